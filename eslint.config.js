@@ -1,0 +1,67 @@
+// ESLint flat config: type-aware typescript-eslint, plus the hexagon boundary — engine code
+// (workflow, inventory, rules, policy, report, evidence) may not import @actions/* or do I/O.
+import js from '@eslint/js';
+import tseslint from 'typescript-eslint';
+import globals from 'globals';
+
+const ENGINE = [
+  'src/workflow/**/*.ts',
+  'src/inventory/**/*.ts',
+  'src/rules/**/*.ts',
+  'src/policy/**/*.ts',
+  'src/report/**/*.ts',
+  'src/evidence/**/*.ts',
+  'src/context/**/*.ts',
+];
+
+export default tseslint.config(
+  { ignores: ['dist/**', 'node_modules/**', 'src/generated/**', 'coverage/**', 'test/fixtures/**'] },
+  js.configs.recommended,
+  ...tseslint.configs.recommendedTypeChecked,
+  {
+    languageOptions: {
+      globals: { ...globals.node },
+      parserOptions: { projectService: true, tsconfigRootDir: import.meta.dirname },
+    },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_' }],
+      '@typescript-eslint/consistent-type-imports': 'error',
+      '@typescript-eslint/switch-exhaustiveness-check': 'error',
+      eqeqeq: ['error', 'always'],
+    },
+  },
+  {
+    files: ENGINE,
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          patterns: [
+            { group: ['@actions/*', '@octokit/*'], message: 'Engine code never imports @actions/* or Octokit: adapters live in src/action/ and src/github/.' },
+            { group: ['node:fs', 'fs', 'node:fs/*', 'fs/*', 'node:http', 'node:https', 'node:net', 'node:child_process', 'child_process', 'http', 'https', 'net'], message: 'Engine code does no I/O; take the data as an argument (ports) instead.' },
+            { group: ['../action/*', '../cli/*', '../github/*'], message: 'Engine code does not depend on adapters.' },
+          ],
+        },
+      ],
+      'no-restricted-properties': [
+        'error',
+        { object: 'process', property: 'exit', message: 'Only the CLI adapter exits.' },
+        { object: 'process', property: 'argv', message: 'Only the CLI adapter reads argv.' },
+        { object: 'process', property: 'env', message: 'Engine code takes its context as data.' },
+      ],
+    },
+  },
+  {
+    files: ['**/*.js', '**/*.mjs'],
+    ...tseslint.configs.disableTypeChecked,
+  },
+  {
+    files: ['test/**/*.ts', 'bench/**', 'scripts/**'],
+    rules: {
+      '@typescript-eslint/no-unsafe-assignment': 'off',
+      '@typescript-eslint/no-unsafe-member-access': 'off',
+      '@typescript-eslint/no-unsafe-argument': 'off',
+      '@typescript-eslint/no-non-null-assertion': 'off',
+    },
+  },
+);

@@ -1,0 +1,41 @@
+/**
+ * Enforcement: the decision becomes the step's result. Blocked fails; approval-required
+ * fails with `approval: fail` and passes the decision on with `approval: environment`;
+ * audit mode reports and never fails.
+ */
+import * as core from '@actions/core';
+import { formatLocation } from '../errors.js';
+import { escapeLogText } from '../report/escape.js';
+import { allFindings } from '../report/report.js';
+import type { Report } from '../report/report.js';
+import type { Settings } from './settings.js';
+
+export function enforce(report: Report, settings: Pick<Settings, 'mode' | 'approval'>): void {
+  const lines = (decision: string): string[] =>
+    [
+      ...report.evaluations.flatMap((e) => e.decision.reasons),
+      ...allFindings(report)
+        .filter((f) => f.decision === decision)
+        .map((f) => `${formatLocation(f.location)} [${f.ruleId}] ${f.message}`),
+    ].map(escapeLogText);
+  if (report.decision === 'allow') {
+    core.info('agent-gate: allow');
+    return;
+  }
+  if (settings.mode === 'audit') {
+    core.notice(`agent-gate (audit mode): the decision is ${report.decision}; not enforced`);
+    return;
+  }
+  if (report.decision === 'blocked') {
+    core.setFailed(`agent-gate: blocked\n${lines('blocked').join('\n')}`);
+    return;
+  }
+  if (settings.approval === 'environment') {
+    core.notice('agent-gate: approval required; decision=approval-required is handed to the job bound to the protected environment');
+    return;
+  }
+  core.setFailed(
+    `agent-gate: approval required\n${lines('approval-required').join('\n')}\n` +
+      'To proceed, have these paths approved (route the job through an environment with required reviewers and `approval: environment`), or change the workflow so they are not needed.',
+  );
+}

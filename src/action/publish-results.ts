@@ -1,0 +1,60 @@
+/**
+ * Turns a report into what the runner shows: the log, annotations at the workflow line,
+ * the job summary, outputs, and the report files under RUNNER_TEMP.
+ */
+import * as core from '@actions/core';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { renderJson } from '../report/render-json.js';
+import { renderMarkdown } from '../report/render-markdown.js';
+import { renderSarif } from '../report/render-sarif.js';
+import { renderText } from '../report/render-text.js';
+import { allFindings } from '../report/report.js';
+import type { Report } from '../report/report.js';
+import { OUTPUTS } from './settings.js';
+
+/** GitHub shows a limited number of annotations per step; the rest are in the summary. */
+const MAX_ANNOTATIONS = 50;
+const MAX_OUTPUT_FINDINGS = 100;
+
+export function logReport(report: Report): void {
+  core.info(renderText(report));
+}
+
+export function annotate(report: Report): void {
+  const findings = allFindings(report);
+  for (const f of findings.slice(0, MAX_ANNOTATIONS)) {
+    const properties = { title: `agent-gate: ${f.decision} (${f.ruleId})`, file: f.location.path, startLine: f.location.line, startColumn: f.location.column };
+    if (f.decision === 'blocked') core.error(f.message, properties);
+    else core.warning(f.message, properties);
+  }
+  if (findings.length > MAX_ANNOTATIONS) core.notice(`${findings.length - MAX_ANNOTATIONS} more findings are in the job summary`);
+  for (const e of report.evaluations) for (const x of e.decision.waivers.expired) core.warning(x.message, { file: x.waiver.at.path, startLine: x.waiver.at.line });
+}
+
+export async function writeSummary(report: Report): Promise<void> {
+  try {
+    await core.summary.addRaw(renderMarkdown(report)).write();
+  } catch (error) {
+    core.warning(`could not write the job summary: ${(error as Error).message}`);
+  }
+}
+
+export function setOutputs(report: Report, reportPath: string | undefined): void {
+  const findings = allFindings(report);
+  core.setOutput(OUTPUTS.decision, report.decision);
+  core.setOutput(OUTPUTS.findings, JSON.stringify(findings.slice(0, MAX_OUTPUT_FINDINGS).map((f) => ({ ruleId: f.ruleId, decision: f.decision, message: f.message, job: f.job, location: f.location }))));
+  core.setOutput(OUTPUTS.findingsCount, String(findings.length));
+  core.setOutput(OUTPUTS.reportPath, reportPath ?? '');
+  core.setOutput(OUTPUTS.policyDigest, report.policy.digest);
+}
+
+/** Writes report.json, findings.sarif and summary.md; returns the JSON report's path. */
+export function writeReportFiles(report: Report, dir: string): string {
+  mkdirSync(dir, { recursive: true });
+  const jsonPath = join(dir, 'report.json');
+  writeFileSync(jsonPath, renderJson(report));
+  writeFileSync(join(dir, 'findings.sarif'), renderSarif(report));
+  writeFileSync(join(dir, 'summary.md'), renderMarkdown(report));
+  return jsonPath;
+}

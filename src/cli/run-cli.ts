@@ -1,0 +1,109 @@
+/**
+ * The CLI adapter: parses argv, runs the engine, renders, and maps the decision to an exit
+ * code (0 allow · 1 blocked · 2 usage/input error · 3 approval-required).
+ */
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { InputError, describeError, normalizeError } from '../errors.js';
+import { evaluateWorkflow } from '../evaluate.js';
+import type { Evaluation } from '../evaluate.js';
+import { isPresetName, loadPolicy } from '../policy/load-policy.js';
+import { renderJson } from '../report/render-json.js';
+import { renderMarkdown } from '../report/render-markdown.js';
+import { renderSarif } from '../report/render-sarif.js';
+import { renderText } from '../report/render-text.js';
+import { EXIT_CODES, buildReport } from '../report/report.js';
+import type { FileError, Report } from '../report/report.js';
+import { TOOL_VERSION } from '../version.js';
+import { HELP, parseArgs } from './args.js';
+import type { CommonOptions } from './args.js';
+import { discoverWorkflows } from './discover.js';
+import { cliContext } from './event-context.js';
+import { fsPolicyReader, readTextFile } from './fs-policy-reader.js';
+
+export interface CliIo {
+  readonly stdout: (text: string) => void;
+  readonly stderr: (text: string) => void;
+  readonly now: () => Date;
+}
+
+export const DEFAULT_POLICY_FILE = '.github/agent-gate.yml';
+
+export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
+  try {
+    return await dispatch(argv, io);
+  } catch (thrown) {
+    const error = normalizeError(thrown);
+    io.stderr(`agent-gate: ${error instanceof InputError ? '' : 'internal error: '}${describeError(error)}\n`);
+    return 2;
+  }
+}
+
+async function dispatch(argv: readonly string[], io: CliIo): Promise<number> {
+  const command = parseArgs(argv);
+  switch (command.name) {
+    case 'help':
+      io.stdout(HELP);
+      return 0;
+    case 'version':
+      io.stdout(`${TOOL_VERSION}\n`);
+      return 0;
+    case 'validate':
+      for (const file of command.files) {
+        const policy = await loadPolicy(file, fsPolicyReader);
+        io.stdout(`${file}: valid (${policy.rules.length} rules from ${policy.sources.join(' + ')}; ${policy.digest})\n`);
+      }
+      return 0;
+    case 'evaluate': {
+      const policyRef = resolvePolicyRef(command.options.policy);
+      const policy = await loadPolicy(policyRef, fsPolicyReader);
+      const context = cliContext({ ...command, policyFile: isPresetName(policyRef) ? undefined : policyRef });
+      const evaluation = evaluateWorkflow({
+        path: command.workflow,
+        text: readTextFile(command.workflow),
+        policy,
+        context,
+        jobs: command.jobs.length > 0 ? command.jobs : undefined,
+        now: io.now(),
+      });
+      return emit(buildReport(policy, [evaluation], []), command.options, io);
+    }
+    case 'scan': {
+      const policy = await loadPolicy(command.options.policy ?? 'baseline', fsPolicyReader);
+      const evaluations: Evaluation[] = [];
+      const errors: FileError[] = [];
+      const context = cliContext({ event: undefined, eventPath: undefined, actor: undefined, changedFiles: [], defaultPermissions: command.defaultPermissions, policyFile: undefined });
+      for (const dir of command.dirs) {
+        for (const file of discoverWorkflows(dir)) {
+          try {
+            evaluations.push(evaluateWorkflow({ path: file, text: readTextFile(file), policy, context, now: io.now() }));
+          } catch (thrown) {
+            const error = normalizeError(thrown);
+            if (!(error instanceof InputError)) throw error;
+            errors.push({ path: file, message: describeError(error) });
+          }
+        }
+      }
+      return emit(buildReport(policy, evaluations, errors), command.options, io);
+    }
+  }
+}
+
+/** `--policy` as given, else the repository's policy file when present, else baseline. */
+function resolvePolicyRef(given: string | undefined): string {
+  if (given) return given;
+  return existsSync(DEFAULT_POLICY_FILE) ? DEFAULT_POLICY_FILE : 'baseline';
+}
+
+function emit(report: Report, options: CommonOptions, io: CliIo): number {
+  const renderers = { text: () => renderText(report, { verbose: options.verbose }), json: () => renderJson(report), sarif: () => renderSarif(report), markdown: () => renderMarkdown(report) };
+  io.stdout(renderers[options.format]());
+  if (options.out) {
+    mkdirSync(options.out, { recursive: true });
+    writeFileSync(join(options.out, 'report.json'), renderers.json());
+    writeFileSync(join(options.out, 'findings.sarif'), renderers.sarif());
+    writeFileSync(join(options.out, 'summary.md'), renderers.markdown());
+  }
+  return EXIT_CODES[report.decision];
+}
+

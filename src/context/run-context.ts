@@ -1,0 +1,52 @@
+/**
+ * What the engine knows about the run (or the assumed run, in the CLI): event, actors, refs,
+ * changed files. Pure data; the action builds it from the runner environment and the event
+ * payload, the CLI from its flags. Unknown stays undefined — the engine treats unknown
+ * conservatively (every declared trigger, default token permissions assumed write).
+ */
+export interface PullRequestInfo {
+  readonly number: number;
+  readonly author: string | undefined;
+  readonly authorType: string | undefined;
+  readonly headSha: string | undefined;
+  readonly fromFork: boolean | undefined;
+}
+
+export interface RunContext {
+  /** The event that triggered the run; undefined = any trigger the workflow declares. */
+  readonly event: string | undefined;
+  readonly actor: string | undefined;
+  readonly triggeringActor: string | undefined;
+  /** Full ref, e.g. `refs/heads/main`. */
+  readonly ref: string | undefined;
+  readonly sha: string | undefined;
+  readonly repository: string | undefined;
+  readonly defaultBranch: string | undefined;
+  readonly pullRequest: PullRequestInfo | undefined;
+  /** Files a pull request changes; undefined when not known (not a PR, or not asked). */
+  readonly changedFiles: readonly string[] | undefined;
+  /** The repository's default `GITHUB_TOKEN` permissions when a job declares none. */
+  readonly defaultPermissions: 'read' | 'write' | 'unknown';
+  /** Path of the gate's own policy file in the repository, if it is one. */
+  readonly policyFile: string | undefined;
+}
+
+export const EMPTY_CONTEXT: RunContext = {
+  event: undefined,
+  actor: undefined,
+  triggeringActor: undefined,
+  ref: undefined,
+  sha: undefined,
+  repository: undefined,
+  defaultBranch: undefined,
+  pullRequest: undefined,
+  changedFiles: undefined,
+  defaultPermissions: 'unknown',
+  policyFile: undefined,
+};
+
+/** The branch name of a ref (`refs/heads/x` → `x`), or undefined for tags and others. */
+export function branchOf(ref: string | undefined): string | undefined {
+  if (ref?.startsWith('refs/heads/')) return ref.slice('refs/heads/'.length);
+  return undefined;
+}

@@ -1,0 +1,36 @@
+/**
+ * The engine in one call: workflow text + policy + run context → inventory and decision.
+ * Pure; used alike by the action, the CLI's `evaluate` and its `scan`.
+ */
+import type { RunContext } from './context/run-context.js';
+import { buildInventory } from './inventory/build-inventory.js';
+import type { JobInventory } from './inventory/types.js';
+import { decide } from './policy/decide.js';
+import type { DecideOptions } from './policy/decide.js';
+import type { Decision, Policy } from './policy/types.js';
+import { parseWorkflow } from './workflow/build-model.js';
+import type { Workflow } from './workflow/model.js';
+
+export interface Evaluation {
+  readonly workflow: Workflow;
+  readonly inventory: readonly JobInventory[];
+  readonly decision: Decision;
+}
+
+export interface EvaluateInput {
+  readonly path: string;
+  readonly text: string;
+  readonly policy: Policy;
+  readonly context: RunContext;
+  /** Job ids to decide; all jobs when omitted. Unknown ids are input errors. */
+  readonly jobs?: readonly string[];
+  readonly now: Date;
+  readonly enforcement?: DecideOptions['enforcement'];
+}
+
+export function evaluateWorkflow(input: EvaluateInput): Evaluation {
+  const workflow = parseWorkflow(input.path, input.text);
+  const inventory = buildInventory(workflow, input.context, { productionPatterns: input.policy.production }, input.jobs);
+  const decision = decide(inventory, input.policy, { context: input.context, now: input.now, enforcement: input.enforcement });
+  return { workflow, inventory, decision };
+}

@@ -1,0 +1,170 @@
+/**
+ * Derives the action paths of a job — each occurrence of an action class with the evidence
+ * that put it there and the credentials it can use — from permissions, credentials, steps,
+ * commands, environment and changed files. The inventory issue adds tools and targets.
+ */
+import { nameLooksLike } from '../glob.js';
+import type { SourceLocation } from '../errors.js';
+import type { RunContext } from '../context/run-context.js';
+import { isDynamic, referencesGithubToken } from '../workflow/expressions.js';
+import type { Job, Step, Workflow } from '../workflow/model.js';
+import { locate, locateInScalar } from '../workflow/source.js';
+import type { ActionClass } from './action-classes.js';
+import { ACTION_TABLE } from './action-table.js';
+import { sensitiveChanges } from './changed-files.js';
+import { classifyScript } from './commands.js';
+import { CONVERSATION_SCOPES, writeScopes } from './permissions.js';
+import type { SecretUse } from './secret-flow.js';
+import type { ActionPath, Credential, EffectivePermissions, JobInventory } from './types.js';
+import { actionMatches } from './uses.js';
+
+export interface PathInput {
+  readonly workflow: Workflow;
+  readonly job: Job;
+  readonly context: RunContext;
+  readonly permissions: EffectivePermissions;
+  readonly credentials: readonly Credential[];
+  readonly secretUses: readonly SecretUse[];
+  readonly environment: JobInventory['environment'];
+  readonly productionPatterns: readonly string[];
+}
+
+type Draft = Omit<ActionPath, 'id' | 'job'>;
+
+export function buildActionPaths(input: PathInput): ActionPath[] {
+  const drafts: Draft[] = [
+    { class: 'read', reason: 'reads the repository', at: locate(input.workflow.source, input.job.at, { key: true }), credentials: ['github-token'], step: undefined, uses: undefined, target: undefined },
+    ...fromPermissions(input),
+    ...fromCredentials(input),
+    ...fromEnvironment(input),
+    ...fromSteps(input),
+    ...fromChangedFiles(input),
+  ];
+  const counters = new Map<string, number>();
+  return drafts.map((d) => {
+    const n = (counters.get(d.class) ?? 0) + 1;
+    counters.set(d.class, n);
+    return { ...d, id: `${input.job.id}/${d.class}/${n}`, job: input.job.id };
+  });
+}
+
+function draft(cls: ActionClass, reason: string, at: SourceLocation, credentials: readonly string[], extra: Partial<Draft> = {}): Draft {
+  return { class: cls, reason, at, credentials, step: undefined, uses: undefined, target: undefined, ...extra };
+}
+
+/** Scopes that by themselves let the token act. */
+function fromPermissions({ permissions }: PathInput): Draft[] {
+  const writes = new Set(writeScopes(permissions));
+  const at = permissions.at;
+  const how = permissions.source === 'default' ? ' (repository default token)' : '';
+  const out: Draft[] = [];
+  const comment = CONVERSATION_SCOPES.filter((s) => writes.has(s) && s !== 'statuses' && s !== 'checks');
+  if (comment.length > 0) out.push(draft('comment', `GITHUB_TOKEN can write ${comment.join(', ')}${how}`, at, ['github-token']));
+  if (writes.has('contents')) out.push(draft('write-branch', `GITHUB_TOKEN has contents: write${how}`, at, ['github-token'], { target: 'github:branches' }));
+  if (writes.has('actions')) out.push(draft('modify-workflow', `GITHUB_TOKEN has actions: write${how}`, at, ['github-token']));
+  if (writes.has('packages')) out.push(draft('publish', `GITHUB_TOKEN has packages: write${how}`, at, ['github-token'], { target: 'registry:github-packages' }));
+  if (writes.has('deployments')) out.push(draft('deploy', `GITHUB_TOKEN has deployments: write${how}`, at, ['github-token']));
+  if (writes.has('pages')) out.push(draft('deploy', `GITHUB_TOKEN has pages: write${how}`, at, ['github-token'], { target: 'github:pages' }));
+  return out;
+}
+
+function fromCredentials({ credentials }: PathInput): Draft[] {
+  const out: Draft[] = [];
+  for (const c of credentials) {
+    if (c.kind === 'github-token') continue;
+    if (c.kind === 'oidc') {
+      out.push(draft('cloud-credential', 'id-token: write lets any step mint an OIDC token', c.at, [c.id], { target: c.reaches[0] }));
+      continue;
+    }
+    out.push(draft('use-secret', `uses ${c.kind === 'inherited-secrets' ? 'all inherited secrets' : `secret ${c.name}`} (${c.note})`, c.at, [c.id], { target: c.reaches[0] }));
+    if (c.reaches.includes('cloud:static-key')) out.push(draft('cloud-credential', `static cloud key ${c.name}`, c.at, [c.id], { target: 'cloud:static-key' }));
+  }
+  return out;
+}
+
+function fromEnvironment({ environment, productionPatterns }: PathInput): Draft[] {
+  if (!environment) return [];
+  const out = [draft('deploy', `runs in environment ${environment.name}`, environment.at, ['github-token'], { target: `environment:${environment.name}` })];
+  if (environment.dynamic) {
+    out.push(draft('production', `environment name is computed at run time (${environment.name}); treated as production`, environment.at, ['github-token'], { target: `environment:${environment.name}` }));
+  } else if (nameLooksLike(environment.name, productionPatterns)) {
+    out.push(draft('production', `environment ${environment.name} matches the production patterns`, environment.at, ['github-token'], { target: `environment:${environment.name}` }));
+  }
+  return out;
+}
+
+function fromSteps(input: PathInput): Draft[] {
+  const out: Draft[] = [];
+  let persistedToken = false;
+  for (const step of input.job.steps) {
+    const creds = stepCredentials(input, step, persistedToken);
+    if (step.uses) {
+      out.push(...fromUsesStep(input, step, creds));
+      if (/^actions\/checkout@/i.test(step.uses) && !step.with.some((w) => w.key === 'persist-credentials' && w.value === 'false')) {
+        persistedToken = true;
+      }
+    }
+    if (step.run !== undefined) {
+      const at = locate(input.workflow.source, [...step.at, 'run']);
+      out.push(draft('run-shell', `runs a shell script${step.name ? ` (${step.name})` : ''}`, at, creds, { step: step.index }));
+      const classified = classifyScript(step.run, { defaultBranch: branchOrDefault(input.context) });
+      for (const hit of classified.hits) {
+        if (hit.class === 'untrusted-checkout') continue;
+        const hitAt = locateInScalar(input.workflow.source, [...step.at, 'run'], hit.line, hit.column);
+        out.push(draft(hit.class, `${hit.detail}: \`${hit.command}\``, hitAt, creds, { step: step.index, target: hit.target }));
+      }
+      if (classified.truncated) {
+        out.push(draft('destructive', 'script too large or complex to analyse; treated as destructive', at, creds, { step: step.index }));
+      }
+    }
+  }
+  if (input.job.uses) {
+    const creds = input.credentials.map((c) => c.id);
+    out.push(draft('run-shell', `calls reusable workflow ${input.job.uses} (its steps are not analysed here)`, locate(input.workflow.source, [...input.job.at, 'uses']), creds, { uses: input.job.uses }));
+  }
+  return out;
+}
+
+function fromUsesStep(input: PathInput, step: Step, creds: readonly string[]): Draft[] {
+  const name = step.uses?.split('@')[0] ?? '';
+  const at = locate(input.workflow.source, [...step.at, 'uses']);
+  const out: Draft[] = [];
+  for (const entry of ACTION_TABLE) {
+    if (!actionMatches(name, entry.action)) continue;
+    if (entry.whenInput) {
+      const v = step.with.find((w) => w.key === entry.whenInput)?.value;
+      if (v === undefined || (v !== 'true' && !isDynamic(v))) continue;
+    }
+    out.push(draft(entry.class, `${name} ${entry.detail}`, at, creds, { step: step.index, uses: step.uses, target: entry.target }));
+  }
+  return out;
+}
+
+/** Credential ids a step can use. Actions get the job token by default (their inputs default to it). */
+function stepCredentials(input: PathInput, step: Step, persistedToken: boolean): string[] {
+  const ids = new Set<string>();
+  const text = [step.run ?? '', ...step.with.map((w) => w.value), ...step.env.map((e) => e.value)].join('\n');
+  if (step.uses || persistedToken || referencesGithubToken(text)) ids.add('github-token');
+  for (const use of input.secretUses) {
+    if (use.reach === 'job' || use.reach === step.index) {
+      ids.add(use.name === '*' ? 'secrets:*' : `secret:${use.name}`);
+    }
+  }
+  for (const c of input.credentials) {
+    if (c.kind === 'oidc' || c.kind === 'inherited-secrets') ids.add(c.id);
+    if (c.kind === 'app-token' && /steps\.[\w-]+\.outputs\.token/.test(text)) ids.add(c.id);
+  }
+  return [...ids].filter((id) => input.credentials.some((c) => c.id === id));
+}
+
+function fromChangedFiles({ context, workflow, job }: PathInput): Draft[] {
+  if (!context.changedFiles) return [];
+  const at = locate(workflow.source, job.at, { key: true });
+  return sensitiveChanges(context.changedFiles, context.policyFile).map((c) =>
+    draft('modify-workflow', `the pull request changes ${c.what}: ${c.file}`, at, ['github-token'], { target: `file:${c.file}` }),
+  );
+}
+
+function branchOrDefault(context: RunContext): string | undefined {
+  return context.defaultBranch;
+}

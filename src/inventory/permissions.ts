@@ -1,0 +1,95 @@
+/**
+ * Effective GITHUB_TOKEN permissions of a job: the job block, else the workflow block, else
+ * the repository default (restricted or permissive; permissive assumed when unknown).
+ * Scopes a present block does not mention are `none` (GitHub's rule).
+ */
+import type { RunContext } from '../context/run-context.js';
+import type { Job, PermissionLevel, PermissionsBlock, Workflow } from '../workflow/model.js';
+import { locate } from '../workflow/source.js';
+import type { EffectivePermissions } from './types.js';
+
+/** Every scope the workflow parser accepts, with the levels it allows. */
+export const PERMISSION_SCOPES: Readonly<Record<string, readonly PermissionLevel[]>> = {
+  actions: ['read', 'write', 'none'],
+  'artifact-metadata': ['read', 'write', 'none'],
+  attestations: ['read', 'write', 'none'],
+  checks: ['read', 'write', 'none'],
+  'code-quality': ['read', 'write', 'none'],
+  contents: ['read', 'write', 'none'],
+  'copilot-requests': ['write', 'none'],
+  deployments: ['read', 'write', 'none'],
+  discussions: ['read', 'write', 'none'],
+  drives: ['read', 'write', 'none'],
+  'id-token': ['write', 'none'],
+  issues: ['read', 'write', 'none'],
+  models: ['read', 'none'],
+  packages: ['read', 'write', 'none'],
+  pages: ['read', 'write', 'none'],
+  'pull-requests': ['read', 'write', 'none'],
+  'repository-projects': ['read', 'write', 'none'],
+  'security-events': ['read', 'write', 'none'],
+  statuses: ['read', 'write', 'none'],
+  'vulnerability-alerts': ['read', 'none'],
+};
+
+/** Scopes whose write only lets a token talk (comment, label, report status). */
+export const CONVERSATION_SCOPES: readonly string[] = [
+  'issues',
+  'pull-requests',
+  'discussions',
+  'statuses',
+  'checks',
+];
+
+function expand(level: 'read' | 'write'): Record<string, PermissionLevel> {
+  const scopes: Record<string, PermissionLevel> = {};
+  for (const [scope, levels] of Object.entries(PERMISSION_SCOPES)) {
+    scopes[scope] = levels.includes(level) ? level : 'none';
+  }
+  return scopes;
+}
+
+/** The token a job gets when nothing is declared (github_token-reference, Nov 2026). */
+function repositoryDefault(mode: 'read' | 'write'): Record<string, PermissionLevel> {
+  if (mode === 'write') {
+    return { ...expand('write'), 'id-token': 'none', models: 'read', 'copilot-requests': 'none', 'vulnerability-alerts': 'none', drives: 'none', 'code-quality': 'none', 'artifact-metadata': 'none' };
+  }
+  const none: Record<string, PermissionLevel> = {};
+  for (const scope of Object.keys(PERMISSION_SCOPES)) none[scope] = 'none';
+  return { ...none, contents: 'read', packages: 'read' };
+}
+
+function fromBlock(block: PermissionsBlock): Record<string, PermissionLevel> {
+  if (block.kind === 'read-all') return expand('read');
+  if (block.kind === 'write-all') return expand('write');
+  const scopes: Record<string, PermissionLevel> = {};
+  for (const scope of Object.keys(PERMISSION_SCOPES)) scopes[scope] = 'none';
+  // Unknown scopes are kept as written: a newer scope must not silently vanish.
+  return { ...scopes, ...block.scopes };
+}
+
+export function effectivePermissions(workflow: Workflow, job: Job, context: RunContext): EffectivePermissions {
+  const block = job.permissions ?? workflow.permissions;
+  if (block) {
+    return {
+      source: job.permissions ? 'job' : 'workflow',
+      scopes: fromBlock(block),
+      assumed: false,
+      at: locate(workflow.source, block.at),
+    };
+  }
+  const mode = context.defaultPermissions === 'read' ? 'read' : 'write';
+  return {
+    source: 'default',
+    scopes: repositoryDefault(mode),
+    assumed: context.defaultPermissions === 'unknown',
+    at: locate(workflow.source, job.at, { key: true }),
+  };
+}
+
+export function writeScopes(permissions: EffectivePermissions): string[] {
+  return Object.entries(permissions.scopes)
+    .filter(([, level]) => level === 'write')
+    .map(([scope]) => scope)
+    .sort();
+}

@@ -1,0 +1,91 @@
+/**
+ * decide(): every action path of every job gets the most severe decision among the rules
+ * that match it (waived rules excepted), or the policy default when none does. The job and
+ * the whole run take the most severe decision of their paths. Pure data, no effects.
+ */
+import type { RunContext } from '../context/run-context.js';
+import { matchesGlob } from '../glob.js';
+import type { JobInventory } from '../inventory/types.js';
+import { matchesWhen } from './match.js';
+import { SEVERITY, mostSevere } from './types.js';
+import type { AppliedWaiver, Decision, DecisionValue, Finding, JobVerdict, PathVerdict, Policy, PolicyRule, Waiver } from './types.js';
+
+export interface DecideOptions {
+  readonly context: RunContext;
+  /** The moment waivers are checked against; injected so tests control it. */
+  readonly now: Date;
+  /** How the gate itself runs, when it is the action (not the CLI). */
+  readonly enforcement?: { readonly mode: 'enforce' | 'audit'; readonly evidence: 'artifact' | 'file' | 'none' };
+}
+
+export function decide(jobs: readonly JobInventory[], policy: Policy, options: DecideOptions): Decision {
+  const expired = policy.waivers.filter((w) => isExpired(w, options.now));
+  const active = policy.waivers.filter((w) => !isExpired(w, options.now));
+  const applied: AppliedWaiver[] = [];
+  const verdicts: JobVerdict[] = jobs.map((job) => {
+    const paths = job.paths.map((path) => decidePath(path, job, policy, active, applied, options.context));
+    return { workflow: job.workflow, job: job.job, decision: mostSevere(paths.map((p) => p.decision)), paths };
+  });
+  const reasons: string[] = [];
+  if (options.enforcement && options.enforcement.mode === 'enforce' && options.enforcement.evidence === 'none' && policy.evidenceRequired) {
+    reasons.push('evidence is disabled (`evidence: none`) while enforcing: the policy requires a durable proof trail');
+  }
+  const findings = verdicts.flatMap((v) => v.paths.filter((p) => p.decision !== 'allow').map((p) => toFinding(p, v)));
+  const usedWaivers = new Set(applied.map((a) => a.waiver));
+  return {
+    decision: mostSevere([...verdicts.map((v) => v.decision), ...(reasons.length > 0 ? (['blocked'] as const) : [])]),
+    jobs: verdicts,
+    findings,
+    waivers: {
+      applied,
+      expired: expired.map((waiver) => ({ waiver, message: `waiver for rule ${waiver.rule} (owner ${waiver.owner}) expired on ${waiver.expires} and no longer applies` })),
+      unused: active.filter((w) => !usedWaivers.has(w)),
+    },
+    reasons,
+  };
+}
+
+function decidePath(path: JobInventory['paths'][number], job: JobInventory, policy: Policy, waivers: readonly Waiver[], applied: AppliedWaiver[], context: RunContext): PathVerdict {
+  const matching = policy.rules.filter((rule) => matchesWhen(rule.when, path, job, context));
+  const waivedRules: string[] = [];
+  const effective: PolicyRule[] = [];
+  for (const rule of matching) {
+    const waiver = rule.decision === 'allow' ? undefined : waivers.find((w) => w.rule === rule.id && waiverCovers(w, job));
+    if (waiver) {
+      waivedRules.push(rule.id);
+      applied.push({ waiver, path: path.id });
+    } else {
+      effective.push(rule);
+    }
+  }
+  if (effective.length === 0) {
+    const reason = waivedRules.length > 0 ? `rule(s) ${waivedRules.join(', ')} waived; policy default` : 'no rule matches; policy default';
+    return { path, decision: policy.default, rule: undefined, reason, waivedRules };
+  }
+  const worst = effective.reduce((a, b) => (SEVERITY[b.decision] > SEVERITY[a.decision] ? b : a));
+  return { path, decision: worst.decision, rule: worst.id, reason: worst.reason, waivedRules };
+}
+
+function waiverCovers(waiver: Waiver, job: JobInventory): boolean {
+  if (waiver.job !== undefined && !matchesGlob(job.job, waiver.job)) return false;
+  if (waiver.workflow !== undefined && !matchesGlob(job.workflow, waiver.workflow) && !job.workflow.endsWith(`/${waiver.workflow}`)) return false;
+  return true;
+}
+
+/** A waiver applies through the whole UTC day of `expires`. */
+export function isExpired(waiver: Waiver, now: Date): boolean {
+  const end = Date.parse(`${waiver.expires}T23:59:59.999Z`);
+  return Number.isNaN(end) || now.getTime() > end;
+}
+
+function toFinding(p: PathVerdict, v: JobVerdict): Finding {
+  return {
+    ruleId: p.rule ?? 'policy-default',
+    decision: p.decision as DecisionValue,
+    message: `${p.path.class}: ${p.path.reason} — ${p.reason}`,
+    workflow: v.workflow,
+    job: v.job,
+    class: p.path.class,
+    location: p.path.at,
+  };
+}

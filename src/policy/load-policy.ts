@@ -1,0 +1,170 @@
+/**
+ * Loads a policy — a preset name or a YAML/JSON file — validates it against the schema,
+ * follows `extends` (presets and relative paths, cycles refused) and merges the chain into
+ * one `Policy`. File access goes through a reader port so the engine does no I/O itself.
+ */
+import { createHash } from 'node:crypto';
+import { InputError } from '../errors.js';
+import { PRESETS } from '../generated/presets.js';
+import { AGENTS } from '../inventory/agent-catalog.js';
+import type { ActionClass } from '../inventory/action-classes.js';
+import { locate, parseYamlSource } from '../workflow/source.js';
+import type { SourceFile } from '../workflow/source.js';
+import type { DecisionValue, Policy, PolicyRule, Waiver, When } from './types.js';
+import { validatePolicyDocument } from './validate-policy.js';
+
+/** How the loader reaches files: the CLI reads disk, the action may read the base ref. */
+export interface PolicyReader {
+  /** The text of the file, or throws (an InputError when it does not exist). */
+  read(path: string): Promise<string>;
+  /** `ref` as seen from the file `from` (for relative `extends`). */
+  resolve(from: string, ref: string): string;
+}
+
+export const PRESET_NAMES: readonly string[] = Object.keys(PRESETS);
+
+export function isPresetName(ref: string): boolean {
+  return Object.hasOwn(PRESETS, ref);
+}
+
+interface RawRule {
+  id: string;
+  description?: string;
+  when?: Record<string, unknown>;
+  decision?: DecisionValue;
+  reason?: string;
+  enabled?: boolean;
+}
+interface RawPolicy {
+  version: 1;
+  extends?: string | string[];
+  default?: DecisionValue;
+  production?: string[];
+  evidence?: { required?: boolean };
+  rules?: RawRule[];
+  approval?: { approvers?: string[]; 'min-approvals'?: number; 'timeout-minutes'?: number };
+  waivers?: Omit<Waiver, 'at'>[];
+}
+
+interface Layer {
+  readonly name: string;
+  readonly source: SourceFile;
+  readonly raw: RawPolicy;
+}
+
+const MAX_DEPTH = 8;
+
+export async function loadPolicy(ref: string, reader: PolicyReader): Promise<Policy> {
+  const layers: Layer[] = [];
+  await collect(ref, undefined, reader, layers, []);
+  return merge(layers);
+}
+
+/** Depth-first: bases before the file that extends them. */
+async function collect(ref: string, from: string | undefined, reader: PolicyReader, layers: Layer[], chain: string[]): Promise<void> {
+  const name = isPresetName(ref) ? `preset:${ref}` : from === undefined ? ref : reader.resolve(from, ref);
+  if (chain.includes(name)) throw new InputError(`policy extends itself: ${[...chain, name].join(' → ')}`);
+  if (chain.length >= MAX_DEPTH) throw new InputError(`policy extends chain deeper than ${MAX_DEPTH}: ${chain.join(' → ')}`);
+  if (layers.some((l) => l.name === name)) return;
+  const text = isPresetName(ref) ? (PRESETS[ref] ?? '') : await readPolicyFile(name, reader);
+  const source = parseYamlSource(isPresetName(ref) ? `policies/${ref}.yml` : name, text);
+  validatePolicyDocument(source);
+  const raw = source.data as RawPolicy;
+  checkSemantics(source, raw);
+  const bases = raw.extends === undefined ? [] : Array.isArray(raw.extends) ? raw.extends : [raw.extends];
+  for (const base of bases) await collect(base, isPresetName(ref) ? undefined : name, reader, layers, [...chain, name]);
+  layers.push({ name, source, raw });
+}
+
+async function readPolicyFile(path: string, reader: PolicyReader): Promise<string> {
+  try {
+    return await reader.read(path);
+  } catch (cause) {
+    throw new InputError(`cannot read policy file ${path}: ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
+  }
+}
+
+/** What the schema cannot say: known agent ids, unique rule ids within one file. */
+function checkSemantics(source: SourceFile, raw: RawPolicy): void {
+  const ids = new Set<string>();
+  (raw.rules ?? []).forEach((rule, i) => {
+    if (ids.has(rule.id)) {
+      throw new InputError(`duplicate rule id \`${rule.id}\``, { location: locate(source, ['rules', i, 'id']) });
+    }
+    ids.add(rule.id);
+    const agent = rule.when?.agent;
+    for (const id of typeof agent === 'string' ? [agent] : Array.isArray(agent) ? (agent as string[]) : []) {
+      if (!AGENTS.some((a) => a.entry.id === id)) {
+        throw new InputError(`unknown agent id \`${id}\`; known: ${AGENTS.map((a) => a.entry.id).join(', ')}`, {
+          location: locate(source, ['rules', i, 'when', 'agent']),
+        });
+      }
+    }
+  });
+}
+
+function merge(layers: readonly Layer[]): Policy {
+  const rules = new Map<string, PolicyRule>();
+  const waivers: Waiver[] = [];
+  let decisionDefault: DecisionValue = 'allow';
+  let production: readonly string[] = [];
+  let evidenceRequired = false;
+  let approvers: readonly string[] | undefined;
+  let minApprovals = 1;
+  let timeoutMinutes = 60;
+  const hash = createHash('sha256');
+  for (const { name, source, raw } of layers) {
+    hash.update(`${name}\0${source.text}\0`);
+    if (raw.default) decisionDefault = raw.default;
+    if (raw.production) production = raw.production;
+    if (raw.evidence?.required !== undefined) evidenceRequired = raw.evidence.required;
+    if (raw.approval?.approvers) approvers = raw.approval.approvers;
+    if (raw.approval?.['min-approvals'] !== undefined) minApprovals = raw.approval['min-approvals'];
+    if (raw.approval?.['timeout-minutes'] !== undefined) timeoutMinutes = raw.approval['timeout-minutes'];
+    (raw.rules ?? []).forEach((rule, i) => {
+      if (rule.enabled === false) {
+        rules.delete(rule.id);
+        return;
+      }
+      rules.set(rule.id, {
+        id: rule.id,
+        description: rule.description,
+        when: normalizeWhen(rule.when ?? {}),
+        decision: rule.decision ?? 'blocked',
+        reason: rule.reason ?? rule.id,
+        at: locate(source, ['rules', i]),
+      });
+    });
+    (raw.waivers ?? []).forEach((w, i) => waivers.push({ ...w, workflow: w.workflow, job: w.job, at: locate(source, ['waivers', i]) }));
+  }
+  return {
+    sources: layers.map((l) => l.name),
+    default: decisionDefault,
+    production,
+    evidenceRequired,
+    rules: [...rules.values()],
+    approval: { approvers, minApprovals, timeoutMinutes },
+    waivers,
+    digest: `sha256:${hash.digest('hex')}`,
+  };
+}
+
+function list<T extends string>(value: unknown): readonly T[] | undefined {
+  if (value === undefined) return undefined;
+  return (Array.isArray(value) ? value : [value]) as T[];
+}
+
+function normalizeWhen(raw: Record<string, unknown>): When {
+  const bool = (v: unknown): boolean | undefined => (typeof v === 'boolean' ? v : undefined);
+  return {
+    class: list<ActionClass>(raw.class),
+    agent: typeof raw.agent === 'boolean' ? raw.agent : list(raw.agent),
+    trigger: list(raw.trigger),
+    unattended: bool(raw.unattended),
+    credential: list(raw.credential),
+    environment: typeof raw.environment === 'boolean' ? raw.environment : list(raw.environment),
+    uses: list(raw.uses),
+    actor: list(raw.actor),
+    branch: list(raw.branch),
+  };
+}

@@ -1,0 +1,112 @@
+/**
+ * The policy model (policies/schema.json) after loading, and the decision it produces.
+ * A decision is pure data; the action and the CLI each turn it into an effect.
+ */
+import type { SourceLocation } from '../errors.js';
+import type { ActionClass } from '../inventory/action-classes.js';
+import type { ActionPath } from '../inventory/types.js';
+
+export type DecisionValue = 'allow' | 'approval-required' | 'blocked';
+
+export const SEVERITY: Readonly<Record<DecisionValue, number>> = { allow: 0, 'approval-required': 1, blocked: 2 };
+
+export function mostSevere(values: Iterable<DecisionValue>): DecisionValue {
+  let worst: DecisionValue = 'allow';
+  for (const v of values) if (SEVERITY[v] > SEVERITY[worst]) worst = v;
+  return worst;
+}
+
+export interface When {
+  readonly class?: readonly ActionClass[];
+  readonly agent?: boolean | readonly string[];
+  readonly trigger?: readonly string[];
+  readonly unattended?: boolean;
+  readonly credential?: readonly string[];
+  readonly environment?: boolean | readonly string[];
+  readonly uses?: readonly string[];
+  readonly actor?: readonly string[];
+  readonly branch?: readonly string[];
+}
+
+export interface PolicyRule {
+  readonly id: string;
+  readonly description: string | undefined;
+  readonly when: When;
+  readonly decision: DecisionValue;
+  readonly reason: string;
+  /** Where the rule is defined (its file may be a preset). */
+  readonly at: SourceLocation;
+}
+
+export interface Waiver {
+  readonly rule: string;
+  readonly workflow: string | undefined;
+  readonly job: string | undefined;
+  readonly owner: string;
+  readonly expires: string;
+  readonly reason: string;
+  readonly at: SourceLocation;
+}
+
+export interface ApprovalSettings {
+  readonly approvers: readonly string[] | undefined;
+  readonly minApprovals: number;
+  readonly timeoutMinutes: number;
+}
+
+export interface Policy {
+  /** The files this policy was built from, base first (presets as `preset:<name>`). */
+  readonly sources: readonly string[];
+  readonly default: DecisionValue;
+  readonly production: readonly string[];
+  readonly evidenceRequired: boolean;
+  readonly rules: readonly PolicyRule[];
+  readonly approval: ApprovalSettings;
+  readonly waivers: readonly Waiver[];
+  /** SHA-256 over the sources' names and texts, in order. */
+  readonly digest: string;
+}
+
+export interface AppliedWaiver {
+  readonly waiver: Waiver;
+  readonly path: string;
+}
+
+export interface PathVerdict {
+  readonly path: ActionPath;
+  readonly decision: DecisionValue;
+  /** The deciding rule; undefined when the policy default decided. */
+  readonly rule: string | undefined;
+  readonly reason: string;
+  readonly waivedRules: readonly string[];
+}
+
+export interface JobVerdict {
+  readonly workflow: string;
+  readonly job: string;
+  readonly decision: DecisionValue;
+  readonly paths: readonly PathVerdict[];
+}
+
+export interface Finding {
+  readonly ruleId: string;
+  readonly decision: DecisionValue;
+  readonly message: string;
+  readonly workflow: string;
+  readonly job: string | undefined;
+  readonly class: ActionClass | undefined;
+  readonly location: SourceLocation;
+}
+
+export interface Decision {
+  readonly decision: DecisionValue;
+  readonly jobs: readonly JobVerdict[];
+  readonly findings: readonly Finding[];
+  readonly waivers: {
+    readonly applied: readonly AppliedWaiver[];
+    readonly expired: readonly { readonly waiver: Waiver; readonly message: string }[];
+    readonly unused: readonly Waiver[];
+  };
+  /** Decision-wide reasons that are not about one path (e.g. evidence disabled). */
+  readonly reasons: readonly string[];
+}

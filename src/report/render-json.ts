@@ -1,0 +1,66 @@
+/**
+ * The machine-readable report (`--format json`, schemaVersion 1; DESIGN.md §8): decision,
+ * per-job verdicts with agents, findings with locations, and the full BOM.
+ */
+import type { JobInventory } from '../inventory/types.js';
+import type { JobVerdict } from '../policy/types.js';
+import { TOOL_NAME, TOOL_VERSION } from '../version.js';
+import { allFindings } from './report.js';
+import type { Report } from './report.js';
+
+export function renderJson(report: Report): string {
+  return `${JSON.stringify(toJsonDocument(report), null, 2)}\n`;
+}
+
+export function toJsonDocument(report: Report): Record<string, unknown> {
+  const jobs = report.evaluations.flatMap((e) =>
+    e.decision.jobs.map((verdict) => jobSummary(verdict, e.inventory.find((i) => i.job === verdict.job))),
+  );
+  return {
+    schemaVersion: 1,
+    tool: { name: TOOL_NAME, version: TOOL_VERSION },
+    decision: report.decision,
+    policy: { sources: report.policy.sources, digest: report.policy.digest, default: report.policy.default },
+    reasons: report.evaluations.flatMap((e) => e.decision.reasons),
+    errors: report.errors,
+    jobs,
+    findings: allFindings(report).map((f) => ({
+      ruleId: f.ruleId,
+      decision: f.decision,
+      message: f.message,
+      workflow: f.workflow,
+      job: f.job,
+      class: f.class,
+      location: f.location,
+    })),
+    waivers: {
+      applied: report.evaluations.flatMap((e) => e.decision.waivers.applied.map((a) => ({ ...a.waiver, path: a.path }))),
+      expired: report.evaluations.flatMap((e) => e.decision.waivers.expired.map((x) => ({ ...x.waiver, message: x.message }))),
+    },
+    bom: { workflows: report.evaluations.map((e) => ({ path: e.workflow.path, name: e.workflow.name, jobs: e.inventory })) },
+  };
+}
+
+function jobSummary(verdict: JobVerdict, inventory: JobInventory | undefined): Record<string, unknown> {
+  return {
+    workflow: verdict.workflow,
+    id: verdict.job,
+    name: inventory?.name,
+    decision: verdict.decision,
+    triggers: inventory?.triggers ?? [],
+    unattended: inventory?.unattended ?? false,
+    agents: (inventory?.agents ?? []).map((a) => ({ id: a.id, ref: a.ref, via: a.via, knobs: a.knobs, location: a.at })),
+    classes: inventory?.classes ?? [],
+    credentials: (inventory?.credentials ?? []).map((c) => ({ id: c.id, kind: c.kind, name: c.name, scope: c.scope, lifetime: c.lifetime })),
+    paths: verdict.paths.map((p) => ({
+      id: p.path.id,
+      class: p.path.class,
+      decision: p.decision,
+      rule: p.rule ?? null,
+      reason: p.path.reason,
+      because: p.reason,
+      location: p.path.at,
+      waived: p.waivedRules,
+    })),
+  };
+}

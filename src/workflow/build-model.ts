@@ -1,0 +1,190 @@
+/**
+ * Builds the typed workflow model from a parsed YAML file. Shape errors that GitHub itself
+ * would reject (a document that is not a workflow, jobs or steps that are not maps) are
+ * input errors with a location; everything else is kept as written for the inventory.
+ */
+import { InputError } from '../errors.js';
+import type {
+  Entry,
+  Environment,
+  Job,
+  PermissionLevel,
+  PermissionsBlock,
+  Step,
+  Trigger,
+  Workflow,
+} from './model.js';
+import { locate, parseYamlSource } from './source.js';
+import type { SourceFile, YamlPath } from './source.js';
+
+type Data = Record<string, unknown>;
+
+export function parseWorkflow(path: string, text: string): Workflow {
+  return buildWorkflow(parseYamlSource(path, text));
+}
+
+export function buildWorkflow(source: SourceFile): Workflow {
+  const fail = (message: string, at: YamlPath, key = false): never => {
+    throw new InputError(message, { location: locate(source, at, { key }) });
+  };
+  const root = source.data;
+  if (!isMap(root)) fail('not a workflow: the document is not a map', []);
+  const data = root as Data;
+  if (!('on' in data)) fail('not a workflow: no `on:` trigger', []);
+  if (!isMap(data.jobs)) fail('not a workflow: no `jobs:` map', isMap(data) && 'jobs' in data ? ['jobs'] : []);
+  const jobsData = data.jobs as Data;
+  if (Object.keys(jobsData).length === 0) fail('`jobs:` is empty', ['jobs']);
+
+  const jobs = Object.entries(jobsData).map(([id, value]) => {
+    if (!isMap(value)) fail(`job \`${id}\` is not a map`, ['jobs', id]);
+    return buildJob(id, value as Data, fail);
+  });
+  return {
+    source,
+    path: source.path,
+    name: optionalString(data.name),
+    triggers: buildTriggers(data.on, fail),
+    permissions: buildPermissions(data.permissions, ['permissions'], fail),
+    env: entries(data.env, ['env']),
+    jobs,
+  };
+}
+
+type Fail = (message: string, at: YamlPath, key?: boolean) => never;
+
+function buildTriggers(on: unknown, fail: Fail): Trigger[] {
+  const at: YamlPath = ['on'];
+  if (typeof on === 'string') return [trigger(on, undefined, at)];
+  if (Array.isArray(on)) {
+    return on.map((event, i) => {
+      if (typeof event !== 'string') fail('a trigger in `on:` is not an event name', ['on', i]);
+      return trigger(event as string, undefined, ['on', i]);
+    });
+  }
+  if (isMap(on)) {
+    return Object.entries(on).map(([event, config]) => trigger(event, config, ['on', event]));
+  }
+  return fail('`on:` must be an event name, a list or a map', at);
+}
+
+function trigger(event: string, config: unknown, at: YamlPath): Trigger {
+  const filters = isMap(config) ? config : {};
+  return {
+    event,
+    types: stringList(filters.types),
+    branches: stringList(filters.branches),
+    at,
+  };
+}
+
+const LEVELS: readonly PermissionLevel[] = ['read', 'write', 'none'];
+
+function buildPermissions(value: unknown, at: YamlPath, fail: Fail): PermissionsBlock | undefined {
+  if (value === undefined || value === null) return undefined;
+  if (value === 'read-all') return { kind: 'read-all', at };
+  if (value === 'write-all') return { kind: 'write-all', at };
+  if (!isMap(value)) return fail('`permissions:` must be read-all, write-all or a map of scopes', at);
+  const scopes: Record<string, PermissionLevel> = {};
+  for (const [scope, level] of Object.entries(value)) {
+    if (typeof level !== 'string' || !LEVELS.includes(level as PermissionLevel)) {
+      fail(`permission \`${scope}\` must be read, write or none`, [...at, scope]);
+    }
+    scopes[scope] = level as PermissionLevel;
+  }
+  return { kind: 'scopes', scopes, at };
+}
+
+function buildJob(id: string, data: Data, fail: Fail): Job {
+  const at: YamlPath = ['jobs', id];
+  const stepsData = data.steps;
+  if (stepsData !== undefined && !Array.isArray(stepsData)) fail(`job \`${id}\`: \`steps:\` is not a list`, [...at, 'steps']);
+  const steps = ((stepsData as unknown[] | undefined) ?? []).map((step, index) => {
+    if (!isMap(step)) fail(`job \`${id}\`: step ${index + 1} is not a map`, [...at, 'steps', index]);
+    return buildStep(step as Data, index, [...at, 'steps', index]);
+  });
+  return {
+    id,
+    name: optionalString(data.name),
+    runsOn: runsOn(data['runs-on']),
+    environment: environment(data.environment, [...at, 'environment']),
+    container: container(data.container, [...at, 'container']),
+    timeoutMinutes: typeof data['timeout-minutes'] === 'number' ? data['timeout-minutes'] : optionalString(data['timeout-minutes']),
+    if: optionalString(data.if),
+    needs: stringList(data.needs),
+    permissions: buildPermissions(data.permissions, [...at, 'permissions'], fail),
+    env: entries(data.env, [...at, 'env']),
+    uses: optionalString(data.uses),
+    with: entries(data.with, [...at, 'with']),
+    secrets: data.secrets === 'inherit' ? 'inherit' : isMap(data.secrets) ? entries(data.secrets, [...at, 'secrets']) : undefined,
+    steps,
+    at,
+  };
+}
+
+function buildStep(data: Data, index: number, at: YamlPath): Step {
+  return {
+    index,
+    id: optionalString(data.id),
+    name: optionalString(data.name),
+    uses: optionalString(data.uses),
+    run: optionalString(data.run),
+    shell: optionalString(data.shell),
+    if: optionalString(data.if),
+    workingDirectory: optionalString(data['working-directory']),
+    with: entries(data.with, [...at, 'with']),
+    env: entries(data.env, [...at, 'env']),
+    at,
+  };
+}
+
+function runsOn(value: unknown): string[] {
+  if (isMap(value)) {
+    // `runs-on: { group: …, labels: … }`
+    return [...stringList(value.group).map((g) => `group:${g}`), ...stringList(value.labels)];
+  }
+  return stringList(value);
+}
+
+function environment(value: unknown, at: YamlPath): Environment | undefined {
+  if (value === undefined || value === null) return undefined;
+  if (isMap(value)) {
+    const name = optionalString(value.name);
+    return name === undefined ? undefined : { name, url: optionalString(value.url), at: [...at, 'name'] };
+  }
+  const name = optionalString(value);
+  return name === undefined ? undefined : { name, url: undefined, at };
+}
+
+function container(value: unknown, at: YamlPath): Job['container'] {
+  if (typeof value === 'string') return { image: value, at };
+  if (isMap(value) && typeof value.image === 'string') return { image: value.image, at: [...at, 'image'] };
+  return undefined;
+}
+
+/** A map of scalars as entries; non-scalar values are kept as JSON text. */
+function entries(value: unknown, at: YamlPath): Entry[] {
+  if (!isMap(value)) return [];
+  return Object.entries(value).map(([key, v]) => ({ key, value: scalarText(v), at: [...at, key] }));
+}
+
+function scalarText(value: unknown): string {
+  if (value === null || value === undefined) return '';
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  return JSON.stringify(value);
+}
+
+function optionalString(value: unknown): string | undefined {
+  if (value === undefined || value === null) return undefined;
+  return scalarText(value);
+}
+
+function stringList(value: unknown): string[] {
+  if (value === undefined || value === null) return [];
+  if (Array.isArray(value)) return value.map(scalarText);
+  return [scalarText(value)];
+}
+
+function isMap(value: unknown): value is Data {
+  return typeof value === 'object' && value !== null && !Array.isArray(value);
+}

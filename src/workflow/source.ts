@@ -1,0 +1,151 @@
+/**
+ * Parses a YAML file once, keeping source ranges, and turns a symbolic YAML path into
+ * file:line:column. This is the one locator: every fact and finding points through it.
+ */
+import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument } from 'yaml';
+import type { Document, Node } from 'yaml';
+import { InputError } from '../errors.js';
+import type { SourceLocation } from '../errors.js';
+
+/** A symbolic path into a YAML document: map keys and sequence indexes. */
+export type YamlPath = readonly (string | number)[];
+
+export interface SourceFile {
+  readonly path: string;
+  readonly text: string;
+  readonly doc: Document.Parsed;
+  readonly lineCounter: LineCounter;
+  /** The document as plain data (aliases and merge keys resolved). */
+  readonly data: unknown;
+}
+
+/** Files larger than this are refused rather than parsed (hostile or generated input). */
+export const MAX_SOURCE_BYTES = 4 * 1024 * 1024;
+/** Alias expansions allowed when resolving anchors (defends against "billion laughs"). */
+const MAX_ALIAS_COUNT = 200;
+
+export function parseYamlSource(path: string, text: string): SourceFile {
+  const bytes = Buffer.byteLength(text, 'utf8');
+  if (bytes > MAX_SOURCE_BYTES) {
+    throw new InputError(`file is ${bytes} bytes, over the ${MAX_SOURCE_BYTES}-byte limit`, {
+      location: { path, line: 1, column: 1 },
+    });
+  }
+  const lineCounter = new LineCounter();
+  const doc = parseDocument(text, {
+    lineCounter,
+    uniqueKeys: true,
+    merge: true,
+    prettyErrors: false,
+    keepSourceTokens: false,
+  });
+  const first = doc.errors[0];
+  if (first) {
+    const pos = lineCounter.linePos(first.pos[0]);
+    throw new InputError(`invalid YAML: ${firstLine(first.message)}`, {
+      location: { path, line: pos.line, column: pos.col },
+      details: doc.errors.slice(1, 5).map((e) => {
+        const p = lineCounter.linePos(e.pos[0]);
+        return `${path}:${p.line}:${p.col}: ${firstLine(e.message)}`;
+      }),
+    });
+  }
+  let data: unknown;
+  try {
+    data = doc.toJS({ maxAliasCount: MAX_ALIAS_COUNT });
+  } catch (cause) {
+    throw new InputError(`YAML cannot be resolved: ${firstLine(String(cause))}`, {
+      location: { path, line: 1, column: 1 },
+      cause,
+    });
+  }
+  return { path, text, doc, lineCounter, data };
+}
+
+function firstLine(message: string): string {
+  return (message.split('\n')[0] ?? message).trim();
+}
+
+/**
+ * The location of `path` in the file. With `key: true` it points at the map key of the last
+ * segment rather than at its value. A path that does not exist (e.g. it goes through an
+ * alias) falls back to its nearest existing ancestor, never to nothing.
+ */
+export function locate(
+  source: SourceFile,
+  path: YamlPath,
+  options: { key?: boolean } = {},
+): SourceLocation {
+  let node: unknown = source.doc.contents;
+  let best: unknown = node;
+  for (let i = 0; i < path.length; i++) {
+    const segment = path[i];
+    const isLast = i === path.length - 1;
+    if (isMap(node)) {
+      const pair = node.items.find((p) => isPair(p) && scalarKey(p.key) === String(segment));
+      if (!pair) break;
+      node = options.key && isLast ? pair.key : pair.value;
+      if (node === null || node === undefined) node = pair.key;
+    } else if (isSeq(node) && typeof segment === 'number') {
+      node = node.items[segment];
+      if (node === undefined) break;
+    } else {
+      break;
+    }
+    best = node;
+  }
+  return offsetLocation(source, rangeStart(best));
+}
+
+/** The location of a character offset in the file. */
+export function offsetLocation(source: SourceFile, offset: number): SourceLocation {
+  const pos = source.lineCounter.linePos(offset);
+  return { path: source.path, line: pos.line, column: pos.col };
+}
+
+/**
+ * The location of a text offset inside the scalar at `path` (e.g. a command inside a
+ * `run:` block). Block scalars start on the line after their indicator; for anything the
+ * offset cannot be mapped into faithfully, the scalar's own start is returned.
+ */
+export function locateInScalar(
+  source: SourceFile,
+  path: YamlPath,
+  lineInValue: number,
+  columnInValue: number,
+): SourceLocation {
+  const node = source.doc.getIn(path, true);
+  if (!isScalar(node) || !node.range) return locate(source, path);
+  const start = offsetLocation(source, node.range[0]);
+  if (node.type === 'BLOCK_LITERAL' || node.type === 'BLOCK_FOLDED') {
+    const header = start.line;
+    // The content's indentation is that of its first non-empty line.
+    const contentFirstLine = header + 1;
+    const indent = lineIndent(source.text, source.lineCounter.lineStarts[contentFirstLine - 1]);
+    if (node.type === 'BLOCK_LITERAL') {
+      return { path: source.path, line: contentFirstLine + lineInValue - 1, column: indent + columnInValue };
+    }
+    return { path: source.path, line: contentFirstLine, column: indent + 1 };
+  }
+  if (node.type === 'PLAIN' && lineInValue === 1) {
+    return { path: source.path, line: start.line, column: start.column + columnInValue - 1 };
+  }
+  return start;
+}
+
+function lineIndent(text: string, lineStart: number | undefined): number {
+  if (lineStart === undefined) return 0;
+  let i = lineStart;
+  while (text[i] === ' ') i++;
+  return i - lineStart;
+}
+
+function scalarKey(key: unknown): string | undefined {
+  if (isScalar(key)) return String(key.value);
+  return undefined;
+}
+
+function rangeStart(node: unknown): number {
+  const range = (node as Node | null | undefined)?.range;
+  return range ? range[0] : 0;
+}
