@@ -29,11 +29,14 @@ for (const { file, name } of schemas) {
 /** ajv's ESM output still require()s its small runtime helpers; make those ESM imports. */
 function hoistRequires(code) {
   const imports = [];
-  const body = code.replace(/require\("([^"]+)"\)/g, (_, spec) => {
+  // A CJS default import is module.exports under Node, but exports.default under some
+  // interop layers (vitest, bundlers): accept both.
+  const body = code.replace(/require\("([^"]+)"\)\.default/g, (_, spec) => {
     const local = `__runtime${imports.length}`;
     imports.push(`import ${local} from ${JSON.stringify(spec.endsWith('.js') ? spec : `${spec}.js`)};`);
-    return local;
+    return `(${local}.default ?? ${local})`;
   });
+  if (/require\(/.test(body)) throw new Error('ajv standalone code has a require() this script cannot hoist');
   return `${imports.join('\n')}\n${body.replace(/^"use strict";\n/m, '')}`;
 }
 

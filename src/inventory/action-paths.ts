@@ -15,7 +15,7 @@ import { sensitiveChanges } from './changed-files.js';
 import { classifyScript } from './commands.js';
 import { CONVERSATION_SCOPES, writeScopes } from './permissions.js';
 import type { SecretUse } from './secret-flow.js';
-import type { ActionPath, Credential, EffectivePermissions, JobInventory } from './types.js';
+import type { ActionPath, AgentUse, Credential, EffectivePermissions, JobInventory } from './types.js';
 import { actionMatches } from './uses.js';
 
 export interface PathInput {
@@ -27,6 +27,7 @@ export interface PathInput {
   readonly secretUses: readonly SecretUse[];
   readonly environment: JobInventory['environment'];
   readonly productionPatterns: readonly string[];
+  readonly agents: readonly AgentUse[];
 }
 
 type Draft = Omit<ActionPath, 'id' | 'job'>;
@@ -98,6 +99,7 @@ function fromSteps(input: PathInput): Draft[] {
   let persistedToken = false;
   for (const step of input.job.steps) {
     const creds = stepCredentials(input, step, persistedToken);
+    out.push(...toolReach(input, step, creds));
     if (step.uses) {
       out.push(...fromUsesStep(input, step, creds));
       if (/^actions\/checkout@/i.test(step.uses) && !step.with.some((w) => w.key === 'persist-credentials' && w.value === 'false')) {
@@ -138,6 +140,17 @@ function fromUsesStep(input: PathInput, step: Step, creds: readonly string[]): D
     out.push(draft(entry.class, `${name} ${entry.detail}`, at, creds, { step: step.index, uses: step.uses, target: entry.target }));
   }
   return out;
+}
+
+/** MCP servers configured for an agent on this step (inline inputs or CLI flags). */
+const MCP_CONFIG = /--mcp-config\b|"?mcpServers"?\s*:|\bmcp_servers\b|^mcp[-_]?config$/m;
+
+function toolReach(input: PathInput, step: Step, creds: readonly string[]): Draft[] {
+  if (!input.agents.some((a) => a.step === step.index)) return [];
+  const sources = [...step.with.map((w) => ({ text: `${w.key === 'mcp_config' ? 'mcp_config' : ''}\n${w.value}`, at: w.at })), { text: step.run ?? '', at: [...step.at, 'run'] }];
+  const hit = sources.find((s) => MCP_CONFIG.test(s.text));
+  if (!hit) return [];
+  return [draft('call-tool', 'the agent is given MCP servers (tools) in this step', locate(input.workflow.source, hit.at), creds, { step: step.index })];
 }
 
 /** Credential ids a step can use. Actions get the job token by default (their inputs default to it). */

@@ -60,7 +60,7 @@ export function buildJobInventory(workflow: Workflow, job: Job, context: RunCont
   const environment = job.environment
     ? { name: job.environment.name, dynamic: isDynamic(job.environment.name), at: locate(src, job.environment.at) }
     : undefined;
-  const paths = buildActionPaths({ workflow, job, context, permissions, credentials, secretUses, environment, productionPatterns: options.productionPatterns });
+  const paths = buildActionPaths({ workflow, job, context, permissions, credentials, secretUses, environment, productionPatterns: options.productionPatterns, agents });
 
   const unattendedReasons = [
     ...agents.map((a) => `AI agent ${a.id} runs in the job`),

@@ -84,8 +84,14 @@ async function readPolicyFile(path: string, reader: PolicyReader): Promise<strin
   }
 }
 
-/** What the schema cannot say: known agent ids, unique rule ids within one file. */
+/** What the schema cannot say: known agent ids, unique rule ids, real waiver dates. */
 function checkSemantics(source: SourceFile, raw: RawPolicy): void {
+  (raw.waivers ?? []).forEach((w, i) => {
+    const d = new Date(`${w.expires}T00:00:00Z`);
+    if (Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== w.expires) {
+      throw new InputError(`waiver expires on ${w.expires}, which is not a date`, { location: locate(source, ['waivers', i, 'expires']) });
+    }
+  });
   const ids = new Set<string>();
   (raw.rules ?? []).forEach((rule, i) => {
     if (ids.has(rule.id)) {
