@@ -15,7 +15,9 @@ const ENGINE = [
 ];
 
 export default tseslint.config(
-  { ignores: ['dist/**', 'node_modules/**', 'src/generated/**', 'coverage/**', 'test/fixtures/**'] },
+  {
+    ignores: ['dist/**', 'node_modules/**', 'src/generated/**', 'coverage/**', 'test/fixtures/**'],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommendedTypeChecked,
   {
@@ -37,9 +39,32 @@ export default tseslint.config(
         'error',
         {
           patterns: [
-            { group: ['@actions/*', '@octokit/*'], message: 'Engine code never imports @actions/* or Octokit: adapters live in src/action/ and src/github/.' },
-            { group: ['node:fs', 'fs', 'node:fs/*', 'fs/*', 'node:http', 'node:https', 'node:net', 'node:child_process', 'child_process', 'http', 'https', 'net'], message: 'Engine code does no I/O; take the data as an argument (ports) instead.' },
-            { group: ['../action/*', '../cli/*', '../github/*'], message: 'Engine code does not depend on adapters.' },
+            {
+              group: ['@actions/*', '@octokit/*'],
+              message:
+                'Engine code never imports @actions/* or Octokit: adapters live in src/action/ and src/github/.',
+            },
+            {
+              group: [
+                'node:fs',
+                'fs',
+                'node:fs/*',
+                'fs/*',
+                'node:http',
+                'node:https',
+                'node:net',
+                'node:child_process',
+                'child_process',
+                'http',
+                'https',
+                'net',
+              ],
+              message: 'Engine code does no I/O; take the data as an argument (ports) instead.',
+            },
+            {
+              group: ['../action/*', '../cli/*', '../github/*'],
+              message: 'Engine code does not depend on adapters.',
+            },
           ],
         },
       ],

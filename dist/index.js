@@ -28398,7 +28398,7 @@ module.exports = {
 
 /***/ }),
 
-/***/ 8984:
+/***/ 3306:
 /***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
 
 
@@ -28459,12 +28459,22 @@ function contextFromPayload(payload, event) {
 }
 function pullRequest(p) {
     const pr = obj(p.pull_request);
-    const number = typeof pr.number === 'number' ? pr.number : typeof p.number === 'number' && p.pull_request ? p.number : undefined;
+    const number = typeof pr.number === 'number'
+        ? pr.number
+        : typeof p.number === 'number' && p.pull_request
+            ? p.number
+            : undefined;
     if (number === undefined) {
         // issue_comment on a pull request: the issue carries a pull_request link.
         const issue = obj(p.issue);
         if (issue.pull_request && typeof issue.number === 'number') {
-            return { number: issue.number, author: str(obj(issue.user).login), authorType: str(obj(issue.user).type), headSha: undefined, fromFork: undefined };
+            return {
+                number: issue.number,
+                author: str(obj(issue.user).login),
+                authorType: str(obj(issue.user).type),
+                headSha: undefined,
+                fromFork: undefined,
+            };
         }
         return undefined;
     }
@@ -28481,7 +28491,9 @@ function pullRequest(p) {
     };
 }
 function obj(value) {
-    return typeof value === 'object' && value !== null && !Array.isArray(value) ? value : {};
+    return typeof value === 'object' && value !== null && !Array.isArray(value)
+        ? value
+        : {};
 }
 function str(value) {
     return typeof value === 'string' ? value : undefined;
@@ -28639,7 +28651,11 @@ function locateInScalar(source, path, lineInValue, columnInValue) {
         const contentFirstLine = header + 1;
         const indent = lineIndent(source.text, source.lineCounter.lineStarts[contentFirstLine - 1]);
         if (node.type === 'BLOCK_LITERAL') {
-            return { path: source.path, line: contentFirstLine + lineInValue - 1, column: indent + columnInValue };
+            return {
+                path: source.path,
+                line: contentFirstLine + lineInValue - 1,
+                column: indent + columnInValue,
+            };
         }
         return { path: source.path, line: contentFirstLine, column: indent + 1 };
     }
@@ -28700,7 +28716,10 @@ function globToRegExp(pattern, caseInsensitive) {
     const key = `${caseInsensitive ? 'i' : 's'}:${pattern}`;
     let re = cache.get(key);
     if (!re) {
-        const body = pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.');
+        const body = pattern
+            .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+            .replace(/\*/g, '.*')
+            .replace(/\?/g, '.');
         re = new RegExp(`^${body}$`, caseInsensitive ? 'i' : '');
         cache.set(key, re);
     }
@@ -28727,36 +28746,175 @@ function nameLooksLike(name, patterns) {
 
 ;// CONCATENATED MODULE: ./src/inventory/action-table.ts
 const ACTION_TABLE = [
-    { action: 'pypa/gh-action-pypi-publish', class: 'publish', detail: 'publishes to PyPI', target: 'registry:pypi' },
-    { action: 'JS-DevTools/npm-publish', class: 'publish', detail: 'publishes to npm', target: 'registry:npm' },
-    { action: 'docker/build-push-action', class: 'publish', detail: 'pushes a container image', whenInput: 'push' },
-    { action: 'softprops/action-gh-release', class: 'publish', detail: 'creates a GitHub release', target: 'github:releases' },
-    { action: 'ncipollo/release-action', class: 'publish', detail: 'creates a GitHub release', target: 'github:releases' },
-    { action: 'actions/create-release', class: 'publish', detail: 'creates a GitHub release', target: 'github:releases' },
-    { action: 'actions/upload-release-asset', class: 'publish', detail: 'uploads a release asset', target: 'github:releases' },
+    {
+        action: 'pypa/gh-action-pypi-publish',
+        class: 'publish',
+        detail: 'publishes to PyPI',
+        target: 'registry:pypi',
+    },
+    {
+        action: 'JS-DevTools/npm-publish',
+        class: 'publish',
+        detail: 'publishes to npm',
+        target: 'registry:npm',
+    },
+    {
+        action: 'docker/build-push-action',
+        class: 'publish',
+        detail: 'pushes a container image',
+        whenInput: 'push',
+    },
+    {
+        action: 'softprops/action-gh-release',
+        class: 'publish',
+        detail: 'creates a GitHub release',
+        target: 'github:releases',
+    },
+    {
+        action: 'ncipollo/release-action',
+        class: 'publish',
+        detail: 'creates a GitHub release',
+        target: 'github:releases',
+    },
+    {
+        action: 'actions/create-release',
+        class: 'publish',
+        detail: 'creates a GitHub release',
+        target: 'github:releases',
+    },
+    {
+        action: 'actions/upload-release-asset',
+        class: 'publish',
+        detail: 'uploads a release asset',
+        target: 'github:releases',
+    },
     { action: 'goreleaser/goreleaser-action', class: 'publish', detail: 'runs goreleaser' },
-    { action: 'changesets/action', class: 'publish', detail: 'publishes with changesets', whenInput: 'publish' },
-    { action: 'rust-lang/crates-io-auth-action', class: 'publish', detail: 'authenticates to crates.io for publishing', target: 'registry:crates.io' },
+    {
+        action: 'changesets/action',
+        class: 'publish',
+        detail: 'publishes with changesets',
+        whenInput: 'publish',
+    },
+    {
+        action: 'rust-lang/crates-io-auth-action',
+        class: 'publish',
+        detail: 'authenticates to crates.io for publishing',
+        target: 'registry:crates.io',
+    },
     { action: 'cycjimmy/semantic-release-action', class: 'publish', detail: 'runs semantic-release' },
-    { action: 'HaaLeo/publish-vscode-extension', class: 'publish', detail: 'publishes a VS Code extension' },
-    { action: 'actions/deploy-pages', class: 'deploy', detail: 'deploys GitHub Pages', target: 'github:pages' },
-    { action: 'peaceiris/actions-gh-pages', class: 'deploy', detail: 'deploys GitHub Pages', target: 'github:pages' },
-    { action: 'JamesIves/github-pages-deploy-action', class: 'deploy', detail: 'deploys GitHub Pages', target: 'github:pages' },
-    { action: 'azure/webapps-deploy', class: 'deploy', detail: 'deploys an Azure web app', target: 'cloud:azure' },
-    { action: 'azure/k8s-deploy', class: 'deploy', detail: 'deploys to Kubernetes', target: 'cluster' },
-    { action: 'azure/arm-deploy', class: 'deploy', detail: 'deploys Azure resources', target: 'cloud:azure' },
-    { action: 'aws-actions/amazon-ecs-deploy-task-definition', class: 'deploy', detail: 'deploys an ECS service', target: 'cloud:aws' },
-    { action: 'aws-actions/aws-cloudformation-github-deploy', class: 'deploy', detail: 'deploys a CloudFormation stack', target: 'cloud:aws' },
-    { action: 'google-github-actions/deploy-cloudrun', class: 'deploy', detail: 'deploys to Cloud Run', target: 'cloud:gcp' },
-    { action: 'google-github-actions/deploy-appengine', class: 'deploy', detail: 'deploys to App Engine', target: 'cloud:gcp' },
-    { action: 'google-github-actions/deploy-cloud-functions', class: 'deploy', detail: 'deploys Cloud Functions', target: 'cloud:gcp' },
-    { action: 'cloudflare/wrangler-action', class: 'deploy', detail: 'deploys to Cloudflare', target: 'cloud:cloudflare' },
-    { action: 'amondnet/vercel-action', class: 'deploy', detail: 'deploys to Vercel', target: 'cloud:vercel' },
-    { action: 'nwtgck/actions-netlify', class: 'deploy', detail: 'deploys to Netlify', target: 'cloud:netlify' },
-    { action: 'superfly/flyctl-actions', class: 'deploy', detail: 'deploys to Fly.io', target: 'cloud:fly' },
-    { action: 'aws-actions/configure-aws-credentials', class: 'cloud-credential', detail: 'configures AWS credentials', target: 'cloud:aws' },
-    { action: 'google-github-actions/auth', class: 'cloud-credential', detail: 'authenticates to Google Cloud', target: 'cloud:gcp' },
-    { action: 'azure/login', class: 'cloud-credential', detail: 'logs in to Azure', target: 'cloud:azure' },
+    {
+        action: 'HaaLeo/publish-vscode-extension',
+        class: 'publish',
+        detail: 'publishes a VS Code extension',
+    },
+    {
+        action: 'actions/deploy-pages',
+        class: 'deploy',
+        detail: 'deploys GitHub Pages',
+        target: 'github:pages',
+    },
+    {
+        action: 'peaceiris/actions-gh-pages',
+        class: 'deploy',
+        detail: 'deploys GitHub Pages',
+        target: 'github:pages',
+    },
+    {
+        action: 'JamesIves/github-pages-deploy-action',
+        class: 'deploy',
+        detail: 'deploys GitHub Pages',
+        target: 'github:pages',
+    },
+    {
+        action: 'azure/webapps-deploy',
+        class: 'deploy',
+        detail: 'deploys an Azure web app',
+        target: 'cloud:azure',
+    },
+    {
+        action: 'azure/k8s-deploy',
+        class: 'deploy',
+        detail: 'deploys to Kubernetes',
+        target: 'cluster',
+    },
+    {
+        action: 'azure/arm-deploy',
+        class: 'deploy',
+        detail: 'deploys Azure resources',
+        target: 'cloud:azure',
+    },
+    {
+        action: 'aws-actions/amazon-ecs-deploy-task-definition',
+        class: 'deploy',
+        detail: 'deploys an ECS service',
+        target: 'cloud:aws',
+    },
+    {
+        action: 'aws-actions/aws-cloudformation-github-deploy',
+        class: 'deploy',
+        detail: 'deploys a CloudFormation stack',
+        target: 'cloud:aws',
+    },
+    {
+        action: 'google-github-actions/deploy-cloudrun',
+        class: 'deploy',
+        detail: 'deploys to Cloud Run',
+        target: 'cloud:gcp',
+    },
+    {
+        action: 'google-github-actions/deploy-appengine',
+        class: 'deploy',
+        detail: 'deploys to App Engine',
+        target: 'cloud:gcp',
+    },
+    {
+        action: 'google-github-actions/deploy-cloud-functions',
+        class: 'deploy',
+        detail: 'deploys Cloud Functions',
+        target: 'cloud:gcp',
+    },
+    {
+        action: 'cloudflare/wrangler-action',
+        class: 'deploy',
+        detail: 'deploys to Cloudflare',
+        target: 'cloud:cloudflare',
+    },
+    {
+        action: 'amondnet/vercel-action',
+        class: 'deploy',
+        detail: 'deploys to Vercel',
+        target: 'cloud:vercel',
+    },
+    {
+        action: 'nwtgck/actions-netlify',
+        class: 'deploy',
+        detail: 'deploys to Netlify',
+        target: 'cloud:netlify',
+    },
+    {
+        action: 'superfly/flyctl-actions',
+        class: 'deploy',
+        detail: 'deploys to Fly.io',
+        target: 'cloud:fly',
+    },
+    {
+        action: 'aws-actions/configure-aws-credentials',
+        class: 'cloud-credential',
+        detail: 'configures AWS credentials',
+        target: 'cloud:aws',
+    },
+    {
+        action: 'google-github-actions/auth',
+        class: 'cloud-credential',
+        detail: 'authenticates to Google Cloud',
+        target: 'cloud:gcp',
+    },
+    {
+        action: 'azure/login',
+        class: 'cloud-credential',
+        detail: 'logs in to Azure',
+        target: 'cloud:azure',
+    },
 ];
 /** Actions that mint a GitHub App installation token inside the job. */
 const APP_TOKEN_ACTIONS = [
@@ -28794,121 +28952,149 @@ function classify(file, policy) {
 }
 
 ;// CONCATENATED MODULE: ./src/inventory/command-table.ts
-const as = (cls, rows) => rows.map((r) => ({ ...r, class: cls }));
+const rules = (cls, rows) => rows.map(([tools, path, kind, detail, options]) => ({
+    tools,
+    path,
+    class: cls,
+    kind,
+    detail,
+    ...options,
+}));
 const first = (_c, rest) => rest[0];
-const registry = (c) => c.value('--registry');
-const kubeContext = (c) => c.value('--context', '--cluster');
+const second = (_c, rest) => rest[1] ?? rest[0];
+const flag = (...names) => (c) => c.value(...names);
+const registry = flag('--registry');
+const kubeContext = flag('--context', '--cluster');
+const stack = flag('--stack', '-s');
 const not = (p) => (c, rest) => !p(c, rest);
 const NAMESPACE = /^(?:namespaces?|ns)(?:\/|$)/;
 const deletesNamespace = (_c, rest) => NAMESPACE.test(rest[0] ?? '');
+const namespaceName = (_c, rest) => rest[0]?.includes('/') ? rest[0].split('/')[1] : rest[1];
 const isAdminMerge = (c) => c.has('--admin');
 const destroys = (c) => c.positionals.includes('destroy') || c.has('-destroy');
 const toS3 = (_c, rest) => (rest[1] ?? '').startsWith('s3://');
-const bucket = (url) => /^s3:\/\/[^/]*/.exec(url ?? '')?.[0];
+const bucketAt = (i) => (_c, rest) => /^s3:\/\/[^/]*/.exec(rest[i] ?? '')?.[0];
 /** Pull-request head refs and expressions: checking them out runs code from the PR author. */
-const PR_HEAD = /(?:^|[/:+])pull\/[^/\s]+\/(?:head|merge)\b|github\.event\.pull_request\.head\.(?:sha|ref)\b|github\.head_ref\b|\$\{?GITHUB_HEAD_REF\b|github\.event\.workflow_run\.head_(?:sha|branch)\b/;
+const PR_HEAD = /(?:^|[/:+])pull\/(?:\$\{\{[^}]*\}\}|[^/\s]+)\/(?:head|merge)\b|github\.event\.pull_request\.head\.(?:sha|ref)\b|github\.head_ref\b|\$\{?GITHUB_HEAD_REF\b|github\.event\.workflow_run\.head_(?:sha|branch)\b/;
 const prHeadArg = (c) => c.args.find((a) => PR_HEAD.test(a));
+const checksOutPrHead = {
+    when: (c) => prHeadArg(c, []) !== undefined,
+    target: prHeadArg,
+};
 const SQL_DROP = /\bDROP\s+(?:DATABASE|TABLE|SCHEMA)\s+(?:IF\s+EXISTS\s+)?([^\s;,]+)/i;
 const SQL_TRUNCATE = /\bTRUNCATE\s+(?:TABLE\s+)?(?:ONLY\s+)?([^\s;,]+)/i;
-const sqlMatch = (re) => (c) => re.test(c.args.join('\n'));
-const sqlTarget = (re) => (c) => re.exec(c.args.join('\n'))?.[1];
 const SQL_CLIENTS = 'psql mysql mariadb sqlite3 sqlcmd clickhouse-client cockroach';
+const sql = (re) => ({
+    when: (c) => re.test(c.args.join('\n')),
+    target: (c) => re.exec(c.args.join('\n'))?.[1],
+});
 const MAVEN_DEPLOY = /^(?:deploy(?::[\w-]+)?|release:perform|[\w.-]+:[\w.-]+(?::[\w.-]+)?:deploy)$/;
 const GRADLE_PUBLISH = /^(?:[\w-]*:)*publish\w*$/;
-const isGradlePublish = (task) => GRADLE_PUBLISH.test(task) && !task.endsWith('ToMavenLocal');
-const goreleaserPublishes = (c) => (c.positionals[0] ?? 'release') === 'release' && !c.has('--snapshot', '--skip-publish') && !/\bpublish\b/.test(c.value('--skip') ?? '');
+const mavenDeploys = (c) => c.positionals.some((g) => MAVEN_DEPLOY.test(g));
+const gradlePublishes = (c) => c.positionals.some((t) => GRADLE_PUBLISH.test(t) && !t.endsWith('ToMavenLocal'));
+const goreleaserPublishes = (c) => (c.positionals[0] ?? 'release') === 'release' &&
+    !c.has('--snapshot', '--skip-publish') &&
+    !/\bpublish\b/.test(c.value('--skip') ?? '');
 const pushesImage = (c) => c.has('--push') || /(?:^|,)(?:push=true|type=registry)\b/.test(c.value('-o', '--output') ?? '');
 /** `vercel` subcommands that do not deploy, even with `--prod` (`vercel build --prod`). */
-const VERCEL_OTHER = new Set(['build', 'pull', 'env', 'link', 'logs', 'inspect', 'list', 'ls', 'dev', 'login', 'whoami', 'domains', 'dns', 'certs', 'project', 'teams', 'git']);
+const VERCEL_OTHER = new Set('build pull env link logs inspect list ls dev login whoami domains dns certs project teams git'.split(' '));
 const vercelDeploys = (c) => c.positionals[0] === 'deploy' || (c.has('--prod') && !VERCEL_OTHER.has(c.positionals[0] ?? ''));
+const workflowLooksLikeRelease = (_c, rest) => /deploy|release/i.test(rest[0] ?? '');
+// The rule table reads best as a table: one row per line, so formatting is left as written.
+// prettier-ignore
 const COMMAND_RULES = [
-    ...as('publish', [
-        { tools: 'npm', path: 'publish', kind: 'npm-publish', detail: 'publishes an npm package', target: registry },
-        { tools: 'pnpm', path: 'publish, recursive publish', kind: 'pnpm-publish', detail: 'publishes npm packages with pnpm', target: registry },
-        { tools: 'yarn', path: 'publish, npm publish', kind: 'yarn-publish', detail: 'publishes an npm package with yarn', target: registry },
-        { tools: 'bun', path: 'publish', kind: 'bun-publish', detail: 'publishes an npm package with bun', target: registry },
-        { tools: 'twine', path: 'upload', kind: 'twine-upload', detail: 'uploads Python distributions', target: (c) => c.value('--repository-url', '--repository', '-r') },
-        { tools: 'uv', path: 'publish', kind: 'uv-publish', detail: 'publishes Python distributions', target: (c) => c.value('--publish-url', '--index') },
-        { tools: 'poetry', path: 'publish', kind: 'poetry-publish', detail: 'publishes a Python package', target: (c) => c.value('--repository', '-r') },
-        { tools: 'flit', path: 'publish', kind: 'flit-publish', detail: 'publishes a Python package', target: (c) => c.value('--repository') },
-        { tools: 'hatch', path: 'publish', kind: 'hatch-publish', detail: 'publishes a Python package', target: (c) => c.value('--repo', '-r') },
-        { tools: 'cargo', path: 'publish', kind: 'cargo-publish', detail: 'publishes a Rust crate', target: registry },
-        { tools: 'gem', path: 'push', kind: 'gem-push', detail: 'publishes a Ruby gem', target: (c) => c.value('--host') },
-        { tools: 'dotnet', path: 'nuget push', kind: 'nuget-push', detail: 'publishes a NuGet package', target: (c) => c.value('--source', '-s') },
-        { tools: 'nuget', path: 'push', kind: 'nuget-push', detail: 'publishes a NuGet package', target: (c) => c.value('-Source', '-source', '-s') },
-        { tools: 'mvn mvnw', kind: 'mvn-deploy', detail: 'deploys Maven artifacts to a repository', when: (c) => c.positionals.some((g) => MAVEN_DEPLOY.test(g)) },
-        { tools: 'gradle gradlew', kind: 'gradle-publish', detail: 'publishes Gradle artifacts', when: (c) => c.positionals.some(isGradlePublish) },
-        { tools: 'docker podman buildah nerdctl', path: 'push, image push, manifest push', kind: 'container-push', detail: 'pushes a container image', target: first },
-        { tools: 'docker podman nerdctl', path: 'build, buildx build, buildx bake, image build, builder build', kind: 'docker-build-push', detail: 'builds and pushes a container image', when: pushesImage, target: (c) => c.value('-t', '--tag') },
-        { tools: 'helm', path: 'push|cm-push', kind: 'helm-push', detail: 'pushes a Helm chart', target: (_c, rest) => rest[1] ?? rest[0] },
-        { tools: 'gh', path: 'release create|upload|edit', kind: 'gh-release', detail: 'creates or changes a GitHub release', target: first },
-        { tools: 'goreleaser', kind: 'goreleaser-release', detail: 'publishes a release with GoReleaser', when: goreleaserPublishes },
-        { tools: 'changeset', path: 'publish', kind: 'changeset-publish', detail: 'publishes packages with changesets' },
-        { tools: 'lerna', path: 'publish', kind: 'lerna-publish', detail: 'publishes packages with lerna' },
-        { tools: 'semantic-release', kind: 'semantic-release', detail: 'publishes a release with semantic-release' },
-        { tools: 'vsce', path: 'publish', kind: 'vsce-publish', detail: 'publishes a VS Code extension' },
-        { tools: 'ovsx', path: 'publish', kind: 'ovsx-publish', detail: 'publishes an Open VSX extension' },
+    ...rules('publish', [
+        ['npm', 'publish', 'npm-publish', 'publishes an npm package', { target: registry }],
+        ['pnpm', 'publish, recursive publish', 'pnpm-publish', 'publishes npm packages', { target: registry }],
+        ['yarn', 'publish, npm publish', 'yarn-publish', 'publishes an npm package', { target: registry }],
+        ['bun', 'publish', 'bun-publish', 'publishes an npm package', { target: registry }],
+        ['twine', 'upload', 'twine-upload', 'uploads Python distributions', { target: flag('--repository-url', '--repository', '-r') }],
+        ['uv', 'publish', 'uv-publish', 'publishes Python distributions', { target: flag('--publish-url', '--index') }],
+        ['poetry', 'publish', 'poetry-publish', 'publishes a Python package', { target: flag('--repository', '-r') }],
+        ['flit', 'publish', 'flit-publish', 'publishes a Python package', { target: flag('--repository') }],
+        ['hatch', 'publish', 'hatch-publish', 'publishes a Python package', { target: flag('--repo', '-r') }],
+        ['cargo', 'publish', 'cargo-publish', 'publishes a Rust crate', { target: registry }],
+        ['gem', 'push', 'gem-push', 'publishes a Ruby gem', { target: flag('--host') }],
+        ['dotnet', 'nuget push', 'nuget-push', 'publishes a NuGet package', { target: flag('--source', '-s') }],
+        ['nuget', 'push', 'nuget-push', 'publishes a NuGet package', { target: flag('-Source', '-source', '-s') }],
+        ['mvn mvnw', undefined, 'mvn-deploy', 'deploys Maven artifacts', { when: mavenDeploys }],
+        ['gradle gradlew', undefined, 'gradle-publish', 'publishes Gradle artifacts', { when: gradlePublishes }],
+        ['docker podman buildah nerdctl', 'push, image push, manifest push', 'container-push', 'pushes a container image', { target: first }],
+        ['docker podman nerdctl', 'build, buildx build, buildx bake, image build, builder build', 'docker-build-push',
+            'builds and pushes a container image', { when: pushesImage, target: flag('-t', '--tag') }],
+        ['helm', 'push|cm-push', 'helm-push', 'pushes a Helm chart', { target: second }],
+        ['gh', 'release create|upload|edit', 'gh-release', 'creates or changes a GitHub release', { target: first }],
+        ['goreleaser', undefined, 'goreleaser-release', 'publishes a release', { when: goreleaserPublishes }],
+        ['changeset', 'publish', 'changeset-publish', 'publishes packages with changesets'],
+        ['lerna', 'publish', 'lerna-publish', 'publishes packages with lerna'],
+        ['semantic-release', undefined, 'semantic-release', 'publishes a release with semantic-release'],
+        ['vsce', 'publish', 'vsce-publish', 'publishes a VS Code extension'],
+        ['ovsx', 'publish', 'ovsx-publish', 'publishes an Open VSX extension'],
     ]),
-    ...as('deploy', [
-        { tools: 'kubectl', path: 'apply|create|replace|patch', kind: 'kubectl-apply', detail: 'changes Kubernetes resources', target: kubeContext },
-        { tools: 'kubectl', path: 'rollout restart|undo|resume|pause', kind: 'kubectl-rollout', detail: 'changes a Kubernetes rollout', target: kubeContext },
-        { tools: 'kubectl', path: 'set', kind: 'kubectl-set', detail: 'changes Kubernetes workloads', target: kubeContext },
-        { tools: 'kubectl', path: 'scale', kind: 'kubectl-scale', detail: 'scales Kubernetes workloads', target: kubeContext },
-        { tools: 'kubectl', path: 'delete', kind: 'kubectl-delete', detail: 'deletes Kubernetes resources', when: not(deletesNamespace), target: kubeContext },
-        { tools: 'helm', path: 'upgrade|install|rollback', kind: 'helm-release', detail: 'installs or upgrades a Helm release', target: first },
-        { tools: 'helm', path: 'uninstall|delete|del|un', kind: 'helm-uninstall', detail: 'uninstalls a Helm release', target: first },
-        { tools: 'terraform tofu terragrunt', path: 'apply, run-all apply, run apply', kind: 'terraform-apply', detail: 'applies infrastructure changes', when: not(destroys) },
-        { tools: 'pulumi', path: 'up|update', kind: 'pulumi-up', detail: 'applies infrastructure changes', target: (c) => c.value('--stack', '-s') },
-        { tools: 'serverless sls', path: 'deploy', kind: 'serverless-deploy', detail: 'deploys a Serverless service', target: (c) => c.value('--stage', '-s') },
-        { tools: 'cdk aws-cdk', path: 'deploy', kind: 'cdk-deploy', detail: 'deploys AWS CDK stacks', target: first },
-        { tools: 'sam', path: 'deploy', kind: 'sam-deploy', detail: 'deploys an AWS SAM application', target: (c) => c.value('--stack-name') },
-        { tools: 'aws', path: 'cloudformation deploy|create-stack|update-stack', kind: 'cloudformation-deploy', detail: 'deploys a CloudFormation stack', target: (c) => c.value('--stack-name') },
-        { tools: 'aws', path: 'ecs update-service', kind: 'ecs-update-service', detail: 'updates an ECS service', target: (c) => c.value('--service') },
-        { tools: 'aws', path: 'lambda update-function-code', kind: 'lambda-update-code', detail: 'updates Lambda function code', target: (c) => c.value('--function-name') },
-        { tools: 'aws', path: 'deploy create-deployment', kind: 'codedeploy-deploy', detail: 'starts a CodeDeploy deployment', target: (c) => c.value('--application-name') },
-        { tools: 'aws', path: 's3 cp|sync|mv', kind: 's3-upload', detail: 'uploads to an S3 bucket', when: toS3, target: (_c, rest) => bucket(rest[1]) },
-        { tools: 'gcloud', path: 'run deploy, app deploy, functions deploy', kind: 'gcloud-deploy', detail: 'deploys to Google Cloud', target: (c, rest) => c.value('--project') ?? rest[0] },
-        { tools: 'az', path: 'webapp deploy, webapp deployment source config-zip, functionapp deployment source config-zip, deployment create, deployment * create', kind: 'az-deploy', detail: 'deploys to Azure', target: (c) => c.value('--name', '-n', '--resource-group', '-g') },
-        { tools: 'firebase firebase-tools', path: 'deploy|hosting:channel:deploy', kind: 'firebase-deploy', detail: 'deploys to Firebase', target: (c) => c.value('--project', '-P') },
-        { tools: 'vercel', kind: 'vercel-deploy', detail: 'deploys to Vercel', when: vercelDeploys, target: (c) => (c.has('--prod') ? 'production' : undefined) },
-        { tools: 'netlify netlify-cli', path: 'deploy', kind: 'netlify-deploy', detail: 'deploys to Netlify', target: (c) => c.value('--site') },
-        { tools: 'fly flyctl', path: 'deploy', kind: 'fly-deploy', detail: 'deploys to Fly.io', target: (c) => c.value('--app', '-a') },
-        { tools: 'wrangler', path: 'deploy|publish, pages deploy|publish, versions deploy', kind: 'wrangler-deploy', detail: 'deploys to Cloudflare', target: (c) => c.value('--name', '--project-name') },
-        { tools: 'heroku', path: 'container:release|releases:rollback', kind: 'heroku-release', detail: 'releases to Heroku', target: (c) => c.value('--app', '-a') },
-        { tools: 'gh', path: 'workflow run', kind: 'gh-workflow-run', detail: 'triggers a deployment or release workflow', when: (_c, rest) => /deploy|release/i.test(rest[0] ?? ''), target: first },
+    ...rules('deploy', [
+        ['kubectl', 'apply|create|replace|patch', 'kubectl-apply', 'changes Kubernetes resources', { target: kubeContext }],
+        ['kubectl', 'rollout restart|undo|resume|pause', 'kubectl-rollout', 'changes a Kubernetes rollout', { target: kubeContext }],
+        ['kubectl', 'set', 'kubectl-set', 'changes Kubernetes workloads', { target: kubeContext }],
+        ['kubectl', 'scale', 'kubectl-scale', 'scales Kubernetes workloads', { target: kubeContext }],
+        ['kubectl', 'delete', 'kubectl-delete', 'deletes Kubernetes resources', { when: not(deletesNamespace), target: kubeContext }],
+        ['helm', 'upgrade|install|rollback', 'helm-release', 'installs or upgrades a Helm release', { target: first }],
+        ['helm', 'uninstall|delete|del|un', 'helm-uninstall', 'uninstalls a Helm release', { target: first }],
+        ['terraform tofu terragrunt', 'apply, run-all apply, run apply', 'terraform-apply', 'applies infrastructure changes', { when: not(destroys) }],
+        ['pulumi', 'up|update', 'pulumi-up', 'applies infrastructure changes', { target: stack }],
+        ['serverless sls', 'deploy', 'serverless-deploy', 'deploys a Serverless service', { target: flag('--stage', '-s') }],
+        ['cdk aws-cdk', 'deploy', 'cdk-deploy', 'deploys AWS CDK stacks', { target: first }],
+        ['sam', 'deploy', 'sam-deploy', 'deploys an AWS SAM application', { target: flag('--stack-name') }],
+        ['aws', 'cloudformation deploy|create-stack|update-stack', 'cloudformation-deploy', 'deploys a CloudFormation stack', { target: flag('--stack-name') }],
+        ['aws', 'ecs update-service', 'ecs-update-service', 'updates an ECS service', { target: flag('--service') }],
+        ['aws', 'lambda update-function-code', 'lambda-update-code', 'updates Lambda function code', { target: flag('--function-name') }],
+        ['aws', 'deploy create-deployment', 'codedeploy-deploy', 'starts a CodeDeploy deployment', { target: flag('--application-name') }],
+        ['aws', 's3 cp|sync|mv', 's3-upload', 'uploads to an S3 bucket', { when: toS3, target: bucketAt(1) }],
+        ['gcloud', 'run deploy, app deploy, functions deploy', 'gcloud-deploy', 'deploys to Google Cloud', { target: (c, rest) => c.value('--project') ?? rest[0] }],
+        ['az', 'webapp deploy, webapp deployment source config-zip, functionapp deployment source config-zip, deployment create, deployment * create',
+            'az-deploy', 'deploys to Azure', { target: flag('--name', '-n', '--resource-group', '-g') }],
+        ['firebase firebase-tools', 'deploy|hosting:channel:deploy', 'firebase-deploy', 'deploys to Firebase', { target: flag('--project', '-P') }],
+        ['vercel', undefined, 'vercel-deploy', 'deploys to Vercel', { when: vercelDeploys, target: (c) => (c.has('--prod') ? 'production' : undefined) }],
+        ['netlify netlify-cli', 'deploy', 'netlify-deploy', 'deploys to Netlify', { target: flag('--site') }],
+        ['fly flyctl', 'deploy', 'fly-deploy', 'deploys to Fly.io', { target: flag('--app', '-a') }],
+        ['wrangler', 'deploy|publish, pages deploy|publish, versions deploy', 'wrangler-deploy', 'deploys to Cloudflare', { target: flag('--name', '--project-name') }],
+        ['heroku', 'container:release|releases:rollback', 'heroku-release', 'releases to Heroku', { target: flag('--app', '-a') }],
+        ['gh', 'workflow run', 'gh-workflow-run', 'triggers a deployment or release workflow', { when: workflowLooksLikeRelease, target: first }],
     ]),
-    ...as('destructive', [
-        { tools: 'kubectl', path: 'delete', kind: 'kubectl-delete-namespace', detail: 'deletes a Kubernetes namespace', when: deletesNamespace, target: (_c, rest) => (rest[0]?.includes('/') ? rest[0].split('/')[1] : rest[1]) },
-        { tools: 'terraform tofu terragrunt', path: 'destroy, run-all destroy, run destroy, apply, run-all apply, run apply', kind: 'terraform-destroy', detail: 'destroys infrastructure', when: destroys },
-        { tools: 'pulumi', path: 'destroy', kind: 'pulumi-destroy', detail: 'destroys infrastructure', target: (c) => c.value('--stack', '-s') },
-        { tools: 'cdk aws-cdk', path: 'destroy', kind: 'cdk-destroy', detail: 'destroys AWS CDK stacks', target: first },
-        { tools: 'serverless sls', path: 'remove', kind: 'serverless-remove', detail: 'removes a Serverless service', target: (c) => c.value('--stage', '-s') },
-        { tools: 'sam', path: 'delete', kind: 'sam-delete', detail: 'deletes an AWS SAM application', target: (c) => c.value('--stack-name') },
-        { tools: 'aws', path: 'cloudformation delete-stack', kind: 'cloudformation-delete-stack', detail: 'deletes a CloudFormation stack', target: (c) => c.value('--stack-name') },
-        { tools: 'aws', path: 's3 rb', kind: 's3-rb-force', detail: 'deletes an S3 bucket and its contents', when: (c) => c.has('--force'), target: (_c, rest) => bucket(rest[0]) },
-        { tools: 'aws', path: 's3 rm', kind: 's3-rm-recursive', detail: 'recursively deletes S3 objects', when: (c) => c.has('--recursive'), target: (_c, rest) => bucket(rest[0]) },
-        { tools: 'gcloud', path: 'projects delete', kind: 'gcloud-projects-delete', detail: 'deletes a Google Cloud project', target: first },
-        { tools: 'gh', path: 'release delete', kind: 'gh-release-delete', detail: 'deletes a GitHub release', target: first },
-        { tools: 'gh', path: 'repo delete', kind: 'gh-repo-delete', detail: 'deletes a repository', target: first },
-        { tools: SQL_CLIENTS, kind: 'sql-drop', detail: 'drops a database object', when: sqlMatch(SQL_DROP), target: sqlTarget(SQL_DROP) },
-        { tools: SQL_CLIENTS, kind: 'sql-truncate', detail: 'truncates a table', when: sqlMatch(SQL_TRUNCATE), target: sqlTarget(SQL_TRUNCATE) },
+    ...rules('destructive', [
+        ['kubectl', 'delete', 'kubectl-delete-namespace', 'deletes a Kubernetes namespace', { when: deletesNamespace, target: namespaceName }],
+        ['terraform tofu terragrunt', 'destroy, run-all destroy, run destroy, apply, run-all apply, run apply', 'terraform-destroy',
+            'destroys infrastructure', { when: destroys }],
+        ['pulumi', 'destroy', 'pulumi-destroy', 'destroys infrastructure', { target: stack }],
+        ['cdk aws-cdk', 'destroy', 'cdk-destroy', 'destroys AWS CDK stacks', { target: first }],
+        ['serverless sls', 'remove', 'serverless-remove', 'removes a Serverless service', { target: flag('--stage', '-s') }],
+        ['sam', 'delete', 'sam-delete', 'deletes an AWS SAM application', { target: flag('--stack-name') }],
+        ['aws', 'cloudformation delete-stack', 'cloudformation-delete-stack', 'deletes a CloudFormation stack', { target: flag('--stack-name') }],
+        ['aws', 's3 rb', 's3-rb-force', 'deletes an S3 bucket and its contents', { when: (c) => c.has('--force'), target: bucketAt(0) }],
+        ['aws', 's3 rm', 's3-rm-recursive', 'recursively deletes S3 objects', { when: (c) => c.has('--recursive'), target: bucketAt(0) }],
+        ['gcloud', 'projects delete', 'gcloud-projects-delete', 'deletes a Google Cloud project', { target: first }],
+        ['gh', 'release delete', 'gh-release-delete', 'deletes a GitHub release', { target: first }],
+        ['gh', 'repo delete', 'gh-repo-delete', 'deletes a repository', { target: first }],
+        [SQL_CLIENTS, undefined, 'sql-drop', 'drops a database object', sql(SQL_DROP)],
+        [SQL_CLIENTS, undefined, 'sql-truncate', 'truncates a table', sql(SQL_TRUNCATE)],
     ]),
-    ...as('bypass-checks', [
-        { tools: 'gh', path: 'pr merge', kind: 'gh-pr-merge-admin', detail: 'merges a pull request bypassing branch protection', when: isAdminMerge, target: first },
+    ...rules('bypass-checks', [
+        ['gh', 'pr merge', 'gh-pr-merge-admin', 'merges a pull request bypassing branch protection', { when: isAdminMerge, target: first }],
     ]),
-    ...as('write-branch', [
-        { tools: 'gh', path: 'pr merge', kind: 'gh-pr-merge', detail: 'merges a pull request', when: not(isAdminMerge), target: first },
-        { tools: 'gh', path: 'pr create', kind: 'gh-pr-create', detail: 'opens a pull request', target: (c) => c.value('--base', '-B') },
+    ...rules('write-branch', [
+        ['gh', 'pr merge', 'gh-pr-merge', 'merges a pull request', { when: not(isAdminMerge), target: first }],
+        ['gh', 'pr create', 'gh-pr-create', 'opens a pull request', { target: flag('--base', '-B') }],
     ]),
-    ...as('untrusted-checkout', [
-        { tools: 'gh', path: 'pr checkout|co', kind: 'gh-pr-checkout', detail: 'checks out a pull request head', target: first },
-        { tools: 'git', path: 'checkout|switch|reset|worktree', kind: 'git-checkout-pr-head', detail: 'checks out a pull request head', when: (c) => prHeadArg(c, []) !== undefined, target: prHeadArg },
-        { tools: 'git', path: 'fetch|pull', kind: 'git-fetch-pr-head', detail: 'fetches a pull request head', when: (c) => prHeadArg(c, []) !== undefined, target: prHeadArg },
+    ...rules('untrusted-checkout', [
+        ['gh', 'pr checkout|co', 'gh-pr-checkout', 'checks out a pull request head', { target: first }],
+        ['git', 'checkout|switch|reset|worktree', 'git-checkout-pr-head', 'checks out a pull request head', checksOutPrHead],
+        ['git', 'fetch|pull', 'git-fetch-pr-head', 'fetches a pull request head', checksOutPrHead],
     ]),
 ];
+const WRITE = ['PUT', 'PATCH', 'DELETE'];
+// prettier-ignore
 const GH_API_RULES = [
-    { methods: ['PUT', 'PATCH', 'DELETE'], endpoint: /\/branches\/.+\/protection(?:\/|$)/, class: 'bypass-checks', kind: 'gh-api-branch-protection', detail: 'changes or removes branch protection' },
-    { methods: ['PUT', 'PATCH', 'DELETE'], endpoint: /(?:^|\/)rulesets(?:\/|$)/, class: 'bypass-checks', kind: 'gh-api-ruleset', detail: 'changes or removes a ruleset' },
+    { methods: WRITE, endpoint: /\/branches\/.+\/protection(?:\/|$)/, class: 'bypass-checks', kind: 'gh-api-branch-protection', detail: 'changes or removes branch protection' },
+    { methods: WRITE, endpoint: /(?:^|\/)rulesets(?:\/|$)/, class: 'bypass-checks', kind: 'gh-api-ruleset', detail: 'changes or removes a ruleset' },
     { methods: ['DELETE'], endpoint: /^repos\/.+\/git\/refs\//, class: 'destructive', kind: 'gh-api-delete-ref', detail: 'deletes a branch or tag' },
     { methods: ['DELETE'], endpoint: /^repos\/[^/]+(?:\/[^/]+)?\/?$/, class: 'destructive', kind: 'gh-repo-delete', detail: 'deletes a repository' },
     { methods: ['PUT', 'POST'], endpoint: /^repos\/.+\/contents(?:\/|$)/, class: 'write-branch', kind: 'gh-api-contents-write', detail: 'writes a file to a branch' },
@@ -28916,58 +29102,93 @@ const GH_API_RULES = [
     { methods: ['PUT'], endpoint: /^repos\/.+\/pulls\/[^/]+\/merge$/, class: 'write-branch', kind: 'gh-api-pr-merge', detail: 'merges a pull request' },
     { methods: ['POST'], endpoint: /^repos\/.+\/merges$/, class: 'write-branch', kind: 'gh-api-merge', detail: 'merges into a branch' },
 ];
+/** `gh api graphql` mutations with the same effect as the REST calls above. */
+// prettier-ignore
+const GH_GRAPHQL_RULES = [
+    { mutation: /\b(?:update|delete)BranchProtectionRule\b/, class: 'bypass-checks', kind: 'gh-api-branch-protection', detail: 'changes or removes branch protection' },
+    { mutation: /\b(?:update|delete)RepositoryRuleset\b/, class: 'bypass-checks', kind: 'gh-api-ruleset', detail: 'changes or removes a ruleset' },
+    { mutation: /\bdeleteRef\b/, class: 'destructive', kind: 'gh-api-delete-ref', detail: 'deletes a branch or tag' },
+    { mutation: /\b(?:createCommitOnBranch|createRef|updateRefs?|mergeBranch|mergePullRequest)\b/, class: 'write-branch', kind: 'gh-api-graphql-write', detail: 'writes to a branch' },
+];
 /**
- * Per-tool flags that take a separate value (`kubectl -n prod apply`): without them the
- * value would be read as a subcommand. Only flags that can precede or sit among the
- * positionals a rule looks at are needed.
+ * Per-tool flags that take a separate value (`kubectl -n prod apply`): without them the value
+ * would be read as a subcommand. Only flags that can sit before or among the positionals a
+ * rule looks at matter.
  */
-const VALUE_FLAGS = expand([
-    ['git', ['-C', '-c', '--git-dir', '--work-tree', '--namespace', '--repo', '-o', '--push-option', '--receive-pack', '--exec']],
-    ['gh', ['-R', '--repo', '-X', '--method', '-H', '--header', '-f', '-F', '--field', '--raw-field', '--input', '-q', '--jq', '-t', '--template', '--hostname', '--cache', '-p', '--preview', '-B', '--base', '--head', '--title', '-b', '--body', '--body-file', '-n', '--notes', '--notes-file', '--target', '-r', '--ref', '--subject', '-A', '--author-email', '--match-head-commit', '-a', '--assignee', '-l', '--label', '--milestone', '--reviewer', '--discussion-category', '--notes-start-tag']],
-    ['kubectl', ['-n', '--namespace', '--context', '--cluster', '--kubeconfig', '-s', '--server', '--user', '-f', '--filename', '-l', '--selector', '-o', '--output', '-c', '--container', '--field-manager', '-k', '--kustomize', '--timeout', '--type', '-p', '--patch', '--replicas']],
-    ['helm', ['-n', '--namespace', '--kube-context', '--kubeconfig', '-f', '--values', '--set', '--set-string', '--set-file', '--version', '--repo', '--timeout', '--description', '-o', '--output', '--post-renderer', '--username', '--password', '--ca-file', '--cert-file', '--key-file', '--registry-config', '--repository-config', '--repository-cache', '--history-max']],
-    ['docker podman nerdctl buildah', ['-H', '--host', '--context', '-c', '--config', '-l', '--log-level', '-t', '--tag', '-f', '--file', '--platform', '--build-arg', '--target', '--label', '--cache-from', '--cache-to', '-o', '--output', '--secret', '--ssh', '--builder', '--progress', '--network', '--iidfile', '--metadata-file', '--annotation', '--build-context', '--add-host', '--allow', '--attest', '--set']],
-    ['aws', ['--region', '--profile', '--output', '--endpoint-url', '--query', '--ca-bundle', '--color', '--exclude', '--include', '--acl', '--storage-class', '--cache-control', '--content-type', '--sse', '--sse-kms-key-id', '--expires', '--metadata', '--metadata-directive', '--grants', '--content-encoding', '--content-disposition', '--content-language', '--source-region', '--page-size', '--expected-size', '--cluster', '--service', '--function-name', '--zip-file', '--s3-bucket', '--s3-key', '--image-uri', '--stack-name', '--template-file', '--template-body', '--template-url', '--task-definition', '--desired-count', '--application-name', '--deployment-group-name']],
-    ['gcloud', ['--project', '--region', '--zone', '--account', '--configuration', '--format', '--image', '--source', '--platform', '--service-account', '--memory', '--cpu', '--port', '--set-env-vars', '--update-env-vars', '--runtime', '--entry-point', '--flags-file', '--impersonate-service-account', '--verbosity', '--billing-project', '--trigger-topic']],
-    ['az', ['--subscription', '-g', '--resource-group', '-n', '--name', '--src-path', '--type', '--template-file', '-f', '--parameters', '-p', '--location', '-l', '--output', '-o', '--query', '--mode']],
-    ['terraform tofu terragrunt', ['-var', '-var-file', '-target', '-replace', '-state', '-lock-timeout', '-parallelism', '-backup', '-state-out', '--terragrunt-working-dir', '--working-dir', '--terragrunt-config']],
-    ['pulumi', ['-C', '--cwd', '-s', '--stack', '--config-file', '-m', '--message', '--target', '-t', '--parallel', '-p']],
-    ['npm', ['-w', '--workspace', '--prefix', '--registry', '--tag', '--access', '--otp', '--userconfig']],
-    ['pnpm', ['-C', '--dir', '-F', '--filter', '--filter-prod', '--workspace-dir', '--tag', '--access', '--otp', '--registry', '--publish-branch']],
-    ['yarn', ['--cwd', '--tag', '--access', '--otp', '--registry', '--new-version']],
-    ['cargo', ['--manifest-path', '-p', '--package', '--registry', '--index', '--token', '-Z', '--config', '--target', '--features', '-F', '-j', '--jobs', '--target-dir', '--color']],
-    ['twine', ['-r', '--repository', '--repository-url', '-u', '--username', '-p', '--password', '-c', '--comment', '--config-file', '--identity', '--sign-with', '--client-cert', '--cert']],
-    ['dotnet', ['-s', '--source', '-k', '--api-key', '--symbol-source', '--symbol-api-key', '-t', '--timeout', '-v', '--verbosity', '-c', '--configuration']],
-    ['mvn mvnw', ['-P', '-f', '--file', '-s', '--settings', '-pl', '--projects', '-rf', '-T', '--threads', '-gs', '-t', '-l', '--log-file', '-b']],
-    ['gradle gradlew', ['-p', '--project-dir', '-x', '--exclude-task', '-b', '--build-file', '-c', '--settings-file', '-I', '--init-script', '-g', '--gradle-user-home', '--console', '--warning-mode', '--max-workers']],
-    ['goreleaser', ['-f', '--config', '--skip', '-p', '--parallelism', '--timeout', '--release-notes', '--id']],
-    ['vercel', ['--token', '--scope', '-t', '-S', '--cwd', '-A', '--local-config', '-e', '--env', '-b', '--build-env', '-m', '--meta', '--target', '--archive', '--regions']],
-    ['netlify netlify-cli', ['--dir', '-d', '--site', '-s', '--auth', '-a', '--functions', '-f', '--message', '-m', '--alias', '--filter', '--context']],
-    ['firebase firebase-tools', ['--project', '-P', '--only', '--except', '--token', '-m', '--message', '--config']],
-    ['fly flyctl', ['-a', '--app', '-c', '--config', '--image', '-i', '--strategy', '-e', '--env', '-r', '--region', '--build-arg', '--dockerfile']],
-    ['wrangler', ['-c', '--config', '-e', '--env', '--name', '--compatibility-date', '--project-name', '--branch', '--commit-hash', '--commit-message']],
-    ['serverless sls', ['--stage', '-s', '--region', '-r', '--config', '-c', '--aws-profile', '--param', '--function', '-f']],
-    ['cdk aws-cdk', ['-a', '--app', '-c', '--context', '--profile', '--role-arn', '-r', '--require-approval', '--parameters', '--outputs-file', '-O', '--toolkit-stack-name']],
-    ['sam', ['--stack-name', '--s3-bucket', '--region', '--profile', '--template-file', '-t', '--config-env', '--config-file', '--image-repository', '--s3-prefix']],
-    ['heroku', ['-a', '--app', '-r', '--remote']],
+// prettier-ignore
+const VALUE_FLAGS = toolMap([
+    ['git', '-C -c --git-dir --work-tree --namespace --repo -o --push-option --receive-pack --exec'],
+    ['gh', '-R --repo -X --method -H --header -f -F --field --raw-field --input -q --jq -t --template --hostname --cache -p --preview ' +
+            '-B --base --head --title -b --body --body-file -n --notes --notes-file --target -r --ref --subject -A --author-email ' +
+            '--match-head-commit -a --assignee -l --label --milestone --reviewer --discussion-category --notes-start-tag'],
+    ['kubectl', '-n --namespace --context --cluster --kubeconfig -s --server --user -f --filename -l --selector -o --output ' +
+            '-c --container --field-manager -k --kustomize --timeout --type -p --patch --replicas'],
+    ['helm', '-n --namespace --kube-context --kubeconfig -f --values --set --set-string --set-file --version --repo --timeout ' +
+            '--description -o --output --post-renderer --username --password --ca-file --cert-file --key-file --registry-config ' +
+            '--repository-config --repository-cache --history-max'],
+    ['docker podman nerdctl buildah', '-H --host --context -c --config -l --log-level -t --tag -f --file --platform --build-arg ' +
+            '--target --label --cache-from --cache-to -o --output --secret --ssh --builder --progress --network --iidfile ' +
+            '--metadata-file --annotation --build-context --add-host --allow --attest --set'],
+    ['aws', '--region --profile --output --endpoint-url --query --ca-bundle --color --exclude --include --acl --storage-class ' +
+            '--cache-control --content-type --sse --sse-kms-key-id --expires --metadata --metadata-directive --grants ' +
+            '--content-encoding --content-disposition --content-language --source-region --page-size --expected-size --cluster ' +
+            '--service --function-name --zip-file --s3-bucket --s3-key --image-uri --stack-name --template-file --template-body ' +
+            '--template-url --task-definition --desired-count --application-name --deployment-group-name'],
+    ['gcloud', '--project --region --zone --account --configuration --format --image --source --platform --service-account ' +
+            '--memory --cpu --port --set-env-vars --update-env-vars --runtime --entry-point --flags-file ' +
+            '--impersonate-service-account --verbosity --billing-project --trigger-topic'],
+    ['az', '--subscription -g --resource-group -n --name --src-path --type --template-file -f --parameters -p --location -l ' +
+            '--output -o --query --mode'],
+    ['terraform tofu terragrunt', '-var -var-file -target -replace -state -lock-timeout -parallelism -backup -state-out ' +
+            '--terragrunt-working-dir --working-dir --terragrunt-config'],
+    ['pulumi', '-C --cwd -s --stack --config-file -m --message --target -t --parallel -p'],
+    ['npm', '-w --workspace --prefix --registry --tag --access --otp --userconfig'],
+    ['pnpm', '-C --dir -F --filter --filter-prod --workspace-dir --tag --access --otp --registry --publish-branch'],
+    ['yarn', '--cwd --tag --access --otp --registry --new-version'],
+    ['cargo', '--manifest-path -p --package --registry --index --token -Z --config --target --features -F -j --jobs ' +
+            '--target-dir --color'],
+    ['twine', '-r --repository --repository-url -u --username -p --password -c --comment --config-file --identity ' +
+            '--sign-with --client-cert --cert'],
+    ['dotnet', '-s --source -k --api-key --symbol-source --symbol-api-key -t --timeout -v --verbosity -c --configuration'],
+    ['mvn mvnw', '-P -f --file -s --settings -pl --projects -rf -T --threads -gs -t -l --log-file -b'],
+    ['gradle gradlew', '-p --project-dir -x --exclude-task -b --build-file -c --settings-file -I --init-script -g ' +
+            '--gradle-user-home --console --warning-mode --max-workers'],
+    ['goreleaser', '-f --config --skip -p --parallelism --timeout --release-notes --id'],
+    ['vercel', '--token --scope -t -S --cwd -A --local-config -e --env -b --build-env -m --meta --target --archive --regions'],
+    ['netlify netlify-cli', '--dir -d --site -s --auth -a --functions -f --message -m --alias --filter --context'],
+    ['firebase firebase-tools', '--project -P --only --except --token -m --message --config'],
+    ['fly flyctl', '-a --app -c --config --image -i --strategy -e --env -r --region --build-arg --dockerfile'],
+    ['wrangler', '-c --config -e --env --name --compatibility-date --project-name --branch --commit-hash --commit-message'],
+    ['serverless sls', '--stage -s --region -r --config -c --aws-profile --param --function -f'],
+    ['cdk aws-cdk', '-a --app -c --context --profile --role-arn -r --require-approval --parameters --outputs-file -O ' +
+            '--toolkit-stack-name'],
+    ['sam', '--stack-name --s3-bucket --region --profile --template-file -t --config-env --config-file --image-repository ' +
+            '--s3-prefix'],
+    ['heroku', '-a --app -r --remote'],
 ]);
 /** Leading positionals that do not change what a command does (`gcloud beta run deploy`). */
-const IGNORED_LEADING = new Map([['gcloud', ['alpha', 'beta']]]);
+const IGNORED_LEADING = toolMap([
+    ['gcloud', 'alpha beta'],
+]);
+// prettier-ignore
 const WRAPPERS = [
-    { tools: 'npx bunx pnpx uvx', valueFlags: ['-p', '--package', '--from', '--with', '--python'] },
-    { tools: 'npm', path: 'exec|x', valueFlags: ['-p', '--package', '-w', '--workspace'] },
-    { tools: 'pnpm', path: 'exec|dlx', valueFlags: ['-C', '--dir', '-F', '--filter'] },
-    { tools: 'yarn', path: 'dlx|exec|run', valueFlags: ['-p', '--package'] },
-    { tools: 'yarn', path: 'workspaces foreach', valueFlags: ['--include', '--exclude', '--since', '-j', '--jobs', '--from'] },
+    { tools: 'npx bunx pnpx uvx', valueFlags: words('-p --package --from --with --python') },
+    { tools: 'npm', path: 'exec|x', valueFlags: words('-p --package -w --workspace') },
+    { tools: 'pnpm', path: 'exec|dlx', valueFlags: words('-C --dir -F --filter') },
+    { tools: 'yarn', path: 'dlx|exec|run', valueFlags: words('-p --package') },
+    { tools: 'yarn', path: 'workspaces foreach', valueFlags: words('--include --exclude --since -j --jobs --from') },
     { tools: 'bun', path: 'x|run' },
-    { tools: 'uv', path: 'run, tool run', valueFlags: ['--with', '--python', '-p', '--from', '--directory', '--project', '--package', '--group', '--extra'] },
-    { tools: 'pipx', path: 'run', valueFlags: ['--spec', '--python'] },
+    { tools: 'uv', path: 'run, tool run', valueFlags: words('--with --python -p --from --directory --project --package --group --extra') },
+    { tools: 'pipx', path: 'run', valueFlags: words('--spec --python') },
     { tools: 'poetry pdm pipenv hatch rye', path: 'run' },
     // `yarn changeset publish`, `pnpm semantic-release`: a bare package-manager call runs a binary.
-    { tools: 'yarn pnpm', valueFlags: ['--cwd', '-C', '--dir', '-F', '--filter'] },
+    { tools: 'yarn pnpm', valueFlags: words('--cwd -C --dir -F --filter') },
 ];
-function expand(rows) {
-    return new Map(rows.flatMap(([tools, flags]) => tools.split(' ').map((t) => [t, flags])));
+function words(list) {
+    return list.split(' ');
+}
+function toolMap(rows) {
+    return new Map(rows.flatMap(([tools, flags]) => words(tools).map((t) => [t, words(flags)])));
 }
 
 ;// CONCATENATED MODULE: ./src/inventory/shell.ts
@@ -28990,8 +29211,10 @@ const MAX_COMMANDS = 20_000;
 const MAX_TOKENS = 2_000_000;
 /** Inline scripts (`bash -c`, `eval`) are parsed again; this bounds the total re-parsed text. */
 const MAX_INLINE_CHARS = 4 << 20;
-/** `${{ … }}` is short in practice; bounding the scan keeps unclosed ones from going quadratic. */
+/** `${{ … }}` and `(( … ))` are short in practice; the bound keeps unclosed ones from going quadratic. */
 const MAX_EXPRESSION_CHARS = 4096;
+/** `find -exec find -exec …` nests; real scripts use one level. */
+const MAX_EXEC_LEVELS = 3;
 function splitCommands(script) {
     let text = typeof script === 'string' ? script : '';
     let cut = false;
@@ -29029,7 +29252,7 @@ const OPERATORS = [';;&', '&&', '||', '|&', ';;', ';&', ';', '&', '|', '(', ')']
 const REDIRECTION = /\d*(?:&>>|&>|>>|>&|>\||<<<|<<-|<<|<&|<>|>|<)/y;
 const META = new Set([' ', '\t', '\r', '\n', ';', '&', '|', '(', ')', '<', '>']);
 /** Reserved words that only shape control flow: the commands around them are what runs. */
-const TRANSPARENT_KEYWORDS = new Set(['if', 'then', 'else', 'elif', 'fi', 'do', 'done', 'while', 'until', '!', '{', '}']);
+const TRANSPARENT_KEYWORDS = new Set(wordList('if then else elif fi do done while until ! { }'));
 const KEYWORD_SKIPS = new Map([
     ['for', 'for-header'],
     ['select', 'for-header'],
@@ -29037,6 +29260,10 @@ const KEYWORD_SKIPS = new Map([
     ['function', 'function-name'],
     ['[[', 'test'],
 ]);
+/** `for x in a b;` ends at `;` or a newline, `[[ … ]]` at a newline; `case x in` only at `in`. */
+function skipEndsAt(skip, op) {
+    return (skip === 'for-header' && op === ';') || (op === '\n' && skip !== 'case-header');
+}
 class ListState {
     emit;
     words = [];
@@ -29075,7 +29302,7 @@ class ListState {
         if (this.skip === 'function-name')
             this.skip = 'none';
         if (this.skip !== 'none') {
-            if ((this.skip === 'for-header' && op === ';') || (op === '\n' && this.skip !== 'case-header'))
+            if (skipEndsAt(this.skip, op))
                 this.skip = 'none';
             return false;
         }
@@ -29166,6 +29393,8 @@ class Parser {
     pos = 0;
     nesting = 0;
     heredocs = [];
+    /** Memo of `find`: queries move forward, so each needle is searched for once per occurrence. */
+    found = new Map();
     constructor(src, origin, shared, depth) {
         this.src = src;
         this.origin = origin;
@@ -29226,17 +29455,20 @@ class Parser {
             return this.wordToken();
         }
     }
-    /** `(( i++ ))` is one opaque word; `((cd a; make) || true)` is two subshells, not arithmetic. */
+    /**
+     * `(( i++ ))` is one opaque word, told from nested subshells (`((cd a; make) || true)`) by
+     * a `))` later on the same line.
+     */
     arithmeticCommand() {
         const start = this.pos;
         if (!this.src.startsWith('((', start))
             return undefined;
-        this.skipBalanced('(', ')');
-        const text = this.src.slice(start, this.pos);
-        if (!text.endsWith('))')) {
-            this.pos = start;
+        const close = this.find('))', start + 2);
+        const newline = this.find('\n', start);
+        if (close < 0 || close - start > MAX_EXPRESSION_CHARS || (newline >= 0 && newline < close))
             return undefined;
-        }
+        this.pos = close + 2;
+        const text = this.src.slice(start, this.pos);
         return { type: 'word', word: { value: text, raw: text, start, end: this.pos, quoted: false } };
     }
     skipBlanks() {
@@ -29270,7 +29502,8 @@ class Parser {
         while (this.src[this.pos] === ' ' || this.src[this.pos] === '\t')
             this.pos++;
         const c = this.src[this.pos];
-        const startsWord = c !== undefined && (!META.has(c) || ((c === '<' || c === '>') && this.src[this.pos + 1] === '('));
+        const startsWord = c !== undefined &&
+            (!META.has(c) || ((c === '<' || c === '>') && this.src[this.pos + 1] === '('));
         if (!startsWord)
             return true;
         const target = this.lexWord();
@@ -29299,7 +29532,7 @@ class Parser {
         let quoted = false;
         for (;;) {
             const c = this.src[this.pos];
-            if (c === undefined)
+            if (c === undefined || this.shared.halted)
                 break;
             if (this.pos === start && (c === '<' || c === '>') && this.src[this.pos + 1] === '(') {
                 value += this.commandSubstitution();
@@ -29438,22 +29671,24 @@ class Parser {
         }
         return this.src.slice(start, this.pos);
     }
-    /** End offset of the `${{ … }}` starting at `i`, or -1 when there is none. */
+    /**
+     * End offset of the `${{ … }}` starting at `i`, or -1 when there is none. It ends at the
+     * first `}}`: a `}}` inside an expression string literal is not worth a real parser.
+     */
     expressionEnd(i) {
         if (!this.src.startsWith('${{', i))
             return -1;
-        const limit = Math.min(this.src.length, i + MAX_EXPRESSION_CHARS);
-        for (let j = i + 3; j < limit; j++) {
-            const c = this.src[j];
-            if (c === "'") {
-                j = this.src.indexOf("'", j + 1);
-                if (j < 0 || j >= limit)
-                    return -1;
-            }
-            else if (c === '}' && this.src[j + 1] === '}')
-                return j + 2;
-        }
-        return -1;
+        const close = this.find('}}', i + 3);
+        return close >= 0 && close + 2 - i <= MAX_EXPRESSION_CHARS ? close + 2 : -1;
+    }
+    /** `indexOf` memoised per needle, so a script full of unclosed `${{` or `((` stays linear. */
+    find(needle, from) {
+        const memo = this.found.get(needle);
+        if (memo && memo.from <= from && (memo.at < 0 || memo.at >= from))
+            return memo.at;
+        const at = this.src.indexOf(needle, from);
+        this.found.set(needle, { from, at });
+        return at;
     }
     ansiQuoted() {
         let out = '';
@@ -29514,7 +29749,10 @@ class Parser {
             i += this.src[i] === '\\' ? 2 : 1;
         const end = Math.min(i, this.src.length);
         this.pos = Math.min(end + 1, this.src.length);
-        this.subParse(this.src.slice(start + 1, end), { base: this.origin.base + start + 1, fixed: this.origin.fixed });
+        this.subParse(this.src.slice(start + 1, end), {
+            base: this.origin.base + start + 1,
+            fixed: this.origin.fixed,
+        });
         return this.src.slice(start, this.pos);
     }
     subParse(script, origin) {
@@ -29524,7 +29762,7 @@ class Parser {
         else
             new Parser(script, origin, this.shared, depth).run();
     }
-    emit(words) {
+    emit(words, execLevel = 0) {
         const resolved = resolve(words);
         if (resolved.kind === 'none')
             return;
@@ -29538,8 +29776,9 @@ class Parser {
         }
         const real = words.slice(resolved.start);
         this.push(real, words);
-        for (const inner of execCommands(real))
-            this.emit(inner);
+        if (execLevel < MAX_EXEC_LEVELS)
+            for (const inner of execCommands(real))
+                this.emit(inner, execLevel + 1);
     }
     push(real, all) {
         const head = real[0];
@@ -29576,23 +29815,35 @@ class Parser {
     }
 }
 const PREFIXES = new Map([
-    ['sudo', { valueFlags: ['-u', '-g', '-C', '-D', '-p', '-r', '-t', '-T', '-U', '--user', '--group', '--close-from', '--chdir', '--prompt', '--role', '--type', '--command-timeout', '--other-user', '--host'] }],
-    ['doas', { valueFlags: ['-u', '-C'] }],
-    ['env', { valueFlags: ['-u', '-C', '-S', '--unset', '--chdir', '--split-string'] }],
-    ['time', { valueFlags: ['-o', '-f', '--output', '--format'] }],
-    ['nohup', { valueFlags: [] }],
-    ['exec', { valueFlags: ['-a'] }],
-    ['command', { valueFlags: [], lookupFlags: ['-v', '-V'] }],
-    ['builtin', { valueFlags: [] }],
-    ['nice', { valueFlags: ['-n', '--adjustment'] }],
-    ['timeout', { valueFlags: ['-s', '-k', '--signal', '--kill-after'], operands: 1 }],
-    ['stdbuf', { valueFlags: ['-i', '-o', '-e'] }],
-    ['xargs', { valueFlags: ['-I', '-L', '-n', '-P', '-s', '-d', '-E', '-a', '--arg-file', '--delimiter', '--max-args', '--max-procs', '--max-chars', '--max-lines', '--eof', '--process-slot-var'] }],
+    [
+        'sudo',
+        prefix('-u -g -C -D -p -r -t -T -U --user --group --close-from --chdir --prompt --role --type --command-timeout --other-user --host'),
+    ],
+    ['doas', prefix('-u -C')],
+    ['env', prefix('-u -C -S --unset --chdir --split-string')],
+    ['time', prefix('-o -f --output --format')],
+    ['nohup', prefix('')],
+    ['exec', prefix('-a')],
+    ['command', prefix('', { lookupFlags: ['-v', '-V'] })],
+    ['builtin', prefix('')],
+    ['nice', prefix('-n --adjustment')],
+    ['timeout', prefix('-s -k --signal --kill-after', { operands: 1 })],
+    ['stdbuf', prefix('-i -o -e')],
+    [
+        'xargs',
+        prefix('-I -L -n -P -s -d -E -a --arg-file --delimiter --max-args --max-procs --max-chars --max-lines --eof --process-slot-var'),
+    ],
 ]);
-const POSIX_SHELLS = new Set(['bash', 'sh', 'zsh', 'dash', 'ksh', 'ash', 'mksh']);
-const WINDOWS_SHELLS = new Set(['pwsh', 'powershell', 'pwsh.exe', 'powershell.exe', 'cmd', 'cmd.exe']);
-const WINDOWS_COMMAND_FLAGS = new Set(['-c', '-command', '-commandwithargs', '-cwa', '/c', '/k']);
-const WINDOWS_VALUE_FLAGS = new Set(['-executionpolicy', '-ep', '-workingdirectory', '-wd', '-outputformat', '-of', '-inputformat', '-if', '-configurationname', '-settingsfile', '-windowstyle', '-w']);
+function prefix(valueFlags, extra = {}) {
+    return { valueFlags: wordList(valueFlags), ...extra };
+}
+function wordList(list) {
+    return list.split(' ').filter(Boolean);
+}
+const POSIX_SHELLS = new Set(wordList('bash sh zsh dash ksh ash mksh'));
+const WINDOWS_SHELLS = new Set(wordList('pwsh powershell pwsh.exe powershell.exe cmd cmd.exe'));
+const WINDOWS_COMMAND_FLAGS = new Set(wordList('-c -command -commandwithargs -cwa /c /k'));
+const WINDOWS_VALUE_FLAGS = new Set(wordList('-executionpolicy -ep -workingdirectory -wd -outputformat -of -inputformat -if -configurationname -settingsfile -windowstyle -w'));
 const ASSIGNMENT = /^[A-Za-z_][A-Za-z0-9_]*(?:\[[^\]]*\])?\+?=/;
 function resolve(words) {
     let i = 0;
@@ -29603,16 +29854,18 @@ function resolve(words) {
         if (!head)
             return { kind: 'none' };
         const name = basename(head.value);
-        const prefix = PREFIXES.get(name);
-        if (prefix) {
-            const next = skipPrefix(words, i + 1, prefix);
+        const spec = PREFIXES.get(name);
+        if (spec) {
+            const next = skipPrefix(words, i + 1, spec);
             if (next === undefined)
                 return { kind: 'plain', start: i };
             i = next;
             continue;
         }
         const script = inlineScript(words, i, name);
-        return script === undefined ? { kind: 'plain', start: i } : { kind: 'inline', script, at: head };
+        return script === undefined
+            ? { kind: 'plain', start: i }
+            : { kind: 'inline', script, at: head };
     }
 }
 /** Index of the first word after a prefix's options and operands; undefined for lookups. */
@@ -29758,7 +30011,9 @@ function toHit(f, command) {
 }
 /** `--dry-run` is the common spelling of "do nothing for real" (npm, helm, kubectl, git…). */
 function isDryRun(c) {
-    return c.args.some((a) => a === '--dry-run' || a === '--dryrun' || (a.startsWith('--dry-run=') && !/^(?:none|false)$/.test(a.slice(10))));
+    return c.args.some((a) => a === '--dry-run' ||
+        a === '--dryrun' ||
+        (a.startsWith('--dry-run=') && !/^(?:none|false)$/.test(a.slice(10))));
 }
 // ---------------------------------------------------------------------------------------------
 // Reading argv through a tool's flag grammar.
@@ -29833,7 +30088,11 @@ function flagValue(args, flags) {
 function compilePath(path) {
     if (path === undefined)
         return [[]];
-    return path.split(',').map((alt) => alt.trim().split(/\s+/).filter(Boolean).map((step) => step.split('|')));
+    return path.split(',').map((alt) => alt
+        .trim()
+        .split(/\s+/)
+        .filter(Boolean)
+        .map((step) => step.split('|')));
 }
 function matchPath(paths, positionals) {
     for (const steps of paths) {
@@ -29860,7 +30119,16 @@ const MATCHERS = (() => {
     for (const rule of COMMAND_RULES) {
         add(rule.tools, {
             paths: compilePath(rule.path),
-            run: (c, rest) => rule.when && !rule.when(c, rest) ? [] : [{ class: rule.class, kind: rule.kind, detail: rule.detail, target: rule.target?.(c, rest) }],
+            run: (c, rest) => rule.when && !rule.when(c, rest)
+                ? []
+                : [
+                    {
+                        class: rule.class,
+                        kind: rule.kind,
+                        detail: rule.detail,
+                        target: rule.target?.(c, rest),
+                    },
+                ],
         });
     }
     for (const a of ANALYZERS)
@@ -29927,31 +30195,70 @@ function pythonModule(argv) {
 function analyzeGitPush(c, rest, ctx) {
     if (c.has('-n'))
         return []; // `git push -n` is a dry run
-    const [remote, ...refspecs] = rest;
+    const [url, ...refspecs] = rest;
+    const remote = url?.replace(/\/\/[^@/]*@/, '//'); // never echo credentials embedded in a URL
     if (remote !== undefined && (remote === 'heroku' || remote.includes('heroku.com'))) {
-        return [{ class: 'deploy', kind: 'git-push-heroku', detail: 'deploys to Heroku with git push', target: remote }];
+        return [
+            {
+                class: 'deploy',
+                kind: 'git-push-heroku',
+                detail: 'deploys to Heroku with git push',
+                target: remote,
+            },
+        ];
     }
     const specs = refspecs.map(parseRefspec);
     const forced = c.has('-f', '--force', '--force-with-lease') || specs.some((s) => s.force);
     const deletes = c.has('-d', '--delete');
-    const where = (branch) => (branch ? `${remote ?? 'origin'}/${branch}` : remote);
+    const where = (branch) => branch && branch !== 'HEAD' ? `${remote ?? 'origin'}/${branch}` : remote;
     const out = [
         forced
-            ? { class: 'write-branch', kind: 'git-push-force', detail: 'force-pushes to a branch', target: where(specs[0]?.branch) }
-            : { class: 'write-branch', kind: 'git-push', detail: 'pushes to a branch', target: where(specs[0]?.branch) },
+            ? {
+                class: 'write-branch',
+                kind: 'git-push-force',
+                detail: 'force-pushes to a branch',
+                target: where(specs[0]?.branch),
+            }
+            : {
+                class: 'write-branch',
+                kind: 'git-push',
+                detail: 'pushes to a branch',
+                target: where(specs[0]?.branch),
+            },
     ];
     if (c.has('--mirror'))
-        out.push({ class: 'destructive', kind: 'git-push-mirror', detail: 'overwrites and prunes every remote ref', target: remote });
+        out.push({
+            class: 'destructive',
+            kind: 'git-push-mirror',
+            detail: 'overwrites and prunes every remote ref',
+            target: remote,
+        });
     for (const spec of specs) {
         if (deletes || spec.deletes) {
-            out.push({ class: 'destructive', kind: 'git-push-delete', detail: 'deletes a remote branch or tag', target: where(spec.branch) });
+            out.push({
+                class: 'destructive',
+                kind: 'git-push-delete',
+                detail: 'deletes a remote branch or tag',
+                target: where(spec.branch),
+            });
         }
-        else if ((c.has('-f', '--force', '--force-with-lease') || spec.force) && isDefaultBranch(spec.branch, ctx)) {
-            out.push({ class: 'destructive', kind: 'git-push-force-default', detail: 'force-pushes to the default branch', target: where(spec.branch) });
+        else if ((c.has('-f', '--force', '--force-with-lease') || spec.force) &&
+            isDefaultBranch(spec.branch, ctx)) {
+            out.push({
+                class: 'destructive',
+                kind: 'git-push-force-default',
+                detail: 'force-pushes to the default branch',
+                target: where(spec.branch),
+            });
         }
     }
     if (c.has('--no-verify'))
-        out.push({ class: 'bypass-checks', kind: 'git-push-no-verify', detail: 'pushes without running hooks', target: remote });
+        out.push({
+            class: 'bypass-checks',
+            kind: 'git-push-no-verify',
+            detail: 'pushes without running hooks',
+            target: remote,
+        });
     return out;
 }
 /** `+src:dst` forces, `:dst` deletes; the branch is dst (or src alone) without `refs/heads/`. */
@@ -29963,7 +30270,7 @@ function parseRefspec(spec) {
     return { branch: dst.replace(/^refs\/heads\//, ''), force, deletes: colon === 0 };
 }
 function isDefaultBranch(branch, ctx) {
-    return ctx.defaultBranches.has(branch) || /github\.event\.repository\.default_branch/.test(branch);
+    return (ctx.defaultBranches.has(branch) || /github\.event\.repository\.default_branch/.test(branch));
 }
 function analyzeRm(c) {
     if (!c.has('-r', '-R', '--recursive'))
@@ -29976,17 +30283,51 @@ function analyzeRm(c) {
         else if (options && arg.length > 1 && arg.startsWith('-'))
             continue;
         else if (isBroadPath(arg, c.raw[i] ?? arg)) {
-            return [{ class: 'destructive', kind: 'rm-rf-broad', detail: 'recursively deletes a broad path', target: arg }];
+            return [
+                {
+                    class: 'destructive',
+                    kind: 'rm-rf-broad',
+                    detail: 'recursively deletes a broad path',
+                    target: arg,
+                },
+            ];
         }
     }
     return [];
 }
 /** Paths whose recursive deletion wipes the machine, the home directory or the whole workspace. */
-const BROAD_PATHS = new Set(['', '~', '.', '..', '*', '.*', '$HOME', '${HOME}', '$GITHUB_WORKSPACE', '${GITHUB_WORKSPACE}', '${{ github.workspace }}', '/home', '/usr', '/etc', '/var', '/opt', '/bin', '/sbin', '/lib', '/boot', '/root', '/srv']);
+const BROAD_PATHS = new Set([
+    '',
+    '~',
+    '.',
+    '..',
+    '*',
+    '.*',
+    '$HOME',
+    '${HOME}',
+    '$GITHUB_WORKSPACE',
+    '${GITHUB_WORKSPACE}',
+    '${{ github.workspace }}',
+    '/home',
+    '/usr',
+    '/etc',
+    '/var',
+    '/opt',
+    '/bin',
+    '/sbin',
+    '/lib',
+    '/boot',
+    '/root',
+    '/srv',
+]);
 const LONE_VARIABLE = /^\$\{?[A-Za-z_]\w*\}?$/;
 function isBroadPath(value, raw) {
-    const trimmed = value.replace(/(?:\/\*?|\/\.)+$/, ''); // `/`, `/*`, `dir/`, `dir/*` → the directory
-    const path = trimmed.replace(/\$\{\{\s*(.*?)\s*\}\}/g, '${{ $1 }}');
+    if (value.length > MAX_COMMAND_CHARS)
+        return false; // broad paths are short; also bounds the work
+    const trimmed = trimTrailingGlobs(value);
+    const path = trimmed.startsWith('${{') && trimmed.endsWith('}}')
+        ? `\${{ ${trimmed.slice(3, -2).trim()} }}`
+        : trimmed;
     if (BROAD_PATHS.has(path))
         return true;
     if (!LONE_VARIABLE.test(path))
@@ -29997,12 +30338,26 @@ function isBroadPath(value, raw) {
     // An unquoted lone `$DIR` may split or vanish; a quoted one cannot widen.
     return !/["']/.test(raw);
 }
+/** `/`, `/*`, `dir/`, `dir/*`, `dir/.` → the directory they stand for (`/` → ''). */
+function trimTrailingGlobs(value) {
+    let end = value.length;
+    for (;;) {
+        if (value.endsWith('/', end))
+            end -= 1;
+        else if (value.endsWith('/*', end) || value.endsWith('/.', end))
+            end -= 2;
+        else
+            return value.slice(0, end);
+    }
+}
 function analyzeGhApi(c, rest) {
     const endpoint = (rest[0] ?? '')
         .replace(/^https?:\/\/[^/]+\//, '')
         .replace(/^\/+/, '')
         .replace(/^api\/v3\//, '')
         .replace(/[?#].*$/, '');
+    if (endpoint === 'graphql')
+        return graphqlFindings(c.args.join(' '));
     const implied = c.has('-f', '-F', '--field', '--raw-field', '--input') ? 'POST' : 'GET';
     const method = (c.value('-X', '--method') ?? implied).toUpperCase();
     return GH_API_RULES.filter((r) => r.methods.includes(method) && r.endpoint.test(endpoint)).map((r) => ({
@@ -30010,6 +30365,16 @@ function analyzeGhApi(c, rest) {
         kind: r.kind,
         detail: r.detail,
         target: endpoint,
+    }));
+}
+function graphqlFindings(query) {
+    if (!/\bmutation\b/.test(query))
+        return [];
+    return GH_GRAPHQL_RULES.filter((r) => r.mutation.test(query)).map((r) => ({
+        class: r.class,
+        kind: r.kind,
+        detail: r.detail,
+        target: 'graphql',
     }));
 }
 
@@ -30046,7 +30411,7 @@ const CONVERSATION_SCOPES = [
     'statuses',
     'checks',
 ];
-function permissions_expand(level) {
+function expand(level) {
     const scopes = {};
     for (const [scope, levels] of Object.entries(PERMISSION_SCOPES)) {
         scopes[scope] = levels.includes(level) ? level : 'none';
@@ -30056,7 +30421,16 @@ function permissions_expand(level) {
 /** The token a job gets when nothing is declared (github_token-reference, Nov 2026). */
 function repositoryDefault(mode) {
     if (mode === 'write') {
-        return { ...permissions_expand('write'), 'id-token': 'none', models: 'read', 'copilot-requests': 'none', 'vulnerability-alerts': 'none', drives: 'none', 'code-quality': 'none', 'artifact-metadata': 'none' };
+        return {
+            ...expand('write'),
+            'id-token': 'none',
+            models: 'read',
+            'copilot-requests': 'none',
+            'vulnerability-alerts': 'none',
+            drives: 'none',
+            'code-quality': 'none',
+            'artifact-metadata': 'none',
+        };
     }
     const none = {};
     for (const scope of Object.keys(PERMISSION_SCOPES))
@@ -30065,9 +30439,9 @@ function repositoryDefault(mode) {
 }
 function fromBlock(block) {
     if (block.kind === 'read-all')
-        return permissions_expand('read');
+        return expand('read');
     if (block.kind === 'write-all')
-        return permissions_expand('write');
+        return expand('write');
     const scopes = {};
     for (const scope of Object.keys(PERMISSION_SCOPES))
         scopes[scope] = 'none';
@@ -30106,7 +30480,13 @@ function parseUses(raw, options) {
     const base = { raw: value, step: options.step, at: options.at };
     if (value.startsWith('docker://')) {
         const image = value.slice('docker://'.length);
-        return { ...base, kind: 'docker', name: image.split('@')[0] ?? image, ref: undefined, pinned: /@sha256:[0-9a-f]{64}$/i.test(image) };
+        return {
+            ...base,
+            kind: 'docker',
+            name: image.split('@')[0] ?? image,
+            ref: undefined,
+            pinned: /@sha256:[0-9a-f]{64}$/i.test(image),
+        };
     }
     if (value.startsWith('./') || value.startsWith('../') || value.startsWith('$/')) {
         // Local: the code comes from the same checkout as the workflow.
@@ -30151,7 +30531,15 @@ function actionMatches(name, prefix) {
 
 function buildActionPaths(input) {
     const drafts = [
-        { class: 'read', reason: 'reads the repository', at: locate(input.workflow.source, input.job.at, { key: true }), credentials: ['github-token'], step: undefined, uses: undefined, target: undefined },
+        {
+            class: 'read',
+            reason: 'reads the repository',
+            at: locate(input.workflow.source, input.job.at, { key: true }),
+            credentials: ['github-token'],
+            step: undefined,
+            uses: undefined,
+            target: undefined,
+        },
         ...fromPermissions(input),
         ...fromCredentials(input),
         ...fromEnvironment(input),
@@ -30166,7 +30554,16 @@ function buildActionPaths(input) {
     });
 }
 function draft(cls, reason, at, credentials, extra = {}) {
-    return { class: cls, reason, at, credentials, step: undefined, uses: undefined, target: undefined, ...extra };
+    return {
+        class: cls,
+        reason,
+        at,
+        credentials,
+        step: undefined,
+        uses: undefined,
+        target: undefined,
+        ...extra,
+    };
 }
 /** Scopes that by themselves let the token act. */
 function fromPermissions({ permissions }) {
@@ -30178,15 +30575,21 @@ function fromPermissions({ permissions }) {
     if (comment.length > 0)
         out.push(draft('comment', `GITHUB_TOKEN can write ${comment.join(', ')}${how}`, at, ['github-token']));
     if (writes.has('contents'))
-        out.push(draft('write-branch', `GITHUB_TOKEN has contents: write${how}`, at, ['github-token'], { target: 'github:branches' }));
+        out.push(draft('write-branch', `GITHUB_TOKEN has contents: write${how}`, at, ['github-token'], {
+            target: 'github:branches',
+        }));
     if (writes.has('actions'))
         out.push(draft('modify-workflow', `GITHUB_TOKEN has actions: write${how}`, at, ['github-token']));
     if (writes.has('packages'))
-        out.push(draft('publish', `GITHUB_TOKEN has packages: write${how}`, at, ['github-token'], { target: 'registry:github-packages' }));
+        out.push(draft('publish', `GITHUB_TOKEN has packages: write${how}`, at, ['github-token'], {
+            target: 'registry:github-packages',
+        }));
     if (writes.has('deployments'))
         out.push(draft('deploy', `GITHUB_TOKEN has deployments: write${how}`, at, ['github-token']));
     if (writes.has('pages'))
-        out.push(draft('deploy', `GITHUB_TOKEN has pages: write${how}`, at, ['github-token'], { target: 'github:pages' }));
+        out.push(draft('deploy', `GITHUB_TOKEN has pages: write${how}`, at, ['github-token'], {
+            target: 'github:pages',
+        }));
     return out;
 }
 function fromCredentials({ credentials }) {
@@ -30200,14 +30603,20 @@ function fromCredentials({ credentials }) {
         }
         out.push(draft('use-secret', `uses ${c.kind === 'inherited-secrets' ? 'all inherited secrets' : `secret ${c.name}`} (${c.note})`, c.at, [c.id], { target: c.reaches[0] }));
         if (c.reaches.includes('cloud:static-key'))
-            out.push(draft('cloud-credential', `static cloud key ${c.name}`, c.at, [c.id], { target: 'cloud:static-key' }));
+            out.push(draft('cloud-credential', `static cloud key ${c.name}`, c.at, [c.id], {
+                target: 'cloud:static-key',
+            }));
     }
     return out;
 }
 function fromEnvironment({ environment, productionPatterns }) {
     if (!environment)
         return [];
-    const out = [draft('deploy', `runs in environment ${environment.name}`, environment.at, ['github-token'], { target: `environment:${environment.name}` })];
+    const out = [
+        draft('deploy', `runs in environment ${environment.name}`, environment.at, ['github-token'], {
+            target: `environment:${environment.name}`,
+        }),
+    ];
     if (environment.dynamic) {
         out.push(draft('production', `environment name is computed at run time (${environment.name}); treated as production`, environment.at, ['github-token'], { target: `environment:${environment.name}` }));
     }
@@ -30221,21 +30630,30 @@ function fromSteps(input) {
     let persistedToken = false;
     for (const step of input.job.steps) {
         const creds = stepCredentials(input, step, persistedToken);
+        out.push(...toolReach(input, step, creds));
         if (step.uses) {
             out.push(...fromUsesStep(input, step, creds));
-            if (/^actions\/checkout@/i.test(step.uses) && !step.with.some((w) => w.key === 'persist-credentials' && w.value === 'false')) {
+            if (/^actions\/checkout@/i.test(step.uses) &&
+                !step.with.some((w) => w.key === 'persist-credentials' && w.value === 'false')) {
                 persistedToken = true;
             }
         }
         if (step.run !== undefined) {
             const at = locate(input.workflow.source, [...step.at, 'run']);
-            out.push(draft('run-shell', `runs a shell script${step.name ? ` (${step.name})` : ''}`, at, creds, { step: step.index }));
-            const classified = classifyScript(step.run, { defaultBranch: branchOrDefault(input.context) });
+            out.push(draft('run-shell', `runs a shell script${step.name ? ` (${step.name})` : ''}`, at, creds, {
+                step: step.index,
+            }));
+            const classified = classifyScript(step.run, {
+                defaultBranch: branchOrDefault(input.context),
+            });
             for (const hit of classified.hits) {
                 if (hit.class === 'untrusted-checkout')
                     continue;
                 const hitAt = locateInScalar(input.workflow.source, [...step.at, 'run'], hit.line, hit.column);
-                out.push(draft(hit.class, `${hit.detail}: \`${hit.command}\``, hitAt, creds, { step: step.index, target: hit.target }));
+                out.push(draft(hit.class, `${hit.detail}: \`${hit.command}\``, hitAt, creds, {
+                    step: step.index,
+                    target: hit.target,
+                }));
             }
             if (classified.truncated) {
                 out.push(draft('destructive', 'script too large or complex to analyse; treated as destructive', at, creds, { step: step.index }));
@@ -30260,14 +30678,41 @@ function fromUsesStep(input, step, creds) {
             if (v === undefined || (v !== 'true' && !isDynamic(v)))
                 continue;
         }
-        out.push(draft(entry.class, `${name} ${entry.detail}`, at, creds, { step: step.index, uses: step.uses, target: entry.target }));
+        out.push(draft(entry.class, `${name} ${entry.detail}`, at, creds, {
+            step: step.index,
+            uses: step.uses,
+            target: entry.target,
+        }));
     }
     return out;
+}
+/** MCP servers configured for an agent on this step (inline inputs or CLI flags). */
+const MCP_CONFIG = /--mcp-config\b|"?mcpServers"?\s*:|\bmcp_servers\b|^mcp[-_]?config$/m;
+function toolReach(input, step, creds) {
+    if (!input.agents.some((a) => a.step === step.index))
+        return [];
+    const sources = [
+        ...step.with.map((w) => ({
+            text: `${w.key === 'mcp_config' ? 'mcp_config' : ''}\n${w.value}`,
+            at: w.at,
+        })),
+        { text: step.run ?? '', at: [...step.at, 'run'] },
+    ];
+    const hit = sources.find((s) => MCP_CONFIG.test(s.text));
+    if (!hit)
+        return [];
+    return [
+        draft('call-tool', 'the agent is given MCP servers (tools) in this step', locate(input.workflow.source, hit.at), creds, { step: step.index }),
+    ];
 }
 /** Credential ids a step can use. Actions get the job token by default (their inputs default to it). */
 function stepCredentials(input, step, persistedToken) {
     const ids = new Set();
-    const text = [step.run ?? '', ...step.with.map((w) => w.value), ...step.env.map((e) => e.value)].join('\n');
+    const text = [
+        step.run ?? '',
+        ...step.with.map((w) => w.value),
+        ...step.env.map((e) => e.value),
+    ].join('\n');
     if (step.uses || persistedToken || referencesGithubToken(text))
         ids.add('github-token');
     for (const use of input.secretUses) {
@@ -30315,7 +30760,10 @@ const AGENTS = entries.map((entry) => ({
         .filter((s) => /^[A-Z][A-Z0-9_]*$/.test(s) && s !== 'GITHUB_TOKEN' && s !== 'GH_TOKEN'),
 }));
 /** Bot logins that belong to agents (github-actions[bot] is not an agent by itself). */
-const AGENT_BOT_LOGINS = new Set(entries.flatMap((e) => e.bot_logins).filter((l) => l !== 'github-actions[bot]').map((l) => l.toLowerCase()));
+const AGENT_BOT_LOGINS = new Set(entries
+    .flatMap((e) => e.bot_logins)
+    .filter((l) => l !== 'github-actions[bot]')
+    .map((l) => l.toLowerCase()));
 /** A bot or agent account: `[bot]` suffix or a known agent login. */
 function isBotOrAgent(login) {
     if (!login)
@@ -30359,7 +30807,10 @@ function detectAgents(workflow, job) {
     }
     const header = workflowHeader(workflow.source.text);
     const ghAw = AGENTS.find((a) => a.entry.id === 'gh-aw');
-    if (ghAw && found.every((f) => f.id !== 'gh-aw') && ghAw.patterns.some((p) => p.test(header)) && jobLooksLikeGhAwAgent(job)) {
+    if (ghAw &&
+        found.every((f) => f.id !== 'gh-aw') &&
+        ghAw.patterns.some((p) => p.test(header)) &&
+        jobLooksLikeGhAwAgent(job)) {
         found.push(use(ghAw, 'workflow-header', undefined, undefined, locate(src, job.at, { key: true }), []));
     }
     if (job.id === 'copilot-setup-steps' && /copilot-setup-steps\.ya?ml$/.test(workflow.path)) {
@@ -30389,7 +30840,11 @@ function flagKnobs(workflow, agent, step) {
     for (const { knob, detect } of agent.knobs) {
         const match = detect?.exec(step.run ?? '');
         if (match)
-            knobs.push({ name: knob.name, value: match[0], at: locate(workflow.source, [...step.at, 'run']) });
+            knobs.push({
+                name: knob.name,
+                value: match[0],
+                at: locate(workflow.source, [...step.at, 'run']),
+            });
     }
     return knobs;
 }
@@ -30409,7 +30864,8 @@ function workflowHeader(text) {
 }
 /** In a gh-aw lock file, the agent runs in the job that executes the engine (`agent`). */
 function jobLooksLikeGhAwAgent(job) {
-    return job.id === 'agent' || job.steps.some((s) => /\bawf\b|gh-aw.*engine|GH_AW_AGENT/i.test(s.run ?? ''));
+    return (job.id === 'agent' ||
+        job.steps.some((s) => /\bawf\b|gh-aw.*engine|GH_AW_AGENT/i.test(s.run ?? '')));
 }
 function dedupe(agents) {
     const seen = new Set();
@@ -30471,7 +30927,9 @@ function githubToken({ permissions, repository }) {
         write: writes.length > 0,
         production: false,
         reaches: [`github:${repository ?? 'this-repository'}`],
-        note: writes.length === 0 ? 'read-only' : `write: ${writes.join(', ')}${permissions.assumed ? ' (repository default assumed permissive)' : ''}`,
+        note: writes.length === 0
+            ? 'read-only'
+            : `write: ${writes.join(', ')}${permissions.assumed ? ' (repository default assumed permissive)' : ''}`,
         at: permissions.at,
     };
 }
@@ -30489,7 +30947,9 @@ function appTokens({ workflow, job }) {
             write: true,
             production: false,
             reaches: ['github:app-installation'],
-            note: limited ? 'permissions limited by permission-* inputs' : 'no permission-* inputs: every permission the App installation has',
+            note: limited
+                ? 'permissions limited by permission-* inputs'
+                : 'no permission-* inputs: every permission the App installation has',
             at: locate(workflow.source, [...s.at, 'uses']),
         };
     });
@@ -30536,7 +30996,8 @@ function secrets(input) {
             continue;
         }
         const provider = modelProvider(name, uses, input.agents);
-        const pat = PAT_NAME.test(name) || uses.some((u) => u.into.key !== undefined && TOKEN_INPUT.test(u.into.key));
+        const pat = PAT_NAME.test(name) ||
+            uses.some((u) => u.into.key !== undefined && TOKEN_INPUT.test(u.into.key));
         result.push({
             id: `secret:${name}`,
             kind: pat && !provider ? 'pat' : 'static-secret',
@@ -30545,7 +31006,13 @@ function secrets(input) {
             scope: provider ? 'narrow' : 'broad',
             write: provider ? false : true,
             production: nameLooksLike(name, input.productionPatterns),
-            reaches: provider ? [`model-provider:${provider}`] : pat ? ['github:unknown-scope'] : CLOUD_KEY.test(name) ? ['cloud:static-key'] : ['unknown'],
+            reaches: provider
+                ? [`model-provider:${provider}`]
+                : pat
+                    ? ['github:unknown-scope']
+                    : CLOUD_KEY.test(name)
+                        ? ['cloud:static-key']
+                        : ['unknown'],
             note: provider
                 ? `model API key passed only to the ${provider} agent that uses it`
                 : pat
@@ -30572,7 +31039,9 @@ function modelProvider(name, uses, agents) {
                 return false;
             if (compiled.secretNames.includes(name))
                 return true;
-            return use.into.kind === 'input' && use.into.key !== undefined && MODEL_KEY_INPUT.test(use.into.key);
+            return (use.into.kind === 'input' &&
+                use.into.key !== undefined &&
+                MODEL_KEY_INPUT.test(use.into.key));
         });
         if (!owner)
             return undefined;
@@ -30596,7 +31065,13 @@ function collectSecretUses(workflow, job) {
     const fromEntries = (entries, reach, kind) => {
         for (const entry of entries) {
             for (const ref of findSecretReferences(entry.value)) {
-                uses.push({ name: ref.name, form: ref.form, reach, into: { kind, key: entry.key }, at: locate(src, entry.at) });
+                uses.push({
+                    name: ref.name,
+                    form: ref.form,
+                    reach,
+                    into: { kind, key: entry.key },
+                    at: locate(src, entry.at),
+                });
             }
         }
     };
@@ -30604,7 +31079,13 @@ function collectSecretUses(workflow, job) {
         if (!text)
             return;
         for (const ref of findSecretReferences(text)) {
-            uses.push({ name: ref.name, form: ref.form, reach, into: { kind, key: undefined }, at: locate(src, path) });
+            uses.push({
+                name: ref.name,
+                form: ref.form,
+                reach,
+                into: { kind, key: undefined },
+                at: locate(src, path),
+            });
         }
     };
     fromEntries(workflow.env, 'job', 'env');
@@ -30661,30 +31142,72 @@ function findJob(workflow, id) {
 }
 function buildJobInventory(workflow, job, context, options) {
     const src = workflow.source;
-    const triggers = context.event ? [context.event] : [...new Set(workflow.triggers.map((t) => t.event))];
+    const triggers = context.event
+        ? [context.event]
+        : [...new Set(workflow.triggers.map((t) => t.event))];
     const permissions = effectivePermissions(workflow, job, context);
     const agents = detectAgents(workflow, job);
     const secretUses = collectSecretUses(workflow, job);
-    const credentials = buildCredentials({ workflow, job, permissions, secretUses, agents, productionPatterns: options.productionPatterns, repository: context.repository });
+    const credentials = buildCredentials({
+        workflow,
+        job,
+        permissions,
+        secretUses,
+        agents,
+        productionPatterns: options.productionPatterns,
+        repository: context.repository,
+    });
     const environment = job.environment
-        ? { name: job.environment.name, dynamic: isDynamic(job.environment.name), at: locate(src, job.environment.at) }
+        ? {
+            name: job.environment.name,
+            dynamic: isDynamic(job.environment.name),
+            at: locate(src, job.environment.at),
+        }
         : undefined;
-    const paths = buildActionPaths({ workflow, job, context, permissions, credentials, secretUses, environment, productionPatterns: options.productionPatterns });
+    const paths = buildActionPaths({
+        workflow,
+        job,
+        context,
+        permissions,
+        credentials,
+        secretUses,
+        environment,
+        productionPatterns: options.productionPatterns,
+        agents,
+    });
     const unattendedReasons = [
         ...agents.map((a) => `AI agent ${a.id} runs in the job`),
-        ...triggers.filter((t) => UNATTENDED_EVENTS.has(t) || t.startsWith('discussion')).map((t) => `triggered by ${t}`),
-        ...[context.actor, context.triggeringActor].filter(isBotOrAgent).map((a) => `actor ${a} is a bot or agent`),
+        ...triggers
+            .filter((t) => UNATTENDED_EVENTS.has(t) || t.startsWith('discussion'))
+            .map((t) => `triggered by ${t}`),
+        ...[context.actor, context.triggeringActor]
+            .filter(isBotOrAgent)
+            .map((a) => `actor ${a} is a bot or agent`),
     ];
     const uses = [];
     if (job.uses)
-        uses.push(parseUses(job.uses, { jobLevel: true, step: undefined, at: locate(src, [...job.at, 'uses']) }));
+        uses.push(parseUses(job.uses, {
+            jobLevel: true,
+            step: undefined,
+            at: locate(src, [...job.at, 'uses']),
+        }));
     for (const step of job.steps) {
         if (step.uses)
-            uses.push(parseUses(step.uses, { jobLevel: false, step: step.index, at: locate(src, [...step.at, 'uses']) }));
+            uses.push(parseUses(step.uses, {
+                jobLevel: false,
+                step: step.index,
+                at: locate(src, [...step.at, 'uses']),
+            }));
     }
     const runs = job.steps
         .filter((s) => s.run !== undefined)
-        .map((s) => ({ step: s.index, name: s.name, shell: s.shell, script: s.run ?? '', at: locate(src, [...s.at, 'run']) }));
+        .map((s) => ({
+        step: s.index,
+        name: s.name,
+        shell: s.shell,
+        script: s.run ?? '',
+        at: locate(src, [...s.at, 'run']),
+    }));
     const gaps = [];
     if (job.uses)
         gaps.push(`reusable workflow ${job.uses} is not analysed; only what the call passes to it is`);
@@ -30711,7 +31234,9 @@ function buildJobInventory(workflow, job, context, options) {
         uses,
         runs,
         agents,
-        targets: [...new Set([...paths.map((p) => p.target), ...credentials.flatMap((c) => c.reaches)].filter((t) => t !== undefined))].sort(),
+        targets: [
+            ...new Set([...paths.map((p) => p.target), ...credentials.flatMap((c) => c.reaches)].filter((t) => t !== undefined)),
+        ].sort(),
         classes: ACTION_CLASSES.filter((c) => present.has(c)),
         paths,
         gaps,
@@ -30730,7 +31255,9 @@ function matchesWhen(when, path, job, context) {
     if (when.class && !when.class.includes(path.class))
         return false;
     if (when.agent !== undefined) {
-        const ok = typeof when.agent === 'boolean' ? job.agents.length > 0 === when.agent : job.agents.some((a) => when.agent.includes(a.id));
+        const ok = typeof when.agent === 'boolean'
+            ? job.agents.length > 0 === when.agent
+            : job.agents.some((a) => when.agent.includes(a.id));
         if (!ok)
             return false;
     }
@@ -30741,13 +31268,18 @@ function matchesWhen(when, path, job, context) {
     if (when.credential && !matchesCredential(when.credential, pathCredentials(path, job)))
         return false;
     if (when.environment !== undefined) {
-        const ok = typeof when.environment === 'boolean' ? (job.environment !== undefined) === when.environment : job.environment !== undefined && matchesAnyGlob(job.environment.name, when.environment, true);
+        const ok = typeof when.environment === 'boolean'
+            ? (job.environment !== undefined) === when.environment
+            : job.environment !== undefined &&
+                matchesAnyGlob(job.environment.name, when.environment, true);
         if (!ok)
             return false;
     }
     if (when.uses) {
         const uses = path.uses;
-        if (!uses || !(matchesAnyGlob(uses, when.uses, true) || matchesAnyGlob(uses.split('@')[0] ?? uses, when.uses, true)))
+        if (!uses ||
+            !(matchesAnyGlob(uses, when.uses, true) ||
+                matchesAnyGlob(uses.split('@')[0] ?? uses, when.uses, true)))
             return false;
     }
     if (when.actor) {
@@ -30785,7 +31317,11 @@ function matchesCredential(wanted, credentials) {
 }
 
 ;// CONCATENATED MODULE: ./src/policy/types.ts
-const SEVERITY = { allow: 0, 'approval-required': 1, blocked: 2 };
+const SEVERITY = {
+    allow: 0,
+    'approval-required': 1,
+    blocked: 2,
+};
 function mostSevere(values) {
     let worst = 'allow';
     for (const v of values)
@@ -30804,21 +31340,35 @@ function decide(jobs, policy, options) {
     const applied = [];
     const verdicts = jobs.map((job) => {
         const paths = job.paths.map((path) => decidePath(path, job, policy, active, applied, options.context));
-        return { workflow: job.workflow, job: job.job, decision: mostSevere(paths.map((p) => p.decision)), paths };
+        return {
+            workflow: job.workflow,
+            job: job.job,
+            decision: mostSevere(paths.map((p) => p.decision)),
+            paths,
+        };
     });
     const reasons = [];
-    if (options.enforcement && options.enforcement.mode === 'enforce' && options.enforcement.evidence === 'none' && policy.evidenceRequired) {
+    if (options.enforcement &&
+        options.enforcement.mode === 'enforce' &&
+        options.enforcement.evidence === 'none' &&
+        policy.evidenceRequired) {
         reasons.push('evidence is disabled (`evidence: none`) while enforcing: the policy requires a durable proof trail');
     }
     const findings = verdicts.flatMap((v) => v.paths.filter((p) => p.decision !== 'allow').map((p) => toFinding(p, v)));
     const usedWaivers = new Set(applied.map((a) => a.waiver));
     return {
-        decision: mostSevere([...verdicts.map((v) => v.decision), ...(reasons.length > 0 ? ['blocked'] : [])]),
+        decision: mostSevere([
+            ...verdicts.map((v) => v.decision),
+            ...(reasons.length > 0 ? ['blocked'] : []),
+        ]),
         jobs: verdicts,
         findings,
         waivers: {
             applied,
-            expired: expired.map((waiver) => ({ waiver, message: `waiver for rule ${waiver.rule} (owner ${waiver.owner}) expired on ${waiver.expires} and no longer applies` })),
+            expired: expired.map((waiver) => ({
+                waiver,
+                message: `waiver for rule ${waiver.rule} (owner ${waiver.owner}) expired on ${waiver.expires} and no longer applies`,
+            })),
             unused: active.filter((w) => !usedWaivers.has(w)),
         },
         reasons,
@@ -30829,7 +31379,9 @@ function decidePath(path, job, policy, waivers, applied, context) {
     const waivedRules = [];
     const effective = [];
     for (const rule of matching) {
-        const waiver = rule.decision === 'allow' ? undefined : waivers.find((w) => w.rule === rule.id && waiverCovers(w, job));
+        const waiver = rule.decision === 'allow'
+            ? undefined
+            : waivers.find((w) => w.rule === rule.id && waiverCovers(w, job));
         if (waiver) {
             waivedRules.push(rule.id);
             applied.push({ waiver, path: path.id });
@@ -30839,7 +31391,9 @@ function decidePath(path, job, policy, waivers, applied, context) {
         }
     }
     if (effective.length === 0) {
-        const reason = waivedRules.length > 0 ? `rule(s) ${waivedRules.join(', ')} waived; policy default` : 'no rule matches; policy default';
+        const reason = waivedRules.length > 0
+            ? `rule(s) ${waivedRules.join(', ')} waived; policy default`
+            : 'no rule matches; policy default';
         return { path, decision: policy.default, rule: undefined, reason, waivedRules };
     }
     const worst = effective.reduce((a, b) => (SEVERITY[b.decision] > SEVERITY[a.decision] ? b : a));
@@ -30848,7 +31402,9 @@ function decidePath(path, job, policy, waivers, applied, context) {
 function waiverCovers(waiver, job) {
     if (waiver.job !== undefined && !matchesGlob(job.job, waiver.job))
         return false;
-    if (waiver.workflow !== undefined && !matchesGlob(job.workflow, waiver.workflow) && !job.workflow.endsWith(`/${waiver.workflow}`))
+    if (waiver.workflow !== undefined &&
+        !matchesGlob(job.workflow, waiver.workflow) &&
+        !job.workflow.endsWith(`/${waiver.workflow}`))
         return false;
     return true;
 }
@@ -30970,14 +31526,20 @@ function buildJob(id, data, fail) {
         runsOn: runsOn(data['runs-on']),
         environment: environment(data.environment, [...at, 'environment']),
         container: container(data.container, [...at, 'container']),
-        timeoutMinutes: typeof data['timeout-minutes'] === 'number' ? data['timeout-minutes'] : optionalString(data['timeout-minutes']),
+        timeoutMinutes: typeof data['timeout-minutes'] === 'number'
+            ? data['timeout-minutes']
+            : optionalString(data['timeout-minutes']),
         if: optionalString(data.if),
         needs: stringList(data.needs),
         permissions: buildPermissions(data.permissions, [...at, 'permissions'], fail),
         env: build_model_entries(data.env, [...at, 'env']),
         uses: optionalString(data.uses),
         with: build_model_entries(data.with, [...at, 'with']),
-        secrets: data.secrets === 'inherit' ? 'inherit' : isMap(data.secrets) ? build_model_entries(data.secrets, [...at, 'secrets']) : undefined,
+        secrets: data.secrets === 'inherit'
+            ? 'inherit'
+            : isMap(data.secrets)
+                ? build_model_entries(data.secrets, [...at, 'secrets'])
+                : undefined,
         steps,
         at,
     };
@@ -31009,7 +31571,9 @@ function environment(value, at) {
         return undefined;
     if (isMap(value)) {
         const name = optionalString(value.name);
-        return name === undefined ? undefined : { name, url: optionalString(value.url), at: [...at, 'name'] };
+        return name === undefined
+            ? undefined
+            : { name, url: optionalString(value.url), at: [...at, 'name'] };
     }
     const name = optionalString(value);
     return name === undefined ? undefined : { name, url: undefined, at };
@@ -31059,7 +31623,11 @@ function isMap(value) {
 function evaluateWorkflow(input) {
     const workflow = parseWorkflow(input.path, input.text);
     const inventory = buildInventory(workflow, input.context, { productionPatterns: input.policy.production }, input.jobs);
-    const decision = decide(inventory, input.policy, { context: input.context, now: input.now, enforcement: input.enforcement });
+    const decision = decide(inventory, input.policy, {
+        context: input.context,
+        now: input.now,
+        enforcement: input.enforcement,
+    });
     return { workflow, inventory, decision };
 }
 
@@ -33466,7 +34034,9 @@ function describe(source, errors) {
     const problems = [];
     for (const error of chosen) {
         const path = toYamlPath(error.instancePath);
-        const extra = error.keyword === 'additionalProperties' ? String(error.params.additionalProperty) : undefined;
+        const extra = error.keyword === 'additionalProperties'
+            ? String(error.params.additionalProperty)
+            : undefined;
         const at = extra !== undefined ? locate(source, [...path, extra], { key: true }) : locate(source, path);
         const message = `${where(path, extra)}${messageOf(error)}`;
         const key = `${(0,src_errors/* formatLocation */.j$)(at)} ${message}`;
@@ -33547,7 +34117,11 @@ async function loadPolicy(ref, reader) {
 }
 /** Depth-first: bases before the file that extends them. */
 async function collect(ref, from, reader, layers, chain) {
-    const name = isPresetName(ref) ? `preset:${ref}` : from === undefined ? ref : reader.resolve(from, ref);
+    const name = isPresetName(ref)
+        ? `preset:${ref}`
+        : from === undefined
+            ? ref
+            : reader.resolve(from, ref);
     if (chain.includes(name))
         throw new src_errors/* InputError */.dz(`policy extends itself: ${[...chain, name].join(' → ')}`);
     if (chain.length >= load_policy_MAX_DEPTH)
@@ -33577,17 +34151,25 @@ function checkSemantics(source, raw) {
     (raw.waivers ?? []).forEach((w, i) => {
         const d = new Date(`${w.expires}T00:00:00Z`);
         if (Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== w.expires) {
-            throw new src_errors/* InputError */.dz(`waiver expires on ${w.expires}, which is not a date`, { location: locate(source, ['waivers', i, 'expires']) });
+            throw new src_errors/* InputError */.dz(`waiver expires on ${w.expires}, which is not a date`, {
+                location: locate(source, ['waivers', i, 'expires']),
+            });
         }
     });
     const ids = new Set();
     (raw.rules ?? []).forEach((rule, i) => {
         if (ids.has(rule.id)) {
-            throw new src_errors/* InputError */.dz(`duplicate rule id \`${rule.id}\``, { location: locate(source, ['rules', i, 'id']) });
+            throw new src_errors/* InputError */.dz(`duplicate rule id \`${rule.id}\``, {
+                location: locate(source, ['rules', i, 'id']),
+            });
         }
         ids.add(rule.id);
         const agent = rule.when?.agent;
-        for (const id of typeof agent === 'string' ? [agent] : Array.isArray(agent) ? agent : []) {
+        for (const id of typeof agent === 'string'
+            ? [agent]
+            : Array.isArray(agent)
+                ? agent
+                : []) {
             if (!AGENTS.some((a) => a.entry.id === id)) {
                 throw new src_errors/* InputError */.dz(`unknown agent id \`${id}\`; known: ${AGENTS.map((a) => a.entry.id).join(', ')}`, {
                     location: locate(source, ['rules', i, 'when', 'agent']),
@@ -33670,40 +34252,23 @@ function normalizeWhen(raw) {
 ;// CONCATENATED MODULE: ./src/report/report.ts
 
 function buildReport(policy, evaluations, errors) {
-    const decisions = [...evaluations.map((e) => e.decision.decision), ...(errors.length > 0 ? ['blocked'] : [])];
+    const decisions = [
+        ...evaluations.map((e) => e.decision.decision),
+        ...(errors.length > 0 ? ['blocked'] : []),
+    ];
     return { policy, evaluations, errors, decision: mostSevere(decisions) };
 }
 function allFindings(report) {
     return report.evaluations.flatMap((e) => e.decision.findings);
 }
-const EXIT_CODES = { allow: 0, blocked: 1, 'approval-required': 3 };
+const EXIT_CODES = {
+    allow: 0,
+    blocked: 1,
+    'approval-required': 3,
+};
 
-;// CONCATENATED MODULE: ./src/report/escape.ts
-/**
- * Escaping of untrusted text (step names, branch names, PR titles, script excerpts) before
- * it reaches a log line, Markdown or HTML. Anything from the workflow or the event is
- * untrusted: it could forge workflow commands (`::set-output`), break tables or inject HTML.
- */
-/** One safe log line: no line breaks, no leading workflow command, no control characters. */
-function escapeLogText(text) {
-    return (text
-        // eslint-disable-next-line no-control-regex
-        .replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, ' ')
-        .replace(/\r?\n/g, ' ⏎ ')
-        .replace(/::/g, ':\u200b:'));
-}
-const MD_SPECIAL = /[\\`*_{}[\]()#+!|<>&~"'$-]/g;
-const HTML_ENTITIES = { '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&#39;' };
-/** Inline Markdown text: every Markdown and HTML special character neutralised, one line. */
-function escapeMarkdown(text) {
-    return escapeLogText(text).replace(MD_SPECIAL, (ch) => HTML_ENTITIES[ch] ?? `\\${ch}`);
-}
-/** Text for inside a Markdown code span: backticks cannot close it early. */
-function markdownCode(text) {
-    const clean = escapeLogText(text).replace(/`/g, 'ˋ').replace(/[<>&]/g, (ch) => HTML_ENTITIES[ch] ?? ch);
-    return `<code>${clean}</code>`;
-}
-
+// EXTERNAL MODULE: ./src/report/escape.ts
+var report_escape = __nccwpck_require__(6412);
 ;// CONCATENATED MODULE: ./src/action/enforce.ts
 /**
  * Enforcement: the decision becomes the step's result. Blocked fails; approval-required
@@ -33720,7 +34285,7 @@ function enforce(report, settings) {
         ...allFindings(report)
             .filter((f) => f.decision === decision)
             .map((f) => `${(0,src_errors/* formatLocation */.j$)(f.location)} [${f.ruleId}] ${f.message}`),
-    ].map(escapeLogText);
+    ].map(report_escape/* escapeLogText */.dD);
     if (report.decision === 'allow') {
         core/* info */.pq('agent-gate: allow');
         return;
@@ -33745,8 +34310,13 @@ function enforce(report, settings) {
 
 async function listChangedFiles(client, owner, repo, pullNumber) {
     try {
-        const files = await client.paginate(client.rest.pulls.listFiles, { owner, repo, pull_number: pullNumber, per_page: 100 });
-        return files.flatMap((f) => (f.previous_filename ? [f.filename, f.previous_filename] : [f.filename]));
+        const files = await client.paginate(client.rest.pulls.listFiles, {
+            owner,
+            repo,
+            pull_number: pullNumber,
+            per_page: 100,
+        });
+        return files.flatMap((f) => f.previous_filename ? [f.filename, f.previous_filename] : [f.filename]);
     }
     catch (cause) {
         throw new src_errors/* InputError */.dz(`cannot list the files of pull request #${pullNumber}: ${cause.message}`, { cause });
@@ -33771,7 +34341,11 @@ function toJsonDocument(report) {
         schemaVersion: 1,
         tool: { name: TOOL_NAME, version: TOOL_VERSION },
         decision: report.decision,
-        policy: { sources: report.policy.sources, digest: report.policy.digest, default: report.policy.default },
+        policy: {
+            sources: report.policy.sources,
+            digest: report.policy.digest,
+            default: report.policy.default,
+        },
         reasons: report.evaluations.flatMap((e) => e.decision.reasons),
         errors: report.errors,
         jobs,
@@ -33788,7 +34362,13 @@ function toJsonDocument(report) {
             applied: report.evaluations.flatMap((e) => e.decision.waivers.applied.map((a) => ({ ...a.waiver, path: a.path }))),
             expired: report.evaluations.flatMap((e) => e.decision.waivers.expired.map((x) => ({ ...x.waiver, message: x.message }))),
         },
-        bom: { workflows: report.evaluations.map((e) => ({ path: e.workflow.path, name: e.workflow.name, jobs: e.inventory })) },
+        bom: {
+            workflows: report.evaluations.map((e) => ({
+                path: e.workflow.path,
+                name: e.workflow.name,
+                jobs: e.inventory,
+            })),
+        },
     };
 }
 function jobSummary(verdict, inventory) {
@@ -33799,9 +34379,21 @@ function jobSummary(verdict, inventory) {
         decision: verdict.decision,
         triggers: inventory?.triggers ?? [],
         unattended: inventory?.unattended ?? false,
-        agents: (inventory?.agents ?? []).map((a) => ({ id: a.id, ref: a.ref, via: a.via, knobs: a.knobs, location: a.at })),
+        agents: (inventory?.agents ?? []).map((a) => ({
+            id: a.id,
+            ref: a.ref,
+            via: a.via,
+            knobs: a.knobs,
+            location: a.at,
+        })),
         classes: inventory?.classes ?? [],
-        credentials: (inventory?.credentials ?? []).map((c) => ({ id: c.id, kind: c.kind, name: c.name, scope: c.scope, lifetime: c.lifetime })),
+        credentials: (inventory?.credentials ?? []).map((c) => ({
+            id: c.id,
+            kind: c.kind,
+            name: c.name,
+            scope: c.scope,
+            lifetime: c.lifetime,
+        })),
         paths: verdict.paths.map((p) => ({
             id: p.path.id,
             class: p.path.class,
@@ -33824,16 +34416,20 @@ function jobSummary(verdict, inventory) {
 
 
 
-const BADGE = { allow: '✅ allow', 'approval-required': '⏸️ approval required', blocked: '⛔ blocked' };
+const BADGE = {
+    allow: '✅ allow',
+    'approval-required': '⏸️ approval required',
+    blocked: '⛔ blocked',
+};
 /** The runner refuses step summaries over 1 MiB; keep well under it. */
 const MAX_SUMMARY_BYTES = 900 * 1024;
 function renderMarkdown(report, options = {}) {
     const out = [
         `## ${TOOL_NAME}: ${BADGE[report.decision]}`,
-        "",
+        '',
         `<sub>${TOOL_NAME} ${TOOL_VERSION}</sub>`,
         '',
-        `Policy ${report.policy.sources.map((s) => markdownCode(s)).join(' + ')} · digest ${markdownCode(report.policy.digest.slice(0, 23))}`,
+        `Policy ${report.policy.sources.map((s) => (0,report_escape/* markdownCode */.D9)(s)).join(' + ')} · digest ${(0,report_escape/* markdownCode */.D9)(report.policy.digest.slice(0, 23))}`,
         '',
         '| Workflow | Job | Decision | Agents | Unattended | Needs attention |',
         '| --- | --- | --- | --- | --- | --- |',
@@ -33842,19 +34438,19 @@ function renderMarkdown(report, options = {}) {
         for (const v of e.decision.jobs) {
             const inv = e.inventory.find((i) => i.job === v.job);
             const attention = v.paths.filter((p) => p.decision !== 'allow').map((p) => p.path.class);
-            out.push(`| ${markdownCode(v.workflow)} | ${markdownCode(v.job)} | ${BADGE[v.decision]} | ${(inv?.agents ?? []).map((a) => markdownCode(a.id)).join(' ') || '—'} | ${inv?.unattended ? 'yes' : 'no'} | ${[...new Set(attention)].map(escapeMarkdown).join(', ') || '—'} |`);
+            out.push(`| ${(0,report_escape/* markdownCode */.D9)(v.workflow)} | ${(0,report_escape/* markdownCode */.D9)(v.job)} | ${BADGE[v.decision]} | ${(inv?.agents ?? []).map((a) => (0,report_escape/* markdownCode */.D9)(a.id)).join(' ') || '—'} | ${inv?.unattended ? 'yes' : 'no'} | ${[...new Set(attention)].map(report_escape/* escapeMarkdown */.FV).join(', ') || '—'} |`);
         }
     }
     const reasons = report.evaluations.flatMap((e) => e.decision.reasons);
     if (reasons.length > 0)
-        out.push('', ...reasons.map((r) => `- ⛔ ${escapeMarkdown(r)}`));
+        out.push('', ...reasons.map((r) => `- ⛔ ${(0,report_escape/* escapeMarkdown */.FV)(r)}`));
     for (const err of report.errors)
-        out.push('', `- ⛔ ${escapeMarkdown(err.message)}`);
+        out.push('', `- ⛔ ${(0,report_escape/* escapeMarkdown */.FV)(err.message)}`);
     const findings = allFindings(report);
     if (findings.length > 0) {
         out.push('', '### Findings', '');
         for (const f of findings) {
-            out.push(`- ${BADGE[f.decision]} **${escapeMarkdown(f.ruleId)}** — ${markdownCode((0,src_errors/* formatLocation */.j$)(f.location))} (job ${markdownCode(f.job ?? '—')}): ${escapeMarkdown(f.message)}`);
+            out.push(`- ${BADGE[f.decision]} **${(0,report_escape/* escapeMarkdown */.FV)(f.ruleId)}** — ${(0,report_escape/* markdownCode */.D9)((0,src_errors/* formatLocation */.j$)(f.location))} (job ${(0,report_escape/* markdownCode */.D9)(f.job ?? '—')}): ${(0,report_escape/* escapeMarkdown */.FV)(f.message)}`);
         }
     }
     const expired = report.evaluations.flatMap((e) => e.decision.waivers.expired);
@@ -33862,9 +34458,9 @@ function renderMarkdown(report, options = {}) {
     if (expired.length > 0 || applied.length > 0) {
         out.push('', '### Waivers', '');
         for (const a of applied)
-            out.push(`- waived ${markdownCode(a.waiver.rule)} on ${markdownCode(a.path)} — owner ${escapeMarkdown(a.waiver.owner)}, until ${escapeMarkdown(a.waiver.expires)}: ${escapeMarkdown(a.waiver.reason)}`);
+            out.push(`- waived ${(0,report_escape/* markdownCode */.D9)(a.waiver.rule)} on ${(0,report_escape/* markdownCode */.D9)(a.path)} — owner ${(0,report_escape/* escapeMarkdown */.FV)(a.waiver.owner)}, until ${(0,report_escape/* escapeMarkdown */.FV)(a.waiver.expires)}: ${(0,report_escape/* escapeMarkdown */.FV)(a.waiver.reason)}`);
         for (const x of expired)
-            out.push(`- ⚠️ ${escapeMarkdown(x.message)}`);
+            out.push(`- ⚠️ ${(0,report_escape/* escapeMarkdown */.FV)(x.message)}`);
     }
     return truncate(`${out.join('\n')}\n`, options.maxBytes ?? MAX_SUMMARY_BYTES);
 }
@@ -33903,7 +34499,9 @@ function renderSarif(report) {
         version: '2.1.0',
         runs: [
             {
-                tool: { driver: { name: TOOL_NAME, version: TOOL_VERSION, informationUri: TOOL_URI, rules } },
+                tool: {
+                    driver: { name: TOOL_NAME, version: TOOL_VERSION, informationUri: TOOL_URI, rules },
+                },
                 results: findings.map((f) => result(f, ruleIds.indexOf(f.ruleId))),
             },
         ],
@@ -33925,7 +34523,9 @@ function result(f, ruleIndex) {
             },
         ],
         partialFingerprints: {
-            'agentGate/v1': (0,external_node_crypto_.createHash)('sha256').update([f.ruleId, f.workflow, f.job ?? '', f.class ?? '', f.message].join('\0')).digest('hex'),
+            'agentGate/v1': (0,external_node_crypto_.createHash)('sha256')
+                .update([f.ruleId, f.workflow, f.job ?? '', f.class ?? '', f.message].join('\0'))
+                .digest('hex'),
         },
     };
 }
@@ -33939,25 +34539,32 @@ function result(f, ruleIndex) {
 
 
 
-const MARK = { allow: '✓ allow   ', 'approval-required': '! approval', blocked: '✗ blocked ' };
+const MARK = {
+    allow: '✓ allow   ',
+    'approval-required': '! approval',
+    blocked: '✗ blocked ',
+};
 function renderText(report, options = {}) {
-    const lines = [`${TOOL_NAME} ${TOOL_VERSION} · policy ${report.policy.sources.join(' + ')} (${report.policy.digest.slice(0, 19)}…)`, ''];
+    const lines = [
+        `${TOOL_NAME} ${TOOL_VERSION} · policy ${report.policy.sources.join(' + ')} (${report.policy.digest.slice(0, 19)}…)`,
+        '',
+    ];
     for (const e of report.evaluations) {
-        lines.push(escapeLogText(e.workflow.path));
+        lines.push((0,report_escape/* escapeLogText */.dD)(e.workflow.path));
         for (const verdict of e.decision.jobs) {
             const inv = e.inventory.find((i) => i.job === verdict.job);
             lines.push(...jobLines(verdict, inv, options.verbose ?? false));
         }
         for (const r of e.decision.reasons)
-            lines.push(`  ✗ ${escapeLogText(r)}`);
+            lines.push(`  ✗ ${(0,report_escape/* escapeLogText */.dD)(r)}`);
         for (const x of e.decision.waivers.expired)
-            lines.push(`  note: ${escapeLogText(x.message)} (${(0,src_errors/* formatLocation */.j$)(x.waiver.at)})`);
+            lines.push(`  note: ${(0,report_escape/* escapeLogText */.dD)(x.message)} (${(0,src_errors/* formatLocation */.j$)(x.waiver.at)})`);
         for (const a of e.decision.waivers.applied)
-            lines.push(`  waived: ${a.waiver.rule} on ${a.path} (owner ${escapeLogText(a.waiver.owner)}, until ${a.waiver.expires}: ${escapeLogText(a.waiver.reason)})`);
+            lines.push(`  waived: ${a.waiver.rule} on ${a.path} (owner ${(0,report_escape/* escapeLogText */.dD)(a.waiver.owner)}, until ${a.waiver.expires}: ${(0,report_escape/* escapeLogText */.dD)(a.waiver.reason)})`);
         lines.push('');
     }
     for (const err of report.errors)
-        lines.push(`✗ error ${escapeLogText(err.message)}`);
+        lines.push(`✗ error ${(0,report_escape/* escapeLogText */.dD)(err.message)}`);
     if (report.errors.length > 0)
         lines.push('');
     const jobs = report.evaluations.reduce((n, e) => n + e.decision.jobs.length, 0);
@@ -33965,18 +34572,24 @@ function renderText(report, options = {}) {
     return `${lines.join('\n')}\n`;
 }
 function jobLines(verdict, inv, verbose) {
-    const lines = [`  job ${escapeLogText(verdict.job)} → ${verdict.decision.toUpperCase()}`];
+    const lines = [`  job ${(0,report_escape/* escapeLogText */.dD)(verdict.job)} → ${verdict.decision.toUpperCase()}`];
     if (inv) {
         if (inv.unattended)
-            lines.push(`    unattended: ${escapeLogText(inv.unattendedReasons.join('; '))}`);
+            lines.push(`    unattended: ${(0,report_escape/* escapeLogText */.dD)(inv.unattendedReasons.join('; '))}`);
         if (inv.agents.length > 0) {
-            lines.push(`    agents: ${inv.agents.map((a) => `${a.id}${a.ref ? `@${a.ref}` : ''} (line ${a.at.line})`).map(escapeLogText).join(', ')}`);
+            lines.push(`    agents: ${inv.agents
+                .map((a) => `${a.id}${a.ref ? `@${a.ref}` : ''} (line ${a.at.line})`)
+                .map(report_escape/* escapeLogText */.dD)
+                .join(', ')}`);
         }
-        lines.push(`    credentials: ${inv.credentials.map((c) => `${c.name} [${c.kind}, ${c.scope}${c.write ? ', write' : ''}]`).map(escapeLogText).join(', ')}`);
+        lines.push(`    credentials: ${inv.credentials
+            .map((c) => `${c.name} [${c.kind}, ${c.scope}${c.write ? ', write' : ''}]`)
+            .map(report_escape/* escapeLogText */.dD)
+            .join(', ')}`);
     }
     const shown = verdict.paths.filter((p) => verbose || p.decision !== 'allow');
     for (const p of shown) {
-        lines.push(`    ${MARK[p.decision]} ${p.path.class.padEnd(16)} ${(0,src_errors/* formatLocation */.j$)(p.path.at)}  ${escapeLogText(p.path.reason)}${p.rule ? ` [${p.rule}]` : ''}`);
+        lines.push(`    ${MARK[p.decision]} ${p.path.class.padEnd(16)} ${(0,src_errors/* formatLocation */.j$)(p.path.at)}  ${(0,report_escape/* escapeLogText */.dD)(p.path.reason)}${p.rule ? ` [${p.rule}]` : ''}`);
     }
     const hidden = verdict.paths.length - shown.length;
     if (hidden > 0)
@@ -34009,7 +34622,12 @@ function logReport(report) {
 function annotate(report) {
     const findings = allFindings(report);
     for (const f of findings.slice(0, MAX_ANNOTATIONS)) {
-        const properties = { title: `agent-gate: ${f.decision} (${f.ruleId})`, file: f.location.path, startLine: f.location.line, startColumn: f.location.column };
+        const properties = {
+            title: `agent-gate: ${f.decision} (${f.ruleId})`,
+            file: f.location.path,
+            startLine: f.location.line,
+            startColumn: f.location.column,
+        };
         if (f.decision === 'blocked')
             core/* error */.z3(f.message, properties);
         else
@@ -34032,7 +34650,13 @@ async function writeSummary(report) {
 function setOutputs(report, reportPath) {
     const findings = allFindings(report);
     core/* setOutput */.uH(action_settings/* OUTPUTS */.py.decision, report.decision);
-    core/* setOutput */.uH(action_settings/* OUTPUTS */.py.findings, JSON.stringify(findings.slice(0, MAX_OUTPUT_FINDINGS).map((f) => ({ ruleId: f.ruleId, decision: f.decision, message: f.message, job: f.job, location: f.location }))));
+    core/* setOutput */.uH(action_settings/* OUTPUTS */.py.findings, JSON.stringify(findings.slice(0, MAX_OUTPUT_FINDINGS).map((f) => ({
+        ruleId: f.ruleId,
+        decision: f.decision,
+        message: f.message,
+        job: f.job,
+        location: f.location,
+    }))));
     core/* setOutput */.uH(action_settings/* OUTPUTS */.py.findingsCount, String(findings.length));
     core/* setOutput */.uH(action_settings/* OUTPUTS */.py.reportPath, reportPath ?? '');
     core/* setOutput */.uH(action_settings/* OUTPUTS */.py.policyDigest, report.policy.digest);
@@ -34064,10 +34688,10 @@ function repoFileReader(options) {
     return {
         async read(path, ref) {
             const local = readFromGit(options.workspace, path, ref);
-            if (local === 'absent')
+            if (local.kind === 'absent')
                 return undefined;
-            if (local !== 'unavailable')
-                return { text: local, via: 'git' };
+            if (local.kind === 'found')
+                return { text: local.text, via: 'git' };
             const client = await options.client();
             try {
                 const response = await client.rest.repos.getContent({
@@ -34095,30 +34719,48 @@ function repoFileReader(options) {
     };
 }
 /**
- * `git cat-file` of `<ref>:<path>`: the text; `absent` when the commit is here but the path
- * is not in it; `unavailable` when git, the repository or the commit is not here.
- * Replacement objects are ignored so an earlier step cannot swap the content.
+ * Reads `<ref>:<path>` from the local object database: the text; `absent` when the commit is
+ * here and the path is not in its tree; `unavailable` when git, the repository, the commit or
+ * the blob itself is not here (a partial clone), so the caller asks the API instead.
+ * Replacement objects are ignored so an earlier step cannot swap the content; an oversized
+ * file is an error, never "absent".
  */
 function readFromGit(workspace, path, ref) {
-    if (!workspace || !(0,external_node_fs_namespaceObject.existsSync)((0,external_node_path_namespaceObject.join)(workspace, '.git')) || !/^[0-9a-f]{40}$/i.test(ref))
-        return 'unavailable';
+    if (!workspace || !(0,external_node_fs_namespaceObject.existsSync)((0,external_node_path_namespaceObject.join)(workspace, '.git')) || !/^[0-9a-f]{40}$/i.test(ref)) {
+        return { kind: 'unavailable' };
+    }
     const git = (args) => (0,external_node_child_process_namespaceObject.execFileSync)('git', ['-c', 'core.fsmonitor=false', '-C', workspace, ...args], {
         stdio: ['ignore', 'pipe', 'ignore'],
         maxBuffer: MAX_SOURCE_BYTES + 1,
         timeout: 15_000,
-        env: { ...process.env, GIT_NO_REPLACE_OBJECTS: '1', GIT_TERMINAL_PROMPT: '0' },
+        env: {
+            ...process.env,
+            GIT_NO_REPLACE_OBJECTS: '1',
+            GIT_TERMINAL_PROMPT: '0',
+            GIT_NO_LAZY_FETCH: '1',
+        },
     });
+    let entry;
     try {
-        git(['cat-file', '-e', `${ref}^{commit}`]);
+        // Trees only: tells "commit missing" (error) from "path not in the commit" (no output).
+        entry = git(['ls-tree', '-z', '--full-tree', ref, '--', path]).toString('utf8');
     }
     catch {
-        return 'unavailable';
+        return { kind: 'unavailable' };
     }
+    const match = /^\d+ blob ([0-9a-f]{40,64})\t/.exec(entry);
+    if (!entry)
+        return { kind: 'absent' };
+    if (!match?.[1])
+        throw new src_errors/* InputError */.dz(`${path} at ${ref} is not a regular file`);
     try {
-        return git(['cat-file', 'blob', `${ref}:${path}`]).toString('utf8');
+        return { kind: 'found', text: git(['cat-file', 'blob', match[1]]).toString('utf8') };
     }
-    catch {
-        return 'absent';
+    catch (cause) {
+        if (cause.code === 'ENOBUFS') {
+            throw new src_errors/* InputError */.dz(`${path}@${ref}: over the ${MAX_SOURCE_BYTES}-byte limit`, { cause });
+        }
+        return { kind: 'unavailable' };
     }
 }
 
@@ -34203,7 +34845,9 @@ function workflowPathOf(workflowRef, repository) {
     const at = workflowRef.lastIndexOf('@');
     const full = at > 0 ? workflowRef.slice(0, at) : workflowRef;
     const prefix = `${repository}/`;
-    const path = full.toLowerCase().startsWith(prefix.toLowerCase()) ? full.slice(prefix.length) : undefined;
+    const path = full.toLowerCase().startsWith(prefix.toLowerCase())
+        ? full.slice(prefix.length)
+        : undefined;
     if (!path || !/^\.github\/workflows\/[^/]+\.ya?ml$/.test(path)) {
         throw new src_errors/* InputError */.dz(`cannot find the workflow file in GITHUB_WORKFLOW_REF: ${workflowRef}`);
     }
@@ -34232,15 +34876,29 @@ function workflowPathOf(workflowRef, repository) {
 
 
 const DEFAULT_POLICY_FILE = '.github/agent-gate.yml';
-const PULL_REQUEST_EVENTS = new Set(['pull_request', 'pull_request_target', 'pull_request_review', 'pull_request_review_comment']);
+const PULL_REQUEST_EVENTS = new Set([
+    'pull_request',
+    'pull_request_target',
+    'pull_request_review',
+    'pull_request_review_comment',
+]);
 async function runAction(now = () => new Date()) {
     const settings = (0,action_settings/* readSettings */.sb)();
     const runner = readRunnerEnv(process.env);
     unsupported(settings);
     const payload = readPayload(runner.eventPath);
     let client;
-    const api = () => (client ??= createClient({ token: settings.token, baseUrl: runner.apiUrl, log: (m) => core/* info */.pq(m) }));
-    const files = repoFileReader({ workspace: runner.workspace, owner: runner.owner, repo: runner.repo, client: api });
+    const api = () => (client ??= createClient({
+        token: settings.token,
+        baseUrl: runner.apiUrl,
+        log: (m) => core/* info */.pq(m),
+    }));
+    const files = repoFileReader({
+        workspace: runner.workspace,
+        owner: runner.owner,
+        repo: runner.repo,
+        client: api,
+    });
     const base = contextFromPayload(payload, runner.event);
     const isPullRequest = PULL_REQUEST_EVENTS.has(runner.event);
     const trustedRef = isPullRequest ? baseSha(payload) : runner.workflowSha;
@@ -34250,7 +34908,9 @@ async function runAction(now = () => new Date()) {
         throw new src_errors/* InputError */.dz(`workflow ${runner.workflowPath} does not exist at ${runner.workflowSha}`);
     core/* info */.pq(`Evaluating ${runner.workflowPath}@${runner.workflowSha.slice(0, 12)} (read via ${workflow.via}) with policy ${policy.sources.join(' + ')}`);
     const pr = base.pullRequest;
-    const changedFiles = isPullRequest && pr ? await listChangedFiles(await api(), runner.owner, runner.repo, pr.number) : undefined;
+    const changedFiles = isPullRequest && pr
+        ? await listChangedFiles(await api(), runner.owner, runner.repo, pr.number)
+        : undefined;
     const context = {
         ...base,
         actor: runner.actor ?? base.actor,
@@ -34283,7 +34943,8 @@ function unsupported(settings) {
 }
 async function resolvePolicy(settings, files, ref) {
     const reader = repoPolicyReader(files, ref);
-    const ref0 = settings.policy ?? ((await reader.exists(DEFAULT_POLICY_FILE)) ? DEFAULT_POLICY_FILE : 'baseline');
+    const ref0 = settings.policy ??
+        ((await reader.exists(DEFAULT_POLICY_FILE)) ? DEFAULT_POLICY_FILE : 'baseline');
     const policy = await loadPolicy(ref0, reader);
     return { policy, policyFile: isPresetName(ref0) ? undefined : ref0 };
 }
@@ -34307,7 +34968,9 @@ function readPayload(path) {
         return JSON.parse((0,external_node_fs_namespaceObject.readFileSync)(path, 'utf8'));
     }
     catch (cause) {
-        throw new src_errors/* InputError */.dz(`cannot read the event payload ${path}: ${cause.message}`, { cause });
+        throw new src_errors/* InputError */.dz(`cannot read the event payload ${path}: ${cause.message}`, {
+            cause,
+        });
     }
 }
 function baseSha(payload) {
@@ -34441,10 +35104,12 @@ function describeError(error) {
 
 __nccwpck_require__.a(module, async (__webpack_handle_async_dependencies__, __webpack_async_result__) => { try {
 /* harmony import */ var _actions_core__WEBPACK_IMPORTED_MODULE_0__ = __nccwpck_require__(6257);
-/* harmony import */ var _action_run_action_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(8984);
+/* harmony import */ var _action_run_action_js__WEBPACK_IMPORTED_MODULE_1__ = __nccwpck_require__(3306);
 /* harmony import */ var _action_settings_js__WEBPACK_IMPORTED_MODULE_2__ = __nccwpck_require__(9297);
 /* harmony import */ var _errors_js__WEBPACK_IMPORTED_MODULE_3__ = __nccwpck_require__(3916);
+/* harmony import */ var _report_escape_js__WEBPACK_IMPORTED_MODULE_4__ = __nccwpck_require__(6412);
 /** Action entry: one guard around runAction — anything thrown ends in a failed, blocked step. */
+
 
 
 
@@ -34453,13 +35118,65 @@ try {
     await (0,_action_run_action_js__WEBPACK_IMPORTED_MODULE_1__/* .runAction */ .C)();
 }
 catch (thrown) {
-    const error = (0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .normalizeError */ .cQ)(thrown);
+    const message = (0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .describeError */ .Uc)((0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .normalizeError */ .cQ)(thrown));
     _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setOutput */ .uH(_action_settings_js__WEBPACK_IMPORTED_MODULE_2__/* .OUTPUTS */ .py.decision, 'blocked');
-    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setFailed */ .C1(`agent-gate: ${(0,_errors_js__WEBPACK_IMPORTED_MODULE_3__/* .describeError */ .Uc)(error)}`);
+    _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .setFailed */ .C1(`agent-gate: ${message}`);
+    try {
+        await _actions_core__WEBPACK_IMPORTED_MODULE_0__/* .summary */ .z
+            .addRaw(`## agent-gate: ⛔ blocked\n\nThe gate could not decide, so it fails closed:\n\n> ${(0,_report_escape_js__WEBPACK_IMPORTED_MODULE_4__/* .escapeMarkdown */ .FV)(message)}\n`)
+            .write();
+    }
+    catch {
+        // No summary file (not on a runner): the failure above is what matters.
+    }
 }
 
 __webpack_async_result__();
 } catch(e) { __webpack_async_result__(e); } }, 1);
+
+/***/ }),
+
+/***/ 6412:
+/***/ ((__unused_webpack_module, __webpack_exports__, __nccwpck_require__) => {
+
+/* harmony export */ __nccwpck_require__.d(__webpack_exports__, {
+/* harmony export */   D9: () => (/* binding */ markdownCode),
+/* harmony export */   FV: () => (/* binding */ escapeMarkdown),
+/* harmony export */   dD: () => (/* binding */ escapeLogText)
+/* harmony export */ });
+/**
+ * Escaping of untrusted text (step names, branch names, PR titles, script excerpts) before
+ * it reaches a log line, Markdown or HTML. Anything from the workflow or the event is
+ * untrusted: it could forge workflow commands (`::set-output`), break tables or inject HTML.
+ */
+/** One safe log line: no line breaks, no leading workflow command, no control characters. */
+function escapeLogText(text) {
+    return (text
+        // eslint-disable-next-line no-control-regex
+        .replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, ' ')
+        .replace(/\r?\n/g, ' ⏎ ')
+        .replace(/::/g, ':\u200b:'));
+}
+const MD_SPECIAL = /[\\`*_{}[\]()#+!|<>&~"'$-]/g;
+const HTML_ENTITIES = {
+    '<': '&lt;',
+    '>': '&gt;',
+    '&': '&amp;',
+    '"': '&quot;',
+    "'": '&#39;',
+};
+/** Inline Markdown text: every Markdown and HTML special character neutralised, one line. */
+function escapeMarkdown(text) {
+    return escapeLogText(text).replace(MD_SPECIAL, (ch) => HTML_ENTITIES[ch] ?? `\\${ch}`);
+}
+/** Text for inside a Markdown code span: backticks cannot close it early. */
+function markdownCode(text) {
+    const clean = escapeLogText(text)
+        .replace(/`/g, 'ˋ')
+        .replace(/[<>&]/g, (ch) => HTML_ENTITIES[ch] ?? ch);
+    return `<code>${clean}</code>`;
+}
+
 
 /***/ }),
 

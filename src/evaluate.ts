@@ -30,7 +30,16 @@ export interface EvaluateInput {
 
 export function evaluateWorkflow(input: EvaluateInput): Evaluation {
   const workflow = parseWorkflow(input.path, input.text);
-  const inventory = buildInventory(workflow, input.context, { productionPatterns: input.policy.production }, input.jobs);
-  const decision = decide(inventory, input.policy, { context: input.context, now: input.now, enforcement: input.enforcement });
+  const inventory = buildInventory(
+    workflow,
+    input.context,
+    { productionPatterns: input.policy.production },
+    input.jobs,
+  );
+  const decision = decide(inventory, input.policy, {
+    context: input.context,
+    now: input.now,
+    enforcement: input.enforcement,
+  });
   return { workflow, inventory, decision };
 }

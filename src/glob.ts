@@ -8,7 +8,10 @@ export function globToRegExp(pattern: string, caseInsensitive: boolean): RegExp 
   const key = `${caseInsensitive ? 'i' : 's'}:${pattern}`;
   let re = cache.get(key);
   if (!re) {
-    const body = pattern.replace(/[.+^${}()|[\]\\]/g, '\\$&').replace(/\*/g, '.*').replace(/\?/g, '.');
+    const body = pattern
+      .replace(/[.+^${}()|[\]\\]/g, '\\$&')
+      .replace(/\*/g, '.*')
+      .replace(/\?/g, '.');
     re = new RegExp(`^${body}$`, caseInsensitive ? 'i' : '');
     cache.set(key, re);
   }
@@ -19,7 +22,11 @@ export function matchesGlob(value: string, pattern: string, caseInsensitive = fa
   return globToRegExp(pattern, caseInsensitive).test(value);
 }
 
-export function matchesAnyGlob(value: string, patterns: readonly string[], caseInsensitive = false): boolean {
+export function matchesAnyGlob(
+  value: string,
+  patterns: readonly string[],
+  caseInsensitive = false,
+): boolean {
   return patterns.some((p) => matchesGlob(value, p, caseInsensitive));
 }
 

@@ -3,11 +3,21 @@ import * as core from '@actions/core';
 import { runAction } from './action/run-action.js';
 import { OUTPUTS } from './action/settings.js';
 import { describeError, normalizeError } from './errors.js';
+import { escapeMarkdown } from './report/escape.js';
 
 try {
   await runAction();
 } catch (thrown) {
-  const error = normalizeError(thrown);
+  const message = describeError(normalizeError(thrown));
   core.setOutput(OUTPUTS.decision, 'blocked');
-  core.setFailed(`agent-gate: ${describeError(error)}`);
+  core.setFailed(`agent-gate: ${message}`);
+  try {
+    await core.summary
+      .addRaw(
+        `## agent-gate: ⛔ blocked\n\nThe gate could not decide, so it fails closed:\n\n> ${escapeMarkdown(message)}\n`,
+      )
+      .write();
+  } catch {
+    // No summary file (not on a runner): the failure above is what matters.
+  }
 }

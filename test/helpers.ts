@@ -9,7 +9,9 @@ export function memoryReader(files: Record<string, string>): PolicyReader {
   return {
     read: (path) => {
       const text = files[path];
-      return text === undefined ? Promise.reject(new InputError(`${path}: no such file`)) : Promise.resolve(text);
+      return text === undefined
+        ? Promise.reject(new InputError(`${path}: no such file`))
+        : Promise.resolve(text);
     },
     resolve: (from, ref) => posix.normalize(posix.join(posix.dirname(from), ref)),
   };
@@ -19,7 +21,9 @@ export function tempDir(prefix = 'agent-gate-'): string {
   return mkdtempSync(join(tmpdir(), prefix));
 }
 
-export async function expectInputError(promise: Promise<unknown> | (() => unknown)): Promise<InputError> {
+export async function expectInputError(
+  promise: Promise<unknown> | (() => unknown),
+): Promise<InputError> {
   try {
     await (typeof promise === 'function' ? promise() : promise);
   } catch (e) {

@@ -31,7 +31,9 @@ export function enforce(report: Report, settings: Pick<Settings, 'mode' | 'appro
     return;
   }
   if (settings.approval === 'environment') {
-    core.notice('agent-gate: approval required; decision=approval-required is handed to the job bound to the protected environment');
+    core.notice(
+      'agent-gate: approval required; decision=approval-required is handed to the job bound to the protected environment',
+    );
     return;
   }
   core.setFailed(

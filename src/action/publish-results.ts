@@ -24,12 +24,20 @@ export function logReport(report: Report): void {
 export function annotate(report: Report): void {
   const findings = allFindings(report);
   for (const f of findings.slice(0, MAX_ANNOTATIONS)) {
-    const properties = { title: `agent-gate: ${f.decision} (${f.ruleId})`, file: f.location.path, startLine: f.location.line, startColumn: f.location.column };
+    const properties = {
+      title: `agent-gate: ${f.decision} (${f.ruleId})`,
+      file: f.location.path,
+      startLine: f.location.line,
+      startColumn: f.location.column,
+    };
     if (f.decision === 'blocked') core.error(f.message, properties);
     else core.warning(f.message, properties);
   }
-  if (findings.length > MAX_ANNOTATIONS) core.notice(`${findings.length - MAX_ANNOTATIONS} more findings are in the job summary`);
-  for (const e of report.evaluations) for (const x of e.decision.waivers.expired) core.warning(x.message, { file: x.waiver.at.path, startLine: x.waiver.at.line });
+  if (findings.length > MAX_ANNOTATIONS)
+    core.notice(`${findings.length - MAX_ANNOTATIONS} more findings are in the job summary`);
+  for (const e of report.evaluations)
+    for (const x of e.decision.waivers.expired)
+      core.warning(x.message, { file: x.waiver.at.path, startLine: x.waiver.at.line });
 }
 
 export async function writeSummary(report: Report): Promise<void> {
@@ -43,7 +51,18 @@ export async function writeSummary(report: Report): Promise<void> {
 export function setOutputs(report: Report, reportPath: string | undefined): void {
   const findings = allFindings(report);
   core.setOutput(OUTPUTS.decision, report.decision);
-  core.setOutput(OUTPUTS.findings, JSON.stringify(findings.slice(0, MAX_OUTPUT_FINDINGS).map((f) => ({ ruleId: f.ruleId, decision: f.decision, message: f.message, job: f.job, location: f.location }))));
+  core.setOutput(
+    OUTPUTS.findings,
+    JSON.stringify(
+      findings.slice(0, MAX_OUTPUT_FINDINGS).map((f) => ({
+        ruleId: f.ruleId,
+        decision: f.decision,
+        message: f.message,
+        job: f.job,
+        location: f.location,
+      })),
+    ),
+  );
   core.setOutput(OUTPUTS.findingsCount, String(findings.length));
   core.setOutput(OUTPUTS.reportPath, reportPath ?? '');
   core.setOutput(OUTPUTS.policyDigest, report.policy.digest);

@@ -8,7 +8,10 @@ import { InputError } from '../errors.js';
 import type { PolicyReader } from '../policy/load-policy.js';
 import type { RepoFileReader } from './repo-files.js';
 
-export function repoPolicyReader(files: RepoFileReader, ref: string): PolicyReader & { exists(path: string): Promise<boolean> } {
+export function repoPolicyReader(
+  files: RepoFileReader,
+  ref: string,
+): PolicyReader & { exists(path: string): Promise<boolean> } {
   const cache = new Map<string, string | undefined>();
   const fetch = async (path: string): Promise<string | undefined> => {
     if (!cache.has(path)) cache.set(path, (await files.read(path, ref))?.text);
@@ -17,7 +20,8 @@ export function repoPolicyReader(files: RepoFileReader, ref: string): PolicyRead
   return {
     async read(path) {
       const text = await fetch(repoPath(path));
-      if (text === undefined) throw new InputError(`policy file ${path} does not exist at ${ref.slice(0, 12)}`);
+      if (text === undefined)
+        throw new InputError(`policy file ${path} does not exist at ${ref.slice(0, 12)}`);
       return text;
     },
     resolve: (from, ref2) => repoPath(posix.join(posix.dirname(from), ref2)),

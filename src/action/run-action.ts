@@ -17,7 +17,13 @@ import { buildReport } from '../report/report.js';
 import type { Report } from '../report/report.js';
 import { enforce } from './enforce.js';
 import { listChangedFiles } from './pull-request-files.js';
-import { annotate, logReport, setOutputs, writeReportFiles, writeSummary } from './publish-results.js';
+import {
+  annotate,
+  logReport,
+  setOutputs,
+  writeReportFiles,
+  writeSummary,
+} from './publish-results.js';
 import { repoFileReader } from './repo-files.js';
 import { repoPolicyReader } from './repo-policy-reader.js';
 import { readRunnerEnv } from './runner-env.js';
@@ -26,7 +32,12 @@ import { readSettings } from './settings.js';
 import type { Settings } from './settings.js';
 
 export const DEFAULT_POLICY_FILE = '.github/agent-gate.yml';
-const PULL_REQUEST_EVENTS = new Set(['pull_request', 'pull_request_target', 'pull_request_review', 'pull_request_review_comment']);
+const PULL_REQUEST_EVENTS = new Set([
+  'pull_request',
+  'pull_request_target',
+  'pull_request_review',
+  'pull_request_review_comment',
+]);
 
 export async function runAction(now: () => Date = () => new Date()): Promise<void> {
   const settings = readSettings();
@@ -34,8 +45,18 @@ export async function runAction(now: () => Date = () => new Date()): Promise<voi
   unsupported(settings);
   const payload = readPayload(runner.eventPath);
   let client: Promise<GitHubClient> | undefined;
-  const api = (): Promise<GitHubClient> => (client ??= createClient({ token: settings.token, baseUrl: runner.apiUrl, log: (m) => core.info(m) }));
-  const files = repoFileReader({ workspace: runner.workspace, owner: runner.owner, repo: runner.repo, client: api });
+  const api = (): Promise<GitHubClient> =>
+    (client ??= createClient({
+      token: settings.token,
+      baseUrl: runner.apiUrl,
+      log: (m) => core.info(m),
+    }));
+  const files = repoFileReader({
+    workspace: runner.workspace,
+    owner: runner.owner,
+    repo: runner.repo,
+    client: api,
+  });
 
   const base = contextFromPayload(payload, runner.event);
   const isPullRequest = PULL_REQUEST_EVENTS.has(runner.event);
@@ -43,11 +64,17 @@ export async function runAction(now: () => Date = () => new Date()): Promise<voi
   const { policy, policyFile } = await resolvePolicy(settings, files, trustedRef);
 
   const workflow = await files.read(runner.workflowPath, runner.workflowSha);
-  if (!workflow) throw new InputError(`workflow ${runner.workflowPath} does not exist at ${runner.workflowSha}`);
-  core.info(`Evaluating ${runner.workflowPath}@${runner.workflowSha.slice(0, 12)} (read via ${workflow.via}) with policy ${policy.sources.join(' + ')}`);
+  if (!workflow)
+    throw new InputError(`workflow ${runner.workflowPath} does not exist at ${runner.workflowSha}`);
+  core.info(
+    `Evaluating ${runner.workflowPath}@${runner.workflowSha.slice(0, 12)} (read via ${workflow.via}) with policy ${policy.sources.join(' + ')}`,
+  );
 
   const pr = base.pullRequest;
-  const changedFiles = isPullRequest && pr ? await listChangedFiles(await api(), runner.owner, runner.repo, pr.number) : undefined;
+  const changedFiles =
+    isPullRequest && pr
+      ? await listChangedFiles(await api(), runner.owner, runner.repo, pr.number)
+      : undefined;
   const context: RunContext = {
     ...base,
     actor: runner.actor ?? base.actor,
@@ -74,13 +101,25 @@ export async function runAction(now: () => Date = () => new Date()): Promise<voi
 }
 
 function unsupported(settings: Settings): void {
-  if (settings.approval === 'wait') throw new InputError('`approval: wait` is not available in this version of agent-gate; use `fail` or `environment`');
-  if (settings.evidence === 'artifact') throw new InputError('`evidence: artifact` is not available in this version of agent-gate; use `file`');
+  if (settings.approval === 'wait')
+    throw new InputError(
+      '`approval: wait` is not available in this version of agent-gate; use `fail` or `environment`',
+    );
+  if (settings.evidence === 'artifact')
+    throw new InputError(
+      '`evidence: artifact` is not available in this version of agent-gate; use `file`',
+    );
 }
 
-async function resolvePolicy(settings: Settings, files: ReturnType<typeof repoFileReader>, ref: string): Promise<{ policy: Policy; policyFile: string | undefined }> {
+async function resolvePolicy(
+  settings: Settings,
+  files: ReturnType<typeof repoFileReader>,
+  ref: string,
+): Promise<{ policy: Policy; policyFile: string | undefined }> {
   const reader = repoPolicyReader(files, ref);
-  const ref0 = settings.policy ?? ((await reader.exists(DEFAULT_POLICY_FILE)) ? DEFAULT_POLICY_FILE : 'baseline');
+  const ref0 =
+    settings.policy ??
+    ((await reader.exists(DEFAULT_POLICY_FILE)) ? DEFAULT_POLICY_FILE : 'baseline');
   const policy = await loadPolicy(ref0, reader);
   return { policy, policyFile: isPresetName(ref0) ? undefined : ref0 };
 }
@@ -91,8 +130,12 @@ async function publish(report: Report, settings: Settings, runner: RunnerEnv): P
   await writeSummary(report);
   let reportPath: string | undefined;
   if (settings.evidence !== 'none') {
-    if (!runner.runnerTemp) throw new InputError('RUNNER_TEMP is not set: cannot write the evidence files');
-    reportPath = writeReportFiles(report, join(runner.runnerTemp, 'agent-gate', `${runner.job}-${runner.runAttempt ?? '1'}`));
+    if (!runner.runnerTemp)
+      throw new InputError('RUNNER_TEMP is not set: cannot write the evidence files');
+    reportPath = writeReportFiles(
+      report,
+      join(runner.runnerTemp, 'agent-gate', `${runner.job}-${runner.runAttempt ?? '1'}`),
+    );
     core.info(`Report written to ${reportPath}`);
   }
   setOutputs(report, reportPath);
@@ -103,14 +146,18 @@ function readPayload(path: string | undefined): unknown {
   try {
     return JSON.parse(readFileSync(path, 'utf8')) as unknown;
   } catch (cause) {
-    throw new InputError(`cannot read the event payload ${path}: ${(cause as Error).message}`, { cause });
+    throw new InputError(`cannot read the event payload ${path}: ${(cause as Error).message}`, {
+      cause,
+    });
   }
 }
 
 function baseSha(payload: unknown): string {
   const sha = (payload as { pull_request?: { base?: { sha?: unknown } } }).pull_request?.base?.sha;
   if (typeof sha !== 'string' || !/^[0-9a-f]{40}$/i.test(sha)) {
-    throw new InputError('pull request event without pull_request.base.sha: cannot read the policy from the base commit');
+    throw new InputError(
+      'pull request event without pull_request.base.sha: cannot read the policy from the base commit',
+    );
   }
   return sha;
 }

@@ -30,12 +30,16 @@ export interface RunnerEnv {
 export function readRunnerEnv(env: NodeJS.ProcessEnv): RunnerEnv {
   const need = (name: string): string => {
     const value = env[name];
-    if (!value) throw new InputError(`${name} is not set: agent-gate must run as a step of a GitHub Actions job`);
+    if (!value)
+      throw new InputError(
+        `${name} is not set: agent-gate must run as a step of a GitHub Actions job`,
+      );
     return value;
   };
   const repository = need('GITHUB_REPOSITORY');
   const [owner, repo, ...extra] = repository.split('/');
-  if (!owner || !repo || extra.length > 0) throw new InputError(`GITHUB_REPOSITORY is not owner/repo: ${repository}`);
+  if (!owner || !repo || extra.length > 0)
+    throw new InputError(`GITHUB_REPOSITORY is not owner/repo: ${repository}`);
   const workflowRef = need('GITHUB_WORKFLOW_REF');
   return {
     repository,
@@ -65,7 +69,9 @@ export function workflowPathOf(workflowRef: string, repository: string): string 
   const at = workflowRef.lastIndexOf('@');
   const full = at > 0 ? workflowRef.slice(0, at) : workflowRef;
   const prefix = `${repository}/`;
-  const path = full.toLowerCase().startsWith(prefix.toLowerCase()) ? full.slice(prefix.length) : undefined;
+  const path = full.toLowerCase().startsWith(prefix.toLowerCase())
+    ? full.slice(prefix.length)
+    : undefined;
   if (!path || !/^\.github\/workflows\/[^/]+\.ya?ml$/.test(path)) {
     throw new InputError(`cannot find the workflow file in GITHUB_WORKFLOW_REF: ${workflowRef}`);
   }

@@ -58,7 +58,9 @@ function choice<T extends string>(name: string, allowed: readonly T[], fallback:
   const value = core.getInput(name);
   if (value === '') return fallback;
   if (!(allowed as readonly string[]).includes(value)) {
-    throw new InputError(`input \`${name}\` must be one of: ${allowed.join(', ')} (got \`${value}\`)`);
+    throw new InputError(
+      `input \`${name}\` must be one of: ${allowed.join(', ')} (got \`${value}\`)`,
+    );
   }
   return value as T;
 }

@@ -28,7 +28,12 @@ export type Command =
       readonly changedFiles: readonly string[];
       readonly defaultPermissions: 'read' | 'write' | 'unknown';
     }
-  | { readonly name: 'scan'; readonly options: CommonOptions; readonly dirs: readonly string[]; readonly defaultPermissions: 'read' | 'write' | 'unknown' };
+  | {
+      readonly name: 'scan';
+      readonly options: CommonOptions;
+      readonly dirs: readonly string[];
+      readonly defaultPermissions: 'read' | 'write' | 'unknown';
+    };
 
 interface FlagSpec {
   readonly takesValue: boolean;
@@ -55,7 +60,8 @@ const EVALUATE: Record<string, FlagSpec> = {
 
 export function parseArgs(argv: readonly string[]): Command {
   const [name, ...rest] = argv;
-  if (name === undefined || name === 'help' || name === '--help' || name === '-h') return { name: 'help' };
+  if (name === undefined || name === 'help' || name === '--help' || name === '-h')
+    return { name: 'help' };
   if (name === '--version' || name === '-v' || name === 'version') return { name: 'version' };
   if (name === 'validate') {
     const { positional } = parseFlags(rest, {});
@@ -66,7 +72,8 @@ export function parseArgs(argv: readonly string[]): Command {
     const { flags, positional } = parseFlags(rest, EVALUATE);
     const workflow = one(flags, '--workflow') ?? positional[0];
     if (!workflow) throw usage('evaluate needs --workflow <file>');
-    if (positional.length > (one(flags, '--workflow') ? 0 : 1)) throw usage(`unexpected argument: ${positional.at(-1) ?? ''}`);
+    if (positional.length > (one(flags, '--workflow') ? 0 : 1))
+      throw usage(`unexpected argument: ${positional.at(-1) ?? ''}`);
     return {
       name: 'evaluate',
       options: common(flags),
@@ -82,12 +89,20 @@ export function parseArgs(argv: readonly string[]): Command {
   if (name === 'scan') {
     const { flags, positional } = parseFlags(rest, COMMON);
     if (positional.length === 0) throw usage('scan needs at least one directory');
-    return { name: 'scan', options: common(flags), dirs: positional, defaultPermissions: permissionsMode(flags) };
+    return {
+      name: 'scan',
+      options: common(flags),
+      dirs: positional,
+      defaultPermissions: permissionsMode(flags),
+    };
   }
   throw usage(`unknown command: ${name}`);
 }
 
-function parseFlags(args: readonly string[], specs: Record<string, FlagSpec>): { flags: Map<string, string[]>; positional: string[] } {
+function parseFlags(
+  args: readonly string[],
+  specs: Record<string, FlagSpec>,
+): { flags: Map<string, string[]>; positional: string[] } {
   const flags = new Map<string, string[]>();
   const positional: string[] = [];
   for (let i = 0; i < args.length; i++) {
@@ -103,8 +118,10 @@ function parseFlags(args: readonly string[], specs: Record<string, FlagSpec>): {
     let value = 'true';
     if (spec.takesValue) {
       const next = eq > 0 ? arg.slice(eq + 1) : args[++i];
-      if (next === undefined || (eq < 0 && next.startsWith('--'))) throw usage(`${flag} needs a value`);
-      if (spec.values && !spec.values.includes(next)) throw usage(`${flag} must be one of: ${spec.values.join(', ')} (got ${next})`);
+      if (next === undefined || (eq < 0 && next.startsWith('--')))
+        throw usage(`${flag} needs a value`);
+      if (spec.values && !spec.values.includes(next))
+        throw usage(`${flag} must be one of: ${spec.values.join(', ')} (got ${next})`);
       value = next;
     }
     if (flags.has(flag) && !spec.repeatable) throw usage(`${flag} given twice`);

@@ -21,10 +21,14 @@ export function cliContext(input: {
     try {
       payload = JSON.parse(text);
     } catch (cause) {
-      throw new InputError(`${input.eventPath}: event payload is not valid JSON (${(cause as Error).message})`, { cause });
+      throw new InputError(
+        `${input.eventPath}: event payload is not valid JSON (${(cause as Error).message})`,
+        { cause },
+      );
     }
   }
-  const fromPayload = payload === undefined ? EMPTY_CONTEXT : contextFromPayload(payload, input.event);
+  const fromPayload =
+    payload === undefined ? EMPTY_CONTEXT : contextFromPayload(payload, input.event);
   return {
     ...fromPayload,
     event: input.event ?? fromPayload.event,

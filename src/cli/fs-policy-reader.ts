@@ -16,9 +16,13 @@ export function readTextFile(path: string): string {
     size = stat.size;
   } catch (cause) {
     if (cause instanceof InputError) throw cause;
-    throw new InputError(`${path}: cannot read (${(cause as NodeJS.ErrnoException).code ?? String(cause)})`, { cause });
+    throw new InputError(
+      `${path}: cannot read (${(cause as NodeJS.ErrnoException).code ?? String(cause)})`,
+      { cause },
+    );
   }
-  if (size > MAX_SOURCE_BYTES) throw new InputError(`${path}: ${size} bytes, over the ${MAX_SOURCE_BYTES}-byte limit`);
+  if (size > MAX_SOURCE_BYTES)
+    throw new InputError(`${path}: ${size} bytes, over the ${MAX_SOURCE_BYTES}-byte limit`);
   return readFileSync(path, 'utf8');
 }
 

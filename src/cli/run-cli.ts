@@ -34,7 +34,9 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
     return await dispatch(argv, io);
   } catch (thrown) {
     const error = normalizeError(thrown);
-    io.stderr(`agent-gate: ${error instanceof InputError ? '' : 'internal error: '}${describeError(error)}\n`);
+    io.stderr(
+      `agent-gate: ${error instanceof InputError ? '' : 'internal error: '}${describeError(error)}\n`,
+    );
     return 2;
   }
 }
@@ -51,13 +53,18 @@ async function dispatch(argv: readonly string[], io: CliIo): Promise<number> {
     case 'validate':
       for (const file of command.files) {
         const policy = await loadPolicy(file, fsPolicyReader);
-        io.stdout(`${file}: valid (${policy.rules.length} rules from ${policy.sources.join(' + ')}; ${policy.digest})\n`);
+        io.stdout(
+          `${file}: valid (${policy.rules.length} rules from ${policy.sources.join(' + ')}; ${policy.digest})\n`,
+        );
       }
       return 0;
     case 'evaluate': {
       const policyRef = resolvePolicyRef(command.options.policy);
       const policy = await loadPolicy(policyRef, fsPolicyReader);
-      const context = cliContext({ ...command, policyFile: isPresetName(policyRef) ? undefined : policyRef });
+      const context = cliContext({
+        ...command,
+        policyFile: isPresetName(policyRef) ? undefined : policyRef,
+      });
       const evaluation = evaluateWorkflow({
         path: command.workflow,
         text: readTextFile(command.workflow),
@@ -72,11 +79,28 @@ async function dispatch(argv: readonly string[], io: CliIo): Promise<number> {
       const policy = await loadPolicy(command.options.policy ?? 'baseline', fsPolicyReader);
       const evaluations: Evaluation[] = [];
       const errors: FileError[] = [];
-      const context = cliContext({ event: undefined, eventPath: undefined, actor: undefined, changedFiles: [], defaultPermissions: command.defaultPermissions, policyFile: undefined });
+      const context = cliContext({
+        event: undefined,
+        eventPath: undefined,
+        actor: undefined,
+        changedFiles: [],
+        defaultPermissions: command.defaultPermissions,
+        policyFile: undefined,
+      });
       for (const dir of command.dirs) {
-        for (const file of discoverWorkflows(dir)) {
+        const files = discoverWorkflows(dir);
+        if (files.length === 0) io.stderr(`agent-gate: no workflow files in ${dir}\n`);
+        for (const file of files) {
           try {
-            evaluations.push(evaluateWorkflow({ path: file, text: readTextFile(file), policy, context, now: io.now() }));
+            evaluations.push(
+              evaluateWorkflow({
+                path: file,
+                text: readTextFile(file),
+                policy,
+                context,
+                now: io.now(),
+              }),
+            );
           } catch (thrown) {
             const error = normalizeError(thrown);
             if (!(error instanceof InputError)) throw error;
@@ -96,7 +120,12 @@ function resolvePolicyRef(given: string | undefined): string {
 }
 
 function emit(report: Report, options: CommonOptions, io: CliIo): number {
-  const renderers = { text: () => renderText(report, { verbose: options.verbose }), json: () => renderJson(report), sarif: () => renderSarif(report), markdown: () => renderMarkdown(report) };
+  const renderers = {
+    text: () => renderText(report, { verbose: options.verbose }),
+    json: () => renderJson(report),
+    sarif: () => renderSarif(report),
+    markdown: () => renderMarkdown(report),
+  };
   io.stdout(renderers[options.format]());
   if (options.out) {
     mkdirSync(options.out, { recursive: true });
@@ -106,4 +135,3 @@ function emit(report: Report, options: CommonOptions, io: CliIo): number {
   }
   return EXIT_CODES[report.decision];
 }
-

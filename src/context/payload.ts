@@ -25,12 +25,23 @@ export function contextFromPayload(payload: unknown, event: string | undefined):
 
 function pullRequest(p: Json): PullRequestInfo | undefined {
   const pr = obj(p.pull_request);
-  const number = typeof pr.number === 'number' ? pr.number : typeof p.number === 'number' && p.pull_request ? p.number : undefined;
+  const number =
+    typeof pr.number === 'number'
+      ? pr.number
+      : typeof p.number === 'number' && p.pull_request
+        ? p.number
+        : undefined;
   if (number === undefined) {
     // issue_comment on a pull request: the issue carries a pull_request link.
     const issue = obj(p.issue);
     if (issue.pull_request && typeof issue.number === 'number') {
-      return { number: issue.number, author: str(obj(issue.user).login), authorType: str(obj(issue.user).type), headSha: undefined, fromFork: undefined };
+      return {
+        number: issue.number,
+        author: str(obj(issue.user).login),
+        authorType: str(obj(issue.user).type),
+        headSha: undefined,
+        fromFork: undefined,
+      };
     }
     return undefined;
   }
@@ -48,7 +59,9 @@ function pullRequest(p: Json): PullRequestInfo | undefined {
 }
 
 function obj(value: unknown): Json {
-  return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Json) : {};
+  return typeof value === 'object' && value !== null && !Array.isArray(value)
+    ? (value as Json)
+    : {};
 }
 
 function str(value: unknown): string | undefined {

@@ -15,7 +15,8 @@ export interface ClientOptions {
 }
 
 export async function createClient(options: ClientOptions): Promise<GitHubClient> {
-  if (!options.token) throw new Error('no API token: set the `token` input (it defaults to github.token)');
+  if (!options.token)
+    throw new Error('no API token: set the `token` input (it defaults to github.token)');
   const [{ getOctokit }, { retry }, { throttling }] = await Promise.all([
     import('@actions/github'),
     import('@octokit/plugin-retry'),
@@ -29,12 +30,26 @@ export async function createClient(options: ClientOptions): Promise<GitHubClient
       baseUrl: options.baseUrl.replace(/\/+$/, ''),
       retry: { retries },
       throttle: {
-        onRateLimit: (retryAfter: number, request: { method: string; url: string }, _octokit: unknown, count: number) => {
-          log(`rate limited on ${request.method} ${request.url}; retry ${count + 1} in ${retryAfter}s`);
+        onRateLimit: (
+          retryAfter: number,
+          request: { method: string; url: string },
+          _octokit: unknown,
+          count: number,
+        ) => {
+          log(
+            `rate limited on ${request.method} ${request.url}; retry ${count + 1} in ${retryAfter}s`,
+          );
           return count < retries;
         },
-        onSecondaryRateLimit: (retryAfter: number, request: { method: string; url: string }, _octokit: unknown, count: number) => {
-          log(`secondary rate limit on ${request.method} ${request.url}; retry ${count + 1} in ${retryAfter}s`);
+        onSecondaryRateLimit: (
+          retryAfter: number,
+          request: { method: string; url: string },
+          _octokit: unknown,
+          count: number,
+        ) => {
+          log(
+            `secondary rate limit on ${request.method} ${request.url}; retry ${count + 1} in ${retryAfter}s`,
+          );
           return count < retries;
         },
       },

@@ -15,7 +15,13 @@ import { sensitiveChanges } from './changed-files.js';
 import { classifyScript } from './commands.js';
 import { CONVERSATION_SCOPES, writeScopes } from './permissions.js';
 import type { SecretUse } from './secret-flow.js';
-import type { ActionPath, AgentUse, Credential, EffectivePermissions, JobInventory } from './types.js';
+import type {
+  ActionPath,
+  AgentUse,
+  Credential,
+  EffectivePermissions,
+  JobInventory,
+} from './types.js';
 import { actionMatches } from './uses.js';
 
 export interface PathInput {
@@ -34,7 +40,15 @@ type Draft = Omit<ActionPath, 'id' | 'job'>;
 
 export function buildActionPaths(input: PathInput): ActionPath[] {
   const drafts: Draft[] = [
-    { class: 'read', reason: 'reads the repository', at: locate(input.workflow.source, input.job.at, { key: true }), credentials: ['github-token'], step: undefined, uses: undefined, target: undefined },
+    {
+      class: 'read',
+      reason: 'reads the repository',
+      at: locate(input.workflow.source, input.job.at, { key: true }),
+      credentials: ['github-token'],
+      step: undefined,
+      uses: undefined,
+      target: undefined,
+    },
     ...fromPermissions(input),
     ...fromCredentials(input),
     ...fromEnvironment(input),
@@ -49,8 +63,23 @@ export function buildActionPaths(input: PathInput): ActionPath[] {
   });
 }
 
-function draft(cls: ActionClass, reason: string, at: SourceLocation, credentials: readonly string[], extra: Partial<Draft> = {}): Draft {
-  return { class: cls, reason, at, credentials, step: undefined, uses: undefined, target: undefined, ...extra };
+function draft(
+  cls: ActionClass,
+  reason: string,
+  at: SourceLocation,
+  credentials: readonly string[],
+  extra: Partial<Draft> = {},
+): Draft {
+  return {
+    class: cls,
+    reason,
+    at,
+    credentials,
+    step: undefined,
+    uses: undefined,
+    target: undefined,
+    ...extra,
+  };
 }
 
 /** Scopes that by themselves let the token act. */
@@ -59,13 +88,37 @@ function fromPermissions({ permissions }: PathInput): Draft[] {
   const at = permissions.at;
   const how = permissions.source === 'default' ? ' (repository default token)' : '';
   const out: Draft[] = [];
-  const comment = CONVERSATION_SCOPES.filter((s) => writes.has(s) && s !== 'statuses' && s !== 'checks');
-  if (comment.length > 0) out.push(draft('comment', `GITHUB_TOKEN can write ${comment.join(', ')}${how}`, at, ['github-token']));
-  if (writes.has('contents')) out.push(draft('write-branch', `GITHUB_TOKEN has contents: write${how}`, at, ['github-token'], { target: 'github:branches' }));
-  if (writes.has('actions')) out.push(draft('modify-workflow', `GITHUB_TOKEN has actions: write${how}`, at, ['github-token']));
-  if (writes.has('packages')) out.push(draft('publish', `GITHUB_TOKEN has packages: write${how}`, at, ['github-token'], { target: 'registry:github-packages' }));
-  if (writes.has('deployments')) out.push(draft('deploy', `GITHUB_TOKEN has deployments: write${how}`, at, ['github-token']));
-  if (writes.has('pages')) out.push(draft('deploy', `GITHUB_TOKEN has pages: write${how}`, at, ['github-token'], { target: 'github:pages' }));
+  const comment = CONVERSATION_SCOPES.filter(
+    (s) => writes.has(s) && s !== 'statuses' && s !== 'checks',
+  );
+  if (comment.length > 0)
+    out.push(
+      draft('comment', `GITHUB_TOKEN can write ${comment.join(', ')}${how}`, at, ['github-token']),
+    );
+  if (writes.has('contents'))
+    out.push(
+      draft('write-branch', `GITHUB_TOKEN has contents: write${how}`, at, ['github-token'], {
+        target: 'github:branches',
+      }),
+    );
+  if (writes.has('actions'))
+    out.push(
+      draft('modify-workflow', `GITHUB_TOKEN has actions: write${how}`, at, ['github-token']),
+    );
+  if (writes.has('packages'))
+    out.push(
+      draft('publish', `GITHUB_TOKEN has packages: write${how}`, at, ['github-token'], {
+        target: 'registry:github-packages',
+      }),
+    );
+  if (writes.has('deployments'))
+    out.push(draft('deploy', `GITHUB_TOKEN has deployments: write${how}`, at, ['github-token']));
+  if (writes.has('pages'))
+    out.push(
+      draft('deploy', `GITHUB_TOKEN has pages: write${how}`, at, ['github-token'], {
+        target: 'github:pages',
+      }),
+    );
   return out;
 }
 
@@ -74,22 +127,63 @@ function fromCredentials({ credentials }: PathInput): Draft[] {
   for (const c of credentials) {
     if (c.kind === 'github-token') continue;
     if (c.kind === 'oidc') {
-      out.push(draft('cloud-credential', 'id-token: write lets any step mint an OIDC token', c.at, [c.id], { target: c.reaches[0] }));
+      out.push(
+        draft(
+          'cloud-credential',
+          'id-token: write lets any step mint an OIDC token',
+          c.at,
+          [c.id],
+          { target: c.reaches[0] },
+        ),
+      );
       continue;
     }
-    out.push(draft('use-secret', `uses ${c.kind === 'inherited-secrets' ? 'all inherited secrets' : `secret ${c.name}`} (${c.note})`, c.at, [c.id], { target: c.reaches[0] }));
-    if (c.reaches.includes('cloud:static-key')) out.push(draft('cloud-credential', `static cloud key ${c.name}`, c.at, [c.id], { target: 'cloud:static-key' }));
+    out.push(
+      draft(
+        'use-secret',
+        `uses ${c.kind === 'inherited-secrets' ? 'all inherited secrets' : `secret ${c.name}`} (${c.note})`,
+        c.at,
+        [c.id],
+        { target: c.reaches[0] },
+      ),
+    );
+    if (c.reaches.includes('cloud:static-key'))
+      out.push(
+        draft('cloud-credential', `static cloud key ${c.name}`, c.at, [c.id], {
+          target: 'cloud:static-key',
+        }),
+      );
   }
   return out;
 }
 
 function fromEnvironment({ environment, productionPatterns }: PathInput): Draft[] {
   if (!environment) return [];
-  const out = [draft('deploy', `runs in environment ${environment.name}`, environment.at, ['github-token'], { target: `environment:${environment.name}` })];
+  const out = [
+    draft('deploy', `runs in environment ${environment.name}`, environment.at, ['github-token'], {
+      target: `environment:${environment.name}`,
+    }),
+  ];
   if (environment.dynamic) {
-    out.push(draft('production', `environment name is computed at run time (${environment.name}); treated as production`, environment.at, ['github-token'], { target: `environment:${environment.name}` }));
+    out.push(
+      draft(
+        'production',
+        `environment name is computed at run time (${environment.name}); treated as production`,
+        environment.at,
+        ['github-token'],
+        { target: `environment:${environment.name}` },
+      ),
+    );
   } else if (nameLooksLike(environment.name, productionPatterns)) {
-    out.push(draft('production', `environment ${environment.name} matches the production patterns`, environment.at, ['github-token'], { target: `environment:${environment.name}` }));
+    out.push(
+      draft(
+        'production',
+        `environment ${environment.name} matches the production patterns`,
+        environment.at,
+        ['github-token'],
+        { target: `environment:${environment.name}` },
+      ),
+    );
   }
   return out;
 }
@@ -102,27 +196,62 @@ function fromSteps(input: PathInput): Draft[] {
     out.push(...toolReach(input, step, creds));
     if (step.uses) {
       out.push(...fromUsesStep(input, step, creds));
-      if (/^actions\/checkout@/i.test(step.uses) && !step.with.some((w) => w.key === 'persist-credentials' && w.value === 'false')) {
+      if (
+        /^actions\/checkout@/i.test(step.uses) &&
+        !step.with.some((w) => w.key === 'persist-credentials' && w.value === 'false')
+      ) {
         persistedToken = true;
       }
     }
     if (step.run !== undefined) {
       const at = locate(input.workflow.source, [...step.at, 'run']);
-      out.push(draft('run-shell', `runs a shell script${step.name ? ` (${step.name})` : ''}`, at, creds, { step: step.index }));
-      const classified = classifyScript(step.run, { defaultBranch: branchOrDefault(input.context) });
+      out.push(
+        draft('run-shell', `runs a shell script${step.name ? ` (${step.name})` : ''}`, at, creds, {
+          step: step.index,
+        }),
+      );
+      const classified = classifyScript(step.run, {
+        defaultBranch: branchOrDefault(input.context),
+      });
       for (const hit of classified.hits) {
         if (hit.class === 'untrusted-checkout') continue;
-        const hitAt = locateInScalar(input.workflow.source, [...step.at, 'run'], hit.line, hit.column);
-        out.push(draft(hit.class, `${hit.detail}: \`${hit.command}\``, hitAt, creds, { step: step.index, target: hit.target }));
+        const hitAt = locateInScalar(
+          input.workflow.source,
+          [...step.at, 'run'],
+          hit.line,
+          hit.column,
+        );
+        out.push(
+          draft(hit.class, `${hit.detail}: \`${hit.command}\``, hitAt, creds, {
+            step: step.index,
+            target: hit.target,
+          }),
+        );
       }
       if (classified.truncated) {
-        out.push(draft('destructive', 'script too large or complex to analyse; treated as destructive', at, creds, { step: step.index }));
+        out.push(
+          draft(
+            'destructive',
+            'script too large or complex to analyse; treated as destructive',
+            at,
+            creds,
+            { step: step.index },
+          ),
+        );
       }
     }
   }
   if (input.job.uses) {
     const creds = input.credentials.map((c) => c.id);
-    out.push(draft('run-shell', `calls reusable workflow ${input.job.uses} (its steps are not analysed here)`, locate(input.workflow.source, [...input.job.at, 'uses']), creds, { uses: input.job.uses }));
+    out.push(
+      draft(
+        'run-shell',
+        `calls reusable workflow ${input.job.uses} (its steps are not analysed here)`,
+        locate(input.workflow.source, [...input.job.at, 'uses']),
+        creds,
+        { uses: input.job.uses },
+      ),
+    );
   }
   return out;
 }
@@ -137,7 +266,13 @@ function fromUsesStep(input: PathInput, step: Step, creds: readonly string[]): D
       const v = step.with.find((w) => w.key === entry.whenInput)?.value;
       if (v === undefined || (v !== 'true' && !isDynamic(v))) continue;
     }
-    out.push(draft(entry.class, `${name} ${entry.detail}`, at, creds, { step: step.index, uses: step.uses, target: entry.target }));
+    out.push(
+      draft(entry.class, `${name} ${entry.detail}`, at, creds, {
+        step: step.index,
+        uses: step.uses,
+        target: entry.target,
+      }),
+    );
   }
   return out;
 }
@@ -147,16 +282,34 @@ const MCP_CONFIG = /--mcp-config\b|"?mcpServers"?\s*:|\bmcp_servers\b|^mcp[-_]?c
 
 function toolReach(input: PathInput, step: Step, creds: readonly string[]): Draft[] {
   if (!input.agents.some((a) => a.step === step.index)) return [];
-  const sources = [...step.with.map((w) => ({ text: `${w.key === 'mcp_config' ? 'mcp_config' : ''}\n${w.value}`, at: w.at })), { text: step.run ?? '', at: [...step.at, 'run'] }];
+  const sources = [
+    ...step.with.map((w) => ({
+      text: `${w.key === 'mcp_config' ? 'mcp_config' : ''}\n${w.value}`,
+      at: w.at,
+    })),
+    { text: step.run ?? '', at: [...step.at, 'run'] },
+  ];
   const hit = sources.find((s) => MCP_CONFIG.test(s.text));
   if (!hit) return [];
-  return [draft('call-tool', 'the agent is given MCP servers (tools) in this step', locate(input.workflow.source, hit.at), creds, { step: step.index })];
+  return [
+    draft(
+      'call-tool',
+      'the agent is given MCP servers (tools) in this step',
+      locate(input.workflow.source, hit.at),
+      creds,
+      { step: step.index },
+    ),
+  ];
 }
 
 /** Credential ids a step can use. Actions get the job token by default (their inputs default to it). */
 function stepCredentials(input: PathInput, step: Step, persistedToken: boolean): string[] {
   const ids = new Set<string>();
-  const text = [step.run ?? '', ...step.with.map((w) => w.value), ...step.env.map((e) => e.value)].join('\n');
+  const text = [
+    step.run ?? '',
+    ...step.with.map((w) => w.value),
+    ...step.env.map((e) => e.value),
+  ].join('\n');
   if (step.uses || persistedToken || referencesGithubToken(text)) ids.add('github-token');
   for (const use of input.secretUses) {
     if (use.reach === 'job' || use.reach === step.index) {
@@ -174,7 +327,13 @@ function fromChangedFiles({ context, workflow, job }: PathInput): Draft[] {
   if (!context.changedFiles) return [];
   const at = locate(workflow.source, job.at, { key: true });
   return sensitiveChanges(context.changedFiles, context.policyFile).map((c) =>
-    draft('modify-workflow', `the pull request changes ${c.what}: ${c.file}`, at, ['github-token'], { target: `file:${c.file}` }),
+    draft(
+      'modify-workflow',
+      `the pull request changes ${c.what}: ${c.file}`,
+      at,
+      ['github-token'],
+      { target: `file:${c.file}` },
+    ),
   );
 }
 

@@ -30,7 +30,11 @@ export interface CatalogEntry {
 export interface CompiledAgent {
   readonly entry: CatalogEntry;
   readonly patterns: readonly RegExp[];
-  readonly knobs: readonly { readonly knob: CatalogKnob; readonly names: readonly string[]; readonly detect: RegExp | undefined }[];
+  readonly knobs: readonly {
+    readonly knob: CatalogKnob;
+    readonly names: readonly string[];
+    readonly detect: RegExp | undefined;
+  }[];
   /** Plain secret names the agent consumes (notes and placeholders removed). */
   readonly secretNames: readonly string[];
 }
@@ -52,7 +56,10 @@ export const AGENTS: readonly CompiledAgent[] = entries.map((entry) => ({
 
 /** Bot logins that belong to agents (github-actions[bot] is not an agent by itself). */
 export const AGENT_BOT_LOGINS: ReadonlySet<string> = new Set(
-  entries.flatMap((e) => e.bot_logins).filter((l) => l !== 'github-actions[bot]').map((l) => l.toLowerCase()),
+  entries
+    .flatMap((e) => e.bot_logins)
+    .filter((l) => l !== 'github-actions[bot]')
+    .map((l) => l.toLowerCase()),
 );
 
 /** A bot or agent account: `[bot]` suffix or a known agent login. */

@@ -35,7 +35,12 @@ const UNATTENDED_EVENTS = new Set([
   'discussion_comment',
 ]);
 
-export function buildInventory(workflow: Workflow, context: RunContext, options: InventoryOptions, jobIds?: readonly string[]): JobInventory[] {
+export function buildInventory(
+  workflow: Workflow,
+  context: RunContext,
+  options: InventoryOptions,
+  jobIds?: readonly string[],
+): JobInventory[] {
   const jobs = jobIds ? jobIds.map((id) => findJob(workflow, id)) : workflow.jobs;
   return jobs.map((job) => buildJobInventory(workflow, job, context, options));
 }
@@ -43,41 +48,99 @@ export function buildInventory(workflow: Workflow, context: RunContext, options:
 export function findJob(workflow: Workflow, id: string): Job {
   const job = workflow.jobs.find((j) => j.id === id);
   if (!job) {
-    throw new InputError(`unknown job \`${id}\`; the workflow has: ${workflow.jobs.map((j) => j.id).join(', ')}`, {
-      location: locate(workflow.source, ['jobs'], { key: true }),
-    });
+    throw new InputError(
+      `unknown job \`${id}\`; the workflow has: ${workflow.jobs.map((j) => j.id).join(', ')}`,
+      {
+        location: locate(workflow.source, ['jobs'], { key: true }),
+      },
+    );
   }
   return job;
 }
 
-export function buildJobInventory(workflow: Workflow, job: Job, context: RunContext, options: InventoryOptions): JobInventory {
+export function buildJobInventory(
+  workflow: Workflow,
+  job: Job,
+  context: RunContext,
+  options: InventoryOptions,
+): JobInventory {
   const src = workflow.source;
-  const triggers = context.event ? [context.event] : [...new Set(workflow.triggers.map((t) => t.event))];
+  const triggers = context.event
+    ? [context.event]
+    : [...new Set(workflow.triggers.map((t) => t.event))];
   const permissions = effectivePermissions(workflow, job, context);
   const agents = detectAgents(workflow, job);
   const secretUses = collectSecretUses(workflow, job);
-  const credentials = buildCredentials({ workflow, job, permissions, secretUses, agents, productionPatterns: options.productionPatterns, repository: context.repository });
+  const credentials = buildCredentials({
+    workflow,
+    job,
+    permissions,
+    secretUses,
+    agents,
+    productionPatterns: options.productionPatterns,
+    repository: context.repository,
+  });
   const environment = job.environment
-    ? { name: job.environment.name, dynamic: isDynamic(job.environment.name), at: locate(src, job.environment.at) }
+    ? {
+        name: job.environment.name,
+        dynamic: isDynamic(job.environment.name),
+        at: locate(src, job.environment.at),
+      }
     : undefined;
-  const paths = buildActionPaths({ workflow, job, context, permissions, credentials, secretUses, environment, productionPatterns: options.productionPatterns, agents });
+  const paths = buildActionPaths({
+    workflow,
+    job,
+    context,
+    permissions,
+    credentials,
+    secretUses,
+    environment,
+    productionPatterns: options.productionPatterns,
+    agents,
+  });
 
   const unattendedReasons = [
     ...agents.map((a) => `AI agent ${a.id} runs in the job`),
-    ...triggers.filter((t) => UNATTENDED_EVENTS.has(t) || t.startsWith('discussion')).map((t) => `triggered by ${t}`),
-    ...[context.actor, context.triggeringActor].filter(isBotOrAgent).map((a) => `actor ${a} is a bot or agent`),
+    ...triggers
+      .filter((t) => UNATTENDED_EVENTS.has(t) || t.startsWith('discussion'))
+      .map((t) => `triggered by ${t}`),
+    ...[context.actor, context.triggeringActor]
+      .filter(isBotOrAgent)
+      .map((a) => `actor ${a} is a bot or agent`),
   ];
   const uses: UsesRef[] = [];
-  if (job.uses) uses.push(parseUses(job.uses, { jobLevel: true, step: undefined, at: locate(src, [...job.at, 'uses']) }));
+  if (job.uses)
+    uses.push(
+      parseUses(job.uses, {
+        jobLevel: true,
+        step: undefined,
+        at: locate(src, [...job.at, 'uses']),
+      }),
+    );
   for (const step of job.steps) {
-    if (step.uses) uses.push(parseUses(step.uses, { jobLevel: false, step: step.index, at: locate(src, [...step.at, 'uses']) }));
+    if (step.uses)
+      uses.push(
+        parseUses(step.uses, {
+          jobLevel: false,
+          step: step.index,
+          at: locate(src, [...step.at, 'uses']),
+        }),
+      );
   }
   const runs: RunCommand[] = job.steps
     .filter((s) => s.run !== undefined)
-    .map((s) => ({ step: s.index, name: s.name, shell: s.shell, script: s.run ?? '', at: locate(src, [...s.at, 'run']) }));
+    .map((s) => ({
+      step: s.index,
+      name: s.name,
+      shell: s.shell,
+      script: s.run ?? '',
+      at: locate(src, [...s.at, 'run']),
+    }));
   const gaps: string[] = [];
-  if (job.uses) gaps.push(`reusable workflow ${job.uses} is not analysed; only what the call passes to it is`);
-  if (permissions.assumed) gaps.push('repository default token permissions unknown; permissive (write) assumed');
+  if (job.uses)
+    gaps.push(`reusable workflow ${job.uses} is not analysed; only what the call passes to it is`);
+  if (permissions.assumed)
+    gaps.push('repository default token permissions unknown; permissive (write) assumed');
   for (const u of uses) {
     if (u.kind === 'local') gaps.push(`local action ${u.raw} is not analysed`);
   }
@@ -99,7 +162,13 @@ export function buildJobInventory(workflow: Workflow, job: Job, context: RunCont
     uses,
     runs,
     agents,
-    targets: [...new Set([...paths.map((p) => p.target), ...credentials.flatMap((c) => c.reaches)].filter((t): t is string => t !== undefined))].sort(),
+    targets: [
+      ...new Set(
+        [...paths.map((p) => p.target), ...credentials.flatMap((c) => c.reaches)].filter(
+          (t): t is string => t !== undefined,
+        ),
+      ),
+    ].sort(),
     classes: ACTION_CLASSES.filter((c) => present.has(c)),
     paths,
     gaps,

@@ -7,7 +7,10 @@ export interface SensitiveChange {
   readonly what: string;
 }
 
-export function sensitiveChanges(files: readonly string[], policyFile: string | undefined): SensitiveChange[] {
+export function sensitiveChanges(
+  files: readonly string[],
+  policyFile: string | undefined,
+): SensitiveChange[] {
   const policy = policyFile?.replace(/^\.\//, '');
   const changes: SensitiveChange[] = [];
   for (const raw of files) {

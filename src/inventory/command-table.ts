@@ -1,9 +1,12 @@
 /**
  * The data half of the command classifier (commands.ts): which argv shapes publish, deploy,
- * destroy, bypass checks, write branches or check out untrusted code. Each rule names the
- * tools it applies to (argv[0] basename), the subcommand path (`'s3 cp|sync'`: positionals,
- * `|` for alternatives, `*` for any, `,` between alternative paths) and an optional predicate.
- * Adding a tool should mean adding a row here, not code in the engine.
+ * destroy, bypass checks, write branches or check out untrusted code. Adding a tool should
+ * mean adding a row here, not code in the engine.
+ *
+ * A row is `[tools, path, kind, detail, { when, target }]`: `tools` are argv[0] basenames;
+ * `path` is the leading positionals (`'s3 cp|sync'`: `|` between accepted words, `*` for any
+ * word, `,` between alternative paths; undefined matches any command of the tool); `when`
+ * narrows the match and `target` says what the command reaches when the argv shows it.
  */
 import type { ActionClass } from './action-classes.js';
 
@@ -28,135 +31,186 @@ type TargetOf = (c: ParsedCommand, rest: readonly string[]) => string | undefine
 
 export interface CommandRule {
   readonly tools: string;
-  readonly path?: string;
+  readonly path: string | undefined;
   readonly class: HitClass;
   readonly kind: string;
   readonly detail: string;
-  readonly when?: Predicate;
-  readonly target?: TargetOf;
+  readonly when?: Predicate | undefined;
+  readonly target?: TargetOf | undefined;
 }
 
-type Row = Omit<CommandRule, 'class'>;
-const as = (cls: HitClass, rows: readonly Row[]): CommandRule[] => rows.map((r) => ({ ...r, class: cls }));
+type Row = readonly [
+  tools: string,
+  path: string | undefined,
+  kind: string,
+  detail: string,
+  options?: { when?: Predicate; target?: TargetOf },
+];
+
+const rules = (cls: HitClass, rows: readonly Row[]): CommandRule[] =>
+  rows.map(([tools, path, kind, detail, options]) => ({
+    tools,
+    path,
+    class: cls,
+    kind,
+    detail,
+    ...options,
+  }));
 
 const first: TargetOf = (_c, rest) => rest[0];
-const registry: TargetOf = (c) => c.value('--registry');
-const kubeContext: TargetOf = (c) => c.value('--context', '--cluster');
-const not = (p: Predicate): Predicate => (c, rest) => !p(c, rest);
+const second: TargetOf = (_c, rest) => rest[1] ?? rest[0];
+const flag =
+  (...names: string[]): TargetOf =>
+  (c) =>
+    c.value(...names);
+const registry = flag('--registry');
+const kubeContext = flag('--context', '--cluster');
+const stack = flag('--stack', '-s');
+const not =
+  (p: Predicate): Predicate =>
+  (c, rest) =>
+    !p(c, rest);
 
 const NAMESPACE = /^(?:namespaces?|ns)(?:\/|$)/;
 const deletesNamespace: Predicate = (_c, rest) => NAMESPACE.test(rest[0] ?? '');
+const namespaceName: TargetOf = (_c, rest) =>
+  rest[0]?.includes('/') ? rest[0].split('/')[1] : rest[1];
 const isAdminMerge: Predicate = (c) => c.has('--admin');
 const destroys: Predicate = (c) => c.positionals.includes('destroy') || c.has('-destroy');
 const toS3: Predicate = (_c, rest) => (rest[1] ?? '').startsWith('s3://');
-const bucket = (url: string | undefined): string | undefined => /^s3:\/\/[^/]*/.exec(url ?? '')?.[0];
+const bucketAt =
+  (i: number): TargetOf =>
+  (_c, rest) =>
+    /^s3:\/\/[^/]*/.exec(rest[i] ?? '')?.[0];
 
 /** Pull-request head refs and expressions: checking them out runs code from the PR author. */
 export const PR_HEAD =
-  /(?:^|[/:+])pull\/[^/\s]+\/(?:head|merge)\b|github\.event\.pull_request\.head\.(?:sha|ref)\b|github\.head_ref\b|\$\{?GITHUB_HEAD_REF\b|github\.event\.workflow_run\.head_(?:sha|branch)\b/;
+  /(?:^|[/:+])pull\/(?:\$\{\{[^}]*\}\}|[^/\s]+)\/(?:head|merge)\b|github\.event\.pull_request\.head\.(?:sha|ref)\b|github\.head_ref\b|\$\{?GITHUB_HEAD_REF\b|github\.event\.workflow_run\.head_(?:sha|branch)\b/;
 const prHeadArg: TargetOf = (c) => c.args.find((a) => PR_HEAD.test(a));
+const checksOutPrHead = {
+  when: (c: ParsedCommand) => prHeadArg(c, []) !== undefined,
+  target: prHeadArg,
+};
 
 const SQL_DROP = /\bDROP\s+(?:DATABASE|TABLE|SCHEMA)\s+(?:IF\s+EXISTS\s+)?([^\s;,]+)/i;
 const SQL_TRUNCATE = /\bTRUNCATE\s+(?:TABLE\s+)?(?:ONLY\s+)?([^\s;,]+)/i;
-const sqlMatch = (re: RegExp): Predicate => (c) => re.test(c.args.join('\n'));
-const sqlTarget = (re: RegExp): TargetOf => (c) => re.exec(c.args.join('\n'))?.[1];
 const SQL_CLIENTS = 'psql mysql mariadb sqlite3 sqlcmd clickhouse-client cockroach';
+const sql = (re: RegExp): { when: Predicate; target: TargetOf } => ({
+  when: (c) => re.test(c.args.join('\n')),
+  target: (c) => re.exec(c.args.join('\n'))?.[1],
+});
 
 const MAVEN_DEPLOY = /^(?:deploy(?::[\w-]+)?|release:perform|[\w.-]+:[\w.-]+(?::[\w.-]+)?:deploy)$/;
 const GRADLE_PUBLISH = /^(?:[\w-]*:)*publish\w*$/;
-const isGradlePublish = (task: string): boolean => GRADLE_PUBLISH.test(task) && !task.endsWith('ToMavenLocal');
+const mavenDeploys: Predicate = (c) => c.positionals.some((g) => MAVEN_DEPLOY.test(g));
+const gradlePublishes: Predicate = (c) =>
+  c.positionals.some((t) => GRADLE_PUBLISH.test(t) && !t.endsWith('ToMavenLocal'));
 
 const goreleaserPublishes: Predicate = (c) =>
-  (c.positionals[0] ?? 'release') === 'release' && !c.has('--snapshot', '--skip-publish') && !/\bpublish\b/.test(c.value('--skip') ?? '');
-const pushesImage: Predicate = (c) => c.has('--push') || /(?:^|,)(?:push=true|type=registry)\b/.test(c.value('-o', '--output') ?? '');
+  (c.positionals[0] ?? 'release') === 'release' &&
+  !c.has('--snapshot', '--skip-publish') &&
+  !/\bpublish\b/.test(c.value('--skip') ?? '');
+const pushesImage: Predicate = (c) =>
+  c.has('--push') || /(?:^|,)(?:push=true|type=registry)\b/.test(c.value('-o', '--output') ?? '');
 
 /** `vercel` subcommands that do not deploy, even with `--prod` (`vercel build --prod`). */
-const VERCEL_OTHER = new Set(['build', 'pull', 'env', 'link', 'logs', 'inspect', 'list', 'ls', 'dev', 'login', 'whoami', 'domains', 'dns', 'certs', 'project', 'teams', 'git']);
-const vercelDeploys: Predicate = (c) => c.positionals[0] === 'deploy' || (c.has('--prod') && !VERCEL_OTHER.has(c.positionals[0] ?? ''));
+const VERCEL_OTHER = new Set(
+  'build pull env link logs inspect list ls dev login whoami domains dns certs project teams git'.split(
+    ' ',
+  ),
+);
+const vercelDeploys: Predicate = (c) =>
+  c.positionals[0] === 'deploy' || (c.has('--prod') && !VERCEL_OTHER.has(c.positionals[0] ?? ''));
+const workflowLooksLikeRelease: Predicate = (_c, rest) => /deploy|release/i.test(rest[0] ?? '');
 
+// The rule table reads best as a table: one row per line, so formatting is left as written.
+// prettier-ignore
 export const COMMAND_RULES: readonly CommandRule[] = [
-  ...as('publish', [
-    { tools: 'npm', path: 'publish', kind: 'npm-publish', detail: 'publishes an npm package', target: registry },
-    { tools: 'pnpm', path: 'publish, recursive publish', kind: 'pnpm-publish', detail: 'publishes npm packages with pnpm', target: registry },
-    { tools: 'yarn', path: 'publish, npm publish', kind: 'yarn-publish', detail: 'publishes an npm package with yarn', target: registry },
-    { tools: 'bun', path: 'publish', kind: 'bun-publish', detail: 'publishes an npm package with bun', target: registry },
-    { tools: 'twine', path: 'upload', kind: 'twine-upload', detail: 'uploads Python distributions', target: (c) => c.value('--repository-url', '--repository', '-r') },
-    { tools: 'uv', path: 'publish', kind: 'uv-publish', detail: 'publishes Python distributions', target: (c) => c.value('--publish-url', '--index') },
-    { tools: 'poetry', path: 'publish', kind: 'poetry-publish', detail: 'publishes a Python package', target: (c) => c.value('--repository', '-r') },
-    { tools: 'flit', path: 'publish', kind: 'flit-publish', detail: 'publishes a Python package', target: (c) => c.value('--repository') },
-    { tools: 'hatch', path: 'publish', kind: 'hatch-publish', detail: 'publishes a Python package', target: (c) => c.value('--repo', '-r') },
-    { tools: 'cargo', path: 'publish', kind: 'cargo-publish', detail: 'publishes a Rust crate', target: registry },
-    { tools: 'gem', path: 'push', kind: 'gem-push', detail: 'publishes a Ruby gem', target: (c) => c.value('--host') },
-    { tools: 'dotnet', path: 'nuget push', kind: 'nuget-push', detail: 'publishes a NuGet package', target: (c) => c.value('--source', '-s') },
-    { tools: 'nuget', path: 'push', kind: 'nuget-push', detail: 'publishes a NuGet package', target: (c) => c.value('-Source', '-source', '-s') },
-    { tools: 'mvn mvnw', kind: 'mvn-deploy', detail: 'deploys Maven artifacts to a repository', when: (c) => c.positionals.some((g) => MAVEN_DEPLOY.test(g)) },
-    { tools: 'gradle gradlew', kind: 'gradle-publish', detail: 'publishes Gradle artifacts', when: (c) => c.positionals.some(isGradlePublish) },
-    { tools: 'docker podman buildah nerdctl', path: 'push, image push, manifest push', kind: 'container-push', detail: 'pushes a container image', target: first },
-    { tools: 'docker podman nerdctl', path: 'build, buildx build, buildx bake, image build, builder build', kind: 'docker-build-push', detail: 'builds and pushes a container image', when: pushesImage, target: (c) => c.value('-t', '--tag') },
-    { tools: 'helm', path: 'push|cm-push', kind: 'helm-push', detail: 'pushes a Helm chart', target: (_c, rest) => rest[1] ?? rest[0] },
-    { tools: 'gh', path: 'release create|upload|edit', kind: 'gh-release', detail: 'creates or changes a GitHub release', target: first },
-    { tools: 'goreleaser', kind: 'goreleaser-release', detail: 'publishes a release with GoReleaser', when: goreleaserPublishes },
-    { tools: 'changeset', path: 'publish', kind: 'changeset-publish', detail: 'publishes packages with changesets' },
-    { tools: 'lerna', path: 'publish', kind: 'lerna-publish', detail: 'publishes packages with lerna' },
-    { tools: 'semantic-release', kind: 'semantic-release', detail: 'publishes a release with semantic-release' },
-    { tools: 'vsce', path: 'publish', kind: 'vsce-publish', detail: 'publishes a VS Code extension' },
-    { tools: 'ovsx', path: 'publish', kind: 'ovsx-publish', detail: 'publishes an Open VSX extension' },
+  ...rules('publish', [
+    ['npm', 'publish', 'npm-publish', 'publishes an npm package', { target: registry }],
+    ['pnpm', 'publish, recursive publish', 'pnpm-publish', 'publishes npm packages', { target: registry }],
+    ['yarn', 'publish, npm publish', 'yarn-publish', 'publishes an npm package', { target: registry }],
+    ['bun', 'publish', 'bun-publish', 'publishes an npm package', { target: registry }],
+    ['twine', 'upload', 'twine-upload', 'uploads Python distributions', { target: flag('--repository-url', '--repository', '-r') }],
+    ['uv', 'publish', 'uv-publish', 'publishes Python distributions', { target: flag('--publish-url', '--index') }],
+    ['poetry', 'publish', 'poetry-publish', 'publishes a Python package', { target: flag('--repository', '-r') }],
+    ['flit', 'publish', 'flit-publish', 'publishes a Python package', { target: flag('--repository') }],
+    ['hatch', 'publish', 'hatch-publish', 'publishes a Python package', { target: flag('--repo', '-r') }],
+    ['cargo', 'publish', 'cargo-publish', 'publishes a Rust crate', { target: registry }],
+    ['gem', 'push', 'gem-push', 'publishes a Ruby gem', { target: flag('--host') }],
+    ['dotnet', 'nuget push', 'nuget-push', 'publishes a NuGet package', { target: flag('--source', '-s') }],
+    ['nuget', 'push', 'nuget-push', 'publishes a NuGet package', { target: flag('-Source', '-source', '-s') }],
+    ['mvn mvnw', undefined, 'mvn-deploy', 'deploys Maven artifacts', { when: mavenDeploys }],
+    ['gradle gradlew', undefined, 'gradle-publish', 'publishes Gradle artifacts', { when: gradlePublishes }],
+    ['docker podman buildah nerdctl', 'push, image push, manifest push', 'container-push', 'pushes a container image', { target: first }],
+    ['docker podman nerdctl', 'build, buildx build, buildx bake, image build, builder build', 'docker-build-push',
+      'builds and pushes a container image', { when: pushesImage, target: flag('-t', '--tag') }],
+    ['helm', 'push|cm-push', 'helm-push', 'pushes a Helm chart', { target: second }],
+    ['gh', 'release create|upload|edit', 'gh-release', 'creates or changes a GitHub release', { target: first }],
+    ['goreleaser', undefined, 'goreleaser-release', 'publishes a release', { when: goreleaserPublishes }],
+    ['changeset', 'publish', 'changeset-publish', 'publishes packages with changesets'],
+    ['lerna', 'publish', 'lerna-publish', 'publishes packages with lerna'],
+    ['semantic-release', undefined, 'semantic-release', 'publishes a release with semantic-release'],
+    ['vsce', 'publish', 'vsce-publish', 'publishes a VS Code extension'],
+    ['ovsx', 'publish', 'ovsx-publish', 'publishes an Open VSX extension'],
   ]),
-  ...as('deploy', [
-    { tools: 'kubectl', path: 'apply|create|replace|patch', kind: 'kubectl-apply', detail: 'changes Kubernetes resources', target: kubeContext },
-    { tools: 'kubectl', path: 'rollout restart|undo|resume|pause', kind: 'kubectl-rollout', detail: 'changes a Kubernetes rollout', target: kubeContext },
-    { tools: 'kubectl', path: 'set', kind: 'kubectl-set', detail: 'changes Kubernetes workloads', target: kubeContext },
-    { tools: 'kubectl', path: 'scale', kind: 'kubectl-scale', detail: 'scales Kubernetes workloads', target: kubeContext },
-    { tools: 'kubectl', path: 'delete', kind: 'kubectl-delete', detail: 'deletes Kubernetes resources', when: not(deletesNamespace), target: kubeContext },
-    { tools: 'helm', path: 'upgrade|install|rollback', kind: 'helm-release', detail: 'installs or upgrades a Helm release', target: first },
-    { tools: 'helm', path: 'uninstall|delete|del|un', kind: 'helm-uninstall', detail: 'uninstalls a Helm release', target: first },
-    { tools: 'terraform tofu terragrunt', path: 'apply, run-all apply, run apply', kind: 'terraform-apply', detail: 'applies infrastructure changes', when: not(destroys) },
-    { tools: 'pulumi', path: 'up|update', kind: 'pulumi-up', detail: 'applies infrastructure changes', target: (c) => c.value('--stack', '-s') },
-    { tools: 'serverless sls', path: 'deploy', kind: 'serverless-deploy', detail: 'deploys a Serverless service', target: (c) => c.value('--stage', '-s') },
-    { tools: 'cdk aws-cdk', path: 'deploy', kind: 'cdk-deploy', detail: 'deploys AWS CDK stacks', target: first },
-    { tools: 'sam', path: 'deploy', kind: 'sam-deploy', detail: 'deploys an AWS SAM application', target: (c) => c.value('--stack-name') },
-    { tools: 'aws', path: 'cloudformation deploy|create-stack|update-stack', kind: 'cloudformation-deploy', detail: 'deploys a CloudFormation stack', target: (c) => c.value('--stack-name') },
-    { tools: 'aws', path: 'ecs update-service', kind: 'ecs-update-service', detail: 'updates an ECS service', target: (c) => c.value('--service') },
-    { tools: 'aws', path: 'lambda update-function-code', kind: 'lambda-update-code', detail: 'updates Lambda function code', target: (c) => c.value('--function-name') },
-    { tools: 'aws', path: 'deploy create-deployment', kind: 'codedeploy-deploy', detail: 'starts a CodeDeploy deployment', target: (c) => c.value('--application-name') },
-    { tools: 'aws', path: 's3 cp|sync|mv', kind: 's3-upload', detail: 'uploads to an S3 bucket', when: toS3, target: (_c, rest) => bucket(rest[1]) },
-    { tools: 'gcloud', path: 'run deploy, app deploy, functions deploy', kind: 'gcloud-deploy', detail: 'deploys to Google Cloud', target: (c, rest) => c.value('--project') ?? rest[0] },
-    { tools: 'az', path: 'webapp deploy, webapp deployment source config-zip, functionapp deployment source config-zip, deployment create, deployment * create', kind: 'az-deploy', detail: 'deploys to Azure', target: (c) => c.value('--name', '-n', '--resource-group', '-g') },
-    { tools: 'firebase firebase-tools', path: 'deploy|hosting:channel:deploy', kind: 'firebase-deploy', detail: 'deploys to Firebase', target: (c) => c.value('--project', '-P') },
-    { tools: 'vercel', kind: 'vercel-deploy', detail: 'deploys to Vercel', when: vercelDeploys, target: (c) => (c.has('--prod') ? 'production' : undefined) },
-    { tools: 'netlify netlify-cli', path: 'deploy', kind: 'netlify-deploy', detail: 'deploys to Netlify', target: (c) => c.value('--site') },
-    { tools: 'fly flyctl', path: 'deploy', kind: 'fly-deploy', detail: 'deploys to Fly.io', target: (c) => c.value('--app', '-a') },
-    { tools: 'wrangler', path: 'deploy|publish, pages deploy|publish, versions deploy', kind: 'wrangler-deploy', detail: 'deploys to Cloudflare', target: (c) => c.value('--name', '--project-name') },
-    { tools: 'heroku', path: 'container:release|releases:rollback', kind: 'heroku-release', detail: 'releases to Heroku', target: (c) => c.value('--app', '-a') },
-    { tools: 'gh', path: 'workflow run', kind: 'gh-workflow-run', detail: 'triggers a deployment or release workflow', when: (_c, rest) => /deploy|release/i.test(rest[0] ?? ''), target: first },
+  ...rules('deploy', [
+    ['kubectl', 'apply|create|replace|patch', 'kubectl-apply', 'changes Kubernetes resources', { target: kubeContext }],
+    ['kubectl', 'rollout restart|undo|resume|pause', 'kubectl-rollout', 'changes a Kubernetes rollout', { target: kubeContext }],
+    ['kubectl', 'set', 'kubectl-set', 'changes Kubernetes workloads', { target: kubeContext }],
+    ['kubectl', 'scale', 'kubectl-scale', 'scales Kubernetes workloads', { target: kubeContext }],
+    ['kubectl', 'delete', 'kubectl-delete', 'deletes Kubernetes resources', { when: not(deletesNamespace), target: kubeContext }],
+    ['helm', 'upgrade|install|rollback', 'helm-release', 'installs or upgrades a Helm release', { target: first }],
+    ['helm', 'uninstall|delete|del|un', 'helm-uninstall', 'uninstalls a Helm release', { target: first }],
+    ['terraform tofu terragrunt', 'apply, run-all apply, run apply', 'terraform-apply', 'applies infrastructure changes', { when: not(destroys) }],
+    ['pulumi', 'up|update', 'pulumi-up', 'applies infrastructure changes', { target: stack }],
+    ['serverless sls', 'deploy', 'serverless-deploy', 'deploys a Serverless service', { target: flag('--stage', '-s') }],
+    ['cdk aws-cdk', 'deploy', 'cdk-deploy', 'deploys AWS CDK stacks', { target: first }],
+    ['sam', 'deploy', 'sam-deploy', 'deploys an AWS SAM application', { target: flag('--stack-name') }],
+    ['aws', 'cloudformation deploy|create-stack|update-stack', 'cloudformation-deploy', 'deploys a CloudFormation stack', { target: flag('--stack-name') }],
+    ['aws', 'ecs update-service', 'ecs-update-service', 'updates an ECS service', { target: flag('--service') }],
+    ['aws', 'lambda update-function-code', 'lambda-update-code', 'updates Lambda function code', { target: flag('--function-name') }],
+    ['aws', 'deploy create-deployment', 'codedeploy-deploy', 'starts a CodeDeploy deployment', { target: flag('--application-name') }],
+    ['aws', 's3 cp|sync|mv', 's3-upload', 'uploads to an S3 bucket', { when: toS3, target: bucketAt(1) }],
+    ['gcloud', 'run deploy, app deploy, functions deploy', 'gcloud-deploy', 'deploys to Google Cloud', { target: (c, rest) => c.value('--project') ?? rest[0] }],
+    ['az', 'webapp deploy, webapp deployment source config-zip, functionapp deployment source config-zip, deployment create, deployment * create',
+      'az-deploy', 'deploys to Azure', { target: flag('--name', '-n', '--resource-group', '-g') }],
+    ['firebase firebase-tools', 'deploy|hosting:channel:deploy', 'firebase-deploy', 'deploys to Firebase', { target: flag('--project', '-P') }],
+    ['vercel', undefined, 'vercel-deploy', 'deploys to Vercel', { when: vercelDeploys, target: (c) => (c.has('--prod') ? 'production' : undefined) }],
+    ['netlify netlify-cli', 'deploy', 'netlify-deploy', 'deploys to Netlify', { target: flag('--site') }],
+    ['fly flyctl', 'deploy', 'fly-deploy', 'deploys to Fly.io', { target: flag('--app', '-a') }],
+    ['wrangler', 'deploy|publish, pages deploy|publish, versions deploy', 'wrangler-deploy', 'deploys to Cloudflare', { target: flag('--name', '--project-name') }],
+    ['heroku', 'container:release|releases:rollback', 'heroku-release', 'releases to Heroku', { target: flag('--app', '-a') }],
+    ['gh', 'workflow run', 'gh-workflow-run', 'triggers a deployment or release workflow', { when: workflowLooksLikeRelease, target: first }],
   ]),
-  ...as('destructive', [
-    { tools: 'kubectl', path: 'delete', kind: 'kubectl-delete-namespace', detail: 'deletes a Kubernetes namespace', when: deletesNamespace, target: (_c, rest) => (rest[0]?.includes('/') ? rest[0].split('/')[1] : rest[1]) },
-    { tools: 'terraform tofu terragrunt', path: 'destroy, run-all destroy, run destroy, apply, run-all apply, run apply', kind: 'terraform-destroy', detail: 'destroys infrastructure', when: destroys },
-    { tools: 'pulumi', path: 'destroy', kind: 'pulumi-destroy', detail: 'destroys infrastructure', target: (c) => c.value('--stack', '-s') },
-    { tools: 'cdk aws-cdk', path: 'destroy', kind: 'cdk-destroy', detail: 'destroys AWS CDK stacks', target: first },
-    { tools: 'serverless sls', path: 'remove', kind: 'serverless-remove', detail: 'removes a Serverless service', target: (c) => c.value('--stage', '-s') },
-    { tools: 'sam', path: 'delete', kind: 'sam-delete', detail: 'deletes an AWS SAM application', target: (c) => c.value('--stack-name') },
-    { tools: 'aws', path: 'cloudformation delete-stack', kind: 'cloudformation-delete-stack', detail: 'deletes a CloudFormation stack', target: (c) => c.value('--stack-name') },
-    { tools: 'aws', path: 's3 rb', kind: 's3-rb-force', detail: 'deletes an S3 bucket and its contents', when: (c) => c.has('--force'), target: (_c, rest) => bucket(rest[0]) },
-    { tools: 'aws', path: 's3 rm', kind: 's3-rm-recursive', detail: 'recursively deletes S3 objects', when: (c) => c.has('--recursive'), target: (_c, rest) => bucket(rest[0]) },
-    { tools: 'gcloud', path: 'projects delete', kind: 'gcloud-projects-delete', detail: 'deletes a Google Cloud project', target: first },
-    { tools: 'gh', path: 'release delete', kind: 'gh-release-delete', detail: 'deletes a GitHub release', target: first },
-    { tools: 'gh', path: 'repo delete', kind: 'gh-repo-delete', detail: 'deletes a repository', target: first },
-    { tools: SQL_CLIENTS, kind: 'sql-drop', detail: 'drops a database object', when: sqlMatch(SQL_DROP), target: sqlTarget(SQL_DROP) },
-    { tools: SQL_CLIENTS, kind: 'sql-truncate', detail: 'truncates a table', when: sqlMatch(SQL_TRUNCATE), target: sqlTarget(SQL_TRUNCATE) },
+  ...rules('destructive', [
+    ['kubectl', 'delete', 'kubectl-delete-namespace', 'deletes a Kubernetes namespace', { when: deletesNamespace, target: namespaceName }],
+    ['terraform tofu terragrunt', 'destroy, run-all destroy, run destroy, apply, run-all apply, run apply', 'terraform-destroy',
+      'destroys infrastructure', { when: destroys }],
+    ['pulumi', 'destroy', 'pulumi-destroy', 'destroys infrastructure', { target: stack }],
+    ['cdk aws-cdk', 'destroy', 'cdk-destroy', 'destroys AWS CDK stacks', { target: first }],
+    ['serverless sls', 'remove', 'serverless-remove', 'removes a Serverless service', { target: flag('--stage', '-s') }],
+    ['sam', 'delete', 'sam-delete', 'deletes an AWS SAM application', { target: flag('--stack-name') }],
+    ['aws', 'cloudformation delete-stack', 'cloudformation-delete-stack', 'deletes a CloudFormation stack', { target: flag('--stack-name') }],
+    ['aws', 's3 rb', 's3-rb-force', 'deletes an S3 bucket and its contents', { when: (c) => c.has('--force'), target: bucketAt(0) }],
+    ['aws', 's3 rm', 's3-rm-recursive', 'recursively deletes S3 objects', { when: (c) => c.has('--recursive'), target: bucketAt(0) }],
+    ['gcloud', 'projects delete', 'gcloud-projects-delete', 'deletes a Google Cloud project', { target: first }],
+    ['gh', 'release delete', 'gh-release-delete', 'deletes a GitHub release', { target: first }],
+    ['gh', 'repo delete', 'gh-repo-delete', 'deletes a repository', { target: first }],
+    [SQL_CLIENTS, undefined, 'sql-drop', 'drops a database object', sql(SQL_DROP)],
+    [SQL_CLIENTS, undefined, 'sql-truncate', 'truncates a table', sql(SQL_TRUNCATE)],
   ]),
-  ...as('bypass-checks', [
-    { tools: 'gh', path: 'pr merge', kind: 'gh-pr-merge-admin', detail: 'merges a pull request bypassing branch protection', when: isAdminMerge, target: first },
+  ...rules('bypass-checks', [
+    ['gh', 'pr merge', 'gh-pr-merge-admin', 'merges a pull request bypassing branch protection', { when: isAdminMerge, target: first }],
   ]),
-  ...as('write-branch', [
-    { tools: 'gh', path: 'pr merge', kind: 'gh-pr-merge', detail: 'merges a pull request', when: not(isAdminMerge), target: first },
-    { tools: 'gh', path: 'pr create', kind: 'gh-pr-create', detail: 'opens a pull request', target: (c) => c.value('--base', '-B') },
+  ...rules('write-branch', [
+    ['gh', 'pr merge', 'gh-pr-merge', 'merges a pull request', { when: not(isAdminMerge), target: first }],
+    ['gh', 'pr create', 'gh-pr-create', 'opens a pull request', { target: flag('--base', '-B') }],
   ]),
-  ...as('untrusted-checkout', [
-    { tools: 'gh', path: 'pr checkout|co', kind: 'gh-pr-checkout', detail: 'checks out a pull request head', target: first },
-    { tools: 'git', path: 'checkout|switch|reset|worktree', kind: 'git-checkout-pr-head', detail: 'checks out a pull request head', when: (c) => prHeadArg(c, []) !== undefined, target: prHeadArg },
-    { tools: 'git', path: 'fetch|pull', kind: 'git-fetch-pr-head', detail: 'fetches a pull request head', when: (c) => prHeadArg(c, []) !== undefined, target: prHeadArg },
+  ...rules('untrusted-checkout', [
+    ['gh', 'pr checkout|co', 'gh-pr-checkout', 'checks out a pull request head', { target: first }],
+    ['git', 'checkout|switch|reset|worktree', 'git-checkout-pr-head', 'checks out a pull request head', checksOutPrHead],
+    ['git', 'fetch|pull', 'git-fetch-pr-head', 'fetches a pull request head', checksOutPrHead],
   ]),
 ];
 
@@ -169,9 +223,12 @@ export interface ApiRule {
   readonly detail: string;
 }
 
+const WRITE = ['PUT', 'PATCH', 'DELETE'];
+
+// prettier-ignore
 export const GH_API_RULES: readonly ApiRule[] = [
-  { methods: ['PUT', 'PATCH', 'DELETE'], endpoint: /\/branches\/.+\/protection(?:\/|$)/, class: 'bypass-checks', kind: 'gh-api-branch-protection', detail: 'changes or removes branch protection' },
-  { methods: ['PUT', 'PATCH', 'DELETE'], endpoint: /(?:^|\/)rulesets(?:\/|$)/, class: 'bypass-checks', kind: 'gh-api-ruleset', detail: 'changes or removes a ruleset' },
+  { methods: WRITE, endpoint: /\/branches\/.+\/protection(?:\/|$)/, class: 'bypass-checks', kind: 'gh-api-branch-protection', detail: 'changes or removes branch protection' },
+  { methods: WRITE, endpoint: /(?:^|\/)rulesets(?:\/|$)/, class: 'bypass-checks', kind: 'gh-api-ruleset', detail: 'changes or removes a ruleset' },
   { methods: ['DELETE'], endpoint: /^repos\/.+\/git\/refs\//, class: 'destructive', kind: 'gh-api-delete-ref', detail: 'deletes a branch or tag' },
   { methods: ['DELETE'], endpoint: /^repos\/[^/]+(?:\/[^/]+)?\/?$/, class: 'destructive', kind: 'gh-repo-delete', detail: 'deletes a repository' },
   { methods: ['PUT', 'POST'], endpoint: /^repos\/.+\/contents(?:\/|$)/, class: 'write-branch', kind: 'gh-api-contents-write', detail: 'writes a file to a branch' },
@@ -180,44 +237,76 @@ export const GH_API_RULES: readonly ApiRule[] = [
   { methods: ['POST'], endpoint: /^repos\/.+\/merges$/, class: 'write-branch', kind: 'gh-api-merge', detail: 'merges into a branch' },
 ];
 
+/** `gh api graphql` mutations with the same effect as the REST calls above. */
+// prettier-ignore
+export const GH_GRAPHQL_RULES: readonly (Omit<ApiRule, 'methods' | 'endpoint'> & { readonly mutation: RegExp })[] = [
+  { mutation: /\b(?:update|delete)BranchProtectionRule\b/, class: 'bypass-checks', kind: 'gh-api-branch-protection', detail: 'changes or removes branch protection' },
+  { mutation: /\b(?:update|delete)RepositoryRuleset\b/, class: 'bypass-checks', kind: 'gh-api-ruleset', detail: 'changes or removes a ruleset' },
+  { mutation: /\bdeleteRef\b/, class: 'destructive', kind: 'gh-api-delete-ref', detail: 'deletes a branch or tag' },
+  { mutation: /\b(?:createCommitOnBranch|createRef|updateRefs?|mergeBranch|mergePullRequest)\b/, class: 'write-branch', kind: 'gh-api-graphql-write', detail: 'writes to a branch' },
+];
+
 /**
- * Per-tool flags that take a separate value (`kubectl -n prod apply`): without them the
- * value would be read as a subcommand. Only flags that can precede or sit among the
- * positionals a rule looks at are needed.
+ * Per-tool flags that take a separate value (`kubectl -n prod apply`): without them the value
+ * would be read as a subcommand. Only flags that can sit before or among the positionals a
+ * rule looks at matter.
  */
-export const VALUE_FLAGS: ReadonlyMap<string, readonly string[]> = expand([
-  ['git', ['-C', '-c', '--git-dir', '--work-tree', '--namespace', '--repo', '-o', '--push-option', '--receive-pack', '--exec']],
-  ['gh', ['-R', '--repo', '-X', '--method', '-H', '--header', '-f', '-F', '--field', '--raw-field', '--input', '-q', '--jq', '-t', '--template', '--hostname', '--cache', '-p', '--preview', '-B', '--base', '--head', '--title', '-b', '--body', '--body-file', '-n', '--notes', '--notes-file', '--target', '-r', '--ref', '--subject', '-A', '--author-email', '--match-head-commit', '-a', '--assignee', '-l', '--label', '--milestone', '--reviewer', '--discussion-category', '--notes-start-tag']],
-  ['kubectl', ['-n', '--namespace', '--context', '--cluster', '--kubeconfig', '-s', '--server', '--user', '-f', '--filename', '-l', '--selector', '-o', '--output', '-c', '--container', '--field-manager', '-k', '--kustomize', '--timeout', '--type', '-p', '--patch', '--replicas']],
-  ['helm', ['-n', '--namespace', '--kube-context', '--kubeconfig', '-f', '--values', '--set', '--set-string', '--set-file', '--version', '--repo', '--timeout', '--description', '-o', '--output', '--post-renderer', '--username', '--password', '--ca-file', '--cert-file', '--key-file', '--registry-config', '--repository-config', '--repository-cache', '--history-max']],
-  ['docker podman nerdctl buildah', ['-H', '--host', '--context', '-c', '--config', '-l', '--log-level', '-t', '--tag', '-f', '--file', '--platform', '--build-arg', '--target', '--label', '--cache-from', '--cache-to', '-o', '--output', '--secret', '--ssh', '--builder', '--progress', '--network', '--iidfile', '--metadata-file', '--annotation', '--build-context', '--add-host', '--allow', '--attest', '--set']],
-  ['aws', ['--region', '--profile', '--output', '--endpoint-url', '--query', '--ca-bundle', '--color', '--exclude', '--include', '--acl', '--storage-class', '--cache-control', '--content-type', '--sse', '--sse-kms-key-id', '--expires', '--metadata', '--metadata-directive', '--grants', '--content-encoding', '--content-disposition', '--content-language', '--source-region', '--page-size', '--expected-size', '--cluster', '--service', '--function-name', '--zip-file', '--s3-bucket', '--s3-key', '--image-uri', '--stack-name', '--template-file', '--template-body', '--template-url', '--task-definition', '--desired-count', '--application-name', '--deployment-group-name']],
-  ['gcloud', ['--project', '--region', '--zone', '--account', '--configuration', '--format', '--image', '--source', '--platform', '--service-account', '--memory', '--cpu', '--port', '--set-env-vars', '--update-env-vars', '--runtime', '--entry-point', '--flags-file', '--impersonate-service-account', '--verbosity', '--billing-project', '--trigger-topic']],
-  ['az', ['--subscription', '-g', '--resource-group', '-n', '--name', '--src-path', '--type', '--template-file', '-f', '--parameters', '-p', '--location', '-l', '--output', '-o', '--query', '--mode']],
-  ['terraform tofu terragrunt', ['-var', '-var-file', '-target', '-replace', '-state', '-lock-timeout', '-parallelism', '-backup', '-state-out', '--terragrunt-working-dir', '--working-dir', '--terragrunt-config']],
-  ['pulumi', ['-C', '--cwd', '-s', '--stack', '--config-file', '-m', '--message', '--target', '-t', '--parallel', '-p']],
-  ['npm', ['-w', '--workspace', '--prefix', '--registry', '--tag', '--access', '--otp', '--userconfig']],
-  ['pnpm', ['-C', '--dir', '-F', '--filter', '--filter-prod', '--workspace-dir', '--tag', '--access', '--otp', '--registry', '--publish-branch']],
-  ['yarn', ['--cwd', '--tag', '--access', '--otp', '--registry', '--new-version']],
-  ['cargo', ['--manifest-path', '-p', '--package', '--registry', '--index', '--token', '-Z', '--config', '--target', '--features', '-F', '-j', '--jobs', '--target-dir', '--color']],
-  ['twine', ['-r', '--repository', '--repository-url', '-u', '--username', '-p', '--password', '-c', '--comment', '--config-file', '--identity', '--sign-with', '--client-cert', '--cert']],
-  ['dotnet', ['-s', '--source', '-k', '--api-key', '--symbol-source', '--symbol-api-key', '-t', '--timeout', '-v', '--verbosity', '-c', '--configuration']],
-  ['mvn mvnw', ['-P', '-f', '--file', '-s', '--settings', '-pl', '--projects', '-rf', '-T', '--threads', '-gs', '-t', '-l', '--log-file', '-b']],
-  ['gradle gradlew', ['-p', '--project-dir', '-x', '--exclude-task', '-b', '--build-file', '-c', '--settings-file', '-I', '--init-script', '-g', '--gradle-user-home', '--console', '--warning-mode', '--max-workers']],
-  ['goreleaser', ['-f', '--config', '--skip', '-p', '--parallelism', '--timeout', '--release-notes', '--id']],
-  ['vercel', ['--token', '--scope', '-t', '-S', '--cwd', '-A', '--local-config', '-e', '--env', '-b', '--build-env', '-m', '--meta', '--target', '--archive', '--regions']],
-  ['netlify netlify-cli', ['--dir', '-d', '--site', '-s', '--auth', '-a', '--functions', '-f', '--message', '-m', '--alias', '--filter', '--context']],
-  ['firebase firebase-tools', ['--project', '-P', '--only', '--except', '--token', '-m', '--message', '--config']],
-  ['fly flyctl', ['-a', '--app', '-c', '--config', '--image', '-i', '--strategy', '-e', '--env', '-r', '--region', '--build-arg', '--dockerfile']],
-  ['wrangler', ['-c', '--config', '-e', '--env', '--name', '--compatibility-date', '--project-name', '--branch', '--commit-hash', '--commit-message']],
-  ['serverless sls', ['--stage', '-s', '--region', '-r', '--config', '-c', '--aws-profile', '--param', '--function', '-f']],
-  ['cdk aws-cdk', ['-a', '--app', '-c', '--context', '--profile', '--role-arn', '-r', '--require-approval', '--parameters', '--outputs-file', '-O', '--toolkit-stack-name']],
-  ['sam', ['--stack-name', '--s3-bucket', '--region', '--profile', '--template-file', '-t', '--config-env', '--config-file', '--image-repository', '--s3-prefix']],
-  ['heroku', ['-a', '--app', '-r', '--remote']],
+// prettier-ignore
+export const VALUE_FLAGS: ReadonlyMap<string, readonly string[]> = toolMap([
+  ['git', '-C -c --git-dir --work-tree --namespace --repo -o --push-option --receive-pack --exec'],
+  ['gh', '-R --repo -X --method -H --header -f -F --field --raw-field --input -q --jq -t --template --hostname --cache -p --preview ' +
+    '-B --base --head --title -b --body --body-file -n --notes --notes-file --target -r --ref --subject -A --author-email ' +
+    '--match-head-commit -a --assignee -l --label --milestone --reviewer --discussion-category --notes-start-tag'],
+  ['kubectl', '-n --namespace --context --cluster --kubeconfig -s --server --user -f --filename -l --selector -o --output ' +
+    '-c --container --field-manager -k --kustomize --timeout --type -p --patch --replicas'],
+  ['helm', '-n --namespace --kube-context --kubeconfig -f --values --set --set-string --set-file --version --repo --timeout ' +
+    '--description -o --output --post-renderer --username --password --ca-file --cert-file --key-file --registry-config ' +
+    '--repository-config --repository-cache --history-max'],
+  ['docker podman nerdctl buildah', '-H --host --context -c --config -l --log-level -t --tag -f --file --platform --build-arg ' +
+    '--target --label --cache-from --cache-to -o --output --secret --ssh --builder --progress --network --iidfile ' +
+    '--metadata-file --annotation --build-context --add-host --allow --attest --set'],
+  ['aws', '--region --profile --output --endpoint-url --query --ca-bundle --color --exclude --include --acl --storage-class ' +
+    '--cache-control --content-type --sse --sse-kms-key-id --expires --metadata --metadata-directive --grants ' +
+    '--content-encoding --content-disposition --content-language --source-region --page-size --expected-size --cluster ' +
+    '--service --function-name --zip-file --s3-bucket --s3-key --image-uri --stack-name --template-file --template-body ' +
+    '--template-url --task-definition --desired-count --application-name --deployment-group-name'],
+  ['gcloud', '--project --region --zone --account --configuration --format --image --source --platform --service-account ' +
+    '--memory --cpu --port --set-env-vars --update-env-vars --runtime --entry-point --flags-file ' +
+    '--impersonate-service-account --verbosity --billing-project --trigger-topic'],
+  ['az', '--subscription -g --resource-group -n --name --src-path --type --template-file -f --parameters -p --location -l ' +
+    '--output -o --query --mode'],
+  ['terraform tofu terragrunt', '-var -var-file -target -replace -state -lock-timeout -parallelism -backup -state-out ' +
+    '--terragrunt-working-dir --working-dir --terragrunt-config'],
+  ['pulumi', '-C --cwd -s --stack --config-file -m --message --target -t --parallel -p'],
+  ['npm', '-w --workspace --prefix --registry --tag --access --otp --userconfig'],
+  ['pnpm', '-C --dir -F --filter --filter-prod --workspace-dir --tag --access --otp --registry --publish-branch'],
+  ['yarn', '--cwd --tag --access --otp --registry --new-version'],
+  ['cargo', '--manifest-path -p --package --registry --index --token -Z --config --target --features -F -j --jobs ' +
+    '--target-dir --color'],
+  ['twine', '-r --repository --repository-url -u --username -p --password -c --comment --config-file --identity ' +
+    '--sign-with --client-cert --cert'],
+  ['dotnet', '-s --source -k --api-key --symbol-source --symbol-api-key -t --timeout -v --verbosity -c --configuration'],
+  ['mvn mvnw', '-P -f --file -s --settings -pl --projects -rf -T --threads -gs -t -l --log-file -b'],
+  ['gradle gradlew', '-p --project-dir -x --exclude-task -b --build-file -c --settings-file -I --init-script -g ' +
+    '--gradle-user-home --console --warning-mode --max-workers'],
+  ['goreleaser', '-f --config --skip -p --parallelism --timeout --release-notes --id'],
+  ['vercel', '--token --scope -t -S --cwd -A --local-config -e --env -b --build-env -m --meta --target --archive --regions'],
+  ['netlify netlify-cli', '--dir -d --site -s --auth -a --functions -f --message -m --alias --filter --context'],
+  ['firebase firebase-tools', '--project -P --only --except --token -m --message --config'],
+  ['fly flyctl', '-a --app -c --config --image -i --strategy -e --env -r --region --build-arg --dockerfile'],
+  ['wrangler', '-c --config -e --env --name --compatibility-date --project-name --branch --commit-hash --commit-message'],
+  ['serverless sls', '--stage -s --region -r --config -c --aws-profile --param --function -f'],
+  ['cdk aws-cdk', '-a --app -c --context --profile --role-arn -r --require-approval --parameters --outputs-file -O ' +
+    '--toolkit-stack-name'],
+  ['sam', '--stack-name --s3-bucket --region --profile --template-file -t --config-env --config-file --image-repository ' +
+    '--s3-prefix'],
+  ['heroku', '-a --app -r --remote'],
 ]);
 
 /** Leading positionals that do not change what a command does (`gcloud beta run deploy`). */
-export const IGNORED_LEADING: ReadonlyMap<string, readonly string[]> = new Map([['gcloud', ['alpha', 'beta']]]);
+export const IGNORED_LEADING: ReadonlyMap<string, readonly string[]> = toolMap([
+  ['gcloud', 'alpha beta'],
+]);
 
 /** Launchers whose argument is another command: `npx semantic-release`, `uv run twine upload`. */
 export interface WrapperRule {
@@ -227,20 +316,29 @@ export interface WrapperRule {
   readonly valueFlags?: readonly string[];
 }
 
+// prettier-ignore
 export const WRAPPERS: readonly WrapperRule[] = [
-  { tools: 'npx bunx pnpx uvx', valueFlags: ['-p', '--package', '--from', '--with', '--python'] },
-  { tools: 'npm', path: 'exec|x', valueFlags: ['-p', '--package', '-w', '--workspace'] },
-  { tools: 'pnpm', path: 'exec|dlx', valueFlags: ['-C', '--dir', '-F', '--filter'] },
-  { tools: 'yarn', path: 'dlx|exec|run', valueFlags: ['-p', '--package'] },
-  { tools: 'yarn', path: 'workspaces foreach', valueFlags: ['--include', '--exclude', '--since', '-j', '--jobs', '--from'] },
+  { tools: 'npx bunx pnpx uvx', valueFlags: words('-p --package --from --with --python') },
+  { tools: 'npm', path: 'exec|x', valueFlags: words('-p --package -w --workspace') },
+  { tools: 'pnpm', path: 'exec|dlx', valueFlags: words('-C --dir -F --filter') },
+  { tools: 'yarn', path: 'dlx|exec|run', valueFlags: words('-p --package') },
+  { tools: 'yarn', path: 'workspaces foreach', valueFlags: words('--include --exclude --since -j --jobs --from') },
   { tools: 'bun', path: 'x|run' },
-  { tools: 'uv', path: 'run, tool run', valueFlags: ['--with', '--python', '-p', '--from', '--directory', '--project', '--package', '--group', '--extra'] },
-  { tools: 'pipx', path: 'run', valueFlags: ['--spec', '--python'] },
+  { tools: 'uv', path: 'run, tool run', valueFlags: words('--with --python -p --from --directory --project --package --group --extra') },
+  { tools: 'pipx', path: 'run', valueFlags: words('--spec --python') },
   { tools: 'poetry pdm pipenv hatch rye', path: 'run' },
   // `yarn changeset publish`, `pnpm semantic-release`: a bare package-manager call runs a binary.
-  { tools: 'yarn pnpm', valueFlags: ['--cwd', '-C', '--dir', '-F', '--filter'] },
+  { tools: 'yarn pnpm', valueFlags: words('--cwd -C --dir -F --filter') },
 ];
 
-function expand(rows: readonly (readonly [string, readonly string[]])[]): Map<string, readonly string[]> {
-  return new Map(rows.flatMap(([tools, flags]) => tools.split(' ').map((t) => [t, flags] as const)));
+function words(list: string): string[] {
+  return list.split(' ');
+}
+
+function toolMap(
+  rows: readonly (readonly [tools: string, flags: string])[],
+): Map<string, readonly string[]> {
+  return new Map(
+    rows.flatMap(([tools, flags]) => words(tools).map((t) => [t, words(flags)] as const)),
+  );
 }

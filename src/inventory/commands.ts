@@ -9,6 +9,7 @@ import type { ActionClass } from './action-classes.js';
 import {
   COMMAND_RULES,
   GH_API_RULES,
+  GH_GRAPHQL_RULES,
   IGNORED_LEADING,
   VALUE_FLAGS,
   WRAPPERS,
@@ -109,7 +110,12 @@ function toHit(f: Finding, command: SimpleCommand): CommandHit {
 
 /** `--dry-run` is the common spelling of "do nothing for real" (npm, helm, kubectl, git…). */
 function isDryRun(c: ParsedCommand): boolean {
-  return c.args.some((a) => a === '--dry-run' || a === '--dryrun' || (a.startsWith('--dry-run=') && !/^(?:none|false)$/.test(a.slice(10))));
+  return c.args.some(
+    (a) =>
+      a === '--dry-run' ||
+      a === '--dryrun' ||
+      (a.startsWith('--dry-run=') && !/^(?:none|false)$/.test(a.slice(10))),
+  );
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -168,7 +174,8 @@ function flagValue(args: readonly string[], flags: readonly string[]): string | 
     for (const f of flags) {
       if (a === f) return args[i + 1];
       if (a.startsWith(`${f}=`)) return a.slice(f.length + 1);
-      if (f.length === 2 && !a.startsWith('--') && a.length > 2 && a.startsWith(f)) return a.slice(2);
+      if (f.length === 2 && !a.startsWith('--') && a.length > 2 && a.startsWith(f))
+        return a.slice(2);
     }
   }
   return undefined;
@@ -180,10 +187,19 @@ function flagValue(args: readonly string[], flags: readonly string[]): string | 
 /** `'s3 cp|sync, s3api put-object'` → alternatives of steps of accepted words. */
 function compilePath(path: string | undefined): string[][][] {
   if (path === undefined) return [[]];
-  return path.split(',').map((alt) => alt.trim().split(/\s+/).filter(Boolean).map((step) => step.split('|')));
+  return path.split(',').map((alt) =>
+    alt
+      .trim()
+      .split(/\s+/)
+      .filter(Boolean)
+      .map((step) => step.split('|')),
+  );
 }
 
-function matchPath(paths: Matcher['paths'], positionals: readonly string[]): readonly string[] | undefined {
+function matchPath(
+  paths: Matcher['paths'],
+  positionals: readonly string[],
+): readonly string[] | undefined {
   for (const steps of paths) {
     const ok = steps.every((options, i) => {
       const word = positionals[i];
@@ -211,7 +227,16 @@ const MATCHERS: ReadonlyMap<string, readonly Matcher[]> = (() => {
     add(rule.tools, {
       paths: compilePath(rule.path),
       run: (c, rest) =>
-        rule.when && !rule.when(c, rest) ? [] : [{ class: rule.class, kind: rule.kind, detail: rule.detail, target: rule.target?.(c, rest) }],
+        rule.when && !rule.when(c, rest)
+          ? []
+          : [
+              {
+                class: rule.class,
+                kind: rule.kind,
+                detail: rule.detail,
+                target: rule.target?.(c, rest),
+              },
+            ],
     });
   }
   for (const a of ANALYZERS) add(a.tools, { paths: compilePath(a.path), run: a.analyze });
@@ -240,7 +265,11 @@ function unwrap(argv: readonly string[]): number | undefined {
   return undefined;
 }
 
-function wrappedIndex(argv: readonly string[], steps: readonly (readonly string[])[], valueFlags: readonly string[]): number | undefined {
+function wrappedIndex(
+  argv: readonly string[],
+  steps: readonly (readonly string[])[],
+  valueFlags: readonly string[],
+): number | undefined {
   let step = 0;
   for (let i = 1; i < argv.length; i++) {
     const a = argv[i] ?? '';
@@ -273,28 +302,72 @@ function pythonModule(argv: readonly string[]): number | undefined {
 
 function analyzeGitPush(c: ParsedCommand, rest: readonly string[], ctx: Context): Finding[] {
   if (c.has('-n')) return []; // `git push -n` is a dry run
-  const [remote, ...refspecs] = rest;
+  const [url, ...refspecs] = rest;
+  const remote = url?.replace(/\/\/[^@/]*@/, '//'); // never echo credentials embedded in a URL
   if (remote !== undefined && (remote === 'heroku' || remote.includes('heroku.com'))) {
-    return [{ class: 'deploy', kind: 'git-push-heroku', detail: 'deploys to Heroku with git push', target: remote }];
+    return [
+      {
+        class: 'deploy',
+        kind: 'git-push-heroku',
+        detail: 'deploys to Heroku with git push',
+        target: remote,
+      },
+    ];
   }
   const specs = refspecs.map(parseRefspec);
   const forced = c.has('-f', '--force', '--force-with-lease') || specs.some((s) => s.force);
   const deletes = c.has('-d', '--delete');
-  const where = (branch: string | undefined): string | undefined => (branch ? `${remote ?? 'origin'}/${branch}` : remote);
+  const where = (branch: string | undefined): string | undefined =>
+    branch && branch !== 'HEAD' ? `${remote ?? 'origin'}/${branch}` : remote;
   const out: Finding[] = [
     forced
-      ? { class: 'write-branch', kind: 'git-push-force', detail: 'force-pushes to a branch', target: where(specs[0]?.branch) }
-      : { class: 'write-branch', kind: 'git-push', detail: 'pushes to a branch', target: where(specs[0]?.branch) },
+      ? {
+          class: 'write-branch',
+          kind: 'git-push-force',
+          detail: 'force-pushes to a branch',
+          target: where(specs[0]?.branch),
+        }
+      : {
+          class: 'write-branch',
+          kind: 'git-push',
+          detail: 'pushes to a branch',
+          target: where(specs[0]?.branch),
+        },
   ];
-  if (c.has('--mirror')) out.push({ class: 'destructive', kind: 'git-push-mirror', detail: 'overwrites and prunes every remote ref', target: remote });
+  if (c.has('--mirror'))
+    out.push({
+      class: 'destructive',
+      kind: 'git-push-mirror',
+      detail: 'overwrites and prunes every remote ref',
+      target: remote,
+    });
   for (const spec of specs) {
     if (deletes || spec.deletes) {
-      out.push({ class: 'destructive', kind: 'git-push-delete', detail: 'deletes a remote branch or tag', target: where(spec.branch) });
-    } else if ((c.has('-f', '--force', '--force-with-lease') || spec.force) && isDefaultBranch(spec.branch, ctx)) {
-      out.push({ class: 'destructive', kind: 'git-push-force-default', detail: 'force-pushes to the default branch', target: where(spec.branch) });
+      out.push({
+        class: 'destructive',
+        kind: 'git-push-delete',
+        detail: 'deletes a remote branch or tag',
+        target: where(spec.branch),
+      });
+    } else if (
+      (c.has('-f', '--force', '--force-with-lease') || spec.force) &&
+      isDefaultBranch(spec.branch, ctx)
+    ) {
+      out.push({
+        class: 'destructive',
+        kind: 'git-push-force-default',
+        detail: 'force-pushes to the default branch',
+        target: where(spec.branch),
+      });
     }
   }
-  if (c.has('--no-verify')) out.push({ class: 'bypass-checks', kind: 'git-push-no-verify', detail: 'pushes without running hooks', target: remote });
+  if (c.has('--no-verify'))
+    out.push({
+      class: 'bypass-checks',
+      kind: 'git-push-no-verify',
+      detail: 'pushes without running hooks',
+      target: remote,
+    });
   return out;
 }
 
@@ -308,7 +381,9 @@ function parseRefspec(spec: string): { branch: string; force: boolean; deletes: 
 }
 
 function isDefaultBranch(branch: string, ctx: Context): boolean {
-  return ctx.defaultBranches.has(branch) || /github\.event\.repository\.default_branch/.test(branch);
+  return (
+    ctx.defaultBranches.has(branch) || /github\.event\.repository\.default_branch/.test(branch)
+  );
 }
 
 function analyzeRm(c: ParsedCommand): Finding[] {
@@ -319,19 +394,53 @@ function analyzeRm(c: ParsedCommand): Finding[] {
     if (options && arg === '--') options = false;
     else if (options && arg.length > 1 && arg.startsWith('-')) continue;
     else if (isBroadPath(arg, c.raw[i] ?? arg)) {
-      return [{ class: 'destructive', kind: 'rm-rf-broad', detail: 'recursively deletes a broad path', target: arg }];
+      return [
+        {
+          class: 'destructive',
+          kind: 'rm-rf-broad',
+          detail: 'recursively deletes a broad path',
+          target: arg,
+        },
+      ];
     }
   }
   return [];
 }
 
 /** Paths whose recursive deletion wipes the machine, the home directory or the whole workspace. */
-const BROAD_PATHS = new Set(['', '~', '.', '..', '*', '.*', '$HOME', '${HOME}', '$GITHUB_WORKSPACE', '${GITHUB_WORKSPACE}', '${{ github.workspace }}', '/home', '/usr', '/etc', '/var', '/opt', '/bin', '/sbin', '/lib', '/boot', '/root', '/srv']);
+const BROAD_PATHS = new Set([
+  '',
+  '~',
+  '.',
+  '..',
+  '*',
+  '.*',
+  '$HOME',
+  '${HOME}',
+  '$GITHUB_WORKSPACE',
+  '${GITHUB_WORKSPACE}',
+  '${{ github.workspace }}',
+  '/home',
+  '/usr',
+  '/etc',
+  '/var',
+  '/opt',
+  '/bin',
+  '/sbin',
+  '/lib',
+  '/boot',
+  '/root',
+  '/srv',
+]);
 const LONE_VARIABLE = /^\$\{?[A-Za-z_]\w*\}?$/;
 
 function isBroadPath(value: string, raw: string): boolean {
-  const trimmed = value.replace(/(?:\/\*?|\/\.)+$/, ''); // `/`, `/*`, `dir/`, `dir/*` → the directory
-  const path = trimmed.replace(/\$\{\{\s*(.*?)\s*\}\}/g, '${{ $1 }}');
+  if (value.length > MAX_COMMAND_CHARS) return false; // broad paths are short; also bounds the work
+  const trimmed = trimTrailingGlobs(value);
+  const path =
+    trimmed.startsWith('${{') && trimmed.endsWith('}}')
+      ? `\${{ ${trimmed.slice(3, -2).trim()} }}`
+      : trimmed;
   if (BROAD_PATHS.has(path)) return true;
   if (!LONE_VARIABLE.test(path)) return false;
   // `$DIR/` or `$DIR/*` becomes `/` when DIR is empty or unset.
@@ -340,18 +449,41 @@ function isBroadPath(value: string, raw: string): boolean {
   return !/["']/.test(raw);
 }
 
+/** `/`, `/*`, `dir/`, `dir/*`, `dir/.` → the directory they stand for (`/` → ''). */
+function trimTrailingGlobs(value: string): string {
+  let end = value.length;
+  for (;;) {
+    if (value.endsWith('/', end)) end -= 1;
+    else if (value.endsWith('/*', end) || value.endsWith('/.', end)) end -= 2;
+    else return value.slice(0, end);
+  }
+}
+
 function analyzeGhApi(c: ParsedCommand, rest: readonly string[]): Finding[] {
   const endpoint = (rest[0] ?? '')
     .replace(/^https?:\/\/[^/]+\//, '')
     .replace(/^\/+/, '')
     .replace(/^api\/v3\//, '')
     .replace(/[?#].*$/, '');
+  if (endpoint === 'graphql') return graphqlFindings(c.args.join(' '));
   const implied = c.has('-f', '-F', '--field', '--raw-field', '--input') ? 'POST' : 'GET';
   const method = (c.value('-X', '--method') ?? implied).toUpperCase();
-  return GH_API_RULES.filter((r) => r.methods.includes(method) && r.endpoint.test(endpoint)).map((r) => ({
+  return GH_API_RULES.filter((r) => r.methods.includes(method) && r.endpoint.test(endpoint)).map(
+    (r) => ({
+      class: r.class,
+      kind: r.kind,
+      detail: r.detail,
+      target: endpoint,
+    }),
+  );
+}
+
+function graphqlFindings(query: string): Finding[] {
+  if (!/\bmutation\b/.test(query)) return [];
+  return GH_GRAPHQL_RULES.filter((r) => r.mutation.test(query)).map((r) => ({
     class: r.class,
     kind: r.kind,
     detail: r.detail,
-    target: endpoint,
+    target: 'graphql',
   }));
 }

@@ -24,10 +24,12 @@ export interface CredentialInput {
 }
 
 /** Secret names used as GitHub tokens (PAT-like), and inputs that take a GitHub token. */
-const PAT_NAME = /(^|_)(PAT|PERSONAL_ACCESS_TOKEN|GH_TOKEN|GH_PAT|BOT_TOKEN|GITHUB_TOKEN|GITHUB_PAT|REPO_TOKEN|RELEASE_TOKEN)(_|$)/;
+const PAT_NAME =
+  /(^|_)(PAT|PERSONAL_ACCESS_TOKEN|GH_TOKEN|GH_PAT|BOT_TOKEN|GITHUB_TOKEN|GITHUB_PAT|REPO_TOKEN|RELEASE_TOKEN)(_|$)/;
 const TOKEN_INPUT = /^(token|github[-_]token|gh[-_]token|repo[-_]token|GITHUB_TOKEN|GH_TOKEN)$/i;
 /** Static cloud keys: long-lived credentials to a cloud account. */
-const CLOUD_KEY = /^(AWS_SECRET_ACCESS_KEY|AWS_ACCESS_KEY_ID|AZURE_CREDENTIALS|AZURE_CLIENT_SECRET|GCP_SA_KEY|GCP_CREDENTIALS|GOOGLE_CREDENTIALS|GOOGLE_APPLICATION_CREDENTIALS|GCLOUD_SERVICE_KEY|DIGITALOCEAN_ACCESS_TOKEN)$/;
+const CLOUD_KEY =
+  /^(AWS_SECRET_ACCESS_KEY|AWS_ACCESS_KEY_ID|AZURE_CREDENTIALS|AZURE_CLIENT_SECRET|GCP_SA_KEY|GCP_CREDENTIALS|GOOGLE_CREDENTIALS|GOOGLE_APPLICATION_CREDENTIALS|GCLOUD_SERVICE_KEY|DIGITALOCEAN_ACCESS_TOKEN)$/;
 const MODEL_KEY_INPUT = /api[-_]?key|oauth[-_]?token|auth[-_]?token/i;
 
 export function buildCredentials(input: CredentialInput): Credential[] {
@@ -62,16 +64,23 @@ function githubToken({ permissions, repository }: CredentialInput): Credential {
     write: writes.length > 0,
     production: false,
     reaches: [`github:${repository ?? 'this-repository'}`],
-    note: writes.length === 0 ? 'read-only' : `write: ${writes.join(', ')}${permissions.assumed ? ' (repository default assumed permissive)' : ''}`,
+    note:
+      writes.length === 0
+        ? 'read-only'
+        : `write: ${writes.join(', ')}${permissions.assumed ? ' (repository default assumed permissive)' : ''}`,
     at: permissions.at,
   };
 }
 
 function appTokens({ workflow, job }: CredentialInput): Credential[] {
   return job.steps
-    .filter((s) => s.uses && APP_TOKEN_ACTIONS.some((a) => actionMatches(s.uses?.split('@')[0] ?? '', a)))
+    .filter(
+      (s) => s.uses && APP_TOKEN_ACTIONS.some((a) => actionMatches(s.uses?.split('@')[0] ?? '', a)),
+    )
     .map((s) => {
-      const limited = s.with.some((w) => w.key.startsWith('permission-') || w.key === 'permissions');
+      const limited = s.with.some(
+        (w) => w.key.startsWith('permission-') || w.key === 'permissions',
+      );
       return {
         id: `app-token:${s.id ?? s.index}`,
         kind: 'app-token' as const,
@@ -81,7 +90,9 @@ function appTokens({ workflow, job }: CredentialInput): Credential[] {
         write: true,
         production: false,
         reaches: ['github:app-installation'],
-        note: limited ? 'permissions limited by permission-* inputs' : 'no permission-* inputs: every permission the App installation has',
+        note: limited
+          ? 'permissions limited by permission-* inputs'
+          : 'no permission-* inputs: every permission the App installation has',
         at: locate(workflow.source, [...s.at, 'uses']),
       };
     });
@@ -127,7 +138,9 @@ function secrets(input: CredentialInput): Credential[] {
       continue;
     }
     const provider = modelProvider(name, uses, input.agents);
-    const pat = PAT_NAME.test(name) || uses.some((u) => u.into.key !== undefined && TOKEN_INPUT.test(u.into.key));
+    const pat =
+      PAT_NAME.test(name) ||
+      uses.some((u) => u.into.key !== undefined && TOKEN_INPUT.test(u.into.key));
     result.push({
       id: `secret:${name}`,
       kind: pat && !provider ? 'pat' : 'static-secret',
@@ -136,7 +149,13 @@ function secrets(input: CredentialInput): Credential[] {
       scope: provider ? 'narrow' : 'broad',
       write: provider ? false : true,
       production: nameLooksLike(name, input.productionPatterns),
-      reaches: provider ? [`model-provider:${provider}`] : pat ? ['github:unknown-scope'] : CLOUD_KEY.test(name) ? ['cloud:static-key'] : ['unknown'],
+      reaches: provider
+        ? [`model-provider:${provider}`]
+        : pat
+          ? ['github:unknown-scope']
+          : CLOUD_KEY.test(name)
+            ? ['cloud:static-key']
+            : ['unknown'],
       note: provider
         ? `model API key passed only to the ${provider} agent that uses it`
         : pat
@@ -152,7 +171,11 @@ function secrets(input: CredentialInput): Credential[] {
  * An agent's own model key is narrow: every reference sits in a step that runs that agent,
  * and the name is one the agent consumes (or it goes into an API-key input of the agent).
  */
-function modelProvider(name: string, uses: readonly SecretUse[], agents: readonly AgentUse[]): string | undefined {
+function modelProvider(
+  name: string,
+  uses: readonly SecretUse[],
+  agents: readonly AgentUse[],
+): string | undefined {
   let vendor: string | undefined;
   for (const use of uses) {
     if (use.reach === 'job') return undefined;
@@ -161,7 +184,11 @@ function modelProvider(name: string, uses: readonly SecretUse[], agents: readonl
       const compiled = AGENTS.find((c) => c.entry.id === a.id);
       if (!compiled) return false;
       if (compiled.secretNames.includes(name)) return true;
-      return use.into.kind === 'input' && use.into.key !== undefined && MODEL_KEY_INPUT.test(use.into.key);
+      return (
+        use.into.kind === 'input' &&
+        use.into.key !== undefined &&
+        MODEL_KEY_INPUT.test(use.into.key)
+      );
     });
     if (!owner) return undefined;
     const v = AGENTS.find((c) => c.entry.id === owner.id)?.entry.vendor.toLowerCase();

@@ -52,7 +52,16 @@ function expand(level: 'read' | 'write'): Record<string, PermissionLevel> {
 /** The token a job gets when nothing is declared (github_token-reference, Nov 2026). */
 function repositoryDefault(mode: 'read' | 'write'): Record<string, PermissionLevel> {
   if (mode === 'write') {
-    return { ...expand('write'), 'id-token': 'none', models: 'read', 'copilot-requests': 'none', 'vulnerability-alerts': 'none', drives: 'none', 'code-quality': 'none', 'artifact-metadata': 'none' };
+    return {
+      ...expand('write'),
+      'id-token': 'none',
+      models: 'read',
+      'copilot-requests': 'none',
+      'vulnerability-alerts': 'none',
+      drives: 'none',
+      'code-quality': 'none',
+      'artifact-metadata': 'none',
+    };
   }
   const none: Record<string, PermissionLevel> = {};
   for (const scope of Object.keys(PERMISSION_SCOPES)) none[scope] = 'none';
@@ -68,7 +77,11 @@ function fromBlock(block: PermissionsBlock): Record<string, PermissionLevel> {
   return { ...scopes, ...block.scopes };
 }
 
-export function effectivePermissions(workflow: Workflow, job: Job, context: RunContext): EffectivePermissions {
+export function effectivePermissions(
+  workflow: Workflow,
+  job: Job,
+  context: RunContext,
+): EffectivePermissions {
   const block = job.permissions ?? workflow.permissions;
   if (block) {
     return {

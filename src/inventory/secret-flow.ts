@@ -14,24 +14,48 @@ export interface SecretUse {
   /** Step index, or `job` when every step (or a reusable workflow) receives it. */
   readonly reach: number | 'job';
   /** The input or env var it flows into, if any. */
-  readonly into: { readonly kind: 'env' | 'input' | 'secret' | 'script' | 'condition'; readonly key: string | undefined };
+  readonly into: {
+    readonly kind: 'env' | 'input' | 'secret' | 'script' | 'condition';
+    readonly key: string | undefined;
+  };
   readonly at: SourceLocation;
 }
 
 export function collectSecretUses(workflow: Workflow, job: Job): SecretUse[] {
   const uses: SecretUse[] = [];
   const src = workflow.source;
-  const fromEntries = (entries: readonly Entry[], reach: number | 'job', kind: SecretUse['into']['kind']): void => {
+  const fromEntries = (
+    entries: readonly Entry[],
+    reach: number | 'job',
+    kind: SecretUse['into']['kind'],
+  ): void => {
     for (const entry of entries) {
       for (const ref of findSecretReferences(entry.value)) {
-        uses.push({ name: ref.name, form: ref.form, reach, into: { kind, key: entry.key }, at: locate(src, entry.at) });
+        uses.push({
+          name: ref.name,
+          form: ref.form,
+          reach,
+          into: { kind, key: entry.key },
+          at: locate(src, entry.at),
+        });
       }
     }
   };
-  const fromText = (text: string | undefined, path: readonly (string | number)[], reach: number | 'job', kind: SecretUse['into']['kind']): void => {
+  const fromText = (
+    text: string | undefined,
+    path: readonly (string | number)[],
+    reach: number | 'job',
+    kind: SecretUse['into']['kind'],
+  ): void => {
     if (!text) return;
     for (const ref of findSecretReferences(text)) {
-      uses.push({ name: ref.name, form: ref.form, reach, into: { kind, key: undefined }, at: locate(src, path) });
+      uses.push({
+        name: ref.name,
+        form: ref.form,
+        reach,
+        into: { kind, key: undefined },
+        at: locate(src, path),
+      });
     }
   };
   fromEntries(workflow.env, 'job', 'env');

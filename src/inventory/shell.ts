@@ -35,8 +35,10 @@ const MAX_COMMANDS = 20_000;
 const MAX_TOKENS = 2_000_000;
 /** Inline scripts (`bash -c`, `eval`) are parsed again; this bounds the total re-parsed text. */
 const MAX_INLINE_CHARS = 4 << 20;
-/** `${{ … }}` is short in practice; bounding the scan keeps unclosed ones from going quadratic. */
+/** `${{ … }}` and `(( … ))` are short in practice; the bound keeps unclosed ones from going quadratic. */
 const MAX_EXPRESSION_CHARS = 4096;
+/** `find -exec find -exec …` nests; real scripts use one level. */
+const MAX_EXEC_LEVELS = 3;
 
 interface Word {
   value: string;
@@ -47,7 +49,8 @@ interface Word {
 }
 
 type Op = ';' | '&&' | '||' | '|' | '|&' | '&' | '\n' | '(' | ')' | ';;' | ';&' | ';;&';
-type Token = { type: 'word'; word: Word } | { type: 'op'; op: Op } | { type: 'redir' } | { type: 'eof' };
+type Token =
+  { type: 'word'; word: Word } | { type: 'op'; op: Op } | { type: 'redir' } | { type: 'eof' };
 
 /** State shared by every parser working on one script (nested ones included). */
 interface Shared {
@@ -102,7 +105,7 @@ const OPERATORS: readonly Op[] = [';;&', '&&', '||', '|&', ';;', ';&', ';', '&',
 const REDIRECTION = /\d*(?:&>>|&>|>>|>&|>\||<<<|<<-|<<|<&|<>|>|<)/y;
 const META = new Set([' ', '\t', '\r', '\n', ';', '&', '|', '(', ')', '<', '>']);
 /** Reserved words that only shape control flow: the commands around them are what runs. */
-const TRANSPARENT_KEYWORDS = new Set(['if', 'then', 'else', 'elif', 'fi', 'do', 'done', 'while', 'until', '!', '{', '}']);
+const TRANSPARENT_KEYWORDS = new Set(wordList('if then else elif fi do done while until ! { }'));
 
 /** Words that are not commands until some terminator: `for x in …;`, `[[ … ]]`, `case x in`. */
 type Skip = 'none' | 'for-header' | 'test' | 'function-name' | 'case-header';
@@ -113,6 +116,11 @@ const KEYWORD_SKIPS = new Map<string, Skip>([
   ['function', 'function-name'],
   ['[[', 'test'],
 ]);
+
+/** `for x in a b;` ends at `;` or a newline, `[[ … ]]` at a newline; `case x in` only at `in`. */
+function skipEndsAt(skip: Skip, op: Op): boolean {
+  return (skip === 'for-header' && op === ';') || (op === '\n' && skip !== 'case-header');
+}
 
 class ListState {
   private words: Word[] = [];
@@ -147,7 +155,7 @@ class ListState {
     }
     if (this.skip === 'function-name') this.skip = 'none';
     if (this.skip !== 'none') {
-      if ((this.skip === 'for-header' && op === ';') || (op === '\n' && this.skip !== 'case-header')) this.skip = 'none';
+      if (skipEndsAt(this.skip, op)) this.skip = 'none';
       return false;
     }
     switch (op) {
@@ -230,6 +238,8 @@ class Parser {
   private pos = 0;
   private nesting = 0;
   private heredocs: { delimiter: string; stripTabs: boolean }[] = [];
+  /** Memo of `find`: queries move forward, so each needle is searched for once per occurrence. */
+  private readonly found = new Map<string, { from: number; at: number }>();
 
   constructor(
     private readonly src: string,
@@ -289,16 +299,19 @@ class Parser {
     }
   }
 
-  /** `(( i++ ))` is one opaque word; `((cd a; make) || true)` is two subshells, not arithmetic. */
+  /**
+   * `(( i++ ))` is one opaque word, told from nested subshells (`((cd a; make) || true)`) by
+   * a `))` later on the same line.
+   */
   private arithmeticCommand(): Token | undefined {
     const start = this.pos;
     if (!this.src.startsWith('((', start)) return undefined;
-    this.skipBalanced('(', ')');
-    const text = this.src.slice(start, this.pos);
-    if (!text.endsWith('))')) {
-      this.pos = start;
+    const close = this.find('))', start + 2);
+    const newline = this.find('\n', start);
+    if (close < 0 || close - start > MAX_EXPRESSION_CHARS || (newline >= 0 && newline < close))
       return undefined;
-    }
+    this.pos = close + 2;
+    const text = this.src.slice(start, this.pos);
     return { type: 'word', word: { value: text, raw: text, start, end: this.pos, quoted: false } };
   }
 
@@ -328,10 +341,13 @@ class Parser {
     const op = match[0].replace(/^\d+/, '');
     while (this.src[this.pos] === ' ' || this.src[this.pos] === '\t') this.pos++;
     const c = this.src[this.pos];
-    const startsWord = c !== undefined && (!META.has(c) || ((c === '<' || c === '>') && this.src[this.pos + 1] === '('));
+    const startsWord =
+      c !== undefined &&
+      (!META.has(c) || ((c === '<' || c === '>') && this.src[this.pos + 1] === '('));
     if (!startsWord) return true;
     const target = this.lexWord();
-    if (op === '<<' || op === '<<-') this.heredocs.push({ delimiter: target.value, stripTabs: op === '<<-' });
+    if (op === '<<' || op === '<<-')
+      this.heredocs.push({ delimiter: target.value, stripTabs: op === '<<-' });
     return true;
   }
 
@@ -355,12 +371,13 @@ class Parser {
     let quoted = false;
     for (;;) {
       const c = this.src[this.pos];
-      if (c === undefined) break;
+      if (c === undefined || this.shared.halted) break;
       if (this.pos === start && (c === '<' || c === '>') && this.src[this.pos + 1] === '(') {
         value += this.commandSubstitution();
       } else if (META.has(c)) {
         // `arr=(a b)` and extglobs like `@(a|b)` keep their parentheses inside the word.
-        if (c !== '(' || this.pos === start || !'=@!+*?'.includes(this.src.charAt(this.pos - 1))) break;
+        if (c !== '(' || this.pos === start || !'=@!+*?'.includes(this.src.charAt(this.pos - 1)))
+          break;
         const from = this.pos;
         this.skipBalanced('(', ')');
         value += this.src.slice(from, this.pos);
@@ -477,18 +494,23 @@ class Parser {
     return this.src.slice(start, this.pos);
   }
 
-  /** End offset of the `${{ … }}` starting at `i`, or -1 when there is none. */
+  /**
+   * End offset of the `${{ … }}` starting at `i`, or -1 when there is none. It ends at the
+   * first `}}`: a `}}` inside an expression string literal is not worth a real parser.
+   */
   private expressionEnd(i: number): number {
     if (!this.src.startsWith('${{', i)) return -1;
-    const limit = Math.min(this.src.length, i + MAX_EXPRESSION_CHARS);
-    for (let j = i + 3; j < limit; j++) {
-      const c = this.src[j];
-      if (c === "'") {
-        j = this.src.indexOf("'", j + 1);
-        if (j < 0 || j >= limit) return -1;
-      } else if (c === '}' && this.src[j + 1] === '}') return j + 2;
-    }
-    return -1;
+    const close = this.find('}}', i + 3);
+    return close >= 0 && close + 2 - i <= MAX_EXPRESSION_CHARS ? close + 2 : -1;
+  }
+
+  /** `indexOf` memoised per needle, so a script full of unclosed `${{` or `((` stays linear. */
+  private find(needle: string, from: number): number {
+    const memo = this.found.get(needle);
+    if (memo && memo.from <= from && (memo.at < 0 || memo.at >= from)) return memo.at;
+    const at = this.src.indexOf(needle, from);
+    this.found.set(needle, { from, at });
+    return at;
   }
 
   private ansiQuoted(): string {
@@ -544,7 +566,10 @@ class Parser {
     while (i < this.src.length && this.src[i] !== '`') i += this.src[i] === '\\' ? 2 : 1;
     const end = Math.min(i, this.src.length);
     this.pos = Math.min(end + 1, this.src.length);
-    this.subParse(this.src.slice(start + 1, end), { base: this.origin.base + start + 1, fixed: this.origin.fixed });
+    this.subParse(this.src.slice(start + 1, end), {
+      base: this.origin.base + start + 1,
+      fixed: this.origin.fixed,
+    });
     return this.src.slice(start, this.pos);
   }
 
@@ -554,7 +579,7 @@ class Parser {
     else new Parser(script, origin, this.shared, depth).run();
   }
 
-  private emit(words: Word[]): void {
+  private emit(words: Word[], execLevel = 0): void {
     const resolved = resolve(words);
     if (resolved.kind === 'none') return;
     if (resolved.kind === 'inline') {
@@ -565,7 +590,8 @@ class Parser {
     }
     const real = words.slice(resolved.start);
     this.push(real, words);
-    for (const inner of execCommands(real)) this.emit(inner);
+    if (execLevel < MAX_EXEC_LEVELS)
+      for (const inner of execCommands(real)) this.emit(inner, execLevel + 1);
   }
 
   private push(real: Word[], all: Word[]): void {
@@ -612,27 +638,52 @@ interface PrefixSpec {
 }
 
 const PREFIXES = new Map<string, PrefixSpec>([
-  ['sudo', { valueFlags: ['-u', '-g', '-C', '-D', '-p', '-r', '-t', '-T', '-U', '--user', '--group', '--close-from', '--chdir', '--prompt', '--role', '--type', '--command-timeout', '--other-user', '--host'] }],
-  ['doas', { valueFlags: ['-u', '-C'] }],
-  ['env', { valueFlags: ['-u', '-C', '-S', '--unset', '--chdir', '--split-string'] }],
-  ['time', { valueFlags: ['-o', '-f', '--output', '--format'] }],
-  ['nohup', { valueFlags: [] }],
-  ['exec', { valueFlags: ['-a'] }],
-  ['command', { valueFlags: [], lookupFlags: ['-v', '-V'] }],
-  ['builtin', { valueFlags: [] }],
-  ['nice', { valueFlags: ['-n', '--adjustment'] }],
-  ['timeout', { valueFlags: ['-s', '-k', '--signal', '--kill-after'], operands: 1 }],
-  ['stdbuf', { valueFlags: ['-i', '-o', '-e'] }],
-  ['xargs', { valueFlags: ['-I', '-L', '-n', '-P', '-s', '-d', '-E', '-a', '--arg-file', '--delimiter', '--max-args', '--max-procs', '--max-chars', '--max-lines', '--eof', '--process-slot-var'] }],
+  [
+    'sudo',
+    prefix(
+      '-u -g -C -D -p -r -t -T -U --user --group --close-from --chdir --prompt --role --type --command-timeout --other-user --host',
+    ),
+  ],
+  ['doas', prefix('-u -C')],
+  ['env', prefix('-u -C -S --unset --chdir --split-string')],
+  ['time', prefix('-o -f --output --format')],
+  ['nohup', prefix('')],
+  ['exec', prefix('-a')],
+  ['command', prefix('', { lookupFlags: ['-v', '-V'] })],
+  ['builtin', prefix('')],
+  ['nice', prefix('-n --adjustment')],
+  ['timeout', prefix('-s -k --signal --kill-after', { operands: 1 })],
+  ['stdbuf', prefix('-i -o -e')],
+  [
+    'xargs',
+    prefix(
+      '-I -L -n -P -s -d -E -a --arg-file --delimiter --max-args --max-procs --max-chars --max-lines --eof --process-slot-var',
+    ),
+  ],
 ]);
 
-const POSIX_SHELLS = new Set(['bash', 'sh', 'zsh', 'dash', 'ksh', 'ash', 'mksh']);
-const WINDOWS_SHELLS = new Set(['pwsh', 'powershell', 'pwsh.exe', 'powershell.exe', 'cmd', 'cmd.exe']);
-const WINDOWS_COMMAND_FLAGS = new Set(['-c', '-command', '-commandwithargs', '-cwa', '/c', '/k']);
-const WINDOWS_VALUE_FLAGS = new Set(['-executionpolicy', '-ep', '-workingdirectory', '-wd', '-outputformat', '-of', '-inputformat', '-if', '-configurationname', '-settingsfile', '-windowstyle', '-w']);
+function prefix(valueFlags: string, extra: Omit<PrefixSpec, 'valueFlags'> = {}): PrefixSpec {
+  return { valueFlags: wordList(valueFlags), ...extra };
+}
+
+function wordList(list: string): string[] {
+  return list.split(' ').filter(Boolean);
+}
+
+const POSIX_SHELLS = new Set(wordList('bash sh zsh dash ksh ash mksh'));
+const WINDOWS_SHELLS = new Set(wordList('pwsh powershell pwsh.exe powershell.exe cmd cmd.exe'));
+const WINDOWS_COMMAND_FLAGS = new Set(wordList('-c -command -commandwithargs -cwa /c /k'));
+const WINDOWS_VALUE_FLAGS = new Set(
+  wordList(
+    '-executionpolicy -ep -workingdirectory -wd -outputformat -of -inputformat -if -configurationname -settingsfile -windowstyle -w',
+  ),
+);
 const ASSIGNMENT = /^[A-Za-z_][A-Za-z0-9_]*(?:\[[^\]]*\])?\+?=/;
 
-type Resolution = { kind: 'none' } | { kind: 'plain'; start: number } | { kind: 'inline'; script: string; at: Word };
+type Resolution =
+  | { kind: 'none' }
+  | { kind: 'plain'; start: number }
+  | { kind: 'inline'; script: string; at: Word };
 
 function resolve(words: readonly Word[]): Resolution {
   let i = 0;
@@ -641,15 +692,17 @@ function resolve(words: readonly Word[]): Resolution {
     const head = words[i];
     if (!head) return { kind: 'none' };
     const name = basename(head.value);
-    const prefix = PREFIXES.get(name);
-    if (prefix) {
-      const next = skipPrefix(words, i + 1, prefix);
+    const spec = PREFIXES.get(name);
+    if (spec) {
+      const next = skipPrefix(words, i + 1, spec);
       if (next === undefined) return { kind: 'plain', start: i };
       i = next;
       continue;
     }
     const script = inlineScript(words, i, name);
-    return script === undefined ? { kind: 'plain', start: i } : { kind: 'inline', script, at: head };
+    return script === undefined
+      ? { kind: 'plain', start: i }
+      : { kind: 'inline', script, at: head };
   }
 }
 

@@ -7,12 +7,7 @@ import type { PermissionLevel } from '../workflow/model.js';
 import type { ActionClass } from './action-classes.js';
 
 export type CredentialKind =
-  | 'github-token'
-  | 'oidc'
-  | 'app-token'
-  | 'static-secret'
-  | 'pat'
-  | 'inherited-secrets';
+  'github-token' | 'oidc' | 'app-token' | 'static-secret' | 'pat' | 'inherited-secrets';
 
 export type CredentialLifetime = 'job-scoped' | 'short-lived' | 'long-lived';
 
@@ -108,7 +103,8 @@ export interface JobInventory {
   readonly actor: string | undefined;
   readonly unattended: boolean;
   readonly unattendedReasons: readonly string[];
-  readonly environment: { readonly name: string; readonly dynamic: boolean; readonly at: SourceLocation } | undefined;
+  readonly environment:
+    { readonly name: string; readonly dynamic: boolean; readonly at: SourceLocation } | undefined;
   readonly runsOn: readonly string[];
   readonly permissions: EffectivePermissions;
   readonly credentials: readonly Credential[];

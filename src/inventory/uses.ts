@@ -15,7 +15,13 @@ export function parseUses(
   const base = { raw: value, step: options.step, at: options.at };
   if (value.startsWith('docker://')) {
     const image = value.slice('docker://'.length);
-    return { ...base, kind: 'docker', name: image.split('@')[0] ?? image, ref: undefined, pinned: /@sha256:[0-9a-f]{64}$/i.test(image) };
+    return {
+      ...base,
+      kind: 'docker',
+      name: image.split('@')[0] ?? image,
+      ref: undefined,
+      pinned: /@sha256:[0-9a-f]{64}$/i.test(image),
+    };
   }
   if (value.startsWith('./') || value.startsWith('../') || value.startsWith('$/')) {
     // Local: the code comes from the same checkout as the workflow.

@@ -8,49 +8,97 @@ import { matchesGlob } from '../glob.js';
 import type { JobInventory } from '../inventory/types.js';
 import { matchesWhen } from './match.js';
 import { SEVERITY, mostSevere } from './types.js';
-import type { AppliedWaiver, Decision, DecisionValue, Finding, JobVerdict, PathVerdict, Policy, PolicyRule, Waiver } from './types.js';
+import type {
+  AppliedWaiver,
+  Decision,
+  Finding,
+  JobVerdict,
+  PathVerdict,
+  Policy,
+  PolicyRule,
+  Waiver,
+} from './types.js';
 
 export interface DecideOptions {
   readonly context: RunContext;
   /** The moment waivers are checked against; injected so tests control it. */
   readonly now: Date;
   /** How the gate itself runs, when it is the action (not the CLI). */
-  readonly enforcement?: { readonly mode: 'enforce' | 'audit'; readonly evidence: 'artifact' | 'file' | 'none' };
+  readonly enforcement?: {
+    readonly mode: 'enforce' | 'audit';
+    readonly evidence: 'artifact' | 'file' | 'none';
+  };
 }
 
-export function decide(jobs: readonly JobInventory[], policy: Policy, options: DecideOptions): Decision {
+export function decide(
+  jobs: readonly JobInventory[],
+  policy: Policy,
+  options: DecideOptions,
+): Decision {
   const expired = policy.waivers.filter((w) => isExpired(w, options.now));
   const active = policy.waivers.filter((w) => !isExpired(w, options.now));
   const applied: AppliedWaiver[] = [];
   const verdicts: JobVerdict[] = jobs.map((job) => {
-    const paths = job.paths.map((path) => decidePath(path, job, policy, active, applied, options.context));
-    return { workflow: job.workflow, job: job.job, decision: mostSevere(paths.map((p) => p.decision)), paths };
+    const paths = job.paths.map((path) =>
+      decidePath(path, job, policy, active, applied, options.context),
+    );
+    return {
+      workflow: job.workflow,
+      job: job.job,
+      decision: mostSevere(paths.map((p) => p.decision)),
+      paths,
+    };
   });
   const reasons: string[] = [];
-  if (options.enforcement && options.enforcement.mode === 'enforce' && options.enforcement.evidence === 'none' && policy.evidenceRequired) {
-    reasons.push('evidence is disabled (`evidence: none`) while enforcing: the policy requires a durable proof trail');
+  if (
+    options.enforcement &&
+    options.enforcement.mode === 'enforce' &&
+    options.enforcement.evidence === 'none' &&
+    policy.evidenceRequired
+  ) {
+    reasons.push(
+      'evidence is disabled (`evidence: none`) while enforcing: the policy requires a durable proof trail',
+    );
   }
-  const findings = verdicts.flatMap((v) => v.paths.filter((p) => p.decision !== 'allow').map((p) => toFinding(p, v)));
+  const findings = verdicts.flatMap((v) =>
+    v.paths.filter((p) => p.decision !== 'allow').map((p) => toFinding(p, v)),
+  );
   const usedWaivers = new Set(applied.map((a) => a.waiver));
   return {
-    decision: mostSevere([...verdicts.map((v) => v.decision), ...(reasons.length > 0 ? (['blocked'] as const) : [])]),
+    decision: mostSevere([
+      ...verdicts.map((v) => v.decision),
+      ...(reasons.length > 0 ? (['blocked'] as const) : []),
+    ]),
     jobs: verdicts,
     findings,
     waivers: {
       applied,
-      expired: expired.map((waiver) => ({ waiver, message: `waiver for rule ${waiver.rule} (owner ${waiver.owner}) expired on ${waiver.expires} and no longer applies` })),
+      expired: expired.map((waiver) => ({
+        waiver,
+        message: `waiver for rule ${waiver.rule} (owner ${waiver.owner}) expired on ${waiver.expires} and no longer applies`,
+      })),
       unused: active.filter((w) => !usedWaivers.has(w)),
     },
     reasons,
   };
 }
 
-function decidePath(path: JobInventory['paths'][number], job: JobInventory, policy: Policy, waivers: readonly Waiver[], applied: AppliedWaiver[], context: RunContext): PathVerdict {
+function decidePath(
+  path: JobInventory['paths'][number],
+  job: JobInventory,
+  policy: Policy,
+  waivers: readonly Waiver[],
+  applied: AppliedWaiver[],
+  context: RunContext,
+): PathVerdict {
   const matching = policy.rules.filter((rule) => matchesWhen(rule.when, path, job, context));
   const waivedRules: string[] = [];
   const effective: PolicyRule[] = [];
   for (const rule of matching) {
-    const waiver = rule.decision === 'allow' ? undefined : waivers.find((w) => w.rule === rule.id && waiverCovers(w, job));
+    const waiver =
+      rule.decision === 'allow'
+        ? undefined
+        : waivers.find((w) => w.rule === rule.id && waiverCovers(w, job));
     if (waiver) {
       waivedRules.push(rule.id);
       applied.push({ waiver, path: path.id });
@@ -59,7 +107,10 @@ function decidePath(path: JobInventory['paths'][number], job: JobInventory, poli
     }
   }
   if (effective.length === 0) {
-    const reason = waivedRules.length > 0 ? `rule(s) ${waivedRules.join(', ')} waived; policy default` : 'no rule matches; policy default';
+    const reason =
+      waivedRules.length > 0
+        ? `rule(s) ${waivedRules.join(', ')} waived; policy default`
+        : 'no rule matches; policy default';
     return { path, decision: policy.default, rule: undefined, reason, waivedRules };
   }
   const worst = effective.reduce((a, b) => (SEVERITY[b.decision] > SEVERITY[a.decision] ? b : a));
@@ -68,7 +119,12 @@ function decidePath(path: JobInventory['paths'][number], job: JobInventory, poli
 
 function waiverCovers(waiver: Waiver, job: JobInventory): boolean {
   if (waiver.job !== undefined && !matchesGlob(job.job, waiver.job)) return false;
-  if (waiver.workflow !== undefined && !matchesGlob(job.workflow, waiver.workflow) && !job.workflow.endsWith(`/${waiver.workflow}`)) return false;
+  if (
+    waiver.workflow !== undefined &&
+    !matchesGlob(job.workflow, waiver.workflow) &&
+    !job.workflow.endsWith(`/${waiver.workflow}`)
+  )
+    return false;
   return true;
 }
 
@@ -81,7 +137,7 @@ export function isExpired(waiver: Waiver, now: Date): boolean {
 function toFinding(p: PathVerdict, v: JobVerdict): Finding {
   return {
     ruleId: p.rule ?? 'policy-default',
-    decision: p.decision as DecisionValue,
+    decision: p.decision,
     message: `${p.path.class}: ${p.path.reason} — ${p.reason}`,
     workflow: v.workflow,
     job: v.job,

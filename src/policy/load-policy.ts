@@ -61,18 +61,32 @@ export async function loadPolicy(ref: string, reader: PolicyReader): Promise<Pol
 }
 
 /** Depth-first: bases before the file that extends them. */
-async function collect(ref: string, from: string | undefined, reader: PolicyReader, layers: Layer[], chain: string[]): Promise<void> {
-  const name = isPresetName(ref) ? `preset:${ref}` : from === undefined ? ref : reader.resolve(from, ref);
-  if (chain.includes(name)) throw new InputError(`policy extends itself: ${[...chain, name].join(' → ')}`);
-  if (chain.length >= MAX_DEPTH) throw new InputError(`policy extends chain deeper than ${MAX_DEPTH}: ${chain.join(' → ')}`);
+async function collect(
+  ref: string,
+  from: string | undefined,
+  reader: PolicyReader,
+  layers: Layer[],
+  chain: string[],
+): Promise<void> {
+  const name = isPresetName(ref)
+    ? `preset:${ref}`
+    : from === undefined
+      ? ref
+      : reader.resolve(from, ref);
+  if (chain.includes(name))
+    throw new InputError(`policy extends itself: ${[...chain, name].join(' → ')}`);
+  if (chain.length >= MAX_DEPTH)
+    throw new InputError(`policy extends chain deeper than ${MAX_DEPTH}: ${chain.join(' → ')}`);
   if (layers.some((l) => l.name === name)) return;
   const text = isPresetName(ref) ? (PRESETS[ref] ?? '') : await readPolicyFile(name, reader);
   const source = parseYamlSource(isPresetName(ref) ? `policies/${ref}.yml` : name, text);
   validatePolicyDocument(source);
   const raw = source.data as RawPolicy;
   checkSemantics(source, raw);
-  const bases = raw.extends === undefined ? [] : Array.isArray(raw.extends) ? raw.extends : [raw.extends];
-  for (const base of bases) await collect(base, isPresetName(ref) ? undefined : name, reader, layers, [...chain, name]);
+  const bases =
+    raw.extends === undefined ? [] : Array.isArray(raw.extends) ? raw.extends : [raw.extends];
+  for (const base of bases)
+    await collect(base, isPresetName(ref) ? undefined : name, reader, layers, [...chain, name]);
   layers.push({ name, source, raw });
 }
 
@@ -80,7 +94,10 @@ async function readPolicyFile(path: string, reader: PolicyReader): Promise<strin
   try {
     return await reader.read(path);
   } catch (cause) {
-    throw new InputError(`cannot read policy file ${path}: ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
+    throw new InputError(
+      `cannot read policy file ${path}: ${cause instanceof Error ? cause.message : String(cause)}`,
+      { cause },
+    );
   }
 }
 
@@ -89,21 +106,32 @@ function checkSemantics(source: SourceFile, raw: RawPolicy): void {
   (raw.waivers ?? []).forEach((w, i) => {
     const d = new Date(`${w.expires}T00:00:00Z`);
     if (Number.isNaN(d.getTime()) || d.toISOString().slice(0, 10) !== w.expires) {
-      throw new InputError(`waiver expires on ${w.expires}, which is not a date`, { location: locate(source, ['waivers', i, 'expires']) });
+      throw new InputError(`waiver expires on ${w.expires}, which is not a date`, {
+        location: locate(source, ['waivers', i, 'expires']),
+      });
     }
   });
   const ids = new Set<string>();
   (raw.rules ?? []).forEach((rule, i) => {
     if (ids.has(rule.id)) {
-      throw new InputError(`duplicate rule id \`${rule.id}\``, { location: locate(source, ['rules', i, 'id']) });
+      throw new InputError(`duplicate rule id \`${rule.id}\``, {
+        location: locate(source, ['rules', i, 'id']),
+      });
     }
     ids.add(rule.id);
     const agent = rule.when?.agent;
-    for (const id of typeof agent === 'string' ? [agent] : Array.isArray(agent) ? (agent as string[]) : []) {
+    for (const id of typeof agent === 'string'
+      ? [agent]
+      : Array.isArray(agent)
+        ? (agent as string[])
+        : []) {
       if (!AGENTS.some((a) => a.entry.id === id)) {
-        throw new InputError(`unknown agent id \`${id}\`; known: ${AGENTS.map((a) => a.entry.id).join(', ')}`, {
-          location: locate(source, ['rules', i, 'when', 'agent']),
-        });
+        throw new InputError(
+          `unknown agent id \`${id}\`; known: ${AGENTS.map((a) => a.entry.id).join(', ')}`,
+          {
+            location: locate(source, ['rules', i, 'when', 'agent']),
+          },
+        );
       }
     }
   });
@@ -126,7 +154,8 @@ function merge(layers: readonly Layer[]): Policy {
     if (raw.evidence?.required !== undefined) evidenceRequired = raw.evidence.required;
     if (raw.approval?.approvers) approvers = raw.approval.approvers;
     if (raw.approval?.['min-approvals'] !== undefined) minApprovals = raw.approval['min-approvals'];
-    if (raw.approval?.['timeout-minutes'] !== undefined) timeoutMinutes = raw.approval['timeout-minutes'];
+    if (raw.approval?.['timeout-minutes'] !== undefined)
+      timeoutMinutes = raw.approval['timeout-minutes'];
     (raw.rules ?? []).forEach((rule, i) => {
       if (rule.enabled === false) {
         rules.delete(rule.id);
@@ -141,7 +170,9 @@ function merge(layers: readonly Layer[]): Policy {
         at: locate(source, ['rules', i]),
       });
     });
-    (raw.waivers ?? []).forEach((w, i) => waivers.push({ ...w, workflow: w.workflow, job: w.job, at: locate(source, ['waivers', i]) }));
+    (raw.waivers ?? []).forEach((w, i) =>
+      waivers.push({ ...w, workflow: w.workflow, job: w.job, at: locate(source, ['waivers', i]) }),
+    );
   }
   return {
     sources: layers.map((l) => l.name),

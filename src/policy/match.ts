@@ -9,25 +9,48 @@ import { matchesAnyGlob } from '../glob.js';
 import type { ActionPath, Credential, JobInventory } from '../inventory/types.js';
 import type { When } from './types.js';
 
-export function matchesWhen(when: When, path: ActionPath, job: JobInventory, context: RunContext): boolean {
+export function matchesWhen(
+  when: When,
+  path: ActionPath,
+  job: JobInventory,
+  context: RunContext,
+): boolean {
   if (when.class && !when.class.includes(path.class)) return false;
   if (when.agent !== undefined) {
-    const ok = typeof when.agent === 'boolean' ? job.agents.length > 0 === when.agent : job.agents.some((a) => (when.agent as readonly string[]).includes(a.id));
+    const ok =
+      typeof when.agent === 'boolean'
+        ? job.agents.length > 0 === when.agent
+        : job.agents.some((a) => (when.agent as readonly string[]).includes(a.id));
     if (!ok) return false;
   }
-  if (when.trigger && !job.triggers.some((t) => matchesAnyGlob(t, when.trigger ?? []))) return false;
+  if (when.trigger && !job.triggers.some((t) => matchesAnyGlob(t, when.trigger ?? [])))
+    return false;
   if (when.unattended !== undefined && job.unattended !== when.unattended) return false;
-  if (when.credential && !matchesCredential(when.credential, pathCredentials(path, job))) return false;
+  if (when.credential && !matchesCredential(when.credential, pathCredentials(path, job)))
+    return false;
   if (when.environment !== undefined) {
-    const ok = typeof when.environment === 'boolean' ? (job.environment !== undefined) === when.environment : job.environment !== undefined && matchesAnyGlob(job.environment.name, when.environment, true);
+    const ok =
+      typeof when.environment === 'boolean'
+        ? (job.environment !== undefined) === when.environment
+        : job.environment !== undefined &&
+          matchesAnyGlob(job.environment.name, when.environment, true);
     if (!ok) return false;
   }
   if (when.uses) {
     const uses = path.uses;
-    if (!uses || !(matchesAnyGlob(uses, when.uses, true) || matchesAnyGlob(uses.split('@')[0] ?? uses, when.uses, true))) return false;
+    if (
+      !uses ||
+      !(
+        matchesAnyGlob(uses, when.uses, true) ||
+        matchesAnyGlob(uses.split('@')[0] ?? uses, when.uses, true)
+      )
+    )
+      return false;
   }
   if (when.actor) {
-    const actors = [context.actor, context.triggeringActor].filter((a): a is string => a !== undefined);
+    const actors = [context.actor, context.triggeringActor].filter(
+      (a): a is string => a !== undefined,
+    );
     if (!actors.some((a) => matchesAnyGlob(a, when.actor ?? [], true))) return false;
   }
   if (when.branch) {
@@ -52,7 +75,8 @@ export function credentialTags(c: Credential): string[] {
 function matchesCredential(wanted: readonly string[], credentials: readonly Credential[]): boolean {
   return wanted.some((tag) => {
     if (tag === 'read-only') return credentials.every((c) => !c.write);
-    if (tag.startsWith('name:')) return credentials.some((c) => matchesAnyGlob(c.name, [tag.slice(5)], true));
+    if (tag.startsWith('name:'))
+      return credentials.some((c) => matchesAnyGlob(c.name, [tag.slice(5)], true));
     return credentials.some((c) => credentialTags(c).includes(tag));
   });
 }

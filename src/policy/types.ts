@@ -8,7 +8,11 @@ import type { ActionPath } from '../inventory/types.js';
 
 export type DecisionValue = 'allow' | 'approval-required' | 'blocked';
 
-export const SEVERITY: Readonly<Record<DecisionValue, number>> = { allow: 0, 'approval-required': 1, blocked: 2 };
+export const SEVERITY: Readonly<Record<DecisionValue, number>> = {
+  allow: 0,
+  'approval-required': 1,
+  blocked: 2,
+};
 
 export function mostSevere(values: Iterable<DecisionValue>): DecisionValue {
   let worst: DecisionValue = 'allow';

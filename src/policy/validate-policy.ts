@@ -34,8 +34,12 @@ function describe(source: SourceFile, errors: readonly ErrorObject[]): Problem[]
   const problems: Problem[] = [];
   for (const error of chosen) {
     const path = toYamlPath(error.instancePath);
-    const extra = error.keyword === 'additionalProperties' ? String((error.params as { additionalProperty: string }).additionalProperty) : undefined;
-    const at = extra !== undefined ? locate(source, [...path, extra], { key: true }) : locate(source, path);
+    const extra =
+      error.keyword === 'additionalProperties'
+        ? String((error.params as { additionalProperty: string }).additionalProperty)
+        : undefined;
+    const at =
+      extra !== undefined ? locate(source, [...path, extra], { key: true }) : locate(source, path);
     const message = `${where(path, extra)}${messageOf(error)}`;
     const key = `${formatLocation(at)} ${message}`;
     if (seen.has(key)) continue;
@@ -51,7 +55,9 @@ function pickPerPath(errors: ErrorObject[]): ErrorObject[] {
   for (const e of errors) byPath.set(e.instancePath, [...(byPath.get(e.instancePath) ?? []), e]);
   const out: ErrorObject[] = [];
   for (const group of byPath.values()) {
-    const structural = group.filter((e) => e.keyword === 'additionalProperties' || e.keyword === 'required');
+    const structural = group.filter(
+      (e) => e.keyword === 'additionalProperties' || e.keyword === 'required',
+    );
     out.push(...(structural.length > 0 ? structural : group.slice(0, 1)));
   }
   return out;

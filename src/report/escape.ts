@@ -16,7 +16,13 @@ export function escapeLogText(text: string): string {
 }
 
 const MD_SPECIAL = /[\\`*_{}[\]()#+!|<>&~"'$-]/g;
-const HTML_ENTITIES: Readonly<Record<string, string>> = { '<': '&lt;', '>': '&gt;', '&': '&amp;', '"': '&quot;', "'": '&#39;' };
+const HTML_ENTITIES: Readonly<Record<string, string>> = {
+  '<': '&lt;',
+  '>': '&gt;',
+  '&': '&amp;',
+  '"': '&quot;',
+  "'": '&#39;',
+};
 
 /** Inline Markdown text: every Markdown and HTML special character neutralised, one line. */
 export function escapeMarkdown(text: string): string {
@@ -25,6 +31,8 @@ export function escapeMarkdown(text: string): string {
 
 /** Text for inside a Markdown code span: backticks cannot close it early. */
 export function markdownCode(text: string): string {
-  const clean = escapeLogText(text).replace(/`/g, 'ˋ').replace(/[<>&]/g, (ch) => HTML_ENTITIES[ch] ?? ch);
+  const clean = escapeLogText(text)
+    .replace(/`/g, 'ˋ')
+    .replace(/[<>&]/g, (ch) => HTML_ENTITIES[ch] ?? ch);
   return `<code>${clean}</code>`;
 }

@@ -14,13 +14,22 @@ export function renderJson(report: Report): string {
 
 export function toJsonDocument(report: Report): Record<string, unknown> {
   const jobs = report.evaluations.flatMap((e) =>
-    e.decision.jobs.map((verdict) => jobSummary(verdict, e.inventory.find((i) => i.job === verdict.job))),
+    e.decision.jobs.map((verdict) =>
+      jobSummary(
+        verdict,
+        e.inventory.find((i) => i.job === verdict.job),
+      ),
+    ),
   );
   return {
     schemaVersion: 1,
     tool: { name: TOOL_NAME, version: TOOL_VERSION },
     decision: report.decision,
-    policy: { sources: report.policy.sources, digest: report.policy.digest, default: report.policy.default },
+    policy: {
+      sources: report.policy.sources,
+      digest: report.policy.digest,
+      default: report.policy.default,
+    },
     reasons: report.evaluations.flatMap((e) => e.decision.reasons),
     errors: report.errors,
     jobs,
@@ -34,14 +43,27 @@ export function toJsonDocument(report: Report): Record<string, unknown> {
       location: f.location,
     })),
     waivers: {
-      applied: report.evaluations.flatMap((e) => e.decision.waivers.applied.map((a) => ({ ...a.waiver, path: a.path }))),
-      expired: report.evaluations.flatMap((e) => e.decision.waivers.expired.map((x) => ({ ...x.waiver, message: x.message }))),
+      applied: report.evaluations.flatMap((e) =>
+        e.decision.waivers.applied.map((a) => ({ ...a.waiver, path: a.path })),
+      ),
+      expired: report.evaluations.flatMap((e) =>
+        e.decision.waivers.expired.map((x) => ({ ...x.waiver, message: x.message })),
+      ),
     },
-    bom: { workflows: report.evaluations.map((e) => ({ path: e.workflow.path, name: e.workflow.name, jobs: e.inventory })) },
+    bom: {
+      workflows: report.evaluations.map((e) => ({
+        path: e.workflow.path,
+        name: e.workflow.name,
+        jobs: e.inventory,
+      })),
+    },
   };
 }
 
-function jobSummary(verdict: JobVerdict, inventory: JobInventory | undefined): Record<string, unknown> {
+function jobSummary(
+  verdict: JobVerdict,
+  inventory: JobInventory | undefined,
+): Record<string, unknown> {
   return {
     workflow: verdict.workflow,
     id: verdict.job,
@@ -49,9 +71,21 @@ function jobSummary(verdict: JobVerdict, inventory: JobInventory | undefined): R
     decision: verdict.decision,
     triggers: inventory?.triggers ?? [],
     unattended: inventory?.unattended ?? false,
-    agents: (inventory?.agents ?? []).map((a) => ({ id: a.id, ref: a.ref, via: a.via, knobs: a.knobs, location: a.at })),
+    agents: (inventory?.agents ?? []).map((a) => ({
+      id: a.id,
+      ref: a.ref,
+      via: a.via,
+      knobs: a.knobs,
+      location: a.at,
+    })),
     classes: inventory?.classes ?? [],
-    credentials: (inventory?.credentials ?? []).map((c) => ({ id: c.id, kind: c.kind, name: c.name, scope: c.scope, lifetime: c.lifetime })),
+    credentials: (inventory?.credentials ?? []).map((c) => ({
+      id: c.id,
+      kind: c.kind,
+      name: c.name,
+      scope: c.scope,
+      lifetime: c.lifetime,
+    })),
     paths: verdict.paths.map((p) => ({
       id: p.path.id,
       class: p.path.class,

@@ -25,7 +25,9 @@ export function renderSarif(report: Report): string {
     version: '2.1.0',
     runs: [
       {
-        tool: { driver: { name: TOOL_NAME, version: TOOL_VERSION, informationUri: TOOL_URI, rules } },
+        tool: {
+          driver: { name: TOOL_NAME, version: TOOL_VERSION, informationUri: TOOL_URI, rules },
+        },
         results: findings.map((f) => result(f, ruleIds.indexOf(f.ruleId))),
       },
     ],
@@ -48,7 +50,9 @@ function result(f: Finding, ruleIndex: number): Record<string, unknown> {
       },
     ],
     partialFingerprints: {
-      'agentGate/v1': createHash('sha256').update([f.ruleId, f.workflow, f.job ?? '', f.class ?? '', f.message].join('\0')).digest('hex'),
+      'agentGate/v1': createHash('sha256')
+        .update([f.ruleId, f.workflow, f.job ?? '', f.class ?? '', f.message].join('\0'))
+        .digest('hex'),
     },
   };
 }

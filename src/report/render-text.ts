@@ -10,10 +10,17 @@ import { escapeLogText } from './escape.js';
 import { EXIT_CODES } from './report.js';
 import type { Report } from './report.js';
 
-const MARK: Readonly<Record<DecisionValue, string>> = { allow: '✓ allow   ', 'approval-required': '! approval', blocked: '✗ blocked ' };
+const MARK: Readonly<Record<DecisionValue, string>> = {
+  allow: '✓ allow   ',
+  'approval-required': '! approval',
+  blocked: '✗ blocked ',
+};
 
 export function renderText(report: Report, options: { verbose?: boolean } = {}): string {
-  const lines: string[] = [`${TOOL_NAME} ${TOOL_VERSION} · policy ${report.policy.sources.join(' + ')} (${report.policy.digest.slice(0, 19)}…)`, ''];
+  const lines: string[] = [
+    `${TOOL_NAME} ${TOOL_VERSION} · policy ${report.policy.sources.join(' + ')} (${report.policy.digest.slice(0, 19)}…)`,
+    '',
+  ];
   for (const e of report.evaluations) {
     lines.push(escapeLogText(e.workflow.path));
     for (const verdict of e.decision.jobs) {
@@ -21,31 +28,51 @@ export function renderText(report: Report, options: { verbose?: boolean } = {}):
       lines.push(...jobLines(verdict, inv, options.verbose ?? false));
     }
     for (const r of e.decision.reasons) lines.push(`  ✗ ${escapeLogText(r)}`);
-    for (const x of e.decision.waivers.expired) lines.push(`  note: ${escapeLogText(x.message)} (${formatLocation(x.waiver.at)})`);
-    for (const a of e.decision.waivers.applied) lines.push(`  waived: ${a.waiver.rule} on ${a.path} (owner ${escapeLogText(a.waiver.owner)}, until ${a.waiver.expires}: ${escapeLogText(a.waiver.reason)})`);
+    for (const x of e.decision.waivers.expired)
+      lines.push(`  note: ${escapeLogText(x.message)} (${formatLocation(x.waiver.at)})`);
+    for (const a of e.decision.waivers.applied)
+      lines.push(
+        `  waived: ${a.waiver.rule} on ${a.path} (owner ${escapeLogText(a.waiver.owner)}, until ${a.waiver.expires}: ${escapeLogText(a.waiver.reason)})`,
+      );
     lines.push('');
   }
   for (const err of report.errors) lines.push(`✗ error ${escapeLogText(err.message)}`);
   if (report.errors.length > 0) lines.push('');
   const jobs = report.evaluations.reduce((n, e) => n + e.decision.jobs.length, 0);
-  lines.push(`Decision: ${report.decision.toUpperCase()} (${jobs} job${jobs === 1 ? '' : 's'} in ${report.evaluations.length} workflow${report.evaluations.length === 1 ? '' : 's'}${report.errors.length > 0 ? `, ${report.errors.length} file error(s)` : ''}; exit ${EXIT_CODES[report.decision]})`);
+  lines.push(
+    `Decision: ${report.decision.toUpperCase()} (${jobs} job${jobs === 1 ? '' : 's'} in ${report.evaluations.length} workflow${report.evaluations.length === 1 ? '' : 's'}${report.errors.length > 0 ? `, ${report.errors.length} file error(s)` : ''}; exit ${EXIT_CODES[report.decision]})`,
+  );
   return `${lines.join('\n')}\n`;
 }
 
 function jobLines(verdict: JobVerdict, inv: JobInventory | undefined, verbose: boolean): string[] {
   const lines = [`  job ${escapeLogText(verdict.job)} → ${verdict.decision.toUpperCase()}`];
   if (inv) {
-    if (inv.unattended) lines.push(`    unattended: ${escapeLogText(inv.unattendedReasons.join('; '))}`);
+    if (inv.unattended)
+      lines.push(`    unattended: ${escapeLogText(inv.unattendedReasons.join('; '))}`);
     if (inv.agents.length > 0) {
-      lines.push(`    agents: ${inv.agents.map((a) => `${a.id}${a.ref ? `@${a.ref}` : ''} (line ${a.at.line})`).map(escapeLogText).join(', ')}`);
+      lines.push(
+        `    agents: ${inv.agents
+          .map((a) => `${a.id}${a.ref ? `@${a.ref}` : ''} (line ${a.at.line})`)
+          .map(escapeLogText)
+          .join(', ')}`,
+      );
     }
-    lines.push(`    credentials: ${inv.credentials.map((c) => `${c.name} [${c.kind}, ${c.scope}${c.write ? ', write' : ''}]`).map(escapeLogText).join(', ')}`);
+    lines.push(
+      `    credentials: ${inv.credentials
+        .map((c) => `${c.name} [${c.kind}, ${c.scope}${c.write ? ', write' : ''}]`)
+        .map(escapeLogText)
+        .join(', ')}`,
+    );
   }
   const shown = verdict.paths.filter((p) => verbose || p.decision !== 'allow');
   for (const p of shown) {
-    lines.push(`    ${MARK[p.decision]} ${p.path.class.padEnd(16)} ${formatLocation(p.path.at)}  ${escapeLogText(p.path.reason)}${p.rule ? ` [${p.rule}]` : ''}`);
+    lines.push(
+      `    ${MARK[p.decision]} ${p.path.class.padEnd(16)} ${formatLocation(p.path.at)}  ${escapeLogText(p.path.reason)}${p.rule ? ` [${p.rule}]` : ''}`,
+    );
   }
   const hidden = verdict.paths.length - shown.length;
-  if (hidden > 0) lines.push(`    ✓ ${hidden} allowed path${hidden === 1 ? '' : 's'} (--verbose lists them)`);
+  if (hidden > 0)
+    lines.push(`    ✓ ${hidden} allowed path${hidden === 1 ? '' : 's'} (--verbose lists them)`);
   return lines;
 }

@@ -18,8 +18,15 @@ export interface Report {
   readonly decision: DecisionValue;
 }
 
-export function buildReport(policy: Policy, evaluations: readonly Evaluation[], errors: readonly FileError[]): Report {
-  const decisions = [...evaluations.map((e) => e.decision.decision), ...(errors.length > 0 ? (['blocked'] as const) : [])];
+export function buildReport(
+  policy: Policy,
+  evaluations: readonly Evaluation[],
+  errors: readonly FileError[],
+): Report {
+  const decisions = [
+    ...evaluations.map((e) => e.decision.decision),
+    ...(errors.length > 0 ? (['blocked'] as const) : []),
+  ];
   return { policy, evaluations, errors, decision: mostSevere(decisions) };
 }
 
@@ -27,4 +34,8 @@ export function allFindings(report: Report): Decision['findings'] {
   return report.evaluations.flatMap((e) => e.decision.findings);
 }
 
-export const EXIT_CODES: Readonly<Record<DecisionValue, number>> = { allow: 0, blocked: 1, 'approval-required': 3 };
+export const EXIT_CODES: Readonly<Record<DecisionValue, number>> = {
+  allow: 0,
+  blocked: 1,
+  'approval-required': 3,
+};

@@ -31,7 +31,8 @@ export function buildWorkflow(source: SourceFile): Workflow {
   if (!isMap(root)) fail('not a workflow: the document is not a map', []);
   const data = root as Data;
   if (!('on' in data)) fail('not a workflow: no `on:` trigger', []);
-  if (!isMap(data.jobs)) fail('not a workflow: no `jobs:` map', isMap(data) && 'jobs' in data ? ['jobs'] : []);
+  if (!isMap(data.jobs))
+    fail('not a workflow: no `jobs:` map', isMap(data) && 'jobs' in data ? ['jobs'] : []);
   const jobsData = data.jobs as Data;
   if (Object.keys(jobsData).length === 0) fail('`jobs:` is empty', ['jobs']);
 
@@ -58,7 +59,7 @@ function buildTriggers(on: unknown, fail: Fail): Trigger[] {
   if (Array.isArray(on)) {
     return on.map((event, i) => {
       if (typeof event !== 'string') fail('a trigger in `on:` is not an event name', ['on', i]);
-      return trigger(event as string, undefined, ['on', i]);
+      return trigger(event, undefined, ['on', i]);
     });
   }
   if (isMap(on)) {
@@ -83,7 +84,8 @@ function buildPermissions(value: unknown, at: YamlPath, fail: Fail): Permissions
   if (value === undefined || value === null) return undefined;
   if (value === 'read-all') return { kind: 'read-all', at };
   if (value === 'write-all') return { kind: 'write-all', at };
-  if (!isMap(value)) return fail('`permissions:` must be read-all, write-all or a map of scopes', at);
+  if (!isMap(value))
+    return fail('`permissions:` must be read-all, write-all or a map of scopes', at);
   const scopes: Record<string, PermissionLevel> = {};
   for (const [scope, level] of Object.entries(value)) {
     if (typeof level !== 'string' || !LEVELS.includes(level as PermissionLevel)) {
@@ -97,10 +99,12 @@ function buildPermissions(value: unknown, at: YamlPath, fail: Fail): Permissions
 function buildJob(id: string, data: Data, fail: Fail): Job {
   const at: YamlPath = ['jobs', id];
   const stepsData = data.steps;
-  if (stepsData !== undefined && !Array.isArray(stepsData)) fail(`job \`${id}\`: \`steps:\` is not a list`, [...at, 'steps']);
+  if (stepsData !== undefined && !Array.isArray(stepsData))
+    fail(`job \`${id}\`: \`steps:\` is not a list`, [...at, 'steps']);
   const steps = ((stepsData as unknown[] | undefined) ?? []).map((step, index) => {
-    if (!isMap(step)) fail(`job \`${id}\`: step ${index + 1} is not a map`, [...at, 'steps', index]);
-    return buildStep(step as Data, index, [...at, 'steps', index]);
+    if (!isMap(step))
+      fail(`job \`${id}\`: step ${index + 1} is not a map`, [...at, 'steps', index]);
+    return buildStep(step, index, [...at, 'steps', index]);
   });
   return {
     id,
@@ -108,14 +112,22 @@ function buildJob(id: string, data: Data, fail: Fail): Job {
     runsOn: runsOn(data['runs-on']),
     environment: environment(data.environment, [...at, 'environment']),
     container: container(data.container, [...at, 'container']),
-    timeoutMinutes: typeof data['timeout-minutes'] === 'number' ? data['timeout-minutes'] : optionalString(data['timeout-minutes']),
+    timeoutMinutes:
+      typeof data['timeout-minutes'] === 'number'
+        ? data['timeout-minutes']
+        : optionalString(data['timeout-minutes']),
     if: optionalString(data.if),
     needs: stringList(data.needs),
     permissions: buildPermissions(data.permissions, [...at, 'permissions'], fail),
     env: entries(data.env, [...at, 'env']),
     uses: optionalString(data.uses),
     with: entries(data.with, [...at, 'with']),
-    secrets: data.secrets === 'inherit' ? 'inherit' : isMap(data.secrets) ? entries(data.secrets, [...at, 'secrets']) : undefined,
+    secrets:
+      data.secrets === 'inherit'
+        ? 'inherit'
+        : isMap(data.secrets)
+          ? entries(data.secrets, [...at, 'secrets'])
+          : undefined,
     steps,
     at,
   };
@@ -149,7 +161,9 @@ function environment(value: unknown, at: YamlPath): Environment | undefined {
   if (value === undefined || value === null) return undefined;
   if (isMap(value)) {
     const name = optionalString(value.name);
-    return name === undefined ? undefined : { name, url: optionalString(value.url), at: [...at, 'name'] };
+    return name === undefined
+      ? undefined
+      : { name, url: optionalString(value.url), at: [...at, 'name'] };
   }
   const name = optionalString(value);
   return name === undefined ? undefined : { name, url: undefined, at };
@@ -157,7 +171,8 @@ function environment(value: unknown, at: YamlPath): Environment | undefined {
 
 function container(value: unknown, at: YamlPath): Job['container'] {
   if (typeof value === 'string') return { image: value, at };
-  if (isMap(value) && typeof value.image === 'string') return { image: value.image, at: [...at, 'image'] };
+  if (isMap(value) && typeof value.image === 'string')
+    return { image: value.image, at: [...at, 'image'] };
   return undefined;
 }
 

@@ -49,7 +49,8 @@ export function findSecretReferences(text: string): SecretReference[] {
 /** True when the text references the job token (`github.token` or `secrets.GITHUB_TOKEN`). */
 export function referencesGithubToken(text: string): boolean {
   return findExpressions(text).some(
-    (e) => /\bgithub\s*\.\s*token\b/.test(e.body) || /\bsecrets\s*\.\s*GITHUB_TOKEN\b/i.test(e.body),
+    (e) =>
+      /\bgithub\s*\.\s*token\b/.test(e.body) || /\bsecrets\s*\.\s*GITHUB_TOKEN\b/i.test(e.body),
   );
 }
 

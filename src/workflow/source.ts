@@ -123,7 +123,11 @@ export function locateInScalar(
     const contentFirstLine = header + 1;
     const indent = lineIndent(source.text, source.lineCounter.lineStarts[contentFirstLine - 1]);
     if (node.type === 'BLOCK_LITERAL') {
-      return { path: source.path, line: contentFirstLine + lineInValue - 1, column: indent + columnInValue };
+      return {
+        path: source.path,
+        line: contentFirstLine + lineInValue - 1,
+        column: indent + columnInValue,
+      };
     }
     return { path: source.path, line: contentFirstLine, column: indent + 1 };
   }

@@ -8,7 +8,11 @@ import { tempDir } from '../helpers.js';
 async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
   let out = '';
   let err = '';
-  const code = await runCli(argv, { stdout: (t) => (out += t), stderr: (t) => (err += t), now: () => new Date('2026-11-21T00:00:00Z') });
+  const code = await runCli(argv, {
+    stdout: (t) => (out += t),
+    stderr: (t) => (err += t),
+    now: () => new Date('2026-11-21T00:00:00Z'),
+  });
   return { code, out, err };
 }
 
@@ -22,7 +26,12 @@ describe('exit codes', () => {
   ])('evaluate %s → exit %i (%s)', async (file, code, decision) => {
     const r = await cli('evaluate', '--workflow', file, '--format', 'json');
     expect(r.code).toBe(code);
-    const doc = JSON.parse(r.out) as { schemaVersion: number; decision: string; jobs: { id: string; decision: string; agents: unknown[] }[]; findings: { location: { path: string; line: number } }[] };
+    const doc = JSON.parse(r.out) as {
+      schemaVersion: number;
+      decision: string;
+      jobs: { id: string; decision: string; agents: unknown[] }[];
+      findings: { location: { path: string; line: number } }[];
+    };
     expect(doc.schemaVersion).toBe(1);
     expect(doc.decision).toBe(decision);
     expect(doc.jobs.every((j) => Array.isArray(j.agents))).toBe(true);
@@ -33,21 +42,49 @@ describe('exit codes', () => {
     const r = await cli('scan', 'examples', '--format', 'json');
     expect(r.code).toBe(1);
     const doc = JSON.parse(r.out) as { jobs: { id: string; decision: string }[] };
-    expect(doc.jobs.map((j) => `${j.id}:${j.decision}`)).toEqual(['test:allow', 'fix:approval-required', 'review:allow', 'autopilot:blocked', 'publish:approval-required']);
+    expect(doc.jobs.map((j) => `${j.id}:${j.decision}`)).toEqual([
+      'test:allow',
+      'fix:approval-required',
+      'review:allow',
+      'autopilot:blocked',
+      'publish:approval-required',
+    ]);
   });
 
   it('--job limits the decision to that job; --event and --actor feed the context', async () => {
-    const r = await cli('evaluate', '--workflow', 'examples/claude-review.yml', '--job', 'review', '--event', 'pull_request', '--actor', 'renovate[bot]', '--format', 'json');
-    const doc = JSON.parse(r.out) as { bom: { workflows: { jobs: { triggers: string[]; unattendedReasons: string[] }[] }[] } };
+    const r = await cli(
+      'evaluate',
+      '--workflow',
+      'examples/claude-review.yml',
+      '--job',
+      'review',
+      '--event',
+      'pull_request',
+      '--actor',
+      'renovate[bot]',
+      '--format',
+      'json',
+    );
+    const doc = JSON.parse(r.out) as {
+      bom: { workflows: { jobs: { triggers: string[]; unattendedReasons: string[] }[] }[] };
+    };
     const job = doc.bom.workflows[0]!.jobs[0]!;
     expect(job.triggers).toEqual(['pull_request']);
     expect(job.unattendedReasons).toContain('actor renovate[bot] is a bot or agent');
   });
 
   it('--changed-file makes a workflow change a modify-workflow path', async () => {
-    const r = await cli('evaluate', '--workflow', 'examples/ci.yml', '--changed-file', '.github/workflows/ci.yml');
+    const r = await cli(
+      'evaluate',
+      '--workflow',
+      'examples/ci.yml',
+      '--changed-file',
+      '.github/workflows/ci.yml',
+    );
     expect(r.code).toBe(3);
-    expect(r.out).toMatch(/modify-workflow .*the pull request changes a workflow file: \.github\/workflows\/ci\.yml \[approve-modify-workflow\]/);
+    expect(r.out).toMatch(
+      /modify-workflow .*the pull request changes a workflow file: \.github\/workflows\/ci\.yml \[approve-modify-workflow\]/,
+    );
   });
 });
 
@@ -61,12 +98,29 @@ describe('formats', () => {
 
   it('sarif and markdown render; --out writes all three files', async () => {
     const out = tempDir();
-    const r = await cli('evaluate', '--workflow', 'examples/release.yml', '--format', 'sarif', '--out', out);
-    const sarif = JSON.parse(r.out) as { version: string; runs: { results: { ruleId: string; level: string }[] }[] };
+    const r = await cli(
+      'evaluate',
+      '--workflow',
+      'examples/release.yml',
+      '--format',
+      'sarif',
+      '--out',
+      out,
+    );
+    const sarif = JSON.parse(r.out) as {
+      version: string;
+      runs: { results: { ruleId: string; level: string }[] }[];
+    };
     expect(sarif.version).toBe('2.1.0');
-    expect(sarif.runs[0]!.results.map((x) => [x.ruleId, x.level])).toEqual([['approve-publish', 'warning']]);
-    expect(readFileSync(join(out, 'summary.md'), 'utf8')).toMatch(/^## agent-gate: ⏸️ approval required/);
-    expect(JSON.parse(readFileSync(join(out, 'report.json'), 'utf8'))).toMatchObject({ decision: 'approval-required' });
+    expect(sarif.runs[0]!.results.map((x) => [x.ruleId, x.level])).toEqual([
+      ['approve-publish', 'warning'],
+    ]);
+    expect(readFileSync(join(out, 'summary.md'), 'utf8')).toMatch(
+      /^## agent-gate: ⏸️ approval required/,
+    );
+    expect(JSON.parse(readFileSync(join(out, 'report.json'), 'utf8'))).toMatchObject({
+      decision: 'approval-required',
+    });
   });
 });
 
@@ -74,11 +128,20 @@ describe('bad input is a clear error with exit 2', () => {
   it.each([
     [['frobnicate'], /unknown command: frobnicate/],
     [['evaluate'], /evaluate needs --workflow/],
-    [['evaluate', '--workflow', 'examples/ci.yml', '--format', 'yaml'], /--format must be one of: text, json, sarif, markdown \(got yaml\)/],
+    [
+      ['evaluate', '--workflow', 'examples/ci.yml', '--format', 'yaml'],
+      /--format must be one of: text, json, sarif, markdown \(got yaml\)/,
+    ],
     [['evaluate', '--workflow', 'examples/ci.yml', '--bogus'], /unknown option: --bogus/],
     [['evaluate', '--workflow', 'missing.yml'], /missing\.yml: cannot read \(ENOENT\)/],
-    [['evaluate', '--workflow', 'examples/ci.yml', '--job', 'nope'], /examples\/ci\.yml:9:1: unknown job `nope`; the workflow has: test/],
-    [['evaluate', '--workflow', 'examples/ci.yml', '--policy', 'nope.yml'], /cannot read policy file nope\.yml/],
+    [
+      ['evaluate', '--workflow', 'examples/ci.yml', '--job', 'nope'],
+      /examples\/ci\.yml:9:1: unknown job `nope`; the workflow has: test/,
+    ],
+    [
+      ['evaluate', '--workflow', 'examples/ci.yml', '--policy', 'nope.yml'],
+      /cannot read policy file nope\.yml/,
+    ],
     [['scan', 'no-such-dir'], /no-such-dir: no such file or directory/],
   ])('%j', async (argv, message) => {
     const r = await cli(...argv);
@@ -90,24 +153,42 @@ describe('bad input is a clear error with exit 2', () => {
   it('malformed YAML and invalid policies name file:line:column', async () => {
     const dir = tempDir();
     writeFileSync(join(dir, 'bad.yml'), 'on: push\njobs:\n  a:\n    steps: [\n');
-    writeFileSync(join(dir, 'policy.yml'), 'version: 1\nrules:\n  - id: x\n    when: { class: publish, klass: 1 }\n    decision: nope\n    reason: r\n');
+    writeFileSync(
+      join(dir, 'policy.yml'),
+      'version: 1\nrules:\n  - id: x\n    when: { class: publish, klass: 1 }\n    decision: nope\n    reason: r\n',
+    );
     const yaml = await cli('evaluate', '--workflow', join(dir, 'bad.yml'));
     expect(yaml.code).toBe(2);
     expect(yaml.err).toMatch(new RegExp(`${join(dir, 'bad.yml')}:\\d+:\\d+: invalid YAML`));
     const policy = await cli('validate', join(dir, 'policy.yml'));
     expect(policy.code).toBe(2);
-    expect(policy.err).toContain(`${join(dir, 'policy.yml')}:4:29: invalid policy: rules.0.when: unknown key \`klass\``);
-    expect(policy.err).toContain(`${join(dir, 'policy.yml')}:5:15: rules.0.decision: must be one of: allow, approval-required, blocked`);
+    expect(policy.err).toContain(
+      `${join(dir, 'policy.yml')}:4:29: invalid policy: rules.0.when: unknown key \`klass\``,
+    );
+    expect(policy.err).toContain(
+      `${join(dir, 'policy.yml')}:5:15: rules.0.decision: must be one of: allow, approval-required, blocked`,
+    );
   });
 
   it('an unparsable file in a scan is blocked (fail closed), not skipped', async () => {
     const dir = tempDir();
-    writeFileSync(join(dir, 'good.yml'), 'on: push\npermissions: {}\njobs:\n  a:\n    runs-on: x\n    steps: [{ run: make }]\n');
+    writeFileSync(
+      join(dir, 'good.yml'),
+      'on: push\npermissions: {}\njobs:\n  a:\n    runs-on: x\n    steps: [{ run: make }]\n',
+    );
     writeFileSync(join(dir, 'bad.yml'), 'on: push\njobs: [\n');
     const r = await cli('scan', dir, '--format', 'json');
     expect(r.code).toBe(1);
-    const doc = JSON.parse(r.out) as { decision: string; errors: { path: string; message: string }[] };
-    expect(doc.errors).toEqual([{ path: join(dir, 'bad.yml'), message: expect.stringMatching(/bad\.yml:\d+:\d+: invalid YAML/) }]);
+    const doc = JSON.parse(r.out) as {
+      decision: string;
+      errors: { path: string; message: string }[];
+    };
+    expect(doc.errors).toEqual([
+      {
+        path: join(dir, 'bad.yml'),
+        message: expect.stringMatching(/bad\.yml:\d+:\d+: invalid YAML/),
+      },
+    ]);
   });
 
   it('validate accepts the presets and the examples policy', async () => {
@@ -121,11 +202,23 @@ describe('the bundled CLI (dist/cli/index.js)', () => {
   it('runs as the package bin with the same exit codes', () => {
     const help = spawnSync(process.execPath, ['dist/cli/index.js', '--help'], { encoding: 'utf8' });
     expect(help.status).toBe(0);
-    expect(help.stdout).toMatch(/Exit codes: 0 allow · 1 blocked · 2 usage or input error · 3 approval-required/);
-    const run = spawnSync(process.execPath, ['dist/cli/index.js', 'evaluate', '--workflow', 'examples/release.yml'], { encoding: 'utf8' });
+    expect(help.stdout).toMatch(
+      /Exit codes: 0 allow · 1 blocked · 2 usage or input error · 3 approval-required/,
+    );
+    const run = spawnSync(
+      process.execPath,
+      ['dist/cli/index.js', 'evaluate', '--workflow', 'examples/release.yml'],
+      { encoding: 'utf8' },
+    );
     expect(run.status).toBe(3);
-    const bad = spawnSync(process.execPath, ['dist/cli/index.js', 'evaluate', '--workflow', 'examples/ci.yml', '--job', 'x'], { encoding: 'utf8' });
+    const bad = spawnSync(
+      process.execPath,
+      ['dist/cli/index.js', 'evaluate', '--workflow', 'examples/ci.yml', '--job', 'x'],
+      { encoding: 'utf8' },
+    );
     expect(bad.status).toBe(2);
-    expect(readFileSync('dist/cli/index.js', 'utf8').startsWith('#!/usr/bin/env node\n')).toBe(true);
+    expect(readFileSync('dist/cli/index.js', 'utf8').startsWith('#!/usr/bin/env node\n')).toBe(
+      true,
+    );
   });
 });

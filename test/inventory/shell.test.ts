@@ -25,7 +25,9 @@ describe('splitCommands: separators and positions', () => {
       ['docker build --push -t img .', 1, 1],
       ['echo done', 4, 1],
     ]);
-    expect(splitCommands(script).commands[0]?.text).toBe('docker build \\\n  --push \\\n  -t img .');
+    expect(splitCommands(script).commands[0]?.text).toBe(
+      'docker build \\\n  --push \\\n  -t img .',
+    );
   });
 
   it('handles CRLF line endings', () => {
@@ -54,15 +56,23 @@ describe('splitCommands: quoting', () => {
   });
 
   it('keeps GitHub expressions intact, spaces and quotes included', () => {
-    expect(argvs(`git checkout \${{ github.event.pull_request.head.sha }} && echo '\${{ github.event_name == 'push' }}' done`)).toEqual([
+    expect(
+      argvs(
+        `git checkout \${{ github.event.pull_request.head.sha }} && echo '\${{ github.event_name == 'push' }}' done`,
+      ),
+    ).toEqual([
       ['git', 'checkout', '${{ github.event.pull_request.head.sha }}'],
       ['echo', "${{ github.event_name == 'push' }}", 'done'],
     ]);
-    expect(argvs(`echo "title: \${{ github.event.issue.title }}"`)).toEqual([['echo', 'title: ${{ github.event.issue.title }}']]);
+    expect(argvs(`echo "title: \${{ github.event.issue.title }}"`)).toEqual([
+      ['echo', 'title: ${{ github.event.issue.title }}'],
+    ]);
   });
 
   it('keeps parameter expansions and arithmetic as part of words', () => {
-    expect(argvs('echo ${A:-x y} $((1 + 2)) ${#B}')).toEqual([['echo', '${A:-x y}', '$((1 + 2))', '${#B}']]);
+    expect(argvs('echo ${A:-x y} $((1 + 2)) ${#B}')).toEqual([
+      ['echo', '${A:-x y}', '$((1 + 2))', '${#B}'],
+    ]);
   });
 });
 
@@ -81,11 +91,19 @@ describe('splitCommands: substitutions, groups and control flow', () => {
   });
 
   it('handles nested substitutions', () => {
-    expect(argvs('echo $(dirname $(which npm))')).toEqual([['echo', '$(dirname $(which npm))'], ['dirname', '$(which npm)'], ['which', 'npm']]);
+    expect(argvs('echo $(dirname $(which npm))')).toEqual([
+      ['echo', '$(dirname $(which npm))'],
+      ['dirname', '$(which npm)'],
+      ['which', 'npm'],
+    ]);
   });
 
   it('handles subshells, groups and function definitions', () => {
-    expect(argvs('(cd pkg && npm publish)\n{ make; make install; }\ndeploy() { kubectl apply -f k8s; }\nfunction f { ls; }')).toEqual([
+    expect(
+      argvs(
+        '(cd pkg && npm publish)\n{ make; make install; }\ndeploy() { kubectl apply -f k8s; }\nfunction f { ls; }',
+      ),
+    ).toEqual([
       ['cd', 'pkg'],
       ['npm', 'publish'],
       ['make'],
@@ -130,18 +148,18 @@ describe('splitCommands: substitutions, groups and control flow', () => {
   });
 
   it('handles case inside a command substitution', () => {
-    expect(argvs('x=$(case $a in b) echo b;; esac); npm ci')).toEqual([['echo', 'b'], ['npm', 'ci']]);
+    expect(argvs('x=$(case $a in b) echo b;; esac); npm ci')).toEqual([
+      ['echo', 'b'],
+      ['npm', 'ci'],
+    ]);
   });
 });
 
 describe('splitCommands: redirections and heredocs', () => {
   it('drops redirections and their targets from argv', () => {
-    expect(argvs('npm publish > out.log 2>&1\ncat < in >> out\nmake &> log\nexec 3>&1\ntr a b <<< "$x"')).toEqual([
-      ['npm', 'publish'],
-      ['cat'],
-      ['make'],
-      ['tr', 'a', 'b'],
-    ]);
+    expect(
+      argvs('npm publish > out.log 2>&1\ncat < in >> out\nmake &> log\nexec 3>&1\ntr a b <<< "$x"'),
+    ).toEqual([['npm', 'publish'], ['cat'], ['make'], ['tr', 'a', 'b']]);
   });
 
   it('skips heredoc bodies in all their forms', () => {
@@ -174,7 +192,10 @@ describe('splitCommands: redirections and heredocs', () => {
   });
 
   it('skips a heredoc opened inside a command substitution', () => {
-    expect(argvs('body=$(cat <<EOF\nnpm publish\nEOF\n)\necho "$body"')).toEqual([['cat'], ['echo', '$body']]);
+    expect(argvs('body=$(cat <<EOF\nnpm publish\nEOF\n)\necho "$body"')).toEqual([
+      ['cat'],
+      ['echo', '$body'],
+    ]);
   });
 });
 
@@ -245,7 +266,19 @@ describe('splitCommands: prefixes and inline scripts', () => {
 
 describe('splitCommands: robustness', () => {
   it('does not throw on unterminated constructs', () => {
-    for (const s of ['"abc', "'abc", '$(abc', '`abc', '${abc', '${{ abc', 'cat <<EOF\nno end', 'case x in', '((', 'a=(b', '\\']) {
+    for (const s of [
+      '"abc',
+      "'abc",
+      '$(abc',
+      '`abc',
+      '${abc',
+      '${{ abc',
+      'cat <<EOF\nno end',
+      'case x in',
+      '((',
+      'a=(b',
+      '\\',
+    ]) {
       expect(() => splitCommands(s)).not.toThrow();
     }
     expect(argvs('echo "unterminated')).toEqual([['echo', 'unterminated']]);
@@ -272,7 +305,61 @@ describe('splitCommands: robustness', () => {
   });
 
   it('never throws on seeded random shell soup and stays fast', () => {
-    const alphabet = ['a', 'npm', ' publish', ' ', '\n', '\\', '\\\n', '"', "'", '`', '$', '$(', '${', '${{', '}}', '(', ')', '{', '}', '[[', ']]', ';', ';;', '&', '&&', '|', '||', '<', '<<', '<<-', 'EOF', '>', '2>&1', '#', '=', 'case', 'in', 'esac', 'if', 'then', 'fi', 'for', 'do', 'done', 'sudo', 'env', 'xargs', 'bash -c ', 'eval ', '-', '--', '*', '/'];
+    const alphabet = [
+      'a',
+      'npm',
+      ' publish',
+      ' ',
+      '\n',
+      '\\',
+      '\\\n',
+      '"',
+      "'",
+      '`',
+      '$',
+      '$(',
+      '${',
+      '${{',
+      '}}',
+      '(',
+      ')',
+      '{',
+      '}',
+      '[[',
+      ']]',
+      ';',
+      ';;',
+      '&',
+      '&&',
+      '|',
+      '||',
+      '<',
+      '<<',
+      '<<-',
+      'EOF',
+      '>',
+      '2>&1',
+      '#',
+      '=',
+      'case',
+      'in',
+      'esac',
+      'if',
+      'then',
+      'fi',
+      'for',
+      'do',
+      'done',
+      'sudo',
+      'env',
+      'xargs',
+      'bash -c ',
+      'eval ',
+      '-',
+      '--',
+      '*',
+      '/',
+    ];
     let seed = 0x2545f491;
     const random = (n: number): number => {
       seed ^= seed << 13;

@@ -21,7 +21,10 @@ const EXPECTED: Record<ActionClass, { decision: DecisionValue; rule: string | un
   'modify-workflow': { decision: 'approval-required', rule: 'approve-modify-workflow' },
   'run-shell': { decision: 'allow', rule: 'allow-shell-without-write' },
   'use-secret': { decision: 'approval-required', rule: 'approve-unattended-secret' },
-  'cloud-credential': { decision: 'approval-required', rule: 'approve-unattended-cloud-credential' },
+  'cloud-credential': {
+    decision: 'approval-required',
+    rule: 'approve-unattended-cloud-credential',
+  },
   'call-tool': { decision: 'approval-required', rule: 'approve-tool-write' },
   publish: { decision: 'approval-required', rule: 'approve-publish' },
   deploy: { decision: 'approval-required', rule: 'approve-deploy' },
@@ -38,7 +41,13 @@ beforeAll(async () => {
 
 function evaluate(file: string) {
   const path = join(DIR, file);
-  const result = evaluateWorkflow({ path, text: readFileSync(path, 'utf8'), policy: baseline, context: { ...EMPTY_CONTEXT, defaultPermissions: 'read' }, now: new Date('2026-11-21T00:00:00Z') });
+  const result = evaluateWorkflow({
+    path,
+    text: readFileSync(path, 'utf8'),
+    policy: baseline,
+    context: { ...EMPTY_CONTEXT, defaultPermissions: 'read' },
+    now: new Date('2026-11-21T00:00:00Z'),
+  });
   const job = result.decision.jobs[0]!;
   return { inventory: result.inventory[0]!, job };
 }
@@ -51,7 +60,9 @@ describe.each(ACTION_CLASSES.map((c) => [c]))('class %s', (cls) => {
     expect(verdicts.length).toBeGreaterThan(0);
     const worst = verdicts.find((v) => v.decision === EXPECTED[cls].decision);
     expect(worst).toMatchObject({ decision: EXPECTED[cls].decision, rule: EXPECTED[cls].rule });
-    expect(verdicts.every((v) => v.path.at.path === join(DIR, cls, 'in.yml') && v.path.at.line > 0)).toBe(true);
+    expect(
+      verdicts.every((v) => v.path.at.path === join(DIR, cls, 'in.yml') && v.path.at.line > 0),
+    ).toBe(true);
   });
 
   it.runIf(cls !== 'read')('the `out` fixture is not in the class', () => {

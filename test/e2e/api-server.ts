@@ -1,0 +1,154 @@
+/**
+ * A loopback stand-in for the two REST endpoints the action calls: repository contents and
+ * pull request files. It serves only what a test configures (everything else is GitHub's
+ * 404 JSON), can fail the first N matching requests, and logs every request so tests can
+ * assert what the bundle really sent over the wire.
+ */
+import { createServer } from 'node:http';
+import type { IncomingHttpHeaders, IncomingMessage, ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+
+export interface Fault {
+  /** Which requests fail, matched against the path and query (e.g. /\/contents\//). */
+  readonly match: RegExp;
+  /** How many matching requests fail before the route answers normally; Infinity = forever. */
+  readonly times: number;
+  readonly status: number;
+  readonly message?: string;
+  readonly headers?: Readonly<Record<string, string>>;
+}
+
+export type PullFile = string | { readonly filename: string; readonly previous_filename: string };
+
+export interface ApiRoutes {
+  /** File text by commit SHA, then by repository path: `{ [sha]: { [path]: text } }`. */
+  readonly contents?: Readonly<Record<string, Readonly<Record<string, string>>>>;
+  /** Changed files by pull request number: a name, or a rename `{ filename, previous_filename }`. */
+  readonly pullFiles?: Readonly<Record<number, readonly PullFile[]>>;
+  readonly faults?: readonly Fault[];
+}
+
+export interface LoggedRequest {
+  readonly method: string;
+  /** Path and query exactly as sent (still percent-encoded). */
+  readonly url: string;
+  readonly headers: IncomingHttpHeaders;
+  readonly status: number;
+}
+
+export interface ApiServer {
+  readonly url: string;
+  readonly requests: readonly LoggedRequest[];
+  close(): Promise<void>;
+}
+
+/** The only repository the harness runs in (GITHUB_REPOSITORY). */
+const REPO = '/repos/acme/app';
+/** GitHub's largest page for pull request files. */
+const MAX_PER_PAGE = 100;
+
+export async function startApiServer(routes: ApiRoutes = {}): Promise<ApiServer> {
+  const faultHits: number[] = [];
+  const requests: LoggedRequest[] = [];
+  let base = '';
+
+  const answer = (req: IncomingMessage, res: ServerResponse): void => {
+    const url = new URL(req.url ?? '/', base);
+    const send = (status: number, body: string, headers: Record<string, string> = {}): void => {
+      requests.push({ method: req.method ?? '', url: req.url ?? '', headers: req.headers, status });
+      res
+        .writeHead(status, { 'content-type': 'application/json; charset=utf-8', ...headers })
+        .end(body);
+    };
+    const notFound = (): void => send(404, JSON.stringify({ message: 'Not Found', status: '404' }));
+
+    const faults = routes.faults ?? [];
+    const fault = faults.findIndex(
+      (f, i) => f.match.test(`${url.pathname}${url.search}`) && (faultHits[i] ?? 0) < f.times,
+    );
+    if (fault >= 0) {
+      const f = faults[fault]!;
+      faultHits[fault] = (faultHits[fault] ?? 0) + 1;
+      send(f.status, JSON.stringify({ message: f.message ?? 'Server Error' }), { ...f.headers });
+      return;
+    }
+    if (req.method !== 'GET') return notFound();
+
+    const contents = url.pathname.startsWith(`${REPO}/contents/`)
+      ? decodeURIComponent(url.pathname.slice(`${REPO}/contents/`.length))
+      : undefined;
+    if (contents !== undefined) {
+      const text = routes.contents?.[url.searchParams.get('ref') ?? '']?.[contents];
+      if (text === undefined) return notFound();
+      // Real GitHub answers the raw media type as text/plain; anything else gets the JSON object.
+      if (/\braw\b/.test(req.headers.accept ?? ''))
+        return send(200, text, { 'content-type': 'text/plain; charset=utf-8' });
+      return send(
+        200,
+        JSON.stringify({
+          type: 'file',
+          path: contents,
+          encoding: 'base64',
+          content: Buffer.from(text).toString('base64'),
+        }),
+      );
+    }
+
+    const pull = /^\/repos\/acme\/app\/pulls\/(\d+)\/files$/.exec(url.pathname);
+    const files = pull ? routes.pullFiles?.[Number(pull[1])] : undefined;
+    if (!files) return notFound();
+    const perPage = Math.min(Number(url.searchParams.get('per_page') ?? 30) || 30, MAX_PER_PAGE);
+    const page = Number(url.searchParams.get('page') ?? 1) || 1;
+    const last = Math.max(1, Math.ceil(files.length / perPage));
+    const slice = files.slice((page - 1) * perPage, page * perPage);
+    const link = (p: number): string => {
+      const next = new URL(url);
+      next.searchParams.set('page', String(p));
+      return next.href;
+    };
+    const headers: Record<string, string> =
+      page < last ? { link: `<${link(page + 1)}>; rel="next", <${link(last)}>; rel="last"` } : {};
+    send(
+      200,
+      JSON.stringify(
+        slice.map((f) =>
+          typeof f === 'string'
+            ? { filename: f, status: 'modified', additions: 1, deletions: 0, changes: 1 }
+            : { ...f, status: 'renamed', additions: 0, deletions: 0, changes: 0 },
+        ),
+      ),
+      headers,
+    );
+  };
+
+  const server = createServer(answer);
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  base = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return {
+    url: base,
+    requests,
+    close: () =>
+      new Promise<void>((resolve, reject) => server.close((e) => (e ? reject(e) : resolve()))),
+  };
+}
+
+/**
+ * Loopback servers for one test file, one per test: tests then share no routes or request
+ * log and can run concurrently (the retry tests spend most of their time waiting).
+ */
+export function apiServers(): {
+  start(routes?: ApiRoutes): Promise<ApiServer>;
+  closeAll(): Promise<void>;
+} {
+  const servers: ApiServer[] = [];
+  return {
+    async start(routes = {}) {
+      const server = await startApiServer(routes);
+      servers.push(server);
+      return server;
+    },
+    async closeAll() {
+      await Promise.all(servers.splice(0).map((s) => s.close()));
+    },
+  };
+}

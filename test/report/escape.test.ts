@@ -1,0 +1,26 @@
+import { describe, expect, it } from 'vitest';
+import { escapeLogText, escapeMarkdown, markdownCode } from '../../src/report/escape.js';
+
+describe('untrusted text', () => {
+  const hostile =
+    'fix\n::set-output name=decision::allow\r\n<script>alert(1)</script> | `x` [a](http://e)';
+
+  it('cannot forge a workflow command in a log line', () => {
+    const line = escapeLogText(hostile);
+    expect(line).not.toMatch(/[\r\n]/);
+    expect(line).not.toContain('::');
+  });
+
+  it('cannot inject HTML, links or table cells into Markdown', () => {
+    const md = escapeMarkdown(hostile);
+    expect(md).not.toMatch(/<script>|[\r\n]/);
+    expect(md).not.toMatch(/(?<!\\)\|/);
+    expect(md).not.toMatch(/(?<!\\)\[/);
+    expect(md).toContain('&lt;script&gt;');
+  });
+
+  it('cannot close a code span early', () => {
+    const code = markdownCode('a`b<c>');
+    expect(code).toBe('<code>aˋb&lt;c&gt;</code>');
+  });
+});
