@@ -61,6 +61,10 @@ export async function runAction(now: () => Date = () => new Date()): Promise<voi
   const base = contextFromPayload(payload, runner.event);
   const isPullRequest = PULL_REQUEST_EVENTS.has(runner.event);
   const trustedRef = isPullRequest ? baseSha(payload) : runner.workflowSha;
+  const policyPath = settings.policy ?? DEFAULT_POLICY_FILE;
+  if (trustedRef === runner.workflowSha)
+    files.preload(trustedRef, [runner.workflowPath, policyPath]);
+  else files.preload(runner.workflowSha, [runner.workflowPath]);
   const { policy, policyFile } = await resolvePolicy(settings, files, trustedRef);
 
   const workflow = await files.read(runner.workflowPath, runner.workflowSha);

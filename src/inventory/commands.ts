@@ -305,70 +305,44 @@ function analyzeGitPush(c: ParsedCommand, rest: readonly string[], ctx: Context)
   const [url, ...refspecs] = rest;
   const remote = url?.replace(/\/\/[^@/]*@/, '//'); // never echo credentials embedded in a URL
   if (remote !== undefined && (remote === 'heroku' || remote.includes('heroku.com'))) {
-    return [
-      {
-        class: 'deploy',
-        kind: 'git-push-heroku',
-        detail: 'deploys to Heroku with git push',
-        target: remote,
-      },
-    ];
+    return [finding('deploy', 'git-push-heroku', 'deploys to Heroku with git push', remote)];
   }
   const specs = refspecs.map(parseRefspec);
-  const forced = c.has('-f', '--force', '--force-with-lease') || specs.some((s) => s.force);
-  const deletes = c.has('-d', '--delete');
+  const forcedByFlag = c.has('-f', '--force', '--force-with-lease');
+  const deletesAll = c.has('-d', '--delete');
   const where = (branch: string | undefined): string | undefined =>
     branch && branch !== 'HEAD' ? `${remote ?? 'origin'}/${branch}` : remote;
-  const out: Finding[] = [
-    forced
-      ? {
-          class: 'write-branch',
-          kind: 'git-push-force',
-          detail: 'force-pushes to a branch',
-          target: where(specs[0]?.branch),
-        }
-      : {
-          class: 'write-branch',
-          kind: 'git-push',
-          detail: 'pushes to a branch',
-          target: where(specs[0]?.branch),
-        },
+  const target = where(specs[0]?.branch);
+  const out = [
+    forcedByFlag || specs.some((s) => s.force)
+      ? finding('write-branch', 'git-push-force', 'force-pushes to a branch', target)
+      : finding('write-branch', 'git-push', 'pushes to a branch', target),
   ];
-  if (c.has('--mirror'))
-    out.push({
-      class: 'destructive',
-      kind: 'git-push-mirror',
-      detail: 'overwrites and prunes every remote ref',
-      target: remote,
-    });
+  if (c.has('--mirror')) {
+    out.push(
+      finding('destructive', 'git-push-mirror', 'overwrites and prunes every remote ref', remote),
+    );
+  }
   for (const spec of specs) {
-    if (deletes || spec.deletes) {
-      out.push({
-        class: 'destructive',
-        kind: 'git-push-delete',
-        detail: 'deletes a remote branch or tag',
-        target: where(spec.branch),
-      });
-    } else if (
-      (c.has('-f', '--force', '--force-with-lease') || spec.force) &&
-      isDefaultBranch(spec.branch, ctx)
-    ) {
-      out.push({
-        class: 'destructive',
-        kind: 'git-push-force-default',
-        detail: 'force-pushes to the default branch',
-        target: where(spec.branch),
-      });
+    const at = where(spec.branch);
+    if (deletesAll || spec.deletes) {
+      out.push(finding('destructive', 'git-push-delete', 'deletes a remote branch or tag', at));
+    } else if ((forcedByFlag || spec.force) && isDefaultBranch(spec.branch, ctx)) {
+      out.push(
+        finding('destructive', 'git-push-force-default', 'force-pushes to the default branch', at),
+      );
     }
   }
-  if (c.has('--no-verify'))
-    out.push({
-      class: 'bypass-checks',
-      kind: 'git-push-no-verify',
-      detail: 'pushes without running hooks',
-      target: remote,
-    });
+  if (c.has('--no-verify')) {
+    out.push(
+      finding('bypass-checks', 'git-push-no-verify', 'pushes without running hooks', remote),
+    );
+  }
   return out;
+}
+
+function finding(cls: HitClass, kind: string, detail: string, target: string | undefined): Finding {
+  return { class: cls, kind, detail, target };
 }
 
 /** `+src:dst` forces, `:dst` deletes; the branch is dst (or src alone) without `refs/heads/`. */
@@ -394,14 +368,7 @@ function analyzeRm(c: ParsedCommand): Finding[] {
     if (options && arg === '--') options = false;
     else if (options && arg.length > 1 && arg.startsWith('-')) continue;
     else if (isBroadPath(arg, c.raw[i] ?? arg)) {
-      return [
-        {
-          class: 'destructive',
-          kind: 'rm-rf-broad',
-          detail: 'recursively deletes a broad path',
-          target: arg,
-        },
-      ];
+      return [finding('destructive', 'rm-rf-broad', 'recursively deletes a broad path', arg)];
     }
   }
   return [];
@@ -409,28 +376,9 @@ function analyzeRm(c: ParsedCommand): Finding[] {
 
 /** Paths whose recursive deletion wipes the machine, the home directory or the whole workspace. */
 const BROAD_PATHS = new Set([
-  '',
-  '~',
-  '.',
-  '..',
-  '*',
-  '.*',
-  '$HOME',
-  '${HOME}',
-  '$GITHUB_WORKSPACE',
-  '${GITHUB_WORKSPACE}',
-  '${{ github.workspace }}',
-  '/home',
-  '/usr',
-  '/etc',
-  '/var',
-  '/opt',
-  '/bin',
-  '/sbin',
-  '/lib',
-  '/boot',
-  '/root',
-  '/srv',
+  ...['', '~', '.', '..', '*', '.*', '$HOME', '${HOME}', '${{ github.workspace }}'],
+  ...['$GITHUB_WORKSPACE', '${GITHUB_WORKSPACE}'],
+  ...['/home', '/usr', '/etc', '/var', '/opt', '/bin', '/sbin', '/lib', '/boot', '/root', '/srv'],
 ]);
 const LONE_VARIABLE = /^\$\{?[A-Za-z_]\w*\}?$/;
 
@@ -469,21 +417,13 @@ function analyzeGhApi(c: ParsedCommand, rest: readonly string[]): Finding[] {
   const implied = c.has('-f', '-F', '--field', '--raw-field', '--input') ? 'POST' : 'GET';
   const method = (c.value('-X', '--method') ?? implied).toUpperCase();
   return GH_API_RULES.filter((r) => r.methods.includes(method) && r.endpoint.test(endpoint)).map(
-    (r) => ({
-      class: r.class,
-      kind: r.kind,
-      detail: r.detail,
-      target: endpoint,
-    }),
+    (r) => finding(r.class, r.kind, r.detail, endpoint),
   );
 }
 
 function graphqlFindings(query: string): Finding[] {
   if (!/\bmutation\b/.test(query)) return [];
-  return GH_GRAPHQL_RULES.filter((r) => r.mutation.test(query)).map((r) => ({
-    class: r.class,
-    kind: r.kind,
-    detail: r.detail,
-    target: 'graphql',
-  }));
+  return GH_GRAPHQL_RULES.filter((r) => r.mutation.test(query)).map((r) =>
+    finding(r.class, r.kind, r.detail, 'graphql'),
+  );
 }
