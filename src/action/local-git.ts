@@ -15,6 +15,11 @@ export type GitRead =
   | { readonly kind: 'absent' }
   | { readonly kind: 'unavailable' };
 
+type TreeEntry =
+  | { readonly kind: 'blob'; readonly oid: string }
+  | { readonly kind: 'absent' }
+  | { readonly kind: 'no-commit' };
+
 export interface LocalGit {
   /** Resolves the tree entries of several paths at once (later reads hit the cache). */
   preload(ref: string, paths: readonly string[]): void;
@@ -23,8 +28,8 @@ export interface LocalGit {
 
 export function localGit(workspace: string | undefined): LocalGit {
   const usable = workspace !== undefined && existsSync(join(workspace, '.git'));
-  /** `${ref}\0${path}` → blob id, null when the path is not in the commit, 'no-commit'. */
-  const entries = new Map<string, string | null | 'no-commit'>();
+  /** What `${ref}\0${path}` is: a blob, not in the commit, or the commit is not here. */
+  const entries = new Map<string, TreeEntry>();
   const git = (args: string[]): Buffer =>
     execFileSync('git', ['-c', 'core.fsmonitor=false', '-C', workspace ?? '.', ...args], {
       stdio: ['ignore', 'pipe', 'ignore'],
@@ -46,14 +51,17 @@ export function localGit(workspace: string | undefined): LocalGit {
       // Trees only: an error means the commit is not here; a path not listed is not in it.
       listing = git(['ls-tree', '-z', '--full-tree', ref, '--', ...missing]).toString('utf8');
     } catch {
-      for (const p of missing) entries.set(`${ref}\0${p}`, 'no-commit');
+      for (const p of missing) entries.set(`${ref}\0${p}`, { kind: 'no-commit' });
       return;
     }
-    for (const p of missing) entries.set(`${ref}\0${p}`, null);
+    for (const p of missing) entries.set(`${ref}\0${p}`, { kind: 'absent' });
     for (const line of listing.split('\0')) {
       const m = /^(\d+) (\w+) ([0-9a-f]{40,64})\t(.*)$/s.exec(line);
       if (!m?.[4]) continue;
-      entries.set(`${ref}\0${m[4]}`, m[2] === 'blob' ? (m[3] ?? null) : null);
+      entries.set(
+        `${ref}\0${m[4]}`,
+        m[2] === 'blob' && m[3] ? { kind: 'blob', oid: m[3] } : { kind: 'absent' },
+      );
     }
   };
 
@@ -64,11 +72,11 @@ export function localGit(workspace: string | undefined): LocalGit {
     read(ref, path) {
       if (!usable || !isSha(ref)) return { kind: 'unavailable' };
       lookUp(ref, [path]);
-      const oid = entries.get(`${ref}\0${path}`);
-      if (oid === 'no-commit' || oid === undefined) return { kind: 'unavailable' };
-      if (oid === null) return { kind: 'absent' };
+      const entry = entries.get(`${ref}\0${path}`);
+      if (entry === undefined || entry.kind === 'no-commit') return { kind: 'unavailable' };
+      if (entry.kind === 'absent') return { kind: 'absent' };
       try {
-        return { kind: 'found', text: git(['cat-file', 'blob', oid]).toString('utf8') };
+        return { kind: 'found', text: git(['cat-file', 'blob', entry.oid]).toString('utf8') };
       } catch (cause) {
         if ((cause as NodeJS.ErrnoException).code === 'ENOBUFS') {
           throw new InputError(`${path}@${ref}: over the ${MAX_SOURCE_BYTES}-byte limit`, {

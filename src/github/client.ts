@@ -24,34 +24,26 @@ export async function createClient(options: ClientOptions): Promise<GitHubClient
   ]);
   const retries = options.retries ?? 3;
   const log = options.log ?? (() => undefined);
+  /** Both limits: wait as GitHub says (retry-after / reset), a bounded number of times. */
+  const onLimit =
+    (kind: string) =>
+    (
+      retryAfter: number,
+      request: { method: string; url: string },
+      _octokit: unknown,
+      count: number,
+    ): boolean => {
+      log(`${kind} on ${request.method} ${request.url}; retry ${count + 1} in ${retryAfter}s`);
+      return count < retries;
+    };
   return getOctokit(
     options.token,
     {
       baseUrl: options.baseUrl.replace(/\/+$/, ''),
       retry: { retries },
       throttle: {
-        onRateLimit: (
-          retryAfter: number,
-          request: { method: string; url: string },
-          _octokit: unknown,
-          count: number,
-        ) => {
-          log(
-            `rate limited on ${request.method} ${request.url}; retry ${count + 1} in ${retryAfter}s`,
-          );
-          return count < retries;
-        },
-        onSecondaryRateLimit: (
-          retryAfter: number,
-          request: { method: string; url: string },
-          _octokit: unknown,
-          count: number,
-        ) => {
-          log(
-            `secondary rate limit on ${request.method} ${request.url}; retry ${count + 1} in ${retryAfter}s`,
-          );
-          return count < retries;
-        },
+        onRateLimit: onLimit('rate limited'),
+        onSecondaryRateLimit: onLimit('secondary rate limit'),
       },
     },
     retry,

@@ -41,10 +41,15 @@ export const CONVERSATION_SCOPES: readonly string[] = [
   'checks',
 ];
 
+/** `read-all` / `write-all`: each scope at that level, or the highest it allows below it. */
 function expand(level: 'read' | 'write'): Record<string, PermissionLevel> {
   const scopes: Record<string, PermissionLevel> = {};
   for (const [scope, levels] of Object.entries(PERMISSION_SCOPES)) {
-    scopes[scope] = levels.includes(level) ? level : 'none';
+    scopes[scope] = levels.includes(level)
+      ? level
+      : level === 'write' && levels.includes('read')
+        ? 'read'
+        : 'none';
   }
   return scopes;
 }
