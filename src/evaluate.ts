@@ -4,6 +4,7 @@
  */
 import type { RunContext } from './context/run-context.js';
 import { buildInventory } from './inventory/build-inventory.js';
+import type { RepoSnapshot } from './inventory/repo-snapshot.js';
 import type { JobInventory } from './inventory/types.js';
 import { decide } from './policy/decide.js';
 import type { DecideOptions } from './policy/decide.js';
@@ -26,6 +27,10 @@ export interface EvaluateInput {
   readonly jobs?: readonly string[];
   readonly now: Date;
   readonly enforcement?: DecideOptions['enforcement'];
+  /** Repository files (CODEOWNERS, agent / MCP config) the adapter collected. */
+  readonly repo?: RepoSnapshot;
+  /** The workflow's path inside its repository, when it differs from `path`. */
+  readonly repoPath?: string;
 }
 
 export function evaluateWorkflow(input: EvaluateInput): Evaluation {
@@ -33,7 +38,11 @@ export function evaluateWorkflow(input: EvaluateInput): Evaluation {
   const inventory = buildInventory(
     workflow,
     input.context,
-    { productionPatterns: input.policy.production },
+    {
+      productionPatterns: input.policy.production,
+      repo: input.repo,
+      repoPath: input.repoPath ?? input.path,
+    },
     input.jobs,
   );
   const decision = decide(inventory, input.policy, {

@@ -16,6 +16,7 @@ export type GitRead =
   | { readonly kind: 'unavailable' };
 
 type TreeEntry =
+  | { readonly kind: 'symlink' }
   | { readonly kind: 'blob'; readonly oid: string }
   | { readonly kind: 'absent' }
   | { readonly kind: 'no-commit' };
@@ -24,6 +25,8 @@ export interface LocalGit {
   /** Resolves the tree entries of several paths at once (later reads hit the cache). */
   preload(ref: string, paths: readonly string[]): void;
   read(ref: string, path: string): GitRead;
+  /** Whether the path is in the commit (and how), without reading it; undefined when git cannot tell. */
+  has(ref: string, path: string): 'file' | 'symlink' | 'absent' | undefined;
 }
 
 export function localGit(workspace: string | undefined): LocalGit {
@@ -58,6 +61,10 @@ export function localGit(workspace: string | undefined): LocalGit {
     for (const line of listing.split('\0')) {
       const m = /^(\d+) (\w+) ([0-9a-f]{40,64})\t(.*)$/s.exec(line);
       if (!m?.[4]) continue;
+      if (m[1] === '120000') {
+        entries.set(`${ref}\0${m[4]}`, { kind: 'symlink' });
+        continue;
+      }
       entries.set(
         `${ref}\0${m[4]}`,
         m[2] === 'blob' && m[3] ? { kind: 'blob', oid: m[3] } : { kind: 'absent' },
@@ -69,12 +76,21 @@ export function localGit(workspace: string | undefined): LocalGit {
     preload(ref, paths) {
       if (usable && isSha(ref)) lookUp(ref, paths);
     },
+    has(ref, path) {
+      if (!usable || !isSha(ref)) return undefined;
+      lookUp(ref, [path]);
+      const entry = entries.get(`${ref}\0${path}`);
+      if (entry === undefined || entry.kind === 'no-commit') return undefined;
+      return entry.kind === 'blob' ? 'file' : entry.kind;
+    },
     read(ref, path) {
       if (!usable || !isSha(ref)) return { kind: 'unavailable' };
       lookUp(ref, [path]);
       const entry = entries.get(`${ref}\0${path}`);
       if (entry === undefined || entry.kind === 'no-commit') return { kind: 'unavailable' };
       if (entry.kind === 'absent') return { kind: 'absent' };
+      if (entry.kind === 'symlink')
+        throw new InputError(`${path}@${ref} is a symlink; not followed`);
       try {
         return { kind: 'found', text: git(['cat-file', 'blob', entry.oid]).toString('utf8') };
       } catch (cause) {

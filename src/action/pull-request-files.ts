@@ -1,15 +1,17 @@
 /**
- * The files a pull request changes, through the API, every page (GitHub lists at most 3,000).
+ * The files a pull request changes, with their diffs, through the API — every page (GitHub
+ * lists at most 3,000 files). An API failure is an error: the gate never assumes "no changes".
  */
-import type { GitHubClient } from '../github/client.js';
+import type { ChangedFile } from '../context/run-context.js';
 import { InputError } from '../errors.js';
+import type { GitHubClient } from '../github/client.js';
 
 export async function listChangedFiles(
   client: GitHubClient,
   owner: string,
   repo: string,
   pullNumber: number,
-): Promise<string[]> {
+): Promise<ChangedFile[]> {
   try {
     const files = await client.paginate(client.rest.pulls.listFiles, {
       owner,
@@ -17,13 +19,21 @@ export async function listChangedFiles(
       pull_number: pullNumber,
       per_page: 100,
     });
-    return files.flatMap((f) =>
-      f.previous_filename ? [f.filename, f.previous_filename] : [f.filename],
-    );
+    return files.map((f) => ({
+      filename: f.filename,
+      status: f.status,
+      previousFilename: f.previous_filename,
+      patch: f.patch,
+    }));
   } catch (cause) {
     throw new InputError(
       `cannot list the files of pull request #${pullNumber}: ${(cause as Error).message}`,
       { cause },
     );
   }
+}
+
+/** Every path a change touches, old names of renamed files included. */
+export function changedPaths(files: readonly ChangedFile[]): string[] {
+  return files.flatMap((f) => (f.previousFilename ? [f.filename, f.previousFilename] : [f.filename]));
 }

@@ -14,6 +14,14 @@ export interface RepoFileReader {
   read(path: string, ref: string): Promise<{ text: string; via: 'git' | 'api' } | undefined>;
   /** Hints the paths about to be read at `ref`, so the local lookup is one git call. */
   preload(ref: string, paths: readonly string[]): void;
+  /**
+   * Which of `paths` exist at `ref`: one git call, or one recursive tree request to the API
+   * (when GitHub truncates the tree, every path is returned and read() decides).
+   */
+  existing(
+    ref: string,
+    paths: readonly string[],
+  ): Promise<readonly { path: string; symlink: boolean }[]>;
 }
 
 export interface RepoFileOptions {
@@ -27,6 +35,36 @@ export function repoFileReader(options: RepoFileOptions): RepoFileReader {
   const git = localGit(options.workspace);
   return {
     preload: (ref, paths) => git.preload(ref, paths),
+    async existing(ref, paths) {
+      git.preload(ref, paths);
+      const local = paths.map((path) => ({ path, has: git.has(ref, path) }));
+      if (local.every((l) => l.has !== undefined)) {
+        return local
+          .filter((l) => l.has !== 'absent')
+          .map((l) => ({ path: l.path, symlink: l.has === 'symlink' }));
+      }
+      const client = await options.client();
+      try {
+        const { data } = await client.rest.git.getTree({
+          owner: options.owner,
+          repo: options.repo,
+          tree_sha: ref,
+          recursive: 'true',
+        });
+        if (data.truncated) return paths.map((path) => ({ path, symlink: false }));
+        const blobs = new Map(
+          data.tree.filter((e) => e.type === 'blob').map((e) => [e.path, e.mode === '120000']),
+        );
+        return paths
+          .filter((p) => blobs.has(p))
+          .map((path) => ({ path, symlink: blobs.get(path) === true }));
+      } catch (cause) {
+        throw new InputError(
+          `cannot list the repository tree at ${ref} through the API: ${(cause as Error).message}`,
+          { cause },
+        );
+      }
+    },
     async read(path, ref) {
       const local = git.read(ref, path);
       if (local.kind === 'absent') return undefined;

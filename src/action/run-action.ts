@@ -16,7 +16,9 @@ import type { Policy } from '../policy/types.js';
 import { buildReport } from '../report/report.js';
 import type { Report } from '../report/report.js';
 import { enforce } from './enforce.js';
-import { listChangedFiles } from './pull-request-files.js';
+import { changedPaths, listChangedFiles } from './pull-request-files.js';
+import { readRepoSnapshotAt } from './repo-snapshot.js';
+import { REPO_FILE_PATHS } from '../inventory/repo-snapshot.js';
 import {
   annotate,
   logReport,
@@ -62,9 +64,10 @@ export async function runAction(now: () => Date = () => new Date()): Promise<voi
   const isPullRequest = PULL_REQUEST_EVENTS.has(runner.event);
   const trustedRef = isPullRequest ? baseSha(payload) : runner.workflowSha;
   const policyPath = settings.policy ?? DEFAULT_POLICY_FILE;
-  if (trustedRef === runner.workflowSha)
-    files.preload(trustedRef, [runner.workflowPath, policyPath]);
-  else files.preload(runner.workflowSha, [runner.workflowPath]);
+  // One git call for every file this run reads at the workflow's commit.
+  const atWorkflowSha = [runner.workflowPath, ...REPO_FILE_PATHS];
+  if (trustedRef === runner.workflowSha) files.preload(trustedRef, [...atWorkflowSha, policyPath]);
+  else files.preload(runner.workflowSha, atWorkflowSha);
   const { policy, policyFile } = await resolvePolicy(settings, files, trustedRef);
 
   const workflow = await files.read(runner.workflowPath, runner.workflowSha);
@@ -86,15 +89,19 @@ export async function runAction(now: () => Date = () => new Date()): Promise<voi
     ref: runner.ref,
     sha: runner.sha,
     repository: runner.repository,
-    changedFiles,
+    changedFiles: changedFiles ? changedPaths(changedFiles) : undefined,
+    changedFilePatches: changedFiles,
     defaultPermissions: settings.defaultPermissions,
     policyFile,
   };
+  // Agent and MCP configuration as the job will check it out; CODEOWNERS as trusted.
+  const repo = await readRepoSnapshotAt(files, runner.workflowSha);
   const evaluation = evaluateWorkflow({
     path: runner.workflowPath,
     text: workflow.text,
     policy,
     context,
+    repo,
     jobs: settings.jobs === 'current' ? [runner.job] : undefined,
     now: now(),
     enforcement: { mode: settings.mode, evidence: settings.evidence },

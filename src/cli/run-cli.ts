@@ -3,7 +3,7 @@
  * code (0 allow · 1 blocked · 2 usage/input error · 3 approval-required).
  */
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { join, relative, sep } from 'node:path';
 import { InputError, describeError, normalizeError } from '../errors.js';
 import { evaluateWorkflow } from '../evaluate.js';
 import type { Evaluation } from '../evaluate.js';
@@ -19,6 +19,7 @@ import { HELP, parseArgs } from './args.js';
 import type { CommonOptions } from './args.js';
 import { discoverWorkflows } from './discover.js';
 import { cliContext } from './event-context.js';
+import { readRepoSnapshot, repoRootOf } from './fs-repo-snapshot.js';
 import { fsPolicyReader, readTextFile } from './fs-policy-reader.js';
 
 export interface CliIo {
@@ -65,9 +66,13 @@ async function dispatch(argv: readonly string[], io: CliIo): Promise<number> {
         ...command,
         policyFile: isPresetName(policyRef) ? undefined : policyRef,
       });
+      const root = repoRootOf(command.workflow);
       const evaluation = evaluateWorkflow({
         path: command.workflow,
         text: readTextFile(command.workflow),
+        repo: root === undefined ? undefined : readRepoSnapshot(root),
+        repoPath:
+          root === undefined ? undefined : relative(root, command.workflow).split(sep).join('/'),
         policy,
         context,
         jobs: command.jobs.length > 0 ? command.jobs : undefined,
@@ -90,6 +95,9 @@ async function dispatch(argv: readonly string[], io: CliIo): Promise<number> {
       for (const dir of command.dirs) {
         const files = discoverWorkflows(dir);
         if (files.length === 0) io.stderr(`agent-gate: no workflow files in ${dir}\n`);
+        // One repository snapshot per scanned repository, shared by its workflows.
+        const root = files[0] === undefined ? undefined : repoRootOf(files[0]);
+        const repo = root === undefined ? undefined : readRepoSnapshot(root);
         for (const file of files) {
           try {
             evaluations.push(
@@ -99,6 +107,8 @@ async function dispatch(argv: readonly string[], io: CliIo): Promise<number> {
                 policy,
                 context,
                 now: io.now(),
+                repo,
+                repoPath: root === undefined ? undefined : toRepoPath(root, file),
               }),
             );
           } catch (thrown) {
@@ -111,6 +121,10 @@ async function dispatch(argv: readonly string[], io: CliIo): Promise<number> {
       return emit(buildReport(policy, evaluations, errors), command.options, io);
     }
   }
+}
+
+function toRepoPath(root: string, file: string): string {
+  return relative(root, file).split(sep).join('/');
 }
 
 /** `--policy` as given, else the repository's policy file when present, else baseline. */

@@ -12,6 +12,15 @@ export interface PullRequestInfo {
   readonly fromFork: boolean | undefined;
 }
 
+/** A pull request file as the REST API lists it. */
+export interface ChangedFile {
+  readonly filename: string;
+  readonly status: string;
+  readonly previousFilename: string | undefined;
+  /** Unified diff of the file; missing for binary or very large diffs. */
+  readonly patch: string | undefined;
+}
+
 export interface RunContext {
   /** The event that triggered the run; undefined = any trigger the workflow declares. */
   readonly event: string | undefined;
@@ -25,6 +34,8 @@ export interface RunContext {
   readonly pullRequest: PullRequestInfo | undefined;
   /** Files a pull request changes; undefined when not known (not a PR, or not asked). */
   readonly changedFiles: readonly string[] | undefined;
+  /** The same files with their diffs when the API gave them (for new-dependency analysis). */
+  readonly changedFilePatches: readonly ChangedFile[] | undefined;
   /** The repository's default `GITHUB_TOKEN` permissions when a job declares none. */
   readonly defaultPermissions: 'read' | 'write' | 'unknown';
   /** Path of the gate's own policy file in the repository, if it is one. */
@@ -41,6 +52,7 @@ export const EMPTY_CONTEXT: RunContext = {
   defaultBranch: undefined,
   pullRequest: undefined,
   changedFiles: undefined,
+  changedFilePatches: undefined,
   defaultPermissions: 'unknown',
   policyFile: undefined,
 };

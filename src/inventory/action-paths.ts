@@ -21,6 +21,7 @@ import type {
   Credential,
   EffectivePermissions,
   JobInventory,
+  ToolReach,
 } from './types.js';
 import { actionMatches } from './uses.js';
 
@@ -34,11 +35,13 @@ export interface PathInput {
   readonly environment: JobInventory['environment'];
   readonly productionPatterns: readonly string[];
   readonly agents: readonly AgentUse[];
+  readonly tools: readonly ToolReach[];
 }
 
 type Draft = Omit<ActionPath, 'id' | 'job'>;
 
 export function buildActionPaths(input: PathInput): ActionPath[] {
+  const credsByStep = new Map<number, readonly string[]>();
   const drafts: Draft[] = [
     {
       class: 'read',
@@ -52,7 +55,8 @@ export function buildActionPaths(input: PathInput): ActionPath[] {
     ...fromPermissions(input),
     ...fromCredentials(input),
     ...fromEnvironment(input),
-    ...fromSteps(input),
+    ...fromSteps(input, credsByStep),
+    ...fromAgents(input, credsByStep),
     ...fromChangedFiles(input),
   ];
   const counters = new Map<string, number>();
@@ -147,7 +151,7 @@ function fromCredentials({ credentials }: PathInput): Draft[] {
         { target: c.reaches[0] },
       ),
     );
-    if (c.reaches.includes('cloud:static-key'))
+    if (c.reaches.some((r) => r.startsWith('cloud:')))
       out.push(
         draft('cloud-credential', `static cloud key ${c.name}`, c.at, [c.id], {
           target: 'cloud:static-key',
@@ -188,12 +192,12 @@ function fromEnvironment({ environment, productionPatterns }: PathInput): Draft[
   return out;
 }
 
-function fromSteps(input: PathInput): Draft[] {
+function fromSteps(input: PathInput, credsByStep: Map<number, readonly string[]>): Draft[] {
   const out: Draft[] = [];
   let persistedToken = false;
   for (const step of input.job.steps) {
     const creds = stepCredentials(input, step, persistedToken);
-    out.push(...toolReach(input, step, creds));
+    credsByStep.set(step.index, creds);
     if (step.uses) {
       out.push(...fromUsesStep(input, step, creds));
       if (
@@ -277,29 +281,54 @@ function fromUsesStep(input: PathInput, step: Step, creds: readonly string[]): D
   return out;
 }
 
-/** MCP servers configured for an agent on this step (inline inputs or CLI flags). */
-const MCP_CONFIG = /--mcp-config\b|"?mcpServers"?\s*:|\bmcp_servers\b|^mcp[-_]?config$/m;
-
-function toolReach(input: PathInput, step: Step, creds: readonly string[]): Draft[] {
-  if (!input.agents.some((a) => a.step === step.index)) return [];
-  const sources = [
-    ...step.with.map((w) => ({
-      text: `${w.key === 'mcp_config' ? 'mcp_config' : ''}\n${w.value}`,
-      at: w.at,
-    })),
-    { text: step.run ?? '', at: [...step.at, 'run'] },
-  ];
-  const hit = sources.find((s) => MCP_CONFIG.test(s.text));
-  if (!hit) return [];
-  return [
-    draft(
-      'call-tool',
-      'the agent is given MCP servers (tools) in this step',
-      locate(input.workflow.source, hit.at),
-      creds,
-      { step: step.index },
-    ),
-  ];
+/**
+ * What the job's agents add: each tool server they load (call-tool; it acts with the agent
+ * step's credentials when it can change things) and an unrestricted shell (run-shell).
+ */
+function fromAgents(
+  input: PathInput,
+  credsByStep: ReadonlyMap<number, readonly string[]>,
+): Draft[] {
+  const out: Draft[] = [];
+  const jobCreds = input.credentials.map((c) => c.id);
+  const credsOf = (agentId: string): readonly string[] => {
+    const step = input.agents.find((a) => a.id === agentId)?.step;
+    return step === undefined ? jobCreds : (credsByStep.get(step) ?? []);
+  };
+  for (const tool of input.tools) {
+    const traits = [
+      tool.remote ? 'remote' : 'local',
+      tool.writeCapable ? 'can change things' : 'read-only',
+      tool.fetchesCode ? 'fetched at run time' : undefined,
+      tool.trust ? 'calls not confirmed' : undefined,
+    ].filter(Boolean);
+    out.push(
+      draft(
+        'call-tool',
+        `${tool.agent} can call MCP server ${tool.name} (${traits.join(', ')}) from ${tool.file}`,
+        tool.at,
+        tool.writeCapable ? credsOf(tool.agent) : [],
+        {
+          step: input.agents.find((a) => a.id === tool.agent)?.step,
+          target: `tool:${tool.url ?? tool.name}`,
+        },
+      ),
+    );
+  }
+  for (const agent of input.agents) {
+    if (!agent.unrestrictedShell) continue;
+    const why = agent.settings.find((s) => s.risky)?.reason ?? 'no tool restriction';
+    out.push(
+      draft(
+        'run-shell',
+        `${agent.id} may run any shell command (${why})`,
+        agent.at,
+        credsOf(agent.id),
+        { step: agent.step },
+      ),
+    );
+  }
+  return out;
 }
 
 /** Credential ids a step can use. Actions get the job token by default (their inputs default to it). */

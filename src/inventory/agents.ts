@@ -1,24 +1,29 @@
 /**
  * Finds the AI coding agents that run in a job — by `uses:` (steps and reusable
  * workflows), by CLI invocations in `run:` scripts, by gh-aw lock-file headers and by the
- * Copilot setup-steps job — and records the risky knobs set on them.
+ * Copilot setup-steps job — and reads what each one's own settings let it do.
  */
-import type { Job, Step, Workflow } from '../workflow/model.js';
+import type { Job, Workflow } from '../workflow/model.js';
 import { locate } from '../workflow/source.js';
 import { AGENTS } from './agent-catalog.js';
 import type { CompiledAgent } from './agent-catalog.js';
-import type { AgentKnob, AgentUse } from './types.js';
+import { agentAuthority } from './agent-knobs.js';
+import type { AgentUse } from './types.js';
 import { actionMatches } from './uses.js';
 
-export function detectAgents(workflow: Workflow, job: Job): AgentUse[] {
-  const found: AgentUse[] = [];
+export function detectAgents(workflow: Workflow, job: Job, idTokenWrite = false): AgentUse[] {
+  const seen: Sighting[] = [];
   const src = workflow.source;
   if (job.uses) {
     for (const agent of AGENTS) {
       if (agent.entry.uses.some((u) => actionMatches(stripRef(job.uses ?? ''), u))) {
-        found.push(
-          use(agent, 'job-uses', job.uses, undefined, locate(src, [...job.at, 'uses']), []),
-        );
+        seen.push({
+          agent,
+          via: 'job-uses',
+          raw: job.uses,
+          step: undefined,
+          at: locate(src, [...job.at, 'uses']),
+        });
       }
     }
   }
@@ -27,96 +32,86 @@ export function detectAgents(workflow: Workflow, job: Job): AgentUse[] {
       const name = stripRef(step.uses);
       for (const agent of AGENTS) {
         if (agent.entry.uses.some((u) => actionMatches(name, u))) {
-          found.push(
-            use(
-              agent,
-              'uses',
-              step.uses,
-              step.index,
-              locate(src, [...step.at, 'uses']),
-              inputKnobs(workflow, agent, step),
-            ),
-          );
+          seen.push({
+            agent,
+            via: 'uses',
+            raw: step.uses,
+            step: step.index,
+            at: locate(src, [...step.at, 'uses']),
+          });
         }
       }
     }
     if (step.run) {
       for (const agent of AGENTS) {
+        // Agents known only by `uses:` are not looked for in scripts (their patterns need `@`).
         if (agent.entry.uses.length > 0 && agent.patterns.every((p) => p.source.includes('@')))
           continue;
         if (agent.patterns.some((p) => p.test(step.run ?? ''))) {
-          found.push(
-            use(
-              agent,
-              'run',
-              undefined,
-              step.index,
-              locate(src, [...step.at, 'run']),
-              flagKnobs(workflow, agent, step),
-            ),
-          );
+          seen.push({
+            agent,
+            via: 'run',
+            raw: undefined,
+            step: step.index,
+            at: locate(src, [...step.at, 'run']),
+          });
         }
       }
     }
   }
-  const header = workflowHeader(workflow.source.text);
   const ghAw = AGENTS.find((a) => a.entry.id === 'gh-aw');
+  const header = workflowHeader(workflow.source.text);
   if (
     ghAw &&
-    found.every((f) => f.id !== 'gh-aw') &&
+    seen.every((f) => f.agent !== ghAw) &&
     ghAw.patterns.some((p) => p.test(header)) &&
     jobLooksLikeGhAwAgent(job)
   ) {
-    found.push(
-      use(ghAw, 'workflow-header', undefined, undefined, locate(src, job.at, { key: true }), []),
-    );
+    seen.push({
+      agent: ghAw,
+      via: 'workflow-header',
+      raw: undefined,
+      step: undefined,
+      at: locate(src, job.at, { key: true }),
+    });
   }
-  if (job.id === 'copilot-setup-steps' && /copilot-setup-steps\.ya?ml$/.test(workflow.path)) {
-    const copilot = AGENTS.find((a) => a.entry.id === 'copilot-coding-agent');
-    if (copilot)
-      found.push(
-        use(copilot, 'setup-steps', undefined, undefined, locate(src, job.at, { key: true }), []),
-      );
+  const copilot = AGENTS.find((a) => a.entry.id === 'copilot-coding-agent');
+  if (
+    copilot &&
+    job.id === 'copilot-setup-steps' &&
+    /copilot-setup-steps\.ya?ml$/.test(workflow.path)
+  ) {
+    seen.push({
+      agent: copilot,
+      via: 'setup-steps',
+      raw: undefined,
+      step: undefined,
+      at: locate(src, job.at, { key: true }),
+    });
   }
-  return dedupe(found);
+  return dedupe(seen).map((s) => ({
+    id: s.agent.entry.id,
+    product: s.agent.entry.product,
+    via: s.via,
+    ref: s.raw?.includes('@') ? s.raw.slice(s.raw.lastIndexOf('@') + 1) : undefined,
+    step: s.step,
+    at: s.at,
+    ...agentAuthority({
+      agentId: s.agent.entry.id,
+      step: s.step === undefined ? undefined : job.steps.find((t) => t.index === s.step),
+      job,
+      workflow,
+      idTokenWrite,
+    }),
+  }));
 }
 
-function use(
-  agent: CompiledAgent,
-  via: AgentUse['via'],
-  raw: string | undefined,
-  step: number | undefined,
-  at: AgentUse['at'],
-  knobs: AgentKnob[],
-): AgentUse {
-  const ref = raw?.includes('@') ? raw.slice(raw.lastIndexOf('@') + 1) : undefined;
-  return { id: agent.entry.id, product: agent.entry.product, via, ref, step, knobs, at };
-}
-
-/** Inputs of an agent action that the catalog lists as authority knobs, with their values. */
-function inputKnobs(workflow: Workflow, agent: CompiledAgent, step: Step): AgentKnob[] {
-  const knobs: AgentKnob[] = [];
-  for (const entry of step.with) {
-    const known = agent.knobs.find((k) => k.knob.kind === 'input' && k.names.includes(entry.key));
-    if (known)
-      knobs.push({ name: entry.key, value: entry.value, at: locate(workflow.source, entry.at) });
-  }
-  return knobs;
-}
-
-/** Risky CLI flags the catalog can detect in a `run:` script. */
-function flagKnobs(workflow: Workflow, agent: CompiledAgent, step: Step): AgentKnob[] {
-  const knobs: AgentKnob[] = [];
-  for (const { knob, detect } of agent.knobs) {
-    const match = detect?.exec(step.run ?? '');
-    if (match)
-      knobs.push({
-        name: knob.name,
-        value: match[0],
-        at: locate(workflow.source, [...step.at, 'run']),
-      });
-  }
-  return knobs;
+interface Sighting {
+  readonly agent: CompiledAgent;
+  readonly via: AgentUse['via'];
+  readonly raw: string | undefined;
+  readonly step: number | undefined;
+  readonly at: AgentUse['at'];
 }
 
 function stripRef(uses: string): string {
@@ -142,10 +137,10 @@ function jobLooksLikeGhAwAgent(job: Job): boolean {
   );
 }
 
-function dedupe(agents: AgentUse[]): AgentUse[] {
+function dedupe(sightings: Sighting[]): Sighting[] {
   const seen = new Set<string>();
-  return agents.filter((a) => {
-    const key = `${a.id}:${a.step ?? 'job'}`;
+  return sightings.filter((a) => {
+    const key = `${a.agent.entry.id}:${a.step ?? 'job'}`;
     if (seen.has(key)) return false;
     seen.add(key);
     return true;

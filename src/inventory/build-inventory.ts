@@ -11,6 +11,12 @@ import { ACTION_CLASSES } from './action-classes.js';
 import { buildActionPaths } from './action-paths.js';
 import { isBotOrAgent } from './agent-catalog.js';
 import { detectAgents } from './agents.js';
+import { analyseChange } from './change-analysis.js';
+import { findCloudLogins } from './cloud-auth.js';
+import { workflowOwner } from './owner.js';
+import { EMPTY_SNAPSHOT } from './repo-snapshot.js';
+import type { RepoSnapshot } from './repo-snapshot.js';
+import { toolReach } from './tool-reach.js';
 import { buildCredentials } from './credentials.js';
 import { effectivePermissions } from './permissions.js';
 import { collectSecretUses } from './secret-flow.js';
@@ -20,6 +26,10 @@ import { parseUses } from './uses.js';
 export interface InventoryOptions {
   /** Environment / target name patterns of the `production` class. */
   readonly productionPatterns: readonly string[];
+  /** CODEOWNERS and agent / MCP config files; without it those are a recorded gap. */
+  readonly repo?: RepoSnapshot;
+  /** The workflow's path inside the repository (for CODEOWNERS). */
+  readonly repoPath?: string;
 }
 
 /** Events whose runs nobody attends at the moment they start (DESIGN.md §4). */
@@ -69,9 +79,19 @@ export function buildJobInventory(
     ? [context.event]
     : [...new Set(workflow.triggers.map((t) => t.event))];
   const permissions = effectivePermissions(workflow, job, context);
-  const agents = detectAgents(workflow, job);
+  const agents = detectAgents(workflow, job, permissions.scopes['id-token'] === 'write');
+  const repo = options.repo ?? EMPTY_SNAPSHOT;
+  const reach = toolReach(agents, repo);
+  const owned = workflowOwner(repo, options.repoPath);
   const secretUses = collectSecretUses(workflow, job);
+  const cloudLogins = findCloudLogins(workflow, job);
   const credentials = buildCredentials({
+    cloudLogins,
+    tokenExchanges: agents.flatMap((a) =>
+      a.tokenExchange
+        ? [{ agent: a.id, issuer: a.tokenExchange.issuer, note: a.tokenExchange.note, at: a.at }]
+        : [],
+    ),
     workflow,
     job,
     permissions,
@@ -97,6 +117,7 @@ export function buildJobInventory(
     environment,
     productionPatterns: options.productionPatterns,
     agents,
+    tools: reach.tools,
   });
 
   const unattendedReasons = [
@@ -144,6 +165,10 @@ export function buildJobInventory(
   for (const u of uses) {
     if (u.kind === 'local') gaps.push(`local action ${u.raw} is not analysed`);
   }
+  if (!repo.complete && agents.length > 0) {
+    gaps.push('repository files (CODEOWNERS, agent and MCP configuration) were not read');
+  }
+  gaps.push(...repo.warnings, ...reach.warnings, ...owned.warnings);
 
   const present = new Set(paths.map((p) => p.class));
   return {
@@ -162,11 +187,17 @@ export function buildJobInventory(
     uses,
     runs,
     agents,
+    tools: reach.tools,
+    agentConfig: reach.agentConfig,
+    owner: owned.owner,
+    change: analyseChange(context),
     targets: [
       ...new Set(
-        [...paths.map((p) => p.target), ...credentials.flatMap((c) => c.reaches)].filter(
-          (t): t is string => t !== undefined,
-        ),
+        [
+          ...paths.map((p) => p.target),
+          ...credentials.flatMap((c) => c.reaches),
+          ...reach.tools.filter((t) => t.url).map((t) => `tool:${t.url ?? ''}`),
+        ].filter((t): t is string => t !== undefined),
       ),
     ].sort(),
     classes: ACTION_CLASSES.filter((c) => present.has(c)),

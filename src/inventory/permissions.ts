@@ -87,12 +87,49 @@ export function effectivePermissions(
   job: Job,
   context: RunContext,
 ): EffectivePermissions {
+  const declared = declaredPermissions(workflow, job, context);
+  const downgrade = downgradeReason(context);
+  if (!downgrade) return declared;
+  const scopes: Record<string, PermissionLevel> = {};
+  for (const [scope, level] of Object.entries(declared.scopes)) {
+    scopes[scope] =
+      level === 'write' ? (PERMISSION_SCOPES[scope]?.includes('read') ? 'read' : 'none') : level;
+  }
+  return { ...declared, scopes, downgrade };
+}
+
+/**
+ * GitHub lowers the token to read for pull requests from forks (pull_request_target keeps
+ * write) and for runs Dependabot triggers. Only known facts lower it: an unknown origin
+ * keeps the declared (higher) scopes.
+ */
+function downgradeReason(context: RunContext): string | undefined {
+  const forkEvents = ['pull_request', 'pull_request_review', 'pull_request_review_comment'];
+  if (
+    context.event &&
+    forkEvents.includes(context.event) &&
+    context.pullRequest?.fromFork === true
+  ) {
+    return 'pull request from a fork: GitHub gives a read-only token';
+  }
+  if (context.actor === 'dependabot[bot]' && context.event !== 'pull_request_target') {
+    return 'triggered by Dependabot: GitHub gives a read-only token and no secrets';
+  }
+  return undefined;
+}
+
+function declaredPermissions(
+  workflow: Workflow,
+  job: Job,
+  context: RunContext,
+): EffectivePermissions {
   const block = job.permissions ?? workflow.permissions;
   if (block) {
     return {
       source: job.permissions ? 'job' : 'workflow',
       scopes: fromBlock(block),
       assumed: false,
+      downgrade: undefined,
       at: locate(workflow.source, block.at),
     };
   }
@@ -101,6 +138,7 @@ export function effectivePermissions(
     source: 'default',
     scopes: repositoryDefault(mode),
     assumed: context.defaultPermissions === 'unknown',
+    downgrade: undefined,
     at: locate(workflow.source, job.at, { key: true }),
   };
 }

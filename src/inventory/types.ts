@@ -5,6 +5,9 @@
 import type { SourceLocation } from '../errors.js';
 import type { PermissionLevel } from '../workflow/model.js';
 import type { ActionClass } from './action-classes.js';
+import type { AgentAuthority } from './agent-knobs.js';
+import type { NewDependency } from './dependency-changes.js';
+import type { AgentPermissionSettings, ToolServer, ToolSetting } from './tools/types.js';
 
 export type CredentialKind =
   'github-token' | 'oidc' | 'app-token' | 'static-secret' | 'pat' | 'inherited-secrets';
@@ -27,6 +30,8 @@ export interface Credential {
   readonly reaches: readonly string[];
   /** Why it is narrow or broad, in words. */
   readonly note: string;
+  /** Where it flows: `step 3 (Deploy) env NODE_AUTH_TOKEN`, `job env`, `input token of step 2`. */
+  readonly usedIn: readonly string[];
   readonly at: SourceLocation;
 }
 
@@ -36,6 +41,8 @@ export interface EffectivePermissions {
   readonly scopes: Readonly<Record<string, PermissionLevel>>;
   /** The repository default was not known and write was assumed. */
   readonly assumed: boolean;
+  /** Why the scopes are lower than declared (fork pull request, Dependabot), if they are. */
+  readonly downgrade: string | undefined;
   readonly at: SourceLocation;
 }
 
@@ -51,22 +58,38 @@ export interface UsesRef {
   readonly at: SourceLocation;
 }
 
-export interface AgentKnob {
-  readonly name: string;
-  readonly value: string;
-  readonly at: SourceLocation;
-}
-
-export interface AgentUse {
+/** An agent in a job: where it is, and what its own settings let it do (agent-knobs.ts). */
+export interface AgentUse extends AgentAuthority {
   /** Catalog id, e.g. `claude-code-action`. */
   readonly id: string;
   readonly product: string;
   readonly via: 'uses' | 'job-uses' | 'run' | 'workflow-header' | 'setup-steps';
   readonly ref: string | undefined;
   readonly step: number | undefined;
-  /** Risky knobs seen with their values (the inventory issue deepens this). */
-  readonly knobs: readonly AgentKnob[];
   readonly at: SourceLocation;
+}
+
+/** A tool (MCP) server an agent of the job can start, and where that was declared. */
+export interface ToolReach extends ToolServer {
+  /** Catalog id of the agent that loads it. */
+  readonly agent: string;
+}
+
+/** Owners of the workflow file from CODEOWNERS (the last matching rule wins). */
+export interface Owner {
+  readonly owners: readonly string[];
+  readonly file: string;
+  readonly line: number;
+}
+
+/** What a pull request changes that matters to the gate. */
+export interface ChangeAnalysis {
+  readonly author: string | undefined;
+  readonly authorKind: 'human' | 'bot' | 'agent' | 'unknown';
+  readonly sensitive: readonly { readonly file: string; readonly what: string }[];
+  readonly newDependencies: readonly NewDependency[];
+  /** Manifests whose new dependencies could not be read (no diff): never read as "none". */
+  readonly unknownDependencies: readonly { readonly file: string; readonly reason: string }[];
 }
 
 export interface RunCommand {
@@ -111,6 +134,17 @@ export interface JobInventory {
   readonly uses: readonly UsesRef[];
   readonly runs: readonly RunCommand[];
   readonly agents: readonly AgentUse[];
+  /** Tool servers the job's agents can start (inline inputs and repository files). */
+  readonly tools: readonly ToolReach[];
+  /** Agent permission settings and other config facts read from the repository. */
+  readonly agentConfig: readonly {
+    readonly agent: string;
+    readonly file: string;
+    readonly permissions: AgentPermissionSettings | undefined;
+    readonly settings: readonly ToolSetting[];
+  }[];
+  readonly owner: Owner | undefined;
+  readonly change: ChangeAnalysis | undefined;
   readonly targets: readonly string[];
   readonly classes: readonly ActionClass[];
   readonly paths: readonly ActionPath[];

@@ -140,7 +140,7 @@ jobs:
       ['codex-action', 'uses', 'v1'],
       ['gemini-cli', 'run', null],
     ]);
-    expect(job!.agents[0]!.knobs).toEqual(
+    expect(job!.agents[0]!.settings).toEqual(
       expect.arrayContaining([
         expect.objectContaining({ name: 'sandbox', value: 'danger-full-access' }),
       ]),

@@ -1,0 +1,101 @@
+/**
+ * The tools (MCP servers) and permission settings a job's agents load: from their inline
+ * workflow inputs (`--mcp-config`, `mcp_config`, `settings`) and from the repository files
+ * each agent reads (the catalog's `config_files`). Parse problems become warnings and an
+ * unreadable inline config becomes a server of unknown, write-capable reach (fail closed).
+ */
+import { AGENTS } from './agent-catalog.js';
+import type { RepoSnapshot } from './repo-snapshot.js';
+import {
+  TOOL_CONFIG_FILES,
+  parseInlineToolConfig,
+  parseToolConfig,
+} from './tools/parse-tool-config.js';
+import type { ToolConfig } from './tools/types.js';
+import type { AgentUse, JobInventory, ToolReach } from './types.js';
+
+export interface ToolReachResult {
+  readonly tools: ToolReach[];
+  readonly agentConfig: JobInventory['agentConfig'][number][];
+  readonly warnings: string[];
+}
+
+export function toolReach(agents: readonly AgentUse[], repo: RepoSnapshot): ToolReachResult {
+  const result: ToolReachResult = { tools: [], agentConfig: [], warnings: [] };
+  const parsedFiles = new Map<string, ToolConfig>();
+  for (const agent of agents) {
+    for (const source of agent.mcpConfig) {
+      const config = parseInlineToolConfig(source.value, source.source, source.at);
+      // The input may name a file instead of holding JSON: read it from the repository.
+      const pointed = config.settings
+        .find((s) => s.key.endsWith('.path'))
+        ?.value.replace(/^\.\//, '');
+      const pointedText = pointed === undefined ? undefined : repo.files.get(pointed);
+      if (pointed !== undefined && pointedText !== undefined) {
+        add(result, agent.id, pointed, parseToolConfig(pointedText, pointed, 'mcp-json'));
+        continue;
+      }
+      add(result, agent.id, `inline:${source.source}`, config);
+      if (config.servers.length === 0 && (config.warnings.length > 0 || pointed !== undefined)) {
+        result.tools.push({
+          agent: agent.id,
+          name:
+            pointed === undefined
+              ? '(unreadable inline config)'
+              : `(servers in ${pointed}, not read)`,
+          file: `inline:${source.source}`,
+          transport: 'unknown',
+          command: undefined,
+          args: [],
+          url: undefined,
+          remote: true,
+          fetchesCode: true,
+          secrets: [],
+          trust: true,
+          tools: '*',
+          writeCapable: true,
+          at: source.at,
+        });
+      }
+    }
+    for (const file of filesReadBy(agent.id)) {
+      const text = repo.files.get(file.path);
+      if (text === undefined) continue;
+      let config = parsedFiles.get(file.path);
+      if (!config) {
+        config = parseToolConfig(text, file.path, file.format);
+        parsedFiles.set(file.path, config);
+        result.warnings.push(...config.warnings);
+      }
+      add(result, agent.id, file.path, config, false);
+    }
+  }
+  return result;
+}
+
+function add(
+  result: ToolReachResult,
+  agent: string,
+  file: string,
+  config: ToolConfig,
+  warn = true,
+): void {
+  result.tools.push(...config.servers.map((s) => ({ ...s, agent })));
+  if (config.permissions || config.settings.length > 0) {
+    result.agentConfig.push({
+      agent,
+      file,
+      permissions: config.permissions,
+      settings: config.settings,
+    });
+  }
+  if (warn) result.warnings.push(...config.warnings);
+}
+
+/** The repository config files an agent reads, by the catalog's `config_files`. */
+function filesReadBy(agentId: string): typeof TOOL_CONFIG_FILES {
+  const entry = AGENTS.find((a) => a.entry.id === agentId)?.entry;
+  if (!entry) return [];
+  const declared = new Set(entry.config_files.map((f) => f.replace(/^\.\//, '')));
+  return TOOL_CONFIG_FILES.filter((f) => declared.has(f.path));
+}
