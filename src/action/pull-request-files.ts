@@ -35,5 +35,7 @@ export async function listChangedFiles(
 
 /** Every path a change touches, old names of renamed files included. */
 export function changedPaths(files: readonly ChangedFile[]): string[] {
-  return files.flatMap((f) => (f.previousFilename ? [f.filename, f.previousFilename] : [f.filename]));
+  return files.flatMap((f) =>
+    f.previousFilename ? [f.filename, f.previousFilename] : [f.filename],
+  );
 }

@@ -26,5 +26,5 @@ export async function readRepoSnapshotAt(
     }
     found.set(path, file.text);
   }
-  return { files: found, warnings, complete: true };
+  return { files: found, warnings, complete: true, root: '' };
 }

@@ -16,6 +16,7 @@ export function readRepoSnapshot(root: string): RepoSnapshot {
   } catch (error) {
     return {
       files,
+      root,
       warnings: [
         `${root}: cannot read the repository (${(error as NodeJS.ErrnoException).code ?? String(error)})`,
       ],
@@ -52,7 +53,7 @@ export function readRepoSnapshot(root: string): RepoSnapshot {
       warnings.push(`${path}: cannot read (${code ?? String(error)})`);
     }
   }
-  return { files, warnings, complete: true };
+  return { files, warnings, complete: true, root };
 }
 
 /** The repository root of a workflow file: two levels above `.github/workflows/`. */

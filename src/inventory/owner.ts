@@ -3,6 +3,7 @@
  * its three locations) and its last rule matching the workflow's repository path.
  */
 import { CODEOWNERS_LOCATIONS, ownersOf, parseCodeowners } from './codeowners.js';
+import { displayPath } from './repo-snapshot.js';
 import type { RepoSnapshot } from './repo-snapshot.js';
 import type { Owner } from './types.js';
 
@@ -12,7 +13,7 @@ export function workflowOwner(
 ): { owner: Owner | undefined; warnings: string[] } {
   const file = CODEOWNERS_LOCATIONS.find((f) => repo.files.has(f));
   if (!file || repoPath === undefined) return { owner: undefined, warnings: [] };
-  const parsed = parseCodeowners(repo.files.get(file) ?? '', file);
+  const parsed = parseCodeowners(repo.files.get(file) ?? '', displayPath(repo, file));
   const match = ownersOf(parsed.rules, repoPath);
   return {
     owner:

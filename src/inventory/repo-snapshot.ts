@@ -13,9 +13,21 @@ export interface RepoSnapshot {
   readonly warnings: readonly string[];
   /** False when the adapter could not look at the repository at all (then it is a gap). */
   readonly complete: boolean;
+  /** How locations name the repository root ('' when paths are already repo-relative). */
+  readonly root: string;
 }
 
-export const EMPTY_SNAPSHOT: RepoSnapshot = { files: new Map(), warnings: [], complete: false };
+export const EMPTY_SNAPSHOT: RepoSnapshot = {
+  files: new Map(),
+  warnings: [],
+  complete: false,
+  root: '',
+};
+
+/** A repository path as locations show it (joined to the root the adapter read from). */
+export function displayPath(repo: RepoSnapshot, path: string): string {
+  return repo.root === '' || repo.root === '.' ? path : `${repo.root.replace(/\/+$/, '')}/${path}`;
+}
 
 /** Every repository path the inventory may read. */
 export const REPO_FILE_PATHS: readonly string[] = [

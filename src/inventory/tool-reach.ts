@@ -5,6 +5,7 @@
  * unreadable inline config becomes a server of unknown, write-capable reach (fail closed).
  */
 import { AGENTS } from './agent-catalog.js';
+import { displayPath } from './repo-snapshot.js';
 import type { RepoSnapshot } from './repo-snapshot.js';
 import {
   TOOL_CONFIG_FILES,
@@ -32,7 +33,12 @@ export function toolReach(agents: readonly AgentUse[], repo: RepoSnapshot): Tool
         ?.value.replace(/^\.\//, '');
       const pointedText = pointed === undefined ? undefined : repo.files.get(pointed);
       if (pointed !== undefined && pointedText !== undefined) {
-        add(result, agent.id, pointed, parseToolConfig(pointedText, pointed, 'mcp-json'));
+        add(
+          result,
+          agent.id,
+          pointed,
+          parseToolConfig(pointedText, displayPath(repo, pointed), 'mcp-json'),
+        );
         continue;
       }
       add(result, agent.id, `inline:${source.source}`, config);
@@ -63,7 +69,7 @@ export function toolReach(agents: readonly AgentUse[], repo: RepoSnapshot): Tool
       if (text === undefined) continue;
       let config = parsedFiles.get(file.path);
       if (!config) {
-        config = parseToolConfig(text, file.path, file.format);
+        config = parseToolConfig(text, displayPath(repo, file.path), file.format);
         parsedFiles.set(file.path, config);
         result.warnings.push(...config.warnings);
       }

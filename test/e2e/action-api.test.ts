@@ -77,10 +77,12 @@ describe.concurrent('workflow read through the contents API (no git checkout)', 
       `GET ${contentsUrl('.github/agent-gate.yml', SHA)} 404`,
       `GET ${contentsUrl('.github/workflows/ci.yml', SHA)} 500`,
       `GET ${contentsUrl('.github/workflows/ci.yml', SHA)} 200`,
+      `GET /repos/acme/app/git/trees/${SHA}?recursive=true 200`,
     ]);
     for (const q of api.requests) {
       expect(q.headers.authorization).toBe(`token ${TOKEN}`);
-      expect(q.headers.accept).toBe('application/vnd.github.v3.raw');
+      if (q.url.includes('/contents/'))
+        expect(q.headers.accept).toBe('application/vnd.github.v3.raw');
     }
   });
 
@@ -110,6 +112,7 @@ describe.concurrent('workflow read through the contents API (no git checkout)', 
     expect(log(api).slice(1)).toEqual([
       `GET ${contentsUrl('.github/workflows/ci.yml', SHA)} 403`,
       `GET ${contentsUrl('.github/workflows/ci.yml', SHA)} 200`,
+      `GET /repos/acme/app/git/trees/${SHA}?recursive=true 200`,
     ]);
     expect(r.stdout).toMatch(/^secondary rate limit on GET \S+; retry 1 in 1s$/m);
   });
@@ -140,6 +143,7 @@ describe.concurrent('workflow read through the contents API (no git checkout)', 
     expect(log(api)).toEqual([
       `GET ${contentsUrl('.github/agent-gate.yml', SHA)} 404`,
       `GET ${contentsUrl('.github/workflows/ci.yml', SHA)} 200`,
+      `GET /repos/acme/app/git/trees/${SHA}?recursive=true 200`,
     ]);
   });
 });
@@ -196,6 +200,48 @@ describe.concurrent('pull_request events', () => {
       'GET /repos/acme/app/pulls/7/files?per_page=100 200',
       'GET /repos/acme/app/pulls/7/files?per_page=100&page=2 200',
     ]);
+  });
+
+  it('records who wrote the pull request and the dependencies it adds in the BOM', async () => {
+    const ws = makeWorkspace({
+      '.github/workflows/ci.yml': example('ci.yml'),
+      '.github/CODEOWNERS': '* @acme/devs\n.github/workflows/ @acme/platform\n',
+    });
+    const files = [
+      {
+        filename: 'package.json',
+        status: 'modified',
+        patch:
+          '@@ -2,3 +2,4 @@\n   "dependencies": {\n+    "evil-pkg": "1.0.0",\n     "yaml": "^2.0.0"\n   }\n',
+      },
+      { filename: 'go.mod', status: 'modified' },
+    ];
+    const api = await servers.start({ pullFiles: { 7: files } });
+    const event = payload(ws.sha) as { pull_request: { user: { login: string; type: string } } };
+    event.pull_request.user = { login: 'copilot-swe-agent[bot]', type: 'Bot' };
+    const r = await runAction({
+      workflow: 'ci.yml',
+      sha: ws.sha,
+      job: 'test',
+      event: 'pull_request',
+      eventPayload: event,
+      workspace: ws.dir,
+      api: api.url,
+    });
+    const report = JSON.parse(r.tempFiles.get(r.outputs['report-path'] ?? '') ?? '{}') as {
+      bom: { workflows: { jobs: { owner: unknown; change: unknown }[] }[] };
+    };
+    const job = report.bom.workflows[0]!.jobs[0]!;
+    expect(job.owner).toEqual({ owners: ['@acme/platform'], file: '.github/CODEOWNERS', line: 2 });
+    expect(job.change).toEqual({
+      author: 'copilot-swe-agent[bot]',
+      authorKind: 'agent',
+      sensitive: [],
+      newDependencies: [
+        { file: 'package.json', ecosystem: 'npm', name: 'evil-pkg', version: '1.0.0', line: 3 },
+      ],
+      unknownDependencies: [{ file: 'go.mod', reason: expect.any(String) }],
+    });
   });
 
   it('counts the old name of a renamed file: moving a workflow away is a workflow change', async () => {

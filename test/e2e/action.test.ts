@@ -241,7 +241,9 @@ describe.concurrent('secret canary', () => {
       inputs: { token: canary },
     });
     expect(r.outputs.decision).toBe('approval-required');
+    // Policy lookup, workflow, repository tree (for CODEOWNERS and agent config).
     expect(api.requests.map((q) => q.headers.authorization)).toEqual([
+      `token ${canary}`,
       `token ${canary}`,
       `token ${canary}`,
     ]);

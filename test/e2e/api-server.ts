@@ -18,7 +18,10 @@ export interface Fault {
   readonly headers?: Readonly<Record<string, string>>;
 }
 
-export type PullFile = string | { readonly filename: string; readonly previous_filename: string };
+export type PullFile =
+  | string
+  | { readonly filename: string; readonly previous_filename: string }
+  | { readonly filename: string; readonly status: string; readonly patch?: string };
 
 export interface ApiRoutes {
   /** File text by commit SHA, then by repository path: `{ [sha]: { [path]: text } }`. */
@@ -94,6 +97,20 @@ export async function startApiServer(routes: ApiRoutes = {}): Promise<ApiServer>
       );
     }
 
+    // The recursive tree of a commit: the blobs the test gave for that SHA.
+    const tree = /^\/repos\/acme\/app\/git\/trees\/([0-9a-f]{40})$/.exec(url.pathname);
+    if (tree) {
+      const files = routes.contents?.[tree[1] ?? ''];
+      if (!files) return notFound();
+      const entries = Object.keys(files).map((path) => ({
+        path,
+        mode: '100644',
+        type: 'blob',
+        sha: '0'.repeat(40),
+      }));
+      return send(200, JSON.stringify({ sha: tree[1], tree: entries, truncated: false }));
+    }
+
     const pull = /^\/repos\/acme\/app\/pulls\/(\d+)\/files$/.exec(url.pathname);
     const files = pull ? routes.pullFiles?.[Number(pull[1])] : undefined;
     if (!files) return notFound();
@@ -114,7 +131,9 @@ export async function startApiServer(routes: ApiRoutes = {}): Promise<ApiServer>
         slice.map((f) =>
           typeof f === 'string'
             ? { filename: f, status: 'modified', additions: 1, deletions: 0, changes: 1 }
-            : { ...f, status: 'renamed', additions: 0, deletions: 0, changes: 0 },
+            : 'previous_filename' in f
+              ? { ...f, status: 'renamed', additions: 0, deletions: 0, changes: 0 }
+              : { additions: 1, deletions: 0, changes: 1, ...f },
         ),
       ),
       headers,

@@ -22,6 +22,7 @@ const snapshot = (files: Record<string, string>, warnings: string[] = []): RepoS
   files: new Map(Object.entries(files)),
   warnings,
   complete: true,
+  root: '',
 });
 
 describe('credential kinds', () => {

@@ -61,6 +61,9 @@ const SHELLS = new Set(['bash', 'sh', 'zsh', 'dash']);
 const MAX_NESTING = 3;
 
 export function findInvocations(script: string, match: CliMatch, at: Locator): Invocation[] {
+  // Cheap pre-check: a script that never names the binary or package holds no invocation.
+  const names = [...match.binaries, ...(match.packages ?? [])];
+  if (!names.some((n) => script.includes(n))) return [];
   const out: Invocation[] = [];
   const starts = lineStarts(script);
   const env = new Map<string, { value: string; at: SourceLocation }>();
@@ -256,6 +259,7 @@ export function firstCommand(
   name: string,
   at: Locator,
 ): SourceLocation | undefined {
+  if (!script.includes(name)) return undefined;
   const cmd = splitCommands(script).commands.find(
     (c) => c.argv[0] !== undefined && basename(c.argv[0]) === name,
   );

@@ -77,14 +77,19 @@ export function backstop(
     if (!match) continue;
     const text = match[0].trim();
     const flag = /^-{1,2}[\w-]+/.exec(text)?.[0] ?? knob;
-    const canonical = spec.rules.find((r) => r.names.includes(flag))?.names[0] ?? flag;
+    const rule = spec.rules.find((r) => r.names.includes(flag));
+    const canonical = rule?.names[0] ?? flag;
     if (c.settings.some((s) => s.name === canonical || s.value.includes(text))) continue;
+    // Fail closed: a bare flag found only as text still has its effects (shell, bypass).
+    const effects = rule?.effect.kind === 'flag' ? rule.effect.verdict : undefined;
+    const why = 'appears in the text but not as a parsed argument (a variable, odd quoting)';
     c.add(
       canonical,
       text,
-      risky(
-        'appears in the text but not as a parsed argument (a variable, odd quoting): treated as set',
-      ),
+      risky(effects ? `${why}: ${effects.reason}` : `${why}: treated as set`, {
+        shell: effects?.shell,
+        bypass: effects?.bypass,
+      }),
       at(text),
     );
   }

@@ -6,7 +6,7 @@ import type { SourceLocation } from '../../errors.js';
 import type { Arg } from './argv.js';
 import type { FlagRule } from './flags.js';
 import { argsFromValue } from './argv.js';
-import { dirVerdict } from './claude.js';
+import { dirVerdict } from './tools.js';
 import type { CliSpec } from './cli.js';
 import { applySpecArgs, backstop } from './cli.js';
 import type { Collector, Verdict } from './collector.js';

@@ -1,7 +1,7 @@
 /**
  * GitHub Copilot CLI in `run:` (agents.md §6.2): approvals by tool, path and URL.
  */
-import { dirVerdict } from './claude.js';
+import { dirVerdict } from './tools.js';
 import type { CliSpec } from './cli.js';
 import { risky, safe } from './collector.js';
 import { ALL, boolFlag as flag, skipFlags as skip } from './flags.js';

@@ -5,8 +5,7 @@
 import type { Entry } from '../../workflow/model.js';
 import type { FlagRule } from './flags.js';
 import type { ToolDialect } from './tools.js';
-import { judgeTools, shellGrant } from './tools.js';
-import { dirVerdict } from './claude.js';
+import { dirVerdict, judgeTools, shellGrant } from './tools.js';
 import type { CliSpec } from './cli.js';
 import type { Collector, Verdict } from './collector.js';
 import {

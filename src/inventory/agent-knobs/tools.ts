@@ -41,9 +41,17 @@ export function splitTools(list: string): string[] {
   return out;
 }
 
+/**
+ * Whether a word following a tool list is more tools (variadic flags) rather than the prompt:
+ * every entry looks like a tool name, and a blank-separated list uses tool-like names only
+ * (`Bash(x)`, `mcp__a`, `read_file`, `WebFetch`), so "Review the diff" is not read as tools.
+ */
 export function looksLikeToolList(value: string): boolean {
   const tools = splitTools(value);
-  return tools.length > 0 && tools.every((t) => /^[A-Za-z_*][\w.*:/-]*(?:\(.*\))?$/s.test(t));
+  const shaped = (t: string) => /^[A-Za-z_*][\w.*:/-]*(?:\(.*\))?$/s.test(t);
+  if (tools.length === 0 || !tools.every(shaped)) return false;
+  if (tools.length === 1 || value.includes(',')) return true;
+  return tools.every((t) => /[(_*]|^[A-Z][a-z]+[A-Z]/.test(t));
 }
 
 export type ShellGrant = 'unrestricted' | 'interpreter' | 'scoped' | 'none';
@@ -87,4 +95,16 @@ export function judgeTools(tools: readonly string[], d: ToolDialect): Verdict {
       `shell limited to listed commands: ${scoped.slice(0, 4).join(', ')}${scoped.length > 4 ? ', …' : ''}`,
     );
   return safe('no shell tool among the allowed tools');
+}
+
+/** Where an extra directory is: inside the workspace or a scratch dir is fine, elsewhere is not. */
+export function dirVerdict(value: string): Verdict {
+  const v = value.trim();
+  const workspace = /^(?:\$\{?GITHUB_WORKSPACE\}?|\$\{\{\s*github\.workspace\s*\}\})(?:\/|$)/;
+  const scratch = /^(?:\/tmp(?:\/|$)|\$\{?RUNNER_TEMP\}?(?:\/|$)|\$\{\{\s*runner\.temp\s*\}\})/;
+  const up = v.split('/').includes('..');
+  if (!up && workspace.test(v)) return safe('an extra directory inside the workspace');
+  if (!up && scratch.test(v)) return safe('a runner scratch directory');
+  if (!up && v !== '' && !/^[/~$]/.test(v)) return safe('an extra directory inside the workspace');
+  return risky(`${v || '(empty)'} is outside the workspace: the agent can read and write there`);
 }

@@ -38,8 +38,11 @@ export class Sink {
   }
 }
 
+/** A plain object (YAML can also yield Maps, Sets, Uint8Arrays and dates: not records). */
 export function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return false;
+  const proto: unknown = Object.getPrototypeOf(value);
+  return proto === Object.prototype || proto === null;
 }
 
 /** `mcpServers["a/b"].args[1]` — how a warning names a field (inline input has no lines). */
@@ -94,7 +97,9 @@ export function readJsonDoc(
   } catch (error) {
     const loc = error instanceof InputError ? error.location : undefined;
     const reason =
-      error instanceof Error ? jsonWords(error.message.replace(/^.*?invalid YAML: /, '')) : '';
+      error instanceof Error
+        ? jsonWords(error.message.replace(/^.*?:\d+:\d+: /, '').replace(/^invalid YAML: /, ''))
+        : '';
     const line = loc?.line ?? 1;
     const column = loc?.column ?? 1;
     const plain = parsePlainJson(clean);

@@ -145,7 +145,7 @@ export function parseInlineToolConfig(
     const sink = new Sink(`${file}: `);
     const trimmed = text.trim();
     // Both inputs also accept a file path: a fact for the caller to follow, not JSON.
-    if (!trimmed.startsWith('{') && trimmed !== '' && !/[\n{}]/.test(trimmed)) {
+    if (/^[^\s{}[\]"',:]+$/.test(trimmed)) {
       sink.fact(`${file}.path`, trimmed, at);
       return result({ servers: [], permissions: undefined }, sink);
     }

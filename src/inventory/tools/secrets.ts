@@ -21,7 +21,7 @@ const NOT_SECRET = new Set([
   'HOME', 'PATH', 'PWD', 'USER', 'USERNAME', 'USERPROFILE', 'SHELL', 'LANG', 'TMPDIR', 'TEMP',
   'TMP', 'APPDATA', 'LOCALAPPDATA', 'XDG_CONFIG_HOME', 'XDG_DATA_HOME', 'XDG_CACHE_HOME',
   'workspaceFolder', 'workspaceFolderBasename', 'workspaceRoot', 'userHome', 'cwd',
-  'pathSeparator', '/', 'file', 'fileDirname', 'relativeFile', 'execPath',
+  'pathSeparator', 'file', 'fileDirname', 'relativeFile', 'execPath',
   'CLAUDE_PROJECT_DIR', 'GITHUB_WORKSPACE', 'RUNNER_TEMP', 'CODEX_HOME', 'GEMINI_CLI_HOME',
 ]); // prettier-ignore
 

@@ -54,6 +54,16 @@ describe('parseInlineToolConfig', () => {
     });
   });
 
+  it('a one-line array, string or YAML is not taken for a path: it gets warnings', () => {
+    for (const text of ['[1, 2]', '"x"', 'a: b']) {
+      const config = parseInlineToolConfig(text, 'settings', AT);
+      expect(config.settings).toEqual([]);
+      expect(config.warnings[0]).toMatch(
+        /^\.github\/workflows\/agent\.yml:31:21: inline:settings: /,
+      );
+    }
+  });
+
   it('malformed inline JSON: a warning at the input naming the line inside it', () => {
     const config = parseInlineToolConfig(
       '{\n  "permissions": {"allow": ["Bash"]\n',
