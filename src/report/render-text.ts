@@ -53,7 +53,15 @@ function jobLines(verdict: JobVerdict, inv: JobInventory | undefined, verbose: b
     if (inv.agents.length > 0) {
       lines.push(
         `    agents: ${inv.agents
-          .map((a) => `${a.id}${a.ref ? `@${a.ref}` : ''} (line ${a.at.line})`)
+          .map((a) => {
+            const flags = [
+              a.mode,
+              a.unrestrictedShell ? 'unrestricted shell' : undefined,
+              a.permissionsBypassed ? 'permissions bypassed' : undefined,
+            ];
+            const shown = flags.filter(Boolean).join(', ');
+            return `${a.id}${a.ref ? `@${a.ref}` : ''} (line ${a.at.line}${shown ? `; ${shown}` : ''})`;
+          })
           .map(escapeLogText)
           .join(', ')}`,
       );
@@ -64,6 +72,28 @@ function jobLines(verdict: JobVerdict, inv: JobInventory | undefined, verbose: b
         .map(escapeLogText)
         .join(', ')}`,
     );
+    if (inv.tools.length > 0) {
+      lines.push(
+        `    tools: ${inv.tools
+          .map(
+            (t) =>
+              `${t.name} (${t.agent}, ${t.remote ? 'remote' : 'local'}${t.writeCapable ? ', can write' : ''})`,
+          )
+          .map(escapeLogText)
+          .join(', ')}`,
+      );
+    }
+    if (inv.owner)
+      lines.push(
+        `    owner: ${escapeLogText(inv.owner.owners.join(' '))} (${inv.owner.file}:${inv.owner.line})`,
+      );
+    if (inv.change) {
+      const c = inv.change;
+      lines.push(
+        `    change: by ${escapeLogText(c.author ?? 'unknown')} (${c.authorKind}); ${c.sensitive.length} CI file(s), ${c.newDependencies.length} new dependenc${c.newDependencies.length === 1 ? 'y' : 'ies'}${c.unknownDependencies.length > 0 ? `, ${c.unknownDependencies.length} manifest(s) unread` : ''}`,
+      );
+    }
+    for (const gap of inv.gaps) lines.push(`    gap: ${escapeLogText(gap)}`);
   }
   const shown = verdict.paths.filter((p) => verbose || p.decision !== 'allow');
   for (const p of shown) {
