@@ -218,6 +218,19 @@ jobs:
     );
   });
 
+  it('the disk reader records what it cannot read: a directory in place of a file, an oversized file', () => {
+    const repo = tempDir();
+    mkdirSync(join(repo, '.mcp.json'));
+    mkdirSync(join(repo, '.claude'));
+    writeFileSync(join(repo, '.claude', 'settings.json'), `{"x": "${'a'.repeat(1024 * 1024)}"}`);
+    const snap = readRepoSnapshot(repo);
+    expect(snap.files.size).toBe(0);
+    expect(snap.warnings).toEqual([
+      '.mcp.json: not a regular file, not read',
+      '.claude/settings.json: 1048585 bytes, over the 1048576-byte limit, not read',
+    ]);
+  });
+
   it('the disk reader does not follow symlinks out of the repository', () => {
     const outside = tempDir();
     writeFileSync(join(outside, 'secret.json'), '{"mcpServers":{}}');
