@@ -10,10 +10,10 @@ import { decide } from './policy/decide.js';
 import type { DecideOptions } from './policy/decide.js';
 import type { Decision, Policy } from './policy/types.js';
 import { parseWorkflow } from './workflow/build-model.js';
-import type { Workflow } from './workflow/model.js';
 
 export interface Evaluation {
-  readonly workflow: Workflow;
+  /** The workflow's path and name (plain data: an evaluation serialises to JSON whole). */
+  readonly workflow: { readonly path: string; readonly name: string | undefined };
   readonly inventory: readonly JobInventory[];
   readonly decision: Decision;
 }
@@ -50,5 +50,5 @@ export function evaluateWorkflow(input: EvaluateInput): Evaluation {
     now: input.now,
     enforcement: input.enforcement,
   });
-  return { workflow, inventory, decision };
+  return { workflow: { path: workflow.path, name: workflow.name }, inventory, decision };
 }

@@ -7,7 +7,6 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { renderJson } from '../report/render-json.js';
 import { renderMarkdown } from '../report/render-markdown.js';
-import { renderSarif } from '../report/render-sarif.js';
 import { renderText } from '../report/render-text.js';
 import { allFindings } from '../report/report.js';
 import type { Report } from '../report/report.js';
@@ -48,7 +47,11 @@ export async function writeSummary(report: Report): Promise<void> {
   }
 }
 
-export function setOutputs(report: Report, reportPath: string | undefined): void {
+export function setOutputs(
+  report: Report,
+  reportPath: string | undefined,
+  evidencePath: string | undefined,
+): void {
   const findings = allFindings(report);
   core.setOutput(OUTPUTS.decision, report.decision);
   core.setOutput(
@@ -66,14 +69,13 @@ export function setOutputs(report: Report, reportPath: string | undefined): void
   core.setOutput(OUTPUTS.findingsCount, String(findings.length));
   core.setOutput(OUTPUTS.reportPath, reportPath ?? '');
   core.setOutput(OUTPUTS.policyDigest, report.policy.digest);
+  core.setOutput(OUTPUTS.evidencePath, evidencePath ?? '');
 }
 
-/** Writes report.json, findings.sarif and summary.md; returns the JSON report's path. */
+/** Writes the CLI-shaped report.json next to the pack; returns its path. */
 export function writeReportFiles(report: Report, dir: string): string {
   mkdirSync(dir, { recursive: true });
   const jsonPath = join(dir, 'report.json');
   writeFileSync(jsonPath, renderJson(report));
-  writeFileSync(join(dir, 'findings.sarif'), renderSarif(report));
-  writeFileSync(join(dir, 'summary.md'), renderMarkdown(report));
   return jsonPath;
 }

@@ -11,6 +11,7 @@ import { InputError } from '../errors.js';
 import { evaluateWorkflow } from '../evaluate.js';
 import { createClient } from '../github/client.js';
 import type { GitHubClient } from '../github/client.js';
+import { redactDeep } from '../evidence/redact.js';
 import { isPresetName, loadPolicy } from '../policy/load-policy.js';
 import type { Policy } from '../policy/types.js';
 import { buildReport } from '../report/report.js';
@@ -28,6 +29,8 @@ import {
 } from './publish-results.js';
 import { repoFileReader } from './repo-files.js';
 import { repoPolicyReader } from './repo-policy-reader.js';
+import { evidenceInput } from './evidence-input.js';
+import { PACK_DIR, evidenceDir, saveEvidenceInput } from './evidence-store.js';
 import { readRunnerEnv } from './runner-env.js';
 import type { RunnerEnv } from './runner-env.js';
 import { readSettings } from './settings.js';
@@ -42,6 +45,7 @@ const PULL_REQUEST_EVENTS = new Set([
 ]);
 
 export async function runAction(now: () => Date = () => new Date()): Promise<void> {
+  const started = now().toISOString();
   const settings = readSettings();
   const runner = readRunnerEnv(process.env);
   unsupported(settings);
@@ -106,8 +110,9 @@ export async function runAction(now: () => Date = () => new Date()): Promise<voi
     now: now(),
     enforcement: { mode: settings.mode, evidence: settings.evidence },
   });
-  const report = buildReport(policy, [evaluation], []);
-  await publish(report, settings, runner);
+  // Literal secrets written into a workflow never reach the log, the summary or the pack.
+  const report = redactDeep(buildReport(policy, [evaluation], []));
+  await publish(report, settings, runner, context, started);
   enforce(report, settings);
 }
 
@@ -115,10 +120,6 @@ function unsupported(settings: Settings): void {
   if (settings.approval === 'wait')
     throw new InputError(
       '`approval: wait` is not available in this version of agent-gate; use `fail` or `environment`',
-    );
-  if (settings.evidence === 'artifact')
-    throw new InputError(
-      '`evidence: artifact` is not available in this version of agent-gate; use `file`',
     );
 }
 
@@ -135,21 +136,27 @@ async function resolvePolicy(
   return { policy, policyFile: isPresetName(ref0) ? undefined : ref0 };
 }
 
-async function publish(report: Report, settings: Settings, runner: RunnerEnv): Promise<void> {
+async function publish(
+  report: Report,
+  settings: Settings,
+  runner: RunnerEnv,
+  context: RunContext,
+  started: string,
+): Promise<void> {
   logReport(report);
   annotate(report);
   await writeSummary(report);
-  let reportPath: string | undefined;
-  if (settings.evidence !== 'none') {
-    if (!runner.runnerTemp)
-      throw new InputError('RUNNER_TEMP is not set: cannot write the evidence files');
-    reportPath = writeReportFiles(
-      report,
-      join(runner.runnerTemp, 'agent-gate', `${runner.job}-${runner.runAttempt ?? '1'}`),
-    );
-    core.info(`Report written to ${reportPath}`);
+  if (settings.evidence === 'none') {
+    setOutputs(report, undefined, undefined);
+    return;
   }
-  setOutputs(report, reportPath);
+  // What the pack is built from; the post step builds, validates and writes it at the end of
+  // the job with the outcome (building it here too would cost every gated run twice).
+  const dir = evidenceDir(runner.runnerTemp, runner.job, runner.runAttempt);
+  saveEvidenceInput(dir, evidenceInput(report, settings, runner, context, started));
+  const reportPath = writeReportFiles(report, dir);
+  core.info(`Evidence recorded in ${dir}; the post step completes the pack at the end of the job`);
+  setOutputs(report, reportPath, join(dir, PACK_DIR));
 }
 
 function readPayload(path: string | undefined): unknown {

@@ -13,6 +13,8 @@ export const INPUTS = {
   token: 'token',
   jobs: 'jobs',
   defaultPermissions: 'default-permissions',
+  retentionDays: 'retention-days',
+  attest: 'attest',
 } as const;
 
 export const OUTPUTS = {
@@ -21,6 +23,9 @@ export const OUTPUTS = {
   findingsCount: 'findings-count',
   reportPath: 'report-path',
   policyDigest: 'policy-digest',
+  evidencePath: 'evidence-path',
+  evidenceArtifactId: 'evidence-artifact-id',
+  attestationId: 'attestation-id',
 } as const;
 
 export interface Settings {
@@ -38,6 +43,10 @@ export interface Settings {
   readonly jobs: 'current' | 'all';
   /** Repository default token permissions for jobs that declare none. */
   readonly defaultPermissions: 'read' | 'write' | 'unknown';
+  /** Days the evidence artifact is kept (1..90); undefined = the repository's setting. */
+  readonly retentionDays: number | undefined;
+  /** Sign the evidence pack's digest with an attestation (needs id-token and attestations: write). */
+  readonly attest: boolean;
 }
 
 export function readSettings(): Settings {
@@ -47,11 +56,25 @@ export function readSettings(): Settings {
     policy: core.getInput(INPUTS.policy) || undefined,
     mode: choice(INPUTS.mode, ['enforce', 'audit'], 'enforce'),
     approval: choice(INPUTS.approval, ['fail', 'wait', 'environment'], 'fail'),
-    evidence: choice(INPUTS.evidence, ['artifact', 'file', 'none'], 'file'),
+    evidence: choice(INPUTS.evidence, ['artifact', 'file', 'none'], 'artifact'),
     token,
     jobs: choice(INPUTS.jobs, ['current', 'all'], 'current'),
     defaultPermissions: choice(INPUTS.defaultPermissions, ['read', 'write', 'unknown'], 'unknown'),
+    retentionDays: retentionDays(),
+    attest: core.getInput(INPUTS.attest) === '' ? false : core.getBooleanInput(INPUTS.attest),
   };
+}
+
+function retentionDays(): number | undefined {
+  const value = core.getInput(INPUTS.retentionDays);
+  if (value === '') return undefined;
+  const days = Number(value);
+  if (!Number.isInteger(days) || days < 1 || days > 90) {
+    throw new InputError(
+      `input \`${INPUTS.retentionDays}\` must be a whole number of days from 1 to 90 (got \`${value}\`)`,
+    );
+  }
+  return days;
 }
 
 function choice<T extends string>(name: string, allowed: readonly T[], fallback: T): T {

@@ -17,6 +17,7 @@ export type Command =
   | { readonly name: 'help' }
   | { readonly name: 'version' }
   | { readonly name: 'validate'; readonly files: readonly string[] }
+  | { readonly name: 'verify'; readonly pack: string }
   | {
       readonly name: 'evaluate';
       readonly options: CommonOptions;
@@ -67,6 +68,13 @@ export function parseArgs(argv: readonly string[]): Command {
     const { positional } = parseFlags(rest, {});
     if (positional.length === 0) throw usage('validate needs a policy file');
     return { name: 'validate', files: positional };
+  }
+  if (name === 'verify') {
+    const { positional } = parseFlags(rest, {});
+    if (positional.length === 0)
+      throw usage('verify needs an evidence pack (a directory or a zip)');
+    if (positional.length > 1) throw usage(`unexpected argument: ${positional.at(-1) ?? ''}`);
+    return { name: 'verify', pack: positional[0] ?? '' };
   }
   if (name === 'evaluate') {
     const { flags, positional } = parseFlags(rest, EVALUATE);
@@ -161,10 +169,12 @@ Usage:
   agent-gate scan <dir|file> [<dir|file> ...] [--policy <file|preset>]
                       [--format text|json|sarif|markdown] [--out <dir>] [--verbose]
   agent-gate validate <policy-file> [...]
+  agent-gate verify <pack-dir|pack.zip>
   agent-gate --version
 
 Policy: a preset (baseline, strict) or a YAML/JSON file; default .github/agent-gate.yml
 when it exists, else baseline.
 
 Exit codes: 0 allow · 1 blocked · 2 usage or input error · 3 approval-required
+verify: 0 the evidence pack verifies · 1 it does not (each problem listed) · 2 unreadable
 `;

@@ -2,7 +2,15 @@
  * The CLI adapter: parses argv, runs the engine, renders, and maps the decision to an exit
  * code (0 allow · 1 blocked · 2 usage/input error · 3 approval-required).
  */
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  lstatSync,
+  mkdirSync,
+  readFileSync,
+  readdirSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import { InputError, describeError, normalizeError } from '../errors.js';
 import { evaluateWorkflow } from '../evaluate.js';
@@ -12,6 +20,8 @@ import { renderJson } from '../report/render-json.js';
 import { renderMarkdown } from '../report/render-markdown.js';
 import { renderSarif } from '../report/render-sarif.js';
 import { renderText } from '../report/render-text.js';
+import { escapeLogText } from '../report/escape.js';
+import { ZIP_LIMITS, readZip } from '../evidence/zip.js';
 import { EXIT_CODES, buildReport } from '../report/report.js';
 import type { FileError, Report } from '../report/report.js';
 import { TOOL_VERSION } from '../version.js';
@@ -59,6 +69,8 @@ async function dispatch(argv: readonly string[], io: CliIo): Promise<number> {
         );
       }
       return 0;
+    case 'verify':
+      return await verifyCommand(command.pack, io);
     case 'evaluate': {
       const policyRef = resolvePolicyRef(command.options.policy);
       const policy = await loadPolicy(policyRef, fsPolicyReader);
@@ -148,4 +160,93 @@ function emit(report: Report, options: CommonOptions, io: CliIo): number {
     writeFileSync(join(options.out, 'summary.md'), renderers.markdown());
   }
   return EXIT_CODES[report.decision];
+}
+
+// ---------------------------------------------------------------------------------------------
+// verify: an evidence pack, as a directory or as the zip an artifact downloads as.
+
+/** Larger than any evidence pack; a bigger input is refused before it is read. */
+const MAX_PACK_INPUT_BYTES = ZIP_LIMITS.maxTotalBytes;
+
+async function verifyCommand(path: string, io: CliIo): Promise<number> {
+  const { files, problems: readProblems } = readPackInput(path);
+  // The SARIF and evidence validators are large: only `verify` loads them.
+  const { verifyPack } = await import('../evidence/verify-pack.js');
+  const result = verifyPack(files);
+  const problems = [...readProblems, ...result.problems];
+  const shown = escapeLogText(path);
+  if (problems.length === 0) {
+    io.stdout(
+      `${shown}: evidence pack verifies — the ${files.size - 1} files listed in manifest.json match it; pack digest ${result.digest ?? '?'}\n`,
+    );
+    return 0;
+  }
+  io.stdout(
+    `${shown}: evidence pack does NOT verify (${problems.length} problem${problems.length === 1 ? '' : 's'}):\n${problems.map((p) => `  ✗ ${escapeLogText(p)}\n`).join('')}${result.digest ? `pack digest of the files present: ${result.digest}\n` : ''}`,
+  );
+  return 1;
+}
+
+/** The pack's files by name; links and special files are not followed but reported. */
+function readPackInput(path: string): { files: Map<string, Buffer>; problems: string[] } {
+  let stat;
+  try {
+    stat = statSync(path);
+  } catch (cause) {
+    throw new InputError(
+      `${path}: cannot read (${(cause as NodeJS.ErrnoException).code ?? String(cause)})`,
+      {
+        cause,
+      },
+    );
+  }
+  if (stat.isDirectory()) return readPackDir(path);
+  if (!stat.isFile()) throw new InputError(`${path}: not a directory or a zip file`);
+  if (stat.size > MAX_PACK_INPUT_BYTES)
+    throw new InputError(`${path}: ${stat.size} bytes is too large for an evidence pack`);
+  const buffer = readFileSync(path);
+  const magic = buffer.subarray(0, 4).toString('latin1');
+  if (magic !== 'PK\x03\x04' && magic !== 'PK\x05\x06')
+    throw new InputError(`${path}: not a directory or a zip file`);
+  try {
+    return { files: readZip(buffer), problems: [] };
+  } catch (cause) {
+    throw new InputError(`${path}: ${(cause as Error).message}`, { cause });
+  }
+}
+
+function readPackDir(root: string): { files: Map<string, Buffer>; problems: string[] } {
+  const files = new Map<string, Buffer>();
+  const problems: string[] = [];
+  let total = 0;
+  const walk = (dir: string, prefix: string): void => {
+    for (const entry of readdirSync(dir).sort()) {
+      const full = join(dir, entry);
+      const name = `${prefix}${entry}`;
+      const stat = lstatSync(full);
+      if (stat.isSymbolicLink()) problems.push(`${name} is a symbolic link (not followed)`);
+      else if (stat.isDirectory()) walk(full, `${name}/`);
+      else if (!stat.isFile()) problems.push(`${name} is not a regular file`);
+      else {
+        total += stat.size;
+        if (total > MAX_PACK_INPUT_BYTES)
+          throw new InputError(
+            `${root}: over ${MAX_PACK_INPUT_BYTES} bytes: too large for an evidence pack`,
+          );
+        files.set(name, readFileSync(full));
+      }
+    }
+  };
+  try {
+    walk(root, '');
+  } catch (cause) {
+    if (cause instanceof InputError) throw cause;
+    throw new InputError(
+      `${root}: cannot read (${(cause as NodeJS.ErrnoException).code ?? String(cause)})`,
+      {
+        cause,
+      },
+    );
+  }
+  return { files, problems };
 }

@@ -72,11 +72,6 @@ describe.concurrent('bad inputs fail closed', () => {
       'wait',
       'agent-gate: `approval: wait` is not available in this version of agent-gate; use `fail` or `environment`',
     ],
-    [
-      'evidence',
-      'artifact',
-      'agent-gate: `evidence: artifact` is not available in this version of agent-gate; use `file`',
-    ],
   ])('input `%s: %s` (not available yet)', async (name, value, message) => {
     expectFailedStep(await runCi({ inputs: { [name]: value } }), message);
   });

@@ -194,6 +194,7 @@ describe.concurrent('untrusted text in the workflow', () => {
     expect(r.outputs.decision).toBe('blocked');
     expect(Object.keys(r.outputs).sort()).toEqual([
       'decision',
+      'evidence-path',
       'findings',
       'findings-count',
       'policy-digest',

@@ -29,6 +29,10 @@ export interface ApiRoutes {
   /** Changed files by pull request number: a name, or a rename `{ filename, previous_filename }`. */
   readonly pullFiles?: Readonly<Record<number, readonly PullFile[]>>;
   readonly faults?: readonly Fault[];
+  /** Jobs of a run attempt (GET …/actions/runs/{id}/attempts/{n}/jobs), as the API lists them. */
+  readonly jobs?: readonly Record<string, unknown>[];
+  /** Check runs of a commit (GET …/commits/{sha}/check-runs). */
+  readonly checkRuns?: readonly Record<string, unknown>[];
 }
 
 export interface LoggedRequest {
@@ -94,6 +98,22 @@ export async function startApiServer(routes: ApiRoutes = {}): Promise<ApiServer>
           encoding: 'base64',
           content: Buffer.from(text).toString('base64'),
         }),
+      );
+    }
+
+    if (
+      /^\/repos\/acme\/app\/actions\/runs\/\d+\/attempts\/\d+\/jobs$/.test(url.pathname) &&
+      routes.jobs
+    ) {
+      return send(200, JSON.stringify({ total_count: routes.jobs.length, jobs: routes.jobs }));
+    }
+    if (
+      /^\/repos\/acme\/app\/commits\/[0-9a-f]{40}\/check-runs$/.test(url.pathname) &&
+      routes.checkRuns
+    ) {
+      return send(
+        200,
+        JSON.stringify({ total_count: routes.checkRuns.length, check_runs: routes.checkRuns }),
       );
     }
 

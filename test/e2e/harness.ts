@@ -27,6 +27,7 @@ export {
 
 // Overridable so the suite can be pointed at another build (e.g. a deliberately broken copy).
 const BUNDLE = process.env.AGENT_GATE_E2E_BUNDLE ?? join(ROOT, 'dist/index.js');
+const POST_BUNDLE = join(ROOT, 'dist/post/index.js');
 /** What `${{ github.token }}` evaluates to in these runs, unless a test gives `token`. */
 export const DEFAULT_TOKEN = 'ghs_e2eDefaultToken000';
 
@@ -46,6 +47,12 @@ export interface RunOptions {
   /** GITHUB_API_URL (the loopback server). */
   readonly api: string;
   readonly timeoutMs?: number;
+  /** Which entry the runner starts: the main step (default) or the post step. */
+  readonly entry?: 'main' | 'post';
+  /** Reuse a RUNNER_TEMP (the post step runs in the same job as the main step). */
+  readonly runnerTemp?: string;
+  /** Saved state of the main step, passed as STATE_<name> (the runner's post-step contract). */
+  readonly state?: Readonly<Record<string, string>>;
 }
 
 export interface RunResult {
@@ -58,6 +65,8 @@ export interface RunResult {
   readonly runnerTemp: string;
   /** Every file under RUNNER_TEMP after the run (the file commands included), with its text. */
   readonly tempFiles: ReadonlyMap<string, string>;
+  /** What the step saved with saveState (GITHUB_STATE). */
+  readonly state: Readonly<Record<string, string>>;
 }
 
 /** action.yml input defaults, read from the manifest so a bad default is caught here too. */
@@ -79,7 +88,7 @@ export function inputEnvName(name: string): string {
 }
 
 export async function runAction(options: RunOptions): Promise<RunResult> {
-  const runnerTemp = tempDir('agent-gate-e2e-temp-');
+  const runnerTemp = options.runnerTemp ?? tempDir('agent-gate-e2e-temp-');
   const home = tempDir('agent-gate-e2e-home-');
   // The runner creates the file-command files (empty) before the step starts.
   const fileCommands = {
@@ -95,10 +104,10 @@ export async function runAction(options: RunOptions): Promise<RunResult> {
       join(runnerTemp, '_runner_file_commands', `${prefix}_e2e`),
     ]),
   );
-  mkdirSync(join(runnerTemp, '_runner_file_commands'));
+  mkdirSync(join(runnerTemp, '_runner_file_commands'), { recursive: true });
   for (const path of Object.values(commandFiles)) writeFileSync(path, '');
   const eventPath = join(runnerTemp, '_github_workflow', 'event.json');
-  mkdirSync(dirname(eventPath));
+  mkdirSync(dirname(eventPath), { recursive: true });
   writeFileSync(eventPath, JSON.stringify(options.eventPayload ?? {}));
 
   const inputs = { ...inputDefaults(), ...options.inputs };
@@ -130,9 +139,11 @@ export async function runAction(options: RunOptions): Promise<RunResult> {
     GITHUB_RUN_ID: '4242',
     GITHUB_RUN_ATTEMPT: '1',
     ...commandFiles,
+    ...Object.fromEntries(Object.entries(options.state ?? {}).map(([k, v]) => [`STATE_${k}`, v])),
     ...options.env,
   };
-  const { code, stdout, stderr } = await spawnBundle(env, options.timeoutMs ?? 20_000);
+  const bundle = options.entry === 'post' ? POST_BUNDLE : BUNDLE;
+  const { code, stdout, stderr } = await spawnBundle(bundle, env, options.timeoutMs ?? 20_000);
   return {
     code,
     stdout,
@@ -142,15 +153,17 @@ export async function runAction(options: RunOptions): Promise<RunResult> {
     annotations: parseAnnotations(stdout),
     runnerTemp,
     tempFiles: readTree(runnerTemp),
+    state: parseFileCommands(readFileSync(commandFiles.GITHUB_STATE!, 'utf8')),
   };
 }
 
 function spawnBundle(
+  bundle: string,
   env: Record<string, string | undefined>,
   timeoutMs: number,
 ): Promise<{ code: number | null; stdout: string; stderr: string }> {
   // Async spawn: the loopback server lives in this process and must keep answering.
-  const child = spawn(process.execPath, [BUNDLE], {
+  const child = spawn(process.execPath, [bundle], {
     env: withoutUndefined(env),
     cwd: env.GITHUB_WORKSPACE,
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -164,7 +177,7 @@ function spawnBundle(
       child.kill('SIGKILL');
       reject(
         new Error(
-          `dist/index.js did not finish within ${timeoutMs} ms\nstdout:\n${stdout}\nstderr:\n${stderr}`,
+          `${bundle} did not finish within ${timeoutMs} ms\nstdout:\n${stdout}\nstderr:\n${stderr}`,
         ),
       );
     }, timeoutMs);
