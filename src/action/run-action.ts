@@ -9,8 +9,6 @@ import { contextFromPayload } from '../context/payload.js';
 import type { RunContext } from '../context/run-context.js';
 import { InputError } from '../errors.js';
 import { evaluateWorkflow } from '../evaluate.js';
-import { createClient } from '../github/client.js';
-import type { GitHubClient } from '../github/client.js';
 import { redactDeep } from '../evidence/redact.js';
 import { isPresetName, loadPolicy } from '../policy/load-policy.js';
 import type { Policy } from '../policy/types.js';
@@ -31,6 +29,7 @@ import { repoFileReader } from './repo-files.js';
 import { repoPolicyReader } from './repo-policy-reader.js';
 import { evidenceInput } from './evidence-input.js';
 import { PACK_DIR, evidenceDir, saveEvidenceInput } from './evidence-store.js';
+import { lazyClient } from './api-client.js';
 import { readRunnerEnv } from './runner-env.js';
 import type { RunnerEnv } from './runner-env.js';
 import { readSettings } from './settings.js';
@@ -50,13 +49,7 @@ export async function runAction(now: () => Date = () => new Date()): Promise<voi
   const runner = readRunnerEnv(process.env);
   unsupported(settings);
   const payload = readPayload(runner.eventPath);
-  let client: Promise<GitHubClient> | undefined;
-  const api = (): Promise<GitHubClient> =>
-    (client ??= createClient({
-      token: settings.token,
-      baseUrl: runner.apiUrl,
-      log: (m) => core.info(m),
-    }));
+  const api = lazyClient(settings.token, runner.apiUrl);
   const files = repoFileReader({
     workspace: runner.workspace,
     owner: runner.owner,

@@ -10,12 +10,11 @@ import { createHash } from 'node:crypto';
 import { ATTESTATION_BUNDLE_FILE, ATTESTATION_FILE } from '../evidence/types.js';
 import type { EvidenceInput } from '../evidence/types.js';
 import { buildPackFiles, packDigest } from '../evidence/build-pack.js';
-import { createClient } from '../github/client.js';
-import type { GitHubClient } from '../github/client.js';
 import { attestEvidence } from './attest-evidence.js';
 import { readCheckRuns } from './check-runs.js';
 import { PACK_DIR, STATE_EVIDENCE_DIR, loadEvidenceInput, writePack } from './evidence-store.js';
 import { readJobOutcome } from './job-outcome.js';
+import { lazyClient } from './api-client.js';
 import { readRunnerEnv } from './runner-env.js';
 import { OUTPUTS, readSettings } from './settings.js';
 import { uploadEvidence } from './upload-evidence.js';
@@ -30,13 +29,7 @@ export async function runPost(now: () => Date = () => new Date()): Promise<void>
   }
   const settings = readSettings();
   const runner = readRunnerEnv(process.env);
-  let client: Promise<GitHubClient> | undefined;
-  const api = (): Promise<GitHubClient> =>
-    (client ??= createClient({
-      token: settings.token,
-      baseUrl: runner.apiUrl,
-      log: (m) => core.info(m),
-    }));
+  const api = lazyClient(settings.token, runner.apiUrl);
   const first = loadEvidenceInput(dir);
   const outcome = await readJobOutcome(api, {
     owner: runner.owner,

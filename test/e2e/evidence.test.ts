@@ -20,6 +20,8 @@ afterAll(async () => {
 });
 
 const CANARY = 'ghs_evidenceCanary0123456789';
+/** A secret the job passes to the step's environment (as `env: X: ${{ secrets.X }}` would). */
+const ENV_CANARY = 'npm_envCanaryAbcdef0123456789abcdef0123';
 const JOBS = [
   {
     id: 1,
@@ -67,7 +69,12 @@ async function mainThenPost(
     workspace: ws.dir,
     api: api.url,
     inputs: { approval: 'environment', token: CANARY },
-    env: { ...artifact.env, GITHUB_SERVER_URL: 'https://github.com', RUNNER_NAME: 'runner-7' },
+    env: {
+      ...artifact.env,
+      GITHUB_SERVER_URL: 'https://github.com',
+      RUNNER_NAME: 'runner-7',
+      NPM_TOKEN: ENV_CANARY,
+    },
     ...extra,
   };
   const main = await runAction(base);
