@@ -27900,21 +27900,10 @@ function document_evidenceDocument(input) {
             decided: input.timestamps.decided,
             finished: orNull(input.timestamps.finished),
         },
-        credentials: report.evaluations.flatMap((e) => e.inventory.flatMap((j) => j.credentials.map((c) => ({
-            workflow: j.workflow,
-            job: j.job,
-            id: c.id,
-            kind: c.kind,
-            name: c.name,
-            lifetime: c.lifetime,
-            scope: c.scope,
-            write: c.write,
-            production: c.production,
-            reaches: [...c.reaches],
-            usedIn: [...c.usedIn],
-            note: c.note,
-            location: loc(c.at),
-        })))),
+        credentials: report.evaluations.flatMap((e) => e.inventory.flatMap((j) => j.credentials.map((c) => {
+            const { at, ...doc } = credentialDoc(c);
+            return { workflow: j.workflow, job: j.job, ...doc, location: at };
+        }))),
         targets: targets(input),
         policy: {
             sources: [...report.policy.sources],

@@ -13,18 +13,21 @@ export async function readRepoSnapshotAt(
 ): Promise<RepoSnapshot> {
   const found = new Map<string, string>();
   const warnings: string[] = [];
+  const unread: string[] = [];
   for (const { path, symlink } of await files.existing(ref, REPO_FILE_PATHS)) {
     if (symlink) {
+      unread.push(path);
       warnings.push(`${path}: a symlink, not followed`);
       continue;
     }
     const file = await files.read(path, ref);
     if (!file) continue;
     if (Buffer.byteLength(file.text) > MAX_REPO_FILE_BYTES) {
+      unread.push(path);
       warnings.push(`${path}: over the ${MAX_REPO_FILE_BYTES}-byte limit, not read`);
       continue;
     }
     found.set(path, file.text);
   }
-  return { files: found, warnings, complete: true, root: '' };
+  return { files: found, warnings, unread, complete: true, root: '' };
 }

@@ -10,6 +10,7 @@ import type { RepoSnapshot } from '../inventory/repo-snapshot.js';
 export function readRepoSnapshot(root: string): RepoSnapshot {
   const files = new Map<string, string>();
   const warnings: string[] = [];
+  const unread: string[] = [];
   let realRoot: string;
   try {
     realRoot = realpathSync(root);
@@ -31,16 +32,19 @@ export function readRepoSnapshot(root: string): RepoSnapshot {
       const target = realpathSync(full);
       const rel = relative(realRoot, target);
       if (rel.startsWith(`..${sep}`) || rel === '..' || rel.startsWith(sep)) {
+        unread.push(path);
         warnings.push(`${path}: symlink to a file outside the repository, not followed`);
         continue;
       }
       const stat = lstatSync(target);
       const size = stat.size;
       if (!stat.isFile()) {
+        unread.push(path);
         warnings.push(`${path}: not a regular file, not read`);
         continue;
       }
       if (size > MAX_REPO_FILE_BYTES) {
+        unread.push(path);
         warnings.push(
           `${path}: ${size} bytes, over the ${MAX_REPO_FILE_BYTES}-byte limit, not read`,
         );
@@ -50,10 +54,11 @@ export function readRepoSnapshot(root: string): RepoSnapshot {
     } catch (error) {
       const code = (error as NodeJS.ErrnoException).code;
       if (code === 'ENOENT' || code === 'ENOTDIR') continue;
+      unread.push(path);
       warnings.push(`${path}: cannot read (${code ?? String(error)})`);
     }
   }
-  return { files, warnings, complete: true, root };
+  return { files, warnings, unread, complete: true, root };
 }
 
 /** The repository root of a workflow file: two levels above `.github/workflows/`. */

@@ -9,7 +9,7 @@ import { mostSevere } from '../policy/types.js';
 import { findingFingerprint } from '../report/render-sarif.js';
 import { allFindings } from '../report/report.js';
 import { TOOL_NAME, TOOL_URI, TOOL_VERSION } from '../version.js';
-import { bomWorkflows, loc, ownerDoc } from './bom.js';
+import { bomWorkflows, credentialDoc, loc, ownerDoc } from './bom.js';
 import { EVIDENCE_SCHEMA_ID } from './types.js';
 import type {
   EvidenceCredential,
@@ -108,21 +108,10 @@ export function evidenceDocument(input: EvidenceInput): EvidenceDocument {
     },
     credentials: report.evaluations.flatMap((e) =>
       e.inventory.flatMap((j) =>
-        j.credentials.map((c): EvidenceCredential => ({
-          workflow: j.workflow,
-          job: j.job,
-          id: c.id,
-          kind: c.kind,
-          name: c.name,
-          lifetime: c.lifetime,
-          scope: c.scope,
-          write: c.write,
-          production: c.production,
-          reaches: [...c.reaches],
-          usedIn: [...c.usedIn],
-          note: c.note,
-          location: loc(c.at),
-        })),
+        j.credentials.map((c): EvidenceCredential => {
+          const { at, ...doc } = credentialDoc(c);
+          return { workflow: j.workflow, job: j.job, ...doc, location: at };
+        }),
       ),
     ),
     targets: targets(input),

@@ -52,7 +52,9 @@ export function buildInventory(
   jobIds?: readonly string[],
 ): JobInventory[] {
   const jobs = jobIds ? jobIds.map((id) => findJob(workflow, id)) : workflow.jobs;
-  return jobs.map((job) => buildJobInventory(workflow, job, context, options));
+  // The pull request is the same for every job: analyse its changes once.
+  const change = analyseChange(context);
+  return jobs.map((job) => buildJobInventory(workflow, job, context, options, change));
 }
 
 export function findJob(workflow: Workflow, id: string): Job {
@@ -68,11 +70,12 @@ export function findJob(workflow: Workflow, id: string): Job {
   return job;
 }
 
-export function buildJobInventory(
+function buildJobInventory(
   workflow: Workflow,
   job: Job,
   context: RunContext,
   options: InventoryOptions,
+  change: JobInventory['change'],
 ): JobInventory {
   const src = workflow.source;
   const triggers = context.event
@@ -190,7 +193,7 @@ export function buildJobInventory(
     tools: reach.tools,
     agentConfig: reach.agentConfig,
     owner: owned.owner,
-    change: analyseChange(context),
+    change,
     targets: [
       ...new Set(
         [

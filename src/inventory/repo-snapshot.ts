@@ -11,6 +11,8 @@ export interface RepoSnapshot {
   readonly files: ReadonlyMap<string, string>;
   /** Unreadable files, symlinks not followed, oversized files — with the path. */
   readonly warnings: readonly string[];
+  /** Repository paths that exist but could not be read (an agent may still load them). */
+  readonly unread?: readonly string[];
   /** False when the adapter could not look at the repository at all (then it is a gap). */
   readonly complete: boolean;
   /** How locations name the repository root ('' when paths are already repo-relative). */

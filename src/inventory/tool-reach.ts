@@ -13,6 +13,7 @@ import {
   parseToolConfig,
 } from './tools/parse-tool-config.js';
 import type { ToolConfig } from './tools/types.js';
+import type { SourceLocation } from '../errors.js';
 import type { AgentUse, JobInventory, ToolReach } from './types.js';
 
 export interface ToolReachResult {
@@ -21,9 +22,13 @@ export interface ToolReachResult {
   readonly warnings: string[];
 }
 
+/** Parsed repository config files, once per snapshot (shared by every job of a scan). */
+const parsedBySnapshot = new WeakMap<RepoSnapshot, Map<string, ToolConfig>>();
+
 export function toolReach(agents: readonly AgentUse[], repo: RepoSnapshot): ToolReachResult {
   const result: ToolReachResult = { tools: [], agentConfig: [], warnings: [] };
-  const parsedFiles = new Map<string, ToolConfig>();
+  let parsed = parsedBySnapshot.get(repo);
+  if (!parsed) parsedBySnapshot.set(repo, (parsed = new Map<string, ToolConfig>()));
   for (const agent of agents) {
     for (const source of agent.mcpConfig) {
       const config = parseInlineToolConfig(source.value, source.source, source.at);
@@ -43,40 +48,72 @@ export function toolReach(agents: readonly AgentUse[], repo: RepoSnapshot): Tool
       }
       add(result, agent.id, `inline:${source.source}`, config);
       if (config.servers.length === 0 && (config.warnings.length > 0 || pointed !== undefined)) {
-        result.tools.push({
-          agent: agent.id,
-          name:
-            pointed === undefined
-              ? '(unreadable inline config)'
-              : `(servers in ${pointed}, not read)`,
-          file: `inline:${source.source}`,
-          transport: 'unknown',
-          command: undefined,
-          args: [],
-          url: undefined,
-          remote: true,
-          fetchesCode: true,
-          secrets: [],
-          trust: true,
-          tools: '*',
-          writeCapable: true,
-          at: source.at,
-        });
+        const name =
+          pointed === undefined
+            ? '(unreadable inline config)'
+            : `(servers in ${pointed}, not read)`;
+        result.tools.push(unknownServer(agent.id, name, `inline:${source.source}`, source.at));
       }
     }
     for (const file of filesReadBy(agent.id)) {
+      const shown = displayPath(repo, file.path);
+      if (repo.unread?.includes(file.path)) {
+        // The agent may load a file the gate could not read: its tools are unknown.
+        result.tools.push(
+          unknownServer(agent.id, `(servers in ${file.path}, not read)`, file.path, {
+            path: shown,
+            line: 1,
+            column: 1,
+          }),
+        );
+        continue;
+      }
       const text = repo.files.get(file.path);
       if (text === undefined) continue;
-      let config = parsedFiles.get(file.path);
+      let config = parsed.get(file.path);
       if (!config) {
-        config = parseToolConfig(text, displayPath(repo, file.path), file.format);
-        parsedFiles.set(file.path, config);
-        result.warnings.push(...config.warnings);
+        config = parseToolConfig(text, shown, file.format);
+        parsed.set(file.path, config);
       }
+      result.warnings.push(...config.warnings);
       add(result, agent.id, file.path, config, false);
+      if (
+        config.servers.length === 0 &&
+        config.permissions === undefined &&
+        config.warnings.length > 0
+      ) {
+        result.tools.push(
+          unknownServer(agent.id, `(servers in ${file.path}, unreadable)`, file.path, {
+            path: shown,
+            line: 1,
+            column: 1,
+          }),
+        );
+      }
     }
   }
+  result.warnings.splice(0, result.warnings.length, ...new Set(result.warnings));
   return result;
+}
+
+/** A tool source the gate could not read: assumed remote, code-fetching and able to write. */
+function unknownServer(agent: string, name: string, file: string, at: SourceLocation): ToolReach {
+  return {
+    agent,
+    name,
+    file,
+    transport: 'unknown',
+    command: undefined,
+    args: [],
+    url: undefined,
+    remote: true,
+    fetchesCode: true,
+    secrets: [],
+    trust: true,
+    tools: '*',
+    writeCapable: true,
+    at,
+  };
 }
 
 function add(

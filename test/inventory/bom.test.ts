@@ -212,6 +212,27 @@ jobs:
     );
   });
 
+  it('an agent config file it cannot parse or read counts as a write-capable tool source (fail closed)', () => {
+    const malformed = job(agentWf, {}, snapshot({ '.mcp.json': '{ "mcpServers": { "a": ' }));
+    expect(malformed.tools.map((t) => [t.name, t.file, t.writeCapable, t.remote])).toEqual([
+      ['(servers in .mcp.json, unreadable)', '.mcp.json', true, true],
+    ]);
+    const callTool = malformed.paths.filter((p) => p.class === 'call-tool');
+    expect(callTool.map((p) => [p.at, p.credentials])).toEqual([
+      [{ path: '.mcp.json', line: 1, column: 1 }, ['github-token']],
+    ]);
+    const unread = job(
+      agentWf,
+      {},
+      { ...snapshot({}, ['.mcp.json: over the limit']), unread: ['.mcp.json'] },
+    );
+    expect(unread.tools.map((t) => [t.name, t.writeCapable])).toEqual([
+      ['(servers in .mcp.json, not read)', true],
+    ]);
+    // A file that parses with no servers is not a tool source.
+    expect(job(agentWf, {}, snapshot({ '.mcp.json': '{ "mcpServers": {} }' })).tools).toEqual([]);
+  });
+
   it('without a snapshot an agent job records the gap', () => {
     expect(job(agentWf).gaps).toContain(
       'repository files (CODEOWNERS, agent and MCP configuration) were not read',
