@@ -145,7 +145,7 @@ function fromCredentials({ credentials }: PathInput): Draft[] {
     out.push(
       draft(
         'use-secret',
-        `uses ${c.kind === 'inherited-secrets' ? 'all inherited secrets' : `secret ${c.name}`} (${c.note})`,
+        `uses ${c.kind === 'inherited-secrets' ? 'all inherited secrets' : c.kind === 'app-token' ? c.name : `secret ${c.name}`} (${c.note})`,
         c.at,
         [c.id],
         { target: c.reaches[0] },
