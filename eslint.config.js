@@ -12,6 +12,8 @@ const ENGINE = [
   'src/report/**/*.ts',
   'src/evidence/**/*.ts',
   'src/context/**/*.ts',
+  'src/checklist/**/*.ts',
+  'src/approval/**/*.ts',
 ];
 
 export default tseslint.config(

@@ -6,7 +6,9 @@ import type { RunContext } from './context/run-context.js';
 import { buildInventory } from './inventory/build-inventory.js';
 import type { RepoSnapshot } from './inventory/repo-snapshot.js';
 import type { JobInventory } from './inventory/types.js';
+import { resolveChecks } from './policy/checks.js';
 import { decide } from './policy/decide.js';
+import { runRules } from './rules/run-rules.js';
 import type { DecideOptions } from './policy/decide.js';
 import type { Decision, Policy } from './policy/types.js';
 import { parseWorkflow } from './workflow/build-model.js';
@@ -45,10 +47,13 @@ export function evaluateWorkflow(input: EvaluateInput): Evaluation {
     },
     input.jobs,
   );
+  const resolved = resolveChecks(input.policy.checks);
+  const hits = runRules(workflow, inventory, input.context, resolved);
   const decision = decide(inventory, input.policy, {
     context: input.context,
     now: input.now,
     enforcement: input.enforcement,
+    checks: { hits, resolved },
   });
   return { workflow: { path: workflow.path, name: workflow.name }, inventory, decision };
 }

@@ -6,7 +6,11 @@
 import type { RunContext } from '../context/run-context.js';
 import { matchesGlob } from '../glob.js';
 import type { JobInventory } from '../inventory/types.js';
+import type { DetectionHit } from '../rules/run-rules.js';
+import { formatLocation } from '../errors.js';
+import type { ResolvedCheck } from './checks.js';
 import { matchesWhen } from './match.js';
+import { pathRemediation, pathSeverity } from './path-remediation.js';
 import { SEVERITY, mostSevere } from './types.js';
 import type {
   AppliedWaiver,
@@ -28,6 +32,11 @@ export interface DecideOptions {
     readonly mode: 'enforce' | 'audit';
     readonly evidence: 'artifact' | 'file' | 'none';
   };
+  /** Detection-rule hits (src/rules/) and the checks that produced them. */
+  readonly checks?: {
+    readonly hits: readonly DetectionHit[];
+    readonly resolved: readonly ResolvedCheck[];
+  };
 }
 
 export function decide(
@@ -38,15 +47,20 @@ export function decide(
   const expired = policy.waivers.filter((w) => isExpired(w, options.now));
   const active = policy.waivers.filter((w) => !isExpired(w, options.now));
   const applied: AppliedWaiver[] = [];
+  const checkFindings = decideChecks(options.checks, jobs, policy, active, applied);
   const verdicts: JobVerdict[] = jobs.map((job) => {
     const paths = job.paths.map((path) =>
       decidePath(path, job, policy, active, applied, options.context),
     );
+    const checks = checkFindings
+      .filter((c) => c.jobs.includes(job.job) && c.workflow === job.workflow)
+      .map((c) => c.finding);
     return {
       workflow: job.workflow,
       job: job.job,
-      decision: mostSevere(paths.map((p) => p.decision)),
+      decision: mostSevere([...paths.map((p) => p.decision), ...checks.map((c) => c.decision)]),
       paths,
+      checks,
     };
   });
   const reasons: string[] = [];
@@ -60,9 +74,12 @@ export function decide(
       'evidence is disabled (`evidence: none`) while enforcing: the policy requires a durable proof trail',
     );
   }
-  const findings = verdicts.flatMap((v) =>
-    v.paths.filter((p) => p.decision !== 'allow').map((p) => toFinding(p, v)),
-  );
+  const findings = [
+    ...verdicts.flatMap((v) =>
+      v.paths.filter((p) => p.decision !== 'allow').map((p) => toFinding(p, v)),
+    ),
+    ...checkFindings.map((c) => c.finding),
+  ];
   const usedWaivers = new Set(applied.map((a) => a.waiver));
   return {
     decision: mostSevere([
@@ -134,10 +151,62 @@ export function isExpired(waiver: Waiver, now: Date): boolean {
   return Number.isNaN(end) || now.getTime() > end;
 }
 
+/**
+ * Each detection hit gets its rule's decision from the policy; a waiver naming the rule
+ * (and covering the job) takes the hit out of the decision and is recorded as applied.
+ */
+function decideChecks(
+  checks: DecideOptions['checks'],
+  jobs: readonly JobInventory[],
+  policy: Policy,
+  waivers: readonly Waiver[],
+  applied: AppliedWaiver[],
+): { finding: Finding; jobs: readonly string[]; workflow: string }[] {
+  if (!checks) return [];
+  const out: { finding: Finding; jobs: readonly string[]; workflow: string }[] = [];
+  for (const hit of checks.hits) {
+    const resolved = checks.resolved.find((r) => r.rule.meta.id === hit.ruleId);
+    if (!resolved) continue;
+    const hitJobs = jobs.filter((j) => j.workflow === hit.workflow && hit.jobs.includes(j.job));
+    const waived = hitJobs.filter((job) =>
+      waivers.some((w) => w.rule === hit.ruleId && waiverCovers(w, job)),
+    );
+    for (const job of waived) {
+      const waiver = waivers.find((w) => w.rule === hit.ruleId && waiverCovers(w, job));
+      if (waiver) applied.push({ waiver, path: `${hit.ruleId}@${formatLocation(hit.at)}` });
+    }
+    const remaining = hit.jobs.filter((j) => !waived.some((w) => w.job === j));
+    if (remaining.length === 0) continue;
+    const reason = policy.checks.rules[hit.ruleId]?.reason;
+    out.push({
+      workflow: hit.workflow,
+      jobs: remaining,
+      finding: {
+        ruleId: hit.ruleId,
+        kind: 'check',
+        decision: resolved.decision,
+        severity: hit.severity,
+        confidence: hit.confidence,
+        message: reason ? `${hit.message} — ${reason}` : hit.message,
+        remediation: hit.remediation,
+        workflow: hit.workflow,
+        job: hit.job,
+        class: undefined,
+        location: hit.at,
+      },
+    });
+  }
+  return out;
+}
+
 function toFinding(p: PathVerdict, v: JobVerdict): Finding {
   return {
     ruleId: p.rule ?? 'policy-default',
+    kind: 'path',
     decision: p.decision,
+    severity: pathSeverity(p.decision),
+    confidence: 'high',
+    remediation: pathRemediation(p.path.class, p.decision),
     message: `${p.path.class}: ${p.path.reason} — ${p.reason}`,
     workflow: v.workflow,
     job: v.job,

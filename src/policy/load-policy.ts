@@ -10,7 +10,17 @@ import { AGENTS } from '../inventory/agent-catalog.js';
 import type { ActionClass } from '../inventory/action-classes.js';
 import { locate, parseYamlSource } from '../workflow/source.js';
 import type { SourceFile } from '../workflow/source.js';
-import type { DecisionValue, Policy, PolicyRule, Waiver, When } from './types.js';
+import type {
+  CheckSetting,
+  ChecksConfig,
+  DecisionValue,
+  Policy,
+  PolicyRule,
+  Waiver,
+  When,
+} from './types.js';
+import { ruleById, unknownRuleError } from './checks.js';
+import { validateRuleOptions } from './rule-options.js';
 import { validatePolicyDocument } from './validate-policy.js';
 
 /** How the loader reaches files: the CLI reads disk, the action may read the base ref. */
@@ -35,6 +45,18 @@ interface RawRule {
   reason?: string;
   enabled?: boolean;
 }
+type RawCheck =
+  | DecisionValue
+  | 'off'
+  | {
+      decision?: DecisionValue;
+      enabled?: boolean;
+      options?: Record<string, unknown>;
+      reason?: string;
+    };
+/** `profile` is a string; every other key is a rule id with its RawCheck. */
+type RawChecks = Record<string, RawCheck | undefined>;
+
 interface RawPolicy {
   version: 1;
   extends?: string | string[];
@@ -42,6 +64,7 @@ interface RawPolicy {
   production?: string[];
   evidence?: { required?: boolean };
   rules?: RawRule[];
+  checks?: RawChecks;
   approval?: { approvers?: string[]; 'min-approvals'?: number; 'timeout-minutes'?: number };
   waivers?: Omit<Waiver, 'at'>[];
 }
@@ -83,6 +106,7 @@ async function collect(
   validatePolicyDocument(source);
   const raw = source.data as RawPolicy;
   checkSemantics(source, raw);
+  await checkRuleOptions(source, raw);
   const bases =
     raw.extends === undefined ? [] : Array.isArray(raw.extends) ? raw.extends : [raw.extends];
   for (const base of bases)
@@ -137,6 +161,45 @@ function checkSemantics(source: SourceFile, raw: RawPolicy): void {
   });
 }
 
+/** Every `checks:` key names a rule of the catalog, and its options fit the rule's schema. */
+async function checkRuleOptions(source: SourceFile, raw: RawPolicy): Promise<void> {
+  for (const [id, value] of Object.entries(raw.checks ?? {})) {
+    if (id === 'profile') continue;
+    const rule = ruleById(id);
+    if (!rule) throw unknownRuleError(id, locate(source, ['checks', id], { key: true }));
+    if (typeof value === 'object' && value.options !== undefined) {
+      await validateRuleOptions(rule, value.options, source, ['checks', id, 'options']);
+    }
+  }
+}
+
+function checkSetting(value: RawCheck, at: CheckSetting['at']): CheckSetting {
+  if (value === 'off')
+    return { decision: undefined, enabled: false, options: undefined, reason: undefined, at };
+  if (typeof value === 'string')
+    return { decision: value, enabled: true, options: undefined, reason: undefined, at };
+  return {
+    decision: value.decision,
+    enabled: value.enabled,
+    options: value.options,
+    reason: value.reason,
+    at,
+  };
+}
+
+/** A later layer's setting of a rule refines the earlier one key by key. */
+function mergeCheck(base: CheckSetting | undefined, next: CheckSetting): CheckSetting {
+  if (!base) return next;
+  return {
+    decision: next.decision ?? base.decision,
+    enabled: next.enabled ?? base.enabled,
+    options:
+      next.options === undefined ? base.options : { ...(base.options ?? {}), ...next.options },
+    reason: next.reason ?? base.reason,
+    at: next.at,
+  };
+}
+
 function merge(layers: readonly Layer[]): Policy {
   const rules = new Map<string, PolicyRule>();
   const waivers: Waiver[] = [];
@@ -146,6 +209,8 @@ function merge(layers: readonly Layer[]): Policy {
   let approvers: readonly string[] | undefined;
   let minApprovals = 1;
   let timeoutMinutes = 60;
+  let profile: ChecksConfig['profile'] = 'baseline';
+  const checks: Record<string, CheckSetting> = {};
   const hash = createHash('sha256');
   for (const { name, source, raw } of layers) {
     hash.update(`${name}\0${source.text}\0`);
@@ -170,6 +235,17 @@ function merge(layers: readonly Layer[]): Policy {
         at: locate(source, ['rules', i]),
       });
     });
+    for (const [id, value] of Object.entries(raw.checks ?? {})) {
+      if (id === 'profile') {
+        profile = value as unknown as ChecksConfig['profile'];
+        continue;
+      }
+      if (value === undefined) continue;
+      checks[id] = mergeCheck(
+        checks[id],
+        checkSetting(value, locate(source, ['checks', id], { key: true })),
+      );
+    }
     (raw.waivers ?? []).forEach((w, i) =>
       waivers.push({ ...w, workflow: w.workflow, job: w.job, at: locate(source, ['waivers', i]) }),
     );
@@ -180,6 +256,7 @@ function merge(layers: readonly Layer[]): Policy {
     production,
     evidenceRequired,
     rules: [...rules.values()],
+    checks: { profile, rules: checks },
     approval: { approvers, minApprovals, timeoutMinutes },
     waivers,
     digest: `sha256:${hash.digest('hex')}`,

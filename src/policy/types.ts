@@ -5,6 +5,7 @@
 import type { SourceLocation } from '../errors.js';
 import type { ActionClass } from '../inventory/action-classes.js';
 import type { ActionPath } from '../inventory/types.js';
+import type { Confidence, Severity } from '../rules/types.js';
 
 export type DecisionValue = 'allow' | 'approval-required' | 'blocked';
 
@@ -58,6 +59,21 @@ export interface ApprovalSettings {
   readonly timeoutMinutes: number;
 }
 
+/** A detection rule's setting in the policy's `checks:` section (merged over `extends`). */
+export interface CheckSetting {
+  readonly decision: DecisionValue | undefined;
+  readonly enabled: boolean | undefined;
+  readonly options: Readonly<Record<string, unknown>> | undefined;
+  readonly reason: string | undefined;
+  readonly at: SourceLocation;
+}
+
+export interface ChecksConfig {
+  /** Which preset's defaults apply to rules the policy does not set. */
+  readonly profile: 'baseline' | 'strict';
+  readonly rules: Readonly<Record<string, CheckSetting>>;
+}
+
 export interface Policy {
   /** The files this policy was built from, base first (presets as `preset:<name>`). */
   readonly sources: readonly string[];
@@ -65,6 +81,7 @@ export interface Policy {
   readonly production: readonly string[];
   readonly evidenceRequired: boolean;
   readonly rules: readonly PolicyRule[];
+  readonly checks: ChecksConfig;
   readonly approval: ApprovalSettings;
   readonly waivers: readonly Waiver[];
   /** SHA-256 over the sources' names and texts, in order. */
@@ -90,12 +107,25 @@ export interface JobVerdict {
   readonly job: string;
   readonly decision: DecisionValue;
   readonly paths: readonly PathVerdict[];
+  /** Detection-rule findings that apply to this job (workflow-level ones included). */
+  readonly checks: readonly Finding[];
 }
 
+export type { Confidence, Severity };
+
+/**
+ * One reason the run is not plainly allowed, or a detection rule's hit. `path`: a policy
+ * rule decided an action path; `check`: a detection rule (src/rules/) found something.
+ */
 export interface Finding {
   readonly ruleId: string;
+  readonly kind: 'path' | 'check';
   readonly decision: DecisionValue;
+  readonly severity: Severity;
+  readonly confidence: Confidence;
   readonly message: string;
+  /** How to fix it (or how to get the approval it needs). */
+  readonly remediation: string;
   readonly workflow: string;
   readonly job: string | undefined;
   readonly class: ActionClass | undefined;
