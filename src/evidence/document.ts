@@ -167,8 +167,12 @@ export function evidenceDocument(input: EvidenceInput): EvidenceDocument {
 export function findingDoc(f: Finding): EvidenceFinding {
   return {
     ruleId: f.ruleId,
+    kind: f.kind,
     decision: f.decision,
+    severity: f.severity,
+    confidence: f.confidence,
     message: f.message,
+    remediation: f.remediation,
     workflow: f.workflow,
     job: orNull(f.job),
     class: orNull(f.class),

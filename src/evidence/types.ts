@@ -158,8 +158,13 @@ export interface Manifest {
 
 export interface EvidenceFinding {
   readonly ruleId: string;
+  /** `path`: a policy rule decided an action path; `check`: a detection rule's finding. */
+  readonly kind: 'path' | 'check';
   readonly decision: DecisionValue;
+  readonly severity: 'info' | 'low' | 'medium' | 'high' | 'critical';
+  readonly confidence: 'low' | 'medium' | 'high';
   readonly message: string;
+  readonly remediation: string;
   readonly workflow: string;
   readonly job: string | null;
   readonly class: ActionClass | null;

@@ -2,7 +2,7 @@
 /* eslint-disable */
 import __runtime0 from "ajv/dist/runtime/ucs2length.js";
 export const validateEvidence = validate20;
-const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://agent-gate.dev/schemas/evidence-v1.json","title":"agent-gate evidence","description":"evidence.json of an agent-gate evidence pack: who ran what, with which authority, on which target, what the gate decided, who approved, what was checked and how the job ended. Secret values never appear: only names, kinds and sources. Also defines the pack's bom.json ($defs/bomDocument) and manifest.json ($defs/manifest).","type":"object","additionalProperties":false,"required":["$schema","schemaVersion","tool","run","owner","decision","approval","outcome","timestamps","credentials","targets","policy","validation","findings","evidence","attestation","bom"],"properties":{"$schema":{"const":"https://agent-gate.dev/schemas/evidence-v1.json"},"schemaVersion":{"const":1,"description":"Evidence format version."},"tool":{"$ref":"#/$defs/tool"},"run":{"description":"The run the gate decided, as the runner described it.","type":"object","additionalProperties":false,"required":["repository","workflowPath","workflowSha","job","runId","runAttempt","runUrl","event","ref","sha","actor","triggeringActor","prAuthor"],"properties":{"repository":{"type":"string","pattern":"^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$"},"workflowPath":{"$ref":"#/$defs/text"},"workflowSha":{"$ref":"#/$defs/gitSha"},"job":{"$ref":"#/$defs/text"},"runId":{"$ref":"#/$defs/numericIdOrNull"},"runAttempt":{"$ref":"#/$defs/numericIdOrNull"},"runUrl":{"$ref":"#/$defs/urlOrNull"},"event":{"$ref":"#/$defs/text"},"ref":{"$ref":"#/$defs/textOrNull","description":"Full ref, e.g. refs/heads/main."},"sha":{"oneOf":[{"$ref":"#/$defs/gitSha"},{"type":"null"}],"description":"The commit the run is for (GITHUB_SHA)."},"actor":{"$ref":"#/$defs/textOrNull"},"triggeringActor":{"$ref":"#/$defs/textOrNull"},"prAuthor":{"$ref":"#/$defs/textOrNull","description":"Author of the pull request the run is for, if any."}}},"owner":{"description":"Owners of the workflow file (CODEOWNERS, last matching rule); null when no rule matches or CODEOWNERS was not read.","oneOf":[{"$ref":"#/$defs/owner"},{"type":"null"}]},"decision":{"type":"object","additionalProperties":false,"required":["value","reasons","errors","jobs","waivers"],"properties":{"value":{"$ref":"#/$defs/decision"},"reasons":{"description":"Decision-wide reasons that are not about one path.","type":"array","items":{"type":"string"}},"errors":{"description":"Files that could not be evaluated (each counts as blocked).","type":"array","items":{"type":"object","additionalProperties":false,"required":["path","message"],"properties":{"path":{"type":"string"},"message":{"type":"string"}}}},"jobs":{"type":"array","items":{"$ref":"#/$defs/jobVerdict"}},"waivers":{"type":"object","additionalProperties":false,"required":["applied","expired"],"properties":{"applied":{"type":"array","items":{"$ref":"#/$defs/appliedWaiver"}},"expired":{"type":"array","items":{"$ref":"#/$defs/expiredWaiver"}}}}}},"approval":{"$ref":"#/$defs/approval"},"outcome":{"description":"How the job ended. `unknown` when it could not be learnt — then `note` says why.","type":"object","additionalProperties":false,"required":["status","source","note"],"properties":{"status":{"enum":["success","failure","cancelled","unknown"]},"source":{"$ref":"#/$defs/text","description":"Where the outcome was read from."},"note":{"$ref":"#/$defs/textOrNull"}},"if":{"properties":{"status":{"const":"unknown"}}},"then":{"properties":{"note":{"$ref":"#/$defs/text"}}}},"timestamps":{"type":"object","additionalProperties":false,"required":["started","decided","finished"],"properties":{"started":{"$ref":"#/$defs/timestamp"},"decided":{"$ref":"#/$defs/timestamp"},"finished":{"oneOf":[{"$ref":"#/$defs/timestamp"},{"type":"null"}]}}},"credentials":{"description":"Every credential the decided jobs can use: names, kinds and sources, never values.","type":"array","items":{"$ref":"#/$defs/credentialSource"}},"targets":{"description":"What the decided jobs can reach, with the paths and credentials that reach it.","type":"array","items":{"$ref":"#/$defs/target"}},"policy":{"type":"object","additionalProperties":false,"required":["sources","digest","default","evidenceRequired","approval"],"properties":{"sources":{"description":"Files the policy was built from, base first (presets as preset:<name>).","type":"array","items":{"$ref":"#/$defs/text"},"minItems":1},"digest":{"$ref":"#/$defs/sha256Digest"},"default":{"$ref":"#/$defs/decision"},"evidenceRequired":{"type":"boolean"},"approval":{"type":"object","additionalProperties":false,"required":["approvers","minApprovals","timeoutMinutes"],"properties":{"approvers":{"oneOf":[{"type":"array","items":{"type":"string"}},{"type":"null"}]},"minApprovals":{"type":"integer","minimum":1},"timeoutMinutes":{"type":"integer","minimum":1}}}}},"validation":{"description":"Which checks ran: this gate's rules, and the commit's check runs where they could be read.","type":"object","additionalProperties":false,"required":["rules","checkRuns","note"],"properties":{"rules":{"type":"array","items":{"$ref":"#/$defs/ruleEvaluated"}},"checkRuns":{"oneOf":[{"type":"array","items":{"type":"object","additionalProperties":false,"required":["name","conclusion"],"properties":{"name":{"type":"string"},"conclusion":{"type":["string","null"]}}}},{"type":"null"}]},"note":{"$ref":"#/$defs/textOrNull"}},"if":{"properties":{"checkRuns":{"type":"null"}}},"then":{"properties":{"note":{"$ref":"#/$defs/text"}}}},"findings":{"type":"array","items":{"$ref":"#/$defs/finding"}},"evidence":{"description":"Where this pack goes.","type":"object","additionalProperties":false,"required":["mode","artifactName"],"properties":{"mode":{"enum":["artifact","file","none"]},"artifactName":{"$ref":"#/$defs/textOrNull"}},"if":{"properties":{"mode":{"const":"artifact"}}},"then":{"properties":{"artifactName":{"$ref":"#/$defs/text"}}}},"attestation":{"description":"The signed attestation over the pack, if one was made. subjectDigest is the pack digest it signs: the digest of this pack with attestation set to null in evidence.json (the record cannot sign itself).","oneOf":[{"type":"object","additionalProperties":false,"required":["id","bundleDigest","subjectDigest"],"properties":{"id":{"$ref":"#/$defs/textOrNull"},"bundleDigest":{"$ref":"#/$defs/textOrNull"},"subjectDigest":{"oneOf":[{"$ref":"#/$defs/sha256Digest"},{"type":"null"}]}}},{"type":"null"}]},"bom":{"description":"The Agent Action BOM of every decided job (the same as bom.json).","type":"array","items":{"$ref":"#/$defs/bomWorkflow"}}},"$defs":{"text":{"type":"string","minLength":1},"textOrNull":{"oneOf":[{"$ref":"#/$defs/text"},{"type":"null"}]},"stringOrNull":{"type":["string","null"]},"numericIdOrNull":{"oneOf":[{"type":"string","pattern":"^[0-9]{1,20}$"},{"type":"null"}]},"urlOrNull":{"oneOf":[{"type":"string","pattern":"^https?://[^\\s]+$"},{"type":"null"}]},"gitSha":{"type":"string","pattern":"^(?:[0-9a-f]{40}|[0-9a-f]{64})$"},"sha256Digest":{"type":"string","pattern":"^sha256:[0-9a-f]{64}$"},"sha256Hex":{"type":"string","pattern":"^[0-9a-f]{64}$"},"timestamp":{"description":"RFC 3339 date-time.","type":"string","pattern":"^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(?:\\.\\d+)?(?:Z|[+-]\\d{2}:\\d{2})$"},"decision":{"enum":["allow","approval-required","blocked"]},"actionClass":{"enum":["read","comment","write-branch","modify-workflow","run-shell","use-secret","cloud-credential","call-tool","publish","deploy","production","destructive","bypass-checks"]},"stringList":{"type":"array","items":{"type":"string"}},"location":{"description":"A position in a source file, 1-based.","type":"object","additionalProperties":false,"required":["path","line","column"],"properties":{"path":{"type":"string"},"line":{"type":"integer","minimum":0},"column":{"type":"integer","minimum":0}}},"tool":{"type":"object","additionalProperties":false,"required":["name","version","uri"],"properties":{"name":{"const":"agent-gate"},"version":{"type":"string","pattern":"^\\d+\\.\\d+\\.\\d+(?:[-+][0-9A-Za-z.-]+)?$"},"uri":{"type":"string","pattern":"^https://"}}},"owner":{"type":"object","additionalProperties":false,"required":["owners","file","line"],"properties":{"owners":{"$ref":"#/$defs/stringList"},"file":{"type":"string"},"line":{"type":"integer","minimum":1}}},"approval":{"description":"The approval record: what was asked (request and its digest), who approved, when, how and on which digest.","type":"object","additionalProperties":false,"required":["mode","status","requestDigest","requestUrl","approvals"],"properties":{"mode":{"enum":["fail","wait","environment"]},"status":{"enum":["not-required","required","handed-to-environment","approved","denied","timed-out","cancelled"]},"requestDigest":{"oneOf":[{"$ref":"#/$defs/sha256Digest"},{"type":"null"}]},"requestUrl":{"$ref":"#/$defs/urlOrNull"},"approvals":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["login","at","how","digest"],"properties":{"login":{"$ref":"#/$defs/text"},"at":{"$ref":"#/$defs/timestamp"},"how":{"$ref":"#/$defs/text"},"digest":{"oneOf":[{"$ref":"#/$defs/sha256Digest"},{"type":"null"}]}}}}},"if":{"properties":{"status":{"const":"approved"}}},"then":{"properties":{"approvals":{"type":"array","minItems":1}}}},"jobVerdict":{"type":"object","additionalProperties":false,"required":["workflow","job","decision","paths"],"properties":{"workflow":{"type":"string"},"job":{"type":"string"},"decision":{"$ref":"#/$defs/decision"},"paths":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["id","class","decision","rule","reason","because","credentials","target","location","waived"],"properties":{"id":{"type":"string"},"class":{"$ref":"#/$defs/actionClass"},"decision":{"$ref":"#/$defs/decision"},"rule":{"$ref":"#/$defs/stringOrNull","description":"The deciding rule; null when the policy default decided."},"reason":{"type":"string","description":"What put the job in this class."},"because":{"type":"string","description":"Why this decision."},"credentials":{"$ref":"#/$defs/stringList"},"target":{"$ref":"#/$defs/stringOrNull"},"location":{"$ref":"#/$defs/location"},"waived":{"$ref":"#/$defs/stringList"}}}}}},"appliedWaiver":{"type":"object","additionalProperties":false,"required":["rule","workflow","job","owner","expires","reason","location","path"],"properties":{"rule":{"type":"string"},"workflow":{"$ref":"#/$defs/stringOrNull"},"job":{"$ref":"#/$defs/stringOrNull"},"owner":{"type":"string"},"expires":{"type":"string","pattern":"^\\d{4}-\\d{2}-\\d{2}$"},"reason":{"type":"string"},"location":{"$ref":"#/$defs/location"},"path":{"type":"string","description":"The action path the waiver was applied to."}}},"expiredWaiver":{"type":"object","additionalProperties":false,"required":["rule","workflow","job","owner","expires","reason","location","message"],"properties":{"rule":{"type":"string"},"workflow":{"$ref":"#/$defs/stringOrNull"},"job":{"$ref":"#/$defs/stringOrNull"},"owner":{"type":"string"},"expires":{"type":"string","pattern":"^\\d{4}-\\d{2}-\\d{2}$"},"reason":{"type":"string"},"location":{"$ref":"#/$defs/location"},"message":{"type":"string"}}},"credentialKind":{"enum":["github-token","oidc","app-token","static-secret","pat","inherited-secrets"]},"credentialLifetime":{"enum":["job-scoped","short-lived","long-lived"]},"credentialSource":{"type":"object","additionalProperties":false,"required":["workflow","job","id","kind","name","lifetime","scope","write","production","reaches","usedIn","note","location"],"properties":{"workflow":{"type":"string"},"job":{"type":"string"},"id":{"type":"string"},"kind":{"$ref":"#/$defs/credentialKind"},"name":{"type":"string"},"lifetime":{"$ref":"#/$defs/credentialLifetime"},"scope":{"enum":["narrow","broad"]},"write":{"type":"boolean"},"production":{"type":"boolean"},"reaches":{"$ref":"#/$defs/stringList"},"usedIn":{"$ref":"#/$defs/stringList"},"note":{"type":"string"},"location":{"$ref":"#/$defs/location"}}},"target":{"type":"object","additionalProperties":false,"required":["workflow","job","target","classes","credentials","decision"],"properties":{"workflow":{"type":"string"},"job":{"type":"string"},"target":{"type":"string"},"classes":{"type":"array","items":{"$ref":"#/$defs/actionClass"}},"credentials":{"description":"Ids of the credentials that reach the target.","$ref":"#/$defs/stringList"},"decision":{"description":"The most severe decision of the paths to this target; null when no path names it.","oneOf":[{"$ref":"#/$defs/decision"},{"type":"null"}]}}},"finding":{"type":"object","additionalProperties":false,"required":["ruleId","decision","message","workflow","job","class","location","fingerprint"],"properties":{"ruleId":{"type":"string"},"decision":{"$ref":"#/$defs/decision"},"message":{"type":"string"},"workflow":{"type":"string"},"job":{"$ref":"#/$defs/stringOrNull"},"class":{"oneOf":[{"$ref":"#/$defs/actionClass"},{"type":"null"}]},"location":{"$ref":"#/$defs/location"},"fingerprint":{"description":"The SARIF partialFingerprints agentGate/v1 of the result: independent of line numbers.","$ref":"#/$defs/sha256Hex"}}},"ruleEvaluated":{"type":"object","additionalProperties":false,"required":["id","decision","reason","location","decidedPaths","waivedPaths"],"properties":{"id":{"type":"string"},"decision":{"$ref":"#/$defs/decision"},"reason":{"type":"string"},"location":{"$ref":"#/$defs/location"},"decidedPaths":{"description":"Action paths this rule decided.","type":"integer","minimum":0},"waivedPaths":{"description":"Action paths where a waiver set this rule aside.","type":"integer","minimum":0}}},"bomWorkflow":{"type":"object","additionalProperties":false,"required":["path","name","jobs"],"properties":{"path":{"type":"string"},"name":{"$ref":"#/$defs/stringOrNull"},"jobs":{"type":"array","items":{"$ref":"#/$defs/jobInventory"}}}},"bomDocument":{"description":"bom.json of an evidence pack.","type":"object","additionalProperties":false,"required":["schemaVersion","tool","workflows"],"properties":{"schemaVersion":{"const":1},"tool":{"$ref":"#/$defs/tool"},"workflows":{"type":"array","items":{"$ref":"#/$defs/bomWorkflow"}}}},"manifest":{"description":"manifest.json of an evidence pack. digest = SHA-256 over the UTF-8 lines `<name>\\0<sha256 hex>\\n` of every other file, sorted by name (byte order), concatenated.","type":"object","additionalProperties":false,"required":["schemaVersion","tool","policyDigest","files","digest"],"properties":{"schemaVersion":{"const":1},"tool":{"$ref":"#/$defs/tool"},"policyDigest":{"$ref":"#/$defs/sha256Digest"},"files":{"type":"object","minProperties":1,"propertyNames":{"pattern":"^[A-Za-z0-9][A-Za-z0-9._-]*$"},"additionalProperties":{"type":"object","additionalProperties":false,"required":["sha256","bytes"],"properties":{"sha256":{"$ref":"#/$defs/sha256Hex"},"bytes":{"type":"integer","minimum":0}}}},"digest":{"$ref":"#/$defs/sha256Digest"}}},"jobInventory":{"description":"The Agent Action BOM record of one job: who and what can act, with which authority, on which target — every fact with its location.","type":"object","additionalProperties":false,"required":["workflow","job","name","at","triggers","actor","unattended","unattendedReasons","environment","runsOn","permissions","credentials","uses","runs","agents","tools","agentConfig","owner","change","targets","classes","paths","gaps"],"properties":{"workflow":{"type":"string"},"job":{"type":"string"},"name":{"$ref":"#/$defs/stringOrNull"},"at":{"$ref":"#/$defs/location"},"triggers":{"$ref":"#/$defs/stringList"},"actor":{"$ref":"#/$defs/stringOrNull"},"unattended":{"type":"boolean"},"unattendedReasons":{"$ref":"#/$defs/stringList"},"environment":{"oneOf":[{"type":"object","additionalProperties":false,"required":["name","dynamic","at"],"properties":{"name":{"type":"string"},"dynamic":{"type":"boolean"},"at":{"$ref":"#/$defs/location"}}},{"type":"null"}]},"runsOn":{"$ref":"#/$defs/stringList"},"permissions":{"type":"object","additionalProperties":false,"required":["source","scopes","assumed","downgrade","at"],"properties":{"source":{"enum":["job","workflow","default"]},"scopes":{"type":"object","additionalProperties":{"enum":["read","write","none"]}},"assumed":{"type":"boolean"},"downgrade":{"$ref":"#/$defs/stringOrNull"},"at":{"$ref":"#/$defs/location"}}},"credentials":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["id","kind","name","lifetime","scope","write","production","reaches","note","usedIn","at"],"properties":{"id":{"type":"string"},"kind":{"$ref":"#/$defs/credentialKind"},"name":{"type":"string"},"lifetime":{"$ref":"#/$defs/credentialLifetime"},"scope":{"enum":["narrow","broad"]},"write":{"type":"boolean"},"production":{"type":"boolean"},"reaches":{"$ref":"#/$defs/stringList"},"note":{"type":"string"},"usedIn":{"$ref":"#/$defs/stringList"},"at":{"$ref":"#/$defs/location"}}}},"uses":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["raw","kind","name","ref","pinned","step","at"],"properties":{"raw":{"type":"string"},"kind":{"enum":["action","local","docker","reusable-workflow"]},"name":{"type":"string"},"ref":{"$ref":"#/$defs/stringOrNull"},"pinned":{"type":"boolean"},"step":{"type":["integer","null"]},"at":{"$ref":"#/$defs/location"}}}},"runs":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["step","name","shell","script","at"],"properties":{"step":{"type":"integer"},"name":{"$ref":"#/$defs/stringOrNull"},"shell":{"$ref":"#/$defs/stringOrNull"},"script":{"type":"string"},"at":{"$ref":"#/$defs/location"}}}},"agents":{"type":"array","items":{"$ref":"#/$defs/agentUse"}},"tools":{"type":"array","items":{"$ref":"#/$defs/toolReach"}},"agentConfig":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["agent","file","permissions","settings"],"properties":{"agent":{"type":"string"},"file":{"type":"string"},"permissions":{"oneOf":[{"$ref":"#/$defs/agentPermissionSettings"},{"type":"null"}]},"settings":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["key","value","at"],"properties":{"key":{"type":"string"},"value":{"type":"string"},"at":{"$ref":"#/$defs/location"}}}}}}},"owner":{"oneOf":[{"$ref":"#/$defs/owner"},{"type":"null"}]},"change":{"oneOf":[{"$ref":"#/$defs/changeAnalysis"},{"type":"null"}]},"targets":{"$ref":"#/$defs/stringList"},"classes":{"type":"array","items":{"$ref":"#/$defs/actionClass"}},"paths":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["id","job","class","reason","at","credentials","step","uses","target"],"properties":{"id":{"type":"string"},"job":{"type":"string"},"class":{"$ref":"#/$defs/actionClass"},"reason":{"type":"string"},"at":{"$ref":"#/$defs/location"},"credentials":{"$ref":"#/$defs/stringList"},"step":{"type":["integer","null"]},"uses":{"$ref":"#/$defs/stringOrNull"},"target":{"$ref":"#/$defs/stringOrNull"}}}},"gaps":{"description":"What the inventory could not see into (never read as safe).","$ref":"#/$defs/stringList"}}},"agentUse":{"type":"object","additionalProperties":false,"required":["id","product","via","ref","step","at","mode","settings","unrestrictedShell","permissionsBypassed","tokenExchange","allowedActors","promptInputs","mcpConfig"],"properties":{"id":{"type":"string"},"product":{"type":"string"},"via":{"enum":["uses","job-uses","run","workflow-header","setup-steps"]},"ref":{"$ref":"#/$defs/stringOrNull"},"step":{"type":["integer","null"]},"at":{"$ref":"#/$defs/location"},"mode":{"$ref":"#/$defs/stringOrNull"},"settings":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["name","value","risky","reason","at"],"properties":{"name":{"type":"string"},"value":{"type":"string"},"risky":{"type":"boolean"},"reason":{"type":"string"},"at":{"$ref":"#/$defs/location"}}}},"unrestrictedShell":{"type":"boolean"},"permissionsBypassed":{"type":"boolean"},"tokenExchange":{"oneOf":[{"type":"object","additionalProperties":false,"required":["issuer","note"],"properties":{"issuer":{"type":"string"},"note":{"type":"string"}}},{"type":"null"}]},"allowedActors":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["name","value","wildcard"],"properties":{"name":{"type":"string"},"value":{"type":"string"},"wildcard":{"type":"boolean"}}}},"promptInputs":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["input","value","at"],"properties":{"input":{"type":"string"},"value":{"type":"string"},"at":{"$ref":"#/$defs/location"}}}},"mcpConfig":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["source","value","at"],"properties":{"source":{"type":"string"},"value":{"type":"string"},"at":{"$ref":"#/$defs/location"}}}}}},"toolReach":{"type":"object","additionalProperties":false,"required":["agent","name","file","transport","command","args","url","remote","fetchesCode","secrets","trust","tools","writeCapable","at"],"properties":{"agent":{"type":"string"},"name":{"type":"string"},"file":{"type":"string"},"transport":{"enum":["stdio","http","sse","unknown"]},"command":{"$ref":"#/$defs/stringOrNull"},"args":{"$ref":"#/$defs/stringList"},"url":{"$ref":"#/$defs/stringOrNull"},"remote":{"type":"boolean"},"fetchesCode":{"type":"boolean"},"secrets":{"description":"Names of env vars / headers whose values reference secrets; never the values.","$ref":"#/$defs/stringList"},"trust":{"type":"boolean"},"tools":{"oneOf":[{"$ref":"#/$defs/stringList"},{"const":"*"},{"type":"null"}]},"writeCapable":{"type":"boolean"},"at":{"$ref":"#/$defs/location"}}},"agentPermissionSettings":{"type":"object","additionalProperties":false,"required":["allow","ask","deny","defaultMode","enableAllProjectMcpServers","hooks","sandboxEnabled","at"],"properties":{"allow":{"$ref":"#/$defs/stringList"},"ask":{"$ref":"#/$defs/stringList"},"deny":{"$ref":"#/$defs/stringList"},"defaultMode":{"$ref":"#/$defs/stringOrNull"},"enableAllProjectMcpServers":{"type":["boolean","null"]},"hooks":{"$ref":"#/$defs/stringList"},"sandboxEnabled":{"type":["boolean","null"]},"at":{"$ref":"#/$defs/location"}}},"changeAnalysis":{"type":"object","additionalProperties":false,"required":["author","authorKind","sensitive","newDependencies","unknownDependencies"],"properties":{"author":{"$ref":"#/$defs/stringOrNull"},"authorKind":{"enum":["human","bot","agent","unknown"]},"sensitive":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["file","what"],"properties":{"file":{"type":"string"},"what":{"type":"string"}}}},"newDependencies":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["file","ecosystem","name","version","line","note"],"properties":{"file":{"type":"string"},"ecosystem":{"enum":["npm","pypi","go","cargo","rubygems","composer","maven","github-actions"]},"name":{"type":"string"},"version":{"$ref":"#/$defs/stringOrNull"},"line":{"type":["integer","null"]},"note":{"$ref":"#/$defs/stringOrNull"}}}},"unknownDependencies":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["file","reason"],"properties":{"file":{"type":"string"},"reason":{"type":"string"}}}}}}}};
+const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://agent-gate.dev/schemas/evidence-v1.json","title":"agent-gate evidence","description":"evidence.json of an agent-gate evidence pack: who ran what, with which authority, on which target, what the gate decided, who approved, what was checked and how the job ended. Secret values never appear: only names, kinds and sources. Also defines the pack's bom.json ($defs/bomDocument) and manifest.json ($defs/manifest).","type":"object","additionalProperties":false,"required":["$schema","schemaVersion","tool","run","owner","decision","approval","outcome","timestamps","credentials","targets","policy","validation","findings","evidence","attestation","bom"],"properties":{"$schema":{"const":"https://agent-gate.dev/schemas/evidence-v1.json"},"schemaVersion":{"const":1,"description":"Evidence format version."},"tool":{"$ref":"#/$defs/tool"},"run":{"description":"The run the gate decided, as the runner described it.","type":"object","additionalProperties":false,"required":["repository","workflowPath","workflowSha","job","runId","runAttempt","runUrl","event","ref","sha","actor","triggeringActor","prAuthor"],"properties":{"repository":{"type":"string","pattern":"^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$"},"workflowPath":{"$ref":"#/$defs/text"},"workflowSha":{"$ref":"#/$defs/gitSha"},"job":{"$ref":"#/$defs/text"},"runId":{"$ref":"#/$defs/numericIdOrNull"},"runAttempt":{"$ref":"#/$defs/numericIdOrNull"},"runUrl":{"$ref":"#/$defs/urlOrNull"},"event":{"$ref":"#/$defs/text"},"ref":{"$ref":"#/$defs/textOrNull","description":"Full ref, e.g. refs/heads/main."},"sha":{"oneOf":[{"$ref":"#/$defs/gitSha"},{"type":"null"}],"description":"The commit the run is for (GITHUB_SHA)."},"actor":{"$ref":"#/$defs/textOrNull"},"triggeringActor":{"$ref":"#/$defs/textOrNull"},"prAuthor":{"$ref":"#/$defs/textOrNull","description":"Author of the pull request the run is for, if any."}}},"owner":{"description":"Owners of the workflow file (CODEOWNERS, last matching rule); null when no rule matches or CODEOWNERS was not read.","oneOf":[{"$ref":"#/$defs/owner"},{"type":"null"}]},"decision":{"type":"object","additionalProperties":false,"required":["value","reasons","errors","jobs","waivers"],"properties":{"value":{"$ref":"#/$defs/decision"},"reasons":{"description":"Decision-wide reasons that are not about one path.","type":"array","items":{"type":"string"}},"errors":{"description":"Files that could not be evaluated (each counts as blocked).","type":"array","items":{"type":"object","additionalProperties":false,"required":["path","message"],"properties":{"path":{"type":"string"},"message":{"type":"string"}}}},"jobs":{"type":"array","items":{"$ref":"#/$defs/jobVerdict"}},"waivers":{"type":"object","additionalProperties":false,"required":["applied","expired"],"properties":{"applied":{"type":"array","items":{"$ref":"#/$defs/appliedWaiver"}},"expired":{"type":"array","items":{"$ref":"#/$defs/expiredWaiver"}}}}}},"approval":{"$ref":"#/$defs/approval"},"outcome":{"description":"How the job ended. `unknown` when it could not be learnt — then `note` says why.","type":"object","additionalProperties":false,"required":["status","source","note"],"properties":{"status":{"enum":["success","failure","cancelled","unknown"]},"source":{"$ref":"#/$defs/text","description":"Where the outcome was read from."},"note":{"$ref":"#/$defs/textOrNull"}},"if":{"properties":{"status":{"const":"unknown"}}},"then":{"properties":{"note":{"$ref":"#/$defs/text"}}}},"timestamps":{"type":"object","additionalProperties":false,"required":["started","decided","finished"],"properties":{"started":{"$ref":"#/$defs/timestamp"},"decided":{"$ref":"#/$defs/timestamp"},"finished":{"oneOf":[{"$ref":"#/$defs/timestamp"},{"type":"null"}]}}},"credentials":{"description":"Every credential the decided jobs can use: names, kinds and sources, never values.","type":"array","items":{"$ref":"#/$defs/credentialSource"}},"targets":{"description":"What the decided jobs can reach, with the paths and credentials that reach it.","type":"array","items":{"$ref":"#/$defs/target"}},"policy":{"type":"object","additionalProperties":false,"required":["sources","digest","default","evidenceRequired","approval"],"properties":{"sources":{"description":"Files the policy was built from, base first (presets as preset:<name>).","type":"array","items":{"$ref":"#/$defs/text"},"minItems":1},"digest":{"$ref":"#/$defs/sha256Digest"},"default":{"$ref":"#/$defs/decision"},"evidenceRequired":{"type":"boolean"},"approval":{"type":"object","additionalProperties":false,"required":["approvers","minApprovals","timeoutMinutes"],"properties":{"approvers":{"oneOf":[{"type":"array","items":{"type":"string"}},{"type":"null"}]},"minApprovals":{"type":"integer","minimum":1},"timeoutMinutes":{"type":"integer","minimum":1}}}}},"validation":{"description":"Which checks ran: this gate's rules, and the commit's check runs where they could be read.","type":"object","additionalProperties":false,"required":["rules","checkRuns","note"],"properties":{"rules":{"type":"array","items":{"$ref":"#/$defs/ruleEvaluated"}},"checkRuns":{"oneOf":[{"type":"array","items":{"type":"object","additionalProperties":false,"required":["name","conclusion"],"properties":{"name":{"type":"string"},"conclusion":{"type":["string","null"]}}}},{"type":"null"}]},"note":{"$ref":"#/$defs/textOrNull"}},"if":{"properties":{"checkRuns":{"type":"null"}}},"then":{"properties":{"note":{"$ref":"#/$defs/text"}}}},"findings":{"type":"array","items":{"$ref":"#/$defs/finding"}},"evidence":{"description":"Where this pack goes.","type":"object","additionalProperties":false,"required":["mode","artifactName"],"properties":{"mode":{"enum":["artifact","file","none"]},"artifactName":{"$ref":"#/$defs/textOrNull"}},"if":{"properties":{"mode":{"const":"artifact"}}},"then":{"properties":{"artifactName":{"$ref":"#/$defs/text"}}}},"attestation":{"description":"The signed attestation over the pack, if one was made. subjectDigest is the pack digest it signs: the digest of this pack with attestation set to null in evidence.json (the record cannot sign itself).","oneOf":[{"type":"object","additionalProperties":false,"required":["id","bundleDigest","subjectDigest"],"properties":{"id":{"$ref":"#/$defs/textOrNull"},"bundleDigest":{"$ref":"#/$defs/textOrNull"},"subjectDigest":{"oneOf":[{"$ref":"#/$defs/sha256Digest"},{"type":"null"}]}}},{"type":"null"}]},"bom":{"description":"The Agent Action BOM of every decided job (the same as bom.json).","type":"array","items":{"$ref":"#/$defs/bomWorkflow"}}},"$defs":{"text":{"type":"string","minLength":1},"textOrNull":{"oneOf":[{"$ref":"#/$defs/text"},{"type":"null"}]},"stringOrNull":{"type":["string","null"]},"numericIdOrNull":{"oneOf":[{"type":"string","pattern":"^[0-9]{1,20}$"},{"type":"null"}]},"urlOrNull":{"oneOf":[{"type":"string","pattern":"^https?://[^\\s]+$"},{"type":"null"}]},"gitSha":{"type":"string","pattern":"^(?:[0-9a-f]{40}|[0-9a-f]{64})$"},"sha256Digest":{"type":"string","pattern":"^sha256:[0-9a-f]{64}$"},"sha256Hex":{"type":"string","pattern":"^[0-9a-f]{64}$"},"timestamp":{"description":"RFC 3339 date-time.","type":"string","pattern":"^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(?:\\.\\d+)?(?:Z|[+-]\\d{2}:\\d{2})$"},"decision":{"enum":["allow","approval-required","blocked"]},"actionClass":{"enum":["read","comment","write-branch","modify-workflow","run-shell","use-secret","cloud-credential","call-tool","publish","deploy","production","destructive","bypass-checks"]},"stringList":{"type":"array","items":{"type":"string"}},"location":{"description":"A position in a source file, 1-based.","type":"object","additionalProperties":false,"required":["path","line","column"],"properties":{"path":{"type":"string"},"line":{"type":"integer","minimum":0},"column":{"type":"integer","minimum":0}}},"tool":{"type":"object","additionalProperties":false,"required":["name","version","uri"],"properties":{"name":{"const":"agent-gate"},"version":{"type":"string","pattern":"^\\d+\\.\\d+\\.\\d+(?:[-+][0-9A-Za-z.-]+)?$"},"uri":{"type":"string","pattern":"^https://"}}},"owner":{"type":"object","additionalProperties":false,"required":["owners","file","line"],"properties":{"owners":{"$ref":"#/$defs/stringList"},"file":{"type":"string"},"line":{"type":"integer","minimum":1}}},"approval":{"description":"The approval record: what was asked (request and its digest), who approved, when, how and on which digest.","type":"object","additionalProperties":false,"required":["mode","status","requestDigest","requestUrl","approvals"],"properties":{"mode":{"enum":["fail","wait","environment"]},"status":{"enum":["not-required","required","handed-to-environment","approved","denied","timed-out","cancelled"]},"requestDigest":{"oneOf":[{"$ref":"#/$defs/sha256Digest"},{"type":"null"}]},"requestUrl":{"$ref":"#/$defs/urlOrNull"},"approvals":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["login","at","how","digest"],"properties":{"login":{"$ref":"#/$defs/text"},"at":{"$ref":"#/$defs/timestamp"},"how":{"$ref":"#/$defs/text"},"digest":{"oneOf":[{"$ref":"#/$defs/sha256Digest"},{"type":"null"}]}}}}},"if":{"properties":{"status":{"const":"approved"}}},"then":{"properties":{"approvals":{"type":"array","minItems":1}}}},"jobVerdict":{"type":"object","additionalProperties":false,"required":["workflow","job","decision","paths"],"properties":{"workflow":{"type":"string"},"job":{"type":"string"},"decision":{"$ref":"#/$defs/decision"},"paths":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["id","class","decision","rule","reason","because","credentials","target","location","waived"],"properties":{"id":{"type":"string"},"class":{"$ref":"#/$defs/actionClass"},"decision":{"$ref":"#/$defs/decision"},"rule":{"$ref":"#/$defs/stringOrNull","description":"The deciding rule; null when the policy default decided."},"reason":{"type":"string","description":"What put the job in this class."},"because":{"type":"string","description":"Why this decision."},"credentials":{"$ref":"#/$defs/stringList"},"target":{"$ref":"#/$defs/stringOrNull"},"location":{"$ref":"#/$defs/location"},"waived":{"$ref":"#/$defs/stringList"}}}}}},"appliedWaiver":{"type":"object","additionalProperties":false,"required":["rule","workflow","job","owner","expires","reason","location","path"],"properties":{"rule":{"type":"string"},"workflow":{"$ref":"#/$defs/stringOrNull"},"job":{"$ref":"#/$defs/stringOrNull"},"owner":{"type":"string"},"expires":{"type":"string","pattern":"^\\d{4}-\\d{2}-\\d{2}$"},"reason":{"type":"string"},"location":{"$ref":"#/$defs/location"},"path":{"type":"string","description":"The action path the waiver was applied to."}}},"expiredWaiver":{"type":"object","additionalProperties":false,"required":["rule","workflow","job","owner","expires","reason","location","message"],"properties":{"rule":{"type":"string"},"workflow":{"$ref":"#/$defs/stringOrNull"},"job":{"$ref":"#/$defs/stringOrNull"},"owner":{"type":"string"},"expires":{"type":"string","pattern":"^\\d{4}-\\d{2}-\\d{2}$"},"reason":{"type":"string"},"location":{"$ref":"#/$defs/location"},"message":{"type":"string"}}},"credentialKind":{"enum":["github-token","oidc","app-token","static-secret","pat","inherited-secrets"]},"credentialLifetime":{"enum":["job-scoped","short-lived","long-lived"]},"credentialSource":{"type":"object","additionalProperties":false,"required":["workflow","job","id","kind","name","lifetime","scope","write","production","reaches","usedIn","note","location"],"properties":{"workflow":{"type":"string"},"job":{"type":"string"},"id":{"type":"string"},"kind":{"$ref":"#/$defs/credentialKind"},"name":{"type":"string"},"lifetime":{"$ref":"#/$defs/credentialLifetime"},"scope":{"enum":["narrow","broad"]},"write":{"type":"boolean"},"production":{"type":"boolean"},"reaches":{"$ref":"#/$defs/stringList"},"usedIn":{"$ref":"#/$defs/stringList"},"note":{"type":"string"},"location":{"$ref":"#/$defs/location"}}},"target":{"type":"object","additionalProperties":false,"required":["workflow","job","target","classes","credentials","decision"],"properties":{"workflow":{"type":"string"},"job":{"type":"string"},"target":{"type":"string"},"classes":{"type":"array","items":{"$ref":"#/$defs/actionClass"}},"credentials":{"description":"Ids of the credentials that reach the target.","$ref":"#/$defs/stringList"},"decision":{"description":"The most severe decision of the paths to this target; null when no path names it.","oneOf":[{"$ref":"#/$defs/decision"},{"type":"null"}]}}},"finding":{"type":"object","additionalProperties":false,"required":["ruleId","kind","decision","severity","confidence","message","remediation","workflow","job","class","location","fingerprint"],"properties":{"ruleId":{"type":"string"},"kind":{"enum":["path","check"]},"decision":{"$ref":"#/$defs/decision"},"severity":{"enum":["info","low","medium","high","critical"]},"confidence":{"enum":["low","medium","high"]},"message":{"type":"string"},"remediation":{"type":"string"},"workflow":{"type":"string"},"job":{"$ref":"#/$defs/stringOrNull"},"class":{"oneOf":[{"$ref":"#/$defs/actionClass"},{"type":"null"}]},"location":{"$ref":"#/$defs/location"},"fingerprint":{"description":"The SARIF partialFingerprints agentGate/v1 of the result: independent of line numbers.","$ref":"#/$defs/sha256Hex"}}},"ruleEvaluated":{"type":"object","additionalProperties":false,"required":["id","decision","reason","location","decidedPaths","waivedPaths"],"properties":{"id":{"type":"string"},"decision":{"$ref":"#/$defs/decision"},"reason":{"type":"string"},"location":{"$ref":"#/$defs/location"},"decidedPaths":{"description":"Action paths this rule decided.","type":"integer","minimum":0},"waivedPaths":{"description":"Action paths where a waiver set this rule aside.","type":"integer","minimum":0}}},"bomWorkflow":{"type":"object","additionalProperties":false,"required":["path","name","jobs"],"properties":{"path":{"type":"string"},"name":{"$ref":"#/$defs/stringOrNull"},"jobs":{"type":"array","items":{"$ref":"#/$defs/jobInventory"}}}},"bomDocument":{"description":"bom.json of an evidence pack.","type":"object","additionalProperties":false,"required":["schemaVersion","tool","workflows"],"properties":{"schemaVersion":{"const":1},"tool":{"$ref":"#/$defs/tool"},"workflows":{"type":"array","items":{"$ref":"#/$defs/bomWorkflow"}}}},"manifest":{"description":"manifest.json of an evidence pack. digest = SHA-256 over the UTF-8 lines `<name>\\0<sha256 hex>\\n` of every other file, sorted by name (byte order), concatenated.","type":"object","additionalProperties":false,"required":["schemaVersion","tool","policyDigest","files","digest"],"properties":{"schemaVersion":{"const":1},"tool":{"$ref":"#/$defs/tool"},"policyDigest":{"$ref":"#/$defs/sha256Digest"},"files":{"type":"object","minProperties":1,"propertyNames":{"pattern":"^[A-Za-z0-9][A-Za-z0-9._-]*$"},"additionalProperties":{"type":"object","additionalProperties":false,"required":["sha256","bytes"],"properties":{"sha256":{"$ref":"#/$defs/sha256Hex"},"bytes":{"type":"integer","minimum":0}}}},"digest":{"$ref":"#/$defs/sha256Digest"}}},"jobInventory":{"description":"The Agent Action BOM record of one job: who and what can act, with which authority, on which target — every fact with its location.","type":"object","additionalProperties":false,"required":["workflow","job","name","at","triggers","actor","unattended","unattendedReasons","environment","runsOn","permissions","credentials","uses","runs","agents","tools","agentConfig","owner","change","targets","classes","paths","gaps"],"properties":{"workflow":{"type":"string"},"job":{"type":"string"},"name":{"$ref":"#/$defs/stringOrNull"},"at":{"$ref":"#/$defs/location"},"triggers":{"$ref":"#/$defs/stringList"},"actor":{"$ref":"#/$defs/stringOrNull"},"unattended":{"type":"boolean"},"unattendedReasons":{"$ref":"#/$defs/stringList"},"environment":{"oneOf":[{"type":"object","additionalProperties":false,"required":["name","dynamic","at"],"properties":{"name":{"type":"string"},"dynamic":{"type":"boolean"},"at":{"$ref":"#/$defs/location"}}},{"type":"null"}]},"runsOn":{"$ref":"#/$defs/stringList"},"permissions":{"type":"object","additionalProperties":false,"required":["source","scopes","assumed","downgrade","at"],"properties":{"source":{"enum":["job","workflow","default"]},"scopes":{"type":"object","additionalProperties":{"enum":["read","write","none"]}},"assumed":{"type":"boolean"},"downgrade":{"$ref":"#/$defs/stringOrNull"},"at":{"$ref":"#/$defs/location"}}},"credentials":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["id","kind","name","lifetime","scope","write","production","reaches","note","usedIn","at"],"properties":{"id":{"type":"string"},"kind":{"$ref":"#/$defs/credentialKind"},"name":{"type":"string"},"lifetime":{"$ref":"#/$defs/credentialLifetime"},"scope":{"enum":["narrow","broad"]},"write":{"type":"boolean"},"production":{"type":"boolean"},"reaches":{"$ref":"#/$defs/stringList"},"note":{"type":"string"},"usedIn":{"$ref":"#/$defs/stringList"},"at":{"$ref":"#/$defs/location"}}}},"uses":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["raw","kind","name","ref","pinned","step","at"],"properties":{"raw":{"type":"string"},"kind":{"enum":["action","local","docker","reusable-workflow"]},"name":{"type":"string"},"ref":{"$ref":"#/$defs/stringOrNull"},"pinned":{"type":"boolean"},"step":{"type":["integer","null"]},"at":{"$ref":"#/$defs/location"}}}},"runs":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["step","name","shell","script","at"],"properties":{"step":{"type":"integer"},"name":{"$ref":"#/$defs/stringOrNull"},"shell":{"$ref":"#/$defs/stringOrNull"},"script":{"type":"string"},"at":{"$ref":"#/$defs/location"}}}},"agents":{"type":"array","items":{"$ref":"#/$defs/agentUse"}},"tools":{"type":"array","items":{"$ref":"#/$defs/toolReach"}},"agentConfig":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["agent","file","permissions","settings"],"properties":{"agent":{"type":"string"},"file":{"type":"string"},"permissions":{"oneOf":[{"$ref":"#/$defs/agentPermissionSettings"},{"type":"null"}]},"settings":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["key","value","at"],"properties":{"key":{"type":"string"},"value":{"type":"string"},"at":{"$ref":"#/$defs/location"}}}}}}},"owner":{"oneOf":[{"$ref":"#/$defs/owner"},{"type":"null"}]},"change":{"oneOf":[{"$ref":"#/$defs/changeAnalysis"},{"type":"null"}]},"targets":{"$ref":"#/$defs/stringList"},"classes":{"type":"array","items":{"$ref":"#/$defs/actionClass"}},"paths":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["id","job","class","reason","at","credentials","step","uses","target"],"properties":{"id":{"type":"string"},"job":{"type":"string"},"class":{"$ref":"#/$defs/actionClass"},"reason":{"type":"string"},"at":{"$ref":"#/$defs/location"},"credentials":{"$ref":"#/$defs/stringList"},"step":{"type":["integer","null"]},"uses":{"$ref":"#/$defs/stringOrNull"},"target":{"$ref":"#/$defs/stringOrNull"}}}},"gaps":{"description":"What the inventory could not see into (never read as safe).","$ref":"#/$defs/stringList"}}},"agentUse":{"type":"object","additionalProperties":false,"required":["id","product","via","ref","step","at","mode","settings","unrestrictedShell","permissionsBypassed","tokenExchange","allowedActors","promptInputs","mcpConfig"],"properties":{"id":{"type":"string"},"product":{"type":"string"},"via":{"enum":["uses","job-uses","run","workflow-header","setup-steps"]},"ref":{"$ref":"#/$defs/stringOrNull"},"step":{"type":["integer","null"]},"at":{"$ref":"#/$defs/location"},"mode":{"$ref":"#/$defs/stringOrNull"},"settings":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["name","value","risky","reason","at"],"properties":{"name":{"type":"string"},"value":{"type":"string"},"risky":{"type":"boolean"},"reason":{"type":"string"},"at":{"$ref":"#/$defs/location"}}}},"unrestrictedShell":{"type":"boolean"},"permissionsBypassed":{"type":"boolean"},"tokenExchange":{"oneOf":[{"type":"object","additionalProperties":false,"required":["issuer","note"],"properties":{"issuer":{"type":"string"},"note":{"type":"string"}}},{"type":"null"}]},"allowedActors":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["name","value","wildcard"],"properties":{"name":{"type":"string"},"value":{"type":"string"},"wildcard":{"type":"boolean"}}}},"promptInputs":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["input","value","at"],"properties":{"input":{"type":"string"},"value":{"type":"string"},"at":{"$ref":"#/$defs/location"}}}},"mcpConfig":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["source","value","at"],"properties":{"source":{"type":"string"},"value":{"type":"string"},"at":{"$ref":"#/$defs/location"}}}}}},"toolReach":{"type":"object","additionalProperties":false,"required":["agent","name","file","transport","command","args","url","remote","fetchesCode","secrets","trust","tools","writeCapable","at"],"properties":{"agent":{"type":"string"},"name":{"type":"string"},"file":{"type":"string"},"transport":{"enum":["stdio","http","sse","unknown"]},"command":{"$ref":"#/$defs/stringOrNull"},"args":{"$ref":"#/$defs/stringList"},"url":{"$ref":"#/$defs/stringOrNull"},"remote":{"type":"boolean"},"fetchesCode":{"type":"boolean"},"secrets":{"description":"Names of env vars / headers whose values reference secrets; never the values.","$ref":"#/$defs/stringList"},"trust":{"type":"boolean"},"tools":{"oneOf":[{"$ref":"#/$defs/stringList"},{"const":"*"},{"type":"null"}]},"writeCapable":{"type":"boolean"},"at":{"$ref":"#/$defs/location"}}},"agentPermissionSettings":{"type":"object","additionalProperties":false,"required":["allow","ask","deny","defaultMode","enableAllProjectMcpServers","hooks","sandboxEnabled","at"],"properties":{"allow":{"$ref":"#/$defs/stringList"},"ask":{"$ref":"#/$defs/stringList"},"deny":{"$ref":"#/$defs/stringList"},"defaultMode":{"$ref":"#/$defs/stringOrNull"},"enableAllProjectMcpServers":{"type":["boolean","null"]},"hooks":{"$ref":"#/$defs/stringList"},"sandboxEnabled":{"type":["boolean","null"]},"at":{"$ref":"#/$defs/location"}}},"changeAnalysis":{"type":"object","additionalProperties":false,"required":["author","authorKind","sensitive","newDependencies","unknownDependencies"],"properties":{"author":{"$ref":"#/$defs/stringOrNull"},"authorKind":{"enum":["human","bot","agent","unknown"]},"sensitive":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["file","what"],"properties":{"file":{"type":"string"},"what":{"type":"string"}}}},"newDependencies":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["file","ecosystem","name","version","line","note"],"properties":{"file":{"type":"string"},"ecosystem":{"enum":["npm","pypi","go","cargo","rubygems","composer","maven","github-actions"]},"name":{"type":"string"},"version":{"$ref":"#/$defs/stringOrNull"},"line":{"type":["integer","null"]},"note":{"$ref":"#/$defs/stringOrNull"}}}},"unknownDependencies":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["file","reason"],"properties":{"file":{"type":"string"},"reason":{"type":"string"}}}}}}}};
 const schema32 = {"type":"object","additionalProperties":false,"required":["name","version","uri"],"properties":{"name":{"const":"agent-gate"},"version":{"type":"string","pattern":"^\\d+\\.\\d+\\.\\d+(?:[-+][0-9A-Za-z.-]+)?$"},"uri":{"type":"string","pattern":"^https://"}}};
 const schema33 = {"type":"string","minLength":1};
 const schema34 = {"type":"string","pattern":"^(?:[0-9a-f]{40}|[0-9a-f]{64})$"};
@@ -3072,7 +3072,7 @@ return errors === 0;
 }
 validate41.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-const schema92 = {"type":"object","additionalProperties":false,"required":["ruleId","decision","message","workflow","job","class","location","fingerprint"],"properties":{"ruleId":{"type":"string"},"decision":{"$ref":"#/$defs/decision"},"message":{"type":"string"},"workflow":{"type":"string"},"job":{"$ref":"#/$defs/stringOrNull"},"class":{"oneOf":[{"$ref":"#/$defs/actionClass"},{"type":"null"}]},"location":{"$ref":"#/$defs/location"},"fingerprint":{"description":"The SARIF partialFingerprints agentGate/v1 of the result: independent of line numbers.","$ref":"#/$defs/sha256Hex"}}};
+const schema92 = {"type":"object","additionalProperties":false,"required":["ruleId","kind","decision","severity","confidence","message","remediation","workflow","job","class","location","fingerprint"],"properties":{"ruleId":{"type":"string"},"kind":{"enum":["path","check"]},"decision":{"$ref":"#/$defs/decision"},"severity":{"enum":["info","low","medium","high","critical"]},"confidence":{"enum":["low","medium","high"]},"message":{"type":"string"},"remediation":{"type":"string"},"workflow":{"type":"string"},"job":{"$ref":"#/$defs/stringOrNull"},"class":{"oneOf":[{"$ref":"#/$defs/actionClass"},{"type":"null"}]},"location":{"$ref":"#/$defs/location"},"fingerprint":{"description":"The SARIF partialFingerprints agentGate/v1 of the result: independent of line numbers.","$ref":"#/$defs/sha256Hex"}}};
 const schema97 = {"type":"string","pattern":"^[0-9a-f]{64}$"};
 const pattern22 = new RegExp("^[0-9a-f]{64}$", "u");
 
@@ -3097,8 +3097,8 @@ vErrors.push(err0);
 }
 errors++;
 }
-if(data.decision === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "decision"},message:"must have required property '"+"decision"+"'"};
+if(data.kind === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -3107,8 +3107,8 @@ vErrors.push(err1);
 }
 errors++;
 }
-if(data.message === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "message"},message:"must have required property '"+"message"+"'"};
+if(data.decision === undefined){
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "decision"},message:"must have required property '"+"decision"+"'"};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -3117,8 +3117,8 @@ vErrors.push(err2);
 }
 errors++;
 }
-if(data.workflow === undefined){
-const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "workflow"},message:"must have required property '"+"workflow"+"'"};
+if(data.severity === undefined){
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "severity"},message:"must have required property '"+"severity"+"'"};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -3127,8 +3127,8 @@ vErrors.push(err3);
 }
 errors++;
 }
-if(data.job === undefined){
-const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "job"},message:"must have required property '"+"job"+"'"};
+if(data.confidence === undefined){
+const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "confidence"},message:"must have required property '"+"confidence"+"'"};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -3137,8 +3137,8 @@ vErrors.push(err4);
 }
 errors++;
 }
-if(data.class === undefined){
-const err5 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "class"},message:"must have required property '"+"class"+"'"};
+if(data.message === undefined){
+const err5 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "message"},message:"must have required property '"+"message"+"'"};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -3147,8 +3147,8 @@ vErrors.push(err5);
 }
 errors++;
 }
-if(data.location === undefined){
-const err6 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "location"},message:"must have required property '"+"location"+"'"};
+if(data.remediation === undefined){
+const err6 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "remediation"},message:"must have required property '"+"remediation"+"'"};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -3157,8 +3157,8 @@ vErrors.push(err6);
 }
 errors++;
 }
-if(data.fingerprint === undefined){
-const err7 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "fingerprint"},message:"must have required property '"+"fingerprint"+"'"};
+if(data.workflow === undefined){
+const err7 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "workflow"},message:"must have required property '"+"workflow"+"'"};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -3167,9 +3167,8 @@ vErrors.push(err7);
 }
 errors++;
 }
-for(const key0 in data){
-if(!((((((((key0 === "ruleId") || (key0 === "decision")) || (key0 === "message")) || (key0 === "workflow")) || (key0 === "job")) || (key0 === "class")) || (key0 === "location")) || (key0 === "fingerprint"))){
-const err8 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(data.job === undefined){
+const err8 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "job"},message:"must have required property '"+"job"+"'"};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -3178,10 +3177,8 @@ vErrors.push(err8);
 }
 errors++;
 }
-}
-if(data.ruleId !== undefined){
-if(typeof data.ruleId !== "string"){
-const err9 = {instancePath:instancePath+"/ruleId",schemaPath:"#/properties/ruleId/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.class === undefined){
+const err9 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "class"},message:"must have required property '"+"class"+"'"};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -3190,11 +3187,8 @@ vErrors.push(err9);
 }
 errors++;
 }
-}
-if(data.decision !== undefined){
-let data1 = data.decision;
-if(!(((data1 === "allow") || (data1 === "approval-required")) || (data1 === "blocked"))){
-const err10 = {instancePath:instancePath+"/decision",schemaPath:"#/$defs/decision/enum",keyword:"enum",params:{allowedValues: schema45.enum},message:"must be equal to one of the allowed values"};
+if(data.location === undefined){
+const err10 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "location"},message:"must have required property '"+"location"+"'"};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -3203,10 +3197,8 @@ vErrors.push(err10);
 }
 errors++;
 }
-}
-if(data.message !== undefined){
-if(typeof data.message !== "string"){
-const err11 = {instancePath:instancePath+"/message",schemaPath:"#/properties/message/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.fingerprint === undefined){
+const err11 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "fingerprint"},message:"must have required property '"+"fingerprint"+"'"};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -3215,10 +3207,9 @@ vErrors.push(err11);
 }
 errors++;
 }
-}
-if(data.workflow !== undefined){
-if(typeof data.workflow !== "string"){
-const err12 = {instancePath:instancePath+"/workflow",schemaPath:"#/properties/workflow/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key0 in data){
+if(!(func1.call(schema92.properties, key0))){
+const err12 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -3228,10 +3219,9 @@ vErrors.push(err12);
 errors++;
 }
 }
-if(data.job !== undefined){
-let data4 = data.job;
-if((typeof data4 !== "string") && (data4 !== null)){
-const err13 = {instancePath:instancePath+"/job",schemaPath:"#/$defs/stringOrNull/type",keyword:"type",params:{type: schema50.type},message:"must be string,null"};
+if(data.ruleId !== undefined){
+if(typeof data.ruleId !== "string"){
+const err13 = {instancePath:instancePath+"/ruleId",schemaPath:"#/properties/ruleId/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -3241,14 +3231,10 @@ vErrors.push(err13);
 errors++;
 }
 }
-if(data.class !== undefined){
-let data5 = data.class;
-const _errs14 = errors;
-let valid3 = false;
-let passing0 = null;
-const _errs15 = errors;
-if(!(((((((((((((data5 === "read") || (data5 === "comment")) || (data5 === "write-branch")) || (data5 === "modify-workflow")) || (data5 === "run-shell")) || (data5 === "use-secret")) || (data5 === "cloud-credential")) || (data5 === "call-tool")) || (data5 === "publish")) || (data5 === "deploy")) || (data5 === "production")) || (data5 === "destructive")) || (data5 === "bypass-checks"))){
-const err14 = {instancePath:instancePath+"/class",schemaPath:"#/$defs/actionClass/enum",keyword:"enum",params:{allowedValues: schema48.enum},message:"must be equal to one of the allowed values"};
+if(data.kind !== undefined){
+let data1 = data.kind;
+if(!((data1 === "path") || (data1 === "check"))){
+const err14 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/enum",keyword:"enum",params:{allowedValues: schema92.properties.kind.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -3257,14 +3243,11 @@ vErrors.push(err14);
 }
 errors++;
 }
-var _valid0 = _errs15 === errors;
-if(_valid0){
-valid3 = true;
-passing0 = 0;
 }
-const _errs17 = errors;
-if(data5 !== null){
-const err15 = {instancePath:instancePath+"/class",schemaPath:"#/properties/class/oneOf/1/type",keyword:"type",params:{type: "null"},message:"must be null"};
+if(data.decision !== undefined){
+let data2 = data.decision;
+if(!(((data2 === "allow") || (data2 === "approval-required")) || (data2 === "blocked"))){
+const err15 = {instancePath:instancePath+"/decision",schemaPath:"#/$defs/decision/enum",keyword:"enum",params:{allowedValues: schema45.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -3273,7 +3256,115 @@ vErrors.push(err15);
 }
 errors++;
 }
-var _valid0 = _errs17 === errors;
+}
+if(data.severity !== undefined){
+let data3 = data.severity;
+if(!(((((data3 === "info") || (data3 === "low")) || (data3 === "medium")) || (data3 === "high")) || (data3 === "critical"))){
+const err16 = {instancePath:instancePath+"/severity",schemaPath:"#/properties/severity/enum",keyword:"enum",params:{allowedValues: schema92.properties.severity.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+}
+if(data.confidence !== undefined){
+let data4 = data.confidence;
+if(!(((data4 === "low") || (data4 === "medium")) || (data4 === "high"))){
+const err17 = {instancePath:instancePath+"/confidence",schemaPath:"#/properties/confidence/enum",keyword:"enum",params:{allowedValues: schema92.properties.confidence.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+}
+if(data.message !== undefined){
+if(typeof data.message !== "string"){
+const err18 = {instancePath:instancePath+"/message",schemaPath:"#/properties/message/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+}
+if(data.remediation !== undefined){
+if(typeof data.remediation !== "string"){
+const err19 = {instancePath:instancePath+"/remediation",schemaPath:"#/properties/remediation/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+}
+if(data.workflow !== undefined){
+if(typeof data.workflow !== "string"){
+const err20 = {instancePath:instancePath+"/workflow",schemaPath:"#/properties/workflow/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+}
+if(data.job !== undefined){
+let data8 = data.job;
+if((typeof data8 !== "string") && (data8 !== null)){
+const err21 = {instancePath:instancePath+"/job",schemaPath:"#/$defs/stringOrNull/type",keyword:"type",params:{type: schema50.type},message:"must be string,null"};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+}
+if(data.class !== undefined){
+let data9 = data.class;
+const _errs19 = errors;
+let valid3 = false;
+let passing0 = null;
+const _errs20 = errors;
+if(!(((((((((((((data9 === "read") || (data9 === "comment")) || (data9 === "write-branch")) || (data9 === "modify-workflow")) || (data9 === "run-shell")) || (data9 === "use-secret")) || (data9 === "cloud-credential")) || (data9 === "call-tool")) || (data9 === "publish")) || (data9 === "deploy")) || (data9 === "production")) || (data9 === "destructive")) || (data9 === "bypass-checks"))){
+const err22 = {instancePath:instancePath+"/class",schemaPath:"#/$defs/actionClass/enum",keyword:"enum",params:{allowedValues: schema48.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(err22);
+}
+errors++;
+}
+var _valid0 = _errs20 === errors;
+if(_valid0){
+valid3 = true;
+passing0 = 0;
+}
+const _errs22 = errors;
+if(data9 !== null){
+const err23 = {instancePath:instancePath+"/class",schemaPath:"#/properties/class/oneOf/1/type",keyword:"type",params:{type: "null"},message:"must be null"};
+if(vErrors === null){
+vErrors = [err23];
+}
+else {
+vErrors.push(err23);
+}
+errors++;
+}
+var _valid0 = _errs22 === errors;
 if(_valid0 && valid3){
 valid3 = false;
 passing0 = [passing0, 1];
@@ -3285,113 +3376,7 @@ passing0 = 1;
 }
 }
 if(!valid3){
-const err16 = {instancePath:instancePath+"/class",schemaPath:"#/properties/class/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf"};
-if(vErrors === null){
-vErrors = [err16];
-}
-else {
-vErrors.push(err16);
-}
-errors++;
-}
-else {
-errors = _errs14;
-if(vErrors !== null){
-if(_errs14){
-vErrors.length = _errs14;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-if(data.location !== undefined){
-let data6 = data.location;
-if(data6 && typeof data6 == "object" && !Array.isArray(data6)){
-if(data6.path === undefined){
-const err17 = {instancePath:instancePath+"/location",schemaPath:"#/$defs/location/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'"};
-if(vErrors === null){
-vErrors = [err17];
-}
-else {
-vErrors.push(err17);
-}
-errors++;
-}
-if(data6.line === undefined){
-const err18 = {instancePath:instancePath+"/location",schemaPath:"#/$defs/location/required",keyword:"required",params:{missingProperty: "line"},message:"must have required property '"+"line"+"'"};
-if(vErrors === null){
-vErrors = [err18];
-}
-else {
-vErrors.push(err18);
-}
-errors++;
-}
-if(data6.column === undefined){
-const err19 = {instancePath:instancePath+"/location",schemaPath:"#/$defs/location/required",keyword:"required",params:{missingProperty: "column"},message:"must have required property '"+"column"+"'"};
-if(vErrors === null){
-vErrors = [err19];
-}
-else {
-vErrors.push(err19);
-}
-errors++;
-}
-for(const key1 in data6){
-if(!(((key1 === "path") || (key1 === "line")) || (key1 === "column"))){
-const err20 = {instancePath:instancePath+"/location",schemaPath:"#/$defs/location/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err20];
-}
-else {
-vErrors.push(err20);
-}
-errors++;
-}
-}
-if(data6.path !== undefined){
-if(typeof data6.path !== "string"){
-const err21 = {instancePath:instancePath+"/location/path",schemaPath:"#/$defs/location/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err21];
-}
-else {
-vErrors.push(err21);
-}
-errors++;
-}
-}
-if(data6.line !== undefined){
-let data8 = data6.line;
-if(!(((typeof data8 == "number") && (!(data8 % 1) && !isNaN(data8))) && (isFinite(data8)))){
-const err22 = {instancePath:instancePath+"/location/line",schemaPath:"#/$defs/location/properties/line/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
-if(vErrors === null){
-vErrors = [err22];
-}
-else {
-vErrors.push(err22);
-}
-errors++;
-}
-if((typeof data8 == "number") && (isFinite(data8))){
-if(data8 < 0 || isNaN(data8)){
-const err23 = {instancePath:instancePath+"/location/line",schemaPath:"#/$defs/location/properties/line/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
-if(vErrors === null){
-vErrors = [err23];
-}
-else {
-vErrors.push(err23);
-}
-errors++;
-}
-}
-}
-if(data6.column !== undefined){
-let data9 = data6.column;
-if(!(((typeof data9 == "number") && (!(data9 % 1) && !isNaN(data9))) && (isFinite(data9)))){
-const err24 = {instancePath:instancePath+"/location/column",schemaPath:"#/$defs/location/properties/column/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+const err24 = {instancePath:instancePath+"/class",schemaPath:"#/properties/class/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf"};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -3400,9 +3385,23 @@ vErrors.push(err24);
 }
 errors++;
 }
-if((typeof data9 == "number") && (isFinite(data9))){
-if(data9 < 0 || isNaN(data9)){
-const err25 = {instancePath:instancePath+"/location/column",schemaPath:"#/$defs/location/properties/column/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+else {
+errors = _errs19;
+if(vErrors !== null){
+if(_errs19){
+vErrors.length = _errs19;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data.location !== undefined){
+let data10 = data.location;
+if(data10 && typeof data10 == "object" && !Array.isArray(data10)){
+if(data10.path === undefined){
+const err25 = {instancePath:instancePath+"/location",schemaPath:"#/$defs/location/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'"};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -3411,11 +3410,8 @@ vErrors.push(err25);
 }
 errors++;
 }
-}
-}
-}
-else {
-const err26 = {instancePath:instancePath+"/location",schemaPath:"#/$defs/location/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data10.line === undefined){
+const err26 = {instancePath:instancePath+"/location",schemaPath:"#/$defs/location/required",keyword:"required",params:{missingProperty: "line"},message:"must have required property '"+"line"+"'"};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -3424,12 +3420,8 @@ vErrors.push(err26);
 }
 errors++;
 }
-}
-if(data.fingerprint !== undefined){
-let data10 = data.fingerprint;
-if(typeof data10 === "string"){
-if(!pattern22.test(data10)){
-const err27 = {instancePath:instancePath+"/fingerprint",schemaPath:"#/$defs/sha256Hex/pattern",keyword:"pattern",params:{pattern: "^[0-9a-f]{64}$"},message:"must match pattern \""+"^[0-9a-f]{64}$"+"\""};
+if(data10.column === undefined){
+const err27 = {instancePath:instancePath+"/location",schemaPath:"#/$defs/location/required",keyword:"required",params:{missingProperty: "column"},message:"must have required property '"+"column"+"'"};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -3438,9 +3430,9 @@ vErrors.push(err27);
 }
 errors++;
 }
-}
-else {
-const err28 = {instancePath:instancePath+"/fingerprint",schemaPath:"#/$defs/sha256Hex/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key1 in data10){
+if(!(((key1 === "path") || (key1 === "line")) || (key1 === "column"))){
+const err28 = {instancePath:instancePath+"/location",schemaPath:"#/$defs/location/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -3450,14 +3442,113 @@ vErrors.push(err28);
 errors++;
 }
 }
-}
-else {
-const err29 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data10.path !== undefined){
+if(typeof data10.path !== "string"){
+const err29 = {instancePath:instancePath+"/location/path",schemaPath:"#/$defs/location/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err29];
 }
 else {
 vErrors.push(err29);
+}
+errors++;
+}
+}
+if(data10.line !== undefined){
+let data12 = data10.line;
+if(!(((typeof data12 == "number") && (!(data12 % 1) && !isNaN(data12))) && (isFinite(data12)))){
+const err30 = {instancePath:instancePath+"/location/line",schemaPath:"#/$defs/location/properties/line/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err30];
+}
+else {
+vErrors.push(err30);
+}
+errors++;
+}
+if((typeof data12 == "number") && (isFinite(data12))){
+if(data12 < 0 || isNaN(data12)){
+const err31 = {instancePath:instancePath+"/location/line",schemaPath:"#/$defs/location/properties/line/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err31];
+}
+else {
+vErrors.push(err31);
+}
+errors++;
+}
+}
+}
+if(data10.column !== undefined){
+let data13 = data10.column;
+if(!(((typeof data13 == "number") && (!(data13 % 1) && !isNaN(data13))) && (isFinite(data13)))){
+const err32 = {instancePath:instancePath+"/location/column",schemaPath:"#/$defs/location/properties/column/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err32];
+}
+else {
+vErrors.push(err32);
+}
+errors++;
+}
+if((typeof data13 == "number") && (isFinite(data13))){
+if(data13 < 0 || isNaN(data13)){
+const err33 = {instancePath:instancePath+"/location/column",schemaPath:"#/$defs/location/properties/column/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err33];
+}
+else {
+vErrors.push(err33);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err34 = {instancePath:instancePath+"/location",schemaPath:"#/$defs/location/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err34];
+}
+else {
+vErrors.push(err34);
+}
+errors++;
+}
+}
+if(data.fingerprint !== undefined){
+let data14 = data.fingerprint;
+if(typeof data14 === "string"){
+if(!pattern22.test(data14)){
+const err35 = {instancePath:instancePath+"/fingerprint",schemaPath:"#/$defs/sha256Hex/pattern",keyword:"pattern",params:{pattern: "^[0-9a-f]{64}$"},message:"must match pattern \""+"^[0-9a-f]{64}$"+"\""};
+if(vErrors === null){
+vErrors = [err35];
+}
+else {
+vErrors.push(err35);
+}
+errors++;
+}
+}
+else {
+const err36 = {instancePath:instancePath+"/fingerprint",schemaPath:"#/$defs/sha256Hex/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err36];
+}
+else {
+vErrors.push(err36);
+}
+errors++;
+}
+}
+}
+else {
+const err37 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err37];
+}
+else {
+vErrors.push(err37);
 }
 errors++;
 }

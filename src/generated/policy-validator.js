@@ -3,10 +3,11 @@
 import __runtime0 from "ajv/dist/runtime/ucs2length.js";
 export const validate = validate20;
 export default validate20;
-const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://agent-gate.dev/schemas/policy-v1.json","title":"agent-gate policy","description":"Maps the action paths of CI jobs (and the AI agents in them) to allow, approval-required or blocked.","type":"object","additionalProperties":false,"required":["version"],"properties":{"version":{"const":1,"description":"Policy format version."},"extends":{"description":"Preset name(s) (baseline, strict) or path(s) relative to this file; later entries and this file override earlier ones.","oneOf":[{"$ref":"#/$defs/policyRef"},{"type":"array","items":{"$ref":"#/$defs/policyRef"},"minItems":1,"maxItems":16}]},"default":{"$ref":"#/$defs/decision","description":"Decision for an action path no rule matches."},"production":{"description":"Name patterns (glob, case-insensitive, matched against whole names and their words) of production environments, targets and secrets.","type":"array","items":{"type":"string","minLength":1,"maxLength":100},"maxItems":100},"evidence":{"type":"object","additionalProperties":false,"properties":{"required":{"type":"boolean","description":"An enforcing gate with evidence disabled is blocked (no durable proof trail)."}}},"rules":{"type":"array","items":{"$ref":"#/$defs/rule"},"maxItems":500},"approval":{"type":"object","additionalProperties":false,"properties":{"approvers":{"description":"Users (login) and org teams (@org/team) who may approve; CODEOWNERS of the workflow when omitted.","type":"array","items":{"type":"string","pattern":"^@?[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(?:/[A-Za-z0-9_.-]+)?$"},"minItems":1,"maxItems":100},"min-approvals":{"type":"integer","minimum":1,"maximum":10},"timeout-minutes":{"type":"integer","minimum":1,"maximum":43200}}},"waivers":{"type":"array","items":{"$ref":"#/$defs/waiver"},"maxItems":500}},"$defs":{"policyRef":{"type":"string","minLength":1,"maxLength":500},"decision":{"enum":["allow","approval-required","blocked"]},"ruleId":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]{0,79}$"},"actionClass":{"enum":["read","comment","write-branch","modify-workflow","run-shell","use-secret","cloud-credential","call-tool","publish","deploy","production","destructive","bypass-checks"]},"credentialTag":{"anyOf":[{"enum":["github-token","oidc","app-token","static-secret","pat","inherited-secrets","narrow","broad","write","production","job-scoped","short-lived","long-lived","read-only"]},{"type":"string","pattern":"^name:[A-Za-z0-9_*?-]+$"}]},"patterns":{"oneOf":[{"type":"string","minLength":1,"maxLength":200},{"type":"array","items":{"type":"string","minLength":1,"maxLength":200},"minItems":1,"maxItems":100}]},"when":{"type":"object","additionalProperties":false,"description":"Every given matcher must match; a list matches when any of its values does.","properties":{"class":{"oneOf":[{"$ref":"#/$defs/actionClass"},{"type":"array","items":{"$ref":"#/$defs/actionClass"},"minItems":1}]},"agent":{"description":"true: an AI agent runs in the job; false: none does; id(s): one of these agents does.","oneOf":[{"type":"boolean"},{"type":"string","pattern":"^[a-z0-9-]+$"},{"type":"array","items":{"type":"string","pattern":"^[a-z0-9-]+$"},"minItems":1}]},"trigger":{"$ref":"#/$defs/patterns"},"unattended":{"type":"boolean"},"credential":{"description":"The path can use a credential with one of these tags (kind, narrow/broad, write, production, lifetime) or names (name:GLOB).","oneOf":[{"$ref":"#/$defs/credentialTag"},{"type":"array","items":{"$ref":"#/$defs/credentialTag"},"minItems":1}]},"environment":{"description":"true: the job has an environment; false: it has none; pattern(s): its name matches.","oneOf":[{"type":"boolean"},{"$ref":"#/$defs/patterns"}]},"uses":{"$ref":"#/$defs/patterns"},"actor":{"$ref":"#/$defs/patterns"},"branch":{"$ref":"#/$defs/patterns"}}},"rule":{"type":"object","additionalProperties":false,"required":["id"],"properties":{"id":{"$ref":"#/$defs/ruleId"},"description":{"type":"string","maxLength":1000},"when":{"$ref":"#/$defs/when"},"decision":{"$ref":"#/$defs/decision"},"reason":{"type":"string","minLength":1,"maxLength":1000},"enabled":{"type":"boolean","description":"false disables a rule of the same id from an extended policy."}},"if":{"properties":{"enabled":{"const":false}},"required":["enabled"]},"then":{},"else":{"required":["when","decision","reason"]}},"waiver":{"type":"object","additionalProperties":false,"required":["rule","owner","expires","reason"],"properties":{"rule":{"$ref":"#/$defs/ruleId"},"workflow":{"type":"string","minLength":1,"maxLength":300,"description":"Workflow path glob; any when omitted."},"job":{"type":"string","minLength":1,"maxLength":200,"description":"Job id glob; any when omitted."},"owner":{"type":"string","minLength":1,"maxLength":200},"expires":{"type":"string","pattern":"^\\d{4}-\\d{2}-\\d{2}$","description":"Last day (UTC) the waiver applies."},"reason":{"type":"string","minLength":1,"maxLength":1000}}}}};
+const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://agent-gate.dev/schemas/policy-v1.json","title":"agent-gate policy","description":"Maps the action paths of CI jobs (and the AI agents in them) to allow, approval-required or blocked.","type":"object","additionalProperties":false,"required":["version"],"properties":{"version":{"const":1,"description":"Policy format version."},"extends":{"description":"Preset name(s) (baseline, strict) or path(s) relative to this file; later entries and this file override earlier ones.","oneOf":[{"$ref":"#/$defs/policyRef"},{"type":"array","items":{"$ref":"#/$defs/policyRef"},"minItems":1,"maxItems":16}]},"default":{"$ref":"#/$defs/decision","description":"Decision for an action path no rule matches."},"production":{"description":"Name patterns (glob, case-insensitive, matched against whole names and their words) of production environments, targets and secrets.","type":"array","items":{"type":"string","minLength":1,"maxLength":100},"maxItems":100},"evidence":{"type":"object","additionalProperties":false,"properties":{"required":{"type":"boolean","description":"An enforcing gate with evidence disabled is blocked (no durable proof trail)."}}},"rules":{"type":"array","items":{"$ref":"#/$defs/rule"},"maxItems":500},"checks":{"description":"Detection rules (docs/rules/): the preset profile whose defaults apply, and per rule a decision, `off`, or an object with decision / enabled / options.","type":"object","additionalProperties":{"$ref":"#/$defs/check"},"propertyNames":{"pattern":"^[a-z][a-z0-9-]{0,63}$"},"properties":{"profile":{"description":"Which preset defaults apply to rules the policy does not set.","enum":["baseline","strict"]}}},"approval":{"type":"object","additionalProperties":false,"properties":{"approvers":{"description":"Users (login) and org teams (@org/team) who may approve; CODEOWNERS of the workflow when omitted.","type":"array","items":{"type":"string","pattern":"^@?[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(?:/[A-Za-z0-9_.-]+)?$"},"minItems":1,"maxItems":100},"min-approvals":{"type":"integer","minimum":1,"maximum":10},"timeout-minutes":{"type":"integer","minimum":1,"maximum":43200}}},"waivers":{"type":"array","items":{"$ref":"#/$defs/waiver"},"maxItems":500}},"$defs":{"policyRef":{"type":"string","minLength":1,"maxLength":500},"decision":{"enum":["allow","approval-required","blocked"]},"ruleId":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]{0,79}$"},"actionClass":{"enum":["read","comment","write-branch","modify-workflow","run-shell","use-secret","cloud-credential","call-tool","publish","deploy","production","destructive","bypass-checks"]},"credentialTag":{"anyOf":[{"enum":["github-token","oidc","app-token","static-secret","pat","inherited-secrets","narrow","broad","write","production","job-scoped","short-lived","long-lived","read-only"]},{"type":"string","pattern":"^name:[A-Za-z0-9_*?-]+$"}]},"patterns":{"oneOf":[{"type":"string","minLength":1,"maxLength":200},{"type":"array","items":{"type":"string","minLength":1,"maxLength":200},"minItems":1,"maxItems":100}]},"when":{"type":"object","additionalProperties":false,"description":"Every given matcher must match; a list matches when any of its values does.","properties":{"class":{"oneOf":[{"$ref":"#/$defs/actionClass"},{"type":"array","items":{"$ref":"#/$defs/actionClass"},"minItems":1}]},"agent":{"description":"true: an AI agent runs in the job; false: none does; id(s): one of these agents does.","oneOf":[{"type":"boolean"},{"type":"string","pattern":"^[a-z0-9-]+$"},{"type":"array","items":{"type":"string","pattern":"^[a-z0-9-]+$"},"minItems":1}]},"trigger":{"$ref":"#/$defs/patterns"},"unattended":{"type":"boolean"},"credential":{"description":"The path can use a credential with one of these tags (kind, narrow/broad, write, production, lifetime) or names (name:GLOB).","oneOf":[{"$ref":"#/$defs/credentialTag"},{"type":"array","items":{"$ref":"#/$defs/credentialTag"},"minItems":1}]},"environment":{"description":"true: the job has an environment; false: it has none; pattern(s): its name matches.","oneOf":[{"type":"boolean"},{"$ref":"#/$defs/patterns"}]},"uses":{"$ref":"#/$defs/patterns"},"actor":{"$ref":"#/$defs/patterns"},"branch":{"$ref":"#/$defs/patterns"}}},"rule":{"type":"object","additionalProperties":false,"required":["id"],"properties":{"id":{"$ref":"#/$defs/ruleId"},"description":{"type":"string","maxLength":1000},"when":{"$ref":"#/$defs/when"},"decision":{"$ref":"#/$defs/decision"},"reason":{"type":"string","minLength":1,"maxLength":1000},"enabled":{"type":"boolean","description":"false disables a rule of the same id from an extended policy."}},"if":{"properties":{"enabled":{"const":false}},"required":["enabled"]},"then":{},"else":{"required":["when","decision","reason"]}},"waiver":{"type":"object","additionalProperties":false,"required":["rule","owner","expires","reason"],"properties":{"rule":{"$ref":"#/$defs/ruleId"},"workflow":{"type":"string","minLength":1,"maxLength":300,"description":"Workflow path glob; any when omitted."},"job":{"type":"string","minLength":1,"maxLength":200,"description":"Job id glob; any when omitted."},"owner":{"type":"string","minLength":1,"maxLength":200},"expires":{"type":"string","pattern":"^\\d{4}-\\d{2}-\\d{2}$","description":"Last day (UTC) the waiver applies."},"reason":{"type":"string","minLength":1,"maxLength":1000}}},"check":{"description":"A detection rule's setting: a decision, `off`, or an object.","oneOf":[{"enum":["allow","approval-required","blocked","off"]},{"type":"object","additionalProperties":false,"minProperties":1,"properties":{"decision":{"$ref":"#/$defs/decision"},"enabled":{"type":"boolean"},"options":{"type":"object","description":"Rule options; validated against the rule's own options schema."},"reason":{"type":"string","minLength":1,"maxLength":500}}}]}}};
 const schema32 = {"type":"string","minLength":1,"maxLength":500};
 const schema34 = {"enum":["allow","approval-required","blocked"]};
-const func1 = (__runtime0.default ?? __runtime0);
+const func1 = Object.prototype.hasOwnProperty;
+const func2 = (__runtime0.default ?? __runtime0);
 const schema35 = {"type":"object","additionalProperties":false,"required":["id"],"properties":{"id":{"$ref":"#/$defs/ruleId"},"description":{"type":"string","maxLength":1000},"when":{"$ref":"#/$defs/when"},"decision":{"$ref":"#/$defs/decision"},"reason":{"type":"string","minLength":1,"maxLength":1000},"enabled":{"type":"boolean","description":"false disables a rule of the same id from an extended policy."}},"if":{"properties":{"enabled":{"const":false}},"required":["enabled"]},"then":{},"else":{"required":["when","decision","reason"]}};
 const schema36 = {"type":"string","pattern":"^[a-z0-9][a-z0-9-]{0,79}$"};
 const pattern4 = new RegExp("^[a-z0-9][a-z0-9-]{0,79}$", "u");
@@ -14,7 +15,6 @@ const schema37 = {"type":"object","additionalProperties":false,"description":"Ev
 const schema38 = {"enum":["read","comment","write-branch","modify-workflow","run-shell","use-secret","cloud-credential","call-tool","publish","deploy","production","destructive","bypass-checks"]};
 const schema40 = {"oneOf":[{"type":"string","minLength":1,"maxLength":200},{"type":"array","items":{"type":"string","minLength":1,"maxLength":200},"minItems":1,"maxItems":100}]};
 const schema41 = {"anyOf":[{"enum":["github-token","oidc","app-token","static-secret","pat","inherited-secrets","narrow","broad","write","production","job-scoped","short-lived","long-lived","read-only"]},{"type":"string","pattern":"^name:[A-Za-z0-9_*?-]+$"}]};
-const func8 = Object.prototype.hasOwnProperty;
 const pattern5 = new RegExp("^[a-z0-9-]+$", "u");
 const pattern7 = new RegExp("^name:[A-Za-z0-9_*?-]+$", "u");
 
@@ -30,7 +30,7 @@ evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
 for(const key0 in data){
-if(!(func8.call(schema37.properties, key0))){
+if(!(func1.call(schema37.properties, key0))){
 const err0 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err0];
@@ -276,7 +276,7 @@ let valid10 = false;
 let passing2 = null;
 const _errs23 = errors;
 if(typeof data4 === "string"){
-if(func1(data4) > 200){
+if(func2(data4) > 200){
 const err14 = {instancePath:instancePath+"/trigger",schemaPath:"#/$defs/patterns/oneOf/0/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"};
 if(vErrors === null){
 vErrors = [err14];
@@ -286,7 +286,7 @@ vErrors.push(err14);
 }
 errors++;
 }
-if(func1(data4) < 1){
+if(func2(data4) < 1){
 const err15 = {instancePath:instancePath+"/trigger",schemaPath:"#/$defs/patterns/oneOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err15];
@@ -338,7 +338,7 @@ const len2 = data4.length;
 for(let i2=0; i2<len2; i2++){
 let data5 = data4[i2];
 if(typeof data5 === "string"){
-if(func1(data5) > 200){
+if(func2(data5) > 200){
 const err19 = {instancePath:instancePath+"/trigger/" + i2,schemaPath:"#/$defs/patterns/oneOf/1/items/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"};
 if(vErrors === null){
 vErrors = [err19];
@@ -348,7 +348,7 @@ vErrors.push(err19);
 }
 errors++;
 }
-if(func1(data5) < 1){
+if(func2(data5) < 1){
 const err20 = {instancePath:instancePath+"/trigger/" + i2,schemaPath:"#/$defs/patterns/oneOf/1/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err20];
@@ -646,7 +646,7 @@ let valid22 = false;
 let passing5 = null;
 const _errs54 = errors;
 if(typeof data9 === "string"){
-if(func1(data9) > 200){
+if(func2(data9) > 200){
 const err37 = {instancePath:instancePath+"/environment",schemaPath:"#/$defs/patterns/oneOf/0/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"};
 if(vErrors === null){
 vErrors = [err37];
@@ -656,7 +656,7 @@ vErrors.push(err37);
 }
 errors++;
 }
-if(func1(data9) < 1){
+if(func2(data9) < 1){
 const err38 = {instancePath:instancePath+"/environment",schemaPath:"#/$defs/patterns/oneOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err38];
@@ -708,7 +708,7 @@ const len4 = data9.length;
 for(let i4=0; i4<len4; i4++){
 let data10 = data9[i4];
 if(typeof data10 === "string"){
-if(func1(data10) > 200){
+if(func2(data10) > 200){
 const err42 = {instancePath:instancePath+"/environment/" + i4,schemaPath:"#/$defs/patterns/oneOf/1/items/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"};
 if(vErrors === null){
 vErrors = [err42];
@@ -718,7 +718,7 @@ vErrors.push(err42);
 }
 errors++;
 }
-if(func1(data10) < 1){
+if(func2(data10) < 1){
 const err43 = {instancePath:instancePath+"/environment/" + i4,schemaPath:"#/$defs/patterns/oneOf/1/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err43];
@@ -823,7 +823,7 @@ let valid26 = false;
 let passing6 = null;
 const _errs63 = errors;
 if(typeof data11 === "string"){
-if(func1(data11) > 200){
+if(func2(data11) > 200){
 const err48 = {instancePath:instancePath+"/uses",schemaPath:"#/$defs/patterns/oneOf/0/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"};
 if(vErrors === null){
 vErrors = [err48];
@@ -833,7 +833,7 @@ vErrors.push(err48);
 }
 errors++;
 }
-if(func1(data11) < 1){
+if(func2(data11) < 1){
 const err49 = {instancePath:instancePath+"/uses",schemaPath:"#/$defs/patterns/oneOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err49];
@@ -885,7 +885,7 @@ const len5 = data11.length;
 for(let i5=0; i5<len5; i5++){
 let data12 = data11[i5];
 if(typeof data12 === "string"){
-if(func1(data12) > 200){
+if(func2(data12) > 200){
 const err53 = {instancePath:instancePath+"/uses/" + i5,schemaPath:"#/$defs/patterns/oneOf/1/items/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"};
 if(vErrors === null){
 vErrors = [err53];
@@ -895,7 +895,7 @@ vErrors.push(err53);
 }
 errors++;
 }
-if(func1(data12) < 1){
+if(func2(data12) < 1){
 const err54 = {instancePath:instancePath+"/uses/" + i5,schemaPath:"#/$defs/patterns/oneOf/1/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err54];
@@ -968,7 +968,7 @@ let valid30 = false;
 let passing7 = null;
 const _errs72 = errors;
 if(typeof data13 === "string"){
-if(func1(data13) > 200){
+if(func2(data13) > 200){
 const err58 = {instancePath:instancePath+"/actor",schemaPath:"#/$defs/patterns/oneOf/0/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"};
 if(vErrors === null){
 vErrors = [err58];
@@ -978,7 +978,7 @@ vErrors.push(err58);
 }
 errors++;
 }
-if(func1(data13) < 1){
+if(func2(data13) < 1){
 const err59 = {instancePath:instancePath+"/actor",schemaPath:"#/$defs/patterns/oneOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err59];
@@ -1030,7 +1030,7 @@ const len6 = data13.length;
 for(let i6=0; i6<len6; i6++){
 let data14 = data13[i6];
 if(typeof data14 === "string"){
-if(func1(data14) > 200){
+if(func2(data14) > 200){
 const err63 = {instancePath:instancePath+"/actor/" + i6,schemaPath:"#/$defs/patterns/oneOf/1/items/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"};
 if(vErrors === null){
 vErrors = [err63];
@@ -1040,7 +1040,7 @@ vErrors.push(err63);
 }
 errors++;
 }
-if(func1(data14) < 1){
+if(func2(data14) < 1){
 const err64 = {instancePath:instancePath+"/actor/" + i6,schemaPath:"#/$defs/patterns/oneOf/1/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err64];
@@ -1113,7 +1113,7 @@ let valid34 = false;
 let passing8 = null;
 const _errs81 = errors;
 if(typeof data15 === "string"){
-if(func1(data15) > 200){
+if(func2(data15) > 200){
 const err68 = {instancePath:instancePath+"/branch",schemaPath:"#/$defs/patterns/oneOf/0/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"};
 if(vErrors === null){
 vErrors = [err68];
@@ -1123,7 +1123,7 @@ vErrors.push(err68);
 }
 errors++;
 }
-if(func1(data15) < 1){
+if(func2(data15) < 1){
 const err69 = {instancePath:instancePath+"/branch",schemaPath:"#/$defs/patterns/oneOf/0/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err69];
@@ -1175,7 +1175,7 @@ const len7 = data15.length;
 for(let i7=0; i7<len7; i7++){
 let data16 = data15[i7];
 if(typeof data16 === "string"){
-if(func1(data16) > 200){
+if(func2(data16) > 200){
 const err73 = {instancePath:instancePath+"/branch/" + i7,schemaPath:"#/$defs/patterns/oneOf/1/items/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"};
 if(vErrors === null){
 vErrors = [err73];
@@ -1185,7 +1185,7 @@ vErrors.push(err73);
 }
 errors++;
 }
-if(func1(data16) < 1){
+if(func2(data16) < 1){
 const err74 = {instancePath:instancePath+"/branch/" + i7,schemaPath:"#/$defs/patterns/oneOf/1/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err74];
@@ -1416,7 +1416,7 @@ errors++;
 if(data.description !== undefined){
 let data2 = data.description;
 if(typeof data2 === "string"){
-if(func1(data2) > 1000){
+if(func2(data2) > 1000){
 const err10 = {instancePath:instancePath+"/description",schemaPath:"#/properties/description/maxLength",keyword:"maxLength",params:{limit: 1000},message:"must NOT have more than 1000 characters"};
 if(vErrors === null){
 vErrors = [err10];
@@ -1460,7 +1460,7 @@ errors++;
 if(data.reason !== undefined){
 let data5 = data.reason;
 if(typeof data5 === "string"){
-if(func1(data5) > 1000){
+if(func2(data5) > 1000){
 const err13 = {instancePath:instancePath+"/reason",schemaPath:"#/properties/reason/maxLength",keyword:"maxLength",params:{limit: 1000},message:"must NOT have more than 1000 characters"};
 if(vErrors === null){
 vErrors = [err13];
@@ -1470,7 +1470,7 @@ vErrors.push(err13);
 }
 errors++;
 }
-if(func1(data5) < 1){
+if(func2(data5) < 1){
 const err14 = {instancePath:instancePath+"/reason",schemaPath:"#/properties/reason/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err14];
@@ -1520,13 +1520,191 @@ return errors === 0;
 }
 validate21.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-const schema48 = {"type":"object","additionalProperties":false,"required":["rule","owner","expires","reason"],"properties":{"rule":{"$ref":"#/$defs/ruleId"},"workflow":{"type":"string","minLength":1,"maxLength":300,"description":"Workflow path glob; any when omitted."},"job":{"type":"string","minLength":1,"maxLength":200,"description":"Job id glob; any when omitted."},"owner":{"type":"string","minLength":1,"maxLength":200},"expires":{"type":"string","pattern":"^\\d{4}-\\d{2}-\\d{2}$","description":"Last day (UTC) the waiver applies."},"reason":{"type":"string","minLength":1,"maxLength":1000}}};
-const pattern11 = new RegExp("^\\d{4}-\\d{2}-\\d{2}$", "u");
+const schema48 = {"description":"A detection rule's setting: a decision, `off`, or an object.","oneOf":[{"enum":["allow","approval-required","blocked","off"]},{"type":"object","additionalProperties":false,"minProperties":1,"properties":{"decision":{"$ref":"#/$defs/decision"},"enabled":{"type":"boolean"},"options":{"type":"object","description":"Rule options; validated against the rule's own options schema."},"reason":{"type":"string","minLength":1,"maxLength":500}}}]};
 
 function validate25(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
 const evaluated0 = validate25.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+const _errs0 = errors;
+let valid0 = false;
+let passing0 = null;
+const _errs1 = errors;
+if(!((((data === "allow") || (data === "approval-required")) || (data === "blocked")) || (data === "off"))){
+const err0 = {instancePath,schemaPath:"#/oneOf/0/enum",keyword:"enum",params:{allowedValues: schema48.oneOf[0].enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+var _valid0 = _errs1 === errors;
+if(_valid0){
+valid0 = true;
+passing0 = 0;
+}
+const _errs2 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(Object.keys(data).length < 1){
+const err1 = {instancePath,schemaPath:"#/oneOf/1/minProperties",keyword:"minProperties",params:{limit: 1},message:"must NOT have fewer than 1 properties"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+for(const key0 in data){
+if(!((((key0 === "decision") || (key0 === "enabled")) || (key0 === "options")) || (key0 === "reason"))){
+const err2 = {instancePath,schemaPath:"#/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+if(data.decision !== undefined){
+let data0 = data.decision;
+if(!(((data0 === "allow") || (data0 === "approval-required")) || (data0 === "blocked"))){
+const err3 = {instancePath:instancePath+"/decision",schemaPath:"#/$defs/decision/enum",keyword:"enum",params:{allowedValues: schema34.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+if(data.enabled !== undefined){
+if(typeof data.enabled !== "boolean"){
+const err4 = {instancePath:instancePath+"/enabled",schemaPath:"#/oneOf/1/properties/enabled/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+if(data.options !== undefined){
+let data2 = data.options;
+if(!(data2 && typeof data2 == "object" && !Array.isArray(data2))){
+const err5 = {instancePath:instancePath+"/options",schemaPath:"#/oneOf/1/properties/options/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+if(data.reason !== undefined){
+let data3 = data.reason;
+if(typeof data3 === "string"){
+if(func2(data3) > 500){
+const err6 = {instancePath:instancePath+"/reason",schemaPath:"#/oneOf/1/properties/reason/maxLength",keyword:"maxLength",params:{limit: 500},message:"must NOT have more than 500 characters"};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+if(func2(data3) < 1){
+const err7 = {instancePath:instancePath+"/reason",schemaPath:"#/oneOf/1/properties/reason/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+else {
+const err8 = {instancePath:instancePath+"/reason",schemaPath:"#/oneOf/1/properties/reason/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+}
+else {
+const err9 = {instancePath,schemaPath:"#/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+var _valid0 = _errs2 === errors;
+if(_valid0 && valid0){
+valid0 = false;
+passing0 = [passing0, 1];
+}
+else {
+if(_valid0){
+valid0 = true;
+passing0 = 1;
+var props0 = true;
+}
+}
+if(!valid0){
+const err10 = {instancePath,schemaPath:"#/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf"};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+else {
+errors = _errs0;
+if(vErrors !== null){
+if(_errs0){
+vErrors.length = _errs0;
+}
+else {
+vErrors = null;
+}
+}
+}
+validate25.errors = vErrors;
+evaluated0.props = props0;
+return errors === 0;
+}
+validate25.evaluated = {"dynamicProps":true,"dynamicItems":false};
+
+const schema50 = {"type":"object","additionalProperties":false,"required":["rule","owner","expires","reason"],"properties":{"rule":{"$ref":"#/$defs/ruleId"},"workflow":{"type":"string","minLength":1,"maxLength":300,"description":"Workflow path glob; any when omitted."},"job":{"type":"string","minLength":1,"maxLength":200,"description":"Job id glob; any when omitted."},"owner":{"type":"string","minLength":1,"maxLength":200},"expires":{"type":"string","pattern":"^\\d{4}-\\d{2}-\\d{2}$","description":"Last day (UTC) the waiver applies."},"reason":{"type":"string","minLength":1,"maxLength":1000}}};
+const pattern12 = new RegExp("^\\d{4}-\\d{2}-\\d{2}$", "u");
+
+function validate27(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate27.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -1614,7 +1792,7 @@ errors++;
 if(data.workflow !== undefined){
 let data1 = data.workflow;
 if(typeof data1 === "string"){
-if(func1(data1) > 300){
+if(func2(data1) > 300){
 const err7 = {instancePath:instancePath+"/workflow",schemaPath:"#/properties/workflow/maxLength",keyword:"maxLength",params:{limit: 300},message:"must NOT have more than 300 characters"};
 if(vErrors === null){
 vErrors = [err7];
@@ -1624,7 +1802,7 @@ vErrors.push(err7);
 }
 errors++;
 }
-if(func1(data1) < 1){
+if(func2(data1) < 1){
 const err8 = {instancePath:instancePath+"/workflow",schemaPath:"#/properties/workflow/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err8];
@@ -1649,7 +1827,7 @@ errors++;
 if(data.job !== undefined){
 let data2 = data.job;
 if(typeof data2 === "string"){
-if(func1(data2) > 200){
+if(func2(data2) > 200){
 const err10 = {instancePath:instancePath+"/job",schemaPath:"#/properties/job/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"};
 if(vErrors === null){
 vErrors = [err10];
@@ -1659,7 +1837,7 @@ vErrors.push(err10);
 }
 errors++;
 }
-if(func1(data2) < 1){
+if(func2(data2) < 1){
 const err11 = {instancePath:instancePath+"/job",schemaPath:"#/properties/job/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err11];
@@ -1684,7 +1862,7 @@ errors++;
 if(data.owner !== undefined){
 let data3 = data.owner;
 if(typeof data3 === "string"){
-if(func1(data3) > 200){
+if(func2(data3) > 200){
 const err13 = {instancePath:instancePath+"/owner",schemaPath:"#/properties/owner/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"};
 if(vErrors === null){
 vErrors = [err13];
@@ -1694,7 +1872,7 @@ vErrors.push(err13);
 }
 errors++;
 }
-if(func1(data3) < 1){
+if(func2(data3) < 1){
 const err14 = {instancePath:instancePath+"/owner",schemaPath:"#/properties/owner/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err14];
@@ -1719,7 +1897,7 @@ errors++;
 if(data.expires !== undefined){
 let data4 = data.expires;
 if(typeof data4 === "string"){
-if(!pattern11.test(data4)){
+if(!pattern12.test(data4)){
 const err16 = {instancePath:instancePath+"/expires",schemaPath:"#/properties/expires/pattern",keyword:"pattern",params:{pattern: "^\\d{4}-\\d{2}-\\d{2}$"},message:"must match pattern \""+"^\\d{4}-\\d{2}-\\d{2}$"+"\""};
 if(vErrors === null){
 vErrors = [err16];
@@ -1744,7 +1922,7 @@ errors++;
 if(data.reason !== undefined){
 let data5 = data.reason;
 if(typeof data5 === "string"){
-if(func1(data5) > 1000){
+if(func2(data5) > 1000){
 const err18 = {instancePath:instancePath+"/reason",schemaPath:"#/properties/reason/maxLength",keyword:"maxLength",params:{limit: 1000},message:"must NOT have more than 1000 characters"};
 if(vErrors === null){
 vErrors = [err18];
@@ -1754,7 +1932,7 @@ vErrors.push(err18);
 }
 errors++;
 }
-if(func1(data5) < 1){
+if(func2(data5) < 1){
 const err19 = {instancePath:instancePath+"/reason",schemaPath:"#/properties/reason/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err19];
@@ -1787,12 +1965,13 @@ vErrors.push(err21);
 }
 errors++;
 }
-validate25.errors = vErrors;
+validate27.errors = vErrors;
 return errors === 0;
 }
-validate25.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate27.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-const pattern9 = new RegExp("^@?[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(?:/[A-Za-z0-9_.-]+)?$", "u");
+const pattern9 = new RegExp("^[a-z][a-z0-9-]{0,63}$", "u");
+const pattern10 = new RegExp("^@?[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(?:/[A-Za-z0-9_.-]+)?$", "u");
 
 function validate20(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 /*# sourceURL="https://agent-gate.dev/schemas/policy-v1.json" */;
@@ -1817,7 +1996,7 @@ vErrors.push(err0);
 errors++;
 }
 for(const key0 in data){
-if(!((((((((key0 === "version") || (key0 === "extends")) || (key0 === "default")) || (key0 === "production")) || (key0 === "evidence")) || (key0 === "rules")) || (key0 === "approval")) || (key0 === "waivers"))){
+if(!(func1.call(schema31.properties, key0))){
 const err1 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err1];
@@ -1847,7 +2026,7 @@ let valid1 = false;
 let passing0 = null;
 const _errs5 = errors;
 if(typeof data1 === "string"){
-if(func1(data1) > 500){
+if(func2(data1) > 500){
 const err3 = {instancePath:instancePath+"/extends",schemaPath:"#/$defs/policyRef/maxLength",keyword:"maxLength",params:{limit: 500},message:"must NOT have more than 500 characters"};
 if(vErrors === null){
 vErrors = [err3];
@@ -1857,7 +2036,7 @@ vErrors.push(err3);
 }
 errors++;
 }
-if(func1(data1) < 1){
+if(func2(data1) < 1){
 const err4 = {instancePath:instancePath+"/extends",schemaPath:"#/$defs/policyRef/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err4];
@@ -1909,7 +2088,7 @@ const len0 = data1.length;
 for(let i0=0; i0<len0; i0++){
 let data2 = data1[i0];
 if(typeof data2 === "string"){
-if(func1(data2) > 500){
+if(func2(data2) > 500){
 const err8 = {instancePath:instancePath+"/extends/" + i0,schemaPath:"#/$defs/policyRef/maxLength",keyword:"maxLength",params:{limit: 500},message:"must NOT have more than 500 characters"};
 if(vErrors === null){
 vErrors = [err8];
@@ -1919,7 +2098,7 @@ vErrors.push(err8);
 }
 errors++;
 }
-if(func1(data2) < 1){
+if(func2(data2) < 1){
 const err9 = {instancePath:instancePath+"/extends/" + i0,schemaPath:"#/$defs/policyRef/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err9];
@@ -2015,7 +2194,7 @@ const len1 = data4.length;
 for(let i1=0; i1<len1; i1++){
 let data5 = data4[i1];
 if(typeof data5 === "string"){
-if(func1(data5) > 100){
+if(func2(data5) > 100){
 const err15 = {instancePath:instancePath+"/production/" + i1,schemaPath:"#/properties/production/items/maxLength",keyword:"maxLength",params:{limit: 100},message:"must NOT have more than 100 characters"};
 if(vErrors === null){
 vErrors = [err15];
@@ -2025,7 +2204,7 @@ vErrors.push(err15);
 }
 errors++;
 }
-if(func1(data5) < 1){
+if(func2(data5) < 1){
 const err16 = {instancePath:instancePath+"/production/" + i1,schemaPath:"#/properties/production/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err16];
@@ -2130,12 +2309,14 @@ vErrors.push(err23);
 errors++;
 }
 }
-if(data.approval !== undefined){
-let data10 = data.approval;
+if(data.checks !== undefined){
+let data10 = data.checks;
 if(data10 && typeof data10 == "object" && !Array.isArray(data10)){
 for(const key2 in data10){
-if(!(((key2 === "approvers") || (key2 === "min-approvals")) || (key2 === "timeout-minutes"))){
-const err24 = {instancePath:instancePath+"/approval",schemaPath:"#/properties/approval/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"};
+const _errs29 = errors;
+if(typeof key2 === "string"){
+if(!pattern9.test(key2)){
+const err24 = {instancePath:instancePath+"/checks",schemaPath:"#/properties/checks/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9-]{0,63}$"},message:"must match pattern \""+"^[a-z][a-z0-9-]{0,63}$"+"\"",propertyName:key2};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -2145,11 +2326,9 @@ vErrors.push(err24);
 errors++;
 }
 }
-if(data10.approvers !== undefined){
-let data11 = data10.approvers;
-if(Array.isArray(data11)){
-if(data11.length > 100){
-const err25 = {instancePath:instancePath+"/approval/approvers",schemaPath:"#/properties/approval/properties/approvers/maxItems",keyword:"maxItems",params:{limit: 100},message:"must NOT have more than 100 items"};
+var valid12 = _errs29 === errors;
+if(!valid12){
+const err25 = {instancePath:instancePath+"/checks",schemaPath:"#/properties/checks/propertyNames",keyword:"propertyNames",params:{propertyName: key2},message:"property name must be valid"};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -2158,8 +2337,19 @@ vErrors.push(err25);
 }
 errors++;
 }
-if(data11.length < 1){
-const err26 = {instancePath:instancePath+"/approval/approvers",schemaPath:"#/properties/approval/properties/approvers/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+}
+for(const key3 in data10){
+if(!(key3 === "profile")){
+if(!(validate25(data10[key3], {instancePath:instancePath+"/checks/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"),parentData:data10,parentDataProperty:key3,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate25.errors : vErrors.concat(validate25.errors);
+errors = vErrors.length;
+}
+}
+}
+if(data10.profile !== undefined){
+let data12 = data10.profile;
+if(!((data12 === "baseline") || (data12 === "strict"))){
+const err26 = {instancePath:instancePath+"/checks/profile",schemaPath:"#/properties/checks/properties/profile/enum",keyword:"enum",params:{allowedValues: schema31.properties.checks.properties.profile.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -2168,12 +2358,10 @@ vErrors.push(err26);
 }
 errors++;
 }
-const len3 = data11.length;
-for(let i3=0; i3<len3; i3++){
-let data12 = data11[i3];
-if(typeof data12 === "string"){
-if(!pattern9.test(data12)){
-const err27 = {instancePath:instancePath+"/approval/approvers/" + i3,schemaPath:"#/properties/approval/properties/approvers/items/pattern",keyword:"pattern",params:{pattern: "^@?[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(?:/[A-Za-z0-9_.-]+)?$"},message:"must match pattern \""+"^@?[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(?:/[A-Za-z0-9_.-]+)?$"+"\""};
+}
+}
+else {
+const err27 = {instancePath:instancePath+"/checks",schemaPath:"#/properties/checks/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -2183,8 +2371,12 @@ vErrors.push(err27);
 errors++;
 }
 }
-else {
-const err28 = {instancePath:instancePath+"/approval/approvers/" + i3,schemaPath:"#/properties/approval/properties/approvers/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.approval !== undefined){
+let data13 = data.approval;
+if(data13 && typeof data13 == "object" && !Array.isArray(data13)){
+for(const key4 in data13){
+if(!(((key4 === "approvers") || (key4 === "min-approvals")) || (key4 === "timeout-minutes"))){
+const err28 = {instancePath:instancePath+"/approval",schemaPath:"#/properties/approval/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -2194,9 +2386,11 @@ vErrors.push(err28);
 errors++;
 }
 }
-}
-else {
-const err29 = {instancePath:instancePath+"/approval/approvers",schemaPath:"#/properties/approval/properties/approvers/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data13.approvers !== undefined){
+let data14 = data13.approvers;
+if(Array.isArray(data14)){
+if(data14.length > 100){
+const err29 = {instancePath:instancePath+"/approval/approvers",schemaPath:"#/properties/approval/properties/approvers/maxItems",keyword:"maxItems",params:{limit: 100},message:"must NOT have more than 100 items"};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -2205,11 +2399,8 @@ vErrors.push(err29);
 }
 errors++;
 }
-}
-if(data10["min-approvals"] !== undefined){
-let data13 = data10["min-approvals"];
-if(!(((typeof data13 == "number") && (!(data13 % 1) && !isNaN(data13))) && (isFinite(data13)))){
-const err30 = {instancePath:instancePath+"/approval/min-approvals",schemaPath:"#/properties/approval/properties/min-approvals/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data14.length < 1){
+const err30 = {instancePath:instancePath+"/approval/approvers",schemaPath:"#/properties/approval/properties/approvers/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -2218,9 +2409,12 @@ vErrors.push(err30);
 }
 errors++;
 }
-if((typeof data13 == "number") && (isFinite(data13))){
-if(data13 > 10 || isNaN(data13)){
-const err31 = {instancePath:instancePath+"/approval/min-approvals",schemaPath:"#/properties/approval/properties/min-approvals/maximum",keyword:"maximum",params:{comparison: "<=", limit: 10},message:"must be <= 10"};
+const len3 = data14.length;
+for(let i3=0; i3<len3; i3++){
+let data15 = data14[i3];
+if(typeof data15 === "string"){
+if(!pattern10.test(data15)){
+const err31 = {instancePath:instancePath+"/approval/approvers/" + i3,schemaPath:"#/properties/approval/properties/approvers/items/pattern",keyword:"pattern",params:{pattern: "^@?[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(?:/[A-Za-z0-9_.-]+)?$"},message:"must match pattern \""+"^@?[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(?:/[A-Za-z0-9_.-]+)?$"+"\""};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -2229,8 +2423,9 @@ vErrors.push(err31);
 }
 errors++;
 }
-if(data13 < 1 || isNaN(data13)){
-const err32 = {instancePath:instancePath+"/approval/min-approvals",schemaPath:"#/properties/approval/properties/min-approvals/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+}
+else {
+const err32 = {instancePath:instancePath+"/approval/approvers/" + i3,schemaPath:"#/properties/approval/properties/approvers/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -2241,10 +2436,8 @@ errors++;
 }
 }
 }
-if(data10["timeout-minutes"] !== undefined){
-let data14 = data10["timeout-minutes"];
-if(!(((typeof data14 == "number") && (!(data14 % 1) && !isNaN(data14))) && (isFinite(data14)))){
-const err33 = {instancePath:instancePath+"/approval/timeout-minutes",schemaPath:"#/properties/approval/properties/timeout-minutes/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+else {
+const err33 = {instancePath:instancePath+"/approval/approvers",schemaPath:"#/properties/approval/properties/approvers/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -2253,9 +2446,11 @@ vErrors.push(err33);
 }
 errors++;
 }
-if((typeof data14 == "number") && (isFinite(data14))){
-if(data14 > 43200 || isNaN(data14)){
-const err34 = {instancePath:instancePath+"/approval/timeout-minutes",schemaPath:"#/properties/approval/properties/timeout-minutes/maximum",keyword:"maximum",params:{comparison: "<=", limit: 43200},message:"must be <= 43200"};
+}
+if(data13["min-approvals"] !== undefined){
+let data16 = data13["min-approvals"];
+if(!(((typeof data16 == "number") && (!(data16 % 1) && !isNaN(data16))) && (isFinite(data16)))){
+const err34 = {instancePath:instancePath+"/approval/min-approvals",schemaPath:"#/properties/approval/properties/min-approvals/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -2264,8 +2459,9 @@ vErrors.push(err34);
 }
 errors++;
 }
-if(data14 < 1 || isNaN(data14)){
-const err35 = {instancePath:instancePath+"/approval/timeout-minutes",schemaPath:"#/properties/approval/properties/timeout-minutes/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+if((typeof data16 == "number") && (isFinite(data16))){
+if(data16 > 10 || isNaN(data16)){
+const err35 = {instancePath:instancePath+"/approval/min-approvals",schemaPath:"#/properties/approval/properties/min-approvals/maximum",keyword:"maximum",params:{comparison: "<=", limit: 10},message:"must be <= 10"};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -2274,11 +2470,8 @@ vErrors.push(err35);
 }
 errors++;
 }
-}
-}
-}
-else {
-const err36 = {instancePath:instancePath+"/approval",schemaPath:"#/properties/approval/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data16 < 1 || isNaN(data16)){
+const err36 = {instancePath:instancePath+"/approval/min-approvals",schemaPath:"#/properties/approval/properties/min-approvals/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -2288,11 +2481,11 @@ vErrors.push(err36);
 errors++;
 }
 }
-if(data.waivers !== undefined){
-let data15 = data.waivers;
-if(Array.isArray(data15)){
-if(data15.length > 500){
-const err37 = {instancePath:instancePath+"/waivers",schemaPath:"#/properties/waivers/maxItems",keyword:"maxItems",params:{limit: 500},message:"must NOT have more than 500 items"};
+}
+if(data13["timeout-minutes"] !== undefined){
+let data17 = data13["timeout-minutes"];
+if(!(((typeof data17 == "number") && (!(data17 % 1) && !isNaN(data17))) && (isFinite(data17)))){
+const err37 = {instancePath:instancePath+"/approval/timeout-minutes",schemaPath:"#/properties/approval/properties/timeout-minutes/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -2301,16 +2494,9 @@ vErrors.push(err37);
 }
 errors++;
 }
-const len4 = data15.length;
-for(let i4=0; i4<len4; i4++){
-if(!(validate25(data15[i4], {instancePath:instancePath+"/waivers/" + i4,parentData:data15,parentDataProperty:i4,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate25.errors : vErrors.concat(validate25.errors);
-errors = vErrors.length;
-}
-}
-}
-else {
-const err38 = {instancePath:instancePath+"/waivers",schemaPath:"#/properties/waivers/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if((typeof data17 == "number") && (isFinite(data17))){
+if(data17 > 43200 || isNaN(data17)){
+const err38 = {instancePath:instancePath+"/approval/timeout-minutes",schemaPath:"#/properties/approval/properties/timeout-minutes/maximum",keyword:"maximum",params:{comparison: "<=", limit: 43200},message:"must be <= 43200"};
 if(vErrors === null){
 vErrors = [err38];
 }
@@ -2319,15 +2505,70 @@ vErrors.push(err38);
 }
 errors++;
 }
-}
-}
-else {
-const err39 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data17 < 1 || isNaN(data17)){
+const err39 = {instancePath:instancePath+"/approval/timeout-minutes",schemaPath:"#/properties/approval/properties/timeout-minutes/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
 if(vErrors === null){
 vErrors = [err39];
 }
 else {
 vErrors.push(err39);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err40 = {instancePath:instancePath+"/approval",schemaPath:"#/properties/approval/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err40];
+}
+else {
+vErrors.push(err40);
+}
+errors++;
+}
+}
+if(data.waivers !== undefined){
+let data18 = data.waivers;
+if(Array.isArray(data18)){
+if(data18.length > 500){
+const err41 = {instancePath:instancePath+"/waivers",schemaPath:"#/properties/waivers/maxItems",keyword:"maxItems",params:{limit: 500},message:"must NOT have more than 500 items"};
+if(vErrors === null){
+vErrors = [err41];
+}
+else {
+vErrors.push(err41);
+}
+errors++;
+}
+const len4 = data18.length;
+for(let i4=0; i4<len4; i4++){
+if(!(validate27(data18[i4], {instancePath:instancePath+"/waivers/" + i4,parentData:data18,parentDataProperty:i4,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate27.errors : vErrors.concat(validate27.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err42 = {instancePath:instancePath+"/waivers",schemaPath:"#/properties/waivers/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err42];
+}
+else {
+vErrors.push(err42);
+}
+errors++;
+}
+}
+}
+else {
+const err43 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err43];
+}
+else {
+vErrors.push(err43);
 }
 errors++;
 }

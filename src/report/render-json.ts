@@ -35,8 +35,12 @@ export function toJsonDocument(report: Report): Record<string, unknown> {
     jobs,
     findings: allFindings(report).map((f) => ({
       ruleId: f.ruleId,
+      kind: f.kind,
       decision: f.decision,
+      severity: f.severity,
+      confidence: f.confidence,
       message: f.message,
+      remediation: f.remediation,
       workflow: f.workflow,
       job: f.job,
       class: f.class,

@@ -62,14 +62,20 @@ export function renderMarkdown(report: Report, options: MarkdownOptions = {}): s
   }
   for (const section of options.sections ?? []) out.push('', section.trimEnd());
   const findings = allFindings(report);
-  if (findings.length > 0) {
-    out.push('', '### Findings', '');
-    for (const f of findings) {
-      out.push(
-        `- ${BADGE[f.decision]} **${escapeMarkdown(f.ruleId)}** — ${markdownCode(formatLocation(f.location))} (job ${markdownCode(f.job ?? '—')}): ${escapeMarkdown(f.message)}`,
-      );
-    }
-  }
+  const gating = findings.filter((f) => f.decision !== 'allow');
+  const reported = findings.filter((f) => f.decision === 'allow');
+  const line = (f: (typeof findings)[number]): string =>
+    `- ${BADGE[f.decision]} **${escapeMarkdown(f.ruleId)}** (${f.severity}) — ${markdownCode(formatLocation(f.location))} (job ${markdownCode(f.job ?? '—')}): ${escapeMarkdown(f.message)}${f.decision === 'allow' ? '' : `<br>↳ ${escapeMarkdown(f.remediation)}`}`;
+  if (gating.length > 0) out.push('', '### Findings', '', ...gating.map(line));
+  if (reported.length > 0)
+    out.push(
+      '',
+      `<details><summary>${reported.length} reported finding${reported.length === 1 ? '' : 's'} that do not gate</summary>`,
+      '',
+      ...reported.map(line),
+      '',
+      '</details>',
+    );
   const expired = report.evaluations.flatMap((e) => e.decision.waivers.expired);
   const applied = report.evaluations.flatMap((e) => e.decision.waivers.applied);
   if (expired.length > 0 || applied.length > 0) {

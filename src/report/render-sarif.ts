@@ -5,7 +5,9 @@
  */
 import { createHash } from 'node:crypto';
 import { RULE_DOCS } from '../generated/rule-docs.js';
-import type { Finding } from '../policy/types.js';
+import { ruleById } from '../policy/checks.js';
+import type { Finding, Severity } from '../policy/types.js';
+import type { Rule } from '../rules/types.js';
 import { TOOL_NAME, TOOL_URI, TOOL_VERSION } from '../version.js';
 import { allFindings } from './report.js';
 import type { Report } from './report.js';
@@ -41,6 +43,9 @@ export function sarifDocument(report: Report): Record<string, unknown> {
   const findings = allFindings(report);
   const ruleIds = [...new Set(findings.map((f) => f.ruleId))].sort();
   const rules = ruleIds.map((id) => {
+    const check = ruleById(id);
+    if (check && findings.some((f) => f.ruleId === id && f.kind === 'check'))
+      return checkRuleDescriptor(check, findings.find((f) => f.ruleId === id)?.decision ?? 'allow');
     const rule = report.policy.rules.find((r) => r.id === id);
     const decision = rule?.decision ?? report.policy.default;
     const text =
@@ -58,7 +63,11 @@ export function sarifDocument(report: Report): Record<string, unknown> {
         text: `${text}\nDecision: ${decision}.${rule ? ` Defined in ${rule.at.path}.` : ''}\nSee ${ruleHelpUri(id)}`,
       },
       defaultConfiguration: { level: levelOf(decision) },
-      properties: { decision, ...(rule ? { source: rule.at.path } : {}) },
+      properties: {
+        decision,
+        tags: ['security', 'action-path'],
+        ...(rule ? { source: rule.at.path } : {}),
+      },
     };
   });
   return {
@@ -94,7 +103,52 @@ function result(f: Finding, ruleIndex: number): Record<string, unknown> {
       },
     ],
     partialFingerprints: { 'agentGate/v1': findingFingerprint(f) },
-    properties: { decision: f.decision, ...(f.job ? { job: f.job } : {}) },
+    properties: {
+      decision: f.decision,
+      kind: f.kind,
+      severity: f.severity,
+      confidence: f.confidence,
+      remediation: f.remediation,
+      ...(f.job ? { job: f.job } : {}),
+    },
+  };
+}
+
+/** GitHub code scanning reads `security-severity` (a CVSS-like score) to rank alerts. */
+const SECURITY_SEVERITY: Readonly<Record<Severity, string>> = {
+  info: '0.0',
+  low: '3.0',
+  medium: '5.5',
+  high: '8.0',
+  critical: '9.5',
+};
+
+/** A detection rule's descriptor from its catalog meta (docs/rules/<id>.md as helpUri). */
+function checkRuleDescriptor(
+  rule: Rule<unknown>,
+  decision: Finding['decision'],
+): Record<string, unknown> {
+  const { meta } = rule;
+  const uri = ruleHelpUri(meta.id);
+  return {
+    id: meta.id,
+    name: toPascalCase(meta.id),
+    shortDescription: { text: oneLine(meta.title) },
+    fullDescription: { text: meta.description },
+    helpUri: uri,
+    help: {
+      text: `${meta.description}\nRemediation: ${meta.remediation}\nSee ${uri}`,
+      markdown: `${meta.description}\n\n**Remediation:** ${meta.remediation}\n\n[Rule documentation](${uri})`,
+    },
+    defaultConfiguration: { level: levelOf(decision) },
+    properties: {
+      decision,
+      severity: meta.severity,
+      confidence: meta.confidence,
+      'security-severity': SECURITY_SEVERITY[meta.severity],
+      tags: ['security', meta.category === 'agent' ? 'ai-agent' : 'workflow'],
+      ...(meta.peers.length > 0 ? { peers: meta.peers } : {}),
+    },
   };
 }
 

@@ -104,5 +104,16 @@ function jobLines(verdict: JobVerdict, inv: JobInventory | undefined, verbose: b
   const hidden = verdict.paths.length - shown.length;
   if (hidden > 0)
     lines.push(`    ✓ ${hidden} allowed path${hidden === 1 ? '' : 's'} (--verbose lists them)`);
+  const checks = verdict.checks.filter((f) => verbose || f.decision !== 'allow');
+  for (const f of checks) {
+    lines.push(
+      `    ${MARK[f.decision]} ${f.ruleId.padEnd(16)} ${formatLocation(f.location)}  ${escapeLogText(f.message)} (${f.severity}, ${f.confidence} confidence)`,
+    );
+  }
+  const reported = verdict.checks.length - checks.length;
+  if (reported > 0)
+    lines.push(
+      `    · ${reported} reported finding${reported === 1 ? '' : 's'} that do not gate (--verbose lists them)`,
+    );
   return lines;
 }

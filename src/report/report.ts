@@ -4,7 +4,7 @@
  */
 import type { Evaluation } from '../evaluate.js';
 import type { Decision, DecisionValue, Policy } from '../policy/types.js';
-import { mostSevere } from '../policy/types.js';
+import { SEVERITY, mostSevere } from '../policy/types.js';
 
 export interface FileError {
   readonly path: string;
@@ -30,8 +30,13 @@ export function buildReport(
   return { policy, evaluations, errors, decision: mostSevere(decisions) };
 }
 
+/** Every finding, the most severe decisions first (stable within a decision). */
 export function allFindings(report: Report): Decision['findings'] {
-  return report.evaluations.flatMap((e) => e.decision.findings);
+  return report.evaluations
+    .flatMap((e) => e.decision.findings)
+    .map((f, i) => ({ f, i }))
+    .sort((a, b) => SEVERITY[b.f.decision] - SEVERITY[a.f.decision] || a.i - b.i)
+    .map((x) => x.f);
 }
 
 export const EXIT_CODES: Readonly<Record<DecisionValue, number>> = {

@@ -186,10 +186,14 @@ describe('buildEvidence', () => {
     expect(doc.validation.rules.find((r) => r.id === 'allow-read')?.decidedPaths).toBe(1);
     expect(doc.validation.checkRuns).toBeNull();
     expect(doc.validation.note).toBe(NO_CHECK_RUNS_NOTE);
-    expect(doc.findings).toEqual([
+    expect(doc.findings.filter((f) => f.kind === 'path')).toEqual([
       {
         ruleId: 'approve-publish',
+        kind: 'path',
         decision: 'approval-required',
+        severity: 'medium',
+        confidence: 'high',
+        remediation: expect.stringMatching(/trusted publishing/) as unknown as string,
         message:
           'publish: publishes an npm package: `npm publish --provenance` — Publishing a package or release needs a human approval.',
         workflow: 'examples/release.yml',
