@@ -18,6 +18,7 @@ export type Command =
   | { readonly name: 'version' }
   | { readonly name: 'validate'; readonly files: readonly string[] }
   | { readonly name: 'verify'; readonly pack: string }
+  | { readonly name: 'rules'; readonly format: 'text' | 'json' | 'markdown' }
   | {
       readonly name: 'evaluate';
       readonly options: CommonOptions;
@@ -68,6 +69,16 @@ export function parseArgs(argv: readonly string[]): Command {
     const { positional } = parseFlags(rest, {});
     if (positional.length === 0) throw usage('validate needs a policy file');
     return { name: 'validate', files: positional };
+  }
+  if (name === 'rules') {
+    const { flags, positional } = parseFlags(rest, {
+      '--format': { takesValue: true, values: ['text', 'json', 'markdown'] },
+    });
+    if (positional.length > 0) throw usage(`unexpected argument: ${positional[0] ?? ''}`);
+    return {
+      name: 'rules',
+      format: (one(flags, '--format') ?? 'text') as 'text' | 'json' | 'markdown',
+    };
   }
   if (name === 'verify') {
     const { positional } = parseFlags(rest, {});
@@ -170,6 +181,7 @@ Usage:
                       [--format text|json|sarif|markdown] [--out <dir>] [--verbose]
   agent-gate validate <policy-file> [...]
   agent-gate verify <pack-dir|pack.zip>
+  agent-gate rules [--format text|json|markdown]   the detection-rule catalog
   agent-gate --version
 
 Policy: a preset (baseline, strict) or a YAML/JSON file; default .github/agent-gate.yml

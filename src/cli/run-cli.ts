@@ -2,6 +2,12 @@
  * The CLI adapter: parses argv, runs the engine, renders, and maps the decision to an exit
  * code (0 allow · 1 blocked · 2 usage/input error · 3 approval-required).
  */
+import { RULES } from '../rules/index.js';
+import {
+  renderCatalogJson,
+  renderCatalogMarkdown,
+  renderCatalogText,
+} from '../report/render-catalog.js';
 import {
   existsSync,
   lstatSync,
@@ -71,6 +77,15 @@ async function dispatch(argv: readonly string[], io: CliIo): Promise<number> {
       return 0;
     case 'verify':
       return await verifyCommand(command.pack, io);
+    case 'rules':
+      io.stdout(
+        command.format === 'json'
+          ? renderCatalogJson(RULES)
+          : command.format === 'markdown'
+            ? renderCatalogMarkdown(RULES)
+            : renderCatalogText(RULES),
+      );
+      return 0;
     case 'evaluate': {
       const policyRef = resolvePolicyRef(command.options.policy);
       const policy = await loadPolicy(policyRef, fsPolicyReader);

@@ -56,7 +56,9 @@ describe('baseline semantics', () => {
     );
     const { decision } = await run(wf);
     expect(decision.decision).toBe('approval-required');
-    expect(decision.findings.map((f) => f.ruleId)).toEqual(['approve-unattended-secret']);
+    expect(decision.findings.filter((f) => f.kind === 'path').map((f) => f.ruleId)).toEqual([
+      'approve-unattended-secret',
+    ]);
   });
 
   it('a production secret without an environment is blocked; with one it needs approval', async () => {
@@ -117,7 +119,7 @@ describe('baseline semantics', () => {
         policyFile: '.github/agent-gate.yml',
       },
     });
-    expect(files.decision.findings.map((f) => f.message)).toEqual([
+    expect(files.decision.findings.filter((f) => f.kind === 'path').map((f) => f.message)).toEqual([
       expect.stringContaining('a workflow file: .github/workflows/ci.yml'),
       expect.stringContaining("the gate's own policy file: .github/agent-gate.yml"),
     ]);

@@ -7,6 +7,7 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { compileRuleOptions } from '../../src/policy/rule-options.js';
+import { renderCatalogMarkdown } from '../../src/report/render-catalog.js';
 import { RULES } from '../../src/rules/index.js';
 import { CONFIDENCES, SEVERITIES } from '../../src/rules/types.js';
 import { expectedLines, fixtureCase, runRule } from './rule-tester.js';
@@ -22,6 +23,12 @@ describe('rule catalog', () => {
     const ids = RULES.map((r) => r.meta.id);
     expect(new Set(ids).size).toBe(ids.length);
     expect([...ids].sort()).toEqual(files.map((f) => f.replace(/\.ts$/, '')).sort());
+  });
+
+  it('docs/rules/README.md is the current catalog (agent-gate rules --format markdown)', () => {
+    expect(readFileSync(join(ROOT, 'docs', 'rules', 'README.md'), 'utf8')).toBe(
+      renderCatalogMarkdown(RULES),
+    );
   });
 
   for (const rule of RULES) {

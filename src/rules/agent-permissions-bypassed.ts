@@ -1,0 +1,89 @@
+/**
+ * agent-permissions-bypassed — an AI agent runs with its permission, approval or sandbox
+ * checks turned off (`--dangerously-skip-permissions`, `bypassPermissions`, `--yolo`,
+ * `danger-full-access`, `--allow-all-tools`, gh-aw without its AWF sandbox, …). Every tool
+ * call the model makes — shell, file writes, network — runs without a gate.
+ *
+ * Located at the setting that does it. Agents whose engine runs inside gh-aw's AWF container
+ * are contained by design and not reported. run-gemini-cli always passes `--yolo`; that
+ * built-in is not reported unless `includeBuiltIn` is set (its authority is set by its
+ * `settings`, which `agent-unrestricted-shell` judges).
+ */
+import type { SourceLocation } from '../errors.js';
+import {
+  PRIVILEGED_TRIGGERS,
+  activeAgents,
+  describeAgent,
+  inAwf,
+  triggersIn,
+} from './lib/agent-facts.js';
+import { settingEffects } from './lib/agent-effects.js';
+import type { RuleHit } from './types.js';
+import { defineRule } from './types.js';
+
+interface Options {
+  readonly includeBuiltIn: boolean;
+}
+
+export default defineRule<Options>({
+  meta: {
+    id: 'agent-permissions-bypassed',
+    title: 'AI agent runs with permission checks or sandbox off',
+    description:
+      'An AI agent’s permission, approval or sandbox checks are bypassed, so every tool call the model decides on (shell commands, file writes, network access) runs without a gate. A single prompt injection or model mistake acts with the job’s full authority.',
+    severity: 'high',
+    confidence: 'high',
+    category: 'agent',
+    peers: [],
+    defaults: { baseline: 'blocked', strict: 'blocked' },
+    remediation:
+      'Remove the bypass (`--dangerously-skip-permissions`, `bypassPermissions`, `--yolo`, `danger-full-access`, `--allow-all-tools`) and allow-list the tools the task needs (e.g. `--allowedTools "Bash(npm test:*)"`), or run the agent inside a sandbox such as gh-aw’s AWF.',
+    options: {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        includeBuiltIn: {
+          type: 'boolean',
+          description:
+            'Also report bypasses an action always applies (run-gemini-cli’s built-in `--yolo`).',
+        },
+      },
+    },
+  },
+  defaultOptions: { includeBuiltIn: false },
+  check({ workflow, job, inventory, options }) {
+    const agents = activeAgents(inventory).filter((a) => a.permissionsBypassed && !inAwf(a));
+    if (agents.length === 0) return [];
+    const privileged = triggersIn(inventory, PRIVILEGED_TRIGGERS);
+    const severity = privileged.length > 0 ? 'critical' : 'high';
+    const on = privileged.length > 0 ? ` on ${privileged.join(', ')}` : '';
+    const idToken = inventory.permissions.scopes['id-token'] === 'write';
+    const hits: RuleHit[] = [];
+    const seen = new Set<string>();
+    const push = (at: SourceLocation, message: string): void => {
+      const key = `${at.path}:${at.line}:${at.column}`;
+      if (seen.has(key)) return;
+      seen.add(key);
+      hits.push({ at, message, severity });
+    };
+    for (const agent of agents) {
+      const effects = settingEffects(workflow, job, agent, idToken);
+      const who = describeAgent(job, agent);
+      if (!effects) {
+        push(agent.at, `${who} runs with permission or sandbox checks off${on}`);
+        continue;
+      }
+      for (const { setting } of effects.filter((e) => e.bypass)) {
+        if (setting.name.startsWith('<always>') && !options.includeBuiltIn) continue;
+        const value = setting.value === 'present' ? '' : ` ${clip(setting.value)}`;
+        push(setting.at, `${who}: \`${setting.name}${value}\` — ${setting.reason}${on}`);
+      }
+    }
+    return hits;
+  },
+});
+
+function clip(v: string): string {
+  const flat = v.replace(/\s+/g, ' ').trim();
+  return flat.length > 60 ? `${flat.slice(0, 59)}…` : flat;
+}

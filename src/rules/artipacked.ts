@@ -1,0 +1,114 @@
+/**
+ * artipacked — `actions/checkout` leaves the job's token in the workspace's git config unless
+ * `persist-credentials: false`; every later step (and an agent's shell) can read it, and an
+ * upload of the whole workspace ships it in an artifact anyone with read access can download.
+ * Same semantics as zizmor's `artipacked`, plus upload-artifact's hidden-file default.
+ */
+import type { Step } from '../workflow/model.js';
+import {
+  actionVersion,
+  booleanValue,
+  input,
+  isExpression,
+  usesAction,
+  versionBelow,
+} from './lib/checkout-steps.js';
+import { defineRule, type RuleHit, type Severity } from './types.js';
+
+interface Options {
+  /** Report only checkouts followed by an upload of the workspace. */
+  readonly onlyWithUpload: boolean;
+}
+
+/** Lines of `path:` that are the whole workspace (or its parent). */
+const WORKSPACE_PATH =
+  /^(?:\.{1,2}[/\\]?|\.[/\\]\*{1,2}|\$\{\{\s*github\.workspace\s*\}\}[/\\]?\.?|\$\{?GITHUB_WORKSPACE\}?[/\\]?)$/i;
+
+function stepLabel(step: Step): string {
+  return `step ${step.index + 1}${step.name ? ` (${step.name})` : step.id ? ` (${step.id})` : ''}`;
+}
+
+export default defineRule<Options>({
+  meta: {
+    id: 'artipacked',
+    title: 'Checkout persists the job token in the workspace',
+    description:
+      '`actions/checkout` writes the job token into the workspace (`.git/config`, or a file under the runner temp directory from v6) unless `persist-credentials: false`. Every later step, tool and agent in the job can read and use it, and uploading the workspace as an artifact publishes it.',
+    severity: 'medium',
+    confidence: 'low',
+    category: 'workflow',
+    peers: ['zizmor:artipacked', 'octoscan:dangerous-artefact'],
+    defaults: { baseline: 'allow', strict: 'approval-required' },
+    remediation:
+      'Add `persist-credentials: false` to `actions/checkout` (pass a token explicitly to the one step that pushes), and never upload the whole workspace.',
+    options: {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        onlyWithUpload: {
+          type: 'boolean',
+          description: 'Report only checkouts followed by an upload of the workspace.',
+        },
+      },
+    },
+  },
+  defaultOptions: { onlyWithUpload: false },
+  check({ workflow, job, options, locate }) {
+    const hits: RuleHit[] = [];
+    for (const step of job.steps) {
+      if (!usesAction(step, 'actions/checkout')) continue;
+      const persist = input(step, 'persist-credentials');
+      if (booleanValue(persist?.value) === false) continue;
+      const explicit = persist !== undefined;
+      const uploads = job.steps.filter(
+        (s) => s.index > step.index && uploadsWorkspace(s, workflow, locate),
+      );
+      if (uploads.length === 0 && (options.onlyWithUpload || explicit)) continue;
+      const usesAt = [...step.at, 'uses'];
+      const v = actionVersion(step, workflow, locate(usesAt).line);
+      const v6 = v !== undefined && !versionBelow(v.version, [6, 0, 0]);
+      const first = uploads[0];
+      let severity: Severity;
+      let message: string;
+      if (first) {
+        severity = v6 ? 'medium' : 'high';
+        message = `${stepLabel(step)} of job \`${job.id}\` persists the job token${explicit ? ` (\`persist-credentials: ${persist.value}\`)` : ''} and ${stepLabel(first)} uploads the workspace as an artifact${v6 ? ' (checkout v6+ keeps the token outside .git/config)' : ''}`;
+      } else {
+        severity = v6 ? 'low' : 'medium';
+        message = `${stepLabel(step)} of job \`${job.id}\` persists the job token in the workspace for every later step (no \`persist-credentials: false\`)`;
+      }
+      hits.push({
+        at: locate(explicit ? persist.at : usesAt),
+        message,
+        severity,
+        confidence: first ? 'high' : 'low',
+      });
+    }
+    return hits;
+  },
+});
+
+/**
+ * `actions/upload-artifact` of the workspace itself. From v4.4 hidden files (`.git/`) are left
+ * out unless `include-hidden-files: true`; a floating `v4` tag resolves to such a release.
+ */
+function uploadsWorkspace(
+  step: Step,
+  workflow: Parameters<typeof actionVersion>[1],
+  locate: (path: readonly (string | number)[]) => { line: number },
+): boolean {
+  if (!usesAction(step, 'actions/upload-artifact')) return false;
+  const path = input(step, 'path')?.value ?? '';
+  const lines = path
+    .split('\n')
+    .map((l) => l.trim())
+    .filter((l) => l !== '');
+  if (!lines.some((l) => WORKSPACE_PATH.test(l))) return false;
+  if (lines.some((l) => /^!\s*(?:\.\/)?\.git(?:[/\\]\*{0,2})?$/.test(l))) return false;
+  const hidden = input(step, 'include-hidden-files');
+  if (booleanValue(hidden?.value) === true || isExpression(hidden?.value)) return true;
+  const v = actionVersion(step, workflow, locate([...step.at, 'uses']).line);
+  if (v === undefined) return true;
+  if (v.floating) return v.version[0] < 4;
+  return versionBelow(v.version, [4, 4, 0]);
+}

@@ -1,0 +1,117 @@
+/**
+ * Shared helpers of the trigger-aware rules: which events an outsider can start, where a
+ * trigger is written, and whether a job brings pull-request code (or another run's
+ * artifacts) into a privileged run.
+ */
+import { classifyScript } from '../../inventory/commands.js';
+import { PR_HEAD } from '../../inventory/command-table.js';
+import { actionMatches } from '../../inventory/uses.js';
+import { findExpressions } from '../../workflow/expressions.js';
+import type { Job, Step, Trigger } from '../../workflow/model.js';
+import type { YamlPath } from '../../workflow/source.js';
+
+/** Events a pull request from anyone can start (poutine's `pr_runs_on_self_hosted` set). */
+export const PULL_REQUEST_EVENTS: ReadonlySet<string> = new Set([
+  'pull_request',
+  'pull_request_review',
+  'pull_request_review_comment',
+  'pull_request_target',
+]);
+
+/**
+ * Events an outsider can start that run with the base repository's token and secrets
+ * (octoscan's "external" triggers plus discussions).
+ */
+export const PRIVILEGED_EVENTS: ReadonlySet<string> = new Set([
+  'pull_request_target',
+  'workflow_run',
+  'issue_comment',
+  'issues',
+  'discussion',
+  'discussion_comment',
+]);
+
+/** Events whose actor an outsider can influence (pull requests and the privileged ones). */
+export const OUTSIDER_EVENTS: ReadonlySet<string> = new Set([
+  ...PULL_REQUEST_EVENTS,
+  ...PRIVILEGED_EVENTS,
+]);
+
+/** The YAML path and key flag that point at a trigger's name under `on:`. */
+export function triggerNode(trigger: Trigger): { path: YamlPath; key: boolean } {
+  // `on: { event: … }` → the key; `on: [a, b]` → the item; `on: event` → the value.
+  const last = trigger.at[trigger.at.length - 1];
+  return { path: trigger.at, key: trigger.at.length === 2 && typeof last === 'string' };
+}
+
+/** Contexts a checkout ref may use without fetching pull-request code. */
+const BASE_REF =
+  /^\s*(?:github\.(?:sha|ref|ref_name|base_ref|workflow_sha|event\.repository\.default_branch|event\.pull_request\.base\.(?:sha|ref)))\s*$/i;
+
+const ARTIFACT_ACTIONS = [
+  'dawidd6/action-download-artifact',
+  'aochmann/actions-download-artifact',
+  'bettermarks/action-artifact-download',
+  'blablacar/action-download-last-artifact',
+];
+
+/** One way a step brings untrusted code or data in. */
+export interface UntrustedInput {
+  readonly step: number;
+  readonly what: string;
+  /** True: it is the pull request's head (or merge) for sure; false: a ref we cannot read. */
+  readonly certain: boolean;
+}
+
+const withValue = (step: Step, key: string): string | undefined =>
+  step.with.find((w) => w.key === key)?.value;
+
+/**
+ * Steps that check out pull-request code (`actions/checkout` of a PR head or merge ref or of
+ * the fork repository, `gh pr checkout`, `git fetch origin pull/N/head`, …) or download
+ * artifacts of another run (`workflow_run`'s classic poisoning vector).
+ */
+export function untrustedInputs(job: Job): UntrustedInput[] {
+  const out: UntrustedInput[] = [];
+  for (const step of job.steps) {
+    const uses = step.uses?.split('@')[0] ?? '';
+    if (uses && actionMatches(uses, 'actions/checkout')) {
+      const ref = withValue(step, 'ref') ?? '';
+      const repo = withValue(step, 'repository') ?? '';
+      if (PR_HEAD.test(ref) || /\bhead\.repo\b|\bhead_repository\b/.test(repo)) {
+        out.push({
+          step: step.index,
+          what: `checks out the pull request (${ref || repo})`,
+          certain: true,
+        });
+      } else {
+        const dynamic = findExpressions(ref).filter((e) => !BASE_REF.test(e.body));
+        if (dynamic.length > 0)
+          out.push({ step: step.index, what: `checks out ref \`${ref}\``, certain: false });
+      }
+    }
+    if (uses && actionMatches(uses, 'actions/download-artifact')) {
+      if (withValue(step, 'run-id') !== undefined || withValue(step, 'github-token') !== undefined)
+        out.push({ step: step.index, what: 'downloads artifacts of another run', certain: true });
+    }
+    if (uses && ARTIFACT_ACTIONS.some((a) => actionMatches(uses, a)))
+      out.push({ step: step.index, what: `downloads artifacts (${uses})`, certain: true });
+    if (uses && actionMatches(uses, 'actions/github-script')) {
+      if (/\bdownloadArtifact\b/.test(withValue(step, 'script') ?? ''))
+        out.push({ step: step.index, what: 'downloads artifacts (github-script)', certain: true });
+    }
+    if (step.run !== undefined) {
+      for (const hit of classifyScript(step.run).hits) {
+        if (hit.class === 'untrusted-checkout')
+          out.push({ step: step.index, what: `runs \`${hit.command}\``, certain: true });
+      }
+      if (/\bgh\s+run\s+download\b/.test(step.run))
+        out.push({
+          step: step.index,
+          what: 'downloads artifacts (`gh run download`)',
+          certain: true,
+        });
+    }
+  }
+  return out;
+}

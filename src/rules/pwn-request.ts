@@ -1,0 +1,140 @@
+/**
+ * pwn-request — a job started by a privileged trigger (pull_request_target, workflow_run,
+ * issue_comment, issues, or a reusable workflow) checks out pull-request code (or downloads
+ * another run's artifact) and then runs it: a build, test, install or lint step reads the
+ * checked-out tree, so the pull request's author runs code with the base repository's token
+ * and secrets. poutine's `untrusted_checkout_exec` plus octoscan's `gh pr checkout` /
+ * `git checkout` / artifact vectors.
+ */
+import { workspaceExecution, type Execution } from './lib/checkout-exec.js';
+import { untrustedCheckouts, type UntrustedCheckout } from './lib/checkout-untrusted.js';
+import type { Job, Step } from '../workflow/model.js';
+import { defineRule, type Confidence, type RuleHit } from './types.js';
+
+interface Options {
+  /** Also report untrusted checkouts that no later step is seen to run (Scorecard's semantics). */
+  readonly checkoutOnly: boolean;
+  /** Treat a reusable workflow (`workflow_call`, caller unknown) as privileged. */
+  readonly reusableWorkflows: boolean;
+}
+
+/** Triggers whose runs hold the base repository's write token and secrets. */
+const PRIVILEGED = ['pull_request_target', 'workflow_run', 'issue_comment', 'issues'];
+
+/** The job only runs for pull requests from this repository: forks cannot reach it. */
+const SAME_REPO =
+  /head\.repo\.full_name\s*==\s*github\.repository\b|github\.repository\s*==\s*github\.event\.pull_request\.head\.repo\.full_name|head\.repo\.fork\s*==\s*false|!\s*github\.event\.pull_request\.head\.repo\.fork\b|head_repository\.full_name\s*==\s*github\.repository\b/i;
+/** A maintainer gate: a label, the author's association or a named actor. */
+const MAINTAINER_GATE =
+  /labels\.\*\.name|label\.name|author_association|github\.(?:triggering_)?actor\s*==|\.user\.login\s*==/i;
+
+const LOWER: Record<Confidence, Confidence> = { high: 'medium', medium: 'low', low: 'low' };
+
+function stepLabel(step: Step): string {
+  return `step ${step.index + 1}${step.name ? ` (${step.name})` : step.id ? ` (${step.id})` : ''}`;
+}
+
+function firstExecution(
+  job: Job,
+  c: UntrustedCheckout,
+): { step: Step; exec: Execution } | undefined {
+  if (c.position) {
+    const exec = workspaceExecution(c.step, c.position);
+    if (exec) return { step: c.step, exec };
+  }
+  for (const step of job.steps) {
+    if (step.index <= c.step.index) continue;
+    const exec = workspaceExecution(step);
+    if (exec) return { step, exec };
+  }
+  return undefined;
+}
+
+export default defineRule<Options>({
+  meta: {
+    id: 'pwn-request',
+    title: 'Privileged workflow checks out and runs pull-request code',
+    description:
+      'A job started by pull_request_target, workflow_run, issue_comment or issues checks out the pull request head (or downloads a pull request run’s artifact) and then builds, tests, installs or lints it. Build tools read their configuration from the checkout, so the pull request’s author runs code with the base repository’s token, secrets and caches.',
+    severity: 'critical',
+    confidence: 'high',
+    category: 'workflow',
+    peers: [
+      'poutine:untrusted_checkout_exec',
+      'octoscan:dangerous-checkout',
+      'octoscan:dangerous-action',
+      'scorecard:Dangerous-Workflow',
+      'zizmor:dangerous-triggers',
+    ],
+    defaults: { baseline: 'approval-required', strict: 'blocked' },
+    remediation:
+      'Build untrusted code in a `pull_request` workflow (no secrets, read-only token) and pass results as data; if the privileged job must check out the PR, do not run anything from it, or gate it with an environment that requires approval.',
+    options: {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        checkoutOnly: {
+          type: 'boolean',
+          description:
+            'Also report untrusted checkouts that no later step is seen to run (medium severity, low confidence), like Scorecard.',
+        },
+        reusableWorkflows: {
+          type: 'boolean',
+          description:
+            'Report reusable workflows (`workflow_call`) whose caller is not known, one step lower in confidence, like poutine. When the gate runs inside the job it knows the caller’s event and checks it anyway.',
+        },
+      },
+    },
+  },
+  defaultOptions: { checkoutOnly: false, reusableWorkflows: false },
+  check({ job, inventory, options, locate, locateIn }) {
+    const privileged = inventory.triggers.filter((t) => PRIVILEGED.includes(t));
+    const called = inventory.triggers.includes('workflow_call');
+    if (privileged.length === 0 && !(called && options.reusableWorkflows)) return [];
+    const hits: RuleHit[] = [];
+    const writes = Object.values(inventory.permissions.scopes).some((l) => l === 'write');
+    const secrets = inventory.credentials.some((c) => c.kind !== 'github-token');
+    const jobIf = job.if ?? '';
+    for (const c of untrustedCheckouts(job)) {
+      const gates = `${jobIf}\n${c.step.if ?? ''}`;
+      let confidence: Confidence = c.certainty;
+      const notes: string[] = [];
+      if (privileged.length === 0) {
+        confidence = LOWER[confidence];
+        notes.push("the caller's trigger is not known");
+      }
+      if (SAME_REPO.test(gates)) {
+        confidence = 'low';
+        notes.push('gated to same-repository pull requests');
+      } else if (MAINTAINER_GATE.test(gates)) {
+        confidence = LOWER[confidence];
+        notes.push('gated by a label or actor check');
+      }
+      if (job.environment) {
+        confidence = LOWER[confidence];
+        notes.push(`environment \`${job.environment.name}\` may require approval`);
+      }
+      const at = c.offset !== undefined ? locateIn(c.at, c.offset) : locate(c.at);
+      const trigger = privileged.length > 0 ? privileged.join(', ') : 'workflow_call';
+      const found = firstExecution(job, c);
+      const note = notes.length > 0 ? ` (${notes.join('; ')})` : '';
+      if (found) {
+        const where = found.step === c.step ? 'in the same script' : `in ${stepLabel(found.step)}`;
+        hits.push({
+          at,
+          message: `job \`${job.id}\` (${trigger}) brings in untrusted code — ${c.what} in ${stepLabel(c.step)} — and runs it ${where}: ${found.exec.what}${note}`,
+          severity: writes || secrets ? 'critical' : 'high',
+          confidence,
+        });
+      } else if (options.checkoutOnly) {
+        hits.push({
+          at,
+          message: `job \`${job.id}\` (${trigger}) brings in untrusted code — ${c.what} in ${stepLabel(c.step)}; no later step is seen to run it${note}`,
+          severity: 'medium',
+          confidence: 'low',
+        });
+      }
+    }
+    return hits;
+  },
+});

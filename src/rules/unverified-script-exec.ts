@@ -1,0 +1,49 @@
+/**
+ * unverified-script-exec — a `run:` step downloads code and executes it without checking
+ * what it got: `curl … | sh`, `bash <(curl …)`, `sh -c "$(curl …)"`, `iex (… DownloadString …)`,
+ * `deno run https://…`, or a downloaded file run before any checksum or signature check.
+ * poutine's `unverified_script_exec` and Scorecard's Pinned-Dependencies `downloadThenRun`.
+ */
+import { findDownloadExec, scriptOffset, type DownloadExecKind } from './lib/pin-download-exec.js';
+import { NO_OPTIONS, defineRule, type RuleHit } from './types.js';
+
+const HOW: Readonly<Record<DownloadExecKind, string>> = {
+  pipe: 'pipes a download into an interpreter',
+  'process-substitution': 'runs a download through process substitution',
+  'command-substitution': 'runs the output of a download as a program',
+  'download-then-run': 'runs a downloaded file that was never verified',
+  powershell: 'evaluates a downloaded script',
+  'remote-module': 'runs a module straight from a URL',
+};
+
+export default defineRule({
+  meta: {
+    id: 'unverified-script-exec',
+    title: 'Downloaded script executed without verification (`curl | sh`)',
+    description:
+      "A step fetches code over the network and runs it at once. Whoever controls the server, the URL's DNS or the branch the URL points at decides what the job executes, with its token, secrets and workspace; nothing pins or checks the content.",
+    severity: 'medium',
+    confidence: 'high',
+    category: 'workflow',
+    peers: ['poutine:unverified_script_exec', 'scorecard:Pinned-Dependencies'],
+    defaults: { baseline: 'allow', strict: 'approval-required' },
+    remediation:
+      'Download to a file, verify its SHA-256 against a value committed in the workflow (`echo "<sha256>  install.sh" | sha256sum -c`), then run it; or use a URL pinned to a commit SHA, or a pinned action or package instead.',
+    options: NO_OPTIONS,
+  },
+  defaultOptions: {},
+  check({ job, locateIn }) {
+    const hits: RuleHit[] = [];
+    for (const step of job.steps) {
+      if (step.run === undefined) continue;
+      const label = step.name ?? step.id ?? `step ${step.index + 1}`;
+      for (const found of findDownloadExec(step.run)) {
+        hits.push({
+          at: locateIn([...step.at, 'run'], scriptOffset(step.run, found.line, found.column)),
+          message: `${label} in job \`${job.id}\` ${HOW[found.kind]}: \`${found.what}\``,
+        });
+      }
+    }
+    return hits;
+  },
+});
