@@ -6,6 +6,9 @@ import type { RunContext } from './context/run-context.js';
 import { buildInventory } from './inventory/build-inventory.js';
 import type { RepoSnapshot } from './inventory/repo-snapshot.js';
 import type { JobInventory } from './inventory/types.js';
+import { scoreJob } from './checklist/score-job.js';
+import type { ChecklistScore } from './checklist/types.js';
+import { findJob } from './inventory/build-inventory.js';
 import { resolveChecks } from './policy/checks.js';
 import { decide } from './policy/decide.js';
 import { runRules } from './rules/run-rules.js';
@@ -17,6 +20,8 @@ export interface Evaluation {
   /** The workflow's path and name (plain data: an evaluation serialises to JSON whole). */
   readonly workflow: { readonly path: string; readonly name: string | undefined };
   readonly inventory: readonly JobInventory[];
+  /** The seed's 20-control checklist, scored per decided job (same order as `inventory`). */
+  readonly checklist: readonly ChecklistScore[];
   readonly decision: Decision;
 }
 
@@ -55,5 +60,11 @@ export function evaluateWorkflow(input: EvaluateInput): Evaluation {
     enforcement: input.enforcement,
     checks: { hits, resolved },
   });
-  return { workflow: { path: workflow.path, name: workflow.name }, inventory, decision };
+  const checklist = inventory.map((inv) => scoreJob(findJob(workflow, inv.job), inv, workflow));
+  return {
+    workflow: { path: workflow.path, name: workflow.name },
+    inventory,
+    checklist,
+    decision,
+  };
 }

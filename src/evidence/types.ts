@@ -4,6 +4,7 @@
  * policies/evidence.schema.json (`EvidenceDocument` here is its TypeScript twin); `bom.json`
  * and `manifest.json` follow that schema's `$defs/bomDocument` and `$defs/manifest`.
  */
+import type { ChecklistDoc } from '../checklist/render.js';
 import type { DecisionValue } from '../policy/types.js';
 import type { ActionClass } from '../inventory/action-classes.js';
 import type {
@@ -137,7 +138,8 @@ export interface Location {
 export interface BomWorkflow {
   readonly path: string;
   readonly name: string | null;
-  readonly jobs: readonly Doc<JobInventory>[];
+  /** Each job's inventory record with its 20-control checklist score. */
+  readonly jobs: readonly (Doc<JobInventory> & { readonly checklist: ChecklistDoc })[];
 }
 
 export interface BomDocument {

@@ -2,6 +2,9 @@
  * The machine-readable report (`--format json`, schemaVersion 1; DESIGN.md §8): decision,
  * per-job verdicts with agents, findings with locations, and the full BOM.
  */
+import { checklistDoc } from '../checklist/render.js';
+import type { ChecklistScore } from '../checklist/types.js';
+import { scoreOf } from '../evidence/bom.js';
 import type { JobInventory } from '../inventory/types.js';
 import type { JobVerdict } from '../policy/types.js';
 import { TOOL_NAME, TOOL_VERSION } from '../version.js';
@@ -18,6 +21,7 @@ export function toJsonDocument(report: Report): Record<string, unknown> {
       jobSummary(
         verdict,
         e.inventory.find((i) => i.job === verdict.job),
+        e.checklist.find((c) => c.job === verdict.job),
       ),
     ),
   );
@@ -58,7 +62,7 @@ export function toJsonDocument(report: Report): Record<string, unknown> {
       workflows: report.evaluations.map((e) => ({
         path: e.workflow.path,
         name: e.workflow.name,
-        jobs: e.inventory,
+        jobs: e.inventory.map((j) => ({ ...j, checklist: checklistDoc(scoreOf(e, j.job)) })),
       })),
     },
   };
@@ -67,12 +71,17 @@ export function toJsonDocument(report: Report): Record<string, unknown> {
 function jobSummary(
   verdict: JobVerdict,
   inventory: JobInventory | undefined,
+  score: ChecklistScore | undefined,
 ): Record<string, unknown> {
   return {
     workflow: verdict.workflow,
     id: verdict.job,
     name: inventory?.name,
     decision: verdict.decision,
+    checks: verdict.checks.length,
+    checklist: score
+      ? { total: score.total, outOf: 20, observed: score.observed, band: score.band.id }
+      : undefined,
     triggers: inventory?.triggers ?? [],
     unattended: inventory?.unattended ?? false,
     agents: (inventory?.agents ?? []).map((a) => ({

@@ -9,6 +9,7 @@ import type { JobInventory } from '../inventory/types.js';
 import type { DecisionValue } from '../policy/types.js';
 import { SEVERITY } from '../policy/types.js';
 import { TOOL_NAME, TOOL_VERSION } from '../version.js';
+import { renderChecklistMarkdown } from '../checklist/render.js';
 import { escapeMarkdown, markdownCode } from './escape.js';
 import { allFindings } from './report.js';
 import type { Report } from './report.js';
@@ -60,6 +61,8 @@ export function renderMarkdown(report: Report, options: MarkdownOptions = {}): s
     const graph = renderActionGraph(report, options.actor);
     if (graph !== undefined) out.push('', '### Action control', '', graph.trimEnd());
   }
+  const checklist = checklistSection(report);
+  if (checklist) out.push('', checklist);
   for (const section of options.sections ?? []) out.push('', section.trimEnd());
   const findings = allFindings(report);
   const gating = findings.filter((f) => f.decision !== 'allow');
@@ -87,6 +90,46 @@ export function renderMarkdown(report: Report, options: MarkdownOptions = {}): s
     for (const x of expired) out.push(`- ⚠️ ${escapeMarkdown(x.message)}`);
   }
   return truncateMarkdown(`${out.join('\n')}\n`, options.maxBytes ?? MAX_SUMMARY_BYTES);
+}
+
+/** Jobs shown in the checklist section; the BOM has every job's score. */
+export const MAX_CHECKLIST_JOBS = 6;
+
+/**
+ * The seed's 20-control checklist for the decided jobs: the agent jobs (or every job when
+ * none runs an agent), lowest totals first, at most MAX_CHECKLIST_JOBS of them.
+ */
+function checklistSection(report: Report): string | undefined {
+  const scored = report.evaluations.flatMap((e) =>
+    e.checklist.map((score) => ({ workflow: e.workflow.path, job: score.job, score })),
+  );
+  if (scored.length === 0) return undefined;
+  const agentJobs = scored.filter((s) => s.score.agents.length > 0);
+  const pool = agentJobs.length > 0 ? agentJobs : scored;
+  const shown = [...pool]
+    .sort((a, b) => a.score.total - b.score.total)
+    .slice(0, MAX_CHECKLIST_JOBS);
+  const rest = pool.length - shown.length;
+  const heading =
+    shown.length === 1 && shown[0]
+      ? `Agent deployment checklist: ${formatTotal(shown[0].score.total)} / 20 — ${escapeMarkdown(shown[0].score.band.label)}`
+      : `Agent deployment checklist (${pool.length} ${agentJobs.length > 0 ? 'agent ' : ''}job${pool.length === 1 ? '' : 's'})`;
+  return [
+    '### Checklist',
+    '',
+    `<details><summary>${heading}</summary>`,
+    '',
+    renderChecklistMarkdown(shown).trimEnd(),
+    ...(rest > 0
+      ? ['', `${rest} more job${rest === 1 ? '' : 's'} scored: every job's score is in the BOM.`]
+      : []),
+    '',
+    '</details>',
+  ].join('\n');
+}
+
+function formatTotal(total: number): string {
+  return Number.isInteger(total) ? String(total) : total.toFixed(1);
 }
 
 /**

@@ -3,6 +3,7 @@
  * (agents, credentials) and every path that is not simply allowed, with file:line:column.
  */
 import { formatLocation } from '../errors.js';
+import type { ChecklistScore } from '../checklist/types.js';
 import type { JobInventory } from '../inventory/types.js';
 import type { DecisionValue, JobVerdict } from '../policy/types.js';
 import { TOOL_NAME, TOOL_VERSION } from '../version.js';
@@ -25,7 +26,8 @@ export function renderText(report: Report, options: { verbose?: boolean } = {}):
     lines.push(escapeLogText(e.workflow.path));
     for (const verdict of e.decision.jobs) {
       const inv = e.inventory.find((i) => i.job === verdict.job);
-      lines.push(...jobLines(verdict, inv, options.verbose ?? false));
+      const score = e.checklist.find((c) => c.job === verdict.job);
+      lines.push(...jobLines(verdict, inv, score, options.verbose ?? false));
     }
     for (const r of e.decision.reasons) lines.push(`  ✗ ${escapeLogText(r)}`);
     for (const x of e.decision.waivers.expired)
@@ -45,7 +47,12 @@ export function renderText(report: Report, options: { verbose?: boolean } = {}):
   return `${lines.join('\n')}\n`;
 }
 
-function jobLines(verdict: JobVerdict, inv: JobInventory | undefined, verbose: boolean): string[] {
+function jobLines(
+  verdict: JobVerdict,
+  inv: JobInventory | undefined,
+  score: ChecklistScore | undefined,
+  verbose: boolean,
+): string[] {
   const lines = [`  job ${escapeLogText(verdict.job)} → ${verdict.decision.toUpperCase()}`];
   if (inv) {
     if (inv.unattended)
@@ -94,6 +101,10 @@ function jobLines(verdict: JobVerdict, inv: JobInventory | undefined, verbose: b
       );
     }
     for (const gap of inv.gaps) lines.push(`    gap: ${escapeLogText(gap)}`);
+    if (score)
+      lines.push(
+        `    checklist: ${score.total}/20 (${score.band.label}; ${score.observed} of 20 controls observable from CI)`,
+      );
   }
   const shown = verdict.paths.filter((p) => verbose || p.decision !== 'allow');
   for (const p of shown) {

@@ -193,7 +193,7 @@ describe('buildEvidence', () => {
         decision: 'approval-required',
         severity: 'medium',
         confidence: 'high',
-        remediation: expect.stringMatching(/trusted publishing/) as unknown as string,
+        remediation: expect.stringMatching(/trusted publishing/),
         message:
           'publish: publishes an npm package: `npm publish --provenance` — Publishing a package or release needs a human approval.',
         workflow: 'examples/release.yml',

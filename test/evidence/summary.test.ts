@@ -133,9 +133,11 @@ describe('summary.md', () => {
     const fences = summary.split('\n').filter((l) => l.startsWith('```'));
     expect(fences).toEqual(['```mermaid', '```']);
     const rows = summary.split('\n').filter((l) => l.startsWith('|'));
-    expect(rows.length).toBe(2 + 1 + 2 + 10); // report table: header, rule, one job; evidence table
+    // report table (header, rule, one job); checklist (header, rule, 20 controls); evidence table
+    expect(rows.length).toBe(3 + 22 + 12);
     for (const row of rows.slice(0, 3)) expect(row.match(/(?<!\\)\|/g)).toHaveLength(7);
-    for (const row of rows.slice(3)) expect(row.match(/(?<!\\)\|/g)).toHaveLength(3);
+    for (const row of rows.slice(3, 25)) expect(row.match(/(?<!\\)\|/g)).toHaveLength(6);
+    for (const row of rows.slice(25)) expect(row.match(/(?<!\\)\|/g)).toHaveLength(3);
     expect(rows[2]).toBe(
       '| <code>.github/workflows/hostile.yml</code> | <code>x]]&quot;&lt;script&gt;&#124;y</code> | ⏸️ approval required | <code>claude-code-action</code> | yes | write\\-branch, deploy, production |'.replace(
         '&quot;',
