@@ -496,6 +496,8 @@ export function approvalRecord(outcome: ApprovalOutcome): ApprovalRecord {
       how: a.how === 'review' ? 'pull request review' : 'approve command (comment)',
       digest: outcome.digest,
     })),
+    ignored: outcome.ignored.map((i) => ({ login: i.login, why: i.why })),
+    note: outcome.message,
   };
 }
 

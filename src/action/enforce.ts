@@ -10,7 +10,11 @@ import { allFindings } from '../report/report.js';
 import type { Report } from '../report/report.js';
 import type { Settings } from './settings.js';
 
-export function enforce(report: Report, settings: Pick<Settings, 'mode' | 'approval'>): void {
+export function enforce(
+  report: Report,
+  settings: Pick<Settings, 'mode' | 'approval'>,
+  approval?: { readonly approved: boolean; readonly message: string },
+): void {
   const lines = (decision: string): string[] =>
     [
       ...report.evaluations.flatMap((e) => e.decision.reasons),
@@ -30,6 +34,16 @@ export function enforce(report: Report, settings: Pick<Settings, 'mode' | 'appro
     core.setFailed(`agent-gate: blocked\n${lines('blocked').join('\n')}`);
     return;
   }
+  if (settings.approval === 'wait' || settings.approval === 'record') {
+    if (approval?.approved) {
+      core.notice(`agent-gate: approval required and given — ${escapeLogText(approval.message)}`);
+      return;
+    }
+    core.setFailed(
+      `agent-gate: approval required and not given — ${escapeLogText(approval?.message ?? 'no approval was read')}\n${lines('approval-required').join('\n')}`,
+    );
+    return;
+  }
   if (settings.approval === 'environment') {
     core.notice(
       'agent-gate: approval required; decision=approval-required is handed to the job bound to the protected environment',
@@ -38,6 +52,6 @@ export function enforce(report: Report, settings: Pick<Settings, 'mode' | 'appro
   }
   core.setFailed(
     `agent-gate: approval required\n${lines('approval-required').join('\n')}\n` +
-      'To proceed, have these paths approved (route the job through an environment with required reviewers and `approval: environment`), or change the workflow so they are not needed.',
+      'To proceed, have these paths approved (`approval: wait` asks an approver in the pull request or an issue; `approval: environment` routes the run through an environment with required reviewers), or change the workflow so they are not needed.',
   );
 }

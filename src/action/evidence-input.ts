@@ -16,11 +16,12 @@ export function evidenceInput(
   runner: RunnerEnv,
   context: RunContext,
   started: string,
+  approval: ApprovalRecord = approvalRecord(report, settings),
 ): EvidenceInput {
   return {
     report,
     run: runMetadata(runner, context),
-    approval: approvalRecord(report, settings),
+    approval,
     validation: { checkRuns: undefined, note: 'check runs are read at the end of the job' },
     timestamps: { started, decided: new Date().toISOString(), finished: undefined },
     outcome: {
@@ -59,8 +60,8 @@ function runMetadata(runner: RunnerEnv, context: RunContext): RunMetadata {
   };
 }
 
-/** The approval as this version can record it: fail (not approved here) or the hand-off. */
-function approvalRecord(report: Report, settings: Settings): ApprovalRecord {
+/** The approval before any wait or record: not required, required, or handed on. */
+export function approvalRecord(report: Report, settings: Settings): ApprovalRecord {
   const required = report.decision === 'approval-required';
   return {
     mode: settings.approval,

@@ -39,9 +39,12 @@ export function annotate(report: Report): void {
       core.warning(x.message, { file: x.waiver.at.path, startLine: x.waiver.at.line });
 }
 
-export async function writeSummary(report: Report): Promise<void> {
+export async function writeSummary(
+  report: Report,
+  sections: readonly string[] = [],
+): Promise<void> {
   try {
-    await core.summary.addRaw(renderMarkdown(report)).write();
+    await core.summary.addRaw(renderMarkdown(report, { sections })).write();
   } catch (error) {
     core.warning(`could not write the job summary: ${(error as Error).message}`);
   }
@@ -52,7 +55,9 @@ export function setOutputs(
   reportPath: string | undefined,
   evidencePath: string | undefined,
 ): void {
-  const findings = allFindings(report);
+  // `findings` / `findings-count` are what does not simply pass; reported findings stay in
+  // the summary, the report and the evidence.
+  const findings = allFindings(report).filter((f) => f.decision !== 'allow');
   core.setOutput(OUTPUTS.decision, report.decision);
   core.setOutput(
     OUTPUTS.findings,

@@ -15,6 +15,10 @@ import type { Policy } from '../policy/types.js';
 import { buildReport } from '../report/report.js';
 import type { Report } from '../report/report.js';
 import { enforce } from './enforce.js';
+import { recordMode, timeScale, waitMode } from './approval-flow.js';
+import type { ApprovalResult } from './approval-flow.js';
+import type { ApprovalRecord } from '../evidence/types.js';
+import { escapeMarkdown, markdownCode } from '../report/escape.js';
 import { changedPaths, listChangedFiles } from './pull-request-files.js';
 import { readRepoSnapshotAt } from './repo-snapshot.js';
 import { REPO_FILE_PATHS } from '../inventory/repo-snapshot.js';
@@ -31,8 +35,7 @@ import { evidenceInput } from './evidence-input.js';
 import { PACK_DIR, evidenceDir, saveEvidenceInput } from './evidence-store.js';
 import { lazyClient } from './api-client.js';
 import { readRunnerEnv } from './runner-env.js';
-import type { RunnerEnv } from './runner-env.js';
-import { readSettings } from './settings.js';
+import { OUTPUTS, readSettings } from './settings.js';
 import type { Settings } from './settings.js';
 
 export const DEFAULT_POLICY_FILE = '.github/agent-gate.yml';
@@ -47,7 +50,11 @@ export async function runAction(now: () => Date = () => new Date()): Promise<voi
   const started = now().toISOString();
   const settings = readSettings();
   const runner = readRunnerEnv(process.env);
-  unsupported(settings);
+  const scale = timeScale(process.env.AGENT_GATE_TIME_SCALE);
+  if (scale !== 1)
+    core.warning(
+      `AGENT_GATE_TIME_SCALE=${scale}: the approval clock runs ${scale}× faster (testing only)`,
+    );
   const payload = readPayload(runner.eventPath);
   const api = lazyClient(settings.token, runner.apiUrl);
   const files = repoFileReader({
@@ -105,15 +112,45 @@ export async function runAction(now: () => Date = () => new Date()): Promise<voi
   });
   // Literal secrets written into a workflow never reach the log, the summary or the pack.
   const report = redactDeep(buildReport(policy, [evaluation], []));
-  await publish(report, settings, runner, context, started);
-  enforce(report, settings);
-}
-
-function unsupported(settings: Settings): void {
-  if (settings.approval === 'wait')
-    throw new InputError(
-      '`approval: wait` is not available in this version of agent-gate; use `fail` or `environment`',
-    );
+  logReport(report);
+  annotate(report);
+  const dir =
+    settings.evidence === 'none'
+      ? undefined
+      : evidenceDir(runner.runnerTemp, runner.job, runner.runAttempt);
+  const save = (record?: ApprovalRecord): void => {
+    if (dir)
+      saveEvidenceInput(dir, evidenceInput(report, settings, runner, context, started, record));
+  };
+  let approval: ApprovalResult | undefined;
+  if (
+    report.decision === 'approval-required' &&
+    settings.mode === 'enforce' &&
+    (settings.approval === 'wait' || settings.approval === 'record')
+  ) {
+    // Recorded before the wait, so a cancelled job still leaves its evidence behind.
+    save();
+    const job = evaluation.inventory.find((j) => j.job === runner.job);
+    const deps = {
+      report,
+      policy,
+      settings,
+      runner,
+      context,
+      client: api,
+      files,
+      trustedRef,
+      jobEnvironment:
+        job?.environment && !job.environment.dynamic ? job.environment.name : undefined,
+      log: { info: (m: string) => core.info(m), warning: (m: string) => core.warning(m) },
+      timeScale: scale,
+    };
+    approval = settings.approval === 'wait' ? await waitMode(deps) : await recordMode(deps);
+    core.info(`agent-gate approval: ${approval.message}`);
+  }
+  await publish(report, dir, approval);
+  if (dir) save(approval?.record);
+  enforce(report, settings, approval);
 }
 
 async function resolvePolicy(
@@ -129,27 +166,47 @@ async function resolvePolicy(
   return { policy, policyFile: isPresetName(ref0) ? undefined : ref0 };
 }
 
+/**
+ * Summary, report files and outputs. The evidence input itself is saved by the caller; the
+ * post step builds, validates and writes the pack at the end of the job with the outcome
+ * (building it here too would cost every gated run twice).
+ */
 async function publish(
   report: Report,
-  settings: Settings,
-  runner: RunnerEnv,
-  context: RunContext,
-  started: string,
+  dir: string | undefined,
+  approval: ApprovalResult | undefined,
 ): Promise<void> {
-  logReport(report);
-  annotate(report);
-  await writeSummary(report);
-  if (settings.evidence === 'none') {
+  await writeSummary(report, approval ? [approvalSection(approval)] : []);
+  const outputs = approval?.outputs ?? { approved: 'false', 'approved-by': '', 'approval-url': '' };
+  core.setOutput(OUTPUTS.approved, outputs.approved);
+  core.setOutput(OUTPUTS.approvedBy, outputs['approved-by']);
+  core.setOutput(OUTPUTS.approvalUrl, outputs['approval-url']);
+  if (!dir) {
     setOutputs(report, undefined, undefined);
     return;
   }
-  // What the pack is built from; the post step builds, validates and writes it at the end of
-  // the job with the outcome (building it here too would cost every gated run twice).
-  const dir = evidenceDir(runner.runnerTemp, runner.job, runner.runAttempt);
-  saveEvidenceInput(dir, evidenceInput(report, settings, runner, context, started));
   const reportPath = writeReportFiles(report, dir);
   core.info(`Evidence recorded in ${dir}; the post step completes the pack at the end of the job`);
   setOutputs(report, reportPath, join(dir, PACK_DIR));
+}
+
+/** The approval's outcome for the job summary (every piece of untrusted text escaped). */
+function approvalSection(approval: ApprovalResult): string {
+  const r = approval.record;
+  const lines = [
+    '### Approval',
+    '',
+    `- ${approval.approved ? '✅' : '⛔'} ${escapeMarkdown(approval.message)}`,
+    `- mode ${markdownCode(r.mode)}, status ${markdownCode(r.status)}${r.requestDigest ? `, request digest ${markdownCode(r.requestDigest)}` : ''}`,
+  ];
+  if (r.requestUrl) lines.push(`- request: ${escapeMarkdown(r.requestUrl)}`);
+  for (const a of r.approvals)
+    lines.push(
+      `- approved by ${markdownCode(a.login)} at ${escapeMarkdown(a.at)} (${escapeMarkdown(a.how)})`,
+    );
+  for (const i of (r.ignored ?? []).slice(0, 20))
+    lines.push(`- not counted: ${markdownCode(i.login)} — ${escapeMarkdown(i.why)}`);
+  return lines.join('\n');
 }
 
 function readPayload(path: string | undefined): unknown {

@@ -15,6 +15,8 @@ export const INPUTS = {
   defaultPermissions: 'default-permissions',
   retentionDays: 'retention-days',
   attest: 'attest',
+  timeoutMinutes: 'timeout-minutes',
+  environment: 'environment',
 } as const;
 
 export const OUTPUTS = {
@@ -26,6 +28,9 @@ export const OUTPUTS = {
   evidencePath: 'evidence-path',
   evidenceArtifactId: 'evidence-artifact-id',
   attestationId: 'attestation-id',
+  approved: 'approved',
+  approvedBy: 'approved-by',
+  approvalUrl: 'approval-url',
 } as const;
 
 export interface Settings {
@@ -33,8 +38,16 @@ export interface Settings {
   readonly policy: string | undefined;
   /** enforce: fail on blocked / approval-required; audit: report only. */
   readonly mode: 'enforce' | 'audit';
-  /** What approval-required does. */
-  readonly approval: 'fail' | 'wait' | 'environment';
+  /**
+   * What approval-required does: fail; wait (post a request and poll); environment (hand
+   * the decision to a job bound to a protected environment); record (read that
+   * environment's approval from the run's approval history into the evidence).
+   */
+  readonly approval: 'fail' | 'wait' | 'environment' | 'record';
+  /** Shortens the policy's approval timeout (whole minutes); undefined = the policy's. */
+  readonly timeoutMinutes: number | undefined;
+  /** The protected environment whose approval `record` reads; undefined = the job's own. */
+  readonly environment: string | undefined;
   /** Where the evidence goes. */
   readonly evidence: 'artifact' | 'file' | 'none';
   /** API token; empty when none was given. */
@@ -55,7 +68,9 @@ export function readSettings(): Settings {
   return {
     policy: core.getInput(INPUTS.policy) || undefined,
     mode: choice(INPUTS.mode, ['enforce', 'audit'], 'enforce'),
-    approval: choice(INPUTS.approval, ['fail', 'wait', 'environment'], 'fail'),
+    approval: choice(INPUTS.approval, ['fail', 'wait', 'environment', 'record'], 'fail'),
+    timeoutMinutes: wholeNumber(INPUTS.timeoutMinutes, 1, 43_200),
+    environment: core.getInput(INPUTS.environment) || undefined,
     evidence: choice(INPUTS.evidence, ['artifact', 'file', 'none'], 'artifact'),
     token,
     jobs: choice(INPUTS.jobs, ['current', 'all'], 'current'),
@@ -66,15 +81,19 @@ export function readSettings(): Settings {
 }
 
 function retentionDays(): number | undefined {
-  const value = core.getInput(INPUTS.retentionDays);
+  return wholeNumber(INPUTS.retentionDays, 1, 90);
+}
+
+function wholeNumber(name: string, min: number, max: number): number | undefined {
+  const value = core.getInput(name);
   if (value === '') return undefined;
-  const days = Number(value);
-  if (!Number.isInteger(days) || days < 1 || days > 90) {
+  const n = Number(value);
+  if (!/^\d+$/.test(value) || !Number.isInteger(n) || n < min || n > max) {
     throw new InputError(
-      `input \`${INPUTS.retentionDays}\` must be a whole number of days from 1 to 90 (got \`${value}\`)`,
+      `input \`${name}\` must be a whole number from ${min} to ${max} (got \`${value}\`)`,
     );
   }
-  return days;
+  return n;
 }
 
 function choice<T extends string>(name: string, allowed: readonly T[], fallback: T): T {

@@ -95,6 +95,8 @@ export function evidenceDocument(input: EvidenceInput): EvidenceDocument {
         how: a.how,
         digest: orNull(a.digest),
       })),
+      ignored: (input.approval.ignored ?? []).map((i) => ({ login: i.login, why: i.why })),
+      note: orNull(input.approval.note),
     },
     outcome: {
       status: input.outcome.status,

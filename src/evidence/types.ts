@@ -43,7 +43,7 @@ export interface RunMetadata {
 }
 
 export interface ApprovalRecord {
-  readonly mode: 'fail' | 'wait' | 'environment';
+  readonly mode: 'fail' | 'wait' | 'environment' | 'record';
   readonly status:
     | 'not-required'
     | 'required'
@@ -64,6 +64,10 @@ export interface ApprovalRecord {
     /** `sha256:<hex>` of what this approver approved. */
     readonly digest: string | undefined;
   }[];
+  /** Would-be approvals that did not count, with the reason. */
+  readonly ignored?: readonly { readonly login: string; readonly why: string }[];
+  /** How the wait or the record ended, in one line. */
+  readonly note?: string | undefined;
 }
 
 export interface Outcome {

@@ -1,0 +1,270 @@
+/**
+ * The approval modes that need the API, as the action runs them: `wait` (post one request,
+ * poll until an authorized approver decides) and `record` (read the run's environment
+ * approval history). Both end in an approval record for the evidence, the step outputs and
+ * whether the gate may let the job go on. Any failure ends unapproved: fail closed.
+ */
+import { createHash } from 'node:crypto';
+import { formatLocation } from '../errors.js';
+import type { RunContext } from '../context/run-context.js';
+import type { ApprovalRecord } from '../evidence/types.js';
+import { bomWorkflows } from '../evidence/bom.js';
+import { CODEOWNERS_LOCATIONS, ownersOf, parseCodeowners } from '../inventory/codeowners.js';
+import type { Policy } from '../policy/types.js';
+import { allFindings } from '../report/report.js';
+import type { Report } from '../report/report.js';
+import { recordEnvironmentApprovals } from '../approval/environment-record.js';
+import type { RunApprovalEntry } from '../approval/environment-record.js';
+import { nextFact, parseApprovers } from '../approval/judge.js';
+import type { ApproverFacts, RequestPath } from '../approval/types.js';
+import type { GitHubClient } from '../github/client.js';
+import { createApprovalApi } from '../github/approval-api.js';
+import {
+  abortableSleep,
+  approvalOutputs,
+  approvalRecord,
+  cancelOnSignals,
+  waitForApproval,
+} from './approval-wait.js';
+import type { RepoFileReader } from './repo-files.js';
+import type { RunnerEnv } from './runner-env.js';
+import type { Settings } from './settings.js';
+
+export interface ApprovalResult {
+  readonly record: ApprovalRecord;
+  readonly outputs: { approved: 'true' | 'false'; 'approved-by': string; 'approval-url': string };
+  /** The approval-required decision is satisfied: the job may go on. */
+  readonly approved: boolean;
+  readonly message: string;
+}
+
+export interface ApprovalDeps {
+  readonly report: Report;
+  readonly policy: Policy;
+  readonly settings: Settings;
+  readonly runner: RunnerEnv;
+  readonly context: RunContext;
+  readonly client: () => Promise<GitHubClient>;
+  readonly files: RepoFileReader;
+  /** The commit the policy was read from: CODEOWNERS (the default approvers) comes from it too. */
+  readonly trustedRef: string;
+  /** Environment `environment:` of the gated job, when it has a literal one. */
+  readonly jobEnvironment: string | undefined;
+  readonly log: { info(m: string): void; warning(m: string): void };
+  /** AGENT_GATE_TIME_SCALE: the clock and sleeps run this many times faster (tests). */
+  readonly timeScale: number;
+}
+
+/** What approvers are asked to approve: every approval-required finding of the run. */
+export function requestPaths(report: Report): RequestPath[] {
+  return allFindings(report)
+    .filter((f) => f.decision === 'approval-required')
+    .map((f, i) => ({
+      id:
+        f.kind === 'path'
+          ? `${f.job ?? '-'}/${f.class ?? f.ruleId}/${i + 1}`
+          : `${f.ruleId}/${i + 1}`,
+      class: f.class ?? f.ruleId,
+      reason: f.message,
+      location: formatLocation(f.location),
+    }));
+}
+
+/** `sha256:` of the run's Agent Action BOM as the evidence pack writes it. */
+export function bomDigest(report: Report): string {
+  return `sha256:${createHash('sha256')
+    .update(JSON.stringify(bomWorkflows(report.evaluations)))
+    .digest('hex')}`;
+}
+
+export async function waitMode(deps: ApprovalDeps): Promise<ApprovalResult> {
+  const { runner, context, policy } = deps;
+  const start = Date.now();
+  const scale = deps.timeScale;
+  const now = (): Date => new Date(start + (Date.now() - start) * scale);
+  const sleep = (ms: number, signal: AbortSignal): Promise<void> =>
+    abortableSleep(ms / scale, signal);
+  const { signal, dispose } = cancelOnSignals();
+  try {
+    const api = createApprovalApi(await deps.client(), {
+      owner: runner.owner,
+      repo: runner.repo,
+      signal,
+      log: (m) => deps.log.info(m),
+    });
+    const pr = context.pullRequest;
+    const outcome = await waitForApproval({
+      api,
+      subject: {
+        repository: runner.repository,
+        runId: runner.runId ?? '',
+        runAttempt: Number(runner.runAttempt ?? '1') || 1,
+        job: runner.job,
+        headSha: pr?.headSha ?? runner.sha ?? runner.workflowSha,
+        bomDigest: bomDigest(deps.report),
+        policyDigest: policy.digest,
+        paths: requestPaths(deps.report),
+      },
+      workflow: runner.workflowPath,
+      runUrl: runner.runId
+        ? `${runner.serverUrl}/${runner.repository}/actions/runs/${runner.runId}`
+        : undefined,
+      target: pr ? { kind: 'pull-request', number: pr.number } : { kind: 'issue' },
+      actor: context.actor,
+      triggeringActor: context.triggeringActor,
+      approval: policy.approval,
+      timeoutMinutes:
+        deps.settings.timeoutMinutes === undefined
+          ? undefined
+          : Math.min(deps.settings.timeoutMinutes, policy.approval.timeoutMinutes),
+      codeowners: policy.approval.approvers === undefined ? await trustedOwners(deps) : undefined,
+      now,
+      sleep,
+      signal,
+      log: deps.log,
+    });
+    return {
+      record: approvalRecord(outcome),
+      outputs: approvalOutputs(outcome),
+      approved: outcome.state === 'approved',
+      message: outcome.message,
+    };
+  } finally {
+    dispose();
+  }
+}
+
+/**
+ * The owners of the workflow file in CODEOWNERS at the trusted commit (the base of a pull
+ * request): a pull request cannot make its author an approver by editing CODEOWNERS.
+ */
+async function trustedOwners(deps: ApprovalDeps): Promise<string[]> {
+  for (const path of CODEOWNERS_LOCATIONS) {
+    const file = await deps.files.read(path, deps.trustedRef);
+    if (!file) continue;
+    const { rules } = parseCodeowners(file.text, path);
+    return ownersOf(rules, deps.runner.workflowPath)?.owners ?? [];
+  }
+  return [];
+}
+
+export async function recordMode(deps: ApprovalDeps): Promise<ApprovalResult> {
+  const { runner, context, policy } = deps;
+  const environment = deps.settings.environment ?? deps.jobEnvironment;
+  const fail = (message: string, ignored: ApprovalRecord['ignored'] = []): ApprovalResult => ({
+    record: {
+      mode: 'record',
+      status: 'required',
+      requestDigest: undefined,
+      requestUrl: undefined,
+      approvals: [],
+      ignored,
+      note: message,
+    },
+    outputs: { approved: 'false', 'approved-by': '', 'approval-url': '' },
+    approved: false,
+    message,
+  });
+  if (!environment)
+    return fail(
+      '`approval: record` needs the `environment` input (or a job bound to a literal `environment:`)',
+    );
+  if (!runner.runId)
+    return fail('GITHUB_RUN_ID is not set: the run approval history cannot be read');
+  const client = await deps.client();
+  const entries = (await client.paginate(
+    'GET /repos/{owner}/{repo}/actions/runs/{run_id}/approvals',
+    {
+      owner: runner.owner,
+      repo: runner.repo,
+      run_id: Number(runner.runId),
+      per_page: 100,
+    },
+  )) as unknown as RunApprovalEntry[];
+  const approvers =
+    policy.approval.approvers === undefined
+      ? undefined
+      : parseApprovers(policy.approval.approvers).specs;
+  const api =
+    approvers === undefined
+      ? undefined
+      : createApprovalApi(client, { owner: runner.owner, repo: runner.repo });
+  const facts = new Map<string, ApproverFacts>();
+  const judge = () =>
+    recordEnvironmentApprovals({
+      entries,
+      environment,
+      actor: context.actor,
+      triggeringActor: context.triggeringActor,
+      approvers,
+      minApprovals: policy.approval.minApprovals,
+      facts,
+    });
+  let verdict = judge();
+  // Ask only what is needed about each candidate, one fact at a time (bounded).
+  for (let round = 0; verdict.state === 'unresolved' && api && approvers && round < 40; round++) {
+    for (const login of verdict.unresolved) {
+      const key = login.toLowerCase();
+      const known = facts.get(key) ?? { permission: undefined, teams: {} };
+      const need = nextFact(login, approvers, known);
+      if (!need) continue;
+      facts.set(
+        key,
+        need.kind === 'team'
+          ? {
+              ...known,
+              teams: {
+                ...known.teams,
+                [`${need.org}/${need.slug}`]: await api.teamMembership(need.org, need.slug, login),
+              },
+            }
+          : { ...known, permission: await api.permission(login) },
+      );
+    }
+    verdict = judge();
+  }
+  const at = new Date().toISOString();
+  const runUrl = `${runner.serverUrl}/${runner.repository}/actions/runs/${runner.runId}`;
+  if (verdict.state === 'approved')
+    return {
+      record: {
+        mode: 'record',
+        status: 'approved',
+        requestDigest: undefined,
+        requestUrl: runUrl,
+        approvals: verdict.approvedBy.map((login) => ({
+          login,
+          at,
+          how: `environment review (${environment}); the API gives no review time, this is when it was recorded`,
+          digest: undefined,
+        })),
+        ignored: verdict.ignored.map((i) => ({ login: i.login, why: i.why })),
+        note: verdict.message,
+      },
+      outputs: {
+        approved: 'true',
+        'approved-by': verdict.approvedBy.join(','),
+        'approval-url': runUrl,
+      },
+      approved: true,
+      message: verdict.message,
+    };
+  if (verdict.state === 'denied')
+    return {
+      ...fail(verdict.message, verdict.ignored),
+      record: { ...fail(verdict.message, verdict.ignored).record, status: 'denied' },
+    };
+  return fail(
+    verdict.state === 'unresolved' ? 'approver facts could not be resolved' : verdict.message,
+    verdict.ignored.map((i) => ({ login: i.login, why: i.why })),
+  );
+}
+
+/** AGENT_GATE_TIME_SCALE, validated: an integer 1..3600; anything else is an error. */
+export function timeScale(value: string | undefined): number {
+  if (value === undefined || value === '') return 1;
+  const n = Number(value);
+  if (!/^\d+$/.test(value) || n < 1 || n > 3600)
+    throw new Error(`AGENT_GATE_TIME_SCALE must be a whole number from 1 to 3600 (got ${value})`);
+  return n;
+}

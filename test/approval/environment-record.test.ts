@@ -1,0 +1,100 @@
+import { describe, expect, it } from 'vitest';
+import { recordEnvironmentApprovals } from '../../src/approval/environment-record.js';
+import type { RunApprovalEntry } from '../../src/approval/environment-record.js';
+import { parseApprovers } from '../../src/approval/judge.js';
+import type { ApproverFacts } from '../../src/approval/types.js';
+
+const entry = (
+  login: string,
+  state: 'approved' | 'rejected' | 'pending' = 'approved',
+  env = 'agent-gate-approval',
+  type = 'User',
+): RunApprovalEntry => ({
+  state,
+  comment: state === 'rejected' ? 'not today' : '',
+  user: { login, type },
+  environments: [{ name: env }],
+});
+
+const base = {
+  environment: 'agent-gate-approval',
+  actor: 'dev',
+  triggeringActor: 'rerunner',
+  approvers: undefined,
+  minApprovals: 1,
+  facts: new Map<string, ApproverFacts>(),
+};
+
+describe('recordEnvironmentApprovals', () => {
+  it('counts a human reviewer of the environment', () => {
+    const r = recordEnvironmentApprovals({ ...base, entries: [entry('alice')] });
+    expect(r.state).toBe('approved');
+    expect(r.approvedBy).toEqual(['alice']);
+  });
+
+  it('ignores other environments, bots, the actor and the triggering actor', () => {
+    const r = recordEnvironmentApprovals({
+      ...base,
+      entries: [
+        entry('alice', 'approved', 'staging'),
+        entry('ci-bot[bot]', 'approved', 'agent-gate-approval', 'Bot'),
+        entry('Dev'),
+        entry('rerunner'),
+      ],
+    });
+    expect(r.state).toBe('missing');
+    expect(r.ignored.map((i) => i.login)).toEqual(['ci-bot[bot]', 'Dev', 'rerunner']);
+    expect(r.ignored[1]?.why).toMatch(/self-approval/);
+  });
+
+  it('says so when the history has nothing for the environment', () => {
+    const r = recordEnvironmentApprovals({ ...base, entries: [] });
+    expect(r.state).toBe('missing');
+    expect(r.message).toMatch(/no review for environment agent-gate-approval/);
+  });
+
+  it('a rejection ends it, whatever else was approved', () => {
+    const r = recordEnvironmentApprovals({
+      ...base,
+      entries: [entry('alice'), entry('bob', 'rejected')],
+    });
+    expect(r.state).toBe('denied');
+    expect(r.deniedBy?.login).toBe('bob');
+  });
+
+  it('honours min-approvals with distinct approvers', () => {
+    const two = { ...base, minApprovals: 2 };
+    expect(
+      recordEnvironmentApprovals({ ...two, entries: [entry('alice'), entry('ALICE')] }).state,
+    ).toBe('missing');
+    expect(
+      recordEnvironmentApprovals({ ...two, entries: [entry('alice'), entry('bob')] }).state,
+    ).toBe('approved');
+  });
+
+  it('with listed approvers, asks for facts, then counts only listed users / active team members with write', () => {
+    const approvers = parseApprovers(['carol', '@acme/security']).specs;
+    const first = recordEnvironmentApprovals({
+      ...base,
+      approvers,
+      entries: [entry('alice'), entry('carol'), entry('mallory')],
+    });
+    expect(first.state).toBe('unresolved');
+    expect(first.unresolved).toEqual(['alice', 'carol', 'mallory']);
+    const facts = new Map<string, ApproverFacts>([
+      ['alice', { permission: 'write', teams: { 'acme/security': 'active' } }],
+      ['carol', { permission: 'admin', teams: {} }],
+      ['mallory', { permission: 'write', teams: { 'acme/security': 'none' } }],
+    ]);
+    const r = recordEnvironmentApprovals({
+      ...base,
+      approvers,
+      minApprovals: 2,
+      facts,
+      entries: [entry('alice'), entry('carol'), entry('mallory')],
+    });
+    expect(r.state).toBe('approved');
+    expect(r.approvedBy).toEqual(['alice', 'carol']);
+    expect(r.ignored.map((i) => i.login)).toEqual(['mallory']);
+  });
+});
