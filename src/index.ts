@@ -21,3 +21,6 @@ try {
     // No summary file (not on a runner): the failure above is what matters.
   }
 }
+// Everything the step does has been awaited; work left behind (e.g. an HTTP retry of a poll
+// abandoned when the job was cancelled) must not keep the step alive.
+process.exit();

@@ -212,7 +212,12 @@ export async function waitForApproval(deps: WaitDeps): Promise<ApprovalOutcome> 
     const posted = request;
     try {
       const before = api.requests;
-      const seen = await track(() => observe(posted));
+      // A cancel does not wait for an in-flight poll (its retries could outlast the runner's
+      // grace period before SIGTERM): the request is closed at once.
+      const seen = await untilAborted(
+        track(() => observe(posted)),
+        signal,
+      );
       perPoll = Math.max(1, api.requests - before);
       last = await track(() => decide(seen.reviews, seen.comments, posted));
       polls++;
@@ -416,6 +421,28 @@ async function sleepQuietly(deps: WaitDeps, ms: number): Promise<void> {
   } catch {
     // Aborted: the loop sees signal.aborted.
   }
+}
+
+/** The promise's result, or a rejection as soon as the signal aborts (the work goes on unobserved). */
+export function untilAborted<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
+  if (signal.aborted) {
+    work.catch(() => undefined);
+    return Promise.reject(new Error('cancelled'));
+  }
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = (): void => reject(new Error('cancelled'));
+    signal.addEventListener('abort', onAbort, { once: true });
+    work.then(
+      (value) => {
+        signal.removeEventListener('abort', onAbort);
+        resolve(value);
+      },
+      (error: unknown) => {
+        signal.removeEventListener('abort', onAbort);
+        reject(error instanceof Error ? error : new Error(String(error)));
+      },
+    );
+  });
 }
 
 /** A real sleep that ends early when the signal aborts. */

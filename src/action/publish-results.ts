@@ -30,7 +30,8 @@ export function annotate(report: Report): void {
       startColumn: f.location.column,
     };
     if (f.decision === 'blocked') core.error(f.message, properties);
-    else core.warning(f.message, properties);
+    else if (f.decision === 'approval-required') core.warning(f.message, properties);
+    else core.notice(f.message, properties);
   }
   if (findings.length > MAX_ANNOTATIONS)
     core.notice(`${findings.length - MAX_ANNOTATIONS} more findings are in the job summary`);

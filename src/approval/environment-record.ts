@@ -109,7 +109,7 @@ export function recordEnvironmentApprovals(input: EnvironmentRecordInput): Envir
     };
   const why =
     mine.length === 0
-      ? `no review for environment ${input.environment} in the run's approval history (the environment may have no required reviewers, the job may not have been bound to it, or an administrator bypassed it)`
+      ? `no approval for environment ${input.environment} in the run's approval history (the environment may have no required reviewers, the job may not have been bound to it, or an administrator bypassed it)`
       : `${approvedBy.length} of ${input.minApprovals} required approval(s) for environment ${input.environment} count`;
   return {
     state: 'missing',

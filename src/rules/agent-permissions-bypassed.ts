@@ -10,12 +10,17 @@
  * `settings`, which `agent-unrestricted-shell` judges).
  */
 import type { SourceLocation } from '../errors.js';
+import type { JobInventory } from '../inventory/types.js';
+import type { Job, Workflow } from '../workflow/model.js';
 import {
   PRIVILEGED_TRIGGERS,
   activeAgents,
   describeAgent,
+  holdings,
   inAwf,
+  primaryAgent,
   triggersIn,
+  writeAuthority,
 } from './lib/agent-facts.js';
 import { settingEffects } from './lib/agent-effects.js';
 import type { RuleHit } from './types.js';
@@ -66,6 +71,9 @@ export default defineRule<Options>({
       seen.add(key);
       hits.push({ at, message, severity });
     };
+    // gh-aw's threat-detection job: the same engine over the agent's output, read-only.
+    const detection = ghAwDetectionJob(workflow, job);
+    const authority = detection ? detectionAuthority(inventory, job) : [];
     for (const agent of agents) {
       const effects = settingEffects(workflow, job, agent, idToken);
       const who = describeAgent(job, agent);
@@ -73,15 +81,54 @@ export default defineRule<Options>({
         push(agent.at, `${who} runs with permission or sandbox checks off${on}`);
         continue;
       }
-      for (const { setting } of effects.filter((e) => e.bypass)) {
-        if (setting.name.startsWith('<always>') && !options.includeBuiltIn) continue;
+      const bypasses = effects
+        .filter((e) => e.bypass)
+        .filter((e) => !e.setting.name.startsWith('<always>') || options.includeBuiltIn);
+      // gh-aw without AWF plus an explicit bypass flag is one root cause: report the flag.
+      const flags = bypasses.filter((e) => !SANDBOX_ABSENT(e.setting));
+      const noSandbox = flags.length < bypasses.length;
+      if (flags.length === 0 && noSandbox && detection && authority.length === 0) continue;
+      const shown = flags.length > 0 ? flags : bypasses;
+      shown.forEach(({ setting }, i) => {
         const value = setting.value === 'present' ? '' : ` ${clip(setting.value)}`;
-        push(setting.at, `${who}: \`${setting.name}${value}\` — ${setting.reason}${on}`);
-      }
+        const also =
+          i === 0 && flags.length > 0 && noSandbox ? ', and without the AWF sandbox' : '';
+        push(setting.at, `${who}: \`${setting.name}${value}\` — ${setting.reason}${also}${on}`);
+      });
     }
     return hits;
   },
 });
+
+const SANDBOX_ABSENT = (s: { readonly name: string; readonly value: string }): boolean =>
+  s.name === 'sandbox.agent' && s.value === '(absent)';
+
+/**
+ * gh-aw's threat-detection job in a compiled lock file: job `detection` that reads the
+ * agent's output from `/tmp/gh-aw/threat-detection/`. Its engine has no write authority of
+ * its own unless the job is given some.
+ */
+function ghAwDetectionJob(workflow: Workflow, job: Job): boolean {
+  if (job.id !== 'detection') return false;
+  if (!/^#.*\bgh-aw\b/m.test(workflow.source.text.slice(0, 4000))) return false;
+  return job.steps.some(
+    (s) =>
+      /threat-detection/.test(s.run ?? '') || s.with.some((w) => /threat-detection/.test(w.value)),
+  );
+}
+
+/** The engine's own model credential (gh-aw documents the Copilot one as Copilot-requests only). */
+const ENGINE_AUTH = /^COPILOT_(?:CLI_|GITHUB_)?TOKEN$|^(?:ANTHROPIC|OPENAI|CODEX|GEMINI)_API_KEY$/;
+
+/** Write authority of the detection job, not counting the engine's own model credential. */
+function detectionAuthority(inventory: JobInventory, job: Job): string[] {
+  const agents = activeAgents(inventory);
+  const h = holdings(inventory, job, primaryAgent(agents));
+  return writeAuthority(
+    { ...h, secrets: h.secrets.filter((c) => !ENGINE_AUTH.test(c.name)) },
+    agents,
+  );
+}
 
 function clip(v: string): string {
   const flat = v.replace(/\s+/g, ' ').trim();

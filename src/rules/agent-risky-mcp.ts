@@ -4,7 +4,8 @@
  * servers fetched at run time without a version (`npx -y pkg`, `uvx pkg`, `docker run
  * image:latest`), servers whose config the agent cannot read, and servers declared in a
  * repository file that the pull request itself controls. One hit per server and reason,
- * located at the server's declaration (inline input or repository file).
+ * located at the server's declaration (inline input or repository file); a server of a
+ * repository file is reported once per workflow, for every job that loads it.
  */
 import { analyzeLaunch, imageName, packageName } from '../inventory/tools/launch.js';
 import type { AgentUse, ToolReach } from '../inventory/types.js';
@@ -74,12 +75,16 @@ export default defineRule<Options>({
       const key = `${t.at.path}:${t.at.line}:${t.at.column}:${reason}`;
       if (seen.has(key)) return;
       seen.add(key);
-      const where = t.file.startsWith('inline:') ? `input ${t.file.slice(7)}` : t.file;
+      const inline = t.file.startsWith('inline:');
+      const where = inline ? `input ${t.file.slice(7)}` : t.file;
       hits.push({
         at: t.at,
         message: `MCP server \`${t.name}\` (${where}, loaded by ${t.agent}) ${what}`,
         severity,
         confidence,
+        // A repository config file is the same for every job that loads it: one finding per
+        // workflow, listing the jobs. Whether the PR controls it depends on the job's checkout.
+        ...(!inline && reason !== 'pr-controlled' ? { scope: 'workflow' as const } : {}),
       });
     };
     const locateName = (agent: AgentUse, input: string, needle: string) => {

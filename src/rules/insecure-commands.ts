@@ -8,12 +8,17 @@
 import type { YamlPath } from '../workflow/source.js';
 import { dataAt } from './lib/perm-expressions.js';
 import type { RuleHit } from './types.js';
-import { NO_OPTIONS, defineRule } from './types.js';
+import { defineRule } from './types.js';
+
+interface Options {
+  /** Report an `env:` block that is itself an expression (zizmor's auditor-only variant). */
+  readonly 'expression-env': boolean;
+}
 
 const NAME = 'ACTIONS_ALLOW_UNSECURE_COMMANDS';
 const ENV_WRITE = /ACTIONS_ALLOW_UNSECURE_COMMANDS\s*=\s*["']?true\b[^\n]*GITHUB_ENV/gi;
 
-export default defineRule({
+export default defineRule<Options>({
   meta: {
     id: 'insecure-commands',
     title: '`ACTIONS_ALLOW_UNSECURE_COMMANDS` enabled',
@@ -26,21 +31,33 @@ export default defineRule({
     defaults: { baseline: 'approval-required', strict: 'blocked' },
     remediation:
       'Remove `ACTIONS_ALLOW_UNSECURE_COMMANDS` and write to `$GITHUB_ENV` / `$GITHUB_PATH` instead; upgrade any action that still needs `set-env` / `add-path`.',
-    options: NO_OPTIONS,
+    options: {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        'expression-env': {
+          type: 'boolean',
+          description:
+            'Also report an `env:` block that is itself an expression (`env: ${{ matrix.env }}`), which may set the variable; low severity and confidence, like zizmor’s auditor persona.',
+        },
+      },
+    },
   },
-  defaultOptions: {},
-  check({ workflow, job, locate, locateIn }) {
+  defaultOptions: { 'expression-env': false },
+  check({ workflow, job, options, locate, locateIn }) {
     const root = workflow.source.data;
     const hits: RuleHit[] = [];
     const scan = (at: YamlPath, where: string, scope: 'workflow' | 'job'): void => {
       const env = dataAt(root, at);
       if (typeof env === 'string' && env.includes('${{')) {
-        hits.push({
-          at: locate(at),
-          message: `${where} \`env:\` is an expression and may set ${NAME}`,
-          confidence: 'low',
-          scope,
-        });
+        if (options['expression-env'])
+          hits.push({
+            at: locate(at),
+            message: `${where} \`env:\` is an expression and may set ${NAME}`,
+            severity: 'low',
+            confidence: 'low',
+            scope,
+          });
         return;
       }
       if (env === null || typeof env !== 'object' || !(NAME in env)) return;

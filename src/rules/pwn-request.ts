@@ -6,7 +6,7 @@
  * and secrets. poutine's `untrusted_checkout_exec` plus octoscan's `gh pr checkout` /
  * `git checkout` / artifact vectors.
  */
-import { workspaceExecution, type Execution } from './lib/checkout-exec.js';
+import { executesIn, workspaceExecutions, type Execution } from './lib/checkout-exec.js';
 import { untrustedCheckouts, type UntrustedCheckout } from './lib/checkout-untrusted.js';
 import type { Job, Step } from '../workflow/model.js';
 import { defineRule, type Confidence, type RuleHit } from './types.js';
@@ -34,17 +34,25 @@ function stepLabel(step: Step): string {
   return `step ${step.index + 1}${step.name ? ` (${step.name})` : step.id ? ` (${step.id})` : ''}`;
 }
 
+/**
+ * The first later thing that runs the untrusted code: after the command or step where it
+ * lands in the working tree; for an artifact unpacked into its own directory, only what runs
+ * from that directory (or walks the whole tree).
+ */
 function firstExecution(
   job: Job,
   c: UntrustedCheckout,
 ): { step: Step; exec: Execution } | undefined {
-  if (c.position) {
-    const exec = workspaceExecution(c.step, c.position);
-    if (exec) return { step: c.step, exec };
+  const from = c.lands ?? { step: c.step, position: c.position };
+  const relevant = (step: Step, exec: Execution): boolean =>
+    c.dir === undefined || executesIn(step, exec, c.dir);
+  if (from.position) {
+    const exec = workspaceExecutions(from.step, from.position).find((e) => relevant(from.step, e));
+    if (exec) return { step: from.step, exec };
   }
   for (const step of job.steps) {
-    if (step.index <= c.step.index) continue;
-    const exec = workspaceExecution(step);
+    if (step.index <= from.step.index) continue;
+    const exec = workspaceExecutions(step).find((e) => relevant(step, e));
     if (exec) return { step, exec };
   }
   return undefined;
@@ -87,7 +95,7 @@ export default defineRule<Options>({
     },
   },
   defaultOptions: { checkoutOnly: false, reusableWorkflows: false },
-  check({ job, inventory, options, locate, locateIn }) {
+  check({ workflow, job, inventory, options, locate, locateIn }) {
     const privileged = inventory.triggers.filter((t) => PRIVILEGED.includes(t));
     const called = inventory.triggers.includes('workflow_call');
     if (privileged.length === 0 && !(called && options.reusableWorkflows)) return [];
@@ -95,7 +103,12 @@ export default defineRule<Options>({
     const writes = Object.values(inventory.permissions.scopes).some((l) => l === 'write');
     const secrets = inventory.credentials.some((c) => c.kind !== 'github-token');
     const jobIf = job.if ?? '';
-    for (const c of untrustedCheckouts(job)) {
+    const scope = {
+      triggers: [...new Set([...inventory.triggers, ...workflow.triggers.map((t) => t.event)])],
+      name: workflow.name,
+      path: workflow.path,
+    };
+    for (const c of untrustedCheckouts(job, scope)) {
       const gates = `${jobIf}\n${c.step.if ?? ''}`;
       let confidence: Confidence = c.certainty;
       const notes: string[] = [];

@@ -6,15 +6,16 @@
  * format / join, `&&` / `||`, typed inputs), graded by capability and by whether a trigger
  * of the job fills the context at all.
  */
-import type { Step } from '../workflow/model.js';
+import type { Step, Workflow } from '../workflow/model.js';
 import { stepAction } from './lib/checkout-steps.js';
 import { callInputs, declaredInputTypes, envFor, populatedBy } from './lib/inject-events.js';
 import { isSinkInput } from './lib/inject-sinks.js';
-import { taintedContexts, type TaintedRef } from './lib/untrusted-context.js';
+import { OUTSIDER_EVENTS } from './lib/trigger-events.js';
+import { contextCapability, taintedContexts, type TaintedRef } from './lib/untrusted-context.js';
 import { defineRule, type Confidence, type RuleHit, type Severity } from './types.js';
 
 interface Options {
-  /** Lowest severity reported: `low` adds dispatch inputs, writer refs, outputs, unfilled contexts. */
+  /** Lowest severity reported: `low` adds dispatch and trusted-caller inputs, writer refs, outputs, unfilled contexts. */
   readonly minSeverity: 'low' | 'medium' | 'high';
 }
 
@@ -29,16 +30,48 @@ const INPUTS = /^(?:inputs|github\.event\.inputs)\./;
 interface Inputs {
   readonly declared: ReadonlyMap<string, string>;
   readonly call: ReadonlySet<string>;
+  /** The workflow runs on events whose payload carries outsider text (itself or via callers). */
+  readonly outsiderEvents: boolean;
 }
 
 /**
- * A `workflow_call` input carries whatever the caller passes (event text included): medium.
- * A `workflow_dispatch` input is typed by someone with write access: low.
+ * A `workflow_call` input carries whatever the caller passes. Graded medium when the workflow
+ * shows it runs on outsider events (it also declares such a trigger, or its own expressions
+ * read an outsider event's payload, so its callers run on those events and may pass their
+ * text); otherwise low: the calling workflows are the repository's own and usually pass
+ * literals, defaults or their own inputs. A `workflow_dispatch` input is typed by someone with
+ * write access: low.
  */
 function fromCaller(context: string, triggers: readonly string[], inputs: Inputs): boolean {
   if (!context.startsWith('inputs.') || !triggers.includes('workflow_call')) return false;
   const name = context.split('.')[1] ?? '';
   return inputs.call.has(name) || !inputs.declared.has(name);
+}
+
+/** Triggers whose payload carries text an outsider writes. */
+const OUTSIDER_TEXT_EVENTS: ReadonlySet<string> = new Set([
+  ...OUTSIDER_EVENTS,
+  'commit_comment',
+  'gollum',
+  'check_run',
+  'check_suite',
+]);
+
+/** A context of an outsider event's payload written anywhere in the workflow text. */
+const OUTSIDER_PAYLOAD =
+  /\bgithub\.(?:head_ref\b|event\.(?:issue|pull_request|comment|review|review_comment|discussion|workflow_run|check_suite|check_run|pages)\b[\w.*-]*)/g;
+
+/**
+ * The workflow runs on events that carry outsider text: it declares such a trigger, or its
+ * own expressions read outsider-written text of such a payload (`github.event.issue.body`,
+ * `github.head_ref`; ids, numbers and SHAs do not count), so its callers run on them.
+ */
+function runsOnOutsiderEvents(workflow: Workflow, triggers: readonly string[]): boolean {
+  const declared = new Set([...triggers, ...workflow.triggers.map((t) => t.event)]);
+  for (const event of declared) if (OUTSIDER_TEXT_EVENTS.has(event)) return true;
+  for (const m of workflow.source.text.matchAll(OUTSIDER_PAYLOAD))
+    if (contextCapability(m[0]) === 'arbitrary') return true;
+  return false;
 }
 
 function grade(
@@ -57,9 +90,19 @@ function grade(
       what: 'a ref name (no spaces, shell syntax allowed)',
     };
   if (INPUTS.test(ref.context))
-    return fromCaller(ref.context, triggers, inputs)
-      ? { severity: 'medium', confidence: 'medium', what: 'a free-text input from the caller' }
-      : { severity: 'low', confidence: 'medium', what: 'a free-text dispatch input' };
+    return !fromCaller(ref.context, triggers, inputs)
+      ? { severity: 'low', confidence: 'medium', what: 'a free-text dispatch input' }
+      : inputs.outsiderEvents
+        ? {
+            severity: 'medium',
+            confidence: 'medium',
+            what: 'a free-text input from a caller that runs on outsider events',
+          }
+        : {
+            severity: 'low',
+            confidence: 'medium',
+            what: 'a free-text input from the calling workflow',
+          };
   if (ref.capability === 'arbitrary')
     return { severity: 'high', confidence: 'high', what: 'attacker-controlled text' };
   return { severity: 'medium', confidence: 'medium', what: 'attacker-influenced structured text' };
@@ -94,7 +137,7 @@ export default defineRule<Options>({
         minSeverity: {
           enum: ['low', 'medium', 'high'],
           description:
-            'Lowest severity reported. `low` adds workflow_dispatch inputs, writer-controlled refs (`github.ref_name`), step and job outputs, and contexts no trigger of the job fills.',
+            'Lowest severity reported. `low` adds workflow_dispatch inputs, workflow_call inputs of a reusable workflow that does not run on outsider events, writer-controlled refs (`github.ref_name`), step and job outputs, and contexts no trigger of the job fills.',
         },
       },
     },
@@ -103,7 +146,11 @@ export default defineRule<Options>({
   check({ workflow, job, inventory, options, locateIn }) {
     const hits: RuleHit[] = [];
     const inputTypes = declaredInputTypes(workflow);
-    const inputs: Inputs = { declared: inputTypes, call: callInputs(workflow) };
+    const inputs: Inputs = {
+      declared: inputTypes,
+      call: callInputs(workflow),
+      outsiderEvents: runsOnOutsiderEvents(workflow, inventory.triggers),
+    };
     const min = RANK[options.minSeverity];
     const report = (
       step: Step,

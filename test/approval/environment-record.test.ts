@@ -50,7 +50,7 @@ describe('recordEnvironmentApprovals', () => {
   it('says so when the history has nothing for the environment', () => {
     const r = recordEnvironmentApprovals({ ...base, entries: [] });
     expect(r.state).toBe('missing');
-    expect(r.message).toMatch(/no review for environment agent-gate-approval/);
+    expect(r.message).toMatch(/no approval for environment agent-gate-approval/);
   });
 
   it('a rejection ends it, whatever else was approved', () => {

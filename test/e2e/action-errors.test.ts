@@ -54,7 +54,7 @@ describe.concurrent('bad inputs fail closed', () => {
 
   it.each([
     ['mode', 'enforcing', 'enforce, audit'],
-    ['approval', 'later', 'fail, wait, environment'],
+    ['approval', 'later', 'fail, wait, environment, record'],
     ['evidence', 's3', 'artifact, file, none'],
     ['jobs', 'some', 'current, all'],
     ['default-permissions', 'admin', 'read, write, unknown'],
@@ -67,13 +67,14 @@ describe.concurrent('bad inputs fail closed', () => {
   });
 
   it.each([
-    [
-      'approval',
-      'wait',
-      'agent-gate: `approval: wait` is not available in this version of agent-gate; use `fail` or `environment`',
-    ],
-  ])('input `%s: %s` (not available yet)', async (name, value, message) => {
-    expectFailedStep(await runCi({ inputs: { [name]: value } }), message);
+    ['timeout-minutes', '0', 1, 43200],
+    ['timeout-minutes', '1.5', 1, 43200],
+    ['retention-days', '91', 1, 90],
+  ])('input `%s: %s` (a whole number in range)', async (name, value, min, max) => {
+    expectFailedStep(
+      await runCi({ inputs: { [name]: value } }),
+      `agent-gate: input \`${name}\` must be a whole number from ${min} to ${max} (got \`${value}\`)`,
+    );
   });
 
   it.each([

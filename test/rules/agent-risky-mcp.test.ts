@@ -1,5 +1,6 @@
 import rule from '../../src/rules/agent-risky-mcp.js';
-import { testRule } from './rule-tester.js';
+import { describe, expect, it } from 'vitest';
+import { runRule, testRule } from './rule-tester.js';
 
 const SHA = '8e8c483db84b4bee98b60c0593521ed34d9990e8';
 const MCP = '{"mcpServers": {"gh": {"command": "npx", "args": ["-y", "some-mcp"]}}}';
@@ -83,6 +84,24 @@ ${checkoutHead}      - uses: anthropics/claude-code-action@${SHA}
       errors: ['12:13', '12:13'],
     },
     {
+      name: 'repo .mcp.json loaded by two agent jobs: one finding per server for the workflow',
+      workflow: `on: schedule
+permissions:
+  contents: read
+jobs:
+  agent:
+    runs-on: ubuntu-latest
+    steps:
+      - run: copilot -p "fix the tests" --allow-tool 'shell(npm test)'
+  detection:
+    runs-on: ubuntu-latest
+    steps:
+      - run: copilot -p "check the output" --allow-tool 'shell(cat)'
+`,
+      files: { '.mcp.json': MCP },
+      errors: ['1:17'],
+    },
+    {
       name: 'repo .mcp.json changed by the pull request',
       workflow: wf('pull_request', '--model opus'),
       context: { event: 'pull_request', changedFiles: ['.mcp.json'] },
@@ -96,4 +115,25 @@ ${checkoutHead}      - uses: anthropics/claude-code-action@${SHA}
       errors: ['1:17'],
     },
   ],
+});
+
+describe('agent-risky-mcp repository config files', () => {
+  it('lists every job that loads the server on the one finding', () => {
+    const hits = runRule(rule, {
+      name: 'two jobs',
+      workflow: `on: schedule
+jobs:
+  one:
+    runs-on: ubuntu-latest
+    steps:
+      - run: copilot -p "a" --allow-tool 'shell(cat)'
+  two:
+    runs-on: ubuntu-latest
+    steps:
+      - run: copilot -p "b" --allow-tool 'shell(cat)'
+`,
+      files: { '.mcp.json': MCP },
+    });
+    expect(hits.map((h) => h.jobs)).toEqual([['one', 'two']]);
+  });
 });

@@ -48,6 +48,14 @@ testRule(rule, {
       ),
     },
     {
+      name: 'issue text on a schedule / workflow_dispatch-only workflow is always empty',
+      workflow: claude(
+        '[schedule, workflow_dispatch]',
+        '          prompt: "Dedup ${{ github.event.issue.title }}"\n',
+        '        env:\n          BODY: ${{ github.event.issue.body }}\n          PR: ${{ github.event.pull_request.title }}\n',
+      ),
+    },
+    {
       name: 'tag mode reading the comment itself is not explicit flow',
       workflow: claude('issue_comment', '          trigger_phrase: "@claude"\n'),
     },
@@ -73,6 +81,19 @@ jobs:
       name: 'issue title in the prompt',
       workflow: claude('issues', '          prompt: "Title: ${{ github.event.issue.title }}"\n'),
       errors: [{ at: '11:19', job: 'agent' }],
+    },
+    {
+      name: 'issue text on a workflow with issues beside schedule and dispatch',
+      workflow: claude(
+        '[schedule, workflow_dispatch, issues]',
+        '          prompt: "Dedup ${{ github.event.issue.title }}"\n',
+      ),
+      errors: ['11:19'],
+    },
+    {
+      name: 'issue text in a reusable workflow (the caller may run on issues)',
+      workflow: claude('workflow_call', '          prompt: "${{ github.event.issue.body }}"\n'),
+      errors: ['11:19'],
     },
     {
       name: 'through env.X into the prompt',

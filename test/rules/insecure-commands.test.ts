@@ -18,6 +18,14 @@ testRule(rule, {
       ),
     },
     { name: 'other variable', workflow: wf('env:\n  ACTIONS_STEP_DEBUG: true\n', '', '') },
+    {
+      name: 'env block that is an expression is not reported by default',
+      workflow: wf(
+        'env: ${{ fromJSON(vars.ENV) }}\n',
+        '    env: ${{ fromJSON(inputs.env) }}\n',
+        '        env: ${{ matrix.env }}\n',
+      ),
+    },
   ],
   invalid: [
     {
@@ -45,9 +53,14 @@ testRule(rule, {
       errors: ['8:11'],
     },
     {
-      name: 'env block that is an expression (maybe)',
-      workflow: wf('', '    env: ${{ fromJSON(inputs.env) }}\n', ''),
-      errors: ['5:10'],
+      name: 'env block that is an expression, with expression-env (zizmor auditor)',
+      workflow: wf(
+        '',
+        '    env: ${{ fromJSON(inputs.env) }}\n',
+        '        env: ${{ matrix.env }}\n',
+      ),
+      options: { 'expression-env': true },
+      errors: ['5:10', '8:14'],
     },
     {
       name: 'written to GITHUB_ENV',
@@ -61,8 +74,13 @@ describe('insecure-commands confidence', () => {
   it('the maybe variants are low confidence', () => {
     const hits = runRule(rule, {
       name: 'x',
-      workflow: wf('', '    env: ${{ fromJSON(inputs.env) }}\n', ''),
+      workflow: wf(
+        '',
+        '    env: ${{ fromJSON(inputs.env) }}\n',
+        '        env:\n          ACTIONS_ALLOW_UNSECURE_COMMANDS: ${{ inputs.legacy }}\n',
+      ),
+      options: { 'expression-env': true },
     });
-    expect(hits.map((h) => `${h.severity}/${h.confidence}`)).toEqual(['high/low']);
+    expect(hits.map((h) => `${h.severity}/${h.confidence}`)).toEqual(['low/low', 'high/low']);
   });
 });

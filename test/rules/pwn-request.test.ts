@@ -64,6 +64,57 @@ testRule(rule, {
       ),
     },
     {
+      name: 'git fetch of the PR head into a local ref nothing checks out; base scripts run',
+      workflow: wf(
+        'pull_request_target',
+        `      - uses: ${CO}\n      - run: |\n          git fetch origin pull/\${{ github.event.pull_request.number }}/head:pr-head\n          node scripts/changed.js\n          git diff --name-only HEAD pr-head\n      - run: npm ci\n`,
+      ),
+    },
+    {
+      name: 'artifact of the PR run unpacked into a sub-directory, only deployed / uploaded',
+      workflow: wf(
+        'workflow_run',
+        `      - uses: ${CO}\n      - run: uv sync --locked\n      - uses: actions/download-artifact@v4\n        with:\n          path: ./site/\n          run-id: \${{ github.event.workflow_run.id }}\n          github-token: \${{ secrets.GITHUB_TOKEN }}\n      - run: uv run ./scripts/deploy_status.py\n      - run: uv run smokeshow upload site\n      - uses: cloudflare/wrangler-action@v3\n        with:\n          command: pages deploy ./site\n`,
+      ),
+    },
+    {
+      name: 'ref from a github-script output set from the base sha',
+      workflow: wf(
+        'issue_comment',
+        `      - id: config\n        uses: actions/github-script@v7\n        with:\n          script: |\n            const response = await github.rest.pulls.get({ owner, repo, pull_number })\n            core.setOutput('base', response.data.base.sha)\n            core.setOutput('head', response.data.head.sha)\n` +
+          checkout('${{ steps.config.outputs.base }}') +
+          '      - run: go run ./cmd/gen\n',
+      ),
+    },
+    {
+      name: 'ref from a run output set from the base ref',
+      workflow: wf(
+        'pull_request_target',
+        '      - id: b\n        run: echo "ref=${{ github.event.pull_request.base.ref }}" >> "$GITHUB_OUTPUT"\n' +
+          checkout('${{ steps.b.outputs.ref }}') +
+          '      - run: make\n',
+      ),
+    },
+    {
+      name: "gh run download of this workflow's own previous run (no PR-code trigger)",
+      workflow: `name: brain
+on:
+  schedule: [{ cron: '0 * * * *' }]
+  issue_comment:
+jobs:
+  a:
+    runs-on: ubuntu-latest
+    steps:
+      - uses: ${CO}
+      - run: |
+          LAST=$(gh run list --workflow "\${{ github.workflow }}" --status success --limit 1 --json databaseId --jq '.[0].databaseId')
+          gh run download "$LAST" -n data -D .tmp
+          gh run download \${{ github.run_id }} -n other
+          cp .tmp/notes.md notes.md
+      - run: npx tsx tools/metrics.ts
+`,
+    },
+    {
       name: 'echo of a build command is not a build',
       workflow: wf(
         'pull_request_target',
@@ -118,6 +169,54 @@ testRule(rule, {
       workflow: wf(
         'pull_request_target',
         '      - run: git fetch origin pull/${{ github.event.number }}/head:pr && git checkout pr\n      - run: ./gradlew build\n',
+      ),
+      errors: ['6:14'],
+    },
+    {
+      name: 'git fetch of the PR head, a later step checks out FETCH_HEAD, then a build',
+      workflow: wf(
+        'pull_request_target',
+        '      - run: git fetch origin pull/${{ github.event.number }}/head\n      - run: node x.js\n      - run: git checkout FETCH_HEAD\n      - run: npm test\n',
+      ),
+      errors: ['6:14'],
+    },
+    {
+      name: 'git fetch of the PR head, checked out through a variable (fail closed)',
+      workflow: wf(
+        'pull_request_target',
+        '      - run: |\n          git fetch origin pull/${{ github.event.number }}/head:pr\n          git switch "$BRANCH"\n          make\n',
+      ),
+      errors: ['7:11'],
+    },
+    {
+      name: 'ref from a step output that also carries the head stays untrusted',
+      workflow: wf(
+        'issue_comment',
+        `      - id: config\n        uses: actions/github-script@v7\n        with:\n          script: |\n            core.setOutput('ref', pr.base.sha)\n            if (x) core.setOutput('ref', pr.head.sha)\n` +
+          checkout('${{ steps.config.outputs.ref }}') +
+          '      - run: go run ./cmd/gen\n',
+      ),
+      errors: ['14:16'],
+    },
+    {
+      name: "gh run download of a workflow's runs when pull_request runs it too",
+      workflow: `on: [pull_request, workflow_run]
+jobs:
+  a:
+    runs-on: ubuntu-latest
+    steps:
+      - run: |
+          LAST=$(gh run list --workflow "\${{ github.workflow }}" --limit 1 --json databaseId --jq '.[0].databaseId')
+          gh run download "$LAST"
+          npm ci
+`,
+      errors: ['8:11'],
+    },
+    {
+      name: 'gh run download of the triggering run',
+      workflow: wf(
+        'workflow_run',
+        '      - run: gh run download ${{ github.event.workflow_run.id }} -D out\n      - run: bash out/apply.sh\n',
       ),
       errors: ['6:14'],
     },
@@ -200,6 +299,24 @@ describe('pwn-request artifacts', () => {
         workflow: wf('workflow_run', steps(path), '    permissions: {}\n'),
       }).map((h) => h.confidence);
     expect(grade('')).toEqual(['medium']);
-    expect(grade('          path: ./report\n')).toEqual(['low']);
+    expect(
+      grade('          path: ./report\n').length, // `make` at the root does not run ./report
+    ).toBe(0);
+  });
+  it('counts what runs from the artifact directory or walks the whole tree', () => {
+    const steps = (run: string, wd = '') =>
+      `      - uses: actions/download-artifact@v4\n        with:\n          run-id: \${{ github.event.workflow_run.id }}\n          path: ./report/\n      - run: ${run}\n${wd}`;
+    const grade = (run: string, wd = '') =>
+      runRule(rule, {
+        name: 'a',
+        workflow: wf('workflow_run', steps(run, wd), '    permissions: {}\n'),
+      }).map((h) => h.confidence);
+    expect(grade('bash report/run.sh')).toEqual(['low']);
+    expect(grade('make -C report')).toEqual(['low']);
+    expect(grade('cd report && npm ci')).toEqual(['low']);
+    expect(grade('pytest')).toEqual(['low']);
+    expect(grade('npm ci', '        working-directory: report\n')).toEqual(['low']);
+    expect(grade('uv run upload-tool report')).toEqual([]);
+    expect(grade('npx wrangler pages deploy ./report/')).toEqual([]);
   });
 });

@@ -67,6 +67,30 @@ jobs:
 `,
     },
     {
+      name: 'workflow_call-only workflow (PR numbers and SHAs read): inputs come from the calling workflow (low)',
+      workflow: `on:
+  workflow_call:
+    inputs:
+      architecture: { type: string }
+      image: { type: string, default: ubuntu }
+  workflow_dispatch:
+    inputs:
+      image: { type: string }
+concurrency: \${{ github.workflow }}-\${{ github.event.pull_request.number || github.sha }}
+jobs:
+  a:
+    runs-on: ubuntu-latest
+    steps:
+      - uses: actions/checkout@v4
+        with:
+          ref: \${{ github.event.pull_request.head.sha }}
+      - run: build --arch \${{ inputs.architecture }} --image \${{ inputs.image }} --x \${{ inputs.undeclared }}
+      - uses: actions/github-script@v7
+        with:
+          script: console.log('\${{ inputs.architecture }}')
+`,
+    },
+    {
       name: 'non-sink action input',
       workflow: wf(
         'issues',
@@ -164,18 +188,52 @@ jobs:
       errors: ['10:39'],
     },
     {
-      name: 'workflow_call input (the caller may pass event text)',
+      name: 'workflow_call input of a workflow that also runs on issues (callers may pass event text)',
       workflow: `on:
   workflow_call:
     inputs:
       title: { type: string }
+  issues:
 jobs:
   a:
     runs-on: ubuntu-latest
     steps:
       - run: echo \${{ inputs.title }}
 `,
-      errors: ['9:23'],
+      errors: ['10:23'],
+    },
+    {
+      name: 'workflow_call input of a workflow whose expressions read PR or issue text',
+      workflow: `on:
+  workflow_call:
+    inputs:
+      context: { type: string }
+env:
+  TITLE: \${{ github.event.pull_request.title || github.event.issue.title }}
+jobs:
+  a:
+    runs-on: ubuntu-latest
+    steps:
+      - run: echo "\${{ inputs.context }}"
+`,
+      errors: ['11:24'],
+    },
+    {
+      name: 'workflow_call input through env, issue_comment trigger beside it',
+      workflow: `on:
+  workflow_call:
+    inputs:
+      body: { type: string }
+  issue_comment:
+env:
+  B: \${{ inputs.body }}
+jobs:
+  a:
+    runs-on: ubuntu-latest
+    steps:
+      - run: echo \${{ env.B }}
+`,
+      errors: ['12:23'],
     },
     {
       name: 'workflow_call: every event context may be filled by the caller',
@@ -207,7 +265,8 @@ describe('template-injection grading', () => {
       'medium/medium',
     ]);
     expect(grade('workflow_dispatch', 'inputs.x')).toEqual(['low/medium']);
-    expect(grade('workflow_call', 'inputs.x')).toEqual(['medium/medium']);
+    expect(grade('workflow_call', 'inputs.x')).toEqual(['low/medium']);
+    expect(grade('[workflow_call, pull_request_target]', 'inputs.x')).toEqual(['medium/medium']);
     expect(grade('issues', 'github.event.repository.owner.name')).toEqual([]);
     expect(grade('issues', 'github.event.issue.pull_request.url')).toEqual([]);
     expect(grade('push', 'github.ref_name')).toEqual(['low/medium']);

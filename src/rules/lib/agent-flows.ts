@@ -9,6 +9,7 @@ import type { AgentUse } from '../../inventory/types.js';
 import type { Entry, Job, Workflow } from '../../workflow/model.js';
 import type { YamlPath } from '../../workflow/source.js';
 import { stepOf } from './agent-facts.js';
+import { populatedBy } from './inject-events.js';
 import { taintedContexts } from './untrusted-context.js';
 import type { TaintedRef } from './untrusted-context.js';
 
@@ -32,6 +33,8 @@ export interface AgentFlow {
 export interface FlowContext {
   readonly workflow: Workflow;
   readonly job: Job;
+  /** The job's triggers: a context none of them fills is empty and carries no text. */
+  readonly inventory?: { readonly triggers: readonly string[] };
   readonly locateIn: (path: YamlPath, offset: number) => SourceLocation;
 }
 
@@ -55,7 +58,9 @@ export function agentFlows(
   options: FlowOptions,
 ): AgentFlow[] {
   const { workflow, job } = ctx;
-  const keep = (ref: TaintedRef): boolean => reportable(ref, workflow, options);
+  const triggers = ctx.inventory?.triggers ?? [];
+  const keep = (ref: TaintedRef): boolean =>
+    reportable(ref, workflow, options) && populatedBy(ref.context, triggers);
   const flows: AgentFlow[] = [];
   const seen = new Set<string>();
   const push = (flow: AgentFlow): void => {

@@ -4,7 +4,7 @@
  * build.gradle, .eslintrc.js, Dockerfile, …) and so runs the pull request's code: the
  * "living off the pipeline" tools. Matching is on argv from the shell splitter, never text.
  */
-import { splitCommands, type SimpleCommand } from '../../inventory/shell.js';
+import { splitCommands } from '../../inventory/shell.js';
 import type { Step } from '../../workflow/model.js';
 import { input, isLocalAction, stepAction } from './checkout-steps.js';
 
@@ -175,6 +175,43 @@ export interface Execution {
   readonly what: string;
   /** 1-based line within the step's `run:` (undefined for `uses:` steps). */
   readonly line: number | undefined;
+  /** The command's words (`run:` steps only). */
+  readonly argv?: readonly string[];
+}
+
+/**
+ * Every thing in `step` that runs workspace code, in order; with `after`, only commands of
+ * the `run:` script after that position (for a checkout done earlier in the same script).
+ */
+export function workspaceExecutions(
+  step: Step,
+  after: { readonly line: number; readonly column: number } = { line: 0, column: 0 },
+): Execution[] {
+  if (isLocalAction(step))
+    return [{ what: `local action ${step.uses?.trim() ?? ''}`, line: undefined }];
+  const action = stepAction(step);
+  if (action) {
+    const build = BUILD_ACTIONS.get(action.name);
+    if (build?.(step)) return [{ what: action.name, line: undefined }];
+    if (action.name === 'actions/github-script') {
+      const script = input(step, 'script')?.value ?? '';
+      if (
+        /\b(?:require|import)\s*\(\s*[`'"](?:\.{1,2}\/|\$\{?process\.env\.GITHUB_WORKSPACE)/.test(
+          script,
+        )
+      )
+        return [{ what: 'actions/github-script requiring a workspace file', line: undefined }];
+    }
+    return [];
+  }
+  if (step.run === undefined) return [];
+  const out: Execution[] = [];
+  for (const c of splitCommands(step.run).commands) {
+    if (c.line < after.line || (c.line === after.line && c.column <= after.column)) continue;
+    const what = commandRunsWorkspace(c.argv);
+    if (what !== undefined) out.push({ what, line: c.line, argv: c.argv });
+  }
+  return out;
 }
 
 /**
@@ -185,29 +222,88 @@ export function workspaceExecution(
   step: Step,
   after: { readonly line: number; readonly column: number } = { line: 0, column: 0 },
 ): Execution | undefined {
-  if (isLocalAction(step))
-    return { what: `local action ${step.uses?.trim() ?? ''}`, line: undefined };
-  const action = stepAction(step);
-  if (action) {
-    const build = BUILD_ACTIONS.get(action.name);
-    if (build?.(step)) return { what: action.name, line: undefined };
-    if (action.name === 'actions/github-script') {
-      const script = input(step, 'script')?.value ?? '';
-      if (
-        /\b(?:require|import)\s*\(\s*[`'"](?:\.{1,2}\/|\$\{?process\.env\.GITHUB_WORKSPACE)/.test(
-          script,
-        )
-      )
-        return { what: 'actions/github-script requiring a workspace file', line: undefined };
-    }
-    return undefined;
+  return workspaceExecutions(step, after)[0];
+}
+
+/** Tools that walk the whole tree by default (test collectors, linters, image builds). */
+const TREE_WALKERS = new Set([
+  'pytest',
+  'py.test',
+  'jest',
+  'vitest',
+  'mocha',
+  'tox',
+  'nox',
+  'eslint',
+  'stylelint',
+  'mypy',
+  'golangci-lint',
+  'rubocop',
+  'rspec',
+  'phpstan',
+  'tflint',
+  'checkov',
+  'trivy',
+  'vale',
+  'sonar-scanner',
+  'bazel',
+  'bazelisk',
+  'pre-commit',
+  'docker',
+  'docker-compose',
+  'go',
+]);
+/** Flags whose value is the directory a tool works in. */
+const DIR_FLAGS =
+  /^(?:-C|--prefix|--cwd|--dir|--directory|--project|--manifest-path|--chdir|-f|--file)$/;
+const INTERPRETERS = /^(?:python[\d.]*|node|deno|bun|ruby|php|perl|bash|sh|zsh|tsx|ts-node|pwsh)$/;
+
+const normalisePath = (w: string): string =>
+  w
+    .replace(/^(?:\$\{\{\s*github\.workspace\s*\}\}|\$\{?GITHUB_WORKSPACE\}?)\/?/, '')
+    .replace(/^(?:\.\/)+/, '')
+    .replace(/\/+$/, '');
+
+/**
+ * Does an execution (after an artifact was unpacked into `dir`) run something from `dir`?
+ * Yes when: it is an action (fail closed); the step works in `dir`; an earlier `cd` / `pushd`
+ * of the script enters it; the command runs a file under it or is pointed at it (`-C dir`,
+ * `--prefix dir`, `python dir`); or the tool walks the whole tree (pytest, linters, `docker
+ * build`). A data argument (`upload dir`, `deploy ./dir`) is not an execution.
+ */
+export function executesIn(step: Step, exec: Execution, dir: string): boolean {
+  if (exec.argv === undefined || exec.line === undefined) return true;
+  const inDir = (w: string): boolean => {
+    const n = normalisePath(w);
+    return n === dir || n.startsWith(`${dir}/`);
+  };
+  const under = (w: string): boolean => normalisePath(w).startsWith(`${dir}/`);
+  if (step.workingDirectory !== undefined && inDir(step.workingDirectory)) return true;
+  const argv = exec.argv;
+  if (argv.some((w) => TREE_WALKERS.has(w.replace(/^.*\//, '')))) return true;
+  if (argv.some(under)) return true;
+  for (let i = 1; i < argv.length; i++) {
+    const w = argv[i] as string;
+    if (!inDir(w)) continue;
+    const prev = argv[i - 1] as string;
+    if (DIR_FLAGS.test(prev) || INTERPRETERS.test((argv[0] ?? '').replace(/^.*\//, '')))
+      return true;
   }
-  if (step.run === undefined) return undefined;
-  const found = splitCommands(step.run).commands.find(
-    (c: SimpleCommand) =>
-      (c.line > after.line || (c.line === after.line && c.column > after.column)) &&
-      commandRunsWorkspace(c.argv) !== undefined,
-  );
-  if (!found) return undefined;
-  return { what: commandRunsWorkspace(found.argv) ?? found.argv.join(' '), line: found.line };
+  if (
+    argv.some(
+      (w) =>
+        /^--(?:prefix|cwd|dir|directory|project|manifest-path|chdir)=/.test(w) &&
+        inDir(w.slice(w.indexOf('=') + 1)),
+    )
+  )
+    return true;
+  if (step.run !== undefined) {
+    for (const c of splitCommands(step.run).commands) {
+      if (c.line > exec.line) break;
+      const head = c.argv[0];
+      if ((head === 'cd' || head === 'pushd') && c.argv[1] !== undefined && inDir(c.argv[1]))
+        return true;
+    }
+  }
+  return false;
 }
