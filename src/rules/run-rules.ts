@@ -42,7 +42,8 @@ export function runRules(
   const hits = new Map<string, DetectionHit>();
   for (const inv of inventory) {
     const job = workflow.jobs.find((j) => j.id === inv.job);
-    if (!job) continue;
+    // A job switched off with a literal `if: false` never runs: nothing in it can happen.
+    if (!job || isSwitchedOff(job.if)) continue;
     for (const { rule, options } of enabled) {
       const ctx: RuleContext<unknown> = {
         workflow,
@@ -85,6 +86,21 @@ export function runRules(
 /** All rules, for the catalog test and `--list-rules`-style listings. */
 export function allRules(): readonly Rule<unknown>[] {
   return RULES;
+}
+
+/** `if: false`, `if: ${{ false }}`, `if: false && …` — a condition that is false as written. */
+export function isSwitchedOff(condition: string | undefined): boolean {
+  if (condition === undefined) return false;
+  const bare = condition
+    .trim()
+    .replace(/^\$\{\{([\s\S]*)\}\}$/, '$1')
+    .trim();
+  // `false && x || y` is `(false && x) || y`: only a conjunction without `||` is dead.
+  return (
+    /^false$/.test(bare) ||
+    /^\(\s*false\s*\)$/.test(bare) ||
+    (/^false\s*&&/.test(bare) && !bare.includes('||'))
+  );
 }
 
 function locateOffset(source: SourceFile, path: YamlPath, offset: number) {

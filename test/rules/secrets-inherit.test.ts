@@ -1,5 +1,7 @@
 import rule from '../../src/rules/secrets-inherit.js';
-import { testRule } from './rule-tester.js';
+import { describe, expect, it } from 'vitest';
+import { isSwitchedOff } from '../../src/rules/run-rules.js';
+import { runRule, testRule } from './rule-tester.js';
 
 const call = (secrets: string) => `on: push
 jobs:
@@ -19,4 +21,19 @@ testRule(rule, {
       errors: [{ at: '5:14', job: 'call' }],
     },
   ],
+});
+
+describe('run-rules skips jobs switched off with a literal false', () => {
+  it.each(['false', '${{ false }}', "false && github.event_name == 'push'"])('if: %s', (cond) => {
+    const hits = runRule(rule, {
+      name: 'off',
+      workflow: `on: push\njobs:\n  call:\n    if: ${JSON.stringify(cond)}\n    uses: a/b/.github/workflows/r.yml@v1\n    secrets: inherit\n`,
+    });
+    expect(hits).toEqual([]);
+    expect(isSwitchedOff(cond)).toBe(true);
+  });
+  it.each(['github.event_name == "push"', 'false || true', '${{ !false }}', 'false && a || b'])(
+    'still checks if: %s',
+    (cond) => expect(isSwitchedOff(cond)).toBe(false),
+  );
 });
