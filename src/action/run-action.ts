@@ -34,6 +34,7 @@ import { repoPolicyReader } from './repo-policy-reader.js';
 import { evidenceInput } from './evidence-input.js';
 import { PACK_DIR, evidenceDir, saveEvidenceInput } from './evidence-store.js';
 import { lazyClient } from './api-client.js';
+import type { GitHubClient } from '../github/client.js';
 import { readRunnerEnv } from './runner-env.js';
 import { OUTPUTS, readSettings } from './settings.js';
 import type { Settings } from './settings.js';
@@ -72,7 +73,10 @@ export async function runAction(now: () => Date = () => new Date()): Promise<voi
   const atWorkflowSha = [runner.workflowPath, ...REPO_FILE_PATHS];
   if (trustedRef === runner.workflowSha) files.preload(trustedRef, [...atWorkflowSha, policyPath]);
   else files.preload(runner.workflowSha, atWorkflowSha);
-  const { policy, policyFile } = await resolvePolicy(settings, files, trustedRef);
+  const central = settings.policyRepository;
+  const { policy, policyFile } = central
+    ? await resolveCentralPolicy(settings, central, api)
+    : await resolvePolicy(settings, files, trustedRef);
 
   const workflow = await files.read(runner.workflowPath, runner.workflowSha);
   if (!workflow)
@@ -151,6 +155,45 @@ export async function runAction(now: () => Date = () => new Date()): Promise<voi
   await publish(report, dir, approval);
   if (dir) save(approval?.record);
   enforce(report, settings, approval);
+}
+
+/**
+ * The policy from a central repository (`policy-repository: owner/name@ref`), read through
+ * the contents API at that ref: nothing in this repository, its pull requests included, can
+ * change it. It is not this repository's file, so no change here is a policy change.
+ */
+async function resolveCentralPolicy(
+  settings: Settings,
+  central: NonNullable<Settings['policyRepository']>,
+  client: () => Promise<GitHubClient>,
+): Promise<{ policy: Policy; policyFile: undefined }> {
+  const files = repoFileReader({
+    workspace: undefined,
+    owner: central.owner,
+    repo: central.repo,
+    client,
+  });
+  const reader = repoPolicyReader(files, central.ref);
+  const path = settings.policy ?? DEFAULT_POLICY_FILE;
+  if (isPresetName(path))
+    throw new InputError(
+      `input \`policy-repository\` names a repository, but \`policy\` is the preset ${path}; give the policy file's path in ${central.owner}/${central.repo}`,
+    );
+  const policy = await loadPolicy(path, {
+    ...reader,
+    read: async (p) => {
+      try {
+        return await reader.read(p);
+      } catch (cause) {
+        throw new InputError(
+          `cannot read the central policy ${central.owner}/${central.repo}/${p}@${central.ref}: ${(cause as Error).message}`,
+          { cause },
+        );
+      }
+    },
+  });
+  core.info(`Policy read from ${central.owner}/${central.repo}@${central.ref}`);
+  return { policy, policyFile: undefined };
 }
 
 async function resolvePolicy(

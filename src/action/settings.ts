@@ -17,6 +17,7 @@ export const INPUTS = {
   attest: 'attest',
   timeoutMinutes: 'timeout-minutes',
   environment: 'environment',
+  policyRepository: 'policy-repository',
 } as const;
 
 export const OUTPUTS = {
@@ -48,6 +49,9 @@ export interface Settings {
   readonly timeoutMinutes: number | undefined;
   /** The protected environment whose approval `record` reads; undefined = the job's own. */
   readonly environment: string | undefined;
+  /** A central repository the policy is read from (`owner/name@ref`); undefined = this one. */
+  readonly policyRepository:
+    { readonly owner: string; readonly repo: string; readonly ref: string } | undefined;
   /** Where the evidence goes. */
   readonly evidence: 'artifact' | 'file' | 'none';
   /** API token; empty when none was given. */
@@ -71,6 +75,7 @@ export function readSettings(): Settings {
     approval: choice(INPUTS.approval, ['fail', 'wait', 'environment', 'record'], 'fail'),
     timeoutMinutes: wholeNumber(INPUTS.timeoutMinutes, 1, 43_200),
     environment: core.getInput(INPUTS.environment) || undefined,
+    policyRepository: policyRepository(core.getInput(INPUTS.policyRepository)),
     evidence: choice(INPUTS.evidence, ['artifact', 'file', 'none'], 'artifact'),
     token,
     jobs: choice(INPUTS.jobs, ['current', 'all'], 'current'),
@@ -78,6 +83,19 @@ export function readSettings(): Settings {
     retentionDays: retentionDays(),
     attest: core.getInput(INPUTS.attest) === '' ? false : core.getBooleanInput(INPUTS.attest),
   };
+}
+
+/** `owner/name@ref`: the ref is required (a commit SHA, or a protected branch or tag). */
+function policyRepository(value: string): Settings['policyRepository'] {
+  if (value === '') return undefined;
+  const m = /^([A-Za-z0-9][A-Za-z0-9-]{0,38})\/([A-Za-z0-9._-]{1,100})@([^\s@]{1,255})$/.exec(
+    value,
+  );
+  if (!m || m[2] === '.' || m[2] === '..')
+    throw new InputError(
+      `input \`${INPUTS.policyRepository}\` must be owner/name@ref, e.g. acme/policies@<commit sha> (got \`${value}\`)`,
+    );
+  return { owner: m[1] ?? '', repo: m[2] ?? '', ref: m[3] ?? '' };
 }
 
 function retentionDays(): number | undefined {

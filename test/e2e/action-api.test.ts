@@ -266,6 +266,56 @@ describe.concurrent('pull_request events', () => {
     ]);
   });
 
+  it('reads the policy from a central repository (policy-repository) and never from this one', async () => {
+    const ws = makeWorkspace({
+      '.github/workflows/ci.yml': example('ci.yml'),
+      '.github/agent-gate.yml': 'version: 1\ndefault: allow\n',
+    });
+    const central = 'c0ffee0000000000000000000000000000000001';
+    const api = await servers.start({
+      pullFiles: { 7: ['.github/agent-gate.yml'] },
+      otherRepos: { 'acme/policies': { [central]: { 'ci/agent-gate.yml': BLOCK_ALL_POLICY } } },
+    });
+    const r = await runAction({
+      workflow: 'ci.yml',
+      sha: ws.sha,
+      job: 'test',
+      event: 'pull_request',
+      eventPayload: payload(ws.sha),
+      workspace: ws.dir,
+      api: api.url,
+      inputs: { 'policy-repository': `acme/policies@${central}`, policy: 'ci/agent-gate.yml' },
+    });
+    expect(r.code).toBe(1);
+    expect(r.outputs.decision).toBe('blocked');
+    expect(log(api)).toContain(
+      `GET /repos/acme/policies/contents/ci%2Fagent-gate.yml?ref=${central} 200`,
+    );
+    expect(log(api).filter((l) => l.includes('/repos/acme/app/contents/'))).toEqual([]);
+    // The repository's own policy file is not the gate's policy: changing it is no policy change.
+    expect(r.summary).not.toContain("gate's own policy file");
+  });
+
+  it('fails closed when the central policy cannot be read', async () => {
+    const ws = makeWorkspace({ '.github/workflows/ci.yml': example('ci.yml') });
+    const api = await servers.start({ pullFiles: { 7: ['README.md'] } });
+    const r = await runAction({
+      workflow: 'ci.yml',
+      sha: ws.sha,
+      job: 'test',
+      event: 'pull_request',
+      eventPayload: payload(ws.sha),
+      workspace: ws.dir,
+      api: api.url,
+      inputs: { 'policy-repository': 'acme/policies@main' },
+    });
+    expect(r.code).toBe(1);
+    expect(r.outputs.decision).toBe('blocked');
+    expect(r.annotations.find((a) => a.level === 'error')?.message).toMatch(
+      /cannot read the central policy acme\/policies\/\.github\/agent-gate\.yml@main/,
+    );
+  });
+
   it('uses the policy file as it is at the base commit', async () => {
     const ws = makeWorkspace({ '.github/workflows/ci.yml': example('ci.yml') });
     const api = await servers.start({

@@ -70,6 +70,7 @@ describe.concurrent('bad inputs fail closed', () => {
     ['timeout-minutes', '0', 1, 43200],
     ['timeout-minutes', '1.5', 1, 43200],
     ['retention-days', '91', 1, 90],
+    ['timeout-minutes', '-5', 1, 43200],
   ])('input `%s: %s` (a whole number in range)', async (name, value, min, max) => {
     expectFailedStep(
       await runCi({ inputs: { [name]: value } }),

@@ -26,6 +26,10 @@ export type PullFile =
 export interface ApiRoutes {
   /** File text by commit SHA, then by repository path: `{ [sha]: { [path]: text } }`. */
   readonly contents?: Readonly<Record<string, Readonly<Record<string, string>>>>;
+  /** Files of other repositories: `{ 'owner/name': { [ref]: { [path]: text } } }`. */
+  readonly otherRepos?: Readonly<
+    Record<string, Readonly<Record<string, Readonly<Record<string, string>>>>>
+  >;
   /** Changed files by pull request number: a name, or a rename `{ filename, previous_filename }`. */
   readonly pullFiles?: Readonly<Record<number, readonly PullFile[]>>;
   readonly faults?: readonly Fault[];
@@ -81,6 +85,15 @@ export async function startApiServer(routes: ApiRoutes = {}): Promise<ApiServer>
     }
     if (req.method !== 'GET') return notFound();
 
+    const other = /^\/repos\/([^/]+\/[^/]+)\/contents\/(.+)$/.exec(url.pathname);
+    if (other && `/repos/${other[1]}` !== REPO) {
+      const text =
+        routes.otherRepos?.[other[1] ?? '']?.[url.searchParams.get('ref') ?? '']?.[
+          decodeURIComponent(other[2] ?? '')
+        ];
+      if (text === undefined) return notFound();
+      return send(200, text, { 'content-type': 'text/plain; charset=utf-8' });
+    }
     const contents = url.pathname.startsWith(`${REPO}/contents/`)
       ? decodeURIComponent(url.pathname.slice(`${REPO}/contents/`.length))
       : undefined;
