@@ -35,7 +35,15 @@ describe('reusable workflow', () => {
   it('is called with workflow_call, grants nothing by default, and has the three jobs', () => {
     expect(Object.keys(workflow.on)).toEqual(['workflow_call']);
     expect(Object.keys(workflow.on.workflow_call.inputs).sort()).toEqual(
-      ['default-permissions', 'environment', 'evidence', 'jobs', 'policy', 'retention-days'].sort(),
+      [
+        'default-permissions',
+        'environment',
+        'evidence',
+        'jobs',
+        'policy',
+        'policy-repository',
+        'retention-days',
+      ].sort(),
     );
     expect(workflow.permissions).toEqual({});
     expect(Object.keys(workflow.jobs)).toEqual(['evaluate', 'approve', 'record']);
