@@ -93,6 +93,12 @@ export async function waitMode(deps: ApprovalDeps): Promise<ApprovalResult> {
       log: (m) => deps.log.info(m),
     });
     const pr = context.pullRequest;
+    const client = await deps.client();
+    // The commit approvers approve. A comment on a pull request (issue_comment) carries no
+    // head SHA, and GITHUB_SHA is the default branch there: read the pull request's head.
+    const headSha = pr
+      ? (pr.headSha ?? (await pullHead(client, runner, pr.number)))
+      : (runner.sha ?? runner.workflowSha);
     const outcome = await waitForApproval({
       api,
       subject: {
@@ -100,7 +106,7 @@ export async function waitMode(deps: ApprovalDeps): Promise<ApprovalResult> {
         runId: runner.runId ?? '',
         runAttempt: Number(runner.runAttempt ?? '1') || 1,
         job: runner.job,
-        headSha: pr?.headSha ?? runner.sha ?? runner.workflowSha,
+        headSha,
         bomDigest: bomDigest(deps.report),
         policyDigest: policy.digest,
         paths: requestPaths(deps.report),
@@ -112,6 +118,7 @@ export async function waitMode(deps: ApprovalDeps): Promise<ApprovalResult> {
       target: pr ? { kind: 'pull-request', number: pr.number } : { kind: 'issue' },
       actor: context.actor,
       triggeringActor: context.triggeringActor,
+      author: pr?.author,
       approval: policy.approval,
       timeoutMinutes:
         deps.settings.timeoutMinutes === undefined
@@ -123,6 +130,19 @@ export async function waitMode(deps: ApprovalDeps): Promise<ApprovalResult> {
       signal,
       log: deps.log,
     });
+    if (outcome.state === 'approved' && pr && !pr.headSha) {
+      // The approval binds the head read above; a push since then is code nobody approved.
+      const now2 = await pullHead(client, runner, pr.number);
+      if (now2 !== headSha) {
+        const message = `the pull request head moved from ${headSha.slice(0, 12)} to ${now2.slice(0, 12)} after the request: the approval does not cover the new commits`;
+        return {
+          record: { ...approvalRecord(outcome), status: 'required', note: message },
+          outputs: { approved: 'false', 'approved-by': '', 'approval-url': outcome.url ?? '' },
+          approved: false,
+          message,
+        };
+      }
+    }
     return {
       record: approvalRecord(outcome),
       outputs: approvalOutputs(outcome),
@@ -132,6 +152,19 @@ export async function waitMode(deps: ApprovalDeps): Promise<ApprovalResult> {
   } finally {
     dispose();
   }
+}
+
+/** The head commit of a pull request, read through the API (fail closed when unreadable). */
+async function pullHead(client: GitHubClient, runner: RunnerEnv, number: number): Promise<string> {
+  const { data } = await client.rest.pulls.get({
+    owner: runner.owner,
+    repo: runner.repo,
+    pull_number: number,
+  });
+  const sha = data.head.sha;
+  if (!/^[0-9a-f]{40}$/i.test(sha))
+    throw new Error(`pull request #${number} has no readable head commit`);
+  return sha;
 }
 
 /**
@@ -181,14 +214,13 @@ export async function recordMode(deps: ApprovalDeps): Promise<ApprovalResult> {
       per_page: 100,
     },
   )) as unknown as RunApprovalEntry[];
-  const approvers =
-    policy.approval.approvers === undefined
-      ? undefined
-      : parseApprovers(policy.approval.approvers).specs;
-  const api =
-    approvers === undefined
-      ? undefined
-      : createApprovalApi(client, { owner: runner.owner, repo: runner.repo });
+  // Who may approve: the policy's list, else the workflow's CODEOWNERS at the trusted commit;
+  // with neither, the environment's required reviewers — who still need write permission.
+  const listed =
+    policy.approval.approvers ??
+    ((await trustedOwners(deps)).length > 0 ? await trustedOwners(deps) : undefined);
+  const approvers = listed === undefined ? undefined : parseApprovers(listed).specs;
+  const api = createApprovalApi(client, { owner: runner.owner, repo: runner.repo });
   const facts = new Map<string, ApproverFacts>();
   const judge = () =>
     recordEnvironmentApprovals({
@@ -202,11 +234,16 @@ export async function recordMode(deps: ApprovalDeps): Promise<ApprovalResult> {
     });
   let verdict = judge();
   // Ask only what is needed about each candidate, one fact at a time (bounded).
-  for (let round = 0; verdict.state === 'unresolved' && api && approvers && round < 40; round++) {
+  for (let round = 0; verdict.state === 'unresolved' && round < 40; round++) {
     for (const login of verdict.unresolved) {
       const key = login.toLowerCase();
       const known = facts.get(key) ?? { permission: undefined, teams: {} };
-      const need = nextFact(login, approvers, known);
+      const need =
+        approvers === undefined
+          ? known.permission === undefined
+            ? ({ kind: 'permission' } as const)
+            : undefined
+          : nextFact(login, approvers, known);
       if (!need) continue;
       facts.set(
         key,
@@ -215,7 +252,11 @@ export async function recordMode(deps: ApprovalDeps): Promise<ApprovalResult> {
               ...known,
               teams: {
                 ...known.teams,
-                [`${need.org}/${need.slug}`]: await api.teamMembership(need.org, need.slug, login),
+                [`${need.org}/${need.slug}`.toLowerCase()]: await api.teamMembership(
+                  need.org,
+                  need.slug,
+                  login,
+                ),
               },
             }
           : { ...known, permission: await api.permission(login) },
@@ -260,9 +301,23 @@ export async function recordMode(deps: ApprovalDeps): Promise<ApprovalResult> {
   );
 }
 
-/** AGENT_GATE_TIME_SCALE, validated: an integer 1..3600; anything else is an error. */
-export function timeScale(value: string | undefined): number {
+/**
+ * AGENT_GATE_TIME_SCALE, validated: an integer 1..3600, honoured only against a loopback API
+ * (a test harness) — on a real runner it could only burn the repository's API budget.
+ */
+export function timeScale(value: string | undefined, apiUrl: string): number {
   if (value === undefined || value === '') return 1;
+  const host = (() => {
+    try {
+      return new URL(apiUrl).hostname;
+    } catch {
+      return '';
+    }
+  })();
+  if (!['127.0.0.1', 'localhost', '[::1]', '::1'].includes(host))
+    throw new Error(
+      `AGENT_GATE_TIME_SCALE is a testing knob and only works against a loopback API (GITHUB_API_URL is ${apiUrl})`,
+    );
   const n = Number(value);
   if (!/^\d+$/.test(value) || n < 1 || n > 3600)
     throw new Error(`AGENT_GATE_TIME_SCALE must be a whole number from 1 to 3600 (got ${value})`);

@@ -53,6 +53,8 @@ export interface WaitDeps {
   readonly runUrl?: string | undefined;
   readonly target: RequestTarget;
   readonly actor: string | undefined;
+  /** The pull request's (or issue's) author: cannot approve either. */
+  readonly author?: string | undefined;
   readonly triggeringActor: string | undefined;
   /** The policy's `approval:` section. */
   readonly approval: ApprovalSettings;
@@ -299,6 +301,8 @@ export async function waitForApproval(deps: WaitDeps): Promise<ApprovalOutcome> 
         (m.workflow === undefined || m.workflow === deps.workflow)
       );
     });
+    // A request found by its marker is reused when it is this token's and of this digest
+    // (a restarted attempt); everything else of this workflow job is superseded below.
     const trusted = (deps.requestAuthor ?? DEFAULT_REQUEST_AUTHOR).toLowerCase();
     const reuse = mine.find(
       (r) => parseMarker(r.body)?.digest === digest && r.author?.login.toLowerCase() === trusted,
@@ -377,6 +381,7 @@ export async function waitForApproval(deps: WaitDeps): Promise<ApprovalOutcome> 
         headSha: deps.subject.headSha,
         actor: deps.actor,
         triggeringActor: deps.triggeringActor,
+        author: deps.author,
       },
       approvers: specs,
       minApprovals,

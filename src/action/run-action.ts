@@ -18,7 +18,7 @@ import { enforce } from './enforce.js';
 import { recordMode, timeScale, waitMode } from './approval-flow.js';
 import type { ApprovalResult } from './approval-flow.js';
 import type { ApprovalRecord } from '../evidence/types.js';
-import { escapeMarkdown, markdownCode } from '../report/escape.js';
+import { escapeLogText, escapeMarkdown, markdownCode } from '../report/escape.js';
 import { changedPaths, listChangedFiles } from './pull-request-files.js';
 import { readRepoSnapshotAt } from './repo-snapshot.js';
 import { REPO_FILE_PATHS } from '../inventory/repo-snapshot.js';
@@ -51,7 +51,7 @@ export async function runAction(now: () => Date = () => new Date()): Promise<voi
   const started = now().toISOString();
   const settings = readSettings();
   const runner = readRunnerEnv(process.env);
-  const scale = timeScale(process.env.AGENT_GATE_TIME_SCALE);
+  const scale = timeScale(process.env.AGENT_GATE_TIME_SCALE, runner.apiUrl);
   if (scale !== 1)
     core.warning(
       `AGENT_GATE_TIME_SCALE=${scale}: the approval clock runs ${scale}× faster (testing only)`,
@@ -150,7 +150,7 @@ export async function runAction(now: () => Date = () => new Date()): Promise<voi
       timeScale: scale,
     };
     approval = settings.approval === 'wait' ? await waitMode(deps) : await recordMode(deps);
-    core.info(`agent-gate approval: ${approval.message}`);
+    core.info(`agent-gate approval: ${escapeLogText(approval.message)}`);
   }
   await publish(report, dir, approval);
   if (dir) save(approval?.record);

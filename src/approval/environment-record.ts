@@ -21,7 +21,10 @@ export interface EnvironmentRecordInput {
   readonly environment: string;
   readonly actor: string | undefined;
   readonly triggeringActor: string | undefined;
-  /** The policy's approvers; undefined = the environment's required reviewers decide who. */
+  /**
+   * The policy's approvers (or the workflow's CODEOWNERS); undefined = the environment's
+   * required reviewers decide who, each still needing write permission.
+   */
   readonly approvers: readonly ApproverSpec[] | undefined;
   readonly minApprovals: number;
   /** What is known about each candidate (only needed when approvers are listed). */
@@ -76,14 +79,28 @@ export function recordEnvironmentApprovals(input: EnvironmentRecordInput): Envir
       ignored.push({ login, why: 'self-approval: the actor or triggering actor of the run' });
       continue;
     }
+    const facts = input.facts.get(login.toLowerCase());
     if (input.approvers !== undefined) {
-      const verdict = authorize(login, input.approvers, input.facts.get(login.toLowerCase()));
+      const verdict = authorize(login, input.approvers, facts);
       if (verdict.status === 'unresolved') {
         unresolved.push(login);
         continue;
       }
       if (verdict.status === 'no') {
         ignored.push({ login, why: verdict.why });
+        continue;
+      }
+    } else {
+      // Environment reviewers need only read access; an approver needs write.
+      if (facts?.permission === undefined) {
+        unresolved.push(login);
+        continue;
+      }
+      if (!['admin', 'maintain', 'write'].includes(facts.permission)) {
+        ignored.push({
+          login,
+          why: `repository permission is ${facts.permission}; write or higher is needed`,
+        });
         continue;
       }
     }

@@ -183,7 +183,7 @@ export function judge(input: JudgeInput): Judgement {
   const { request } = input;
   const requestedAt = Date.parse(request.createdAt);
   const starters = new Set(
-    [request.actor, request.triggeringActor]
+    [request.actor, request.triggeringActor, request.author]
       .filter((l): l is string => typeof l === 'string' && l.length > 0)
       .map((l) => l.toLowerCase()),
   );
@@ -200,7 +200,11 @@ export function judge(input: JudgeInput): Judgement {
   ): { ok: true; login: string } | { ok: false } => {
     const login = user.login;
     if (verb === 'approve' && starters.has(login.toLowerCase())) {
-      ignored.push({ login, why: 'started this run (actor or triggering actor)', url });
+      ignored.push({
+        login,
+        why: 'started this run (actor or triggering actor) or wrote the pull request: self-approval',
+        url,
+      });
       return { ok: false };
     }
     const auth = authorize(login, input.approvers, input.facts.get(login.toLowerCase()));

@@ -113,6 +113,8 @@ export interface JudgedRequest {
   readonly headSha: string;
   readonly actor: string | undefined;
   readonly triggeringActor: string | undefined;
+  /** The author of the pull request (or issue) the run is about: no self-approval either. */
+  readonly author?: string | undefined;
 }
 
 export interface Approval {

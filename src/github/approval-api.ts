@@ -140,7 +140,18 @@ export function createApprovalApi(client: GitHubClient, options: ApprovalApiOpti
         cached?.etag ? { 'if-none-match': cached.etag } : {},
       );
       let page: Page;
-      if (response === 'not-modified') {
+      if (response === 'not-modified' && cached && cached.items.length >= 100 && !cached.next) {
+        // A full last page answers 304 even when a new item started the next page (the ETag
+        // covers the body, not the Link header): ask once more without the condition.
+        const fresh = await send('GET', next);
+        if (fresh === 'not-modified') throw new ApprovalApiError(`${next}: unexpected 304`, 304, 0);
+        page = {
+          etag: fresh.headers.etag,
+          items: Array.isArray(fresh.data) ? (fresh.data as unknown[]) : [],
+          next: nextLink(fresh.headers.link),
+        };
+        pages.set(next, page);
+      } else if (response === 'not-modified') {
         if (!cached) throw new ApprovalApiError(`${next}: 304 without a cached page`, 304, 0);
         page = cached;
       } else {

@@ -22,7 +22,12 @@ const base = {
   triggeringActor: 'rerunner',
   approvers: undefined,
   minApprovals: 1,
-  facts: new Map<string, ApproverFacts>(),
+  facts: new Map<string, ApproverFacts>(
+    ['alice', 'bob', 'dev', 'rerunner', 'ci-bot[bot]'].map((l) => [
+      l,
+      { permission: 'write', teams: {} },
+    ]),
+  ),
 };
 
 describe('recordEnvironmentApprovals', () => {
@@ -60,6 +65,19 @@ describe('recordEnvironmentApprovals', () => {
     });
     expect(r.state).toBe('denied');
     expect(r.deniedBy?.login).toBe('bob');
+  });
+
+  it('without listed approvers, asks for and requires write permission', () => {
+    const none = { ...base, facts: new Map<string, ApproverFacts>() };
+    const first = recordEnvironmentApprovals({ ...none, entries: [entry('alice')] });
+    expect(first.state).toBe('unresolved');
+    const read = recordEnvironmentApprovals({
+      ...none,
+      facts: new Map([['alice', { permission: 'read', teams: {} }]]),
+      entries: [entry('alice')],
+    });
+    expect(read.state).toBe('missing');
+    expect(read.ignored[0]?.why).toMatch(/write or higher/);
   });
 
   it('honours min-approvals with distinct approvers', () => {

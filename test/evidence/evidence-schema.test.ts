@@ -209,6 +209,8 @@ describe('buildEvidence', () => {
       requestDigest: null,
       requestUrl: null,
       approvals: [],
+      ignored: [],
+      note: null,
     });
     expect(doc.outcome).toEqual({ status: 'success', source: 'jobs API', note: null });
     expect(doc.timestamps).toEqual({

@@ -80,7 +80,8 @@ jobs:
       // A quoted scalar is located at its start.
       name: 'issue title in the prompt',
       workflow: claude('issues', '          prompt: "Title: ${{ github.event.issue.title }}"\n'),
-      errors: [{ at: '11:19', job: 'agent' }],
+      // At the context inside the quoted scalar.
+      errors: [{ at: '11:31', job: 'agent' }],
     },
     {
       name: 'issue text on a workflow with issues beside schedule and dispatch',
@@ -88,12 +89,12 @@ jobs:
         '[schedule, workflow_dispatch, issues]',
         '          prompt: "Dedup ${{ github.event.issue.title }}"\n',
       ),
-      errors: ['11:19'],
+      errors: ['11:30'],
     },
     {
       name: 'issue text in a reusable workflow (the caller may run on issues)',
       workflow: claude('workflow_call', '          prompt: "${{ github.event.issue.body }}"\n'),
-      errors: ['11:19'],
+      errors: ['11:24'],
     },
     {
       name: 'through env.X into the prompt',
@@ -102,7 +103,7 @@ jobs:
         '          prompt: "Body: ${{ env.BODY }}"\n',
         '        env:\n          BODY: ${{ github.event.issue.body }}\n',
       ),
-      errors: ['11:19', '13:21'],
+      errors: ['11:30', '13:21'],
     },
     {
       name: 'side input gets comment text; write authority',

@@ -90,3 +90,22 @@ describe('bot-conditions grading', () => {
     expect(grade(jobIf("github.actor == 'dependabot[bot]'", 'push'))).toEqual(['low/high']);
   });
 });
+
+testRule(rule, {
+  valid: [],
+  invalid: [
+    {
+      name: 'a multi-line plain `if:` is located on the line that holds the check',
+      workflow: `on: workflow_run
+jobs:
+  comment:
+    runs-on: ubuntu-latest
+    if: github.event.workflow_run.conclusion == 'success' &&
+      (github.event.workflow_run.head_repository.full_name != github.repository || github.actor == 'dependabot[bot]')
+    steps:
+      - run: echo hi
+`,
+      errors: ['6:84'],
+    },
+  ],
+});
