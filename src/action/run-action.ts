@@ -15,8 +15,8 @@ import type { Policy } from '../policy/types.js';
 import { buildReport } from '../report/report.js';
 import type { Report } from '../report/report.js';
 import { enforce } from './enforce.js';
-import { recordMode, timeScale, waitMode } from './approval-flow.js';
 import type { ApprovalResult } from './approval-flow.js';
+import { timeScale } from './time-scale.js';
 import type { ApprovalRecord } from '../evidence/types.js';
 import { escapeLogText, escapeMarkdown, markdownCode } from '../report/escape.js';
 import { changedPaths, listChangedFiles } from './pull-request-files.js';
@@ -149,6 +149,8 @@ export async function runAction(now: () => Date = () => new Date()): Promise<voi
       log: { info: (m: string) => core.info(m), warning: (m: string) => core.warning(m) },
       timeScale: scale,
     };
+    // Loaded only when an approval is actually needed: every other run skips its cost.
+    const { recordMode, waitMode } = await import('./approval-flow.js');
     approval = settings.approval === 'wait' ? await waitMode(deps) : await recordMode(deps);
     core.info(`agent-gate approval: ${escapeLogText(approval.message)}`);
   }
