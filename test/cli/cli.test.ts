@@ -224,3 +224,22 @@ describe('the bundled CLI (dist/cli/index.js)', () => {
     );
   });
 });
+
+describe('rules', () => {
+  it('lists the detection-rule catalog as text, JSON and Markdown', async () => {
+    const text = await cli('rules');
+    expect(text.code).toBe(0);
+    expect(text.out).toMatch(/^excessive-permissions\s+high\s+high\s+baseline allow/m);
+    const json = await cli('rules', '--format', 'json');
+    const rules = JSON.parse(json.out) as { id: string; defaults: Record<string, string> }[];
+    expect(rules.length).toBeGreaterThanOrEqual(26);
+    expect(rules.find((r) => r.id === 'agent-permissions-bypassed')?.defaults).toEqual({
+      baseline: 'blocked',
+      strict: 'blocked',
+    });
+    const md = await cli('rules', '--format', 'markdown');
+    expect(md.out).toMatch(/^# Detection rules/);
+    expect((await cli('rules', '--format', 'sarif')).code).toBe(2);
+    expect((await cli('rules', 'extra')).code).toBe(2);
+  });
+});
