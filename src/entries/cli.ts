@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 /** CLI entry (package.json "bin"): one guard around runCli; nothing thrown escapes as success. */
-import { runCli } from './cli/run-cli.js';
+import { runCli } from '../cli/run-cli.js';
 
 let code = 2;
 try {

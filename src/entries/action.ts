@@ -1,0 +1,43 @@
+/**
+ * The action's one bundle (dist/action/): the runner's two entries, dist/index.js (main) and
+ * dist/post/index.js (post), are two-line wrappers that call these. One build serves both,
+ * and the post step's code is a chunk of its own that the main step never loads.
+ */
+import * as core from '@actions/core';
+import { runAction } from '../action/run-action.js';
+import { OUTPUTS } from '../action/settings.js';
+import { describeError, normalizeError } from '../errors.js';
+import { escapeMarkdown } from '../report/escape.js';
+
+/** Main step: one guard around runAction — anything thrown ends in a failed, blocked step. */
+export async function main(): Promise<void> {
+  try {
+    await runAction();
+  } catch (thrown) {
+    const message = describeError(normalizeError(thrown));
+    core.setOutput(OUTPUTS.decision, 'blocked');
+    core.setFailed(`agent-gate: ${message}`);
+    try {
+      await core.summary
+        .addRaw(
+          `## agent-gate: ⛔ blocked\n\nThe gate could not decide, so it fails closed:\n\n> ${escapeMarkdown(message)}\n`,
+        )
+        .write();
+    } catch {
+      // No summary file (not on a runner): the failure above is what matters.
+    }
+  }
+  // Everything the step does has been awaited; work left behind (e.g. an HTTP retry of a poll
+  // abandoned when the job was cancelled) must not keep the step alive.
+  process.exit();
+}
+
+/** Post step: one guard around runPost — a failure fails the step, never passes silently. */
+export async function post(): Promise<void> {
+  try {
+    const { runPost } = await import('../action/run-post.js');
+    await runPost();
+  } catch (thrown) {
+    core.setFailed(`agent-gate (post): ${describeError(normalizeError(thrown))}`);
+  }
+}
