@@ -68,3 +68,10 @@ export function evaluateWorkflow(input: EvaluateInput): Evaluation {
     decision,
   };
 }
+
+/** The checklist score of a job; every evaluated job has one (an internal error otherwise). */
+export function scoreOf(e: Evaluation, job: string): ChecklistScore {
+  const score = e.checklist.find((c) => c.job === job);
+  if (!score) throw new Error(`internal error: no checklist score for job ${job}`);
+  return score;
+}

@@ -14977,6 +14977,209 @@ async function runPost(now = () => new Date()) {
 }
 
 
+/***/ }),
+
+/***/ 19719:
+/***/ ((__unused_webpack_module, __webpack_exports__, __webpack_require__) => {
+
+/* harmony export */ __webpack_require__.d(__webpack_exports__, {
+/* harmony export */   DN: () => (/* binding */ loc),
+/* harmony export */   Oz: () => (/* binding */ ownerDoc),
+/* harmony export */   VS: () => (/* binding */ bomWorkflows),
+/* harmony export */   qB: () => (/* binding */ credentialDoc)
+/* harmony export */ });
+/* harmony import */ var _evaluate_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(62484);
+/* harmony import */ var _checklist_render_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(61790);
+
+
+const orNull = (value) => (value === undefined ? null : value);
+const list = (value) => value ?? [];
+function loc(at) {
+    return { path: at?.path ?? '', line: at?.line ?? 0, column: at?.column ?? 0 };
+}
+function bomWorkflows(evaluations) {
+    return evaluations.map((e) => ({
+        path: e.workflow.path,
+        name: orNull(e.workflow.name),
+        jobs: e.inventory.map((j) => ({ ...jobDoc(j), checklist: (0,_checklist_render_js__WEBPACK_IMPORTED_MODULE_1__/* .checklistDoc */ .B)((0,_evaluate_js__WEBPACK_IMPORTED_MODULE_0__/* .scoreOf */ .u)(e, j.job)) })),
+    }));
+}
+function ownerDoc(owner) {
+    if (owner === undefined || owner === null)
+        return null;
+    return { owners: [...list(owner.owners)], file: owner.file, line: owner.line };
+}
+function jobDoc(j) {
+    return {
+        workflow: j.workflow,
+        job: j.job,
+        name: orNull(j.name),
+        at: loc(j.at),
+        triggers: [...list(j.triggers)],
+        actor: orNull(j.actor),
+        unattended: j.unattended,
+        unattendedReasons: [...list(j.unattendedReasons)],
+        environment: j.environment === undefined || j.environment === null
+            ? null
+            : { name: j.environment.name, dynamic: j.environment.dynamic, at: loc(j.environment.at) },
+        runsOn: [...list(j.runsOn)],
+        permissions: permissionsDoc(j.permissions),
+        credentials: list(j.credentials).map(credentialDoc),
+        uses: list(j.uses).map((u) => ({
+            raw: u.raw,
+            kind: u.kind,
+            name: u.name,
+            ref: orNull(u.ref),
+            pinned: u.pinned,
+            step: orNull(u.step),
+            at: loc(u.at),
+        })),
+        runs: list(j.runs).map((r) => ({
+            step: r.step,
+            name: orNull(r.name),
+            shell: orNull(r.shell),
+            script: r.script,
+            at: loc(r.at),
+        })),
+        agents: list(j.agents).map(agentDoc),
+        tools: list(j.tools).map(toolDoc),
+        agentConfig: list(j.agentConfig).map((c) => ({
+            agent: c.agent,
+            file: c.file,
+            permissions: agentPermissionsDoc(c.permissions),
+            settings: list(c.settings).map((s) => ({ key: s.key, value: s.value, at: loc(s.at) })),
+        })),
+        owner: ownerDoc(j.owner),
+        change: changeDoc(j.change),
+        targets: [...list(j.targets)],
+        classes: [...list(j.classes)],
+        paths: list(j.paths).map((p) => ({
+            id: p.id,
+            job: p.job,
+            class: p.class,
+            reason: p.reason,
+            at: loc(p.at),
+            credentials: [...list(p.credentials)],
+            step: orNull(p.step),
+            uses: orNull(p.uses),
+            target: orNull(p.target),
+        })),
+        gaps: [...list(j.gaps)],
+    };
+}
+function permissionsDoc(p) {
+    return {
+        source: p.source,
+        scopes: { ...p.scopes },
+        assumed: p.assumed,
+        downgrade: orNull(p.downgrade),
+        at: loc(p.at),
+    };
+}
+function credentialDoc(c) {
+    return {
+        id: c.id,
+        kind: c.kind,
+        name: c.name,
+        lifetime: c.lifetime,
+        scope: c.scope,
+        write: c.write,
+        production: c.production,
+        reaches: [...list(c.reaches)],
+        note: c.note,
+        usedIn: [...list(c.usedIn)],
+        at: loc(c.at),
+    };
+}
+function agentDoc(a) {
+    return {
+        id: a.id,
+        product: a.product,
+        via: a.via,
+        ref: orNull(a.ref),
+        step: orNull(a.step),
+        at: loc(a.at),
+        mode: orNull(a.mode),
+        settings: list(a.settings).map((s) => ({
+            name: s.name,
+            value: s.value,
+            risky: s.risky,
+            reason: s.reason,
+            at: loc(s.at),
+        })),
+        unrestrictedShell: a.unrestrictedShell,
+        permissionsBypassed: a.permissionsBypassed,
+        tokenExchange: a.tokenExchange === undefined || a.tokenExchange === null
+            ? null
+            : { issuer: a.tokenExchange.issuer, note: a.tokenExchange.note },
+        allowedActors: list(a.allowedActors).map((x) => ({
+            name: x.name,
+            value: x.value,
+            wildcard: x.wildcard,
+        })),
+        promptInputs: list(a.promptInputs).map((x) => ({
+            input: x.input,
+            value: x.value,
+            at: loc(x.at),
+        })),
+        mcpConfig: list(a.mcpConfig).map((x) => ({ source: x.source, value: x.value, at: loc(x.at) })),
+    };
+}
+function toolDoc(t) {
+    return {
+        agent: t.agent,
+        name: t.name,
+        file: t.file,
+        transport: t.transport,
+        command: orNull(t.command),
+        args: [...list(t.args)],
+        url: orNull(t.url),
+        remote: t.remote,
+        fetchesCode: t.fetchesCode,
+        secrets: [...list(t.secrets)],
+        trust: t.trust,
+        tools: t.tools === undefined || t.tools === null ? null : t.tools === '*' ? '*' : [...t.tools],
+        writeCapable: t.writeCapable,
+        at: loc(t.at),
+    };
+}
+function agentPermissionsDoc(p) {
+    if (p === undefined || p === null)
+        return null;
+    return {
+        allow: [...list(p.allow)],
+        ask: [...list(p.ask)],
+        deny: [...list(p.deny)],
+        defaultMode: orNull(p.defaultMode),
+        enableAllProjectMcpServers: orNull(p.enableAllProjectMcpServers),
+        hooks: [...list(p.hooks)],
+        sandboxEnabled: orNull(p.sandboxEnabled),
+        at: loc(p.at),
+    };
+}
+function changeDoc(c) {
+    if (c === undefined || c === null)
+        return null;
+    return {
+        author: orNull(c.author),
+        authorKind: c.authorKind,
+        sensitive: list(c.sensitive).map((s) => ({ file: s.file, what: s.what })),
+        newDependencies: list(c.newDependencies).map((d) => ({
+            file: d.file,
+            ecosystem: d.ecosystem,
+            name: d.name,
+            version: orNull(d.version),
+            line: orNull(d.line),
+            note: orNull(d.note),
+        })),
+        unknownDependencies: list(c.unknownDependencies).map((u) => ({
+            file: u.file,
+            reason: u.reason,
+        })),
+    };
+}
+
+
 /***/ })
 
 };

@@ -216,9 +216,8 @@ export async function recordMode(deps: ApprovalDeps): Promise<ApprovalResult> {
   )) as unknown as RunApprovalEntry[];
   // Who may approve: the policy's list, else the workflow's CODEOWNERS at the trusted commit;
   // with neither, the environment's required reviewers — who still need write permission.
-  const listed =
-    policy.approval.approvers ??
-    ((await trustedOwners(deps)).length > 0 ? await trustedOwners(deps) : undefined);
+  const owners = policy.approval.approvers === undefined ? await trustedOwners(deps) : [];
+  const listed = policy.approval.approvers ?? (owners.length > 0 ? owners : undefined);
   const approvers = listed === undefined ? undefined : parseApprovers(listed).specs;
   const api = createApprovalApi(client, { owner: runner.owner, repo: runner.repo });
   const facts = new Map<string, ApproverFacts>();

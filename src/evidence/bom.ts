@@ -6,6 +6,7 @@
  */
 import type { SourceLocation } from '../errors.js';
 import type { Evaluation } from '../evaluate.js';
+import { scoreOf } from '../evaluate.js';
 import type {
   AgentUse,
   ChangeAnalysis,
@@ -18,7 +19,6 @@ import type {
 import type { AgentPermissionSettings } from '../inventory/tools/types.js';
 import type { BomWorkflow, Doc, Location } from './types.js';
 import { checklistDoc } from '../checklist/render.js';
-import type { ChecklistScore } from '../checklist/types.js';
 
 const orNull = <T>(value: T | undefined): T | null => (value === undefined ? null : value);
 const list = <T>(value: readonly T[] | undefined): readonly T[] => value ?? [];
@@ -33,13 +33,6 @@ export function bomWorkflows(evaluations: readonly Evaluation[]): BomWorkflow[] 
     name: orNull(e.workflow.name),
     jobs: e.inventory.map((j) => ({ ...jobDoc(j), checklist: checklistDoc(scoreOf(e, j.job)) })),
   }));
-}
-
-/** The checklist score of a job; every evaluated job has one (an internal error otherwise). */
-export function scoreOf(e: Evaluation, job: string): ChecklistScore {
-  const score = e.checklist.find((c) => c.job === job);
-  if (!score) throw new Error(`internal error: no checklist score for job ${job}`);
-  return score;
 }
 
 export function ownerDoc(owner: Owner | undefined): Doc<Owner> | null {

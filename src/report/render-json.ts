@@ -4,7 +4,7 @@
  */
 import { checklistDoc } from '../checklist/render.js';
 import type { ChecklistScore } from '../checklist/types.js';
-import { scoreOf } from '../evidence/bom.js';
+import { scoreOf } from '../evaluate.js';
 import type { JobInventory } from '../inventory/types.js';
 import type { JobVerdict } from '../policy/types.js';
 import { TOOL_NAME, TOOL_VERSION } from '../version.js';

@@ -5,7 +5,6 @@
  * outsider can start (issues, comments, pull_request_target, workflow_run), any account or
  * GitHub App then runs the agent with a prompt it controls.
  */
-import type { SourceLocation } from '../errors.js';
 import {
   UNTRUSTED_TRIGGERS,
   activeAgents,
@@ -14,8 +13,9 @@ import {
   primaryAgent,
   triggersIn,
   writeAuthority,
+  hitsOnePerLocation,
+  triggersOption,
 } from './lib/agent-facts.js';
-import type { RuleHit } from './types.js';
 import { defineRule } from './types.js';
 
 interface Options {
@@ -39,11 +39,7 @@ export default defineRule<Options>({
       type: 'object',
       additionalProperties: false,
       properties: {
-        triggers: {
-          type: 'array',
-          items: { type: 'string' },
-          description: 'Events on which an open actor gate is reported.',
-        },
+        triggers: triggersOption('Events on which an open actor gate is reported.'),
       },
     },
   },
@@ -56,14 +52,7 @@ export default defineRule<Options>({
     const authority = writeAuthority(holdings(inventory, job, primaryAgent(agents)), agents);
     const severity = authority.length > 0 ? 'high' : 'medium';
     const tail = `on ${events.join(', ')}${authority.length > 0 ? `; the job holds ${authority.join('; ')}` : ''}`;
-    const hits: RuleHit[] = [];
-    const seen = new Set<string>();
-    const push = (at: SourceLocation, message: string): void => {
-      const key = `${at.path}:${at.line}:${at.column}`;
-      if (seen.has(key)) return;
-      seen.add(key);
-      hits.push({ at, message, severity });
-    };
+    const { hits, push } = hitsOnePerLocation(severity);
     for (const agent of agents) {
       for (const actor of agent.allowedActors.filter((a) => a.wildcard)) {
         const setting = [...agent.settings].reverse().find((s) => s.name === actor.name);

@@ -9,7 +9,6 @@
  * built-in is not reported unless `includeBuiltIn` is set (its authority is set by its
  * `settings`, which `agent-unrestricted-shell` judges).
  */
-import type { SourceLocation } from '../errors.js';
 import type { JobInventory } from '../inventory/types.js';
 import type { Job, Workflow } from '../workflow/model.js';
 import {
@@ -21,9 +20,9 @@ import {
   primaryAgent,
   triggersIn,
   writeAuthority,
+  hitsOnePerLocation,
 } from './lib/agent-facts.js';
 import { settingEffects } from './lib/agent-effects.js';
-import type { RuleHit } from './types.js';
 import { defineRule } from './types.js';
 
 interface Options {
@@ -63,14 +62,7 @@ export default defineRule<Options>({
     const severity = privileged.length > 0 ? 'critical' : 'high';
     const on = privileged.length > 0 ? ` on ${privileged.join(', ')}` : '';
     const idToken = inventory.permissions.scopes['id-token'] === 'write';
-    const hits: RuleHit[] = [];
-    const seen = new Set<string>();
-    const push = (at: SourceLocation, message: string): void => {
-      const key = `${at.path}:${at.line}:${at.column}`;
-      if (seen.has(key)) return;
-      seen.add(key);
-      hits.push({ at, message, severity });
-    };
+    const { hits, push } = hitsOnePerLocation(severity);
     // gh-aw's threat-detection job: the same engine over the agent's output, read-only.
     const detection = ghAwDetectionJob(workflow, job);
     const authority = detection ? detectionAuthority(inventory, job) : [];

@@ -13,6 +13,7 @@ import {
   inAwf,
   primaryAgent,
   triggersIn,
+  triggersOption,
 } from './lib/agent-facts.js';
 import { defineRule } from './types.js';
 
@@ -37,11 +38,7 @@ export default defineRule<Options>({
       type: 'object',
       additionalProperties: false,
       properties: {
-        triggers: {
-          type: 'array',
-          items: { type: 'string' },
-          description: 'Events treated as privileged or unattended.',
-        },
+        triggers: triggersOption('Events treated as privileged or unattended.'),
       },
     },
   },

@@ -17,6 +17,7 @@ import {
   primaryAgent,
   triggersIn,
   writeAuthority,
+  triggersOption,
 } from './lib/agent-facts.js';
 import { agentFlows } from './lib/agent-flows.js';
 import { defineRule } from './types.js';
@@ -48,11 +49,7 @@ export default defineRule<Options>({
           description:
             'Count conversation-only writes (issues, pull-requests, discussions, statuses, checks) as write authority.',
         },
-        triggers: {
-          type: 'array',
-          items: { type: 'string' },
-          description: 'Events on which the agent is taken to read untrusted text.',
-        },
+        triggers: triggersOption('Events on which the agent is taken to read untrusted text.'),
       },
     },
   },

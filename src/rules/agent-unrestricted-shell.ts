@@ -7,7 +7,6 @@
  * Located at the setting that grants it. Engines inside gh-aw's AWF container are contained
  * (no job tokens in the container, egress firewall) and not reported.
  */
-import type { SourceLocation } from '../errors.js';
 import {
   activeAgents,
   describeAgent,
@@ -15,9 +14,9 @@ import {
   inAwf,
   primaryAgent,
   writeAuthority,
+  hitsOnePerLocation,
 } from './lib/agent-facts.js';
 import { settingEffects } from './lib/agent-effects.js';
-import type { RuleHit } from './types.js';
 import { NO_OPTIONS, defineRule } from './types.js';
 
 export default defineRule({
@@ -46,14 +45,7 @@ export default defineRule({
     const severity = authority.length > 0 ? 'high' : 'medium';
     const tail = authority.length > 0 ? `; the job holds ${authority.join('; ')}` : '';
     const idToken = inventory.permissions.scopes['id-token'] === 'write';
-    const hits: RuleHit[] = [];
-    const seen = new Set<string>();
-    const push = (at: SourceLocation, message: string): void => {
-      const key = `${at.path}:${at.line}:${at.column}`;
-      if (seen.has(key)) return;
-      seen.add(key);
-      hits.push({ at, message, severity });
-    };
+    const { hits, push } = hitsOnePerLocation(severity);
     for (const agent of agents) {
       const who = describeAgent(job, agent);
       const effects = settingEffects(workflow, job, agent, idToken);

@@ -7,10 +7,7 @@ import { formatLocation } from '../errors.js';
 import type { RunContext } from '../context/run-context.js';
 import type { JobInventory } from '../inventory/types.js';
 import type { Workflow } from '../workflow/model.js';
-import { isScalar } from 'yaml';
-import type { SourceLocation } from '../errors.js';
-import { locate, locateInScalar, offsetLocation } from '../workflow/source.js';
-import type { SourceFile, YamlPath } from '../workflow/source.js';
+import { locate, locateOffsetInScalar } from '../workflow/source.js';
 import { RULES } from './index.js';
 import type { Confidence, Rule, RuleContext, RuleHit, Severity } from './types.js';
 
@@ -54,7 +51,7 @@ export function runRules(
         context,
         options,
         locate: (path, opts) => locate(workflow.source, path, opts),
-        locateIn: (path, offset) => locateOffset(workflow.source, path, offset),
+        locateIn: (path, offset) => locateOffsetInScalar(workflow.source, path, offset),
       };
       for (const hit of rule.check(ctx)) {
         const workflowLevel = hit.scope === 'workflow';
@@ -103,31 +100,4 @@ export function isSwitchedOff(condition: string | undefined): boolean {
     /^\(\s*false\s*\)$/.test(bare) ||
     (/^false\s*&&/.test(bare) && !bare.includes('||'))
   );
-}
-
-function locateOffset(source: SourceFile, path: YamlPath, offset: number): SourceLocation {
-  const value = source.doc.getIn(path);
-  if (typeof value !== 'string' || offset < 0 || offset > value.length) return locate(source, path);
-  const node = source.doc.getIn(path, true);
-  if (isScalar(node) && node.range && node.type !== 'BLOCK_LITERAL') {
-    const raw = source.text.slice(node.range[0], node.range[1]);
-    // Folded, quoted or multi-line plain scalars do not keep the value's line breaks (and
-    // quotes may escape): find the same occurrence of the text at `offset` in the source.
-    if (raw.includes('\n') || raw !== value) {
-      const token = /^\S{1,40}/.exec(value.slice(offset))?.[0] ?? value.slice(offset, offset + 1);
-      if (token !== '') {
-        let nth = 0;
-        for (let i = value.indexOf(token); i !== -1 && i < offset; i = value.indexOf(token, i + 1))
-          nth++;
-        let at = raw.indexOf(token);
-        for (let k = 0; k < nth && at !== -1; k++) at = raw.indexOf(token, at + 1);
-        if (at !== -1) return offsetLocation(source, node.range[0] + at);
-      }
-      return offsetLocation(source, node.range[0]);
-    }
-  }
-  const before = value.slice(0, offset);
-  const line = before.split('\n').length;
-  const column = offset - (before.lastIndexOf('\n') + 1) + 1;
-  return locateInScalar(source, path, line, column);
 }

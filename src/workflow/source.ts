@@ -153,3 +153,38 @@ function rangeStart(node: unknown): number {
   const range = (node as Node | null | undefined)?.range;
   return range ? range[0] : 0;
 }
+
+/**
+ * The location of a character offset into the string value at `path` (e.g. a context inside a
+ * `run:` block or an `if:`), for every scalar style.
+ */
+export function locateOffsetInScalar(
+  source: SourceFile,
+  path: YamlPath,
+  offset: number,
+): SourceLocation {
+  const value = source.doc.getIn(path);
+  if (typeof value !== 'string' || offset < 0 || offset > value.length) return locate(source, path);
+  const node = source.doc.getIn(path, true);
+  if (isScalar(node) && node.range && node.type !== 'BLOCK_LITERAL') {
+    const raw = source.text.slice(node.range[0], node.range[1]);
+    // Folded, quoted or multi-line plain scalars do not keep the value's line breaks (and
+    // quotes may escape): find the same occurrence of the text at `offset` in the source.
+    if (raw.includes('\n') || raw !== value) {
+      const token = /^\S{1,40}/.exec(value.slice(offset))?.[0] ?? value.slice(offset, offset + 1);
+      if (token !== '') {
+        let nth = 0;
+        for (let i = value.indexOf(token); i !== -1 && i < offset; i = value.indexOf(token, i + 1))
+          nth++;
+        let at = raw.indexOf(token);
+        for (let k = 0; k < nth && at !== -1; k++) at = raw.indexOf(token, at + 1);
+        if (at !== -1) return offsetLocation(source, node.range[0] + at);
+      }
+      return offsetLocation(source, node.range[0]);
+    }
+  }
+  const before = value.slice(0, offset);
+  const line = before.split('\n').length;
+  const column = offset - (before.lastIndexOf('\n') + 1) + 1;
+  return locateInScalar(source, path, line, column);
+}

@@ -12,6 +12,7 @@ import type { SourceLocation } from '../../errors.js';
 import type { AgentUse, Credential, JobInventory, ToolReach } from '../../inventory/types.js';
 import { actionMatches } from '../../inventory/uses.js';
 import type { Job, Step, Workflow } from '../../workflow/model.js';
+import type { RuleHit, Severity } from '../types.js';
 
 /** Events whose runs an outsider (anyone who can open an issue, comment or fork) can start or steer. */
 export const UNTRUSTED_TRIGGERS: readonly string[] = [
@@ -300,4 +301,27 @@ export function ghAwSplit(workflow: Workflow, job: Job, inv: JobInventory): bool
 /** The job's triggers that are in `list`. */
 export function triggersIn(inv: JobInventory, list: readonly string[]): string[] {
   return inv.triggers.filter((t) => list.includes(t));
+}
+
+/** The `triggers` option of the agent rules: which events the rule applies on. */
+export function triggersOption(description: string): Record<string, unknown> {
+  return { type: 'array', items: { type: 'string' }, description };
+}
+
+/** Hits of one severity, at most one per location (the first message there wins). */
+export function hitsOnePerLocation(severity: Severity): {
+  readonly hits: RuleHit[];
+  readonly push: (at: SourceLocation, message: string) => void;
+} {
+  const hits: RuleHit[] = [];
+  const seen = new Set<string>();
+  return {
+    hits,
+    push: (at, message) => {
+      const key = `${at.path}:${at.line}:${at.column}`;
+      if (seen.has(key)) return;
+      seen.add(key);
+      hits.push({ at, message, severity });
+    },
+  };
 }
