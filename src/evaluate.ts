@@ -15,6 +15,7 @@ import { runRules } from './rules/run-rules.js';
 import type { DecideOptions } from './policy/decide.js';
 import type { Decision, Policy } from './policy/types.js';
 import { parseWorkflow } from './workflow/build-model.js';
+import type { Workflow } from './workflow/model.js';
 
 export interface Evaluation {
   /** The workflow's path and name (plain data: an evaluation serialises to JSON whole). */
@@ -28,6 +29,8 @@ export interface Evaluation {
 export interface EvaluateInput {
   readonly path: string;
   readonly text: string;
+  /** The workflow already parsed from `text` (the adapter needed it first); parsed here if not. */
+  readonly parsed?: Workflow;
   readonly policy: Policy;
   readonly context: RunContext;
   /** Job ids to decide; all jobs when omitted. Unknown ids are input errors. */
@@ -41,7 +44,7 @@ export interface EvaluateInput {
 }
 
 export function evaluateWorkflow(input: EvaluateInput): Evaluation {
-  const workflow = parseWorkflow(input.path, input.text);
+  const workflow = input.parsed ?? parseWorkflow(input.path, input.text);
   const inventory = buildInventory(
     workflow,
     input.context,

@@ -29,12 +29,17 @@ export type Command =
       readonly actor: string | undefined;
       readonly changedFiles: readonly string[];
       readonly defaultPermissions: 'read' | 'write' | 'unknown';
+      /** A JSON file of environments as the API returns them (`--environments`). */
+      readonly environments: string | undefined;
     }
   | {
       readonly name: 'scan';
       readonly options: CommonOptions;
       readonly dirs: readonly string[];
       readonly defaultPermissions: 'read' | 'write' | 'unknown';
+      readonly environments: string | undefined;
+      /** Report every trigger's decision, not only the worst one. */
+      readonly allTriggers: boolean;
     };
 
 interface FlagSpec {
@@ -49,6 +54,7 @@ const COMMON: Record<string, FlagSpec> = {
   '--out': { takesValue: true },
   '--verbose': { takesValue: false },
   '--default-permissions': { takesValue: true, values: ['read', 'write', 'unknown'] },
+  '--environments': { takesValue: true },
 };
 const EVALUATE: Record<string, FlagSpec> = {
   ...COMMON,
@@ -103,16 +109,22 @@ export function parseArgs(argv: readonly string[]): Command {
       actor: one(flags, '--actor'),
       changedFiles: flags.get('--changed-file') ?? [],
       defaultPermissions: permissionsMode(flags),
+      environments: one(flags, '--environments'),
     };
   }
   if (name === 'scan') {
-    const { flags, positional } = parseFlags(rest, COMMON);
+    const { flags, positional } = parseFlags(rest, {
+      ...COMMON,
+      '--all-triggers': { takesValue: false },
+    });
     if (positional.length === 0) throw usage('scan needs at least one directory');
     return {
       name: 'scan',
       options: common(flags),
       dirs: positional,
       defaultPermissions: permissionsMode(flags),
+      environments: one(flags, '--environments'),
+      allTriggers: flags.has('--all-triggers'),
     };
   }
   throw usage(`unknown command: ${name}`);

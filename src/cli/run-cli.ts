@@ -35,6 +35,8 @@ import { HELP, parseArgs } from './args.js';
 import type { CommonOptions } from './args.js';
 import { discoverWorkflows } from './discover.js';
 import { cliContext } from './event-context.js';
+import { environmentsFromFile } from '../context/environment-protection.js';
+import type { EnvironmentFacts } from '../context/environment-protection.js';
 import { readRepoSnapshot, repoRootOf } from './fs-repo-snapshot.js';
 import { fsPolicyReader, readTextFile } from './fs-policy-reader.js';
 
@@ -89,10 +91,13 @@ async function dispatch(argv: readonly string[], io: CliIo): Promise<number> {
     case 'evaluate': {
       const policyRef = resolvePolicyRef(command.options.policy);
       const policy = await loadPolicy(policyRef, fsPolicyReader);
-      const context = cliContext({
-        ...command,
-        policyFile: isPresetName(policyRef) ? undefined : policyRef,
-      });
+      const context = {
+        ...cliContext({
+          ...command,
+          policyFile: isPresetName(policyRef) ? undefined : policyRef,
+        }),
+        environments: environmentsOption(command.environments),
+      };
       const root = repoRootOf(command.workflow);
       const evaluation = evaluateWorkflow({
         path: command.workflow,
@@ -111,14 +116,17 @@ async function dispatch(argv: readonly string[], io: CliIo): Promise<number> {
       const policy = await loadPolicy(command.options.policy ?? 'baseline', fsPolicyReader);
       const evaluations: Evaluation[] = [];
       const errors: FileError[] = [];
-      const context = cliContext({
-        event: undefined,
-        eventPath: undefined,
-        actor: undefined,
-        changedFiles: [],
-        defaultPermissions: command.defaultPermissions,
-        policyFile: undefined,
-      });
+      const context = {
+        ...cliContext({
+          event: undefined,
+          eventPath: undefined,
+          actor: undefined,
+          changedFiles: [],
+          defaultPermissions: command.defaultPermissions,
+          policyFile: undefined,
+        }),
+        environments: environmentsOption(command.environments),
+      };
       for (const dir of command.dirs) {
         const files = discoverWorkflows(dir);
         if (files.length === 0) io.stderr(`agent-gate: no workflow files in ${dir}\n`);
@@ -148,6 +156,13 @@ async function dispatch(argv: readonly string[], io: CliIo): Promise<number> {
       return emit(buildReport(policy, evaluations, errors), command.options, io);
     }
   }
+}
+
+/** `--environments <file>`: protection facts by name; undefined (unknown) without the flag. */
+function environmentsOption(
+  file: string | undefined,
+): Readonly<Record<string, EnvironmentFacts>> | undefined {
+  return file === undefined ? undefined : environmentsFromFile(readTextFile(file), file);
 }
 
 function toRepoPath(root: string, file: string): string {

@@ -19,6 +19,7 @@ import type { RepoSnapshot } from './repo-snapshot.js';
 import { toolReach } from './tool-reach.js';
 import { buildCredentials } from './credentials.js';
 import { effectivePermissions } from './permissions.js';
+import { environmentProtection } from './environment-protection.js';
 import { collectSecretUses } from './secret-flow.js';
 import type { JobInventory, RunCommand, UsesRef } from './types.js';
 import { parseUses } from './uses.js';
@@ -108,6 +109,11 @@ function buildJobInventory(
         name: job.environment.name,
         dynamic: isDynamic(job.environment.name),
         at: locate(src, job.environment.at),
+        protection: environmentProtection(
+          job.environment.name,
+          isDynamic(job.environment.name),
+          context,
+        ),
       }
     : undefined;
   const paths = buildActionPaths({

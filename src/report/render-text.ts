@@ -7,6 +7,7 @@ import type { ChecklistScore } from '../checklist/types.js';
 import type { JobInventory } from '../inventory/types.js';
 import type { DecisionValue, JobVerdict } from '../policy/types.js';
 import { TOOL_NAME, TOOL_VERSION } from '../version.js';
+import { environmentLine } from './environment-lines.js';
 import { escapeLogText } from './escape.js';
 import { EXIT_CODES } from './report.js';
 import type { Report } from './report.js';
@@ -100,6 +101,9 @@ function jobLines(
         `    change: by ${escapeLogText(c.author ?? 'unknown')} (${c.authorKind}); ${c.sensitive.length} CI file(s), ${c.newDependencies.length} new dependenc${c.newDependencies.length === 1 ? 'y' : 'ies'}${c.unknownDependencies.length > 0 ? `, ${c.unknownDependencies.length} manifest(s) unread` : ''}`,
       );
     }
+    const env = environmentLine(verdict, inv);
+    if (env)
+      lines.push(`    environment ${escapeLogText(env.environment)}: ${escapeLogText(env.text)}`);
     for (const gap of inv.gaps) lines.push(`    gap: ${escapeLogText(gap)}`);
     if (score)
       lines.push(
