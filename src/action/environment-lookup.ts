@@ -24,33 +24,66 @@ export async function readEnvironments(
   const out: Record<string, EnvironmentFacts> = {};
   for (const name of [...new Set(names)]) {
     try {
-      const api = await client();
+      out[name] = environmentFromResponse(
+        await fetchOnce(client, owner, repo, name, timeoutMs),
+        'api',
+        owner,
+      );
+    } catch (cause) {
+      out[name] = unreadableEnvironment(name, 'api', describeFailure(cause));
+    }
+  }
+  return out;
+}
+
+/** One GET; a server error (5xx) is asked once more, anything else is the answer. */
+async function fetchOnce(
+  client: () => Promise<GitHubClient>,
+  owner: string,
+  repo: string,
+  name: string,
+  timeoutMs: number,
+): Promise<unknown> {
+  const api = await client();
+  const get = async (): Promise<unknown> => {
+    const signal = AbortSignal.timeout(timeoutMs);
+    try {
       const response = await api.request(
         'GET /repos/{owner}/{repo}/environments/{environment_name}',
         {
           owner,
           repo,
           environment_name: name,
-          // One retry at most: a lookup that keeps failing is answered "unreadable", quickly.
-          request: { signal: AbortSignal.timeout(timeoutMs), retries: 1 },
+          // The client's own retries back off for seconds; this lookup must stay quick.
+          request: { signal, retries: 0 },
         },
       );
-      out[name] = environmentFromResponse(response.data, 'api', owner);
+      return response.data;
     } catch (cause) {
-      out[name] = unreadableEnvironment(name, 'api', describeFailure(cause, timeoutMs));
+      if (signal.aborted) throw new LookupTimeout(timeoutMs);
+      throw cause;
     }
+  };
+  try {
+    return await get();
+  } catch (cause) {
+    const status = (cause as { status?: unknown }).status;
+    if (!(cause instanceof LookupTimeout) && typeof status === 'number' && status >= 500)
+      return await get();
+    throw cause;
   }
-  return out;
 }
 
-function describeFailure(cause: unknown, timeoutMs: number): string {
-  const e = cause as { status?: unknown; name?: unknown; message?: unknown };
-  if (
-    e?.name === 'TimeoutError' ||
-    e?.name === 'AbortError' ||
-    /abort|timeout/i.test(String(e?.message))
-  )
-    return `no answer within ${Math.round(timeoutMs / 1000)} s`;
+/** The request got no answer in time (never retried: that would only double the wait). */
+class LookupTimeout extends Error {
+  constructor(ms: number) {
+    super(`no answer within ${ms >= 1000 ? `${Math.round(ms / 1000)} s` : `${Math.round(ms)} ms`}`);
+  }
+}
+
+function describeFailure(cause: unknown): string {
+  if (cause instanceof LookupTimeout) return cause.message;
+  const e = cause as { status?: unknown; message?: unknown };
   const status = typeof e?.status === 'number' ? `HTTP ${e.status}: ` : '';
   const message = typeof e?.message === 'string' ? e.message : String(cause);
   return `${status}${message}`.slice(0, 300);
