@@ -36,6 +36,7 @@ import { PACK_DIR, evidenceDir, saveEvidenceInput } from './evidence-store.js';
 import { lazyClient } from './api-client.js';
 import type { GitHubClient } from '../github/client.js';
 import { readRunnerEnv } from './runner-env.js';
+import { effectiveDefaultPermissions } from '../policy/default-permissions.js';
 import { ENVIRONMENT_TIMEOUT_MS, readEnvironments } from './environment-lookup.js';
 import { parseWorkflow } from '../workflow/build-model.js';
 import { isDynamic } from '../workflow/expressions.js';
@@ -102,7 +103,7 @@ export async function runAction(now: () => Date = () => new Date()): Promise<voi
     repository: runner.repository,
     changedFiles: changedFiles ? changedPaths(changedFiles) : undefined,
     changedFilePatches: changedFiles,
-    defaultPermissions: settings.defaultPermissions,
+    defaultPermissions: effectiveDefaultPermissions(policy, settings.defaultPermissions),
     policyFile,
   };
   // Agent and MCP configuration as the job will check it out; CODEOWNERS as trusted.

@@ -188,9 +188,11 @@ Usage:
   agent-gate evaluate --workflow <file> [--job <id> ...] [--policy <file|preset>]
                       [--event <name>] [--event-path <payload.json>] [--actor <login>]
                       [--changed-file <path> ...] [--default-permissions read|write|unknown]
+                      [--environments <env.json>]
                       [--format text|json|sarif|markdown] [--out <dir>] [--verbose]
   agent-gate scan <dir|file> [<dir|file> ...] [--policy <file|preset>]
-                      [--format text|json|sarif|markdown] [--out <dir>] [--verbose]
+                      [--default-permissions read|write|unknown] [--environments <env.json>]
+                      [--all-triggers] [--format text|json|sarif|markdown] [--out <dir>] [--verbose]
   agent-gate validate <policy-file> [...]
   agent-gate verify <pack-dir|pack.zip>
   agent-gate rules [--format text|json|markdown]   the detection-rule catalog
@@ -198,6 +200,18 @@ Usage:
 
 Policy: a preset (baseline, strict) or a YAML/JSON file; default .github/agent-gate.yml
 when it exists, else baseline.
+
+--default-permissions  the repository's default GITHUB_TOKEN permissions for jobs that declare
+                       no \`permissions:\` (Settings → Actions → Workflow permissions). unknown (the
+                       default) assumes write. The policy can state it once
+                       (\`repository: { default-permissions: read }\`); the flag can only make it
+                       stricter: when the two disagree, write is assumed.
+--environments         environments as GET /repos/{owner}/{repo}/environments/{name} returns them
+                       (one object, a list, or the list endpoint's { environments: [...] });
+                       required reviewers hold the approval of a job's deploy / production paths.
+                       Without it their protection is unknown and the policy decides.
+--all-triggers         scan decides each trigger of a workflow (its \`if:\` conditions evaluated
+                       for that event) and reports the worst; this lists every trigger's decision.
 
 Exit codes: 0 allow · 1 blocked · 2 usage or input error · 3 approval-required
 verify: 0 the evidence pack verifies · 1 it does not (each problem listed) · 2 unreadable

@@ -22,6 +22,7 @@ import { InputError, describeError, normalizeError } from '../errors.js';
 import { evaluateWorkflow } from '../evaluate.js';
 import type { Evaluation } from '../evaluate.js';
 import { isPresetName, loadPolicy } from '../policy/load-policy.js';
+import { effectiveDefaultPermissions } from '../policy/default-permissions.js';
 import { renderJson } from '../report/render-json.js';
 import { renderMarkdown } from '../report/render-markdown.js';
 import { renderSarif } from '../report/render-sarif.js';
@@ -94,6 +95,7 @@ async function dispatch(argv: readonly string[], io: CliIo): Promise<number> {
       const context = {
         ...cliContext({
           ...command,
+          defaultPermissions: effectiveDefaultPermissions(policy, command.defaultPermissions),
           policyFile: isPresetName(policyRef) ? undefined : policyRef,
         }),
         environments: environmentsOption(command.environments),
@@ -122,7 +124,7 @@ async function dispatch(argv: readonly string[], io: CliIo): Promise<number> {
           eventPath: undefined,
           actor: undefined,
           changedFiles: [],
-          defaultPermissions: command.defaultPermissions,
+          defaultPermissions: effectiveDefaultPermissions(policy, command.defaultPermissions),
           policyFile: undefined,
         }),
         environments: environmentsOption(command.environments),

@@ -9,6 +9,7 @@ import type { JobInventory } from '../inventory/types.js';
 import type { JobVerdict } from '../policy/types.js';
 import { TOOL_NAME, TOOL_VERSION } from '../version.js';
 import { allFindings } from './report.js';
+import { summariseReport } from './reason-groups.js';
 import type { Report } from './report.js';
 
 export function renderJson(report: Report): string {
@@ -35,6 +36,7 @@ export function toJsonDocument(report: Report): Record<string, unknown> {
       default: report.policy.default,
     },
     reasons: report.evaluations.flatMap((e) => e.decision.reasons),
+    summary: summariseReport(report),
     errors: report.errors,
     jobs,
     findings: allFindings(report).map((f) => ({
