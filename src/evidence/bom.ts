@@ -116,6 +116,12 @@ function jobDoc(j: JobInventory): Doc<JobInventory> {
       target: orNull(p.target),
     })),
     gaps: [...list(j.gaps)],
+    skipped: orNull(j.skipped),
+    skippedSteps: list(j.skippedSteps).map((x) => ({
+      step: x.step,
+      name: orNull(x.name),
+      reason: x.reason,
+    })),
   };
 }
 

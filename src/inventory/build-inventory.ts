@@ -20,6 +20,8 @@ import { toolReach } from './tool-reach.js';
 import { buildCredentials } from './credentials.js';
 import { effectivePermissions } from './permissions.js';
 import { environmentProtection } from './environment-protection.js';
+import { planRun, runnableSteps } from './run-conditions.js';
+import type { RunPlan } from './run-conditions.js';
 import { collectSecretUses } from './secret-flow.js';
 import type { JobInventory, RunCommand, UsesRef } from './types.js';
 import { parseUses } from './uses.js';
@@ -55,7 +57,8 @@ export function buildInventory(
   const jobs = jobIds ? jobIds.map((id) => findJob(workflow, id)) : workflow.jobs;
   // The pull request is the same for every job: analyse its changes once.
   const change = analyseChange(context);
-  return jobs.map((job) => buildJobInventory(workflow, job, context, options, change));
+  const plan = planRun(workflow, context);
+  return jobs.map((job) => buildJobInventory(workflow, job, context, options, change, plan));
 }
 
 export function findJob(workflow: Workflow, id: string): Job {
@@ -73,12 +76,17 @@ export function findJob(workflow: Workflow, id: string): Job {
 
 function buildJobInventory(
   workflow: Workflow,
-  job: Job,
+  declared: Job,
   context: RunContext,
   options: InventoryOptions,
   change: JobInventory['change'],
+  plan: RunPlan,
 ): JobInventory {
   const src = workflow.source;
+  // What cannot run for this event contributes nothing: the job as it can run.
+  const skippedJob = plan.skippedJobs.get(declared.id);
+  const steps = runnableSteps(declared, plan.facts);
+  const job = { ...declared, steps: skippedJob ? [] : steps.runnable };
   const triggers = context.event
     ? [context.event]
     : [...new Set(workflow.triggers.map((t) => t.event))];
@@ -209,8 +217,10 @@ function buildJobInventory(
         ].filter((t): t is string => t !== undefined),
       ),
     ].sort(),
-    classes: ACTION_CLASSES.filter((c) => present.has(c)),
-    paths,
-    gaps,
+    classes: skippedJob ? [] : ACTION_CLASSES.filter((c) => present.has(c)),
+    paths: skippedJob ? [] : paths,
+    gaps: [...new Set(gaps)],
+    skipped: skippedJob,
+    skippedSteps: skippedJob ? [] : steps.skipped,
   };
 }

@@ -166,4 +166,12 @@ export interface JobInventory {
   readonly paths: readonly ActionPath[];
   /** Things the inventory could not see into (reported, and never read as "safe"). */
   readonly gaps: readonly string[];
+  /** Why the job cannot run for the decided event (its `if:` or a `needs:` that cannot run). */
+  readonly skipped: string | undefined;
+  /** Steps whose `if:` cannot be true for the decided event: they contribute no paths. */
+  readonly skippedSteps: readonly {
+    readonly step: number;
+    readonly name: string | undefined;
+    readonly reason: string;
+  }[];
 }
