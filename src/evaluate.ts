@@ -24,6 +24,11 @@ export interface Evaluation {
   /** The seed's 20-control checklist, scored per decided job (same order as `inventory`). */
   readonly checklist: readonly ChecklistScore[];
   readonly decision: Decision;
+  /** The trigger this run was decided for (`scan`), and the other triggers' decisions. */
+  readonly trigger?: {
+    readonly event: string;
+    readonly others: readonly { readonly event: string; readonly decision: Decision['decision'] }[];
+  };
 }
 
 export interface EvaluateInput {

@@ -20,6 +20,7 @@ import {
 import { join, relative, sep } from 'node:path';
 import { InputError, describeError, normalizeError } from '../errors.js';
 import { evaluateWorkflow } from '../evaluate.js';
+import { evaluateEachTrigger } from '../evaluate-triggers.js';
 import type { Evaluation } from '../evaluate.js';
 import { isPresetName, loadPolicy } from '../policy/load-policy.js';
 import { effectiveDefaultPermissions } from '../policy/default-permissions.js';
@@ -138,15 +139,18 @@ async function dispatch(argv: readonly string[], io: CliIo): Promise<number> {
         for (const file of files) {
           try {
             evaluations.push(
-              evaluateWorkflow({
-                path: file,
-                text: readTextFile(file),
-                policy,
-                context,
-                now: io.now(),
-                repo,
-                repoPath: root === undefined ? undefined : toRepoPath(root, file),
-              }),
+              ...evaluateEachTrigger(
+                {
+                  path: file,
+                  text: readTextFile(file),
+                  policy,
+                  context,
+                  now: io.now(),
+                  repo,
+                  repoPath: root === undefined ? undefined : toRepoPath(root, file),
+                },
+                command.allTriggers,
+              ),
             );
           } catch (thrown) {
             const error = normalizeError(thrown);
