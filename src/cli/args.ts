@@ -11,6 +11,8 @@ export interface CommonOptions {
   readonly format: Format;
   readonly out: string | undefined;
   readonly verbose: boolean;
+  /** Text report: allowed jobs as a count per workflow. */
+  readonly quiet: boolean;
 }
 
 export type Command =
@@ -53,6 +55,7 @@ const COMMON: Record<string, FlagSpec> = {
   '--format': { takesValue: true, values: ['text', 'json', 'sarif', 'markdown'] },
   '--out': { takesValue: true },
   '--verbose': { takesValue: false },
+  '--quiet': { takesValue: false },
   '--default-permissions': { takesValue: true, values: ['read', 'write', 'unknown'] },
   '--environments': { takesValue: true },
 };
@@ -171,6 +174,7 @@ function common(flags: Map<string, string[]>): CommonOptions {
     format: (one(flags, '--format') ?? 'text') as Format,
     out: one(flags, '--out'),
     verbose: flags.has('--verbose'),
+    quiet: flags.has('--quiet'),
   };
 }
 
@@ -192,7 +196,8 @@ Usage:
                       [--format text|json|sarif|markdown] [--out <dir>] [--verbose]
   agent-gate scan <dir|file> [<dir|file> ...] [--policy <file|preset>]
                       [--default-permissions read|write|unknown] [--environments <env.json>]
-                      [--all-triggers] [--format text|json|sarif|markdown] [--out <dir>] [--verbose]
+                      [--all-triggers] [--format text|json|sarif|markdown] [--out <dir>]
+                      [--verbose | --quiet]
   agent-gate validate <policy-file> [...]
   agent-gate verify <pack-dir|pack.zip>
   agent-gate rules [--format text|json|markdown]   the detection-rule catalog
@@ -210,6 +215,7 @@ when it exists, else baseline.
                        (one object, a list, or the list endpoint's { environments: [...] });
                        required reviewers hold the approval of a job's deploy / production paths.
                        Without it their protection is unknown and the policy decides.
+--quiet                text report: allowed jobs as a count per workflow, not a line each.
 --all-triggers         scan decides each trigger of a workflow (its \`if:\` conditions evaluated
                        for that event) and reports the worst; this lists every trigger's decision.
 

@@ -183,7 +183,8 @@ function resolvePolicyRef(given: string | undefined): string {
 
 function emit(report: Report, options: CommonOptions, io: CliIo): number {
   const renderers = {
-    text: () => renderText(report, { verbose: options.verbose }),
+    text: () =>
+      renderText(report, { verbose: options.verbose, quiet: options.quiet, cwd: process.cwd() }),
     json: () => renderJson(report),
     sarif: () => renderSarif(report),
     markdown: () => renderMarkdown(report),
