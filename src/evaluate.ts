@@ -46,6 +46,8 @@ export interface EvaluateInput {
   readonly repo?: RepoSnapshot;
   /** The workflow's path inside its repository, when it differs from `path`. */
   readonly repoPath?: string;
+  /** The job the gate itself runs in (the action): never judged unable to run. */
+  readonly runningJob?: string;
 }
 
 export function evaluateWorkflow(input: EvaluateInput): Evaluation {
@@ -57,6 +59,7 @@ export function evaluateWorkflow(input: EvaluateInput): Evaluation {
       productionPatterns: input.policy.production,
       repo: input.repo,
       repoPath: input.repoPath ?? input.path,
+      runningJob: input.runningJob,
     },
     input.jobs,
   );

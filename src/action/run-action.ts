@@ -137,6 +137,7 @@ export async function runAction(now: () => Date = () => new Date()): Promise<voi
     context: { ...context, environments },
     repo,
     jobs: settings.jobs === 'current' ? [runner.job] : undefined,
+    runningJob: runner.job,
     now: now(),
     enforcement: { mode: settings.mode, evidence: settings.evidence },
   });

@@ -33,6 +33,8 @@ export interface InventoryOptions {
   readonly repo?: RepoSnapshot;
   /** The workflow's path inside the repository (for CODEOWNERS). */
   readonly repoPath?: string;
+  /** The job the gate runs in (the action): it is running, so its own `if:` held. */
+  readonly runningJob?: string;
 }
 
 /** Events whose runs nobody attends at the moment they start (DESIGN.md §4). */
@@ -84,7 +86,8 @@ function buildJobInventory(
 ): JobInventory {
   const src = workflow.source;
   // What cannot run for this event contributes nothing: the job as it can run.
-  const skippedJob = plan.skippedJobs.get(declared.id);
+  const skippedJob =
+    declared.id === options.runningJob ? undefined : plan.skippedJobs.get(declared.id);
   const steps = runnableSteps(declared, plan.facts);
   const job = { ...declared, steps: skippedJob ? [] : steps.runnable };
   const triggers = context.event
