@@ -108,7 +108,7 @@ function summaryLines(report: Report): string[] {
   }
   if (s.assumedDefaultPermissions > 0)
     out.push(
-      `Assumption: ${s.assumedDefaultPermissions} job${s.assumedDefaultPermissions === 1 ? '' : 's'} use the repository default token, unknown and assumed write; ${s.gatedOnAssumption} of them gated on it (state it: policy repository.default-permissions or --default-permissions).`,
+      `Assumption: ${s.assumedDefaultPermissions} job${s.assumedDefaultPermissions === 1 ? ' uses' : 's use'} the repository default token, unknown and assumed write; ${s.gatedOnAssumption} of them gated on it (state it: policy repository.default-permissions or --default-permissions).`,
     );
   if (out.length > 0) out.push('');
   return out;
