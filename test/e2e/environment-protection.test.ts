@@ -151,11 +151,11 @@ describe.concurrent('environment protection read through the API', () => {
   it('an API that never answers times out (scaled clock), and the safe decision stands', async () => {
     const r = await run(
       { environments: { production: production([REVIEWERS]) }, hang: /\/environments\// },
-      { AGENT_GATE_TIME_SCALE: '100' },
+      { AGENT_GATE_TIME_SCALE: '10' },
     );
     expect(r.code).toBe(1);
     expect(r.outputs.decision).toBe('approval-required');
-    expect(r.summary).toContain('protection could not be read \\(no answer within 100 ms\\)');
+    expect(r.summary).toContain('protection could not be read \\(no answer within 1 s\\)');
     expect(envRequests(r.api)).toEqual([`GET ${ENV_URL} 0`]);
   });
 });
