@@ -15,6 +15,7 @@ import { runRules } from './rules/run-rules.js';
 import type { DecideOptions } from './policy/decide.js';
 import type { Decision, Policy } from './policy/types.js';
 import { parseWorkflow } from './workflow/build-model.js';
+import type { Workflow } from './workflow/model.js';
 
 export interface Evaluation {
   /** The workflow's path and name (plain data: an evaluation serialises to JSON whole). */
@@ -23,11 +24,18 @@ export interface Evaluation {
   /** The seed's 20-control checklist, scored per decided job (same order as `inventory`). */
   readonly checklist: readonly ChecklistScore[];
   readonly decision: Decision;
+  /** The trigger this run was decided for (`scan`), and the other triggers' decisions. */
+  readonly trigger?: {
+    readonly event: string;
+    readonly others: readonly { readonly event: string; readonly decision: Decision['decision'] }[];
+  };
 }
 
 export interface EvaluateInput {
   readonly path: string;
   readonly text: string;
+  /** The workflow already parsed from `text` (the adapter needed it first); parsed here if not. */
+  readonly parsed?: Workflow;
   readonly policy: Policy;
   readonly context: RunContext;
   /** Job ids to decide; all jobs when omitted. Unknown ids are input errors. */
@@ -38,10 +46,12 @@ export interface EvaluateInput {
   readonly repo?: RepoSnapshot;
   /** The workflow's path inside its repository, when it differs from `path`. */
   readonly repoPath?: string;
+  /** The job the gate itself runs in (the action): never judged unable to run. */
+  readonly runningJob?: string;
 }
 
 export function evaluateWorkflow(input: EvaluateInput): Evaluation {
-  const workflow = parseWorkflow(input.path, input.text);
+  const workflow = input.parsed ?? parseWorkflow(input.path, input.text);
   const inventory = buildInventory(
     workflow,
     input.context,
@@ -49,6 +59,7 @@ export function evaluateWorkflow(input: EvaluateInput): Evaluation {
       productionPatterns: input.policy.production,
       repo: input.repo,
       repoPath: input.repoPath ?? input.path,
+      runningJob: input.runningJob,
     },
     input.jobs,
   );

@@ -36,6 +36,10 @@ import { PACK_DIR, evidenceDir, saveEvidenceInput } from './evidence-store.js';
 import { lazyClient } from './api-client.js';
 import type { GitHubClient } from '../github/client.js';
 import { readRunnerEnv } from './runner-env.js';
+import { effectiveDefaultPermissions } from '../policy/default-permissions.js';
+import { ENVIRONMENT_TIMEOUT_MS, readEnvironments } from './environment-lookup.js';
+import { parseWorkflow } from '../workflow/build-model.js';
+import { isDynamic } from '../workflow/expressions.js';
 import { OUTPUTS, readSettings } from './settings.js';
 import type { Settings } from './settings.js';
 
@@ -99,18 +103,41 @@ export async function runAction(now: () => Date = () => new Date()): Promise<voi
     repository: runner.repository,
     changedFiles: changedFiles ? changedPaths(changedFiles) : undefined,
     changedFilePatches: changedFiles,
-    defaultPermissions: settings.defaultPermissions,
+    defaultPermissions: effectiveDefaultPermissions(policy, settings.defaultPermissions),
     policyFile,
   };
   // Agent and MCP configuration as the job will check it out; CODEOWNERS as trusted.
   const repo = await readRepoSnapshotAt(files, runner.workflowSha);
+  const parsed = parseWorkflow(runner.workflowPath, workflow.text);
+  const decided = parsed.jobs.filter((j) => settings.jobs === 'all' || j.id === runner.job);
+  const names = decided.flatMap((j) =>
+    j.environment && !isDynamic(j.environment.name) ? [j.environment.name] : [],
+  );
+  // What GitHub will enforce for those environments (required reviewers hold an approval).
+  const environments =
+    names.length === 0
+      ? undefined
+      : await readEnvironments(
+          api,
+          runner.owner,
+          runner.repo,
+          names,
+          ENVIRONMENT_TIMEOUT_MS / scale,
+        );
+  for (const facts of Object.values(environments ?? {}))
+    if (facts.status === 'unreadable')
+      core.warning(
+        `agent-gate: cannot read the protection of environment ${escapeLogText(facts.name)} (${escapeLogText(facts.note)}); decided as unprotected`,
+      );
   const evaluation = evaluateWorkflow({
     path: runner.workflowPath,
     text: workflow.text,
+    parsed,
     policy,
-    context,
+    context: { ...context, environments },
     repo,
     jobs: settings.jobs === 'current' ? [runner.job] : undefined,
+    runningJob: runner.job,
     now: now(),
     enforcement: { mode: settings.mode, evidence: settings.evidence },
   });

@@ -11,6 +11,8 @@ export interface CommonOptions {
   readonly format: Format;
   readonly out: string | undefined;
   readonly verbose: boolean;
+  /** Text report: allowed jobs as a count per workflow. */
+  readonly quiet: boolean;
 }
 
 export type Command =
@@ -29,12 +31,17 @@ export type Command =
       readonly actor: string | undefined;
       readonly changedFiles: readonly string[];
       readonly defaultPermissions: 'read' | 'write' | 'unknown';
+      /** A JSON file of environments as the API returns them (`--environments`). */
+      readonly environments: string | undefined;
     }
   | {
       readonly name: 'scan';
       readonly options: CommonOptions;
       readonly dirs: readonly string[];
       readonly defaultPermissions: 'read' | 'write' | 'unknown';
+      readonly environments: string | undefined;
+      /** Report every trigger's decision, not only the worst one. */
+      readonly allTriggers: boolean;
     };
 
 interface FlagSpec {
@@ -48,7 +55,9 @@ const COMMON: Record<string, FlagSpec> = {
   '--format': { takesValue: true, values: ['text', 'json', 'sarif', 'markdown'] },
   '--out': { takesValue: true },
   '--verbose': { takesValue: false },
+  '--quiet': { takesValue: false },
   '--default-permissions': { takesValue: true, values: ['read', 'write', 'unknown'] },
+  '--environments': { takesValue: true },
 };
 const EVALUATE: Record<string, FlagSpec> = {
   ...COMMON,
@@ -103,16 +112,22 @@ export function parseArgs(argv: readonly string[]): Command {
       actor: one(flags, '--actor'),
       changedFiles: flags.get('--changed-file') ?? [],
       defaultPermissions: permissionsMode(flags),
+      environments: one(flags, '--environments'),
     };
   }
   if (name === 'scan') {
-    const { flags, positional } = parseFlags(rest, COMMON);
+    const { flags, positional } = parseFlags(rest, {
+      ...COMMON,
+      '--all-triggers': { takesValue: false },
+    });
     if (positional.length === 0) throw usage('scan needs at least one directory');
     return {
       name: 'scan',
       options: common(flags),
       dirs: positional,
       defaultPermissions: permissionsMode(flags),
+      environments: one(flags, '--environments'),
+      allTriggers: flags.has('--all-triggers'),
     };
   }
   throw usage(`unknown command: ${name}`);
@@ -159,6 +174,7 @@ function common(flags: Map<string, string[]>): CommonOptions {
     format: (one(flags, '--format') ?? 'text') as Format,
     out: one(flags, '--out'),
     verbose: flags.has('--verbose'),
+    quiet: flags.has('--quiet'),
   };
 }
 
@@ -176,9 +192,12 @@ Usage:
   agent-gate evaluate --workflow <file> [--job <id> ...] [--policy <file|preset>]
                       [--event <name>] [--event-path <payload.json>] [--actor <login>]
                       [--changed-file <path> ...] [--default-permissions read|write|unknown]
+                      [--environments <env.json>]
                       [--format text|json|sarif|markdown] [--out <dir>] [--verbose]
   agent-gate scan <dir|file> [<dir|file> ...] [--policy <file|preset>]
-                      [--format text|json|sarif|markdown] [--out <dir>] [--verbose]
+                      [--default-permissions read|write|unknown] [--environments <env.json>]
+                      [--all-triggers] [--format text|json|sarif|markdown] [--out <dir>]
+                      [--verbose | --quiet]
   agent-gate validate <policy-file> [...]
   agent-gate verify <pack-dir|pack.zip>
   agent-gate rules [--format text|json|markdown]   the detection-rule catalog
@@ -186,6 +205,19 @@ Usage:
 
 Policy: a preset (baseline, strict) or a YAML/JSON file; default .github/agent-gate.yml
 when it exists, else baseline.
+
+--default-permissions  the repository's default GITHUB_TOKEN permissions for jobs that declare
+                       no \`permissions:\` (Settings → Actions → Workflow permissions). unknown (the
+                       default) assumes write. The policy can state it once
+                       (\`repository: { default-permissions: read }\`); the flag can only make it
+                       stricter: when the two disagree, write is assumed.
+--environments         environments as GET /repos/{owner}/{repo}/environments/{name} returns them
+                       (one object, a list, or the list endpoint's { environments: [...] });
+                       required reviewers hold the approval of a job's deploy / production paths.
+                       Without it their protection is unknown and the policy decides.
+--quiet                text report: allowed jobs as a count per workflow, not a line each.
+--all-triggers         scan decides each trigger of a workflow (its \`if:\` conditions evaluated
+                       for that event) and reports the worst; this lists every trigger's decision.
 
 Exit codes: 0 allow · 1 blocked · 2 usage or input error · 3 approval-required
 verify: 0 the evidence pack verifies · 1 it does not (each problem listed) · 2 unreadable

@@ -20,8 +20,10 @@ import {
 import { join, relative, sep } from 'node:path';
 import { InputError, describeError, normalizeError } from '../errors.js';
 import { evaluateWorkflow } from '../evaluate.js';
+import { evaluateEachTrigger } from '../evaluate-triggers.js';
 import type { Evaluation } from '../evaluate.js';
 import { isPresetName, loadPolicy } from '../policy/load-policy.js';
+import { effectiveDefaultPermissions } from '../policy/default-permissions.js';
 import { renderJson } from '../report/render-json.js';
 import { renderMarkdown } from '../report/render-markdown.js';
 import { renderSarif } from '../report/render-sarif.js';
@@ -35,6 +37,8 @@ import { HELP, parseArgs } from './args.js';
 import type { CommonOptions } from './args.js';
 import { discoverWorkflows } from './discover.js';
 import { cliContext } from './event-context.js';
+import { environmentsFromFile } from '../context/environment-protection.js';
+import type { EnvironmentFacts } from '../context/environment-protection.js';
 import { readRepoSnapshot, repoRootOf } from './fs-repo-snapshot.js';
 import { fsPolicyReader, readTextFile } from './fs-policy-reader.js';
 
@@ -89,10 +93,14 @@ async function dispatch(argv: readonly string[], io: CliIo): Promise<number> {
     case 'evaluate': {
       const policyRef = resolvePolicyRef(command.options.policy);
       const policy = await loadPolicy(policyRef, fsPolicyReader);
-      const context = cliContext({
-        ...command,
-        policyFile: isPresetName(policyRef) ? undefined : policyRef,
-      });
+      const context = {
+        ...cliContext({
+          ...command,
+          defaultPermissions: effectiveDefaultPermissions(policy, command.defaultPermissions),
+          policyFile: isPresetName(policyRef) ? undefined : policyRef,
+        }),
+        environments: environmentsOption(command.environments),
+      };
       const root = repoRootOf(command.workflow);
       const evaluation = evaluateWorkflow({
         path: command.workflow,
@@ -111,14 +119,17 @@ async function dispatch(argv: readonly string[], io: CliIo): Promise<number> {
       const policy = await loadPolicy(command.options.policy ?? 'baseline', fsPolicyReader);
       const evaluations: Evaluation[] = [];
       const errors: FileError[] = [];
-      const context = cliContext({
-        event: undefined,
-        eventPath: undefined,
-        actor: undefined,
-        changedFiles: [],
-        defaultPermissions: command.defaultPermissions,
-        policyFile: undefined,
-      });
+      const context = {
+        ...cliContext({
+          event: undefined,
+          eventPath: undefined,
+          actor: undefined,
+          changedFiles: [],
+          defaultPermissions: effectiveDefaultPermissions(policy, command.defaultPermissions),
+          policyFile: undefined,
+        }),
+        environments: environmentsOption(command.environments),
+      };
       for (const dir of command.dirs) {
         const files = discoverWorkflows(dir);
         if (files.length === 0) io.stderr(`agent-gate: no workflow files in ${dir}\n`);
@@ -128,15 +139,18 @@ async function dispatch(argv: readonly string[], io: CliIo): Promise<number> {
         for (const file of files) {
           try {
             evaluations.push(
-              evaluateWorkflow({
-                path: file,
-                text: readTextFile(file),
-                policy,
-                context,
-                now: io.now(),
-                repo,
-                repoPath: root === undefined ? undefined : toRepoPath(root, file),
-              }),
+              ...evaluateEachTrigger(
+                {
+                  path: file,
+                  text: readTextFile(file),
+                  policy,
+                  context,
+                  now: io.now(),
+                  repo,
+                  repoPath: root === undefined ? undefined : toRepoPath(root, file),
+                },
+                command.allTriggers,
+              ),
             );
           } catch (thrown) {
             const error = normalizeError(thrown);
@@ -148,6 +162,13 @@ async function dispatch(argv: readonly string[], io: CliIo): Promise<number> {
       return emit(buildReport(policy, evaluations, errors), command.options, io);
     }
   }
+}
+
+/** `--environments <file>`: protection facts by name; undefined (unknown) without the flag. */
+function environmentsOption(
+  file: string | undefined,
+): Readonly<Record<string, EnvironmentFacts>> | undefined {
+  return file === undefined ? undefined : environmentsFromFile(readTextFile(file), file);
 }
 
 function toRepoPath(root: string, file: string): string {
@@ -162,7 +183,8 @@ function resolvePolicyRef(given: string | undefined): string {
 
 function emit(report: Report, options: CommonOptions, io: CliIo): number {
   const renderers = {
-    text: () => renderText(report, { verbose: options.verbose }),
+    text: () =>
+      renderText(report, { verbose: options.verbose, quiet: options.quiet, cwd: process.cwd() }),
     json: () => renderJson(report),
     sarif: () => renderSarif(report),
     markdown: () => renderMarkdown(report),

@@ -4,6 +4,8 @@
  * payload, the CLI from its flags. Unknown stays undefined — the engine treats unknown
  * conservatively (every declared trigger, default token permissions assumed write).
  */
+import type { EnvironmentFacts } from './environment-protection.js';
+
 export interface PullRequestInfo {
   readonly number: number;
   readonly author: string | undefined;
@@ -40,6 +42,11 @@ export interface RunContext {
   readonly defaultPermissions: 'read' | 'write' | 'unknown';
   /** Path of the gate's own policy file in the repository, if it is one. */
   readonly policyFile: string | undefined;
+  /**
+   * Protection of the deployment environments the adapter looked up, by name; a name that is
+   * missing (or no map at all) is unknown and decided as unprotected.
+   */
+  readonly environments?: Readonly<Record<string, EnvironmentFacts>>;
 }
 
 export const EMPTY_CONTEXT: RunContext = {

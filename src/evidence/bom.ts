@@ -12,6 +12,7 @@ import type {
   ChangeAnalysis,
   Credential,
   EffectivePermissions,
+  EnvironmentProtection,
   JobInventory,
   Owner,
   ToolReach,
@@ -40,6 +41,19 @@ export function ownerDoc(owner: Owner | undefined): Doc<Owner> | null {
   return { owners: [...list(owner.owners)], file: owner.file, line: owner.line };
 }
 
+function protectionDoc(p: EnvironmentProtection): Doc<EnvironmentProtection> {
+  return {
+    status: p.status,
+    source: p.source,
+    reviewers: [...list(p.reviewers)],
+    preventSelfReview: orNull(p.preventSelfReview),
+    waitTimer: orNull(p.waitTimer),
+    branchPolicy: orNull(p.branchPolicy),
+    customRules: [...list(p.customRules)],
+    note: p.note,
+  };
+}
+
 function jobDoc(j: JobInventory): Doc<JobInventory> {
   return {
     workflow: j.workflow,
@@ -53,7 +67,12 @@ function jobDoc(j: JobInventory): Doc<JobInventory> {
     environment:
       j.environment === undefined || j.environment === null
         ? null
-        : { name: j.environment.name, dynamic: j.environment.dynamic, at: loc(j.environment.at) },
+        : {
+            name: j.environment.name,
+            dynamic: j.environment.dynamic,
+            at: loc(j.environment.at),
+            protection: protectionDoc(j.environment.protection),
+          },
     runsOn: [...list(j.runsOn)],
     permissions: permissionsDoc(j.permissions),
     credentials: list(j.credentials).map(credentialDoc),
@@ -97,6 +116,12 @@ function jobDoc(j: JobInventory): Doc<JobInventory> {
       target: orNull(p.target),
     })),
     gaps: [...list(j.gaps)],
+    skipped: orNull(j.skipped),
+    skippedSteps: list(j.skippedSteps).map((x) => ({
+      step: x.step,
+      name: orNull(x.name),
+      reason: x.reason,
+    })),
   };
 }
 

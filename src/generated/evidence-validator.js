@@ -2,7 +2,7 @@
 /* eslint-disable */
 import __runtime0 from "ajv/dist/runtime/ucs2length.js";
 export const validateEvidence = validate20;
-const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://agent-gate.dev/schemas/evidence-v1.json","title":"agent-gate evidence","description":"evidence.json of an agent-gate evidence pack: who ran what, with which authority, on which target, what the gate decided, who approved, what was checked and how the job ended. Secret values never appear: only names, kinds and sources. Also defines the pack's bom.json ($defs/bomDocument) and manifest.json ($defs/manifest).","type":"object","additionalProperties":false,"required":["$schema","schemaVersion","tool","run","owner","decision","approval","outcome","timestamps","credentials","targets","policy","validation","findings","evidence","attestation","bom"],"properties":{"$schema":{"const":"https://agent-gate.dev/schemas/evidence-v1.json"},"schemaVersion":{"const":1,"description":"Evidence format version."},"tool":{"$ref":"#/$defs/tool"},"run":{"description":"The run the gate decided, as the runner described it.","type":"object","additionalProperties":false,"required":["repository","workflowPath","workflowSha","job","runId","runAttempt","runUrl","event","ref","sha","actor","triggeringActor","prAuthor"],"properties":{"repository":{"type":"string","pattern":"^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$"},"workflowPath":{"$ref":"#/$defs/text"},"workflowSha":{"$ref":"#/$defs/gitSha"},"job":{"$ref":"#/$defs/text"},"runId":{"$ref":"#/$defs/numericIdOrNull"},"runAttempt":{"$ref":"#/$defs/numericIdOrNull"},"runUrl":{"$ref":"#/$defs/urlOrNull"},"event":{"$ref":"#/$defs/text"},"ref":{"$ref":"#/$defs/textOrNull","description":"Full ref, e.g. refs/heads/main."},"sha":{"oneOf":[{"$ref":"#/$defs/gitSha"},{"type":"null"}],"description":"The commit the run is for (GITHUB_SHA)."},"actor":{"$ref":"#/$defs/textOrNull"},"triggeringActor":{"$ref":"#/$defs/textOrNull"},"prAuthor":{"$ref":"#/$defs/textOrNull","description":"Author of the pull request the run is for, if any."}}},"owner":{"description":"Owners of the workflow file (CODEOWNERS, last matching rule); null when no rule matches or CODEOWNERS was not read.","oneOf":[{"$ref":"#/$defs/owner"},{"type":"null"}]},"decision":{"type":"object","additionalProperties":false,"required":["value","reasons","errors","jobs","waivers"],"properties":{"value":{"$ref":"#/$defs/decision"},"reasons":{"description":"Decision-wide reasons that are not about one path.","type":"array","items":{"type":"string"}},"errors":{"description":"Files that could not be evaluated (each counts as blocked).","type":"array","items":{"type":"object","additionalProperties":false,"required":["path","message"],"properties":{"path":{"type":"string"},"message":{"type":"string"}}}},"jobs":{"type":"array","items":{"$ref":"#/$defs/jobVerdict"}},"waivers":{"type":"object","additionalProperties":false,"required":["applied","expired"],"properties":{"applied":{"type":"array","items":{"$ref":"#/$defs/appliedWaiver"}},"expired":{"type":"array","items":{"$ref":"#/$defs/expiredWaiver"}}}}}},"approval":{"$ref":"#/$defs/approval"},"outcome":{"description":"How the job ended. `unknown` when it could not be learnt — then `note` says why.","type":"object","additionalProperties":false,"required":["status","source","note"],"properties":{"status":{"enum":["success","failure","cancelled","unknown"]},"source":{"$ref":"#/$defs/text","description":"Where the outcome was read from."},"note":{"$ref":"#/$defs/textOrNull"}},"if":{"properties":{"status":{"const":"unknown"}}},"then":{"properties":{"note":{"$ref":"#/$defs/text"}}}},"timestamps":{"type":"object","additionalProperties":false,"required":["started","decided","finished"],"properties":{"started":{"$ref":"#/$defs/timestamp"},"decided":{"$ref":"#/$defs/timestamp"},"finished":{"oneOf":[{"$ref":"#/$defs/timestamp"},{"type":"null"}]}}},"credentials":{"description":"Every credential the decided jobs can use: names, kinds and sources, never values.","type":"array","items":{"$ref":"#/$defs/credentialSource"}},"targets":{"description":"What the decided jobs can reach, with the paths and credentials that reach it.","type":"array","items":{"$ref":"#/$defs/target"}},"policy":{"type":"object","additionalProperties":false,"required":["sources","digest","default","evidenceRequired","approval"],"properties":{"sources":{"description":"Files the policy was built from, base first (presets as preset:<name>).","type":"array","items":{"$ref":"#/$defs/text"},"minItems":1},"digest":{"$ref":"#/$defs/sha256Digest"},"default":{"$ref":"#/$defs/decision"},"evidenceRequired":{"type":"boolean"},"approval":{"type":"object","additionalProperties":false,"required":["approvers","minApprovals","timeoutMinutes"],"properties":{"approvers":{"oneOf":[{"type":"array","items":{"type":"string"}},{"type":"null"}]},"minApprovals":{"type":"integer","minimum":1},"timeoutMinutes":{"type":"integer","minimum":1}}}}},"validation":{"description":"Which checks ran: this gate's rules, and the commit's check runs where they could be read.","type":"object","additionalProperties":false,"required":["rules","checkRuns","note"],"properties":{"rules":{"type":"array","items":{"$ref":"#/$defs/ruleEvaluated"}},"checkRuns":{"oneOf":[{"type":"array","items":{"type":"object","additionalProperties":false,"required":["name","conclusion"],"properties":{"name":{"type":"string"},"conclusion":{"type":["string","null"]}}}},{"type":"null"}]},"note":{"$ref":"#/$defs/textOrNull"}},"if":{"properties":{"checkRuns":{"type":"null"}}},"then":{"properties":{"note":{"$ref":"#/$defs/text"}}}},"findings":{"type":"array","items":{"$ref":"#/$defs/finding"}},"evidence":{"description":"Where this pack goes.","type":"object","additionalProperties":false,"required":["mode","artifactName"],"properties":{"mode":{"enum":["artifact","file","none"]},"artifactName":{"$ref":"#/$defs/textOrNull"}},"if":{"properties":{"mode":{"const":"artifact"}}},"then":{"properties":{"artifactName":{"$ref":"#/$defs/text"}}}},"attestation":{"description":"The signed attestation over the pack, if one was made. subjectDigest is the pack digest it signs: the digest of this pack with attestation set to null in evidence.json (the record cannot sign itself).","oneOf":[{"type":"object","additionalProperties":false,"required":["id","bundleDigest","subjectDigest"],"properties":{"id":{"$ref":"#/$defs/textOrNull"},"bundleDigest":{"$ref":"#/$defs/textOrNull"},"subjectDigest":{"oneOf":[{"$ref":"#/$defs/sha256Digest"},{"type":"null"}]}}},{"type":"null"}]},"bom":{"description":"The Agent Action BOM of every decided job (the same as bom.json).","type":"array","items":{"$ref":"#/$defs/bomWorkflow"}}},"$defs":{"text":{"type":"string","minLength":1},"textOrNull":{"oneOf":[{"$ref":"#/$defs/text"},{"type":"null"}]},"stringOrNull":{"type":["string","null"]},"numericIdOrNull":{"oneOf":[{"type":"string","pattern":"^[0-9]{1,20}$"},{"type":"null"}]},"urlOrNull":{"oneOf":[{"type":"string","pattern":"^https?://[^\\s]+$"},{"type":"null"}]},"gitSha":{"type":"string","pattern":"^(?:[0-9a-f]{40}|[0-9a-f]{64})$"},"sha256Digest":{"type":"string","pattern":"^sha256:[0-9a-f]{64}$"},"sha256Hex":{"type":"string","pattern":"^[0-9a-f]{64}$"},"timestamp":{"description":"RFC 3339 date-time.","type":"string","pattern":"^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(?:\\.\\d+)?(?:Z|[+-]\\d{2}:\\d{2})$"},"decision":{"enum":["allow","approval-required","blocked"]},"actionClass":{"enum":["read","comment","write-branch","modify-workflow","run-shell","use-secret","cloud-credential","call-tool","publish","deploy","production","destructive","bypass-checks"]},"stringList":{"type":"array","items":{"type":"string"}},"location":{"description":"A position in a source file, 1-based.","type":"object","additionalProperties":false,"required":["path","line","column"],"properties":{"path":{"type":"string"},"line":{"type":"integer","minimum":0},"column":{"type":"integer","minimum":0}}},"tool":{"type":"object","additionalProperties":false,"required":["name","version","uri"],"properties":{"name":{"const":"agent-gate"},"version":{"type":"string","pattern":"^\\d+\\.\\d+\\.\\d+(?:[-+][0-9A-Za-z.-]+)?$"},"uri":{"type":"string","pattern":"^https://"}}},"owner":{"type":"object","additionalProperties":false,"required":["owners","file","line"],"properties":{"owners":{"$ref":"#/$defs/stringList"},"file":{"type":"string"},"line":{"type":"integer","minimum":1}}},"approval":{"description":"The approval record: what was asked (request and its digest), who approved, when, how and on which digest.","type":"object","additionalProperties":false,"required":["mode","status","requestDigest","requestUrl","approvals","ignored","note"],"properties":{"mode":{"enum":["fail","wait","environment","record"]},"status":{"enum":["not-required","required","handed-to-environment","approved","denied","timed-out","cancelled"]},"requestDigest":{"oneOf":[{"$ref":"#/$defs/sha256Digest"},{"type":"null"}]},"requestUrl":{"$ref":"#/$defs/urlOrNull"},"approvals":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["login","at","how","digest"],"properties":{"login":{"$ref":"#/$defs/text"},"at":{"$ref":"#/$defs/timestamp"},"how":{"$ref":"#/$defs/text"},"digest":{"oneOf":[{"$ref":"#/$defs/sha256Digest"},{"type":"null"}]}}}},"ignored":{"description":"Would-be approvals that did not count, each with the reason (self-approval, bot, not an approver, stale head, other digest, edited comment, …).","type":"array","items":{"type":"object","additionalProperties":false,"required":["login","why"],"properties":{"login":{"$ref":"#/$defs/text"},"why":{"$ref":"#/$defs/text"}}}},"note":{"$ref":"#/$defs/textOrNull","description":"How the wait or the record ended, in one line."}},"if":{"properties":{"status":{"const":"approved"}}},"then":{"properties":{"approvals":{"type":"array","minItems":1}}}},"jobVerdict":{"type":"object","additionalProperties":false,"required":["workflow","job","decision","paths"],"properties":{"workflow":{"type":"string"},"job":{"type":"string"},"decision":{"$ref":"#/$defs/decision"},"paths":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["id","class","decision","rule","reason","because","credentials","target","location","waived"],"properties":{"id":{"type":"string"},"class":{"$ref":"#/$defs/actionClass"},"decision":{"$ref":"#/$defs/decision"},"rule":{"$ref":"#/$defs/stringOrNull","description":"The deciding rule; null when the policy default decided."},"reason":{"type":"string","description":"What put the job in this class."},"because":{"type":"string","description":"Why this decision."},"credentials":{"$ref":"#/$defs/stringList"},"target":{"$ref":"#/$defs/stringOrNull"},"location":{"$ref":"#/$defs/location"},"waived":{"$ref":"#/$defs/stringList"}}}}}},"appliedWaiver":{"type":"object","additionalProperties":false,"required":["rule","workflow","job","owner","expires","reason","location","path"],"properties":{"rule":{"type":"string"},"workflow":{"$ref":"#/$defs/stringOrNull"},"job":{"$ref":"#/$defs/stringOrNull"},"owner":{"type":"string"},"expires":{"type":"string","pattern":"^\\d{4}-\\d{2}-\\d{2}$"},"reason":{"type":"string"},"location":{"$ref":"#/$defs/location"},"path":{"type":"string","description":"The action path the waiver was applied to."}}},"expiredWaiver":{"type":"object","additionalProperties":false,"required":["rule","workflow","job","owner","expires","reason","location","message"],"properties":{"rule":{"type":"string"},"workflow":{"$ref":"#/$defs/stringOrNull"},"job":{"$ref":"#/$defs/stringOrNull"},"owner":{"type":"string"},"expires":{"type":"string","pattern":"^\\d{4}-\\d{2}-\\d{2}$"},"reason":{"type":"string"},"location":{"$ref":"#/$defs/location"},"message":{"type":"string"}}},"credentialKind":{"enum":["github-token","oidc","app-token","static-secret","pat","inherited-secrets"]},"credentialLifetime":{"enum":["job-scoped","short-lived","long-lived"]},"credentialSource":{"type":"object","additionalProperties":false,"required":["workflow","job","id","kind","name","lifetime","scope","write","production","reaches","usedIn","note","location"],"properties":{"workflow":{"type":"string"},"job":{"type":"string"},"id":{"type":"string"},"kind":{"$ref":"#/$defs/credentialKind"},"name":{"type":"string"},"lifetime":{"$ref":"#/$defs/credentialLifetime"},"scope":{"enum":["narrow","broad"]},"write":{"type":"boolean"},"production":{"type":"boolean"},"reaches":{"$ref":"#/$defs/stringList"},"usedIn":{"$ref":"#/$defs/stringList"},"note":{"type":"string"},"location":{"$ref":"#/$defs/location"}}},"target":{"type":"object","additionalProperties":false,"required":["workflow","job","target","classes","credentials","decision"],"properties":{"workflow":{"type":"string"},"job":{"type":"string"},"target":{"type":"string"},"classes":{"type":"array","items":{"$ref":"#/$defs/actionClass"}},"credentials":{"description":"Ids of the credentials that reach the target.","$ref":"#/$defs/stringList"},"decision":{"description":"The most severe decision of the paths to this target; null when no path names it.","oneOf":[{"$ref":"#/$defs/decision"},{"type":"null"}]}}},"finding":{"type":"object","additionalProperties":false,"required":["ruleId","kind","decision","severity","confidence","message","remediation","workflow","job","class","location","fingerprint"],"properties":{"ruleId":{"type":"string"},"kind":{"enum":["path","check"]},"decision":{"$ref":"#/$defs/decision"},"severity":{"enum":["info","low","medium","high","critical"]},"confidence":{"enum":["low","medium","high"]},"message":{"type":"string"},"remediation":{"type":"string"},"workflow":{"type":"string"},"job":{"$ref":"#/$defs/stringOrNull"},"class":{"oneOf":[{"$ref":"#/$defs/actionClass"},{"type":"null"}]},"location":{"$ref":"#/$defs/location"},"fingerprint":{"description":"The SARIF partialFingerprints agentGate/v1 of the result: independent of line numbers.","$ref":"#/$defs/sha256Hex"}}},"ruleEvaluated":{"type":"object","additionalProperties":false,"required":["id","decision","reason","location","decidedPaths","waivedPaths"],"properties":{"id":{"type":"string"},"decision":{"$ref":"#/$defs/decision"},"reason":{"type":"string"},"location":{"$ref":"#/$defs/location"},"decidedPaths":{"description":"Action paths this rule decided.","type":"integer","minimum":0},"waivedPaths":{"description":"Action paths where a waiver set this rule aside.","type":"integer","minimum":0}}},"bomWorkflow":{"type":"object","additionalProperties":false,"required":["path","name","jobs"],"properties":{"path":{"type":"string"},"name":{"$ref":"#/$defs/stringOrNull"},"jobs":{"type":"array","items":{"$ref":"#/$defs/jobInventory"}}}},"bomDocument":{"description":"bom.json of an evidence pack.","type":"object","additionalProperties":false,"required":["schemaVersion","tool","workflows"],"properties":{"schemaVersion":{"const":1},"tool":{"$ref":"#/$defs/tool"},"workflows":{"type":"array","items":{"$ref":"#/$defs/bomWorkflow"}}}},"manifest":{"description":"manifest.json of an evidence pack. digest = SHA-256 over the UTF-8 lines `<name>\\0<sha256 hex>\\n` of every other file, sorted by name (byte order), concatenated.","type":"object","additionalProperties":false,"required":["schemaVersion","tool","policyDigest","files","digest"],"properties":{"schemaVersion":{"const":1},"tool":{"$ref":"#/$defs/tool"},"policyDigest":{"$ref":"#/$defs/sha256Digest"},"files":{"type":"object","minProperties":1,"propertyNames":{"pattern":"^[A-Za-z0-9][A-Za-z0-9._-]*$"},"additionalProperties":{"type":"object","additionalProperties":false,"required":["sha256","bytes"],"properties":{"sha256":{"$ref":"#/$defs/sha256Hex"},"bytes":{"type":"integer","minimum":0}}}},"digest":{"$ref":"#/$defs/sha256Digest"}}},"jobInventory":{"description":"The Agent Action BOM record of one job: who and what can act, with which authority, on which target — every fact with its location.","type":"object","additionalProperties":false,"required":["workflow","job","name","at","triggers","actor","unattended","unattendedReasons","environment","runsOn","permissions","credentials","uses","runs","agents","tools","agentConfig","owner","change","targets","classes","paths","gaps","checklist"],"properties":{"workflow":{"type":"string"},"job":{"type":"string"},"name":{"$ref":"#/$defs/stringOrNull"},"at":{"$ref":"#/$defs/location"},"triggers":{"$ref":"#/$defs/stringList"},"actor":{"$ref":"#/$defs/stringOrNull"},"unattended":{"type":"boolean"},"unattendedReasons":{"$ref":"#/$defs/stringList"},"environment":{"oneOf":[{"type":"object","additionalProperties":false,"required":["name","dynamic","at"],"properties":{"name":{"type":"string"},"dynamic":{"type":"boolean"},"at":{"$ref":"#/$defs/location"}}},{"type":"null"}]},"runsOn":{"$ref":"#/$defs/stringList"},"permissions":{"type":"object","additionalProperties":false,"required":["source","scopes","assumed","downgrade","at"],"properties":{"source":{"enum":["job","workflow","default"]},"scopes":{"type":"object","additionalProperties":{"enum":["read","write","none"]}},"assumed":{"type":"boolean"},"downgrade":{"$ref":"#/$defs/stringOrNull"},"at":{"$ref":"#/$defs/location"}}},"credentials":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["id","kind","name","lifetime","scope","write","production","reaches","note","usedIn","at"],"properties":{"id":{"type":"string"},"kind":{"$ref":"#/$defs/credentialKind"},"name":{"type":"string"},"lifetime":{"$ref":"#/$defs/credentialLifetime"},"scope":{"enum":["narrow","broad"]},"write":{"type":"boolean"},"production":{"type":"boolean"},"reaches":{"$ref":"#/$defs/stringList"},"note":{"type":"string"},"usedIn":{"$ref":"#/$defs/stringList"},"at":{"$ref":"#/$defs/location"}}}},"uses":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["raw","kind","name","ref","pinned","step","at"],"properties":{"raw":{"type":"string"},"kind":{"enum":["action","local","docker","reusable-workflow"]},"name":{"type":"string"},"ref":{"$ref":"#/$defs/stringOrNull"},"pinned":{"type":"boolean"},"step":{"type":["integer","null"]},"at":{"$ref":"#/$defs/location"}}}},"runs":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["step","name","shell","script","at"],"properties":{"step":{"type":"integer"},"name":{"$ref":"#/$defs/stringOrNull"},"shell":{"$ref":"#/$defs/stringOrNull"},"script":{"type":"string"},"at":{"$ref":"#/$defs/location"}}}},"agents":{"type":"array","items":{"$ref":"#/$defs/agentUse"}},"tools":{"type":"array","items":{"$ref":"#/$defs/toolReach"}},"agentConfig":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["agent","file","permissions","settings"],"properties":{"agent":{"type":"string"},"file":{"type":"string"},"permissions":{"oneOf":[{"$ref":"#/$defs/agentPermissionSettings"},{"type":"null"}]},"settings":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["key","value","at"],"properties":{"key":{"type":"string"},"value":{"type":"string"},"at":{"$ref":"#/$defs/location"}}}}}}},"owner":{"oneOf":[{"$ref":"#/$defs/owner"},{"type":"null"}]},"change":{"oneOf":[{"$ref":"#/$defs/changeAnalysis"},{"type":"null"}]},"targets":{"$ref":"#/$defs/stringList"},"classes":{"type":"array","items":{"$ref":"#/$defs/actionClass"}},"paths":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["id","job","class","reason","at","credentials","step","uses","target"],"properties":{"id":{"type":"string"},"job":{"type":"string"},"class":{"$ref":"#/$defs/actionClass"},"reason":{"type":"string"},"at":{"$ref":"#/$defs/location"},"credentials":{"$ref":"#/$defs/stringList"},"step":{"type":["integer","null"]},"uses":{"$ref":"#/$defs/stringOrNull"},"target":{"$ref":"#/$defs/stringOrNull"}}}},"gaps":{"description":"What the inventory could not see into (never read as safe).","$ref":"#/$defs/stringList"},"checklist":{"$ref":"#/$defs/checklist"}}},"agentUse":{"type":"object","additionalProperties":false,"required":["id","product","via","ref","step","at","mode","settings","unrestrictedShell","permissionsBypassed","tokenExchange","allowedActors","promptInputs","mcpConfig"],"properties":{"id":{"type":"string"},"product":{"type":"string"},"via":{"enum":["uses","job-uses","run","workflow-header","setup-steps"]},"ref":{"$ref":"#/$defs/stringOrNull"},"step":{"type":["integer","null"]},"at":{"$ref":"#/$defs/location"},"mode":{"$ref":"#/$defs/stringOrNull"},"settings":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["name","value","risky","reason","at"],"properties":{"name":{"type":"string"},"value":{"type":"string"},"risky":{"type":"boolean"},"reason":{"type":"string"},"at":{"$ref":"#/$defs/location"}}}},"unrestrictedShell":{"type":"boolean"},"permissionsBypassed":{"type":"boolean"},"tokenExchange":{"oneOf":[{"type":"object","additionalProperties":false,"required":["issuer","note"],"properties":{"issuer":{"type":"string"},"note":{"type":"string"}}},{"type":"null"}]},"allowedActors":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["name","value","wildcard"],"properties":{"name":{"type":"string"},"value":{"type":"string"},"wildcard":{"type":"boolean"}}}},"promptInputs":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["input","value","at"],"properties":{"input":{"type":"string"},"value":{"type":"string"},"at":{"$ref":"#/$defs/location"}}}},"mcpConfig":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["source","value","at"],"properties":{"source":{"type":"string"},"value":{"type":"string"},"at":{"$ref":"#/$defs/location"}}}}}},"toolReach":{"type":"object","additionalProperties":false,"required":["agent","name","file","transport","command","args","url","remote","fetchesCode","secrets","trust","tools","writeCapable","at"],"properties":{"agent":{"type":"string"},"name":{"type":"string"},"file":{"type":"string"},"transport":{"enum":["stdio","http","sse","unknown"]},"command":{"$ref":"#/$defs/stringOrNull"},"args":{"$ref":"#/$defs/stringList"},"url":{"$ref":"#/$defs/stringOrNull"},"remote":{"type":"boolean"},"fetchesCode":{"type":"boolean"},"secrets":{"description":"Names of env vars / headers whose values reference secrets; never the values.","$ref":"#/$defs/stringList"},"trust":{"type":"boolean"},"tools":{"oneOf":[{"$ref":"#/$defs/stringList"},{"const":"*"},{"type":"null"}]},"writeCapable":{"type":"boolean"},"at":{"$ref":"#/$defs/location"}}},"agentPermissionSettings":{"type":"object","additionalProperties":false,"required":["allow","ask","deny","defaultMode","enableAllProjectMcpServers","hooks","sandboxEnabled","at"],"properties":{"allow":{"$ref":"#/$defs/stringList"},"ask":{"$ref":"#/$defs/stringList"},"deny":{"$ref":"#/$defs/stringList"},"defaultMode":{"$ref":"#/$defs/stringOrNull"},"enableAllProjectMcpServers":{"type":["boolean","null"]},"hooks":{"$ref":"#/$defs/stringList"},"sandboxEnabled":{"type":["boolean","null"]},"at":{"$ref":"#/$defs/location"}}},"changeAnalysis":{"type":"object","additionalProperties":false,"required":["author","authorKind","sensitive","newDependencies","unknownDependencies"],"properties":{"author":{"$ref":"#/$defs/stringOrNull"},"authorKind":{"enum":["human","bot","agent","unknown"]},"sensitive":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["file","what"],"properties":{"file":{"type":"string"},"what":{"type":"string"}}}},"newDependencies":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["file","ecosystem","name","version","line","note"],"properties":{"file":{"type":"string"},"ecosystem":{"enum":["npm","pypi","go","cargo","rubygems","composer","maven","github-actions"]},"name":{"type":"string"},"version":{"$ref":"#/$defs/stringOrNull"},"line":{"type":["integer","null"]},"note":{"$ref":"#/$defs/stringOrNull"}}}},"unknownDependencies":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["file","reason"],"properties":{"file":{"type":"string"},"reason":{"type":"string"}}}}}},"checklist":{"description":"The seed's 20-control agent-deployment checklist scored from what the workflow shows (docs/checklist.md).","type":"object","additionalProperties":false,"required":["workflow","job","agents","total","outOf","observed","max","notObservable","band","bestCaseBand","unobservable","focus","controls"],"properties":{"workflow":{"type":"string"},"job":{"type":"string"},"agents":{"$ref":"#/$defs/stringList"},"total":{"type":"number","minimum":0,"maximum":20,"multipleOf":0.5},"outOf":{"const":20},"observed":{"type":"integer","minimum":0,"maximum":20},"max":{"type":"integer","minimum":0,"maximum":20},"notObservable":{"type":"integer","minimum":0,"maximum":20},"band":{"type":"object","additionalProperties":false,"required":["id","label","range"],"properties":{"id":{"enum":["production-ready","good-foundation","significant-risk","pause"]},"label":{"type":"string"},"range":{"type":"string"}}},"bestCaseBand":{"type":"object","additionalProperties":false,"required":["id","label","range"],"properties":{"id":{"enum":["production-ready","good-foundation","significant-risk","pause"]},"label":{"type":"string"},"range":{"type":"string"}}},"unobservable":{"type":"string"},"focus":{"$ref":"#/$defs/stringList"},"controls":{"type":"array","minItems":20,"maxItems":20,"items":{"type":"object","additionalProperties":false,"required":["id","number","title","score","status","reason","evidence"],"properties":{"id":{"type":"string"},"number":{"type":"integer","minimum":1,"maximum":20},"title":{"type":"string"},"score":{"enum":[1,0.5,0,null]},"status":{"enum":["met","partial","not-met","not-observable"]},"reason":{"type":"string"},"evidence":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["text","at"],"properties":{"text":{"type":"string"},"at":{"$ref":"#/$defs/stringOrNull"}}}}}}}}}}};
+const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://agent-gate.dev/schemas/evidence-v1.json","title":"agent-gate evidence","description":"evidence.json of an agent-gate evidence pack: who ran what, with which authority, on which target, what the gate decided, who approved, what was checked and how the job ended. Secret values never appear: only names, kinds and sources. Also defines the pack's bom.json ($defs/bomDocument) and manifest.json ($defs/manifest).","type":"object","additionalProperties":false,"required":["$schema","schemaVersion","tool","run","owner","decision","approval","outcome","timestamps","credentials","targets","policy","validation","findings","evidence","attestation","bom"],"properties":{"$schema":{"const":"https://agent-gate.dev/schemas/evidence-v1.json"},"schemaVersion":{"const":1,"description":"Evidence format version."},"tool":{"$ref":"#/$defs/tool"},"run":{"description":"The run the gate decided, as the runner described it.","type":"object","additionalProperties":false,"required":["repository","workflowPath","workflowSha","job","runId","runAttempt","runUrl","event","ref","sha","actor","triggeringActor","prAuthor"],"properties":{"repository":{"type":"string","pattern":"^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$"},"workflowPath":{"$ref":"#/$defs/text"},"workflowSha":{"$ref":"#/$defs/gitSha"},"job":{"$ref":"#/$defs/text"},"runId":{"$ref":"#/$defs/numericIdOrNull"},"runAttempt":{"$ref":"#/$defs/numericIdOrNull"},"runUrl":{"$ref":"#/$defs/urlOrNull"},"event":{"$ref":"#/$defs/text"},"ref":{"$ref":"#/$defs/textOrNull","description":"Full ref, e.g. refs/heads/main."},"sha":{"oneOf":[{"$ref":"#/$defs/gitSha"},{"type":"null"}],"description":"The commit the run is for (GITHUB_SHA)."},"actor":{"$ref":"#/$defs/textOrNull"},"triggeringActor":{"$ref":"#/$defs/textOrNull"},"prAuthor":{"$ref":"#/$defs/textOrNull","description":"Author of the pull request the run is for, if any."}}},"owner":{"description":"Owners of the workflow file (CODEOWNERS, last matching rule); null when no rule matches or CODEOWNERS was not read.","oneOf":[{"$ref":"#/$defs/owner"},{"type":"null"}]},"decision":{"type":"object","additionalProperties":false,"required":["value","reasons","errors","jobs","waivers"],"properties":{"value":{"$ref":"#/$defs/decision"},"reasons":{"description":"Decision-wide reasons that are not about one path.","type":"array","items":{"type":"string"}},"errors":{"description":"Files that could not be evaluated (each counts as blocked).","type":"array","items":{"type":"object","additionalProperties":false,"required":["path","message"],"properties":{"path":{"type":"string"},"message":{"type":"string"}}}},"jobs":{"type":"array","items":{"$ref":"#/$defs/jobVerdict"}},"waivers":{"type":"object","additionalProperties":false,"required":["applied","expired"],"properties":{"applied":{"type":"array","items":{"$ref":"#/$defs/appliedWaiver"}},"expired":{"type":"array","items":{"$ref":"#/$defs/expiredWaiver"}}}}}},"approval":{"$ref":"#/$defs/approval"},"outcome":{"description":"How the job ended. `unknown` when it could not be learnt — then `note` says why.","type":"object","additionalProperties":false,"required":["status","source","note"],"properties":{"status":{"enum":["success","failure","cancelled","unknown"]},"source":{"$ref":"#/$defs/text","description":"Where the outcome was read from."},"note":{"$ref":"#/$defs/textOrNull"}},"if":{"properties":{"status":{"const":"unknown"}}},"then":{"properties":{"note":{"$ref":"#/$defs/text"}}}},"timestamps":{"type":"object","additionalProperties":false,"required":["started","decided","finished"],"properties":{"started":{"$ref":"#/$defs/timestamp"},"decided":{"$ref":"#/$defs/timestamp"},"finished":{"oneOf":[{"$ref":"#/$defs/timestamp"},{"type":"null"}]}}},"credentials":{"description":"Every credential the decided jobs can use: names, kinds and sources, never values.","type":"array","items":{"$ref":"#/$defs/credentialSource"}},"targets":{"description":"What the decided jobs can reach, with the paths and credentials that reach it.","type":"array","items":{"$ref":"#/$defs/target"}},"policy":{"type":"object","additionalProperties":false,"required":["sources","digest","default","evidenceRequired","approval"],"properties":{"sources":{"description":"Files the policy was built from, base first (presets as preset:<name>).","type":"array","items":{"$ref":"#/$defs/text"},"minItems":1},"digest":{"$ref":"#/$defs/sha256Digest"},"default":{"$ref":"#/$defs/decision"},"evidenceRequired":{"type":"boolean"},"approval":{"type":"object","additionalProperties":false,"required":["approvers","minApprovals","timeoutMinutes"],"properties":{"approvers":{"oneOf":[{"type":"array","items":{"type":"string"}},{"type":"null"}]},"minApprovals":{"type":"integer","minimum":1},"timeoutMinutes":{"type":"integer","minimum":1}}}}},"validation":{"description":"Which checks ran: this gate's rules, and the commit's check runs where they could be read.","type":"object","additionalProperties":false,"required":["rules","checkRuns","note"],"properties":{"rules":{"type":"array","items":{"$ref":"#/$defs/ruleEvaluated"}},"checkRuns":{"oneOf":[{"type":"array","items":{"type":"object","additionalProperties":false,"required":["name","conclusion"],"properties":{"name":{"type":"string"},"conclusion":{"type":["string","null"]}}}},{"type":"null"}]},"note":{"$ref":"#/$defs/textOrNull"}},"if":{"properties":{"checkRuns":{"type":"null"}}},"then":{"properties":{"note":{"$ref":"#/$defs/text"}}}},"findings":{"type":"array","items":{"$ref":"#/$defs/finding"}},"evidence":{"description":"Where this pack goes.","type":"object","additionalProperties":false,"required":["mode","artifactName"],"properties":{"mode":{"enum":["artifact","file","none"]},"artifactName":{"$ref":"#/$defs/textOrNull"}},"if":{"properties":{"mode":{"const":"artifact"}}},"then":{"properties":{"artifactName":{"$ref":"#/$defs/text"}}}},"attestation":{"description":"The signed attestation over the pack, if one was made. subjectDigest is the pack digest it signs: the digest of this pack with attestation set to null in evidence.json (the record cannot sign itself).","oneOf":[{"type":"object","additionalProperties":false,"required":["id","bundleDigest","subjectDigest"],"properties":{"id":{"$ref":"#/$defs/textOrNull"},"bundleDigest":{"$ref":"#/$defs/textOrNull"},"subjectDigest":{"oneOf":[{"$ref":"#/$defs/sha256Digest"},{"type":"null"}]}}},{"type":"null"}]},"bom":{"description":"The Agent Action BOM of every decided job (the same as bom.json).","type":"array","items":{"$ref":"#/$defs/bomWorkflow"}}},"$defs":{"text":{"type":"string","minLength":1},"textOrNull":{"oneOf":[{"$ref":"#/$defs/text"},{"type":"null"}]},"stringOrNull":{"type":["string","null"]},"numericIdOrNull":{"oneOf":[{"type":"string","pattern":"^[0-9]{1,20}$"},{"type":"null"}]},"urlOrNull":{"oneOf":[{"type":"string","pattern":"^https?://[^\\s]+$"},{"type":"null"}]},"gitSha":{"type":"string","pattern":"^(?:[0-9a-f]{40}|[0-9a-f]{64})$"},"sha256Digest":{"type":"string","pattern":"^sha256:[0-9a-f]{64}$"},"sha256Hex":{"type":"string","pattern":"^[0-9a-f]{64}$"},"timestamp":{"description":"RFC 3339 date-time.","type":"string","pattern":"^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(?:\\.\\d+)?(?:Z|[+-]\\d{2}:\\d{2})$"},"decision":{"enum":["allow","approval-required","blocked"]},"actionClass":{"enum":["read","comment","write-branch","modify-workflow","run-shell","use-secret","cloud-credential","call-tool","publish","deploy","production","destructive","bypass-checks"]},"stringList":{"type":"array","items":{"type":"string"}},"location":{"description":"A position in a source file, 1-based.","type":"object","additionalProperties":false,"required":["path","line","column"],"properties":{"path":{"type":"string"},"line":{"type":"integer","minimum":0},"column":{"type":"integer","minimum":0}}},"tool":{"type":"object","additionalProperties":false,"required":["name","version","uri"],"properties":{"name":{"const":"agent-gate"},"version":{"type":"string","pattern":"^\\d+\\.\\d+\\.\\d+(?:[-+][0-9A-Za-z.-]+)?$"},"uri":{"type":"string","pattern":"^https://"}}},"owner":{"type":"object","additionalProperties":false,"required":["owners","file","line"],"properties":{"owners":{"$ref":"#/$defs/stringList"},"file":{"type":"string"},"line":{"type":"integer","minimum":1}}},"approval":{"description":"The approval record: what was asked (request and its digest), who approved, when, how and on which digest.","type":"object","additionalProperties":false,"required":["mode","status","requestDigest","requestUrl","approvals","ignored","note"],"properties":{"mode":{"enum":["fail","wait","environment","record"]},"status":{"enum":["not-required","required","handed-to-environment","approved","denied","timed-out","cancelled"]},"requestDigest":{"oneOf":[{"$ref":"#/$defs/sha256Digest"},{"type":"null"}]},"requestUrl":{"$ref":"#/$defs/urlOrNull"},"approvals":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["login","at","how","digest"],"properties":{"login":{"$ref":"#/$defs/text"},"at":{"$ref":"#/$defs/timestamp"},"how":{"$ref":"#/$defs/text"},"digest":{"oneOf":[{"$ref":"#/$defs/sha256Digest"},{"type":"null"}]}}}},"ignored":{"description":"Would-be approvals that did not count, each with the reason (self-approval, bot, not an approver, stale head, other digest, edited comment, …).","type":"array","items":{"type":"object","additionalProperties":false,"required":["login","why"],"properties":{"login":{"$ref":"#/$defs/text"},"why":{"$ref":"#/$defs/text"}}}},"note":{"$ref":"#/$defs/textOrNull","description":"How the wait or the record ended, in one line."}},"if":{"properties":{"status":{"const":"approved"}}},"then":{"properties":{"approvals":{"type":"array","minItems":1}}}},"jobVerdict":{"type":"object","additionalProperties":false,"required":["workflow","job","decision","paths"],"properties":{"workflow":{"type":"string"},"job":{"type":"string"},"decision":{"$ref":"#/$defs/decision"},"paths":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["id","class","decision","rule","reason","because","credentials","target","location","waived"],"properties":{"id":{"type":"string"},"class":{"$ref":"#/$defs/actionClass"},"decision":{"$ref":"#/$defs/decision"},"rule":{"$ref":"#/$defs/stringOrNull","description":"The deciding rule; null when the policy default decided."},"reason":{"type":"string","description":"What put the job in this class."},"because":{"type":"string","description":"Why this decision."},"credentials":{"$ref":"#/$defs/stringList"},"target":{"$ref":"#/$defs/stringOrNull"},"location":{"$ref":"#/$defs/location"},"waived":{"$ref":"#/$defs/stringList"}}}}}},"appliedWaiver":{"type":"object","additionalProperties":false,"required":["rule","workflow","job","owner","expires","reason","location","path"],"properties":{"rule":{"type":"string"},"workflow":{"$ref":"#/$defs/stringOrNull"},"job":{"$ref":"#/$defs/stringOrNull"},"owner":{"type":"string"},"expires":{"type":"string","pattern":"^\\d{4}-\\d{2}-\\d{2}$"},"reason":{"type":"string"},"location":{"$ref":"#/$defs/location"},"path":{"type":"string","description":"The action path the waiver was applied to."}}},"expiredWaiver":{"type":"object","additionalProperties":false,"required":["rule","workflow","job","owner","expires","reason","location","message"],"properties":{"rule":{"type":"string"},"workflow":{"$ref":"#/$defs/stringOrNull"},"job":{"$ref":"#/$defs/stringOrNull"},"owner":{"type":"string"},"expires":{"type":"string","pattern":"^\\d{4}-\\d{2}-\\d{2}$"},"reason":{"type":"string"},"location":{"$ref":"#/$defs/location"},"message":{"type":"string"}}},"credentialKind":{"enum":["github-token","oidc","app-token","static-secret","pat","inherited-secrets"]},"credentialLifetime":{"enum":["job-scoped","short-lived","long-lived"]},"credentialSource":{"type":"object","additionalProperties":false,"required":["workflow","job","id","kind","name","lifetime","scope","write","production","reaches","usedIn","note","location"],"properties":{"workflow":{"type":"string"},"job":{"type":"string"},"id":{"type":"string"},"kind":{"$ref":"#/$defs/credentialKind"},"name":{"type":"string"},"lifetime":{"$ref":"#/$defs/credentialLifetime"},"scope":{"enum":["narrow","broad"]},"write":{"type":"boolean"},"production":{"type":"boolean"},"reaches":{"$ref":"#/$defs/stringList"},"usedIn":{"$ref":"#/$defs/stringList"},"note":{"type":"string"},"location":{"$ref":"#/$defs/location"}}},"target":{"type":"object","additionalProperties":false,"required":["workflow","job","target","classes","credentials","decision"],"properties":{"workflow":{"type":"string"},"job":{"type":"string"},"target":{"type":"string"},"classes":{"type":"array","items":{"$ref":"#/$defs/actionClass"}},"credentials":{"description":"Ids of the credentials that reach the target.","$ref":"#/$defs/stringList"},"decision":{"description":"The most severe decision of the paths to this target; null when no path names it.","oneOf":[{"$ref":"#/$defs/decision"},{"type":"null"}]}}},"finding":{"type":"object","additionalProperties":false,"required":["ruleId","kind","decision","severity","confidence","message","remediation","workflow","job","class","location","fingerprint"],"properties":{"ruleId":{"type":"string"},"kind":{"enum":["path","check"]},"decision":{"$ref":"#/$defs/decision"},"severity":{"enum":["info","low","medium","high","critical"]},"confidence":{"enum":["low","medium","high"]},"message":{"type":"string"},"remediation":{"type":"string"},"workflow":{"type":"string"},"job":{"$ref":"#/$defs/stringOrNull"},"class":{"oneOf":[{"$ref":"#/$defs/actionClass"},{"type":"null"}]},"location":{"$ref":"#/$defs/location"},"fingerprint":{"description":"The SARIF partialFingerprints agentGate/v1 of the result: independent of line numbers.","$ref":"#/$defs/sha256Hex"}}},"ruleEvaluated":{"type":"object","additionalProperties":false,"required":["id","decision","reason","location","decidedPaths","waivedPaths"],"properties":{"id":{"type":"string"},"decision":{"$ref":"#/$defs/decision"},"reason":{"type":"string"},"location":{"$ref":"#/$defs/location"},"decidedPaths":{"description":"Action paths this rule decided.","type":"integer","minimum":0},"waivedPaths":{"description":"Action paths where a waiver set this rule aside.","type":"integer","minimum":0}}},"bomWorkflow":{"type":"object","additionalProperties":false,"required":["path","name","jobs"],"properties":{"path":{"type":"string"},"name":{"$ref":"#/$defs/stringOrNull"},"jobs":{"type":"array","items":{"$ref":"#/$defs/jobInventory"}}}},"bomDocument":{"description":"bom.json of an evidence pack.","type":"object","additionalProperties":false,"required":["schemaVersion","tool","workflows"],"properties":{"schemaVersion":{"const":1},"tool":{"$ref":"#/$defs/tool"},"workflows":{"type":"array","items":{"$ref":"#/$defs/bomWorkflow"}}}},"manifest":{"description":"manifest.json of an evidence pack. digest = SHA-256 over the UTF-8 lines `<name>\\0<sha256 hex>\\n` of every other file, sorted by name (byte order), concatenated.","type":"object","additionalProperties":false,"required":["schemaVersion","tool","policyDigest","files","digest"],"properties":{"schemaVersion":{"const":1},"tool":{"$ref":"#/$defs/tool"},"policyDigest":{"$ref":"#/$defs/sha256Digest"},"files":{"type":"object","minProperties":1,"propertyNames":{"pattern":"^[A-Za-z0-9][A-Za-z0-9._-]*$"},"additionalProperties":{"type":"object","additionalProperties":false,"required":["sha256","bytes"],"properties":{"sha256":{"$ref":"#/$defs/sha256Hex"},"bytes":{"type":"integer","minimum":0}}}},"digest":{"$ref":"#/$defs/sha256Digest"}}},"jobInventory":{"description":"The Agent Action BOM record of one job: who and what can act, with which authority, on which target — every fact with its location.","type":"object","additionalProperties":false,"required":["workflow","job","name","at","triggers","actor","unattended","unattendedReasons","environment","runsOn","permissions","credentials","uses","runs","agents","tools","agentConfig","owner","change","targets","classes","paths","gaps","skipped","skippedSteps","checklist"],"properties":{"workflow":{"type":"string"},"job":{"type":"string"},"name":{"$ref":"#/$defs/stringOrNull"},"at":{"$ref":"#/$defs/location"},"triggers":{"$ref":"#/$defs/stringList"},"actor":{"$ref":"#/$defs/stringOrNull"},"unattended":{"type":"boolean"},"unattendedReasons":{"$ref":"#/$defs/stringList"},"environment":{"oneOf":[{"type":"object","additionalProperties":false,"required":["name","dynamic","at","protection"],"properties":{"name":{"type":"string"},"dynamic":{"type":"boolean"},"at":{"$ref":"#/$defs/location"},"protection":{"type":"object","additionalProperties":false,"required":["status","source","reviewers","preventSelfReview","waitTimer","branchPolicy","customRules","note"],"properties":{"status":{"enum":["protected","unprotected","unreadable","unknown"]},"source":{"type":"string"},"reviewers":{"$ref":"#/$defs/stringList"},"preventSelfReview":{"type":["boolean","null"]},"waitTimer":{"type":["integer","null"]},"branchPolicy":{"$ref":"#/$defs/stringOrNull"},"customRules":{"$ref":"#/$defs/stringList"},"note":{"type":"string"}}}}},{"type":"null"}]},"runsOn":{"$ref":"#/$defs/stringList"},"permissions":{"type":"object","additionalProperties":false,"required":["source","scopes","assumed","downgrade","at"],"properties":{"source":{"enum":["job","workflow","default"]},"scopes":{"type":"object","additionalProperties":{"enum":["read","write","none"]}},"assumed":{"type":"boolean"},"downgrade":{"$ref":"#/$defs/stringOrNull"},"at":{"$ref":"#/$defs/location"}}},"credentials":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["id","kind","name","lifetime","scope","write","production","reaches","note","usedIn","at"],"properties":{"id":{"type":"string"},"kind":{"$ref":"#/$defs/credentialKind"},"name":{"type":"string"},"lifetime":{"$ref":"#/$defs/credentialLifetime"},"scope":{"enum":["narrow","broad"]},"write":{"type":"boolean"},"production":{"type":"boolean"},"reaches":{"$ref":"#/$defs/stringList"},"note":{"type":"string"},"usedIn":{"$ref":"#/$defs/stringList"},"at":{"$ref":"#/$defs/location"}}}},"uses":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["raw","kind","name","ref","pinned","step","at"],"properties":{"raw":{"type":"string"},"kind":{"enum":["action","local","docker","reusable-workflow"]},"name":{"type":"string"},"ref":{"$ref":"#/$defs/stringOrNull"},"pinned":{"type":"boolean"},"step":{"type":["integer","null"]},"at":{"$ref":"#/$defs/location"}}}},"runs":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["step","name","shell","script","at"],"properties":{"step":{"type":"integer"},"name":{"$ref":"#/$defs/stringOrNull"},"shell":{"$ref":"#/$defs/stringOrNull"},"script":{"type":"string"},"at":{"$ref":"#/$defs/location"}}}},"agents":{"type":"array","items":{"$ref":"#/$defs/agentUse"}},"tools":{"type":"array","items":{"$ref":"#/$defs/toolReach"}},"agentConfig":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["agent","file","permissions","settings"],"properties":{"agent":{"type":"string"},"file":{"type":"string"},"permissions":{"oneOf":[{"$ref":"#/$defs/agentPermissionSettings"},{"type":"null"}]},"settings":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["key","value","at"],"properties":{"key":{"type":"string"},"value":{"type":"string"},"at":{"$ref":"#/$defs/location"}}}}}}},"owner":{"oneOf":[{"$ref":"#/$defs/owner"},{"type":"null"}]},"change":{"oneOf":[{"$ref":"#/$defs/changeAnalysis"},{"type":"null"}]},"targets":{"$ref":"#/$defs/stringList"},"classes":{"type":"array","items":{"$ref":"#/$defs/actionClass"}},"paths":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["id","job","class","reason","at","credentials","step","uses","target"],"properties":{"id":{"type":"string"},"job":{"type":"string"},"class":{"$ref":"#/$defs/actionClass"},"reason":{"type":"string"},"at":{"$ref":"#/$defs/location"},"credentials":{"$ref":"#/$defs/stringList"},"step":{"type":["integer","null"]},"uses":{"$ref":"#/$defs/stringOrNull"},"target":{"$ref":"#/$defs/stringOrNull"}}}},"gaps":{"description":"What the inventory could not see into (never read as safe).","$ref":"#/$defs/stringList"},"skipped":{"description":"Why the job cannot run for the decided event (its if: condition, or a needs: that cannot run); null when it may run.","$ref":"#/$defs/stringOrNull"},"skippedSteps":{"description":"Steps whose if: condition cannot be true for the decided event; they contribute no action paths.","type":"array","items":{"type":"object","additionalProperties":false,"required":["step","name","reason"],"properties":{"step":{"type":"integer","minimum":0},"name":{"$ref":"#/$defs/stringOrNull"},"reason":{"type":"string"}}}},"checklist":{"$ref":"#/$defs/checklist"}}},"agentUse":{"type":"object","additionalProperties":false,"required":["id","product","via","ref","step","at","mode","settings","unrestrictedShell","permissionsBypassed","tokenExchange","allowedActors","promptInputs","mcpConfig"],"properties":{"id":{"type":"string"},"product":{"type":"string"},"via":{"enum":["uses","job-uses","run","workflow-header","setup-steps"]},"ref":{"$ref":"#/$defs/stringOrNull"},"step":{"type":["integer","null"]},"at":{"$ref":"#/$defs/location"},"mode":{"$ref":"#/$defs/stringOrNull"},"settings":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["name","value","risky","reason","at"],"properties":{"name":{"type":"string"},"value":{"type":"string"},"risky":{"type":"boolean"},"reason":{"type":"string"},"at":{"$ref":"#/$defs/location"}}}},"unrestrictedShell":{"type":"boolean"},"permissionsBypassed":{"type":"boolean"},"tokenExchange":{"oneOf":[{"type":"object","additionalProperties":false,"required":["issuer","note"],"properties":{"issuer":{"type":"string"},"note":{"type":"string"}}},{"type":"null"}]},"allowedActors":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["name","value","wildcard"],"properties":{"name":{"type":"string"},"value":{"type":"string"},"wildcard":{"type":"boolean"}}}},"promptInputs":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["input","value","at"],"properties":{"input":{"type":"string"},"value":{"type":"string"},"at":{"$ref":"#/$defs/location"}}}},"mcpConfig":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["source","value","at"],"properties":{"source":{"type":"string"},"value":{"type":"string"},"at":{"$ref":"#/$defs/location"}}}}}},"toolReach":{"type":"object","additionalProperties":false,"required":["agent","name","file","transport","command","args","url","remote","fetchesCode","secrets","trust","tools","writeCapable","at"],"properties":{"agent":{"type":"string"},"name":{"type":"string"},"file":{"type":"string"},"transport":{"enum":["stdio","http","sse","unknown"]},"command":{"$ref":"#/$defs/stringOrNull"},"args":{"$ref":"#/$defs/stringList"},"url":{"$ref":"#/$defs/stringOrNull"},"remote":{"type":"boolean"},"fetchesCode":{"type":"boolean"},"secrets":{"description":"Names of env vars / headers whose values reference secrets; never the values.","$ref":"#/$defs/stringList"},"trust":{"type":"boolean"},"tools":{"oneOf":[{"$ref":"#/$defs/stringList"},{"const":"*"},{"type":"null"}]},"writeCapable":{"type":"boolean"},"at":{"$ref":"#/$defs/location"}}},"agentPermissionSettings":{"type":"object","additionalProperties":false,"required":["allow","ask","deny","defaultMode","enableAllProjectMcpServers","hooks","sandboxEnabled","at"],"properties":{"allow":{"$ref":"#/$defs/stringList"},"ask":{"$ref":"#/$defs/stringList"},"deny":{"$ref":"#/$defs/stringList"},"defaultMode":{"$ref":"#/$defs/stringOrNull"},"enableAllProjectMcpServers":{"type":["boolean","null"]},"hooks":{"$ref":"#/$defs/stringList"},"sandboxEnabled":{"type":["boolean","null"]},"at":{"$ref":"#/$defs/location"}}},"changeAnalysis":{"type":"object","additionalProperties":false,"required":["author","authorKind","sensitive","newDependencies","unknownDependencies"],"properties":{"author":{"$ref":"#/$defs/stringOrNull"},"authorKind":{"enum":["human","bot","agent","unknown"]},"sensitive":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["file","what"],"properties":{"file":{"type":"string"},"what":{"type":"string"}}}},"newDependencies":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["file","ecosystem","name","version","line","note"],"properties":{"file":{"type":"string"},"ecosystem":{"enum":["npm","pypi","go","cargo","rubygems","composer","maven","github-actions"]},"name":{"type":"string"},"version":{"$ref":"#/$defs/stringOrNull"},"line":{"type":["integer","null"]},"note":{"$ref":"#/$defs/stringOrNull"}}}},"unknownDependencies":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["file","reason"],"properties":{"file":{"type":"string"},"reason":{"type":"string"}}}}}},"checklist":{"description":"The seed's 20-control agent-deployment checklist scored from what the workflow shows (docs/checklist.md).","type":"object","additionalProperties":false,"required":["workflow","job","agents","total","outOf","observed","max","notObservable","band","bestCaseBand","unobservable","focus","controls"],"properties":{"workflow":{"type":"string"},"job":{"type":"string"},"agents":{"$ref":"#/$defs/stringList"},"total":{"type":"number","minimum":0,"maximum":20,"multipleOf":0.5},"outOf":{"const":20},"observed":{"type":"integer","minimum":0,"maximum":20},"max":{"type":"integer","minimum":0,"maximum":20},"notObservable":{"type":"integer","minimum":0,"maximum":20},"band":{"type":"object","additionalProperties":false,"required":["id","label","range"],"properties":{"id":{"enum":["production-ready","good-foundation","significant-risk","pause"]},"label":{"type":"string"},"range":{"type":"string"}}},"bestCaseBand":{"type":"object","additionalProperties":false,"required":["id","label","range"],"properties":{"id":{"enum":["production-ready","good-foundation","significant-risk","pause"]},"label":{"type":"string"},"range":{"type":"string"}}},"unobservable":{"type":"string"},"focus":{"$ref":"#/$defs/stringList"},"controls":{"type":"array","minItems":20,"maxItems":20,"items":{"type":"object","additionalProperties":false,"required":["id","number","title","score","status","reason","evidence"],"properties":{"id":{"type":"string"},"number":{"type":"integer","minimum":1,"maximum":20},"title":{"type":"string"},"score":{"enum":[1,0.5,0,null]},"status":{"enum":["met","partial","not-met","not-observable"]},"reason":{"type":"string"},"evidence":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["text","at"],"properties":{"text":{"type":"string"},"at":{"$ref":"#/$defs/stringOrNull"}}}}}}}}}}};
 const schema32 = {"type":"object","additionalProperties":false,"required":["name","version","uri"],"properties":{"name":{"const":"agent-gate"},"version":{"type":"string","pattern":"^\\d+\\.\\d+\\.\\d+(?:[-+][0-9A-Za-z.-]+)?$"},"uri":{"type":"string","pattern":"^https://"}}};
 const schema33 = {"type":"string","minLength":1};
 const schema34 = {"type":"string","pattern":"^(?:[0-9a-f]{40}|[0-9a-f]{64})$"};
@@ -3697,8 +3697,8 @@ return errors === 0;
 validate45.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 const schema102 = {"type":"object","additionalProperties":false,"required":["path","name","jobs"],"properties":{"path":{"type":"string"},"name":{"$ref":"#/$defs/stringOrNull"},"jobs":{"type":"array","items":{"$ref":"#/$defs/jobInventory"}}}};
-const schema104 = {"description":"The Agent Action BOM record of one job: who and what can act, with which authority, on which target — every fact with its location.","type":"object","additionalProperties":false,"required":["workflow","job","name","at","triggers","actor","unattended","unattendedReasons","environment","runsOn","permissions","credentials","uses","runs","agents","tools","agentConfig","owner","change","targets","classes","paths","gaps","checklist"],"properties":{"workflow":{"type":"string"},"job":{"type":"string"},"name":{"$ref":"#/$defs/stringOrNull"},"at":{"$ref":"#/$defs/location"},"triggers":{"$ref":"#/$defs/stringList"},"actor":{"$ref":"#/$defs/stringOrNull"},"unattended":{"type":"boolean"},"unattendedReasons":{"$ref":"#/$defs/stringList"},"environment":{"oneOf":[{"type":"object","additionalProperties":false,"required":["name","dynamic","at"],"properties":{"name":{"type":"string"},"dynamic":{"type":"boolean"},"at":{"$ref":"#/$defs/location"}}},{"type":"null"}]},"runsOn":{"$ref":"#/$defs/stringList"},"permissions":{"type":"object","additionalProperties":false,"required":["source","scopes","assumed","downgrade","at"],"properties":{"source":{"enum":["job","workflow","default"]},"scopes":{"type":"object","additionalProperties":{"enum":["read","write","none"]}},"assumed":{"type":"boolean"},"downgrade":{"$ref":"#/$defs/stringOrNull"},"at":{"$ref":"#/$defs/location"}}},"credentials":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["id","kind","name","lifetime","scope","write","production","reaches","note","usedIn","at"],"properties":{"id":{"type":"string"},"kind":{"$ref":"#/$defs/credentialKind"},"name":{"type":"string"},"lifetime":{"$ref":"#/$defs/credentialLifetime"},"scope":{"enum":["narrow","broad"]},"write":{"type":"boolean"},"production":{"type":"boolean"},"reaches":{"$ref":"#/$defs/stringList"},"note":{"type":"string"},"usedIn":{"$ref":"#/$defs/stringList"},"at":{"$ref":"#/$defs/location"}}}},"uses":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["raw","kind","name","ref","pinned","step","at"],"properties":{"raw":{"type":"string"},"kind":{"enum":["action","local","docker","reusable-workflow"]},"name":{"type":"string"},"ref":{"$ref":"#/$defs/stringOrNull"},"pinned":{"type":"boolean"},"step":{"type":["integer","null"]},"at":{"$ref":"#/$defs/location"}}}},"runs":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["step","name","shell","script","at"],"properties":{"step":{"type":"integer"},"name":{"$ref":"#/$defs/stringOrNull"},"shell":{"$ref":"#/$defs/stringOrNull"},"script":{"type":"string"},"at":{"$ref":"#/$defs/location"}}}},"agents":{"type":"array","items":{"$ref":"#/$defs/agentUse"}},"tools":{"type":"array","items":{"$ref":"#/$defs/toolReach"}},"agentConfig":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["agent","file","permissions","settings"],"properties":{"agent":{"type":"string"},"file":{"type":"string"},"permissions":{"oneOf":[{"$ref":"#/$defs/agentPermissionSettings"},{"type":"null"}]},"settings":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["key","value","at"],"properties":{"key":{"type":"string"},"value":{"type":"string"},"at":{"$ref":"#/$defs/location"}}}}}}},"owner":{"oneOf":[{"$ref":"#/$defs/owner"},{"type":"null"}]},"change":{"oneOf":[{"$ref":"#/$defs/changeAnalysis"},{"type":"null"}]},"targets":{"$ref":"#/$defs/stringList"},"classes":{"type":"array","items":{"$ref":"#/$defs/actionClass"}},"paths":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["id","job","class","reason","at","credentials","step","uses","target"],"properties":{"id":{"type":"string"},"job":{"type":"string"},"class":{"$ref":"#/$defs/actionClass"},"reason":{"type":"string"},"at":{"$ref":"#/$defs/location"},"credentials":{"$ref":"#/$defs/stringList"},"step":{"type":["integer","null"]},"uses":{"$ref":"#/$defs/stringOrNull"},"target":{"$ref":"#/$defs/stringOrNull"}}}},"gaps":{"description":"What the inventory could not see into (never read as safe).","$ref":"#/$defs/stringList"},"checklist":{"$ref":"#/$defs/checklist"}}};
-const schema124 = {"type":"object","additionalProperties":false,"required":["id","product","via","ref","step","at","mode","settings","unrestrictedShell","permissionsBypassed","tokenExchange","allowedActors","promptInputs","mcpConfig"],"properties":{"id":{"type":"string"},"product":{"type":"string"},"via":{"enum":["uses","job-uses","run","workflow-header","setup-steps"]},"ref":{"$ref":"#/$defs/stringOrNull"},"step":{"type":["integer","null"]},"at":{"$ref":"#/$defs/location"},"mode":{"$ref":"#/$defs/stringOrNull"},"settings":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["name","value","risky","reason","at"],"properties":{"name":{"type":"string"},"value":{"type":"string"},"risky":{"type":"boolean"},"reason":{"type":"string"},"at":{"$ref":"#/$defs/location"}}}},"unrestrictedShell":{"type":"boolean"},"permissionsBypassed":{"type":"boolean"},"tokenExchange":{"oneOf":[{"type":"object","additionalProperties":false,"required":["issuer","note"],"properties":{"issuer":{"type":"string"},"note":{"type":"string"}}},{"type":"null"}]},"allowedActors":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["name","value","wildcard"],"properties":{"name":{"type":"string"},"value":{"type":"string"},"wildcard":{"type":"boolean"}}}},"promptInputs":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["input","value","at"],"properties":{"input":{"type":"string"},"value":{"type":"string"},"at":{"$ref":"#/$defs/location"}}}},"mcpConfig":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["source","value","at"],"properties":{"source":{"type":"string"},"value":{"type":"string"},"at":{"$ref":"#/$defs/location"}}}}}};
+const schema104 = {"description":"The Agent Action BOM record of one job: who and what can act, with which authority, on which target — every fact with its location.","type":"object","additionalProperties":false,"required":["workflow","job","name","at","triggers","actor","unattended","unattendedReasons","environment","runsOn","permissions","credentials","uses","runs","agents","tools","agentConfig","owner","change","targets","classes","paths","gaps","skipped","skippedSteps","checklist"],"properties":{"workflow":{"type":"string"},"job":{"type":"string"},"name":{"$ref":"#/$defs/stringOrNull"},"at":{"$ref":"#/$defs/location"},"triggers":{"$ref":"#/$defs/stringList"},"actor":{"$ref":"#/$defs/stringOrNull"},"unattended":{"type":"boolean"},"unattendedReasons":{"$ref":"#/$defs/stringList"},"environment":{"oneOf":[{"type":"object","additionalProperties":false,"required":["name","dynamic","at","protection"],"properties":{"name":{"type":"string"},"dynamic":{"type":"boolean"},"at":{"$ref":"#/$defs/location"},"protection":{"type":"object","additionalProperties":false,"required":["status","source","reviewers","preventSelfReview","waitTimer","branchPolicy","customRules","note"],"properties":{"status":{"enum":["protected","unprotected","unreadable","unknown"]},"source":{"type":"string"},"reviewers":{"$ref":"#/$defs/stringList"},"preventSelfReview":{"type":["boolean","null"]},"waitTimer":{"type":["integer","null"]},"branchPolicy":{"$ref":"#/$defs/stringOrNull"},"customRules":{"$ref":"#/$defs/stringList"},"note":{"type":"string"}}}}},{"type":"null"}]},"runsOn":{"$ref":"#/$defs/stringList"},"permissions":{"type":"object","additionalProperties":false,"required":["source","scopes","assumed","downgrade","at"],"properties":{"source":{"enum":["job","workflow","default"]},"scopes":{"type":"object","additionalProperties":{"enum":["read","write","none"]}},"assumed":{"type":"boolean"},"downgrade":{"$ref":"#/$defs/stringOrNull"},"at":{"$ref":"#/$defs/location"}}},"credentials":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["id","kind","name","lifetime","scope","write","production","reaches","note","usedIn","at"],"properties":{"id":{"type":"string"},"kind":{"$ref":"#/$defs/credentialKind"},"name":{"type":"string"},"lifetime":{"$ref":"#/$defs/credentialLifetime"},"scope":{"enum":["narrow","broad"]},"write":{"type":"boolean"},"production":{"type":"boolean"},"reaches":{"$ref":"#/$defs/stringList"},"note":{"type":"string"},"usedIn":{"$ref":"#/$defs/stringList"},"at":{"$ref":"#/$defs/location"}}}},"uses":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["raw","kind","name","ref","pinned","step","at"],"properties":{"raw":{"type":"string"},"kind":{"enum":["action","local","docker","reusable-workflow"]},"name":{"type":"string"},"ref":{"$ref":"#/$defs/stringOrNull"},"pinned":{"type":"boolean"},"step":{"type":["integer","null"]},"at":{"$ref":"#/$defs/location"}}}},"runs":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["step","name","shell","script","at"],"properties":{"step":{"type":"integer"},"name":{"$ref":"#/$defs/stringOrNull"},"shell":{"$ref":"#/$defs/stringOrNull"},"script":{"type":"string"},"at":{"$ref":"#/$defs/location"}}}},"agents":{"type":"array","items":{"$ref":"#/$defs/agentUse"}},"tools":{"type":"array","items":{"$ref":"#/$defs/toolReach"}},"agentConfig":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["agent","file","permissions","settings"],"properties":{"agent":{"type":"string"},"file":{"type":"string"},"permissions":{"oneOf":[{"$ref":"#/$defs/agentPermissionSettings"},{"type":"null"}]},"settings":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["key","value","at"],"properties":{"key":{"type":"string"},"value":{"type":"string"},"at":{"$ref":"#/$defs/location"}}}}}}},"owner":{"oneOf":[{"$ref":"#/$defs/owner"},{"type":"null"}]},"change":{"oneOf":[{"$ref":"#/$defs/changeAnalysis"},{"type":"null"}]},"targets":{"$ref":"#/$defs/stringList"},"classes":{"type":"array","items":{"$ref":"#/$defs/actionClass"}},"paths":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["id","job","class","reason","at","credentials","step","uses","target"],"properties":{"id":{"type":"string"},"job":{"type":"string"},"class":{"$ref":"#/$defs/actionClass"},"reason":{"type":"string"},"at":{"$ref":"#/$defs/location"},"credentials":{"$ref":"#/$defs/stringList"},"step":{"type":["integer","null"]},"uses":{"$ref":"#/$defs/stringOrNull"},"target":{"$ref":"#/$defs/stringOrNull"}}}},"gaps":{"description":"What the inventory could not see into (never read as safe).","$ref":"#/$defs/stringList"},"skipped":{"description":"Why the job cannot run for the decided event (its if: condition, or a needs: that cannot run); null when it may run.","$ref":"#/$defs/stringOrNull"},"skippedSteps":{"description":"Steps whose if: condition cannot be true for the decided event; they contribute no action paths.","type":"array","items":{"type":"object","additionalProperties":false,"required":["step","name","reason"],"properties":{"step":{"type":"integer","minimum":0},"name":{"$ref":"#/$defs/stringOrNull"},"reason":{"type":"string"}}}},"checklist":{"$ref":"#/$defs/checklist"}}};
+const schema127 = {"type":"object","additionalProperties":false,"required":["id","product","via","ref","step","at","mode","settings","unrestrictedShell","permissionsBypassed","tokenExchange","allowedActors","promptInputs","mcpConfig"],"properties":{"id":{"type":"string"},"product":{"type":"string"},"via":{"enum":["uses","job-uses","run","workflow-header","setup-steps"]},"ref":{"$ref":"#/$defs/stringOrNull"},"step":{"type":["integer","null"]},"at":{"$ref":"#/$defs/location"},"mode":{"$ref":"#/$defs/stringOrNull"},"settings":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["name","value","risky","reason","at"],"properties":{"name":{"type":"string"},"value":{"type":"string"},"risky":{"type":"boolean"},"reason":{"type":"string"},"at":{"$ref":"#/$defs/location"}}}},"unrestrictedShell":{"type":"boolean"},"permissionsBypassed":{"type":"boolean"},"tokenExchange":{"oneOf":[{"type":"object","additionalProperties":false,"required":["issuer","note"],"properties":{"issuer":{"type":"string"},"note":{"type":"string"}}},{"type":"null"}]},"allowedActors":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["name","value","wildcard"],"properties":{"name":{"type":"string"},"value":{"type":"string"},"wildcard":{"type":"boolean"}}}},"promptInputs":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["input","value","at"],"properties":{"input":{"type":"string"},"value":{"type":"string"},"at":{"$ref":"#/$defs/location"}}}},"mcpConfig":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["source","value","at"],"properties":{"source":{"type":"string"},"value":{"type":"string"},"at":{"$ref":"#/$defs/location"}}}}}};
 
 function validate52(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -3852,7 +3852,7 @@ vErrors.push(err13);
 errors++;
 }
 for(const key0 in data){
-if(!(func1.call(schema124.properties, key0))){
+if(!(func1.call(schema127.properties, key0))){
 const err14 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err14];
@@ -3890,7 +3890,7 @@ errors++;
 if(data.via !== undefined){
 let data2 = data.via;
 if(!(((((data2 === "uses") || (data2 === "job-uses")) || (data2 === "run")) || (data2 === "workflow-header")) || (data2 === "setup-steps"))){
-const err17 = {instancePath:instancePath+"/via",schemaPath:"#/properties/via/enum",keyword:"enum",params:{allowedValues: schema124.properties.via.enum},message:"must be equal to one of the allowed values"};
+const err17 = {instancePath:instancePath+"/via",schemaPath:"#/properties/via/enum",keyword:"enum",params:{allowedValues: schema127.properties.via.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -3916,7 +3916,7 @@ errors++;
 if(data.step !== undefined){
 let data4 = data.step;
 if((!(((typeof data4 == "number") && (!(data4 % 1) && !isNaN(data4))) && (isFinite(data4)))) && (data4 !== null)){
-const err19 = {instancePath:instancePath+"/step",schemaPath:"#/properties/step/type",keyword:"type",params:{type: schema124.properties.step.type},message:"must be integer,null"};
+const err19 = {instancePath:instancePath+"/step",schemaPath:"#/properties/step/type",keyword:"type",params:{type: schema127.properties.step.type},message:"must be integer,null"};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -5022,7 +5022,7 @@ return errors === 0;
 }
 validate52.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-const schema131 = {"type":"object","additionalProperties":false,"required":["agent","name","file","transport","command","args","url","remote","fetchesCode","secrets","trust","tools","writeCapable","at"],"properties":{"agent":{"type":"string"},"name":{"type":"string"},"file":{"type":"string"},"transport":{"enum":["stdio","http","sse","unknown"]},"command":{"$ref":"#/$defs/stringOrNull"},"args":{"$ref":"#/$defs/stringList"},"url":{"$ref":"#/$defs/stringOrNull"},"remote":{"type":"boolean"},"fetchesCode":{"type":"boolean"},"secrets":{"description":"Names of env vars / headers whose values reference secrets; never the values.","$ref":"#/$defs/stringList"},"trust":{"type":"boolean"},"tools":{"oneOf":[{"$ref":"#/$defs/stringList"},{"const":"*"},{"type":"null"}]},"writeCapable":{"type":"boolean"},"at":{"$ref":"#/$defs/location"}}};
+const schema134 = {"type":"object","additionalProperties":false,"required":["agent","name","file","transport","command","args","url","remote","fetchesCode","secrets","trust","tools","writeCapable","at"],"properties":{"agent":{"type":"string"},"name":{"type":"string"},"file":{"type":"string"},"transport":{"enum":["stdio","http","sse","unknown"]},"command":{"$ref":"#/$defs/stringOrNull"},"args":{"$ref":"#/$defs/stringList"},"url":{"$ref":"#/$defs/stringOrNull"},"remote":{"type":"boolean"},"fetchesCode":{"type":"boolean"},"secrets":{"description":"Names of env vars / headers whose values reference secrets; never the values.","$ref":"#/$defs/stringList"},"trust":{"type":"boolean"},"tools":{"oneOf":[{"$ref":"#/$defs/stringList"},{"const":"*"},{"type":"null"}]},"writeCapable":{"type":"boolean"},"at":{"$ref":"#/$defs/location"}}};
 
 function validate54(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -5176,7 +5176,7 @@ vErrors.push(err13);
 errors++;
 }
 for(const key0 in data){
-if(!(func1.call(schema131.properties, key0))){
+if(!(func1.call(schema134.properties, key0))){
 const err14 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err14];
@@ -5226,7 +5226,7 @@ errors++;
 if(data.transport !== undefined){
 let data3 = data.transport;
 if(!((((data3 === "stdio") || (data3 === "http")) || (data3 === "sse")) || (data3 === "unknown"))){
-const err18 = {instancePath:instancePath+"/transport",schemaPath:"#/properties/transport/enum",keyword:"enum",params:{allowedValues: schema131.properties.transport.enum},message:"must be equal to one of the allowed values"};
+const err18 = {instancePath:instancePath+"/transport",schemaPath:"#/properties/transport/enum",keyword:"enum",params:{allowedValues: schema134.properties.transport.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -5603,7 +5603,7 @@ return errors === 0;
 }
 validate54.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-const schema138 = {"type":"object","additionalProperties":false,"required":["allow","ask","deny","defaultMode","enableAllProjectMcpServers","hooks","sandboxEnabled","at"],"properties":{"allow":{"$ref":"#/$defs/stringList"},"ask":{"$ref":"#/$defs/stringList"},"deny":{"$ref":"#/$defs/stringList"},"defaultMode":{"$ref":"#/$defs/stringOrNull"},"enableAllProjectMcpServers":{"type":["boolean","null"]},"hooks":{"$ref":"#/$defs/stringList"},"sandboxEnabled":{"type":["boolean","null"]},"at":{"$ref":"#/$defs/location"}}};
+const schema141 = {"type":"object","additionalProperties":false,"required":["allow","ask","deny","defaultMode","enableAllProjectMcpServers","hooks","sandboxEnabled","at"],"properties":{"allow":{"$ref":"#/$defs/stringList"},"ask":{"$ref":"#/$defs/stringList"},"deny":{"$ref":"#/$defs/stringList"},"defaultMode":{"$ref":"#/$defs/stringOrNull"},"enableAllProjectMcpServers":{"type":["boolean","null"]},"hooks":{"$ref":"#/$defs/stringList"},"sandboxEnabled":{"type":["boolean","null"]},"at":{"$ref":"#/$defs/location"}}};
 
 function validate56(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -5808,7 +5808,7 @@ errors++;
 if(data.enableAllProjectMcpServers !== undefined){
 let data7 = data.enableAllProjectMcpServers;
 if((typeof data7 !== "boolean") && (data7 !== null)){
-const err16 = {instancePath:instancePath+"/enableAllProjectMcpServers",schemaPath:"#/properties/enableAllProjectMcpServers/type",keyword:"type",params:{type: schema138.properties.enableAllProjectMcpServers.type},message:"must be boolean,null"};
+const err16 = {instancePath:instancePath+"/enableAllProjectMcpServers",schemaPath:"#/properties/enableAllProjectMcpServers/type",keyword:"type",params:{type: schema141.properties.enableAllProjectMcpServers.type},message:"must be boolean,null"};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -5849,7 +5849,7 @@ errors++;
 if(data.sandboxEnabled !== undefined){
 let data10 = data.sandboxEnabled;
 if((typeof data10 !== "boolean") && (data10 !== null)){
-const err19 = {instancePath:instancePath+"/sandboxEnabled",schemaPath:"#/properties/sandboxEnabled/type",keyword:"type",params:{type: schema138.properties.sandboxEnabled.type},message:"must be boolean,null"};
+const err19 = {instancePath:instancePath+"/sandboxEnabled",schemaPath:"#/properties/sandboxEnabled/type",keyword:"type",params:{type: schema141.properties.sandboxEnabled.type},message:"must be boolean,null"};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -5994,7 +5994,7 @@ return errors === 0;
 }
 validate56.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-const schema146 = {"type":"object","additionalProperties":false,"required":["author","authorKind","sensitive","newDependencies","unknownDependencies"],"properties":{"author":{"$ref":"#/$defs/stringOrNull"},"authorKind":{"enum":["human","bot","agent","unknown"]},"sensitive":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["file","what"],"properties":{"file":{"type":"string"},"what":{"type":"string"}}}},"newDependencies":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["file","ecosystem","name","version","line","note"],"properties":{"file":{"type":"string"},"ecosystem":{"enum":["npm","pypi","go","cargo","rubygems","composer","maven","github-actions"]},"name":{"type":"string"},"version":{"$ref":"#/$defs/stringOrNull"},"line":{"type":["integer","null"]},"note":{"$ref":"#/$defs/stringOrNull"}}}},"unknownDependencies":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["file","reason"],"properties":{"file":{"type":"string"},"reason":{"type":"string"}}}}}};
+const schema149 = {"type":"object","additionalProperties":false,"required":["author","authorKind","sensitive","newDependencies","unknownDependencies"],"properties":{"author":{"$ref":"#/$defs/stringOrNull"},"authorKind":{"enum":["human","bot","agent","unknown"]},"sensitive":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["file","what"],"properties":{"file":{"type":"string"},"what":{"type":"string"}}}},"newDependencies":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["file","ecosystem","name","version","line","note"],"properties":{"file":{"type":"string"},"ecosystem":{"enum":["npm","pypi","go","cargo","rubygems","composer","maven","github-actions"]},"name":{"type":"string"},"version":{"$ref":"#/$defs/stringOrNull"},"line":{"type":["integer","null"]},"note":{"$ref":"#/$defs/stringOrNull"}}}},"unknownDependencies":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["file","reason"],"properties":{"file":{"type":"string"},"reason":{"type":"string"}}}}}};
 
 function validate59(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -6085,7 +6085,7 @@ errors++;
 if(data.authorKind !== undefined){
 let data1 = data.authorKind;
 if(!((((data1 === "human") || (data1 === "bot")) || (data1 === "agent")) || (data1 === "unknown"))){
-const err7 = {instancePath:instancePath+"/authorKind",schemaPath:"#/properties/authorKind/enum",keyword:"enum",params:{allowedValues: schema146.properties.authorKind.enum},message:"must be equal to one of the allowed values"};
+const err7 = {instancePath:instancePath+"/authorKind",schemaPath:"#/properties/authorKind/enum",keyword:"enum",params:{allowedValues: schema149.properties.authorKind.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -6276,7 +6276,7 @@ errors++;
 if(data7.ecosystem !== undefined){
 let data9 = data7.ecosystem;
 if(!((((((((data9 === "npm") || (data9 === "pypi")) || (data9 === "go")) || (data9 === "cargo")) || (data9 === "rubygems")) || (data9 === "composer")) || (data9 === "maven")) || (data9 === "github-actions"))){
-const err23 = {instancePath:instancePath+"/newDependencies/" + i1+"/ecosystem",schemaPath:"#/properties/newDependencies/items/properties/ecosystem/enum",keyword:"enum",params:{allowedValues: schema146.properties.newDependencies.items.properties.ecosystem.enum},message:"must be equal to one of the allowed values"};
+const err23 = {instancePath:instancePath+"/newDependencies/" + i1+"/ecosystem",schemaPath:"#/properties/newDependencies/items/properties/ecosystem/enum",keyword:"enum",params:{allowedValues: schema149.properties.newDependencies.items.properties.ecosystem.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -6314,7 +6314,7 @@ errors++;
 if(data7.line !== undefined){
 let data12 = data7.line;
 if((!(((typeof data12 == "number") && (!(data12 % 1) && !isNaN(data12))) && (isFinite(data12)))) && (data12 !== null)){
-const err26 = {instancePath:instancePath+"/newDependencies/" + i1+"/line",schemaPath:"#/properties/newDependencies/items/properties/line/type",keyword:"type",params:{type: schema146.properties.newDependencies.items.properties.line.type},message:"must be integer,null"};
+const err26 = {instancePath:instancePath+"/newDependencies/" + i1+"/line",schemaPath:"#/properties/newDependencies/items/properties/line/type",keyword:"type",params:{type: schema149.properties.newDependencies.items.properties.line.type},message:"must be integer,null"};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -6464,7 +6464,7 @@ return errors === 0;
 }
 validate59.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-const schema158 = {"description":"The seed's 20-control agent-deployment checklist scored from what the workflow shows (docs/checklist.md).","type":"object","additionalProperties":false,"required":["workflow","job","agents","total","outOf","observed","max","notObservable","band","bestCaseBand","unobservable","focus","controls"],"properties":{"workflow":{"type":"string"},"job":{"type":"string"},"agents":{"$ref":"#/$defs/stringList"},"total":{"type":"number","minimum":0,"maximum":20,"multipleOf":0.5},"outOf":{"const":20},"observed":{"type":"integer","minimum":0,"maximum":20},"max":{"type":"integer","minimum":0,"maximum":20},"notObservable":{"type":"integer","minimum":0,"maximum":20},"band":{"type":"object","additionalProperties":false,"required":["id","label","range"],"properties":{"id":{"enum":["production-ready","good-foundation","significant-risk","pause"]},"label":{"type":"string"},"range":{"type":"string"}}},"bestCaseBand":{"type":"object","additionalProperties":false,"required":["id","label","range"],"properties":{"id":{"enum":["production-ready","good-foundation","significant-risk","pause"]},"label":{"type":"string"},"range":{"type":"string"}}},"unobservable":{"type":"string"},"focus":{"$ref":"#/$defs/stringList"},"controls":{"type":"array","minItems":20,"maxItems":20,"items":{"type":"object","additionalProperties":false,"required":["id","number","title","score","status","reason","evidence"],"properties":{"id":{"type":"string"},"number":{"type":"integer","minimum":1,"maximum":20},"title":{"type":"string"},"score":{"enum":[1,0.5,0,null]},"status":{"enum":["met","partial","not-met","not-observable"]},"reason":{"type":"string"},"evidence":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["text","at"],"properties":{"text":{"type":"string"},"at":{"$ref":"#/$defs/stringOrNull"}}}}}}}}};
+const schema163 = {"description":"The seed's 20-control agent-deployment checklist scored from what the workflow shows (docs/checklist.md).","type":"object","additionalProperties":false,"required":["workflow","job","agents","total","outOf","observed","max","notObservable","band","bestCaseBand","unobservable","focus","controls"],"properties":{"workflow":{"type":"string"},"job":{"type":"string"},"agents":{"$ref":"#/$defs/stringList"},"total":{"type":"number","minimum":0,"maximum":20,"multipleOf":0.5},"outOf":{"const":20},"observed":{"type":"integer","minimum":0,"maximum":20},"max":{"type":"integer","minimum":0,"maximum":20},"notObservable":{"type":"integer","minimum":0,"maximum":20},"band":{"type":"object","additionalProperties":false,"required":["id","label","range"],"properties":{"id":{"enum":["production-ready","good-foundation","significant-risk","pause"]},"label":{"type":"string"},"range":{"type":"string"}}},"bestCaseBand":{"type":"object","additionalProperties":false,"required":["id","label","range"],"properties":{"id":{"enum":["production-ready","good-foundation","significant-risk","pause"]},"label":{"type":"string"},"range":{"type":"string"}}},"unobservable":{"type":"string"},"focus":{"$ref":"#/$defs/stringList"},"controls":{"type":"array","minItems":20,"maxItems":20,"items":{"type":"object","additionalProperties":false,"required":["id","number","title","score","status","reason","evidence"],"properties":{"id":{"type":"string"},"number":{"type":"integer","minimum":1,"maximum":20},"title":{"type":"string"},"score":{"enum":[1,0.5,0,null]},"status":{"enum":["met","partial","not-met","not-observable"]},"reason":{"type":"string"},"evidence":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["text","at"],"properties":{"text":{"type":"string"},"at":{"$ref":"#/$defs/stringOrNull"}}}}}}}}};
 
 function validate61(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -6608,7 +6608,7 @@ vErrors.push(err12);
 errors++;
 }
 for(const key0 in data){
-if(!(func1.call(schema158.properties, key0))){
+if(!(func1.call(schema163.properties, key0))){
 const err13 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err13];
@@ -6882,7 +6882,7 @@ errors++;
 if(data9.id !== undefined){
 let data10 = data9.id;
 if(!((((data10 === "production-ready") || (data10 === "good-foundation")) || (data10 === "significant-risk")) || (data10 === "pause"))){
-const err36 = {instancePath:instancePath+"/band/id",schemaPath:"#/properties/band/properties/id/enum",keyword:"enum",params:{allowedValues: schema158.properties.band.properties.id.enum},message:"must be equal to one of the allowed values"};
+const err36 = {instancePath:instancePath+"/band/id",schemaPath:"#/properties/band/properties/id/enum",keyword:"enum",params:{allowedValues: schema163.properties.band.properties.id.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -6976,7 +6976,7 @@ errors++;
 if(data13.id !== undefined){
 let data14 = data13.id;
 if(!((((data14 === "production-ready") || (data14 === "good-foundation")) || (data14 === "significant-risk")) || (data14 === "pause"))){
-const err44 = {instancePath:instancePath+"/bestCaseBand/id",schemaPath:"#/properties/bestCaseBand/properties/id/enum",keyword:"enum",params:{allowedValues: schema158.properties.bestCaseBand.properties.id.enum},message:"must be equal to one of the allowed values"};
+const err44 = {instancePath:instancePath+"/bestCaseBand/id",schemaPath:"#/properties/bestCaseBand/properties/id/enum",keyword:"enum",params:{allowedValues: schema163.properties.bestCaseBand.properties.id.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err44];
 }
@@ -7233,7 +7233,7 @@ errors++;
 if(data21.score !== undefined){
 let data25 = data21.score;
 if(!((((data25 === 1) || (data25 === 0.5)) || (data25 === 0)) || (data25 === null))){
-const err66 = {instancePath:instancePath+"/controls/" + i2+"/score",schemaPath:"#/properties/controls/items/properties/score/enum",keyword:"enum",params:{allowedValues: schema158.properties.controls.items.properties.score.enum},message:"must be equal to one of the allowed values"};
+const err66 = {instancePath:instancePath+"/controls/" + i2+"/score",schemaPath:"#/properties/controls/items/properties/score/enum",keyword:"enum",params:{allowedValues: schema163.properties.controls.items.properties.score.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err66];
 }
@@ -7246,7 +7246,7 @@ errors++;
 if(data21.status !== undefined){
 let data26 = data21.status;
 if(!((((data26 === "met") || (data26 === "partial")) || (data26 === "not-met")) || (data26 === "not-observable"))){
-const err67 = {instancePath:instancePath+"/controls/" + i2+"/status",schemaPath:"#/properties/controls/items/properties/status/enum",keyword:"enum",params:{allowedValues: schema158.properties.controls.items.properties.status.enum},message:"must be equal to one of the allowed values"};
+const err67 = {instancePath:instancePath+"/controls/" + i2+"/status",schemaPath:"#/properties/controls/items/properties/status/enum",keyword:"enum",params:{allowedValues: schema163.properties.controls.items.properties.status.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err67];
 }
@@ -7638,8 +7638,8 @@ vErrors.push(err22);
 }
 errors++;
 }
-if(data.checklist === undefined){
-const err23 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "checklist"},message:"must have required property '"+"checklist"+"'"};
+if(data.skipped === undefined){
+const err23 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "skipped"},message:"must have required property '"+"skipped"+"'"};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -7648,9 +7648,8 @@ vErrors.push(err23);
 }
 errors++;
 }
-for(const key0 in data){
-if(!(func1.call(schema104.properties, key0))){
-const err24 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(data.skippedSteps === undefined){
+const err24 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "skippedSteps"},message:"must have required property '"+"skippedSteps"+"'"};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -7659,10 +7658,8 @@ vErrors.push(err24);
 }
 errors++;
 }
-}
-if(data.workflow !== undefined){
-if(typeof data.workflow !== "string"){
-const err25 = {instancePath:instancePath+"/workflow",schemaPath:"#/properties/workflow/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.checklist === undefined){
+const err25 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "checklist"},message:"must have required property '"+"checklist"+"'"};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -7671,10 +7668,9 @@ vErrors.push(err25);
 }
 errors++;
 }
-}
-if(data.job !== undefined){
-if(typeof data.job !== "string"){
-const err26 = {instancePath:instancePath+"/job",schemaPath:"#/properties/job/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key0 in data){
+if(!(func1.call(schema104.properties, key0))){
+const err26 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -7684,10 +7680,9 @@ vErrors.push(err26);
 errors++;
 }
 }
-if(data.name !== undefined){
-let data2 = data.name;
-if((typeof data2 !== "string") && (data2 !== null)){
-const err27 = {instancePath:instancePath+"/name",schemaPath:"#/$defs/stringOrNull/type",keyword:"type",params:{type: schema50.type},message:"must be string,null"};
+if(data.workflow !== undefined){
+if(typeof data.workflow !== "string"){
+const err27 = {instancePath:instancePath+"/workflow",schemaPath:"#/properties/workflow/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -7697,11 +7692,9 @@ vErrors.push(err27);
 errors++;
 }
 }
-if(data.at !== undefined){
-let data3 = data.at;
-if(data3 && typeof data3 == "object" && !Array.isArray(data3)){
-if(data3.path === undefined){
-const err28 = {instancePath:instancePath+"/at",schemaPath:"#/$defs/location/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'"};
+if(data.job !== undefined){
+if(typeof data.job !== "string"){
+const err28 = {instancePath:instancePath+"/job",schemaPath:"#/properties/job/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -7710,8 +7703,11 @@ vErrors.push(err28);
 }
 errors++;
 }
-if(data3.line === undefined){
-const err29 = {instancePath:instancePath+"/at",schemaPath:"#/$defs/location/required",keyword:"required",params:{missingProperty: "line"},message:"must have required property '"+"line"+"'"};
+}
+if(data.name !== undefined){
+let data2 = data.name;
+if((typeof data2 !== "string") && (data2 !== null)){
+const err29 = {instancePath:instancePath+"/name",schemaPath:"#/$defs/stringOrNull/type",keyword:"type",params:{type: schema50.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -7720,8 +7716,12 @@ vErrors.push(err29);
 }
 errors++;
 }
-if(data3.column === undefined){
-const err30 = {instancePath:instancePath+"/at",schemaPath:"#/$defs/location/required",keyword:"required",params:{missingProperty: "column"},message:"must have required property '"+"column"+"'"};
+}
+if(data.at !== undefined){
+let data3 = data.at;
+if(data3 && typeof data3 == "object" && !Array.isArray(data3)){
+if(data3.path === undefined){
+const err30 = {instancePath:instancePath+"/at",schemaPath:"#/$defs/location/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'"};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -7730,9 +7730,8 @@ vErrors.push(err30);
 }
 errors++;
 }
-for(const key1 in data3){
-if(!(((key1 === "path") || (key1 === "line")) || (key1 === "column"))){
-const err31 = {instancePath:instancePath+"/at",schemaPath:"#/$defs/location/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
+if(data3.line === undefined){
+const err31 = {instancePath:instancePath+"/at",schemaPath:"#/$defs/location/required",keyword:"required",params:{missingProperty: "line"},message:"must have required property '"+"line"+"'"};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -7741,10 +7740,8 @@ vErrors.push(err31);
 }
 errors++;
 }
-}
-if(data3.path !== undefined){
-if(typeof data3.path !== "string"){
-const err32 = {instancePath:instancePath+"/at/path",schemaPath:"#/$defs/location/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data3.column === undefined){
+const err32 = {instancePath:instancePath+"/at",schemaPath:"#/$defs/location/required",keyword:"required",params:{missingProperty: "column"},message:"must have required property '"+"column"+"'"};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -7753,11 +7750,9 @@ vErrors.push(err32);
 }
 errors++;
 }
-}
-if(data3.line !== undefined){
-let data5 = data3.line;
-if(!(((typeof data5 == "number") && (!(data5 % 1) && !isNaN(data5))) && (isFinite(data5)))){
-const err33 = {instancePath:instancePath+"/at/line",schemaPath:"#/$defs/location/properties/line/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+for(const key1 in data3){
+if(!(((key1 === "path") || (key1 === "line")) || (key1 === "column"))){
+const err33 = {instancePath:instancePath+"/at",schemaPath:"#/$defs/location/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -7766,9 +7761,10 @@ vErrors.push(err33);
 }
 errors++;
 }
-if((typeof data5 == "number") && (isFinite(data5))){
-if(data5 < 0 || isNaN(data5)){
-const err34 = {instancePath:instancePath+"/at/line",schemaPath:"#/$defs/location/properties/line/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+if(data3.path !== undefined){
+if(typeof data3.path !== "string"){
+const err34 = {instancePath:instancePath+"/at/path",schemaPath:"#/$defs/location/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -7778,11 +7774,10 @@ vErrors.push(err34);
 errors++;
 }
 }
-}
-if(data3.column !== undefined){
-let data6 = data3.column;
-if(!(((typeof data6 == "number") && (!(data6 % 1) && !isNaN(data6))) && (isFinite(data6)))){
-const err35 = {instancePath:instancePath+"/at/column",schemaPath:"#/$defs/location/properties/column/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data3.line !== undefined){
+let data5 = data3.line;
+if(!(((typeof data5 == "number") && (!(data5 % 1) && !isNaN(data5))) && (isFinite(data5)))){
+const err35 = {instancePath:instancePath+"/at/line",schemaPath:"#/$defs/location/properties/line/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -7791,9 +7786,9 @@ vErrors.push(err35);
 }
 errors++;
 }
-if((typeof data6 == "number") && (isFinite(data6))){
-if(data6 < 0 || isNaN(data6)){
-const err36 = {instancePath:instancePath+"/at/column",schemaPath:"#/$defs/location/properties/column/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if((typeof data5 == "number") && (isFinite(data5))){
+if(data5 < 0 || isNaN(data5)){
+const err36 = {instancePath:instancePath+"/at/line",schemaPath:"#/$defs/location/properties/line/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -7804,9 +7799,10 @@ errors++;
 }
 }
 }
-}
-else {
-const err37 = {instancePath:instancePath+"/at",schemaPath:"#/$defs/location/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data3.column !== undefined){
+let data6 = data3.column;
+if(!(((typeof data6 == "number") && (!(data6 % 1) && !isNaN(data6))) && (isFinite(data6)))){
+const err37 = {instancePath:instancePath+"/at/column",schemaPath:"#/$defs/location/properties/column/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -7815,14 +7811,9 @@ vErrors.push(err37);
 }
 errors++;
 }
-}
-if(data.triggers !== undefined){
-let data7 = data.triggers;
-if(Array.isArray(data7)){
-const len0 = data7.length;
-for(let i0=0; i0<len0; i0++){
-if(typeof data7[i0] !== "string"){
-const err38 = {instancePath:instancePath+"/triggers/" + i0,schemaPath:"#/$defs/stringList/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if((typeof data6 == "number") && (isFinite(data6))){
+if(data6 < 0 || isNaN(data6)){
+const err38 = {instancePath:instancePath+"/at/column",schemaPath:"#/$defs/location/properties/column/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err38];
 }
@@ -7833,8 +7824,9 @@ errors++;
 }
 }
 }
+}
 else {
-const err39 = {instancePath:instancePath+"/triggers",schemaPath:"#/$defs/stringList/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err39 = {instancePath:instancePath+"/at",schemaPath:"#/$defs/location/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err39];
 }
@@ -7844,10 +7836,13 @@ vErrors.push(err39);
 errors++;
 }
 }
-if(data.actor !== undefined){
-let data9 = data.actor;
-if((typeof data9 !== "string") && (data9 !== null)){
-const err40 = {instancePath:instancePath+"/actor",schemaPath:"#/$defs/stringOrNull/type",keyword:"type",params:{type: schema50.type},message:"must be string,null"};
+if(data.triggers !== undefined){
+let data7 = data.triggers;
+if(Array.isArray(data7)){
+const len0 = data7.length;
+for(let i0=0; i0<len0; i0++){
+if(typeof data7[i0] !== "string"){
+const err40 = {instancePath:instancePath+"/triggers/" + i0,schemaPath:"#/$defs/stringList/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err40];
 }
@@ -7857,14 +7852,39 @@ vErrors.push(err40);
 errors++;
 }
 }
-if(data.unattended !== undefined){
-if(typeof data.unattended !== "boolean"){
-const err41 = {instancePath:instancePath+"/unattended",schemaPath:"#/properties/unattended/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+}
+else {
+const err41 = {instancePath:instancePath+"/triggers",schemaPath:"#/$defs/stringList/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err41];
 }
 else {
 vErrors.push(err41);
+}
+errors++;
+}
+}
+if(data.actor !== undefined){
+let data9 = data.actor;
+if((typeof data9 !== "string") && (data9 !== null)){
+const err42 = {instancePath:instancePath+"/actor",schemaPath:"#/$defs/stringOrNull/type",keyword:"type",params:{type: schema50.type},message:"must be string,null"};
+if(vErrors === null){
+vErrors = [err42];
+}
+else {
+vErrors.push(err42);
+}
+errors++;
+}
+}
+if(data.unattended !== undefined){
+if(typeof data.unattended !== "boolean"){
+const err43 = {instancePath:instancePath+"/unattended",schemaPath:"#/properties/unattended/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(vErrors === null){
+vErrors = [err43];
+}
+else {
+vErrors.push(err43);
 }
 errors++;
 }
@@ -7875,24 +7895,24 @@ if(Array.isArray(data11)){
 const len1 = data11.length;
 for(let i1=0; i1<len1; i1++){
 if(typeof data11[i1] !== "string"){
-const err42 = {instancePath:instancePath+"/unattendedReasons/" + i1,schemaPath:"#/$defs/stringList/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err44 = {instancePath:instancePath+"/unattendedReasons/" + i1,schemaPath:"#/$defs/stringList/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
-vErrors = [err42];
+vErrors = [err44];
 }
 else {
-vErrors.push(err42);
+vErrors.push(err44);
 }
 errors++;
 }
 }
 }
 else {
-const err43 = {instancePath:instancePath+"/unattendedReasons",schemaPath:"#/$defs/stringList/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err45 = {instancePath:instancePath+"/unattendedReasons",schemaPath:"#/$defs/stringList/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
-vErrors = [err43];
+vErrors = [err45];
 }
 else {
-vErrors.push(err43);
+vErrors.push(err45);
 }
 errors++;
 }
@@ -7905,27 +7925,7 @@ let passing0 = null;
 const _errs36 = errors;
 if(data13 && typeof data13 == "object" && !Array.isArray(data13)){
 if(data13.name === undefined){
-const err44 = {instancePath:instancePath+"/environment",schemaPath:"#/properties/environment/oneOf/0/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
-if(vErrors === null){
-vErrors = [err44];
-}
-else {
-vErrors.push(err44);
-}
-errors++;
-}
-if(data13.dynamic === undefined){
-const err45 = {instancePath:instancePath+"/environment",schemaPath:"#/properties/environment/oneOf/0/required",keyword:"required",params:{missingProperty: "dynamic"},message:"must have required property '"+"dynamic"+"'"};
-if(vErrors === null){
-vErrors = [err45];
-}
-else {
-vErrors.push(err45);
-}
-errors++;
-}
-if(data13.at === undefined){
-const err46 = {instancePath:instancePath+"/environment",schemaPath:"#/properties/environment/oneOf/0/required",keyword:"required",params:{missingProperty: "at"},message:"must have required property '"+"at"+"'"};
+const err46 = {instancePath:instancePath+"/environment",schemaPath:"#/properties/environment/oneOf/0/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
 if(vErrors === null){
 vErrors = [err46];
 }
@@ -7934,9 +7934,8 @@ vErrors.push(err46);
 }
 errors++;
 }
-for(const key2 in data13){
-if(!(((key2 === "name") || (key2 === "dynamic")) || (key2 === "at"))){
-const err47 = {instancePath:instancePath+"/environment",schemaPath:"#/properties/environment/oneOf/0/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"};
+if(data13.dynamic === undefined){
+const err47 = {instancePath:instancePath+"/environment",schemaPath:"#/properties/environment/oneOf/0/required",keyword:"required",params:{missingProperty: "dynamic"},message:"must have required property '"+"dynamic"+"'"};
 if(vErrors === null){
 vErrors = [err47];
 }
@@ -7945,10 +7944,8 @@ vErrors.push(err47);
 }
 errors++;
 }
-}
-if(data13.name !== undefined){
-if(typeof data13.name !== "string"){
-const err48 = {instancePath:instancePath+"/environment/name",schemaPath:"#/properties/environment/oneOf/0/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data13.at === undefined){
+const err48 = {instancePath:instancePath+"/environment",schemaPath:"#/properties/environment/oneOf/0/required",keyword:"required",params:{missingProperty: "at"},message:"must have required property '"+"at"+"'"};
 if(vErrors === null){
 vErrors = [err48];
 }
@@ -7957,10 +7954,8 @@ vErrors.push(err48);
 }
 errors++;
 }
-}
-if(data13.dynamic !== undefined){
-if(typeof data13.dynamic !== "boolean"){
-const err49 = {instancePath:instancePath+"/environment/dynamic",schemaPath:"#/properties/environment/oneOf/0/properties/dynamic/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(data13.protection === undefined){
+const err49 = {instancePath:instancePath+"/environment",schemaPath:"#/properties/environment/oneOf/0/required",keyword:"required",params:{missingProperty: "protection"},message:"must have required property '"+"protection"+"'"};
 if(vErrors === null){
 vErrors = [err49];
 }
@@ -7969,12 +7964,9 @@ vErrors.push(err49);
 }
 errors++;
 }
-}
-if(data13.at !== undefined){
-let data16 = data13.at;
-if(data16 && typeof data16 == "object" && !Array.isArray(data16)){
-if(data16.path === undefined){
-const err50 = {instancePath:instancePath+"/environment/at",schemaPath:"#/$defs/location/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'"};
+for(const key2 in data13){
+if(!((((key2 === "name") || (key2 === "dynamic")) || (key2 === "at")) || (key2 === "protection"))){
+const err50 = {instancePath:instancePath+"/environment",schemaPath:"#/properties/environment/oneOf/0/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err50];
 }
@@ -7983,8 +7975,10 @@ vErrors.push(err50);
 }
 errors++;
 }
-if(data16.line === undefined){
-const err51 = {instancePath:instancePath+"/environment/at",schemaPath:"#/$defs/location/required",keyword:"required",params:{missingProperty: "line"},message:"must have required property '"+"line"+"'"};
+}
+if(data13.name !== undefined){
+if(typeof data13.name !== "string"){
+const err51 = {instancePath:instancePath+"/environment/name",schemaPath:"#/properties/environment/oneOf/0/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err51];
 }
@@ -7993,8 +7987,10 @@ vErrors.push(err51);
 }
 errors++;
 }
-if(data16.column === undefined){
-const err52 = {instancePath:instancePath+"/environment/at",schemaPath:"#/$defs/location/required",keyword:"required",params:{missingProperty: "column"},message:"must have required property '"+"column"+"'"};
+}
+if(data13.dynamic !== undefined){
+if(typeof data13.dynamic !== "boolean"){
+const err52 = {instancePath:instancePath+"/environment/dynamic",schemaPath:"#/properties/environment/oneOf/0/properties/dynamic/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err52];
 }
@@ -8003,9 +7999,12 @@ vErrors.push(err52);
 }
 errors++;
 }
-for(const key3 in data16){
-if(!(((key3 === "path") || (key3 === "line")) || (key3 === "column"))){
-const err53 = {instancePath:instancePath+"/environment/at",schemaPath:"#/$defs/location/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties"};
+}
+if(data13.at !== undefined){
+let data16 = data13.at;
+if(data16 && typeof data16 == "object" && !Array.isArray(data16)){
+if(data16.path === undefined){
+const err53 = {instancePath:instancePath+"/environment/at",schemaPath:"#/$defs/location/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'"};
 if(vErrors === null){
 vErrors = [err53];
 }
@@ -8014,10 +8013,8 @@ vErrors.push(err53);
 }
 errors++;
 }
-}
-if(data16.path !== undefined){
-if(typeof data16.path !== "string"){
-const err54 = {instancePath:instancePath+"/environment/at/path",schemaPath:"#/$defs/location/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data16.line === undefined){
+const err54 = {instancePath:instancePath+"/environment/at",schemaPath:"#/$defs/location/required",keyword:"required",params:{missingProperty: "line"},message:"must have required property '"+"line"+"'"};
 if(vErrors === null){
 vErrors = [err54];
 }
@@ -8026,11 +8023,8 @@ vErrors.push(err54);
 }
 errors++;
 }
-}
-if(data16.line !== undefined){
-let data18 = data16.line;
-if(!(((typeof data18 == "number") && (!(data18 % 1) && !isNaN(data18))) && (isFinite(data18)))){
-const err55 = {instancePath:instancePath+"/environment/at/line",schemaPath:"#/$defs/location/properties/line/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data16.column === undefined){
+const err55 = {instancePath:instancePath+"/environment/at",schemaPath:"#/$defs/location/required",keyword:"required",params:{missingProperty: "column"},message:"must have required property '"+"column"+"'"};
 if(vErrors === null){
 vErrors = [err55];
 }
@@ -8039,9 +8033,9 @@ vErrors.push(err55);
 }
 errors++;
 }
-if((typeof data18 == "number") && (isFinite(data18))){
-if(data18 < 0 || isNaN(data18)){
-const err56 = {instancePath:instancePath+"/environment/at/line",schemaPath:"#/$defs/location/properties/line/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+for(const key3 in data16){
+if(!(((key3 === "path") || (key3 === "line")) || (key3 === "column"))){
+const err56 = {instancePath:instancePath+"/environment/at",schemaPath:"#/$defs/location/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err56];
 }
@@ -8051,11 +8045,9 @@ vErrors.push(err56);
 errors++;
 }
 }
-}
-if(data16.column !== undefined){
-let data19 = data16.column;
-if(!(((typeof data19 == "number") && (!(data19 % 1) && !isNaN(data19))) && (isFinite(data19)))){
-const err57 = {instancePath:instancePath+"/environment/at/column",schemaPath:"#/$defs/location/properties/column/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data16.path !== undefined){
+if(typeof data16.path !== "string"){
+const err57 = {instancePath:instancePath+"/environment/at/path",schemaPath:"#/$defs/location/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err57];
 }
@@ -8064,9 +8056,11 @@ vErrors.push(err57);
 }
 errors++;
 }
-if((typeof data19 == "number") && (isFinite(data19))){
-if(data19 < 0 || isNaN(data19)){
-const err58 = {instancePath:instancePath+"/environment/at/column",schemaPath:"#/$defs/location/properties/column/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+if(data16.line !== undefined){
+let data18 = data16.line;
+if(!(((typeof data18 == "number") && (!(data18 % 1) && !isNaN(data18))) && (isFinite(data18)))){
+const err58 = {instancePath:instancePath+"/environment/at/line",schemaPath:"#/$defs/location/properties/line/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err58];
 }
@@ -8075,11 +8069,9 @@ vErrors.push(err58);
 }
 errors++;
 }
-}
-}
-}
-else {
-const err59 = {instancePath:instancePath+"/environment/at",schemaPath:"#/$defs/location/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if((typeof data18 == "number") && (isFinite(data18))){
+if(data18 < 0 || isNaN(data18)){
+const err59 = {instancePath:instancePath+"/environment/at/line",schemaPath:"#/$defs/location/properties/line/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err59];
 }
@@ -8090,8 +8082,10 @@ errors++;
 }
 }
 }
-else {
-const err60 = {instancePath:instancePath+"/environment",schemaPath:"#/properties/environment/oneOf/0/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data16.column !== undefined){
+let data19 = data16.column;
+if(!(((typeof data19 == "number") && (!(data19 % 1) && !isNaN(data19))) && (isFinite(data19)))){
+const err60 = {instancePath:instancePath+"/environment/at/column",schemaPath:"#/$defs/location/properties/column/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err60];
 }
@@ -8100,14 +8094,9 @@ vErrors.push(err60);
 }
 errors++;
 }
-var _valid0 = _errs36 === errors;
-if(_valid0){
-valid11 = true;
-passing0 = 0;
-}
-const _errs53 = errors;
-if(data13 !== null){
-const err61 = {instancePath:instancePath+"/environment",schemaPath:"#/properties/environment/oneOf/1/type",keyword:"type",params:{type: "null"},message:"must be null"};
+if((typeof data19 == "number") && (isFinite(data19))){
+if(data19 < 0 || isNaN(data19)){
+const err61 = {instancePath:instancePath+"/environment/at/column",schemaPath:"#/$defs/location/properties/column/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err61];
 }
@@ -8116,7 +8105,287 @@ vErrors.push(err61);
 }
 errors++;
 }
-var _valid0 = _errs53 === errors;
+}
+}
+}
+else {
+const err62 = {instancePath:instancePath+"/environment/at",schemaPath:"#/$defs/location/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err62];
+}
+else {
+vErrors.push(err62);
+}
+errors++;
+}
+}
+if(data13.protection !== undefined){
+let data20 = data13.protection;
+if(data20 && typeof data20 == "object" && !Array.isArray(data20)){
+if(data20.status === undefined){
+const err63 = {instancePath:instancePath+"/environment/protection",schemaPath:"#/properties/environment/oneOf/0/properties/protection/required",keyword:"required",params:{missingProperty: "status"},message:"must have required property '"+"status"+"'"};
+if(vErrors === null){
+vErrors = [err63];
+}
+else {
+vErrors.push(err63);
+}
+errors++;
+}
+if(data20.source === undefined){
+const err64 = {instancePath:instancePath+"/environment/protection",schemaPath:"#/properties/environment/oneOf/0/properties/protection/required",keyword:"required",params:{missingProperty: "source"},message:"must have required property '"+"source"+"'"};
+if(vErrors === null){
+vErrors = [err64];
+}
+else {
+vErrors.push(err64);
+}
+errors++;
+}
+if(data20.reviewers === undefined){
+const err65 = {instancePath:instancePath+"/environment/protection",schemaPath:"#/properties/environment/oneOf/0/properties/protection/required",keyword:"required",params:{missingProperty: "reviewers"},message:"must have required property '"+"reviewers"+"'"};
+if(vErrors === null){
+vErrors = [err65];
+}
+else {
+vErrors.push(err65);
+}
+errors++;
+}
+if(data20.preventSelfReview === undefined){
+const err66 = {instancePath:instancePath+"/environment/protection",schemaPath:"#/properties/environment/oneOf/0/properties/protection/required",keyword:"required",params:{missingProperty: "preventSelfReview"},message:"must have required property '"+"preventSelfReview"+"'"};
+if(vErrors === null){
+vErrors = [err66];
+}
+else {
+vErrors.push(err66);
+}
+errors++;
+}
+if(data20.waitTimer === undefined){
+const err67 = {instancePath:instancePath+"/environment/protection",schemaPath:"#/properties/environment/oneOf/0/properties/protection/required",keyword:"required",params:{missingProperty: "waitTimer"},message:"must have required property '"+"waitTimer"+"'"};
+if(vErrors === null){
+vErrors = [err67];
+}
+else {
+vErrors.push(err67);
+}
+errors++;
+}
+if(data20.branchPolicy === undefined){
+const err68 = {instancePath:instancePath+"/environment/protection",schemaPath:"#/properties/environment/oneOf/0/properties/protection/required",keyword:"required",params:{missingProperty: "branchPolicy"},message:"must have required property '"+"branchPolicy"+"'"};
+if(vErrors === null){
+vErrors = [err68];
+}
+else {
+vErrors.push(err68);
+}
+errors++;
+}
+if(data20.customRules === undefined){
+const err69 = {instancePath:instancePath+"/environment/protection",schemaPath:"#/properties/environment/oneOf/0/properties/protection/required",keyword:"required",params:{missingProperty: "customRules"},message:"must have required property '"+"customRules"+"'"};
+if(vErrors === null){
+vErrors = [err69];
+}
+else {
+vErrors.push(err69);
+}
+errors++;
+}
+if(data20.note === undefined){
+const err70 = {instancePath:instancePath+"/environment/protection",schemaPath:"#/properties/environment/oneOf/0/properties/protection/required",keyword:"required",params:{missingProperty: "note"},message:"must have required property '"+"note"+"'"};
+if(vErrors === null){
+vErrors = [err70];
+}
+else {
+vErrors.push(err70);
+}
+errors++;
+}
+for(const key4 in data20){
+if(!((((((((key4 === "status") || (key4 === "source")) || (key4 === "reviewers")) || (key4 === "preventSelfReview")) || (key4 === "waitTimer")) || (key4 === "branchPolicy")) || (key4 === "customRules")) || (key4 === "note"))){
+const err71 = {instancePath:instancePath+"/environment/protection",schemaPath:"#/properties/environment/oneOf/0/properties/protection/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err71];
+}
+else {
+vErrors.push(err71);
+}
+errors++;
+}
+}
+if(data20.status !== undefined){
+let data21 = data20.status;
+if(!((((data21 === "protected") || (data21 === "unprotected")) || (data21 === "unreadable")) || (data21 === "unknown"))){
+const err72 = {instancePath:instancePath+"/environment/protection/status",schemaPath:"#/properties/environment/oneOf/0/properties/protection/properties/status/enum",keyword:"enum",params:{allowedValues: schema104.properties.environment.oneOf[0].properties.protection.properties.status.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err72];
+}
+else {
+vErrors.push(err72);
+}
+errors++;
+}
+}
+if(data20.source !== undefined){
+if(typeof data20.source !== "string"){
+const err73 = {instancePath:instancePath+"/environment/protection/source",schemaPath:"#/properties/environment/oneOf/0/properties/protection/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err73];
+}
+else {
+vErrors.push(err73);
+}
+errors++;
+}
+}
+if(data20.reviewers !== undefined){
+let data23 = data20.reviewers;
+if(Array.isArray(data23)){
+const len2 = data23.length;
+for(let i2=0; i2<len2; i2++){
+if(typeof data23[i2] !== "string"){
+const err74 = {instancePath:instancePath+"/environment/protection/reviewers/" + i2,schemaPath:"#/$defs/stringList/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err74];
+}
+else {
+vErrors.push(err74);
+}
+errors++;
+}
+}
+}
+else {
+const err75 = {instancePath:instancePath+"/environment/protection/reviewers",schemaPath:"#/$defs/stringList/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err75];
+}
+else {
+vErrors.push(err75);
+}
+errors++;
+}
+}
+if(data20.preventSelfReview !== undefined){
+let data25 = data20.preventSelfReview;
+if((typeof data25 !== "boolean") && (data25 !== null)){
+const err76 = {instancePath:instancePath+"/environment/protection/preventSelfReview",schemaPath:"#/properties/environment/oneOf/0/properties/protection/properties/preventSelfReview/type",keyword:"type",params:{type: schema104.properties.environment.oneOf[0].properties.protection.properties.preventSelfReview.type},message:"must be boolean,null"};
+if(vErrors === null){
+vErrors = [err76];
+}
+else {
+vErrors.push(err76);
+}
+errors++;
+}
+}
+if(data20.waitTimer !== undefined){
+let data26 = data20.waitTimer;
+if((!(((typeof data26 == "number") && (!(data26 % 1) && !isNaN(data26))) && (isFinite(data26)))) && (data26 !== null)){
+const err77 = {instancePath:instancePath+"/environment/protection/waitTimer",schemaPath:"#/properties/environment/oneOf/0/properties/protection/properties/waitTimer/type",keyword:"type",params:{type: schema104.properties.environment.oneOf[0].properties.protection.properties.waitTimer.type},message:"must be integer,null"};
+if(vErrors === null){
+vErrors = [err77];
+}
+else {
+vErrors.push(err77);
+}
+errors++;
+}
+}
+if(data20.branchPolicy !== undefined){
+let data27 = data20.branchPolicy;
+if((typeof data27 !== "string") && (data27 !== null)){
+const err78 = {instancePath:instancePath+"/environment/protection/branchPolicy",schemaPath:"#/$defs/stringOrNull/type",keyword:"type",params:{type: schema50.type},message:"must be string,null"};
+if(vErrors === null){
+vErrors = [err78];
+}
+else {
+vErrors.push(err78);
+}
+errors++;
+}
+}
+if(data20.customRules !== undefined){
+let data28 = data20.customRules;
+if(Array.isArray(data28)){
+const len3 = data28.length;
+for(let i3=0; i3<len3; i3++){
+if(typeof data28[i3] !== "string"){
+const err79 = {instancePath:instancePath+"/environment/protection/customRules/" + i3,schemaPath:"#/$defs/stringList/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err79];
+}
+else {
+vErrors.push(err79);
+}
+errors++;
+}
+}
+}
+else {
+const err80 = {instancePath:instancePath+"/environment/protection/customRules",schemaPath:"#/$defs/stringList/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err80];
+}
+else {
+vErrors.push(err80);
+}
+errors++;
+}
+}
+if(data20.note !== undefined){
+if(typeof data20.note !== "string"){
+const err81 = {instancePath:instancePath+"/environment/protection/note",schemaPath:"#/properties/environment/oneOf/0/properties/protection/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err81];
+}
+else {
+vErrors.push(err81);
+}
+errors++;
+}
+}
+}
+else {
+const err82 = {instancePath:instancePath+"/environment/protection",schemaPath:"#/properties/environment/oneOf/0/properties/protection/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err82];
+}
+else {
+vErrors.push(err82);
+}
+errors++;
+}
+}
+}
+else {
+const err83 = {instancePath:instancePath+"/environment",schemaPath:"#/properties/environment/oneOf/0/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err83];
+}
+else {
+vErrors.push(err83);
+}
+errors++;
+}
+var _valid0 = _errs36 === errors;
+if(_valid0){
+valid11 = true;
+passing0 = 0;
+}
+const _errs78 = errors;
+if(data13 !== null){
+const err84 = {instancePath:instancePath+"/environment",schemaPath:"#/properties/environment/oneOf/1/type",keyword:"type",params:{type: "null"},message:"must be null"};
+if(vErrors === null){
+vErrors = [err84];
+}
+else {
+vErrors.push(err84);
+}
+errors++;
+}
+var _valid0 = _errs78 === errors;
 if(_valid0 && valid11){
 valid11 = false;
 passing0 = [passing0, 1];
@@ -8128,12 +8397,12 @@ passing0 = 1;
 }
 }
 if(!valid11){
-const err62 = {instancePath:instancePath+"/environment",schemaPath:"#/properties/environment/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf"};
+const err85 = {instancePath:instancePath+"/environment",schemaPath:"#/properties/environment/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf"};
 if(vErrors === null){
-vErrors = [err62];
+vErrors = [err85];
 }
 else {
-vErrors.push(err62);
+vErrors.push(err85);
 }
 errors++;
 }
@@ -8150,286 +8419,12 @@ vErrors = null;
 }
 }
 if(data.runsOn !== undefined){
-let data20 = data.runsOn;
-if(Array.isArray(data20)){
-const len2 = data20.length;
-for(let i2=0; i2<len2; i2++){
-if(typeof data20[i2] !== "string"){
-const err63 = {instancePath:instancePath+"/runsOn/" + i2,schemaPath:"#/$defs/stringList/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err63];
-}
-else {
-vErrors.push(err63);
-}
-errors++;
-}
-}
-}
-else {
-const err64 = {instancePath:instancePath+"/runsOn",schemaPath:"#/$defs/stringList/type",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err64];
-}
-else {
-vErrors.push(err64);
-}
-errors++;
-}
-}
-if(data.permissions !== undefined){
-let data22 = data.permissions;
-if(data22 && typeof data22 == "object" && !Array.isArray(data22)){
-if(data22.source === undefined){
-const err65 = {instancePath:instancePath+"/permissions",schemaPath:"#/properties/permissions/required",keyword:"required",params:{missingProperty: "source"},message:"must have required property '"+"source"+"'"};
-if(vErrors === null){
-vErrors = [err65];
-}
-else {
-vErrors.push(err65);
-}
-errors++;
-}
-if(data22.scopes === undefined){
-const err66 = {instancePath:instancePath+"/permissions",schemaPath:"#/properties/permissions/required",keyword:"required",params:{missingProperty: "scopes"},message:"must have required property '"+"scopes"+"'"};
-if(vErrors === null){
-vErrors = [err66];
-}
-else {
-vErrors.push(err66);
-}
-errors++;
-}
-if(data22.assumed === undefined){
-const err67 = {instancePath:instancePath+"/permissions",schemaPath:"#/properties/permissions/required",keyword:"required",params:{missingProperty: "assumed"},message:"must have required property '"+"assumed"+"'"};
-if(vErrors === null){
-vErrors = [err67];
-}
-else {
-vErrors.push(err67);
-}
-errors++;
-}
-if(data22.downgrade === undefined){
-const err68 = {instancePath:instancePath+"/permissions",schemaPath:"#/properties/permissions/required",keyword:"required",params:{missingProperty: "downgrade"},message:"must have required property '"+"downgrade"+"'"};
-if(vErrors === null){
-vErrors = [err68];
-}
-else {
-vErrors.push(err68);
-}
-errors++;
-}
-if(data22.at === undefined){
-const err69 = {instancePath:instancePath+"/permissions",schemaPath:"#/properties/permissions/required",keyword:"required",params:{missingProperty: "at"},message:"must have required property '"+"at"+"'"};
-if(vErrors === null){
-vErrors = [err69];
-}
-else {
-vErrors.push(err69);
-}
-errors++;
-}
-for(const key4 in data22){
-if(!(((((key4 === "source") || (key4 === "scopes")) || (key4 === "assumed")) || (key4 === "downgrade")) || (key4 === "at"))){
-const err70 = {instancePath:instancePath+"/permissions",schemaPath:"#/properties/permissions/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err70];
-}
-else {
-vErrors.push(err70);
-}
-errors++;
-}
-}
-if(data22.source !== undefined){
-let data23 = data22.source;
-if(!(((data23 === "job") || (data23 === "workflow")) || (data23 === "default"))){
-const err71 = {instancePath:instancePath+"/permissions/source",schemaPath:"#/properties/permissions/properties/source/enum",keyword:"enum",params:{allowedValues: schema104.properties.permissions.properties.source.enum},message:"must be equal to one of the allowed values"};
-if(vErrors === null){
-vErrors = [err71];
-}
-else {
-vErrors.push(err71);
-}
-errors++;
-}
-}
-if(data22.scopes !== undefined){
-let data24 = data22.scopes;
-if(data24 && typeof data24 == "object" && !Array.isArray(data24)){
-for(const key5 in data24){
-let data25 = data24[key5];
-if(!(((data25 === "read") || (data25 === "write")) || (data25 === "none"))){
-const err72 = {instancePath:instancePath+"/permissions/scopes/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/permissions/properties/scopes/additionalProperties/enum",keyword:"enum",params:{allowedValues: schema104.properties.permissions.properties.scopes.additionalProperties.enum},message:"must be equal to one of the allowed values"};
-if(vErrors === null){
-vErrors = [err72];
-}
-else {
-vErrors.push(err72);
-}
-errors++;
-}
-}
-}
-else {
-const err73 = {instancePath:instancePath+"/permissions/scopes",schemaPath:"#/properties/permissions/properties/scopes/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err73];
-}
-else {
-vErrors.push(err73);
-}
-errors++;
-}
-}
-if(data22.assumed !== undefined){
-if(typeof data22.assumed !== "boolean"){
-const err74 = {instancePath:instancePath+"/permissions/assumed",schemaPath:"#/properties/permissions/properties/assumed/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
-if(vErrors === null){
-vErrors = [err74];
-}
-else {
-vErrors.push(err74);
-}
-errors++;
-}
-}
-if(data22.downgrade !== undefined){
-let data27 = data22.downgrade;
-if((typeof data27 !== "string") && (data27 !== null)){
-const err75 = {instancePath:instancePath+"/permissions/downgrade",schemaPath:"#/$defs/stringOrNull/type",keyword:"type",params:{type: schema50.type},message:"must be string,null"};
-if(vErrors === null){
-vErrors = [err75];
-}
-else {
-vErrors.push(err75);
-}
-errors++;
-}
-}
-if(data22.at !== undefined){
-let data28 = data22.at;
-if(data28 && typeof data28 == "object" && !Array.isArray(data28)){
-if(data28.path === undefined){
-const err76 = {instancePath:instancePath+"/permissions/at",schemaPath:"#/$defs/location/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'"};
-if(vErrors === null){
-vErrors = [err76];
-}
-else {
-vErrors.push(err76);
-}
-errors++;
-}
-if(data28.line === undefined){
-const err77 = {instancePath:instancePath+"/permissions/at",schemaPath:"#/$defs/location/required",keyword:"required",params:{missingProperty: "line"},message:"must have required property '"+"line"+"'"};
-if(vErrors === null){
-vErrors = [err77];
-}
-else {
-vErrors.push(err77);
-}
-errors++;
-}
-if(data28.column === undefined){
-const err78 = {instancePath:instancePath+"/permissions/at",schemaPath:"#/$defs/location/required",keyword:"required",params:{missingProperty: "column"},message:"must have required property '"+"column"+"'"};
-if(vErrors === null){
-vErrors = [err78];
-}
-else {
-vErrors.push(err78);
-}
-errors++;
-}
-for(const key6 in data28){
-if(!(((key6 === "path") || (key6 === "line")) || (key6 === "column"))){
-const err79 = {instancePath:instancePath+"/permissions/at",schemaPath:"#/$defs/location/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err79];
-}
-else {
-vErrors.push(err79);
-}
-errors++;
-}
-}
-if(data28.path !== undefined){
-if(typeof data28.path !== "string"){
-const err80 = {instancePath:instancePath+"/permissions/at/path",schemaPath:"#/$defs/location/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err80];
-}
-else {
-vErrors.push(err80);
-}
-errors++;
-}
-}
-if(data28.line !== undefined){
-let data30 = data28.line;
-if(!(((typeof data30 == "number") && (!(data30 % 1) && !isNaN(data30))) && (isFinite(data30)))){
-const err81 = {instancePath:instancePath+"/permissions/at/line",schemaPath:"#/$defs/location/properties/line/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
-if(vErrors === null){
-vErrors = [err81];
-}
-else {
-vErrors.push(err81);
-}
-errors++;
-}
-if((typeof data30 == "number") && (isFinite(data30))){
-if(data30 < 0 || isNaN(data30)){
-const err82 = {instancePath:instancePath+"/permissions/at/line",schemaPath:"#/$defs/location/properties/line/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
-if(vErrors === null){
-vErrors = [err82];
-}
-else {
-vErrors.push(err82);
-}
-errors++;
-}
-}
-}
-if(data28.column !== undefined){
-let data31 = data28.column;
-if(!(((typeof data31 == "number") && (!(data31 % 1) && !isNaN(data31))) && (isFinite(data31)))){
-const err83 = {instancePath:instancePath+"/permissions/at/column",schemaPath:"#/$defs/location/properties/column/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
-if(vErrors === null){
-vErrors = [err83];
-}
-else {
-vErrors.push(err83);
-}
-errors++;
-}
-if((typeof data31 == "number") && (isFinite(data31))){
-if(data31 < 0 || isNaN(data31)){
-const err84 = {instancePath:instancePath+"/permissions/at/column",schemaPath:"#/$defs/location/properties/column/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
-if(vErrors === null){
-vErrors = [err84];
-}
-else {
-vErrors.push(err84);
-}
-errors++;
-}
-}
-}
-}
-else {
-const err85 = {instancePath:instancePath+"/permissions/at",schemaPath:"#/$defs/location/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err85];
-}
-else {
-vErrors.push(err85);
-}
-errors++;
-}
-}
-}
-else {
-const err86 = {instancePath:instancePath+"/permissions",schemaPath:"#/properties/permissions/type",keyword:"type",params:{type: "object"},message:"must be object"};
+let data31 = data.runsOn;
+if(Array.isArray(data31)){
+const len4 = data31.length;
+for(let i4=0; i4<len4; i4++){
+if(typeof data31[i4] !== "string"){
+const err86 = {instancePath:instancePath+"/runsOn/" + i4,schemaPath:"#/$defs/stringList/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err86];
 }
@@ -8439,15 +8434,9 @@ vErrors.push(err86);
 errors++;
 }
 }
-if(data.credentials !== undefined){
-let data32 = data.credentials;
-if(Array.isArray(data32)){
-const len3 = data32.length;
-for(let i3=0; i3<len3; i3++){
-let data33 = data32[i3];
-if(data33 && typeof data33 == "object" && !Array.isArray(data33)){
-if(data33.id === undefined){
-const err87 = {instancePath:instancePath+"/credentials/" + i3,schemaPath:"#/properties/credentials/items/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
+}
+else {
+const err87 = {instancePath:instancePath+"/runsOn",schemaPath:"#/$defs/stringList/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err87];
 }
@@ -8456,8 +8445,12 @@ vErrors.push(err87);
 }
 errors++;
 }
-if(data33.kind === undefined){
-const err88 = {instancePath:instancePath+"/credentials/" + i3,schemaPath:"#/properties/credentials/items/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'"};
+}
+if(data.permissions !== undefined){
+let data33 = data.permissions;
+if(data33 && typeof data33 == "object" && !Array.isArray(data33)){
+if(data33.source === undefined){
+const err88 = {instancePath:instancePath+"/permissions",schemaPath:"#/properties/permissions/required",keyword:"required",params:{missingProperty: "source"},message:"must have required property '"+"source"+"'"};
 if(vErrors === null){
 vErrors = [err88];
 }
@@ -8466,8 +8459,8 @@ vErrors.push(err88);
 }
 errors++;
 }
-if(data33.name === undefined){
-const err89 = {instancePath:instancePath+"/credentials/" + i3,schemaPath:"#/properties/credentials/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
+if(data33.scopes === undefined){
+const err89 = {instancePath:instancePath+"/permissions",schemaPath:"#/properties/permissions/required",keyword:"required",params:{missingProperty: "scopes"},message:"must have required property '"+"scopes"+"'"};
 if(vErrors === null){
 vErrors = [err89];
 }
@@ -8476,8 +8469,8 @@ vErrors.push(err89);
 }
 errors++;
 }
-if(data33.lifetime === undefined){
-const err90 = {instancePath:instancePath+"/credentials/" + i3,schemaPath:"#/properties/credentials/items/required",keyword:"required",params:{missingProperty: "lifetime"},message:"must have required property '"+"lifetime"+"'"};
+if(data33.assumed === undefined){
+const err90 = {instancePath:instancePath+"/permissions",schemaPath:"#/properties/permissions/required",keyword:"required",params:{missingProperty: "assumed"},message:"must have required property '"+"assumed"+"'"};
 if(vErrors === null){
 vErrors = [err90];
 }
@@ -8486,8 +8479,8 @@ vErrors.push(err90);
 }
 errors++;
 }
-if(data33.scope === undefined){
-const err91 = {instancePath:instancePath+"/credentials/" + i3,schemaPath:"#/properties/credentials/items/required",keyword:"required",params:{missingProperty: "scope"},message:"must have required property '"+"scope"+"'"};
+if(data33.downgrade === undefined){
+const err91 = {instancePath:instancePath+"/permissions",schemaPath:"#/properties/permissions/required",keyword:"required",params:{missingProperty: "downgrade"},message:"must have required property '"+"downgrade"+"'"};
 if(vErrors === null){
 vErrors = [err91];
 }
@@ -8496,8 +8489,8 @@ vErrors.push(err91);
 }
 errors++;
 }
-if(data33.write === undefined){
-const err92 = {instancePath:instancePath+"/credentials/" + i3,schemaPath:"#/properties/credentials/items/required",keyword:"required",params:{missingProperty: "write"},message:"must have required property '"+"write"+"'"};
+if(data33.at === undefined){
+const err92 = {instancePath:instancePath+"/permissions",schemaPath:"#/properties/permissions/required",keyword:"required",params:{missingProperty: "at"},message:"must have required property '"+"at"+"'"};
 if(vErrors === null){
 vErrors = [err92];
 }
@@ -8506,8 +8499,9 @@ vErrors.push(err92);
 }
 errors++;
 }
-if(data33.production === undefined){
-const err93 = {instancePath:instancePath+"/credentials/" + i3,schemaPath:"#/properties/credentials/items/required",keyword:"required",params:{missingProperty: "production"},message:"must have required property '"+"production"+"'"};
+for(const key5 in data33){
+if(!(((((key5 === "source") || (key5 === "scopes")) || (key5 === "assumed")) || (key5 === "downgrade")) || (key5 === "at"))){
+const err93 = {instancePath:instancePath+"/permissions",schemaPath:"#/properties/permissions/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err93];
 }
@@ -8516,8 +8510,11 @@ vErrors.push(err93);
 }
 errors++;
 }
-if(data33.reaches === undefined){
-const err94 = {instancePath:instancePath+"/credentials/" + i3,schemaPath:"#/properties/credentials/items/required",keyword:"required",params:{missingProperty: "reaches"},message:"must have required property '"+"reaches"+"'"};
+}
+if(data33.source !== undefined){
+let data34 = data33.source;
+if(!(((data34 === "job") || (data34 === "workflow")) || (data34 === "default"))){
+const err94 = {instancePath:instancePath+"/permissions/source",schemaPath:"#/properties/permissions/properties/source/enum",keyword:"enum",params:{allowedValues: schema104.properties.permissions.properties.source.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err94];
 }
@@ -8526,8 +8523,14 @@ vErrors.push(err94);
 }
 errors++;
 }
-if(data33.note === undefined){
-const err95 = {instancePath:instancePath+"/credentials/" + i3,schemaPath:"#/properties/credentials/items/required",keyword:"required",params:{missingProperty: "note"},message:"must have required property '"+"note"+"'"};
+}
+if(data33.scopes !== undefined){
+let data35 = data33.scopes;
+if(data35 && typeof data35 == "object" && !Array.isArray(data35)){
+for(const key6 in data35){
+let data36 = data35[key6];
+if(!(((data36 === "read") || (data36 === "write")) || (data36 === "none"))){
+const err95 = {instancePath:instancePath+"/permissions/scopes/" + key6.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/permissions/properties/scopes/additionalProperties/enum",keyword:"enum",params:{allowedValues: schema104.properties.permissions.properties.scopes.additionalProperties.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err95];
 }
@@ -8536,8 +8539,10 @@ vErrors.push(err95);
 }
 errors++;
 }
-if(data33.usedIn === undefined){
-const err96 = {instancePath:instancePath+"/credentials/" + i3,schemaPath:"#/properties/credentials/items/required",keyword:"required",params:{missingProperty: "usedIn"},message:"must have required property '"+"usedIn"+"'"};
+}
+}
+else {
+const err96 = {instancePath:instancePath+"/permissions/scopes",schemaPath:"#/properties/permissions/properties/scopes/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err96];
 }
@@ -8546,8 +8551,10 @@ vErrors.push(err96);
 }
 errors++;
 }
-if(data33.at === undefined){
-const err97 = {instancePath:instancePath+"/credentials/" + i3,schemaPath:"#/properties/credentials/items/required",keyword:"required",params:{missingProperty: "at"},message:"must have required property '"+"at"+"'"};
+}
+if(data33.assumed !== undefined){
+if(typeof data33.assumed !== "boolean"){
+const err97 = {instancePath:instancePath+"/permissions/assumed",schemaPath:"#/properties/permissions/properties/assumed/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err97];
 }
@@ -8556,9 +8563,11 @@ vErrors.push(err97);
 }
 errors++;
 }
-for(const key7 in data33){
-if(!(func1.call(schema104.properties.credentials.items.properties, key7))){
-const err98 = {instancePath:instancePath+"/credentials/" + i3,schemaPath:"#/properties/credentials/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties"};
+}
+if(data33.downgrade !== undefined){
+let data38 = data33.downgrade;
+if((typeof data38 !== "string") && (data38 !== null)){
+const err98 = {instancePath:instancePath+"/permissions/downgrade",schemaPath:"#/$defs/stringOrNull/type",keyword:"type",params:{type: schema50.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err98];
 }
@@ -8568,9 +8577,11 @@ vErrors.push(err98);
 errors++;
 }
 }
-if(data33.id !== undefined){
-if(typeof data33.id !== "string"){
-const err99 = {instancePath:instancePath+"/credentials/" + i3+"/id",schemaPath:"#/properties/credentials/items/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data33.at !== undefined){
+let data39 = data33.at;
+if(data39 && typeof data39 == "object" && !Array.isArray(data39)){
+if(data39.path === undefined){
+const err99 = {instancePath:instancePath+"/permissions/at",schemaPath:"#/$defs/location/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'"};
 if(vErrors === null){
 vErrors = [err99];
 }
@@ -8579,11 +8590,8 @@ vErrors.push(err99);
 }
 errors++;
 }
-}
-if(data33.kind !== undefined){
-let data35 = data33.kind;
-if(!((((((data35 === "github-token") || (data35 === "oidc")) || (data35 === "app-token")) || (data35 === "static-secret")) || (data35 === "pat")) || (data35 === "inherited-secrets"))){
-const err100 = {instancePath:instancePath+"/credentials/" + i3+"/kind",schemaPath:"#/$defs/credentialKind/enum",keyword:"enum",params:{allowedValues: schema78.enum},message:"must be equal to one of the allowed values"};
+if(data39.line === undefined){
+const err100 = {instancePath:instancePath+"/permissions/at",schemaPath:"#/$defs/location/required",keyword:"required",params:{missingProperty: "line"},message:"must have required property '"+"line"+"'"};
 if(vErrors === null){
 vErrors = [err100];
 }
@@ -8592,10 +8600,8 @@ vErrors.push(err100);
 }
 errors++;
 }
-}
-if(data33.name !== undefined){
-if(typeof data33.name !== "string"){
-const err101 = {instancePath:instancePath+"/credentials/" + i3+"/name",schemaPath:"#/properties/credentials/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data39.column === undefined){
+const err101 = {instancePath:instancePath+"/permissions/at",schemaPath:"#/$defs/location/required",keyword:"required",params:{missingProperty: "column"},message:"must have required property '"+"column"+"'"};
 if(vErrors === null){
 vErrors = [err101];
 }
@@ -8604,11 +8610,9 @@ vErrors.push(err101);
 }
 errors++;
 }
-}
-if(data33.lifetime !== undefined){
-let data37 = data33.lifetime;
-if(!(((data37 === "job-scoped") || (data37 === "short-lived")) || (data37 === "long-lived"))){
-const err102 = {instancePath:instancePath+"/credentials/" + i3+"/lifetime",schemaPath:"#/$defs/credentialLifetime/enum",keyword:"enum",params:{allowedValues: schema79.enum},message:"must be equal to one of the allowed values"};
+for(const key7 in data39){
+if(!(((key7 === "path") || (key7 === "line")) || (key7 === "column"))){
+const err102 = {instancePath:instancePath+"/permissions/at",schemaPath:"#/$defs/location/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err102];
 }
@@ -8618,10 +8622,9 @@ vErrors.push(err102);
 errors++;
 }
 }
-if(data33.scope !== undefined){
-let data38 = data33.scope;
-if(!((data38 === "narrow") || (data38 === "broad"))){
-const err103 = {instancePath:instancePath+"/credentials/" + i3+"/scope",schemaPath:"#/properties/credentials/items/properties/scope/enum",keyword:"enum",params:{allowedValues: schema104.properties.credentials.items.properties.scope.enum},message:"must be equal to one of the allowed values"};
+if(data39.path !== undefined){
+if(typeof data39.path !== "string"){
+const err103 = {instancePath:instancePath+"/permissions/at/path",schemaPath:"#/$defs/location/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err103];
 }
@@ -8631,9 +8634,10 @@ vErrors.push(err103);
 errors++;
 }
 }
-if(data33.write !== undefined){
-if(typeof data33.write !== "boolean"){
-const err104 = {instancePath:instancePath+"/credentials/" + i3+"/write",schemaPath:"#/properties/credentials/items/properties/write/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(data39.line !== undefined){
+let data41 = data39.line;
+if(!(((typeof data41 == "number") && (!(data41 % 1) && !isNaN(data41))) && (isFinite(data41)))){
+const err104 = {instancePath:instancePath+"/permissions/at/line",schemaPath:"#/$defs/location/properties/line/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err104];
 }
@@ -8642,10 +8646,9 @@ vErrors.push(err104);
 }
 errors++;
 }
-}
-if(data33.production !== undefined){
-if(typeof data33.production !== "boolean"){
-const err105 = {instancePath:instancePath+"/credentials/" + i3+"/production",schemaPath:"#/properties/credentials/items/properties/production/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if((typeof data41 == "number") && (isFinite(data41))){
+if(data41 < 0 || isNaN(data41)){
+const err105 = {instancePath:instancePath+"/permissions/at/line",schemaPath:"#/$defs/location/properties/line/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err105];
 }
@@ -8655,13 +8658,11 @@ vErrors.push(err105);
 errors++;
 }
 }
-if(data33.reaches !== undefined){
-let data41 = data33.reaches;
-if(Array.isArray(data41)){
-const len4 = data41.length;
-for(let i4=0; i4<len4; i4++){
-if(typeof data41[i4] !== "string"){
-const err106 = {instancePath:instancePath+"/credentials/" + i3+"/reaches/" + i4,schemaPath:"#/$defs/stringList/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+if(data39.column !== undefined){
+let data42 = data39.column;
+if(!(((typeof data42 == "number") && (!(data42 % 1) && !isNaN(data42))) && (isFinite(data42)))){
+const err106 = {instancePath:instancePath+"/permissions/at/column",schemaPath:"#/$defs/location/properties/column/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err106];
 }
@@ -8670,10 +8671,9 @@ vErrors.push(err106);
 }
 errors++;
 }
-}
-}
-else {
-const err107 = {instancePath:instancePath+"/credentials/" + i3+"/reaches",schemaPath:"#/$defs/stringList/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if((typeof data42 == "number") && (isFinite(data42))){
+if(data42 < 0 || isNaN(data42)){
+const err107 = {instancePath:instancePath+"/permissions/at/column",schemaPath:"#/$defs/location/properties/column/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err107];
 }
@@ -8683,9 +8683,10 @@ vErrors.push(err107);
 errors++;
 }
 }
-if(data33.note !== undefined){
-if(typeof data33.note !== "string"){
-const err108 = {instancePath:instancePath+"/credentials/" + i3+"/note",schemaPath:"#/properties/credentials/items/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+}
+else {
+const err108 = {instancePath:instancePath+"/permissions/at",schemaPath:"#/$defs/location/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err108];
 }
@@ -8695,13 +8696,9 @@ vErrors.push(err108);
 errors++;
 }
 }
-if(data33.usedIn !== undefined){
-let data44 = data33.usedIn;
-if(Array.isArray(data44)){
-const len5 = data44.length;
-for(let i5=0; i5<len5; i5++){
-if(typeof data44[i5] !== "string"){
-const err109 = {instancePath:instancePath+"/credentials/" + i3+"/usedIn/" + i5,schemaPath:"#/$defs/stringList/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+else {
+const err109 = {instancePath:instancePath+"/permissions",schemaPath:"#/properties/permissions/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err109];
 }
@@ -8711,9 +8708,15 @@ vErrors.push(err109);
 errors++;
 }
 }
-}
-else {
-const err110 = {instancePath:instancePath+"/credentials/" + i3+"/usedIn",schemaPath:"#/$defs/stringList/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data.credentials !== undefined){
+let data43 = data.credentials;
+if(Array.isArray(data43)){
+const len5 = data43.length;
+for(let i5=0; i5<len5; i5++){
+let data44 = data43[i5];
+if(data44 && typeof data44 == "object" && !Array.isArray(data44)){
+if(data44.id === undefined){
+const err110 = {instancePath:instancePath+"/credentials/" + i5,schemaPath:"#/properties/credentials/items/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
 if(vErrors === null){
 vErrors = [err110];
 }
@@ -8722,12 +8725,8 @@ vErrors.push(err110);
 }
 errors++;
 }
-}
-if(data33.at !== undefined){
-let data46 = data33.at;
-if(data46 && typeof data46 == "object" && !Array.isArray(data46)){
-if(data46.path === undefined){
-const err111 = {instancePath:instancePath+"/credentials/" + i3+"/at",schemaPath:"#/$defs/location/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'"};
+if(data44.kind === undefined){
+const err111 = {instancePath:instancePath+"/credentials/" + i5,schemaPath:"#/properties/credentials/items/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'"};
 if(vErrors === null){
 vErrors = [err111];
 }
@@ -8736,8 +8735,8 @@ vErrors.push(err111);
 }
 errors++;
 }
-if(data46.line === undefined){
-const err112 = {instancePath:instancePath+"/credentials/" + i3+"/at",schemaPath:"#/$defs/location/required",keyword:"required",params:{missingProperty: "line"},message:"must have required property '"+"line"+"'"};
+if(data44.name === undefined){
+const err112 = {instancePath:instancePath+"/credentials/" + i5,schemaPath:"#/properties/credentials/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
 if(vErrors === null){
 vErrors = [err112];
 }
@@ -8746,8 +8745,8 @@ vErrors.push(err112);
 }
 errors++;
 }
-if(data46.column === undefined){
-const err113 = {instancePath:instancePath+"/credentials/" + i3+"/at",schemaPath:"#/$defs/location/required",keyword:"required",params:{missingProperty: "column"},message:"must have required property '"+"column"+"'"};
+if(data44.lifetime === undefined){
+const err113 = {instancePath:instancePath+"/credentials/" + i5,schemaPath:"#/properties/credentials/items/required",keyword:"required",params:{missingProperty: "lifetime"},message:"must have required property '"+"lifetime"+"'"};
 if(vErrors === null){
 vErrors = [err113];
 }
@@ -8756,9 +8755,8 @@ vErrors.push(err113);
 }
 errors++;
 }
-for(const key8 in data46){
-if(!(((key8 === "path") || (key8 === "line")) || (key8 === "column"))){
-const err114 = {instancePath:instancePath+"/credentials/" + i3+"/at",schemaPath:"#/$defs/location/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties"};
+if(data44.scope === undefined){
+const err114 = {instancePath:instancePath+"/credentials/" + i5,schemaPath:"#/properties/credentials/items/required",keyword:"required",params:{missingProperty: "scope"},message:"must have required property '"+"scope"+"'"};
 if(vErrors === null){
 vErrors = [err114];
 }
@@ -8767,10 +8765,8 @@ vErrors.push(err114);
 }
 errors++;
 }
-}
-if(data46.path !== undefined){
-if(typeof data46.path !== "string"){
-const err115 = {instancePath:instancePath+"/credentials/" + i3+"/at/path",schemaPath:"#/$defs/location/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data44.write === undefined){
+const err115 = {instancePath:instancePath+"/credentials/" + i5,schemaPath:"#/properties/credentials/items/required",keyword:"required",params:{missingProperty: "write"},message:"must have required property '"+"write"+"'"};
 if(vErrors === null){
 vErrors = [err115];
 }
@@ -8779,11 +8775,8 @@ vErrors.push(err115);
 }
 errors++;
 }
-}
-if(data46.line !== undefined){
-let data48 = data46.line;
-if(!(((typeof data48 == "number") && (!(data48 % 1) && !isNaN(data48))) && (isFinite(data48)))){
-const err116 = {instancePath:instancePath+"/credentials/" + i3+"/at/line",schemaPath:"#/$defs/location/properties/line/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data44.production === undefined){
+const err116 = {instancePath:instancePath+"/credentials/" + i5,schemaPath:"#/properties/credentials/items/required",keyword:"required",params:{missingProperty: "production"},message:"must have required property '"+"production"+"'"};
 if(vErrors === null){
 vErrors = [err116];
 }
@@ -8792,9 +8785,8 @@ vErrors.push(err116);
 }
 errors++;
 }
-if((typeof data48 == "number") && (isFinite(data48))){
-if(data48 < 0 || isNaN(data48)){
-const err117 = {instancePath:instancePath+"/credentials/" + i3+"/at/line",schemaPath:"#/$defs/location/properties/line/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(data44.reaches === undefined){
+const err117 = {instancePath:instancePath+"/credentials/" + i5,schemaPath:"#/properties/credentials/items/required",keyword:"required",params:{missingProperty: "reaches"},message:"must have required property '"+"reaches"+"'"};
 if(vErrors === null){
 vErrors = [err117];
 }
@@ -8803,12 +8795,8 @@ vErrors.push(err117);
 }
 errors++;
 }
-}
-}
-if(data46.column !== undefined){
-let data49 = data46.column;
-if(!(((typeof data49 == "number") && (!(data49 % 1) && !isNaN(data49))) && (isFinite(data49)))){
-const err118 = {instancePath:instancePath+"/credentials/" + i3+"/at/column",schemaPath:"#/$defs/location/properties/column/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data44.note === undefined){
+const err118 = {instancePath:instancePath+"/credentials/" + i5,schemaPath:"#/properties/credentials/items/required",keyword:"required",params:{missingProperty: "note"},message:"must have required property '"+"note"+"'"};
 if(vErrors === null){
 vErrors = [err118];
 }
@@ -8817,9 +8805,8 @@ vErrors.push(err118);
 }
 errors++;
 }
-if((typeof data49 == "number") && (isFinite(data49))){
-if(data49 < 0 || isNaN(data49)){
-const err119 = {instancePath:instancePath+"/credentials/" + i3+"/at/column",schemaPath:"#/$defs/location/properties/column/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(data44.usedIn === undefined){
+const err119 = {instancePath:instancePath+"/credentials/" + i5,schemaPath:"#/properties/credentials/items/required",keyword:"required",params:{missingProperty: "usedIn"},message:"must have required property '"+"usedIn"+"'"};
 if(vErrors === null){
 vErrors = [err119];
 }
@@ -8828,11 +8815,8 @@ vErrors.push(err119);
 }
 errors++;
 }
-}
-}
-}
-else {
-const err120 = {instancePath:instancePath+"/credentials/" + i3+"/at",schemaPath:"#/$defs/location/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data44.at === undefined){
+const err120 = {instancePath:instancePath+"/credentials/" + i5,schemaPath:"#/properties/credentials/items/required",keyword:"required",params:{missingProperty: "at"},message:"must have required property '"+"at"+"'"};
 if(vErrors === null){
 vErrors = [err120];
 }
@@ -8841,10 +8825,9 @@ vErrors.push(err120);
 }
 errors++;
 }
-}
-}
-else {
-const err121 = {instancePath:instancePath+"/credentials/" + i3,schemaPath:"#/properties/credentials/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+for(const key8 in data44){
+if(!(func1.call(schema104.properties.credentials.items.properties, key8))){
+const err121 = {instancePath:instancePath+"/credentials/" + i5,schemaPath:"#/properties/credentials/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err121];
 }
@@ -8854,9 +8837,9 @@ vErrors.push(err121);
 errors++;
 }
 }
-}
-else {
-const err122 = {instancePath:instancePath+"/credentials",schemaPath:"#/properties/credentials/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data44.id !== undefined){
+if(typeof data44.id !== "string"){
+const err122 = {instancePath:instancePath+"/credentials/" + i5+"/id",schemaPath:"#/properties/credentials/items/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err122];
 }
@@ -8866,15 +8849,10 @@ vErrors.push(err122);
 errors++;
 }
 }
-if(data.uses !== undefined){
-let data50 = data.uses;
-if(Array.isArray(data50)){
-const len6 = data50.length;
-for(let i6=0; i6<len6; i6++){
-let data51 = data50[i6];
-if(data51 && typeof data51 == "object" && !Array.isArray(data51)){
-if(data51.raw === undefined){
-const err123 = {instancePath:instancePath+"/uses/" + i6,schemaPath:"#/properties/uses/items/required",keyword:"required",params:{missingProperty: "raw"},message:"must have required property '"+"raw"+"'"};
+if(data44.kind !== undefined){
+let data46 = data44.kind;
+if(!((((((data46 === "github-token") || (data46 === "oidc")) || (data46 === "app-token")) || (data46 === "static-secret")) || (data46 === "pat")) || (data46 === "inherited-secrets"))){
+const err123 = {instancePath:instancePath+"/credentials/" + i5+"/kind",schemaPath:"#/$defs/credentialKind/enum",keyword:"enum",params:{allowedValues: schema78.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err123];
 }
@@ -8883,8 +8861,10 @@ vErrors.push(err123);
 }
 errors++;
 }
-if(data51.kind === undefined){
-const err124 = {instancePath:instancePath+"/uses/" + i6,schemaPath:"#/properties/uses/items/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'"};
+}
+if(data44.name !== undefined){
+if(typeof data44.name !== "string"){
+const err124 = {instancePath:instancePath+"/credentials/" + i5+"/name",schemaPath:"#/properties/credentials/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err124];
 }
@@ -8893,8 +8873,11 @@ vErrors.push(err124);
 }
 errors++;
 }
-if(data51.name === undefined){
-const err125 = {instancePath:instancePath+"/uses/" + i6,schemaPath:"#/properties/uses/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
+}
+if(data44.lifetime !== undefined){
+let data48 = data44.lifetime;
+if(!(((data48 === "job-scoped") || (data48 === "short-lived")) || (data48 === "long-lived"))){
+const err125 = {instancePath:instancePath+"/credentials/" + i5+"/lifetime",schemaPath:"#/$defs/credentialLifetime/enum",keyword:"enum",params:{allowedValues: schema79.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err125];
 }
@@ -8903,8 +8886,11 @@ vErrors.push(err125);
 }
 errors++;
 }
-if(data51.ref === undefined){
-const err126 = {instancePath:instancePath+"/uses/" + i6,schemaPath:"#/properties/uses/items/required",keyword:"required",params:{missingProperty: "ref"},message:"must have required property '"+"ref"+"'"};
+}
+if(data44.scope !== undefined){
+let data49 = data44.scope;
+if(!((data49 === "narrow") || (data49 === "broad"))){
+const err126 = {instancePath:instancePath+"/credentials/" + i5+"/scope",schemaPath:"#/properties/credentials/items/properties/scope/enum",keyword:"enum",params:{allowedValues: schema104.properties.credentials.items.properties.scope.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err126];
 }
@@ -8913,8 +8899,10 @@ vErrors.push(err126);
 }
 errors++;
 }
-if(data51.pinned === undefined){
-const err127 = {instancePath:instancePath+"/uses/" + i6,schemaPath:"#/properties/uses/items/required",keyword:"required",params:{missingProperty: "pinned"},message:"must have required property '"+"pinned"+"'"};
+}
+if(data44.write !== undefined){
+if(typeof data44.write !== "boolean"){
+const err127 = {instancePath:instancePath+"/credentials/" + i5+"/write",schemaPath:"#/properties/credentials/items/properties/write/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err127];
 }
@@ -8923,8 +8911,10 @@ vErrors.push(err127);
 }
 errors++;
 }
-if(data51.step === undefined){
-const err128 = {instancePath:instancePath+"/uses/" + i6,schemaPath:"#/properties/uses/items/required",keyword:"required",params:{missingProperty: "step"},message:"must have required property '"+"step"+"'"};
+}
+if(data44.production !== undefined){
+if(typeof data44.production !== "boolean"){
+const err128 = {instancePath:instancePath+"/credentials/" + i5+"/production",schemaPath:"#/properties/credentials/items/properties/production/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err128];
 }
@@ -8933,8 +8923,14 @@ vErrors.push(err128);
 }
 errors++;
 }
-if(data51.at === undefined){
-const err129 = {instancePath:instancePath+"/uses/" + i6,schemaPath:"#/properties/uses/items/required",keyword:"required",params:{missingProperty: "at"},message:"must have required property '"+"at"+"'"};
+}
+if(data44.reaches !== undefined){
+let data52 = data44.reaches;
+if(Array.isArray(data52)){
+const len6 = data52.length;
+for(let i6=0; i6<len6; i6++){
+if(typeof data52[i6] !== "string"){
+const err129 = {instancePath:instancePath+"/credentials/" + i5+"/reaches/" + i6,schemaPath:"#/$defs/stringList/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err129];
 }
@@ -8943,9 +8939,10 @@ vErrors.push(err129);
 }
 errors++;
 }
-for(const key9 in data51){
-if(!(((((((key9 === "raw") || (key9 === "kind")) || (key9 === "name")) || (key9 === "ref")) || (key9 === "pinned")) || (key9 === "step")) || (key9 === "at"))){
-const err130 = {instancePath:instancePath+"/uses/" + i6,schemaPath:"#/properties/uses/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties"};
+}
+}
+else {
+const err130 = {instancePath:instancePath+"/credentials/" + i5+"/reaches",schemaPath:"#/$defs/stringList/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err130];
 }
@@ -8955,9 +8952,9 @@ vErrors.push(err130);
 errors++;
 }
 }
-if(data51.raw !== undefined){
-if(typeof data51.raw !== "string"){
-const err131 = {instancePath:instancePath+"/uses/" + i6+"/raw",schemaPath:"#/properties/uses/items/properties/raw/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data44.note !== undefined){
+if(typeof data44.note !== "string"){
+const err131 = {instancePath:instancePath+"/credentials/" + i5+"/note",schemaPath:"#/properties/credentials/items/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err131];
 }
@@ -8967,10 +8964,13 @@ vErrors.push(err131);
 errors++;
 }
 }
-if(data51.kind !== undefined){
-let data53 = data51.kind;
-if(!((((data53 === "action") || (data53 === "local")) || (data53 === "docker")) || (data53 === "reusable-workflow"))){
-const err132 = {instancePath:instancePath+"/uses/" + i6+"/kind",schemaPath:"#/properties/uses/items/properties/kind/enum",keyword:"enum",params:{allowedValues: schema104.properties.uses.items.properties.kind.enum},message:"must be equal to one of the allowed values"};
+if(data44.usedIn !== undefined){
+let data55 = data44.usedIn;
+if(Array.isArray(data55)){
+const len7 = data55.length;
+for(let i7=0; i7<len7; i7++){
+if(typeof data55[i7] !== "string"){
+const err132 = {instancePath:instancePath+"/credentials/" + i5+"/usedIn/" + i7,schemaPath:"#/$defs/stringList/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err132];
 }
@@ -8980,9 +8980,9 @@ vErrors.push(err132);
 errors++;
 }
 }
-if(data51.name !== undefined){
-if(typeof data51.name !== "string"){
-const err133 = {instancePath:instancePath+"/uses/" + i6+"/name",schemaPath:"#/properties/uses/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+else {
+const err133 = {instancePath:instancePath+"/credentials/" + i5+"/usedIn",schemaPath:"#/$defs/stringList/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err133];
 }
@@ -8992,10 +8992,11 @@ vErrors.push(err133);
 errors++;
 }
 }
-if(data51.ref !== undefined){
-let data55 = data51.ref;
-if((typeof data55 !== "string") && (data55 !== null)){
-const err134 = {instancePath:instancePath+"/uses/" + i6+"/ref",schemaPath:"#/$defs/stringOrNull/type",keyword:"type",params:{type: schema50.type},message:"must be string,null"};
+if(data44.at !== undefined){
+let data57 = data44.at;
+if(data57 && typeof data57 == "object" && !Array.isArray(data57)){
+if(data57.path === undefined){
+const err134 = {instancePath:instancePath+"/credentials/" + i5+"/at",schemaPath:"#/$defs/location/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'"};
 if(vErrors === null){
 vErrors = [err134];
 }
@@ -9004,10 +9005,8 @@ vErrors.push(err134);
 }
 errors++;
 }
-}
-if(data51.pinned !== undefined){
-if(typeof data51.pinned !== "boolean"){
-const err135 = {instancePath:instancePath+"/uses/" + i6+"/pinned",schemaPath:"#/properties/uses/items/properties/pinned/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(data57.line === undefined){
+const err135 = {instancePath:instancePath+"/credentials/" + i5+"/at",schemaPath:"#/$defs/location/required",keyword:"required",params:{missingProperty: "line"},message:"must have required property '"+"line"+"'"};
 if(vErrors === null){
 vErrors = [err135];
 }
@@ -9016,11 +9015,8 @@ vErrors.push(err135);
 }
 errors++;
 }
-}
-if(data51.step !== undefined){
-let data57 = data51.step;
-if((!(((typeof data57 == "number") && (!(data57 % 1) && !isNaN(data57))) && (isFinite(data57)))) && (data57 !== null)){
-const err136 = {instancePath:instancePath+"/uses/" + i6+"/step",schemaPath:"#/properties/uses/items/properties/step/type",keyword:"type",params:{type: schema104.properties.uses.items.properties.step.type},message:"must be integer,null"};
+if(data57.column === undefined){
+const err136 = {instancePath:instancePath+"/credentials/" + i5+"/at",schemaPath:"#/$defs/location/required",keyword:"required",params:{missingProperty: "column"},message:"must have required property '"+"column"+"'"};
 if(vErrors === null){
 vErrors = [err136];
 }
@@ -9029,12 +9025,9 @@ vErrors.push(err136);
 }
 errors++;
 }
-}
-if(data51.at !== undefined){
-let data58 = data51.at;
-if(data58 && typeof data58 == "object" && !Array.isArray(data58)){
-if(data58.path === undefined){
-const err137 = {instancePath:instancePath+"/uses/" + i6+"/at",schemaPath:"#/$defs/location/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'"};
+for(const key9 in data57){
+if(!(((key9 === "path") || (key9 === "line")) || (key9 === "column"))){
+const err137 = {instancePath:instancePath+"/credentials/" + i5+"/at",schemaPath:"#/$defs/location/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err137];
 }
@@ -9043,8 +9036,10 @@ vErrors.push(err137);
 }
 errors++;
 }
-if(data58.line === undefined){
-const err138 = {instancePath:instancePath+"/uses/" + i6+"/at",schemaPath:"#/$defs/location/required",keyword:"required",params:{missingProperty: "line"},message:"must have required property '"+"line"+"'"};
+}
+if(data57.path !== undefined){
+if(typeof data57.path !== "string"){
+const err138 = {instancePath:instancePath+"/credentials/" + i5+"/at/path",schemaPath:"#/$defs/location/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err138];
 }
@@ -9053,8 +9048,11 @@ vErrors.push(err138);
 }
 errors++;
 }
-if(data58.column === undefined){
-const err139 = {instancePath:instancePath+"/uses/" + i6+"/at",schemaPath:"#/$defs/location/required",keyword:"required",params:{missingProperty: "column"},message:"must have required property '"+"column"+"'"};
+}
+if(data57.line !== undefined){
+let data59 = data57.line;
+if(!(((typeof data59 == "number") && (!(data59 % 1) && !isNaN(data59))) && (isFinite(data59)))){
+const err139 = {instancePath:instancePath+"/credentials/" + i5+"/at/line",schemaPath:"#/$defs/location/properties/line/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err139];
 }
@@ -9063,9 +9061,9 @@ vErrors.push(err139);
 }
 errors++;
 }
-for(const key10 in data58){
-if(!(((key10 === "path") || (key10 === "line")) || (key10 === "column"))){
-const err140 = {instancePath:instancePath+"/uses/" + i6+"/at",schemaPath:"#/$defs/location/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties"};
+if((typeof data59 == "number") && (isFinite(data59))){
+if(data59 < 0 || isNaN(data59)){
+const err140 = {instancePath:instancePath+"/credentials/" + i5+"/at/line",schemaPath:"#/$defs/location/properties/line/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err140];
 }
@@ -9075,9 +9073,11 @@ vErrors.push(err140);
 errors++;
 }
 }
-if(data58.path !== undefined){
-if(typeof data58.path !== "string"){
-const err141 = {instancePath:instancePath+"/uses/" + i6+"/at/path",schemaPath:"#/$defs/location/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+if(data57.column !== undefined){
+let data60 = data57.column;
+if(!(((typeof data60 == "number") && (!(data60 % 1) && !isNaN(data60))) && (isFinite(data60)))){
+const err141 = {instancePath:instancePath+"/credentials/" + i5+"/at/column",schemaPath:"#/$defs/location/properties/column/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err141];
 }
@@ -9086,11 +9086,9 @@ vErrors.push(err141);
 }
 errors++;
 }
-}
-if(data58.line !== undefined){
-let data60 = data58.line;
-if(!(((typeof data60 == "number") && (!(data60 % 1) && !isNaN(data60))) && (isFinite(data60)))){
-const err142 = {instancePath:instancePath+"/uses/" + i6+"/at/line",schemaPath:"#/$defs/location/properties/line/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if((typeof data60 == "number") && (isFinite(data60))){
+if(data60 < 0 || isNaN(data60)){
+const err142 = {instancePath:instancePath+"/credentials/" + i5+"/at/column",schemaPath:"#/$defs/location/properties/column/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err142];
 }
@@ -9099,9 +9097,11 @@ vErrors.push(err142);
 }
 errors++;
 }
-if((typeof data60 == "number") && (isFinite(data60))){
-if(data60 < 0 || isNaN(data60)){
-const err143 = {instancePath:instancePath+"/uses/" + i6+"/at/line",schemaPath:"#/$defs/location/properties/line/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+}
+}
+else {
+const err143 = {instancePath:instancePath+"/credentials/" + i5+"/at",schemaPath:"#/$defs/location/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err143];
 }
@@ -9112,10 +9112,8 @@ errors++;
 }
 }
 }
-if(data58.column !== undefined){
-let data61 = data58.column;
-if(!(((typeof data61 == "number") && (!(data61 % 1) && !isNaN(data61))) && (isFinite(data61)))){
-const err144 = {instancePath:instancePath+"/uses/" + i6+"/at/column",schemaPath:"#/$defs/location/properties/column/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+else {
+const err144 = {instancePath:instancePath+"/credentials/" + i5,schemaPath:"#/properties/credentials/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err144];
 }
@@ -9124,9 +9122,10 @@ vErrors.push(err144);
 }
 errors++;
 }
-if((typeof data61 == "number") && (isFinite(data61))){
-if(data61 < 0 || isNaN(data61)){
-const err145 = {instancePath:instancePath+"/uses/" + i6+"/at/column",schemaPath:"#/$defs/location/properties/column/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+}
+else {
+const err145 = {instancePath:instancePath+"/credentials",schemaPath:"#/properties/credentials/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err145];
 }
@@ -9136,10 +9135,15 @@ vErrors.push(err145);
 errors++;
 }
 }
-}
-}
-else {
-const err146 = {instancePath:instancePath+"/uses/" + i6+"/at",schemaPath:"#/$defs/location/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data.uses !== undefined){
+let data61 = data.uses;
+if(Array.isArray(data61)){
+const len8 = data61.length;
+for(let i8=0; i8<len8; i8++){
+let data62 = data61[i8];
+if(data62 && typeof data62 == "object" && !Array.isArray(data62)){
+if(data62.raw === undefined){
+const err146 = {instancePath:instancePath+"/uses/" + i8,schemaPath:"#/properties/uses/items/required",keyword:"required",params:{missingProperty: "raw"},message:"must have required property '"+"raw"+"'"};
 if(vErrors === null){
 vErrors = [err146];
 }
@@ -9148,10 +9152,8 @@ vErrors.push(err146);
 }
 errors++;
 }
-}
-}
-else {
-const err147 = {instancePath:instancePath+"/uses/" + i6,schemaPath:"#/properties/uses/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data62.kind === undefined){
+const err147 = {instancePath:instancePath+"/uses/" + i8,schemaPath:"#/properties/uses/items/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'"};
 if(vErrors === null){
 vErrors = [err147];
 }
@@ -9160,10 +9162,8 @@ vErrors.push(err147);
 }
 errors++;
 }
-}
-}
-else {
-const err148 = {instancePath:instancePath+"/uses",schemaPath:"#/properties/uses/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data62.name === undefined){
+const err148 = {instancePath:instancePath+"/uses/" + i8,schemaPath:"#/properties/uses/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
 if(vErrors === null){
 vErrors = [err148];
 }
@@ -9172,16 +9172,8 @@ vErrors.push(err148);
 }
 errors++;
 }
-}
-if(data.runs !== undefined){
-let data62 = data.runs;
-if(Array.isArray(data62)){
-const len7 = data62.length;
-for(let i7=0; i7<len7; i7++){
-let data63 = data62[i7];
-if(data63 && typeof data63 == "object" && !Array.isArray(data63)){
-if(data63.step === undefined){
-const err149 = {instancePath:instancePath+"/runs/" + i7,schemaPath:"#/properties/runs/items/required",keyword:"required",params:{missingProperty: "step"},message:"must have required property '"+"step"+"'"};
+if(data62.ref === undefined){
+const err149 = {instancePath:instancePath+"/uses/" + i8,schemaPath:"#/properties/uses/items/required",keyword:"required",params:{missingProperty: "ref"},message:"must have required property '"+"ref"+"'"};
 if(vErrors === null){
 vErrors = [err149];
 }
@@ -9190,8 +9182,8 @@ vErrors.push(err149);
 }
 errors++;
 }
-if(data63.name === undefined){
-const err150 = {instancePath:instancePath+"/runs/" + i7,schemaPath:"#/properties/runs/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
+if(data62.pinned === undefined){
+const err150 = {instancePath:instancePath+"/uses/" + i8,schemaPath:"#/properties/uses/items/required",keyword:"required",params:{missingProperty: "pinned"},message:"must have required property '"+"pinned"+"'"};
 if(vErrors === null){
 vErrors = [err150];
 }
@@ -9200,8 +9192,8 @@ vErrors.push(err150);
 }
 errors++;
 }
-if(data63.shell === undefined){
-const err151 = {instancePath:instancePath+"/runs/" + i7,schemaPath:"#/properties/runs/items/required",keyword:"required",params:{missingProperty: "shell"},message:"must have required property '"+"shell"+"'"};
+if(data62.step === undefined){
+const err151 = {instancePath:instancePath+"/uses/" + i8,schemaPath:"#/properties/uses/items/required",keyword:"required",params:{missingProperty: "step"},message:"must have required property '"+"step"+"'"};
 if(vErrors === null){
 vErrors = [err151];
 }
@@ -9210,8 +9202,8 @@ vErrors.push(err151);
 }
 errors++;
 }
-if(data63.script === undefined){
-const err152 = {instancePath:instancePath+"/runs/" + i7,schemaPath:"#/properties/runs/items/required",keyword:"required",params:{missingProperty: "script"},message:"must have required property '"+"script"+"'"};
+if(data62.at === undefined){
+const err152 = {instancePath:instancePath+"/uses/" + i8,schemaPath:"#/properties/uses/items/required",keyword:"required",params:{missingProperty: "at"},message:"must have required property '"+"at"+"'"};
 if(vErrors === null){
 vErrors = [err152];
 }
@@ -9220,8 +9212,9 @@ vErrors.push(err152);
 }
 errors++;
 }
-if(data63.at === undefined){
-const err153 = {instancePath:instancePath+"/runs/" + i7,schemaPath:"#/properties/runs/items/required",keyword:"required",params:{missingProperty: "at"},message:"must have required property '"+"at"+"'"};
+for(const key10 in data62){
+if(!(((((((key10 === "raw") || (key10 === "kind")) || (key10 === "name")) || (key10 === "ref")) || (key10 === "pinned")) || (key10 === "step")) || (key10 === "at"))){
+const err153 = {instancePath:instancePath+"/uses/" + i8,schemaPath:"#/properties/uses/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err153];
 }
@@ -9230,9 +9223,10 @@ vErrors.push(err153);
 }
 errors++;
 }
-for(const key11 in data63){
-if(!(((((key11 === "step") || (key11 === "name")) || (key11 === "shell")) || (key11 === "script")) || (key11 === "at"))){
-const err154 = {instancePath:instancePath+"/runs/" + i7,schemaPath:"#/properties/runs/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key11},message:"must NOT have additional properties"};
+}
+if(data62.raw !== undefined){
+if(typeof data62.raw !== "string"){
+const err154 = {instancePath:instancePath+"/uses/" + i8+"/raw",schemaPath:"#/properties/uses/items/properties/raw/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err154];
 }
@@ -9242,10 +9236,10 @@ vErrors.push(err154);
 errors++;
 }
 }
-if(data63.step !== undefined){
-let data64 = data63.step;
-if(!(((typeof data64 == "number") && (!(data64 % 1) && !isNaN(data64))) && (isFinite(data64)))){
-const err155 = {instancePath:instancePath+"/runs/" + i7+"/step",schemaPath:"#/properties/runs/items/properties/step/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data62.kind !== undefined){
+let data64 = data62.kind;
+if(!((((data64 === "action") || (data64 === "local")) || (data64 === "docker")) || (data64 === "reusable-workflow"))){
+const err155 = {instancePath:instancePath+"/uses/" + i8+"/kind",schemaPath:"#/properties/uses/items/properties/kind/enum",keyword:"enum",params:{allowedValues: schema104.properties.uses.items.properties.kind.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err155];
 }
@@ -9255,10 +9249,9 @@ vErrors.push(err155);
 errors++;
 }
 }
-if(data63.name !== undefined){
-let data65 = data63.name;
-if((typeof data65 !== "string") && (data65 !== null)){
-const err156 = {instancePath:instancePath+"/runs/" + i7+"/name",schemaPath:"#/$defs/stringOrNull/type",keyword:"type",params:{type: schema50.type},message:"must be string,null"};
+if(data62.name !== undefined){
+if(typeof data62.name !== "string"){
+const err156 = {instancePath:instancePath+"/uses/" + i8+"/name",schemaPath:"#/properties/uses/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err156];
 }
@@ -9268,10 +9261,10 @@ vErrors.push(err156);
 errors++;
 }
 }
-if(data63.shell !== undefined){
-let data66 = data63.shell;
+if(data62.ref !== undefined){
+let data66 = data62.ref;
 if((typeof data66 !== "string") && (data66 !== null)){
-const err157 = {instancePath:instancePath+"/runs/" + i7+"/shell",schemaPath:"#/$defs/stringOrNull/type",keyword:"type",params:{type: schema50.type},message:"must be string,null"};
+const err157 = {instancePath:instancePath+"/uses/" + i8+"/ref",schemaPath:"#/$defs/stringOrNull/type",keyword:"type",params:{type: schema50.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err157];
 }
@@ -9281,9 +9274,9 @@ vErrors.push(err157);
 errors++;
 }
 }
-if(data63.script !== undefined){
-if(typeof data63.script !== "string"){
-const err158 = {instancePath:instancePath+"/runs/" + i7+"/script",schemaPath:"#/properties/runs/items/properties/script/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data62.pinned !== undefined){
+if(typeof data62.pinned !== "boolean"){
+const err158 = {instancePath:instancePath+"/uses/" + i8+"/pinned",schemaPath:"#/properties/uses/items/properties/pinned/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err158];
 }
@@ -9293,11 +9286,10 @@ vErrors.push(err158);
 errors++;
 }
 }
-if(data63.at !== undefined){
-let data68 = data63.at;
-if(data68 && typeof data68 == "object" && !Array.isArray(data68)){
-if(data68.path === undefined){
-const err159 = {instancePath:instancePath+"/runs/" + i7+"/at",schemaPath:"#/$defs/location/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'"};
+if(data62.step !== undefined){
+let data68 = data62.step;
+if((!(((typeof data68 == "number") && (!(data68 % 1) && !isNaN(data68))) && (isFinite(data68)))) && (data68 !== null)){
+const err159 = {instancePath:instancePath+"/uses/" + i8+"/step",schemaPath:"#/properties/uses/items/properties/step/type",keyword:"type",params:{type: schema104.properties.uses.items.properties.step.type},message:"must be integer,null"};
 if(vErrors === null){
 vErrors = [err159];
 }
@@ -9306,8 +9298,12 @@ vErrors.push(err159);
 }
 errors++;
 }
-if(data68.line === undefined){
-const err160 = {instancePath:instancePath+"/runs/" + i7+"/at",schemaPath:"#/$defs/location/required",keyword:"required",params:{missingProperty: "line"},message:"must have required property '"+"line"+"'"};
+}
+if(data62.at !== undefined){
+let data69 = data62.at;
+if(data69 && typeof data69 == "object" && !Array.isArray(data69)){
+if(data69.path === undefined){
+const err160 = {instancePath:instancePath+"/uses/" + i8+"/at",schemaPath:"#/$defs/location/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'"};
 if(vErrors === null){
 vErrors = [err160];
 }
@@ -9316,8 +9312,8 @@ vErrors.push(err160);
 }
 errors++;
 }
-if(data68.column === undefined){
-const err161 = {instancePath:instancePath+"/runs/" + i7+"/at",schemaPath:"#/$defs/location/required",keyword:"required",params:{missingProperty: "column"},message:"must have required property '"+"column"+"'"};
+if(data69.line === undefined){
+const err161 = {instancePath:instancePath+"/uses/" + i8+"/at",schemaPath:"#/$defs/location/required",keyword:"required",params:{missingProperty: "line"},message:"must have required property '"+"line"+"'"};
 if(vErrors === null){
 vErrors = [err161];
 }
@@ -9326,9 +9322,8 @@ vErrors.push(err161);
 }
 errors++;
 }
-for(const key12 in data68){
-if(!(((key12 === "path") || (key12 === "line")) || (key12 === "column"))){
-const err162 = {instancePath:instancePath+"/runs/" + i7+"/at",schemaPath:"#/$defs/location/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key12},message:"must NOT have additional properties"};
+if(data69.column === undefined){
+const err162 = {instancePath:instancePath+"/uses/" + i8+"/at",schemaPath:"#/$defs/location/required",keyword:"required",params:{missingProperty: "column"},message:"must have required property '"+"column"+"'"};
 if(vErrors === null){
 vErrors = [err162];
 }
@@ -9337,10 +9332,9 @@ vErrors.push(err162);
 }
 errors++;
 }
-}
-if(data68.path !== undefined){
-if(typeof data68.path !== "string"){
-const err163 = {instancePath:instancePath+"/runs/" + i7+"/at/path",schemaPath:"#/$defs/location/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key11 in data69){
+if(!(((key11 === "path") || (key11 === "line")) || (key11 === "column"))){
+const err163 = {instancePath:instancePath+"/uses/" + i8+"/at",schemaPath:"#/$defs/location/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key11},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err163];
 }
@@ -9350,10 +9344,9 @@ vErrors.push(err163);
 errors++;
 }
 }
-if(data68.line !== undefined){
-let data70 = data68.line;
-if(!(((typeof data70 == "number") && (!(data70 % 1) && !isNaN(data70))) && (isFinite(data70)))){
-const err164 = {instancePath:instancePath+"/runs/" + i7+"/at/line",schemaPath:"#/$defs/location/properties/line/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data69.path !== undefined){
+if(typeof data69.path !== "string"){
+const err164 = {instancePath:instancePath+"/uses/" + i8+"/at/path",schemaPath:"#/$defs/location/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err164];
 }
@@ -9362,9 +9355,11 @@ vErrors.push(err164);
 }
 errors++;
 }
-if((typeof data70 == "number") && (isFinite(data70))){
-if(data70 < 0 || isNaN(data70)){
-const err165 = {instancePath:instancePath+"/runs/" + i7+"/at/line",schemaPath:"#/$defs/location/properties/line/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+if(data69.line !== undefined){
+let data71 = data69.line;
+if(!(((typeof data71 == "number") && (!(data71 % 1) && !isNaN(data71))) && (isFinite(data71)))){
+const err165 = {instancePath:instancePath+"/uses/" + i8+"/at/line",schemaPath:"#/$defs/location/properties/line/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err165];
 }
@@ -9373,12 +9368,9 @@ vErrors.push(err165);
 }
 errors++;
 }
-}
-}
-if(data68.column !== undefined){
-let data71 = data68.column;
-if(!(((typeof data71 == "number") && (!(data71 % 1) && !isNaN(data71))) && (isFinite(data71)))){
-const err166 = {instancePath:instancePath+"/runs/" + i7+"/at/column",schemaPath:"#/$defs/location/properties/column/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if((typeof data71 == "number") && (isFinite(data71))){
+if(data71 < 0 || isNaN(data71)){
+const err166 = {instancePath:instancePath+"/uses/" + i8+"/at/line",schemaPath:"#/$defs/location/properties/line/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err166];
 }
@@ -9387,9 +9379,12 @@ vErrors.push(err166);
 }
 errors++;
 }
-if((typeof data71 == "number") && (isFinite(data71))){
-if(data71 < 0 || isNaN(data71)){
-const err167 = {instancePath:instancePath+"/runs/" + i7+"/at/column",schemaPath:"#/$defs/location/properties/column/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+}
+if(data69.column !== undefined){
+let data72 = data69.column;
+if(!(((typeof data72 == "number") && (!(data72 % 1) && !isNaN(data72))) && (isFinite(data72)))){
+const err167 = {instancePath:instancePath+"/uses/" + i8+"/at/column",schemaPath:"#/$defs/location/properties/column/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err167];
 }
@@ -9398,11 +9393,9 @@ vErrors.push(err167);
 }
 errors++;
 }
-}
-}
-}
-else {
-const err168 = {instancePath:instancePath+"/runs/" + i7+"/at",schemaPath:"#/$defs/location/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if((typeof data72 == "number") && (isFinite(data72))){
+if(data72 < 0 || isNaN(data72)){
+const err168 = {instancePath:instancePath+"/uses/" + i8+"/at/column",schemaPath:"#/$defs/location/properties/column/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err168];
 }
@@ -9413,8 +9406,9 @@ errors++;
 }
 }
 }
+}
 else {
-const err169 = {instancePath:instancePath+"/runs/" + i7,schemaPath:"#/properties/runs/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err169 = {instancePath:instancePath+"/uses/" + i8+"/at",schemaPath:"#/$defs/location/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err169];
 }
@@ -9426,7 +9420,7 @@ errors++;
 }
 }
 else {
-const err170 = {instancePath:instancePath+"/runs",schemaPath:"#/properties/runs/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err170 = {instancePath:instancePath+"/uses/" + i8,schemaPath:"#/properties/uses/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err170];
 }
@@ -9436,19 +9430,9 @@ vErrors.push(err170);
 errors++;
 }
 }
-if(data.agents !== undefined){
-let data72 = data.agents;
-if(Array.isArray(data72)){
-const len8 = data72.length;
-for(let i8=0; i8<len8; i8++){
-if(!(validate52(data72[i8], {instancePath:instancePath+"/agents/" + i8,parentData:data72,parentDataProperty:i8,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate52.errors : vErrors.concat(validate52.errors);
-errors = vErrors.length;
-}
-}
 }
 else {
-const err171 = {instancePath:instancePath+"/agents",schemaPath:"#/properties/agents/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err171 = {instancePath:instancePath+"/uses",schemaPath:"#/properties/uses/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err171];
 }
@@ -9458,19 +9442,15 @@ vErrors.push(err171);
 errors++;
 }
 }
-if(data.tools !== undefined){
-let data74 = data.tools;
-if(Array.isArray(data74)){
-const len9 = data74.length;
+if(data.runs !== undefined){
+let data73 = data.runs;
+if(Array.isArray(data73)){
+const len9 = data73.length;
 for(let i9=0; i9<len9; i9++){
-if(!(validate54(data74[i9], {instancePath:instancePath+"/tools/" + i9,parentData:data74,parentDataProperty:i9,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate54.errors : vErrors.concat(validate54.errors);
-errors = vErrors.length;
-}
-}
-}
-else {
-const err172 = {instancePath:instancePath+"/tools",schemaPath:"#/properties/tools/type",keyword:"type",params:{type: "array"},message:"must be array"};
+let data74 = data73[i9];
+if(data74 && typeof data74 == "object" && !Array.isArray(data74)){
+if(data74.step === undefined){
+const err172 = {instancePath:instancePath+"/runs/" + i9,schemaPath:"#/properties/runs/items/required",keyword:"required",params:{missingProperty: "step"},message:"must have required property '"+"step"+"'"};
 if(vErrors === null){
 vErrors = [err172];
 }
@@ -9479,16 +9459,8 @@ vErrors.push(err172);
 }
 errors++;
 }
-}
-if(data.agentConfig !== undefined){
-let data76 = data.agentConfig;
-if(Array.isArray(data76)){
-const len10 = data76.length;
-for(let i10=0; i10<len10; i10++){
-let data77 = data76[i10];
-if(data77 && typeof data77 == "object" && !Array.isArray(data77)){
-if(data77.agent === undefined){
-const err173 = {instancePath:instancePath+"/agentConfig/" + i10,schemaPath:"#/properties/agentConfig/items/required",keyword:"required",params:{missingProperty: "agent"},message:"must have required property '"+"agent"+"'"};
+if(data74.name === undefined){
+const err173 = {instancePath:instancePath+"/runs/" + i9,schemaPath:"#/properties/runs/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
 if(vErrors === null){
 vErrors = [err173];
 }
@@ -9497,8 +9469,8 @@ vErrors.push(err173);
 }
 errors++;
 }
-if(data77.file === undefined){
-const err174 = {instancePath:instancePath+"/agentConfig/" + i10,schemaPath:"#/properties/agentConfig/items/required",keyword:"required",params:{missingProperty: "file"},message:"must have required property '"+"file"+"'"};
+if(data74.shell === undefined){
+const err174 = {instancePath:instancePath+"/runs/" + i9,schemaPath:"#/properties/runs/items/required",keyword:"required",params:{missingProperty: "shell"},message:"must have required property '"+"shell"+"'"};
 if(vErrors === null){
 vErrors = [err174];
 }
@@ -9507,8 +9479,8 @@ vErrors.push(err174);
 }
 errors++;
 }
-if(data77.permissions === undefined){
-const err175 = {instancePath:instancePath+"/agentConfig/" + i10,schemaPath:"#/properties/agentConfig/items/required",keyword:"required",params:{missingProperty: "permissions"},message:"must have required property '"+"permissions"+"'"};
+if(data74.script === undefined){
+const err175 = {instancePath:instancePath+"/runs/" + i9,schemaPath:"#/properties/runs/items/required",keyword:"required",params:{missingProperty: "script"},message:"must have required property '"+"script"+"'"};
 if(vErrors === null){
 vErrors = [err175];
 }
@@ -9517,8 +9489,8 @@ vErrors.push(err175);
 }
 errors++;
 }
-if(data77.settings === undefined){
-const err176 = {instancePath:instancePath+"/agentConfig/" + i10,schemaPath:"#/properties/agentConfig/items/required",keyword:"required",params:{missingProperty: "settings"},message:"must have required property '"+"settings"+"'"};
+if(data74.at === undefined){
+const err176 = {instancePath:instancePath+"/runs/" + i9,schemaPath:"#/properties/runs/items/required",keyword:"required",params:{missingProperty: "at"},message:"must have required property '"+"at"+"'"};
 if(vErrors === null){
 vErrors = [err176];
 }
@@ -9527,9 +9499,9 @@ vErrors.push(err176);
 }
 errors++;
 }
-for(const key13 in data77){
-if(!((((key13 === "agent") || (key13 === "file")) || (key13 === "permissions")) || (key13 === "settings"))){
-const err177 = {instancePath:instancePath+"/agentConfig/" + i10,schemaPath:"#/properties/agentConfig/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key13},message:"must NOT have additional properties"};
+for(const key12 in data74){
+if(!(((((key12 === "step") || (key12 === "name")) || (key12 === "shell")) || (key12 === "script")) || (key12 === "at"))){
+const err177 = {instancePath:instancePath+"/runs/" + i9,schemaPath:"#/properties/runs/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key12},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err177];
 }
@@ -9539,9 +9511,10 @@ vErrors.push(err177);
 errors++;
 }
 }
-if(data77.agent !== undefined){
-if(typeof data77.agent !== "string"){
-const err178 = {instancePath:instancePath+"/agentConfig/" + i10+"/agent",schemaPath:"#/properties/agentConfig/items/properties/agent/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data74.step !== undefined){
+let data75 = data74.step;
+if(!(((typeof data75 == "number") && (!(data75 % 1) && !isNaN(data75))) && (isFinite(data75)))){
+const err178 = {instancePath:instancePath+"/runs/" + i9+"/step",schemaPath:"#/properties/runs/items/properties/step/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err178];
 }
@@ -9551,9 +9524,10 @@ vErrors.push(err178);
 errors++;
 }
 }
-if(data77.file !== undefined){
-if(typeof data77.file !== "string"){
-const err179 = {instancePath:instancePath+"/agentConfig/" + i10+"/file",schemaPath:"#/properties/agentConfig/items/properties/file/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data74.name !== undefined){
+let data76 = data74.name;
+if((typeof data76 !== "string") && (data76 !== null)){
+const err179 = {instancePath:instancePath+"/runs/" + i9+"/name",schemaPath:"#/$defs/stringOrNull/type",keyword:"type",params:{type: schema50.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err179];
 }
@@ -9563,24 +9537,10 @@ vErrors.push(err179);
 errors++;
 }
 }
-if(data77.permissions !== undefined){
-let data80 = data77.permissions;
-const _errs191 = errors;
-let valid56 = false;
-let passing1 = null;
-const _errs192 = errors;
-if(!(validate56(data80, {instancePath:instancePath+"/agentConfig/" + i10+"/permissions",parentData:data77,parentDataProperty:"permissions",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate56.errors : vErrors.concat(validate56.errors);
-errors = vErrors.length;
-}
-var _valid1 = _errs192 === errors;
-if(_valid1){
-valid56 = true;
-passing1 = 0;
-}
-const _errs193 = errors;
-if(data80 !== null){
-const err180 = {instancePath:instancePath+"/agentConfig/" + i10+"/permissions",schemaPath:"#/properties/agentConfig/items/properties/permissions/oneOf/1/type",keyword:"type",params:{type: "null"},message:"must be null"};
+if(data74.shell !== undefined){
+let data77 = data74.shell;
+if((typeof data77 !== "string") && (data77 !== null)){
+const err180 = {instancePath:instancePath+"/runs/" + i9+"/shell",schemaPath:"#/$defs/stringOrNull/type",keyword:"type",params:{type: schema50.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err180];
 }
@@ -9589,19 +9549,10 @@ vErrors.push(err180);
 }
 errors++;
 }
-var _valid1 = _errs193 === errors;
-if(_valid1 && valid56){
-valid56 = false;
-passing1 = [passing1, 1];
 }
-else {
-if(_valid1){
-valid56 = true;
-passing1 = 1;
-}
-}
-if(!valid56){
-const err181 = {instancePath:instancePath+"/agentConfig/" + i10+"/permissions",schemaPath:"#/properties/agentConfig/items/properties/permissions/oneOf",keyword:"oneOf",params:{passingSchemas: passing1},message:"must match exactly one schema in oneOf"};
+if(data74.script !== undefined){
+if(typeof data74.script !== "string"){
+const err181 = {instancePath:instancePath+"/runs/" + i9+"/script",schemaPath:"#/properties/runs/items/properties/script/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err181];
 }
@@ -9610,27 +9561,12 @@ vErrors.push(err181);
 }
 errors++;
 }
-else {
-errors = _errs191;
-if(vErrors !== null){
-if(_errs191){
-vErrors.length = _errs191;
 }
-else {
-vErrors = null;
-}
-}
-}
-}
-if(data77.settings !== undefined){
-let data81 = data77.settings;
-if(Array.isArray(data81)){
-const len11 = data81.length;
-for(let i11=0; i11<len11; i11++){
-let data82 = data81[i11];
-if(data82 && typeof data82 == "object" && !Array.isArray(data82)){
-if(data82.key === undefined){
-const err182 = {instancePath:instancePath+"/agentConfig/" + i10+"/settings/" + i11,schemaPath:"#/properties/agentConfig/items/properties/settings/items/required",keyword:"required",params:{missingProperty: "key"},message:"must have required property '"+"key"+"'"};
+if(data74.at !== undefined){
+let data79 = data74.at;
+if(data79 && typeof data79 == "object" && !Array.isArray(data79)){
+if(data79.path === undefined){
+const err182 = {instancePath:instancePath+"/runs/" + i9+"/at",schemaPath:"#/$defs/location/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'"};
 if(vErrors === null){
 vErrors = [err182];
 }
@@ -9639,8 +9575,8 @@ vErrors.push(err182);
 }
 errors++;
 }
-if(data82.value === undefined){
-const err183 = {instancePath:instancePath+"/agentConfig/" + i10+"/settings/" + i11,schemaPath:"#/properties/agentConfig/items/properties/settings/items/required",keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'"};
+if(data79.line === undefined){
+const err183 = {instancePath:instancePath+"/runs/" + i9+"/at",schemaPath:"#/$defs/location/required",keyword:"required",params:{missingProperty: "line"},message:"must have required property '"+"line"+"'"};
 if(vErrors === null){
 vErrors = [err183];
 }
@@ -9649,8 +9585,8 @@ vErrors.push(err183);
 }
 errors++;
 }
-if(data82.at === undefined){
-const err184 = {instancePath:instancePath+"/agentConfig/" + i10+"/settings/" + i11,schemaPath:"#/properties/agentConfig/items/properties/settings/items/required",keyword:"required",params:{missingProperty: "at"},message:"must have required property '"+"at"+"'"};
+if(data79.column === undefined){
+const err184 = {instancePath:instancePath+"/runs/" + i9+"/at",schemaPath:"#/$defs/location/required",keyword:"required",params:{missingProperty: "column"},message:"must have required property '"+"column"+"'"};
 if(vErrors === null){
 vErrors = [err184];
 }
@@ -9659,9 +9595,9 @@ vErrors.push(err184);
 }
 errors++;
 }
-for(const key14 in data82){
-if(!(((key14 === "key") || (key14 === "value")) || (key14 === "at"))){
-const err185 = {instancePath:instancePath+"/agentConfig/" + i10+"/settings/" + i11,schemaPath:"#/properties/agentConfig/items/properties/settings/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key14},message:"must NOT have additional properties"};
+for(const key13 in data79){
+if(!(((key13 === "path") || (key13 === "line")) || (key13 === "column"))){
+const err185 = {instancePath:instancePath+"/runs/" + i9+"/at",schemaPath:"#/$defs/location/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key13},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err185];
 }
@@ -9671,9 +9607,9 @@ vErrors.push(err185);
 errors++;
 }
 }
-if(data82.key !== undefined){
-if(typeof data82.key !== "string"){
-const err186 = {instancePath:instancePath+"/agentConfig/" + i10+"/settings/" + i11+"/key",schemaPath:"#/properties/agentConfig/items/properties/settings/items/properties/key/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data79.path !== undefined){
+if(typeof data79.path !== "string"){
+const err186 = {instancePath:instancePath+"/runs/" + i9+"/at/path",schemaPath:"#/$defs/location/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err186];
 }
@@ -9683,9 +9619,10 @@ vErrors.push(err186);
 errors++;
 }
 }
-if(data82.value !== undefined){
-if(typeof data82.value !== "string"){
-const err187 = {instancePath:instancePath+"/agentConfig/" + i10+"/settings/" + i11+"/value",schemaPath:"#/properties/agentConfig/items/properties/settings/items/properties/value/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data79.line !== undefined){
+let data81 = data79.line;
+if(!(((typeof data81 == "number") && (!(data81 % 1) && !isNaN(data81))) && (isFinite(data81)))){
+const err187 = {instancePath:instancePath+"/runs/" + i9+"/at/line",schemaPath:"#/$defs/location/properties/line/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err187];
 }
@@ -9694,12 +9631,9 @@ vErrors.push(err187);
 }
 errors++;
 }
-}
-if(data82.at !== undefined){
-let data85 = data82.at;
-if(data85 && typeof data85 == "object" && !Array.isArray(data85)){
-if(data85.path === undefined){
-const err188 = {instancePath:instancePath+"/agentConfig/" + i10+"/settings/" + i11+"/at",schemaPath:"#/$defs/location/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'"};
+if((typeof data81 == "number") && (isFinite(data81))){
+if(data81 < 0 || isNaN(data81)){
+const err188 = {instancePath:instancePath+"/runs/" + i9+"/at/line",schemaPath:"#/$defs/location/properties/line/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err188];
 }
@@ -9708,8 +9642,12 @@ vErrors.push(err188);
 }
 errors++;
 }
-if(data85.line === undefined){
-const err189 = {instancePath:instancePath+"/agentConfig/" + i10+"/settings/" + i11+"/at",schemaPath:"#/$defs/location/required",keyword:"required",params:{missingProperty: "line"},message:"must have required property '"+"line"+"'"};
+}
+}
+if(data79.column !== undefined){
+let data82 = data79.column;
+if(!(((typeof data82 == "number") && (!(data82 % 1) && !isNaN(data82))) && (isFinite(data82)))){
+const err189 = {instancePath:instancePath+"/runs/" + i9+"/at/column",schemaPath:"#/$defs/location/properties/column/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err189];
 }
@@ -9718,8 +9656,9 @@ vErrors.push(err189);
 }
 errors++;
 }
-if(data85.column === undefined){
-const err190 = {instancePath:instancePath+"/agentConfig/" + i10+"/settings/" + i11+"/at",schemaPath:"#/$defs/location/required",keyword:"required",params:{missingProperty: "column"},message:"must have required property '"+"column"+"'"};
+if((typeof data82 == "number") && (isFinite(data82))){
+if(data82 < 0 || isNaN(data82)){
+const err190 = {instancePath:instancePath+"/runs/" + i9+"/at/column",schemaPath:"#/$defs/location/properties/column/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err190];
 }
@@ -9728,9 +9667,11 @@ vErrors.push(err190);
 }
 errors++;
 }
-for(const key15 in data85){
-if(!(((key15 === "path") || (key15 === "line")) || (key15 === "column"))){
-const err191 = {instancePath:instancePath+"/agentConfig/" + i10+"/settings/" + i11+"/at",schemaPath:"#/$defs/location/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key15},message:"must NOT have additional properties"};
+}
+}
+}
+else {
+const err191 = {instancePath:instancePath+"/runs/" + i9+"/at",schemaPath:"#/$defs/location/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err191];
 }
@@ -9740,9 +9681,9 @@ vErrors.push(err191);
 errors++;
 }
 }
-if(data85.path !== undefined){
-if(typeof data85.path !== "string"){
-const err192 = {instancePath:instancePath+"/agentConfig/" + i10+"/settings/" + i11+"/at/path",schemaPath:"#/$defs/location/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+else {
+const err192 = {instancePath:instancePath+"/runs/" + i9,schemaPath:"#/properties/runs/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err192];
 }
@@ -9752,10 +9693,9 @@ vErrors.push(err192);
 errors++;
 }
 }
-if(data85.line !== undefined){
-let data87 = data85.line;
-if(!(((typeof data87 == "number") && (!(data87 % 1) && !isNaN(data87))) && (isFinite(data87)))){
-const err193 = {instancePath:instancePath+"/agentConfig/" + i10+"/settings/" + i11+"/at/line",schemaPath:"#/$defs/location/properties/line/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+}
+else {
+const err193 = {instancePath:instancePath+"/runs",schemaPath:"#/properties/runs/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err193];
 }
@@ -9764,9 +9704,20 @@ vErrors.push(err193);
 }
 errors++;
 }
-if((typeof data87 == "number") && (isFinite(data87))){
-if(data87 < 0 || isNaN(data87)){
-const err194 = {instancePath:instancePath+"/agentConfig/" + i10+"/settings/" + i11+"/at/line",schemaPath:"#/$defs/location/properties/line/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+if(data.agents !== undefined){
+let data83 = data.agents;
+if(Array.isArray(data83)){
+const len10 = data83.length;
+for(let i10=0; i10<len10; i10++){
+if(!(validate52(data83[i10], {instancePath:instancePath+"/agents/" + i10,parentData:data83,parentDataProperty:i10,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate52.errors : vErrors.concat(validate52.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err194 = {instancePath:instancePath+"/agents",schemaPath:"#/properties/agents/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err194];
 }
@@ -9776,11 +9727,19 @@ vErrors.push(err194);
 errors++;
 }
 }
+if(data.tools !== undefined){
+let data85 = data.tools;
+if(Array.isArray(data85)){
+const len11 = data85.length;
+for(let i11=0; i11<len11; i11++){
+if(!(validate54(data85[i11], {instancePath:instancePath+"/tools/" + i11,parentData:data85,parentDataProperty:i11,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate54.errors : vErrors.concat(validate54.errors);
+errors = vErrors.length;
 }
-if(data85.column !== undefined){
-let data88 = data85.column;
-if(!(((typeof data88 == "number") && (!(data88 % 1) && !isNaN(data88))) && (isFinite(data88)))){
-const err195 = {instancePath:instancePath+"/agentConfig/" + i10+"/settings/" + i11+"/at/column",schemaPath:"#/$defs/location/properties/column/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+}
+}
+else {
+const err195 = {instancePath:instancePath+"/tools",schemaPath:"#/properties/tools/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err195];
 }
@@ -9789,9 +9748,16 @@ vErrors.push(err195);
 }
 errors++;
 }
-if((typeof data88 == "number") && (isFinite(data88))){
-if(data88 < 0 || isNaN(data88)){
-const err196 = {instancePath:instancePath+"/agentConfig/" + i10+"/settings/" + i11+"/at/column",schemaPath:"#/$defs/location/properties/column/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+if(data.agentConfig !== undefined){
+let data87 = data.agentConfig;
+if(Array.isArray(data87)){
+const len12 = data87.length;
+for(let i12=0; i12<len12; i12++){
+let data88 = data87[i12];
+if(data88 && typeof data88 == "object" && !Array.isArray(data88)){
+if(data88.agent === undefined){
+const err196 = {instancePath:instancePath+"/agentConfig/" + i12,schemaPath:"#/properties/agentConfig/items/required",keyword:"required",params:{missingProperty: "agent"},message:"must have required property '"+"agent"+"'"};
 if(vErrors === null){
 vErrors = [err196];
 }
@@ -9800,11 +9766,8 @@ vErrors.push(err196);
 }
 errors++;
 }
-}
-}
-}
-else {
-const err197 = {instancePath:instancePath+"/agentConfig/" + i10+"/settings/" + i11+"/at",schemaPath:"#/$defs/location/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data88.file === undefined){
+const err197 = {instancePath:instancePath+"/agentConfig/" + i12,schemaPath:"#/properties/agentConfig/items/required",keyword:"required",params:{missingProperty: "file"},message:"must have required property '"+"file"+"'"};
 if(vErrors === null){
 vErrors = [err197];
 }
@@ -9813,10 +9776,8 @@ vErrors.push(err197);
 }
 errors++;
 }
-}
-}
-else {
-const err198 = {instancePath:instancePath+"/agentConfig/" + i10+"/settings/" + i11,schemaPath:"#/properties/agentConfig/items/properties/settings/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data88.permissions === undefined){
+const err198 = {instancePath:instancePath+"/agentConfig/" + i12,schemaPath:"#/properties/agentConfig/items/required",keyword:"required",params:{missingProperty: "permissions"},message:"must have required property '"+"permissions"+"'"};
 if(vErrors === null){
 vErrors = [err198];
 }
@@ -9825,10 +9786,8 @@ vErrors.push(err198);
 }
 errors++;
 }
-}
-}
-else {
-const err199 = {instancePath:instancePath+"/agentConfig/" + i10+"/settings",schemaPath:"#/properties/agentConfig/items/properties/settings/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data88.settings === undefined){
+const err199 = {instancePath:instancePath+"/agentConfig/" + i12,schemaPath:"#/properties/agentConfig/items/required",keyword:"required",params:{missingProperty: "settings"},message:"must have required property '"+"settings"+"'"};
 if(vErrors === null){
 vErrors = [err199];
 }
@@ -9837,10 +9796,9 @@ vErrors.push(err199);
 }
 errors++;
 }
-}
-}
-else {
-const err200 = {instancePath:instancePath+"/agentConfig/" + i10,schemaPath:"#/properties/agentConfig/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+for(const key14 in data88){
+if(!((((key14 === "agent") || (key14 === "file")) || (key14 === "permissions")) || (key14 === "settings"))){
+const err200 = {instancePath:instancePath+"/agentConfig/" + i12,schemaPath:"#/properties/agentConfig/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key14},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err200];
 }
@@ -9850,9 +9808,9 @@ vErrors.push(err200);
 errors++;
 }
 }
-}
-else {
-const err201 = {instancePath:instancePath+"/agentConfig",schemaPath:"#/properties/agentConfig/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data88.agent !== undefined){
+if(typeof data88.agent !== "string"){
+const err201 = {instancePath:instancePath+"/agentConfig/" + i12+"/agent",schemaPath:"#/properties/agentConfig/items/properties/agent/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err201];
 }
@@ -9862,24 +9820,9 @@ vErrors.push(err201);
 errors++;
 }
 }
-if(data.owner !== undefined){
-let data89 = data.owner;
-const _errs215 = errors;
-let valid62 = false;
-let passing2 = null;
-const _errs216 = errors;
-if(!(validate26(data89, {instancePath:instancePath+"/owner",parentData:data,parentDataProperty:"owner",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate26.errors : vErrors.concat(validate26.errors);
-errors = vErrors.length;
-}
-var _valid2 = _errs216 === errors;
-if(_valid2){
-valid62 = true;
-passing2 = 0;
-}
-const _errs217 = errors;
-if(data89 !== null){
-const err202 = {instancePath:instancePath+"/owner",schemaPath:"#/properties/owner/oneOf/1/type",keyword:"type",params:{type: "null"},message:"must be null"};
+if(data88.file !== undefined){
+if(typeof data88.file !== "string"){
+const err202 = {instancePath:instancePath+"/agentConfig/" + i12+"/file",schemaPath:"#/properties/agentConfig/items/properties/file/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err202];
 }
@@ -9888,19 +9831,25 @@ vErrors.push(err202);
 }
 errors++;
 }
-var _valid2 = _errs217 === errors;
-if(_valid2 && valid62){
-valid62 = false;
-passing2 = [passing2, 1];
 }
-else {
-if(_valid2){
-valid62 = true;
-passing2 = 1;
+if(data88.permissions !== undefined){
+let data91 = data88.permissions;
+const _errs216 = errors;
+let valid64 = false;
+let passing1 = null;
+const _errs217 = errors;
+if(!(validate56(data91, {instancePath:instancePath+"/agentConfig/" + i12+"/permissions",parentData:data88,parentDataProperty:"permissions",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate56.errors : vErrors.concat(validate56.errors);
+errors = vErrors.length;
 }
+var _valid1 = _errs217 === errors;
+if(_valid1){
+valid64 = true;
+passing1 = 0;
 }
-if(!valid62){
-const err203 = {instancePath:instancePath+"/owner",schemaPath:"#/properties/owner/oneOf",keyword:"oneOf",params:{passingSchemas: passing2},message:"must match exactly one schema in oneOf"};
+const _errs218 = errors;
+if(data91 !== null){
+const err203 = {instancePath:instancePath+"/agentConfig/" + i12+"/permissions",schemaPath:"#/properties/agentConfig/items/properties/permissions/oneOf/1/type",keyword:"type",params:{type: "null"},message:"must be null"};
 if(vErrors === null){
 vErrors = [err203];
 }
@@ -9909,36 +9858,19 @@ vErrors.push(err203);
 }
 errors++;
 }
-else {
-errors = _errs215;
-if(vErrors !== null){
-if(_errs215){
-vErrors.length = _errs215;
+var _valid1 = _errs218 === errors;
+if(_valid1 && valid64){
+valid64 = false;
+passing1 = [passing1, 1];
 }
 else {
-vErrors = null;
+if(_valid1){
+valid64 = true;
+passing1 = 1;
 }
 }
-}
-}
-if(data.change !== undefined){
-let data90 = data.change;
-const _errs220 = errors;
-let valid63 = false;
-let passing3 = null;
-const _errs221 = errors;
-if(!(validate59(data90, {instancePath:instancePath+"/change",parentData:data,parentDataProperty:"change",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate59.errors : vErrors.concat(validate59.errors);
-errors = vErrors.length;
-}
-var _valid3 = _errs221 === errors;
-if(_valid3){
-valid63 = true;
-passing3 = 0;
-}
-const _errs222 = errors;
-if(data90 !== null){
-const err204 = {instancePath:instancePath+"/change",schemaPath:"#/properties/change/oneOf/1/type",keyword:"type",params:{type: "null"},message:"must be null"};
+if(!valid64){
+const err204 = {instancePath:instancePath+"/agentConfig/" + i12+"/permissions",schemaPath:"#/properties/agentConfig/items/properties/permissions/oneOf",keyword:"oneOf",params:{passingSchemas: passing1},message:"must match exactly one schema in oneOf"};
 if(vErrors === null){
 vErrors = [err204];
 }
@@ -9947,19 +9879,27 @@ vErrors.push(err204);
 }
 errors++;
 }
-var _valid3 = _errs222 === errors;
-if(_valid3 && valid63){
-valid63 = false;
-passing3 = [passing3, 1];
+else {
+errors = _errs216;
+if(vErrors !== null){
+if(_errs216){
+vErrors.length = _errs216;
 }
 else {
-if(_valid3){
-valid63 = true;
-passing3 = 1;
+vErrors = null;
 }
 }
-if(!valid63){
-const err205 = {instancePath:instancePath+"/change",schemaPath:"#/properties/change/oneOf",keyword:"oneOf",params:{passingSchemas: passing3},message:"must match exactly one schema in oneOf"};
+}
+}
+if(data88.settings !== undefined){
+let data92 = data88.settings;
+if(Array.isArray(data92)){
+const len13 = data92.length;
+for(let i13=0; i13<len13; i13++){
+let data93 = data92[i13];
+if(data93 && typeof data93 == "object" && !Array.isArray(data93)){
+if(data93.key === undefined){
+const err205 = {instancePath:instancePath+"/agentConfig/" + i12+"/settings/" + i13,schemaPath:"#/properties/agentConfig/items/properties/settings/items/required",keyword:"required",params:{missingProperty: "key"},message:"must have required property '"+"key"+"'"};
 if(vErrors === null){
 vErrors = [err205];
 }
@@ -9968,25 +9908,8 @@ vErrors.push(err205);
 }
 errors++;
 }
-else {
-errors = _errs220;
-if(vErrors !== null){
-if(_errs220){
-vErrors.length = _errs220;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-if(data.targets !== undefined){
-let data91 = data.targets;
-if(Array.isArray(data91)){
-const len12 = data91.length;
-for(let i12=0; i12<len12; i12++){
-if(typeof data91[i12] !== "string"){
-const err206 = {instancePath:instancePath+"/targets/" + i12,schemaPath:"#/$defs/stringList/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data93.value === undefined){
+const err206 = {instancePath:instancePath+"/agentConfig/" + i12+"/settings/" + i13,schemaPath:"#/properties/agentConfig/items/properties/settings/items/required",keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'"};
 if(vErrors === null){
 vErrors = [err206];
 }
@@ -9995,10 +9918,8 @@ vErrors.push(err206);
 }
 errors++;
 }
-}
-}
-else {
-const err207 = {instancePath:instancePath+"/targets",schemaPath:"#/$defs/stringList/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data93.at === undefined){
+const err207 = {instancePath:instancePath+"/agentConfig/" + i12+"/settings/" + i13,schemaPath:"#/properties/agentConfig/items/properties/settings/items/required",keyword:"required",params:{missingProperty: "at"},message:"must have required property '"+"at"+"'"};
 if(vErrors === null){
 vErrors = [err207];
 }
@@ -10007,15 +9928,9 @@ vErrors.push(err207);
 }
 errors++;
 }
-}
-if(data.classes !== undefined){
-let data93 = data.classes;
-if(Array.isArray(data93)){
-const len13 = data93.length;
-for(let i13=0; i13<len13; i13++){
-let data94 = data93[i13];
-if(!(((((((((((((data94 === "read") || (data94 === "comment")) || (data94 === "write-branch")) || (data94 === "modify-workflow")) || (data94 === "run-shell")) || (data94 === "use-secret")) || (data94 === "cloud-credential")) || (data94 === "call-tool")) || (data94 === "publish")) || (data94 === "deploy")) || (data94 === "production")) || (data94 === "destructive")) || (data94 === "bypass-checks"))){
-const err208 = {instancePath:instancePath+"/classes/" + i13,schemaPath:"#/$defs/actionClass/enum",keyword:"enum",params:{allowedValues: schema48.enum},message:"must be equal to one of the allowed values"};
+for(const key15 in data93){
+if(!(((key15 === "key") || (key15 === "value")) || (key15 === "at"))){
+const err208 = {instancePath:instancePath+"/agentConfig/" + i12+"/settings/" + i13,schemaPath:"#/properties/agentConfig/items/properties/settings/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key15},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err208];
 }
@@ -10025,9 +9940,9 @@ vErrors.push(err208);
 errors++;
 }
 }
-}
-else {
-const err209 = {instancePath:instancePath+"/classes",schemaPath:"#/properties/classes/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data93.key !== undefined){
+if(typeof data93.key !== "string"){
+const err209 = {instancePath:instancePath+"/agentConfig/" + i12+"/settings/" + i13+"/key",schemaPath:"#/properties/agentConfig/items/properties/settings/items/properties/key/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err209];
 }
@@ -10037,15 +9952,9 @@ vErrors.push(err209);
 errors++;
 }
 }
-if(data.paths !== undefined){
-let data95 = data.paths;
-if(Array.isArray(data95)){
-const len14 = data95.length;
-for(let i14=0; i14<len14; i14++){
-let data96 = data95[i14];
-if(data96 && typeof data96 == "object" && !Array.isArray(data96)){
-if(data96.id === undefined){
-const err210 = {instancePath:instancePath+"/paths/" + i14,schemaPath:"#/properties/paths/items/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
+if(data93.value !== undefined){
+if(typeof data93.value !== "string"){
+const err210 = {instancePath:instancePath+"/agentConfig/" + i12+"/settings/" + i13+"/value",schemaPath:"#/properties/agentConfig/items/properties/settings/items/properties/value/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err210];
 }
@@ -10054,8 +9963,12 @@ vErrors.push(err210);
 }
 errors++;
 }
-if(data96.job === undefined){
-const err211 = {instancePath:instancePath+"/paths/" + i14,schemaPath:"#/properties/paths/items/required",keyword:"required",params:{missingProperty: "job"},message:"must have required property '"+"job"+"'"};
+}
+if(data93.at !== undefined){
+let data96 = data93.at;
+if(data96 && typeof data96 == "object" && !Array.isArray(data96)){
+if(data96.path === undefined){
+const err211 = {instancePath:instancePath+"/agentConfig/" + i12+"/settings/" + i13+"/at",schemaPath:"#/$defs/location/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'"};
 if(vErrors === null){
 vErrors = [err211];
 }
@@ -10064,8 +9977,8 @@ vErrors.push(err211);
 }
 errors++;
 }
-if(data96.class === undefined){
-const err212 = {instancePath:instancePath+"/paths/" + i14,schemaPath:"#/properties/paths/items/required",keyword:"required",params:{missingProperty: "class"},message:"must have required property '"+"class"+"'"};
+if(data96.line === undefined){
+const err212 = {instancePath:instancePath+"/agentConfig/" + i12+"/settings/" + i13+"/at",schemaPath:"#/$defs/location/required",keyword:"required",params:{missingProperty: "line"},message:"must have required property '"+"line"+"'"};
 if(vErrors === null){
 vErrors = [err212];
 }
@@ -10074,8 +9987,8 @@ vErrors.push(err212);
 }
 errors++;
 }
-if(data96.reason === undefined){
-const err213 = {instancePath:instancePath+"/paths/" + i14,schemaPath:"#/properties/paths/items/required",keyword:"required",params:{missingProperty: "reason"},message:"must have required property '"+"reason"+"'"};
+if(data96.column === undefined){
+const err213 = {instancePath:instancePath+"/agentConfig/" + i12+"/settings/" + i13+"/at",schemaPath:"#/$defs/location/required",keyword:"required",params:{missingProperty: "column"},message:"must have required property '"+"column"+"'"};
 if(vErrors === null){
 vErrors = [err213];
 }
@@ -10084,8 +9997,9 @@ vErrors.push(err213);
 }
 errors++;
 }
-if(data96.at === undefined){
-const err214 = {instancePath:instancePath+"/paths/" + i14,schemaPath:"#/properties/paths/items/required",keyword:"required",params:{missingProperty: "at"},message:"must have required property '"+"at"+"'"};
+for(const key16 in data96){
+if(!(((key16 === "path") || (key16 === "line")) || (key16 === "column"))){
+const err214 = {instancePath:instancePath+"/agentConfig/" + i12+"/settings/" + i13+"/at",schemaPath:"#/$defs/location/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key16},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err214];
 }
@@ -10094,8 +10008,10 @@ vErrors.push(err214);
 }
 errors++;
 }
-if(data96.credentials === undefined){
-const err215 = {instancePath:instancePath+"/paths/" + i14,schemaPath:"#/properties/paths/items/required",keyword:"required",params:{missingProperty: "credentials"},message:"must have required property '"+"credentials"+"'"};
+}
+if(data96.path !== undefined){
+if(typeof data96.path !== "string"){
+const err215 = {instancePath:instancePath+"/agentConfig/" + i12+"/settings/" + i13+"/at/path",schemaPath:"#/$defs/location/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err215];
 }
@@ -10104,8 +10020,11 @@ vErrors.push(err215);
 }
 errors++;
 }
-if(data96.step === undefined){
-const err216 = {instancePath:instancePath+"/paths/" + i14,schemaPath:"#/properties/paths/items/required",keyword:"required",params:{missingProperty: "step"},message:"must have required property '"+"step"+"'"};
+}
+if(data96.line !== undefined){
+let data98 = data96.line;
+if(!(((typeof data98 == "number") && (!(data98 % 1) && !isNaN(data98))) && (isFinite(data98)))){
+const err216 = {instancePath:instancePath+"/agentConfig/" + i12+"/settings/" + i13+"/at/line",schemaPath:"#/$defs/location/properties/line/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err216];
 }
@@ -10114,8 +10033,9 @@ vErrors.push(err216);
 }
 errors++;
 }
-if(data96.uses === undefined){
-const err217 = {instancePath:instancePath+"/paths/" + i14,schemaPath:"#/properties/paths/items/required",keyword:"required",params:{missingProperty: "uses"},message:"must have required property '"+"uses"+"'"};
+if((typeof data98 == "number") && (isFinite(data98))){
+if(data98 < 0 || isNaN(data98)){
+const err217 = {instancePath:instancePath+"/agentConfig/" + i12+"/settings/" + i13+"/at/line",schemaPath:"#/$defs/location/properties/line/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err217];
 }
@@ -10124,8 +10044,12 @@ vErrors.push(err217);
 }
 errors++;
 }
-if(data96.target === undefined){
-const err218 = {instancePath:instancePath+"/paths/" + i14,schemaPath:"#/properties/paths/items/required",keyword:"required",params:{missingProperty: "target"},message:"must have required property '"+"target"+"'"};
+}
+}
+if(data96.column !== undefined){
+let data99 = data96.column;
+if(!(((typeof data99 == "number") && (!(data99 % 1) && !isNaN(data99))) && (isFinite(data99)))){
+const err218 = {instancePath:instancePath+"/agentConfig/" + i12+"/settings/" + i13+"/at/column",schemaPath:"#/$defs/location/properties/column/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err218];
 }
@@ -10134,9 +10058,9 @@ vErrors.push(err218);
 }
 errors++;
 }
-for(const key16 in data96){
-if(!(func1.call(schema104.properties.paths.items.properties, key16))){
-const err219 = {instancePath:instancePath+"/paths/" + i14,schemaPath:"#/properties/paths/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key16},message:"must NOT have additional properties"};
+if((typeof data99 == "number") && (isFinite(data99))){
+if(data99 < 0 || isNaN(data99)){
+const err219 = {instancePath:instancePath+"/agentConfig/" + i12+"/settings/" + i13+"/at/column",schemaPath:"#/$defs/location/properties/column/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err219];
 }
@@ -10146,9 +10070,10 @@ vErrors.push(err219);
 errors++;
 }
 }
-if(data96.id !== undefined){
-if(typeof data96.id !== "string"){
-const err220 = {instancePath:instancePath+"/paths/" + i14+"/id",schemaPath:"#/properties/paths/items/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+}
+else {
+const err220 = {instancePath:instancePath+"/agentConfig/" + i12+"/settings/" + i13+"/at",schemaPath:"#/$defs/location/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err220];
 }
@@ -10158,9 +10083,9 @@ vErrors.push(err220);
 errors++;
 }
 }
-if(data96.job !== undefined){
-if(typeof data96.job !== "string"){
-const err221 = {instancePath:instancePath+"/paths/" + i14+"/job",schemaPath:"#/properties/paths/items/properties/job/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+else {
+const err221 = {instancePath:instancePath+"/agentConfig/" + i12+"/settings/" + i13,schemaPath:"#/properties/agentConfig/items/properties/settings/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err221];
 }
@@ -10170,10 +10095,9 @@ vErrors.push(err221);
 errors++;
 }
 }
-if(data96.class !== undefined){
-let data99 = data96.class;
-if(!(((((((((((((data99 === "read") || (data99 === "comment")) || (data99 === "write-branch")) || (data99 === "modify-workflow")) || (data99 === "run-shell")) || (data99 === "use-secret")) || (data99 === "cloud-credential")) || (data99 === "call-tool")) || (data99 === "publish")) || (data99 === "deploy")) || (data99 === "production")) || (data99 === "destructive")) || (data99 === "bypass-checks"))){
-const err222 = {instancePath:instancePath+"/paths/" + i14+"/class",schemaPath:"#/$defs/actionClass/enum",keyword:"enum",params:{allowedValues: schema48.enum},message:"must be equal to one of the allowed values"};
+}
+else {
+const err222 = {instancePath:instancePath+"/agentConfig/" + i12+"/settings",schemaPath:"#/properties/agentConfig/items/properties/settings/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err222];
 }
@@ -10183,9 +10107,9 @@ vErrors.push(err222);
 errors++;
 }
 }
-if(data96.reason !== undefined){
-if(typeof data96.reason !== "string"){
-const err223 = {instancePath:instancePath+"/paths/" + i14+"/reason",schemaPath:"#/properties/paths/items/properties/reason/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+else {
+const err223 = {instancePath:instancePath+"/agentConfig/" + i12,schemaPath:"#/properties/agentConfig/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err223];
 }
@@ -10195,11 +10119,9 @@ vErrors.push(err223);
 errors++;
 }
 }
-if(data96.at !== undefined){
-let data101 = data96.at;
-if(data101 && typeof data101 == "object" && !Array.isArray(data101)){
-if(data101.path === undefined){
-const err224 = {instancePath:instancePath+"/paths/" + i14+"/at",schemaPath:"#/$defs/location/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'"};
+}
+else {
+const err224 = {instancePath:instancePath+"/agentConfig",schemaPath:"#/properties/agentConfig/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err224];
 }
@@ -10208,8 +10130,25 @@ vErrors.push(err224);
 }
 errors++;
 }
-if(data101.line === undefined){
-const err225 = {instancePath:instancePath+"/paths/" + i14+"/at",schemaPath:"#/$defs/location/required",keyword:"required",params:{missingProperty: "line"},message:"must have required property '"+"line"+"'"};
+}
+if(data.owner !== undefined){
+let data100 = data.owner;
+const _errs240 = errors;
+let valid70 = false;
+let passing2 = null;
+const _errs241 = errors;
+if(!(validate26(data100, {instancePath:instancePath+"/owner",parentData:data,parentDataProperty:"owner",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate26.errors : vErrors.concat(validate26.errors);
+errors = vErrors.length;
+}
+var _valid2 = _errs241 === errors;
+if(_valid2){
+valid70 = true;
+passing2 = 0;
+}
+const _errs242 = errors;
+if(data100 !== null){
+const err225 = {instancePath:instancePath+"/owner",schemaPath:"#/properties/owner/oneOf/1/type",keyword:"type",params:{type: "null"},message:"must be null"};
 if(vErrors === null){
 vErrors = [err225];
 }
@@ -10218,8 +10157,19 @@ vErrors.push(err225);
 }
 errors++;
 }
-if(data101.column === undefined){
-const err226 = {instancePath:instancePath+"/paths/" + i14+"/at",schemaPath:"#/$defs/location/required",keyword:"required",params:{missingProperty: "column"},message:"must have required property '"+"column"+"'"};
+var _valid2 = _errs242 === errors;
+if(_valid2 && valid70){
+valid70 = false;
+passing2 = [passing2, 1];
+}
+else {
+if(_valid2){
+valid70 = true;
+passing2 = 1;
+}
+}
+if(!valid70){
+const err226 = {instancePath:instancePath+"/owner",schemaPath:"#/properties/owner/oneOf",keyword:"oneOf",params:{passingSchemas: passing2},message:"must match exactly one schema in oneOf"};
 if(vErrors === null){
 vErrors = [err226];
 }
@@ -10228,9 +10178,36 @@ vErrors.push(err226);
 }
 errors++;
 }
-for(const key17 in data101){
-if(!(((key17 === "path") || (key17 === "line")) || (key17 === "column"))){
-const err227 = {instancePath:instancePath+"/paths/" + i14+"/at",schemaPath:"#/$defs/location/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key17},message:"must NOT have additional properties"};
+else {
+errors = _errs240;
+if(vErrors !== null){
+if(_errs240){
+vErrors.length = _errs240;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data.change !== undefined){
+let data101 = data.change;
+const _errs245 = errors;
+let valid71 = false;
+let passing3 = null;
+const _errs246 = errors;
+if(!(validate59(data101, {instancePath:instancePath+"/change",parentData:data,parentDataProperty:"change",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate59.errors : vErrors.concat(validate59.errors);
+errors = vErrors.length;
+}
+var _valid3 = _errs246 === errors;
+if(_valid3){
+valid71 = true;
+passing3 = 0;
+}
+const _errs247 = errors;
+if(data101 !== null){
+const err227 = {instancePath:instancePath+"/change",schemaPath:"#/properties/change/oneOf/1/type",keyword:"type",params:{type: "null"},message:"must be null"};
 if(vErrors === null){
 vErrors = [err227];
 }
@@ -10239,10 +10216,19 @@ vErrors.push(err227);
 }
 errors++;
 }
+var _valid3 = _errs247 === errors;
+if(_valid3 && valid71){
+valid71 = false;
+passing3 = [passing3, 1];
 }
-if(data101.path !== undefined){
-if(typeof data101.path !== "string"){
-const err228 = {instancePath:instancePath+"/paths/" + i14+"/at/path",schemaPath:"#/$defs/location/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string"};
+else {
+if(_valid3){
+valid71 = true;
+passing3 = 1;
+}
+}
+if(!valid71){
+const err228 = {instancePath:instancePath+"/change",schemaPath:"#/properties/change/oneOf",keyword:"oneOf",params:{passingSchemas: passing3},message:"must match exactly one schema in oneOf"};
 if(vErrors === null){
 vErrors = [err228];
 }
@@ -10251,11 +10237,25 @@ vErrors.push(err228);
 }
 errors++;
 }
+else {
+errors = _errs245;
+if(vErrors !== null){
+if(_errs245){
+vErrors.length = _errs245;
 }
-if(data101.line !== undefined){
-let data103 = data101.line;
-if(!(((typeof data103 == "number") && (!(data103 % 1) && !isNaN(data103))) && (isFinite(data103)))){
-const err229 = {instancePath:instancePath+"/paths/" + i14+"/at/line",schemaPath:"#/$defs/location/properties/line/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data.targets !== undefined){
+let data102 = data.targets;
+if(Array.isArray(data102)){
+const len14 = data102.length;
+for(let i14=0; i14<len14; i14++){
+if(typeof data102[i14] !== "string"){
+const err229 = {instancePath:instancePath+"/targets/" + i14,schemaPath:"#/$defs/stringList/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err229];
 }
@@ -10264,9 +10264,10 @@ vErrors.push(err229);
 }
 errors++;
 }
-if((typeof data103 == "number") && (isFinite(data103))){
-if(data103 < 0 || isNaN(data103)){
-const err230 = {instancePath:instancePath+"/paths/" + i14+"/at/line",schemaPath:"#/$defs/location/properties/line/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+}
+else {
+const err230 = {instancePath:instancePath+"/targets",schemaPath:"#/$defs/stringList/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err230];
 }
@@ -10276,11 +10277,14 @@ vErrors.push(err230);
 errors++;
 }
 }
-}
-if(data101.column !== undefined){
-let data104 = data101.column;
-if(!(((typeof data104 == "number") && (!(data104 % 1) && !isNaN(data104))) && (isFinite(data104)))){
-const err231 = {instancePath:instancePath+"/paths/" + i14+"/at/column",schemaPath:"#/$defs/location/properties/column/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data.classes !== undefined){
+let data104 = data.classes;
+if(Array.isArray(data104)){
+const len15 = data104.length;
+for(let i15=0; i15<len15; i15++){
+let data105 = data104[i15];
+if(!(((((((((((((data105 === "read") || (data105 === "comment")) || (data105 === "write-branch")) || (data105 === "modify-workflow")) || (data105 === "run-shell")) || (data105 === "use-secret")) || (data105 === "cloud-credential")) || (data105 === "call-tool")) || (data105 === "publish")) || (data105 === "deploy")) || (data105 === "production")) || (data105 === "destructive")) || (data105 === "bypass-checks"))){
+const err231 = {instancePath:instancePath+"/classes/" + i15,schemaPath:"#/$defs/actionClass/enum",keyword:"enum",params:{allowedValues: schema48.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err231];
 }
@@ -10289,9 +10293,10 @@ vErrors.push(err231);
 }
 errors++;
 }
-if((typeof data104 == "number") && (isFinite(data104))){
-if(data104 < 0 || isNaN(data104)){
-const err232 = {instancePath:instancePath+"/paths/" + i14+"/at/column",schemaPath:"#/$defs/location/properties/column/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+}
+else {
+const err232 = {instancePath:instancePath+"/classes",schemaPath:"#/properties/classes/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err232];
 }
@@ -10301,10 +10306,15 @@ vErrors.push(err232);
 errors++;
 }
 }
-}
-}
-else {
-const err233 = {instancePath:instancePath+"/paths/" + i14+"/at",schemaPath:"#/$defs/location/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data.paths !== undefined){
+let data106 = data.paths;
+if(Array.isArray(data106)){
+const len16 = data106.length;
+for(let i16=0; i16<len16; i16++){
+let data107 = data106[i16];
+if(data107 && typeof data107 == "object" && !Array.isArray(data107)){
+if(data107.id === undefined){
+const err233 = {instancePath:instancePath+"/paths/" + i16,schemaPath:"#/properties/paths/items/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
 if(vErrors === null){
 vErrors = [err233];
 }
@@ -10313,14 +10323,8 @@ vErrors.push(err233);
 }
 errors++;
 }
-}
-if(data96.credentials !== undefined){
-let data105 = data96.credentials;
-if(Array.isArray(data105)){
-const len15 = data105.length;
-for(let i15=0; i15<len15; i15++){
-if(typeof data105[i15] !== "string"){
-const err234 = {instancePath:instancePath+"/paths/" + i14+"/credentials/" + i15,schemaPath:"#/$defs/stringList/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data107.job === undefined){
+const err234 = {instancePath:instancePath+"/paths/" + i16,schemaPath:"#/properties/paths/items/required",keyword:"required",params:{missingProperty: "job"},message:"must have required property '"+"job"+"'"};
 if(vErrors === null){
 vErrors = [err234];
 }
@@ -10329,10 +10333,8 @@ vErrors.push(err234);
 }
 errors++;
 }
-}
-}
-else {
-const err235 = {instancePath:instancePath+"/paths/" + i14+"/credentials",schemaPath:"#/$defs/stringList/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data107.class === undefined){
+const err235 = {instancePath:instancePath+"/paths/" + i16,schemaPath:"#/properties/paths/items/required",keyword:"required",params:{missingProperty: "class"},message:"must have required property '"+"class"+"'"};
 if(vErrors === null){
 vErrors = [err235];
 }
@@ -10341,11 +10343,8 @@ vErrors.push(err235);
 }
 errors++;
 }
-}
-if(data96.step !== undefined){
-let data107 = data96.step;
-if((!(((typeof data107 == "number") && (!(data107 % 1) && !isNaN(data107))) && (isFinite(data107)))) && (data107 !== null)){
-const err236 = {instancePath:instancePath+"/paths/" + i14+"/step",schemaPath:"#/properties/paths/items/properties/step/type",keyword:"type",params:{type: schema104.properties.paths.items.properties.step.type},message:"must be integer,null"};
+if(data107.reason === undefined){
+const err236 = {instancePath:instancePath+"/paths/" + i16,schemaPath:"#/properties/paths/items/required",keyword:"required",params:{missingProperty: "reason"},message:"must have required property '"+"reason"+"'"};
 if(vErrors === null){
 vErrors = [err236];
 }
@@ -10354,11 +10353,8 @@ vErrors.push(err236);
 }
 errors++;
 }
-}
-if(data96.uses !== undefined){
-let data108 = data96.uses;
-if((typeof data108 !== "string") && (data108 !== null)){
-const err237 = {instancePath:instancePath+"/paths/" + i14+"/uses",schemaPath:"#/$defs/stringOrNull/type",keyword:"type",params:{type: schema50.type},message:"must be string,null"};
+if(data107.at === undefined){
+const err237 = {instancePath:instancePath+"/paths/" + i16,schemaPath:"#/properties/paths/items/required",keyword:"required",params:{missingProperty: "at"},message:"must have required property '"+"at"+"'"};
 if(vErrors === null){
 vErrors = [err237];
 }
@@ -10367,11 +10363,8 @@ vErrors.push(err237);
 }
 errors++;
 }
-}
-if(data96.target !== undefined){
-let data109 = data96.target;
-if((typeof data109 !== "string") && (data109 !== null)){
-const err238 = {instancePath:instancePath+"/paths/" + i14+"/target",schemaPath:"#/$defs/stringOrNull/type",keyword:"type",params:{type: schema50.type},message:"must be string,null"};
+if(data107.credentials === undefined){
+const err238 = {instancePath:instancePath+"/paths/" + i16,schemaPath:"#/properties/paths/items/required",keyword:"required",params:{missingProperty: "credentials"},message:"must have required property '"+"credentials"+"'"};
 if(vErrors === null){
 vErrors = [err238];
 }
@@ -10380,10 +10373,8 @@ vErrors.push(err238);
 }
 errors++;
 }
-}
-}
-else {
-const err239 = {instancePath:instancePath+"/paths/" + i14,schemaPath:"#/properties/paths/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data107.step === undefined){
+const err239 = {instancePath:instancePath+"/paths/" + i16,schemaPath:"#/properties/paths/items/required",keyword:"required",params:{missingProperty: "step"},message:"must have required property '"+"step"+"'"};
 if(vErrors === null){
 vErrors = [err239];
 }
@@ -10392,10 +10383,8 @@ vErrors.push(err239);
 }
 errors++;
 }
-}
-}
-else {
-const err240 = {instancePath:instancePath+"/paths",schemaPath:"#/properties/paths/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data107.uses === undefined){
+const err240 = {instancePath:instancePath+"/paths/" + i16,schemaPath:"#/properties/paths/items/required",keyword:"required",params:{missingProperty: "uses"},message:"must have required property '"+"uses"+"'"};
 if(vErrors === null){
 vErrors = [err240];
 }
@@ -10404,14 +10393,8 @@ vErrors.push(err240);
 }
 errors++;
 }
-}
-if(data.gaps !== undefined){
-let data110 = data.gaps;
-if(Array.isArray(data110)){
-const len16 = data110.length;
-for(let i16=0; i16<len16; i16++){
-if(typeof data110[i16] !== "string"){
-const err241 = {instancePath:instancePath+"/gaps/" + i16,schemaPath:"#/$defs/stringList/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data107.target === undefined){
+const err241 = {instancePath:instancePath+"/paths/" + i16,schemaPath:"#/properties/paths/items/required",keyword:"required",params:{missingProperty: "target"},message:"must have required property '"+"target"+"'"};
 if(vErrors === null){
 vErrors = [err241];
 }
@@ -10420,15 +10403,437 @@ vErrors.push(err241);
 }
 errors++;
 }
-}
-}
-else {
-const err242 = {instancePath:instancePath+"/gaps",schemaPath:"#/$defs/stringList/type",keyword:"type",params:{type: "array"},message:"must be array"};
+for(const key17 in data107){
+if(!(func1.call(schema104.properties.paths.items.properties, key17))){
+const err242 = {instancePath:instancePath+"/paths/" + i16,schemaPath:"#/properties/paths/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key17},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err242];
 }
 else {
 vErrors.push(err242);
+}
+errors++;
+}
+}
+if(data107.id !== undefined){
+if(typeof data107.id !== "string"){
+const err243 = {instancePath:instancePath+"/paths/" + i16+"/id",schemaPath:"#/properties/paths/items/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err243];
+}
+else {
+vErrors.push(err243);
+}
+errors++;
+}
+}
+if(data107.job !== undefined){
+if(typeof data107.job !== "string"){
+const err244 = {instancePath:instancePath+"/paths/" + i16+"/job",schemaPath:"#/properties/paths/items/properties/job/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err244];
+}
+else {
+vErrors.push(err244);
+}
+errors++;
+}
+}
+if(data107.class !== undefined){
+let data110 = data107.class;
+if(!(((((((((((((data110 === "read") || (data110 === "comment")) || (data110 === "write-branch")) || (data110 === "modify-workflow")) || (data110 === "run-shell")) || (data110 === "use-secret")) || (data110 === "cloud-credential")) || (data110 === "call-tool")) || (data110 === "publish")) || (data110 === "deploy")) || (data110 === "production")) || (data110 === "destructive")) || (data110 === "bypass-checks"))){
+const err245 = {instancePath:instancePath+"/paths/" + i16+"/class",schemaPath:"#/$defs/actionClass/enum",keyword:"enum",params:{allowedValues: schema48.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err245];
+}
+else {
+vErrors.push(err245);
+}
+errors++;
+}
+}
+if(data107.reason !== undefined){
+if(typeof data107.reason !== "string"){
+const err246 = {instancePath:instancePath+"/paths/" + i16+"/reason",schemaPath:"#/properties/paths/items/properties/reason/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err246];
+}
+else {
+vErrors.push(err246);
+}
+errors++;
+}
+}
+if(data107.at !== undefined){
+let data112 = data107.at;
+if(data112 && typeof data112 == "object" && !Array.isArray(data112)){
+if(data112.path === undefined){
+const err247 = {instancePath:instancePath+"/paths/" + i16+"/at",schemaPath:"#/$defs/location/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'"};
+if(vErrors === null){
+vErrors = [err247];
+}
+else {
+vErrors.push(err247);
+}
+errors++;
+}
+if(data112.line === undefined){
+const err248 = {instancePath:instancePath+"/paths/" + i16+"/at",schemaPath:"#/$defs/location/required",keyword:"required",params:{missingProperty: "line"},message:"must have required property '"+"line"+"'"};
+if(vErrors === null){
+vErrors = [err248];
+}
+else {
+vErrors.push(err248);
+}
+errors++;
+}
+if(data112.column === undefined){
+const err249 = {instancePath:instancePath+"/paths/" + i16+"/at",schemaPath:"#/$defs/location/required",keyword:"required",params:{missingProperty: "column"},message:"must have required property '"+"column"+"'"};
+if(vErrors === null){
+vErrors = [err249];
+}
+else {
+vErrors.push(err249);
+}
+errors++;
+}
+for(const key18 in data112){
+if(!(((key18 === "path") || (key18 === "line")) || (key18 === "column"))){
+const err250 = {instancePath:instancePath+"/paths/" + i16+"/at",schemaPath:"#/$defs/location/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key18},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err250];
+}
+else {
+vErrors.push(err250);
+}
+errors++;
+}
+}
+if(data112.path !== undefined){
+if(typeof data112.path !== "string"){
+const err251 = {instancePath:instancePath+"/paths/" + i16+"/at/path",schemaPath:"#/$defs/location/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err251];
+}
+else {
+vErrors.push(err251);
+}
+errors++;
+}
+}
+if(data112.line !== undefined){
+let data114 = data112.line;
+if(!(((typeof data114 == "number") && (!(data114 % 1) && !isNaN(data114))) && (isFinite(data114)))){
+const err252 = {instancePath:instancePath+"/paths/" + i16+"/at/line",schemaPath:"#/$defs/location/properties/line/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err252];
+}
+else {
+vErrors.push(err252);
+}
+errors++;
+}
+if((typeof data114 == "number") && (isFinite(data114))){
+if(data114 < 0 || isNaN(data114)){
+const err253 = {instancePath:instancePath+"/paths/" + i16+"/at/line",schemaPath:"#/$defs/location/properties/line/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err253];
+}
+else {
+vErrors.push(err253);
+}
+errors++;
+}
+}
+}
+if(data112.column !== undefined){
+let data115 = data112.column;
+if(!(((typeof data115 == "number") && (!(data115 % 1) && !isNaN(data115))) && (isFinite(data115)))){
+const err254 = {instancePath:instancePath+"/paths/" + i16+"/at/column",schemaPath:"#/$defs/location/properties/column/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err254];
+}
+else {
+vErrors.push(err254);
+}
+errors++;
+}
+if((typeof data115 == "number") && (isFinite(data115))){
+if(data115 < 0 || isNaN(data115)){
+const err255 = {instancePath:instancePath+"/paths/" + i16+"/at/column",schemaPath:"#/$defs/location/properties/column/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err255];
+}
+else {
+vErrors.push(err255);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err256 = {instancePath:instancePath+"/paths/" + i16+"/at",schemaPath:"#/$defs/location/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err256];
+}
+else {
+vErrors.push(err256);
+}
+errors++;
+}
+}
+if(data107.credentials !== undefined){
+let data116 = data107.credentials;
+if(Array.isArray(data116)){
+const len17 = data116.length;
+for(let i17=0; i17<len17; i17++){
+if(typeof data116[i17] !== "string"){
+const err257 = {instancePath:instancePath+"/paths/" + i16+"/credentials/" + i17,schemaPath:"#/$defs/stringList/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err257];
+}
+else {
+vErrors.push(err257);
+}
+errors++;
+}
+}
+}
+else {
+const err258 = {instancePath:instancePath+"/paths/" + i16+"/credentials",schemaPath:"#/$defs/stringList/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err258];
+}
+else {
+vErrors.push(err258);
+}
+errors++;
+}
+}
+if(data107.step !== undefined){
+let data118 = data107.step;
+if((!(((typeof data118 == "number") && (!(data118 % 1) && !isNaN(data118))) && (isFinite(data118)))) && (data118 !== null)){
+const err259 = {instancePath:instancePath+"/paths/" + i16+"/step",schemaPath:"#/properties/paths/items/properties/step/type",keyword:"type",params:{type: schema104.properties.paths.items.properties.step.type},message:"must be integer,null"};
+if(vErrors === null){
+vErrors = [err259];
+}
+else {
+vErrors.push(err259);
+}
+errors++;
+}
+}
+if(data107.uses !== undefined){
+let data119 = data107.uses;
+if((typeof data119 !== "string") && (data119 !== null)){
+const err260 = {instancePath:instancePath+"/paths/" + i16+"/uses",schemaPath:"#/$defs/stringOrNull/type",keyword:"type",params:{type: schema50.type},message:"must be string,null"};
+if(vErrors === null){
+vErrors = [err260];
+}
+else {
+vErrors.push(err260);
+}
+errors++;
+}
+}
+if(data107.target !== undefined){
+let data120 = data107.target;
+if((typeof data120 !== "string") && (data120 !== null)){
+const err261 = {instancePath:instancePath+"/paths/" + i16+"/target",schemaPath:"#/$defs/stringOrNull/type",keyword:"type",params:{type: schema50.type},message:"must be string,null"};
+if(vErrors === null){
+vErrors = [err261];
+}
+else {
+vErrors.push(err261);
+}
+errors++;
+}
+}
+}
+else {
+const err262 = {instancePath:instancePath+"/paths/" + i16,schemaPath:"#/properties/paths/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err262];
+}
+else {
+vErrors.push(err262);
+}
+errors++;
+}
+}
+}
+else {
+const err263 = {instancePath:instancePath+"/paths",schemaPath:"#/properties/paths/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err263];
+}
+else {
+vErrors.push(err263);
+}
+errors++;
+}
+}
+if(data.gaps !== undefined){
+let data121 = data.gaps;
+if(Array.isArray(data121)){
+const len18 = data121.length;
+for(let i18=0; i18<len18; i18++){
+if(typeof data121[i18] !== "string"){
+const err264 = {instancePath:instancePath+"/gaps/" + i18,schemaPath:"#/$defs/stringList/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err264];
+}
+else {
+vErrors.push(err264);
+}
+errors++;
+}
+}
+}
+else {
+const err265 = {instancePath:instancePath+"/gaps",schemaPath:"#/$defs/stringList/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err265];
+}
+else {
+vErrors.push(err265);
+}
+errors++;
+}
+}
+if(data.skipped !== undefined){
+let data123 = data.skipped;
+if((typeof data123 !== "string") && (data123 !== null)){
+const err266 = {instancePath:instancePath+"/skipped",schemaPath:"#/$defs/stringOrNull/type",keyword:"type",params:{type: schema50.type},message:"must be string,null"};
+if(vErrors === null){
+vErrors = [err266];
+}
+else {
+vErrors.push(err266);
+}
+errors++;
+}
+}
+if(data.skippedSteps !== undefined){
+let data124 = data.skippedSteps;
+if(Array.isArray(data124)){
+const len19 = data124.length;
+for(let i19=0; i19<len19; i19++){
+let data125 = data124[i19];
+if(data125 && typeof data125 == "object" && !Array.isArray(data125)){
+if(data125.step === undefined){
+const err267 = {instancePath:instancePath+"/skippedSteps/" + i19,schemaPath:"#/properties/skippedSteps/items/required",keyword:"required",params:{missingProperty: "step"},message:"must have required property '"+"step"+"'"};
+if(vErrors === null){
+vErrors = [err267];
+}
+else {
+vErrors.push(err267);
+}
+errors++;
+}
+if(data125.name === undefined){
+const err268 = {instancePath:instancePath+"/skippedSteps/" + i19,schemaPath:"#/properties/skippedSteps/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
+if(vErrors === null){
+vErrors = [err268];
+}
+else {
+vErrors.push(err268);
+}
+errors++;
+}
+if(data125.reason === undefined){
+const err269 = {instancePath:instancePath+"/skippedSteps/" + i19,schemaPath:"#/properties/skippedSteps/items/required",keyword:"required",params:{missingProperty: "reason"},message:"must have required property '"+"reason"+"'"};
+if(vErrors === null){
+vErrors = [err269];
+}
+else {
+vErrors.push(err269);
+}
+errors++;
+}
+for(const key19 in data125){
+if(!(((key19 === "step") || (key19 === "name")) || (key19 === "reason"))){
+const err270 = {instancePath:instancePath+"/skippedSteps/" + i19,schemaPath:"#/properties/skippedSteps/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key19},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err270];
+}
+else {
+vErrors.push(err270);
+}
+errors++;
+}
+}
+if(data125.step !== undefined){
+let data126 = data125.step;
+if(!(((typeof data126 == "number") && (!(data126 % 1) && !isNaN(data126))) && (isFinite(data126)))){
+const err271 = {instancePath:instancePath+"/skippedSteps/" + i19+"/step",schemaPath:"#/properties/skippedSteps/items/properties/step/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err271];
+}
+else {
+vErrors.push(err271);
+}
+errors++;
+}
+if((typeof data126 == "number") && (isFinite(data126))){
+if(data126 < 0 || isNaN(data126)){
+const err272 = {instancePath:instancePath+"/skippedSteps/" + i19+"/step",schemaPath:"#/properties/skippedSteps/items/properties/step/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err272];
+}
+else {
+vErrors.push(err272);
+}
+errors++;
+}
+}
+}
+if(data125.name !== undefined){
+let data127 = data125.name;
+if((typeof data127 !== "string") && (data127 !== null)){
+const err273 = {instancePath:instancePath+"/skippedSteps/" + i19+"/name",schemaPath:"#/$defs/stringOrNull/type",keyword:"type",params:{type: schema50.type},message:"must be string,null"};
+if(vErrors === null){
+vErrors = [err273];
+}
+else {
+vErrors.push(err273);
+}
+errors++;
+}
+}
+if(data125.reason !== undefined){
+if(typeof data125.reason !== "string"){
+const err274 = {instancePath:instancePath+"/skippedSteps/" + i19+"/reason",schemaPath:"#/properties/skippedSteps/items/properties/reason/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err274];
+}
+else {
+vErrors.push(err274);
+}
+errors++;
+}
+}
+}
+else {
+const err275 = {instancePath:instancePath+"/skippedSteps/" + i19,schemaPath:"#/properties/skippedSteps/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err275];
+}
+else {
+vErrors.push(err275);
+}
+errors++;
+}
+}
+}
+else {
+const err276 = {instancePath:instancePath+"/skippedSteps",schemaPath:"#/properties/skippedSteps/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err276];
+}
+else {
+vErrors.push(err276);
 }
 errors++;
 }
@@ -10441,12 +10846,12 @@ errors = vErrors.length;
 }
 }
 else {
-const err243 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err277 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
-vErrors = [err243];
+vErrors = [err277];
 }
 else {
-vErrors.push(err243);
+vErrors.push(err277);
 }
 errors++;
 }
@@ -13373,7 +13778,7 @@ return errors === 0;
 validate20.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 export const validateBom = validate65;
-const schema162 = {"description":"bom.json of an evidence pack.","type":"object","additionalProperties":false,"required":["schemaVersion","tool","workflows"],"properties":{"schemaVersion":{"const":1},"tool":{"$ref":"#/$defs/tool"},"workflows":{"type":"array","items":{"$ref":"#/$defs/bomWorkflow"}}}};
+const schema167 = {"description":"bom.json of an evidence pack.","type":"object","additionalProperties":false,"required":["schemaVersion","tool","workflows"],"properties":{"schemaVersion":{"const":1},"tool":{"$ref":"#/$defs/tool"},"workflows":{"type":"array","items":{"$ref":"#/$defs/bomWorkflow"}}}};
 
 function validate65(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -13598,7 +14003,7 @@ return errors === 0;
 validate65.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 export const validateManifest = validate67;
-const schema164 = {"description":"manifest.json of an evidence pack. digest = SHA-256 over the UTF-8 lines `<name>\\0<sha256 hex>\\n` of every other file, sorted by name (byte order), concatenated.","type":"object","additionalProperties":false,"required":["schemaVersion","tool","policyDigest","files","digest"],"properties":{"schemaVersion":{"const":1},"tool":{"$ref":"#/$defs/tool"},"policyDigest":{"$ref":"#/$defs/sha256Digest"},"files":{"type":"object","minProperties":1,"propertyNames":{"pattern":"^[A-Za-z0-9][A-Za-z0-9._-]*$"},"additionalProperties":{"type":"object","additionalProperties":false,"required":["sha256","bytes"],"properties":{"sha256":{"$ref":"#/$defs/sha256Hex"},"bytes":{"type":"integer","minimum":0}}}},"digest":{"$ref":"#/$defs/sha256Digest"}}};
+const schema169 = {"description":"manifest.json of an evidence pack. digest = SHA-256 over the UTF-8 lines `<name>\\0<sha256 hex>\\n` of every other file, sorted by name (byte order), concatenated.","type":"object","additionalProperties":false,"required":["schemaVersion","tool","policyDigest","files","digest"],"properties":{"schemaVersion":{"const":1},"tool":{"$ref":"#/$defs/tool"},"policyDigest":{"$ref":"#/$defs/sha256Digest"},"files":{"type":"object","minProperties":1,"propertyNames":{"pattern":"^[A-Za-z0-9][A-Za-z0-9._-]*$"},"additionalProperties":{"type":"object","additionalProperties":false,"required":["sha256","bytes"],"properties":{"sha256":{"$ref":"#/$defs/sha256Hex"},"bytes":{"type":"integer","minimum":0}}}},"digest":{"$ref":"#/$defs/sha256Digest"}}};
 const pattern29 = new RegExp("^[A-Za-z0-9][A-Za-z0-9._-]*$", "u");
 
 function validate67(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){

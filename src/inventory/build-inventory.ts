@@ -19,6 +19,9 @@ import type { RepoSnapshot } from './repo-snapshot.js';
 import { toolReach } from './tool-reach.js';
 import { buildCredentials } from './credentials.js';
 import { effectivePermissions } from './permissions.js';
+import { environmentProtection } from './environment-protection.js';
+import { planRun, runnableSteps } from './run-conditions.js';
+import type { RunPlan } from './run-conditions.js';
 import { collectSecretUses } from './secret-flow.js';
 import type { JobInventory, RunCommand, UsesRef } from './types.js';
 import { parseUses } from './uses.js';
@@ -30,6 +33,8 @@ export interface InventoryOptions {
   readonly repo?: RepoSnapshot;
   /** The workflow's path inside the repository (for CODEOWNERS). */
   readonly repoPath?: string;
+  /** The job the gate runs in (the action): it is running, so its own `if:` held. */
+  readonly runningJob?: string;
 }
 
 /** Events whose runs nobody attends at the moment they start (DESIGN.md §4). */
@@ -54,7 +59,8 @@ export function buildInventory(
   const jobs = jobIds ? jobIds.map((id) => findJob(workflow, id)) : workflow.jobs;
   // The pull request is the same for every job: analyse its changes once.
   const change = analyseChange(context);
-  return jobs.map((job) => buildJobInventory(workflow, job, context, options, change));
+  const plan = planRun(workflow, context);
+  return jobs.map((job) => buildJobInventory(workflow, job, context, options, change, plan));
 }
 
 export function findJob(workflow: Workflow, id: string): Job {
@@ -72,12 +78,18 @@ export function findJob(workflow: Workflow, id: string): Job {
 
 function buildJobInventory(
   workflow: Workflow,
-  job: Job,
+  declared: Job,
   context: RunContext,
   options: InventoryOptions,
   change: JobInventory['change'],
+  plan: RunPlan,
 ): JobInventory {
   const src = workflow.source;
+  // What cannot run for this event contributes nothing: the job as it can run.
+  const skippedJob =
+    declared.id === options.runningJob ? undefined : plan.skippedJobs.get(declared.id);
+  const steps = runnableSteps(declared, plan.facts);
+  const job = { ...declared, steps: skippedJob ? [] : steps.runnable };
   const triggers = context.event
     ? [context.event]
     : [...new Set(workflow.triggers.map((t) => t.event))];
@@ -108,6 +120,11 @@ function buildJobInventory(
         name: job.environment.name,
         dynamic: isDynamic(job.environment.name),
         at: locate(src, job.environment.at),
+        protection: environmentProtection(
+          job.environment.name,
+          isDynamic(job.environment.name),
+          context,
+        ),
       }
     : undefined;
   const paths = buildActionPaths({
@@ -203,8 +220,10 @@ function buildJobInventory(
         ].filter((t): t is string => t !== undefined),
       ),
     ].sort(),
-    classes: ACTION_CLASSES.filter((c) => present.has(c)),
-    paths,
-    gaps,
+    classes: skippedJob ? [] : ACTION_CLASSES.filter((c) => present.has(c)),
+    paths: skippedJob ? [] : paths,
+    gaps: [...new Set(gaps)],
+    skipped: skippedJob,
+    skippedSteps: skippedJob ? [] : steps.skipped,
   };
 }

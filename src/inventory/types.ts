@@ -2,6 +2,7 @@
  * The Agent Action BOM record of one job (DESIGN.md §4): who and what can act, with which
  * authority, on which target — every fact with the location that put it there.
  */
+import type { EnvironmentFacts } from '../context/environment-protection.js';
 import type { SourceLocation } from '../errors.js';
 import type { PermissionLevel } from '../workflow/model.js';
 import type { ActionClass } from './action-classes.js';
@@ -116,6 +117,15 @@ export interface ActionPath {
   readonly target: string | undefined;
 }
 
+/**
+ * What GitHub enforces for the job's environment. protected: required reviewers hold an
+ * approval; unprotected: read, no reviewers; unreadable: the lookup failed; unknown: not
+ * looked up (the CLI without `--environments`, a name computed at run time).
+ */
+export interface EnvironmentProtection extends Omit<EnvironmentFacts, 'status' | 'name'> {
+  readonly status: 'protected' | 'unprotected' | 'unreadable' | 'unknown';
+}
+
 export interface JobInventory {
   readonly workflow: string;
   readonly job: string;
@@ -127,7 +137,13 @@ export interface JobInventory {
   readonly unattended: boolean;
   readonly unattendedReasons: readonly string[];
   readonly environment:
-    { readonly name: string; readonly dynamic: boolean; readonly at: SourceLocation } | undefined;
+    | {
+        readonly name: string;
+        readonly dynamic: boolean;
+        readonly at: SourceLocation;
+        readonly protection: EnvironmentProtection;
+      }
+    | undefined;
   readonly runsOn: readonly string[];
   readonly permissions: EffectivePermissions;
   readonly credentials: readonly Credential[];
@@ -150,4 +166,12 @@ export interface JobInventory {
   readonly paths: readonly ActionPath[];
   /** Things the inventory could not see into (reported, and never read as "safe"). */
   readonly gaps: readonly string[];
+  /** Why the job cannot run for the decided event (its `if:` or a `needs:` that cannot run). */
+  readonly skipped: string | undefined;
+  /** Steps whose `if:` cannot be true for the decided event: they contribute no paths. */
+  readonly skippedSteps: readonly {
+    readonly step: number;
+    readonly name: string | undefined;
+    readonly reason: string;
+  }[];
 }

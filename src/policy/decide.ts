@@ -9,6 +9,7 @@ import type { JobInventory } from '../inventory/types.js';
 import type { DetectionHit } from '../rules/run-rules.js';
 import { formatLocation } from '../errors.js';
 import type { ResolvedCheck } from './checks.js';
+import { heldByEnvironment } from './environment-hold.js';
 import { matchesWhen } from './match.js';
 import { pathRemediation, pathSeverity } from './path-remediation.js';
 import { SEVERITY, mostSevere } from './types.js';
@@ -131,6 +132,15 @@ function decidePath(
     return { path, decision: policy.default, rule: undefined, reason, waivedRules };
   }
   const worst = effective.reduce((a, b) => (SEVERITY[b.decision] > SEVERITY[a.decision] ? b : a));
+  const held = heldByEnvironment(path, job, worst.decision);
+  if (held)
+    return {
+      path,
+      decision: 'allow',
+      rule: worst.id,
+      reason: `${held} — ${worst.reason}`,
+      waivedRules,
+    };
   return { path, decision: worst.decision, rule: worst.id, reason: worst.reason, waivedRules };
 }
 

@@ -63,6 +63,7 @@ interface RawPolicy {
   default?: DecisionValue;
   production?: string[];
   evidence?: { required?: boolean };
+  repository?: { 'default-permissions'?: 'read' | 'write' | 'unknown' };
   rules?: RawRule[];
   checks?: RawChecks;
   approval?: { approvers?: string[]; 'min-approvals'?: number; 'timeout-minutes'?: number };
@@ -206,6 +207,7 @@ function merge(layers: readonly Layer[]): Policy {
   let decisionDefault: DecisionValue = 'allow';
   let production: readonly string[] = [];
   let evidenceRequired = false;
+  let defaultPermissions: Policy['defaultPermissions'];
   let approvers: readonly string[] | undefined;
   let minApprovals = 1;
   let timeoutMinutes = 60;
@@ -217,6 +219,12 @@ function merge(layers: readonly Layer[]): Policy {
     if (raw.default) decisionDefault = raw.default;
     if (raw.production) production = raw.production;
     if (raw.evidence?.required !== undefined) evidenceRequired = raw.evidence.required;
+    const stated = raw.repository?.['default-permissions'];
+    if (stated !== undefined)
+      defaultPermissions =
+        stated === 'unknown'
+          ? undefined
+          : { value: stated, at: locate(source, ['repository', 'default-permissions']) };
     if (raw.approval?.approvers) approvers = raw.approval.approvers;
     if (raw.approval?.['min-approvals'] !== undefined) minApprovals = raw.approval['min-approvals'];
     if (raw.approval?.['timeout-minutes'] !== undefined)
@@ -255,6 +263,7 @@ function merge(layers: readonly Layer[]): Policy {
     default: decisionDefault,
     production,
     evidenceRequired,
+    ...(defaultPermissions ? { defaultPermissions } : {}),
     rules: [...rules.values()],
     checks: { profile, rules: checks },
     approval: { approvers, minApprovals, timeoutMinutes },

@@ -80,6 +80,11 @@ export interface Policy {
   readonly default: DecisionValue;
   readonly production: readonly string[];
   readonly evidenceRequired: boolean;
+  /**
+   * `repository: { default-permissions }`: the repositories' default token permissions as the
+   * policy states them; undefined when no layer states it (or states `unknown`).
+   */
+  readonly defaultPermissions?: { readonly value: 'read' | 'write'; readonly at: SourceLocation };
   readonly rules: readonly PolicyRule[];
   readonly checks: ChecksConfig;
   readonly approval: ApprovalSettings;

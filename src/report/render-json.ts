@@ -5,10 +5,12 @@
 import { checklistDoc } from '../checklist/render.js';
 import type { ChecklistScore } from '../checklist/types.js';
 import { scoreOf } from '../evaluate.js';
+import type { Evaluation } from '../evaluate.js';
 import type { JobInventory } from '../inventory/types.js';
 import type { JobVerdict } from '../policy/types.js';
 import { TOOL_NAME, TOOL_VERSION } from '../version.js';
 import { allFindings } from './report.js';
+import { summariseReport } from './reason-groups.js';
 import type { Report } from './report.js';
 
 export function renderJson(report: Report): string {
@@ -22,6 +24,7 @@ export function toJsonDocument(report: Report): Record<string, unknown> {
         verdict,
         e.inventory.find((i) => i.job === verdict.job),
         e.checklist.find((c) => c.job === verdict.job),
+        e.trigger,
       ),
     ),
   );
@@ -35,6 +38,7 @@ export function toJsonDocument(report: Report): Record<string, unknown> {
       default: report.policy.default,
     },
     reasons: report.evaluations.flatMap((e) => e.decision.reasons),
+    summary: summariseReport(report),
     errors: report.errors,
     jobs,
     findings: allFindings(report).map((f) => ({
@@ -62,6 +66,7 @@ export function toJsonDocument(report: Report): Record<string, unknown> {
       workflows: report.evaluations.map((e) => ({
         path: e.workflow.path,
         name: e.workflow.name,
+        trigger: e.trigger,
         jobs: e.inventory.map((j) => ({ ...j, checklist: checklistDoc(scoreOf(e, j.job)) })),
       })),
     },
@@ -72,9 +77,12 @@ function jobSummary(
   verdict: JobVerdict,
   inventory: JobInventory | undefined,
   score: ChecklistScore | undefined,
+  trigger: Evaluation['trigger'],
 ): Record<string, unknown> {
   return {
     workflow: verdict.workflow,
+    trigger: trigger?.event,
+    otherTriggers: trigger?.others,
     id: verdict.job,
     name: inventory?.name,
     decision: verdict.decision,

@@ -4,6 +4,7 @@
  * markdownCode, in the Mermaid action-control graph by mermaidText; the output is cut to stay
  * under the runner's 1 MiB limit, never inside a code block.
  */
+import { environmentLines } from './environment-lines.js';
 import { formatLocation } from '../errors.js';
 import type { JobInventory } from '../inventory/types.js';
 import type { DecisionValue } from '../policy/types.js';
@@ -57,6 +58,17 @@ export function renderMarkdown(report: Report, options: MarkdownOptions = {}): s
   const reasons = report.evaluations.flatMap((e) => e.decision.reasons);
   if (reasons.length > 0) out.push('', ...reasons.map((r) => `- ⛔ ${escapeMarkdown(r)}`));
   for (const err of report.errors) out.push('', `- ⛔ ${escapeMarkdown(err.message)}`);
+  const environments = environmentLines(report);
+  if (environments.length > 0)
+    out.push(
+      '',
+      '### Environments',
+      '',
+      ...environments.map(
+        (l) =>
+          `- ${markdownCode(l.environment)} (job ${markdownCode(l.job)}): ${escapeMarkdown(l.text)}`,
+      ),
+    );
   if (options.graph ?? true) {
     const graph = renderActionGraph(report, options.actor);
     if (graph !== undefined) out.push('', '### Action control', '', graph.trimEnd());

@@ -1,13 +1,19 @@
 /**
- * The human-readable report for terminals: per workflow and job, the decision, who acts
- * (agents, credentials) and every path that is not simply allowed, with file:line:column.
+ * The human-readable report for terminals. Gated jobs in full — who acts (agents,
+ * credentials), the environment, gaps and every path that is not simply allowed, with
+ * file:line:column — and allowed jobs one line each (a count with `quiet`). It ends with the
+ * reasons grouped over all jobs and the decisions that rest on an assumption.
  */
 import { formatLocation } from '../errors.js';
+import type { SourceLocation } from '../errors.js';
 import type { ChecklistScore } from '../checklist/types.js';
+import type { Evaluation } from '../evaluate.js';
 import type { JobInventory } from '../inventory/types.js';
 import type { DecisionValue, JobVerdict } from '../policy/types.js';
 import { TOOL_NAME, TOOL_VERSION } from '../version.js';
+import { environmentLine } from './environment-lines.js';
 import { escapeLogText } from './escape.js';
+import { summariseReport } from './reason-groups.js';
 import { EXIT_CODES } from './report.js';
 import type { Report } from './report.js';
 
@@ -17,21 +23,39 @@ const MARK: Readonly<Record<DecisionValue, string>> = {
   blocked: '✗ blocked ',
 };
 
-export function renderText(report: Report, options: { verbose?: boolean } = {}): string {
+export interface TextOptions {
+  /** List allowed paths and non-gating findings too. */
+  readonly verbose?: boolean;
+  /** Allowed jobs as a count per workflow instead of a line each. */
+  readonly quiet?: boolean;
+  /** Paths under this directory are shown relative to it (the CLI's working directory). */
+  readonly cwd?: string;
+}
+
+export function renderText(report: Report, options: TextOptions = {}): string {
+  const rel = relativeTo(options.cwd);
+  const at = (loc: SourceLocation): string => formatLocation({ ...loc, path: rel(loc.path) });
   const lines: string[] = [
-    `${TOOL_NAME} ${TOOL_VERSION} · policy ${report.policy.sources.join(' + ')} (${report.policy.digest.slice(0, 19)}…)`,
+    `${TOOL_NAME} ${TOOL_VERSION} · policy ${report.policy.sources.map(rel).join(' + ')} (${report.policy.digest.slice(0, 19)}…)`,
     '',
   ];
   for (const e of report.evaluations) {
-    lines.push(escapeLogText(e.workflow.path));
+    lines.push(escapeLogText(`${rel(e.workflow.path)}${triggerNote(e)}`));
+    let allowed = 0;
     for (const verdict of e.decision.jobs) {
       const inv = e.inventory.find((i) => i.job === verdict.job);
-      const score = e.checklist.find((c) => c.job === verdict.job);
-      lines.push(...jobLines(verdict, inv, score, options.verbose ?? false));
+      const gated = verdict.decision !== 'allow' || options.verbose === true;
+      if (!gated && options.quiet) allowed++;
+      else if (!gated) lines.push(allowedLine(verdict, inv));
+      else {
+        const score = e.checklist.find((c) => c.job === verdict.job);
+        lines.push(...jobLines(verdict, inv, score, options.verbose ?? false, at));
+      }
     }
+    if (allowed > 0) lines.push(`  ✓ ${allowed} allowed job${allowed === 1 ? '' : 's'}`);
     for (const r of e.decision.reasons) lines.push(`  ✗ ${escapeLogText(r)}`);
     for (const x of e.decision.waivers.expired)
-      lines.push(`  note: ${escapeLogText(x.message)} (${formatLocation(x.waiver.at)})`);
+      lines.push(`  note: ${escapeLogText(x.message)} (${at(x.waiver.at)})`);
     for (const a of e.decision.waivers.applied)
       lines.push(
         `  waived: ${a.waiver.rule} on ${a.path} (owner ${escapeLogText(a.waiver.owner)}, until ${a.waiver.expires}: ${escapeLogText(a.waiver.reason)})`,
@@ -40,6 +64,7 @@ export function renderText(report: Report, options: { verbose?: boolean } = {}):
   }
   for (const err of report.errors) lines.push(`✗ error ${escapeLogText(err.message)}`);
   if (report.errors.length > 0) lines.push('');
+  lines.push(...summaryLines(report));
   const jobs = report.evaluations.reduce((n, e) => n + e.decision.jobs.length, 0);
   lines.push(
     `Decision: ${report.decision.toUpperCase()} (${jobs} job${jobs === 1 ? '' : 's'} in ${report.evaluations.length} workflow${report.evaluations.length === 1 ? '' : 's'}${report.errors.length > 0 ? `, ${report.errors.length} file error(s)` : ''}; exit ${EXIT_CODES[report.decision]})`,
@@ -47,32 +72,65 @@ export function renderText(report: Report, options: { verbose?: boolean } = {}):
   return `${lines.join('\n')}\n`;
 }
 
+/** ` (on push; also pull_request → allow)` when the run was decided for one trigger. */
+function triggerNote(e: Evaluation): string {
+  if (!e.trigger) return '';
+  const others = e.trigger.others.map((o) => `${o.event} → ${o.decision}`).join(', ');
+  return ` (on ${e.trigger.event}${others ? `; also ${others}` : ''})`;
+}
+
+function allowedLine(verdict: JobVerdict, inv: JobInventory | undefined): string {
+  const why = inv?.skipped
+    ? ` — cannot run: ${inv.skipped}`
+    : ` (${verdict.paths.length} path${verdict.paths.length === 1 ? '' : 's'}${inv && inv.agents.length > 0 ? `; agents ${agentIds(inv).join(', ')}` : ''})`;
+  const env = environmentLine(verdict, inv);
+  const held = env?.text.includes('approval held by the environment')
+    ? `; environment ${env.environment}: ${env.text}`
+    : '';
+  return escapeLogText(`  ✓ job ${verdict.job} → allow${why}${held}`);
+}
+
+/** Grouped reasons and the assumptions decisions rest on. */
+function summaryLines(report: Report): string[] {
+  const s = summariseReport(report);
+  const gated = s.approvalRequired + s.blocked;
+  const out: string[] = [];
+  if (gated > 0) {
+    out.push(
+      `Reasons (${gated} of ${s.jobs} job${s.jobs === 1 ? '' : 's'} gated: ${s.blocked} blocked, ${s.approvalRequired} approval-required):`,
+    );
+    for (const g of s.reasons.slice(0, 15))
+      out.push(
+        `  ${String(g.jobs).padStart(4)} job${g.jobs === 1 ? ': ' : 's:'} ${escapeLogText(g.text)}`,
+      );
+    if (s.reasons.length > 15)
+      out.push(`  … ${s.reasons.length - 15} more (--format json lists all)`);
+  }
+  if (s.assumedDefaultPermissions > 0)
+    out.push(
+      `Assumption: ${s.assumedDefaultPermissions} job${s.assumedDefaultPermissions === 1 ? ' uses' : 's use'} the repository default token, unknown and assumed write; ${s.gatedOnAssumption} of them gated on it (state it: policy repository.default-permissions or --default-permissions).`,
+    );
+  if (out.length > 0) out.push('');
+  return out;
+}
+
+function agentIds(inv: JobInventory): string[] {
+  return [...new Set(inv.agents.map((a) => a.id))];
+}
+
 function jobLines(
   verdict: JobVerdict,
   inv: JobInventory | undefined,
   score: ChecklistScore | undefined,
   verbose: boolean,
+  at: (loc: SourceLocation) => string,
 ): string[] {
   const lines = [`  job ${escapeLogText(verdict.job)} → ${verdict.decision.toUpperCase()}`];
   if (inv) {
+    if (inv.skipped) lines.push(`    cannot run: ${escapeLogText(inv.skipped)}`);
     if (inv.unattended)
       lines.push(`    unattended: ${escapeLogText(inv.unattendedReasons.join('; '))}`);
-    if (inv.agents.length > 0) {
-      lines.push(
-        `    agents: ${inv.agents
-          .map((a) => {
-            const flags = [
-              a.mode,
-              a.unrestrictedShell ? 'unrestricted shell' : undefined,
-              a.permissionsBypassed ? 'permissions bypassed' : undefined,
-            ];
-            const shown = flags.filter(Boolean).join(', ');
-            return `${a.id}${a.ref ? `@${a.ref}` : ''} (line ${a.at.line}${shown ? `; ${shown}` : ''})`;
-          })
-          .map(escapeLogText)
-          .join(', ')}`,
-      );
-    }
+    if (inv.agents.length > 0) lines.push(`    agents: ${agentList(inv)}`);
     lines.push(
       `    credentials: ${inv.credentials
         .map((c) => `${c.name} [${c.kind}, ${c.scope}${c.write ? ', write' : ''}]`)
@@ -100,8 +158,16 @@ function jobLines(
         `    change: by ${escapeLogText(c.author ?? 'unknown')} (${c.authorKind}); ${c.sensitive.length} CI file(s), ${c.newDependencies.length} new dependenc${c.newDependencies.length === 1 ? 'y' : 'ies'}${c.unknownDependencies.length > 0 ? `, ${c.unknownDependencies.length} manifest(s) unread` : ''}`,
       );
     }
-    for (const gap of inv.gaps) lines.push(`    gap: ${escapeLogText(gap)}`);
-    if (score)
+    const env = environmentLine(verdict, inv);
+    if (env)
+      lines.push(`    environment ${escapeLogText(env.environment)}: ${escapeLogText(env.text)}`);
+    for (const gap of new Set(inv.gaps)) lines.push(`    gap: ${escapeLogText(gap)}`);
+    for (const s of inv.skippedSteps)
+      lines.push(
+        `    skipped step ${s.step + 1}${s.name ? ` (${escapeLogText(s.name)})` : ''}: ${escapeLogText(s.reason)}`,
+      );
+    // The checklist is about agents in CI: only jobs that run one get its band.
+    if (score && inv.agents.length > 0)
       lines.push(
         `    checklist: ${score.total}/20 (${score.band.label}; ${score.observed} of 20 controls observable from CI)`,
       );
@@ -109,7 +175,7 @@ function jobLines(
   const shown = verdict.paths.filter((p) => verbose || p.decision !== 'allow');
   for (const p of shown) {
     lines.push(
-      `    ${MARK[p.decision]} ${p.path.class.padEnd(16)} ${formatLocation(p.path.at)}  ${escapeLogText(p.path.reason)}${p.rule ? ` [${p.rule}]` : ''}`,
+      `    ${MARK[p.decision]} ${p.path.class.padEnd(16)} ${escapeLogText(at(p.path.at))}  ${escapeLogText(p.path.reason)}${p.rule ? ` [${p.rule}]` : ''}`,
     );
   }
   const hidden = verdict.paths.length - shown.length;
@@ -118,7 +184,7 @@ function jobLines(
   const checks = verdict.checks.filter((f) => verbose || f.decision !== 'allow');
   for (const f of checks) {
     lines.push(
-      `    ${MARK[f.decision]} ${f.ruleId.padEnd(16)} ${formatLocation(f.location)}  ${escapeLogText(f.message)} (${f.severity}, ${f.confidence} confidence)`,
+      `    ${MARK[f.decision]} ${f.ruleId.padEnd(16)} ${escapeLogText(at(f.location))}  ${escapeLogText(f.message)} (${f.severity}, ${f.confidence} confidence)`,
     );
   }
   const reported = verdict.checks.length - checks.length;
@@ -127,4 +193,39 @@ function jobLines(
       `    · ${reported} reported finding${reported === 1 ? '' : 's'} that do not gate (--verbose lists them)`,
     );
   return lines;
+}
+
+/** Each agent once (same id and ref), with every line it appears on. */
+function agentList(inv: JobInventory): string {
+  const byKey = new Map<string, { text: string; lines: number[]; flags: Set<string> }>();
+  for (const a of inv.agents) {
+    const key = `${a.id}@${a.ref ?? ''}`;
+    const entry = byKey.get(key) ?? {
+      text: `${a.id}${a.ref ? `@${a.ref}` : ''}`,
+      lines: [],
+      flags: new Set<string>(),
+    };
+    if (!entry.lines.includes(a.at.line)) entry.lines.push(a.at.line);
+    for (const f of [
+      a.mode,
+      a.unrestrictedShell ? 'unrestricted shell' : undefined,
+      a.permissionsBypassed ? 'permissions bypassed' : undefined,
+    ])
+      if (f) entry.flags.add(f);
+    byKey.set(key, entry);
+  }
+  return [...byKey.values()]
+    .map(
+      (e) =>
+        `${e.text} (line${e.lines.length === 1 ? '' : 's'} ${e.lines.join(', ')}${e.flags.size > 0 ? `; ${[...e.flags].join(', ')}` : ''})`,
+    )
+    .map(escapeLogText)
+    .join(', ');
+}
+
+/** A path under `cwd` as relative to it; anything else as given. */
+function relativeTo(cwd: string | undefined): (path: string) => string {
+  if (!cwd) return (p) => p;
+  const base = cwd.endsWith('/') ? cwd : `${cwd}/`;
+  return (p) => (p.startsWith(base) ? p.slice(base.length) : p);
 }

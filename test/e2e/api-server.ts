@@ -1,6 +1,6 @@
 /**
- * A loopback stand-in for the two REST endpoints the action calls: repository contents and
- * pull request files. It serves only what a test configures (everything else is GitHub's
+ * A loopback stand-in for the REST endpoints the action calls: repository contents, pull
+ * request files, environments. It serves only what a test configures (everything else is GitHub's
  * 404 JSON), can fail the first N matching requests, and logs every request so tests can
  * assert what the bundle really sent over the wire.
  */
@@ -37,6 +37,10 @@ export interface ApiRoutes {
   readonly jobs?: readonly Record<string, unknown>[];
   /** Check runs of a commit (GET …/commits/{sha}/check-runs). */
   readonly checkRuns?: readonly Record<string, unknown>[];
+  /** Environments by name (GET …/environments/{name}), as the API returns them. */
+  readonly environments?: Readonly<Record<string, Record<string, unknown>>>;
+  /** Requests matching this never get an answer (a hung API, for timeouts). */
+  readonly hang?: RegExp;
 }
 
 export interface LoggedRequest {
@@ -73,6 +77,15 @@ export async function startApiServer(routes: ApiRoutes = {}): Promise<ApiServer>
     };
     const notFound = (): void => send(404, JSON.stringify({ message: 'Not Found', status: '404' }));
 
+    if (routes.hang?.test(`${url.pathname}${url.search}`)) {
+      requests.push({
+        method: req.method ?? '',
+        url: req.url ?? '',
+        headers: req.headers,
+        status: 0,
+      });
+      return;
+    }
     const faults = routes.faults ?? [];
     const fault = faults.findIndex(
       (f, i) => f.match.test(`${url.pathname}${url.search}`) && (faultHits[i] ?? 0) < f.times,
@@ -130,6 +143,12 @@ export async function startApiServer(routes: ApiRoutes = {}): Promise<ApiServer>
       );
     }
 
+    const env = /^\/repos\/acme\/app\/environments\/([^/]+)$/.exec(url.pathname);
+    if (env) {
+      const body = routes.environments?.[decodeURIComponent(env[1] ?? '')];
+      return body ? send(200, JSON.stringify(body)) : notFound();
+    }
+
     // The recursive tree of a commit: the blobs the test gave for that SHA.
     const tree = /^\/repos\/acme\/app\/git\/trees\/([0-9a-f]{40})$/.exec(url.pathname);
     if (tree) {
@@ -180,7 +199,10 @@ export async function startApiServer(routes: ApiRoutes = {}): Promise<ApiServer>
     url: base,
     requests,
     close: () =>
-      new Promise<void>((resolve, reject) => server.close((e) => (e ? reject(e) : resolve()))),
+      new Promise<void>((resolve, reject) => {
+        server.close((e) => (e ? reject(e) : resolve()));
+        server.closeAllConnections();
+      }),
   };
 }
 

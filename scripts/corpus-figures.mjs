@@ -1,0 +1,76 @@
+#!/usr/bin/env node
+/**
+ * Figures from a `scan --format json` report (issue 11): the share of ordinary (non-agent)
+ * jobs gated, over jobs of workflows triggered by push / pull_request / merge_group, the
+ * blocked jobs with why, and the agent jobs gated. Works on reports from before per-trigger
+ * scans (jobs[].triggers = every declared trigger) and after (trigger + otherTriggers).
+ *
+ *   node dist/cli/index.js scan /work/shared/corpus/<each repository> --format json > after.json
+ *   node scripts/corpus-figures.mjs after.json [before.json …] [--blocked 40]
+ *
+ * (the shell glob for every repository is the corpus directory followed by a star and a slash)
+ */
+import { readFileSync } from 'node:fs';
+
+const CI_EVENTS = new Set(['push', 'pull_request', 'merge_group']);
+
+const args = process.argv.slice(2);
+const blockedAt = args.indexOf('--blocked');
+const maxBlocked = blockedAt >= 0 ? Number(args[blockedAt + 1]) : 40;
+const files = args.filter((a, i) => !a.startsWith('--') && (blockedAt < 0 || i !== blockedAt + 1));
+if (files.length === 0) {
+  process.stderr.write(
+    'usage: node scripts/corpus-figures.mjs <report.json> [...] [--blocked N]\n',
+  );
+  process.exit(2);
+}
+
+for (const file of files) {
+  const doc = JSON.parse(readFileSync(file, 'utf8'));
+  if (doc.schemaVersion !== 1 || !Array.isArray(doc.jobs))
+    throw new Error(`${file}: not an agent-gate JSON report`);
+  const jobs = doc.jobs;
+  /** Every trigger the job's workflow declares. */
+  const events = (j) =>
+    j.trigger !== undefined
+      ? [j.trigger, ...(j.otherTriggers ?? []).map((o) => o.event)]
+      : (j.triggers ?? []);
+  const inCi = jobs.filter((j) => events(j).some((e) => CI_EVENTS.has(e)));
+  const ordinary = inCi.filter((j) => (j.agents ?? []).length === 0);
+  const gated = ordinary.filter((j) => j.decision !== 'allow');
+  const agentJobs = jobs.filter((j) => (j.agents ?? []).length > 0);
+  const agentGated = agentJobs.filter((j) => j.decision !== 'allow');
+  const blocked = jobs.filter((j) => j.decision === 'blocked');
+  const pct = (a, b) => (b === 0 ? '—' : `${((100 * a) / b).toFixed(1)}%`);
+  const out = [
+    `${file}`,
+    `  jobs: ${jobs.length} in ${new Set(jobs.map((j) => j.workflow)).size} workflows; decision ${doc.decision}`,
+    `  ordinary (non-agent) jobs in push/pull_request/merge_group workflows: ${ordinary.length}; gated ${gated.length} (${pct(gated.length, ordinary.length)}), blocked ${ordinary.filter((j) => j.decision === 'blocked').length}`,
+    `  agent jobs: ${agentJobs.length}; gated ${agentGated.length} (${pct(agentGated.length, agentJobs.length)})`,
+    `  blocked jobs: ${blocked.length}`,
+  ];
+  for (const j of blocked.slice(0, maxBlocked)) {
+    const why =
+      (j.paths ?? []).find((p) => p.decision === 'blocked') ??
+      (doc.findings ?? []).find(
+        (f) => f.decision === 'blocked' && f.job === j.id && f.workflow === j.workflow,
+      );
+    const text = why
+      ? 'class' in why && why.reason
+        ? `${why.class}: ${why.reason}${why.rule ? ` [${why.rule}]` : ''}`
+        : `${why.ruleId}: ${why.message}`
+      : 'no blocking path listed';
+    out.push(
+      `    ${j.workflow}#${j.id}${j.trigger ? ` (on ${j.trigger})` : ''}: ${text.slice(0, 200)}`,
+    );
+  }
+  if (blocked.length > maxBlocked) out.push(`    … ${blocked.length - maxBlocked} more`);
+  if (doc.summary) {
+    out.push(
+      `  repository default assumed write for ${doc.summary.assumedDefaultPermissions} jobs; ${doc.summary.gatedOnAssumption} gated on it`,
+      '  top reasons:',
+      ...doc.summary.reasons.slice(0, 10).map((r) => `    ${String(r.jobs).padStart(5)} ${r.text}`),
+    );
+  }
+  process.stdout.write(`${out.join('\n')}\n\n`);
+}
