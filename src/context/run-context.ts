@@ -26,6 +26,8 @@ export interface RunContext {
   readonly event: string | undefined;
   readonly actor: string | undefined;
   readonly triggeringActor: string | undefined;
+  /** The event payload's `sender.login` (may differ from the actor, e.g. on a re-run). */
+  readonly sender: string | undefined;
   /** Full ref, e.g. `refs/heads/main`. */
   readonly ref: string | undefined;
   readonly sha: string | undefined;
@@ -46,6 +48,7 @@ export const EMPTY_CONTEXT: RunContext = {
   event: undefined,
   actor: undefined,
   triggeringActor: undefined,
+  sender: undefined,
   ref: undefined,
   sha: undefined,
   repository: undefined,
