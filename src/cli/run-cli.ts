@@ -17,11 +17,11 @@ import {
   statSync,
   writeFileSync,
 } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { InputError, describeError, normalizeError } from '../errors.js';
 import { evaluateWorkflow } from '../evaluate.js';
 import type { Evaluation } from '../evaluate.js';
-import { isPresetName, loadPolicy } from '../policy/load-policy.js';
+import { isPresetName, loadPolicy, policyFilesRead } from '../policy/load-policy.js';
 import { renderJson } from '../report/render-json.js';
 import { renderMarkdown } from '../report/render-markdown.js';
 import { renderSarif } from '../report/render-sarif.js';
@@ -89,11 +89,14 @@ async function dispatch(argv: readonly string[], io: CliIo): Promise<number> {
     case 'evaluate': {
       const policyRef = resolvePolicyRef(command.options.policy);
       const policy = await loadPolicy(policyRef, fsPolicyReader);
-      const context = cliContext({
-        ...command,
-        policyFile: isPresetName(policyRef) ? undefined : policyRef,
-      });
       const root = repoRootOf(command.workflow);
+      const context = {
+        ...cliContext({
+          ...command,
+          policyFile: isPresetName(policyRef) ? undefined : policyRef,
+        }),
+        policyFiles: repoRelative(root, policyFilesRead(policy)),
+      };
       const evaluation = evaluateWorkflow({
         path: command.workflow,
         text: readTextFile(command.workflow),
@@ -264,4 +267,13 @@ function readPackDir(root: string): { files: Map<string, Buffer>; problems: stri
     );
   }
   return { files, problems };
+}
+
+/** The policy files inside the workflow's repository, as repository paths (for --changed-file). */
+function repoRelative(root: string | undefined, files: readonly string[]): string[] {
+  if (root === undefined) return [...files];
+  return files.flatMap((file) => {
+    const rel = relative(resolve(root), resolve(file));
+    return rel === '' || rel.startsWith('..') || isAbsolute(rel) ? [] : [rel.split(sep).join('/')];
+  });
 }

@@ -42,6 +42,12 @@ export interface RunContext {
   readonly defaultPermissions: 'read' | 'write' | 'unknown';
   /** Path of the gate's own policy file in the repository, if it is one. */
   readonly policyFile: string | undefined;
+  /**
+   * Every file of this repository the trusted policy was built from: the policy file and the
+   * files it `extends` (also those of a `policy-repository` that is this repository). A pull
+   * request changing one of them changes the gate (`modify-workflow`).
+   */
+  readonly policyFiles: readonly string[];
 }
 
 export const EMPTY_CONTEXT: RunContext = {
@@ -58,6 +64,7 @@ export const EMPTY_CONTEXT: RunContext = {
   changedFilePatches: undefined,
   defaultPermissions: 'unknown',
   policyFile: undefined,
+  policyFiles: [],
 };
 
 /** The branch name of a ref (`refs/heads/x` → `x`), or undefined for tags and others. */
