@@ -5,6 +5,7 @@
 import * as core from '@actions/core';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { jsonForOutput } from '../report/escape.js';
 import { renderJson } from '../report/render-json.js';
 import { renderMarkdown } from '../report/render-markdown.js';
 import { renderText } from '../report/render-text.js';
@@ -60,9 +61,10 @@ export function setOutputs(
   // the summary, the report and the evidence.
   const findings = allFindings(report).filter((f) => f.decision !== 'allow');
   core.setOutput(OUTPUTS.decision, report.decision);
+  // Finding messages quote the workflow and the pull request: untrusted text, escaped.
   core.setOutput(
     OUTPUTS.findings,
-    JSON.stringify(
+    jsonForOutput(
       findings.slice(0, MAX_OUTPUT_FINDINGS).map((f) => ({
         ruleId: f.ruleId,
         decision: f.decision,

@@ -17,6 +17,7 @@ import {
   statSync,
   writeFileSync,
 } from 'node:fs';
+import { redactDeep, redactText } from '../evidence/redact.js';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { InputError, describeError, normalizeError } from '../errors.js';
 import { evaluateWorkflow } from '../evaluate.js';
@@ -52,7 +53,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   } catch (thrown) {
     const error = normalizeError(thrown);
     io.stderr(
-      `agent-gate: ${error instanceof InputError ? '' : 'internal error: '}${describeError(error)}\n`,
+      `agent-gate: ${error instanceof InputError ? '' : 'internal error: '}${redactText(describeError(error))}\n`,
     );
     return 2;
   }
@@ -163,7 +164,9 @@ function resolvePolicyRef(given: string | undefined): string {
   return existsSync(DEFAULT_POLICY_FILE) ? DEFAULT_POLICY_FILE : 'baseline';
 }
 
-function emit(report: Report, options: CommonOptions, io: CliIo): number {
+function emit(unsafe: Report, options: CommonOptions, io: CliIo): number {
+  // Literal secrets written into a workflow never reach stdout or the report files.
+  const report = redactDeep(unsafe);
   const renderers = {
     text: () => renderText(report, { verbose: options.verbose }),
     json: () => renderJson(report),
