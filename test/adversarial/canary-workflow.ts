@@ -15,7 +15,11 @@ export const CANARIES = {
 /** Matches any canary, escaped or split by nothing. */
 export const CANARY = /Zq9Canary/;
 
-export const BIDI_NAME = 'Deploy \u202eevil\u202c \u2066x\u2069 ::warning::forged';
+/** Right-to-left override and isolate characters around text (Trojan Source). */
+export const BIDI = '\u202eevil\u202c\u2066x\u2069';
+/** Any bidi embedding, override, isolate or mark. */
+export const BIDI_CHAR = /[\u200e\u200f\u202a-\u202e\u2066-\u2069]/;
+export const BIDI_NAME = `Deploy ${BIDI} ::warning::forged`;
 
 export const CANARY_WORKFLOW = `name: ci
 on: pull_request
@@ -27,8 +31,8 @@ jobs:
     steps:
       - name: ${JSON.stringify(BIDI_NAME)}
         run: |
-          helm upgrade app ./chart --set db.password=${CANARIES.helm}
-          curl -H "X-Api-Key: ${CANARIES.apiKey}" -X DELETE https://api.example.com/repos/acme/app/branches/main/protection
+          helm upgrade app-${BIDI} ./chart --set db.password=${CANARIES.helm}
+          curl -H "X-Api-Key: ${CANARIES.apiKey}" -X POST https://api.example.com/deploy
           curl -H "Authorization: ${CANARIES.authorization}" https://api.example.com
           curl -H 'X-Auth-Token: ${CANARIES.xAuthToken}' https://api.example.com
           npm_config_token=${CANARIES.npmToken} npm publish
