@@ -22,7 +22,9 @@ describe('fuzz slice', () => {
       expect(summary.failures.slice(0, 5), summaryLine(summary)).toEqual([]);
       // The slice exercises every outcome, so the properties are not vacuous.
       expect(summary.outcomes.error).toBeGreaterThan(0);
-      expect((summary.outcomes.allow ?? 0) + (summary.outcomes['approval-required'] ?? 0)).toBeGreaterThan(0);
+      expect(
+        (summary.outcomes.allow ?? 0) + (summary.outcomes['approval-required'] ?? 0),
+      ).toBeGreaterThan(0);
       expect(summary.outcomes.blocked).toBeGreaterThan(0);
       expect(summary.monotonicChecks).toBeGreaterThan(50);
       expect(summary.policies.invalid).toBeGreaterThan(0);
