@@ -40,7 +40,10 @@ export function annotate(report: Report): void {
     core.notice(`${findings.length - MAX_ANNOTATIONS} more findings are in the job summary`);
   for (const e of report.evaluations)
     for (const x of e.decision.waivers.expired)
-      core.warning(revealInvisible(x.message), { file: x.waiver.at.path, startLine: x.waiver.at.line });
+      core.warning(revealInvisible(x.message), {
+        file: x.waiver.at.path,
+        startLine: x.waiver.at.line,
+      });
 }
 
 export async function writeSummary(

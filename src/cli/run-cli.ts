@@ -17,10 +17,10 @@ import {
   statSync,
   writeFileSync,
 } from 'node:fs';
-import { redactDeep, redactText } from '../evidence/redact.js';
 import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { InputError, describeError, normalizeError } from '../errors.js';
 import { evaluateWorkflow } from '../evaluate.js';
+import { redactDeep, redactText } from '../evidence/redact.js';
 import type { Evaluation } from '../evaluate.js';
 import { isPresetName, loadPolicy, policyFilesRead } from '../policy/load-policy.js';
 import { renderJson } from '../report/render-json.js';
