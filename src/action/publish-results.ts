@@ -5,6 +5,7 @@
 import * as core from '@actions/core';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { jsonForOutput, revealInvisible } from '../report/escape.js';
 import { renderJson } from '../report/render-json.js';
 import { renderMarkdown } from '../report/render-markdown.js';
 import { renderText } from '../report/render-text.js';
@@ -25,19 +26,24 @@ export function annotate(report: Report): void {
   for (const f of findings.slice(0, MAX_ANNOTATIONS)) {
     const properties = {
       title: `agent-gate: ${f.decision} (${f.ruleId})`,
-      file: f.location.path,
+      file: revealInvisible(f.location.path),
       startLine: f.location.line,
       startColumn: f.location.column,
     };
-    if (f.decision === 'blocked') core.error(f.message, properties);
-    else if (f.decision === 'approval-required') core.warning(f.message, properties);
-    else core.notice(f.message, properties);
+    // The runner escapes line breaks in annotations; bidi and invisible controls are ours.
+    const message = revealInvisible(f.message);
+    if (f.decision === 'blocked') core.error(message, properties);
+    else if (f.decision === 'approval-required') core.warning(message, properties);
+    else core.notice(message, properties);
   }
   if (findings.length > MAX_ANNOTATIONS)
     core.notice(`${findings.length - MAX_ANNOTATIONS} more findings are in the job summary`);
   for (const e of report.evaluations)
     for (const x of e.decision.waivers.expired)
-      core.warning(x.message, { file: x.waiver.at.path, startLine: x.waiver.at.line });
+      core.warning(revealInvisible(x.message), {
+        file: x.waiver.at.path,
+        startLine: x.waiver.at.line,
+      });
 }
 
 export async function writeSummary(
@@ -60,9 +66,10 @@ export function setOutputs(
   // the summary, the report and the evidence.
   const findings = allFindings(report).filter((f) => f.decision !== 'allow');
   core.setOutput(OUTPUTS.decision, report.decision);
+  // Finding messages quote the workflow and the pull request: untrusted text, escaped.
   core.setOutput(
     OUTPUTS.findings,
-    JSON.stringify(
+    jsonForOutput(
       findings.slice(0, MAX_OUTPUT_FINDINGS).map((f) => ({
         ruleId: f.ruleId,
         decision: f.decision,

@@ -10,7 +10,7 @@ import type { RunContext } from '../context/run-context.js';
 import { InputError } from '../errors.js';
 import { evaluateWorkflow } from '../evaluate.js';
 import { redactDeep } from '../evidence/redact.js';
-import { isPresetName, loadPolicy } from '../policy/load-policy.js';
+import { isPresetName, loadPolicy, policyFilesRead } from '../policy/load-policy.js';
 import type { Policy } from '../policy/types.js';
 import { buildReport } from '../report/report.js';
 import type { Report } from '../report/report.js';
@@ -81,6 +81,12 @@ export async function runAction(now: () => Date = () => new Date()): Promise<voi
   const { policy, policyFile } = central
     ? await resolveCentralPolicy(settings, central, api)
     : await resolvePolicy(settings, files, trustedRef);
+  // A change to any file the trusted policy was built from changes the gate itself; a
+  // central policy repository's files are this repository's only when it is this repository.
+  const policyFiles =
+    !central || `${central.owner}/${central.repo}`.toLowerCase() === runner.repository.toLowerCase()
+      ? policyFilesRead(policy)
+      : [];
 
   const workflow = await files.read(runner.workflowPath, runner.workflowSha);
   if (!workflow)
@@ -105,6 +111,7 @@ export async function runAction(now: () => Date = () => new Date()): Promise<voi
     changedFilePatches: changedFiles,
     defaultPermissions: effectiveDefaultPermissions(policy, settings.defaultPermissions),
     policyFile,
+    policyFiles,
   };
   // Agent and MCP configuration as the job will check it out; CODEOWNERS as trusted.
   const repo = await readRepoSnapshotAt(files, runner.workflowSha);
@@ -189,7 +196,7 @@ export async function runAction(now: () => Date = () => new Date()): Promise<voi
 /**
  * The policy from a central repository (`policy-repository: owner/name@ref`), read through
  * the contents API at that ref: nothing in this repository, its pull requests included, can
- * change it. It is not this repository's file, so no change here is a policy change.
+ * change it. When it is this repository, its policy files are this repository's (see policyFiles).
  */
 async function resolveCentralPolicy(
   settings: Settings,

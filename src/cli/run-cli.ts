@@ -17,12 +17,13 @@ import {
   statSync,
   writeFileSync,
 } from 'node:fs';
-import { join, relative, sep } from 'node:path';
+import { isAbsolute, join, relative, resolve, sep } from 'node:path';
 import { InputError, describeError, normalizeError } from '../errors.js';
 import { evaluateWorkflow } from '../evaluate.js';
 import { evaluateEachTrigger } from '../evaluate-triggers.js';
+import { redactDeep, redactText } from '../evidence/redact.js';
 import type { Evaluation } from '../evaluate.js';
-import { isPresetName, loadPolicy } from '../policy/load-policy.js';
+import { isPresetName, loadPolicy, policyFilesRead } from '../policy/load-policy.js';
 import { effectiveDefaultPermissions } from '../policy/default-permissions.js';
 import { renderJson } from '../report/render-json.js';
 import { renderMarkdown } from '../report/render-markdown.js';
@@ -56,7 +57,7 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   } catch (thrown) {
     const error = normalizeError(thrown);
     io.stderr(
-      `agent-gate: ${error instanceof InputError ? '' : 'internal error: '}${describeError(error)}\n`,
+      `agent-gate: ${error instanceof InputError ? '' : 'internal error: '}${redactText(describeError(error))}\n`,
     );
     return 2;
   }
@@ -93,6 +94,7 @@ async function dispatch(argv: readonly string[], io: CliIo): Promise<number> {
     case 'evaluate': {
       const policyRef = resolvePolicyRef(command.options.policy);
       const policy = await loadPolicy(policyRef, fsPolicyReader);
+      const root = repoRootOf(command.workflow);
       const context = {
         ...cliContext({
           ...command,
@@ -100,8 +102,8 @@ async function dispatch(argv: readonly string[], io: CliIo): Promise<number> {
           policyFile: isPresetName(policyRef) ? undefined : policyRef,
         }),
         environments: environmentsOption(command.environments),
+        policyFiles: repoRelative(root, policyFilesRead(policy)),
       };
-      const root = repoRootOf(command.workflow);
       const evaluation = evaluateWorkflow({
         path: command.workflow,
         text: readTextFile(command.workflow),
@@ -181,7 +183,9 @@ function resolvePolicyRef(given: string | undefined): string {
   return existsSync(DEFAULT_POLICY_FILE) ? DEFAULT_POLICY_FILE : 'baseline';
 }
 
-function emit(report: Report, options: CommonOptions, io: CliIo): number {
+function emit(unsafe: Report, options: CommonOptions, io: CliIo): number {
+  // Literal secrets written into a workflow never reach stdout or the report files.
+  const report = redactDeep(unsafe);
   const renderers = {
     text: () =>
       renderText(report, { verbose: options.verbose, quiet: options.quiet, cwd: process.cwd() }),
@@ -286,4 +290,13 @@ function readPackDir(root: string): { files: Map<string, Buffer>; problems: stri
     );
   }
   return { files, problems };
+}
+
+/** The policy files inside the workflow's repository, as repository paths (for --changed-file). */
+function repoRelative(root: string | undefined, files: readonly string[]): string[] {
+  if (root === undefined) return [...files];
+  return files.flatMap((file) => {
+    const rel = relative(resolve(root), resolve(file));
+    return rel === '' || rel.startsWith('..') || isAbsolute(rel) ? [] : [rel.split(sep).join('/')];
+  });
 }

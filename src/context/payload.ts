@@ -16,6 +16,7 @@ export function contextFromPayload(payload: unknown, event: string | undefined):
     ...EMPTY_CONTEXT,
     event,
     actor: str(obj(p.sender).login),
+    sender: str(obj(p.sender).login),
     repository: str(repo.full_name),
     defaultBranch: str(repo.default_branch),
     pullRequest: pullRequest(p),

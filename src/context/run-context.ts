@@ -28,6 +28,8 @@ export interface RunContext {
   readonly event: string | undefined;
   readonly actor: string | undefined;
   readonly triggeringActor: string | undefined;
+  /** The event payload's `sender.login` (may differ from the actor, e.g. on a re-run). */
+  readonly sender: string | undefined;
   /** Full ref, e.g. `refs/heads/main`. */
   readonly ref: string | undefined;
   readonly sha: string | undefined;
@@ -47,12 +49,19 @@ export interface RunContext {
    * missing (or no map at all) is unknown and decided as unprotected.
    */
   readonly environments?: Readonly<Record<string, EnvironmentFacts>>;
+  /**
+   * Every file of this repository the trusted policy was built from: the policy file and the
+   * files it `extends` (also those of a `policy-repository` that is this repository). A pull
+   * request changing one of them changes the gate (`modify-workflow`).
+   */
+  readonly policyFiles: readonly string[];
 }
 
 export const EMPTY_CONTEXT: RunContext = {
   event: undefined,
   actor: undefined,
   triggeringActor: undefined,
+  sender: undefined,
   ref: undefined,
   sha: undefined,
   repository: undefined,
@@ -62,6 +71,7 @@ export const EMPTY_CONTEXT: RunContext = {
   changedFilePatches: undefined,
   defaultPermissions: 'unknown',
   policyFile: undefined,
+  policyFiles: [],
 };
 
 /** The branch name of a ref (`refs/heads/x` → `x`), or undefined for tags and others. */

@@ -7,6 +7,7 @@ import * as core from '@actions/core';
 import { runAction } from '../action/run-action.js';
 import { OUTPUTS } from '../action/settings.js';
 import { describeError, normalizeError } from '../errors.js';
+import { redactText } from '../evidence/redact.js';
 import { escapeMarkdown } from '../report/escape.js';
 
 /** Main step: one guard around runAction — anything thrown ends in a failed, blocked step. */
@@ -14,7 +15,7 @@ export async function main(): Promise<void> {
   try {
     await runAction();
   } catch (thrown) {
-    const message = describeError(normalizeError(thrown));
+    const message = redactText(describeError(normalizeError(thrown)));
     core.setOutput(OUTPUTS.decision, 'blocked');
     core.setFailed(`agent-gate: ${message}`);
     try {
@@ -38,6 +39,6 @@ export async function post(): Promise<void> {
     const { runPost } = await import('../action/run-post.js');
     await runPost();
   } catch (thrown) {
-    core.setFailed(`agent-gate (post): ${describeError(normalizeError(thrown))}`);
+    core.setFailed(`agent-gate (post): ${redactText(describeError(normalizeError(thrown)))}`);
   }
 }

@@ -46,6 +46,13 @@ const PREFIXED_PATTERNS: readonly RegExp[] = [
   // ENV_NAME=value or ENV_NAME: value where the name says secret and the value is a literal
   // (not a `$VAR` or `${{ … }}` reference).
   /(\b[A-Z0-9_]{0,40}(?:TOKEN|SECRET|PASSWORD|PASSWD|API_?KEY|ACCESS_?KEY|PRIVATE_?KEY|CREDENTIALS?)[A-Z0-9_]{0,40}["']?\s{0,8}[:=]\s{0,8})(?:"(?!\$)[^"\n]{4,}"|'(?!\$)[^'\n]{4,}'|(?!["'$])[^\s"',;)}\]]{4,})/g,
+  // The same in any case, as option, header or config key: `--set db.password=…`,
+  // `X-Api-Key: …`, `npm_config_token=…`, `//registry/:_authToken=…`. `key: value` needs a
+  // space after the colon (`secret:NAME` is a credential id); the gate's own class names
+  // (`use-secret: …`) and permission levels (`id-token: write`) are not values.
+  /((?<![\w.-])(?!(?:secrets|use-secret|cloud-credential)\s{0,8}:)[\w.-]{0,40}(?:password|passwd|secret|token|api[_-]?key|apikey|access[_-]?key|private[_-]?key|credentials?)[\w.-]{0,40}["']?(?:\s{0,8}=\s{0,8}|\s{0,8}:\s{1,8}))(?!(?:write|read|none|inherit|true|false|null|\d+)\b)(?:"(?!\\?\$)[^"\n]{4,}"|'(?!\\?\$)[^'\n]{4,}'|(?!["'$\\])[^\s"',;)}\]]{4,})/gi,
+  // Authorization / Proxy-Authorization headers with a bare value (no scheme word).
+  /(\b(?:Proxy-)?Authorization\s{0,8}:\s{0,8}["']?)(?!(?:Bearer|token|Basic)\s)(?![$"'\\])[A-Za-z0-9._~+/=-]{8,}/gi,
 ];
 
 /** Names whose value is a secret when it is given literally (agent inputs, config settings). */

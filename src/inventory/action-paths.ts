@@ -355,7 +355,7 @@ function stepCredentials(input: PathInput, step: Step, persistedToken: boolean):
 function fromChangedFiles({ context, workflow, job }: PathInput): Draft[] {
   if (!context.changedFiles) return [];
   const at = locate(workflow.source, job.at, { key: true });
-  return sensitiveChanges(context.changedFiles, context.policyFile).map((c) =>
+  return sensitiveChanges(context.changedFiles, context.policyFile, context.policyFiles).map((c) =>
     draft(
       'modify-workflow',
       `the pull request changes ${c.what}: ${c.file}`,

@@ -145,9 +145,18 @@ function buildJobInventory(
     ...triggers
       .filter((t) => UNATTENDED_EVENTS.has(t) || t.startsWith('discussion'))
       .map((t) => `triggered by ${t}`),
-    ...[context.actor, context.triggeringActor]
-      .filter(isBotOrAgent)
-      .map((a) => `actor ${a} is a bot or agent`),
+    // Whatever the trigger: the actor, the one who triggered (a re-run) or the event's sender.
+    ...(
+      [
+        ['actor', context.actor],
+        ['triggering actor', context.triggeringActor],
+        ['event sender', context.sender],
+      ] as const
+    )
+      .filter(
+        ([, login], i, all) => isBotOrAgent(login) && all.findIndex((e) => e[1] === login) === i,
+      )
+      .map(([role, login]) => `${role} ${login} is a bot or agent`),
   ];
   const uses: UsesRef[] = [];
   if (job.uses)

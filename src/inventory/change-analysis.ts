@@ -19,7 +19,7 @@ export function analyseChange(context: RunContext): ChangeAnalysis | undefined {
   return {
     author,
     authorKind: authorKind(author, context.pullRequest?.authorType),
-    sensitive: sensitiveChanges(context.changedFiles, context.policyFile),
+    sensitive: sensitiveChanges(context.changedFiles, context.policyFile, context.policyFiles),
     newDependencies: deps.added,
     unknownDependencies: deps.unknown,
   };

@@ -88,7 +88,7 @@ export function effectivePermissions(
   context: RunContext,
 ): EffectivePermissions {
   const declared = declaredPermissions(workflow, job, context);
-  const downgrade = downgradeReason(context);
+  const downgrade = downgradeReason(context, declared.source);
   if (!downgrade) return declared;
   const scopes: Record<string, PermissionLevel> = {};
   for (const [scope, level] of Object.entries(declared.scopes)) {
@@ -99,11 +99,39 @@ export function effectivePermissions(
 }
 
 /**
- * GitHub lowers the token to read for pull requests from forks (pull_request_target keeps
- * write) and for runs Dependabot triggers. Only known facts lower it: an unknown origin
- * keeps the declared (higher) scopes.
+ * Events whose Dependabot-initiated runs (`github.actor == 'dependabot[bot]'`) get a read-only
+ * token by default (docs: "Automating Dependabot with GitHub Actions"). Other events
+ * (`issue_comment`, `workflow_run`, …) keep the write scopes, whoever the actor is.
  */
-function downgradeReason(context: RunContext): string | undefined {
+export const DEPENDABOT_READ_EVENTS: ReadonlySet<string> = new Set([
+  'pull_request',
+  'pull_request_review',
+  'pull_request_review_comment',
+  'push',
+  'create',
+  'deployment',
+  'deployment_status',
+]);
+
+const DEPENDABOT = 'dependabot[bot]';
+
+/** Logins are ASCII and case-insensitive: compare after ASCII-only lower-casing. */
+function sameLogin(a: string | undefined, b: string): boolean {
+  return a !== undefined && a.replace(/[A-Z]/g, (c) => c.toLowerCase()) === b;
+}
+
+/**
+ * GitHub lowers the token to read for pull requests from forks (pull_request_target keeps
+ * write) and, for Dependabot, only where GitHub documents it: a Dependabot-initiated run of
+ * one of DEPENDABOT_READ_EVENTS, or of `pull_request_target` on a pull request Dependabot
+ * opened. Even there only the *default* token is read-only — a `permissions` block raises it
+ * again — so declared scopes stay. Only known facts lower it: an unknown origin keeps the
+ * declared (higher) scopes.
+ */
+function downgradeReason(
+  context: RunContext,
+  source: EffectivePermissions['source'],
+): string | undefined {
   const forkEvents = ['pull_request', 'pull_request_review', 'pull_request_review_comment'];
   if (
     context.event &&
@@ -112,8 +140,15 @@ function downgradeReason(context: RunContext): string | undefined {
   ) {
     return 'pull request from a fork: GitHub gives a read-only token';
   }
-  if (context.actor === 'dependabot[bot]' && context.event !== 'pull_request_target') {
-    return 'triggered by Dependabot: GitHub gives a read-only token and no secrets';
+  if (source !== 'default' || !sameLogin(context.actor, DEPENDABOT)) return undefined;
+  if (context.event && DEPENDABOT_READ_EVENTS.has(context.event)) {
+    return `${context.event} run initiated by Dependabot: GitHub gives a read-only default token and no Actions secrets`;
+  }
+  if (
+    context.event === 'pull_request_target' &&
+    sameLogin(context.pullRequest?.author, DEPENDABOT)
+  ) {
+    return 'pull_request_target on a Dependabot pull request: GitHub gives a read-only default token and no secrets';
   }
   return undefined;
 }

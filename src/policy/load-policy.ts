@@ -84,6 +84,11 @@ export async function loadPolicy(ref: string, reader: PolicyReader): Promise<Pol
   return merge(layers);
 }
 
+/** The files (not presets) a policy was read from, as its reader named them, base first. */
+export function policyFilesRead(policy: Pick<Policy, 'sources'>): string[] {
+  return policy.sources.filter((s) => !s.startsWith('preset:'));
+}
+
 /** Depth-first: bases before the file that extends them. */
 async function collect(
   ref: string,

@@ -4,10 +4,27 @@
  * untrusted: it could forge workflow commands (`::set-output`), break tables or inject HTML.
  */
 
+/**
+ * Characters that reorder or hide text (Trojan Source): C1 controls, bidi embeddings,
+ * overrides, isolates and marks, invisible separators and operators, BOM, interlinear
+ * annotations, tag characters. Shown as `[U+XXXX]` so a reviewer sees them. U+200B is left
+ * alone: it is what neutralises `::` below, so escaping stays idempotent.
+ */
+const INVISIBLE =
+  /[\u0080-\u009f\u00ad\u061c\u180e\u200e\u200f\u2028\u2029\u202a-\u202e\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb]|\udb40[\udc00-\udc7f]/g;
+
+/** The text with every INVISIBLE character shown as its code point. */
+export function revealInvisible(text: string): string {
+  return text.replace(
+    INVISIBLE,
+    (ch) => `[U+${(ch.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, '0')}]`,
+  );
+}
+
 /** One safe log line: no line breaks, no leading workflow command, no control characters. */
 export function escapeLogText(text: string): string {
   return (
-    text
+    revealInvisible(text)
       // eslint-disable-next-line no-control-regex
       .replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, ' ')
       .replace(/\r?\n/g, ' ⏎ ')
@@ -35,4 +52,28 @@ export function markdownCode(text: string): string {
     .replace(/`/g, 'ˋ')
     .replace(/[<>&]/g, (ch) => HTML_ENTITIES[ch] ?? ch);
   return `<code>${clean}</code>`;
+}
+
+/** Characters left as they are in `jsonForOutput` strings; every other one is a \\u escape. */
+const OUTPUT_SAFE = /[A-Za-z0-9 ,._/@#%+=()[\]{}-]/;
+
+/**
+ * JSON for a step output that carries untrusted text (finding messages quote the workflow and
+ * the pull request): inside strings every character that means something to a shell, an
+ * expression, Markdown, HTML or the runner (`$` `` ` `` `'` `"` `<` `&` `::` newlines, bidi
+ * controls) is a `\\uXXXX` escape. JSON.parse gives the text back unchanged; the raw output,
+ * pasted somewhere it should not be, carries none of them.
+ */
+export function jsonForOutput(value: unknown): string {
+  return JSON.stringify(value).replace(/"((?:[^"\\]|\\.)*)"/g, (_m, body: string) => {
+    const text = JSON.parse(`"${body}"`) as string;
+    let out = '';
+    for (const ch of text) {
+      if (OUTPUT_SAFE.test(ch)) out += ch;
+      else
+        for (let i = 0; i < ch.length; i++)
+          out += `\\u${ch.charCodeAt(i).toString(16).padStart(4, '0')}`;
+    }
+    return `"${out}"`;
+  });
 }

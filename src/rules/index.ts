@@ -29,6 +29,7 @@ import templateInjection from './template-injection.js';
 import pwnRequest from './pwn-request.js';
 import artipacked from './artipacked.js';
 import cachePoisoning from './cache-poisoning.js';
+import gateNotFirst from './gate-not-first.js';
 import type { Rule } from './types.js';
 
 export const RULES: readonly Rule<unknown>[] = [
@@ -62,4 +63,5 @@ export const RULES: readonly Rule<unknown>[] = [
   agentRiskyMcp,
   agentUnboundedAppToken,
   agentReadWriteSplit,
+  gateNotFirst,
 ];

@@ -141,9 +141,16 @@ ${perm}      - run: gh pr comment 1 -b hi
       },
     });
     expect(target.permissions.scopes.contents).toBe('write');
-    expect(job(wf, { event: 'push', actor: 'dependabot[bot]' }).permissions.downgrade).toMatch(
-      /Dependabot/,
-    );
+    // Dependabot: only the default token is read-only; a permissions block raises it again.
+    const undeclared = wf.replace('permissions: { contents: write, pull-requests: write }\n', '');
+    expect(job(undeclared, { event: 'push', actor: 'dependabot[bot]' }).permissions).toMatchObject({
+      scopes: { contents: 'read' },
+      downgrade: expect.stringMatching(/Dependabot/),
+    });
+    expect(job(wf, { event: 'push', actor: 'dependabot[bot]' }).permissions).toMatchObject({
+      scopes: { contents: 'write' },
+      downgrade: undefined,
+    });
   });
 });
 
