@@ -171,6 +171,10 @@ function fromCredentials({ credentials }: PathInput): Draft[] {
   return out;
 }
 
+/** Environment names that say the job ships (`release`, `pypi`, `github-pages`, `staging`…). */
+const SHIPPING_ENVIRONMENT =
+  /release|publish|deploy|promot|pypi|npm|crates|registry|pages|marketplace|stag(?:e|ing)|prod/i;
+
 function fromEnvironment(
   { environment, productionPatterns, credentials }: PathInput,
   stepDrafts: readonly Draft[],
@@ -178,9 +182,12 @@ function fromEnvironment(
   if (!environment) return [];
   const target = `environment:${environment.name}`;
   const production = environment.dynamic || nameLooksLike(environment.name, productionPatterns);
-  const ships = stepDrafts.some((d) => d.class === 'deploy' || d.class === 'publish');
-  // An environment is a deploy when the job ships something or the name says production;
-  // otherwise it is where the job's secrets come from.
+  const ships =
+    SHIPPING_ENVIRONMENT.test(environment.name) ||
+    stepDrafts.some((d) => d.class === 'deploy' || d.class === 'publish');
+  // An environment is a deploy when the job ships something (by command, action or the
+  // environment's own name) or the name says production; otherwise it is where the job's
+  // secrets come from.
   const out = [
     production || ships
       ? draft(

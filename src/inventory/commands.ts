@@ -235,6 +235,8 @@ const ANALYZERS: readonly { tools: string; path?: string; analyze: Analyzer }[] 
   { tools: 'git', path: 'push', analyze: analyzeGitPush },
   { tools: 'rm', analyze: analyzeRm },
   { tools: 'gh', path: 'api', analyze: analyzeGhApi },
+  { tools: 'curl wget http https xh', analyze: analyzeHttpClient },
+  { tools: 'find', analyze: analyzeFind },
 ];
 
 const MATCHERS: ReadonlyMap<string, readonly Matcher[]> = (() => {
@@ -468,6 +470,56 @@ function analyzeGhApi(c: ParsedCommand, rest: readonly string[]): Finding[] {
   return GH_API_RULES.filter((r) => r.methods.includes(method) && r.endpoint.test(endpoint)).map(
     (r) => finding(r.class, r.kind, r.detail, endpoint),
   );
+}
+
+/**
+ * The same REST calls as `gh api`, made with curl, wget or HTTPie against the GitHub API
+ * (`api.github.com`, a GHES `/api/v3/`, `$GITHUB_API_URL`). The token may come from a header,
+ * a netrc or a config file, so the call counts whether or not one is visible.
+ */
+const API_BASE =
+  /^(?:https?:\/\/)?(?:api\.github\.com\/|[^/\s]+\/api\/v3\/|\$\{?GITHUB_API_URL\}?\/|\$\{\{\s*github\.api_url\s*\}\}\/)(.*)$/i;
+const HTTP_METHODS = new Set(['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD']);
+
+function analyzeHttpClient(c: ParsedCommand): Finding[] {
+  let endpoint: string | undefined;
+  let method: string | undefined;
+  for (const a of c.args) {
+    const m = API_BASE.exec(a);
+    if (m && endpoint === undefined) endpoint = (m[1] ?? '').replace(/[?#].*$/, '');
+    // HTTPie: `http DELETE api.github.com/…`
+    if (method === undefined && HTTP_METHODS.has(a)) method = a;
+  }
+  if (endpoint === undefined) return [];
+  if (endpoint === 'graphql') return graphqlFindings(c.args.join(' '));
+  const sends = c.has('-d', '--data', '--data-raw', '--data-binary', '--json', '-F', '--form');
+  method = (
+    c.value('-X', '--request', '--method') ??
+    method ??
+    (sends || c.has('--post-data', '--post-file') ? 'POST' : 'GET')
+  ).toUpperCase();
+  return GH_API_RULES.filter((r) => r.methods.includes(method) && r.endpoint.test(endpoint)).map(
+    (r) => finding(r.class, r.kind.replace(/^gh-/, 'http-'), r.detail, endpoint),
+  );
+}
+
+/** `find / -delete`, `find ~ -exec rm -rf {} +`: deletion under a broad starting point. */
+function analyzeFind(c: ParsedCommand, _rest: readonly string[], ctx: Context): Finding[] {
+  const first = c.args.findIndex((a) => /^[-(!]/.test(a));
+  const expression = first < 0 ? [] : c.args.slice(first);
+  const deletes =
+    expression.includes('-delete') ||
+    expression.some(
+      (a, i) =>
+        /^-(?:exec|execdir|ok|okdir)$/.test(a) && commandName(expression[i + 1] ?? '') === 'rm',
+    );
+  if (!deletes) return [];
+  const roots = first < 0 ? c.args : c.args.slice(0, first);
+  const starts = roots.length > 0 ? roots : ['.'];
+  const broad = starts.find((r, i) => isBroadPath(r, c.raw[i] ?? r, ctx));
+  return broad === undefined
+    ? []
+    : [finding('destructive', 'find-delete-broad', 'deletes files under a broad path', broad)];
 }
 
 function graphqlFindings(query: string): Finding[] {
