@@ -18,6 +18,7 @@ import {
   type HitClass,
   type ParsedCommand,
 } from './command-table.js';
+import { opaqueCommand } from './opaque-commands.js';
 import { splitCommands, type SimpleCommand } from './shell.js';
 
 export interface CommandHit {
@@ -90,6 +91,8 @@ export function classifyScript(script: string, options: ClassifyOptions = {}): C
 
 /** Tries argv as typed, then the command inside each wrapper (`npx x`, `python -m x`). */
 function classifyCommand(command: SimpleCommand, ctx: Context): CommandHit[] {
+  const opaque = opaqueCommand(command);
+  if (opaque) return [toHit({ class: 'opaque', ...opaque, target: undefined }, command)];
   let start = 0;
   for (let level = 0; level <= MAX_UNWRAP; level++) {
     const argv = command.argv.slice(start);

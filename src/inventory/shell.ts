@@ -22,6 +22,8 @@ export interface SimpleCommand {
   column: number;
   /** Source text of the whole simple command, prefixes and redirections included. */
   text: string;
+  /** Its stdin is a here-document of the script (`bash <<EOF`, `python - <<'EOF'`). */
+  heredoc?: boolean;
 }
 
 export interface SplitResult {
@@ -414,7 +416,10 @@ class Parser {
   }
 
   private emitWithHeredocs(words: Word[], heredocs: readonly Heredoc[]): void {
+    const at = this.shared.commands.length;
     this.emit(words);
+    const emitted = this.shared.commands[at];
+    if (emitted && heredocs.length > 0) emitted.heredoc = true;
     if (heredocs.length === 0 || !readsScriptFromStdin(words)) return;
     // The last here-document on stdin wins, as in the shell.
     const fed = heredocs[heredocs.length - 1];
