@@ -93,6 +93,7 @@ function jobDoc(j: JobInventory): Doc<JobInventory> {
       at: loc(r.at),
     })),
     agents: list(j.agents).map(agentDoc),
+    workflowRole: j.workflowRole ? { ...j.workflowRole } : null,
     tools: list(j.tools).map(toolDoc),
     agentConfig: list(j.agentConfig).map((c) => ({
       agent: c.agent,

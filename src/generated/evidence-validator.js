@@ -2,7 +2,7 @@
 /* eslint-disable */
 import __runtime0 from "ajv/dist/runtime/ucs2length.js";
 export const validateEvidence = validate20;
-const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://agent-gate.dev/schemas/evidence-v1.json","title":"agent-gate evidence","description":"evidence.json of an agent-gate evidence pack: who ran what, with which authority, on which target, what the gate decided, who approved, what was checked and how the job ended. Secret values never appear: only names, kinds and sources. Also defines the pack's bom.json ($defs/bomDocument) and manifest.json ($defs/manifest).","type":"object","additionalProperties":false,"required":["$schema","schemaVersion","tool","run","owner","decision","approval","outcome","timestamps","credentials","targets","policy","validation","findings","evidence","attestation","bom"],"properties":{"$schema":{"const":"https://agent-gate.dev/schemas/evidence-v1.json"},"schemaVersion":{"const":1,"description":"Evidence format version."},"tool":{"$ref":"#/$defs/tool"},"run":{"description":"The run the gate decided, as the runner described it.","type":"object","additionalProperties":false,"required":["repository","workflowPath","workflowSha","job","runId","runAttempt","runUrl","event","ref","sha","actor","triggeringActor","prAuthor"],"properties":{"repository":{"type":"string","pattern":"^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$"},"workflowPath":{"$ref":"#/$defs/text"},"workflowSha":{"$ref":"#/$defs/gitSha"},"job":{"$ref":"#/$defs/text"},"runId":{"$ref":"#/$defs/numericIdOrNull"},"runAttempt":{"$ref":"#/$defs/numericIdOrNull"},"runUrl":{"$ref":"#/$defs/urlOrNull"},"event":{"$ref":"#/$defs/text"},"ref":{"$ref":"#/$defs/textOrNull","description":"Full ref, e.g. refs/heads/main."},"sha":{"oneOf":[{"$ref":"#/$defs/gitSha"},{"type":"null"}],"description":"The commit the run is for (GITHUB_SHA)."},"actor":{"$ref":"#/$defs/textOrNull"},"triggeringActor":{"$ref":"#/$defs/textOrNull"},"prAuthor":{"$ref":"#/$defs/textOrNull","description":"Author of the pull request the run is for, if any."}}},"owner":{"description":"Owners of the workflow file (CODEOWNERS, last matching rule); null when no rule matches or CODEOWNERS was not read.","oneOf":[{"$ref":"#/$defs/owner"},{"type":"null"}]},"decision":{"type":"object","additionalProperties":false,"required":["value","reasons","errors","jobs","waivers"],"properties":{"value":{"$ref":"#/$defs/decision"},"reasons":{"description":"Decision-wide reasons that are not about one path.","type":"array","items":{"type":"string"}},"errors":{"description":"Files that could not be evaluated (each counts as blocked).","type":"array","items":{"type":"object","additionalProperties":false,"required":["path","message"],"properties":{"path":{"type":"string"},"message":{"type":"string"}}}},"jobs":{"type":"array","items":{"$ref":"#/$defs/jobVerdict"}},"waivers":{"type":"object","additionalProperties":false,"required":["applied","expired"],"properties":{"applied":{"type":"array","items":{"$ref":"#/$defs/appliedWaiver"}},"expired":{"type":"array","items":{"$ref":"#/$defs/expiredWaiver"}}}}}},"approval":{"$ref":"#/$defs/approval"},"outcome":{"description":"How the job ended. `unknown` when it could not be learnt — then `note` says why.","type":"object","additionalProperties":false,"required":["status","source","note"],"properties":{"status":{"enum":["success","failure","cancelled","unknown"]},"source":{"$ref":"#/$defs/text","description":"Where the outcome was read from."},"note":{"$ref":"#/$defs/textOrNull"}},"if":{"properties":{"status":{"const":"unknown"}}},"then":{"properties":{"note":{"$ref":"#/$defs/text"}}}},"timestamps":{"type":"object","additionalProperties":false,"required":["started","decided","finished"],"properties":{"started":{"$ref":"#/$defs/timestamp"},"decided":{"$ref":"#/$defs/timestamp"},"finished":{"oneOf":[{"$ref":"#/$defs/timestamp"},{"type":"null"}]}}},"credentials":{"description":"Every credential the decided jobs can use: names, kinds and sources, never values.","type":"array","items":{"$ref":"#/$defs/credentialSource"}},"targets":{"description":"What the decided jobs can reach, with the paths and credentials that reach it.","type":"array","items":{"$ref":"#/$defs/target"}},"policy":{"type":"object","additionalProperties":false,"required":["sources","digest","default","evidenceRequired","approval"],"properties":{"sources":{"description":"Files the policy was built from, base first (presets as preset:<name>).","type":"array","items":{"$ref":"#/$defs/text"},"minItems":1},"digest":{"$ref":"#/$defs/sha256Digest"},"default":{"$ref":"#/$defs/decision"},"evidenceRequired":{"type":"boolean"},"approval":{"type":"object","additionalProperties":false,"required":["approvers","minApprovals","timeoutMinutes"],"properties":{"approvers":{"oneOf":[{"type":"array","items":{"type":"string"}},{"type":"null"}]},"minApprovals":{"type":"integer","minimum":1},"timeoutMinutes":{"type":"integer","minimum":1}}}}},"validation":{"description":"Which checks ran: this gate's rules, and the commit's check runs where they could be read.","type":"object","additionalProperties":false,"required":["rules","checkRuns","note"],"properties":{"rules":{"type":"array","items":{"$ref":"#/$defs/ruleEvaluated"}},"checkRuns":{"oneOf":[{"type":"array","items":{"type":"object","additionalProperties":false,"required":["name","conclusion"],"properties":{"name":{"type":"string"},"conclusion":{"type":["string","null"]}}}},{"type":"null"}]},"note":{"$ref":"#/$defs/textOrNull"}},"if":{"properties":{"checkRuns":{"type":"null"}}},"then":{"properties":{"note":{"$ref":"#/$defs/text"}}}},"findings":{"type":"array","items":{"$ref":"#/$defs/finding"}},"evidence":{"description":"Where this pack goes.","type":"object","additionalProperties":false,"required":["mode","artifactName"],"properties":{"mode":{"enum":["artifact","file","none"]},"artifactName":{"$ref":"#/$defs/textOrNull"}},"if":{"properties":{"mode":{"const":"artifact"}}},"then":{"properties":{"artifactName":{"$ref":"#/$defs/text"}}}},"attestation":{"description":"The signed attestation over the pack, if one was made. subjectDigest is the pack digest it signs: the digest of this pack with attestation set to null in evidence.json (the record cannot sign itself).","oneOf":[{"type":"object","additionalProperties":false,"required":["id","bundleDigest","subjectDigest"],"properties":{"id":{"$ref":"#/$defs/textOrNull"},"bundleDigest":{"$ref":"#/$defs/textOrNull"},"subjectDigest":{"oneOf":[{"$ref":"#/$defs/sha256Digest"},{"type":"null"}]}}},{"type":"null"}]},"bom":{"description":"The Agent Action BOM of every decided job (the same as bom.json).","type":"array","items":{"$ref":"#/$defs/bomWorkflow"}}},"$defs":{"text":{"type":"string","minLength":1},"textOrNull":{"oneOf":[{"$ref":"#/$defs/text"},{"type":"null"}]},"stringOrNull":{"type":["string","null"]},"numericIdOrNull":{"oneOf":[{"type":"string","pattern":"^[0-9]{1,20}$"},{"type":"null"}]},"urlOrNull":{"oneOf":[{"type":"string","pattern":"^https?://[^\\s]+$"},{"type":"null"}]},"gitSha":{"type":"string","pattern":"^(?:[0-9a-f]{40}|[0-9a-f]{64})$"},"sha256Digest":{"type":"string","pattern":"^sha256:[0-9a-f]{64}$"},"sha256Hex":{"type":"string","pattern":"^[0-9a-f]{64}$"},"timestamp":{"description":"RFC 3339 date-time.","type":"string","pattern":"^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(?:\\.\\d+)?(?:Z|[+-]\\d{2}:\\d{2})$"},"decision":{"enum":["allow","approval-required","blocked"]},"actionClass":{"enum":["read","comment","write-branch","modify-workflow","run-shell","use-secret","cloud-credential","call-tool","publish","deploy","production","destructive","bypass-checks"]},"stringList":{"type":"array","items":{"type":"string"}},"location":{"description":"A position in a source file, 1-based.","type":"object","additionalProperties":false,"required":["path","line","column"],"properties":{"path":{"type":"string"},"line":{"type":"integer","minimum":0},"column":{"type":"integer","minimum":0}}},"tool":{"type":"object","additionalProperties":false,"required":["name","version","uri"],"properties":{"name":{"const":"agent-gate"},"version":{"type":"string","pattern":"^\\d+\\.\\d+\\.\\d+(?:[-+][0-9A-Za-z.-]+)?$"},"uri":{"type":"string","pattern":"^https://"}}},"owner":{"type":"object","additionalProperties":false,"required":["owners","file","line"],"properties":{"owners":{"$ref":"#/$defs/stringList"},"file":{"type":"string"},"line":{"type":"integer","minimum":1}}},"approval":{"description":"The approval record: what was asked (request and its digest), who approved, when, how and on which digest.","type":"object","additionalProperties":false,"required":["mode","status","requestDigest","requestUrl","approvals","ignored","note"],"properties":{"mode":{"enum":["fail","wait","environment","record"]},"status":{"enum":["not-required","required","handed-to-environment","approved","denied","timed-out","cancelled"]},"requestDigest":{"oneOf":[{"$ref":"#/$defs/sha256Digest"},{"type":"null"}]},"requestUrl":{"$ref":"#/$defs/urlOrNull"},"approvals":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["login","at","how","digest"],"properties":{"login":{"$ref":"#/$defs/text"},"at":{"$ref":"#/$defs/timestamp"},"how":{"$ref":"#/$defs/text"},"digest":{"oneOf":[{"$ref":"#/$defs/sha256Digest"},{"type":"null"}]}}}},"ignored":{"description":"Would-be approvals that did not count, each with the reason (self-approval, bot, not an approver, stale head, other digest, edited comment, …).","type":"array","items":{"type":"object","additionalProperties":false,"required":["login","why"],"properties":{"login":{"$ref":"#/$defs/text"},"why":{"$ref":"#/$defs/text"}}}},"note":{"$ref":"#/$defs/textOrNull","description":"How the wait or the record ended, in one line."}},"if":{"properties":{"status":{"const":"approved"}}},"then":{"properties":{"approvals":{"type":"array","minItems":1}}}},"jobVerdict":{"type":"object","additionalProperties":false,"required":["workflow","job","decision","paths"],"properties":{"workflow":{"type":"string"},"job":{"type":"string"},"decision":{"$ref":"#/$defs/decision"},"paths":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["id","class","decision","rule","reason","because","credentials","target","location","waived"],"properties":{"id":{"type":"string"},"class":{"$ref":"#/$defs/actionClass"},"decision":{"$ref":"#/$defs/decision"},"rule":{"$ref":"#/$defs/stringOrNull","description":"The deciding rule; null when the policy default decided."},"reason":{"type":"string","description":"What put the job in this class."},"because":{"type":"string","description":"Why this decision."},"credentials":{"$ref":"#/$defs/stringList"},"target":{"$ref":"#/$defs/stringOrNull"},"location":{"$ref":"#/$defs/location"},"waived":{"$ref":"#/$defs/stringList"}}}}}},"appliedWaiver":{"type":"object","additionalProperties":false,"required":["rule","workflow","job","owner","expires","reason","location","path"],"properties":{"rule":{"type":"string"},"workflow":{"$ref":"#/$defs/stringOrNull"},"job":{"$ref":"#/$defs/stringOrNull"},"owner":{"type":"string"},"expires":{"type":"string","pattern":"^\\d{4}-\\d{2}-\\d{2}$"},"reason":{"type":"string"},"location":{"$ref":"#/$defs/location"},"path":{"type":"string","description":"The action path the waiver was applied to."}}},"expiredWaiver":{"type":"object","additionalProperties":false,"required":["rule","workflow","job","owner","expires","reason","location","message"],"properties":{"rule":{"type":"string"},"workflow":{"$ref":"#/$defs/stringOrNull"},"job":{"$ref":"#/$defs/stringOrNull"},"owner":{"type":"string"},"expires":{"type":"string","pattern":"^\\d{4}-\\d{2}-\\d{2}$"},"reason":{"type":"string"},"location":{"$ref":"#/$defs/location"},"message":{"type":"string"}}},"credentialKind":{"enum":["github-token","oidc","app-token","static-secret","pat","inherited-secrets"]},"credentialLifetime":{"enum":["job-scoped","short-lived","long-lived"]},"credentialSource":{"type":"object","additionalProperties":false,"required":["workflow","job","id","kind","name","lifetime","scope","write","production","reaches","usedIn","note","location"],"properties":{"workflow":{"type":"string"},"job":{"type":"string"},"id":{"type":"string"},"kind":{"$ref":"#/$defs/credentialKind"},"name":{"type":"string"},"lifetime":{"$ref":"#/$defs/credentialLifetime"},"scope":{"enum":["narrow","broad"]},"write":{"type":"boolean"},"production":{"type":"boolean"},"reaches":{"$ref":"#/$defs/stringList"},"usedIn":{"$ref":"#/$defs/stringList"},"note":{"type":"string"},"location":{"$ref":"#/$defs/location"}}},"target":{"type":"object","additionalProperties":false,"required":["workflow","job","target","classes","credentials","decision"],"properties":{"workflow":{"type":"string"},"job":{"type":"string"},"target":{"type":"string"},"classes":{"type":"array","items":{"$ref":"#/$defs/actionClass"}},"credentials":{"description":"Ids of the credentials that reach the target.","$ref":"#/$defs/stringList"},"decision":{"description":"The most severe decision of the paths to this target; null when no path names it.","oneOf":[{"$ref":"#/$defs/decision"},{"type":"null"}]}}},"finding":{"type":"object","additionalProperties":false,"required":["ruleId","kind","decision","severity","confidence","message","remediation","workflow","job","class","location","fingerprint"],"properties":{"ruleId":{"type":"string"},"kind":{"enum":["path","check"]},"decision":{"$ref":"#/$defs/decision"},"severity":{"enum":["info","low","medium","high","critical"]},"confidence":{"enum":["low","medium","high"]},"message":{"type":"string"},"remediation":{"type":"string"},"workflow":{"type":"string"},"job":{"$ref":"#/$defs/stringOrNull"},"class":{"oneOf":[{"$ref":"#/$defs/actionClass"},{"type":"null"}]},"location":{"$ref":"#/$defs/location"},"fingerprint":{"description":"The SARIF partialFingerprints agentGate/v1 of the result: independent of line numbers.","$ref":"#/$defs/sha256Hex"}}},"ruleEvaluated":{"type":"object","additionalProperties":false,"required":["id","decision","reason","location","decidedPaths","waivedPaths"],"properties":{"id":{"type":"string"},"decision":{"$ref":"#/$defs/decision"},"reason":{"type":"string"},"location":{"$ref":"#/$defs/location"},"decidedPaths":{"description":"Action paths this rule decided.","type":"integer","minimum":0},"waivedPaths":{"description":"Action paths where a waiver set this rule aside.","type":"integer","minimum":0}}},"bomWorkflow":{"type":"object","additionalProperties":false,"required":["path","name","jobs"],"properties":{"path":{"type":"string"},"name":{"$ref":"#/$defs/stringOrNull"},"jobs":{"type":"array","items":{"$ref":"#/$defs/jobInventory"}}}},"bomDocument":{"description":"bom.json of an evidence pack.","type":"object","additionalProperties":false,"required":["schemaVersion","tool","workflows"],"properties":{"schemaVersion":{"const":1},"tool":{"$ref":"#/$defs/tool"},"workflows":{"type":"array","items":{"$ref":"#/$defs/bomWorkflow"}}}},"manifest":{"description":"manifest.json of an evidence pack. digest = SHA-256 over the UTF-8 lines `<name>\\0<sha256 hex>\\n` of every other file, sorted by name (byte order), concatenated.","type":"object","additionalProperties":false,"required":["schemaVersion","tool","policyDigest","files","digest"],"properties":{"schemaVersion":{"const":1},"tool":{"$ref":"#/$defs/tool"},"policyDigest":{"$ref":"#/$defs/sha256Digest"},"files":{"type":"object","minProperties":1,"propertyNames":{"pattern":"^[A-Za-z0-9][A-Za-z0-9._-]*$"},"additionalProperties":{"type":"object","additionalProperties":false,"required":["sha256","bytes"],"properties":{"sha256":{"$ref":"#/$defs/sha256Hex"},"bytes":{"type":"integer","minimum":0}}}},"digest":{"$ref":"#/$defs/sha256Digest"}}},"jobInventory":{"description":"The Agent Action BOM record of one job: who and what can act, with which authority, on which target — every fact with its location.","type":"object","additionalProperties":false,"required":["workflow","job","name","at","triggers","actor","unattended","unattendedReasons","environment","runsOn","permissions","credentials","uses","runs","agents","tools","agentConfig","owner","change","targets","classes","paths","gaps","skipped","skippedSteps","checklist"],"properties":{"workflow":{"type":"string"},"job":{"type":"string"},"name":{"$ref":"#/$defs/stringOrNull"},"at":{"$ref":"#/$defs/location"},"triggers":{"$ref":"#/$defs/stringList"},"actor":{"$ref":"#/$defs/stringOrNull"},"unattended":{"type":"boolean"},"unattendedReasons":{"$ref":"#/$defs/stringList"},"environment":{"oneOf":[{"type":"object","additionalProperties":false,"required":["name","dynamic","at","protection"],"properties":{"name":{"type":"string"},"dynamic":{"type":"boolean"},"at":{"$ref":"#/$defs/location"},"protection":{"type":"object","additionalProperties":false,"required":["status","source","reviewers","preventSelfReview","waitTimer","branchPolicy","customRules","note"],"properties":{"status":{"enum":["protected","unprotected","unreadable","unknown"]},"source":{"type":"string"},"reviewers":{"$ref":"#/$defs/stringList"},"preventSelfReview":{"type":["boolean","null"]},"waitTimer":{"type":["integer","null"]},"branchPolicy":{"$ref":"#/$defs/stringOrNull"},"customRules":{"$ref":"#/$defs/stringList"},"note":{"type":"string"}}}}},{"type":"null"}]},"runsOn":{"$ref":"#/$defs/stringList"},"permissions":{"type":"object","additionalProperties":false,"required":["source","scopes","assumed","downgrade","at"],"properties":{"source":{"enum":["job","workflow","default"]},"scopes":{"type":"object","additionalProperties":{"enum":["read","write","none"]}},"assumed":{"type":"boolean"},"downgrade":{"$ref":"#/$defs/stringOrNull"},"at":{"$ref":"#/$defs/location"}}},"credentials":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["id","kind","name","lifetime","scope","write","production","reaches","note","usedIn","at"],"properties":{"id":{"type":"string"},"kind":{"$ref":"#/$defs/credentialKind"},"name":{"type":"string"},"lifetime":{"$ref":"#/$defs/credentialLifetime"},"scope":{"enum":["narrow","broad"]},"write":{"type":"boolean"},"production":{"type":"boolean"},"reaches":{"$ref":"#/$defs/stringList"},"note":{"type":"string"},"usedIn":{"$ref":"#/$defs/stringList"},"at":{"$ref":"#/$defs/location"}}}},"uses":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["raw","kind","name","ref","pinned","step","at"],"properties":{"raw":{"type":"string"},"kind":{"enum":["action","local","docker","reusable-workflow"]},"name":{"type":"string"},"ref":{"$ref":"#/$defs/stringOrNull"},"pinned":{"type":"boolean"},"step":{"type":["integer","null"]},"at":{"$ref":"#/$defs/location"}}}},"runs":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["step","name","shell","script","at"],"properties":{"step":{"type":"integer"},"name":{"$ref":"#/$defs/stringOrNull"},"shell":{"$ref":"#/$defs/stringOrNull"},"script":{"type":"string"},"at":{"$ref":"#/$defs/location"}}}},"agents":{"type":"array","items":{"$ref":"#/$defs/agentUse"}},"tools":{"type":"array","items":{"$ref":"#/$defs/toolReach"}},"agentConfig":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["agent","file","permissions","settings"],"properties":{"agent":{"type":"string"},"file":{"type":"string"},"permissions":{"oneOf":[{"$ref":"#/$defs/agentPermissionSettings"},{"type":"null"}]},"settings":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["key","value","at"],"properties":{"key":{"type":"string"},"value":{"type":"string"},"at":{"$ref":"#/$defs/location"}}}}}}},"owner":{"oneOf":[{"$ref":"#/$defs/owner"},{"type":"null"}]},"change":{"oneOf":[{"$ref":"#/$defs/changeAnalysis"},{"type":"null"}]},"targets":{"$ref":"#/$defs/stringList"},"classes":{"type":"array","items":{"$ref":"#/$defs/actionClass"}},"paths":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["id","job","class","reason","at","credentials","step","uses","target"],"properties":{"id":{"type":"string"},"job":{"type":"string"},"class":{"$ref":"#/$defs/actionClass"},"reason":{"type":"string"},"at":{"$ref":"#/$defs/location"},"credentials":{"$ref":"#/$defs/stringList"},"step":{"type":["integer","null"]},"uses":{"$ref":"#/$defs/stringOrNull"},"target":{"$ref":"#/$defs/stringOrNull"}}}},"gaps":{"description":"What the inventory could not see into (never read as safe).","$ref":"#/$defs/stringList"},"skipped":{"description":"Why the job cannot run for the decided event (its if: condition, or a needs: that cannot run); null when it may run.","$ref":"#/$defs/stringOrNull"},"skippedSteps":{"description":"Steps whose if: condition cannot be true for the decided event; they contribute no action paths.","type":"array","items":{"type":"object","additionalProperties":false,"required":["step","name","reason"],"properties":{"step":{"type":"integer","minimum":0},"name":{"$ref":"#/$defs/stringOrNull"},"reason":{"type":"string"}}}},"checklist":{"$ref":"#/$defs/checklist"}}},"agentUse":{"type":"object","additionalProperties":false,"required":["id","product","via","ref","step","at","mode","settings","unrestrictedShell","permissionsBypassed","tokenExchange","allowedActors","promptInputs","mcpConfig"],"properties":{"id":{"type":"string"},"product":{"type":"string"},"via":{"enum":["uses","job-uses","run","workflow-header","setup-steps"]},"ref":{"$ref":"#/$defs/stringOrNull"},"step":{"type":["integer","null"]},"at":{"$ref":"#/$defs/location"},"mode":{"$ref":"#/$defs/stringOrNull"},"settings":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["name","value","risky","reason","at"],"properties":{"name":{"type":"string"},"value":{"type":"string"},"risky":{"type":"boolean"},"reason":{"type":"string"},"at":{"$ref":"#/$defs/location"}}}},"unrestrictedShell":{"type":"boolean"},"permissionsBypassed":{"type":"boolean"},"tokenExchange":{"oneOf":[{"type":"object","additionalProperties":false,"required":["issuer","note"],"properties":{"issuer":{"type":"string"},"note":{"type":"string"}}},{"type":"null"}]},"allowedActors":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["name","value","wildcard"],"properties":{"name":{"type":"string"},"value":{"type":"string"},"wildcard":{"type":"boolean"}}}},"promptInputs":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["input","value","at"],"properties":{"input":{"type":"string"},"value":{"type":"string"},"at":{"$ref":"#/$defs/location"}}}},"mcpConfig":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["source","value","at"],"properties":{"source":{"type":"string"},"value":{"type":"string"},"at":{"$ref":"#/$defs/location"}}}}}},"toolReach":{"type":"object","additionalProperties":false,"required":["agent","name","file","transport","command","args","url","remote","fetchesCode","secrets","trust","tools","writeCapable","at"],"properties":{"agent":{"type":"string"},"name":{"type":"string"},"file":{"type":"string"},"transport":{"enum":["stdio","http","sse","unknown"]},"command":{"$ref":"#/$defs/stringOrNull"},"args":{"$ref":"#/$defs/stringList"},"url":{"$ref":"#/$defs/stringOrNull"},"remote":{"type":"boolean"},"fetchesCode":{"type":"boolean"},"secrets":{"description":"Names of env vars / headers whose values reference secrets; never the values.","$ref":"#/$defs/stringList"},"trust":{"type":"boolean"},"tools":{"oneOf":[{"$ref":"#/$defs/stringList"},{"const":"*"},{"type":"null"}]},"writeCapable":{"type":"boolean"},"at":{"$ref":"#/$defs/location"}}},"agentPermissionSettings":{"type":"object","additionalProperties":false,"required":["allow","ask","deny","defaultMode","enableAllProjectMcpServers","hooks","sandboxEnabled","at"],"properties":{"allow":{"$ref":"#/$defs/stringList"},"ask":{"$ref":"#/$defs/stringList"},"deny":{"$ref":"#/$defs/stringList"},"defaultMode":{"$ref":"#/$defs/stringOrNull"},"enableAllProjectMcpServers":{"type":["boolean","null"]},"hooks":{"$ref":"#/$defs/stringList"},"sandboxEnabled":{"type":["boolean","null"]},"at":{"$ref":"#/$defs/location"}}},"changeAnalysis":{"type":"object","additionalProperties":false,"required":["author","authorKind","sensitive","newDependencies","unknownDependencies"],"properties":{"author":{"$ref":"#/$defs/stringOrNull"},"authorKind":{"enum":["human","bot","agent","unknown"]},"sensitive":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["file","what"],"properties":{"file":{"type":"string"},"what":{"type":"string"}}}},"newDependencies":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["file","ecosystem","name","version","line","note"],"properties":{"file":{"type":"string"},"ecosystem":{"enum":["npm","pypi","go","cargo","rubygems","composer","maven","github-actions"]},"name":{"type":"string"},"version":{"$ref":"#/$defs/stringOrNull"},"line":{"type":["integer","null"]},"note":{"$ref":"#/$defs/stringOrNull"}}}},"unknownDependencies":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["file","reason"],"properties":{"file":{"type":"string"},"reason":{"type":"string"}}}}}},"checklist":{"description":"The seed's 20-control agent-deployment checklist scored from what the workflow shows (docs/checklist.md).","type":"object","additionalProperties":false,"required":["workflow","job","agents","total","outOf","observed","max","notObservable","band","bestCaseBand","unobservable","focus","controls"],"properties":{"workflow":{"type":"string"},"job":{"type":"string"},"agents":{"$ref":"#/$defs/stringList"},"total":{"type":"number","minimum":0,"maximum":20,"multipleOf":0.5},"outOf":{"const":20},"observed":{"type":"integer","minimum":0,"maximum":20},"max":{"type":"integer","minimum":0,"maximum":20},"notObservable":{"type":"integer","minimum":0,"maximum":20},"band":{"type":"object","additionalProperties":false,"required":["id","label","range"],"properties":{"id":{"enum":["production-ready","good-foundation","significant-risk","pause"]},"label":{"type":"string"},"range":{"type":"string"}}},"bestCaseBand":{"type":"object","additionalProperties":false,"required":["id","label","range"],"properties":{"id":{"enum":["production-ready","good-foundation","significant-risk","pause"]},"label":{"type":"string"},"range":{"type":"string"}}},"unobservable":{"type":"string"},"focus":{"$ref":"#/$defs/stringList"},"controls":{"type":"array","minItems":20,"maxItems":20,"items":{"type":"object","additionalProperties":false,"required":["id","number","title","score","status","reason","evidence"],"properties":{"id":{"type":"string"},"number":{"type":"integer","minimum":1,"maximum":20},"title":{"type":"string"},"score":{"enum":[1,0.5,0,null]},"status":{"enum":["met","partial","not-met","not-observable"]},"reason":{"type":"string"},"evidence":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["text","at"],"properties":{"text":{"type":"string"},"at":{"$ref":"#/$defs/stringOrNull"}}}}}}}}}}};
+const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://agent-gate.dev/schemas/evidence-v1.json","title":"agent-gate evidence","description":"evidence.json of an agent-gate evidence pack: who ran what, with which authority, on which target, what the gate decided, who approved, what was checked and how the job ended. Secret values never appear: only names, kinds and sources. Also defines the pack's bom.json ($defs/bomDocument) and manifest.json ($defs/manifest).","type":"object","additionalProperties":false,"required":["$schema","schemaVersion","tool","run","owner","decision","approval","outcome","timestamps","credentials","targets","policy","validation","findings","evidence","attestation","bom"],"properties":{"$schema":{"const":"https://agent-gate.dev/schemas/evidence-v1.json"},"schemaVersion":{"const":1,"description":"Evidence format version."},"tool":{"$ref":"#/$defs/tool"},"run":{"description":"The run the gate decided, as the runner described it.","type":"object","additionalProperties":false,"required":["repository","workflowPath","workflowSha","job","runId","runAttempt","runUrl","event","ref","sha","actor","triggeringActor","prAuthor"],"properties":{"repository":{"type":"string","pattern":"^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$"},"workflowPath":{"$ref":"#/$defs/text"},"workflowSha":{"$ref":"#/$defs/gitSha"},"job":{"$ref":"#/$defs/text"},"runId":{"$ref":"#/$defs/numericIdOrNull"},"runAttempt":{"$ref":"#/$defs/numericIdOrNull"},"runUrl":{"$ref":"#/$defs/urlOrNull"},"event":{"$ref":"#/$defs/text"},"ref":{"$ref":"#/$defs/textOrNull","description":"Full ref, e.g. refs/heads/main."},"sha":{"oneOf":[{"$ref":"#/$defs/gitSha"},{"type":"null"}],"description":"The commit the run is for (GITHUB_SHA)."},"actor":{"$ref":"#/$defs/textOrNull"},"triggeringActor":{"$ref":"#/$defs/textOrNull"},"prAuthor":{"$ref":"#/$defs/textOrNull","description":"Author of the pull request the run is for, if any."}}},"owner":{"description":"Owners of the workflow file (CODEOWNERS, last matching rule); null when no rule matches or CODEOWNERS was not read.","oneOf":[{"$ref":"#/$defs/owner"},{"type":"null"}]},"decision":{"type":"object","additionalProperties":false,"required":["value","reasons","errors","jobs","waivers"],"properties":{"value":{"$ref":"#/$defs/decision"},"reasons":{"description":"Decision-wide reasons that are not about one path.","type":"array","items":{"type":"string"}},"errors":{"description":"Files that could not be evaluated (each counts as blocked).","type":"array","items":{"type":"object","additionalProperties":false,"required":["path","message"],"properties":{"path":{"type":"string"},"message":{"type":"string"}}}},"jobs":{"type":"array","items":{"$ref":"#/$defs/jobVerdict"}},"waivers":{"type":"object","additionalProperties":false,"required":["applied","expired"],"properties":{"applied":{"type":"array","items":{"$ref":"#/$defs/appliedWaiver"}},"expired":{"type":"array","items":{"$ref":"#/$defs/expiredWaiver"}}}}}},"approval":{"$ref":"#/$defs/approval"},"outcome":{"description":"How the job ended. `unknown` when it could not be learnt — then `note` says why.","type":"object","additionalProperties":false,"required":["status","source","note"],"properties":{"status":{"enum":["success","failure","cancelled","unknown"]},"source":{"$ref":"#/$defs/text","description":"Where the outcome was read from."},"note":{"$ref":"#/$defs/textOrNull"}},"if":{"properties":{"status":{"const":"unknown"}}},"then":{"properties":{"note":{"$ref":"#/$defs/text"}}}},"timestamps":{"type":"object","additionalProperties":false,"required":["started","decided","finished"],"properties":{"started":{"$ref":"#/$defs/timestamp"},"decided":{"$ref":"#/$defs/timestamp"},"finished":{"oneOf":[{"$ref":"#/$defs/timestamp"},{"type":"null"}]}}},"credentials":{"description":"Every credential the decided jobs can use: names, kinds and sources, never values.","type":"array","items":{"$ref":"#/$defs/credentialSource"}},"targets":{"description":"What the decided jobs can reach, with the paths and credentials that reach it.","type":"array","items":{"$ref":"#/$defs/target"}},"policy":{"type":"object","additionalProperties":false,"required":["sources","digest","default","evidenceRequired","approval"],"properties":{"sources":{"description":"Files the policy was built from, base first (presets as preset:<name>).","type":"array","items":{"$ref":"#/$defs/text"},"minItems":1},"digest":{"$ref":"#/$defs/sha256Digest"},"default":{"$ref":"#/$defs/decision"},"evidenceRequired":{"type":"boolean"},"approval":{"type":"object","additionalProperties":false,"required":["approvers","minApprovals","timeoutMinutes"],"properties":{"approvers":{"oneOf":[{"type":"array","items":{"type":"string"}},{"type":"null"}]},"minApprovals":{"type":"integer","minimum":1},"timeoutMinutes":{"type":"integer","minimum":1}}}}},"validation":{"description":"Which checks ran: this gate's rules, and the commit's check runs where they could be read.","type":"object","additionalProperties":false,"required":["rules","checkRuns","note"],"properties":{"rules":{"type":"array","items":{"$ref":"#/$defs/ruleEvaluated"}},"checkRuns":{"oneOf":[{"type":"array","items":{"type":"object","additionalProperties":false,"required":["name","conclusion"],"properties":{"name":{"type":"string"},"conclusion":{"type":["string","null"]}}}},{"type":"null"}]},"note":{"$ref":"#/$defs/textOrNull"}},"if":{"properties":{"checkRuns":{"type":"null"}}},"then":{"properties":{"note":{"$ref":"#/$defs/text"}}}},"findings":{"type":"array","items":{"$ref":"#/$defs/finding"}},"evidence":{"description":"Where this pack goes.","type":"object","additionalProperties":false,"required":["mode","artifactName"],"properties":{"mode":{"enum":["artifact","file","none"]},"artifactName":{"$ref":"#/$defs/textOrNull"}},"if":{"properties":{"mode":{"const":"artifact"}}},"then":{"properties":{"artifactName":{"$ref":"#/$defs/text"}}}},"attestation":{"description":"The signed attestation over the pack, if one was made. subjectDigest is the pack digest it signs: the digest of this pack with attestation set to null in evidence.json (the record cannot sign itself).","oneOf":[{"type":"object","additionalProperties":false,"required":["id","bundleDigest","subjectDigest"],"properties":{"id":{"$ref":"#/$defs/textOrNull"},"bundleDigest":{"$ref":"#/$defs/textOrNull"},"subjectDigest":{"oneOf":[{"$ref":"#/$defs/sha256Digest"},{"type":"null"}]}}},{"type":"null"}]},"bom":{"description":"The Agent Action BOM of every decided job (the same as bom.json).","type":"array","items":{"$ref":"#/$defs/bomWorkflow"}}},"$defs":{"text":{"type":"string","minLength":1},"textOrNull":{"oneOf":[{"$ref":"#/$defs/text"},{"type":"null"}]},"stringOrNull":{"type":["string","null"]},"numericIdOrNull":{"oneOf":[{"type":"string","pattern":"^[0-9]{1,20}$"},{"type":"null"}]},"urlOrNull":{"oneOf":[{"type":"string","pattern":"^https?://[^\\s]+$"},{"type":"null"}]},"gitSha":{"type":"string","pattern":"^(?:[0-9a-f]{40}|[0-9a-f]{64})$"},"sha256Digest":{"type":"string","pattern":"^sha256:[0-9a-f]{64}$"},"sha256Hex":{"type":"string","pattern":"^[0-9a-f]{64}$"},"timestamp":{"description":"RFC 3339 date-time.","type":"string","pattern":"^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(?:\\.\\d+)?(?:Z|[+-]\\d{2}:\\d{2})$"},"decision":{"enum":["allow","approval-required","blocked"]},"actionClass":{"enum":["read","comment","write-branch","modify-workflow","run-shell","use-secret","cloud-credential","call-tool","publish","deploy","production","destructive","bypass-checks","opaque"]},"stringList":{"type":"array","items":{"type":"string"}},"location":{"description":"A position in a source file, 1-based.","type":"object","additionalProperties":false,"required":["path","line","column"],"properties":{"path":{"type":"string"},"line":{"type":"integer","minimum":0},"column":{"type":"integer","minimum":0}}},"tool":{"type":"object","additionalProperties":false,"required":["name","version","uri"],"properties":{"name":{"const":"agent-gate"},"version":{"type":"string","pattern":"^\\d+\\.\\d+\\.\\d+(?:[-+][0-9A-Za-z.-]+)?$"},"uri":{"type":"string","pattern":"^https://"}}},"owner":{"type":"object","additionalProperties":false,"required":["owners","file","line"],"properties":{"owners":{"$ref":"#/$defs/stringList"},"file":{"type":"string"},"line":{"type":"integer","minimum":1}}},"approval":{"description":"The approval record: what was asked (request and its digest), who approved, when, how and on which digest.","type":"object","additionalProperties":false,"required":["mode","status","requestDigest","requestUrl","approvals","ignored","note"],"properties":{"mode":{"enum":["fail","wait","environment","record"]},"status":{"enum":["not-required","required","handed-to-environment","approved","denied","timed-out","cancelled"]},"requestDigest":{"oneOf":[{"$ref":"#/$defs/sha256Digest"},{"type":"null"}]},"requestUrl":{"$ref":"#/$defs/urlOrNull"},"approvals":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["login","at","how","digest"],"properties":{"login":{"$ref":"#/$defs/text"},"at":{"$ref":"#/$defs/timestamp"},"how":{"$ref":"#/$defs/text"},"digest":{"oneOf":[{"$ref":"#/$defs/sha256Digest"},{"type":"null"}]}}}},"ignored":{"description":"Would-be approvals that did not count, each with the reason (self-approval, bot, not an approver, stale head, other digest, edited comment, …).","type":"array","items":{"type":"object","additionalProperties":false,"required":["login","why"],"properties":{"login":{"$ref":"#/$defs/text"},"why":{"$ref":"#/$defs/text"}}}},"note":{"$ref":"#/$defs/textOrNull","description":"How the wait or the record ended, in one line."}},"if":{"properties":{"status":{"const":"approved"}}},"then":{"properties":{"approvals":{"type":"array","minItems":1}}}},"jobVerdict":{"type":"object","additionalProperties":false,"required":["workflow","job","decision","paths"],"properties":{"workflow":{"type":"string"},"job":{"type":"string"},"decision":{"$ref":"#/$defs/decision"},"paths":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["id","class","decision","rule","reason","because","credentials","target","location","waived"],"properties":{"id":{"type":"string"},"class":{"$ref":"#/$defs/actionClass"},"decision":{"$ref":"#/$defs/decision"},"rule":{"$ref":"#/$defs/stringOrNull","description":"The deciding rule; null when the policy default decided."},"reason":{"type":"string","description":"What put the job in this class."},"because":{"type":"string","description":"Why this decision."},"credentials":{"$ref":"#/$defs/stringList"},"target":{"$ref":"#/$defs/stringOrNull"},"location":{"$ref":"#/$defs/location"},"waived":{"$ref":"#/$defs/stringList"}}}}}},"appliedWaiver":{"type":"object","additionalProperties":false,"required":["rule","workflow","job","owner","expires","reason","location","path"],"properties":{"rule":{"type":"string"},"workflow":{"$ref":"#/$defs/stringOrNull"},"job":{"$ref":"#/$defs/stringOrNull"},"owner":{"type":"string"},"expires":{"type":"string","pattern":"^\\d{4}-\\d{2}-\\d{2}$"},"reason":{"type":"string"},"location":{"$ref":"#/$defs/location"},"path":{"type":"string","description":"The action path the waiver was applied to."}}},"expiredWaiver":{"type":"object","additionalProperties":false,"required":["rule","workflow","job","owner","expires","reason","location","message"],"properties":{"rule":{"type":"string"},"workflow":{"$ref":"#/$defs/stringOrNull"},"job":{"$ref":"#/$defs/stringOrNull"},"owner":{"type":"string"},"expires":{"type":"string","pattern":"^\\d{4}-\\d{2}-\\d{2}$"},"reason":{"type":"string"},"location":{"$ref":"#/$defs/location"},"message":{"type":"string"}}},"credentialKind":{"enum":["github-token","oidc","app-token","static-secret","pat","inherited-secrets"]},"credentialLifetime":{"enum":["job-scoped","short-lived","long-lived"]},"credentialSource":{"type":"object","additionalProperties":false,"required":["workflow","job","id","kind","name","lifetime","scope","write","production","reaches","usedIn","note","location"],"properties":{"workflow":{"type":"string"},"job":{"type":"string"},"id":{"type":"string"},"kind":{"$ref":"#/$defs/credentialKind"},"name":{"type":"string"},"lifetime":{"$ref":"#/$defs/credentialLifetime"},"scope":{"enum":["narrow","broad"]},"write":{"type":"boolean"},"production":{"type":"boolean"},"reaches":{"$ref":"#/$defs/stringList"},"usedIn":{"$ref":"#/$defs/stringList"},"note":{"type":"string"},"location":{"$ref":"#/$defs/location"}}},"target":{"type":"object","additionalProperties":false,"required":["workflow","job","target","classes","credentials","decision"],"properties":{"workflow":{"type":"string"},"job":{"type":"string"},"target":{"type":"string"},"classes":{"type":"array","items":{"$ref":"#/$defs/actionClass"}},"credentials":{"description":"Ids of the credentials that reach the target.","$ref":"#/$defs/stringList"},"decision":{"description":"The most severe decision of the paths to this target; null when no path names it.","oneOf":[{"$ref":"#/$defs/decision"},{"type":"null"}]}}},"finding":{"type":"object","additionalProperties":false,"required":["ruleId","kind","decision","severity","confidence","message","remediation","workflow","job","class","location","fingerprint"],"properties":{"ruleId":{"type":"string"},"kind":{"enum":["path","check"]},"decision":{"$ref":"#/$defs/decision"},"severity":{"enum":["info","low","medium","high","critical"]},"confidence":{"enum":["low","medium","high"]},"message":{"type":"string"},"remediation":{"type":"string"},"workflow":{"type":"string"},"job":{"$ref":"#/$defs/stringOrNull"},"class":{"oneOf":[{"$ref":"#/$defs/actionClass"},{"type":"null"}]},"location":{"$ref":"#/$defs/location"},"fingerprint":{"description":"The SARIF partialFingerprints agentGate/v1 of the result: independent of line numbers.","$ref":"#/$defs/sha256Hex"}}},"ruleEvaluated":{"type":"object","additionalProperties":false,"required":["id","decision","reason","location","decidedPaths","waivedPaths"],"properties":{"id":{"type":"string"},"decision":{"$ref":"#/$defs/decision"},"reason":{"type":"string"},"location":{"$ref":"#/$defs/location"},"decidedPaths":{"description":"Action paths this rule decided.","type":"integer","minimum":0},"waivedPaths":{"description":"Action paths where a waiver set this rule aside.","type":"integer","minimum":0}}},"bomWorkflow":{"type":"object","additionalProperties":false,"required":["path","name","jobs"],"properties":{"path":{"type":"string"},"name":{"$ref":"#/$defs/stringOrNull"},"jobs":{"type":"array","items":{"$ref":"#/$defs/jobInventory"}}}},"bomDocument":{"description":"bom.json of an evidence pack.","type":"object","additionalProperties":false,"required":["schemaVersion","tool","workflows"],"properties":{"schemaVersion":{"const":1},"tool":{"$ref":"#/$defs/tool"},"workflows":{"type":"array","items":{"$ref":"#/$defs/bomWorkflow"}}}},"manifest":{"description":"manifest.json of an evidence pack. digest = SHA-256 over the UTF-8 lines `<name>\\0<sha256 hex>\\n` of every other file, sorted by name (byte order), concatenated.","type":"object","additionalProperties":false,"required":["schemaVersion","tool","policyDigest","files","digest"],"properties":{"schemaVersion":{"const":1},"tool":{"$ref":"#/$defs/tool"},"policyDigest":{"$ref":"#/$defs/sha256Digest"},"files":{"type":"object","minProperties":1,"propertyNames":{"pattern":"^[A-Za-z0-9][A-Za-z0-9._-]*$"},"additionalProperties":{"type":"object","additionalProperties":false,"required":["sha256","bytes"],"properties":{"sha256":{"$ref":"#/$defs/sha256Hex"},"bytes":{"type":"integer","minimum":0}}}},"digest":{"$ref":"#/$defs/sha256Digest"}}},"jobInventory":{"description":"The Agent Action BOM record of one job: who and what can act, with which authority, on which target — every fact with its location.","type":"object","additionalProperties":false,"required":["workflow","job","name","at","triggers","actor","unattended","unattendedReasons","environment","runsOn","permissions","credentials","uses","runs","agents","workflowRole","tools","agentConfig","owner","change","targets","classes","paths","gaps","skipped","skippedSteps","checklist"],"properties":{"workflow":{"type":"string"},"job":{"type":"string"},"name":{"$ref":"#/$defs/stringOrNull"},"at":{"$ref":"#/$defs/location"},"triggers":{"$ref":"#/$defs/stringList"},"actor":{"$ref":"#/$defs/stringOrNull"},"unattended":{"type":"boolean"},"unattendedReasons":{"$ref":"#/$defs/stringList"},"environment":{"oneOf":[{"type":"object","additionalProperties":false,"required":["name","dynamic","at","protection"],"properties":{"name":{"type":"string"},"dynamic":{"type":"boolean"},"at":{"$ref":"#/$defs/location"},"protection":{"type":"object","additionalProperties":false,"required":["status","source","reviewers","preventSelfReview","waitTimer","branchPolicy","customRules","note"],"properties":{"status":{"enum":["protected","unprotected","unreadable","unknown"]},"source":{"type":"string"},"reviewers":{"$ref":"#/$defs/stringList"},"preventSelfReview":{"type":["boolean","null"]},"waitTimer":{"type":["integer","null"]},"branchPolicy":{"$ref":"#/$defs/stringOrNull"},"customRules":{"$ref":"#/$defs/stringList"},"note":{"type":"string"}}}}},{"type":"null"}]},"runsOn":{"$ref":"#/$defs/stringList"},"permissions":{"type":"object","additionalProperties":false,"required":["source","scopes","assumed","downgrade","at"],"properties":{"source":{"enum":["job","workflow","default"]},"scopes":{"type":"object","additionalProperties":{"enum":["read","write","none"]}},"assumed":{"type":"boolean"},"downgrade":{"$ref":"#/$defs/stringOrNull"},"at":{"$ref":"#/$defs/location"}}},"credentials":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["id","kind","name","lifetime","scope","write","production","reaches","note","usedIn","at"],"properties":{"id":{"type":"string"},"kind":{"$ref":"#/$defs/credentialKind"},"name":{"type":"string"},"lifetime":{"$ref":"#/$defs/credentialLifetime"},"scope":{"enum":["narrow","broad"]},"write":{"type":"boolean"},"production":{"type":"boolean"},"reaches":{"$ref":"#/$defs/stringList"},"note":{"type":"string"},"usedIn":{"$ref":"#/$defs/stringList"},"at":{"$ref":"#/$defs/location"}}}},"uses":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["raw","kind","name","ref","pinned","step","at"],"properties":{"raw":{"type":"string"},"kind":{"enum":["action","local","docker","reusable-workflow"]},"name":{"type":"string"},"ref":{"$ref":"#/$defs/stringOrNull"},"pinned":{"type":"boolean"},"step":{"type":["integer","null"]},"at":{"$ref":"#/$defs/location"}}}},"runs":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["step","name","shell","script","at"],"properties":{"step":{"type":"integer"},"name":{"$ref":"#/$defs/stringOrNull"},"shell":{"$ref":"#/$defs/stringOrNull"},"script":{"type":"string"},"at":{"$ref":"#/$defs/location"}}}},"agents":{"type":"array","items":{"$ref":"#/$defs/agentUse"}},"workflowRole":{"description":"The job's part in an agentic workflow framework (gh-aw): only roles that run a model list the agent.","oneOf":[{"type":"null"},{"type":"object","additionalProperties":false,"required":["framework","role","runsModel","actsOnAgentOutput"],"properties":{"framework":{"enum":["gh-aw"]},"role":{"enum":["pre-activation","activation","agent","detection","safe-outputs","conclusion","memory","maintenance","other"]},"runsModel":{"type":"boolean"},"actsOnAgentOutput":{"type":"boolean"}}}]},"tools":{"type":"array","items":{"$ref":"#/$defs/toolReach"}},"agentConfig":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["agent","file","permissions","settings"],"properties":{"agent":{"type":"string"},"file":{"type":"string"},"permissions":{"oneOf":[{"$ref":"#/$defs/agentPermissionSettings"},{"type":"null"}]},"settings":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["key","value","at"],"properties":{"key":{"type":"string"},"value":{"type":"string"},"at":{"$ref":"#/$defs/location"}}}}}}},"owner":{"oneOf":[{"$ref":"#/$defs/owner"},{"type":"null"}]},"change":{"oneOf":[{"$ref":"#/$defs/changeAnalysis"},{"type":"null"}]},"targets":{"$ref":"#/$defs/stringList"},"classes":{"type":"array","items":{"$ref":"#/$defs/actionClass"}},"paths":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["id","job","class","reason","at","credentials","step","uses","target"],"properties":{"id":{"type":"string"},"job":{"type":"string"},"class":{"$ref":"#/$defs/actionClass"},"reason":{"type":"string"},"at":{"$ref":"#/$defs/location"},"credentials":{"$ref":"#/$defs/stringList"},"step":{"type":["integer","null"]},"uses":{"$ref":"#/$defs/stringOrNull"},"target":{"$ref":"#/$defs/stringOrNull"}}}},"gaps":{"description":"What the inventory could not see into (never read as safe).","$ref":"#/$defs/stringList"},"skipped":{"description":"Why the job cannot run for the decided event (its if: condition, or a needs: that cannot run); null when it may run.","$ref":"#/$defs/stringOrNull"},"skippedSteps":{"description":"Steps whose if: condition cannot be true for the decided event; they contribute no action paths.","type":"array","items":{"type":"object","additionalProperties":false,"required":["step","name","reason"],"properties":{"step":{"type":"integer","minimum":0},"name":{"$ref":"#/$defs/stringOrNull"},"reason":{"type":"string"}}}},"checklist":{"$ref":"#/$defs/checklist"}}},"agentUse":{"type":"object","additionalProperties":false,"required":["id","product","via","ref","step","at","mode","settings","unrestrictedShell","permissionsBypassed","tokenExchange","allowedActors","promptInputs","mcpConfig"],"properties":{"id":{"type":"string"},"product":{"type":"string"},"via":{"enum":["uses","job-uses","run","workflow-header","setup-steps"]},"ref":{"$ref":"#/$defs/stringOrNull"},"step":{"type":["integer","null"]},"at":{"$ref":"#/$defs/location"},"mode":{"$ref":"#/$defs/stringOrNull"},"settings":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["name","value","risky","reason","at"],"properties":{"name":{"type":"string"},"value":{"type":"string"},"risky":{"type":"boolean"},"reason":{"type":"string"},"at":{"$ref":"#/$defs/location"}}}},"unrestrictedShell":{"type":"boolean"},"permissionsBypassed":{"type":"boolean"},"tokenExchange":{"oneOf":[{"type":"object","additionalProperties":false,"required":["issuer","note"],"properties":{"issuer":{"type":"string"},"note":{"type":"string"}}},{"type":"null"}]},"allowedActors":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["name","value","wildcard"],"properties":{"name":{"type":"string"},"value":{"type":"string"},"wildcard":{"type":"boolean"}}}},"promptInputs":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["input","value","at"],"properties":{"input":{"type":"string"},"value":{"type":"string"},"at":{"$ref":"#/$defs/location"}}}},"mcpConfig":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["source","value","at"],"properties":{"source":{"type":"string"},"value":{"type":"string"},"at":{"$ref":"#/$defs/location"}}}}}},"toolReach":{"type":"object","additionalProperties":false,"required":["agent","name","file","transport","command","args","url","remote","fetchesCode","secrets","trust","tools","writeCapable","at"],"properties":{"agent":{"type":"string"},"name":{"type":"string"},"file":{"type":"string"},"transport":{"enum":["stdio","http","sse","unknown"]},"command":{"$ref":"#/$defs/stringOrNull"},"args":{"$ref":"#/$defs/stringList"},"url":{"$ref":"#/$defs/stringOrNull"},"remote":{"type":"boolean"},"fetchesCode":{"type":"boolean"},"secrets":{"description":"Names of env vars / headers whose values reference secrets; never the values.","$ref":"#/$defs/stringList"},"trust":{"type":"boolean"},"tools":{"oneOf":[{"$ref":"#/$defs/stringList"},{"const":"*"},{"type":"null"}]},"writeCapable":{"type":"boolean"},"at":{"$ref":"#/$defs/location"}}},"agentPermissionSettings":{"type":"object","additionalProperties":false,"required":["allow","ask","deny","defaultMode","enableAllProjectMcpServers","hooks","sandboxEnabled","at"],"properties":{"allow":{"$ref":"#/$defs/stringList"},"ask":{"$ref":"#/$defs/stringList"},"deny":{"$ref":"#/$defs/stringList"},"defaultMode":{"$ref":"#/$defs/stringOrNull"},"enableAllProjectMcpServers":{"type":["boolean","null"]},"hooks":{"$ref":"#/$defs/stringList"},"sandboxEnabled":{"type":["boolean","null"]},"at":{"$ref":"#/$defs/location"}}},"changeAnalysis":{"type":"object","additionalProperties":false,"required":["author","authorKind","sensitive","newDependencies","unknownDependencies"],"properties":{"author":{"$ref":"#/$defs/stringOrNull"},"authorKind":{"enum":["human","bot","agent","unknown"]},"sensitive":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["file","what"],"properties":{"file":{"type":"string"},"what":{"type":"string"}}}},"newDependencies":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["file","ecosystem","name","version","line","note"],"properties":{"file":{"type":"string"},"ecosystem":{"enum":["npm","pypi","go","cargo","rubygems","composer","maven","github-actions"]},"name":{"type":"string"},"version":{"$ref":"#/$defs/stringOrNull"},"line":{"type":["integer","null"]},"note":{"$ref":"#/$defs/stringOrNull"}}}},"unknownDependencies":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["file","reason"],"properties":{"file":{"type":"string"},"reason":{"type":"string"}}}}}},"checklist":{"description":"The seed's 20-control agent-deployment checklist scored from what the workflow shows (docs/checklist.md).","type":"object","additionalProperties":false,"required":["workflow","job","agents","total","outOf","observed","max","notObservable","band","bestCaseBand","unobservable","focus","controls"],"properties":{"workflow":{"type":"string"},"job":{"type":"string"},"agents":{"$ref":"#/$defs/stringList"},"total":{"type":"number","minimum":0,"maximum":20,"multipleOf":0.5},"outOf":{"const":20},"observed":{"type":"integer","minimum":0,"maximum":20},"max":{"type":"integer","minimum":0,"maximum":20},"notObservable":{"type":"integer","minimum":0,"maximum":20},"band":{"type":"object","additionalProperties":false,"required":["id","label","range"],"properties":{"id":{"enum":["production-ready","good-foundation","significant-risk","pause"]},"label":{"type":"string"},"range":{"type":"string"}}},"bestCaseBand":{"type":"object","additionalProperties":false,"required":["id","label","range"],"properties":{"id":{"enum":["production-ready","good-foundation","significant-risk","pause"]},"label":{"type":"string"},"range":{"type":"string"}}},"unobservable":{"type":"string"},"focus":{"$ref":"#/$defs/stringList"},"controls":{"type":"array","minItems":20,"maxItems":20,"items":{"type":"object","additionalProperties":false,"required":["id","number","title","score","status","reason","evidence"],"properties":{"id":{"type":"string"},"number":{"type":"integer","minimum":1,"maximum":20},"title":{"type":"string"},"score":{"enum":[1,0.5,0,null]},"status":{"enum":["met","partial","not-met","not-observable"]},"reason":{"type":"string"},"evidence":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["text","at"],"properties":{"text":{"type":"string"},"at":{"$ref":"#/$defs/stringOrNull"}}}}}}}}}}};
 const schema32 = {"type":"object","additionalProperties":false,"required":["name","version","uri"],"properties":{"name":{"const":"agent-gate"},"version":{"type":"string","pattern":"^\\d+\\.\\d+\\.\\d+(?:[-+][0-9A-Za-z.-]+)?$"},"uri":{"type":"string","pattern":"^https://"}}};
 const schema33 = {"type":"string","minLength":1};
 const schema34 = {"type":"string","pattern":"^(?:[0-9a-f]{40}|[0-9a-f]{64})$"};
@@ -250,7 +250,7 @@ return errors === 0;
 validate26.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 const schema46 = {"type":"object","additionalProperties":false,"required":["workflow","job","decision","paths"],"properties":{"workflow":{"type":"string"},"job":{"type":"string"},"decision":{"$ref":"#/$defs/decision"},"paths":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["id","class","decision","rule","reason","because","credentials","target","location","waived"],"properties":{"id":{"type":"string"},"class":{"$ref":"#/$defs/actionClass"},"decision":{"$ref":"#/$defs/decision"},"rule":{"$ref":"#/$defs/stringOrNull","description":"The deciding rule; null when the policy default decided."},"reason":{"type":"string","description":"What put the job in this class."},"because":{"type":"string","description":"Why this decision."},"credentials":{"$ref":"#/$defs/stringList"},"target":{"$ref":"#/$defs/stringOrNull"},"location":{"$ref":"#/$defs/location"},"waived":{"$ref":"#/$defs/stringList"}}}}}};
-const schema48 = {"enum":["read","comment","write-branch","modify-workflow","run-shell","use-secret","cloud-credential","call-tool","publish","deploy","production","destructive","bypass-checks"]};
+const schema48 = {"enum":["read","comment","write-branch","modify-workflow","run-shell","use-secret","cloud-credential","call-tool","publish","deploy","production","destructive","bypass-checks","opaque"]};
 const schema50 = {"type":["string","null"]};
 const schema53 = {"description":"A position in a source file, 1-based.","type":"object","additionalProperties":false,"required":["path","line","column"],"properties":{"path":{"type":"string"},"line":{"type":"integer","minimum":0},"column":{"type":"integer","minimum":0}}};
 
@@ -487,7 +487,7 @@ errors++;
 }
 if(data4.class !== undefined){
 let data6 = data4.class;
-if(!(((((((((((((data6 === "read") || (data6 === "comment")) || (data6 === "write-branch")) || (data6 === "modify-workflow")) || (data6 === "run-shell")) || (data6 === "use-secret")) || (data6 === "cloud-credential")) || (data6 === "call-tool")) || (data6 === "publish")) || (data6 === "deploy")) || (data6 === "production")) || (data6 === "destructive")) || (data6 === "bypass-checks"))){
+if(!((((((((((((((data6 === "read") || (data6 === "comment")) || (data6 === "write-branch")) || (data6 === "modify-workflow")) || (data6 === "run-shell")) || (data6 === "use-secret")) || (data6 === "cloud-credential")) || (data6 === "call-tool")) || (data6 === "publish")) || (data6 === "deploy")) || (data6 === "production")) || (data6 === "destructive")) || (data6 === "bypass-checks")) || (data6 === "opaque"))){
 const err20 = {instancePath:instancePath+"/paths/" + i0+"/class",schemaPath:"#/$defs/actionClass/enum",keyword:"enum",params:{allowedValues: schema48.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err20];
@@ -2772,7 +2772,7 @@ if(Array.isArray(data3)){
 const len0 = data3.length;
 for(let i0=0; i0<len0; i0++){
 let data4 = data3[i0];
-if(!(((((((((((((data4 === "read") || (data4 === "comment")) || (data4 === "write-branch")) || (data4 === "modify-workflow")) || (data4 === "run-shell")) || (data4 === "use-secret")) || (data4 === "cloud-credential")) || (data4 === "call-tool")) || (data4 === "publish")) || (data4 === "deploy")) || (data4 === "production")) || (data4 === "destructive")) || (data4 === "bypass-checks"))){
+if(!((((((((((((((data4 === "read") || (data4 === "comment")) || (data4 === "write-branch")) || (data4 === "modify-workflow")) || (data4 === "run-shell")) || (data4 === "use-secret")) || (data4 === "cloud-credential")) || (data4 === "call-tool")) || (data4 === "publish")) || (data4 === "deploy")) || (data4 === "production")) || (data4 === "destructive")) || (data4 === "bypass-checks")) || (data4 === "opaque"))){
 const err10 = {instancePath:instancePath+"/classes/" + i0,schemaPath:"#/$defs/actionClass/enum",keyword:"enum",params:{allowedValues: schema48.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err10];
@@ -3477,7 +3477,7 @@ const _errs19 = errors;
 let valid3 = false;
 let passing0 = null;
 const _errs20 = errors;
-if(!(((((((((((((data9 === "read") || (data9 === "comment")) || (data9 === "write-branch")) || (data9 === "modify-workflow")) || (data9 === "run-shell")) || (data9 === "use-secret")) || (data9 === "cloud-credential")) || (data9 === "call-tool")) || (data9 === "publish")) || (data9 === "deploy")) || (data9 === "production")) || (data9 === "destructive")) || (data9 === "bypass-checks"))){
+if(!((((((((((((((data9 === "read") || (data9 === "comment")) || (data9 === "write-branch")) || (data9 === "modify-workflow")) || (data9 === "run-shell")) || (data9 === "use-secret")) || (data9 === "cloud-credential")) || (data9 === "call-tool")) || (data9 === "publish")) || (data9 === "deploy")) || (data9 === "production")) || (data9 === "destructive")) || (data9 === "bypass-checks")) || (data9 === "opaque"))){
 const err22 = {instancePath:instancePath+"/class",schemaPath:"#/$defs/actionClass/enum",keyword:"enum",params:{allowedValues: schema48.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err22];
@@ -3697,7 +3697,7 @@ return errors === 0;
 validate45.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 const schema102 = {"type":"object","additionalProperties":false,"required":["path","name","jobs"],"properties":{"path":{"type":"string"},"name":{"$ref":"#/$defs/stringOrNull"},"jobs":{"type":"array","items":{"$ref":"#/$defs/jobInventory"}}}};
-const schema104 = {"description":"The Agent Action BOM record of one job: who and what can act, with which authority, on which target — every fact with its location.","type":"object","additionalProperties":false,"required":["workflow","job","name","at","triggers","actor","unattended","unattendedReasons","environment","runsOn","permissions","credentials","uses","runs","agents","tools","agentConfig","owner","change","targets","classes","paths","gaps","skipped","skippedSteps","checklist"],"properties":{"workflow":{"type":"string"},"job":{"type":"string"},"name":{"$ref":"#/$defs/stringOrNull"},"at":{"$ref":"#/$defs/location"},"triggers":{"$ref":"#/$defs/stringList"},"actor":{"$ref":"#/$defs/stringOrNull"},"unattended":{"type":"boolean"},"unattendedReasons":{"$ref":"#/$defs/stringList"},"environment":{"oneOf":[{"type":"object","additionalProperties":false,"required":["name","dynamic","at","protection"],"properties":{"name":{"type":"string"},"dynamic":{"type":"boolean"},"at":{"$ref":"#/$defs/location"},"protection":{"type":"object","additionalProperties":false,"required":["status","source","reviewers","preventSelfReview","waitTimer","branchPolicy","customRules","note"],"properties":{"status":{"enum":["protected","unprotected","unreadable","unknown"]},"source":{"type":"string"},"reviewers":{"$ref":"#/$defs/stringList"},"preventSelfReview":{"type":["boolean","null"]},"waitTimer":{"type":["integer","null"]},"branchPolicy":{"$ref":"#/$defs/stringOrNull"},"customRules":{"$ref":"#/$defs/stringList"},"note":{"type":"string"}}}}},{"type":"null"}]},"runsOn":{"$ref":"#/$defs/stringList"},"permissions":{"type":"object","additionalProperties":false,"required":["source","scopes","assumed","downgrade","at"],"properties":{"source":{"enum":["job","workflow","default"]},"scopes":{"type":"object","additionalProperties":{"enum":["read","write","none"]}},"assumed":{"type":"boolean"},"downgrade":{"$ref":"#/$defs/stringOrNull"},"at":{"$ref":"#/$defs/location"}}},"credentials":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["id","kind","name","lifetime","scope","write","production","reaches","note","usedIn","at"],"properties":{"id":{"type":"string"},"kind":{"$ref":"#/$defs/credentialKind"},"name":{"type":"string"},"lifetime":{"$ref":"#/$defs/credentialLifetime"},"scope":{"enum":["narrow","broad"]},"write":{"type":"boolean"},"production":{"type":"boolean"},"reaches":{"$ref":"#/$defs/stringList"},"note":{"type":"string"},"usedIn":{"$ref":"#/$defs/stringList"},"at":{"$ref":"#/$defs/location"}}}},"uses":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["raw","kind","name","ref","pinned","step","at"],"properties":{"raw":{"type":"string"},"kind":{"enum":["action","local","docker","reusable-workflow"]},"name":{"type":"string"},"ref":{"$ref":"#/$defs/stringOrNull"},"pinned":{"type":"boolean"},"step":{"type":["integer","null"]},"at":{"$ref":"#/$defs/location"}}}},"runs":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["step","name","shell","script","at"],"properties":{"step":{"type":"integer"},"name":{"$ref":"#/$defs/stringOrNull"},"shell":{"$ref":"#/$defs/stringOrNull"},"script":{"type":"string"},"at":{"$ref":"#/$defs/location"}}}},"agents":{"type":"array","items":{"$ref":"#/$defs/agentUse"}},"tools":{"type":"array","items":{"$ref":"#/$defs/toolReach"}},"agentConfig":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["agent","file","permissions","settings"],"properties":{"agent":{"type":"string"},"file":{"type":"string"},"permissions":{"oneOf":[{"$ref":"#/$defs/agentPermissionSettings"},{"type":"null"}]},"settings":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["key","value","at"],"properties":{"key":{"type":"string"},"value":{"type":"string"},"at":{"$ref":"#/$defs/location"}}}}}}},"owner":{"oneOf":[{"$ref":"#/$defs/owner"},{"type":"null"}]},"change":{"oneOf":[{"$ref":"#/$defs/changeAnalysis"},{"type":"null"}]},"targets":{"$ref":"#/$defs/stringList"},"classes":{"type":"array","items":{"$ref":"#/$defs/actionClass"}},"paths":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["id","job","class","reason","at","credentials","step","uses","target"],"properties":{"id":{"type":"string"},"job":{"type":"string"},"class":{"$ref":"#/$defs/actionClass"},"reason":{"type":"string"},"at":{"$ref":"#/$defs/location"},"credentials":{"$ref":"#/$defs/stringList"},"step":{"type":["integer","null"]},"uses":{"$ref":"#/$defs/stringOrNull"},"target":{"$ref":"#/$defs/stringOrNull"}}}},"gaps":{"description":"What the inventory could not see into (never read as safe).","$ref":"#/$defs/stringList"},"skipped":{"description":"Why the job cannot run for the decided event (its if: condition, or a needs: that cannot run); null when it may run.","$ref":"#/$defs/stringOrNull"},"skippedSteps":{"description":"Steps whose if: condition cannot be true for the decided event; they contribute no action paths.","type":"array","items":{"type":"object","additionalProperties":false,"required":["step","name","reason"],"properties":{"step":{"type":"integer","minimum":0},"name":{"$ref":"#/$defs/stringOrNull"},"reason":{"type":"string"}}}},"checklist":{"$ref":"#/$defs/checklist"}}};
+const schema104 = {"description":"The Agent Action BOM record of one job: who and what can act, with which authority, on which target — every fact with its location.","type":"object","additionalProperties":false,"required":["workflow","job","name","at","triggers","actor","unattended","unattendedReasons","environment","runsOn","permissions","credentials","uses","runs","agents","workflowRole","tools","agentConfig","owner","change","targets","classes","paths","gaps","skipped","skippedSteps","checklist"],"properties":{"workflow":{"type":"string"},"job":{"type":"string"},"name":{"$ref":"#/$defs/stringOrNull"},"at":{"$ref":"#/$defs/location"},"triggers":{"$ref":"#/$defs/stringList"},"actor":{"$ref":"#/$defs/stringOrNull"},"unattended":{"type":"boolean"},"unattendedReasons":{"$ref":"#/$defs/stringList"},"environment":{"oneOf":[{"type":"object","additionalProperties":false,"required":["name","dynamic","at","protection"],"properties":{"name":{"type":"string"},"dynamic":{"type":"boolean"},"at":{"$ref":"#/$defs/location"},"protection":{"type":"object","additionalProperties":false,"required":["status","source","reviewers","preventSelfReview","waitTimer","branchPolicy","customRules","note"],"properties":{"status":{"enum":["protected","unprotected","unreadable","unknown"]},"source":{"type":"string"},"reviewers":{"$ref":"#/$defs/stringList"},"preventSelfReview":{"type":["boolean","null"]},"waitTimer":{"type":["integer","null"]},"branchPolicy":{"$ref":"#/$defs/stringOrNull"},"customRules":{"$ref":"#/$defs/stringList"},"note":{"type":"string"}}}}},{"type":"null"}]},"runsOn":{"$ref":"#/$defs/stringList"},"permissions":{"type":"object","additionalProperties":false,"required":["source","scopes","assumed","downgrade","at"],"properties":{"source":{"enum":["job","workflow","default"]},"scopes":{"type":"object","additionalProperties":{"enum":["read","write","none"]}},"assumed":{"type":"boolean"},"downgrade":{"$ref":"#/$defs/stringOrNull"},"at":{"$ref":"#/$defs/location"}}},"credentials":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["id","kind","name","lifetime","scope","write","production","reaches","note","usedIn","at"],"properties":{"id":{"type":"string"},"kind":{"$ref":"#/$defs/credentialKind"},"name":{"type":"string"},"lifetime":{"$ref":"#/$defs/credentialLifetime"},"scope":{"enum":["narrow","broad"]},"write":{"type":"boolean"},"production":{"type":"boolean"},"reaches":{"$ref":"#/$defs/stringList"},"note":{"type":"string"},"usedIn":{"$ref":"#/$defs/stringList"},"at":{"$ref":"#/$defs/location"}}}},"uses":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["raw","kind","name","ref","pinned","step","at"],"properties":{"raw":{"type":"string"},"kind":{"enum":["action","local","docker","reusable-workflow"]},"name":{"type":"string"},"ref":{"$ref":"#/$defs/stringOrNull"},"pinned":{"type":"boolean"},"step":{"type":["integer","null"]},"at":{"$ref":"#/$defs/location"}}}},"runs":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["step","name","shell","script","at"],"properties":{"step":{"type":"integer"},"name":{"$ref":"#/$defs/stringOrNull"},"shell":{"$ref":"#/$defs/stringOrNull"},"script":{"type":"string"},"at":{"$ref":"#/$defs/location"}}}},"agents":{"type":"array","items":{"$ref":"#/$defs/agentUse"}},"workflowRole":{"description":"The job's part in an agentic workflow framework (gh-aw): only roles that run a model list the agent.","oneOf":[{"type":"null"},{"type":"object","additionalProperties":false,"required":["framework","role","runsModel","actsOnAgentOutput"],"properties":{"framework":{"enum":["gh-aw"]},"role":{"enum":["pre-activation","activation","agent","detection","safe-outputs","conclusion","memory","maintenance","other"]},"runsModel":{"type":"boolean"},"actsOnAgentOutput":{"type":"boolean"}}}]},"tools":{"type":"array","items":{"$ref":"#/$defs/toolReach"}},"agentConfig":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["agent","file","permissions","settings"],"properties":{"agent":{"type":"string"},"file":{"type":"string"},"permissions":{"oneOf":[{"$ref":"#/$defs/agentPermissionSettings"},{"type":"null"}]},"settings":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["key","value","at"],"properties":{"key":{"type":"string"},"value":{"type":"string"},"at":{"$ref":"#/$defs/location"}}}}}}},"owner":{"oneOf":[{"$ref":"#/$defs/owner"},{"type":"null"}]},"change":{"oneOf":[{"$ref":"#/$defs/changeAnalysis"},{"type":"null"}]},"targets":{"$ref":"#/$defs/stringList"},"classes":{"type":"array","items":{"$ref":"#/$defs/actionClass"}},"paths":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["id","job","class","reason","at","credentials","step","uses","target"],"properties":{"id":{"type":"string"},"job":{"type":"string"},"class":{"$ref":"#/$defs/actionClass"},"reason":{"type":"string"},"at":{"$ref":"#/$defs/location"},"credentials":{"$ref":"#/$defs/stringList"},"step":{"type":["integer","null"]},"uses":{"$ref":"#/$defs/stringOrNull"},"target":{"$ref":"#/$defs/stringOrNull"}}}},"gaps":{"description":"What the inventory could not see into (never read as safe).","$ref":"#/$defs/stringList"},"skipped":{"description":"Why the job cannot run for the decided event (its if: condition, or a needs: that cannot run); null when it may run.","$ref":"#/$defs/stringOrNull"},"skippedSteps":{"description":"Steps whose if: condition cannot be true for the decided event; they contribute no action paths.","type":"array","items":{"type":"object","additionalProperties":false,"required":["step","name","reason"],"properties":{"step":{"type":"integer","minimum":0},"name":{"$ref":"#/$defs/stringOrNull"},"reason":{"type":"string"}}}},"checklist":{"$ref":"#/$defs/checklist"}}};
 const schema127 = {"type":"object","additionalProperties":false,"required":["id","product","via","ref","step","at","mode","settings","unrestrictedShell","permissionsBypassed","tokenExchange","allowedActors","promptInputs","mcpConfig"],"properties":{"id":{"type":"string"},"product":{"type":"string"},"via":{"enum":["uses","job-uses","run","workflow-header","setup-steps"]},"ref":{"$ref":"#/$defs/stringOrNull"},"step":{"type":["integer","null"]},"at":{"$ref":"#/$defs/location"},"mode":{"$ref":"#/$defs/stringOrNull"},"settings":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["name","value","risky","reason","at"],"properties":{"name":{"type":"string"},"value":{"type":"string"},"risky":{"type":"boolean"},"reason":{"type":"string"},"at":{"$ref":"#/$defs/location"}}}},"unrestrictedShell":{"type":"boolean"},"permissionsBypassed":{"type":"boolean"},"tokenExchange":{"oneOf":[{"type":"object","additionalProperties":false,"required":["issuer","note"],"properties":{"issuer":{"type":"string"},"note":{"type":"string"}}},{"type":"null"}]},"allowedActors":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["name","value","wildcard"],"properties":{"name":{"type":"string"},"value":{"type":"string"},"wildcard":{"type":"boolean"}}}},"promptInputs":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["input","value","at"],"properties":{"input":{"type":"string"},"value":{"type":"string"},"at":{"$ref":"#/$defs/location"}}}},"mcpConfig":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["source","value","at"],"properties":{"source":{"type":"string"},"value":{"type":"string"},"at":{"$ref":"#/$defs/location"}}}}}};
 
 function validate52(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
@@ -7558,8 +7558,8 @@ vErrors.push(err14);
 }
 errors++;
 }
-if(data.tools === undefined){
-const err15 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "tools"},message:"must have required property '"+"tools"+"'"};
+if(data.workflowRole === undefined){
+const err15 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "workflowRole"},message:"must have required property '"+"workflowRole"+"'"};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -7568,8 +7568,8 @@ vErrors.push(err15);
 }
 errors++;
 }
-if(data.agentConfig === undefined){
-const err16 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "agentConfig"},message:"must have required property '"+"agentConfig"+"'"};
+if(data.tools === undefined){
+const err16 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "tools"},message:"must have required property '"+"tools"+"'"};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -7578,8 +7578,8 @@ vErrors.push(err16);
 }
 errors++;
 }
-if(data.owner === undefined){
-const err17 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "owner"},message:"must have required property '"+"owner"+"'"};
+if(data.agentConfig === undefined){
+const err17 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "agentConfig"},message:"must have required property '"+"agentConfig"+"'"};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -7588,8 +7588,8 @@ vErrors.push(err17);
 }
 errors++;
 }
-if(data.change === undefined){
-const err18 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "change"},message:"must have required property '"+"change"+"'"};
+if(data.owner === undefined){
+const err18 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "owner"},message:"must have required property '"+"owner"+"'"};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -7598,8 +7598,8 @@ vErrors.push(err18);
 }
 errors++;
 }
-if(data.targets === undefined){
-const err19 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "targets"},message:"must have required property '"+"targets"+"'"};
+if(data.change === undefined){
+const err19 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "change"},message:"must have required property '"+"change"+"'"};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -7608,8 +7608,8 @@ vErrors.push(err19);
 }
 errors++;
 }
-if(data.classes === undefined){
-const err20 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "classes"},message:"must have required property '"+"classes"+"'"};
+if(data.targets === undefined){
+const err20 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "targets"},message:"must have required property '"+"targets"+"'"};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -7618,8 +7618,8 @@ vErrors.push(err20);
 }
 errors++;
 }
-if(data.paths === undefined){
-const err21 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "paths"},message:"must have required property '"+"paths"+"'"};
+if(data.classes === undefined){
+const err21 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "classes"},message:"must have required property '"+"classes"+"'"};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -7628,8 +7628,8 @@ vErrors.push(err21);
 }
 errors++;
 }
-if(data.gaps === undefined){
-const err22 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "gaps"},message:"must have required property '"+"gaps"+"'"};
+if(data.paths === undefined){
+const err22 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "paths"},message:"must have required property '"+"paths"+"'"};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -7638,8 +7638,8 @@ vErrors.push(err22);
 }
 errors++;
 }
-if(data.skipped === undefined){
-const err23 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "skipped"},message:"must have required property '"+"skipped"+"'"};
+if(data.gaps === undefined){
+const err23 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "gaps"},message:"must have required property '"+"gaps"+"'"};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -7648,8 +7648,8 @@ vErrors.push(err23);
 }
 errors++;
 }
-if(data.skippedSteps === undefined){
-const err24 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "skippedSteps"},message:"must have required property '"+"skippedSteps"+"'"};
+if(data.skipped === undefined){
+const err24 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "skipped"},message:"must have required property '"+"skipped"+"'"};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -7658,8 +7658,8 @@ vErrors.push(err24);
 }
 errors++;
 }
-if(data.checklist === undefined){
-const err25 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "checklist"},message:"must have required property '"+"checklist"+"'"};
+if(data.skippedSteps === undefined){
+const err25 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "skippedSteps"},message:"must have required property '"+"skippedSteps"+"'"};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -7668,9 +7668,8 @@ vErrors.push(err25);
 }
 errors++;
 }
-for(const key0 in data){
-if(!(func1.call(schema104.properties, key0))){
-const err26 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(data.checklist === undefined){
+const err26 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "checklist"},message:"must have required property '"+"checklist"+"'"};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -7679,10 +7678,9 @@ vErrors.push(err26);
 }
 errors++;
 }
-}
-if(data.workflow !== undefined){
-if(typeof data.workflow !== "string"){
-const err27 = {instancePath:instancePath+"/workflow",schemaPath:"#/properties/workflow/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key0 in data){
+if(!(func1.call(schema104.properties, key0))){
+const err27 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -7692,9 +7690,9 @@ vErrors.push(err27);
 errors++;
 }
 }
-if(data.job !== undefined){
-if(typeof data.job !== "string"){
-const err28 = {instancePath:instancePath+"/job",schemaPath:"#/properties/job/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.workflow !== undefined){
+if(typeof data.workflow !== "string"){
+const err28 = {instancePath:instancePath+"/workflow",schemaPath:"#/properties/workflow/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -7704,10 +7702,9 @@ vErrors.push(err28);
 errors++;
 }
 }
-if(data.name !== undefined){
-let data2 = data.name;
-if((typeof data2 !== "string") && (data2 !== null)){
-const err29 = {instancePath:instancePath+"/name",schemaPath:"#/$defs/stringOrNull/type",keyword:"type",params:{type: schema50.type},message:"must be string,null"};
+if(data.job !== undefined){
+if(typeof data.job !== "string"){
+const err29 = {instancePath:instancePath+"/job",schemaPath:"#/properties/job/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -7717,11 +7714,10 @@ vErrors.push(err29);
 errors++;
 }
 }
-if(data.at !== undefined){
-let data3 = data.at;
-if(data3 && typeof data3 == "object" && !Array.isArray(data3)){
-if(data3.path === undefined){
-const err30 = {instancePath:instancePath+"/at",schemaPath:"#/$defs/location/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'"};
+if(data.name !== undefined){
+let data2 = data.name;
+if((typeof data2 !== "string") && (data2 !== null)){
+const err30 = {instancePath:instancePath+"/name",schemaPath:"#/$defs/stringOrNull/type",keyword:"type",params:{type: schema50.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -7730,8 +7726,12 @@ vErrors.push(err30);
 }
 errors++;
 }
-if(data3.line === undefined){
-const err31 = {instancePath:instancePath+"/at",schemaPath:"#/$defs/location/required",keyword:"required",params:{missingProperty: "line"},message:"must have required property '"+"line"+"'"};
+}
+if(data.at !== undefined){
+let data3 = data.at;
+if(data3 && typeof data3 == "object" && !Array.isArray(data3)){
+if(data3.path === undefined){
+const err31 = {instancePath:instancePath+"/at",schemaPath:"#/$defs/location/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'"};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -7740,8 +7740,8 @@ vErrors.push(err31);
 }
 errors++;
 }
-if(data3.column === undefined){
-const err32 = {instancePath:instancePath+"/at",schemaPath:"#/$defs/location/required",keyword:"required",params:{missingProperty: "column"},message:"must have required property '"+"column"+"'"};
+if(data3.line === undefined){
+const err32 = {instancePath:instancePath+"/at",schemaPath:"#/$defs/location/required",keyword:"required",params:{missingProperty: "line"},message:"must have required property '"+"line"+"'"};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -7750,9 +7750,8 @@ vErrors.push(err32);
 }
 errors++;
 }
-for(const key1 in data3){
-if(!(((key1 === "path") || (key1 === "line")) || (key1 === "column"))){
-const err33 = {instancePath:instancePath+"/at",schemaPath:"#/$defs/location/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
+if(data3.column === undefined){
+const err33 = {instancePath:instancePath+"/at",schemaPath:"#/$defs/location/required",keyword:"required",params:{missingProperty: "column"},message:"must have required property '"+"column"+"'"};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -7761,10 +7760,9 @@ vErrors.push(err33);
 }
 errors++;
 }
-}
-if(data3.path !== undefined){
-if(typeof data3.path !== "string"){
-const err34 = {instancePath:instancePath+"/at/path",schemaPath:"#/$defs/location/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key1 in data3){
+if(!(((key1 === "path") || (key1 === "line")) || (key1 === "column"))){
+const err34 = {instancePath:instancePath+"/at",schemaPath:"#/$defs/location/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -7774,10 +7772,9 @@ vErrors.push(err34);
 errors++;
 }
 }
-if(data3.line !== undefined){
-let data5 = data3.line;
-if(!(((typeof data5 == "number") && (!(data5 % 1) && !isNaN(data5))) && (isFinite(data5)))){
-const err35 = {instancePath:instancePath+"/at/line",schemaPath:"#/$defs/location/properties/line/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data3.path !== undefined){
+if(typeof data3.path !== "string"){
+const err35 = {instancePath:instancePath+"/at/path",schemaPath:"#/$defs/location/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -7786,9 +7783,11 @@ vErrors.push(err35);
 }
 errors++;
 }
-if((typeof data5 == "number") && (isFinite(data5))){
-if(data5 < 0 || isNaN(data5)){
-const err36 = {instancePath:instancePath+"/at/line",schemaPath:"#/$defs/location/properties/line/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+if(data3.line !== undefined){
+let data5 = data3.line;
+if(!(((typeof data5 == "number") && (!(data5 % 1) && !isNaN(data5))) && (isFinite(data5)))){
+const err36 = {instancePath:instancePath+"/at/line",schemaPath:"#/$defs/location/properties/line/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -7797,12 +7796,9 @@ vErrors.push(err36);
 }
 errors++;
 }
-}
-}
-if(data3.column !== undefined){
-let data6 = data3.column;
-if(!(((typeof data6 == "number") && (!(data6 % 1) && !isNaN(data6))) && (isFinite(data6)))){
-const err37 = {instancePath:instancePath+"/at/column",schemaPath:"#/$defs/location/properties/column/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if((typeof data5 == "number") && (isFinite(data5))){
+if(data5 < 0 || isNaN(data5)){
+const err37 = {instancePath:instancePath+"/at/line",schemaPath:"#/$defs/location/properties/line/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -7811,9 +7807,12 @@ vErrors.push(err37);
 }
 errors++;
 }
-if((typeof data6 == "number") && (isFinite(data6))){
-if(data6 < 0 || isNaN(data6)){
-const err38 = {instancePath:instancePath+"/at/column",schemaPath:"#/$defs/location/properties/column/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+}
+if(data3.column !== undefined){
+let data6 = data3.column;
+if(!(((typeof data6 == "number") && (!(data6 % 1) && !isNaN(data6))) && (isFinite(data6)))){
+const err38 = {instancePath:instancePath+"/at/column",schemaPath:"#/$defs/location/properties/column/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err38];
 }
@@ -7822,16 +7821,27 @@ vErrors.push(err38);
 }
 errors++;
 }
-}
-}
-}
-else {
-const err39 = {instancePath:instancePath+"/at",schemaPath:"#/$defs/location/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if((typeof data6 == "number") && (isFinite(data6))){
+if(data6 < 0 || isNaN(data6)){
+const err39 = {instancePath:instancePath+"/at/column",schemaPath:"#/$defs/location/properties/column/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err39];
 }
 else {
 vErrors.push(err39);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err40 = {instancePath:instancePath+"/at",schemaPath:"#/$defs/location/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err40];
+}
+else {
+vErrors.push(err40);
 }
 errors++;
 }
@@ -7842,19 +7852,7 @@ if(Array.isArray(data7)){
 const len0 = data7.length;
 for(let i0=0; i0<len0; i0++){
 if(typeof data7[i0] !== "string"){
-const err40 = {instancePath:instancePath+"/triggers/" + i0,schemaPath:"#/$defs/stringList/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err40];
-}
-else {
-vErrors.push(err40);
-}
-errors++;
-}
-}
-}
-else {
-const err41 = {instancePath:instancePath+"/triggers",schemaPath:"#/$defs/stringList/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err41 = {instancePath:instancePath+"/triggers/" + i0,schemaPath:"#/$defs/stringList/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err41];
 }
@@ -7864,10 +7862,9 @@ vErrors.push(err41);
 errors++;
 }
 }
-if(data.actor !== undefined){
-let data9 = data.actor;
-if((typeof data9 !== "string") && (data9 !== null)){
-const err42 = {instancePath:instancePath+"/actor",schemaPath:"#/$defs/stringOrNull/type",keyword:"type",params:{type: schema50.type},message:"must be string,null"};
+}
+else {
+const err42 = {instancePath:instancePath+"/triggers",schemaPath:"#/$defs/stringList/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err42];
 }
@@ -7877,14 +7874,27 @@ vErrors.push(err42);
 errors++;
 }
 }
-if(data.unattended !== undefined){
-if(typeof data.unattended !== "boolean"){
-const err43 = {instancePath:instancePath+"/unattended",schemaPath:"#/properties/unattended/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(data.actor !== undefined){
+let data9 = data.actor;
+if((typeof data9 !== "string") && (data9 !== null)){
+const err43 = {instancePath:instancePath+"/actor",schemaPath:"#/$defs/stringOrNull/type",keyword:"type",params:{type: schema50.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err43];
 }
 else {
 vErrors.push(err43);
+}
+errors++;
+}
+}
+if(data.unattended !== undefined){
+if(typeof data.unattended !== "boolean"){
+const err44 = {instancePath:instancePath+"/unattended",schemaPath:"#/properties/unattended/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(vErrors === null){
+vErrors = [err44];
+}
+else {
+vErrors.push(err44);
 }
 errors++;
 }
@@ -7895,24 +7905,24 @@ if(Array.isArray(data11)){
 const len1 = data11.length;
 for(let i1=0; i1<len1; i1++){
 if(typeof data11[i1] !== "string"){
-const err44 = {instancePath:instancePath+"/unattendedReasons/" + i1,schemaPath:"#/$defs/stringList/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err45 = {instancePath:instancePath+"/unattendedReasons/" + i1,schemaPath:"#/$defs/stringList/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
-vErrors = [err44];
+vErrors = [err45];
 }
 else {
-vErrors.push(err44);
+vErrors.push(err45);
 }
 errors++;
 }
 }
 }
 else {
-const err45 = {instancePath:instancePath+"/unattendedReasons",schemaPath:"#/$defs/stringList/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err46 = {instancePath:instancePath+"/unattendedReasons",schemaPath:"#/$defs/stringList/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
-vErrors = [err45];
+vErrors = [err46];
 }
 else {
-vErrors.push(err45);
+vErrors.push(err46);
 }
 errors++;
 }
@@ -7925,17 +7935,7 @@ let passing0 = null;
 const _errs36 = errors;
 if(data13 && typeof data13 == "object" && !Array.isArray(data13)){
 if(data13.name === undefined){
-const err46 = {instancePath:instancePath+"/environment",schemaPath:"#/properties/environment/oneOf/0/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
-if(vErrors === null){
-vErrors = [err46];
-}
-else {
-vErrors.push(err46);
-}
-errors++;
-}
-if(data13.dynamic === undefined){
-const err47 = {instancePath:instancePath+"/environment",schemaPath:"#/properties/environment/oneOf/0/required",keyword:"required",params:{missingProperty: "dynamic"},message:"must have required property '"+"dynamic"+"'"};
+const err47 = {instancePath:instancePath+"/environment",schemaPath:"#/properties/environment/oneOf/0/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
 if(vErrors === null){
 vErrors = [err47];
 }
@@ -7944,8 +7944,8 @@ vErrors.push(err47);
 }
 errors++;
 }
-if(data13.at === undefined){
-const err48 = {instancePath:instancePath+"/environment",schemaPath:"#/properties/environment/oneOf/0/required",keyword:"required",params:{missingProperty: "at"},message:"must have required property '"+"at"+"'"};
+if(data13.dynamic === undefined){
+const err48 = {instancePath:instancePath+"/environment",schemaPath:"#/properties/environment/oneOf/0/required",keyword:"required",params:{missingProperty: "dynamic"},message:"must have required property '"+"dynamic"+"'"};
 if(vErrors === null){
 vErrors = [err48];
 }
@@ -7954,8 +7954,8 @@ vErrors.push(err48);
 }
 errors++;
 }
-if(data13.protection === undefined){
-const err49 = {instancePath:instancePath+"/environment",schemaPath:"#/properties/environment/oneOf/0/required",keyword:"required",params:{missingProperty: "protection"},message:"must have required property '"+"protection"+"'"};
+if(data13.at === undefined){
+const err49 = {instancePath:instancePath+"/environment",schemaPath:"#/properties/environment/oneOf/0/required",keyword:"required",params:{missingProperty: "at"},message:"must have required property '"+"at"+"'"};
 if(vErrors === null){
 vErrors = [err49];
 }
@@ -7964,9 +7964,8 @@ vErrors.push(err49);
 }
 errors++;
 }
-for(const key2 in data13){
-if(!((((key2 === "name") || (key2 === "dynamic")) || (key2 === "at")) || (key2 === "protection"))){
-const err50 = {instancePath:instancePath+"/environment",schemaPath:"#/properties/environment/oneOf/0/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"};
+if(data13.protection === undefined){
+const err50 = {instancePath:instancePath+"/environment",schemaPath:"#/properties/environment/oneOf/0/required",keyword:"required",params:{missingProperty: "protection"},message:"must have required property '"+"protection"+"'"};
 if(vErrors === null){
 vErrors = [err50];
 }
@@ -7975,10 +7974,9 @@ vErrors.push(err50);
 }
 errors++;
 }
-}
-if(data13.name !== undefined){
-if(typeof data13.name !== "string"){
-const err51 = {instancePath:instancePath+"/environment/name",schemaPath:"#/properties/environment/oneOf/0/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key2 in data13){
+if(!((((key2 === "name") || (key2 === "dynamic")) || (key2 === "at")) || (key2 === "protection"))){
+const err51 = {instancePath:instancePath+"/environment",schemaPath:"#/properties/environment/oneOf/0/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err51];
 }
@@ -7988,9 +7986,9 @@ vErrors.push(err51);
 errors++;
 }
 }
-if(data13.dynamic !== undefined){
-if(typeof data13.dynamic !== "boolean"){
-const err52 = {instancePath:instancePath+"/environment/dynamic",schemaPath:"#/properties/environment/oneOf/0/properties/dynamic/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(data13.name !== undefined){
+if(typeof data13.name !== "string"){
+const err52 = {instancePath:instancePath+"/environment/name",schemaPath:"#/properties/environment/oneOf/0/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err52];
 }
@@ -8000,11 +7998,9 @@ vErrors.push(err52);
 errors++;
 }
 }
-if(data13.at !== undefined){
-let data16 = data13.at;
-if(data16 && typeof data16 == "object" && !Array.isArray(data16)){
-if(data16.path === undefined){
-const err53 = {instancePath:instancePath+"/environment/at",schemaPath:"#/$defs/location/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'"};
+if(data13.dynamic !== undefined){
+if(typeof data13.dynamic !== "boolean"){
+const err53 = {instancePath:instancePath+"/environment/dynamic",schemaPath:"#/properties/environment/oneOf/0/properties/dynamic/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err53];
 }
@@ -8013,8 +8009,12 @@ vErrors.push(err53);
 }
 errors++;
 }
-if(data16.line === undefined){
-const err54 = {instancePath:instancePath+"/environment/at",schemaPath:"#/$defs/location/required",keyword:"required",params:{missingProperty: "line"},message:"must have required property '"+"line"+"'"};
+}
+if(data13.at !== undefined){
+let data16 = data13.at;
+if(data16 && typeof data16 == "object" && !Array.isArray(data16)){
+if(data16.path === undefined){
+const err54 = {instancePath:instancePath+"/environment/at",schemaPath:"#/$defs/location/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'"};
 if(vErrors === null){
 vErrors = [err54];
 }
@@ -8023,8 +8023,8 @@ vErrors.push(err54);
 }
 errors++;
 }
-if(data16.column === undefined){
-const err55 = {instancePath:instancePath+"/environment/at",schemaPath:"#/$defs/location/required",keyword:"required",params:{missingProperty: "column"},message:"must have required property '"+"column"+"'"};
+if(data16.line === undefined){
+const err55 = {instancePath:instancePath+"/environment/at",schemaPath:"#/$defs/location/required",keyword:"required",params:{missingProperty: "line"},message:"must have required property '"+"line"+"'"};
 if(vErrors === null){
 vErrors = [err55];
 }
@@ -8033,9 +8033,8 @@ vErrors.push(err55);
 }
 errors++;
 }
-for(const key3 in data16){
-if(!(((key3 === "path") || (key3 === "line")) || (key3 === "column"))){
-const err56 = {instancePath:instancePath+"/environment/at",schemaPath:"#/$defs/location/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties"};
+if(data16.column === undefined){
+const err56 = {instancePath:instancePath+"/environment/at",schemaPath:"#/$defs/location/required",keyword:"required",params:{missingProperty: "column"},message:"must have required property '"+"column"+"'"};
 if(vErrors === null){
 vErrors = [err56];
 }
@@ -8044,10 +8043,9 @@ vErrors.push(err56);
 }
 errors++;
 }
-}
-if(data16.path !== undefined){
-if(typeof data16.path !== "string"){
-const err57 = {instancePath:instancePath+"/environment/at/path",schemaPath:"#/$defs/location/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key3 in data16){
+if(!(((key3 === "path") || (key3 === "line")) || (key3 === "column"))){
+const err57 = {instancePath:instancePath+"/environment/at",schemaPath:"#/$defs/location/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err57];
 }
@@ -8057,10 +8055,9 @@ vErrors.push(err57);
 errors++;
 }
 }
-if(data16.line !== undefined){
-let data18 = data16.line;
-if(!(((typeof data18 == "number") && (!(data18 % 1) && !isNaN(data18))) && (isFinite(data18)))){
-const err58 = {instancePath:instancePath+"/environment/at/line",schemaPath:"#/$defs/location/properties/line/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data16.path !== undefined){
+if(typeof data16.path !== "string"){
+const err58 = {instancePath:instancePath+"/environment/at/path",schemaPath:"#/$defs/location/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err58];
 }
@@ -8069,9 +8066,11 @@ vErrors.push(err58);
 }
 errors++;
 }
-if((typeof data18 == "number") && (isFinite(data18))){
-if(data18 < 0 || isNaN(data18)){
-const err59 = {instancePath:instancePath+"/environment/at/line",schemaPath:"#/$defs/location/properties/line/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+if(data16.line !== undefined){
+let data18 = data16.line;
+if(!(((typeof data18 == "number") && (!(data18 % 1) && !isNaN(data18))) && (isFinite(data18)))){
+const err59 = {instancePath:instancePath+"/environment/at/line",schemaPath:"#/$defs/location/properties/line/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err59];
 }
@@ -8080,12 +8079,9 @@ vErrors.push(err59);
 }
 errors++;
 }
-}
-}
-if(data16.column !== undefined){
-let data19 = data16.column;
-if(!(((typeof data19 == "number") && (!(data19 % 1) && !isNaN(data19))) && (isFinite(data19)))){
-const err60 = {instancePath:instancePath+"/environment/at/column",schemaPath:"#/$defs/location/properties/column/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if((typeof data18 == "number") && (isFinite(data18))){
+if(data18 < 0 || isNaN(data18)){
+const err60 = {instancePath:instancePath+"/environment/at/line",schemaPath:"#/$defs/location/properties/line/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err60];
 }
@@ -8094,9 +8090,12 @@ vErrors.push(err60);
 }
 errors++;
 }
-if((typeof data19 == "number") && (isFinite(data19))){
-if(data19 < 0 || isNaN(data19)){
-const err61 = {instancePath:instancePath+"/environment/at/column",schemaPath:"#/$defs/location/properties/column/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+}
+if(data16.column !== undefined){
+let data19 = data16.column;
+if(!(((typeof data19 == "number") && (!(data19 % 1) && !isNaN(data19))) && (isFinite(data19)))){
+const err61 = {instancePath:instancePath+"/environment/at/column",schemaPath:"#/$defs/location/properties/column/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err61];
 }
@@ -8105,11 +8104,9 @@ vErrors.push(err61);
 }
 errors++;
 }
-}
-}
-}
-else {
-const err62 = {instancePath:instancePath+"/environment/at",schemaPath:"#/$defs/location/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if((typeof data19 == "number") && (isFinite(data19))){
+if(data19 < 0 || isNaN(data19)){
+const err62 = {instancePath:instancePath+"/environment/at/column",schemaPath:"#/$defs/location/properties/column/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err62];
 }
@@ -8119,11 +8116,10 @@ vErrors.push(err62);
 errors++;
 }
 }
-if(data13.protection !== undefined){
-let data20 = data13.protection;
-if(data20 && typeof data20 == "object" && !Array.isArray(data20)){
-if(data20.status === undefined){
-const err63 = {instancePath:instancePath+"/environment/protection",schemaPath:"#/properties/environment/oneOf/0/properties/protection/required",keyword:"required",params:{missingProperty: "status"},message:"must have required property '"+"status"+"'"};
+}
+}
+else {
+const err63 = {instancePath:instancePath+"/environment/at",schemaPath:"#/$defs/location/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err63];
 }
@@ -8132,8 +8128,12 @@ vErrors.push(err63);
 }
 errors++;
 }
-if(data20.source === undefined){
-const err64 = {instancePath:instancePath+"/environment/protection",schemaPath:"#/properties/environment/oneOf/0/properties/protection/required",keyword:"required",params:{missingProperty: "source"},message:"must have required property '"+"source"+"'"};
+}
+if(data13.protection !== undefined){
+let data20 = data13.protection;
+if(data20 && typeof data20 == "object" && !Array.isArray(data20)){
+if(data20.status === undefined){
+const err64 = {instancePath:instancePath+"/environment/protection",schemaPath:"#/properties/environment/oneOf/0/properties/protection/required",keyword:"required",params:{missingProperty: "status"},message:"must have required property '"+"status"+"'"};
 if(vErrors === null){
 vErrors = [err64];
 }
@@ -8142,8 +8142,8 @@ vErrors.push(err64);
 }
 errors++;
 }
-if(data20.reviewers === undefined){
-const err65 = {instancePath:instancePath+"/environment/protection",schemaPath:"#/properties/environment/oneOf/0/properties/protection/required",keyword:"required",params:{missingProperty: "reviewers"},message:"must have required property '"+"reviewers"+"'"};
+if(data20.source === undefined){
+const err65 = {instancePath:instancePath+"/environment/protection",schemaPath:"#/properties/environment/oneOf/0/properties/protection/required",keyword:"required",params:{missingProperty: "source"},message:"must have required property '"+"source"+"'"};
 if(vErrors === null){
 vErrors = [err65];
 }
@@ -8152,8 +8152,8 @@ vErrors.push(err65);
 }
 errors++;
 }
-if(data20.preventSelfReview === undefined){
-const err66 = {instancePath:instancePath+"/environment/protection",schemaPath:"#/properties/environment/oneOf/0/properties/protection/required",keyword:"required",params:{missingProperty: "preventSelfReview"},message:"must have required property '"+"preventSelfReview"+"'"};
+if(data20.reviewers === undefined){
+const err66 = {instancePath:instancePath+"/environment/protection",schemaPath:"#/properties/environment/oneOf/0/properties/protection/required",keyword:"required",params:{missingProperty: "reviewers"},message:"must have required property '"+"reviewers"+"'"};
 if(vErrors === null){
 vErrors = [err66];
 }
@@ -8162,8 +8162,8 @@ vErrors.push(err66);
 }
 errors++;
 }
-if(data20.waitTimer === undefined){
-const err67 = {instancePath:instancePath+"/environment/protection",schemaPath:"#/properties/environment/oneOf/0/properties/protection/required",keyword:"required",params:{missingProperty: "waitTimer"},message:"must have required property '"+"waitTimer"+"'"};
+if(data20.preventSelfReview === undefined){
+const err67 = {instancePath:instancePath+"/environment/protection",schemaPath:"#/properties/environment/oneOf/0/properties/protection/required",keyword:"required",params:{missingProperty: "preventSelfReview"},message:"must have required property '"+"preventSelfReview"+"'"};
 if(vErrors === null){
 vErrors = [err67];
 }
@@ -8172,8 +8172,8 @@ vErrors.push(err67);
 }
 errors++;
 }
-if(data20.branchPolicy === undefined){
-const err68 = {instancePath:instancePath+"/environment/protection",schemaPath:"#/properties/environment/oneOf/0/properties/protection/required",keyword:"required",params:{missingProperty: "branchPolicy"},message:"must have required property '"+"branchPolicy"+"'"};
+if(data20.waitTimer === undefined){
+const err68 = {instancePath:instancePath+"/environment/protection",schemaPath:"#/properties/environment/oneOf/0/properties/protection/required",keyword:"required",params:{missingProperty: "waitTimer"},message:"must have required property '"+"waitTimer"+"'"};
 if(vErrors === null){
 vErrors = [err68];
 }
@@ -8182,8 +8182,8 @@ vErrors.push(err68);
 }
 errors++;
 }
-if(data20.customRules === undefined){
-const err69 = {instancePath:instancePath+"/environment/protection",schemaPath:"#/properties/environment/oneOf/0/properties/protection/required",keyword:"required",params:{missingProperty: "customRules"},message:"must have required property '"+"customRules"+"'"};
+if(data20.branchPolicy === undefined){
+const err69 = {instancePath:instancePath+"/environment/protection",schemaPath:"#/properties/environment/oneOf/0/properties/protection/required",keyword:"required",params:{missingProperty: "branchPolicy"},message:"must have required property '"+"branchPolicy"+"'"};
 if(vErrors === null){
 vErrors = [err69];
 }
@@ -8192,8 +8192,8 @@ vErrors.push(err69);
 }
 errors++;
 }
-if(data20.note === undefined){
-const err70 = {instancePath:instancePath+"/environment/protection",schemaPath:"#/properties/environment/oneOf/0/properties/protection/required",keyword:"required",params:{missingProperty: "note"},message:"must have required property '"+"note"+"'"};
+if(data20.customRules === undefined){
+const err70 = {instancePath:instancePath+"/environment/protection",schemaPath:"#/properties/environment/oneOf/0/properties/protection/required",keyword:"required",params:{missingProperty: "customRules"},message:"must have required property '"+"customRules"+"'"};
 if(vErrors === null){
 vErrors = [err70];
 }
@@ -8202,9 +8202,8 @@ vErrors.push(err70);
 }
 errors++;
 }
-for(const key4 in data20){
-if(!((((((((key4 === "status") || (key4 === "source")) || (key4 === "reviewers")) || (key4 === "preventSelfReview")) || (key4 === "waitTimer")) || (key4 === "branchPolicy")) || (key4 === "customRules")) || (key4 === "note"))){
-const err71 = {instancePath:instancePath+"/environment/protection",schemaPath:"#/properties/environment/oneOf/0/properties/protection/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties"};
+if(data20.note === undefined){
+const err71 = {instancePath:instancePath+"/environment/protection",schemaPath:"#/properties/environment/oneOf/0/properties/protection/required",keyword:"required",params:{missingProperty: "note"},message:"must have required property '"+"note"+"'"};
 if(vErrors === null){
 vErrors = [err71];
 }
@@ -8213,11 +8212,9 @@ vErrors.push(err71);
 }
 errors++;
 }
-}
-if(data20.status !== undefined){
-let data21 = data20.status;
-if(!((((data21 === "protected") || (data21 === "unprotected")) || (data21 === "unreadable")) || (data21 === "unknown"))){
-const err72 = {instancePath:instancePath+"/environment/protection/status",schemaPath:"#/properties/environment/oneOf/0/properties/protection/properties/status/enum",keyword:"enum",params:{allowedValues: schema104.properties.environment.oneOf[0].properties.protection.properties.status.enum},message:"must be equal to one of the allowed values"};
+for(const key4 in data20){
+if(!((((((((key4 === "status") || (key4 === "source")) || (key4 === "reviewers")) || (key4 === "preventSelfReview")) || (key4 === "waitTimer")) || (key4 === "branchPolicy")) || (key4 === "customRules")) || (key4 === "note"))){
+const err72 = {instancePath:instancePath+"/environment/protection",schemaPath:"#/properties/environment/oneOf/0/properties/protection/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err72];
 }
@@ -8227,14 +8224,27 @@ vErrors.push(err72);
 errors++;
 }
 }
-if(data20.source !== undefined){
-if(typeof data20.source !== "string"){
-const err73 = {instancePath:instancePath+"/environment/protection/source",schemaPath:"#/properties/environment/oneOf/0/properties/protection/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data20.status !== undefined){
+let data21 = data20.status;
+if(!((((data21 === "protected") || (data21 === "unprotected")) || (data21 === "unreadable")) || (data21 === "unknown"))){
+const err73 = {instancePath:instancePath+"/environment/protection/status",schemaPath:"#/properties/environment/oneOf/0/properties/protection/properties/status/enum",keyword:"enum",params:{allowedValues: schema104.properties.environment.oneOf[0].properties.protection.properties.status.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err73];
 }
 else {
 vErrors.push(err73);
+}
+errors++;
+}
+}
+if(data20.source !== undefined){
+if(typeof data20.source !== "string"){
+const err74 = {instancePath:instancePath+"/environment/protection/source",schemaPath:"#/properties/environment/oneOf/0/properties/protection/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err74];
+}
+else {
+vErrors.push(err74);
 }
 errors++;
 }
@@ -8245,19 +8255,7 @@ if(Array.isArray(data23)){
 const len2 = data23.length;
 for(let i2=0; i2<len2; i2++){
 if(typeof data23[i2] !== "string"){
-const err74 = {instancePath:instancePath+"/environment/protection/reviewers/" + i2,schemaPath:"#/$defs/stringList/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err74];
-}
-else {
-vErrors.push(err74);
-}
-errors++;
-}
-}
-}
-else {
-const err75 = {instancePath:instancePath+"/environment/protection/reviewers",schemaPath:"#/$defs/stringList/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err75 = {instancePath:instancePath+"/environment/protection/reviewers/" + i2,schemaPath:"#/$defs/stringList/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err75];
 }
@@ -8267,10 +8265,9 @@ vErrors.push(err75);
 errors++;
 }
 }
-if(data20.preventSelfReview !== undefined){
-let data25 = data20.preventSelfReview;
-if((typeof data25 !== "boolean") && (data25 !== null)){
-const err76 = {instancePath:instancePath+"/environment/protection/preventSelfReview",schemaPath:"#/properties/environment/oneOf/0/properties/protection/properties/preventSelfReview/type",keyword:"type",params:{type: schema104.properties.environment.oneOf[0].properties.protection.properties.preventSelfReview.type},message:"must be boolean,null"};
+}
+else {
+const err76 = {instancePath:instancePath+"/environment/protection/reviewers",schemaPath:"#/$defs/stringList/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err76];
 }
@@ -8280,10 +8277,10 @@ vErrors.push(err76);
 errors++;
 }
 }
-if(data20.waitTimer !== undefined){
-let data26 = data20.waitTimer;
-if((!(((typeof data26 == "number") && (!(data26 % 1) && !isNaN(data26))) && (isFinite(data26)))) && (data26 !== null)){
-const err77 = {instancePath:instancePath+"/environment/protection/waitTimer",schemaPath:"#/properties/environment/oneOf/0/properties/protection/properties/waitTimer/type",keyword:"type",params:{type: schema104.properties.environment.oneOf[0].properties.protection.properties.waitTimer.type},message:"must be integer,null"};
+if(data20.preventSelfReview !== undefined){
+let data25 = data20.preventSelfReview;
+if((typeof data25 !== "boolean") && (data25 !== null)){
+const err77 = {instancePath:instancePath+"/environment/protection/preventSelfReview",schemaPath:"#/properties/environment/oneOf/0/properties/protection/properties/preventSelfReview/type",keyword:"type",params:{type: schema104.properties.environment.oneOf[0].properties.protection.properties.preventSelfReview.type},message:"must be boolean,null"};
 if(vErrors === null){
 vErrors = [err77];
 }
@@ -8293,15 +8290,28 @@ vErrors.push(err77);
 errors++;
 }
 }
-if(data20.branchPolicy !== undefined){
-let data27 = data20.branchPolicy;
-if((typeof data27 !== "string") && (data27 !== null)){
-const err78 = {instancePath:instancePath+"/environment/protection/branchPolicy",schemaPath:"#/$defs/stringOrNull/type",keyword:"type",params:{type: schema50.type},message:"must be string,null"};
+if(data20.waitTimer !== undefined){
+let data26 = data20.waitTimer;
+if((!(((typeof data26 == "number") && (!(data26 % 1) && !isNaN(data26))) && (isFinite(data26)))) && (data26 !== null)){
+const err78 = {instancePath:instancePath+"/environment/protection/waitTimer",schemaPath:"#/properties/environment/oneOf/0/properties/protection/properties/waitTimer/type",keyword:"type",params:{type: schema104.properties.environment.oneOf[0].properties.protection.properties.waitTimer.type},message:"must be integer,null"};
 if(vErrors === null){
 vErrors = [err78];
 }
 else {
 vErrors.push(err78);
+}
+errors++;
+}
+}
+if(data20.branchPolicy !== undefined){
+let data27 = data20.branchPolicy;
+if((typeof data27 !== "string") && (data27 !== null)){
+const err79 = {instancePath:instancePath+"/environment/protection/branchPolicy",schemaPath:"#/$defs/stringOrNull/type",keyword:"type",params:{type: schema50.type},message:"must be string,null"};
+if(vErrors === null){
+vErrors = [err79];
+}
+else {
+vErrors.push(err79);
 }
 errors++;
 }
@@ -8312,19 +8322,7 @@ if(Array.isArray(data28)){
 const len3 = data28.length;
 for(let i3=0; i3<len3; i3++){
 if(typeof data28[i3] !== "string"){
-const err79 = {instancePath:instancePath+"/environment/protection/customRules/" + i3,schemaPath:"#/$defs/stringList/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err79];
-}
-else {
-vErrors.push(err79);
-}
-errors++;
-}
-}
-}
-else {
-const err80 = {instancePath:instancePath+"/environment/protection/customRules",schemaPath:"#/$defs/stringList/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err80 = {instancePath:instancePath+"/environment/protection/customRules/" + i3,schemaPath:"#/$defs/stringList/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err80];
 }
@@ -8334,9 +8332,9 @@ vErrors.push(err80);
 errors++;
 }
 }
-if(data20.note !== undefined){
-if(typeof data20.note !== "string"){
-const err81 = {instancePath:instancePath+"/environment/protection/note",schemaPath:"#/properties/environment/oneOf/0/properties/protection/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+else {
+const err81 = {instancePath:instancePath+"/environment/protection/customRules",schemaPath:"#/$defs/stringList/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err81];
 }
@@ -8346,9 +8344,9 @@ vErrors.push(err81);
 errors++;
 }
 }
-}
-else {
-const err82 = {instancePath:instancePath+"/environment/protection",schemaPath:"#/properties/environment/oneOf/0/properties/protection/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data20.note !== undefined){
+if(typeof data20.note !== "string"){
+const err82 = {instancePath:instancePath+"/environment/protection/note",schemaPath:"#/properties/environment/oneOf/0/properties/protection/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err82];
 }
@@ -8360,12 +8358,24 @@ errors++;
 }
 }
 else {
-const err83 = {instancePath:instancePath+"/environment",schemaPath:"#/properties/environment/oneOf/0/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err83 = {instancePath:instancePath+"/environment/protection",schemaPath:"#/properties/environment/oneOf/0/properties/protection/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err83];
 }
 else {
 vErrors.push(err83);
+}
+errors++;
+}
+}
+}
+else {
+const err84 = {instancePath:instancePath+"/environment",schemaPath:"#/properties/environment/oneOf/0/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err84];
+}
+else {
+vErrors.push(err84);
 }
 errors++;
 }
@@ -8376,12 +8386,12 @@ passing0 = 0;
 }
 const _errs78 = errors;
 if(data13 !== null){
-const err84 = {instancePath:instancePath+"/environment",schemaPath:"#/properties/environment/oneOf/1/type",keyword:"type",params:{type: "null"},message:"must be null"};
+const err85 = {instancePath:instancePath+"/environment",schemaPath:"#/properties/environment/oneOf/1/type",keyword:"type",params:{type: "null"},message:"must be null"};
 if(vErrors === null){
-vErrors = [err84];
+vErrors = [err85];
 }
 else {
-vErrors.push(err84);
+vErrors.push(err85);
 }
 errors++;
 }
@@ -8397,12 +8407,12 @@ passing0 = 1;
 }
 }
 if(!valid11){
-const err85 = {instancePath:instancePath+"/environment",schemaPath:"#/properties/environment/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf"};
+const err86 = {instancePath:instancePath+"/environment",schemaPath:"#/properties/environment/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf"};
 if(vErrors === null){
-vErrors = [err85];
+vErrors = [err86];
 }
 else {
-vErrors.push(err85);
+vErrors.push(err86);
 }
 errors++;
 }
@@ -8424,19 +8434,7 @@ if(Array.isArray(data31)){
 const len4 = data31.length;
 for(let i4=0; i4<len4; i4++){
 if(typeof data31[i4] !== "string"){
-const err86 = {instancePath:instancePath+"/runsOn/" + i4,schemaPath:"#/$defs/stringList/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err86];
-}
-else {
-vErrors.push(err86);
-}
-errors++;
-}
-}
-}
-else {
-const err87 = {instancePath:instancePath+"/runsOn",schemaPath:"#/$defs/stringList/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err87 = {instancePath:instancePath+"/runsOn/" + i4,schemaPath:"#/$defs/stringList/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err87];
 }
@@ -8446,11 +8444,9 @@ vErrors.push(err87);
 errors++;
 }
 }
-if(data.permissions !== undefined){
-let data33 = data.permissions;
-if(data33 && typeof data33 == "object" && !Array.isArray(data33)){
-if(data33.source === undefined){
-const err88 = {instancePath:instancePath+"/permissions",schemaPath:"#/properties/permissions/required",keyword:"required",params:{missingProperty: "source"},message:"must have required property '"+"source"+"'"};
+}
+else {
+const err88 = {instancePath:instancePath+"/runsOn",schemaPath:"#/$defs/stringList/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err88];
 }
@@ -8459,8 +8455,12 @@ vErrors.push(err88);
 }
 errors++;
 }
-if(data33.scopes === undefined){
-const err89 = {instancePath:instancePath+"/permissions",schemaPath:"#/properties/permissions/required",keyword:"required",params:{missingProperty: "scopes"},message:"must have required property '"+"scopes"+"'"};
+}
+if(data.permissions !== undefined){
+let data33 = data.permissions;
+if(data33 && typeof data33 == "object" && !Array.isArray(data33)){
+if(data33.source === undefined){
+const err89 = {instancePath:instancePath+"/permissions",schemaPath:"#/properties/permissions/required",keyword:"required",params:{missingProperty: "source"},message:"must have required property '"+"source"+"'"};
 if(vErrors === null){
 vErrors = [err89];
 }
@@ -8469,8 +8469,8 @@ vErrors.push(err89);
 }
 errors++;
 }
-if(data33.assumed === undefined){
-const err90 = {instancePath:instancePath+"/permissions",schemaPath:"#/properties/permissions/required",keyword:"required",params:{missingProperty: "assumed"},message:"must have required property '"+"assumed"+"'"};
+if(data33.scopes === undefined){
+const err90 = {instancePath:instancePath+"/permissions",schemaPath:"#/properties/permissions/required",keyword:"required",params:{missingProperty: "scopes"},message:"must have required property '"+"scopes"+"'"};
 if(vErrors === null){
 vErrors = [err90];
 }
@@ -8479,8 +8479,8 @@ vErrors.push(err90);
 }
 errors++;
 }
-if(data33.downgrade === undefined){
-const err91 = {instancePath:instancePath+"/permissions",schemaPath:"#/properties/permissions/required",keyword:"required",params:{missingProperty: "downgrade"},message:"must have required property '"+"downgrade"+"'"};
+if(data33.assumed === undefined){
+const err91 = {instancePath:instancePath+"/permissions",schemaPath:"#/properties/permissions/required",keyword:"required",params:{missingProperty: "assumed"},message:"must have required property '"+"assumed"+"'"};
 if(vErrors === null){
 vErrors = [err91];
 }
@@ -8489,8 +8489,8 @@ vErrors.push(err91);
 }
 errors++;
 }
-if(data33.at === undefined){
-const err92 = {instancePath:instancePath+"/permissions",schemaPath:"#/properties/permissions/required",keyword:"required",params:{missingProperty: "at"},message:"must have required property '"+"at"+"'"};
+if(data33.downgrade === undefined){
+const err92 = {instancePath:instancePath+"/permissions",schemaPath:"#/properties/permissions/required",keyword:"required",params:{missingProperty: "downgrade"},message:"must have required property '"+"downgrade"+"'"};
 if(vErrors === null){
 vErrors = [err92];
 }
@@ -8499,9 +8499,8 @@ vErrors.push(err92);
 }
 errors++;
 }
-for(const key5 in data33){
-if(!(((((key5 === "source") || (key5 === "scopes")) || (key5 === "assumed")) || (key5 === "downgrade")) || (key5 === "at"))){
-const err93 = {instancePath:instancePath+"/permissions",schemaPath:"#/properties/permissions/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties"};
+if(data33.at === undefined){
+const err93 = {instancePath:instancePath+"/permissions",schemaPath:"#/properties/permissions/required",keyword:"required",params:{missingProperty: "at"},message:"must have required property '"+"at"+"'"};
 if(vErrors === null){
 vErrors = [err93];
 }
@@ -8510,16 +8509,27 @@ vErrors.push(err93);
 }
 errors++;
 }
-}
-if(data33.source !== undefined){
-let data34 = data33.source;
-if(!(((data34 === "job") || (data34 === "workflow")) || (data34 === "default"))){
-const err94 = {instancePath:instancePath+"/permissions/source",schemaPath:"#/properties/permissions/properties/source/enum",keyword:"enum",params:{allowedValues: schema104.properties.permissions.properties.source.enum},message:"must be equal to one of the allowed values"};
+for(const key5 in data33){
+if(!(((((key5 === "source") || (key5 === "scopes")) || (key5 === "assumed")) || (key5 === "downgrade")) || (key5 === "at"))){
+const err94 = {instancePath:instancePath+"/permissions",schemaPath:"#/properties/permissions/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err94];
 }
 else {
 vErrors.push(err94);
+}
+errors++;
+}
+}
+if(data33.source !== undefined){
+let data34 = data33.source;
+if(!(((data34 === "job") || (data34 === "workflow")) || (data34 === "default"))){
+const err95 = {instancePath:instancePath+"/permissions/source",schemaPath:"#/properties/permissions/properties/source/enum",keyword:"enum",params:{allowedValues: schema104.properties.permissions.properties.source.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err95];
+}
+else {
+vErrors.push(err95);
 }
 errors++;
 }
@@ -8530,19 +8540,7 @@ if(data35 && typeof data35 == "object" && !Array.isArray(data35)){
 for(const key6 in data35){
 let data36 = data35[key6];
 if(!(((data36 === "read") || (data36 === "write")) || (data36 === "none"))){
-const err95 = {instancePath:instancePath+"/permissions/scopes/" + key6.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/permissions/properties/scopes/additionalProperties/enum",keyword:"enum",params:{allowedValues: schema104.properties.permissions.properties.scopes.additionalProperties.enum},message:"must be equal to one of the allowed values"};
-if(vErrors === null){
-vErrors = [err95];
-}
-else {
-vErrors.push(err95);
-}
-errors++;
-}
-}
-}
-else {
-const err96 = {instancePath:instancePath+"/permissions/scopes",schemaPath:"#/properties/permissions/properties/scopes/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err96 = {instancePath:instancePath+"/permissions/scopes/" + key6.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/permissions/properties/scopes/additionalProperties/enum",keyword:"enum",params:{allowedValues: schema104.properties.permissions.properties.scopes.additionalProperties.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err96];
 }
@@ -8552,9 +8550,9 @@ vErrors.push(err96);
 errors++;
 }
 }
-if(data33.assumed !== undefined){
-if(typeof data33.assumed !== "boolean"){
-const err97 = {instancePath:instancePath+"/permissions/assumed",schemaPath:"#/properties/permissions/properties/assumed/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+}
+else {
+const err97 = {instancePath:instancePath+"/permissions/scopes",schemaPath:"#/properties/permissions/properties/scopes/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err97];
 }
@@ -8564,10 +8562,9 @@ vErrors.push(err97);
 errors++;
 }
 }
-if(data33.downgrade !== undefined){
-let data38 = data33.downgrade;
-if((typeof data38 !== "string") && (data38 !== null)){
-const err98 = {instancePath:instancePath+"/permissions/downgrade",schemaPath:"#/$defs/stringOrNull/type",keyword:"type",params:{type: schema50.type},message:"must be string,null"};
+if(data33.assumed !== undefined){
+if(typeof data33.assumed !== "boolean"){
+const err98 = {instancePath:instancePath+"/permissions/assumed",schemaPath:"#/properties/permissions/properties/assumed/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err98];
 }
@@ -8577,11 +8574,10 @@ vErrors.push(err98);
 errors++;
 }
 }
-if(data33.at !== undefined){
-let data39 = data33.at;
-if(data39 && typeof data39 == "object" && !Array.isArray(data39)){
-if(data39.path === undefined){
-const err99 = {instancePath:instancePath+"/permissions/at",schemaPath:"#/$defs/location/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'"};
+if(data33.downgrade !== undefined){
+let data38 = data33.downgrade;
+if((typeof data38 !== "string") && (data38 !== null)){
+const err99 = {instancePath:instancePath+"/permissions/downgrade",schemaPath:"#/$defs/stringOrNull/type",keyword:"type",params:{type: schema50.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err99];
 }
@@ -8590,8 +8586,12 @@ vErrors.push(err99);
 }
 errors++;
 }
-if(data39.line === undefined){
-const err100 = {instancePath:instancePath+"/permissions/at",schemaPath:"#/$defs/location/required",keyword:"required",params:{missingProperty: "line"},message:"must have required property '"+"line"+"'"};
+}
+if(data33.at !== undefined){
+let data39 = data33.at;
+if(data39 && typeof data39 == "object" && !Array.isArray(data39)){
+if(data39.path === undefined){
+const err100 = {instancePath:instancePath+"/permissions/at",schemaPath:"#/$defs/location/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'"};
 if(vErrors === null){
 vErrors = [err100];
 }
@@ -8600,8 +8600,8 @@ vErrors.push(err100);
 }
 errors++;
 }
-if(data39.column === undefined){
-const err101 = {instancePath:instancePath+"/permissions/at",schemaPath:"#/$defs/location/required",keyword:"required",params:{missingProperty: "column"},message:"must have required property '"+"column"+"'"};
+if(data39.line === undefined){
+const err101 = {instancePath:instancePath+"/permissions/at",schemaPath:"#/$defs/location/required",keyword:"required",params:{missingProperty: "line"},message:"must have required property '"+"line"+"'"};
 if(vErrors === null){
 vErrors = [err101];
 }
@@ -8610,9 +8610,8 @@ vErrors.push(err101);
 }
 errors++;
 }
-for(const key7 in data39){
-if(!(((key7 === "path") || (key7 === "line")) || (key7 === "column"))){
-const err102 = {instancePath:instancePath+"/permissions/at",schemaPath:"#/$defs/location/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties"};
+if(data39.column === undefined){
+const err102 = {instancePath:instancePath+"/permissions/at",schemaPath:"#/$defs/location/required",keyword:"required",params:{missingProperty: "column"},message:"must have required property '"+"column"+"'"};
 if(vErrors === null){
 vErrors = [err102];
 }
@@ -8621,10 +8620,9 @@ vErrors.push(err102);
 }
 errors++;
 }
-}
-if(data39.path !== undefined){
-if(typeof data39.path !== "string"){
-const err103 = {instancePath:instancePath+"/permissions/at/path",schemaPath:"#/$defs/location/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key7 in data39){
+if(!(((key7 === "path") || (key7 === "line")) || (key7 === "column"))){
+const err103 = {instancePath:instancePath+"/permissions/at",schemaPath:"#/$defs/location/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err103];
 }
@@ -8634,10 +8632,9 @@ vErrors.push(err103);
 errors++;
 }
 }
-if(data39.line !== undefined){
-let data41 = data39.line;
-if(!(((typeof data41 == "number") && (!(data41 % 1) && !isNaN(data41))) && (isFinite(data41)))){
-const err104 = {instancePath:instancePath+"/permissions/at/line",schemaPath:"#/$defs/location/properties/line/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data39.path !== undefined){
+if(typeof data39.path !== "string"){
+const err104 = {instancePath:instancePath+"/permissions/at/path",schemaPath:"#/$defs/location/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err104];
 }
@@ -8646,9 +8643,11 @@ vErrors.push(err104);
 }
 errors++;
 }
-if((typeof data41 == "number") && (isFinite(data41))){
-if(data41 < 0 || isNaN(data41)){
-const err105 = {instancePath:instancePath+"/permissions/at/line",schemaPath:"#/$defs/location/properties/line/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+if(data39.line !== undefined){
+let data41 = data39.line;
+if(!(((typeof data41 == "number") && (!(data41 % 1) && !isNaN(data41))) && (isFinite(data41)))){
+const err105 = {instancePath:instancePath+"/permissions/at/line",schemaPath:"#/$defs/location/properties/line/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err105];
 }
@@ -8657,12 +8656,9 @@ vErrors.push(err105);
 }
 errors++;
 }
-}
-}
-if(data39.column !== undefined){
-let data42 = data39.column;
-if(!(((typeof data42 == "number") && (!(data42 % 1) && !isNaN(data42))) && (isFinite(data42)))){
-const err106 = {instancePath:instancePath+"/permissions/at/column",schemaPath:"#/$defs/location/properties/column/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if((typeof data41 == "number") && (isFinite(data41))){
+if(data41 < 0 || isNaN(data41)){
+const err106 = {instancePath:instancePath+"/permissions/at/line",schemaPath:"#/$defs/location/properties/line/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err106];
 }
@@ -8671,9 +8667,12 @@ vErrors.push(err106);
 }
 errors++;
 }
-if((typeof data42 == "number") && (isFinite(data42))){
-if(data42 < 0 || isNaN(data42)){
-const err107 = {instancePath:instancePath+"/permissions/at/column",schemaPath:"#/$defs/location/properties/column/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+}
+if(data39.column !== undefined){
+let data42 = data39.column;
+if(!(((typeof data42 == "number") && (!(data42 % 1) && !isNaN(data42))) && (isFinite(data42)))){
+const err107 = {instancePath:instancePath+"/permissions/at/column",schemaPath:"#/$defs/location/properties/column/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err107];
 }
@@ -8682,11 +8681,9 @@ vErrors.push(err107);
 }
 errors++;
 }
-}
-}
-}
-else {
-const err108 = {instancePath:instancePath+"/permissions/at",schemaPath:"#/$defs/location/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if((typeof data42 == "number") && (isFinite(data42))){
+if(data42 < 0 || isNaN(data42)){
+const err108 = {instancePath:instancePath+"/permissions/at/column",schemaPath:"#/$defs/location/properties/column/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err108];
 }
@@ -8697,13 +8694,26 @@ errors++;
 }
 }
 }
+}
 else {
-const err109 = {instancePath:instancePath+"/permissions",schemaPath:"#/properties/permissions/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err109 = {instancePath:instancePath+"/permissions/at",schemaPath:"#/$defs/location/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err109];
 }
 else {
 vErrors.push(err109);
+}
+errors++;
+}
+}
+}
+else {
+const err110 = {instancePath:instancePath+"/permissions",schemaPath:"#/properties/permissions/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err110];
+}
+else {
+vErrors.push(err110);
 }
 errors++;
 }
@@ -8716,17 +8726,7 @@ for(let i5=0; i5<len5; i5++){
 let data44 = data43[i5];
 if(data44 && typeof data44 == "object" && !Array.isArray(data44)){
 if(data44.id === undefined){
-const err110 = {instancePath:instancePath+"/credentials/" + i5,schemaPath:"#/properties/credentials/items/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
-if(vErrors === null){
-vErrors = [err110];
-}
-else {
-vErrors.push(err110);
-}
-errors++;
-}
-if(data44.kind === undefined){
-const err111 = {instancePath:instancePath+"/credentials/" + i5,schemaPath:"#/properties/credentials/items/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'"};
+const err111 = {instancePath:instancePath+"/credentials/" + i5,schemaPath:"#/properties/credentials/items/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
 if(vErrors === null){
 vErrors = [err111];
 }
@@ -8735,8 +8735,8 @@ vErrors.push(err111);
 }
 errors++;
 }
-if(data44.name === undefined){
-const err112 = {instancePath:instancePath+"/credentials/" + i5,schemaPath:"#/properties/credentials/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
+if(data44.kind === undefined){
+const err112 = {instancePath:instancePath+"/credentials/" + i5,schemaPath:"#/properties/credentials/items/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'"};
 if(vErrors === null){
 vErrors = [err112];
 }
@@ -8745,8 +8745,8 @@ vErrors.push(err112);
 }
 errors++;
 }
-if(data44.lifetime === undefined){
-const err113 = {instancePath:instancePath+"/credentials/" + i5,schemaPath:"#/properties/credentials/items/required",keyword:"required",params:{missingProperty: "lifetime"},message:"must have required property '"+"lifetime"+"'"};
+if(data44.name === undefined){
+const err113 = {instancePath:instancePath+"/credentials/" + i5,schemaPath:"#/properties/credentials/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
 if(vErrors === null){
 vErrors = [err113];
 }
@@ -8755,8 +8755,8 @@ vErrors.push(err113);
 }
 errors++;
 }
-if(data44.scope === undefined){
-const err114 = {instancePath:instancePath+"/credentials/" + i5,schemaPath:"#/properties/credentials/items/required",keyword:"required",params:{missingProperty: "scope"},message:"must have required property '"+"scope"+"'"};
+if(data44.lifetime === undefined){
+const err114 = {instancePath:instancePath+"/credentials/" + i5,schemaPath:"#/properties/credentials/items/required",keyword:"required",params:{missingProperty: "lifetime"},message:"must have required property '"+"lifetime"+"'"};
 if(vErrors === null){
 vErrors = [err114];
 }
@@ -8765,8 +8765,8 @@ vErrors.push(err114);
 }
 errors++;
 }
-if(data44.write === undefined){
-const err115 = {instancePath:instancePath+"/credentials/" + i5,schemaPath:"#/properties/credentials/items/required",keyword:"required",params:{missingProperty: "write"},message:"must have required property '"+"write"+"'"};
+if(data44.scope === undefined){
+const err115 = {instancePath:instancePath+"/credentials/" + i5,schemaPath:"#/properties/credentials/items/required",keyword:"required",params:{missingProperty: "scope"},message:"must have required property '"+"scope"+"'"};
 if(vErrors === null){
 vErrors = [err115];
 }
@@ -8775,8 +8775,8 @@ vErrors.push(err115);
 }
 errors++;
 }
-if(data44.production === undefined){
-const err116 = {instancePath:instancePath+"/credentials/" + i5,schemaPath:"#/properties/credentials/items/required",keyword:"required",params:{missingProperty: "production"},message:"must have required property '"+"production"+"'"};
+if(data44.write === undefined){
+const err116 = {instancePath:instancePath+"/credentials/" + i5,schemaPath:"#/properties/credentials/items/required",keyword:"required",params:{missingProperty: "write"},message:"must have required property '"+"write"+"'"};
 if(vErrors === null){
 vErrors = [err116];
 }
@@ -8785,8 +8785,8 @@ vErrors.push(err116);
 }
 errors++;
 }
-if(data44.reaches === undefined){
-const err117 = {instancePath:instancePath+"/credentials/" + i5,schemaPath:"#/properties/credentials/items/required",keyword:"required",params:{missingProperty: "reaches"},message:"must have required property '"+"reaches"+"'"};
+if(data44.production === undefined){
+const err117 = {instancePath:instancePath+"/credentials/" + i5,schemaPath:"#/properties/credentials/items/required",keyword:"required",params:{missingProperty: "production"},message:"must have required property '"+"production"+"'"};
 if(vErrors === null){
 vErrors = [err117];
 }
@@ -8795,8 +8795,8 @@ vErrors.push(err117);
 }
 errors++;
 }
-if(data44.note === undefined){
-const err118 = {instancePath:instancePath+"/credentials/" + i5,schemaPath:"#/properties/credentials/items/required",keyword:"required",params:{missingProperty: "note"},message:"must have required property '"+"note"+"'"};
+if(data44.reaches === undefined){
+const err118 = {instancePath:instancePath+"/credentials/" + i5,schemaPath:"#/properties/credentials/items/required",keyword:"required",params:{missingProperty: "reaches"},message:"must have required property '"+"reaches"+"'"};
 if(vErrors === null){
 vErrors = [err118];
 }
@@ -8805,8 +8805,8 @@ vErrors.push(err118);
 }
 errors++;
 }
-if(data44.usedIn === undefined){
-const err119 = {instancePath:instancePath+"/credentials/" + i5,schemaPath:"#/properties/credentials/items/required",keyword:"required",params:{missingProperty: "usedIn"},message:"must have required property '"+"usedIn"+"'"};
+if(data44.note === undefined){
+const err119 = {instancePath:instancePath+"/credentials/" + i5,schemaPath:"#/properties/credentials/items/required",keyword:"required",params:{missingProperty: "note"},message:"must have required property '"+"note"+"'"};
 if(vErrors === null){
 vErrors = [err119];
 }
@@ -8815,8 +8815,8 @@ vErrors.push(err119);
 }
 errors++;
 }
-if(data44.at === undefined){
-const err120 = {instancePath:instancePath+"/credentials/" + i5,schemaPath:"#/properties/credentials/items/required",keyword:"required",params:{missingProperty: "at"},message:"must have required property '"+"at"+"'"};
+if(data44.usedIn === undefined){
+const err120 = {instancePath:instancePath+"/credentials/" + i5,schemaPath:"#/properties/credentials/items/required",keyword:"required",params:{missingProperty: "usedIn"},message:"must have required property '"+"usedIn"+"'"};
 if(vErrors === null){
 vErrors = [err120];
 }
@@ -8825,9 +8825,8 @@ vErrors.push(err120);
 }
 errors++;
 }
-for(const key8 in data44){
-if(!(func1.call(schema104.properties.credentials.items.properties, key8))){
-const err121 = {instancePath:instancePath+"/credentials/" + i5,schemaPath:"#/properties/credentials/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties"};
+if(data44.at === undefined){
+const err121 = {instancePath:instancePath+"/credentials/" + i5,schemaPath:"#/properties/credentials/items/required",keyword:"required",params:{missingProperty: "at"},message:"must have required property '"+"at"+"'"};
 if(vErrors === null){
 vErrors = [err121];
 }
@@ -8836,10 +8835,9 @@ vErrors.push(err121);
 }
 errors++;
 }
-}
-if(data44.id !== undefined){
-if(typeof data44.id !== "string"){
-const err122 = {instancePath:instancePath+"/credentials/" + i5+"/id",schemaPath:"#/properties/credentials/items/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key8 in data44){
+if(!(func1.call(schema104.properties.credentials.items.properties, key8))){
+const err122 = {instancePath:instancePath+"/credentials/" + i5,schemaPath:"#/properties/credentials/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err122];
 }
@@ -8849,10 +8847,9 @@ vErrors.push(err122);
 errors++;
 }
 }
-if(data44.kind !== undefined){
-let data46 = data44.kind;
-if(!((((((data46 === "github-token") || (data46 === "oidc")) || (data46 === "app-token")) || (data46 === "static-secret")) || (data46 === "pat")) || (data46 === "inherited-secrets"))){
-const err123 = {instancePath:instancePath+"/credentials/" + i5+"/kind",schemaPath:"#/$defs/credentialKind/enum",keyword:"enum",params:{allowedValues: schema78.enum},message:"must be equal to one of the allowed values"};
+if(data44.id !== undefined){
+if(typeof data44.id !== "string"){
+const err123 = {instancePath:instancePath+"/credentials/" + i5+"/id",schemaPath:"#/properties/credentials/items/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err123];
 }
@@ -8862,9 +8859,10 @@ vErrors.push(err123);
 errors++;
 }
 }
-if(data44.name !== undefined){
-if(typeof data44.name !== "string"){
-const err124 = {instancePath:instancePath+"/credentials/" + i5+"/name",schemaPath:"#/properties/credentials/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data44.kind !== undefined){
+let data46 = data44.kind;
+if(!((((((data46 === "github-token") || (data46 === "oidc")) || (data46 === "app-token")) || (data46 === "static-secret")) || (data46 === "pat")) || (data46 === "inherited-secrets"))){
+const err124 = {instancePath:instancePath+"/credentials/" + i5+"/kind",schemaPath:"#/$defs/credentialKind/enum",keyword:"enum",params:{allowedValues: schema78.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err124];
 }
@@ -8874,10 +8872,9 @@ vErrors.push(err124);
 errors++;
 }
 }
-if(data44.lifetime !== undefined){
-let data48 = data44.lifetime;
-if(!(((data48 === "job-scoped") || (data48 === "short-lived")) || (data48 === "long-lived"))){
-const err125 = {instancePath:instancePath+"/credentials/" + i5+"/lifetime",schemaPath:"#/$defs/credentialLifetime/enum",keyword:"enum",params:{allowedValues: schema79.enum},message:"must be equal to one of the allowed values"};
+if(data44.name !== undefined){
+if(typeof data44.name !== "string"){
+const err125 = {instancePath:instancePath+"/credentials/" + i5+"/name",schemaPath:"#/properties/credentials/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err125];
 }
@@ -8887,10 +8884,10 @@ vErrors.push(err125);
 errors++;
 }
 }
-if(data44.scope !== undefined){
-let data49 = data44.scope;
-if(!((data49 === "narrow") || (data49 === "broad"))){
-const err126 = {instancePath:instancePath+"/credentials/" + i5+"/scope",schemaPath:"#/properties/credentials/items/properties/scope/enum",keyword:"enum",params:{allowedValues: schema104.properties.credentials.items.properties.scope.enum},message:"must be equal to one of the allowed values"};
+if(data44.lifetime !== undefined){
+let data48 = data44.lifetime;
+if(!(((data48 === "job-scoped") || (data48 === "short-lived")) || (data48 === "long-lived"))){
+const err126 = {instancePath:instancePath+"/credentials/" + i5+"/lifetime",schemaPath:"#/$defs/credentialLifetime/enum",keyword:"enum",params:{allowedValues: schema79.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err126];
 }
@@ -8900,9 +8897,10 @@ vErrors.push(err126);
 errors++;
 }
 }
-if(data44.write !== undefined){
-if(typeof data44.write !== "boolean"){
-const err127 = {instancePath:instancePath+"/credentials/" + i5+"/write",schemaPath:"#/properties/credentials/items/properties/write/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(data44.scope !== undefined){
+let data49 = data44.scope;
+if(!((data49 === "narrow") || (data49 === "broad"))){
+const err127 = {instancePath:instancePath+"/credentials/" + i5+"/scope",schemaPath:"#/properties/credentials/items/properties/scope/enum",keyword:"enum",params:{allowedValues: schema104.properties.credentials.items.properties.scope.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err127];
 }
@@ -8912,14 +8910,26 @@ vErrors.push(err127);
 errors++;
 }
 }
-if(data44.production !== undefined){
-if(typeof data44.production !== "boolean"){
-const err128 = {instancePath:instancePath+"/credentials/" + i5+"/production",schemaPath:"#/properties/credentials/items/properties/production/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(data44.write !== undefined){
+if(typeof data44.write !== "boolean"){
+const err128 = {instancePath:instancePath+"/credentials/" + i5+"/write",schemaPath:"#/properties/credentials/items/properties/write/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err128];
 }
 else {
 vErrors.push(err128);
+}
+errors++;
+}
+}
+if(data44.production !== undefined){
+if(typeof data44.production !== "boolean"){
+const err129 = {instancePath:instancePath+"/credentials/" + i5+"/production",schemaPath:"#/properties/credentials/items/properties/production/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(vErrors === null){
+vErrors = [err129];
+}
+else {
+vErrors.push(err129);
 }
 errors++;
 }
@@ -8930,19 +8940,7 @@ if(Array.isArray(data52)){
 const len6 = data52.length;
 for(let i6=0; i6<len6; i6++){
 if(typeof data52[i6] !== "string"){
-const err129 = {instancePath:instancePath+"/credentials/" + i5+"/reaches/" + i6,schemaPath:"#/$defs/stringList/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err129];
-}
-else {
-vErrors.push(err129);
-}
-errors++;
-}
-}
-}
-else {
-const err130 = {instancePath:instancePath+"/credentials/" + i5+"/reaches",schemaPath:"#/$defs/stringList/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err130 = {instancePath:instancePath+"/credentials/" + i5+"/reaches/" + i6,schemaPath:"#/$defs/stringList/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err130];
 }
@@ -8952,14 +8950,26 @@ vErrors.push(err130);
 errors++;
 }
 }
-if(data44.note !== undefined){
-if(typeof data44.note !== "string"){
-const err131 = {instancePath:instancePath+"/credentials/" + i5+"/note",schemaPath:"#/properties/credentials/items/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+else {
+const err131 = {instancePath:instancePath+"/credentials/" + i5+"/reaches",schemaPath:"#/$defs/stringList/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err131];
 }
 else {
 vErrors.push(err131);
+}
+errors++;
+}
+}
+if(data44.note !== undefined){
+if(typeof data44.note !== "string"){
+const err132 = {instancePath:instancePath+"/credentials/" + i5+"/note",schemaPath:"#/properties/credentials/items/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err132];
+}
+else {
+vErrors.push(err132);
 }
 errors++;
 }
@@ -8970,19 +8980,7 @@ if(Array.isArray(data55)){
 const len7 = data55.length;
 for(let i7=0; i7<len7; i7++){
 if(typeof data55[i7] !== "string"){
-const err132 = {instancePath:instancePath+"/credentials/" + i5+"/usedIn/" + i7,schemaPath:"#/$defs/stringList/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err132];
-}
-else {
-vErrors.push(err132);
-}
-errors++;
-}
-}
-}
-else {
-const err133 = {instancePath:instancePath+"/credentials/" + i5+"/usedIn",schemaPath:"#/$defs/stringList/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err133 = {instancePath:instancePath+"/credentials/" + i5+"/usedIn/" + i7,schemaPath:"#/$defs/stringList/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err133];
 }
@@ -8992,11 +8990,9 @@ vErrors.push(err133);
 errors++;
 }
 }
-if(data44.at !== undefined){
-let data57 = data44.at;
-if(data57 && typeof data57 == "object" && !Array.isArray(data57)){
-if(data57.path === undefined){
-const err134 = {instancePath:instancePath+"/credentials/" + i5+"/at",schemaPath:"#/$defs/location/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'"};
+}
+else {
+const err134 = {instancePath:instancePath+"/credentials/" + i5+"/usedIn",schemaPath:"#/$defs/stringList/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err134];
 }
@@ -9005,8 +9001,12 @@ vErrors.push(err134);
 }
 errors++;
 }
-if(data57.line === undefined){
-const err135 = {instancePath:instancePath+"/credentials/" + i5+"/at",schemaPath:"#/$defs/location/required",keyword:"required",params:{missingProperty: "line"},message:"must have required property '"+"line"+"'"};
+}
+if(data44.at !== undefined){
+let data57 = data44.at;
+if(data57 && typeof data57 == "object" && !Array.isArray(data57)){
+if(data57.path === undefined){
+const err135 = {instancePath:instancePath+"/credentials/" + i5+"/at",schemaPath:"#/$defs/location/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'"};
 if(vErrors === null){
 vErrors = [err135];
 }
@@ -9015,8 +9015,8 @@ vErrors.push(err135);
 }
 errors++;
 }
-if(data57.column === undefined){
-const err136 = {instancePath:instancePath+"/credentials/" + i5+"/at",schemaPath:"#/$defs/location/required",keyword:"required",params:{missingProperty: "column"},message:"must have required property '"+"column"+"'"};
+if(data57.line === undefined){
+const err136 = {instancePath:instancePath+"/credentials/" + i5+"/at",schemaPath:"#/$defs/location/required",keyword:"required",params:{missingProperty: "line"},message:"must have required property '"+"line"+"'"};
 if(vErrors === null){
 vErrors = [err136];
 }
@@ -9025,9 +9025,8 @@ vErrors.push(err136);
 }
 errors++;
 }
-for(const key9 in data57){
-if(!(((key9 === "path") || (key9 === "line")) || (key9 === "column"))){
-const err137 = {instancePath:instancePath+"/credentials/" + i5+"/at",schemaPath:"#/$defs/location/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties"};
+if(data57.column === undefined){
+const err137 = {instancePath:instancePath+"/credentials/" + i5+"/at",schemaPath:"#/$defs/location/required",keyword:"required",params:{missingProperty: "column"},message:"must have required property '"+"column"+"'"};
 if(vErrors === null){
 vErrors = [err137];
 }
@@ -9036,10 +9035,9 @@ vErrors.push(err137);
 }
 errors++;
 }
-}
-if(data57.path !== undefined){
-if(typeof data57.path !== "string"){
-const err138 = {instancePath:instancePath+"/credentials/" + i5+"/at/path",schemaPath:"#/$defs/location/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key9 in data57){
+if(!(((key9 === "path") || (key9 === "line")) || (key9 === "column"))){
+const err138 = {instancePath:instancePath+"/credentials/" + i5+"/at",schemaPath:"#/$defs/location/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err138];
 }
@@ -9049,10 +9047,9 @@ vErrors.push(err138);
 errors++;
 }
 }
-if(data57.line !== undefined){
-let data59 = data57.line;
-if(!(((typeof data59 == "number") && (!(data59 % 1) && !isNaN(data59))) && (isFinite(data59)))){
-const err139 = {instancePath:instancePath+"/credentials/" + i5+"/at/line",schemaPath:"#/$defs/location/properties/line/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data57.path !== undefined){
+if(typeof data57.path !== "string"){
+const err139 = {instancePath:instancePath+"/credentials/" + i5+"/at/path",schemaPath:"#/$defs/location/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err139];
 }
@@ -9061,9 +9058,11 @@ vErrors.push(err139);
 }
 errors++;
 }
-if((typeof data59 == "number") && (isFinite(data59))){
-if(data59 < 0 || isNaN(data59)){
-const err140 = {instancePath:instancePath+"/credentials/" + i5+"/at/line",schemaPath:"#/$defs/location/properties/line/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+if(data57.line !== undefined){
+let data59 = data57.line;
+if(!(((typeof data59 == "number") && (!(data59 % 1) && !isNaN(data59))) && (isFinite(data59)))){
+const err140 = {instancePath:instancePath+"/credentials/" + i5+"/at/line",schemaPath:"#/$defs/location/properties/line/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err140];
 }
@@ -9072,12 +9071,9 @@ vErrors.push(err140);
 }
 errors++;
 }
-}
-}
-if(data57.column !== undefined){
-let data60 = data57.column;
-if(!(((typeof data60 == "number") && (!(data60 % 1) && !isNaN(data60))) && (isFinite(data60)))){
-const err141 = {instancePath:instancePath+"/credentials/" + i5+"/at/column",schemaPath:"#/$defs/location/properties/column/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if((typeof data59 == "number") && (isFinite(data59))){
+if(data59 < 0 || isNaN(data59)){
+const err141 = {instancePath:instancePath+"/credentials/" + i5+"/at/line",schemaPath:"#/$defs/location/properties/line/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err141];
 }
@@ -9086,9 +9082,12 @@ vErrors.push(err141);
 }
 errors++;
 }
-if((typeof data60 == "number") && (isFinite(data60))){
-if(data60 < 0 || isNaN(data60)){
-const err142 = {instancePath:instancePath+"/credentials/" + i5+"/at/column",schemaPath:"#/$defs/location/properties/column/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+}
+if(data57.column !== undefined){
+let data60 = data57.column;
+if(!(((typeof data60 == "number") && (!(data60 % 1) && !isNaN(data60))) && (isFinite(data60)))){
+const err142 = {instancePath:instancePath+"/credentials/" + i5+"/at/column",schemaPath:"#/$defs/location/properties/column/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err142];
 }
@@ -9097,11 +9096,9 @@ vErrors.push(err142);
 }
 errors++;
 }
-}
-}
-}
-else {
-const err143 = {instancePath:instancePath+"/credentials/" + i5+"/at",schemaPath:"#/$defs/location/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if((typeof data60 == "number") && (isFinite(data60))){
+if(data60 < 0 || isNaN(data60)){
+const err143 = {instancePath:instancePath+"/credentials/" + i5+"/at/column",schemaPath:"#/$defs/location/properties/column/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err143];
 }
@@ -9112,8 +9109,9 @@ errors++;
 }
 }
 }
+}
 else {
-const err144 = {instancePath:instancePath+"/credentials/" + i5,schemaPath:"#/properties/credentials/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err144 = {instancePath:instancePath+"/credentials/" + i5+"/at",schemaPath:"#/$defs/location/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err144];
 }
@@ -9125,12 +9123,24 @@ errors++;
 }
 }
 else {
-const err145 = {instancePath:instancePath+"/credentials",schemaPath:"#/properties/credentials/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err145 = {instancePath:instancePath+"/credentials/" + i5,schemaPath:"#/properties/credentials/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err145];
 }
 else {
 vErrors.push(err145);
+}
+errors++;
+}
+}
+}
+else {
+const err146 = {instancePath:instancePath+"/credentials",schemaPath:"#/properties/credentials/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err146];
+}
+else {
+vErrors.push(err146);
 }
 errors++;
 }
@@ -9143,17 +9153,7 @@ for(let i8=0; i8<len8; i8++){
 let data62 = data61[i8];
 if(data62 && typeof data62 == "object" && !Array.isArray(data62)){
 if(data62.raw === undefined){
-const err146 = {instancePath:instancePath+"/uses/" + i8,schemaPath:"#/properties/uses/items/required",keyword:"required",params:{missingProperty: "raw"},message:"must have required property '"+"raw"+"'"};
-if(vErrors === null){
-vErrors = [err146];
-}
-else {
-vErrors.push(err146);
-}
-errors++;
-}
-if(data62.kind === undefined){
-const err147 = {instancePath:instancePath+"/uses/" + i8,schemaPath:"#/properties/uses/items/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'"};
+const err147 = {instancePath:instancePath+"/uses/" + i8,schemaPath:"#/properties/uses/items/required",keyword:"required",params:{missingProperty: "raw"},message:"must have required property '"+"raw"+"'"};
 if(vErrors === null){
 vErrors = [err147];
 }
@@ -9162,8 +9162,8 @@ vErrors.push(err147);
 }
 errors++;
 }
-if(data62.name === undefined){
-const err148 = {instancePath:instancePath+"/uses/" + i8,schemaPath:"#/properties/uses/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
+if(data62.kind === undefined){
+const err148 = {instancePath:instancePath+"/uses/" + i8,schemaPath:"#/properties/uses/items/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'"};
 if(vErrors === null){
 vErrors = [err148];
 }
@@ -9172,8 +9172,8 @@ vErrors.push(err148);
 }
 errors++;
 }
-if(data62.ref === undefined){
-const err149 = {instancePath:instancePath+"/uses/" + i8,schemaPath:"#/properties/uses/items/required",keyword:"required",params:{missingProperty: "ref"},message:"must have required property '"+"ref"+"'"};
+if(data62.name === undefined){
+const err149 = {instancePath:instancePath+"/uses/" + i8,schemaPath:"#/properties/uses/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
 if(vErrors === null){
 vErrors = [err149];
 }
@@ -9182,8 +9182,8 @@ vErrors.push(err149);
 }
 errors++;
 }
-if(data62.pinned === undefined){
-const err150 = {instancePath:instancePath+"/uses/" + i8,schemaPath:"#/properties/uses/items/required",keyword:"required",params:{missingProperty: "pinned"},message:"must have required property '"+"pinned"+"'"};
+if(data62.ref === undefined){
+const err150 = {instancePath:instancePath+"/uses/" + i8,schemaPath:"#/properties/uses/items/required",keyword:"required",params:{missingProperty: "ref"},message:"must have required property '"+"ref"+"'"};
 if(vErrors === null){
 vErrors = [err150];
 }
@@ -9192,8 +9192,8 @@ vErrors.push(err150);
 }
 errors++;
 }
-if(data62.step === undefined){
-const err151 = {instancePath:instancePath+"/uses/" + i8,schemaPath:"#/properties/uses/items/required",keyword:"required",params:{missingProperty: "step"},message:"must have required property '"+"step"+"'"};
+if(data62.pinned === undefined){
+const err151 = {instancePath:instancePath+"/uses/" + i8,schemaPath:"#/properties/uses/items/required",keyword:"required",params:{missingProperty: "pinned"},message:"must have required property '"+"pinned"+"'"};
 if(vErrors === null){
 vErrors = [err151];
 }
@@ -9202,8 +9202,8 @@ vErrors.push(err151);
 }
 errors++;
 }
-if(data62.at === undefined){
-const err152 = {instancePath:instancePath+"/uses/" + i8,schemaPath:"#/properties/uses/items/required",keyword:"required",params:{missingProperty: "at"},message:"must have required property '"+"at"+"'"};
+if(data62.step === undefined){
+const err152 = {instancePath:instancePath+"/uses/" + i8,schemaPath:"#/properties/uses/items/required",keyword:"required",params:{missingProperty: "step"},message:"must have required property '"+"step"+"'"};
 if(vErrors === null){
 vErrors = [err152];
 }
@@ -9212,9 +9212,8 @@ vErrors.push(err152);
 }
 errors++;
 }
-for(const key10 in data62){
-if(!(((((((key10 === "raw") || (key10 === "kind")) || (key10 === "name")) || (key10 === "ref")) || (key10 === "pinned")) || (key10 === "step")) || (key10 === "at"))){
-const err153 = {instancePath:instancePath+"/uses/" + i8,schemaPath:"#/properties/uses/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties"};
+if(data62.at === undefined){
+const err153 = {instancePath:instancePath+"/uses/" + i8,schemaPath:"#/properties/uses/items/required",keyword:"required",params:{missingProperty: "at"},message:"must have required property '"+"at"+"'"};
 if(vErrors === null){
 vErrors = [err153];
 }
@@ -9223,10 +9222,9 @@ vErrors.push(err153);
 }
 errors++;
 }
-}
-if(data62.raw !== undefined){
-if(typeof data62.raw !== "string"){
-const err154 = {instancePath:instancePath+"/uses/" + i8+"/raw",schemaPath:"#/properties/uses/items/properties/raw/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key10 in data62){
+if(!(((((((key10 === "raw") || (key10 === "kind")) || (key10 === "name")) || (key10 === "ref")) || (key10 === "pinned")) || (key10 === "step")) || (key10 === "at"))){
+const err154 = {instancePath:instancePath+"/uses/" + i8,schemaPath:"#/properties/uses/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err154];
 }
@@ -9236,10 +9234,9 @@ vErrors.push(err154);
 errors++;
 }
 }
-if(data62.kind !== undefined){
-let data64 = data62.kind;
-if(!((((data64 === "action") || (data64 === "local")) || (data64 === "docker")) || (data64 === "reusable-workflow"))){
-const err155 = {instancePath:instancePath+"/uses/" + i8+"/kind",schemaPath:"#/properties/uses/items/properties/kind/enum",keyword:"enum",params:{allowedValues: schema104.properties.uses.items.properties.kind.enum},message:"must be equal to one of the allowed values"};
+if(data62.raw !== undefined){
+if(typeof data62.raw !== "string"){
+const err155 = {instancePath:instancePath+"/uses/" + i8+"/raw",schemaPath:"#/properties/uses/items/properties/raw/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err155];
 }
@@ -9249,9 +9246,10 @@ vErrors.push(err155);
 errors++;
 }
 }
-if(data62.name !== undefined){
-if(typeof data62.name !== "string"){
-const err156 = {instancePath:instancePath+"/uses/" + i8+"/name",schemaPath:"#/properties/uses/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data62.kind !== undefined){
+let data64 = data62.kind;
+if(!((((data64 === "action") || (data64 === "local")) || (data64 === "docker")) || (data64 === "reusable-workflow"))){
+const err156 = {instancePath:instancePath+"/uses/" + i8+"/kind",schemaPath:"#/properties/uses/items/properties/kind/enum",keyword:"enum",params:{allowedValues: schema104.properties.uses.items.properties.kind.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err156];
 }
@@ -9261,10 +9259,9 @@ vErrors.push(err156);
 errors++;
 }
 }
-if(data62.ref !== undefined){
-let data66 = data62.ref;
-if((typeof data66 !== "string") && (data66 !== null)){
-const err157 = {instancePath:instancePath+"/uses/" + i8+"/ref",schemaPath:"#/$defs/stringOrNull/type",keyword:"type",params:{type: schema50.type},message:"must be string,null"};
+if(data62.name !== undefined){
+if(typeof data62.name !== "string"){
+const err157 = {instancePath:instancePath+"/uses/" + i8+"/name",schemaPath:"#/properties/uses/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err157];
 }
@@ -9274,9 +9271,10 @@ vErrors.push(err157);
 errors++;
 }
 }
-if(data62.pinned !== undefined){
-if(typeof data62.pinned !== "boolean"){
-const err158 = {instancePath:instancePath+"/uses/" + i8+"/pinned",schemaPath:"#/properties/uses/items/properties/pinned/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(data62.ref !== undefined){
+let data66 = data62.ref;
+if((typeof data66 !== "string") && (data66 !== null)){
+const err158 = {instancePath:instancePath+"/uses/" + i8+"/ref",schemaPath:"#/$defs/stringOrNull/type",keyword:"type",params:{type: schema50.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err158];
 }
@@ -9286,10 +9284,9 @@ vErrors.push(err158);
 errors++;
 }
 }
-if(data62.step !== undefined){
-let data68 = data62.step;
-if((!(((typeof data68 == "number") && (!(data68 % 1) && !isNaN(data68))) && (isFinite(data68)))) && (data68 !== null)){
-const err159 = {instancePath:instancePath+"/uses/" + i8+"/step",schemaPath:"#/properties/uses/items/properties/step/type",keyword:"type",params:{type: schema104.properties.uses.items.properties.step.type},message:"must be integer,null"};
+if(data62.pinned !== undefined){
+if(typeof data62.pinned !== "boolean"){
+const err159 = {instancePath:instancePath+"/uses/" + i8+"/pinned",schemaPath:"#/properties/uses/items/properties/pinned/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err159];
 }
@@ -9299,11 +9296,10 @@ vErrors.push(err159);
 errors++;
 }
 }
-if(data62.at !== undefined){
-let data69 = data62.at;
-if(data69 && typeof data69 == "object" && !Array.isArray(data69)){
-if(data69.path === undefined){
-const err160 = {instancePath:instancePath+"/uses/" + i8+"/at",schemaPath:"#/$defs/location/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'"};
+if(data62.step !== undefined){
+let data68 = data62.step;
+if((!(((typeof data68 == "number") && (!(data68 % 1) && !isNaN(data68))) && (isFinite(data68)))) && (data68 !== null)){
+const err160 = {instancePath:instancePath+"/uses/" + i8+"/step",schemaPath:"#/properties/uses/items/properties/step/type",keyword:"type",params:{type: schema104.properties.uses.items.properties.step.type},message:"must be integer,null"};
 if(vErrors === null){
 vErrors = [err160];
 }
@@ -9312,8 +9308,12 @@ vErrors.push(err160);
 }
 errors++;
 }
-if(data69.line === undefined){
-const err161 = {instancePath:instancePath+"/uses/" + i8+"/at",schemaPath:"#/$defs/location/required",keyword:"required",params:{missingProperty: "line"},message:"must have required property '"+"line"+"'"};
+}
+if(data62.at !== undefined){
+let data69 = data62.at;
+if(data69 && typeof data69 == "object" && !Array.isArray(data69)){
+if(data69.path === undefined){
+const err161 = {instancePath:instancePath+"/uses/" + i8+"/at",schemaPath:"#/$defs/location/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'"};
 if(vErrors === null){
 vErrors = [err161];
 }
@@ -9322,8 +9322,8 @@ vErrors.push(err161);
 }
 errors++;
 }
-if(data69.column === undefined){
-const err162 = {instancePath:instancePath+"/uses/" + i8+"/at",schemaPath:"#/$defs/location/required",keyword:"required",params:{missingProperty: "column"},message:"must have required property '"+"column"+"'"};
+if(data69.line === undefined){
+const err162 = {instancePath:instancePath+"/uses/" + i8+"/at",schemaPath:"#/$defs/location/required",keyword:"required",params:{missingProperty: "line"},message:"must have required property '"+"line"+"'"};
 if(vErrors === null){
 vErrors = [err162];
 }
@@ -9332,9 +9332,8 @@ vErrors.push(err162);
 }
 errors++;
 }
-for(const key11 in data69){
-if(!(((key11 === "path") || (key11 === "line")) || (key11 === "column"))){
-const err163 = {instancePath:instancePath+"/uses/" + i8+"/at",schemaPath:"#/$defs/location/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key11},message:"must NOT have additional properties"};
+if(data69.column === undefined){
+const err163 = {instancePath:instancePath+"/uses/" + i8+"/at",schemaPath:"#/$defs/location/required",keyword:"required",params:{missingProperty: "column"},message:"must have required property '"+"column"+"'"};
 if(vErrors === null){
 vErrors = [err163];
 }
@@ -9343,10 +9342,9 @@ vErrors.push(err163);
 }
 errors++;
 }
-}
-if(data69.path !== undefined){
-if(typeof data69.path !== "string"){
-const err164 = {instancePath:instancePath+"/uses/" + i8+"/at/path",schemaPath:"#/$defs/location/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key11 in data69){
+if(!(((key11 === "path") || (key11 === "line")) || (key11 === "column"))){
+const err164 = {instancePath:instancePath+"/uses/" + i8+"/at",schemaPath:"#/$defs/location/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key11},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err164];
 }
@@ -9356,10 +9354,9 @@ vErrors.push(err164);
 errors++;
 }
 }
-if(data69.line !== undefined){
-let data71 = data69.line;
-if(!(((typeof data71 == "number") && (!(data71 % 1) && !isNaN(data71))) && (isFinite(data71)))){
-const err165 = {instancePath:instancePath+"/uses/" + i8+"/at/line",schemaPath:"#/$defs/location/properties/line/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data69.path !== undefined){
+if(typeof data69.path !== "string"){
+const err165 = {instancePath:instancePath+"/uses/" + i8+"/at/path",schemaPath:"#/$defs/location/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err165];
 }
@@ -9368,9 +9365,11 @@ vErrors.push(err165);
 }
 errors++;
 }
-if((typeof data71 == "number") && (isFinite(data71))){
-if(data71 < 0 || isNaN(data71)){
-const err166 = {instancePath:instancePath+"/uses/" + i8+"/at/line",schemaPath:"#/$defs/location/properties/line/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+if(data69.line !== undefined){
+let data71 = data69.line;
+if(!(((typeof data71 == "number") && (!(data71 % 1) && !isNaN(data71))) && (isFinite(data71)))){
+const err166 = {instancePath:instancePath+"/uses/" + i8+"/at/line",schemaPath:"#/$defs/location/properties/line/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err166];
 }
@@ -9379,12 +9378,9 @@ vErrors.push(err166);
 }
 errors++;
 }
-}
-}
-if(data69.column !== undefined){
-let data72 = data69.column;
-if(!(((typeof data72 == "number") && (!(data72 % 1) && !isNaN(data72))) && (isFinite(data72)))){
-const err167 = {instancePath:instancePath+"/uses/" + i8+"/at/column",schemaPath:"#/$defs/location/properties/column/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if((typeof data71 == "number") && (isFinite(data71))){
+if(data71 < 0 || isNaN(data71)){
+const err167 = {instancePath:instancePath+"/uses/" + i8+"/at/line",schemaPath:"#/$defs/location/properties/line/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err167];
 }
@@ -9393,9 +9389,12 @@ vErrors.push(err167);
 }
 errors++;
 }
-if((typeof data72 == "number") && (isFinite(data72))){
-if(data72 < 0 || isNaN(data72)){
-const err168 = {instancePath:instancePath+"/uses/" + i8+"/at/column",schemaPath:"#/$defs/location/properties/column/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+}
+if(data69.column !== undefined){
+let data72 = data69.column;
+if(!(((typeof data72 == "number") && (!(data72 % 1) && !isNaN(data72))) && (isFinite(data72)))){
+const err168 = {instancePath:instancePath+"/uses/" + i8+"/at/column",schemaPath:"#/$defs/location/properties/column/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err168];
 }
@@ -9404,11 +9403,9 @@ vErrors.push(err168);
 }
 errors++;
 }
-}
-}
-}
-else {
-const err169 = {instancePath:instancePath+"/uses/" + i8+"/at",schemaPath:"#/$defs/location/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if((typeof data72 == "number") && (isFinite(data72))){
+if(data72 < 0 || isNaN(data72)){
+const err169 = {instancePath:instancePath+"/uses/" + i8+"/at/column",schemaPath:"#/$defs/location/properties/column/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err169];
 }
@@ -9419,8 +9416,9 @@ errors++;
 }
 }
 }
+}
 else {
-const err170 = {instancePath:instancePath+"/uses/" + i8,schemaPath:"#/properties/uses/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err170 = {instancePath:instancePath+"/uses/" + i8+"/at",schemaPath:"#/$defs/location/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err170];
 }
@@ -9432,12 +9430,24 @@ errors++;
 }
 }
 else {
-const err171 = {instancePath:instancePath+"/uses",schemaPath:"#/properties/uses/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err171 = {instancePath:instancePath+"/uses/" + i8,schemaPath:"#/properties/uses/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err171];
 }
 else {
 vErrors.push(err171);
+}
+errors++;
+}
+}
+}
+else {
+const err172 = {instancePath:instancePath+"/uses",schemaPath:"#/properties/uses/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err172];
+}
+else {
+vErrors.push(err172);
 }
 errors++;
 }
@@ -9450,17 +9460,7 @@ for(let i9=0; i9<len9; i9++){
 let data74 = data73[i9];
 if(data74 && typeof data74 == "object" && !Array.isArray(data74)){
 if(data74.step === undefined){
-const err172 = {instancePath:instancePath+"/runs/" + i9,schemaPath:"#/properties/runs/items/required",keyword:"required",params:{missingProperty: "step"},message:"must have required property '"+"step"+"'"};
-if(vErrors === null){
-vErrors = [err172];
-}
-else {
-vErrors.push(err172);
-}
-errors++;
-}
-if(data74.name === undefined){
-const err173 = {instancePath:instancePath+"/runs/" + i9,schemaPath:"#/properties/runs/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
+const err173 = {instancePath:instancePath+"/runs/" + i9,schemaPath:"#/properties/runs/items/required",keyword:"required",params:{missingProperty: "step"},message:"must have required property '"+"step"+"'"};
 if(vErrors === null){
 vErrors = [err173];
 }
@@ -9469,8 +9469,8 @@ vErrors.push(err173);
 }
 errors++;
 }
-if(data74.shell === undefined){
-const err174 = {instancePath:instancePath+"/runs/" + i9,schemaPath:"#/properties/runs/items/required",keyword:"required",params:{missingProperty: "shell"},message:"must have required property '"+"shell"+"'"};
+if(data74.name === undefined){
+const err174 = {instancePath:instancePath+"/runs/" + i9,schemaPath:"#/properties/runs/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
 if(vErrors === null){
 vErrors = [err174];
 }
@@ -9479,8 +9479,8 @@ vErrors.push(err174);
 }
 errors++;
 }
-if(data74.script === undefined){
-const err175 = {instancePath:instancePath+"/runs/" + i9,schemaPath:"#/properties/runs/items/required",keyword:"required",params:{missingProperty: "script"},message:"must have required property '"+"script"+"'"};
+if(data74.shell === undefined){
+const err175 = {instancePath:instancePath+"/runs/" + i9,schemaPath:"#/properties/runs/items/required",keyword:"required",params:{missingProperty: "shell"},message:"must have required property '"+"shell"+"'"};
 if(vErrors === null){
 vErrors = [err175];
 }
@@ -9489,8 +9489,8 @@ vErrors.push(err175);
 }
 errors++;
 }
-if(data74.at === undefined){
-const err176 = {instancePath:instancePath+"/runs/" + i9,schemaPath:"#/properties/runs/items/required",keyword:"required",params:{missingProperty: "at"},message:"must have required property '"+"at"+"'"};
+if(data74.script === undefined){
+const err176 = {instancePath:instancePath+"/runs/" + i9,schemaPath:"#/properties/runs/items/required",keyword:"required",params:{missingProperty: "script"},message:"must have required property '"+"script"+"'"};
 if(vErrors === null){
 vErrors = [err176];
 }
@@ -9499,9 +9499,8 @@ vErrors.push(err176);
 }
 errors++;
 }
-for(const key12 in data74){
-if(!(((((key12 === "step") || (key12 === "name")) || (key12 === "shell")) || (key12 === "script")) || (key12 === "at"))){
-const err177 = {instancePath:instancePath+"/runs/" + i9,schemaPath:"#/properties/runs/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key12},message:"must NOT have additional properties"};
+if(data74.at === undefined){
+const err177 = {instancePath:instancePath+"/runs/" + i9,schemaPath:"#/properties/runs/items/required",keyword:"required",params:{missingProperty: "at"},message:"must have required property '"+"at"+"'"};
 if(vErrors === null){
 vErrors = [err177];
 }
@@ -9510,11 +9509,9 @@ vErrors.push(err177);
 }
 errors++;
 }
-}
-if(data74.step !== undefined){
-let data75 = data74.step;
-if(!(((typeof data75 == "number") && (!(data75 % 1) && !isNaN(data75))) && (isFinite(data75)))){
-const err178 = {instancePath:instancePath+"/runs/" + i9+"/step",schemaPath:"#/properties/runs/items/properties/step/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+for(const key12 in data74){
+if(!(((((key12 === "step") || (key12 === "name")) || (key12 === "shell")) || (key12 === "script")) || (key12 === "at"))){
+const err178 = {instancePath:instancePath+"/runs/" + i9,schemaPath:"#/properties/runs/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key12},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err178];
 }
@@ -9524,10 +9521,10 @@ vErrors.push(err178);
 errors++;
 }
 }
-if(data74.name !== undefined){
-let data76 = data74.name;
-if((typeof data76 !== "string") && (data76 !== null)){
-const err179 = {instancePath:instancePath+"/runs/" + i9+"/name",schemaPath:"#/$defs/stringOrNull/type",keyword:"type",params:{type: schema50.type},message:"must be string,null"};
+if(data74.step !== undefined){
+let data75 = data74.step;
+if(!(((typeof data75 == "number") && (!(data75 % 1) && !isNaN(data75))) && (isFinite(data75)))){
+const err179 = {instancePath:instancePath+"/runs/" + i9+"/step",schemaPath:"#/properties/runs/items/properties/step/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err179];
 }
@@ -9537,10 +9534,10 @@ vErrors.push(err179);
 errors++;
 }
 }
-if(data74.shell !== undefined){
-let data77 = data74.shell;
-if((typeof data77 !== "string") && (data77 !== null)){
-const err180 = {instancePath:instancePath+"/runs/" + i9+"/shell",schemaPath:"#/$defs/stringOrNull/type",keyword:"type",params:{type: schema50.type},message:"must be string,null"};
+if(data74.name !== undefined){
+let data76 = data74.name;
+if((typeof data76 !== "string") && (data76 !== null)){
+const err180 = {instancePath:instancePath+"/runs/" + i9+"/name",schemaPath:"#/$defs/stringOrNull/type",keyword:"type",params:{type: schema50.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err180];
 }
@@ -9550,9 +9547,10 @@ vErrors.push(err180);
 errors++;
 }
 }
-if(data74.script !== undefined){
-if(typeof data74.script !== "string"){
-const err181 = {instancePath:instancePath+"/runs/" + i9+"/script",schemaPath:"#/properties/runs/items/properties/script/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data74.shell !== undefined){
+let data77 = data74.shell;
+if((typeof data77 !== "string") && (data77 !== null)){
+const err181 = {instancePath:instancePath+"/runs/" + i9+"/shell",schemaPath:"#/$defs/stringOrNull/type",keyword:"type",params:{type: schema50.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err181];
 }
@@ -9562,11 +9560,9 @@ vErrors.push(err181);
 errors++;
 }
 }
-if(data74.at !== undefined){
-let data79 = data74.at;
-if(data79 && typeof data79 == "object" && !Array.isArray(data79)){
-if(data79.path === undefined){
-const err182 = {instancePath:instancePath+"/runs/" + i9+"/at",schemaPath:"#/$defs/location/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'"};
+if(data74.script !== undefined){
+if(typeof data74.script !== "string"){
+const err182 = {instancePath:instancePath+"/runs/" + i9+"/script",schemaPath:"#/properties/runs/items/properties/script/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err182];
 }
@@ -9575,8 +9571,12 @@ vErrors.push(err182);
 }
 errors++;
 }
-if(data79.line === undefined){
-const err183 = {instancePath:instancePath+"/runs/" + i9+"/at",schemaPath:"#/$defs/location/required",keyword:"required",params:{missingProperty: "line"},message:"must have required property '"+"line"+"'"};
+}
+if(data74.at !== undefined){
+let data79 = data74.at;
+if(data79 && typeof data79 == "object" && !Array.isArray(data79)){
+if(data79.path === undefined){
+const err183 = {instancePath:instancePath+"/runs/" + i9+"/at",schemaPath:"#/$defs/location/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'"};
 if(vErrors === null){
 vErrors = [err183];
 }
@@ -9585,8 +9585,8 @@ vErrors.push(err183);
 }
 errors++;
 }
-if(data79.column === undefined){
-const err184 = {instancePath:instancePath+"/runs/" + i9+"/at",schemaPath:"#/$defs/location/required",keyword:"required",params:{missingProperty: "column"},message:"must have required property '"+"column"+"'"};
+if(data79.line === undefined){
+const err184 = {instancePath:instancePath+"/runs/" + i9+"/at",schemaPath:"#/$defs/location/required",keyword:"required",params:{missingProperty: "line"},message:"must have required property '"+"line"+"'"};
 if(vErrors === null){
 vErrors = [err184];
 }
@@ -9595,9 +9595,8 @@ vErrors.push(err184);
 }
 errors++;
 }
-for(const key13 in data79){
-if(!(((key13 === "path") || (key13 === "line")) || (key13 === "column"))){
-const err185 = {instancePath:instancePath+"/runs/" + i9+"/at",schemaPath:"#/$defs/location/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key13},message:"must NOT have additional properties"};
+if(data79.column === undefined){
+const err185 = {instancePath:instancePath+"/runs/" + i9+"/at",schemaPath:"#/$defs/location/required",keyword:"required",params:{missingProperty: "column"},message:"must have required property '"+"column"+"'"};
 if(vErrors === null){
 vErrors = [err185];
 }
@@ -9606,10 +9605,9 @@ vErrors.push(err185);
 }
 errors++;
 }
-}
-if(data79.path !== undefined){
-if(typeof data79.path !== "string"){
-const err186 = {instancePath:instancePath+"/runs/" + i9+"/at/path",schemaPath:"#/$defs/location/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key13 in data79){
+if(!(((key13 === "path") || (key13 === "line")) || (key13 === "column"))){
+const err186 = {instancePath:instancePath+"/runs/" + i9+"/at",schemaPath:"#/$defs/location/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key13},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err186];
 }
@@ -9619,10 +9617,9 @@ vErrors.push(err186);
 errors++;
 }
 }
-if(data79.line !== undefined){
-let data81 = data79.line;
-if(!(((typeof data81 == "number") && (!(data81 % 1) && !isNaN(data81))) && (isFinite(data81)))){
-const err187 = {instancePath:instancePath+"/runs/" + i9+"/at/line",schemaPath:"#/$defs/location/properties/line/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data79.path !== undefined){
+if(typeof data79.path !== "string"){
+const err187 = {instancePath:instancePath+"/runs/" + i9+"/at/path",schemaPath:"#/$defs/location/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err187];
 }
@@ -9631,9 +9628,11 @@ vErrors.push(err187);
 }
 errors++;
 }
-if((typeof data81 == "number") && (isFinite(data81))){
-if(data81 < 0 || isNaN(data81)){
-const err188 = {instancePath:instancePath+"/runs/" + i9+"/at/line",schemaPath:"#/$defs/location/properties/line/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+if(data79.line !== undefined){
+let data81 = data79.line;
+if(!(((typeof data81 == "number") && (!(data81 % 1) && !isNaN(data81))) && (isFinite(data81)))){
+const err188 = {instancePath:instancePath+"/runs/" + i9+"/at/line",schemaPath:"#/$defs/location/properties/line/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err188];
 }
@@ -9642,12 +9641,9 @@ vErrors.push(err188);
 }
 errors++;
 }
-}
-}
-if(data79.column !== undefined){
-let data82 = data79.column;
-if(!(((typeof data82 == "number") && (!(data82 % 1) && !isNaN(data82))) && (isFinite(data82)))){
-const err189 = {instancePath:instancePath+"/runs/" + i9+"/at/column",schemaPath:"#/$defs/location/properties/column/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if((typeof data81 == "number") && (isFinite(data81))){
+if(data81 < 0 || isNaN(data81)){
+const err189 = {instancePath:instancePath+"/runs/" + i9+"/at/line",schemaPath:"#/$defs/location/properties/line/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err189];
 }
@@ -9656,9 +9652,12 @@ vErrors.push(err189);
 }
 errors++;
 }
-if((typeof data82 == "number") && (isFinite(data82))){
-if(data82 < 0 || isNaN(data82)){
-const err190 = {instancePath:instancePath+"/runs/" + i9+"/at/column",schemaPath:"#/$defs/location/properties/column/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+}
+if(data79.column !== undefined){
+let data82 = data79.column;
+if(!(((typeof data82 == "number") && (!(data82 % 1) && !isNaN(data82))) && (isFinite(data82)))){
+const err190 = {instancePath:instancePath+"/runs/" + i9+"/at/column",schemaPath:"#/$defs/location/properties/column/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err190];
 }
@@ -9667,11 +9666,9 @@ vErrors.push(err190);
 }
 errors++;
 }
-}
-}
-}
-else {
-const err191 = {instancePath:instancePath+"/runs/" + i9+"/at",schemaPath:"#/$defs/location/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if((typeof data82 == "number") && (isFinite(data82))){
+if(data82 < 0 || isNaN(data82)){
+const err191 = {instancePath:instancePath+"/runs/" + i9+"/at/column",schemaPath:"#/$defs/location/properties/column/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err191];
 }
@@ -9682,8 +9679,9 @@ errors++;
 }
 }
 }
+}
 else {
-const err192 = {instancePath:instancePath+"/runs/" + i9,schemaPath:"#/properties/runs/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err192 = {instancePath:instancePath+"/runs/" + i9+"/at",schemaPath:"#/$defs/location/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err192];
 }
@@ -9695,12 +9693,24 @@ errors++;
 }
 }
 else {
-const err193 = {instancePath:instancePath+"/runs",schemaPath:"#/properties/runs/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err193 = {instancePath:instancePath+"/runs/" + i9,schemaPath:"#/properties/runs/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err193];
 }
 else {
 vErrors.push(err193);
+}
+errors++;
+}
+}
+}
+else {
+const err194 = {instancePath:instancePath+"/runs",schemaPath:"#/properties/runs/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err194];
+}
+else {
+vErrors.push(err194);
 }
 errors++;
 }
@@ -9717,29 +9727,7 @@ errors = vErrors.length;
 }
 }
 else {
-const err194 = {instancePath:instancePath+"/agents",schemaPath:"#/properties/agents/type",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err194];
-}
-else {
-vErrors.push(err194);
-}
-errors++;
-}
-}
-if(data.tools !== undefined){
-let data85 = data.tools;
-if(Array.isArray(data85)){
-const len11 = data85.length;
-for(let i11=0; i11<len11; i11++){
-if(!(validate54(data85[i11], {instancePath:instancePath+"/tools/" + i11,parentData:data85,parentDataProperty:i11,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate54.errors : vErrors.concat(validate54.errors);
-errors = vErrors.length;
-}
-}
-}
-else {
-const err195 = {instancePath:instancePath+"/tools",schemaPath:"#/properties/tools/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err195 = {instancePath:instancePath+"/agents",schemaPath:"#/properties/agents/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err195];
 }
@@ -9749,15 +9737,14 @@ vErrors.push(err195);
 errors++;
 }
 }
-if(data.agentConfig !== undefined){
-let data87 = data.agentConfig;
-if(Array.isArray(data87)){
-const len12 = data87.length;
-for(let i12=0; i12<len12; i12++){
-let data88 = data87[i12];
-if(data88 && typeof data88 == "object" && !Array.isArray(data88)){
-if(data88.agent === undefined){
-const err196 = {instancePath:instancePath+"/agentConfig/" + i12,schemaPath:"#/properties/agentConfig/items/required",keyword:"required",params:{missingProperty: "agent"},message:"must have required property '"+"agent"+"'"};
+if(data.workflowRole !== undefined){
+let data85 = data.workflowRole;
+const _errs204 = errors;
+let valid59 = false;
+let passing1 = null;
+const _errs205 = errors;
+if(data85 !== null){
+const err196 = {instancePath:instancePath+"/workflowRole",schemaPath:"#/properties/workflowRole/oneOf/0/type",keyword:"type",params:{type: "null"},message:"must be null"};
 if(vErrors === null){
 vErrors = [err196];
 }
@@ -9766,8 +9753,15 @@ vErrors.push(err196);
 }
 errors++;
 }
-if(data88.file === undefined){
-const err197 = {instancePath:instancePath+"/agentConfig/" + i12,schemaPath:"#/properties/agentConfig/items/required",keyword:"required",params:{missingProperty: "file"},message:"must have required property '"+"file"+"'"};
+var _valid1 = _errs205 === errors;
+if(_valid1){
+valid59 = true;
+passing1 = 0;
+}
+const _errs207 = errors;
+if(data85 && typeof data85 == "object" && !Array.isArray(data85)){
+if(data85.framework === undefined){
+const err197 = {instancePath:instancePath+"/workflowRole",schemaPath:"#/properties/workflowRole/oneOf/1/required",keyword:"required",params:{missingProperty: "framework"},message:"must have required property '"+"framework"+"'"};
 if(vErrors === null){
 vErrors = [err197];
 }
@@ -9776,8 +9770,8 @@ vErrors.push(err197);
 }
 errors++;
 }
-if(data88.permissions === undefined){
-const err198 = {instancePath:instancePath+"/agentConfig/" + i12,schemaPath:"#/properties/agentConfig/items/required",keyword:"required",params:{missingProperty: "permissions"},message:"must have required property '"+"permissions"+"'"};
+if(data85.role === undefined){
+const err198 = {instancePath:instancePath+"/workflowRole",schemaPath:"#/properties/workflowRole/oneOf/1/required",keyword:"required",params:{missingProperty: "role"},message:"must have required property '"+"role"+"'"};
 if(vErrors === null){
 vErrors = [err198];
 }
@@ -9786,8 +9780,8 @@ vErrors.push(err198);
 }
 errors++;
 }
-if(data88.settings === undefined){
-const err199 = {instancePath:instancePath+"/agentConfig/" + i12,schemaPath:"#/properties/agentConfig/items/required",keyword:"required",params:{missingProperty: "settings"},message:"must have required property '"+"settings"+"'"};
+if(data85.runsModel === undefined){
+const err199 = {instancePath:instancePath+"/workflowRole",schemaPath:"#/properties/workflowRole/oneOf/1/required",keyword:"required",params:{missingProperty: "runsModel"},message:"must have required property '"+"runsModel"+"'"};
 if(vErrors === null){
 vErrors = [err199];
 }
@@ -9796,9 +9790,8 @@ vErrors.push(err199);
 }
 errors++;
 }
-for(const key14 in data88){
-if(!((((key14 === "agent") || (key14 === "file")) || (key14 === "permissions")) || (key14 === "settings"))){
-const err200 = {instancePath:instancePath+"/agentConfig/" + i12,schemaPath:"#/properties/agentConfig/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key14},message:"must NOT have additional properties"};
+if(data85.actsOnAgentOutput === undefined){
+const err200 = {instancePath:instancePath+"/workflowRole",schemaPath:"#/properties/workflowRole/oneOf/1/required",keyword:"required",params:{missingProperty: "actsOnAgentOutput"},message:"must have required property '"+"actsOnAgentOutput"+"'"};
 if(vErrors === null){
 vErrors = [err200];
 }
@@ -9807,10 +9800,9 @@ vErrors.push(err200);
 }
 errors++;
 }
-}
-if(data88.agent !== undefined){
-if(typeof data88.agent !== "string"){
-const err201 = {instancePath:instancePath+"/agentConfig/" + i12+"/agent",schemaPath:"#/properties/agentConfig/items/properties/agent/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key14 in data85){
+if(!((((key14 === "framework") || (key14 === "role")) || (key14 === "runsModel")) || (key14 === "actsOnAgentOutput"))){
+const err201 = {instancePath:instancePath+"/workflowRole",schemaPath:"#/properties/workflowRole/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key14},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err201];
 }
@@ -9820,9 +9812,9 @@ vErrors.push(err201);
 errors++;
 }
 }
-if(data88.file !== undefined){
-if(typeof data88.file !== "string"){
-const err202 = {instancePath:instancePath+"/agentConfig/" + i12+"/file",schemaPath:"#/properties/agentConfig/items/properties/file/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data85.framework !== undefined){
+if(!(data85.framework === "gh-aw")){
+const err202 = {instancePath:instancePath+"/workflowRole/framework",schemaPath:"#/properties/workflowRole/oneOf/1/properties/framework/enum",keyword:"enum",params:{allowedValues: schema104.properties.workflowRole.oneOf[1].properties.framework.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err202];
 }
@@ -9832,24 +9824,10 @@ vErrors.push(err202);
 errors++;
 }
 }
-if(data88.permissions !== undefined){
-let data91 = data88.permissions;
-const _errs216 = errors;
-let valid64 = false;
-let passing1 = null;
-const _errs217 = errors;
-if(!(validate56(data91, {instancePath:instancePath+"/agentConfig/" + i12+"/permissions",parentData:data88,parentDataProperty:"permissions",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate56.errors : vErrors.concat(validate56.errors);
-errors = vErrors.length;
-}
-var _valid1 = _errs217 === errors;
-if(_valid1){
-valid64 = true;
-passing1 = 0;
-}
-const _errs218 = errors;
-if(data91 !== null){
-const err203 = {instancePath:instancePath+"/agentConfig/" + i12+"/permissions",schemaPath:"#/properties/agentConfig/items/properties/permissions/oneOf/1/type",keyword:"type",params:{type: "null"},message:"must be null"};
+if(data85.role !== undefined){
+let data87 = data85.role;
+if(!(((((((((data87 === "pre-activation") || (data87 === "activation")) || (data87 === "agent")) || (data87 === "detection")) || (data87 === "safe-outputs")) || (data87 === "conclusion")) || (data87 === "memory")) || (data87 === "maintenance")) || (data87 === "other"))){
+const err203 = {instancePath:instancePath+"/workflowRole/role",schemaPath:"#/properties/workflowRole/oneOf/1/properties/role/enum",keyword:"enum",params:{allowedValues: schema104.properties.workflowRole.oneOf[1].properties.role.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err203];
 }
@@ -9858,19 +9836,10 @@ vErrors.push(err203);
 }
 errors++;
 }
-var _valid1 = _errs218 === errors;
-if(_valid1 && valid64){
-valid64 = false;
-passing1 = [passing1, 1];
 }
-else {
-if(_valid1){
-valid64 = true;
-passing1 = 1;
-}
-}
-if(!valid64){
-const err204 = {instancePath:instancePath+"/agentConfig/" + i12+"/permissions",schemaPath:"#/properties/agentConfig/items/properties/permissions/oneOf",keyword:"oneOf",params:{passingSchemas: passing1},message:"must match exactly one schema in oneOf"};
+if(data85.runsModel !== undefined){
+if(typeof data85.runsModel !== "boolean"){
+const err204 = {instancePath:instancePath+"/workflowRole/runsModel",schemaPath:"#/properties/workflowRole/oneOf/1/properties/runsModel/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err204];
 }
@@ -9879,27 +9848,10 @@ vErrors.push(err204);
 }
 errors++;
 }
-else {
-errors = _errs216;
-if(vErrors !== null){
-if(_errs216){
-vErrors.length = _errs216;
 }
-else {
-vErrors = null;
-}
-}
-}
-}
-if(data88.settings !== undefined){
-let data92 = data88.settings;
-if(Array.isArray(data92)){
-const len13 = data92.length;
-for(let i13=0; i13<len13; i13++){
-let data93 = data92[i13];
-if(data93 && typeof data93 == "object" && !Array.isArray(data93)){
-if(data93.key === undefined){
-const err205 = {instancePath:instancePath+"/agentConfig/" + i12+"/settings/" + i13,schemaPath:"#/properties/agentConfig/items/properties/settings/items/required",keyword:"required",params:{missingProperty: "key"},message:"must have required property '"+"key"+"'"};
+if(data85.actsOnAgentOutput !== undefined){
+if(typeof data85.actsOnAgentOutput !== "boolean"){
+const err205 = {instancePath:instancePath+"/workflowRole/actsOnAgentOutput",schemaPath:"#/properties/workflowRole/oneOf/1/properties/actsOnAgentOutput/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err205];
 }
@@ -9908,8 +9860,10 @@ vErrors.push(err205);
 }
 errors++;
 }
-if(data93.value === undefined){
-const err206 = {instancePath:instancePath+"/agentConfig/" + i12+"/settings/" + i13,schemaPath:"#/properties/agentConfig/items/properties/settings/items/required",keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'"};
+}
+}
+else {
+const err206 = {instancePath:instancePath+"/workflowRole",schemaPath:"#/properties/workflowRole/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err206];
 }
@@ -9918,8 +9872,19 @@ vErrors.push(err206);
 }
 errors++;
 }
-if(data93.at === undefined){
-const err207 = {instancePath:instancePath+"/agentConfig/" + i12+"/settings/" + i13,schemaPath:"#/properties/agentConfig/items/properties/settings/items/required",keyword:"required",params:{missingProperty: "at"},message:"must have required property '"+"at"+"'"};
+var _valid1 = _errs207 === errors;
+if(_valid1 && valid59){
+valid59 = false;
+passing1 = [passing1, 1];
+}
+else {
+if(_valid1){
+valid59 = true;
+passing1 = 1;
+}
+}
+if(!valid59){
+const err207 = {instancePath:instancePath+"/workflowRole",schemaPath:"#/properties/workflowRole/oneOf",keyword:"oneOf",params:{passingSchemas: passing1},message:"must match exactly one schema in oneOf"};
 if(vErrors === null){
 vErrors = [err207];
 }
@@ -9928,9 +9893,31 @@ vErrors.push(err207);
 }
 errors++;
 }
-for(const key15 in data93){
-if(!(((key15 === "key") || (key15 === "value")) || (key15 === "at"))){
-const err208 = {instancePath:instancePath+"/agentConfig/" + i12+"/settings/" + i13,schemaPath:"#/properties/agentConfig/items/properties/settings/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key15},message:"must NOT have additional properties"};
+else {
+errors = _errs204;
+if(vErrors !== null){
+if(_errs204){
+vErrors.length = _errs204;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data.tools !== undefined){
+let data90 = data.tools;
+if(Array.isArray(data90)){
+const len11 = data90.length;
+for(let i11=0; i11<len11; i11++){
+if(!(validate54(data90[i11], {instancePath:instancePath+"/tools/" + i11,parentData:data90,parentDataProperty:i11,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate54.errors : vErrors.concat(validate54.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err208 = {instancePath:instancePath+"/tools",schemaPath:"#/properties/tools/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err208];
 }
@@ -9940,9 +9927,15 @@ vErrors.push(err208);
 errors++;
 }
 }
-if(data93.key !== undefined){
-if(typeof data93.key !== "string"){
-const err209 = {instancePath:instancePath+"/agentConfig/" + i12+"/settings/" + i13+"/key",schemaPath:"#/properties/agentConfig/items/properties/settings/items/properties/key/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.agentConfig !== undefined){
+let data92 = data.agentConfig;
+if(Array.isArray(data92)){
+const len12 = data92.length;
+for(let i12=0; i12<len12; i12++){
+let data93 = data92[i12];
+if(data93 && typeof data93 == "object" && !Array.isArray(data93)){
+if(data93.agent === undefined){
+const err209 = {instancePath:instancePath+"/agentConfig/" + i12,schemaPath:"#/properties/agentConfig/items/required",keyword:"required",params:{missingProperty: "agent"},message:"must have required property '"+"agent"+"'"};
 if(vErrors === null){
 vErrors = [err209];
 }
@@ -9951,10 +9944,8 @@ vErrors.push(err209);
 }
 errors++;
 }
-}
-if(data93.value !== undefined){
-if(typeof data93.value !== "string"){
-const err210 = {instancePath:instancePath+"/agentConfig/" + i12+"/settings/" + i13+"/value",schemaPath:"#/properties/agentConfig/items/properties/settings/items/properties/value/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data93.file === undefined){
+const err210 = {instancePath:instancePath+"/agentConfig/" + i12,schemaPath:"#/properties/agentConfig/items/required",keyword:"required",params:{missingProperty: "file"},message:"must have required property '"+"file"+"'"};
 if(vErrors === null){
 vErrors = [err210];
 }
@@ -9963,12 +9954,8 @@ vErrors.push(err210);
 }
 errors++;
 }
-}
-if(data93.at !== undefined){
-let data96 = data93.at;
-if(data96 && typeof data96 == "object" && !Array.isArray(data96)){
-if(data96.path === undefined){
-const err211 = {instancePath:instancePath+"/agentConfig/" + i12+"/settings/" + i13+"/at",schemaPath:"#/$defs/location/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'"};
+if(data93.permissions === undefined){
+const err211 = {instancePath:instancePath+"/agentConfig/" + i12,schemaPath:"#/properties/agentConfig/items/required",keyword:"required",params:{missingProperty: "permissions"},message:"must have required property '"+"permissions"+"'"};
 if(vErrors === null){
 vErrors = [err211];
 }
@@ -9977,8 +9964,8 @@ vErrors.push(err211);
 }
 errors++;
 }
-if(data96.line === undefined){
-const err212 = {instancePath:instancePath+"/agentConfig/" + i12+"/settings/" + i13+"/at",schemaPath:"#/$defs/location/required",keyword:"required",params:{missingProperty: "line"},message:"must have required property '"+"line"+"'"};
+if(data93.settings === undefined){
+const err212 = {instancePath:instancePath+"/agentConfig/" + i12,schemaPath:"#/properties/agentConfig/items/required",keyword:"required",params:{missingProperty: "settings"},message:"must have required property '"+"settings"+"'"};
 if(vErrors === null){
 vErrors = [err212];
 }
@@ -9987,8 +9974,9 @@ vErrors.push(err212);
 }
 errors++;
 }
-if(data96.column === undefined){
-const err213 = {instancePath:instancePath+"/agentConfig/" + i12+"/settings/" + i13+"/at",schemaPath:"#/$defs/location/required",keyword:"required",params:{missingProperty: "column"},message:"must have required property '"+"column"+"'"};
+for(const key15 in data93){
+if(!((((key15 === "agent") || (key15 === "file")) || (key15 === "permissions")) || (key15 === "settings"))){
+const err213 = {instancePath:instancePath+"/agentConfig/" + i12,schemaPath:"#/properties/agentConfig/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key15},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err213];
 }
@@ -9997,9 +9985,10 @@ vErrors.push(err213);
 }
 errors++;
 }
-for(const key16 in data96){
-if(!(((key16 === "path") || (key16 === "line")) || (key16 === "column"))){
-const err214 = {instancePath:instancePath+"/agentConfig/" + i12+"/settings/" + i13+"/at",schemaPath:"#/$defs/location/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key16},message:"must NOT have additional properties"};
+}
+if(data93.agent !== undefined){
+if(typeof data93.agent !== "string"){
+const err214 = {instancePath:instancePath+"/agentConfig/" + i12+"/agent",schemaPath:"#/properties/agentConfig/items/properties/agent/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err214];
 }
@@ -10009,9 +9998,9 @@ vErrors.push(err214);
 errors++;
 }
 }
-if(data96.path !== undefined){
-if(typeof data96.path !== "string"){
-const err215 = {instancePath:instancePath+"/agentConfig/" + i12+"/settings/" + i13+"/at/path",schemaPath:"#/$defs/location/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data93.file !== undefined){
+if(typeof data93.file !== "string"){
+const err215 = {instancePath:instancePath+"/agentConfig/" + i12+"/file",schemaPath:"#/properties/agentConfig/items/properties/file/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err215];
 }
@@ -10021,10 +10010,24 @@ vErrors.push(err215);
 errors++;
 }
 }
-if(data96.line !== undefined){
-let data98 = data96.line;
-if(!(((typeof data98 == "number") && (!(data98 % 1) && !isNaN(data98))) && (isFinite(data98)))){
-const err216 = {instancePath:instancePath+"/agentConfig/" + i12+"/settings/" + i13+"/at/line",schemaPath:"#/$defs/location/properties/line/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data93.permissions !== undefined){
+let data96 = data93.permissions;
+const _errs229 = errors;
+let valid66 = false;
+let passing2 = null;
+const _errs230 = errors;
+if(!(validate56(data96, {instancePath:instancePath+"/agentConfig/" + i12+"/permissions",parentData:data93,parentDataProperty:"permissions",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate56.errors : vErrors.concat(validate56.errors);
+errors = vErrors.length;
+}
+var _valid2 = _errs230 === errors;
+if(_valid2){
+valid66 = true;
+passing2 = 0;
+}
+const _errs231 = errors;
+if(data96 !== null){
+const err216 = {instancePath:instancePath+"/agentConfig/" + i12+"/permissions",schemaPath:"#/properties/agentConfig/items/properties/permissions/oneOf/1/type",keyword:"type",params:{type: "null"},message:"must be null"};
 if(vErrors === null){
 vErrors = [err216];
 }
@@ -10033,9 +10036,19 @@ vErrors.push(err216);
 }
 errors++;
 }
-if((typeof data98 == "number") && (isFinite(data98))){
-if(data98 < 0 || isNaN(data98)){
-const err217 = {instancePath:instancePath+"/agentConfig/" + i12+"/settings/" + i13+"/at/line",schemaPath:"#/$defs/location/properties/line/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+var _valid2 = _errs231 === errors;
+if(_valid2 && valid66){
+valid66 = false;
+passing2 = [passing2, 1];
+}
+else {
+if(_valid2){
+valid66 = true;
+passing2 = 1;
+}
+}
+if(!valid66){
+const err217 = {instancePath:instancePath+"/agentConfig/" + i12+"/permissions",schemaPath:"#/properties/agentConfig/items/properties/permissions/oneOf",keyword:"oneOf",params:{passingSchemas: passing2},message:"must match exactly one schema in oneOf"};
 if(vErrors === null){
 vErrors = [err217];
 }
@@ -10044,12 +10057,27 @@ vErrors.push(err217);
 }
 errors++;
 }
+else {
+errors = _errs229;
+if(vErrors !== null){
+if(_errs229){
+vErrors.length = _errs229;
+}
+else {
+vErrors = null;
 }
 }
-if(data96.column !== undefined){
-let data99 = data96.column;
-if(!(((typeof data99 == "number") && (!(data99 % 1) && !isNaN(data99))) && (isFinite(data99)))){
-const err218 = {instancePath:instancePath+"/agentConfig/" + i12+"/settings/" + i13+"/at/column",schemaPath:"#/$defs/location/properties/column/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+}
+}
+if(data93.settings !== undefined){
+let data97 = data93.settings;
+if(Array.isArray(data97)){
+const len13 = data97.length;
+for(let i13=0; i13<len13; i13++){
+let data98 = data97[i13];
+if(data98 && typeof data98 == "object" && !Array.isArray(data98)){
+if(data98.key === undefined){
+const err218 = {instancePath:instancePath+"/agentConfig/" + i12+"/settings/" + i13,schemaPath:"#/properties/agentConfig/items/properties/settings/items/required",keyword:"required",params:{missingProperty: "key"},message:"must have required property '"+"key"+"'"};
 if(vErrors === null){
 vErrors = [err218];
 }
@@ -10058,9 +10086,8 @@ vErrors.push(err218);
 }
 errors++;
 }
-if((typeof data99 == "number") && (isFinite(data99))){
-if(data99 < 0 || isNaN(data99)){
-const err219 = {instancePath:instancePath+"/agentConfig/" + i12+"/settings/" + i13+"/at/column",schemaPath:"#/$defs/location/properties/column/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(data98.value === undefined){
+const err219 = {instancePath:instancePath+"/agentConfig/" + i12+"/settings/" + i13,schemaPath:"#/properties/agentConfig/items/properties/settings/items/required",keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'"};
 if(vErrors === null){
 vErrors = [err219];
 }
@@ -10069,11 +10096,8 @@ vErrors.push(err219);
 }
 errors++;
 }
-}
-}
-}
-else {
-const err220 = {instancePath:instancePath+"/agentConfig/" + i12+"/settings/" + i13+"/at",schemaPath:"#/$defs/location/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data98.at === undefined){
+const err220 = {instancePath:instancePath+"/agentConfig/" + i12+"/settings/" + i13,schemaPath:"#/properties/agentConfig/items/properties/settings/items/required",keyword:"required",params:{missingProperty: "at"},message:"must have required property '"+"at"+"'"};
 if(vErrors === null){
 vErrors = [err220];
 }
@@ -10082,10 +10106,9 @@ vErrors.push(err220);
 }
 errors++;
 }
-}
-}
-else {
-const err221 = {instancePath:instancePath+"/agentConfig/" + i12+"/settings/" + i13,schemaPath:"#/properties/agentConfig/items/properties/settings/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+for(const key16 in data98){
+if(!(((key16 === "key") || (key16 === "value")) || (key16 === "at"))){
+const err221 = {instancePath:instancePath+"/agentConfig/" + i12+"/settings/" + i13,schemaPath:"#/properties/agentConfig/items/properties/settings/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key16},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err221];
 }
@@ -10095,9 +10118,9 @@ vErrors.push(err221);
 errors++;
 }
 }
-}
-else {
-const err222 = {instancePath:instancePath+"/agentConfig/" + i12+"/settings",schemaPath:"#/properties/agentConfig/items/properties/settings/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data98.key !== undefined){
+if(typeof data98.key !== "string"){
+const err222 = {instancePath:instancePath+"/agentConfig/" + i12+"/settings/" + i13+"/key",schemaPath:"#/properties/agentConfig/items/properties/settings/items/properties/key/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err222];
 }
@@ -10107,9 +10130,9 @@ vErrors.push(err222);
 errors++;
 }
 }
-}
-else {
-const err223 = {instancePath:instancePath+"/agentConfig/" + i12,schemaPath:"#/properties/agentConfig/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data98.value !== undefined){
+if(typeof data98.value !== "string"){
+const err223 = {instancePath:instancePath+"/agentConfig/" + i12+"/settings/" + i13+"/value",schemaPath:"#/properties/agentConfig/items/properties/settings/items/properties/value/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err223];
 }
@@ -10119,9 +10142,11 @@ vErrors.push(err223);
 errors++;
 }
 }
-}
-else {
-const err224 = {instancePath:instancePath+"/agentConfig",schemaPath:"#/properties/agentConfig/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data98.at !== undefined){
+let data101 = data98.at;
+if(data101 && typeof data101 == "object" && !Array.isArray(data101)){
+if(data101.path === undefined){
+const err224 = {instancePath:instancePath+"/agentConfig/" + i12+"/settings/" + i13+"/at",schemaPath:"#/$defs/location/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'"};
 if(vErrors === null){
 vErrors = [err224];
 }
@@ -10130,25 +10155,8 @@ vErrors.push(err224);
 }
 errors++;
 }
-}
-if(data.owner !== undefined){
-let data100 = data.owner;
-const _errs240 = errors;
-let valid70 = false;
-let passing2 = null;
-const _errs241 = errors;
-if(!(validate26(data100, {instancePath:instancePath+"/owner",parentData:data,parentDataProperty:"owner",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate26.errors : vErrors.concat(validate26.errors);
-errors = vErrors.length;
-}
-var _valid2 = _errs241 === errors;
-if(_valid2){
-valid70 = true;
-passing2 = 0;
-}
-const _errs242 = errors;
-if(data100 !== null){
-const err225 = {instancePath:instancePath+"/owner",schemaPath:"#/properties/owner/oneOf/1/type",keyword:"type",params:{type: "null"},message:"must be null"};
+if(data101.line === undefined){
+const err225 = {instancePath:instancePath+"/agentConfig/" + i12+"/settings/" + i13+"/at",schemaPath:"#/$defs/location/required",keyword:"required",params:{missingProperty: "line"},message:"must have required property '"+"line"+"'"};
 if(vErrors === null){
 vErrors = [err225];
 }
@@ -10157,19 +10165,8 @@ vErrors.push(err225);
 }
 errors++;
 }
-var _valid2 = _errs242 === errors;
-if(_valid2 && valid70){
-valid70 = false;
-passing2 = [passing2, 1];
-}
-else {
-if(_valid2){
-valid70 = true;
-passing2 = 1;
-}
-}
-if(!valid70){
-const err226 = {instancePath:instancePath+"/owner",schemaPath:"#/properties/owner/oneOf",keyword:"oneOf",params:{passingSchemas: passing2},message:"must match exactly one schema in oneOf"};
+if(data101.column === undefined){
+const err226 = {instancePath:instancePath+"/agentConfig/" + i12+"/settings/" + i13+"/at",schemaPath:"#/$defs/location/required",keyword:"required",params:{missingProperty: "column"},message:"must have required property '"+"column"+"'"};
 if(vErrors === null){
 vErrors = [err226];
 }
@@ -10178,36 +10175,9 @@ vErrors.push(err226);
 }
 errors++;
 }
-else {
-errors = _errs240;
-if(vErrors !== null){
-if(_errs240){
-vErrors.length = _errs240;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-if(data.change !== undefined){
-let data101 = data.change;
-const _errs245 = errors;
-let valid71 = false;
-let passing3 = null;
-const _errs246 = errors;
-if(!(validate59(data101, {instancePath:instancePath+"/change",parentData:data,parentDataProperty:"change",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate59.errors : vErrors.concat(validate59.errors);
-errors = vErrors.length;
-}
-var _valid3 = _errs246 === errors;
-if(_valid3){
-valid71 = true;
-passing3 = 0;
-}
-const _errs247 = errors;
-if(data101 !== null){
-const err227 = {instancePath:instancePath+"/change",schemaPath:"#/properties/change/oneOf/1/type",keyword:"type",params:{type: "null"},message:"must be null"};
+for(const key17 in data101){
+if(!(((key17 === "path") || (key17 === "line")) || (key17 === "column"))){
+const err227 = {instancePath:instancePath+"/agentConfig/" + i12+"/settings/" + i13+"/at",schemaPath:"#/$defs/location/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key17},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err227];
 }
@@ -10216,19 +10186,10 @@ vErrors.push(err227);
 }
 errors++;
 }
-var _valid3 = _errs247 === errors;
-if(_valid3 && valid71){
-valid71 = false;
-passing3 = [passing3, 1];
 }
-else {
-if(_valid3){
-valid71 = true;
-passing3 = 1;
-}
-}
-if(!valid71){
-const err228 = {instancePath:instancePath+"/change",schemaPath:"#/properties/change/oneOf",keyword:"oneOf",params:{passingSchemas: passing3},message:"must match exactly one schema in oneOf"};
+if(data101.path !== undefined){
+if(typeof data101.path !== "string"){
+const err228 = {instancePath:instancePath+"/agentConfig/" + i12+"/settings/" + i13+"/at/path",schemaPath:"#/$defs/location/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err228];
 }
@@ -10237,25 +10198,11 @@ vErrors.push(err228);
 }
 errors++;
 }
-else {
-errors = _errs245;
-if(vErrors !== null){
-if(_errs245){
-vErrors.length = _errs245;
 }
-else {
-vErrors = null;
-}
-}
-}
-}
-if(data.targets !== undefined){
-let data102 = data.targets;
-if(Array.isArray(data102)){
-const len14 = data102.length;
-for(let i14=0; i14<len14; i14++){
-if(typeof data102[i14] !== "string"){
-const err229 = {instancePath:instancePath+"/targets/" + i14,schemaPath:"#/$defs/stringList/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data101.line !== undefined){
+let data103 = data101.line;
+if(!(((typeof data103 == "number") && (!(data103 % 1) && !isNaN(data103))) && (isFinite(data103)))){
+const err229 = {instancePath:instancePath+"/agentConfig/" + i12+"/settings/" + i13+"/at/line",schemaPath:"#/$defs/location/properties/line/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err229];
 }
@@ -10264,10 +10211,9 @@ vErrors.push(err229);
 }
 errors++;
 }
-}
-}
-else {
-const err230 = {instancePath:instancePath+"/targets",schemaPath:"#/$defs/stringList/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if((typeof data103 == "number") && (isFinite(data103))){
+if(data103 < 0 || isNaN(data103)){
+const err230 = {instancePath:instancePath+"/agentConfig/" + i12+"/settings/" + i13+"/at/line",schemaPath:"#/$defs/location/properties/line/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err230];
 }
@@ -10277,14 +10223,11 @@ vErrors.push(err230);
 errors++;
 }
 }
-if(data.classes !== undefined){
-let data104 = data.classes;
-if(Array.isArray(data104)){
-const len15 = data104.length;
-for(let i15=0; i15<len15; i15++){
-let data105 = data104[i15];
-if(!(((((((((((((data105 === "read") || (data105 === "comment")) || (data105 === "write-branch")) || (data105 === "modify-workflow")) || (data105 === "run-shell")) || (data105 === "use-secret")) || (data105 === "cloud-credential")) || (data105 === "call-tool")) || (data105 === "publish")) || (data105 === "deploy")) || (data105 === "production")) || (data105 === "destructive")) || (data105 === "bypass-checks"))){
-const err231 = {instancePath:instancePath+"/classes/" + i15,schemaPath:"#/$defs/actionClass/enum",keyword:"enum",params:{allowedValues: schema48.enum},message:"must be equal to one of the allowed values"};
+}
+if(data101.column !== undefined){
+let data104 = data101.column;
+if(!(((typeof data104 == "number") && (!(data104 % 1) && !isNaN(data104))) && (isFinite(data104)))){
+const err231 = {instancePath:instancePath+"/agentConfig/" + i12+"/settings/" + i13+"/at/column",schemaPath:"#/$defs/location/properties/column/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err231];
 }
@@ -10293,10 +10236,9 @@ vErrors.push(err231);
 }
 errors++;
 }
-}
-}
-else {
-const err232 = {instancePath:instancePath+"/classes",schemaPath:"#/properties/classes/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if((typeof data104 == "number") && (isFinite(data104))){
+if(data104 < 0 || isNaN(data104)){
+const err232 = {instancePath:instancePath+"/agentConfig/" + i12+"/settings/" + i13+"/at/column",schemaPath:"#/$defs/location/properties/column/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err232];
 }
@@ -10306,15 +10248,10 @@ vErrors.push(err232);
 errors++;
 }
 }
-if(data.paths !== undefined){
-let data106 = data.paths;
-if(Array.isArray(data106)){
-const len16 = data106.length;
-for(let i16=0; i16<len16; i16++){
-let data107 = data106[i16];
-if(data107 && typeof data107 == "object" && !Array.isArray(data107)){
-if(data107.id === undefined){
-const err233 = {instancePath:instancePath+"/paths/" + i16,schemaPath:"#/properties/paths/items/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
+}
+}
+else {
+const err233 = {instancePath:instancePath+"/agentConfig/" + i12+"/settings/" + i13+"/at",schemaPath:"#/$defs/location/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err233];
 }
@@ -10323,8 +10260,10 @@ vErrors.push(err233);
 }
 errors++;
 }
-if(data107.job === undefined){
-const err234 = {instancePath:instancePath+"/paths/" + i16,schemaPath:"#/properties/paths/items/required",keyword:"required",params:{missingProperty: "job"},message:"must have required property '"+"job"+"'"};
+}
+}
+else {
+const err234 = {instancePath:instancePath+"/agentConfig/" + i12+"/settings/" + i13,schemaPath:"#/properties/agentConfig/items/properties/settings/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err234];
 }
@@ -10333,8 +10272,10 @@ vErrors.push(err234);
 }
 errors++;
 }
-if(data107.class === undefined){
-const err235 = {instancePath:instancePath+"/paths/" + i16,schemaPath:"#/properties/paths/items/required",keyword:"required",params:{missingProperty: "class"},message:"must have required property '"+"class"+"'"};
+}
+}
+else {
+const err235 = {instancePath:instancePath+"/agentConfig/" + i12+"/settings",schemaPath:"#/properties/agentConfig/items/properties/settings/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err235];
 }
@@ -10343,8 +10284,10 @@ vErrors.push(err235);
 }
 errors++;
 }
-if(data107.reason === undefined){
-const err236 = {instancePath:instancePath+"/paths/" + i16,schemaPath:"#/properties/paths/items/required",keyword:"required",params:{missingProperty: "reason"},message:"must have required property '"+"reason"+"'"};
+}
+}
+else {
+const err236 = {instancePath:instancePath+"/agentConfig/" + i12,schemaPath:"#/properties/agentConfig/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err236];
 }
@@ -10353,8 +10296,10 @@ vErrors.push(err236);
 }
 errors++;
 }
-if(data107.at === undefined){
-const err237 = {instancePath:instancePath+"/paths/" + i16,schemaPath:"#/properties/paths/items/required",keyword:"required",params:{missingProperty: "at"},message:"must have required property '"+"at"+"'"};
+}
+}
+else {
+const err237 = {instancePath:instancePath+"/agentConfig",schemaPath:"#/properties/agentConfig/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err237];
 }
@@ -10363,8 +10308,25 @@ vErrors.push(err237);
 }
 errors++;
 }
-if(data107.credentials === undefined){
-const err238 = {instancePath:instancePath+"/paths/" + i16,schemaPath:"#/properties/paths/items/required",keyword:"required",params:{missingProperty: "credentials"},message:"must have required property '"+"credentials"+"'"};
+}
+if(data.owner !== undefined){
+let data105 = data.owner;
+const _errs253 = errors;
+let valid72 = false;
+let passing3 = null;
+const _errs254 = errors;
+if(!(validate26(data105, {instancePath:instancePath+"/owner",parentData:data,parentDataProperty:"owner",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate26.errors : vErrors.concat(validate26.errors);
+errors = vErrors.length;
+}
+var _valid3 = _errs254 === errors;
+if(_valid3){
+valid72 = true;
+passing3 = 0;
+}
+const _errs255 = errors;
+if(data105 !== null){
+const err238 = {instancePath:instancePath+"/owner",schemaPath:"#/properties/owner/oneOf/1/type",keyword:"type",params:{type: "null"},message:"must be null"};
 if(vErrors === null){
 vErrors = [err238];
 }
@@ -10373,8 +10335,19 @@ vErrors.push(err238);
 }
 errors++;
 }
-if(data107.step === undefined){
-const err239 = {instancePath:instancePath+"/paths/" + i16,schemaPath:"#/properties/paths/items/required",keyword:"required",params:{missingProperty: "step"},message:"must have required property '"+"step"+"'"};
+var _valid3 = _errs255 === errors;
+if(_valid3 && valid72){
+valid72 = false;
+passing3 = [passing3, 1];
+}
+else {
+if(_valid3){
+valid72 = true;
+passing3 = 1;
+}
+}
+if(!valid72){
+const err239 = {instancePath:instancePath+"/owner",schemaPath:"#/properties/owner/oneOf",keyword:"oneOf",params:{passingSchemas: passing3},message:"must match exactly one schema in oneOf"};
 if(vErrors === null){
 vErrors = [err239];
 }
@@ -10383,8 +10356,36 @@ vErrors.push(err239);
 }
 errors++;
 }
-if(data107.uses === undefined){
-const err240 = {instancePath:instancePath+"/paths/" + i16,schemaPath:"#/properties/paths/items/required",keyword:"required",params:{missingProperty: "uses"},message:"must have required property '"+"uses"+"'"};
+else {
+errors = _errs253;
+if(vErrors !== null){
+if(_errs253){
+vErrors.length = _errs253;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data.change !== undefined){
+let data106 = data.change;
+const _errs258 = errors;
+let valid73 = false;
+let passing4 = null;
+const _errs259 = errors;
+if(!(validate59(data106, {instancePath:instancePath+"/change",parentData:data,parentDataProperty:"change",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate59.errors : vErrors.concat(validate59.errors);
+errors = vErrors.length;
+}
+var _valid4 = _errs259 === errors;
+if(_valid4){
+valid73 = true;
+passing4 = 0;
+}
+const _errs260 = errors;
+if(data106 !== null){
+const err240 = {instancePath:instancePath+"/change",schemaPath:"#/properties/change/oneOf/1/type",keyword:"type",params:{type: "null"},message:"must be null"};
 if(vErrors === null){
 vErrors = [err240];
 }
@@ -10393,8 +10394,19 @@ vErrors.push(err240);
 }
 errors++;
 }
-if(data107.target === undefined){
-const err241 = {instancePath:instancePath+"/paths/" + i16,schemaPath:"#/properties/paths/items/required",keyword:"required",params:{missingProperty: "target"},message:"must have required property '"+"target"+"'"};
+var _valid4 = _errs260 === errors;
+if(_valid4 && valid73){
+valid73 = false;
+passing4 = [passing4, 1];
+}
+else {
+if(_valid4){
+valid73 = true;
+passing4 = 1;
+}
+}
+if(!valid73){
+const err241 = {instancePath:instancePath+"/change",schemaPath:"#/properties/change/oneOf",keyword:"oneOf",params:{passingSchemas: passing4},message:"must match exactly one schema in oneOf"};
 if(vErrors === null){
 vErrors = [err241];
 }
@@ -10403,9 +10415,25 @@ vErrors.push(err241);
 }
 errors++;
 }
-for(const key17 in data107){
-if(!(func1.call(schema104.properties.paths.items.properties, key17))){
-const err242 = {instancePath:instancePath+"/paths/" + i16,schemaPath:"#/properties/paths/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key17},message:"must NOT have additional properties"};
+else {
+errors = _errs258;
+if(vErrors !== null){
+if(_errs258){
+vErrors.length = _errs258;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data.targets !== undefined){
+let data107 = data.targets;
+if(Array.isArray(data107)){
+const len14 = data107.length;
+for(let i14=0; i14<len14; i14++){
+if(typeof data107[i14] !== "string"){
+const err242 = {instancePath:instancePath+"/targets/" + i14,schemaPath:"#/$defs/stringList/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err242];
 }
@@ -10415,9 +10443,9 @@ vErrors.push(err242);
 errors++;
 }
 }
-if(data107.id !== undefined){
-if(typeof data107.id !== "string"){
-const err243 = {instancePath:instancePath+"/paths/" + i16+"/id",schemaPath:"#/properties/paths/items/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+else {
+const err243 = {instancePath:instancePath+"/targets",schemaPath:"#/$defs/stringList/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err243];
 }
@@ -10427,9 +10455,14 @@ vErrors.push(err243);
 errors++;
 }
 }
-if(data107.job !== undefined){
-if(typeof data107.job !== "string"){
-const err244 = {instancePath:instancePath+"/paths/" + i16+"/job",schemaPath:"#/properties/paths/items/properties/job/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.classes !== undefined){
+let data109 = data.classes;
+if(Array.isArray(data109)){
+const len15 = data109.length;
+for(let i15=0; i15<len15; i15++){
+let data110 = data109[i15];
+if(!((((((((((((((data110 === "read") || (data110 === "comment")) || (data110 === "write-branch")) || (data110 === "modify-workflow")) || (data110 === "run-shell")) || (data110 === "use-secret")) || (data110 === "cloud-credential")) || (data110 === "call-tool")) || (data110 === "publish")) || (data110 === "deploy")) || (data110 === "production")) || (data110 === "destructive")) || (data110 === "bypass-checks")) || (data110 === "opaque"))){
+const err244 = {instancePath:instancePath+"/classes/" + i15,schemaPath:"#/$defs/actionClass/enum",keyword:"enum",params:{allowedValues: schema48.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err244];
 }
@@ -10439,10 +10472,9 @@ vErrors.push(err244);
 errors++;
 }
 }
-if(data107.class !== undefined){
-let data110 = data107.class;
-if(!(((((((((((((data110 === "read") || (data110 === "comment")) || (data110 === "write-branch")) || (data110 === "modify-workflow")) || (data110 === "run-shell")) || (data110 === "use-secret")) || (data110 === "cloud-credential")) || (data110 === "call-tool")) || (data110 === "publish")) || (data110 === "deploy")) || (data110 === "production")) || (data110 === "destructive")) || (data110 === "bypass-checks"))){
-const err245 = {instancePath:instancePath+"/paths/" + i16+"/class",schemaPath:"#/$defs/actionClass/enum",keyword:"enum",params:{allowedValues: schema48.enum},message:"must be equal to one of the allowed values"};
+}
+else {
+const err245 = {instancePath:instancePath+"/classes",schemaPath:"#/properties/classes/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err245];
 }
@@ -10452,9 +10484,15 @@ vErrors.push(err245);
 errors++;
 }
 }
-if(data107.reason !== undefined){
-if(typeof data107.reason !== "string"){
-const err246 = {instancePath:instancePath+"/paths/" + i16+"/reason",schemaPath:"#/properties/paths/items/properties/reason/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.paths !== undefined){
+let data111 = data.paths;
+if(Array.isArray(data111)){
+const len16 = data111.length;
+for(let i16=0; i16<len16; i16++){
+let data112 = data111[i16];
+if(data112 && typeof data112 == "object" && !Array.isArray(data112)){
+if(data112.id === undefined){
+const err246 = {instancePath:instancePath+"/paths/" + i16,schemaPath:"#/properties/paths/items/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
 if(vErrors === null){
 vErrors = [err246];
 }
@@ -10463,12 +10501,8 @@ vErrors.push(err246);
 }
 errors++;
 }
-}
-if(data107.at !== undefined){
-let data112 = data107.at;
-if(data112 && typeof data112 == "object" && !Array.isArray(data112)){
-if(data112.path === undefined){
-const err247 = {instancePath:instancePath+"/paths/" + i16+"/at",schemaPath:"#/$defs/location/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'"};
+if(data112.job === undefined){
+const err247 = {instancePath:instancePath+"/paths/" + i16,schemaPath:"#/properties/paths/items/required",keyword:"required",params:{missingProperty: "job"},message:"must have required property '"+"job"+"'"};
 if(vErrors === null){
 vErrors = [err247];
 }
@@ -10477,8 +10511,8 @@ vErrors.push(err247);
 }
 errors++;
 }
-if(data112.line === undefined){
-const err248 = {instancePath:instancePath+"/paths/" + i16+"/at",schemaPath:"#/$defs/location/required",keyword:"required",params:{missingProperty: "line"},message:"must have required property '"+"line"+"'"};
+if(data112.class === undefined){
+const err248 = {instancePath:instancePath+"/paths/" + i16,schemaPath:"#/properties/paths/items/required",keyword:"required",params:{missingProperty: "class"},message:"must have required property '"+"class"+"'"};
 if(vErrors === null){
 vErrors = [err248];
 }
@@ -10487,8 +10521,8 @@ vErrors.push(err248);
 }
 errors++;
 }
-if(data112.column === undefined){
-const err249 = {instancePath:instancePath+"/paths/" + i16+"/at",schemaPath:"#/$defs/location/required",keyword:"required",params:{missingProperty: "column"},message:"must have required property '"+"column"+"'"};
+if(data112.reason === undefined){
+const err249 = {instancePath:instancePath+"/paths/" + i16,schemaPath:"#/properties/paths/items/required",keyword:"required",params:{missingProperty: "reason"},message:"must have required property '"+"reason"+"'"};
 if(vErrors === null){
 vErrors = [err249];
 }
@@ -10497,9 +10531,8 @@ vErrors.push(err249);
 }
 errors++;
 }
-for(const key18 in data112){
-if(!(((key18 === "path") || (key18 === "line")) || (key18 === "column"))){
-const err250 = {instancePath:instancePath+"/paths/" + i16+"/at",schemaPath:"#/$defs/location/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key18},message:"must NOT have additional properties"};
+if(data112.at === undefined){
+const err250 = {instancePath:instancePath+"/paths/" + i16,schemaPath:"#/properties/paths/items/required",keyword:"required",params:{missingProperty: "at"},message:"must have required property '"+"at"+"'"};
 if(vErrors === null){
 vErrors = [err250];
 }
@@ -10508,10 +10541,8 @@ vErrors.push(err250);
 }
 errors++;
 }
-}
-if(data112.path !== undefined){
-if(typeof data112.path !== "string"){
-const err251 = {instancePath:instancePath+"/paths/" + i16+"/at/path",schemaPath:"#/$defs/location/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data112.credentials === undefined){
+const err251 = {instancePath:instancePath+"/paths/" + i16,schemaPath:"#/properties/paths/items/required",keyword:"required",params:{missingProperty: "credentials"},message:"must have required property '"+"credentials"+"'"};
 if(vErrors === null){
 vErrors = [err251];
 }
@@ -10520,11 +10551,8 @@ vErrors.push(err251);
 }
 errors++;
 }
-}
-if(data112.line !== undefined){
-let data114 = data112.line;
-if(!(((typeof data114 == "number") && (!(data114 % 1) && !isNaN(data114))) && (isFinite(data114)))){
-const err252 = {instancePath:instancePath+"/paths/" + i16+"/at/line",schemaPath:"#/$defs/location/properties/line/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data112.step === undefined){
+const err252 = {instancePath:instancePath+"/paths/" + i16,schemaPath:"#/properties/paths/items/required",keyword:"required",params:{missingProperty: "step"},message:"must have required property '"+"step"+"'"};
 if(vErrors === null){
 vErrors = [err252];
 }
@@ -10533,9 +10561,8 @@ vErrors.push(err252);
 }
 errors++;
 }
-if((typeof data114 == "number") && (isFinite(data114))){
-if(data114 < 0 || isNaN(data114)){
-const err253 = {instancePath:instancePath+"/paths/" + i16+"/at/line",schemaPath:"#/$defs/location/properties/line/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(data112.uses === undefined){
+const err253 = {instancePath:instancePath+"/paths/" + i16,schemaPath:"#/properties/paths/items/required",keyword:"required",params:{missingProperty: "uses"},message:"must have required property '"+"uses"+"'"};
 if(vErrors === null){
 vErrors = [err253];
 }
@@ -10544,12 +10571,8 @@ vErrors.push(err253);
 }
 errors++;
 }
-}
-}
-if(data112.column !== undefined){
-let data115 = data112.column;
-if(!(((typeof data115 == "number") && (!(data115 % 1) && !isNaN(data115))) && (isFinite(data115)))){
-const err254 = {instancePath:instancePath+"/paths/" + i16+"/at/column",schemaPath:"#/$defs/location/properties/column/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data112.target === undefined){
+const err254 = {instancePath:instancePath+"/paths/" + i16,schemaPath:"#/properties/paths/items/required",keyword:"required",params:{missingProperty: "target"},message:"must have required property '"+"target"+"'"};
 if(vErrors === null){
 vErrors = [err254];
 }
@@ -10558,9 +10581,9 @@ vErrors.push(err254);
 }
 errors++;
 }
-if((typeof data115 == "number") && (isFinite(data115))){
-if(data115 < 0 || isNaN(data115)){
-const err255 = {instancePath:instancePath+"/paths/" + i16+"/at/column",schemaPath:"#/$defs/location/properties/column/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+for(const key18 in data112){
+if(!(func1.call(schema104.properties.paths.items.properties, key18))){
+const err255 = {instancePath:instancePath+"/paths/" + i16,schemaPath:"#/properties/paths/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key18},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err255];
 }
@@ -10570,10 +10593,9 @@ vErrors.push(err255);
 errors++;
 }
 }
-}
-}
-else {
-const err256 = {instancePath:instancePath+"/paths/" + i16+"/at",schemaPath:"#/$defs/location/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data112.id !== undefined){
+if(typeof data112.id !== "string"){
+const err256 = {instancePath:instancePath+"/paths/" + i16+"/id",schemaPath:"#/properties/paths/items/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err256];
 }
@@ -10583,13 +10605,9 @@ vErrors.push(err256);
 errors++;
 }
 }
-if(data107.credentials !== undefined){
-let data116 = data107.credentials;
-if(Array.isArray(data116)){
-const len17 = data116.length;
-for(let i17=0; i17<len17; i17++){
-if(typeof data116[i17] !== "string"){
-const err257 = {instancePath:instancePath+"/paths/" + i16+"/credentials/" + i17,schemaPath:"#/$defs/stringList/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data112.job !== undefined){
+if(typeof data112.job !== "string"){
+const err257 = {instancePath:instancePath+"/paths/" + i16+"/job",schemaPath:"#/properties/paths/items/properties/job/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err257];
 }
@@ -10599,9 +10617,10 @@ vErrors.push(err257);
 errors++;
 }
 }
-}
-else {
-const err258 = {instancePath:instancePath+"/paths/" + i16+"/credentials",schemaPath:"#/$defs/stringList/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data112.class !== undefined){
+let data115 = data112.class;
+if(!((((((((((((((data115 === "read") || (data115 === "comment")) || (data115 === "write-branch")) || (data115 === "modify-workflow")) || (data115 === "run-shell")) || (data115 === "use-secret")) || (data115 === "cloud-credential")) || (data115 === "call-tool")) || (data115 === "publish")) || (data115 === "deploy")) || (data115 === "production")) || (data115 === "destructive")) || (data115 === "bypass-checks")) || (data115 === "opaque"))){
+const err258 = {instancePath:instancePath+"/paths/" + i16+"/class",schemaPath:"#/$defs/actionClass/enum",keyword:"enum",params:{allowedValues: schema48.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err258];
 }
@@ -10611,10 +10630,9 @@ vErrors.push(err258);
 errors++;
 }
 }
-if(data107.step !== undefined){
-let data118 = data107.step;
-if((!(((typeof data118 == "number") && (!(data118 % 1) && !isNaN(data118))) && (isFinite(data118)))) && (data118 !== null)){
-const err259 = {instancePath:instancePath+"/paths/" + i16+"/step",schemaPath:"#/properties/paths/items/properties/step/type",keyword:"type",params:{type: schema104.properties.paths.items.properties.step.type},message:"must be integer,null"};
+if(data112.reason !== undefined){
+if(typeof data112.reason !== "string"){
+const err259 = {instancePath:instancePath+"/paths/" + i16+"/reason",schemaPath:"#/properties/paths/items/properties/reason/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err259];
 }
@@ -10624,10 +10642,11 @@ vErrors.push(err259);
 errors++;
 }
 }
-if(data107.uses !== undefined){
-let data119 = data107.uses;
-if((typeof data119 !== "string") && (data119 !== null)){
-const err260 = {instancePath:instancePath+"/paths/" + i16+"/uses",schemaPath:"#/$defs/stringOrNull/type",keyword:"type",params:{type: schema50.type},message:"must be string,null"};
+if(data112.at !== undefined){
+let data117 = data112.at;
+if(data117 && typeof data117 == "object" && !Array.isArray(data117)){
+if(data117.path === undefined){
+const err260 = {instancePath:instancePath+"/paths/" + i16+"/at",schemaPath:"#/$defs/location/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'"};
 if(vErrors === null){
 vErrors = [err260];
 }
@@ -10636,11 +10655,8 @@ vErrors.push(err260);
 }
 errors++;
 }
-}
-if(data107.target !== undefined){
-let data120 = data107.target;
-if((typeof data120 !== "string") && (data120 !== null)){
-const err261 = {instancePath:instancePath+"/paths/" + i16+"/target",schemaPath:"#/$defs/stringOrNull/type",keyword:"type",params:{type: schema50.type},message:"must be string,null"};
+if(data117.line === undefined){
+const err261 = {instancePath:instancePath+"/paths/" + i16+"/at",schemaPath:"#/$defs/location/required",keyword:"required",params:{missingProperty: "line"},message:"must have required property '"+"line"+"'"};
 if(vErrors === null){
 vErrors = [err261];
 }
@@ -10649,10 +10665,8 @@ vErrors.push(err261);
 }
 errors++;
 }
-}
-}
-else {
-const err262 = {instancePath:instancePath+"/paths/" + i16,schemaPath:"#/properties/paths/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data117.column === undefined){
+const err262 = {instancePath:instancePath+"/paths/" + i16+"/at",schemaPath:"#/$defs/location/required",keyword:"required",params:{missingProperty: "column"},message:"must have required property '"+"column"+"'"};
 if(vErrors === null){
 vErrors = [err262];
 }
@@ -10661,10 +10675,9 @@ vErrors.push(err262);
 }
 errors++;
 }
-}
-}
-else {
-const err263 = {instancePath:instancePath+"/paths",schemaPath:"#/properties/paths/type",keyword:"type",params:{type: "array"},message:"must be array"};
+for(const key19 in data117){
+if(!(((key19 === "path") || (key19 === "line")) || (key19 === "column"))){
+const err263 = {instancePath:instancePath+"/paths/" + i16+"/at",schemaPath:"#/$defs/location/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key19},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err263];
 }
@@ -10674,13 +10687,9 @@ vErrors.push(err263);
 errors++;
 }
 }
-if(data.gaps !== undefined){
-let data121 = data.gaps;
-if(Array.isArray(data121)){
-const len18 = data121.length;
-for(let i18=0; i18<len18; i18++){
-if(typeof data121[i18] !== "string"){
-const err264 = {instancePath:instancePath+"/gaps/" + i18,schemaPath:"#/$defs/stringList/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data117.path !== undefined){
+if(typeof data117.path !== "string"){
+const err264 = {instancePath:instancePath+"/paths/" + i16+"/at/path",schemaPath:"#/$defs/location/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err264];
 }
@@ -10690,9 +10699,10 @@ vErrors.push(err264);
 errors++;
 }
 }
-}
-else {
-const err265 = {instancePath:instancePath+"/gaps",schemaPath:"#/$defs/stringList/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data117.line !== undefined){
+let data119 = data117.line;
+if(!(((typeof data119 == "number") && (!(data119 % 1) && !isNaN(data119))) && (isFinite(data119)))){
+const err265 = {instancePath:instancePath+"/paths/" + i16+"/at/line",schemaPath:"#/$defs/location/properties/line/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err265];
 }
@@ -10701,11 +10711,9 @@ vErrors.push(err265);
 }
 errors++;
 }
-}
-if(data.skipped !== undefined){
-let data123 = data.skipped;
-if((typeof data123 !== "string") && (data123 !== null)){
-const err266 = {instancePath:instancePath+"/skipped",schemaPath:"#/$defs/stringOrNull/type",keyword:"type",params:{type: schema50.type},message:"must be string,null"};
+if((typeof data119 == "number") && (isFinite(data119))){
+if(data119 < 0 || isNaN(data119)){
+const err266 = {instancePath:instancePath+"/paths/" + i16+"/at/line",schemaPath:"#/$defs/location/properties/line/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err266];
 }
@@ -10715,15 +10723,11 @@ vErrors.push(err266);
 errors++;
 }
 }
-if(data.skippedSteps !== undefined){
-let data124 = data.skippedSteps;
-if(Array.isArray(data124)){
-const len19 = data124.length;
-for(let i19=0; i19<len19; i19++){
-let data125 = data124[i19];
-if(data125 && typeof data125 == "object" && !Array.isArray(data125)){
-if(data125.step === undefined){
-const err267 = {instancePath:instancePath+"/skippedSteps/" + i19,schemaPath:"#/properties/skippedSteps/items/required",keyword:"required",params:{missingProperty: "step"},message:"must have required property '"+"step"+"'"};
+}
+if(data117.column !== undefined){
+let data120 = data117.column;
+if(!(((typeof data120 == "number") && (!(data120 % 1) && !isNaN(data120))) && (isFinite(data120)))){
+const err267 = {instancePath:instancePath+"/paths/" + i16+"/at/column",schemaPath:"#/$defs/location/properties/column/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err267];
 }
@@ -10732,8 +10736,9 @@ vErrors.push(err267);
 }
 errors++;
 }
-if(data125.name === undefined){
-const err268 = {instancePath:instancePath+"/skippedSteps/" + i19,schemaPath:"#/properties/skippedSteps/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
+if((typeof data120 == "number") && (isFinite(data120))){
+if(data120 < 0 || isNaN(data120)){
+const err268 = {instancePath:instancePath+"/paths/" + i16+"/at/column",schemaPath:"#/$defs/location/properties/column/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err268];
 }
@@ -10742,8 +10747,11 @@ vErrors.push(err268);
 }
 errors++;
 }
-if(data125.reason === undefined){
-const err269 = {instancePath:instancePath+"/skippedSteps/" + i19,schemaPath:"#/properties/skippedSteps/items/required",keyword:"required",params:{missingProperty: "reason"},message:"must have required property '"+"reason"+"'"};
+}
+}
+}
+else {
+const err269 = {instancePath:instancePath+"/paths/" + i16+"/at",schemaPath:"#/$defs/location/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err269];
 }
@@ -10752,9 +10760,14 @@ vErrors.push(err269);
 }
 errors++;
 }
-for(const key19 in data125){
-if(!(((key19 === "step") || (key19 === "name")) || (key19 === "reason"))){
-const err270 = {instancePath:instancePath+"/skippedSteps/" + i19,schemaPath:"#/properties/skippedSteps/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key19},message:"must NOT have additional properties"};
+}
+if(data112.credentials !== undefined){
+let data121 = data112.credentials;
+if(Array.isArray(data121)){
+const len17 = data121.length;
+for(let i17=0; i17<len17; i17++){
+if(typeof data121[i17] !== "string"){
+const err270 = {instancePath:instancePath+"/paths/" + i16+"/credentials/" + i17,schemaPath:"#/$defs/stringList/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err270];
 }
@@ -10764,10 +10777,9 @@ vErrors.push(err270);
 errors++;
 }
 }
-if(data125.step !== undefined){
-let data126 = data125.step;
-if(!(((typeof data126 == "number") && (!(data126 % 1) && !isNaN(data126))) && (isFinite(data126)))){
-const err271 = {instancePath:instancePath+"/skippedSteps/" + i19+"/step",schemaPath:"#/properties/skippedSteps/items/properties/step/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+}
+else {
+const err271 = {instancePath:instancePath+"/paths/" + i16+"/credentials",schemaPath:"#/$defs/stringList/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err271];
 }
@@ -10776,9 +10788,11 @@ vErrors.push(err271);
 }
 errors++;
 }
-if((typeof data126 == "number") && (isFinite(data126))){
-if(data126 < 0 || isNaN(data126)){
-const err272 = {instancePath:instancePath+"/skippedSteps/" + i19+"/step",schemaPath:"#/properties/skippedSteps/items/properties/step/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+if(data112.step !== undefined){
+let data123 = data112.step;
+if((!(((typeof data123 == "number") && (!(data123 % 1) && !isNaN(data123))) && (isFinite(data123)))) && (data123 !== null)){
+const err272 = {instancePath:instancePath+"/paths/" + i16+"/step",schemaPath:"#/properties/paths/items/properties/step/type",keyword:"type",params:{type: schema104.properties.paths.items.properties.step.type},message:"must be integer,null"};
 if(vErrors === null){
 vErrors = [err272];
 }
@@ -10788,11 +10802,10 @@ vErrors.push(err272);
 errors++;
 }
 }
-}
-if(data125.name !== undefined){
-let data127 = data125.name;
-if((typeof data127 !== "string") && (data127 !== null)){
-const err273 = {instancePath:instancePath+"/skippedSteps/" + i19+"/name",schemaPath:"#/$defs/stringOrNull/type",keyword:"type",params:{type: schema50.type},message:"must be string,null"};
+if(data112.uses !== undefined){
+let data124 = data112.uses;
+if((typeof data124 !== "string") && (data124 !== null)){
+const err273 = {instancePath:instancePath+"/paths/" + i16+"/uses",schemaPath:"#/$defs/stringOrNull/type",keyword:"type",params:{type: schema50.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err273];
 }
@@ -10802,9 +10815,10 @@ vErrors.push(err273);
 errors++;
 }
 }
-if(data125.reason !== undefined){
-if(typeof data125.reason !== "string"){
-const err274 = {instancePath:instancePath+"/skippedSteps/" + i19+"/reason",schemaPath:"#/properties/skippedSteps/items/properties/reason/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data112.target !== undefined){
+let data125 = data112.target;
+if((typeof data125 !== "string") && (data125 !== null)){
+const err274 = {instancePath:instancePath+"/paths/" + i16+"/target",schemaPath:"#/$defs/stringOrNull/type",keyword:"type",params:{type: schema50.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err274];
 }
@@ -10816,7 +10830,7 @@ errors++;
 }
 }
 else {
-const err275 = {instancePath:instancePath+"/skippedSteps/" + i19,schemaPath:"#/properties/skippedSteps/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err275 = {instancePath:instancePath+"/paths/" + i16,schemaPath:"#/properties/paths/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err275];
 }
@@ -10828,12 +10842,176 @@ errors++;
 }
 }
 else {
-const err276 = {instancePath:instancePath+"/skippedSteps",schemaPath:"#/properties/skippedSteps/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err276 = {instancePath:instancePath+"/paths",schemaPath:"#/properties/paths/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err276];
 }
 else {
 vErrors.push(err276);
+}
+errors++;
+}
+}
+if(data.gaps !== undefined){
+let data126 = data.gaps;
+if(Array.isArray(data126)){
+const len18 = data126.length;
+for(let i18=0; i18<len18; i18++){
+if(typeof data126[i18] !== "string"){
+const err277 = {instancePath:instancePath+"/gaps/" + i18,schemaPath:"#/$defs/stringList/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err277];
+}
+else {
+vErrors.push(err277);
+}
+errors++;
+}
+}
+}
+else {
+const err278 = {instancePath:instancePath+"/gaps",schemaPath:"#/$defs/stringList/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err278];
+}
+else {
+vErrors.push(err278);
+}
+errors++;
+}
+}
+if(data.skipped !== undefined){
+let data128 = data.skipped;
+if((typeof data128 !== "string") && (data128 !== null)){
+const err279 = {instancePath:instancePath+"/skipped",schemaPath:"#/$defs/stringOrNull/type",keyword:"type",params:{type: schema50.type},message:"must be string,null"};
+if(vErrors === null){
+vErrors = [err279];
+}
+else {
+vErrors.push(err279);
+}
+errors++;
+}
+}
+if(data.skippedSteps !== undefined){
+let data129 = data.skippedSteps;
+if(Array.isArray(data129)){
+const len19 = data129.length;
+for(let i19=0; i19<len19; i19++){
+let data130 = data129[i19];
+if(data130 && typeof data130 == "object" && !Array.isArray(data130)){
+if(data130.step === undefined){
+const err280 = {instancePath:instancePath+"/skippedSteps/" + i19,schemaPath:"#/properties/skippedSteps/items/required",keyword:"required",params:{missingProperty: "step"},message:"must have required property '"+"step"+"'"};
+if(vErrors === null){
+vErrors = [err280];
+}
+else {
+vErrors.push(err280);
+}
+errors++;
+}
+if(data130.name === undefined){
+const err281 = {instancePath:instancePath+"/skippedSteps/" + i19,schemaPath:"#/properties/skippedSteps/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
+if(vErrors === null){
+vErrors = [err281];
+}
+else {
+vErrors.push(err281);
+}
+errors++;
+}
+if(data130.reason === undefined){
+const err282 = {instancePath:instancePath+"/skippedSteps/" + i19,schemaPath:"#/properties/skippedSteps/items/required",keyword:"required",params:{missingProperty: "reason"},message:"must have required property '"+"reason"+"'"};
+if(vErrors === null){
+vErrors = [err282];
+}
+else {
+vErrors.push(err282);
+}
+errors++;
+}
+for(const key20 in data130){
+if(!(((key20 === "step") || (key20 === "name")) || (key20 === "reason"))){
+const err283 = {instancePath:instancePath+"/skippedSteps/" + i19,schemaPath:"#/properties/skippedSteps/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key20},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err283];
+}
+else {
+vErrors.push(err283);
+}
+errors++;
+}
+}
+if(data130.step !== undefined){
+let data131 = data130.step;
+if(!(((typeof data131 == "number") && (!(data131 % 1) && !isNaN(data131))) && (isFinite(data131)))){
+const err284 = {instancePath:instancePath+"/skippedSteps/" + i19+"/step",schemaPath:"#/properties/skippedSteps/items/properties/step/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err284];
+}
+else {
+vErrors.push(err284);
+}
+errors++;
+}
+if((typeof data131 == "number") && (isFinite(data131))){
+if(data131 < 0 || isNaN(data131)){
+const err285 = {instancePath:instancePath+"/skippedSteps/" + i19+"/step",schemaPath:"#/properties/skippedSteps/items/properties/step/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err285];
+}
+else {
+vErrors.push(err285);
+}
+errors++;
+}
+}
+}
+if(data130.name !== undefined){
+let data132 = data130.name;
+if((typeof data132 !== "string") && (data132 !== null)){
+const err286 = {instancePath:instancePath+"/skippedSteps/" + i19+"/name",schemaPath:"#/$defs/stringOrNull/type",keyword:"type",params:{type: schema50.type},message:"must be string,null"};
+if(vErrors === null){
+vErrors = [err286];
+}
+else {
+vErrors.push(err286);
+}
+errors++;
+}
+}
+if(data130.reason !== undefined){
+if(typeof data130.reason !== "string"){
+const err287 = {instancePath:instancePath+"/skippedSteps/" + i19+"/reason",schemaPath:"#/properties/skippedSteps/items/properties/reason/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err287];
+}
+else {
+vErrors.push(err287);
+}
+errors++;
+}
+}
+}
+else {
+const err288 = {instancePath:instancePath+"/skippedSteps/" + i19,schemaPath:"#/properties/skippedSteps/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err288];
+}
+else {
+vErrors.push(err288);
+}
+errors++;
+}
+}
+}
+else {
+const err289 = {instancePath:instancePath+"/skippedSteps",schemaPath:"#/properties/skippedSteps/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err289];
+}
+else {
+vErrors.push(err289);
 }
 errors++;
 }
@@ -10846,12 +11024,12 @@ errors = vErrors.length;
 }
 }
 else {
-const err277 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err290 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
-vErrors = [err277];
+vErrors = [err290];
 }
 else {
-vErrors.push(err277);
+vErrors.push(err290);
 }
 errors++;
 }

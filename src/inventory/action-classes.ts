@@ -16,6 +16,7 @@ export const ACTION_CLASSES = [
   'production',
   'destructive',
   'bypass-checks',
+  'opaque',
 ] as const;
 
 export type ActionClass = (typeof ACTION_CLASSES)[number];

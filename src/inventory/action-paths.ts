@@ -42,6 +42,7 @@ type Draft = Omit<ActionPath, 'id' | 'job'>;
 
 export function buildActionPaths(input: PathInput): ActionPath[] {
   const credsByStep = new Map<number, readonly string[]>();
+  const stepDrafts = fromSteps(input, credsByStep);
   const drafts: Draft[] = [
     {
       class: 'read',
@@ -54,8 +55,8 @@ export function buildActionPaths(input: PathInput): ActionPath[] {
     },
     ...fromPermissions(input),
     ...fromCredentials(input),
-    ...fromEnvironment(input),
-    ...fromSteps(input, credsByStep),
+    ...fromEnvironment(input, stepDrafts),
+    ...stepDrafts,
     ...fromAgents(input, credsByStep),
     ...fromChangedFiles(input),
   ];
@@ -105,9 +106,18 @@ function fromPermissions({ permissions }: PathInput): Draft[] {
         target: 'github:branches',
       }),
     );
+  // `actions: write` re-runs, cancels and dispatches workflows and deletes caches and
+  // artifacts; it never writes workflow files (GITHUB_TOKEN cannot). Dispatching another
+  // workflow is a write to the repository's CI, decided like a branch write.
   if (writes.has('actions'))
     out.push(
-      draft('modify-workflow', `GITHUB_TOKEN has actions: write${how}`, at, ['github-token']),
+      draft(
+        'write-branch',
+        `GITHUB_TOKEN has actions: write${how} (re-run, cancel or dispatch workflows, delete caches and artifacts)`,
+        at,
+        ['github-token'],
+        { target: 'github:actions' },
+      ),
     );
   if (writes.has('packages'))
     out.push(
@@ -161,12 +171,43 @@ function fromCredentials({ credentials }: PathInput): Draft[] {
   return out;
 }
 
-function fromEnvironment({ environment, productionPatterns }: PathInput): Draft[] {
+/** Environment names that say the job ships (`release`, `pypi`, `github-pages`, `staging`…). */
+const SHIPPING_ENVIRONMENT =
+  /release|publish|deploy|promot|pypi|npm|crates|registry|pages|marketplace|stag(?:e|ing)|prod/i;
+
+function fromEnvironment(
+  { environment, productionPatterns, credentials }: PathInput,
+  stepDrafts: readonly Draft[],
+): Draft[] {
   if (!environment) return [];
+  const target = `environment:${environment.name}`;
+  const production = environment.dynamic || nameLooksLike(environment.name, productionPatterns);
+  const ships =
+    SHIPPING_ENVIRONMENT.test(environment.name) ||
+    stepDrafts.some((d) => d.class === 'deploy' || d.class === 'publish');
+  // An environment is a deploy when the job ships something (by command, action or the
+  // environment's own name) or the name says production; otherwise it is where the job's
+  // secrets come from.
   const out = [
-    draft('deploy', `runs in environment ${environment.name}`, environment.at, ['github-token'], {
-      target: `environment:${environment.name}`,
-    }),
+    production || ships
+      ? draft(
+          'deploy',
+          `runs in environment ${environment.name}`,
+          environment.at,
+          ['github-token'],
+          {
+            target,
+          },
+        )
+      : draft(
+          'use-secret',
+          `runs in environment ${environment.name} and can read its secrets (no deploy command, not a production name)`,
+          environment.at,
+          credentials
+            .filter((c) => c.kind !== 'github-token' && c.kind !== 'oidc')
+            .map((c) => c.id),
+          { target },
+        ),
   ];
   if (environment.dynamic) {
     out.push(
@@ -216,6 +257,7 @@ function fromSteps(input: PathInput, credsByStep: Map<number, readonly string[]>
       );
       const classified = classifyScript(step.run, {
         defaultBranch: branchOrDefault(input.context),
+        ...(step.workingDirectory === undefined ? {} : { workingDirectory: step.workingDirectory }),
       });
       for (const hit of classified.hits) {
         if (hit.class === 'untrusted-checkout') continue;

@@ -10,6 +10,8 @@ import type { CompiledAgent } from './agent-catalog.js';
 import { agentAuthority } from './agent-knobs.js';
 import type { AgentUse } from './types.js';
 import { actionMatches } from './uses.js';
+import { engineStep, ghAwRole } from './gh-aw-roles.js';
+import { invokesAgent } from './agent-invocation.js';
 
 export function detectAgents(workflow: Workflow, job: Job, idTokenWrite = false): AgentUse[] {
   const seen: Sighting[] = [];
@@ -31,6 +33,8 @@ export function detectAgents(workflow: Workflow, job: Job, idTokenWrite = false)
     if (step.uses) {
       const name = stripRef(step.uses);
       for (const agent of AGENTS) {
+        // gh-aw's setup action runs in every job of the workflow; its engine is found below.
+        if (agent.entry.id === 'gh-aw') continue;
         if (agent.entry.uses.some((u) => actionMatches(name, u))) {
           seen.push({
             agent,
@@ -44,10 +48,12 @@ export function detectAgents(workflow: Workflow, job: Job, idTokenWrite = false)
     }
     if (step.run) {
       for (const agent of AGENTS) {
+        if (agent.entry.id === 'gh-aw') continue;
         // Agents known only by `uses:` are not looked for in scripts (their patterns need `@`).
         if (agent.entry.uses.length > 0 && agent.patterns.every((p) => p.source.includes('@')))
           continue;
-        if (agent.patterns.some((p) => p.test(step.run ?? ''))) {
+        // An install, `--version` or `--help` runs no model.
+        if (agent.patterns.some((p) => invokesAgent(p, step.run ?? ''))) {
           seen.push({
             agent,
             via: 'run',
@@ -60,19 +66,15 @@ export function detectAgents(workflow: Workflow, job: Job, idTokenWrite = false)
     }
   }
   const ghAw = AGENTS.find((a) => a.entry.id === 'gh-aw');
-  const header = workflowHeader(workflow.source.text);
-  if (
-    ghAw &&
-    seen.every((f) => f.agent !== ghAw) &&
-    ghAw.patterns.some((p) => p.test(header)) &&
-    jobLooksLikeGhAwAgent(job)
-  ) {
+  if (ghAw && ghAwRole(workflow, job)?.runsModel) {
+    const header = ghAw.patterns.some((p) => p.test(workflowHeader(workflow.source.text)));
+    const engine = engineStep(job);
     seen.push({
       agent: ghAw,
-      via: 'workflow-header',
+      via: header ? 'workflow-header' : 'run',
       raw: undefined,
-      step: undefined,
-      at: locate(src, job.at, { key: true }),
+      step: engine?.index,
+      at: engine ? locate(src, [...engine.at, 'run']) : locate(src, job.at, { key: true }),
     });
   }
   const copilot = AGENTS.find((a) => a.entry.id === 'copilot-coding-agent');
@@ -127,14 +129,6 @@ function workflowHeader(text: string): string {
     lines.push(line);
   }
   return lines.join('\n');
-}
-
-/** In a gh-aw lock file, the agent runs in the job that executes the engine (`agent`). */
-function jobLooksLikeGhAwAgent(job: Job): boolean {
-  return (
-    job.id === 'agent' ||
-    job.steps.some((s) => /\bawf\b|gh-aw.*engine|GH_AW_AGENT/i.test(s.run ?? ''))
-  );
 }
 
 function dedupe(sightings: Sighting[]): Sighting[] {

@@ -10,6 +10,7 @@ import { locate } from '../workflow/source.js';
 import { ACTION_CLASSES } from './action-classes.js';
 import { buildActionPaths } from './action-paths.js';
 import { isBotOrAgent } from './agent-catalog.js';
+import { ghAwRole } from './gh-aw-roles.js';
 import { detectAgents } from './agents.js';
 import { analyseChange } from './change-analysis.js';
 import { findCloudLogins } from './cloud-auth.js';
@@ -140,8 +141,12 @@ function buildJobInventory(
     tools: reach.tools,
   });
 
+  const workflowRole = ghAwRole(workflow, job);
   const unattendedReasons = [
     ...agents.map((a) => `AI agent ${a.id} runs in the job`),
+    ...(workflowRole?.actsOnAgentOutput
+      ? [`gh-aw ${workflowRole.role} job acts on an AI agent's output`]
+      : []),
     ...triggers
       .filter((t) => UNATTENDED_EVENTS.has(t) || t.startsWith('discussion'))
       .map((t) => `triggered by ${t}`),
@@ -216,6 +221,7 @@ function buildJobInventory(
     uses,
     runs,
     agents,
+    workflowRole,
     tools: reach.tools,
     agentConfig: reach.agentConfig,
     owner: owned.owner,

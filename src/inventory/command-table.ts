@@ -113,6 +113,26 @@ const goreleaserPublishes: Predicate = (c) =>
 const pushesImage: Predicate = (c) =>
   c.has('--push') || /(?:^|,)(?:push=true|type=registry)\b/.test(c.value('-o', '--output') ?? '');
 
+/**
+ * A registry on the runner itself (`localhost:5000/app`, `http://127.0.0.1:4873`): a test
+ * fixture, nothing leaves the machine. Publish rows whose target is loopback do not match.
+ */
+export const LOOPBACK_TARGET =
+  /^(?:[a-z][\w+.-]*:\/\/)?(?:[^@/\s]*@)?(?:localhost|127(?:\.\d{1,3}){3}|\[::1\]|0\.0\.0\.0)(?::\d+)?(?:\/|$)/i;
+/** The image a build pushes: the first `-t`/`--tag` (or `-o name=`) that is not loopback. */
+const imageTarget: TargetOf = (c) => {
+  const names: string[] = [];
+  c.args.forEach((a, i) => {
+    const next = c.args[i + 1];
+    if ((a === '-t' || a === '--tag') && next !== undefined) names.push(next);
+    else if (a.startsWith('--tag=')) names.push(a.slice(6));
+    else if (/^-t./.test(a)) names.push(a.slice(2));
+  });
+  const output = /(?:^|,)name=([^,]+)/.exec(c.value('-o', '--output') ?? '')?.[1];
+  if (output !== undefined) names.push(...output.split(/[ ;]/));
+  return names.find((n) => !LOOPBACK_TARGET.test(n)) ?? names[0];
+};
+
 /** `vercel` subcommands that do not deploy, even with `--prod` (`vercel build --prod`). */
 const VERCEL_OTHER = new Set(
   'build pull env link logs inspect list ls dev login whoami domains dns certs project teams git'.split(
@@ -144,7 +164,7 @@ export const COMMAND_RULES: readonly CommandRule[] = [
     ['gradle gradlew', undefined, 'gradle-publish', 'publishes Gradle artifacts', { when: gradlePublishes }],
     ['docker podman buildah nerdctl', 'push, image push, manifest push', 'container-push', 'pushes a container image', { target: first }],
     ['docker podman nerdctl', 'build, buildx build, buildx bake, image build, builder build', 'docker-build-push',
-      'builds and pushes a container image', { when: pushesImage, target: flag('-t', '--tag') }],
+      'builds and pushes a container image', { when: pushesImage, target: imageTarget }],
     ['helm', 'push|cm-push', 'helm-push', 'pushes a Helm chart', { target: second }],
     ['gh', 'release create|upload|edit', 'gh-release', 'creates or changes a GitHub release', { target: first }],
     ['goreleaser', undefined, 'goreleaser-release', 'publishes a release', { when: goreleaserPublishes }],
@@ -203,6 +223,9 @@ export const COMMAND_RULES: readonly CommandRule[] = [
   ...rules('bypass-checks', [
     ['gh', 'pr merge', 'gh-pr-merge-admin', 'merges a pull request bypassing branch protection', { when: isAdminMerge, target: first }],
   ]),
+  ...rules('modify-workflow', [
+    ['gh', 'workflow disable|enable', 'gh-workflow-toggle', 'switches a workflow off or on', { target: first }],
+  ]),
   ...rules('write-branch', [
     ['gh', 'pr merge', 'gh-pr-merge', 'merges a pull request', { when: not(isAdminMerge), target: first }],
     ['gh', 'pr create', 'gh-pr-create', 'opens a pull request', { target: flag('--base', '-B') }],
@@ -231,6 +254,8 @@ export const GH_API_RULES: readonly ApiRule[] = [
   { methods: WRITE, endpoint: /(?:^|\/)rulesets(?:\/|$)/, class: 'bypass-checks', kind: 'gh-api-ruleset', detail: 'changes or removes a ruleset' },
   { methods: ['DELETE'], endpoint: /^repos\/.+\/git\/refs\//, class: 'destructive', kind: 'gh-api-delete-ref', detail: 'deletes a branch or tag' },
   { methods: ['DELETE'], endpoint: /^repos\/[^/]+(?:\/[^/]+)?\/?$/, class: 'destructive', kind: 'gh-repo-delete', detail: 'deletes a repository' },
+  { methods: ['PUT', 'DELETE'], endpoint: /^repos\/.+\/contents\/\.github\/workflows\//, class: 'modify-workflow', kind: 'gh-api-workflow-file', detail: 'writes a workflow file' },
+  { methods: ['PUT'], endpoint: /^repos\/.+\/actions\/workflows\/[^/]+\/(?:disable|enable)$/, class: 'modify-workflow', kind: 'gh-api-workflow-toggle', detail: 'switches a workflow off or on' },
   { methods: ['PUT', 'POST'], endpoint: /^repos\/.+\/contents(?:\/|$)/, class: 'write-branch', kind: 'gh-api-contents-write', detail: 'writes a file to a branch' },
   { methods: ['POST', 'PATCH'], endpoint: /^repos\/.+\/git\/refs(?:\/|$)/, class: 'write-branch', kind: 'gh-api-ref-write', detail: 'creates or moves a branch or tag' },
   { methods: ['PUT'], endpoint: /^repos\/.+\/pulls\/[^/]+\/merge$/, class: 'write-branch', kind: 'gh-api-pr-merge', detail: 'merges a pull request' },
@@ -301,6 +326,18 @@ export const VALUE_FLAGS: ReadonlyMap<string, readonly string[]> = toolMap([
   ['sam', '--stack-name --s3-bucket --region --profile --template-file -t --config-env --config-file --image-repository ' +
     '--s3-prefix'],
   ['heroku', '-a --app -r --remote'],
+]);
+
+/**
+ * Per-tool spellings of "do nothing for real", beyond the generic `--dry-run`
+ * (`cargo publish -n`, `gradle publish -m`, `semantic-release -d`).
+ */
+// prettier-ignore
+export const DRY_RUN_FLAGS: ReadonlyMap<string, readonly string[]> = toolMap([
+  ['cargo', '-n'],
+  ['gradle gradlew', '-m'],
+  ['semantic-release', '-d'],
+  ['sam aws', '--no-execute-changeset'],
 ]);
 
 /** Leading positionals that do not change what a command does (`gcloud beta run deploy`). */

@@ -8,14 +8,17 @@
 import type { ActionClass } from './action-classes.js';
 import {
   COMMAND_RULES,
+  DRY_RUN_FLAGS,
   GH_API_RULES,
   GH_GRAPHQL_RULES,
   IGNORED_LEADING,
+  LOOPBACK_TARGET,
   VALUE_FLAGS,
   WRAPPERS,
   type HitClass,
   type ParsedCommand,
 } from './command-table.js';
+import { opaqueCommand } from './opaque-commands.js';
 import { splitCommands, type SimpleCommand } from './shell.js';
 
 export interface CommandHit {
@@ -39,6 +42,8 @@ export interface CommandHits {
 export interface ClassifyOptions {
   /** The repository's default branch; `main` and `master` always count as default too. */
   defaultBranch?: string;
+  /** The step's `working-directory:`; relative paths are read against it. */
+  workingDirectory?: string;
 }
 
 interface Finding {
@@ -50,6 +55,11 @@ interface Finding {
 
 interface Context {
   readonly defaultBranches: ReadonlySet<string>;
+  /**
+   * False once the script may have left the job's workspace (`cd /`, `cd "$DIR"`, an absolute
+   * `working-directory:`): from then on `rm -rf *` no longer means the job's own checkout.
+   */
+  inWorkspace: boolean;
 }
 
 /** A rule ready to run: tools as a set, path parsed into alternatives of steps of options. */
@@ -66,12 +76,23 @@ export function classifyScript(script: string, options: ClassifyOptions = {}): C
   const { commands, truncated } = splitCommands(script);
   const branches = new Set(['main', 'master']);
   if (options.defaultBranch) branches.add(options.defaultBranch);
-  const ctx: Context = { defaultBranches: branches };
-  return { hits: commands.flatMap((command) => classifyCommand(command, ctx)), truncated };
+  const ctx: Context = {
+    defaultBranches: branches,
+    inWorkspace:
+      options.workingDirectory === undefined || staysInWorkspace(options.workingDirectory),
+  };
+  const hits = commands.flatMap((command) => {
+    const found = classifyCommand(command, ctx);
+    trackDirectory(command.argv, ctx);
+    return found;
+  });
+  return { hits, truncated };
 }
 
 /** Tries argv as typed, then the command inside each wrapper (`npx x`, `python -m x`). */
 function classifyCommand(command: SimpleCommand, ctx: Context): CommandHit[] {
+  const opaque = opaqueCommand(command);
+  if (opaque) return [toHit({ class: 'opaque', ...opaque, target: undefined }, command)];
   let start = 0;
   for (let level = 0; level <= MAX_UNWRAP; level++) {
     const argv = command.argv.slice(start);
@@ -110,6 +131,7 @@ function toHit(f: Finding, command: SimpleCommand): CommandHit {
 
 /** `--dry-run` is the common spelling of "do nothing for real" (npm, helm, kubectl, git…). */
 function isDryRun(c: ParsedCommand): boolean {
+  if (c.has(...(DRY_RUN_FLAGS.get(c.name) ?? []))) return true;
   return c.args.some(
     (a) =>
       a === '--dry-run' ||
@@ -216,6 +238,8 @@ const ANALYZERS: readonly { tools: string; path?: string; analyze: Analyzer }[] 
   { tools: 'git', path: 'push', analyze: analyzeGitPush },
   { tools: 'rm', analyze: analyzeRm },
   { tools: 'gh', path: 'api', analyze: analyzeGhApi },
+  { tools: 'curl wget http https xh', analyze: analyzeHttpClient },
+  { tools: 'find', analyze: analyzeFind },
 ];
 
 const MATCHERS: ReadonlyMap<string, readonly Matcher[]> = (() => {
@@ -226,17 +250,14 @@ const MATCHERS: ReadonlyMap<string, readonly Matcher[]> = (() => {
   for (const rule of COMMAND_RULES) {
     add(rule.tools, {
       paths: compilePath(rule.path),
-      run: (c, rest) =>
-        rule.when && !rule.when(c, rest)
-          ? []
-          : [
-              {
-                class: rule.class,
-                kind: rule.kind,
-                detail: rule.detail,
-                target: rule.target?.(c, rest),
-              },
-            ],
+      run: (c, rest) => {
+        if (rule.when && !rule.when(c, rest)) return [];
+        const target = rule.target?.(c, rest);
+        // A publish to a registry on the runner itself ships nothing.
+        if (rule.class === 'publish' && target !== undefined && LOOPBACK_TARGET.test(target))
+          return [];
+        return [{ class: rule.class, kind: rule.kind, detail: rule.detail, target }];
+      },
     });
   }
   for (const a of ANALYZERS) add(a.tools, { paths: compilePath(a.path), run: a.analyze });
@@ -333,11 +354,7 @@ function analyzeGitPush(c: ParsedCommand, rest: readonly string[], ctx: Context)
       );
     }
   }
-  if (c.has('--no-verify')) {
-    out.push(
-      finding('bypass-checks', 'git-push-no-verify', 'pushes without running hooks', remote),
-    );
-  }
+  // `--no-verify` skips the client's own pre-push hook, nothing the server enforces: a write.
   return out;
 }
 
@@ -360,41 +377,56 @@ function isDefaultBranch(branch: string, ctx: Context): boolean {
   );
 }
 
-function analyzeRm(c: ParsedCommand): Finding[] {
+function analyzeRm(c: ParsedCommand, _rest: readonly string[], ctx: Context): Finding[] {
   if (!c.has('-r', '-R', '--recursive')) return [];
   let options = true;
   for (let i = 0; i < c.args.length; i++) {
     const arg = c.args[i] ?? '';
     if (options && arg === '--') options = false;
     else if (options && arg.length > 1 && arg.startsWith('-')) continue;
-    else if (isBroadPath(arg, c.raw[i] ?? arg)) {
+    else if (isBroadPath(arg, c.raw[i] ?? arg, ctx)) {
       return [finding('destructive', 'rm-rf-broad', 'recursively deletes a broad path', arg)];
     }
   }
   return [];
 }
 
-/** Paths whose recursive deletion wipes the machine, the home directory or the whole workspace. */
+/** Paths whose recursive deletion wipes the machine, the home directory or a system tree. */
 const BROAD_PATHS = new Set([
-  ...['', '~', '.', '..', '*', '.*', '$HOME', '${HOME}', '${{ github.workspace }}'],
-  ...['$GITHUB_WORKSPACE', '${GITHUB_WORKSPACE}'],
+  ...['', '~', '..', '$HOME', '${HOME}', '${{ env.HOME }}'],
   ...['/home', '/usr', '/etc', '/var', '/opt', '/bin', '/sbin', '/lib', '/boot', '/root', '/srv'],
 ]);
+/**
+ * The job's own checkout and the runner's per-job temp directory: emptying them is clean-up.
+ * The runner always sets these variables (and a step cannot override `GITHUB_*`/`RUNNER_*`),
+ * so `$GITHUB_WORKSPACE/*` never becomes `/*`.
+ */
+const JOB_DIRECTORIES = new Set([
+  ...['$GITHUB_WORKSPACE', '${GITHUB_WORKSPACE}', '${{ github.workspace }}'],
+  ...['$RUNNER_TEMP', '${RUNNER_TEMP}', '${{ runner.temp }}'],
+]);
+/** The current directory: the workspace unless the script moved away (`Context.inWorkspace`). */
+const CURRENT_DIRECTORY = new Set(['.', '*', '.*', '$PWD', '${PWD}', '$(pwd)']);
 const LONE_VARIABLE = /^\$\{?[A-Za-z_]\w*\}?$/;
 
-function isBroadPath(value: string, raw: string): boolean {
+function isBroadPath(value: string, raw: string, ctx: Context): boolean {
   if (value.length > MAX_COMMAND_CHARS) return false; // broad paths are short; also bounds the work
-  const trimmed = trimTrailingGlobs(value);
-  const path =
-    trimmed.startsWith('${{') && trimmed.endsWith('}}')
-      ? `\${{ ${trimmed.slice(3, -2).trim()} }}`
-      : trimmed;
-  if (BROAD_PATHS.has(path)) return true;
+  const path = normalisePath(trimTrailingGlobs(value));
+  if (BROAD_PATHS.has(path) || path.endsWith('/..')) return true;
+  if (JOB_DIRECTORIES.has(path)) return false;
+  if (CURRENT_DIRECTORY.has(path)) return !ctx.inWorkspace;
   if (!LONE_VARIABLE.test(path)) return false;
   // `$DIR/` or `$DIR/*` becomes `/` when DIR is empty or unset.
-  if (trimmed.length < value.length) return true;
+  if (path.length < value.length) return true;
   // An unquoted lone `$DIR` may split or vanish; a quoted one cannot widen.
   return !/["']/.test(raw);
+}
+
+/** `${{github.workspace}}` → `${{ github.workspace }}`. */
+function normalisePath(path: string): string {
+  return path.startsWith('${{') && path.endsWith('}}')
+    ? `\${{ ${path.slice(3, -2).trim()} }}`
+    : path;
 }
 
 /** `/`, `/*`, `dir/`, `dir/*`, `dir/.` → the directory they stand for (`/` → ''). */
@@ -405,6 +437,28 @@ function trimTrailingGlobs(value: string): string {
     else if (value.endsWith('/*', end) || value.endsWith('/.', end)) end -= 2;
     else return value.slice(0, end);
   }
+}
+
+/** Follows `cd` / `pushd` / `popd`: a move out of the workspace (or to an unknown place) sticks. */
+function trackDirectory(argv: readonly string[], ctx: Context): void {
+  const name = commandName(argv[0] ?? '');
+  if (name !== 'cd' && name !== 'pushd' && name !== 'popd') return;
+  if (name === 'popd') {
+    ctx.inWorkspace = false; // the stack is not followed
+    return;
+  }
+  const target = argv.slice(1).find((a) => !a.startsWith('-') || a === '-');
+  if (target === undefined || !staysInWorkspace(target)) ctx.inWorkspace = false;
+}
+
+/** A directory inside the job's checkout or temp directory, as far as static reading can tell. */
+function staysInWorkspace(dir: string): boolean {
+  const path = normalisePath(trimTrailingGlobs(dir.trim()));
+  if (path === '' || path === '-' || path.split('/').includes('..')) return false;
+  const root = path.split('/')[0] ?? '';
+  if (JOB_DIRECTORIES.has(root) || JOB_DIRECTORIES.has(path)) return true;
+  if (path.startsWith('/') || path.startsWith('~') || /^[A-Za-z]:[\\/]/.test(path)) return false;
+  return !path.includes('$') && !path.includes('`');
 }
 
 function analyzeGhApi(c: ParsedCommand, rest: readonly string[]): Finding[] {
@@ -419,6 +473,56 @@ function analyzeGhApi(c: ParsedCommand, rest: readonly string[]): Finding[] {
   return GH_API_RULES.filter((r) => r.methods.includes(method) && r.endpoint.test(endpoint)).map(
     (r) => finding(r.class, r.kind, r.detail, endpoint),
   );
+}
+
+/**
+ * The same REST calls as `gh api`, made with curl, wget or HTTPie against the GitHub API
+ * (`api.github.com`, a GHES `/api/v3/`, `$GITHUB_API_URL`). The token may come from a header,
+ * a netrc or a config file, so the call counts whether or not one is visible.
+ */
+const API_BASE =
+  /^(?:https?:\/\/)?(?:api\.github\.com\/|[^/\s]+\/api\/v3\/|\$\{?GITHUB_API_URL\}?\/|\$\{\{\s*github\.api_url\s*\}\}\/)(.*)$/i;
+const HTTP_METHODS = new Set(['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD']);
+
+function analyzeHttpClient(c: ParsedCommand): Finding[] {
+  let endpoint: string | undefined;
+  let method: string | undefined;
+  for (const a of c.args) {
+    const m = API_BASE.exec(a);
+    if (m && endpoint === undefined) endpoint = (m[1] ?? '').replace(/[?#].*$/, '');
+    // HTTPie: `http DELETE api.github.com/…`
+    if (method === undefined && HTTP_METHODS.has(a)) method = a;
+  }
+  if (endpoint === undefined) return [];
+  if (endpoint === 'graphql') return graphqlFindings(c.args.join(' '));
+  const sends = c.has('-d', '--data', '--data-raw', '--data-binary', '--json', '-F', '--form');
+  method = (
+    c.value('-X', '--request', '--method') ??
+    method ??
+    (sends || c.has('--post-data', '--post-file') ? 'POST' : 'GET')
+  ).toUpperCase();
+  return GH_API_RULES.filter((r) => r.methods.includes(method) && r.endpoint.test(endpoint)).map(
+    (r) => finding(r.class, r.kind.replace(/^gh-/, 'http-'), r.detail, endpoint),
+  );
+}
+
+/** `find / -delete`, `find ~ -exec rm -rf {} +`: deletion under a broad starting point. */
+function analyzeFind(c: ParsedCommand, _rest: readonly string[], ctx: Context): Finding[] {
+  const first = c.args.findIndex((a) => /^[-(!]/.test(a));
+  const expression = first < 0 ? [] : c.args.slice(first);
+  const deletes =
+    expression.includes('-delete') ||
+    expression.some(
+      (a, i) =>
+        /^-(?:exec|execdir|ok|okdir)$/.test(a) && commandName(expression[i + 1] ?? '') === 'rm',
+    );
+  if (!deletes) return [];
+  const roots = first < 0 ? c.args : c.args.slice(0, first);
+  const starts = roots.length > 0 ? roots : ['.'];
+  const broad = starts.find((r, i) => isBroadPath(r, c.raw[i] ?? r, ctx));
+  return broad === undefined
+    ? []
+    : [finding('destructive', 'find-delete-broad', 'deletes files under a broad path', broad)];
 }
 
 function graphqlFindings(query: string): Finding[] {

@@ -22,6 +22,8 @@ export interface SimpleCommand {
   column: number;
   /** Source text of the whole simple command, prefixes and redirections included. */
   text: string;
+  /** Its stdin is a here-document of the script (`bash <<EOF`, `python - <<'EOF'`). */
+  heredoc?: boolean;
 }
 
 export interface SplitResult {
@@ -50,7 +52,23 @@ interface Word {
 
 type Op = ';' | '&&' | '||' | '|' | '|&' | '&' | '\n' | '(' | ')' | ';;' | ';&' | ';;&';
 type Token =
-  { type: 'word'; word: Word } | { type: 'op'; op: Op } | { type: 'redir' } | { type: 'eof' };
+  | { type: 'word'; word: Word }
+  | { type: 'op'; op: Op }
+  | { type: 'redir'; heredoc?: Heredoc }
+  | { type: 'eof' };
+
+/**
+ * A here-document and the command it feeds. Its body is data, unless the command is a shell
+ * reading its script from stdin (`bash <<EOF … EOF`, `sudo bash -s <<'EOF'`): then the body
+ * is parsed as commands. The body may be read before or after the command is emitted
+ * (`bash <<EOF` vs `bash <<EOF && x`), so whichever comes second parses it.
+ */
+interface Heredoc {
+  delimiter: string;
+  stripTabs: boolean;
+  feedsShell?: boolean;
+  body?: { text: string; start: number };
+}
 
 /** State shared by every parser working on one script (nested ones included). */
 interface Shared {
@@ -130,11 +148,19 @@ class ListState {
   private parens = 0;
   private swallowClose = false;
 
-  constructor(private readonly emit: (words: Word[]) => void) {}
+  private heredocs: Heredoc[] = [];
+
+  constructor(private readonly emit: (words: Word[], heredocs: readonly Heredoc[]) => void) {}
 
   flush(): void {
-    if (this.words.length > 0) this.emit(this.words);
+    if (this.words.length > 0) this.emit(this.words, this.heredocs);
     this.words = [];
+    this.heredocs = [];
+  }
+
+  /** A here-document redirection of the command being read. */
+  heredoc(h: Heredoc): void {
+    this.heredocs.push(h);
   }
 
   word(w: Word): void {
@@ -237,7 +263,7 @@ const REDIR: Token = { type: 'redir' };
 class Parser {
   private pos = 0;
   private nesting = 0;
-  private heredocs: { delimiter: string; stripTabs: boolean }[] = [];
+  private heredocs: Heredoc[] = [];
   /** Memo of `find`: queries move forward, so each needle is searched for once per occurrence. */
   private readonly found = new Map<string, { from: number; at: number }>();
 
@@ -253,11 +279,12 @@ class Parser {
   }
 
   private parseList(inSubstitution: boolean): void {
-    const list = new ListState((words) => this.emit(words));
+    const list = new ListState((words, heredocs) => this.emitWithHeredocs(words, heredocs));
     for (;;) {
       const token = this.next();
       if (token.type === 'eof') break;
       if (token.type === 'word') list.word(token.word);
+      else if (token.type === 'redir' && token.heredoc) list.heredoc(token.heredoc);
       else if (token.type === 'op' && list.op(token.op, inSubstitution)) return;
     }
     list.flush();
@@ -287,7 +314,8 @@ class Parser {
         return { type: 'op', op: '\n' };
       }
       if ((c === '<' || c === '>') && this.src[this.pos + 1] === '(') return this.wordToken();
-      if (this.redirection()) return REDIR;
+      const redirection = this.redirection();
+      if (redirection) return redirection;
       const arithmetic = this.arithmeticCommand();
       if (arithmetic) return arithmetic;
       const op = OPERATORS.find((o) => this.src.startsWith(o, this.pos));
@@ -333,10 +361,10 @@ class Parser {
   }
 
   /** Consumes a redirection operator and its target word (dropped from argv). */
-  private redirection(): boolean {
+  private redirection(): Token | undefined {
     REDIRECTION.lastIndex = this.pos;
     const match = REDIRECTION.exec(this.src);
-    if (!match) return false;
+    if (!match) return undefined;
     this.pos += match[0].length;
     const op = match[0].replace(/^\d+/, '');
     while (this.src[this.pos] === ' ' || this.src[this.pos] === '\t') this.pos++;
@@ -344,25 +372,60 @@ class Parser {
     const startsWord =
       c !== undefined &&
       (!META.has(c) || ((c === '<' || c === '>') && this.src[this.pos + 1] === '('));
-    if (!startsWord) return true;
+    if (!startsWord) return REDIR;
     const target = this.lexWord();
-    if (op === '<<' || op === '<<-')
-      this.heredocs.push({ delimiter: target.value, stripTabs: op === '<<-' });
-    return true;
+    if (op !== '<<' && op !== '<<-') return REDIR;
+    const heredoc: Heredoc = { delimiter: target.value, stripTabs: op === '<<-' };
+    this.heredocs.push(heredoc);
+    return { type: 'redir', heredoc };
   }
 
   /** After a newline, skips the bodies of the here-documents opened on that line: they are data. */
   private skipHeredocBodies(): void {
-    for (const { delimiter, stripTabs } of this.heredocs) {
+    for (const heredoc of this.heredocs) {
+      const start = this.pos;
+      let bodyEnd = this.src.length;
       while (this.pos < this.src.length) {
+        const lineStart = this.pos;
         const end = this.src.indexOf('\n', this.pos);
         let line = this.src.slice(this.pos, end < 0 ? this.src.length : end).replace(/\r$/, '');
         this.pos = end < 0 ? this.src.length : end + 1;
-        if (stripTabs) line = line.replace(/^\t+/, '');
-        if (line === delimiter) break;
+        if (heredoc.stripTabs) line = line.replace(/^\t+/, '');
+        if (line === heredoc.delimiter) {
+          bodyEnd = lineStart;
+          break;
+        }
       }
+      heredoc.body = { text: this.src.slice(start, bodyEnd), start };
+      if (heredoc.feedsShell) this.parseHeredoc(heredoc);
     }
     this.heredocs = [];
+  }
+
+  /** Parses the body of a here-document fed to a shell as the shell's commands. */
+  private parseHeredoc(heredoc: Heredoc): void {
+    const body = heredoc.body;
+    if (!body) return;
+    this.shared.inlineChars -= body.text.length;
+    if (this.shared.inlineChars < 0) this.halt();
+    else
+      this.subParse(body.text, {
+        base: this.origin.base + body.start,
+        fixed: this.origin.fixed,
+      });
+  }
+
+  private emitWithHeredocs(words: Word[], heredocs: readonly Heredoc[]): void {
+    const at = this.shared.commands.length;
+    this.emit(words);
+    const emitted = this.shared.commands[at];
+    if (emitted && heredocs.length > 0) emitted.heredoc = true;
+    if (heredocs.length === 0 || !readsScriptFromStdin(words)) return;
+    // The last here-document on stdin wins, as in the shell.
+    const fed = heredocs[heredocs.length - 1];
+    if (!fed) return;
+    fed.feedsShell = true;
+    if (fed.body) this.parseHeredoc(fed);
   }
 
   private lexWord(): Word {
@@ -739,6 +802,23 @@ function inlineScript(words: readonly Word[], at: number, name: string): string 
     return flag < 0 ? undefined : rest[flag + 1];
   }
   return undefined;
+}
+
+/** `bash`, `sudo -E sh -s -- a b`, `bash -e`: a POSIX shell with no script operand reads stdin. */
+function readsScriptFromStdin(words: readonly Word[]): boolean {
+  const resolved = resolve(words);
+  if (resolved.kind !== 'plain') return false;
+  const head = words[resolved.start];
+  if (!head || !POSIX_SHELLS.has(basename(head.value))) return false;
+  for (let i = resolved.start + 1; i < words.length; i++) {
+    const w = words[i]?.value ?? '';
+    if (w === '-') return true;
+    if (w === '--') return i + 1 >= words.length;
+    if (/^-[A-Za-z]*s[A-Za-z]*$/.test(w)) return true;
+    if (/^[-+][oO]$/.test(w) || w === '--rcfile' || w === '--init-file') i++;
+    else if (!/^[-+]/.test(w)) return false; // a script file: the here-document is its stdin
+  }
+  return true;
 }
 
 function posixShellScript(args: readonly string[]): string | undefined {

@@ -6,6 +6,7 @@ import type { EnvironmentFacts } from '../context/environment-protection.js';
 import type { SourceLocation } from '../errors.js';
 import type { PermissionLevel } from '../workflow/model.js';
 import type { ActionClass } from './action-classes.js';
+import type { WorkflowRole } from './gh-aw-roles.js';
 import type { AgentAuthority } from './agent-knobs.js';
 import type { NewDependency } from './dependency-changes.js';
 import type { AgentPermissionSettings, ToolServer, ToolSetting } from './tools/types.js';
@@ -150,6 +151,8 @@ export interface JobInventory {
   readonly uses: readonly UsesRef[];
   readonly runs: readonly RunCommand[];
   readonly agents: readonly AgentUse[];
+  /** The job's part in an agentic workflow framework (gh-aw), whether or not a model runs in it. */
+  readonly workflowRole: WorkflowRole | undefined;
   /** Tool servers the job's agents can start (inline inputs and repository files). */
   readonly tools: readonly ToolReach[];
   /** Agent permission settings and other config facts read from the repository. */

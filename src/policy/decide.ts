@@ -188,16 +188,18 @@ function decideChecks(
     const remaining = hit.jobs.filter((j) => !waived.some((w) => w.job === j));
     if (remaining.length === 0) continue;
     const reason = policy.checks.rules[hit.ruleId]?.reason;
+    // An advisory hit is on the record for peer parity; the risk cannot play out in the job.
+    const advisory = hit.advisory === undefined ? '' : ` (for the record only: ${hit.advisory})`;
     out.push({
       workflow: hit.workflow,
       jobs: remaining,
       finding: {
         ruleId: hit.ruleId,
         kind: 'check',
-        decision: resolved.decision,
+        decision: hit.advisory === undefined ? resolved.decision : 'allow',
         severity: hit.severity,
         confidence: hit.confidence,
-        message: reason ? `${hit.message} — ${reason}` : hit.message,
+        message: `${reason ? `${hit.message} — ${reason}` : hit.message}${advisory}`,
         remediation: hit.remediation,
         workflow: hit.workflow,
         job: hit.job,

@@ -29,6 +29,8 @@ const TIPS: Readonly<Record<ActionClass, string>> = {
     'Remove the destructive command or scope it to a path the job owns; keep a recovery path.',
   'bypass-checks':
     'Do not automate bypasses of branch protection, rulesets or required checks; merge through the normal review path.',
+  opaque:
+    'Let the gate see the code: vendor the action or workflow into the repository, fetch remote ones into the actions cache (`agent-gate fetch`), or approve the run.',
 };
 
 export function pathRemediation(cls: ActionClass, decision: DecisionValue): string {

@@ -102,6 +102,7 @@ function jobSummary(
       settings: a.settings,
       location: a.at,
     })),
+    role: inventory?.workflowRole,
     classes: inventory?.classes ?? [],
     credentials: (inventory?.credentials ?? []).map((c) => ({
       id: c.id,

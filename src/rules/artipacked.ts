@@ -13,6 +13,7 @@ import {
   usesAction,
   versionBelow,
 } from './lib/checkout-steps.js';
+import { untrustedInputs } from './lib/trigger-events.js';
 import { defineRule, type RuleHit, type Severity } from './types.js';
 
 interface Options {
@@ -53,7 +54,7 @@ export default defineRule<Options>({
     },
   },
   defaultOptions: { onlyWithUpload: false },
-  check({ workflow, job, options, locate }) {
+  check({ workflow, job, inventory, options, locate }) {
     const hits: RuleHit[] = [];
     for (const step of job.steps) {
       if (!usesAction(step, 'actions/checkout')) continue;
@@ -68,6 +69,7 @@ export default defineRule<Options>({
       const v = actionVersion(step, workflow, locate(usesAt).line);
       const v6 = v !== undefined && !versionBelow(v.version, [6, 0, 0]);
       const first = uploads[0];
+      const untrusted = untrustedAfter(step.index, job, inventory.agents);
       let severity: Severity;
       let message: string;
       if (first) {
@@ -77,16 +79,33 @@ export default defineRule<Options>({
         severity = v6 ? 'low' : 'medium';
         message = `${stepLabel(step)} of job \`${job.id}\` persists the job token in the workspace for every later step (no \`persist-credentials: false\`)`;
       }
+      if (!first && untrusted) message += `; ${untrusted} can read and send it`;
       hits.push({
         at: locate(explicit ? persist.at : usesAt),
         message,
         severity,
         confidence: first ? 'high' : 'low',
+        // The token only matters where it can leave the job.
+        ...(first || untrusted
+          ? {}
+          : { advisory: 'no workspace upload and no later agent or untrusted code in the job' }),
       });
     }
     return hits;
   },
 });
+
+/** A later step that runs code the workflow does not control: an agent, PR code, artifacts. */
+function untrustedAfter(
+  index: number,
+  job: Parameters<typeof untrustedInputs>[0],
+  agents: readonly { id: string; step: number | undefined }[],
+): string | undefined {
+  const agent = agents.find((a) => a.step === undefined || a.step > index);
+  if (agent) return `the AI agent ${agent.id}`;
+  const input = untrustedInputs(job).find((u) => u.step > index);
+  return input ? `step ${input.step + 1}, which ${input.what},` : undefined;
+}
 
 /**
  * `actions/upload-artifact` of the workspace itself. From v4.4 hidden files (`.git/`) are left

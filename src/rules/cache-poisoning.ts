@@ -265,6 +265,10 @@ export default defineRule<Options>({
   check({ workflow, job, inventory, options, locate }) {
     const pub = publishing(workflow, inventory.triggers, job.steps, options.publishers);
     if (pub.reasons.length === 0) return [];
+    // A poisoned cache matters where the job ships what it built (publish or deploy path).
+    const ships =
+      pub.reasons.some((r) => r.startsWith('publishes with')) ||
+      inventory.paths.some((p) => p.class === 'publish' || p.class === 'deploy');
     const hits: RuleHit[] = [];
     for (const step of job.steps) {
       const usesAt = [...step.at, 'uses'];
@@ -277,6 +281,7 @@ export default defineRule<Options>({
         message: `step ${step.index + 1}${step.name ? ` (${step.name})` : ''} restores a cache with ${name}${usage.kind === 'conditional' ? ' (depending on a run-time value or the project files)' : ''} in job \`${job.id}\`, which ${pub.reasons.join(' and ')}`,
         severity: usage.kind === 'on' ? 'high' : 'medium',
         confidence: 'low',
+        ...(ships ? {} : { advisory: 'the job publishes and deploys nothing' }),
       });
     }
     return hits;

@@ -73,9 +73,16 @@ export default defineRule({
       secrets.length > 0 ? `secrets ${secrets.join(', ')}` : undefined,
     ].filter((x): x is string => x !== undefined);
 
+    // The classic safe shape: no pull-request code or artifacts, no agent, no unread callee.
+    const safe = code.length === 0 && agents.length === 0 && job.uses === undefined;
     return triggers.map((t): RuleHit => {
       const node = triggerNode(t);
       return {
+        ...(safe
+          ? {
+              advisory: `job \`${job.id}\` runs nothing from the pull request or another run and no AI agent`,
+            }
+          : {}),
         at: locate(node.path, { key: node.key }),
         message: `\`${t.event}\` ${DANGEROUS[t.event] ?? ''}: job \`${job.id}\` ${what}${
           holds.length > 0 ? ` and holds ${holds.join(' and ')}` : ''

@@ -24,6 +24,8 @@ export interface DetectionHit {
   readonly message: string;
   readonly remediation: string;
   readonly at: RuleHit['at'];
+  /** Reported for the record only; decides nothing (see RuleHit.advisory). */
+  readonly advisory?: string | undefined;
 }
 
 /** Which rules run and with what options (resolved from the policy by the caller). */
@@ -72,6 +74,7 @@ export function runRules(
           message: hit.message,
           remediation: hit.remediation ?? rule.meta.remediation,
           at: hit.at,
+          ...(hit.advisory === undefined ? {} : { advisory: hit.advisory }),
         });
       }
     }

@@ -67,6 +67,11 @@ export interface RuleHit {
   readonly remediation?: string;
   /** `workflow`: about the workflow as a whole (reported once, not per job). */
   readonly scope?: 'workflow' | 'job';
+  /**
+   * Set when the hit is reported for the record (peer parity) but the risk cannot play out
+   * in this job: it then decides nothing (allow). Says why, e.g. "no upload, no later untrusted step".
+   */
+  readonly advisory?: string;
 }
 
 export interface Rule<O = Record<string, never>> {

@@ -405,11 +405,9 @@ describe('claude-code-base-action and the Claude CLI', () => {
   });
 
   it('an install-only step runs no agent', () => {
-    const a = read(
-      job('      - run: npm install -g @anthropic-ai/claude-code\n'),
-      'claude-code-cli',
-    );
-    expect(a).toMatchObject({ mode: undefined, settings: [], unrestrictedShell: false });
+    expect(() =>
+      read(job('      - run: npm install -g @anthropic-ai/claude-code\n'), 'claude-code-cli'),
+    ).toThrow('claude-code-cli not detected');
   });
 });
 
@@ -692,8 +690,10 @@ describe('gh-aw lock files', () => {
       ['--mcp-config', 35],
       ['gh-aw-manifest', 2],
     ]);
-    const activation = read(text, 'gh-aw', { job: 'activation', path: 'gh-aw-claude.lock.yml' });
-    expect(activation).toMatchObject({ mode: 'claude', settings: [] });
+    // The activation job runs no engine: gh-aw is not an agent there.
+    expect(() => read(text, 'gh-aw', { job: 'activation', path: 'gh-aw-claude.lock.yml' })).toThrow(
+      'gh-aw not detected',
+    );
   });
 
   it('no AWF, strict: false and the firewall off: sandbox absent, checks bypassed', () => {
@@ -703,7 +703,7 @@ describe('gh-aw lock files', () => {
     expect(rows(a)).toEqual([
       '--dangerously-bypass-approvals-and-sandbox=present RISKY @16',
       'engine=codex ok @18',
-      'sandbox.agent=(absent) RISKY @13',
+      'sandbox.agent=(absent) RISKY @15',
       'strict=false RISKY @1',
       'network.firewall=false RISKY @19',
     ]);
@@ -868,8 +868,9 @@ describe('other CLI agents', () => {
     expect(rows(dflt)).toEqual(['amp.permissions=(default) RISKY @8']);
     const all = read(job('      - run: amp --dangerously-allow-all -x "Fix the build"\n'), 'amp');
     expect(rows(all)).toEqual(['--dangerously-allow-all=present RISKY @8']);
-    const install = read(job('      - run: npm install -g @ampcode/cli\n'), 'amp');
-    expect(install).toMatchObject({ mode: undefined, unrestrictedShell: false, settings: [] });
+    expect(() => read(job('      - run: npm install -g @ampcode/cli\n'), 'amp')).toThrow(
+      'amp not detected',
+    );
   });
 
   it('factory droid: --auto high and --skip-permissions-unsafe vs the read-only default', () => {

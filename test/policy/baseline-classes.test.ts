@@ -31,6 +31,7 @@ const EXPECTED: Record<ActionClass, { decision: DecisionValue; rule: string | un
   production: { decision: 'approval-required', rule: 'approve-production' },
   destructive: { decision: 'blocked', rule: 'block-destructive' },
   'bypass-checks': { decision: 'blocked', rule: 'block-bypass-checks' },
+  opaque: { decision: 'approval-required', rule: 'approve-unattended-opaque' },
 };
 
 const DIR = 'test/fixtures/classes';

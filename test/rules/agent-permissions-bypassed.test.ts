@@ -118,7 +118,8 @@ testRule(rule, {
       name: 'gh-aw threat-detection job that is given write authority',
       workflow: oldLock('\n      contents: write', READ_ONLY_TOOLS),
       jobs: ['detection'],
-      errors: [{ at: '16:3', job: 'detection' }],
+      // Located at the step that starts the engine without the sandbox.
+      errors: [{ at: '29:14', job: 'detection' }],
     },
     {
       name: 'gh-aw threat-detection job with --allow-all-tools',

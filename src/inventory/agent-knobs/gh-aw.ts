@@ -6,6 +6,7 @@
 import type { SourceLocation } from '../../errors.js';
 import { offsetLocation } from '../../workflow/source.js';
 import { firstCommand } from './argv.js';
+import { loadsMcpServers } from '../gh-aw-roles.js';
 import { CLAUDE_CLI } from './claude.js';
 import type { CliSpec } from './cli.js';
 import { applyCli } from './cli.js';
@@ -112,9 +113,11 @@ export function ghAw(c: Collector): void {
       risky('no egress allowlist for the agent'),
       entryAt(ctx, firewall),
     );
+  // The manifest lists the workflow's MCP servers; only a job that starts the MCP gateway
+  // loads them (threat detection clears the config and runs the engine without tools).
   const manifest = header(c, 'gh-aw-manifest');
   const servers = manifest?.value.mcp_servers;
-  if (manifest && servers !== undefined)
+  if (manifest && servers !== undefined && loadsMcpServers(job))
     c.mcpConfig.push({ source: 'gh-aw-manifest', value: JSON.stringify(servers), at: manifest.at });
   c.mode = engine;
 }
