@@ -48,8 +48,14 @@ export interface ApprovalDeps {
   readonly files: RepoFileReader;
   /** The commit the policy was read from: CODEOWNERS (the default approvers) comes from it too. */
   readonly trustedRef: string;
-  /** Environment `environment:` of the gated job, when it has a literal one. */
-  readonly jobEnvironment: string | undefined;
+  /**
+   * Where the jobs that need approval deploy: literal `environment:` names, and the jobs whose
+   * environment is an expression (which environment holds their approval is unknown).
+   */
+  readonly jobEnvironments: {
+    readonly names: readonly string[];
+    readonly dynamic: readonly string[];
+  };
   readonly log: { info(m: string): void; warning(m: string): void };
   /** AGENT_GATE_TIME_SCALE: the clock and sleeps run this many times faster (tests). */
   readonly timeScale: number;
@@ -183,7 +189,16 @@ async function trustedOwners(deps: ApprovalDeps): Promise<string[]> {
 
 export async function recordMode(deps: ApprovalDeps): Promise<ApprovalResult> {
   const { runner, context, policy } = deps;
-  const environment = deps.settings.environment ?? deps.jobEnvironment;
+  // Approvals count only for where the jobs really deploy: the `environment` input alone
+  // (say staging, while the job deploys to production) is not enough.
+  const environments = [
+    ...new Map(
+      [deps.settings.environment, ...deps.jobEnvironments.names]
+        .filter((e): e is string => e !== undefined && e !== '')
+        .map((e) => [e.toLowerCase(), e]),
+    ).values(),
+  ];
+  const environment = environments.join(', ');
   const fail = (message: string, ignored: ApprovalRecord['ignored'] = []): ApprovalResult => ({
     record: {
       mode: 'record',
@@ -198,7 +213,11 @@ export async function recordMode(deps: ApprovalDeps): Promise<ApprovalResult> {
     approved: false,
     message,
   });
-  if (!environment)
+  if (deps.jobEnvironments.dynamic.length > 0)
+    return fail(
+      `job ${deps.jobEnvironments.dynamic.join(', ')} deploys to an environment given by an expression: which environment's approvals count cannot be known before the run, so none do`,
+    );
+  if (environments.length === 0)
     return fail(
       '`approval: record` needs the `environment` input (or a job bound to a literal `environment:`)',
     );
@@ -224,9 +243,10 @@ export async function recordMode(deps: ApprovalDeps): Promise<ApprovalResult> {
   const judge = () =>
     recordEnvironmentApprovals({
       entries,
-      environment,
+      environments,
       actor: context.actor,
       triggeringActor: context.triggeringActor,
+      author: context.pullRequest?.author,
       approvers,
       minApprovals: policy.approval.minApprovals,
       facts,

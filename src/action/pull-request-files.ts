@@ -39,3 +39,21 @@ export function changedPaths(files: readonly ChangedFile[]): string[] {
     f.previousFilename ? [f.filename, f.previousFilename] : [f.filename],
   );
 }
+
+/** The most files `GET /pulls/{n}/files` lists, however many a pull request changes. */
+export const MAX_LISTED_FILES = 3000;
+
+/**
+ * Why a listing of `listed` files is incomplete, given the `changed_files` count of the
+ * payload (when it has one); undefined when it is complete.
+ */
+export function incompleteListing(
+  listed: number,
+  declared: number | undefined,
+): string | undefined {
+  if (declared !== undefined && declared > listed)
+    return `the pull request changes ${declared} files, the files API listed ${listed} (it lists at most ${MAX_LISTED_FILES})`;
+  if (listed >= MAX_LISTED_FILES)
+    return `the files API listed ${listed} files, its maximum, so the pull request may change more`;
+  return undefined;
+}

@@ -9,17 +9,18 @@ import { contextFromPayload } from '../context/payload.js';
 import type { RunContext } from '../context/run-context.js';
 import { InputError } from '../errors.js';
 import { evaluateWorkflow } from '../evaluate.js';
+import type { Evaluation } from '../evaluate.js';
 import { redactDeep } from '../evidence/redact.js';
 import { isPresetName, loadPolicy, policyFilesRead } from '../policy/load-policy.js';
 import type { Policy } from '../policy/types.js';
 import { buildReport } from '../report/report.js';
 import type { Report } from '../report/report.js';
 import { enforce } from './enforce.js';
-import type { ApprovalResult } from './approval-flow.js';
+import type { ApprovalDeps, ApprovalResult } from './approval-flow.js';
 import { timeScale } from './time-scale.js';
 import type { ApprovalRecord } from '../evidence/types.js';
 import { escapeLogText, escapeMarkdown, markdownCode } from '../report/escape.js';
-import { changedPaths, listChangedFiles } from './pull-request-files.js';
+import { changedPaths, incompleteListing, listChangedFiles } from './pull-request-files.js';
 import { readRepoSnapshotAt } from './repo-snapshot.js';
 import { REPO_FILE_PATHS } from '../inventory/repo-snapshot.js';
 import {
@@ -96,10 +97,17 @@ export async function runAction(now: () => Date = () => new Date()): Promise<voi
   );
 
   const pr = base.pullRequest;
+  // Without the number the changed files cannot be listed: never decide as if none changed.
+  if (isPullRequest && !pr)
+    throw new InputError(
+      `${runner.event} event without a pull request number (pull_request.number in the event payload): the files it changes cannot be listed`,
+    );
   const changedFiles =
     isPullRequest && pr
       ? await listChangedFiles(await api(), runner.owner, runner.repo, pr.number)
       : undefined;
+  const incomplete = changedFiles && incompleteListing(changedFiles.length, pr?.changedFileCount);
+  if (incomplete) core.warning(`agent-gate: ${incomplete}; treated as changing CI files`);
   const context: RunContext = {
     ...base,
     actor: runner.actor ?? base.actor,
@@ -109,6 +117,7 @@ export async function runAction(now: () => Date = () => new Date()): Promise<voi
     repository: runner.repository,
     changedFiles: changedFiles ? changedPaths(changedFiles) : undefined,
     changedFilePatches: changedFiles,
+    changedFilesIncomplete: incomplete,
     defaultPermissions: effectiveDefaultPermissions(policy, settings.defaultPermissions),
     policyFile,
     policyFiles,
@@ -168,7 +177,6 @@ export async function runAction(now: () => Date = () => new Date()): Promise<voi
   ) {
     // Recorded before the wait, so a cancelled job still leaves its evidence behind.
     save();
-    const job = evaluation.inventory.find((j) => j.job === runner.job);
     const deps = {
       report,
       policy,
@@ -178,8 +186,7 @@ export async function runAction(now: () => Date = () => new Date()): Promise<voi
       client: api,
       files,
       trustedRef,
-      jobEnvironment:
-        job?.environment && !job.environment.dynamic ? job.environment.name : undefined,
+      jobEnvironments: approvalEnvironments(evaluation),
       log: { info: (m: string) => core.info(m), warning: (m: string) => core.warning(m) },
       timeScale: scale,
     };
@@ -191,6 +198,21 @@ export async function runAction(now: () => Date = () => new Date()): Promise<voi
   await publish(report, dir, approval);
   if (dir) save(approval?.record);
   enforce(report, settings, approval);
+}
+
+/** Where the jobs that need approval deploy (see ApprovalDeps.jobEnvironments). */
+function approvalEnvironments(evaluation: Evaluation): ApprovalDeps['jobEnvironments'] {
+  const needs = new Set(
+    evaluation.decision.jobs.filter((j) => j.decision === 'approval-required').map((j) => j.job),
+  );
+  const names: string[] = [];
+  const dynamic: string[] = [];
+  for (const job of evaluation.inventory) {
+    if (!needs.has(job.job) || !job.environment) continue;
+    if (job.environment.dynamic) dynamic.push(job.job);
+    else names.push(job.environment.name);
+  }
+  return { names, dynamic };
 }
 
 /**
