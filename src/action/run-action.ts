@@ -17,7 +17,7 @@ import { buildReport } from '../report/report.js';
 import type { Report } from '../report/report.js';
 import { enforce } from './enforce.js';
 import type { ApprovalDeps, ApprovalResult } from './approval-flow.js';
-import { timeScale } from './time-scale.js';
+import { budgets, timeScale, withinBudget } from './time-scale.js';
 import type { ApprovalRecord } from '../evidence/types.js';
 import { escapeLogText, escapeMarkdown, markdownCode } from '../report/escape.js';
 import { changedPaths, incompleteListing, listChangedFiles } from './pull-request-files.js';
@@ -62,7 +62,13 @@ export async function runAction(now: () => Date = () => new Date()): Promise<voi
       `AGENT_GATE_TIME_SCALE=${scale}: the approval clock runs ${scale}× faster (testing only)`,
     );
   const payload = readPayload(runner.eventPath);
-  const api = lazyClient(settings.token, runner.apiUrl);
+  const limits = budgets(scale);
+  const api = lazyClient(settings.token, runner.apiUrl, scale, limits);
+  // Everything the gate reads over the network shares one budget: a server that never
+  // answers fails the step (closed) instead of holding it until the job is killed.
+  const readBy = Date.now() + limits.readPhaseMs;
+  const phase = <T>(work: Promise<T>, what: string): Promise<T> =>
+    withinBudget(work, Math.max(0, readBy - Date.now()), `reading ${what}`);
   const files = repoFileReader({
     workspace: runner.workspace,
     owner: runner.owner,
@@ -80,8 +86,8 @@ export async function runAction(now: () => Date = () => new Date()): Promise<voi
   else files.preload(runner.workflowSha, atWorkflowSha);
   const central = settings.policyRepository;
   const { policy, policyFile } = central
-    ? await resolveCentralPolicy(settings, central, api)
-    : await resolvePolicy(settings, files, trustedRef);
+    ? await phase(resolveCentralPolicy(settings, central, api), 'the central policy')
+    : await phase(resolvePolicy(settings, files, trustedRef), 'the policy');
   // A change to any file the trusted policy was built from changes the gate itself; a
   // central policy repository's files are this repository's only when it is this repository.
   const policyFiles =
@@ -89,7 +95,10 @@ export async function runAction(now: () => Date = () => new Date()): Promise<voi
       ? policyFilesRead(policy)
       : [];
 
-  const workflow = await files.read(runner.workflowPath, runner.workflowSha);
+  const workflow = await phase(
+    files.read(runner.workflowPath, runner.workflowSha),
+    `the workflow ${runner.workflowPath}`,
+  );
   if (!workflow)
     throw new InputError(`workflow ${runner.workflowPath} does not exist at ${runner.workflowSha}`);
   core.info(
@@ -104,7 +113,10 @@ export async function runAction(now: () => Date = () => new Date()): Promise<voi
     );
   const changedFiles =
     isPullRequest && pr
-      ? await listChangedFiles(await api(), runner.owner, runner.repo, pr.number)
+      ? await phase(
+          api().then((c) => listChangedFiles(c, runner.owner, runner.repo, pr.number)),
+          `the files of pull request #${pr.number}`,
+        )
       : undefined;
   const incomplete = changedFiles && incompleteListing(changedFiles.length, pr?.changedFileCount);
   if (incomplete) core.warning(`agent-gate: ${incomplete}; treated as changing CI files`);
@@ -123,7 +135,7 @@ export async function runAction(now: () => Date = () => new Date()): Promise<voi
     policyFiles,
   };
   // Agent and MCP configuration as the job will check it out; CODEOWNERS as trusted.
-  const repo = await readRepoSnapshotAt(files, runner.workflowSha);
+  const repo = await phase(readRepoSnapshotAt(files, runner.workflowSha), 'the repository files');
   const parsed = parseWorkflow(runner.workflowPath, workflow.text);
   const decided = parsed.jobs.filter((j) => settings.jobs === 'all' || j.id === runner.job);
   const names = decided.flatMap((j) =>
@@ -192,7 +204,15 @@ export async function runAction(now: () => Date = () => new Date()): Promise<voi
     };
     // Loaded only when an approval is actually needed: every other run skips its cost.
     const { recordMode, waitMode } = await import('./approval-flow.js');
-    approval = settings.approval === 'wait' ? await waitMode(deps) : await recordMode(deps);
+    // The wait has its own timeout (the policy's); a record is one more read.
+    approval =
+      settings.approval === 'wait'
+        ? await waitMode(deps)
+        : await withinBudget(
+            recordMode(deps),
+            limits.readPhaseMs,
+            "reading the run's approval history",
+          );
     core.info(`agent-gate approval: ${escapeLogText(approval.message)}`);
   }
   await publish(report, dir, approval);

@@ -101,9 +101,10 @@ function recordOne(input: EnvironmentRecordInput, environment: string): Environm
       .filter((x): x is string => x !== undefined),
   );
   const mine = input.entries.filter((e) =>
-    (Array.isArray(e.environments) ? e.environments : []).some(
-      (x) => asciiLower(x?.name ?? '') === env,
-    ),
+    (Array.isArray(e.environments)
+      ? (e.environments as RunApprovalEntry['environments'])
+      : []
+    ).some((x) => typeof x?.name === 'string' && asciiLower(x.name) === env),
   );
   const ignored: Ignored[] = [];
   const approvedBy: string[] = [];

@@ -41,4 +41,6 @@ export async function post(): Promise<void> {
   } catch (thrown) {
     core.setFailed(`agent-gate (post): ${redactText(describeError(normalizeError(thrown)))}`);
   }
+  // As in main: an upload or request abandoned at its time limit must not keep the step alive.
+  process.exit();
 }
