@@ -39,7 +39,7 @@ export function budgets(scale: number): Budgets {
   return {
     requestMs: 30_000 / scale,
     readPhaseMs: (5 * 60_000) / scale,
-    postPhaseMs: (10 * 60_000) / scale,
+    postPhaseMs: (20 * 60_000) / scale,
     uploadMs: (5 * 60_000) / scale,
   };
 }

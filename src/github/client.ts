@@ -148,5 +148,5 @@ function requestName(input: Parameters<typeof fetch>[0], init: RequestInit | und
 }
 
 function seconds(ms: number): string {
-  return ms >= 1000 ? `${Math.round(ms / 100) / 10} s` : `${ms} ms`;
+  return `${Math.round(ms / 100) / 10} s`;
 }
