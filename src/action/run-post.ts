@@ -38,6 +38,7 @@ import type { GitHubClient } from '../github/client.js';
 import { budgets, timeScale, withinBudget } from './time-scale.js';
 import type { Budgets } from './time-scale.js';
 import { uploadEvidence } from './upload-evidence.js';
+import { escapeLogText } from '../report/escape.js';
 
 export async function runPost(now: () => Date = () => new Date()): Promise<void> {
   const dir = core.getState(STATE_EVIDENCE_DIR);
@@ -122,7 +123,9 @@ async function completePack(
   writePack(dir, files);
   const packDir = join(dir, PACK_DIR);
   core.info(
-    `agent-gate: evidence pack completed in ${packDir} (outcome ${outcome.status}${outcome.note ? `: ${outcome.note}` : ''})`,
+    escapeLogText(
+      `agent-gate: evidence pack completed in ${packDir} (outcome ${outcome.status}${outcome.note ? `: ${outcome.note}` : ''})`,
+    ),
   );
   if (first.evidence.mode !== 'artifact') return;
   const uploaded = await uploadEvidence({
@@ -134,7 +137,9 @@ async function completePack(
   });
   core.setOutput(OUTPUTS.evidenceArtifactId, String(uploaded.id));
   core.info(
-    `agent-gate: evidence uploaded as artifact ${first.evidence.artifactName ?? ''} (id ${uploaded.id}, sha256 ${uploaded.digest})`,
+    escapeLogText(
+      `agent-gate: evidence uploaded as artifact ${first.evidence.artifactName ?? ''} (id ${uploaded.id}, sha256 ${uploaded.digest})`,
+    ),
   );
 }
 
