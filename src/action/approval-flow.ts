@@ -167,8 +167,8 @@ async function pullHead(client: GitHubClient, runner: RunnerEnv, number: number)
     repo: runner.repo,
     pull_number: number,
   });
-  const sha = data.head.sha;
-  if (!/^[0-9a-f]{40}$/i.test(sha))
+  const sha = (data as { head?: { sha?: unknown } } | undefined)?.head?.sha;
+  if (typeof sha !== 'string' || !/^[0-9a-f]{40}$/i.test(sha))
     throw new Error(`pull request #${number} has no readable head commit`);
   return sha;
 }
@@ -224,7 +224,7 @@ export async function recordMode(deps: ApprovalDeps): Promise<ApprovalResult> {
   if (!runner.runId)
     return fail('GITHUB_RUN_ID is not set: the run approval history cannot be read');
   const client = await deps.client();
-  const entries = (await client.paginate(
+  const history: unknown = await client.paginate(
     'GET /repos/{owner}/{repo}/actions/runs/{run_id}/approvals',
     {
       owner: runner.owner,
@@ -232,7 +232,18 @@ export async function recordMode(deps: ApprovalDeps): Promise<ApprovalResult> {
       run_id: Number(runner.runId),
       per_page: 100,
     },
-  )) as unknown as RunApprovalEntry[];
+  );
+  if (!Array.isArray(history))
+    return fail(
+      "the run approvals API answered without a list: the run's approval history cannot be read",
+    );
+  // Entries of another shape (no user, no environments) count for nothing.
+  const entries = history.filter(
+    (e): e is RunApprovalEntry =>
+      typeof e === 'object' &&
+      e !== null &&
+      Array.isArray((e as { environments?: unknown }).environments),
+  );
   // Who may approve: the policy's list, else the workflow's CODEOWNERS at the trusted commit;
   // with neither, the environment's required reviewers — who still need write permission.
   const owners = policy.approval.approvers === undefined ? await trustedOwners(deps) : [];

@@ -19,13 +19,21 @@ export async function listChangedFiles(
       pull_number: pullNumber,
       per_page: 100,
     });
-    return files.map((f) => ({
-      filename: f.filename,
-      status: f.status,
-      previousFilename: f.previous_filename,
-      patch: f.patch,
-    }));
+    return files.map((f, i) => {
+      // A listing the gate cannot read is not "no such change": it fails closed.
+      if (typeof f?.filename !== 'string' || f.filename === '')
+        throw new InputError(
+          `the files API answered entry ${i + 1} without a file name, so the change cannot be judged`,
+        );
+      return {
+        filename: f.filename,
+        status: typeof f.status === 'string' ? f.status : 'modified',
+        previousFilename: typeof f.previous_filename === 'string' ? f.previous_filename : undefined,
+        patch: typeof f.patch === 'string' ? f.patch : undefined,
+      };
+    });
   } catch (cause) {
+    if (cause instanceof InputError) throw cause;
     throw new InputError(
       `cannot list the files of pull request #${pullNumber}: ${(cause as Error).message}`,
       { cause },

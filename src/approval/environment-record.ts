@@ -111,7 +111,7 @@ function recordOne(input: EnvironmentRecordInput, environment: string): Environm
   const unresolved: string[] = [];
   for (const entry of mine) {
     const login = entry.user?.login;
-    if (!login) {
+    if (typeof login !== 'string' || !login) {
       ignored.push({ login: '(unknown)', why: 'the entry names no user' });
       continue;
     }

@@ -475,3 +475,55 @@ describe.concurrent('rate limits are waited out as GitHub says (item 13)', () =>
     expect(api.requests.filter((q) => q.url.includes('ci.yml'))).toHaveLength(1);
   });
 });
+
+// ------------------------------------------------------------------ item 13: odd answers
+
+describe.concurrent('odd API answers end in a sentence, never a raw TypeError (item 13)', () => {
+  const SHA = 'f'.repeat(40);
+
+  it('a files listing of the wrong shape fails closed, naming the files API', async () => {
+    const ws = makeWorkspace({ '.github/workflows/ci.yml': example('ci.yml') });
+    const api = await servers.start({
+      faults: [{ match: /\/pulls\/7\/files/, times: Infinity, status: 200, message: 'odd' }],
+    });
+    const r = await runAction({
+      workflow: 'ci.yml',
+      sha: ws.sha,
+      job: 'test',
+      event: 'pull_request',
+      eventPayload: {
+        number: 7,
+        pull_request: {
+          number: 7,
+          base: { sha: BASE, repo: { full_name: 'acme/app' } },
+          head: { sha: ws.sha, repo: { full_name: 'acme/app' } },
+        },
+      },
+      workspace: ws.dir,
+      api: api.url,
+    });
+    expectFailedStep(
+      r,
+      'agent-gate: the files API answered entry 1 without a file name, so the change cannot be judged',
+    );
+  });
+
+  it('a tree answer without entries fails closed, naming the trees API', async () => {
+    const api = await servers.start({
+      contents: { [SHA]: { '.github/workflows/ci.yml': example('ci.yml') } },
+      faults: [{ match: /\/git\/trees\//, times: Infinity, status: 200, message: 'odd' }],
+    });
+    const r = await runAction({
+      workflow: 'ci.yml',
+      sha: SHA,
+      job: 'test',
+      event: 'push',
+      api: api.url,
+    });
+    expectFailedStep(
+      r,
+      `agent-gate: cannot list the repository tree at ${SHA} through the API: the git trees API answered without a list of entries (\`tree\`)`,
+    );
+    expect(r.stdout).not.toMatch(/TypeError|Cannot read properties/);
+  });
+});
