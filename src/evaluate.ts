@@ -2,7 +2,6 @@
  * The engine in one call: workflow text + policy + run context → inventory and decision.
  * Pure; used alike by the action, the CLI's `evaluate` and its `scan`.
  */
-import { isSwitchedOff } from './workflow/switched-off.js';
 import type { RunContext } from './context/run-context.js';
 import { buildInventory } from './inventory/build-inventory.js';
 import type { RepoSnapshot } from './inventory/repo-snapshot.js';
@@ -71,7 +70,6 @@ export function evaluateWorkflow(input: EvaluateInput): Evaluation {
     now: input.now,
     enforcement: input.enforcement,
     checks: { hits, resolved },
-    switchedOff: new Set(workflow.jobs.filter((j) => isSwitchedOff(j.if)).map((j) => j.id)),
   });
   const checklist = inventory.map((inv) => scoreJob(findJob(workflow, inv.job), inv, workflow));
   return {

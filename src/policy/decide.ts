@@ -33,16 +33,12 @@ export interface DecideOptions {
     readonly mode: 'enforce' | 'audit';
     readonly evidence: 'artifact' | 'file' | 'none';
   };
-  /** Jobs switched off with a literal `if: false`: recorded as skipped, never decided. */
-  readonly switchedOff?: ReadonlySet<string>;
   /** Detection-rule hits (src/rules/) and the checks that produced them. */
   readonly checks?: {
     readonly hits: readonly DetectionHit[];
     readonly resolved: readonly ResolvedCheck[];
   };
 }
-
-const SKIPPED = 'skipped: the job is switched off with a literal `if: false` and never runs';
 
 export function decide(
   jobs: readonly JobInventory[],
@@ -54,22 +50,6 @@ export function decide(
   const applied: AppliedWaiver[] = [];
   const checkFindings = decideChecks(options.checks, jobs, policy, active, applied);
   const verdicts: JobVerdict[] = jobs.map((job) => {
-    // A job switched off as written never runs: nothing in it can happen (as the rules skip it).
-    if (options.switchedOff?.has(job.job))
-      return {
-        workflow: job.workflow,
-        job: job.job,
-        decision: 'allow',
-        paths: job.paths.map((path) => ({
-          path,
-          decision: 'allow',
-          rule: undefined,
-          reason: SKIPPED,
-          waivedRules: [],
-        })),
-        skipped: SKIPPED,
-        checks: [],
-      };
     const paths = job.paths.map((path) =>
       decidePath(path, job, policy, active, applied, options.context),
     );

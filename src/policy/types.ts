@@ -112,8 +112,6 @@ export interface JobVerdict {
   readonly job: string;
   readonly decision: DecisionValue;
   readonly paths: readonly PathVerdict[];
-  /** Why the job was not decided: it never runs (a literal `if: false`); undefined otherwise. */
-  readonly skipped?: string;
   /** Detection-rule findings that apply to this job (workflow-level ones included). */
   readonly checks: readonly Finding[];
 }

@@ -125,9 +125,7 @@ function jobLines(
   verbose: boolean,
   at: (loc: SourceLocation) => string,
 ): string[] {
-  const lines = [
-    `  job ${escapeLogText(verdict.job)} → ${verdict.skipped ? `SKIPPED (${verdict.skipped})` : verdict.decision.toUpperCase()}`,
-  ];
+  const lines = [`  job ${escapeLogText(verdict.job)} → ${verdict.decision.toUpperCase()}`];
   if (inv) {
     if (inv.skipped) lines.push(`    cannot run: ${escapeLogText(inv.skipped)}`);
     if (inv.unattended)

@@ -3,7 +3,6 @@
  * inventory and the run context in, hits out (deduplicated: a workflow-level hit is
  * reported once however many jobs raised it). The policy turns hits into decisions.
  */
-import { isSwitchedOff } from '../workflow/switched-off.js';
 import { formatLocation } from '../errors.js';
 import type { RunContext } from '../context/run-context.js';
 import type { JobInventory } from '../inventory/types.js';
@@ -91,4 +90,17 @@ export function allRules(): readonly Rule<unknown>[] {
   return RULES;
 }
 
-export { isSwitchedOff };
+/** `if: false`, `if: ${{ false }}`, `if: false && …` — a condition that is false as written. */
+export function isSwitchedOff(condition: string | undefined): boolean {
+  if (condition === undefined) return false;
+  const bare = condition
+    .trim()
+    .replace(/^\$\{\{([\s\S]*)\}\}$/, '$1')
+    .trim();
+  // `false && x || y` is `(false && x) || y`: only a conjunction without `||` is dead.
+  return (
+    /^false$/.test(bare) ||
+    /^\(\s*false\s*\)$/.test(bare) ||
+    (/^false\s*&&/.test(bare) && !bare.includes('||'))
+  );
+}
