@@ -48,8 +48,14 @@ export interface ApprovalDeps {
   readonly files: RepoFileReader;
   /** The commit the policy was read from: CODEOWNERS (the default approvers) comes from it too. */
   readonly trustedRef: string;
-  /** Environment `environment:` of the gated job, when it has a literal one. */
-  readonly jobEnvironment: string | undefined;
+  /**
+   * Where the jobs that need approval deploy: literal `environment:` names, and the jobs whose
+   * environment is an expression (which environment holds their approval is unknown).
+   */
+  readonly jobEnvironments: {
+    readonly names: readonly string[];
+    readonly dynamic: readonly string[];
+  };
   readonly log: { info(m: string): void; warning(m: string): void };
   /** AGENT_GATE_TIME_SCALE: the clock and sleeps run this many times faster (tests). */
   readonly timeScale: number;
@@ -161,8 +167,8 @@ async function pullHead(client: GitHubClient, runner: RunnerEnv, number: number)
     repo: runner.repo,
     pull_number: number,
   });
-  const sha = data.head.sha;
-  if (!/^[0-9a-f]{40}$/i.test(sha))
+  const sha = (data as { head?: { sha?: unknown } } | undefined)?.head?.sha;
+  if (typeof sha !== 'string' || !/^[0-9a-f]{40}$/i.test(sha))
     throw new Error(`pull request #${number} has no readable head commit`);
   return sha;
 }
@@ -183,7 +189,16 @@ async function trustedOwners(deps: ApprovalDeps): Promise<string[]> {
 
 export async function recordMode(deps: ApprovalDeps): Promise<ApprovalResult> {
   const { runner, context, policy } = deps;
-  const environment = deps.settings.environment ?? deps.jobEnvironment;
+  // Approvals count only for where the jobs really deploy: the `environment` input alone
+  // (say staging, while the job deploys to production) is not enough.
+  const environments = [
+    ...new Map(
+      [deps.settings.environment, ...deps.jobEnvironments.names]
+        .filter((e): e is string => e !== undefined && e !== '')
+        .map((e) => [e.toLowerCase(), e]),
+    ).values(),
+  ];
+  const environment = environments.join(', ');
   const fail = (message: string, ignored: ApprovalRecord['ignored'] = []): ApprovalResult => ({
     record: {
       mode: 'record',
@@ -198,14 +213,18 @@ export async function recordMode(deps: ApprovalDeps): Promise<ApprovalResult> {
     approved: false,
     message,
   });
-  if (!environment)
+  if (deps.jobEnvironments.dynamic.length > 0)
+    return fail(
+      `job ${deps.jobEnvironments.dynamic.join(', ')} deploys to an environment given by an expression: which environment's approvals count cannot be known before the run, so none do`,
+    );
+  if (environments.length === 0)
     return fail(
       '`approval: record` needs the `environment` input (or a job bound to a literal `environment:`)',
     );
   if (!runner.runId)
     return fail('GITHUB_RUN_ID is not set: the run approval history cannot be read');
   const client = await deps.client();
-  const entries = (await client.paginate(
+  const history: unknown = await client.paginate(
     'GET /repos/{owner}/{repo}/actions/runs/{run_id}/approvals',
     {
       owner: runner.owner,
@@ -213,7 +232,18 @@ export async function recordMode(deps: ApprovalDeps): Promise<ApprovalResult> {
       run_id: Number(runner.runId),
       per_page: 100,
     },
-  )) as unknown as RunApprovalEntry[];
+  );
+  if (!Array.isArray(history))
+    return fail(
+      "the run approvals API answered without a list: the run's approval history cannot be read",
+    );
+  // Entries of another shape (no user, no environments) count for nothing.
+  const entries = history.filter(
+    (e): e is RunApprovalEntry =>
+      typeof e === 'object' &&
+      e !== null &&
+      Array.isArray((e as { environments?: unknown }).environments),
+  );
   // Who may approve: the policy's list, else the workflow's CODEOWNERS at the trusted commit;
   // with neither, the environment's required reviewers — who still need write permission.
   const owners = policy.approval.approvers === undefined ? await trustedOwners(deps) : [];
@@ -224,9 +254,10 @@ export async function recordMode(deps: ApprovalDeps): Promise<ApprovalResult> {
   const judge = () =>
     recordEnvironmentApprovals({
       entries,
-      environment,
+      environments,
       actor: context.actor,
       triggeringActor: context.triggeringActor,
+      author: context.pullRequest?.author,
       approvers,
       minApprovals: policy.approval.minApprovals,
       facts,

@@ -9,6 +9,7 @@
  * Everything the loop touches is injected (clock, sleep, cancellation, API, log), so tests
  * run it against a loopback server with a fake clock.
  */
+import { loginKey, sameLogin } from '../approval/login.js';
 import type { ApprovalRecord } from '../evidence/types.js';
 import type { ApprovalSettings } from '../policy/types.js';
 import { escapeLogText } from '../report/escape.js';
@@ -303,9 +304,9 @@ export async function waitForApproval(deps: WaitDeps): Promise<ApprovalOutcome> 
     });
     // A request found by its marker is reused when it is this token's and of this digest
     // (a restarted attempt); everything else of this workflow job is superseded below.
-    const trusted = (deps.requestAuthor ?? DEFAULT_REQUEST_AUTHOR).toLowerCase();
+    const trusted = deps.requestAuthor ?? DEFAULT_REQUEST_AUTHOR;
     const reuse = mine.find(
-      (r) => parseMarker(r.body)?.digest === digest && r.author?.login.toLowerCase() === trusted,
+      (r) => parseMarker(r.body)?.digest === digest && sameLogin(r.author?.login, trusted),
     );
     let posted: PostedRequest;
     if (reuse) {
@@ -332,10 +333,10 @@ export async function waitForApproval(deps: WaitDeps): Promise<ApprovalOutcome> 
       });
     }
     // Earlier requests of this workflow job, posted with this token: they no longer wait.
-    const self = posted.author?.login.toLowerCase();
+    const self = posted.author?.login;
     for (const old of mine) {
       if (old.kind === posted.kind && old.id === posted.id) continue;
-      if (self === undefined || old.author?.login.toLowerCase() !== self) continue;
+      if (!sameLogin(old.author?.login, self)) continue;
       const banner = outcomeBanner('superseded', {
         link: posted.url,
         at: deps.now().toISOString(),
@@ -398,7 +399,7 @@ export async function waitForApproval(deps: WaitDeps): Promise<ApprovalOutcome> 
   }
 
   async function resolve(login: string, approvers: readonly ApproverSpec[]): Promise<void> {
-    const key = login.toLowerCase();
+    const key = loginKey(login) ?? login;
     let known: ApproverFacts = facts.get(key) ?? { permission: undefined, teams: {} };
     for (
       let need = nextFact(login, approvers, known);

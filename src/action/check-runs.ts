@@ -20,8 +20,13 @@ export async function readCheckRuns(
       ref: sha,
       per_page: 100,
     });
+    if (!Array.isArray(runs) || runs.some((r) => typeof r?.name !== 'string'))
+      return {
+        checkRuns: undefined,
+        note: 'the check runs API answered entries without a name; check runs not recorded',
+      };
     return {
-      checkRuns: runs.map((r) => ({ name: r.name, conclusion: r.conclusion })),
+      checkRuns: runs.map((r) => ({ name: r.name, conclusion: r.conclusion ?? null })),
       note: `check runs of ${sha} at the end of the job (their conclusions may still change)`,
     };
   } catch (error) {

@@ -8,6 +8,7 @@ import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'nod
 import { join } from 'node:path';
 import { InputError } from '../errors.js';
 import type { EvidenceInput } from '../evidence/types.js';
+import { STATE_ARTIFACT, STATE_DECISION, STATE_EVIDENCE_DIGEST, sha256 } from './evidence-seal.js';
 
 export const STATE_EVIDENCE_DIR = 'evidence-dir';
 const INPUT_FILE = 'evidence-input.json';
@@ -31,21 +32,37 @@ export function writePack(dir: string, files: ReadonlyMap<string, string>): stri
   return [...files.keys()];
 }
 
+/**
+ * Writes the evidence input and seals it in the step's state (see evidence-seal.ts): the
+ * last save of the step is the one the post step holds the file to.
+ */
 export function saveEvidenceInput(dir: string, input: EvidenceInput): void {
   mkdirSync(dir, { recursive: true });
-  writeFileSync(join(dir, INPUT_FILE), JSON.stringify(input));
+  const text = JSON.stringify(input);
+  writeFileSync(join(dir, INPUT_FILE), text);
   core.saveState(STATE_EVIDENCE_DIR, dir);
+  core.saveState(STATE_EVIDENCE_DIGEST, sha256(text));
+  core.saveState(STATE_DECISION, input.report.decision);
+  core.saveState(
+    STATE_ARTIFACT,
+    input.evidence.mode === 'artifact' ? (input.evidence.artifactName ?? '') : '',
+  );
 }
 
-export function loadEvidenceInput(dir: string): EvidenceInput {
+/** The evidence input's text as it is on disk now (checked against the seal before use). */
+export function readEvidenceText(dir: string): string {
   try {
-    return JSON.parse(readFileSync(join(dir, INPUT_FILE), 'utf8')) as EvidenceInput;
+    return readFileSync(join(dir, INPUT_FILE), 'utf8');
   } catch (cause) {
     throw new InputError(
       `cannot read the evidence the main step left in ${dir}: ${(cause as Error).message}`,
       { cause },
     );
   }
+}
+
+export function parseEvidenceInput(text: string): EvidenceInput {
+  return JSON.parse(text) as EvidenceInput;
 }
 
 export function packFiles(dir: string): string[] {

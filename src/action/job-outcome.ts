@@ -43,7 +43,10 @@ export async function readJobOutcome(
       `the jobs API could not be read (${(error as Error).message}); it needs \`actions: read\``,
     );
   }
-  const running = jobs.filter((j) => j.status === 'in_progress');
+  // Entries of another shape are not this job (an odd answer ends in `unknown`, not a crash).
+  const running = (Array.isArray(jobs) ? jobs : []).filter(
+    (j) => typeof j === 'object' && j !== null && j.status === 'in_progress',
+  );
   const mine = running.filter((j) =>
     lookup.runnerName ? j.runner_name === lookup.runnerName : j.name === lookup.jobName,
   );
@@ -52,7 +55,10 @@ export async function readJobOutcome(
       `${mine.length} in-progress jobs match this runner${lookup.runnerName ? ` (${lookup.runnerName})` : ''}; cannot tell which is this one`,
     );
   }
-  const steps = (mine[0]?.steps ?? []).filter((s) => s.status === 'completed');
+  const listedSteps = mine[0]?.steps;
+  const steps = (Array.isArray(listedSteps) ? listedSteps : []).filter(
+    (s) => typeof s === 'object' && s !== null && s.status === 'completed',
+  );
   const conclusions = steps.map((s) => s.conclusion);
   const status: Outcome['status'] = conclusions.includes('cancelled')
     ? 'cancelled'

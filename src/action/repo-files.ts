@@ -51,9 +51,13 @@ export function repoFileReader(options: RepoFileOptions): RepoFileReader {
           tree_sha: ref,
           recursive: 'true',
         });
-        if (data.truncated) return paths.map((path) => ({ path, symlink: false }));
+        if (data?.truncated) return paths.map((path) => ({ path, symlink: false }));
+        if (!Array.isArray(data?.tree))
+          throw new Error('the git trees API answered without a list of entries (`tree`)');
         const blobs = new Map(
-          data.tree.filter((e) => e.type === 'blob').map((e) => [e.path, e.mode === '120000']),
+          data.tree
+            .filter((e) => e?.type === 'blob' && typeof e.path === 'string')
+            .map((e) => [e.path, e.mode === '120000']),
         );
         return paths
           .filter((p) => blobs.has(p))

@@ -9,17 +9,18 @@ import { contextFromPayload } from '../context/payload.js';
 import type { RunContext } from '../context/run-context.js';
 import { InputError } from '../errors.js';
 import { evaluateWorkflow } from '../evaluate.js';
+import type { Evaluation } from '../evaluate.js';
 import { redactDeep } from '../evidence/redact.js';
 import { isPresetName, loadPolicy, policyFilesRead } from '../policy/load-policy.js';
 import type { Policy } from '../policy/types.js';
 import { buildReport } from '../report/report.js';
 import type { Report } from '../report/report.js';
 import { enforce } from './enforce.js';
-import type { ApprovalResult } from './approval-flow.js';
-import { timeScale } from './time-scale.js';
+import type { ApprovalDeps, ApprovalResult } from './approval-flow.js';
+import { budgets, timeScale, withinBudget } from './time-scale.js';
 import type { ApprovalRecord } from '../evidence/types.js';
 import { escapeLogText, escapeMarkdown, markdownCode } from '../report/escape.js';
-import { changedPaths, listChangedFiles } from './pull-request-files.js';
+import { changedPaths, incompleteListing, listChangedFiles } from './pull-request-files.js';
 import { readRepoSnapshotAt } from './repo-snapshot.js';
 import { REPO_FILE_PATHS } from '../inventory/repo-snapshot.js';
 import {
@@ -61,7 +62,13 @@ export async function runAction(now: () => Date = () => new Date()): Promise<voi
       `AGENT_GATE_TIME_SCALE=${scale}: the approval clock runs ${scale}× faster (testing only)`,
     );
   const payload = readPayload(runner.eventPath);
-  const api = lazyClient(settings.token, runner.apiUrl);
+  const limits = budgets(scale);
+  const api = lazyClient(settings.token, runner.apiUrl, scale, limits);
+  // Everything the gate reads over the network shares one budget: a server that never
+  // answers fails the step (closed) instead of holding it until the job is killed.
+  const readBy = Date.now() + limits.readPhaseMs;
+  const phase = <T>(work: Promise<T>, what: string): Promise<T> =>
+    withinBudget(work, Math.max(0, readBy - Date.now()), `reading ${what}`);
   const files = repoFileReader({
     workspace: runner.workspace,
     owner: runner.owner,
@@ -79,8 +86,8 @@ export async function runAction(now: () => Date = () => new Date()): Promise<voi
   else files.preload(runner.workflowSha, atWorkflowSha);
   const central = settings.policyRepository;
   const { policy, policyFile } = central
-    ? await resolveCentralPolicy(settings, central, api)
-    : await resolvePolicy(settings, files, trustedRef);
+    ? await phase(resolveCentralPolicy(settings, central, api), 'the central policy')
+    : await phase(resolvePolicy(settings, files, trustedRef), 'the policy');
   // A change to any file the trusted policy was built from changes the gate itself; a
   // central policy repository's files are this repository's only when it is this repository.
   const policyFiles =
@@ -88,7 +95,10 @@ export async function runAction(now: () => Date = () => new Date()): Promise<voi
       ? policyFilesRead(policy)
       : [];
 
-  const workflow = await files.read(runner.workflowPath, runner.workflowSha);
+  const workflow = await phase(
+    files.read(runner.workflowPath, runner.workflowSha),
+    `the workflow ${runner.workflowPath}`,
+  );
   if (!workflow)
     throw new InputError(`workflow ${runner.workflowPath} does not exist at ${runner.workflowSha}`);
   core.info(
@@ -96,10 +106,20 @@ export async function runAction(now: () => Date = () => new Date()): Promise<voi
   );
 
   const pr = base.pullRequest;
+  // Without the number the changed files cannot be listed: never decide as if none changed.
+  if (isPullRequest && !pr)
+    throw new InputError(
+      `${runner.event} event without a pull request number (pull_request.number in the event payload): the files it changes cannot be listed`,
+    );
   const changedFiles =
     isPullRequest && pr
-      ? await listChangedFiles(await api(), runner.owner, runner.repo, pr.number)
+      ? await phase(
+          api().then((c) => listChangedFiles(c, runner.owner, runner.repo, pr.number)),
+          `the files of pull request #${pr.number}`,
+        )
       : undefined;
+  const incomplete = changedFiles && incompleteListing(changedFiles.length, pr?.changedFileCount);
+  if (incomplete) core.warning(`agent-gate: ${incomplete}; treated as changing CI files`);
   const context: RunContext = {
     ...base,
     actor: runner.actor ?? base.actor,
@@ -109,12 +129,13 @@ export async function runAction(now: () => Date = () => new Date()): Promise<voi
     repository: runner.repository,
     changedFiles: changedFiles ? changedPaths(changedFiles) : undefined,
     changedFilePatches: changedFiles,
+    changedFilesIncomplete: incomplete,
     defaultPermissions: effectiveDefaultPermissions(policy, settings.defaultPermissions),
     policyFile,
     policyFiles,
   };
   // Agent and MCP configuration as the job will check it out; CODEOWNERS as trusted.
-  const repo = await readRepoSnapshotAt(files, runner.workflowSha);
+  const repo = await phase(readRepoSnapshotAt(files, runner.workflowSha), 'the repository files');
   const parsed = parseWorkflow(runner.workflowPath, workflow.text);
   const decided = parsed.jobs.filter((j) => settings.jobs === 'all' || j.id === runner.job);
   const names = decided.flatMap((j) =>
@@ -168,7 +189,6 @@ export async function runAction(now: () => Date = () => new Date()): Promise<voi
   ) {
     // Recorded before the wait, so a cancelled job still leaves its evidence behind.
     save();
-    const job = evaluation.inventory.find((j) => j.job === runner.job);
     const deps = {
       report,
       policy,
@@ -178,19 +198,41 @@ export async function runAction(now: () => Date = () => new Date()): Promise<voi
       client: api,
       files,
       trustedRef,
-      jobEnvironment:
-        job?.environment && !job.environment.dynamic ? job.environment.name : undefined,
+      jobEnvironments: approvalEnvironments(evaluation),
       log: { info: (m: string) => core.info(m), warning: (m: string) => core.warning(m) },
       timeScale: scale,
     };
     // Loaded only when an approval is actually needed: every other run skips its cost.
     const { recordMode, waitMode } = await import('./approval-flow.js');
-    approval = settings.approval === 'wait' ? await waitMode(deps) : await recordMode(deps);
+    // The wait has its own timeout (the policy's); a record is one more read.
+    approval =
+      settings.approval === 'wait'
+        ? await waitMode(deps)
+        : await withinBudget(
+            recordMode(deps),
+            limits.readPhaseMs,
+            "reading the run's approval history",
+          );
     core.info(`agent-gate approval: ${escapeLogText(approval.message)}`);
   }
   await publish(report, dir, approval);
   if (dir) save(approval?.record);
   enforce(report, settings, approval);
+}
+
+/** Where the jobs that need approval deploy (see ApprovalDeps.jobEnvironments). */
+function approvalEnvironments(evaluation: Evaluation): ApprovalDeps['jobEnvironments'] {
+  const needs = new Set(
+    evaluation.decision.jobs.filter((j) => j.decision === 'approval-required').map((j) => j.job),
+  );
+  const names: string[] = [];
+  const dynamic: string[] = [];
+  for (const job of evaluation.inventory) {
+    if (!needs.has(job.job) || !job.environment) continue;
+    if (job.environment.dynamic) dynamic.push(job.job);
+    else names.push(job.environment.name);
+  }
+  return { names, dynamic };
 }
 
 /**

@@ -12,12 +12,33 @@ import type { EvidenceInput } from '../evidence/types.js';
 import { buildPackFiles, packDigest } from '../evidence/build-pack.js';
 import { attestEvidence } from './attest-evidence.js';
 import { readCheckRuns } from './check-runs.js';
-import { PACK_DIR, STATE_EVIDENCE_DIR, loadEvidenceInput, writePack } from './evidence-store.js';
+import {
+  PACK_DIR,
+  STATE_EVIDENCE_DIR,
+  parseEvidenceInput,
+  readEvidenceText,
+  writePack,
+} from './evidence-store.js';
+import {
+  STATE_ARTIFACT,
+  STATE_DECISION,
+  STATE_EVIDENCE_DIGEST,
+  TAMPER_FILE,
+  sealMismatch,
+  tamperRecord,
+} from './evidence-seal.js';
+import type { Seal } from './evidence-seal.js';
 import { readJobOutcome } from './job-outcome.js';
 import { lazyClient } from './api-client.js';
 import { readRunnerEnv } from './runner-env.js';
 import { OUTPUTS, readSettings } from './settings.js';
+import type { Settings } from './settings.js';
+import type { RunnerEnv } from './runner-env.js';
+import type { GitHubClient } from '../github/client.js';
+import { budgets, timeScale, withinBudget } from './time-scale.js';
+import type { Budgets } from './time-scale.js';
 import { uploadEvidence } from './upload-evidence.js';
+import { escapeLogText } from '../report/escape.js';
 
 export async function runPost(now: () => Date = () => new Date()): Promise<void> {
   const dir = core.getState(STATE_EVIDENCE_DIR);
@@ -29,8 +50,34 @@ export async function runPost(now: () => Date = () => new Date()): Promise<void>
   }
   const settings = readSettings();
   const runner = readRunnerEnv(process.env);
-  const api = lazyClient(settings.token, runner.apiUrl);
-  const first = loadEvidenceInput(dir);
+  const scale = timeScale(process.env.AGENT_GATE_TIME_SCALE, runner.apiUrl);
+  const limits = budgets(scale);
+  const api = lazyClient(settings.token, runner.apiUrl, scale, limits);
+  const post = completePack(dir, settings, runner, api, limits, now);
+  await withinBudget(
+    post,
+    limits.postPhaseMs,
+    `the post step (the evidence the main step left stays in ${dir})`,
+  );
+}
+
+async function completePack(
+  dir: string,
+  settings: Settings,
+  runner: RunnerEnv,
+  api: () => Promise<GitHubClient>,
+  limits: Budgets,
+  now: () => Date,
+): Promise<void> {
+  const seal: Partial<Seal> = {
+    digest: core.getState(STATE_EVIDENCE_DIGEST) || undefined,
+    decision: core.getState(STATE_DECISION) || undefined,
+    artifact: core.getState(STATE_ARTIFACT),
+  };
+  const text = readEvidenceText(dir);
+  const mismatch = sealMismatch(seal, text);
+  if (mismatch) return refuseTampered(dir, seal, text, mismatch, settings.retentionDays, limits);
+  const first = parseEvidenceInput(text);
   const outcome = await readJobOutcome(api, {
     owner: runner.owner,
     repo: runner.repo,
@@ -43,7 +90,11 @@ export async function runPost(now: () => Date = () => new Date()): Promise<void>
   const input: EvidenceInput = {
     ...first,
     outcome,
-    validation: checks,
+    validation: {
+      ...checks,
+      // What the seal covers, and what the post step takes on the API's word.
+      note: `${checks.note ? `${checks.note}; ` : ''}the decision and approval record matched the ${seal.digest ?? ''} the main step sealed in its state; the outcome and check runs are as the API reported them at the end of the job, not verified further`,
+    },
     timestamps: { ...first.timestamps, finished: now().toISOString() },
   };
   const files = new Map<string, string>(buildPackFiles(input));
@@ -72,7 +123,9 @@ export async function runPost(now: () => Date = () => new Date()): Promise<void>
   writePack(dir, files);
   const packDir = join(dir, PACK_DIR);
   core.info(
-    `agent-gate: evidence pack completed in ${packDir} (outcome ${outcome.status}${outcome.note ? `: ${outcome.note}` : ''})`,
+    escapeLogText(
+      `agent-gate: evidence pack completed in ${packDir} (outcome ${outcome.status}${outcome.note ? `: ${outcome.note}` : ''})`,
+    ),
   );
   if (first.evidence.mode !== 'artifact') return;
   const uploaded = await uploadEvidence({
@@ -80,9 +133,49 @@ export async function runPost(now: () => Date = () => new Date()): Promise<void>
     files: [...files.keys()],
     name: first.evidence.artifactName ?? 'agent-gate-evidence',
     retentionDays: settings.retentionDays,
+    timeoutMs: limits.uploadMs,
   });
   core.setOutput(OUTPUTS.evidenceArtifactId, String(uploaded.id));
   core.info(
-    `agent-gate: evidence uploaded as artifact ${first.evidence.artifactName ?? ''} (id ${uploaded.id}, sha256 ${uploaded.digest})`,
+    escapeLogText(
+      `agent-gate: evidence uploaded as artifact ${first.evidence.artifactName ?? ''} (id ${uploaded.id}, sha256 ${uploaded.digest})`,
+    ),
+  );
+}
+
+/**
+ * The evidence the main step left was changed (or cannot be matched): record that — and only
+ * that — in the pack, upload the record when the pack is uploaded, and fail the step. The
+ * changed content is never completed, signed or uploaded.
+ */
+async function refuseTampered(
+  dir: string,
+  seal: Partial<Seal>,
+  text: string,
+  why: string,
+  retentionDays: number | undefined,
+  limits: Budgets,
+): Promise<never> {
+  const files = new Map([[TAMPER_FILE, tamperRecord(seal, text, why)]]);
+  writePack(dir, files);
+  const packDir = join(dir, PACK_DIR);
+  let uploaded = '';
+  if (seal.artifact) {
+    try {
+      const r = await uploadEvidence({
+        dir: packDir,
+        files: [TAMPER_FILE],
+        name: seal.artifact,
+        retentionDays,
+        timeoutMs: limits.uploadMs,
+      });
+      core.setOutput(OUTPUTS.evidenceArtifactId, String(r.id));
+      uploaded = `; the record was uploaded as artifact ${seal.artifact} (id ${r.id})`;
+    } catch (error) {
+      uploaded = `; uploading the record failed too: ${(error as Error).message}`;
+    }
+  }
+  throw new Error(
+    `the evidence input in ${dir} does not match what the main step decided (${why}); the pack records the tampering in ${join(packDir, TAMPER_FILE)} and was neither completed nor signed${uploaded}`,
   );
 }

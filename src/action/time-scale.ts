@@ -21,3 +21,45 @@ export function timeScale(value: string | undefined, apiUrl: string): number {
     throw new Error(`AGENT_GATE_TIME_SCALE must be a whole number from 1 to 3600 (got ${value})`);
   return n;
 }
+
+/**
+ * How long the network may hold a step: one request, the main step's reading phase (policy,
+ * workflow, pull request files, repository files, a record of approvals), the post step's
+ * phase (outcome, check runs, signing, upload) and the upload alone. Divided by the time
+ * scale, so a test against a loopback server that never answers ends in a fraction of it.
+ */
+export interface Budgets {
+  readonly requestMs: number;
+  readonly readPhaseMs: number;
+  readonly postPhaseMs: number;
+  readonly uploadMs: number;
+}
+
+export function budgets(scale: number): Budgets {
+  return {
+    // Never under 2 s: a loaded test machine must not turn a slow answer into a retry.
+    requestMs: Math.max(30_000 / scale, 2_000),
+    readPhaseMs: (5 * 60_000) / scale,
+    postPhaseMs: (20 * 60_000) / scale,
+    uploadMs: (5 * 60_000) / scale,
+  };
+}
+
+/**
+ * The work, or an error naming `what` when it does not settle within `ms`. The abandoned
+ * work may still hold a socket: the entries end the process once the step is decided.
+ */
+export async function withinBudget<T>(work: Promise<T>, ms: number, what: string): Promise<T> {
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const expired = new Promise<never>((_, reject) => {
+    timer = setTimeout(
+      () => reject(new Error(`${what} did not finish within ${Math.round(ms / 100) / 10} s`)),
+      ms,
+    );
+  });
+  try {
+    return await Promise.race([work, expired]);
+  } finally {
+    clearTimeout(timer);
+  }
+}

@@ -20,6 +20,8 @@ export interface UploadInput {
   readonly name: string;
   /** 1..90; undefined = the repository's default retention. */
   readonly retentionDays: number | undefined;
+  /** Longest the upload may take (default 5 min): an artifact service that never answers fails it. */
+  readonly timeoutMs?: number;
 }
 
 export interface UploadResult {
@@ -102,12 +104,29 @@ export async function uploadEvidence(input: UploadInput): Promise<UploadResult> 
   }
 
   let response: Artifact.UploadArtifactResponse;
+  const timeoutMs = input.timeoutMs ?? 5 * 60_000;
+  let timer: ReturnType<typeof setTimeout> | undefined;
   try {
-    response = await new artifact.DefaultArtifactClient().uploadArtifact(input.name, paths, dir, {
-      ...(days === undefined ? {} : { retentionDays: days }),
-    });
+    response = await Promise.race([
+      new artifact.DefaultArtifactClient().uploadArtifact(input.name, paths, dir, {
+        ...(days === undefined ? {} : { retentionDays: days }),
+      }),
+      new Promise<never>((_, reject) => {
+        timer = setTimeout(
+          () =>
+            reject(
+              new Error(
+                `the artifact service did not finish the upload within ${Math.round(timeoutMs / 100) / 10} s`,
+              ),
+            ),
+          timeoutMs,
+        );
+      }),
+    ]);
   } catch (error) {
     throw failed(messageOf(error), error);
+  } finally {
+    clearTimeout(timer);
   }
 
   const { id, size, digest } = response;

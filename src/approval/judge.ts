@@ -12,6 +12,7 @@
  * request. A deny from an authorized approver (same rules; starting the run does not
  * matter for a deny) ends the wait. Distinct logins are counted against min-approvals.
  */
+import { NON_ASCII_LOGIN, loginKey, sameLogin } from './login.js';
 import { COMMAND, approverLabel } from './render-request.js';
 import { PREFIX_LENGTH } from './request-digest.js';
 import type {
@@ -115,9 +116,7 @@ export function nextFact(
   | { readonly kind: 'team'; readonly org: string; readonly slug: string }
   | { readonly kind: 'permission' }
   | undefined {
-  const listed = approvers.some(
-    (a) => a.kind === 'user' && a.login.toLowerCase() === login.toLowerCase(),
-  );
+  const listed = approvers.some((a) => a.kind === 'user' && sameLogin(a.login, login));
   if (!listed) {
     const teams = approvers.filter((a) => a.kind === 'team');
     const known = facts?.teams ?? {};
@@ -135,8 +134,8 @@ export function authorize(
   approvers: readonly ApproverSpec[],
   facts: ApproverFacts | undefined,
 ): Authorization {
-  const lower = login.toLowerCase();
-  const listed = approvers.some((a) => a.kind === 'user' && a.login.toLowerCase() === lower);
+  if (loginKey(login) === undefined) return { status: 'no', why: NON_ASCII_LOGIN };
+  const listed = approvers.some((a) => a.kind === 'user' && sameLogin(a.login, login));
   let via = 'listed approver';
   if (!listed) {
     const teams = approvers.filter(
@@ -184,8 +183,8 @@ export function judge(input: JudgeInput): Judgement {
   const requestedAt = Date.parse(request.createdAt);
   const starters = new Set(
     [request.actor, request.triggeringActor, request.author]
-      .filter((l): l is string => typeof l === 'string' && l.length > 0)
-      .map((l) => l.toLowerCase()),
+      .map((l) => (l === undefined ? undefined : loginKey(l)))
+      .filter((l): l is string => l !== undefined),
   );
   const digestHex = request.digest.replace(/^sha256:/, '').toLowerCase();
   const approvals = new Map<string, Approval>();
@@ -199,7 +198,12 @@ export function judge(input: JudgeInput): Judgement {
     url: string,
   ): { ok: true; login: string } | { ok: false } => {
     const login = user.login;
-    if (verb === 'approve' && starters.has(login.toLowerCase())) {
+    const key = loginKey(login);
+    if (key === undefined) {
+      ignored.push({ login, why: NON_ASCII_LOGIN, url });
+      return { ok: false };
+    }
+    if (verb === 'approve' && starters.has(key)) {
       ignored.push({
         login,
         why: 'started this run (actor or triggering actor) or wrote the pull request: self-approval',
@@ -207,7 +211,7 @@ export function judge(input: JudgeInput): Judgement {
       });
       return { ok: false };
     }
-    const auth = authorize(login, input.approvers, input.facts.get(login.toLowerCase()));
+    const auth = authorize(login, input.approvers, input.facts.get(key));
     if (auth.status === 'unresolved') {
       unresolved.add(login);
       return { ok: false };
@@ -219,7 +223,7 @@ export function judge(input: JudgeInput): Judgement {
     return { ok: true, login };
   };
   const approve = (a: Approval): void => {
-    const key = a.login.toLowerCase();
+    const key = loginKey(a.login) ?? a.login;
     const had = approvals.get(key);
     if (!had || Date.parse(a.at) < Date.parse(had.at)) approvals.set(key, a);
   };
@@ -333,7 +337,7 @@ function latestReviews(reviews: readonly ObservedReview[]): ObservedReview[] {
       if (review.state === 'APPROVED') anonymous.push(review);
       continue;
     }
-    const key = review.user.login.toLowerCase();
+    const key = loginKey(review.user.login) ?? review.user.login;
     if (review.state === 'APPROVED') approvedOnce.add(key);
     latest.set(key, review);
   }

@@ -26,18 +26,16 @@ export function contextFromPayload(payload: unknown, event: string | undefined):
 
 function pullRequest(p: Json): PullRequestInfo | undefined {
   const pr = obj(p.pull_request);
-  const number =
-    typeof pr.number === 'number'
-      ? pr.number
-      : typeof p.number === 'number' && p.pull_request
-        ? p.number
-        : undefined;
+  // `pull_request.number` first (a numeric string is read as the number it spells), then the
+  // top-level `number` of pull_request events.
+  const number = prNumber(pr.number) ?? (p.pull_request ? prNumber(p.number) : undefined);
   if (number === undefined) {
     // issue_comment on a pull request: the issue carries a pull_request link.
     const issue = obj(p.issue);
-    if (issue.pull_request && typeof issue.number === 'number') {
+    const issueNumber = prNumber(issue.number);
+    if (issue.pull_request && issueNumber !== undefined) {
       return {
-        number: issue.number,
+        number: issueNumber,
         author: str(obj(issue.user).login),
         authorType: str(obj(issue.user).type),
         headSha: undefined,
@@ -56,7 +54,19 @@ function pullRequest(p: Json): PullRequestInfo | undefined {
     authorType: str(obj(pr.user).type),
     headSha: str(head.sha),
     fromFork: headRepo !== undefined && baseRepo !== undefined ? headRepo !== baseRepo : undefined,
+    changedFileCount: prNumber(pr.changed_files, 0),
   };
+}
+
+/** A whole number from a number or a string of digits (payloads are not always typed). */
+function prNumber(value: unknown, min = 1): number | undefined {
+  const n =
+    typeof value === 'number'
+      ? value
+      : typeof value === 'string' && /^\d{1,15}$/.test(value)
+        ? Number(value)
+        : NaN;
+  return Number.isSafeInteger(n) && n >= min ? n : undefined;
 }
 
 function obj(value: unknown): Json {

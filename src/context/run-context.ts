@@ -12,6 +12,8 @@ export interface PullRequestInfo {
   readonly authorType: string | undefined;
   readonly headSha: string | undefined;
   readonly fromFork: boolean | undefined;
+  /** `pull_request.changed_files` of the payload: how many files GitHub says the change has. */
+  readonly changedFileCount?: number | undefined;
 }
 
 /** A pull request file as the REST API lists it. */
@@ -40,6 +42,11 @@ export interface RunContext {
   readonly changedFiles: readonly string[] | undefined;
   /** The same files with their diffs when the API gave them (for new-dependency analysis). */
   readonly changedFilePatches: readonly ChangedFile[] | undefined;
+  /**
+   * Why `changedFiles` is known to be incomplete (the files API lists at most 3,000): the
+   * change is then treated as changing CI files. Undefined when the listing is complete.
+   */
+  readonly changedFilesIncomplete?: string | undefined;
   /** The repository's default `GITHUB_TOKEN` permissions when a job declares none. */
   readonly defaultPermissions: 'read' | 'write' | 'unknown';
   /** Path of the gate's own policy file in the repository, if it is one. */

@@ -10,12 +10,24 @@ import { describeError, normalizeError } from '../errors.js';
 import { redactText } from '../evidence/redact.js';
 import { escapeMarkdown } from '../report/escape.js';
 
+/**
+ * The failure as the user reads it. A TypeError that gets this far means data of a shape the
+ * gate did not expect — an API answer or the event payload — and is said so.
+ */
+function userMessage(thrown: unknown): string {
+  const error = normalizeError(thrown);
+  const text = describeError(error);
+  return error instanceof TypeError
+    ? `an API answer or the event payload had a shape the gate cannot read (${text}), so it fails closed`
+    : text;
+}
+
 /** Main step: one guard around runAction — anything thrown ends in a failed, blocked step. */
 export async function main(): Promise<void> {
   try {
     await runAction();
   } catch (thrown) {
-    const message = redactText(describeError(normalizeError(thrown)));
+    const message = redactText(userMessage(thrown));
     core.setOutput(OUTPUTS.decision, 'blocked');
     core.setFailed(`agent-gate: ${message}`);
     try {
@@ -39,6 +51,8 @@ export async function post(): Promise<void> {
     const { runPost } = await import('../action/run-post.js');
     await runPost();
   } catch (thrown) {
-    core.setFailed(`agent-gate (post): ${redactText(describeError(normalizeError(thrown)))}`);
+    core.setFailed(`agent-gate (post): ${redactText(userMessage(thrown))}`);
   }
+  // As in main: an upload or request abandoned at its time limit must not keep the step alive.
+  process.exit();
 }

@@ -397,7 +397,11 @@ function stepCredentials(input: PathInput, step: Step, persistedToken: boolean):
 function fromChangedFiles({ context, workflow, job }: PathInput): Draft[] {
   if (!context.changedFiles) return [];
   const at = locate(workflow.source, job.at, { key: true });
-  return sensitiveChanges(context.changedFiles, context.policyFile, context.policyFiles).map((c) =>
+  const drafts = sensitiveChanges(
+    context.changedFiles,
+    context.policyFile,
+    context.policyFiles,
+  ).map((c) =>
     draft(
       'modify-workflow',
       `the pull request changes ${c.what}: ${c.file}`,
@@ -406,6 +410,18 @@ function fromChangedFiles({ context, workflow, job }: PathInput): Draft[] {
       { target: `file:${c.file}` },
     ),
   );
+  // Files the API did not list may be workflows: an incomplete listing counts as a CI change.
+  if (context.changedFilesIncomplete)
+    drafts.push(
+      draft(
+        'modify-workflow',
+        `incomplete list of changed files, treated as changing CI files: ${context.changedFilesIncomplete}`,
+        at,
+        ['github-token'],
+        { target: 'file:*' },
+      ),
+    );
+  return drafts;
 }
 
 function branchOrDefault(context: RunContext): string | undefined {

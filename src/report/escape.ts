@@ -21,7 +21,10 @@ export function revealInvisible(text: string): string {
   );
 }
 
-/** One safe log line: no line breaks, no leading workflow command, no control characters. */
+/**
+ * One safe log line: no line breaks, no workflow command (`::cmd::` or the legacy `##[cmd]`),
+ * no control characters.
+ */
 export function escapeLogText(text: string): string {
   return (
     revealInvisible(text)
@@ -29,6 +32,8 @@ export function escapeLogText(text: string): string {
       .replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, ' ')
       .replace(/\r?\n/g, ' ⏎ ')
       .replace(/::/g, ':\u200b:')
+      // The runner still parses the legacy `##[command]` form anywhere in a line.
+      .replace(/##\[/g, '#\u200b#[')
   );
 }
 

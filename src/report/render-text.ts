@@ -55,7 +55,7 @@ export function renderText(report: Report, options: TextOptions = {}): string {
     if (allowed > 0) lines.push(`  ✓ ${allowed} allowed job${allowed === 1 ? '' : 's'}`);
     for (const r of e.decision.reasons) lines.push(`  ✗ ${escapeLogText(r)}`);
     for (const x of e.decision.waivers.expired)
-      lines.push(`  note: ${escapeLogText(x.message)} (${at(x.waiver.at)})`);
+      lines.push(`  note: ${escapeLogText(x.message)} (${escapeLogText(at(x.waiver.at))})`);
     for (const a of e.decision.waivers.applied)
       lines.push(
         `  waived: ${a.waiver.rule} on ${a.path} (owner ${escapeLogText(a.waiver.owner)}, until ${a.waiver.expires}: ${escapeLogText(a.waiver.reason)})`,

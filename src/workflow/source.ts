@@ -2,8 +2,17 @@
  * Parses a YAML file once, keeping source ranges, and turns a symbolic YAML path into
  * file:line:column. This is the one locator: every fact and finding points through it.
  */
-import { isMap, isPair, isScalar, isSeq, LineCounter, parseDocument } from 'yaml';
-import type { Document, Node } from 'yaml';
+import {
+  Composer,
+  isMap,
+  isPair,
+  isScalar,
+  isSeq,
+  LineCounter,
+  Parser,
+  YAMLParseError,
+} from 'yaml';
+import type { CST, Document, Node } from 'yaml';
 import { InputError } from '../errors.js';
 import type { SourceLocation } from '../errors.js';
 
@@ -23,6 +32,11 @@ export interface SourceFile {
 export const MAX_SOURCE_BYTES = 4 * 1024 * 1024;
 /** Alias expansions allowed when resolving anchors (defends against "billion laughs"). */
 const MAX_ALIAS_COUNT = 200;
+/**
+ * Mappings and sequences inside each other, at most. Real workflows, policies and agent
+ * configuration stay under 20; thousands would overflow the stack of every recursive reader.
+ */
+export const MAX_NESTING_DEPTH = 64;
 
 export function parseYamlSource(path: string, text: string): SourceFile {
   const bytes = Buffer.byteLength(text, 'utf8');
@@ -32,13 +46,18 @@ export function parseYamlSource(path: string, text: string): SourceFile {
     });
   }
   const lineCounter = new LineCounter();
-  const doc = parseDocument(text, {
-    lineCounter,
-    uniqueKeys: true,
-    merge: true,
-    prettyErrors: false,
-    keepSourceTokens: false,
-  });
+  // parseDocument's two halves, with the depth checked between them: the syntax tree is
+  // built without recursion, composing it into a document recurses.
+  const tokens = [...new Parser(lineCounter.addNewLine).parse(text)];
+  const deep = tooDeep(tokens, MAX_NESTING_DEPTH);
+  if (deep !== undefined) {
+    const pos = lineCounter.linePos(deep);
+    throw new InputError(
+      `mappings and sequences nest deeper than ${MAX_NESTING_DEPTH} levels here; the file is refused rather than read`,
+      { location: { path, line: pos.line, column: pos.col } },
+    );
+  }
+  const doc = compose(tokens, text.length);
   const first = doc.errors[0];
   if (first) {
     const pos = lineCounter.linePos(first.pos[0]);
@@ -60,6 +79,51 @@ export function parseYamlSource(path: string, text: string): SourceFile {
     });
   }
   return { path, text, doc, lineCounter, data };
+}
+
+function compose(tokens: readonly CST.Token[], length: number): Document.Parsed {
+  const composer = new Composer({ uniqueKeys: true, merge: true, keepSourceTokens: false });
+  let doc: Document.Parsed | undefined;
+  for (const next of composer.compose(tokens, true, length)) {
+    if (!doc) {
+      doc = next;
+      continue;
+    }
+    doc.errors.push(
+      new YAMLParseError(
+        [next.range[0], next.range[1]],
+        'MULTIPLE_DOCS',
+        'Source contains multiple documents; please use YAML.parseAllDocuments()',
+      ),
+    );
+    break;
+  }
+  // compose(…, forceDoc = true) always ends with a document.
+  return doc!;
+}
+
+/** The offset of the first collection nested deeper than `max`, walking without recursion. */
+function tooDeep(tokens: readonly CST.Token[], max: number): number | undefined {
+  const stack: [CST.Token, number][] = tokens.map((t) => [t, 0]);
+  for (let next = stack.pop(); next; next = stack.pop()) {
+    const [token, depth] = next;
+    const collection =
+      token.type === 'block-map' || token.type === 'block-seq' || token.type === 'flow-collection';
+    const level = collection ? depth + 1 : depth;
+    if (level > max) return token.offset;
+    const t = token as {
+      value?: CST.Token;
+      key?: CST.Token | null;
+      items?: readonly { key?: CST.Token | null; value?: CST.Token }[];
+    };
+    if (t.value) stack.push([t.value, level]);
+    if (t.key) stack.push([t.key, level]);
+    for (const item of t.items ?? []) {
+      if (item.key) stack.push([item.key, level]);
+      if (item.value) stack.push([item.value, level]);
+    }
+  }
+  return undefined;
 }
 
 function firstLine(message: string): string {

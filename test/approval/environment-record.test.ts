@@ -17,13 +17,14 @@ const entry = (
 });
 
 const base = {
-  environment: 'agent-gate-approval',
+  environments: ['agent-gate-approval'],
   actor: 'dev',
   triggeringActor: 'rerunner',
+  author: 'pr-author',
   approvers: undefined,
   minApprovals: 1,
   facts: new Map<string, ApproverFacts>(
-    ['alice', 'bob', 'dev', 'rerunner', 'ci-bot[bot]'].map((l) => [
+    ['alice', 'bob', 'dev', 'rerunner', 'ci-bot[bot]', 'pr-author', 'kate'].map((l) => [
       l,
       { permission: 'write', teams: {} },
     ]),
@@ -114,5 +115,55 @@ describe('recordEnvironmentApprovals', () => {
     expect(r.state).toBe('approved');
     expect(r.approvedBy).toEqual(['alice', 'carol']);
     expect(r.ignored.map((i) => i.login)).toEqual(['mallory']);
+  });
+
+  it('refuses the pull request author, as wait mode does', () => {
+    const r = recordEnvironmentApprovals({ ...base, entries: [entry('PR-Author')] });
+    expect(r.state).toBe('missing');
+    expect(r.ignored).toEqual([
+      { login: 'PR-Author', why: expect.stringMatching(/self-approval/) },
+    ]);
+    const other = recordEnvironmentApprovals({
+      ...base,
+      author: 'someone',
+      entries: [entry('pr-author')],
+    });
+    expect(other.state).toBe('approved');
+  });
+
+  it('refuses a non-ASCII login: a Kelvin-sign Kate is not kate', () => {
+    const kelvin = '\u212Aate';
+    expect(kelvin.toLowerCase()).toBe('kate');
+    const approvers = parseApprovers(['kate']).specs;
+    const r = recordEnvironmentApprovals({ ...base, approvers, entries: [entry(kelvin)] });
+    expect(r.state).toBe('missing');
+    expect(r.ignored[0]?.why).toMatch(/non-ASCII/);
+    const real = recordEnvironmentApprovals({ ...base, approvers, entries: [entry('Kate')] });
+    expect(real.state).toBe('approved');
+    // Nor can a Kelvin-sign actor hide the real actor's self-approval, or the other way round.
+    const self = recordEnvironmentApprovals({ ...base, actor: kelvin, entries: [entry('kate')] });
+    expect(self.state).toBe('approved');
+  });
+
+  it('needs approvals for every environment: staging approvals do not cover production', () => {
+    const both = { ...base, environments: ['staging', 'production'] };
+    const r = recordEnvironmentApprovals({
+      ...both,
+      entries: [entry('alice', 'approved', 'staging')],
+    });
+    expect(r.state).toBe('missing');
+    expect(r.message).toMatch(/no approval for environment production/);
+    const ok = recordEnvironmentApprovals({
+      ...both,
+      entries: [entry('alice', 'approved', 'staging'), entry('bob', 'approved', 'Production')],
+    });
+    expect(ok.state).toBe('approved');
+    expect(ok.approvedBy).toEqual(['alice', 'bob']);
+    const none = recordEnvironmentApprovals({
+      ...base,
+      environments: [],
+      entries: [entry('alice')],
+    });
+    expect(none.state).toBe('missing');
   });
 });

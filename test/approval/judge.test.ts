@@ -265,6 +265,27 @@ describe('judge: integrity cases that do not count', () => {
     expect(run({ comments: [comment('OctoCat', approve)] }).state).toBe('approved');
     expect(run({ comments: [comment('DAVE', approve)] }).ignored[0]!.why).toMatch(/started/);
   });
+
+  it('refuses non-ASCII logins: a Kelvin-sign Kate is not kate, in reviews or commands', () => {
+    const fake = '\u212Aate';
+    expect(fake.toLowerCase()).toBe('kate');
+    const listed = parseApprovers(['kate']).specs;
+    const kate = new Map([['kate', { permission: 'write' as const, teams: {} }]]);
+    const j = run({
+      approvers: listed,
+      facts: kate,
+      comments: [comment(fake, approve)],
+      reviews: [review(fake)],
+    });
+    expect(j.state).toBe('pending');
+    expect(j.ignored.map((i) => i.why)).toEqual([
+      expect.stringMatching(/non-ASCII/),
+      expect.stringMatching(/non-ASCII/),
+    ]);
+    expect(
+      run({ approvers: listed, facts: kate, comments: [comment('KATE', approve)] }).state,
+    ).toBe('approved');
+  });
 });
 
 describe('judge: facts are asked only for candidates', () => {
