@@ -44,6 +44,8 @@ export interface ClassifyOptions {
   defaultBranch?: string;
   /** The step's `working-directory:`; relative paths are read against it. */
   workingDirectory?: string;
+  /** The step's shell (`shell:`, or `pwsh` on Windows runners); not POSIX → no opaque reading. */
+  shell?: string;
 }
 
 interface Finding {
@@ -55,6 +57,8 @@ interface Finding {
 
 interface Context {
   readonly defaultBranches: ReadonlySet<string>;
+  /** PowerShell / cmd scripts: `$x = …` is an assignment, not a computed command. */
+  readonly posix: boolean;
   /**
    * False once the script may have left the job's workspace (`cd /`, `cd "$DIR"`, an absolute
    * `working-directory:`): from then on `rm -rf *` no longer means the job's own checkout.
@@ -78,6 +82,7 @@ export function classifyScript(script: string, options: ClassifyOptions = {}): C
   if (options.defaultBranch) branches.add(options.defaultBranch);
   const ctx: Context = {
     defaultBranches: branches,
+    posix: !/^(?:pwsh|powershell|cmd)\b/i.test(options.shell ?? ''),
     inWorkspace:
       options.workingDirectory === undefined || staysInWorkspace(options.workingDirectory),
   };
@@ -91,7 +96,7 @@ export function classifyScript(script: string, options: ClassifyOptions = {}): C
 
 /** Tries argv as typed, then the command inside each wrapper (`npx x`, `python -m x`). */
 function classifyCommand(command: SimpleCommand, ctx: Context): CommandHit[] {
-  const opaque = opaqueCommand(command);
+  const opaque = ctx.posix ? opaqueCommand(command) : undefined;
   if (opaque) return [toHit({ class: 'opaque', ...opaque, target: undefined }, command)];
   let start = 0;
   for (let level = 0; level <= MAX_UNWRAP; level++) {
