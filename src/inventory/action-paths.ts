@@ -258,6 +258,7 @@ function fromSteps(input: PathInput, credsByStep: Map<number, readonly string[]>
       const classified = classifyScript(step.run, {
         defaultBranch: branchOrDefault(input.context),
         ...(step.workingDirectory === undefined ? {} : { workingDirectory: step.workingDirectory }),
+        ...stepShell(input.job, step),
       });
       for (const hit of classified.hits) {
         if (hit.class === 'untrusted-checkout') continue;
@@ -422,6 +423,12 @@ function fromChangedFiles({ context, workflow, job }: PathInput): Draft[] {
       ),
     );
   return drafts;
+}
+
+/** The step's shell: its `shell:`, else PowerShell on Windows runners (GitHub's default). */
+function stepShell(job: Job, step: Step): { shell?: string } {
+  if (step.shell !== undefined) return { shell: step.shell };
+  return job.runsOn.some((r) => /windows/i.test(r)) ? { shell: 'pwsh' } : {};
 }
 
 function branchOrDefault(context: RunContext): string | undefined {

@@ -9,8 +9,6 @@ import type { ActionClass } from './action-classes.js';
 import {
   COMMAND_RULES,
   DRY_RUN_FLAGS,
-  GH_API_RULES,
-  GH_GRAPHQL_RULES,
   IGNORED_LEADING,
   LOOPBACK_TARGET,
   VALUE_FLAGS,
@@ -18,6 +16,8 @@ import {
   type HitClass,
   type ParsedCommand,
 } from './command-table.js';
+import { analyzeGhApi, analyzeHttpClient } from './github-api-calls.js';
+import { isBroadPath, staysInWorkspace, trackDirectory } from './delete-scope.js';
 import { opaqueCommand } from './opaque-commands.js';
 import { splitCommands, type SimpleCommand } from './shell.js';
 
@@ -44,6 +44,8 @@ export interface ClassifyOptions {
   defaultBranch?: string;
   /** The step's `working-directory:`; relative paths are read against it. */
   workingDirectory?: string;
+  /** The step's shell (`shell:`, or `pwsh` on Windows runners); not POSIX → no opaque reading. */
+  shell?: string;
 }
 
 interface Finding {
@@ -55,6 +57,8 @@ interface Finding {
 
 interface Context {
   readonly defaultBranches: ReadonlySet<string>;
+  /** PowerShell / cmd scripts: `$x = …` is an assignment, not a computed command. */
+  readonly posix: boolean;
   /**
    * False once the script may have left the job's workspace (`cd /`, `cd "$DIR"`, an absolute
    * `working-directory:`): from then on `rm -rf *` no longer means the job's own checkout.
@@ -78,6 +82,7 @@ export function classifyScript(script: string, options: ClassifyOptions = {}): C
   if (options.defaultBranch) branches.add(options.defaultBranch);
   const ctx: Context = {
     defaultBranches: branches,
+    posix: !/^(?:pwsh|powershell|cmd)\b/i.test(options.shell ?? ''),
     inWorkspace:
       options.workingDirectory === undefined || staysInWorkspace(options.workingDirectory),
   };
@@ -91,7 +96,7 @@ export function classifyScript(script: string, options: ClassifyOptions = {}): C
 
 /** Tries argv as typed, then the command inside each wrapper (`npx x`, `python -m x`). */
 function classifyCommand(command: SimpleCommand, ctx: Context): CommandHit[] {
-  const opaque = opaqueCommand(command);
+  const opaque = ctx.posix ? opaqueCommand(command) : undefined;
   if (opaque) return [toHit({ class: 'opaque', ...opaque, target: undefined }, command)];
   let start = 0;
   for (let level = 0; level <= MAX_UNWRAP; level++) {
@@ -384,130 +389,15 @@ function analyzeRm(c: ParsedCommand, _rest: readonly string[], ctx: Context): Fi
     const arg = c.args[i] ?? '';
     if (options && arg === '--') options = false;
     else if (options && arg.length > 1 && arg.startsWith('-')) continue;
-    else if (isBroadPath(arg, c.raw[i] ?? arg, ctx)) {
+    else if (isBroadPath(arg, c.raw[i] ?? arg, ctx.inWorkspace)) {
       return [finding('destructive', 'rm-rf-broad', 'recursively deletes a broad path', arg)];
     }
   }
   return [];
 }
 
-/** Paths whose recursive deletion wipes the machine, the home directory or a system tree. */
-const BROAD_PATHS = new Set([
-  ...['', '~', '..', '$HOME', '${HOME}', '${{ env.HOME }}'],
-  ...['/home', '/usr', '/etc', '/var', '/opt', '/bin', '/sbin', '/lib', '/boot', '/root', '/srv'],
-]);
-/**
- * The job's own checkout and the runner's per-job temp directory: emptying them is clean-up.
- * The runner always sets these variables (and a step cannot override `GITHUB_*`/`RUNNER_*`),
- * so `$GITHUB_WORKSPACE/*` never becomes `/*`.
- */
-const JOB_DIRECTORIES = new Set([
-  ...['$GITHUB_WORKSPACE', '${GITHUB_WORKSPACE}', '${{ github.workspace }}'],
-  ...['$RUNNER_TEMP', '${RUNNER_TEMP}', '${{ runner.temp }}'],
-]);
-/** The current directory: the workspace unless the script moved away (`Context.inWorkspace`). */
-const CURRENT_DIRECTORY = new Set(['.', '*', '.*', '$PWD', '${PWD}', '$(pwd)']);
-const LONE_VARIABLE = /^\$\{?[A-Za-z_]\w*\}?$/;
-
-function isBroadPath(value: string, raw: string, ctx: Context): boolean {
-  if (value.length > MAX_COMMAND_CHARS) return false; // broad paths are short; also bounds the work
-  const path = normalisePath(trimTrailingGlobs(value));
-  if (BROAD_PATHS.has(path) || path.endsWith('/..')) return true;
-  if (JOB_DIRECTORIES.has(path)) return false;
-  if (CURRENT_DIRECTORY.has(path)) return !ctx.inWorkspace;
-  if (!LONE_VARIABLE.test(path)) return false;
-  // `$DIR/` or `$DIR/*` becomes `/` when DIR is empty or unset.
-  if (path.length < value.length) return true;
-  // An unquoted lone `$DIR` may split or vanish; a quoted one cannot widen.
-  return !/["']/.test(raw);
-}
-
-/** `${{github.workspace}}` → `${{ github.workspace }}`. */
-function normalisePath(path: string): string {
-  return path.startsWith('${{') && path.endsWith('}}')
-    ? `\${{ ${path.slice(3, -2).trim()} }}`
-    : path;
-}
-
-/** `/`, `/*`, `dir/`, `dir/*`, `dir/.` → the directory they stand for (`/` → ''). */
-function trimTrailingGlobs(value: string): string {
-  let end = value.length;
-  for (;;) {
-    if (value.endsWith('/', end)) end -= 1;
-    else if (value.endsWith('/*', end) || value.endsWith('/.', end)) end -= 2;
-    else return value.slice(0, end);
-  }
-}
-
-/** Follows `cd` / `pushd` / `popd`: a move out of the workspace (or to an unknown place) sticks. */
-function trackDirectory(argv: readonly string[], ctx: Context): void {
-  const name = commandName(argv[0] ?? '');
-  if (name !== 'cd' && name !== 'pushd' && name !== 'popd') return;
-  if (name === 'popd') {
-    ctx.inWorkspace = false; // the stack is not followed
-    return;
-  }
-  const target = argv.slice(1).find((a) => !a.startsWith('-') || a === '-');
-  if (target === undefined || !staysInWorkspace(target)) ctx.inWorkspace = false;
-}
-
-/** A directory inside the job's checkout or temp directory, as far as static reading can tell. */
-function staysInWorkspace(dir: string): boolean {
-  const path = normalisePath(trimTrailingGlobs(dir.trim()));
-  if (path === '' || path === '-' || path.split('/').includes('..')) return false;
-  const root = path.split('/')[0] ?? '';
-  if (JOB_DIRECTORIES.has(root) || JOB_DIRECTORIES.has(path)) return true;
-  if (path.startsWith('/') || path.startsWith('~') || /^[A-Za-z]:[\\/]/.test(path)) return false;
-  return !path.includes('$') && !path.includes('`');
-}
-
-function analyzeGhApi(c: ParsedCommand, rest: readonly string[]): Finding[] {
-  const endpoint = (rest[0] ?? '')
-    .replace(/^https?:\/\/[^/]+\//, '')
-    .replace(/^\/+/, '')
-    .replace(/^api\/v3\//, '')
-    .replace(/[?#].*$/, '');
-  if (endpoint === 'graphql') return graphqlFindings(c.args.join(' '));
-  const implied = c.has('-f', '-F', '--field', '--raw-field', '--input') ? 'POST' : 'GET';
-  const method = (c.value('-X', '--method') ?? implied).toUpperCase();
-  return GH_API_RULES.filter((r) => r.methods.includes(method) && r.endpoint.test(endpoint)).map(
-    (r) => finding(r.class, r.kind, r.detail, endpoint),
-  );
-}
-
-/**
- * The same REST calls as `gh api`, made with curl, wget or HTTPie against the GitHub API
- * (`api.github.com`, a GHES `/api/v3/`, `$GITHUB_API_URL`). The token may come from a header,
- * a netrc or a config file, so the call counts whether or not one is visible.
- */
-const API_BASE =
-  /^(?:https?:\/\/)?(?:api\.github\.com\/|[^/\s]+\/api\/v3\/|\$\{?GITHUB_API_URL\}?\/|\$\{\{\s*github\.api_url\s*\}\}\/)(.*)$/i;
-const HTTP_METHODS = new Set(['GET', 'POST', 'PUT', 'PATCH', 'DELETE', 'HEAD']);
-
-function analyzeHttpClient(c: ParsedCommand): Finding[] {
-  let endpoint: string | undefined;
-  let method: string | undefined;
-  for (const a of c.args) {
-    const m = API_BASE.exec(a);
-    if (m && endpoint === undefined) endpoint = (m[1] ?? '').replace(/[?#].*$/, '');
-    // HTTPie: `http DELETE api.github.com/…`
-    if (method === undefined && HTTP_METHODS.has(a)) method = a;
-  }
-  if (endpoint === undefined) return [];
-  if (endpoint === 'graphql') return graphqlFindings(c.args.join(' '));
-  const sends = c.has('-d', '--data', '--data-raw', '--data-binary', '--json', '-F', '--form');
-  method = (
-    c.value('-X', '--request', '--method') ??
-    method ??
-    (sends || c.has('--post-data', '--post-file') ? 'POST' : 'GET')
-  ).toUpperCase();
-  return GH_API_RULES.filter((r) => r.methods.includes(method) && r.endpoint.test(endpoint)).map(
-    (r) => finding(r.class, r.kind.replace(/^gh-/, 'http-'), r.detail, endpoint),
-  );
-}
-
 /** `find / -delete`, `find ~ -exec rm -rf {} +`: deletion under a broad starting point. */
-function analyzeFind(c: ParsedCommand, _rest: readonly string[], ctx: Context): Finding[] {
+function analyzeFind(c: ParsedCommand): Finding[] {
   const first = c.args.findIndex((a) => /^[-(!]/.test(a));
   const expression = first < 0 ? [] : c.args.slice(first);
   const deletes =
@@ -519,15 +409,10 @@ function analyzeFind(c: ParsedCommand, _rest: readonly string[], ctx: Context): 
   if (!deletes) return [];
   const roots = first < 0 ? c.args : c.args.slice(0, first);
   const starts = roots.length > 0 ? roots : ['.'];
-  const broad = starts.find((r, i) => isBroadPath(r, c.raw[i] ?? r, ctx));
+  // A filtered walk of the current directory (`cd "$d"; find . -name x -delete`) is a targeted
+  // clean-up; the starting point alone makes it broad (`find / -delete`, `find ~ -exec rm`).
+  const broad = starts.find((r, i) => isBroadPath(r, c.raw[i] ?? r, true));
   return broad === undefined
     ? []
     : [finding('destructive', 'find-delete-broad', 'deletes files under a broad path', broad)];
-}
-
-function graphqlFindings(query: string): Finding[] {
-  if (!/\bmutation\b/.test(query)) return [];
-  return GH_GRAPHQL_RULES.filter((r) => r.mutation.test(query)).map((r) =>
-    finding(r.class, r.kind, r.detail, 'graphql'),
-  );
 }

@@ -26,7 +26,7 @@ const INTERPRETERS = /^(?:python[\d.]*|py|pypy[\d.]*|node|nodejs|deno|bun|perl|r
 const INLINE_FLAGS = new Set(['-c', '-e', '-E', '--eval', '-r', '--exec']);
 /** Calls that run another program from inside an interpreter's inline code. */
 const SPAWNS =
-  /\bos\.(?:system|popen|exec\w*|spawn\w*)\b|\bsubprocess\b|\bchild_process\b|\bexecSync\b|\bspawnSync\b|\bDeno\.(?:run|Command)\b|\bBun\.spawn\b|\bsystem\s*\(|\bexec\s*\(|`[^`]+`|%x\{|\bshell_exec\b|\bpassthru\b|\bproc_open\b|\bIO\.popen\b/;
+  /\bos\.(?:system|popen|exec\w*|spawn\w*)\b|\bsubprocess\b|\bchild_process\b|\bexecSync\b|\bspawnSync\b|\bDeno\.(?:run|Command)\b|\bBun\.spawn\b|(?<![.\w])system\s*\(|(?<![.\w])exec\s*\(|%x\{|\bshell_exec\b|\bpassthru\b|\bproc_open\b|\bIO\.popen\b/;
 
 function base(word: string): string {
   return word.slice(word.lastIndexOf('/') + 1);
@@ -48,7 +48,7 @@ export function opaqueCommand(command: SimpleCommand): OpaqueCommand | undefined
     if (operand?.startsWith('<(') || (operand === undefined && name === '.')) {
       return { kind: 'generated-script', detail: 'runs a script produced by another command' };
     }
-    if (POSIX_SHELLS.has(name) && readsStdin(args) && !command.heredoc) {
+    if (POSIX_SHELLS.has(name) && readsStdin(args) && !visibleStdin(command)) {
       return { kind: 'piped-script', detail: 'runs a script piped in from another command' };
     }
     return undefined;
@@ -56,15 +56,21 @@ export function opaqueCommand(command: SimpleCommand): OpaqueCommand | undefined
   if (INTERPRETERS.test(name)) {
     const flag = args.findIndex((a) => INLINE_FLAGS.has(a));
     const code = flag < 0 ? undefined : args[flag + 1];
-    if (code !== undefined && SPAWNS.test(code)) {
+    const backticks = /^(?:perl|ruby|php)$/.test(name) && /`[^`]+`/.test(code ?? '');
+    if (code !== undefined && (SPAWNS.test(code) || backticks)) {
       return { kind: 'interpreter-exec', detail: `runs commands from inline ${name} code` };
     }
     if (args.length === 0 || args[0] === '-') {
-      if (!command.heredoc)
+      if (!visibleStdin(command))
         return { kind: 'piped-script', detail: `runs ${name} code piped in from another command` };
     }
   }
   return undefined;
+}
+
+/** A here-document in the workflow or a file in the repository: the script is readable. */
+function visibleStdin(command: SimpleCommand): boolean {
+  return command.stdin === 'heredoc' || command.stdin === 'file';
 }
 
 /** No script operand (or `-s` / `-`): the shell reads its commands from stdin. */

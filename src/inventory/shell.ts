@@ -22,8 +22,8 @@ export interface SimpleCommand {
   column: number;
   /** Source text of the whole simple command, prefixes and redirections included. */
   text: string;
-  /** Its stdin is a here-document of the script (`bash <<EOF`, `python - <<'EOF'`). */
-  heredoc?: boolean;
+  /** Where its stdin comes from when the script redirects it: `<<EOF`, `< file`, `<<< text`. */
+  stdin?: 'heredoc' | 'file' | 'string';
 }
 
 export interface SplitResult {
@@ -54,7 +54,7 @@ type Op = ';' | '&&' | '||' | '|' | '|&' | '&' | '\n' | '(' | ')' | ';;' | ';&' 
 type Token =
   | { type: 'word'; word: Word }
   | { type: 'op'; op: Op }
-  | { type: 'redir'; heredoc?: Heredoc }
+  | { type: 'redir'; heredoc?: Heredoc; stdin?: 'file' | 'string' }
   | { type: 'eof' };
 
 /**
@@ -149,13 +149,26 @@ class ListState {
   private swallowClose = false;
 
   private heredocs: Heredoc[] = [];
+  private stdin: 'file' | 'string' | undefined;
 
-  constructor(private readonly emit: (words: Word[], heredocs: readonly Heredoc[]) => void) {}
+  constructor(
+    private readonly emit: (
+      words: Word[],
+      heredocs: readonly Heredoc[],
+      stdin: 'file' | 'string' | undefined,
+    ) => void,
+  ) {}
 
   flush(): void {
-    if (this.words.length > 0) this.emit(this.words, this.heredocs);
+    if (this.words.length > 0) this.emit(this.words, this.heredocs, this.stdin);
     this.words = [];
     this.heredocs = [];
+    this.stdin = undefined;
+  }
+
+  /** `< file` or `<<< text` on the command being read. */
+  redirectStdin(from: 'file' | 'string'): void {
+    this.stdin = from;
   }
 
   /** A here-document redirection of the command being read. */
@@ -279,12 +292,15 @@ class Parser {
   }
 
   private parseList(inSubstitution: boolean): void {
-    const list = new ListState((words, heredocs) => this.emitWithHeredocs(words, heredocs));
+    const list = new ListState((words, heredocs, stdin) =>
+      this.emitWithHeredocs(words, heredocs, stdin),
+    );
     for (;;) {
       const token = this.next();
       if (token.type === 'eof') break;
       if (token.type === 'word') list.word(token.word);
       else if (token.type === 'redir' && token.heredoc) list.heredoc(token.heredoc);
+      else if (token.type === 'redir' && token.stdin) list.redirectStdin(token.stdin);
       else if (token.type === 'op' && list.op(token.op, inSubstitution)) return;
     }
     list.flush();
@@ -374,6 +390,8 @@ class Parser {
       (!META.has(c) || ((c === '<' || c === '>') && this.src[this.pos + 1] === '('));
     if (!startsWord) return REDIR;
     const target = this.lexWord();
+    if (op === '<' || op === '<>') return { type: 'redir', stdin: 'file' };
+    if (op === '<<<') return { type: 'redir', stdin: 'string' };
     if (op !== '<<' && op !== '<<-') return REDIR;
     const heredoc: Heredoc = { delimiter: target.value, stripTabs: op === '<<-' };
     this.heredocs.push(heredoc);
@@ -415,11 +433,16 @@ class Parser {
       });
   }
 
-  private emitWithHeredocs(words: Word[], heredocs: readonly Heredoc[]): void {
+  private emitWithHeredocs(
+    words: Word[],
+    heredocs: readonly Heredoc[],
+    stdin: 'file' | 'string' | undefined,
+  ): void {
     const at = this.shared.commands.length;
     this.emit(words);
     const emitted = this.shared.commands[at];
-    if (emitted && heredocs.length > 0) emitted.heredoc = true;
+    if (emitted && (heredocs.length > 0 || stdin))
+      emitted.stdin = heredocs.length > 0 ? 'heredoc' : stdin;
     if (heredocs.length === 0 || !readsScriptFromStdin(words)) return;
     // The last here-document on stdin wins, as in the shell.
     const fed = heredocs[heredocs.length - 1];

@@ -84,6 +84,7 @@ describe('find … -delete', () => {
       ['find . -name "*.pyc" -delete', []],
       ['find "$RUNNER_TEMP" -mindepth 1 -delete', []],
       ['find / -name core', []],
+      ['cd "$pdir"\nfind . -name "sbom*.json" -exec rm {} \\;', []],
       ['find dist -type f -exec rm {} \\;', []],
     ]);
   });

@@ -63,7 +63,20 @@ describe('beyond static reach', () => {
       ['python -c "import sys; print(sys.version)"', []],
       ['node -e "console.log(process.version)"', []],
       ['echo "$VERSION"', []],
+      ['python - <src/api/python/z3test.py z3', []],
+      ["node --input-type=module -e 'const m = /x/.exec(s); console.log(`${m}`)'", []],
     ]);
+  });
+
+  it('still flags a here-string fed to a shell', () => {
+    expect(kinds('bash <<< "$SCRIPT"')).toEqual(['opaque:piped-script']);
+  });
+
+  it('does not read PowerShell scripts as POSIX computed commands', () => {
+    expect(kinds('$tag = "Nightly"\n$tag')).toEqual(['opaque:computed-command']);
+    expect(
+      classifyScript('$tag = "Nightly"\n$tag', { shell: 'pwsh' }).hits.map((h) => h.kind),
+    ).toEqual([]);
   });
 
   it('is located at the command', () => {
