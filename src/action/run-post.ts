@@ -47,7 +47,7 @@ export async function runPost(now: () => Date = () => new Date()): Promise<void>
     timestamps: { ...first.timestamps, finished: now().toISOString() },
   };
   const files = new Map<string, string>(buildPackFiles(input));
-  if (settings.attest) {
+  if (settings.attest !== 'off') {
     // Sign the manifest file itself, so `gh attestation verify manifest.json` finds it; the
     // record goes beside the manifest (not covered by it), never into a rebuilt pack.
     const manifest = files.get('manifest.json') ?? '';
@@ -55,6 +55,9 @@ export async function runPost(now: () => Date = () => new Date()): Promise<void>
       subjectName: 'manifest.json',
       digest: `sha256:${createHash('sha256').update(manifest).digest('hex')}`,
       token: settings.token,
+      // `bundle`: sign only; the bundle goes into the pack, not to the attestations API
+      // (which private repositories without GitHub Enterprise cannot use).
+      skipWrite: settings.attest === 'bundle',
       predicate: {
         decision: first.report.decision,
         policyDigest: first.report.policy.digest,
