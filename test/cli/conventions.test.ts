@@ -95,11 +95,14 @@ describe('short flags', () => {
   });
 });
 
-describe('--quiet', () => {
-  it('prints nothing; the exit code still tells the decision', async () => {
-    const r = await cli(['scan', 'examples', '-q']);
-    expect(r).toEqual({ code: 1, out: '', err: '' });
-    expect((await cli(['evaluate', 'examples/release.yml', '--quiet'])).code).toBe(3);
+describe('-q / --quiet', () => {
+  it('is the short form of --quiet (allowed jobs as a count); the exit code still decides', async () => {
+    const short = await cli(['scan', 'examples', '-q']);
+    const long = await cli(['scan', 'examples', '--quiet']);
+    expect(short).toEqual(long);
+    expect(short.code).toBe(1);
+    expect(short.out.length).toBeLessThan((await cli(['scan', 'examples'])).out.length);
+    expect((await cli(['evaluate', 'examples/release.yml', '-q'])).code).toBe(3);
   });
 
   it('contradicts --verbose', async () => {
@@ -128,14 +131,14 @@ describe('colour', () => {
 
 describe('progress on stderr', () => {
   it('appears on a terminal once a scan passes one second, and is cleared', async () => {
-    const slow = await cli(['scan', 'examples', '-q'], { terminal: TTY, stepMs: 400 });
+    const slow = await cli(['scan', 'examples', '-f', 'json'], { terminal: TTY, stepMs: 400 });
     expect(slow.err).toMatch(/scanning \d+\/5 workflow files…/);
     expect(slow.err.endsWith('\r\u001b[K')).toBe(true);
   });
 
   it('never for a fast scan, nor when stderr is not a terminal', async () => {
-    const fast = await cli(['scan', 'examples', '-q'], { terminal: TTY, stepMs: 0 });
-    const piped = await cli(['scan', 'examples', '-q'], {
+    const fast = await cli(['scan', 'examples', '-f', 'json'], { terminal: TTY, stepMs: 0 });
+    const piped = await cli(['scan', 'examples', '-f', 'json'], {
       terminal: { ...TTY, stderrIsTTY: false },
       stepMs: 400,
     });
@@ -155,7 +158,7 @@ describe('inputs that are errors (exit 2)', () => {
   });
 
   it('a directory of repositories is not itself a repository: it is an error, not "allow"', async () => {
-    const r = await cli(['scan', '/work/shared/corpus', '-q']);
+    const r = await cli(['scan', '/work/shared/corpus', '-f', 'json']);
     expect(r.code).toBe(2);
     expect(r.err).toMatch(/\/work\/shared\/corpus: no workflow files .*name each one/);
   });
