@@ -9,41 +9,39 @@ import { jsonForOutput, revealInvisible } from '../report/escape.js';
 import { renderJson } from '../report/render-json.js';
 import { renderMarkdown } from '../report/render-markdown.js';
 import { renderText } from '../report/render-text.js';
+import { ANNOTATIONS_PER_LEVEL, planAnnotations } from '../report/annotations.js';
 import { allFindings } from '../report/report.js';
 import type { Report } from '../report/report.js';
 import { OUTPUTS } from './settings.js';
 
-/** GitHub shows a limited number of annotations per step; the rest are in the summary. */
-const MAX_ANNOTATIONS = 50;
 const MAX_OUTPUT_FINDINGS = 100;
 
 export function logReport(report: Report): void {
   core.info(renderText(report));
 }
 
+/**
+ * Annotations at the workflow line: GitHub shows 10 of each level per step and drops the
+ * rest, so the plan puts the most severe first and ends with a note of what was left out.
+ */
 export function annotate(report: Report): void {
-  const findings = allFindings(report);
-  for (const f of findings.slice(0, MAX_ANNOTATIONS)) {
-    const properties = {
-      title: `agent-gate: ${f.decision} (${f.ruleId})`,
-      file: revealInvisible(f.location.path),
-      startLine: f.location.line,
-      startColumn: f.location.column,
-    };
+  // One slot of each level stays free for the step's own message (the failure, the audit
+  // or approval note), which GitHub counts against the same limits.
+  for (const a of planAnnotations(report, { perLevel: ANNOTATIONS_PER_LEVEL - 1 }).annotations) {
     // The runner escapes line breaks in annotations; bidi and invisible controls are ours.
-    const message = revealInvisible(f.message);
-    if (f.decision === 'blocked') core.error(message, properties);
-    else if (f.decision === 'approval-required') core.warning(message, properties);
+    const properties = a.location
+      ? {
+          title: revealInvisible(a.title),
+          file: revealInvisible(a.location.path),
+          startLine: a.location.line,
+          startColumn: a.location.column,
+        }
+      : { title: a.title };
+    const message = revealInvisible(a.message);
+    if (a.level === 'error') core.error(message, properties);
+    else if (a.level === 'warning') core.warning(message, properties);
     else core.notice(message, properties);
   }
-  if (findings.length > MAX_ANNOTATIONS)
-    core.notice(`${findings.length - MAX_ANNOTATIONS} more findings are in the job summary`);
-  for (const e of report.evaluations)
-    for (const x of e.decision.waivers.expired)
-      core.warning(revealInvisible(x.message), {
-        file: x.waiver.at.path,
-        startLine: x.waiver.at.line,
-      });
 }
 
 export async function writeSummary(

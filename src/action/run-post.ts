@@ -98,7 +98,7 @@ async function completePack(
     timestamps: { ...first.timestamps, finished: now().toISOString() },
   };
   const files = new Map<string, string>(buildPackFiles(input));
-  if (settings.attest) {
+  if (settings.attest !== 'off') {
     // Sign the manifest file itself, so `gh attestation verify manifest.json` finds it; the
     // record goes beside the manifest (not covered by it), never into a rebuilt pack.
     const manifest = files.get('manifest.json') ?? '';
@@ -106,6 +106,9 @@ async function completePack(
       subjectName: 'manifest.json',
       digest: `sha256:${createHash('sha256').update(manifest).digest('hex')}`,
       token: settings.token,
+      // `bundle`: sign only; the bundle goes into the pack, not to the attestations API
+      // (which private repositories without GitHub Enterprise cannot use).
+      skipWrite: settings.attest === 'bundle',
       predicate: {
         decision: first.report.decision,
         policyDigest: first.report.policy.digest,

@@ -62,8 +62,13 @@ export interface Settings {
   readonly defaultPermissions: 'read' | 'write' | 'unknown';
   /** Days the evidence artifact is kept (1..90); undefined = the repository's setting. */
   readonly retentionDays: number | undefined;
-  /** Sign the evidence pack's digest with an attestation (needs id-token and attestations: write). */
-  readonly attest: boolean;
+  /**
+   * Sign the evidence pack's manifest: `store` also stores the attestation through the
+   * attestations API (public repositories, GitHub Enterprise Cloud; needs attestations:
+   * write); `bundle` only puts the Sigstore bundle into the pack (any repository, private ones
+   * without Enterprise included; needs id-token: write); `off` does not sign.
+   */
+  readonly attest: 'off' | 'store' | 'bundle';
 }
 
 export function readSettings(): Settings {
@@ -81,7 +86,7 @@ export function readSettings(): Settings {
     jobs: choice(INPUTS.jobs, ['current', 'all'], 'current'),
     defaultPermissions: choice(INPUTS.defaultPermissions, ['read', 'write', 'unknown'], 'unknown'),
     retentionDays: retentionDays(),
-    attest: core.getInput(INPUTS.attest) === '' ? false : core.getBooleanInput(INPUTS.attest),
+    attest: attestMode(core.getInput(INPUTS.attest)),
   };
 }
 
@@ -96,6 +101,16 @@ function policyRepository(value: string): Settings['policyRepository'] {
       `input \`${INPUTS.policyRepository}\` must be owner/name@ref, e.g. acme/policies@<commit sha> (got \`${value}\`)`,
     );
   return { owner: m[1] ?? '', repo: m[2] ?? '', ref: m[3] ?? '' };
+}
+
+/** `attest`: true | false (YAML 1.2 core booleans, as getBooleanInput) or `bundle`. */
+function attestMode(value: string): Settings['attest'] {
+  if (value === '' || ['false', 'False', 'FALSE'].includes(value)) return 'off';
+  if (['true', 'True', 'TRUE'].includes(value)) return 'store';
+  if (value === 'bundle') return 'bundle';
+  throw new InputError(
+    `input \`${INPUTS.attest}\` must be true, false or bundle (sign without storing: the Sigstore bundle goes into the pack, for private repositories) (got \`${value}\`)`,
+  );
 }
 
 function retentionDays(): number | undefined {

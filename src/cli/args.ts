@@ -1,10 +1,15 @@
 /**
- * Command-line parsing for the CLI (no dependency): known flags only, values checked
- * against their allowed sets; anything else is a usage error (exit 2), never ignored.
+ * Command-line parsing for the CLI (no dependency): known flags only (long, `--flag=value`,
+ * or the short forms -f -o -p -q -v), values checked against their allowed sets; anything
+ * else is a usage error (exit 2), never ignored. `<command> --help` prints that command's help.
  */
 import { InputError } from '../errors.js';
+import { COMMAND_HELP, HELP } from './help.js';
 
-export type Format = 'text' | 'json' | 'sarif' | 'markdown';
+export { HELP };
+
+export const FORMATS = ['text', 'json', 'sarif', 'markdown', 'github'] as const;
+export type Format = (typeof FORMATS)[number];
 
 export interface CommonOptions {
   readonly policy: string | undefined;
@@ -13,13 +18,23 @@ export interface CommonOptions {
   readonly verbose: boolean;
   /** Text report: allowed jobs as a count per workflow. */
   readonly quiet: boolean;
+  /** The directory SARIF URIs are relative to; default: each workflow's repository. */
+  readonly root: string | undefined;
 }
 
+export type PermissionsMode = 'read' | 'write' | 'unknown';
+
 export type Command =
-  | { readonly name: 'help' }
+  | { readonly name: 'help'; readonly text: string }
   | { readonly name: 'version' }
   | { readonly name: 'validate'; readonly files: readonly string[] }
-  | { readonly name: 'verify'; readonly pack: string }
+  | {
+      readonly name: 'verify';
+      readonly pack: string;
+      readonly requireSigned: boolean;
+      readonly bundle: string | undefined;
+      readonly trustedRoot: string | undefined;
+    }
   | { readonly name: 'rules'; readonly format: 'text' | 'json' | 'markdown' }
   | {
       readonly name: 'evaluate';
@@ -30,7 +45,7 @@ export type Command =
       readonly eventPath: string | undefined;
       readonly actor: string | undefined;
       readonly changedFiles: readonly string[];
-      readonly defaultPermissions: 'read' | 'write' | 'unknown';
+      readonly defaultPermissions: PermissionsMode;
       /** A JSON file of environments as the API returns them (`--environments`). */
       readonly environments: string | undefined;
     }
@@ -38,7 +53,7 @@ export type Command =
       readonly name: 'scan';
       readonly options: CommonOptions;
       readonly dirs: readonly string[];
-      readonly defaultPermissions: 'read' | 'write' | 'unknown';
+      readonly defaultPermissions: PermissionsMode;
       readonly environments: string | undefined;
       /** Report every trigger's decision, not only the worst one. */
       readonly allTriggers: boolean;
@@ -50,12 +65,24 @@ interface FlagSpec {
   readonly values?: readonly string[];
 }
 
+const SHORT: Readonly<Record<string, string>> = {
+  '-f': '--format',
+  '-o': '--out',
+  '-p': '--policy',
+  '-q': '--quiet',
+  '-v': '--verbose',
+  '-h': '--help',
+};
+
+const HELP_FLAG: Record<string, FlagSpec> = { '--help': { takesValue: false } };
 const COMMON: Record<string, FlagSpec> = {
+  ...HELP_FLAG,
   '--policy': { takesValue: true },
-  '--format': { takesValue: true, values: ['text', 'json', 'sarif', 'markdown'] },
+  '--format': { takesValue: true, values: FORMATS },
   '--out': { takesValue: true },
   '--verbose': { takesValue: false },
   '--quiet': { takesValue: false },
+  '--root': { takesValue: true },
   '--default-permissions': { takesValue: true, values: ['read', 'write', 'unknown'] },
   '--environments': { takesValue: true },
 };
@@ -68,40 +95,59 @@ const EVALUATE: Record<string, FlagSpec> = {
   '--actor': { takesValue: true },
   '--changed-file': { takesValue: true, repeatable: true },
 };
+const VERIFY: Record<string, FlagSpec> = {
+  ...HELP_FLAG,
+  '--require-signed': { takesValue: false },
+  '--bundle': { takesValue: true },
+  '--trusted-root': { takesValue: true },
+};
 
 export function parseArgs(argv: readonly string[]): Command {
   const [name, ...rest] = argv;
   if (name === undefined || name === 'help' || name === '--help' || name === '-h')
-    return { name: 'help' };
-  if (name === '--version' || name === '-v' || name === 'version') return { name: 'version' };
+    return { name: 'help', text: rest[0] ? helpOf(rest[0]) : HELP };
+  if (name === '--version' || name === '-V' || name === '-v' || name === 'version')
+    return { name: 'version' };
+  const help = (): Command => ({ name: 'help', text: helpOf(name) });
   if (name === 'validate') {
-    const { positional } = parseFlags(rest, {});
-    if (positional.length === 0) throw usage('validate needs a policy file');
+    const { flags, positional } = parseFlags(rest, HELP_FLAG);
+    if (flags.has('--help')) return help();
+    if (positional.length === 0) throw usage('validate needs a policy file', name);
     return { name: 'validate', files: positional };
   }
   if (name === 'rules') {
     const { flags, positional } = parseFlags(rest, {
+      ...HELP_FLAG,
       '--format': { takesValue: true, values: ['text', 'json', 'markdown'] },
     });
-    if (positional.length > 0) throw usage(`unexpected argument: ${positional[0] ?? ''}`);
+    if (flags.has('--help')) return help();
+    if (positional.length > 0) throw usage(`unexpected argument: ${positional[0] ?? ''}`, name);
     return {
       name: 'rules',
       format: (one(flags, '--format') ?? 'text') as 'text' | 'json' | 'markdown',
     };
   }
   if (name === 'verify') {
-    const { positional } = parseFlags(rest, {});
+    const { flags, positional } = parseFlags(rest, VERIFY);
+    if (flags.has('--help')) return help();
     if (positional.length === 0)
-      throw usage('verify needs an evidence pack (a directory or a zip)');
-    if (positional.length > 1) throw usage(`unexpected argument: ${positional.at(-1) ?? ''}`);
-    return { name: 'verify', pack: positional[0] ?? '' };
+      throw usage('verify needs an evidence pack (a directory or a zip)', name);
+    if (positional.length > 1) throw usage(`unexpected argument: ${positional.at(-1) ?? ''}`, name);
+    return {
+      name: 'verify',
+      pack: positional[0] ?? '',
+      requireSigned: flags.has('--require-signed'),
+      bundle: one(flags, '--bundle'),
+      trustedRoot: one(flags, '--trusted-root'),
+    };
   }
   if (name === 'evaluate') {
     const { flags, positional } = parseFlags(rest, EVALUATE);
+    if (flags.has('--help')) return help();
     const workflow = one(flags, '--workflow') ?? positional[0];
-    if (!workflow) throw usage('evaluate needs --workflow <file>');
+    if (!workflow) throw usage('evaluate needs --workflow <file>', name);
     if (positional.length > (one(flags, '--workflow') ? 0 : 1))
-      throw usage(`unexpected argument: ${positional.at(-1) ?? ''}`);
+      throw usage(`unexpected argument: ${positional.at(-1) ?? ''}`, name);
     return {
       name: 'evaluate',
       options: common(flags),
@@ -120,7 +166,8 @@ export function parseArgs(argv: readonly string[]): Command {
       ...COMMON,
       '--all-triggers': { takesValue: false },
     });
-    if (positional.length === 0) throw usage('scan needs at least one directory');
+    if (flags.has('--help')) return help();
+    if (positional.length === 0) throw usage('scan needs at least one directory', name);
     return {
       name: 'scan',
       options: common(flags),
@@ -133,35 +180,54 @@ export function parseArgs(argv: readonly string[]): Command {
   throw usage(`unknown command: ${name}`);
 }
 
+function helpOf(command: string): string {
+  const text = COMMAND_HELP[command];
+  if (text === undefined) throw usage(`unknown command: ${command}`);
+  return text;
+}
+
 function parseFlags(
   args: readonly string[],
   specs: Record<string, FlagSpec>,
 ): { flags: Map<string, string[]>; positional: string[] } {
   const flags = new Map<string, string[]>();
   const positional: string[] = [];
+  let onlyPositional = false;
   for (let i = 0; i < args.length; i++) {
-    const arg = args[i] ?? '';
-    if (!arg.startsWith('--') || arg === '--') {
-      if (arg !== '--') positional.push(arg);
+    const raw = args[i] ?? '';
+    if (onlyPositional || raw === '-' || !raw.startsWith('-')) {
+      positional.push(raw);
       continue;
     }
+    if (raw === '--') {
+      onlyPositional = true;
+      continue;
+    }
+    const arg = raw.startsWith('--') ? raw : expandShort(raw);
     const eq = arg.indexOf('=');
     const flag = eq > 0 ? arg.slice(0, eq) : arg;
     const spec = specs[flag];
-    if (!spec) throw usage(`unknown option: ${flag}`);
+    if (!spec) throw usage(`unknown option: ${raw.startsWith('--') ? flag : raw}`);
     let value = 'true';
     if (spec.takesValue) {
       const next = eq > 0 ? arg.slice(eq + 1) : args[++i];
-      if (next === undefined || (eq < 0 && next.startsWith('--')))
+      if (next === undefined || (eq < 0 && next.startsWith('-') && next !== '-'))
         throw usage(`${flag} needs a value`);
       if (spec.values && !spec.values.includes(next))
         throw usage(`${flag} must be one of: ${spec.values.join(', ')} (got ${next})`);
       value = next;
-    }
+    } else if (eq > 0) throw usage(`${flag} takes no value`);
     if (flags.has(flag) && !spec.repeatable) throw usage(`${flag} given twice`);
     flags.set(flag, [...(flags.get(flag) ?? []), value]);
   }
   return { flags, positional };
+}
+
+/** `-f json` → `--format json`; `-fjson` is not accepted (one letter, one flag). */
+function expandShort(arg: string): string {
+  const long = SHORT[arg];
+  if (long === undefined) throw usage(`unknown option: ${arg}`);
+  return long;
 }
 
 function one(flags: Map<string, string[]>, name: string): string | undefined {
@@ -169,56 +235,25 @@ function one(flags: Map<string, string[]>, name: string): string | undefined {
 }
 
 function common(flags: Map<string, string[]>): CommonOptions {
+  const verbose = flags.has('--verbose');
+  const quiet = flags.has('--quiet');
+  if (verbose && quiet) throw usage('--quiet and --verbose contradict each other');
   return {
     policy: one(flags, '--policy'),
     format: (one(flags, '--format') ?? 'text') as Format,
     out: one(flags, '--out'),
-    verbose: flags.has('--verbose'),
-    quiet: flags.has('--quiet'),
+    verbose,
+    quiet,
+    root: one(flags, '--root'),
   };
 }
 
-function permissionsMode(flags: Map<string, string[]>): 'read' | 'write' | 'unknown' {
-  return (one(flags, '--default-permissions') ?? 'unknown') as 'read' | 'write' | 'unknown';
+function permissionsMode(flags: Map<string, string[]>): PermissionsMode {
+  return (one(flags, '--default-permissions') ?? 'unknown') as PermissionsMode;
 }
 
-function usage(message: string): InputError {
-  return new InputError(`${message}\nRun \`agent-gate --help\` for usage.`);
+function usage(message: string, command?: string): InputError {
+  return new InputError(
+    `${message}\nRun \`agent-gate ${command ? `${command} ` : ''}--help\` for usage.`,
+  );
 }
-
-export const HELP = `agent-gate — CI policy gate for AI coding agents
-
-Usage:
-  agent-gate evaluate --workflow <file> [--job <id> ...] [--policy <file|preset>]
-                      [--event <name>] [--event-path <payload.json>] [--actor <login>]
-                      [--changed-file <path> ...] [--default-permissions read|write|unknown]
-                      [--environments <env.json>]
-                      [--format text|json|sarif|markdown] [--out <dir>] [--verbose]
-  agent-gate scan <dir|file> [<dir|file> ...] [--policy <file|preset>]
-                      [--default-permissions read|write|unknown] [--environments <env.json>]
-                      [--all-triggers] [--format text|json|sarif|markdown] [--out <dir>]
-                      [--verbose | --quiet]
-  agent-gate validate <policy-file> [...]
-  agent-gate verify <pack-dir|pack.zip>
-  agent-gate rules [--format text|json|markdown]   the detection-rule catalog
-  agent-gate --version
-
-Policy: a preset (baseline, strict) or a YAML/JSON file; default .github/agent-gate.yml
-when it exists, else baseline.
-
---default-permissions  the repository's default GITHUB_TOKEN permissions for jobs that declare
-                       no \`permissions:\` (Settings → Actions → Workflow permissions). unknown (the
-                       default) assumes write. The policy can state it once
-                       (\`repository: { default-permissions: read }\`); the flag can only make it
-                       stricter: when the two disagree, write is assumed.
---environments         environments as GET /repos/{owner}/{repo}/environments/{name} returns them
-                       (one object, a list, or the list endpoint's { environments: [...] });
-                       required reviewers hold the approval of a job's deploy / production paths.
-                       Without it their protection is unknown and the policy decides.
---quiet                text report: allowed jobs as a count per workflow, not a line each.
---all-triggers         scan decides each trigger of a workflow (its \`if:\` conditions evaluated
-                       for that event) and reports the worst; this lists every trigger's decision.
-
-Exit codes: 0 allow · 1 blocked · 2 usage or input error · 3 approval-required
-verify: 0 the evidence pack verifies · 1 it does not (each problem listed) · 2 unreadable
-`;

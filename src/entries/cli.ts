@@ -2,15 +2,36 @@
 /** CLI entry (package.json "bin"): one guard around runCli; nothing thrown escapes as success. */
 import { runCli } from '../cli/run-cli.js';
 
+// A reader that goes away (`agent-gate scan … | head`) is not an error of ours: stop writing
+// and exit quietly with the decision's code, never a stack trace or a spurious 1 ("blocked").
+let stdoutClosed = false;
+let stdoutFailed = false;
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  stdoutClosed = true;
+  if (error.code !== 'EPIPE') {
+    stdoutFailed = true;
+    process.stderr.write(`agent-gate: cannot write the report (${error.code ?? error.message})\n`);
+  }
+});
+process.stderr.on('error', () => undefined);
+
 let code = 2;
 try {
   code = await runCli(process.argv.slice(2), {
-    stdout: (text) => process.stdout.write(text),
+    stdout: (text) => {
+      if (!stdoutClosed) process.stdout.write(text);
+    },
     stderr: (text) => process.stderr.write(text),
     now: () => new Date(),
+    terminal: {
+      stdoutIsTTY: process.stdout.isTTY === true,
+      stderrIsTTY: process.stderr.isTTY === true,
+      noColor: process.env.NO_COLOR !== undefined && process.env.NO_COLOR !== '',
+    },
   });
 } catch (thrown) {
   process.stderr.write(`agent-gate: internal error: ${String(thrown)}\n`);
   code = 2;
 }
-process.exitCode = code;
+// A report that could not be written (other than to a closed pipe) is an error: fail closed.
+process.exitCode = stdoutFailed ? 2 : code;

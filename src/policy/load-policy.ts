@@ -19,7 +19,12 @@ import type {
   Waiver,
   When,
 } from './types.js';
+import type { SourceLocation } from '../errors.js';
+import { matchesGlob } from '../glob.js';
+import { RULES } from '../rules/index.js';
 import { ruleById, unknownRuleError } from './checks.js';
+import { didYouMean } from './suggest.js';
+import { WORKFLOW_EVENTS } from './workflow-events.js';
 import { validateRuleOptions } from './rule-options.js';
 import { validatePolicyDocument } from './validate-policy.js';
 
@@ -80,7 +85,8 @@ const MAX_DEPTH = 8;
 
 export async function loadPolicy(ref: string, reader: PolicyReader): Promise<Policy> {
   const layers: Layer[] = [];
-  await collect(ref, undefined, reader, layers, []);
+  await collect(ref, undefined, reader, layers, [], undefined);
+  checkNamedRules(layers);
   return merge(layers);
 }
 
@@ -96,7 +102,14 @@ async function collect(
   reader: PolicyReader,
   layers: Layer[],
   chain: string[],
+  /** The `extends` entry that named this file (undefined for the policy itself). */
+  at: SourceLocation | undefined,
 ): Promise<void> {
+  if (at !== undefined && !isPresetName(ref) && !/[\\/.]/.test(ref))
+    throw new InputError(
+      `extends: no preset named \`${ref}\`${didYouMean(ref, PRESET_NAMES)}; presets: ${PRESET_NAMES.join(', ')} (a file needs a path such as ./${ref}.yml)`,
+      { location: at },
+    );
   const name = isPresetName(ref)
     ? `preset:${ref}`
     : from === undefined
@@ -107,7 +120,7 @@ async function collect(
   if (chain.length >= MAX_DEPTH)
     throw new InputError(`policy extends chain deeper than ${MAX_DEPTH}: ${chain.join(' → ')}`);
   if (layers.some((l) => l.name === name)) return;
-  const text = isPresetName(ref) ? (PRESETS[ref] ?? '') : await readPolicyFile(name, reader);
+  const text = isPresetName(ref) ? (PRESETS[ref] ?? '') : await readPolicyFile(name, reader, at);
   const source = parseYamlSource(isPresetName(ref) ? `policies/${ref}.yml` : name, text);
   validatePolicyDocument(source);
   const raw = source.data as RawPolicy;
@@ -115,18 +128,32 @@ async function collect(
   await checkRuleOptions(source, raw);
   const bases =
     raw.extends === undefined ? [] : Array.isArray(raw.extends) ? raw.extends : [raw.extends];
-  for (const base of bases)
-    await collect(base, isPresetName(ref) ? undefined : name, reader, layers, [...chain, name]);
+  for (const [i, base] of bases.entries())
+    await collect(
+      base,
+      isPresetName(ref) ? undefined : name,
+      reader,
+      layers,
+      [...chain, name],
+      locate(source, Array.isArray(raw.extends) ? ['extends', i] : ['extends']),
+    );
   layers.push({ name, source, raw });
 }
 
-async function readPolicyFile(path: string, reader: PolicyReader): Promise<string> {
+async function readPolicyFile(
+  path: string,
+  reader: PolicyReader,
+  at: SourceLocation | undefined,
+): Promise<string> {
   try {
     return await reader.read(path);
   } catch (cause) {
+    const why = cause instanceof Error ? cause.message : String(cause);
     throw new InputError(
-      `cannot read policy file ${path}: ${cause instanceof Error ? cause.message : String(cause)}`,
-      { cause },
+      at === undefined
+        ? `cannot read policy file ${path}: ${why}`
+        : `extends: cannot read the policy file ${path}: ${why}`,
+      { cause, location: at },
     );
   }
 }
@@ -149,6 +176,26 @@ function checkSemantics(source: SourceFile, raw: RawPolicy): void {
       });
     }
     ids.add(rule.id);
+    if (rule.when !== undefined && Object.keys(rule.when).length === 0)
+      throw new InputError(
+        `rule \`${rule.id}\`: an empty \`when: {}\` matches every action path; name what it matches (class, trigger, agent, …) or remove \`when\``,
+        { location: locate(source, ['rules', i, 'when']) },
+      );
+    const triggers = list<string>(rule.when?.trigger) ?? [];
+    triggers.forEach((pattern, j) => {
+      if (WORKFLOW_EVENTS.some((e) => matchesGlob(e, pattern))) return;
+      throw new InputError(
+        `rule \`${rule.id}\`: \`${pattern}\` is not an event that triggers workflows${didYouMean(pattern, WORKFLOW_EVENTS)}`,
+        {
+          location: locate(
+            source,
+            Array.isArray(rule.when?.trigger)
+              ? ['rules', i, 'when', 'trigger', j]
+              : ['rules', i, 'when', 'trigger'],
+          ),
+        },
+      );
+    });
     const agent = rule.when?.agent;
     for (const id of typeof agent === 'string'
       ? [agent]
@@ -157,7 +204,10 @@ function checkSemantics(source: SourceFile, raw: RawPolicy): void {
         : []) {
       if (!AGENTS.some((a) => a.entry.id === id)) {
         throw new InputError(
-          `unknown agent id \`${id}\`; known: ${AGENTS.map((a) => a.entry.id).join(', ')}`,
+          `unknown agent id \`${id}\`${didYouMean(
+            id,
+            AGENTS.map((a) => a.entry.id),
+          )}; known: ${AGENTS.map((a) => a.entry.id).join(', ')}`,
           {
             location: locate(source, ['rules', i, 'when', 'agent']),
           },
@@ -176,6 +226,35 @@ async function checkRuleOptions(source: SourceFile, raw: RawPolicy): Promise<voi
     if (typeof value === 'object' && value.options !== undefined) {
       await validateRuleOptions(rule, value.options, source, ['checks', id, 'options']);
     }
+  }
+}
+
+/**
+ * What only the whole chain can tell: `enabled: false` must switch off a rule some base
+ * defines (or define one itself), and a waiver must name a rule that exists — a policy rule,
+ * a detection rule or the policy default — else it silently waives nothing.
+ */
+function checkNamedRules(layers: readonly Layer[]): void {
+  const defined: string[] = [];
+  for (const { source, raw } of layers) {
+    (raw.rules ?? []).forEach((rule, i) => {
+      if (rule.enabled === false && rule.when === undefined && !defined.includes(rule.id))
+        throw new InputError(
+          `\`enabled: false\` switches off \`${rule.id}\`, which no policy this one extends defines${didYouMean(rule.id, defined)}`,
+          { location: locate(source, ['rules', i, 'id']) },
+        );
+      defined.push(rule.id);
+    });
+  }
+  const known = [...new Set([...defined, ...RULES.map((r) => r.meta.id), 'policy-default'])];
+  for (const { source, raw } of layers) {
+    (raw.waivers ?? []).forEach((w, i) => {
+      if (known.includes(w.rule)) return;
+      throw new InputError(
+        `waiver names rule \`${w.rule}\`, which neither the policy (with what it extends) nor the detection-rule catalog defines${didYouMean(w.rule, known)}`,
+        { location: locate(source, ['waivers', i, 'rule']) },
+      );
+    });
   }
 }
 
@@ -219,8 +298,9 @@ function merge(layers: readonly Layer[]): Policy {
   let profile: ChecksConfig['profile'] = 'baseline';
   const checks: Record<string, CheckSetting> = {};
   const hash = createHash('sha256');
-  for (const { name, source, raw } of layers) {
-    hash.update(`${name}\0${source.text}\0`);
+  for (const { source, raw } of layers) {
+    // Content only: the same policy spelt `./p.yml` or `/abs/p.yml` has the same digest.
+    hash.update(`${source.text.length}\0${source.text}\0`);
     if (raw.default) decisionDefault = raw.default;
     if (raw.production) production = raw.production;
     if (raw.evidence?.required !== undefined) evidenceRequired = raw.evidence.required;

@@ -89,7 +89,7 @@ export interface Policy {
   readonly checks: ChecksConfig;
   readonly approval: ApprovalSettings;
   readonly waivers: readonly Waiver[];
-  /** SHA-256 over the sources' names and texts, in order. */
+  /** SHA-256 over the sources' texts, in order (not their names: content, not path spelling). */
   readonly digest: string;
 }
 

@@ -37,6 +37,11 @@ export function toJsonDocument(report: Report): Record<string, unknown> {
       digest: report.policy.digest,
       default: report.policy.default,
     },
+    repositories: report.repositories.map((r) => ({
+      root: r.root,
+      policy: { sources: r.policy.sources, digest: r.policy.digest },
+      workflows: r.workflows.map((w) => w.repoPath),
+    })),
     reasons: report.evaluations.flatMap((e) => e.decision.reasons),
     summary: summariseReport(report),
     errors: report.errors,

@@ -1,12 +1,15 @@
 /**
  * SARIF 2.1.0 rendering of the findings, for code-scanning upload and the evidence pack
- * (validated against the official schema in tests and by `agent-gate verify`). Locations are
- * in the workflow file; fingerprints do not depend on line numbers so results survive edits.
+ * (validated against the official schema and GitHub's upload rules in tests, and by
+ * `agent-gate verify`). URIs are relative to the repository root (`%SRCROOT%`), each run
+ * carries its code-scanning category, and fingerprints do not depend on line numbers so
+ * results survive edits.
  */
 import { createHash } from 'node:crypto';
 import { RULE_DOCS } from '../generated/rule-docs.js';
 import { ruleById } from '../policy/checks.js';
-import type { Finding, Severity } from '../policy/types.js';
+import { pathSeverity } from '../policy/path-remediation.js';
+import type { Finding, Policy, Severity } from '../policy/types.js';
 import type { Rule } from '../rules/types.js';
 import { TOOL_NAME, TOOL_URI, TOOL_VERSION } from '../version.js';
 import { allFindings } from './report.js';
@@ -39,52 +42,126 @@ export function renderSarif(report: Report): string {
   return `${JSON.stringify(sarifDocument(report), null, 2)}\n`;
 }
 
+/** GitHub code scanning's caps on one upload (its SARIF support page; larger is rejected). */
+export const GITHUB_SARIF_LIMITS = { runs: 20, resultsPerRun: 25_000, rulesPerRun: 25_000 };
+/** The base id every result's URI is relative to (the repository root). */
+export const SRCROOT = '%SRCROOT%';
+
+interface RunScope {
+  readonly policy: Policy;
+  readonly findings: readonly Finding[];
+  readonly rootUri: string | undefined;
+  readonly category: string;
+  /** The path inside the repository for a finding's location path. */
+  readonly repoPathOf: (path: string) => string;
+}
+
 export function sarifDocument(report: Report): Record<string, unknown> {
-  const findings = allFindings(report);
-  const ruleIds = [...new Set(findings.map((f) => f.ruleId))].sort();
-  const rules = ruleIds.map((id) => {
-    const check = ruleById(id);
-    if (check && findings.some((f) => f.ruleId === id && f.kind === 'check'))
-      return checkRuleDescriptor(check, findings.find((f) => f.ruleId === id)?.decision ?? 'allow');
-    const rule = report.policy.rules.find((r) => r.id === id);
-    const decision = rule?.decision ?? report.policy.default;
-    const text =
-      rule?.reason ??
-      (id === DEFAULT_RULE_ID
-        ? `No rule matches; the policy default (${report.policy.default}) decides`
-        : 'Policy rule');
-    return {
-      id,
-      name: toPascalCase(id),
-      shortDescription: { text: oneLine(text) },
-      fullDescription: { text: rule?.description ?? text },
-      helpUri: ruleHelpUri(id),
-      help: {
-        text: `${text}\nDecision: ${decision}.${rule ? ` Defined in ${rule.at.path}.` : ''}\nSee ${ruleHelpUri(id)}`,
-      },
-      defaultConfiguration: { level: levelOf(decision) },
-      properties: {
-        decision,
-        tags: ['security', 'action-path'],
-        ...(rule ? { source: rule.at.path } : {}),
-      },
-    };
-  });
   return {
     $schema: SARIF_SCHEMA_URI,
     version: '2.1.0',
-    runs: [
-      {
-        tool: {
-          driver: { name: TOOL_NAME, version: TOOL_VERSION, informationUri: TOOL_URI, rules },
-        },
-        results: findings.map((f) => result(f, ruleIds.indexOf(f.ruleId))),
-      },
-    ],
+    runs: runScopes(report).map(sarifRun),
   };
 }
 
-function result(f: Finding, ruleIndex: number): Record<string, unknown> {
+/**
+ * One run per repository (each with its own policy, root and category), or — in the action,
+ * which decides one workflow of the checked-out repository — one run whose paths already are
+ * repository paths.
+ */
+function runScopes(report: Report): RunScope[] {
+  const findings = allFindings(report);
+  if (report.repositories.length === 0) {
+    const workflows = report.evaluations.map((e) => e.workflow.path);
+    const jobs = report.evaluations.flatMap((e) => e.decision.jobs.map((j) => j.job)).sort();
+    return [
+      {
+        policy: report.policy,
+        findings,
+        rootUri: undefined,
+        category:
+          workflows.length === 1
+            ? `agent-gate/${workflows[0] ?? ''}:${jobs.join(',')}/`
+            : 'agent-gate/',
+        repoPathOf: (path) => path,
+      },
+    ];
+  }
+  return report.repositories.map((scope) => {
+    const byPath = new Map(scope.workflows.map((w) => [w.path, w.repoPath]));
+    const prefix = scope.root.endsWith('/') ? scope.root : `${scope.root}/`;
+    return {
+      policy: scope.policy,
+      findings: findings.filter((f) => byPath.has(f.workflow)),
+      rootUri: scope.rootUri,
+      category: scope.category,
+      repoPathOf: (path) =>
+        byPath.get(path) ?? (path.startsWith(prefix) ? path.slice(prefix.length) : path),
+    };
+  });
+}
+
+function sarifRun(scope: RunScope): Record<string, unknown> {
+  // Most severe first (allFindings' order), so a cap keeps what matters.
+  const findings = scope.findings.slice(0, GITHUB_SARIF_LIMITS.resultsPerRun);
+  const omitted = scope.findings.length - findings.length;
+  const ruleIds = [...new Set(findings.map((f) => f.ruleId))].sort();
+  const rules = ruleIds.map((id) => ruleDescriptor(id, findings, scope.policy));
+  return {
+    tool: {
+      driver: { name: TOOL_NAME, version: TOOL_VERSION, informationUri: TOOL_URI, rules },
+    },
+    automationDetails: { id: scope.category },
+    ...(scope.rootUri ? { originalUriBaseIds: { [SRCROOT]: { uri: scope.rootUri } } } : {}),
+    results: findings.map((f) => result(f, ruleIds.indexOf(f.ruleId), scope.repoPathOf)),
+    properties: {
+      policy: { sources: scope.policy.sources, digest: scope.policy.digest },
+      ...(omitted > 0 ? { omittedResults: omitted } : {}),
+    },
+  };
+}
+
+function ruleDescriptor(
+  id: string,
+  findings: readonly Finding[],
+  policy: Policy,
+): Record<string, unknown> {
+  const check = ruleById(id);
+  if (check && findings.some((f) => f.ruleId === id && f.kind === 'check'))
+    return checkRuleDescriptor(check, findings.find((f) => f.ruleId === id)?.decision ?? 'allow');
+  const rule = policy.rules.find((r) => r.id === id);
+  const decision = rule?.decision ?? policy.default;
+  const severity = pathSeverity(decision);
+  const text =
+    rule?.reason ??
+    (id === DEFAULT_RULE_ID
+      ? `No rule matches; the policy default (${policy.default}) decides`
+      : 'Policy rule');
+  return {
+    id,
+    name: toPascalCase(id),
+    shortDescription: { text: oneLine(text) },
+    fullDescription: { text: rule?.description ?? text },
+    helpUri: ruleHelpUri(id),
+    help: {
+      text: `${text}\nDecision: ${decision}.${rule ? ` Defined in ${rule.at.path}.` : ''}\nSee ${ruleHelpUri(id)}`,
+    },
+    defaultConfiguration: { level: levelOf(decision) },
+    properties: {
+      decision,
+      severity,
+      'security-severity': SECURITY_SEVERITY[severity],
+      tags: ['security', 'action-path'],
+      ...(rule ? { source: rule.at.path } : {}),
+    },
+  };
+}
+
+function result(
+  f: Finding,
+  ruleIndex: number,
+  repoPathOf: (path: string) => string,
+): Record<string, unknown> {
   return {
     ruleId: f.ruleId,
     ruleIndex,
@@ -93,7 +170,7 @@ function result(f: Finding, ruleIndex: number): Record<string, unknown> {
     locations: [
       {
         physicalLocation: {
-          artifactLocation: { uri: f.location.path },
+          artifactLocation: { uri: toUri(repoPathOf(f.location.path)), uriBaseId: SRCROOT },
           // SARIF lines and columns start at 1.
           region: {
             startLine: Math.max(1, f.location.line),
@@ -114,8 +191,21 @@ function result(f: Finding, ruleIndex: number): Record<string, unknown> {
   };
 }
 
-/** GitHub code scanning reads `security-severity` (a CVSS-like score) to rank alerts. */
-const SECURITY_SEVERITY: Readonly<Record<Severity, string>> = {
+/** A relative URI reference: forward slashes, each segment percent-encoded. */
+function toUri(path: string): string {
+  return path
+    .replace(/\\/g, '/')
+    .split('/')
+    .map((segment) => encodeURIComponent(segment))
+    .join('/');
+}
+
+/**
+ * GitHub code scanning reads `security-severity` (a CVSS-like score) to rank alerts: over 9.0
+ * critical, 7.0–8.9 high, 4.0–6.9 medium, 0.1–3.9 low. Every rule has one, from the same
+ * severity word the text report shows.
+ */
+export const SECURITY_SEVERITY: Readonly<Record<Severity, string>> = {
   info: '0.0',
   low: '3.0',
   medium: '5.5',

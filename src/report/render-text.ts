@@ -35,10 +35,7 @@ export interface TextOptions {
 export function renderText(report: Report, options: TextOptions = {}): string {
   const rel = relativeTo(options.cwd);
   const at = (loc: SourceLocation): string => formatLocation({ ...loc, path: rel(loc.path) });
-  const lines: string[] = [
-    `${TOOL_NAME} ${TOOL_VERSION} · policy ${report.policy.sources.map(rel).join(' + ')} (${report.policy.digest.slice(0, 19)}…)`,
-    '',
-  ];
+  const lines: string[] = [...policyLines(report, rel), ''];
   for (const e of report.evaluations) {
     lines.push(escapeLogText(`${rel(e.workflow.path)}${triggerNote(e)}`));
     let allowed = 0;
@@ -116,6 +113,19 @@ function summaryLines(report: Report): string[] {
 
 function agentIds(inv: JobInventory): string[] {
   return [...new Set(inv.agents.map((a) => a.id))];
+}
+
+/** Which policy decided: one line, or one per repository when they differ. */
+function policyLines(report: Report, rel: (path: string) => string): string[] {
+  const shown = (p: Report['policy']): string =>
+    `${escapeLogText(p.sources.map(rel).join(' + '))} (${p.digest.slice(0, 19)}…)`;
+  const scopes = report.repositories;
+  if (new Set(scopes.map((s) => s.policy.digest)).size <= 1)
+    return [`${TOOL_NAME} ${TOOL_VERSION} · policy ${shown(scopes[0]?.policy ?? report.policy)}`];
+  return [
+    `${TOOL_NAME} ${TOOL_VERSION} · policy per repository:`,
+    ...scopes.map((s) => `  ${escapeLogText(rel(s.root))}: ${shown(s.policy)}`),
+  ];
 }
 
 function jobLines(

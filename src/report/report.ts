@@ -11,8 +11,26 @@ export interface FileError {
   readonly message: string;
 }
 
-export interface Report {
+/**
+ * One scanned repository: where it is, which policy decided it and its workflows (the path as
+ * findings carry it, and the path inside the repository that SARIF and code scanning use).
+ */
+export interface RepositoryScope {
+  /** The root as the user named it (for reports). */
+  readonly root: string;
+  /** The root as an absolute `file://` URI ending in `/` (SARIF `originalUriBaseIds`). */
+  readonly rootUri: string;
   readonly policy: Policy;
+  readonly workflows: readonly { readonly path: string; readonly repoPath: string }[];
+  /** Code scanning's category for this repository's results (`runAutomationDetails.id`). */
+  readonly category: string;
+}
+
+export interface Report {
+  /** The policy that decided; with several repositories, the first one's (see `repositories`). */
+  readonly policy: Policy;
+  /** The repositories a CLI run covered, each with its own policy; empty in the action. */
+  readonly repositories: readonly RepositoryScope[];
   readonly evaluations: readonly Evaluation[];
   readonly errors: readonly FileError[];
   readonly decision: DecisionValue;
@@ -22,12 +40,13 @@ export function buildReport(
   policy: Policy,
   evaluations: readonly Evaluation[],
   errors: readonly FileError[],
+  repositories: readonly RepositoryScope[] = [],
 ): Report {
   const decisions = [
     ...evaluations.map((e) => e.decision.decision),
     ...(errors.length > 0 ? (['blocked'] as const) : []),
   ];
-  return { policy, evaluations, errors, decision: mostSevere(decisions) };
+  return { policy, repositories, evaluations, errors, decision: mostSevere(decisions) };
 }
 
 /** Every finding, the most severe decisions first (stable within a decision). */

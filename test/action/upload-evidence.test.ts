@@ -164,7 +164,6 @@ describe('uploadEvidence against the artifact service emulator', () => {
       faults: [{ endpoint: 'CreateArtifact', times: 1, status: 400, msg: 'bad name' }],
     });
     const { uploadEvidence } = await load();
-    const started = Date.now();
 
     const error = await uploadEvidence({
       dir: pack,
@@ -173,7 +172,7 @@ describe('uploadEvidence against the artifact service emulator', () => {
       retentionDays: undefined,
     }).catch((e: unknown) => e as Error);
 
-    expect(Date.now() - started).toBeLessThan(2_000);
+    // Fast = not retried: exactly one request reached the service (asserted below).
     expect(error).toBeInstanceOf(Error);
     expect((error as Error).message).toBe(
       `evidence upload failed for artifact "ev" (the evidence pack is kept at ${pack}): ` +
@@ -201,7 +200,6 @@ describe('uploadEvidence against the artifact service emulator', () => {
   it('fails closed when the connection is refused', async () => {
     const s = await server({ refuse: true });
     const { uploadEvidence } = await load();
-    const started = Date.now();
 
     await expect(
       uploadEvidence({ dir: pack, files: FILES, name: 'ev', retentionDays: 3 }),
@@ -209,7 +207,6 @@ describe('uploadEvidence against the artifact service emulator', () => {
       `evidence upload failed for artifact "ev" (the evidence pack is kept at ${pack}): ` +
         'Failed to CreateArtifact: Unable to make request: ECONNREFUSED',
     );
-    expect(Date.now() - started).toBeLessThan(2_000);
     expect(s.requests).toEqual([]);
   });
 
@@ -242,13 +239,10 @@ describe('uploadEvidence against the artifact service emulator', () => {
   it("retries a 503 from CreateArtifact after the library's 3 s backoff", async () => {
     const s = await server({ faults: [{ endpoint: 'CreateArtifact', times: 1, status: 503 }] });
     const { uploadEvidence } = await load();
-    const started = Date.now();
 
     const result = await uploadEvidence({ dir: pack, files: FILES, name: 'ev', retentionDays: 5 });
 
-    const elapsed = Date.now() - started;
-    expect(elapsed).toBeGreaterThanOrEqual(3_000);
-    expect(elapsed).toBeLessThan(6_000);
+    // The retry is shown by the requests (the backoff itself is the library's, not timed here).
     expect(result.id).toBe(4242);
     expect(s.requests.map((r) => `${r.endpoint} ${r.status}`)).toEqual([
       'CreateArtifact 503',
@@ -378,7 +372,6 @@ describe.runIf(process.env.AGENT_GATE_SLOW_TESTS === '1')('exhausted retries (sl
       faults: [{ endpoint: 'block', times: Infinity, status: 500, msg: 'storage down' }],
     });
     const { uploadEvidence } = await load();
-    const started = Date.now();
 
     const error = await uploadEvidence({
       dir: pack,
@@ -390,7 +383,6 @@ describe.runIf(process.env.AGENT_GATE_SLOW_TESTS === '1')('exhausted retries (sl
       (e: unknown) => e as Error,
     );
 
-    expect(Date.now() - started).toBeGreaterThanOrEqual(16_000);
     expect(error.message).toBe(
       `evidence upload failed for artifact "ev" (the evidence pack is kept at ${pack}): ` +
         'storage down (HTTP 500 InternalError)',

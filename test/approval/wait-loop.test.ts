@@ -4,7 +4,7 @@
  * deny, timeout, cancel, issue mode, re-runs, and the requests it costs.
  */
 import { EventEmitter } from 'node:events';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
   abortableSleep,
   approvalOutputs,
@@ -235,11 +235,19 @@ describe('cancellation plumbing', () => {
   });
 
   it('abortableSleep ends early on abort', async () => {
-    const controller = new AbortController();
-    const began = Date.now();
-    const sleeping = abortableSleep(60_000, controller.signal);
-    controller.abort();
-    await sleeping;
-    expect(Date.now() - began).toBeLessThan(1_000);
+    // Fake timers: the 60 s timer never fires, so only the abort can end the sleep.
+    vi.useFakeTimers();
+    try {
+      const controller = new AbortController();
+      let ended = false;
+      const sleeping = abortableSleep(60_000, controller.signal).then(() => (ended = true));
+      await Promise.resolve();
+      expect(ended).toBe(false);
+      controller.abort();
+      await sleeping;
+      expect(ended).toBe(true);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 });

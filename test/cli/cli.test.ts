@@ -132,7 +132,7 @@ describe('bad input is a clear error with exit 2', () => {
     [['evaluate'], /evaluate needs --workflow/],
     [
       ['evaluate', '--workflow', 'examples/ci.yml', '--format', 'yaml'],
-      /--format must be one of: text, json, sarif, markdown \(got yaml\)/,
+      /--format must be one of: text, json, sarif, markdown, github \(got yaml\)/,
     ],
     [['evaluate', '--workflow', 'examples/ci.yml', '--bogus'], /unknown option: --bogus/],
     [['evaluate', '--workflow', 'missing.yml'], /missing\.yml: cannot read \(ENOENT\)/],
@@ -172,7 +172,7 @@ describe('bad input is a clear error with exit 2', () => {
     );
   });
 
-  it('an unparsable file in a scan is blocked (fail closed), not skipped', async () => {
+  it('an unparsable file in a scan is an input error (exit 2), the others still reported', async () => {
     const dir = tempDir();
     writeFileSync(
       join(dir, 'good.yml'),
@@ -180,11 +180,14 @@ describe('bad input is a clear error with exit 2', () => {
     );
     writeFileSync(join(dir, 'bad.yml'), 'on: push\njobs: [\n');
     const r = await cli('scan', dir, '--format', 'json');
-    expect(r.code).toBe(1);
+    expect(r.code).toBe(2);
+    expect(r.err).toMatch(/bad\.yml:\d+:\d+: invalid YAML/);
     const doc = JSON.parse(r.out) as {
       decision: string;
+      jobs: { id: string; decision: string }[];
       errors: { path: string; message: string }[];
     };
+    expect(doc.jobs.map((j) => `${j.id}:${j.decision}`)).toEqual(['a:allow']);
     expect(doc.errors).toEqual([
       {
         path: join(dir, 'bad.yml'),

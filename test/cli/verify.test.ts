@@ -38,7 +38,7 @@ describe('agent-gate verify', () => {
     const r = await cli('verify', dir);
     expect(r).toEqual({
       code: 0,
-      out: `${dir}: evidence pack verifies — the 4 files listed in manifest.json match it; pack digest ${packDigest(files)}\n`,
+      out: `${dir}: evidence pack verifies — the 4 files listed in manifest.json match it; pack digest ${packDigest(files)}\nSigned: NO — no Sigstore bundle (attestation.sigstore.json) in or beside the pack; its integrity rests on the manifest alone\n`,
       err: '',
     });
   });

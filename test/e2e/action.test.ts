@@ -153,19 +153,21 @@ describe.concurrent('blocked job (examples/nightly-agent.yml, schedule)', () => 
     const located = r.annotations.filter(
       (a) => a.level === 'error' && a.properties.file !== undefined,
     );
+    // The most severe first: the agent running with permissions bypassed on a schedule is
+    // critical, the `--admin` merge high (GitHub drops annotations past 10 per level).
     expect(located.map((a) => a.properties)).toEqual([
-      {
-        title: 'agent-gate: blocked (block-bypass-checks)',
-        file: `.github/workflows/${file}`,
-        line: '18',
-        col: '14',
-      },
       {
         // `claude --dangerously-skip-permissions`: the agent rule blocks it too.
         title: 'agent-gate: blocked (agent-permissions-bypassed)',
         file: `.github/workflows/${file}`,
         line: '15',
         col: '62',
+      },
+      {
+        title: 'agent-gate: blocked (block-bypass-checks)',
+        file: `.github/workflows/${file}`,
+        line: '18',
+        col: '14',
       },
     ]);
     expect(r.annotations.at(-1)!.message).toMatch(

@@ -361,14 +361,11 @@ describe.concurrent('approval: wait on a pull request', () => {
         inputs: { 'timeout-minutes': inputMinutes },
         env: { AGENT_GATE_TIME_SCALE: '200' },
       });
-      const started = Date.now();
       const r = await runAction(s.options);
-      const took = Date.now() - started;
       expect(r.code, show(r, s)).toBe(1);
       expect(r.outputs).toMatchObject({ approved: 'false', 'approved-by': '' });
       expect(errors(r).join('\n')).toMatch(/no decision after 1 minute\(s\)/);
-      // 1 minute at ×200 is 0.3 s; 30 or 60 minutes would be 9 or 18 s.
-      expect(took).toBeLessThan(8_000);
+      // The shorter of the two timeouts decided: the message names 1 minute, not 30 or 60.
       const request = s.server.requestsPosted()[0]!;
       expect(request.marker.state).toBe('closed');
       expect(request.body).toContain('⌛ timed out');
@@ -396,7 +393,7 @@ describe.concurrent('approval: wait on a pull request', () => {
     },
   );
 
-  it("closes the request when cancelled while a poll is in flight, within the runner's grace (SIGINT, SIGTERM 7.5 s later)", async () => {
+  it('closes the request when cancelled while a poll is in flight, on SIGINT alone (the runner sends SIGTERM only 7.5 s later)', async () => {
     const s = await pullRequest();
     s.server.latency.push({
       match: COMMENTS,
@@ -409,28 +406,14 @@ describe.concurrent('approval: wait on a pull request', () => {
       () => s.server.slowInFlight() > 0,
       () => undefined,
     );
-    // What the runner does on cancellation: SIGINT, SIGTERM 7.5 s later, SIGKILL 2.5 s after.
+    // The runner sends SIGINT, then SIGTERM 7.5 s later: SIGINT alone must be enough, so it
+    // is the only signal sent (no wall-clock race; a run that ignored it would not end).
     const pid = childPid(s.tag);
-    const signalled = Date.now();
     process.kill(pid, 'SIGINT');
-    const later = (ms: number, signal: NodeJS.Signals) =>
-      setTimeout(() => {
-        try {
-          process.kill(pid, signal);
-        } catch {
-          // Already gone.
-        }
-      }, ms);
-    const term = later(7_500, 'SIGTERM');
-    const kill = later(10_000, 'SIGKILL');
     const r = await run;
-    const took = Date.now() - signalled;
-    clearTimeout(term);
-    clearTimeout(kill);
     const request = s.server.requestsPosted()[0]!;
     expect(request.body, show(r, s)).toContain('✖️ closed — the job was cancelled');
     expect(r.code).not.toBe(0);
-    expect(took).toBeLessThan(7_500);
   });
 
   it('ignores the approvals of the actor and of the triggering actor (self-approval)', async () => {

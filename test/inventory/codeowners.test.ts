@@ -136,11 +136,10 @@ describe('ownersOf: patterns', () => {
   });
 
   it('does not backtrack exponentially on hostile patterns', () => {
-    const start = Date.now();
+    // Timed in bench/hostile-inputs.bench.ts; exponential backtracking would not finish here.
     const rules = rulesOf(`${'a*'.repeat(40)}b @o\n${'**/a/'.repeat(30)}b @o`);
     expect(ownersOf(rules, 'a'.repeat(5000))).toBeUndefined();
     expect(ownersOf(rules, `${'a/'.repeat(400)}c`)).toBeUndefined();
-    expect(Date.now() - start).toBeLessThan(1000);
   });
 
   it('without a trailing slash a pattern also matches everything under that directory', () => {

@@ -519,7 +519,7 @@ describe('classifyScript: argv, not text', () => {
       seed = (seed * 1103515245 + 12345) & 0x7fffffff;
       return seed % n;
     };
-    const started = Date.now();
+    // How long this takes is measured in bench/hostile-inputs.bench.ts, not asserted here.
     for (let i = 0; i < 3000; i++) {
       let s = '';
       for (let k = random(40); k >= 0; k--) s += alphabet[random(alphabet.length)];
@@ -529,6 +529,5 @@ describe('classifyScript: argv, not text', () => {
         expect(hit.line).toBeGreaterThanOrEqual(1);
       }
     }
-    expect(Date.now() - started).toBeLessThan(10_000);
   });
 });

@@ -367,7 +367,7 @@ describe('splitCommands: robustness', () => {
       seed ^= seed << 5;
       return (seed >>> 0) % n;
     };
-    const started = Date.now();
+    // How long this takes is measured in bench/hostile-inputs.bench.ts, not asserted here.
     for (let i = 0; i < 3000; i++) {
       let s = '';
       const len = 1 + random(60);
@@ -380,6 +380,5 @@ describe('splitCommands: robustness', () => {
         expect(c.column).toBeGreaterThanOrEqual(1);
       }
     }
-    expect(Date.now() - started).toBeLessThan(10_000);
   });
 });

@@ -171,7 +171,7 @@ describe('policy matchers', () => {
   it('a matching allow rule does not override a stricter one; it does override the default', async () => {
     const files = {
       'policy.yml':
-        'version: 1\ndefault: blocked\nrules:\n  - id: ok\n    when: {}\n    decision: allow\n    reason: fine\n  - id: no-publish\n    when: { class: publish }\n    decision: approval-required\n    reason: x\n',
+        'version: 1\ndefault: blocked\nrules:\n  - id: ok\n    when: { unattended: false }\n    decision: allow\n    reason: fine\n  - id: no-publish\n    when: { class: publish }\n    decision: approval-required\n    reason: x\n',
     };
     const { decision } = await run(publishWf, files);
     expect(decision.decision).toBe('approval-required');

@@ -1,0 +1,180 @@
+/**
+ * `evaluate` (one workflow) and `scan` (every workflow of one or more repositories): each
+ * repository is decided by the policy the action would use for it (see repo-policy.ts), and
+ * one file that cannot be read or parsed is reported without stopping the others.
+ */
+import { basename, dirname } from 'node:path';
+import { InputError, describeError, normalizeError } from '../errors.js';
+import { environmentsFromFile } from '../context/environment-protection.js';
+import type { EnvironmentFacts } from '../context/environment-protection.js';
+import { evaluateWorkflow } from '../evaluate.js';
+import { evaluateEachTrigger } from '../evaluate-triggers.js';
+import { effectiveDefaultPermissions } from '../policy/default-permissions.js';
+import { policyFilesRead } from '../policy/load-policy.js';
+import type { Evaluation } from '../evaluate.js';
+import { buildReport } from '../report/report.js';
+import type { FileError, RepositoryScope } from '../report/report.js';
+import type { Command } from './args.js';
+import { discoverWorkflows } from './discover.js';
+import { emitReport, checkOutDir } from './emit-report.js';
+import { cliContext } from './event-context.js';
+import { readRepoSnapshot, repoRootOf } from './fs-repo-snapshot.js';
+import { readTextFile } from './fs-policy-reader.js';
+import { startProgress } from './progress.js';
+import { PolicyResolver, findRepoRoot, insideRepo, rootUri } from './repo-policy.js';
+import type { CliIo } from './run-cli.js';
+
+type EvaluateArgs = Extract<Command, { name: 'evaluate' }>;
+type ScanArgs = Extract<Command, { name: 'scan' }>;
+
+export async function evaluateCommand(command: EvaluateArgs, io: CliIo): Promise<number> {
+  checkOutDir(command.options.out);
+  const root = findRepoRoot(command.workflow) ?? dirname(command.workflow);
+  const { policy, repoFile } = await new PolicyResolver(command.options.policy).forRoot(root);
+  const context = {
+    ...cliContext({
+      ...command,
+      defaultPermissions: effectiveDefaultPermissions(policy, command.defaultPermissions),
+      policyFile: repoFile,
+    }),
+    environments: environmentsOption(command.environments),
+    policyFiles: repoRelative(root, policyFilesRead(policy)),
+  };
+  const snapshotRoot = repoRootOf(command.workflow);
+  const repoPath = insideRepo(root, command.workflow) ?? command.workflow;
+  const evaluation = evaluateWorkflow({
+    path: command.workflow,
+    text: readTextFile(command.workflow),
+    repo: snapshotRoot === undefined ? undefined : readRepoSnapshot(snapshotRoot),
+    repoPath: snapshotRoot === undefined ? undefined : repoPath,
+    policy,
+    context,
+    jobs: command.jobs.length > 0 ? command.jobs : undefined,
+    now: io.now(),
+  });
+  const jobs = command.jobs.length > 0 ? `:${[...command.jobs].sort().join(',')}` : '';
+  const scope: RepositoryScope = {
+    root,
+    rootUri: rootUri(root),
+    policy,
+    workflows: [{ path: command.workflow, repoPath }],
+    category: `agent-gate/${repoPath}${jobs}/`,
+  };
+  return emitReport(buildReport(policy, [evaluation], [], [scope]), command.options, io);
+}
+
+export async function scanCommand(command: ScanArgs, io: CliIo): Promise<number> {
+  checkOutDir(command.options.out);
+  const resolver = new PolicyResolver(command.options.policy);
+  const environments = environmentsOption(command.environments);
+  const errors: FileError[] = [];
+  const targets: { root: string; files: string[] }[] = [];
+  for (const dir of command.dirs) {
+    const files = discoverWorkflows(dir);
+    if (files.length === 0) {
+      errors.push({
+        path: dir,
+        message: `${dir}: no workflow files (looked for .github/workflows/*.yml and YAML workflows directly in it; to scan several repositories, name each one)`,
+      });
+      continue;
+    }
+    const first = files[0] ?? dir;
+    const root = findRepoRoot(first) ?? (files.length === 1 && first === dir ? dirname(dir) : dir);
+    const same = targets.find((t) => t.root === root);
+    if (same) same.files.push(...files.filter((f) => !same.files.includes(f)));
+    else targets.push({ root, files });
+  }
+  const total = targets.reduce((n, t) => n + t.files.length, 0);
+  const progress = startProgress(io, total);
+  const evaluations: Evaluation[] = [];
+  const scopes: RepositoryScope[] = [];
+  for (const target of targets) {
+    const { policy, repoFile } = await resolver.forRoot(target.root);
+    const context = {
+      ...cliContext({
+        event: undefined,
+        eventPath: undefined,
+        actor: undefined,
+        changedFiles: [],
+        defaultPermissions: effectiveDefaultPermissions(policy, command.defaultPermissions),
+        policyFile: repoFile,
+      }),
+      environments,
+      policyFiles: repoRelative(target.root, policyFilesRead(policy)),
+    };
+    // One repository snapshot per scanned repository, shared by its workflows.
+    const snapshotRoot = repoRootOf(target.files[0] ?? '');
+    const repo = snapshotRoot === undefined ? undefined : readRepoSnapshot(snapshotRoot);
+    const workflows: RepositoryScope['workflows'][number][] = [];
+    for (const file of target.files) {
+      progress.tick(file);
+      const repoPath = insideRepo(target.root, file) ?? file;
+      workflows.push({ path: file, repoPath });
+      try {
+        evaluations.push(
+          ...evaluateEachTrigger(
+            {
+              path: file,
+              text: readTextFile(file),
+              policy,
+              context,
+              now: io.now(),
+              repo,
+              repoPath: snapshotRoot === undefined ? undefined : repoPath,
+            },
+            command.allTriggers,
+          ),
+        );
+      } catch (thrown) {
+        // A file that cannot be evaluated is reported (and makes the scan fail, exit 2);
+        // it never stops the other files.
+        const error = normalizeError(thrown);
+        errors.push({
+          path: file,
+          message:
+            error instanceof InputError
+              ? describeError(error)
+              : `${file}: internal error while evaluating this file: ${error.message}`,
+        });
+      }
+    }
+    scopes.push({
+      root: target.root,
+      rootUri: rootUri(target.root),
+      policy,
+      workflows,
+      category: scanCategory(target.root, targets.length, scopes),
+    });
+  }
+  progress.done();
+  if (scopes.length === 0) {
+    // Nothing could be decided: say why on stderr and fail closed.
+    for (const e of errors) io.stderr(`agent-gate: ${e.message}\n`);
+    return 2;
+  }
+  const first = scopes[0]?.policy ?? (await resolver.forRoot(undefined)).policy;
+  return emitReport(buildReport(first, evaluations, errors, scopes), command.options, io);
+}
+
+/** `--environments <file>`: protection facts by name; undefined (unknown) without the flag. */
+function environmentsOption(
+  file: string | undefined,
+): Readonly<Record<string, EnvironmentFacts>> | undefined {
+  return file === undefined ? undefined : environmentsFromFile(readTextFile(file), file);
+}
+
+/** The policy files inside the repository, as repository paths (a change to one is gated). */
+function repoRelative(root: string, files: readonly string[]): string[] {
+  return files.flatMap((file) => {
+    const rel = insideRepo(root, file);
+    return rel === undefined ? [] : [rel];
+  });
+}
+
+/** One code-scanning category per repository (several runs in one upload must differ). */
+function scanCategory(root: string, count: number, earlier: readonly RepositoryScope[]): string {
+  if (count === 1) return 'agent-gate/scan/';
+  const name = basename(root.replace(/[\\/]+$/, '')) || 'repository';
+  const taken = earlier.filter((s) => s.category.startsWith(`agent-gate/scan/${name}`)).length;
+  return `agent-gate/scan/${name}${taken > 0 ? `-${taken + 1}` : ''}/`;
+}

@@ -1,0 +1,118 @@
+/** The CLI's help texts: the overview (`agent-gate --help`) and one per command. */
+
+const EXIT = `Exit codes: 0 allow · 1 blocked · 2 usage or input error · 3 approval-required`;
+
+const OUTPUT_OPTIONS = `  -p, --policy <file|preset>   policy file or preset (baseline, strict); default: the
+                               repository's .github/agent-gate.yml, else baseline
+  -f, --format <format>        text (default), json, sarif, markdown, or github
+                               (workflow-command annotations, for use inside a CI step)
+  -o, --out <dir>              also write report.json, findings.sarif and summary.md there
+      --root <dir>             SARIF URIs relative to this directory (default: the repository)
+      --default-permissions read|write|unknown
+                               the repository's default GITHUB_TOKEN permissions for jobs
+                               that declare no \`permissions:\`; unknown (the default) assumes
+                               write. The policy can state it once
+                               (\`repository: { default-permissions: read }\`); the flag can
+                               only make it stricter: when the two disagree, write is assumed.
+      --environments <env.json>
+                               environments as GET /repos/{owner}/{repo}/environments/{name}
+                               returns them (one object, a list, or { environments: [...] });
+                               required reviewers hold the approval of a job's deploy /
+                               production paths. Without it the policy decides.
+  -q, --quiet                  text report: allowed jobs as a count per workflow
+  -v, --verbose                list allowed paths and report-only findings too
+  -h, --help                   this help`;
+
+const EVALUATE = `agent-gate evaluate — decide one workflow (or some of its jobs)
+
+Usage:
+  agent-gate evaluate [--workflow] <file> [options]
+
+Options:
+      --workflow <file>        the workflow file (or give it as the argument)
+      --job <id>               decide only this job (repeatable)
+      --event <name>           the triggering event (push, pull_request, …)
+      --event-path <file>      an event payload (JSON) as the runner gives it
+      --actor <login>          the actor
+      --changed-file <path>    a file the change touches (repeatable)
+${OUTPUT_OPTIONS}
+
+The policy is found beside the workflow's repository, never the current directory.
+
+${EXIT}
+`;
+
+const SCAN = `agent-gate scan — decide every workflow of one or more repositories
+
+Usage:
+  agent-gate scan <dir|file> [<dir|file> ...] [options]
+
+Options:
+      --all-triggers           list every trigger's decision (each workflow is decided per
+                               trigger, its \`if:\` conditions evaluated for that event, and
+                               the worst is reported)
+${OUTPUT_OPTIONS}
+
+Each repository is decided by its own .github/agent-gate.yml (baseline when it has none)
+unless --policy is given. A path with no workflow files is an error; a file that cannot be
+read or parsed is reported with its location and the scan goes on (exit 2 at the end).
+
+${EXIT}
+`;
+
+const VALIDATE = `agent-gate validate — check policy files
+
+Usage:
+  agent-gate validate <policy-file|preset> [...]
+
+Every mistake is reported as file:line:column. Exit 0 valid · 2 invalid or unreadable.
+`;
+
+const VERIFY = `agent-gate verify — check an evidence pack
+
+Usage:
+  agent-gate verify <pack-dir|pack.zip> [options]
+
+Options:
+      --require-signed         fail unless the pack carries a verified signature
+      --bundle <file>          the Sigstore bundle (default: attestation.sigstore.json in or
+                               beside the pack)
+      --trusted-root <file>    the Sigstore trusted root to verify against (offline)
+  -h, --help                   this help
+
+Says plainly whether the pack is signed. Exit 0 the pack verifies · 1 it does not (each
+problem listed) · 2 unreadable input.
+`;
+
+const RULES = `agent-gate rules — the detection-rule catalog
+
+Usage:
+  agent-gate rules [-f text|json|markdown]
+`;
+
+export const COMMAND_HELP: Readonly<Record<string, string>> = {
+  evaluate: EVALUATE,
+  scan: SCAN,
+  validate: VALIDATE,
+  verify: VERIFY,
+  rules: RULES,
+};
+
+export const HELP = `agent-gate — CI policy gate for AI coding agents
+
+Usage:
+  agent-gate evaluate --workflow <file> [--job <id> ...] [-p <file|preset>] [-f <format>]
+  agent-gate scan <dir|file> [...] [-p <file|preset>] [-f <format>] [-o <dir>]
+  agent-gate validate <policy-file> [...]
+  agent-gate verify <pack-dir|pack.zip> [--require-signed]
+  agent-gate rules [-f text|json|markdown]   the detection-rule catalog
+  agent-gate --version
+
+Run \`agent-gate <command> --help\` for a command's options.
+Formats: text, json, sarif, markdown, github (annotations inside a CI step).
+Policy: a preset (baseline, strict) or a YAML/JSON file; default: the repository's
+.github/agent-gate.yml when it exists, else baseline.
+
+${EXIT}
+verify: 0 the evidence pack verifies · 1 it does not (each problem listed) · 2 unreadable
+`;
