@@ -231,6 +231,10 @@ export async function runFuzz(options: {
         fail('crash (with the blocked step)', String(e));
         continue;
       }
+      if (after.kind === 'leak') {
+        fail('secret canary in the output (with the blocked step)', after.excerpt);
+        continue;
+      }
       const before = first.jobs.get(more.job);
       const afterJob = after.kind === 'error' ? 'error' : after.jobs.get(more.job);
       const afterAll = after.kind === 'error' ? 'error' : after.decision;
