@@ -70,7 +70,8 @@ async function run(
     env,
   });
   const reportPath = join(r.runnerTemp, 'agent-gate', 'deploy-1', 'report.json');
-  if (!existsSync(reportPath)) throw new Error(`no report; the step said:\n${r.stdout}\n${r.stderr}`);
+  if (!existsSync(reportPath))
+    throw new Error(`no report; the step said:\n${r.stdout}\n${r.stderr}`);
   const report = JSON.parse(
     readFileSync(join(r.runnerTemp, 'agent-gate', 'deploy-1', 'report.json'), 'utf8'),
   );
