@@ -2,7 +2,8 @@
 /**
  * Figures from a `scan --format json` report (issue 11): the share of ordinary (non-agent)
  * jobs gated, over jobs of workflows triggered by push / pull_request / merge_group, the
- * blocked jobs with why, and the agent jobs gated. Works on reports from before per-trigger
+ * blocked jobs with why, and the agent jobs gated; for an `--all-triggers` report also the
+ * share gated per CI event run (what a push / pull request / merge queue run really sees). Works on reports from before per-trigger
  * scans (jobs[].triggers = every declared trigger) and after (trigger + otherTriggers).
  *
  *   node dist/cli/index.js scan /work/shared/corpus/<each repository> --format json > after.json
@@ -65,6 +66,23 @@ for (const file of files) {
     );
   }
   if (blocked.length > maxBlocked) out.push(`    … ${blocked.length - maxBlocked} more`);
+  // An --all-triggers report has one entry per job and trigger: the runs each CI event sees.
+  const perTrigger = jobs.filter((j) => j.trigger !== undefined);
+  const keys = new Set(perTrigger.map((j) => `${j.workflow}#${j.id}`));
+  if (perTrigger.length > keys.size) {
+    for (const event of CI_EVENTS) {
+      const runs = perTrigger.filter((j) => j.trigger === event && (j.agents ?? []).length === 0);
+      const g = runs.filter((j) => j.decision !== 'allow');
+      out.push(
+        `  ordinary jobs decided for their ${event} run: ${runs.length}; gated ${g.length} (${pct(g.length, runs.length)})`,
+      );
+    }
+    const ci = perTrigger.filter((j) => CI_EVENTS.has(j.trigger) && (j.agents ?? []).length === 0);
+    const g = ci.filter((j) => j.decision !== 'allow');
+    out.push(
+      `  ordinary job runs on push/pull_request/merge_group, all together: ${ci.length}; gated ${g.length} (${pct(g.length, ci.length)})`,
+    );
+  }
   if (doc.summary) {
     out.push(
       `  repository default assumed write for ${doc.summary.assumedDefaultPermissions} jobs; ${doc.summary.gatedOnAssumption} gated on it`,

@@ -1,11 +1,13 @@
 /**
  * A workflow decided once per trigger it declares (`scan`): each event is its own run, with
- * its own `if:` outcomes, token and attendance. The worst run is the workflow's result, named
- * by its trigger; the others are listed with their decisions (or returned whole on request).
+ * its own `if:` outcomes, token and attendance. Each job is reported from the run where it
+ * fares worst, named by that trigger (so a job gated only on pull requests is never shown
+ * allowed because a push run skips it); the workflow lists every trigger's decision. With
+ * `all`, every run is returned whole.
  */
 import { evaluateWorkflow } from './evaluate.js';
 import type { EvaluateInput, Evaluation } from './evaluate.js';
-import { SEVERITY } from './policy/types.js';
+import { SEVERITY, mostSevere } from './policy/types.js';
 import { parseWorkflow } from './workflow/build-model.js';
 
 export function evaluateEachTrigger(input: EvaluateInput, all: boolean): Evaluation[] {
@@ -16,12 +18,57 @@ export function evaluateEachTrigger(input: EvaluateInput, all: boolean): Evaluat
     evaluateWorkflow({ ...input, parsed, context: { ...input.context, event } }),
   );
   const decisions = runs.map((r, i) => ({ event: events[i] ?? '', decision: r.decision.decision }));
-  const named = runs.map((r, i) => ({
-    ...r,
-    trigger: { event: events[i] ?? '', others: decisions.filter((_, j) => j !== i) },
-  }));
-  if (all) return named;
-  return [named.reduce((worst, r) => (rank(r) > rank(worst) ? r : worst))];
+  if (all)
+    return runs.map((r, i) => ({
+      ...r,
+      trigger: { event: events[i] ?? '', others: decisions.filter((_, j) => j !== i), jobs: {} },
+    }));
+  return [worstPerJob(runs, events, decisions)];
+}
+
+function worstPerJob(
+  runs: readonly Evaluation[],
+  events: readonly string[],
+  decisions: readonly { event: string; decision: Evaluation['decision']['decision'] }[],
+): Evaluation {
+  const worstRun = runs.reduce((w, r, i) => (rank(r) > rank(runs[w]!) ? i : w), 0);
+  const base = runs[worstRun]!;
+  const pick = base.inventory.map((_, j) =>
+    runs.reduce(
+      (w, r, i) =>
+        SEVERITY[r.decision.jobs[j]!.decision] > SEVERITY[runs[w]!.decision.jobs[j]!.decision]
+          ? i
+          : w,
+      worstRun,
+    ),
+  );
+  const jobs = pick.map((k, j) => runs[k]!.decision.jobs[j]!);
+  const findings = [
+    ...base.decision.findings.filter((f) => f.job === undefined),
+    ...pick.flatMap((k, j) =>
+      runs[k]!.decision.findings.filter((f) => f.job === base.inventory[j]!.job),
+    ),
+  ];
+  const jobTriggers: Record<string, string> = {};
+  pick.forEach((k, j) => {
+    if (k !== worstRun) jobTriggers[base.inventory[j]!.job] = events[k] ?? '';
+  });
+  return {
+    workflow: base.workflow,
+    inventory: pick.map((k, j) => runs[k]!.inventory[j]!),
+    checklist: pick.map((k, j) => runs[k]!.checklist[j]!),
+    decision: {
+      ...base.decision,
+      decision: mostSevere([...jobs.map((v) => v.decision), base.decision.decision]),
+      jobs,
+      findings,
+    },
+    trigger: {
+      event: events[worstRun] ?? '',
+      others: decisions.filter((_, i) => i !== worstRun),
+      jobs: jobTriggers,
+    },
+  };
 }
 
 /** Decision first, then how many jobs it gates. */

@@ -28,6 +28,8 @@ export interface Evaluation {
   readonly trigger?: {
     readonly event: string;
     readonly others: readonly { readonly event: string; readonly decision: Decision['decision'] }[];
+    /** Jobs reported from another trigger's run (where they fare worse), by job id. */
+    readonly jobs: Readonly<Record<string, string>>;
   };
 }
 

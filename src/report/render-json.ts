@@ -86,7 +86,7 @@ function jobSummary(
 ): Record<string, unknown> {
   return {
     workflow: verdict.workflow,
-    trigger: trigger?.event,
+    trigger: trigger ? (trigger.jobs[verdict.job] ?? trigger.event) : undefined,
     otherTriggers: trigger?.others,
     id: verdict.job,
     name: inventory?.name,

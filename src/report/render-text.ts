@@ -42,11 +42,14 @@ export function renderText(report: Report, options: TextOptions = {}): string {
     for (const verdict of e.decision.jobs) {
       const inv = e.inventory.find((i) => i.job === verdict.job);
       const gated = verdict.decision !== 'allow' || options.verbose === true;
+      const on = e.trigger?.jobs[verdict.job];
       if (!gated && options.quiet) allowed++;
       else if (!gated) lines.push(allowedLine(verdict, inv));
       else {
         const score = e.checklist.find((c) => c.job === verdict.job);
-        lines.push(...jobLines(verdict, inv, score, options.verbose ?? false, at));
+        const job = jobLines(verdict, inv, score, options.verbose ?? false, at);
+        if (on) job[0] = `${job[0] ?? ''} (on ${escapeLogText(on)})`;
+        lines.push(...job);
       }
     }
     if (allowed > 0) lines.push(`  ✓ ${allowed} allowed job${allowed === 1 ? '' : 's'}`);

@@ -90,6 +90,33 @@ describe('scan, trigger by trigger', () => {
     expect(text.out).toMatch(/ci\.yml \(on push; also pull_request → allow\)/);
   });
 
+  it('each job is reported from the trigger where it fares worst', async () => {
+    const r = await cli(
+      'scan',
+      repo(`on: [push, pull_request]
+permissions: { contents: read }
+jobs:
+  on-push:
+    if: github.event_name == 'push'
+    runs-on: ubuntu-latest
+    steps:
+      - run: docker push ghcr.io/acme/app
+  on-pr:
+    if: github.event_name == 'pull_request'
+    runs-on: ubuntu-latest
+    steps:
+      - run: npm publish
+`),
+      '--format',
+      'json',
+    );
+    const doc = JSON.parse(r.out) as Doc;
+    expect(doc.jobs.map((j) => `${j.id}:${j.decision}:${j.trigger}`)).toEqual([
+      'on-push:approval-required:push',
+      'on-pr:approval-required:pull_request',
+    ]);
+  });
+
   it('--all-triggers reports every trigger', async () => {
     const r = await cli(
       'scan',

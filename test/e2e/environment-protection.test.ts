@@ -4,7 +4,7 @@
  * reviewers and the rule); no reviewers → approval-required as before; an API that fails or
  * never answers → said so, and the safe decision (approval-required) stands.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { apiServers, makeWorkspace, removeTempDirs, runAction } from './harness.js';
@@ -69,6 +69,9 @@ async function run(
     inputs: { approval: 'fail' },
     env,
   });
+  const reportPath = join(r.runnerTemp, 'agent-gate', 'deploy-1', 'report.json');
+  if (!existsSync(reportPath))
+    throw new Error(`no report; the step said:\n${r.stdout}\n${r.stderr}`);
   const report = JSON.parse(
     readFileSync(join(r.runnerTemp, 'agent-gate', 'deploy-1', 'report.json'), 'utf8'),
   );
