@@ -21,7 +21,7 @@ export function lazyClient(
       log: (m) => core.info(m),
       timeScale: scale,
       ...(limits
-        ? { requestTimeoutMs: limits.requestMs, maxRateLimitWaitMs: limits.readPhaseMs * scale }
+        ? { requestTimeoutMs: limits.requestMs, maxRateLimitWaitMs: limits.rateLimitWaitMs }
         : {}),
     }));
 }

@@ -33,15 +33,20 @@ export interface Budgets {
   readonly readPhaseMs: number;
   readonly postPhaseMs: number;
   readonly uploadMs: number;
+  /** The longest total rate-limit wait GitHub may ask for (told time, not scaled). */
+  readonly rateLimitWaitMs: number;
 }
 
 export function budgets(scale: number): Budgets {
+  // Each has a floor: the time scale speeds up the approval clock in tests, and a loaded
+  // test machine must not turn a slow loopback answer into a retry or a failed phase.
+  const scaled = (ms: number, floor: number): number => Math.max(ms / scale, floor);
   return {
-    // Never under 2 s: a loaded test machine must not turn a slow answer into a retry.
-    requestMs: Math.max(30_000 / scale, 2_000),
-    readPhaseMs: (5 * 60_000) / scale,
-    postPhaseMs: (20 * 60_000) / scale,
-    uploadMs: (5 * 60_000) / scale,
+    requestMs: scaled(30_000, 2_000),
+    readPhaseMs: scaled(5 * 60_000, 20_000),
+    postPhaseMs: scaled(20 * 60_000, 20_000),
+    uploadMs: scaled(5 * 60_000, 5_000),
+    rateLimitWaitMs: 5 * 60_000,
   };
 }
 

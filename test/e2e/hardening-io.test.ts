@@ -354,7 +354,7 @@ describe.concurrent('servers that accept and never answer (item 10)', () => {
     });
     expectFailedStep(
       r,
-      /^agent-gate: (cannot read \.github\/agent-gate\.yml .*no answer within 2 s \(GET http:\/\/127\.0\.0\.1:\d+\/repos\/acme\/app\/contents\/|reading the policy did not finish within 5 s)/,
+      /^agent-gate: (cannot read \.github\/agent-gate\.yml .*no answer within 2 s \(GET http:\/\/127\.0\.0\.1:\d+\/repos\/acme\/app\/contents\/|reading the policy did not finish within 20 s)/,
     );
     expect(silent.requests.length).toBeGreaterThan(0);
   });
