@@ -20,6 +20,8 @@ export interface JobIdentity {
   readonly key: string;
   /** The matrix leg as given (canonical JSON), or undefined outside a matrix. */
   readonly matrix: string | undefined;
+  /** The matrix leg's values, readable (`ubuntu-latest-20`); empty outside a matrix. */
+  readonly label: string;
   /** SHA-256 (hex, first 8) over job, matrix, step and job-run backend id. */
   readonly digest: string;
 }
@@ -45,7 +47,7 @@ export function jobIdentity(
       .join('');
   const label = matrix === undefined ? '' : clean(matrixLabel(matrix), 60);
   const jobPart = clean(job, 80) || 'job';
-  return { key: `${jobPart}${label ? `-${label}` : ''}-${digest}`, matrix, digest };
+  return { key: `${jobPart}${label ? `-${label}` : ''}-${digest}`, matrix, label, digest };
 }
 
 /** The matrix input as compact JSON; `null`, `{}` and empty mean "no matrix". */

@@ -272,6 +272,13 @@ export async function runAction(now: () => Date = () => new Date()): Promise<voi
       files,
       trustedRef,
       jobEnvironments: approvalEnvironments(evaluation),
+      requestJob: [
+        runner.job,
+        identity.label ? `(${identity.label})` : '',
+        current?.calledWorkflow ? `called by ${current.jobs.join(', ')}` : '',
+      ]
+        .filter(Boolean)
+        .join(' '),
       log: { info: (m: string) => core.info(m), warning: (m: string) => core.warning(m) },
       timeScale: scale,
     };

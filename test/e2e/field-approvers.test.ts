@@ -147,4 +147,25 @@ describe.concurrent('reaching the approvers', () => {
     expect(server.reviewRequests).toEqual([{ pull: 7, reviewers: ['alice'], teamReviewers: [] }]);
     expect(server.requestsPosted()[0]?.body).toContain('Asking @alice to decide.');
   });
+
+  it('two matrix legs waiting at once keep one request each (neither supersedes the other)', async () => {
+    const { server, options } = await pullRequest(['alice']);
+    void server.when(
+      () => server.requestsPosted().length === 2,
+      () => {
+        for (const p of server.requestsPosted())
+          server.comment(7, { login: 'alice' }, `/agent-gate approve ${p.prefix}`);
+      },
+      300,
+    );
+    const legs = ['{"node":20}', '{"node":22}'];
+    const runs = await Promise.all(
+      legs.map((matrix) => runAction({ ...options, inputs: { ...options.inputs, matrix } })),
+    );
+    for (const r of runs) expect(r.code, r.stdout).toBe(0);
+    const posted = server.requestsPosted();
+    expect(posted.map((p) => p.marker.job).sort()).toEqual(['test (20)', 'test (22)']);
+    expect(posted.every((p) => p.body.includes('✅ approved'))).toBe(true);
+    expect(posted.some((p) => p.body.includes('superseded'))).toBe(false);
+  });
 });
