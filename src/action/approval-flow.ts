@@ -56,6 +56,12 @@ export interface ApprovalDeps {
     readonly names: readonly string[];
     readonly dynamic: readonly string[];
   };
+  /**
+   * The job as the request names it (its marker binds re-runs to it): GITHUB_JOB plus the
+   * matrix leg and the caller jobs of a reusable workflow, so that two legs or two callers
+   * waiting at once do not supersede each other's request. GITHUB_JOB when undefined.
+   */
+  readonly requestJob?: string | undefined;
   readonly log: { info(m: string): void; warning(m: string): void };
   /** AGENT_GATE_TIME_SCALE: the clock and sleeps run this many times faster (tests). */
   readonly timeScale: number;
@@ -111,7 +117,7 @@ export async function waitMode(deps: ApprovalDeps): Promise<ApprovalResult> {
         repository: runner.repository,
         runId: runner.runId ?? '',
         runAttempt: Number(runner.runAttempt ?? '1') || 1,
-        job: runner.job,
+        job: deps.requestJob ?? runner.job,
         headSha,
         bomDigest: bomDigest(deps.report),
         policyDigest: policy.digest,

@@ -25,6 +25,8 @@ import {
   renderTitle,
 } from '../approval/render-request.js';
 import { digestPrefix, requestDigest } from '../approval/request-digest.js';
+import { reachApprovers } from '../approval/reach.js';
+import type { Reach } from '../approval/reach.js';
 import { ApprovalApiError } from '../approval/types.js';
 import type {
   Approval,
@@ -120,6 +122,8 @@ export async function waitForApproval(deps: WaitDeps): Promise<ApprovalOutcome> 
   let request: PostedRequest | undefined;
   let polls = 0;
   let last: Judgement | undefined;
+  /** The review request on a pull request, in flight beside the polls (it never rejects). */
+  let reviewsAsked: Promise<void> = Promise.resolve();
 
   /** Runs one API step and records when its requests were made. */
   const track = async <T>(step: () => Promise<T>): Promise<T> => {
@@ -133,6 +137,7 @@ export async function waitForApproval(deps: WaitDeps): Promise<ApprovalOutcome> 
   };
 
   const finish = async (state: WaitState, detail: string): Promise<ApprovalOutcome> => {
+    await reviewsAsked;
     const decidedAt = deps.now().toISOString();
     const approvals = last?.approvals ?? [];
     if (request) {
@@ -195,6 +200,11 @@ export async function waitForApproval(deps: WaitDeps): Promise<ApprovalOutcome> 
     );
   if (signal.aborted)
     return finish('cancelled', 'the job was cancelled before the request was posted');
+  // Who can be reached and can count — said at the start, and a wait nobody can ever satisfy
+  // ends here instead of at its timeout.
+  const reach = await track(() => approversReach());
+  for (const warning of reach.warnings) log.warning(clean(warning));
+  if (reach.never) return finish('error', reach.never);
 
   try {
     request = await track(() => ensureRequest());
@@ -325,12 +335,16 @@ export async function waitForApproval(deps: WaitDeps): Promise<ApprovalOutcome> 
         deadline: new Date(deadline).toISOString(),
         actor: deps.actor,
         triggeringActor: deps.triggeringActor,
+        mentions: reach.mentions,
       } as const;
       posted = await api.createRequest(target, {
         title: renderTitle(input),
         body: renderRequest(input),
         assignees: specs.flatMap((s) => (s.kind === 'user' ? [s.login] : [])),
       });
+      // Not awaited here: a second write waits out the client's spacing of writes (1 s),
+      // which must not delay the first look for an answer. `finish` awaits it.
+      if (target.kind === 'pull-request') reviewsAsked = requestReviews(target.number);
     }
     // Earlier requests of this workflow job, posted with this token: they no longer wait.
     const self = posted.author?.login;
@@ -353,6 +367,40 @@ export async function waitForApproval(deps: WaitDeps): Promise<ApprovalOutcome> 
       }
     }
     return posted;
+  }
+
+  async function approversReach(): Promise<Reach> {
+    const teams = new Map<string, 'visible' | 'hidden'>();
+    for (const spec of specs) {
+      if (spec.kind !== 'team' || !api.teamVisibility) continue;
+      const name = `${spec.org}/${spec.slug}`;
+      try {
+        teams.set(name.toLowerCase(), await api.teamVisibility(spec.org, spec.slug));
+      } catch (error) {
+        // Not an answer: membership is still checked for every approval that arrives.
+        log.warning(`could not tell whether team ${name} is readable: ${message(error)}`);
+      }
+    }
+    return reachApprovers({
+      specs,
+      teams,
+      excluded: [deps.actor, deps.triggeringActor, deps.author],
+      minApprovals,
+      owner: deps.subject.repository.split('/')[0] ?? '',
+    });
+  }
+
+  /** Asks the approvers for a review of the pull request; a refusal is logged, not fatal. */
+  async function requestReviews(pull: number): Promise<void> {
+    const users = reach.reviewers.filter((u) => u.toLowerCase() !== deps.author?.toLowerCase());
+    if (!api.requestReviewers || users.length + reach.teamReviewers.length === 0) return;
+    const who = [...users, ...reach.teamReviewers.map((t) => `team ${t}`)].join(', ');
+    try {
+      await api.requestReviewers(pull, users, reach.teamReviewers);
+      log.info(`requested a review of pull request #${pull} from ${clean(who)}`);
+    } catch (error) {
+      log.warning(`could not request a review from ${clean(who)}: ${message(error)}`);
+    }
   }
 
   async function observe(posted: PostedRequest): Promise<{

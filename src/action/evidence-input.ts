@@ -15,6 +15,7 @@ export function evidenceInput(
   settings: Settings,
   runner: RunnerEnv,
   context: RunContext,
+  jobKey: string,
   started: string,
   approval: ApprovalRecord = approvalRecord(report, settings),
 ): EvidenceInput {
@@ -33,7 +34,7 @@ export function evidenceInput(
       mode: settings.evidence,
       artifactName:
         settings.evidence === 'artifact'
-          ? defaultArtifactName(runner.job, runner.runAttempt)
+          ? defaultArtifactName(jobKey, runner.runAttempt)
           : undefined,
     },
     attestation: undefined,

@@ -40,9 +40,18 @@ import { readRunnerEnv } from './runner-env.js';
 import { effectiveDefaultPermissions } from '../policy/default-permissions.js';
 import { ENVIRONMENT_TIMEOUT_MS, readEnvironments } from './environment-lookup.js';
 import { parseWorkflow } from '../workflow/build-model.js';
+import type { Workflow } from '../workflow/model.js';
 import { isDynamic } from '../workflow/expressions.js';
 import { OUTPUTS, readSettings } from './settings.js';
 import type { Settings } from './settings.js';
+import { commandRunMessage, commandRunRecord, gateCommandOf } from './command-comment.js';
+import { calledWorkflowOf, currentJobs } from './current-job.js';
+import type { CurrentJobs } from './current-job.js';
+import { jobIdentity } from './job-identity.js';
+import { listMergeGroupFiles, mergeGroupOf } from './merge-group.js';
+import { withScope } from './run-scope.js';
+import type { RunScope } from './run-scope.js';
+import { defaultArtifactName } from './upload-evidence.js';
 
 export const DEFAULT_POLICY_FILE = '.github/agent-gate.yml';
 const PULL_REQUEST_EVENTS = new Set([
@@ -62,6 +71,9 @@ export async function runAction(now: () => Date = () => new Date()): Promise<voi
       `AGENT_GATE_TIME_SCALE=${scale}: the approval clock runs ${scale}× faster (testing only)`,
     );
   const payload = readPayload(runner.eventPath);
+  const command = gateCommandOf(runner.event, payload);
+  if (command) core.info(`agent-gate: ${commandRunMessage(command)}`);
+  const identity = jobIdentity(process.env, runner.job, settings.matrix);
   const limits = budgets(scale);
   const api = lazyClient(settings.token, runner.apiUrl, scale, limits);
   // Everything the gate reads over the network shares one budget: a server that never
@@ -75,15 +87,30 @@ export async function runAction(now: () => Date = () => new Date()): Promise<voi
     repo: runner.repo,
     client: api,
   });
+  // A workflow kept in another repository (a ruleset-required workflow) is read there, at
+  // GITHUB_WORKFLOW_SHA, through the API; this repository's files are read at GITHUB_SHA.
+  const [workflowOwner = '', workflowRepo = ''] = runner.workflowRepository.split('/');
+  const workflowFiles = runner.foreignWorkflow
+    ? repoFileReader({
+        workspace: undefined,
+        owner: workflowOwner,
+        repo: workflowRepo,
+        client: api,
+      })
+    : files;
+  const repoSha = runner.foreignWorkflow ? (runner.sha ?? runner.workflowSha) : runner.workflowSha;
 
   const base = contextFromPayload(payload, runner.event);
   const isPullRequest = PULL_REQUEST_EVENTS.has(runner.event);
-  const trustedRef = isPullRequest ? baseSha(payload) : runner.workflowSha;
+  const mergeGroup = runner.event === 'merge_group' ? mergeGroupOf(payload) : undefined;
+  const trustedRef = isPullRequest ? baseSha(payload) : (mergeGroup?.baseSha ?? repoSha);
   const policyPath = settings.policy ?? DEFAULT_POLICY_FILE;
   // One git call for every file this run reads at the workflow's commit.
-  const atWorkflowSha = [runner.workflowPath, ...REPO_FILE_PATHS];
-  if (trustedRef === runner.workflowSha) files.preload(trustedRef, [...atWorkflowSha, policyPath]);
-  else files.preload(runner.workflowSha, atWorkflowSha);
+  const atWorkflowSha = runner.foreignWorkflow
+    ? [...REPO_FILE_PATHS]
+    : [runner.workflowPath, ...REPO_FILE_PATHS];
+  if (trustedRef === repoSha) files.preload(trustedRef, [...atWorkflowSha, policyPath]);
+  else files.preload(repoSha, atWorkflowSha);
   const central = settings.policyRepository;
   const { policy, policyFile } = central
     ? await phase(resolveCentralPolicy(settings, central, api), 'the central policy')
@@ -95,15 +122,21 @@ export async function runAction(now: () => Date = () => new Date()): Promise<voi
       ? policyFilesRead(policy)
       : [];
 
+  const workflowName = runner.foreignWorkflow
+    ? `${runner.workflowRepository}/${runner.workflowPath}`
+    : runner.workflowPath;
   const workflow = await phase(
-    files.read(runner.workflowPath, runner.workflowSha),
-    `the workflow ${runner.workflowPath}`,
+    workflowFiles.read(runner.workflowPath, runner.workflowSha),
+    `the workflow ${workflowName}`,
   );
   if (!workflow)
-    throw new InputError(`workflow ${runner.workflowPath} does not exist at ${runner.workflowSha}`);
+    throw new InputError(`workflow ${workflowName} does not exist at ${runner.workflowSha}`);
+  const parsed = parseWorkflow(workflowName, workflow.text);
   core.info(
-    `Evaluating ${runner.workflowPath}@${runner.workflowSha.slice(0, 12)} (read via ${workflow.via}) with policy ${policy.sources.join(' + ')}`,
+    `Evaluating ${workflowName}@${runner.workflowSha.slice(0, 12)} (read via ${workflow.via}) with policy ${policy.sources.join(' + ')}${mergeGroup ? ` read at the merge group's base ${mergeGroup.baseSha.slice(0, 12)}` : ''}`,
   );
+  const current =
+    settings.jobs === 'current' ? selectCurrentJobs(settings, runner, parsed) : undefined;
 
   const pr = base.pullRequest;
   // Without the number the changed files cannot be listed: never decide as if none changed.
@@ -117,9 +150,18 @@ export async function runAction(now: () => Date = () => new Date()): Promise<voi
           api().then((c) => listChangedFiles(c, runner.owner, runner.repo, pr.number)),
           `the files of pull request #${pr.number}`,
         )
-      : undefined;
+      : mergeGroup
+        ? await phase(
+            api().then((c) => listMergeGroupFiles(c, runner.owner, runner.repo, mergeGroup)),
+            'the files the merge group changes',
+          )
+        : undefined;
   const incomplete = changedFiles && incompleteListing(changedFiles.length, pr?.changedFileCount);
   if (incomplete) core.warning(`agent-gate: ${incomplete}; treated as changing CI files`);
+  if (mergeGroup && changedFiles)
+    core.info(
+      `Merge group ${mergeGroup.baseSha.slice(0, 12)}…${mergeGroup.headSha.slice(0, 12)} changes ${changedFiles.length} file(s), analysed as a pull request's`,
+    );
   const context: RunContext = {
     ...base,
     actor: runner.actor ?? base.actor,
@@ -135,9 +177,8 @@ export async function runAction(now: () => Date = () => new Date()): Promise<voi
     policyFiles,
   };
   // Agent and MCP configuration as the job will check it out; CODEOWNERS as trusted.
-  const repo = await phase(readRepoSnapshotAt(files, runner.workflowSha), 'the repository files');
-  const parsed = parseWorkflow(runner.workflowPath, workflow.text);
-  const decided = parsed.jobs.filter((j) => settings.jobs === 'all' || j.id === runner.job);
+  const repo = await phase(readRepoSnapshotAt(files, repoSha), 'the repository files');
+  const decided = parsed.jobs.filter((j) => current === undefined || current.jobs.includes(j.id));
   const names = decided.flatMap((j) =>
     j.environment && !isDynamic(j.environment.name) ? [j.environment.name] : [],
   );
@@ -158,14 +199,21 @@ export async function runAction(now: () => Date = () => new Date()): Promise<voi
         `agent-gate: cannot read the protection of environment ${escapeLogText(facts.name)} (${escapeLogText(facts.note)}); decided as unprotected`,
       );
   const evaluation = evaluateWorkflow({
-    path: runner.workflowPath,
+    path: workflowName,
+    repoPath: runner.workflowPath,
     text: workflow.text,
     parsed,
     policy,
     context: { ...context, environments },
     repo,
-    jobs: settings.jobs === 'current' ? [runner.job] : undefined,
-    runningJob: runner.job,
+    jobs: current?.jobs,
+    // The job this step runs in has run its `if:`; inside a reusable workflow that is the
+    // caller job, when there is only one.
+    runningJob: current?.calledWorkflow
+      ? current.jobs.length === 1
+        ? current.jobs[0]
+        : undefined
+      : runner.job,
     now: now(),
     enforcement: { mode: settings.mode, evidence: settings.evidence },
   });
@@ -176,17 +224,42 @@ export async function runAction(now: () => Date = () => new Date()): Promise<voi
   const dir =
     settings.evidence === 'none'
       ? undefined
-      : evidenceDir(runner.runnerTemp, runner.job, runner.runAttempt);
+      : evidenceDir(runner.runnerTemp, identity.key, runner.runAttempt);
+  const scope: RunScope = {
+    workflowRepository: runner.foreignWorkflow ? runner.workflowRepository : undefined,
+    calledWorkflow: current?.calledWorkflow,
+    decidedJobs: current?.jobs,
+    policyRef: central ? `${central.owner}/${central.repo}@${central.ref}` : trustedRef,
+    changes: changedFiles
+      ? {
+          source: mergeGroup ? 'merge-group' : 'pull-request',
+          base: mergeGroup?.baseSha ?? (isPullRequest ? trustedRef : undefined),
+          head: mergeGroup?.headSha ?? pr?.headSha,
+          files: changedFiles.length,
+        }
+      : undefined,
+  };
   const save = (record?: ApprovalRecord): void => {
     if (dir)
-      saveEvidenceInput(dir, evidenceInput(report, settings, runner, context, started, record));
+      saveEvidenceInput(
+        dir,
+        withScope(
+          evidenceInput(report, settings, runner, context, identity.key, started, record),
+          scope,
+        ),
+      );
   };
   let approval: ApprovalResult | undefined;
-  if (
-    report.decision === 'approval-required' &&
-    settings.mode === 'enforce' &&
-    (settings.approval === 'wait' || settings.approval === 'record')
-  ) {
+  const needsApproval = report.decision === 'approval-required' && settings.mode === 'enforce';
+  if (needsApproval && command && settings.approval === 'wait') {
+    const message = commandRunMessage(command);
+    approval = {
+      record: commandRunRecord(message),
+      outputs: { approved: 'false', 'approved-by': '', 'approval-url': '' },
+      approved: false,
+      message,
+    };
+  } else if (needsApproval && (settings.approval === 'wait' || settings.approval === 'record')) {
     // Recorded before the wait, so a cancelled job still leaves its evidence behind.
     save();
     const deps = {
@@ -199,6 +272,13 @@ export async function runAction(now: () => Date = () => new Date()): Promise<voi
       files,
       trustedRef,
       jobEnvironments: approvalEnvironments(evaluation),
+      requestJob: [
+        runner.job,
+        identity.label ? `(${identity.label})` : '',
+        current?.calledWorkflow ? `called by ${current.jobs.join(', ')}` : '',
+      ]
+        .filter(Boolean)
+        .join(' '),
       log: { info: (m: string) => core.info(m), warning: (m: string) => core.warning(m) },
       timeScale: scale,
     };
@@ -215,6 +295,8 @@ export async function runAction(now: () => Date = () => new Date()): Promise<voi
           );
     core.info(`agent-gate approval: ${escapeLogText(approval.message)}`);
   }
+  if (settings.evidence === 'artifact')
+    core.setOutput(OUTPUTS.evidenceName, defaultArtifactName(identity.key, runner.runAttempt));
   await publish(report, dir, approval);
   if (dir) save(approval?.record);
   enforce(report, settings, approval);
@@ -233,6 +315,33 @@ function approvalEnvironments(evaluation: Evaluation): ApprovalDeps['jobEnvironm
     else names.push(job.environment.name);
   }
   return { names, dynamic };
+}
+
+/**
+ * `jobs: current` → the job ids to decide: GITHUB_JOB, or inside a reusable workflow the
+ * caller job(s) that call it. Parsed here only when the runner's facts leave a doubt.
+ */
+function selectCurrentJobs(
+  settings: Settings,
+  runner: ReturnType<typeof readRunnerEnv>,
+  workflow: Workflow,
+): CurrentJobs {
+  const called = calledWorkflowOf(runner, settings.jobWorkflowRef);
+  if (!called && settings.jobWorkflowRef !== undefined)
+    return { jobs: [runner.job], calledWorkflow: undefined, ambiguous: false, note: undefined };
+  const result = currentJobs(
+    workflow,
+    runner,
+    called,
+    settings.jobWorkflowRef === undefined
+      ? process.env.GITHUB_ACTION_REPOSITORY || undefined
+      : undefined,
+  );
+  if (result.note) {
+    if (result.ambiguous) core.warning(escapeLogText(result.note));
+    else core.info(escapeLogText(result.note));
+  }
+  return result;
 }
 
 /**

@@ -3,13 +3,21 @@
  * parsed once and checked: a missing variable the gate depends on is an error, not a guess.
  */
 import { InputError } from '../errors.js';
+import { parseWorkflowRef, sameRepository } from '../workflow/callers.js';
 
 export interface RunnerEnv {
   readonly repository: string;
   readonly owner: string;
   readonly repo: string;
-  /** Workflow file path in the repository, from GITHUB_WORKFLOW_REF. */
+  /** Workflow file path in its repository, from GITHUB_WORKFLOW_REF. */
   readonly workflowPath: string;
+  /**
+   * `owner/name` of the repository that holds the workflow file: another repository than
+   * GITHUB_REPOSITORY for a ruleset-required workflow run from a central repository.
+   */
+  readonly workflowRepository: string;
+  /** The workflow file lives in another repository (read it there, through the API). */
+  readonly foreignWorkflow: boolean;
   readonly workflowRef: string;
   readonly workflowSha: string;
   readonly job: string;
@@ -41,11 +49,14 @@ export function readRunnerEnv(env: NodeJS.ProcessEnv): RunnerEnv {
   if (!owner || !repo || extra.length > 0)
     throw new InputError(`GITHUB_REPOSITORY is not owner/repo: ${repository}`);
   const workflowRef = need('GITHUB_WORKFLOW_REF');
+  const file = workflowFileOf(workflowRef);
   return {
     repository,
     owner,
     repo,
-    workflowPath: workflowPathOf(workflowRef, repository),
+    workflowPath: file.path,
+    workflowRepository: file.repository,
+    foreignWorkflow: !sameRepository(file.repository, repository),
     workflowRef,
     workflowSha: need('GITHUB_WORKFLOW_SHA'),
     job: need('GITHUB_JOB'),
@@ -64,16 +75,14 @@ export function readRunnerEnv(env: NodeJS.ProcessEnv): RunnerEnv {
   };
 }
 
-/** `octo/hello/.github/workflows/ci.yml@refs/heads/main` → `.github/workflows/ci.yml`. */
-export function workflowPathOf(workflowRef: string, repository: string): string {
-  const at = workflowRef.lastIndexOf('@');
-  const full = at > 0 ? workflowRef.slice(0, at) : workflowRef;
-  const prefix = `${repository}/`;
-  const path = full.toLowerCase().startsWith(prefix.toLowerCase())
-    ? full.slice(prefix.length)
-    : undefined;
-  if (!path || !/^\.github\/workflows\/[^/]+\.ya?ml$/.test(path)) {
+/**
+ * `octo/hello/.github/workflows/ci.yml@refs/heads/main` → `octo/hello` and
+ * `.github/workflows/ci.yml`. The repository may differ from GITHUB_REPOSITORY (a workflow a
+ * ruleset requires, kept in a central repository): that is understood, not rejected.
+ */
+export function workflowFileOf(workflowRef: string): { repository: string; path: string } {
+  const file = parseWorkflowRef(workflowRef);
+  if (!file)
     throw new InputError(`cannot find the workflow file in GITHUB_WORKFLOW_REF: ${workflowRef}`);
-  }
-  return path;
+  return { repository: file.repository, path: file.path };
 }

@@ -18,6 +18,8 @@ export const INPUTS = {
   timeoutMinutes: 'timeout-minutes',
   environment: 'environment',
   policyRepository: 'policy-repository',
+  matrix: 'matrix',
+  jobWorkflowRef: 'job-workflow-ref',
 } as const;
 
 export const OUTPUTS = {
@@ -28,6 +30,7 @@ export const OUTPUTS = {
   policyDigest: 'policy-digest',
   evidencePath: 'evidence-path',
   evidenceArtifactId: 'evidence-artifact-id',
+  evidenceName: 'evidence-name',
   attestationId: 'attestation-id',
   approved: 'approved',
   approvedBy: 'approved-by',
@@ -69,6 +72,13 @@ export interface Settings {
    * without Enterprise included; needs id-token: write); `off` does not sign.
    */
   readonly attest: 'off' | 'store' | 'bundle';
+  /** The matrix leg (`${{ toJSON(matrix) }}`): makes the evidence name unique per leg. */
+  readonly matrix: string | undefined;
+  /**
+   * `${{ job.workflow_ref }}`: the file that defines the running job — a reusable workflow's,
+   * when GITHUB_WORKFLOW_REF names its caller. Undefined where the runner does not give it.
+   */
+  readonly jobWorkflowRef: string | undefined;
 }
 
 export function readSettings(): Settings {
@@ -87,6 +97,8 @@ export function readSettings(): Settings {
     defaultPermissions: choice(INPUTS.defaultPermissions, ['read', 'write', 'unknown'], 'unknown'),
     retentionDays: retentionDays(),
     attest: attestMode(core.getInput(INPUTS.attest)),
+    matrix: core.getInput(INPUTS.matrix) || undefined,
+    jobWorkflowRef: unexpanded(core.getInput(INPUTS.jobWorkflowRef)),
   };
 }
 
@@ -138,4 +150,9 @@ function choice<T extends string>(name: string, allowed: readonly T[], fallback:
     );
   }
   return value as T;
+}
+
+/** An input the runner could not expand (an older runner without `job.workflow_ref`) is absent. */
+function unexpanded(value: string): string | undefined {
+  return value === '' || value.includes('${{') ? undefined : value;
 }

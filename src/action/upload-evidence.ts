@@ -44,7 +44,7 @@ export const MAX_ARTIFACT_NAME_LENGTH = 200;
 const PREFIX = 'agent-gate-evidence';
 
 /**
- * `agent-gate-evidence-<job>-<attempt>`, with the characters artifact names forbid (and control
+ * `agent-gate-evidence-<job key>-<attempt>` (the key: see job-identity.ts), with the characters artifact names forbid (and control
  * characters) replaced by `-`, capped at {@link MAX_ARTIFACT_NAME_LENGTH} by shortening the job
  * part so the attempt suffix stays. Without an attempt (outside a runner) the suffix is
  * left off rather than guessed.
@@ -124,6 +124,11 @@ export async function uploadEvidence(input: UploadInput): Promise<UploadResult> 
       }),
     ]);
   } catch (error) {
+    if (alreadyExists(error))
+      throw failed(
+        `an artifact with this name already exists in this workflow run (HTTP 409): another step of the run uploaded "${input.name}" (artifact names are unique per run; this gate derives it from the job, the matrix leg, the job run and the step — a step that uploads under this name, or an \`actions/upload-artifact\` with the same name, collides with it)`,
+        error,
+      );
     throw failed(messageOf(error), error);
   } finally {
     clearTimeout(timer);
@@ -151,4 +156,10 @@ function messageOf(error: unknown): string {
   const { statusCode, code } = error as { statusCode?: unknown; code?: unknown };
   if (typeof statusCode !== 'number') return line;
   return `${line} (HTTP ${statusCode}${typeof code === 'string' && code ? ` ${code}` : ''})`;
+}
+
+/** The artifact service's 409 "already exists" (the twirp client's non-retryable error). */
+function alreadyExists(error: unknown): boolean {
+  const text = error instanceof Error ? error.message : String(error);
+  return /\(409\)|\b409\b.*conflict|already[ _]exists/i.test(text);
 }

@@ -2,7 +2,8 @@
  * The Markdown of an approval request (PR comment or issue body) and of its closed forms.
  * Everything that comes from the workflow or the event (job ids, step names in reasons,
  * paths, logins) is untrusted: it is escaped for Markdown/HTML, workflow commands are broken
- * up, and `@` never reaches GitHub as a mention (logins are shown in code, without `@`).
+ * up, and `@` never reaches GitHub as a mention (logins are shown in code, without `@`) —
+ * except the one line that notifies the approvers the trusted policy names.
  * A hidden marker lets a later run find, reuse or supersede the request.
  */
 import { escapeLogText, escapeMarkdown, markdownCode } from '../report/escape.js';
@@ -18,6 +19,8 @@ const MAX_REASON = 300;
 const ANSWER_START = '<!-- agent-gate:answer -->';
 const ANSWER_END = '<!-- /agent-gate:answer -->';
 const MARKER = /<!-- agent-gate:request v1 ([^<>]*?) -->/;
+/** A mention the request may carry: `@login` or `@org/team`, nothing else. */
+const MENTION = /^@[A-Za-z0-9][A-Za-z0-9-]{0,38}(?:\/[A-Za-z0-9][A-Za-z0-9_.-]{0,99})?$/;
 
 export interface RenderInput {
   readonly subject: RequestSubject;
@@ -32,6 +35,11 @@ export interface RenderInput {
   readonly deadline: string;
   readonly actor: string | undefined;
   readonly triggeringActor: string | undefined;
+  /**
+   * `@login` / `@org/team` of the approvers to notify: the policy's (or CODEOWNERS') list at
+   * the trusted commit, checked as logins by reach.ts — the only `@` this body lets through.
+   */
+  readonly mentions?: readonly string[];
 }
 
 /** Plain text, one line, no mentions: for titles and inside tables. */
@@ -148,6 +156,9 @@ export function renderRequest(input: RenderInput): string {
     '',
     `Request digest: ${code(input.digest)} (binds the run and attempt, job, head SHA, BOM and policy).`,
     '',
+    ...(input.mentions && input.mentions.length > 0
+      ? [`Asking ${input.mentions.filter((m) => MENTION.test(m)).join(' ')} to decide.`, '']
+      : []),
     ANSWER_START,
     `**Approvers**${source}: ${who}. Approvals needed: ${input.minApprovals}. ` +
       `Approvers need write access; bots${excluded.length > 0 ? ` and ${excluded.map(loginCode).join(', ')} (who started this run)` : ''} cannot approve. ` +

@@ -169,6 +169,17 @@ export interface ApprovalApi {
   listComments(thread: number, since: string | undefined): Promise<ObservedComment[]>;
   teamMembership(org: string, slug: string, login: string): Promise<TeamState>;
   permission(login: string): Promise<Permission>;
+  /**
+   * Whether this token can see a team at all (GET /orgs/{org}/teams/{slug}): the default
+   * GITHUB_TOKEN cannot read an organization's teams (404), so their members can never count.
+   */
+  teamVisibility?(org: string, slug: string): Promise<'visible' | 'hidden'>;
+  /** Asks for reviews on a pull request (POST …/pulls/{n}/requested_reviewers). */
+  requestReviewers?(
+    pull: number,
+    users: readonly string[],
+    teams: readonly string[],
+  ): Promise<void>;
   /** The last rate-limit headers seen, if any. */
   readonly rateLimit: { readonly remaining: number; readonly resetAt: number } | undefined;
 }

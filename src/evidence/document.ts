@@ -52,6 +52,22 @@ export function evidenceDocument(input: EvidenceInput): EvidenceDocument {
       actor: orNull(run.actor),
       triggeringActor: orNull(run.triggeringActor),
       prAuthor: orNull(run.prAuthor),
+      scope: run.scope
+        ? {
+            workflowRepository: orNull(run.scope.workflowRepository),
+            calledWorkflow: orNull(run.scope.calledWorkflow),
+            decidedJobs: run.scope.decidedJobs ? [...run.scope.decidedJobs] : null,
+            policyRef: run.scope.policyRef,
+            changes: run.scope.changes
+              ? {
+                  source: run.scope.changes.source,
+                  base: orNull(run.scope.changes.base),
+                  head: orNull(run.scope.changes.head),
+                  files: run.scope.changes.files,
+                }
+              : null,
+          }
+        : null,
     },
     owner: ownerDoc(ownerOf?.owner),
     decision: {

@@ -40,6 +40,33 @@ export interface RunMetadata {
   readonly actor: string | undefined;
   readonly triggeringActor: string | undefined;
   readonly prAuthor: string | undefined;
+  /** Where the decided facts came from, beyond the runner's variables (absent in older packs). */
+  readonly scope?: RunScope | undefined;
+}
+
+/**
+ * What the gate read and decided, where it is not simply "this repository's workflow at
+ * GITHUB_WORKFLOW_SHA, job GITHUB_JOB": a workflow from another repository, the caller jobs
+ * decided for a reusable workflow, the commit the policy came from, and the change analysed.
+ */
+export interface RunScope {
+  /** `owner/name` holding the workflow file, when it is not the run's repository. */
+  readonly workflowRepository: string | undefined;
+  /** The reusable workflow this step ran in (`owner/name/path`), when it ran in one. */
+  readonly calledWorkflow: string | undefined;
+  /** The jobs decided (`jobs: current`), when that is not all of them. */
+  readonly decidedJobs: readonly string[] | undefined;
+  /** The commit (or `owner/name@ref` of a central repository) the policy was read at. */
+  readonly policyRef: string;
+  /** The change analysed as a pull request's: its source, base, head and file count. */
+  readonly changes:
+    | {
+        readonly source: 'pull-request' | 'merge-group';
+        readonly base: string | undefined;
+        readonly head: string | undefined;
+        readonly files: number;
+      }
+    | undefined;
 }
 
 export interface ApprovalRecord {
@@ -219,9 +246,9 @@ export interface EvidenceDocument {
   readonly schemaVersion: 1;
   readonly tool: ToolInfo;
   readonly run: {
-    readonly [K in keyof RunMetadata]-?:
+    readonly [K in Exclude<keyof RunMetadata, 'scope'>]-?:
       Exclude<RunMetadata[K], undefined> | (undefined extends RunMetadata[K] ? null : never);
-  };
+  } & { readonly scope: Doc<RunScope> | null };
   readonly owner: Doc<Owner> | null;
   readonly decision: {
     readonly value: DecisionValue;

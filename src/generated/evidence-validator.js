@@ -2,15 +2,15 @@
 /* eslint-disable */
 import __runtime0 from "ajv/dist/runtime/ucs2length.js";
 export const validateEvidence = validate20;
-const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://agent-gate.dev/schemas/evidence-v1.json","title":"agent-gate evidence","description":"evidence.json of an agent-gate evidence pack: who ran what, with which authority, on which target, what the gate decided, who approved, what was checked and how the job ended. Secret values never appear: only names, kinds and sources. Also defines the pack's bom.json ($defs/bomDocument) and manifest.json ($defs/manifest).","type":"object","additionalProperties":false,"required":["$schema","schemaVersion","tool","run","owner","decision","approval","outcome","timestamps","credentials","targets","policy","validation","findings","evidence","attestation","bom"],"properties":{"$schema":{"const":"https://agent-gate.dev/schemas/evidence-v1.json"},"schemaVersion":{"const":1,"description":"Evidence format version."},"tool":{"$ref":"#/$defs/tool"},"run":{"description":"The run the gate decided, as the runner described it.","type":"object","additionalProperties":false,"required":["repository","workflowPath","workflowSha","job","runId","runAttempt","runUrl","event","ref","sha","actor","triggeringActor","prAuthor"],"properties":{"repository":{"type":"string","pattern":"^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$"},"workflowPath":{"$ref":"#/$defs/text"},"workflowSha":{"$ref":"#/$defs/gitSha"},"job":{"$ref":"#/$defs/text"},"runId":{"$ref":"#/$defs/numericIdOrNull"},"runAttempt":{"$ref":"#/$defs/numericIdOrNull"},"runUrl":{"$ref":"#/$defs/urlOrNull"},"event":{"$ref":"#/$defs/text"},"ref":{"$ref":"#/$defs/textOrNull","description":"Full ref, e.g. refs/heads/main."},"sha":{"oneOf":[{"$ref":"#/$defs/gitSha"},{"type":"null"}],"description":"The commit the run is for (GITHUB_SHA)."},"actor":{"$ref":"#/$defs/textOrNull"},"triggeringActor":{"$ref":"#/$defs/textOrNull"},"prAuthor":{"$ref":"#/$defs/textOrNull","description":"Author of the pull request the run is for, if any."}}},"owner":{"description":"Owners of the workflow file (CODEOWNERS, last matching rule); null when no rule matches or CODEOWNERS was not read.","oneOf":[{"$ref":"#/$defs/owner"},{"type":"null"}]},"decision":{"type":"object","additionalProperties":false,"required":["value","reasons","errors","jobs","waivers"],"properties":{"value":{"$ref":"#/$defs/decision"},"reasons":{"description":"Decision-wide reasons that are not about one path.","type":"array","items":{"type":"string"}},"errors":{"description":"Files that could not be evaluated (each counts as blocked).","type":"array","items":{"type":"object","additionalProperties":false,"required":["path","message"],"properties":{"path":{"type":"string"},"message":{"type":"string"}}}},"jobs":{"type":"array","items":{"$ref":"#/$defs/jobVerdict"}},"waivers":{"type":"object","additionalProperties":false,"required":["applied","expired"],"properties":{"applied":{"type":"array","items":{"$ref":"#/$defs/appliedWaiver"}},"expired":{"type":"array","items":{"$ref":"#/$defs/expiredWaiver"}}}}}},"approval":{"$ref":"#/$defs/approval"},"outcome":{"description":"How the job ended. `unknown` when it could not be learnt — then `note` says why.","type":"object","additionalProperties":false,"required":["status","source","note"],"properties":{"status":{"enum":["success","failure","cancelled","unknown"]},"source":{"$ref":"#/$defs/text","description":"Where the outcome was read from."},"note":{"$ref":"#/$defs/textOrNull"}},"if":{"properties":{"status":{"const":"unknown"}}},"then":{"properties":{"note":{"$ref":"#/$defs/text"}}}},"timestamps":{"type":"object","additionalProperties":false,"required":["started","decided","finished"],"properties":{"started":{"$ref":"#/$defs/timestamp"},"decided":{"$ref":"#/$defs/timestamp"},"finished":{"oneOf":[{"$ref":"#/$defs/timestamp"},{"type":"null"}]}}},"credentials":{"description":"Every credential the decided jobs can use: names, kinds and sources, never values.","type":"array","items":{"$ref":"#/$defs/credentialSource"}},"targets":{"description":"What the decided jobs can reach, with the paths and credentials that reach it.","type":"array","items":{"$ref":"#/$defs/target"}},"policy":{"type":"object","additionalProperties":false,"required":["sources","digest","default","evidenceRequired","approval"],"properties":{"sources":{"description":"Files the policy was built from, base first (presets as preset:<name>).","type":"array","items":{"$ref":"#/$defs/text"},"minItems":1},"digest":{"$ref":"#/$defs/sha256Digest"},"default":{"$ref":"#/$defs/decision"},"evidenceRequired":{"type":"boolean"},"approval":{"type":"object","additionalProperties":false,"required":["approvers","minApprovals","timeoutMinutes"],"properties":{"approvers":{"oneOf":[{"type":"array","items":{"type":"string"}},{"type":"null"}]},"minApprovals":{"type":"integer","minimum":1},"timeoutMinutes":{"type":"integer","minimum":1}}}}},"validation":{"description":"Which checks ran: this gate's rules, and the commit's check runs where they could be read.","type":"object","additionalProperties":false,"required":["rules","checkRuns","note"],"properties":{"rules":{"type":"array","items":{"$ref":"#/$defs/ruleEvaluated"}},"checkRuns":{"oneOf":[{"type":"array","items":{"type":"object","additionalProperties":false,"required":["name","conclusion"],"properties":{"name":{"type":"string"},"conclusion":{"type":["string","null"]}}}},{"type":"null"}]},"note":{"$ref":"#/$defs/textOrNull"}},"if":{"properties":{"checkRuns":{"type":"null"}}},"then":{"properties":{"note":{"$ref":"#/$defs/text"}}}},"findings":{"type":"array","items":{"$ref":"#/$defs/finding"}},"evidence":{"description":"Where this pack goes.","type":"object","additionalProperties":false,"required":["mode","artifactName"],"properties":{"mode":{"enum":["artifact","file","none"]},"artifactName":{"$ref":"#/$defs/textOrNull"}},"if":{"properties":{"mode":{"const":"artifact"}}},"then":{"properties":{"artifactName":{"$ref":"#/$defs/text"}}}},"attestation":{"description":"The signed attestation over the pack, if one was made. subjectDigest is the pack digest it signs: the digest of this pack with attestation set to null in evidence.json (the record cannot sign itself).","oneOf":[{"type":"object","additionalProperties":false,"required":["id","bundleDigest","subjectDigest"],"properties":{"id":{"$ref":"#/$defs/textOrNull"},"bundleDigest":{"$ref":"#/$defs/textOrNull"},"subjectDigest":{"oneOf":[{"$ref":"#/$defs/sha256Digest"},{"type":"null"}]}}},{"type":"null"}]},"bom":{"description":"The Agent Action BOM of every decided job (the same as bom.json).","type":"array","items":{"$ref":"#/$defs/bomWorkflow"}}},"$defs":{"text":{"type":"string","minLength":1},"textOrNull":{"oneOf":[{"$ref":"#/$defs/text"},{"type":"null"}]},"stringOrNull":{"type":["string","null"]},"numericIdOrNull":{"oneOf":[{"type":"string","pattern":"^[0-9]{1,20}$"},{"type":"null"}]},"urlOrNull":{"oneOf":[{"type":"string","pattern":"^https?://[^\\s]+$"},{"type":"null"}]},"gitSha":{"type":"string","pattern":"^(?:[0-9a-f]{40}|[0-9a-f]{64})$"},"sha256Digest":{"type":"string","pattern":"^sha256:[0-9a-f]{64}$"},"sha256Hex":{"type":"string","pattern":"^[0-9a-f]{64}$"},"timestamp":{"description":"RFC 3339 date-time.","type":"string","pattern":"^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(?:\\.\\d+)?(?:Z|[+-]\\d{2}:\\d{2})$"},"decision":{"enum":["allow","approval-required","blocked"]},"actionClass":{"enum":["read","comment","write-branch","modify-workflow","run-shell","use-secret","cloud-credential","call-tool","publish","deploy","production","destructive","bypass-checks","opaque"]},"stringList":{"type":"array","items":{"type":"string"}},"location":{"description":"A position in a source file, 1-based.","type":"object","additionalProperties":false,"required":["path","line","column"],"properties":{"path":{"type":"string"},"line":{"type":"integer","minimum":0},"column":{"type":"integer","minimum":0}}},"tool":{"type":"object","additionalProperties":false,"required":["name","version","uri"],"properties":{"name":{"const":"agent-gate"},"version":{"type":"string","pattern":"^\\d+\\.\\d+\\.\\d+(?:[-+][0-9A-Za-z.-]+)?$"},"uri":{"type":"string","pattern":"^https://"}}},"owner":{"type":"object","additionalProperties":false,"required":["owners","file","line"],"properties":{"owners":{"$ref":"#/$defs/stringList"},"file":{"type":"string"},"line":{"type":"integer","minimum":1}}},"approval":{"description":"The approval record: what was asked (request and its digest), who approved, when, how and on which digest.","type":"object","additionalProperties":false,"required":["mode","status","requestDigest","requestUrl","approvals","ignored","note"],"properties":{"mode":{"enum":["fail","wait","environment","record"]},"status":{"enum":["not-required","required","handed-to-environment","approved","denied","timed-out","cancelled"]},"requestDigest":{"oneOf":[{"$ref":"#/$defs/sha256Digest"},{"type":"null"}]},"requestUrl":{"$ref":"#/$defs/urlOrNull"},"approvals":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["login","at","how","digest"],"properties":{"login":{"$ref":"#/$defs/text"},"at":{"$ref":"#/$defs/timestamp"},"how":{"$ref":"#/$defs/text"},"digest":{"oneOf":[{"$ref":"#/$defs/sha256Digest"},{"type":"null"}]}}}},"ignored":{"description":"Would-be approvals that did not count, each with the reason (self-approval, bot, not an approver, stale head, other digest, edited comment, …).","type":"array","items":{"type":"object","additionalProperties":false,"required":["login","why"],"properties":{"login":{"$ref":"#/$defs/text"},"why":{"$ref":"#/$defs/text"}}}},"note":{"$ref":"#/$defs/textOrNull","description":"How the wait or the record ended, in one line."}},"if":{"properties":{"status":{"const":"approved"}}},"then":{"properties":{"approvals":{"type":"array","minItems":1}}}},"jobVerdict":{"type":"object","additionalProperties":false,"required":["workflow","job","decision","paths"],"properties":{"workflow":{"type":"string"},"job":{"type":"string"},"decision":{"$ref":"#/$defs/decision"},"paths":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["id","class","decision","rule","reason","because","credentials","target","location","waived"],"properties":{"id":{"type":"string"},"class":{"$ref":"#/$defs/actionClass"},"decision":{"$ref":"#/$defs/decision"},"rule":{"$ref":"#/$defs/stringOrNull","description":"The deciding rule; null when the policy default decided."},"reason":{"type":"string","description":"What put the job in this class."},"because":{"type":"string","description":"Why this decision."},"credentials":{"$ref":"#/$defs/stringList"},"target":{"$ref":"#/$defs/stringOrNull"},"location":{"$ref":"#/$defs/location"},"waived":{"$ref":"#/$defs/stringList"}}}}}},"appliedWaiver":{"type":"object","additionalProperties":false,"required":["rule","workflow","job","owner","expires","reason","location","path"],"properties":{"rule":{"type":"string"},"workflow":{"$ref":"#/$defs/stringOrNull"},"job":{"$ref":"#/$defs/stringOrNull"},"owner":{"type":"string"},"expires":{"type":"string","pattern":"^\\d{4}-\\d{2}-\\d{2}$"},"reason":{"type":"string"},"location":{"$ref":"#/$defs/location"},"path":{"type":"string","description":"The action path the waiver was applied to."}}},"expiredWaiver":{"type":"object","additionalProperties":false,"required":["rule","workflow","job","owner","expires","reason","location","message"],"properties":{"rule":{"type":"string"},"workflow":{"$ref":"#/$defs/stringOrNull"},"job":{"$ref":"#/$defs/stringOrNull"},"owner":{"type":"string"},"expires":{"type":"string","pattern":"^\\d{4}-\\d{2}-\\d{2}$"},"reason":{"type":"string"},"location":{"$ref":"#/$defs/location"},"message":{"type":"string"}}},"credentialKind":{"enum":["github-token","oidc","app-token","static-secret","pat","inherited-secrets"]},"credentialLifetime":{"enum":["job-scoped","short-lived","long-lived"]},"credentialSource":{"type":"object","additionalProperties":false,"required":["workflow","job","id","kind","name","lifetime","scope","write","production","reaches","usedIn","note","location"],"properties":{"workflow":{"type":"string"},"job":{"type":"string"},"id":{"type":"string"},"kind":{"$ref":"#/$defs/credentialKind"},"name":{"type":"string"},"lifetime":{"$ref":"#/$defs/credentialLifetime"},"scope":{"enum":["narrow","broad"]},"write":{"type":"boolean"},"production":{"type":"boolean"},"reaches":{"$ref":"#/$defs/stringList"},"usedIn":{"$ref":"#/$defs/stringList"},"note":{"type":"string"},"location":{"$ref":"#/$defs/location"}}},"target":{"type":"object","additionalProperties":false,"required":["workflow","job","target","classes","credentials","decision"],"properties":{"workflow":{"type":"string"},"job":{"type":"string"},"target":{"type":"string"},"classes":{"type":"array","items":{"$ref":"#/$defs/actionClass"}},"credentials":{"description":"Ids of the credentials that reach the target.","$ref":"#/$defs/stringList"},"decision":{"description":"The most severe decision of the paths to this target; null when no path names it.","oneOf":[{"$ref":"#/$defs/decision"},{"type":"null"}]}}},"finding":{"type":"object","additionalProperties":false,"required":["ruleId","kind","decision","severity","confidence","message","remediation","workflow","job","class","location","fingerprint"],"properties":{"ruleId":{"type":"string"},"kind":{"enum":["path","check"]},"decision":{"$ref":"#/$defs/decision"},"severity":{"enum":["info","low","medium","high","critical"]},"confidence":{"enum":["low","medium","high"]},"message":{"type":"string"},"remediation":{"type":"string"},"workflow":{"type":"string"},"job":{"$ref":"#/$defs/stringOrNull"},"class":{"oneOf":[{"$ref":"#/$defs/actionClass"},{"type":"null"}]},"location":{"$ref":"#/$defs/location"},"fingerprint":{"description":"The SARIF partialFingerprints agentGate/v1 of the result: independent of line numbers.","$ref":"#/$defs/sha256Hex"}}},"ruleEvaluated":{"type":"object","additionalProperties":false,"required":["id","decision","reason","location","decidedPaths","waivedPaths"],"properties":{"id":{"type":"string"},"decision":{"$ref":"#/$defs/decision"},"reason":{"type":"string"},"location":{"$ref":"#/$defs/location"},"decidedPaths":{"description":"Action paths this rule decided.","type":"integer","minimum":0},"waivedPaths":{"description":"Action paths where a waiver set this rule aside.","type":"integer","minimum":0}}},"bomWorkflow":{"type":"object","additionalProperties":false,"required":["path","name","jobs"],"properties":{"path":{"type":"string"},"name":{"$ref":"#/$defs/stringOrNull"},"jobs":{"type":"array","items":{"$ref":"#/$defs/jobInventory"}}}},"bomDocument":{"description":"bom.json of an evidence pack.","type":"object","additionalProperties":false,"required":["schemaVersion","tool","workflows"],"properties":{"schemaVersion":{"const":1},"tool":{"$ref":"#/$defs/tool"},"workflows":{"type":"array","items":{"$ref":"#/$defs/bomWorkflow"}}}},"manifest":{"description":"manifest.json of an evidence pack. digest = SHA-256 over the UTF-8 lines `<name>\\0<sha256 hex>\\n` of every other file, sorted by name (byte order), concatenated.","type":"object","additionalProperties":false,"required":["schemaVersion","tool","policyDigest","files","digest"],"properties":{"schemaVersion":{"const":1},"tool":{"$ref":"#/$defs/tool"},"policyDigest":{"$ref":"#/$defs/sha256Digest"},"files":{"type":"object","minProperties":1,"propertyNames":{"pattern":"^[A-Za-z0-9][A-Za-z0-9._-]*$"},"additionalProperties":{"type":"object","additionalProperties":false,"required":["sha256","bytes"],"properties":{"sha256":{"$ref":"#/$defs/sha256Hex"},"bytes":{"type":"integer","minimum":0}}}},"digest":{"$ref":"#/$defs/sha256Digest"}}},"jobInventory":{"description":"The Agent Action BOM record of one job: who and what can act, with which authority, on which target — every fact with its location.","type":"object","additionalProperties":false,"required":["workflow","job","name","at","triggers","actor","unattended","unattendedReasons","environment","runsOn","permissions","credentials","uses","runs","agents","workflowRole","tools","agentConfig","owner","change","targets","classes","paths","gaps","skipped","skippedSteps","checklist"],"properties":{"workflow":{"type":"string"},"job":{"type":"string"},"name":{"$ref":"#/$defs/stringOrNull"},"at":{"$ref":"#/$defs/location"},"triggers":{"$ref":"#/$defs/stringList"},"actor":{"$ref":"#/$defs/stringOrNull"},"unattended":{"type":"boolean"},"unattendedReasons":{"$ref":"#/$defs/stringList"},"environment":{"oneOf":[{"type":"object","additionalProperties":false,"required":["name","dynamic","at","protection"],"properties":{"name":{"type":"string"},"dynamic":{"type":"boolean"},"at":{"$ref":"#/$defs/location"},"protection":{"type":"object","additionalProperties":false,"required":["status","source","reviewers","preventSelfReview","waitTimer","branchPolicy","customRules","note"],"properties":{"status":{"enum":["protected","unprotected","unreadable","unknown"]},"source":{"type":"string"},"reviewers":{"$ref":"#/$defs/stringList"},"preventSelfReview":{"type":["boolean","null"]},"waitTimer":{"type":["integer","null"]},"branchPolicy":{"$ref":"#/$defs/stringOrNull"},"customRules":{"$ref":"#/$defs/stringList"},"note":{"type":"string"}}}}},{"type":"null"}]},"runsOn":{"$ref":"#/$defs/stringList"},"permissions":{"type":"object","additionalProperties":false,"required":["source","scopes","assumed","downgrade","at"],"properties":{"source":{"enum":["job","workflow","default"]},"scopes":{"type":"object","additionalProperties":{"enum":["read","write","none"]}},"assumed":{"type":"boolean"},"downgrade":{"$ref":"#/$defs/stringOrNull"},"at":{"$ref":"#/$defs/location"}}},"credentials":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["id","kind","name","lifetime","scope","write","production","reaches","note","usedIn","at"],"properties":{"id":{"type":"string"},"kind":{"$ref":"#/$defs/credentialKind"},"name":{"type":"string"},"lifetime":{"$ref":"#/$defs/credentialLifetime"},"scope":{"enum":["narrow","broad"]},"write":{"type":"boolean"},"production":{"type":"boolean"},"reaches":{"$ref":"#/$defs/stringList"},"note":{"type":"string"},"usedIn":{"$ref":"#/$defs/stringList"},"at":{"$ref":"#/$defs/location"}}}},"uses":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["raw","kind","name","ref","pinned","step","at"],"properties":{"raw":{"type":"string"},"kind":{"enum":["action","local","docker","reusable-workflow"]},"name":{"type":"string"},"ref":{"$ref":"#/$defs/stringOrNull"},"pinned":{"type":"boolean"},"step":{"type":["integer","null"]},"at":{"$ref":"#/$defs/location"}}}},"runs":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["step","name","shell","script","at"],"properties":{"step":{"type":"integer"},"name":{"$ref":"#/$defs/stringOrNull"},"shell":{"$ref":"#/$defs/stringOrNull"},"script":{"type":"string"},"at":{"$ref":"#/$defs/location"}}}},"agents":{"type":"array","items":{"$ref":"#/$defs/agentUse"}},"workflowRole":{"description":"The job's part in an agentic workflow framework (gh-aw): only roles that run a model list the agent.","oneOf":[{"type":"null"},{"type":"object","additionalProperties":false,"required":["framework","role","runsModel","actsOnAgentOutput"],"properties":{"framework":{"enum":["gh-aw"]},"role":{"enum":["pre-activation","activation","agent","detection","safe-outputs","conclusion","memory","maintenance","other"]},"runsModel":{"type":"boolean"},"actsOnAgentOutput":{"type":"boolean"}}}]},"tools":{"type":"array","items":{"$ref":"#/$defs/toolReach"}},"agentConfig":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["agent","file","permissions","settings"],"properties":{"agent":{"type":"string"},"file":{"type":"string"},"permissions":{"oneOf":[{"$ref":"#/$defs/agentPermissionSettings"},{"type":"null"}]},"settings":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["key","value","at"],"properties":{"key":{"type":"string"},"value":{"type":"string"},"at":{"$ref":"#/$defs/location"}}}}}}},"owner":{"oneOf":[{"$ref":"#/$defs/owner"},{"type":"null"}]},"change":{"oneOf":[{"$ref":"#/$defs/changeAnalysis"},{"type":"null"}]},"targets":{"$ref":"#/$defs/stringList"},"classes":{"type":"array","items":{"$ref":"#/$defs/actionClass"}},"paths":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["id","job","class","reason","at","credentials","step","uses","target"],"properties":{"id":{"type":"string"},"job":{"type":"string"},"class":{"$ref":"#/$defs/actionClass"},"reason":{"type":"string"},"at":{"$ref":"#/$defs/location"},"credentials":{"$ref":"#/$defs/stringList"},"step":{"type":["integer","null"]},"uses":{"$ref":"#/$defs/stringOrNull"},"target":{"$ref":"#/$defs/stringOrNull"}}}},"gaps":{"description":"What the inventory could not see into (never read as safe).","$ref":"#/$defs/stringList"},"skipped":{"description":"Why the job cannot run for the decided event (its if: condition, or a needs: that cannot run); null when it may run.","$ref":"#/$defs/stringOrNull"},"skippedSteps":{"description":"Steps whose if: condition cannot be true for the decided event; they contribute no action paths.","type":"array","items":{"type":"object","additionalProperties":false,"required":["step","name","reason"],"properties":{"step":{"type":"integer","minimum":0},"name":{"$ref":"#/$defs/stringOrNull"},"reason":{"type":"string"}}}},"checklist":{"$ref":"#/$defs/checklist"}}},"agentUse":{"type":"object","additionalProperties":false,"required":["id","product","via","ref","step","at","mode","settings","unrestrictedShell","permissionsBypassed","tokenExchange","allowedActors","promptInputs","mcpConfig"],"properties":{"id":{"type":"string"},"product":{"type":"string"},"via":{"enum":["uses","job-uses","run","workflow-header","setup-steps"]},"ref":{"$ref":"#/$defs/stringOrNull"},"step":{"type":["integer","null"]},"at":{"$ref":"#/$defs/location"},"mode":{"$ref":"#/$defs/stringOrNull"},"settings":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["name","value","risky","reason","at"],"properties":{"name":{"type":"string"},"value":{"type":"string"},"risky":{"type":"boolean"},"reason":{"type":"string"},"at":{"$ref":"#/$defs/location"}}}},"unrestrictedShell":{"type":"boolean"},"permissionsBypassed":{"type":"boolean"},"tokenExchange":{"oneOf":[{"type":"object","additionalProperties":false,"required":["issuer","note"],"properties":{"issuer":{"type":"string"},"note":{"type":"string"}}},{"type":"null"}]},"allowedActors":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["name","value","wildcard"],"properties":{"name":{"type":"string"},"value":{"type":"string"},"wildcard":{"type":"boolean"}}}},"promptInputs":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["input","value","at"],"properties":{"input":{"type":"string"},"value":{"type":"string"},"at":{"$ref":"#/$defs/location"}}}},"mcpConfig":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["source","value","at"],"properties":{"source":{"type":"string"},"value":{"type":"string"},"at":{"$ref":"#/$defs/location"}}}}}},"toolReach":{"type":"object","additionalProperties":false,"required":["agent","name","file","transport","command","args","url","remote","fetchesCode","secrets","trust","tools","writeCapable","at"],"properties":{"agent":{"type":"string"},"name":{"type":"string"},"file":{"type":"string"},"transport":{"enum":["stdio","http","sse","unknown"]},"command":{"$ref":"#/$defs/stringOrNull"},"args":{"$ref":"#/$defs/stringList"},"url":{"$ref":"#/$defs/stringOrNull"},"remote":{"type":"boolean"},"fetchesCode":{"type":"boolean"},"secrets":{"description":"Names of env vars / headers whose values reference secrets; never the values.","$ref":"#/$defs/stringList"},"trust":{"type":"boolean"},"tools":{"oneOf":[{"$ref":"#/$defs/stringList"},{"const":"*"},{"type":"null"}]},"writeCapable":{"type":"boolean"},"at":{"$ref":"#/$defs/location"}}},"agentPermissionSettings":{"type":"object","additionalProperties":false,"required":["allow","ask","deny","defaultMode","enableAllProjectMcpServers","hooks","sandboxEnabled","at"],"properties":{"allow":{"$ref":"#/$defs/stringList"},"ask":{"$ref":"#/$defs/stringList"},"deny":{"$ref":"#/$defs/stringList"},"defaultMode":{"$ref":"#/$defs/stringOrNull"},"enableAllProjectMcpServers":{"type":["boolean","null"]},"hooks":{"$ref":"#/$defs/stringList"},"sandboxEnabled":{"type":["boolean","null"]},"at":{"$ref":"#/$defs/location"}}},"changeAnalysis":{"type":"object","additionalProperties":false,"required":["author","authorKind","sensitive","newDependencies","unknownDependencies"],"properties":{"author":{"$ref":"#/$defs/stringOrNull"},"authorKind":{"enum":["human","bot","agent","unknown"]},"sensitive":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["file","what"],"properties":{"file":{"type":"string"},"what":{"type":"string"}}}},"newDependencies":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["file","ecosystem","name","version","line","note"],"properties":{"file":{"type":"string"},"ecosystem":{"enum":["npm","pypi","go","cargo","rubygems","composer","maven","github-actions"]},"name":{"type":"string"},"version":{"$ref":"#/$defs/stringOrNull"},"line":{"type":["integer","null"]},"note":{"$ref":"#/$defs/stringOrNull"}}}},"unknownDependencies":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["file","reason"],"properties":{"file":{"type":"string"},"reason":{"type":"string"}}}}}},"checklist":{"description":"The seed's 20-control agent-deployment checklist scored from what the workflow shows (docs/checklist.md).","type":"object","additionalProperties":false,"required":["workflow","job","agents","total","outOf","observed","max","notObservable","band","bestCaseBand","unobservable","focus","controls"],"properties":{"workflow":{"type":"string"},"job":{"type":"string"},"agents":{"$ref":"#/$defs/stringList"},"total":{"type":"number","minimum":0,"maximum":20,"multipleOf":0.5},"outOf":{"const":20},"observed":{"type":"integer","minimum":0,"maximum":20},"max":{"type":"integer","minimum":0,"maximum":20},"notObservable":{"type":"integer","minimum":0,"maximum":20},"band":{"type":"object","additionalProperties":false,"required":["id","label","range"],"properties":{"id":{"enum":["production-ready","good-foundation","significant-risk","pause"]},"label":{"type":"string"},"range":{"type":"string"}}},"bestCaseBand":{"type":"object","additionalProperties":false,"required":["id","label","range"],"properties":{"id":{"enum":["production-ready","good-foundation","significant-risk","pause"]},"label":{"type":"string"},"range":{"type":"string"}}},"unobservable":{"type":"string"},"focus":{"$ref":"#/$defs/stringList"},"controls":{"type":"array","minItems":20,"maxItems":20,"items":{"type":"object","additionalProperties":false,"required":["id","number","title","score","status","reason","evidence"],"properties":{"id":{"type":"string"},"number":{"type":"integer","minimum":1,"maximum":20},"title":{"type":"string"},"score":{"enum":[1,0.5,0,null]},"status":{"enum":["met","partial","not-met","not-observable"]},"reason":{"type":"string"},"evidence":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["text","at"],"properties":{"text":{"type":"string"},"at":{"$ref":"#/$defs/stringOrNull"}}}}}}}}}}};
+const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://agent-gate.dev/schemas/evidence-v1.json","title":"agent-gate evidence","description":"evidence.json of an agent-gate evidence pack: who ran what, with which authority, on which target, what the gate decided, who approved, what was checked and how the job ended. Secret values never appear: only names, kinds and sources. Also defines the pack's bom.json ($defs/bomDocument) and manifest.json ($defs/manifest).","type":"object","additionalProperties":false,"required":["$schema","schemaVersion","tool","run","owner","decision","approval","outcome","timestamps","credentials","targets","policy","validation","findings","evidence","attestation","bom"],"properties":{"$schema":{"const":"https://agent-gate.dev/schemas/evidence-v1.json"},"schemaVersion":{"const":1,"description":"Evidence format version."},"tool":{"$ref":"#/$defs/tool"},"run":{"description":"The run the gate decided, as the runner described it.","type":"object","additionalProperties":false,"required":["repository","workflowPath","workflowSha","job","runId","runAttempt","runUrl","event","ref","sha","actor","triggeringActor","prAuthor"],"properties":{"repository":{"type":"string","pattern":"^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$"},"workflowPath":{"$ref":"#/$defs/text"},"workflowSha":{"$ref":"#/$defs/gitSha"},"job":{"$ref":"#/$defs/text"},"runId":{"$ref":"#/$defs/numericIdOrNull"},"runAttempt":{"$ref":"#/$defs/numericIdOrNull"},"runUrl":{"$ref":"#/$defs/urlOrNull"},"event":{"$ref":"#/$defs/text"},"ref":{"$ref":"#/$defs/textOrNull","description":"Full ref, e.g. refs/heads/main."},"sha":{"oneOf":[{"$ref":"#/$defs/gitSha"},{"type":"null"}],"description":"The commit the run is for (GITHUB_SHA)."},"actor":{"$ref":"#/$defs/textOrNull"},"triggeringActor":{"$ref":"#/$defs/textOrNull"},"prAuthor":{"$ref":"#/$defs/textOrNull","description":"Author of the pull request the run is for, if any."},"scope":{"description":"Where the decided facts came from beyond the runner's variables: a workflow in another repository, the caller jobs decided inside a reusable workflow, the policy's commit, the change analysed (pull request or merge group). Null in packs that predate it.","oneOf":[{"type":"object","additionalProperties":false,"required":["workflowRepository","calledWorkflow","decidedJobs","policyRef","changes"],"properties":{"workflowRepository":{"$ref":"#/$defs/textOrNull"},"calledWorkflow":{"$ref":"#/$defs/textOrNull"},"decidedJobs":{"oneOf":[{"type":"array","items":{"$ref":"#/$defs/text"}},{"type":"null"}]},"policyRef":{"$ref":"#/$defs/text"},"changes":{"oneOf":[{"type":"object","additionalProperties":false,"required":["source","base","head","files"],"properties":{"source":{"enum":["pull-request","merge-group"]},"base":{"oneOf":[{"$ref":"#/$defs/gitSha"},{"type":"null"}]},"head":{"oneOf":[{"$ref":"#/$defs/gitSha"},{"type":"null"}]},"files":{"type":"integer","minimum":0}}},{"type":"null"}]}}},{"type":"null"}]}}},"owner":{"description":"Owners of the workflow file (CODEOWNERS, last matching rule); null when no rule matches or CODEOWNERS was not read.","oneOf":[{"$ref":"#/$defs/owner"},{"type":"null"}]},"decision":{"type":"object","additionalProperties":false,"required":["value","reasons","errors","jobs","waivers"],"properties":{"value":{"$ref":"#/$defs/decision"},"reasons":{"description":"Decision-wide reasons that are not about one path.","type":"array","items":{"type":"string"}},"errors":{"description":"Files that could not be evaluated (each counts as blocked).","type":"array","items":{"type":"object","additionalProperties":false,"required":["path","message"],"properties":{"path":{"type":"string"},"message":{"type":"string"}}}},"jobs":{"type":"array","items":{"$ref":"#/$defs/jobVerdict"}},"waivers":{"type":"object","additionalProperties":false,"required":["applied","expired"],"properties":{"applied":{"type":"array","items":{"$ref":"#/$defs/appliedWaiver"}},"expired":{"type":"array","items":{"$ref":"#/$defs/expiredWaiver"}}}}}},"approval":{"$ref":"#/$defs/approval"},"outcome":{"description":"How the job ended. `unknown` when it could not be learnt — then `note` says why.","type":"object","additionalProperties":false,"required":["status","source","note"],"properties":{"status":{"enum":["success","failure","cancelled","unknown"]},"source":{"$ref":"#/$defs/text","description":"Where the outcome was read from."},"note":{"$ref":"#/$defs/textOrNull"}},"if":{"properties":{"status":{"const":"unknown"}}},"then":{"properties":{"note":{"$ref":"#/$defs/text"}}}},"timestamps":{"type":"object","additionalProperties":false,"required":["started","decided","finished"],"properties":{"started":{"$ref":"#/$defs/timestamp"},"decided":{"$ref":"#/$defs/timestamp"},"finished":{"oneOf":[{"$ref":"#/$defs/timestamp"},{"type":"null"}]}}},"credentials":{"description":"Every credential the decided jobs can use: names, kinds and sources, never values.","type":"array","items":{"$ref":"#/$defs/credentialSource"}},"targets":{"description":"What the decided jobs can reach, with the paths and credentials that reach it.","type":"array","items":{"$ref":"#/$defs/target"}},"policy":{"type":"object","additionalProperties":false,"required":["sources","digest","default","evidenceRequired","approval"],"properties":{"sources":{"description":"Files the policy was built from, base first (presets as preset:<name>).","type":"array","items":{"$ref":"#/$defs/text"},"minItems":1},"digest":{"$ref":"#/$defs/sha256Digest"},"default":{"$ref":"#/$defs/decision"},"evidenceRequired":{"type":"boolean"},"approval":{"type":"object","additionalProperties":false,"required":["approvers","minApprovals","timeoutMinutes"],"properties":{"approvers":{"oneOf":[{"type":"array","items":{"type":"string"}},{"type":"null"}]},"minApprovals":{"type":"integer","minimum":1},"timeoutMinutes":{"type":"integer","minimum":1}}}}},"validation":{"description":"Which checks ran: this gate's rules, and the commit's check runs where they could be read.","type":"object","additionalProperties":false,"required":["rules","checkRuns","note"],"properties":{"rules":{"type":"array","items":{"$ref":"#/$defs/ruleEvaluated"}},"checkRuns":{"oneOf":[{"type":"array","items":{"type":"object","additionalProperties":false,"required":["name","conclusion"],"properties":{"name":{"type":"string"},"conclusion":{"type":["string","null"]}}}},{"type":"null"}]},"note":{"$ref":"#/$defs/textOrNull"}},"if":{"properties":{"checkRuns":{"type":"null"}}},"then":{"properties":{"note":{"$ref":"#/$defs/text"}}}},"findings":{"type":"array","items":{"$ref":"#/$defs/finding"}},"evidence":{"description":"Where this pack goes.","type":"object","additionalProperties":false,"required":["mode","artifactName"],"properties":{"mode":{"enum":["artifact","file","none"]},"artifactName":{"$ref":"#/$defs/textOrNull"}},"if":{"properties":{"mode":{"const":"artifact"}}},"then":{"properties":{"artifactName":{"$ref":"#/$defs/text"}}}},"attestation":{"description":"The signed attestation over the pack, if one was made. subjectDigest is the pack digest it signs: the digest of this pack with attestation set to null in evidence.json (the record cannot sign itself).","oneOf":[{"type":"object","additionalProperties":false,"required":["id","bundleDigest","subjectDigest"],"properties":{"id":{"$ref":"#/$defs/textOrNull"},"bundleDigest":{"$ref":"#/$defs/textOrNull"},"subjectDigest":{"oneOf":[{"$ref":"#/$defs/sha256Digest"},{"type":"null"}]}}},{"type":"null"}]},"bom":{"description":"The Agent Action BOM of every decided job (the same as bom.json).","type":"array","items":{"$ref":"#/$defs/bomWorkflow"}}},"$defs":{"text":{"type":"string","minLength":1},"textOrNull":{"oneOf":[{"$ref":"#/$defs/text"},{"type":"null"}]},"stringOrNull":{"type":["string","null"]},"numericIdOrNull":{"oneOf":[{"type":"string","pattern":"^[0-9]{1,20}$"},{"type":"null"}]},"urlOrNull":{"oneOf":[{"type":"string","pattern":"^https?://[^\\s]+$"},{"type":"null"}]},"gitSha":{"type":"string","pattern":"^(?:[0-9a-f]{40}|[0-9a-f]{64})$"},"sha256Digest":{"type":"string","pattern":"^sha256:[0-9a-f]{64}$"},"sha256Hex":{"type":"string","pattern":"^[0-9a-f]{64}$"},"timestamp":{"description":"RFC 3339 date-time.","type":"string","pattern":"^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(?:\\.\\d+)?(?:Z|[+-]\\d{2}:\\d{2})$"},"decision":{"enum":["allow","approval-required","blocked"]},"actionClass":{"enum":["read","comment","write-branch","modify-workflow","run-shell","use-secret","cloud-credential","call-tool","publish","deploy","production","destructive","bypass-checks","opaque"]},"stringList":{"type":"array","items":{"type":"string"}},"location":{"description":"A position in a source file, 1-based.","type":"object","additionalProperties":false,"required":["path","line","column"],"properties":{"path":{"type":"string"},"line":{"type":"integer","minimum":0},"column":{"type":"integer","minimum":0}}},"tool":{"type":"object","additionalProperties":false,"required":["name","version","uri"],"properties":{"name":{"const":"agent-gate"},"version":{"type":"string","pattern":"^\\d+\\.\\d+\\.\\d+(?:[-+][0-9A-Za-z.-]+)?$"},"uri":{"type":"string","pattern":"^https://"}}},"owner":{"type":"object","additionalProperties":false,"required":["owners","file","line"],"properties":{"owners":{"$ref":"#/$defs/stringList"},"file":{"type":"string"},"line":{"type":"integer","minimum":1}}},"approval":{"description":"The approval record: what was asked (request and its digest), who approved, when, how and on which digest.","type":"object","additionalProperties":false,"required":["mode","status","requestDigest","requestUrl","approvals","ignored","note"],"properties":{"mode":{"enum":["fail","wait","environment","record"]},"status":{"enum":["not-required","required","handed-to-environment","approved","denied","timed-out","cancelled"]},"requestDigest":{"oneOf":[{"$ref":"#/$defs/sha256Digest"},{"type":"null"}]},"requestUrl":{"$ref":"#/$defs/urlOrNull"},"approvals":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["login","at","how","digest"],"properties":{"login":{"$ref":"#/$defs/text"},"at":{"$ref":"#/$defs/timestamp"},"how":{"$ref":"#/$defs/text"},"digest":{"oneOf":[{"$ref":"#/$defs/sha256Digest"},{"type":"null"}]}}}},"ignored":{"description":"Would-be approvals that did not count, each with the reason (self-approval, bot, not an approver, stale head, other digest, edited comment, …).","type":"array","items":{"type":"object","additionalProperties":false,"required":["login","why"],"properties":{"login":{"$ref":"#/$defs/text"},"why":{"$ref":"#/$defs/text"}}}},"note":{"$ref":"#/$defs/textOrNull","description":"How the wait or the record ended, in one line."}},"if":{"properties":{"status":{"const":"approved"}}},"then":{"properties":{"approvals":{"type":"array","minItems":1}}}},"jobVerdict":{"type":"object","additionalProperties":false,"required":["workflow","job","decision","paths"],"properties":{"workflow":{"type":"string"},"job":{"type":"string"},"decision":{"$ref":"#/$defs/decision"},"paths":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["id","class","decision","rule","reason","because","credentials","target","location","waived"],"properties":{"id":{"type":"string"},"class":{"$ref":"#/$defs/actionClass"},"decision":{"$ref":"#/$defs/decision"},"rule":{"$ref":"#/$defs/stringOrNull","description":"The deciding rule; null when the policy default decided."},"reason":{"type":"string","description":"What put the job in this class."},"because":{"type":"string","description":"Why this decision."},"credentials":{"$ref":"#/$defs/stringList"},"target":{"$ref":"#/$defs/stringOrNull"},"location":{"$ref":"#/$defs/location"},"waived":{"$ref":"#/$defs/stringList"}}}}}},"appliedWaiver":{"type":"object","additionalProperties":false,"required":["rule","workflow","job","owner","expires","reason","location","path"],"properties":{"rule":{"type":"string"},"workflow":{"$ref":"#/$defs/stringOrNull"},"job":{"$ref":"#/$defs/stringOrNull"},"owner":{"type":"string"},"expires":{"type":"string","pattern":"^\\d{4}-\\d{2}-\\d{2}$"},"reason":{"type":"string"},"location":{"$ref":"#/$defs/location"},"path":{"type":"string","description":"The action path the waiver was applied to."}}},"expiredWaiver":{"type":"object","additionalProperties":false,"required":["rule","workflow","job","owner","expires","reason","location","message"],"properties":{"rule":{"type":"string"},"workflow":{"$ref":"#/$defs/stringOrNull"},"job":{"$ref":"#/$defs/stringOrNull"},"owner":{"type":"string"},"expires":{"type":"string","pattern":"^\\d{4}-\\d{2}-\\d{2}$"},"reason":{"type":"string"},"location":{"$ref":"#/$defs/location"},"message":{"type":"string"}}},"credentialKind":{"enum":["github-token","oidc","app-token","static-secret","pat","inherited-secrets"]},"credentialLifetime":{"enum":["job-scoped","short-lived","long-lived"]},"credentialSource":{"type":"object","additionalProperties":false,"required":["workflow","job","id","kind","name","lifetime","scope","write","production","reaches","usedIn","note","location"],"properties":{"workflow":{"type":"string"},"job":{"type":"string"},"id":{"type":"string"},"kind":{"$ref":"#/$defs/credentialKind"},"name":{"type":"string"},"lifetime":{"$ref":"#/$defs/credentialLifetime"},"scope":{"enum":["narrow","broad"]},"write":{"type":"boolean"},"production":{"type":"boolean"},"reaches":{"$ref":"#/$defs/stringList"},"usedIn":{"$ref":"#/$defs/stringList"},"note":{"type":"string"},"location":{"$ref":"#/$defs/location"}}},"target":{"type":"object","additionalProperties":false,"required":["workflow","job","target","classes","credentials","decision"],"properties":{"workflow":{"type":"string"},"job":{"type":"string"},"target":{"type":"string"},"classes":{"type":"array","items":{"$ref":"#/$defs/actionClass"}},"credentials":{"description":"Ids of the credentials that reach the target.","$ref":"#/$defs/stringList"},"decision":{"description":"The most severe decision of the paths to this target; null when no path names it.","oneOf":[{"$ref":"#/$defs/decision"},{"type":"null"}]}}},"finding":{"type":"object","additionalProperties":false,"required":["ruleId","kind","decision","severity","confidence","message","remediation","workflow","job","class","location","fingerprint"],"properties":{"ruleId":{"type":"string"},"kind":{"enum":["path","check"]},"decision":{"$ref":"#/$defs/decision"},"severity":{"enum":["info","low","medium","high","critical"]},"confidence":{"enum":["low","medium","high"]},"message":{"type":"string"},"remediation":{"type":"string"},"workflow":{"type":"string"},"job":{"$ref":"#/$defs/stringOrNull"},"class":{"oneOf":[{"$ref":"#/$defs/actionClass"},{"type":"null"}]},"location":{"$ref":"#/$defs/location"},"fingerprint":{"description":"The SARIF partialFingerprints agentGate/v1 of the result: independent of line numbers.","$ref":"#/$defs/sha256Hex"}}},"ruleEvaluated":{"type":"object","additionalProperties":false,"required":["id","decision","reason","location","decidedPaths","waivedPaths"],"properties":{"id":{"type":"string"},"decision":{"$ref":"#/$defs/decision"},"reason":{"type":"string"},"location":{"$ref":"#/$defs/location"},"decidedPaths":{"description":"Action paths this rule decided.","type":"integer","minimum":0},"waivedPaths":{"description":"Action paths where a waiver set this rule aside.","type":"integer","minimum":0}}},"bomWorkflow":{"type":"object","additionalProperties":false,"required":["path","name","jobs"],"properties":{"path":{"type":"string"},"name":{"$ref":"#/$defs/stringOrNull"},"jobs":{"type":"array","items":{"$ref":"#/$defs/jobInventory"}}}},"bomDocument":{"description":"bom.json of an evidence pack.","type":"object","additionalProperties":false,"required":["schemaVersion","tool","workflows"],"properties":{"schemaVersion":{"const":1},"tool":{"$ref":"#/$defs/tool"},"workflows":{"type":"array","items":{"$ref":"#/$defs/bomWorkflow"}}}},"manifest":{"description":"manifest.json of an evidence pack. digest = SHA-256 over the UTF-8 lines `<name>\\0<sha256 hex>\\n` of every other file, sorted by name (byte order), concatenated.","type":"object","additionalProperties":false,"required":["schemaVersion","tool","policyDigest","files","digest"],"properties":{"schemaVersion":{"const":1},"tool":{"$ref":"#/$defs/tool"},"policyDigest":{"$ref":"#/$defs/sha256Digest"},"files":{"type":"object","minProperties":1,"propertyNames":{"pattern":"^[A-Za-z0-9][A-Za-z0-9._-]*$"},"additionalProperties":{"type":"object","additionalProperties":false,"required":["sha256","bytes"],"properties":{"sha256":{"$ref":"#/$defs/sha256Hex"},"bytes":{"type":"integer","minimum":0}}}},"digest":{"$ref":"#/$defs/sha256Digest"}}},"jobInventory":{"description":"The Agent Action BOM record of one job: who and what can act, with which authority, on which target — every fact with its location.","type":"object","additionalProperties":false,"required":["workflow","job","name","at","triggers","actor","unattended","unattendedReasons","environment","runsOn","permissions","credentials","uses","runs","agents","workflowRole","tools","agentConfig","owner","change","targets","classes","paths","gaps","skipped","skippedSteps","checklist"],"properties":{"workflow":{"type":"string"},"job":{"type":"string"},"name":{"$ref":"#/$defs/stringOrNull"},"at":{"$ref":"#/$defs/location"},"triggers":{"$ref":"#/$defs/stringList"},"actor":{"$ref":"#/$defs/stringOrNull"},"unattended":{"type":"boolean"},"unattendedReasons":{"$ref":"#/$defs/stringList"},"environment":{"oneOf":[{"type":"object","additionalProperties":false,"required":["name","dynamic","at","protection"],"properties":{"name":{"type":"string"},"dynamic":{"type":"boolean"},"at":{"$ref":"#/$defs/location"},"protection":{"type":"object","additionalProperties":false,"required":["status","source","reviewers","preventSelfReview","waitTimer","branchPolicy","customRules","note"],"properties":{"status":{"enum":["protected","unprotected","unreadable","unknown"]},"source":{"type":"string"},"reviewers":{"$ref":"#/$defs/stringList"},"preventSelfReview":{"type":["boolean","null"]},"waitTimer":{"type":["integer","null"]},"branchPolicy":{"$ref":"#/$defs/stringOrNull"},"customRules":{"$ref":"#/$defs/stringList"},"note":{"type":"string"}}}}},{"type":"null"}]},"runsOn":{"$ref":"#/$defs/stringList"},"permissions":{"type":"object","additionalProperties":false,"required":["source","scopes","assumed","downgrade","at"],"properties":{"source":{"enum":["job","workflow","default"]},"scopes":{"type":"object","additionalProperties":{"enum":["read","write","none"]}},"assumed":{"type":"boolean"},"downgrade":{"$ref":"#/$defs/stringOrNull"},"at":{"$ref":"#/$defs/location"}}},"credentials":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["id","kind","name","lifetime","scope","write","production","reaches","note","usedIn","at"],"properties":{"id":{"type":"string"},"kind":{"$ref":"#/$defs/credentialKind"},"name":{"type":"string"},"lifetime":{"$ref":"#/$defs/credentialLifetime"},"scope":{"enum":["narrow","broad"]},"write":{"type":"boolean"},"production":{"type":"boolean"},"reaches":{"$ref":"#/$defs/stringList"},"note":{"type":"string"},"usedIn":{"$ref":"#/$defs/stringList"},"at":{"$ref":"#/$defs/location"}}}},"uses":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["raw","kind","name","ref","pinned","step","at"],"properties":{"raw":{"type":"string"},"kind":{"enum":["action","local","docker","reusable-workflow"]},"name":{"type":"string"},"ref":{"$ref":"#/$defs/stringOrNull"},"pinned":{"type":"boolean"},"step":{"type":["integer","null"]},"at":{"$ref":"#/$defs/location"}}}},"runs":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["step","name","shell","script","at"],"properties":{"step":{"type":"integer"},"name":{"$ref":"#/$defs/stringOrNull"},"shell":{"$ref":"#/$defs/stringOrNull"},"script":{"type":"string"},"at":{"$ref":"#/$defs/location"}}}},"agents":{"type":"array","items":{"$ref":"#/$defs/agentUse"}},"workflowRole":{"description":"The job's part in an agentic workflow framework (gh-aw): only roles that run a model list the agent.","oneOf":[{"type":"null"},{"type":"object","additionalProperties":false,"required":["framework","role","runsModel","actsOnAgentOutput"],"properties":{"framework":{"enum":["gh-aw"]},"role":{"enum":["pre-activation","activation","agent","detection","safe-outputs","conclusion","memory","maintenance","other"]},"runsModel":{"type":"boolean"},"actsOnAgentOutput":{"type":"boolean"}}}]},"tools":{"type":"array","items":{"$ref":"#/$defs/toolReach"}},"agentConfig":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["agent","file","permissions","settings"],"properties":{"agent":{"type":"string"},"file":{"type":"string"},"permissions":{"oneOf":[{"$ref":"#/$defs/agentPermissionSettings"},{"type":"null"}]},"settings":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["key","value","at"],"properties":{"key":{"type":"string"},"value":{"type":"string"},"at":{"$ref":"#/$defs/location"}}}}}}},"owner":{"oneOf":[{"$ref":"#/$defs/owner"},{"type":"null"}]},"change":{"oneOf":[{"$ref":"#/$defs/changeAnalysis"},{"type":"null"}]},"targets":{"$ref":"#/$defs/stringList"},"classes":{"type":"array","items":{"$ref":"#/$defs/actionClass"}},"paths":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["id","job","class","reason","at","credentials","step","uses","target"],"properties":{"id":{"type":"string"},"job":{"type":"string"},"class":{"$ref":"#/$defs/actionClass"},"reason":{"type":"string"},"at":{"$ref":"#/$defs/location"},"credentials":{"$ref":"#/$defs/stringList"},"step":{"type":["integer","null"]},"uses":{"$ref":"#/$defs/stringOrNull"},"target":{"$ref":"#/$defs/stringOrNull"}}}},"gaps":{"description":"What the inventory could not see into (never read as safe).","$ref":"#/$defs/stringList"},"skipped":{"description":"Why the job cannot run for the decided event (its if: condition, or a needs: that cannot run); null when it may run.","$ref":"#/$defs/stringOrNull"},"skippedSteps":{"description":"Steps whose if: condition cannot be true for the decided event; they contribute no action paths.","type":"array","items":{"type":"object","additionalProperties":false,"required":["step","name","reason"],"properties":{"step":{"type":"integer","minimum":0},"name":{"$ref":"#/$defs/stringOrNull"},"reason":{"type":"string"}}}},"checklist":{"$ref":"#/$defs/checklist"}}},"agentUse":{"type":"object","additionalProperties":false,"required":["id","product","via","ref","step","at","mode","settings","unrestrictedShell","permissionsBypassed","tokenExchange","allowedActors","promptInputs","mcpConfig"],"properties":{"id":{"type":"string"},"product":{"type":"string"},"via":{"enum":["uses","job-uses","run","workflow-header","setup-steps"]},"ref":{"$ref":"#/$defs/stringOrNull"},"step":{"type":["integer","null"]},"at":{"$ref":"#/$defs/location"},"mode":{"$ref":"#/$defs/stringOrNull"},"settings":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["name","value","risky","reason","at"],"properties":{"name":{"type":"string"},"value":{"type":"string"},"risky":{"type":"boolean"},"reason":{"type":"string"},"at":{"$ref":"#/$defs/location"}}}},"unrestrictedShell":{"type":"boolean"},"permissionsBypassed":{"type":"boolean"},"tokenExchange":{"oneOf":[{"type":"object","additionalProperties":false,"required":["issuer","note"],"properties":{"issuer":{"type":"string"},"note":{"type":"string"}}},{"type":"null"}]},"allowedActors":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["name","value","wildcard"],"properties":{"name":{"type":"string"},"value":{"type":"string"},"wildcard":{"type":"boolean"}}}},"promptInputs":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["input","value","at"],"properties":{"input":{"type":"string"},"value":{"type":"string"},"at":{"$ref":"#/$defs/location"}}}},"mcpConfig":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["source","value","at"],"properties":{"source":{"type":"string"},"value":{"type":"string"},"at":{"$ref":"#/$defs/location"}}}}}},"toolReach":{"type":"object","additionalProperties":false,"required":["agent","name","file","transport","command","args","url","remote","fetchesCode","secrets","trust","tools","writeCapable","at"],"properties":{"agent":{"type":"string"},"name":{"type":"string"},"file":{"type":"string"},"transport":{"enum":["stdio","http","sse","unknown"]},"command":{"$ref":"#/$defs/stringOrNull"},"args":{"$ref":"#/$defs/stringList"},"url":{"$ref":"#/$defs/stringOrNull"},"remote":{"type":"boolean"},"fetchesCode":{"type":"boolean"},"secrets":{"description":"Names of env vars / headers whose values reference secrets; never the values.","$ref":"#/$defs/stringList"},"trust":{"type":"boolean"},"tools":{"oneOf":[{"$ref":"#/$defs/stringList"},{"const":"*"},{"type":"null"}]},"writeCapable":{"type":"boolean"},"at":{"$ref":"#/$defs/location"}}},"agentPermissionSettings":{"type":"object","additionalProperties":false,"required":["allow","ask","deny","defaultMode","enableAllProjectMcpServers","hooks","sandboxEnabled","at"],"properties":{"allow":{"$ref":"#/$defs/stringList"},"ask":{"$ref":"#/$defs/stringList"},"deny":{"$ref":"#/$defs/stringList"},"defaultMode":{"$ref":"#/$defs/stringOrNull"},"enableAllProjectMcpServers":{"type":["boolean","null"]},"hooks":{"$ref":"#/$defs/stringList"},"sandboxEnabled":{"type":["boolean","null"]},"at":{"$ref":"#/$defs/location"}}},"changeAnalysis":{"type":"object","additionalProperties":false,"required":["author","authorKind","sensitive","newDependencies","unknownDependencies"],"properties":{"author":{"$ref":"#/$defs/stringOrNull"},"authorKind":{"enum":["human","bot","agent","unknown"]},"sensitive":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["file","what"],"properties":{"file":{"type":"string"},"what":{"type":"string"}}}},"newDependencies":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["file","ecosystem","name","version","line","note"],"properties":{"file":{"type":"string"},"ecosystem":{"enum":["npm","pypi","go","cargo","rubygems","composer","maven","github-actions"]},"name":{"type":"string"},"version":{"$ref":"#/$defs/stringOrNull"},"line":{"type":["integer","null"]},"note":{"$ref":"#/$defs/stringOrNull"}}}},"unknownDependencies":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["file","reason"],"properties":{"file":{"type":"string"},"reason":{"type":"string"}}}}}},"checklist":{"description":"The seed's 20-control agent-deployment checklist scored from what the workflow shows (docs/checklist.md).","type":"object","additionalProperties":false,"required":["workflow","job","agents","total","outOf","observed","max","notObservable","band","bestCaseBand","unobservable","focus","controls"],"properties":{"workflow":{"type":"string"},"job":{"type":"string"},"agents":{"$ref":"#/$defs/stringList"},"total":{"type":"number","minimum":0,"maximum":20,"multipleOf":0.5},"outOf":{"const":20},"observed":{"type":"integer","minimum":0,"maximum":20},"max":{"type":"integer","minimum":0,"maximum":20},"notObservable":{"type":"integer","minimum":0,"maximum":20},"band":{"type":"object","additionalProperties":false,"required":["id","label","range"],"properties":{"id":{"enum":["production-ready","good-foundation","significant-risk","pause"]},"label":{"type":"string"},"range":{"type":"string"}}},"bestCaseBand":{"type":"object","additionalProperties":false,"required":["id","label","range"],"properties":{"id":{"enum":["production-ready","good-foundation","significant-risk","pause"]},"label":{"type":"string"},"range":{"type":"string"}}},"unobservable":{"type":"string"},"focus":{"$ref":"#/$defs/stringList"},"controls":{"type":"array","minItems":20,"maxItems":20,"items":{"type":"object","additionalProperties":false,"required":["id","number","title","score","status","reason","evidence"],"properties":{"id":{"type":"string"},"number":{"type":"integer","minimum":1,"maximum":20},"title":{"type":"string"},"score":{"enum":[1,0.5,0,null]},"status":{"enum":["met","partial","not-met","not-observable"]},"reason":{"type":"string"},"evidence":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["text","at"],"properties":{"text":{"type":"string"},"at":{"$ref":"#/$defs/stringOrNull"}}}}}}}}}}};
 const schema32 = {"type":"object","additionalProperties":false,"required":["name","version","uri"],"properties":{"name":{"const":"agent-gate"},"version":{"type":"string","pattern":"^\\d+\\.\\d+\\.\\d+(?:[-+][0-9A-Za-z.-]+)?$"},"uri":{"type":"string","pattern":"^https://"}}};
 const schema33 = {"type":"string","minLength":1};
 const schema34 = {"type":"string","pattern":"^(?:[0-9a-f]{40}|[0-9a-f]{64})$"};
 const schema36 = {"oneOf":[{"type":"string","pattern":"^[0-9]{1,20}$"},{"type":"null"}]};
 const schema38 = {"oneOf":[{"type":"string","pattern":"^https?://[^\\s]+$"},{"type":"null"}]};
-const schema45 = {"enum":["allow","approval-required","blocked"]};
-const schema67 = {"description":"RFC 3339 date-time.","type":"string","pattern":"^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(?:\\.\\d+)?(?:Z|[+-]\\d{2}:\\d{2})$"};
-const schema64 = {"type":"string","pattern":"^sha256:[0-9a-f]{64}$"};
+const schema49 = {"enum":["allow","approval-required","blocked"]};
+const schema71 = {"description":"RFC 3339 date-time.","type":"string","pattern":"^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(?:\\.\\d+)?(?:Z|[+-]\\d{2}:\\d{2})$"};
+const schema68 = {"type":"string","pattern":"^sha256:[0-9a-f]{64}$"};
 const func1 = Object.prototype.hasOwnProperty;
 const func3 = (__runtime0.default ?? __runtime0);
 const pattern4 = new RegExp("^\\d+\\.\\d+\\.\\d+(?:[-+][0-9A-Za-z.-]+)?$", "u");
@@ -19,8 +19,8 @@ const pattern6 = new RegExp("^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$", "u");
 const pattern7 = new RegExp("^(?:[0-9a-f]{40}|[0-9a-f]{64})$", "u");
 const pattern8 = new RegExp("^[0-9]{1,20}$", "u");
 const pattern10 = new RegExp("^https?://[^\\s]+$", "u");
-const pattern16 = new RegExp("^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(?:\\.\\d+)?(?:Z|[+-]\\d{2}:\\d{2})$", "u");
-const pattern14 = new RegExp("^sha256:[0-9a-f]{64}$", "u");
+const pattern18 = new RegExp("^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(?:\\.\\d+)?(?:Z|[+-]\\d{2}:\\d{2})$", "u");
+const pattern16 = new RegExp("^sha256:[0-9a-f]{64}$", "u");
 const schema40 = {"oneOf":[{"$ref":"#/$defs/text"},{"type":"null"}]};
 
 function validate21(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
@@ -112,13 +112,13 @@ return errors === 0;
 }
 validate21.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
-const schema43 = {"type":"object","additionalProperties":false,"required":["owners","file","line"],"properties":{"owners":{"$ref":"#/$defs/stringList"},"file":{"type":"string"},"line":{"type":"integer","minimum":1}}};
-const schema44 = {"type":"array","items":{"type":"string"}};
+const schema47 = {"type":"object","additionalProperties":false,"required":["owners","file","line"],"properties":{"owners":{"$ref":"#/$defs/stringList"},"file":{"type":"string"},"line":{"type":"integer","minimum":1}}};
+const schema48 = {"type":"array","items":{"type":"string"}};
 
-function validate26(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate28(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate26.evaluated;
+const evaluated0 = validate28.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -244,20 +244,20 @@ vErrors.push(err9);
 }
 errors++;
 }
-validate26.errors = vErrors;
+validate28.errors = vErrors;
 return errors === 0;
 }
-validate26.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate28.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-const schema46 = {"type":"object","additionalProperties":false,"required":["workflow","job","decision","paths"],"properties":{"workflow":{"type":"string"},"job":{"type":"string"},"decision":{"$ref":"#/$defs/decision"},"paths":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["id","class","decision","rule","reason","because","credentials","target","location","waived"],"properties":{"id":{"type":"string"},"class":{"$ref":"#/$defs/actionClass"},"decision":{"$ref":"#/$defs/decision"},"rule":{"$ref":"#/$defs/stringOrNull","description":"The deciding rule; null when the policy default decided."},"reason":{"type":"string","description":"What put the job in this class."},"because":{"type":"string","description":"Why this decision."},"credentials":{"$ref":"#/$defs/stringList"},"target":{"$ref":"#/$defs/stringOrNull"},"location":{"$ref":"#/$defs/location"},"waived":{"$ref":"#/$defs/stringList"}}}}}};
-const schema48 = {"enum":["read","comment","write-branch","modify-workflow","run-shell","use-secret","cloud-credential","call-tool","publish","deploy","production","destructive","bypass-checks","opaque"]};
-const schema50 = {"type":["string","null"]};
-const schema53 = {"description":"A position in a source file, 1-based.","type":"object","additionalProperties":false,"required":["path","line","column"],"properties":{"path":{"type":"string"},"line":{"type":"integer","minimum":0},"column":{"type":"integer","minimum":0}}};
+const schema50 = {"type":"object","additionalProperties":false,"required":["workflow","job","decision","paths"],"properties":{"workflow":{"type":"string"},"job":{"type":"string"},"decision":{"$ref":"#/$defs/decision"},"paths":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["id","class","decision","rule","reason","because","credentials","target","location","waived"],"properties":{"id":{"type":"string"},"class":{"$ref":"#/$defs/actionClass"},"decision":{"$ref":"#/$defs/decision"},"rule":{"$ref":"#/$defs/stringOrNull","description":"The deciding rule; null when the policy default decided."},"reason":{"type":"string","description":"What put the job in this class."},"because":{"type":"string","description":"Why this decision."},"credentials":{"$ref":"#/$defs/stringList"},"target":{"$ref":"#/$defs/stringOrNull"},"location":{"$ref":"#/$defs/location"},"waived":{"$ref":"#/$defs/stringList"}}}}}};
+const schema52 = {"enum":["read","comment","write-branch","modify-workflow","run-shell","use-secret","cloud-credential","call-tool","publish","deploy","production","destructive","bypass-checks","opaque"]};
+const schema54 = {"type":["string","null"]};
+const schema57 = {"description":"A position in a source file, 1-based.","type":"object","additionalProperties":false,"required":["path","line","column"],"properties":{"path":{"type":"string"},"line":{"type":"integer","minimum":0},"column":{"type":"integer","minimum":0}}};
 
-function validate28(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate30(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate28.evaluated;
+const evaluated0 = validate30.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -344,7 +344,7 @@ errors++;
 if(data.decision !== undefined){
 let data2 = data.decision;
 if(!(((data2 === "allow") || (data2 === "approval-required")) || (data2 === "blocked"))){
-const err7 = {instancePath:instancePath+"/decision",schemaPath:"#/$defs/decision/enum",keyword:"enum",params:{allowedValues: schema45.enum},message:"must be equal to one of the allowed values"};
+const err7 = {instancePath:instancePath+"/decision",schemaPath:"#/$defs/decision/enum",keyword:"enum",params:{allowedValues: schema49.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -462,7 +462,7 @@ vErrors.push(err17);
 errors++;
 }
 for(const key1 in data4){
-if(!(func1.call(schema46.properties.paths.items.properties, key1))){
+if(!(func1.call(schema50.properties.paths.items.properties, key1))){
 const err18 = {instancePath:instancePath+"/paths/" + i0,schemaPath:"#/properties/paths/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err18];
@@ -488,7 +488,7 @@ errors++;
 if(data4.class !== undefined){
 let data6 = data4.class;
 if(!((((((((((((((data6 === "read") || (data6 === "comment")) || (data6 === "write-branch")) || (data6 === "modify-workflow")) || (data6 === "run-shell")) || (data6 === "use-secret")) || (data6 === "cloud-credential")) || (data6 === "call-tool")) || (data6 === "publish")) || (data6 === "deploy")) || (data6 === "production")) || (data6 === "destructive")) || (data6 === "bypass-checks")) || (data6 === "opaque"))){
-const err20 = {instancePath:instancePath+"/paths/" + i0+"/class",schemaPath:"#/$defs/actionClass/enum",keyword:"enum",params:{allowedValues: schema48.enum},message:"must be equal to one of the allowed values"};
+const err20 = {instancePath:instancePath+"/paths/" + i0+"/class",schemaPath:"#/$defs/actionClass/enum",keyword:"enum",params:{allowedValues: schema52.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -501,7 +501,7 @@ errors++;
 if(data4.decision !== undefined){
 let data7 = data4.decision;
 if(!(((data7 === "allow") || (data7 === "approval-required")) || (data7 === "blocked"))){
-const err21 = {instancePath:instancePath+"/paths/" + i0+"/decision",schemaPath:"#/$defs/decision/enum",keyword:"enum",params:{allowedValues: schema45.enum},message:"must be equal to one of the allowed values"};
+const err21 = {instancePath:instancePath+"/paths/" + i0+"/decision",schemaPath:"#/$defs/decision/enum",keyword:"enum",params:{allowedValues: schema49.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -514,7 +514,7 @@ errors++;
 if(data4.rule !== undefined){
 let data8 = data4.rule;
 if((typeof data8 !== "string") && (data8 !== null)){
-const err22 = {instancePath:instancePath+"/paths/" + i0+"/rule",schemaPath:"#/$defs/stringOrNull/type",keyword:"type",params:{type: schema50.type},message:"must be string,null"};
+const err22 = {instancePath:instancePath+"/paths/" + i0+"/rule",schemaPath:"#/$defs/stringOrNull/type",keyword:"type",params:{type: schema54.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -579,7 +579,7 @@ errors++;
 if(data4.target !== undefined){
 let data13 = data4.target;
 if((typeof data13 !== "string") && (data13 !== null)){
-const err27 = {instancePath:instancePath+"/paths/" + i0+"/target",schemaPath:"#/$defs/stringOrNull/type",keyword:"type",params:{type: schema50.type},message:"must be string,null"};
+const err27 = {instancePath:instancePath+"/paths/" + i0+"/target",schemaPath:"#/$defs/stringOrNull/type",keyword:"type",params:{type: schema54.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -771,18 +771,18 @@ vErrors.push(err42);
 }
 errors++;
 }
-validate28.errors = vErrors;
+validate30.errors = vErrors;
 return errors === 0;
 }
-validate28.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate30.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-const schema55 = {"type":"object","additionalProperties":false,"required":["rule","workflow","job","owner","expires","reason","location","path"],"properties":{"rule":{"type":"string"},"workflow":{"$ref":"#/$defs/stringOrNull"},"job":{"$ref":"#/$defs/stringOrNull"},"owner":{"type":"string"},"expires":{"type":"string","pattern":"^\\d{4}-\\d{2}-\\d{2}$"},"reason":{"type":"string"},"location":{"$ref":"#/$defs/location"},"path":{"type":"string","description":"The action path the waiver was applied to."}}};
-const pattern12 = new RegExp("^\\d{4}-\\d{2}-\\d{2}$", "u");
+const schema59 = {"type":"object","additionalProperties":false,"required":["rule","workflow","job","owner","expires","reason","location","path"],"properties":{"rule":{"type":"string"},"workflow":{"$ref":"#/$defs/stringOrNull"},"job":{"$ref":"#/$defs/stringOrNull"},"owner":{"type":"string"},"expires":{"type":"string","pattern":"^\\d{4}-\\d{2}-\\d{2}$"},"reason":{"type":"string"},"location":{"$ref":"#/$defs/location"},"path":{"type":"string","description":"The action path the waiver was applied to."}}};
+const pattern14 = new RegExp("^\\d{4}-\\d{2}-\\d{2}$", "u");
 
-function validate30(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate32(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate30.evaluated;
+const evaluated0 = validate32.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -897,7 +897,7 @@ errors++;
 if(data.workflow !== undefined){
 let data1 = data.workflow;
 if((typeof data1 !== "string") && (data1 !== null)){
-const err10 = {instancePath:instancePath+"/workflow",schemaPath:"#/$defs/stringOrNull/type",keyword:"type",params:{type: schema50.type},message:"must be string,null"};
+const err10 = {instancePath:instancePath+"/workflow",schemaPath:"#/$defs/stringOrNull/type",keyword:"type",params:{type: schema54.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -910,7 +910,7 @@ errors++;
 if(data.job !== undefined){
 let data2 = data.job;
 if((typeof data2 !== "string") && (data2 !== null)){
-const err11 = {instancePath:instancePath+"/job",schemaPath:"#/$defs/stringOrNull/type",keyword:"type",params:{type: schema50.type},message:"must be string,null"};
+const err11 = {instancePath:instancePath+"/job",schemaPath:"#/$defs/stringOrNull/type",keyword:"type",params:{type: schema54.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -935,7 +935,7 @@ errors++;
 if(data.expires !== undefined){
 let data4 = data.expires;
 if(typeof data4 === "string"){
-if(!pattern12.test(data4)){
+if(!pattern14.test(data4)){
 const err13 = {instancePath:instancePath+"/expires",schemaPath:"#/properties/expires/pattern",keyword:"pattern",params:{pattern: "^\\d{4}-\\d{2}-\\d{2}$"},message:"must match pattern \""+"^\\d{4}-\\d{2}-\\d{2}$"+"\""};
 if(vErrors === null){
 vErrors = [err13];
@@ -1111,17 +1111,17 @@ vErrors.push(err27);
 }
 errors++;
 }
-validate30.errors = vErrors;
+validate32.errors = vErrors;
 return errors === 0;
 }
-validate30.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate32.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-const schema59 = {"type":"object","additionalProperties":false,"required":["rule","workflow","job","owner","expires","reason","location","message"],"properties":{"rule":{"type":"string"},"workflow":{"$ref":"#/$defs/stringOrNull"},"job":{"$ref":"#/$defs/stringOrNull"},"owner":{"type":"string"},"expires":{"type":"string","pattern":"^\\d{4}-\\d{2}-\\d{2}$"},"reason":{"type":"string"},"location":{"$ref":"#/$defs/location"},"message":{"type":"string"}}};
+const schema63 = {"type":"object","additionalProperties":false,"required":["rule","workflow","job","owner","expires","reason","location","message"],"properties":{"rule":{"type":"string"},"workflow":{"$ref":"#/$defs/stringOrNull"},"job":{"$ref":"#/$defs/stringOrNull"},"owner":{"type":"string"},"expires":{"type":"string","pattern":"^\\d{4}-\\d{2}-\\d{2}$"},"reason":{"type":"string"},"location":{"$ref":"#/$defs/location"},"message":{"type":"string"}}};
 
-function validate32(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate34(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate32.evaluated;
+const evaluated0 = validate34.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -1236,7 +1236,7 @@ errors++;
 if(data.workflow !== undefined){
 let data1 = data.workflow;
 if((typeof data1 !== "string") && (data1 !== null)){
-const err10 = {instancePath:instancePath+"/workflow",schemaPath:"#/$defs/stringOrNull/type",keyword:"type",params:{type: schema50.type},message:"must be string,null"};
+const err10 = {instancePath:instancePath+"/workflow",schemaPath:"#/$defs/stringOrNull/type",keyword:"type",params:{type: schema54.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -1249,7 +1249,7 @@ errors++;
 if(data.job !== undefined){
 let data2 = data.job;
 if((typeof data2 !== "string") && (data2 !== null)){
-const err11 = {instancePath:instancePath+"/job",schemaPath:"#/$defs/stringOrNull/type",keyword:"type",params:{type: schema50.type},message:"must be string,null"};
+const err11 = {instancePath:instancePath+"/job",schemaPath:"#/$defs/stringOrNull/type",keyword:"type",params:{type: schema54.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -1274,7 +1274,7 @@ errors++;
 if(data.expires !== undefined){
 let data4 = data.expires;
 if(typeof data4 === "string"){
-if(!pattern12.test(data4)){
+if(!pattern14.test(data4)){
 const err13 = {instancePath:instancePath+"/expires",schemaPath:"#/properties/expires/pattern",keyword:"pattern",params:{pattern: "^\\d{4}-\\d{2}-\\d{2}$"},message:"must match pattern \""+"^\\d{4}-\\d{2}-\\d{2}$"+"\""};
 if(vErrors === null){
 vErrors = [err13];
@@ -1450,17 +1450,17 @@ vErrors.push(err27);
 }
 errors++;
 }
-validate32.errors = vErrors;
+validate34.errors = vErrors;
 return errors === 0;
 }
-validate32.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate34.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-const schema63 = {"description":"The approval record: what was asked (request and its digest), who approved, when, how and on which digest.","type":"object","additionalProperties":false,"required":["mode","status","requestDigest","requestUrl","approvals","ignored","note"],"properties":{"mode":{"enum":["fail","wait","environment","record"]},"status":{"enum":["not-required","required","handed-to-environment","approved","denied","timed-out","cancelled"]},"requestDigest":{"oneOf":[{"$ref":"#/$defs/sha256Digest"},{"type":"null"}]},"requestUrl":{"$ref":"#/$defs/urlOrNull"},"approvals":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["login","at","how","digest"],"properties":{"login":{"$ref":"#/$defs/text"},"at":{"$ref":"#/$defs/timestamp"},"how":{"$ref":"#/$defs/text"},"digest":{"oneOf":[{"$ref":"#/$defs/sha256Digest"},{"type":"null"}]}}}},"ignored":{"description":"Would-be approvals that did not count, each with the reason (self-approval, bot, not an approver, stale head, other digest, edited comment, …).","type":"array","items":{"type":"object","additionalProperties":false,"required":["login","why"],"properties":{"login":{"$ref":"#/$defs/text"},"why":{"$ref":"#/$defs/text"}}}},"note":{"$ref":"#/$defs/textOrNull","description":"How the wait or the record ended, in one line."}},"if":{"properties":{"status":{"const":"approved"}}},"then":{"properties":{"approvals":{"type":"array","minItems":1}}}};
+const schema67 = {"description":"The approval record: what was asked (request and its digest), who approved, when, how and on which digest.","type":"object","additionalProperties":false,"required":["mode","status","requestDigest","requestUrl","approvals","ignored","note"],"properties":{"mode":{"enum":["fail","wait","environment","record"]},"status":{"enum":["not-required","required","handed-to-environment","approved","denied","timed-out","cancelled"]},"requestDigest":{"oneOf":[{"$ref":"#/$defs/sha256Digest"},{"type":"null"}]},"requestUrl":{"$ref":"#/$defs/urlOrNull"},"approvals":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["login","at","how","digest"],"properties":{"login":{"$ref":"#/$defs/text"},"at":{"$ref":"#/$defs/timestamp"},"how":{"$ref":"#/$defs/text"},"digest":{"oneOf":[{"$ref":"#/$defs/sha256Digest"},{"type":"null"}]}}}},"ignored":{"description":"Would-be approvals that did not count, each with the reason (self-approval, bot, not an approver, stale head, other digest, edited comment, …).","type":"array","items":{"type":"object","additionalProperties":false,"required":["login","why"],"properties":{"login":{"$ref":"#/$defs/text"},"why":{"$ref":"#/$defs/text"}}}},"note":{"$ref":"#/$defs/textOrNull","description":"How the wait or the record ended, in one line."}},"if":{"properties":{"status":{"const":"approved"}}},"then":{"properties":{"approvals":{"type":"array","minItems":1}}}};
 
-function validate34(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate36(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate34.evaluated;
+const evaluated0 = validate36.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -1627,7 +1627,7 @@ errors++;
 if(data.mode !== undefined){
 let data2 = data.mode;
 if(!((((data2 === "fail") || (data2 === "wait")) || (data2 === "environment")) || (data2 === "record"))){
-const err12 = {instancePath:instancePath+"/mode",schemaPath:"#/properties/mode/enum",keyword:"enum",params:{allowedValues: schema63.properties.mode.enum},message:"must be equal to one of the allowed values"};
+const err12 = {instancePath:instancePath+"/mode",schemaPath:"#/properties/mode/enum",keyword:"enum",params:{allowedValues: schema67.properties.mode.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -1640,7 +1640,7 @@ errors++;
 if(data.status !== undefined){
 let data3 = data.status;
 if(!(((((((data3 === "not-required") || (data3 === "required")) || (data3 === "handed-to-environment")) || (data3 === "approved")) || (data3 === "denied")) || (data3 === "timed-out")) || (data3 === "cancelled"))){
-const err13 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/enum",keyword:"enum",params:{allowedValues: schema63.properties.status.enum},message:"must be equal to one of the allowed values"};
+const err13 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/enum",keyword:"enum",params:{allowedValues: schema67.properties.status.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -1657,7 +1657,7 @@ let valid4 = false;
 let passing0 = null;
 const _errs12 = errors;
 if(typeof data4 === "string"){
-if(!pattern14.test(data4)){
+if(!pattern16.test(data4)){
 const err14 = {instancePath:instancePath+"/requestDigest",schemaPath:"#/$defs/sha256Digest/pattern",keyword:"pattern",params:{pattern: "^sha256:[0-9a-f]{64}$"},message:"must match pattern \""+"^sha256:[0-9a-f]{64}$"+"\""};
 if(vErrors === null){
 vErrors = [err14];
@@ -1891,7 +1891,7 @@ errors++;
 if(data7.at !== undefined){
 let data9 = data7.at;
 if(typeof data9 === "string"){
-if(!pattern16.test(data9)){
+if(!pattern18.test(data9)){
 const err29 = {instancePath:instancePath+"/approvals/" + i0+"/at",schemaPath:"#/$defs/timestamp/pattern",keyword:"pattern",params:{pattern: "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(?:\\.\\d+)?(?:Z|[+-]\\d{2}:\\d{2})$"},message:"must match pattern \""+"^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(?:\\.\\d+)?(?:Z|[+-]\\d{2}:\\d{2})$"+"\""};
 if(vErrors === null){
 vErrors = [err29];
@@ -1945,7 +1945,7 @@ let valid14 = false;
 let passing2 = null;
 const _errs40 = errors;
 if(typeof data11 === "string"){
-if(!pattern14.test(data11)){
+if(!pattern16.test(data11)){
 const err33 = {instancePath:instancePath+"/approvals/" + i0+"/digest",schemaPath:"#/$defs/sha256Digest/pattern",keyword:"pattern",params:{pattern: "^sha256:[0-9a-f]{64}$"},message:"must match pattern \""+"^sha256:[0-9a-f]{64}$"+"\""};
 if(vErrors === null){
 vErrors = [err33];
@@ -2169,19 +2169,19 @@ vErrors.push(err48);
 }
 errors++;
 }
-validate34.errors = vErrors;
+validate36.errors = vErrors;
 return errors === 0;
 }
-validate34.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate36.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-const schema77 = {"type":"object","additionalProperties":false,"required":["workflow","job","id","kind","name","lifetime","scope","write","production","reaches","usedIn","note","location"],"properties":{"workflow":{"type":"string"},"job":{"type":"string"},"id":{"type":"string"},"kind":{"$ref":"#/$defs/credentialKind"},"name":{"type":"string"},"lifetime":{"$ref":"#/$defs/credentialLifetime"},"scope":{"enum":["narrow","broad"]},"write":{"type":"boolean"},"production":{"type":"boolean"},"reaches":{"$ref":"#/$defs/stringList"},"usedIn":{"$ref":"#/$defs/stringList"},"note":{"type":"string"},"location":{"$ref":"#/$defs/location"}}};
-const schema78 = {"enum":["github-token","oidc","app-token","static-secret","pat","inherited-secrets"]};
-const schema79 = {"enum":["job-scoped","short-lived","long-lived"]};
+const schema81 = {"type":"object","additionalProperties":false,"required":["workflow","job","id","kind","name","lifetime","scope","write","production","reaches","usedIn","note","location"],"properties":{"workflow":{"type":"string"},"job":{"type":"string"},"id":{"type":"string"},"kind":{"$ref":"#/$defs/credentialKind"},"name":{"type":"string"},"lifetime":{"$ref":"#/$defs/credentialLifetime"},"scope":{"enum":["narrow","broad"]},"write":{"type":"boolean"},"production":{"type":"boolean"},"reaches":{"$ref":"#/$defs/stringList"},"usedIn":{"$ref":"#/$defs/stringList"},"note":{"type":"string"},"location":{"$ref":"#/$defs/location"}}};
+const schema82 = {"enum":["github-token","oidc","app-token","static-secret","pat","inherited-secrets"]};
+const schema83 = {"enum":["job-scoped","short-lived","long-lived"]};
 
-function validate38(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate40(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate38.evaluated;
+const evaluated0 = validate40.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -2320,7 +2320,7 @@ vErrors.push(err12);
 errors++;
 }
 for(const key0 in data){
-if(!(func1.call(schema77.properties, key0))){
+if(!(func1.call(schema81.properties, key0))){
 const err13 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err13];
@@ -2370,7 +2370,7 @@ errors++;
 if(data.kind !== undefined){
 let data3 = data.kind;
 if(!((((((data3 === "github-token") || (data3 === "oidc")) || (data3 === "app-token")) || (data3 === "static-secret")) || (data3 === "pat")) || (data3 === "inherited-secrets"))){
-const err17 = {instancePath:instancePath+"/kind",schemaPath:"#/$defs/credentialKind/enum",keyword:"enum",params:{allowedValues: schema78.enum},message:"must be equal to one of the allowed values"};
+const err17 = {instancePath:instancePath+"/kind",schemaPath:"#/$defs/credentialKind/enum",keyword:"enum",params:{allowedValues: schema82.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -2395,7 +2395,7 @@ errors++;
 if(data.lifetime !== undefined){
 let data5 = data.lifetime;
 if(!(((data5 === "job-scoped") || (data5 === "short-lived")) || (data5 === "long-lived"))){
-const err19 = {instancePath:instancePath+"/lifetime",schemaPath:"#/$defs/credentialLifetime/enum",keyword:"enum",params:{allowedValues: schema79.enum},message:"must be equal to one of the allowed values"};
+const err19 = {instancePath:instancePath+"/lifetime",schemaPath:"#/$defs/credentialLifetime/enum",keyword:"enum",params:{allowedValues: schema83.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -2408,7 +2408,7 @@ errors++;
 if(data.scope !== undefined){
 let data6 = data.scope;
 if(!((data6 === "narrow") || (data6 === "broad"))){
-const err20 = {instancePath:instancePath+"/scope",schemaPath:"#/properties/scope/enum",keyword:"enum",params:{allowedValues: schema77.properties.scope.enum},message:"must be equal to one of the allowed values"};
+const err20 = {instancePath:instancePath+"/scope",schemaPath:"#/properties/scope/enum",keyword:"enum",params:{allowedValues: schema81.properties.scope.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -2640,17 +2640,17 @@ vErrors.push(err38);
 }
 errors++;
 }
-validate38.errors = vErrors;
+validate40.errors = vErrors;
 return errors === 0;
 }
-validate38.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate40.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-const schema83 = {"type":"object","additionalProperties":false,"required":["workflow","job","target","classes","credentials","decision"],"properties":{"workflow":{"type":"string"},"job":{"type":"string"},"target":{"type":"string"},"classes":{"type":"array","items":{"$ref":"#/$defs/actionClass"}},"credentials":{"description":"Ids of the credentials that reach the target.","$ref":"#/$defs/stringList"},"decision":{"description":"The most severe decision of the paths to this target; null when no path names it.","oneOf":[{"$ref":"#/$defs/decision"},{"type":"null"}]}}};
+const schema87 = {"type":"object","additionalProperties":false,"required":["workflow","job","target","classes","credentials","decision"],"properties":{"workflow":{"type":"string"},"job":{"type":"string"},"target":{"type":"string"},"classes":{"type":"array","items":{"$ref":"#/$defs/actionClass"}},"credentials":{"description":"Ids of the credentials that reach the target.","$ref":"#/$defs/stringList"},"decision":{"description":"The most severe decision of the paths to this target; null when no path names it.","oneOf":[{"$ref":"#/$defs/decision"},{"type":"null"}]}}};
 
-function validate40(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate42(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate40.evaluated;
+const evaluated0 = validate42.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -2773,7 +2773,7 @@ const len0 = data3.length;
 for(let i0=0; i0<len0; i0++){
 let data4 = data3[i0];
 if(!((((((((((((((data4 === "read") || (data4 === "comment")) || (data4 === "write-branch")) || (data4 === "modify-workflow")) || (data4 === "run-shell")) || (data4 === "use-secret")) || (data4 === "cloud-credential")) || (data4 === "call-tool")) || (data4 === "publish")) || (data4 === "deploy")) || (data4 === "production")) || (data4 === "destructive")) || (data4 === "bypass-checks")) || (data4 === "opaque"))){
-const err10 = {instancePath:instancePath+"/classes/" + i0,schemaPath:"#/$defs/actionClass/enum",keyword:"enum",params:{allowedValues: schema48.enum},message:"must be equal to one of the allowed values"};
+const err10 = {instancePath:instancePath+"/classes/" + i0,schemaPath:"#/$defs/actionClass/enum",keyword:"enum",params:{allowedValues: schema52.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -2830,7 +2830,7 @@ let valid7 = false;
 let passing0 = null;
 const _errs19 = errors;
 if(!(((data7 === "allow") || (data7 === "approval-required")) || (data7 === "blocked"))){
-const err14 = {instancePath:instancePath+"/decision",schemaPath:"#/$defs/decision/enum",keyword:"enum",params:{allowedValues: schema45.enum},message:"must be equal to one of the allowed values"};
+const err14 = {instancePath:instancePath+"/decision",schemaPath:"#/$defs/decision/enum",keyword:"enum",params:{allowedValues: schema49.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -2899,17 +2899,17 @@ vErrors.push(err17);
 }
 errors++;
 }
-validate40.errors = vErrors;
+validate42.errors = vErrors;
 return errors === 0;
 }
-validate40.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate42.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-const schema91 = {"type":"object","additionalProperties":false,"required":["id","decision","reason","location","decidedPaths","waivedPaths"],"properties":{"id":{"type":"string"},"decision":{"$ref":"#/$defs/decision"},"reason":{"type":"string"},"location":{"$ref":"#/$defs/location"},"decidedPaths":{"description":"Action paths this rule decided.","type":"integer","minimum":0},"waivedPaths":{"description":"Action paths where a waiver set this rule aside.","type":"integer","minimum":0}}};
+const schema95 = {"type":"object","additionalProperties":false,"required":["id","decision","reason","location","decidedPaths","waivedPaths"],"properties":{"id":{"type":"string"},"decision":{"$ref":"#/$defs/decision"},"reason":{"type":"string"},"location":{"$ref":"#/$defs/location"},"decidedPaths":{"description":"Action paths this rule decided.","type":"integer","minimum":0},"waivedPaths":{"description":"Action paths where a waiver set this rule aside.","type":"integer","minimum":0}}};
 
-function validate42(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate44(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate42.evaluated;
+const evaluated0 = validate44.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -3004,7 +3004,7 @@ errors++;
 if(data.decision !== undefined){
 let data1 = data.decision;
 if(!(((data1 === "allow") || (data1 === "approval-required")) || (data1 === "blocked"))){
-const err8 = {instancePath:instancePath+"/decision",schemaPath:"#/$defs/decision/enum",keyword:"enum",params:{allowedValues: schema45.enum},message:"must be equal to one of the allowed values"};
+const err8 = {instancePath:instancePath+"/decision",schemaPath:"#/$defs/decision/enum",keyword:"enum",params:{allowedValues: schema49.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -3206,19 +3206,19 @@ vErrors.push(err24);
 }
 errors++;
 }
-validate42.errors = vErrors;
+validate44.errors = vErrors;
 return errors === 0;
 }
-validate42.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate44.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-const schema94 = {"type":"object","additionalProperties":false,"required":["ruleId","kind","decision","severity","confidence","message","remediation","workflow","job","class","location","fingerprint"],"properties":{"ruleId":{"type":"string"},"kind":{"enum":["path","check"]},"decision":{"$ref":"#/$defs/decision"},"severity":{"enum":["info","low","medium","high","critical"]},"confidence":{"enum":["low","medium","high"]},"message":{"type":"string"},"remediation":{"type":"string"},"workflow":{"type":"string"},"job":{"$ref":"#/$defs/stringOrNull"},"class":{"oneOf":[{"$ref":"#/$defs/actionClass"},{"type":"null"}]},"location":{"$ref":"#/$defs/location"},"fingerprint":{"description":"The SARIF partialFingerprints agentGate/v1 of the result: independent of line numbers.","$ref":"#/$defs/sha256Hex"}}};
-const schema99 = {"type":"string","pattern":"^[0-9a-f]{64}$"};
-const pattern22 = new RegExp("^[0-9a-f]{64}$", "u");
+const schema98 = {"type":"object","additionalProperties":false,"required":["ruleId","kind","decision","severity","confidence","message","remediation","workflow","job","class","location","fingerprint"],"properties":{"ruleId":{"type":"string"},"kind":{"enum":["path","check"]},"decision":{"$ref":"#/$defs/decision"},"severity":{"enum":["info","low","medium","high","critical"]},"confidence":{"enum":["low","medium","high"]},"message":{"type":"string"},"remediation":{"type":"string"},"workflow":{"type":"string"},"job":{"$ref":"#/$defs/stringOrNull"},"class":{"oneOf":[{"$ref":"#/$defs/actionClass"},{"type":"null"}]},"location":{"$ref":"#/$defs/location"},"fingerprint":{"description":"The SARIF partialFingerprints agentGate/v1 of the result: independent of line numbers.","$ref":"#/$defs/sha256Hex"}}};
+const schema103 = {"type":"string","pattern":"^[0-9a-f]{64}$"};
+const pattern24 = new RegExp("^[0-9a-f]{64}$", "u");
 
-function validate45(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate47(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate45.evaluated;
+const evaluated0 = validate47.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -3347,7 +3347,7 @@ vErrors.push(err11);
 errors++;
 }
 for(const key0 in data){
-if(!(func1.call(schema94.properties, key0))){
+if(!(func1.call(schema98.properties, key0))){
 const err12 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err12];
@@ -3373,7 +3373,7 @@ errors++;
 if(data.kind !== undefined){
 let data1 = data.kind;
 if(!((data1 === "path") || (data1 === "check"))){
-const err14 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/enum",keyword:"enum",params:{allowedValues: schema94.properties.kind.enum},message:"must be equal to one of the allowed values"};
+const err14 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/enum",keyword:"enum",params:{allowedValues: schema98.properties.kind.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -3386,7 +3386,7 @@ errors++;
 if(data.decision !== undefined){
 let data2 = data.decision;
 if(!(((data2 === "allow") || (data2 === "approval-required")) || (data2 === "blocked"))){
-const err15 = {instancePath:instancePath+"/decision",schemaPath:"#/$defs/decision/enum",keyword:"enum",params:{allowedValues: schema45.enum},message:"must be equal to one of the allowed values"};
+const err15 = {instancePath:instancePath+"/decision",schemaPath:"#/$defs/decision/enum",keyword:"enum",params:{allowedValues: schema49.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -3399,7 +3399,7 @@ errors++;
 if(data.severity !== undefined){
 let data3 = data.severity;
 if(!(((((data3 === "info") || (data3 === "low")) || (data3 === "medium")) || (data3 === "high")) || (data3 === "critical"))){
-const err16 = {instancePath:instancePath+"/severity",schemaPath:"#/properties/severity/enum",keyword:"enum",params:{allowedValues: schema94.properties.severity.enum},message:"must be equal to one of the allowed values"};
+const err16 = {instancePath:instancePath+"/severity",schemaPath:"#/properties/severity/enum",keyword:"enum",params:{allowedValues: schema98.properties.severity.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -3412,7 +3412,7 @@ errors++;
 if(data.confidence !== undefined){
 let data4 = data.confidence;
 if(!(((data4 === "low") || (data4 === "medium")) || (data4 === "high"))){
-const err17 = {instancePath:instancePath+"/confidence",schemaPath:"#/properties/confidence/enum",keyword:"enum",params:{allowedValues: schema94.properties.confidence.enum},message:"must be equal to one of the allowed values"};
+const err17 = {instancePath:instancePath+"/confidence",schemaPath:"#/properties/confidence/enum",keyword:"enum",params:{allowedValues: schema98.properties.confidence.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -3461,7 +3461,7 @@ errors++;
 if(data.job !== undefined){
 let data8 = data.job;
 if((typeof data8 !== "string") && (data8 !== null)){
-const err21 = {instancePath:instancePath+"/job",schemaPath:"#/$defs/stringOrNull/type",keyword:"type",params:{type: schema50.type},message:"must be string,null"};
+const err21 = {instancePath:instancePath+"/job",schemaPath:"#/$defs/stringOrNull/type",keyword:"type",params:{type: schema54.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -3478,7 +3478,7 @@ let valid3 = false;
 let passing0 = null;
 const _errs20 = errors;
 if(!((((((((((((((data9 === "read") || (data9 === "comment")) || (data9 === "write-branch")) || (data9 === "modify-workflow")) || (data9 === "run-shell")) || (data9 === "use-secret")) || (data9 === "cloud-credential")) || (data9 === "call-tool")) || (data9 === "publish")) || (data9 === "deploy")) || (data9 === "production")) || (data9 === "destructive")) || (data9 === "bypass-checks")) || (data9 === "opaque"))){
-const err22 = {instancePath:instancePath+"/class",schemaPath:"#/$defs/actionClass/enum",keyword:"enum",params:{allowedValues: schema48.enum},message:"must be equal to one of the allowed values"};
+const err22 = {instancePath:instancePath+"/class",schemaPath:"#/$defs/actionClass/enum",keyword:"enum",params:{allowedValues: schema52.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -3658,7 +3658,7 @@ errors++;
 if(data.fingerprint !== undefined){
 let data14 = data.fingerprint;
 if(typeof data14 === "string"){
-if(!pattern22.test(data14)){
+if(!pattern24.test(data14)){
 const err35 = {instancePath:instancePath+"/fingerprint",schemaPath:"#/$defs/sha256Hex/pattern",keyword:"pattern",params:{pattern: "^[0-9a-f]{64}$"},message:"must match pattern \""+"^[0-9a-f]{64}$"+"\""};
 if(vErrors === null){
 vErrors = [err35];
@@ -3691,19 +3691,19 @@ vErrors.push(err37);
 }
 errors++;
 }
-validate45.errors = vErrors;
+validate47.errors = vErrors;
 return errors === 0;
 }
-validate45.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate47.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-const schema102 = {"type":"object","additionalProperties":false,"required":["path","name","jobs"],"properties":{"path":{"type":"string"},"name":{"$ref":"#/$defs/stringOrNull"},"jobs":{"type":"array","items":{"$ref":"#/$defs/jobInventory"}}}};
-const schema104 = {"description":"The Agent Action BOM record of one job: who and what can act, with which authority, on which target — every fact with its location.","type":"object","additionalProperties":false,"required":["workflow","job","name","at","triggers","actor","unattended","unattendedReasons","environment","runsOn","permissions","credentials","uses","runs","agents","workflowRole","tools","agentConfig","owner","change","targets","classes","paths","gaps","skipped","skippedSteps","checklist"],"properties":{"workflow":{"type":"string"},"job":{"type":"string"},"name":{"$ref":"#/$defs/stringOrNull"},"at":{"$ref":"#/$defs/location"},"triggers":{"$ref":"#/$defs/stringList"},"actor":{"$ref":"#/$defs/stringOrNull"},"unattended":{"type":"boolean"},"unattendedReasons":{"$ref":"#/$defs/stringList"},"environment":{"oneOf":[{"type":"object","additionalProperties":false,"required":["name","dynamic","at","protection"],"properties":{"name":{"type":"string"},"dynamic":{"type":"boolean"},"at":{"$ref":"#/$defs/location"},"protection":{"type":"object","additionalProperties":false,"required":["status","source","reviewers","preventSelfReview","waitTimer","branchPolicy","customRules","note"],"properties":{"status":{"enum":["protected","unprotected","unreadable","unknown"]},"source":{"type":"string"},"reviewers":{"$ref":"#/$defs/stringList"},"preventSelfReview":{"type":["boolean","null"]},"waitTimer":{"type":["integer","null"]},"branchPolicy":{"$ref":"#/$defs/stringOrNull"},"customRules":{"$ref":"#/$defs/stringList"},"note":{"type":"string"}}}}},{"type":"null"}]},"runsOn":{"$ref":"#/$defs/stringList"},"permissions":{"type":"object","additionalProperties":false,"required":["source","scopes","assumed","downgrade","at"],"properties":{"source":{"enum":["job","workflow","default"]},"scopes":{"type":"object","additionalProperties":{"enum":["read","write","none"]}},"assumed":{"type":"boolean"},"downgrade":{"$ref":"#/$defs/stringOrNull"},"at":{"$ref":"#/$defs/location"}}},"credentials":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["id","kind","name","lifetime","scope","write","production","reaches","note","usedIn","at"],"properties":{"id":{"type":"string"},"kind":{"$ref":"#/$defs/credentialKind"},"name":{"type":"string"},"lifetime":{"$ref":"#/$defs/credentialLifetime"},"scope":{"enum":["narrow","broad"]},"write":{"type":"boolean"},"production":{"type":"boolean"},"reaches":{"$ref":"#/$defs/stringList"},"note":{"type":"string"},"usedIn":{"$ref":"#/$defs/stringList"},"at":{"$ref":"#/$defs/location"}}}},"uses":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["raw","kind","name","ref","pinned","step","at"],"properties":{"raw":{"type":"string"},"kind":{"enum":["action","local","docker","reusable-workflow"]},"name":{"type":"string"},"ref":{"$ref":"#/$defs/stringOrNull"},"pinned":{"type":"boolean"},"step":{"type":["integer","null"]},"at":{"$ref":"#/$defs/location"}}}},"runs":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["step","name","shell","script","at"],"properties":{"step":{"type":"integer"},"name":{"$ref":"#/$defs/stringOrNull"},"shell":{"$ref":"#/$defs/stringOrNull"},"script":{"type":"string"},"at":{"$ref":"#/$defs/location"}}}},"agents":{"type":"array","items":{"$ref":"#/$defs/agentUse"}},"workflowRole":{"description":"The job's part in an agentic workflow framework (gh-aw): only roles that run a model list the agent.","oneOf":[{"type":"null"},{"type":"object","additionalProperties":false,"required":["framework","role","runsModel","actsOnAgentOutput"],"properties":{"framework":{"enum":["gh-aw"]},"role":{"enum":["pre-activation","activation","agent","detection","safe-outputs","conclusion","memory","maintenance","other"]},"runsModel":{"type":"boolean"},"actsOnAgentOutput":{"type":"boolean"}}}]},"tools":{"type":"array","items":{"$ref":"#/$defs/toolReach"}},"agentConfig":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["agent","file","permissions","settings"],"properties":{"agent":{"type":"string"},"file":{"type":"string"},"permissions":{"oneOf":[{"$ref":"#/$defs/agentPermissionSettings"},{"type":"null"}]},"settings":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["key","value","at"],"properties":{"key":{"type":"string"},"value":{"type":"string"},"at":{"$ref":"#/$defs/location"}}}}}}},"owner":{"oneOf":[{"$ref":"#/$defs/owner"},{"type":"null"}]},"change":{"oneOf":[{"$ref":"#/$defs/changeAnalysis"},{"type":"null"}]},"targets":{"$ref":"#/$defs/stringList"},"classes":{"type":"array","items":{"$ref":"#/$defs/actionClass"}},"paths":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["id","job","class","reason","at","credentials","step","uses","target"],"properties":{"id":{"type":"string"},"job":{"type":"string"},"class":{"$ref":"#/$defs/actionClass"},"reason":{"type":"string"},"at":{"$ref":"#/$defs/location"},"credentials":{"$ref":"#/$defs/stringList"},"step":{"type":["integer","null"]},"uses":{"$ref":"#/$defs/stringOrNull"},"target":{"$ref":"#/$defs/stringOrNull"}}}},"gaps":{"description":"What the inventory could not see into (never read as safe).","$ref":"#/$defs/stringList"},"skipped":{"description":"Why the job cannot run for the decided event (its if: condition, or a needs: that cannot run); null when it may run.","$ref":"#/$defs/stringOrNull"},"skippedSteps":{"description":"Steps whose if: condition cannot be true for the decided event; they contribute no action paths.","type":"array","items":{"type":"object","additionalProperties":false,"required":["step","name","reason"],"properties":{"step":{"type":"integer","minimum":0},"name":{"$ref":"#/$defs/stringOrNull"},"reason":{"type":"string"}}}},"checklist":{"$ref":"#/$defs/checklist"}}};
-const schema127 = {"type":"object","additionalProperties":false,"required":["id","product","via","ref","step","at","mode","settings","unrestrictedShell","permissionsBypassed","tokenExchange","allowedActors","promptInputs","mcpConfig"],"properties":{"id":{"type":"string"},"product":{"type":"string"},"via":{"enum":["uses","job-uses","run","workflow-header","setup-steps"]},"ref":{"$ref":"#/$defs/stringOrNull"},"step":{"type":["integer","null"]},"at":{"$ref":"#/$defs/location"},"mode":{"$ref":"#/$defs/stringOrNull"},"settings":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["name","value","risky","reason","at"],"properties":{"name":{"type":"string"},"value":{"type":"string"},"risky":{"type":"boolean"},"reason":{"type":"string"},"at":{"$ref":"#/$defs/location"}}}},"unrestrictedShell":{"type":"boolean"},"permissionsBypassed":{"type":"boolean"},"tokenExchange":{"oneOf":[{"type":"object","additionalProperties":false,"required":["issuer","note"],"properties":{"issuer":{"type":"string"},"note":{"type":"string"}}},{"type":"null"}]},"allowedActors":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["name","value","wildcard"],"properties":{"name":{"type":"string"},"value":{"type":"string"},"wildcard":{"type":"boolean"}}}},"promptInputs":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["input","value","at"],"properties":{"input":{"type":"string"},"value":{"type":"string"},"at":{"$ref":"#/$defs/location"}}}},"mcpConfig":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["source","value","at"],"properties":{"source":{"type":"string"},"value":{"type":"string"},"at":{"$ref":"#/$defs/location"}}}}}};
+const schema106 = {"type":"object","additionalProperties":false,"required":["path","name","jobs"],"properties":{"path":{"type":"string"},"name":{"$ref":"#/$defs/stringOrNull"},"jobs":{"type":"array","items":{"$ref":"#/$defs/jobInventory"}}}};
+const schema108 = {"description":"The Agent Action BOM record of one job: who and what can act, with which authority, on which target — every fact with its location.","type":"object","additionalProperties":false,"required":["workflow","job","name","at","triggers","actor","unattended","unattendedReasons","environment","runsOn","permissions","credentials","uses","runs","agents","workflowRole","tools","agentConfig","owner","change","targets","classes","paths","gaps","skipped","skippedSteps","checklist"],"properties":{"workflow":{"type":"string"},"job":{"type":"string"},"name":{"$ref":"#/$defs/stringOrNull"},"at":{"$ref":"#/$defs/location"},"triggers":{"$ref":"#/$defs/stringList"},"actor":{"$ref":"#/$defs/stringOrNull"},"unattended":{"type":"boolean"},"unattendedReasons":{"$ref":"#/$defs/stringList"},"environment":{"oneOf":[{"type":"object","additionalProperties":false,"required":["name","dynamic","at","protection"],"properties":{"name":{"type":"string"},"dynamic":{"type":"boolean"},"at":{"$ref":"#/$defs/location"},"protection":{"type":"object","additionalProperties":false,"required":["status","source","reviewers","preventSelfReview","waitTimer","branchPolicy","customRules","note"],"properties":{"status":{"enum":["protected","unprotected","unreadable","unknown"]},"source":{"type":"string"},"reviewers":{"$ref":"#/$defs/stringList"},"preventSelfReview":{"type":["boolean","null"]},"waitTimer":{"type":["integer","null"]},"branchPolicy":{"$ref":"#/$defs/stringOrNull"},"customRules":{"$ref":"#/$defs/stringList"},"note":{"type":"string"}}}}},{"type":"null"}]},"runsOn":{"$ref":"#/$defs/stringList"},"permissions":{"type":"object","additionalProperties":false,"required":["source","scopes","assumed","downgrade","at"],"properties":{"source":{"enum":["job","workflow","default"]},"scopes":{"type":"object","additionalProperties":{"enum":["read","write","none"]}},"assumed":{"type":"boolean"},"downgrade":{"$ref":"#/$defs/stringOrNull"},"at":{"$ref":"#/$defs/location"}}},"credentials":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["id","kind","name","lifetime","scope","write","production","reaches","note","usedIn","at"],"properties":{"id":{"type":"string"},"kind":{"$ref":"#/$defs/credentialKind"},"name":{"type":"string"},"lifetime":{"$ref":"#/$defs/credentialLifetime"},"scope":{"enum":["narrow","broad"]},"write":{"type":"boolean"},"production":{"type":"boolean"},"reaches":{"$ref":"#/$defs/stringList"},"note":{"type":"string"},"usedIn":{"$ref":"#/$defs/stringList"},"at":{"$ref":"#/$defs/location"}}}},"uses":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["raw","kind","name","ref","pinned","step","at"],"properties":{"raw":{"type":"string"},"kind":{"enum":["action","local","docker","reusable-workflow"]},"name":{"type":"string"},"ref":{"$ref":"#/$defs/stringOrNull"},"pinned":{"type":"boolean"},"step":{"type":["integer","null"]},"at":{"$ref":"#/$defs/location"}}}},"runs":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["step","name","shell","script","at"],"properties":{"step":{"type":"integer"},"name":{"$ref":"#/$defs/stringOrNull"},"shell":{"$ref":"#/$defs/stringOrNull"},"script":{"type":"string"},"at":{"$ref":"#/$defs/location"}}}},"agents":{"type":"array","items":{"$ref":"#/$defs/agentUse"}},"workflowRole":{"description":"The job's part in an agentic workflow framework (gh-aw): only roles that run a model list the agent.","oneOf":[{"type":"null"},{"type":"object","additionalProperties":false,"required":["framework","role","runsModel","actsOnAgentOutput"],"properties":{"framework":{"enum":["gh-aw"]},"role":{"enum":["pre-activation","activation","agent","detection","safe-outputs","conclusion","memory","maintenance","other"]},"runsModel":{"type":"boolean"},"actsOnAgentOutput":{"type":"boolean"}}}]},"tools":{"type":"array","items":{"$ref":"#/$defs/toolReach"}},"agentConfig":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["agent","file","permissions","settings"],"properties":{"agent":{"type":"string"},"file":{"type":"string"},"permissions":{"oneOf":[{"$ref":"#/$defs/agentPermissionSettings"},{"type":"null"}]},"settings":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["key","value","at"],"properties":{"key":{"type":"string"},"value":{"type":"string"},"at":{"$ref":"#/$defs/location"}}}}}}},"owner":{"oneOf":[{"$ref":"#/$defs/owner"},{"type":"null"}]},"change":{"oneOf":[{"$ref":"#/$defs/changeAnalysis"},{"type":"null"}]},"targets":{"$ref":"#/$defs/stringList"},"classes":{"type":"array","items":{"$ref":"#/$defs/actionClass"}},"paths":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["id","job","class","reason","at","credentials","step","uses","target"],"properties":{"id":{"type":"string"},"job":{"type":"string"},"class":{"$ref":"#/$defs/actionClass"},"reason":{"type":"string"},"at":{"$ref":"#/$defs/location"},"credentials":{"$ref":"#/$defs/stringList"},"step":{"type":["integer","null"]},"uses":{"$ref":"#/$defs/stringOrNull"},"target":{"$ref":"#/$defs/stringOrNull"}}}},"gaps":{"description":"What the inventory could not see into (never read as safe).","$ref":"#/$defs/stringList"},"skipped":{"description":"Why the job cannot run for the decided event (its if: condition, or a needs: that cannot run); null when it may run.","$ref":"#/$defs/stringOrNull"},"skippedSteps":{"description":"Steps whose if: condition cannot be true for the decided event; they contribute no action paths.","type":"array","items":{"type":"object","additionalProperties":false,"required":["step","name","reason"],"properties":{"step":{"type":"integer","minimum":0},"name":{"$ref":"#/$defs/stringOrNull"},"reason":{"type":"string"}}}},"checklist":{"$ref":"#/$defs/checklist"}}};
+const schema131 = {"type":"object","additionalProperties":false,"required":["id","product","via","ref","step","at","mode","settings","unrestrictedShell","permissionsBypassed","tokenExchange","allowedActors","promptInputs","mcpConfig"],"properties":{"id":{"type":"string"},"product":{"type":"string"},"via":{"enum":["uses","job-uses","run","workflow-header","setup-steps"]},"ref":{"$ref":"#/$defs/stringOrNull"},"step":{"type":["integer","null"]},"at":{"$ref":"#/$defs/location"},"mode":{"$ref":"#/$defs/stringOrNull"},"settings":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["name","value","risky","reason","at"],"properties":{"name":{"type":"string"},"value":{"type":"string"},"risky":{"type":"boolean"},"reason":{"type":"string"},"at":{"$ref":"#/$defs/location"}}}},"unrestrictedShell":{"type":"boolean"},"permissionsBypassed":{"type":"boolean"},"tokenExchange":{"oneOf":[{"type":"object","additionalProperties":false,"required":["issuer","note"],"properties":{"issuer":{"type":"string"},"note":{"type":"string"}}},{"type":"null"}]},"allowedActors":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["name","value","wildcard"],"properties":{"name":{"type":"string"},"value":{"type":"string"},"wildcard":{"type":"boolean"}}}},"promptInputs":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["input","value","at"],"properties":{"input":{"type":"string"},"value":{"type":"string"},"at":{"$ref":"#/$defs/location"}}}},"mcpConfig":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["source","value","at"],"properties":{"source":{"type":"string"},"value":{"type":"string"},"at":{"$ref":"#/$defs/location"}}}}}};
 
-function validate52(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate54(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate52.evaluated;
+const evaluated0 = validate54.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -3852,7 +3852,7 @@ vErrors.push(err13);
 errors++;
 }
 for(const key0 in data){
-if(!(func1.call(schema127.properties, key0))){
+if(!(func1.call(schema131.properties, key0))){
 const err14 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err14];
@@ -3890,7 +3890,7 @@ errors++;
 if(data.via !== undefined){
 let data2 = data.via;
 if(!(((((data2 === "uses") || (data2 === "job-uses")) || (data2 === "run")) || (data2 === "workflow-header")) || (data2 === "setup-steps"))){
-const err17 = {instancePath:instancePath+"/via",schemaPath:"#/properties/via/enum",keyword:"enum",params:{allowedValues: schema127.properties.via.enum},message:"must be equal to one of the allowed values"};
+const err17 = {instancePath:instancePath+"/via",schemaPath:"#/properties/via/enum",keyword:"enum",params:{allowedValues: schema131.properties.via.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -3903,7 +3903,7 @@ errors++;
 if(data.ref !== undefined){
 let data3 = data.ref;
 if((typeof data3 !== "string") && (data3 !== null)){
-const err18 = {instancePath:instancePath+"/ref",schemaPath:"#/$defs/stringOrNull/type",keyword:"type",params:{type: schema50.type},message:"must be string,null"};
+const err18 = {instancePath:instancePath+"/ref",schemaPath:"#/$defs/stringOrNull/type",keyword:"type",params:{type: schema54.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -3916,7 +3916,7 @@ errors++;
 if(data.step !== undefined){
 let data4 = data.step;
 if((!(((typeof data4 == "number") && (!(data4 % 1) && !isNaN(data4))) && (isFinite(data4)))) && (data4 !== null)){
-const err19 = {instancePath:instancePath+"/step",schemaPath:"#/properties/step/type",keyword:"type",params:{type: schema127.properties.step.type},message:"must be integer,null"};
+const err19 = {instancePath:instancePath+"/step",schemaPath:"#/properties/step/type",keyword:"type",params:{type: schema131.properties.step.type},message:"must be integer,null"};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -4048,7 +4048,7 @@ errors++;
 if(data.mode !== undefined){
 let data9 = data.mode;
 if((typeof data9 !== "string") && (data9 !== null)){
-const err30 = {instancePath:instancePath+"/mode",schemaPath:"#/$defs/stringOrNull/type",keyword:"type",params:{type: schema50.type},message:"must be string,null"};
+const err30 = {instancePath:instancePath+"/mode",schemaPath:"#/$defs/stringOrNull/type",keyword:"type",params:{type: schema54.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -5017,17 +5017,17 @@ vErrors.push(err108);
 }
 errors++;
 }
-validate52.errors = vErrors;
+validate54.errors = vErrors;
 return errors === 0;
 }
-validate52.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate54.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-const schema134 = {"type":"object","additionalProperties":false,"required":["agent","name","file","transport","command","args","url","remote","fetchesCode","secrets","trust","tools","writeCapable","at"],"properties":{"agent":{"type":"string"},"name":{"type":"string"},"file":{"type":"string"},"transport":{"enum":["stdio","http","sse","unknown"]},"command":{"$ref":"#/$defs/stringOrNull"},"args":{"$ref":"#/$defs/stringList"},"url":{"$ref":"#/$defs/stringOrNull"},"remote":{"type":"boolean"},"fetchesCode":{"type":"boolean"},"secrets":{"description":"Names of env vars / headers whose values reference secrets; never the values.","$ref":"#/$defs/stringList"},"trust":{"type":"boolean"},"tools":{"oneOf":[{"$ref":"#/$defs/stringList"},{"const":"*"},{"type":"null"}]},"writeCapable":{"type":"boolean"},"at":{"$ref":"#/$defs/location"}}};
+const schema138 = {"type":"object","additionalProperties":false,"required":["agent","name","file","transport","command","args","url","remote","fetchesCode","secrets","trust","tools","writeCapable","at"],"properties":{"agent":{"type":"string"},"name":{"type":"string"},"file":{"type":"string"},"transport":{"enum":["stdio","http","sse","unknown"]},"command":{"$ref":"#/$defs/stringOrNull"},"args":{"$ref":"#/$defs/stringList"},"url":{"$ref":"#/$defs/stringOrNull"},"remote":{"type":"boolean"},"fetchesCode":{"type":"boolean"},"secrets":{"description":"Names of env vars / headers whose values reference secrets; never the values.","$ref":"#/$defs/stringList"},"trust":{"type":"boolean"},"tools":{"oneOf":[{"$ref":"#/$defs/stringList"},{"const":"*"},{"type":"null"}]},"writeCapable":{"type":"boolean"},"at":{"$ref":"#/$defs/location"}}};
 
-function validate54(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate56(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate54.evaluated;
+const evaluated0 = validate56.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -5176,7 +5176,7 @@ vErrors.push(err13);
 errors++;
 }
 for(const key0 in data){
-if(!(func1.call(schema134.properties, key0))){
+if(!(func1.call(schema138.properties, key0))){
 const err14 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err14];
@@ -5226,7 +5226,7 @@ errors++;
 if(data.transport !== undefined){
 let data3 = data.transport;
 if(!((((data3 === "stdio") || (data3 === "http")) || (data3 === "sse")) || (data3 === "unknown"))){
-const err18 = {instancePath:instancePath+"/transport",schemaPath:"#/properties/transport/enum",keyword:"enum",params:{allowedValues: schema134.properties.transport.enum},message:"must be equal to one of the allowed values"};
+const err18 = {instancePath:instancePath+"/transport",schemaPath:"#/properties/transport/enum",keyword:"enum",params:{allowedValues: schema138.properties.transport.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -5239,7 +5239,7 @@ errors++;
 if(data.command !== undefined){
 let data4 = data.command;
 if((typeof data4 !== "string") && (data4 !== null)){
-const err19 = {instancePath:instancePath+"/command",schemaPath:"#/$defs/stringOrNull/type",keyword:"type",params:{type: schema50.type},message:"must be string,null"};
+const err19 = {instancePath:instancePath+"/command",schemaPath:"#/$defs/stringOrNull/type",keyword:"type",params:{type: schema54.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -5280,7 +5280,7 @@ errors++;
 if(data.url !== undefined){
 let data7 = data.url;
 if((typeof data7 !== "string") && (data7 !== null)){
-const err22 = {instancePath:instancePath+"/url",schemaPath:"#/$defs/stringOrNull/type",keyword:"type",params:{type: schema50.type},message:"must be string,null"};
+const err22 = {instancePath:instancePath+"/url",schemaPath:"#/$defs/stringOrNull/type",keyword:"type",params:{type: schema54.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -5598,17 +5598,17 @@ vErrors.push(err44);
 }
 errors++;
 }
-validate54.errors = vErrors;
+validate56.errors = vErrors;
 return errors === 0;
 }
-validate54.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate56.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-const schema141 = {"type":"object","additionalProperties":false,"required":["allow","ask","deny","defaultMode","enableAllProjectMcpServers","hooks","sandboxEnabled","at"],"properties":{"allow":{"$ref":"#/$defs/stringList"},"ask":{"$ref":"#/$defs/stringList"},"deny":{"$ref":"#/$defs/stringList"},"defaultMode":{"$ref":"#/$defs/stringOrNull"},"enableAllProjectMcpServers":{"type":["boolean","null"]},"hooks":{"$ref":"#/$defs/stringList"},"sandboxEnabled":{"type":["boolean","null"]},"at":{"$ref":"#/$defs/location"}}};
+const schema145 = {"type":"object","additionalProperties":false,"required":["allow","ask","deny","defaultMode","enableAllProjectMcpServers","hooks","sandboxEnabled","at"],"properties":{"allow":{"$ref":"#/$defs/stringList"},"ask":{"$ref":"#/$defs/stringList"},"deny":{"$ref":"#/$defs/stringList"},"defaultMode":{"$ref":"#/$defs/stringOrNull"},"enableAllProjectMcpServers":{"type":["boolean","null"]},"hooks":{"$ref":"#/$defs/stringList"},"sandboxEnabled":{"type":["boolean","null"]},"at":{"$ref":"#/$defs/location"}}};
 
-function validate56(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate58(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate56.evaluated;
+const evaluated0 = validate58.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -5795,7 +5795,7 @@ errors++;
 if(data.defaultMode !== undefined){
 let data6 = data.defaultMode;
 if((typeof data6 !== "string") && (data6 !== null)){
-const err15 = {instancePath:instancePath+"/defaultMode",schemaPath:"#/$defs/stringOrNull/type",keyword:"type",params:{type: schema50.type},message:"must be string,null"};
+const err15 = {instancePath:instancePath+"/defaultMode",schemaPath:"#/$defs/stringOrNull/type",keyword:"type",params:{type: schema54.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -5808,7 +5808,7 @@ errors++;
 if(data.enableAllProjectMcpServers !== undefined){
 let data7 = data.enableAllProjectMcpServers;
 if((typeof data7 !== "boolean") && (data7 !== null)){
-const err16 = {instancePath:instancePath+"/enableAllProjectMcpServers",schemaPath:"#/properties/enableAllProjectMcpServers/type",keyword:"type",params:{type: schema141.properties.enableAllProjectMcpServers.type},message:"must be boolean,null"};
+const err16 = {instancePath:instancePath+"/enableAllProjectMcpServers",schemaPath:"#/properties/enableAllProjectMcpServers/type",keyword:"type",params:{type: schema145.properties.enableAllProjectMcpServers.type},message:"must be boolean,null"};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -5849,7 +5849,7 @@ errors++;
 if(data.sandboxEnabled !== undefined){
 let data10 = data.sandboxEnabled;
 if((typeof data10 !== "boolean") && (data10 !== null)){
-const err19 = {instancePath:instancePath+"/sandboxEnabled",schemaPath:"#/properties/sandboxEnabled/type",keyword:"type",params:{type: schema141.properties.sandboxEnabled.type},message:"must be boolean,null"};
+const err19 = {instancePath:instancePath+"/sandboxEnabled",schemaPath:"#/properties/sandboxEnabled/type",keyword:"type",params:{type: schema145.properties.sandboxEnabled.type},message:"must be boolean,null"};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -5989,17 +5989,17 @@ vErrors.push(err30);
 }
 errors++;
 }
-validate56.errors = vErrors;
+validate58.errors = vErrors;
 return errors === 0;
 }
-validate56.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate58.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-const schema149 = {"type":"object","additionalProperties":false,"required":["author","authorKind","sensitive","newDependencies","unknownDependencies"],"properties":{"author":{"$ref":"#/$defs/stringOrNull"},"authorKind":{"enum":["human","bot","agent","unknown"]},"sensitive":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["file","what"],"properties":{"file":{"type":"string"},"what":{"type":"string"}}}},"newDependencies":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["file","ecosystem","name","version","line","note"],"properties":{"file":{"type":"string"},"ecosystem":{"enum":["npm","pypi","go","cargo","rubygems","composer","maven","github-actions"]},"name":{"type":"string"},"version":{"$ref":"#/$defs/stringOrNull"},"line":{"type":["integer","null"]},"note":{"$ref":"#/$defs/stringOrNull"}}}},"unknownDependencies":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["file","reason"],"properties":{"file":{"type":"string"},"reason":{"type":"string"}}}}}};
+const schema153 = {"type":"object","additionalProperties":false,"required":["author","authorKind","sensitive","newDependencies","unknownDependencies"],"properties":{"author":{"$ref":"#/$defs/stringOrNull"},"authorKind":{"enum":["human","bot","agent","unknown"]},"sensitive":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["file","what"],"properties":{"file":{"type":"string"},"what":{"type":"string"}}}},"newDependencies":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["file","ecosystem","name","version","line","note"],"properties":{"file":{"type":"string"},"ecosystem":{"enum":["npm","pypi","go","cargo","rubygems","composer","maven","github-actions"]},"name":{"type":"string"},"version":{"$ref":"#/$defs/stringOrNull"},"line":{"type":["integer","null"]},"note":{"$ref":"#/$defs/stringOrNull"}}}},"unknownDependencies":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["file","reason"],"properties":{"file":{"type":"string"},"reason":{"type":"string"}}}}}};
 
-function validate59(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate61(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate59.evaluated;
+const evaluated0 = validate61.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -6072,7 +6072,7 @@ errors++;
 if(data.author !== undefined){
 let data0 = data.author;
 if((typeof data0 !== "string") && (data0 !== null)){
-const err6 = {instancePath:instancePath+"/author",schemaPath:"#/$defs/stringOrNull/type",keyword:"type",params:{type: schema50.type},message:"must be string,null"};
+const err6 = {instancePath:instancePath+"/author",schemaPath:"#/$defs/stringOrNull/type",keyword:"type",params:{type: schema54.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -6085,7 +6085,7 @@ errors++;
 if(data.authorKind !== undefined){
 let data1 = data.authorKind;
 if(!((((data1 === "human") || (data1 === "bot")) || (data1 === "agent")) || (data1 === "unknown"))){
-const err7 = {instancePath:instancePath+"/authorKind",schemaPath:"#/properties/authorKind/enum",keyword:"enum",params:{allowedValues: schema149.properties.authorKind.enum},message:"must be equal to one of the allowed values"};
+const err7 = {instancePath:instancePath+"/authorKind",schemaPath:"#/properties/authorKind/enum",keyword:"enum",params:{allowedValues: schema153.properties.authorKind.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -6276,7 +6276,7 @@ errors++;
 if(data7.ecosystem !== undefined){
 let data9 = data7.ecosystem;
 if(!((((((((data9 === "npm") || (data9 === "pypi")) || (data9 === "go")) || (data9 === "cargo")) || (data9 === "rubygems")) || (data9 === "composer")) || (data9 === "maven")) || (data9 === "github-actions"))){
-const err23 = {instancePath:instancePath+"/newDependencies/" + i1+"/ecosystem",schemaPath:"#/properties/newDependencies/items/properties/ecosystem/enum",keyword:"enum",params:{allowedValues: schema149.properties.newDependencies.items.properties.ecosystem.enum},message:"must be equal to one of the allowed values"};
+const err23 = {instancePath:instancePath+"/newDependencies/" + i1+"/ecosystem",schemaPath:"#/properties/newDependencies/items/properties/ecosystem/enum",keyword:"enum",params:{allowedValues: schema153.properties.newDependencies.items.properties.ecosystem.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -6301,7 +6301,7 @@ errors++;
 if(data7.version !== undefined){
 let data11 = data7.version;
 if((typeof data11 !== "string") && (data11 !== null)){
-const err25 = {instancePath:instancePath+"/newDependencies/" + i1+"/version",schemaPath:"#/$defs/stringOrNull/type",keyword:"type",params:{type: schema50.type},message:"must be string,null"};
+const err25 = {instancePath:instancePath+"/newDependencies/" + i1+"/version",schemaPath:"#/$defs/stringOrNull/type",keyword:"type",params:{type: schema54.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -6314,7 +6314,7 @@ errors++;
 if(data7.line !== undefined){
 let data12 = data7.line;
 if((!(((typeof data12 == "number") && (!(data12 % 1) && !isNaN(data12))) && (isFinite(data12)))) && (data12 !== null)){
-const err26 = {instancePath:instancePath+"/newDependencies/" + i1+"/line",schemaPath:"#/properties/newDependencies/items/properties/line/type",keyword:"type",params:{type: schema149.properties.newDependencies.items.properties.line.type},message:"must be integer,null"};
+const err26 = {instancePath:instancePath+"/newDependencies/" + i1+"/line",schemaPath:"#/properties/newDependencies/items/properties/line/type",keyword:"type",params:{type: schema153.properties.newDependencies.items.properties.line.type},message:"must be integer,null"};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -6327,7 +6327,7 @@ errors++;
 if(data7.note !== undefined){
 let data13 = data7.note;
 if((typeof data13 !== "string") && (data13 !== null)){
-const err27 = {instancePath:instancePath+"/newDependencies/" + i1+"/note",schemaPath:"#/$defs/stringOrNull/type",keyword:"type",params:{type: schema50.type},message:"must be string,null"};
+const err27 = {instancePath:instancePath+"/newDependencies/" + i1+"/note",schemaPath:"#/$defs/stringOrNull/type",keyword:"type",params:{type: schema54.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -6459,17 +6459,17 @@ vErrors.push(err37);
 }
 errors++;
 }
-validate59.errors = vErrors;
+validate61.errors = vErrors;
 return errors === 0;
 }
-validate59.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate61.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-const schema163 = {"description":"The seed's 20-control agent-deployment checklist scored from what the workflow shows (docs/checklist.md).","type":"object","additionalProperties":false,"required":["workflow","job","agents","total","outOf","observed","max","notObservable","band","bestCaseBand","unobservable","focus","controls"],"properties":{"workflow":{"type":"string"},"job":{"type":"string"},"agents":{"$ref":"#/$defs/stringList"},"total":{"type":"number","minimum":0,"maximum":20,"multipleOf":0.5},"outOf":{"const":20},"observed":{"type":"integer","minimum":0,"maximum":20},"max":{"type":"integer","minimum":0,"maximum":20},"notObservable":{"type":"integer","minimum":0,"maximum":20},"band":{"type":"object","additionalProperties":false,"required":["id","label","range"],"properties":{"id":{"enum":["production-ready","good-foundation","significant-risk","pause"]},"label":{"type":"string"},"range":{"type":"string"}}},"bestCaseBand":{"type":"object","additionalProperties":false,"required":["id","label","range"],"properties":{"id":{"enum":["production-ready","good-foundation","significant-risk","pause"]},"label":{"type":"string"},"range":{"type":"string"}}},"unobservable":{"type":"string"},"focus":{"$ref":"#/$defs/stringList"},"controls":{"type":"array","minItems":20,"maxItems":20,"items":{"type":"object","additionalProperties":false,"required":["id","number","title","score","status","reason","evidence"],"properties":{"id":{"type":"string"},"number":{"type":"integer","minimum":1,"maximum":20},"title":{"type":"string"},"score":{"enum":[1,0.5,0,null]},"status":{"enum":["met","partial","not-met","not-observable"]},"reason":{"type":"string"},"evidence":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["text","at"],"properties":{"text":{"type":"string"},"at":{"$ref":"#/$defs/stringOrNull"}}}}}}}}};
+const schema167 = {"description":"The seed's 20-control agent-deployment checklist scored from what the workflow shows (docs/checklist.md).","type":"object","additionalProperties":false,"required":["workflow","job","agents","total","outOf","observed","max","notObservable","band","bestCaseBand","unobservable","focus","controls"],"properties":{"workflow":{"type":"string"},"job":{"type":"string"},"agents":{"$ref":"#/$defs/stringList"},"total":{"type":"number","minimum":0,"maximum":20,"multipleOf":0.5},"outOf":{"const":20},"observed":{"type":"integer","minimum":0,"maximum":20},"max":{"type":"integer","minimum":0,"maximum":20},"notObservable":{"type":"integer","minimum":0,"maximum":20},"band":{"type":"object","additionalProperties":false,"required":["id","label","range"],"properties":{"id":{"enum":["production-ready","good-foundation","significant-risk","pause"]},"label":{"type":"string"},"range":{"type":"string"}}},"bestCaseBand":{"type":"object","additionalProperties":false,"required":["id","label","range"],"properties":{"id":{"enum":["production-ready","good-foundation","significant-risk","pause"]},"label":{"type":"string"},"range":{"type":"string"}}},"unobservable":{"type":"string"},"focus":{"$ref":"#/$defs/stringList"},"controls":{"type":"array","minItems":20,"maxItems":20,"items":{"type":"object","additionalProperties":false,"required":["id","number","title","score","status","reason","evidence"],"properties":{"id":{"type":"string"},"number":{"type":"integer","minimum":1,"maximum":20},"title":{"type":"string"},"score":{"enum":[1,0.5,0,null]},"status":{"enum":["met","partial","not-met","not-observable"]},"reason":{"type":"string"},"evidence":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["text","at"],"properties":{"text":{"type":"string"},"at":{"$ref":"#/$defs/stringOrNull"}}}}}}}}};
 
-function validate61(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate63(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate61.evaluated;
+const evaluated0 = validate63.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -6608,7 +6608,7 @@ vErrors.push(err12);
 errors++;
 }
 for(const key0 in data){
-if(!(func1.call(schema163.properties, key0))){
+if(!(func1.call(schema167.properties, key0))){
 const err13 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err13];
@@ -6882,7 +6882,7 @@ errors++;
 if(data9.id !== undefined){
 let data10 = data9.id;
 if(!((((data10 === "production-ready") || (data10 === "good-foundation")) || (data10 === "significant-risk")) || (data10 === "pause"))){
-const err36 = {instancePath:instancePath+"/band/id",schemaPath:"#/properties/band/properties/id/enum",keyword:"enum",params:{allowedValues: schema163.properties.band.properties.id.enum},message:"must be equal to one of the allowed values"};
+const err36 = {instancePath:instancePath+"/band/id",schemaPath:"#/properties/band/properties/id/enum",keyword:"enum",params:{allowedValues: schema167.properties.band.properties.id.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -6976,7 +6976,7 @@ errors++;
 if(data13.id !== undefined){
 let data14 = data13.id;
 if(!((((data14 === "production-ready") || (data14 === "good-foundation")) || (data14 === "significant-risk")) || (data14 === "pause"))){
-const err44 = {instancePath:instancePath+"/bestCaseBand/id",schemaPath:"#/properties/bestCaseBand/properties/id/enum",keyword:"enum",params:{allowedValues: schema163.properties.bestCaseBand.properties.id.enum},message:"must be equal to one of the allowed values"};
+const err44 = {instancePath:instancePath+"/bestCaseBand/id",schemaPath:"#/properties/bestCaseBand/properties/id/enum",keyword:"enum",params:{allowedValues: schema167.properties.bestCaseBand.properties.id.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err44];
 }
@@ -7233,7 +7233,7 @@ errors++;
 if(data21.score !== undefined){
 let data25 = data21.score;
 if(!((((data25 === 1) || (data25 === 0.5)) || (data25 === 0)) || (data25 === null))){
-const err66 = {instancePath:instancePath+"/controls/" + i2+"/score",schemaPath:"#/properties/controls/items/properties/score/enum",keyword:"enum",params:{allowedValues: schema163.properties.controls.items.properties.score.enum},message:"must be equal to one of the allowed values"};
+const err66 = {instancePath:instancePath+"/controls/" + i2+"/score",schemaPath:"#/properties/controls/items/properties/score/enum",keyword:"enum",params:{allowedValues: schema167.properties.controls.items.properties.score.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err66];
 }
@@ -7246,7 +7246,7 @@ errors++;
 if(data21.status !== undefined){
 let data26 = data21.status;
 if(!((((data26 === "met") || (data26 === "partial")) || (data26 === "not-met")) || (data26 === "not-observable"))){
-const err67 = {instancePath:instancePath+"/controls/" + i2+"/status",schemaPath:"#/properties/controls/items/properties/status/enum",keyword:"enum",params:{allowedValues: schema163.properties.controls.items.properties.status.enum},message:"must be equal to one of the allowed values"};
+const err67 = {instancePath:instancePath+"/controls/" + i2+"/status",schemaPath:"#/properties/controls/items/properties/status/enum",keyword:"enum",params:{allowedValues: schema167.properties.controls.items.properties.status.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err67];
 }
@@ -7322,7 +7322,7 @@ errors++;
 if(data29.at !== undefined){
 let data31 = data29.at;
 if((typeof data31 !== "string") && (data31 !== null)){
-const err73 = {instancePath:instancePath+"/controls/" + i2+"/evidence/" + i3+"/at",schemaPath:"#/$defs/stringOrNull/type",keyword:"type",params:{type: schema50.type},message:"must be string,null"};
+const err73 = {instancePath:instancePath+"/controls/" + i2+"/evidence/" + i3+"/at",schemaPath:"#/$defs/stringOrNull/type",keyword:"type",params:{type: schema54.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err73];
 }
@@ -7391,16 +7391,16 @@ vErrors.push(err78);
 }
 errors++;
 }
-validate61.errors = vErrors;
+validate63.errors = vErrors;
 return errors === 0;
 }
-validate61.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate63.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 
-function validate51(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate53(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate51.evaluated;
+const evaluated0 = validate53.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -7679,7 +7679,7 @@ vErrors.push(err26);
 errors++;
 }
 for(const key0 in data){
-if(!(func1.call(schema104.properties, key0))){
+if(!(func1.call(schema108.properties, key0))){
 const err27 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err27];
@@ -7717,7 +7717,7 @@ errors++;
 if(data.name !== undefined){
 let data2 = data.name;
 if((typeof data2 !== "string") && (data2 !== null)){
-const err30 = {instancePath:instancePath+"/name",schemaPath:"#/$defs/stringOrNull/type",keyword:"type",params:{type: schema50.type},message:"must be string,null"};
+const err30 = {instancePath:instancePath+"/name",schemaPath:"#/$defs/stringOrNull/type",keyword:"type",params:{type: schema54.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -7877,7 +7877,7 @@ errors++;
 if(data.actor !== undefined){
 let data9 = data.actor;
 if((typeof data9 !== "string") && (data9 !== null)){
-const err43 = {instancePath:instancePath+"/actor",schemaPath:"#/$defs/stringOrNull/type",keyword:"type",params:{type: schema50.type},message:"must be string,null"};
+const err43 = {instancePath:instancePath+"/actor",schemaPath:"#/$defs/stringOrNull/type",keyword:"type",params:{type: schema54.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err43];
 }
@@ -8227,7 +8227,7 @@ errors++;
 if(data20.status !== undefined){
 let data21 = data20.status;
 if(!((((data21 === "protected") || (data21 === "unprotected")) || (data21 === "unreadable")) || (data21 === "unknown"))){
-const err73 = {instancePath:instancePath+"/environment/protection/status",schemaPath:"#/properties/environment/oneOf/0/properties/protection/properties/status/enum",keyword:"enum",params:{allowedValues: schema104.properties.environment.oneOf[0].properties.protection.properties.status.enum},message:"must be equal to one of the allowed values"};
+const err73 = {instancePath:instancePath+"/environment/protection/status",schemaPath:"#/properties/environment/oneOf/0/properties/protection/properties/status/enum",keyword:"enum",params:{allowedValues: schema108.properties.environment.oneOf[0].properties.protection.properties.status.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err73];
 }
@@ -8280,7 +8280,7 @@ errors++;
 if(data20.preventSelfReview !== undefined){
 let data25 = data20.preventSelfReview;
 if((typeof data25 !== "boolean") && (data25 !== null)){
-const err77 = {instancePath:instancePath+"/environment/protection/preventSelfReview",schemaPath:"#/properties/environment/oneOf/0/properties/protection/properties/preventSelfReview/type",keyword:"type",params:{type: schema104.properties.environment.oneOf[0].properties.protection.properties.preventSelfReview.type},message:"must be boolean,null"};
+const err77 = {instancePath:instancePath+"/environment/protection/preventSelfReview",schemaPath:"#/properties/environment/oneOf/0/properties/protection/properties/preventSelfReview/type",keyword:"type",params:{type: schema108.properties.environment.oneOf[0].properties.protection.properties.preventSelfReview.type},message:"must be boolean,null"};
 if(vErrors === null){
 vErrors = [err77];
 }
@@ -8293,7 +8293,7 @@ errors++;
 if(data20.waitTimer !== undefined){
 let data26 = data20.waitTimer;
 if((!(((typeof data26 == "number") && (!(data26 % 1) && !isNaN(data26))) && (isFinite(data26)))) && (data26 !== null)){
-const err78 = {instancePath:instancePath+"/environment/protection/waitTimer",schemaPath:"#/properties/environment/oneOf/0/properties/protection/properties/waitTimer/type",keyword:"type",params:{type: schema104.properties.environment.oneOf[0].properties.protection.properties.waitTimer.type},message:"must be integer,null"};
+const err78 = {instancePath:instancePath+"/environment/protection/waitTimer",schemaPath:"#/properties/environment/oneOf/0/properties/protection/properties/waitTimer/type",keyword:"type",params:{type: schema108.properties.environment.oneOf[0].properties.protection.properties.waitTimer.type},message:"must be integer,null"};
 if(vErrors === null){
 vErrors = [err78];
 }
@@ -8306,7 +8306,7 @@ errors++;
 if(data20.branchPolicy !== undefined){
 let data27 = data20.branchPolicy;
 if((typeof data27 !== "string") && (data27 !== null)){
-const err79 = {instancePath:instancePath+"/environment/protection/branchPolicy",schemaPath:"#/$defs/stringOrNull/type",keyword:"type",params:{type: schema50.type},message:"must be string,null"};
+const err79 = {instancePath:instancePath+"/environment/protection/branchPolicy",schemaPath:"#/$defs/stringOrNull/type",keyword:"type",params:{type: schema54.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err79];
 }
@@ -8524,7 +8524,7 @@ errors++;
 if(data33.source !== undefined){
 let data34 = data33.source;
 if(!(((data34 === "job") || (data34 === "workflow")) || (data34 === "default"))){
-const err95 = {instancePath:instancePath+"/permissions/source",schemaPath:"#/properties/permissions/properties/source/enum",keyword:"enum",params:{allowedValues: schema104.properties.permissions.properties.source.enum},message:"must be equal to one of the allowed values"};
+const err95 = {instancePath:instancePath+"/permissions/source",schemaPath:"#/properties/permissions/properties/source/enum",keyword:"enum",params:{allowedValues: schema108.properties.permissions.properties.source.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err95];
 }
@@ -8540,7 +8540,7 @@ if(data35 && typeof data35 == "object" && !Array.isArray(data35)){
 for(const key6 in data35){
 let data36 = data35[key6];
 if(!(((data36 === "read") || (data36 === "write")) || (data36 === "none"))){
-const err96 = {instancePath:instancePath+"/permissions/scopes/" + key6.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/permissions/properties/scopes/additionalProperties/enum",keyword:"enum",params:{allowedValues: schema104.properties.permissions.properties.scopes.additionalProperties.enum},message:"must be equal to one of the allowed values"};
+const err96 = {instancePath:instancePath+"/permissions/scopes/" + key6.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/permissions/properties/scopes/additionalProperties/enum",keyword:"enum",params:{allowedValues: schema108.properties.permissions.properties.scopes.additionalProperties.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err96];
 }
@@ -8577,7 +8577,7 @@ errors++;
 if(data33.downgrade !== undefined){
 let data38 = data33.downgrade;
 if((typeof data38 !== "string") && (data38 !== null)){
-const err99 = {instancePath:instancePath+"/permissions/downgrade",schemaPath:"#/$defs/stringOrNull/type",keyword:"type",params:{type: schema50.type},message:"must be string,null"};
+const err99 = {instancePath:instancePath+"/permissions/downgrade",schemaPath:"#/$defs/stringOrNull/type",keyword:"type",params:{type: schema54.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err99];
 }
@@ -8836,7 +8836,7 @@ vErrors.push(err121);
 errors++;
 }
 for(const key8 in data44){
-if(!(func1.call(schema104.properties.credentials.items.properties, key8))){
+if(!(func1.call(schema108.properties.credentials.items.properties, key8))){
 const err122 = {instancePath:instancePath+"/credentials/" + i5,schemaPath:"#/properties/credentials/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err122];
@@ -8862,7 +8862,7 @@ errors++;
 if(data44.kind !== undefined){
 let data46 = data44.kind;
 if(!((((((data46 === "github-token") || (data46 === "oidc")) || (data46 === "app-token")) || (data46 === "static-secret")) || (data46 === "pat")) || (data46 === "inherited-secrets"))){
-const err124 = {instancePath:instancePath+"/credentials/" + i5+"/kind",schemaPath:"#/$defs/credentialKind/enum",keyword:"enum",params:{allowedValues: schema78.enum},message:"must be equal to one of the allowed values"};
+const err124 = {instancePath:instancePath+"/credentials/" + i5+"/kind",schemaPath:"#/$defs/credentialKind/enum",keyword:"enum",params:{allowedValues: schema82.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err124];
 }
@@ -8887,7 +8887,7 @@ errors++;
 if(data44.lifetime !== undefined){
 let data48 = data44.lifetime;
 if(!(((data48 === "job-scoped") || (data48 === "short-lived")) || (data48 === "long-lived"))){
-const err126 = {instancePath:instancePath+"/credentials/" + i5+"/lifetime",schemaPath:"#/$defs/credentialLifetime/enum",keyword:"enum",params:{allowedValues: schema79.enum},message:"must be equal to one of the allowed values"};
+const err126 = {instancePath:instancePath+"/credentials/" + i5+"/lifetime",schemaPath:"#/$defs/credentialLifetime/enum",keyword:"enum",params:{allowedValues: schema83.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err126];
 }
@@ -8900,7 +8900,7 @@ errors++;
 if(data44.scope !== undefined){
 let data49 = data44.scope;
 if(!((data49 === "narrow") || (data49 === "broad"))){
-const err127 = {instancePath:instancePath+"/credentials/" + i5+"/scope",schemaPath:"#/properties/credentials/items/properties/scope/enum",keyword:"enum",params:{allowedValues: schema104.properties.credentials.items.properties.scope.enum},message:"must be equal to one of the allowed values"};
+const err127 = {instancePath:instancePath+"/credentials/" + i5+"/scope",schemaPath:"#/properties/credentials/items/properties/scope/enum",keyword:"enum",params:{allowedValues: schema108.properties.credentials.items.properties.scope.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err127];
 }
@@ -9249,7 +9249,7 @@ errors++;
 if(data62.kind !== undefined){
 let data64 = data62.kind;
 if(!((((data64 === "action") || (data64 === "local")) || (data64 === "docker")) || (data64 === "reusable-workflow"))){
-const err156 = {instancePath:instancePath+"/uses/" + i8+"/kind",schemaPath:"#/properties/uses/items/properties/kind/enum",keyword:"enum",params:{allowedValues: schema104.properties.uses.items.properties.kind.enum},message:"must be equal to one of the allowed values"};
+const err156 = {instancePath:instancePath+"/uses/" + i8+"/kind",schemaPath:"#/properties/uses/items/properties/kind/enum",keyword:"enum",params:{allowedValues: schema108.properties.uses.items.properties.kind.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err156];
 }
@@ -9274,7 +9274,7 @@ errors++;
 if(data62.ref !== undefined){
 let data66 = data62.ref;
 if((typeof data66 !== "string") && (data66 !== null)){
-const err158 = {instancePath:instancePath+"/uses/" + i8+"/ref",schemaPath:"#/$defs/stringOrNull/type",keyword:"type",params:{type: schema50.type},message:"must be string,null"};
+const err158 = {instancePath:instancePath+"/uses/" + i8+"/ref",schemaPath:"#/$defs/stringOrNull/type",keyword:"type",params:{type: schema54.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err158];
 }
@@ -9299,7 +9299,7 @@ errors++;
 if(data62.step !== undefined){
 let data68 = data62.step;
 if((!(((typeof data68 == "number") && (!(data68 % 1) && !isNaN(data68))) && (isFinite(data68)))) && (data68 !== null)){
-const err160 = {instancePath:instancePath+"/uses/" + i8+"/step",schemaPath:"#/properties/uses/items/properties/step/type",keyword:"type",params:{type: schema104.properties.uses.items.properties.step.type},message:"must be integer,null"};
+const err160 = {instancePath:instancePath+"/uses/" + i8+"/step",schemaPath:"#/properties/uses/items/properties/step/type",keyword:"type",params:{type: schema108.properties.uses.items.properties.step.type},message:"must be integer,null"};
 if(vErrors === null){
 vErrors = [err160];
 }
@@ -9537,7 +9537,7 @@ errors++;
 if(data74.name !== undefined){
 let data76 = data74.name;
 if((typeof data76 !== "string") && (data76 !== null)){
-const err180 = {instancePath:instancePath+"/runs/" + i9+"/name",schemaPath:"#/$defs/stringOrNull/type",keyword:"type",params:{type: schema50.type},message:"must be string,null"};
+const err180 = {instancePath:instancePath+"/runs/" + i9+"/name",schemaPath:"#/$defs/stringOrNull/type",keyword:"type",params:{type: schema54.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err180];
 }
@@ -9550,7 +9550,7 @@ errors++;
 if(data74.shell !== undefined){
 let data77 = data74.shell;
 if((typeof data77 !== "string") && (data77 !== null)){
-const err181 = {instancePath:instancePath+"/runs/" + i9+"/shell",schemaPath:"#/$defs/stringOrNull/type",keyword:"type",params:{type: schema50.type},message:"must be string,null"};
+const err181 = {instancePath:instancePath+"/runs/" + i9+"/shell",schemaPath:"#/$defs/stringOrNull/type",keyword:"type",params:{type: schema54.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err181];
 }
@@ -9720,8 +9720,8 @@ let data83 = data.agents;
 if(Array.isArray(data83)){
 const len10 = data83.length;
 for(let i10=0; i10<len10; i10++){
-if(!(validate52(data83[i10], {instancePath:instancePath+"/agents/" + i10,parentData:data83,parentDataProperty:i10,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate52.errors : vErrors.concat(validate52.errors);
+if(!(validate54(data83[i10], {instancePath:instancePath+"/agents/" + i10,parentData:data83,parentDataProperty:i10,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate54.errors : vErrors.concat(validate54.errors);
 errors = vErrors.length;
 }
 }
@@ -9814,7 +9814,7 @@ errors++;
 }
 if(data85.framework !== undefined){
 if(!(data85.framework === "gh-aw")){
-const err202 = {instancePath:instancePath+"/workflowRole/framework",schemaPath:"#/properties/workflowRole/oneOf/1/properties/framework/enum",keyword:"enum",params:{allowedValues: schema104.properties.workflowRole.oneOf[1].properties.framework.enum},message:"must be equal to one of the allowed values"};
+const err202 = {instancePath:instancePath+"/workflowRole/framework",schemaPath:"#/properties/workflowRole/oneOf/1/properties/framework/enum",keyword:"enum",params:{allowedValues: schema108.properties.workflowRole.oneOf[1].properties.framework.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err202];
 }
@@ -9827,7 +9827,7 @@ errors++;
 if(data85.role !== undefined){
 let data87 = data85.role;
 if(!(((((((((data87 === "pre-activation") || (data87 === "activation")) || (data87 === "agent")) || (data87 === "detection")) || (data87 === "safe-outputs")) || (data87 === "conclusion")) || (data87 === "memory")) || (data87 === "maintenance")) || (data87 === "other"))){
-const err203 = {instancePath:instancePath+"/workflowRole/role",schemaPath:"#/properties/workflowRole/oneOf/1/properties/role/enum",keyword:"enum",params:{allowedValues: schema104.properties.workflowRole.oneOf[1].properties.role.enum},message:"must be equal to one of the allowed values"};
+const err203 = {instancePath:instancePath+"/workflowRole/role",schemaPath:"#/properties/workflowRole/oneOf/1/properties/role/enum",keyword:"enum",params:{allowedValues: schema108.properties.workflowRole.oneOf[1].properties.role.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err203];
 }
@@ -9910,8 +9910,8 @@ let data90 = data.tools;
 if(Array.isArray(data90)){
 const len11 = data90.length;
 for(let i11=0; i11<len11; i11++){
-if(!(validate54(data90[i11], {instancePath:instancePath+"/tools/" + i11,parentData:data90,parentDataProperty:i11,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate54.errors : vErrors.concat(validate54.errors);
+if(!(validate56(data90[i11], {instancePath:instancePath+"/tools/" + i11,parentData:data90,parentDataProperty:i11,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate56.errors : vErrors.concat(validate56.errors);
 errors = vErrors.length;
 }
 }
@@ -10016,8 +10016,8 @@ const _errs229 = errors;
 let valid66 = false;
 let passing2 = null;
 const _errs230 = errors;
-if(!(validate56(data96, {instancePath:instancePath+"/agentConfig/" + i12+"/permissions",parentData:data93,parentDataProperty:"permissions",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate56.errors : vErrors.concat(validate56.errors);
+if(!(validate58(data96, {instancePath:instancePath+"/agentConfig/" + i12+"/permissions",parentData:data93,parentDataProperty:"permissions",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate58.errors : vErrors.concat(validate58.errors);
 errors = vErrors.length;
 }
 var _valid2 = _errs230 === errors;
@@ -10315,8 +10315,8 @@ const _errs253 = errors;
 let valid72 = false;
 let passing3 = null;
 const _errs254 = errors;
-if(!(validate26(data105, {instancePath:instancePath+"/owner",parentData:data,parentDataProperty:"owner",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate26.errors : vErrors.concat(validate26.errors);
+if(!(validate28(data105, {instancePath:instancePath+"/owner",parentData:data,parentDataProperty:"owner",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate28.errors : vErrors.concat(validate28.errors);
 errors = vErrors.length;
 }
 var _valid3 = _errs254 === errors;
@@ -10374,8 +10374,8 @@ const _errs258 = errors;
 let valid73 = false;
 let passing4 = null;
 const _errs259 = errors;
-if(!(validate59(data106, {instancePath:instancePath+"/change",parentData:data,parentDataProperty:"change",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate59.errors : vErrors.concat(validate59.errors);
+if(!(validate61(data106, {instancePath:instancePath+"/change",parentData:data,parentDataProperty:"change",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate61.errors : vErrors.concat(validate61.errors);
 errors = vErrors.length;
 }
 var _valid4 = _errs259 === errors;
@@ -10462,7 +10462,7 @@ const len15 = data109.length;
 for(let i15=0; i15<len15; i15++){
 let data110 = data109[i15];
 if(!((((((((((((((data110 === "read") || (data110 === "comment")) || (data110 === "write-branch")) || (data110 === "modify-workflow")) || (data110 === "run-shell")) || (data110 === "use-secret")) || (data110 === "cloud-credential")) || (data110 === "call-tool")) || (data110 === "publish")) || (data110 === "deploy")) || (data110 === "production")) || (data110 === "destructive")) || (data110 === "bypass-checks")) || (data110 === "opaque"))){
-const err244 = {instancePath:instancePath+"/classes/" + i15,schemaPath:"#/$defs/actionClass/enum",keyword:"enum",params:{allowedValues: schema48.enum},message:"must be equal to one of the allowed values"};
+const err244 = {instancePath:instancePath+"/classes/" + i15,schemaPath:"#/$defs/actionClass/enum",keyword:"enum",params:{allowedValues: schema52.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err244];
 }
@@ -10582,7 +10582,7 @@ vErrors.push(err254);
 errors++;
 }
 for(const key18 in data112){
-if(!(func1.call(schema104.properties.paths.items.properties, key18))){
+if(!(func1.call(schema108.properties.paths.items.properties, key18))){
 const err255 = {instancePath:instancePath+"/paths/" + i16,schemaPath:"#/properties/paths/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key18},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err255];
@@ -10620,7 +10620,7 @@ errors++;
 if(data112.class !== undefined){
 let data115 = data112.class;
 if(!((((((((((((((data115 === "read") || (data115 === "comment")) || (data115 === "write-branch")) || (data115 === "modify-workflow")) || (data115 === "run-shell")) || (data115 === "use-secret")) || (data115 === "cloud-credential")) || (data115 === "call-tool")) || (data115 === "publish")) || (data115 === "deploy")) || (data115 === "production")) || (data115 === "destructive")) || (data115 === "bypass-checks")) || (data115 === "opaque"))){
-const err258 = {instancePath:instancePath+"/paths/" + i16+"/class",schemaPath:"#/$defs/actionClass/enum",keyword:"enum",params:{allowedValues: schema48.enum},message:"must be equal to one of the allowed values"};
+const err258 = {instancePath:instancePath+"/paths/" + i16+"/class",schemaPath:"#/$defs/actionClass/enum",keyword:"enum",params:{allowedValues: schema52.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err258];
 }
@@ -10792,7 +10792,7 @@ errors++;
 if(data112.step !== undefined){
 let data123 = data112.step;
 if((!(((typeof data123 == "number") && (!(data123 % 1) && !isNaN(data123))) && (isFinite(data123)))) && (data123 !== null)){
-const err272 = {instancePath:instancePath+"/paths/" + i16+"/step",schemaPath:"#/properties/paths/items/properties/step/type",keyword:"type",params:{type: schema104.properties.paths.items.properties.step.type},message:"must be integer,null"};
+const err272 = {instancePath:instancePath+"/paths/" + i16+"/step",schemaPath:"#/properties/paths/items/properties/step/type",keyword:"type",params:{type: schema108.properties.paths.items.properties.step.type},message:"must be integer,null"};
 if(vErrors === null){
 vErrors = [err272];
 }
@@ -10805,7 +10805,7 @@ errors++;
 if(data112.uses !== undefined){
 let data124 = data112.uses;
 if((typeof data124 !== "string") && (data124 !== null)){
-const err273 = {instancePath:instancePath+"/paths/" + i16+"/uses",schemaPath:"#/$defs/stringOrNull/type",keyword:"type",params:{type: schema50.type},message:"must be string,null"};
+const err273 = {instancePath:instancePath+"/paths/" + i16+"/uses",schemaPath:"#/$defs/stringOrNull/type",keyword:"type",params:{type: schema54.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err273];
 }
@@ -10818,7 +10818,7 @@ errors++;
 if(data112.target !== undefined){
 let data125 = data112.target;
 if((typeof data125 !== "string") && (data125 !== null)){
-const err274 = {instancePath:instancePath+"/paths/" + i16+"/target",schemaPath:"#/$defs/stringOrNull/type",keyword:"type",params:{type: schema50.type},message:"must be string,null"};
+const err274 = {instancePath:instancePath+"/paths/" + i16+"/target",schemaPath:"#/$defs/stringOrNull/type",keyword:"type",params:{type: schema54.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err274];
 }
@@ -10883,7 +10883,7 @@ errors++;
 if(data.skipped !== undefined){
 let data128 = data.skipped;
 if((typeof data128 !== "string") && (data128 !== null)){
-const err279 = {instancePath:instancePath+"/skipped",schemaPath:"#/$defs/stringOrNull/type",keyword:"type",params:{type: schema50.type},message:"must be string,null"};
+const err279 = {instancePath:instancePath+"/skipped",schemaPath:"#/$defs/stringOrNull/type",keyword:"type",params:{type: schema54.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err279];
 }
@@ -10970,7 +10970,7 @@ errors++;
 if(data130.name !== undefined){
 let data132 = data130.name;
 if((typeof data132 !== "string") && (data132 !== null)){
-const err286 = {instancePath:instancePath+"/skippedSteps/" + i19+"/name",schemaPath:"#/$defs/stringOrNull/type",keyword:"type",params:{type: schema50.type},message:"must be string,null"};
+const err286 = {instancePath:instancePath+"/skippedSteps/" + i19+"/name",schemaPath:"#/$defs/stringOrNull/type",keyword:"type",params:{type: schema54.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err286];
 }
@@ -11017,8 +11017,8 @@ errors++;
 }
 }
 if(data.checklist !== undefined){
-if(!(validate61(data.checklist, {instancePath:instancePath+"/checklist",parentData:data,parentDataProperty:"checklist",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate61.errors : vErrors.concat(validate61.errors);
+if(!(validate63(data.checklist, {instancePath:instancePath+"/checklist",parentData:data,parentDataProperty:"checklist",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate63.errors : vErrors.concat(validate63.errors);
 errors = vErrors.length;
 }
 }
@@ -11033,16 +11033,16 @@ vErrors.push(err290);
 }
 errors++;
 }
-validate51.errors = vErrors;
+validate53.errors = vErrors;
 return errors === 0;
 }
-validate51.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate53.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 
-function validate50(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate52(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate50.evaluated;
+const evaluated0 = validate52.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -11107,7 +11107,7 @@ errors++;
 if(data.name !== undefined){
 let data1 = data.name;
 if((typeof data1 !== "string") && (data1 !== null)){
-const err5 = {instancePath:instancePath+"/name",schemaPath:"#/$defs/stringOrNull/type",keyword:"type",params:{type: schema50.type},message:"must be string,null"};
+const err5 = {instancePath:instancePath+"/name",schemaPath:"#/$defs/stringOrNull/type",keyword:"type",params:{type: schema54.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -11122,8 +11122,8 @@ let data2 = data.jobs;
 if(Array.isArray(data2)){
 const len0 = data2.length;
 for(let i0=0; i0<len0; i0++){
-if(!(validate51(data2[i0], {instancePath:instancePath+"/jobs/" + i0,parentData:data2,parentDataProperty:i0,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate51.errors : vErrors.concat(validate51.errors);
+if(!(validate53(data2[i0], {instancePath:instancePath+"/jobs/" + i0,parentData:data2,parentDataProperty:i0,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate53.errors : vErrors.concat(validate53.errors);
 errors = vErrors.length;
 }
 }
@@ -11150,10 +11150,10 @@ vErrors.push(err7);
 }
 errors++;
 }
-validate50.errors = vErrors;
+validate52.errors = vErrors;
 return errors === 0;
 }
-validate50.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate52.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 
 function validate20(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
@@ -12095,9 +12095,15 @@ vErrors = vErrors === null ? validate21.errors : vErrors.concat(validate21.error
 errors = vErrors.length;
 }
 }
-}
-else {
-const err70 = {instancePath:instancePath+"/run",schemaPath:"#/properties/run/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data6.scope !== undefined){
+let data20 = data6.scope;
+const _errs63 = errors;
+let valid16 = false;
+let passing4 = null;
+const _errs64 = errors;
+if(data20 && typeof data20 == "object" && !Array.isArray(data20)){
+if(data20.workflowRepository === undefined){
+const err70 = {instancePath:instancePath+"/run/scope",schemaPath:"#/properties/run/properties/scope/oneOf/0/required",keyword:"required",params:{missingProperty: "workflowRepository"},message:"must have required property '"+"workflowRepository"+"'"};
 if(vErrors === null){
 vErrors = [err70];
 }
@@ -12106,25 +12112,8 @@ vErrors.push(err70);
 }
 errors++;
 }
-}
-if(data.owner !== undefined){
-let data20 = data.owner;
-const _errs63 = errors;
-let valid16 = false;
-let passing4 = null;
-const _errs64 = errors;
-if(!(validate26(data20, {instancePath:instancePath+"/owner",parentData:data,parentDataProperty:"owner",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate26.errors : vErrors.concat(validate26.errors);
-errors = vErrors.length;
-}
-var _valid4 = _errs64 === errors;
-if(_valid4){
-valid16 = true;
-passing4 = 0;
-}
-const _errs65 = errors;
-if(data20 !== null){
-const err71 = {instancePath:instancePath+"/owner",schemaPath:"#/properties/owner/oneOf/1/type",keyword:"type",params:{type: "null"},message:"must be null"};
+if(data20.calledWorkflow === undefined){
+const err71 = {instancePath:instancePath+"/run/scope",schemaPath:"#/properties/run/properties/scope/oneOf/0/required",keyword:"required",params:{missingProperty: "calledWorkflow"},message:"must have required property '"+"calledWorkflow"+"'"};
 if(vErrors === null){
 vErrors = [err71];
 }
@@ -12133,7 +12122,517 @@ vErrors.push(err71);
 }
 errors++;
 }
-var _valid4 = _errs65 === errors;
+if(data20.decidedJobs === undefined){
+const err72 = {instancePath:instancePath+"/run/scope",schemaPath:"#/properties/run/properties/scope/oneOf/0/required",keyword:"required",params:{missingProperty: "decidedJobs"},message:"must have required property '"+"decidedJobs"+"'"};
+if(vErrors === null){
+vErrors = [err72];
+}
+else {
+vErrors.push(err72);
+}
+errors++;
+}
+if(data20.policyRef === undefined){
+const err73 = {instancePath:instancePath+"/run/scope",schemaPath:"#/properties/run/properties/scope/oneOf/0/required",keyword:"required",params:{missingProperty: "policyRef"},message:"must have required property '"+"policyRef"+"'"};
+if(vErrors === null){
+vErrors = [err73];
+}
+else {
+vErrors.push(err73);
+}
+errors++;
+}
+if(data20.changes === undefined){
+const err74 = {instancePath:instancePath+"/run/scope",schemaPath:"#/properties/run/properties/scope/oneOf/0/required",keyword:"required",params:{missingProperty: "changes"},message:"must have required property '"+"changes"+"'"};
+if(vErrors === null){
+vErrors = [err74];
+}
+else {
+vErrors.push(err74);
+}
+errors++;
+}
+for(const key3 in data20){
+if(!(((((key3 === "workflowRepository") || (key3 === "calledWorkflow")) || (key3 === "decidedJobs")) || (key3 === "policyRef")) || (key3 === "changes"))){
+const err75 = {instancePath:instancePath+"/run/scope",schemaPath:"#/properties/run/properties/scope/oneOf/0/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err75];
+}
+else {
+vErrors.push(err75);
+}
+errors++;
+}
+}
+if(data20.workflowRepository !== undefined){
+if(!(validate21(data20.workflowRepository, {instancePath:instancePath+"/run/scope/workflowRepository",parentData:data20,parentDataProperty:"workflowRepository",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate21.errors : vErrors.concat(validate21.errors);
+errors = vErrors.length;
+}
+}
+if(data20.calledWorkflow !== undefined){
+if(!(validate21(data20.calledWorkflow, {instancePath:instancePath+"/run/scope/calledWorkflow",parentData:data20,parentDataProperty:"calledWorkflow",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate21.errors : vErrors.concat(validate21.errors);
+errors = vErrors.length;
+}
+}
+if(data20.decidedJobs !== undefined){
+let data23 = data20.decidedJobs;
+const _errs70 = errors;
+let valid18 = false;
+let passing5 = null;
+const _errs71 = errors;
+if(Array.isArray(data23)){
+const len0 = data23.length;
+for(let i0=0; i0<len0; i0++){
+let data24 = data23[i0];
+if(typeof data24 === "string"){
+if(func3(data24) < 1){
+const err76 = {instancePath:instancePath+"/run/scope/decidedJobs/" + i0,schemaPath:"#/$defs/text/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err76];
+}
+else {
+vErrors.push(err76);
+}
+errors++;
+}
+}
+else {
+const err77 = {instancePath:instancePath+"/run/scope/decidedJobs/" + i0,schemaPath:"#/$defs/text/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err77];
+}
+else {
+vErrors.push(err77);
+}
+errors++;
+}
+}
+}
+else {
+const err78 = {instancePath:instancePath+"/run/scope/decidedJobs",schemaPath:"#/properties/run/properties/scope/oneOf/0/properties/decidedJobs/oneOf/0/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err78];
+}
+else {
+vErrors.push(err78);
+}
+errors++;
+}
+var _valid5 = _errs71 === errors;
+if(_valid5){
+valid18 = true;
+passing5 = 0;
+}
+const _errs76 = errors;
+if(data23 !== null){
+const err79 = {instancePath:instancePath+"/run/scope/decidedJobs",schemaPath:"#/properties/run/properties/scope/oneOf/0/properties/decidedJobs/oneOf/1/type",keyword:"type",params:{type: "null"},message:"must be null"};
+if(vErrors === null){
+vErrors = [err79];
+}
+else {
+vErrors.push(err79);
+}
+errors++;
+}
+var _valid5 = _errs76 === errors;
+if(_valid5 && valid18){
+valid18 = false;
+passing5 = [passing5, 1];
+}
+else {
+if(_valid5){
+valid18 = true;
+passing5 = 1;
+}
+}
+if(!valid18){
+const err80 = {instancePath:instancePath+"/run/scope/decidedJobs",schemaPath:"#/properties/run/properties/scope/oneOf/0/properties/decidedJobs/oneOf",keyword:"oneOf",params:{passingSchemas: passing5},message:"must match exactly one schema in oneOf"};
+if(vErrors === null){
+vErrors = [err80];
+}
+else {
+vErrors.push(err80);
+}
+errors++;
+}
+else {
+errors = _errs70;
+if(vErrors !== null){
+if(_errs70){
+vErrors.length = _errs70;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data20.policyRef !== undefined){
+let data25 = data20.policyRef;
+if(typeof data25 === "string"){
+if(func3(data25) < 1){
+const err81 = {instancePath:instancePath+"/run/scope/policyRef",schemaPath:"#/$defs/text/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err81];
+}
+else {
+vErrors.push(err81);
+}
+errors++;
+}
+}
+else {
+const err82 = {instancePath:instancePath+"/run/scope/policyRef",schemaPath:"#/$defs/text/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err82];
+}
+else {
+vErrors.push(err82);
+}
+errors++;
+}
+}
+if(data20.changes !== undefined){
+let data26 = data20.changes;
+const _errs82 = errors;
+let valid23 = false;
+let passing6 = null;
+const _errs83 = errors;
+if(data26 && typeof data26 == "object" && !Array.isArray(data26)){
+if(data26.source === undefined){
+const err83 = {instancePath:instancePath+"/run/scope/changes",schemaPath:"#/properties/run/properties/scope/oneOf/0/properties/changes/oneOf/0/required",keyword:"required",params:{missingProperty: "source"},message:"must have required property '"+"source"+"'"};
+if(vErrors === null){
+vErrors = [err83];
+}
+else {
+vErrors.push(err83);
+}
+errors++;
+}
+if(data26.base === undefined){
+const err84 = {instancePath:instancePath+"/run/scope/changes",schemaPath:"#/properties/run/properties/scope/oneOf/0/properties/changes/oneOf/0/required",keyword:"required",params:{missingProperty: "base"},message:"must have required property '"+"base"+"'"};
+if(vErrors === null){
+vErrors = [err84];
+}
+else {
+vErrors.push(err84);
+}
+errors++;
+}
+if(data26.head === undefined){
+const err85 = {instancePath:instancePath+"/run/scope/changes",schemaPath:"#/properties/run/properties/scope/oneOf/0/properties/changes/oneOf/0/required",keyword:"required",params:{missingProperty: "head"},message:"must have required property '"+"head"+"'"};
+if(vErrors === null){
+vErrors = [err85];
+}
+else {
+vErrors.push(err85);
+}
+errors++;
+}
+if(data26.files === undefined){
+const err86 = {instancePath:instancePath+"/run/scope/changes",schemaPath:"#/properties/run/properties/scope/oneOf/0/properties/changes/oneOf/0/required",keyword:"required",params:{missingProperty: "files"},message:"must have required property '"+"files"+"'"};
+if(vErrors === null){
+vErrors = [err86];
+}
+else {
+vErrors.push(err86);
+}
+errors++;
+}
+for(const key4 in data26){
+if(!((((key4 === "source") || (key4 === "base")) || (key4 === "head")) || (key4 === "files"))){
+const err87 = {instancePath:instancePath+"/run/scope/changes",schemaPath:"#/properties/run/properties/scope/oneOf/0/properties/changes/oneOf/0/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err87];
+}
+else {
+vErrors.push(err87);
+}
+errors++;
+}
+}
+if(data26.source !== undefined){
+let data27 = data26.source;
+if(!((data27 === "pull-request") || (data27 === "merge-group"))){
+const err88 = {instancePath:instancePath+"/run/scope/changes/source",schemaPath:"#/properties/run/properties/scope/oneOf/0/properties/changes/oneOf/0/properties/source/enum",keyword:"enum",params:{allowedValues: schema31.properties.run.properties.scope.oneOf[0].properties.changes.oneOf[0].properties.source.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err88];
+}
+else {
+vErrors.push(err88);
+}
+errors++;
+}
+}
+if(data26.base !== undefined){
+let data28 = data26.base;
+const _errs88 = errors;
+let valid25 = false;
+let passing7 = null;
+const _errs89 = errors;
+if(typeof data28 === "string"){
+if(!pattern7.test(data28)){
+const err89 = {instancePath:instancePath+"/run/scope/changes/base",schemaPath:"#/$defs/gitSha/pattern",keyword:"pattern",params:{pattern: "^(?:[0-9a-f]{40}|[0-9a-f]{64})$"},message:"must match pattern \""+"^(?:[0-9a-f]{40}|[0-9a-f]{64})$"+"\""};
+if(vErrors === null){
+vErrors = [err89];
+}
+else {
+vErrors.push(err89);
+}
+errors++;
+}
+}
+else {
+const err90 = {instancePath:instancePath+"/run/scope/changes/base",schemaPath:"#/$defs/gitSha/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err90];
+}
+else {
+vErrors.push(err90);
+}
+errors++;
+}
+var _valid7 = _errs89 === errors;
+if(_valid7){
+valid25 = true;
+passing7 = 0;
+}
+const _errs92 = errors;
+if(data28 !== null){
+const err91 = {instancePath:instancePath+"/run/scope/changes/base",schemaPath:"#/properties/run/properties/scope/oneOf/0/properties/changes/oneOf/0/properties/base/oneOf/1/type",keyword:"type",params:{type: "null"},message:"must be null"};
+if(vErrors === null){
+vErrors = [err91];
+}
+else {
+vErrors.push(err91);
+}
+errors++;
+}
+var _valid7 = _errs92 === errors;
+if(_valid7 && valid25){
+valid25 = false;
+passing7 = [passing7, 1];
+}
+else {
+if(_valid7){
+valid25 = true;
+passing7 = 1;
+}
+}
+if(!valid25){
+const err92 = {instancePath:instancePath+"/run/scope/changes/base",schemaPath:"#/properties/run/properties/scope/oneOf/0/properties/changes/oneOf/0/properties/base/oneOf",keyword:"oneOf",params:{passingSchemas: passing7},message:"must match exactly one schema in oneOf"};
+if(vErrors === null){
+vErrors = [err92];
+}
+else {
+vErrors.push(err92);
+}
+errors++;
+}
+else {
+errors = _errs88;
+if(vErrors !== null){
+if(_errs88){
+vErrors.length = _errs88;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data26.head !== undefined){
+let data29 = data26.head;
+const _errs95 = errors;
+let valid27 = false;
+let passing8 = null;
+const _errs96 = errors;
+if(typeof data29 === "string"){
+if(!pattern7.test(data29)){
+const err93 = {instancePath:instancePath+"/run/scope/changes/head",schemaPath:"#/$defs/gitSha/pattern",keyword:"pattern",params:{pattern: "^(?:[0-9a-f]{40}|[0-9a-f]{64})$"},message:"must match pattern \""+"^(?:[0-9a-f]{40}|[0-9a-f]{64})$"+"\""};
+if(vErrors === null){
+vErrors = [err93];
+}
+else {
+vErrors.push(err93);
+}
+errors++;
+}
+}
+else {
+const err94 = {instancePath:instancePath+"/run/scope/changes/head",schemaPath:"#/$defs/gitSha/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err94];
+}
+else {
+vErrors.push(err94);
+}
+errors++;
+}
+var _valid8 = _errs96 === errors;
+if(_valid8){
+valid27 = true;
+passing8 = 0;
+}
+const _errs99 = errors;
+if(data29 !== null){
+const err95 = {instancePath:instancePath+"/run/scope/changes/head",schemaPath:"#/properties/run/properties/scope/oneOf/0/properties/changes/oneOf/0/properties/head/oneOf/1/type",keyword:"type",params:{type: "null"},message:"must be null"};
+if(vErrors === null){
+vErrors = [err95];
+}
+else {
+vErrors.push(err95);
+}
+errors++;
+}
+var _valid8 = _errs99 === errors;
+if(_valid8 && valid27){
+valid27 = false;
+passing8 = [passing8, 1];
+}
+else {
+if(_valid8){
+valid27 = true;
+passing8 = 1;
+}
+}
+if(!valid27){
+const err96 = {instancePath:instancePath+"/run/scope/changes/head",schemaPath:"#/properties/run/properties/scope/oneOf/0/properties/changes/oneOf/0/properties/head/oneOf",keyword:"oneOf",params:{passingSchemas: passing8},message:"must match exactly one schema in oneOf"};
+if(vErrors === null){
+vErrors = [err96];
+}
+else {
+vErrors.push(err96);
+}
+errors++;
+}
+else {
+errors = _errs95;
+if(vErrors !== null){
+if(_errs95){
+vErrors.length = _errs95;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data26.files !== undefined){
+let data30 = data26.files;
+if(!(((typeof data30 == "number") && (!(data30 % 1) && !isNaN(data30))) && (isFinite(data30)))){
+const err97 = {instancePath:instancePath+"/run/scope/changes/files",schemaPath:"#/properties/run/properties/scope/oneOf/0/properties/changes/oneOf/0/properties/files/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err97];
+}
+else {
+vErrors.push(err97);
+}
+errors++;
+}
+if((typeof data30 == "number") && (isFinite(data30))){
+if(data30 < 0 || isNaN(data30)){
+const err98 = {instancePath:instancePath+"/run/scope/changes/files",schemaPath:"#/properties/run/properties/scope/oneOf/0/properties/changes/oneOf/0/properties/files/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err98];
+}
+else {
+vErrors.push(err98);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err99 = {instancePath:instancePath+"/run/scope/changes",schemaPath:"#/properties/run/properties/scope/oneOf/0/properties/changes/oneOf/0/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err99];
+}
+else {
+vErrors.push(err99);
+}
+errors++;
+}
+var _valid6 = _errs83 === errors;
+if(_valid6){
+valid23 = true;
+passing6 = 0;
+}
+const _errs103 = errors;
+if(data26 !== null){
+const err100 = {instancePath:instancePath+"/run/scope/changes",schemaPath:"#/properties/run/properties/scope/oneOf/0/properties/changes/oneOf/1/type",keyword:"type",params:{type: "null"},message:"must be null"};
+if(vErrors === null){
+vErrors = [err100];
+}
+else {
+vErrors.push(err100);
+}
+errors++;
+}
+var _valid6 = _errs103 === errors;
+if(_valid6 && valid23){
+valid23 = false;
+passing6 = [passing6, 1];
+}
+else {
+if(_valid6){
+valid23 = true;
+passing6 = 1;
+}
+}
+if(!valid23){
+const err101 = {instancePath:instancePath+"/run/scope/changes",schemaPath:"#/properties/run/properties/scope/oneOf/0/properties/changes/oneOf",keyword:"oneOf",params:{passingSchemas: passing6},message:"must match exactly one schema in oneOf"};
+if(vErrors === null){
+vErrors = [err101];
+}
+else {
+vErrors.push(err101);
+}
+errors++;
+}
+else {
+errors = _errs82;
+if(vErrors !== null){
+if(_errs82){
+vErrors.length = _errs82;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+}
+else {
+const err102 = {instancePath:instancePath+"/run/scope",schemaPath:"#/properties/run/properties/scope/oneOf/0/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err102];
+}
+else {
+vErrors.push(err102);
+}
+errors++;
+}
+var _valid4 = _errs64 === errors;
+if(_valid4){
+valid16 = true;
+passing4 = 0;
+}
+const _errs105 = errors;
+if(data20 !== null){
+const err103 = {instancePath:instancePath+"/run/scope",schemaPath:"#/properties/run/properties/scope/oneOf/1/type",keyword:"type",params:{type: "null"},message:"must be null"};
+if(vErrors === null){
+vErrors = [err103];
+}
+else {
+vErrors.push(err103);
+}
+errors++;
+}
+var _valid4 = _errs105 === errors;
 if(_valid4 && valid16){
 valid16 = false;
 passing4 = [passing4, 1];
@@ -12145,12 +12644,12 @@ passing4 = 1;
 }
 }
 if(!valid16){
-const err72 = {instancePath:instancePath+"/owner",schemaPath:"#/properties/owner/oneOf",keyword:"oneOf",params:{passingSchemas: passing4},message:"must match exactly one schema in oneOf"};
+const err104 = {instancePath:instancePath+"/run/scope",schemaPath:"#/properties/run/properties/scope/oneOf",keyword:"oneOf",params:{passingSchemas: passing4},message:"must match exactly one schema in oneOf"};
 if(vErrors === null){
-vErrors = [err72];
+vErrors = [err104];
 }
 else {
-vErrors.push(err72);
+vErrors.push(err104);
 }
 errors++;
 }
@@ -12166,453 +12665,9 @@ vErrors = null;
 }
 }
 }
-if(data.decision !== undefined){
-let data21 = data.decision;
-if(data21 && typeof data21 == "object" && !Array.isArray(data21)){
-if(data21.value === undefined){
-const err73 = {instancePath:instancePath+"/decision",schemaPath:"#/properties/decision/required",keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'"};
-if(vErrors === null){
-vErrors = [err73];
 }
 else {
-vErrors.push(err73);
-}
-errors++;
-}
-if(data21.reasons === undefined){
-const err74 = {instancePath:instancePath+"/decision",schemaPath:"#/properties/decision/required",keyword:"required",params:{missingProperty: "reasons"},message:"must have required property '"+"reasons"+"'"};
-if(vErrors === null){
-vErrors = [err74];
-}
-else {
-vErrors.push(err74);
-}
-errors++;
-}
-if(data21.errors === undefined){
-const err75 = {instancePath:instancePath+"/decision",schemaPath:"#/properties/decision/required",keyword:"required",params:{missingProperty: "errors"},message:"must have required property '"+"errors"+"'"};
-if(vErrors === null){
-vErrors = [err75];
-}
-else {
-vErrors.push(err75);
-}
-errors++;
-}
-if(data21.jobs === undefined){
-const err76 = {instancePath:instancePath+"/decision",schemaPath:"#/properties/decision/required",keyword:"required",params:{missingProperty: "jobs"},message:"must have required property '"+"jobs"+"'"};
-if(vErrors === null){
-vErrors = [err76];
-}
-else {
-vErrors.push(err76);
-}
-errors++;
-}
-if(data21.waivers === undefined){
-const err77 = {instancePath:instancePath+"/decision",schemaPath:"#/properties/decision/required",keyword:"required",params:{missingProperty: "waivers"},message:"must have required property '"+"waivers"+"'"};
-if(vErrors === null){
-vErrors = [err77];
-}
-else {
-vErrors.push(err77);
-}
-errors++;
-}
-for(const key3 in data21){
-if(!(((((key3 === "value") || (key3 === "reasons")) || (key3 === "errors")) || (key3 === "jobs")) || (key3 === "waivers"))){
-const err78 = {instancePath:instancePath+"/decision",schemaPath:"#/properties/decision/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err78];
-}
-else {
-vErrors.push(err78);
-}
-errors++;
-}
-}
-if(data21.value !== undefined){
-let data22 = data21.value;
-if(!(((data22 === "allow") || (data22 === "approval-required")) || (data22 === "blocked"))){
-const err79 = {instancePath:instancePath+"/decision/value",schemaPath:"#/$defs/decision/enum",keyword:"enum",params:{allowedValues: schema45.enum},message:"must be equal to one of the allowed values"};
-if(vErrors === null){
-vErrors = [err79];
-}
-else {
-vErrors.push(err79);
-}
-errors++;
-}
-}
-if(data21.reasons !== undefined){
-let data23 = data21.reasons;
-if(Array.isArray(data23)){
-const len0 = data23.length;
-for(let i0=0; i0<len0; i0++){
-if(typeof data23[i0] !== "string"){
-const err80 = {instancePath:instancePath+"/decision/reasons/" + i0,schemaPath:"#/properties/decision/properties/reasons/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err80];
-}
-else {
-vErrors.push(err80);
-}
-errors++;
-}
-}
-}
-else {
-const err81 = {instancePath:instancePath+"/decision/reasons",schemaPath:"#/properties/decision/properties/reasons/type",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err81];
-}
-else {
-vErrors.push(err81);
-}
-errors++;
-}
-}
-if(data21.errors !== undefined){
-let data25 = data21.errors;
-if(Array.isArray(data25)){
-const len1 = data25.length;
-for(let i1=0; i1<len1; i1++){
-let data26 = data25[i1];
-if(data26 && typeof data26 == "object" && !Array.isArray(data26)){
-if(data26.path === undefined){
-const err82 = {instancePath:instancePath+"/decision/errors/" + i1,schemaPath:"#/properties/decision/properties/errors/items/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'"};
-if(vErrors === null){
-vErrors = [err82];
-}
-else {
-vErrors.push(err82);
-}
-errors++;
-}
-if(data26.message === undefined){
-const err83 = {instancePath:instancePath+"/decision/errors/" + i1,schemaPath:"#/properties/decision/properties/errors/items/required",keyword:"required",params:{missingProperty: "message"},message:"must have required property '"+"message"+"'"};
-if(vErrors === null){
-vErrors = [err83];
-}
-else {
-vErrors.push(err83);
-}
-errors++;
-}
-for(const key4 in data26){
-if(!((key4 === "path") || (key4 === "message"))){
-const err84 = {instancePath:instancePath+"/decision/errors/" + i1,schemaPath:"#/properties/decision/properties/errors/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err84];
-}
-else {
-vErrors.push(err84);
-}
-errors++;
-}
-}
-if(data26.path !== undefined){
-if(typeof data26.path !== "string"){
-const err85 = {instancePath:instancePath+"/decision/errors/" + i1+"/path",schemaPath:"#/properties/decision/properties/errors/items/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err85];
-}
-else {
-vErrors.push(err85);
-}
-errors++;
-}
-}
-if(data26.message !== undefined){
-if(typeof data26.message !== "string"){
-const err86 = {instancePath:instancePath+"/decision/errors/" + i1+"/message",schemaPath:"#/properties/decision/properties/errors/items/properties/message/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err86];
-}
-else {
-vErrors.push(err86);
-}
-errors++;
-}
-}
-}
-else {
-const err87 = {instancePath:instancePath+"/decision/errors/" + i1,schemaPath:"#/properties/decision/properties/errors/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err87];
-}
-else {
-vErrors.push(err87);
-}
-errors++;
-}
-}
-}
-else {
-const err88 = {instancePath:instancePath+"/decision/errors",schemaPath:"#/properties/decision/properties/errors/type",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err88];
-}
-else {
-vErrors.push(err88);
-}
-errors++;
-}
-}
-if(data21.jobs !== undefined){
-let data29 = data21.jobs;
-if(Array.isArray(data29)){
-const len2 = data29.length;
-for(let i2=0; i2<len2; i2++){
-if(!(validate28(data29[i2], {instancePath:instancePath+"/decision/jobs/" + i2,parentData:data29,parentDataProperty:i2,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate28.errors : vErrors.concat(validate28.errors);
-errors = vErrors.length;
-}
-}
-}
-else {
-const err89 = {instancePath:instancePath+"/decision/jobs",schemaPath:"#/properties/decision/properties/jobs/type",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err89];
-}
-else {
-vErrors.push(err89);
-}
-errors++;
-}
-}
-if(data21.waivers !== undefined){
-let data31 = data21.waivers;
-if(data31 && typeof data31 == "object" && !Array.isArray(data31)){
-if(data31.applied === undefined){
-const err90 = {instancePath:instancePath+"/decision/waivers",schemaPath:"#/properties/decision/properties/waivers/required",keyword:"required",params:{missingProperty: "applied"},message:"must have required property '"+"applied"+"'"};
-if(vErrors === null){
-vErrors = [err90];
-}
-else {
-vErrors.push(err90);
-}
-errors++;
-}
-if(data31.expired === undefined){
-const err91 = {instancePath:instancePath+"/decision/waivers",schemaPath:"#/properties/decision/properties/waivers/required",keyword:"required",params:{missingProperty: "expired"},message:"must have required property '"+"expired"+"'"};
-if(vErrors === null){
-vErrors = [err91];
-}
-else {
-vErrors.push(err91);
-}
-errors++;
-}
-for(const key5 in data31){
-if(!((key5 === "applied") || (key5 === "expired"))){
-const err92 = {instancePath:instancePath+"/decision/waivers",schemaPath:"#/properties/decision/properties/waivers/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err92];
-}
-else {
-vErrors.push(err92);
-}
-errors++;
-}
-}
-if(data31.applied !== undefined){
-let data32 = data31.applied;
-if(Array.isArray(data32)){
-const len3 = data32.length;
-for(let i3=0; i3<len3; i3++){
-if(!(validate30(data32[i3], {instancePath:instancePath+"/decision/waivers/applied/" + i3,parentData:data32,parentDataProperty:i3,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate30.errors : vErrors.concat(validate30.errors);
-errors = vErrors.length;
-}
-}
-}
-else {
-const err93 = {instancePath:instancePath+"/decision/waivers/applied",schemaPath:"#/properties/decision/properties/waivers/properties/applied/type",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err93];
-}
-else {
-vErrors.push(err93);
-}
-errors++;
-}
-}
-if(data31.expired !== undefined){
-let data34 = data31.expired;
-if(Array.isArray(data34)){
-const len4 = data34.length;
-for(let i4=0; i4<len4; i4++){
-if(!(validate32(data34[i4], {instancePath:instancePath+"/decision/waivers/expired/" + i4,parentData:data34,parentDataProperty:i4,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate32.errors : vErrors.concat(validate32.errors);
-errors = vErrors.length;
-}
-}
-}
-else {
-const err94 = {instancePath:instancePath+"/decision/waivers/expired",schemaPath:"#/properties/decision/properties/waivers/properties/expired/type",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err94];
-}
-else {
-vErrors.push(err94);
-}
-errors++;
-}
-}
-}
-else {
-const err95 = {instancePath:instancePath+"/decision/waivers",schemaPath:"#/properties/decision/properties/waivers/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err95];
-}
-else {
-vErrors.push(err95);
-}
-errors++;
-}
-}
-}
-else {
-const err96 = {instancePath:instancePath+"/decision",schemaPath:"#/properties/decision/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err96];
-}
-else {
-vErrors.push(err96);
-}
-errors++;
-}
-}
-if(data.approval !== undefined){
-if(!(validate34(data.approval, {instancePath:instancePath+"/approval",parentData:data,parentDataProperty:"approval",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate34.errors : vErrors.concat(validate34.errors);
-errors = vErrors.length;
-}
-}
-if(data.outcome !== undefined){
-let data37 = data.outcome;
-const _errs100 = errors;
-let valid31 = true;
-const _errs101 = errors;
-if(data37 && typeof data37 == "object" && !Array.isArray(data37)){
-if(data37.status !== undefined){
-if("unknown" !== data37.status){
-const err97 = {};
-if(vErrors === null){
-vErrors = [err97];
-}
-else {
-vErrors.push(err97);
-}
-errors++;
-}
-}
-}
-var _valid5 = _errs101 === errors;
-errors = _errs100;
-if(vErrors !== null){
-if(_errs100){
-vErrors.length = _errs100;
-}
-else {
-vErrors = null;
-}
-}
-if(_valid5){
-const _errs103 = errors;
-if(data37 && typeof data37 == "object" && !Array.isArray(data37)){
-if(data37.note !== undefined){
-let data39 = data37.note;
-if(typeof data39 === "string"){
-if(func3(data39) < 1){
-const err98 = {instancePath:instancePath+"/outcome/note",schemaPath:"#/$defs/text/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
-if(vErrors === null){
-vErrors = [err98];
-}
-else {
-vErrors.push(err98);
-}
-errors++;
-}
-}
-else {
-const err99 = {instancePath:instancePath+"/outcome/note",schemaPath:"#/$defs/text/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err99];
-}
-else {
-vErrors.push(err99);
-}
-errors++;
-}
-}
-}
-var _valid5 = _errs103 === errors;
-valid31 = _valid5;
-if(valid31){
-var props1 = {};
-props1.note = true;
-props1.status = true;
-}
-}
-if(!valid31){
-const err100 = {instancePath:instancePath+"/outcome",schemaPath:"#/properties/outcome/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"};
-if(vErrors === null){
-vErrors = [err100];
-}
-else {
-vErrors.push(err100);
-}
-errors++;
-}
-if(data37 && typeof data37 == "object" && !Array.isArray(data37)){
-if(data37.status === undefined){
-const err101 = {instancePath:instancePath+"/outcome",schemaPath:"#/properties/outcome/required",keyword:"required",params:{missingProperty: "status"},message:"must have required property '"+"status"+"'"};
-if(vErrors === null){
-vErrors = [err101];
-}
-else {
-vErrors.push(err101);
-}
-errors++;
-}
-if(data37.source === undefined){
-const err102 = {instancePath:instancePath+"/outcome",schemaPath:"#/properties/outcome/required",keyword:"required",params:{missingProperty: "source"},message:"must have required property '"+"source"+"'"};
-if(vErrors === null){
-vErrors = [err102];
-}
-else {
-vErrors.push(err102);
-}
-errors++;
-}
-if(data37.note === undefined){
-const err103 = {instancePath:instancePath+"/outcome",schemaPath:"#/properties/outcome/required",keyword:"required",params:{missingProperty: "note"},message:"must have required property '"+"note"+"'"};
-if(vErrors === null){
-vErrors = [err103];
-}
-else {
-vErrors.push(err103);
-}
-errors++;
-}
-for(const key6 in data37){
-if(!(((key6 === "status") || (key6 === "source")) || (key6 === "note"))){
-const err104 = {instancePath:instancePath+"/outcome",schemaPath:"#/properties/outcome/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err104];
-}
-else {
-vErrors.push(err104);
-}
-errors++;
-}
-}
-if(data37.status !== undefined){
-let data40 = data37.status;
-if(!((((data40 === "success") || (data40 === "failure")) || (data40 === "cancelled")) || (data40 === "unknown"))){
-const err105 = {instancePath:instancePath+"/outcome/status",schemaPath:"#/properties/outcome/properties/status/enum",keyword:"enum",params:{allowedValues: schema31.properties.outcome.properties.status.enum},message:"must be equal to one of the allowed values"};
+const err105 = {instancePath:instancePath+"/run",schemaPath:"#/properties/run/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err105];
 }
@@ -12622,11 +12677,24 @@ vErrors.push(err105);
 errors++;
 }
 }
-if(data37.source !== undefined){
-let data41 = data37.source;
-if(typeof data41 === "string"){
-if(func3(data41) < 1){
-const err106 = {instancePath:instancePath+"/outcome/source",schemaPath:"#/$defs/text/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(data.owner !== undefined){
+let data31 = data.owner;
+const _errs108 = errors;
+let valid29 = false;
+let passing9 = null;
+const _errs109 = errors;
+if(!(validate28(data31, {instancePath:instancePath+"/owner",parentData:data,parentDataProperty:"owner",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate28.errors : vErrors.concat(validate28.errors);
+errors = vErrors.length;
+}
+var _valid9 = _errs109 === errors;
+if(_valid9){
+valid29 = true;
+passing9 = 0;
+}
+const _errs110 = errors;
+if(data31 !== null){
+const err106 = {instancePath:instancePath+"/owner",schemaPath:"#/properties/owner/oneOf/1/type",keyword:"type",params:{type: "null"},message:"must be null"};
 if(vErrors === null){
 vErrors = [err106];
 }
@@ -12635,9 +12703,19 @@ vErrors.push(err106);
 }
 errors++;
 }
+var _valid9 = _errs110 === errors;
+if(_valid9 && valid29){
+valid29 = false;
+passing9 = [passing9, 1];
 }
 else {
-const err107 = {instancePath:instancePath+"/outcome/source",schemaPath:"#/$defs/text/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(_valid9){
+valid29 = true;
+passing9 = 1;
+}
+}
+if(!valid29){
+const err107 = {instancePath:instancePath+"/owner",schemaPath:"#/properties/owner/oneOf",keyword:"oneOf",params:{passingSchemas: passing9},message:"must match exactly one schema in oneOf"};
 if(vErrors === null){
 vErrors = [err107];
 }
@@ -12646,16 +12724,23 @@ vErrors.push(err107);
 }
 errors++;
 }
-}
-if(data37.note !== undefined){
-if(!(validate21(data37.note, {instancePath:instancePath+"/outcome/note",parentData:data37,parentDataProperty:"note",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate21.errors : vErrors.concat(validate21.errors);
-errors = vErrors.length;
-}
-}
+else {
+errors = _errs108;
+if(vErrors !== null){
+if(_errs108){
+vErrors.length = _errs108;
 }
 else {
-const err108 = {instancePath:instancePath+"/outcome",schemaPath:"#/properties/outcome/type",keyword:"type",params:{type: "object"},message:"must be object"};
+vErrors = null;
+}
+}
+}
+}
+if(data.decision !== undefined){
+let data32 = data.decision;
+if(data32 && typeof data32 == "object" && !Array.isArray(data32)){
+if(data32.value === undefined){
+const err108 = {instancePath:instancePath+"/decision",schemaPath:"#/properties/decision/required",keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'"};
 if(vErrors === null){
 vErrors = [err108];
 }
@@ -12664,12 +12749,8 @@ vErrors.push(err108);
 }
 errors++;
 }
-}
-if(data.timestamps !== undefined){
-let data43 = data.timestamps;
-if(data43 && typeof data43 == "object" && !Array.isArray(data43)){
-if(data43.started === undefined){
-const err109 = {instancePath:instancePath+"/timestamps",schemaPath:"#/properties/timestamps/required",keyword:"required",params:{missingProperty: "started"},message:"must have required property '"+"started"+"'"};
+if(data32.reasons === undefined){
+const err109 = {instancePath:instancePath+"/decision",schemaPath:"#/properties/decision/required",keyword:"required",params:{missingProperty: "reasons"},message:"must have required property '"+"reasons"+"'"};
 if(vErrors === null){
 vErrors = [err109];
 }
@@ -12678,8 +12759,8 @@ vErrors.push(err109);
 }
 errors++;
 }
-if(data43.decided === undefined){
-const err110 = {instancePath:instancePath+"/timestamps",schemaPath:"#/properties/timestamps/required",keyword:"required",params:{missingProperty: "decided"},message:"must have required property '"+"decided"+"'"};
+if(data32.errors === undefined){
+const err110 = {instancePath:instancePath+"/decision",schemaPath:"#/properties/decision/required",keyword:"required",params:{missingProperty: "errors"},message:"must have required property '"+"errors"+"'"};
 if(vErrors === null){
 vErrors = [err110];
 }
@@ -12688,8 +12769,8 @@ vErrors.push(err110);
 }
 errors++;
 }
-if(data43.finished === undefined){
-const err111 = {instancePath:instancePath+"/timestamps",schemaPath:"#/properties/timestamps/required",keyword:"required",params:{missingProperty: "finished"},message:"must have required property '"+"finished"+"'"};
+if(data32.jobs === undefined){
+const err111 = {instancePath:instancePath+"/decision",schemaPath:"#/properties/decision/required",keyword:"required",params:{missingProperty: "jobs"},message:"must have required property '"+"jobs"+"'"};
 if(vErrors === null){
 vErrors = [err111];
 }
@@ -12698,9 +12779,8 @@ vErrors.push(err111);
 }
 errors++;
 }
-for(const key7 in data43){
-if(!(((key7 === "started") || (key7 === "decided")) || (key7 === "finished"))){
-const err112 = {instancePath:instancePath+"/timestamps",schemaPath:"#/properties/timestamps/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties"};
+if(data32.waivers === undefined){
+const err112 = {instancePath:instancePath+"/decision",schemaPath:"#/properties/decision/required",keyword:"required",params:{missingProperty: "waivers"},message:"must have required property '"+"waivers"+"'"};
 if(vErrors === null){
 vErrors = [err112];
 }
@@ -12709,12 +12789,9 @@ vErrors.push(err112);
 }
 errors++;
 }
-}
-if(data43.started !== undefined){
-let data44 = data43.started;
-if(typeof data44 === "string"){
-if(!pattern16.test(data44)){
-const err113 = {instancePath:instancePath+"/timestamps/started",schemaPath:"#/$defs/timestamp/pattern",keyword:"pattern",params:{pattern: "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(?:\\.\\d+)?(?:Z|[+-]\\d{2}:\\d{2})$"},message:"must match pattern \""+"^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(?:\\.\\d+)?(?:Z|[+-]\\d{2}:\\d{2})$"+"\""};
+for(const key5 in data32){
+if(!(((((key5 === "value") || (key5 === "reasons")) || (key5 === "errors")) || (key5 === "jobs")) || (key5 === "waivers"))){
+const err113 = {instancePath:instancePath+"/decision",schemaPath:"#/properties/decision/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err113];
 }
@@ -12724,8 +12801,10 @@ vErrors.push(err113);
 errors++;
 }
 }
-else {
-const err114 = {instancePath:instancePath+"/timestamps/started",schemaPath:"#/$defs/timestamp/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data32.value !== undefined){
+let data33 = data32.value;
+if(!(((data33 === "allow") || (data33 === "approval-required")) || (data33 === "blocked"))){
+const err114 = {instancePath:instancePath+"/decision/value",schemaPath:"#/$defs/decision/enum",keyword:"enum",params:{allowedValues: schema49.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err114];
 }
@@ -12735,11 +12814,13 @@ vErrors.push(err114);
 errors++;
 }
 }
-if(data43.decided !== undefined){
-let data45 = data43.decided;
-if(typeof data45 === "string"){
-if(!pattern16.test(data45)){
-const err115 = {instancePath:instancePath+"/timestamps/decided",schemaPath:"#/$defs/timestamp/pattern",keyword:"pattern",params:{pattern: "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(?:\\.\\d+)?(?:Z|[+-]\\d{2}:\\d{2})$"},message:"must match pattern \""+"^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(?:\\.\\d+)?(?:Z|[+-]\\d{2}:\\d{2})$"+"\""};
+if(data32.reasons !== undefined){
+let data34 = data32.reasons;
+if(Array.isArray(data34)){
+const len1 = data34.length;
+for(let i1=0; i1<len1; i1++){
+if(typeof data34[i1] !== "string"){
+const err115 = {instancePath:instancePath+"/decision/reasons/" + i1,schemaPath:"#/properties/decision/properties/reasons/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err115];
 }
@@ -12749,8 +12830,9 @@ vErrors.push(err115);
 errors++;
 }
 }
+}
 else {
-const err116 = {instancePath:instancePath+"/timestamps/decided",schemaPath:"#/$defs/timestamp/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err116 = {instancePath:instancePath+"/decision/reasons",schemaPath:"#/properties/decision/properties/reasons/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err116];
 }
@@ -12760,15 +12842,15 @@ vErrors.push(err116);
 errors++;
 }
 }
-if(data43.finished !== undefined){
-let data46 = data43.finished;
-const _errs123 = errors;
-let valid40 = false;
-let passing5 = null;
-const _errs124 = errors;
-if(typeof data46 === "string"){
-if(!pattern16.test(data46)){
-const err117 = {instancePath:instancePath+"/timestamps/finished",schemaPath:"#/$defs/timestamp/pattern",keyword:"pattern",params:{pattern: "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(?:\\.\\d+)?(?:Z|[+-]\\d{2}:\\d{2})$"},message:"must match pattern \""+"^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(?:\\.\\d+)?(?:Z|[+-]\\d{2}:\\d{2})$"+"\""};
+if(data32.errors !== undefined){
+let data36 = data32.errors;
+if(Array.isArray(data36)){
+const len2 = data36.length;
+for(let i2=0; i2<len2; i2++){
+let data37 = data36[i2];
+if(data37 && typeof data37 == "object" && !Array.isArray(data37)){
+if(data37.path === undefined){
+const err117 = {instancePath:instancePath+"/decision/errors/" + i2,schemaPath:"#/properties/decision/properties/errors/items/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'"};
 if(vErrors === null){
 vErrors = [err117];
 }
@@ -12777,9 +12859,8 @@ vErrors.push(err117);
 }
 errors++;
 }
-}
-else {
-const err118 = {instancePath:instancePath+"/timestamps/finished",schemaPath:"#/$defs/timestamp/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data37.message === undefined){
+const err118 = {instancePath:instancePath+"/decision/errors/" + i2,schemaPath:"#/properties/decision/properties/errors/items/required",keyword:"required",params:{missingProperty: "message"},message:"must have required property '"+"message"+"'"};
 if(vErrors === null){
 vErrors = [err118];
 }
@@ -12788,14 +12869,9 @@ vErrors.push(err118);
 }
 errors++;
 }
-var _valid6 = _errs124 === errors;
-if(_valid6){
-valid40 = true;
-passing5 = 0;
-}
-const _errs127 = errors;
-if(data46 !== null){
-const err119 = {instancePath:instancePath+"/timestamps/finished",schemaPath:"#/properties/timestamps/properties/finished/oneOf/1/type",keyword:"type",params:{type: "null"},message:"must be null"};
+for(const key6 in data37){
+if(!((key6 === "path") || (key6 === "message"))){
+const err119 = {instancePath:instancePath+"/decision/errors/" + i2,schemaPath:"#/properties/decision/properties/errors/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err119];
 }
@@ -12804,19 +12880,10 @@ vErrors.push(err119);
 }
 errors++;
 }
-var _valid6 = _errs127 === errors;
-if(_valid6 && valid40){
-valid40 = false;
-passing5 = [passing5, 1];
 }
-else {
-if(_valid6){
-valid40 = true;
-passing5 = 1;
-}
-}
-if(!valid40){
-const err120 = {instancePath:instancePath+"/timestamps/finished",schemaPath:"#/properties/timestamps/properties/finished/oneOf",keyword:"oneOf",params:{passingSchemas: passing5},message:"must match exactly one schema in oneOf"};
+if(data37.path !== undefined){
+if(typeof data37.path !== "string"){
+const err120 = {instancePath:instancePath+"/decision/errors/" + i2+"/path",schemaPath:"#/properties/decision/properties/errors/items/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err120];
 }
@@ -12825,21 +12892,10 @@ vErrors.push(err120);
 }
 errors++;
 }
-else {
-errors = _errs123;
-if(vErrors !== null){
-if(_errs123){
-vErrors.length = _errs123;
 }
-else {
-vErrors = null;
-}
-}
-}
-}
-}
-else {
-const err121 = {instancePath:instancePath+"/timestamps",schemaPath:"#/properties/timestamps/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data37.message !== undefined){
+if(typeof data37.message !== "string"){
+const err121 = {instancePath:instancePath+"/decision/errors/" + i2+"/message",schemaPath:"#/properties/decision/properties/errors/items/properties/message/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err121];
 }
@@ -12849,19 +12905,9 @@ vErrors.push(err121);
 errors++;
 }
 }
-if(data.credentials !== undefined){
-let data47 = data.credentials;
-if(Array.isArray(data47)){
-const len5 = data47.length;
-for(let i5=0; i5<len5; i5++){
-if(!(validate38(data47[i5], {instancePath:instancePath+"/credentials/" + i5,parentData:data47,parentDataProperty:i5,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate38.errors : vErrors.concat(validate38.errors);
-errors = vErrors.length;
-}
-}
 }
 else {
-const err122 = {instancePath:instancePath+"/credentials",schemaPath:"#/properties/credentials/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err122 = {instancePath:instancePath+"/decision/errors/" + i2,schemaPath:"#/properties/decision/properties/errors/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err122];
 }
@@ -12871,19 +12917,9 @@ vErrors.push(err122);
 errors++;
 }
 }
-if(data.targets !== undefined){
-let data49 = data.targets;
-if(Array.isArray(data49)){
-const len6 = data49.length;
-for(let i6=0; i6<len6; i6++){
-if(!(validate40(data49[i6], {instancePath:instancePath+"/targets/" + i6,parentData:data49,parentDataProperty:i6,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate40.errors : vErrors.concat(validate40.errors);
-errors = vErrors.length;
-}
-}
 }
 else {
-const err123 = {instancePath:instancePath+"/targets",schemaPath:"#/properties/targets/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err123 = {instancePath:instancePath+"/decision/errors",schemaPath:"#/properties/decision/properties/errors/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err123];
 }
@@ -12893,11 +12929,19 @@ vErrors.push(err123);
 errors++;
 }
 }
-if(data.policy !== undefined){
-let data51 = data.policy;
-if(data51 && typeof data51 == "object" && !Array.isArray(data51)){
-if(data51.sources === undefined){
-const err124 = {instancePath:instancePath+"/policy",schemaPath:"#/properties/policy/required",keyword:"required",params:{missingProperty: "sources"},message:"must have required property '"+"sources"+"'"};
+if(data32.jobs !== undefined){
+let data40 = data32.jobs;
+if(Array.isArray(data40)){
+const len3 = data40.length;
+for(let i3=0; i3<len3; i3++){
+if(!(validate30(data40[i3], {instancePath:instancePath+"/decision/jobs/" + i3,parentData:data40,parentDataProperty:i3,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate30.errors : vErrors.concat(validate30.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err124 = {instancePath:instancePath+"/decision/jobs",schemaPath:"#/properties/decision/properties/jobs/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err124];
 }
@@ -12906,8 +12950,12 @@ vErrors.push(err124);
 }
 errors++;
 }
-if(data51.digest === undefined){
-const err125 = {instancePath:instancePath+"/policy",schemaPath:"#/properties/policy/required",keyword:"required",params:{missingProperty: "digest"},message:"must have required property '"+"digest"+"'"};
+}
+if(data32.waivers !== undefined){
+let data42 = data32.waivers;
+if(data42 && typeof data42 == "object" && !Array.isArray(data42)){
+if(data42.applied === undefined){
+const err125 = {instancePath:instancePath+"/decision/waivers",schemaPath:"#/properties/decision/properties/waivers/required",keyword:"required",params:{missingProperty: "applied"},message:"must have required property '"+"applied"+"'"};
 if(vErrors === null){
 vErrors = [err125];
 }
@@ -12916,8 +12964,8 @@ vErrors.push(err125);
 }
 errors++;
 }
-if(data51.default === undefined){
-const err126 = {instancePath:instancePath+"/policy",schemaPath:"#/properties/policy/required",keyword:"required",params:{missingProperty: "default"},message:"must have required property '"+"default"+"'"};
+if(data42.expired === undefined){
+const err126 = {instancePath:instancePath+"/decision/waivers",schemaPath:"#/properties/decision/properties/waivers/required",keyword:"required",params:{missingProperty: "expired"},message:"must have required property '"+"expired"+"'"};
 if(vErrors === null){
 vErrors = [err126];
 }
@@ -12926,8 +12974,9 @@ vErrors.push(err126);
 }
 errors++;
 }
-if(data51.evidenceRequired === undefined){
-const err127 = {instancePath:instancePath+"/policy",schemaPath:"#/properties/policy/required",keyword:"required",params:{missingProperty: "evidenceRequired"},message:"must have required property '"+"evidenceRequired"+"'"};
+for(const key7 in data42){
+if(!((key7 === "applied") || (key7 === "expired"))){
+const err127 = {instancePath:instancePath+"/decision/waivers",schemaPath:"#/properties/decision/properties/waivers/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err127];
 }
@@ -12936,8 +12985,20 @@ vErrors.push(err127);
 }
 errors++;
 }
-if(data51.approval === undefined){
-const err128 = {instancePath:instancePath+"/policy",schemaPath:"#/properties/policy/required",keyword:"required",params:{missingProperty: "approval"},message:"must have required property '"+"approval"+"'"};
+}
+if(data42.applied !== undefined){
+let data43 = data42.applied;
+if(Array.isArray(data43)){
+const len4 = data43.length;
+for(let i4=0; i4<len4; i4++){
+if(!(validate32(data43[i4], {instancePath:instancePath+"/decision/waivers/applied/" + i4,parentData:data43,parentDataProperty:i4,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate32.errors : vErrors.concat(validate32.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err128 = {instancePath:instancePath+"/decision/waivers/applied",schemaPath:"#/properties/decision/properties/waivers/properties/applied/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err128];
 }
@@ -12946,9 +13007,20 @@ vErrors.push(err128);
 }
 errors++;
 }
-for(const key8 in data51){
-if(!(((((key8 === "sources") || (key8 === "digest")) || (key8 === "default")) || (key8 === "evidenceRequired")) || (key8 === "approval"))){
-const err129 = {instancePath:instancePath+"/policy",schemaPath:"#/properties/policy/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties"};
+}
+if(data42.expired !== undefined){
+let data45 = data42.expired;
+if(Array.isArray(data45)){
+const len5 = data45.length;
+for(let i5=0; i5<len5; i5++){
+if(!(validate34(data45[i5], {instancePath:instancePath+"/decision/waivers/expired/" + i5,parentData:data45,parentDataProperty:i5,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate34.errors : vErrors.concat(validate34.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err129 = {instancePath:instancePath+"/decision/waivers/expired",schemaPath:"#/properties/decision/properties/waivers/properties/expired/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err129];
 }
@@ -12958,11 +13030,9 @@ vErrors.push(err129);
 errors++;
 }
 }
-if(data51.sources !== undefined){
-let data52 = data51.sources;
-if(Array.isArray(data52)){
-if(data52.length < 1){
-const err130 = {instancePath:instancePath+"/policy/sources",schemaPath:"#/properties/policy/properties/sources/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+}
+else {
+const err130 = {instancePath:instancePath+"/decision/waivers",schemaPath:"#/properties/decision/properties/waivers/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err130];
 }
@@ -12971,12 +13041,10 @@ vErrors.push(err130);
 }
 errors++;
 }
-const len7 = data52.length;
-for(let i7=0; i7<len7; i7++){
-let data53 = data52[i7];
-if(typeof data53 === "string"){
-if(func3(data53) < 1){
-const err131 = {instancePath:instancePath+"/policy/sources/" + i7,schemaPath:"#/$defs/text/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+}
+}
+else {
+const err131 = {instancePath:instancePath+"/decision",schemaPath:"#/properties/decision/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err131];
 }
@@ -12986,8 +13054,21 @@ vErrors.push(err131);
 errors++;
 }
 }
-else {
-const err132 = {instancePath:instancePath+"/policy/sources/" + i7,schemaPath:"#/$defs/text/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.approval !== undefined){
+if(!(validate36(data.approval, {instancePath:instancePath+"/approval",parentData:data,parentDataProperty:"approval",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate36.errors : vErrors.concat(validate36.errors);
+errors = vErrors.length;
+}
+}
+if(data.outcome !== undefined){
+let data48 = data.outcome;
+const _errs145 = errors;
+let valid44 = true;
+const _errs146 = errors;
+if(data48 && typeof data48 == "object" && !Array.isArray(data48)){
+if(data48.status !== undefined){
+if("unknown" !== data48.status){
+const err132 = {};
 if(vErrors === null){
 vErrors = [err132];
 }
@@ -12998,8 +13079,24 @@ errors++;
 }
 }
 }
+var _valid10 = _errs146 === errors;
+errors = _errs145;
+if(vErrors !== null){
+if(_errs145){
+vErrors.length = _errs145;
+}
 else {
-const err133 = {instancePath:instancePath+"/policy/sources",schemaPath:"#/properties/policy/properties/sources/type",keyword:"type",params:{type: "array"},message:"must be array"};
+vErrors = null;
+}
+}
+if(_valid10){
+const _errs148 = errors;
+if(data48 && typeof data48 == "object" && !Array.isArray(data48)){
+if(data48.note !== undefined){
+let data50 = data48.note;
+if(typeof data50 === "string"){
+if(func3(data50) < 1){
+const err133 = {instancePath:instancePath+"/outcome/note",schemaPath:"#/$defs/text/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err133];
 }
@@ -13009,11 +13106,8 @@ vErrors.push(err133);
 errors++;
 }
 }
-if(data51.digest !== undefined){
-let data54 = data51.digest;
-if(typeof data54 === "string"){
-if(!pattern14.test(data54)){
-const err134 = {instancePath:instancePath+"/policy/digest",schemaPath:"#/$defs/sha256Digest/pattern",keyword:"pattern",params:{pattern: "^sha256:[0-9a-f]{64}$"},message:"must match pattern \""+"^sha256:[0-9a-f]{64}$"+"\""};
+else {
+const err134 = {instancePath:instancePath+"/outcome/note",schemaPath:"#/$defs/text/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err134];
 }
@@ -13023,8 +13117,17 @@ vErrors.push(err134);
 errors++;
 }
 }
-else {
-const err135 = {instancePath:instancePath+"/policy/digest",schemaPath:"#/$defs/sha256Digest/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+var _valid10 = _errs148 === errors;
+valid44 = _valid10;
+if(valid44){
+var props3 = {};
+props3.note = true;
+props3.status = true;
+}
+}
+if(!valid44){
+const err135 = {instancePath:instancePath+"/outcome",schemaPath:"#/properties/outcome/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"};
 if(vErrors === null){
 vErrors = [err135];
 }
@@ -13033,11 +13136,9 @@ vErrors.push(err135);
 }
 errors++;
 }
-}
-if(data51.default !== undefined){
-let data55 = data51.default;
-if(!(((data55 === "allow") || (data55 === "approval-required")) || (data55 === "blocked"))){
-const err136 = {instancePath:instancePath+"/policy/default",schemaPath:"#/$defs/decision/enum",keyword:"enum",params:{allowedValues: schema45.enum},message:"must be equal to one of the allowed values"};
+if(data48 && typeof data48 == "object" && !Array.isArray(data48)){
+if(data48.status === undefined){
+const err136 = {instancePath:instancePath+"/outcome",schemaPath:"#/properties/outcome/required",keyword:"required",params:{missingProperty: "status"},message:"must have required property '"+"status"+"'"};
 if(vErrors === null){
 vErrors = [err136];
 }
@@ -13046,10 +13147,8 @@ vErrors.push(err136);
 }
 errors++;
 }
-}
-if(data51.evidenceRequired !== undefined){
-if(typeof data51.evidenceRequired !== "boolean"){
-const err137 = {instancePath:instancePath+"/policy/evidenceRequired",schemaPath:"#/properties/policy/properties/evidenceRequired/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(data48.source === undefined){
+const err137 = {instancePath:instancePath+"/outcome",schemaPath:"#/properties/outcome/required",keyword:"required",params:{missingProperty: "source"},message:"must have required property '"+"source"+"'"};
 if(vErrors === null){
 vErrors = [err137];
 }
@@ -13058,12 +13157,8 @@ vErrors.push(err137);
 }
 errors++;
 }
-}
-if(data51.approval !== undefined){
-let data57 = data51.approval;
-if(data57 && typeof data57 == "object" && !Array.isArray(data57)){
-if(data57.approvers === undefined){
-const err138 = {instancePath:instancePath+"/policy/approval",schemaPath:"#/properties/policy/properties/approval/required",keyword:"required",params:{missingProperty: "approvers"},message:"must have required property '"+"approvers"+"'"};
+if(data48.note === undefined){
+const err138 = {instancePath:instancePath+"/outcome",schemaPath:"#/properties/outcome/required",keyword:"required",params:{missingProperty: "note"},message:"must have required property '"+"note"+"'"};
 if(vErrors === null){
 vErrors = [err138];
 }
@@ -13072,8 +13167,9 @@ vErrors.push(err138);
 }
 errors++;
 }
-if(data57.minApprovals === undefined){
-const err139 = {instancePath:instancePath+"/policy/approval",schemaPath:"#/properties/policy/properties/approval/required",keyword:"required",params:{missingProperty: "minApprovals"},message:"must have required property '"+"minApprovals"+"'"};
+for(const key8 in data48){
+if(!(((key8 === "status") || (key8 === "source")) || (key8 === "note"))){
+const err139 = {instancePath:instancePath+"/outcome",schemaPath:"#/properties/outcome/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err139];
 }
@@ -13082,8 +13178,11 @@ vErrors.push(err139);
 }
 errors++;
 }
-if(data57.timeoutMinutes === undefined){
-const err140 = {instancePath:instancePath+"/policy/approval",schemaPath:"#/properties/policy/properties/approval/required",keyword:"required",params:{missingProperty: "timeoutMinutes"},message:"must have required property '"+"timeoutMinutes"+"'"};
+}
+if(data48.status !== undefined){
+let data51 = data48.status;
+if(!((((data51 === "success") || (data51 === "failure")) || (data51 === "cancelled")) || (data51 === "unknown"))){
+const err140 = {instancePath:instancePath+"/outcome/status",schemaPath:"#/properties/outcome/properties/status/enum",keyword:"enum",params:{allowedValues: schema31.properties.outcome.properties.status.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err140];
 }
@@ -13092,9 +13191,12 @@ vErrors.push(err140);
 }
 errors++;
 }
-for(const key9 in data57){
-if(!(((key9 === "approvers") || (key9 === "minApprovals")) || (key9 === "timeoutMinutes"))){
-const err141 = {instancePath:instancePath+"/policy/approval",schemaPath:"#/properties/policy/properties/approval/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties"};
+}
+if(data48.source !== undefined){
+let data52 = data48.source;
+if(typeof data52 === "string"){
+if(func3(data52) < 1){
+const err141 = {instancePath:instancePath+"/outcome/source",schemaPath:"#/$defs/text/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err141];
 }
@@ -13104,17 +13206,8 @@ vErrors.push(err141);
 errors++;
 }
 }
-if(data57.approvers !== undefined){
-let data58 = data57.approvers;
-const _errs154 = errors;
-let valid53 = false;
-let passing6 = null;
-const _errs155 = errors;
-if(Array.isArray(data58)){
-const len8 = data58.length;
-for(let i8=0; i8<len8; i8++){
-if(typeof data58[i8] !== "string"){
-const err142 = {instancePath:instancePath+"/policy/approval/approvers/" + i8,schemaPath:"#/properties/policy/properties/approval/properties/approvers/oneOf/0/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+else {
+const err142 = {instancePath:instancePath+"/outcome/source",schemaPath:"#/$defs/text/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err142];
 }
@@ -13124,9 +13217,15 @@ vErrors.push(err142);
 errors++;
 }
 }
+if(data48.note !== undefined){
+if(!(validate21(data48.note, {instancePath:instancePath+"/outcome/note",parentData:data48,parentDataProperty:"note",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate21.errors : vErrors.concat(validate21.errors);
+errors = vErrors.length;
+}
+}
 }
 else {
-const err143 = {instancePath:instancePath+"/policy/approval/approvers",schemaPath:"#/properties/policy/properties/approval/properties/approvers/oneOf/0/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err143 = {instancePath:instancePath+"/outcome",schemaPath:"#/properties/outcome/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err143];
 }
@@ -13135,14 +13234,12 @@ vErrors.push(err143);
 }
 errors++;
 }
-var _valid7 = _errs155 === errors;
-if(_valid7){
-valid53 = true;
-passing6 = 0;
 }
-const _errs159 = errors;
-if(data58 !== null){
-const err144 = {instancePath:instancePath+"/policy/approval/approvers",schemaPath:"#/properties/policy/properties/approval/properties/approvers/oneOf/1/type",keyword:"type",params:{type: "null"},message:"must be null"};
+if(data.timestamps !== undefined){
+let data54 = data.timestamps;
+if(data54 && typeof data54 == "object" && !Array.isArray(data54)){
+if(data54.started === undefined){
+const err144 = {instancePath:instancePath+"/timestamps",schemaPath:"#/properties/timestamps/required",keyword:"required",params:{missingProperty: "started"},message:"must have required property '"+"started"+"'"};
 if(vErrors === null){
 vErrors = [err144];
 }
@@ -13151,19 +13248,8 @@ vErrors.push(err144);
 }
 errors++;
 }
-var _valid7 = _errs159 === errors;
-if(_valid7 && valid53){
-valid53 = false;
-passing6 = [passing6, 1];
-}
-else {
-if(_valid7){
-valid53 = true;
-passing6 = 1;
-}
-}
-if(!valid53){
-const err145 = {instancePath:instancePath+"/policy/approval/approvers",schemaPath:"#/properties/policy/properties/approval/properties/approvers/oneOf",keyword:"oneOf",params:{passingSchemas: passing6},message:"must match exactly one schema in oneOf"};
+if(data54.decided === undefined){
+const err145 = {instancePath:instancePath+"/timestamps",schemaPath:"#/properties/timestamps/required",keyword:"required",params:{missingProperty: "decided"},message:"must have required property '"+"decided"+"'"};
 if(vErrors === null){
 vErrors = [err145];
 }
@@ -13172,22 +13258,8 @@ vErrors.push(err145);
 }
 errors++;
 }
-else {
-errors = _errs154;
-if(vErrors !== null){
-if(_errs154){
-vErrors.length = _errs154;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-if(data57.minApprovals !== undefined){
-let data60 = data57.minApprovals;
-if(!(((typeof data60 == "number") && (!(data60 % 1) && !isNaN(data60))) && (isFinite(data60)))){
-const err146 = {instancePath:instancePath+"/policy/approval/minApprovals",schemaPath:"#/properties/policy/properties/approval/properties/minApprovals/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data54.finished === undefined){
+const err146 = {instancePath:instancePath+"/timestamps",schemaPath:"#/properties/timestamps/required",keyword:"required",params:{missingProperty: "finished"},message:"must have required property '"+"finished"+"'"};
 if(vErrors === null){
 vErrors = [err146];
 }
@@ -13196,9 +13268,9 @@ vErrors.push(err146);
 }
 errors++;
 }
-if((typeof data60 == "number") && (isFinite(data60))){
-if(data60 < 1 || isNaN(data60)){
-const err147 = {instancePath:instancePath+"/policy/approval/minApprovals",schemaPath:"#/properties/policy/properties/approval/properties/minApprovals/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+for(const key9 in data54){
+if(!(((key9 === "started") || (key9 === "decided")) || (key9 === "finished"))){
+const err147 = {instancePath:instancePath+"/timestamps",schemaPath:"#/properties/timestamps/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err147];
 }
@@ -13208,11 +13280,11 @@ vErrors.push(err147);
 errors++;
 }
 }
-}
-if(data57.timeoutMinutes !== undefined){
-let data61 = data57.timeoutMinutes;
-if(!(((typeof data61 == "number") && (!(data61 % 1) && !isNaN(data61))) && (isFinite(data61)))){
-const err148 = {instancePath:instancePath+"/policy/approval/timeoutMinutes",schemaPath:"#/properties/policy/properties/approval/properties/timeoutMinutes/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data54.started !== undefined){
+let data55 = data54.started;
+if(typeof data55 === "string"){
+if(!pattern18.test(data55)){
+const err148 = {instancePath:instancePath+"/timestamps/started",schemaPath:"#/$defs/timestamp/pattern",keyword:"pattern",params:{pattern: "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(?:\\.\\d+)?(?:Z|[+-]\\d{2}:\\d{2})$"},message:"must match pattern \""+"^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(?:\\.\\d+)?(?:Z|[+-]\\d{2}:\\d{2})$"+"\""};
 if(vErrors === null){
 vErrors = [err148];
 }
@@ -13221,9 +13293,9 @@ vErrors.push(err148);
 }
 errors++;
 }
-if((typeof data61 == "number") && (isFinite(data61))){
-if(data61 < 1 || isNaN(data61)){
-const err149 = {instancePath:instancePath+"/policy/approval/timeoutMinutes",schemaPath:"#/properties/policy/properties/approval/properties/timeoutMinutes/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+}
+else {
+const err149 = {instancePath:instancePath+"/timestamps/started",schemaPath:"#/$defs/timestamp/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err149];
 }
@@ -13233,10 +13305,11 @@ vErrors.push(err149);
 errors++;
 }
 }
-}
-}
-else {
-const err150 = {instancePath:instancePath+"/policy/approval",schemaPath:"#/properties/policy/properties/approval/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data54.decided !== undefined){
+let data56 = data54.decided;
+if(typeof data56 === "string"){
+if(!pattern18.test(data56)){
+const err150 = {instancePath:instancePath+"/timestamps/decided",schemaPath:"#/$defs/timestamp/pattern",keyword:"pattern",params:{pattern: "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(?:\\.\\d+)?(?:Z|[+-]\\d{2}:\\d{2})$"},message:"must match pattern \""+"^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(?:\\.\\d+)?(?:Z|[+-]\\d{2}:\\d{2})$"+"\""};
 if(vErrors === null){
 vErrors = [err150];
 }
@@ -13246,9 +13319,8 @@ vErrors.push(err150);
 errors++;
 }
 }
-}
 else {
-const err151 = {instancePath:instancePath+"/policy",schemaPath:"#/properties/policy/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err151 = {instancePath:instancePath+"/timestamps/decided",schemaPath:"#/$defs/timestamp/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err151];
 }
@@ -13258,15 +13330,15 @@ vErrors.push(err151);
 errors++;
 }
 }
-if(data.validation !== undefined){
-let data62 = data.validation;
-const _errs167 = errors;
-let valid56 = true;
+if(data54.finished !== undefined){
+let data57 = data54.finished;
 const _errs168 = errors;
-if(data62 && typeof data62 == "object" && !Array.isArray(data62)){
-if(data62.checkRuns !== undefined){
-if(data62.checkRuns !== null){
-const err152 = {};
+let valid53 = false;
+let passing10 = null;
+const _errs169 = errors;
+if(typeof data57 === "string"){
+if(!pattern18.test(data57)){
+const err152 = {instancePath:instancePath+"/timestamps/finished",schemaPath:"#/$defs/timestamp/pattern",keyword:"pattern",params:{pattern: "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(?:\\.\\d+)?(?:Z|[+-]\\d{2}:\\d{2})$"},message:"must match pattern \""+"^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(?:\\.\\d+)?(?:Z|[+-]\\d{2}:\\d{2})$"+"\""};
 if(vErrors === null){
 vErrors = [err152];
 }
@@ -13276,25 +13348,8 @@ vErrors.push(err152);
 errors++;
 }
 }
-}
-var _valid8 = _errs168 === errors;
-errors = _errs167;
-if(vErrors !== null){
-if(_errs167){
-vErrors.length = _errs167;
-}
 else {
-vErrors = null;
-}
-}
-if(_valid8){
-const _errs171 = errors;
-if(data62 && typeof data62 == "object" && !Array.isArray(data62)){
-if(data62.note !== undefined){
-let data64 = data62.note;
-if(typeof data64 === "string"){
-if(func3(data64) < 1){
-const err153 = {instancePath:instancePath+"/validation/note",schemaPath:"#/$defs/text/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+const err153 = {instancePath:instancePath+"/timestamps/finished",schemaPath:"#/$defs/timestamp/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err153];
 }
@@ -13303,9 +13358,14 @@ vErrors.push(err153);
 }
 errors++;
 }
+var _valid11 = _errs169 === errors;
+if(_valid11){
+valid53 = true;
+passing10 = 0;
 }
-else {
-const err154 = {instancePath:instancePath+"/validation/note",schemaPath:"#/$defs/text/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const _errs172 = errors;
+if(data57 !== null){
+const err154 = {instancePath:instancePath+"/timestamps/finished",schemaPath:"#/properties/timestamps/properties/finished/oneOf/1/type",keyword:"type",params:{type: "null"},message:"must be null"};
 if(vErrors === null){
 vErrors = [err154];
 }
@@ -13314,18 +13374,19 @@ vErrors.push(err154);
 }
 errors++;
 }
+var _valid11 = _errs172 === errors;
+if(_valid11 && valid53){
+valid53 = false;
+passing10 = [passing10, 1];
+}
+else {
+if(_valid11){
+valid53 = true;
+passing10 = 1;
 }
 }
-var _valid8 = _errs171 === errors;
-valid56 = _valid8;
-if(valid56){
-var props2 = {};
-props2.note = true;
-props2.checkRuns = true;
-}
-}
-if(!valid56){
-const err155 = {instancePath:instancePath+"/validation",schemaPath:"#/properties/validation/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"};
+if(!valid53){
+const err155 = {instancePath:instancePath+"/timestamps/finished",schemaPath:"#/properties/timestamps/properties/finished/oneOf",keyword:"oneOf",params:{passingSchemas: passing10},message:"must match exactly one schema in oneOf"};
 if(vErrors === null){
 vErrors = [err155];
 }
@@ -13334,9 +13395,21 @@ vErrors.push(err155);
 }
 errors++;
 }
-if(data62 && typeof data62 == "object" && !Array.isArray(data62)){
-if(data62.rules === undefined){
-const err156 = {instancePath:instancePath+"/validation",schemaPath:"#/properties/validation/required",keyword:"required",params:{missingProperty: "rules"},message:"must have required property '"+"rules"+"'"};
+else {
+errors = _errs168;
+if(vErrors !== null){
+if(_errs168){
+vErrors.length = _errs168;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+}
+else {
+const err156 = {instancePath:instancePath+"/timestamps",schemaPath:"#/properties/timestamps/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err156];
 }
@@ -13345,8 +13418,20 @@ vErrors.push(err156);
 }
 errors++;
 }
-if(data62.checkRuns === undefined){
-const err157 = {instancePath:instancePath+"/validation",schemaPath:"#/properties/validation/required",keyword:"required",params:{missingProperty: "checkRuns"},message:"must have required property '"+"checkRuns"+"'"};
+}
+if(data.credentials !== undefined){
+let data58 = data.credentials;
+if(Array.isArray(data58)){
+const len6 = data58.length;
+for(let i6=0; i6<len6; i6++){
+if(!(validate40(data58[i6], {instancePath:instancePath+"/credentials/" + i6,parentData:data58,parentDataProperty:i6,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate40.errors : vErrors.concat(validate40.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err157 = {instancePath:instancePath+"/credentials",schemaPath:"#/properties/credentials/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err157];
 }
@@ -13355,8 +13440,20 @@ vErrors.push(err157);
 }
 errors++;
 }
-if(data62.note === undefined){
-const err158 = {instancePath:instancePath+"/validation",schemaPath:"#/properties/validation/required",keyword:"required",params:{missingProperty: "note"},message:"must have required property '"+"note"+"'"};
+}
+if(data.targets !== undefined){
+let data60 = data.targets;
+if(Array.isArray(data60)){
+const len7 = data60.length;
+for(let i7=0; i7<len7; i7++){
+if(!(validate42(data60[i7], {instancePath:instancePath+"/targets/" + i7,parentData:data60,parentDataProperty:i7,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate42.errors : vErrors.concat(validate42.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err158 = {instancePath:instancePath+"/targets",schemaPath:"#/properties/targets/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err158];
 }
@@ -13365,9 +13462,12 @@ vErrors.push(err158);
 }
 errors++;
 }
-for(const key10 in data62){
-if(!(((key10 === "rules") || (key10 === "checkRuns")) || (key10 === "note"))){
-const err159 = {instancePath:instancePath+"/validation",schemaPath:"#/properties/validation/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties"};
+}
+if(data.policy !== undefined){
+let data62 = data.policy;
+if(data62 && typeof data62 == "object" && !Array.isArray(data62)){
+if(data62.sources === undefined){
+const err159 = {instancePath:instancePath+"/policy",schemaPath:"#/properties/policy/required",keyword:"required",params:{missingProperty: "sources"},message:"must have required property '"+"sources"+"'"};
 if(vErrors === null){
 vErrors = [err159];
 }
@@ -13376,20 +13476,8 @@ vErrors.push(err159);
 }
 errors++;
 }
-}
-if(data62.rules !== undefined){
-let data65 = data62.rules;
-if(Array.isArray(data65)){
-const len9 = data65.length;
-for(let i9=0; i9<len9; i9++){
-if(!(validate42(data65[i9], {instancePath:instancePath+"/validation/rules/" + i9,parentData:data65,parentDataProperty:i9,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate42.errors : vErrors.concat(validate42.errors);
-errors = vErrors.length;
-}
-}
-}
-else {
-const err160 = {instancePath:instancePath+"/validation/rules",schemaPath:"#/properties/validation/properties/rules/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data62.digest === undefined){
+const err160 = {instancePath:instancePath+"/policy",schemaPath:"#/properties/policy/required",keyword:"required",params:{missingProperty: "digest"},message:"must have required property '"+"digest"+"'"};
 if(vErrors === null){
 vErrors = [err160];
 }
@@ -13398,20 +13486,8 @@ vErrors.push(err160);
 }
 errors++;
 }
-}
-if(data62.checkRuns !== undefined){
-let data67 = data62.checkRuns;
-const _errs180 = errors;
-let valid63 = false;
-let passing7 = null;
-const _errs181 = errors;
-if(Array.isArray(data67)){
-const len10 = data67.length;
-for(let i10=0; i10<len10; i10++){
-let data68 = data67[i10];
-if(data68 && typeof data68 == "object" && !Array.isArray(data68)){
-if(data68.name === undefined){
-const err161 = {instancePath:instancePath+"/validation/checkRuns/" + i10,schemaPath:"#/properties/validation/properties/checkRuns/oneOf/0/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
+if(data62.default === undefined){
+const err161 = {instancePath:instancePath+"/policy",schemaPath:"#/properties/policy/required",keyword:"required",params:{missingProperty: "default"},message:"must have required property '"+"default"+"'"};
 if(vErrors === null){
 vErrors = [err161];
 }
@@ -13420,8 +13496,8 @@ vErrors.push(err161);
 }
 errors++;
 }
-if(data68.conclusion === undefined){
-const err162 = {instancePath:instancePath+"/validation/checkRuns/" + i10,schemaPath:"#/properties/validation/properties/checkRuns/oneOf/0/items/required",keyword:"required",params:{missingProperty: "conclusion"},message:"must have required property '"+"conclusion"+"'"};
+if(data62.evidenceRequired === undefined){
+const err162 = {instancePath:instancePath+"/policy",schemaPath:"#/properties/policy/required",keyword:"required",params:{missingProperty: "evidenceRequired"},message:"must have required property '"+"evidenceRequired"+"'"};
 if(vErrors === null){
 vErrors = [err162];
 }
@@ -13430,9 +13506,8 @@ vErrors.push(err162);
 }
 errors++;
 }
-for(const key11 in data68){
-if(!((key11 === "name") || (key11 === "conclusion"))){
-const err163 = {instancePath:instancePath+"/validation/checkRuns/" + i10,schemaPath:"#/properties/validation/properties/checkRuns/oneOf/0/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key11},message:"must NOT have additional properties"};
+if(data62.approval === undefined){
+const err163 = {instancePath:instancePath+"/policy",schemaPath:"#/properties/policy/required",keyword:"required",params:{missingProperty: "approval"},message:"must have required property '"+"approval"+"'"};
 if(vErrors === null){
 vErrors = [err163];
 }
@@ -13441,10 +13516,9 @@ vErrors.push(err163);
 }
 errors++;
 }
-}
-if(data68.name !== undefined){
-if(typeof data68.name !== "string"){
-const err164 = {instancePath:instancePath+"/validation/checkRuns/" + i10+"/name",schemaPath:"#/properties/validation/properties/checkRuns/oneOf/0/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key10 in data62){
+if(!(((((key10 === "sources") || (key10 === "digest")) || (key10 === "default")) || (key10 === "evidenceRequired")) || (key10 === "approval"))){
+const err164 = {instancePath:instancePath+"/policy",schemaPath:"#/properties/policy/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err164];
 }
@@ -13454,10 +13528,11 @@ vErrors.push(err164);
 errors++;
 }
 }
-if(data68.conclusion !== undefined){
-let data70 = data68.conclusion;
-if((typeof data70 !== "string") && (data70 !== null)){
-const err165 = {instancePath:instancePath+"/validation/checkRuns/" + i10+"/conclusion",schemaPath:"#/properties/validation/properties/checkRuns/oneOf/0/items/properties/conclusion/type",keyword:"type",params:{type: schema31.properties.validation.properties.checkRuns.oneOf[0].items.properties.conclusion.type},message:"must be string,null"};
+if(data62.sources !== undefined){
+let data63 = data62.sources;
+if(Array.isArray(data63)){
+if(data63.length < 1){
+const err165 = {instancePath:instancePath+"/policy/sources",schemaPath:"#/properties/policy/properties/sources/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
 if(vErrors === null){
 vErrors = [err165];
 }
@@ -13466,10 +13541,12 @@ vErrors.push(err165);
 }
 errors++;
 }
-}
-}
-else {
-const err166 = {instancePath:instancePath+"/validation/checkRuns/" + i10,schemaPath:"#/properties/validation/properties/checkRuns/oneOf/0/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const len8 = data63.length;
+for(let i8=0; i8<len8; i8++){
+let data64 = data63[i8];
+if(typeof data64 === "string"){
+if(func3(data64) < 1){
+const err166 = {instancePath:instancePath+"/policy/sources/" + i8,schemaPath:"#/$defs/text/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err166];
 }
@@ -13479,9 +13556,8 @@ vErrors.push(err166);
 errors++;
 }
 }
-}
 else {
-const err167 = {instancePath:instancePath+"/validation/checkRuns",schemaPath:"#/properties/validation/properties/checkRuns/oneOf/0/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err167 = {instancePath:instancePath+"/policy/sources/" + i8,schemaPath:"#/$defs/text/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err167];
 }
@@ -13490,14 +13566,10 @@ vErrors.push(err167);
 }
 errors++;
 }
-var _valid9 = _errs181 === errors;
-if(_valid9){
-valid63 = true;
-passing7 = 0;
 }
-const _errs190 = errors;
-if(data67 !== null){
-const err168 = {instancePath:instancePath+"/validation/checkRuns",schemaPath:"#/properties/validation/properties/checkRuns/oneOf/1/type",keyword:"type",params:{type: "null"},message:"must be null"};
+}
+else {
+const err168 = {instancePath:instancePath+"/policy/sources",schemaPath:"#/properties/policy/properties/sources/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err168];
 }
@@ -13506,19 +13578,12 @@ vErrors.push(err168);
 }
 errors++;
 }
-var _valid9 = _errs190 === errors;
-if(_valid9 && valid63){
-valid63 = false;
-passing7 = [passing7, 1];
 }
-else {
-if(_valid9){
-valid63 = true;
-passing7 = 1;
-}
-}
-if(!valid63){
-const err169 = {instancePath:instancePath+"/validation/checkRuns",schemaPath:"#/properties/validation/properties/checkRuns/oneOf",keyword:"oneOf",params:{passingSchemas: passing7},message:"must match exactly one schema in oneOf"};
+if(data62.digest !== undefined){
+let data65 = data62.digest;
+if(typeof data65 === "string"){
+if(!pattern16.test(data65)){
+const err169 = {instancePath:instancePath+"/policy/digest",schemaPath:"#/$defs/sha256Digest/pattern",keyword:"pattern",params:{pattern: "^sha256:[0-9a-f]{64}$"},message:"must match pattern \""+"^sha256:[0-9a-f]{64}$"+"\""};
 if(vErrors === null){
 vErrors = [err169];
 }
@@ -13527,27 +13592,9 @@ vErrors.push(err169);
 }
 errors++;
 }
-else {
-errors = _errs180;
-if(vErrors !== null){
-if(_errs180){
-vErrors.length = _errs180;
 }
 else {
-vErrors = null;
-}
-}
-}
-}
-if(data62.note !== undefined){
-if(!(validate21(data62.note, {instancePath:instancePath+"/validation/note",parentData:data62,parentDataProperty:"note",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate21.errors : vErrors.concat(validate21.errors);
-errors = vErrors.length;
-}
-}
-}
-else {
-const err170 = {instancePath:instancePath+"/validation",schemaPath:"#/properties/validation/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err170 = {instancePath:instancePath+"/policy/digest",schemaPath:"#/$defs/sha256Digest/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err170];
 }
@@ -13557,19 +13604,10 @@ vErrors.push(err170);
 errors++;
 }
 }
-if(data.findings !== undefined){
-let data72 = data.findings;
-if(Array.isArray(data72)){
-const len11 = data72.length;
-for(let i11=0; i11<len11; i11++){
-if(!(validate45(data72[i11], {instancePath:instancePath+"/findings/" + i11,parentData:data72,parentDataProperty:i11,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate45.errors : vErrors.concat(validate45.errors);
-errors = vErrors.length;
-}
-}
-}
-else {
-const err171 = {instancePath:instancePath+"/findings",schemaPath:"#/properties/findings/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data62.default !== undefined){
+let data66 = data62.default;
+if(!(((data66 === "allow") || (data66 === "approval-required")) || (data66 === "blocked"))){
+const err171 = {instancePath:instancePath+"/policy/default",schemaPath:"#/$defs/decision/enum",keyword:"enum",params:{allowedValues: schema49.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err171];
 }
@@ -13579,15 +13617,9 @@ vErrors.push(err171);
 errors++;
 }
 }
-if(data.evidence !== undefined){
-let data74 = data.evidence;
-const _errs198 = errors;
-let valid69 = true;
-const _errs199 = errors;
-if(data74 && typeof data74 == "object" && !Array.isArray(data74)){
-if(data74.mode !== undefined){
-if("artifact" !== data74.mode){
-const err172 = {};
+if(data62.evidenceRequired !== undefined){
+if(typeof data62.evidenceRequired !== "boolean"){
+const err172 = {instancePath:instancePath+"/policy/evidenceRequired",schemaPath:"#/properties/policy/properties/evidenceRequired/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err172];
 }
@@ -13597,25 +13629,11 @@ vErrors.push(err172);
 errors++;
 }
 }
-}
-var _valid10 = _errs199 === errors;
-errors = _errs198;
-if(vErrors !== null){
-if(_errs198){
-vErrors.length = _errs198;
-}
-else {
-vErrors = null;
-}
-}
-if(_valid10){
-const _errs201 = errors;
-if(data74 && typeof data74 == "object" && !Array.isArray(data74)){
-if(data74.artifactName !== undefined){
-let data76 = data74.artifactName;
-if(typeof data76 === "string"){
-if(func3(data76) < 1){
-const err173 = {instancePath:instancePath+"/evidence/artifactName",schemaPath:"#/$defs/text/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(data62.approval !== undefined){
+let data68 = data62.approval;
+if(data68 && typeof data68 == "object" && !Array.isArray(data68)){
+if(data68.approvers === undefined){
+const err173 = {instancePath:instancePath+"/policy/approval",schemaPath:"#/properties/policy/properties/approval/required",keyword:"required",params:{missingProperty: "approvers"},message:"must have required property '"+"approvers"+"'"};
 if(vErrors === null){
 vErrors = [err173];
 }
@@ -13624,9 +13642,8 @@ vErrors.push(err173);
 }
 errors++;
 }
-}
-else {
-const err174 = {instancePath:instancePath+"/evidence/artifactName",schemaPath:"#/$defs/text/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data68.minApprovals === undefined){
+const err174 = {instancePath:instancePath+"/policy/approval",schemaPath:"#/properties/policy/properties/approval/required",keyword:"required",params:{missingProperty: "minApprovals"},message:"must have required property '"+"minApprovals"+"'"};
 if(vErrors === null){
 vErrors = [err174];
 }
@@ -13635,18 +13652,8 @@ vErrors.push(err174);
 }
 errors++;
 }
-}
-}
-var _valid10 = _errs201 === errors;
-valid69 = _valid10;
-if(valid69){
-var props3 = {};
-props3.artifactName = true;
-props3.mode = true;
-}
-}
-if(!valid69){
-const err175 = {instancePath:instancePath+"/evidence",schemaPath:"#/properties/evidence/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"};
+if(data68.timeoutMinutes === undefined){
+const err175 = {instancePath:instancePath+"/policy/approval",schemaPath:"#/properties/policy/properties/approval/required",keyword:"required",params:{missingProperty: "timeoutMinutes"},message:"must have required property '"+"timeoutMinutes"+"'"};
 if(vErrors === null){
 vErrors = [err175];
 }
@@ -13655,9 +13662,9 @@ vErrors.push(err175);
 }
 errors++;
 }
-if(data74 && typeof data74 == "object" && !Array.isArray(data74)){
-if(data74.mode === undefined){
-const err176 = {instancePath:instancePath+"/evidence",schemaPath:"#/properties/evidence/required",keyword:"required",params:{missingProperty: "mode"},message:"must have required property '"+"mode"+"'"};
+for(const key11 in data68){
+if(!(((key11 === "approvers") || (key11 === "minApprovals")) || (key11 === "timeoutMinutes"))){
+const err176 = {instancePath:instancePath+"/policy/approval",schemaPath:"#/properties/policy/properties/approval/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key11},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err176];
 }
@@ -13666,8 +13673,18 @@ vErrors.push(err176);
 }
 errors++;
 }
-if(data74.artifactName === undefined){
-const err177 = {instancePath:instancePath+"/evidence",schemaPath:"#/properties/evidence/required",keyword:"required",params:{missingProperty: "artifactName"},message:"must have required property '"+"artifactName"+"'"};
+}
+if(data68.approvers !== undefined){
+let data69 = data68.approvers;
+const _errs199 = errors;
+let valid66 = false;
+let passing11 = null;
+const _errs200 = errors;
+if(Array.isArray(data69)){
+const len9 = data69.length;
+for(let i9=0; i9<len9; i9++){
+if(typeof data69[i9] !== "string"){
+const err177 = {instancePath:instancePath+"/policy/approval/approvers/" + i9,schemaPath:"#/properties/policy/properties/approval/properties/approvers/oneOf/0/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err177];
 }
@@ -13676,9 +13693,10 @@ vErrors.push(err177);
 }
 errors++;
 }
-for(const key12 in data74){
-if(!((key12 === "mode") || (key12 === "artifactName"))){
-const err178 = {instancePath:instancePath+"/evidence",schemaPath:"#/properties/evidence/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key12},message:"must NOT have additional properties"};
+}
+}
+else {
+const err178 = {instancePath:instancePath+"/policy/approval/approvers",schemaPath:"#/properties/policy/properties/approval/properties/approvers/oneOf/0/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err178];
 }
@@ -13687,11 +13705,14 @@ vErrors.push(err178);
 }
 errors++;
 }
+var _valid12 = _errs200 === errors;
+if(_valid12){
+valid66 = true;
+passing11 = 0;
 }
-if(data74.mode !== undefined){
-let data77 = data74.mode;
-if(!(((data77 === "artifact") || (data77 === "file")) || (data77 === "none"))){
-const err179 = {instancePath:instancePath+"/evidence/mode",schemaPath:"#/properties/evidence/properties/mode/enum",keyword:"enum",params:{allowedValues: schema31.properties.evidence.properties.mode.enum},message:"must be equal to one of the allowed values"};
+const _errs204 = errors;
+if(data69 !== null){
+const err179 = {instancePath:instancePath+"/policy/approval/approvers",schemaPath:"#/properties/policy/properties/approval/properties/approvers/oneOf/1/type",keyword:"type",params:{type: "null"},message:"must be null"};
 if(vErrors === null){
 vErrors = [err179];
 }
@@ -13700,16 +13721,19 @@ vErrors.push(err179);
 }
 errors++;
 }
-}
-if(data74.artifactName !== undefined){
-if(!(validate21(data74.artifactName, {instancePath:instancePath+"/evidence/artifactName",parentData:data74,parentDataProperty:"artifactName",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate21.errors : vErrors.concat(validate21.errors);
-errors = vErrors.length;
-}
-}
+var _valid12 = _errs204 === errors;
+if(_valid12 && valid66){
+valid66 = false;
+passing11 = [passing11, 1];
 }
 else {
-const err180 = {instancePath:instancePath+"/evidence",schemaPath:"#/properties/evidence/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(_valid12){
+valid66 = true;
+passing11 = 1;
+}
+}
+if(!valid66){
+const err180 = {instancePath:instancePath+"/policy/approval/approvers",schemaPath:"#/properties/policy/properties/approval/properties/approvers/oneOf",keyword:"oneOf",params:{passingSchemas: passing11},message:"must match exactly one schema in oneOf"};
 if(vErrors === null){
 vErrors = [err180];
 }
@@ -13718,16 +13742,22 @@ vErrors.push(err180);
 }
 errors++;
 }
+else {
+errors = _errs199;
+if(vErrors !== null){
+if(_errs199){
+vErrors.length = _errs199;
 }
-if(data.attestation !== undefined){
-let data79 = data.attestation;
-const _errs209 = errors;
-let valid74 = false;
-let passing8 = null;
-const _errs210 = errors;
-if(data79 && typeof data79 == "object" && !Array.isArray(data79)){
-if(data79.id === undefined){
-const err181 = {instancePath:instancePath+"/attestation",schemaPath:"#/properties/attestation/oneOf/0/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data68.minApprovals !== undefined){
+let data71 = data68.minApprovals;
+if(!(((typeof data71 == "number") && (!(data71 % 1) && !isNaN(data71))) && (isFinite(data71)))){
+const err181 = {instancePath:instancePath+"/policy/approval/minApprovals",schemaPath:"#/properties/policy/properties/approval/properties/minApprovals/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err181];
 }
@@ -13736,8 +13766,9 @@ vErrors.push(err181);
 }
 errors++;
 }
-if(data79.bundleDigest === undefined){
-const err182 = {instancePath:instancePath+"/attestation",schemaPath:"#/properties/attestation/oneOf/0/required",keyword:"required",params:{missingProperty: "bundleDigest"},message:"must have required property '"+"bundleDigest"+"'"};
+if((typeof data71 == "number") && (isFinite(data71))){
+if(data71 < 1 || isNaN(data71)){
+const err182 = {instancePath:instancePath+"/policy/approval/minApprovals",schemaPath:"#/properties/policy/properties/approval/properties/minApprovals/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
 if(vErrors === null){
 vErrors = [err182];
 }
@@ -13746,8 +13777,12 @@ vErrors.push(err182);
 }
 errors++;
 }
-if(data79.subjectDigest === undefined){
-const err183 = {instancePath:instancePath+"/attestation",schemaPath:"#/properties/attestation/oneOf/0/required",keyword:"required",params:{missingProperty: "subjectDigest"},message:"must have required property '"+"subjectDigest"+"'"};
+}
+}
+if(data68.timeoutMinutes !== undefined){
+let data72 = data68.timeoutMinutes;
+if(!(((typeof data72 == "number") && (!(data72 % 1) && !isNaN(data72))) && (isFinite(data72)))){
+const err183 = {instancePath:instancePath+"/policy/approval/timeoutMinutes",schemaPath:"#/properties/policy/properties/approval/properties/timeoutMinutes/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err183];
 }
@@ -13756,9 +13791,9 @@ vErrors.push(err183);
 }
 errors++;
 }
-for(const key13 in data79){
-if(!(((key13 === "id") || (key13 === "bundleDigest")) || (key13 === "subjectDigest"))){
-const err184 = {instancePath:instancePath+"/attestation",schemaPath:"#/properties/attestation/oneOf/0/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key13},message:"must NOT have additional properties"};
+if((typeof data72 == "number") && (isFinite(data72))){
+if(data72 < 1 || isNaN(data72)){
+const err184 = {instancePath:instancePath+"/policy/approval/timeoutMinutes",schemaPath:"#/properties/policy/properties/approval/properties/timeoutMinutes/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
 if(vErrors === null){
 vErrors = [err184];
 }
@@ -13768,27 +13803,10 @@ vErrors.push(err184);
 errors++;
 }
 }
-if(data79.id !== undefined){
-if(!(validate21(data79.id, {instancePath:instancePath+"/attestation/id",parentData:data79,parentDataProperty:"id",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate21.errors : vErrors.concat(validate21.errors);
-errors = vErrors.length;
 }
 }
-if(data79.bundleDigest !== undefined){
-if(!(validate21(data79.bundleDigest, {instancePath:instancePath+"/attestation/bundleDigest",parentData:data79,parentDataProperty:"bundleDigest",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate21.errors : vErrors.concat(validate21.errors);
-errors = vErrors.length;
-}
-}
-if(data79.subjectDigest !== undefined){
-let data82 = data79.subjectDigest;
-const _errs216 = errors;
-let valid76 = false;
-let passing9 = null;
-const _errs217 = errors;
-if(typeof data82 === "string"){
-if(!pattern14.test(data82)){
-const err185 = {instancePath:instancePath+"/attestation/subjectDigest",schemaPath:"#/$defs/sha256Digest/pattern",keyword:"pattern",params:{pattern: "^sha256:[0-9a-f]{64}$"},message:"must match pattern \""+"^sha256:[0-9a-f]{64}$"+"\""};
+else {
+const err185 = {instancePath:instancePath+"/policy/approval",schemaPath:"#/properties/policy/properties/approval/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err185];
 }
@@ -13798,8 +13816,9 @@ vErrors.push(err185);
 errors++;
 }
 }
+}
 else {
-const err186 = {instancePath:instancePath+"/attestation/subjectDigest",schemaPath:"#/$defs/sha256Digest/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err186 = {instancePath:instancePath+"/policy",schemaPath:"#/properties/policy/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err186];
 }
@@ -13808,14 +13827,16 @@ vErrors.push(err186);
 }
 errors++;
 }
-var _valid12 = _errs217 === errors;
-if(_valid12){
-valid76 = true;
-passing9 = 0;
 }
-const _errs220 = errors;
-if(data82 !== null){
-const err187 = {instancePath:instancePath+"/attestation/subjectDigest",schemaPath:"#/properties/attestation/oneOf/0/properties/subjectDigest/oneOf/1/type",keyword:"type",params:{type: "null"},message:"must be null"};
+if(data.validation !== undefined){
+let data73 = data.validation;
+const _errs212 = errors;
+let valid69 = true;
+const _errs213 = errors;
+if(data73 && typeof data73 == "object" && !Array.isArray(data73)){
+if(data73.checkRuns !== undefined){
+if(data73.checkRuns !== null){
+const err187 = {};
 if(vErrors === null){
 vErrors = [err187];
 }
@@ -13824,19 +13845,26 @@ vErrors.push(err187);
 }
 errors++;
 }
-var _valid12 = _errs220 === errors;
-if(_valid12 && valid76){
-valid76 = false;
-passing9 = [passing9, 1];
+}
+}
+var _valid13 = _errs213 === errors;
+errors = _errs212;
+if(vErrors !== null){
+if(_errs212){
+vErrors.length = _errs212;
 }
 else {
-if(_valid12){
-valid76 = true;
-passing9 = 1;
+vErrors = null;
 }
 }
-if(!valid76){
-const err188 = {instancePath:instancePath+"/attestation/subjectDigest",schemaPath:"#/properties/attestation/oneOf/0/properties/subjectDigest/oneOf",keyword:"oneOf",params:{passingSchemas: passing9},message:"must match exactly one schema in oneOf"};
+if(_valid13){
+const _errs216 = errors;
+if(data73 && typeof data73 == "object" && !Array.isArray(data73)){
+if(data73.note !== undefined){
+let data75 = data73.note;
+if(typeof data75 === "string"){
+if(func3(data75) < 1){
+const err188 = {instancePath:instancePath+"/validation/note",schemaPath:"#/$defs/text/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err188];
 }
@@ -13845,21 +13873,9 @@ vErrors.push(err188);
 }
 errors++;
 }
-else {
-errors = _errs216;
-if(vErrors !== null){
-if(_errs216){
-vErrors.length = _errs216;
 }
 else {
-vErrors = null;
-}
-}
-}
-}
-}
-else {
-const err189 = {instancePath:instancePath+"/attestation",schemaPath:"#/properties/attestation/oneOf/0/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err189 = {instancePath:instancePath+"/validation/note",schemaPath:"#/$defs/text/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err189];
 }
@@ -13868,14 +13884,18 @@ vErrors.push(err189);
 }
 errors++;
 }
-var _valid11 = _errs210 === errors;
-if(_valid11){
-valid74 = true;
-passing8 = 0;
 }
-const _errs222 = errors;
-if(data79 !== null){
-const err190 = {instancePath:instancePath+"/attestation",schemaPath:"#/properties/attestation/oneOf/1/type",keyword:"type",params:{type: "null"},message:"must be null"};
+}
+var _valid13 = _errs216 === errors;
+valid69 = _valid13;
+if(valid69){
+var props4 = {};
+props4.note = true;
+props4.checkRuns = true;
+}
+}
+if(!valid69){
+const err190 = {instancePath:instancePath+"/validation",schemaPath:"#/properties/validation/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"};
 if(vErrors === null){
 vErrors = [err190];
 }
@@ -13884,19 +13904,9 @@ vErrors.push(err190);
 }
 errors++;
 }
-var _valid11 = _errs222 === errors;
-if(_valid11 && valid74){
-valid74 = false;
-passing8 = [passing8, 1];
-}
-else {
-if(_valid11){
-valid74 = true;
-passing8 = 1;
-}
-}
-if(!valid74){
-const err191 = {instancePath:instancePath+"/attestation",schemaPath:"#/properties/attestation/oneOf",keyword:"oneOf",params:{passingSchemas: passing8},message:"must match exactly one schema in oneOf"};
+if(data73 && typeof data73 == "object" && !Array.isArray(data73)){
+if(data73.rules === undefined){
+const err191 = {instancePath:instancePath+"/validation",schemaPath:"#/properties/validation/required",keyword:"required",params:{missingProperty: "rules"},message:"must have required property '"+"rules"+"'"};
 if(vErrors === null){
 vErrors = [err191];
 }
@@ -13905,31 +13915,8 @@ vErrors.push(err191);
 }
 errors++;
 }
-else {
-errors = _errs209;
-if(vErrors !== null){
-if(_errs209){
-vErrors.length = _errs209;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-if(data.bom !== undefined){
-let data83 = data.bom;
-if(Array.isArray(data83)){
-const len12 = data83.length;
-for(let i12=0; i12<len12; i12++){
-if(!(validate50(data83[i12], {instancePath:instancePath+"/bom/" + i12,parentData:data83,parentDataProperty:i12,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate50.errors : vErrors.concat(validate50.errors);
-errors = vErrors.length;
-}
-}
-}
-else {
-const err192 = {instancePath:instancePath+"/bom",schemaPath:"#/properties/bom/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data73.checkRuns === undefined){
+const err192 = {instancePath:instancePath+"/validation",schemaPath:"#/properties/validation/required",keyword:"required",params:{missingProperty: "checkRuns"},message:"must have required property '"+"checkRuns"+"'"};
 if(vErrors === null){
 vErrors = [err192];
 }
@@ -13938,10 +13925,8 @@ vErrors.push(err192);
 }
 errors++;
 }
-}
-}
-else {
-const err193 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data73.note === undefined){
+const err193 = {instancePath:instancePath+"/validation",schemaPath:"#/properties/validation/required",keyword:"required",params:{missingProperty: "note"},message:"must have required property '"+"note"+"'"};
 if(vErrors === null){
 vErrors = [err193];
 }
@@ -13950,18 +13935,603 @@ vErrors.push(err193);
 }
 errors++;
 }
+for(const key12 in data73){
+if(!(((key12 === "rules") || (key12 === "checkRuns")) || (key12 === "note"))){
+const err194 = {instancePath:instancePath+"/validation",schemaPath:"#/properties/validation/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key12},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err194];
+}
+else {
+vErrors.push(err194);
+}
+errors++;
+}
+}
+if(data73.rules !== undefined){
+let data76 = data73.rules;
+if(Array.isArray(data76)){
+const len10 = data76.length;
+for(let i10=0; i10<len10; i10++){
+if(!(validate44(data76[i10], {instancePath:instancePath+"/validation/rules/" + i10,parentData:data76,parentDataProperty:i10,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate44.errors : vErrors.concat(validate44.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err195 = {instancePath:instancePath+"/validation/rules",schemaPath:"#/properties/validation/properties/rules/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err195];
+}
+else {
+vErrors.push(err195);
+}
+errors++;
+}
+}
+if(data73.checkRuns !== undefined){
+let data78 = data73.checkRuns;
+const _errs225 = errors;
+let valid76 = false;
+let passing12 = null;
+const _errs226 = errors;
+if(Array.isArray(data78)){
+const len11 = data78.length;
+for(let i11=0; i11<len11; i11++){
+let data79 = data78[i11];
+if(data79 && typeof data79 == "object" && !Array.isArray(data79)){
+if(data79.name === undefined){
+const err196 = {instancePath:instancePath+"/validation/checkRuns/" + i11,schemaPath:"#/properties/validation/properties/checkRuns/oneOf/0/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
+if(vErrors === null){
+vErrors = [err196];
+}
+else {
+vErrors.push(err196);
+}
+errors++;
+}
+if(data79.conclusion === undefined){
+const err197 = {instancePath:instancePath+"/validation/checkRuns/" + i11,schemaPath:"#/properties/validation/properties/checkRuns/oneOf/0/items/required",keyword:"required",params:{missingProperty: "conclusion"},message:"must have required property '"+"conclusion"+"'"};
+if(vErrors === null){
+vErrors = [err197];
+}
+else {
+vErrors.push(err197);
+}
+errors++;
+}
+for(const key13 in data79){
+if(!((key13 === "name") || (key13 === "conclusion"))){
+const err198 = {instancePath:instancePath+"/validation/checkRuns/" + i11,schemaPath:"#/properties/validation/properties/checkRuns/oneOf/0/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key13},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err198];
+}
+else {
+vErrors.push(err198);
+}
+errors++;
+}
+}
+if(data79.name !== undefined){
+if(typeof data79.name !== "string"){
+const err199 = {instancePath:instancePath+"/validation/checkRuns/" + i11+"/name",schemaPath:"#/properties/validation/properties/checkRuns/oneOf/0/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err199];
+}
+else {
+vErrors.push(err199);
+}
+errors++;
+}
+}
+if(data79.conclusion !== undefined){
+let data81 = data79.conclusion;
+if((typeof data81 !== "string") && (data81 !== null)){
+const err200 = {instancePath:instancePath+"/validation/checkRuns/" + i11+"/conclusion",schemaPath:"#/properties/validation/properties/checkRuns/oneOf/0/items/properties/conclusion/type",keyword:"type",params:{type: schema31.properties.validation.properties.checkRuns.oneOf[0].items.properties.conclusion.type},message:"must be string,null"};
+if(vErrors === null){
+vErrors = [err200];
+}
+else {
+vErrors.push(err200);
+}
+errors++;
+}
+}
+}
+else {
+const err201 = {instancePath:instancePath+"/validation/checkRuns/" + i11,schemaPath:"#/properties/validation/properties/checkRuns/oneOf/0/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err201];
+}
+else {
+vErrors.push(err201);
+}
+errors++;
+}
+}
+}
+else {
+const err202 = {instancePath:instancePath+"/validation/checkRuns",schemaPath:"#/properties/validation/properties/checkRuns/oneOf/0/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err202];
+}
+else {
+vErrors.push(err202);
+}
+errors++;
+}
+var _valid14 = _errs226 === errors;
+if(_valid14){
+valid76 = true;
+passing12 = 0;
+}
+const _errs235 = errors;
+if(data78 !== null){
+const err203 = {instancePath:instancePath+"/validation/checkRuns",schemaPath:"#/properties/validation/properties/checkRuns/oneOf/1/type",keyword:"type",params:{type: "null"},message:"must be null"};
+if(vErrors === null){
+vErrors = [err203];
+}
+else {
+vErrors.push(err203);
+}
+errors++;
+}
+var _valid14 = _errs235 === errors;
+if(_valid14 && valid76){
+valid76 = false;
+passing12 = [passing12, 1];
+}
+else {
+if(_valid14){
+valid76 = true;
+passing12 = 1;
+}
+}
+if(!valid76){
+const err204 = {instancePath:instancePath+"/validation/checkRuns",schemaPath:"#/properties/validation/properties/checkRuns/oneOf",keyword:"oneOf",params:{passingSchemas: passing12},message:"must match exactly one schema in oneOf"};
+if(vErrors === null){
+vErrors = [err204];
+}
+else {
+vErrors.push(err204);
+}
+errors++;
+}
+else {
+errors = _errs225;
+if(vErrors !== null){
+if(_errs225){
+vErrors.length = _errs225;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data73.note !== undefined){
+if(!(validate21(data73.note, {instancePath:instancePath+"/validation/note",parentData:data73,parentDataProperty:"note",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate21.errors : vErrors.concat(validate21.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err205 = {instancePath:instancePath+"/validation",schemaPath:"#/properties/validation/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err205];
+}
+else {
+vErrors.push(err205);
+}
+errors++;
+}
+}
+if(data.findings !== undefined){
+let data83 = data.findings;
+if(Array.isArray(data83)){
+const len12 = data83.length;
+for(let i12=0; i12<len12; i12++){
+if(!(validate47(data83[i12], {instancePath:instancePath+"/findings/" + i12,parentData:data83,parentDataProperty:i12,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate47.errors : vErrors.concat(validate47.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err206 = {instancePath:instancePath+"/findings",schemaPath:"#/properties/findings/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err206];
+}
+else {
+vErrors.push(err206);
+}
+errors++;
+}
+}
+if(data.evidence !== undefined){
+let data85 = data.evidence;
+const _errs243 = errors;
+let valid82 = true;
+const _errs244 = errors;
+if(data85 && typeof data85 == "object" && !Array.isArray(data85)){
+if(data85.mode !== undefined){
+if("artifact" !== data85.mode){
+const err207 = {};
+if(vErrors === null){
+vErrors = [err207];
+}
+else {
+vErrors.push(err207);
+}
+errors++;
+}
+}
+}
+var _valid15 = _errs244 === errors;
+errors = _errs243;
+if(vErrors !== null){
+if(_errs243){
+vErrors.length = _errs243;
+}
+else {
+vErrors = null;
+}
+}
+if(_valid15){
+const _errs246 = errors;
+if(data85 && typeof data85 == "object" && !Array.isArray(data85)){
+if(data85.artifactName !== undefined){
+let data87 = data85.artifactName;
+if(typeof data87 === "string"){
+if(func3(data87) < 1){
+const err208 = {instancePath:instancePath+"/evidence/artifactName",schemaPath:"#/$defs/text/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err208];
+}
+else {
+vErrors.push(err208);
+}
+errors++;
+}
+}
+else {
+const err209 = {instancePath:instancePath+"/evidence/artifactName",schemaPath:"#/$defs/text/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err209];
+}
+else {
+vErrors.push(err209);
+}
+errors++;
+}
+}
+}
+var _valid15 = _errs246 === errors;
+valid82 = _valid15;
+if(valid82){
+var props5 = {};
+props5.artifactName = true;
+props5.mode = true;
+}
+}
+if(!valid82){
+const err210 = {instancePath:instancePath+"/evidence",schemaPath:"#/properties/evidence/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"};
+if(vErrors === null){
+vErrors = [err210];
+}
+else {
+vErrors.push(err210);
+}
+errors++;
+}
+if(data85 && typeof data85 == "object" && !Array.isArray(data85)){
+if(data85.mode === undefined){
+const err211 = {instancePath:instancePath+"/evidence",schemaPath:"#/properties/evidence/required",keyword:"required",params:{missingProperty: "mode"},message:"must have required property '"+"mode"+"'"};
+if(vErrors === null){
+vErrors = [err211];
+}
+else {
+vErrors.push(err211);
+}
+errors++;
+}
+if(data85.artifactName === undefined){
+const err212 = {instancePath:instancePath+"/evidence",schemaPath:"#/properties/evidence/required",keyword:"required",params:{missingProperty: "artifactName"},message:"must have required property '"+"artifactName"+"'"};
+if(vErrors === null){
+vErrors = [err212];
+}
+else {
+vErrors.push(err212);
+}
+errors++;
+}
+for(const key14 in data85){
+if(!((key14 === "mode") || (key14 === "artifactName"))){
+const err213 = {instancePath:instancePath+"/evidence",schemaPath:"#/properties/evidence/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key14},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err213];
+}
+else {
+vErrors.push(err213);
+}
+errors++;
+}
+}
+if(data85.mode !== undefined){
+let data88 = data85.mode;
+if(!(((data88 === "artifact") || (data88 === "file")) || (data88 === "none"))){
+const err214 = {instancePath:instancePath+"/evidence/mode",schemaPath:"#/properties/evidence/properties/mode/enum",keyword:"enum",params:{allowedValues: schema31.properties.evidence.properties.mode.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err214];
+}
+else {
+vErrors.push(err214);
+}
+errors++;
+}
+}
+if(data85.artifactName !== undefined){
+if(!(validate21(data85.artifactName, {instancePath:instancePath+"/evidence/artifactName",parentData:data85,parentDataProperty:"artifactName",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate21.errors : vErrors.concat(validate21.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err215 = {instancePath:instancePath+"/evidence",schemaPath:"#/properties/evidence/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err215];
+}
+else {
+vErrors.push(err215);
+}
+errors++;
+}
+}
+if(data.attestation !== undefined){
+let data90 = data.attestation;
+const _errs254 = errors;
+let valid87 = false;
+let passing13 = null;
+const _errs255 = errors;
+if(data90 && typeof data90 == "object" && !Array.isArray(data90)){
+if(data90.id === undefined){
+const err216 = {instancePath:instancePath+"/attestation",schemaPath:"#/properties/attestation/oneOf/0/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
+if(vErrors === null){
+vErrors = [err216];
+}
+else {
+vErrors.push(err216);
+}
+errors++;
+}
+if(data90.bundleDigest === undefined){
+const err217 = {instancePath:instancePath+"/attestation",schemaPath:"#/properties/attestation/oneOf/0/required",keyword:"required",params:{missingProperty: "bundleDigest"},message:"must have required property '"+"bundleDigest"+"'"};
+if(vErrors === null){
+vErrors = [err217];
+}
+else {
+vErrors.push(err217);
+}
+errors++;
+}
+if(data90.subjectDigest === undefined){
+const err218 = {instancePath:instancePath+"/attestation",schemaPath:"#/properties/attestation/oneOf/0/required",keyword:"required",params:{missingProperty: "subjectDigest"},message:"must have required property '"+"subjectDigest"+"'"};
+if(vErrors === null){
+vErrors = [err218];
+}
+else {
+vErrors.push(err218);
+}
+errors++;
+}
+for(const key15 in data90){
+if(!(((key15 === "id") || (key15 === "bundleDigest")) || (key15 === "subjectDigest"))){
+const err219 = {instancePath:instancePath+"/attestation",schemaPath:"#/properties/attestation/oneOf/0/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key15},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err219];
+}
+else {
+vErrors.push(err219);
+}
+errors++;
+}
+}
+if(data90.id !== undefined){
+if(!(validate21(data90.id, {instancePath:instancePath+"/attestation/id",parentData:data90,parentDataProperty:"id",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate21.errors : vErrors.concat(validate21.errors);
+errors = vErrors.length;
+}
+}
+if(data90.bundleDigest !== undefined){
+if(!(validate21(data90.bundleDigest, {instancePath:instancePath+"/attestation/bundleDigest",parentData:data90,parentDataProperty:"bundleDigest",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate21.errors : vErrors.concat(validate21.errors);
+errors = vErrors.length;
+}
+}
+if(data90.subjectDigest !== undefined){
+let data93 = data90.subjectDigest;
+const _errs261 = errors;
+let valid89 = false;
+let passing14 = null;
+const _errs262 = errors;
+if(typeof data93 === "string"){
+if(!pattern16.test(data93)){
+const err220 = {instancePath:instancePath+"/attestation/subjectDigest",schemaPath:"#/$defs/sha256Digest/pattern",keyword:"pattern",params:{pattern: "^sha256:[0-9a-f]{64}$"},message:"must match pattern \""+"^sha256:[0-9a-f]{64}$"+"\""};
+if(vErrors === null){
+vErrors = [err220];
+}
+else {
+vErrors.push(err220);
+}
+errors++;
+}
+}
+else {
+const err221 = {instancePath:instancePath+"/attestation/subjectDigest",schemaPath:"#/$defs/sha256Digest/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err221];
+}
+else {
+vErrors.push(err221);
+}
+errors++;
+}
+var _valid17 = _errs262 === errors;
+if(_valid17){
+valid89 = true;
+passing14 = 0;
+}
+const _errs265 = errors;
+if(data93 !== null){
+const err222 = {instancePath:instancePath+"/attestation/subjectDigest",schemaPath:"#/properties/attestation/oneOf/0/properties/subjectDigest/oneOf/1/type",keyword:"type",params:{type: "null"},message:"must be null"};
+if(vErrors === null){
+vErrors = [err222];
+}
+else {
+vErrors.push(err222);
+}
+errors++;
+}
+var _valid17 = _errs265 === errors;
+if(_valid17 && valid89){
+valid89 = false;
+passing14 = [passing14, 1];
+}
+else {
+if(_valid17){
+valid89 = true;
+passing14 = 1;
+}
+}
+if(!valid89){
+const err223 = {instancePath:instancePath+"/attestation/subjectDigest",schemaPath:"#/properties/attestation/oneOf/0/properties/subjectDigest/oneOf",keyword:"oneOf",params:{passingSchemas: passing14},message:"must match exactly one schema in oneOf"};
+if(vErrors === null){
+vErrors = [err223];
+}
+else {
+vErrors.push(err223);
+}
+errors++;
+}
+else {
+errors = _errs261;
+if(vErrors !== null){
+if(_errs261){
+vErrors.length = _errs261;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+}
+else {
+const err224 = {instancePath:instancePath+"/attestation",schemaPath:"#/properties/attestation/oneOf/0/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err224];
+}
+else {
+vErrors.push(err224);
+}
+errors++;
+}
+var _valid16 = _errs255 === errors;
+if(_valid16){
+valid87 = true;
+passing13 = 0;
+}
+const _errs267 = errors;
+if(data90 !== null){
+const err225 = {instancePath:instancePath+"/attestation",schemaPath:"#/properties/attestation/oneOf/1/type",keyword:"type",params:{type: "null"},message:"must be null"};
+if(vErrors === null){
+vErrors = [err225];
+}
+else {
+vErrors.push(err225);
+}
+errors++;
+}
+var _valid16 = _errs267 === errors;
+if(_valid16 && valid87){
+valid87 = false;
+passing13 = [passing13, 1];
+}
+else {
+if(_valid16){
+valid87 = true;
+passing13 = 1;
+}
+}
+if(!valid87){
+const err226 = {instancePath:instancePath+"/attestation",schemaPath:"#/properties/attestation/oneOf",keyword:"oneOf",params:{passingSchemas: passing13},message:"must match exactly one schema in oneOf"};
+if(vErrors === null){
+vErrors = [err226];
+}
+else {
+vErrors.push(err226);
+}
+errors++;
+}
+else {
+errors = _errs254;
+if(vErrors !== null){
+if(_errs254){
+vErrors.length = _errs254;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data.bom !== undefined){
+let data94 = data.bom;
+if(Array.isArray(data94)){
+const len13 = data94.length;
+for(let i13=0; i13<len13; i13++){
+if(!(validate52(data94[i13], {instancePath:instancePath+"/bom/" + i13,parentData:data94,parentDataProperty:i13,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate52.errors : vErrors.concat(validate52.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err227 = {instancePath:instancePath+"/bom",schemaPath:"#/properties/bom/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err227];
+}
+else {
+vErrors.push(err227);
+}
+errors++;
+}
+}
+}
+else {
+const err228 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err228];
+}
+else {
+vErrors.push(err228);
+}
+errors++;
+}
 validate20.errors = vErrors;
 return errors === 0;
 }
 validate20.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const validateBom = validate65;
-const schema167 = {"description":"bom.json of an evidence pack.","type":"object","additionalProperties":false,"required":["schemaVersion","tool","workflows"],"properties":{"schemaVersion":{"const":1},"tool":{"$ref":"#/$defs/tool"},"workflows":{"type":"array","items":{"$ref":"#/$defs/bomWorkflow"}}}};
+export const validateBom = validate67;
+const schema171 = {"description":"bom.json of an evidence pack.","type":"object","additionalProperties":false,"required":["schemaVersion","tool","workflows"],"properties":{"schemaVersion":{"const":1},"tool":{"$ref":"#/$defs/tool"},"workflows":{"type":"array","items":{"$ref":"#/$defs/bomWorkflow"}}}};
 
-function validate65(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate67(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate65.evaluated;
+const evaluated0 = validate67.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -14147,8 +14717,8 @@ let data5 = data.workflows;
 if(Array.isArray(data5)){
 const len0 = data5.length;
 for(let i0=0; i0<len0; i0++){
-if(!(validate50(data5[i0], {instancePath:instancePath+"/workflows/" + i0,parentData:data5,parentDataProperty:i0,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate50.errors : vErrors.concat(validate50.errors);
+if(!(validate52(data5[i0], {instancePath:instancePath+"/workflows/" + i0,parentData:data5,parentDataProperty:i0,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate52.errors : vErrors.concat(validate52.errors);
 errors = vErrors.length;
 }
 }
@@ -14175,19 +14745,19 @@ vErrors.push(err16);
 }
 errors++;
 }
-validate65.errors = vErrors;
+validate67.errors = vErrors;
 return errors === 0;
 }
-validate65.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate67.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-export const validateManifest = validate67;
-const schema169 = {"description":"manifest.json of an evidence pack. digest = SHA-256 over the UTF-8 lines `<name>\\0<sha256 hex>\\n` of every other file, sorted by name (byte order), concatenated.","type":"object","additionalProperties":false,"required":["schemaVersion","tool","policyDigest","files","digest"],"properties":{"schemaVersion":{"const":1},"tool":{"$ref":"#/$defs/tool"},"policyDigest":{"$ref":"#/$defs/sha256Digest"},"files":{"type":"object","minProperties":1,"propertyNames":{"pattern":"^[A-Za-z0-9][A-Za-z0-9._-]*$"},"additionalProperties":{"type":"object","additionalProperties":false,"required":["sha256","bytes"],"properties":{"sha256":{"$ref":"#/$defs/sha256Hex"},"bytes":{"type":"integer","minimum":0}}}},"digest":{"$ref":"#/$defs/sha256Digest"}}};
-const pattern29 = new RegExp("^[A-Za-z0-9][A-Za-z0-9._-]*$", "u");
+export const validateManifest = validate69;
+const schema173 = {"description":"manifest.json of an evidence pack. digest = SHA-256 over the UTF-8 lines `<name>\\0<sha256 hex>\\n` of every other file, sorted by name (byte order), concatenated.","type":"object","additionalProperties":false,"required":["schemaVersion","tool","policyDigest","files","digest"],"properties":{"schemaVersion":{"const":1},"tool":{"$ref":"#/$defs/tool"},"policyDigest":{"$ref":"#/$defs/sha256Digest"},"files":{"type":"object","minProperties":1,"propertyNames":{"pattern":"^[A-Za-z0-9][A-Za-z0-9._-]*$"},"additionalProperties":{"type":"object","additionalProperties":false,"required":["sha256","bytes"],"properties":{"sha256":{"$ref":"#/$defs/sha256Hex"},"bytes":{"type":"integer","minimum":0}}}},"digest":{"$ref":"#/$defs/sha256Digest"}}};
+const pattern31 = new RegExp("^[A-Za-z0-9][A-Za-z0-9._-]*$", "u");
 
-function validate67(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate69(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate67.evaluated;
+const evaluated0 = validate69.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -14391,7 +14961,7 @@ errors++;
 if(data.policyDigest !== undefined){
 let data5 = data.policyDigest;
 if(typeof data5 === "string"){
-if(!pattern14.test(data5)){
+if(!pattern16.test(data5)){
 const err17 = {instancePath:instancePath+"/policyDigest",schemaPath:"#/$defs/sha256Digest/pattern",keyword:"pattern",params:{pattern: "^sha256:[0-9a-f]{64}$"},message:"must match pattern \""+"^sha256:[0-9a-f]{64}$"+"\""};
 if(vErrors === null){
 vErrors = [err17];
@@ -14429,7 +14999,7 @@ errors++;
 for(const key2 in data6){
 const _errs17 = errors;
 if(typeof key2 === "string"){
-if(!pattern29.test(key2)){
+if(!pattern31.test(key2)){
 const err20 = {instancePath:instancePath+"/files",schemaPath:"#/properties/files/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9][A-Za-z0-9._-]*$"},message:"must match pattern \""+"^[A-Za-z0-9][A-Za-z0-9._-]*$"+"\"",propertyName:key2};
 if(vErrors === null){
 vErrors = [err20];
@@ -14490,7 +15060,7 @@ errors++;
 if(data7.sha256 !== undefined){
 let data8 = data7.sha256;
 if(typeof data8 === "string"){
-if(!pattern22.test(data8)){
+if(!pattern24.test(data8)){
 const err25 = {instancePath:instancePath+"/files/" + key3.replace(/~/g, "~0").replace(/\//g, "~1")+"/sha256",schemaPath:"#/$defs/sha256Hex/pattern",keyword:"pattern",params:{pattern: "^[0-9a-f]{64}$"},message:"must match pattern \""+"^[0-9a-f]{64}$"+"\""};
 if(vErrors === null){
 vErrors = [err25];
@@ -14564,7 +15134,7 @@ errors++;
 if(data.digest !== undefined){
 let data10 = data.digest;
 if(typeof data10 === "string"){
-if(!pattern14.test(data10)){
+if(!pattern16.test(data10)){
 const err31 = {instancePath:instancePath+"/digest",schemaPath:"#/$defs/sha256Digest/pattern",keyword:"pattern",params:{pattern: "^sha256:[0-9a-f]{64}$"},message:"must match pattern \""+"^sha256:[0-9a-f]{64}$"+"\""};
 if(vErrors === null){
 vErrors = [err31];
@@ -14597,9 +15167,9 @@ vErrors.push(err33);
 }
 errors++;
 }
-validate67.errors = vErrors;
+validate69.errors = vErrors;
 return errors === 0;
 }
-validate67.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate69.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 export default validateEvidence;

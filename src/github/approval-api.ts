@@ -314,6 +314,31 @@ export function createApprovalApi(client: GitHubClient, options: ApprovalApiOpti
       return state;
     },
 
+    async teamVisibility(org: string, slug: string): Promise<'visible' | 'hidden'> {
+      try {
+        ok(await send('GET', `/orgs/${encodeURIComponent(org)}/teams/${encodeURIComponent(slug)}`));
+        return 'visible';
+      } catch (error) {
+        // 404 (and a non-transient 403): this token cannot read the team. Anything else is
+        // an error of the service, not an answer.
+        if (
+          error instanceof ApprovalApiError &&
+          (error.status === 404 || (error.status === 403 && !error.transient))
+        )
+          return 'hidden';
+        throw error;
+      }
+    },
+
+    async requestReviewers(pull, users, teamSlugs): Promise<void> {
+      ok(
+        await send('POST', `${repoPath}/pulls/${pull}/requested_reviewers`, {
+          reviewers: [...users],
+          team_reviewers: [...teamSlugs],
+        }),
+      );
+    },
+
     async permission(login: string): Promise<Permission> {
       const key = login.toLowerCase();
       const known = permissions.get(key);

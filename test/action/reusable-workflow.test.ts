@@ -15,6 +15,7 @@ interface Step {
   run?: string;
 }
 interface Job {
+  'timeout-minutes'?: string | number;
   needs?: string | string[];
   if?: string;
   environment?: string;
@@ -22,8 +23,14 @@ interface Job {
   steps: Step[];
 }
 const workflow = parse(readFileSync('.github/workflows/agent-gate.yml', 'utf8')) as {
-  on: { workflow_call: { inputs: Record<string, unknown>; outputs: Record<string, unknown> } };
-  permissions: Record<string, string>;
+  on: {
+    workflow_call: {
+      inputs: Record<string, unknown>;
+      outputs: Record<string, unknown>;
+      secrets?: Record<string, unknown>;
+    };
+  };
+  permissions?: Record<string, string>;
   jobs: Record<string, Job>;
 };
 const action = parse(readFileSync('action.yml', 'utf8')) as { inputs: Record<string, unknown> };
@@ -32,28 +39,39 @@ const gateSteps = Object.values(workflow.jobs).flatMap((j) =>
 );
 
 describe('reusable workflow', () => {
-  it('is called with workflow_call, grants nothing by default, and has the three jobs', () => {
+  it('is called with workflow_call and exposes approval (wait too), attest, mode and the token', () => {
     expect(Object.keys(workflow.on)).toEqual(['workflow_call']);
     expect(Object.keys(workflow.on.workflow_call.inputs).sort()).toEqual(
       [
+        'approval',
+        'attest',
         'default-permissions',
         'environment',
         'evidence',
         'jobs',
+        'mode',
         'policy',
         'policy-repository',
         'retention-days',
+        'timeout-minutes',
       ].sort(),
     );
-    expect(workflow.permissions).toEqual({});
+    expect(Object.keys(workflow.on.workflow_call.secrets ?? {})).toEqual(['token']);
     expect(Object.keys(workflow.jobs)).toEqual(['evaluate', 'approve', 'record']);
   });
 
-  it('routes only approval-required runs through the environment, then records', () => {
+  it('routes approval-required runs through the environment only with approval: environment', () => {
     const { evaluate, approve, record } = workflow.jobs;
-    expect(evaluate?.steps[0]?.with?.approval).toBe('environment');
+    expect(evaluate?.steps[0]?.with).toMatchObject({
+      approval: '${{ inputs.approval }}',
+      mode: '${{ inputs.mode }}',
+      attest: '${{ inputs.attest }}',
+      token: '${{ secrets.token || github.token }}',
+    });
     expect(approve?.needs).toBe('evaluate');
-    expect(approve?.if).toBe("needs.evaluate.outputs.decision == 'approval-required'");
+    expect(approve?.if).toBe(
+      "inputs.approval == 'environment' && needs.evaluate.outputs.decision == 'approval-required'",
+    );
     expect(approve?.environment).toBe('${{ inputs.environment }}');
     expect(approve?.permissions).toEqual({});
     expect(approve?.steps.every((s) => s.uses === undefined)).toBe(true);
@@ -62,13 +80,18 @@ describe('reusable workflow', () => {
       approval: 'record',
       environment: '${{ inputs.environment }}',
     });
-    // The approvals API needs actions: read; nothing can write.
-    for (const job of [evaluate, record])
-      expect(job?.permissions).toEqual({
-        contents: 'read',
-        'pull-requests': 'read',
-        actions: 'read',
-      });
+  });
+
+  it('lets the calling job grant evaluate and record their permissions (wait needs write)', () => {
+    // GitHub checks every nested job's permissions against the caller's grant when the run
+    // starts, skipped jobs included: a declared write would force every caller to grant it.
+    expect(workflow.permissions).toBeUndefined();
+    expect(workflow.jobs.evaluate?.permissions).toBeUndefined();
+    expect(workflow.jobs.record?.permissions).toBeUndefined();
+    // A job timeout longer than any approval wait when waiting; short otherwise.
+    expect(workflow.jobs.evaluate?.['timeout-minutes']).toBe(
+      "${{ inputs.approval == 'wait' && 360 || 10 }}",
+    );
   });
 
   it('pins both action steps to one full commit SHA and passes only inputs the action has', () => {

@@ -191,8 +191,7 @@ describe('uploadEvidence against the artifact service emulator', () => {
 
     await expect(uploadEvidence(input)).rejects.toThrow(
       `evidence upload failed for artifact "twice" (the evidence pack is kept at ${pack}): ` +
-        'Failed to CreateArtifact: Received non-retryable error: Failed request: (409) Conflict: ' +
-        'an artifact with this name already exists on the workflow run',
+        'an artifact with this name already exists in this workflow run (HTTP 409): another step of the run uploaded "twice"',
     );
     expect(s.uploads.map((u) => [u.name, u.finalized])).toEqual([['twice', true]]);
   });

@@ -439,6 +439,10 @@ export async function startFakeGitHub(clock: FakeClock = fakeClock()): Promise<F
       const list0 = reviews.get(Number(m[1]));
       return list0 ? list(list0) : notFound();
     }
+    if ((m = /^\/orgs\/([^/]+)\/teams\/([^/]+)$/.exec(path)) && method === 'GET') {
+      // The team itself: visible to this token when the fake knows it.
+      return server.teams[`${m[1]}/${m[2]}`] ? send(200, { slug: m[2], name: m[2] }) : notFound();
+    }
     if ((m = /^\/orgs\/([^/]+)\/teams\/([^/]+)\/memberships\/([^/]+)$/.exec(path))) {
       const team = server.teams[`${m[1]}/${m[2]}`];
       const state = team?.[decodeURIComponent(m[3] ?? '')];

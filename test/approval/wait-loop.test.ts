@@ -64,8 +64,10 @@ describe('approval wait loop (loopback GitHub, fake clock)', () => {
       requestUrl: comment.html_url,
       approvals: [{ login: 'octocat', how: 'pull request review', digest: h.digest }],
     });
-    // One comment posted, one edited: no spam.
-    expect(h.gh.requests.filter((r) => r.method === 'POST')).toHaveLength(1);
+    // One comment posted, one edited: no spam (the other POST asks octocat for a review).
+    expect(
+      h.gh.requests.filter((r) => r.method === 'POST').map((r) => r.url.split('?')[0]),
+    ).toEqual(['/repos/acme/app/issues/7/comments', '/repos/acme/app/pulls/7/requested_reviewers']);
     expect(h.gh.requests.filter((r) => r.method === 'PATCH')).toHaveLength(1);
     expect(outcome.requests).toBe(h.gh.requests.length);
   });

@@ -73,8 +73,11 @@ describe.concurrent('allowed job (examples/ci.yml, push)', () => {
     expect(r.stdout).toContain('(read via git)');
     // The workflow and the (absent) policy came from git: no API call at all.
     expect(r.api.requests).toEqual([]);
-    const reportPath = join(r.runnerTemp, 'agent-gate', 'test-1', 'report.json');
-    expect(r.outputs['report-path']).toBe(reportPath);
+    // One directory per job run and gate step: <job>-<digest of the job run>-<attempt>.
+    const reportPath = r.outputs['report-path']!;
+    expect(reportPath).toMatch(
+      new RegExp(`^${join(r.runnerTemp, 'agent-gate')}/test-[0-9a-f]{8}-1/report\\.json$`),
+    );
     expect((JSON.parse(readFileSync(reportPath, 'utf8')) as { decision: string }).decision).toBe(
       'allow',
     );
@@ -207,6 +210,7 @@ describe.concurrent('untrusted text in the workflow', () => {
       'approved',
       'approved-by',
       'decision',
+      'evidence-name',
       'evidence-path',
       'findings',
       'findings-count',

@@ -41,6 +41,8 @@ export interface ApiRoutes {
   readonly environments?: Readonly<Record<string, Record<string, unknown>>>;
   /** Requests matching this never get an answer (a hung API, for timeouts). */
   readonly hang?: RegExp;
+  /** Files of a comparison (GET …/compare/{base}...{head}), by `base...head`. */
+  readonly compare?: Readonly<Record<string, readonly PullFile[]>>;
 }
 
 export interface LoggedRequest {
@@ -147,6 +149,24 @@ export async function startApiServer(routes: ApiRoutes = {}): Promise<ApiServer>
     if (env) {
       const body = routes.environments?.[decodeURIComponent(env[1] ?? '')];
       return body ? send(200, JSON.stringify(body)) : notFound();
+    }
+    const compare = /^\/repos\/acme\/app\/compare\/([^/]+)$/.exec(url.pathname);
+    if (compare) {
+      const files = routes.compare?.[decodeURIComponent(compare[1] ?? '')];
+      if (!files) return notFound();
+      return send(
+        200,
+        JSON.stringify({
+          status: 'ahead',
+          files: files.map((f) =>
+            typeof f === 'string'
+              ? { filename: f, status: 'modified', additions: 1, deletions: 0, changes: 1 }
+              : 'previous_filename' in f
+                ? { ...f, status: 'renamed' }
+                : f,
+          ),
+        }),
+      );
     }
 
     // The recursive tree of a commit: the blobs the test gave for that SHA.

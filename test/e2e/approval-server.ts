@@ -84,6 +84,18 @@ export interface ApprovalServerOptions extends Omit<ApiRoutes, 'faults'> {
   /** Run id → the run's approval history, oldest first. */
   readonly runApprovals?: Readonly<Record<string, readonly RunApproval[]>>;
   readonly faults?: readonly ApprovalFault[];
+  /**
+   * Teams (`org/slug`) the token cannot see, as with the default GITHUB_TOKEN: GET of the team
+   * answers 404. Teams of `teams` are visible otherwise; unknown teams are 404 anyway.
+   */
+  readonly hiddenTeams?: readonly string[];
+}
+
+/** A POST …/pulls/{n}/requested_reviewers the action sent. */
+export interface ReviewRequest {
+  readonly pull: number;
+  readonly reviewers: readonly string[];
+  readonly teamReviewers: readonly string[];
 }
 
 export interface Exchange {
@@ -135,6 +147,8 @@ export interface ApprovalServer {
   readonly runApprovals: Map<string, RunApproval[]>;
   /** Labels that exist in the repository. */
   readonly labels: Set<string>;
+  /** Review requests on pull requests, in order. */
+  readonly reviewRequests: readonly ReviewRequest[];
   /** The most requests that were open (marker state open) at once, checked after every exchange. */
   readonly maxOpen: () => number;
   /** Requests (marker) posted with the token, in posting order; PR comments then issues. */
@@ -211,6 +225,8 @@ export async function startApprovalServer(
     Object.entries(options.runApprovals ?? {}).map(([id, list]) => [id, [...list]]),
   );
   const labels = new Set<string>();
+  const reviewRequests: ReviewRequest[] = [];
+  const hiddenTeams = new Set((options.hiddenTeams ?? []).map((t) => t.toLowerCase()));
   const triggers: { predicate: () => boolean; fire: () => void }[] = [];
   let maxOpen = 0;
   let closed = false;
@@ -365,6 +381,40 @@ export async function startApprovalServer(
           html_url: issue.html_url,
           head: { sha: spec.headSha, ref: 'feature', repo: { full_name: 'acme/app' } },
           base: { sha: spec.baseSha ?? '', ref: 'main', repo: { full_name: 'acme/app' } },
+        }),
+      );
+      return true;
+    }
+    if ((m = /^\/orgs\/([^/]+)\/teams\/([^/]+)$/.exec(path)) && method === 'GET') {
+      const name = `${decodeURIComponent(m[1]!)}/${decodeURIComponent(m[2]!)}`;
+      if (!gh.teams[name] || hiddenTeams.has(name.toLowerCase())) notFound();
+      else
+        send(200, JSON.stringify({ id: 7, slug: m[2], name: m[2], organization: { login: m[1] } }));
+      return true;
+    }
+    if (
+      (m = /^\/repos\/acme\/app\/pulls\/(\d+)\/requested_reviewers$/.exec(path)) &&
+      method === 'POST'
+    ) {
+      const pull = Number(m[1]);
+      const reviewers = Array.isArray(input.reviewers) ? (input.reviewers as string[]) : [];
+      const teamReviewers = Array.isArray(input.team_reviewers)
+        ? (input.team_reviewers as string[])
+        : [];
+      const author = gh.issues.get(pull)?.user.login.toLowerCase();
+      if (reviewers.some((r) => r.toLowerCase() === author)) {
+        send(
+          422,
+          JSON.stringify({ message: 'Review cannot be requested from pull request author.' }),
+        );
+        return true;
+      }
+      reviewRequests.push({ pull, reviewers, teamReviewers });
+      send(
+        201,
+        JSON.stringify({
+          number: pull,
+          requested_reviewers: reviewers.map((login) => ({ login })),
         }),
       );
       return true;
@@ -546,6 +596,7 @@ export async function startApprovalServer(
     slowInFlight: () => slowInFlight,
     runApprovals,
     labels,
+    reviewRequests,
     maxOpen: () => maxOpen,
     requestsPosted: posted,
     openRequests: () => posted().filter((p) => p.open),

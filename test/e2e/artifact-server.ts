@@ -96,6 +96,13 @@ export interface ArtifactServer {
   readonly env: Readonly<Record<'ACTIONS_RUNTIME_TOKEN' | 'ACTIONS_RESULTS_URL', string>>;
   readonly uploads: readonly ArtifactUpload[];
   readonly requests: readonly ArtifactRequest[];
+  /**
+   * The runtime environment of another job of the same run (a second matrix leg or caller
+   * job): its token's scope names `jobBackendId`, and the server accepts it alongside the first.
+   */
+  envForJob(
+    jobBackendId: string,
+  ): Readonly<Record<'ACTIONS_RUNTIME_TOKEN' | 'ACTIONS_RESULTS_URL', string>>;
   /** Adds a fault at run time (counted from its own first matching call). */
   addFault(fault: ArtifactFault): void;
   close(): Promise<void>;
@@ -126,6 +133,8 @@ export async function startArtifactServer(
   options: ArtifactServerOptions = {},
 ): Promise<ArtifactServer> {
   const runtimeToken = fakeRuntimeToken();
+  /** Accepted runtime tokens → the job backend id their scope names. */
+  const tokens = new Map<string, string>([[runtimeToken, JOB_BACKEND_ID]]);
   const faults: { fault: ArtifactFault; hits: number }[] = (options.faults ?? []).map((fault) => ({
     fault,
     hits: 0,
@@ -236,7 +245,8 @@ export async function startArtifactServer(
     if (twirp !== undefined) {
       if (req.method !== 'POST' || endpoint === 'other')
         return twirpError(404, 'bad_route', `no handler for ${req.method} ${url.pathname}`);
-      if (req.headers.authorization !== `Bearer ${runtimeToken}`)
+      const tokenJob = tokens.get((req.headers.authorization ?? '').replace(/^Bearer /, ''));
+      if (tokenJob === undefined)
         return twirpError(401, 'unauthenticated', 'invalid runtime token');
       if (typeof json !== 'object' || json === null)
         return twirpError(400, 'malformed', 'the body is not a JSON object');
@@ -262,7 +272,7 @@ export async function startArtifactServer(
       }
       if (
         field('workflow_run_backend_id', 'workflowRunBackendId') !== RUN_BACKEND_ID ||
-        field('workflow_job_run_backend_id', 'workflowJobRunBackendId') !== JOB_BACKEND_ID
+        field('workflow_job_run_backend_id', 'workflowJobRunBackendId') !== tokenJob
       )
         return twirpError(400, 'invalid_argument', 'backend ids do not match the runtime token');
       const name = str(field('name', 'name'));
@@ -388,6 +398,11 @@ export async function startArtifactServer(
     env: { ACTIONS_RUNTIME_TOKEN: runtimeToken, ACTIONS_RESULTS_URL: `${base}/` },
     uploads,
     requests,
+    envForJob: (jobBackendId) => {
+      const token = fakeRuntimeToken(RUN_BACKEND_ID, jobBackendId);
+      tokens.set(token, jobBackendId);
+      return { ACTIONS_RUNTIME_TOKEN: token, ACTIONS_RESULTS_URL: `${base}/` };
+    },
     addFault: (fault) => {
       faults.push({ fault, hits: 0 });
     },

@@ -5,7 +5,6 @@
  * never answers → said so, and the safe decision (approval-required) stands.
  */
 import { existsSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { apiServers, makeWorkspace, removeTempDirs, runAction } from './harness.js';
 import type { ApiRoutes, ApiServer, RunResult } from './harness.js';
@@ -69,12 +68,10 @@ async function run(
     inputs: { approval: 'fail' },
     env,
   });
-  const reportPath = join(r.runnerTemp, 'agent-gate', 'deploy-1', 'report.json');
-  if (!existsSync(reportPath))
+  const reportPath = r.outputs['report-path'] ?? '';
+  if (!reportPath || !existsSync(reportPath))
     throw new Error(`no report; the step said:\n${r.stdout}\n${r.stderr}`);
-  const report = JSON.parse(
-    readFileSync(join(r.runnerTemp, 'agent-gate', 'deploy-1', 'report.json'), 'utf8'),
-  );
+  const report = JSON.parse(readFileSync(reportPath, 'utf8'));
   return { ...r, api, report };
 }
 
@@ -98,9 +95,7 @@ describe.concurrent('environment protection read through the API', () => {
     expect(r.summary).toContain(
       '- <code>production</code> (job <code>deploy</code>): required reviewers @alice, @acme/release \\(self\\-review prevented\\) — approval held by the environment for 2 paths \\(rule approve\\-deploy, approve\\-production\\)',
     );
-    const bom = JSON.parse(
-      readFileSync(join(r.runnerTemp, 'agent-gate', 'deploy-1', 'report.json'), 'utf8'),
-    ) as {
+    const bom = JSON.parse(readFileSync(r.outputs['report-path']!, 'utf8')) as {
       bom: {
         workflows: {
           jobs: { environment: { protection: { status: string; source: string } } }[];

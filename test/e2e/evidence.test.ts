@@ -97,11 +97,12 @@ describe.concurrent('evidence pack', () => {
       artifact,
     );
     expect(main.code).toBe(0);
-    expect(main.outputs['evidence-path']).toMatch(/agent-gate\/fix-1\/pack$/);
+    expect(main.outputs['evidence-path']).toMatch(/agent-gate\/fix-[0-9a-f]{8}-1\/pack$/);
     expect(post.code).toBe(0);
     expect(artifact.uploads.map((u) => [u.name, u.finalized, u.hashOk, u.retentionDays])).toEqual([
-      ['agent-gate-evidence-fix-1', true, true, 7],
+      [main.outputs['evidence-name'], true, true, 7],
     ]);
+    expect(main.outputs['evidence-name']).toMatch(/^agent-gate-evidence-fix-[0-9a-f]{8}-1$/);
     expect(post.outputs['evidence-artifact-id']).toBe(String(artifact.uploads[0]!.id));
     const zip = readZip(artifact.uploads[0]!.zip);
     expect([...zip.keys()].sort()).toEqual([
@@ -168,7 +169,7 @@ describe.concurrent('evidence pack', () => {
     const { post } = await mainThenPost({}, artifact);
     expect(post.code).toBe(1);
     expect(post.stdout).toMatch(
-      /::error::agent-gate \(post\): evidence upload failed for artifact "agent-gate-evidence-fix-1" \(the evidence pack is kept at [^)]+\)/,
+      /::error::agent-gate \(post\): evidence upload failed for artifact "agent-gate-evidence-fix-[0-9a-f]{8}-1" \(the evidence pack is kept at [^)]+\)/,
     );
     expect(artifact.uploads.every((u) => !u.finalized)).toBe(true);
   }, 60_000);
@@ -179,7 +180,7 @@ describe.concurrent('evidence pack', () => {
     const { post } = await mainThenPost({}, artifact);
     expect(post.code).toBe(1);
     expect(post.stdout).toMatch(
-      /::error::agent-gate \(post\): evidence upload failed for artifact "agent-gate-evidence-fix-1"/,
+      /::error::agent-gate \(post\): evidence upload failed for artifact "agent-gate-evidence-fix-[0-9a-f]{8}-1"/,
     );
   });
 

@@ -69,15 +69,22 @@ export interface RunResult {
   readonly state: Readonly<Record<string, string>>;
 }
 
-/** action.yml input defaults, read from the manifest so a bad default is caught here too. */
-function inputDefaults(): Record<string, string> {
+/**
+ * action.yml input defaults, read from the manifest so a bad default is caught here too; the
+ * expressions are expanded as the runner would for a job outside a matrix whose file is the
+ * workflow GITHUB_WORKFLOW_REF names (`job.workflow_ref`).
+ */
+function inputDefaults(workflowRef: string): Record<string, string> {
   const manifest = parse(readFileSync(join(ROOT, 'action.yml'), 'utf8')) as {
     inputs: Record<string, { default?: string }>;
   };
   return Object.fromEntries(
     Object.entries(manifest.inputs).map(([name, spec]) => [
       name,
-      (spec.default ?? '').replace('${{ github.token }}', DEFAULT_TOKEN),
+      (spec.default ?? '')
+        .replace('${{ github.token }}', DEFAULT_TOKEN)
+        .replace('${{ toJSON(matrix) }}', 'null')
+        .replace('${{ job.workflow_ref }}', workflowRef),
     ]),
   );
 }
@@ -110,7 +117,10 @@ export async function runAction(options: RunOptions): Promise<RunResult> {
   mkdirSync(dirname(eventPath), { recursive: true });
   writeFileSync(eventPath, JSON.stringify(options.eventPayload ?? {}));
 
-  const inputs = { ...inputDefaults(), ...options.inputs };
+  const workflowRef =
+    options.env?.GITHUB_WORKFLOW_REF ??
+    `acme/app/.github/workflows/${options.workflow}@refs/heads/main`;
+  const inputs = { ...inputDefaults(workflowRef), ...options.inputs };
   const env: Record<string, string | undefined> = {
     PATH: process.env.PATH,
     // A fresh HOME: no user git config or npm config reaches the action.
@@ -122,7 +132,7 @@ export async function runAction(options: RunOptions): Promise<RunResult> {
     ),
     GITHUB_REPOSITORY: 'acme/app',
     GITHUB_REPOSITORY_OWNER: 'acme',
-    GITHUB_WORKFLOW_REF: `acme/app/.github/workflows/${options.workflow}@refs/heads/main`,
+    GITHUB_WORKFLOW_REF: workflowRef,
     GITHUB_WORKFLOW_SHA: options.sha,
     GITHUB_SHA: options.sha,
     GITHUB_REF: 'refs/heads/main',

@@ -140,6 +140,7 @@ describe('buildEvidence', () => {
       actor: 'octocat',
       triggeringActor: 'octocat',
       prAuthor: null,
+      scope: null,
     });
     expect(doc.owner).toBeNull();
     expect(doc.decision.value).toBe('approval-required');
