@@ -153,7 +153,7 @@ describe('what cannot be read is opaque, with why', () => {
     expect(paths(good, job, 'opaque')).toEqual([]);
   });
 
-  it('a workflow evaluated without its repository makes every script call opaque', async () => {
+  it('a workflow evaluated without its repository records one gap instead', async () => {
     let out = '';
     const dir = mkdtempSync(join(tmpdir(), 'agent-gate-scripts-'));
     const file = join(dir, 'wf.yml');
@@ -166,13 +166,10 @@ describe('what cannot be read is opaque, with why', () => {
       stderr: () => undefined,
       now: () => new Date('2026-11-21T00:00:00Z'),
     });
-    const doc = JSON.parse(out) as { jobs: JsonJob[] };
-    expect(doc.jobs[0]?.paths.filter((p) => p.class === 'opaque')).toEqual([
-      expect.objectContaining({
-        reason: expect.stringContaining(
-          'package.json the repository files were not read',
-        ) as unknown,
-      }),
-    ]);
+    const doc = JSON.parse(out) as { jobs: JsonJob[]; bom: { jobs: { gaps: string[] }[] } };
+    expect(doc.jobs[0]?.paths.filter((p) => p.class === 'opaque')).toEqual([]);
+    expect(JSON.stringify(doc.bom)).toContain(
+      'the repository was not read: the scripts the steps run',
+    );
   });
 });
