@@ -5,6 +5,12 @@
  */
 import { MAX_REPO_FILE_BYTES, REPO_FILE_PATHS } from '../inventory/repo-snapshot.js';
 import type { RepoSnapshot } from '../inventory/repo-snapshot.js';
+import {
+  SCRIPT_READ_ROUNDS,
+  scriptFilesWanted,
+  withScriptFiles,
+} from '../inventory/scripts/job-scripts.js';
+import type { Workflow } from '../workflow/model.js';
 import type { RepoFileReader } from './repo-files.js';
 
 export async function readRepoSnapshotAt(
@@ -30,4 +36,46 @@ export async function readRepoSnapshotAt(
     found.set(path, file.text);
   }
   return { files: found, warnings, unread, complete: true, root: '' };
+}
+
+/**
+ * The snapshot with the scripts the workflow's steps run (package.json, Makefiles, shell
+ * scripts…) read at `ref`, level by level as the engine asks for them: one git call (or
+ * one tree request) per level. Symlinks and oversized files are unread (opaque paths).
+ */
+export async function readScriptFilesAt(
+  files: RepoFileReader,
+  ref: string,
+  repo: RepoSnapshot,
+  workflow: Workflow,
+): Promise<RepoSnapshot> {
+  let current = repo;
+  for (let round = 0; round < SCRIPT_READ_ROUNDS; round++) {
+    const wanted = scriptFilesWanted(workflow, current);
+    if (wanted.length === 0) break;
+    const existing = new Map(
+      (await files.existing(ref, wanted)).map((e) => [e.path, e.symlink] as const),
+    );
+    const found = new Map<string, string>();
+    const absent: string[] = [];
+    const unread: { path: string; warning: string }[] = [];
+    for (const path of wanted) {
+      const symlink = existing.get(path);
+      if (symlink === undefined) {
+        absent.push(path);
+        continue;
+      }
+      if (symlink) {
+        unread.push({ path, warning: `${path}: a symlink, not followed` });
+        continue;
+      }
+      const file = await files.read(path, ref);
+      if (!file) absent.push(path);
+      else if (Buffer.byteLength(file.text) > MAX_REPO_FILE_BYTES)
+        unread.push({ path, warning: `${path}: over the ${MAX_REPO_FILE_BYTES}-byte limit` });
+      else found.set(path, file.text);
+    }
+    current = withScriptFiles(current, { found, absent, unread });
+  }
+  return current;
 }

@@ -21,7 +21,7 @@ import { budgets, timeScale, withinBudget } from './time-scale.js';
 import type { ApprovalRecord } from '../evidence/types.js';
 import { escapeLogText, escapeMarkdown, markdownCode } from '../report/escape.js';
 import { changedPaths, incompleteListing, listChangedFiles } from './pull-request-files.js';
-import { readRepoSnapshotAt } from './repo-snapshot.js';
+import { readRepoSnapshotAt, readScriptFilesAt } from './repo-snapshot.js';
 import { REPO_FILE_PATHS } from '../inventory/repo-snapshot.js';
 import {
   annotate,
@@ -177,7 +177,13 @@ export async function runAction(now: () => Date = () => new Date()): Promise<voi
     policyFiles,
   };
   // Agent and MCP configuration as the job will check it out; CODEOWNERS as trusted.
-  const repo = await phase(readRepoSnapshotAt(files, repoSha), 'the repository files');
+  // The scripts its steps run (package scripts, Makefiles, shell scripts) at the same commit.
+  const repo = await readScriptFilesAt(
+    files,
+    repoSha,
+    await phase(readRepoSnapshotAt(files, repoSha), 'the repository files'),
+    parsed,
+  );
   const decided = parsed.jobs.filter((j) => current === undefined || current.jobs.includes(j.id));
   const names = decided.flatMap((j) =>
     j.environment && !isDynamic(j.environment.name) ? [j.environment.name] : [],

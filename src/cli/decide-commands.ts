@@ -18,7 +18,8 @@ import type { Command } from './args.js';
 import { discoverWorkflows } from './discover.js';
 import { emitReport, checkOutDir } from './emit-report.js';
 import { cliContext } from './event-context.js';
-import { readRepoSnapshot, repoRootOf } from './fs-repo-snapshot.js';
+import { readRepoSnapshot, readScriptFiles, repoRootOf } from './fs-repo-snapshot.js';
+import { parseWorkflow } from '../workflow/build-model.js';
 import { readTextFile } from './fs-policy-reader.js';
 import { startProgress } from './progress.js';
 import { PolicyResolver, findRepoRoot, insideRepo, rootUri } from './repo-policy.js';
@@ -42,10 +43,17 @@ export async function evaluateCommand(command: EvaluateArgs, io: CliIo): Promise
   };
   const snapshotRoot = repoRootOf(command.workflow);
   const repoPath = insideRepo(root, command.workflow) ?? command.workflow;
+  const text = readTextFile(command.workflow);
+  const parsed = parseWorkflow(command.workflow, text);
   const evaluation = evaluateWorkflow({
     path: command.workflow,
-    text: readTextFile(command.workflow),
-    repo: snapshotRoot === undefined ? undefined : readRepoSnapshot(snapshotRoot),
+    text,
+    parsed,
+    // The scripts its steps run (package.json, Makefiles, shell scripts), read from disk.
+    repo:
+      snapshotRoot === undefined
+        ? undefined
+        : readScriptFiles(readRepoSnapshot(snapshotRoot), parsed),
     repoPath: snapshotRoot === undefined ? undefined : repoPath,
     policy,
     context,
@@ -104,18 +112,23 @@ export async function scanCommand(command: ScanArgs, io: CliIo): Promise<number>
     };
     // One repository snapshot per scanned repository, shared by its workflows.
     const snapshotRoot = repoRootOf(target.files[0] ?? '');
-    const repo = snapshotRoot === undefined ? undefined : readRepoSnapshot(snapshotRoot);
+    let repo = snapshotRoot === undefined ? undefined : readRepoSnapshot(snapshotRoot);
     const workflows: RepositoryScope['workflows'][number][] = [];
     for (const file of target.files) {
       progress.tick(file);
       const repoPath = insideRepo(target.root, file) ?? file;
       workflows.push({ path: file, repoPath });
       try {
+        const text = readTextFile(file);
+        const parsed = parseWorkflow(file, text);
+        // The scripts its steps run, read once per repository as workflows ask for them.
+        if (repo) repo = readScriptFiles(repo, parsed);
         evaluations.push(
           ...evaluateEachTrigger(
             {
               path: file,
-              text: readTextFile(file),
+              text,
+              parsed,
               policy,
               context,
               now: io.now(),

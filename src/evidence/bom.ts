@@ -115,6 +115,11 @@ function jobDoc(j: JobInventory): Doc<JobInventory> {
       step: orNull(p.step),
       uses: orNull(p.uses),
       target: orNull(p.target),
+      why: orNull(p.why),
+      chain:
+        p.chain === undefined || p.chain === null
+          ? null
+          : p.chain.map((c) => ({ kind: c.kind, name: c.name, at: loc(c.at) })),
     })),
     gaps: [...list(j.gaps)],
     skipped: orNull(j.skipped),

@@ -2,7 +2,7 @@
 /* eslint-disable */
 import __runtime0 from "ajv/dist/runtime/ucs2length.js";
 export const validateEvidence = validate20;
-const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://agent-gate.dev/schemas/evidence-v1.json","title":"agent-gate evidence","description":"evidence.json of an agent-gate evidence pack: who ran what, with which authority, on which target, what the gate decided, who approved, what was checked and how the job ended. Secret values never appear: only names, kinds and sources. Also defines the pack's bom.json ($defs/bomDocument) and manifest.json ($defs/manifest).","type":"object","additionalProperties":false,"required":["$schema","schemaVersion","tool","run","owner","decision","approval","outcome","timestamps","credentials","targets","policy","validation","findings","evidence","attestation","bom"],"properties":{"$schema":{"const":"https://agent-gate.dev/schemas/evidence-v1.json"},"schemaVersion":{"const":1,"description":"Evidence format version."},"tool":{"$ref":"#/$defs/tool"},"run":{"description":"The run the gate decided, as the runner described it.","type":"object","additionalProperties":false,"required":["repository","workflowPath","workflowSha","job","runId","runAttempt","runUrl","event","ref","sha","actor","triggeringActor","prAuthor"],"properties":{"repository":{"type":"string","pattern":"^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$"},"workflowPath":{"$ref":"#/$defs/text"},"workflowSha":{"$ref":"#/$defs/gitSha"},"job":{"$ref":"#/$defs/text"},"runId":{"$ref":"#/$defs/numericIdOrNull"},"runAttempt":{"$ref":"#/$defs/numericIdOrNull"},"runUrl":{"$ref":"#/$defs/urlOrNull"},"event":{"$ref":"#/$defs/text"},"ref":{"$ref":"#/$defs/textOrNull","description":"Full ref, e.g. refs/heads/main."},"sha":{"oneOf":[{"$ref":"#/$defs/gitSha"},{"type":"null"}],"description":"The commit the run is for (GITHUB_SHA)."},"actor":{"$ref":"#/$defs/textOrNull"},"triggeringActor":{"$ref":"#/$defs/textOrNull"},"prAuthor":{"$ref":"#/$defs/textOrNull","description":"Author of the pull request the run is for, if any."},"scope":{"description":"Where the decided facts came from beyond the runner's variables: a workflow in another repository, the caller jobs decided inside a reusable workflow, the policy's commit, the change analysed (pull request or merge group). Null in packs that predate it.","oneOf":[{"type":"object","additionalProperties":false,"required":["workflowRepository","calledWorkflow","decidedJobs","policyRef","changes"],"properties":{"workflowRepository":{"$ref":"#/$defs/textOrNull"},"calledWorkflow":{"$ref":"#/$defs/textOrNull"},"decidedJobs":{"oneOf":[{"type":"array","items":{"$ref":"#/$defs/text"}},{"type":"null"}]},"policyRef":{"$ref":"#/$defs/text"},"changes":{"oneOf":[{"type":"object","additionalProperties":false,"required":["source","base","head","files"],"properties":{"source":{"enum":["pull-request","merge-group"]},"base":{"oneOf":[{"$ref":"#/$defs/gitSha"},{"type":"null"}]},"head":{"oneOf":[{"$ref":"#/$defs/gitSha"},{"type":"null"}]},"files":{"type":"integer","minimum":0}}},{"type":"null"}]}}},{"type":"null"}]}}},"owner":{"description":"Owners of the workflow file (CODEOWNERS, last matching rule); null when no rule matches or CODEOWNERS was not read.","oneOf":[{"$ref":"#/$defs/owner"},{"type":"null"}]},"decision":{"type":"object","additionalProperties":false,"required":["value","reasons","errors","jobs","waivers"],"properties":{"value":{"$ref":"#/$defs/decision"},"reasons":{"description":"Decision-wide reasons that are not about one path.","type":"array","items":{"type":"string"}},"errors":{"description":"Files that could not be evaluated (each counts as blocked).","type":"array","items":{"type":"object","additionalProperties":false,"required":["path","message"],"properties":{"path":{"type":"string"},"message":{"type":"string"}}}},"jobs":{"type":"array","items":{"$ref":"#/$defs/jobVerdict"}},"waivers":{"type":"object","additionalProperties":false,"required":["applied","expired"],"properties":{"applied":{"type":"array","items":{"$ref":"#/$defs/appliedWaiver"}},"expired":{"type":"array","items":{"$ref":"#/$defs/expiredWaiver"}}}}}},"approval":{"$ref":"#/$defs/approval"},"outcome":{"description":"How the job ended. `unknown` when it could not be learnt — then `note` says why.","type":"object","additionalProperties":false,"required":["status","source","note"],"properties":{"status":{"enum":["success","failure","cancelled","unknown"]},"source":{"$ref":"#/$defs/text","description":"Where the outcome was read from."},"note":{"$ref":"#/$defs/textOrNull"}},"if":{"properties":{"status":{"const":"unknown"}}},"then":{"properties":{"note":{"$ref":"#/$defs/text"}}}},"timestamps":{"type":"object","additionalProperties":false,"required":["started","decided","finished"],"properties":{"started":{"$ref":"#/$defs/timestamp"},"decided":{"$ref":"#/$defs/timestamp"},"finished":{"oneOf":[{"$ref":"#/$defs/timestamp"},{"type":"null"}]}}},"credentials":{"description":"Every credential the decided jobs can use: names, kinds and sources, never values.","type":"array","items":{"$ref":"#/$defs/credentialSource"}},"targets":{"description":"What the decided jobs can reach, with the paths and credentials that reach it.","type":"array","items":{"$ref":"#/$defs/target"}},"policy":{"type":"object","additionalProperties":false,"required":["sources","digest","default","evidenceRequired","approval"],"properties":{"sources":{"description":"Files the policy was built from, base first (presets as preset:<name>).","type":"array","items":{"$ref":"#/$defs/text"},"minItems":1},"digest":{"$ref":"#/$defs/sha256Digest"},"default":{"$ref":"#/$defs/decision"},"evidenceRequired":{"type":"boolean"},"approval":{"type":"object","additionalProperties":false,"required":["approvers","minApprovals","timeoutMinutes"],"properties":{"approvers":{"oneOf":[{"type":"array","items":{"type":"string"}},{"type":"null"}]},"minApprovals":{"type":"integer","minimum":1},"timeoutMinutes":{"type":"integer","minimum":1}}}}},"validation":{"description":"Which checks ran: this gate's rules, and the commit's check runs where they could be read.","type":"object","additionalProperties":false,"required":["rules","checkRuns","note"],"properties":{"rules":{"type":"array","items":{"$ref":"#/$defs/ruleEvaluated"}},"checkRuns":{"oneOf":[{"type":"array","items":{"type":"object","additionalProperties":false,"required":["name","conclusion"],"properties":{"name":{"type":"string"},"conclusion":{"type":["string","null"]}}}},{"type":"null"}]},"note":{"$ref":"#/$defs/textOrNull"}},"if":{"properties":{"checkRuns":{"type":"null"}}},"then":{"properties":{"note":{"$ref":"#/$defs/text"}}}},"findings":{"type":"array","items":{"$ref":"#/$defs/finding"}},"evidence":{"description":"Where this pack goes.","type":"object","additionalProperties":false,"required":["mode","artifactName"],"properties":{"mode":{"enum":["artifact","file","none"]},"artifactName":{"$ref":"#/$defs/textOrNull"}},"if":{"properties":{"mode":{"const":"artifact"}}},"then":{"properties":{"artifactName":{"$ref":"#/$defs/text"}}}},"attestation":{"description":"The signed attestation over the pack, if one was made. subjectDigest is the pack digest it signs: the digest of this pack with attestation set to null in evidence.json (the record cannot sign itself).","oneOf":[{"type":"object","additionalProperties":false,"required":["id","bundleDigest","subjectDigest"],"properties":{"id":{"$ref":"#/$defs/textOrNull"},"bundleDigest":{"$ref":"#/$defs/textOrNull"},"subjectDigest":{"oneOf":[{"$ref":"#/$defs/sha256Digest"},{"type":"null"}]}}},{"type":"null"}]},"bom":{"description":"The Agent Action BOM of every decided job (the same as bom.json).","type":"array","items":{"$ref":"#/$defs/bomWorkflow"}}},"$defs":{"text":{"type":"string","minLength":1},"textOrNull":{"oneOf":[{"$ref":"#/$defs/text"},{"type":"null"}]},"stringOrNull":{"type":["string","null"]},"numericIdOrNull":{"oneOf":[{"type":"string","pattern":"^[0-9]{1,20}$"},{"type":"null"}]},"urlOrNull":{"oneOf":[{"type":"string","pattern":"^https?://[^\\s]+$"},{"type":"null"}]},"gitSha":{"type":"string","pattern":"^(?:[0-9a-f]{40}|[0-9a-f]{64})$"},"sha256Digest":{"type":"string","pattern":"^sha256:[0-9a-f]{64}$"},"sha256Hex":{"type":"string","pattern":"^[0-9a-f]{64}$"},"timestamp":{"description":"RFC 3339 date-time.","type":"string","pattern":"^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(?:\\.\\d+)?(?:Z|[+-]\\d{2}:\\d{2})$"},"decision":{"enum":["allow","approval-required","blocked"]},"actionClass":{"enum":["read","comment","write-branch","modify-workflow","run-shell","use-secret","cloud-credential","call-tool","publish","deploy","production","destructive","bypass-checks","opaque"]},"stringList":{"type":"array","items":{"type":"string"}},"location":{"description":"A position in a source file, 1-based.","type":"object","additionalProperties":false,"required":["path","line","column"],"properties":{"path":{"type":"string"},"line":{"type":"integer","minimum":0},"column":{"type":"integer","minimum":0}}},"tool":{"type":"object","additionalProperties":false,"required":["name","version","uri"],"properties":{"name":{"const":"agent-gate"},"version":{"type":"string","pattern":"^\\d+\\.\\d+\\.\\d+(?:[-+][0-9A-Za-z.-]+)?$"},"uri":{"type":"string","pattern":"^https://"}}},"owner":{"type":"object","additionalProperties":false,"required":["owners","file","line"],"properties":{"owners":{"$ref":"#/$defs/stringList"},"file":{"type":"string"},"line":{"type":"integer","minimum":1}}},"approval":{"description":"The approval record: what was asked (request and its digest), who approved, when, how and on which digest.","type":"object","additionalProperties":false,"required":["mode","status","requestDigest","requestUrl","approvals","ignored","note"],"properties":{"mode":{"enum":["fail","wait","environment","record"]},"status":{"enum":["not-required","required","handed-to-environment","approved","denied","timed-out","cancelled"]},"requestDigest":{"oneOf":[{"$ref":"#/$defs/sha256Digest"},{"type":"null"}]},"requestUrl":{"$ref":"#/$defs/urlOrNull"},"approvals":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["login","at","how","digest"],"properties":{"login":{"$ref":"#/$defs/text"},"at":{"$ref":"#/$defs/timestamp"},"how":{"$ref":"#/$defs/text"},"digest":{"oneOf":[{"$ref":"#/$defs/sha256Digest"},{"type":"null"}]}}}},"ignored":{"description":"Would-be approvals that did not count, each with the reason (self-approval, bot, not an approver, stale head, other digest, edited comment, …).","type":"array","items":{"type":"object","additionalProperties":false,"required":["login","why"],"properties":{"login":{"$ref":"#/$defs/text"},"why":{"$ref":"#/$defs/text"}}}},"note":{"$ref":"#/$defs/textOrNull","description":"How the wait or the record ended, in one line."}},"if":{"properties":{"status":{"const":"approved"}}},"then":{"properties":{"approvals":{"type":"array","minItems":1}}}},"jobVerdict":{"type":"object","additionalProperties":false,"required":["workflow","job","decision","paths"],"properties":{"workflow":{"type":"string"},"job":{"type":"string"},"decision":{"$ref":"#/$defs/decision"},"paths":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["id","class","decision","rule","reason","because","credentials","target","location","waived"],"properties":{"id":{"type":"string"},"class":{"$ref":"#/$defs/actionClass"},"decision":{"$ref":"#/$defs/decision"},"rule":{"$ref":"#/$defs/stringOrNull","description":"The deciding rule; null when the policy default decided."},"reason":{"type":"string","description":"What put the job in this class."},"because":{"type":"string","description":"Why this decision."},"credentials":{"$ref":"#/$defs/stringList"},"target":{"$ref":"#/$defs/stringOrNull"},"location":{"$ref":"#/$defs/location"},"waived":{"$ref":"#/$defs/stringList"}}}}}},"appliedWaiver":{"type":"object","additionalProperties":false,"required":["rule","workflow","job","owner","expires","reason","location","path"],"properties":{"rule":{"type":"string"},"workflow":{"$ref":"#/$defs/stringOrNull"},"job":{"$ref":"#/$defs/stringOrNull"},"owner":{"type":"string"},"expires":{"type":"string","pattern":"^\\d{4}-\\d{2}-\\d{2}$"},"reason":{"type":"string"},"location":{"$ref":"#/$defs/location"},"path":{"type":"string","description":"The action path the waiver was applied to."}}},"expiredWaiver":{"type":"object","additionalProperties":false,"required":["rule","workflow","job","owner","expires","reason","location","message"],"properties":{"rule":{"type":"string"},"workflow":{"$ref":"#/$defs/stringOrNull"},"job":{"$ref":"#/$defs/stringOrNull"},"owner":{"type":"string"},"expires":{"type":"string","pattern":"^\\d{4}-\\d{2}-\\d{2}$"},"reason":{"type":"string"},"location":{"$ref":"#/$defs/location"},"message":{"type":"string"}}},"credentialKind":{"enum":["github-token","oidc","app-token","static-secret","pat","inherited-secrets"]},"credentialLifetime":{"enum":["job-scoped","short-lived","long-lived"]},"credentialSource":{"type":"object","additionalProperties":false,"required":["workflow","job","id","kind","name","lifetime","scope","write","production","reaches","usedIn","note","location"],"properties":{"workflow":{"type":"string"},"job":{"type":"string"},"id":{"type":"string"},"kind":{"$ref":"#/$defs/credentialKind"},"name":{"type":"string"},"lifetime":{"$ref":"#/$defs/credentialLifetime"},"scope":{"enum":["narrow","broad"]},"write":{"type":"boolean"},"production":{"type":"boolean"},"reaches":{"$ref":"#/$defs/stringList"},"usedIn":{"$ref":"#/$defs/stringList"},"note":{"type":"string"},"location":{"$ref":"#/$defs/location"}}},"target":{"type":"object","additionalProperties":false,"required":["workflow","job","target","classes","credentials","decision"],"properties":{"workflow":{"type":"string"},"job":{"type":"string"},"target":{"type":"string"},"classes":{"type":"array","items":{"$ref":"#/$defs/actionClass"}},"credentials":{"description":"Ids of the credentials that reach the target.","$ref":"#/$defs/stringList"},"decision":{"description":"The most severe decision of the paths to this target; null when no path names it.","oneOf":[{"$ref":"#/$defs/decision"},{"type":"null"}]}}},"finding":{"type":"object","additionalProperties":false,"required":["ruleId","kind","decision","severity","confidence","message","remediation","workflow","job","class","location","fingerprint"],"properties":{"ruleId":{"type":"string"},"kind":{"enum":["path","check"]},"decision":{"$ref":"#/$defs/decision"},"severity":{"enum":["info","low","medium","high","critical"]},"confidence":{"enum":["low","medium","high"]},"message":{"type":"string"},"remediation":{"type":"string"},"workflow":{"type":"string"},"job":{"$ref":"#/$defs/stringOrNull"},"class":{"oneOf":[{"$ref":"#/$defs/actionClass"},{"type":"null"}]},"location":{"$ref":"#/$defs/location"},"fingerprint":{"description":"The SARIF partialFingerprints agentGate/v1 of the result: independent of line numbers.","$ref":"#/$defs/sha256Hex"}}},"ruleEvaluated":{"type":"object","additionalProperties":false,"required":["id","decision","reason","location","decidedPaths","waivedPaths"],"properties":{"id":{"type":"string"},"decision":{"$ref":"#/$defs/decision"},"reason":{"type":"string"},"location":{"$ref":"#/$defs/location"},"decidedPaths":{"description":"Action paths this rule decided.","type":"integer","minimum":0},"waivedPaths":{"description":"Action paths where a waiver set this rule aside.","type":"integer","minimum":0}}},"bomWorkflow":{"type":"object","additionalProperties":false,"required":["path","name","jobs"],"properties":{"path":{"type":"string"},"name":{"$ref":"#/$defs/stringOrNull"},"jobs":{"type":"array","items":{"$ref":"#/$defs/jobInventory"}}}},"bomDocument":{"description":"bom.json of an evidence pack.","type":"object","additionalProperties":false,"required":["schemaVersion","tool","workflows"],"properties":{"schemaVersion":{"const":1},"tool":{"$ref":"#/$defs/tool"},"workflows":{"type":"array","items":{"$ref":"#/$defs/bomWorkflow"}}}},"manifest":{"description":"manifest.json of an evidence pack. digest = SHA-256 over the UTF-8 lines `<name>\\0<sha256 hex>\\n` of every other file, sorted by name (byte order), concatenated.","type":"object","additionalProperties":false,"required":["schemaVersion","tool","policyDigest","files","digest"],"properties":{"schemaVersion":{"const":1},"tool":{"$ref":"#/$defs/tool"},"policyDigest":{"$ref":"#/$defs/sha256Digest"},"files":{"type":"object","minProperties":1,"propertyNames":{"pattern":"^[A-Za-z0-9][A-Za-z0-9._-]*$"},"additionalProperties":{"type":"object","additionalProperties":false,"required":["sha256","bytes"],"properties":{"sha256":{"$ref":"#/$defs/sha256Hex"},"bytes":{"type":"integer","minimum":0}}}},"digest":{"$ref":"#/$defs/sha256Digest"}}},"jobInventory":{"description":"The Agent Action BOM record of one job: who and what can act, with which authority, on which target — every fact with its location.","type":"object","additionalProperties":false,"required":["workflow","job","name","at","triggers","actor","unattended","unattendedReasons","environment","runsOn","permissions","credentials","uses","runs","agents","workflowRole","tools","agentConfig","owner","change","targets","classes","paths","gaps","skipped","skippedSteps","checklist"],"properties":{"workflow":{"type":"string"},"job":{"type":"string"},"name":{"$ref":"#/$defs/stringOrNull"},"at":{"$ref":"#/$defs/location"},"triggers":{"$ref":"#/$defs/stringList"},"actor":{"$ref":"#/$defs/stringOrNull"},"unattended":{"type":"boolean"},"unattendedReasons":{"$ref":"#/$defs/stringList"},"environment":{"oneOf":[{"type":"object","additionalProperties":false,"required":["name","dynamic","at","protection"],"properties":{"name":{"type":"string"},"dynamic":{"type":"boolean"},"at":{"$ref":"#/$defs/location"},"protection":{"type":"object","additionalProperties":false,"required":["status","source","reviewers","preventSelfReview","waitTimer","branchPolicy","customRules","note"],"properties":{"status":{"enum":["protected","unprotected","unreadable","unknown"]},"source":{"type":"string"},"reviewers":{"$ref":"#/$defs/stringList"},"preventSelfReview":{"type":["boolean","null"]},"waitTimer":{"type":["integer","null"]},"branchPolicy":{"$ref":"#/$defs/stringOrNull"},"customRules":{"$ref":"#/$defs/stringList"},"note":{"type":"string"}}}}},{"type":"null"}]},"runsOn":{"$ref":"#/$defs/stringList"},"permissions":{"type":"object","additionalProperties":false,"required":["source","scopes","assumed","downgrade","at"],"properties":{"source":{"enum":["job","workflow","default"]},"scopes":{"type":"object","additionalProperties":{"enum":["read","write","none"]}},"assumed":{"type":"boolean"},"downgrade":{"$ref":"#/$defs/stringOrNull"},"at":{"$ref":"#/$defs/location"}}},"credentials":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["id","kind","name","lifetime","scope","write","production","reaches","note","usedIn","at"],"properties":{"id":{"type":"string"},"kind":{"$ref":"#/$defs/credentialKind"},"name":{"type":"string"},"lifetime":{"$ref":"#/$defs/credentialLifetime"},"scope":{"enum":["narrow","broad"]},"write":{"type":"boolean"},"production":{"type":"boolean"},"reaches":{"$ref":"#/$defs/stringList"},"note":{"type":"string"},"usedIn":{"$ref":"#/$defs/stringList"},"at":{"$ref":"#/$defs/location"}}}},"uses":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["raw","kind","name","ref","pinned","step","at"],"properties":{"raw":{"type":"string"},"kind":{"enum":["action","local","docker","reusable-workflow"]},"name":{"type":"string"},"ref":{"$ref":"#/$defs/stringOrNull"},"pinned":{"type":"boolean"},"step":{"type":["integer","null"]},"at":{"$ref":"#/$defs/location"}}}},"runs":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["step","name","shell","script","at"],"properties":{"step":{"type":"integer"},"name":{"$ref":"#/$defs/stringOrNull"},"shell":{"$ref":"#/$defs/stringOrNull"},"script":{"type":"string"},"at":{"$ref":"#/$defs/location"}}}},"agents":{"type":"array","items":{"$ref":"#/$defs/agentUse"}},"workflowRole":{"description":"The job's part in an agentic workflow framework (gh-aw): only roles that run a model list the agent.","oneOf":[{"type":"null"},{"type":"object","additionalProperties":false,"required":["framework","role","runsModel","actsOnAgentOutput"],"properties":{"framework":{"enum":["gh-aw"]},"role":{"enum":["pre-activation","activation","agent","detection","safe-outputs","conclusion","memory","maintenance","other"]},"runsModel":{"type":"boolean"},"actsOnAgentOutput":{"type":"boolean"}}}]},"tools":{"type":"array","items":{"$ref":"#/$defs/toolReach"}},"agentConfig":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["agent","file","permissions","settings"],"properties":{"agent":{"type":"string"},"file":{"type":"string"},"permissions":{"oneOf":[{"$ref":"#/$defs/agentPermissionSettings"},{"type":"null"}]},"settings":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["key","value","at"],"properties":{"key":{"type":"string"},"value":{"type":"string"},"at":{"$ref":"#/$defs/location"}}}}}}},"owner":{"oneOf":[{"$ref":"#/$defs/owner"},{"type":"null"}]},"change":{"oneOf":[{"$ref":"#/$defs/changeAnalysis"},{"type":"null"}]},"targets":{"$ref":"#/$defs/stringList"},"classes":{"type":"array","items":{"$ref":"#/$defs/actionClass"}},"paths":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["id","job","class","reason","at","credentials","step","uses","target"],"properties":{"id":{"type":"string"},"job":{"type":"string"},"class":{"$ref":"#/$defs/actionClass"},"reason":{"type":"string"},"at":{"$ref":"#/$defs/location"},"credentials":{"$ref":"#/$defs/stringList"},"step":{"type":["integer","null"]},"uses":{"$ref":"#/$defs/stringOrNull"},"target":{"$ref":"#/$defs/stringOrNull"}}}},"gaps":{"description":"What the inventory could not see into (never read as safe).","$ref":"#/$defs/stringList"},"skipped":{"description":"Why the job cannot run for the decided event (its if: condition, or a needs: that cannot run); null when it may run.","$ref":"#/$defs/stringOrNull"},"skippedSteps":{"description":"Steps whose if: condition cannot be true for the decided event; they contribute no action paths.","type":"array","items":{"type":"object","additionalProperties":false,"required":["step","name","reason"],"properties":{"step":{"type":"integer","minimum":0},"name":{"$ref":"#/$defs/stringOrNull"},"reason":{"type":"string"}}}},"checklist":{"$ref":"#/$defs/checklist"}}},"agentUse":{"type":"object","additionalProperties":false,"required":["id","product","via","ref","step","at","mode","settings","unrestrictedShell","permissionsBypassed","tokenExchange","allowedActors","promptInputs","mcpConfig"],"properties":{"id":{"type":"string"},"product":{"type":"string"},"via":{"enum":["uses","job-uses","run","workflow-header","setup-steps"]},"ref":{"$ref":"#/$defs/stringOrNull"},"step":{"type":["integer","null"]},"at":{"$ref":"#/$defs/location"},"mode":{"$ref":"#/$defs/stringOrNull"},"settings":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["name","value","risky","reason","at"],"properties":{"name":{"type":"string"},"value":{"type":"string"},"risky":{"type":"boolean"},"reason":{"type":"string"},"at":{"$ref":"#/$defs/location"}}}},"unrestrictedShell":{"type":"boolean"},"permissionsBypassed":{"type":"boolean"},"tokenExchange":{"oneOf":[{"type":"object","additionalProperties":false,"required":["issuer","note"],"properties":{"issuer":{"type":"string"},"note":{"type":"string"}}},{"type":"null"}]},"allowedActors":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["name","value","wildcard"],"properties":{"name":{"type":"string"},"value":{"type":"string"},"wildcard":{"type":"boolean"}}}},"promptInputs":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["input","value","at"],"properties":{"input":{"type":"string"},"value":{"type":"string"},"at":{"$ref":"#/$defs/location"}}}},"mcpConfig":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["source","value","at"],"properties":{"source":{"type":"string"},"value":{"type":"string"},"at":{"$ref":"#/$defs/location"}}}}}},"toolReach":{"type":"object","additionalProperties":false,"required":["agent","name","file","transport","command","args","url","remote","fetchesCode","secrets","trust","tools","writeCapable","at"],"properties":{"agent":{"type":"string"},"name":{"type":"string"},"file":{"type":"string"},"transport":{"enum":["stdio","http","sse","unknown"]},"command":{"$ref":"#/$defs/stringOrNull"},"args":{"$ref":"#/$defs/stringList"},"url":{"$ref":"#/$defs/stringOrNull"},"remote":{"type":"boolean"},"fetchesCode":{"type":"boolean"},"secrets":{"description":"Names of env vars / headers whose values reference secrets; never the values.","$ref":"#/$defs/stringList"},"trust":{"type":"boolean"},"tools":{"oneOf":[{"$ref":"#/$defs/stringList"},{"const":"*"},{"type":"null"}]},"writeCapable":{"type":"boolean"},"at":{"$ref":"#/$defs/location"}}},"agentPermissionSettings":{"type":"object","additionalProperties":false,"required":["allow","ask","deny","defaultMode","enableAllProjectMcpServers","hooks","sandboxEnabled","at"],"properties":{"allow":{"$ref":"#/$defs/stringList"},"ask":{"$ref":"#/$defs/stringList"},"deny":{"$ref":"#/$defs/stringList"},"defaultMode":{"$ref":"#/$defs/stringOrNull"},"enableAllProjectMcpServers":{"type":["boolean","null"]},"hooks":{"$ref":"#/$defs/stringList"},"sandboxEnabled":{"type":["boolean","null"]},"at":{"$ref":"#/$defs/location"}}},"changeAnalysis":{"type":"object","additionalProperties":false,"required":["author","authorKind","sensitive","newDependencies","unknownDependencies"],"properties":{"author":{"$ref":"#/$defs/stringOrNull"},"authorKind":{"enum":["human","bot","agent","unknown"]},"sensitive":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["file","what"],"properties":{"file":{"type":"string"},"what":{"type":"string"}}}},"newDependencies":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["file","ecosystem","name","version","line","note"],"properties":{"file":{"type":"string"},"ecosystem":{"enum":["npm","pypi","go","cargo","rubygems","composer","maven","github-actions"]},"name":{"type":"string"},"version":{"$ref":"#/$defs/stringOrNull"},"line":{"type":["integer","null"]},"note":{"$ref":"#/$defs/stringOrNull"}}}},"unknownDependencies":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["file","reason"],"properties":{"file":{"type":"string"},"reason":{"type":"string"}}}}}},"checklist":{"description":"The seed's 20-control agent-deployment checklist scored from what the workflow shows (docs/checklist.md).","type":"object","additionalProperties":false,"required":["workflow","job","agents","total","outOf","observed","max","notObservable","band","bestCaseBand","unobservable","focus","controls"],"properties":{"workflow":{"type":"string"},"job":{"type":"string"},"agents":{"$ref":"#/$defs/stringList"},"total":{"type":"number","minimum":0,"maximum":20,"multipleOf":0.5},"outOf":{"const":20},"observed":{"type":"integer","minimum":0,"maximum":20},"max":{"type":"integer","minimum":0,"maximum":20},"notObservable":{"type":"integer","minimum":0,"maximum":20},"band":{"type":"object","additionalProperties":false,"required":["id","label","range"],"properties":{"id":{"enum":["production-ready","good-foundation","significant-risk","pause"]},"label":{"type":"string"},"range":{"type":"string"}}},"bestCaseBand":{"type":"object","additionalProperties":false,"required":["id","label","range"],"properties":{"id":{"enum":["production-ready","good-foundation","significant-risk","pause"]},"label":{"type":"string"},"range":{"type":"string"}}},"unobservable":{"type":"string"},"focus":{"$ref":"#/$defs/stringList"},"controls":{"type":"array","minItems":20,"maxItems":20,"items":{"type":"object","additionalProperties":false,"required":["id","number","title","score","status","reason","evidence"],"properties":{"id":{"type":"string"},"number":{"type":"integer","minimum":1,"maximum":20},"title":{"type":"string"},"score":{"enum":[1,0.5,0,null]},"status":{"enum":["met","partial","not-met","not-observable"]},"reason":{"type":"string"},"evidence":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["text","at"],"properties":{"text":{"type":"string"},"at":{"$ref":"#/$defs/stringOrNull"}}}}}}}}}}};
+const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://agent-gate.dev/schemas/evidence-v1.json","title":"agent-gate evidence","description":"evidence.json of an agent-gate evidence pack: who ran what, with which authority, on which target, what the gate decided, who approved, what was checked and how the job ended. Secret values never appear: only names, kinds and sources. Also defines the pack's bom.json ($defs/bomDocument) and manifest.json ($defs/manifest).","type":"object","additionalProperties":false,"required":["$schema","schemaVersion","tool","run","owner","decision","approval","outcome","timestamps","credentials","targets","policy","validation","findings","evidence","attestation","bom"],"properties":{"$schema":{"const":"https://agent-gate.dev/schemas/evidence-v1.json"},"schemaVersion":{"const":1,"description":"Evidence format version."},"tool":{"$ref":"#/$defs/tool"},"run":{"description":"The run the gate decided, as the runner described it.","type":"object","additionalProperties":false,"required":["repository","workflowPath","workflowSha","job","runId","runAttempt","runUrl","event","ref","sha","actor","triggeringActor","prAuthor"],"properties":{"repository":{"type":"string","pattern":"^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$"},"workflowPath":{"$ref":"#/$defs/text"},"workflowSha":{"$ref":"#/$defs/gitSha"},"job":{"$ref":"#/$defs/text"},"runId":{"$ref":"#/$defs/numericIdOrNull"},"runAttempt":{"$ref":"#/$defs/numericIdOrNull"},"runUrl":{"$ref":"#/$defs/urlOrNull"},"event":{"$ref":"#/$defs/text"},"ref":{"$ref":"#/$defs/textOrNull","description":"Full ref, e.g. refs/heads/main."},"sha":{"oneOf":[{"$ref":"#/$defs/gitSha"},{"type":"null"}],"description":"The commit the run is for (GITHUB_SHA)."},"actor":{"$ref":"#/$defs/textOrNull"},"triggeringActor":{"$ref":"#/$defs/textOrNull"},"prAuthor":{"$ref":"#/$defs/textOrNull","description":"Author of the pull request the run is for, if any."},"scope":{"description":"Where the decided facts came from beyond the runner's variables: a workflow in another repository, the caller jobs decided inside a reusable workflow, the policy's commit, the change analysed (pull request or merge group). Null in packs that predate it.","oneOf":[{"type":"object","additionalProperties":false,"required":["workflowRepository","calledWorkflow","decidedJobs","policyRef","changes"],"properties":{"workflowRepository":{"$ref":"#/$defs/textOrNull"},"calledWorkflow":{"$ref":"#/$defs/textOrNull"},"decidedJobs":{"oneOf":[{"type":"array","items":{"$ref":"#/$defs/text"}},{"type":"null"}]},"policyRef":{"$ref":"#/$defs/text"},"changes":{"oneOf":[{"type":"object","additionalProperties":false,"required":["source","base","head","files"],"properties":{"source":{"enum":["pull-request","merge-group"]},"base":{"oneOf":[{"$ref":"#/$defs/gitSha"},{"type":"null"}]},"head":{"oneOf":[{"$ref":"#/$defs/gitSha"},{"type":"null"}]},"files":{"type":"integer","minimum":0}}},{"type":"null"}]}}},{"type":"null"}]}}},"owner":{"description":"Owners of the workflow file (CODEOWNERS, last matching rule); null when no rule matches or CODEOWNERS was not read.","oneOf":[{"$ref":"#/$defs/owner"},{"type":"null"}]},"decision":{"type":"object","additionalProperties":false,"required":["value","reasons","errors","jobs","waivers"],"properties":{"value":{"$ref":"#/$defs/decision"},"reasons":{"description":"Decision-wide reasons that are not about one path.","type":"array","items":{"type":"string"}},"errors":{"description":"Files that could not be evaluated (each counts as blocked).","type":"array","items":{"type":"object","additionalProperties":false,"required":["path","message"],"properties":{"path":{"type":"string"},"message":{"type":"string"}}}},"jobs":{"type":"array","items":{"$ref":"#/$defs/jobVerdict"}},"waivers":{"type":"object","additionalProperties":false,"required":["applied","expired"],"properties":{"applied":{"type":"array","items":{"$ref":"#/$defs/appliedWaiver"}},"expired":{"type":"array","items":{"$ref":"#/$defs/expiredWaiver"}}}}}},"approval":{"$ref":"#/$defs/approval"},"outcome":{"description":"How the job ended. `unknown` when it could not be learnt — then `note` says why.","type":"object","additionalProperties":false,"required":["status","source","note"],"properties":{"status":{"enum":["success","failure","cancelled","unknown"]},"source":{"$ref":"#/$defs/text","description":"Where the outcome was read from."},"note":{"$ref":"#/$defs/textOrNull"}},"if":{"properties":{"status":{"const":"unknown"}}},"then":{"properties":{"note":{"$ref":"#/$defs/text"}}}},"timestamps":{"type":"object","additionalProperties":false,"required":["started","decided","finished"],"properties":{"started":{"$ref":"#/$defs/timestamp"},"decided":{"$ref":"#/$defs/timestamp"},"finished":{"oneOf":[{"$ref":"#/$defs/timestamp"},{"type":"null"}]}}},"credentials":{"description":"Every credential the decided jobs can use: names, kinds and sources, never values.","type":"array","items":{"$ref":"#/$defs/credentialSource"}},"targets":{"description":"What the decided jobs can reach, with the paths and credentials that reach it.","type":"array","items":{"$ref":"#/$defs/target"}},"policy":{"type":"object","additionalProperties":false,"required":["sources","digest","default","evidenceRequired","approval"],"properties":{"sources":{"description":"Files the policy was built from, base first (presets as preset:<name>).","type":"array","items":{"$ref":"#/$defs/text"},"minItems":1},"digest":{"$ref":"#/$defs/sha256Digest"},"default":{"$ref":"#/$defs/decision"},"evidenceRequired":{"type":"boolean"},"approval":{"type":"object","additionalProperties":false,"required":["approvers","minApprovals","timeoutMinutes"],"properties":{"approvers":{"oneOf":[{"type":"array","items":{"type":"string"}},{"type":"null"}]},"minApprovals":{"type":"integer","minimum":1},"timeoutMinutes":{"type":"integer","minimum":1}}}}},"validation":{"description":"Which checks ran: this gate's rules, and the commit's check runs where they could be read.","type":"object","additionalProperties":false,"required":["rules","checkRuns","note"],"properties":{"rules":{"type":"array","items":{"$ref":"#/$defs/ruleEvaluated"}},"checkRuns":{"oneOf":[{"type":"array","items":{"type":"object","additionalProperties":false,"required":["name","conclusion"],"properties":{"name":{"type":"string"},"conclusion":{"type":["string","null"]}}}},{"type":"null"}]},"note":{"$ref":"#/$defs/textOrNull"}},"if":{"properties":{"checkRuns":{"type":"null"}}},"then":{"properties":{"note":{"$ref":"#/$defs/text"}}}},"findings":{"type":"array","items":{"$ref":"#/$defs/finding"}},"evidence":{"description":"Where this pack goes.","type":"object","additionalProperties":false,"required":["mode","artifactName"],"properties":{"mode":{"enum":["artifact","file","none"]},"artifactName":{"$ref":"#/$defs/textOrNull"}},"if":{"properties":{"mode":{"const":"artifact"}}},"then":{"properties":{"artifactName":{"$ref":"#/$defs/text"}}}},"attestation":{"description":"The signed attestation over the pack, if one was made. subjectDigest is the pack digest it signs: the digest of this pack with attestation set to null in evidence.json (the record cannot sign itself).","oneOf":[{"type":"object","additionalProperties":false,"required":["id","bundleDigest","subjectDigest"],"properties":{"id":{"$ref":"#/$defs/textOrNull"},"bundleDigest":{"$ref":"#/$defs/textOrNull"},"subjectDigest":{"oneOf":[{"$ref":"#/$defs/sha256Digest"},{"type":"null"}]}}},{"type":"null"}]},"bom":{"description":"The Agent Action BOM of every decided job (the same as bom.json).","type":"array","items":{"$ref":"#/$defs/bomWorkflow"}}},"$defs":{"text":{"type":"string","minLength":1},"textOrNull":{"oneOf":[{"$ref":"#/$defs/text"},{"type":"null"}]},"stringOrNull":{"type":["string","null"]},"numericIdOrNull":{"oneOf":[{"type":"string","pattern":"^[0-9]{1,20}$"},{"type":"null"}]},"urlOrNull":{"oneOf":[{"type":"string","pattern":"^https?://[^\\s]+$"},{"type":"null"}]},"gitSha":{"type":"string","pattern":"^(?:[0-9a-f]{40}|[0-9a-f]{64})$"},"sha256Digest":{"type":"string","pattern":"^sha256:[0-9a-f]{64}$"},"sha256Hex":{"type":"string","pattern":"^[0-9a-f]{64}$"},"timestamp":{"description":"RFC 3339 date-time.","type":"string","pattern":"^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(?:\\.\\d+)?(?:Z|[+-]\\d{2}:\\d{2})$"},"decision":{"enum":["allow","approval-required","blocked"]},"actionClass":{"enum":["read","comment","write-branch","modify-workflow","run-shell","use-secret","cloud-credential","call-tool","publish","deploy","production","destructive","bypass-checks","opaque"]},"stringList":{"type":"array","items":{"type":"string"}},"location":{"description":"A position in a source file, 1-based.","type":"object","additionalProperties":false,"required":["path","line","column"],"properties":{"path":{"type":"string"},"line":{"type":"integer","minimum":0},"column":{"type":"integer","minimum":0}}},"tool":{"type":"object","additionalProperties":false,"required":["name","version","uri"],"properties":{"name":{"const":"agent-gate"},"version":{"type":"string","pattern":"^\\d+\\.\\d+\\.\\d+(?:[-+][0-9A-Za-z.-]+)?$"},"uri":{"type":"string","pattern":"^https://"}}},"owner":{"type":"object","additionalProperties":false,"required":["owners","file","line"],"properties":{"owners":{"$ref":"#/$defs/stringList"},"file":{"type":"string"},"line":{"type":"integer","minimum":1}}},"approval":{"description":"The approval record: what was asked (request and its digest), who approved, when, how and on which digest.","type":"object","additionalProperties":false,"required":["mode","status","requestDigest","requestUrl","approvals","ignored","note"],"properties":{"mode":{"enum":["fail","wait","environment","record"]},"status":{"enum":["not-required","required","handed-to-environment","approved","denied","timed-out","cancelled"]},"requestDigest":{"oneOf":[{"$ref":"#/$defs/sha256Digest"},{"type":"null"}]},"requestUrl":{"$ref":"#/$defs/urlOrNull"},"approvals":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["login","at","how","digest"],"properties":{"login":{"$ref":"#/$defs/text"},"at":{"$ref":"#/$defs/timestamp"},"how":{"$ref":"#/$defs/text"},"digest":{"oneOf":[{"$ref":"#/$defs/sha256Digest"},{"type":"null"}]}}}},"ignored":{"description":"Would-be approvals that did not count, each with the reason (self-approval, bot, not an approver, stale head, other digest, edited comment, …).","type":"array","items":{"type":"object","additionalProperties":false,"required":["login","why"],"properties":{"login":{"$ref":"#/$defs/text"},"why":{"$ref":"#/$defs/text"}}}},"note":{"$ref":"#/$defs/textOrNull","description":"How the wait or the record ended, in one line."}},"if":{"properties":{"status":{"const":"approved"}}},"then":{"properties":{"approvals":{"type":"array","minItems":1}}}},"jobVerdict":{"type":"object","additionalProperties":false,"required":["workflow","job","decision","paths"],"properties":{"workflow":{"type":"string"},"job":{"type":"string"},"decision":{"$ref":"#/$defs/decision"},"paths":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["id","class","decision","rule","reason","because","credentials","target","location","waived"],"properties":{"id":{"type":"string"},"class":{"$ref":"#/$defs/actionClass"},"decision":{"$ref":"#/$defs/decision"},"rule":{"$ref":"#/$defs/stringOrNull","description":"The deciding rule; null when the policy default decided."},"reason":{"type":"string","description":"What put the job in this class."},"because":{"type":"string","description":"Why this decision."},"credentials":{"$ref":"#/$defs/stringList"},"target":{"$ref":"#/$defs/stringOrNull"},"location":{"$ref":"#/$defs/location"},"waived":{"$ref":"#/$defs/stringList"}}}}}},"appliedWaiver":{"type":"object","additionalProperties":false,"required":["rule","workflow","job","owner","expires","reason","location","path"],"properties":{"rule":{"type":"string"},"workflow":{"$ref":"#/$defs/stringOrNull"},"job":{"$ref":"#/$defs/stringOrNull"},"owner":{"type":"string"},"expires":{"type":"string","pattern":"^\\d{4}-\\d{2}-\\d{2}$"},"reason":{"type":"string"},"location":{"$ref":"#/$defs/location"},"path":{"type":"string","description":"The action path the waiver was applied to."}}},"expiredWaiver":{"type":"object","additionalProperties":false,"required":["rule","workflow","job","owner","expires","reason","location","message"],"properties":{"rule":{"type":"string"},"workflow":{"$ref":"#/$defs/stringOrNull"},"job":{"$ref":"#/$defs/stringOrNull"},"owner":{"type":"string"},"expires":{"type":"string","pattern":"^\\d{4}-\\d{2}-\\d{2}$"},"reason":{"type":"string"},"location":{"$ref":"#/$defs/location"},"message":{"type":"string"}}},"credentialKind":{"enum":["github-token","oidc","app-token","static-secret","pat","inherited-secrets"]},"credentialLifetime":{"enum":["job-scoped","short-lived","long-lived"]},"credentialSource":{"type":"object","additionalProperties":false,"required":["workflow","job","id","kind","name","lifetime","scope","write","production","reaches","usedIn","note","location"],"properties":{"workflow":{"type":"string"},"job":{"type":"string"},"id":{"type":"string"},"kind":{"$ref":"#/$defs/credentialKind"},"name":{"type":"string"},"lifetime":{"$ref":"#/$defs/credentialLifetime"},"scope":{"enum":["narrow","broad"]},"write":{"type":"boolean"},"production":{"type":"boolean"},"reaches":{"$ref":"#/$defs/stringList"},"usedIn":{"$ref":"#/$defs/stringList"},"note":{"type":"string"},"location":{"$ref":"#/$defs/location"}}},"target":{"type":"object","additionalProperties":false,"required":["workflow","job","target","classes","credentials","decision"],"properties":{"workflow":{"type":"string"},"job":{"type":"string"},"target":{"type":"string"},"classes":{"type":"array","items":{"$ref":"#/$defs/actionClass"}},"credentials":{"description":"Ids of the credentials that reach the target.","$ref":"#/$defs/stringList"},"decision":{"description":"The most severe decision of the paths to this target; null when no path names it.","oneOf":[{"$ref":"#/$defs/decision"},{"type":"null"}]}}},"finding":{"type":"object","additionalProperties":false,"required":["ruleId","kind","decision","severity","confidence","message","remediation","workflow","job","class","location","fingerprint"],"properties":{"ruleId":{"type":"string"},"kind":{"enum":["path","check"]},"decision":{"$ref":"#/$defs/decision"},"severity":{"enum":["info","low","medium","high","critical"]},"confidence":{"enum":["low","medium","high"]},"message":{"type":"string"},"remediation":{"type":"string"},"workflow":{"type":"string"},"job":{"$ref":"#/$defs/stringOrNull"},"class":{"oneOf":[{"$ref":"#/$defs/actionClass"},{"type":"null"}]},"location":{"$ref":"#/$defs/location"},"fingerprint":{"description":"The SARIF partialFingerprints agentGate/v1 of the result: independent of line numbers.","$ref":"#/$defs/sha256Hex"}}},"ruleEvaluated":{"type":"object","additionalProperties":false,"required":["id","decision","reason","location","decidedPaths","waivedPaths"],"properties":{"id":{"type":"string"},"decision":{"$ref":"#/$defs/decision"},"reason":{"type":"string"},"location":{"$ref":"#/$defs/location"},"decidedPaths":{"description":"Action paths this rule decided.","type":"integer","minimum":0},"waivedPaths":{"description":"Action paths where a waiver set this rule aside.","type":"integer","minimum":0}}},"bomWorkflow":{"type":"object","additionalProperties":false,"required":["path","name","jobs"],"properties":{"path":{"type":"string"},"name":{"$ref":"#/$defs/stringOrNull"},"jobs":{"type":"array","items":{"$ref":"#/$defs/jobInventory"}}}},"bomDocument":{"description":"bom.json of an evidence pack.","type":"object","additionalProperties":false,"required":["schemaVersion","tool","workflows"],"properties":{"schemaVersion":{"const":1},"tool":{"$ref":"#/$defs/tool"},"workflows":{"type":"array","items":{"$ref":"#/$defs/bomWorkflow"}}}},"manifest":{"description":"manifest.json of an evidence pack. digest = SHA-256 over the UTF-8 lines `<name>\\0<sha256 hex>\\n` of every other file, sorted by name (byte order), concatenated.","type":"object","additionalProperties":false,"required":["schemaVersion","tool","policyDigest","files","digest"],"properties":{"schemaVersion":{"const":1},"tool":{"$ref":"#/$defs/tool"},"policyDigest":{"$ref":"#/$defs/sha256Digest"},"files":{"type":"object","minProperties":1,"propertyNames":{"pattern":"^[A-Za-z0-9][A-Za-z0-9._-]*$"},"additionalProperties":{"type":"object","additionalProperties":false,"required":["sha256","bytes"],"properties":{"sha256":{"$ref":"#/$defs/sha256Hex"},"bytes":{"type":"integer","minimum":0}}}},"digest":{"$ref":"#/$defs/sha256Digest"}}},"jobInventory":{"description":"The Agent Action BOM record of one job: who and what can act, with which authority, on which target — every fact with its location.","type":"object","additionalProperties":false,"required":["workflow","job","name","at","triggers","actor","unattended","unattendedReasons","environment","runsOn","permissions","credentials","uses","runs","agents","workflowRole","tools","agentConfig","owner","change","targets","classes","paths","gaps","skipped","skippedSteps","checklist"],"properties":{"workflow":{"type":"string"},"job":{"type":"string"},"name":{"$ref":"#/$defs/stringOrNull"},"at":{"$ref":"#/$defs/location"},"triggers":{"$ref":"#/$defs/stringList"},"actor":{"$ref":"#/$defs/stringOrNull"},"unattended":{"type":"boolean"},"unattendedReasons":{"$ref":"#/$defs/stringList"},"environment":{"oneOf":[{"type":"object","additionalProperties":false,"required":["name","dynamic","at","protection"],"properties":{"name":{"type":"string"},"dynamic":{"type":"boolean"},"at":{"$ref":"#/$defs/location"},"protection":{"type":"object","additionalProperties":false,"required":["status","source","reviewers","preventSelfReview","waitTimer","branchPolicy","customRules","note"],"properties":{"status":{"enum":["protected","unprotected","unreadable","unknown"]},"source":{"type":"string"},"reviewers":{"$ref":"#/$defs/stringList"},"preventSelfReview":{"type":["boolean","null"]},"waitTimer":{"type":["integer","null"]},"branchPolicy":{"$ref":"#/$defs/stringOrNull"},"customRules":{"$ref":"#/$defs/stringList"},"note":{"type":"string"}}}}},{"type":"null"}]},"runsOn":{"$ref":"#/$defs/stringList"},"permissions":{"type":"object","additionalProperties":false,"required":["source","scopes","assumed","downgrade","at"],"properties":{"source":{"enum":["job","workflow","default"]},"scopes":{"type":"object","additionalProperties":{"enum":["read","write","none"]}},"assumed":{"type":"boolean"},"downgrade":{"$ref":"#/$defs/stringOrNull"},"at":{"$ref":"#/$defs/location"}}},"credentials":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["id","kind","name","lifetime","scope","write","production","reaches","note","usedIn","at"],"properties":{"id":{"type":"string"},"kind":{"$ref":"#/$defs/credentialKind"},"name":{"type":"string"},"lifetime":{"$ref":"#/$defs/credentialLifetime"},"scope":{"enum":["narrow","broad"]},"write":{"type":"boolean"},"production":{"type":"boolean"},"reaches":{"$ref":"#/$defs/stringList"},"note":{"type":"string"},"usedIn":{"$ref":"#/$defs/stringList"},"at":{"$ref":"#/$defs/location"}}}},"uses":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["raw","kind","name","ref","pinned","step","at"],"properties":{"raw":{"type":"string"},"kind":{"enum":["action","local","docker","reusable-workflow"]},"name":{"type":"string"},"ref":{"$ref":"#/$defs/stringOrNull"},"pinned":{"type":"boolean"},"step":{"type":["integer","null"]},"at":{"$ref":"#/$defs/location"}}}},"runs":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["step","name","shell","script","at"],"properties":{"step":{"type":"integer"},"name":{"$ref":"#/$defs/stringOrNull"},"shell":{"$ref":"#/$defs/stringOrNull"},"script":{"type":"string"},"at":{"$ref":"#/$defs/location"}}}},"agents":{"type":"array","items":{"$ref":"#/$defs/agentUse"}},"workflowRole":{"description":"The job's part in an agentic workflow framework (gh-aw): only roles that run a model list the agent.","oneOf":[{"type":"null"},{"type":"object","additionalProperties":false,"required":["framework","role","runsModel","actsOnAgentOutput"],"properties":{"framework":{"enum":["gh-aw"]},"role":{"enum":["pre-activation","activation","agent","detection","safe-outputs","conclusion","memory","maintenance","other"]},"runsModel":{"type":"boolean"},"actsOnAgentOutput":{"type":"boolean"}}}]},"tools":{"type":"array","items":{"$ref":"#/$defs/toolReach"}},"agentConfig":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["agent","file","permissions","settings"],"properties":{"agent":{"type":"string"},"file":{"type":"string"},"permissions":{"oneOf":[{"$ref":"#/$defs/agentPermissionSettings"},{"type":"null"}]},"settings":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["key","value","at"],"properties":{"key":{"type":"string"},"value":{"type":"string"},"at":{"$ref":"#/$defs/location"}}}}}}},"owner":{"oneOf":[{"$ref":"#/$defs/owner"},{"type":"null"}]},"change":{"oneOf":[{"$ref":"#/$defs/changeAnalysis"},{"type":"null"}]},"targets":{"$ref":"#/$defs/stringList"},"classes":{"type":"array","items":{"$ref":"#/$defs/actionClass"}},"paths":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["id","job","class","reason","at","credentials","step","uses","target","why","chain"],"properties":{"id":{"type":"string"},"job":{"type":"string"},"class":{"$ref":"#/$defs/actionClass"},"reason":{"type":"string"},"at":{"$ref":"#/$defs/location"},"credentials":{"$ref":"#/$defs/stringList"},"step":{"type":["integer","null"]},"uses":{"$ref":"#/$defs/stringOrNull"},"target":{"$ref":"#/$defs/stringOrNull"},"why":{"description":"For opaque paths: why the gate cannot see through.","$ref":"#/$defs/stringOrNull"},"chain":{"description":"How the path is reached through indirection (job → reusable workflow → job → step → composite action → step → script → command); null when direct.","type":["array","null"],"items":{"type":"object","additionalProperties":false,"required":["kind","name","at"],"properties":{"kind":{"enum":["job","workflow","step","action","script","command"]},"name":{"type":"string"},"at":{"$ref":"#/$defs/location"}}}}}}},"gaps":{"description":"What the inventory could not see into (never read as safe).","$ref":"#/$defs/stringList"},"skipped":{"description":"Why the job cannot run for the decided event (its if: condition, or a needs: that cannot run); null when it may run.","$ref":"#/$defs/stringOrNull"},"skippedSteps":{"description":"Steps whose if: condition cannot be true for the decided event; they contribute no action paths.","type":"array","items":{"type":"object","additionalProperties":false,"required":["step","name","reason"],"properties":{"step":{"type":"integer","minimum":0},"name":{"$ref":"#/$defs/stringOrNull"},"reason":{"type":"string"}}}},"checklist":{"$ref":"#/$defs/checklist"}}},"agentUse":{"type":"object","additionalProperties":false,"required":["id","product","via","ref","step","at","mode","settings","unrestrictedShell","permissionsBypassed","tokenExchange","allowedActors","promptInputs","mcpConfig"],"properties":{"id":{"type":"string"},"product":{"type":"string"},"via":{"enum":["uses","job-uses","run","workflow-header","setup-steps"]},"ref":{"$ref":"#/$defs/stringOrNull"},"step":{"type":["integer","null"]},"at":{"$ref":"#/$defs/location"},"mode":{"$ref":"#/$defs/stringOrNull"},"settings":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["name","value","risky","reason","at"],"properties":{"name":{"type":"string"},"value":{"type":"string"},"risky":{"type":"boolean"},"reason":{"type":"string"},"at":{"$ref":"#/$defs/location"}}}},"unrestrictedShell":{"type":"boolean"},"permissionsBypassed":{"type":"boolean"},"tokenExchange":{"oneOf":[{"type":"object","additionalProperties":false,"required":["issuer","note"],"properties":{"issuer":{"type":"string"},"note":{"type":"string"}}},{"type":"null"}]},"allowedActors":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["name","value","wildcard"],"properties":{"name":{"type":"string"},"value":{"type":"string"},"wildcard":{"type":"boolean"}}}},"promptInputs":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["input","value","at"],"properties":{"input":{"type":"string"},"value":{"type":"string"},"at":{"$ref":"#/$defs/location"}}}},"mcpConfig":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["source","value","at"],"properties":{"source":{"type":"string"},"value":{"type":"string"},"at":{"$ref":"#/$defs/location"}}}}}},"toolReach":{"type":"object","additionalProperties":false,"required":["agent","name","file","transport","command","args","url","remote","fetchesCode","secrets","trust","tools","writeCapable","at"],"properties":{"agent":{"type":"string"},"name":{"type":"string"},"file":{"type":"string"},"transport":{"enum":["stdio","http","sse","unknown"]},"command":{"$ref":"#/$defs/stringOrNull"},"args":{"$ref":"#/$defs/stringList"},"url":{"$ref":"#/$defs/stringOrNull"},"remote":{"type":"boolean"},"fetchesCode":{"type":"boolean"},"secrets":{"description":"Names of env vars / headers whose values reference secrets; never the values.","$ref":"#/$defs/stringList"},"trust":{"type":"boolean"},"tools":{"oneOf":[{"$ref":"#/$defs/stringList"},{"const":"*"},{"type":"null"}]},"writeCapable":{"type":"boolean"},"at":{"$ref":"#/$defs/location"}}},"agentPermissionSettings":{"type":"object","additionalProperties":false,"required":["allow","ask","deny","defaultMode","enableAllProjectMcpServers","hooks","sandboxEnabled","at"],"properties":{"allow":{"$ref":"#/$defs/stringList"},"ask":{"$ref":"#/$defs/stringList"},"deny":{"$ref":"#/$defs/stringList"},"defaultMode":{"$ref":"#/$defs/stringOrNull"},"enableAllProjectMcpServers":{"type":["boolean","null"]},"hooks":{"$ref":"#/$defs/stringList"},"sandboxEnabled":{"type":["boolean","null"]},"at":{"$ref":"#/$defs/location"}}},"changeAnalysis":{"type":"object","additionalProperties":false,"required":["author","authorKind","sensitive","newDependencies","unknownDependencies"],"properties":{"author":{"$ref":"#/$defs/stringOrNull"},"authorKind":{"enum":["human","bot","agent","unknown"]},"sensitive":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["file","what"],"properties":{"file":{"type":"string"},"what":{"type":"string"}}}},"newDependencies":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["file","ecosystem","name","version","line","note"],"properties":{"file":{"type":"string"},"ecosystem":{"enum":["npm","pypi","go","cargo","rubygems","composer","maven","github-actions"]},"name":{"type":"string"},"version":{"$ref":"#/$defs/stringOrNull"},"line":{"type":["integer","null"]},"note":{"$ref":"#/$defs/stringOrNull"}}}},"unknownDependencies":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["file","reason"],"properties":{"file":{"type":"string"},"reason":{"type":"string"}}}}}},"checklist":{"description":"The seed's 20-control agent-deployment checklist scored from what the workflow shows (docs/checklist.md).","type":"object","additionalProperties":false,"required":["workflow","job","agents","total","outOf","observed","max","notObservable","band","bestCaseBand","unobservable","focus","controls"],"properties":{"workflow":{"type":"string"},"job":{"type":"string"},"agents":{"$ref":"#/$defs/stringList"},"total":{"type":"number","minimum":0,"maximum":20,"multipleOf":0.5},"outOf":{"const":20},"observed":{"type":"integer","minimum":0,"maximum":20},"max":{"type":"integer","minimum":0,"maximum":20},"notObservable":{"type":"integer","minimum":0,"maximum":20},"band":{"type":"object","additionalProperties":false,"required":["id","label","range"],"properties":{"id":{"enum":["production-ready","good-foundation","significant-risk","pause"]},"label":{"type":"string"},"range":{"type":"string"}}},"bestCaseBand":{"type":"object","additionalProperties":false,"required":["id","label","range"],"properties":{"id":{"enum":["production-ready","good-foundation","significant-risk","pause"]},"label":{"type":"string"},"range":{"type":"string"}}},"unobservable":{"type":"string"},"focus":{"$ref":"#/$defs/stringList"},"controls":{"type":"array","minItems":20,"maxItems":20,"items":{"type":"object","additionalProperties":false,"required":["id","number","title","score","status","reason","evidence"],"properties":{"id":{"type":"string"},"number":{"type":"integer","minimum":1,"maximum":20},"title":{"type":"string"},"score":{"enum":[1,0.5,0,null]},"status":{"enum":["met","partial","not-met","not-observable"]},"reason":{"type":"string"},"evidence":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["text","at"],"properties":{"text":{"type":"string"},"at":{"$ref":"#/$defs/stringOrNull"}}}}}}}}}}};
 const schema32 = {"type":"object","additionalProperties":false,"required":["name","version","uri"],"properties":{"name":{"const":"agent-gate"},"version":{"type":"string","pattern":"^\\d+\\.\\d+\\.\\d+(?:[-+][0-9A-Za-z.-]+)?$"},"uri":{"type":"string","pattern":"^https://"}}};
 const schema33 = {"type":"string","minLength":1};
 const schema34 = {"type":"string","pattern":"^(?:[0-9a-f]{40}|[0-9a-f]{64})$"};
@@ -3697,7 +3697,7 @@ return errors === 0;
 validate47.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 const schema106 = {"type":"object","additionalProperties":false,"required":["path","name","jobs"],"properties":{"path":{"type":"string"},"name":{"$ref":"#/$defs/stringOrNull"},"jobs":{"type":"array","items":{"$ref":"#/$defs/jobInventory"}}}};
-const schema108 = {"description":"The Agent Action BOM record of one job: who and what can act, with which authority, on which target — every fact with its location.","type":"object","additionalProperties":false,"required":["workflow","job","name","at","triggers","actor","unattended","unattendedReasons","environment","runsOn","permissions","credentials","uses","runs","agents","workflowRole","tools","agentConfig","owner","change","targets","classes","paths","gaps","skipped","skippedSteps","checklist"],"properties":{"workflow":{"type":"string"},"job":{"type":"string"},"name":{"$ref":"#/$defs/stringOrNull"},"at":{"$ref":"#/$defs/location"},"triggers":{"$ref":"#/$defs/stringList"},"actor":{"$ref":"#/$defs/stringOrNull"},"unattended":{"type":"boolean"},"unattendedReasons":{"$ref":"#/$defs/stringList"},"environment":{"oneOf":[{"type":"object","additionalProperties":false,"required":["name","dynamic","at","protection"],"properties":{"name":{"type":"string"},"dynamic":{"type":"boolean"},"at":{"$ref":"#/$defs/location"},"protection":{"type":"object","additionalProperties":false,"required":["status","source","reviewers","preventSelfReview","waitTimer","branchPolicy","customRules","note"],"properties":{"status":{"enum":["protected","unprotected","unreadable","unknown"]},"source":{"type":"string"},"reviewers":{"$ref":"#/$defs/stringList"},"preventSelfReview":{"type":["boolean","null"]},"waitTimer":{"type":["integer","null"]},"branchPolicy":{"$ref":"#/$defs/stringOrNull"},"customRules":{"$ref":"#/$defs/stringList"},"note":{"type":"string"}}}}},{"type":"null"}]},"runsOn":{"$ref":"#/$defs/stringList"},"permissions":{"type":"object","additionalProperties":false,"required":["source","scopes","assumed","downgrade","at"],"properties":{"source":{"enum":["job","workflow","default"]},"scopes":{"type":"object","additionalProperties":{"enum":["read","write","none"]}},"assumed":{"type":"boolean"},"downgrade":{"$ref":"#/$defs/stringOrNull"},"at":{"$ref":"#/$defs/location"}}},"credentials":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["id","kind","name","lifetime","scope","write","production","reaches","note","usedIn","at"],"properties":{"id":{"type":"string"},"kind":{"$ref":"#/$defs/credentialKind"},"name":{"type":"string"},"lifetime":{"$ref":"#/$defs/credentialLifetime"},"scope":{"enum":["narrow","broad"]},"write":{"type":"boolean"},"production":{"type":"boolean"},"reaches":{"$ref":"#/$defs/stringList"},"note":{"type":"string"},"usedIn":{"$ref":"#/$defs/stringList"},"at":{"$ref":"#/$defs/location"}}}},"uses":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["raw","kind","name","ref","pinned","step","at"],"properties":{"raw":{"type":"string"},"kind":{"enum":["action","local","docker","reusable-workflow"]},"name":{"type":"string"},"ref":{"$ref":"#/$defs/stringOrNull"},"pinned":{"type":"boolean"},"step":{"type":["integer","null"]},"at":{"$ref":"#/$defs/location"}}}},"runs":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["step","name","shell","script","at"],"properties":{"step":{"type":"integer"},"name":{"$ref":"#/$defs/stringOrNull"},"shell":{"$ref":"#/$defs/stringOrNull"},"script":{"type":"string"},"at":{"$ref":"#/$defs/location"}}}},"agents":{"type":"array","items":{"$ref":"#/$defs/agentUse"}},"workflowRole":{"description":"The job's part in an agentic workflow framework (gh-aw): only roles that run a model list the agent.","oneOf":[{"type":"null"},{"type":"object","additionalProperties":false,"required":["framework","role","runsModel","actsOnAgentOutput"],"properties":{"framework":{"enum":["gh-aw"]},"role":{"enum":["pre-activation","activation","agent","detection","safe-outputs","conclusion","memory","maintenance","other"]},"runsModel":{"type":"boolean"},"actsOnAgentOutput":{"type":"boolean"}}}]},"tools":{"type":"array","items":{"$ref":"#/$defs/toolReach"}},"agentConfig":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["agent","file","permissions","settings"],"properties":{"agent":{"type":"string"},"file":{"type":"string"},"permissions":{"oneOf":[{"$ref":"#/$defs/agentPermissionSettings"},{"type":"null"}]},"settings":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["key","value","at"],"properties":{"key":{"type":"string"},"value":{"type":"string"},"at":{"$ref":"#/$defs/location"}}}}}}},"owner":{"oneOf":[{"$ref":"#/$defs/owner"},{"type":"null"}]},"change":{"oneOf":[{"$ref":"#/$defs/changeAnalysis"},{"type":"null"}]},"targets":{"$ref":"#/$defs/stringList"},"classes":{"type":"array","items":{"$ref":"#/$defs/actionClass"}},"paths":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["id","job","class","reason","at","credentials","step","uses","target"],"properties":{"id":{"type":"string"},"job":{"type":"string"},"class":{"$ref":"#/$defs/actionClass"},"reason":{"type":"string"},"at":{"$ref":"#/$defs/location"},"credentials":{"$ref":"#/$defs/stringList"},"step":{"type":["integer","null"]},"uses":{"$ref":"#/$defs/stringOrNull"},"target":{"$ref":"#/$defs/stringOrNull"}}}},"gaps":{"description":"What the inventory could not see into (never read as safe).","$ref":"#/$defs/stringList"},"skipped":{"description":"Why the job cannot run for the decided event (its if: condition, or a needs: that cannot run); null when it may run.","$ref":"#/$defs/stringOrNull"},"skippedSteps":{"description":"Steps whose if: condition cannot be true for the decided event; they contribute no action paths.","type":"array","items":{"type":"object","additionalProperties":false,"required":["step","name","reason"],"properties":{"step":{"type":"integer","minimum":0},"name":{"$ref":"#/$defs/stringOrNull"},"reason":{"type":"string"}}}},"checklist":{"$ref":"#/$defs/checklist"}}};
+const schema108 = {"description":"The Agent Action BOM record of one job: who and what can act, with which authority, on which target — every fact with its location.","type":"object","additionalProperties":false,"required":["workflow","job","name","at","triggers","actor","unattended","unattendedReasons","environment","runsOn","permissions","credentials","uses","runs","agents","workflowRole","tools","agentConfig","owner","change","targets","classes","paths","gaps","skipped","skippedSteps","checklist"],"properties":{"workflow":{"type":"string"},"job":{"type":"string"},"name":{"$ref":"#/$defs/stringOrNull"},"at":{"$ref":"#/$defs/location"},"triggers":{"$ref":"#/$defs/stringList"},"actor":{"$ref":"#/$defs/stringOrNull"},"unattended":{"type":"boolean"},"unattendedReasons":{"$ref":"#/$defs/stringList"},"environment":{"oneOf":[{"type":"object","additionalProperties":false,"required":["name","dynamic","at","protection"],"properties":{"name":{"type":"string"},"dynamic":{"type":"boolean"},"at":{"$ref":"#/$defs/location"},"protection":{"type":"object","additionalProperties":false,"required":["status","source","reviewers","preventSelfReview","waitTimer","branchPolicy","customRules","note"],"properties":{"status":{"enum":["protected","unprotected","unreadable","unknown"]},"source":{"type":"string"},"reviewers":{"$ref":"#/$defs/stringList"},"preventSelfReview":{"type":["boolean","null"]},"waitTimer":{"type":["integer","null"]},"branchPolicy":{"$ref":"#/$defs/stringOrNull"},"customRules":{"$ref":"#/$defs/stringList"},"note":{"type":"string"}}}}},{"type":"null"}]},"runsOn":{"$ref":"#/$defs/stringList"},"permissions":{"type":"object","additionalProperties":false,"required":["source","scopes","assumed","downgrade","at"],"properties":{"source":{"enum":["job","workflow","default"]},"scopes":{"type":"object","additionalProperties":{"enum":["read","write","none"]}},"assumed":{"type":"boolean"},"downgrade":{"$ref":"#/$defs/stringOrNull"},"at":{"$ref":"#/$defs/location"}}},"credentials":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["id","kind","name","lifetime","scope","write","production","reaches","note","usedIn","at"],"properties":{"id":{"type":"string"},"kind":{"$ref":"#/$defs/credentialKind"},"name":{"type":"string"},"lifetime":{"$ref":"#/$defs/credentialLifetime"},"scope":{"enum":["narrow","broad"]},"write":{"type":"boolean"},"production":{"type":"boolean"},"reaches":{"$ref":"#/$defs/stringList"},"note":{"type":"string"},"usedIn":{"$ref":"#/$defs/stringList"},"at":{"$ref":"#/$defs/location"}}}},"uses":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["raw","kind","name","ref","pinned","step","at"],"properties":{"raw":{"type":"string"},"kind":{"enum":["action","local","docker","reusable-workflow"]},"name":{"type":"string"},"ref":{"$ref":"#/$defs/stringOrNull"},"pinned":{"type":"boolean"},"step":{"type":["integer","null"]},"at":{"$ref":"#/$defs/location"}}}},"runs":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["step","name","shell","script","at"],"properties":{"step":{"type":"integer"},"name":{"$ref":"#/$defs/stringOrNull"},"shell":{"$ref":"#/$defs/stringOrNull"},"script":{"type":"string"},"at":{"$ref":"#/$defs/location"}}}},"agents":{"type":"array","items":{"$ref":"#/$defs/agentUse"}},"workflowRole":{"description":"The job's part in an agentic workflow framework (gh-aw): only roles that run a model list the agent.","oneOf":[{"type":"null"},{"type":"object","additionalProperties":false,"required":["framework","role","runsModel","actsOnAgentOutput"],"properties":{"framework":{"enum":["gh-aw"]},"role":{"enum":["pre-activation","activation","agent","detection","safe-outputs","conclusion","memory","maintenance","other"]},"runsModel":{"type":"boolean"},"actsOnAgentOutput":{"type":"boolean"}}}]},"tools":{"type":"array","items":{"$ref":"#/$defs/toolReach"}},"agentConfig":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["agent","file","permissions","settings"],"properties":{"agent":{"type":"string"},"file":{"type":"string"},"permissions":{"oneOf":[{"$ref":"#/$defs/agentPermissionSettings"},{"type":"null"}]},"settings":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["key","value","at"],"properties":{"key":{"type":"string"},"value":{"type":"string"},"at":{"$ref":"#/$defs/location"}}}}}}},"owner":{"oneOf":[{"$ref":"#/$defs/owner"},{"type":"null"}]},"change":{"oneOf":[{"$ref":"#/$defs/changeAnalysis"},{"type":"null"}]},"targets":{"$ref":"#/$defs/stringList"},"classes":{"type":"array","items":{"$ref":"#/$defs/actionClass"}},"paths":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["id","job","class","reason","at","credentials","step","uses","target","why","chain"],"properties":{"id":{"type":"string"},"job":{"type":"string"},"class":{"$ref":"#/$defs/actionClass"},"reason":{"type":"string"},"at":{"$ref":"#/$defs/location"},"credentials":{"$ref":"#/$defs/stringList"},"step":{"type":["integer","null"]},"uses":{"$ref":"#/$defs/stringOrNull"},"target":{"$ref":"#/$defs/stringOrNull"},"why":{"description":"For opaque paths: why the gate cannot see through.","$ref":"#/$defs/stringOrNull"},"chain":{"description":"How the path is reached through indirection (job → reusable workflow → job → step → composite action → step → script → command); null when direct.","type":["array","null"],"items":{"type":"object","additionalProperties":false,"required":["kind","name","at"],"properties":{"kind":{"enum":["job","workflow","step","action","script","command"]},"name":{"type":"string"},"at":{"$ref":"#/$defs/location"}}}}}}},"gaps":{"description":"What the inventory could not see into (never read as safe).","$ref":"#/$defs/stringList"},"skipped":{"description":"Why the job cannot run for the decided event (its if: condition, or a needs: that cannot run); null when it may run.","$ref":"#/$defs/stringOrNull"},"skippedSteps":{"description":"Steps whose if: condition cannot be true for the decided event; they contribute no action paths.","type":"array","items":{"type":"object","additionalProperties":false,"required":["step","name","reason"],"properties":{"step":{"type":"integer","minimum":0},"name":{"$ref":"#/$defs/stringOrNull"},"reason":{"type":"string"}}}},"checklist":{"$ref":"#/$defs/checklist"}}};
 const schema131 = {"type":"object","additionalProperties":false,"required":["id","product","via","ref","step","at","mode","settings","unrestrictedShell","permissionsBypassed","tokenExchange","allowedActors","promptInputs","mcpConfig"],"properties":{"id":{"type":"string"},"product":{"type":"string"},"via":{"enum":["uses","job-uses","run","workflow-header","setup-steps"]},"ref":{"$ref":"#/$defs/stringOrNull"},"step":{"type":["integer","null"]},"at":{"$ref":"#/$defs/location"},"mode":{"$ref":"#/$defs/stringOrNull"},"settings":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["name","value","risky","reason","at"],"properties":{"name":{"type":"string"},"value":{"type":"string"},"risky":{"type":"boolean"},"reason":{"type":"string"},"at":{"$ref":"#/$defs/location"}}}},"unrestrictedShell":{"type":"boolean"},"permissionsBypassed":{"type":"boolean"},"tokenExchange":{"oneOf":[{"type":"object","additionalProperties":false,"required":["issuer","note"],"properties":{"issuer":{"type":"string"},"note":{"type":"string"}}},{"type":"null"}]},"allowedActors":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["name","value","wildcard"],"properties":{"name":{"type":"string"},"value":{"type":"string"},"wildcard":{"type":"boolean"}}}},"promptInputs":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["input","value","at"],"properties":{"input":{"type":"string"},"value":{"type":"string"},"at":{"$ref":"#/$defs/location"}}}},"mcpConfig":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["source","value","at"],"properties":{"source":{"type":"string"},"value":{"type":"string"},"at":{"$ref":"#/$defs/location"}}}}}};
 
 function validate54(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
@@ -6464,7 +6464,7 @@ return errors === 0;
 }
 validate61.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-const schema167 = {"description":"The seed's 20-control agent-deployment checklist scored from what the workflow shows (docs/checklist.md).","type":"object","additionalProperties":false,"required":["workflow","job","agents","total","outOf","observed","max","notObservable","band","bestCaseBand","unobservable","focus","controls"],"properties":{"workflow":{"type":"string"},"job":{"type":"string"},"agents":{"$ref":"#/$defs/stringList"},"total":{"type":"number","minimum":0,"maximum":20,"multipleOf":0.5},"outOf":{"const":20},"observed":{"type":"integer","minimum":0,"maximum":20},"max":{"type":"integer","minimum":0,"maximum":20},"notObservable":{"type":"integer","minimum":0,"maximum":20},"band":{"type":"object","additionalProperties":false,"required":["id","label","range"],"properties":{"id":{"enum":["production-ready","good-foundation","significant-risk","pause"]},"label":{"type":"string"},"range":{"type":"string"}}},"bestCaseBand":{"type":"object","additionalProperties":false,"required":["id","label","range"],"properties":{"id":{"enum":["production-ready","good-foundation","significant-risk","pause"]},"label":{"type":"string"},"range":{"type":"string"}}},"unobservable":{"type":"string"},"focus":{"$ref":"#/$defs/stringList"},"controls":{"type":"array","minItems":20,"maxItems":20,"items":{"type":"object","additionalProperties":false,"required":["id","number","title","score","status","reason","evidence"],"properties":{"id":{"type":"string"},"number":{"type":"integer","minimum":1,"maximum":20},"title":{"type":"string"},"score":{"enum":[1,0.5,0,null]},"status":{"enum":["met","partial","not-met","not-observable"]},"reason":{"type":"string"},"evidence":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["text","at"],"properties":{"text":{"type":"string"},"at":{"$ref":"#/$defs/stringOrNull"}}}}}}}}};
+const schema169 = {"description":"The seed's 20-control agent-deployment checklist scored from what the workflow shows (docs/checklist.md).","type":"object","additionalProperties":false,"required":["workflow","job","agents","total","outOf","observed","max","notObservable","band","bestCaseBand","unobservable","focus","controls"],"properties":{"workflow":{"type":"string"},"job":{"type":"string"},"agents":{"$ref":"#/$defs/stringList"},"total":{"type":"number","minimum":0,"maximum":20,"multipleOf":0.5},"outOf":{"const":20},"observed":{"type":"integer","minimum":0,"maximum":20},"max":{"type":"integer","minimum":0,"maximum":20},"notObservable":{"type":"integer","minimum":0,"maximum":20},"band":{"type":"object","additionalProperties":false,"required":["id","label","range"],"properties":{"id":{"enum":["production-ready","good-foundation","significant-risk","pause"]},"label":{"type":"string"},"range":{"type":"string"}}},"bestCaseBand":{"type":"object","additionalProperties":false,"required":["id","label","range"],"properties":{"id":{"enum":["production-ready","good-foundation","significant-risk","pause"]},"label":{"type":"string"},"range":{"type":"string"}}},"unobservable":{"type":"string"},"focus":{"$ref":"#/$defs/stringList"},"controls":{"type":"array","minItems":20,"maxItems":20,"items":{"type":"object","additionalProperties":false,"required":["id","number","title","score","status","reason","evidence"],"properties":{"id":{"type":"string"},"number":{"type":"integer","minimum":1,"maximum":20},"title":{"type":"string"},"score":{"enum":[1,0.5,0,null]},"status":{"enum":["met","partial","not-met","not-observable"]},"reason":{"type":"string"},"evidence":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["text","at"],"properties":{"text":{"type":"string"},"at":{"$ref":"#/$defs/stringOrNull"}}}}}}}}};
 
 function validate63(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -6608,7 +6608,7 @@ vErrors.push(err12);
 errors++;
 }
 for(const key0 in data){
-if(!(func1.call(schema167.properties, key0))){
+if(!(func1.call(schema169.properties, key0))){
 const err13 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err13];
@@ -6882,7 +6882,7 @@ errors++;
 if(data9.id !== undefined){
 let data10 = data9.id;
 if(!((((data10 === "production-ready") || (data10 === "good-foundation")) || (data10 === "significant-risk")) || (data10 === "pause"))){
-const err36 = {instancePath:instancePath+"/band/id",schemaPath:"#/properties/band/properties/id/enum",keyword:"enum",params:{allowedValues: schema167.properties.band.properties.id.enum},message:"must be equal to one of the allowed values"};
+const err36 = {instancePath:instancePath+"/band/id",schemaPath:"#/properties/band/properties/id/enum",keyword:"enum",params:{allowedValues: schema169.properties.band.properties.id.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -6976,7 +6976,7 @@ errors++;
 if(data13.id !== undefined){
 let data14 = data13.id;
 if(!((((data14 === "production-ready") || (data14 === "good-foundation")) || (data14 === "significant-risk")) || (data14 === "pause"))){
-const err44 = {instancePath:instancePath+"/bestCaseBand/id",schemaPath:"#/properties/bestCaseBand/properties/id/enum",keyword:"enum",params:{allowedValues: schema167.properties.bestCaseBand.properties.id.enum},message:"must be equal to one of the allowed values"};
+const err44 = {instancePath:instancePath+"/bestCaseBand/id",schemaPath:"#/properties/bestCaseBand/properties/id/enum",keyword:"enum",params:{allowedValues: schema169.properties.bestCaseBand.properties.id.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err44];
 }
@@ -7233,7 +7233,7 @@ errors++;
 if(data21.score !== undefined){
 let data25 = data21.score;
 if(!((((data25 === 1) || (data25 === 0.5)) || (data25 === 0)) || (data25 === null))){
-const err66 = {instancePath:instancePath+"/controls/" + i2+"/score",schemaPath:"#/properties/controls/items/properties/score/enum",keyword:"enum",params:{allowedValues: schema167.properties.controls.items.properties.score.enum},message:"must be equal to one of the allowed values"};
+const err66 = {instancePath:instancePath+"/controls/" + i2+"/score",schemaPath:"#/properties/controls/items/properties/score/enum",keyword:"enum",params:{allowedValues: schema169.properties.controls.items.properties.score.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err66];
 }
@@ -7246,7 +7246,7 @@ errors++;
 if(data21.status !== undefined){
 let data26 = data21.status;
 if(!((((data26 === "met") || (data26 === "partial")) || (data26 === "not-met")) || (data26 === "not-observable"))){
-const err67 = {instancePath:instancePath+"/controls/" + i2+"/status",schemaPath:"#/properties/controls/items/properties/status/enum",keyword:"enum",params:{allowedValues: schema167.properties.controls.items.properties.status.enum},message:"must be equal to one of the allowed values"};
+const err67 = {instancePath:instancePath+"/controls/" + i2+"/status",schemaPath:"#/properties/controls/items/properties/status/enum",keyword:"enum",params:{allowedValues: schema169.properties.controls.items.properties.status.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err67];
 }
@@ -10581,9 +10581,8 @@ vErrors.push(err254);
 }
 errors++;
 }
-for(const key18 in data112){
-if(!(func1.call(schema108.properties.paths.items.properties, key18))){
-const err255 = {instancePath:instancePath+"/paths/" + i16,schemaPath:"#/properties/paths/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key18},message:"must NOT have additional properties"};
+if(data112.why === undefined){
+const err255 = {instancePath:instancePath+"/paths/" + i16,schemaPath:"#/properties/paths/items/required",keyword:"required",params:{missingProperty: "why"},message:"must have required property '"+"why"+"'"};
 if(vErrors === null){
 vErrors = [err255];
 }
@@ -10592,10 +10591,8 @@ vErrors.push(err255);
 }
 errors++;
 }
-}
-if(data112.id !== undefined){
-if(typeof data112.id !== "string"){
-const err256 = {instancePath:instancePath+"/paths/" + i16+"/id",schemaPath:"#/properties/paths/items/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data112.chain === undefined){
+const err256 = {instancePath:instancePath+"/paths/" + i16,schemaPath:"#/properties/paths/items/required",keyword:"required",params:{missingProperty: "chain"},message:"must have required property '"+"chain"+"'"};
 if(vErrors === null){
 vErrors = [err256];
 }
@@ -10604,10 +10601,9 @@ vErrors.push(err256);
 }
 errors++;
 }
-}
-if(data112.job !== undefined){
-if(typeof data112.job !== "string"){
-const err257 = {instancePath:instancePath+"/paths/" + i16+"/job",schemaPath:"#/properties/paths/items/properties/job/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key18 in data112){
+if(!(func1.call(schema108.properties.paths.items.properties, key18))){
+const err257 = {instancePath:instancePath+"/paths/" + i16,schemaPath:"#/properties/paths/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key18},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err257];
 }
@@ -10617,10 +10613,9 @@ vErrors.push(err257);
 errors++;
 }
 }
-if(data112.class !== undefined){
-let data115 = data112.class;
-if(!((((((((((((((data115 === "read") || (data115 === "comment")) || (data115 === "write-branch")) || (data115 === "modify-workflow")) || (data115 === "run-shell")) || (data115 === "use-secret")) || (data115 === "cloud-credential")) || (data115 === "call-tool")) || (data115 === "publish")) || (data115 === "deploy")) || (data115 === "production")) || (data115 === "destructive")) || (data115 === "bypass-checks")) || (data115 === "opaque"))){
-const err258 = {instancePath:instancePath+"/paths/" + i16+"/class",schemaPath:"#/$defs/actionClass/enum",keyword:"enum",params:{allowedValues: schema52.enum},message:"must be equal to one of the allowed values"};
+if(data112.id !== undefined){
+if(typeof data112.id !== "string"){
+const err258 = {instancePath:instancePath+"/paths/" + i16+"/id",schemaPath:"#/properties/paths/items/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err258];
 }
@@ -10630,9 +10625,9 @@ vErrors.push(err258);
 errors++;
 }
 }
-if(data112.reason !== undefined){
-if(typeof data112.reason !== "string"){
-const err259 = {instancePath:instancePath+"/paths/" + i16+"/reason",schemaPath:"#/properties/paths/items/properties/reason/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data112.job !== undefined){
+if(typeof data112.job !== "string"){
+const err259 = {instancePath:instancePath+"/paths/" + i16+"/job",schemaPath:"#/properties/paths/items/properties/job/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err259];
 }
@@ -10642,11 +10637,10 @@ vErrors.push(err259);
 errors++;
 }
 }
-if(data112.at !== undefined){
-let data117 = data112.at;
-if(data117 && typeof data117 == "object" && !Array.isArray(data117)){
-if(data117.path === undefined){
-const err260 = {instancePath:instancePath+"/paths/" + i16+"/at",schemaPath:"#/$defs/location/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'"};
+if(data112.class !== undefined){
+let data115 = data112.class;
+if(!((((((((((((((data115 === "read") || (data115 === "comment")) || (data115 === "write-branch")) || (data115 === "modify-workflow")) || (data115 === "run-shell")) || (data115 === "use-secret")) || (data115 === "cloud-credential")) || (data115 === "call-tool")) || (data115 === "publish")) || (data115 === "deploy")) || (data115 === "production")) || (data115 === "destructive")) || (data115 === "bypass-checks")) || (data115 === "opaque"))){
+const err260 = {instancePath:instancePath+"/paths/" + i16+"/class",schemaPath:"#/$defs/actionClass/enum",keyword:"enum",params:{allowedValues: schema52.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err260];
 }
@@ -10655,8 +10649,10 @@ vErrors.push(err260);
 }
 errors++;
 }
-if(data117.line === undefined){
-const err261 = {instancePath:instancePath+"/paths/" + i16+"/at",schemaPath:"#/$defs/location/required",keyword:"required",params:{missingProperty: "line"},message:"must have required property '"+"line"+"'"};
+}
+if(data112.reason !== undefined){
+if(typeof data112.reason !== "string"){
+const err261 = {instancePath:instancePath+"/paths/" + i16+"/reason",schemaPath:"#/properties/paths/items/properties/reason/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err261];
 }
@@ -10665,8 +10661,12 @@ vErrors.push(err261);
 }
 errors++;
 }
-if(data117.column === undefined){
-const err262 = {instancePath:instancePath+"/paths/" + i16+"/at",schemaPath:"#/$defs/location/required",keyword:"required",params:{missingProperty: "column"},message:"must have required property '"+"column"+"'"};
+}
+if(data112.at !== undefined){
+let data117 = data112.at;
+if(data117 && typeof data117 == "object" && !Array.isArray(data117)){
+if(data117.path === undefined){
+const err262 = {instancePath:instancePath+"/paths/" + i16+"/at",schemaPath:"#/$defs/location/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'"};
 if(vErrors === null){
 vErrors = [err262];
 }
@@ -10675,9 +10675,8 @@ vErrors.push(err262);
 }
 errors++;
 }
-for(const key19 in data117){
-if(!(((key19 === "path") || (key19 === "line")) || (key19 === "column"))){
-const err263 = {instancePath:instancePath+"/paths/" + i16+"/at",schemaPath:"#/$defs/location/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key19},message:"must NOT have additional properties"};
+if(data117.line === undefined){
+const err263 = {instancePath:instancePath+"/paths/" + i16+"/at",schemaPath:"#/$defs/location/required",keyword:"required",params:{missingProperty: "line"},message:"must have required property '"+"line"+"'"};
 if(vErrors === null){
 vErrors = [err263];
 }
@@ -10686,10 +10685,8 @@ vErrors.push(err263);
 }
 errors++;
 }
-}
-if(data117.path !== undefined){
-if(typeof data117.path !== "string"){
-const err264 = {instancePath:instancePath+"/paths/" + i16+"/at/path",schemaPath:"#/$defs/location/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data117.column === undefined){
+const err264 = {instancePath:instancePath+"/paths/" + i16+"/at",schemaPath:"#/$defs/location/required",keyword:"required",params:{missingProperty: "column"},message:"must have required property '"+"column"+"'"};
 if(vErrors === null){
 vErrors = [err264];
 }
@@ -10698,11 +10695,9 @@ vErrors.push(err264);
 }
 errors++;
 }
-}
-if(data117.line !== undefined){
-let data119 = data117.line;
-if(!(((typeof data119 == "number") && (!(data119 % 1) && !isNaN(data119))) && (isFinite(data119)))){
-const err265 = {instancePath:instancePath+"/paths/" + i16+"/at/line",schemaPath:"#/$defs/location/properties/line/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+for(const key19 in data117){
+if(!(((key19 === "path") || (key19 === "line")) || (key19 === "column"))){
+const err265 = {instancePath:instancePath+"/paths/" + i16+"/at",schemaPath:"#/$defs/location/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key19},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err265];
 }
@@ -10711,9 +10706,10 @@ vErrors.push(err265);
 }
 errors++;
 }
-if((typeof data119 == "number") && (isFinite(data119))){
-if(data119 < 0 || isNaN(data119)){
-const err266 = {instancePath:instancePath+"/paths/" + i16+"/at/line",schemaPath:"#/$defs/location/properties/line/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+if(data117.path !== undefined){
+if(typeof data117.path !== "string"){
+const err266 = {instancePath:instancePath+"/paths/" + i16+"/at/path",schemaPath:"#/$defs/location/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err266];
 }
@@ -10723,11 +10719,10 @@ vErrors.push(err266);
 errors++;
 }
 }
-}
-if(data117.column !== undefined){
-let data120 = data117.column;
-if(!(((typeof data120 == "number") && (!(data120 % 1) && !isNaN(data120))) && (isFinite(data120)))){
-const err267 = {instancePath:instancePath+"/paths/" + i16+"/at/column",schemaPath:"#/$defs/location/properties/column/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data117.line !== undefined){
+let data119 = data117.line;
+if(!(((typeof data119 == "number") && (!(data119 % 1) && !isNaN(data119))) && (isFinite(data119)))){
+const err267 = {instancePath:instancePath+"/paths/" + i16+"/at/line",schemaPath:"#/$defs/location/properties/line/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err267];
 }
@@ -10736,9 +10731,9 @@ vErrors.push(err267);
 }
 errors++;
 }
-if((typeof data120 == "number") && (isFinite(data120))){
-if(data120 < 0 || isNaN(data120)){
-const err268 = {instancePath:instancePath+"/paths/" + i16+"/at/column",schemaPath:"#/$defs/location/properties/column/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if((typeof data119 == "number") && (isFinite(data119))){
+if(data119 < 0 || isNaN(data119)){
+const err268 = {instancePath:instancePath+"/paths/" + i16+"/at/line",schemaPath:"#/$defs/location/properties/line/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err268];
 }
@@ -10749,9 +10744,10 @@ errors++;
 }
 }
 }
-}
-else {
-const err269 = {instancePath:instancePath+"/paths/" + i16+"/at",schemaPath:"#/$defs/location/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data117.column !== undefined){
+let data120 = data117.column;
+if(!(((typeof data120 == "number") && (!(data120 % 1) && !isNaN(data120))) && (isFinite(data120)))){
+const err269 = {instancePath:instancePath+"/paths/" + i16+"/at/column",schemaPath:"#/$defs/location/properties/column/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err269];
 }
@@ -10760,14 +10756,9 @@ vErrors.push(err269);
 }
 errors++;
 }
-}
-if(data112.credentials !== undefined){
-let data121 = data112.credentials;
-if(Array.isArray(data121)){
-const len17 = data121.length;
-for(let i17=0; i17<len17; i17++){
-if(typeof data121[i17] !== "string"){
-const err270 = {instancePath:instancePath+"/paths/" + i16+"/credentials/" + i17,schemaPath:"#/$defs/stringList/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if((typeof data120 == "number") && (isFinite(data120))){
+if(data120 < 0 || isNaN(data120)){
+const err270 = {instancePath:instancePath+"/paths/" + i16+"/at/column",schemaPath:"#/$defs/location/properties/column/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err270];
 }
@@ -10778,8 +10769,9 @@ errors++;
 }
 }
 }
+}
 else {
-const err271 = {instancePath:instancePath+"/paths/" + i16+"/credentials",schemaPath:"#/$defs/stringList/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err271 = {instancePath:instancePath+"/paths/" + i16+"/at",schemaPath:"#/$defs/location/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err271];
 }
@@ -10789,10 +10781,13 @@ vErrors.push(err271);
 errors++;
 }
 }
-if(data112.step !== undefined){
-let data123 = data112.step;
-if((!(((typeof data123 == "number") && (!(data123 % 1) && !isNaN(data123))) && (isFinite(data123)))) && (data123 !== null)){
-const err272 = {instancePath:instancePath+"/paths/" + i16+"/step",schemaPath:"#/properties/paths/items/properties/step/type",keyword:"type",params:{type: schema108.properties.paths.items.properties.step.type},message:"must be integer,null"};
+if(data112.credentials !== undefined){
+let data121 = data112.credentials;
+if(Array.isArray(data121)){
+const len17 = data121.length;
+for(let i17=0; i17<len17; i17++){
+if(typeof data121[i17] !== "string"){
+const err272 = {instancePath:instancePath+"/paths/" + i16+"/credentials/" + i17,schemaPath:"#/$defs/stringList/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err272];
 }
@@ -10802,10 +10797,9 @@ vErrors.push(err272);
 errors++;
 }
 }
-if(data112.uses !== undefined){
-let data124 = data112.uses;
-if((typeof data124 !== "string") && (data124 !== null)){
-const err273 = {instancePath:instancePath+"/paths/" + i16+"/uses",schemaPath:"#/$defs/stringOrNull/type",keyword:"type",params:{type: schema54.type},message:"must be string,null"};
+}
+else {
+const err273 = {instancePath:instancePath+"/paths/" + i16+"/credentials",schemaPath:"#/$defs/stringList/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err273];
 }
@@ -10815,10 +10809,10 @@ vErrors.push(err273);
 errors++;
 }
 }
-if(data112.target !== undefined){
-let data125 = data112.target;
-if((typeof data125 !== "string") && (data125 !== null)){
-const err274 = {instancePath:instancePath+"/paths/" + i16+"/target",schemaPath:"#/$defs/stringOrNull/type",keyword:"type",params:{type: schema54.type},message:"must be string,null"};
+if(data112.step !== undefined){
+let data123 = data112.step;
+if((!(((typeof data123 == "number") && (!(data123 % 1) && !isNaN(data123))) && (isFinite(data123)))) && (data123 !== null)){
+const err274 = {instancePath:instancePath+"/paths/" + i16+"/step",schemaPath:"#/properties/paths/items/properties/step/type",keyword:"type",params:{type: schema108.properties.paths.items.properties.step.type},message:"must be integer,null"};
 if(vErrors === null){
 vErrors = [err274];
 }
@@ -10828,9 +10822,10 @@ vErrors.push(err274);
 errors++;
 }
 }
-}
-else {
-const err275 = {instancePath:instancePath+"/paths/" + i16,schemaPath:"#/properties/paths/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data112.uses !== undefined){
+let data124 = data112.uses;
+if((typeof data124 !== "string") && (data124 !== null)){
+const err275 = {instancePath:instancePath+"/paths/" + i16+"/uses",schemaPath:"#/$defs/stringOrNull/type",keyword:"type",params:{type: schema54.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err275];
 }
@@ -10840,9 +10835,10 @@ vErrors.push(err275);
 errors++;
 }
 }
-}
-else {
-const err276 = {instancePath:instancePath+"/paths",schemaPath:"#/properties/paths/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data112.target !== undefined){
+let data125 = data112.target;
+if((typeof data125 !== "string") && (data125 !== null)){
+const err276 = {instancePath:instancePath+"/paths/" + i16+"/target",schemaPath:"#/$defs/stringOrNull/type",keyword:"type",params:{type: schema54.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err276];
 }
@@ -10852,13 +10848,10 @@ vErrors.push(err276);
 errors++;
 }
 }
-if(data.gaps !== undefined){
-let data126 = data.gaps;
-if(Array.isArray(data126)){
-const len18 = data126.length;
-for(let i18=0; i18<len18; i18++){
-if(typeof data126[i18] !== "string"){
-const err277 = {instancePath:instancePath+"/gaps/" + i18,schemaPath:"#/$defs/stringList/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data112.why !== undefined){
+let data126 = data112.why;
+if((typeof data126 !== "string") && (data126 !== null)){
+const err277 = {instancePath:instancePath+"/paths/" + i16+"/why",schemaPath:"#/$defs/stringOrNull/type",keyword:"type",params:{type: schema54.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err277];
 }
@@ -10868,9 +10861,10 @@ vErrors.push(err277);
 errors++;
 }
 }
-}
-else {
-const err278 = {instancePath:instancePath+"/gaps",schemaPath:"#/$defs/stringList/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data112.chain !== undefined){
+let data127 = data112.chain;
+if((!(Array.isArray(data127))) && (data127 !== null)){
+const err278 = {instancePath:instancePath+"/paths/" + i16+"/chain",schemaPath:"#/properties/paths/items/properties/chain/type",keyword:"type",params:{type: schema108.properties.paths.items.properties.chain.type},message:"must be array,null"};
 if(vErrors === null){
 vErrors = [err278];
 }
@@ -10879,11 +10873,13 @@ vErrors.push(err278);
 }
 errors++;
 }
-}
-if(data.skipped !== undefined){
-let data128 = data.skipped;
-if((typeof data128 !== "string") && (data128 !== null)){
-const err279 = {instancePath:instancePath+"/skipped",schemaPath:"#/$defs/stringOrNull/type",keyword:"type",params:{type: schema54.type},message:"must be string,null"};
+if(Array.isArray(data127)){
+const len18 = data127.length;
+for(let i18=0; i18<len18; i18++){
+let data128 = data127[i18];
+if(data128 && typeof data128 == "object" && !Array.isArray(data128)){
+if(data128.kind === undefined){
+const err279 = {instancePath:instancePath+"/paths/" + i16+"/chain/" + i18,schemaPath:"#/properties/paths/items/properties/chain/items/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'"};
 if(vErrors === null){
 vErrors = [err279];
 }
@@ -10892,16 +10888,8 @@ vErrors.push(err279);
 }
 errors++;
 }
-}
-if(data.skippedSteps !== undefined){
-let data129 = data.skippedSteps;
-if(Array.isArray(data129)){
-const len19 = data129.length;
-for(let i19=0; i19<len19; i19++){
-let data130 = data129[i19];
-if(data130 && typeof data130 == "object" && !Array.isArray(data130)){
-if(data130.step === undefined){
-const err280 = {instancePath:instancePath+"/skippedSteps/" + i19,schemaPath:"#/properties/skippedSteps/items/required",keyword:"required",params:{missingProperty: "step"},message:"must have required property '"+"step"+"'"};
+if(data128.name === undefined){
+const err280 = {instancePath:instancePath+"/paths/" + i16+"/chain/" + i18,schemaPath:"#/properties/paths/items/properties/chain/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
 if(vErrors === null){
 vErrors = [err280];
 }
@@ -10910,8 +10898,8 @@ vErrors.push(err280);
 }
 errors++;
 }
-if(data130.name === undefined){
-const err281 = {instancePath:instancePath+"/skippedSteps/" + i19,schemaPath:"#/properties/skippedSteps/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
+if(data128.at === undefined){
+const err281 = {instancePath:instancePath+"/paths/" + i16+"/chain/" + i18,schemaPath:"#/properties/paths/items/properties/chain/items/required",keyword:"required",params:{missingProperty: "at"},message:"must have required property '"+"at"+"'"};
 if(vErrors === null){
 vErrors = [err281];
 }
@@ -10920,8 +10908,9 @@ vErrors.push(err281);
 }
 errors++;
 }
-if(data130.reason === undefined){
-const err282 = {instancePath:instancePath+"/skippedSteps/" + i19,schemaPath:"#/properties/skippedSteps/items/required",keyword:"required",params:{missingProperty: "reason"},message:"must have required property '"+"reason"+"'"};
+for(const key20 in data128){
+if(!(((key20 === "kind") || (key20 === "name")) || (key20 === "at"))){
+const err282 = {instancePath:instancePath+"/paths/" + i16+"/chain/" + i18,schemaPath:"#/properties/paths/items/properties/chain/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key20},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err282];
 }
@@ -10930,9 +10919,11 @@ vErrors.push(err282);
 }
 errors++;
 }
-for(const key20 in data130){
-if(!(((key20 === "step") || (key20 === "name")) || (key20 === "reason"))){
-const err283 = {instancePath:instancePath+"/skippedSteps/" + i19,schemaPath:"#/properties/skippedSteps/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key20},message:"must NOT have additional properties"};
+}
+if(data128.kind !== undefined){
+let data129 = data128.kind;
+if(!((((((data129 === "job") || (data129 === "workflow")) || (data129 === "step")) || (data129 === "action")) || (data129 === "script")) || (data129 === "command"))){
+const err283 = {instancePath:instancePath+"/paths/" + i16+"/chain/" + i18+"/kind",schemaPath:"#/properties/paths/items/properties/chain/items/properties/kind/enum",keyword:"enum",params:{allowedValues: schema108.properties.paths.items.properties.chain.items.properties.kind.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err283];
 }
@@ -10942,10 +10933,9 @@ vErrors.push(err283);
 errors++;
 }
 }
-if(data130.step !== undefined){
-let data131 = data130.step;
-if(!(((typeof data131 == "number") && (!(data131 % 1) && !isNaN(data131))) && (isFinite(data131)))){
-const err284 = {instancePath:instancePath+"/skippedSteps/" + i19+"/step",schemaPath:"#/properties/skippedSteps/items/properties/step/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data128.name !== undefined){
+if(typeof data128.name !== "string"){
+const err284 = {instancePath:instancePath+"/paths/" + i16+"/chain/" + i18+"/name",schemaPath:"#/properties/paths/items/properties/chain/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err284];
 }
@@ -10954,9 +10944,12 @@ vErrors.push(err284);
 }
 errors++;
 }
-if((typeof data131 == "number") && (isFinite(data131))){
-if(data131 < 0 || isNaN(data131)){
-const err285 = {instancePath:instancePath+"/skippedSteps/" + i19+"/step",schemaPath:"#/properties/skippedSteps/items/properties/step/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+if(data128.at !== undefined){
+let data131 = data128.at;
+if(data131 && typeof data131 == "object" && !Array.isArray(data131)){
+if(data131.path === undefined){
+const err285 = {instancePath:instancePath+"/paths/" + i16+"/chain/" + i18+"/at",schemaPath:"#/$defs/location/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'"};
 if(vErrors === null){
 vErrors = [err285];
 }
@@ -10965,12 +10958,8 @@ vErrors.push(err285);
 }
 errors++;
 }
-}
-}
-if(data130.name !== undefined){
-let data132 = data130.name;
-if((typeof data132 !== "string") && (data132 !== null)){
-const err286 = {instancePath:instancePath+"/skippedSteps/" + i19+"/name",schemaPath:"#/$defs/stringOrNull/type",keyword:"type",params:{type: schema54.type},message:"must be string,null"};
+if(data131.line === undefined){
+const err286 = {instancePath:instancePath+"/paths/" + i16+"/chain/" + i18+"/at",schemaPath:"#/$defs/location/required",keyword:"required",params:{missingProperty: "line"},message:"must have required property '"+"line"+"'"};
 if(vErrors === null){
 vErrors = [err286];
 }
@@ -10979,10 +10968,8 @@ vErrors.push(err286);
 }
 errors++;
 }
-}
-if(data130.reason !== undefined){
-if(typeof data130.reason !== "string"){
-const err287 = {instancePath:instancePath+"/skippedSteps/" + i19+"/reason",schemaPath:"#/properties/skippedSteps/items/properties/reason/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data131.column === undefined){
+const err287 = {instancePath:instancePath+"/paths/" + i16+"/chain/" + i18+"/at",schemaPath:"#/$defs/location/required",keyword:"required",params:{missingProperty: "column"},message:"must have required property '"+"column"+"'"};
 if(vErrors === null){
 vErrors = [err287];
 }
@@ -10991,10 +10978,9 @@ vErrors.push(err287);
 }
 errors++;
 }
-}
-}
-else {
-const err288 = {instancePath:instancePath+"/skippedSteps/" + i19,schemaPath:"#/properties/skippedSteps/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+for(const key21 in data131){
+if(!(((key21 === "path") || (key21 === "line")) || (key21 === "column"))){
+const err288 = {instancePath:instancePath+"/paths/" + i16+"/chain/" + i18+"/at",schemaPath:"#/$defs/location/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key21},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err288];
 }
@@ -11004,14 +10990,278 @@ vErrors.push(err288);
 errors++;
 }
 }
-}
-else {
-const err289 = {instancePath:instancePath+"/skippedSteps",schemaPath:"#/properties/skippedSteps/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data131.path !== undefined){
+if(typeof data131.path !== "string"){
+const err289 = {instancePath:instancePath+"/paths/" + i16+"/chain/" + i18+"/at/path",schemaPath:"#/$defs/location/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err289];
 }
 else {
 vErrors.push(err289);
+}
+errors++;
+}
+}
+if(data131.line !== undefined){
+let data133 = data131.line;
+if(!(((typeof data133 == "number") && (!(data133 % 1) && !isNaN(data133))) && (isFinite(data133)))){
+const err290 = {instancePath:instancePath+"/paths/" + i16+"/chain/" + i18+"/at/line",schemaPath:"#/$defs/location/properties/line/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err290];
+}
+else {
+vErrors.push(err290);
+}
+errors++;
+}
+if((typeof data133 == "number") && (isFinite(data133))){
+if(data133 < 0 || isNaN(data133)){
+const err291 = {instancePath:instancePath+"/paths/" + i16+"/chain/" + i18+"/at/line",schemaPath:"#/$defs/location/properties/line/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err291];
+}
+else {
+vErrors.push(err291);
+}
+errors++;
+}
+}
+}
+if(data131.column !== undefined){
+let data134 = data131.column;
+if(!(((typeof data134 == "number") && (!(data134 % 1) && !isNaN(data134))) && (isFinite(data134)))){
+const err292 = {instancePath:instancePath+"/paths/" + i16+"/chain/" + i18+"/at/column",schemaPath:"#/$defs/location/properties/column/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err292];
+}
+else {
+vErrors.push(err292);
+}
+errors++;
+}
+if((typeof data134 == "number") && (isFinite(data134))){
+if(data134 < 0 || isNaN(data134)){
+const err293 = {instancePath:instancePath+"/paths/" + i16+"/chain/" + i18+"/at/column",schemaPath:"#/$defs/location/properties/column/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err293];
+}
+else {
+vErrors.push(err293);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err294 = {instancePath:instancePath+"/paths/" + i16+"/chain/" + i18+"/at",schemaPath:"#/$defs/location/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err294];
+}
+else {
+vErrors.push(err294);
+}
+errors++;
+}
+}
+}
+else {
+const err295 = {instancePath:instancePath+"/paths/" + i16+"/chain/" + i18,schemaPath:"#/properties/paths/items/properties/chain/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err295];
+}
+else {
+vErrors.push(err295);
+}
+errors++;
+}
+}
+}
+}
+}
+else {
+const err296 = {instancePath:instancePath+"/paths/" + i16,schemaPath:"#/properties/paths/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err296];
+}
+else {
+vErrors.push(err296);
+}
+errors++;
+}
+}
+}
+else {
+const err297 = {instancePath:instancePath+"/paths",schemaPath:"#/properties/paths/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err297];
+}
+else {
+vErrors.push(err297);
+}
+errors++;
+}
+}
+if(data.gaps !== undefined){
+let data135 = data.gaps;
+if(Array.isArray(data135)){
+const len19 = data135.length;
+for(let i19=0; i19<len19; i19++){
+if(typeof data135[i19] !== "string"){
+const err298 = {instancePath:instancePath+"/gaps/" + i19,schemaPath:"#/$defs/stringList/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err298];
+}
+else {
+vErrors.push(err298);
+}
+errors++;
+}
+}
+}
+else {
+const err299 = {instancePath:instancePath+"/gaps",schemaPath:"#/$defs/stringList/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err299];
+}
+else {
+vErrors.push(err299);
+}
+errors++;
+}
+}
+if(data.skipped !== undefined){
+let data137 = data.skipped;
+if((typeof data137 !== "string") && (data137 !== null)){
+const err300 = {instancePath:instancePath+"/skipped",schemaPath:"#/$defs/stringOrNull/type",keyword:"type",params:{type: schema54.type},message:"must be string,null"};
+if(vErrors === null){
+vErrors = [err300];
+}
+else {
+vErrors.push(err300);
+}
+errors++;
+}
+}
+if(data.skippedSteps !== undefined){
+let data138 = data.skippedSteps;
+if(Array.isArray(data138)){
+const len20 = data138.length;
+for(let i20=0; i20<len20; i20++){
+let data139 = data138[i20];
+if(data139 && typeof data139 == "object" && !Array.isArray(data139)){
+if(data139.step === undefined){
+const err301 = {instancePath:instancePath+"/skippedSteps/" + i20,schemaPath:"#/properties/skippedSteps/items/required",keyword:"required",params:{missingProperty: "step"},message:"must have required property '"+"step"+"'"};
+if(vErrors === null){
+vErrors = [err301];
+}
+else {
+vErrors.push(err301);
+}
+errors++;
+}
+if(data139.name === undefined){
+const err302 = {instancePath:instancePath+"/skippedSteps/" + i20,schemaPath:"#/properties/skippedSteps/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
+if(vErrors === null){
+vErrors = [err302];
+}
+else {
+vErrors.push(err302);
+}
+errors++;
+}
+if(data139.reason === undefined){
+const err303 = {instancePath:instancePath+"/skippedSteps/" + i20,schemaPath:"#/properties/skippedSteps/items/required",keyword:"required",params:{missingProperty: "reason"},message:"must have required property '"+"reason"+"'"};
+if(vErrors === null){
+vErrors = [err303];
+}
+else {
+vErrors.push(err303);
+}
+errors++;
+}
+for(const key22 in data139){
+if(!(((key22 === "step") || (key22 === "name")) || (key22 === "reason"))){
+const err304 = {instancePath:instancePath+"/skippedSteps/" + i20,schemaPath:"#/properties/skippedSteps/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key22},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err304];
+}
+else {
+vErrors.push(err304);
+}
+errors++;
+}
+}
+if(data139.step !== undefined){
+let data140 = data139.step;
+if(!(((typeof data140 == "number") && (!(data140 % 1) && !isNaN(data140))) && (isFinite(data140)))){
+const err305 = {instancePath:instancePath+"/skippedSteps/" + i20+"/step",schemaPath:"#/properties/skippedSteps/items/properties/step/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err305];
+}
+else {
+vErrors.push(err305);
+}
+errors++;
+}
+if((typeof data140 == "number") && (isFinite(data140))){
+if(data140 < 0 || isNaN(data140)){
+const err306 = {instancePath:instancePath+"/skippedSteps/" + i20+"/step",schemaPath:"#/properties/skippedSteps/items/properties/step/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err306];
+}
+else {
+vErrors.push(err306);
+}
+errors++;
+}
+}
+}
+if(data139.name !== undefined){
+let data141 = data139.name;
+if((typeof data141 !== "string") && (data141 !== null)){
+const err307 = {instancePath:instancePath+"/skippedSteps/" + i20+"/name",schemaPath:"#/$defs/stringOrNull/type",keyword:"type",params:{type: schema54.type},message:"must be string,null"};
+if(vErrors === null){
+vErrors = [err307];
+}
+else {
+vErrors.push(err307);
+}
+errors++;
+}
+}
+if(data139.reason !== undefined){
+if(typeof data139.reason !== "string"){
+const err308 = {instancePath:instancePath+"/skippedSteps/" + i20+"/reason",schemaPath:"#/properties/skippedSteps/items/properties/reason/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err308];
+}
+else {
+vErrors.push(err308);
+}
+errors++;
+}
+}
+}
+else {
+const err309 = {instancePath:instancePath+"/skippedSteps/" + i20,schemaPath:"#/properties/skippedSteps/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err309];
+}
+else {
+vErrors.push(err309);
+}
+errors++;
+}
+}
+}
+else {
+const err310 = {instancePath:instancePath+"/skippedSteps",schemaPath:"#/properties/skippedSteps/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err310];
+}
+else {
+vErrors.push(err310);
 }
 errors++;
 }
@@ -11024,12 +11274,12 @@ errors = vErrors.length;
 }
 }
 else {
-const err290 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err311 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
-vErrors = [err290];
+vErrors = [err311];
 }
 else {
-vErrors.push(err290);
+vErrors.push(err311);
 }
 errors++;
 }
@@ -14526,7 +14776,7 @@ return errors === 0;
 validate20.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 export const validateBom = validate67;
-const schema171 = {"description":"bom.json of an evidence pack.","type":"object","additionalProperties":false,"required":["schemaVersion","tool","workflows"],"properties":{"schemaVersion":{"const":1},"tool":{"$ref":"#/$defs/tool"},"workflows":{"type":"array","items":{"$ref":"#/$defs/bomWorkflow"}}}};
+const schema173 = {"description":"bom.json of an evidence pack.","type":"object","additionalProperties":false,"required":["schemaVersion","tool","workflows"],"properties":{"schemaVersion":{"const":1},"tool":{"$ref":"#/$defs/tool"},"workflows":{"type":"array","items":{"$ref":"#/$defs/bomWorkflow"}}}};
 
 function validate67(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -14751,7 +15001,7 @@ return errors === 0;
 validate67.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 export const validateManifest = validate69;
-const schema173 = {"description":"manifest.json of an evidence pack. digest = SHA-256 over the UTF-8 lines `<name>\\0<sha256 hex>\\n` of every other file, sorted by name (byte order), concatenated.","type":"object","additionalProperties":false,"required":["schemaVersion","tool","policyDigest","files","digest"],"properties":{"schemaVersion":{"const":1},"tool":{"$ref":"#/$defs/tool"},"policyDigest":{"$ref":"#/$defs/sha256Digest"},"files":{"type":"object","minProperties":1,"propertyNames":{"pattern":"^[A-Za-z0-9][A-Za-z0-9._-]*$"},"additionalProperties":{"type":"object","additionalProperties":false,"required":["sha256","bytes"],"properties":{"sha256":{"$ref":"#/$defs/sha256Hex"},"bytes":{"type":"integer","minimum":0}}}},"digest":{"$ref":"#/$defs/sha256Digest"}}};
+const schema175 = {"description":"manifest.json of an evidence pack. digest = SHA-256 over the UTF-8 lines `<name>\\0<sha256 hex>\\n` of every other file, sorted by name (byte order), concatenated.","type":"object","additionalProperties":false,"required":["schemaVersion","tool","policyDigest","files","digest"],"properties":{"schemaVersion":{"const":1},"tool":{"$ref":"#/$defs/tool"},"policyDigest":{"$ref":"#/$defs/sha256Digest"},"files":{"type":"object","minProperties":1,"propertyNames":{"pattern":"^[A-Za-z0-9][A-Za-z0-9._-]*$"},"additionalProperties":{"type":"object","additionalProperties":false,"required":["sha256","bytes"],"properties":{"sha256":{"$ref":"#/$defs/sha256Hex"},"bytes":{"type":"integer","minimum":0}}}},"digest":{"$ref":"#/$defs/sha256Digest"}}};
 const pattern31 = new RegExp("^[A-Za-z0-9][A-Za-z0-9._-]*$", "u");
 
 function validate69(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){

@@ -8,13 +8,16 @@ import type { SourceLocation } from '../errors.js';
 import type { RunContext } from '../context/run-context.js';
 import { isDynamic, referencesGithubToken } from '../workflow/expressions.js';
 import type { Job, Step, Workflow } from '../workflow/model.js';
+import { matrixLookup, stepEnv } from '../workflow/value-sources.js';
 import { locate, locateInScalar } from '../workflow/source.js';
 import type { ActionClass } from './action-classes.js';
 import { ACTION_TABLE } from './action-table.js';
 import { sensitiveChanges } from './changed-files.js';
-import { classifyScript } from './commands.js';
+import { classifyRun } from './run-variants.js';
 import { CONVERSATION_SCOPES, writeScopes } from './permissions.js';
 import type { SecretUse } from './secret-flow.js';
+import type { JobScripts } from './scripts/job-scripts.js';
+import { scriptPathDrafts } from './scripts/script-paths.js';
 import type {
   ActionPath,
   AgentUse,
@@ -23,7 +26,9 @@ import type {
   JobInventory,
   ToolReach,
 } from './types.js';
-import { actionMatches } from './uses.js';
+import { actionMatches, isLocalUses } from './uses.js';
+import { opaquePath } from './opaque.js';
+import type { PathDraft } from './opaque.js';
 
 export interface PathInput {
   readonly workflow: Workflow;
@@ -36,9 +41,11 @@ export interface PathInput {
   readonly productionPatterns: readonly string[];
   readonly agents: readonly AgentUse[];
   readonly tools: readonly ToolReach[];
+  /** What each step's script runs from the repository (package scripts, make, shell files). */
+  readonly scripts?: JobScripts;
 }
 
-type Draft = Omit<ActionPath, 'id' | 'job'>;
+type Draft = PathDraft;
 
 export function buildActionPaths(input: PathInput): ActionPath[] {
   const credsByStep = new Map<number, readonly string[]>();
@@ -241,6 +248,19 @@ function fromSteps(input: PathInput, credsByStep: Map<number, readonly string[]>
     credsByStep.set(step.index, creds);
     if (step.uses) {
       out.push(...fromUsesStep(input, step, creds));
+      if (isLocalUses(step.uses))
+        out.push(
+          opaquePath(
+            {
+              what: `local action ${step.uses}`,
+              why: 'its action.yml was not read',
+              at: locate(input.workflow.source, [...step.at, 'uses']),
+              step: step.index,
+              uses: step.uses,
+            },
+            input.credentials.map((c) => c.id),
+          ),
+        );
       if (
         /^actions\/checkout@/i.test(step.uses) &&
         !step.with.some((w) => w.key === 'persist-credentials' && w.value === 'false')
@@ -255,11 +275,17 @@ function fromSteps(input: PathInput, credsByStep: Map<number, readonly string[]>
           step: step.index,
         }),
       );
-      const classified = classifyScript(step.run, {
-        defaultBranch: branchOrDefault(input.context),
-        ...(step.workingDirectory === undefined ? {} : { workingDirectory: step.workingDirectory }),
-        ...stepShell(input.job, step),
-      });
+      const classified = classifyRun(
+        step.run,
+        { env: stepEnv(input.workflow, input.job, step), matrix: matrixLookup(input.job) },
+        {
+          defaultBranch: branchOrDefault(input.context),
+          ...(step.workingDirectory === undefined
+            ? {}
+            : { workingDirectory: step.workingDirectory }),
+          ...stepShell(input.job, step),
+        },
+      );
       for (const hit of classified.hits) {
         if (hit.class === 'untrusted-checkout') continue;
         const hitAt = locateInScalar(
@@ -275,6 +301,21 @@ function fromSteps(input: PathInput, credsByStep: Map<number, readonly string[]>
           }),
         );
       }
+      for (const o of classified.opaque) {
+        const hitAt = locateInScalar(input.workflow.source, [...step.at, 'run'], o.line, o.column);
+        out.push(
+          opaquePath(
+            {
+              what: `the command of step ${step.index + 1}${step.name ? ` (${step.name})` : ''}`,
+              why: `it is computed at run time from \`${o.expression}\``,
+              at: hitAt,
+              step: step.index,
+            },
+            creds,
+          ),
+        );
+      }
+      out.push(...scriptPathDrafts(input.scripts?.get(step.index), creds, step.index));
       if (classified.truncated) {
         out.push(
           draft(
@@ -289,14 +330,15 @@ function fromSteps(input: PathInput, credsByStep: Map<number, readonly string[]>
     }
   }
   if (input.job.uses) {
-    const creds = input.credentials.map((c) => c.id);
     out.push(
-      draft(
-        'run-shell',
-        `calls reusable workflow ${input.job.uses} (its steps are not analysed here)`,
-        locate(input.workflow.source, [...input.job.at, 'uses']),
-        creds,
-        { uses: input.job.uses },
+      opaquePath(
+        {
+          what: `reusable workflow ${input.job.uses}`,
+          why: 'its file was not read',
+          at: locate(input.workflow.source, [...input.job.at, 'uses']),
+          uses: input.job.uses,
+        },
+        input.credentials.map((c) => c.id),
       ),
     );
   }

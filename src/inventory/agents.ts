@@ -8,12 +8,18 @@ import { locate } from '../workflow/source.js';
 import { AGENTS } from './agent-catalog.js';
 import type { CompiledAgent } from './agent-catalog.js';
 import { agentAuthority } from './agent-knobs.js';
+import type { JobScripts } from './scripts/job-scripts.js';
 import type { AgentUse } from './types.js';
 import { actionMatches } from './uses.js';
 import { engineStep, ghAwRole } from './gh-aw-roles.js';
 import { invokesAgent } from './agent-invocation.js';
 
-export function detectAgents(workflow: Workflow, job: Job, idTokenWrite = false): AgentUse[] {
+export function detectAgents(
+  workflow: Workflow,
+  job: Job,
+  idTokenWrite = false,
+  scripts?: JobScripts,
+): AgentUse[] {
   const seen: Sighting[] = [];
   const src = workflow.source;
   if (job.uses) {
@@ -61,6 +67,15 @@ export function detectAgents(workflow: Workflow, job: Job, idTokenWrite = false)
             step: step.index,
             at: locate(src, [...step.at, 'run']),
           });
+        }
+      }
+      // An agent started from a repository script the step runs (`bash scripts/run-agent.sh`).
+      for (const script of scripts?.get(step.index)?.texts ?? []) {
+        for (const agent of AGENTS) {
+          if (agent.entry.uses.length > 0 && agent.patterns.every((p) => p.source.includes('@')))
+            continue;
+          if (agent.patterns.some((p) => p.test(script.text)))
+            seen.push({ agent, via: 'run', raw: undefined, step: step.index, at: script.at });
         }
       }
     }

@@ -17,6 +17,7 @@ import { findCloudLogins } from './cloud-auth.js';
 import { workflowOwner } from './owner.js';
 import { EMPTY_SNAPSHOT } from './repo-snapshot.js';
 import type { RepoSnapshot } from './repo-snapshot.js';
+import { traceJobScripts } from './scripts/job-scripts.js';
 import { toolReach } from './tool-reach.js';
 import { buildCredentials } from './credentials.js';
 import { effectivePermissions } from './permissions.js';
@@ -95,8 +96,9 @@ function buildJobInventory(
     ? [context.event]
     : [...new Set(workflow.triggers.map((t) => t.event))];
   const permissions = effectivePermissions(workflow, job, context);
-  const agents = detectAgents(workflow, job, permissions.scopes['id-token'] === 'write');
   const repo = options.repo ?? EMPTY_SNAPSHOT;
+  const scripts = traceJobScripts(workflow, job, repo, { defaultBranch: context.defaultBranch });
+  const agents = detectAgents(workflow, job, permissions.scopes['id-token'] === 'write', scripts);
   const reach = toolReach(agents, repo);
   const owned = workflowOwner(repo, options.repoPath);
   const secretUses = collectSecretUses(workflow, job);
@@ -139,6 +141,7 @@ function buildJobInventory(
     productionPatterns: options.productionPatterns,
     agents,
     tools: reach.tools,
+    scripts,
   });
 
   const workflowRole = ghAwRole(workflow, job);
@@ -192,13 +195,14 @@ function buildJobInventory(
       at: locate(src, [...s.at, 'run']),
     }));
   const gaps: string[] = [];
-  if (job.uses)
-    gaps.push(`reusable workflow ${job.uses} is not analysed; only what the call passes to it is`);
   if (permissions.assumed)
     gaps.push('repository default token permissions unknown; permissive (write) assumed');
-  for (const u of uses) {
-    if (u.kind === 'local') gaps.push(`local action ${u.raw} is not analysed`);
-  }
+  // For the record: each opaque path once (the path itself is what the policy decides).
+  gaps.push(...paths.filter((p) => p.class === 'opaque').map((p) => `${p.reason} (${p.id})`));
+  if ([...scripts.values()].some((t) => t.noRepository))
+    gaps.push(
+      'the repository was not read: the scripts the steps run (package.json, Makefile, shell files) are not analysed',
+    );
   if (!repo.complete && agents.length > 0) {
     gaps.push('repository files (CODEOWNERS, agent and MCP configuration) were not read');
   }

@@ -78,6 +78,14 @@ const MAX_UNWRAP = 3;
 
 export function classifyScript(script: string, options: ClassifyOptions = {}): CommandHits {
   const { commands, truncated } = splitCommands(script);
+  return { hits: classifyCommands(commands, options), truncated };
+}
+
+/** Classifies commands already split (a script file's text is split once for several uses). */
+export function classifyCommands(
+  commands: readonly SimpleCommand[],
+  options: ClassifyOptions = {},
+): CommandHit[] {
   const branches = new Set(['main', 'master']);
   if (options.defaultBranch) branches.add(options.defaultBranch);
   const ctx: Context = {
@@ -86,12 +94,11 @@ export function classifyScript(script: string, options: ClassifyOptions = {}): C
     inWorkspace:
       options.workingDirectory === undefined || staysInWorkspace(options.workingDirectory),
   };
-  const hits = commands.flatMap((command) => {
+  return commands.flatMap((command) => {
     const found = classifyCommand(command, ctx);
     trackDirectory(command.argv, ctx);
     return found;
   });
-  return { hits, truncated };
 }
 
 /** Tries argv as typed, then the command inside each wrapper (`npx x`, `python -m x`). */

@@ -13,6 +13,8 @@ export interface RepoSnapshot {
   readonly warnings: readonly string[];
   /** Repository paths that exist but could not be read (an agent may still load them). */
   readonly unread?: readonly string[];
+  /** Further paths the engine asked for (scripts a step runs) that do not exist. */
+  readonly absent?: ReadonlySet<string>;
   /** False when the adapter could not look at the repository at all (then it is a gap). */
   readonly complete: boolean;
   /** How locations name the repository root ('' when paths are already repo-relative). */

@@ -7,6 +7,7 @@
  * of the job fills the context at all.
  */
 import type { Step, Workflow } from '../workflow/model.js';
+import { matrixLookup } from '../workflow/value-sources.js';
 import { stepAction } from './lib/checkout-steps.js';
 import { callInputs, declaredInputTypes, envFor, populatedBy } from './lib/inject-events.js';
 import { isSinkInput } from './lib/inject-sinks.js';
@@ -152,6 +153,7 @@ export default defineRule<Options>({
       outsiderEvents: runsOnOutsiderEvents(workflow, inventory.triggers),
     };
     const min = RANK[options.minSeverity];
+    const matrix = matrixLookup(job);
     const report = (
       step: Step,
       path: readonly (string | number)[],
@@ -159,7 +161,7 @@ export default defineRule<Options>({
       sink: string,
     ) => {
       const env = envFor(workflow, job, step);
-      for (const ref of taintedContexts(value, env, { inputTypes })) {
+      for (const ref of taintedContexts(value, env, { inputTypes, matrix })) {
         const g = grade(ref, inventory.triggers, inputs);
         if (RANK[g.severity] < min) continue;
         const via = ref.via ? ` (through \`${ref.via}\`)` : '';

@@ -15,6 +15,7 @@ import type {
   Workflow,
 } from './model.js';
 import { locate, parseYamlSource } from './source.js';
+import { checkKeys, JOB_KEYS, placeSteps } from './step-structure.js';
 import type { SourceFile, YamlPath } from './source.js';
 
 type Data = Record<string, unknown>;
@@ -36,9 +37,12 @@ export function buildWorkflow(source: SourceFile): Workflow {
   const jobsData = data.jobs as Data;
   if (Object.keys(jobsData).length === 0) fail('`jobs:` is empty', ['jobs']);
 
+  const workflowWorkDir = defaultWorkingDirectory(data.defaults);
   const jobs = Object.entries(jobsData).map(([id, value]) => {
     if (!isMap(value)) fail(`job \`${id}\` is not a map`, ['jobs', id]);
-    return buildJob(id, value as Data, fail);
+    const job = buildJob(id, value as Data, fail);
+    const workDir = defaultWorkingDirectory((value as Data).defaults) ?? workflowWorkDir;
+    return workDir === undefined ? job : { ...job, defaultWorkingDirectory: workDir };
   });
   return {
     source,
@@ -101,11 +105,13 @@ function buildJob(id: string, data: Data, fail: Fail): Job {
   const stepsData = data.steps;
   if (stepsData !== undefined && !Array.isArray(stepsData))
     fail(`job \`${id}\`: \`steps:\` is not a list`, [...at, 'steps']);
-  const steps = ((stepsData as unknown[] | undefined) ?? []).map((step, index) => {
-    if (!isMap(step))
-      fail(`job \`${id}\`: step ${index + 1} is not a map`, [...at, 'steps', index]);
-    return buildStep(step, index, [...at, 'steps', index]);
-  });
+  checkKeys(data, JOB_KEYS, `job \`${id}\``, at, fail);
+  const steps = placeSteps(
+    (stepsData as unknown[] | undefined) ?? [],
+    id,
+    [...at, 'steps'],
+    fail,
+  ).map((placed, index) => buildStep(placed.data, index, placed.at));
   return {
     id,
     name: optionalString(data.name),
@@ -129,6 +135,7 @@ function buildJob(id: string, data: Data, fail: Fail): Job {
           ? entries(data.secrets, [...at, 'secrets'])
           : undefined,
     steps,
+    matrix: isMap(data.strategy) ? data.strategy.matrix : undefined,
     at,
   };
 }
@@ -147,6 +154,11 @@ function buildStep(data: Data, index: number, at: YamlPath): Step {
     env: entries(data.env, [...at, 'env']),
     at,
   };
+}
+
+function defaultWorkingDirectory(defaults: unknown): string | undefined {
+  if (!isMap(defaults) || !isMap(defaults.run)) return undefined;
+  return optionalString(defaults.run['working-directory']);
 }
 
 function runsOn(value: unknown): string[] {

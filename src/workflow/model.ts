@@ -70,6 +70,10 @@ export interface Job {
   /** `secrets: inherit`, or the secrets passed to a reusable workflow. */
   readonly secrets: 'inherit' | readonly Entry[] | undefined;
   readonly steps: readonly Step[];
+  /** `strategy.matrix` as written (plain data, or an expression string). */
+  readonly matrix?: unknown;
+  /** `defaults.run.working-directory` of the job, else of the workflow. */
+  readonly defaultWorkingDirectory?: string | undefined;
   readonly at: YamlPath;
 }
 

@@ -236,6 +236,8 @@ describe('buildEvidence', () => {
       {
         repo: snapshot({
           '.github/CODEOWNERS': '* @acme/everyone\n/.github/workflows/ @acme/platform @octocat\n',
+          // The package scripts `npm ci` / `npm run build` / `npm publish` run (read, harmless).
+          'package.json': '{ "scripts": { "build": "tsc" } }',
         }),
         policy: `version: 1
 extends: baseline

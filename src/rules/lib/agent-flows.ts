@@ -4,6 +4,7 @@
  * and workflow env only when the agent's step names the variable). Shared by
  * `agent-untrusted-input` (which reports each flow) and `agent-read-write-split`.
  */
+import { matrixLookup } from '../../workflow/value-sources.js';
 import type { SourceLocation } from '../../errors.js';
 import type { AgentUse } from '../../inventory/types.js';
 import type { Entry, Job, Workflow } from '../../workflow/model.js';
@@ -69,6 +70,7 @@ export function agentFlows(
     seen.add(key);
     flows.push(flow);
   };
+  const matrix = matrixLookup(job);
   const baseEnv = new Map<string, string>();
   for (const e of [...workflow.env, ...job.env]) baseEnv.set(e.key, e.value);
 
@@ -84,7 +86,7 @@ export function agentFlows(
       const entries = agent.via === 'job-uses' ? job.with : (step?.with ?? []);
       for (const entry of entries) {
         const prompt = prompts.has(entry.key.toLowerCase());
-        for (const ref of taintedContexts(entry.value, env).filter(keep))
+        for (const ref of taintedContexts(entry.value, env, { matrix }).filter(keep))
           push({
             agent,
             ref,
@@ -97,7 +99,7 @@ export function agentFlows(
 
     if (agent.via === 'run' && step?.run !== undefined) {
       const path: YamlPath = [...step.at, 'run'];
-      const refs = taintedContexts(step.run, env).filter(keep);
+      const refs = taintedContexts(step.run, env, { matrix }).filter(keep);
       for (const prompt of agent.promptInputs) {
         for (const ref of refs) {
           if (!prompt.value.includes(ref.via ?? ref.text)) continue;

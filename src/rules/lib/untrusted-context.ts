@@ -12,6 +12,7 @@
  * - `fixed`: values nobody outside can shape (SHAs, ids, numbers, logins, repository names
  *   set by GitHub, runner paths, secrets).
  */
+import type { MatrixLookup } from '../../workflow/value-sources.js';
 
 export type Capability = 'arbitrary' | 'structured' | 'fixed';
 
@@ -397,6 +398,8 @@ export interface TaintedRef {
 export interface TaintOptions {
   /** Declared input types by lower-case name (`inputs.x` / `github.event.inputs.x`). */
   readonly inputTypes?: ReadonlyMap<string, string>;
+  /** The job's matrix: `matrix.x` is followed into the values it can hold. */
+  readonly matrix?: MatrixLookup;
 }
 
 type Node =
@@ -631,6 +634,14 @@ function taintedIn(
         if (found === undefined) continue;
         for (const inner of taintedIn(found[1], undefined, options, depth + 1))
           refs.push({ ...inner, offset, via: `env.${found[0]}` });
+        continue;
+      }
+      if (segs[0] === 'matrix') {
+        const key = segs.slice(1);
+        if (depth > 0 || !options.matrix) continue;
+        for (const value of options.matrix(key) ?? [])
+          for (const inner of taintedIn(value, env, options, depth + 1))
+            refs.push({ ...inner, offset, via: `matrix.${key.join('.')}` });
         continue;
       }
       const capability = classify(segs, options);
