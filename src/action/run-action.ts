@@ -31,6 +31,9 @@ import {
   writeSummary,
 } from './publish-results.js';
 import { repoFileReader } from './repo-files.js';
+import { actionFileReader } from './action-file-reader.js';
+import { gatherActionFiles } from '../inventory/resolve/action-files.js';
+import { parseWorkflowOrAction } from '../workflow/action-file.js';
 import { repoPolicyReader } from './repo-policy-reader.js';
 import { evidenceInput } from './evidence-input.js';
 import { PACK_DIR, evidenceDir, saveEvidenceInput } from './evidence-store.js';
@@ -39,7 +42,6 @@ import type { GitHubClient } from '../github/client.js';
 import { readRunnerEnv } from './runner-env.js';
 import { effectiveDefaultPermissions } from '../policy/default-permissions.js';
 import { ENVIRONMENT_TIMEOUT_MS, readEnvironments } from './environment-lookup.js';
-import { parseWorkflow } from '../workflow/build-model.js';
 import { isDynamic } from '../workflow/expressions.js';
 import { OUTPUTS, readSettings } from './settings.js';
 import type { Settings } from './settings.js';
@@ -136,7 +138,18 @@ export async function runAction(now: () => Date = () => new Date()): Promise<voi
   };
   // Agent and MCP configuration as the job will check it out; CODEOWNERS as trusted.
   const repo = await phase(readRepoSnapshotAt(files, runner.workflowSha), 'the repository files');
-  const parsed = parseWorkflow(runner.workflowPath, workflow.text);
+  // Composite actions and reusable workflows: local ones at the workflow's commit, remote
+  // ones at their commit through the API (tags resolved once, recorded in the BOM).
+  const parsed = parseWorkflowOrAction(runner.workflowPath, workflow.text);
+  const resolved = new Map<string, string>();
+  const actionFiles = await phase(
+    gatherActionFiles(
+      [parsed],
+      actionFileReader({ files, workflowSha: runner.workflowSha, client: api, resolved }),
+      resolved,
+    ),
+    'the actions and reusable workflows it uses',
+  );
   const decided = parsed.jobs.filter((j) => settings.jobs === 'all' || j.id === runner.job);
   const names = decided.flatMap((j) =>
     j.environment && !isDynamic(j.environment.name) ? [j.environment.name] : [],
@@ -161,6 +174,7 @@ export async function runAction(now: () => Date = () => new Date()): Promise<voi
     path: runner.workflowPath,
     text: workflow.text,
     parsed,
+    actionFiles,
     policy,
     context: { ...context, environments },
     repo,

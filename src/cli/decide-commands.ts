@@ -16,6 +16,10 @@ import { buildReport } from '../report/report.js';
 import type { FileError, RepositoryScope } from '../report/report.js';
 import type { Command } from './args.js';
 import { discoverWorkflows } from './discover.js';
+import { diskFileReader } from './fs-action-files.js';
+import { gatherActionFiles } from '../inventory/resolve/action-files.js';
+import type { ParsedFile } from '../inventory/resolve/action-files.js';
+import { parseWorkflowOrAction } from '../workflow/action-file.js';
 import { emitReport, checkOutDir } from './emit-report.js';
 import { cliContext } from './event-context.js';
 import { readRepoSnapshot, repoRootOf } from './fs-repo-snapshot.js';
@@ -36,15 +40,27 @@ export async function evaluateCommand(command: EvaluateArgs, io: CliIo): Promise
       ...command,
       defaultPermissions: effectiveDefaultPermissions(policy, command.defaultPermissions),
       policyFile: repoFile,
+      repository: command.options.repository,
     }),
     environments: environmentsOption(command.environments),
     policyFiles: repoRelative(root, policyFilesRead(policy)),
   };
   const snapshotRoot = repoRootOf(command.workflow);
   const repoPath = insideRepo(root, command.workflow) ?? command.workflow;
+  const text = readTextFile(command.workflow);
+  // Composite actions and reusable workflows: local ones from the repository, remote ones
+  // from --actions-cache (offline otherwise); each file parsed once.
+  const parsed = parseWorkflowOrAction(command.workflow, text);
+  const resolved = new Map<string, string>();
   const evaluation = evaluateWorkflow({
     path: command.workflow,
-    text: readTextFile(command.workflow),
+    text,
+    parsed,
+    actionFiles: await gatherActionFiles(
+      [parsed],
+      diskFileReader({ root, cacheDir: command.options.actionsCache, resolved }),
+      resolved,
+    ),
     repo: snapshotRoot === undefined ? undefined : readRepoSnapshot(snapshotRoot),
     repoPath: snapshotRoot === undefined ? undefined : repoPath,
     policy,
@@ -98,6 +114,7 @@ export async function scanCommand(command: ScanArgs, io: CliIo): Promise<number>
         changedFiles: [],
         defaultPermissions: effectiveDefaultPermissions(policy, command.defaultPermissions),
         policyFile: repoFile,
+        repository: command.options.repository,
       }),
       environments,
       policyFiles: repoRelative(target.root, policyFilesRead(policy)),
@@ -106,16 +123,28 @@ export async function scanCommand(command: ScanArgs, io: CliIo): Promise<number>
     const snapshotRoot = repoRootOf(target.files[0] ?? '');
     const repo = snapshotRoot === undefined ? undefined : readRepoSnapshot(snapshotRoot);
     const workflows: RepositoryScope['workflows'][number][] = [];
+    const resolved = new Map<string, string>();
+    const reader = diskFileReader({
+      root: target.root,
+      cacheDir: command.options.actionsCache,
+      resolved,
+    });
+    const parsedFiles = new Map<string, ParsedFile>();
     for (const file of target.files) {
       progress.tick(file);
       const repoPath = insideRepo(target.root, file) ?? file;
       workflows.push({ path: file, repoPath });
       try {
+        const text = readTextFile(file);
+        const parsed = parseWorkflowOrAction(file, text);
+        const actionFiles = await gatherActionFiles([parsed], reader, resolved, parsedFiles);
         evaluations.push(
           ...evaluateEachTrigger(
             {
               path: file,
-              text: readTextFile(file),
+              text,
+              parsed,
+              actionFiles,
               policy,
               context,
               now: io.now(),

@@ -115,6 +115,11 @@ function jobDoc(j: JobInventory): Doc<JobInventory> {
       step: orNull(p.step),
       uses: orNull(p.uses),
       target: orNull(p.target),
+      why: orNull(p.why),
+      chain:
+        p.chain === undefined || p.chain === null
+          ? null
+          : p.chain.map((c) => ({ kind: c.kind, name: c.name, at: loc(c.at) })),
     })),
     gaps: [...list(j.gaps)],
     skipped: orNull(j.skipped),
@@ -123,6 +128,23 @@ function jobDoc(j: JobInventory): Doc<JobInventory> {
       name: orNull(x.name),
       reason: x.reason,
     })),
+    calls:
+      j.calls === undefined || j.calls === null
+        ? null
+        : j.calls.map((c) => ({
+            uses: c.uses,
+            file: c.file,
+            at: loc(c.at),
+            jobs: c.jobs.map((x) => ({
+              job: x.job,
+              at: loc(x.at),
+              permissions: { ...x.permissions },
+            })),
+          })),
+    resolvedRefs:
+      j.resolvedRefs === undefined || j.resolvedRefs === null
+        ? null
+        : j.resolvedRefs.map((r) => ({ ref: r.ref, sha: r.sha })),
   };
 }
 

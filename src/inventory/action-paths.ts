@@ -24,6 +24,7 @@ import type {
   ToolReach,
 } from './types.js';
 import { actionMatches } from './uses.js';
+import type { PathDraft } from './opaque.js';
 
 export interface PathInput {
   readonly workflow: Workflow;
@@ -36,9 +37,11 @@ export interface PathInput {
   readonly productionPatterns: readonly string[];
   readonly agents: readonly AgentUse[];
   readonly tools: readonly ToolReach[];
+  /** Paths reached through indirection (composite actions, reusable workflows, opaque). */
+  readonly indirect?: readonly PathDraft[];
 }
 
-type Draft = Omit<ActionPath, 'id' | 'job'>;
+type Draft = PathDraft;
 
 export function buildActionPaths(input: PathInput): ActionPath[] {
   const credsByStep = new Map<number, readonly string[]>();
@@ -59,6 +62,7 @@ export function buildActionPaths(input: PathInput): ActionPath[] {
     ...stepDrafts,
     ...fromAgents(input, credsByStep),
     ...fromChangedFiles(input),
+    ...(input.indirect ?? []),
   ];
   const counters = new Map<string, number>();
   return drafts.map((d) => {
@@ -171,6 +175,16 @@ function fromCredentials({ credentials }: PathInput): Draft[] {
   return out;
 }
 
+/** The paths of a job's own steps (also used for steps of composite actions and called jobs). */
+export function stepPaths(input: PathInput): PathDraft[] {
+  return fromSteps(input, new Map());
+}
+
+/** The paths of a job's environment (also used for jobs of a called workflow). */
+export function environmentPaths(input: PathInput, stepDrafts: readonly PathDraft[]): PathDraft[] {
+  return fromEnvironment(input, stepDrafts);
+}
+
 /** Environment names that say the job ships (`release`, `pypi`, `github-pages`, `staging`…). */
 const SHIPPING_ENVIRONMENT =
   /release|publish|deploy|promot|pypi|npm|crates|registry|pages|marketplace|stag(?:e|ing)|prod/i;
@@ -241,6 +255,7 @@ function fromSteps(input: PathInput, credsByStep: Map<number, readonly string[]>
     credsByStep.set(step.index, creds);
     if (step.uses) {
       out.push(...fromUsesStep(input, step, creds));
+
       if (
         /^actions\/checkout@/i.test(step.uses) &&
         !step.with.some((w) => w.key === 'persist-credentials' && w.value === 'false')
@@ -287,18 +302,6 @@ function fromSteps(input: PathInput, credsByStep: Map<number, readonly string[]>
         );
       }
     }
-  }
-  if (input.job.uses) {
-    const creds = input.credentials.map((c) => c.id);
-    out.push(
-      draft(
-        'run-shell',
-        `calls reusable workflow ${input.job.uses} (its steps are not analysed here)`,
-        locate(input.workflow.source, [...input.job.at, 'uses']),
-        creds,
-        { uses: input.job.uses },
-      ),
-    );
   }
   return out;
 }

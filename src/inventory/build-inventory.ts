@@ -26,6 +26,10 @@ import type { RunPlan } from './run-conditions.js';
 import { collectSecretUses } from './secret-flow.js';
 import type { JobInventory, RunCommand, UsesRef } from './types.js';
 import { parseUses } from './uses.js';
+import { EMPTY_ACTION_FILES } from './resolve/action-files.js';
+import type { ActionFiles } from './resolve/action-files.js';
+import { resolveIndirection } from './resolve/expand.js';
+import { indirectPaths } from './resolve/frame-paths.js';
 
 export interface InventoryOptions {
   /** Environment / target name patterns of the `production` class. */
@@ -36,6 +40,8 @@ export interface InventoryOptions {
   readonly repoPath?: string;
   /** The job the gate runs in (the action): it is running, so its own `if:` held. */
   readonly runningJob?: string;
+  /** Composite actions and reusable workflows the adapter read; unread ones are opaque. */
+  readonly actionFiles?: ActionFiles;
 }
 
 /** Events whose runs nobody attends at the moment they start (DESIGN.md §4). */
@@ -95,11 +101,23 @@ function buildJobInventory(
     ? [context.event]
     : [...new Set(workflow.triggers.map((t) => t.event))];
   const permissions = effectivePermissions(workflow, job, context);
-  const agents = detectAgents(workflow, job, permissions.scopes['id-token'] === 'write');
+  const ownSecretUses = collectSecretUses(workflow, job);
+  const resolution = resolveIndirection({
+    workflow,
+    job,
+    context,
+    permissions,
+    files: options.actionFiles ?? EMPTY_ACTION_FILES,
+    secretUses: ownSecretUses,
+  });
+  const agents = [
+    ...detectAgents(workflow, job, permissions.scopes['id-token'] === 'write'),
+    ...resolution.agents,
+  ];
   const repo = options.repo ?? EMPTY_SNAPSHOT;
   const reach = toolReach(agents, repo);
   const owned = workflowOwner(repo, options.repoPath);
-  const secretUses = collectSecretUses(workflow, job);
+  const secretUses = [...ownSecretUses, ...resolution.secretUses];
   const cloudLogins = findCloudLogins(workflow, job);
   const credentials = buildCredentials({
     cloudLogins,
@@ -139,6 +157,12 @@ function buildJobInventory(
     productionPatterns: options.productionPatterns,
     agents,
     tools: reach.tools,
+    indirect: indirectPaths({
+      resolution,
+      context,
+      credentials,
+      productionPatterns: options.productionPatterns,
+    }),
   });
 
   const workflowRole = ghAwRole(workflow, job);
@@ -192,13 +216,10 @@ function buildJobInventory(
       at: locate(src, [...s.at, 'run']),
     }));
   const gaps: string[] = [];
-  if (job.uses)
-    gaps.push(`reusable workflow ${job.uses} is not analysed; only what the call passes to it is`);
   if (permissions.assumed)
     gaps.push('repository default token permissions unknown; permissive (write) assumed');
-  for (const u of uses) {
-    if (u.kind === 'local') gaps.push(`local action ${u.raw} is not analysed`);
-  }
+  // For the record: each opaque path once (the path itself is what the policy decides).
+  gaps.push(...paths.filter((p) => p.class === 'opaque').map((p) => `${p.reason} (${p.id})`));
   if (!repo.complete && agents.length > 0) {
     gaps.push('repository files (CODEOWNERS, agent and MCP configuration) were not read');
   }
@@ -240,5 +261,7 @@ function buildJobInventory(
     gaps: [...new Set(gaps)],
     skipped: skippedJob,
     skippedSteps: skippedJob ? [] : steps.skipped,
+    ...(resolution.calls.length > 0 ? { calls: resolution.calls } : {}),
+    ...(resolution.resolvedRefs.length > 0 ? { resolvedRefs: resolution.resolvedRefs } : {}),
   };
 }

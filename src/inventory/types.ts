@@ -102,6 +102,17 @@ export interface RunCommand {
   readonly at: SourceLocation;
 }
 
+/**
+ * One link of the chain that leads to an action path through indirection: job → reusable
+ * workflow → job → step → composite action → step → script → command, each with file:line.
+ */
+export interface ChainLink {
+  readonly kind: 'job' | 'workflow' | 'step' | 'action' | 'script' | 'command';
+  /** What the link is: a job id, a `uses:` reference, a step name, a script path. */
+  readonly name: string;
+  readonly at: SourceLocation;
+}
+
 /** One thing a job can do: a class occurrence with its evidence and credentials. */
 export interface ActionPath {
   /** Stable within a run: `<job>/<class>/<n>`. */
@@ -116,6 +127,10 @@ export interface ActionPath {
   readonly step: number | undefined;
   readonly uses: string | undefined;
   readonly target: string | undefined;
+  /** `opaque` paths: why the gate cannot see through (unfetched, unreadable, depth cap, …). */
+  readonly why?: string;
+  /** How the path is reached through indirection (absent when it is in the job itself). */
+  readonly chain?: readonly ChainLink[];
 }
 
 /**
@@ -176,5 +191,22 @@ export interface JobInventory {
     readonly step: number;
     readonly name: string | undefined;
     readonly reason: string;
+  }[];
+  /** Reusable-workflow calls: the edge and each called job as called (resolve/expand.ts). */
+  readonly calls?: readonly CallEdge[];
+  /** Tags or branches of remote actions / workflows read, resolved to commits (recorded). */
+  readonly resolvedRefs?: readonly { readonly ref: string; readonly sha: string }[];
+}
+
+/** A reusable-workflow call: the edge and each called job with the token it gets. */
+export interface CallEdge {
+  readonly uses: string;
+  /** The called workflow file as locations name it. */
+  readonly file: string;
+  readonly at: SourceLocation;
+  readonly jobs: readonly {
+    readonly job: string;
+    readonly at: SourceLocation;
+    readonly permissions: Readonly<Record<string, PermissionLevel>>;
   }[];
 }

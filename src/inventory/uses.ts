@@ -23,7 +23,7 @@ export function parseUses(
       pinned: /@sha256:[0-9a-f]{64}$/i.test(image),
     };
   }
-  if (value.startsWith('./') || value.startsWith('../') || value.startsWith('$/')) {
+  if (isLocalUses(value)) {
     // Local: the code comes from the same checkout as the workflow.
     return { ...base, kind: 'local', name: value, ref: undefined, pinned: true };
   }
@@ -38,6 +38,12 @@ export function parseUses(
     ref,
     pinned: ref !== undefined && FULL_SHA.test(ref),
   };
+}
+
+/** A `uses:` that names code in the same checkout as the workflow. */
+export function isLocalUses(raw: string): boolean {
+  const value = raw.trim();
+  return value.startsWith('./') || value.startsWith('../') || value.startsWith('$/');
 }
 
 /** `owner/repo/path` → lower-case name for prefix matching against catalogs. */
