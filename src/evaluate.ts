@@ -5,6 +5,7 @@
 import type { RunContext } from './context/run-context.js';
 import { buildInventory } from './inventory/build-inventory.js';
 import type { RepoSnapshot } from './inventory/repo-snapshot.js';
+import type { ActionFiles } from './inventory/resolve/action-files.js';
 import type { JobInventory } from './inventory/types.js';
 import { scoreJob } from './checklist/score-job.js';
 import type { ChecklistScore } from './checklist/types.js';
@@ -14,7 +15,7 @@ import { decide } from './policy/decide.js';
 import { runRules } from './rules/run-rules.js';
 import type { DecideOptions } from './policy/decide.js';
 import type { Decision, Policy } from './policy/types.js';
-import { parseWorkflow } from './workflow/build-model.js';
+import { parseWorkflowOrAction } from './workflow/action-file.js';
 import type { Workflow } from './workflow/model.js';
 
 export interface Evaluation {
@@ -50,10 +51,12 @@ export interface EvaluateInput {
   readonly repoPath?: string;
   /** The job the gate itself runs in (the action): never judged unable to run. */
   readonly runningJob?: string;
+  /** Composite actions and reusable workflows the adapter read (`gatherActionFiles`). */
+  readonly actionFiles?: ActionFiles;
 }
 
 export function evaluateWorkflow(input: EvaluateInput): Evaluation {
-  const workflow = input.parsed ?? parseWorkflow(input.path, input.text);
+  const workflow = input.parsed ?? parseWorkflowOrAction(input.path, input.text);
   const inventory = buildInventory(
     workflow,
     input.context,
@@ -62,6 +65,7 @@ export function evaluateWorkflow(input: EvaluateInput): Evaluation {
       repo: input.repo,
       repoPath: input.repoPath ?? input.path,
       runningJob: input.runningJob,
+      actionFiles: input.actionFiles,
     },
     input.jobs,
   );

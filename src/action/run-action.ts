@@ -31,6 +31,8 @@ import {
   writeSummary,
 } from './publish-results.js';
 import { repoFileReader } from './repo-files.js';
+import { actionFileReader } from './action-file-reader.js';
+import { gatherActionFiles } from '../inventory/resolve/action-files.js';
 import { repoPolicyReader } from './repo-policy-reader.js';
 import { evidenceInput } from './evidence-input.js';
 import { PACK_DIR, evidenceDir, saveEvidenceInput } from './evidence-store.js';
@@ -185,6 +187,17 @@ export async function runAction(now: () => Date = () => new Date()): Promise<voi
     parsed,
   );
   const decided = parsed.jobs.filter((j) => current === undefined || current.jobs.includes(j.id));
+  // Composite actions and reusable workflows: local ones at the workflow's commit, remote
+  // ones at their commit through the API (tags resolved once, recorded in the BOM).
+  const resolved = new Map<string, string>();
+  const actionFiles = await phase(
+    gatherActionFiles(
+      [parsed],
+      actionFileReader({ files, workflowSha: runner.workflowSha, client: api, resolved }),
+      resolved,
+    ),
+    'the actions and reusable workflows it uses',
+  );
   const names = decided.flatMap((j) =>
     j.environment && !isDynamic(j.environment.name) ? [j.environment.name] : [],
   );
@@ -209,6 +222,7 @@ export async function runAction(now: () => Date = () => new Date()): Promise<voi
     repoPath: runner.workflowPath,
     text: workflow.text,
     parsed,
+    actionFiles,
     policy,
     context: { ...context, environments },
     repo,

@@ -20,6 +20,10 @@ export interface CommonOptions {
   readonly quiet: boolean;
   /** The directory SARIF URIs are relative to; default: each workflow's repository. */
   readonly root: string | undefined;
+  /** Remote actions / reusable workflows are read from here (offline otherwise). */
+  readonly actionsCache: string | undefined;
+  /** `owner/name` of the repository scanned (names its local actions, e.g. for agents). */
+  readonly repository: string | undefined;
 }
 
 export type PermissionsMode = 'read' | 'write' | 'unknown';
@@ -85,6 +89,8 @@ const COMMON: Record<string, FlagSpec> = {
   '--root': { takesValue: true },
   '--default-permissions': { takesValue: true, values: ['read', 'write', 'unknown'] },
   '--environments': { takesValue: true },
+  '--actions-cache': { takesValue: true },
+  '--repository': { takesValue: true },
 };
 const EVALUATE: Record<string, FlagSpec> = {
   ...COMMON,
@@ -245,7 +251,15 @@ function common(flags: Map<string, string[]>): CommonOptions {
     verbose,
     quiet,
     root: one(flags, '--root'),
+    actionsCache: one(flags, '--actions-cache'),
+    repository: repositoryName(one(flags, '--repository')),
   };
+}
+
+function repositoryName(value: string | undefined): string | undefined {
+  if (value !== undefined && !/^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/.test(value))
+    throw usage(`--repository must be owner/name, got \`${value}\``);
+  return value;
 }
 
 function permissionsMode(flags: Map<string, string[]>): PermissionsMode {

@@ -16,10 +16,13 @@ import { buildReport } from '../report/report.js';
 import type { FileError, RepositoryScope } from '../report/report.js';
 import type { Command } from './args.js';
 import { discoverWorkflows } from './discover.js';
+import { diskFileReader } from './fs-action-files.js';
+import { gatherActionFiles } from '../inventory/resolve/action-files.js';
+import type { ParsedFile } from '../inventory/resolve/action-files.js';
+import { parseWorkflowOrAction } from '../workflow/action-file.js';
 import { emitReport, checkOutDir } from './emit-report.js';
 import { cliContext } from './event-context.js';
 import { readRepoSnapshot, readScriptFiles, repoRootOf } from './fs-repo-snapshot.js';
-import { parseWorkflow } from '../workflow/build-model.js';
 import { readTextFile } from './fs-policy-reader.js';
 import { startProgress } from './progress.js';
 import { PolicyResolver, findRepoRoot, insideRepo, rootUri } from './repo-policy.js';
@@ -37,6 +40,7 @@ export async function evaluateCommand(command: EvaluateArgs, io: CliIo): Promise
       ...command,
       defaultPermissions: effectiveDefaultPermissions(policy, command.defaultPermissions),
       policyFile: repoFile,
+      repository: command.options.repository,
     }),
     environments: environmentsOption(command.environments),
     policyFiles: repoRelative(root, policyFilesRead(policy)),
@@ -44,11 +48,19 @@ export async function evaluateCommand(command: EvaluateArgs, io: CliIo): Promise
   const snapshotRoot = repoRootOf(command.workflow);
   const repoPath = insideRepo(root, command.workflow) ?? command.workflow;
   const text = readTextFile(command.workflow);
-  const parsed = parseWorkflow(command.workflow, text);
+  // Composite actions and reusable workflows: local ones from the repository, remote ones
+  // from --actions-cache (offline otherwise); each file parsed once.
+  const parsed = parseWorkflowOrAction(command.workflow, text);
+  const resolved = new Map<string, string>();
   const evaluation = evaluateWorkflow({
     path: command.workflow,
     text,
     parsed,
+    actionFiles: await gatherActionFiles(
+      [parsed],
+      diskFileReader({ root, cacheDir: command.options.actionsCache, resolved }),
+      resolved,
+    ),
     // The scripts its steps run (package.json, Makefiles, shell scripts), read from disk.
     repo:
       snapshotRoot === undefined
@@ -106,6 +118,7 @@ export async function scanCommand(command: ScanArgs, io: CliIo): Promise<number>
         changedFiles: [],
         defaultPermissions: effectiveDefaultPermissions(policy, command.defaultPermissions),
         policyFile: repoFile,
+        repository: command.options.repository,
       }),
       environments,
       policyFiles: repoRelative(target.root, policyFilesRead(policy)),
@@ -114,13 +127,21 @@ export async function scanCommand(command: ScanArgs, io: CliIo): Promise<number>
     const snapshotRoot = repoRootOf(target.files[0] ?? '');
     let repo = snapshotRoot === undefined ? undefined : readRepoSnapshot(snapshotRoot);
     const workflows: RepositoryScope['workflows'][number][] = [];
+    const resolved = new Map<string, string>();
+    const reader = diskFileReader({
+      root: target.root,
+      cacheDir: command.options.actionsCache,
+      resolved,
+    });
+    const parsedFiles = new Map<string, ParsedFile>();
     for (const file of target.files) {
       progress.tick(file);
       const repoPath = insideRepo(target.root, file) ?? file;
       workflows.push({ path: file, repoPath });
       try {
         const text = readTextFile(file);
-        const parsed = parseWorkflow(file, text);
+        const parsed = parseWorkflowOrAction(file, text);
+        const actionFiles = await gatherActionFiles([parsed], reader, resolved, parsedFiles);
         // The scripts its steps run, read once per repository as workflows ask for them.
         if (repo) repo = readScriptFiles(repo, parsed);
         evaluations.push(
@@ -129,6 +150,7 @@ export async function scanCommand(command: ScanArgs, io: CliIo): Promise<number>
               path: file,
               text,
               parsed,
+              actionFiles,
               policy,
               context,
               now: io.now(),

@@ -1,11 +1,13 @@
 /**
- * Finds the workflow files `scan` looks at: `<dir>/.github/workflows/*.y{a,}ml` (top level
- * only, as GitHub does); for a directory without one, its own YAML files when it holds
+ * Finds the files `scan` looks at: `<dir>/.github/workflows/*.y{a,}ml` (top level only, as
+ * GitHub does) and the repository's action files (`<dir>/action.y{a,}ml`,
+ * `action.y{a,}ml` under `<dir>/.github/actions/`), evaluated like workflows; for a directory
+ * without one, its own YAML files when it holds
  * workflows directly (like examples/) — action metadata files are never workflows; or a
  * file given directly.
  */
 import { existsSync, readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { InputError } from '../errors.js';
 
 const ACTION_METADATA = /^action\.ya?ml$/i;
@@ -14,9 +16,32 @@ export function discoverWorkflows(target: string): string[] {
   if (!existsSync(target)) throw new InputError(`${target}: no such file or directory`);
   if (statSync(target).isFile()) return [target];
   const nested = join(target, '.github', 'workflows');
-  if (existsSync(nested) && statSync(nested).isDirectory()) return yamlFiles(nested);
-  if (existsSync(join(target, '.github'))) return [];
-  return yamlFiles(target).filter((f) => !ACTION_METADATA.test(f.slice(f.lastIndexOf('/') + 1)));
+  const actions = [
+    ...yamlFiles(target).filter((f) => ACTION_METADATA.test(basename(f))),
+    ...actionFiles(join(target, '.github', 'actions'), 0),
+  ];
+  if (existsSync(nested) && statSync(nested).isDirectory())
+    return [...yamlFiles(nested), ...actions];
+  if (existsSync(join(target, '.github'))) return actions;
+  return [...yamlFiles(target).filter((f) => !ACTION_METADATA.test(basename(f))), ...actions];
+}
+
+const MAX_ACTION_DEPTH = 4;
+
+/** `action.y{a,}ml` files under `dir` (a few levels deep; links not followed). */
+function actionFiles(dir: string, depth: number): string[] {
+  if (depth > MAX_ACTION_DEPTH || !existsSync(dir) || !statSync(dir).isDirectory()) return [];
+  const entries = readdirSync(dir, { withFileTypes: true }).sort((a, b) =>
+    a.name.localeCompare(b.name),
+  );
+  return [
+    ...entries
+      .filter((e) => e.isFile() && ACTION_METADATA.test(e.name))
+      .map((e) => join(dir, e.name)),
+    ...entries
+      .filter((e) => e.isDirectory())
+      .flatMap((e) => actionFiles(join(dir, e.name), depth + 1)),
+  ];
 }
 
 function yamlFiles(dir: string): string[] {

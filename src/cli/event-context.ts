@@ -14,6 +14,7 @@ export function cliContext(input: {
   changedFiles: readonly string[];
   defaultPermissions: RunContext['defaultPermissions'];
   policyFile: string | undefined;
+  repository?: string | undefined;
 }): RunContext {
   let payload: unknown = undefined;
   if (input.eventPath) {
@@ -36,5 +37,6 @@ export function cliContext(input: {
     changedFiles: input.changedFiles.length > 0 ? input.changedFiles : fromPayload.changedFiles,
     defaultPermissions: input.defaultPermissions,
     policyFile: input.policyFile,
+    repository: input.repository ?? fromPayload.repository,
   };
 }

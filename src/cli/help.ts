@@ -19,6 +19,14 @@ const OUTPUT_OPTIONS = `  -p, --policy <file|preset>   policy file or preset (ba
                                returns them (one object, a list, or { environments: [...] });
                                required reviewers hold the approval of a job's deploy /
                                production paths. Without it the policy decides.
+      --actions-cache <dir>    remote actions / reusable workflows are read from
+                               <dir>/<owner>/<repo>/<sha>/<path> (a tag: <dir>/<owner>/<repo>/
+                               refs/<tag> holds its SHA); nothing is fetched, and a remote
+                               that is not there is an opaque path. Local ones are read from
+                               the repository; action.yml files are evaluated like workflows.
+      --repository <owner/name>
+                               the repository scanned (names its local actions for the
+                               agent catalog, e.g. claude-code-action's ./base-action)
   -q, --quiet                  text report: allowed jobs as a count per workflow
   -v, --verbose                list allowed paths and report-only findings too
   -h, --help                   this help`;

@@ -128,6 +128,23 @@ function jobDoc(j: JobInventory): Doc<JobInventory> {
       name: orNull(x.name),
       reason: x.reason,
     })),
+    calls:
+      j.calls === undefined || j.calls === null
+        ? null
+        : j.calls.map((c) => ({
+            uses: c.uses,
+            file: c.file,
+            at: loc(c.at),
+            jobs: c.jobs.map((x) => ({
+              job: x.job,
+              at: loc(x.at),
+              permissions: { ...x.permissions },
+            })),
+          })),
+    resolvedRefs:
+      j.resolvedRefs === undefined || j.resolvedRefs === null
+        ? null
+        : j.resolvedRefs.map((r) => ({ ref: r.ref, sha: r.sha })),
   };
 }
 

@@ -2,7 +2,7 @@
 /* eslint-disable */
 import __runtime0 from "ajv/dist/runtime/ucs2length.js";
 export const validateEvidence = validate20;
-const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://agent-gate.dev/schemas/evidence-v1.json","title":"agent-gate evidence","description":"evidence.json of an agent-gate evidence pack: who ran what, with which authority, on which target, what the gate decided, who approved, what was checked and how the job ended. Secret values never appear: only names, kinds and sources. Also defines the pack's bom.json ($defs/bomDocument) and manifest.json ($defs/manifest).","type":"object","additionalProperties":false,"required":["$schema","schemaVersion","tool","run","owner","decision","approval","outcome","timestamps","credentials","targets","policy","validation","findings","evidence","attestation","bom"],"properties":{"$schema":{"const":"https://agent-gate.dev/schemas/evidence-v1.json"},"schemaVersion":{"const":1,"description":"Evidence format version."},"tool":{"$ref":"#/$defs/tool"},"run":{"description":"The run the gate decided, as the runner described it.","type":"object","additionalProperties":false,"required":["repository","workflowPath","workflowSha","job","runId","runAttempt","runUrl","event","ref","sha","actor","triggeringActor","prAuthor"],"properties":{"repository":{"type":"string","pattern":"^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$"},"workflowPath":{"$ref":"#/$defs/text"},"workflowSha":{"$ref":"#/$defs/gitSha"},"job":{"$ref":"#/$defs/text"},"runId":{"$ref":"#/$defs/numericIdOrNull"},"runAttempt":{"$ref":"#/$defs/numericIdOrNull"},"runUrl":{"$ref":"#/$defs/urlOrNull"},"event":{"$ref":"#/$defs/text"},"ref":{"$ref":"#/$defs/textOrNull","description":"Full ref, e.g. refs/heads/main."},"sha":{"oneOf":[{"$ref":"#/$defs/gitSha"},{"type":"null"}],"description":"The commit the run is for (GITHUB_SHA)."},"actor":{"$ref":"#/$defs/textOrNull"},"triggeringActor":{"$ref":"#/$defs/textOrNull"},"prAuthor":{"$ref":"#/$defs/textOrNull","description":"Author of the pull request the run is for, if any."},"scope":{"description":"Where the decided facts came from beyond the runner's variables: a workflow in another repository, the caller jobs decided inside a reusable workflow, the policy's commit, the change analysed (pull request or merge group). Null in packs that predate it.","oneOf":[{"type":"object","additionalProperties":false,"required":["workflowRepository","calledWorkflow","decidedJobs","policyRef","changes"],"properties":{"workflowRepository":{"$ref":"#/$defs/textOrNull"},"calledWorkflow":{"$ref":"#/$defs/textOrNull"},"decidedJobs":{"oneOf":[{"type":"array","items":{"$ref":"#/$defs/text"}},{"type":"null"}]},"policyRef":{"$ref":"#/$defs/text"},"changes":{"oneOf":[{"type":"object","additionalProperties":false,"required":["source","base","head","files"],"properties":{"source":{"enum":["pull-request","merge-group"]},"base":{"oneOf":[{"$ref":"#/$defs/gitSha"},{"type":"null"}]},"head":{"oneOf":[{"$ref":"#/$defs/gitSha"},{"type":"null"}]},"files":{"type":"integer","minimum":0}}},{"type":"null"}]}}},{"type":"null"}]}}},"owner":{"description":"Owners of the workflow file (CODEOWNERS, last matching rule); null when no rule matches or CODEOWNERS was not read.","oneOf":[{"$ref":"#/$defs/owner"},{"type":"null"}]},"decision":{"type":"object","additionalProperties":false,"required":["value","reasons","errors","jobs","waivers"],"properties":{"value":{"$ref":"#/$defs/decision"},"reasons":{"description":"Decision-wide reasons that are not about one path.","type":"array","items":{"type":"string"}},"errors":{"description":"Files that could not be evaluated (each counts as blocked).","type":"array","items":{"type":"object","additionalProperties":false,"required":["path","message"],"properties":{"path":{"type":"string"},"message":{"type":"string"}}}},"jobs":{"type":"array","items":{"$ref":"#/$defs/jobVerdict"}},"waivers":{"type":"object","additionalProperties":false,"required":["applied","expired"],"properties":{"applied":{"type":"array","items":{"$ref":"#/$defs/appliedWaiver"}},"expired":{"type":"array","items":{"$ref":"#/$defs/expiredWaiver"}}}}}},"approval":{"$ref":"#/$defs/approval"},"outcome":{"description":"How the job ended. `unknown` when it could not be learnt — then `note` says why.","type":"object","additionalProperties":false,"required":["status","source","note"],"properties":{"status":{"enum":["success","failure","cancelled","unknown"]},"source":{"$ref":"#/$defs/text","description":"Where the outcome was read from."},"note":{"$ref":"#/$defs/textOrNull"}},"if":{"properties":{"status":{"const":"unknown"}}},"then":{"properties":{"note":{"$ref":"#/$defs/text"}}}},"timestamps":{"type":"object","additionalProperties":false,"required":["started","decided","finished"],"properties":{"started":{"$ref":"#/$defs/timestamp"},"decided":{"$ref":"#/$defs/timestamp"},"finished":{"oneOf":[{"$ref":"#/$defs/timestamp"},{"type":"null"}]}}},"credentials":{"description":"Every credential the decided jobs can use: names, kinds and sources, never values.","type":"array","items":{"$ref":"#/$defs/credentialSource"}},"targets":{"description":"What the decided jobs can reach, with the paths and credentials that reach it.","type":"array","items":{"$ref":"#/$defs/target"}},"policy":{"type":"object","additionalProperties":false,"required":["sources","digest","default","evidenceRequired","approval"],"properties":{"sources":{"description":"Files the policy was built from, base first (presets as preset:<name>).","type":"array","items":{"$ref":"#/$defs/text"},"minItems":1},"digest":{"$ref":"#/$defs/sha256Digest"},"default":{"$ref":"#/$defs/decision"},"evidenceRequired":{"type":"boolean"},"approval":{"type":"object","additionalProperties":false,"required":["approvers","minApprovals","timeoutMinutes"],"properties":{"approvers":{"oneOf":[{"type":"array","items":{"type":"string"}},{"type":"null"}]},"minApprovals":{"type":"integer","minimum":1},"timeoutMinutes":{"type":"integer","minimum":1}}}}},"validation":{"description":"Which checks ran: this gate's rules, and the commit's check runs where they could be read.","type":"object","additionalProperties":false,"required":["rules","checkRuns","note"],"properties":{"rules":{"type":"array","items":{"$ref":"#/$defs/ruleEvaluated"}},"checkRuns":{"oneOf":[{"type":"array","items":{"type":"object","additionalProperties":false,"required":["name","conclusion"],"properties":{"name":{"type":"string"},"conclusion":{"type":["string","null"]}}}},{"type":"null"}]},"note":{"$ref":"#/$defs/textOrNull"}},"if":{"properties":{"checkRuns":{"type":"null"}}},"then":{"properties":{"note":{"$ref":"#/$defs/text"}}}},"findings":{"type":"array","items":{"$ref":"#/$defs/finding"}},"evidence":{"description":"Where this pack goes.","type":"object","additionalProperties":false,"required":["mode","artifactName"],"properties":{"mode":{"enum":["artifact","file","none"]},"artifactName":{"$ref":"#/$defs/textOrNull"}},"if":{"properties":{"mode":{"const":"artifact"}}},"then":{"properties":{"artifactName":{"$ref":"#/$defs/text"}}}},"attestation":{"description":"The signed attestation over the pack, if one was made. subjectDigest is the pack digest it signs: the digest of this pack with attestation set to null in evidence.json (the record cannot sign itself).","oneOf":[{"type":"object","additionalProperties":false,"required":["id","bundleDigest","subjectDigest"],"properties":{"id":{"$ref":"#/$defs/textOrNull"},"bundleDigest":{"$ref":"#/$defs/textOrNull"},"subjectDigest":{"oneOf":[{"$ref":"#/$defs/sha256Digest"},{"type":"null"}]}}},{"type":"null"}]},"bom":{"description":"The Agent Action BOM of every decided job (the same as bom.json).","type":"array","items":{"$ref":"#/$defs/bomWorkflow"}}},"$defs":{"text":{"type":"string","minLength":1},"textOrNull":{"oneOf":[{"$ref":"#/$defs/text"},{"type":"null"}]},"stringOrNull":{"type":["string","null"]},"numericIdOrNull":{"oneOf":[{"type":"string","pattern":"^[0-9]{1,20}$"},{"type":"null"}]},"urlOrNull":{"oneOf":[{"type":"string","pattern":"^https?://[^\\s]+$"},{"type":"null"}]},"gitSha":{"type":"string","pattern":"^(?:[0-9a-f]{40}|[0-9a-f]{64})$"},"sha256Digest":{"type":"string","pattern":"^sha256:[0-9a-f]{64}$"},"sha256Hex":{"type":"string","pattern":"^[0-9a-f]{64}$"},"timestamp":{"description":"RFC 3339 date-time.","type":"string","pattern":"^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(?:\\.\\d+)?(?:Z|[+-]\\d{2}:\\d{2})$"},"decision":{"enum":["allow","approval-required","blocked"]},"actionClass":{"enum":["read","comment","write-branch","modify-workflow","run-shell","use-secret","cloud-credential","call-tool","publish","deploy","production","destructive","bypass-checks","opaque"]},"stringList":{"type":"array","items":{"type":"string"}},"location":{"description":"A position in a source file, 1-based.","type":"object","additionalProperties":false,"required":["path","line","column"],"properties":{"path":{"type":"string"},"line":{"type":"integer","minimum":0},"column":{"type":"integer","minimum":0}}},"tool":{"type":"object","additionalProperties":false,"required":["name","version","uri"],"properties":{"name":{"const":"agent-gate"},"version":{"type":"string","pattern":"^\\d+\\.\\d+\\.\\d+(?:[-+][0-9A-Za-z.-]+)?$"},"uri":{"type":"string","pattern":"^https://"}}},"owner":{"type":"object","additionalProperties":false,"required":["owners","file","line"],"properties":{"owners":{"$ref":"#/$defs/stringList"},"file":{"type":"string"},"line":{"type":"integer","minimum":1}}},"approval":{"description":"The approval record: what was asked (request and its digest), who approved, when, how and on which digest.","type":"object","additionalProperties":false,"required":["mode","status","requestDigest","requestUrl","approvals","ignored","note"],"properties":{"mode":{"enum":["fail","wait","environment","record"]},"status":{"enum":["not-required","required","handed-to-environment","approved","denied","timed-out","cancelled"]},"requestDigest":{"oneOf":[{"$ref":"#/$defs/sha256Digest"},{"type":"null"}]},"requestUrl":{"$ref":"#/$defs/urlOrNull"},"approvals":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["login","at","how","digest"],"properties":{"login":{"$ref":"#/$defs/text"},"at":{"$ref":"#/$defs/timestamp"},"how":{"$ref":"#/$defs/text"},"digest":{"oneOf":[{"$ref":"#/$defs/sha256Digest"},{"type":"null"}]}}}},"ignored":{"description":"Would-be approvals that did not count, each with the reason (self-approval, bot, not an approver, stale head, other digest, edited comment, …).","type":"array","items":{"type":"object","additionalProperties":false,"required":["login","why"],"properties":{"login":{"$ref":"#/$defs/text"},"why":{"$ref":"#/$defs/text"}}}},"note":{"$ref":"#/$defs/textOrNull","description":"How the wait or the record ended, in one line."}},"if":{"properties":{"status":{"const":"approved"}}},"then":{"properties":{"approvals":{"type":"array","minItems":1}}}},"jobVerdict":{"type":"object","additionalProperties":false,"required":["workflow","job","decision","paths"],"properties":{"workflow":{"type":"string"},"job":{"type":"string"},"decision":{"$ref":"#/$defs/decision"},"paths":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["id","class","decision","rule","reason","because","credentials","target","location","waived"],"properties":{"id":{"type":"string"},"class":{"$ref":"#/$defs/actionClass"},"decision":{"$ref":"#/$defs/decision"},"rule":{"$ref":"#/$defs/stringOrNull","description":"The deciding rule; null when the policy default decided."},"reason":{"type":"string","description":"What put the job in this class."},"because":{"type":"string","description":"Why this decision."},"credentials":{"$ref":"#/$defs/stringList"},"target":{"$ref":"#/$defs/stringOrNull"},"location":{"$ref":"#/$defs/location"},"waived":{"$ref":"#/$defs/stringList"}}}}}},"appliedWaiver":{"type":"object","additionalProperties":false,"required":["rule","workflow","job","owner","expires","reason","location","path"],"properties":{"rule":{"type":"string"},"workflow":{"$ref":"#/$defs/stringOrNull"},"job":{"$ref":"#/$defs/stringOrNull"},"owner":{"type":"string"},"expires":{"type":"string","pattern":"^\\d{4}-\\d{2}-\\d{2}$"},"reason":{"type":"string"},"location":{"$ref":"#/$defs/location"},"path":{"type":"string","description":"The action path the waiver was applied to."}}},"expiredWaiver":{"type":"object","additionalProperties":false,"required":["rule","workflow","job","owner","expires","reason","location","message"],"properties":{"rule":{"type":"string"},"workflow":{"$ref":"#/$defs/stringOrNull"},"job":{"$ref":"#/$defs/stringOrNull"},"owner":{"type":"string"},"expires":{"type":"string","pattern":"^\\d{4}-\\d{2}-\\d{2}$"},"reason":{"type":"string"},"location":{"$ref":"#/$defs/location"},"message":{"type":"string"}}},"credentialKind":{"enum":["github-token","oidc","app-token","static-secret","pat","inherited-secrets"]},"credentialLifetime":{"enum":["job-scoped","short-lived","long-lived"]},"credentialSource":{"type":"object","additionalProperties":false,"required":["workflow","job","id","kind","name","lifetime","scope","write","production","reaches","usedIn","note","location"],"properties":{"workflow":{"type":"string"},"job":{"type":"string"},"id":{"type":"string"},"kind":{"$ref":"#/$defs/credentialKind"},"name":{"type":"string"},"lifetime":{"$ref":"#/$defs/credentialLifetime"},"scope":{"enum":["narrow","broad"]},"write":{"type":"boolean"},"production":{"type":"boolean"},"reaches":{"$ref":"#/$defs/stringList"},"usedIn":{"$ref":"#/$defs/stringList"},"note":{"type":"string"},"location":{"$ref":"#/$defs/location"}}},"target":{"type":"object","additionalProperties":false,"required":["workflow","job","target","classes","credentials","decision"],"properties":{"workflow":{"type":"string"},"job":{"type":"string"},"target":{"type":"string"},"classes":{"type":"array","items":{"$ref":"#/$defs/actionClass"}},"credentials":{"description":"Ids of the credentials that reach the target.","$ref":"#/$defs/stringList"},"decision":{"description":"The most severe decision of the paths to this target; null when no path names it.","oneOf":[{"$ref":"#/$defs/decision"},{"type":"null"}]}}},"finding":{"type":"object","additionalProperties":false,"required":["ruleId","kind","decision","severity","confidence","message","remediation","workflow","job","class","location","fingerprint"],"properties":{"ruleId":{"type":"string"},"kind":{"enum":["path","check"]},"decision":{"$ref":"#/$defs/decision"},"severity":{"enum":["info","low","medium","high","critical"]},"confidence":{"enum":["low","medium","high"]},"message":{"type":"string"},"remediation":{"type":"string"},"workflow":{"type":"string"},"job":{"$ref":"#/$defs/stringOrNull"},"class":{"oneOf":[{"$ref":"#/$defs/actionClass"},{"type":"null"}]},"location":{"$ref":"#/$defs/location"},"fingerprint":{"description":"The SARIF partialFingerprints agentGate/v1 of the result: independent of line numbers.","$ref":"#/$defs/sha256Hex"}}},"ruleEvaluated":{"type":"object","additionalProperties":false,"required":["id","decision","reason","location","decidedPaths","waivedPaths"],"properties":{"id":{"type":"string"},"decision":{"$ref":"#/$defs/decision"},"reason":{"type":"string"},"location":{"$ref":"#/$defs/location"},"decidedPaths":{"description":"Action paths this rule decided.","type":"integer","minimum":0},"waivedPaths":{"description":"Action paths where a waiver set this rule aside.","type":"integer","minimum":0}}},"bomWorkflow":{"type":"object","additionalProperties":false,"required":["path","name","jobs"],"properties":{"path":{"type":"string"},"name":{"$ref":"#/$defs/stringOrNull"},"jobs":{"type":"array","items":{"$ref":"#/$defs/jobInventory"}}}},"bomDocument":{"description":"bom.json of an evidence pack.","type":"object","additionalProperties":false,"required":["schemaVersion","tool","workflows"],"properties":{"schemaVersion":{"const":1},"tool":{"$ref":"#/$defs/tool"},"workflows":{"type":"array","items":{"$ref":"#/$defs/bomWorkflow"}}}},"manifest":{"description":"manifest.json of an evidence pack. digest = SHA-256 over the UTF-8 lines `<name>\\0<sha256 hex>\\n` of every other file, sorted by name (byte order), concatenated.","type":"object","additionalProperties":false,"required":["schemaVersion","tool","policyDigest","files","digest"],"properties":{"schemaVersion":{"const":1},"tool":{"$ref":"#/$defs/tool"},"policyDigest":{"$ref":"#/$defs/sha256Digest"},"files":{"type":"object","minProperties":1,"propertyNames":{"pattern":"^[A-Za-z0-9][A-Za-z0-9._-]*$"},"additionalProperties":{"type":"object","additionalProperties":false,"required":["sha256","bytes"],"properties":{"sha256":{"$ref":"#/$defs/sha256Hex"},"bytes":{"type":"integer","minimum":0}}}},"digest":{"$ref":"#/$defs/sha256Digest"}}},"jobInventory":{"description":"The Agent Action BOM record of one job: who and what can act, with which authority, on which target — every fact with its location.","type":"object","additionalProperties":false,"required":["workflow","job","name","at","triggers","actor","unattended","unattendedReasons","environment","runsOn","permissions","credentials","uses","runs","agents","workflowRole","tools","agentConfig","owner","change","targets","classes","paths","gaps","skipped","skippedSteps","checklist"],"properties":{"workflow":{"type":"string"},"job":{"type":"string"},"name":{"$ref":"#/$defs/stringOrNull"},"at":{"$ref":"#/$defs/location"},"triggers":{"$ref":"#/$defs/stringList"},"actor":{"$ref":"#/$defs/stringOrNull"},"unattended":{"type":"boolean"},"unattendedReasons":{"$ref":"#/$defs/stringList"},"environment":{"oneOf":[{"type":"object","additionalProperties":false,"required":["name","dynamic","at","protection"],"properties":{"name":{"type":"string"},"dynamic":{"type":"boolean"},"at":{"$ref":"#/$defs/location"},"protection":{"type":"object","additionalProperties":false,"required":["status","source","reviewers","preventSelfReview","waitTimer","branchPolicy","customRules","note"],"properties":{"status":{"enum":["protected","unprotected","unreadable","unknown"]},"source":{"type":"string"},"reviewers":{"$ref":"#/$defs/stringList"},"preventSelfReview":{"type":["boolean","null"]},"waitTimer":{"type":["integer","null"]},"branchPolicy":{"$ref":"#/$defs/stringOrNull"},"customRules":{"$ref":"#/$defs/stringList"},"note":{"type":"string"}}}}},{"type":"null"}]},"runsOn":{"$ref":"#/$defs/stringList"},"permissions":{"type":"object","additionalProperties":false,"required":["source","scopes","assumed","downgrade","at"],"properties":{"source":{"enum":["job","workflow","default"]},"scopes":{"type":"object","additionalProperties":{"enum":["read","write","none"]}},"assumed":{"type":"boolean"},"downgrade":{"$ref":"#/$defs/stringOrNull"},"at":{"$ref":"#/$defs/location"}}},"credentials":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["id","kind","name","lifetime","scope","write","production","reaches","note","usedIn","at"],"properties":{"id":{"type":"string"},"kind":{"$ref":"#/$defs/credentialKind"},"name":{"type":"string"},"lifetime":{"$ref":"#/$defs/credentialLifetime"},"scope":{"enum":["narrow","broad"]},"write":{"type":"boolean"},"production":{"type":"boolean"},"reaches":{"$ref":"#/$defs/stringList"},"note":{"type":"string"},"usedIn":{"$ref":"#/$defs/stringList"},"at":{"$ref":"#/$defs/location"}}}},"uses":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["raw","kind","name","ref","pinned","step","at"],"properties":{"raw":{"type":"string"},"kind":{"enum":["action","local","docker","reusable-workflow"]},"name":{"type":"string"},"ref":{"$ref":"#/$defs/stringOrNull"},"pinned":{"type":"boolean"},"step":{"type":["integer","null"]},"at":{"$ref":"#/$defs/location"}}}},"runs":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["step","name","shell","script","at"],"properties":{"step":{"type":"integer"},"name":{"$ref":"#/$defs/stringOrNull"},"shell":{"$ref":"#/$defs/stringOrNull"},"script":{"type":"string"},"at":{"$ref":"#/$defs/location"}}}},"agents":{"type":"array","items":{"$ref":"#/$defs/agentUse"}},"workflowRole":{"description":"The job's part in an agentic workflow framework (gh-aw): only roles that run a model list the agent.","oneOf":[{"type":"null"},{"type":"object","additionalProperties":false,"required":["framework","role","runsModel","actsOnAgentOutput"],"properties":{"framework":{"enum":["gh-aw"]},"role":{"enum":["pre-activation","activation","agent","detection","safe-outputs","conclusion","memory","maintenance","other"]},"runsModel":{"type":"boolean"},"actsOnAgentOutput":{"type":"boolean"}}}]},"tools":{"type":"array","items":{"$ref":"#/$defs/toolReach"}},"agentConfig":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["agent","file","permissions","settings"],"properties":{"agent":{"type":"string"},"file":{"type":"string"},"permissions":{"oneOf":[{"$ref":"#/$defs/agentPermissionSettings"},{"type":"null"}]},"settings":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["key","value","at"],"properties":{"key":{"type":"string"},"value":{"type":"string"},"at":{"$ref":"#/$defs/location"}}}}}}},"owner":{"oneOf":[{"$ref":"#/$defs/owner"},{"type":"null"}]},"change":{"oneOf":[{"$ref":"#/$defs/changeAnalysis"},{"type":"null"}]},"targets":{"$ref":"#/$defs/stringList"},"classes":{"type":"array","items":{"$ref":"#/$defs/actionClass"}},"paths":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["id","job","class","reason","at","credentials","step","uses","target","why","chain"],"properties":{"id":{"type":"string"},"job":{"type":"string"},"class":{"$ref":"#/$defs/actionClass"},"reason":{"type":"string"},"at":{"$ref":"#/$defs/location"},"credentials":{"$ref":"#/$defs/stringList"},"step":{"type":["integer","null"]},"uses":{"$ref":"#/$defs/stringOrNull"},"target":{"$ref":"#/$defs/stringOrNull"},"why":{"description":"For opaque paths: why the gate cannot see through.","$ref":"#/$defs/stringOrNull"},"chain":{"description":"How the path is reached through indirection (job → reusable workflow → job → step → composite action → step → script → command); null when direct.","type":["array","null"],"items":{"type":"object","additionalProperties":false,"required":["kind","name","at"],"properties":{"kind":{"enum":["job","workflow","step","action","script","command"]},"name":{"type":"string"},"at":{"$ref":"#/$defs/location"}}}}}}},"gaps":{"description":"What the inventory could not see into (never read as safe).","$ref":"#/$defs/stringList"},"skipped":{"description":"Why the job cannot run for the decided event (its if: condition, or a needs: that cannot run); null when it may run.","$ref":"#/$defs/stringOrNull"},"skippedSteps":{"description":"Steps whose if: condition cannot be true for the decided event; they contribute no action paths.","type":"array","items":{"type":"object","additionalProperties":false,"required":["step","name","reason"],"properties":{"step":{"type":"integer","minimum":0},"name":{"$ref":"#/$defs/stringOrNull"},"reason":{"type":"string"}}}},"checklist":{"$ref":"#/$defs/checklist"}}},"agentUse":{"type":"object","additionalProperties":false,"required":["id","product","via","ref","step","at","mode","settings","unrestrictedShell","permissionsBypassed","tokenExchange","allowedActors","promptInputs","mcpConfig"],"properties":{"id":{"type":"string"},"product":{"type":"string"},"via":{"enum":["uses","job-uses","run","workflow-header","setup-steps"]},"ref":{"$ref":"#/$defs/stringOrNull"},"step":{"type":["integer","null"]},"at":{"$ref":"#/$defs/location"},"mode":{"$ref":"#/$defs/stringOrNull"},"settings":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["name","value","risky","reason","at"],"properties":{"name":{"type":"string"},"value":{"type":"string"},"risky":{"type":"boolean"},"reason":{"type":"string"},"at":{"$ref":"#/$defs/location"}}}},"unrestrictedShell":{"type":"boolean"},"permissionsBypassed":{"type":"boolean"},"tokenExchange":{"oneOf":[{"type":"object","additionalProperties":false,"required":["issuer","note"],"properties":{"issuer":{"type":"string"},"note":{"type":"string"}}},{"type":"null"}]},"allowedActors":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["name","value","wildcard"],"properties":{"name":{"type":"string"},"value":{"type":"string"},"wildcard":{"type":"boolean"}}}},"promptInputs":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["input","value","at"],"properties":{"input":{"type":"string"},"value":{"type":"string"},"at":{"$ref":"#/$defs/location"}}}},"mcpConfig":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["source","value","at"],"properties":{"source":{"type":"string"},"value":{"type":"string"},"at":{"$ref":"#/$defs/location"}}}}}},"toolReach":{"type":"object","additionalProperties":false,"required":["agent","name","file","transport","command","args","url","remote","fetchesCode","secrets","trust","tools","writeCapable","at"],"properties":{"agent":{"type":"string"},"name":{"type":"string"},"file":{"type":"string"},"transport":{"enum":["stdio","http","sse","unknown"]},"command":{"$ref":"#/$defs/stringOrNull"},"args":{"$ref":"#/$defs/stringList"},"url":{"$ref":"#/$defs/stringOrNull"},"remote":{"type":"boolean"},"fetchesCode":{"type":"boolean"},"secrets":{"description":"Names of env vars / headers whose values reference secrets; never the values.","$ref":"#/$defs/stringList"},"trust":{"type":"boolean"},"tools":{"oneOf":[{"$ref":"#/$defs/stringList"},{"const":"*"},{"type":"null"}]},"writeCapable":{"type":"boolean"},"at":{"$ref":"#/$defs/location"}}},"agentPermissionSettings":{"type":"object","additionalProperties":false,"required":["allow","ask","deny","defaultMode","enableAllProjectMcpServers","hooks","sandboxEnabled","at"],"properties":{"allow":{"$ref":"#/$defs/stringList"},"ask":{"$ref":"#/$defs/stringList"},"deny":{"$ref":"#/$defs/stringList"},"defaultMode":{"$ref":"#/$defs/stringOrNull"},"enableAllProjectMcpServers":{"type":["boolean","null"]},"hooks":{"$ref":"#/$defs/stringList"},"sandboxEnabled":{"type":["boolean","null"]},"at":{"$ref":"#/$defs/location"}}},"changeAnalysis":{"type":"object","additionalProperties":false,"required":["author","authorKind","sensitive","newDependencies","unknownDependencies"],"properties":{"author":{"$ref":"#/$defs/stringOrNull"},"authorKind":{"enum":["human","bot","agent","unknown"]},"sensitive":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["file","what"],"properties":{"file":{"type":"string"},"what":{"type":"string"}}}},"newDependencies":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["file","ecosystem","name","version","line","note"],"properties":{"file":{"type":"string"},"ecosystem":{"enum":["npm","pypi","go","cargo","rubygems","composer","maven","github-actions"]},"name":{"type":"string"},"version":{"$ref":"#/$defs/stringOrNull"},"line":{"type":["integer","null"]},"note":{"$ref":"#/$defs/stringOrNull"}}}},"unknownDependencies":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["file","reason"],"properties":{"file":{"type":"string"},"reason":{"type":"string"}}}}}},"checklist":{"description":"The seed's 20-control agent-deployment checklist scored from what the workflow shows (docs/checklist.md).","type":"object","additionalProperties":false,"required":["workflow","job","agents","total","outOf","observed","max","notObservable","band","bestCaseBand","unobservable","focus","controls"],"properties":{"workflow":{"type":"string"},"job":{"type":"string"},"agents":{"$ref":"#/$defs/stringList"},"total":{"type":"number","minimum":0,"maximum":20,"multipleOf":0.5},"outOf":{"const":20},"observed":{"type":"integer","minimum":0,"maximum":20},"max":{"type":"integer","minimum":0,"maximum":20},"notObservable":{"type":"integer","minimum":0,"maximum":20},"band":{"type":"object","additionalProperties":false,"required":["id","label","range"],"properties":{"id":{"enum":["production-ready","good-foundation","significant-risk","pause"]},"label":{"type":"string"},"range":{"type":"string"}}},"bestCaseBand":{"type":"object","additionalProperties":false,"required":["id","label","range"],"properties":{"id":{"enum":["production-ready","good-foundation","significant-risk","pause"]},"label":{"type":"string"},"range":{"type":"string"}}},"unobservable":{"type":"string"},"focus":{"$ref":"#/$defs/stringList"},"controls":{"type":"array","minItems":20,"maxItems":20,"items":{"type":"object","additionalProperties":false,"required":["id","number","title","score","status","reason","evidence"],"properties":{"id":{"type":"string"},"number":{"type":"integer","minimum":1,"maximum":20},"title":{"type":"string"},"score":{"enum":[1,0.5,0,null]},"status":{"enum":["met","partial","not-met","not-observable"]},"reason":{"type":"string"},"evidence":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["text","at"],"properties":{"text":{"type":"string"},"at":{"$ref":"#/$defs/stringOrNull"}}}}}}}}}}};
+const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://agent-gate.dev/schemas/evidence-v1.json","title":"agent-gate evidence","description":"evidence.json of an agent-gate evidence pack: who ran what, with which authority, on which target, what the gate decided, who approved, what was checked and how the job ended. Secret values never appear: only names, kinds and sources. Also defines the pack's bom.json ($defs/bomDocument) and manifest.json ($defs/manifest).","type":"object","additionalProperties":false,"required":["$schema","schemaVersion","tool","run","owner","decision","approval","outcome","timestamps","credentials","targets","policy","validation","findings","evidence","attestation","bom"],"properties":{"$schema":{"const":"https://agent-gate.dev/schemas/evidence-v1.json"},"schemaVersion":{"const":1,"description":"Evidence format version."},"tool":{"$ref":"#/$defs/tool"},"run":{"description":"The run the gate decided, as the runner described it.","type":"object","additionalProperties":false,"required":["repository","workflowPath","workflowSha","job","runId","runAttempt","runUrl","event","ref","sha","actor","triggeringActor","prAuthor"],"properties":{"repository":{"type":"string","pattern":"^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$"},"workflowPath":{"$ref":"#/$defs/text"},"workflowSha":{"$ref":"#/$defs/gitSha"},"job":{"$ref":"#/$defs/text"},"runId":{"$ref":"#/$defs/numericIdOrNull"},"runAttempt":{"$ref":"#/$defs/numericIdOrNull"},"runUrl":{"$ref":"#/$defs/urlOrNull"},"event":{"$ref":"#/$defs/text"},"ref":{"$ref":"#/$defs/textOrNull","description":"Full ref, e.g. refs/heads/main."},"sha":{"oneOf":[{"$ref":"#/$defs/gitSha"},{"type":"null"}],"description":"The commit the run is for (GITHUB_SHA)."},"actor":{"$ref":"#/$defs/textOrNull"},"triggeringActor":{"$ref":"#/$defs/textOrNull"},"prAuthor":{"$ref":"#/$defs/textOrNull","description":"Author of the pull request the run is for, if any."},"scope":{"description":"Where the decided facts came from beyond the runner's variables: a workflow in another repository, the caller jobs decided inside a reusable workflow, the policy's commit, the change analysed (pull request or merge group). Null in packs that predate it.","oneOf":[{"type":"object","additionalProperties":false,"required":["workflowRepository","calledWorkflow","decidedJobs","policyRef","changes"],"properties":{"workflowRepository":{"$ref":"#/$defs/textOrNull"},"calledWorkflow":{"$ref":"#/$defs/textOrNull"},"decidedJobs":{"oneOf":[{"type":"array","items":{"$ref":"#/$defs/text"}},{"type":"null"}]},"policyRef":{"$ref":"#/$defs/text"},"changes":{"oneOf":[{"type":"object","additionalProperties":false,"required":["source","base","head","files"],"properties":{"source":{"enum":["pull-request","merge-group"]},"base":{"oneOf":[{"$ref":"#/$defs/gitSha"},{"type":"null"}]},"head":{"oneOf":[{"$ref":"#/$defs/gitSha"},{"type":"null"}]},"files":{"type":"integer","minimum":0}}},{"type":"null"}]}}},{"type":"null"}]}}},"owner":{"description":"Owners of the workflow file (CODEOWNERS, last matching rule); null when no rule matches or CODEOWNERS was not read.","oneOf":[{"$ref":"#/$defs/owner"},{"type":"null"}]},"decision":{"type":"object","additionalProperties":false,"required":["value","reasons","errors","jobs","waivers"],"properties":{"value":{"$ref":"#/$defs/decision"},"reasons":{"description":"Decision-wide reasons that are not about one path.","type":"array","items":{"type":"string"}},"errors":{"description":"Files that could not be evaluated (each counts as blocked).","type":"array","items":{"type":"object","additionalProperties":false,"required":["path","message"],"properties":{"path":{"type":"string"},"message":{"type":"string"}}}},"jobs":{"type":"array","items":{"$ref":"#/$defs/jobVerdict"}},"waivers":{"type":"object","additionalProperties":false,"required":["applied","expired"],"properties":{"applied":{"type":"array","items":{"$ref":"#/$defs/appliedWaiver"}},"expired":{"type":"array","items":{"$ref":"#/$defs/expiredWaiver"}}}}}},"approval":{"$ref":"#/$defs/approval"},"outcome":{"description":"How the job ended. `unknown` when it could not be learnt — then `note` says why.","type":"object","additionalProperties":false,"required":["status","source","note"],"properties":{"status":{"enum":["success","failure","cancelled","unknown"]},"source":{"$ref":"#/$defs/text","description":"Where the outcome was read from."},"note":{"$ref":"#/$defs/textOrNull"}},"if":{"properties":{"status":{"const":"unknown"}}},"then":{"properties":{"note":{"$ref":"#/$defs/text"}}}},"timestamps":{"type":"object","additionalProperties":false,"required":["started","decided","finished"],"properties":{"started":{"$ref":"#/$defs/timestamp"},"decided":{"$ref":"#/$defs/timestamp"},"finished":{"oneOf":[{"$ref":"#/$defs/timestamp"},{"type":"null"}]}}},"credentials":{"description":"Every credential the decided jobs can use: names, kinds and sources, never values.","type":"array","items":{"$ref":"#/$defs/credentialSource"}},"targets":{"description":"What the decided jobs can reach, with the paths and credentials that reach it.","type":"array","items":{"$ref":"#/$defs/target"}},"policy":{"type":"object","additionalProperties":false,"required":["sources","digest","default","evidenceRequired","approval"],"properties":{"sources":{"description":"Files the policy was built from, base first (presets as preset:<name>).","type":"array","items":{"$ref":"#/$defs/text"},"minItems":1},"digest":{"$ref":"#/$defs/sha256Digest"},"default":{"$ref":"#/$defs/decision"},"evidenceRequired":{"type":"boolean"},"approval":{"type":"object","additionalProperties":false,"required":["approvers","minApprovals","timeoutMinutes"],"properties":{"approvers":{"oneOf":[{"type":"array","items":{"type":"string"}},{"type":"null"}]},"minApprovals":{"type":"integer","minimum":1},"timeoutMinutes":{"type":"integer","minimum":1}}}}},"validation":{"description":"Which checks ran: this gate's rules, and the commit's check runs where they could be read.","type":"object","additionalProperties":false,"required":["rules","checkRuns","note"],"properties":{"rules":{"type":"array","items":{"$ref":"#/$defs/ruleEvaluated"}},"checkRuns":{"oneOf":[{"type":"array","items":{"type":"object","additionalProperties":false,"required":["name","conclusion"],"properties":{"name":{"type":"string"},"conclusion":{"type":["string","null"]}}}},{"type":"null"}]},"note":{"$ref":"#/$defs/textOrNull"}},"if":{"properties":{"checkRuns":{"type":"null"}}},"then":{"properties":{"note":{"$ref":"#/$defs/text"}}}},"findings":{"type":"array","items":{"$ref":"#/$defs/finding"}},"evidence":{"description":"Where this pack goes.","type":"object","additionalProperties":false,"required":["mode","artifactName"],"properties":{"mode":{"enum":["artifact","file","none"]},"artifactName":{"$ref":"#/$defs/textOrNull"}},"if":{"properties":{"mode":{"const":"artifact"}}},"then":{"properties":{"artifactName":{"$ref":"#/$defs/text"}}}},"attestation":{"description":"The signed attestation over the pack, if one was made. subjectDigest is the pack digest it signs: the digest of this pack with attestation set to null in evidence.json (the record cannot sign itself).","oneOf":[{"type":"object","additionalProperties":false,"required":["id","bundleDigest","subjectDigest"],"properties":{"id":{"$ref":"#/$defs/textOrNull"},"bundleDigest":{"$ref":"#/$defs/textOrNull"},"subjectDigest":{"oneOf":[{"$ref":"#/$defs/sha256Digest"},{"type":"null"}]}}},{"type":"null"}]},"bom":{"description":"The Agent Action BOM of every decided job (the same as bom.json).","type":"array","items":{"$ref":"#/$defs/bomWorkflow"}}},"$defs":{"text":{"type":"string","minLength":1},"textOrNull":{"oneOf":[{"$ref":"#/$defs/text"},{"type":"null"}]},"stringOrNull":{"type":["string","null"]},"numericIdOrNull":{"oneOf":[{"type":"string","pattern":"^[0-9]{1,20}$"},{"type":"null"}]},"urlOrNull":{"oneOf":[{"type":"string","pattern":"^https?://[^\\s]+$"},{"type":"null"}]},"gitSha":{"type":"string","pattern":"^(?:[0-9a-f]{40}|[0-9a-f]{64})$"},"sha256Digest":{"type":"string","pattern":"^sha256:[0-9a-f]{64}$"},"sha256Hex":{"type":"string","pattern":"^[0-9a-f]{64}$"},"timestamp":{"description":"RFC 3339 date-time.","type":"string","pattern":"^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(?:\\.\\d+)?(?:Z|[+-]\\d{2}:\\d{2})$"},"decision":{"enum":["allow","approval-required","blocked"]},"actionClass":{"enum":["read","comment","write-branch","modify-workflow","run-shell","use-secret","cloud-credential","call-tool","publish","deploy","production","destructive","bypass-checks","opaque"]},"stringList":{"type":"array","items":{"type":"string"}},"location":{"description":"A position in a source file, 1-based.","type":"object","additionalProperties":false,"required":["path","line","column"],"properties":{"path":{"type":"string"},"line":{"type":"integer","minimum":0},"column":{"type":"integer","minimum":0}}},"tool":{"type":"object","additionalProperties":false,"required":["name","version","uri"],"properties":{"name":{"const":"agent-gate"},"version":{"type":"string","pattern":"^\\d+\\.\\d+\\.\\d+(?:[-+][0-9A-Za-z.-]+)?$"},"uri":{"type":"string","pattern":"^https://"}}},"owner":{"type":"object","additionalProperties":false,"required":["owners","file","line"],"properties":{"owners":{"$ref":"#/$defs/stringList"},"file":{"type":"string"},"line":{"type":"integer","minimum":1}}},"approval":{"description":"The approval record: what was asked (request and its digest), who approved, when, how and on which digest.","type":"object","additionalProperties":false,"required":["mode","status","requestDigest","requestUrl","approvals","ignored","note"],"properties":{"mode":{"enum":["fail","wait","environment","record"]},"status":{"enum":["not-required","required","handed-to-environment","approved","denied","timed-out","cancelled"]},"requestDigest":{"oneOf":[{"$ref":"#/$defs/sha256Digest"},{"type":"null"}]},"requestUrl":{"$ref":"#/$defs/urlOrNull"},"approvals":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["login","at","how","digest"],"properties":{"login":{"$ref":"#/$defs/text"},"at":{"$ref":"#/$defs/timestamp"},"how":{"$ref":"#/$defs/text"},"digest":{"oneOf":[{"$ref":"#/$defs/sha256Digest"},{"type":"null"}]}}}},"ignored":{"description":"Would-be approvals that did not count, each with the reason (self-approval, bot, not an approver, stale head, other digest, edited comment, …).","type":"array","items":{"type":"object","additionalProperties":false,"required":["login","why"],"properties":{"login":{"$ref":"#/$defs/text"},"why":{"$ref":"#/$defs/text"}}}},"note":{"$ref":"#/$defs/textOrNull","description":"How the wait or the record ended, in one line."}},"if":{"properties":{"status":{"const":"approved"}}},"then":{"properties":{"approvals":{"type":"array","minItems":1}}}},"jobVerdict":{"type":"object","additionalProperties":false,"required":["workflow","job","decision","paths"],"properties":{"workflow":{"type":"string"},"job":{"type":"string"},"decision":{"$ref":"#/$defs/decision"},"paths":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["id","class","decision","rule","reason","because","credentials","target","location","waived"],"properties":{"id":{"type":"string"},"class":{"$ref":"#/$defs/actionClass"},"decision":{"$ref":"#/$defs/decision"},"rule":{"$ref":"#/$defs/stringOrNull","description":"The deciding rule; null when the policy default decided."},"reason":{"type":"string","description":"What put the job in this class."},"because":{"type":"string","description":"Why this decision."},"credentials":{"$ref":"#/$defs/stringList"},"target":{"$ref":"#/$defs/stringOrNull"},"location":{"$ref":"#/$defs/location"},"waived":{"$ref":"#/$defs/stringList"}}}}}},"appliedWaiver":{"type":"object","additionalProperties":false,"required":["rule","workflow","job","owner","expires","reason","location","path"],"properties":{"rule":{"type":"string"},"workflow":{"$ref":"#/$defs/stringOrNull"},"job":{"$ref":"#/$defs/stringOrNull"},"owner":{"type":"string"},"expires":{"type":"string","pattern":"^\\d{4}-\\d{2}-\\d{2}$"},"reason":{"type":"string"},"location":{"$ref":"#/$defs/location"},"path":{"type":"string","description":"The action path the waiver was applied to."}}},"expiredWaiver":{"type":"object","additionalProperties":false,"required":["rule","workflow","job","owner","expires","reason","location","message"],"properties":{"rule":{"type":"string"},"workflow":{"$ref":"#/$defs/stringOrNull"},"job":{"$ref":"#/$defs/stringOrNull"},"owner":{"type":"string"},"expires":{"type":"string","pattern":"^\\d{4}-\\d{2}-\\d{2}$"},"reason":{"type":"string"},"location":{"$ref":"#/$defs/location"},"message":{"type":"string"}}},"credentialKind":{"enum":["github-token","oidc","app-token","static-secret","pat","inherited-secrets"]},"credentialLifetime":{"enum":["job-scoped","short-lived","long-lived"]},"credentialSource":{"type":"object","additionalProperties":false,"required":["workflow","job","id","kind","name","lifetime","scope","write","production","reaches","usedIn","note","location"],"properties":{"workflow":{"type":"string"},"job":{"type":"string"},"id":{"type":"string"},"kind":{"$ref":"#/$defs/credentialKind"},"name":{"type":"string"},"lifetime":{"$ref":"#/$defs/credentialLifetime"},"scope":{"enum":["narrow","broad"]},"write":{"type":"boolean"},"production":{"type":"boolean"},"reaches":{"$ref":"#/$defs/stringList"},"usedIn":{"$ref":"#/$defs/stringList"},"note":{"type":"string"},"location":{"$ref":"#/$defs/location"}}},"target":{"type":"object","additionalProperties":false,"required":["workflow","job","target","classes","credentials","decision"],"properties":{"workflow":{"type":"string"},"job":{"type":"string"},"target":{"type":"string"},"classes":{"type":"array","items":{"$ref":"#/$defs/actionClass"}},"credentials":{"description":"Ids of the credentials that reach the target.","$ref":"#/$defs/stringList"},"decision":{"description":"The most severe decision of the paths to this target; null when no path names it.","oneOf":[{"$ref":"#/$defs/decision"},{"type":"null"}]}}},"finding":{"type":"object","additionalProperties":false,"required":["ruleId","kind","decision","severity","confidence","message","remediation","workflow","job","class","location","fingerprint"],"properties":{"ruleId":{"type":"string"},"kind":{"enum":["path","check"]},"decision":{"$ref":"#/$defs/decision"},"severity":{"enum":["info","low","medium","high","critical"]},"confidence":{"enum":["low","medium","high"]},"message":{"type":"string"},"remediation":{"type":"string"},"workflow":{"type":"string"},"job":{"$ref":"#/$defs/stringOrNull"},"class":{"oneOf":[{"$ref":"#/$defs/actionClass"},{"type":"null"}]},"location":{"$ref":"#/$defs/location"},"fingerprint":{"description":"The SARIF partialFingerprints agentGate/v1 of the result: independent of line numbers.","$ref":"#/$defs/sha256Hex"}}},"ruleEvaluated":{"type":"object","additionalProperties":false,"required":["id","decision","reason","location","decidedPaths","waivedPaths"],"properties":{"id":{"type":"string"},"decision":{"$ref":"#/$defs/decision"},"reason":{"type":"string"},"location":{"$ref":"#/$defs/location"},"decidedPaths":{"description":"Action paths this rule decided.","type":"integer","minimum":0},"waivedPaths":{"description":"Action paths where a waiver set this rule aside.","type":"integer","minimum":0}}},"bomWorkflow":{"type":"object","additionalProperties":false,"required":["path","name","jobs"],"properties":{"path":{"type":"string"},"name":{"$ref":"#/$defs/stringOrNull"},"jobs":{"type":"array","items":{"$ref":"#/$defs/jobInventory"}}}},"bomDocument":{"description":"bom.json of an evidence pack.","type":"object","additionalProperties":false,"required":["schemaVersion","tool","workflows"],"properties":{"schemaVersion":{"const":1},"tool":{"$ref":"#/$defs/tool"},"workflows":{"type":"array","items":{"$ref":"#/$defs/bomWorkflow"}}}},"manifest":{"description":"manifest.json of an evidence pack. digest = SHA-256 over the UTF-8 lines `<name>\\0<sha256 hex>\\n` of every other file, sorted by name (byte order), concatenated.","type":"object","additionalProperties":false,"required":["schemaVersion","tool","policyDigest","files","digest"],"properties":{"schemaVersion":{"const":1},"tool":{"$ref":"#/$defs/tool"},"policyDigest":{"$ref":"#/$defs/sha256Digest"},"files":{"type":"object","minProperties":1,"propertyNames":{"pattern":"^[A-Za-z0-9][A-Za-z0-9._-]*$"},"additionalProperties":{"type":"object","additionalProperties":false,"required":["sha256","bytes"],"properties":{"sha256":{"$ref":"#/$defs/sha256Hex"},"bytes":{"type":"integer","minimum":0}}}},"digest":{"$ref":"#/$defs/sha256Digest"}}},"jobInventory":{"description":"The Agent Action BOM record of one job: who and what can act, with which authority, on which target — every fact with its location.","type":"object","additionalProperties":false,"required":["workflow","job","name","at","triggers","actor","unattended","unattendedReasons","environment","runsOn","permissions","credentials","uses","runs","agents","workflowRole","tools","agentConfig","owner","change","targets","classes","paths","gaps","skipped","skippedSteps","calls","resolvedRefs","checklist"],"properties":{"workflow":{"type":"string"},"job":{"type":"string"},"name":{"$ref":"#/$defs/stringOrNull"},"at":{"$ref":"#/$defs/location"},"triggers":{"$ref":"#/$defs/stringList"},"actor":{"$ref":"#/$defs/stringOrNull"},"unattended":{"type":"boolean"},"unattendedReasons":{"$ref":"#/$defs/stringList"},"environment":{"oneOf":[{"type":"object","additionalProperties":false,"required":["name","dynamic","at","protection"],"properties":{"name":{"type":"string"},"dynamic":{"type":"boolean"},"at":{"$ref":"#/$defs/location"},"protection":{"type":"object","additionalProperties":false,"required":["status","source","reviewers","preventSelfReview","waitTimer","branchPolicy","customRules","note"],"properties":{"status":{"enum":["protected","unprotected","unreadable","unknown"]},"source":{"type":"string"},"reviewers":{"$ref":"#/$defs/stringList"},"preventSelfReview":{"type":["boolean","null"]},"waitTimer":{"type":["integer","null"]},"branchPolicy":{"$ref":"#/$defs/stringOrNull"},"customRules":{"$ref":"#/$defs/stringList"},"note":{"type":"string"}}}}},{"type":"null"}]},"runsOn":{"$ref":"#/$defs/stringList"},"permissions":{"type":"object","additionalProperties":false,"required":["source","scopes","assumed","downgrade","at"],"properties":{"source":{"enum":["job","workflow","default"]},"scopes":{"type":"object","additionalProperties":{"enum":["read","write","none"]}},"assumed":{"type":"boolean"},"downgrade":{"$ref":"#/$defs/stringOrNull"},"at":{"$ref":"#/$defs/location"}}},"credentials":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["id","kind","name","lifetime","scope","write","production","reaches","note","usedIn","at"],"properties":{"id":{"type":"string"},"kind":{"$ref":"#/$defs/credentialKind"},"name":{"type":"string"},"lifetime":{"$ref":"#/$defs/credentialLifetime"},"scope":{"enum":["narrow","broad"]},"write":{"type":"boolean"},"production":{"type":"boolean"},"reaches":{"$ref":"#/$defs/stringList"},"note":{"type":"string"},"usedIn":{"$ref":"#/$defs/stringList"},"at":{"$ref":"#/$defs/location"}}}},"uses":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["raw","kind","name","ref","pinned","step","at"],"properties":{"raw":{"type":"string"},"kind":{"enum":["action","local","docker","reusable-workflow"]},"name":{"type":"string"},"ref":{"$ref":"#/$defs/stringOrNull"},"pinned":{"type":"boolean"},"step":{"type":["integer","null"]},"at":{"$ref":"#/$defs/location"}}}},"runs":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["step","name","shell","script","at"],"properties":{"step":{"type":"integer"},"name":{"$ref":"#/$defs/stringOrNull"},"shell":{"$ref":"#/$defs/stringOrNull"},"script":{"type":"string"},"at":{"$ref":"#/$defs/location"}}}},"agents":{"type":"array","items":{"$ref":"#/$defs/agentUse"}},"workflowRole":{"description":"The job's part in an agentic workflow framework (gh-aw): only roles that run a model list the agent.","oneOf":[{"type":"null"},{"type":"object","additionalProperties":false,"required":["framework","role","runsModel","actsOnAgentOutput"],"properties":{"framework":{"enum":["gh-aw"]},"role":{"enum":["pre-activation","activation","agent","detection","safe-outputs","conclusion","memory","maintenance","other"]},"runsModel":{"type":"boolean"},"actsOnAgentOutput":{"type":"boolean"}}}]},"tools":{"type":"array","items":{"$ref":"#/$defs/toolReach"}},"agentConfig":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["agent","file","permissions","settings"],"properties":{"agent":{"type":"string"},"file":{"type":"string"},"permissions":{"oneOf":[{"$ref":"#/$defs/agentPermissionSettings"},{"type":"null"}]},"settings":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["key","value","at"],"properties":{"key":{"type":"string"},"value":{"type":"string"},"at":{"$ref":"#/$defs/location"}}}}}}},"owner":{"oneOf":[{"$ref":"#/$defs/owner"},{"type":"null"}]},"change":{"oneOf":[{"$ref":"#/$defs/changeAnalysis"},{"type":"null"}]},"targets":{"$ref":"#/$defs/stringList"},"classes":{"type":"array","items":{"$ref":"#/$defs/actionClass"}},"paths":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["id","job","class","reason","at","credentials","step","uses","target","why","chain"],"properties":{"id":{"type":"string"},"job":{"type":"string"},"class":{"$ref":"#/$defs/actionClass"},"reason":{"type":"string"},"at":{"$ref":"#/$defs/location"},"credentials":{"$ref":"#/$defs/stringList"},"step":{"type":["integer","null"]},"uses":{"$ref":"#/$defs/stringOrNull"},"target":{"$ref":"#/$defs/stringOrNull"},"why":{"description":"For opaque paths: why the gate cannot see through.","$ref":"#/$defs/stringOrNull"},"chain":{"description":"How the path is reached through indirection (job → reusable workflow → job → step → composite action → step → script → command); null when direct.","type":["array","null"],"items":{"type":"object","additionalProperties":false,"required":["kind","name","at"],"properties":{"kind":{"enum":["job","workflow","step","action","script","command"]},"name":{"type":"string"},"at":{"$ref":"#/$defs/location"}}}}}}},"gaps":{"description":"What the inventory could not see into (never read as safe).","$ref":"#/$defs/stringList"},"skipped":{"description":"Why the job cannot run for the decided event (its if: condition, or a needs: that cannot run); null when it may run.","$ref":"#/$defs/stringOrNull"},"skippedSteps":{"description":"Steps whose if: condition cannot be true for the decided event; they contribute no action paths.","type":"array","items":{"type":"object","additionalProperties":false,"required":["step","name","reason"],"properties":{"step":{"type":"integer","minimum":0},"name":{"$ref":"#/$defs/stringOrNull"},"reason":{"type":"string"}}}},"resolvedRefs":{"description":"Tags or branches of remote actions and reusable workflows read for this job, resolved to commit SHAs; null when none.","type":["array","null"],"items":{"type":"object","additionalProperties":false,"required":["ref","sha"],"properties":{"ref":{"type":"string"},"sha":{"type":"string","pattern":"^[0-9a-f]{40}$"}}}},"calls":{"description":"Reusable-workflow calls: the call edge and each called job with the token it gets (caller grant intersected with the callee's block); null when the job calls none.","type":["array","null"],"items":{"type":"object","additionalProperties":false,"required":["uses","file","at","jobs"],"properties":{"uses":{"type":"string"},"file":{"type":"string"},"at":{"$ref":"#/$defs/location"},"jobs":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["job","at","permissions"],"properties":{"job":{"type":"string"},"at":{"$ref":"#/$defs/location"},"permissions":{"type":"object","additionalProperties":{"enum":["read","write","none"]}}}}}}}},"checklist":{"$ref":"#/$defs/checklist"}}},"agentUse":{"type":"object","additionalProperties":false,"required":["id","product","via","ref","step","at","mode","settings","unrestrictedShell","permissionsBypassed","tokenExchange","allowedActors","promptInputs","mcpConfig"],"properties":{"id":{"type":"string"},"product":{"type":"string"},"via":{"enum":["uses","job-uses","run","workflow-header","setup-steps"]},"ref":{"$ref":"#/$defs/stringOrNull"},"step":{"type":["integer","null"]},"at":{"$ref":"#/$defs/location"},"mode":{"$ref":"#/$defs/stringOrNull"},"settings":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["name","value","risky","reason","at"],"properties":{"name":{"type":"string"},"value":{"type":"string"},"risky":{"type":"boolean"},"reason":{"type":"string"},"at":{"$ref":"#/$defs/location"}}}},"unrestrictedShell":{"type":"boolean"},"permissionsBypassed":{"type":"boolean"},"tokenExchange":{"oneOf":[{"type":"object","additionalProperties":false,"required":["issuer","note"],"properties":{"issuer":{"type":"string"},"note":{"type":"string"}}},{"type":"null"}]},"allowedActors":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["name","value","wildcard"],"properties":{"name":{"type":"string"},"value":{"type":"string"},"wildcard":{"type":"boolean"}}}},"promptInputs":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["input","value","at"],"properties":{"input":{"type":"string"},"value":{"type":"string"},"at":{"$ref":"#/$defs/location"}}}},"mcpConfig":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["source","value","at"],"properties":{"source":{"type":"string"},"value":{"type":"string"},"at":{"$ref":"#/$defs/location"}}}}}},"toolReach":{"type":"object","additionalProperties":false,"required":["agent","name","file","transport","command","args","url","remote","fetchesCode","secrets","trust","tools","writeCapable","at"],"properties":{"agent":{"type":"string"},"name":{"type":"string"},"file":{"type":"string"},"transport":{"enum":["stdio","http","sse","unknown"]},"command":{"$ref":"#/$defs/stringOrNull"},"args":{"$ref":"#/$defs/stringList"},"url":{"$ref":"#/$defs/stringOrNull"},"remote":{"type":"boolean"},"fetchesCode":{"type":"boolean"},"secrets":{"description":"Names of env vars / headers whose values reference secrets; never the values.","$ref":"#/$defs/stringList"},"trust":{"type":"boolean"},"tools":{"oneOf":[{"$ref":"#/$defs/stringList"},{"const":"*"},{"type":"null"}]},"writeCapable":{"type":"boolean"},"at":{"$ref":"#/$defs/location"}}},"agentPermissionSettings":{"type":"object","additionalProperties":false,"required":["allow","ask","deny","defaultMode","enableAllProjectMcpServers","hooks","sandboxEnabled","at"],"properties":{"allow":{"$ref":"#/$defs/stringList"},"ask":{"$ref":"#/$defs/stringList"},"deny":{"$ref":"#/$defs/stringList"},"defaultMode":{"$ref":"#/$defs/stringOrNull"},"enableAllProjectMcpServers":{"type":["boolean","null"]},"hooks":{"$ref":"#/$defs/stringList"},"sandboxEnabled":{"type":["boolean","null"]},"at":{"$ref":"#/$defs/location"}}},"changeAnalysis":{"type":"object","additionalProperties":false,"required":["author","authorKind","sensitive","newDependencies","unknownDependencies"],"properties":{"author":{"$ref":"#/$defs/stringOrNull"},"authorKind":{"enum":["human","bot","agent","unknown"]},"sensitive":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["file","what"],"properties":{"file":{"type":"string"},"what":{"type":"string"}}}},"newDependencies":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["file","ecosystem","name","version","line","note"],"properties":{"file":{"type":"string"},"ecosystem":{"enum":["npm","pypi","go","cargo","rubygems","composer","maven","github-actions"]},"name":{"type":"string"},"version":{"$ref":"#/$defs/stringOrNull"},"line":{"type":["integer","null"]},"note":{"$ref":"#/$defs/stringOrNull"}}}},"unknownDependencies":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["file","reason"],"properties":{"file":{"type":"string"},"reason":{"type":"string"}}}}}},"checklist":{"description":"The seed's 20-control agent-deployment checklist scored from what the workflow shows (docs/checklist.md).","type":"object","additionalProperties":false,"required":["workflow","job","agents","total","outOf","observed","max","notObservable","band","bestCaseBand","unobservable","focus","controls"],"properties":{"workflow":{"type":"string"},"job":{"type":"string"},"agents":{"$ref":"#/$defs/stringList"},"total":{"type":"number","minimum":0,"maximum":20,"multipleOf":0.5},"outOf":{"const":20},"observed":{"type":"integer","minimum":0,"maximum":20},"max":{"type":"integer","minimum":0,"maximum":20},"notObservable":{"type":"integer","minimum":0,"maximum":20},"band":{"type":"object","additionalProperties":false,"required":["id","label","range"],"properties":{"id":{"enum":["production-ready","good-foundation","significant-risk","pause"]},"label":{"type":"string"},"range":{"type":"string"}}},"bestCaseBand":{"type":"object","additionalProperties":false,"required":["id","label","range"],"properties":{"id":{"enum":["production-ready","good-foundation","significant-risk","pause"]},"label":{"type":"string"},"range":{"type":"string"}}},"unobservable":{"type":"string"},"focus":{"$ref":"#/$defs/stringList"},"controls":{"type":"array","minItems":20,"maxItems":20,"items":{"type":"object","additionalProperties":false,"required":["id","number","title","score","status","reason","evidence"],"properties":{"id":{"type":"string"},"number":{"type":"integer","minimum":1,"maximum":20},"title":{"type":"string"},"score":{"enum":[1,0.5,0,null]},"status":{"enum":["met","partial","not-met","not-observable"]},"reason":{"type":"string"},"evidence":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["text","at"],"properties":{"text":{"type":"string"},"at":{"$ref":"#/$defs/stringOrNull"}}}}}}}}}}};
 const schema32 = {"type":"object","additionalProperties":false,"required":["name","version","uri"],"properties":{"name":{"const":"agent-gate"},"version":{"type":"string","pattern":"^\\d+\\.\\d+\\.\\d+(?:[-+][0-9A-Za-z.-]+)?$"},"uri":{"type":"string","pattern":"^https://"}}};
 const schema33 = {"type":"string","minLength":1};
 const schema34 = {"type":"string","pattern":"^(?:[0-9a-f]{40}|[0-9a-f]{64})$"};
@@ -3697,7 +3697,7 @@ return errors === 0;
 validate47.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 const schema106 = {"type":"object","additionalProperties":false,"required":["path","name","jobs"],"properties":{"path":{"type":"string"},"name":{"$ref":"#/$defs/stringOrNull"},"jobs":{"type":"array","items":{"$ref":"#/$defs/jobInventory"}}}};
-const schema108 = {"description":"The Agent Action BOM record of one job: who and what can act, with which authority, on which target — every fact with its location.","type":"object","additionalProperties":false,"required":["workflow","job","name","at","triggers","actor","unattended","unattendedReasons","environment","runsOn","permissions","credentials","uses","runs","agents","workflowRole","tools","agentConfig","owner","change","targets","classes","paths","gaps","skipped","skippedSteps","checklist"],"properties":{"workflow":{"type":"string"},"job":{"type":"string"},"name":{"$ref":"#/$defs/stringOrNull"},"at":{"$ref":"#/$defs/location"},"triggers":{"$ref":"#/$defs/stringList"},"actor":{"$ref":"#/$defs/stringOrNull"},"unattended":{"type":"boolean"},"unattendedReasons":{"$ref":"#/$defs/stringList"},"environment":{"oneOf":[{"type":"object","additionalProperties":false,"required":["name","dynamic","at","protection"],"properties":{"name":{"type":"string"},"dynamic":{"type":"boolean"},"at":{"$ref":"#/$defs/location"},"protection":{"type":"object","additionalProperties":false,"required":["status","source","reviewers","preventSelfReview","waitTimer","branchPolicy","customRules","note"],"properties":{"status":{"enum":["protected","unprotected","unreadable","unknown"]},"source":{"type":"string"},"reviewers":{"$ref":"#/$defs/stringList"},"preventSelfReview":{"type":["boolean","null"]},"waitTimer":{"type":["integer","null"]},"branchPolicy":{"$ref":"#/$defs/stringOrNull"},"customRules":{"$ref":"#/$defs/stringList"},"note":{"type":"string"}}}}},{"type":"null"}]},"runsOn":{"$ref":"#/$defs/stringList"},"permissions":{"type":"object","additionalProperties":false,"required":["source","scopes","assumed","downgrade","at"],"properties":{"source":{"enum":["job","workflow","default"]},"scopes":{"type":"object","additionalProperties":{"enum":["read","write","none"]}},"assumed":{"type":"boolean"},"downgrade":{"$ref":"#/$defs/stringOrNull"},"at":{"$ref":"#/$defs/location"}}},"credentials":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["id","kind","name","lifetime","scope","write","production","reaches","note","usedIn","at"],"properties":{"id":{"type":"string"},"kind":{"$ref":"#/$defs/credentialKind"},"name":{"type":"string"},"lifetime":{"$ref":"#/$defs/credentialLifetime"},"scope":{"enum":["narrow","broad"]},"write":{"type":"boolean"},"production":{"type":"boolean"},"reaches":{"$ref":"#/$defs/stringList"},"note":{"type":"string"},"usedIn":{"$ref":"#/$defs/stringList"},"at":{"$ref":"#/$defs/location"}}}},"uses":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["raw","kind","name","ref","pinned","step","at"],"properties":{"raw":{"type":"string"},"kind":{"enum":["action","local","docker","reusable-workflow"]},"name":{"type":"string"},"ref":{"$ref":"#/$defs/stringOrNull"},"pinned":{"type":"boolean"},"step":{"type":["integer","null"]},"at":{"$ref":"#/$defs/location"}}}},"runs":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["step","name","shell","script","at"],"properties":{"step":{"type":"integer"},"name":{"$ref":"#/$defs/stringOrNull"},"shell":{"$ref":"#/$defs/stringOrNull"},"script":{"type":"string"},"at":{"$ref":"#/$defs/location"}}}},"agents":{"type":"array","items":{"$ref":"#/$defs/agentUse"}},"workflowRole":{"description":"The job's part in an agentic workflow framework (gh-aw): only roles that run a model list the agent.","oneOf":[{"type":"null"},{"type":"object","additionalProperties":false,"required":["framework","role","runsModel","actsOnAgentOutput"],"properties":{"framework":{"enum":["gh-aw"]},"role":{"enum":["pre-activation","activation","agent","detection","safe-outputs","conclusion","memory","maintenance","other"]},"runsModel":{"type":"boolean"},"actsOnAgentOutput":{"type":"boolean"}}}]},"tools":{"type":"array","items":{"$ref":"#/$defs/toolReach"}},"agentConfig":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["agent","file","permissions","settings"],"properties":{"agent":{"type":"string"},"file":{"type":"string"},"permissions":{"oneOf":[{"$ref":"#/$defs/agentPermissionSettings"},{"type":"null"}]},"settings":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["key","value","at"],"properties":{"key":{"type":"string"},"value":{"type":"string"},"at":{"$ref":"#/$defs/location"}}}}}}},"owner":{"oneOf":[{"$ref":"#/$defs/owner"},{"type":"null"}]},"change":{"oneOf":[{"$ref":"#/$defs/changeAnalysis"},{"type":"null"}]},"targets":{"$ref":"#/$defs/stringList"},"classes":{"type":"array","items":{"$ref":"#/$defs/actionClass"}},"paths":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["id","job","class","reason","at","credentials","step","uses","target","why","chain"],"properties":{"id":{"type":"string"},"job":{"type":"string"},"class":{"$ref":"#/$defs/actionClass"},"reason":{"type":"string"},"at":{"$ref":"#/$defs/location"},"credentials":{"$ref":"#/$defs/stringList"},"step":{"type":["integer","null"]},"uses":{"$ref":"#/$defs/stringOrNull"},"target":{"$ref":"#/$defs/stringOrNull"},"why":{"description":"For opaque paths: why the gate cannot see through.","$ref":"#/$defs/stringOrNull"},"chain":{"description":"How the path is reached through indirection (job → reusable workflow → job → step → composite action → step → script → command); null when direct.","type":["array","null"],"items":{"type":"object","additionalProperties":false,"required":["kind","name","at"],"properties":{"kind":{"enum":["job","workflow","step","action","script","command"]},"name":{"type":"string"},"at":{"$ref":"#/$defs/location"}}}}}}},"gaps":{"description":"What the inventory could not see into (never read as safe).","$ref":"#/$defs/stringList"},"skipped":{"description":"Why the job cannot run for the decided event (its if: condition, or a needs: that cannot run); null when it may run.","$ref":"#/$defs/stringOrNull"},"skippedSteps":{"description":"Steps whose if: condition cannot be true for the decided event; they contribute no action paths.","type":"array","items":{"type":"object","additionalProperties":false,"required":["step","name","reason"],"properties":{"step":{"type":"integer","minimum":0},"name":{"$ref":"#/$defs/stringOrNull"},"reason":{"type":"string"}}}},"checklist":{"$ref":"#/$defs/checklist"}}};
+const schema108 = {"description":"The Agent Action BOM record of one job: who and what can act, with which authority, on which target — every fact with its location.","type":"object","additionalProperties":false,"required":["workflow","job","name","at","triggers","actor","unattended","unattendedReasons","environment","runsOn","permissions","credentials","uses","runs","agents","workflowRole","tools","agentConfig","owner","change","targets","classes","paths","gaps","skipped","skippedSteps","calls","resolvedRefs","checklist"],"properties":{"workflow":{"type":"string"},"job":{"type":"string"},"name":{"$ref":"#/$defs/stringOrNull"},"at":{"$ref":"#/$defs/location"},"triggers":{"$ref":"#/$defs/stringList"},"actor":{"$ref":"#/$defs/stringOrNull"},"unattended":{"type":"boolean"},"unattendedReasons":{"$ref":"#/$defs/stringList"},"environment":{"oneOf":[{"type":"object","additionalProperties":false,"required":["name","dynamic","at","protection"],"properties":{"name":{"type":"string"},"dynamic":{"type":"boolean"},"at":{"$ref":"#/$defs/location"},"protection":{"type":"object","additionalProperties":false,"required":["status","source","reviewers","preventSelfReview","waitTimer","branchPolicy","customRules","note"],"properties":{"status":{"enum":["protected","unprotected","unreadable","unknown"]},"source":{"type":"string"},"reviewers":{"$ref":"#/$defs/stringList"},"preventSelfReview":{"type":["boolean","null"]},"waitTimer":{"type":["integer","null"]},"branchPolicy":{"$ref":"#/$defs/stringOrNull"},"customRules":{"$ref":"#/$defs/stringList"},"note":{"type":"string"}}}}},{"type":"null"}]},"runsOn":{"$ref":"#/$defs/stringList"},"permissions":{"type":"object","additionalProperties":false,"required":["source","scopes","assumed","downgrade","at"],"properties":{"source":{"enum":["job","workflow","default"]},"scopes":{"type":"object","additionalProperties":{"enum":["read","write","none"]}},"assumed":{"type":"boolean"},"downgrade":{"$ref":"#/$defs/stringOrNull"},"at":{"$ref":"#/$defs/location"}}},"credentials":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["id","kind","name","lifetime","scope","write","production","reaches","note","usedIn","at"],"properties":{"id":{"type":"string"},"kind":{"$ref":"#/$defs/credentialKind"},"name":{"type":"string"},"lifetime":{"$ref":"#/$defs/credentialLifetime"},"scope":{"enum":["narrow","broad"]},"write":{"type":"boolean"},"production":{"type":"boolean"},"reaches":{"$ref":"#/$defs/stringList"},"note":{"type":"string"},"usedIn":{"$ref":"#/$defs/stringList"},"at":{"$ref":"#/$defs/location"}}}},"uses":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["raw","kind","name","ref","pinned","step","at"],"properties":{"raw":{"type":"string"},"kind":{"enum":["action","local","docker","reusable-workflow"]},"name":{"type":"string"},"ref":{"$ref":"#/$defs/stringOrNull"},"pinned":{"type":"boolean"},"step":{"type":["integer","null"]},"at":{"$ref":"#/$defs/location"}}}},"runs":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["step","name","shell","script","at"],"properties":{"step":{"type":"integer"},"name":{"$ref":"#/$defs/stringOrNull"},"shell":{"$ref":"#/$defs/stringOrNull"},"script":{"type":"string"},"at":{"$ref":"#/$defs/location"}}}},"agents":{"type":"array","items":{"$ref":"#/$defs/agentUse"}},"workflowRole":{"description":"The job's part in an agentic workflow framework (gh-aw): only roles that run a model list the agent.","oneOf":[{"type":"null"},{"type":"object","additionalProperties":false,"required":["framework","role","runsModel","actsOnAgentOutput"],"properties":{"framework":{"enum":["gh-aw"]},"role":{"enum":["pre-activation","activation","agent","detection","safe-outputs","conclusion","memory","maintenance","other"]},"runsModel":{"type":"boolean"},"actsOnAgentOutput":{"type":"boolean"}}}]},"tools":{"type":"array","items":{"$ref":"#/$defs/toolReach"}},"agentConfig":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["agent","file","permissions","settings"],"properties":{"agent":{"type":"string"},"file":{"type":"string"},"permissions":{"oneOf":[{"$ref":"#/$defs/agentPermissionSettings"},{"type":"null"}]},"settings":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["key","value","at"],"properties":{"key":{"type":"string"},"value":{"type":"string"},"at":{"$ref":"#/$defs/location"}}}}}}},"owner":{"oneOf":[{"$ref":"#/$defs/owner"},{"type":"null"}]},"change":{"oneOf":[{"$ref":"#/$defs/changeAnalysis"},{"type":"null"}]},"targets":{"$ref":"#/$defs/stringList"},"classes":{"type":"array","items":{"$ref":"#/$defs/actionClass"}},"paths":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["id","job","class","reason","at","credentials","step","uses","target","why","chain"],"properties":{"id":{"type":"string"},"job":{"type":"string"},"class":{"$ref":"#/$defs/actionClass"},"reason":{"type":"string"},"at":{"$ref":"#/$defs/location"},"credentials":{"$ref":"#/$defs/stringList"},"step":{"type":["integer","null"]},"uses":{"$ref":"#/$defs/stringOrNull"},"target":{"$ref":"#/$defs/stringOrNull"},"why":{"description":"For opaque paths: why the gate cannot see through.","$ref":"#/$defs/stringOrNull"},"chain":{"description":"How the path is reached through indirection (job → reusable workflow → job → step → composite action → step → script → command); null when direct.","type":["array","null"],"items":{"type":"object","additionalProperties":false,"required":["kind","name","at"],"properties":{"kind":{"enum":["job","workflow","step","action","script","command"]},"name":{"type":"string"},"at":{"$ref":"#/$defs/location"}}}}}}},"gaps":{"description":"What the inventory could not see into (never read as safe).","$ref":"#/$defs/stringList"},"skipped":{"description":"Why the job cannot run for the decided event (its if: condition, or a needs: that cannot run); null when it may run.","$ref":"#/$defs/stringOrNull"},"skippedSteps":{"description":"Steps whose if: condition cannot be true for the decided event; they contribute no action paths.","type":"array","items":{"type":"object","additionalProperties":false,"required":["step","name","reason"],"properties":{"step":{"type":"integer","minimum":0},"name":{"$ref":"#/$defs/stringOrNull"},"reason":{"type":"string"}}}},"resolvedRefs":{"description":"Tags or branches of remote actions and reusable workflows read for this job, resolved to commit SHAs; null when none.","type":["array","null"],"items":{"type":"object","additionalProperties":false,"required":["ref","sha"],"properties":{"ref":{"type":"string"},"sha":{"type":"string","pattern":"^[0-9a-f]{40}$"}}}},"calls":{"description":"Reusable-workflow calls: the call edge and each called job with the token it gets (caller grant intersected with the callee's block); null when the job calls none.","type":["array","null"],"items":{"type":"object","additionalProperties":false,"required":["uses","file","at","jobs"],"properties":{"uses":{"type":"string"},"file":{"type":"string"},"at":{"$ref":"#/$defs/location"},"jobs":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["job","at","permissions"],"properties":{"job":{"type":"string"},"at":{"$ref":"#/$defs/location"},"permissions":{"type":"object","additionalProperties":{"enum":["read","write","none"]}}}}}}}},"checklist":{"$ref":"#/$defs/checklist"}}};
 const schema131 = {"type":"object","additionalProperties":false,"required":["id","product","via","ref","step","at","mode","settings","unrestrictedShell","permissionsBypassed","tokenExchange","allowedActors","promptInputs","mcpConfig"],"properties":{"id":{"type":"string"},"product":{"type":"string"},"via":{"enum":["uses","job-uses","run","workflow-header","setup-steps"]},"ref":{"$ref":"#/$defs/stringOrNull"},"step":{"type":["integer","null"]},"at":{"$ref":"#/$defs/location"},"mode":{"$ref":"#/$defs/stringOrNull"},"settings":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["name","value","risky","reason","at"],"properties":{"name":{"type":"string"},"value":{"type":"string"},"risky":{"type":"boolean"},"reason":{"type":"string"},"at":{"$ref":"#/$defs/location"}}}},"unrestrictedShell":{"type":"boolean"},"permissionsBypassed":{"type":"boolean"},"tokenExchange":{"oneOf":[{"type":"object","additionalProperties":false,"required":["issuer","note"],"properties":{"issuer":{"type":"string"},"note":{"type":"string"}}},{"type":"null"}]},"allowedActors":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["name","value","wildcard"],"properties":{"name":{"type":"string"},"value":{"type":"string"},"wildcard":{"type":"boolean"}}}},"promptInputs":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["input","value","at"],"properties":{"input":{"type":"string"},"value":{"type":"string"},"at":{"$ref":"#/$defs/location"}}}},"mcpConfig":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["source","value","at"],"properties":{"source":{"type":"string"},"value":{"type":"string"},"at":{"$ref":"#/$defs/location"}}}}}};
 
 function validate54(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
@@ -6464,7 +6464,7 @@ return errors === 0;
 }
 validate61.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-const schema169 = {"description":"The seed's 20-control agent-deployment checklist scored from what the workflow shows (docs/checklist.md).","type":"object","additionalProperties":false,"required":["workflow","job","agents","total","outOf","observed","max","notObservable","band","bestCaseBand","unobservable","focus","controls"],"properties":{"workflow":{"type":"string"},"job":{"type":"string"},"agents":{"$ref":"#/$defs/stringList"},"total":{"type":"number","minimum":0,"maximum":20,"multipleOf":0.5},"outOf":{"const":20},"observed":{"type":"integer","minimum":0,"maximum":20},"max":{"type":"integer","minimum":0,"maximum":20},"notObservable":{"type":"integer","minimum":0,"maximum":20},"band":{"type":"object","additionalProperties":false,"required":["id","label","range"],"properties":{"id":{"enum":["production-ready","good-foundation","significant-risk","pause"]},"label":{"type":"string"},"range":{"type":"string"}}},"bestCaseBand":{"type":"object","additionalProperties":false,"required":["id","label","range"],"properties":{"id":{"enum":["production-ready","good-foundation","significant-risk","pause"]},"label":{"type":"string"},"range":{"type":"string"}}},"unobservable":{"type":"string"},"focus":{"$ref":"#/$defs/stringList"},"controls":{"type":"array","minItems":20,"maxItems":20,"items":{"type":"object","additionalProperties":false,"required":["id","number","title","score","status","reason","evidence"],"properties":{"id":{"type":"string"},"number":{"type":"integer","minimum":1,"maximum":20},"title":{"type":"string"},"score":{"enum":[1,0.5,0,null]},"status":{"enum":["met","partial","not-met","not-observable"]},"reason":{"type":"string"},"evidence":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["text","at"],"properties":{"text":{"type":"string"},"at":{"$ref":"#/$defs/stringOrNull"}}}}}}}}};
+const schema171 = {"description":"The seed's 20-control agent-deployment checklist scored from what the workflow shows (docs/checklist.md).","type":"object","additionalProperties":false,"required":["workflow","job","agents","total","outOf","observed","max","notObservable","band","bestCaseBand","unobservable","focus","controls"],"properties":{"workflow":{"type":"string"},"job":{"type":"string"},"agents":{"$ref":"#/$defs/stringList"},"total":{"type":"number","minimum":0,"maximum":20,"multipleOf":0.5},"outOf":{"const":20},"observed":{"type":"integer","minimum":0,"maximum":20},"max":{"type":"integer","minimum":0,"maximum":20},"notObservable":{"type":"integer","minimum":0,"maximum":20},"band":{"type":"object","additionalProperties":false,"required":["id","label","range"],"properties":{"id":{"enum":["production-ready","good-foundation","significant-risk","pause"]},"label":{"type":"string"},"range":{"type":"string"}}},"bestCaseBand":{"type":"object","additionalProperties":false,"required":["id","label","range"],"properties":{"id":{"enum":["production-ready","good-foundation","significant-risk","pause"]},"label":{"type":"string"},"range":{"type":"string"}}},"unobservable":{"type":"string"},"focus":{"$ref":"#/$defs/stringList"},"controls":{"type":"array","minItems":20,"maxItems":20,"items":{"type":"object","additionalProperties":false,"required":["id","number","title","score","status","reason","evidence"],"properties":{"id":{"type":"string"},"number":{"type":"integer","minimum":1,"maximum":20},"title":{"type":"string"},"score":{"enum":[1,0.5,0,null]},"status":{"enum":["met","partial","not-met","not-observable"]},"reason":{"type":"string"},"evidence":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["text","at"],"properties":{"text":{"type":"string"},"at":{"$ref":"#/$defs/stringOrNull"}}}}}}}}};
 
 function validate63(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -6608,7 +6608,7 @@ vErrors.push(err12);
 errors++;
 }
 for(const key0 in data){
-if(!(func1.call(schema169.properties, key0))){
+if(!(func1.call(schema171.properties, key0))){
 const err13 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err13];
@@ -6882,7 +6882,7 @@ errors++;
 if(data9.id !== undefined){
 let data10 = data9.id;
 if(!((((data10 === "production-ready") || (data10 === "good-foundation")) || (data10 === "significant-risk")) || (data10 === "pause"))){
-const err36 = {instancePath:instancePath+"/band/id",schemaPath:"#/properties/band/properties/id/enum",keyword:"enum",params:{allowedValues: schema169.properties.band.properties.id.enum},message:"must be equal to one of the allowed values"};
+const err36 = {instancePath:instancePath+"/band/id",schemaPath:"#/properties/band/properties/id/enum",keyword:"enum",params:{allowedValues: schema171.properties.band.properties.id.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -6976,7 +6976,7 @@ errors++;
 if(data13.id !== undefined){
 let data14 = data13.id;
 if(!((((data14 === "production-ready") || (data14 === "good-foundation")) || (data14 === "significant-risk")) || (data14 === "pause"))){
-const err44 = {instancePath:instancePath+"/bestCaseBand/id",schemaPath:"#/properties/bestCaseBand/properties/id/enum",keyword:"enum",params:{allowedValues: schema169.properties.bestCaseBand.properties.id.enum},message:"must be equal to one of the allowed values"};
+const err44 = {instancePath:instancePath+"/bestCaseBand/id",schemaPath:"#/properties/bestCaseBand/properties/id/enum",keyword:"enum",params:{allowedValues: schema171.properties.bestCaseBand.properties.id.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err44];
 }
@@ -7233,7 +7233,7 @@ errors++;
 if(data21.score !== undefined){
 let data25 = data21.score;
 if(!((((data25 === 1) || (data25 === 0.5)) || (data25 === 0)) || (data25 === null))){
-const err66 = {instancePath:instancePath+"/controls/" + i2+"/score",schemaPath:"#/properties/controls/items/properties/score/enum",keyword:"enum",params:{allowedValues: schema169.properties.controls.items.properties.score.enum},message:"must be equal to one of the allowed values"};
+const err66 = {instancePath:instancePath+"/controls/" + i2+"/score",schemaPath:"#/properties/controls/items/properties/score/enum",keyword:"enum",params:{allowedValues: schema171.properties.controls.items.properties.score.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err66];
 }
@@ -7246,7 +7246,7 @@ errors++;
 if(data21.status !== undefined){
 let data26 = data21.status;
 if(!((((data26 === "met") || (data26 === "partial")) || (data26 === "not-met")) || (data26 === "not-observable"))){
-const err67 = {instancePath:instancePath+"/controls/" + i2+"/status",schemaPath:"#/properties/controls/items/properties/status/enum",keyword:"enum",params:{allowedValues: schema169.properties.controls.items.properties.status.enum},message:"must be equal to one of the allowed values"};
+const err67 = {instancePath:instancePath+"/controls/" + i2+"/status",schemaPath:"#/properties/controls/items/properties/status/enum",keyword:"enum",params:{allowedValues: schema171.properties.controls.items.properties.status.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err67];
 }
@@ -7396,6 +7396,7 @@ return errors === 0;
 }
 validate63.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
+const pattern26 = new RegExp("^[0-9a-f]{40}$", "u");
 
 function validate53(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -7668,8 +7669,8 @@ vErrors.push(err25);
 }
 errors++;
 }
-if(data.checklist === undefined){
-const err26 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "checklist"},message:"must have required property '"+"checklist"+"'"};
+if(data.calls === undefined){
+const err26 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "calls"},message:"must have required property '"+"calls"+"'"};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -7678,9 +7679,8 @@ vErrors.push(err26);
 }
 errors++;
 }
-for(const key0 in data){
-if(!(func1.call(schema108.properties, key0))){
-const err27 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(data.resolvedRefs === undefined){
+const err27 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "resolvedRefs"},message:"must have required property '"+"resolvedRefs"+"'"};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -7689,10 +7689,8 @@ vErrors.push(err27);
 }
 errors++;
 }
-}
-if(data.workflow !== undefined){
-if(typeof data.workflow !== "string"){
-const err28 = {instancePath:instancePath+"/workflow",schemaPath:"#/properties/workflow/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.checklist === undefined){
+const err28 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "checklist"},message:"must have required property '"+"checklist"+"'"};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -7701,10 +7699,9 @@ vErrors.push(err28);
 }
 errors++;
 }
-}
-if(data.job !== undefined){
-if(typeof data.job !== "string"){
-const err29 = {instancePath:instancePath+"/job",schemaPath:"#/properties/job/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key0 in data){
+if(!(func1.call(schema108.properties, key0))){
+const err29 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -7714,10 +7711,9 @@ vErrors.push(err29);
 errors++;
 }
 }
-if(data.name !== undefined){
-let data2 = data.name;
-if((typeof data2 !== "string") && (data2 !== null)){
-const err30 = {instancePath:instancePath+"/name",schemaPath:"#/$defs/stringOrNull/type",keyword:"type",params:{type: schema54.type},message:"must be string,null"};
+if(data.workflow !== undefined){
+if(typeof data.workflow !== "string"){
+const err30 = {instancePath:instancePath+"/workflow",schemaPath:"#/properties/workflow/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -7727,11 +7723,9 @@ vErrors.push(err30);
 errors++;
 }
 }
-if(data.at !== undefined){
-let data3 = data.at;
-if(data3 && typeof data3 == "object" && !Array.isArray(data3)){
-if(data3.path === undefined){
-const err31 = {instancePath:instancePath+"/at",schemaPath:"#/$defs/location/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'"};
+if(data.job !== undefined){
+if(typeof data.job !== "string"){
+const err31 = {instancePath:instancePath+"/job",schemaPath:"#/properties/job/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -7740,8 +7734,11 @@ vErrors.push(err31);
 }
 errors++;
 }
-if(data3.line === undefined){
-const err32 = {instancePath:instancePath+"/at",schemaPath:"#/$defs/location/required",keyword:"required",params:{missingProperty: "line"},message:"must have required property '"+"line"+"'"};
+}
+if(data.name !== undefined){
+let data2 = data.name;
+if((typeof data2 !== "string") && (data2 !== null)){
+const err32 = {instancePath:instancePath+"/name",schemaPath:"#/$defs/stringOrNull/type",keyword:"type",params:{type: schema54.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -7750,8 +7747,12 @@ vErrors.push(err32);
 }
 errors++;
 }
-if(data3.column === undefined){
-const err33 = {instancePath:instancePath+"/at",schemaPath:"#/$defs/location/required",keyword:"required",params:{missingProperty: "column"},message:"must have required property '"+"column"+"'"};
+}
+if(data.at !== undefined){
+let data3 = data.at;
+if(data3 && typeof data3 == "object" && !Array.isArray(data3)){
+if(data3.path === undefined){
+const err33 = {instancePath:instancePath+"/at",schemaPath:"#/$defs/location/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'"};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -7760,9 +7761,8 @@ vErrors.push(err33);
 }
 errors++;
 }
-for(const key1 in data3){
-if(!(((key1 === "path") || (key1 === "line")) || (key1 === "column"))){
-const err34 = {instancePath:instancePath+"/at",schemaPath:"#/$defs/location/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
+if(data3.line === undefined){
+const err34 = {instancePath:instancePath+"/at",schemaPath:"#/$defs/location/required",keyword:"required",params:{missingProperty: "line"},message:"must have required property '"+"line"+"'"};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -7771,10 +7771,8 @@ vErrors.push(err34);
 }
 errors++;
 }
-}
-if(data3.path !== undefined){
-if(typeof data3.path !== "string"){
-const err35 = {instancePath:instancePath+"/at/path",schemaPath:"#/$defs/location/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data3.column === undefined){
+const err35 = {instancePath:instancePath+"/at",schemaPath:"#/$defs/location/required",keyword:"required",params:{missingProperty: "column"},message:"must have required property '"+"column"+"'"};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -7783,11 +7781,9 @@ vErrors.push(err35);
 }
 errors++;
 }
-}
-if(data3.line !== undefined){
-let data5 = data3.line;
-if(!(((typeof data5 == "number") && (!(data5 % 1) && !isNaN(data5))) && (isFinite(data5)))){
-const err36 = {instancePath:instancePath+"/at/line",schemaPath:"#/$defs/location/properties/line/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+for(const key1 in data3){
+if(!(((key1 === "path") || (key1 === "line")) || (key1 === "column"))){
+const err36 = {instancePath:instancePath+"/at",schemaPath:"#/$defs/location/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -7796,9 +7792,10 @@ vErrors.push(err36);
 }
 errors++;
 }
-if((typeof data5 == "number") && (isFinite(data5))){
-if(data5 < 0 || isNaN(data5)){
-const err37 = {instancePath:instancePath+"/at/line",schemaPath:"#/$defs/location/properties/line/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+if(data3.path !== undefined){
+if(typeof data3.path !== "string"){
+const err37 = {instancePath:instancePath+"/at/path",schemaPath:"#/$defs/location/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -7808,11 +7805,10 @@ vErrors.push(err37);
 errors++;
 }
 }
-}
-if(data3.column !== undefined){
-let data6 = data3.column;
-if(!(((typeof data6 == "number") && (!(data6 % 1) && !isNaN(data6))) && (isFinite(data6)))){
-const err38 = {instancePath:instancePath+"/at/column",schemaPath:"#/$defs/location/properties/column/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data3.line !== undefined){
+let data5 = data3.line;
+if(!(((typeof data5 == "number") && (!(data5 % 1) && !isNaN(data5))) && (isFinite(data5)))){
+const err38 = {instancePath:instancePath+"/at/line",schemaPath:"#/$defs/location/properties/line/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err38];
 }
@@ -7821,9 +7817,9 @@ vErrors.push(err38);
 }
 errors++;
 }
-if((typeof data6 == "number") && (isFinite(data6))){
-if(data6 < 0 || isNaN(data6)){
-const err39 = {instancePath:instancePath+"/at/column",schemaPath:"#/$defs/location/properties/column/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if((typeof data5 == "number") && (isFinite(data5))){
+if(data5 < 0 || isNaN(data5)){
+const err39 = {instancePath:instancePath+"/at/line",schemaPath:"#/$defs/location/properties/line/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err39];
 }
@@ -7834,9 +7830,10 @@ errors++;
 }
 }
 }
-}
-else {
-const err40 = {instancePath:instancePath+"/at",schemaPath:"#/$defs/location/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data3.column !== undefined){
+let data6 = data3.column;
+if(!(((typeof data6 == "number") && (!(data6 % 1) && !isNaN(data6))) && (isFinite(data6)))){
+const err40 = {instancePath:instancePath+"/at/column",schemaPath:"#/$defs/location/properties/column/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err40];
 }
@@ -7845,14 +7842,9 @@ vErrors.push(err40);
 }
 errors++;
 }
-}
-if(data.triggers !== undefined){
-let data7 = data.triggers;
-if(Array.isArray(data7)){
-const len0 = data7.length;
-for(let i0=0; i0<len0; i0++){
-if(typeof data7[i0] !== "string"){
-const err41 = {instancePath:instancePath+"/triggers/" + i0,schemaPath:"#/$defs/stringList/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if((typeof data6 == "number") && (isFinite(data6))){
+if(data6 < 0 || isNaN(data6)){
+const err41 = {instancePath:instancePath+"/at/column",schemaPath:"#/$defs/location/properties/column/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err41];
 }
@@ -7863,8 +7855,9 @@ errors++;
 }
 }
 }
+}
 else {
-const err42 = {instancePath:instancePath+"/triggers",schemaPath:"#/$defs/stringList/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err42 = {instancePath:instancePath+"/at",schemaPath:"#/$defs/location/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err42];
 }
@@ -7874,10 +7867,13 @@ vErrors.push(err42);
 errors++;
 }
 }
-if(data.actor !== undefined){
-let data9 = data.actor;
-if((typeof data9 !== "string") && (data9 !== null)){
-const err43 = {instancePath:instancePath+"/actor",schemaPath:"#/$defs/stringOrNull/type",keyword:"type",params:{type: schema54.type},message:"must be string,null"};
+if(data.triggers !== undefined){
+let data7 = data.triggers;
+if(Array.isArray(data7)){
+const len0 = data7.length;
+for(let i0=0; i0<len0; i0++){
+if(typeof data7[i0] !== "string"){
+const err43 = {instancePath:instancePath+"/triggers/" + i0,schemaPath:"#/$defs/stringList/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err43];
 }
@@ -7887,14 +7883,39 @@ vErrors.push(err43);
 errors++;
 }
 }
-if(data.unattended !== undefined){
-if(typeof data.unattended !== "boolean"){
-const err44 = {instancePath:instancePath+"/unattended",schemaPath:"#/properties/unattended/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+}
+else {
+const err44 = {instancePath:instancePath+"/triggers",schemaPath:"#/$defs/stringList/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err44];
 }
 else {
 vErrors.push(err44);
+}
+errors++;
+}
+}
+if(data.actor !== undefined){
+let data9 = data.actor;
+if((typeof data9 !== "string") && (data9 !== null)){
+const err45 = {instancePath:instancePath+"/actor",schemaPath:"#/$defs/stringOrNull/type",keyword:"type",params:{type: schema54.type},message:"must be string,null"};
+if(vErrors === null){
+vErrors = [err45];
+}
+else {
+vErrors.push(err45);
+}
+errors++;
+}
+}
+if(data.unattended !== undefined){
+if(typeof data.unattended !== "boolean"){
+const err46 = {instancePath:instancePath+"/unattended",schemaPath:"#/properties/unattended/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(vErrors === null){
+vErrors = [err46];
+}
+else {
+vErrors.push(err46);
 }
 errors++;
 }
@@ -7905,24 +7926,24 @@ if(Array.isArray(data11)){
 const len1 = data11.length;
 for(let i1=0; i1<len1; i1++){
 if(typeof data11[i1] !== "string"){
-const err45 = {instancePath:instancePath+"/unattendedReasons/" + i1,schemaPath:"#/$defs/stringList/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err47 = {instancePath:instancePath+"/unattendedReasons/" + i1,schemaPath:"#/$defs/stringList/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
-vErrors = [err45];
+vErrors = [err47];
 }
 else {
-vErrors.push(err45);
+vErrors.push(err47);
 }
 errors++;
 }
 }
 }
 else {
-const err46 = {instancePath:instancePath+"/unattendedReasons",schemaPath:"#/$defs/stringList/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err48 = {instancePath:instancePath+"/unattendedReasons",schemaPath:"#/$defs/stringList/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
-vErrors = [err46];
+vErrors = [err48];
 }
 else {
-vErrors.push(err46);
+vErrors.push(err48);
 }
 errors++;
 }
@@ -7935,27 +7956,7 @@ let passing0 = null;
 const _errs36 = errors;
 if(data13 && typeof data13 == "object" && !Array.isArray(data13)){
 if(data13.name === undefined){
-const err47 = {instancePath:instancePath+"/environment",schemaPath:"#/properties/environment/oneOf/0/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
-if(vErrors === null){
-vErrors = [err47];
-}
-else {
-vErrors.push(err47);
-}
-errors++;
-}
-if(data13.dynamic === undefined){
-const err48 = {instancePath:instancePath+"/environment",schemaPath:"#/properties/environment/oneOf/0/required",keyword:"required",params:{missingProperty: "dynamic"},message:"must have required property '"+"dynamic"+"'"};
-if(vErrors === null){
-vErrors = [err48];
-}
-else {
-vErrors.push(err48);
-}
-errors++;
-}
-if(data13.at === undefined){
-const err49 = {instancePath:instancePath+"/environment",schemaPath:"#/properties/environment/oneOf/0/required",keyword:"required",params:{missingProperty: "at"},message:"must have required property '"+"at"+"'"};
+const err49 = {instancePath:instancePath+"/environment",schemaPath:"#/properties/environment/oneOf/0/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
 if(vErrors === null){
 vErrors = [err49];
 }
@@ -7964,8 +7965,8 @@ vErrors.push(err49);
 }
 errors++;
 }
-if(data13.protection === undefined){
-const err50 = {instancePath:instancePath+"/environment",schemaPath:"#/properties/environment/oneOf/0/required",keyword:"required",params:{missingProperty: "protection"},message:"must have required property '"+"protection"+"'"};
+if(data13.dynamic === undefined){
+const err50 = {instancePath:instancePath+"/environment",schemaPath:"#/properties/environment/oneOf/0/required",keyword:"required",params:{missingProperty: "dynamic"},message:"must have required property '"+"dynamic"+"'"};
 if(vErrors === null){
 vErrors = [err50];
 }
@@ -7974,9 +7975,8 @@ vErrors.push(err50);
 }
 errors++;
 }
-for(const key2 in data13){
-if(!((((key2 === "name") || (key2 === "dynamic")) || (key2 === "at")) || (key2 === "protection"))){
-const err51 = {instancePath:instancePath+"/environment",schemaPath:"#/properties/environment/oneOf/0/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"};
+if(data13.at === undefined){
+const err51 = {instancePath:instancePath+"/environment",schemaPath:"#/properties/environment/oneOf/0/required",keyword:"required",params:{missingProperty: "at"},message:"must have required property '"+"at"+"'"};
 if(vErrors === null){
 vErrors = [err51];
 }
@@ -7985,10 +7985,8 @@ vErrors.push(err51);
 }
 errors++;
 }
-}
-if(data13.name !== undefined){
-if(typeof data13.name !== "string"){
-const err52 = {instancePath:instancePath+"/environment/name",schemaPath:"#/properties/environment/oneOf/0/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data13.protection === undefined){
+const err52 = {instancePath:instancePath+"/environment",schemaPath:"#/properties/environment/oneOf/0/required",keyword:"required",params:{missingProperty: "protection"},message:"must have required property '"+"protection"+"'"};
 if(vErrors === null){
 vErrors = [err52];
 }
@@ -7997,10 +7995,9 @@ vErrors.push(err52);
 }
 errors++;
 }
-}
-if(data13.dynamic !== undefined){
-if(typeof data13.dynamic !== "boolean"){
-const err53 = {instancePath:instancePath+"/environment/dynamic",schemaPath:"#/properties/environment/oneOf/0/properties/dynamic/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+for(const key2 in data13){
+if(!((((key2 === "name") || (key2 === "dynamic")) || (key2 === "at")) || (key2 === "protection"))){
+const err53 = {instancePath:instancePath+"/environment",schemaPath:"#/properties/environment/oneOf/0/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err53];
 }
@@ -8010,11 +8007,9 @@ vErrors.push(err53);
 errors++;
 }
 }
-if(data13.at !== undefined){
-let data16 = data13.at;
-if(data16 && typeof data16 == "object" && !Array.isArray(data16)){
-if(data16.path === undefined){
-const err54 = {instancePath:instancePath+"/environment/at",schemaPath:"#/$defs/location/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'"};
+if(data13.name !== undefined){
+if(typeof data13.name !== "string"){
+const err54 = {instancePath:instancePath+"/environment/name",schemaPath:"#/properties/environment/oneOf/0/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err54];
 }
@@ -8023,8 +8018,10 @@ vErrors.push(err54);
 }
 errors++;
 }
-if(data16.line === undefined){
-const err55 = {instancePath:instancePath+"/environment/at",schemaPath:"#/$defs/location/required",keyword:"required",params:{missingProperty: "line"},message:"must have required property '"+"line"+"'"};
+}
+if(data13.dynamic !== undefined){
+if(typeof data13.dynamic !== "boolean"){
+const err55 = {instancePath:instancePath+"/environment/dynamic",schemaPath:"#/properties/environment/oneOf/0/properties/dynamic/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err55];
 }
@@ -8033,8 +8030,12 @@ vErrors.push(err55);
 }
 errors++;
 }
-if(data16.column === undefined){
-const err56 = {instancePath:instancePath+"/environment/at",schemaPath:"#/$defs/location/required",keyword:"required",params:{missingProperty: "column"},message:"must have required property '"+"column"+"'"};
+}
+if(data13.at !== undefined){
+let data16 = data13.at;
+if(data16 && typeof data16 == "object" && !Array.isArray(data16)){
+if(data16.path === undefined){
+const err56 = {instancePath:instancePath+"/environment/at",schemaPath:"#/$defs/location/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'"};
 if(vErrors === null){
 vErrors = [err56];
 }
@@ -8043,9 +8044,8 @@ vErrors.push(err56);
 }
 errors++;
 }
-for(const key3 in data16){
-if(!(((key3 === "path") || (key3 === "line")) || (key3 === "column"))){
-const err57 = {instancePath:instancePath+"/environment/at",schemaPath:"#/$defs/location/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties"};
+if(data16.line === undefined){
+const err57 = {instancePath:instancePath+"/environment/at",schemaPath:"#/$defs/location/required",keyword:"required",params:{missingProperty: "line"},message:"must have required property '"+"line"+"'"};
 if(vErrors === null){
 vErrors = [err57];
 }
@@ -8054,10 +8054,8 @@ vErrors.push(err57);
 }
 errors++;
 }
-}
-if(data16.path !== undefined){
-if(typeof data16.path !== "string"){
-const err58 = {instancePath:instancePath+"/environment/at/path",schemaPath:"#/$defs/location/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data16.column === undefined){
+const err58 = {instancePath:instancePath+"/environment/at",schemaPath:"#/$defs/location/required",keyword:"required",params:{missingProperty: "column"},message:"must have required property '"+"column"+"'"};
 if(vErrors === null){
 vErrors = [err58];
 }
@@ -8066,11 +8064,9 @@ vErrors.push(err58);
 }
 errors++;
 }
-}
-if(data16.line !== undefined){
-let data18 = data16.line;
-if(!(((typeof data18 == "number") && (!(data18 % 1) && !isNaN(data18))) && (isFinite(data18)))){
-const err59 = {instancePath:instancePath+"/environment/at/line",schemaPath:"#/$defs/location/properties/line/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+for(const key3 in data16){
+if(!(((key3 === "path") || (key3 === "line")) || (key3 === "column"))){
+const err59 = {instancePath:instancePath+"/environment/at",schemaPath:"#/$defs/location/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err59];
 }
@@ -8079,9 +8075,10 @@ vErrors.push(err59);
 }
 errors++;
 }
-if((typeof data18 == "number") && (isFinite(data18))){
-if(data18 < 0 || isNaN(data18)){
-const err60 = {instancePath:instancePath+"/environment/at/line",schemaPath:"#/$defs/location/properties/line/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+if(data16.path !== undefined){
+if(typeof data16.path !== "string"){
+const err60 = {instancePath:instancePath+"/environment/at/path",schemaPath:"#/$defs/location/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err60];
 }
@@ -8091,11 +8088,10 @@ vErrors.push(err60);
 errors++;
 }
 }
-}
-if(data16.column !== undefined){
-let data19 = data16.column;
-if(!(((typeof data19 == "number") && (!(data19 % 1) && !isNaN(data19))) && (isFinite(data19)))){
-const err61 = {instancePath:instancePath+"/environment/at/column",schemaPath:"#/$defs/location/properties/column/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data16.line !== undefined){
+let data18 = data16.line;
+if(!(((typeof data18 == "number") && (!(data18 % 1) && !isNaN(data18))) && (isFinite(data18)))){
+const err61 = {instancePath:instancePath+"/environment/at/line",schemaPath:"#/$defs/location/properties/line/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err61];
 }
@@ -8104,9 +8100,9 @@ vErrors.push(err61);
 }
 errors++;
 }
-if((typeof data19 == "number") && (isFinite(data19))){
-if(data19 < 0 || isNaN(data19)){
-const err62 = {instancePath:instancePath+"/environment/at/column",schemaPath:"#/$defs/location/properties/column/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if((typeof data18 == "number") && (isFinite(data18))){
+if(data18 < 0 || isNaN(data18)){
+const err62 = {instancePath:instancePath+"/environment/at/line",schemaPath:"#/$defs/location/properties/line/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err62];
 }
@@ -8117,9 +8113,10 @@ errors++;
 }
 }
 }
-}
-else {
-const err63 = {instancePath:instancePath+"/environment/at",schemaPath:"#/$defs/location/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data16.column !== undefined){
+let data19 = data16.column;
+if(!(((typeof data19 == "number") && (!(data19 % 1) && !isNaN(data19))) && (isFinite(data19)))){
+const err63 = {instancePath:instancePath+"/environment/at/column",schemaPath:"#/$defs/location/properties/column/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err63];
 }
@@ -8128,12 +8125,9 @@ vErrors.push(err63);
 }
 errors++;
 }
-}
-if(data13.protection !== undefined){
-let data20 = data13.protection;
-if(data20 && typeof data20 == "object" && !Array.isArray(data20)){
-if(data20.status === undefined){
-const err64 = {instancePath:instancePath+"/environment/protection",schemaPath:"#/properties/environment/oneOf/0/properties/protection/required",keyword:"required",params:{missingProperty: "status"},message:"must have required property '"+"status"+"'"};
+if((typeof data19 == "number") && (isFinite(data19))){
+if(data19 < 0 || isNaN(data19)){
+const err64 = {instancePath:instancePath+"/environment/at/column",schemaPath:"#/$defs/location/properties/column/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err64];
 }
@@ -8142,8 +8136,11 @@ vErrors.push(err64);
 }
 errors++;
 }
-if(data20.source === undefined){
-const err65 = {instancePath:instancePath+"/environment/protection",schemaPath:"#/properties/environment/oneOf/0/properties/protection/required",keyword:"required",params:{missingProperty: "source"},message:"must have required property '"+"source"+"'"};
+}
+}
+}
+else {
+const err65 = {instancePath:instancePath+"/environment/at",schemaPath:"#/$defs/location/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err65];
 }
@@ -8152,8 +8149,12 @@ vErrors.push(err65);
 }
 errors++;
 }
-if(data20.reviewers === undefined){
-const err66 = {instancePath:instancePath+"/environment/protection",schemaPath:"#/properties/environment/oneOf/0/properties/protection/required",keyword:"required",params:{missingProperty: "reviewers"},message:"must have required property '"+"reviewers"+"'"};
+}
+if(data13.protection !== undefined){
+let data20 = data13.protection;
+if(data20 && typeof data20 == "object" && !Array.isArray(data20)){
+if(data20.status === undefined){
+const err66 = {instancePath:instancePath+"/environment/protection",schemaPath:"#/properties/environment/oneOf/0/properties/protection/required",keyword:"required",params:{missingProperty: "status"},message:"must have required property '"+"status"+"'"};
 if(vErrors === null){
 vErrors = [err66];
 }
@@ -8162,8 +8163,8 @@ vErrors.push(err66);
 }
 errors++;
 }
-if(data20.preventSelfReview === undefined){
-const err67 = {instancePath:instancePath+"/environment/protection",schemaPath:"#/properties/environment/oneOf/0/properties/protection/required",keyword:"required",params:{missingProperty: "preventSelfReview"},message:"must have required property '"+"preventSelfReview"+"'"};
+if(data20.source === undefined){
+const err67 = {instancePath:instancePath+"/environment/protection",schemaPath:"#/properties/environment/oneOf/0/properties/protection/required",keyword:"required",params:{missingProperty: "source"},message:"must have required property '"+"source"+"'"};
 if(vErrors === null){
 vErrors = [err67];
 }
@@ -8172,8 +8173,8 @@ vErrors.push(err67);
 }
 errors++;
 }
-if(data20.waitTimer === undefined){
-const err68 = {instancePath:instancePath+"/environment/protection",schemaPath:"#/properties/environment/oneOf/0/properties/protection/required",keyword:"required",params:{missingProperty: "waitTimer"},message:"must have required property '"+"waitTimer"+"'"};
+if(data20.reviewers === undefined){
+const err68 = {instancePath:instancePath+"/environment/protection",schemaPath:"#/properties/environment/oneOf/0/properties/protection/required",keyword:"required",params:{missingProperty: "reviewers"},message:"must have required property '"+"reviewers"+"'"};
 if(vErrors === null){
 vErrors = [err68];
 }
@@ -8182,8 +8183,8 @@ vErrors.push(err68);
 }
 errors++;
 }
-if(data20.branchPolicy === undefined){
-const err69 = {instancePath:instancePath+"/environment/protection",schemaPath:"#/properties/environment/oneOf/0/properties/protection/required",keyword:"required",params:{missingProperty: "branchPolicy"},message:"must have required property '"+"branchPolicy"+"'"};
+if(data20.preventSelfReview === undefined){
+const err69 = {instancePath:instancePath+"/environment/protection",schemaPath:"#/properties/environment/oneOf/0/properties/protection/required",keyword:"required",params:{missingProperty: "preventSelfReview"},message:"must have required property '"+"preventSelfReview"+"'"};
 if(vErrors === null){
 vErrors = [err69];
 }
@@ -8192,8 +8193,8 @@ vErrors.push(err69);
 }
 errors++;
 }
-if(data20.customRules === undefined){
-const err70 = {instancePath:instancePath+"/environment/protection",schemaPath:"#/properties/environment/oneOf/0/properties/protection/required",keyword:"required",params:{missingProperty: "customRules"},message:"must have required property '"+"customRules"+"'"};
+if(data20.waitTimer === undefined){
+const err70 = {instancePath:instancePath+"/environment/protection",schemaPath:"#/properties/environment/oneOf/0/properties/protection/required",keyword:"required",params:{missingProperty: "waitTimer"},message:"must have required property '"+"waitTimer"+"'"};
 if(vErrors === null){
 vErrors = [err70];
 }
@@ -8202,8 +8203,8 @@ vErrors.push(err70);
 }
 errors++;
 }
-if(data20.note === undefined){
-const err71 = {instancePath:instancePath+"/environment/protection",schemaPath:"#/properties/environment/oneOf/0/properties/protection/required",keyword:"required",params:{missingProperty: "note"},message:"must have required property '"+"note"+"'"};
+if(data20.branchPolicy === undefined){
+const err71 = {instancePath:instancePath+"/environment/protection",schemaPath:"#/properties/environment/oneOf/0/properties/protection/required",keyword:"required",params:{missingProperty: "branchPolicy"},message:"must have required property '"+"branchPolicy"+"'"};
 if(vErrors === null){
 vErrors = [err71];
 }
@@ -8212,9 +8213,8 @@ vErrors.push(err71);
 }
 errors++;
 }
-for(const key4 in data20){
-if(!((((((((key4 === "status") || (key4 === "source")) || (key4 === "reviewers")) || (key4 === "preventSelfReview")) || (key4 === "waitTimer")) || (key4 === "branchPolicy")) || (key4 === "customRules")) || (key4 === "note"))){
-const err72 = {instancePath:instancePath+"/environment/protection",schemaPath:"#/properties/environment/oneOf/0/properties/protection/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties"};
+if(data20.customRules === undefined){
+const err72 = {instancePath:instancePath+"/environment/protection",schemaPath:"#/properties/environment/oneOf/0/properties/protection/required",keyword:"required",params:{missingProperty: "customRules"},message:"must have required property '"+"customRules"+"'"};
 if(vErrors === null){
 vErrors = [err72];
 }
@@ -8223,11 +8223,8 @@ vErrors.push(err72);
 }
 errors++;
 }
-}
-if(data20.status !== undefined){
-let data21 = data20.status;
-if(!((((data21 === "protected") || (data21 === "unprotected")) || (data21 === "unreadable")) || (data21 === "unknown"))){
-const err73 = {instancePath:instancePath+"/environment/protection/status",schemaPath:"#/properties/environment/oneOf/0/properties/protection/properties/status/enum",keyword:"enum",params:{allowedValues: schema108.properties.environment.oneOf[0].properties.protection.properties.status.enum},message:"must be equal to one of the allowed values"};
+if(data20.note === undefined){
+const err73 = {instancePath:instancePath+"/environment/protection",schemaPath:"#/properties/environment/oneOf/0/properties/protection/required",keyword:"required",params:{missingProperty: "note"},message:"must have required property '"+"note"+"'"};
 if(vErrors === null){
 vErrors = [err73];
 }
@@ -8236,15 +8233,39 @@ vErrors.push(err73);
 }
 errors++;
 }
-}
-if(data20.source !== undefined){
-if(typeof data20.source !== "string"){
-const err74 = {instancePath:instancePath+"/environment/protection/source",schemaPath:"#/properties/environment/oneOf/0/properties/protection/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key4 in data20){
+if(!((((((((key4 === "status") || (key4 === "source")) || (key4 === "reviewers")) || (key4 === "preventSelfReview")) || (key4 === "waitTimer")) || (key4 === "branchPolicy")) || (key4 === "customRules")) || (key4 === "note"))){
+const err74 = {instancePath:instancePath+"/environment/protection",schemaPath:"#/properties/environment/oneOf/0/properties/protection/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err74];
 }
 else {
 vErrors.push(err74);
+}
+errors++;
+}
+}
+if(data20.status !== undefined){
+let data21 = data20.status;
+if(!((((data21 === "protected") || (data21 === "unprotected")) || (data21 === "unreadable")) || (data21 === "unknown"))){
+const err75 = {instancePath:instancePath+"/environment/protection/status",schemaPath:"#/properties/environment/oneOf/0/properties/protection/properties/status/enum",keyword:"enum",params:{allowedValues: schema108.properties.environment.oneOf[0].properties.protection.properties.status.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err75];
+}
+else {
+vErrors.push(err75);
+}
+errors++;
+}
+}
+if(data20.source !== undefined){
+if(typeof data20.source !== "string"){
+const err76 = {instancePath:instancePath+"/environment/protection/source",schemaPath:"#/properties/environment/oneOf/0/properties/protection/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err76];
+}
+else {
+vErrors.push(err76);
 }
 errors++;
 }
@@ -8255,32 +8276,7 @@ if(Array.isArray(data23)){
 const len2 = data23.length;
 for(let i2=0; i2<len2; i2++){
 if(typeof data23[i2] !== "string"){
-const err75 = {instancePath:instancePath+"/environment/protection/reviewers/" + i2,schemaPath:"#/$defs/stringList/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err75];
-}
-else {
-vErrors.push(err75);
-}
-errors++;
-}
-}
-}
-else {
-const err76 = {instancePath:instancePath+"/environment/protection/reviewers",schemaPath:"#/$defs/stringList/type",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err76];
-}
-else {
-vErrors.push(err76);
-}
-errors++;
-}
-}
-if(data20.preventSelfReview !== undefined){
-let data25 = data20.preventSelfReview;
-if((typeof data25 !== "boolean") && (data25 !== null)){
-const err77 = {instancePath:instancePath+"/environment/protection/preventSelfReview",schemaPath:"#/properties/environment/oneOf/0/properties/protection/properties/preventSelfReview/type",keyword:"type",params:{type: schema108.properties.environment.oneOf[0].properties.protection.properties.preventSelfReview.type},message:"must be boolean,null"};
+const err77 = {instancePath:instancePath+"/environment/protection/reviewers/" + i2,schemaPath:"#/$defs/stringList/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err77];
 }
@@ -8290,10 +8286,9 @@ vErrors.push(err77);
 errors++;
 }
 }
-if(data20.waitTimer !== undefined){
-let data26 = data20.waitTimer;
-if((!(((typeof data26 == "number") && (!(data26 % 1) && !isNaN(data26))) && (isFinite(data26)))) && (data26 !== null)){
-const err78 = {instancePath:instancePath+"/environment/protection/waitTimer",schemaPath:"#/properties/environment/oneOf/0/properties/protection/properties/waitTimer/type",keyword:"type",params:{type: schema108.properties.environment.oneOf[0].properties.protection.properties.waitTimer.type},message:"must be integer,null"};
+}
+else {
+const err78 = {instancePath:instancePath+"/environment/protection/reviewers",schemaPath:"#/$defs/stringList/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err78];
 }
@@ -8303,15 +8298,41 @@ vErrors.push(err78);
 errors++;
 }
 }
-if(data20.branchPolicy !== undefined){
-let data27 = data20.branchPolicy;
-if((typeof data27 !== "string") && (data27 !== null)){
-const err79 = {instancePath:instancePath+"/environment/protection/branchPolicy",schemaPath:"#/$defs/stringOrNull/type",keyword:"type",params:{type: schema54.type},message:"must be string,null"};
+if(data20.preventSelfReview !== undefined){
+let data25 = data20.preventSelfReview;
+if((typeof data25 !== "boolean") && (data25 !== null)){
+const err79 = {instancePath:instancePath+"/environment/protection/preventSelfReview",schemaPath:"#/properties/environment/oneOf/0/properties/protection/properties/preventSelfReview/type",keyword:"type",params:{type: schema108.properties.environment.oneOf[0].properties.protection.properties.preventSelfReview.type},message:"must be boolean,null"};
 if(vErrors === null){
 vErrors = [err79];
 }
 else {
 vErrors.push(err79);
+}
+errors++;
+}
+}
+if(data20.waitTimer !== undefined){
+let data26 = data20.waitTimer;
+if((!(((typeof data26 == "number") && (!(data26 % 1) && !isNaN(data26))) && (isFinite(data26)))) && (data26 !== null)){
+const err80 = {instancePath:instancePath+"/environment/protection/waitTimer",schemaPath:"#/properties/environment/oneOf/0/properties/protection/properties/waitTimer/type",keyword:"type",params:{type: schema108.properties.environment.oneOf[0].properties.protection.properties.waitTimer.type},message:"must be integer,null"};
+if(vErrors === null){
+vErrors = [err80];
+}
+else {
+vErrors.push(err80);
+}
+errors++;
+}
+}
+if(data20.branchPolicy !== undefined){
+let data27 = data20.branchPolicy;
+if((typeof data27 !== "string") && (data27 !== null)){
+const err81 = {instancePath:instancePath+"/environment/protection/branchPolicy",schemaPath:"#/$defs/stringOrNull/type",keyword:"type",params:{type: schema54.type},message:"must be string,null"};
+if(vErrors === null){
+vErrors = [err81];
+}
+else {
+vErrors.push(err81);
 }
 errors++;
 }
@@ -8322,31 +8343,7 @@ if(Array.isArray(data28)){
 const len3 = data28.length;
 for(let i3=0; i3<len3; i3++){
 if(typeof data28[i3] !== "string"){
-const err80 = {instancePath:instancePath+"/environment/protection/customRules/" + i3,schemaPath:"#/$defs/stringList/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err80];
-}
-else {
-vErrors.push(err80);
-}
-errors++;
-}
-}
-}
-else {
-const err81 = {instancePath:instancePath+"/environment/protection/customRules",schemaPath:"#/$defs/stringList/type",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err81];
-}
-else {
-vErrors.push(err81);
-}
-errors++;
-}
-}
-if(data20.note !== undefined){
-if(typeof data20.note !== "string"){
-const err82 = {instancePath:instancePath+"/environment/protection/note",schemaPath:"#/properties/environment/oneOf/0/properties/protection/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err82 = {instancePath:instancePath+"/environment/protection/customRules/" + i3,schemaPath:"#/$defs/stringList/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err82];
 }
@@ -8358,7 +8355,7 @@ errors++;
 }
 }
 else {
-const err83 = {instancePath:instancePath+"/environment/protection",schemaPath:"#/properties/environment/oneOf/0/properties/protection/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err83 = {instancePath:instancePath+"/environment/protection/customRules",schemaPath:"#/$defs/stringList/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err83];
 }
@@ -8368,14 +8365,38 @@ vErrors.push(err83);
 errors++;
 }
 }
-}
-else {
-const err84 = {instancePath:instancePath+"/environment",schemaPath:"#/properties/environment/oneOf/0/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data20.note !== undefined){
+if(typeof data20.note !== "string"){
+const err84 = {instancePath:instancePath+"/environment/protection/note",schemaPath:"#/properties/environment/oneOf/0/properties/protection/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err84];
 }
 else {
 vErrors.push(err84);
+}
+errors++;
+}
+}
+}
+else {
+const err85 = {instancePath:instancePath+"/environment/protection",schemaPath:"#/properties/environment/oneOf/0/properties/protection/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err85];
+}
+else {
+vErrors.push(err85);
+}
+errors++;
+}
+}
+}
+else {
+const err86 = {instancePath:instancePath+"/environment",schemaPath:"#/properties/environment/oneOf/0/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err86];
+}
+else {
+vErrors.push(err86);
 }
 errors++;
 }
@@ -8386,12 +8407,12 @@ passing0 = 0;
 }
 const _errs78 = errors;
 if(data13 !== null){
-const err85 = {instancePath:instancePath+"/environment",schemaPath:"#/properties/environment/oneOf/1/type",keyword:"type",params:{type: "null"},message:"must be null"};
+const err87 = {instancePath:instancePath+"/environment",schemaPath:"#/properties/environment/oneOf/1/type",keyword:"type",params:{type: "null"},message:"must be null"};
 if(vErrors === null){
-vErrors = [err85];
+vErrors = [err87];
 }
 else {
-vErrors.push(err85);
+vErrors.push(err87);
 }
 errors++;
 }
@@ -8407,12 +8428,12 @@ passing0 = 1;
 }
 }
 if(!valid11){
-const err86 = {instancePath:instancePath+"/environment",schemaPath:"#/properties/environment/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf"};
+const err88 = {instancePath:instancePath+"/environment",schemaPath:"#/properties/environment/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf"};
 if(vErrors === null){
-vErrors = [err86];
+vErrors = [err88];
 }
 else {
-vErrors.push(err86);
+vErrors.push(err88);
 }
 errors++;
 }
@@ -8434,33 +8455,7 @@ if(Array.isArray(data31)){
 const len4 = data31.length;
 for(let i4=0; i4<len4; i4++){
 if(typeof data31[i4] !== "string"){
-const err87 = {instancePath:instancePath+"/runsOn/" + i4,schemaPath:"#/$defs/stringList/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err87];
-}
-else {
-vErrors.push(err87);
-}
-errors++;
-}
-}
-}
-else {
-const err88 = {instancePath:instancePath+"/runsOn",schemaPath:"#/$defs/stringList/type",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err88];
-}
-else {
-vErrors.push(err88);
-}
-errors++;
-}
-}
-if(data.permissions !== undefined){
-let data33 = data.permissions;
-if(data33 && typeof data33 == "object" && !Array.isArray(data33)){
-if(data33.source === undefined){
-const err89 = {instancePath:instancePath+"/permissions",schemaPath:"#/properties/permissions/required",keyword:"required",params:{missingProperty: "source"},message:"must have required property '"+"source"+"'"};
+const err89 = {instancePath:instancePath+"/runsOn/" + i4,schemaPath:"#/$defs/stringList/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err89];
 }
@@ -8469,8 +8464,10 @@ vErrors.push(err89);
 }
 errors++;
 }
-if(data33.scopes === undefined){
-const err90 = {instancePath:instancePath+"/permissions",schemaPath:"#/properties/permissions/required",keyword:"required",params:{missingProperty: "scopes"},message:"must have required property '"+"scopes"+"'"};
+}
+}
+else {
+const err90 = {instancePath:instancePath+"/runsOn",schemaPath:"#/$defs/stringList/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err90];
 }
@@ -8479,8 +8476,12 @@ vErrors.push(err90);
 }
 errors++;
 }
-if(data33.assumed === undefined){
-const err91 = {instancePath:instancePath+"/permissions",schemaPath:"#/properties/permissions/required",keyword:"required",params:{missingProperty: "assumed"},message:"must have required property '"+"assumed"+"'"};
+}
+if(data.permissions !== undefined){
+let data33 = data.permissions;
+if(data33 && typeof data33 == "object" && !Array.isArray(data33)){
+if(data33.source === undefined){
+const err91 = {instancePath:instancePath+"/permissions",schemaPath:"#/properties/permissions/required",keyword:"required",params:{missingProperty: "source"},message:"must have required property '"+"source"+"'"};
 if(vErrors === null){
 vErrors = [err91];
 }
@@ -8489,8 +8490,8 @@ vErrors.push(err91);
 }
 errors++;
 }
-if(data33.downgrade === undefined){
-const err92 = {instancePath:instancePath+"/permissions",schemaPath:"#/properties/permissions/required",keyword:"required",params:{missingProperty: "downgrade"},message:"must have required property '"+"downgrade"+"'"};
+if(data33.scopes === undefined){
+const err92 = {instancePath:instancePath+"/permissions",schemaPath:"#/properties/permissions/required",keyword:"required",params:{missingProperty: "scopes"},message:"must have required property '"+"scopes"+"'"};
 if(vErrors === null){
 vErrors = [err92];
 }
@@ -8499,8 +8500,8 @@ vErrors.push(err92);
 }
 errors++;
 }
-if(data33.at === undefined){
-const err93 = {instancePath:instancePath+"/permissions",schemaPath:"#/properties/permissions/required",keyword:"required",params:{missingProperty: "at"},message:"must have required property '"+"at"+"'"};
+if(data33.assumed === undefined){
+const err93 = {instancePath:instancePath+"/permissions",schemaPath:"#/properties/permissions/required",keyword:"required",params:{missingProperty: "assumed"},message:"must have required property '"+"assumed"+"'"};
 if(vErrors === null){
 vErrors = [err93];
 }
@@ -8509,9 +8510,8 @@ vErrors.push(err93);
 }
 errors++;
 }
-for(const key5 in data33){
-if(!(((((key5 === "source") || (key5 === "scopes")) || (key5 === "assumed")) || (key5 === "downgrade")) || (key5 === "at"))){
-const err94 = {instancePath:instancePath+"/permissions",schemaPath:"#/properties/permissions/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties"};
+if(data33.downgrade === undefined){
+const err94 = {instancePath:instancePath+"/permissions",schemaPath:"#/properties/permissions/required",keyword:"required",params:{missingProperty: "downgrade"},message:"must have required property '"+"downgrade"+"'"};
 if(vErrors === null){
 vErrors = [err94];
 }
@@ -8520,16 +8520,37 @@ vErrors.push(err94);
 }
 errors++;
 }
-}
-if(data33.source !== undefined){
-let data34 = data33.source;
-if(!(((data34 === "job") || (data34 === "workflow")) || (data34 === "default"))){
-const err95 = {instancePath:instancePath+"/permissions/source",schemaPath:"#/properties/permissions/properties/source/enum",keyword:"enum",params:{allowedValues: schema108.properties.permissions.properties.source.enum},message:"must be equal to one of the allowed values"};
+if(data33.at === undefined){
+const err95 = {instancePath:instancePath+"/permissions",schemaPath:"#/properties/permissions/required",keyword:"required",params:{missingProperty: "at"},message:"must have required property '"+"at"+"'"};
 if(vErrors === null){
 vErrors = [err95];
 }
 else {
 vErrors.push(err95);
+}
+errors++;
+}
+for(const key5 in data33){
+if(!(((((key5 === "source") || (key5 === "scopes")) || (key5 === "assumed")) || (key5 === "downgrade")) || (key5 === "at"))){
+const err96 = {instancePath:instancePath+"/permissions",schemaPath:"#/properties/permissions/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err96];
+}
+else {
+vErrors.push(err96);
+}
+errors++;
+}
+}
+if(data33.source !== undefined){
+let data34 = data33.source;
+if(!(((data34 === "job") || (data34 === "workflow")) || (data34 === "default"))){
+const err97 = {instancePath:instancePath+"/permissions/source",schemaPath:"#/properties/permissions/properties/source/enum",keyword:"enum",params:{allowedValues: schema108.properties.permissions.properties.source.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err97];
+}
+else {
+vErrors.push(err97);
 }
 errors++;
 }
@@ -8540,31 +8561,7 @@ if(data35 && typeof data35 == "object" && !Array.isArray(data35)){
 for(const key6 in data35){
 let data36 = data35[key6];
 if(!(((data36 === "read") || (data36 === "write")) || (data36 === "none"))){
-const err96 = {instancePath:instancePath+"/permissions/scopes/" + key6.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/permissions/properties/scopes/additionalProperties/enum",keyword:"enum",params:{allowedValues: schema108.properties.permissions.properties.scopes.additionalProperties.enum},message:"must be equal to one of the allowed values"};
-if(vErrors === null){
-vErrors = [err96];
-}
-else {
-vErrors.push(err96);
-}
-errors++;
-}
-}
-}
-else {
-const err97 = {instancePath:instancePath+"/permissions/scopes",schemaPath:"#/properties/permissions/properties/scopes/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err97];
-}
-else {
-vErrors.push(err97);
-}
-errors++;
-}
-}
-if(data33.assumed !== undefined){
-if(typeof data33.assumed !== "boolean"){
-const err98 = {instancePath:instancePath+"/permissions/assumed",schemaPath:"#/properties/permissions/properties/assumed/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+const err98 = {instancePath:instancePath+"/permissions/scopes/" + key6.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/permissions/properties/scopes/additionalProperties/enum",keyword:"enum",params:{allowedValues: schema108.properties.permissions.properties.scopes.additionalProperties.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err98];
 }
@@ -8574,10 +8571,9 @@ vErrors.push(err98);
 errors++;
 }
 }
-if(data33.downgrade !== undefined){
-let data38 = data33.downgrade;
-if((typeof data38 !== "string") && (data38 !== null)){
-const err99 = {instancePath:instancePath+"/permissions/downgrade",schemaPath:"#/$defs/stringOrNull/type",keyword:"type",params:{type: schema54.type},message:"must be string,null"};
+}
+else {
+const err99 = {instancePath:instancePath+"/permissions/scopes",schemaPath:"#/properties/permissions/properties/scopes/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err99];
 }
@@ -8587,11 +8583,9 @@ vErrors.push(err99);
 errors++;
 }
 }
-if(data33.at !== undefined){
-let data39 = data33.at;
-if(data39 && typeof data39 == "object" && !Array.isArray(data39)){
-if(data39.path === undefined){
-const err100 = {instancePath:instancePath+"/permissions/at",schemaPath:"#/$defs/location/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'"};
+if(data33.assumed !== undefined){
+if(typeof data33.assumed !== "boolean"){
+const err100 = {instancePath:instancePath+"/permissions/assumed",schemaPath:"#/properties/permissions/properties/assumed/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err100];
 }
@@ -8600,8 +8594,11 @@ vErrors.push(err100);
 }
 errors++;
 }
-if(data39.line === undefined){
-const err101 = {instancePath:instancePath+"/permissions/at",schemaPath:"#/$defs/location/required",keyword:"required",params:{missingProperty: "line"},message:"must have required property '"+"line"+"'"};
+}
+if(data33.downgrade !== undefined){
+let data38 = data33.downgrade;
+if((typeof data38 !== "string") && (data38 !== null)){
+const err101 = {instancePath:instancePath+"/permissions/downgrade",schemaPath:"#/$defs/stringOrNull/type",keyword:"type",params:{type: schema54.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err101];
 }
@@ -8610,8 +8607,12 @@ vErrors.push(err101);
 }
 errors++;
 }
-if(data39.column === undefined){
-const err102 = {instancePath:instancePath+"/permissions/at",schemaPath:"#/$defs/location/required",keyword:"required",params:{missingProperty: "column"},message:"must have required property '"+"column"+"'"};
+}
+if(data33.at !== undefined){
+let data39 = data33.at;
+if(data39 && typeof data39 == "object" && !Array.isArray(data39)){
+if(data39.path === undefined){
+const err102 = {instancePath:instancePath+"/permissions/at",schemaPath:"#/$defs/location/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'"};
 if(vErrors === null){
 vErrors = [err102];
 }
@@ -8620,9 +8621,8 @@ vErrors.push(err102);
 }
 errors++;
 }
-for(const key7 in data39){
-if(!(((key7 === "path") || (key7 === "line")) || (key7 === "column"))){
-const err103 = {instancePath:instancePath+"/permissions/at",schemaPath:"#/$defs/location/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties"};
+if(data39.line === undefined){
+const err103 = {instancePath:instancePath+"/permissions/at",schemaPath:"#/$defs/location/required",keyword:"required",params:{missingProperty: "line"},message:"must have required property '"+"line"+"'"};
 if(vErrors === null){
 vErrors = [err103];
 }
@@ -8631,10 +8631,8 @@ vErrors.push(err103);
 }
 errors++;
 }
-}
-if(data39.path !== undefined){
-if(typeof data39.path !== "string"){
-const err104 = {instancePath:instancePath+"/permissions/at/path",schemaPath:"#/$defs/location/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data39.column === undefined){
+const err104 = {instancePath:instancePath+"/permissions/at",schemaPath:"#/$defs/location/required",keyword:"required",params:{missingProperty: "column"},message:"must have required property '"+"column"+"'"};
 if(vErrors === null){
 vErrors = [err104];
 }
@@ -8643,11 +8641,9 @@ vErrors.push(err104);
 }
 errors++;
 }
-}
-if(data39.line !== undefined){
-let data41 = data39.line;
-if(!(((typeof data41 == "number") && (!(data41 % 1) && !isNaN(data41))) && (isFinite(data41)))){
-const err105 = {instancePath:instancePath+"/permissions/at/line",schemaPath:"#/$defs/location/properties/line/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+for(const key7 in data39){
+if(!(((key7 === "path") || (key7 === "line")) || (key7 === "column"))){
+const err105 = {instancePath:instancePath+"/permissions/at",schemaPath:"#/$defs/location/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err105];
 }
@@ -8656,9 +8652,10 @@ vErrors.push(err105);
 }
 errors++;
 }
-if((typeof data41 == "number") && (isFinite(data41))){
-if(data41 < 0 || isNaN(data41)){
-const err106 = {instancePath:instancePath+"/permissions/at/line",schemaPath:"#/$defs/location/properties/line/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+if(data39.path !== undefined){
+if(typeof data39.path !== "string"){
+const err106 = {instancePath:instancePath+"/permissions/at/path",schemaPath:"#/$defs/location/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err106];
 }
@@ -8668,11 +8665,10 @@ vErrors.push(err106);
 errors++;
 }
 }
-}
-if(data39.column !== undefined){
-let data42 = data39.column;
-if(!(((typeof data42 == "number") && (!(data42 % 1) && !isNaN(data42))) && (isFinite(data42)))){
-const err107 = {instancePath:instancePath+"/permissions/at/column",schemaPath:"#/$defs/location/properties/column/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data39.line !== undefined){
+let data41 = data39.line;
+if(!(((typeof data41 == "number") && (!(data41 % 1) && !isNaN(data41))) && (isFinite(data41)))){
+const err107 = {instancePath:instancePath+"/permissions/at/line",schemaPath:"#/$defs/location/properties/line/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err107];
 }
@@ -8681,9 +8677,9 @@ vErrors.push(err107);
 }
 errors++;
 }
-if((typeof data42 == "number") && (isFinite(data42))){
-if(data42 < 0 || isNaN(data42)){
-const err108 = {instancePath:instancePath+"/permissions/at/column",schemaPath:"#/$defs/location/properties/column/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if((typeof data41 == "number") && (isFinite(data41))){
+if(data41 < 0 || isNaN(data41)){
+const err108 = {instancePath:instancePath+"/permissions/at/line",schemaPath:"#/$defs/location/properties/line/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err108];
 }
@@ -8694,9 +8690,10 @@ errors++;
 }
 }
 }
-}
-else {
-const err109 = {instancePath:instancePath+"/permissions/at",schemaPath:"#/$defs/location/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data39.column !== undefined){
+let data42 = data39.column;
+if(!(((typeof data42 == "number") && (!(data42 % 1) && !isNaN(data42))) && (isFinite(data42)))){
+const err109 = {instancePath:instancePath+"/permissions/at/column",schemaPath:"#/$defs/location/properties/column/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err109];
 }
@@ -8705,15 +8702,39 @@ vErrors.push(err109);
 }
 errors++;
 }
-}
-}
-else {
-const err110 = {instancePath:instancePath+"/permissions",schemaPath:"#/properties/permissions/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if((typeof data42 == "number") && (isFinite(data42))){
+if(data42 < 0 || isNaN(data42)){
+const err110 = {instancePath:instancePath+"/permissions/at/column",schemaPath:"#/$defs/location/properties/column/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err110];
 }
 else {
 vErrors.push(err110);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err111 = {instancePath:instancePath+"/permissions/at",schemaPath:"#/$defs/location/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err111];
+}
+else {
+vErrors.push(err111);
+}
+errors++;
+}
+}
+}
+else {
+const err112 = {instancePath:instancePath+"/permissions",schemaPath:"#/properties/permissions/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err112];
+}
+else {
+vErrors.push(err112);
 }
 errors++;
 }
@@ -8726,27 +8747,7 @@ for(let i5=0; i5<len5; i5++){
 let data44 = data43[i5];
 if(data44 && typeof data44 == "object" && !Array.isArray(data44)){
 if(data44.id === undefined){
-const err111 = {instancePath:instancePath+"/credentials/" + i5,schemaPath:"#/properties/credentials/items/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
-if(vErrors === null){
-vErrors = [err111];
-}
-else {
-vErrors.push(err111);
-}
-errors++;
-}
-if(data44.kind === undefined){
-const err112 = {instancePath:instancePath+"/credentials/" + i5,schemaPath:"#/properties/credentials/items/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'"};
-if(vErrors === null){
-vErrors = [err112];
-}
-else {
-vErrors.push(err112);
-}
-errors++;
-}
-if(data44.name === undefined){
-const err113 = {instancePath:instancePath+"/credentials/" + i5,schemaPath:"#/properties/credentials/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
+const err113 = {instancePath:instancePath+"/credentials/" + i5,schemaPath:"#/properties/credentials/items/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
 if(vErrors === null){
 vErrors = [err113];
 }
@@ -8755,8 +8756,8 @@ vErrors.push(err113);
 }
 errors++;
 }
-if(data44.lifetime === undefined){
-const err114 = {instancePath:instancePath+"/credentials/" + i5,schemaPath:"#/properties/credentials/items/required",keyword:"required",params:{missingProperty: "lifetime"},message:"must have required property '"+"lifetime"+"'"};
+if(data44.kind === undefined){
+const err114 = {instancePath:instancePath+"/credentials/" + i5,schemaPath:"#/properties/credentials/items/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'"};
 if(vErrors === null){
 vErrors = [err114];
 }
@@ -8765,8 +8766,8 @@ vErrors.push(err114);
 }
 errors++;
 }
-if(data44.scope === undefined){
-const err115 = {instancePath:instancePath+"/credentials/" + i5,schemaPath:"#/properties/credentials/items/required",keyword:"required",params:{missingProperty: "scope"},message:"must have required property '"+"scope"+"'"};
+if(data44.name === undefined){
+const err115 = {instancePath:instancePath+"/credentials/" + i5,schemaPath:"#/properties/credentials/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
 if(vErrors === null){
 vErrors = [err115];
 }
@@ -8775,8 +8776,8 @@ vErrors.push(err115);
 }
 errors++;
 }
-if(data44.write === undefined){
-const err116 = {instancePath:instancePath+"/credentials/" + i5,schemaPath:"#/properties/credentials/items/required",keyword:"required",params:{missingProperty: "write"},message:"must have required property '"+"write"+"'"};
+if(data44.lifetime === undefined){
+const err116 = {instancePath:instancePath+"/credentials/" + i5,schemaPath:"#/properties/credentials/items/required",keyword:"required",params:{missingProperty: "lifetime"},message:"must have required property '"+"lifetime"+"'"};
 if(vErrors === null){
 vErrors = [err116];
 }
@@ -8785,8 +8786,8 @@ vErrors.push(err116);
 }
 errors++;
 }
-if(data44.production === undefined){
-const err117 = {instancePath:instancePath+"/credentials/" + i5,schemaPath:"#/properties/credentials/items/required",keyword:"required",params:{missingProperty: "production"},message:"must have required property '"+"production"+"'"};
+if(data44.scope === undefined){
+const err117 = {instancePath:instancePath+"/credentials/" + i5,schemaPath:"#/properties/credentials/items/required",keyword:"required",params:{missingProperty: "scope"},message:"must have required property '"+"scope"+"'"};
 if(vErrors === null){
 vErrors = [err117];
 }
@@ -8795,8 +8796,8 @@ vErrors.push(err117);
 }
 errors++;
 }
-if(data44.reaches === undefined){
-const err118 = {instancePath:instancePath+"/credentials/" + i5,schemaPath:"#/properties/credentials/items/required",keyword:"required",params:{missingProperty: "reaches"},message:"must have required property '"+"reaches"+"'"};
+if(data44.write === undefined){
+const err118 = {instancePath:instancePath+"/credentials/" + i5,schemaPath:"#/properties/credentials/items/required",keyword:"required",params:{missingProperty: "write"},message:"must have required property '"+"write"+"'"};
 if(vErrors === null){
 vErrors = [err118];
 }
@@ -8805,8 +8806,8 @@ vErrors.push(err118);
 }
 errors++;
 }
-if(data44.note === undefined){
-const err119 = {instancePath:instancePath+"/credentials/" + i5,schemaPath:"#/properties/credentials/items/required",keyword:"required",params:{missingProperty: "note"},message:"must have required property '"+"note"+"'"};
+if(data44.production === undefined){
+const err119 = {instancePath:instancePath+"/credentials/" + i5,schemaPath:"#/properties/credentials/items/required",keyword:"required",params:{missingProperty: "production"},message:"must have required property '"+"production"+"'"};
 if(vErrors === null){
 vErrors = [err119];
 }
@@ -8815,8 +8816,8 @@ vErrors.push(err119);
 }
 errors++;
 }
-if(data44.usedIn === undefined){
-const err120 = {instancePath:instancePath+"/credentials/" + i5,schemaPath:"#/properties/credentials/items/required",keyword:"required",params:{missingProperty: "usedIn"},message:"must have required property '"+"usedIn"+"'"};
+if(data44.reaches === undefined){
+const err120 = {instancePath:instancePath+"/credentials/" + i5,schemaPath:"#/properties/credentials/items/required",keyword:"required",params:{missingProperty: "reaches"},message:"must have required property '"+"reaches"+"'"};
 if(vErrors === null){
 vErrors = [err120];
 }
@@ -8825,8 +8826,8 @@ vErrors.push(err120);
 }
 errors++;
 }
-if(data44.at === undefined){
-const err121 = {instancePath:instancePath+"/credentials/" + i5,schemaPath:"#/properties/credentials/items/required",keyword:"required",params:{missingProperty: "at"},message:"must have required property '"+"at"+"'"};
+if(data44.note === undefined){
+const err121 = {instancePath:instancePath+"/credentials/" + i5,schemaPath:"#/properties/credentials/items/required",keyword:"required",params:{missingProperty: "note"},message:"must have required property '"+"note"+"'"};
 if(vErrors === null){
 vErrors = [err121];
 }
@@ -8835,9 +8836,8 @@ vErrors.push(err121);
 }
 errors++;
 }
-for(const key8 in data44){
-if(!(func1.call(schema108.properties.credentials.items.properties, key8))){
-const err122 = {instancePath:instancePath+"/credentials/" + i5,schemaPath:"#/properties/credentials/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties"};
+if(data44.usedIn === undefined){
+const err122 = {instancePath:instancePath+"/credentials/" + i5,schemaPath:"#/properties/credentials/items/required",keyword:"required",params:{missingProperty: "usedIn"},message:"must have required property '"+"usedIn"+"'"};
 if(vErrors === null){
 vErrors = [err122];
 }
@@ -8846,10 +8846,8 @@ vErrors.push(err122);
 }
 errors++;
 }
-}
-if(data44.id !== undefined){
-if(typeof data44.id !== "string"){
-const err123 = {instancePath:instancePath+"/credentials/" + i5+"/id",schemaPath:"#/properties/credentials/items/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data44.at === undefined){
+const err123 = {instancePath:instancePath+"/credentials/" + i5,schemaPath:"#/properties/credentials/items/required",keyword:"required",params:{missingProperty: "at"},message:"must have required property '"+"at"+"'"};
 if(vErrors === null){
 vErrors = [err123];
 }
@@ -8858,11 +8856,9 @@ vErrors.push(err123);
 }
 errors++;
 }
-}
-if(data44.kind !== undefined){
-let data46 = data44.kind;
-if(!((((((data46 === "github-token") || (data46 === "oidc")) || (data46 === "app-token")) || (data46 === "static-secret")) || (data46 === "pat")) || (data46 === "inherited-secrets"))){
-const err124 = {instancePath:instancePath+"/credentials/" + i5+"/kind",schemaPath:"#/$defs/credentialKind/enum",keyword:"enum",params:{allowedValues: schema82.enum},message:"must be equal to one of the allowed values"};
+for(const key8 in data44){
+if(!(func1.call(schema108.properties.credentials.items.properties, key8))){
+const err124 = {instancePath:instancePath+"/credentials/" + i5,schemaPath:"#/properties/credentials/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err124];
 }
@@ -8872,9 +8868,9 @@ vErrors.push(err124);
 errors++;
 }
 }
-if(data44.name !== undefined){
-if(typeof data44.name !== "string"){
-const err125 = {instancePath:instancePath+"/credentials/" + i5+"/name",schemaPath:"#/properties/credentials/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data44.id !== undefined){
+if(typeof data44.id !== "string"){
+const err125 = {instancePath:instancePath+"/credentials/" + i5+"/id",schemaPath:"#/properties/credentials/items/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err125];
 }
@@ -8884,10 +8880,10 @@ vErrors.push(err125);
 errors++;
 }
 }
-if(data44.lifetime !== undefined){
-let data48 = data44.lifetime;
-if(!(((data48 === "job-scoped") || (data48 === "short-lived")) || (data48 === "long-lived"))){
-const err126 = {instancePath:instancePath+"/credentials/" + i5+"/lifetime",schemaPath:"#/$defs/credentialLifetime/enum",keyword:"enum",params:{allowedValues: schema83.enum},message:"must be equal to one of the allowed values"};
+if(data44.kind !== undefined){
+let data46 = data44.kind;
+if(!((((((data46 === "github-token") || (data46 === "oidc")) || (data46 === "app-token")) || (data46 === "static-secret")) || (data46 === "pat")) || (data46 === "inherited-secrets"))){
+const err126 = {instancePath:instancePath+"/credentials/" + i5+"/kind",schemaPath:"#/$defs/credentialKind/enum",keyword:"enum",params:{allowedValues: schema82.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err126];
 }
@@ -8897,10 +8893,9 @@ vErrors.push(err126);
 errors++;
 }
 }
-if(data44.scope !== undefined){
-let data49 = data44.scope;
-if(!((data49 === "narrow") || (data49 === "broad"))){
-const err127 = {instancePath:instancePath+"/credentials/" + i5+"/scope",schemaPath:"#/properties/credentials/items/properties/scope/enum",keyword:"enum",params:{allowedValues: schema108.properties.credentials.items.properties.scope.enum},message:"must be equal to one of the allowed values"};
+if(data44.name !== undefined){
+if(typeof data44.name !== "string"){
+const err127 = {instancePath:instancePath+"/credentials/" + i5+"/name",schemaPath:"#/properties/credentials/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err127];
 }
@@ -8910,9 +8905,10 @@ vErrors.push(err127);
 errors++;
 }
 }
-if(data44.write !== undefined){
-if(typeof data44.write !== "boolean"){
-const err128 = {instancePath:instancePath+"/credentials/" + i5+"/write",schemaPath:"#/properties/credentials/items/properties/write/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(data44.lifetime !== undefined){
+let data48 = data44.lifetime;
+if(!(((data48 === "job-scoped") || (data48 === "short-lived")) || (data48 === "long-lived"))){
+const err128 = {instancePath:instancePath+"/credentials/" + i5+"/lifetime",schemaPath:"#/$defs/credentialLifetime/enum",keyword:"enum",params:{allowedValues: schema83.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err128];
 }
@@ -8922,14 +8918,39 @@ vErrors.push(err128);
 errors++;
 }
 }
-if(data44.production !== undefined){
-if(typeof data44.production !== "boolean"){
-const err129 = {instancePath:instancePath+"/credentials/" + i5+"/production",schemaPath:"#/properties/credentials/items/properties/production/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(data44.scope !== undefined){
+let data49 = data44.scope;
+if(!((data49 === "narrow") || (data49 === "broad"))){
+const err129 = {instancePath:instancePath+"/credentials/" + i5+"/scope",schemaPath:"#/properties/credentials/items/properties/scope/enum",keyword:"enum",params:{allowedValues: schema108.properties.credentials.items.properties.scope.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err129];
 }
 else {
 vErrors.push(err129);
+}
+errors++;
+}
+}
+if(data44.write !== undefined){
+if(typeof data44.write !== "boolean"){
+const err130 = {instancePath:instancePath+"/credentials/" + i5+"/write",schemaPath:"#/properties/credentials/items/properties/write/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(vErrors === null){
+vErrors = [err130];
+}
+else {
+vErrors.push(err130);
+}
+errors++;
+}
+}
+if(data44.production !== undefined){
+if(typeof data44.production !== "boolean"){
+const err131 = {instancePath:instancePath+"/credentials/" + i5+"/production",schemaPath:"#/properties/credentials/items/properties/production/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(vErrors === null){
+vErrors = [err131];
+}
+else {
+vErrors.push(err131);
 }
 errors++;
 }
@@ -8940,36 +8961,36 @@ if(Array.isArray(data52)){
 const len6 = data52.length;
 for(let i6=0; i6<len6; i6++){
 if(typeof data52[i6] !== "string"){
-const err130 = {instancePath:instancePath+"/credentials/" + i5+"/reaches/" + i6,schemaPath:"#/$defs/stringList/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err132 = {instancePath:instancePath+"/credentials/" + i5+"/reaches/" + i6,schemaPath:"#/$defs/stringList/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
-vErrors = [err130];
+vErrors = [err132];
 }
 else {
-vErrors.push(err130);
+vErrors.push(err132);
 }
 errors++;
 }
 }
 }
 else {
-const err131 = {instancePath:instancePath+"/credentials/" + i5+"/reaches",schemaPath:"#/$defs/stringList/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err133 = {instancePath:instancePath+"/credentials/" + i5+"/reaches",schemaPath:"#/$defs/stringList/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
-vErrors = [err131];
+vErrors = [err133];
 }
 else {
-vErrors.push(err131);
+vErrors.push(err133);
 }
 errors++;
 }
 }
 if(data44.note !== undefined){
 if(typeof data44.note !== "string"){
-const err132 = {instancePath:instancePath+"/credentials/" + i5+"/note",schemaPath:"#/properties/credentials/items/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err134 = {instancePath:instancePath+"/credentials/" + i5+"/note",schemaPath:"#/properties/credentials/items/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
-vErrors = [err132];
+vErrors = [err134];
 }
 else {
-vErrors.push(err132);
+vErrors.push(err134);
 }
 errors++;
 }
@@ -8980,33 +9001,7 @@ if(Array.isArray(data55)){
 const len7 = data55.length;
 for(let i7=0; i7<len7; i7++){
 if(typeof data55[i7] !== "string"){
-const err133 = {instancePath:instancePath+"/credentials/" + i5+"/usedIn/" + i7,schemaPath:"#/$defs/stringList/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err133];
-}
-else {
-vErrors.push(err133);
-}
-errors++;
-}
-}
-}
-else {
-const err134 = {instancePath:instancePath+"/credentials/" + i5+"/usedIn",schemaPath:"#/$defs/stringList/type",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err134];
-}
-else {
-vErrors.push(err134);
-}
-errors++;
-}
-}
-if(data44.at !== undefined){
-let data57 = data44.at;
-if(data57 && typeof data57 == "object" && !Array.isArray(data57)){
-if(data57.path === undefined){
-const err135 = {instancePath:instancePath+"/credentials/" + i5+"/at",schemaPath:"#/$defs/location/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'"};
+const err135 = {instancePath:instancePath+"/credentials/" + i5+"/usedIn/" + i7,schemaPath:"#/$defs/stringList/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err135];
 }
@@ -9015,8 +9010,10 @@ vErrors.push(err135);
 }
 errors++;
 }
-if(data57.line === undefined){
-const err136 = {instancePath:instancePath+"/credentials/" + i5+"/at",schemaPath:"#/$defs/location/required",keyword:"required",params:{missingProperty: "line"},message:"must have required property '"+"line"+"'"};
+}
+}
+else {
+const err136 = {instancePath:instancePath+"/credentials/" + i5+"/usedIn",schemaPath:"#/$defs/stringList/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err136];
 }
@@ -9025,8 +9022,12 @@ vErrors.push(err136);
 }
 errors++;
 }
-if(data57.column === undefined){
-const err137 = {instancePath:instancePath+"/credentials/" + i5+"/at",schemaPath:"#/$defs/location/required",keyword:"required",params:{missingProperty: "column"},message:"must have required property '"+"column"+"'"};
+}
+if(data44.at !== undefined){
+let data57 = data44.at;
+if(data57 && typeof data57 == "object" && !Array.isArray(data57)){
+if(data57.path === undefined){
+const err137 = {instancePath:instancePath+"/credentials/" + i5+"/at",schemaPath:"#/$defs/location/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'"};
 if(vErrors === null){
 vErrors = [err137];
 }
@@ -9035,9 +9036,8 @@ vErrors.push(err137);
 }
 errors++;
 }
-for(const key9 in data57){
-if(!(((key9 === "path") || (key9 === "line")) || (key9 === "column"))){
-const err138 = {instancePath:instancePath+"/credentials/" + i5+"/at",schemaPath:"#/$defs/location/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties"};
+if(data57.line === undefined){
+const err138 = {instancePath:instancePath+"/credentials/" + i5+"/at",schemaPath:"#/$defs/location/required",keyword:"required",params:{missingProperty: "line"},message:"must have required property '"+"line"+"'"};
 if(vErrors === null){
 vErrors = [err138];
 }
@@ -9046,10 +9046,8 @@ vErrors.push(err138);
 }
 errors++;
 }
-}
-if(data57.path !== undefined){
-if(typeof data57.path !== "string"){
-const err139 = {instancePath:instancePath+"/credentials/" + i5+"/at/path",schemaPath:"#/$defs/location/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data57.column === undefined){
+const err139 = {instancePath:instancePath+"/credentials/" + i5+"/at",schemaPath:"#/$defs/location/required",keyword:"required",params:{missingProperty: "column"},message:"must have required property '"+"column"+"'"};
 if(vErrors === null){
 vErrors = [err139];
 }
@@ -9058,11 +9056,9 @@ vErrors.push(err139);
 }
 errors++;
 }
-}
-if(data57.line !== undefined){
-let data59 = data57.line;
-if(!(((typeof data59 == "number") && (!(data59 % 1) && !isNaN(data59))) && (isFinite(data59)))){
-const err140 = {instancePath:instancePath+"/credentials/" + i5+"/at/line",schemaPath:"#/$defs/location/properties/line/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+for(const key9 in data57){
+if(!(((key9 === "path") || (key9 === "line")) || (key9 === "column"))){
+const err140 = {instancePath:instancePath+"/credentials/" + i5+"/at",schemaPath:"#/$defs/location/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err140];
 }
@@ -9071,9 +9067,10 @@ vErrors.push(err140);
 }
 errors++;
 }
-if((typeof data59 == "number") && (isFinite(data59))){
-if(data59 < 0 || isNaN(data59)){
-const err141 = {instancePath:instancePath+"/credentials/" + i5+"/at/line",schemaPath:"#/$defs/location/properties/line/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+if(data57.path !== undefined){
+if(typeof data57.path !== "string"){
+const err141 = {instancePath:instancePath+"/credentials/" + i5+"/at/path",schemaPath:"#/$defs/location/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err141];
 }
@@ -9083,11 +9080,10 @@ vErrors.push(err141);
 errors++;
 }
 }
-}
-if(data57.column !== undefined){
-let data60 = data57.column;
-if(!(((typeof data60 == "number") && (!(data60 % 1) && !isNaN(data60))) && (isFinite(data60)))){
-const err142 = {instancePath:instancePath+"/credentials/" + i5+"/at/column",schemaPath:"#/$defs/location/properties/column/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data57.line !== undefined){
+let data59 = data57.line;
+if(!(((typeof data59 == "number") && (!(data59 % 1) && !isNaN(data59))) && (isFinite(data59)))){
+const err142 = {instancePath:instancePath+"/credentials/" + i5+"/at/line",schemaPath:"#/$defs/location/properties/line/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err142];
 }
@@ -9096,9 +9092,9 @@ vErrors.push(err142);
 }
 errors++;
 }
-if((typeof data60 == "number") && (isFinite(data60))){
-if(data60 < 0 || isNaN(data60)){
-const err143 = {instancePath:instancePath+"/credentials/" + i5+"/at/column",schemaPath:"#/$defs/location/properties/column/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if((typeof data59 == "number") && (isFinite(data59))){
+if(data59 < 0 || isNaN(data59)){
+const err143 = {instancePath:instancePath+"/credentials/" + i5+"/at/line",schemaPath:"#/$defs/location/properties/line/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err143];
 }
@@ -9109,9 +9105,10 @@ errors++;
 }
 }
 }
-}
-else {
-const err144 = {instancePath:instancePath+"/credentials/" + i5+"/at",schemaPath:"#/$defs/location/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data57.column !== undefined){
+let data60 = data57.column;
+if(!(((typeof data60 == "number") && (!(data60 % 1) && !isNaN(data60))) && (isFinite(data60)))){
+const err144 = {instancePath:instancePath+"/credentials/" + i5+"/at/column",schemaPath:"#/$defs/location/properties/column/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err144];
 }
@@ -9120,10 +9117,9 @@ vErrors.push(err144);
 }
 errors++;
 }
-}
-}
-else {
-const err145 = {instancePath:instancePath+"/credentials/" + i5,schemaPath:"#/properties/credentials/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if((typeof data60 == "number") && (isFinite(data60))){
+if(data60 < 0 || isNaN(data60)){
+const err145 = {instancePath:instancePath+"/credentials/" + i5+"/at/column",schemaPath:"#/$defs/location/properties/column/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err145];
 }
@@ -9134,13 +9130,38 @@ errors++;
 }
 }
 }
+}
 else {
-const err146 = {instancePath:instancePath+"/credentials",schemaPath:"#/properties/credentials/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err146 = {instancePath:instancePath+"/credentials/" + i5+"/at",schemaPath:"#/$defs/location/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err146];
 }
 else {
 vErrors.push(err146);
+}
+errors++;
+}
+}
+}
+else {
+const err147 = {instancePath:instancePath+"/credentials/" + i5,schemaPath:"#/properties/credentials/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err147];
+}
+else {
+vErrors.push(err147);
+}
+errors++;
+}
+}
+}
+else {
+const err148 = {instancePath:instancePath+"/credentials",schemaPath:"#/properties/credentials/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err148];
+}
+else {
+vErrors.push(err148);
 }
 errors++;
 }
@@ -9153,27 +9174,7 @@ for(let i8=0; i8<len8; i8++){
 let data62 = data61[i8];
 if(data62 && typeof data62 == "object" && !Array.isArray(data62)){
 if(data62.raw === undefined){
-const err147 = {instancePath:instancePath+"/uses/" + i8,schemaPath:"#/properties/uses/items/required",keyword:"required",params:{missingProperty: "raw"},message:"must have required property '"+"raw"+"'"};
-if(vErrors === null){
-vErrors = [err147];
-}
-else {
-vErrors.push(err147);
-}
-errors++;
-}
-if(data62.kind === undefined){
-const err148 = {instancePath:instancePath+"/uses/" + i8,schemaPath:"#/properties/uses/items/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'"};
-if(vErrors === null){
-vErrors = [err148];
-}
-else {
-vErrors.push(err148);
-}
-errors++;
-}
-if(data62.name === undefined){
-const err149 = {instancePath:instancePath+"/uses/" + i8,schemaPath:"#/properties/uses/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
+const err149 = {instancePath:instancePath+"/uses/" + i8,schemaPath:"#/properties/uses/items/required",keyword:"required",params:{missingProperty: "raw"},message:"must have required property '"+"raw"+"'"};
 if(vErrors === null){
 vErrors = [err149];
 }
@@ -9182,8 +9183,8 @@ vErrors.push(err149);
 }
 errors++;
 }
-if(data62.ref === undefined){
-const err150 = {instancePath:instancePath+"/uses/" + i8,schemaPath:"#/properties/uses/items/required",keyword:"required",params:{missingProperty: "ref"},message:"must have required property '"+"ref"+"'"};
+if(data62.kind === undefined){
+const err150 = {instancePath:instancePath+"/uses/" + i8,schemaPath:"#/properties/uses/items/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'"};
 if(vErrors === null){
 vErrors = [err150];
 }
@@ -9192,8 +9193,8 @@ vErrors.push(err150);
 }
 errors++;
 }
-if(data62.pinned === undefined){
-const err151 = {instancePath:instancePath+"/uses/" + i8,schemaPath:"#/properties/uses/items/required",keyword:"required",params:{missingProperty: "pinned"},message:"must have required property '"+"pinned"+"'"};
+if(data62.name === undefined){
+const err151 = {instancePath:instancePath+"/uses/" + i8,schemaPath:"#/properties/uses/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
 if(vErrors === null){
 vErrors = [err151];
 }
@@ -9202,8 +9203,8 @@ vErrors.push(err151);
 }
 errors++;
 }
-if(data62.step === undefined){
-const err152 = {instancePath:instancePath+"/uses/" + i8,schemaPath:"#/properties/uses/items/required",keyword:"required",params:{missingProperty: "step"},message:"must have required property '"+"step"+"'"};
+if(data62.ref === undefined){
+const err152 = {instancePath:instancePath+"/uses/" + i8,schemaPath:"#/properties/uses/items/required",keyword:"required",params:{missingProperty: "ref"},message:"must have required property '"+"ref"+"'"};
 if(vErrors === null){
 vErrors = [err152];
 }
@@ -9212,8 +9213,8 @@ vErrors.push(err152);
 }
 errors++;
 }
-if(data62.at === undefined){
-const err153 = {instancePath:instancePath+"/uses/" + i8,schemaPath:"#/properties/uses/items/required",keyword:"required",params:{missingProperty: "at"},message:"must have required property '"+"at"+"'"};
+if(data62.pinned === undefined){
+const err153 = {instancePath:instancePath+"/uses/" + i8,schemaPath:"#/properties/uses/items/required",keyword:"required",params:{missingProperty: "pinned"},message:"must have required property '"+"pinned"+"'"};
 if(vErrors === null){
 vErrors = [err153];
 }
@@ -9222,9 +9223,8 @@ vErrors.push(err153);
 }
 errors++;
 }
-for(const key10 in data62){
-if(!(((((((key10 === "raw") || (key10 === "kind")) || (key10 === "name")) || (key10 === "ref")) || (key10 === "pinned")) || (key10 === "step")) || (key10 === "at"))){
-const err154 = {instancePath:instancePath+"/uses/" + i8,schemaPath:"#/properties/uses/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties"};
+if(data62.step === undefined){
+const err154 = {instancePath:instancePath+"/uses/" + i8,schemaPath:"#/properties/uses/items/required",keyword:"required",params:{missingProperty: "step"},message:"must have required property '"+"step"+"'"};
 if(vErrors === null){
 vErrors = [err154];
 }
@@ -9233,10 +9233,8 @@ vErrors.push(err154);
 }
 errors++;
 }
-}
-if(data62.raw !== undefined){
-if(typeof data62.raw !== "string"){
-const err155 = {instancePath:instancePath+"/uses/" + i8+"/raw",schemaPath:"#/properties/uses/items/properties/raw/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data62.at === undefined){
+const err155 = {instancePath:instancePath+"/uses/" + i8,schemaPath:"#/properties/uses/items/required",keyword:"required",params:{missingProperty: "at"},message:"must have required property '"+"at"+"'"};
 if(vErrors === null){
 vErrors = [err155];
 }
@@ -9245,11 +9243,9 @@ vErrors.push(err155);
 }
 errors++;
 }
-}
-if(data62.kind !== undefined){
-let data64 = data62.kind;
-if(!((((data64 === "action") || (data64 === "local")) || (data64 === "docker")) || (data64 === "reusable-workflow"))){
-const err156 = {instancePath:instancePath+"/uses/" + i8+"/kind",schemaPath:"#/properties/uses/items/properties/kind/enum",keyword:"enum",params:{allowedValues: schema108.properties.uses.items.properties.kind.enum},message:"must be equal to one of the allowed values"};
+for(const key10 in data62){
+if(!(((((((key10 === "raw") || (key10 === "kind")) || (key10 === "name")) || (key10 === "ref")) || (key10 === "pinned")) || (key10 === "step")) || (key10 === "at"))){
+const err156 = {instancePath:instancePath+"/uses/" + i8,schemaPath:"#/properties/uses/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err156];
 }
@@ -9259,9 +9255,9 @@ vErrors.push(err156);
 errors++;
 }
 }
-if(data62.name !== undefined){
-if(typeof data62.name !== "string"){
-const err157 = {instancePath:instancePath+"/uses/" + i8+"/name",schemaPath:"#/properties/uses/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data62.raw !== undefined){
+if(typeof data62.raw !== "string"){
+const err157 = {instancePath:instancePath+"/uses/" + i8+"/raw",schemaPath:"#/properties/uses/items/properties/raw/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err157];
 }
@@ -9271,10 +9267,10 @@ vErrors.push(err157);
 errors++;
 }
 }
-if(data62.ref !== undefined){
-let data66 = data62.ref;
-if((typeof data66 !== "string") && (data66 !== null)){
-const err158 = {instancePath:instancePath+"/uses/" + i8+"/ref",schemaPath:"#/$defs/stringOrNull/type",keyword:"type",params:{type: schema54.type},message:"must be string,null"};
+if(data62.kind !== undefined){
+let data64 = data62.kind;
+if(!((((data64 === "action") || (data64 === "local")) || (data64 === "docker")) || (data64 === "reusable-workflow"))){
+const err158 = {instancePath:instancePath+"/uses/" + i8+"/kind",schemaPath:"#/properties/uses/items/properties/kind/enum",keyword:"enum",params:{allowedValues: schema108.properties.uses.items.properties.kind.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err158];
 }
@@ -9284,9 +9280,9 @@ vErrors.push(err158);
 errors++;
 }
 }
-if(data62.pinned !== undefined){
-if(typeof data62.pinned !== "boolean"){
-const err159 = {instancePath:instancePath+"/uses/" + i8+"/pinned",schemaPath:"#/properties/uses/items/properties/pinned/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(data62.name !== undefined){
+if(typeof data62.name !== "string"){
+const err159 = {instancePath:instancePath+"/uses/" + i8+"/name",schemaPath:"#/properties/uses/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err159];
 }
@@ -9296,10 +9292,10 @@ vErrors.push(err159);
 errors++;
 }
 }
-if(data62.step !== undefined){
-let data68 = data62.step;
-if((!(((typeof data68 == "number") && (!(data68 % 1) && !isNaN(data68))) && (isFinite(data68)))) && (data68 !== null)){
-const err160 = {instancePath:instancePath+"/uses/" + i8+"/step",schemaPath:"#/properties/uses/items/properties/step/type",keyword:"type",params:{type: schema108.properties.uses.items.properties.step.type},message:"must be integer,null"};
+if(data62.ref !== undefined){
+let data66 = data62.ref;
+if((typeof data66 !== "string") && (data66 !== null)){
+const err160 = {instancePath:instancePath+"/uses/" + i8+"/ref",schemaPath:"#/$defs/stringOrNull/type",keyword:"type",params:{type: schema54.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err160];
 }
@@ -9309,11 +9305,9 @@ vErrors.push(err160);
 errors++;
 }
 }
-if(data62.at !== undefined){
-let data69 = data62.at;
-if(data69 && typeof data69 == "object" && !Array.isArray(data69)){
-if(data69.path === undefined){
-const err161 = {instancePath:instancePath+"/uses/" + i8+"/at",schemaPath:"#/$defs/location/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'"};
+if(data62.pinned !== undefined){
+if(typeof data62.pinned !== "boolean"){
+const err161 = {instancePath:instancePath+"/uses/" + i8+"/pinned",schemaPath:"#/properties/uses/items/properties/pinned/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err161];
 }
@@ -9322,8 +9316,11 @@ vErrors.push(err161);
 }
 errors++;
 }
-if(data69.line === undefined){
-const err162 = {instancePath:instancePath+"/uses/" + i8+"/at",schemaPath:"#/$defs/location/required",keyword:"required",params:{missingProperty: "line"},message:"must have required property '"+"line"+"'"};
+}
+if(data62.step !== undefined){
+let data68 = data62.step;
+if((!(((typeof data68 == "number") && (!(data68 % 1) && !isNaN(data68))) && (isFinite(data68)))) && (data68 !== null)){
+const err162 = {instancePath:instancePath+"/uses/" + i8+"/step",schemaPath:"#/properties/uses/items/properties/step/type",keyword:"type",params:{type: schema108.properties.uses.items.properties.step.type},message:"must be integer,null"};
 if(vErrors === null){
 vErrors = [err162];
 }
@@ -9332,8 +9329,12 @@ vErrors.push(err162);
 }
 errors++;
 }
-if(data69.column === undefined){
-const err163 = {instancePath:instancePath+"/uses/" + i8+"/at",schemaPath:"#/$defs/location/required",keyword:"required",params:{missingProperty: "column"},message:"must have required property '"+"column"+"'"};
+}
+if(data62.at !== undefined){
+let data69 = data62.at;
+if(data69 && typeof data69 == "object" && !Array.isArray(data69)){
+if(data69.path === undefined){
+const err163 = {instancePath:instancePath+"/uses/" + i8+"/at",schemaPath:"#/$defs/location/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'"};
 if(vErrors === null){
 vErrors = [err163];
 }
@@ -9342,9 +9343,8 @@ vErrors.push(err163);
 }
 errors++;
 }
-for(const key11 in data69){
-if(!(((key11 === "path") || (key11 === "line")) || (key11 === "column"))){
-const err164 = {instancePath:instancePath+"/uses/" + i8+"/at",schemaPath:"#/$defs/location/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key11},message:"must NOT have additional properties"};
+if(data69.line === undefined){
+const err164 = {instancePath:instancePath+"/uses/" + i8+"/at",schemaPath:"#/$defs/location/required",keyword:"required",params:{missingProperty: "line"},message:"must have required property '"+"line"+"'"};
 if(vErrors === null){
 vErrors = [err164];
 }
@@ -9353,10 +9353,8 @@ vErrors.push(err164);
 }
 errors++;
 }
-}
-if(data69.path !== undefined){
-if(typeof data69.path !== "string"){
-const err165 = {instancePath:instancePath+"/uses/" + i8+"/at/path",schemaPath:"#/$defs/location/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data69.column === undefined){
+const err165 = {instancePath:instancePath+"/uses/" + i8+"/at",schemaPath:"#/$defs/location/required",keyword:"required",params:{missingProperty: "column"},message:"must have required property '"+"column"+"'"};
 if(vErrors === null){
 vErrors = [err165];
 }
@@ -9365,11 +9363,9 @@ vErrors.push(err165);
 }
 errors++;
 }
-}
-if(data69.line !== undefined){
-let data71 = data69.line;
-if(!(((typeof data71 == "number") && (!(data71 % 1) && !isNaN(data71))) && (isFinite(data71)))){
-const err166 = {instancePath:instancePath+"/uses/" + i8+"/at/line",schemaPath:"#/$defs/location/properties/line/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+for(const key11 in data69){
+if(!(((key11 === "path") || (key11 === "line")) || (key11 === "column"))){
+const err166 = {instancePath:instancePath+"/uses/" + i8+"/at",schemaPath:"#/$defs/location/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key11},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err166];
 }
@@ -9378,9 +9374,10 @@ vErrors.push(err166);
 }
 errors++;
 }
-if((typeof data71 == "number") && (isFinite(data71))){
-if(data71 < 0 || isNaN(data71)){
-const err167 = {instancePath:instancePath+"/uses/" + i8+"/at/line",schemaPath:"#/$defs/location/properties/line/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+if(data69.path !== undefined){
+if(typeof data69.path !== "string"){
+const err167 = {instancePath:instancePath+"/uses/" + i8+"/at/path",schemaPath:"#/$defs/location/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err167];
 }
@@ -9390,11 +9387,10 @@ vErrors.push(err167);
 errors++;
 }
 }
-}
-if(data69.column !== undefined){
-let data72 = data69.column;
-if(!(((typeof data72 == "number") && (!(data72 % 1) && !isNaN(data72))) && (isFinite(data72)))){
-const err168 = {instancePath:instancePath+"/uses/" + i8+"/at/column",schemaPath:"#/$defs/location/properties/column/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data69.line !== undefined){
+let data71 = data69.line;
+if(!(((typeof data71 == "number") && (!(data71 % 1) && !isNaN(data71))) && (isFinite(data71)))){
+const err168 = {instancePath:instancePath+"/uses/" + i8+"/at/line",schemaPath:"#/$defs/location/properties/line/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err168];
 }
@@ -9403,9 +9399,9 @@ vErrors.push(err168);
 }
 errors++;
 }
-if((typeof data72 == "number") && (isFinite(data72))){
-if(data72 < 0 || isNaN(data72)){
-const err169 = {instancePath:instancePath+"/uses/" + i8+"/at/column",schemaPath:"#/$defs/location/properties/column/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if((typeof data71 == "number") && (isFinite(data71))){
+if(data71 < 0 || isNaN(data71)){
+const err169 = {instancePath:instancePath+"/uses/" + i8+"/at/line",schemaPath:"#/$defs/location/properties/line/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err169];
 }
@@ -9416,9 +9412,10 @@ errors++;
 }
 }
 }
-}
-else {
-const err170 = {instancePath:instancePath+"/uses/" + i8+"/at",schemaPath:"#/$defs/location/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data69.column !== undefined){
+let data72 = data69.column;
+if(!(((typeof data72 == "number") && (!(data72 % 1) && !isNaN(data72))) && (isFinite(data72)))){
+const err170 = {instancePath:instancePath+"/uses/" + i8+"/at/column",schemaPath:"#/$defs/location/properties/column/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err170];
 }
@@ -9427,10 +9424,9 @@ vErrors.push(err170);
 }
 errors++;
 }
-}
-}
-else {
-const err171 = {instancePath:instancePath+"/uses/" + i8,schemaPath:"#/properties/uses/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if((typeof data72 == "number") && (isFinite(data72))){
+if(data72 < 0 || isNaN(data72)){
+const err171 = {instancePath:instancePath+"/uses/" + i8+"/at/column",schemaPath:"#/$defs/location/properties/column/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err171];
 }
@@ -9441,13 +9437,38 @@ errors++;
 }
 }
 }
+}
 else {
-const err172 = {instancePath:instancePath+"/uses",schemaPath:"#/properties/uses/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err172 = {instancePath:instancePath+"/uses/" + i8+"/at",schemaPath:"#/$defs/location/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err172];
 }
 else {
 vErrors.push(err172);
+}
+errors++;
+}
+}
+}
+else {
+const err173 = {instancePath:instancePath+"/uses/" + i8,schemaPath:"#/properties/uses/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err173];
+}
+else {
+vErrors.push(err173);
+}
+errors++;
+}
+}
+}
+else {
+const err174 = {instancePath:instancePath+"/uses",schemaPath:"#/properties/uses/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err174];
+}
+else {
+vErrors.push(err174);
 }
 errors++;
 }
@@ -9460,27 +9481,7 @@ for(let i9=0; i9<len9; i9++){
 let data74 = data73[i9];
 if(data74 && typeof data74 == "object" && !Array.isArray(data74)){
 if(data74.step === undefined){
-const err173 = {instancePath:instancePath+"/runs/" + i9,schemaPath:"#/properties/runs/items/required",keyword:"required",params:{missingProperty: "step"},message:"must have required property '"+"step"+"'"};
-if(vErrors === null){
-vErrors = [err173];
-}
-else {
-vErrors.push(err173);
-}
-errors++;
-}
-if(data74.name === undefined){
-const err174 = {instancePath:instancePath+"/runs/" + i9,schemaPath:"#/properties/runs/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
-if(vErrors === null){
-vErrors = [err174];
-}
-else {
-vErrors.push(err174);
-}
-errors++;
-}
-if(data74.shell === undefined){
-const err175 = {instancePath:instancePath+"/runs/" + i9,schemaPath:"#/properties/runs/items/required",keyword:"required",params:{missingProperty: "shell"},message:"must have required property '"+"shell"+"'"};
+const err175 = {instancePath:instancePath+"/runs/" + i9,schemaPath:"#/properties/runs/items/required",keyword:"required",params:{missingProperty: "step"},message:"must have required property '"+"step"+"'"};
 if(vErrors === null){
 vErrors = [err175];
 }
@@ -9489,8 +9490,8 @@ vErrors.push(err175);
 }
 errors++;
 }
-if(data74.script === undefined){
-const err176 = {instancePath:instancePath+"/runs/" + i9,schemaPath:"#/properties/runs/items/required",keyword:"required",params:{missingProperty: "script"},message:"must have required property '"+"script"+"'"};
+if(data74.name === undefined){
+const err176 = {instancePath:instancePath+"/runs/" + i9,schemaPath:"#/properties/runs/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
 if(vErrors === null){
 vErrors = [err176];
 }
@@ -9499,8 +9500,8 @@ vErrors.push(err176);
 }
 errors++;
 }
-if(data74.at === undefined){
-const err177 = {instancePath:instancePath+"/runs/" + i9,schemaPath:"#/properties/runs/items/required",keyword:"required",params:{missingProperty: "at"},message:"must have required property '"+"at"+"'"};
+if(data74.shell === undefined){
+const err177 = {instancePath:instancePath+"/runs/" + i9,schemaPath:"#/properties/runs/items/required",keyword:"required",params:{missingProperty: "shell"},message:"must have required property '"+"shell"+"'"};
 if(vErrors === null){
 vErrors = [err177];
 }
@@ -9509,9 +9510,8 @@ vErrors.push(err177);
 }
 errors++;
 }
-for(const key12 in data74){
-if(!(((((key12 === "step") || (key12 === "name")) || (key12 === "shell")) || (key12 === "script")) || (key12 === "at"))){
-const err178 = {instancePath:instancePath+"/runs/" + i9,schemaPath:"#/properties/runs/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key12},message:"must NOT have additional properties"};
+if(data74.script === undefined){
+const err178 = {instancePath:instancePath+"/runs/" + i9,schemaPath:"#/properties/runs/items/required",keyword:"required",params:{missingProperty: "script"},message:"must have required property '"+"script"+"'"};
 if(vErrors === null){
 vErrors = [err178];
 }
@@ -9520,11 +9520,8 @@ vErrors.push(err178);
 }
 errors++;
 }
-}
-if(data74.step !== undefined){
-let data75 = data74.step;
-if(!(((typeof data75 == "number") && (!(data75 % 1) && !isNaN(data75))) && (isFinite(data75)))){
-const err179 = {instancePath:instancePath+"/runs/" + i9+"/step",schemaPath:"#/properties/runs/items/properties/step/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data74.at === undefined){
+const err179 = {instancePath:instancePath+"/runs/" + i9,schemaPath:"#/properties/runs/items/required",keyword:"required",params:{missingProperty: "at"},message:"must have required property '"+"at"+"'"};
 if(vErrors === null){
 vErrors = [err179];
 }
@@ -9533,11 +9530,9 @@ vErrors.push(err179);
 }
 errors++;
 }
-}
-if(data74.name !== undefined){
-let data76 = data74.name;
-if((typeof data76 !== "string") && (data76 !== null)){
-const err180 = {instancePath:instancePath+"/runs/" + i9+"/name",schemaPath:"#/$defs/stringOrNull/type",keyword:"type",params:{type: schema54.type},message:"must be string,null"};
+for(const key12 in data74){
+if(!(((((key12 === "step") || (key12 === "name")) || (key12 === "shell")) || (key12 === "script")) || (key12 === "at"))){
+const err180 = {instancePath:instancePath+"/runs/" + i9,schemaPath:"#/properties/runs/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key12},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err180];
 }
@@ -9547,10 +9542,10 @@ vErrors.push(err180);
 errors++;
 }
 }
-if(data74.shell !== undefined){
-let data77 = data74.shell;
-if((typeof data77 !== "string") && (data77 !== null)){
-const err181 = {instancePath:instancePath+"/runs/" + i9+"/shell",schemaPath:"#/$defs/stringOrNull/type",keyword:"type",params:{type: schema54.type},message:"must be string,null"};
+if(data74.step !== undefined){
+let data75 = data74.step;
+if(!(((typeof data75 == "number") && (!(data75 % 1) && !isNaN(data75))) && (isFinite(data75)))){
+const err181 = {instancePath:instancePath+"/runs/" + i9+"/step",schemaPath:"#/properties/runs/items/properties/step/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err181];
 }
@@ -9560,9 +9555,10 @@ vErrors.push(err181);
 errors++;
 }
 }
-if(data74.script !== undefined){
-if(typeof data74.script !== "string"){
-const err182 = {instancePath:instancePath+"/runs/" + i9+"/script",schemaPath:"#/properties/runs/items/properties/script/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data74.name !== undefined){
+let data76 = data74.name;
+if((typeof data76 !== "string") && (data76 !== null)){
+const err182 = {instancePath:instancePath+"/runs/" + i9+"/name",schemaPath:"#/$defs/stringOrNull/type",keyword:"type",params:{type: schema54.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err182];
 }
@@ -9572,11 +9568,10 @@ vErrors.push(err182);
 errors++;
 }
 }
-if(data74.at !== undefined){
-let data79 = data74.at;
-if(data79 && typeof data79 == "object" && !Array.isArray(data79)){
-if(data79.path === undefined){
-const err183 = {instancePath:instancePath+"/runs/" + i9+"/at",schemaPath:"#/$defs/location/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'"};
+if(data74.shell !== undefined){
+let data77 = data74.shell;
+if((typeof data77 !== "string") && (data77 !== null)){
+const err183 = {instancePath:instancePath+"/runs/" + i9+"/shell",schemaPath:"#/$defs/stringOrNull/type",keyword:"type",params:{type: schema54.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err183];
 }
@@ -9585,8 +9580,10 @@ vErrors.push(err183);
 }
 errors++;
 }
-if(data79.line === undefined){
-const err184 = {instancePath:instancePath+"/runs/" + i9+"/at",schemaPath:"#/$defs/location/required",keyword:"required",params:{missingProperty: "line"},message:"must have required property '"+"line"+"'"};
+}
+if(data74.script !== undefined){
+if(typeof data74.script !== "string"){
+const err184 = {instancePath:instancePath+"/runs/" + i9+"/script",schemaPath:"#/properties/runs/items/properties/script/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err184];
 }
@@ -9595,8 +9592,12 @@ vErrors.push(err184);
 }
 errors++;
 }
-if(data79.column === undefined){
-const err185 = {instancePath:instancePath+"/runs/" + i9+"/at",schemaPath:"#/$defs/location/required",keyword:"required",params:{missingProperty: "column"},message:"must have required property '"+"column"+"'"};
+}
+if(data74.at !== undefined){
+let data79 = data74.at;
+if(data79 && typeof data79 == "object" && !Array.isArray(data79)){
+if(data79.path === undefined){
+const err185 = {instancePath:instancePath+"/runs/" + i9+"/at",schemaPath:"#/$defs/location/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'"};
 if(vErrors === null){
 vErrors = [err185];
 }
@@ -9605,9 +9606,8 @@ vErrors.push(err185);
 }
 errors++;
 }
-for(const key13 in data79){
-if(!(((key13 === "path") || (key13 === "line")) || (key13 === "column"))){
-const err186 = {instancePath:instancePath+"/runs/" + i9+"/at",schemaPath:"#/$defs/location/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key13},message:"must NOT have additional properties"};
+if(data79.line === undefined){
+const err186 = {instancePath:instancePath+"/runs/" + i9+"/at",schemaPath:"#/$defs/location/required",keyword:"required",params:{missingProperty: "line"},message:"must have required property '"+"line"+"'"};
 if(vErrors === null){
 vErrors = [err186];
 }
@@ -9616,10 +9616,8 @@ vErrors.push(err186);
 }
 errors++;
 }
-}
-if(data79.path !== undefined){
-if(typeof data79.path !== "string"){
-const err187 = {instancePath:instancePath+"/runs/" + i9+"/at/path",schemaPath:"#/$defs/location/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data79.column === undefined){
+const err187 = {instancePath:instancePath+"/runs/" + i9+"/at",schemaPath:"#/$defs/location/required",keyword:"required",params:{missingProperty: "column"},message:"must have required property '"+"column"+"'"};
 if(vErrors === null){
 vErrors = [err187];
 }
@@ -9628,11 +9626,9 @@ vErrors.push(err187);
 }
 errors++;
 }
-}
-if(data79.line !== undefined){
-let data81 = data79.line;
-if(!(((typeof data81 == "number") && (!(data81 % 1) && !isNaN(data81))) && (isFinite(data81)))){
-const err188 = {instancePath:instancePath+"/runs/" + i9+"/at/line",schemaPath:"#/$defs/location/properties/line/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+for(const key13 in data79){
+if(!(((key13 === "path") || (key13 === "line")) || (key13 === "column"))){
+const err188 = {instancePath:instancePath+"/runs/" + i9+"/at",schemaPath:"#/$defs/location/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key13},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err188];
 }
@@ -9641,9 +9637,10 @@ vErrors.push(err188);
 }
 errors++;
 }
-if((typeof data81 == "number") && (isFinite(data81))){
-if(data81 < 0 || isNaN(data81)){
-const err189 = {instancePath:instancePath+"/runs/" + i9+"/at/line",schemaPath:"#/$defs/location/properties/line/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+if(data79.path !== undefined){
+if(typeof data79.path !== "string"){
+const err189 = {instancePath:instancePath+"/runs/" + i9+"/at/path",schemaPath:"#/$defs/location/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err189];
 }
@@ -9653,11 +9650,10 @@ vErrors.push(err189);
 errors++;
 }
 }
-}
-if(data79.column !== undefined){
-let data82 = data79.column;
-if(!(((typeof data82 == "number") && (!(data82 % 1) && !isNaN(data82))) && (isFinite(data82)))){
-const err190 = {instancePath:instancePath+"/runs/" + i9+"/at/column",schemaPath:"#/$defs/location/properties/column/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data79.line !== undefined){
+let data81 = data79.line;
+if(!(((typeof data81 == "number") && (!(data81 % 1) && !isNaN(data81))) && (isFinite(data81)))){
+const err190 = {instancePath:instancePath+"/runs/" + i9+"/at/line",schemaPath:"#/$defs/location/properties/line/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err190];
 }
@@ -9666,9 +9662,9 @@ vErrors.push(err190);
 }
 errors++;
 }
-if((typeof data82 == "number") && (isFinite(data82))){
-if(data82 < 0 || isNaN(data82)){
-const err191 = {instancePath:instancePath+"/runs/" + i9+"/at/column",schemaPath:"#/$defs/location/properties/column/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if((typeof data81 == "number") && (isFinite(data81))){
+if(data81 < 0 || isNaN(data81)){
+const err191 = {instancePath:instancePath+"/runs/" + i9+"/at/line",schemaPath:"#/$defs/location/properties/line/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err191];
 }
@@ -9679,9 +9675,10 @@ errors++;
 }
 }
 }
-}
-else {
-const err192 = {instancePath:instancePath+"/runs/" + i9+"/at",schemaPath:"#/$defs/location/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data79.column !== undefined){
+let data82 = data79.column;
+if(!(((typeof data82 == "number") && (!(data82 % 1) && !isNaN(data82))) && (isFinite(data82)))){
+const err192 = {instancePath:instancePath+"/runs/" + i9+"/at/column",schemaPath:"#/$defs/location/properties/column/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err192];
 }
@@ -9690,10 +9687,9 @@ vErrors.push(err192);
 }
 errors++;
 }
-}
-}
-else {
-const err193 = {instancePath:instancePath+"/runs/" + i9,schemaPath:"#/properties/runs/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if((typeof data82 == "number") && (isFinite(data82))){
+if(data82 < 0 || isNaN(data82)){
+const err193 = {instancePath:instancePath+"/runs/" + i9+"/at/column",schemaPath:"#/$defs/location/properties/column/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err193];
 }
@@ -9704,13 +9700,38 @@ errors++;
 }
 }
 }
+}
 else {
-const err194 = {instancePath:instancePath+"/runs",schemaPath:"#/properties/runs/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err194 = {instancePath:instancePath+"/runs/" + i9+"/at",schemaPath:"#/$defs/location/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err194];
 }
 else {
 vErrors.push(err194);
+}
+errors++;
+}
+}
+}
+else {
+const err195 = {instancePath:instancePath+"/runs/" + i9,schemaPath:"#/properties/runs/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err195];
+}
+else {
+vErrors.push(err195);
+}
+errors++;
+}
+}
+}
+else {
+const err196 = {instancePath:instancePath+"/runs",schemaPath:"#/properties/runs/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err196];
+}
+else {
+vErrors.push(err196);
 }
 errors++;
 }
@@ -9727,12 +9748,12 @@ errors = vErrors.length;
 }
 }
 else {
-const err195 = {instancePath:instancePath+"/agents",schemaPath:"#/properties/agents/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err197 = {instancePath:instancePath+"/agents",schemaPath:"#/properties/agents/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
-vErrors = [err195];
+vErrors = [err197];
 }
 else {
-vErrors.push(err195);
+vErrors.push(err197);
 }
 errors++;
 }
@@ -9744,12 +9765,12 @@ let valid59 = false;
 let passing1 = null;
 const _errs205 = errors;
 if(data85 !== null){
-const err196 = {instancePath:instancePath+"/workflowRole",schemaPath:"#/properties/workflowRole/oneOf/0/type",keyword:"type",params:{type: "null"},message:"must be null"};
+const err198 = {instancePath:instancePath+"/workflowRole",schemaPath:"#/properties/workflowRole/oneOf/0/type",keyword:"type",params:{type: "null"},message:"must be null"};
 if(vErrors === null){
-vErrors = [err196];
+vErrors = [err198];
 }
 else {
-vErrors.push(err196);
+vErrors.push(err198);
 }
 errors++;
 }
@@ -9761,27 +9782,7 @@ passing1 = 0;
 const _errs207 = errors;
 if(data85 && typeof data85 == "object" && !Array.isArray(data85)){
 if(data85.framework === undefined){
-const err197 = {instancePath:instancePath+"/workflowRole",schemaPath:"#/properties/workflowRole/oneOf/1/required",keyword:"required",params:{missingProperty: "framework"},message:"must have required property '"+"framework"+"'"};
-if(vErrors === null){
-vErrors = [err197];
-}
-else {
-vErrors.push(err197);
-}
-errors++;
-}
-if(data85.role === undefined){
-const err198 = {instancePath:instancePath+"/workflowRole",schemaPath:"#/properties/workflowRole/oneOf/1/required",keyword:"required",params:{missingProperty: "role"},message:"must have required property '"+"role"+"'"};
-if(vErrors === null){
-vErrors = [err198];
-}
-else {
-vErrors.push(err198);
-}
-errors++;
-}
-if(data85.runsModel === undefined){
-const err199 = {instancePath:instancePath+"/workflowRole",schemaPath:"#/properties/workflowRole/oneOf/1/required",keyword:"required",params:{missingProperty: "runsModel"},message:"must have required property '"+"runsModel"+"'"};
+const err199 = {instancePath:instancePath+"/workflowRole",schemaPath:"#/properties/workflowRole/oneOf/1/required",keyword:"required",params:{missingProperty: "framework"},message:"must have required property '"+"framework"+"'"};
 if(vErrors === null){
 vErrors = [err199];
 }
@@ -9790,8 +9791,8 @@ vErrors.push(err199);
 }
 errors++;
 }
-if(data85.actsOnAgentOutput === undefined){
-const err200 = {instancePath:instancePath+"/workflowRole",schemaPath:"#/properties/workflowRole/oneOf/1/required",keyword:"required",params:{missingProperty: "actsOnAgentOutput"},message:"must have required property '"+"actsOnAgentOutput"+"'"};
+if(data85.role === undefined){
+const err200 = {instancePath:instancePath+"/workflowRole",schemaPath:"#/properties/workflowRole/oneOf/1/required",keyword:"required",params:{missingProperty: "role"},message:"must have required property '"+"role"+"'"};
 if(vErrors === null){
 vErrors = [err200];
 }
@@ -9800,9 +9801,8 @@ vErrors.push(err200);
 }
 errors++;
 }
-for(const key14 in data85){
-if(!((((key14 === "framework") || (key14 === "role")) || (key14 === "runsModel")) || (key14 === "actsOnAgentOutput"))){
-const err201 = {instancePath:instancePath+"/workflowRole",schemaPath:"#/properties/workflowRole/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key14},message:"must NOT have additional properties"};
+if(data85.runsModel === undefined){
+const err201 = {instancePath:instancePath+"/workflowRole",schemaPath:"#/properties/workflowRole/oneOf/1/required",keyword:"required",params:{missingProperty: "runsModel"},message:"must have required property '"+"runsModel"+"'"};
 if(vErrors === null){
 vErrors = [err201];
 }
@@ -9811,10 +9811,8 @@ vErrors.push(err201);
 }
 errors++;
 }
-}
-if(data85.framework !== undefined){
-if(!(data85.framework === "gh-aw")){
-const err202 = {instancePath:instancePath+"/workflowRole/framework",schemaPath:"#/properties/workflowRole/oneOf/1/properties/framework/enum",keyword:"enum",params:{allowedValues: schema108.properties.workflowRole.oneOf[1].properties.framework.enum},message:"must be equal to one of the allowed values"};
+if(data85.actsOnAgentOutput === undefined){
+const err202 = {instancePath:instancePath+"/workflowRole",schemaPath:"#/properties/workflowRole/oneOf/1/required",keyword:"required",params:{missingProperty: "actsOnAgentOutput"},message:"must have required property '"+"actsOnAgentOutput"+"'"};
 if(vErrors === null){
 vErrors = [err202];
 }
@@ -9823,11 +9821,9 @@ vErrors.push(err202);
 }
 errors++;
 }
-}
-if(data85.role !== undefined){
-let data87 = data85.role;
-if(!(((((((((data87 === "pre-activation") || (data87 === "activation")) || (data87 === "agent")) || (data87 === "detection")) || (data87 === "safe-outputs")) || (data87 === "conclusion")) || (data87 === "memory")) || (data87 === "maintenance")) || (data87 === "other"))){
-const err203 = {instancePath:instancePath+"/workflowRole/role",schemaPath:"#/properties/workflowRole/oneOf/1/properties/role/enum",keyword:"enum",params:{allowedValues: schema108.properties.workflowRole.oneOf[1].properties.role.enum},message:"must be equal to one of the allowed values"};
+for(const key14 in data85){
+if(!((((key14 === "framework") || (key14 === "role")) || (key14 === "runsModel")) || (key14 === "actsOnAgentOutput"))){
+const err203 = {instancePath:instancePath+"/workflowRole",schemaPath:"#/properties/workflowRole/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key14},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err203];
 }
@@ -9837,9 +9833,9 @@ vErrors.push(err203);
 errors++;
 }
 }
-if(data85.runsModel !== undefined){
-if(typeof data85.runsModel !== "boolean"){
-const err204 = {instancePath:instancePath+"/workflowRole/runsModel",schemaPath:"#/properties/workflowRole/oneOf/1/properties/runsModel/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(data85.framework !== undefined){
+if(!(data85.framework === "gh-aw")){
+const err204 = {instancePath:instancePath+"/workflowRole/framework",schemaPath:"#/properties/workflowRole/oneOf/1/properties/framework/enum",keyword:"enum",params:{allowedValues: schema108.properties.workflowRole.oneOf[1].properties.framework.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err204];
 }
@@ -9849,9 +9845,10 @@ vErrors.push(err204);
 errors++;
 }
 }
-if(data85.actsOnAgentOutput !== undefined){
-if(typeof data85.actsOnAgentOutput !== "boolean"){
-const err205 = {instancePath:instancePath+"/workflowRole/actsOnAgentOutput",schemaPath:"#/properties/workflowRole/oneOf/1/properties/actsOnAgentOutput/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(data85.role !== undefined){
+let data87 = data85.role;
+if(!(((((((((data87 === "pre-activation") || (data87 === "activation")) || (data87 === "agent")) || (data87 === "detection")) || (data87 === "safe-outputs")) || (data87 === "conclusion")) || (data87 === "memory")) || (data87 === "maintenance")) || (data87 === "other"))){
+const err205 = {instancePath:instancePath+"/workflowRole/role",schemaPath:"#/properties/workflowRole/oneOf/1/properties/role/enum",keyword:"enum",params:{allowedValues: schema108.properties.workflowRole.oneOf[1].properties.role.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err205];
 }
@@ -9861,14 +9858,38 @@ vErrors.push(err205);
 errors++;
 }
 }
-}
-else {
-const err206 = {instancePath:instancePath+"/workflowRole",schemaPath:"#/properties/workflowRole/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data85.runsModel !== undefined){
+if(typeof data85.runsModel !== "boolean"){
+const err206 = {instancePath:instancePath+"/workflowRole/runsModel",schemaPath:"#/properties/workflowRole/oneOf/1/properties/runsModel/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err206];
 }
 else {
 vErrors.push(err206);
+}
+errors++;
+}
+}
+if(data85.actsOnAgentOutput !== undefined){
+if(typeof data85.actsOnAgentOutput !== "boolean"){
+const err207 = {instancePath:instancePath+"/workflowRole/actsOnAgentOutput",schemaPath:"#/properties/workflowRole/oneOf/1/properties/actsOnAgentOutput/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(vErrors === null){
+vErrors = [err207];
+}
+else {
+vErrors.push(err207);
+}
+errors++;
+}
+}
+}
+else {
+const err208 = {instancePath:instancePath+"/workflowRole",schemaPath:"#/properties/workflowRole/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err208];
+}
+else {
+vErrors.push(err208);
 }
 errors++;
 }
@@ -9884,12 +9905,12 @@ passing1 = 1;
 }
 }
 if(!valid59){
-const err207 = {instancePath:instancePath+"/workflowRole",schemaPath:"#/properties/workflowRole/oneOf",keyword:"oneOf",params:{passingSchemas: passing1},message:"must match exactly one schema in oneOf"};
+const err209 = {instancePath:instancePath+"/workflowRole",schemaPath:"#/properties/workflowRole/oneOf",keyword:"oneOf",params:{passingSchemas: passing1},message:"must match exactly one schema in oneOf"};
 if(vErrors === null){
-vErrors = [err207];
+vErrors = [err209];
 }
 else {
-vErrors.push(err207);
+vErrors.push(err209);
 }
 errors++;
 }
@@ -9917,12 +9938,12 @@ errors = vErrors.length;
 }
 }
 else {
-const err208 = {instancePath:instancePath+"/tools",schemaPath:"#/properties/tools/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err210 = {instancePath:instancePath+"/tools",schemaPath:"#/properties/tools/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
-vErrors = [err208];
+vErrors = [err210];
 }
 else {
-vErrors.push(err208);
+vErrors.push(err210);
 }
 errors++;
 }
@@ -9935,27 +9956,7 @@ for(let i12=0; i12<len12; i12++){
 let data93 = data92[i12];
 if(data93 && typeof data93 == "object" && !Array.isArray(data93)){
 if(data93.agent === undefined){
-const err209 = {instancePath:instancePath+"/agentConfig/" + i12,schemaPath:"#/properties/agentConfig/items/required",keyword:"required",params:{missingProperty: "agent"},message:"must have required property '"+"agent"+"'"};
-if(vErrors === null){
-vErrors = [err209];
-}
-else {
-vErrors.push(err209);
-}
-errors++;
-}
-if(data93.file === undefined){
-const err210 = {instancePath:instancePath+"/agentConfig/" + i12,schemaPath:"#/properties/agentConfig/items/required",keyword:"required",params:{missingProperty: "file"},message:"must have required property '"+"file"+"'"};
-if(vErrors === null){
-vErrors = [err210];
-}
-else {
-vErrors.push(err210);
-}
-errors++;
-}
-if(data93.permissions === undefined){
-const err211 = {instancePath:instancePath+"/agentConfig/" + i12,schemaPath:"#/properties/agentConfig/items/required",keyword:"required",params:{missingProperty: "permissions"},message:"must have required property '"+"permissions"+"'"};
+const err211 = {instancePath:instancePath+"/agentConfig/" + i12,schemaPath:"#/properties/agentConfig/items/required",keyword:"required",params:{missingProperty: "agent"},message:"must have required property '"+"agent"+"'"};
 if(vErrors === null){
 vErrors = [err211];
 }
@@ -9964,8 +9965,8 @@ vErrors.push(err211);
 }
 errors++;
 }
-if(data93.settings === undefined){
-const err212 = {instancePath:instancePath+"/agentConfig/" + i12,schemaPath:"#/properties/agentConfig/items/required",keyword:"required",params:{missingProperty: "settings"},message:"must have required property '"+"settings"+"'"};
+if(data93.file === undefined){
+const err212 = {instancePath:instancePath+"/agentConfig/" + i12,schemaPath:"#/properties/agentConfig/items/required",keyword:"required",params:{missingProperty: "file"},message:"must have required property '"+"file"+"'"};
 if(vErrors === null){
 vErrors = [err212];
 }
@@ -9974,9 +9975,8 @@ vErrors.push(err212);
 }
 errors++;
 }
-for(const key15 in data93){
-if(!((((key15 === "agent") || (key15 === "file")) || (key15 === "permissions")) || (key15 === "settings"))){
-const err213 = {instancePath:instancePath+"/agentConfig/" + i12,schemaPath:"#/properties/agentConfig/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key15},message:"must NOT have additional properties"};
+if(data93.permissions === undefined){
+const err213 = {instancePath:instancePath+"/agentConfig/" + i12,schemaPath:"#/properties/agentConfig/items/required",keyword:"required",params:{missingProperty: "permissions"},message:"must have required property '"+"permissions"+"'"};
 if(vErrors === null){
 vErrors = [err213];
 }
@@ -9985,10 +9985,8 @@ vErrors.push(err213);
 }
 errors++;
 }
-}
-if(data93.agent !== undefined){
-if(typeof data93.agent !== "string"){
-const err214 = {instancePath:instancePath+"/agentConfig/" + i12+"/agent",schemaPath:"#/properties/agentConfig/items/properties/agent/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data93.settings === undefined){
+const err214 = {instancePath:instancePath+"/agentConfig/" + i12,schemaPath:"#/properties/agentConfig/items/required",keyword:"required",params:{missingProperty: "settings"},message:"must have required property '"+"settings"+"'"};
 if(vErrors === null){
 vErrors = [err214];
 }
@@ -9997,15 +9995,38 @@ vErrors.push(err214);
 }
 errors++;
 }
-}
-if(data93.file !== undefined){
-if(typeof data93.file !== "string"){
-const err215 = {instancePath:instancePath+"/agentConfig/" + i12+"/file",schemaPath:"#/properties/agentConfig/items/properties/file/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key15 in data93){
+if(!((((key15 === "agent") || (key15 === "file")) || (key15 === "permissions")) || (key15 === "settings"))){
+const err215 = {instancePath:instancePath+"/agentConfig/" + i12,schemaPath:"#/properties/agentConfig/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key15},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err215];
 }
 else {
 vErrors.push(err215);
+}
+errors++;
+}
+}
+if(data93.agent !== undefined){
+if(typeof data93.agent !== "string"){
+const err216 = {instancePath:instancePath+"/agentConfig/" + i12+"/agent",schemaPath:"#/properties/agentConfig/items/properties/agent/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err216];
+}
+else {
+vErrors.push(err216);
+}
+errors++;
+}
+}
+if(data93.file !== undefined){
+if(typeof data93.file !== "string"){
+const err217 = {instancePath:instancePath+"/agentConfig/" + i12+"/file",schemaPath:"#/properties/agentConfig/items/properties/file/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err217];
+}
+else {
+vErrors.push(err217);
 }
 errors++;
 }
@@ -10027,12 +10048,12 @@ passing2 = 0;
 }
 const _errs231 = errors;
 if(data96 !== null){
-const err216 = {instancePath:instancePath+"/agentConfig/" + i12+"/permissions",schemaPath:"#/properties/agentConfig/items/properties/permissions/oneOf/1/type",keyword:"type",params:{type: "null"},message:"must be null"};
+const err218 = {instancePath:instancePath+"/agentConfig/" + i12+"/permissions",schemaPath:"#/properties/agentConfig/items/properties/permissions/oneOf/1/type",keyword:"type",params:{type: "null"},message:"must be null"};
 if(vErrors === null){
-vErrors = [err216];
+vErrors = [err218];
 }
 else {
-vErrors.push(err216);
+vErrors.push(err218);
 }
 errors++;
 }
@@ -10048,12 +10069,12 @@ passing2 = 1;
 }
 }
 if(!valid66){
-const err217 = {instancePath:instancePath+"/agentConfig/" + i12+"/permissions",schemaPath:"#/properties/agentConfig/items/properties/permissions/oneOf",keyword:"oneOf",params:{passingSchemas: passing2},message:"must match exactly one schema in oneOf"};
+const err219 = {instancePath:instancePath+"/agentConfig/" + i12+"/permissions",schemaPath:"#/properties/agentConfig/items/properties/permissions/oneOf",keyword:"oneOf",params:{passingSchemas: passing2},message:"must match exactly one schema in oneOf"};
 if(vErrors === null){
-vErrors = [err217];
+vErrors = [err219];
 }
 else {
-vErrors.push(err217);
+vErrors.push(err219);
 }
 errors++;
 }
@@ -10077,27 +10098,7 @@ for(let i13=0; i13<len13; i13++){
 let data98 = data97[i13];
 if(data98 && typeof data98 == "object" && !Array.isArray(data98)){
 if(data98.key === undefined){
-const err218 = {instancePath:instancePath+"/agentConfig/" + i12+"/settings/" + i13,schemaPath:"#/properties/agentConfig/items/properties/settings/items/required",keyword:"required",params:{missingProperty: "key"},message:"must have required property '"+"key"+"'"};
-if(vErrors === null){
-vErrors = [err218];
-}
-else {
-vErrors.push(err218);
-}
-errors++;
-}
-if(data98.value === undefined){
-const err219 = {instancePath:instancePath+"/agentConfig/" + i12+"/settings/" + i13,schemaPath:"#/properties/agentConfig/items/properties/settings/items/required",keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'"};
-if(vErrors === null){
-vErrors = [err219];
-}
-else {
-vErrors.push(err219);
-}
-errors++;
-}
-if(data98.at === undefined){
-const err220 = {instancePath:instancePath+"/agentConfig/" + i12+"/settings/" + i13,schemaPath:"#/properties/agentConfig/items/properties/settings/items/required",keyword:"required",params:{missingProperty: "at"},message:"must have required property '"+"at"+"'"};
+const err220 = {instancePath:instancePath+"/agentConfig/" + i12+"/settings/" + i13,schemaPath:"#/properties/agentConfig/items/properties/settings/items/required",keyword:"required",params:{missingProperty: "key"},message:"must have required property '"+"key"+"'"};
 if(vErrors === null){
 vErrors = [err220];
 }
@@ -10106,9 +10107,8 @@ vErrors.push(err220);
 }
 errors++;
 }
-for(const key16 in data98){
-if(!(((key16 === "key") || (key16 === "value")) || (key16 === "at"))){
-const err221 = {instancePath:instancePath+"/agentConfig/" + i12+"/settings/" + i13,schemaPath:"#/properties/agentConfig/items/properties/settings/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key16},message:"must NOT have additional properties"};
+if(data98.value === undefined){
+const err221 = {instancePath:instancePath+"/agentConfig/" + i12+"/settings/" + i13,schemaPath:"#/properties/agentConfig/items/properties/settings/items/required",keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'"};
 if(vErrors === null){
 vErrors = [err221];
 }
@@ -10117,10 +10117,8 @@ vErrors.push(err221);
 }
 errors++;
 }
-}
-if(data98.key !== undefined){
-if(typeof data98.key !== "string"){
-const err222 = {instancePath:instancePath+"/agentConfig/" + i12+"/settings/" + i13+"/key",schemaPath:"#/properties/agentConfig/items/properties/settings/items/properties/key/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data98.at === undefined){
+const err222 = {instancePath:instancePath+"/agentConfig/" + i12+"/settings/" + i13,schemaPath:"#/properties/agentConfig/items/properties/settings/items/required",keyword:"required",params:{missingProperty: "at"},message:"must have required property '"+"at"+"'"};
 if(vErrors === null){
 vErrors = [err222];
 }
@@ -10129,10 +10127,9 @@ vErrors.push(err222);
 }
 errors++;
 }
-}
-if(data98.value !== undefined){
-if(typeof data98.value !== "string"){
-const err223 = {instancePath:instancePath+"/agentConfig/" + i12+"/settings/" + i13+"/value",schemaPath:"#/properties/agentConfig/items/properties/settings/items/properties/value/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key16 in data98){
+if(!(((key16 === "key") || (key16 === "value")) || (key16 === "at"))){
+const err223 = {instancePath:instancePath+"/agentConfig/" + i12+"/settings/" + i13,schemaPath:"#/properties/agentConfig/items/properties/settings/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key16},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err223];
 }
@@ -10142,11 +10139,9 @@ vErrors.push(err223);
 errors++;
 }
 }
-if(data98.at !== undefined){
-let data101 = data98.at;
-if(data101 && typeof data101 == "object" && !Array.isArray(data101)){
-if(data101.path === undefined){
-const err224 = {instancePath:instancePath+"/agentConfig/" + i12+"/settings/" + i13+"/at",schemaPath:"#/$defs/location/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'"};
+if(data98.key !== undefined){
+if(typeof data98.key !== "string"){
+const err224 = {instancePath:instancePath+"/agentConfig/" + i12+"/settings/" + i13+"/key",schemaPath:"#/properties/agentConfig/items/properties/settings/items/properties/key/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err224];
 }
@@ -10155,8 +10150,10 @@ vErrors.push(err224);
 }
 errors++;
 }
-if(data101.line === undefined){
-const err225 = {instancePath:instancePath+"/agentConfig/" + i12+"/settings/" + i13+"/at",schemaPath:"#/$defs/location/required",keyword:"required",params:{missingProperty: "line"},message:"must have required property '"+"line"+"'"};
+}
+if(data98.value !== undefined){
+if(typeof data98.value !== "string"){
+const err225 = {instancePath:instancePath+"/agentConfig/" + i12+"/settings/" + i13+"/value",schemaPath:"#/properties/agentConfig/items/properties/settings/items/properties/value/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err225];
 }
@@ -10165,8 +10162,12 @@ vErrors.push(err225);
 }
 errors++;
 }
-if(data101.column === undefined){
-const err226 = {instancePath:instancePath+"/agentConfig/" + i12+"/settings/" + i13+"/at",schemaPath:"#/$defs/location/required",keyword:"required",params:{missingProperty: "column"},message:"must have required property '"+"column"+"'"};
+}
+if(data98.at !== undefined){
+let data101 = data98.at;
+if(data101 && typeof data101 == "object" && !Array.isArray(data101)){
+if(data101.path === undefined){
+const err226 = {instancePath:instancePath+"/agentConfig/" + i12+"/settings/" + i13+"/at",schemaPath:"#/$defs/location/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'"};
 if(vErrors === null){
 vErrors = [err226];
 }
@@ -10175,9 +10176,8 @@ vErrors.push(err226);
 }
 errors++;
 }
-for(const key17 in data101){
-if(!(((key17 === "path") || (key17 === "line")) || (key17 === "column"))){
-const err227 = {instancePath:instancePath+"/agentConfig/" + i12+"/settings/" + i13+"/at",schemaPath:"#/$defs/location/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key17},message:"must NOT have additional properties"};
+if(data101.line === undefined){
+const err227 = {instancePath:instancePath+"/agentConfig/" + i12+"/settings/" + i13+"/at",schemaPath:"#/$defs/location/required",keyword:"required",params:{missingProperty: "line"},message:"must have required property '"+"line"+"'"};
 if(vErrors === null){
 vErrors = [err227];
 }
@@ -10186,10 +10186,8 @@ vErrors.push(err227);
 }
 errors++;
 }
-}
-if(data101.path !== undefined){
-if(typeof data101.path !== "string"){
-const err228 = {instancePath:instancePath+"/agentConfig/" + i12+"/settings/" + i13+"/at/path",schemaPath:"#/$defs/location/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data101.column === undefined){
+const err228 = {instancePath:instancePath+"/agentConfig/" + i12+"/settings/" + i13+"/at",schemaPath:"#/$defs/location/required",keyword:"required",params:{missingProperty: "column"},message:"must have required property '"+"column"+"'"};
 if(vErrors === null){
 vErrors = [err228];
 }
@@ -10198,11 +10196,9 @@ vErrors.push(err228);
 }
 errors++;
 }
-}
-if(data101.line !== undefined){
-let data103 = data101.line;
-if(!(((typeof data103 == "number") && (!(data103 % 1) && !isNaN(data103))) && (isFinite(data103)))){
-const err229 = {instancePath:instancePath+"/agentConfig/" + i12+"/settings/" + i13+"/at/line",schemaPath:"#/$defs/location/properties/line/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+for(const key17 in data101){
+if(!(((key17 === "path") || (key17 === "line")) || (key17 === "column"))){
+const err229 = {instancePath:instancePath+"/agentConfig/" + i12+"/settings/" + i13+"/at",schemaPath:"#/$defs/location/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key17},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err229];
 }
@@ -10211,9 +10207,10 @@ vErrors.push(err229);
 }
 errors++;
 }
-if((typeof data103 == "number") && (isFinite(data103))){
-if(data103 < 0 || isNaN(data103)){
-const err230 = {instancePath:instancePath+"/agentConfig/" + i12+"/settings/" + i13+"/at/line",schemaPath:"#/$defs/location/properties/line/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+if(data101.path !== undefined){
+if(typeof data101.path !== "string"){
+const err230 = {instancePath:instancePath+"/agentConfig/" + i12+"/settings/" + i13+"/at/path",schemaPath:"#/$defs/location/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err230];
 }
@@ -10223,11 +10220,10 @@ vErrors.push(err230);
 errors++;
 }
 }
-}
-if(data101.column !== undefined){
-let data104 = data101.column;
-if(!(((typeof data104 == "number") && (!(data104 % 1) && !isNaN(data104))) && (isFinite(data104)))){
-const err231 = {instancePath:instancePath+"/agentConfig/" + i12+"/settings/" + i13+"/at/column",schemaPath:"#/$defs/location/properties/column/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data101.line !== undefined){
+let data103 = data101.line;
+if(!(((typeof data103 == "number") && (!(data103 % 1) && !isNaN(data103))) && (isFinite(data103)))){
+const err231 = {instancePath:instancePath+"/agentConfig/" + i12+"/settings/" + i13+"/at/line",schemaPath:"#/$defs/location/properties/line/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err231];
 }
@@ -10236,9 +10232,9 @@ vErrors.push(err231);
 }
 errors++;
 }
-if((typeof data104 == "number") && (isFinite(data104))){
-if(data104 < 0 || isNaN(data104)){
-const err232 = {instancePath:instancePath+"/agentConfig/" + i12+"/settings/" + i13+"/at/column",schemaPath:"#/$defs/location/properties/column/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if((typeof data103 == "number") && (isFinite(data103))){
+if(data103 < 0 || isNaN(data103)){
+const err232 = {instancePath:instancePath+"/agentConfig/" + i12+"/settings/" + i13+"/at/line",schemaPath:"#/$defs/location/properties/line/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err232];
 }
@@ -10249,9 +10245,10 @@ errors++;
 }
 }
 }
-}
-else {
-const err233 = {instancePath:instancePath+"/agentConfig/" + i12+"/settings/" + i13+"/at",schemaPath:"#/$defs/location/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data101.column !== undefined){
+let data104 = data101.column;
+if(!(((typeof data104 == "number") && (!(data104 % 1) && !isNaN(data104))) && (isFinite(data104)))){
+const err233 = {instancePath:instancePath+"/agentConfig/" + i12+"/settings/" + i13+"/at/column",schemaPath:"#/$defs/location/properties/column/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err233];
 }
@@ -10260,10 +10257,9 @@ vErrors.push(err233);
 }
 errors++;
 }
-}
-}
-else {
-const err234 = {instancePath:instancePath+"/agentConfig/" + i12+"/settings/" + i13,schemaPath:"#/properties/agentConfig/items/properties/settings/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if((typeof data104 == "number") && (isFinite(data104))){
+if(data104 < 0 || isNaN(data104)){
+const err234 = {instancePath:instancePath+"/agentConfig/" + i12+"/settings/" + i13+"/at/column",schemaPath:"#/$defs/location/properties/column/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err234];
 }
@@ -10274,8 +10270,9 @@ errors++;
 }
 }
 }
+}
 else {
-const err235 = {instancePath:instancePath+"/agentConfig/" + i12+"/settings",schemaPath:"#/properties/agentConfig/items/properties/settings/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err235 = {instancePath:instancePath+"/agentConfig/" + i12+"/settings/" + i13+"/at",schemaPath:"#/$defs/location/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err235];
 }
@@ -10287,7 +10284,7 @@ errors++;
 }
 }
 else {
-const err236 = {instancePath:instancePath+"/agentConfig/" + i12,schemaPath:"#/properties/agentConfig/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err236 = {instancePath:instancePath+"/agentConfig/" + i12+"/settings/" + i13,schemaPath:"#/properties/agentConfig/items/properties/settings/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err236];
 }
@@ -10299,12 +10296,36 @@ errors++;
 }
 }
 else {
-const err237 = {instancePath:instancePath+"/agentConfig",schemaPath:"#/properties/agentConfig/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err237 = {instancePath:instancePath+"/agentConfig/" + i12+"/settings",schemaPath:"#/properties/agentConfig/items/properties/settings/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err237];
 }
 else {
 vErrors.push(err237);
+}
+errors++;
+}
+}
+}
+else {
+const err238 = {instancePath:instancePath+"/agentConfig/" + i12,schemaPath:"#/properties/agentConfig/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err238];
+}
+else {
+vErrors.push(err238);
+}
+errors++;
+}
+}
+}
+else {
+const err239 = {instancePath:instancePath+"/agentConfig",schemaPath:"#/properties/agentConfig/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err239];
+}
+else {
+vErrors.push(err239);
 }
 errors++;
 }
@@ -10326,12 +10347,12 @@ passing3 = 0;
 }
 const _errs255 = errors;
 if(data105 !== null){
-const err238 = {instancePath:instancePath+"/owner",schemaPath:"#/properties/owner/oneOf/1/type",keyword:"type",params:{type: "null"},message:"must be null"};
+const err240 = {instancePath:instancePath+"/owner",schemaPath:"#/properties/owner/oneOf/1/type",keyword:"type",params:{type: "null"},message:"must be null"};
 if(vErrors === null){
-vErrors = [err238];
+vErrors = [err240];
 }
 else {
-vErrors.push(err238);
+vErrors.push(err240);
 }
 errors++;
 }
@@ -10347,12 +10368,12 @@ passing3 = 1;
 }
 }
 if(!valid72){
-const err239 = {instancePath:instancePath+"/owner",schemaPath:"#/properties/owner/oneOf",keyword:"oneOf",params:{passingSchemas: passing3},message:"must match exactly one schema in oneOf"};
+const err241 = {instancePath:instancePath+"/owner",schemaPath:"#/properties/owner/oneOf",keyword:"oneOf",params:{passingSchemas: passing3},message:"must match exactly one schema in oneOf"};
 if(vErrors === null){
-vErrors = [err239];
+vErrors = [err241];
 }
 else {
-vErrors.push(err239);
+vErrors.push(err241);
 }
 errors++;
 }
@@ -10385,12 +10406,12 @@ passing4 = 0;
 }
 const _errs260 = errors;
 if(data106 !== null){
-const err240 = {instancePath:instancePath+"/change",schemaPath:"#/properties/change/oneOf/1/type",keyword:"type",params:{type: "null"},message:"must be null"};
+const err242 = {instancePath:instancePath+"/change",schemaPath:"#/properties/change/oneOf/1/type",keyword:"type",params:{type: "null"},message:"must be null"};
 if(vErrors === null){
-vErrors = [err240];
+vErrors = [err242];
 }
 else {
-vErrors.push(err240);
+vErrors.push(err242);
 }
 errors++;
 }
@@ -10406,12 +10427,12 @@ passing4 = 1;
 }
 }
 if(!valid73){
-const err241 = {instancePath:instancePath+"/change",schemaPath:"#/properties/change/oneOf",keyword:"oneOf",params:{passingSchemas: passing4},message:"must match exactly one schema in oneOf"};
+const err243 = {instancePath:instancePath+"/change",schemaPath:"#/properties/change/oneOf",keyword:"oneOf",params:{passingSchemas: passing4},message:"must match exactly one schema in oneOf"};
 if(vErrors === null){
-vErrors = [err241];
+vErrors = [err243];
 }
 else {
-vErrors.push(err241);
+vErrors.push(err243);
 }
 errors++;
 }
@@ -10433,36 +10454,7 @@ if(Array.isArray(data107)){
 const len14 = data107.length;
 for(let i14=0; i14<len14; i14++){
 if(typeof data107[i14] !== "string"){
-const err242 = {instancePath:instancePath+"/targets/" + i14,schemaPath:"#/$defs/stringList/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err242];
-}
-else {
-vErrors.push(err242);
-}
-errors++;
-}
-}
-}
-else {
-const err243 = {instancePath:instancePath+"/targets",schemaPath:"#/$defs/stringList/type",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err243];
-}
-else {
-vErrors.push(err243);
-}
-errors++;
-}
-}
-if(data.classes !== undefined){
-let data109 = data.classes;
-if(Array.isArray(data109)){
-const len15 = data109.length;
-for(let i15=0; i15<len15; i15++){
-let data110 = data109[i15];
-if(!((((((((((((((data110 === "read") || (data110 === "comment")) || (data110 === "write-branch")) || (data110 === "modify-workflow")) || (data110 === "run-shell")) || (data110 === "use-secret")) || (data110 === "cloud-credential")) || (data110 === "call-tool")) || (data110 === "publish")) || (data110 === "deploy")) || (data110 === "production")) || (data110 === "destructive")) || (data110 === "bypass-checks")) || (data110 === "opaque"))){
-const err244 = {instancePath:instancePath+"/classes/" + i15,schemaPath:"#/$defs/actionClass/enum",keyword:"enum",params:{allowedValues: schema52.enum},message:"must be equal to one of the allowed values"};
+const err244 = {instancePath:instancePath+"/targets/" + i14,schemaPath:"#/$defs/stringList/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err244];
 }
@@ -10474,12 +10466,41 @@ errors++;
 }
 }
 else {
-const err245 = {instancePath:instancePath+"/classes",schemaPath:"#/properties/classes/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err245 = {instancePath:instancePath+"/targets",schemaPath:"#/$defs/stringList/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err245];
 }
 else {
 vErrors.push(err245);
+}
+errors++;
+}
+}
+if(data.classes !== undefined){
+let data109 = data.classes;
+if(Array.isArray(data109)){
+const len15 = data109.length;
+for(let i15=0; i15<len15; i15++){
+let data110 = data109[i15];
+if(!((((((((((((((data110 === "read") || (data110 === "comment")) || (data110 === "write-branch")) || (data110 === "modify-workflow")) || (data110 === "run-shell")) || (data110 === "use-secret")) || (data110 === "cloud-credential")) || (data110 === "call-tool")) || (data110 === "publish")) || (data110 === "deploy")) || (data110 === "production")) || (data110 === "destructive")) || (data110 === "bypass-checks")) || (data110 === "opaque"))){
+const err246 = {instancePath:instancePath+"/classes/" + i15,schemaPath:"#/$defs/actionClass/enum",keyword:"enum",params:{allowedValues: schema52.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err246];
+}
+else {
+vErrors.push(err246);
+}
+errors++;
+}
+}
+}
+else {
+const err247 = {instancePath:instancePath+"/classes",schemaPath:"#/properties/classes/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err247];
+}
+else {
+vErrors.push(err247);
 }
 errors++;
 }
@@ -10492,27 +10513,7 @@ for(let i16=0; i16<len16; i16++){
 let data112 = data111[i16];
 if(data112 && typeof data112 == "object" && !Array.isArray(data112)){
 if(data112.id === undefined){
-const err246 = {instancePath:instancePath+"/paths/" + i16,schemaPath:"#/properties/paths/items/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
-if(vErrors === null){
-vErrors = [err246];
-}
-else {
-vErrors.push(err246);
-}
-errors++;
-}
-if(data112.job === undefined){
-const err247 = {instancePath:instancePath+"/paths/" + i16,schemaPath:"#/properties/paths/items/required",keyword:"required",params:{missingProperty: "job"},message:"must have required property '"+"job"+"'"};
-if(vErrors === null){
-vErrors = [err247];
-}
-else {
-vErrors.push(err247);
-}
-errors++;
-}
-if(data112.class === undefined){
-const err248 = {instancePath:instancePath+"/paths/" + i16,schemaPath:"#/properties/paths/items/required",keyword:"required",params:{missingProperty: "class"},message:"must have required property '"+"class"+"'"};
+const err248 = {instancePath:instancePath+"/paths/" + i16,schemaPath:"#/properties/paths/items/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
 if(vErrors === null){
 vErrors = [err248];
 }
@@ -10521,8 +10522,8 @@ vErrors.push(err248);
 }
 errors++;
 }
-if(data112.reason === undefined){
-const err249 = {instancePath:instancePath+"/paths/" + i16,schemaPath:"#/properties/paths/items/required",keyword:"required",params:{missingProperty: "reason"},message:"must have required property '"+"reason"+"'"};
+if(data112.job === undefined){
+const err249 = {instancePath:instancePath+"/paths/" + i16,schemaPath:"#/properties/paths/items/required",keyword:"required",params:{missingProperty: "job"},message:"must have required property '"+"job"+"'"};
 if(vErrors === null){
 vErrors = [err249];
 }
@@ -10531,8 +10532,8 @@ vErrors.push(err249);
 }
 errors++;
 }
-if(data112.at === undefined){
-const err250 = {instancePath:instancePath+"/paths/" + i16,schemaPath:"#/properties/paths/items/required",keyword:"required",params:{missingProperty: "at"},message:"must have required property '"+"at"+"'"};
+if(data112.class === undefined){
+const err250 = {instancePath:instancePath+"/paths/" + i16,schemaPath:"#/properties/paths/items/required",keyword:"required",params:{missingProperty: "class"},message:"must have required property '"+"class"+"'"};
 if(vErrors === null){
 vErrors = [err250];
 }
@@ -10541,8 +10542,8 @@ vErrors.push(err250);
 }
 errors++;
 }
-if(data112.credentials === undefined){
-const err251 = {instancePath:instancePath+"/paths/" + i16,schemaPath:"#/properties/paths/items/required",keyword:"required",params:{missingProperty: "credentials"},message:"must have required property '"+"credentials"+"'"};
+if(data112.reason === undefined){
+const err251 = {instancePath:instancePath+"/paths/" + i16,schemaPath:"#/properties/paths/items/required",keyword:"required",params:{missingProperty: "reason"},message:"must have required property '"+"reason"+"'"};
 if(vErrors === null){
 vErrors = [err251];
 }
@@ -10551,8 +10552,8 @@ vErrors.push(err251);
 }
 errors++;
 }
-if(data112.step === undefined){
-const err252 = {instancePath:instancePath+"/paths/" + i16,schemaPath:"#/properties/paths/items/required",keyword:"required",params:{missingProperty: "step"},message:"must have required property '"+"step"+"'"};
+if(data112.at === undefined){
+const err252 = {instancePath:instancePath+"/paths/" + i16,schemaPath:"#/properties/paths/items/required",keyword:"required",params:{missingProperty: "at"},message:"must have required property '"+"at"+"'"};
 if(vErrors === null){
 vErrors = [err252];
 }
@@ -10561,8 +10562,8 @@ vErrors.push(err252);
 }
 errors++;
 }
-if(data112.uses === undefined){
-const err253 = {instancePath:instancePath+"/paths/" + i16,schemaPath:"#/properties/paths/items/required",keyword:"required",params:{missingProperty: "uses"},message:"must have required property '"+"uses"+"'"};
+if(data112.credentials === undefined){
+const err253 = {instancePath:instancePath+"/paths/" + i16,schemaPath:"#/properties/paths/items/required",keyword:"required",params:{missingProperty: "credentials"},message:"must have required property '"+"credentials"+"'"};
 if(vErrors === null){
 vErrors = [err253];
 }
@@ -10571,8 +10572,8 @@ vErrors.push(err253);
 }
 errors++;
 }
-if(data112.target === undefined){
-const err254 = {instancePath:instancePath+"/paths/" + i16,schemaPath:"#/properties/paths/items/required",keyword:"required",params:{missingProperty: "target"},message:"must have required property '"+"target"+"'"};
+if(data112.step === undefined){
+const err254 = {instancePath:instancePath+"/paths/" + i16,schemaPath:"#/properties/paths/items/required",keyword:"required",params:{missingProperty: "step"},message:"must have required property '"+"step"+"'"};
 if(vErrors === null){
 vErrors = [err254];
 }
@@ -10581,8 +10582,8 @@ vErrors.push(err254);
 }
 errors++;
 }
-if(data112.why === undefined){
-const err255 = {instancePath:instancePath+"/paths/" + i16,schemaPath:"#/properties/paths/items/required",keyword:"required",params:{missingProperty: "why"},message:"must have required property '"+"why"+"'"};
+if(data112.uses === undefined){
+const err255 = {instancePath:instancePath+"/paths/" + i16,schemaPath:"#/properties/paths/items/required",keyword:"required",params:{missingProperty: "uses"},message:"must have required property '"+"uses"+"'"};
 if(vErrors === null){
 vErrors = [err255];
 }
@@ -10591,8 +10592,8 @@ vErrors.push(err255);
 }
 errors++;
 }
-if(data112.chain === undefined){
-const err256 = {instancePath:instancePath+"/paths/" + i16,schemaPath:"#/properties/paths/items/required",keyword:"required",params:{missingProperty: "chain"},message:"must have required property '"+"chain"+"'"};
+if(data112.target === undefined){
+const err256 = {instancePath:instancePath+"/paths/" + i16,schemaPath:"#/properties/paths/items/required",keyword:"required",params:{missingProperty: "target"},message:"must have required property '"+"target"+"'"};
 if(vErrors === null){
 vErrors = [err256];
 }
@@ -10601,9 +10602,8 @@ vErrors.push(err256);
 }
 errors++;
 }
-for(const key18 in data112){
-if(!(func1.call(schema108.properties.paths.items.properties, key18))){
-const err257 = {instancePath:instancePath+"/paths/" + i16,schemaPath:"#/properties/paths/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key18},message:"must NOT have additional properties"};
+if(data112.why === undefined){
+const err257 = {instancePath:instancePath+"/paths/" + i16,schemaPath:"#/properties/paths/items/required",keyword:"required",params:{missingProperty: "why"},message:"must have required property '"+"why"+"'"};
 if(vErrors === null){
 vErrors = [err257];
 }
@@ -10612,10 +10612,8 @@ vErrors.push(err257);
 }
 errors++;
 }
-}
-if(data112.id !== undefined){
-if(typeof data112.id !== "string"){
-const err258 = {instancePath:instancePath+"/paths/" + i16+"/id",schemaPath:"#/properties/paths/items/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data112.chain === undefined){
+const err258 = {instancePath:instancePath+"/paths/" + i16,schemaPath:"#/properties/paths/items/required",keyword:"required",params:{missingProperty: "chain"},message:"must have required property '"+"chain"+"'"};
 if(vErrors === null){
 vErrors = [err258];
 }
@@ -10624,10 +10622,9 @@ vErrors.push(err258);
 }
 errors++;
 }
-}
-if(data112.job !== undefined){
-if(typeof data112.job !== "string"){
-const err259 = {instancePath:instancePath+"/paths/" + i16+"/job",schemaPath:"#/properties/paths/items/properties/job/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key18 in data112){
+if(!(func1.call(schema108.properties.paths.items.properties, key18))){
+const err259 = {instancePath:instancePath+"/paths/" + i16,schemaPath:"#/properties/paths/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key18},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err259];
 }
@@ -10637,10 +10634,9 @@ vErrors.push(err259);
 errors++;
 }
 }
-if(data112.class !== undefined){
-let data115 = data112.class;
-if(!((((((((((((((data115 === "read") || (data115 === "comment")) || (data115 === "write-branch")) || (data115 === "modify-workflow")) || (data115 === "run-shell")) || (data115 === "use-secret")) || (data115 === "cloud-credential")) || (data115 === "call-tool")) || (data115 === "publish")) || (data115 === "deploy")) || (data115 === "production")) || (data115 === "destructive")) || (data115 === "bypass-checks")) || (data115 === "opaque"))){
-const err260 = {instancePath:instancePath+"/paths/" + i16+"/class",schemaPath:"#/$defs/actionClass/enum",keyword:"enum",params:{allowedValues: schema52.enum},message:"must be equal to one of the allowed values"};
+if(data112.id !== undefined){
+if(typeof data112.id !== "string"){
+const err260 = {instancePath:instancePath+"/paths/" + i16+"/id",schemaPath:"#/properties/paths/items/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err260];
 }
@@ -10650,9 +10646,9 @@ vErrors.push(err260);
 errors++;
 }
 }
-if(data112.reason !== undefined){
-if(typeof data112.reason !== "string"){
-const err261 = {instancePath:instancePath+"/paths/" + i16+"/reason",schemaPath:"#/properties/paths/items/properties/reason/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data112.job !== undefined){
+if(typeof data112.job !== "string"){
+const err261 = {instancePath:instancePath+"/paths/" + i16+"/job",schemaPath:"#/properties/paths/items/properties/job/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err261];
 }
@@ -10662,11 +10658,10 @@ vErrors.push(err261);
 errors++;
 }
 }
-if(data112.at !== undefined){
-let data117 = data112.at;
-if(data117 && typeof data117 == "object" && !Array.isArray(data117)){
-if(data117.path === undefined){
-const err262 = {instancePath:instancePath+"/paths/" + i16+"/at",schemaPath:"#/$defs/location/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'"};
+if(data112.class !== undefined){
+let data115 = data112.class;
+if(!((((((((((((((data115 === "read") || (data115 === "comment")) || (data115 === "write-branch")) || (data115 === "modify-workflow")) || (data115 === "run-shell")) || (data115 === "use-secret")) || (data115 === "cloud-credential")) || (data115 === "call-tool")) || (data115 === "publish")) || (data115 === "deploy")) || (data115 === "production")) || (data115 === "destructive")) || (data115 === "bypass-checks")) || (data115 === "opaque"))){
+const err262 = {instancePath:instancePath+"/paths/" + i16+"/class",schemaPath:"#/$defs/actionClass/enum",keyword:"enum",params:{allowedValues: schema52.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err262];
 }
@@ -10675,8 +10670,10 @@ vErrors.push(err262);
 }
 errors++;
 }
-if(data117.line === undefined){
-const err263 = {instancePath:instancePath+"/paths/" + i16+"/at",schemaPath:"#/$defs/location/required",keyword:"required",params:{missingProperty: "line"},message:"must have required property '"+"line"+"'"};
+}
+if(data112.reason !== undefined){
+if(typeof data112.reason !== "string"){
+const err263 = {instancePath:instancePath+"/paths/" + i16+"/reason",schemaPath:"#/properties/paths/items/properties/reason/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err263];
 }
@@ -10685,8 +10682,12 @@ vErrors.push(err263);
 }
 errors++;
 }
-if(data117.column === undefined){
-const err264 = {instancePath:instancePath+"/paths/" + i16+"/at",schemaPath:"#/$defs/location/required",keyword:"required",params:{missingProperty: "column"},message:"must have required property '"+"column"+"'"};
+}
+if(data112.at !== undefined){
+let data117 = data112.at;
+if(data117 && typeof data117 == "object" && !Array.isArray(data117)){
+if(data117.path === undefined){
+const err264 = {instancePath:instancePath+"/paths/" + i16+"/at",schemaPath:"#/$defs/location/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'"};
 if(vErrors === null){
 vErrors = [err264];
 }
@@ -10695,9 +10696,8 @@ vErrors.push(err264);
 }
 errors++;
 }
-for(const key19 in data117){
-if(!(((key19 === "path") || (key19 === "line")) || (key19 === "column"))){
-const err265 = {instancePath:instancePath+"/paths/" + i16+"/at",schemaPath:"#/$defs/location/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key19},message:"must NOT have additional properties"};
+if(data117.line === undefined){
+const err265 = {instancePath:instancePath+"/paths/" + i16+"/at",schemaPath:"#/$defs/location/required",keyword:"required",params:{missingProperty: "line"},message:"must have required property '"+"line"+"'"};
 if(vErrors === null){
 vErrors = [err265];
 }
@@ -10706,10 +10706,8 @@ vErrors.push(err265);
 }
 errors++;
 }
-}
-if(data117.path !== undefined){
-if(typeof data117.path !== "string"){
-const err266 = {instancePath:instancePath+"/paths/" + i16+"/at/path",schemaPath:"#/$defs/location/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data117.column === undefined){
+const err266 = {instancePath:instancePath+"/paths/" + i16+"/at",schemaPath:"#/$defs/location/required",keyword:"required",params:{missingProperty: "column"},message:"must have required property '"+"column"+"'"};
 if(vErrors === null){
 vErrors = [err266];
 }
@@ -10718,11 +10716,9 @@ vErrors.push(err266);
 }
 errors++;
 }
-}
-if(data117.line !== undefined){
-let data119 = data117.line;
-if(!(((typeof data119 == "number") && (!(data119 % 1) && !isNaN(data119))) && (isFinite(data119)))){
-const err267 = {instancePath:instancePath+"/paths/" + i16+"/at/line",schemaPath:"#/$defs/location/properties/line/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+for(const key19 in data117){
+if(!(((key19 === "path") || (key19 === "line")) || (key19 === "column"))){
+const err267 = {instancePath:instancePath+"/paths/" + i16+"/at",schemaPath:"#/$defs/location/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key19},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err267];
 }
@@ -10731,9 +10727,10 @@ vErrors.push(err267);
 }
 errors++;
 }
-if((typeof data119 == "number") && (isFinite(data119))){
-if(data119 < 0 || isNaN(data119)){
-const err268 = {instancePath:instancePath+"/paths/" + i16+"/at/line",schemaPath:"#/$defs/location/properties/line/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+if(data117.path !== undefined){
+if(typeof data117.path !== "string"){
+const err268 = {instancePath:instancePath+"/paths/" + i16+"/at/path",schemaPath:"#/$defs/location/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err268];
 }
@@ -10743,11 +10740,10 @@ vErrors.push(err268);
 errors++;
 }
 }
-}
-if(data117.column !== undefined){
-let data120 = data117.column;
-if(!(((typeof data120 == "number") && (!(data120 % 1) && !isNaN(data120))) && (isFinite(data120)))){
-const err269 = {instancePath:instancePath+"/paths/" + i16+"/at/column",schemaPath:"#/$defs/location/properties/column/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data117.line !== undefined){
+let data119 = data117.line;
+if(!(((typeof data119 == "number") && (!(data119 % 1) && !isNaN(data119))) && (isFinite(data119)))){
+const err269 = {instancePath:instancePath+"/paths/" + i16+"/at/line",schemaPath:"#/$defs/location/properties/line/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err269];
 }
@@ -10756,9 +10752,9 @@ vErrors.push(err269);
 }
 errors++;
 }
-if((typeof data120 == "number") && (isFinite(data120))){
-if(data120 < 0 || isNaN(data120)){
-const err270 = {instancePath:instancePath+"/paths/" + i16+"/at/column",schemaPath:"#/$defs/location/properties/column/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if((typeof data119 == "number") && (isFinite(data119))){
+if(data119 < 0 || isNaN(data119)){
+const err270 = {instancePath:instancePath+"/paths/" + i16+"/at/line",schemaPath:"#/$defs/location/properties/line/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err270];
 }
@@ -10769,9 +10765,10 @@ errors++;
 }
 }
 }
-}
-else {
-const err271 = {instancePath:instancePath+"/paths/" + i16+"/at",schemaPath:"#/$defs/location/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data117.column !== undefined){
+let data120 = data117.column;
+if(!(((typeof data120 == "number") && (!(data120 % 1) && !isNaN(data120))) && (isFinite(data120)))){
+const err271 = {instancePath:instancePath+"/paths/" + i16+"/at/column",schemaPath:"#/$defs/location/properties/column/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err271];
 }
@@ -10780,14 +10777,9 @@ vErrors.push(err271);
 }
 errors++;
 }
-}
-if(data112.credentials !== undefined){
-let data121 = data112.credentials;
-if(Array.isArray(data121)){
-const len17 = data121.length;
-for(let i17=0; i17<len17; i17++){
-if(typeof data121[i17] !== "string"){
-const err272 = {instancePath:instancePath+"/paths/" + i16+"/credentials/" + i17,schemaPath:"#/$defs/stringList/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if((typeof data120 == "number") && (isFinite(data120))){
+if(data120 < 0 || isNaN(data120)){
+const err272 = {instancePath:instancePath+"/paths/" + i16+"/at/column",schemaPath:"#/$defs/location/properties/column/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err272];
 }
@@ -10798,8 +10790,9 @@ errors++;
 }
 }
 }
+}
 else {
-const err273 = {instancePath:instancePath+"/paths/" + i16+"/credentials",schemaPath:"#/$defs/stringList/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err273 = {instancePath:instancePath+"/paths/" + i16+"/at",schemaPath:"#/$defs/location/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err273];
 }
@@ -10809,10 +10802,13 @@ vErrors.push(err273);
 errors++;
 }
 }
-if(data112.step !== undefined){
-let data123 = data112.step;
-if((!(((typeof data123 == "number") && (!(data123 % 1) && !isNaN(data123))) && (isFinite(data123)))) && (data123 !== null)){
-const err274 = {instancePath:instancePath+"/paths/" + i16+"/step",schemaPath:"#/properties/paths/items/properties/step/type",keyword:"type",params:{type: schema108.properties.paths.items.properties.step.type},message:"must be integer,null"};
+if(data112.credentials !== undefined){
+let data121 = data112.credentials;
+if(Array.isArray(data121)){
+const len17 = data121.length;
+for(let i17=0; i17<len17; i17++){
+if(typeof data121[i17] !== "string"){
+const err274 = {instancePath:instancePath+"/paths/" + i16+"/credentials/" + i17,schemaPath:"#/$defs/stringList/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err274];
 }
@@ -10822,10 +10818,9 @@ vErrors.push(err274);
 errors++;
 }
 }
-if(data112.uses !== undefined){
-let data124 = data112.uses;
-if((typeof data124 !== "string") && (data124 !== null)){
-const err275 = {instancePath:instancePath+"/paths/" + i16+"/uses",schemaPath:"#/$defs/stringOrNull/type",keyword:"type",params:{type: schema54.type},message:"must be string,null"};
+}
+else {
+const err275 = {instancePath:instancePath+"/paths/" + i16+"/credentials",schemaPath:"#/$defs/stringList/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err275];
 }
@@ -10835,10 +10830,10 @@ vErrors.push(err275);
 errors++;
 }
 }
-if(data112.target !== undefined){
-let data125 = data112.target;
-if((typeof data125 !== "string") && (data125 !== null)){
-const err276 = {instancePath:instancePath+"/paths/" + i16+"/target",schemaPath:"#/$defs/stringOrNull/type",keyword:"type",params:{type: schema54.type},message:"must be string,null"};
+if(data112.step !== undefined){
+let data123 = data112.step;
+if((!(((typeof data123 == "number") && (!(data123 % 1) && !isNaN(data123))) && (isFinite(data123)))) && (data123 !== null)){
+const err276 = {instancePath:instancePath+"/paths/" + i16+"/step",schemaPath:"#/properties/paths/items/properties/step/type",keyword:"type",params:{type: schema108.properties.paths.items.properties.step.type},message:"must be integer,null"};
 if(vErrors === null){
 vErrors = [err276];
 }
@@ -10848,10 +10843,10 @@ vErrors.push(err276);
 errors++;
 }
 }
-if(data112.why !== undefined){
-let data126 = data112.why;
-if((typeof data126 !== "string") && (data126 !== null)){
-const err277 = {instancePath:instancePath+"/paths/" + i16+"/why",schemaPath:"#/$defs/stringOrNull/type",keyword:"type",params:{type: schema54.type},message:"must be string,null"};
+if(data112.uses !== undefined){
+let data124 = data112.uses;
+if((typeof data124 !== "string") && (data124 !== null)){
+const err277 = {instancePath:instancePath+"/paths/" + i16+"/uses",schemaPath:"#/$defs/stringOrNull/type",keyword:"type",params:{type: schema54.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err277];
 }
@@ -10861,15 +10856,41 @@ vErrors.push(err277);
 errors++;
 }
 }
-if(data112.chain !== undefined){
-let data127 = data112.chain;
-if((!(Array.isArray(data127))) && (data127 !== null)){
-const err278 = {instancePath:instancePath+"/paths/" + i16+"/chain",schemaPath:"#/properties/paths/items/properties/chain/type",keyword:"type",params:{type: schema108.properties.paths.items.properties.chain.type},message:"must be array,null"};
+if(data112.target !== undefined){
+let data125 = data112.target;
+if((typeof data125 !== "string") && (data125 !== null)){
+const err278 = {instancePath:instancePath+"/paths/" + i16+"/target",schemaPath:"#/$defs/stringOrNull/type",keyword:"type",params:{type: schema54.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err278];
 }
 else {
 vErrors.push(err278);
+}
+errors++;
+}
+}
+if(data112.why !== undefined){
+let data126 = data112.why;
+if((typeof data126 !== "string") && (data126 !== null)){
+const err279 = {instancePath:instancePath+"/paths/" + i16+"/why",schemaPath:"#/$defs/stringOrNull/type",keyword:"type",params:{type: schema54.type},message:"must be string,null"};
+if(vErrors === null){
+vErrors = [err279];
+}
+else {
+vErrors.push(err279);
+}
+errors++;
+}
+}
+if(data112.chain !== undefined){
+let data127 = data112.chain;
+if((!(Array.isArray(data127))) && (data127 !== null)){
+const err280 = {instancePath:instancePath+"/paths/" + i16+"/chain",schemaPath:"#/properties/paths/items/properties/chain/type",keyword:"type",params:{type: schema108.properties.paths.items.properties.chain.type},message:"must be array,null"};
+if(vErrors === null){
+vErrors = [err280];
+}
+else {
+vErrors.push(err280);
 }
 errors++;
 }
@@ -10879,27 +10900,7 @@ for(let i18=0; i18<len18; i18++){
 let data128 = data127[i18];
 if(data128 && typeof data128 == "object" && !Array.isArray(data128)){
 if(data128.kind === undefined){
-const err279 = {instancePath:instancePath+"/paths/" + i16+"/chain/" + i18,schemaPath:"#/properties/paths/items/properties/chain/items/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'"};
-if(vErrors === null){
-vErrors = [err279];
-}
-else {
-vErrors.push(err279);
-}
-errors++;
-}
-if(data128.name === undefined){
-const err280 = {instancePath:instancePath+"/paths/" + i16+"/chain/" + i18,schemaPath:"#/properties/paths/items/properties/chain/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
-if(vErrors === null){
-vErrors = [err280];
-}
-else {
-vErrors.push(err280);
-}
-errors++;
-}
-if(data128.at === undefined){
-const err281 = {instancePath:instancePath+"/paths/" + i16+"/chain/" + i18,schemaPath:"#/properties/paths/items/properties/chain/items/required",keyword:"required",params:{missingProperty: "at"},message:"must have required property '"+"at"+"'"};
+const err281 = {instancePath:instancePath+"/paths/" + i16+"/chain/" + i18,schemaPath:"#/properties/paths/items/properties/chain/items/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'"};
 if(vErrors === null){
 vErrors = [err281];
 }
@@ -10908,9 +10909,8 @@ vErrors.push(err281);
 }
 errors++;
 }
-for(const key20 in data128){
-if(!(((key20 === "kind") || (key20 === "name")) || (key20 === "at"))){
-const err282 = {instancePath:instancePath+"/paths/" + i16+"/chain/" + i18,schemaPath:"#/properties/paths/items/properties/chain/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key20},message:"must NOT have additional properties"};
+if(data128.name === undefined){
+const err282 = {instancePath:instancePath+"/paths/" + i16+"/chain/" + i18,schemaPath:"#/properties/paths/items/properties/chain/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
 if(vErrors === null){
 vErrors = [err282];
 }
@@ -10919,11 +10919,8 @@ vErrors.push(err282);
 }
 errors++;
 }
-}
-if(data128.kind !== undefined){
-let data129 = data128.kind;
-if(!((((((data129 === "job") || (data129 === "workflow")) || (data129 === "step")) || (data129 === "action")) || (data129 === "script")) || (data129 === "command"))){
-const err283 = {instancePath:instancePath+"/paths/" + i16+"/chain/" + i18+"/kind",schemaPath:"#/properties/paths/items/properties/chain/items/properties/kind/enum",keyword:"enum",params:{allowedValues: schema108.properties.paths.items.properties.chain.items.properties.kind.enum},message:"must be equal to one of the allowed values"};
+if(data128.at === undefined){
+const err283 = {instancePath:instancePath+"/paths/" + i16+"/chain/" + i18,schemaPath:"#/properties/paths/items/properties/chain/items/required",keyword:"required",params:{missingProperty: "at"},message:"must have required property '"+"at"+"'"};
 if(vErrors === null){
 vErrors = [err283];
 }
@@ -10932,10 +10929,9 @@ vErrors.push(err283);
 }
 errors++;
 }
-}
-if(data128.name !== undefined){
-if(typeof data128.name !== "string"){
-const err284 = {instancePath:instancePath+"/paths/" + i16+"/chain/" + i18+"/name",schemaPath:"#/properties/paths/items/properties/chain/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key20 in data128){
+if(!(((key20 === "kind") || (key20 === "name")) || (key20 === "at"))){
+const err284 = {instancePath:instancePath+"/paths/" + i16+"/chain/" + i18,schemaPath:"#/properties/paths/items/properties/chain/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key20},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err284];
 }
@@ -10945,11 +10941,10 @@ vErrors.push(err284);
 errors++;
 }
 }
-if(data128.at !== undefined){
-let data131 = data128.at;
-if(data131 && typeof data131 == "object" && !Array.isArray(data131)){
-if(data131.path === undefined){
-const err285 = {instancePath:instancePath+"/paths/" + i16+"/chain/" + i18+"/at",schemaPath:"#/$defs/location/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'"};
+if(data128.kind !== undefined){
+let data129 = data128.kind;
+if(!((((((data129 === "job") || (data129 === "workflow")) || (data129 === "step")) || (data129 === "action")) || (data129 === "script")) || (data129 === "command"))){
+const err285 = {instancePath:instancePath+"/paths/" + i16+"/chain/" + i18+"/kind",schemaPath:"#/properties/paths/items/properties/chain/items/properties/kind/enum",keyword:"enum",params:{allowedValues: schema108.properties.paths.items.properties.chain.items.properties.kind.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err285];
 }
@@ -10958,8 +10953,10 @@ vErrors.push(err285);
 }
 errors++;
 }
-if(data131.line === undefined){
-const err286 = {instancePath:instancePath+"/paths/" + i16+"/chain/" + i18+"/at",schemaPath:"#/$defs/location/required",keyword:"required",params:{missingProperty: "line"},message:"must have required property '"+"line"+"'"};
+}
+if(data128.name !== undefined){
+if(typeof data128.name !== "string"){
+const err286 = {instancePath:instancePath+"/paths/" + i16+"/chain/" + i18+"/name",schemaPath:"#/properties/paths/items/properties/chain/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err286];
 }
@@ -10968,8 +10965,12 @@ vErrors.push(err286);
 }
 errors++;
 }
-if(data131.column === undefined){
-const err287 = {instancePath:instancePath+"/paths/" + i16+"/chain/" + i18+"/at",schemaPath:"#/$defs/location/required",keyword:"required",params:{missingProperty: "column"},message:"must have required property '"+"column"+"'"};
+}
+if(data128.at !== undefined){
+let data131 = data128.at;
+if(data131 && typeof data131 == "object" && !Array.isArray(data131)){
+if(data131.path === undefined){
+const err287 = {instancePath:instancePath+"/paths/" + i16+"/chain/" + i18+"/at",schemaPath:"#/$defs/location/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'"};
 if(vErrors === null){
 vErrors = [err287];
 }
@@ -10978,9 +10979,8 @@ vErrors.push(err287);
 }
 errors++;
 }
-for(const key21 in data131){
-if(!(((key21 === "path") || (key21 === "line")) || (key21 === "column"))){
-const err288 = {instancePath:instancePath+"/paths/" + i16+"/chain/" + i18+"/at",schemaPath:"#/$defs/location/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key21},message:"must NOT have additional properties"};
+if(data131.line === undefined){
+const err288 = {instancePath:instancePath+"/paths/" + i16+"/chain/" + i18+"/at",schemaPath:"#/$defs/location/required",keyword:"required",params:{missingProperty: "line"},message:"must have required property '"+"line"+"'"};
 if(vErrors === null){
 vErrors = [err288];
 }
@@ -10989,10 +10989,8 @@ vErrors.push(err288);
 }
 errors++;
 }
-}
-if(data131.path !== undefined){
-if(typeof data131.path !== "string"){
-const err289 = {instancePath:instancePath+"/paths/" + i16+"/chain/" + i18+"/at/path",schemaPath:"#/$defs/location/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data131.column === undefined){
+const err289 = {instancePath:instancePath+"/paths/" + i16+"/chain/" + i18+"/at",schemaPath:"#/$defs/location/required",keyword:"required",params:{missingProperty: "column"},message:"must have required property '"+"column"+"'"};
 if(vErrors === null){
 vErrors = [err289];
 }
@@ -11001,11 +10999,9 @@ vErrors.push(err289);
 }
 errors++;
 }
-}
-if(data131.line !== undefined){
-let data133 = data131.line;
-if(!(((typeof data133 == "number") && (!(data133 % 1) && !isNaN(data133))) && (isFinite(data133)))){
-const err290 = {instancePath:instancePath+"/paths/" + i16+"/chain/" + i18+"/at/line",schemaPath:"#/$defs/location/properties/line/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+for(const key21 in data131){
+if(!(((key21 === "path") || (key21 === "line")) || (key21 === "column"))){
+const err290 = {instancePath:instancePath+"/paths/" + i16+"/chain/" + i18+"/at",schemaPath:"#/$defs/location/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key21},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err290];
 }
@@ -11014,9 +11010,10 @@ vErrors.push(err290);
 }
 errors++;
 }
-if((typeof data133 == "number") && (isFinite(data133))){
-if(data133 < 0 || isNaN(data133)){
-const err291 = {instancePath:instancePath+"/paths/" + i16+"/chain/" + i18+"/at/line",schemaPath:"#/$defs/location/properties/line/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+if(data131.path !== undefined){
+if(typeof data131.path !== "string"){
+const err291 = {instancePath:instancePath+"/paths/" + i16+"/chain/" + i18+"/at/path",schemaPath:"#/$defs/location/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err291];
 }
@@ -11026,11 +11023,10 @@ vErrors.push(err291);
 errors++;
 }
 }
-}
-if(data131.column !== undefined){
-let data134 = data131.column;
-if(!(((typeof data134 == "number") && (!(data134 % 1) && !isNaN(data134))) && (isFinite(data134)))){
-const err292 = {instancePath:instancePath+"/paths/" + i16+"/chain/" + i18+"/at/column",schemaPath:"#/$defs/location/properties/column/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data131.line !== undefined){
+let data133 = data131.line;
+if(!(((typeof data133 == "number") && (!(data133 % 1) && !isNaN(data133))) && (isFinite(data133)))){
+const err292 = {instancePath:instancePath+"/paths/" + i16+"/chain/" + i18+"/at/line",schemaPath:"#/$defs/location/properties/line/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err292];
 }
@@ -11039,9 +11035,9 @@ vErrors.push(err292);
 }
 errors++;
 }
-if((typeof data134 == "number") && (isFinite(data134))){
-if(data134 < 0 || isNaN(data134)){
-const err293 = {instancePath:instancePath+"/paths/" + i16+"/chain/" + i18+"/at/column",schemaPath:"#/$defs/location/properties/column/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if((typeof data133 == "number") && (isFinite(data133))){
+if(data133 < 0 || isNaN(data133)){
+const err293 = {instancePath:instancePath+"/paths/" + i16+"/chain/" + i18+"/at/line",schemaPath:"#/$defs/location/properties/line/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err293];
 }
@@ -11052,9 +11048,10 @@ errors++;
 }
 }
 }
-}
-else {
-const err294 = {instancePath:instancePath+"/paths/" + i16+"/chain/" + i18+"/at",schemaPath:"#/$defs/location/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data131.column !== undefined){
+let data134 = data131.column;
+if(!(((typeof data134 == "number") && (!(data134 % 1) && !isNaN(data134))) && (isFinite(data134)))){
+const err294 = {instancePath:instancePath+"/paths/" + i16+"/chain/" + i18+"/at/column",schemaPath:"#/$defs/location/properties/column/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err294];
 }
@@ -11063,10 +11060,9 @@ vErrors.push(err294);
 }
 errors++;
 }
-}
-}
-else {
-const err295 = {instancePath:instancePath+"/paths/" + i16+"/chain/" + i18,schemaPath:"#/properties/paths/items/properties/chain/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if((typeof data134 == "number") && (isFinite(data134))){
+if(data134 < 0 || isNaN(data134)){
+const err295 = {instancePath:instancePath+"/paths/" + i16+"/chain/" + i18+"/at/column",schemaPath:"#/$defs/location/properties/column/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err295];
 }
@@ -11078,9 +11074,8 @@ errors++;
 }
 }
 }
-}
 else {
-const err296 = {instancePath:instancePath+"/paths/" + i16,schemaPath:"#/properties/paths/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err296 = {instancePath:instancePath+"/paths/" + i16+"/chain/" + i18+"/at",schemaPath:"#/$defs/location/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err296];
 }
@@ -11092,7 +11087,7 @@ errors++;
 }
 }
 else {
-const err297 = {instancePath:instancePath+"/paths",schemaPath:"#/properties/paths/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err297 = {instancePath:instancePath+"/paths/" + i16+"/chain/" + i18,schemaPath:"#/properties/paths/items/properties/chain/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err297];
 }
@@ -11102,13 +11097,11 @@ vErrors.push(err297);
 errors++;
 }
 }
-if(data.gaps !== undefined){
-let data135 = data.gaps;
-if(Array.isArray(data135)){
-const len19 = data135.length;
-for(let i19=0; i19<len19; i19++){
-if(typeof data135[i19] !== "string"){
-const err298 = {instancePath:instancePath+"/gaps/" + i19,schemaPath:"#/$defs/stringList/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+}
+}
+else {
+const err298 = {instancePath:instancePath+"/paths/" + i16,schemaPath:"#/properties/paths/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err298];
 }
@@ -11120,7 +11113,7 @@ errors++;
 }
 }
 else {
-const err299 = {instancePath:instancePath+"/gaps",schemaPath:"#/$defs/stringList/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err299 = {instancePath:instancePath+"/paths",schemaPath:"#/properties/paths/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err299];
 }
@@ -11130,15 +11123,43 @@ vErrors.push(err299);
 errors++;
 }
 }
-if(data.skipped !== undefined){
-let data137 = data.skipped;
-if((typeof data137 !== "string") && (data137 !== null)){
-const err300 = {instancePath:instancePath+"/skipped",schemaPath:"#/$defs/stringOrNull/type",keyword:"type",params:{type: schema54.type},message:"must be string,null"};
+if(data.gaps !== undefined){
+let data135 = data.gaps;
+if(Array.isArray(data135)){
+const len19 = data135.length;
+for(let i19=0; i19<len19; i19++){
+if(typeof data135[i19] !== "string"){
+const err300 = {instancePath:instancePath+"/gaps/" + i19,schemaPath:"#/$defs/stringList/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err300];
 }
 else {
 vErrors.push(err300);
+}
+errors++;
+}
+}
+}
+else {
+const err301 = {instancePath:instancePath+"/gaps",schemaPath:"#/$defs/stringList/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err301];
+}
+else {
+vErrors.push(err301);
+}
+errors++;
+}
+}
+if(data.skipped !== undefined){
+let data137 = data.skipped;
+if((typeof data137 !== "string") && (data137 !== null)){
+const err302 = {instancePath:instancePath+"/skipped",schemaPath:"#/$defs/stringOrNull/type",keyword:"type",params:{type: schema54.type},message:"must be string,null"};
+if(vErrors === null){
+vErrors = [err302];
+}
+else {
+vErrors.push(err302);
 }
 errors++;
 }
@@ -11151,27 +11172,7 @@ for(let i20=0; i20<len20; i20++){
 let data139 = data138[i20];
 if(data139 && typeof data139 == "object" && !Array.isArray(data139)){
 if(data139.step === undefined){
-const err301 = {instancePath:instancePath+"/skippedSteps/" + i20,schemaPath:"#/properties/skippedSteps/items/required",keyword:"required",params:{missingProperty: "step"},message:"must have required property '"+"step"+"'"};
-if(vErrors === null){
-vErrors = [err301];
-}
-else {
-vErrors.push(err301);
-}
-errors++;
-}
-if(data139.name === undefined){
-const err302 = {instancePath:instancePath+"/skippedSteps/" + i20,schemaPath:"#/properties/skippedSteps/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
-if(vErrors === null){
-vErrors = [err302];
-}
-else {
-vErrors.push(err302);
-}
-errors++;
-}
-if(data139.reason === undefined){
-const err303 = {instancePath:instancePath+"/skippedSteps/" + i20,schemaPath:"#/properties/skippedSteps/items/required",keyword:"required",params:{missingProperty: "reason"},message:"must have required property '"+"reason"+"'"};
+const err303 = {instancePath:instancePath+"/skippedSteps/" + i20,schemaPath:"#/properties/skippedSteps/items/required",keyword:"required",params:{missingProperty: "step"},message:"must have required property '"+"step"+"'"};
 if(vErrors === null){
 vErrors = [err303];
 }
@@ -11180,9 +11181,8 @@ vErrors.push(err303);
 }
 errors++;
 }
-for(const key22 in data139){
-if(!(((key22 === "step") || (key22 === "name")) || (key22 === "reason"))){
-const err304 = {instancePath:instancePath+"/skippedSteps/" + i20,schemaPath:"#/properties/skippedSteps/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key22},message:"must NOT have additional properties"};
+if(data139.name === undefined){
+const err304 = {instancePath:instancePath+"/skippedSteps/" + i20,schemaPath:"#/properties/skippedSteps/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
 if(vErrors === null){
 vErrors = [err304];
 }
@@ -11191,11 +11191,8 @@ vErrors.push(err304);
 }
 errors++;
 }
-}
-if(data139.step !== undefined){
-let data140 = data139.step;
-if(!(((typeof data140 == "number") && (!(data140 % 1) && !isNaN(data140))) && (isFinite(data140)))){
-const err305 = {instancePath:instancePath+"/skippedSteps/" + i20+"/step",schemaPath:"#/properties/skippedSteps/items/properties/step/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data139.reason === undefined){
+const err305 = {instancePath:instancePath+"/skippedSteps/" + i20,schemaPath:"#/properties/skippedSteps/items/required",keyword:"required",params:{missingProperty: "reason"},message:"must have required property '"+"reason"+"'"};
 if(vErrors === null){
 vErrors = [err305];
 }
@@ -11204,9 +11201,9 @@ vErrors.push(err305);
 }
 errors++;
 }
-if((typeof data140 == "number") && (isFinite(data140))){
-if(data140 < 0 || isNaN(data140)){
-const err306 = {instancePath:instancePath+"/skippedSteps/" + i20+"/step",schemaPath:"#/properties/skippedSteps/items/properties/step/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+for(const key22 in data139){
+if(!(((key22 === "step") || (key22 === "name")) || (key22 === "reason"))){
+const err306 = {instancePath:instancePath+"/skippedSteps/" + i20,schemaPath:"#/properties/skippedSteps/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key22},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err306];
 }
@@ -11216,11 +11213,10 @@ vErrors.push(err306);
 errors++;
 }
 }
-}
-if(data139.name !== undefined){
-let data141 = data139.name;
-if((typeof data141 !== "string") && (data141 !== null)){
-const err307 = {instancePath:instancePath+"/skippedSteps/" + i20+"/name",schemaPath:"#/$defs/stringOrNull/type",keyword:"type",params:{type: schema54.type},message:"must be string,null"};
+if(data139.step !== undefined){
+let data140 = data139.step;
+if(!(((typeof data140 == "number") && (!(data140 % 1) && !isNaN(data140))) && (isFinite(data140)))){
+const err307 = {instancePath:instancePath+"/skippedSteps/" + i20+"/step",schemaPath:"#/properties/skippedSteps/items/properties/step/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err307];
 }
@@ -11229,10 +11225,9 @@ vErrors.push(err307);
 }
 errors++;
 }
-}
-if(data139.reason !== undefined){
-if(typeof data139.reason !== "string"){
-const err308 = {instancePath:instancePath+"/skippedSteps/" + i20+"/reason",schemaPath:"#/properties/skippedSteps/items/properties/reason/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if((typeof data140 == "number") && (isFinite(data140))){
+if(data140 < 0 || isNaN(data140)){
+const err308 = {instancePath:instancePath+"/skippedSteps/" + i20+"/step",schemaPath:"#/properties/skippedSteps/items/properties/step/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err308];
 }
@@ -11243,8 +11238,10 @@ errors++;
 }
 }
 }
-else {
-const err309 = {instancePath:instancePath+"/skippedSteps/" + i20,schemaPath:"#/properties/skippedSteps/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data139.name !== undefined){
+let data141 = data139.name;
+if((typeof data141 !== "string") && (data141 !== null)){
+const err309 = {instancePath:instancePath+"/skippedSteps/" + i20+"/name",schemaPath:"#/$defs/stringOrNull/type",keyword:"type",params:{type: schema54.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err309];
 }
@@ -11254,9 +11251,9 @@ vErrors.push(err309);
 errors++;
 }
 }
-}
-else {
-const err310 = {instancePath:instancePath+"/skippedSteps",schemaPath:"#/properties/skippedSteps/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data139.reason !== undefined){
+if(typeof data139.reason !== "string"){
+const err310 = {instancePath:instancePath+"/skippedSteps/" + i20+"/reason",schemaPath:"#/properties/skippedSteps/items/properties/reason/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err310];
 }
@@ -11264,6 +11261,588 @@ else {
 vErrors.push(err310);
 }
 errors++;
+}
+}
+}
+else {
+const err311 = {instancePath:instancePath+"/skippedSteps/" + i20,schemaPath:"#/properties/skippedSteps/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err311];
+}
+else {
+vErrors.push(err311);
+}
+errors++;
+}
+}
+}
+else {
+const err312 = {instancePath:instancePath+"/skippedSteps",schemaPath:"#/properties/skippedSteps/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err312];
+}
+else {
+vErrors.push(err312);
+}
+errors++;
+}
+}
+if(data.resolvedRefs !== undefined){
+let data143 = data.resolvedRefs;
+if((!(Array.isArray(data143))) && (data143 !== null)){
+const err313 = {instancePath:instancePath+"/resolvedRefs",schemaPath:"#/properties/resolvedRefs/type",keyword:"type",params:{type: schema108.properties.resolvedRefs.type},message:"must be array,null"};
+if(vErrors === null){
+vErrors = [err313];
+}
+else {
+vErrors.push(err313);
+}
+errors++;
+}
+if(Array.isArray(data143)){
+const len21 = data143.length;
+for(let i21=0; i21<len21; i21++){
+let data144 = data143[i21];
+if(data144 && typeof data144 == "object" && !Array.isArray(data144)){
+if(data144.ref === undefined){
+const err314 = {instancePath:instancePath+"/resolvedRefs/" + i21,schemaPath:"#/properties/resolvedRefs/items/required",keyword:"required",params:{missingProperty: "ref"},message:"must have required property '"+"ref"+"'"};
+if(vErrors === null){
+vErrors = [err314];
+}
+else {
+vErrors.push(err314);
+}
+errors++;
+}
+if(data144.sha === undefined){
+const err315 = {instancePath:instancePath+"/resolvedRefs/" + i21,schemaPath:"#/properties/resolvedRefs/items/required",keyword:"required",params:{missingProperty: "sha"},message:"must have required property '"+"sha"+"'"};
+if(vErrors === null){
+vErrors = [err315];
+}
+else {
+vErrors.push(err315);
+}
+errors++;
+}
+for(const key23 in data144){
+if(!((key23 === "ref") || (key23 === "sha"))){
+const err316 = {instancePath:instancePath+"/resolvedRefs/" + i21,schemaPath:"#/properties/resolvedRefs/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key23},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err316];
+}
+else {
+vErrors.push(err316);
+}
+errors++;
+}
+}
+if(data144.ref !== undefined){
+if(typeof data144.ref !== "string"){
+const err317 = {instancePath:instancePath+"/resolvedRefs/" + i21+"/ref",schemaPath:"#/properties/resolvedRefs/items/properties/ref/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err317];
+}
+else {
+vErrors.push(err317);
+}
+errors++;
+}
+}
+if(data144.sha !== undefined){
+let data146 = data144.sha;
+if(typeof data146 === "string"){
+if(!pattern26.test(data146)){
+const err318 = {instancePath:instancePath+"/resolvedRefs/" + i21+"/sha",schemaPath:"#/properties/resolvedRefs/items/properties/sha/pattern",keyword:"pattern",params:{pattern: "^[0-9a-f]{40}$"},message:"must match pattern \""+"^[0-9a-f]{40}$"+"\""};
+if(vErrors === null){
+vErrors = [err318];
+}
+else {
+vErrors.push(err318);
+}
+errors++;
+}
+}
+else {
+const err319 = {instancePath:instancePath+"/resolvedRefs/" + i21+"/sha",schemaPath:"#/properties/resolvedRefs/items/properties/sha/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err319];
+}
+else {
+vErrors.push(err319);
+}
+errors++;
+}
+}
+}
+else {
+const err320 = {instancePath:instancePath+"/resolvedRefs/" + i21,schemaPath:"#/properties/resolvedRefs/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err320];
+}
+else {
+vErrors.push(err320);
+}
+errors++;
+}
+}
+}
+}
+if(data.calls !== undefined){
+let data147 = data.calls;
+if((!(Array.isArray(data147))) && (data147 !== null)){
+const err321 = {instancePath:instancePath+"/calls",schemaPath:"#/properties/calls/type",keyword:"type",params:{type: schema108.properties.calls.type},message:"must be array,null"};
+if(vErrors === null){
+vErrors = [err321];
+}
+else {
+vErrors.push(err321);
+}
+errors++;
+}
+if(Array.isArray(data147)){
+const len22 = data147.length;
+for(let i22=0; i22<len22; i22++){
+let data148 = data147[i22];
+if(data148 && typeof data148 == "object" && !Array.isArray(data148)){
+if(data148.uses === undefined){
+const err322 = {instancePath:instancePath+"/calls/" + i22,schemaPath:"#/properties/calls/items/required",keyword:"required",params:{missingProperty: "uses"},message:"must have required property '"+"uses"+"'"};
+if(vErrors === null){
+vErrors = [err322];
+}
+else {
+vErrors.push(err322);
+}
+errors++;
+}
+if(data148.file === undefined){
+const err323 = {instancePath:instancePath+"/calls/" + i22,schemaPath:"#/properties/calls/items/required",keyword:"required",params:{missingProperty: "file"},message:"must have required property '"+"file"+"'"};
+if(vErrors === null){
+vErrors = [err323];
+}
+else {
+vErrors.push(err323);
+}
+errors++;
+}
+if(data148.at === undefined){
+const err324 = {instancePath:instancePath+"/calls/" + i22,schemaPath:"#/properties/calls/items/required",keyword:"required",params:{missingProperty: "at"},message:"must have required property '"+"at"+"'"};
+if(vErrors === null){
+vErrors = [err324];
+}
+else {
+vErrors.push(err324);
+}
+errors++;
+}
+if(data148.jobs === undefined){
+const err325 = {instancePath:instancePath+"/calls/" + i22,schemaPath:"#/properties/calls/items/required",keyword:"required",params:{missingProperty: "jobs"},message:"must have required property '"+"jobs"+"'"};
+if(vErrors === null){
+vErrors = [err325];
+}
+else {
+vErrors.push(err325);
+}
+errors++;
+}
+for(const key24 in data148){
+if(!((((key24 === "uses") || (key24 === "file")) || (key24 === "at")) || (key24 === "jobs"))){
+const err326 = {instancePath:instancePath+"/calls/" + i22,schemaPath:"#/properties/calls/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key24},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err326];
+}
+else {
+vErrors.push(err326);
+}
+errors++;
+}
+}
+if(data148.uses !== undefined){
+if(typeof data148.uses !== "string"){
+const err327 = {instancePath:instancePath+"/calls/" + i22+"/uses",schemaPath:"#/properties/calls/items/properties/uses/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err327];
+}
+else {
+vErrors.push(err327);
+}
+errors++;
+}
+}
+if(data148.file !== undefined){
+if(typeof data148.file !== "string"){
+const err328 = {instancePath:instancePath+"/calls/" + i22+"/file",schemaPath:"#/properties/calls/items/properties/file/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err328];
+}
+else {
+vErrors.push(err328);
+}
+errors++;
+}
+}
+if(data148.at !== undefined){
+let data151 = data148.at;
+if(data151 && typeof data151 == "object" && !Array.isArray(data151)){
+if(data151.path === undefined){
+const err329 = {instancePath:instancePath+"/calls/" + i22+"/at",schemaPath:"#/$defs/location/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'"};
+if(vErrors === null){
+vErrors = [err329];
+}
+else {
+vErrors.push(err329);
+}
+errors++;
+}
+if(data151.line === undefined){
+const err330 = {instancePath:instancePath+"/calls/" + i22+"/at",schemaPath:"#/$defs/location/required",keyword:"required",params:{missingProperty: "line"},message:"must have required property '"+"line"+"'"};
+if(vErrors === null){
+vErrors = [err330];
+}
+else {
+vErrors.push(err330);
+}
+errors++;
+}
+if(data151.column === undefined){
+const err331 = {instancePath:instancePath+"/calls/" + i22+"/at",schemaPath:"#/$defs/location/required",keyword:"required",params:{missingProperty: "column"},message:"must have required property '"+"column"+"'"};
+if(vErrors === null){
+vErrors = [err331];
+}
+else {
+vErrors.push(err331);
+}
+errors++;
+}
+for(const key25 in data151){
+if(!(((key25 === "path") || (key25 === "line")) || (key25 === "column"))){
+const err332 = {instancePath:instancePath+"/calls/" + i22+"/at",schemaPath:"#/$defs/location/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key25},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err332];
+}
+else {
+vErrors.push(err332);
+}
+errors++;
+}
+}
+if(data151.path !== undefined){
+if(typeof data151.path !== "string"){
+const err333 = {instancePath:instancePath+"/calls/" + i22+"/at/path",schemaPath:"#/$defs/location/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err333];
+}
+else {
+vErrors.push(err333);
+}
+errors++;
+}
+}
+if(data151.line !== undefined){
+let data153 = data151.line;
+if(!(((typeof data153 == "number") && (!(data153 % 1) && !isNaN(data153))) && (isFinite(data153)))){
+const err334 = {instancePath:instancePath+"/calls/" + i22+"/at/line",schemaPath:"#/$defs/location/properties/line/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err334];
+}
+else {
+vErrors.push(err334);
+}
+errors++;
+}
+if((typeof data153 == "number") && (isFinite(data153))){
+if(data153 < 0 || isNaN(data153)){
+const err335 = {instancePath:instancePath+"/calls/" + i22+"/at/line",schemaPath:"#/$defs/location/properties/line/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err335];
+}
+else {
+vErrors.push(err335);
+}
+errors++;
+}
+}
+}
+if(data151.column !== undefined){
+let data154 = data151.column;
+if(!(((typeof data154 == "number") && (!(data154 % 1) && !isNaN(data154))) && (isFinite(data154)))){
+const err336 = {instancePath:instancePath+"/calls/" + i22+"/at/column",schemaPath:"#/$defs/location/properties/column/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err336];
+}
+else {
+vErrors.push(err336);
+}
+errors++;
+}
+if((typeof data154 == "number") && (isFinite(data154))){
+if(data154 < 0 || isNaN(data154)){
+const err337 = {instancePath:instancePath+"/calls/" + i22+"/at/column",schemaPath:"#/$defs/location/properties/column/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err337];
+}
+else {
+vErrors.push(err337);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err338 = {instancePath:instancePath+"/calls/" + i22+"/at",schemaPath:"#/$defs/location/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err338];
+}
+else {
+vErrors.push(err338);
+}
+errors++;
+}
+}
+if(data148.jobs !== undefined){
+let data155 = data148.jobs;
+if(Array.isArray(data155)){
+const len23 = data155.length;
+for(let i23=0; i23<len23; i23++){
+let data156 = data155[i23];
+if(data156 && typeof data156 == "object" && !Array.isArray(data156)){
+if(data156.job === undefined){
+const err339 = {instancePath:instancePath+"/calls/" + i22+"/jobs/" + i23,schemaPath:"#/properties/calls/items/properties/jobs/items/required",keyword:"required",params:{missingProperty: "job"},message:"must have required property '"+"job"+"'"};
+if(vErrors === null){
+vErrors = [err339];
+}
+else {
+vErrors.push(err339);
+}
+errors++;
+}
+if(data156.at === undefined){
+const err340 = {instancePath:instancePath+"/calls/" + i22+"/jobs/" + i23,schemaPath:"#/properties/calls/items/properties/jobs/items/required",keyword:"required",params:{missingProperty: "at"},message:"must have required property '"+"at"+"'"};
+if(vErrors === null){
+vErrors = [err340];
+}
+else {
+vErrors.push(err340);
+}
+errors++;
+}
+if(data156.permissions === undefined){
+const err341 = {instancePath:instancePath+"/calls/" + i22+"/jobs/" + i23,schemaPath:"#/properties/calls/items/properties/jobs/items/required",keyword:"required",params:{missingProperty: "permissions"},message:"must have required property '"+"permissions"+"'"};
+if(vErrors === null){
+vErrors = [err341];
+}
+else {
+vErrors.push(err341);
+}
+errors++;
+}
+for(const key26 in data156){
+if(!(((key26 === "job") || (key26 === "at")) || (key26 === "permissions"))){
+const err342 = {instancePath:instancePath+"/calls/" + i22+"/jobs/" + i23,schemaPath:"#/properties/calls/items/properties/jobs/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key26},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err342];
+}
+else {
+vErrors.push(err342);
+}
+errors++;
+}
+}
+if(data156.job !== undefined){
+if(typeof data156.job !== "string"){
+const err343 = {instancePath:instancePath+"/calls/" + i22+"/jobs/" + i23+"/job",schemaPath:"#/properties/calls/items/properties/jobs/items/properties/job/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err343];
+}
+else {
+vErrors.push(err343);
+}
+errors++;
+}
+}
+if(data156.at !== undefined){
+let data158 = data156.at;
+if(data158 && typeof data158 == "object" && !Array.isArray(data158)){
+if(data158.path === undefined){
+const err344 = {instancePath:instancePath+"/calls/" + i22+"/jobs/" + i23+"/at",schemaPath:"#/$defs/location/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'"};
+if(vErrors === null){
+vErrors = [err344];
+}
+else {
+vErrors.push(err344);
+}
+errors++;
+}
+if(data158.line === undefined){
+const err345 = {instancePath:instancePath+"/calls/" + i22+"/jobs/" + i23+"/at",schemaPath:"#/$defs/location/required",keyword:"required",params:{missingProperty: "line"},message:"must have required property '"+"line"+"'"};
+if(vErrors === null){
+vErrors = [err345];
+}
+else {
+vErrors.push(err345);
+}
+errors++;
+}
+if(data158.column === undefined){
+const err346 = {instancePath:instancePath+"/calls/" + i22+"/jobs/" + i23+"/at",schemaPath:"#/$defs/location/required",keyword:"required",params:{missingProperty: "column"},message:"must have required property '"+"column"+"'"};
+if(vErrors === null){
+vErrors = [err346];
+}
+else {
+vErrors.push(err346);
+}
+errors++;
+}
+for(const key27 in data158){
+if(!(((key27 === "path") || (key27 === "line")) || (key27 === "column"))){
+const err347 = {instancePath:instancePath+"/calls/" + i22+"/jobs/" + i23+"/at",schemaPath:"#/$defs/location/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key27},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err347];
+}
+else {
+vErrors.push(err347);
+}
+errors++;
+}
+}
+if(data158.path !== undefined){
+if(typeof data158.path !== "string"){
+const err348 = {instancePath:instancePath+"/calls/" + i22+"/jobs/" + i23+"/at/path",schemaPath:"#/$defs/location/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err348];
+}
+else {
+vErrors.push(err348);
+}
+errors++;
+}
+}
+if(data158.line !== undefined){
+let data160 = data158.line;
+if(!(((typeof data160 == "number") && (!(data160 % 1) && !isNaN(data160))) && (isFinite(data160)))){
+const err349 = {instancePath:instancePath+"/calls/" + i22+"/jobs/" + i23+"/at/line",schemaPath:"#/$defs/location/properties/line/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err349];
+}
+else {
+vErrors.push(err349);
+}
+errors++;
+}
+if((typeof data160 == "number") && (isFinite(data160))){
+if(data160 < 0 || isNaN(data160)){
+const err350 = {instancePath:instancePath+"/calls/" + i22+"/jobs/" + i23+"/at/line",schemaPath:"#/$defs/location/properties/line/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err350];
+}
+else {
+vErrors.push(err350);
+}
+errors++;
+}
+}
+}
+if(data158.column !== undefined){
+let data161 = data158.column;
+if(!(((typeof data161 == "number") && (!(data161 % 1) && !isNaN(data161))) && (isFinite(data161)))){
+const err351 = {instancePath:instancePath+"/calls/" + i22+"/jobs/" + i23+"/at/column",schemaPath:"#/$defs/location/properties/column/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err351];
+}
+else {
+vErrors.push(err351);
+}
+errors++;
+}
+if((typeof data161 == "number") && (isFinite(data161))){
+if(data161 < 0 || isNaN(data161)){
+const err352 = {instancePath:instancePath+"/calls/" + i22+"/jobs/" + i23+"/at/column",schemaPath:"#/$defs/location/properties/column/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err352];
+}
+else {
+vErrors.push(err352);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err353 = {instancePath:instancePath+"/calls/" + i22+"/jobs/" + i23+"/at",schemaPath:"#/$defs/location/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err353];
+}
+else {
+vErrors.push(err353);
+}
+errors++;
+}
+}
+if(data156.permissions !== undefined){
+let data162 = data156.permissions;
+if(data162 && typeof data162 == "object" && !Array.isArray(data162)){
+for(const key28 in data162){
+let data163 = data162[key28];
+if(!(((data163 === "read") || (data163 === "write")) || (data163 === "none"))){
+const err354 = {instancePath:instancePath+"/calls/" + i22+"/jobs/" + i23+"/permissions/" + key28.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/calls/items/properties/jobs/items/properties/permissions/additionalProperties/enum",keyword:"enum",params:{allowedValues: schema108.properties.calls.items.properties.jobs.items.properties.permissions.additionalProperties.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err354];
+}
+else {
+vErrors.push(err354);
+}
+errors++;
+}
+}
+}
+else {
+const err355 = {instancePath:instancePath+"/calls/" + i22+"/jobs/" + i23+"/permissions",schemaPath:"#/properties/calls/items/properties/jobs/items/properties/permissions/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err355];
+}
+else {
+vErrors.push(err355);
+}
+errors++;
+}
+}
+}
+else {
+const err356 = {instancePath:instancePath+"/calls/" + i22+"/jobs/" + i23,schemaPath:"#/properties/calls/items/properties/jobs/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err356];
+}
+else {
+vErrors.push(err356);
+}
+errors++;
+}
+}
+}
+else {
+const err357 = {instancePath:instancePath+"/calls/" + i22+"/jobs",schemaPath:"#/properties/calls/items/properties/jobs/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err357];
+}
+else {
+vErrors.push(err357);
+}
+errors++;
+}
+}
+}
+else {
+const err358 = {instancePath:instancePath+"/calls/" + i22,schemaPath:"#/properties/calls/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err358];
+}
+else {
+vErrors.push(err358);
+}
+errors++;
+}
+}
 }
 }
 if(data.checklist !== undefined){
@@ -11274,12 +11853,12 @@ errors = vErrors.length;
 }
 }
 else {
-const err311 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err359 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
-vErrors = [err311];
+vErrors = [err359];
 }
 else {
-vErrors.push(err311);
+vErrors.push(err359);
 }
 errors++;
 }
@@ -14776,7 +15355,7 @@ return errors === 0;
 validate20.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 export const validateBom = validate67;
-const schema173 = {"description":"bom.json of an evidence pack.","type":"object","additionalProperties":false,"required":["schemaVersion","tool","workflows"],"properties":{"schemaVersion":{"const":1},"tool":{"$ref":"#/$defs/tool"},"workflows":{"type":"array","items":{"$ref":"#/$defs/bomWorkflow"}}}};
+const schema175 = {"description":"bom.json of an evidence pack.","type":"object","additionalProperties":false,"required":["schemaVersion","tool","workflows"],"properties":{"schemaVersion":{"const":1},"tool":{"$ref":"#/$defs/tool"},"workflows":{"type":"array","items":{"$ref":"#/$defs/bomWorkflow"}}}};
 
 function validate67(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -15001,8 +15580,8 @@ return errors === 0;
 validate67.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 export const validateManifest = validate69;
-const schema175 = {"description":"manifest.json of an evidence pack. digest = SHA-256 over the UTF-8 lines `<name>\\0<sha256 hex>\\n` of every other file, sorted by name (byte order), concatenated.","type":"object","additionalProperties":false,"required":["schemaVersion","tool","policyDigest","files","digest"],"properties":{"schemaVersion":{"const":1},"tool":{"$ref":"#/$defs/tool"},"policyDigest":{"$ref":"#/$defs/sha256Digest"},"files":{"type":"object","minProperties":1,"propertyNames":{"pattern":"^[A-Za-z0-9][A-Za-z0-9._-]*$"},"additionalProperties":{"type":"object","additionalProperties":false,"required":["sha256","bytes"],"properties":{"sha256":{"$ref":"#/$defs/sha256Hex"},"bytes":{"type":"integer","minimum":0}}}},"digest":{"$ref":"#/$defs/sha256Digest"}}};
-const pattern31 = new RegExp("^[A-Za-z0-9][A-Za-z0-9._-]*$", "u");
+const schema177 = {"description":"manifest.json of an evidence pack. digest = SHA-256 over the UTF-8 lines `<name>\\0<sha256 hex>\\n` of every other file, sorted by name (byte order), concatenated.","type":"object","additionalProperties":false,"required":["schemaVersion","tool","policyDigest","files","digest"],"properties":{"schemaVersion":{"const":1},"tool":{"$ref":"#/$defs/tool"},"policyDigest":{"$ref":"#/$defs/sha256Digest"},"files":{"type":"object","minProperties":1,"propertyNames":{"pattern":"^[A-Za-z0-9][A-Za-z0-9._-]*$"},"additionalProperties":{"type":"object","additionalProperties":false,"required":["sha256","bytes"],"properties":{"sha256":{"$ref":"#/$defs/sha256Hex"},"bytes":{"type":"integer","minimum":0}}}},"digest":{"$ref":"#/$defs/sha256Digest"}}};
+const pattern32 = new RegExp("^[A-Za-z0-9][A-Za-z0-9._-]*$", "u");
 
 function validate69(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -15249,7 +15828,7 @@ errors++;
 for(const key2 in data6){
 const _errs17 = errors;
 if(typeof key2 === "string"){
-if(!pattern31.test(key2)){
+if(!pattern32.test(key2)){
 const err20 = {instancePath:instancePath+"/files",schemaPath:"#/properties/files/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9][A-Za-z0-9._-]*$"},message:"must match pattern \""+"^[A-Za-z0-9][A-Za-z0-9._-]*$"+"\"",propertyName:key2};
 if(vErrors === null){
 vErrors = [err20];

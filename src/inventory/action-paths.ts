@@ -26,7 +26,7 @@ import type {
   JobInventory,
   ToolReach,
 } from './types.js';
-import { actionMatches, isLocalUses } from './uses.js';
+import { actionMatches } from './uses.js';
 import { opaquePath } from './opaque.js';
 import type { PathDraft } from './opaque.js';
 
@@ -43,6 +43,8 @@ export interface PathInput {
   readonly tools: readonly ToolReach[];
   /** What each step's script runs from the repository (package scripts, make, shell files). */
   readonly scripts?: JobScripts;
+  /** Paths reached through indirection (composite actions, reusable workflows, opaque). */
+  readonly indirect?: readonly PathDraft[];
 }
 
 type Draft = PathDraft;
@@ -66,6 +68,7 @@ export function buildActionPaths(input: PathInput): ActionPath[] {
     ...stepDrafts,
     ...fromAgents(input, credsByStep),
     ...fromChangedFiles(input),
+    ...(input.indirect ?? []),
   ];
   const counters = new Map<string, number>();
   return drafts.map((d) => {
@@ -178,6 +181,16 @@ function fromCredentials({ credentials }: PathInput): Draft[] {
   return out;
 }
 
+/** The paths of a job's own steps (also used for steps of composite actions and called jobs). */
+export function stepPaths(input: PathInput): PathDraft[] {
+  return fromSteps(input, new Map());
+}
+
+/** The paths of a job's environment (also used for jobs of a called workflow). */
+export function environmentPaths(input: PathInput, stepDrafts: readonly PathDraft[]): PathDraft[] {
+  return fromEnvironment(input, stepDrafts);
+}
+
 /** Environment names that say the job ships (`release`, `pypi`, `github-pages`, `staging`…). */
 const SHIPPING_ENVIRONMENT =
   /release|publish|deploy|promot|pypi|npm|crates|registry|pages|marketplace|stag(?:e|ing)|prod/i;
@@ -248,19 +261,7 @@ function fromSteps(input: PathInput, credsByStep: Map<number, readonly string[]>
     credsByStep.set(step.index, creds);
     if (step.uses) {
       out.push(...fromUsesStep(input, step, creds));
-      if (isLocalUses(step.uses))
-        out.push(
-          opaquePath(
-            {
-              what: `local action ${step.uses}`,
-              why: 'its action.yml was not read',
-              at: locate(input.workflow.source, [...step.at, 'uses']),
-              step: step.index,
-              uses: step.uses,
-            },
-            input.credentials.map((c) => c.id),
-          ),
-        );
+
       if (
         /^actions\/checkout@/i.test(step.uses) &&
         !step.with.some((w) => w.key === 'persist-credentials' && w.value === 'false')
@@ -328,19 +329,6 @@ function fromSteps(input: PathInput, credsByStep: Map<number, readonly string[]>
         );
       }
     }
-  }
-  if (input.job.uses) {
-    out.push(
-      opaquePath(
-        {
-          what: `reusable workflow ${input.job.uses}`,
-          why: 'its file was not read',
-          at: locate(input.workflow.source, [...input.job.at, 'uses']),
-          uses: input.job.uses,
-        },
-        input.credentials.map((c) => c.id),
-      ),
-    );
   }
   return out;
 }

@@ -27,6 +27,10 @@ import type { RunPlan } from './run-conditions.js';
 import { collectSecretUses } from './secret-flow.js';
 import type { JobInventory, RunCommand, UsesRef } from './types.js';
 import { parseUses } from './uses.js';
+import { EMPTY_ACTION_FILES } from './resolve/action-files.js';
+import type { ActionFiles } from './resolve/action-files.js';
+import { resolveIndirection } from './resolve/expand.js';
+import { indirectPaths } from './resolve/frame-paths.js';
 
 export interface InventoryOptions {
   /** Environment / target name patterns of the `production` class. */
@@ -37,6 +41,8 @@ export interface InventoryOptions {
   readonly repoPath?: string;
   /** The job the gate runs in (the action): it is running, so its own `if:` held. */
   readonly runningJob?: string;
+  /** Composite actions and reusable workflows the adapter read; unread ones are opaque. */
+  readonly actionFiles?: ActionFiles;
 }
 
 /** Events whose runs nobody attends at the moment they start (DESIGN.md §4). */
@@ -96,12 +102,24 @@ function buildJobInventory(
     ? [context.event]
     : [...new Set(workflow.triggers.map((t) => t.event))];
   const permissions = effectivePermissions(workflow, job, context);
+  const ownSecretUses = collectSecretUses(workflow, job);
+  const resolution = resolveIndirection({
+    workflow,
+    job,
+    context,
+    permissions,
+    files: options.actionFiles ?? EMPTY_ACTION_FILES,
+    secretUses: ownSecretUses,
+  });
   const repo = options.repo ?? EMPTY_SNAPSHOT;
   const scripts = traceJobScripts(workflow, job, repo, { defaultBranch: context.defaultBranch });
-  const agents = detectAgents(workflow, job, permissions.scopes['id-token'] === 'write', scripts);
+  const agents = [
+    ...detectAgents(workflow, job, permissions.scopes['id-token'] === 'write', scripts),
+    ...resolution.agents,
+  ];
   const reach = toolReach(agents, repo);
   const owned = workflowOwner(repo, options.repoPath);
-  const secretUses = collectSecretUses(workflow, job);
+  const secretUses = [...ownSecretUses, ...resolution.secretUses];
   const cloudLogins = findCloudLogins(workflow, job);
   const credentials = buildCredentials({
     cloudLogins,
@@ -142,6 +160,12 @@ function buildJobInventory(
     agents,
     tools: reach.tools,
     scripts,
+    indirect: indirectPaths({
+      resolution,
+      context,
+      credentials,
+      productionPatterns: options.productionPatterns,
+    }),
   });
 
   const workflowRole = ghAwRole(workflow, job);
@@ -244,5 +268,7 @@ function buildJobInventory(
     gaps: [...new Set(gaps)],
     skipped: skippedJob,
     skippedSteps: skippedJob ? [] : steps.skipped,
+    ...(resolution.calls.length > 0 ? { calls: resolution.calls } : {}),
+    ...(resolution.resolvedRefs.length > 0 ? { resolvedRefs: resolution.resolvedRefs } : {}),
   };
 }

@@ -192,4 +192,21 @@ export interface JobInventory {
     readonly name: string | undefined;
     readonly reason: string;
   }[];
+  /** Reusable-workflow calls: the edge and each called job as called (resolve/expand.ts). */
+  readonly calls?: readonly CallEdge[];
+  /** Tags or branches of remote actions / workflows read, resolved to commits (recorded). */
+  readonly resolvedRefs?: readonly { readonly ref: string; readonly sha: string }[];
+}
+
+/** A reusable-workflow call: the edge and each called job with the token it gets. */
+export interface CallEdge {
+  readonly uses: string;
+  /** The called workflow file as locations name it. */
+  readonly file: string;
+  readonly at: SourceLocation;
+  readonly jobs: readonly {
+    readonly job: string;
+    readonly at: SourceLocation;
+    readonly permissions: Readonly<Record<string, PermissionLevel>>;
+  }[];
 }

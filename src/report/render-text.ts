@@ -179,6 +179,12 @@ function jobLines(
       lines.push(
         `    skipped step ${s.step + 1}${s.name ? ` (${escapeLogText(s.name)})` : ''}: ${escapeLogText(s.reason)}`,
       );
+    for (const call of inv.calls ?? [])
+      lines.push(
+        `    calls: ${escapeLogText(call.uses)} (${call.file}) → ${call.jobs
+          .map((j) => `job ${escapeLogText(j.job)} (${formatLocation(j.at)})`)
+          .join(', ')}`,
+      );
     // The checklist is about agents in CI: only jobs that run one get its band.
     if (score && inv.agents.length > 0)
       lines.push(
@@ -190,6 +196,12 @@ function jobLines(
     lines.push(
       `    ${MARK[p.decision]} ${p.path.class.padEnd(16)} ${escapeLogText(at(p.path.at))}  ${escapeLogText(p.path.reason)}${p.rule ? ` [${p.rule}]` : ''}`,
     );
+    if (p.path.chain && p.path.chain.length > 0)
+      lines.push(
+        `        chain: ${p.path.chain
+          .map((c) => `${c.kind} ${escapeLogText(c.name)} (${formatLocation(c.at)})`)
+          .join(' → ')}`,
+      );
   }
   const hidden = verdict.paths.length - shown.length;
   if (hidden > 0)

@@ -140,7 +140,8 @@ function buildJob(id: string, data: Data, fail: Fail): Job {
   };
 }
 
-function buildStep(data: Data, index: number, at: YamlPath): Step {
+/** One step (workflow job or composite action) as the model keeps it. */
+export function buildStep(data: Data, index: number, at: YamlPath): Step {
   return {
     index,
     id: optionalString(data.id),
@@ -189,7 +190,7 @@ function container(value: unknown, at: YamlPath): Job['container'] {
 }
 
 /** A map of scalars as entries; non-scalar values are kept as JSON text. */
-function entries(value: unknown, at: YamlPath): Entry[] {
+export function entries(value: unknown, at: YamlPath): Entry[] {
   if (!isMap(value)) return [];
   return Object.entries(value).map(([key, v]) => ({ key, value: scalarText(v), at: [...at, key] }));
 }

@@ -31,6 +31,15 @@ if (!existsSync(join(CORPUS, 'MANIFEST.tsv'))) {
  */
 const INVALID_WORKFLOWS: Readonly<Record<string, string>> = {};
 
+/**
+ * Action files (`action.y{a,}ml`) are first-class input (issue 10): evaluated like a workflow
+ * with one job, `action`. The ones that are genuinely invalid, with the reason.
+ */
+const INVALID_ACTIONS: Readonly<Record<string, string>> = {
+  'Z3Prover__z3/.github/actions/daily-perf-improver/build-steps/action.yml':
+    'invalid YAML: a heredoc body at column 1 ends the `run: |` block scalar',
+};
+
 const WORKFLOW = /^[^/]+\/\.github\/workflows\/[^/]+\.ya?ml$/i;
 const YAML_FILE = /\.ya?ml$/i;
 const GH_AW_MARKDOWN = /^[^/]+\/\.github\/workflows\/.+\.md$/i;
@@ -54,7 +63,14 @@ function corpusFiles(): string[] {
 
 const FILES = corpusFiles();
 const WORKFLOWS = FILES.filter((f) => WORKFLOW.test(f));
-const OTHER_YAML = FILES.filter((f) => YAML_FILE.test(f) && !WORKFLOW.test(f));
+const ACTION_FILE = /(^|\/)action\.ya?ml$/i;
+/** Action files `scan` discovers: at a repository's root or under its `.github/actions/`. */
+const SCANNED_ACTION =
+  /^[^/]+\/(?:action\.ya?ml|\.github\/actions\/(?:[^/]+\/){1,5}action\.ya?ml)$/i;
+const ACTIONS = FILES.filter((f) => ACTION_FILE.test(f) && !WORKFLOW.test(f));
+const OTHER_YAML = FILES.filter(
+  (f) => YAML_FILE.test(f) && !WORKFLOW.test(f) && !ACTION_FILE.test(f),
+);
 const MARKDOWN = FILES.filter((f) => GH_AW_MARKDOWN.test(f));
 const REPOS_WITH_WORKFLOWS = [...new Set(WORKFLOWS.map((f) => f.split('/')[0]!))].sort();
 
@@ -236,6 +252,20 @@ describe('real-world corpus', () => {
     });
   });
 
+  describe('evaluate: action files are evaluated as one job (or a located input error)', () => {
+    it.each(ACTIONS)('%s', async (rel) => {
+      const path = join(CORPUS, rel);
+      const run = await evaluate(path);
+      if (rel in INVALID_ACTIONS) return expectLocatedInputError(run, path);
+      expect(run.stderr, path).not.toMatch(/internal error/i);
+      expect([0, 1, 3], `${path}\n${run.stderr}`).toContain(run.code);
+      const report = checkReport(run.stdout, path);
+      expect(report.jobs.map((j) => j.id)).toEqual(['action']);
+      const root = `${CORPUS}/${rel.split('/')[0]!}/`;
+      for (const f of report.findings) expect(f.location.path.startsWith(root), path).toBe(true);
+    });
+  });
+
   describe('evaluate: gh-aw markdown sources are a located input error', () => {
     it.each(MARKDOWN)('%s', async (rel) => {
       const path = join(CORPUS, rel);
@@ -257,7 +287,14 @@ describe('real-world corpus', () => {
       ]);
       expect(run.stderr).not.toMatch(/internal error/i);
       const report = checkReport(run.stdout, 'scan');
-      const invalid = Object.keys(INVALID_WORKFLOWS)
+
+      const scannedActions = ACTIONS.filter(
+        (f) => SCANNED_ACTION.test(f) && REPOS_WITH_WORKFLOWS.includes(f.split('/')[0]!),
+      );
+      const invalid = [
+        ...Object.keys(INVALID_WORKFLOWS),
+        ...Object.keys(INVALID_ACTIONS).filter((f) => scannedActions.includes(f)),
+      ]
         .map((rel) => join(CORPUS, rel))
         .sort();
       // A file that cannot be parsed makes the scan an input error (exit 2); the rest is
@@ -275,6 +312,11 @@ describe('real-world corpus', () => {
         perFile.set(join(CORPUS, rel), fileReport.jobs.length);
         sum += fileReport.jobs.length;
         if (SEVERITY[fileReport.decision]! > SEVERITY[worst]!) worst = fileReport.decision;
+      }
+      for (const rel of scannedActions) {
+        if (rel in INVALID_ACTIONS) continue;
+        perFile.set(join(CORPUS, rel), 1);
+        sum += 1;
       }
       expect(report.jobs.length).toBe(sum);
       const scanned = new Map<string, number>();

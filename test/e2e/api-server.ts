@@ -30,6 +30,8 @@ export interface ApiRoutes {
   readonly otherRepos?: Readonly<
     Record<string, Readonly<Record<string, Readonly<Record<string, string>>>>>
   >;
+  /** Commits refs of any repository resolve to (GET …/commits/{ref}, sha media type): `{ 'owner/name@v1': sha }`. */
+  readonly refs?: Readonly<Record<string, string>>;
   /** Changed files by pull request number: a name, or a rename `{ filename, previous_filename }`. */
   readonly pullFiles?: Readonly<Record<number, readonly PullFile[]>>;
   readonly faults?: readonly Fault[];
@@ -100,6 +102,12 @@ export async function startApiServer(routes: ApiRoutes = {}): Promise<ApiServer>
     }
     if (req.method !== 'GET') return notFound();
 
+    const commit = /^\/repos\/([^/]+\/[^/]+)\/commits\/([^/]+)$/.exec(url.pathname);
+    if (commit) {
+      const sha = routes.refs?.[`${commit[1] ?? ''}@${decodeURIComponent(commit[2] ?? '')}`];
+      if (sha === undefined) return notFound();
+      return send(200, sha, { 'content-type': 'text/plain; charset=utf-8' });
+    }
     const other = /^\/repos\/([^/]+\/[^/]+)\/contents\/(.+)$/.exec(url.pathname);
     if (other && `/repos/${other[1]}` !== REPO) {
       const text =

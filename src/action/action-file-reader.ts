@@ -1,0 +1,125 @@
+/**
+ * Where the action reads the files behind `uses:`: local references at the workflow's commit
+ * through the same git-then-API reader as the workflow, remote ones through the contents API
+ * at a commit SHA — a tag or branch is resolved to its commit once and recorded. Files are
+ * cached by SHA for the run; every request has a timeout. Whatever cannot be read is reported
+ * missing with why (the inventory makes it an opaque path), never skipped.
+ */
+import type { GitHubClient } from '../github/client.js';
+import type { FileReader, FileRef, FileResult } from '../inventory/resolve/action-files.js';
+import { fileKey } from '../inventory/resolve/action-files.js';
+import { MAX_SOURCE_BYTES } from '../workflow/source.js';
+import type { RepoFileReader } from './repo-files.js';
+
+const FULL_SHA = /^[0-9a-f]{40}$/i;
+/** Each contents / commits request gives up after this long. */
+export const ACTION_FILE_TIMEOUT_MS = 15_000;
+
+export interface ActionFileSources {
+  readonly files: RepoFileReader;
+  readonly workflowSha: string;
+  readonly client: () => Promise<GitHubClient>;
+  /** Filled with each tag or branch resolved: `owner/repo@v1` → commit SHA. */
+  readonly resolved: Map<string, string>;
+  readonly timeoutMs?: number;
+}
+
+export function actionFileReader(s: ActionFileSources): FileReader {
+  const bySha = new Map<string, Promise<FileResult>>();
+  return async (refs) => {
+    const local = refs.filter((r) => r.kind === 'local').map((r) => r.path);
+    if (local.length > 0) s.files.preload(s.workflowSha, local);
+    const out = new Map<string, FileResult>();
+    for (const ref of refs) out.set(fileKey(ref), await readOne(ref, s, bySha));
+    return out;
+  };
+}
+
+async function readOne(
+  ref: FileRef,
+  s: ActionFileSources,
+  bySha: Map<string, Promise<FileResult>>,
+): Promise<FileResult> {
+  if (ref.kind === 'local') {
+    try {
+      const file = await s.files.read(ref.path, s.workflowSha);
+      return file
+        ? { text: file.text, display: ref.path, sha: s.workflowSha }
+        : { missing: `${ref.path}: no such file at ${s.workflowSha.slice(0, 12)}` };
+    } catch (error) {
+      return { missing: `${ref.path}: ${(error as Error).message}` };
+    }
+  }
+  const [owner = '', repo = ''] = ref.repo.split('/');
+  const timeout = s.timeoutMs ?? ACTION_FILE_TIMEOUT_MS;
+  let sha: string;
+  try {
+    sha = await resolveSha(s, owner, repo, ref.ref, timeout);
+  } catch (error) {
+    return {
+      missing: `${ref.repo}@${ref.ref}: cannot resolve the ref (${(error as Error).message})`,
+    };
+  }
+  const key = `${ref.repo}@${sha}:${ref.path}`;
+  let pending = bySha.get(key);
+  if (!pending) {
+    pending = fetchContent(s, owner, repo, ref.path, sha, timeout);
+    bySha.set(key, pending);
+  }
+  return pending;
+}
+
+async function resolveSha(
+  s: ActionFileSources,
+  owner: string,
+  repo: string,
+  ref: string,
+  timeout: number,
+): Promise<string> {
+  if (FULL_SHA.test(ref)) return ref.toLowerCase();
+  const name = `${owner}/${repo}@${ref}`;
+  const known = s.resolved.get(name);
+  if (known) return known;
+  const client = await s.client();
+  const { data } = await client.rest.repos.getCommit({
+    owner,
+    repo,
+    ref,
+    mediaType: { format: 'sha' },
+    request: { signal: AbortSignal.timeout(timeout) },
+  });
+  const sha = typeof data === 'string' ? (data as string).trim() : (data as { sha?: string }).sha;
+  if (!sha || !FULL_SHA.test(sha)) throw new Error('the API did not return a commit SHA');
+  s.resolved.set(name, sha.toLowerCase());
+  return sha.toLowerCase();
+}
+
+async function fetchContent(
+  s: ActionFileSources,
+  owner: string,
+  repo: string,
+  path: string,
+  sha: string,
+  timeout: number,
+): Promise<FileResult> {
+  const where = `${owner}/${repo}/${path}@${sha.slice(0, 12)}`;
+  try {
+    const client = await s.client();
+    const response = await client.rest.repos.getContent({
+      owner,
+      repo,
+      path,
+      ref: sha,
+      mediaType: { format: 'raw' },
+      request: { signal: AbortSignal.timeout(timeout) },
+    });
+    const text = typeof response.data === 'string' ? response.data : undefined;
+    if (text === undefined) return { missing: `${where}: the contents API did not return a file` };
+    if (Buffer.byteLength(text) > MAX_SOURCE_BYTES)
+      return { missing: `${where}: over the ${MAX_SOURCE_BYTES}-byte limit` };
+    return { text, display: `${owner}/${repo}/${path}@${sha}`, sha };
+  } catch (error) {
+    if ((error as { status?: number }).status === 404) return { missing: `${where}: no such file` };
+    return { missing: `${where}: cannot read through the API (${(error as Error).message})` };
+  }
+}
