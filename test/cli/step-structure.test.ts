@@ -62,7 +62,9 @@ describe('closed world: unknown keys are located input errors', () => {
 
   it('background, wait, wait-all and cancel steps are known keys', async () => {
     const r = await evaluate('parallel-good.yml', 'baseline');
-    expect(r.code).toBe(0);
+    // Not an input error (exit 2); the decision itself is the policy's (an unfetched remote
+    // action in an unattended job is an opaque path that needs approval).
+    expect(r.code).not.toBe(2);
     expect(r.err).toBe('');
   });
 });
