@@ -42,15 +42,15 @@ var ucs2length = __webpack_require__(36214);
 /* eslint-disable */
 
 const evidence_validator_validateEvidence = validate20;
-const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://agent-gate.dev/schemas/evidence-v1.json","title":"agent-gate evidence","description":"evidence.json of an agent-gate evidence pack: who ran what, with which authority, on which target, what the gate decided, who approved, what was checked and how the job ended. Secret values never appear: only names, kinds and sources. Also defines the pack's bom.json ($defs/bomDocument) and manifest.json ($defs/manifest).","type":"object","additionalProperties":false,"required":["$schema","schemaVersion","tool","run","owner","decision","approval","outcome","timestamps","credentials","targets","policy","validation","findings","evidence","attestation","bom"],"properties":{"$schema":{"const":"https://agent-gate.dev/schemas/evidence-v1.json"},"schemaVersion":{"const":1,"description":"Evidence format version."},"tool":{"$ref":"#/$defs/tool"},"run":{"description":"The run the gate decided, as the runner described it.","type":"object","additionalProperties":false,"required":["repository","workflowPath","workflowSha","job","runId","runAttempt","runUrl","event","ref","sha","actor","triggeringActor","prAuthor"],"properties":{"repository":{"type":"string","pattern":"^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$"},"workflowPath":{"$ref":"#/$defs/text"},"workflowSha":{"$ref":"#/$defs/gitSha"},"job":{"$ref":"#/$defs/text"},"runId":{"$ref":"#/$defs/numericIdOrNull"},"runAttempt":{"$ref":"#/$defs/numericIdOrNull"},"runUrl":{"$ref":"#/$defs/urlOrNull"},"event":{"$ref":"#/$defs/text"},"ref":{"$ref":"#/$defs/textOrNull","description":"Full ref, e.g. refs/heads/main."},"sha":{"oneOf":[{"$ref":"#/$defs/gitSha"},{"type":"null"}],"description":"The commit the run is for (GITHUB_SHA)."},"actor":{"$ref":"#/$defs/textOrNull"},"triggeringActor":{"$ref":"#/$defs/textOrNull"},"prAuthor":{"$ref":"#/$defs/textOrNull","description":"Author of the pull request the run is for, if any."}}},"owner":{"description":"Owners of the workflow file (CODEOWNERS, last matching rule); null when no rule matches or CODEOWNERS was not read.","oneOf":[{"$ref":"#/$defs/owner"},{"type":"null"}]},"decision":{"type":"object","additionalProperties":false,"required":["value","reasons","errors","jobs","waivers"],"properties":{"value":{"$ref":"#/$defs/decision"},"reasons":{"description":"Decision-wide reasons that are not about one path.","type":"array","items":{"type":"string"}},"errors":{"description":"Files that could not be evaluated (each counts as blocked).","type":"array","items":{"type":"object","additionalProperties":false,"required":["path","message"],"properties":{"path":{"type":"string"},"message":{"type":"string"}}}},"jobs":{"type":"array","items":{"$ref":"#/$defs/jobVerdict"}},"waivers":{"type":"object","additionalProperties":false,"required":["applied","expired"],"properties":{"applied":{"type":"array","items":{"$ref":"#/$defs/appliedWaiver"}},"expired":{"type":"array","items":{"$ref":"#/$defs/expiredWaiver"}}}}}},"approval":{"$ref":"#/$defs/approval"},"outcome":{"description":"How the job ended. `unknown` when it could not be learnt — then `note` says why.","type":"object","additionalProperties":false,"required":["status","source","note"],"properties":{"status":{"enum":["success","failure","cancelled","unknown"]},"source":{"$ref":"#/$defs/text","description":"Where the outcome was read from."},"note":{"$ref":"#/$defs/textOrNull"}},"if":{"properties":{"status":{"const":"unknown"}}},"then":{"properties":{"note":{"$ref":"#/$defs/text"}}}},"timestamps":{"type":"object","additionalProperties":false,"required":["started","decided","finished"],"properties":{"started":{"$ref":"#/$defs/timestamp"},"decided":{"$ref":"#/$defs/timestamp"},"finished":{"oneOf":[{"$ref":"#/$defs/timestamp"},{"type":"null"}]}}},"credentials":{"description":"Every credential the decided jobs can use: names, kinds and sources, never values.","type":"array","items":{"$ref":"#/$defs/credentialSource"}},"targets":{"description":"What the decided jobs can reach, with the paths and credentials that reach it.","type":"array","items":{"$ref":"#/$defs/target"}},"policy":{"type":"object","additionalProperties":false,"required":["sources","digest","default","evidenceRequired","approval"],"properties":{"sources":{"description":"Files the policy was built from, base first (presets as preset:<name>).","type":"array","items":{"$ref":"#/$defs/text"},"minItems":1},"digest":{"$ref":"#/$defs/sha256Digest"},"default":{"$ref":"#/$defs/decision"},"evidenceRequired":{"type":"boolean"},"approval":{"type":"object","additionalProperties":false,"required":["approvers","minApprovals","timeoutMinutes"],"properties":{"approvers":{"oneOf":[{"type":"array","items":{"type":"string"}},{"type":"null"}]},"minApprovals":{"type":"integer","minimum":1},"timeoutMinutes":{"type":"integer","minimum":1}}}}},"validation":{"description":"Which checks ran: this gate's rules, and the commit's check runs where they could be read.","type":"object","additionalProperties":false,"required":["rules","checkRuns","note"],"properties":{"rules":{"type":"array","items":{"$ref":"#/$defs/ruleEvaluated"}},"checkRuns":{"oneOf":[{"type":"array","items":{"type":"object","additionalProperties":false,"required":["name","conclusion"],"properties":{"name":{"type":"string"},"conclusion":{"type":["string","null"]}}}},{"type":"null"}]},"note":{"$ref":"#/$defs/textOrNull"}},"if":{"properties":{"checkRuns":{"type":"null"}}},"then":{"properties":{"note":{"$ref":"#/$defs/text"}}}},"findings":{"type":"array","items":{"$ref":"#/$defs/finding"}},"evidence":{"description":"Where this pack goes.","type":"object","additionalProperties":false,"required":["mode","artifactName"],"properties":{"mode":{"enum":["artifact","file","none"]},"artifactName":{"$ref":"#/$defs/textOrNull"}},"if":{"properties":{"mode":{"const":"artifact"}}},"then":{"properties":{"artifactName":{"$ref":"#/$defs/text"}}}},"attestation":{"description":"The signed attestation over the pack, if one was made. subjectDigest is the pack digest it signs: the digest of this pack with attestation set to null in evidence.json (the record cannot sign itself).","oneOf":[{"type":"object","additionalProperties":false,"required":["id","bundleDigest","subjectDigest"],"properties":{"id":{"$ref":"#/$defs/textOrNull"},"bundleDigest":{"$ref":"#/$defs/textOrNull"},"subjectDigest":{"oneOf":[{"$ref":"#/$defs/sha256Digest"},{"type":"null"}]}}},{"type":"null"}]},"bom":{"description":"The Agent Action BOM of every decided job (the same as bom.json).","type":"array","items":{"$ref":"#/$defs/bomWorkflow"}}},"$defs":{"text":{"type":"string","minLength":1},"textOrNull":{"oneOf":[{"$ref":"#/$defs/text"},{"type":"null"}]},"stringOrNull":{"type":["string","null"]},"numericIdOrNull":{"oneOf":[{"type":"string","pattern":"^[0-9]{1,20}$"},{"type":"null"}]},"urlOrNull":{"oneOf":[{"type":"string","pattern":"^https?://[^\\s]+$"},{"type":"null"}]},"gitSha":{"type":"string","pattern":"^(?:[0-9a-f]{40}|[0-9a-f]{64})$"},"sha256Digest":{"type":"string","pattern":"^sha256:[0-9a-f]{64}$"},"sha256Hex":{"type":"string","pattern":"^[0-9a-f]{64}$"},"timestamp":{"description":"RFC 3339 date-time.","type":"string","pattern":"^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(?:\\.\\d+)?(?:Z|[+-]\\d{2}:\\d{2})$"},"decision":{"enum":["allow","approval-required","blocked"]},"actionClass":{"enum":["read","comment","write-branch","modify-workflow","run-shell","use-secret","cloud-credential","call-tool","publish","deploy","production","destructive","bypass-checks"]},"stringList":{"type":"array","items":{"type":"string"}},"location":{"description":"A position in a source file, 1-based.","type":"object","additionalProperties":false,"required":["path","line","column"],"properties":{"path":{"type":"string"},"line":{"type":"integer","minimum":0},"column":{"type":"integer","minimum":0}}},"tool":{"type":"object","additionalProperties":false,"required":["name","version","uri"],"properties":{"name":{"const":"agent-gate"},"version":{"type":"string","pattern":"^\\d+\\.\\d+\\.\\d+(?:[-+][0-9A-Za-z.-]+)?$"},"uri":{"type":"string","pattern":"^https://"}}},"owner":{"type":"object","additionalProperties":false,"required":["owners","file","line"],"properties":{"owners":{"$ref":"#/$defs/stringList"},"file":{"type":"string"},"line":{"type":"integer","minimum":1}}},"approval":{"description":"The approval record: what was asked (request and its digest), who approved, when, how and on which digest.","type":"object","additionalProperties":false,"required":["mode","status","requestDigest","requestUrl","approvals","ignored","note"],"properties":{"mode":{"enum":["fail","wait","environment","record"]},"status":{"enum":["not-required","required","handed-to-environment","approved","denied","timed-out","cancelled"]},"requestDigest":{"oneOf":[{"$ref":"#/$defs/sha256Digest"},{"type":"null"}]},"requestUrl":{"$ref":"#/$defs/urlOrNull"},"approvals":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["login","at","how","digest"],"properties":{"login":{"$ref":"#/$defs/text"},"at":{"$ref":"#/$defs/timestamp"},"how":{"$ref":"#/$defs/text"},"digest":{"oneOf":[{"$ref":"#/$defs/sha256Digest"},{"type":"null"}]}}}},"ignored":{"description":"Would-be approvals that did not count, each with the reason (self-approval, bot, not an approver, stale head, other digest, edited comment, …).","type":"array","items":{"type":"object","additionalProperties":false,"required":["login","why"],"properties":{"login":{"$ref":"#/$defs/text"},"why":{"$ref":"#/$defs/text"}}}},"note":{"$ref":"#/$defs/textOrNull","description":"How the wait or the record ended, in one line."}},"if":{"properties":{"status":{"const":"approved"}}},"then":{"properties":{"approvals":{"type":"array","minItems":1}}}},"jobVerdict":{"type":"object","additionalProperties":false,"required":["workflow","job","decision","paths"],"properties":{"workflow":{"type":"string"},"job":{"type":"string"},"decision":{"$ref":"#/$defs/decision"},"paths":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["id","class","decision","rule","reason","because","credentials","target","location","waived"],"properties":{"id":{"type":"string"},"class":{"$ref":"#/$defs/actionClass"},"decision":{"$ref":"#/$defs/decision"},"rule":{"$ref":"#/$defs/stringOrNull","description":"The deciding rule; null when the policy default decided."},"reason":{"type":"string","description":"What put the job in this class."},"because":{"type":"string","description":"Why this decision."},"credentials":{"$ref":"#/$defs/stringList"},"target":{"$ref":"#/$defs/stringOrNull"},"location":{"$ref":"#/$defs/location"},"waived":{"$ref":"#/$defs/stringList"}}}}}},"appliedWaiver":{"type":"object","additionalProperties":false,"required":["rule","workflow","job","owner","expires","reason","location","path"],"properties":{"rule":{"type":"string"},"workflow":{"$ref":"#/$defs/stringOrNull"},"job":{"$ref":"#/$defs/stringOrNull"},"owner":{"type":"string"},"expires":{"type":"string","pattern":"^\\d{4}-\\d{2}-\\d{2}$"},"reason":{"type":"string"},"location":{"$ref":"#/$defs/location"},"path":{"type":"string","description":"The action path the waiver was applied to."}}},"expiredWaiver":{"type":"object","additionalProperties":false,"required":["rule","workflow","job","owner","expires","reason","location","message"],"properties":{"rule":{"type":"string"},"workflow":{"$ref":"#/$defs/stringOrNull"},"job":{"$ref":"#/$defs/stringOrNull"},"owner":{"type":"string"},"expires":{"type":"string","pattern":"^\\d{4}-\\d{2}-\\d{2}$"},"reason":{"type":"string"},"location":{"$ref":"#/$defs/location"},"message":{"type":"string"}}},"credentialKind":{"enum":["github-token","oidc","app-token","static-secret","pat","inherited-secrets"]},"credentialLifetime":{"enum":["job-scoped","short-lived","long-lived"]},"credentialSource":{"type":"object","additionalProperties":false,"required":["workflow","job","id","kind","name","lifetime","scope","write","production","reaches","usedIn","note","location"],"properties":{"workflow":{"type":"string"},"job":{"type":"string"},"id":{"type":"string"},"kind":{"$ref":"#/$defs/credentialKind"},"name":{"type":"string"},"lifetime":{"$ref":"#/$defs/credentialLifetime"},"scope":{"enum":["narrow","broad"]},"write":{"type":"boolean"},"production":{"type":"boolean"},"reaches":{"$ref":"#/$defs/stringList"},"usedIn":{"$ref":"#/$defs/stringList"},"note":{"type":"string"},"location":{"$ref":"#/$defs/location"}}},"target":{"type":"object","additionalProperties":false,"required":["workflow","job","target","classes","credentials","decision"],"properties":{"workflow":{"type":"string"},"job":{"type":"string"},"target":{"type":"string"},"classes":{"type":"array","items":{"$ref":"#/$defs/actionClass"}},"credentials":{"description":"Ids of the credentials that reach the target.","$ref":"#/$defs/stringList"},"decision":{"description":"The most severe decision of the paths to this target; null when no path names it.","oneOf":[{"$ref":"#/$defs/decision"},{"type":"null"}]}}},"finding":{"type":"object","additionalProperties":false,"required":["ruleId","kind","decision","severity","confidence","message","remediation","workflow","job","class","location","fingerprint"],"properties":{"ruleId":{"type":"string"},"kind":{"enum":["path","check"]},"decision":{"$ref":"#/$defs/decision"},"severity":{"enum":["info","low","medium","high","critical"]},"confidence":{"enum":["low","medium","high"]},"message":{"type":"string"},"remediation":{"type":"string"},"workflow":{"type":"string"},"job":{"$ref":"#/$defs/stringOrNull"},"class":{"oneOf":[{"$ref":"#/$defs/actionClass"},{"type":"null"}]},"location":{"$ref":"#/$defs/location"},"fingerprint":{"description":"The SARIF partialFingerprints agentGate/v1 of the result: independent of line numbers.","$ref":"#/$defs/sha256Hex"}}},"ruleEvaluated":{"type":"object","additionalProperties":false,"required":["id","decision","reason","location","decidedPaths","waivedPaths"],"properties":{"id":{"type":"string"},"decision":{"$ref":"#/$defs/decision"},"reason":{"type":"string"},"location":{"$ref":"#/$defs/location"},"decidedPaths":{"description":"Action paths this rule decided.","type":"integer","minimum":0},"waivedPaths":{"description":"Action paths where a waiver set this rule aside.","type":"integer","minimum":0}}},"bomWorkflow":{"type":"object","additionalProperties":false,"required":["path","name","jobs"],"properties":{"path":{"type":"string"},"name":{"$ref":"#/$defs/stringOrNull"},"jobs":{"type":"array","items":{"$ref":"#/$defs/jobInventory"}}}},"bomDocument":{"description":"bom.json of an evidence pack.","type":"object","additionalProperties":false,"required":["schemaVersion","tool","workflows"],"properties":{"schemaVersion":{"const":1},"tool":{"$ref":"#/$defs/tool"},"workflows":{"type":"array","items":{"$ref":"#/$defs/bomWorkflow"}}}},"manifest":{"description":"manifest.json of an evidence pack. digest = SHA-256 over the UTF-8 lines `<name>\\0<sha256 hex>\\n` of every other file, sorted by name (byte order), concatenated.","type":"object","additionalProperties":false,"required":["schemaVersion","tool","policyDigest","files","digest"],"properties":{"schemaVersion":{"const":1},"tool":{"$ref":"#/$defs/tool"},"policyDigest":{"$ref":"#/$defs/sha256Digest"},"files":{"type":"object","minProperties":1,"propertyNames":{"pattern":"^[A-Za-z0-9][A-Za-z0-9._-]*$"},"additionalProperties":{"type":"object","additionalProperties":false,"required":["sha256","bytes"],"properties":{"sha256":{"$ref":"#/$defs/sha256Hex"},"bytes":{"type":"integer","minimum":0}}}},"digest":{"$ref":"#/$defs/sha256Digest"}}},"jobInventory":{"description":"The Agent Action BOM record of one job: who and what can act, with which authority, on which target — every fact with its location.","type":"object","additionalProperties":false,"required":["workflow","job","name","at","triggers","actor","unattended","unattendedReasons","environment","runsOn","permissions","credentials","uses","runs","agents","tools","agentConfig","owner","change","targets","classes","paths","gaps","checklist"],"properties":{"workflow":{"type":"string"},"job":{"type":"string"},"name":{"$ref":"#/$defs/stringOrNull"},"at":{"$ref":"#/$defs/location"},"triggers":{"$ref":"#/$defs/stringList"},"actor":{"$ref":"#/$defs/stringOrNull"},"unattended":{"type":"boolean"},"unattendedReasons":{"$ref":"#/$defs/stringList"},"environment":{"oneOf":[{"type":"object","additionalProperties":false,"required":["name","dynamic","at"],"properties":{"name":{"type":"string"},"dynamic":{"type":"boolean"},"at":{"$ref":"#/$defs/location"}}},{"type":"null"}]},"runsOn":{"$ref":"#/$defs/stringList"},"permissions":{"type":"object","additionalProperties":false,"required":["source","scopes","assumed","downgrade","at"],"properties":{"source":{"enum":["job","workflow","default"]},"scopes":{"type":"object","additionalProperties":{"enum":["read","write","none"]}},"assumed":{"type":"boolean"},"downgrade":{"$ref":"#/$defs/stringOrNull"},"at":{"$ref":"#/$defs/location"}}},"credentials":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["id","kind","name","lifetime","scope","write","production","reaches","note","usedIn","at"],"properties":{"id":{"type":"string"},"kind":{"$ref":"#/$defs/credentialKind"},"name":{"type":"string"},"lifetime":{"$ref":"#/$defs/credentialLifetime"},"scope":{"enum":["narrow","broad"]},"write":{"type":"boolean"},"production":{"type":"boolean"},"reaches":{"$ref":"#/$defs/stringList"},"note":{"type":"string"},"usedIn":{"$ref":"#/$defs/stringList"},"at":{"$ref":"#/$defs/location"}}}},"uses":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["raw","kind","name","ref","pinned","step","at"],"properties":{"raw":{"type":"string"},"kind":{"enum":["action","local","docker","reusable-workflow"]},"name":{"type":"string"},"ref":{"$ref":"#/$defs/stringOrNull"},"pinned":{"type":"boolean"},"step":{"type":["integer","null"]},"at":{"$ref":"#/$defs/location"}}}},"runs":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["step","name","shell","script","at"],"properties":{"step":{"type":"integer"},"name":{"$ref":"#/$defs/stringOrNull"},"shell":{"$ref":"#/$defs/stringOrNull"},"script":{"type":"string"},"at":{"$ref":"#/$defs/location"}}}},"agents":{"type":"array","items":{"$ref":"#/$defs/agentUse"}},"tools":{"type":"array","items":{"$ref":"#/$defs/toolReach"}},"agentConfig":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["agent","file","permissions","settings"],"properties":{"agent":{"type":"string"},"file":{"type":"string"},"permissions":{"oneOf":[{"$ref":"#/$defs/agentPermissionSettings"},{"type":"null"}]},"settings":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["key","value","at"],"properties":{"key":{"type":"string"},"value":{"type":"string"},"at":{"$ref":"#/$defs/location"}}}}}}},"owner":{"oneOf":[{"$ref":"#/$defs/owner"},{"type":"null"}]},"change":{"oneOf":[{"$ref":"#/$defs/changeAnalysis"},{"type":"null"}]},"targets":{"$ref":"#/$defs/stringList"},"classes":{"type":"array","items":{"$ref":"#/$defs/actionClass"}},"paths":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["id","job","class","reason","at","credentials","step","uses","target"],"properties":{"id":{"type":"string"},"job":{"type":"string"},"class":{"$ref":"#/$defs/actionClass"},"reason":{"type":"string"},"at":{"$ref":"#/$defs/location"},"credentials":{"$ref":"#/$defs/stringList"},"step":{"type":["integer","null"]},"uses":{"$ref":"#/$defs/stringOrNull"},"target":{"$ref":"#/$defs/stringOrNull"}}}},"gaps":{"description":"What the inventory could not see into (never read as safe).","$ref":"#/$defs/stringList"},"checklist":{"$ref":"#/$defs/checklist"}}},"agentUse":{"type":"object","additionalProperties":false,"required":["id","product","via","ref","step","at","mode","settings","unrestrictedShell","permissionsBypassed","tokenExchange","allowedActors","promptInputs","mcpConfig"],"properties":{"id":{"type":"string"},"product":{"type":"string"},"via":{"enum":["uses","job-uses","run","workflow-header","setup-steps"]},"ref":{"$ref":"#/$defs/stringOrNull"},"step":{"type":["integer","null"]},"at":{"$ref":"#/$defs/location"},"mode":{"$ref":"#/$defs/stringOrNull"},"settings":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["name","value","risky","reason","at"],"properties":{"name":{"type":"string"},"value":{"type":"string"},"risky":{"type":"boolean"},"reason":{"type":"string"},"at":{"$ref":"#/$defs/location"}}}},"unrestrictedShell":{"type":"boolean"},"permissionsBypassed":{"type":"boolean"},"tokenExchange":{"oneOf":[{"type":"object","additionalProperties":false,"required":["issuer","note"],"properties":{"issuer":{"type":"string"},"note":{"type":"string"}}},{"type":"null"}]},"allowedActors":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["name","value","wildcard"],"properties":{"name":{"type":"string"},"value":{"type":"string"},"wildcard":{"type":"boolean"}}}},"promptInputs":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["input","value","at"],"properties":{"input":{"type":"string"},"value":{"type":"string"},"at":{"$ref":"#/$defs/location"}}}},"mcpConfig":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["source","value","at"],"properties":{"source":{"type":"string"},"value":{"type":"string"},"at":{"$ref":"#/$defs/location"}}}}}},"toolReach":{"type":"object","additionalProperties":false,"required":["agent","name","file","transport","command","args","url","remote","fetchesCode","secrets","trust","tools","writeCapable","at"],"properties":{"agent":{"type":"string"},"name":{"type":"string"},"file":{"type":"string"},"transport":{"enum":["stdio","http","sse","unknown"]},"command":{"$ref":"#/$defs/stringOrNull"},"args":{"$ref":"#/$defs/stringList"},"url":{"$ref":"#/$defs/stringOrNull"},"remote":{"type":"boolean"},"fetchesCode":{"type":"boolean"},"secrets":{"description":"Names of env vars / headers whose values reference secrets; never the values.","$ref":"#/$defs/stringList"},"trust":{"type":"boolean"},"tools":{"oneOf":[{"$ref":"#/$defs/stringList"},{"const":"*"},{"type":"null"}]},"writeCapable":{"type":"boolean"},"at":{"$ref":"#/$defs/location"}}},"agentPermissionSettings":{"type":"object","additionalProperties":false,"required":["allow","ask","deny","defaultMode","enableAllProjectMcpServers","hooks","sandboxEnabled","at"],"properties":{"allow":{"$ref":"#/$defs/stringList"},"ask":{"$ref":"#/$defs/stringList"},"deny":{"$ref":"#/$defs/stringList"},"defaultMode":{"$ref":"#/$defs/stringOrNull"},"enableAllProjectMcpServers":{"type":["boolean","null"]},"hooks":{"$ref":"#/$defs/stringList"},"sandboxEnabled":{"type":["boolean","null"]},"at":{"$ref":"#/$defs/location"}}},"changeAnalysis":{"type":"object","additionalProperties":false,"required":["author","authorKind","sensitive","newDependencies","unknownDependencies"],"properties":{"author":{"$ref":"#/$defs/stringOrNull"},"authorKind":{"enum":["human","bot","agent","unknown"]},"sensitive":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["file","what"],"properties":{"file":{"type":"string"},"what":{"type":"string"}}}},"newDependencies":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["file","ecosystem","name","version","line","note"],"properties":{"file":{"type":"string"},"ecosystem":{"enum":["npm","pypi","go","cargo","rubygems","composer","maven","github-actions"]},"name":{"type":"string"},"version":{"$ref":"#/$defs/stringOrNull"},"line":{"type":["integer","null"]},"note":{"$ref":"#/$defs/stringOrNull"}}}},"unknownDependencies":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["file","reason"],"properties":{"file":{"type":"string"},"reason":{"type":"string"}}}}}},"checklist":{"description":"The seed's 20-control agent-deployment checklist scored from what the workflow shows (docs/checklist.md).","type":"object","additionalProperties":false,"required":["workflow","job","agents","total","outOf","observed","max","notObservable","band","bestCaseBand","unobservable","focus","controls"],"properties":{"workflow":{"type":"string"},"job":{"type":"string"},"agents":{"$ref":"#/$defs/stringList"},"total":{"type":"number","minimum":0,"maximum":20,"multipleOf":0.5},"outOf":{"const":20},"observed":{"type":"integer","minimum":0,"maximum":20},"max":{"type":"integer","minimum":0,"maximum":20},"notObservable":{"type":"integer","minimum":0,"maximum":20},"band":{"type":"object","additionalProperties":false,"required":["id","label","range"],"properties":{"id":{"enum":["production-ready","good-foundation","significant-risk","pause"]},"label":{"type":"string"},"range":{"type":"string"}}},"bestCaseBand":{"type":"object","additionalProperties":false,"required":["id","label","range"],"properties":{"id":{"enum":["production-ready","good-foundation","significant-risk","pause"]},"label":{"type":"string"},"range":{"type":"string"}}},"unobservable":{"type":"string"},"focus":{"$ref":"#/$defs/stringList"},"controls":{"type":"array","minItems":20,"maxItems":20,"items":{"type":"object","additionalProperties":false,"required":["id","number","title","score","status","reason","evidence"],"properties":{"id":{"type":"string"},"number":{"type":"integer","minimum":1,"maximum":20},"title":{"type":"string"},"score":{"enum":[1,0.5,0,null]},"status":{"enum":["met","partial","not-met","not-observable"]},"reason":{"type":"string"},"evidence":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["text","at"],"properties":{"text":{"type":"string"},"at":{"$ref":"#/$defs/stringOrNull"}}}}}}}}}}};
+const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://agent-gate.dev/schemas/evidence-v1.json","title":"agent-gate evidence","description":"evidence.json of an agent-gate evidence pack: who ran what, with which authority, on which target, what the gate decided, who approved, what was checked and how the job ended. Secret values never appear: only names, kinds and sources. Also defines the pack's bom.json ($defs/bomDocument) and manifest.json ($defs/manifest).","type":"object","additionalProperties":false,"required":["$schema","schemaVersion","tool","run","owner","decision","approval","outcome","timestamps","credentials","targets","policy","validation","findings","evidence","attestation","bom"],"properties":{"$schema":{"const":"https://agent-gate.dev/schemas/evidence-v1.json"},"schemaVersion":{"const":1,"description":"Evidence format version."},"tool":{"$ref":"#/$defs/tool"},"run":{"description":"The run the gate decided, as the runner described it.","type":"object","additionalProperties":false,"required":["repository","workflowPath","workflowSha","job","runId","runAttempt","runUrl","event","ref","sha","actor","triggeringActor","prAuthor"],"properties":{"repository":{"type":"string","pattern":"^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$"},"workflowPath":{"$ref":"#/$defs/text"},"workflowSha":{"$ref":"#/$defs/gitSha"},"job":{"$ref":"#/$defs/text"},"runId":{"$ref":"#/$defs/numericIdOrNull"},"runAttempt":{"$ref":"#/$defs/numericIdOrNull"},"runUrl":{"$ref":"#/$defs/urlOrNull"},"event":{"$ref":"#/$defs/text"},"ref":{"$ref":"#/$defs/textOrNull","description":"Full ref, e.g. refs/heads/main."},"sha":{"oneOf":[{"$ref":"#/$defs/gitSha"},{"type":"null"}],"description":"The commit the run is for (GITHUB_SHA)."},"actor":{"$ref":"#/$defs/textOrNull"},"triggeringActor":{"$ref":"#/$defs/textOrNull"},"prAuthor":{"$ref":"#/$defs/textOrNull","description":"Author of the pull request the run is for, if any."},"scope":{"description":"Where the decided facts came from beyond the runner's variables: a workflow in another repository, the caller jobs decided inside a reusable workflow, the policy's commit, the change analysed (pull request or merge group). Null in packs that predate it.","oneOf":[{"type":"object","additionalProperties":false,"required":["workflowRepository","calledWorkflow","decidedJobs","policyRef","changes"],"properties":{"workflowRepository":{"$ref":"#/$defs/textOrNull"},"calledWorkflow":{"$ref":"#/$defs/textOrNull"},"decidedJobs":{"oneOf":[{"type":"array","items":{"$ref":"#/$defs/text"}},{"type":"null"}]},"policyRef":{"$ref":"#/$defs/text"},"changes":{"oneOf":[{"type":"object","additionalProperties":false,"required":["source","base","head","files"],"properties":{"source":{"enum":["pull-request","merge-group"]},"base":{"oneOf":[{"$ref":"#/$defs/gitSha"},{"type":"null"}]},"head":{"oneOf":[{"$ref":"#/$defs/gitSha"},{"type":"null"}]},"files":{"type":"integer","minimum":0}}},{"type":"null"}]}}},{"type":"null"}]}}},"owner":{"description":"Owners of the workflow file (CODEOWNERS, last matching rule); null when no rule matches or CODEOWNERS was not read.","oneOf":[{"$ref":"#/$defs/owner"},{"type":"null"}]},"decision":{"type":"object","additionalProperties":false,"required":["value","reasons","errors","jobs","waivers"],"properties":{"value":{"$ref":"#/$defs/decision"},"reasons":{"description":"Decision-wide reasons that are not about one path.","type":"array","items":{"type":"string"}},"errors":{"description":"Files that could not be evaluated (each counts as blocked).","type":"array","items":{"type":"object","additionalProperties":false,"required":["path","message"],"properties":{"path":{"type":"string"},"message":{"type":"string"}}}},"jobs":{"type":"array","items":{"$ref":"#/$defs/jobVerdict"}},"waivers":{"type":"object","additionalProperties":false,"required":["applied","expired"],"properties":{"applied":{"type":"array","items":{"$ref":"#/$defs/appliedWaiver"}},"expired":{"type":"array","items":{"$ref":"#/$defs/expiredWaiver"}}}}}},"approval":{"$ref":"#/$defs/approval"},"outcome":{"description":"How the job ended. `unknown` when it could not be learnt — then `note` says why.","type":"object","additionalProperties":false,"required":["status","source","note"],"properties":{"status":{"enum":["success","failure","cancelled","unknown"]},"source":{"$ref":"#/$defs/text","description":"Where the outcome was read from."},"note":{"$ref":"#/$defs/textOrNull"}},"if":{"properties":{"status":{"const":"unknown"}}},"then":{"properties":{"note":{"$ref":"#/$defs/text"}}}},"timestamps":{"type":"object","additionalProperties":false,"required":["started","decided","finished"],"properties":{"started":{"$ref":"#/$defs/timestamp"},"decided":{"$ref":"#/$defs/timestamp"},"finished":{"oneOf":[{"$ref":"#/$defs/timestamp"},{"type":"null"}]}}},"credentials":{"description":"Every credential the decided jobs can use: names, kinds and sources, never values.","type":"array","items":{"$ref":"#/$defs/credentialSource"}},"targets":{"description":"What the decided jobs can reach, with the paths and credentials that reach it.","type":"array","items":{"$ref":"#/$defs/target"}},"policy":{"type":"object","additionalProperties":false,"required":["sources","digest","default","evidenceRequired","approval"],"properties":{"sources":{"description":"Files the policy was built from, base first (presets as preset:<name>).","type":"array","items":{"$ref":"#/$defs/text"},"minItems":1},"digest":{"$ref":"#/$defs/sha256Digest"},"default":{"$ref":"#/$defs/decision"},"evidenceRequired":{"type":"boolean"},"approval":{"type":"object","additionalProperties":false,"required":["approvers","minApprovals","timeoutMinutes"],"properties":{"approvers":{"oneOf":[{"type":"array","items":{"type":"string"}},{"type":"null"}]},"minApprovals":{"type":"integer","minimum":1},"timeoutMinutes":{"type":"integer","minimum":1}}}}},"validation":{"description":"Which checks ran: this gate's rules, and the commit's check runs where they could be read.","type":"object","additionalProperties":false,"required":["rules","checkRuns","note"],"properties":{"rules":{"type":"array","items":{"$ref":"#/$defs/ruleEvaluated"}},"checkRuns":{"oneOf":[{"type":"array","items":{"type":"object","additionalProperties":false,"required":["name","conclusion"],"properties":{"name":{"type":"string"},"conclusion":{"type":["string","null"]}}}},{"type":"null"}]},"note":{"$ref":"#/$defs/textOrNull"}},"if":{"properties":{"checkRuns":{"type":"null"}}},"then":{"properties":{"note":{"$ref":"#/$defs/text"}}}},"findings":{"type":"array","items":{"$ref":"#/$defs/finding"}},"evidence":{"description":"Where this pack goes.","type":"object","additionalProperties":false,"required":["mode","artifactName"],"properties":{"mode":{"enum":["artifact","file","none"]},"artifactName":{"$ref":"#/$defs/textOrNull"}},"if":{"properties":{"mode":{"const":"artifact"}}},"then":{"properties":{"artifactName":{"$ref":"#/$defs/text"}}}},"attestation":{"description":"The signed attestation over the pack, if one was made. subjectDigest is the pack digest it signs: the digest of this pack with attestation set to null in evidence.json (the record cannot sign itself).","oneOf":[{"type":"object","additionalProperties":false,"required":["id","bundleDigest","subjectDigest"],"properties":{"id":{"$ref":"#/$defs/textOrNull"},"bundleDigest":{"$ref":"#/$defs/textOrNull"},"subjectDigest":{"oneOf":[{"$ref":"#/$defs/sha256Digest"},{"type":"null"}]}}},{"type":"null"}]},"bom":{"description":"The Agent Action BOM of every decided job (the same as bom.json).","type":"array","items":{"$ref":"#/$defs/bomWorkflow"}}},"$defs":{"text":{"type":"string","minLength":1},"textOrNull":{"oneOf":[{"$ref":"#/$defs/text"},{"type":"null"}]},"stringOrNull":{"type":["string","null"]},"numericIdOrNull":{"oneOf":[{"type":"string","pattern":"^[0-9]{1,20}$"},{"type":"null"}]},"urlOrNull":{"oneOf":[{"type":"string","pattern":"^https?://[^\\s]+$"},{"type":"null"}]},"gitSha":{"type":"string","pattern":"^(?:[0-9a-f]{40}|[0-9a-f]{64})$"},"sha256Digest":{"type":"string","pattern":"^sha256:[0-9a-f]{64}$"},"sha256Hex":{"type":"string","pattern":"^[0-9a-f]{64}$"},"timestamp":{"description":"RFC 3339 date-time.","type":"string","pattern":"^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(?:\\.\\d+)?(?:Z|[+-]\\d{2}:\\d{2})$"},"decision":{"enum":["allow","approval-required","blocked"]},"actionClass":{"enum":["read","comment","write-branch","modify-workflow","run-shell","use-secret","cloud-credential","call-tool","publish","deploy","production","destructive","bypass-checks","opaque"]},"stringList":{"type":"array","items":{"type":"string"}},"location":{"description":"A position in a source file, 1-based.","type":"object","additionalProperties":false,"required":["path","line","column"],"properties":{"path":{"type":"string"},"line":{"type":"integer","minimum":0},"column":{"type":"integer","minimum":0}}},"tool":{"type":"object","additionalProperties":false,"required":["name","version","uri"],"properties":{"name":{"const":"agent-gate"},"version":{"type":"string","pattern":"^\\d+\\.\\d+\\.\\d+(?:[-+][0-9A-Za-z.-]+)?$"},"uri":{"type":"string","pattern":"^https://"}}},"owner":{"type":"object","additionalProperties":false,"required":["owners","file","line"],"properties":{"owners":{"$ref":"#/$defs/stringList"},"file":{"type":"string"},"line":{"type":"integer","minimum":1}}},"approval":{"description":"The approval record: what was asked (request and its digest), who approved, when, how and on which digest.","type":"object","additionalProperties":false,"required":["mode","status","requestDigest","requestUrl","approvals","ignored","note"],"properties":{"mode":{"enum":["fail","wait","environment","record"]},"status":{"enum":["not-required","required","handed-to-environment","approved","denied","timed-out","cancelled"]},"requestDigest":{"oneOf":[{"$ref":"#/$defs/sha256Digest"},{"type":"null"}]},"requestUrl":{"$ref":"#/$defs/urlOrNull"},"approvals":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["login","at","how","digest"],"properties":{"login":{"$ref":"#/$defs/text"},"at":{"$ref":"#/$defs/timestamp"},"how":{"$ref":"#/$defs/text"},"digest":{"oneOf":[{"$ref":"#/$defs/sha256Digest"},{"type":"null"}]}}}},"ignored":{"description":"Would-be approvals that did not count, each with the reason (self-approval, bot, not an approver, stale head, other digest, edited comment, …).","type":"array","items":{"type":"object","additionalProperties":false,"required":["login","why"],"properties":{"login":{"$ref":"#/$defs/text"},"why":{"$ref":"#/$defs/text"}}}},"note":{"$ref":"#/$defs/textOrNull","description":"How the wait or the record ended, in one line."}},"if":{"properties":{"status":{"const":"approved"}}},"then":{"properties":{"approvals":{"type":"array","minItems":1}}}},"jobVerdict":{"type":"object","additionalProperties":false,"required":["workflow","job","decision","paths"],"properties":{"workflow":{"type":"string"},"job":{"type":"string"},"decision":{"$ref":"#/$defs/decision"},"paths":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["id","class","decision","rule","reason","because","credentials","target","location","waived"],"properties":{"id":{"type":"string"},"class":{"$ref":"#/$defs/actionClass"},"decision":{"$ref":"#/$defs/decision"},"rule":{"$ref":"#/$defs/stringOrNull","description":"The deciding rule; null when the policy default decided."},"reason":{"type":"string","description":"What put the job in this class."},"because":{"type":"string","description":"Why this decision."},"credentials":{"$ref":"#/$defs/stringList"},"target":{"$ref":"#/$defs/stringOrNull"},"location":{"$ref":"#/$defs/location"},"waived":{"$ref":"#/$defs/stringList"}}}}}},"appliedWaiver":{"type":"object","additionalProperties":false,"required":["rule","workflow","job","owner","expires","reason","location","path"],"properties":{"rule":{"type":"string"},"workflow":{"$ref":"#/$defs/stringOrNull"},"job":{"$ref":"#/$defs/stringOrNull"},"owner":{"type":"string"},"expires":{"type":"string","pattern":"^\\d{4}-\\d{2}-\\d{2}$"},"reason":{"type":"string"},"location":{"$ref":"#/$defs/location"},"path":{"type":"string","description":"The action path the waiver was applied to."}}},"expiredWaiver":{"type":"object","additionalProperties":false,"required":["rule","workflow","job","owner","expires","reason","location","message"],"properties":{"rule":{"type":"string"},"workflow":{"$ref":"#/$defs/stringOrNull"},"job":{"$ref":"#/$defs/stringOrNull"},"owner":{"type":"string"},"expires":{"type":"string","pattern":"^\\d{4}-\\d{2}-\\d{2}$"},"reason":{"type":"string"},"location":{"$ref":"#/$defs/location"},"message":{"type":"string"}}},"credentialKind":{"enum":["github-token","oidc","app-token","static-secret","pat","inherited-secrets"]},"credentialLifetime":{"enum":["job-scoped","short-lived","long-lived"]},"credentialSource":{"type":"object","additionalProperties":false,"required":["workflow","job","id","kind","name","lifetime","scope","write","production","reaches","usedIn","note","location"],"properties":{"workflow":{"type":"string"},"job":{"type":"string"},"id":{"type":"string"},"kind":{"$ref":"#/$defs/credentialKind"},"name":{"type":"string"},"lifetime":{"$ref":"#/$defs/credentialLifetime"},"scope":{"enum":["narrow","broad"]},"write":{"type":"boolean"},"production":{"type":"boolean"},"reaches":{"$ref":"#/$defs/stringList"},"usedIn":{"$ref":"#/$defs/stringList"},"note":{"type":"string"},"location":{"$ref":"#/$defs/location"}}},"target":{"type":"object","additionalProperties":false,"required":["workflow","job","target","classes","credentials","decision"],"properties":{"workflow":{"type":"string"},"job":{"type":"string"},"target":{"type":"string"},"classes":{"type":"array","items":{"$ref":"#/$defs/actionClass"}},"credentials":{"description":"Ids of the credentials that reach the target.","$ref":"#/$defs/stringList"},"decision":{"description":"The most severe decision of the paths to this target; null when no path names it.","oneOf":[{"$ref":"#/$defs/decision"},{"type":"null"}]}}},"finding":{"type":"object","additionalProperties":false,"required":["ruleId","kind","decision","severity","confidence","message","remediation","workflow","job","class","location","fingerprint"],"properties":{"ruleId":{"type":"string"},"kind":{"enum":["path","check"]},"decision":{"$ref":"#/$defs/decision"},"severity":{"enum":["info","low","medium","high","critical"]},"confidence":{"enum":["low","medium","high"]},"message":{"type":"string"},"remediation":{"type":"string"},"workflow":{"type":"string"},"job":{"$ref":"#/$defs/stringOrNull"},"class":{"oneOf":[{"$ref":"#/$defs/actionClass"},{"type":"null"}]},"location":{"$ref":"#/$defs/location"},"fingerprint":{"description":"The SARIF partialFingerprints agentGate/v1 of the result: independent of line numbers.","$ref":"#/$defs/sha256Hex"}}},"ruleEvaluated":{"type":"object","additionalProperties":false,"required":["id","decision","reason","location","decidedPaths","waivedPaths"],"properties":{"id":{"type":"string"},"decision":{"$ref":"#/$defs/decision"},"reason":{"type":"string"},"location":{"$ref":"#/$defs/location"},"decidedPaths":{"description":"Action paths this rule decided.","type":"integer","minimum":0},"waivedPaths":{"description":"Action paths where a waiver set this rule aside.","type":"integer","minimum":0}}},"bomWorkflow":{"type":"object","additionalProperties":false,"required":["path","name","jobs"],"properties":{"path":{"type":"string"},"name":{"$ref":"#/$defs/stringOrNull"},"jobs":{"type":"array","items":{"$ref":"#/$defs/jobInventory"}}}},"bomDocument":{"description":"bom.json of an evidence pack.","type":"object","additionalProperties":false,"required":["schemaVersion","tool","workflows"],"properties":{"schemaVersion":{"const":1},"tool":{"$ref":"#/$defs/tool"},"workflows":{"type":"array","items":{"$ref":"#/$defs/bomWorkflow"}}}},"manifest":{"description":"manifest.json of an evidence pack. digest = SHA-256 over the UTF-8 lines `<name>\\0<sha256 hex>\\n` of every other file, sorted by name (byte order), concatenated.","type":"object","additionalProperties":false,"required":["schemaVersion","tool","policyDigest","files","digest"],"properties":{"schemaVersion":{"const":1},"tool":{"$ref":"#/$defs/tool"},"policyDigest":{"$ref":"#/$defs/sha256Digest"},"files":{"type":"object","minProperties":1,"propertyNames":{"pattern":"^[A-Za-z0-9][A-Za-z0-9._-]*$"},"additionalProperties":{"type":"object","additionalProperties":false,"required":["sha256","bytes"],"properties":{"sha256":{"$ref":"#/$defs/sha256Hex"},"bytes":{"type":"integer","minimum":0}}}},"digest":{"$ref":"#/$defs/sha256Digest"}}},"jobInventory":{"description":"The Agent Action BOM record of one job: who and what can act, with which authority, on which target — every fact with its location.","type":"object","additionalProperties":false,"required":["workflow","job","name","at","triggers","actor","unattended","unattendedReasons","environment","runsOn","permissions","credentials","uses","runs","agents","workflowRole","tools","agentConfig","owner","change","targets","classes","paths","gaps","skipped","skippedSteps","calls","resolvedRefs","checklist"],"properties":{"workflow":{"type":"string"},"job":{"type":"string"},"name":{"$ref":"#/$defs/stringOrNull"},"at":{"$ref":"#/$defs/location"},"triggers":{"$ref":"#/$defs/stringList"},"actor":{"$ref":"#/$defs/stringOrNull"},"unattended":{"type":"boolean"},"unattendedReasons":{"$ref":"#/$defs/stringList"},"environment":{"oneOf":[{"type":"object","additionalProperties":false,"required":["name","dynamic","at","protection"],"properties":{"name":{"type":"string"},"dynamic":{"type":"boolean"},"at":{"$ref":"#/$defs/location"},"protection":{"type":"object","additionalProperties":false,"required":["status","source","reviewers","preventSelfReview","waitTimer","branchPolicy","customRules","note"],"properties":{"status":{"enum":["protected","unprotected","unreadable","unknown"]},"source":{"type":"string"},"reviewers":{"$ref":"#/$defs/stringList"},"preventSelfReview":{"type":["boolean","null"]},"waitTimer":{"type":["integer","null"]},"branchPolicy":{"$ref":"#/$defs/stringOrNull"},"customRules":{"$ref":"#/$defs/stringList"},"note":{"type":"string"}}}}},{"type":"null"}]},"runsOn":{"$ref":"#/$defs/stringList"},"permissions":{"type":"object","additionalProperties":false,"required":["source","scopes","assumed","downgrade","at"],"properties":{"source":{"enum":["job","workflow","default"]},"scopes":{"type":"object","additionalProperties":{"enum":["read","write","none"]}},"assumed":{"type":"boolean"},"downgrade":{"$ref":"#/$defs/stringOrNull"},"at":{"$ref":"#/$defs/location"}}},"credentials":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["id","kind","name","lifetime","scope","write","production","reaches","note","usedIn","at"],"properties":{"id":{"type":"string"},"kind":{"$ref":"#/$defs/credentialKind"},"name":{"type":"string"},"lifetime":{"$ref":"#/$defs/credentialLifetime"},"scope":{"enum":["narrow","broad"]},"write":{"type":"boolean"},"production":{"type":"boolean"},"reaches":{"$ref":"#/$defs/stringList"},"note":{"type":"string"},"usedIn":{"$ref":"#/$defs/stringList"},"at":{"$ref":"#/$defs/location"}}}},"uses":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["raw","kind","name","ref","pinned","step","at"],"properties":{"raw":{"type":"string"},"kind":{"enum":["action","local","docker","reusable-workflow"]},"name":{"type":"string"},"ref":{"$ref":"#/$defs/stringOrNull"},"pinned":{"type":"boolean"},"step":{"type":["integer","null"]},"at":{"$ref":"#/$defs/location"}}}},"runs":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["step","name","shell","script","at"],"properties":{"step":{"type":"integer"},"name":{"$ref":"#/$defs/stringOrNull"},"shell":{"$ref":"#/$defs/stringOrNull"},"script":{"type":"string"},"at":{"$ref":"#/$defs/location"}}}},"agents":{"type":"array","items":{"$ref":"#/$defs/agentUse"}},"workflowRole":{"description":"The job's part in an agentic workflow framework (gh-aw): only roles that run a model list the agent.","oneOf":[{"type":"null"},{"type":"object","additionalProperties":false,"required":["framework","role","runsModel","actsOnAgentOutput"],"properties":{"framework":{"enum":["gh-aw"]},"role":{"enum":["pre-activation","activation","agent","detection","safe-outputs","conclusion","memory","maintenance","other"]},"runsModel":{"type":"boolean"},"actsOnAgentOutput":{"type":"boolean"}}}]},"tools":{"type":"array","items":{"$ref":"#/$defs/toolReach"}},"agentConfig":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["agent","file","permissions","settings"],"properties":{"agent":{"type":"string"},"file":{"type":"string"},"permissions":{"oneOf":[{"$ref":"#/$defs/agentPermissionSettings"},{"type":"null"}]},"settings":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["key","value","at"],"properties":{"key":{"type":"string"},"value":{"type":"string"},"at":{"$ref":"#/$defs/location"}}}}}}},"owner":{"oneOf":[{"$ref":"#/$defs/owner"},{"type":"null"}]},"change":{"oneOf":[{"$ref":"#/$defs/changeAnalysis"},{"type":"null"}]},"targets":{"$ref":"#/$defs/stringList"},"classes":{"type":"array","items":{"$ref":"#/$defs/actionClass"}},"paths":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["id","job","class","reason","at","credentials","step","uses","target","why","chain"],"properties":{"id":{"type":"string"},"job":{"type":"string"},"class":{"$ref":"#/$defs/actionClass"},"reason":{"type":"string"},"at":{"$ref":"#/$defs/location"},"credentials":{"$ref":"#/$defs/stringList"},"step":{"type":["integer","null"]},"uses":{"$ref":"#/$defs/stringOrNull"},"target":{"$ref":"#/$defs/stringOrNull"},"why":{"description":"For opaque paths: why the gate cannot see through.","$ref":"#/$defs/stringOrNull"},"chain":{"description":"How the path is reached through indirection (job → reusable workflow → job → step → composite action → step → script → command); null when direct.","type":["array","null"],"items":{"type":"object","additionalProperties":false,"required":["kind","name","at"],"properties":{"kind":{"enum":["job","workflow","step","action","script","command"]},"name":{"type":"string"},"at":{"$ref":"#/$defs/location"}}}}}}},"gaps":{"description":"What the inventory could not see into (never read as safe).","$ref":"#/$defs/stringList"},"skipped":{"description":"Why the job cannot run for the decided event (its if: condition, or a needs: that cannot run); null when it may run.","$ref":"#/$defs/stringOrNull"},"skippedSteps":{"description":"Steps whose if: condition cannot be true for the decided event; they contribute no action paths.","type":"array","items":{"type":"object","additionalProperties":false,"required":["step","name","reason"],"properties":{"step":{"type":"integer","minimum":0},"name":{"$ref":"#/$defs/stringOrNull"},"reason":{"type":"string"}}}},"resolvedRefs":{"description":"Tags or branches of remote actions and reusable workflows read for this job, resolved to commit SHAs; null when none.","type":["array","null"],"items":{"type":"object","additionalProperties":false,"required":["ref","sha"],"properties":{"ref":{"type":"string"},"sha":{"type":"string","pattern":"^[0-9a-f]{40}$"}}}},"calls":{"description":"Reusable-workflow calls: the call edge and each called job with the token it gets (caller grant intersected with the callee's block); null when the job calls none.","type":["array","null"],"items":{"type":"object","additionalProperties":false,"required":["uses","file","at","jobs"],"properties":{"uses":{"type":"string"},"file":{"type":"string"},"at":{"$ref":"#/$defs/location"},"jobs":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["job","at","permissions"],"properties":{"job":{"type":"string"},"at":{"$ref":"#/$defs/location"},"permissions":{"type":"object","additionalProperties":{"enum":["read","write","none"]}}}}}}}},"checklist":{"$ref":"#/$defs/checklist"}}},"agentUse":{"type":"object","additionalProperties":false,"required":["id","product","via","ref","step","at","mode","settings","unrestrictedShell","permissionsBypassed","tokenExchange","allowedActors","promptInputs","mcpConfig"],"properties":{"id":{"type":"string"},"product":{"type":"string"},"via":{"enum":["uses","job-uses","run","workflow-header","setup-steps"]},"ref":{"$ref":"#/$defs/stringOrNull"},"step":{"type":["integer","null"]},"at":{"$ref":"#/$defs/location"},"mode":{"$ref":"#/$defs/stringOrNull"},"settings":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["name","value","risky","reason","at"],"properties":{"name":{"type":"string"},"value":{"type":"string"},"risky":{"type":"boolean"},"reason":{"type":"string"},"at":{"$ref":"#/$defs/location"}}}},"unrestrictedShell":{"type":"boolean"},"permissionsBypassed":{"type":"boolean"},"tokenExchange":{"oneOf":[{"type":"object","additionalProperties":false,"required":["issuer","note"],"properties":{"issuer":{"type":"string"},"note":{"type":"string"}}},{"type":"null"}]},"allowedActors":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["name","value","wildcard"],"properties":{"name":{"type":"string"},"value":{"type":"string"},"wildcard":{"type":"boolean"}}}},"promptInputs":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["input","value","at"],"properties":{"input":{"type":"string"},"value":{"type":"string"},"at":{"$ref":"#/$defs/location"}}}},"mcpConfig":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["source","value","at"],"properties":{"source":{"type":"string"},"value":{"type":"string"},"at":{"$ref":"#/$defs/location"}}}}}},"toolReach":{"type":"object","additionalProperties":false,"required":["agent","name","file","transport","command","args","url","remote","fetchesCode","secrets","trust","tools","writeCapable","at"],"properties":{"agent":{"type":"string"},"name":{"type":"string"},"file":{"type":"string"},"transport":{"enum":["stdio","http","sse","unknown"]},"command":{"$ref":"#/$defs/stringOrNull"},"args":{"$ref":"#/$defs/stringList"},"url":{"$ref":"#/$defs/stringOrNull"},"remote":{"type":"boolean"},"fetchesCode":{"type":"boolean"},"secrets":{"description":"Names of env vars / headers whose values reference secrets; never the values.","$ref":"#/$defs/stringList"},"trust":{"type":"boolean"},"tools":{"oneOf":[{"$ref":"#/$defs/stringList"},{"const":"*"},{"type":"null"}]},"writeCapable":{"type":"boolean"},"at":{"$ref":"#/$defs/location"}}},"agentPermissionSettings":{"type":"object","additionalProperties":false,"required":["allow","ask","deny","defaultMode","enableAllProjectMcpServers","hooks","sandboxEnabled","at"],"properties":{"allow":{"$ref":"#/$defs/stringList"},"ask":{"$ref":"#/$defs/stringList"},"deny":{"$ref":"#/$defs/stringList"},"defaultMode":{"$ref":"#/$defs/stringOrNull"},"enableAllProjectMcpServers":{"type":["boolean","null"]},"hooks":{"$ref":"#/$defs/stringList"},"sandboxEnabled":{"type":["boolean","null"]},"at":{"$ref":"#/$defs/location"}}},"changeAnalysis":{"type":"object","additionalProperties":false,"required":["author","authorKind","sensitive","newDependencies","unknownDependencies"],"properties":{"author":{"$ref":"#/$defs/stringOrNull"},"authorKind":{"enum":["human","bot","agent","unknown"]},"sensitive":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["file","what"],"properties":{"file":{"type":"string"},"what":{"type":"string"}}}},"newDependencies":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["file","ecosystem","name","version","line","note"],"properties":{"file":{"type":"string"},"ecosystem":{"enum":["npm","pypi","go","cargo","rubygems","composer","maven","github-actions"]},"name":{"type":"string"},"version":{"$ref":"#/$defs/stringOrNull"},"line":{"type":["integer","null"]},"note":{"$ref":"#/$defs/stringOrNull"}}}},"unknownDependencies":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["file","reason"],"properties":{"file":{"type":"string"},"reason":{"type":"string"}}}}}},"checklist":{"description":"The seed's 20-control agent-deployment checklist scored from what the workflow shows (docs/checklist.md).","type":"object","additionalProperties":false,"required":["workflow","job","agents","total","outOf","observed","max","notObservable","band","bestCaseBand","unobservable","focus","controls"],"properties":{"workflow":{"type":"string"},"job":{"type":"string"},"agents":{"$ref":"#/$defs/stringList"},"total":{"type":"number","minimum":0,"maximum":20,"multipleOf":0.5},"outOf":{"const":20},"observed":{"type":"integer","minimum":0,"maximum":20},"max":{"type":"integer","minimum":0,"maximum":20},"notObservable":{"type":"integer","minimum":0,"maximum":20},"band":{"type":"object","additionalProperties":false,"required":["id","label","range"],"properties":{"id":{"enum":["production-ready","good-foundation","significant-risk","pause"]},"label":{"type":"string"},"range":{"type":"string"}}},"bestCaseBand":{"type":"object","additionalProperties":false,"required":["id","label","range"],"properties":{"id":{"enum":["production-ready","good-foundation","significant-risk","pause"]},"label":{"type":"string"},"range":{"type":"string"}}},"unobservable":{"type":"string"},"focus":{"$ref":"#/$defs/stringList"},"controls":{"type":"array","minItems":20,"maxItems":20,"items":{"type":"object","additionalProperties":false,"required":["id","number","title","score","status","reason","evidence"],"properties":{"id":{"type":"string"},"number":{"type":"integer","minimum":1,"maximum":20},"title":{"type":"string"},"score":{"enum":[1,0.5,0,null]},"status":{"enum":["met","partial","not-met","not-observable"]},"reason":{"type":"string"},"evidence":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["text","at"],"properties":{"text":{"type":"string"},"at":{"$ref":"#/$defs/stringOrNull"}}}}}}}}}}};
 const schema32 = {"type":"object","additionalProperties":false,"required":["name","version","uri"],"properties":{"name":{"const":"agent-gate"},"version":{"type":"string","pattern":"^\\d+\\.\\d+\\.\\d+(?:[-+][0-9A-Za-z.-]+)?$"},"uri":{"type":"string","pattern":"^https://"}}};
 const schema33 = {"type":"string","minLength":1};
 const schema34 = {"type":"string","pattern":"^(?:[0-9a-f]{40}|[0-9a-f]{64})$"};
 const schema36 = {"oneOf":[{"type":"string","pattern":"^[0-9]{1,20}$"},{"type":"null"}]};
 const schema38 = {"oneOf":[{"type":"string","pattern":"^https?://[^\\s]+$"},{"type":"null"}]};
-const schema45 = {"enum":["allow","approval-required","blocked"]};
-const schema67 = {"description":"RFC 3339 date-time.","type":"string","pattern":"^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(?:\\.\\d+)?(?:Z|[+-]\\d{2}:\\d{2})$"};
-const schema64 = {"type":"string","pattern":"^sha256:[0-9a-f]{64}$"};
+const schema49 = {"enum":["allow","approval-required","blocked"]};
+const schema71 = {"description":"RFC 3339 date-time.","type":"string","pattern":"^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(?:\\.\\d+)?(?:Z|[+-]\\d{2}:\\d{2})$"};
+const schema68 = {"type":"string","pattern":"^sha256:[0-9a-f]{64}$"};
 const func1 = Object.prototype.hasOwnProperty;
 const func3 = (ucs2length["default"] ?? ucs2length);
 const pattern4 = new RegExp("^\\d+\\.\\d+\\.\\d+(?:[-+][0-9A-Za-z.-]+)?$", "u");
@@ -59,8 +59,8 @@ const pattern6 = new RegExp("^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$", "u");
 const pattern7 = new RegExp("^(?:[0-9a-f]{40}|[0-9a-f]{64})$", "u");
 const pattern8 = new RegExp("^[0-9]{1,20}$", "u");
 const pattern10 = new RegExp("^https?://[^\\s]+$", "u");
-const pattern16 = new RegExp("^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(?:\\.\\d+)?(?:Z|[+-]\\d{2}:\\d{2})$", "u");
-const pattern14 = new RegExp("^sha256:[0-9a-f]{64}$", "u");
+const pattern18 = new RegExp("^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(?:\\.\\d+)?(?:Z|[+-]\\d{2}:\\d{2})$", "u");
+const pattern16 = new RegExp("^sha256:[0-9a-f]{64}$", "u");
 const schema40 = {"oneOf":[{"$ref":"#/$defs/text"},{"type":"null"}]};
 
 function validate21(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
@@ -152,13 +152,13 @@ return errors === 0;
 }
 validate21.evaluated = {"dynamicProps":false,"dynamicItems":false};
 
-const schema43 = {"type":"object","additionalProperties":false,"required":["owners","file","line"],"properties":{"owners":{"$ref":"#/$defs/stringList"},"file":{"type":"string"},"line":{"type":"integer","minimum":1}}};
-const schema44 = {"type":"array","items":{"type":"string"}};
+const schema47 = {"type":"object","additionalProperties":false,"required":["owners","file","line"],"properties":{"owners":{"$ref":"#/$defs/stringList"},"file":{"type":"string"},"line":{"type":"integer","minimum":1}}};
+const schema48 = {"type":"array","items":{"type":"string"}};
 
-function validate26(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate28(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate26.evaluated;
+const evaluated0 = validate28.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -284,20 +284,20 @@ vErrors.push(err9);
 }
 errors++;
 }
-validate26.errors = vErrors;
+validate28.errors = vErrors;
 return errors === 0;
 }
-validate26.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate28.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-const schema46 = {"type":"object","additionalProperties":false,"required":["workflow","job","decision","paths"],"properties":{"workflow":{"type":"string"},"job":{"type":"string"},"decision":{"$ref":"#/$defs/decision"},"paths":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["id","class","decision","rule","reason","because","credentials","target","location","waived"],"properties":{"id":{"type":"string"},"class":{"$ref":"#/$defs/actionClass"},"decision":{"$ref":"#/$defs/decision"},"rule":{"$ref":"#/$defs/stringOrNull","description":"The deciding rule; null when the policy default decided."},"reason":{"type":"string","description":"What put the job in this class."},"because":{"type":"string","description":"Why this decision."},"credentials":{"$ref":"#/$defs/stringList"},"target":{"$ref":"#/$defs/stringOrNull"},"location":{"$ref":"#/$defs/location"},"waived":{"$ref":"#/$defs/stringList"}}}}}};
-const schema48 = {"enum":["read","comment","write-branch","modify-workflow","run-shell","use-secret","cloud-credential","call-tool","publish","deploy","production","destructive","bypass-checks"]};
-const schema50 = {"type":["string","null"]};
-const schema53 = {"description":"A position in a source file, 1-based.","type":"object","additionalProperties":false,"required":["path","line","column"],"properties":{"path":{"type":"string"},"line":{"type":"integer","minimum":0},"column":{"type":"integer","minimum":0}}};
+const schema50 = {"type":"object","additionalProperties":false,"required":["workflow","job","decision","paths"],"properties":{"workflow":{"type":"string"},"job":{"type":"string"},"decision":{"$ref":"#/$defs/decision"},"paths":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["id","class","decision","rule","reason","because","credentials","target","location","waived"],"properties":{"id":{"type":"string"},"class":{"$ref":"#/$defs/actionClass"},"decision":{"$ref":"#/$defs/decision"},"rule":{"$ref":"#/$defs/stringOrNull","description":"The deciding rule; null when the policy default decided."},"reason":{"type":"string","description":"What put the job in this class."},"because":{"type":"string","description":"Why this decision."},"credentials":{"$ref":"#/$defs/stringList"},"target":{"$ref":"#/$defs/stringOrNull"},"location":{"$ref":"#/$defs/location"},"waived":{"$ref":"#/$defs/stringList"}}}}}};
+const schema52 = {"enum":["read","comment","write-branch","modify-workflow","run-shell","use-secret","cloud-credential","call-tool","publish","deploy","production","destructive","bypass-checks","opaque"]};
+const schema54 = {"type":["string","null"]};
+const schema57 = {"description":"A position in a source file, 1-based.","type":"object","additionalProperties":false,"required":["path","line","column"],"properties":{"path":{"type":"string"},"line":{"type":"integer","minimum":0},"column":{"type":"integer","minimum":0}}};
 
-function validate28(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate30(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate28.evaluated;
+const evaluated0 = validate30.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -384,7 +384,7 @@ errors++;
 if(data.decision !== undefined){
 let data2 = data.decision;
 if(!(((data2 === "allow") || (data2 === "approval-required")) || (data2 === "blocked"))){
-const err7 = {instancePath:instancePath+"/decision",schemaPath:"#/$defs/decision/enum",keyword:"enum",params:{allowedValues: schema45.enum},message:"must be equal to one of the allowed values"};
+const err7 = {instancePath:instancePath+"/decision",schemaPath:"#/$defs/decision/enum",keyword:"enum",params:{allowedValues: schema49.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -502,7 +502,7 @@ vErrors.push(err17);
 errors++;
 }
 for(const key1 in data4){
-if(!(func1.call(schema46.properties.paths.items.properties, key1))){
+if(!(func1.call(schema50.properties.paths.items.properties, key1))){
 const err18 = {instancePath:instancePath+"/paths/" + i0,schemaPath:"#/properties/paths/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err18];
@@ -527,8 +527,8 @@ errors++;
 }
 if(data4.class !== undefined){
 let data6 = data4.class;
-if(!(((((((((((((data6 === "read") || (data6 === "comment")) || (data6 === "write-branch")) || (data6 === "modify-workflow")) || (data6 === "run-shell")) || (data6 === "use-secret")) || (data6 === "cloud-credential")) || (data6 === "call-tool")) || (data6 === "publish")) || (data6 === "deploy")) || (data6 === "production")) || (data6 === "destructive")) || (data6 === "bypass-checks"))){
-const err20 = {instancePath:instancePath+"/paths/" + i0+"/class",schemaPath:"#/$defs/actionClass/enum",keyword:"enum",params:{allowedValues: schema48.enum},message:"must be equal to one of the allowed values"};
+if(!((((((((((((((data6 === "read") || (data6 === "comment")) || (data6 === "write-branch")) || (data6 === "modify-workflow")) || (data6 === "run-shell")) || (data6 === "use-secret")) || (data6 === "cloud-credential")) || (data6 === "call-tool")) || (data6 === "publish")) || (data6 === "deploy")) || (data6 === "production")) || (data6 === "destructive")) || (data6 === "bypass-checks")) || (data6 === "opaque"))){
+const err20 = {instancePath:instancePath+"/paths/" + i0+"/class",schemaPath:"#/$defs/actionClass/enum",keyword:"enum",params:{allowedValues: schema52.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -541,7 +541,7 @@ errors++;
 if(data4.decision !== undefined){
 let data7 = data4.decision;
 if(!(((data7 === "allow") || (data7 === "approval-required")) || (data7 === "blocked"))){
-const err21 = {instancePath:instancePath+"/paths/" + i0+"/decision",schemaPath:"#/$defs/decision/enum",keyword:"enum",params:{allowedValues: schema45.enum},message:"must be equal to one of the allowed values"};
+const err21 = {instancePath:instancePath+"/paths/" + i0+"/decision",schemaPath:"#/$defs/decision/enum",keyword:"enum",params:{allowedValues: schema49.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -554,7 +554,7 @@ errors++;
 if(data4.rule !== undefined){
 let data8 = data4.rule;
 if((typeof data8 !== "string") && (data8 !== null)){
-const err22 = {instancePath:instancePath+"/paths/" + i0+"/rule",schemaPath:"#/$defs/stringOrNull/type",keyword:"type",params:{type: schema50.type},message:"must be string,null"};
+const err22 = {instancePath:instancePath+"/paths/" + i0+"/rule",schemaPath:"#/$defs/stringOrNull/type",keyword:"type",params:{type: schema54.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -619,7 +619,7 @@ errors++;
 if(data4.target !== undefined){
 let data13 = data4.target;
 if((typeof data13 !== "string") && (data13 !== null)){
-const err27 = {instancePath:instancePath+"/paths/" + i0+"/target",schemaPath:"#/$defs/stringOrNull/type",keyword:"type",params:{type: schema50.type},message:"must be string,null"};
+const err27 = {instancePath:instancePath+"/paths/" + i0+"/target",schemaPath:"#/$defs/stringOrNull/type",keyword:"type",params:{type: schema54.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -811,18 +811,18 @@ vErrors.push(err42);
 }
 errors++;
 }
-validate28.errors = vErrors;
+validate30.errors = vErrors;
 return errors === 0;
 }
-validate28.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate30.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-const schema55 = {"type":"object","additionalProperties":false,"required":["rule","workflow","job","owner","expires","reason","location","path"],"properties":{"rule":{"type":"string"},"workflow":{"$ref":"#/$defs/stringOrNull"},"job":{"$ref":"#/$defs/stringOrNull"},"owner":{"type":"string"},"expires":{"type":"string","pattern":"^\\d{4}-\\d{2}-\\d{2}$"},"reason":{"type":"string"},"location":{"$ref":"#/$defs/location"},"path":{"type":"string","description":"The action path the waiver was applied to."}}};
-const pattern12 = new RegExp("^\\d{4}-\\d{2}-\\d{2}$", "u");
+const schema59 = {"type":"object","additionalProperties":false,"required":["rule","workflow","job","owner","expires","reason","location","path"],"properties":{"rule":{"type":"string"},"workflow":{"$ref":"#/$defs/stringOrNull"},"job":{"$ref":"#/$defs/stringOrNull"},"owner":{"type":"string"},"expires":{"type":"string","pattern":"^\\d{4}-\\d{2}-\\d{2}$"},"reason":{"type":"string"},"location":{"$ref":"#/$defs/location"},"path":{"type":"string","description":"The action path the waiver was applied to."}}};
+const pattern14 = new RegExp("^\\d{4}-\\d{2}-\\d{2}$", "u");
 
-function validate30(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate32(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate30.evaluated;
+const evaluated0 = validate32.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -937,7 +937,7 @@ errors++;
 if(data.workflow !== undefined){
 let data1 = data.workflow;
 if((typeof data1 !== "string") && (data1 !== null)){
-const err10 = {instancePath:instancePath+"/workflow",schemaPath:"#/$defs/stringOrNull/type",keyword:"type",params:{type: schema50.type},message:"must be string,null"};
+const err10 = {instancePath:instancePath+"/workflow",schemaPath:"#/$defs/stringOrNull/type",keyword:"type",params:{type: schema54.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -950,7 +950,7 @@ errors++;
 if(data.job !== undefined){
 let data2 = data.job;
 if((typeof data2 !== "string") && (data2 !== null)){
-const err11 = {instancePath:instancePath+"/job",schemaPath:"#/$defs/stringOrNull/type",keyword:"type",params:{type: schema50.type},message:"must be string,null"};
+const err11 = {instancePath:instancePath+"/job",schemaPath:"#/$defs/stringOrNull/type",keyword:"type",params:{type: schema54.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -975,7 +975,7 @@ errors++;
 if(data.expires !== undefined){
 let data4 = data.expires;
 if(typeof data4 === "string"){
-if(!pattern12.test(data4)){
+if(!pattern14.test(data4)){
 const err13 = {instancePath:instancePath+"/expires",schemaPath:"#/properties/expires/pattern",keyword:"pattern",params:{pattern: "^\\d{4}-\\d{2}-\\d{2}$"},message:"must match pattern \""+"^\\d{4}-\\d{2}-\\d{2}$"+"\""};
 if(vErrors === null){
 vErrors = [err13];
@@ -1151,17 +1151,17 @@ vErrors.push(err27);
 }
 errors++;
 }
-validate30.errors = vErrors;
+validate32.errors = vErrors;
 return errors === 0;
 }
-validate30.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate32.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-const schema59 = {"type":"object","additionalProperties":false,"required":["rule","workflow","job","owner","expires","reason","location","message"],"properties":{"rule":{"type":"string"},"workflow":{"$ref":"#/$defs/stringOrNull"},"job":{"$ref":"#/$defs/stringOrNull"},"owner":{"type":"string"},"expires":{"type":"string","pattern":"^\\d{4}-\\d{2}-\\d{2}$"},"reason":{"type":"string"},"location":{"$ref":"#/$defs/location"},"message":{"type":"string"}}};
+const schema63 = {"type":"object","additionalProperties":false,"required":["rule","workflow","job","owner","expires","reason","location","message"],"properties":{"rule":{"type":"string"},"workflow":{"$ref":"#/$defs/stringOrNull"},"job":{"$ref":"#/$defs/stringOrNull"},"owner":{"type":"string"},"expires":{"type":"string","pattern":"^\\d{4}-\\d{2}-\\d{2}$"},"reason":{"type":"string"},"location":{"$ref":"#/$defs/location"},"message":{"type":"string"}}};
 
-function validate32(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate34(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate32.evaluated;
+const evaluated0 = validate34.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -1276,7 +1276,7 @@ errors++;
 if(data.workflow !== undefined){
 let data1 = data.workflow;
 if((typeof data1 !== "string") && (data1 !== null)){
-const err10 = {instancePath:instancePath+"/workflow",schemaPath:"#/$defs/stringOrNull/type",keyword:"type",params:{type: schema50.type},message:"must be string,null"};
+const err10 = {instancePath:instancePath+"/workflow",schemaPath:"#/$defs/stringOrNull/type",keyword:"type",params:{type: schema54.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -1289,7 +1289,7 @@ errors++;
 if(data.job !== undefined){
 let data2 = data.job;
 if((typeof data2 !== "string") && (data2 !== null)){
-const err11 = {instancePath:instancePath+"/job",schemaPath:"#/$defs/stringOrNull/type",keyword:"type",params:{type: schema50.type},message:"must be string,null"};
+const err11 = {instancePath:instancePath+"/job",schemaPath:"#/$defs/stringOrNull/type",keyword:"type",params:{type: schema54.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -1314,7 +1314,7 @@ errors++;
 if(data.expires !== undefined){
 let data4 = data.expires;
 if(typeof data4 === "string"){
-if(!pattern12.test(data4)){
+if(!pattern14.test(data4)){
 const err13 = {instancePath:instancePath+"/expires",schemaPath:"#/properties/expires/pattern",keyword:"pattern",params:{pattern: "^\\d{4}-\\d{2}-\\d{2}$"},message:"must match pattern \""+"^\\d{4}-\\d{2}-\\d{2}$"+"\""};
 if(vErrors === null){
 vErrors = [err13];
@@ -1490,17 +1490,17 @@ vErrors.push(err27);
 }
 errors++;
 }
-validate32.errors = vErrors;
+validate34.errors = vErrors;
 return errors === 0;
 }
-validate32.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate34.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-const schema63 = {"description":"The approval record: what was asked (request and its digest), who approved, when, how and on which digest.","type":"object","additionalProperties":false,"required":["mode","status","requestDigest","requestUrl","approvals","ignored","note"],"properties":{"mode":{"enum":["fail","wait","environment","record"]},"status":{"enum":["not-required","required","handed-to-environment","approved","denied","timed-out","cancelled"]},"requestDigest":{"oneOf":[{"$ref":"#/$defs/sha256Digest"},{"type":"null"}]},"requestUrl":{"$ref":"#/$defs/urlOrNull"},"approvals":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["login","at","how","digest"],"properties":{"login":{"$ref":"#/$defs/text"},"at":{"$ref":"#/$defs/timestamp"},"how":{"$ref":"#/$defs/text"},"digest":{"oneOf":[{"$ref":"#/$defs/sha256Digest"},{"type":"null"}]}}}},"ignored":{"description":"Would-be approvals that did not count, each with the reason (self-approval, bot, not an approver, stale head, other digest, edited comment, …).","type":"array","items":{"type":"object","additionalProperties":false,"required":["login","why"],"properties":{"login":{"$ref":"#/$defs/text"},"why":{"$ref":"#/$defs/text"}}}},"note":{"$ref":"#/$defs/textOrNull","description":"How the wait or the record ended, in one line."}},"if":{"properties":{"status":{"const":"approved"}}},"then":{"properties":{"approvals":{"type":"array","minItems":1}}}};
+const schema67 = {"description":"The approval record: what was asked (request and its digest), who approved, when, how and on which digest.","type":"object","additionalProperties":false,"required":["mode","status","requestDigest","requestUrl","approvals","ignored","note"],"properties":{"mode":{"enum":["fail","wait","environment","record"]},"status":{"enum":["not-required","required","handed-to-environment","approved","denied","timed-out","cancelled"]},"requestDigest":{"oneOf":[{"$ref":"#/$defs/sha256Digest"},{"type":"null"}]},"requestUrl":{"$ref":"#/$defs/urlOrNull"},"approvals":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["login","at","how","digest"],"properties":{"login":{"$ref":"#/$defs/text"},"at":{"$ref":"#/$defs/timestamp"},"how":{"$ref":"#/$defs/text"},"digest":{"oneOf":[{"$ref":"#/$defs/sha256Digest"},{"type":"null"}]}}}},"ignored":{"description":"Would-be approvals that did not count, each with the reason (self-approval, bot, not an approver, stale head, other digest, edited comment, …).","type":"array","items":{"type":"object","additionalProperties":false,"required":["login","why"],"properties":{"login":{"$ref":"#/$defs/text"},"why":{"$ref":"#/$defs/text"}}}},"note":{"$ref":"#/$defs/textOrNull","description":"How the wait or the record ended, in one line."}},"if":{"properties":{"status":{"const":"approved"}}},"then":{"properties":{"approvals":{"type":"array","minItems":1}}}};
 
-function validate34(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate36(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate34.evaluated;
+const evaluated0 = validate36.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -1667,7 +1667,7 @@ errors++;
 if(data.mode !== undefined){
 let data2 = data.mode;
 if(!((((data2 === "fail") || (data2 === "wait")) || (data2 === "environment")) || (data2 === "record"))){
-const err12 = {instancePath:instancePath+"/mode",schemaPath:"#/properties/mode/enum",keyword:"enum",params:{allowedValues: schema63.properties.mode.enum},message:"must be equal to one of the allowed values"};
+const err12 = {instancePath:instancePath+"/mode",schemaPath:"#/properties/mode/enum",keyword:"enum",params:{allowedValues: schema67.properties.mode.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -1680,7 +1680,7 @@ errors++;
 if(data.status !== undefined){
 let data3 = data.status;
 if(!(((((((data3 === "not-required") || (data3 === "required")) || (data3 === "handed-to-environment")) || (data3 === "approved")) || (data3 === "denied")) || (data3 === "timed-out")) || (data3 === "cancelled"))){
-const err13 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/enum",keyword:"enum",params:{allowedValues: schema63.properties.status.enum},message:"must be equal to one of the allowed values"};
+const err13 = {instancePath:instancePath+"/status",schemaPath:"#/properties/status/enum",keyword:"enum",params:{allowedValues: schema67.properties.status.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -1697,7 +1697,7 @@ let valid4 = false;
 let passing0 = null;
 const _errs12 = errors;
 if(typeof data4 === "string"){
-if(!pattern14.test(data4)){
+if(!pattern16.test(data4)){
 const err14 = {instancePath:instancePath+"/requestDigest",schemaPath:"#/$defs/sha256Digest/pattern",keyword:"pattern",params:{pattern: "^sha256:[0-9a-f]{64}$"},message:"must match pattern \""+"^sha256:[0-9a-f]{64}$"+"\""};
 if(vErrors === null){
 vErrors = [err14];
@@ -1931,7 +1931,7 @@ errors++;
 if(data7.at !== undefined){
 let data9 = data7.at;
 if(typeof data9 === "string"){
-if(!pattern16.test(data9)){
+if(!pattern18.test(data9)){
 const err29 = {instancePath:instancePath+"/approvals/" + i0+"/at",schemaPath:"#/$defs/timestamp/pattern",keyword:"pattern",params:{pattern: "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(?:\\.\\d+)?(?:Z|[+-]\\d{2}:\\d{2})$"},message:"must match pattern \""+"^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(?:\\.\\d+)?(?:Z|[+-]\\d{2}:\\d{2})$"+"\""};
 if(vErrors === null){
 vErrors = [err29];
@@ -1985,7 +1985,7 @@ let valid14 = false;
 let passing2 = null;
 const _errs40 = errors;
 if(typeof data11 === "string"){
-if(!pattern14.test(data11)){
+if(!pattern16.test(data11)){
 const err33 = {instancePath:instancePath+"/approvals/" + i0+"/digest",schemaPath:"#/$defs/sha256Digest/pattern",keyword:"pattern",params:{pattern: "^sha256:[0-9a-f]{64}$"},message:"must match pattern \""+"^sha256:[0-9a-f]{64}$"+"\""};
 if(vErrors === null){
 vErrors = [err33];
@@ -2209,19 +2209,19 @@ vErrors.push(err48);
 }
 errors++;
 }
-validate34.errors = vErrors;
+validate36.errors = vErrors;
 return errors === 0;
 }
-validate34.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate36.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-const schema77 = {"type":"object","additionalProperties":false,"required":["workflow","job","id","kind","name","lifetime","scope","write","production","reaches","usedIn","note","location"],"properties":{"workflow":{"type":"string"},"job":{"type":"string"},"id":{"type":"string"},"kind":{"$ref":"#/$defs/credentialKind"},"name":{"type":"string"},"lifetime":{"$ref":"#/$defs/credentialLifetime"},"scope":{"enum":["narrow","broad"]},"write":{"type":"boolean"},"production":{"type":"boolean"},"reaches":{"$ref":"#/$defs/stringList"},"usedIn":{"$ref":"#/$defs/stringList"},"note":{"type":"string"},"location":{"$ref":"#/$defs/location"}}};
-const schema78 = {"enum":["github-token","oidc","app-token","static-secret","pat","inherited-secrets"]};
-const schema79 = {"enum":["job-scoped","short-lived","long-lived"]};
+const schema81 = {"type":"object","additionalProperties":false,"required":["workflow","job","id","kind","name","lifetime","scope","write","production","reaches","usedIn","note","location"],"properties":{"workflow":{"type":"string"},"job":{"type":"string"},"id":{"type":"string"},"kind":{"$ref":"#/$defs/credentialKind"},"name":{"type":"string"},"lifetime":{"$ref":"#/$defs/credentialLifetime"},"scope":{"enum":["narrow","broad"]},"write":{"type":"boolean"},"production":{"type":"boolean"},"reaches":{"$ref":"#/$defs/stringList"},"usedIn":{"$ref":"#/$defs/stringList"},"note":{"type":"string"},"location":{"$ref":"#/$defs/location"}}};
+const schema82 = {"enum":["github-token","oidc","app-token","static-secret","pat","inherited-secrets"]};
+const schema83 = {"enum":["job-scoped","short-lived","long-lived"]};
 
-function validate38(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate40(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate38.evaluated;
+const evaluated0 = validate40.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -2360,7 +2360,7 @@ vErrors.push(err12);
 errors++;
 }
 for(const key0 in data){
-if(!(func1.call(schema77.properties, key0))){
+if(!(func1.call(schema81.properties, key0))){
 const err13 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err13];
@@ -2410,7 +2410,7 @@ errors++;
 if(data.kind !== undefined){
 let data3 = data.kind;
 if(!((((((data3 === "github-token") || (data3 === "oidc")) || (data3 === "app-token")) || (data3 === "static-secret")) || (data3 === "pat")) || (data3 === "inherited-secrets"))){
-const err17 = {instancePath:instancePath+"/kind",schemaPath:"#/$defs/credentialKind/enum",keyword:"enum",params:{allowedValues: schema78.enum},message:"must be equal to one of the allowed values"};
+const err17 = {instancePath:instancePath+"/kind",schemaPath:"#/$defs/credentialKind/enum",keyword:"enum",params:{allowedValues: schema82.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -2435,7 +2435,7 @@ errors++;
 if(data.lifetime !== undefined){
 let data5 = data.lifetime;
 if(!(((data5 === "job-scoped") || (data5 === "short-lived")) || (data5 === "long-lived"))){
-const err19 = {instancePath:instancePath+"/lifetime",schemaPath:"#/$defs/credentialLifetime/enum",keyword:"enum",params:{allowedValues: schema79.enum},message:"must be equal to one of the allowed values"};
+const err19 = {instancePath:instancePath+"/lifetime",schemaPath:"#/$defs/credentialLifetime/enum",keyword:"enum",params:{allowedValues: schema83.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -2448,7 +2448,7 @@ errors++;
 if(data.scope !== undefined){
 let data6 = data.scope;
 if(!((data6 === "narrow") || (data6 === "broad"))){
-const err20 = {instancePath:instancePath+"/scope",schemaPath:"#/properties/scope/enum",keyword:"enum",params:{allowedValues: schema77.properties.scope.enum},message:"must be equal to one of the allowed values"};
+const err20 = {instancePath:instancePath+"/scope",schemaPath:"#/properties/scope/enum",keyword:"enum",params:{allowedValues: schema81.properties.scope.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -2680,17 +2680,17 @@ vErrors.push(err38);
 }
 errors++;
 }
-validate38.errors = vErrors;
+validate40.errors = vErrors;
 return errors === 0;
 }
-validate38.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate40.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-const schema83 = {"type":"object","additionalProperties":false,"required":["workflow","job","target","classes","credentials","decision"],"properties":{"workflow":{"type":"string"},"job":{"type":"string"},"target":{"type":"string"},"classes":{"type":"array","items":{"$ref":"#/$defs/actionClass"}},"credentials":{"description":"Ids of the credentials that reach the target.","$ref":"#/$defs/stringList"},"decision":{"description":"The most severe decision of the paths to this target; null when no path names it.","oneOf":[{"$ref":"#/$defs/decision"},{"type":"null"}]}}};
+const schema87 = {"type":"object","additionalProperties":false,"required":["workflow","job","target","classes","credentials","decision"],"properties":{"workflow":{"type":"string"},"job":{"type":"string"},"target":{"type":"string"},"classes":{"type":"array","items":{"$ref":"#/$defs/actionClass"}},"credentials":{"description":"Ids of the credentials that reach the target.","$ref":"#/$defs/stringList"},"decision":{"description":"The most severe decision of the paths to this target; null when no path names it.","oneOf":[{"$ref":"#/$defs/decision"},{"type":"null"}]}}};
 
-function validate40(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate42(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate40.evaluated;
+const evaluated0 = validate42.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -2812,8 +2812,8 @@ if(Array.isArray(data3)){
 const len0 = data3.length;
 for(let i0=0; i0<len0; i0++){
 let data4 = data3[i0];
-if(!(((((((((((((data4 === "read") || (data4 === "comment")) || (data4 === "write-branch")) || (data4 === "modify-workflow")) || (data4 === "run-shell")) || (data4 === "use-secret")) || (data4 === "cloud-credential")) || (data4 === "call-tool")) || (data4 === "publish")) || (data4 === "deploy")) || (data4 === "production")) || (data4 === "destructive")) || (data4 === "bypass-checks"))){
-const err10 = {instancePath:instancePath+"/classes/" + i0,schemaPath:"#/$defs/actionClass/enum",keyword:"enum",params:{allowedValues: schema48.enum},message:"must be equal to one of the allowed values"};
+if(!((((((((((((((data4 === "read") || (data4 === "comment")) || (data4 === "write-branch")) || (data4 === "modify-workflow")) || (data4 === "run-shell")) || (data4 === "use-secret")) || (data4 === "cloud-credential")) || (data4 === "call-tool")) || (data4 === "publish")) || (data4 === "deploy")) || (data4 === "production")) || (data4 === "destructive")) || (data4 === "bypass-checks")) || (data4 === "opaque"))){
+const err10 = {instancePath:instancePath+"/classes/" + i0,schemaPath:"#/$defs/actionClass/enum",keyword:"enum",params:{allowedValues: schema52.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -2870,7 +2870,7 @@ let valid7 = false;
 let passing0 = null;
 const _errs19 = errors;
 if(!(((data7 === "allow") || (data7 === "approval-required")) || (data7 === "blocked"))){
-const err14 = {instancePath:instancePath+"/decision",schemaPath:"#/$defs/decision/enum",keyword:"enum",params:{allowedValues: schema45.enum},message:"must be equal to one of the allowed values"};
+const err14 = {instancePath:instancePath+"/decision",schemaPath:"#/$defs/decision/enum",keyword:"enum",params:{allowedValues: schema49.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -2939,17 +2939,17 @@ vErrors.push(err17);
 }
 errors++;
 }
-validate40.errors = vErrors;
+validate42.errors = vErrors;
 return errors === 0;
 }
-validate40.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate42.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-const schema91 = {"type":"object","additionalProperties":false,"required":["id","decision","reason","location","decidedPaths","waivedPaths"],"properties":{"id":{"type":"string"},"decision":{"$ref":"#/$defs/decision"},"reason":{"type":"string"},"location":{"$ref":"#/$defs/location"},"decidedPaths":{"description":"Action paths this rule decided.","type":"integer","minimum":0},"waivedPaths":{"description":"Action paths where a waiver set this rule aside.","type":"integer","minimum":0}}};
+const schema95 = {"type":"object","additionalProperties":false,"required":["id","decision","reason","location","decidedPaths","waivedPaths"],"properties":{"id":{"type":"string"},"decision":{"$ref":"#/$defs/decision"},"reason":{"type":"string"},"location":{"$ref":"#/$defs/location"},"decidedPaths":{"description":"Action paths this rule decided.","type":"integer","minimum":0},"waivedPaths":{"description":"Action paths where a waiver set this rule aside.","type":"integer","minimum":0}}};
 
-function validate42(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate44(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate42.evaluated;
+const evaluated0 = validate44.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -3044,7 +3044,7 @@ errors++;
 if(data.decision !== undefined){
 let data1 = data.decision;
 if(!(((data1 === "allow") || (data1 === "approval-required")) || (data1 === "blocked"))){
-const err8 = {instancePath:instancePath+"/decision",schemaPath:"#/$defs/decision/enum",keyword:"enum",params:{allowedValues: schema45.enum},message:"must be equal to one of the allowed values"};
+const err8 = {instancePath:instancePath+"/decision",schemaPath:"#/$defs/decision/enum",keyword:"enum",params:{allowedValues: schema49.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -3246,19 +3246,19 @@ vErrors.push(err24);
 }
 errors++;
 }
-validate42.errors = vErrors;
+validate44.errors = vErrors;
 return errors === 0;
 }
-validate42.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate44.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-const schema94 = {"type":"object","additionalProperties":false,"required":["ruleId","kind","decision","severity","confidence","message","remediation","workflow","job","class","location","fingerprint"],"properties":{"ruleId":{"type":"string"},"kind":{"enum":["path","check"]},"decision":{"$ref":"#/$defs/decision"},"severity":{"enum":["info","low","medium","high","critical"]},"confidence":{"enum":["low","medium","high"]},"message":{"type":"string"},"remediation":{"type":"string"},"workflow":{"type":"string"},"job":{"$ref":"#/$defs/stringOrNull"},"class":{"oneOf":[{"$ref":"#/$defs/actionClass"},{"type":"null"}]},"location":{"$ref":"#/$defs/location"},"fingerprint":{"description":"The SARIF partialFingerprints agentGate/v1 of the result: independent of line numbers.","$ref":"#/$defs/sha256Hex"}}};
-const schema99 = {"type":"string","pattern":"^[0-9a-f]{64}$"};
-const pattern22 = new RegExp("^[0-9a-f]{64}$", "u");
+const schema98 = {"type":"object","additionalProperties":false,"required":["ruleId","kind","decision","severity","confidence","message","remediation","workflow","job","class","location","fingerprint"],"properties":{"ruleId":{"type":"string"},"kind":{"enum":["path","check"]},"decision":{"$ref":"#/$defs/decision"},"severity":{"enum":["info","low","medium","high","critical"]},"confidence":{"enum":["low","medium","high"]},"message":{"type":"string"},"remediation":{"type":"string"},"workflow":{"type":"string"},"job":{"$ref":"#/$defs/stringOrNull"},"class":{"oneOf":[{"$ref":"#/$defs/actionClass"},{"type":"null"}]},"location":{"$ref":"#/$defs/location"},"fingerprint":{"description":"The SARIF partialFingerprints agentGate/v1 of the result: independent of line numbers.","$ref":"#/$defs/sha256Hex"}}};
+const schema103 = {"type":"string","pattern":"^[0-9a-f]{64}$"};
+const pattern24 = new RegExp("^[0-9a-f]{64}$", "u");
 
-function validate45(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate47(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate45.evaluated;
+const evaluated0 = validate47.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -3387,7 +3387,7 @@ vErrors.push(err11);
 errors++;
 }
 for(const key0 in data){
-if(!(func1.call(schema94.properties, key0))){
+if(!(func1.call(schema98.properties, key0))){
 const err12 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err12];
@@ -3413,7 +3413,7 @@ errors++;
 if(data.kind !== undefined){
 let data1 = data.kind;
 if(!((data1 === "path") || (data1 === "check"))){
-const err14 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/enum",keyword:"enum",params:{allowedValues: schema94.properties.kind.enum},message:"must be equal to one of the allowed values"};
+const err14 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/enum",keyword:"enum",params:{allowedValues: schema98.properties.kind.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -3426,7 +3426,7 @@ errors++;
 if(data.decision !== undefined){
 let data2 = data.decision;
 if(!(((data2 === "allow") || (data2 === "approval-required")) || (data2 === "blocked"))){
-const err15 = {instancePath:instancePath+"/decision",schemaPath:"#/$defs/decision/enum",keyword:"enum",params:{allowedValues: schema45.enum},message:"must be equal to one of the allowed values"};
+const err15 = {instancePath:instancePath+"/decision",schemaPath:"#/$defs/decision/enum",keyword:"enum",params:{allowedValues: schema49.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -3439,7 +3439,7 @@ errors++;
 if(data.severity !== undefined){
 let data3 = data.severity;
 if(!(((((data3 === "info") || (data3 === "low")) || (data3 === "medium")) || (data3 === "high")) || (data3 === "critical"))){
-const err16 = {instancePath:instancePath+"/severity",schemaPath:"#/properties/severity/enum",keyword:"enum",params:{allowedValues: schema94.properties.severity.enum},message:"must be equal to one of the allowed values"};
+const err16 = {instancePath:instancePath+"/severity",schemaPath:"#/properties/severity/enum",keyword:"enum",params:{allowedValues: schema98.properties.severity.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -3452,7 +3452,7 @@ errors++;
 if(data.confidence !== undefined){
 let data4 = data.confidence;
 if(!(((data4 === "low") || (data4 === "medium")) || (data4 === "high"))){
-const err17 = {instancePath:instancePath+"/confidence",schemaPath:"#/properties/confidence/enum",keyword:"enum",params:{allowedValues: schema94.properties.confidence.enum},message:"must be equal to one of the allowed values"};
+const err17 = {instancePath:instancePath+"/confidence",schemaPath:"#/properties/confidence/enum",keyword:"enum",params:{allowedValues: schema98.properties.confidence.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -3501,7 +3501,7 @@ errors++;
 if(data.job !== undefined){
 let data8 = data.job;
 if((typeof data8 !== "string") && (data8 !== null)){
-const err21 = {instancePath:instancePath+"/job",schemaPath:"#/$defs/stringOrNull/type",keyword:"type",params:{type: schema50.type},message:"must be string,null"};
+const err21 = {instancePath:instancePath+"/job",schemaPath:"#/$defs/stringOrNull/type",keyword:"type",params:{type: schema54.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -3517,8 +3517,8 @@ const _errs19 = errors;
 let valid3 = false;
 let passing0 = null;
 const _errs20 = errors;
-if(!(((((((((((((data9 === "read") || (data9 === "comment")) || (data9 === "write-branch")) || (data9 === "modify-workflow")) || (data9 === "run-shell")) || (data9 === "use-secret")) || (data9 === "cloud-credential")) || (data9 === "call-tool")) || (data9 === "publish")) || (data9 === "deploy")) || (data9 === "production")) || (data9 === "destructive")) || (data9 === "bypass-checks"))){
-const err22 = {instancePath:instancePath+"/class",schemaPath:"#/$defs/actionClass/enum",keyword:"enum",params:{allowedValues: schema48.enum},message:"must be equal to one of the allowed values"};
+if(!((((((((((((((data9 === "read") || (data9 === "comment")) || (data9 === "write-branch")) || (data9 === "modify-workflow")) || (data9 === "run-shell")) || (data9 === "use-secret")) || (data9 === "cloud-credential")) || (data9 === "call-tool")) || (data9 === "publish")) || (data9 === "deploy")) || (data9 === "production")) || (data9 === "destructive")) || (data9 === "bypass-checks")) || (data9 === "opaque"))){
+const err22 = {instancePath:instancePath+"/class",schemaPath:"#/$defs/actionClass/enum",keyword:"enum",params:{allowedValues: schema52.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -3698,7 +3698,7 @@ errors++;
 if(data.fingerprint !== undefined){
 let data14 = data.fingerprint;
 if(typeof data14 === "string"){
-if(!pattern22.test(data14)){
+if(!pattern24.test(data14)){
 const err35 = {instancePath:instancePath+"/fingerprint",schemaPath:"#/$defs/sha256Hex/pattern",keyword:"pattern",params:{pattern: "^[0-9a-f]{64}$"},message:"must match pattern \""+"^[0-9a-f]{64}$"+"\""};
 if(vErrors === null){
 vErrors = [err35];
@@ -3731,19 +3731,19 @@ vErrors.push(err37);
 }
 errors++;
 }
-validate45.errors = vErrors;
+validate47.errors = vErrors;
 return errors === 0;
 }
-validate45.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate47.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-const schema102 = {"type":"object","additionalProperties":false,"required":["path","name","jobs"],"properties":{"path":{"type":"string"},"name":{"$ref":"#/$defs/stringOrNull"},"jobs":{"type":"array","items":{"$ref":"#/$defs/jobInventory"}}}};
-const schema104 = {"description":"The Agent Action BOM record of one job: who and what can act, with which authority, on which target — every fact with its location.","type":"object","additionalProperties":false,"required":["workflow","job","name","at","triggers","actor","unattended","unattendedReasons","environment","runsOn","permissions","credentials","uses","runs","agents","tools","agentConfig","owner","change","targets","classes","paths","gaps","checklist"],"properties":{"workflow":{"type":"string"},"job":{"type":"string"},"name":{"$ref":"#/$defs/stringOrNull"},"at":{"$ref":"#/$defs/location"},"triggers":{"$ref":"#/$defs/stringList"},"actor":{"$ref":"#/$defs/stringOrNull"},"unattended":{"type":"boolean"},"unattendedReasons":{"$ref":"#/$defs/stringList"},"environment":{"oneOf":[{"type":"object","additionalProperties":false,"required":["name","dynamic","at"],"properties":{"name":{"type":"string"},"dynamic":{"type":"boolean"},"at":{"$ref":"#/$defs/location"}}},{"type":"null"}]},"runsOn":{"$ref":"#/$defs/stringList"},"permissions":{"type":"object","additionalProperties":false,"required":["source","scopes","assumed","downgrade","at"],"properties":{"source":{"enum":["job","workflow","default"]},"scopes":{"type":"object","additionalProperties":{"enum":["read","write","none"]}},"assumed":{"type":"boolean"},"downgrade":{"$ref":"#/$defs/stringOrNull"},"at":{"$ref":"#/$defs/location"}}},"credentials":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["id","kind","name","lifetime","scope","write","production","reaches","note","usedIn","at"],"properties":{"id":{"type":"string"},"kind":{"$ref":"#/$defs/credentialKind"},"name":{"type":"string"},"lifetime":{"$ref":"#/$defs/credentialLifetime"},"scope":{"enum":["narrow","broad"]},"write":{"type":"boolean"},"production":{"type":"boolean"},"reaches":{"$ref":"#/$defs/stringList"},"note":{"type":"string"},"usedIn":{"$ref":"#/$defs/stringList"},"at":{"$ref":"#/$defs/location"}}}},"uses":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["raw","kind","name","ref","pinned","step","at"],"properties":{"raw":{"type":"string"},"kind":{"enum":["action","local","docker","reusable-workflow"]},"name":{"type":"string"},"ref":{"$ref":"#/$defs/stringOrNull"},"pinned":{"type":"boolean"},"step":{"type":["integer","null"]},"at":{"$ref":"#/$defs/location"}}}},"runs":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["step","name","shell","script","at"],"properties":{"step":{"type":"integer"},"name":{"$ref":"#/$defs/stringOrNull"},"shell":{"$ref":"#/$defs/stringOrNull"},"script":{"type":"string"},"at":{"$ref":"#/$defs/location"}}}},"agents":{"type":"array","items":{"$ref":"#/$defs/agentUse"}},"tools":{"type":"array","items":{"$ref":"#/$defs/toolReach"}},"agentConfig":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["agent","file","permissions","settings"],"properties":{"agent":{"type":"string"},"file":{"type":"string"},"permissions":{"oneOf":[{"$ref":"#/$defs/agentPermissionSettings"},{"type":"null"}]},"settings":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["key","value","at"],"properties":{"key":{"type":"string"},"value":{"type":"string"},"at":{"$ref":"#/$defs/location"}}}}}}},"owner":{"oneOf":[{"$ref":"#/$defs/owner"},{"type":"null"}]},"change":{"oneOf":[{"$ref":"#/$defs/changeAnalysis"},{"type":"null"}]},"targets":{"$ref":"#/$defs/stringList"},"classes":{"type":"array","items":{"$ref":"#/$defs/actionClass"}},"paths":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["id","job","class","reason","at","credentials","step","uses","target"],"properties":{"id":{"type":"string"},"job":{"type":"string"},"class":{"$ref":"#/$defs/actionClass"},"reason":{"type":"string"},"at":{"$ref":"#/$defs/location"},"credentials":{"$ref":"#/$defs/stringList"},"step":{"type":["integer","null"]},"uses":{"$ref":"#/$defs/stringOrNull"},"target":{"$ref":"#/$defs/stringOrNull"}}}},"gaps":{"description":"What the inventory could not see into (never read as safe).","$ref":"#/$defs/stringList"},"checklist":{"$ref":"#/$defs/checklist"}}};
-const schema124 = {"type":"object","additionalProperties":false,"required":["id","product","via","ref","step","at","mode","settings","unrestrictedShell","permissionsBypassed","tokenExchange","allowedActors","promptInputs","mcpConfig"],"properties":{"id":{"type":"string"},"product":{"type":"string"},"via":{"enum":["uses","job-uses","run","workflow-header","setup-steps"]},"ref":{"$ref":"#/$defs/stringOrNull"},"step":{"type":["integer","null"]},"at":{"$ref":"#/$defs/location"},"mode":{"$ref":"#/$defs/stringOrNull"},"settings":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["name","value","risky","reason","at"],"properties":{"name":{"type":"string"},"value":{"type":"string"},"risky":{"type":"boolean"},"reason":{"type":"string"},"at":{"$ref":"#/$defs/location"}}}},"unrestrictedShell":{"type":"boolean"},"permissionsBypassed":{"type":"boolean"},"tokenExchange":{"oneOf":[{"type":"object","additionalProperties":false,"required":["issuer","note"],"properties":{"issuer":{"type":"string"},"note":{"type":"string"}}},{"type":"null"}]},"allowedActors":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["name","value","wildcard"],"properties":{"name":{"type":"string"},"value":{"type":"string"},"wildcard":{"type":"boolean"}}}},"promptInputs":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["input","value","at"],"properties":{"input":{"type":"string"},"value":{"type":"string"},"at":{"$ref":"#/$defs/location"}}}},"mcpConfig":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["source","value","at"],"properties":{"source":{"type":"string"},"value":{"type":"string"},"at":{"$ref":"#/$defs/location"}}}}}};
+const schema106 = {"type":"object","additionalProperties":false,"required":["path","name","jobs"],"properties":{"path":{"type":"string"},"name":{"$ref":"#/$defs/stringOrNull"},"jobs":{"type":"array","items":{"$ref":"#/$defs/jobInventory"}}}};
+const schema108 = {"description":"The Agent Action BOM record of one job: who and what can act, with which authority, on which target — every fact with its location.","type":"object","additionalProperties":false,"required":["workflow","job","name","at","triggers","actor","unattended","unattendedReasons","environment","runsOn","permissions","credentials","uses","runs","agents","workflowRole","tools","agentConfig","owner","change","targets","classes","paths","gaps","skipped","skippedSteps","calls","resolvedRefs","checklist"],"properties":{"workflow":{"type":"string"},"job":{"type":"string"},"name":{"$ref":"#/$defs/stringOrNull"},"at":{"$ref":"#/$defs/location"},"triggers":{"$ref":"#/$defs/stringList"},"actor":{"$ref":"#/$defs/stringOrNull"},"unattended":{"type":"boolean"},"unattendedReasons":{"$ref":"#/$defs/stringList"},"environment":{"oneOf":[{"type":"object","additionalProperties":false,"required":["name","dynamic","at","protection"],"properties":{"name":{"type":"string"},"dynamic":{"type":"boolean"},"at":{"$ref":"#/$defs/location"},"protection":{"type":"object","additionalProperties":false,"required":["status","source","reviewers","preventSelfReview","waitTimer","branchPolicy","customRules","note"],"properties":{"status":{"enum":["protected","unprotected","unreadable","unknown"]},"source":{"type":"string"},"reviewers":{"$ref":"#/$defs/stringList"},"preventSelfReview":{"type":["boolean","null"]},"waitTimer":{"type":["integer","null"]},"branchPolicy":{"$ref":"#/$defs/stringOrNull"},"customRules":{"$ref":"#/$defs/stringList"},"note":{"type":"string"}}}}},{"type":"null"}]},"runsOn":{"$ref":"#/$defs/stringList"},"permissions":{"type":"object","additionalProperties":false,"required":["source","scopes","assumed","downgrade","at"],"properties":{"source":{"enum":["job","workflow","default"]},"scopes":{"type":"object","additionalProperties":{"enum":["read","write","none"]}},"assumed":{"type":"boolean"},"downgrade":{"$ref":"#/$defs/stringOrNull"},"at":{"$ref":"#/$defs/location"}}},"credentials":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["id","kind","name","lifetime","scope","write","production","reaches","note","usedIn","at"],"properties":{"id":{"type":"string"},"kind":{"$ref":"#/$defs/credentialKind"},"name":{"type":"string"},"lifetime":{"$ref":"#/$defs/credentialLifetime"},"scope":{"enum":["narrow","broad"]},"write":{"type":"boolean"},"production":{"type":"boolean"},"reaches":{"$ref":"#/$defs/stringList"},"note":{"type":"string"},"usedIn":{"$ref":"#/$defs/stringList"},"at":{"$ref":"#/$defs/location"}}}},"uses":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["raw","kind","name","ref","pinned","step","at"],"properties":{"raw":{"type":"string"},"kind":{"enum":["action","local","docker","reusable-workflow"]},"name":{"type":"string"},"ref":{"$ref":"#/$defs/stringOrNull"},"pinned":{"type":"boolean"},"step":{"type":["integer","null"]},"at":{"$ref":"#/$defs/location"}}}},"runs":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["step","name","shell","script","at"],"properties":{"step":{"type":"integer"},"name":{"$ref":"#/$defs/stringOrNull"},"shell":{"$ref":"#/$defs/stringOrNull"},"script":{"type":"string"},"at":{"$ref":"#/$defs/location"}}}},"agents":{"type":"array","items":{"$ref":"#/$defs/agentUse"}},"workflowRole":{"description":"The job's part in an agentic workflow framework (gh-aw): only roles that run a model list the agent.","oneOf":[{"type":"null"},{"type":"object","additionalProperties":false,"required":["framework","role","runsModel","actsOnAgentOutput"],"properties":{"framework":{"enum":["gh-aw"]},"role":{"enum":["pre-activation","activation","agent","detection","safe-outputs","conclusion","memory","maintenance","other"]},"runsModel":{"type":"boolean"},"actsOnAgentOutput":{"type":"boolean"}}}]},"tools":{"type":"array","items":{"$ref":"#/$defs/toolReach"}},"agentConfig":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["agent","file","permissions","settings"],"properties":{"agent":{"type":"string"},"file":{"type":"string"},"permissions":{"oneOf":[{"$ref":"#/$defs/agentPermissionSettings"},{"type":"null"}]},"settings":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["key","value","at"],"properties":{"key":{"type":"string"},"value":{"type":"string"},"at":{"$ref":"#/$defs/location"}}}}}}},"owner":{"oneOf":[{"$ref":"#/$defs/owner"},{"type":"null"}]},"change":{"oneOf":[{"$ref":"#/$defs/changeAnalysis"},{"type":"null"}]},"targets":{"$ref":"#/$defs/stringList"},"classes":{"type":"array","items":{"$ref":"#/$defs/actionClass"}},"paths":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["id","job","class","reason","at","credentials","step","uses","target","why","chain"],"properties":{"id":{"type":"string"},"job":{"type":"string"},"class":{"$ref":"#/$defs/actionClass"},"reason":{"type":"string"},"at":{"$ref":"#/$defs/location"},"credentials":{"$ref":"#/$defs/stringList"},"step":{"type":["integer","null"]},"uses":{"$ref":"#/$defs/stringOrNull"},"target":{"$ref":"#/$defs/stringOrNull"},"why":{"description":"For opaque paths: why the gate cannot see through.","$ref":"#/$defs/stringOrNull"},"chain":{"description":"How the path is reached through indirection (job → reusable workflow → job → step → composite action → step → script → command); null when direct.","type":["array","null"],"items":{"type":"object","additionalProperties":false,"required":["kind","name","at"],"properties":{"kind":{"enum":["job","workflow","step","action","script","command"]},"name":{"type":"string"},"at":{"$ref":"#/$defs/location"}}}}}}},"gaps":{"description":"What the inventory could not see into (never read as safe).","$ref":"#/$defs/stringList"},"skipped":{"description":"Why the job cannot run for the decided event (its if: condition, or a needs: that cannot run); null when it may run.","$ref":"#/$defs/stringOrNull"},"skippedSteps":{"description":"Steps whose if: condition cannot be true for the decided event; they contribute no action paths.","type":"array","items":{"type":"object","additionalProperties":false,"required":["step","name","reason"],"properties":{"step":{"type":"integer","minimum":0},"name":{"$ref":"#/$defs/stringOrNull"},"reason":{"type":"string"}}}},"resolvedRefs":{"description":"Tags or branches of remote actions and reusable workflows read for this job, resolved to commit SHAs; null when none.","type":["array","null"],"items":{"type":"object","additionalProperties":false,"required":["ref","sha"],"properties":{"ref":{"type":"string"},"sha":{"type":"string","pattern":"^[0-9a-f]{40}$"}}}},"calls":{"description":"Reusable-workflow calls: the call edge and each called job with the token it gets (caller grant intersected with the callee's block); null when the job calls none.","type":["array","null"],"items":{"type":"object","additionalProperties":false,"required":["uses","file","at","jobs"],"properties":{"uses":{"type":"string"},"file":{"type":"string"},"at":{"$ref":"#/$defs/location"},"jobs":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["job","at","permissions"],"properties":{"job":{"type":"string"},"at":{"$ref":"#/$defs/location"},"permissions":{"type":"object","additionalProperties":{"enum":["read","write","none"]}}}}}}}},"checklist":{"$ref":"#/$defs/checklist"}}};
+const schema131 = {"type":"object","additionalProperties":false,"required":["id","product","via","ref","step","at","mode","settings","unrestrictedShell","permissionsBypassed","tokenExchange","allowedActors","promptInputs","mcpConfig"],"properties":{"id":{"type":"string"},"product":{"type":"string"},"via":{"enum":["uses","job-uses","run","workflow-header","setup-steps"]},"ref":{"$ref":"#/$defs/stringOrNull"},"step":{"type":["integer","null"]},"at":{"$ref":"#/$defs/location"},"mode":{"$ref":"#/$defs/stringOrNull"},"settings":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["name","value","risky","reason","at"],"properties":{"name":{"type":"string"},"value":{"type":"string"},"risky":{"type":"boolean"},"reason":{"type":"string"},"at":{"$ref":"#/$defs/location"}}}},"unrestrictedShell":{"type":"boolean"},"permissionsBypassed":{"type":"boolean"},"tokenExchange":{"oneOf":[{"type":"object","additionalProperties":false,"required":["issuer","note"],"properties":{"issuer":{"type":"string"},"note":{"type":"string"}}},{"type":"null"}]},"allowedActors":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["name","value","wildcard"],"properties":{"name":{"type":"string"},"value":{"type":"string"},"wildcard":{"type":"boolean"}}}},"promptInputs":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["input","value","at"],"properties":{"input":{"type":"string"},"value":{"type":"string"},"at":{"$ref":"#/$defs/location"}}}},"mcpConfig":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["source","value","at"],"properties":{"source":{"type":"string"},"value":{"type":"string"},"at":{"$ref":"#/$defs/location"}}}}}};
 
-function validate52(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate54(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate52.evaluated;
+const evaluated0 = validate54.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -3892,7 +3892,7 @@ vErrors.push(err13);
 errors++;
 }
 for(const key0 in data){
-if(!(func1.call(schema124.properties, key0))){
+if(!(func1.call(schema131.properties, key0))){
 const err14 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err14];
@@ -3930,7 +3930,7 @@ errors++;
 if(data.via !== undefined){
 let data2 = data.via;
 if(!(((((data2 === "uses") || (data2 === "job-uses")) || (data2 === "run")) || (data2 === "workflow-header")) || (data2 === "setup-steps"))){
-const err17 = {instancePath:instancePath+"/via",schemaPath:"#/properties/via/enum",keyword:"enum",params:{allowedValues: schema124.properties.via.enum},message:"must be equal to one of the allowed values"};
+const err17 = {instancePath:instancePath+"/via",schemaPath:"#/properties/via/enum",keyword:"enum",params:{allowedValues: schema131.properties.via.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -3943,7 +3943,7 @@ errors++;
 if(data.ref !== undefined){
 let data3 = data.ref;
 if((typeof data3 !== "string") && (data3 !== null)){
-const err18 = {instancePath:instancePath+"/ref",schemaPath:"#/$defs/stringOrNull/type",keyword:"type",params:{type: schema50.type},message:"must be string,null"};
+const err18 = {instancePath:instancePath+"/ref",schemaPath:"#/$defs/stringOrNull/type",keyword:"type",params:{type: schema54.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -3956,7 +3956,7 @@ errors++;
 if(data.step !== undefined){
 let data4 = data.step;
 if((!(((typeof data4 == "number") && (!(data4 % 1) && !isNaN(data4))) && (isFinite(data4)))) && (data4 !== null)){
-const err19 = {instancePath:instancePath+"/step",schemaPath:"#/properties/step/type",keyword:"type",params:{type: schema124.properties.step.type},message:"must be integer,null"};
+const err19 = {instancePath:instancePath+"/step",schemaPath:"#/properties/step/type",keyword:"type",params:{type: schema131.properties.step.type},message:"must be integer,null"};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -4088,7 +4088,7 @@ errors++;
 if(data.mode !== undefined){
 let data9 = data.mode;
 if((typeof data9 !== "string") && (data9 !== null)){
-const err30 = {instancePath:instancePath+"/mode",schemaPath:"#/$defs/stringOrNull/type",keyword:"type",params:{type: schema50.type},message:"must be string,null"};
+const err30 = {instancePath:instancePath+"/mode",schemaPath:"#/$defs/stringOrNull/type",keyword:"type",params:{type: schema54.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -5057,17 +5057,17 @@ vErrors.push(err108);
 }
 errors++;
 }
-validate52.errors = vErrors;
+validate54.errors = vErrors;
 return errors === 0;
 }
-validate52.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate54.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-const schema131 = {"type":"object","additionalProperties":false,"required":["agent","name","file","transport","command","args","url","remote","fetchesCode","secrets","trust","tools","writeCapable","at"],"properties":{"agent":{"type":"string"},"name":{"type":"string"},"file":{"type":"string"},"transport":{"enum":["stdio","http","sse","unknown"]},"command":{"$ref":"#/$defs/stringOrNull"},"args":{"$ref":"#/$defs/stringList"},"url":{"$ref":"#/$defs/stringOrNull"},"remote":{"type":"boolean"},"fetchesCode":{"type":"boolean"},"secrets":{"description":"Names of env vars / headers whose values reference secrets; never the values.","$ref":"#/$defs/stringList"},"trust":{"type":"boolean"},"tools":{"oneOf":[{"$ref":"#/$defs/stringList"},{"const":"*"},{"type":"null"}]},"writeCapable":{"type":"boolean"},"at":{"$ref":"#/$defs/location"}}};
+const schema138 = {"type":"object","additionalProperties":false,"required":["agent","name","file","transport","command","args","url","remote","fetchesCode","secrets","trust","tools","writeCapable","at"],"properties":{"agent":{"type":"string"},"name":{"type":"string"},"file":{"type":"string"},"transport":{"enum":["stdio","http","sse","unknown"]},"command":{"$ref":"#/$defs/stringOrNull"},"args":{"$ref":"#/$defs/stringList"},"url":{"$ref":"#/$defs/stringOrNull"},"remote":{"type":"boolean"},"fetchesCode":{"type":"boolean"},"secrets":{"description":"Names of env vars / headers whose values reference secrets; never the values.","$ref":"#/$defs/stringList"},"trust":{"type":"boolean"},"tools":{"oneOf":[{"$ref":"#/$defs/stringList"},{"const":"*"},{"type":"null"}]},"writeCapable":{"type":"boolean"},"at":{"$ref":"#/$defs/location"}}};
 
-function validate54(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate56(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate54.evaluated;
+const evaluated0 = validate56.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -5216,7 +5216,7 @@ vErrors.push(err13);
 errors++;
 }
 for(const key0 in data){
-if(!(func1.call(schema131.properties, key0))){
+if(!(func1.call(schema138.properties, key0))){
 const err14 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err14];
@@ -5266,7 +5266,7 @@ errors++;
 if(data.transport !== undefined){
 let data3 = data.transport;
 if(!((((data3 === "stdio") || (data3 === "http")) || (data3 === "sse")) || (data3 === "unknown"))){
-const err18 = {instancePath:instancePath+"/transport",schemaPath:"#/properties/transport/enum",keyword:"enum",params:{allowedValues: schema131.properties.transport.enum},message:"must be equal to one of the allowed values"};
+const err18 = {instancePath:instancePath+"/transport",schemaPath:"#/properties/transport/enum",keyword:"enum",params:{allowedValues: schema138.properties.transport.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -5279,7 +5279,7 @@ errors++;
 if(data.command !== undefined){
 let data4 = data.command;
 if((typeof data4 !== "string") && (data4 !== null)){
-const err19 = {instancePath:instancePath+"/command",schemaPath:"#/$defs/stringOrNull/type",keyword:"type",params:{type: schema50.type},message:"must be string,null"};
+const err19 = {instancePath:instancePath+"/command",schemaPath:"#/$defs/stringOrNull/type",keyword:"type",params:{type: schema54.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -5320,7 +5320,7 @@ errors++;
 if(data.url !== undefined){
 let data7 = data.url;
 if((typeof data7 !== "string") && (data7 !== null)){
-const err22 = {instancePath:instancePath+"/url",schemaPath:"#/$defs/stringOrNull/type",keyword:"type",params:{type: schema50.type},message:"must be string,null"};
+const err22 = {instancePath:instancePath+"/url",schemaPath:"#/$defs/stringOrNull/type",keyword:"type",params:{type: schema54.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -5638,17 +5638,17 @@ vErrors.push(err44);
 }
 errors++;
 }
-validate54.errors = vErrors;
+validate56.errors = vErrors;
 return errors === 0;
 }
-validate54.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate56.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-const schema138 = {"type":"object","additionalProperties":false,"required":["allow","ask","deny","defaultMode","enableAllProjectMcpServers","hooks","sandboxEnabled","at"],"properties":{"allow":{"$ref":"#/$defs/stringList"},"ask":{"$ref":"#/$defs/stringList"},"deny":{"$ref":"#/$defs/stringList"},"defaultMode":{"$ref":"#/$defs/stringOrNull"},"enableAllProjectMcpServers":{"type":["boolean","null"]},"hooks":{"$ref":"#/$defs/stringList"},"sandboxEnabled":{"type":["boolean","null"]},"at":{"$ref":"#/$defs/location"}}};
+const schema145 = {"type":"object","additionalProperties":false,"required":["allow","ask","deny","defaultMode","enableAllProjectMcpServers","hooks","sandboxEnabled","at"],"properties":{"allow":{"$ref":"#/$defs/stringList"},"ask":{"$ref":"#/$defs/stringList"},"deny":{"$ref":"#/$defs/stringList"},"defaultMode":{"$ref":"#/$defs/stringOrNull"},"enableAllProjectMcpServers":{"type":["boolean","null"]},"hooks":{"$ref":"#/$defs/stringList"},"sandboxEnabled":{"type":["boolean","null"]},"at":{"$ref":"#/$defs/location"}}};
 
-function validate56(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate58(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate56.evaluated;
+const evaluated0 = validate58.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -5835,7 +5835,7 @@ errors++;
 if(data.defaultMode !== undefined){
 let data6 = data.defaultMode;
 if((typeof data6 !== "string") && (data6 !== null)){
-const err15 = {instancePath:instancePath+"/defaultMode",schemaPath:"#/$defs/stringOrNull/type",keyword:"type",params:{type: schema50.type},message:"must be string,null"};
+const err15 = {instancePath:instancePath+"/defaultMode",schemaPath:"#/$defs/stringOrNull/type",keyword:"type",params:{type: schema54.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -5848,7 +5848,7 @@ errors++;
 if(data.enableAllProjectMcpServers !== undefined){
 let data7 = data.enableAllProjectMcpServers;
 if((typeof data7 !== "boolean") && (data7 !== null)){
-const err16 = {instancePath:instancePath+"/enableAllProjectMcpServers",schemaPath:"#/properties/enableAllProjectMcpServers/type",keyword:"type",params:{type: schema138.properties.enableAllProjectMcpServers.type},message:"must be boolean,null"};
+const err16 = {instancePath:instancePath+"/enableAllProjectMcpServers",schemaPath:"#/properties/enableAllProjectMcpServers/type",keyword:"type",params:{type: schema145.properties.enableAllProjectMcpServers.type},message:"must be boolean,null"};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -5889,7 +5889,7 @@ errors++;
 if(data.sandboxEnabled !== undefined){
 let data10 = data.sandboxEnabled;
 if((typeof data10 !== "boolean") && (data10 !== null)){
-const err19 = {instancePath:instancePath+"/sandboxEnabled",schemaPath:"#/properties/sandboxEnabled/type",keyword:"type",params:{type: schema138.properties.sandboxEnabled.type},message:"must be boolean,null"};
+const err19 = {instancePath:instancePath+"/sandboxEnabled",schemaPath:"#/properties/sandboxEnabled/type",keyword:"type",params:{type: schema145.properties.sandboxEnabled.type},message:"must be boolean,null"};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -6029,17 +6029,17 @@ vErrors.push(err30);
 }
 errors++;
 }
-validate56.errors = vErrors;
+validate58.errors = vErrors;
 return errors === 0;
 }
-validate56.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate58.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-const schema146 = {"type":"object","additionalProperties":false,"required":["author","authorKind","sensitive","newDependencies","unknownDependencies"],"properties":{"author":{"$ref":"#/$defs/stringOrNull"},"authorKind":{"enum":["human","bot","agent","unknown"]},"sensitive":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["file","what"],"properties":{"file":{"type":"string"},"what":{"type":"string"}}}},"newDependencies":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["file","ecosystem","name","version","line","note"],"properties":{"file":{"type":"string"},"ecosystem":{"enum":["npm","pypi","go","cargo","rubygems","composer","maven","github-actions"]},"name":{"type":"string"},"version":{"$ref":"#/$defs/stringOrNull"},"line":{"type":["integer","null"]},"note":{"$ref":"#/$defs/stringOrNull"}}}},"unknownDependencies":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["file","reason"],"properties":{"file":{"type":"string"},"reason":{"type":"string"}}}}}};
+const schema153 = {"type":"object","additionalProperties":false,"required":["author","authorKind","sensitive","newDependencies","unknownDependencies"],"properties":{"author":{"$ref":"#/$defs/stringOrNull"},"authorKind":{"enum":["human","bot","agent","unknown"]},"sensitive":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["file","what"],"properties":{"file":{"type":"string"},"what":{"type":"string"}}}},"newDependencies":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["file","ecosystem","name","version","line","note"],"properties":{"file":{"type":"string"},"ecosystem":{"enum":["npm","pypi","go","cargo","rubygems","composer","maven","github-actions"]},"name":{"type":"string"},"version":{"$ref":"#/$defs/stringOrNull"},"line":{"type":["integer","null"]},"note":{"$ref":"#/$defs/stringOrNull"}}}},"unknownDependencies":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["file","reason"],"properties":{"file":{"type":"string"},"reason":{"type":"string"}}}}}};
 
-function validate59(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate61(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate59.evaluated;
+const evaluated0 = validate61.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -6112,7 +6112,7 @@ errors++;
 if(data.author !== undefined){
 let data0 = data.author;
 if((typeof data0 !== "string") && (data0 !== null)){
-const err6 = {instancePath:instancePath+"/author",schemaPath:"#/$defs/stringOrNull/type",keyword:"type",params:{type: schema50.type},message:"must be string,null"};
+const err6 = {instancePath:instancePath+"/author",schemaPath:"#/$defs/stringOrNull/type",keyword:"type",params:{type: schema54.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -6125,7 +6125,7 @@ errors++;
 if(data.authorKind !== undefined){
 let data1 = data.authorKind;
 if(!((((data1 === "human") || (data1 === "bot")) || (data1 === "agent")) || (data1 === "unknown"))){
-const err7 = {instancePath:instancePath+"/authorKind",schemaPath:"#/properties/authorKind/enum",keyword:"enum",params:{allowedValues: schema146.properties.authorKind.enum},message:"must be equal to one of the allowed values"};
+const err7 = {instancePath:instancePath+"/authorKind",schemaPath:"#/properties/authorKind/enum",keyword:"enum",params:{allowedValues: schema153.properties.authorKind.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -6316,7 +6316,7 @@ errors++;
 if(data7.ecosystem !== undefined){
 let data9 = data7.ecosystem;
 if(!((((((((data9 === "npm") || (data9 === "pypi")) || (data9 === "go")) || (data9 === "cargo")) || (data9 === "rubygems")) || (data9 === "composer")) || (data9 === "maven")) || (data9 === "github-actions"))){
-const err23 = {instancePath:instancePath+"/newDependencies/" + i1+"/ecosystem",schemaPath:"#/properties/newDependencies/items/properties/ecosystem/enum",keyword:"enum",params:{allowedValues: schema146.properties.newDependencies.items.properties.ecosystem.enum},message:"must be equal to one of the allowed values"};
+const err23 = {instancePath:instancePath+"/newDependencies/" + i1+"/ecosystem",schemaPath:"#/properties/newDependencies/items/properties/ecosystem/enum",keyword:"enum",params:{allowedValues: schema153.properties.newDependencies.items.properties.ecosystem.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -6341,7 +6341,7 @@ errors++;
 if(data7.version !== undefined){
 let data11 = data7.version;
 if((typeof data11 !== "string") && (data11 !== null)){
-const err25 = {instancePath:instancePath+"/newDependencies/" + i1+"/version",schemaPath:"#/$defs/stringOrNull/type",keyword:"type",params:{type: schema50.type},message:"must be string,null"};
+const err25 = {instancePath:instancePath+"/newDependencies/" + i1+"/version",schemaPath:"#/$defs/stringOrNull/type",keyword:"type",params:{type: schema54.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -6354,7 +6354,7 @@ errors++;
 if(data7.line !== undefined){
 let data12 = data7.line;
 if((!(((typeof data12 == "number") && (!(data12 % 1) && !isNaN(data12))) && (isFinite(data12)))) && (data12 !== null)){
-const err26 = {instancePath:instancePath+"/newDependencies/" + i1+"/line",schemaPath:"#/properties/newDependencies/items/properties/line/type",keyword:"type",params:{type: schema146.properties.newDependencies.items.properties.line.type},message:"must be integer,null"};
+const err26 = {instancePath:instancePath+"/newDependencies/" + i1+"/line",schemaPath:"#/properties/newDependencies/items/properties/line/type",keyword:"type",params:{type: schema153.properties.newDependencies.items.properties.line.type},message:"must be integer,null"};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -6367,7 +6367,7 @@ errors++;
 if(data7.note !== undefined){
 let data13 = data7.note;
 if((typeof data13 !== "string") && (data13 !== null)){
-const err27 = {instancePath:instancePath+"/newDependencies/" + i1+"/note",schemaPath:"#/$defs/stringOrNull/type",keyword:"type",params:{type: schema50.type},message:"must be string,null"};
+const err27 = {instancePath:instancePath+"/newDependencies/" + i1+"/note",schemaPath:"#/$defs/stringOrNull/type",keyword:"type",params:{type: schema54.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -6499,17 +6499,17 @@ vErrors.push(err37);
 }
 errors++;
 }
-validate59.errors = vErrors;
+validate61.errors = vErrors;
 return errors === 0;
 }
-validate59.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate61.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-const schema158 = {"description":"The seed's 20-control agent-deployment checklist scored from what the workflow shows (docs/checklist.md).","type":"object","additionalProperties":false,"required":["workflow","job","agents","total","outOf","observed","max","notObservable","band","bestCaseBand","unobservable","focus","controls"],"properties":{"workflow":{"type":"string"},"job":{"type":"string"},"agents":{"$ref":"#/$defs/stringList"},"total":{"type":"number","minimum":0,"maximum":20,"multipleOf":0.5},"outOf":{"const":20},"observed":{"type":"integer","minimum":0,"maximum":20},"max":{"type":"integer","minimum":0,"maximum":20},"notObservable":{"type":"integer","minimum":0,"maximum":20},"band":{"type":"object","additionalProperties":false,"required":["id","label","range"],"properties":{"id":{"enum":["production-ready","good-foundation","significant-risk","pause"]},"label":{"type":"string"},"range":{"type":"string"}}},"bestCaseBand":{"type":"object","additionalProperties":false,"required":["id","label","range"],"properties":{"id":{"enum":["production-ready","good-foundation","significant-risk","pause"]},"label":{"type":"string"},"range":{"type":"string"}}},"unobservable":{"type":"string"},"focus":{"$ref":"#/$defs/stringList"},"controls":{"type":"array","minItems":20,"maxItems":20,"items":{"type":"object","additionalProperties":false,"required":["id","number","title","score","status","reason","evidence"],"properties":{"id":{"type":"string"},"number":{"type":"integer","minimum":1,"maximum":20},"title":{"type":"string"},"score":{"enum":[1,0.5,0,null]},"status":{"enum":["met","partial","not-met","not-observable"]},"reason":{"type":"string"},"evidence":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["text","at"],"properties":{"text":{"type":"string"},"at":{"$ref":"#/$defs/stringOrNull"}}}}}}}}};
+const schema171 = {"description":"The seed's 20-control agent-deployment checklist scored from what the workflow shows (docs/checklist.md).","type":"object","additionalProperties":false,"required":["workflow","job","agents","total","outOf","observed","max","notObservable","band","bestCaseBand","unobservable","focus","controls"],"properties":{"workflow":{"type":"string"},"job":{"type":"string"},"agents":{"$ref":"#/$defs/stringList"},"total":{"type":"number","minimum":0,"maximum":20,"multipleOf":0.5},"outOf":{"const":20},"observed":{"type":"integer","minimum":0,"maximum":20},"max":{"type":"integer","minimum":0,"maximum":20},"notObservable":{"type":"integer","minimum":0,"maximum":20},"band":{"type":"object","additionalProperties":false,"required":["id","label","range"],"properties":{"id":{"enum":["production-ready","good-foundation","significant-risk","pause"]},"label":{"type":"string"},"range":{"type":"string"}}},"bestCaseBand":{"type":"object","additionalProperties":false,"required":["id","label","range"],"properties":{"id":{"enum":["production-ready","good-foundation","significant-risk","pause"]},"label":{"type":"string"},"range":{"type":"string"}}},"unobservable":{"type":"string"},"focus":{"$ref":"#/$defs/stringList"},"controls":{"type":"array","minItems":20,"maxItems":20,"items":{"type":"object","additionalProperties":false,"required":["id","number","title","score","status","reason","evidence"],"properties":{"id":{"type":"string"},"number":{"type":"integer","minimum":1,"maximum":20},"title":{"type":"string"},"score":{"enum":[1,0.5,0,null]},"status":{"enum":["met","partial","not-met","not-observable"]},"reason":{"type":"string"},"evidence":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["text","at"],"properties":{"text":{"type":"string"},"at":{"$ref":"#/$defs/stringOrNull"}}}}}}}}};
 
-function validate61(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate63(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate61.evaluated;
+const evaluated0 = validate63.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -6648,7 +6648,7 @@ vErrors.push(err12);
 errors++;
 }
 for(const key0 in data){
-if(!(func1.call(schema158.properties, key0))){
+if(!(func1.call(schema171.properties, key0))){
 const err13 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err13];
@@ -6922,7 +6922,7 @@ errors++;
 if(data9.id !== undefined){
 let data10 = data9.id;
 if(!((((data10 === "production-ready") || (data10 === "good-foundation")) || (data10 === "significant-risk")) || (data10 === "pause"))){
-const err36 = {instancePath:instancePath+"/band/id",schemaPath:"#/properties/band/properties/id/enum",keyword:"enum",params:{allowedValues: schema158.properties.band.properties.id.enum},message:"must be equal to one of the allowed values"};
+const err36 = {instancePath:instancePath+"/band/id",schemaPath:"#/properties/band/properties/id/enum",keyword:"enum",params:{allowedValues: schema171.properties.band.properties.id.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -7016,7 +7016,7 @@ errors++;
 if(data13.id !== undefined){
 let data14 = data13.id;
 if(!((((data14 === "production-ready") || (data14 === "good-foundation")) || (data14 === "significant-risk")) || (data14 === "pause"))){
-const err44 = {instancePath:instancePath+"/bestCaseBand/id",schemaPath:"#/properties/bestCaseBand/properties/id/enum",keyword:"enum",params:{allowedValues: schema158.properties.bestCaseBand.properties.id.enum},message:"must be equal to one of the allowed values"};
+const err44 = {instancePath:instancePath+"/bestCaseBand/id",schemaPath:"#/properties/bestCaseBand/properties/id/enum",keyword:"enum",params:{allowedValues: schema171.properties.bestCaseBand.properties.id.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err44];
 }
@@ -7273,7 +7273,7 @@ errors++;
 if(data21.score !== undefined){
 let data25 = data21.score;
 if(!((((data25 === 1) || (data25 === 0.5)) || (data25 === 0)) || (data25 === null))){
-const err66 = {instancePath:instancePath+"/controls/" + i2+"/score",schemaPath:"#/properties/controls/items/properties/score/enum",keyword:"enum",params:{allowedValues: schema158.properties.controls.items.properties.score.enum},message:"must be equal to one of the allowed values"};
+const err66 = {instancePath:instancePath+"/controls/" + i2+"/score",schemaPath:"#/properties/controls/items/properties/score/enum",keyword:"enum",params:{allowedValues: schema171.properties.controls.items.properties.score.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err66];
 }
@@ -7286,7 +7286,7 @@ errors++;
 if(data21.status !== undefined){
 let data26 = data21.status;
 if(!((((data26 === "met") || (data26 === "partial")) || (data26 === "not-met")) || (data26 === "not-observable"))){
-const err67 = {instancePath:instancePath+"/controls/" + i2+"/status",schemaPath:"#/properties/controls/items/properties/status/enum",keyword:"enum",params:{allowedValues: schema158.properties.controls.items.properties.status.enum},message:"must be equal to one of the allowed values"};
+const err67 = {instancePath:instancePath+"/controls/" + i2+"/status",schemaPath:"#/properties/controls/items/properties/status/enum",keyword:"enum",params:{allowedValues: schema171.properties.controls.items.properties.status.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err67];
 }
@@ -7362,7 +7362,7 @@ errors++;
 if(data29.at !== undefined){
 let data31 = data29.at;
 if((typeof data31 !== "string") && (data31 !== null)){
-const err73 = {instancePath:instancePath+"/controls/" + i2+"/evidence/" + i3+"/at",schemaPath:"#/$defs/stringOrNull/type",keyword:"type",params:{type: schema50.type},message:"must be string,null"};
+const err73 = {instancePath:instancePath+"/controls/" + i2+"/evidence/" + i3+"/at",schemaPath:"#/$defs/stringOrNull/type",keyword:"type",params:{type: schema54.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err73];
 }
@@ -7431,16 +7431,17 @@ vErrors.push(err78);
 }
 errors++;
 }
-validate61.errors = vErrors;
+validate63.errors = vErrors;
 return errors === 0;
 }
-validate61.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate63.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
+const pattern26 = new RegExp("^[0-9a-f]{40}$", "u");
 
-function validate51(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate53(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate51.evaluated;
+const evaluated0 = validate53.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -7598,8 +7599,8 @@ vErrors.push(err14);
 }
 errors++;
 }
-if(data.tools === undefined){
-const err15 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "tools"},message:"must have required property '"+"tools"+"'"};
+if(data.workflowRole === undefined){
+const err15 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "workflowRole"},message:"must have required property '"+"workflowRole"+"'"};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -7608,8 +7609,8 @@ vErrors.push(err15);
 }
 errors++;
 }
-if(data.agentConfig === undefined){
-const err16 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "agentConfig"},message:"must have required property '"+"agentConfig"+"'"};
+if(data.tools === undefined){
+const err16 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "tools"},message:"must have required property '"+"tools"+"'"};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -7618,8 +7619,8 @@ vErrors.push(err16);
 }
 errors++;
 }
-if(data.owner === undefined){
-const err17 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "owner"},message:"must have required property '"+"owner"+"'"};
+if(data.agentConfig === undefined){
+const err17 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "agentConfig"},message:"must have required property '"+"agentConfig"+"'"};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -7628,8 +7629,8 @@ vErrors.push(err17);
 }
 errors++;
 }
-if(data.change === undefined){
-const err18 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "change"},message:"must have required property '"+"change"+"'"};
+if(data.owner === undefined){
+const err18 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "owner"},message:"must have required property '"+"owner"+"'"};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -7638,8 +7639,8 @@ vErrors.push(err18);
 }
 errors++;
 }
-if(data.targets === undefined){
-const err19 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "targets"},message:"must have required property '"+"targets"+"'"};
+if(data.change === undefined){
+const err19 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "change"},message:"must have required property '"+"change"+"'"};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -7648,8 +7649,8 @@ vErrors.push(err19);
 }
 errors++;
 }
-if(data.classes === undefined){
-const err20 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "classes"},message:"must have required property '"+"classes"+"'"};
+if(data.targets === undefined){
+const err20 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "targets"},message:"must have required property '"+"targets"+"'"};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -7658,8 +7659,8 @@ vErrors.push(err20);
 }
 errors++;
 }
-if(data.paths === undefined){
-const err21 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "paths"},message:"must have required property '"+"paths"+"'"};
+if(data.classes === undefined){
+const err21 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "classes"},message:"must have required property '"+"classes"+"'"};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -7668,8 +7669,8 @@ vErrors.push(err21);
 }
 errors++;
 }
-if(data.gaps === undefined){
-const err22 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "gaps"},message:"must have required property '"+"gaps"+"'"};
+if(data.paths === undefined){
+const err22 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "paths"},message:"must have required property '"+"paths"+"'"};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -7678,8 +7679,8 @@ vErrors.push(err22);
 }
 errors++;
 }
-if(data.checklist === undefined){
-const err23 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "checklist"},message:"must have required property '"+"checklist"+"'"};
+if(data.gaps === undefined){
+const err23 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "gaps"},message:"must have required property '"+"gaps"+"'"};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -7688,9 +7689,8 @@ vErrors.push(err23);
 }
 errors++;
 }
-for(const key0 in data){
-if(!(func1.call(schema104.properties, key0))){
-const err24 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(data.skipped === undefined){
+const err24 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "skipped"},message:"must have required property '"+"skipped"+"'"};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -7699,10 +7699,8 @@ vErrors.push(err24);
 }
 errors++;
 }
-}
-if(data.workflow !== undefined){
-if(typeof data.workflow !== "string"){
-const err25 = {instancePath:instancePath+"/workflow",schemaPath:"#/properties/workflow/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.skippedSteps === undefined){
+const err25 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "skippedSteps"},message:"must have required property '"+"skippedSteps"+"'"};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -7711,10 +7709,8 @@ vErrors.push(err25);
 }
 errors++;
 }
-}
-if(data.job !== undefined){
-if(typeof data.job !== "string"){
-const err26 = {instancePath:instancePath+"/job",schemaPath:"#/properties/job/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.calls === undefined){
+const err26 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "calls"},message:"must have required property '"+"calls"+"'"};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -7723,11 +7719,8 @@ vErrors.push(err26);
 }
 errors++;
 }
-}
-if(data.name !== undefined){
-let data2 = data.name;
-if((typeof data2 !== "string") && (data2 !== null)){
-const err27 = {instancePath:instancePath+"/name",schemaPath:"#/$defs/stringOrNull/type",keyword:"type",params:{type: schema50.type},message:"must be string,null"};
+if(data.resolvedRefs === undefined){
+const err27 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "resolvedRefs"},message:"must have required property '"+"resolvedRefs"+"'"};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -7736,12 +7729,8 @@ vErrors.push(err27);
 }
 errors++;
 }
-}
-if(data.at !== undefined){
-let data3 = data.at;
-if(data3 && typeof data3 == "object" && !Array.isArray(data3)){
-if(data3.path === undefined){
-const err28 = {instancePath:instancePath+"/at",schemaPath:"#/$defs/location/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'"};
+if(data.checklist === undefined){
+const err28 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "checklist"},message:"must have required property '"+"checklist"+"'"};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -7750,8 +7739,9 @@ vErrors.push(err28);
 }
 errors++;
 }
-if(data3.line === undefined){
-const err29 = {instancePath:instancePath+"/at",schemaPath:"#/$defs/location/required",keyword:"required",params:{missingProperty: "line"},message:"must have required property '"+"line"+"'"};
+for(const key0 in data){
+if(!(func1.call(schema108.properties, key0))){
+const err29 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -7760,8 +7750,10 @@ vErrors.push(err29);
 }
 errors++;
 }
-if(data3.column === undefined){
-const err30 = {instancePath:instancePath+"/at",schemaPath:"#/$defs/location/required",keyword:"required",params:{missingProperty: "column"},message:"must have required property '"+"column"+"'"};
+}
+if(data.workflow !== undefined){
+if(typeof data.workflow !== "string"){
+const err30 = {instancePath:instancePath+"/workflow",schemaPath:"#/properties/workflow/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -7770,9 +7762,10 @@ vErrors.push(err30);
 }
 errors++;
 }
-for(const key1 in data3){
-if(!(((key1 === "path") || (key1 === "line")) || (key1 === "column"))){
-const err31 = {instancePath:instancePath+"/at",schemaPath:"#/$defs/location/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
+}
+if(data.job !== undefined){
+if(typeof data.job !== "string"){
+const err31 = {instancePath:instancePath+"/job",schemaPath:"#/properties/job/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -7782,9 +7775,10 @@ vErrors.push(err31);
 errors++;
 }
 }
-if(data3.path !== undefined){
-if(typeof data3.path !== "string"){
-const err32 = {instancePath:instancePath+"/at/path",schemaPath:"#/$defs/location/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.name !== undefined){
+let data2 = data.name;
+if((typeof data2 !== "string") && (data2 !== null)){
+const err32 = {instancePath:instancePath+"/name",schemaPath:"#/$defs/stringOrNull/type",keyword:"type",params:{type: schema54.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -7794,10 +7788,11 @@ vErrors.push(err32);
 errors++;
 }
 }
-if(data3.line !== undefined){
-let data5 = data3.line;
-if(!(((typeof data5 == "number") && (!(data5 % 1) && !isNaN(data5))) && (isFinite(data5)))){
-const err33 = {instancePath:instancePath+"/at/line",schemaPath:"#/$defs/location/properties/line/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data.at !== undefined){
+let data3 = data.at;
+if(data3 && typeof data3 == "object" && !Array.isArray(data3)){
+if(data3.path === undefined){
+const err33 = {instancePath:instancePath+"/at",schemaPath:"#/$defs/location/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'"};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -7806,9 +7801,8 @@ vErrors.push(err33);
 }
 errors++;
 }
-if((typeof data5 == "number") && (isFinite(data5))){
-if(data5 < 0 || isNaN(data5)){
-const err34 = {instancePath:instancePath+"/at/line",schemaPath:"#/$defs/location/properties/line/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(data3.line === undefined){
+const err34 = {instancePath:instancePath+"/at",schemaPath:"#/$defs/location/required",keyword:"required",params:{missingProperty: "line"},message:"must have required property '"+"line"+"'"};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -7817,12 +7811,8 @@ vErrors.push(err34);
 }
 errors++;
 }
-}
-}
-if(data3.column !== undefined){
-let data6 = data3.column;
-if(!(((typeof data6 == "number") && (!(data6 % 1) && !isNaN(data6))) && (isFinite(data6)))){
-const err35 = {instancePath:instancePath+"/at/column",schemaPath:"#/$defs/location/properties/column/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data3.column === undefined){
+const err35 = {instancePath:instancePath+"/at",schemaPath:"#/$defs/location/required",keyword:"required",params:{missingProperty: "column"},message:"must have required property '"+"column"+"'"};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -7831,9 +7821,9 @@ vErrors.push(err35);
 }
 errors++;
 }
-if((typeof data6 == "number") && (isFinite(data6))){
-if(data6 < 0 || isNaN(data6)){
-const err36 = {instancePath:instancePath+"/at/column",schemaPath:"#/$defs/location/properties/column/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+for(const key1 in data3){
+if(!(((key1 === "path") || (key1 === "line")) || (key1 === "column"))){
+const err36 = {instancePath:instancePath+"/at",schemaPath:"#/$defs/location/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -7843,15 +7833,76 @@ vErrors.push(err36);
 errors++;
 }
 }
-}
-}
-else {
-const err37 = {instancePath:instancePath+"/at",schemaPath:"#/$defs/location/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data3.path !== undefined){
+if(typeof data3.path !== "string"){
+const err37 = {instancePath:instancePath+"/at/path",schemaPath:"#/$defs/location/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err37];
 }
 else {
 vErrors.push(err37);
+}
+errors++;
+}
+}
+if(data3.line !== undefined){
+let data5 = data3.line;
+if(!(((typeof data5 == "number") && (!(data5 % 1) && !isNaN(data5))) && (isFinite(data5)))){
+const err38 = {instancePath:instancePath+"/at/line",schemaPath:"#/$defs/location/properties/line/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err38];
+}
+else {
+vErrors.push(err38);
+}
+errors++;
+}
+if((typeof data5 == "number") && (isFinite(data5))){
+if(data5 < 0 || isNaN(data5)){
+const err39 = {instancePath:instancePath+"/at/line",schemaPath:"#/$defs/location/properties/line/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err39];
+}
+else {
+vErrors.push(err39);
+}
+errors++;
+}
+}
+}
+if(data3.column !== undefined){
+let data6 = data3.column;
+if(!(((typeof data6 == "number") && (!(data6 % 1) && !isNaN(data6))) && (isFinite(data6)))){
+const err40 = {instancePath:instancePath+"/at/column",schemaPath:"#/$defs/location/properties/column/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err40];
+}
+else {
+vErrors.push(err40);
+}
+errors++;
+}
+if((typeof data6 == "number") && (isFinite(data6))){
+if(data6 < 0 || isNaN(data6)){
+const err41 = {instancePath:instancePath+"/at/column",schemaPath:"#/$defs/location/properties/column/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err41];
+}
+else {
+vErrors.push(err41);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err42 = {instancePath:instancePath+"/at",schemaPath:"#/$defs/location/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err42];
+}
+else {
+vErrors.push(err42);
 }
 errors++;
 }
@@ -7862,24 +7913,24 @@ if(Array.isArray(data7)){
 const len0 = data7.length;
 for(let i0=0; i0<len0; i0++){
 if(typeof data7[i0] !== "string"){
-const err38 = {instancePath:instancePath+"/triggers/" + i0,schemaPath:"#/$defs/stringList/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err43 = {instancePath:instancePath+"/triggers/" + i0,schemaPath:"#/$defs/stringList/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
-vErrors = [err38];
+vErrors = [err43];
 }
 else {
-vErrors.push(err38);
+vErrors.push(err43);
 }
 errors++;
 }
 }
 }
 else {
-const err39 = {instancePath:instancePath+"/triggers",schemaPath:"#/$defs/stringList/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err44 = {instancePath:instancePath+"/triggers",schemaPath:"#/$defs/stringList/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
-vErrors = [err39];
+vErrors = [err44];
 }
 else {
-vErrors.push(err39);
+vErrors.push(err44);
 }
 errors++;
 }
@@ -7887,24 +7938,24 @@ errors++;
 if(data.actor !== undefined){
 let data9 = data.actor;
 if((typeof data9 !== "string") && (data9 !== null)){
-const err40 = {instancePath:instancePath+"/actor",schemaPath:"#/$defs/stringOrNull/type",keyword:"type",params:{type: schema50.type},message:"must be string,null"};
+const err45 = {instancePath:instancePath+"/actor",schemaPath:"#/$defs/stringOrNull/type",keyword:"type",params:{type: schema54.type},message:"must be string,null"};
 if(vErrors === null){
-vErrors = [err40];
+vErrors = [err45];
 }
 else {
-vErrors.push(err40);
+vErrors.push(err45);
 }
 errors++;
 }
 }
 if(data.unattended !== undefined){
 if(typeof data.unattended !== "boolean"){
-const err41 = {instancePath:instancePath+"/unattended",schemaPath:"#/properties/unattended/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+const err46 = {instancePath:instancePath+"/unattended",schemaPath:"#/properties/unattended/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
-vErrors = [err41];
+vErrors = [err46];
 }
 else {
-vErrors.push(err41);
+vErrors.push(err46);
 }
 errors++;
 }
@@ -7915,24 +7966,24 @@ if(Array.isArray(data11)){
 const len1 = data11.length;
 for(let i1=0; i1<len1; i1++){
 if(typeof data11[i1] !== "string"){
-const err42 = {instancePath:instancePath+"/unattendedReasons/" + i1,schemaPath:"#/$defs/stringList/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err47 = {instancePath:instancePath+"/unattendedReasons/" + i1,schemaPath:"#/$defs/stringList/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
-vErrors = [err42];
+vErrors = [err47];
 }
 else {
-vErrors.push(err42);
+vErrors.push(err47);
 }
 errors++;
 }
 }
 }
 else {
-const err43 = {instancePath:instancePath+"/unattendedReasons",schemaPath:"#/$defs/stringList/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err48 = {instancePath:instancePath+"/unattendedReasons",schemaPath:"#/$defs/stringList/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
-vErrors = [err43];
+vErrors = [err48];
 }
 else {
-vErrors.push(err43);
+vErrors.push(err48);
 }
 errors++;
 }
@@ -7945,62 +7996,7 @@ let passing0 = null;
 const _errs36 = errors;
 if(data13 && typeof data13 == "object" && !Array.isArray(data13)){
 if(data13.name === undefined){
-const err44 = {instancePath:instancePath+"/environment",schemaPath:"#/properties/environment/oneOf/0/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
-if(vErrors === null){
-vErrors = [err44];
-}
-else {
-vErrors.push(err44);
-}
-errors++;
-}
-if(data13.dynamic === undefined){
-const err45 = {instancePath:instancePath+"/environment",schemaPath:"#/properties/environment/oneOf/0/required",keyword:"required",params:{missingProperty: "dynamic"},message:"must have required property '"+"dynamic"+"'"};
-if(vErrors === null){
-vErrors = [err45];
-}
-else {
-vErrors.push(err45);
-}
-errors++;
-}
-if(data13.at === undefined){
-const err46 = {instancePath:instancePath+"/environment",schemaPath:"#/properties/environment/oneOf/0/required",keyword:"required",params:{missingProperty: "at"},message:"must have required property '"+"at"+"'"};
-if(vErrors === null){
-vErrors = [err46];
-}
-else {
-vErrors.push(err46);
-}
-errors++;
-}
-for(const key2 in data13){
-if(!(((key2 === "name") || (key2 === "dynamic")) || (key2 === "at"))){
-const err47 = {instancePath:instancePath+"/environment",schemaPath:"#/properties/environment/oneOf/0/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err47];
-}
-else {
-vErrors.push(err47);
-}
-errors++;
-}
-}
-if(data13.name !== undefined){
-if(typeof data13.name !== "string"){
-const err48 = {instancePath:instancePath+"/environment/name",schemaPath:"#/properties/environment/oneOf/0/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err48];
-}
-else {
-vErrors.push(err48);
-}
-errors++;
-}
-}
-if(data13.dynamic !== undefined){
-if(typeof data13.dynamic !== "boolean"){
-const err49 = {instancePath:instancePath+"/environment/dynamic",schemaPath:"#/properties/environment/oneOf/0/properties/dynamic/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+const err49 = {instancePath:instancePath+"/environment",schemaPath:"#/properties/environment/oneOf/0/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
 if(vErrors === null){
 vErrors = [err49];
 }
@@ -8009,12 +8005,8 @@ vErrors.push(err49);
 }
 errors++;
 }
-}
-if(data13.at !== undefined){
-let data16 = data13.at;
-if(data16 && typeof data16 == "object" && !Array.isArray(data16)){
-if(data16.path === undefined){
-const err50 = {instancePath:instancePath+"/environment/at",schemaPath:"#/$defs/location/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'"};
+if(data13.dynamic === undefined){
+const err50 = {instancePath:instancePath+"/environment",schemaPath:"#/properties/environment/oneOf/0/required",keyword:"required",params:{missingProperty: "dynamic"},message:"must have required property '"+"dynamic"+"'"};
 if(vErrors === null){
 vErrors = [err50];
 }
@@ -8023,8 +8015,8 @@ vErrors.push(err50);
 }
 errors++;
 }
-if(data16.line === undefined){
-const err51 = {instancePath:instancePath+"/environment/at",schemaPath:"#/$defs/location/required",keyword:"required",params:{missingProperty: "line"},message:"must have required property '"+"line"+"'"};
+if(data13.at === undefined){
+const err51 = {instancePath:instancePath+"/environment",schemaPath:"#/properties/environment/oneOf/0/required",keyword:"required",params:{missingProperty: "at"},message:"must have required property '"+"at"+"'"};
 if(vErrors === null){
 vErrors = [err51];
 }
@@ -8033,8 +8025,8 @@ vErrors.push(err51);
 }
 errors++;
 }
-if(data16.column === undefined){
-const err52 = {instancePath:instancePath+"/environment/at",schemaPath:"#/$defs/location/required",keyword:"required",params:{missingProperty: "column"},message:"must have required property '"+"column"+"'"};
+if(data13.protection === undefined){
+const err52 = {instancePath:instancePath+"/environment",schemaPath:"#/properties/environment/oneOf/0/required",keyword:"required",params:{missingProperty: "protection"},message:"must have required property '"+"protection"+"'"};
 if(vErrors === null){
 vErrors = [err52];
 }
@@ -8043,9 +8035,9 @@ vErrors.push(err52);
 }
 errors++;
 }
-for(const key3 in data16){
-if(!(((key3 === "path") || (key3 === "line")) || (key3 === "column"))){
-const err53 = {instancePath:instancePath+"/environment/at",schemaPath:"#/$defs/location/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties"};
+for(const key2 in data13){
+if(!((((key2 === "name") || (key2 === "dynamic")) || (key2 === "at")) || (key2 === "protection"))){
+const err53 = {instancePath:instancePath+"/environment",schemaPath:"#/properties/environment/oneOf/0/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err53];
 }
@@ -8055,9 +8047,9 @@ vErrors.push(err53);
 errors++;
 }
 }
-if(data16.path !== undefined){
-if(typeof data16.path !== "string"){
-const err54 = {instancePath:instancePath+"/environment/at/path",schemaPath:"#/$defs/location/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data13.name !== undefined){
+if(typeof data13.name !== "string"){
+const err54 = {instancePath:instancePath+"/environment/name",schemaPath:"#/properties/environment/oneOf/0/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err54];
 }
@@ -8067,10 +8059,9 @@ vErrors.push(err54);
 errors++;
 }
 }
-if(data16.line !== undefined){
-let data18 = data16.line;
-if(!(((typeof data18 == "number") && (!(data18 % 1) && !isNaN(data18))) && (isFinite(data18)))){
-const err55 = {instancePath:instancePath+"/environment/at/line",schemaPath:"#/$defs/location/properties/line/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data13.dynamic !== undefined){
+if(typeof data13.dynamic !== "boolean"){
+const err55 = {instancePath:instancePath+"/environment/dynamic",schemaPath:"#/properties/environment/oneOf/0/properties/dynamic/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err55];
 }
@@ -8079,9 +8070,12 @@ vErrors.push(err55);
 }
 errors++;
 }
-if((typeof data18 == "number") && (isFinite(data18))){
-if(data18 < 0 || isNaN(data18)){
-const err56 = {instancePath:instancePath+"/environment/at/line",schemaPath:"#/$defs/location/properties/line/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+if(data13.at !== undefined){
+let data16 = data13.at;
+if(data16 && typeof data16 == "object" && !Array.isArray(data16)){
+if(data16.path === undefined){
+const err56 = {instancePath:instancePath+"/environment/at",schemaPath:"#/$defs/location/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'"};
 if(vErrors === null){
 vErrors = [err56];
 }
@@ -8090,12 +8084,8 @@ vErrors.push(err56);
 }
 errors++;
 }
-}
-}
-if(data16.column !== undefined){
-let data19 = data16.column;
-if(!(((typeof data19 == "number") && (!(data19 % 1) && !isNaN(data19))) && (isFinite(data19)))){
-const err57 = {instancePath:instancePath+"/environment/at/column",schemaPath:"#/$defs/location/properties/column/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data16.line === undefined){
+const err57 = {instancePath:instancePath+"/environment/at",schemaPath:"#/$defs/location/required",keyword:"required",params:{missingProperty: "line"},message:"must have required property '"+"line"+"'"};
 if(vErrors === null){
 vErrors = [err57];
 }
@@ -8104,9 +8094,8 @@ vErrors.push(err57);
 }
 errors++;
 }
-if((typeof data19 == "number") && (isFinite(data19))){
-if(data19 < 0 || isNaN(data19)){
-const err58 = {instancePath:instancePath+"/environment/at/column",schemaPath:"#/$defs/location/properties/column/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(data16.column === undefined){
+const err58 = {instancePath:instancePath+"/environment/at",schemaPath:"#/$defs/location/required",keyword:"required",params:{missingProperty: "column"},message:"must have required property '"+"column"+"'"};
 if(vErrors === null){
 vErrors = [err58];
 }
@@ -8115,11 +8104,9 @@ vErrors.push(err58);
 }
 errors++;
 }
-}
-}
-}
-else {
-const err59 = {instancePath:instancePath+"/environment/at",schemaPath:"#/$defs/location/type",keyword:"type",params:{type: "object"},message:"must be object"};
+for(const key3 in data16){
+if(!(((key3 === "path") || (key3 === "line")) || (key3 === "column"))){
+const err59 = {instancePath:instancePath+"/environment/at",schemaPath:"#/$defs/location/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err59];
 }
@@ -8129,9 +8116,9 @@ vErrors.push(err59);
 errors++;
 }
 }
-}
-else {
-const err60 = {instancePath:instancePath+"/environment",schemaPath:"#/properties/environment/oneOf/0/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data16.path !== undefined){
+if(typeof data16.path !== "string"){
+const err60 = {instancePath:instancePath+"/environment/at/path",schemaPath:"#/$defs/location/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err60];
 }
@@ -8140,14 +8127,11 @@ vErrors.push(err60);
 }
 errors++;
 }
-var _valid0 = _errs36 === errors;
-if(_valid0){
-valid11 = true;
-passing0 = 0;
 }
-const _errs53 = errors;
-if(data13 !== null){
-const err61 = {instancePath:instancePath+"/environment",schemaPath:"#/properties/environment/oneOf/1/type",keyword:"type",params:{type: "null"},message:"must be null"};
+if(data16.line !== undefined){
+let data18 = data16.line;
+if(!(((typeof data18 == "number") && (!(data18 % 1) && !isNaN(data18))) && (isFinite(data18)))){
+const err61 = {instancePath:instancePath+"/environment/at/line",schemaPath:"#/$defs/location/properties/line/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err61];
 }
@@ -8156,7 +8140,323 @@ vErrors.push(err61);
 }
 errors++;
 }
-var _valid0 = _errs53 === errors;
+if((typeof data18 == "number") && (isFinite(data18))){
+if(data18 < 0 || isNaN(data18)){
+const err62 = {instancePath:instancePath+"/environment/at/line",schemaPath:"#/$defs/location/properties/line/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err62];
+}
+else {
+vErrors.push(err62);
+}
+errors++;
+}
+}
+}
+if(data16.column !== undefined){
+let data19 = data16.column;
+if(!(((typeof data19 == "number") && (!(data19 % 1) && !isNaN(data19))) && (isFinite(data19)))){
+const err63 = {instancePath:instancePath+"/environment/at/column",schemaPath:"#/$defs/location/properties/column/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err63];
+}
+else {
+vErrors.push(err63);
+}
+errors++;
+}
+if((typeof data19 == "number") && (isFinite(data19))){
+if(data19 < 0 || isNaN(data19)){
+const err64 = {instancePath:instancePath+"/environment/at/column",schemaPath:"#/$defs/location/properties/column/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err64];
+}
+else {
+vErrors.push(err64);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err65 = {instancePath:instancePath+"/environment/at",schemaPath:"#/$defs/location/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err65];
+}
+else {
+vErrors.push(err65);
+}
+errors++;
+}
+}
+if(data13.protection !== undefined){
+let data20 = data13.protection;
+if(data20 && typeof data20 == "object" && !Array.isArray(data20)){
+if(data20.status === undefined){
+const err66 = {instancePath:instancePath+"/environment/protection",schemaPath:"#/properties/environment/oneOf/0/properties/protection/required",keyword:"required",params:{missingProperty: "status"},message:"must have required property '"+"status"+"'"};
+if(vErrors === null){
+vErrors = [err66];
+}
+else {
+vErrors.push(err66);
+}
+errors++;
+}
+if(data20.source === undefined){
+const err67 = {instancePath:instancePath+"/environment/protection",schemaPath:"#/properties/environment/oneOf/0/properties/protection/required",keyword:"required",params:{missingProperty: "source"},message:"must have required property '"+"source"+"'"};
+if(vErrors === null){
+vErrors = [err67];
+}
+else {
+vErrors.push(err67);
+}
+errors++;
+}
+if(data20.reviewers === undefined){
+const err68 = {instancePath:instancePath+"/environment/protection",schemaPath:"#/properties/environment/oneOf/0/properties/protection/required",keyword:"required",params:{missingProperty: "reviewers"},message:"must have required property '"+"reviewers"+"'"};
+if(vErrors === null){
+vErrors = [err68];
+}
+else {
+vErrors.push(err68);
+}
+errors++;
+}
+if(data20.preventSelfReview === undefined){
+const err69 = {instancePath:instancePath+"/environment/protection",schemaPath:"#/properties/environment/oneOf/0/properties/protection/required",keyword:"required",params:{missingProperty: "preventSelfReview"},message:"must have required property '"+"preventSelfReview"+"'"};
+if(vErrors === null){
+vErrors = [err69];
+}
+else {
+vErrors.push(err69);
+}
+errors++;
+}
+if(data20.waitTimer === undefined){
+const err70 = {instancePath:instancePath+"/environment/protection",schemaPath:"#/properties/environment/oneOf/0/properties/protection/required",keyword:"required",params:{missingProperty: "waitTimer"},message:"must have required property '"+"waitTimer"+"'"};
+if(vErrors === null){
+vErrors = [err70];
+}
+else {
+vErrors.push(err70);
+}
+errors++;
+}
+if(data20.branchPolicy === undefined){
+const err71 = {instancePath:instancePath+"/environment/protection",schemaPath:"#/properties/environment/oneOf/0/properties/protection/required",keyword:"required",params:{missingProperty: "branchPolicy"},message:"must have required property '"+"branchPolicy"+"'"};
+if(vErrors === null){
+vErrors = [err71];
+}
+else {
+vErrors.push(err71);
+}
+errors++;
+}
+if(data20.customRules === undefined){
+const err72 = {instancePath:instancePath+"/environment/protection",schemaPath:"#/properties/environment/oneOf/0/properties/protection/required",keyword:"required",params:{missingProperty: "customRules"},message:"must have required property '"+"customRules"+"'"};
+if(vErrors === null){
+vErrors = [err72];
+}
+else {
+vErrors.push(err72);
+}
+errors++;
+}
+if(data20.note === undefined){
+const err73 = {instancePath:instancePath+"/environment/protection",schemaPath:"#/properties/environment/oneOf/0/properties/protection/required",keyword:"required",params:{missingProperty: "note"},message:"must have required property '"+"note"+"'"};
+if(vErrors === null){
+vErrors = [err73];
+}
+else {
+vErrors.push(err73);
+}
+errors++;
+}
+for(const key4 in data20){
+if(!((((((((key4 === "status") || (key4 === "source")) || (key4 === "reviewers")) || (key4 === "preventSelfReview")) || (key4 === "waitTimer")) || (key4 === "branchPolicy")) || (key4 === "customRules")) || (key4 === "note"))){
+const err74 = {instancePath:instancePath+"/environment/protection",schemaPath:"#/properties/environment/oneOf/0/properties/protection/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err74];
+}
+else {
+vErrors.push(err74);
+}
+errors++;
+}
+}
+if(data20.status !== undefined){
+let data21 = data20.status;
+if(!((((data21 === "protected") || (data21 === "unprotected")) || (data21 === "unreadable")) || (data21 === "unknown"))){
+const err75 = {instancePath:instancePath+"/environment/protection/status",schemaPath:"#/properties/environment/oneOf/0/properties/protection/properties/status/enum",keyword:"enum",params:{allowedValues: schema108.properties.environment.oneOf[0].properties.protection.properties.status.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err75];
+}
+else {
+vErrors.push(err75);
+}
+errors++;
+}
+}
+if(data20.source !== undefined){
+if(typeof data20.source !== "string"){
+const err76 = {instancePath:instancePath+"/environment/protection/source",schemaPath:"#/properties/environment/oneOf/0/properties/protection/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err76];
+}
+else {
+vErrors.push(err76);
+}
+errors++;
+}
+}
+if(data20.reviewers !== undefined){
+let data23 = data20.reviewers;
+if(Array.isArray(data23)){
+const len2 = data23.length;
+for(let i2=0; i2<len2; i2++){
+if(typeof data23[i2] !== "string"){
+const err77 = {instancePath:instancePath+"/environment/protection/reviewers/" + i2,schemaPath:"#/$defs/stringList/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err77];
+}
+else {
+vErrors.push(err77);
+}
+errors++;
+}
+}
+}
+else {
+const err78 = {instancePath:instancePath+"/environment/protection/reviewers",schemaPath:"#/$defs/stringList/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err78];
+}
+else {
+vErrors.push(err78);
+}
+errors++;
+}
+}
+if(data20.preventSelfReview !== undefined){
+let data25 = data20.preventSelfReview;
+if((typeof data25 !== "boolean") && (data25 !== null)){
+const err79 = {instancePath:instancePath+"/environment/protection/preventSelfReview",schemaPath:"#/properties/environment/oneOf/0/properties/protection/properties/preventSelfReview/type",keyword:"type",params:{type: schema108.properties.environment.oneOf[0].properties.protection.properties.preventSelfReview.type},message:"must be boolean,null"};
+if(vErrors === null){
+vErrors = [err79];
+}
+else {
+vErrors.push(err79);
+}
+errors++;
+}
+}
+if(data20.waitTimer !== undefined){
+let data26 = data20.waitTimer;
+if((!(((typeof data26 == "number") && (!(data26 % 1) && !isNaN(data26))) && (isFinite(data26)))) && (data26 !== null)){
+const err80 = {instancePath:instancePath+"/environment/protection/waitTimer",schemaPath:"#/properties/environment/oneOf/0/properties/protection/properties/waitTimer/type",keyword:"type",params:{type: schema108.properties.environment.oneOf[0].properties.protection.properties.waitTimer.type},message:"must be integer,null"};
+if(vErrors === null){
+vErrors = [err80];
+}
+else {
+vErrors.push(err80);
+}
+errors++;
+}
+}
+if(data20.branchPolicy !== undefined){
+let data27 = data20.branchPolicy;
+if((typeof data27 !== "string") && (data27 !== null)){
+const err81 = {instancePath:instancePath+"/environment/protection/branchPolicy",schemaPath:"#/$defs/stringOrNull/type",keyword:"type",params:{type: schema54.type},message:"must be string,null"};
+if(vErrors === null){
+vErrors = [err81];
+}
+else {
+vErrors.push(err81);
+}
+errors++;
+}
+}
+if(data20.customRules !== undefined){
+let data28 = data20.customRules;
+if(Array.isArray(data28)){
+const len3 = data28.length;
+for(let i3=0; i3<len3; i3++){
+if(typeof data28[i3] !== "string"){
+const err82 = {instancePath:instancePath+"/environment/protection/customRules/" + i3,schemaPath:"#/$defs/stringList/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err82];
+}
+else {
+vErrors.push(err82);
+}
+errors++;
+}
+}
+}
+else {
+const err83 = {instancePath:instancePath+"/environment/protection/customRules",schemaPath:"#/$defs/stringList/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err83];
+}
+else {
+vErrors.push(err83);
+}
+errors++;
+}
+}
+if(data20.note !== undefined){
+if(typeof data20.note !== "string"){
+const err84 = {instancePath:instancePath+"/environment/protection/note",schemaPath:"#/properties/environment/oneOf/0/properties/protection/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err84];
+}
+else {
+vErrors.push(err84);
+}
+errors++;
+}
+}
+}
+else {
+const err85 = {instancePath:instancePath+"/environment/protection",schemaPath:"#/properties/environment/oneOf/0/properties/protection/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err85];
+}
+else {
+vErrors.push(err85);
+}
+errors++;
+}
+}
+}
+else {
+const err86 = {instancePath:instancePath+"/environment",schemaPath:"#/properties/environment/oneOf/0/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err86];
+}
+else {
+vErrors.push(err86);
+}
+errors++;
+}
+var _valid0 = _errs36 === errors;
+if(_valid0){
+valid11 = true;
+passing0 = 0;
+}
+const _errs78 = errors;
+if(data13 !== null){
+const err87 = {instancePath:instancePath+"/environment",schemaPath:"#/properties/environment/oneOf/1/type",keyword:"type",params:{type: "null"},message:"must be null"};
+if(vErrors === null){
+vErrors = [err87];
+}
+else {
+vErrors.push(err87);
+}
+errors++;
+}
+var _valid0 = _errs78 === errors;
 if(_valid0 && valid11){
 valid11 = false;
 passing0 = [passing0, 1];
@@ -8168,12 +8468,12 @@ passing0 = 1;
 }
 }
 if(!valid11){
-const err62 = {instancePath:instancePath+"/environment",schemaPath:"#/properties/environment/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf"};
+const err88 = {instancePath:instancePath+"/environment",schemaPath:"#/properties/environment/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf"};
 if(vErrors === null){
-vErrors = [err62];
+vErrors = [err88];
 }
 else {
-vErrors.push(err62);
+vErrors.push(err88);
 }
 errors++;
 }
@@ -8190,324 +8490,12 @@ vErrors = null;
 }
 }
 if(data.runsOn !== undefined){
-let data20 = data.runsOn;
-if(Array.isArray(data20)){
-const len2 = data20.length;
-for(let i2=0; i2<len2; i2++){
-if(typeof data20[i2] !== "string"){
-const err63 = {instancePath:instancePath+"/runsOn/" + i2,schemaPath:"#/$defs/stringList/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err63];
-}
-else {
-vErrors.push(err63);
-}
-errors++;
-}
-}
-}
-else {
-const err64 = {instancePath:instancePath+"/runsOn",schemaPath:"#/$defs/stringList/type",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err64];
-}
-else {
-vErrors.push(err64);
-}
-errors++;
-}
-}
-if(data.permissions !== undefined){
-let data22 = data.permissions;
-if(data22 && typeof data22 == "object" && !Array.isArray(data22)){
-if(data22.source === undefined){
-const err65 = {instancePath:instancePath+"/permissions",schemaPath:"#/properties/permissions/required",keyword:"required",params:{missingProperty: "source"},message:"must have required property '"+"source"+"'"};
-if(vErrors === null){
-vErrors = [err65];
-}
-else {
-vErrors.push(err65);
-}
-errors++;
-}
-if(data22.scopes === undefined){
-const err66 = {instancePath:instancePath+"/permissions",schemaPath:"#/properties/permissions/required",keyword:"required",params:{missingProperty: "scopes"},message:"must have required property '"+"scopes"+"'"};
-if(vErrors === null){
-vErrors = [err66];
-}
-else {
-vErrors.push(err66);
-}
-errors++;
-}
-if(data22.assumed === undefined){
-const err67 = {instancePath:instancePath+"/permissions",schemaPath:"#/properties/permissions/required",keyword:"required",params:{missingProperty: "assumed"},message:"must have required property '"+"assumed"+"'"};
-if(vErrors === null){
-vErrors = [err67];
-}
-else {
-vErrors.push(err67);
-}
-errors++;
-}
-if(data22.downgrade === undefined){
-const err68 = {instancePath:instancePath+"/permissions",schemaPath:"#/properties/permissions/required",keyword:"required",params:{missingProperty: "downgrade"},message:"must have required property '"+"downgrade"+"'"};
-if(vErrors === null){
-vErrors = [err68];
-}
-else {
-vErrors.push(err68);
-}
-errors++;
-}
-if(data22.at === undefined){
-const err69 = {instancePath:instancePath+"/permissions",schemaPath:"#/properties/permissions/required",keyword:"required",params:{missingProperty: "at"},message:"must have required property '"+"at"+"'"};
-if(vErrors === null){
-vErrors = [err69];
-}
-else {
-vErrors.push(err69);
-}
-errors++;
-}
-for(const key4 in data22){
-if(!(((((key4 === "source") || (key4 === "scopes")) || (key4 === "assumed")) || (key4 === "downgrade")) || (key4 === "at"))){
-const err70 = {instancePath:instancePath+"/permissions",schemaPath:"#/properties/permissions/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err70];
-}
-else {
-vErrors.push(err70);
-}
-errors++;
-}
-}
-if(data22.source !== undefined){
-let data23 = data22.source;
-if(!(((data23 === "job") || (data23 === "workflow")) || (data23 === "default"))){
-const err71 = {instancePath:instancePath+"/permissions/source",schemaPath:"#/properties/permissions/properties/source/enum",keyword:"enum",params:{allowedValues: schema104.properties.permissions.properties.source.enum},message:"must be equal to one of the allowed values"};
-if(vErrors === null){
-vErrors = [err71];
-}
-else {
-vErrors.push(err71);
-}
-errors++;
-}
-}
-if(data22.scopes !== undefined){
-let data24 = data22.scopes;
-if(data24 && typeof data24 == "object" && !Array.isArray(data24)){
-for(const key5 in data24){
-let data25 = data24[key5];
-if(!(((data25 === "read") || (data25 === "write")) || (data25 === "none"))){
-const err72 = {instancePath:instancePath+"/permissions/scopes/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/permissions/properties/scopes/additionalProperties/enum",keyword:"enum",params:{allowedValues: schema104.properties.permissions.properties.scopes.additionalProperties.enum},message:"must be equal to one of the allowed values"};
-if(vErrors === null){
-vErrors = [err72];
-}
-else {
-vErrors.push(err72);
-}
-errors++;
-}
-}
-}
-else {
-const err73 = {instancePath:instancePath+"/permissions/scopes",schemaPath:"#/properties/permissions/properties/scopes/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err73];
-}
-else {
-vErrors.push(err73);
-}
-errors++;
-}
-}
-if(data22.assumed !== undefined){
-if(typeof data22.assumed !== "boolean"){
-const err74 = {instancePath:instancePath+"/permissions/assumed",schemaPath:"#/properties/permissions/properties/assumed/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
-if(vErrors === null){
-vErrors = [err74];
-}
-else {
-vErrors.push(err74);
-}
-errors++;
-}
-}
-if(data22.downgrade !== undefined){
-let data27 = data22.downgrade;
-if((typeof data27 !== "string") && (data27 !== null)){
-const err75 = {instancePath:instancePath+"/permissions/downgrade",schemaPath:"#/$defs/stringOrNull/type",keyword:"type",params:{type: schema50.type},message:"must be string,null"};
-if(vErrors === null){
-vErrors = [err75];
-}
-else {
-vErrors.push(err75);
-}
-errors++;
-}
-}
-if(data22.at !== undefined){
-let data28 = data22.at;
-if(data28 && typeof data28 == "object" && !Array.isArray(data28)){
-if(data28.path === undefined){
-const err76 = {instancePath:instancePath+"/permissions/at",schemaPath:"#/$defs/location/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'"};
-if(vErrors === null){
-vErrors = [err76];
-}
-else {
-vErrors.push(err76);
-}
-errors++;
-}
-if(data28.line === undefined){
-const err77 = {instancePath:instancePath+"/permissions/at",schemaPath:"#/$defs/location/required",keyword:"required",params:{missingProperty: "line"},message:"must have required property '"+"line"+"'"};
-if(vErrors === null){
-vErrors = [err77];
-}
-else {
-vErrors.push(err77);
-}
-errors++;
-}
-if(data28.column === undefined){
-const err78 = {instancePath:instancePath+"/permissions/at",schemaPath:"#/$defs/location/required",keyword:"required",params:{missingProperty: "column"},message:"must have required property '"+"column"+"'"};
-if(vErrors === null){
-vErrors = [err78];
-}
-else {
-vErrors.push(err78);
-}
-errors++;
-}
-for(const key6 in data28){
-if(!(((key6 === "path") || (key6 === "line")) || (key6 === "column"))){
-const err79 = {instancePath:instancePath+"/permissions/at",schemaPath:"#/$defs/location/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err79];
-}
-else {
-vErrors.push(err79);
-}
-errors++;
-}
-}
-if(data28.path !== undefined){
-if(typeof data28.path !== "string"){
-const err80 = {instancePath:instancePath+"/permissions/at/path",schemaPath:"#/$defs/location/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err80];
-}
-else {
-vErrors.push(err80);
-}
-errors++;
-}
-}
-if(data28.line !== undefined){
-let data30 = data28.line;
-if(!(((typeof data30 == "number") && (!(data30 % 1) && !isNaN(data30))) && (isFinite(data30)))){
-const err81 = {instancePath:instancePath+"/permissions/at/line",schemaPath:"#/$defs/location/properties/line/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
-if(vErrors === null){
-vErrors = [err81];
-}
-else {
-vErrors.push(err81);
-}
-errors++;
-}
-if((typeof data30 == "number") && (isFinite(data30))){
-if(data30 < 0 || isNaN(data30)){
-const err82 = {instancePath:instancePath+"/permissions/at/line",schemaPath:"#/$defs/location/properties/line/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
-if(vErrors === null){
-vErrors = [err82];
-}
-else {
-vErrors.push(err82);
-}
-errors++;
-}
-}
-}
-if(data28.column !== undefined){
-let data31 = data28.column;
-if(!(((typeof data31 == "number") && (!(data31 % 1) && !isNaN(data31))) && (isFinite(data31)))){
-const err83 = {instancePath:instancePath+"/permissions/at/column",schemaPath:"#/$defs/location/properties/column/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
-if(vErrors === null){
-vErrors = [err83];
-}
-else {
-vErrors.push(err83);
-}
-errors++;
-}
-if((typeof data31 == "number") && (isFinite(data31))){
-if(data31 < 0 || isNaN(data31)){
-const err84 = {instancePath:instancePath+"/permissions/at/column",schemaPath:"#/$defs/location/properties/column/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
-if(vErrors === null){
-vErrors = [err84];
-}
-else {
-vErrors.push(err84);
-}
-errors++;
-}
-}
-}
-}
-else {
-const err85 = {instancePath:instancePath+"/permissions/at",schemaPath:"#/$defs/location/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err85];
-}
-else {
-vErrors.push(err85);
-}
-errors++;
-}
-}
-}
-else {
-const err86 = {instancePath:instancePath+"/permissions",schemaPath:"#/properties/permissions/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err86];
-}
-else {
-vErrors.push(err86);
-}
-errors++;
-}
-}
-if(data.credentials !== undefined){
-let data32 = data.credentials;
-if(Array.isArray(data32)){
-const len3 = data32.length;
-for(let i3=0; i3<len3; i3++){
-let data33 = data32[i3];
-if(data33 && typeof data33 == "object" && !Array.isArray(data33)){
-if(data33.id === undefined){
-const err87 = {instancePath:instancePath+"/credentials/" + i3,schemaPath:"#/properties/credentials/items/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
-if(vErrors === null){
-vErrors = [err87];
-}
-else {
-vErrors.push(err87);
-}
-errors++;
-}
-if(data33.kind === undefined){
-const err88 = {instancePath:instancePath+"/credentials/" + i3,schemaPath:"#/properties/credentials/items/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'"};
-if(vErrors === null){
-vErrors = [err88];
-}
-else {
-vErrors.push(err88);
-}
-errors++;
-}
-if(data33.name === undefined){
-const err89 = {instancePath:instancePath+"/credentials/" + i3,schemaPath:"#/properties/credentials/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
+let data31 = data.runsOn;
+if(Array.isArray(data31)){
+const len4 = data31.length;
+for(let i4=0; i4<len4; i4++){
+if(typeof data31[i4] !== "string"){
+const err89 = {instancePath:instancePath+"/runsOn/" + i4,schemaPath:"#/$defs/stringList/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err89];
 }
@@ -8516,8 +8504,10 @@ vErrors.push(err89);
 }
 errors++;
 }
-if(data33.lifetime === undefined){
-const err90 = {instancePath:instancePath+"/credentials/" + i3,schemaPath:"#/properties/credentials/items/required",keyword:"required",params:{missingProperty: "lifetime"},message:"must have required property '"+"lifetime"+"'"};
+}
+}
+else {
+const err90 = {instancePath:instancePath+"/runsOn",schemaPath:"#/$defs/stringList/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err90];
 }
@@ -8526,8 +8516,12 @@ vErrors.push(err90);
 }
 errors++;
 }
-if(data33.scope === undefined){
-const err91 = {instancePath:instancePath+"/credentials/" + i3,schemaPath:"#/properties/credentials/items/required",keyword:"required",params:{missingProperty: "scope"},message:"must have required property '"+"scope"+"'"};
+}
+if(data.permissions !== undefined){
+let data33 = data.permissions;
+if(data33 && typeof data33 == "object" && !Array.isArray(data33)){
+if(data33.source === undefined){
+const err91 = {instancePath:instancePath+"/permissions",schemaPath:"#/properties/permissions/required",keyword:"required",params:{missingProperty: "source"},message:"must have required property '"+"source"+"'"};
 if(vErrors === null){
 vErrors = [err91];
 }
@@ -8536,8 +8530,8 @@ vErrors.push(err91);
 }
 errors++;
 }
-if(data33.write === undefined){
-const err92 = {instancePath:instancePath+"/credentials/" + i3,schemaPath:"#/properties/credentials/items/required",keyword:"required",params:{missingProperty: "write"},message:"must have required property '"+"write"+"'"};
+if(data33.scopes === undefined){
+const err92 = {instancePath:instancePath+"/permissions",schemaPath:"#/properties/permissions/required",keyword:"required",params:{missingProperty: "scopes"},message:"must have required property '"+"scopes"+"'"};
 if(vErrors === null){
 vErrors = [err92];
 }
@@ -8546,8 +8540,8 @@ vErrors.push(err92);
 }
 errors++;
 }
-if(data33.production === undefined){
-const err93 = {instancePath:instancePath+"/credentials/" + i3,schemaPath:"#/properties/credentials/items/required",keyword:"required",params:{missingProperty: "production"},message:"must have required property '"+"production"+"'"};
+if(data33.assumed === undefined){
+const err93 = {instancePath:instancePath+"/permissions",schemaPath:"#/properties/permissions/required",keyword:"required",params:{missingProperty: "assumed"},message:"must have required property '"+"assumed"+"'"};
 if(vErrors === null){
 vErrors = [err93];
 }
@@ -8556,8 +8550,8 @@ vErrors.push(err93);
 }
 errors++;
 }
-if(data33.reaches === undefined){
-const err94 = {instancePath:instancePath+"/credentials/" + i3,schemaPath:"#/properties/credentials/items/required",keyword:"required",params:{missingProperty: "reaches"},message:"must have required property '"+"reaches"+"'"};
+if(data33.downgrade === undefined){
+const err94 = {instancePath:instancePath+"/permissions",schemaPath:"#/properties/permissions/required",keyword:"required",params:{missingProperty: "downgrade"},message:"must have required property '"+"downgrade"+"'"};
 if(vErrors === null){
 vErrors = [err94];
 }
@@ -8566,8 +8560,8 @@ vErrors.push(err94);
 }
 errors++;
 }
-if(data33.note === undefined){
-const err95 = {instancePath:instancePath+"/credentials/" + i3,schemaPath:"#/properties/credentials/items/required",keyword:"required",params:{missingProperty: "note"},message:"must have required property '"+"note"+"'"};
+if(data33.at === undefined){
+const err95 = {instancePath:instancePath+"/permissions",schemaPath:"#/properties/permissions/required",keyword:"required",params:{missingProperty: "at"},message:"must have required property '"+"at"+"'"};
 if(vErrors === null){
 vErrors = [err95];
 }
@@ -8576,8 +8570,9 @@ vErrors.push(err95);
 }
 errors++;
 }
-if(data33.usedIn === undefined){
-const err96 = {instancePath:instancePath+"/credentials/" + i3,schemaPath:"#/properties/credentials/items/required",keyword:"required",params:{missingProperty: "usedIn"},message:"must have required property '"+"usedIn"+"'"};
+for(const key5 in data33){
+if(!(((((key5 === "source") || (key5 === "scopes")) || (key5 === "assumed")) || (key5 === "downgrade")) || (key5 === "at"))){
+const err96 = {instancePath:instancePath+"/permissions",schemaPath:"#/properties/permissions/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err96];
 }
@@ -8586,8 +8581,11 @@ vErrors.push(err96);
 }
 errors++;
 }
-if(data33.at === undefined){
-const err97 = {instancePath:instancePath+"/credentials/" + i3,schemaPath:"#/properties/credentials/items/required",keyword:"required",params:{missingProperty: "at"},message:"must have required property '"+"at"+"'"};
+}
+if(data33.source !== undefined){
+let data34 = data33.source;
+if(!(((data34 === "job") || (data34 === "workflow")) || (data34 === "default"))){
+const err97 = {instancePath:instancePath+"/permissions/source",schemaPath:"#/properties/permissions/properties/source/enum",keyword:"enum",params:{allowedValues: schema108.properties.permissions.properties.source.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err97];
 }
@@ -8596,9 +8594,14 @@ vErrors.push(err97);
 }
 errors++;
 }
-for(const key7 in data33){
-if(!(func1.call(schema104.properties.credentials.items.properties, key7))){
-const err98 = {instancePath:instancePath+"/credentials/" + i3,schemaPath:"#/properties/credentials/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties"};
+}
+if(data33.scopes !== undefined){
+let data35 = data33.scopes;
+if(data35 && typeof data35 == "object" && !Array.isArray(data35)){
+for(const key6 in data35){
+let data36 = data35[key6];
+if(!(((data36 === "read") || (data36 === "write")) || (data36 === "none"))){
+const err98 = {instancePath:instancePath+"/permissions/scopes/" + key6.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/permissions/properties/scopes/additionalProperties/enum",keyword:"enum",params:{allowedValues: schema108.properties.permissions.properties.scopes.additionalProperties.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err98];
 }
@@ -8608,9 +8611,9 @@ vErrors.push(err98);
 errors++;
 }
 }
-if(data33.id !== undefined){
-if(typeof data33.id !== "string"){
-const err99 = {instancePath:instancePath+"/credentials/" + i3+"/id",schemaPath:"#/properties/credentials/items/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+else {
+const err99 = {instancePath:instancePath+"/permissions/scopes",schemaPath:"#/properties/permissions/properties/scopes/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err99];
 }
@@ -8620,10 +8623,9 @@ vErrors.push(err99);
 errors++;
 }
 }
-if(data33.kind !== undefined){
-let data35 = data33.kind;
-if(!((((((data35 === "github-token") || (data35 === "oidc")) || (data35 === "app-token")) || (data35 === "static-secret")) || (data35 === "pat")) || (data35 === "inherited-secrets"))){
-const err100 = {instancePath:instancePath+"/credentials/" + i3+"/kind",schemaPath:"#/$defs/credentialKind/enum",keyword:"enum",params:{allowedValues: schema78.enum},message:"must be equal to one of the allowed values"};
+if(data33.assumed !== undefined){
+if(typeof data33.assumed !== "boolean"){
+const err100 = {instancePath:instancePath+"/permissions/assumed",schemaPath:"#/properties/permissions/properties/assumed/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err100];
 }
@@ -8633,9 +8635,10 @@ vErrors.push(err100);
 errors++;
 }
 }
-if(data33.name !== undefined){
-if(typeof data33.name !== "string"){
-const err101 = {instancePath:instancePath+"/credentials/" + i3+"/name",schemaPath:"#/properties/credentials/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data33.downgrade !== undefined){
+let data38 = data33.downgrade;
+if((typeof data38 !== "string") && (data38 !== null)){
+const err101 = {instancePath:instancePath+"/permissions/downgrade",schemaPath:"#/$defs/stringOrNull/type",keyword:"type",params:{type: schema54.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err101];
 }
@@ -8645,10 +8648,11 @@ vErrors.push(err101);
 errors++;
 }
 }
-if(data33.lifetime !== undefined){
-let data37 = data33.lifetime;
-if(!(((data37 === "job-scoped") || (data37 === "short-lived")) || (data37 === "long-lived"))){
-const err102 = {instancePath:instancePath+"/credentials/" + i3+"/lifetime",schemaPath:"#/$defs/credentialLifetime/enum",keyword:"enum",params:{allowedValues: schema79.enum},message:"must be equal to one of the allowed values"};
+if(data33.at !== undefined){
+let data39 = data33.at;
+if(data39 && typeof data39 == "object" && !Array.isArray(data39)){
+if(data39.path === undefined){
+const err102 = {instancePath:instancePath+"/permissions/at",schemaPath:"#/$defs/location/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'"};
 if(vErrors === null){
 vErrors = [err102];
 }
@@ -8657,11 +8661,8 @@ vErrors.push(err102);
 }
 errors++;
 }
-}
-if(data33.scope !== undefined){
-let data38 = data33.scope;
-if(!((data38 === "narrow") || (data38 === "broad"))){
-const err103 = {instancePath:instancePath+"/credentials/" + i3+"/scope",schemaPath:"#/properties/credentials/items/properties/scope/enum",keyword:"enum",params:{allowedValues: schema104.properties.credentials.items.properties.scope.enum},message:"must be equal to one of the allowed values"};
+if(data39.line === undefined){
+const err103 = {instancePath:instancePath+"/permissions/at",schemaPath:"#/$defs/location/required",keyword:"required",params:{missingProperty: "line"},message:"must have required property '"+"line"+"'"};
 if(vErrors === null){
 vErrors = [err103];
 }
@@ -8670,10 +8671,8 @@ vErrors.push(err103);
 }
 errors++;
 }
-}
-if(data33.write !== undefined){
-if(typeof data33.write !== "boolean"){
-const err104 = {instancePath:instancePath+"/credentials/" + i3+"/write",schemaPath:"#/properties/credentials/items/properties/write/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(data39.column === undefined){
+const err104 = {instancePath:instancePath+"/permissions/at",schemaPath:"#/$defs/location/required",keyword:"required",params:{missingProperty: "column"},message:"must have required property '"+"column"+"'"};
 if(vErrors === null){
 vErrors = [err104];
 }
@@ -8682,10 +8681,9 @@ vErrors.push(err104);
 }
 errors++;
 }
-}
-if(data33.production !== undefined){
-if(typeof data33.production !== "boolean"){
-const err105 = {instancePath:instancePath+"/credentials/" + i3+"/production",schemaPath:"#/properties/credentials/items/properties/production/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+for(const key7 in data39){
+if(!(((key7 === "path") || (key7 === "line")) || (key7 === "column"))){
+const err105 = {instancePath:instancePath+"/permissions/at",schemaPath:"#/$defs/location/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err105];
 }
@@ -8695,13 +8693,9 @@ vErrors.push(err105);
 errors++;
 }
 }
-if(data33.reaches !== undefined){
-let data41 = data33.reaches;
-if(Array.isArray(data41)){
-const len4 = data41.length;
-for(let i4=0; i4<len4; i4++){
-if(typeof data41[i4] !== "string"){
-const err106 = {instancePath:instancePath+"/credentials/" + i3+"/reaches/" + i4,schemaPath:"#/$defs/stringList/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data39.path !== undefined){
+if(typeof data39.path !== "string"){
+const err106 = {instancePath:instancePath+"/permissions/at/path",schemaPath:"#/$defs/location/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err106];
 }
@@ -8711,9 +8705,10 @@ vErrors.push(err106);
 errors++;
 }
 }
-}
-else {
-const err107 = {instancePath:instancePath+"/credentials/" + i3+"/reaches",schemaPath:"#/$defs/stringList/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data39.line !== undefined){
+let data41 = data39.line;
+if(!(((typeof data41 == "number") && (!(data41 % 1) && !isNaN(data41))) && (isFinite(data41)))){
+const err107 = {instancePath:instancePath+"/permissions/at/line",schemaPath:"#/$defs/location/properties/line/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err107];
 }
@@ -8722,10 +8717,9 @@ vErrors.push(err107);
 }
 errors++;
 }
-}
-if(data33.note !== undefined){
-if(typeof data33.note !== "string"){
-const err108 = {instancePath:instancePath+"/credentials/" + i3+"/note",schemaPath:"#/properties/credentials/items/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if((typeof data41 == "number") && (isFinite(data41))){
+if(data41 < 0 || isNaN(data41)){
+const err108 = {instancePath:instancePath+"/permissions/at/line",schemaPath:"#/$defs/location/properties/line/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err108];
 }
@@ -8735,13 +8729,11 @@ vErrors.push(err108);
 errors++;
 }
 }
-if(data33.usedIn !== undefined){
-let data44 = data33.usedIn;
-if(Array.isArray(data44)){
-const len5 = data44.length;
-for(let i5=0; i5<len5; i5++){
-if(typeof data44[i5] !== "string"){
-const err109 = {instancePath:instancePath+"/credentials/" + i3+"/usedIn/" + i5,schemaPath:"#/$defs/stringList/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+if(data39.column !== undefined){
+let data42 = data39.column;
+if(!(((typeof data42 == "number") && (!(data42 % 1) && !isNaN(data42))) && (isFinite(data42)))){
+const err109 = {instancePath:instancePath+"/permissions/at/column",schemaPath:"#/$defs/location/properties/column/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err109];
 }
@@ -8750,10 +8742,9 @@ vErrors.push(err109);
 }
 errors++;
 }
-}
-}
-else {
-const err110 = {instancePath:instancePath+"/credentials/" + i3+"/usedIn",schemaPath:"#/$defs/stringList/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if((typeof data42 == "number") && (isFinite(data42))){
+if(data42 < 0 || isNaN(data42)){
+const err110 = {instancePath:instancePath+"/permissions/at/column",schemaPath:"#/$defs/location/properties/column/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err110];
 }
@@ -8763,11 +8754,10 @@ vErrors.push(err110);
 errors++;
 }
 }
-if(data33.at !== undefined){
-let data46 = data33.at;
-if(data46 && typeof data46 == "object" && !Array.isArray(data46)){
-if(data46.path === undefined){
-const err111 = {instancePath:instancePath+"/credentials/" + i3+"/at",schemaPath:"#/$defs/location/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'"};
+}
+}
+else {
+const err111 = {instancePath:instancePath+"/permissions/at",schemaPath:"#/$defs/location/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err111];
 }
@@ -8776,8 +8766,10 @@ vErrors.push(err111);
 }
 errors++;
 }
-if(data46.line === undefined){
-const err112 = {instancePath:instancePath+"/credentials/" + i3+"/at",schemaPath:"#/$defs/location/required",keyword:"required",params:{missingProperty: "line"},message:"must have required property '"+"line"+"'"};
+}
+}
+else {
+const err112 = {instancePath:instancePath+"/permissions",schemaPath:"#/properties/permissions/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err112];
 }
@@ -8786,8 +8778,16 @@ vErrors.push(err112);
 }
 errors++;
 }
-if(data46.column === undefined){
-const err113 = {instancePath:instancePath+"/credentials/" + i3+"/at",schemaPath:"#/$defs/location/required",keyword:"required",params:{missingProperty: "column"},message:"must have required property '"+"column"+"'"};
+}
+if(data.credentials !== undefined){
+let data43 = data.credentials;
+if(Array.isArray(data43)){
+const len5 = data43.length;
+for(let i5=0; i5<len5; i5++){
+let data44 = data43[i5];
+if(data44 && typeof data44 == "object" && !Array.isArray(data44)){
+if(data44.id === undefined){
+const err113 = {instancePath:instancePath+"/credentials/" + i5,schemaPath:"#/properties/credentials/items/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
 if(vErrors === null){
 vErrors = [err113];
 }
@@ -8796,9 +8796,8 @@ vErrors.push(err113);
 }
 errors++;
 }
-for(const key8 in data46){
-if(!(((key8 === "path") || (key8 === "line")) || (key8 === "column"))){
-const err114 = {instancePath:instancePath+"/credentials/" + i3+"/at",schemaPath:"#/$defs/location/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties"};
+if(data44.kind === undefined){
+const err114 = {instancePath:instancePath+"/credentials/" + i5,schemaPath:"#/properties/credentials/items/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'"};
 if(vErrors === null){
 vErrors = [err114];
 }
@@ -8807,10 +8806,8 @@ vErrors.push(err114);
 }
 errors++;
 }
-}
-if(data46.path !== undefined){
-if(typeof data46.path !== "string"){
-const err115 = {instancePath:instancePath+"/credentials/" + i3+"/at/path",schemaPath:"#/$defs/location/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data44.name === undefined){
+const err115 = {instancePath:instancePath+"/credentials/" + i5,schemaPath:"#/properties/credentials/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
 if(vErrors === null){
 vErrors = [err115];
 }
@@ -8819,11 +8816,8 @@ vErrors.push(err115);
 }
 errors++;
 }
-}
-if(data46.line !== undefined){
-let data48 = data46.line;
-if(!(((typeof data48 == "number") && (!(data48 % 1) && !isNaN(data48))) && (isFinite(data48)))){
-const err116 = {instancePath:instancePath+"/credentials/" + i3+"/at/line",schemaPath:"#/$defs/location/properties/line/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data44.lifetime === undefined){
+const err116 = {instancePath:instancePath+"/credentials/" + i5,schemaPath:"#/properties/credentials/items/required",keyword:"required",params:{missingProperty: "lifetime"},message:"must have required property '"+"lifetime"+"'"};
 if(vErrors === null){
 vErrors = [err116];
 }
@@ -8832,9 +8826,8 @@ vErrors.push(err116);
 }
 errors++;
 }
-if((typeof data48 == "number") && (isFinite(data48))){
-if(data48 < 0 || isNaN(data48)){
-const err117 = {instancePath:instancePath+"/credentials/" + i3+"/at/line",schemaPath:"#/$defs/location/properties/line/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(data44.scope === undefined){
+const err117 = {instancePath:instancePath+"/credentials/" + i5,schemaPath:"#/properties/credentials/items/required",keyword:"required",params:{missingProperty: "scope"},message:"must have required property '"+"scope"+"'"};
 if(vErrors === null){
 vErrors = [err117];
 }
@@ -8843,12 +8836,8 @@ vErrors.push(err117);
 }
 errors++;
 }
-}
-}
-if(data46.column !== undefined){
-let data49 = data46.column;
-if(!(((typeof data49 == "number") && (!(data49 % 1) && !isNaN(data49))) && (isFinite(data49)))){
-const err118 = {instancePath:instancePath+"/credentials/" + i3+"/at/column",schemaPath:"#/$defs/location/properties/column/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data44.write === undefined){
+const err118 = {instancePath:instancePath+"/credentials/" + i5,schemaPath:"#/properties/credentials/items/required",keyword:"required",params:{missingProperty: "write"},message:"must have required property '"+"write"+"'"};
 if(vErrors === null){
 vErrors = [err118];
 }
@@ -8857,9 +8846,8 @@ vErrors.push(err118);
 }
 errors++;
 }
-if((typeof data49 == "number") && (isFinite(data49))){
-if(data49 < 0 || isNaN(data49)){
-const err119 = {instancePath:instancePath+"/credentials/" + i3+"/at/column",schemaPath:"#/$defs/location/properties/column/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(data44.production === undefined){
+const err119 = {instancePath:instancePath+"/credentials/" + i5,schemaPath:"#/properties/credentials/items/required",keyword:"required",params:{missingProperty: "production"},message:"must have required property '"+"production"+"'"};
 if(vErrors === null){
 vErrors = [err119];
 }
@@ -8868,11 +8856,8 @@ vErrors.push(err119);
 }
 errors++;
 }
-}
-}
-}
-else {
-const err120 = {instancePath:instancePath+"/credentials/" + i3+"/at",schemaPath:"#/$defs/location/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data44.reaches === undefined){
+const err120 = {instancePath:instancePath+"/credentials/" + i5,schemaPath:"#/properties/credentials/items/required",keyword:"required",params:{missingProperty: "reaches"},message:"must have required property '"+"reaches"+"'"};
 if(vErrors === null){
 vErrors = [err120];
 }
@@ -8881,10 +8866,8 @@ vErrors.push(err120);
 }
 errors++;
 }
-}
-}
-else {
-const err121 = {instancePath:instancePath+"/credentials/" + i3,schemaPath:"#/properties/credentials/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data44.note === undefined){
+const err121 = {instancePath:instancePath+"/credentials/" + i5,schemaPath:"#/properties/credentials/items/required",keyword:"required",params:{missingProperty: "note"},message:"must have required property '"+"note"+"'"};
 if(vErrors === null){
 vErrors = [err121];
 }
@@ -8893,10 +8876,8 @@ vErrors.push(err121);
 }
 errors++;
 }
-}
-}
-else {
-const err122 = {instancePath:instancePath+"/credentials",schemaPath:"#/properties/credentials/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data44.usedIn === undefined){
+const err122 = {instancePath:instancePath+"/credentials/" + i5,schemaPath:"#/properties/credentials/items/required",keyword:"required",params:{missingProperty: "usedIn"},message:"must have required property '"+"usedIn"+"'"};
 if(vErrors === null){
 vErrors = [err122];
 }
@@ -8905,16 +8886,8 @@ vErrors.push(err122);
 }
 errors++;
 }
-}
-if(data.uses !== undefined){
-let data50 = data.uses;
-if(Array.isArray(data50)){
-const len6 = data50.length;
-for(let i6=0; i6<len6; i6++){
-let data51 = data50[i6];
-if(data51 && typeof data51 == "object" && !Array.isArray(data51)){
-if(data51.raw === undefined){
-const err123 = {instancePath:instancePath+"/uses/" + i6,schemaPath:"#/properties/uses/items/required",keyword:"required",params:{missingProperty: "raw"},message:"must have required property '"+"raw"+"'"};
+if(data44.at === undefined){
+const err123 = {instancePath:instancePath+"/credentials/" + i5,schemaPath:"#/properties/credentials/items/required",keyword:"required",params:{missingProperty: "at"},message:"must have required property '"+"at"+"'"};
 if(vErrors === null){
 vErrors = [err123];
 }
@@ -8923,8 +8896,9 @@ vErrors.push(err123);
 }
 errors++;
 }
-if(data51.kind === undefined){
-const err124 = {instancePath:instancePath+"/uses/" + i6,schemaPath:"#/properties/uses/items/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'"};
+for(const key8 in data44){
+if(!(func1.call(schema108.properties.credentials.items.properties, key8))){
+const err124 = {instancePath:instancePath+"/credentials/" + i5,schemaPath:"#/properties/credentials/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err124];
 }
@@ -8933,8 +8907,10 @@ vErrors.push(err124);
 }
 errors++;
 }
-if(data51.name === undefined){
-const err125 = {instancePath:instancePath+"/uses/" + i6,schemaPath:"#/properties/uses/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
+}
+if(data44.id !== undefined){
+if(typeof data44.id !== "string"){
+const err125 = {instancePath:instancePath+"/credentials/" + i5+"/id",schemaPath:"#/properties/credentials/items/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err125];
 }
@@ -8943,8 +8919,11 @@ vErrors.push(err125);
 }
 errors++;
 }
-if(data51.ref === undefined){
-const err126 = {instancePath:instancePath+"/uses/" + i6,schemaPath:"#/properties/uses/items/required",keyword:"required",params:{missingProperty: "ref"},message:"must have required property '"+"ref"+"'"};
+}
+if(data44.kind !== undefined){
+let data46 = data44.kind;
+if(!((((((data46 === "github-token") || (data46 === "oidc")) || (data46 === "app-token")) || (data46 === "static-secret")) || (data46 === "pat")) || (data46 === "inherited-secrets"))){
+const err126 = {instancePath:instancePath+"/credentials/" + i5+"/kind",schemaPath:"#/$defs/credentialKind/enum",keyword:"enum",params:{allowedValues: schema82.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err126];
 }
@@ -8953,8 +8932,10 @@ vErrors.push(err126);
 }
 errors++;
 }
-if(data51.pinned === undefined){
-const err127 = {instancePath:instancePath+"/uses/" + i6,schemaPath:"#/properties/uses/items/required",keyword:"required",params:{missingProperty: "pinned"},message:"must have required property '"+"pinned"+"'"};
+}
+if(data44.name !== undefined){
+if(typeof data44.name !== "string"){
+const err127 = {instancePath:instancePath+"/credentials/" + i5+"/name",schemaPath:"#/properties/credentials/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err127];
 }
@@ -8963,8 +8944,11 @@ vErrors.push(err127);
 }
 errors++;
 }
-if(data51.step === undefined){
-const err128 = {instancePath:instancePath+"/uses/" + i6,schemaPath:"#/properties/uses/items/required",keyword:"required",params:{missingProperty: "step"},message:"must have required property '"+"step"+"'"};
+}
+if(data44.lifetime !== undefined){
+let data48 = data44.lifetime;
+if(!(((data48 === "job-scoped") || (data48 === "short-lived")) || (data48 === "long-lived"))){
+const err128 = {instancePath:instancePath+"/credentials/" + i5+"/lifetime",schemaPath:"#/$defs/credentialLifetime/enum",keyword:"enum",params:{allowedValues: schema83.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err128];
 }
@@ -8973,8 +8957,11 @@ vErrors.push(err128);
 }
 errors++;
 }
-if(data51.at === undefined){
-const err129 = {instancePath:instancePath+"/uses/" + i6,schemaPath:"#/properties/uses/items/required",keyword:"required",params:{missingProperty: "at"},message:"must have required property '"+"at"+"'"};
+}
+if(data44.scope !== undefined){
+let data49 = data44.scope;
+if(!((data49 === "narrow") || (data49 === "broad"))){
+const err129 = {instancePath:instancePath+"/credentials/" + i5+"/scope",schemaPath:"#/properties/credentials/items/properties/scope/enum",keyword:"enum",params:{allowedValues: schema108.properties.credentials.items.properties.scope.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err129];
 }
@@ -8983,9 +8970,10 @@ vErrors.push(err129);
 }
 errors++;
 }
-for(const key9 in data51){
-if(!(((((((key9 === "raw") || (key9 === "kind")) || (key9 === "name")) || (key9 === "ref")) || (key9 === "pinned")) || (key9 === "step")) || (key9 === "at"))){
-const err130 = {instancePath:instancePath+"/uses/" + i6,schemaPath:"#/properties/uses/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties"};
+}
+if(data44.write !== undefined){
+if(typeof data44.write !== "boolean"){
+const err130 = {instancePath:instancePath+"/credentials/" + i5+"/write",schemaPath:"#/properties/credentials/items/properties/write/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err130];
 }
@@ -8995,9 +8983,9 @@ vErrors.push(err130);
 errors++;
 }
 }
-if(data51.raw !== undefined){
-if(typeof data51.raw !== "string"){
-const err131 = {instancePath:instancePath+"/uses/" + i6+"/raw",schemaPath:"#/properties/uses/items/properties/raw/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data44.production !== undefined){
+if(typeof data44.production !== "boolean"){
+const err131 = {instancePath:instancePath+"/credentials/" + i5+"/production",schemaPath:"#/properties/credentials/items/properties/production/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err131];
 }
@@ -9007,10 +8995,13 @@ vErrors.push(err131);
 errors++;
 }
 }
-if(data51.kind !== undefined){
-let data53 = data51.kind;
-if(!((((data53 === "action") || (data53 === "local")) || (data53 === "docker")) || (data53 === "reusable-workflow"))){
-const err132 = {instancePath:instancePath+"/uses/" + i6+"/kind",schemaPath:"#/properties/uses/items/properties/kind/enum",keyword:"enum",params:{allowedValues: schema104.properties.uses.items.properties.kind.enum},message:"must be equal to one of the allowed values"};
+if(data44.reaches !== undefined){
+let data52 = data44.reaches;
+if(Array.isArray(data52)){
+const len6 = data52.length;
+for(let i6=0; i6<len6; i6++){
+if(typeof data52[i6] !== "string"){
+const err132 = {instancePath:instancePath+"/credentials/" + i5+"/reaches/" + i6,schemaPath:"#/$defs/stringList/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err132];
 }
@@ -9020,9 +9011,9 @@ vErrors.push(err132);
 errors++;
 }
 }
-if(data51.name !== undefined){
-if(typeof data51.name !== "string"){
-const err133 = {instancePath:instancePath+"/uses/" + i6+"/name",schemaPath:"#/properties/uses/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+else {
+const err133 = {instancePath:instancePath+"/credentials/" + i5+"/reaches",schemaPath:"#/$defs/stringList/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err133];
 }
@@ -9032,10 +9023,9 @@ vErrors.push(err133);
 errors++;
 }
 }
-if(data51.ref !== undefined){
-let data55 = data51.ref;
-if((typeof data55 !== "string") && (data55 !== null)){
-const err134 = {instancePath:instancePath+"/uses/" + i6+"/ref",schemaPath:"#/$defs/stringOrNull/type",keyword:"type",params:{type: schema50.type},message:"must be string,null"};
+if(data44.note !== undefined){
+if(typeof data44.note !== "string"){
+const err134 = {instancePath:instancePath+"/credentials/" + i5+"/note",schemaPath:"#/properties/credentials/items/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err134];
 }
@@ -9045,9 +9035,13 @@ vErrors.push(err134);
 errors++;
 }
 }
-if(data51.pinned !== undefined){
-if(typeof data51.pinned !== "boolean"){
-const err135 = {instancePath:instancePath+"/uses/" + i6+"/pinned",schemaPath:"#/properties/uses/items/properties/pinned/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(data44.usedIn !== undefined){
+let data55 = data44.usedIn;
+if(Array.isArray(data55)){
+const len7 = data55.length;
+for(let i7=0; i7<len7; i7++){
+if(typeof data55[i7] !== "string"){
+const err135 = {instancePath:instancePath+"/credentials/" + i5+"/usedIn/" + i7,schemaPath:"#/$defs/stringList/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err135];
 }
@@ -9057,10 +9051,9 @@ vErrors.push(err135);
 errors++;
 }
 }
-if(data51.step !== undefined){
-let data57 = data51.step;
-if((!(((typeof data57 == "number") && (!(data57 % 1) && !isNaN(data57))) && (isFinite(data57)))) && (data57 !== null)){
-const err136 = {instancePath:instancePath+"/uses/" + i6+"/step",schemaPath:"#/properties/uses/items/properties/step/type",keyword:"type",params:{type: schema104.properties.uses.items.properties.step.type},message:"must be integer,null"};
+}
+else {
+const err136 = {instancePath:instancePath+"/credentials/" + i5+"/usedIn",schemaPath:"#/$defs/stringList/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err136];
 }
@@ -9070,11 +9063,11 @@ vErrors.push(err136);
 errors++;
 }
 }
-if(data51.at !== undefined){
-let data58 = data51.at;
-if(data58 && typeof data58 == "object" && !Array.isArray(data58)){
-if(data58.path === undefined){
-const err137 = {instancePath:instancePath+"/uses/" + i6+"/at",schemaPath:"#/$defs/location/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'"};
+if(data44.at !== undefined){
+let data57 = data44.at;
+if(data57 && typeof data57 == "object" && !Array.isArray(data57)){
+if(data57.path === undefined){
+const err137 = {instancePath:instancePath+"/credentials/" + i5+"/at",schemaPath:"#/$defs/location/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'"};
 if(vErrors === null){
 vErrors = [err137];
 }
@@ -9083,8 +9076,8 @@ vErrors.push(err137);
 }
 errors++;
 }
-if(data58.line === undefined){
-const err138 = {instancePath:instancePath+"/uses/" + i6+"/at",schemaPath:"#/$defs/location/required",keyword:"required",params:{missingProperty: "line"},message:"must have required property '"+"line"+"'"};
+if(data57.line === undefined){
+const err138 = {instancePath:instancePath+"/credentials/" + i5+"/at",schemaPath:"#/$defs/location/required",keyword:"required",params:{missingProperty: "line"},message:"must have required property '"+"line"+"'"};
 if(vErrors === null){
 vErrors = [err138];
 }
@@ -9093,8 +9086,8 @@ vErrors.push(err138);
 }
 errors++;
 }
-if(data58.column === undefined){
-const err139 = {instancePath:instancePath+"/uses/" + i6+"/at",schemaPath:"#/$defs/location/required",keyword:"required",params:{missingProperty: "column"},message:"must have required property '"+"column"+"'"};
+if(data57.column === undefined){
+const err139 = {instancePath:instancePath+"/credentials/" + i5+"/at",schemaPath:"#/$defs/location/required",keyword:"required",params:{missingProperty: "column"},message:"must have required property '"+"column"+"'"};
 if(vErrors === null){
 vErrors = [err139];
 }
@@ -9103,9 +9096,9 @@ vErrors.push(err139);
 }
 errors++;
 }
-for(const key10 in data58){
-if(!(((key10 === "path") || (key10 === "line")) || (key10 === "column"))){
-const err140 = {instancePath:instancePath+"/uses/" + i6+"/at",schemaPath:"#/$defs/location/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties"};
+for(const key9 in data57){
+if(!(((key9 === "path") || (key9 === "line")) || (key9 === "column"))){
+const err140 = {instancePath:instancePath+"/credentials/" + i5+"/at",schemaPath:"#/$defs/location/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err140];
 }
@@ -9115,9 +9108,9 @@ vErrors.push(err140);
 errors++;
 }
 }
-if(data58.path !== undefined){
-if(typeof data58.path !== "string"){
-const err141 = {instancePath:instancePath+"/uses/" + i6+"/at/path",schemaPath:"#/$defs/location/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data57.path !== undefined){
+if(typeof data57.path !== "string"){
+const err141 = {instancePath:instancePath+"/credentials/" + i5+"/at/path",schemaPath:"#/$defs/location/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err141];
 }
@@ -9127,10 +9120,10 @@ vErrors.push(err141);
 errors++;
 }
 }
-if(data58.line !== undefined){
-let data60 = data58.line;
-if(!(((typeof data60 == "number") && (!(data60 % 1) && !isNaN(data60))) && (isFinite(data60)))){
-const err142 = {instancePath:instancePath+"/uses/" + i6+"/at/line",schemaPath:"#/$defs/location/properties/line/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data57.line !== undefined){
+let data59 = data57.line;
+if(!(((typeof data59 == "number") && (!(data59 % 1) && !isNaN(data59))) && (isFinite(data59)))){
+const err142 = {instancePath:instancePath+"/credentials/" + i5+"/at/line",schemaPath:"#/$defs/location/properties/line/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err142];
 }
@@ -9139,9 +9132,9 @@ vErrors.push(err142);
 }
 errors++;
 }
-if((typeof data60 == "number") && (isFinite(data60))){
-if(data60 < 0 || isNaN(data60)){
-const err143 = {instancePath:instancePath+"/uses/" + i6+"/at/line",schemaPath:"#/$defs/location/properties/line/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if((typeof data59 == "number") && (isFinite(data59))){
+if(data59 < 0 || isNaN(data59)){
+const err143 = {instancePath:instancePath+"/credentials/" + i5+"/at/line",schemaPath:"#/$defs/location/properties/line/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err143];
 }
@@ -9152,10 +9145,10 @@ errors++;
 }
 }
 }
-if(data58.column !== undefined){
-let data61 = data58.column;
-if(!(((typeof data61 == "number") && (!(data61 % 1) && !isNaN(data61))) && (isFinite(data61)))){
-const err144 = {instancePath:instancePath+"/uses/" + i6+"/at/column",schemaPath:"#/$defs/location/properties/column/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data57.column !== undefined){
+let data60 = data57.column;
+if(!(((typeof data60 == "number") && (!(data60 % 1) && !isNaN(data60))) && (isFinite(data60)))){
+const err144 = {instancePath:instancePath+"/credentials/" + i5+"/at/column",schemaPath:"#/$defs/location/properties/column/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err144];
 }
@@ -9164,9 +9157,9 @@ vErrors.push(err144);
 }
 errors++;
 }
-if((typeof data61 == "number") && (isFinite(data61))){
-if(data61 < 0 || isNaN(data61)){
-const err145 = {instancePath:instancePath+"/uses/" + i6+"/at/column",schemaPath:"#/$defs/location/properties/column/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if((typeof data60 == "number") && (isFinite(data60))){
+if(data60 < 0 || isNaN(data60)){
+const err145 = {instancePath:instancePath+"/credentials/" + i5+"/at/column",schemaPath:"#/$defs/location/properties/column/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err145];
 }
@@ -9179,7 +9172,7 @@ errors++;
 }
 }
 else {
-const err146 = {instancePath:instancePath+"/uses/" + i6+"/at",schemaPath:"#/$defs/location/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err146 = {instancePath:instancePath+"/credentials/" + i5+"/at",schemaPath:"#/$defs/location/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err146];
 }
@@ -9191,7 +9184,7 @@ errors++;
 }
 }
 else {
-const err147 = {instancePath:instancePath+"/uses/" + i6,schemaPath:"#/properties/uses/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err147 = {instancePath:instancePath+"/credentials/" + i5,schemaPath:"#/properties/credentials/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err147];
 }
@@ -9203,7 +9196,7 @@ errors++;
 }
 }
 else {
-const err148 = {instancePath:instancePath+"/uses",schemaPath:"#/properties/uses/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err148 = {instancePath:instancePath+"/credentials",schemaPath:"#/properties/credentials/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err148];
 }
@@ -9213,15 +9206,15 @@ vErrors.push(err148);
 errors++;
 }
 }
-if(data.runs !== undefined){
-let data62 = data.runs;
-if(Array.isArray(data62)){
-const len7 = data62.length;
-for(let i7=0; i7<len7; i7++){
-let data63 = data62[i7];
-if(data63 && typeof data63 == "object" && !Array.isArray(data63)){
-if(data63.step === undefined){
-const err149 = {instancePath:instancePath+"/runs/" + i7,schemaPath:"#/properties/runs/items/required",keyword:"required",params:{missingProperty: "step"},message:"must have required property '"+"step"+"'"};
+if(data.uses !== undefined){
+let data61 = data.uses;
+if(Array.isArray(data61)){
+const len8 = data61.length;
+for(let i8=0; i8<len8; i8++){
+let data62 = data61[i8];
+if(data62 && typeof data62 == "object" && !Array.isArray(data62)){
+if(data62.raw === undefined){
+const err149 = {instancePath:instancePath+"/uses/" + i8,schemaPath:"#/properties/uses/items/required",keyword:"required",params:{missingProperty: "raw"},message:"must have required property '"+"raw"+"'"};
 if(vErrors === null){
 vErrors = [err149];
 }
@@ -9230,8 +9223,8 @@ vErrors.push(err149);
 }
 errors++;
 }
-if(data63.name === undefined){
-const err150 = {instancePath:instancePath+"/runs/" + i7,schemaPath:"#/properties/runs/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
+if(data62.kind === undefined){
+const err150 = {instancePath:instancePath+"/uses/" + i8,schemaPath:"#/properties/uses/items/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'"};
 if(vErrors === null){
 vErrors = [err150];
 }
@@ -9240,8 +9233,8 @@ vErrors.push(err150);
 }
 errors++;
 }
-if(data63.shell === undefined){
-const err151 = {instancePath:instancePath+"/runs/" + i7,schemaPath:"#/properties/runs/items/required",keyword:"required",params:{missingProperty: "shell"},message:"must have required property '"+"shell"+"'"};
+if(data62.name === undefined){
+const err151 = {instancePath:instancePath+"/uses/" + i8,schemaPath:"#/properties/uses/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
 if(vErrors === null){
 vErrors = [err151];
 }
@@ -9250,8 +9243,8 @@ vErrors.push(err151);
 }
 errors++;
 }
-if(data63.script === undefined){
-const err152 = {instancePath:instancePath+"/runs/" + i7,schemaPath:"#/properties/runs/items/required",keyword:"required",params:{missingProperty: "script"},message:"must have required property '"+"script"+"'"};
+if(data62.ref === undefined){
+const err152 = {instancePath:instancePath+"/uses/" + i8,schemaPath:"#/properties/uses/items/required",keyword:"required",params:{missingProperty: "ref"},message:"must have required property '"+"ref"+"'"};
 if(vErrors === null){
 vErrors = [err152];
 }
@@ -9260,8 +9253,8 @@ vErrors.push(err152);
 }
 errors++;
 }
-if(data63.at === undefined){
-const err153 = {instancePath:instancePath+"/runs/" + i7,schemaPath:"#/properties/runs/items/required",keyword:"required",params:{missingProperty: "at"},message:"must have required property '"+"at"+"'"};
+if(data62.pinned === undefined){
+const err153 = {instancePath:instancePath+"/uses/" + i8,schemaPath:"#/properties/uses/items/required",keyword:"required",params:{missingProperty: "pinned"},message:"must have required property '"+"pinned"+"'"};
 if(vErrors === null){
 vErrors = [err153];
 }
@@ -9270,9 +9263,8 @@ vErrors.push(err153);
 }
 errors++;
 }
-for(const key11 in data63){
-if(!(((((key11 === "step") || (key11 === "name")) || (key11 === "shell")) || (key11 === "script")) || (key11 === "at"))){
-const err154 = {instancePath:instancePath+"/runs/" + i7,schemaPath:"#/properties/runs/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key11},message:"must NOT have additional properties"};
+if(data62.step === undefined){
+const err154 = {instancePath:instancePath+"/uses/" + i8,schemaPath:"#/properties/uses/items/required",keyword:"required",params:{missingProperty: "step"},message:"must have required property '"+"step"+"'"};
 if(vErrors === null){
 vErrors = [err154];
 }
@@ -9281,11 +9273,8 @@ vErrors.push(err154);
 }
 errors++;
 }
-}
-if(data63.step !== undefined){
-let data64 = data63.step;
-if(!(((typeof data64 == "number") && (!(data64 % 1) && !isNaN(data64))) && (isFinite(data64)))){
-const err155 = {instancePath:instancePath+"/runs/" + i7+"/step",schemaPath:"#/properties/runs/items/properties/step/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data62.at === undefined){
+const err155 = {instancePath:instancePath+"/uses/" + i8,schemaPath:"#/properties/uses/items/required",keyword:"required",params:{missingProperty: "at"},message:"must have required property '"+"at"+"'"};
 if(vErrors === null){
 vErrors = [err155];
 }
@@ -9294,11 +9283,9 @@ vErrors.push(err155);
 }
 errors++;
 }
-}
-if(data63.name !== undefined){
-let data65 = data63.name;
-if((typeof data65 !== "string") && (data65 !== null)){
-const err156 = {instancePath:instancePath+"/runs/" + i7+"/name",schemaPath:"#/$defs/stringOrNull/type",keyword:"type",params:{type: schema50.type},message:"must be string,null"};
+for(const key10 in data62){
+if(!(((((((key10 === "raw") || (key10 === "kind")) || (key10 === "name")) || (key10 === "ref")) || (key10 === "pinned")) || (key10 === "step")) || (key10 === "at"))){
+const err156 = {instancePath:instancePath+"/uses/" + i8,schemaPath:"#/properties/uses/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err156];
 }
@@ -9308,10 +9295,9 @@ vErrors.push(err156);
 errors++;
 }
 }
-if(data63.shell !== undefined){
-let data66 = data63.shell;
-if((typeof data66 !== "string") && (data66 !== null)){
-const err157 = {instancePath:instancePath+"/runs/" + i7+"/shell",schemaPath:"#/$defs/stringOrNull/type",keyword:"type",params:{type: schema50.type},message:"must be string,null"};
+if(data62.raw !== undefined){
+if(typeof data62.raw !== "string"){
+const err157 = {instancePath:instancePath+"/uses/" + i8+"/raw",schemaPath:"#/properties/uses/items/properties/raw/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err157];
 }
@@ -9321,9 +9307,10 @@ vErrors.push(err157);
 errors++;
 }
 }
-if(data63.script !== undefined){
-if(typeof data63.script !== "string"){
-const err158 = {instancePath:instancePath+"/runs/" + i7+"/script",schemaPath:"#/properties/runs/items/properties/script/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data62.kind !== undefined){
+let data64 = data62.kind;
+if(!((((data64 === "action") || (data64 === "local")) || (data64 === "docker")) || (data64 === "reusable-workflow"))){
+const err158 = {instancePath:instancePath+"/uses/" + i8+"/kind",schemaPath:"#/properties/uses/items/properties/kind/enum",keyword:"enum",params:{allowedValues: schema108.properties.uses.items.properties.kind.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err158];
 }
@@ -9333,11 +9320,9 @@ vErrors.push(err158);
 errors++;
 }
 }
-if(data63.at !== undefined){
-let data68 = data63.at;
-if(data68 && typeof data68 == "object" && !Array.isArray(data68)){
-if(data68.path === undefined){
-const err159 = {instancePath:instancePath+"/runs/" + i7+"/at",schemaPath:"#/$defs/location/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'"};
+if(data62.name !== undefined){
+if(typeof data62.name !== "string"){
+const err159 = {instancePath:instancePath+"/uses/" + i8+"/name",schemaPath:"#/properties/uses/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err159];
 }
@@ -9346,8 +9331,11 @@ vErrors.push(err159);
 }
 errors++;
 }
-if(data68.line === undefined){
-const err160 = {instancePath:instancePath+"/runs/" + i7+"/at",schemaPath:"#/$defs/location/required",keyword:"required",params:{missingProperty: "line"},message:"must have required property '"+"line"+"'"};
+}
+if(data62.ref !== undefined){
+let data66 = data62.ref;
+if((typeof data66 !== "string") && (data66 !== null)){
+const err160 = {instancePath:instancePath+"/uses/" + i8+"/ref",schemaPath:"#/$defs/stringOrNull/type",keyword:"type",params:{type: schema54.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err160];
 }
@@ -9356,8 +9344,10 @@ vErrors.push(err160);
 }
 errors++;
 }
-if(data68.column === undefined){
-const err161 = {instancePath:instancePath+"/runs/" + i7+"/at",schemaPath:"#/$defs/location/required",keyword:"required",params:{missingProperty: "column"},message:"must have required property '"+"column"+"'"};
+}
+if(data62.pinned !== undefined){
+if(typeof data62.pinned !== "boolean"){
+const err161 = {instancePath:instancePath+"/uses/" + i8+"/pinned",schemaPath:"#/properties/uses/items/properties/pinned/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err161];
 }
@@ -9366,9 +9356,11 @@ vErrors.push(err161);
 }
 errors++;
 }
-for(const key12 in data68){
-if(!(((key12 === "path") || (key12 === "line")) || (key12 === "column"))){
-const err162 = {instancePath:instancePath+"/runs/" + i7+"/at",schemaPath:"#/$defs/location/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key12},message:"must NOT have additional properties"};
+}
+if(data62.step !== undefined){
+let data68 = data62.step;
+if((!(((typeof data68 == "number") && (!(data68 % 1) && !isNaN(data68))) && (isFinite(data68)))) && (data68 !== null)){
+const err162 = {instancePath:instancePath+"/uses/" + i8+"/step",schemaPath:"#/properties/uses/items/properties/step/type",keyword:"type",params:{type: schema108.properties.uses.items.properties.step.type},message:"must be integer,null"};
 if(vErrors === null){
 vErrors = [err162];
 }
@@ -9378,9 +9370,11 @@ vErrors.push(err162);
 errors++;
 }
 }
-if(data68.path !== undefined){
-if(typeof data68.path !== "string"){
-const err163 = {instancePath:instancePath+"/runs/" + i7+"/at/path",schemaPath:"#/$defs/location/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data62.at !== undefined){
+let data69 = data62.at;
+if(data69 && typeof data69 == "object" && !Array.isArray(data69)){
+if(data69.path === undefined){
+const err163 = {instancePath:instancePath+"/uses/" + i8+"/at",schemaPath:"#/$defs/location/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'"};
 if(vErrors === null){
 vErrors = [err163];
 }
@@ -9389,11 +9383,8 @@ vErrors.push(err163);
 }
 errors++;
 }
-}
-if(data68.line !== undefined){
-let data70 = data68.line;
-if(!(((typeof data70 == "number") && (!(data70 % 1) && !isNaN(data70))) && (isFinite(data70)))){
-const err164 = {instancePath:instancePath+"/runs/" + i7+"/at/line",schemaPath:"#/$defs/location/properties/line/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data69.line === undefined){
+const err164 = {instancePath:instancePath+"/uses/" + i8+"/at",schemaPath:"#/$defs/location/required",keyword:"required",params:{missingProperty: "line"},message:"must have required property '"+"line"+"'"};
 if(vErrors === null){
 vErrors = [err164];
 }
@@ -9402,9 +9393,8 @@ vErrors.push(err164);
 }
 errors++;
 }
-if((typeof data70 == "number") && (isFinite(data70))){
-if(data70 < 0 || isNaN(data70)){
-const err165 = {instancePath:instancePath+"/runs/" + i7+"/at/line",schemaPath:"#/$defs/location/properties/line/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(data69.column === undefined){
+const err165 = {instancePath:instancePath+"/uses/" + i8+"/at",schemaPath:"#/$defs/location/required",keyword:"required",params:{missingProperty: "column"},message:"must have required property '"+"column"+"'"};
 if(vErrors === null){
 vErrors = [err165];
 }
@@ -9413,12 +9403,9 @@ vErrors.push(err165);
 }
 errors++;
 }
-}
-}
-if(data68.column !== undefined){
-let data71 = data68.column;
-if(!(((typeof data71 == "number") && (!(data71 % 1) && !isNaN(data71))) && (isFinite(data71)))){
-const err166 = {instancePath:instancePath+"/runs/" + i7+"/at/column",schemaPath:"#/$defs/location/properties/column/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+for(const key11 in data69){
+if(!(((key11 === "path") || (key11 === "line")) || (key11 === "column"))){
+const err166 = {instancePath:instancePath+"/uses/" + i8+"/at",schemaPath:"#/$defs/location/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key11},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err166];
 }
@@ -9427,9 +9414,10 @@ vErrors.push(err166);
 }
 errors++;
 }
-if((typeof data71 == "number") && (isFinite(data71))){
-if(data71 < 0 || isNaN(data71)){
-const err167 = {instancePath:instancePath+"/runs/" + i7+"/at/column",schemaPath:"#/$defs/location/properties/column/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+if(data69.path !== undefined){
+if(typeof data69.path !== "string"){
+const err167 = {instancePath:instancePath+"/uses/" + i8+"/at/path",schemaPath:"#/$defs/location/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err167];
 }
@@ -9439,10 +9427,10 @@ vErrors.push(err167);
 errors++;
 }
 }
-}
-}
-else {
-const err168 = {instancePath:instancePath+"/runs/" + i7+"/at",schemaPath:"#/$defs/location/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data69.line !== undefined){
+let data71 = data69.line;
+if(!(((typeof data71 == "number") && (!(data71 % 1) && !isNaN(data71))) && (isFinite(data71)))){
+const err168 = {instancePath:instancePath+"/uses/" + i8+"/at/line",schemaPath:"#/$defs/location/properties/line/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err168];
 }
@@ -9451,10 +9439,9 @@ vErrors.push(err168);
 }
 errors++;
 }
-}
-}
-else {
-const err169 = {instancePath:instancePath+"/runs/" + i7,schemaPath:"#/properties/runs/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if((typeof data71 == "number") && (isFinite(data71))){
+if(data71 < 0 || isNaN(data71)){
+const err169 = {instancePath:instancePath+"/uses/" + i8+"/at/line",schemaPath:"#/$defs/location/properties/line/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err169];
 }
@@ -9465,8 +9452,10 @@ errors++;
 }
 }
 }
-else {
-const err170 = {instancePath:instancePath+"/runs",schemaPath:"#/properties/runs/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data69.column !== undefined){
+let data72 = data69.column;
+if(!(((typeof data72 == "number") && (!(data72 % 1) && !isNaN(data72))) && (isFinite(data72)))){
+const err170 = {instancePath:instancePath+"/uses/" + i8+"/at/column",schemaPath:"#/$defs/location/properties/column/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err170];
 }
@@ -9475,20 +9464,9 @@ vErrors.push(err170);
 }
 errors++;
 }
-}
-if(data.agents !== undefined){
-let data72 = data.agents;
-if(Array.isArray(data72)){
-const len8 = data72.length;
-for(let i8=0; i8<len8; i8++){
-if(!(validate52(data72[i8], {instancePath:instancePath+"/agents/" + i8,parentData:data72,parentDataProperty:i8,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate52.errors : vErrors.concat(validate52.errors);
-errors = vErrors.length;
-}
-}
-}
-else {
-const err171 = {instancePath:instancePath+"/agents",schemaPath:"#/properties/agents/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if((typeof data72 == "number") && (isFinite(data72))){
+if(data72 < 0 || isNaN(data72)){
+const err171 = {instancePath:instancePath+"/uses/" + i8+"/at/column",schemaPath:"#/$defs/location/properties/column/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err171];
 }
@@ -9498,19 +9476,10 @@ vErrors.push(err171);
 errors++;
 }
 }
-if(data.tools !== undefined){
-let data74 = data.tools;
-if(Array.isArray(data74)){
-const len9 = data74.length;
-for(let i9=0; i9<len9; i9++){
-if(!(validate54(data74[i9], {instancePath:instancePath+"/tools/" + i9,parentData:data74,parentDataProperty:i9,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate54.errors : vErrors.concat(validate54.errors);
-errors = vErrors.length;
-}
 }
 }
 else {
-const err172 = {instancePath:instancePath+"/tools",schemaPath:"#/properties/tools/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err172 = {instancePath:instancePath+"/uses/" + i8+"/at",schemaPath:"#/$defs/location/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err172];
 }
@@ -9520,15 +9489,9 @@ vErrors.push(err172);
 errors++;
 }
 }
-if(data.agentConfig !== undefined){
-let data76 = data.agentConfig;
-if(Array.isArray(data76)){
-const len10 = data76.length;
-for(let i10=0; i10<len10; i10++){
-let data77 = data76[i10];
-if(data77 && typeof data77 == "object" && !Array.isArray(data77)){
-if(data77.agent === undefined){
-const err173 = {instancePath:instancePath+"/agentConfig/" + i10,schemaPath:"#/properties/agentConfig/items/required",keyword:"required",params:{missingProperty: "agent"},message:"must have required property '"+"agent"+"'"};
+}
+else {
+const err173 = {instancePath:instancePath+"/uses/" + i8,schemaPath:"#/properties/uses/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err173];
 }
@@ -9537,8 +9500,10 @@ vErrors.push(err173);
 }
 errors++;
 }
-if(data77.file === undefined){
-const err174 = {instancePath:instancePath+"/agentConfig/" + i10,schemaPath:"#/properties/agentConfig/items/required",keyword:"required",params:{missingProperty: "file"},message:"must have required property '"+"file"+"'"};
+}
+}
+else {
+const err174 = {instancePath:instancePath+"/uses",schemaPath:"#/properties/uses/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err174];
 }
@@ -9547,8 +9512,16 @@ vErrors.push(err174);
 }
 errors++;
 }
-if(data77.permissions === undefined){
-const err175 = {instancePath:instancePath+"/agentConfig/" + i10,schemaPath:"#/properties/agentConfig/items/required",keyword:"required",params:{missingProperty: "permissions"},message:"must have required property '"+"permissions"+"'"};
+}
+if(data.runs !== undefined){
+let data73 = data.runs;
+if(Array.isArray(data73)){
+const len9 = data73.length;
+for(let i9=0; i9<len9; i9++){
+let data74 = data73[i9];
+if(data74 && typeof data74 == "object" && !Array.isArray(data74)){
+if(data74.step === undefined){
+const err175 = {instancePath:instancePath+"/runs/" + i9,schemaPath:"#/properties/runs/items/required",keyword:"required",params:{missingProperty: "step"},message:"must have required property '"+"step"+"'"};
 if(vErrors === null){
 vErrors = [err175];
 }
@@ -9557,8 +9530,8 @@ vErrors.push(err175);
 }
 errors++;
 }
-if(data77.settings === undefined){
-const err176 = {instancePath:instancePath+"/agentConfig/" + i10,schemaPath:"#/properties/agentConfig/items/required",keyword:"required",params:{missingProperty: "settings"},message:"must have required property '"+"settings"+"'"};
+if(data74.name === undefined){
+const err176 = {instancePath:instancePath+"/runs/" + i9,schemaPath:"#/properties/runs/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
 if(vErrors === null){
 vErrors = [err176];
 }
@@ -9567,9 +9540,8 @@ vErrors.push(err176);
 }
 errors++;
 }
-for(const key13 in data77){
-if(!((((key13 === "agent") || (key13 === "file")) || (key13 === "permissions")) || (key13 === "settings"))){
-const err177 = {instancePath:instancePath+"/agentConfig/" + i10,schemaPath:"#/properties/agentConfig/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key13},message:"must NOT have additional properties"};
+if(data74.shell === undefined){
+const err177 = {instancePath:instancePath+"/runs/" + i9,schemaPath:"#/properties/runs/items/required",keyword:"required",params:{missingProperty: "shell"},message:"must have required property '"+"shell"+"'"};
 if(vErrors === null){
 vErrors = [err177];
 }
@@ -9578,10 +9550,8 @@ vErrors.push(err177);
 }
 errors++;
 }
-}
-if(data77.agent !== undefined){
-if(typeof data77.agent !== "string"){
-const err178 = {instancePath:instancePath+"/agentConfig/" + i10+"/agent",schemaPath:"#/properties/agentConfig/items/properties/agent/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data74.script === undefined){
+const err178 = {instancePath:instancePath+"/runs/" + i9,schemaPath:"#/properties/runs/items/required",keyword:"required",params:{missingProperty: "script"},message:"must have required property '"+"script"+"'"};
 if(vErrors === null){
 vErrors = [err178];
 }
@@ -9590,10 +9560,8 @@ vErrors.push(err178);
 }
 errors++;
 }
-}
-if(data77.file !== undefined){
-if(typeof data77.file !== "string"){
-const err179 = {instancePath:instancePath+"/agentConfig/" + i10+"/file",schemaPath:"#/properties/agentConfig/items/properties/file/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data74.at === undefined){
+const err179 = {instancePath:instancePath+"/runs/" + i9,schemaPath:"#/properties/runs/items/required",keyword:"required",params:{missingProperty: "at"},message:"must have required property '"+"at"+"'"};
 if(vErrors === null){
 vErrors = [err179];
 }
@@ -9602,25 +9570,9 @@ vErrors.push(err179);
 }
 errors++;
 }
-}
-if(data77.permissions !== undefined){
-let data80 = data77.permissions;
-const _errs191 = errors;
-let valid56 = false;
-let passing1 = null;
-const _errs192 = errors;
-if(!(validate56(data80, {instancePath:instancePath+"/agentConfig/" + i10+"/permissions",parentData:data77,parentDataProperty:"permissions",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate56.errors : vErrors.concat(validate56.errors);
-errors = vErrors.length;
-}
-var _valid1 = _errs192 === errors;
-if(_valid1){
-valid56 = true;
-passing1 = 0;
-}
-const _errs193 = errors;
-if(data80 !== null){
-const err180 = {instancePath:instancePath+"/agentConfig/" + i10+"/permissions",schemaPath:"#/properties/agentConfig/items/properties/permissions/oneOf/1/type",keyword:"type",params:{type: "null"},message:"must be null"};
+for(const key12 in data74){
+if(!(((((key12 === "step") || (key12 === "name")) || (key12 === "shell")) || (key12 === "script")) || (key12 === "at"))){
+const err180 = {instancePath:instancePath+"/runs/" + i9,schemaPath:"#/properties/runs/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key12},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err180];
 }
@@ -9629,19 +9581,11 @@ vErrors.push(err180);
 }
 errors++;
 }
-var _valid1 = _errs193 === errors;
-if(_valid1 && valid56){
-valid56 = false;
-passing1 = [passing1, 1];
 }
-else {
-if(_valid1){
-valid56 = true;
-passing1 = 1;
-}
-}
-if(!valid56){
-const err181 = {instancePath:instancePath+"/agentConfig/" + i10+"/permissions",schemaPath:"#/properties/agentConfig/items/properties/permissions/oneOf",keyword:"oneOf",params:{passingSchemas: passing1},message:"must match exactly one schema in oneOf"};
+if(data74.step !== undefined){
+let data75 = data74.step;
+if(!(((typeof data75 == "number") && (!(data75 % 1) && !isNaN(data75))) && (isFinite(data75)))){
+const err181 = {instancePath:instancePath+"/runs/" + i9+"/step",schemaPath:"#/properties/runs/items/properties/step/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err181];
 }
@@ -9650,27 +9594,11 @@ vErrors.push(err181);
 }
 errors++;
 }
-else {
-errors = _errs191;
-if(vErrors !== null){
-if(_errs191){
-vErrors.length = _errs191;
 }
-else {
-vErrors = null;
-}
-}
-}
-}
-if(data77.settings !== undefined){
-let data81 = data77.settings;
-if(Array.isArray(data81)){
-const len11 = data81.length;
-for(let i11=0; i11<len11; i11++){
-let data82 = data81[i11];
-if(data82 && typeof data82 == "object" && !Array.isArray(data82)){
-if(data82.key === undefined){
-const err182 = {instancePath:instancePath+"/agentConfig/" + i10+"/settings/" + i11,schemaPath:"#/properties/agentConfig/items/properties/settings/items/required",keyword:"required",params:{missingProperty: "key"},message:"must have required property '"+"key"+"'"};
+if(data74.name !== undefined){
+let data76 = data74.name;
+if((typeof data76 !== "string") && (data76 !== null)){
+const err182 = {instancePath:instancePath+"/runs/" + i9+"/name",schemaPath:"#/$defs/stringOrNull/type",keyword:"type",params:{type: schema54.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err182];
 }
@@ -9679,8 +9607,11 @@ vErrors.push(err182);
 }
 errors++;
 }
-if(data82.value === undefined){
-const err183 = {instancePath:instancePath+"/agentConfig/" + i10+"/settings/" + i11,schemaPath:"#/properties/agentConfig/items/properties/settings/items/required",keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'"};
+}
+if(data74.shell !== undefined){
+let data77 = data74.shell;
+if((typeof data77 !== "string") && (data77 !== null)){
+const err183 = {instancePath:instancePath+"/runs/" + i9+"/shell",schemaPath:"#/$defs/stringOrNull/type",keyword:"type",params:{type: schema54.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err183];
 }
@@ -9689,8 +9620,10 @@ vErrors.push(err183);
 }
 errors++;
 }
-if(data82.at === undefined){
-const err184 = {instancePath:instancePath+"/agentConfig/" + i10+"/settings/" + i11,schemaPath:"#/properties/agentConfig/items/properties/settings/items/required",keyword:"required",params:{missingProperty: "at"},message:"must have required property '"+"at"+"'"};
+}
+if(data74.script !== undefined){
+if(typeof data74.script !== "string"){
+const err184 = {instancePath:instancePath+"/runs/" + i9+"/script",schemaPath:"#/properties/runs/items/properties/script/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err184];
 }
@@ -9699,9 +9632,12 @@ vErrors.push(err184);
 }
 errors++;
 }
-for(const key14 in data82){
-if(!(((key14 === "key") || (key14 === "value")) || (key14 === "at"))){
-const err185 = {instancePath:instancePath+"/agentConfig/" + i10+"/settings/" + i11,schemaPath:"#/properties/agentConfig/items/properties/settings/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key14},message:"must NOT have additional properties"};
+}
+if(data74.at !== undefined){
+let data79 = data74.at;
+if(data79 && typeof data79 == "object" && !Array.isArray(data79)){
+if(data79.path === undefined){
+const err185 = {instancePath:instancePath+"/runs/" + i9+"/at",schemaPath:"#/$defs/location/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'"};
 if(vErrors === null){
 vErrors = [err185];
 }
@@ -9710,10 +9646,8 @@ vErrors.push(err185);
 }
 errors++;
 }
-}
-if(data82.key !== undefined){
-if(typeof data82.key !== "string"){
-const err186 = {instancePath:instancePath+"/agentConfig/" + i10+"/settings/" + i11+"/key",schemaPath:"#/properties/agentConfig/items/properties/settings/items/properties/key/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data79.line === undefined){
+const err186 = {instancePath:instancePath+"/runs/" + i9+"/at",schemaPath:"#/$defs/location/required",keyword:"required",params:{missingProperty: "line"},message:"must have required property '"+"line"+"'"};
 if(vErrors === null){
 vErrors = [err186];
 }
@@ -9722,10 +9656,8 @@ vErrors.push(err186);
 }
 errors++;
 }
-}
-if(data82.value !== undefined){
-if(typeof data82.value !== "string"){
-const err187 = {instancePath:instancePath+"/agentConfig/" + i10+"/settings/" + i11+"/value",schemaPath:"#/properties/agentConfig/items/properties/settings/items/properties/value/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data79.column === undefined){
+const err187 = {instancePath:instancePath+"/runs/" + i9+"/at",schemaPath:"#/$defs/location/required",keyword:"required",params:{missingProperty: "column"},message:"must have required property '"+"column"+"'"};
 if(vErrors === null){
 vErrors = [err187];
 }
@@ -9734,12 +9666,9 @@ vErrors.push(err187);
 }
 errors++;
 }
-}
-if(data82.at !== undefined){
-let data85 = data82.at;
-if(data85 && typeof data85 == "object" && !Array.isArray(data85)){
-if(data85.path === undefined){
-const err188 = {instancePath:instancePath+"/agentConfig/" + i10+"/settings/" + i11+"/at",schemaPath:"#/$defs/location/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'"};
+for(const key13 in data79){
+if(!(((key13 === "path") || (key13 === "line")) || (key13 === "column"))){
+const err188 = {instancePath:instancePath+"/runs/" + i9+"/at",schemaPath:"#/$defs/location/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key13},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err188];
 }
@@ -9748,8 +9677,10 @@ vErrors.push(err188);
 }
 errors++;
 }
-if(data85.line === undefined){
-const err189 = {instancePath:instancePath+"/agentConfig/" + i10+"/settings/" + i11+"/at",schemaPath:"#/$defs/location/required",keyword:"required",params:{missingProperty: "line"},message:"must have required property '"+"line"+"'"};
+}
+if(data79.path !== undefined){
+if(typeof data79.path !== "string"){
+const err189 = {instancePath:instancePath+"/runs/" + i9+"/at/path",schemaPath:"#/$defs/location/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err189];
 }
@@ -9758,8 +9689,11 @@ vErrors.push(err189);
 }
 errors++;
 }
-if(data85.column === undefined){
-const err190 = {instancePath:instancePath+"/agentConfig/" + i10+"/settings/" + i11+"/at",schemaPath:"#/$defs/location/required",keyword:"required",params:{missingProperty: "column"},message:"must have required property '"+"column"+"'"};
+}
+if(data79.line !== undefined){
+let data81 = data79.line;
+if(!(((typeof data81 == "number") && (!(data81 % 1) && !isNaN(data81))) && (isFinite(data81)))){
+const err190 = {instancePath:instancePath+"/runs/" + i9+"/at/line",schemaPath:"#/$defs/location/properties/line/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err190];
 }
@@ -9768,9 +9702,9 @@ vErrors.push(err190);
 }
 errors++;
 }
-for(const key15 in data85){
-if(!(((key15 === "path") || (key15 === "line")) || (key15 === "column"))){
-const err191 = {instancePath:instancePath+"/agentConfig/" + i10+"/settings/" + i11+"/at",schemaPath:"#/$defs/location/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key15},message:"must NOT have additional properties"};
+if((typeof data81 == "number") && (isFinite(data81))){
+if(data81 < 0 || isNaN(data81)){
+const err191 = {instancePath:instancePath+"/runs/" + i9+"/at/line",schemaPath:"#/$defs/location/properties/line/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err191];
 }
@@ -9780,9 +9714,11 @@ vErrors.push(err191);
 errors++;
 }
 }
-if(data85.path !== undefined){
-if(typeof data85.path !== "string"){
-const err192 = {instancePath:instancePath+"/agentConfig/" + i10+"/settings/" + i11+"/at/path",schemaPath:"#/$defs/location/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+if(data79.column !== undefined){
+let data82 = data79.column;
+if(!(((typeof data82 == "number") && (!(data82 % 1) && !isNaN(data82))) && (isFinite(data82)))){
+const err192 = {instancePath:instancePath+"/runs/" + i9+"/at/column",schemaPath:"#/$defs/location/properties/column/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err192];
 }
@@ -9791,11 +9727,9 @@ vErrors.push(err192);
 }
 errors++;
 }
-}
-if(data85.line !== undefined){
-let data87 = data85.line;
-if(!(((typeof data87 == "number") && (!(data87 % 1) && !isNaN(data87))) && (isFinite(data87)))){
-const err193 = {instancePath:instancePath+"/agentConfig/" + i10+"/settings/" + i11+"/at/line",schemaPath:"#/$defs/location/properties/line/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if((typeof data82 == "number") && (isFinite(data82))){
+if(data82 < 0 || isNaN(data82)){
+const err193 = {instancePath:instancePath+"/runs/" + i9+"/at/column",schemaPath:"#/$defs/location/properties/column/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err193];
 }
@@ -9804,9 +9738,11 @@ vErrors.push(err193);
 }
 errors++;
 }
-if((typeof data87 == "number") && (isFinite(data87))){
-if(data87 < 0 || isNaN(data87)){
-const err194 = {instancePath:instancePath+"/agentConfig/" + i10+"/settings/" + i11+"/at/line",schemaPath:"#/$defs/location/properties/line/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+}
+}
+else {
+const err194 = {instancePath:instancePath+"/runs/" + i9+"/at",schemaPath:"#/$defs/location/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err194];
 }
@@ -9817,10 +9753,8 @@ errors++;
 }
 }
 }
-if(data85.column !== undefined){
-let data88 = data85.column;
-if(!(((typeof data88 == "number") && (!(data88 % 1) && !isNaN(data88))) && (isFinite(data88)))){
-const err195 = {instancePath:instancePath+"/agentConfig/" + i10+"/settings/" + i11+"/at/column",schemaPath:"#/$defs/location/properties/column/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+else {
+const err195 = {instancePath:instancePath+"/runs/" + i9,schemaPath:"#/properties/runs/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err195];
 }
@@ -9829,9 +9763,10 @@ vErrors.push(err195);
 }
 errors++;
 }
-if((typeof data88 == "number") && (isFinite(data88))){
-if(data88 < 0 || isNaN(data88)){
-const err196 = {instancePath:instancePath+"/agentConfig/" + i10+"/settings/" + i11+"/at/column",schemaPath:"#/$defs/location/properties/column/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+}
+else {
+const err196 = {instancePath:instancePath+"/runs",schemaPath:"#/properties/runs/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err196];
 }
@@ -9841,10 +9776,19 @@ vErrors.push(err196);
 errors++;
 }
 }
+if(data.agents !== undefined){
+let data83 = data.agents;
+if(Array.isArray(data83)){
+const len10 = data83.length;
+for(let i10=0; i10<len10; i10++){
+if(!(validate54(data83[i10], {instancePath:instancePath+"/agents/" + i10,parentData:data83,parentDataProperty:i10,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate54.errors : vErrors.concat(validate54.errors);
+errors = vErrors.length;
+}
 }
 }
 else {
-const err197 = {instancePath:instancePath+"/agentConfig/" + i10+"/settings/" + i11+"/at",schemaPath:"#/$defs/location/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err197 = {instancePath:instancePath+"/agents",schemaPath:"#/properties/agents/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err197];
 }
@@ -9854,9 +9798,14 @@ vErrors.push(err197);
 errors++;
 }
 }
-}
-else {
-const err198 = {instancePath:instancePath+"/agentConfig/" + i10+"/settings/" + i11,schemaPath:"#/properties/agentConfig/items/properties/settings/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data.workflowRole !== undefined){
+let data85 = data.workflowRole;
+const _errs204 = errors;
+let valid59 = false;
+let passing1 = null;
+const _errs205 = errors;
+if(data85 !== null){
+const err198 = {instancePath:instancePath+"/workflowRole",schemaPath:"#/properties/workflowRole/oneOf/0/type",keyword:"type",params:{type: "null"},message:"must be null"};
 if(vErrors === null){
 vErrors = [err198];
 }
@@ -9865,10 +9814,15 @@ vErrors.push(err198);
 }
 errors++;
 }
+var _valid1 = _errs205 === errors;
+if(_valid1){
+valid59 = true;
+passing1 = 0;
 }
-}
-else {
-const err199 = {instancePath:instancePath+"/agentConfig/" + i10+"/settings",schemaPath:"#/properties/agentConfig/items/properties/settings/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const _errs207 = errors;
+if(data85 && typeof data85 == "object" && !Array.isArray(data85)){
+if(data85.framework === undefined){
+const err199 = {instancePath:instancePath+"/workflowRole",schemaPath:"#/properties/workflowRole/oneOf/1/required",keyword:"required",params:{missingProperty: "framework"},message:"must have required property '"+"framework"+"'"};
 if(vErrors === null){
 vErrors = [err199];
 }
@@ -9877,10 +9831,8 @@ vErrors.push(err199);
 }
 errors++;
 }
-}
-}
-else {
-const err200 = {instancePath:instancePath+"/agentConfig/" + i10,schemaPath:"#/properties/agentConfig/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data85.role === undefined){
+const err200 = {instancePath:instancePath+"/workflowRole",schemaPath:"#/properties/workflowRole/oneOf/1/required",keyword:"required",params:{missingProperty: "role"},message:"must have required property '"+"role"+"'"};
 if(vErrors === null){
 vErrors = [err200];
 }
@@ -9889,10 +9841,8 @@ vErrors.push(err200);
 }
 errors++;
 }
-}
-}
-else {
-const err201 = {instancePath:instancePath+"/agentConfig",schemaPath:"#/properties/agentConfig/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data85.runsModel === undefined){
+const err201 = {instancePath:instancePath+"/workflowRole",schemaPath:"#/properties/workflowRole/oneOf/1/required",keyword:"required",params:{missingProperty: "runsModel"},message:"must have required property '"+"runsModel"+"'"};
 if(vErrors === null){
 vErrors = [err201];
 }
@@ -9901,25 +9851,8 @@ vErrors.push(err201);
 }
 errors++;
 }
-}
-if(data.owner !== undefined){
-let data89 = data.owner;
-const _errs215 = errors;
-let valid62 = false;
-let passing2 = null;
-const _errs216 = errors;
-if(!(validate26(data89, {instancePath:instancePath+"/owner",parentData:data,parentDataProperty:"owner",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate26.errors : vErrors.concat(validate26.errors);
-errors = vErrors.length;
-}
-var _valid2 = _errs216 === errors;
-if(_valid2){
-valid62 = true;
-passing2 = 0;
-}
-const _errs217 = errors;
-if(data89 !== null){
-const err202 = {instancePath:instancePath+"/owner",schemaPath:"#/properties/owner/oneOf/1/type",keyword:"type",params:{type: "null"},message:"must be null"};
+if(data85.actsOnAgentOutput === undefined){
+const err202 = {instancePath:instancePath+"/workflowRole",schemaPath:"#/properties/workflowRole/oneOf/1/required",keyword:"required",params:{missingProperty: "actsOnAgentOutput"},message:"must have required property '"+"actsOnAgentOutput"+"'"};
 if(vErrors === null){
 vErrors = [err202];
 }
@@ -9928,19 +9861,9 @@ vErrors.push(err202);
 }
 errors++;
 }
-var _valid2 = _errs217 === errors;
-if(_valid2 && valid62){
-valid62 = false;
-passing2 = [passing2, 1];
-}
-else {
-if(_valid2){
-valid62 = true;
-passing2 = 1;
-}
-}
-if(!valid62){
-const err203 = {instancePath:instancePath+"/owner",schemaPath:"#/properties/owner/oneOf",keyword:"oneOf",params:{passingSchemas: passing2},message:"must match exactly one schema in oneOf"};
+for(const key14 in data85){
+if(!((((key14 === "framework") || (key14 === "role")) || (key14 === "runsModel")) || (key14 === "actsOnAgentOutput"))){
+const err203 = {instancePath:instancePath+"/workflowRole",schemaPath:"#/properties/workflowRole/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key14},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err203];
 }
@@ -9949,36 +9872,10 @@ vErrors.push(err203);
 }
 errors++;
 }
-else {
-errors = _errs215;
-if(vErrors !== null){
-if(_errs215){
-vErrors.length = _errs215;
 }
-else {
-vErrors = null;
-}
-}
-}
-}
-if(data.change !== undefined){
-let data90 = data.change;
-const _errs220 = errors;
-let valid63 = false;
-let passing3 = null;
-const _errs221 = errors;
-if(!(validate59(data90, {instancePath:instancePath+"/change",parentData:data,parentDataProperty:"change",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate59.errors : vErrors.concat(validate59.errors);
-errors = vErrors.length;
-}
-var _valid3 = _errs221 === errors;
-if(_valid3){
-valid63 = true;
-passing3 = 0;
-}
-const _errs222 = errors;
-if(data90 !== null){
-const err204 = {instancePath:instancePath+"/change",schemaPath:"#/properties/change/oneOf/1/type",keyword:"type",params:{type: "null"},message:"must be null"};
+if(data85.framework !== undefined){
+if(!(data85.framework === "gh-aw")){
+const err204 = {instancePath:instancePath+"/workflowRole/framework",schemaPath:"#/properties/workflowRole/oneOf/1/properties/framework/enum",keyword:"enum",params:{allowedValues: schema108.properties.workflowRole.oneOf[1].properties.framework.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err204];
 }
@@ -9987,19 +9884,11 @@ vErrors.push(err204);
 }
 errors++;
 }
-var _valid3 = _errs222 === errors;
-if(_valid3 && valid63){
-valid63 = false;
-passing3 = [passing3, 1];
 }
-else {
-if(_valid3){
-valid63 = true;
-passing3 = 1;
-}
-}
-if(!valid63){
-const err205 = {instancePath:instancePath+"/change",schemaPath:"#/properties/change/oneOf",keyword:"oneOf",params:{passingSchemas: passing3},message:"must match exactly one schema in oneOf"};
+if(data85.role !== undefined){
+let data87 = data85.role;
+if(!(((((((((data87 === "pre-activation") || (data87 === "activation")) || (data87 === "agent")) || (data87 === "detection")) || (data87 === "safe-outputs")) || (data87 === "conclusion")) || (data87 === "memory")) || (data87 === "maintenance")) || (data87 === "other"))){
+const err205 = {instancePath:instancePath+"/workflowRole/role",schemaPath:"#/properties/workflowRole/oneOf/1/properties/role/enum",keyword:"enum",params:{allowedValues: schema108.properties.workflowRole.oneOf[1].properties.role.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err205];
 }
@@ -10008,25 +9897,10 @@ vErrors.push(err205);
 }
 errors++;
 }
-else {
-errors = _errs220;
-if(vErrors !== null){
-if(_errs220){
-vErrors.length = _errs220;
 }
-else {
-vErrors = null;
-}
-}
-}
-}
-if(data.targets !== undefined){
-let data91 = data.targets;
-if(Array.isArray(data91)){
-const len12 = data91.length;
-for(let i12=0; i12<len12; i12++){
-if(typeof data91[i12] !== "string"){
-const err206 = {instancePath:instancePath+"/targets/" + i12,schemaPath:"#/$defs/stringList/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data85.runsModel !== undefined){
+if(typeof data85.runsModel !== "boolean"){
+const err206 = {instancePath:instancePath+"/workflowRole/runsModel",schemaPath:"#/properties/workflowRole/oneOf/1/properties/runsModel/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err206];
 }
@@ -10036,9 +9910,9 @@ vErrors.push(err206);
 errors++;
 }
 }
-}
-else {
-const err207 = {instancePath:instancePath+"/targets",schemaPath:"#/$defs/stringList/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data85.actsOnAgentOutput !== undefined){
+if(typeof data85.actsOnAgentOutput !== "boolean"){
+const err207 = {instancePath:instancePath+"/workflowRole/actsOnAgentOutput",schemaPath:"#/properties/workflowRole/oneOf/1/properties/actsOnAgentOutput/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err207];
 }
@@ -10048,14 +9922,9 @@ vErrors.push(err207);
 errors++;
 }
 }
-if(data.classes !== undefined){
-let data93 = data.classes;
-if(Array.isArray(data93)){
-const len13 = data93.length;
-for(let i13=0; i13<len13; i13++){
-let data94 = data93[i13];
-if(!(((((((((((((data94 === "read") || (data94 === "comment")) || (data94 === "write-branch")) || (data94 === "modify-workflow")) || (data94 === "run-shell")) || (data94 === "use-secret")) || (data94 === "cloud-credential")) || (data94 === "call-tool")) || (data94 === "publish")) || (data94 === "deploy")) || (data94 === "production")) || (data94 === "destructive")) || (data94 === "bypass-checks"))){
-const err208 = {instancePath:instancePath+"/classes/" + i13,schemaPath:"#/$defs/actionClass/enum",keyword:"enum",params:{allowedValues: schema48.enum},message:"must be equal to one of the allowed values"};
+}
+else {
+const err208 = {instancePath:instancePath+"/workflowRole",schemaPath:"#/properties/workflowRole/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err208];
 }
@@ -10064,10 +9933,19 @@ vErrors.push(err208);
 }
 errors++;
 }
-}
+var _valid1 = _errs207 === errors;
+if(_valid1 && valid59){
+valid59 = false;
+passing1 = [passing1, 1];
 }
 else {
-const err209 = {instancePath:instancePath+"/classes",schemaPath:"#/properties/classes/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(_valid1){
+valid59 = true;
+passing1 = 1;
+}
+}
+if(!valid59){
+const err209 = {instancePath:instancePath+"/workflowRole",schemaPath:"#/properties/workflowRole/oneOf",keyword:"oneOf",params:{passingSchemas: passing1},message:"must match exactly one schema in oneOf"};
 if(vErrors === null){
 vErrors = [err209];
 }
@@ -10076,16 +9954,31 @@ vErrors.push(err209);
 }
 errors++;
 }
+else {
+errors = _errs204;
+if(vErrors !== null){
+if(_errs204){
+vErrors.length = _errs204;
 }
-if(data.paths !== undefined){
-let data95 = data.paths;
-if(Array.isArray(data95)){
-const len14 = data95.length;
-for(let i14=0; i14<len14; i14++){
-let data96 = data95[i14];
-if(data96 && typeof data96 == "object" && !Array.isArray(data96)){
-if(data96.id === undefined){
-const err210 = {instancePath:instancePath+"/paths/" + i14,schemaPath:"#/properties/paths/items/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data.tools !== undefined){
+let data90 = data.tools;
+if(Array.isArray(data90)){
+const len11 = data90.length;
+for(let i11=0; i11<len11; i11++){
+if(!(validate56(data90[i11], {instancePath:instancePath+"/tools/" + i11,parentData:data90,parentDataProperty:i11,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate56.errors : vErrors.concat(validate56.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err210 = {instancePath:instancePath+"/tools",schemaPath:"#/properties/tools/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err210];
 }
@@ -10094,8 +9987,16 @@ vErrors.push(err210);
 }
 errors++;
 }
-if(data96.job === undefined){
-const err211 = {instancePath:instancePath+"/paths/" + i14,schemaPath:"#/properties/paths/items/required",keyword:"required",params:{missingProperty: "job"},message:"must have required property '"+"job"+"'"};
+}
+if(data.agentConfig !== undefined){
+let data92 = data.agentConfig;
+if(Array.isArray(data92)){
+const len12 = data92.length;
+for(let i12=0; i12<len12; i12++){
+let data93 = data92[i12];
+if(data93 && typeof data93 == "object" && !Array.isArray(data93)){
+if(data93.agent === undefined){
+const err211 = {instancePath:instancePath+"/agentConfig/" + i12,schemaPath:"#/properties/agentConfig/items/required",keyword:"required",params:{missingProperty: "agent"},message:"must have required property '"+"agent"+"'"};
 if(vErrors === null){
 vErrors = [err211];
 }
@@ -10104,8 +10005,8 @@ vErrors.push(err211);
 }
 errors++;
 }
-if(data96.class === undefined){
-const err212 = {instancePath:instancePath+"/paths/" + i14,schemaPath:"#/properties/paths/items/required",keyword:"required",params:{missingProperty: "class"},message:"must have required property '"+"class"+"'"};
+if(data93.file === undefined){
+const err212 = {instancePath:instancePath+"/agentConfig/" + i12,schemaPath:"#/properties/agentConfig/items/required",keyword:"required",params:{missingProperty: "file"},message:"must have required property '"+"file"+"'"};
 if(vErrors === null){
 vErrors = [err212];
 }
@@ -10114,8 +10015,8 @@ vErrors.push(err212);
 }
 errors++;
 }
-if(data96.reason === undefined){
-const err213 = {instancePath:instancePath+"/paths/" + i14,schemaPath:"#/properties/paths/items/required",keyword:"required",params:{missingProperty: "reason"},message:"must have required property '"+"reason"+"'"};
+if(data93.permissions === undefined){
+const err213 = {instancePath:instancePath+"/agentConfig/" + i12,schemaPath:"#/properties/agentConfig/items/required",keyword:"required",params:{missingProperty: "permissions"},message:"must have required property '"+"permissions"+"'"};
 if(vErrors === null){
 vErrors = [err213];
 }
@@ -10124,8 +10025,8 @@ vErrors.push(err213);
 }
 errors++;
 }
-if(data96.at === undefined){
-const err214 = {instancePath:instancePath+"/paths/" + i14,schemaPath:"#/properties/paths/items/required",keyword:"required",params:{missingProperty: "at"},message:"must have required property '"+"at"+"'"};
+if(data93.settings === undefined){
+const err214 = {instancePath:instancePath+"/agentConfig/" + i12,schemaPath:"#/properties/agentConfig/items/required",keyword:"required",params:{missingProperty: "settings"},message:"must have required property '"+"settings"+"'"};
 if(vErrors === null){
 vErrors = [err214];
 }
@@ -10134,8 +10035,9 @@ vErrors.push(err214);
 }
 errors++;
 }
-if(data96.credentials === undefined){
-const err215 = {instancePath:instancePath+"/paths/" + i14,schemaPath:"#/properties/paths/items/required",keyword:"required",params:{missingProperty: "credentials"},message:"must have required property '"+"credentials"+"'"};
+for(const key15 in data93){
+if(!((((key15 === "agent") || (key15 === "file")) || (key15 === "permissions")) || (key15 === "settings"))){
+const err215 = {instancePath:instancePath+"/agentConfig/" + i12,schemaPath:"#/properties/agentConfig/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key15},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err215];
 }
@@ -10144,8 +10046,10 @@ vErrors.push(err215);
 }
 errors++;
 }
-if(data96.step === undefined){
-const err216 = {instancePath:instancePath+"/paths/" + i14,schemaPath:"#/properties/paths/items/required",keyword:"required",params:{missingProperty: "step"},message:"must have required property '"+"step"+"'"};
+}
+if(data93.agent !== undefined){
+if(typeof data93.agent !== "string"){
+const err216 = {instancePath:instancePath+"/agentConfig/" + i12+"/agent",schemaPath:"#/properties/agentConfig/items/properties/agent/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err216];
 }
@@ -10154,8 +10058,10 @@ vErrors.push(err216);
 }
 errors++;
 }
-if(data96.uses === undefined){
-const err217 = {instancePath:instancePath+"/paths/" + i14,schemaPath:"#/properties/paths/items/required",keyword:"required",params:{missingProperty: "uses"},message:"must have required property '"+"uses"+"'"};
+}
+if(data93.file !== undefined){
+if(typeof data93.file !== "string"){
+const err217 = {instancePath:instancePath+"/agentConfig/" + i12+"/file",schemaPath:"#/properties/agentConfig/items/properties/file/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err217];
 }
@@ -10164,8 +10070,25 @@ vErrors.push(err217);
 }
 errors++;
 }
-if(data96.target === undefined){
-const err218 = {instancePath:instancePath+"/paths/" + i14,schemaPath:"#/properties/paths/items/required",keyword:"required",params:{missingProperty: "target"},message:"must have required property '"+"target"+"'"};
+}
+if(data93.permissions !== undefined){
+let data96 = data93.permissions;
+const _errs229 = errors;
+let valid66 = false;
+let passing2 = null;
+const _errs230 = errors;
+if(!(validate58(data96, {instancePath:instancePath+"/agentConfig/" + i12+"/permissions",parentData:data93,parentDataProperty:"permissions",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate58.errors : vErrors.concat(validate58.errors);
+errors = vErrors.length;
+}
+var _valid2 = _errs230 === errors;
+if(_valid2){
+valid66 = true;
+passing2 = 0;
+}
+const _errs231 = errors;
+if(data96 !== null){
+const err218 = {instancePath:instancePath+"/agentConfig/" + i12+"/permissions",schemaPath:"#/properties/agentConfig/items/properties/permissions/oneOf/1/type",keyword:"type",params:{type: "null"},message:"must be null"};
 if(vErrors === null){
 vErrors = [err218];
 }
@@ -10174,9 +10097,19 @@ vErrors.push(err218);
 }
 errors++;
 }
-for(const key16 in data96){
-if(!(func1.call(schema104.properties.paths.items.properties, key16))){
-const err219 = {instancePath:instancePath+"/paths/" + i14,schemaPath:"#/properties/paths/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key16},message:"must NOT have additional properties"};
+var _valid2 = _errs231 === errors;
+if(_valid2 && valid66){
+valid66 = false;
+passing2 = [passing2, 1];
+}
+else {
+if(_valid2){
+valid66 = true;
+passing2 = 1;
+}
+}
+if(!valid66){
+const err219 = {instancePath:instancePath+"/agentConfig/" + i12+"/permissions",schemaPath:"#/properties/agentConfig/items/properties/permissions/oneOf",keyword:"oneOf",params:{passingSchemas: passing2},message:"must match exactly one schema in oneOf"};
 if(vErrors === null){
 vErrors = [err219];
 }
@@ -10185,10 +10118,27 @@ vErrors.push(err219);
 }
 errors++;
 }
+else {
+errors = _errs229;
+if(vErrors !== null){
+if(_errs229){
+vErrors.length = _errs229;
 }
-if(data96.id !== undefined){
-if(typeof data96.id !== "string"){
-const err220 = {instancePath:instancePath+"/paths/" + i14+"/id",schemaPath:"#/properties/paths/items/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data93.settings !== undefined){
+let data97 = data93.settings;
+if(Array.isArray(data97)){
+const len13 = data97.length;
+for(let i13=0; i13<len13; i13++){
+let data98 = data97[i13];
+if(data98 && typeof data98 == "object" && !Array.isArray(data98)){
+if(data98.key === undefined){
+const err220 = {instancePath:instancePath+"/agentConfig/" + i12+"/settings/" + i13,schemaPath:"#/properties/agentConfig/items/properties/settings/items/required",keyword:"required",params:{missingProperty: "key"},message:"must have required property '"+"key"+"'"};
 if(vErrors === null){
 vErrors = [err220];
 }
@@ -10197,10 +10147,8 @@ vErrors.push(err220);
 }
 errors++;
 }
-}
-if(data96.job !== undefined){
-if(typeof data96.job !== "string"){
-const err221 = {instancePath:instancePath+"/paths/" + i14+"/job",schemaPath:"#/properties/paths/items/properties/job/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data98.value === undefined){
+const err221 = {instancePath:instancePath+"/agentConfig/" + i12+"/settings/" + i13,schemaPath:"#/properties/agentConfig/items/properties/settings/items/required",keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'"};
 if(vErrors === null){
 vErrors = [err221];
 }
@@ -10209,11 +10157,8 @@ vErrors.push(err221);
 }
 errors++;
 }
-}
-if(data96.class !== undefined){
-let data99 = data96.class;
-if(!(((((((((((((data99 === "read") || (data99 === "comment")) || (data99 === "write-branch")) || (data99 === "modify-workflow")) || (data99 === "run-shell")) || (data99 === "use-secret")) || (data99 === "cloud-credential")) || (data99 === "call-tool")) || (data99 === "publish")) || (data99 === "deploy")) || (data99 === "production")) || (data99 === "destructive")) || (data99 === "bypass-checks"))){
-const err222 = {instancePath:instancePath+"/paths/" + i14+"/class",schemaPath:"#/$defs/actionClass/enum",keyword:"enum",params:{allowedValues: schema48.enum},message:"must be equal to one of the allowed values"};
+if(data98.at === undefined){
+const err222 = {instancePath:instancePath+"/agentConfig/" + i12+"/settings/" + i13,schemaPath:"#/properties/agentConfig/items/properties/settings/items/required",keyword:"required",params:{missingProperty: "at"},message:"must have required property '"+"at"+"'"};
 if(vErrors === null){
 vErrors = [err222];
 }
@@ -10222,10 +10167,9 @@ vErrors.push(err222);
 }
 errors++;
 }
-}
-if(data96.reason !== undefined){
-if(typeof data96.reason !== "string"){
-const err223 = {instancePath:instancePath+"/paths/" + i14+"/reason",schemaPath:"#/properties/paths/items/properties/reason/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key16 in data98){
+if(!(((key16 === "key") || (key16 === "value")) || (key16 === "at"))){
+const err223 = {instancePath:instancePath+"/agentConfig/" + i12+"/settings/" + i13,schemaPath:"#/properties/agentConfig/items/properties/settings/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key16},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err223];
 }
@@ -10235,11 +10179,9 @@ vErrors.push(err223);
 errors++;
 }
 }
-if(data96.at !== undefined){
-let data101 = data96.at;
-if(data101 && typeof data101 == "object" && !Array.isArray(data101)){
-if(data101.path === undefined){
-const err224 = {instancePath:instancePath+"/paths/" + i14+"/at",schemaPath:"#/$defs/location/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'"};
+if(data98.key !== undefined){
+if(typeof data98.key !== "string"){
+const err224 = {instancePath:instancePath+"/agentConfig/" + i12+"/settings/" + i13+"/key",schemaPath:"#/properties/agentConfig/items/properties/settings/items/properties/key/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err224];
 }
@@ -10248,8 +10190,10 @@ vErrors.push(err224);
 }
 errors++;
 }
-if(data101.line === undefined){
-const err225 = {instancePath:instancePath+"/paths/" + i14+"/at",schemaPath:"#/$defs/location/required",keyword:"required",params:{missingProperty: "line"},message:"must have required property '"+"line"+"'"};
+}
+if(data98.value !== undefined){
+if(typeof data98.value !== "string"){
+const err225 = {instancePath:instancePath+"/agentConfig/" + i12+"/settings/" + i13+"/value",schemaPath:"#/properties/agentConfig/items/properties/settings/items/properties/value/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err225];
 }
@@ -10258,8 +10202,12 @@ vErrors.push(err225);
 }
 errors++;
 }
-if(data101.column === undefined){
-const err226 = {instancePath:instancePath+"/paths/" + i14+"/at",schemaPath:"#/$defs/location/required",keyword:"required",params:{missingProperty: "column"},message:"must have required property '"+"column"+"'"};
+}
+if(data98.at !== undefined){
+let data101 = data98.at;
+if(data101 && typeof data101 == "object" && !Array.isArray(data101)){
+if(data101.path === undefined){
+const err226 = {instancePath:instancePath+"/agentConfig/" + i12+"/settings/" + i13+"/at",schemaPath:"#/$defs/location/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'"};
 if(vErrors === null){
 vErrors = [err226];
 }
@@ -10268,9 +10216,8 @@ vErrors.push(err226);
 }
 errors++;
 }
-for(const key17 in data101){
-if(!(((key17 === "path") || (key17 === "line")) || (key17 === "column"))){
-const err227 = {instancePath:instancePath+"/paths/" + i14+"/at",schemaPath:"#/$defs/location/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key17},message:"must NOT have additional properties"};
+if(data101.line === undefined){
+const err227 = {instancePath:instancePath+"/agentConfig/" + i12+"/settings/" + i13+"/at",schemaPath:"#/$defs/location/required",keyword:"required",params:{missingProperty: "line"},message:"must have required property '"+"line"+"'"};
 if(vErrors === null){
 vErrors = [err227];
 }
@@ -10279,10 +10226,8 @@ vErrors.push(err227);
 }
 errors++;
 }
-}
-if(data101.path !== undefined){
-if(typeof data101.path !== "string"){
-const err228 = {instancePath:instancePath+"/paths/" + i14+"/at/path",schemaPath:"#/$defs/location/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data101.column === undefined){
+const err228 = {instancePath:instancePath+"/agentConfig/" + i12+"/settings/" + i13+"/at",schemaPath:"#/$defs/location/required",keyword:"required",params:{missingProperty: "column"},message:"must have required property '"+"column"+"'"};
 if(vErrors === null){
 vErrors = [err228];
 }
@@ -10291,11 +10236,9 @@ vErrors.push(err228);
 }
 errors++;
 }
-}
-if(data101.line !== undefined){
-let data103 = data101.line;
-if(!(((typeof data103 == "number") && (!(data103 % 1) && !isNaN(data103))) && (isFinite(data103)))){
-const err229 = {instancePath:instancePath+"/paths/" + i14+"/at/line",schemaPath:"#/$defs/location/properties/line/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+for(const key17 in data101){
+if(!(((key17 === "path") || (key17 === "line")) || (key17 === "column"))){
+const err229 = {instancePath:instancePath+"/agentConfig/" + i12+"/settings/" + i13+"/at",schemaPath:"#/$defs/location/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key17},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err229];
 }
@@ -10304,9 +10247,10 @@ vErrors.push(err229);
 }
 errors++;
 }
-if((typeof data103 == "number") && (isFinite(data103))){
-if(data103 < 0 || isNaN(data103)){
-const err230 = {instancePath:instancePath+"/paths/" + i14+"/at/line",schemaPath:"#/$defs/location/properties/line/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+if(data101.path !== undefined){
+if(typeof data101.path !== "string"){
+const err230 = {instancePath:instancePath+"/agentConfig/" + i12+"/settings/" + i13+"/at/path",schemaPath:"#/$defs/location/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err230];
 }
@@ -10316,11 +10260,10 @@ vErrors.push(err230);
 errors++;
 }
 }
-}
-if(data101.column !== undefined){
-let data104 = data101.column;
-if(!(((typeof data104 == "number") && (!(data104 % 1) && !isNaN(data104))) && (isFinite(data104)))){
-const err231 = {instancePath:instancePath+"/paths/" + i14+"/at/column",schemaPath:"#/$defs/location/properties/column/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data101.line !== undefined){
+let data103 = data101.line;
+if(!(((typeof data103 == "number") && (!(data103 % 1) && !isNaN(data103))) && (isFinite(data103)))){
+const err231 = {instancePath:instancePath+"/agentConfig/" + i12+"/settings/" + i13+"/at/line",schemaPath:"#/$defs/location/properties/line/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err231];
 }
@@ -10329,9 +10272,9 @@ vErrors.push(err231);
 }
 errors++;
 }
-if((typeof data104 == "number") && (isFinite(data104))){
-if(data104 < 0 || isNaN(data104)){
-const err232 = {instancePath:instancePath+"/paths/" + i14+"/at/column",schemaPath:"#/$defs/location/properties/column/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if((typeof data103 == "number") && (isFinite(data103))){
+if(data103 < 0 || isNaN(data103)){
+const err232 = {instancePath:instancePath+"/agentConfig/" + i12+"/settings/" + i13+"/at/line",schemaPath:"#/$defs/location/properties/line/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err232];
 }
@@ -10342,9 +10285,10 @@ errors++;
 }
 }
 }
-}
-else {
-const err233 = {instancePath:instancePath+"/paths/" + i14+"/at",schemaPath:"#/$defs/location/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data101.column !== undefined){
+let data104 = data101.column;
+if(!(((typeof data104 == "number") && (!(data104 % 1) && !isNaN(data104))) && (isFinite(data104)))){
+const err233 = {instancePath:instancePath+"/agentConfig/" + i12+"/settings/" + i13+"/at/column",schemaPath:"#/$defs/location/properties/column/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err233];
 }
@@ -10353,14 +10297,9 @@ vErrors.push(err233);
 }
 errors++;
 }
-}
-if(data96.credentials !== undefined){
-let data105 = data96.credentials;
-if(Array.isArray(data105)){
-const len15 = data105.length;
-for(let i15=0; i15<len15; i15++){
-if(typeof data105[i15] !== "string"){
-const err234 = {instancePath:instancePath+"/paths/" + i14+"/credentials/" + i15,schemaPath:"#/$defs/stringList/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if((typeof data104 == "number") && (isFinite(data104))){
+if(data104 < 0 || isNaN(data104)){
+const err234 = {instancePath:instancePath+"/agentConfig/" + i12+"/settings/" + i13+"/at/column",schemaPath:"#/$defs/location/properties/column/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err234];
 }
@@ -10371,8 +10310,9 @@ errors++;
 }
 }
 }
+}
 else {
-const err235 = {instancePath:instancePath+"/paths/" + i14+"/credentials",schemaPath:"#/$defs/stringList/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err235 = {instancePath:instancePath+"/agentConfig/" + i12+"/settings/" + i13+"/at",schemaPath:"#/$defs/location/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err235];
 }
@@ -10382,10 +10322,9 @@ vErrors.push(err235);
 errors++;
 }
 }
-if(data96.step !== undefined){
-let data107 = data96.step;
-if((!(((typeof data107 == "number") && (!(data107 % 1) && !isNaN(data107))) && (isFinite(data107)))) && (data107 !== null)){
-const err236 = {instancePath:instancePath+"/paths/" + i14+"/step",schemaPath:"#/properties/paths/items/properties/step/type",keyword:"type",params:{type: schema104.properties.paths.items.properties.step.type},message:"must be integer,null"};
+}
+else {
+const err236 = {instancePath:instancePath+"/agentConfig/" + i12+"/settings/" + i13,schemaPath:"#/properties/agentConfig/items/properties/settings/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err236];
 }
@@ -10395,10 +10334,9 @@ vErrors.push(err236);
 errors++;
 }
 }
-if(data96.uses !== undefined){
-let data108 = data96.uses;
-if((typeof data108 !== "string") && (data108 !== null)){
-const err237 = {instancePath:instancePath+"/paths/" + i14+"/uses",schemaPath:"#/$defs/stringOrNull/type",keyword:"type",params:{type: schema50.type},message:"must be string,null"};
+}
+else {
+const err237 = {instancePath:instancePath+"/agentConfig/" + i12+"/settings",schemaPath:"#/properties/agentConfig/items/properties/settings/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err237];
 }
@@ -10408,10 +10346,9 @@ vErrors.push(err237);
 errors++;
 }
 }
-if(data96.target !== undefined){
-let data109 = data96.target;
-if((typeof data109 !== "string") && (data109 !== null)){
-const err238 = {instancePath:instancePath+"/paths/" + i14+"/target",schemaPath:"#/$defs/stringOrNull/type",keyword:"type",params:{type: schema50.type},message:"must be string,null"};
+}
+else {
+const err238 = {instancePath:instancePath+"/agentConfig/" + i12,schemaPath:"#/properties/agentConfig/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err238];
 }
@@ -10423,7 +10360,7 @@ errors++;
 }
 }
 else {
-const err239 = {instancePath:instancePath+"/paths/" + i14,schemaPath:"#/properties/paths/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err239 = {instancePath:instancePath+"/agentConfig",schemaPath:"#/properties/agentConfig/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err239];
 }
@@ -10433,9 +10370,24 @@ vErrors.push(err239);
 errors++;
 }
 }
+if(data.owner !== undefined){
+let data105 = data.owner;
+const _errs253 = errors;
+let valid72 = false;
+let passing3 = null;
+const _errs254 = errors;
+if(!(validate28(data105, {instancePath:instancePath+"/owner",parentData:data,parentDataProperty:"owner",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate28.errors : vErrors.concat(validate28.errors);
+errors = vErrors.length;
 }
-else {
-const err240 = {instancePath:instancePath+"/paths",schemaPath:"#/properties/paths/type",keyword:"type",params:{type: "array"},message:"must be array"};
+var _valid3 = _errs254 === errors;
+if(_valid3){
+valid72 = true;
+passing3 = 0;
+}
+const _errs255 = errors;
+if(data105 !== null){
+const err240 = {instancePath:instancePath+"/owner",schemaPath:"#/properties/owner/oneOf/1/type",keyword:"type",params:{type: "null"},message:"must be null"};
 if(vErrors === null){
 vErrors = [err240];
 }
@@ -10444,14 +10396,19 @@ vErrors.push(err240);
 }
 errors++;
 }
+var _valid3 = _errs255 === errors;
+if(_valid3 && valid72){
+valid72 = false;
+passing3 = [passing3, 1];
 }
-if(data.gaps !== undefined){
-let data110 = data.gaps;
-if(Array.isArray(data110)){
-const len16 = data110.length;
-for(let i16=0; i16<len16; i16++){
-if(typeof data110[i16] !== "string"){
-const err241 = {instancePath:instancePath+"/gaps/" + i16,schemaPath:"#/$defs/stringList/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+else {
+if(_valid3){
+valid72 = true;
+passing3 = 1;
+}
+}
+if(!valid72){
+const err241 = {instancePath:instancePath+"/owner",schemaPath:"#/properties/owner/oneOf",keyword:"oneOf",params:{passingSchemas: passing3},message:"must match exactly one schema in oneOf"};
 if(vErrors === null){
 vErrors = [err241];
 }
@@ -10460,10 +10417,36 @@ vErrors.push(err241);
 }
 errors++;
 }
-}
+else {
+errors = _errs253;
+if(vErrors !== null){
+if(_errs253){
+vErrors.length = _errs253;
 }
 else {
-const err242 = {instancePath:instancePath+"/gaps",schemaPath:"#/$defs/stringList/type",keyword:"type",params:{type: "array"},message:"must be array"};
+vErrors = null;
+}
+}
+}
+}
+if(data.change !== undefined){
+let data106 = data.change;
+const _errs258 = errors;
+let valid73 = false;
+let passing4 = null;
+const _errs259 = errors;
+if(!(validate61(data106, {instancePath:instancePath+"/change",parentData:data,parentDataProperty:"change",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate61.errors : vErrors.concat(validate61.errors);
+errors = vErrors.length;
+}
+var _valid4 = _errs259 === errors;
+if(_valid4){
+valid73 = true;
+passing4 = 0;
+}
+const _errs260 = errors;
+if(data106 !== null){
+const err242 = {instancePath:instancePath+"/change",schemaPath:"#/properties/change/oneOf/1/type",keyword:"type",params:{type: "null"},message:"must be null"};
 if(vErrors === null){
 vErrors = [err242];
 }
@@ -10472,16 +10455,19 @@ vErrors.push(err242);
 }
 errors++;
 }
-}
-if(data.checklist !== undefined){
-if(!(validate61(data.checklist, {instancePath:instancePath+"/checklist",parentData:data,parentDataProperty:"checklist",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate61.errors : vErrors.concat(validate61.errors);
-errors = vErrors.length;
-}
-}
+var _valid4 = _errs260 === errors;
+if(_valid4 && valid73){
+valid73 = false;
+passing4 = [passing4, 1];
 }
 else {
-const err243 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(_valid4){
+valid73 = true;
+passing4 = 1;
+}
+}
+if(!valid73){
+const err243 = {instancePath:instancePath+"/change",schemaPath:"#/properties/change/oneOf",keyword:"oneOf",params:{passingSchemas: passing4},message:"must match exactly one schema in oneOf"};
 if(vErrors === null){
 vErrors = [err243];
 }
@@ -10490,16 +10476,1442 @@ vErrors.push(err243);
 }
 errors++;
 }
-validate51.errors = vErrors;
+else {
+errors = _errs258;
+if(vErrors !== null){
+if(_errs258){
+vErrors.length = _errs258;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data.targets !== undefined){
+let data107 = data.targets;
+if(Array.isArray(data107)){
+const len14 = data107.length;
+for(let i14=0; i14<len14; i14++){
+if(typeof data107[i14] !== "string"){
+const err244 = {instancePath:instancePath+"/targets/" + i14,schemaPath:"#/$defs/stringList/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err244];
+}
+else {
+vErrors.push(err244);
+}
+errors++;
+}
+}
+}
+else {
+const err245 = {instancePath:instancePath+"/targets",schemaPath:"#/$defs/stringList/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err245];
+}
+else {
+vErrors.push(err245);
+}
+errors++;
+}
+}
+if(data.classes !== undefined){
+let data109 = data.classes;
+if(Array.isArray(data109)){
+const len15 = data109.length;
+for(let i15=0; i15<len15; i15++){
+let data110 = data109[i15];
+if(!((((((((((((((data110 === "read") || (data110 === "comment")) || (data110 === "write-branch")) || (data110 === "modify-workflow")) || (data110 === "run-shell")) || (data110 === "use-secret")) || (data110 === "cloud-credential")) || (data110 === "call-tool")) || (data110 === "publish")) || (data110 === "deploy")) || (data110 === "production")) || (data110 === "destructive")) || (data110 === "bypass-checks")) || (data110 === "opaque"))){
+const err246 = {instancePath:instancePath+"/classes/" + i15,schemaPath:"#/$defs/actionClass/enum",keyword:"enum",params:{allowedValues: schema52.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err246];
+}
+else {
+vErrors.push(err246);
+}
+errors++;
+}
+}
+}
+else {
+const err247 = {instancePath:instancePath+"/classes",schemaPath:"#/properties/classes/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err247];
+}
+else {
+vErrors.push(err247);
+}
+errors++;
+}
+}
+if(data.paths !== undefined){
+let data111 = data.paths;
+if(Array.isArray(data111)){
+const len16 = data111.length;
+for(let i16=0; i16<len16; i16++){
+let data112 = data111[i16];
+if(data112 && typeof data112 == "object" && !Array.isArray(data112)){
+if(data112.id === undefined){
+const err248 = {instancePath:instancePath+"/paths/" + i16,schemaPath:"#/properties/paths/items/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
+if(vErrors === null){
+vErrors = [err248];
+}
+else {
+vErrors.push(err248);
+}
+errors++;
+}
+if(data112.job === undefined){
+const err249 = {instancePath:instancePath+"/paths/" + i16,schemaPath:"#/properties/paths/items/required",keyword:"required",params:{missingProperty: "job"},message:"must have required property '"+"job"+"'"};
+if(vErrors === null){
+vErrors = [err249];
+}
+else {
+vErrors.push(err249);
+}
+errors++;
+}
+if(data112.class === undefined){
+const err250 = {instancePath:instancePath+"/paths/" + i16,schemaPath:"#/properties/paths/items/required",keyword:"required",params:{missingProperty: "class"},message:"must have required property '"+"class"+"'"};
+if(vErrors === null){
+vErrors = [err250];
+}
+else {
+vErrors.push(err250);
+}
+errors++;
+}
+if(data112.reason === undefined){
+const err251 = {instancePath:instancePath+"/paths/" + i16,schemaPath:"#/properties/paths/items/required",keyword:"required",params:{missingProperty: "reason"},message:"must have required property '"+"reason"+"'"};
+if(vErrors === null){
+vErrors = [err251];
+}
+else {
+vErrors.push(err251);
+}
+errors++;
+}
+if(data112.at === undefined){
+const err252 = {instancePath:instancePath+"/paths/" + i16,schemaPath:"#/properties/paths/items/required",keyword:"required",params:{missingProperty: "at"},message:"must have required property '"+"at"+"'"};
+if(vErrors === null){
+vErrors = [err252];
+}
+else {
+vErrors.push(err252);
+}
+errors++;
+}
+if(data112.credentials === undefined){
+const err253 = {instancePath:instancePath+"/paths/" + i16,schemaPath:"#/properties/paths/items/required",keyword:"required",params:{missingProperty: "credentials"},message:"must have required property '"+"credentials"+"'"};
+if(vErrors === null){
+vErrors = [err253];
+}
+else {
+vErrors.push(err253);
+}
+errors++;
+}
+if(data112.step === undefined){
+const err254 = {instancePath:instancePath+"/paths/" + i16,schemaPath:"#/properties/paths/items/required",keyword:"required",params:{missingProperty: "step"},message:"must have required property '"+"step"+"'"};
+if(vErrors === null){
+vErrors = [err254];
+}
+else {
+vErrors.push(err254);
+}
+errors++;
+}
+if(data112.uses === undefined){
+const err255 = {instancePath:instancePath+"/paths/" + i16,schemaPath:"#/properties/paths/items/required",keyword:"required",params:{missingProperty: "uses"},message:"must have required property '"+"uses"+"'"};
+if(vErrors === null){
+vErrors = [err255];
+}
+else {
+vErrors.push(err255);
+}
+errors++;
+}
+if(data112.target === undefined){
+const err256 = {instancePath:instancePath+"/paths/" + i16,schemaPath:"#/properties/paths/items/required",keyword:"required",params:{missingProperty: "target"},message:"must have required property '"+"target"+"'"};
+if(vErrors === null){
+vErrors = [err256];
+}
+else {
+vErrors.push(err256);
+}
+errors++;
+}
+if(data112.why === undefined){
+const err257 = {instancePath:instancePath+"/paths/" + i16,schemaPath:"#/properties/paths/items/required",keyword:"required",params:{missingProperty: "why"},message:"must have required property '"+"why"+"'"};
+if(vErrors === null){
+vErrors = [err257];
+}
+else {
+vErrors.push(err257);
+}
+errors++;
+}
+if(data112.chain === undefined){
+const err258 = {instancePath:instancePath+"/paths/" + i16,schemaPath:"#/properties/paths/items/required",keyword:"required",params:{missingProperty: "chain"},message:"must have required property '"+"chain"+"'"};
+if(vErrors === null){
+vErrors = [err258];
+}
+else {
+vErrors.push(err258);
+}
+errors++;
+}
+for(const key18 in data112){
+if(!(func1.call(schema108.properties.paths.items.properties, key18))){
+const err259 = {instancePath:instancePath+"/paths/" + i16,schemaPath:"#/properties/paths/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key18},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err259];
+}
+else {
+vErrors.push(err259);
+}
+errors++;
+}
+}
+if(data112.id !== undefined){
+if(typeof data112.id !== "string"){
+const err260 = {instancePath:instancePath+"/paths/" + i16+"/id",schemaPath:"#/properties/paths/items/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err260];
+}
+else {
+vErrors.push(err260);
+}
+errors++;
+}
+}
+if(data112.job !== undefined){
+if(typeof data112.job !== "string"){
+const err261 = {instancePath:instancePath+"/paths/" + i16+"/job",schemaPath:"#/properties/paths/items/properties/job/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err261];
+}
+else {
+vErrors.push(err261);
+}
+errors++;
+}
+}
+if(data112.class !== undefined){
+let data115 = data112.class;
+if(!((((((((((((((data115 === "read") || (data115 === "comment")) || (data115 === "write-branch")) || (data115 === "modify-workflow")) || (data115 === "run-shell")) || (data115 === "use-secret")) || (data115 === "cloud-credential")) || (data115 === "call-tool")) || (data115 === "publish")) || (data115 === "deploy")) || (data115 === "production")) || (data115 === "destructive")) || (data115 === "bypass-checks")) || (data115 === "opaque"))){
+const err262 = {instancePath:instancePath+"/paths/" + i16+"/class",schemaPath:"#/$defs/actionClass/enum",keyword:"enum",params:{allowedValues: schema52.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err262];
+}
+else {
+vErrors.push(err262);
+}
+errors++;
+}
+}
+if(data112.reason !== undefined){
+if(typeof data112.reason !== "string"){
+const err263 = {instancePath:instancePath+"/paths/" + i16+"/reason",schemaPath:"#/properties/paths/items/properties/reason/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err263];
+}
+else {
+vErrors.push(err263);
+}
+errors++;
+}
+}
+if(data112.at !== undefined){
+let data117 = data112.at;
+if(data117 && typeof data117 == "object" && !Array.isArray(data117)){
+if(data117.path === undefined){
+const err264 = {instancePath:instancePath+"/paths/" + i16+"/at",schemaPath:"#/$defs/location/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'"};
+if(vErrors === null){
+vErrors = [err264];
+}
+else {
+vErrors.push(err264);
+}
+errors++;
+}
+if(data117.line === undefined){
+const err265 = {instancePath:instancePath+"/paths/" + i16+"/at",schemaPath:"#/$defs/location/required",keyword:"required",params:{missingProperty: "line"},message:"must have required property '"+"line"+"'"};
+if(vErrors === null){
+vErrors = [err265];
+}
+else {
+vErrors.push(err265);
+}
+errors++;
+}
+if(data117.column === undefined){
+const err266 = {instancePath:instancePath+"/paths/" + i16+"/at",schemaPath:"#/$defs/location/required",keyword:"required",params:{missingProperty: "column"},message:"must have required property '"+"column"+"'"};
+if(vErrors === null){
+vErrors = [err266];
+}
+else {
+vErrors.push(err266);
+}
+errors++;
+}
+for(const key19 in data117){
+if(!(((key19 === "path") || (key19 === "line")) || (key19 === "column"))){
+const err267 = {instancePath:instancePath+"/paths/" + i16+"/at",schemaPath:"#/$defs/location/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key19},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err267];
+}
+else {
+vErrors.push(err267);
+}
+errors++;
+}
+}
+if(data117.path !== undefined){
+if(typeof data117.path !== "string"){
+const err268 = {instancePath:instancePath+"/paths/" + i16+"/at/path",schemaPath:"#/$defs/location/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err268];
+}
+else {
+vErrors.push(err268);
+}
+errors++;
+}
+}
+if(data117.line !== undefined){
+let data119 = data117.line;
+if(!(((typeof data119 == "number") && (!(data119 % 1) && !isNaN(data119))) && (isFinite(data119)))){
+const err269 = {instancePath:instancePath+"/paths/" + i16+"/at/line",schemaPath:"#/$defs/location/properties/line/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err269];
+}
+else {
+vErrors.push(err269);
+}
+errors++;
+}
+if((typeof data119 == "number") && (isFinite(data119))){
+if(data119 < 0 || isNaN(data119)){
+const err270 = {instancePath:instancePath+"/paths/" + i16+"/at/line",schemaPath:"#/$defs/location/properties/line/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err270];
+}
+else {
+vErrors.push(err270);
+}
+errors++;
+}
+}
+}
+if(data117.column !== undefined){
+let data120 = data117.column;
+if(!(((typeof data120 == "number") && (!(data120 % 1) && !isNaN(data120))) && (isFinite(data120)))){
+const err271 = {instancePath:instancePath+"/paths/" + i16+"/at/column",schemaPath:"#/$defs/location/properties/column/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err271];
+}
+else {
+vErrors.push(err271);
+}
+errors++;
+}
+if((typeof data120 == "number") && (isFinite(data120))){
+if(data120 < 0 || isNaN(data120)){
+const err272 = {instancePath:instancePath+"/paths/" + i16+"/at/column",schemaPath:"#/$defs/location/properties/column/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err272];
+}
+else {
+vErrors.push(err272);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err273 = {instancePath:instancePath+"/paths/" + i16+"/at",schemaPath:"#/$defs/location/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err273];
+}
+else {
+vErrors.push(err273);
+}
+errors++;
+}
+}
+if(data112.credentials !== undefined){
+let data121 = data112.credentials;
+if(Array.isArray(data121)){
+const len17 = data121.length;
+for(let i17=0; i17<len17; i17++){
+if(typeof data121[i17] !== "string"){
+const err274 = {instancePath:instancePath+"/paths/" + i16+"/credentials/" + i17,schemaPath:"#/$defs/stringList/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err274];
+}
+else {
+vErrors.push(err274);
+}
+errors++;
+}
+}
+}
+else {
+const err275 = {instancePath:instancePath+"/paths/" + i16+"/credentials",schemaPath:"#/$defs/stringList/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err275];
+}
+else {
+vErrors.push(err275);
+}
+errors++;
+}
+}
+if(data112.step !== undefined){
+let data123 = data112.step;
+if((!(((typeof data123 == "number") && (!(data123 % 1) && !isNaN(data123))) && (isFinite(data123)))) && (data123 !== null)){
+const err276 = {instancePath:instancePath+"/paths/" + i16+"/step",schemaPath:"#/properties/paths/items/properties/step/type",keyword:"type",params:{type: schema108.properties.paths.items.properties.step.type},message:"must be integer,null"};
+if(vErrors === null){
+vErrors = [err276];
+}
+else {
+vErrors.push(err276);
+}
+errors++;
+}
+}
+if(data112.uses !== undefined){
+let data124 = data112.uses;
+if((typeof data124 !== "string") && (data124 !== null)){
+const err277 = {instancePath:instancePath+"/paths/" + i16+"/uses",schemaPath:"#/$defs/stringOrNull/type",keyword:"type",params:{type: schema54.type},message:"must be string,null"};
+if(vErrors === null){
+vErrors = [err277];
+}
+else {
+vErrors.push(err277);
+}
+errors++;
+}
+}
+if(data112.target !== undefined){
+let data125 = data112.target;
+if((typeof data125 !== "string") && (data125 !== null)){
+const err278 = {instancePath:instancePath+"/paths/" + i16+"/target",schemaPath:"#/$defs/stringOrNull/type",keyword:"type",params:{type: schema54.type},message:"must be string,null"};
+if(vErrors === null){
+vErrors = [err278];
+}
+else {
+vErrors.push(err278);
+}
+errors++;
+}
+}
+if(data112.why !== undefined){
+let data126 = data112.why;
+if((typeof data126 !== "string") && (data126 !== null)){
+const err279 = {instancePath:instancePath+"/paths/" + i16+"/why",schemaPath:"#/$defs/stringOrNull/type",keyword:"type",params:{type: schema54.type},message:"must be string,null"};
+if(vErrors === null){
+vErrors = [err279];
+}
+else {
+vErrors.push(err279);
+}
+errors++;
+}
+}
+if(data112.chain !== undefined){
+let data127 = data112.chain;
+if((!(Array.isArray(data127))) && (data127 !== null)){
+const err280 = {instancePath:instancePath+"/paths/" + i16+"/chain",schemaPath:"#/properties/paths/items/properties/chain/type",keyword:"type",params:{type: schema108.properties.paths.items.properties.chain.type},message:"must be array,null"};
+if(vErrors === null){
+vErrors = [err280];
+}
+else {
+vErrors.push(err280);
+}
+errors++;
+}
+if(Array.isArray(data127)){
+const len18 = data127.length;
+for(let i18=0; i18<len18; i18++){
+let data128 = data127[i18];
+if(data128 && typeof data128 == "object" && !Array.isArray(data128)){
+if(data128.kind === undefined){
+const err281 = {instancePath:instancePath+"/paths/" + i16+"/chain/" + i18,schemaPath:"#/properties/paths/items/properties/chain/items/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'"};
+if(vErrors === null){
+vErrors = [err281];
+}
+else {
+vErrors.push(err281);
+}
+errors++;
+}
+if(data128.name === undefined){
+const err282 = {instancePath:instancePath+"/paths/" + i16+"/chain/" + i18,schemaPath:"#/properties/paths/items/properties/chain/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
+if(vErrors === null){
+vErrors = [err282];
+}
+else {
+vErrors.push(err282);
+}
+errors++;
+}
+if(data128.at === undefined){
+const err283 = {instancePath:instancePath+"/paths/" + i16+"/chain/" + i18,schemaPath:"#/properties/paths/items/properties/chain/items/required",keyword:"required",params:{missingProperty: "at"},message:"must have required property '"+"at"+"'"};
+if(vErrors === null){
+vErrors = [err283];
+}
+else {
+vErrors.push(err283);
+}
+errors++;
+}
+for(const key20 in data128){
+if(!(((key20 === "kind") || (key20 === "name")) || (key20 === "at"))){
+const err284 = {instancePath:instancePath+"/paths/" + i16+"/chain/" + i18,schemaPath:"#/properties/paths/items/properties/chain/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key20},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err284];
+}
+else {
+vErrors.push(err284);
+}
+errors++;
+}
+}
+if(data128.kind !== undefined){
+let data129 = data128.kind;
+if(!((((((data129 === "job") || (data129 === "workflow")) || (data129 === "step")) || (data129 === "action")) || (data129 === "script")) || (data129 === "command"))){
+const err285 = {instancePath:instancePath+"/paths/" + i16+"/chain/" + i18+"/kind",schemaPath:"#/properties/paths/items/properties/chain/items/properties/kind/enum",keyword:"enum",params:{allowedValues: schema108.properties.paths.items.properties.chain.items.properties.kind.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err285];
+}
+else {
+vErrors.push(err285);
+}
+errors++;
+}
+}
+if(data128.name !== undefined){
+if(typeof data128.name !== "string"){
+const err286 = {instancePath:instancePath+"/paths/" + i16+"/chain/" + i18+"/name",schemaPath:"#/properties/paths/items/properties/chain/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err286];
+}
+else {
+vErrors.push(err286);
+}
+errors++;
+}
+}
+if(data128.at !== undefined){
+let data131 = data128.at;
+if(data131 && typeof data131 == "object" && !Array.isArray(data131)){
+if(data131.path === undefined){
+const err287 = {instancePath:instancePath+"/paths/" + i16+"/chain/" + i18+"/at",schemaPath:"#/$defs/location/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'"};
+if(vErrors === null){
+vErrors = [err287];
+}
+else {
+vErrors.push(err287);
+}
+errors++;
+}
+if(data131.line === undefined){
+const err288 = {instancePath:instancePath+"/paths/" + i16+"/chain/" + i18+"/at",schemaPath:"#/$defs/location/required",keyword:"required",params:{missingProperty: "line"},message:"must have required property '"+"line"+"'"};
+if(vErrors === null){
+vErrors = [err288];
+}
+else {
+vErrors.push(err288);
+}
+errors++;
+}
+if(data131.column === undefined){
+const err289 = {instancePath:instancePath+"/paths/" + i16+"/chain/" + i18+"/at",schemaPath:"#/$defs/location/required",keyword:"required",params:{missingProperty: "column"},message:"must have required property '"+"column"+"'"};
+if(vErrors === null){
+vErrors = [err289];
+}
+else {
+vErrors.push(err289);
+}
+errors++;
+}
+for(const key21 in data131){
+if(!(((key21 === "path") || (key21 === "line")) || (key21 === "column"))){
+const err290 = {instancePath:instancePath+"/paths/" + i16+"/chain/" + i18+"/at",schemaPath:"#/$defs/location/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key21},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err290];
+}
+else {
+vErrors.push(err290);
+}
+errors++;
+}
+}
+if(data131.path !== undefined){
+if(typeof data131.path !== "string"){
+const err291 = {instancePath:instancePath+"/paths/" + i16+"/chain/" + i18+"/at/path",schemaPath:"#/$defs/location/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err291];
+}
+else {
+vErrors.push(err291);
+}
+errors++;
+}
+}
+if(data131.line !== undefined){
+let data133 = data131.line;
+if(!(((typeof data133 == "number") && (!(data133 % 1) && !isNaN(data133))) && (isFinite(data133)))){
+const err292 = {instancePath:instancePath+"/paths/" + i16+"/chain/" + i18+"/at/line",schemaPath:"#/$defs/location/properties/line/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err292];
+}
+else {
+vErrors.push(err292);
+}
+errors++;
+}
+if((typeof data133 == "number") && (isFinite(data133))){
+if(data133 < 0 || isNaN(data133)){
+const err293 = {instancePath:instancePath+"/paths/" + i16+"/chain/" + i18+"/at/line",schemaPath:"#/$defs/location/properties/line/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err293];
+}
+else {
+vErrors.push(err293);
+}
+errors++;
+}
+}
+}
+if(data131.column !== undefined){
+let data134 = data131.column;
+if(!(((typeof data134 == "number") && (!(data134 % 1) && !isNaN(data134))) && (isFinite(data134)))){
+const err294 = {instancePath:instancePath+"/paths/" + i16+"/chain/" + i18+"/at/column",schemaPath:"#/$defs/location/properties/column/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err294];
+}
+else {
+vErrors.push(err294);
+}
+errors++;
+}
+if((typeof data134 == "number") && (isFinite(data134))){
+if(data134 < 0 || isNaN(data134)){
+const err295 = {instancePath:instancePath+"/paths/" + i16+"/chain/" + i18+"/at/column",schemaPath:"#/$defs/location/properties/column/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err295];
+}
+else {
+vErrors.push(err295);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err296 = {instancePath:instancePath+"/paths/" + i16+"/chain/" + i18+"/at",schemaPath:"#/$defs/location/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err296];
+}
+else {
+vErrors.push(err296);
+}
+errors++;
+}
+}
+}
+else {
+const err297 = {instancePath:instancePath+"/paths/" + i16+"/chain/" + i18,schemaPath:"#/properties/paths/items/properties/chain/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err297];
+}
+else {
+vErrors.push(err297);
+}
+errors++;
+}
+}
+}
+}
+}
+else {
+const err298 = {instancePath:instancePath+"/paths/" + i16,schemaPath:"#/properties/paths/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err298];
+}
+else {
+vErrors.push(err298);
+}
+errors++;
+}
+}
+}
+else {
+const err299 = {instancePath:instancePath+"/paths",schemaPath:"#/properties/paths/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err299];
+}
+else {
+vErrors.push(err299);
+}
+errors++;
+}
+}
+if(data.gaps !== undefined){
+let data135 = data.gaps;
+if(Array.isArray(data135)){
+const len19 = data135.length;
+for(let i19=0; i19<len19; i19++){
+if(typeof data135[i19] !== "string"){
+const err300 = {instancePath:instancePath+"/gaps/" + i19,schemaPath:"#/$defs/stringList/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err300];
+}
+else {
+vErrors.push(err300);
+}
+errors++;
+}
+}
+}
+else {
+const err301 = {instancePath:instancePath+"/gaps",schemaPath:"#/$defs/stringList/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err301];
+}
+else {
+vErrors.push(err301);
+}
+errors++;
+}
+}
+if(data.skipped !== undefined){
+let data137 = data.skipped;
+if((typeof data137 !== "string") && (data137 !== null)){
+const err302 = {instancePath:instancePath+"/skipped",schemaPath:"#/$defs/stringOrNull/type",keyword:"type",params:{type: schema54.type},message:"must be string,null"};
+if(vErrors === null){
+vErrors = [err302];
+}
+else {
+vErrors.push(err302);
+}
+errors++;
+}
+}
+if(data.skippedSteps !== undefined){
+let data138 = data.skippedSteps;
+if(Array.isArray(data138)){
+const len20 = data138.length;
+for(let i20=0; i20<len20; i20++){
+let data139 = data138[i20];
+if(data139 && typeof data139 == "object" && !Array.isArray(data139)){
+if(data139.step === undefined){
+const err303 = {instancePath:instancePath+"/skippedSteps/" + i20,schemaPath:"#/properties/skippedSteps/items/required",keyword:"required",params:{missingProperty: "step"},message:"must have required property '"+"step"+"'"};
+if(vErrors === null){
+vErrors = [err303];
+}
+else {
+vErrors.push(err303);
+}
+errors++;
+}
+if(data139.name === undefined){
+const err304 = {instancePath:instancePath+"/skippedSteps/" + i20,schemaPath:"#/properties/skippedSteps/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
+if(vErrors === null){
+vErrors = [err304];
+}
+else {
+vErrors.push(err304);
+}
+errors++;
+}
+if(data139.reason === undefined){
+const err305 = {instancePath:instancePath+"/skippedSteps/" + i20,schemaPath:"#/properties/skippedSteps/items/required",keyword:"required",params:{missingProperty: "reason"},message:"must have required property '"+"reason"+"'"};
+if(vErrors === null){
+vErrors = [err305];
+}
+else {
+vErrors.push(err305);
+}
+errors++;
+}
+for(const key22 in data139){
+if(!(((key22 === "step") || (key22 === "name")) || (key22 === "reason"))){
+const err306 = {instancePath:instancePath+"/skippedSteps/" + i20,schemaPath:"#/properties/skippedSteps/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key22},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err306];
+}
+else {
+vErrors.push(err306);
+}
+errors++;
+}
+}
+if(data139.step !== undefined){
+let data140 = data139.step;
+if(!(((typeof data140 == "number") && (!(data140 % 1) && !isNaN(data140))) && (isFinite(data140)))){
+const err307 = {instancePath:instancePath+"/skippedSteps/" + i20+"/step",schemaPath:"#/properties/skippedSteps/items/properties/step/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err307];
+}
+else {
+vErrors.push(err307);
+}
+errors++;
+}
+if((typeof data140 == "number") && (isFinite(data140))){
+if(data140 < 0 || isNaN(data140)){
+const err308 = {instancePath:instancePath+"/skippedSteps/" + i20+"/step",schemaPath:"#/properties/skippedSteps/items/properties/step/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err308];
+}
+else {
+vErrors.push(err308);
+}
+errors++;
+}
+}
+}
+if(data139.name !== undefined){
+let data141 = data139.name;
+if((typeof data141 !== "string") && (data141 !== null)){
+const err309 = {instancePath:instancePath+"/skippedSteps/" + i20+"/name",schemaPath:"#/$defs/stringOrNull/type",keyword:"type",params:{type: schema54.type},message:"must be string,null"};
+if(vErrors === null){
+vErrors = [err309];
+}
+else {
+vErrors.push(err309);
+}
+errors++;
+}
+}
+if(data139.reason !== undefined){
+if(typeof data139.reason !== "string"){
+const err310 = {instancePath:instancePath+"/skippedSteps/" + i20+"/reason",schemaPath:"#/properties/skippedSteps/items/properties/reason/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err310];
+}
+else {
+vErrors.push(err310);
+}
+errors++;
+}
+}
+}
+else {
+const err311 = {instancePath:instancePath+"/skippedSteps/" + i20,schemaPath:"#/properties/skippedSteps/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err311];
+}
+else {
+vErrors.push(err311);
+}
+errors++;
+}
+}
+}
+else {
+const err312 = {instancePath:instancePath+"/skippedSteps",schemaPath:"#/properties/skippedSteps/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err312];
+}
+else {
+vErrors.push(err312);
+}
+errors++;
+}
+}
+if(data.resolvedRefs !== undefined){
+let data143 = data.resolvedRefs;
+if((!(Array.isArray(data143))) && (data143 !== null)){
+const err313 = {instancePath:instancePath+"/resolvedRefs",schemaPath:"#/properties/resolvedRefs/type",keyword:"type",params:{type: schema108.properties.resolvedRefs.type},message:"must be array,null"};
+if(vErrors === null){
+vErrors = [err313];
+}
+else {
+vErrors.push(err313);
+}
+errors++;
+}
+if(Array.isArray(data143)){
+const len21 = data143.length;
+for(let i21=0; i21<len21; i21++){
+let data144 = data143[i21];
+if(data144 && typeof data144 == "object" && !Array.isArray(data144)){
+if(data144.ref === undefined){
+const err314 = {instancePath:instancePath+"/resolvedRefs/" + i21,schemaPath:"#/properties/resolvedRefs/items/required",keyword:"required",params:{missingProperty: "ref"},message:"must have required property '"+"ref"+"'"};
+if(vErrors === null){
+vErrors = [err314];
+}
+else {
+vErrors.push(err314);
+}
+errors++;
+}
+if(data144.sha === undefined){
+const err315 = {instancePath:instancePath+"/resolvedRefs/" + i21,schemaPath:"#/properties/resolvedRefs/items/required",keyword:"required",params:{missingProperty: "sha"},message:"must have required property '"+"sha"+"'"};
+if(vErrors === null){
+vErrors = [err315];
+}
+else {
+vErrors.push(err315);
+}
+errors++;
+}
+for(const key23 in data144){
+if(!((key23 === "ref") || (key23 === "sha"))){
+const err316 = {instancePath:instancePath+"/resolvedRefs/" + i21,schemaPath:"#/properties/resolvedRefs/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key23},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err316];
+}
+else {
+vErrors.push(err316);
+}
+errors++;
+}
+}
+if(data144.ref !== undefined){
+if(typeof data144.ref !== "string"){
+const err317 = {instancePath:instancePath+"/resolvedRefs/" + i21+"/ref",schemaPath:"#/properties/resolvedRefs/items/properties/ref/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err317];
+}
+else {
+vErrors.push(err317);
+}
+errors++;
+}
+}
+if(data144.sha !== undefined){
+let data146 = data144.sha;
+if(typeof data146 === "string"){
+if(!pattern26.test(data146)){
+const err318 = {instancePath:instancePath+"/resolvedRefs/" + i21+"/sha",schemaPath:"#/properties/resolvedRefs/items/properties/sha/pattern",keyword:"pattern",params:{pattern: "^[0-9a-f]{40}$"},message:"must match pattern \""+"^[0-9a-f]{40}$"+"\""};
+if(vErrors === null){
+vErrors = [err318];
+}
+else {
+vErrors.push(err318);
+}
+errors++;
+}
+}
+else {
+const err319 = {instancePath:instancePath+"/resolvedRefs/" + i21+"/sha",schemaPath:"#/properties/resolvedRefs/items/properties/sha/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err319];
+}
+else {
+vErrors.push(err319);
+}
+errors++;
+}
+}
+}
+else {
+const err320 = {instancePath:instancePath+"/resolvedRefs/" + i21,schemaPath:"#/properties/resolvedRefs/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err320];
+}
+else {
+vErrors.push(err320);
+}
+errors++;
+}
+}
+}
+}
+if(data.calls !== undefined){
+let data147 = data.calls;
+if((!(Array.isArray(data147))) && (data147 !== null)){
+const err321 = {instancePath:instancePath+"/calls",schemaPath:"#/properties/calls/type",keyword:"type",params:{type: schema108.properties.calls.type},message:"must be array,null"};
+if(vErrors === null){
+vErrors = [err321];
+}
+else {
+vErrors.push(err321);
+}
+errors++;
+}
+if(Array.isArray(data147)){
+const len22 = data147.length;
+for(let i22=0; i22<len22; i22++){
+let data148 = data147[i22];
+if(data148 && typeof data148 == "object" && !Array.isArray(data148)){
+if(data148.uses === undefined){
+const err322 = {instancePath:instancePath+"/calls/" + i22,schemaPath:"#/properties/calls/items/required",keyword:"required",params:{missingProperty: "uses"},message:"must have required property '"+"uses"+"'"};
+if(vErrors === null){
+vErrors = [err322];
+}
+else {
+vErrors.push(err322);
+}
+errors++;
+}
+if(data148.file === undefined){
+const err323 = {instancePath:instancePath+"/calls/" + i22,schemaPath:"#/properties/calls/items/required",keyword:"required",params:{missingProperty: "file"},message:"must have required property '"+"file"+"'"};
+if(vErrors === null){
+vErrors = [err323];
+}
+else {
+vErrors.push(err323);
+}
+errors++;
+}
+if(data148.at === undefined){
+const err324 = {instancePath:instancePath+"/calls/" + i22,schemaPath:"#/properties/calls/items/required",keyword:"required",params:{missingProperty: "at"},message:"must have required property '"+"at"+"'"};
+if(vErrors === null){
+vErrors = [err324];
+}
+else {
+vErrors.push(err324);
+}
+errors++;
+}
+if(data148.jobs === undefined){
+const err325 = {instancePath:instancePath+"/calls/" + i22,schemaPath:"#/properties/calls/items/required",keyword:"required",params:{missingProperty: "jobs"},message:"must have required property '"+"jobs"+"'"};
+if(vErrors === null){
+vErrors = [err325];
+}
+else {
+vErrors.push(err325);
+}
+errors++;
+}
+for(const key24 in data148){
+if(!((((key24 === "uses") || (key24 === "file")) || (key24 === "at")) || (key24 === "jobs"))){
+const err326 = {instancePath:instancePath+"/calls/" + i22,schemaPath:"#/properties/calls/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key24},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err326];
+}
+else {
+vErrors.push(err326);
+}
+errors++;
+}
+}
+if(data148.uses !== undefined){
+if(typeof data148.uses !== "string"){
+const err327 = {instancePath:instancePath+"/calls/" + i22+"/uses",schemaPath:"#/properties/calls/items/properties/uses/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err327];
+}
+else {
+vErrors.push(err327);
+}
+errors++;
+}
+}
+if(data148.file !== undefined){
+if(typeof data148.file !== "string"){
+const err328 = {instancePath:instancePath+"/calls/" + i22+"/file",schemaPath:"#/properties/calls/items/properties/file/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err328];
+}
+else {
+vErrors.push(err328);
+}
+errors++;
+}
+}
+if(data148.at !== undefined){
+let data151 = data148.at;
+if(data151 && typeof data151 == "object" && !Array.isArray(data151)){
+if(data151.path === undefined){
+const err329 = {instancePath:instancePath+"/calls/" + i22+"/at",schemaPath:"#/$defs/location/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'"};
+if(vErrors === null){
+vErrors = [err329];
+}
+else {
+vErrors.push(err329);
+}
+errors++;
+}
+if(data151.line === undefined){
+const err330 = {instancePath:instancePath+"/calls/" + i22+"/at",schemaPath:"#/$defs/location/required",keyword:"required",params:{missingProperty: "line"},message:"must have required property '"+"line"+"'"};
+if(vErrors === null){
+vErrors = [err330];
+}
+else {
+vErrors.push(err330);
+}
+errors++;
+}
+if(data151.column === undefined){
+const err331 = {instancePath:instancePath+"/calls/" + i22+"/at",schemaPath:"#/$defs/location/required",keyword:"required",params:{missingProperty: "column"},message:"must have required property '"+"column"+"'"};
+if(vErrors === null){
+vErrors = [err331];
+}
+else {
+vErrors.push(err331);
+}
+errors++;
+}
+for(const key25 in data151){
+if(!(((key25 === "path") || (key25 === "line")) || (key25 === "column"))){
+const err332 = {instancePath:instancePath+"/calls/" + i22+"/at",schemaPath:"#/$defs/location/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key25},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err332];
+}
+else {
+vErrors.push(err332);
+}
+errors++;
+}
+}
+if(data151.path !== undefined){
+if(typeof data151.path !== "string"){
+const err333 = {instancePath:instancePath+"/calls/" + i22+"/at/path",schemaPath:"#/$defs/location/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err333];
+}
+else {
+vErrors.push(err333);
+}
+errors++;
+}
+}
+if(data151.line !== undefined){
+let data153 = data151.line;
+if(!(((typeof data153 == "number") && (!(data153 % 1) && !isNaN(data153))) && (isFinite(data153)))){
+const err334 = {instancePath:instancePath+"/calls/" + i22+"/at/line",schemaPath:"#/$defs/location/properties/line/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err334];
+}
+else {
+vErrors.push(err334);
+}
+errors++;
+}
+if((typeof data153 == "number") && (isFinite(data153))){
+if(data153 < 0 || isNaN(data153)){
+const err335 = {instancePath:instancePath+"/calls/" + i22+"/at/line",schemaPath:"#/$defs/location/properties/line/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err335];
+}
+else {
+vErrors.push(err335);
+}
+errors++;
+}
+}
+}
+if(data151.column !== undefined){
+let data154 = data151.column;
+if(!(((typeof data154 == "number") && (!(data154 % 1) && !isNaN(data154))) && (isFinite(data154)))){
+const err336 = {instancePath:instancePath+"/calls/" + i22+"/at/column",schemaPath:"#/$defs/location/properties/column/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err336];
+}
+else {
+vErrors.push(err336);
+}
+errors++;
+}
+if((typeof data154 == "number") && (isFinite(data154))){
+if(data154 < 0 || isNaN(data154)){
+const err337 = {instancePath:instancePath+"/calls/" + i22+"/at/column",schemaPath:"#/$defs/location/properties/column/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err337];
+}
+else {
+vErrors.push(err337);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err338 = {instancePath:instancePath+"/calls/" + i22+"/at",schemaPath:"#/$defs/location/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err338];
+}
+else {
+vErrors.push(err338);
+}
+errors++;
+}
+}
+if(data148.jobs !== undefined){
+let data155 = data148.jobs;
+if(Array.isArray(data155)){
+const len23 = data155.length;
+for(let i23=0; i23<len23; i23++){
+let data156 = data155[i23];
+if(data156 && typeof data156 == "object" && !Array.isArray(data156)){
+if(data156.job === undefined){
+const err339 = {instancePath:instancePath+"/calls/" + i22+"/jobs/" + i23,schemaPath:"#/properties/calls/items/properties/jobs/items/required",keyword:"required",params:{missingProperty: "job"},message:"must have required property '"+"job"+"'"};
+if(vErrors === null){
+vErrors = [err339];
+}
+else {
+vErrors.push(err339);
+}
+errors++;
+}
+if(data156.at === undefined){
+const err340 = {instancePath:instancePath+"/calls/" + i22+"/jobs/" + i23,schemaPath:"#/properties/calls/items/properties/jobs/items/required",keyword:"required",params:{missingProperty: "at"},message:"must have required property '"+"at"+"'"};
+if(vErrors === null){
+vErrors = [err340];
+}
+else {
+vErrors.push(err340);
+}
+errors++;
+}
+if(data156.permissions === undefined){
+const err341 = {instancePath:instancePath+"/calls/" + i22+"/jobs/" + i23,schemaPath:"#/properties/calls/items/properties/jobs/items/required",keyword:"required",params:{missingProperty: "permissions"},message:"must have required property '"+"permissions"+"'"};
+if(vErrors === null){
+vErrors = [err341];
+}
+else {
+vErrors.push(err341);
+}
+errors++;
+}
+for(const key26 in data156){
+if(!(((key26 === "job") || (key26 === "at")) || (key26 === "permissions"))){
+const err342 = {instancePath:instancePath+"/calls/" + i22+"/jobs/" + i23,schemaPath:"#/properties/calls/items/properties/jobs/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key26},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err342];
+}
+else {
+vErrors.push(err342);
+}
+errors++;
+}
+}
+if(data156.job !== undefined){
+if(typeof data156.job !== "string"){
+const err343 = {instancePath:instancePath+"/calls/" + i22+"/jobs/" + i23+"/job",schemaPath:"#/properties/calls/items/properties/jobs/items/properties/job/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err343];
+}
+else {
+vErrors.push(err343);
+}
+errors++;
+}
+}
+if(data156.at !== undefined){
+let data158 = data156.at;
+if(data158 && typeof data158 == "object" && !Array.isArray(data158)){
+if(data158.path === undefined){
+const err344 = {instancePath:instancePath+"/calls/" + i22+"/jobs/" + i23+"/at",schemaPath:"#/$defs/location/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'"};
+if(vErrors === null){
+vErrors = [err344];
+}
+else {
+vErrors.push(err344);
+}
+errors++;
+}
+if(data158.line === undefined){
+const err345 = {instancePath:instancePath+"/calls/" + i22+"/jobs/" + i23+"/at",schemaPath:"#/$defs/location/required",keyword:"required",params:{missingProperty: "line"},message:"must have required property '"+"line"+"'"};
+if(vErrors === null){
+vErrors = [err345];
+}
+else {
+vErrors.push(err345);
+}
+errors++;
+}
+if(data158.column === undefined){
+const err346 = {instancePath:instancePath+"/calls/" + i22+"/jobs/" + i23+"/at",schemaPath:"#/$defs/location/required",keyword:"required",params:{missingProperty: "column"},message:"must have required property '"+"column"+"'"};
+if(vErrors === null){
+vErrors = [err346];
+}
+else {
+vErrors.push(err346);
+}
+errors++;
+}
+for(const key27 in data158){
+if(!(((key27 === "path") || (key27 === "line")) || (key27 === "column"))){
+const err347 = {instancePath:instancePath+"/calls/" + i22+"/jobs/" + i23+"/at",schemaPath:"#/$defs/location/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key27},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err347];
+}
+else {
+vErrors.push(err347);
+}
+errors++;
+}
+}
+if(data158.path !== undefined){
+if(typeof data158.path !== "string"){
+const err348 = {instancePath:instancePath+"/calls/" + i22+"/jobs/" + i23+"/at/path",schemaPath:"#/$defs/location/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err348];
+}
+else {
+vErrors.push(err348);
+}
+errors++;
+}
+}
+if(data158.line !== undefined){
+let data160 = data158.line;
+if(!(((typeof data160 == "number") && (!(data160 % 1) && !isNaN(data160))) && (isFinite(data160)))){
+const err349 = {instancePath:instancePath+"/calls/" + i22+"/jobs/" + i23+"/at/line",schemaPath:"#/$defs/location/properties/line/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err349];
+}
+else {
+vErrors.push(err349);
+}
+errors++;
+}
+if((typeof data160 == "number") && (isFinite(data160))){
+if(data160 < 0 || isNaN(data160)){
+const err350 = {instancePath:instancePath+"/calls/" + i22+"/jobs/" + i23+"/at/line",schemaPath:"#/$defs/location/properties/line/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err350];
+}
+else {
+vErrors.push(err350);
+}
+errors++;
+}
+}
+}
+if(data158.column !== undefined){
+let data161 = data158.column;
+if(!(((typeof data161 == "number") && (!(data161 % 1) && !isNaN(data161))) && (isFinite(data161)))){
+const err351 = {instancePath:instancePath+"/calls/" + i22+"/jobs/" + i23+"/at/column",schemaPath:"#/$defs/location/properties/column/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err351];
+}
+else {
+vErrors.push(err351);
+}
+errors++;
+}
+if((typeof data161 == "number") && (isFinite(data161))){
+if(data161 < 0 || isNaN(data161)){
+const err352 = {instancePath:instancePath+"/calls/" + i22+"/jobs/" + i23+"/at/column",schemaPath:"#/$defs/location/properties/column/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err352];
+}
+else {
+vErrors.push(err352);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err353 = {instancePath:instancePath+"/calls/" + i22+"/jobs/" + i23+"/at",schemaPath:"#/$defs/location/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err353];
+}
+else {
+vErrors.push(err353);
+}
+errors++;
+}
+}
+if(data156.permissions !== undefined){
+let data162 = data156.permissions;
+if(data162 && typeof data162 == "object" && !Array.isArray(data162)){
+for(const key28 in data162){
+let data163 = data162[key28];
+if(!(((data163 === "read") || (data163 === "write")) || (data163 === "none"))){
+const err354 = {instancePath:instancePath+"/calls/" + i22+"/jobs/" + i23+"/permissions/" + key28.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/calls/items/properties/jobs/items/properties/permissions/additionalProperties/enum",keyword:"enum",params:{allowedValues: schema108.properties.calls.items.properties.jobs.items.properties.permissions.additionalProperties.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err354];
+}
+else {
+vErrors.push(err354);
+}
+errors++;
+}
+}
+}
+else {
+const err355 = {instancePath:instancePath+"/calls/" + i22+"/jobs/" + i23+"/permissions",schemaPath:"#/properties/calls/items/properties/jobs/items/properties/permissions/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err355];
+}
+else {
+vErrors.push(err355);
+}
+errors++;
+}
+}
+}
+else {
+const err356 = {instancePath:instancePath+"/calls/" + i22+"/jobs/" + i23,schemaPath:"#/properties/calls/items/properties/jobs/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err356];
+}
+else {
+vErrors.push(err356);
+}
+errors++;
+}
+}
+}
+else {
+const err357 = {instancePath:instancePath+"/calls/" + i22+"/jobs",schemaPath:"#/properties/calls/items/properties/jobs/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err357];
+}
+else {
+vErrors.push(err357);
+}
+errors++;
+}
+}
+}
+else {
+const err358 = {instancePath:instancePath+"/calls/" + i22,schemaPath:"#/properties/calls/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err358];
+}
+else {
+vErrors.push(err358);
+}
+errors++;
+}
+}
+}
+}
+if(data.checklist !== undefined){
+if(!(validate63(data.checklist, {instancePath:instancePath+"/checklist",parentData:data,parentDataProperty:"checklist",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate63.errors : vErrors.concat(validate63.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err359 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err359];
+}
+else {
+vErrors.push(err359);
+}
+errors++;
+}
+validate53.errors = vErrors;
 return errors === 0;
 }
-validate51.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate53.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 
-function validate50(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate52(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate50.evaluated;
+const evaluated0 = validate52.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -10564,7 +11976,7 @@ errors++;
 if(data.name !== undefined){
 let data1 = data.name;
 if((typeof data1 !== "string") && (data1 !== null)){
-const err5 = {instancePath:instancePath+"/name",schemaPath:"#/$defs/stringOrNull/type",keyword:"type",params:{type: schema50.type},message:"must be string,null"};
+const err5 = {instancePath:instancePath+"/name",schemaPath:"#/$defs/stringOrNull/type",keyword:"type",params:{type: schema54.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -10579,8 +11991,8 @@ let data2 = data.jobs;
 if(Array.isArray(data2)){
 const len0 = data2.length;
 for(let i0=0; i0<len0; i0++){
-if(!(validate51(data2[i0], {instancePath:instancePath+"/jobs/" + i0,parentData:data2,parentDataProperty:i0,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate51.errors : vErrors.concat(validate51.errors);
+if(!(validate53(data2[i0], {instancePath:instancePath+"/jobs/" + i0,parentData:data2,parentDataProperty:i0,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate53.errors : vErrors.concat(validate53.errors);
 errors = vErrors.length;
 }
 }
@@ -10607,10 +12019,10 @@ vErrors.push(err7);
 }
 errors++;
 }
-validate50.errors = vErrors;
+validate52.errors = vErrors;
 return errors === 0;
 }
-validate50.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate52.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 
 function validate20(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
@@ -11552,9 +12964,15 @@ vErrors = vErrors === null ? validate21.errors : vErrors.concat(validate21.error
 errors = vErrors.length;
 }
 }
-}
-else {
-const err70 = {instancePath:instancePath+"/run",schemaPath:"#/properties/run/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data6.scope !== undefined){
+let data20 = data6.scope;
+const _errs63 = errors;
+let valid16 = false;
+let passing4 = null;
+const _errs64 = errors;
+if(data20 && typeof data20 == "object" && !Array.isArray(data20)){
+if(data20.workflowRepository === undefined){
+const err70 = {instancePath:instancePath+"/run/scope",schemaPath:"#/properties/run/properties/scope/oneOf/0/required",keyword:"required",params:{missingProperty: "workflowRepository"},message:"must have required property '"+"workflowRepository"+"'"};
 if(vErrors === null){
 vErrors = [err70];
 }
@@ -11563,25 +12981,8 @@ vErrors.push(err70);
 }
 errors++;
 }
-}
-if(data.owner !== undefined){
-let data20 = data.owner;
-const _errs63 = errors;
-let valid16 = false;
-let passing4 = null;
-const _errs64 = errors;
-if(!(validate26(data20, {instancePath:instancePath+"/owner",parentData:data,parentDataProperty:"owner",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate26.errors : vErrors.concat(validate26.errors);
-errors = vErrors.length;
-}
-var _valid4 = _errs64 === errors;
-if(_valid4){
-valid16 = true;
-passing4 = 0;
-}
-const _errs65 = errors;
-if(data20 !== null){
-const err71 = {instancePath:instancePath+"/owner",schemaPath:"#/properties/owner/oneOf/1/type",keyword:"type",params:{type: "null"},message:"must be null"};
+if(data20.calledWorkflow === undefined){
+const err71 = {instancePath:instancePath+"/run/scope",schemaPath:"#/properties/run/properties/scope/oneOf/0/required",keyword:"required",params:{missingProperty: "calledWorkflow"},message:"must have required property '"+"calledWorkflow"+"'"};
 if(vErrors === null){
 vErrors = [err71];
 }
@@ -11590,7 +12991,517 @@ vErrors.push(err71);
 }
 errors++;
 }
-var _valid4 = _errs65 === errors;
+if(data20.decidedJobs === undefined){
+const err72 = {instancePath:instancePath+"/run/scope",schemaPath:"#/properties/run/properties/scope/oneOf/0/required",keyword:"required",params:{missingProperty: "decidedJobs"},message:"must have required property '"+"decidedJobs"+"'"};
+if(vErrors === null){
+vErrors = [err72];
+}
+else {
+vErrors.push(err72);
+}
+errors++;
+}
+if(data20.policyRef === undefined){
+const err73 = {instancePath:instancePath+"/run/scope",schemaPath:"#/properties/run/properties/scope/oneOf/0/required",keyword:"required",params:{missingProperty: "policyRef"},message:"must have required property '"+"policyRef"+"'"};
+if(vErrors === null){
+vErrors = [err73];
+}
+else {
+vErrors.push(err73);
+}
+errors++;
+}
+if(data20.changes === undefined){
+const err74 = {instancePath:instancePath+"/run/scope",schemaPath:"#/properties/run/properties/scope/oneOf/0/required",keyword:"required",params:{missingProperty: "changes"},message:"must have required property '"+"changes"+"'"};
+if(vErrors === null){
+vErrors = [err74];
+}
+else {
+vErrors.push(err74);
+}
+errors++;
+}
+for(const key3 in data20){
+if(!(((((key3 === "workflowRepository") || (key3 === "calledWorkflow")) || (key3 === "decidedJobs")) || (key3 === "policyRef")) || (key3 === "changes"))){
+const err75 = {instancePath:instancePath+"/run/scope",schemaPath:"#/properties/run/properties/scope/oneOf/0/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err75];
+}
+else {
+vErrors.push(err75);
+}
+errors++;
+}
+}
+if(data20.workflowRepository !== undefined){
+if(!(validate21(data20.workflowRepository, {instancePath:instancePath+"/run/scope/workflowRepository",parentData:data20,parentDataProperty:"workflowRepository",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate21.errors : vErrors.concat(validate21.errors);
+errors = vErrors.length;
+}
+}
+if(data20.calledWorkflow !== undefined){
+if(!(validate21(data20.calledWorkflow, {instancePath:instancePath+"/run/scope/calledWorkflow",parentData:data20,parentDataProperty:"calledWorkflow",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate21.errors : vErrors.concat(validate21.errors);
+errors = vErrors.length;
+}
+}
+if(data20.decidedJobs !== undefined){
+let data23 = data20.decidedJobs;
+const _errs70 = errors;
+let valid18 = false;
+let passing5 = null;
+const _errs71 = errors;
+if(Array.isArray(data23)){
+const len0 = data23.length;
+for(let i0=0; i0<len0; i0++){
+let data24 = data23[i0];
+if(typeof data24 === "string"){
+if(func3(data24) < 1){
+const err76 = {instancePath:instancePath+"/run/scope/decidedJobs/" + i0,schemaPath:"#/$defs/text/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err76];
+}
+else {
+vErrors.push(err76);
+}
+errors++;
+}
+}
+else {
+const err77 = {instancePath:instancePath+"/run/scope/decidedJobs/" + i0,schemaPath:"#/$defs/text/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err77];
+}
+else {
+vErrors.push(err77);
+}
+errors++;
+}
+}
+}
+else {
+const err78 = {instancePath:instancePath+"/run/scope/decidedJobs",schemaPath:"#/properties/run/properties/scope/oneOf/0/properties/decidedJobs/oneOf/0/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err78];
+}
+else {
+vErrors.push(err78);
+}
+errors++;
+}
+var _valid5 = _errs71 === errors;
+if(_valid5){
+valid18 = true;
+passing5 = 0;
+}
+const _errs76 = errors;
+if(data23 !== null){
+const err79 = {instancePath:instancePath+"/run/scope/decidedJobs",schemaPath:"#/properties/run/properties/scope/oneOf/0/properties/decidedJobs/oneOf/1/type",keyword:"type",params:{type: "null"},message:"must be null"};
+if(vErrors === null){
+vErrors = [err79];
+}
+else {
+vErrors.push(err79);
+}
+errors++;
+}
+var _valid5 = _errs76 === errors;
+if(_valid5 && valid18){
+valid18 = false;
+passing5 = [passing5, 1];
+}
+else {
+if(_valid5){
+valid18 = true;
+passing5 = 1;
+}
+}
+if(!valid18){
+const err80 = {instancePath:instancePath+"/run/scope/decidedJobs",schemaPath:"#/properties/run/properties/scope/oneOf/0/properties/decidedJobs/oneOf",keyword:"oneOf",params:{passingSchemas: passing5},message:"must match exactly one schema in oneOf"};
+if(vErrors === null){
+vErrors = [err80];
+}
+else {
+vErrors.push(err80);
+}
+errors++;
+}
+else {
+errors = _errs70;
+if(vErrors !== null){
+if(_errs70){
+vErrors.length = _errs70;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data20.policyRef !== undefined){
+let data25 = data20.policyRef;
+if(typeof data25 === "string"){
+if(func3(data25) < 1){
+const err81 = {instancePath:instancePath+"/run/scope/policyRef",schemaPath:"#/$defs/text/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err81];
+}
+else {
+vErrors.push(err81);
+}
+errors++;
+}
+}
+else {
+const err82 = {instancePath:instancePath+"/run/scope/policyRef",schemaPath:"#/$defs/text/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err82];
+}
+else {
+vErrors.push(err82);
+}
+errors++;
+}
+}
+if(data20.changes !== undefined){
+let data26 = data20.changes;
+const _errs82 = errors;
+let valid23 = false;
+let passing6 = null;
+const _errs83 = errors;
+if(data26 && typeof data26 == "object" && !Array.isArray(data26)){
+if(data26.source === undefined){
+const err83 = {instancePath:instancePath+"/run/scope/changes",schemaPath:"#/properties/run/properties/scope/oneOf/0/properties/changes/oneOf/0/required",keyword:"required",params:{missingProperty: "source"},message:"must have required property '"+"source"+"'"};
+if(vErrors === null){
+vErrors = [err83];
+}
+else {
+vErrors.push(err83);
+}
+errors++;
+}
+if(data26.base === undefined){
+const err84 = {instancePath:instancePath+"/run/scope/changes",schemaPath:"#/properties/run/properties/scope/oneOf/0/properties/changes/oneOf/0/required",keyword:"required",params:{missingProperty: "base"},message:"must have required property '"+"base"+"'"};
+if(vErrors === null){
+vErrors = [err84];
+}
+else {
+vErrors.push(err84);
+}
+errors++;
+}
+if(data26.head === undefined){
+const err85 = {instancePath:instancePath+"/run/scope/changes",schemaPath:"#/properties/run/properties/scope/oneOf/0/properties/changes/oneOf/0/required",keyword:"required",params:{missingProperty: "head"},message:"must have required property '"+"head"+"'"};
+if(vErrors === null){
+vErrors = [err85];
+}
+else {
+vErrors.push(err85);
+}
+errors++;
+}
+if(data26.files === undefined){
+const err86 = {instancePath:instancePath+"/run/scope/changes",schemaPath:"#/properties/run/properties/scope/oneOf/0/properties/changes/oneOf/0/required",keyword:"required",params:{missingProperty: "files"},message:"must have required property '"+"files"+"'"};
+if(vErrors === null){
+vErrors = [err86];
+}
+else {
+vErrors.push(err86);
+}
+errors++;
+}
+for(const key4 in data26){
+if(!((((key4 === "source") || (key4 === "base")) || (key4 === "head")) || (key4 === "files"))){
+const err87 = {instancePath:instancePath+"/run/scope/changes",schemaPath:"#/properties/run/properties/scope/oneOf/0/properties/changes/oneOf/0/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err87];
+}
+else {
+vErrors.push(err87);
+}
+errors++;
+}
+}
+if(data26.source !== undefined){
+let data27 = data26.source;
+if(!((data27 === "pull-request") || (data27 === "merge-group"))){
+const err88 = {instancePath:instancePath+"/run/scope/changes/source",schemaPath:"#/properties/run/properties/scope/oneOf/0/properties/changes/oneOf/0/properties/source/enum",keyword:"enum",params:{allowedValues: schema31.properties.run.properties.scope.oneOf[0].properties.changes.oneOf[0].properties.source.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err88];
+}
+else {
+vErrors.push(err88);
+}
+errors++;
+}
+}
+if(data26.base !== undefined){
+let data28 = data26.base;
+const _errs88 = errors;
+let valid25 = false;
+let passing7 = null;
+const _errs89 = errors;
+if(typeof data28 === "string"){
+if(!pattern7.test(data28)){
+const err89 = {instancePath:instancePath+"/run/scope/changes/base",schemaPath:"#/$defs/gitSha/pattern",keyword:"pattern",params:{pattern: "^(?:[0-9a-f]{40}|[0-9a-f]{64})$"},message:"must match pattern \""+"^(?:[0-9a-f]{40}|[0-9a-f]{64})$"+"\""};
+if(vErrors === null){
+vErrors = [err89];
+}
+else {
+vErrors.push(err89);
+}
+errors++;
+}
+}
+else {
+const err90 = {instancePath:instancePath+"/run/scope/changes/base",schemaPath:"#/$defs/gitSha/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err90];
+}
+else {
+vErrors.push(err90);
+}
+errors++;
+}
+var _valid7 = _errs89 === errors;
+if(_valid7){
+valid25 = true;
+passing7 = 0;
+}
+const _errs92 = errors;
+if(data28 !== null){
+const err91 = {instancePath:instancePath+"/run/scope/changes/base",schemaPath:"#/properties/run/properties/scope/oneOf/0/properties/changes/oneOf/0/properties/base/oneOf/1/type",keyword:"type",params:{type: "null"},message:"must be null"};
+if(vErrors === null){
+vErrors = [err91];
+}
+else {
+vErrors.push(err91);
+}
+errors++;
+}
+var _valid7 = _errs92 === errors;
+if(_valid7 && valid25){
+valid25 = false;
+passing7 = [passing7, 1];
+}
+else {
+if(_valid7){
+valid25 = true;
+passing7 = 1;
+}
+}
+if(!valid25){
+const err92 = {instancePath:instancePath+"/run/scope/changes/base",schemaPath:"#/properties/run/properties/scope/oneOf/0/properties/changes/oneOf/0/properties/base/oneOf",keyword:"oneOf",params:{passingSchemas: passing7},message:"must match exactly one schema in oneOf"};
+if(vErrors === null){
+vErrors = [err92];
+}
+else {
+vErrors.push(err92);
+}
+errors++;
+}
+else {
+errors = _errs88;
+if(vErrors !== null){
+if(_errs88){
+vErrors.length = _errs88;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data26.head !== undefined){
+let data29 = data26.head;
+const _errs95 = errors;
+let valid27 = false;
+let passing8 = null;
+const _errs96 = errors;
+if(typeof data29 === "string"){
+if(!pattern7.test(data29)){
+const err93 = {instancePath:instancePath+"/run/scope/changes/head",schemaPath:"#/$defs/gitSha/pattern",keyword:"pattern",params:{pattern: "^(?:[0-9a-f]{40}|[0-9a-f]{64})$"},message:"must match pattern \""+"^(?:[0-9a-f]{40}|[0-9a-f]{64})$"+"\""};
+if(vErrors === null){
+vErrors = [err93];
+}
+else {
+vErrors.push(err93);
+}
+errors++;
+}
+}
+else {
+const err94 = {instancePath:instancePath+"/run/scope/changes/head",schemaPath:"#/$defs/gitSha/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err94];
+}
+else {
+vErrors.push(err94);
+}
+errors++;
+}
+var _valid8 = _errs96 === errors;
+if(_valid8){
+valid27 = true;
+passing8 = 0;
+}
+const _errs99 = errors;
+if(data29 !== null){
+const err95 = {instancePath:instancePath+"/run/scope/changes/head",schemaPath:"#/properties/run/properties/scope/oneOf/0/properties/changes/oneOf/0/properties/head/oneOf/1/type",keyword:"type",params:{type: "null"},message:"must be null"};
+if(vErrors === null){
+vErrors = [err95];
+}
+else {
+vErrors.push(err95);
+}
+errors++;
+}
+var _valid8 = _errs99 === errors;
+if(_valid8 && valid27){
+valid27 = false;
+passing8 = [passing8, 1];
+}
+else {
+if(_valid8){
+valid27 = true;
+passing8 = 1;
+}
+}
+if(!valid27){
+const err96 = {instancePath:instancePath+"/run/scope/changes/head",schemaPath:"#/properties/run/properties/scope/oneOf/0/properties/changes/oneOf/0/properties/head/oneOf",keyword:"oneOf",params:{passingSchemas: passing8},message:"must match exactly one schema in oneOf"};
+if(vErrors === null){
+vErrors = [err96];
+}
+else {
+vErrors.push(err96);
+}
+errors++;
+}
+else {
+errors = _errs95;
+if(vErrors !== null){
+if(_errs95){
+vErrors.length = _errs95;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data26.files !== undefined){
+let data30 = data26.files;
+if(!(((typeof data30 == "number") && (!(data30 % 1) && !isNaN(data30))) && (isFinite(data30)))){
+const err97 = {instancePath:instancePath+"/run/scope/changes/files",schemaPath:"#/properties/run/properties/scope/oneOf/0/properties/changes/oneOf/0/properties/files/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err97];
+}
+else {
+vErrors.push(err97);
+}
+errors++;
+}
+if((typeof data30 == "number") && (isFinite(data30))){
+if(data30 < 0 || isNaN(data30)){
+const err98 = {instancePath:instancePath+"/run/scope/changes/files",schemaPath:"#/properties/run/properties/scope/oneOf/0/properties/changes/oneOf/0/properties/files/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err98];
+}
+else {
+vErrors.push(err98);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err99 = {instancePath:instancePath+"/run/scope/changes",schemaPath:"#/properties/run/properties/scope/oneOf/0/properties/changes/oneOf/0/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err99];
+}
+else {
+vErrors.push(err99);
+}
+errors++;
+}
+var _valid6 = _errs83 === errors;
+if(_valid6){
+valid23 = true;
+passing6 = 0;
+}
+const _errs103 = errors;
+if(data26 !== null){
+const err100 = {instancePath:instancePath+"/run/scope/changes",schemaPath:"#/properties/run/properties/scope/oneOf/0/properties/changes/oneOf/1/type",keyword:"type",params:{type: "null"},message:"must be null"};
+if(vErrors === null){
+vErrors = [err100];
+}
+else {
+vErrors.push(err100);
+}
+errors++;
+}
+var _valid6 = _errs103 === errors;
+if(_valid6 && valid23){
+valid23 = false;
+passing6 = [passing6, 1];
+}
+else {
+if(_valid6){
+valid23 = true;
+passing6 = 1;
+}
+}
+if(!valid23){
+const err101 = {instancePath:instancePath+"/run/scope/changes",schemaPath:"#/properties/run/properties/scope/oneOf/0/properties/changes/oneOf",keyword:"oneOf",params:{passingSchemas: passing6},message:"must match exactly one schema in oneOf"};
+if(vErrors === null){
+vErrors = [err101];
+}
+else {
+vErrors.push(err101);
+}
+errors++;
+}
+else {
+errors = _errs82;
+if(vErrors !== null){
+if(_errs82){
+vErrors.length = _errs82;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+}
+else {
+const err102 = {instancePath:instancePath+"/run/scope",schemaPath:"#/properties/run/properties/scope/oneOf/0/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err102];
+}
+else {
+vErrors.push(err102);
+}
+errors++;
+}
+var _valid4 = _errs64 === errors;
+if(_valid4){
+valid16 = true;
+passing4 = 0;
+}
+const _errs105 = errors;
+if(data20 !== null){
+const err103 = {instancePath:instancePath+"/run/scope",schemaPath:"#/properties/run/properties/scope/oneOf/1/type",keyword:"type",params:{type: "null"},message:"must be null"};
+if(vErrors === null){
+vErrors = [err103];
+}
+else {
+vErrors.push(err103);
+}
+errors++;
+}
+var _valid4 = _errs105 === errors;
 if(_valid4 && valid16){
 valid16 = false;
 passing4 = [passing4, 1];
@@ -11602,12 +13513,12 @@ passing4 = 1;
 }
 }
 if(!valid16){
-const err72 = {instancePath:instancePath+"/owner",schemaPath:"#/properties/owner/oneOf",keyword:"oneOf",params:{passingSchemas: passing4},message:"must match exactly one schema in oneOf"};
+const err104 = {instancePath:instancePath+"/run/scope",schemaPath:"#/properties/run/properties/scope/oneOf",keyword:"oneOf",params:{passingSchemas: passing4},message:"must match exactly one schema in oneOf"};
 if(vErrors === null){
-vErrors = [err72];
+vErrors = [err104];
 }
 else {
-vErrors.push(err72);
+vErrors.push(err104);
 }
 errors++;
 }
@@ -11623,453 +13534,9 @@ vErrors = null;
 }
 }
 }
-if(data.decision !== undefined){
-let data21 = data.decision;
-if(data21 && typeof data21 == "object" && !Array.isArray(data21)){
-if(data21.value === undefined){
-const err73 = {instancePath:instancePath+"/decision",schemaPath:"#/properties/decision/required",keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'"};
-if(vErrors === null){
-vErrors = [err73];
 }
 else {
-vErrors.push(err73);
-}
-errors++;
-}
-if(data21.reasons === undefined){
-const err74 = {instancePath:instancePath+"/decision",schemaPath:"#/properties/decision/required",keyword:"required",params:{missingProperty: "reasons"},message:"must have required property '"+"reasons"+"'"};
-if(vErrors === null){
-vErrors = [err74];
-}
-else {
-vErrors.push(err74);
-}
-errors++;
-}
-if(data21.errors === undefined){
-const err75 = {instancePath:instancePath+"/decision",schemaPath:"#/properties/decision/required",keyword:"required",params:{missingProperty: "errors"},message:"must have required property '"+"errors"+"'"};
-if(vErrors === null){
-vErrors = [err75];
-}
-else {
-vErrors.push(err75);
-}
-errors++;
-}
-if(data21.jobs === undefined){
-const err76 = {instancePath:instancePath+"/decision",schemaPath:"#/properties/decision/required",keyword:"required",params:{missingProperty: "jobs"},message:"must have required property '"+"jobs"+"'"};
-if(vErrors === null){
-vErrors = [err76];
-}
-else {
-vErrors.push(err76);
-}
-errors++;
-}
-if(data21.waivers === undefined){
-const err77 = {instancePath:instancePath+"/decision",schemaPath:"#/properties/decision/required",keyword:"required",params:{missingProperty: "waivers"},message:"must have required property '"+"waivers"+"'"};
-if(vErrors === null){
-vErrors = [err77];
-}
-else {
-vErrors.push(err77);
-}
-errors++;
-}
-for(const key3 in data21){
-if(!(((((key3 === "value") || (key3 === "reasons")) || (key3 === "errors")) || (key3 === "jobs")) || (key3 === "waivers"))){
-const err78 = {instancePath:instancePath+"/decision",schemaPath:"#/properties/decision/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err78];
-}
-else {
-vErrors.push(err78);
-}
-errors++;
-}
-}
-if(data21.value !== undefined){
-let data22 = data21.value;
-if(!(((data22 === "allow") || (data22 === "approval-required")) || (data22 === "blocked"))){
-const err79 = {instancePath:instancePath+"/decision/value",schemaPath:"#/$defs/decision/enum",keyword:"enum",params:{allowedValues: schema45.enum},message:"must be equal to one of the allowed values"};
-if(vErrors === null){
-vErrors = [err79];
-}
-else {
-vErrors.push(err79);
-}
-errors++;
-}
-}
-if(data21.reasons !== undefined){
-let data23 = data21.reasons;
-if(Array.isArray(data23)){
-const len0 = data23.length;
-for(let i0=0; i0<len0; i0++){
-if(typeof data23[i0] !== "string"){
-const err80 = {instancePath:instancePath+"/decision/reasons/" + i0,schemaPath:"#/properties/decision/properties/reasons/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err80];
-}
-else {
-vErrors.push(err80);
-}
-errors++;
-}
-}
-}
-else {
-const err81 = {instancePath:instancePath+"/decision/reasons",schemaPath:"#/properties/decision/properties/reasons/type",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err81];
-}
-else {
-vErrors.push(err81);
-}
-errors++;
-}
-}
-if(data21.errors !== undefined){
-let data25 = data21.errors;
-if(Array.isArray(data25)){
-const len1 = data25.length;
-for(let i1=0; i1<len1; i1++){
-let data26 = data25[i1];
-if(data26 && typeof data26 == "object" && !Array.isArray(data26)){
-if(data26.path === undefined){
-const err82 = {instancePath:instancePath+"/decision/errors/" + i1,schemaPath:"#/properties/decision/properties/errors/items/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'"};
-if(vErrors === null){
-vErrors = [err82];
-}
-else {
-vErrors.push(err82);
-}
-errors++;
-}
-if(data26.message === undefined){
-const err83 = {instancePath:instancePath+"/decision/errors/" + i1,schemaPath:"#/properties/decision/properties/errors/items/required",keyword:"required",params:{missingProperty: "message"},message:"must have required property '"+"message"+"'"};
-if(vErrors === null){
-vErrors = [err83];
-}
-else {
-vErrors.push(err83);
-}
-errors++;
-}
-for(const key4 in data26){
-if(!((key4 === "path") || (key4 === "message"))){
-const err84 = {instancePath:instancePath+"/decision/errors/" + i1,schemaPath:"#/properties/decision/properties/errors/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err84];
-}
-else {
-vErrors.push(err84);
-}
-errors++;
-}
-}
-if(data26.path !== undefined){
-if(typeof data26.path !== "string"){
-const err85 = {instancePath:instancePath+"/decision/errors/" + i1+"/path",schemaPath:"#/properties/decision/properties/errors/items/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err85];
-}
-else {
-vErrors.push(err85);
-}
-errors++;
-}
-}
-if(data26.message !== undefined){
-if(typeof data26.message !== "string"){
-const err86 = {instancePath:instancePath+"/decision/errors/" + i1+"/message",schemaPath:"#/properties/decision/properties/errors/items/properties/message/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err86];
-}
-else {
-vErrors.push(err86);
-}
-errors++;
-}
-}
-}
-else {
-const err87 = {instancePath:instancePath+"/decision/errors/" + i1,schemaPath:"#/properties/decision/properties/errors/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err87];
-}
-else {
-vErrors.push(err87);
-}
-errors++;
-}
-}
-}
-else {
-const err88 = {instancePath:instancePath+"/decision/errors",schemaPath:"#/properties/decision/properties/errors/type",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err88];
-}
-else {
-vErrors.push(err88);
-}
-errors++;
-}
-}
-if(data21.jobs !== undefined){
-let data29 = data21.jobs;
-if(Array.isArray(data29)){
-const len2 = data29.length;
-for(let i2=0; i2<len2; i2++){
-if(!(validate28(data29[i2], {instancePath:instancePath+"/decision/jobs/" + i2,parentData:data29,parentDataProperty:i2,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate28.errors : vErrors.concat(validate28.errors);
-errors = vErrors.length;
-}
-}
-}
-else {
-const err89 = {instancePath:instancePath+"/decision/jobs",schemaPath:"#/properties/decision/properties/jobs/type",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err89];
-}
-else {
-vErrors.push(err89);
-}
-errors++;
-}
-}
-if(data21.waivers !== undefined){
-let data31 = data21.waivers;
-if(data31 && typeof data31 == "object" && !Array.isArray(data31)){
-if(data31.applied === undefined){
-const err90 = {instancePath:instancePath+"/decision/waivers",schemaPath:"#/properties/decision/properties/waivers/required",keyword:"required",params:{missingProperty: "applied"},message:"must have required property '"+"applied"+"'"};
-if(vErrors === null){
-vErrors = [err90];
-}
-else {
-vErrors.push(err90);
-}
-errors++;
-}
-if(data31.expired === undefined){
-const err91 = {instancePath:instancePath+"/decision/waivers",schemaPath:"#/properties/decision/properties/waivers/required",keyword:"required",params:{missingProperty: "expired"},message:"must have required property '"+"expired"+"'"};
-if(vErrors === null){
-vErrors = [err91];
-}
-else {
-vErrors.push(err91);
-}
-errors++;
-}
-for(const key5 in data31){
-if(!((key5 === "applied") || (key5 === "expired"))){
-const err92 = {instancePath:instancePath+"/decision/waivers",schemaPath:"#/properties/decision/properties/waivers/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err92];
-}
-else {
-vErrors.push(err92);
-}
-errors++;
-}
-}
-if(data31.applied !== undefined){
-let data32 = data31.applied;
-if(Array.isArray(data32)){
-const len3 = data32.length;
-for(let i3=0; i3<len3; i3++){
-if(!(validate30(data32[i3], {instancePath:instancePath+"/decision/waivers/applied/" + i3,parentData:data32,parentDataProperty:i3,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate30.errors : vErrors.concat(validate30.errors);
-errors = vErrors.length;
-}
-}
-}
-else {
-const err93 = {instancePath:instancePath+"/decision/waivers/applied",schemaPath:"#/properties/decision/properties/waivers/properties/applied/type",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err93];
-}
-else {
-vErrors.push(err93);
-}
-errors++;
-}
-}
-if(data31.expired !== undefined){
-let data34 = data31.expired;
-if(Array.isArray(data34)){
-const len4 = data34.length;
-for(let i4=0; i4<len4; i4++){
-if(!(validate32(data34[i4], {instancePath:instancePath+"/decision/waivers/expired/" + i4,parentData:data34,parentDataProperty:i4,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate32.errors : vErrors.concat(validate32.errors);
-errors = vErrors.length;
-}
-}
-}
-else {
-const err94 = {instancePath:instancePath+"/decision/waivers/expired",schemaPath:"#/properties/decision/properties/waivers/properties/expired/type",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err94];
-}
-else {
-vErrors.push(err94);
-}
-errors++;
-}
-}
-}
-else {
-const err95 = {instancePath:instancePath+"/decision/waivers",schemaPath:"#/properties/decision/properties/waivers/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err95];
-}
-else {
-vErrors.push(err95);
-}
-errors++;
-}
-}
-}
-else {
-const err96 = {instancePath:instancePath+"/decision",schemaPath:"#/properties/decision/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err96];
-}
-else {
-vErrors.push(err96);
-}
-errors++;
-}
-}
-if(data.approval !== undefined){
-if(!(validate34(data.approval, {instancePath:instancePath+"/approval",parentData:data,parentDataProperty:"approval",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate34.errors : vErrors.concat(validate34.errors);
-errors = vErrors.length;
-}
-}
-if(data.outcome !== undefined){
-let data37 = data.outcome;
-const _errs100 = errors;
-let valid31 = true;
-const _errs101 = errors;
-if(data37 && typeof data37 == "object" && !Array.isArray(data37)){
-if(data37.status !== undefined){
-if("unknown" !== data37.status){
-const err97 = {};
-if(vErrors === null){
-vErrors = [err97];
-}
-else {
-vErrors.push(err97);
-}
-errors++;
-}
-}
-}
-var _valid5 = _errs101 === errors;
-errors = _errs100;
-if(vErrors !== null){
-if(_errs100){
-vErrors.length = _errs100;
-}
-else {
-vErrors = null;
-}
-}
-if(_valid5){
-const _errs103 = errors;
-if(data37 && typeof data37 == "object" && !Array.isArray(data37)){
-if(data37.note !== undefined){
-let data39 = data37.note;
-if(typeof data39 === "string"){
-if(func3(data39) < 1){
-const err98 = {instancePath:instancePath+"/outcome/note",schemaPath:"#/$defs/text/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
-if(vErrors === null){
-vErrors = [err98];
-}
-else {
-vErrors.push(err98);
-}
-errors++;
-}
-}
-else {
-const err99 = {instancePath:instancePath+"/outcome/note",schemaPath:"#/$defs/text/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err99];
-}
-else {
-vErrors.push(err99);
-}
-errors++;
-}
-}
-}
-var _valid5 = _errs103 === errors;
-valid31 = _valid5;
-if(valid31){
-var props1 = {};
-props1.note = true;
-props1.status = true;
-}
-}
-if(!valid31){
-const err100 = {instancePath:instancePath+"/outcome",schemaPath:"#/properties/outcome/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"};
-if(vErrors === null){
-vErrors = [err100];
-}
-else {
-vErrors.push(err100);
-}
-errors++;
-}
-if(data37 && typeof data37 == "object" && !Array.isArray(data37)){
-if(data37.status === undefined){
-const err101 = {instancePath:instancePath+"/outcome",schemaPath:"#/properties/outcome/required",keyword:"required",params:{missingProperty: "status"},message:"must have required property '"+"status"+"'"};
-if(vErrors === null){
-vErrors = [err101];
-}
-else {
-vErrors.push(err101);
-}
-errors++;
-}
-if(data37.source === undefined){
-const err102 = {instancePath:instancePath+"/outcome",schemaPath:"#/properties/outcome/required",keyword:"required",params:{missingProperty: "source"},message:"must have required property '"+"source"+"'"};
-if(vErrors === null){
-vErrors = [err102];
-}
-else {
-vErrors.push(err102);
-}
-errors++;
-}
-if(data37.note === undefined){
-const err103 = {instancePath:instancePath+"/outcome",schemaPath:"#/properties/outcome/required",keyword:"required",params:{missingProperty: "note"},message:"must have required property '"+"note"+"'"};
-if(vErrors === null){
-vErrors = [err103];
-}
-else {
-vErrors.push(err103);
-}
-errors++;
-}
-for(const key6 in data37){
-if(!(((key6 === "status") || (key6 === "source")) || (key6 === "note"))){
-const err104 = {instancePath:instancePath+"/outcome",schemaPath:"#/properties/outcome/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err104];
-}
-else {
-vErrors.push(err104);
-}
-errors++;
-}
-}
-if(data37.status !== undefined){
-let data40 = data37.status;
-if(!((((data40 === "success") || (data40 === "failure")) || (data40 === "cancelled")) || (data40 === "unknown"))){
-const err105 = {instancePath:instancePath+"/outcome/status",schemaPath:"#/properties/outcome/properties/status/enum",keyword:"enum",params:{allowedValues: schema31.properties.outcome.properties.status.enum},message:"must be equal to one of the allowed values"};
+const err105 = {instancePath:instancePath+"/run",schemaPath:"#/properties/run/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err105];
 }
@@ -12079,11 +13546,24 @@ vErrors.push(err105);
 errors++;
 }
 }
-if(data37.source !== undefined){
-let data41 = data37.source;
-if(typeof data41 === "string"){
-if(func3(data41) < 1){
-const err106 = {instancePath:instancePath+"/outcome/source",schemaPath:"#/$defs/text/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(data.owner !== undefined){
+let data31 = data.owner;
+const _errs108 = errors;
+let valid29 = false;
+let passing9 = null;
+const _errs109 = errors;
+if(!(validate28(data31, {instancePath:instancePath+"/owner",parentData:data,parentDataProperty:"owner",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate28.errors : vErrors.concat(validate28.errors);
+errors = vErrors.length;
+}
+var _valid9 = _errs109 === errors;
+if(_valid9){
+valid29 = true;
+passing9 = 0;
+}
+const _errs110 = errors;
+if(data31 !== null){
+const err106 = {instancePath:instancePath+"/owner",schemaPath:"#/properties/owner/oneOf/1/type",keyword:"type",params:{type: "null"},message:"must be null"};
 if(vErrors === null){
 vErrors = [err106];
 }
@@ -12092,9 +13572,19 @@ vErrors.push(err106);
 }
 errors++;
 }
+var _valid9 = _errs110 === errors;
+if(_valid9 && valid29){
+valid29 = false;
+passing9 = [passing9, 1];
 }
 else {
-const err107 = {instancePath:instancePath+"/outcome/source",schemaPath:"#/$defs/text/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(_valid9){
+valid29 = true;
+passing9 = 1;
+}
+}
+if(!valid29){
+const err107 = {instancePath:instancePath+"/owner",schemaPath:"#/properties/owner/oneOf",keyword:"oneOf",params:{passingSchemas: passing9},message:"must match exactly one schema in oneOf"};
 if(vErrors === null){
 vErrors = [err107];
 }
@@ -12103,16 +13593,23 @@ vErrors.push(err107);
 }
 errors++;
 }
-}
-if(data37.note !== undefined){
-if(!(validate21(data37.note, {instancePath:instancePath+"/outcome/note",parentData:data37,parentDataProperty:"note",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate21.errors : vErrors.concat(validate21.errors);
-errors = vErrors.length;
-}
-}
+else {
+errors = _errs108;
+if(vErrors !== null){
+if(_errs108){
+vErrors.length = _errs108;
 }
 else {
-const err108 = {instancePath:instancePath+"/outcome",schemaPath:"#/properties/outcome/type",keyword:"type",params:{type: "object"},message:"must be object"};
+vErrors = null;
+}
+}
+}
+}
+if(data.decision !== undefined){
+let data32 = data.decision;
+if(data32 && typeof data32 == "object" && !Array.isArray(data32)){
+if(data32.value === undefined){
+const err108 = {instancePath:instancePath+"/decision",schemaPath:"#/properties/decision/required",keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'"};
 if(vErrors === null){
 vErrors = [err108];
 }
@@ -12121,12 +13618,8 @@ vErrors.push(err108);
 }
 errors++;
 }
-}
-if(data.timestamps !== undefined){
-let data43 = data.timestamps;
-if(data43 && typeof data43 == "object" && !Array.isArray(data43)){
-if(data43.started === undefined){
-const err109 = {instancePath:instancePath+"/timestamps",schemaPath:"#/properties/timestamps/required",keyword:"required",params:{missingProperty: "started"},message:"must have required property '"+"started"+"'"};
+if(data32.reasons === undefined){
+const err109 = {instancePath:instancePath+"/decision",schemaPath:"#/properties/decision/required",keyword:"required",params:{missingProperty: "reasons"},message:"must have required property '"+"reasons"+"'"};
 if(vErrors === null){
 vErrors = [err109];
 }
@@ -12135,8 +13628,8 @@ vErrors.push(err109);
 }
 errors++;
 }
-if(data43.decided === undefined){
-const err110 = {instancePath:instancePath+"/timestamps",schemaPath:"#/properties/timestamps/required",keyword:"required",params:{missingProperty: "decided"},message:"must have required property '"+"decided"+"'"};
+if(data32.errors === undefined){
+const err110 = {instancePath:instancePath+"/decision",schemaPath:"#/properties/decision/required",keyword:"required",params:{missingProperty: "errors"},message:"must have required property '"+"errors"+"'"};
 if(vErrors === null){
 vErrors = [err110];
 }
@@ -12145,8 +13638,8 @@ vErrors.push(err110);
 }
 errors++;
 }
-if(data43.finished === undefined){
-const err111 = {instancePath:instancePath+"/timestamps",schemaPath:"#/properties/timestamps/required",keyword:"required",params:{missingProperty: "finished"},message:"must have required property '"+"finished"+"'"};
+if(data32.jobs === undefined){
+const err111 = {instancePath:instancePath+"/decision",schemaPath:"#/properties/decision/required",keyword:"required",params:{missingProperty: "jobs"},message:"must have required property '"+"jobs"+"'"};
 if(vErrors === null){
 vErrors = [err111];
 }
@@ -12155,9 +13648,8 @@ vErrors.push(err111);
 }
 errors++;
 }
-for(const key7 in data43){
-if(!(((key7 === "started") || (key7 === "decided")) || (key7 === "finished"))){
-const err112 = {instancePath:instancePath+"/timestamps",schemaPath:"#/properties/timestamps/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties"};
+if(data32.waivers === undefined){
+const err112 = {instancePath:instancePath+"/decision",schemaPath:"#/properties/decision/required",keyword:"required",params:{missingProperty: "waivers"},message:"must have required property '"+"waivers"+"'"};
 if(vErrors === null){
 vErrors = [err112];
 }
@@ -12166,12 +13658,9 @@ vErrors.push(err112);
 }
 errors++;
 }
-}
-if(data43.started !== undefined){
-let data44 = data43.started;
-if(typeof data44 === "string"){
-if(!pattern16.test(data44)){
-const err113 = {instancePath:instancePath+"/timestamps/started",schemaPath:"#/$defs/timestamp/pattern",keyword:"pattern",params:{pattern: "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(?:\\.\\d+)?(?:Z|[+-]\\d{2}:\\d{2})$"},message:"must match pattern \""+"^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(?:\\.\\d+)?(?:Z|[+-]\\d{2}:\\d{2})$"+"\""};
+for(const key5 in data32){
+if(!(((((key5 === "value") || (key5 === "reasons")) || (key5 === "errors")) || (key5 === "jobs")) || (key5 === "waivers"))){
+const err113 = {instancePath:instancePath+"/decision",schemaPath:"#/properties/decision/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err113];
 }
@@ -12181,8 +13670,10 @@ vErrors.push(err113);
 errors++;
 }
 }
-else {
-const err114 = {instancePath:instancePath+"/timestamps/started",schemaPath:"#/$defs/timestamp/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data32.value !== undefined){
+let data33 = data32.value;
+if(!(((data33 === "allow") || (data33 === "approval-required")) || (data33 === "blocked"))){
+const err114 = {instancePath:instancePath+"/decision/value",schemaPath:"#/$defs/decision/enum",keyword:"enum",params:{allowedValues: schema49.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err114];
 }
@@ -12192,11 +13683,13 @@ vErrors.push(err114);
 errors++;
 }
 }
-if(data43.decided !== undefined){
-let data45 = data43.decided;
-if(typeof data45 === "string"){
-if(!pattern16.test(data45)){
-const err115 = {instancePath:instancePath+"/timestamps/decided",schemaPath:"#/$defs/timestamp/pattern",keyword:"pattern",params:{pattern: "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(?:\\.\\d+)?(?:Z|[+-]\\d{2}:\\d{2})$"},message:"must match pattern \""+"^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(?:\\.\\d+)?(?:Z|[+-]\\d{2}:\\d{2})$"+"\""};
+if(data32.reasons !== undefined){
+let data34 = data32.reasons;
+if(Array.isArray(data34)){
+const len1 = data34.length;
+for(let i1=0; i1<len1; i1++){
+if(typeof data34[i1] !== "string"){
+const err115 = {instancePath:instancePath+"/decision/reasons/" + i1,schemaPath:"#/properties/decision/properties/reasons/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err115];
 }
@@ -12206,8 +13699,9 @@ vErrors.push(err115);
 errors++;
 }
 }
+}
 else {
-const err116 = {instancePath:instancePath+"/timestamps/decided",schemaPath:"#/$defs/timestamp/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err116 = {instancePath:instancePath+"/decision/reasons",schemaPath:"#/properties/decision/properties/reasons/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err116];
 }
@@ -12217,15 +13711,15 @@ vErrors.push(err116);
 errors++;
 }
 }
-if(data43.finished !== undefined){
-let data46 = data43.finished;
-const _errs123 = errors;
-let valid40 = false;
-let passing5 = null;
-const _errs124 = errors;
-if(typeof data46 === "string"){
-if(!pattern16.test(data46)){
-const err117 = {instancePath:instancePath+"/timestamps/finished",schemaPath:"#/$defs/timestamp/pattern",keyword:"pattern",params:{pattern: "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(?:\\.\\d+)?(?:Z|[+-]\\d{2}:\\d{2})$"},message:"must match pattern \""+"^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(?:\\.\\d+)?(?:Z|[+-]\\d{2}:\\d{2})$"+"\""};
+if(data32.errors !== undefined){
+let data36 = data32.errors;
+if(Array.isArray(data36)){
+const len2 = data36.length;
+for(let i2=0; i2<len2; i2++){
+let data37 = data36[i2];
+if(data37 && typeof data37 == "object" && !Array.isArray(data37)){
+if(data37.path === undefined){
+const err117 = {instancePath:instancePath+"/decision/errors/" + i2,schemaPath:"#/properties/decision/properties/errors/items/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'"};
 if(vErrors === null){
 vErrors = [err117];
 }
@@ -12234,9 +13728,8 @@ vErrors.push(err117);
 }
 errors++;
 }
-}
-else {
-const err118 = {instancePath:instancePath+"/timestamps/finished",schemaPath:"#/$defs/timestamp/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data37.message === undefined){
+const err118 = {instancePath:instancePath+"/decision/errors/" + i2,schemaPath:"#/properties/decision/properties/errors/items/required",keyword:"required",params:{missingProperty: "message"},message:"must have required property '"+"message"+"'"};
 if(vErrors === null){
 vErrors = [err118];
 }
@@ -12245,14 +13738,9 @@ vErrors.push(err118);
 }
 errors++;
 }
-var _valid6 = _errs124 === errors;
-if(_valid6){
-valid40 = true;
-passing5 = 0;
-}
-const _errs127 = errors;
-if(data46 !== null){
-const err119 = {instancePath:instancePath+"/timestamps/finished",schemaPath:"#/properties/timestamps/properties/finished/oneOf/1/type",keyword:"type",params:{type: "null"},message:"must be null"};
+for(const key6 in data37){
+if(!((key6 === "path") || (key6 === "message"))){
+const err119 = {instancePath:instancePath+"/decision/errors/" + i2,schemaPath:"#/properties/decision/properties/errors/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err119];
 }
@@ -12261,19 +13749,10 @@ vErrors.push(err119);
 }
 errors++;
 }
-var _valid6 = _errs127 === errors;
-if(_valid6 && valid40){
-valid40 = false;
-passing5 = [passing5, 1];
 }
-else {
-if(_valid6){
-valid40 = true;
-passing5 = 1;
-}
-}
-if(!valid40){
-const err120 = {instancePath:instancePath+"/timestamps/finished",schemaPath:"#/properties/timestamps/properties/finished/oneOf",keyword:"oneOf",params:{passingSchemas: passing5},message:"must match exactly one schema in oneOf"};
+if(data37.path !== undefined){
+if(typeof data37.path !== "string"){
+const err120 = {instancePath:instancePath+"/decision/errors/" + i2+"/path",schemaPath:"#/properties/decision/properties/errors/items/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err120];
 }
@@ -12282,21 +13761,10 @@ vErrors.push(err120);
 }
 errors++;
 }
-else {
-errors = _errs123;
-if(vErrors !== null){
-if(_errs123){
-vErrors.length = _errs123;
 }
-else {
-vErrors = null;
-}
-}
-}
-}
-}
-else {
-const err121 = {instancePath:instancePath+"/timestamps",schemaPath:"#/properties/timestamps/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data37.message !== undefined){
+if(typeof data37.message !== "string"){
+const err121 = {instancePath:instancePath+"/decision/errors/" + i2+"/message",schemaPath:"#/properties/decision/properties/errors/items/properties/message/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err121];
 }
@@ -12306,19 +13774,9 @@ vErrors.push(err121);
 errors++;
 }
 }
-if(data.credentials !== undefined){
-let data47 = data.credentials;
-if(Array.isArray(data47)){
-const len5 = data47.length;
-for(let i5=0; i5<len5; i5++){
-if(!(validate38(data47[i5], {instancePath:instancePath+"/credentials/" + i5,parentData:data47,parentDataProperty:i5,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate38.errors : vErrors.concat(validate38.errors);
-errors = vErrors.length;
-}
-}
 }
 else {
-const err122 = {instancePath:instancePath+"/credentials",schemaPath:"#/properties/credentials/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err122 = {instancePath:instancePath+"/decision/errors/" + i2,schemaPath:"#/properties/decision/properties/errors/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err122];
 }
@@ -12328,19 +13786,9 @@ vErrors.push(err122);
 errors++;
 }
 }
-if(data.targets !== undefined){
-let data49 = data.targets;
-if(Array.isArray(data49)){
-const len6 = data49.length;
-for(let i6=0; i6<len6; i6++){
-if(!(validate40(data49[i6], {instancePath:instancePath+"/targets/" + i6,parentData:data49,parentDataProperty:i6,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate40.errors : vErrors.concat(validate40.errors);
-errors = vErrors.length;
-}
-}
 }
 else {
-const err123 = {instancePath:instancePath+"/targets",schemaPath:"#/properties/targets/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err123 = {instancePath:instancePath+"/decision/errors",schemaPath:"#/properties/decision/properties/errors/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err123];
 }
@@ -12350,11 +13798,19 @@ vErrors.push(err123);
 errors++;
 }
 }
-if(data.policy !== undefined){
-let data51 = data.policy;
-if(data51 && typeof data51 == "object" && !Array.isArray(data51)){
-if(data51.sources === undefined){
-const err124 = {instancePath:instancePath+"/policy",schemaPath:"#/properties/policy/required",keyword:"required",params:{missingProperty: "sources"},message:"must have required property '"+"sources"+"'"};
+if(data32.jobs !== undefined){
+let data40 = data32.jobs;
+if(Array.isArray(data40)){
+const len3 = data40.length;
+for(let i3=0; i3<len3; i3++){
+if(!(validate30(data40[i3], {instancePath:instancePath+"/decision/jobs/" + i3,parentData:data40,parentDataProperty:i3,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate30.errors : vErrors.concat(validate30.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err124 = {instancePath:instancePath+"/decision/jobs",schemaPath:"#/properties/decision/properties/jobs/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err124];
 }
@@ -12363,8 +13819,12 @@ vErrors.push(err124);
 }
 errors++;
 }
-if(data51.digest === undefined){
-const err125 = {instancePath:instancePath+"/policy",schemaPath:"#/properties/policy/required",keyword:"required",params:{missingProperty: "digest"},message:"must have required property '"+"digest"+"'"};
+}
+if(data32.waivers !== undefined){
+let data42 = data32.waivers;
+if(data42 && typeof data42 == "object" && !Array.isArray(data42)){
+if(data42.applied === undefined){
+const err125 = {instancePath:instancePath+"/decision/waivers",schemaPath:"#/properties/decision/properties/waivers/required",keyword:"required",params:{missingProperty: "applied"},message:"must have required property '"+"applied"+"'"};
 if(vErrors === null){
 vErrors = [err125];
 }
@@ -12373,8 +13833,8 @@ vErrors.push(err125);
 }
 errors++;
 }
-if(data51.default === undefined){
-const err126 = {instancePath:instancePath+"/policy",schemaPath:"#/properties/policy/required",keyword:"required",params:{missingProperty: "default"},message:"must have required property '"+"default"+"'"};
+if(data42.expired === undefined){
+const err126 = {instancePath:instancePath+"/decision/waivers",schemaPath:"#/properties/decision/properties/waivers/required",keyword:"required",params:{missingProperty: "expired"},message:"must have required property '"+"expired"+"'"};
 if(vErrors === null){
 vErrors = [err126];
 }
@@ -12383,8 +13843,9 @@ vErrors.push(err126);
 }
 errors++;
 }
-if(data51.evidenceRequired === undefined){
-const err127 = {instancePath:instancePath+"/policy",schemaPath:"#/properties/policy/required",keyword:"required",params:{missingProperty: "evidenceRequired"},message:"must have required property '"+"evidenceRequired"+"'"};
+for(const key7 in data42){
+if(!((key7 === "applied") || (key7 === "expired"))){
+const err127 = {instancePath:instancePath+"/decision/waivers",schemaPath:"#/properties/decision/properties/waivers/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err127];
 }
@@ -12393,8 +13854,20 @@ vErrors.push(err127);
 }
 errors++;
 }
-if(data51.approval === undefined){
-const err128 = {instancePath:instancePath+"/policy",schemaPath:"#/properties/policy/required",keyword:"required",params:{missingProperty: "approval"},message:"must have required property '"+"approval"+"'"};
+}
+if(data42.applied !== undefined){
+let data43 = data42.applied;
+if(Array.isArray(data43)){
+const len4 = data43.length;
+for(let i4=0; i4<len4; i4++){
+if(!(validate32(data43[i4], {instancePath:instancePath+"/decision/waivers/applied/" + i4,parentData:data43,parentDataProperty:i4,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate32.errors : vErrors.concat(validate32.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err128 = {instancePath:instancePath+"/decision/waivers/applied",schemaPath:"#/properties/decision/properties/waivers/properties/applied/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err128];
 }
@@ -12403,9 +13876,20 @@ vErrors.push(err128);
 }
 errors++;
 }
-for(const key8 in data51){
-if(!(((((key8 === "sources") || (key8 === "digest")) || (key8 === "default")) || (key8 === "evidenceRequired")) || (key8 === "approval"))){
-const err129 = {instancePath:instancePath+"/policy",schemaPath:"#/properties/policy/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties"};
+}
+if(data42.expired !== undefined){
+let data45 = data42.expired;
+if(Array.isArray(data45)){
+const len5 = data45.length;
+for(let i5=0; i5<len5; i5++){
+if(!(validate34(data45[i5], {instancePath:instancePath+"/decision/waivers/expired/" + i5,parentData:data45,parentDataProperty:i5,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate34.errors : vErrors.concat(validate34.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err129 = {instancePath:instancePath+"/decision/waivers/expired",schemaPath:"#/properties/decision/properties/waivers/properties/expired/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err129];
 }
@@ -12415,11 +13899,9 @@ vErrors.push(err129);
 errors++;
 }
 }
-if(data51.sources !== undefined){
-let data52 = data51.sources;
-if(Array.isArray(data52)){
-if(data52.length < 1){
-const err130 = {instancePath:instancePath+"/policy/sources",schemaPath:"#/properties/policy/properties/sources/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+}
+else {
+const err130 = {instancePath:instancePath+"/decision/waivers",schemaPath:"#/properties/decision/properties/waivers/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err130];
 }
@@ -12428,12 +13910,10 @@ vErrors.push(err130);
 }
 errors++;
 }
-const len7 = data52.length;
-for(let i7=0; i7<len7; i7++){
-let data53 = data52[i7];
-if(typeof data53 === "string"){
-if(func3(data53) < 1){
-const err131 = {instancePath:instancePath+"/policy/sources/" + i7,schemaPath:"#/$defs/text/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+}
+}
+else {
+const err131 = {instancePath:instancePath+"/decision",schemaPath:"#/properties/decision/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err131];
 }
@@ -12443,8 +13923,21 @@ vErrors.push(err131);
 errors++;
 }
 }
-else {
-const err132 = {instancePath:instancePath+"/policy/sources/" + i7,schemaPath:"#/$defs/text/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.approval !== undefined){
+if(!(validate36(data.approval, {instancePath:instancePath+"/approval",parentData:data,parentDataProperty:"approval",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate36.errors : vErrors.concat(validate36.errors);
+errors = vErrors.length;
+}
+}
+if(data.outcome !== undefined){
+let data48 = data.outcome;
+const _errs145 = errors;
+let valid44 = true;
+const _errs146 = errors;
+if(data48 && typeof data48 == "object" && !Array.isArray(data48)){
+if(data48.status !== undefined){
+if("unknown" !== data48.status){
+const err132 = {};
 if(vErrors === null){
 vErrors = [err132];
 }
@@ -12455,8 +13948,24 @@ errors++;
 }
 }
 }
+var _valid10 = _errs146 === errors;
+errors = _errs145;
+if(vErrors !== null){
+if(_errs145){
+vErrors.length = _errs145;
+}
 else {
-const err133 = {instancePath:instancePath+"/policy/sources",schemaPath:"#/properties/policy/properties/sources/type",keyword:"type",params:{type: "array"},message:"must be array"};
+vErrors = null;
+}
+}
+if(_valid10){
+const _errs148 = errors;
+if(data48 && typeof data48 == "object" && !Array.isArray(data48)){
+if(data48.note !== undefined){
+let data50 = data48.note;
+if(typeof data50 === "string"){
+if(func3(data50) < 1){
+const err133 = {instancePath:instancePath+"/outcome/note",schemaPath:"#/$defs/text/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err133];
 }
@@ -12466,11 +13975,8 @@ vErrors.push(err133);
 errors++;
 }
 }
-if(data51.digest !== undefined){
-let data54 = data51.digest;
-if(typeof data54 === "string"){
-if(!pattern14.test(data54)){
-const err134 = {instancePath:instancePath+"/policy/digest",schemaPath:"#/$defs/sha256Digest/pattern",keyword:"pattern",params:{pattern: "^sha256:[0-9a-f]{64}$"},message:"must match pattern \""+"^sha256:[0-9a-f]{64}$"+"\""};
+else {
+const err134 = {instancePath:instancePath+"/outcome/note",schemaPath:"#/$defs/text/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err134];
 }
@@ -12480,8 +13986,17 @@ vErrors.push(err134);
 errors++;
 }
 }
-else {
-const err135 = {instancePath:instancePath+"/policy/digest",schemaPath:"#/$defs/sha256Digest/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+var _valid10 = _errs148 === errors;
+valid44 = _valid10;
+if(valid44){
+var props3 = {};
+props3.note = true;
+props3.status = true;
+}
+}
+if(!valid44){
+const err135 = {instancePath:instancePath+"/outcome",schemaPath:"#/properties/outcome/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"};
 if(vErrors === null){
 vErrors = [err135];
 }
@@ -12490,11 +14005,9 @@ vErrors.push(err135);
 }
 errors++;
 }
-}
-if(data51.default !== undefined){
-let data55 = data51.default;
-if(!(((data55 === "allow") || (data55 === "approval-required")) || (data55 === "blocked"))){
-const err136 = {instancePath:instancePath+"/policy/default",schemaPath:"#/$defs/decision/enum",keyword:"enum",params:{allowedValues: schema45.enum},message:"must be equal to one of the allowed values"};
+if(data48 && typeof data48 == "object" && !Array.isArray(data48)){
+if(data48.status === undefined){
+const err136 = {instancePath:instancePath+"/outcome",schemaPath:"#/properties/outcome/required",keyword:"required",params:{missingProperty: "status"},message:"must have required property '"+"status"+"'"};
 if(vErrors === null){
 vErrors = [err136];
 }
@@ -12503,10 +14016,8 @@ vErrors.push(err136);
 }
 errors++;
 }
-}
-if(data51.evidenceRequired !== undefined){
-if(typeof data51.evidenceRequired !== "boolean"){
-const err137 = {instancePath:instancePath+"/policy/evidenceRequired",schemaPath:"#/properties/policy/properties/evidenceRequired/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(data48.source === undefined){
+const err137 = {instancePath:instancePath+"/outcome",schemaPath:"#/properties/outcome/required",keyword:"required",params:{missingProperty: "source"},message:"must have required property '"+"source"+"'"};
 if(vErrors === null){
 vErrors = [err137];
 }
@@ -12515,12 +14026,8 @@ vErrors.push(err137);
 }
 errors++;
 }
-}
-if(data51.approval !== undefined){
-let data57 = data51.approval;
-if(data57 && typeof data57 == "object" && !Array.isArray(data57)){
-if(data57.approvers === undefined){
-const err138 = {instancePath:instancePath+"/policy/approval",schemaPath:"#/properties/policy/properties/approval/required",keyword:"required",params:{missingProperty: "approvers"},message:"must have required property '"+"approvers"+"'"};
+if(data48.note === undefined){
+const err138 = {instancePath:instancePath+"/outcome",schemaPath:"#/properties/outcome/required",keyword:"required",params:{missingProperty: "note"},message:"must have required property '"+"note"+"'"};
 if(vErrors === null){
 vErrors = [err138];
 }
@@ -12529,8 +14036,9 @@ vErrors.push(err138);
 }
 errors++;
 }
-if(data57.minApprovals === undefined){
-const err139 = {instancePath:instancePath+"/policy/approval",schemaPath:"#/properties/policy/properties/approval/required",keyword:"required",params:{missingProperty: "minApprovals"},message:"must have required property '"+"minApprovals"+"'"};
+for(const key8 in data48){
+if(!(((key8 === "status") || (key8 === "source")) || (key8 === "note"))){
+const err139 = {instancePath:instancePath+"/outcome",schemaPath:"#/properties/outcome/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err139];
 }
@@ -12539,8 +14047,11 @@ vErrors.push(err139);
 }
 errors++;
 }
-if(data57.timeoutMinutes === undefined){
-const err140 = {instancePath:instancePath+"/policy/approval",schemaPath:"#/properties/policy/properties/approval/required",keyword:"required",params:{missingProperty: "timeoutMinutes"},message:"must have required property '"+"timeoutMinutes"+"'"};
+}
+if(data48.status !== undefined){
+let data51 = data48.status;
+if(!((((data51 === "success") || (data51 === "failure")) || (data51 === "cancelled")) || (data51 === "unknown"))){
+const err140 = {instancePath:instancePath+"/outcome/status",schemaPath:"#/properties/outcome/properties/status/enum",keyword:"enum",params:{allowedValues: schema31.properties.outcome.properties.status.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err140];
 }
@@ -12549,9 +14060,12 @@ vErrors.push(err140);
 }
 errors++;
 }
-for(const key9 in data57){
-if(!(((key9 === "approvers") || (key9 === "minApprovals")) || (key9 === "timeoutMinutes"))){
-const err141 = {instancePath:instancePath+"/policy/approval",schemaPath:"#/properties/policy/properties/approval/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties"};
+}
+if(data48.source !== undefined){
+let data52 = data48.source;
+if(typeof data52 === "string"){
+if(func3(data52) < 1){
+const err141 = {instancePath:instancePath+"/outcome/source",schemaPath:"#/$defs/text/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err141];
 }
@@ -12561,17 +14075,8 @@ vErrors.push(err141);
 errors++;
 }
 }
-if(data57.approvers !== undefined){
-let data58 = data57.approvers;
-const _errs154 = errors;
-let valid53 = false;
-let passing6 = null;
-const _errs155 = errors;
-if(Array.isArray(data58)){
-const len8 = data58.length;
-for(let i8=0; i8<len8; i8++){
-if(typeof data58[i8] !== "string"){
-const err142 = {instancePath:instancePath+"/policy/approval/approvers/" + i8,schemaPath:"#/properties/policy/properties/approval/properties/approvers/oneOf/0/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+else {
+const err142 = {instancePath:instancePath+"/outcome/source",schemaPath:"#/$defs/text/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err142];
 }
@@ -12581,9 +14086,15 @@ vErrors.push(err142);
 errors++;
 }
 }
+if(data48.note !== undefined){
+if(!(validate21(data48.note, {instancePath:instancePath+"/outcome/note",parentData:data48,parentDataProperty:"note",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate21.errors : vErrors.concat(validate21.errors);
+errors = vErrors.length;
+}
+}
 }
 else {
-const err143 = {instancePath:instancePath+"/policy/approval/approvers",schemaPath:"#/properties/policy/properties/approval/properties/approvers/oneOf/0/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err143 = {instancePath:instancePath+"/outcome",schemaPath:"#/properties/outcome/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err143];
 }
@@ -12592,14 +14103,12 @@ vErrors.push(err143);
 }
 errors++;
 }
-var _valid7 = _errs155 === errors;
-if(_valid7){
-valid53 = true;
-passing6 = 0;
 }
-const _errs159 = errors;
-if(data58 !== null){
-const err144 = {instancePath:instancePath+"/policy/approval/approvers",schemaPath:"#/properties/policy/properties/approval/properties/approvers/oneOf/1/type",keyword:"type",params:{type: "null"},message:"must be null"};
+if(data.timestamps !== undefined){
+let data54 = data.timestamps;
+if(data54 && typeof data54 == "object" && !Array.isArray(data54)){
+if(data54.started === undefined){
+const err144 = {instancePath:instancePath+"/timestamps",schemaPath:"#/properties/timestamps/required",keyword:"required",params:{missingProperty: "started"},message:"must have required property '"+"started"+"'"};
 if(vErrors === null){
 vErrors = [err144];
 }
@@ -12608,19 +14117,8 @@ vErrors.push(err144);
 }
 errors++;
 }
-var _valid7 = _errs159 === errors;
-if(_valid7 && valid53){
-valid53 = false;
-passing6 = [passing6, 1];
-}
-else {
-if(_valid7){
-valid53 = true;
-passing6 = 1;
-}
-}
-if(!valid53){
-const err145 = {instancePath:instancePath+"/policy/approval/approvers",schemaPath:"#/properties/policy/properties/approval/properties/approvers/oneOf",keyword:"oneOf",params:{passingSchemas: passing6},message:"must match exactly one schema in oneOf"};
+if(data54.decided === undefined){
+const err145 = {instancePath:instancePath+"/timestamps",schemaPath:"#/properties/timestamps/required",keyword:"required",params:{missingProperty: "decided"},message:"must have required property '"+"decided"+"'"};
 if(vErrors === null){
 vErrors = [err145];
 }
@@ -12629,22 +14127,8 @@ vErrors.push(err145);
 }
 errors++;
 }
-else {
-errors = _errs154;
-if(vErrors !== null){
-if(_errs154){
-vErrors.length = _errs154;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-if(data57.minApprovals !== undefined){
-let data60 = data57.minApprovals;
-if(!(((typeof data60 == "number") && (!(data60 % 1) && !isNaN(data60))) && (isFinite(data60)))){
-const err146 = {instancePath:instancePath+"/policy/approval/minApprovals",schemaPath:"#/properties/policy/properties/approval/properties/minApprovals/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data54.finished === undefined){
+const err146 = {instancePath:instancePath+"/timestamps",schemaPath:"#/properties/timestamps/required",keyword:"required",params:{missingProperty: "finished"},message:"must have required property '"+"finished"+"'"};
 if(vErrors === null){
 vErrors = [err146];
 }
@@ -12653,9 +14137,9 @@ vErrors.push(err146);
 }
 errors++;
 }
-if((typeof data60 == "number") && (isFinite(data60))){
-if(data60 < 1 || isNaN(data60)){
-const err147 = {instancePath:instancePath+"/policy/approval/minApprovals",schemaPath:"#/properties/policy/properties/approval/properties/minApprovals/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+for(const key9 in data54){
+if(!(((key9 === "started") || (key9 === "decided")) || (key9 === "finished"))){
+const err147 = {instancePath:instancePath+"/timestamps",schemaPath:"#/properties/timestamps/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err147];
 }
@@ -12665,11 +14149,11 @@ vErrors.push(err147);
 errors++;
 }
 }
-}
-if(data57.timeoutMinutes !== undefined){
-let data61 = data57.timeoutMinutes;
-if(!(((typeof data61 == "number") && (!(data61 % 1) && !isNaN(data61))) && (isFinite(data61)))){
-const err148 = {instancePath:instancePath+"/policy/approval/timeoutMinutes",schemaPath:"#/properties/policy/properties/approval/properties/timeoutMinutes/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data54.started !== undefined){
+let data55 = data54.started;
+if(typeof data55 === "string"){
+if(!pattern18.test(data55)){
+const err148 = {instancePath:instancePath+"/timestamps/started",schemaPath:"#/$defs/timestamp/pattern",keyword:"pattern",params:{pattern: "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(?:\\.\\d+)?(?:Z|[+-]\\d{2}:\\d{2})$"},message:"must match pattern \""+"^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(?:\\.\\d+)?(?:Z|[+-]\\d{2}:\\d{2})$"+"\""};
 if(vErrors === null){
 vErrors = [err148];
 }
@@ -12678,9 +14162,9 @@ vErrors.push(err148);
 }
 errors++;
 }
-if((typeof data61 == "number") && (isFinite(data61))){
-if(data61 < 1 || isNaN(data61)){
-const err149 = {instancePath:instancePath+"/policy/approval/timeoutMinutes",schemaPath:"#/properties/policy/properties/approval/properties/timeoutMinutes/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+}
+else {
+const err149 = {instancePath:instancePath+"/timestamps/started",schemaPath:"#/$defs/timestamp/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err149];
 }
@@ -12690,10 +14174,11 @@ vErrors.push(err149);
 errors++;
 }
 }
-}
-}
-else {
-const err150 = {instancePath:instancePath+"/policy/approval",schemaPath:"#/properties/policy/properties/approval/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data54.decided !== undefined){
+let data56 = data54.decided;
+if(typeof data56 === "string"){
+if(!pattern18.test(data56)){
+const err150 = {instancePath:instancePath+"/timestamps/decided",schemaPath:"#/$defs/timestamp/pattern",keyword:"pattern",params:{pattern: "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(?:\\.\\d+)?(?:Z|[+-]\\d{2}:\\d{2})$"},message:"must match pattern \""+"^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(?:\\.\\d+)?(?:Z|[+-]\\d{2}:\\d{2})$"+"\""};
 if(vErrors === null){
 vErrors = [err150];
 }
@@ -12703,9 +14188,8 @@ vErrors.push(err150);
 errors++;
 }
 }
-}
 else {
-const err151 = {instancePath:instancePath+"/policy",schemaPath:"#/properties/policy/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err151 = {instancePath:instancePath+"/timestamps/decided",schemaPath:"#/$defs/timestamp/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err151];
 }
@@ -12715,15 +14199,15 @@ vErrors.push(err151);
 errors++;
 }
 }
-if(data.validation !== undefined){
-let data62 = data.validation;
-const _errs167 = errors;
-let valid56 = true;
+if(data54.finished !== undefined){
+let data57 = data54.finished;
 const _errs168 = errors;
-if(data62 && typeof data62 == "object" && !Array.isArray(data62)){
-if(data62.checkRuns !== undefined){
-if(data62.checkRuns !== null){
-const err152 = {};
+let valid53 = false;
+let passing10 = null;
+const _errs169 = errors;
+if(typeof data57 === "string"){
+if(!pattern18.test(data57)){
+const err152 = {instancePath:instancePath+"/timestamps/finished",schemaPath:"#/$defs/timestamp/pattern",keyword:"pattern",params:{pattern: "^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(?:\\.\\d+)?(?:Z|[+-]\\d{2}:\\d{2})$"},message:"must match pattern \""+"^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(?:\\.\\d+)?(?:Z|[+-]\\d{2}:\\d{2})$"+"\""};
 if(vErrors === null){
 vErrors = [err152];
 }
@@ -12733,25 +14217,8 @@ vErrors.push(err152);
 errors++;
 }
 }
-}
-var _valid8 = _errs168 === errors;
-errors = _errs167;
-if(vErrors !== null){
-if(_errs167){
-vErrors.length = _errs167;
-}
 else {
-vErrors = null;
-}
-}
-if(_valid8){
-const _errs171 = errors;
-if(data62 && typeof data62 == "object" && !Array.isArray(data62)){
-if(data62.note !== undefined){
-let data64 = data62.note;
-if(typeof data64 === "string"){
-if(func3(data64) < 1){
-const err153 = {instancePath:instancePath+"/validation/note",schemaPath:"#/$defs/text/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+const err153 = {instancePath:instancePath+"/timestamps/finished",schemaPath:"#/$defs/timestamp/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err153];
 }
@@ -12760,9 +14227,14 @@ vErrors.push(err153);
 }
 errors++;
 }
+var _valid11 = _errs169 === errors;
+if(_valid11){
+valid53 = true;
+passing10 = 0;
 }
-else {
-const err154 = {instancePath:instancePath+"/validation/note",schemaPath:"#/$defs/text/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const _errs172 = errors;
+if(data57 !== null){
+const err154 = {instancePath:instancePath+"/timestamps/finished",schemaPath:"#/properties/timestamps/properties/finished/oneOf/1/type",keyword:"type",params:{type: "null"},message:"must be null"};
 if(vErrors === null){
 vErrors = [err154];
 }
@@ -12771,18 +14243,19 @@ vErrors.push(err154);
 }
 errors++;
 }
+var _valid11 = _errs172 === errors;
+if(_valid11 && valid53){
+valid53 = false;
+passing10 = [passing10, 1];
+}
+else {
+if(_valid11){
+valid53 = true;
+passing10 = 1;
 }
 }
-var _valid8 = _errs171 === errors;
-valid56 = _valid8;
-if(valid56){
-var props2 = {};
-props2.note = true;
-props2.checkRuns = true;
-}
-}
-if(!valid56){
-const err155 = {instancePath:instancePath+"/validation",schemaPath:"#/properties/validation/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"};
+if(!valid53){
+const err155 = {instancePath:instancePath+"/timestamps/finished",schemaPath:"#/properties/timestamps/properties/finished/oneOf",keyword:"oneOf",params:{passingSchemas: passing10},message:"must match exactly one schema in oneOf"};
 if(vErrors === null){
 vErrors = [err155];
 }
@@ -12791,9 +14264,21 @@ vErrors.push(err155);
 }
 errors++;
 }
-if(data62 && typeof data62 == "object" && !Array.isArray(data62)){
-if(data62.rules === undefined){
-const err156 = {instancePath:instancePath+"/validation",schemaPath:"#/properties/validation/required",keyword:"required",params:{missingProperty: "rules"},message:"must have required property '"+"rules"+"'"};
+else {
+errors = _errs168;
+if(vErrors !== null){
+if(_errs168){
+vErrors.length = _errs168;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+}
+else {
+const err156 = {instancePath:instancePath+"/timestamps",schemaPath:"#/properties/timestamps/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err156];
 }
@@ -12802,8 +14287,20 @@ vErrors.push(err156);
 }
 errors++;
 }
-if(data62.checkRuns === undefined){
-const err157 = {instancePath:instancePath+"/validation",schemaPath:"#/properties/validation/required",keyword:"required",params:{missingProperty: "checkRuns"},message:"must have required property '"+"checkRuns"+"'"};
+}
+if(data.credentials !== undefined){
+let data58 = data.credentials;
+if(Array.isArray(data58)){
+const len6 = data58.length;
+for(let i6=0; i6<len6; i6++){
+if(!(validate40(data58[i6], {instancePath:instancePath+"/credentials/" + i6,parentData:data58,parentDataProperty:i6,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate40.errors : vErrors.concat(validate40.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err157 = {instancePath:instancePath+"/credentials",schemaPath:"#/properties/credentials/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err157];
 }
@@ -12812,8 +14309,20 @@ vErrors.push(err157);
 }
 errors++;
 }
-if(data62.note === undefined){
-const err158 = {instancePath:instancePath+"/validation",schemaPath:"#/properties/validation/required",keyword:"required",params:{missingProperty: "note"},message:"must have required property '"+"note"+"'"};
+}
+if(data.targets !== undefined){
+let data60 = data.targets;
+if(Array.isArray(data60)){
+const len7 = data60.length;
+for(let i7=0; i7<len7; i7++){
+if(!(validate42(data60[i7], {instancePath:instancePath+"/targets/" + i7,parentData:data60,parentDataProperty:i7,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate42.errors : vErrors.concat(validate42.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err158 = {instancePath:instancePath+"/targets",schemaPath:"#/properties/targets/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err158];
 }
@@ -12822,9 +14331,12 @@ vErrors.push(err158);
 }
 errors++;
 }
-for(const key10 in data62){
-if(!(((key10 === "rules") || (key10 === "checkRuns")) || (key10 === "note"))){
-const err159 = {instancePath:instancePath+"/validation",schemaPath:"#/properties/validation/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties"};
+}
+if(data.policy !== undefined){
+let data62 = data.policy;
+if(data62 && typeof data62 == "object" && !Array.isArray(data62)){
+if(data62.sources === undefined){
+const err159 = {instancePath:instancePath+"/policy",schemaPath:"#/properties/policy/required",keyword:"required",params:{missingProperty: "sources"},message:"must have required property '"+"sources"+"'"};
 if(vErrors === null){
 vErrors = [err159];
 }
@@ -12833,20 +14345,8 @@ vErrors.push(err159);
 }
 errors++;
 }
-}
-if(data62.rules !== undefined){
-let data65 = data62.rules;
-if(Array.isArray(data65)){
-const len9 = data65.length;
-for(let i9=0; i9<len9; i9++){
-if(!(validate42(data65[i9], {instancePath:instancePath+"/validation/rules/" + i9,parentData:data65,parentDataProperty:i9,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate42.errors : vErrors.concat(validate42.errors);
-errors = vErrors.length;
-}
-}
-}
-else {
-const err160 = {instancePath:instancePath+"/validation/rules",schemaPath:"#/properties/validation/properties/rules/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data62.digest === undefined){
+const err160 = {instancePath:instancePath+"/policy",schemaPath:"#/properties/policy/required",keyword:"required",params:{missingProperty: "digest"},message:"must have required property '"+"digest"+"'"};
 if(vErrors === null){
 vErrors = [err160];
 }
@@ -12855,20 +14355,8 @@ vErrors.push(err160);
 }
 errors++;
 }
-}
-if(data62.checkRuns !== undefined){
-let data67 = data62.checkRuns;
-const _errs180 = errors;
-let valid63 = false;
-let passing7 = null;
-const _errs181 = errors;
-if(Array.isArray(data67)){
-const len10 = data67.length;
-for(let i10=0; i10<len10; i10++){
-let data68 = data67[i10];
-if(data68 && typeof data68 == "object" && !Array.isArray(data68)){
-if(data68.name === undefined){
-const err161 = {instancePath:instancePath+"/validation/checkRuns/" + i10,schemaPath:"#/properties/validation/properties/checkRuns/oneOf/0/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
+if(data62.default === undefined){
+const err161 = {instancePath:instancePath+"/policy",schemaPath:"#/properties/policy/required",keyword:"required",params:{missingProperty: "default"},message:"must have required property '"+"default"+"'"};
 if(vErrors === null){
 vErrors = [err161];
 }
@@ -12877,8 +14365,8 @@ vErrors.push(err161);
 }
 errors++;
 }
-if(data68.conclusion === undefined){
-const err162 = {instancePath:instancePath+"/validation/checkRuns/" + i10,schemaPath:"#/properties/validation/properties/checkRuns/oneOf/0/items/required",keyword:"required",params:{missingProperty: "conclusion"},message:"must have required property '"+"conclusion"+"'"};
+if(data62.evidenceRequired === undefined){
+const err162 = {instancePath:instancePath+"/policy",schemaPath:"#/properties/policy/required",keyword:"required",params:{missingProperty: "evidenceRequired"},message:"must have required property '"+"evidenceRequired"+"'"};
 if(vErrors === null){
 vErrors = [err162];
 }
@@ -12887,9 +14375,8 @@ vErrors.push(err162);
 }
 errors++;
 }
-for(const key11 in data68){
-if(!((key11 === "name") || (key11 === "conclusion"))){
-const err163 = {instancePath:instancePath+"/validation/checkRuns/" + i10,schemaPath:"#/properties/validation/properties/checkRuns/oneOf/0/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key11},message:"must NOT have additional properties"};
+if(data62.approval === undefined){
+const err163 = {instancePath:instancePath+"/policy",schemaPath:"#/properties/policy/required",keyword:"required",params:{missingProperty: "approval"},message:"must have required property '"+"approval"+"'"};
 if(vErrors === null){
 vErrors = [err163];
 }
@@ -12898,10 +14385,9 @@ vErrors.push(err163);
 }
 errors++;
 }
-}
-if(data68.name !== undefined){
-if(typeof data68.name !== "string"){
-const err164 = {instancePath:instancePath+"/validation/checkRuns/" + i10+"/name",schemaPath:"#/properties/validation/properties/checkRuns/oneOf/0/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key10 in data62){
+if(!(((((key10 === "sources") || (key10 === "digest")) || (key10 === "default")) || (key10 === "evidenceRequired")) || (key10 === "approval"))){
+const err164 = {instancePath:instancePath+"/policy",schemaPath:"#/properties/policy/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err164];
 }
@@ -12911,10 +14397,11 @@ vErrors.push(err164);
 errors++;
 }
 }
-if(data68.conclusion !== undefined){
-let data70 = data68.conclusion;
-if((typeof data70 !== "string") && (data70 !== null)){
-const err165 = {instancePath:instancePath+"/validation/checkRuns/" + i10+"/conclusion",schemaPath:"#/properties/validation/properties/checkRuns/oneOf/0/items/properties/conclusion/type",keyword:"type",params:{type: schema31.properties.validation.properties.checkRuns.oneOf[0].items.properties.conclusion.type},message:"must be string,null"};
+if(data62.sources !== undefined){
+let data63 = data62.sources;
+if(Array.isArray(data63)){
+if(data63.length < 1){
+const err165 = {instancePath:instancePath+"/policy/sources",schemaPath:"#/properties/policy/properties/sources/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
 if(vErrors === null){
 vErrors = [err165];
 }
@@ -12923,10 +14410,12 @@ vErrors.push(err165);
 }
 errors++;
 }
-}
-}
-else {
-const err166 = {instancePath:instancePath+"/validation/checkRuns/" + i10,schemaPath:"#/properties/validation/properties/checkRuns/oneOf/0/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const len8 = data63.length;
+for(let i8=0; i8<len8; i8++){
+let data64 = data63[i8];
+if(typeof data64 === "string"){
+if(func3(data64) < 1){
+const err166 = {instancePath:instancePath+"/policy/sources/" + i8,schemaPath:"#/$defs/text/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err166];
 }
@@ -12936,9 +14425,8 @@ vErrors.push(err166);
 errors++;
 }
 }
-}
 else {
-const err167 = {instancePath:instancePath+"/validation/checkRuns",schemaPath:"#/properties/validation/properties/checkRuns/oneOf/0/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err167 = {instancePath:instancePath+"/policy/sources/" + i8,schemaPath:"#/$defs/text/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err167];
 }
@@ -12947,14 +14435,10 @@ vErrors.push(err167);
 }
 errors++;
 }
-var _valid9 = _errs181 === errors;
-if(_valid9){
-valid63 = true;
-passing7 = 0;
 }
-const _errs190 = errors;
-if(data67 !== null){
-const err168 = {instancePath:instancePath+"/validation/checkRuns",schemaPath:"#/properties/validation/properties/checkRuns/oneOf/1/type",keyword:"type",params:{type: "null"},message:"must be null"};
+}
+else {
+const err168 = {instancePath:instancePath+"/policy/sources",schemaPath:"#/properties/policy/properties/sources/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err168];
 }
@@ -12963,19 +14447,12 @@ vErrors.push(err168);
 }
 errors++;
 }
-var _valid9 = _errs190 === errors;
-if(_valid9 && valid63){
-valid63 = false;
-passing7 = [passing7, 1];
 }
-else {
-if(_valid9){
-valid63 = true;
-passing7 = 1;
-}
-}
-if(!valid63){
-const err169 = {instancePath:instancePath+"/validation/checkRuns",schemaPath:"#/properties/validation/properties/checkRuns/oneOf",keyword:"oneOf",params:{passingSchemas: passing7},message:"must match exactly one schema in oneOf"};
+if(data62.digest !== undefined){
+let data65 = data62.digest;
+if(typeof data65 === "string"){
+if(!pattern16.test(data65)){
+const err169 = {instancePath:instancePath+"/policy/digest",schemaPath:"#/$defs/sha256Digest/pattern",keyword:"pattern",params:{pattern: "^sha256:[0-9a-f]{64}$"},message:"must match pattern \""+"^sha256:[0-9a-f]{64}$"+"\""};
 if(vErrors === null){
 vErrors = [err169];
 }
@@ -12984,27 +14461,9 @@ vErrors.push(err169);
 }
 errors++;
 }
-else {
-errors = _errs180;
-if(vErrors !== null){
-if(_errs180){
-vErrors.length = _errs180;
 }
 else {
-vErrors = null;
-}
-}
-}
-}
-if(data62.note !== undefined){
-if(!(validate21(data62.note, {instancePath:instancePath+"/validation/note",parentData:data62,parentDataProperty:"note",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate21.errors : vErrors.concat(validate21.errors);
-errors = vErrors.length;
-}
-}
-}
-else {
-const err170 = {instancePath:instancePath+"/validation",schemaPath:"#/properties/validation/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err170 = {instancePath:instancePath+"/policy/digest",schemaPath:"#/$defs/sha256Digest/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err170];
 }
@@ -13014,19 +14473,10 @@ vErrors.push(err170);
 errors++;
 }
 }
-if(data.findings !== undefined){
-let data72 = data.findings;
-if(Array.isArray(data72)){
-const len11 = data72.length;
-for(let i11=0; i11<len11; i11++){
-if(!(validate45(data72[i11], {instancePath:instancePath+"/findings/" + i11,parentData:data72,parentDataProperty:i11,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate45.errors : vErrors.concat(validate45.errors);
-errors = vErrors.length;
-}
-}
-}
-else {
-const err171 = {instancePath:instancePath+"/findings",schemaPath:"#/properties/findings/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data62.default !== undefined){
+let data66 = data62.default;
+if(!(((data66 === "allow") || (data66 === "approval-required")) || (data66 === "blocked"))){
+const err171 = {instancePath:instancePath+"/policy/default",schemaPath:"#/$defs/decision/enum",keyword:"enum",params:{allowedValues: schema49.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err171];
 }
@@ -13036,15 +14486,9 @@ vErrors.push(err171);
 errors++;
 }
 }
-if(data.evidence !== undefined){
-let data74 = data.evidence;
-const _errs198 = errors;
-let valid69 = true;
-const _errs199 = errors;
-if(data74 && typeof data74 == "object" && !Array.isArray(data74)){
-if(data74.mode !== undefined){
-if("artifact" !== data74.mode){
-const err172 = {};
+if(data62.evidenceRequired !== undefined){
+if(typeof data62.evidenceRequired !== "boolean"){
+const err172 = {instancePath:instancePath+"/policy/evidenceRequired",schemaPath:"#/properties/policy/properties/evidenceRequired/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err172];
 }
@@ -13054,25 +14498,11 @@ vErrors.push(err172);
 errors++;
 }
 }
-}
-var _valid10 = _errs199 === errors;
-errors = _errs198;
-if(vErrors !== null){
-if(_errs198){
-vErrors.length = _errs198;
-}
-else {
-vErrors = null;
-}
-}
-if(_valid10){
-const _errs201 = errors;
-if(data74 && typeof data74 == "object" && !Array.isArray(data74)){
-if(data74.artifactName !== undefined){
-let data76 = data74.artifactName;
-if(typeof data76 === "string"){
-if(func3(data76) < 1){
-const err173 = {instancePath:instancePath+"/evidence/artifactName",schemaPath:"#/$defs/text/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(data62.approval !== undefined){
+let data68 = data62.approval;
+if(data68 && typeof data68 == "object" && !Array.isArray(data68)){
+if(data68.approvers === undefined){
+const err173 = {instancePath:instancePath+"/policy/approval",schemaPath:"#/properties/policy/properties/approval/required",keyword:"required",params:{missingProperty: "approvers"},message:"must have required property '"+"approvers"+"'"};
 if(vErrors === null){
 vErrors = [err173];
 }
@@ -13081,9 +14511,8 @@ vErrors.push(err173);
 }
 errors++;
 }
-}
-else {
-const err174 = {instancePath:instancePath+"/evidence/artifactName",schemaPath:"#/$defs/text/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data68.minApprovals === undefined){
+const err174 = {instancePath:instancePath+"/policy/approval",schemaPath:"#/properties/policy/properties/approval/required",keyword:"required",params:{missingProperty: "minApprovals"},message:"must have required property '"+"minApprovals"+"'"};
 if(vErrors === null){
 vErrors = [err174];
 }
@@ -13092,18 +14521,8 @@ vErrors.push(err174);
 }
 errors++;
 }
-}
-}
-var _valid10 = _errs201 === errors;
-valid69 = _valid10;
-if(valid69){
-var props3 = {};
-props3.artifactName = true;
-props3.mode = true;
-}
-}
-if(!valid69){
-const err175 = {instancePath:instancePath+"/evidence",schemaPath:"#/properties/evidence/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"};
+if(data68.timeoutMinutes === undefined){
+const err175 = {instancePath:instancePath+"/policy/approval",schemaPath:"#/properties/policy/properties/approval/required",keyword:"required",params:{missingProperty: "timeoutMinutes"},message:"must have required property '"+"timeoutMinutes"+"'"};
 if(vErrors === null){
 vErrors = [err175];
 }
@@ -13112,9 +14531,9 @@ vErrors.push(err175);
 }
 errors++;
 }
-if(data74 && typeof data74 == "object" && !Array.isArray(data74)){
-if(data74.mode === undefined){
-const err176 = {instancePath:instancePath+"/evidence",schemaPath:"#/properties/evidence/required",keyword:"required",params:{missingProperty: "mode"},message:"must have required property '"+"mode"+"'"};
+for(const key11 in data68){
+if(!(((key11 === "approvers") || (key11 === "minApprovals")) || (key11 === "timeoutMinutes"))){
+const err176 = {instancePath:instancePath+"/policy/approval",schemaPath:"#/properties/policy/properties/approval/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key11},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err176];
 }
@@ -13123,8 +14542,18 @@ vErrors.push(err176);
 }
 errors++;
 }
-if(data74.artifactName === undefined){
-const err177 = {instancePath:instancePath+"/evidence",schemaPath:"#/properties/evidence/required",keyword:"required",params:{missingProperty: "artifactName"},message:"must have required property '"+"artifactName"+"'"};
+}
+if(data68.approvers !== undefined){
+let data69 = data68.approvers;
+const _errs199 = errors;
+let valid66 = false;
+let passing11 = null;
+const _errs200 = errors;
+if(Array.isArray(data69)){
+const len9 = data69.length;
+for(let i9=0; i9<len9; i9++){
+if(typeof data69[i9] !== "string"){
+const err177 = {instancePath:instancePath+"/policy/approval/approvers/" + i9,schemaPath:"#/properties/policy/properties/approval/properties/approvers/oneOf/0/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err177];
 }
@@ -13133,9 +14562,10 @@ vErrors.push(err177);
 }
 errors++;
 }
-for(const key12 in data74){
-if(!((key12 === "mode") || (key12 === "artifactName"))){
-const err178 = {instancePath:instancePath+"/evidence",schemaPath:"#/properties/evidence/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key12},message:"must NOT have additional properties"};
+}
+}
+else {
+const err178 = {instancePath:instancePath+"/policy/approval/approvers",schemaPath:"#/properties/policy/properties/approval/properties/approvers/oneOf/0/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err178];
 }
@@ -13144,11 +14574,14 @@ vErrors.push(err178);
 }
 errors++;
 }
+var _valid12 = _errs200 === errors;
+if(_valid12){
+valid66 = true;
+passing11 = 0;
 }
-if(data74.mode !== undefined){
-let data77 = data74.mode;
-if(!(((data77 === "artifact") || (data77 === "file")) || (data77 === "none"))){
-const err179 = {instancePath:instancePath+"/evidence/mode",schemaPath:"#/properties/evidence/properties/mode/enum",keyword:"enum",params:{allowedValues: schema31.properties.evidence.properties.mode.enum},message:"must be equal to one of the allowed values"};
+const _errs204 = errors;
+if(data69 !== null){
+const err179 = {instancePath:instancePath+"/policy/approval/approvers",schemaPath:"#/properties/policy/properties/approval/properties/approvers/oneOf/1/type",keyword:"type",params:{type: "null"},message:"must be null"};
 if(vErrors === null){
 vErrors = [err179];
 }
@@ -13157,16 +14590,19 @@ vErrors.push(err179);
 }
 errors++;
 }
-}
-if(data74.artifactName !== undefined){
-if(!(validate21(data74.artifactName, {instancePath:instancePath+"/evidence/artifactName",parentData:data74,parentDataProperty:"artifactName",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate21.errors : vErrors.concat(validate21.errors);
-errors = vErrors.length;
-}
-}
+var _valid12 = _errs204 === errors;
+if(_valid12 && valid66){
+valid66 = false;
+passing11 = [passing11, 1];
 }
 else {
-const err180 = {instancePath:instancePath+"/evidence",schemaPath:"#/properties/evidence/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(_valid12){
+valid66 = true;
+passing11 = 1;
+}
+}
+if(!valid66){
+const err180 = {instancePath:instancePath+"/policy/approval/approvers",schemaPath:"#/properties/policy/properties/approval/properties/approvers/oneOf",keyword:"oneOf",params:{passingSchemas: passing11},message:"must match exactly one schema in oneOf"};
 if(vErrors === null){
 vErrors = [err180];
 }
@@ -13175,16 +14611,22 @@ vErrors.push(err180);
 }
 errors++;
 }
+else {
+errors = _errs199;
+if(vErrors !== null){
+if(_errs199){
+vErrors.length = _errs199;
 }
-if(data.attestation !== undefined){
-let data79 = data.attestation;
-const _errs209 = errors;
-let valid74 = false;
-let passing8 = null;
-const _errs210 = errors;
-if(data79 && typeof data79 == "object" && !Array.isArray(data79)){
-if(data79.id === undefined){
-const err181 = {instancePath:instancePath+"/attestation",schemaPath:"#/properties/attestation/oneOf/0/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data68.minApprovals !== undefined){
+let data71 = data68.minApprovals;
+if(!(((typeof data71 == "number") && (!(data71 % 1) && !isNaN(data71))) && (isFinite(data71)))){
+const err181 = {instancePath:instancePath+"/policy/approval/minApprovals",schemaPath:"#/properties/policy/properties/approval/properties/minApprovals/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err181];
 }
@@ -13193,8 +14635,9 @@ vErrors.push(err181);
 }
 errors++;
 }
-if(data79.bundleDigest === undefined){
-const err182 = {instancePath:instancePath+"/attestation",schemaPath:"#/properties/attestation/oneOf/0/required",keyword:"required",params:{missingProperty: "bundleDigest"},message:"must have required property '"+"bundleDigest"+"'"};
+if((typeof data71 == "number") && (isFinite(data71))){
+if(data71 < 1 || isNaN(data71)){
+const err182 = {instancePath:instancePath+"/policy/approval/minApprovals",schemaPath:"#/properties/policy/properties/approval/properties/minApprovals/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
 if(vErrors === null){
 vErrors = [err182];
 }
@@ -13203,8 +14646,12 @@ vErrors.push(err182);
 }
 errors++;
 }
-if(data79.subjectDigest === undefined){
-const err183 = {instancePath:instancePath+"/attestation",schemaPath:"#/properties/attestation/oneOf/0/required",keyword:"required",params:{missingProperty: "subjectDigest"},message:"must have required property '"+"subjectDigest"+"'"};
+}
+}
+if(data68.timeoutMinutes !== undefined){
+let data72 = data68.timeoutMinutes;
+if(!(((typeof data72 == "number") && (!(data72 % 1) && !isNaN(data72))) && (isFinite(data72)))){
+const err183 = {instancePath:instancePath+"/policy/approval/timeoutMinutes",schemaPath:"#/properties/policy/properties/approval/properties/timeoutMinutes/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err183];
 }
@@ -13213,9 +14660,9 @@ vErrors.push(err183);
 }
 errors++;
 }
-for(const key13 in data79){
-if(!(((key13 === "id") || (key13 === "bundleDigest")) || (key13 === "subjectDigest"))){
-const err184 = {instancePath:instancePath+"/attestation",schemaPath:"#/properties/attestation/oneOf/0/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key13},message:"must NOT have additional properties"};
+if((typeof data72 == "number") && (isFinite(data72))){
+if(data72 < 1 || isNaN(data72)){
+const err184 = {instancePath:instancePath+"/policy/approval/timeoutMinutes",schemaPath:"#/properties/policy/properties/approval/properties/timeoutMinutes/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
 if(vErrors === null){
 vErrors = [err184];
 }
@@ -13225,27 +14672,10 @@ vErrors.push(err184);
 errors++;
 }
 }
-if(data79.id !== undefined){
-if(!(validate21(data79.id, {instancePath:instancePath+"/attestation/id",parentData:data79,parentDataProperty:"id",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate21.errors : vErrors.concat(validate21.errors);
-errors = vErrors.length;
 }
 }
-if(data79.bundleDigest !== undefined){
-if(!(validate21(data79.bundleDigest, {instancePath:instancePath+"/attestation/bundleDigest",parentData:data79,parentDataProperty:"bundleDigest",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate21.errors : vErrors.concat(validate21.errors);
-errors = vErrors.length;
-}
-}
-if(data79.subjectDigest !== undefined){
-let data82 = data79.subjectDigest;
-const _errs216 = errors;
-let valid76 = false;
-let passing9 = null;
-const _errs217 = errors;
-if(typeof data82 === "string"){
-if(!pattern14.test(data82)){
-const err185 = {instancePath:instancePath+"/attestation/subjectDigest",schemaPath:"#/$defs/sha256Digest/pattern",keyword:"pattern",params:{pattern: "^sha256:[0-9a-f]{64}$"},message:"must match pattern \""+"^sha256:[0-9a-f]{64}$"+"\""};
+else {
+const err185 = {instancePath:instancePath+"/policy/approval",schemaPath:"#/properties/policy/properties/approval/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err185];
 }
@@ -13255,8 +14685,9 @@ vErrors.push(err185);
 errors++;
 }
 }
+}
 else {
-const err186 = {instancePath:instancePath+"/attestation/subjectDigest",schemaPath:"#/$defs/sha256Digest/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err186 = {instancePath:instancePath+"/policy",schemaPath:"#/properties/policy/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err186];
 }
@@ -13265,14 +14696,16 @@ vErrors.push(err186);
 }
 errors++;
 }
-var _valid12 = _errs217 === errors;
-if(_valid12){
-valid76 = true;
-passing9 = 0;
 }
-const _errs220 = errors;
-if(data82 !== null){
-const err187 = {instancePath:instancePath+"/attestation/subjectDigest",schemaPath:"#/properties/attestation/oneOf/0/properties/subjectDigest/oneOf/1/type",keyword:"type",params:{type: "null"},message:"must be null"};
+if(data.validation !== undefined){
+let data73 = data.validation;
+const _errs212 = errors;
+let valid69 = true;
+const _errs213 = errors;
+if(data73 && typeof data73 == "object" && !Array.isArray(data73)){
+if(data73.checkRuns !== undefined){
+if(data73.checkRuns !== null){
+const err187 = {};
 if(vErrors === null){
 vErrors = [err187];
 }
@@ -13281,19 +14714,26 @@ vErrors.push(err187);
 }
 errors++;
 }
-var _valid12 = _errs220 === errors;
-if(_valid12 && valid76){
-valid76 = false;
-passing9 = [passing9, 1];
+}
+}
+var _valid13 = _errs213 === errors;
+errors = _errs212;
+if(vErrors !== null){
+if(_errs212){
+vErrors.length = _errs212;
 }
 else {
-if(_valid12){
-valid76 = true;
-passing9 = 1;
+vErrors = null;
 }
 }
-if(!valid76){
-const err188 = {instancePath:instancePath+"/attestation/subjectDigest",schemaPath:"#/properties/attestation/oneOf/0/properties/subjectDigest/oneOf",keyword:"oneOf",params:{passingSchemas: passing9},message:"must match exactly one schema in oneOf"};
+if(_valid13){
+const _errs216 = errors;
+if(data73 && typeof data73 == "object" && !Array.isArray(data73)){
+if(data73.note !== undefined){
+let data75 = data73.note;
+if(typeof data75 === "string"){
+if(func3(data75) < 1){
+const err188 = {instancePath:instancePath+"/validation/note",schemaPath:"#/$defs/text/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err188];
 }
@@ -13302,21 +14742,9 @@ vErrors.push(err188);
 }
 errors++;
 }
-else {
-errors = _errs216;
-if(vErrors !== null){
-if(_errs216){
-vErrors.length = _errs216;
 }
 else {
-vErrors = null;
-}
-}
-}
-}
-}
-else {
-const err189 = {instancePath:instancePath+"/attestation",schemaPath:"#/properties/attestation/oneOf/0/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err189 = {instancePath:instancePath+"/validation/note",schemaPath:"#/$defs/text/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err189];
 }
@@ -13325,14 +14753,18 @@ vErrors.push(err189);
 }
 errors++;
 }
-var _valid11 = _errs210 === errors;
-if(_valid11){
-valid74 = true;
-passing8 = 0;
 }
-const _errs222 = errors;
-if(data79 !== null){
-const err190 = {instancePath:instancePath+"/attestation",schemaPath:"#/properties/attestation/oneOf/1/type",keyword:"type",params:{type: "null"},message:"must be null"};
+}
+var _valid13 = _errs216 === errors;
+valid69 = _valid13;
+if(valid69){
+var props4 = {};
+props4.note = true;
+props4.checkRuns = true;
+}
+}
+if(!valid69){
+const err190 = {instancePath:instancePath+"/validation",schemaPath:"#/properties/validation/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"};
 if(vErrors === null){
 vErrors = [err190];
 }
@@ -13341,19 +14773,9 @@ vErrors.push(err190);
 }
 errors++;
 }
-var _valid11 = _errs222 === errors;
-if(_valid11 && valid74){
-valid74 = false;
-passing8 = [passing8, 1];
-}
-else {
-if(_valid11){
-valid74 = true;
-passing8 = 1;
-}
-}
-if(!valid74){
-const err191 = {instancePath:instancePath+"/attestation",schemaPath:"#/properties/attestation/oneOf",keyword:"oneOf",params:{passingSchemas: passing8},message:"must match exactly one schema in oneOf"};
+if(data73 && typeof data73 == "object" && !Array.isArray(data73)){
+if(data73.rules === undefined){
+const err191 = {instancePath:instancePath+"/validation",schemaPath:"#/properties/validation/required",keyword:"required",params:{missingProperty: "rules"},message:"must have required property '"+"rules"+"'"};
 if(vErrors === null){
 vErrors = [err191];
 }
@@ -13362,31 +14784,8 @@ vErrors.push(err191);
 }
 errors++;
 }
-else {
-errors = _errs209;
-if(vErrors !== null){
-if(_errs209){
-vErrors.length = _errs209;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-if(data.bom !== undefined){
-let data83 = data.bom;
-if(Array.isArray(data83)){
-const len12 = data83.length;
-for(let i12=0; i12<len12; i12++){
-if(!(validate50(data83[i12], {instancePath:instancePath+"/bom/" + i12,parentData:data83,parentDataProperty:i12,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate50.errors : vErrors.concat(validate50.errors);
-errors = vErrors.length;
-}
-}
-}
-else {
-const err192 = {instancePath:instancePath+"/bom",schemaPath:"#/properties/bom/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data73.checkRuns === undefined){
+const err192 = {instancePath:instancePath+"/validation",schemaPath:"#/properties/validation/required",keyword:"required",params:{missingProperty: "checkRuns"},message:"must have required property '"+"checkRuns"+"'"};
 if(vErrors === null){
 vErrors = [err192];
 }
@@ -13395,10 +14794,8 @@ vErrors.push(err192);
 }
 errors++;
 }
-}
-}
-else {
-const err193 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data73.note === undefined){
+const err193 = {instancePath:instancePath+"/validation",schemaPath:"#/properties/validation/required",keyword:"required",params:{missingProperty: "note"},message:"must have required property '"+"note"+"'"};
 if(vErrors === null){
 vErrors = [err193];
 }
@@ -13407,18 +14804,603 @@ vErrors.push(err193);
 }
 errors++;
 }
+for(const key12 in data73){
+if(!(((key12 === "rules") || (key12 === "checkRuns")) || (key12 === "note"))){
+const err194 = {instancePath:instancePath+"/validation",schemaPath:"#/properties/validation/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key12},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err194];
+}
+else {
+vErrors.push(err194);
+}
+errors++;
+}
+}
+if(data73.rules !== undefined){
+let data76 = data73.rules;
+if(Array.isArray(data76)){
+const len10 = data76.length;
+for(let i10=0; i10<len10; i10++){
+if(!(validate44(data76[i10], {instancePath:instancePath+"/validation/rules/" + i10,parentData:data76,parentDataProperty:i10,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate44.errors : vErrors.concat(validate44.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err195 = {instancePath:instancePath+"/validation/rules",schemaPath:"#/properties/validation/properties/rules/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err195];
+}
+else {
+vErrors.push(err195);
+}
+errors++;
+}
+}
+if(data73.checkRuns !== undefined){
+let data78 = data73.checkRuns;
+const _errs225 = errors;
+let valid76 = false;
+let passing12 = null;
+const _errs226 = errors;
+if(Array.isArray(data78)){
+const len11 = data78.length;
+for(let i11=0; i11<len11; i11++){
+let data79 = data78[i11];
+if(data79 && typeof data79 == "object" && !Array.isArray(data79)){
+if(data79.name === undefined){
+const err196 = {instancePath:instancePath+"/validation/checkRuns/" + i11,schemaPath:"#/properties/validation/properties/checkRuns/oneOf/0/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
+if(vErrors === null){
+vErrors = [err196];
+}
+else {
+vErrors.push(err196);
+}
+errors++;
+}
+if(data79.conclusion === undefined){
+const err197 = {instancePath:instancePath+"/validation/checkRuns/" + i11,schemaPath:"#/properties/validation/properties/checkRuns/oneOf/0/items/required",keyword:"required",params:{missingProperty: "conclusion"},message:"must have required property '"+"conclusion"+"'"};
+if(vErrors === null){
+vErrors = [err197];
+}
+else {
+vErrors.push(err197);
+}
+errors++;
+}
+for(const key13 in data79){
+if(!((key13 === "name") || (key13 === "conclusion"))){
+const err198 = {instancePath:instancePath+"/validation/checkRuns/" + i11,schemaPath:"#/properties/validation/properties/checkRuns/oneOf/0/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key13},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err198];
+}
+else {
+vErrors.push(err198);
+}
+errors++;
+}
+}
+if(data79.name !== undefined){
+if(typeof data79.name !== "string"){
+const err199 = {instancePath:instancePath+"/validation/checkRuns/" + i11+"/name",schemaPath:"#/properties/validation/properties/checkRuns/oneOf/0/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err199];
+}
+else {
+vErrors.push(err199);
+}
+errors++;
+}
+}
+if(data79.conclusion !== undefined){
+let data81 = data79.conclusion;
+if((typeof data81 !== "string") && (data81 !== null)){
+const err200 = {instancePath:instancePath+"/validation/checkRuns/" + i11+"/conclusion",schemaPath:"#/properties/validation/properties/checkRuns/oneOf/0/items/properties/conclusion/type",keyword:"type",params:{type: schema31.properties.validation.properties.checkRuns.oneOf[0].items.properties.conclusion.type},message:"must be string,null"};
+if(vErrors === null){
+vErrors = [err200];
+}
+else {
+vErrors.push(err200);
+}
+errors++;
+}
+}
+}
+else {
+const err201 = {instancePath:instancePath+"/validation/checkRuns/" + i11,schemaPath:"#/properties/validation/properties/checkRuns/oneOf/0/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err201];
+}
+else {
+vErrors.push(err201);
+}
+errors++;
+}
+}
+}
+else {
+const err202 = {instancePath:instancePath+"/validation/checkRuns",schemaPath:"#/properties/validation/properties/checkRuns/oneOf/0/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err202];
+}
+else {
+vErrors.push(err202);
+}
+errors++;
+}
+var _valid14 = _errs226 === errors;
+if(_valid14){
+valid76 = true;
+passing12 = 0;
+}
+const _errs235 = errors;
+if(data78 !== null){
+const err203 = {instancePath:instancePath+"/validation/checkRuns",schemaPath:"#/properties/validation/properties/checkRuns/oneOf/1/type",keyword:"type",params:{type: "null"},message:"must be null"};
+if(vErrors === null){
+vErrors = [err203];
+}
+else {
+vErrors.push(err203);
+}
+errors++;
+}
+var _valid14 = _errs235 === errors;
+if(_valid14 && valid76){
+valid76 = false;
+passing12 = [passing12, 1];
+}
+else {
+if(_valid14){
+valid76 = true;
+passing12 = 1;
+}
+}
+if(!valid76){
+const err204 = {instancePath:instancePath+"/validation/checkRuns",schemaPath:"#/properties/validation/properties/checkRuns/oneOf",keyword:"oneOf",params:{passingSchemas: passing12},message:"must match exactly one schema in oneOf"};
+if(vErrors === null){
+vErrors = [err204];
+}
+else {
+vErrors.push(err204);
+}
+errors++;
+}
+else {
+errors = _errs225;
+if(vErrors !== null){
+if(_errs225){
+vErrors.length = _errs225;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data73.note !== undefined){
+if(!(validate21(data73.note, {instancePath:instancePath+"/validation/note",parentData:data73,parentDataProperty:"note",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate21.errors : vErrors.concat(validate21.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err205 = {instancePath:instancePath+"/validation",schemaPath:"#/properties/validation/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err205];
+}
+else {
+vErrors.push(err205);
+}
+errors++;
+}
+}
+if(data.findings !== undefined){
+let data83 = data.findings;
+if(Array.isArray(data83)){
+const len12 = data83.length;
+for(let i12=0; i12<len12; i12++){
+if(!(validate47(data83[i12], {instancePath:instancePath+"/findings/" + i12,parentData:data83,parentDataProperty:i12,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate47.errors : vErrors.concat(validate47.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err206 = {instancePath:instancePath+"/findings",schemaPath:"#/properties/findings/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err206];
+}
+else {
+vErrors.push(err206);
+}
+errors++;
+}
+}
+if(data.evidence !== undefined){
+let data85 = data.evidence;
+const _errs243 = errors;
+let valid82 = true;
+const _errs244 = errors;
+if(data85 && typeof data85 == "object" && !Array.isArray(data85)){
+if(data85.mode !== undefined){
+if("artifact" !== data85.mode){
+const err207 = {};
+if(vErrors === null){
+vErrors = [err207];
+}
+else {
+vErrors.push(err207);
+}
+errors++;
+}
+}
+}
+var _valid15 = _errs244 === errors;
+errors = _errs243;
+if(vErrors !== null){
+if(_errs243){
+vErrors.length = _errs243;
+}
+else {
+vErrors = null;
+}
+}
+if(_valid15){
+const _errs246 = errors;
+if(data85 && typeof data85 == "object" && !Array.isArray(data85)){
+if(data85.artifactName !== undefined){
+let data87 = data85.artifactName;
+if(typeof data87 === "string"){
+if(func3(data87) < 1){
+const err208 = {instancePath:instancePath+"/evidence/artifactName",schemaPath:"#/$defs/text/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
+if(vErrors === null){
+vErrors = [err208];
+}
+else {
+vErrors.push(err208);
+}
+errors++;
+}
+}
+else {
+const err209 = {instancePath:instancePath+"/evidence/artifactName",schemaPath:"#/$defs/text/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err209];
+}
+else {
+vErrors.push(err209);
+}
+errors++;
+}
+}
+}
+var _valid15 = _errs246 === errors;
+valid82 = _valid15;
+if(valid82){
+var props5 = {};
+props5.artifactName = true;
+props5.mode = true;
+}
+}
+if(!valid82){
+const err210 = {instancePath:instancePath+"/evidence",schemaPath:"#/properties/evidence/if",keyword:"if",params:{failingKeyword: "then"},message:"must match \"then\" schema"};
+if(vErrors === null){
+vErrors = [err210];
+}
+else {
+vErrors.push(err210);
+}
+errors++;
+}
+if(data85 && typeof data85 == "object" && !Array.isArray(data85)){
+if(data85.mode === undefined){
+const err211 = {instancePath:instancePath+"/evidence",schemaPath:"#/properties/evidence/required",keyword:"required",params:{missingProperty: "mode"},message:"must have required property '"+"mode"+"'"};
+if(vErrors === null){
+vErrors = [err211];
+}
+else {
+vErrors.push(err211);
+}
+errors++;
+}
+if(data85.artifactName === undefined){
+const err212 = {instancePath:instancePath+"/evidence",schemaPath:"#/properties/evidence/required",keyword:"required",params:{missingProperty: "artifactName"},message:"must have required property '"+"artifactName"+"'"};
+if(vErrors === null){
+vErrors = [err212];
+}
+else {
+vErrors.push(err212);
+}
+errors++;
+}
+for(const key14 in data85){
+if(!((key14 === "mode") || (key14 === "artifactName"))){
+const err213 = {instancePath:instancePath+"/evidence",schemaPath:"#/properties/evidence/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key14},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err213];
+}
+else {
+vErrors.push(err213);
+}
+errors++;
+}
+}
+if(data85.mode !== undefined){
+let data88 = data85.mode;
+if(!(((data88 === "artifact") || (data88 === "file")) || (data88 === "none"))){
+const err214 = {instancePath:instancePath+"/evidence/mode",schemaPath:"#/properties/evidence/properties/mode/enum",keyword:"enum",params:{allowedValues: schema31.properties.evidence.properties.mode.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err214];
+}
+else {
+vErrors.push(err214);
+}
+errors++;
+}
+}
+if(data85.artifactName !== undefined){
+if(!(validate21(data85.artifactName, {instancePath:instancePath+"/evidence/artifactName",parentData:data85,parentDataProperty:"artifactName",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate21.errors : vErrors.concat(validate21.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err215 = {instancePath:instancePath+"/evidence",schemaPath:"#/properties/evidence/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err215];
+}
+else {
+vErrors.push(err215);
+}
+errors++;
+}
+}
+if(data.attestation !== undefined){
+let data90 = data.attestation;
+const _errs254 = errors;
+let valid87 = false;
+let passing13 = null;
+const _errs255 = errors;
+if(data90 && typeof data90 == "object" && !Array.isArray(data90)){
+if(data90.id === undefined){
+const err216 = {instancePath:instancePath+"/attestation",schemaPath:"#/properties/attestation/oneOf/0/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
+if(vErrors === null){
+vErrors = [err216];
+}
+else {
+vErrors.push(err216);
+}
+errors++;
+}
+if(data90.bundleDigest === undefined){
+const err217 = {instancePath:instancePath+"/attestation",schemaPath:"#/properties/attestation/oneOf/0/required",keyword:"required",params:{missingProperty: "bundleDigest"},message:"must have required property '"+"bundleDigest"+"'"};
+if(vErrors === null){
+vErrors = [err217];
+}
+else {
+vErrors.push(err217);
+}
+errors++;
+}
+if(data90.subjectDigest === undefined){
+const err218 = {instancePath:instancePath+"/attestation",schemaPath:"#/properties/attestation/oneOf/0/required",keyword:"required",params:{missingProperty: "subjectDigest"},message:"must have required property '"+"subjectDigest"+"'"};
+if(vErrors === null){
+vErrors = [err218];
+}
+else {
+vErrors.push(err218);
+}
+errors++;
+}
+for(const key15 in data90){
+if(!(((key15 === "id") || (key15 === "bundleDigest")) || (key15 === "subjectDigest"))){
+const err219 = {instancePath:instancePath+"/attestation",schemaPath:"#/properties/attestation/oneOf/0/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key15},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err219];
+}
+else {
+vErrors.push(err219);
+}
+errors++;
+}
+}
+if(data90.id !== undefined){
+if(!(validate21(data90.id, {instancePath:instancePath+"/attestation/id",parentData:data90,parentDataProperty:"id",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate21.errors : vErrors.concat(validate21.errors);
+errors = vErrors.length;
+}
+}
+if(data90.bundleDigest !== undefined){
+if(!(validate21(data90.bundleDigest, {instancePath:instancePath+"/attestation/bundleDigest",parentData:data90,parentDataProperty:"bundleDigest",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate21.errors : vErrors.concat(validate21.errors);
+errors = vErrors.length;
+}
+}
+if(data90.subjectDigest !== undefined){
+let data93 = data90.subjectDigest;
+const _errs261 = errors;
+let valid89 = false;
+let passing14 = null;
+const _errs262 = errors;
+if(typeof data93 === "string"){
+if(!pattern16.test(data93)){
+const err220 = {instancePath:instancePath+"/attestation/subjectDigest",schemaPath:"#/$defs/sha256Digest/pattern",keyword:"pattern",params:{pattern: "^sha256:[0-9a-f]{64}$"},message:"must match pattern \""+"^sha256:[0-9a-f]{64}$"+"\""};
+if(vErrors === null){
+vErrors = [err220];
+}
+else {
+vErrors.push(err220);
+}
+errors++;
+}
+}
+else {
+const err221 = {instancePath:instancePath+"/attestation/subjectDigest",schemaPath:"#/$defs/sha256Digest/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err221];
+}
+else {
+vErrors.push(err221);
+}
+errors++;
+}
+var _valid17 = _errs262 === errors;
+if(_valid17){
+valid89 = true;
+passing14 = 0;
+}
+const _errs265 = errors;
+if(data93 !== null){
+const err222 = {instancePath:instancePath+"/attestation/subjectDigest",schemaPath:"#/properties/attestation/oneOf/0/properties/subjectDigest/oneOf/1/type",keyword:"type",params:{type: "null"},message:"must be null"};
+if(vErrors === null){
+vErrors = [err222];
+}
+else {
+vErrors.push(err222);
+}
+errors++;
+}
+var _valid17 = _errs265 === errors;
+if(_valid17 && valid89){
+valid89 = false;
+passing14 = [passing14, 1];
+}
+else {
+if(_valid17){
+valid89 = true;
+passing14 = 1;
+}
+}
+if(!valid89){
+const err223 = {instancePath:instancePath+"/attestation/subjectDigest",schemaPath:"#/properties/attestation/oneOf/0/properties/subjectDigest/oneOf",keyword:"oneOf",params:{passingSchemas: passing14},message:"must match exactly one schema in oneOf"};
+if(vErrors === null){
+vErrors = [err223];
+}
+else {
+vErrors.push(err223);
+}
+errors++;
+}
+else {
+errors = _errs261;
+if(vErrors !== null){
+if(_errs261){
+vErrors.length = _errs261;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+}
+else {
+const err224 = {instancePath:instancePath+"/attestation",schemaPath:"#/properties/attestation/oneOf/0/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err224];
+}
+else {
+vErrors.push(err224);
+}
+errors++;
+}
+var _valid16 = _errs255 === errors;
+if(_valid16){
+valid87 = true;
+passing13 = 0;
+}
+const _errs267 = errors;
+if(data90 !== null){
+const err225 = {instancePath:instancePath+"/attestation",schemaPath:"#/properties/attestation/oneOf/1/type",keyword:"type",params:{type: "null"},message:"must be null"};
+if(vErrors === null){
+vErrors = [err225];
+}
+else {
+vErrors.push(err225);
+}
+errors++;
+}
+var _valid16 = _errs267 === errors;
+if(_valid16 && valid87){
+valid87 = false;
+passing13 = [passing13, 1];
+}
+else {
+if(_valid16){
+valid87 = true;
+passing13 = 1;
+}
+}
+if(!valid87){
+const err226 = {instancePath:instancePath+"/attestation",schemaPath:"#/properties/attestation/oneOf",keyword:"oneOf",params:{passingSchemas: passing13},message:"must match exactly one schema in oneOf"};
+if(vErrors === null){
+vErrors = [err226];
+}
+else {
+vErrors.push(err226);
+}
+errors++;
+}
+else {
+errors = _errs254;
+if(vErrors !== null){
+if(_errs254){
+vErrors.length = _errs254;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data.bom !== undefined){
+let data94 = data.bom;
+if(Array.isArray(data94)){
+const len13 = data94.length;
+for(let i13=0; i13<len13; i13++){
+if(!(validate52(data94[i13], {instancePath:instancePath+"/bom/" + i13,parentData:data94,parentDataProperty:i13,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate52.errors : vErrors.concat(validate52.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err227 = {instancePath:instancePath+"/bom",schemaPath:"#/properties/bom/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err227];
+}
+else {
+vErrors.push(err227);
+}
+errors++;
+}
+}
+}
+else {
+const err228 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err228];
+}
+else {
+vErrors.push(err228);
+}
+errors++;
+}
 validate20.errors = vErrors;
 return errors === 0;
 }
 validate20.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-const validateBom = validate65;
-const schema162 = {"description":"bom.json of an evidence pack.","type":"object","additionalProperties":false,"required":["schemaVersion","tool","workflows"],"properties":{"schemaVersion":{"const":1},"tool":{"$ref":"#/$defs/tool"},"workflows":{"type":"array","items":{"$ref":"#/$defs/bomWorkflow"}}}};
+const validateBom = validate67;
+const schema175 = {"description":"bom.json of an evidence pack.","type":"object","additionalProperties":false,"required":["schemaVersion","tool","workflows"],"properties":{"schemaVersion":{"const":1},"tool":{"$ref":"#/$defs/tool"},"workflows":{"type":"array","items":{"$ref":"#/$defs/bomWorkflow"}}}};
 
-function validate65(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate67(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate65.evaluated;
+const evaluated0 = validate67.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -13604,8 +15586,8 @@ let data5 = data.workflows;
 if(Array.isArray(data5)){
 const len0 = data5.length;
 for(let i0=0; i0<len0; i0++){
-if(!(validate50(data5[i0], {instancePath:instancePath+"/workflows/" + i0,parentData:data5,parentDataProperty:i0,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate50.errors : vErrors.concat(validate50.errors);
+if(!(validate52(data5[i0], {instancePath:instancePath+"/workflows/" + i0,parentData:data5,parentDataProperty:i0,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate52.errors : vErrors.concat(validate52.errors);
 errors = vErrors.length;
 }
 }
@@ -13632,19 +15614,19 @@ vErrors.push(err16);
 }
 errors++;
 }
-validate65.errors = vErrors;
+validate67.errors = vErrors;
 return errors === 0;
 }
-validate65.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate67.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-const validateManifest = validate67;
-const schema164 = {"description":"manifest.json of an evidence pack. digest = SHA-256 over the UTF-8 lines `<name>\\0<sha256 hex>\\n` of every other file, sorted by name (byte order), concatenated.","type":"object","additionalProperties":false,"required":["schemaVersion","tool","policyDigest","files","digest"],"properties":{"schemaVersion":{"const":1},"tool":{"$ref":"#/$defs/tool"},"policyDigest":{"$ref":"#/$defs/sha256Digest"},"files":{"type":"object","minProperties":1,"propertyNames":{"pattern":"^[A-Za-z0-9][A-Za-z0-9._-]*$"},"additionalProperties":{"type":"object","additionalProperties":false,"required":["sha256","bytes"],"properties":{"sha256":{"$ref":"#/$defs/sha256Hex"},"bytes":{"type":"integer","minimum":0}}}},"digest":{"$ref":"#/$defs/sha256Digest"}}};
-const pattern29 = new RegExp("^[A-Za-z0-9][A-Za-z0-9._-]*$", "u");
+const validateManifest = validate69;
+const schema177 = {"description":"manifest.json of an evidence pack. digest = SHA-256 over the UTF-8 lines `<name>\\0<sha256 hex>\\n` of every other file, sorted by name (byte order), concatenated.","type":"object","additionalProperties":false,"required":["schemaVersion","tool","policyDigest","files","digest"],"properties":{"schemaVersion":{"const":1},"tool":{"$ref":"#/$defs/tool"},"policyDigest":{"$ref":"#/$defs/sha256Digest"},"files":{"type":"object","minProperties":1,"propertyNames":{"pattern":"^[A-Za-z0-9][A-Za-z0-9._-]*$"},"additionalProperties":{"type":"object","additionalProperties":false,"required":["sha256","bytes"],"properties":{"sha256":{"$ref":"#/$defs/sha256Hex"},"bytes":{"type":"integer","minimum":0}}}},"digest":{"$ref":"#/$defs/sha256Digest"}}};
+const pattern32 = new RegExp("^[A-Za-z0-9][A-Za-z0-9._-]*$", "u");
 
-function validate67(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate69(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate67.evaluated;
+const evaluated0 = validate69.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -13848,7 +15830,7 @@ errors++;
 if(data.policyDigest !== undefined){
 let data5 = data.policyDigest;
 if(typeof data5 === "string"){
-if(!pattern14.test(data5)){
+if(!pattern16.test(data5)){
 const err17 = {instancePath:instancePath+"/policyDigest",schemaPath:"#/$defs/sha256Digest/pattern",keyword:"pattern",params:{pattern: "^sha256:[0-9a-f]{64}$"},message:"must match pattern \""+"^sha256:[0-9a-f]{64}$"+"\""};
 if(vErrors === null){
 vErrors = [err17];
@@ -13886,7 +15868,7 @@ errors++;
 for(const key2 in data6){
 const _errs17 = errors;
 if(typeof key2 === "string"){
-if(!pattern29.test(key2)){
+if(!pattern32.test(key2)){
 const err20 = {instancePath:instancePath+"/files",schemaPath:"#/properties/files/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[A-Za-z0-9][A-Za-z0-9._-]*$"},message:"must match pattern \""+"^[A-Za-z0-9][A-Za-z0-9._-]*$"+"\"",propertyName:key2};
 if(vErrors === null){
 vErrors = [err20];
@@ -13947,7 +15929,7 @@ errors++;
 if(data7.sha256 !== undefined){
 let data8 = data7.sha256;
 if(typeof data8 === "string"){
-if(!pattern22.test(data8)){
+if(!pattern24.test(data8)){
 const err25 = {instancePath:instancePath+"/files/" + key3.replace(/~/g, "~0").replace(/\//g, "~1")+"/sha256",schemaPath:"#/$defs/sha256Hex/pattern",keyword:"pattern",params:{pattern: "^[0-9a-f]{64}$"},message:"must match pattern \""+"^[0-9a-f]{64}$"+"\""};
 if(vErrors === null){
 vErrors = [err25];
@@ -14021,7 +16003,7 @@ errors++;
 if(data.digest !== undefined){
 let data10 = data.digest;
 if(typeof data10 === "string"){
-if(!pattern14.test(data10)){
+if(!pattern16.test(data10)){
 const err31 = {instancePath:instancePath+"/digest",schemaPath:"#/$defs/sha256Digest/pattern",keyword:"pattern",params:{pattern: "^sha256:[0-9a-f]{64}$"},message:"must match pattern \""+"^sha256:[0-9a-f]{64}$"+"\""};
 if(vErrors === null){
 vErrors = [err31];
@@ -14054,10 +16036,10 @@ vErrors.push(err33);
 }
 errors++;
 }
-validate67.errors = vErrors;
+validate69.errors = vErrors;
 return errors === 0;
 }
-validate67.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate69.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 /* harmony default export */ const evidence_validator = ((/* unused pure expression or super */ null && (evidence_validator_validateEvidence)));
 
@@ -14068,10 +16050,12 @@ var render_markdown = __webpack_require__(92168);
 ;// CONCATENATED MODULE: ./src/generated/rule-docs.ts
 // Generated by scripts/generate.mjs from docs/rules/ — do not edit.
 /** Rule ids that have a documentation page, docs/rules/<id>.md. */
-const RULE_DOCS = ["agent-any-actor", "agent-permissions-bypassed", "agent-privileged-trigger", "agent-read-write-split", "agent-risky-mcp", "agent-unbounded-app-token", "agent-unrestricted-shell", "agent-untrusted-input", "artipacked", "bot-conditions", "cache-poisoning", "dangerous-triggers", "dependency-change", "excessive-permissions", "github-env", "insecure-commands", "overprovisioned-secrets", "pwn-request", "secrets-inherit", "self-hosted-runner", "template-injection", "unpinned-images", "unpinned-uses", "unredacted-secrets", "unverified-script-exec", "use-trusted-publishing"];
+const RULE_DOCS = ["agent-any-actor", "agent-permissions-bypassed", "agent-privileged-trigger", "agent-read-write-split", "agent-risky-mcp", "agent-unbounded-app-token", "agent-unrestricted-shell", "agent-untrusted-input", "artipacked", "bot-conditions", "cache-poisoning", "dangerous-triggers", "dependency-change", "excessive-permissions", "gate-not-first", "github-env", "insecure-commands", "overprovisioned-secrets", "pwn-request", "secrets-inherit", "self-hosted-runner", "template-injection", "unpinned-images", "unpinned-uses", "unredacted-secrets", "unverified-script-exec", "use-trusted-publishing"];
 
 // EXTERNAL MODULE: ./src/policy/checks.ts
 var checks = __webpack_require__(3681);
+// EXTERNAL MODULE: ./src/policy/path-remediation.ts
+var path_remediation = __webpack_require__(29567);
 // EXTERNAL MODULE: ./src/version.ts
 var version = __webpack_require__(311);
 // EXTERNAL MODULE: ./src/report/report.ts
@@ -14079,9 +16063,12 @@ var report_report = __webpack_require__(88850);
 ;// CONCATENATED MODULE: ./src/report/render-sarif.ts
 /**
  * SARIF 2.1.0 rendering of the findings, for code-scanning upload and the evidence pack
- * (validated against the official schema in tests and by `agent-gate verify`). Locations are
- * in the workflow file; fingerprints do not depend on line numbers so results survive edits.
+ * (validated against the official schema and GitHub's upload rules in tests, and by
+ * `agent-gate verify`). URIs are relative to the repository root (`%SRCROOT%`), each run
+ * carries its code-scanning category, and fingerprints do not depend on line numbers so
+ * results survive edits.
  */
+
 
 
 
@@ -14110,50 +16097,101 @@ function findingFingerprint(f) {
 function renderSarif(report) {
     return `${JSON.stringify(sarifDocument(report), null, 2)}\n`;
 }
+/** GitHub code scanning's caps on one upload (its SARIF support page; larger is rejected). */
+const GITHUB_SARIF_LIMITS = { runs: 20, resultsPerRun: 25_000, rulesPerRun: 25_000 };
+/** The base id every result's URI is relative to (the repository root). */
+const SRCROOT = '%SRCROOT%';
 function sarifDocument(report) {
-    const findings = (0,report_report/* allFindings */.c4)(report);
-    const ruleIds = [...new Set(findings.map((f) => f.ruleId))].sort();
-    const rules = ruleIds.map((id) => {
-        const check = (0,checks/* ruleById */.BD)(id);
-        if (check && findings.some((f) => f.ruleId === id && f.kind === 'check'))
-            return checkRuleDescriptor(check, findings.find((f) => f.ruleId === id)?.decision ?? 'allow');
-        const rule = report.policy.rules.find((r) => r.id === id);
-        const decision = rule?.decision ?? report.policy.default;
-        const text = rule?.reason ??
-            (id === DEFAULT_RULE_ID
-                ? `No rule matches; the policy default (${report.policy.default}) decides`
-                : 'Policy rule');
-        return {
-            id,
-            name: toPascalCase(id),
-            shortDescription: { text: oneLine(text) },
-            fullDescription: { text: rule?.description ?? text },
-            helpUri: ruleHelpUri(id),
-            help: {
-                text: `${text}\nDecision: ${decision}.${rule ? ` Defined in ${rule.at.path}.` : ''}\nSee ${ruleHelpUri(id)}`,
-            },
-            defaultConfiguration: { level: levelOf(decision) },
-            properties: {
-                decision,
-                tags: ['security', 'action-path'],
-                ...(rule ? { source: rule.at.path } : {}),
-            },
-        };
-    });
     return {
         $schema: SARIF_SCHEMA_URI,
         version: '2.1.0',
-        runs: [
-            {
-                tool: {
-                    driver: { name: version/* TOOL_NAME */.lH, version: version/* TOOL_VERSION */.wr, informationUri: version/* TOOL_URI */.qH, rules },
-                },
-                results: findings.map((f) => result(f, ruleIds.indexOf(f.ruleId))),
-            },
-        ],
+        runs: runScopes(report).map(sarifRun),
     };
 }
-function result(f, ruleIndex) {
+/**
+ * One run per repository (each with its own policy, root and category), or — in the action,
+ * which decides one workflow of the checked-out repository — one run whose paths already are
+ * repository paths.
+ */
+function runScopes(report) {
+    const findings = (0,report_report/* allFindings */.c4)(report);
+    if (report.repositories.length === 0) {
+        const workflows = report.evaluations.map((e) => e.workflow.path);
+        const jobs = report.evaluations.flatMap((e) => e.decision.jobs.map((j) => j.job)).sort();
+        return [
+            {
+                policy: report.policy,
+                findings,
+                rootUri: undefined,
+                category: workflows.length === 1
+                    ? `agent-gate/${workflows[0] ?? ''}:${jobs.join(',')}/`
+                    : 'agent-gate/',
+                repoPathOf: (path) => path,
+            },
+        ];
+    }
+    return report.repositories.map((scope) => {
+        const byPath = new Map(scope.workflows.map((w) => [w.path, w.repoPath]));
+        const prefix = scope.root.endsWith('/') ? scope.root : `${scope.root}/`;
+        return {
+            policy: scope.policy,
+            findings: findings.filter((f) => byPath.has(f.workflow)),
+            rootUri: scope.rootUri,
+            category: scope.category,
+            repoPathOf: (path) => byPath.get(path) ?? (path.startsWith(prefix) ? path.slice(prefix.length) : path),
+        };
+    });
+}
+function sarifRun(scope) {
+    // Most severe first (allFindings' order), so a cap keeps what matters.
+    const findings = scope.findings.slice(0, GITHUB_SARIF_LIMITS.resultsPerRun);
+    const omitted = scope.findings.length - findings.length;
+    const ruleIds = [...new Set(findings.map((f) => f.ruleId))].sort();
+    const rules = ruleIds.map((id) => ruleDescriptor(id, findings, scope.policy));
+    return {
+        tool: {
+            driver: { name: version/* TOOL_NAME */.lH, version: version/* TOOL_VERSION */.wr, informationUri: version/* TOOL_URI */.qH, rules },
+        },
+        automationDetails: { id: scope.category },
+        ...(scope.rootUri ? { originalUriBaseIds: { [SRCROOT]: { uri: scope.rootUri } } } : {}),
+        results: findings.map((f) => result(f, ruleIds.indexOf(f.ruleId), scope.repoPathOf)),
+        properties: {
+            policy: { sources: scope.policy.sources, digest: scope.policy.digest },
+            ...(omitted > 0 ? { omittedResults: omitted } : {}),
+        },
+    };
+}
+function ruleDescriptor(id, findings, policy) {
+    const check = (0,checks/* ruleById */.BD)(id);
+    if (check && findings.some((f) => f.ruleId === id && f.kind === 'check'))
+        return checkRuleDescriptor(check, findings.find((f) => f.ruleId === id)?.decision ?? 'allow');
+    const rule = policy.rules.find((r) => r.id === id);
+    const decision = rule?.decision ?? policy.default;
+    const severity = (0,path_remediation/* pathSeverity */.Z)(decision);
+    const text = rule?.reason ??
+        (id === DEFAULT_RULE_ID
+            ? `No rule matches; the policy default (${policy.default}) decides`
+            : 'Policy rule');
+    return {
+        id,
+        name: toPascalCase(id),
+        shortDescription: { text: oneLine(text) },
+        fullDescription: { text: rule?.description ?? text },
+        helpUri: ruleHelpUri(id),
+        help: {
+            text: `${text}\nDecision: ${decision}.${rule ? ` Defined in ${rule.at.path}.` : ''}\nSee ${ruleHelpUri(id)}`,
+        },
+        defaultConfiguration: { level: levelOf(decision) },
+        properties: {
+            decision,
+            severity,
+            'security-severity': SECURITY_SEVERITY[severity],
+            tags: ['security', 'action-path'],
+            ...(rule ? { source: rule.at.path } : {}),
+        },
+    };
+}
+function result(f, ruleIndex, repoPathOf) {
     return {
         ruleId: f.ruleId,
         ruleIndex,
@@ -14162,7 +16200,7 @@ function result(f, ruleIndex) {
         locations: [
             {
                 physicalLocation: {
-                    artifactLocation: { uri: f.location.path },
+                    artifactLocation: { uri: toUri(repoPathOf(f.location.path)), uriBaseId: SRCROOT },
                     // SARIF lines and columns start at 1.
                     region: {
                         startLine: Math.max(1, f.location.line),
@@ -14182,7 +16220,19 @@ function result(f, ruleIndex) {
         },
     };
 }
-/** GitHub code scanning reads `security-severity` (a CVSS-like score) to rank alerts. */
+/** A relative URI reference: forward slashes, each segment percent-encoded. */
+function toUri(path) {
+    return path
+        .replace(/\\/g, '/')
+        .split('/')
+        .map((segment) => encodeURIComponent(segment))
+        .join('/');
+}
+/**
+ * GitHub code scanning reads `security-severity` (a CVSS-like score) to rank alerts: over 9.0
+ * critical, 7.0–8.9 high, 4.0–6.9 medium, 0.1–3.9 low. Every rule has one, from the same
+ * severity word the text report shows.
+ */
 const SECURITY_SEVERITY = {
     info: '0.0',
     low: '3.0',
@@ -14268,6 +16318,22 @@ function document_evidenceDocument(input) {
             actor: orNull(run.actor),
             triggeringActor: orNull(run.triggeringActor),
             prAuthor: orNull(run.prAuthor),
+            scope: run.scope
+                ? {
+                    workflowRepository: orNull(run.scope.workflowRepository),
+                    calledWorkflow: orNull(run.scope.calledWorkflow),
+                    decidedJobs: run.scope.decidedJobs ? [...run.scope.decidedJobs] : null,
+                    policyRef: run.scope.policyRef,
+                    changes: run.scope.changes
+                        ? {
+                            source: run.scope.changes.source,
+                            base: orNull(run.scope.changes.base),
+                            head: orNull(run.scope.changes.head),
+                            files: run.scope.changes.files,
+                        }
+                        : null,
+                }
+                : null,
         },
         owner: (0,bom/* ownerDoc */.Oz)(ownerOf?.owner),
         decision: {
@@ -14833,8 +16899,13 @@ async function readCheckRuns(client, owner, repo, sha) {
             ref: sha,
             per_page: 100,
         });
+        if (!Array.isArray(runs) || runs.some((r) => typeof r?.name !== 'string'))
+            return {
+                checkRuns: undefined,
+                note: 'the check runs API answered entries without a name; check runs not recorded',
+            };
         return {
-            checkRuns: runs.map((r) => ({ name: r.name, conclusion: r.conclusion })),
+            checkRuns: runs.map((r) => ({ name: r.name, conclusion: r.conclusion ?? null })),
             note: `check runs of ${sha} at the end of the job (their conclusions may still change)`,
         };
     }
@@ -14848,6 +16919,8 @@ async function readCheckRuns(client, owner, repo, sha) {
 
 // EXTERNAL MODULE: ./src/action/evidence-store.ts
 var evidence_store = __webpack_require__(90269);
+// EXTERNAL MODULE: ./src/action/evidence-seal.ts
+var evidence_seal = __webpack_require__(20747);
 ;// CONCATENATED MODULE: ./src/action/job-outcome.ts
 async function readJobOutcome(client, lookup) {
     const unknown = (note) => ({ status: 'unknown', source: 'jobs API', note });
@@ -14867,12 +16940,14 @@ async function readJobOutcome(client, lookup) {
     catch (error) {
         return unknown(`the jobs API could not be read (${error.message}); it needs \`actions: read\``);
     }
-    const running = jobs.filter((j) => j.status === 'in_progress');
+    // Entries of another shape are not this job (an odd answer ends in `unknown`, not a crash).
+    const running = (Array.isArray(jobs) ? jobs : []).filter((j) => typeof j === 'object' && j !== null && j.status === 'in_progress');
     const mine = running.filter((j) => lookup.runnerName ? j.runner_name === lookup.runnerName : j.name === lookup.jobName);
     if (mine.length !== 1) {
         return unknown(`${mine.length} in-progress jobs match this runner${lookup.runnerName ? ` (${lookup.runnerName})` : ''}; cannot tell which is this one`);
     }
-    const steps = (mine[0]?.steps ?? []).filter((s) => s.status === 'completed');
+    const listedSteps = mine[0]?.steps;
+    const steps = (Array.isArray(listedSteps) ? listedSteps : []).filter((s) => typeof s === 'object' && s !== null && s.status === 'completed');
     const conclusions = steps.map((s) => s.conclusion);
     const status = conclusions.includes('cancelled')
         ? 'cancelled'
@@ -14894,6 +16969,8 @@ var api_client = __webpack_require__(83836);
 var runner_env = __webpack_require__(93716);
 // EXTERNAL MODULE: ./src/action/settings.ts
 var action_settings = __webpack_require__(69297);
+// EXTERNAL MODULE: ./src/action/time-scale.ts
+var time_scale = __webpack_require__(10850);
 // EXTERNAL MODULE: ./src/action/upload-evidence.ts
 var upload_evidence = __webpack_require__(2063);
 ;// CONCATENATED MODULE: ./src/action/run-post.ts
@@ -14916,6 +16993,9 @@ var upload_evidence = __webpack_require__(2063);
 
 
 
+
+
+
 async function runPost(now = () => new Date()) {
     const dir = core/* getState */.Gu(evidence_store/* STATE_EVIDENCE_DIR */.sQ);
     if (!dir) {
@@ -14924,8 +17004,23 @@ async function runPost(now = () => new Date()) {
     }
     const settings = (0,action_settings/* readSettings */.sb)();
     const runner = (0,runner_env/* readRunnerEnv */.O)(process.env);
-    const api = (0,api_client/* lazyClient */.q)(settings.token, runner.apiUrl);
-    const first = (0,evidence_store/* loadEvidenceInput */.Gg)(dir);
+    const scale = (0,time_scale/* timeScale */.Mw)(process.env.AGENT_GATE_TIME_SCALE, runner.apiUrl);
+    const limits = (0,time_scale/* budgets */.RK)(scale);
+    const api = (0,api_client/* lazyClient */.q)(settings.token, runner.apiUrl, scale, limits);
+    const post = completePack(dir, settings, runner, api, limits, now);
+    await (0,time_scale/* withinBudget */.xV)(post, limits.postPhaseMs, `the post step (the evidence the main step left stays in ${dir})`);
+}
+async function completePack(dir, settings, runner, api, limits, now) {
+    const seal = {
+        digest: core/* getState */.Gu(evidence_seal/* STATE_EVIDENCE_DIGEST */.HO) || undefined,
+        decision: core/* getState */.Gu(evidence_seal/* STATE_DECISION */.ZO) || undefined,
+        artifact: core/* getState */.Gu(evidence_seal/* STATE_ARTIFACT */.HT),
+    };
+    const text = (0,evidence_store/* readEvidenceText */.NR)(dir);
+    const mismatch = (0,evidence_seal/* sealMismatch */.ao)(seal, text);
+    if (mismatch)
+        return refuseTampered(dir, seal, text, mismatch, settings.retentionDays, limits);
+    const first = (0,evidence_store/* parseEvidenceInput */.n0)(text);
     const outcome = await readJobOutcome(api, {
         owner: runner.owner,
         repo: runner.repo,
@@ -14938,11 +17033,15 @@ async function runPost(now = () => new Date()) {
     const input = {
         ...first,
         outcome,
-        validation: checks,
+        validation: {
+            ...checks,
+            // What the seal covers, and what the post step takes on the API's word.
+            note: `${checks.note ? `${checks.note}; ` : ''}the decision and approval record matched the ${seal.digest ?? ''} the main step sealed in its state; the outcome and check runs are as the API reported them at the end of the job, not verified further`,
+        },
         timestamps: { ...first.timestamps, finished: now().toISOString() },
     };
     const files = new Map(buildPackFiles(input));
-    if (settings.attest) {
+    if (settings.attest !== 'off') {
         // Sign the manifest file itself, so `gh attestation verify manifest.json` finds it; the
         // record goes beside the manifest (not covered by it), never into a rebuilt pack.
         const manifest = files.get('manifest.json') ?? '';
@@ -14950,6 +17049,9 @@ async function runPost(now = () => new Date()) {
             subjectName: 'manifest.json',
             digest: `sha256:${(0,external_node_crypto_.createHash)('sha256').update(manifest).digest('hex')}`,
             token: settings.token,
+            // `bundle`: sign only; the bundle goes into the pack, not to the attestations API
+            // (which private repositories without GitHub Enterprise cannot use).
+            skipWrite: settings.attest === 'bundle',
             predicate: {
                 decision: first.report.decision,
                 policyDigest: first.report.policy.digest,
@@ -14963,7 +17065,7 @@ async function runPost(now = () => new Date()) {
     }
     (0,evidence_store/* writePack */.hG)(dir, files);
     const packDir = (0,external_node_path_.join)(dir, evidence_store/* PACK_DIR */.UX);
-    core/* info */.pq(`agent-gate: evidence pack completed in ${packDir} (outcome ${outcome.status}${outcome.note ? `: ${outcome.note}` : ''})`);
+    core/* info */.pq((0,report_escape/* escapeLogText */.dD)(`agent-gate: evidence pack completed in ${packDir} (outcome ${outcome.status}${outcome.note ? `: ${outcome.note}` : ''})`));
     if (first.evidence.mode !== 'artifact')
         return;
     const uploaded = await (0,upload_evidence/* uploadEvidence */.di)({
@@ -14971,9 +17073,38 @@ async function runPost(now = () => new Date()) {
         files: [...files.keys()],
         name: first.evidence.artifactName ?? 'agent-gate-evidence',
         retentionDays: settings.retentionDays,
+        timeoutMs: limits.uploadMs,
     });
     core/* setOutput */.uH(action_settings/* OUTPUTS */.py.evidenceArtifactId, String(uploaded.id));
-    core/* info */.pq(`agent-gate: evidence uploaded as artifact ${first.evidence.artifactName ?? ''} (id ${uploaded.id}, sha256 ${uploaded.digest})`);
+    core/* info */.pq((0,report_escape/* escapeLogText */.dD)(`agent-gate: evidence uploaded as artifact ${first.evidence.artifactName ?? ''} (id ${uploaded.id}, sha256 ${uploaded.digest})`));
+}
+/**
+ * The evidence the main step left was changed (or cannot be matched): record that — and only
+ * that — in the pack, upload the record when the pack is uploaded, and fail the step. The
+ * changed content is never completed, signed or uploaded.
+ */
+async function refuseTampered(dir, seal, text, why, retentionDays, limits) {
+    const files = new Map([[evidence_seal/* TAMPER_FILE */.$6, (0,evidence_seal/* tamperRecord */.fh)(seal, text, why)]]);
+    (0,evidence_store/* writePack */.hG)(dir, files);
+    const packDir = (0,external_node_path_.join)(dir, evidence_store/* PACK_DIR */.UX);
+    let uploaded = '';
+    if (seal.artifact) {
+        try {
+            const r = await (0,upload_evidence/* uploadEvidence */.di)({
+                dir: packDir,
+                files: [evidence_seal/* TAMPER_FILE */.$6],
+                name: seal.artifact,
+                retentionDays,
+                timeoutMs: limits.uploadMs,
+            });
+            core/* setOutput */.uH(action_settings/* OUTPUTS */.py.evidenceArtifactId, String(r.id));
+            uploaded = `; the record was uploaded as artifact ${seal.artifact} (id ${r.id})`;
+        }
+        catch (error) {
+            uploaded = `; uploading the record failed too: ${error.message}`;
+        }
+    }
+    throw new Error(`the evidence input in ${dir} does not match what the main step decided (${why}); the pack records the tampering in ${(0,external_node_path_.join)(packDir, evidence_seal/* TAMPER_FILE */.$6)} and was neither completed nor signed${uploaded}`);
 }
 
 
@@ -14988,7 +17119,7 @@ async function runPost(now = () => new Date()) {
 /* harmony export */   VS: () => (/* binding */ bomWorkflows),
 /* harmony export */   qB: () => (/* binding */ credentialDoc)
 /* harmony export */ });
-/* harmony import */ var _evaluate_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(62484);
+/* harmony import */ var _evaluate_js__WEBPACK_IMPORTED_MODULE_0__ = __webpack_require__(5814);
 /* harmony import */ var _checklist_render_js__WEBPACK_IMPORTED_MODULE_1__ = __webpack_require__(61790);
 
 
@@ -15009,6 +17140,18 @@ function ownerDoc(owner) {
         return null;
     return { owners: [...list(owner.owners)], file: owner.file, line: owner.line };
 }
+function protectionDoc(p) {
+    return {
+        status: p.status,
+        source: p.source,
+        reviewers: [...list(p.reviewers)],
+        preventSelfReview: orNull(p.preventSelfReview),
+        waitTimer: orNull(p.waitTimer),
+        branchPolicy: orNull(p.branchPolicy),
+        customRules: [...list(p.customRules)],
+        note: p.note,
+    };
+}
 function jobDoc(j) {
     return {
         workflow: j.workflow,
@@ -15021,7 +17164,12 @@ function jobDoc(j) {
         unattendedReasons: [...list(j.unattendedReasons)],
         environment: j.environment === undefined || j.environment === null
             ? null
-            : { name: j.environment.name, dynamic: j.environment.dynamic, at: loc(j.environment.at) },
+            : {
+                name: j.environment.name,
+                dynamic: j.environment.dynamic,
+                at: loc(j.environment.at),
+                protection: protectionDoc(j.environment.protection),
+            },
         runsOn: [...list(j.runsOn)],
         permissions: permissionsDoc(j.permissions),
         credentials: list(j.credentials).map(credentialDoc),
@@ -15042,6 +17190,7 @@ function jobDoc(j) {
             at: loc(r.at),
         })),
         agents: list(j.agents).map(agentDoc),
+        workflowRole: j.workflowRole ? { ...j.workflowRole } : null,
         tools: list(j.tools).map(toolDoc),
         agentConfig: list(j.agentConfig).map((c) => ({
             agent: c.agent,
@@ -15063,8 +17212,33 @@ function jobDoc(j) {
             step: orNull(p.step),
             uses: orNull(p.uses),
             target: orNull(p.target),
+            why: orNull(p.why),
+            chain: p.chain === undefined || p.chain === null
+                ? null
+                : p.chain.map((c) => ({ kind: c.kind, name: c.name, at: loc(c.at) })),
         })),
         gaps: [...list(j.gaps)],
+        skipped: orNull(j.skipped),
+        skippedSteps: list(j.skippedSteps).map((x) => ({
+            step: x.step,
+            name: orNull(x.name),
+            reason: x.reason,
+        })),
+        calls: j.calls === undefined || j.calls === null
+            ? null
+            : j.calls.map((c) => ({
+                uses: c.uses,
+                file: c.file,
+                at: loc(c.at),
+                jobs: c.jobs.map((x) => ({
+                    job: x.job,
+                    at: loc(x.at),
+                    permissions: { ...x.permissions },
+                })),
+            })),
+        resolvedRefs: j.resolvedRefs === undefined || j.resolvedRefs === null
+            ? null
+            : j.resolvedRefs.map((r) => ({ ref: r.ref, sha: r.sha })),
     };
 }
 function permissionsDoc(p) {

@@ -5,6 +5,8 @@
  * cached by SHA for the run; every request has a timeout. Whatever cannot be read is reported
  * missing with why (the inventory makes it an opaque path), never skipped.
  */
+import { readFileSync } from 'node:fs';
+import { join, normalize } from 'node:path';
 import type { GitHubClient } from '../github/client.js';
 import type { FileReader, FileRef, FileResult } from '../inventory/resolve/action-files.js';
 import { fileKey } from '../inventory/resolve/action-files.js';
@@ -22,6 +24,8 @@ export interface ActionFileSources {
   /** Filled with each tag or branch resolved: `owner/repo@v1` → commit SHA. */
   readonly resolved: Map<string, string>;
   readonly timeoutMs?: number;
+  /** The running gate action (same repository and ref): read from its directory on disk. */
+  readonly self?: { readonly repository: string; readonly ref: string; readonly dir: string };
 }
 
 export function actionFileReader(s: ActionFileSources): FileReader {
@@ -50,6 +54,8 @@ async function readOne(
       return { missing: `${ref.path}: ${(error as Error).message}` };
     }
   }
+  const own = fromSelf(ref, s.self);
+  if (own) return own;
   const [owner = '', repo = ''] = ref.repo.split('/');
   const timeout = s.timeoutMs ?? ACTION_FILE_TIMEOUT_MS;
   let sha: string;
@@ -67,6 +73,30 @@ async function readOne(
     bySha.set(key, pending);
   }
   return pending;
+}
+
+/**
+ * The gate's own step (`uses:` naming exactly the repository and ref the runner downloaded
+ * for this step) is read from `GITHUB_ACTION_PATH`: no request, and no opaque path for a
+ * private action repository the job's token cannot read.
+ */
+function fromSelf(ref: FileRef, self: ActionFileSources['self']): FileResult | undefined {
+  if (ref.kind === 'local' || !self) return undefined;
+  if (ref.repo.toLowerCase() !== self.repository.toLowerCase() || ref.ref !== self.ref)
+    return undefined;
+  const path = normalize(ref.path);
+  if (path.startsWith('..') || path.startsWith('/')) return undefined;
+  try {
+    const text = readFileSync(join(self.dir, path), 'utf8');
+    if (Buffer.byteLength(text) > MAX_SOURCE_BYTES)
+      return {
+        missing: `${ref.repo}/${path}@${self.ref}: over the ${MAX_SOURCE_BYTES}-byte limit`,
+      };
+    return { text, display: `${ref.repo}/${path}@${self.ref}`, sha: self.ref };
+  } catch {
+    // The runner's copy at this exact ref is the action: a file it lacks does not exist there.
+    return { missing: `${ref.repo}/${path}@${self.ref}: no such file in the action's directory` };
+  }
 }
 
 async function resolveSha(

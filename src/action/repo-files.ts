@@ -33,6 +33,31 @@ export interface RepoFileOptions {
 
 export function repoFileReader(options: RepoFileOptions): RepoFileReader {
   const git = localGit(options.workspace);
+  const trees = new Map<string, Promise<Map<string, boolean> | 'truncated'>>();
+  const listTree = async (ref: string): Promise<Map<string, boolean> | 'truncated'> => {
+    const client = await options.client();
+    try {
+      const { data } = await client.rest.git.getTree({
+        owner: options.owner,
+        repo: options.repo,
+        tree_sha: ref,
+        recursive: 'true',
+      });
+      if (data?.truncated) return 'truncated';
+      if (!Array.isArray(data?.tree))
+        throw new Error('the git trees API answered without a list of entries (`tree`)');
+      return new Map(
+        data.tree
+          .filter((e) => e?.type === 'blob' && typeof e.path === 'string')
+          .map((e) => [e.path, e.mode === '120000']),
+      );
+    } catch (cause) {
+      throw new InputError(
+        `cannot list the repository tree at ${ref} through the API: ${(cause as Error).message}`,
+        { cause },
+      );
+    }
+  };
   return {
     preload: (ref, paths) => git.preload(ref, paths),
     async existing(ref, paths) {
@@ -43,31 +68,17 @@ export function repoFileReader(options: RepoFileOptions): RepoFileReader {
           .filter((l) => l.has !== 'absent')
           .map((l) => ({ path: l.path, symlink: l.has === 'symlink' }));
       }
-      const client = await options.client();
-      try {
-        const { data } = await client.rest.git.getTree({
-          owner: options.owner,
-          repo: options.repo,
-          tree_sha: ref,
-          recursive: 'true',
-        });
-        if (data?.truncated) return paths.map((path) => ({ path, symlink: false }));
-        if (!Array.isArray(data?.tree))
-          throw new Error('the git trees API answered without a list of entries (`tree`)');
-        const blobs = new Map(
-          data.tree
-            .filter((e) => e?.type === 'blob' && typeof e.path === 'string')
-            .map((e) => [e.path, e.mode === '120000']),
-        );
-        return paths
-          .filter((p) => blobs.has(p))
-          .map((path) => ({ path, symlink: blobs.get(path) === true }));
-      } catch (cause) {
-        throw new InputError(
-          `cannot list the repository tree at ${ref} through the API: ${(cause as Error).message}`,
-          { cause },
-        );
+      // One tree listing per ref for the whole run (the snapshot and the script reader share it).
+      let listing = trees.get(ref);
+      if (!listing) {
+        listing = listTree(ref);
+        trees.set(ref, listing);
       }
+      const blobs = await listing;
+      if (blobs === 'truncated') return paths.map((path) => ({ path, symlink: false }));
+      return paths
+        .filter((p) => blobs.has(p))
+        .map((path) => ({ path, symlink: blobs.get(path) === true }));
     },
     async read(path, ref) {
       const local = git.read(ref, path);

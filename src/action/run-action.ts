@@ -193,7 +193,13 @@ export async function runAction(now: () => Date = () => new Date()): Promise<voi
   const actionFiles = await phase(
     gatherActionFiles(
       [parsed],
-      actionFileReader({ files, workflowSha: runner.workflowSha, client: api, resolved }),
+      actionFileReader({
+        files,
+        workflowSha: runner.workflowSha,
+        client: api,
+        resolved,
+        self: runner.self,
+      }),
       resolved,
     ),
     'the actions and reusable workflows it uses',

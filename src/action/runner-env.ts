@@ -33,6 +33,12 @@ export interface RunnerEnv {
   readonly serverUrl: string;
   readonly runId: string | undefined;
   readonly runAttempt: string | undefined;
+  /**
+   * The gate action itself as the runner downloaded it (`GITHUB_ACTION_REPOSITORY`,
+   * `GITHUB_ACTION_REF`, `GITHUB_ACTION_PATH`): its own `uses:` is read from disk, not the API.
+   */
+  readonly self:
+    { readonly repository: string; readonly ref: string; readonly dir: string } | undefined;
 }
 
 export function readRunnerEnv(env: NodeJS.ProcessEnv): RunnerEnv {
@@ -72,6 +78,14 @@ export function readRunnerEnv(env: NodeJS.ProcessEnv): RunnerEnv {
     serverUrl: env.GITHUB_SERVER_URL || 'https://github.com',
     runId: env.GITHUB_RUN_ID || undefined,
     runAttempt: env.GITHUB_RUN_ATTEMPT || undefined,
+    self:
+      env.GITHUB_ACTION_REPOSITORY && env.GITHUB_ACTION_REF && env.GITHUB_ACTION_PATH
+        ? {
+            repository: env.GITHUB_ACTION_REPOSITORY,
+            ref: env.GITHUB_ACTION_REF,
+            dir: env.GITHUB_ACTION_PATH,
+          }
+        : undefined,
   };
 }
 

@@ -9,6 +9,7 @@ import type { SourceLocation } from '../errors.js';
 import type { ChecklistScore } from '../checklist/types.js';
 import type { Evaluation } from '../evaluate.js';
 import type { JobInventory } from '../inventory/types.js';
+import { pathSeverity } from '../policy/path-remediation.js';
 import type { DecisionValue, JobVerdict } from '../policy/types.js';
 import { TOOL_NAME, TOOL_VERSION } from '../version.js';
 import { environmentLine } from './environment-lines.js';
@@ -194,7 +195,7 @@ function jobLines(
   const shown = verdict.paths.filter((p) => verbose || p.decision !== 'allow');
   for (const p of shown) {
     lines.push(
-      `    ${MARK[p.decision]} ${p.path.class.padEnd(16)} ${escapeLogText(at(p.path.at))}  ${escapeLogText(p.path.reason)}${p.rule ? ` [${p.rule}]` : ''}`,
+      `    ${MARK[p.decision]} ${p.path.class.padEnd(16)} ${escapeLogText(at(p.path.at))}  ${escapeLogText(p.path.reason)}${p.rule ? ` [${p.rule}]` : ''} (${pathSeverity(p.decision)})`,
     );
     if (p.path.chain && p.path.chain.length > 0)
       lines.push(

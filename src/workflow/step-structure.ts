@@ -111,7 +111,7 @@ export function placeSteps(
       const innerAt: YamlPath = [...stepAt, 'parallel', j];
       if (!isMap(inner))
         fail(`job \`${jobId}\`: step ${j + 1} of a parallel group is not a map`, innerAt);
-      if ('parallel' in (inner))
+      if ('parallel' in inner)
         fail(`job \`${jobId}\`: a parallel group cannot contain another one`, [
           ...innerAt,
           'parallel',

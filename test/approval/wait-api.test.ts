@@ -81,11 +81,12 @@ describe('wait loop against GitHub-like conditions', () => {
       headers: { 'retry-after': '1' },
     });
     h.at(1, () => h.gh.comment(7, { login: 'octocat' }, `/agent-gate approve ${h.prefix}`));
-    const began = Date.now();
     const outcome = await h.run();
     expect(outcome.state).toBe('approved');
-    expect(Date.now() - began).toBeGreaterThanOrEqual(900); // retry-after: 1 s, honoured
-    expect(h.logs.some((l) => /client: secondary rate limit on GET/.test(l))).toBe(true);
+    // retry-after: 1 s, honoured: the client says how long it waits (no wall-clock assertion).
+    expect(h.logs.some((l) => /client: secondary rate limit on GET.*retry 1 in 1s/.test(l))).toBe(
+      true,
+    );
     const comments = h.gh.requests.filter((r) => /comments\?since/.test(r.url));
     expect(comments.slice(0, 2).map((r) => r.status)).toEqual([403, 200]);
   });

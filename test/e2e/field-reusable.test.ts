@@ -6,7 +6,7 @@
  * before any decision when no caller job calls it or when it cannot tell which file it runs in.
  */
 import { afterAll, describe, expect, it } from 'vitest';
-import { apiServers, makeWorkspace, removeTempDirs, runAction } from './harness.js';
+import { ROOT, apiServers, makeWorkspace, removeTempDirs, runAction } from './harness.js';
 import type { RunOptions, RunResult } from './harness.js';
 
 const servers = apiServers();
@@ -80,6 +80,13 @@ async function run(callerText: string, options: Partial<RunOptions> = {}): Promi
     api: api.url,
     inputs: { jobs: 'current', evidence: 'file', 'job-workflow-ref': CALLED },
     ...options,
+    // The runner names the gate action it downloaded for the step and where it put it.
+    env: {
+      GITHUB_ACTION_REPOSITORY: 'agent-gate/agent-gate',
+      GITHUB_ACTION_REF: '0123456789abcdef0123456789abcdef01234567',
+      GITHUB_ACTION_PATH: ROOT,
+      ...options.env,
+    },
   });
 }
 
@@ -114,8 +121,11 @@ describe.concurrent('jobs: current inside a reusable workflow', () => {
 
   it('matches a caller that names the workflow by owner/name/path@ref', async () => {
     const result = await run(caller('acme/app/.github/workflows/agent-gate.yml@v1'));
-    expect(result.code, result.stdout).toBe(0);
     expect(decidedJobs(result)).toEqual(['gate']);
+    // The loopback API cannot resolve the tag: the called workflow is an opaque path (fail
+    // closed), not a silent pass.
+    expect(result.outputs.decision, result.stdout).toBe('approval-required');
+    expect(result.stdout).toContain('acme/app@v1: cannot resolve the ref');
   });
 
   it('decides every caller job when several call it, and says so', async () => {

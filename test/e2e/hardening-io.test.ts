@@ -392,7 +392,7 @@ describe.concurrent('servers that accept and never answer (item 10)', () => {
     expect(post.code).toBe(1);
     const pack = main.outputs['evidence-path']!;
     expect(errors(post), post.stdout).toEqual([
-      `agent-gate (post): evidence upload failed for artifact "agent-gate-evidence-fix-1" (the evidence pack is kept at ${pack}): the artifact service did not finish the upload within 5 s`,
+      `agent-gate (post): evidence upload failed for artifact "${main.outputs['evidence-name']}" (the evidence pack is kept at ${pack}): the artifact service did not finish the upload within 5 s`,
     ]);
     expect(silent.requests.some((q) => q.includes('CreateArtifact'))).toBe(true);
     expect(post.tempFiles.has(join(pack, 'evidence.json'))).toBe(true);

@@ -3,7 +3,14 @@
  * through git (not the working tree, which an earlier step may have changed) and gates it.
  */
 import { afterAll, describe, expect, it } from 'vitest';
-import { apiServers, makeWorkspace, removeTempDirs, runAction, writeFiles } from './harness.js';
+import {
+  ROOT,
+  apiServers,
+  makeWorkspace,
+  removeTempDirs,
+  runAction,
+  writeFiles,
+} from './harness.js';
 import { findingsOf } from './assertions.js';
 
 const servers = apiServers();
@@ -45,6 +52,13 @@ async function run(committed: string, worktree?: string) {
     eventPayload: push,
     workspace: ws.dir,
     api: api.url,
+    // The runner names the gate action it downloaded for the step and where it put it: the
+    // gate's own `uses:` is read from there, not through the API.
+    env: {
+      GITHUB_ACTION_REPOSITORY: 'acme/agent-gate',
+      GITHUB_ACTION_REF: '11bd71901bbe5b1630ceea73d27597364c9af683',
+      GITHUB_ACTION_PATH: ROOT,
+    },
   });
   return { ...r, api };
 }
