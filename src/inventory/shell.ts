@@ -11,6 +11,7 @@
  * input yields a best-effort answer. It never throws, and it bounds its work on hostile
  * input, reporting `truncated` when it stopped early.
  */
+import { lineStarts } from '../workflow/text-position.js';
 
 export interface SimpleCommand {
   /** Words of the real command (after prefixes such as `sudo -E` or `FOO=1`), quotes removed. */
@@ -108,12 +109,6 @@ export function splitCommands(script: string): SplitResult {
   }
   const commands = shared.commands.sort((a, b) => a.line - b.line || a.column - b.column);
   return { commands, truncated: cut || shared.halted };
-}
-
-function lineStarts(text: string): number[] {
-  const starts = [0];
-  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
-  return starts;
 }
 
 // ---------------------------------------------------------------------------------------------

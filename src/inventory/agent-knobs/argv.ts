@@ -7,6 +7,7 @@ import type { SourceLocation } from '../../errors.js';
 import { splitCommands } from '../shell.js';
 import type { SimpleCommand } from '../shell.js';
 import type { Locator } from './collector.js';
+import { lineStarts, positionAt } from '../../workflow/text-position.js';
 
 export interface Arg {
   readonly value: string;
@@ -209,12 +210,6 @@ const placeholderAt: SourceLocation = { path: '', line: 1, column: 1 };
 // ---------------------------------------------------------------------------------------------
 // Word positions.
 
-function lineStarts(text: string): number[] {
-  const starts = [0];
-  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
-  return starts;
-}
-
 function commandOffset(starts: readonly number[], cmd: SimpleCommand): number {
   return (starts[cmd.line - 1] ?? 0) + cmd.column - 1;
 }
@@ -237,20 +232,9 @@ function placeWords(
       last = found;
       cursor = found + r.length;
     }
-    const { line, column } = position(starts, last);
+    const { line, column } = positionAt(starts, last);
     return { value, at: at(line, column) };
   });
-}
-
-function position(starts: readonly number[], offset: number): { line: number; column: number } {
-  let lo = 0;
-  let hi = starts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if ((starts[mid] ?? 0) <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return { line: lo + 1, column: offset - (starts[lo] ?? 0) + 1 };
 }
 
 /** The first simple command of `script` whose program is `name` (e.g. gh-aw's `awf`). */

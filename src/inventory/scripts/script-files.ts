@@ -4,6 +4,7 @@
  * file's own line and column so a command found in it is located in that file. Parsed once
  * per file text (cached); never throws: what cannot be read is said in `problem`.
  */
+import { lineStarts, positionAt } from '../../workflow/text-position.js';
 
 /** One line of shell text of an entry and where it starts in the file (1-based). */
 export interface EntryLine {
@@ -56,23 +57,6 @@ export function parseScriptFile(kind: ScriptFileKind, text: string): ScriptFile 
   return parsed;
 }
 
-function lineStarts(text: string): number[] {
-  const starts = [0];
-  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) starts.push(i + 1);
-  return starts;
-}
-
-function position(starts: readonly number[], offset: number): { line: number; column: number } {
-  let lo = 0;
-  let hi = starts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1;
-    if ((starts[mid] ?? 0) <= offset) lo = mid;
-    else hi = mid - 1;
-  }
-  return { line: lo + 1, column: offset - (starts[lo] ?? 0) + 1 };
-}
-
 function parsePackageJson(text: string): ScriptFile {
   let data: unknown;
   try {
@@ -93,7 +77,7 @@ function parsePackageJson(text: string): ScriptFile {
     const re = new RegExp(`${quoted}\\s*:\\s*"`, 'g');
     re.lastIndex = Math.max(0, scriptsAt);
     const m = re.exec(text);
-    const at = position(starts, m ? m.index + m[0].length : Math.max(0, scriptsAt));
+    const at = positionAt(starts, m ? m.index + m[0].length : Math.max(0, scriptsAt));
     const lines = body.split('\n').map((t, i) => ({
       text: t,
       line: at.line,

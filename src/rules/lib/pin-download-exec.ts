@@ -9,6 +9,7 @@
  * no parser here: its forms are matched per line, outside comments.
  */
 import { splitCommands, type SimpleCommand } from '../../inventory/shell.js';
+import { lineStarts, positionAt } from '../../workflow/text-position.js';
 
 export type DownloadExecKind =
   | 'pipe'
@@ -183,18 +184,6 @@ function readsStdin(argv: readonly string[]): boolean {
 // ---------------------------------------------------------------------------------------------
 // Forms.
 
-function lineStarts(text: string): number[] {
-  const starts = [0];
-  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
-  return starts;
-}
-
-function positionOf(starts: readonly number[], offset: number): { line: number; column: number } {
-  let line = 0;
-  while (line + 1 < starts.length && (starts[line + 1] ?? Infinity) <= offset) line++;
-  return { line: line + 1, column: offset - (starts[line] ?? 0) + 1 };
-}
-
 /**
  * Source offsets of the commands that are written literally in the script (top level,
  * `$( … )`, backticks); commands of inline scripts (`bash -c '…'`) are left out.
@@ -298,7 +287,7 @@ function commandSubstitutions(
     const at = l.start - before.length + m.index + m[0].indexOf(m[1]);
     out.push({
       kind: 'command-substitution',
-      ...positionOf(starts, at),
+      ...positionAt(starts, at),
       what: clip(`${m[1]} "$(${l.cmd.argv.join(' ')})"`),
       url: urlOf(l.cmd.argv),
     });

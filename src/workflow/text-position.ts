@@ -1,0 +1,26 @@
+/**
+ * Offsets in a text ↔ 1-based line and column: the one helper the shell parser, the script
+ * readers, the agent-argument locator and the rules share.
+ */
+
+/** The offset at which each line of `text` starts (`[0, …]`). */
+export function lineStarts(text: string): number[] {
+  const starts = [0];
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  return starts;
+}
+
+/** The 1-based line and column of `offset`, given the line starts of its text. */
+export function positionAt(
+  starts: readonly number[],
+  offset: number,
+): { line: number; column: number } {
+  let lo = 0;
+  let hi = starts.length - 1;
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1;
+    if ((starts[mid] ?? 0) <= offset) lo = mid;
+    else hi = mid - 1;
+  }
+  return { line: lo + 1, column: offset - (starts[lo] ?? 0) + 1 };
+}
