@@ -79,8 +79,17 @@ export function redactText(text: string): string {
  */
 export function redactDeep<T>(value: T): T {
   const seen = new WeakMap<object, unknown>();
+  // A report repeats the same strings (paths, reasons, names) many times: redact each once.
+  const texts = new Map<string, string>();
   const walk = (v: unknown): unknown => {
-    if (typeof v === 'string') return redactText(v);
+    if (typeof v === 'string') {
+      let done = texts.get(v);
+      if (done === undefined) {
+        done = redactText(v);
+        texts.set(v, done);
+      }
+      return done;
+    }
     if (typeof v !== 'object' || v === null) return v;
     const done = seen.get(v);
     if (done !== undefined) return done;

@@ -20,11 +20,18 @@ function isProbe(segment: string): boolean {
   );
 }
 
+/** The global form of each catalog pattern, compiled once. */
+const GLOBAL_FORMS = new WeakMap<RegExp, RegExp>();
+
 export function invokesAgent(pattern: RegExp, script: string): boolean {
-  const global = new RegExp(
-    pattern.source,
-    pattern.flags.includes('g') ? pattern.flags : `${pattern.flags}g`,
-  );
+  let global = GLOBAL_FORMS.get(pattern);
+  if (global === undefined) {
+    global = new RegExp(
+      pattern.source,
+      pattern.flags.includes('g') ? pattern.flags : `${pattern.flags}g`,
+    );
+    GLOBAL_FORMS.set(pattern, global);
+  }
   let count = 0;
   for (const match of script.matchAll(global)) {
     if (++count > 64) return true; // many mentions: not worth telling apart; fail closed

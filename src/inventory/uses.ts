@@ -48,8 +48,17 @@ export function isLocalUses(raw: string): boolean {
 
 /** `owner/repo/path` → lower-case name for prefix matching against catalogs. */
 export function normalizeActionName(name: string): string {
-  return name.toLowerCase().replace(/\/+$/, '');
+  let normal = NORMAL_NAMES.get(name);
+  if (normal === undefined) {
+    normal = name.toLowerCase().replace(/\/+$/, '');
+    if (NORMAL_NAMES.size >= 50_000) NORMAL_NAMES.clear();
+    NORMAL_NAMES.set(name, normal);
+  }
+  return normal;
 }
+
+/** Catalog entries are matched against every `uses:`: each name is normalised once. */
+const NORMAL_NAMES = new Map<string, string>();
 
 /** True when `name` is `prefix` or lies under it (`owner/repo` covers `owner/repo/sub`). */
 export function actionMatches(name: string, prefix: string): boolean {
