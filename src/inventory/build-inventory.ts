@@ -223,10 +223,6 @@ function buildJobInventory(
     gaps.push('repository default token permissions unknown; permissive (write) assumed');
   // For the record: each opaque path once (the path itself is what the policy decides).
   gaps.push(...paths.filter((p) => p.class === 'opaque').map((p) => `${p.reason} (${p.id})`));
-  if ([...scripts.values()].some((t) => t.noRepository))
-    gaps.push(
-      'the repository was not read: the scripts the steps run (package.json, Makefile, shell files) are not analysed',
-    );
   if (!repo.complete && agents.length > 0) {
     gaps.push('repository files (CODEOWNERS, agent and MCP configuration) were not read');
   }

@@ -182,8 +182,8 @@ function jobLines(
       );
     for (const call of inv.calls ?? [])
       lines.push(
-        `    calls: ${escapeLogText(call.uses)} (${call.file}) → ${call.jobs
-          .map((j) => `job ${escapeLogText(j.job)} (${formatLocation(j.at)})`)
+        `    calls: ${escapeLogText(call.uses)} (${escapeLogText(call.file)}) → ${call.jobs
+          .map((j) => `job ${escapeLogText(j.job)} (${escapeLogText(at(j.at))})`)
           .join(', ')}`,
       );
     // The checklist is about agents in CI: only jobs that run one get its band.
@@ -200,7 +200,10 @@ function jobLines(
     if (p.path.chain && p.path.chain.length > 0)
       lines.push(
         `        chain: ${p.path.chain
-          .map((c) => `${c.kind} ${escapeLogText(c.name)} (${formatLocation(c.at)})`)
+          .map(
+            (c) =>
+              `${c.kind === 'step' ? '' : `${c.kind} `}${escapeLogText(c.name)} (${escapeLogText(at(c.at))})`,
+          )
           .join(' → ')}`,
       );
   }

@@ -115,6 +115,7 @@ describe('formats', () => {
     const results = sarif.runs[0]!.results.map((x) => [x.ruleId, x.level]);
     expect(results.filter(([, level]) => level !== 'note')).toEqual([
       ['approve-publish', 'warning'],
+      ['approve-opaque-with-credentials', 'warning'],
     ]);
     expect(results.filter(([, level]) => level === 'note').length).toBeGreaterThan(0);
     expect(readFileSync(join(out, 'summary.md'), 'utf8')).toMatch(

@@ -153,13 +153,13 @@ describe('what cannot be read is opaque, with why', () => {
     expect(paths(good, job, 'opaque')).toEqual([]);
   });
 
-  it('a workflow evaluated without its repository records one gap instead', async () => {
+  it('a workflow evaluated without its repository: each script call is an opaque path, located', async () => {
     let out = '';
     const dir = mkdtempSync(join(tmpdir(), 'agent-gate-scripts-'));
     const file = join(dir, 'wf.yml');
     writeFileSync(
       file,
-      'on: push\npermissions: {}\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - run: npm run release\n',
+      'on: push\npermissions: {}\njobs:\n  a:\n    runs-on: ubuntu-latest\n    steps:\n      - run: npm run release\n        env: { NODE_AUTH_TOKEN: "${{ secrets.NPM_TOKEN }}" }\n',
     );
     await runCli(['evaluate', '--workflow', file, '--format', 'json'], {
       stdout: (t) => (out += t),
@@ -167,9 +167,12 @@ describe('what cannot be read is opaque, with why', () => {
       now: () => new Date('2026-11-21T00:00:00Z'),
     });
     const doc = JSON.parse(out) as { jobs: JsonJob[]; bom: { jobs: { gaps: string[] }[] } };
-    expect(doc.jobs[0]?.paths.filter((p) => p.class === 'opaque')).toEqual([]);
-    expect(JSON.stringify(doc.bom)).toContain(
-      'the repository was not read: the scripts the steps run',
-    );
+    const opaque = doc.jobs[0]?.paths.filter((p) => p.class === 'opaque') ?? [];
+    expect(opaque).toHaveLength(1);
+    expect(opaque[0]?.reason).toContain('`npm run release` is not analysed');
+    expect(opaque[0]?.reason).toContain('no repository was given');
+    expect(opaque[0]?.location.line).toBe(7);
+    // It holds a secret: the opaque path is gated, never a silent pass.
+    expect(doc.jobs[0]?.decision).toBe('approval-required');
   });
 });

@@ -58,8 +58,25 @@ export async function exampleReport(name: string): Promise<Report> {
   const path = `examples/${name}`;
   return reportOf(path, readFileSync(path, 'utf8'), {
     context: { actor: 'octocat', event: undefined },
+    repo: EXAMPLE_CHECKOUT,
   });
 }
+
+/**
+ * The checkout the action reads the examples in: a package whose scripts build and test it
+ * (so `npm ci && npm run build` and `npm publish` are followed, not opaque).
+ */
+const EXAMPLE_CHECKOUT: RepoSnapshot = {
+  files: new Map([
+    [
+      'package.json',
+      '{ "name": "app", "scripts": { "build": "tsc -p .", "test": "vitest run" } }\n',
+    ],
+  ]),
+  warnings: [],
+  complete: true,
+  root: '',
+};
 
 /** A complete input for a report, as the action's post step would give it; `over` replaces parts. */
 export function inputFor(report: Report, over: Partial<EvidenceInput> = {}): EvidenceInput {

@@ -4,13 +4,14 @@
  * `out-<case>.yml` job is not. Each file's header comment says why.
  */
 import { readdirSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { EMPTY_CONTEXT } from '../../src/context/run-context.js';
 import { evaluateWorkflow } from '../../src/evaluate.js';
 import { ACTION_CLASSES } from '../../src/inventory/action-classes.js';
 import { loadPolicy } from '../../src/policy/load-policy.js';
 import type { Policy } from '../../src/policy/types.js';
+import type { RepoSnapshot } from '../../src/inventory/repo-snapshot.js';
 import { memoryReader } from '../helpers.js';
 
 const DIR = 'test/fixtures/classes';
@@ -19,10 +20,21 @@ beforeAll(async () => {
   baseline = await loadPolicy('baseline', memoryReader({}));
 });
 
+/** Repository files a case's steps run (the case is evaluated inside that repository). */
+const REPOSITORIES: Record<string, Record<string, string>> = {
+  'out-env-setup.yml': { 'scripts/check.sh': 'pytest -q\n' },
+};
+
+function repositoryOf(file: string): RepoSnapshot | undefined {
+  const files = REPOSITORIES[basename(file)];
+  return files && { files: new Map(Object.entries(files)), warnings: [], complete: true, root: '' };
+}
+
 function inventoryOf(file: string) {
   const result = evaluateWorkflow({
     path: file,
     text: readFileSync(file, 'utf8'),
+    repo: repositoryOf(file),
     policy: baseline,
     context: { ...EMPTY_CONTEXT, defaultPermissions: 'read' },
     now: new Date('2026-11-21T00:00:00Z'),

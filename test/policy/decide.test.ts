@@ -63,7 +63,7 @@ describe('baseline semantics', () => {
 
   it('a production secret without an environment is blocked; with one it needs approval', async () => {
     const wf = (env: string) =>
-      `on: push\npermissions: {}\njobs:\n  ship:\n    runs-on: x\n${env}    steps:\n      - run: ./ship.sh\n        env:\n          KEY: \${{ secrets.PROD_DB_PASSWORD }}\n`;
+      `on: push\npermissions: {}\njobs:\n  ship:\n    runs-on: x\n${env}    steps:\n      - run: ship-release\n        env:\n          KEY: \${{ secrets.PROD_DB_PASSWORD }}\n`;
     const bare = await run(wf(''));
     expect(bare.decision.decision).toBe('blocked');
     expect(bare.decision.findings[0]).toMatchObject({
@@ -98,7 +98,7 @@ describe('baseline semantics', () => {
   });
 
   it('repository default permissions: unknown assumes write, read does not', async () => {
-    const wf = 'on: schedule\njobs:\n  t:\n    runs-on: x\n    steps: [{ run: make }]\n';
+    const wf = 'on: schedule\njobs:\n  t:\n    runs-on: x\n    steps: [{ run: cargo test }]\n';
     const unknown = await run(wf);
     expect(unknown.inventory[0]!.permissions).toMatchObject({
       source: 'default',

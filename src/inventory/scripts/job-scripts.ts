@@ -40,7 +40,6 @@ export function traceJobScripts(
       classify,
     });
     if (
-      trace.noRepository ||
       trace.hits.length > 0 ||
       trace.opaque.length > 0 ||
       trace.texts.length > 0 ||

@@ -50,8 +50,6 @@ export interface ScriptTrace {
   }[];
   /** Repository paths the snapshot has not looked up (the adapter reads them and retries). */
   readonly wanted: readonly string[];
-  /** Script calls were not followed because no repository was given (a gap of the job). */
-  readonly noRepository: boolean;
 }
 
 export interface TraceInput {
@@ -71,7 +69,7 @@ export interface TraceInput {
 
 type Lookup =
   | { readonly state: 'found'; readonly file: ScriptFile }
-  | { readonly state: 'absent' | 'unknown' | 'skip' }
+  | { readonly state: 'absent' | 'unknown' }
   | { readonly state: 'unread'; readonly why: string };
 
 interface Analysed {
@@ -88,7 +86,6 @@ export function traceScripts(input: TraceInput): ScriptTrace {
   const opaque: TracedOpaque[] = [];
   const texts: { text: string; at: SourceLocation; chain: string }[] = [];
   const wanted = new Set<string>();
-  let noRepository = false;
   const visited = new Set<string>();
   const { repo } = input;
   const where = (path: string, line: number, column: number): SourceLocation => ({
@@ -106,12 +103,13 @@ export function traceScripts(input: TraceInput): ScriptTrace {
         why: 'could not be read (a link out of the repository, too large, or unreadable)',
       };
     if (repo.absent?.has(path)) return { state: 'absent' };
-    // No repository at all (a workflow evaluated on its own): one gap of the job, not a path
-    // per command (the adapters always read the repository when there is one).
-    if (!repo.complete) {
-      noRepository = true;
-      return { state: 'skip' };
-    }
+    // No repository at all (a workflow evaluated on its own): the file cannot be followed, so
+    // the call is an opaque path like any other unread file — never a silent pass.
+    if (!repo.complete)
+      return {
+        state: 'unread',
+        why: 'cannot be read: no repository was given (scan the checkout, not the workflow file alone)',
+      };
     if (REPO_FILE_PATHS.includes(path)) return { state: 'absent' };
     wanted.add(path);
     return { state: 'unknown' };
@@ -157,11 +155,9 @@ export function traceScripts(input: TraceInput): ScriptTrace {
           found = { path, file: l.file };
           break;
         }
-        if (l.state === 'skip') break;
         if (l.state === 'unknown') problem ??= `${path} was not read`;
         if (l.state === 'unread') problem ??= `${path} ${l.why}`;
       }
-      if (noRepository) continue;
       if (!found && call.kind === 'package-script' && call.optional && !problem) continue;
       if (!found) {
         hide(problem ?? `${candidates.join(' / ')} is not in the repository at this commit`);
@@ -254,7 +250,7 @@ export function traceScripts(input: TraceInput): ScriptTrace {
 
   const top = findScriptCalls(input.commands, { dir: input.dir, text: input.text });
   visit(top, input.locate, input.label, [{ kind: 'step', name: input.label, at: input.stepAt }], 0);
-  return { hits, opaque, texts, wanted: [...wanted], noRepository };
+  return { hits, opaque, texts, wanted: [...wanted] };
 }
 
 function analyse(entry: ScriptEntry, dir: string | undefined, options: ClassifyOptions): Analysed {
