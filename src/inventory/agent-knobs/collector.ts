@@ -209,8 +209,6 @@ export function linePos(text: string, offset: number): { line: number; column: n
 // ---------------------------------------------------------------------------------------------
 // Values.
 
-export const isExpression = (value: string): boolean => value.includes('${{');
-
 /** `${{ secrets.GITHUB_TOKEN }}` or `${{ github.token }}`: the job's own token. */
 export function isJobToken(value: string): boolean {
   return /^\$\{\{\s*(?:secrets\.GITHUB_TOKEN|github\.token)\s*\}\}$/i.test(value.trim());
