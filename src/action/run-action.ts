@@ -43,7 +43,7 @@ import { effectiveDefaultPermissions } from '../policy/default-permissions.js';
 import { ENVIRONMENT_TIMEOUT_MS, readEnvironments } from './environment-lookup.js';
 import { parseWorkflow } from '../workflow/build-model.js';
 import type { Workflow } from '../workflow/model.js';
-import { isDynamic } from '../workflow/expressions.js';
+import { hasExpression } from '../workflow/expressions/fences.js';
 import { OUTPUTS, readSettings } from './settings.js';
 import type { Settings } from './settings.js';
 import { commandRunMessage, commandRunRecord, gateCommandOf } from './command-comment.js';
@@ -205,7 +205,7 @@ export async function runAction(now: () => Date = () => new Date()): Promise<voi
     'the actions and reusable workflows it uses',
   );
   const names = decided.flatMap((j) =>
-    j.environment && !isDynamic(j.environment.name) ? [j.environment.name] : [],
+    j.environment && !hasExpression(j.environment.name) ? [j.environment.name] : [],
   );
   // What GitHub will enforce for those environments (required reviewers hold an approval).
   const environments =

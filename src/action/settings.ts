@@ -4,6 +4,7 @@
  */
 import * as core from '@actions/core';
 import { InputError } from '../errors.js';
+import { hasExpression } from '../workflow/expressions/fences.js';
 
 export const INPUTS = {
   policy: 'policy',
@@ -154,5 +155,5 @@ function choice<T extends string>(name: string, allowed: readonly T[], fallback:
 
 /** An input the runner could not expand (an older runner without `job.workflow_ref`) is absent. */
 function unexpanded(value: string): string | undefined {
-  return value === '' || value.includes('${{') ? undefined : value;
+  return value === '' || hasExpression(value) ? undefined : value;
 }

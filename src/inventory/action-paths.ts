@@ -6,7 +6,8 @@
 import { nameLooksLike } from '../glob.js';
 import type { SourceLocation } from '../errors.js';
 import type { RunContext } from '../context/run-context.js';
-import { isDynamic, referencesGithubToken } from '../workflow/expressions.js';
+import { hasExpression } from '../workflow/expressions/fences.js';
+import { referencesGithubToken } from '../workflow/expressions/secrets.js';
 import type { Job, Step, Workflow } from '../workflow/model.js';
 import { matrixLookup, stepEnv } from '../workflow/value-sources.js';
 import { locate, locateInScalar } from '../workflow/source.js';
@@ -341,7 +342,7 @@ function fromUsesStep(input: PathInput, step: Step, creds: readonly string[]): D
     if (!actionMatches(name, entry.action)) continue;
     if (entry.whenInput) {
       const v = step.with.find((w) => w.key === entry.whenInput)?.value;
-      if (v === undefined || (v !== 'true' && !isDynamic(v))) continue;
+      if (v === undefined || (v !== 'true' && !hasExpression(v))) continue;
     }
     out.push(
       draft(entry.class, `${name} ${entry.detail}`, at, creds, {

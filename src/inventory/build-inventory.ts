@@ -4,7 +4,7 @@
  */
 import type { RunContext } from '../context/run-context.js';
 import { InputError } from '../errors.js';
-import { isDynamic } from '../workflow/expressions.js';
+import { hasExpression } from '../workflow/expressions/fences.js';
 import type { Job, Workflow } from '../workflow/model.js';
 import { locate } from '../workflow/source.js';
 import { ACTION_CLASSES } from './action-classes.js';
@@ -139,11 +139,11 @@ function buildJobInventory(
   const environment = job.environment
     ? {
         name: job.environment.name,
-        dynamic: isDynamic(job.environment.name),
+        dynamic: hasExpression(job.environment.name),
         at: locate(src, job.environment.at),
         protection: environmentProtection(
           job.environment.name,
-          isDynamic(job.environment.name),
+          hasExpression(job.environment.name),
           context,
         ),
       }

@@ -6,7 +6,7 @@
  */
 import type { SourceLocation } from '../errors.js';
 import { nameLooksLike } from '../glob.js';
-import { referencesGithubToken } from '../workflow/expressions.js';
+import { referencesGithubToken } from '../workflow/expressions/secrets.js';
 import type { Job, Step, Workflow } from '../workflow/model.js';
 import { locate } from '../workflow/source.js';
 import { AGENTS } from './agent-catalog.js';

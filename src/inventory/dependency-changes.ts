@@ -7,6 +7,7 @@
  * says so. A manifest without a patch is reported as unknown: no patch is not "no change".
  * Lockfiles are ignored. Pure: data in, data out.
  */
+import { hasExpression } from '../workflow/expressions/fences.js';
 export type Ecosystem =
   'npm' | 'pypi' | 'go' | 'cargo' | 'rubygems' | 'composer' | 'maven' | 'github-actions';
 
@@ -370,7 +371,7 @@ function uses(text: string): Entry | undefined {
   const m = /^\s*(?:-\s+)?uses\s*:\s*(["']?)([^"'\s#]+)\1/.exec(text);
   const ref = m?.[2];
   // Local actions come from the same checkout: not a new dependency. Expressions are invalid.
-  if (!ref || /^(\.\.?\/|\$\/)/.test(ref) || ref.includes('${{')) return undefined;
+  if (!ref || /^(\.\.?\/|\$\/)/.test(ref) || hasExpression(ref)) return undefined;
   let at = ref.lastIndexOf('@');
   if (ref.startsWith('docker://') && at < 0) {
     const colon = ref.lastIndexOf(':'); // a tag, unless it is a registry port

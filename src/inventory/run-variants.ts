@@ -4,7 +4,7 @@
  * the matrix holds. A command whose name is still an expression after that (`run: ${{
  * inputs.cmd }}`, a matrix computed at run time) is opaque: the gate cannot know what runs.
  */
-import { findExpressions } from '../workflow/expressions.js';
+import { findExpressions, hasExpression } from '../workflow/expressions/fences.js';
 import { envValue, type MatrixLookup } from '../workflow/value-sources.js';
 import { classifyCommands, type ClassifyOptions, type CommandHit } from './commands.js';
 import { splitOnce } from './split-once.js';
@@ -36,7 +36,7 @@ export function classifyRun(
 ): RunClassification {
   const { commands, truncated } = splitOnce(run);
   const hits = classifyCommands(commands, options);
-  if (!run.includes('${{')) return { hits, truncated, opaque: [] };
+  if (!hasExpression(run)) return { hits, truncated, opaque: [] };
   const variants = expand(run, sources);
   // A resolved expression is no longer computed at run time: the variants replace the script.
   if (variants.length > 0) hits.length = 0;
@@ -54,7 +54,7 @@ export function classifyRun(
     for (const c of split.commands) {
       const name = c.argv[0] ?? '';
       // `${{ x }}` alone is the classifier's opaque `computed-command`; with arguments it is ours.
-      if (!name.includes('${{') || c.argv.length === 1) continue;
+      if (!hasExpression(name) || c.argv.length === 1) continue;
       opaqueAt.set(`${c.line}:${c.column}`, {
         expression: name.slice(0, 120),
         line: c.line,

@@ -3,7 +3,7 @@
  * `env:` reach every step; a step's `env:`, `with:` and `run:` reach that step only.
  */
 import type { SourceLocation } from '../errors.js';
-import { findSecretReferences } from '../workflow/expressions.js';
+import { findSecretReferences } from '../workflow/expressions/secrets.js';
 import type { Entry, Job, Workflow } from '../workflow/model.js';
 import { locate } from '../workflow/source.js';
 

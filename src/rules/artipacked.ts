@@ -9,12 +9,12 @@ import {
   actionVersion,
   booleanValue,
   input,
-  isExpression,
   usesAction,
   versionBelow,
 } from './lib/checkout-steps.js';
 import { untrustedInputs } from './lib/trigger-events.js';
 import { defineRule, type RuleHit, type Severity } from './types.js';
+import { hasExpression } from '../workflow/expressions/fences.js';
 
 interface Options {
   /** Report only checkouts followed by an upload of the workspace. */
@@ -125,7 +125,7 @@ function uploadsWorkspace(
   if (!lines.some((l) => WORKSPACE_PATH.test(l))) return false;
   if (lines.some((l) => /^!\s*(?:\.\/)?\.git(?:[/\\]\*{0,2})?$/.test(l))) return false;
   const hidden = input(step, 'include-hidden-files');
-  if (booleanValue(hidden?.value) === true || isExpression(hidden?.value)) return true;
+  if (booleanValue(hidden?.value) === true || hasExpression(hidden?.value)) return true;
   const v = actionVersion(step, workflow, locate([...step.at, 'uses']).line);
   if (v === undefined) return true;
   if (v.floating) return v.version[0] < 4;

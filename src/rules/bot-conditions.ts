@@ -4,8 +4,9 @@
  * wrote the code: an outsider can make Dependabot or another bot the actor of a run on
  * their own pull request. zizmor's `bot-conditions` (dominating check = high confidence).
  */
-import type { ExprNode } from './lib/perm-expressions.js';
-import { contextName, expressionSites, parseExpression, visit } from './lib/perm-expressions.js';
+import type { ExprNode } from '../workflow/expressions/grammar.js';
+import { contextName, parseExpression, visit } from '../workflow/expressions/grammar.js';
+import { expressionSites } from '../workflow/expressions/sites.js';
 import { OUTSIDER_EVENTS, PRIVILEGED_EVENTS } from './lib/trigger-events.js';
 import type { Confidence, RuleHit, Severity } from './types.js';
 import { NO_OPTIONS, defineRule } from './types.js';

@@ -10,12 +10,12 @@ import {
   actionVersion,
   booleanValue,
   input,
-  isExpression,
   stepAction,
   versionBelow,
   type Version,
 } from './lib/checkout-steps.js';
 import { defineRule, type RuleHit } from './types.js';
+import { hasExpression, wholeExpression } from '../workflow/expressions/fences.js';
 
 interface Options {
   /** More publishing actions (`owner/repo[/path]`), beyond the built-in list. */
@@ -136,7 +136,7 @@ const PUBLISHERS: ReadonlyMap<string, (step: Step) => boolean> = new Map<
   ].map((name) => [name, () => true] as const),
   [
     'docker/build-push-action',
-    (s) => booleanValue(input(s, 'push')?.value) === true || isExpression(input(s, 'push')?.value),
+    (s) => booleanValue(input(s, 'push')?.value) === true || hasExpression(input(s, 'push')?.value),
   ],
 ]);
 
@@ -149,8 +149,7 @@ const NOT_TAG_GUARD =
 
 /** The body of a whole-value expression without spaces, e.g. `!startsWith(github.ref,'refs/tags/')`. */
 function guardOf(value: string): string | undefined {
-  const m = /^\s*\$\{\{([\s\S]*)\}\}\s*$/.exec(value);
-  return m?.[1]?.replace(/\s+/g, '').replace(/"/g, "'");
+  return wholeExpression(value)?.replace(/\s+/g, '').replace(/"/g, "'");
 }
 
 function cacheUsage(step: Step, workflow: Workflow, line: number, tagOnly: boolean): Usage {
@@ -173,7 +172,7 @@ function cacheUsage(step: Step, workflow: Workflow, line: number, tagOnly: boole
   if (raw === undefined || (field.type === 'string' && raw.trim() === '')) {
     return field.mode === 'opt-out' ? { kind: 'on', at: 'uses' } : defaultUsage;
   }
-  if (isExpression(raw)) {
+  if (hasExpression(raw)) {
     const guard = guardOf(raw);
     // A tag / release guard that switches the cache off for the publishing run.
     if (tagOnly && guard !== undefined) {

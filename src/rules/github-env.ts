@@ -11,8 +11,8 @@
  * what the value can carry (free text from the event > shaped text > unknown command output).
  */
 import type { Step } from '../workflow/model.js';
-import { taintedContexts } from './lib/untrusted-context.js';
-import { dataAt } from './lib/perm-expressions.js';
+import { taintedContexts } from '../workflow/expressions/dataflow.js';
+import { dataAt } from '../workflow/plain-data.js';
 import { PRIVILEGED_EVENTS } from './lib/trigger-events.js';
 import type { Confidence, RuleHit } from './types.js';
 import { defineRule } from './types.js';

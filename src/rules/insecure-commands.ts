@@ -6,9 +6,10 @@
  * variable written to `$GITHUB_ENV`.
  */
 import type { YamlPath } from '../workflow/source.js';
-import { dataAt } from './lib/perm-expressions.js';
+import { dataAt } from '../workflow/plain-data.js';
 import type { RuleHit } from './types.js';
 import { defineRule } from './types.js';
+import { hasExpression } from '../workflow/expressions/fences.js';
 
 interface Options {
   /** Report an `env:` block that is itself an expression (zizmor's auditor-only variant). */
@@ -49,7 +50,7 @@ export default defineRule<Options>({
     const hits: RuleHit[] = [];
     const scan = (at: YamlPath, where: string, scope: 'workflow' | 'job'): void => {
       const env = dataAt(root, at);
-      if (typeof env === 'string' && env.includes('${{')) {
+      if (typeof env === 'string' && hasExpression(env)) {
         if (options['expression-env'])
           hits.push({
             at: locate(at),
@@ -69,7 +70,7 @@ export default defineRule<Options>({
           message: `${where} sets ${NAME}: ${text}`,
           scope,
         });
-      } else if (text.includes('${{')) {
+      } else if (hasExpression(text)) {
         hits.push({
           at: locate([...at, NAME], { key: true }),
           message: `${where} sets ${NAME} from an expression (\`${text}\`) that may be true`,

@@ -4,13 +4,9 @@
  * name (`secrets[matrix.name]`), so the step can reach every secret rather than the ones it
  * names. zizmor's `overprovisioned-secrets`, poutine's `job_all_secrets`.
  */
-import {
-  describePath,
-  maskStrings,
-  ownedExpressionSites,
-  parseExpression,
-  visit,
-} from './lib/perm-expressions.js';
+import { maskStrings, parseExpression, visit } from '../workflow/expressions/grammar.js';
+import { ownedExpressionSites } from '../workflow/expressions/sites.js';
+import { describePath } from '../workflow/step-label.js';
 import type { RuleHit } from './types.js';
 import { NO_OPTIONS, defineRule } from './types.js';
 

@@ -10,6 +10,7 @@ import type { Workflow } from '../workflow/model.js';
 import { locate, locateOffsetInScalar } from '../workflow/source.js';
 import { RULES } from './index.js';
 import type { Confidence, Rule, RuleContext, RuleHit, Severity } from './types.js';
+import { wholeExpression } from '../workflow/expressions/fences.js';
 
 /** A rule hit with the rule's meta applied. */
 export interface DetectionHit {
@@ -93,10 +94,7 @@ export function allRules(): readonly Rule<unknown>[] {
 /** `if: false`, `if: ${{ false }}`, `if: false && …` — a condition that is false as written. */
 export function isSwitchedOff(condition: string | undefined): boolean {
   if (condition === undefined) return false;
-  const bare = condition
-    .trim()
-    .replace(/^\$\{\{([\s\S]*)\}\}$/, '$1')
-    .trim();
+  const bare = (wholeExpression(condition) ?? condition).trim();
   // `false && x || y` is `(false && x) || y`: only a conjunction without `||` is dead.
   return (
     /^false$/.test(bare) ||

@@ -5,10 +5,11 @@
  * runner groups, expressions, matrix values).
  */
 import type { YamlPath } from '../workflow/source.js';
-import { dataAt } from './lib/perm-expressions.js';
+import { dataAt } from '../workflow/plain-data.js';
 import { PULL_REQUEST_EVENTS } from './lib/trigger-events.js';
 import type { Confidence, RuleHit } from './types.js';
 import { defineRule } from './types.js';
+import { hasExpression } from '../workflow/expressions/fences.js';
 
 export interface SelfHostedRunnerOptions {
   /** Runner labels or group names (`*` wildcards) that are accepted. */
@@ -121,7 +122,7 @@ function judgeLabels(labels: readonly Label[], allowed: readonly RegExp[]): Verd
   if (selfHosted)
     return { confidence: 'high', why: 'runs on a `self-hosted` runner', path: selfHosted.path };
   if (labels.some((l) => !l.group && HOSTED.test(l.label.trim()))) return undefined;
-  const dynamic = labels.find((l) => l.label.includes('${{'));
+  const dynamic = labels.find((l) => hasExpression(l.label));
   if (dynamic)
     return {
       confidence: 'low',

@@ -12,7 +12,8 @@ import { stepAction } from './lib/checkout-steps.js';
 import { callInputs, declaredInputTypes, envFor, populatedBy } from './lib/inject-events.js';
 import { isSinkInput } from './lib/inject-sinks.js';
 import { OUTSIDER_EVENTS } from './lib/trigger-events.js';
-import { contextCapability, taintedContexts, type TaintedRef } from './lib/untrusted-context.js';
+import { contextCapability } from '../workflow/expressions/contexts.js';
+import { taintedContexts, type TaintedRef } from '../workflow/expressions/dataflow.js';
 import { defineRule, type Confidence, type RuleHit, type Severity } from './types.js';
 
 interface Options {

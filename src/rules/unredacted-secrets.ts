@@ -3,12 +3,9 @@
  * fields used on their own. GitHub masks the secret's whole value in logs, not the pieces
  * a step derives from it, so a field can be printed in clear. zizmor's `unredacted-secrets`.
  */
-import {
-  describePath,
-  ownedExpressionSites,
-  parseExpression,
-  visit,
-} from './lib/perm-expressions.js';
+import { parseExpression, visit } from '../workflow/expressions/grammar.js';
+import { ownedExpressionSites } from '../workflow/expressions/sites.js';
+import { describePath } from '../workflow/step-label.js';
 import type { RuleHit } from './types.js';
 import { NO_OPTIONS, defineRule } from './types.js';
 

@@ -15,6 +15,7 @@ import {
 import type { CST, Document, Node } from 'yaml';
 import { InputError } from '../errors.js';
 import type { SourceLocation } from '../errors.js';
+import { positionOf } from './text-position.js';
 
 /** A symbolic path into a YAML document: map keys and sequence indexes. */
 export type YamlPath = readonly (string | number)[];
@@ -247,8 +248,6 @@ export function locateOffsetInScalar(
       return offsetLocation(source, node.range[0]);
     }
   }
-  const before = value.slice(0, offset);
-  const line = before.split('\n').length;
-  const column = offset - (before.lastIndexOf('\n') + 1) + 1;
+  const { line, column } = positionOf(value, offset);
   return locateInScalar(source, path, line, column);
 }

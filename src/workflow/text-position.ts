@@ -1,6 +1,7 @@
 /**
  * Offsets in a text ↔ 1-based line and column: the one helper the shell parser, the script
- * readers, the agent-argument locator and the rules share.
+ * readers, the agent-argument locator, the tool-config readers, the scalar locator and the
+ * rules share. `lineStarts` + `positionAt` for many lookups in one text, `positionOf` for one.
  */
 
 /** The offset at which each line of `text` starts (`[0, …]`). */
@@ -23,4 +24,15 @@ export function positionAt(
     else hi = mid - 1;
   }
   return { line: lo + 1, column: offset - (starts[lo] ?? 0) + 1 };
+}
+
+/** The 1-based line and column of one `offset` in `text` (for a single lookup). */
+export function positionOf(text: string, offset: number): { line: number; column: number } {
+  let line = 1;
+  let start = 0;
+  for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) {
+    line++;
+    start = i + 1;
+  }
+  return { line, column: offset - start + 1 };
 }

@@ -12,7 +12,6 @@ import {
   entryAt,
   envEntry,
   input,
-  isExpression,
   isJobToken,
   needleAt,
   risky,
@@ -20,6 +19,7 @@ import {
 } from './collector.js';
 import type { InputRule } from './inputs.js';
 import { applyCatalogInputs, applyInputRules } from './inputs.js';
+import { hasExpression } from '../../workflow/expressions/fences.js';
 
 const CLOUD = (name: string): InputRule => ({
   names: [name],
@@ -223,7 +223,7 @@ function tokenAndActors(c: Collector): void {
     const writes = extra
       .split(/\n|,/)
       .map((l) => l.trim())
-      .filter((l) => /:\s*write\b/i.test(l) || isExpression(l))
+      .filter((l) => /:\s*write\b/i.test(l) || hasExpression(l))
       .map((l) => l.split(':')[0]!.trim());
     c.add(
       perms.key,

@@ -4,18 +4,10 @@
  */
 import type { SourceLocation } from '../../errors.js';
 import type { Collector, Verdict } from './collector.js';
-import {
-  clip,
-  isExpression,
-  isObject,
-  jsonGet,
-  parseJson,
-  risky,
-  safe,
-  stringList,
-} from './collector.js';
+import { clip, isObject, jsonGet, parseJson, risky, safe, stringList } from './collector.js';
 import type { ToolDialect } from './tools.js';
 import { dirVerdict, judgeTools, shellGrant, splitTools } from './tools.js';
+import { hasExpression } from '../../workflow/expressions/fences.js';
 
 export const CLAUDE_DIALECT: ToolDialect = {
   shell: ['Bash'],
@@ -66,7 +58,7 @@ export function claudeSettings(
   const v = value.trim();
   if (v === '') return;
   if (!v.startsWith('{')) {
-    const why = isExpression(v)
+    const why = hasExpression(v)
       ? 'settings come from an expression and cannot be checked statically'
       : `settings are read from ${v}, which is not checked here`;
     c.add(source, v, risky(why), at(''));

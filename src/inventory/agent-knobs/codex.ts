@@ -14,7 +14,6 @@ import {
   clip,
   entryAt,
   input,
-  isExpression,
   needleAt,
   parseJson,
   risky,
@@ -23,6 +22,7 @@ import {
 } from './collector.js';
 import type { InputRule } from './inputs.js';
 import { applyCatalogInputs, applyInputRules } from './inputs.js';
+import { hasExpression } from '../../workflow/expressions/fences.js';
 
 export const SANDBOX: Readonly<Record<string, Verdict>> = {
   'read-only': safe('read-only sandbox: no writes, no network', { mode: 'read-only' }),
@@ -209,7 +209,7 @@ export function codexAction(c: Collector): void {
     const v = sandbox.value.trim();
     const verdict =
       SANDBOX[v] ??
-      (isExpression(v)
+      (hasExpression(v)
         ? risky('sandbox set from an expression: may be danger-full-access')
         : UNKNOWN_SANDBOX);
     c.add(sandbox.key, v, verdict, entryAt(ctx, sandbox));

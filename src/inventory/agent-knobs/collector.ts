@@ -7,6 +7,7 @@ import type { SourceLocation } from '../../errors.js';
 import type { Entry, Job, Step, Workflow } from '../../workflow/model.js';
 import { locate, locateInScalar } from '../../workflow/source.js';
 import type { YamlPath } from '../../workflow/source.js';
+import { positionOf } from '../../workflow/text-position.js';
 
 export interface AgentSetting {
   /** Knob name as the catalog spells it, or a flag like `--permission-mode`. */
@@ -192,24 +193,12 @@ export function needleAt(
 ): SourceLocation {
   const index = needle === '' ? -1 : text.indexOf(needle);
   if (index < 0) return locate(ctx.workflow.source, path);
-  const { line, column } = linePos(text, index);
+  const { line, column } = positionOf(text, index);
   return locateInScalar(ctx.workflow.source, path, line, column);
-}
-
-export function linePos(text: string, offset: number): { line: number; column: number } {
-  let line = 1;
-  let start = 0;
-  for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) {
-    line++;
-    start = i + 1;
-  }
-  return { line, column: offset - start + 1 };
 }
 
 // ---------------------------------------------------------------------------------------------
 // Values.
-
-export const isExpression = (value: string): boolean => value.includes('${{');
 
 /** `${{ secrets.GITHUB_TOKEN }}` or `${{ github.token }}`: the job's own token. */
 export function isJobToken(value: string): boolean {

@@ -7,6 +7,7 @@ import type { Collector, Verdict } from './collector.js';
 import { risky, safe } from './collector.js';
 import type { ToolDialect } from './tools.js';
 import { judgeTools, looksLikeToolList, shellGrant, splitTools } from './tools.js';
+import { wholeExpression } from '../../workflow/expressions/fences.js';
 
 export type Effect =
   /** A bare flag. */
@@ -86,7 +87,7 @@ export function applyArgs(
   return seen;
 }
 
-const isExpressionWord = (v: string): boolean => /^\$\{\{.*\}\}$/s.test(v.trim());
+const isExpressionWord = (v: string): boolean => wholeExpression(v) !== undefined;
 
 function acceptsMore(rule: FlagRule, next: string): boolean {
   if (next.startsWith('-') || isExpressionWord(next)) return false;

@@ -14,7 +14,6 @@ import {
   entryAt,
   envEntry,
   input,
-  isExpression,
   isObject,
   isTrue,
   jsonGet,
@@ -26,6 +25,7 @@ import {
 } from './collector.js';
 import type { InputRule } from './inputs.js';
 import { applyCatalogInputs, applyInputRules, catalogDefault } from './inputs.js';
+import { hasExpression } from '../../workflow/expressions/fences.js';
 
 export const GEMINI_DIALECT: ToolDialect = {
   shell: ['run_shell_command', 'ShellTool'],
@@ -213,7 +213,7 @@ export function runGeminiCli(c: Collector): void {
 
 function versionVerdict(v: string): Verdict {
   if (v === 'latest' || /^v?\d+\.\d+\.\d+(?:-[\w.]+)?$/.test(v)) return safe('a published release');
-  if (isExpression(v)) return risky('set from an expression: a git ref would be cloned and built');
+  if (hasExpression(v)) return risky('set from an expression: a git ref would be cloned and built');
   if (/^(?:nightly|preview)$/.test(v)) return risky('a pre-release channel');
   return risky('a git ref: the CLI is cloned and built from that ref');
 }
@@ -226,7 +226,7 @@ function geminiSettings(c: Collector, entry: Entry): void {
   const parsed = v.startsWith('{') ? parseJson(v) : undefined;
   if (!parsed || !parsed.ok || !isObject(parsed.value)) {
     const why =
-      isExpression(v) && !v.startsWith('{')
+      hasExpression(v) && !v.startsWith('{')
         ? 'settings come from an expression: tools.core unknown, so every built-in tool may run'
         : `unparsable JSON (${parsed && !parsed.ok ? parsed.error : 'not an object'}): tools.core unknown, treated as absent`;
     c.add(entry.key, clip(v), risky(why, { shell: true }), at(''));

@@ -11,12 +11,12 @@ import {
   entryAt,
   input,
   withEntries,
-  isExpression,
   isFalse,
   isTrue,
   risky,
   safe,
 } from './collector.js';
+import { hasExpression } from '../../workflow/expressions/fences.js';
 
 export interface InputRule {
   /** Input names (aliases); the one found is the setting's name. */
@@ -43,7 +43,7 @@ export function applyInputRules(c: Collector, rules: readonly InputRule[]): Set<
     const v = entry.value;
     const hit = rule.when === 'set' ? true : rule.when === 'true' ? isTrue(v) : isFalse(v);
     if (hit) c.add(entry.key, v, rule.verdict, entryAt(c.ctx, entry));
-    else if (isExpression(v))
+    else if (hasExpression(v))
       c.add(
         entry.key,
         v,
@@ -105,11 +105,11 @@ export function catalogVerdict(knob: CatalogKnob, value: string): Verdict {
   const v = value.trim();
   if (v === '') return safe(reason);
   const literal = knob.risky_values.filter(
-    (r) => r.trim() !== '' && !r.includes('<') && !r.includes('${{'),
+    (r) => r.trim() !== '' && !r.includes('<') && !hasExpression(r),
   );
   if (literal.some((r) => r.toLowerCase() === v.toLowerCase())) return risky(reason);
   if (knob.risky_values.some((r) => /^<(?:any|custom)\b/.test(r))) return risky(reason);
-  if (isExpression(v) && literal.length > 0) return risky(`set from an expression: ${reason}`);
+  if (hasExpression(v) && literal.length > 0) return risky(`set from an expression: ${reason}`);
   // Conditions such as `<non-OpenAI endpoint>` need judgement the catalog cannot give.
   const conditions = knob.risky_values.filter((r) => r.startsWith('<'));
   if (conditions.length > 0) {

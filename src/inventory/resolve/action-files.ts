@@ -14,6 +14,7 @@ import { parseYamlSource } from '../../workflow/source.js';
 import { ACTION_TABLE } from '../action-table.js';
 import { AGENTS } from '../agent-catalog.js';
 import { actionMatches, isLocalUses, parseUses } from '../uses.js';
+import { hasExpression } from '../../workflow/expressions/fences.js';
 
 /** Where a file lives: the repository under evaluation, or another one at a ref. */
 export type FileRef =
@@ -78,7 +79,7 @@ export function candidatesOf(raw: string, jobLevel: boolean, origin: Origin): Fi
         : { kind: 'local', path: p };
     return jobLevel ? [at(path)] : actionFileNames(path).map(at);
   }
-  if (uses.ref === undefined || /\$\{\{/.test(raw)) return [];
+  if (uses.ref === undefined || hasExpression(raw)) return [];
   const parts = uses.name.split('/');
   if (parts.length < 2 || parts.some((p) => p === '' || p === '.' || p === '..')) return [];
   const repo = `${parts[0]}/${parts[1]}`;
@@ -94,7 +95,7 @@ function actionFileNames(dir: string): string[] {
 
 /** `./a/../b/` → `b`; undefined when the path leaves the repository or is computed. */
 function normalizeLocal(raw: string): string | undefined {
-  if (raw.startsWith('$/') || /\$\{\{/.test(raw)) return undefined;
+  if (raw.startsWith('$/') || hasExpression(raw)) return undefined;
   const out: string[] = [];
   for (const part of raw.split('/')) {
     if (part === '' || part === '.') continue;

@@ -5,7 +5,7 @@
  * the gate could not see through.
  */
 import type { RunContext } from '../../context/run-context.js';
-import { isDynamic } from '../../workflow/expressions.js';
+import { hasExpression } from '../../workflow/expressions/fences.js';
 import { locate } from '../../workflow/source.js';
 import { environmentPaths, stepPaths } from '../action-paths.js';
 import { environmentProtection } from '../environment-protection.js';
@@ -47,11 +47,11 @@ function framePaths(frame: Frame, input: IndirectInput): PathDraft[] {
   const environment = frame.job.environment
     ? {
         name: frame.job.environment.name,
-        dynamic: isDynamic(frame.job.environment.name),
+        dynamic: hasExpression(frame.job.environment.name),
         at: locate(src, frame.job.environment.at),
         protection: environmentProtection(
           frame.job.environment.name,
-          isDynamic(frame.job.environment.name),
+          hasExpression(frame.job.environment.name),
           input.context,
         ),
       }

@@ -5,7 +5,7 @@
  * `${{ secrets.NPM_TOKEN }}` is that secret in the callee), and a reference inside a larger
  * expression becomes the caller's expression in parentheses.
  */
-import { findExpressions } from '../../workflow/expressions.js';
+import { findExpressions, hasExpression } from '../../workflow/expressions/fences.js';
 import type { Entry, Step } from '../../workflow/model.js';
 
 export interface Bindings {
@@ -30,12 +30,12 @@ const WHOLE = /\$\{\{\s*(inputs|secrets)\s*\.\s*([A-Za-z_][\w-]*)\s*\}\}/g;
 const INNER = /\b(inputs|secrets)\s*(?:\.\s*([A-Za-z_][\w-]*)|\[\s*'([^']+)'\s*\])/g;
 
 export function substitute(text: string, b: Bindings): string {
-  if (!text.includes('${{')) return text;
+  if (!hasExpression(text)) return text;
   const whole = text.replace(WHOLE, (all, ctx: string, name: string) => {
     const value = lookup(b, ctx, name);
     return value === undefined ? all : value;
   });
-  if (!whole.includes('${{')) return whole;
+  if (!hasExpression(whole)) return whole;
   // References inside larger expressions: splice the caller's expression in.
   let out = '';
   let last = 0;

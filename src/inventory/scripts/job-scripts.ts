@@ -10,6 +10,7 @@ import type { RepoSnapshot } from '../repo-snapshot.js';
 import { splitOnce } from '../split-once.js';
 import { joinPath } from './script-calls.js';
 import { MAX_SCRIPT_DEPTH, traceScripts, type ScriptTrace } from './trace-scripts.js';
+import { hasExpression } from '../../workflow/expressions/fences.js';
 
 /** Step index → what its script runs from the repository. */
 export type JobScripts = ReadonlyMap<number, ScriptTrace>;
@@ -71,7 +72,7 @@ function workingDirectory(job: Job, step: Step): string | undefined {
   const wd = step.workingDirectory ?? job.defaultWorkingDirectory;
   if (wd === undefined) return '';
   const stripped = wd.replace(/^(?:\$\{\{\s*github\.workspace\s*\}\}|\$GITHUB_WORKSPACE)\/?/, '');
-  if (stripped.includes('${{')) return undefined;
+  if (hasExpression(stripped)) return undefined;
   return joinPath('', stripped);
 }
 

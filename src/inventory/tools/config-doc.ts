@@ -11,6 +11,7 @@ import { locate, parseYamlSource } from '../../workflow/source.js';
 import type { SourceFile } from '../../workflow/source.js';
 import { stripJsonc } from './jsonc.js';
 import type { ToolSetting } from './types.js';
+import { positionOf } from '../../workflow/text-position.js';
 
 /** Files over this size are refused: no agent config is that large; it is hostile or generated. */
 export const MAX_TOOL_CONFIG_BYTES = 1024 * 1024;
@@ -83,7 +84,7 @@ export function readJsonDoc(
   }
   const stripped = stripJsonc(text);
   if (stripped.unterminatedComment !== undefined) {
-    const p = linePos(text, stripped.unterminatedComment);
+    const p = positionOf(text, stripped.unterminatedComment);
     sink.warn(where(p.line, p.column), `${inner(p.line, p.column)}unterminated /* comment`);
   }
   const clean = stripped.text;
@@ -151,18 +152,6 @@ function lenientSource(path: string, text: string, data: unknown): SourceFile {
   const lineCounter = new LineCounter();
   const doc = parseDocument(text, { lineCounter, uniqueKeys: false, prettyErrors: false });
   return { path, text, doc, lineCounter, data };
-}
-
-export function linePos(text: string, offset: number): { line: number; column: number } {
-  let line = 1;
-  let lineStart = 0;
-  for (let i = 0; i < offset && i < text.length; i++) {
-    if (text[i] === '\n') {
-      line++;
-      lineStart = i + 1;
-    }
-  }
-  return { line, column: offset - lineStart + 1 };
 }
 
 /** A string field; a present value of another type is a warning. */

@@ -6,6 +6,7 @@
  */
 import { isTable, newTable, TomlError, TomlScanner } from './toml-scanner.js';
 import type { TomlTable, TomlValue } from './toml-scanner.js';
+import { lineStarts, positionAt } from '../../workflow/text-position.js';
 
 export type { TomlTable, TomlValue } from './toml-scanner.js';
 
@@ -28,18 +29,8 @@ export function readToml(text: string): TomlDocument {
   const data = newTable();
   const positions = new Map<string, TomlPosition>();
   const errors: (TomlPosition & { message: string })[] = [];
-  const lineStarts = [0];
-  for (let k = 0; k < text.length; k++) if (text[k] === '\n') lineStarts.push(k + 1);
-  const pos = (offset: number): TomlPosition => {
-    let lo = 0;
-    let hi = lineStarts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if ((lineStarts[mid] ?? 0) <= offset) lo = mid;
-      else hi = mid - 1;
-    }
-    return { line: lo + 1, column: offset - (lineStarts[lo] ?? 0) + 1 };
-  };
+  const starts = lineStarts(text);
+  const pos = (offset: number): TomlPosition => positionAt(starts, offset);
   const s: TomlScanner = new TomlScanner(text); // typed: s.fail() then narrows (never)
   const defined = new Set<string>(); // tables opened by a [header]: a second one is an error
   let current = data;

@@ -11,8 +11,8 @@ import type { Entry, Job, Workflow } from '../../workflow/model.js';
 import type { YamlPath } from '../../workflow/source.js';
 import { stepOf } from './agent-facts.js';
 import { populatedBy } from './inject-events.js';
-import { taintedContexts } from './untrusted-context.js';
-import type { TaintedRef } from './untrusted-context.js';
+import { taintedContexts } from '../../workflow/expressions/dataflow.js';
+import type { TaintedRef } from '../../workflow/expressions/dataflow.js';
 
 export interface FlowOptions {
   /** Report `steps.*.outputs` / `needs.*.outputs` (content unknown). */

@@ -7,6 +7,7 @@
 import { splitCommands } from '../../inventory/shell.js';
 import type { Step } from '../../workflow/model.js';
 import { input, isLocalAction, stepAction } from './checkout-steps.js';
+import { hasExpression } from '../../workflow/expressions/fences.js';
 
 /** `tool → subcommands` that run workspace code; `*` = any invocation of the tool. */
 const BUILD_TOOLS: ReadonlyMap<string, readonly string[]> = new Map(
@@ -118,7 +119,7 @@ function pipReadsWorkspace(args: readonly string[]): boolean {
 
 function commandRunsWorkspace(argv: readonly string[]): string | undefined {
   const [head, ...args] = argv;
-  if (head === undefined || head.includes('${{')) return undefined;
+  if (head === undefined || hasExpression(head)) return undefined;
   if (head.startsWith('./') || head.startsWith('../')) return head;
   if (!head.startsWith('/') && head.includes('/') && !head.startsWith('~')) return head;
   const name = head.slice(head.lastIndexOf('/') + 1).replace(/\.(?:exe|cmd|bat)$/i, '');

@@ -91,8 +91,3 @@ export function booleanValue(value: string | undefined): boolean | undefined {
   if (v === 'false') return false;
   return undefined;
 }
-
-/** True when the value is decided at run time by an expression. */
-export function isExpression(value: string | undefined): boolean {
-  return value !== undefined && value.includes('${{');
-}

@@ -9,6 +9,7 @@ import { splitCommands } from '../../inventory/shell.js';
 import type { Entry, Job, Step } from '../../workflow/model.js';
 import type { YamlPath } from '../../workflow/source.js';
 import { input, stepAction } from './checkout-steps.js';
+import { hasExpression } from '../../workflow/expressions/fences.js';
 
 export interface UntrustedCheckout {
   readonly step: Step;
@@ -67,7 +68,7 @@ function refCertainty(entry: Entry, job: Job): 'high' | 'medium' | undefined {
   const v = entry.value.trim();
   if (v === '') return undefined;
   if (PR_HEAD.test(v) || PR_CODE.test(v)) return 'high';
-  if (!v.includes('${{')) return undefined;
+  if (!hasExpression(v)) return undefined;
   if (SAFE_REF.test(v)) return undefined;
   if (baseOutput(v, job)) return undefined;
   return 'medium';
@@ -128,7 +129,7 @@ function subdirectory(path: string): string | undefined {
     .replace(/^(?:\$\{\{\s*github\.workspace\s*\}\}|\$\{?GITHUB_WORKSPACE\}?)\/?/, '')
     .replace(/^(?:\.\/)+/, '')
     .replace(/\/+$/, '');
-  if (p === '' || p === '.' || p.includes('${{') || p.includes('$') || p.includes('\n'))
+  if (p === '' || p === '.' || hasExpression(p) || p.includes('$') || p.includes('\n'))
     return undefined;
   if (p.startsWith('/') || p.startsWith('~') || p.startsWith('..')) return undefined;
   return p;

@@ -10,6 +10,7 @@
  */
 import { splitCommands, type SimpleCommand } from '../../inventory/shell.js';
 import { lineStarts, positionAt } from '../../workflow/text-position.js';
+import { hasExpression } from '../../workflow/expressions/fences.js';
 
 export type DownloadExecKind =
   | 'pipe'
@@ -305,7 +306,7 @@ function downloadThenRun(commands: readonly SimpleCommand[]): DownloadExec[] {
   const pending = new Map<string, { url: string | undefined }>();
   for (const cmd of commands) {
     const file = downloadedFile(cmd.argv);
-    if (file !== undefined && file !== '' && !file.includes('${{')) {
+    if (file !== undefined && file !== '' && !hasExpression(file)) {
       pending.set(normalizePath(file), { url: urlOf(cmd.argv) });
       continue;
     }

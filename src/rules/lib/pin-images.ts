@@ -3,13 +3,14 @@
  * names no tag at all (Docker then pulls `latest`). Also expands `${{ matrix.x }}` when the
  * job's matrix lists the values literally, so those images are judged one by one.
  */
+import { hasExpression } from '../../workflow/expressions/fences.js';
 export type ImagePin = 'digest' | 'tag' | 'latest' | 'none' | 'dynamic';
 
 const DIGEST = /@sha256:[0-9a-f]{64}$/i;
 
 export function imagePin(image: string): ImagePin {
   const ref = image.trim();
-  if (ref.includes('${{')) return 'dynamic';
+  if (hasExpression(ref)) return 'dynamic';
   if (DIGEST.test(ref)) return 'digest';
   if (ref.includes('@')) return 'tag'; // another digest algorithm or a malformed one: not sha256
   const lastSlash = ref.lastIndexOf('/');

@@ -4,7 +4,8 @@
  * environment variables, action inputs) and whether a value is a static secret rather than a
  * token minted for the run. Data first; the use-trusted-publishing rule walks it.
  */
-import { findSecretReferences, isDynamic } from '../../workflow/expressions.js';
+import { hasExpression } from '../../workflow/expressions/fences.js';
+import { findSecretReferences } from '../../workflow/expressions/secrets.js';
 import type { Entry } from '../../workflow/model.js';
 
 export type Registry = 'npm' | 'PyPI' | 'crates.io' | 'RubyGems' | 'NuGet';
@@ -123,6 +124,6 @@ export function staticCredential(
     return entry ? staticCredential(entry.value, env, depth + 1) : undefined;
   }
   // Step outputs, inputs and the like are minted or passed at run time: not known static.
-  if (isDynamic(text) || text.includes('$')) return undefined;
+  if (hasExpression(text) || text.includes('$')) return undefined;
   return 'a literal value';
 }

@@ -6,7 +6,7 @@
 import { classifyScript } from '../../inventory/commands.js';
 import { PR_HEAD } from '../../inventory/command-table.js';
 import { actionMatches } from '../../inventory/uses.js';
-import { findExpressions } from '../../workflow/expressions.js';
+import { findExpressions } from '../../workflow/expressions/fences.js';
 import type { Job, Step, Trigger } from '../../workflow/model.js';
 import type { YamlPath } from '../../workflow/source.js';
 

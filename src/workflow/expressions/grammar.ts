@@ -1,90 +1,11 @@
 /**
- * Shared helpers of the permission / secret / condition rules: every expression of a job
- * (fenced `${{ … }}` values and unfenced `if:` conditions) with the YAML path of its scalar,
- * and a small GitHub-expression parser that keeps literal values and offsets, so a rule can
- * ask "is `github.actor == 'x[bot]'` the whole condition?" or "is `secrets` indexed by a
- * non-literal?" on a syntax tree rather than on text.
+ * The one grammar of GitHub expressions: a tokenizer and a recursive-descent parser that turn an
+ * expression body (the text inside `${{ … }}`, or a whole unfenced `if:`) into a syntax tree that
+ * keeps literal values and offsets. Evaluation (evaluate.ts), the context capability table
+ * (contexts.ts) and the dataflow (dataflow.ts) all read this tree; nothing else parses
+ * expressions. Text that does not parse yields undefined, and each caller decides what an
+ * unparsable expression means for it (always the cautious reading).
  */
-import { findExpressions } from '../../workflow/expressions.js';
-import type { YamlPath } from '../../workflow/source.js';
-
-/** One expression body and where it is: `offset` is the body's offset in the scalar. */
-export interface ExpressionSite {
-  readonly path: YamlPath;
-  readonly body: string;
-  readonly offset: number;
-  /** The scalar is an `if:` condition (job or step). */
-  readonly condition: boolean;
-}
-
-const MAX_DEPTH = 64;
-
-/** Every string scalar under `data` (the plain-data form of the YAML node at `path`). */
-export function walkStrings(
-  data: unknown,
-  path: YamlPath,
-  out: { path: YamlPath; value: string }[] = [],
-  depth = 0,
-): { path: YamlPath; value: string }[] {
-  if (depth > MAX_DEPTH) return out;
-  if (typeof data === 'string') out.push({ path, value: data });
-  else if (Array.isArray(data))
-    data.forEach((v, i) => walkStrings(v, [...path, i], out, depth + 1));
-  else if (data !== null && typeof data === 'object') {
-    for (const [k, v] of Object.entries(data as Record<string, unknown>))
-      walkStrings(v, [...path, k], out, depth + 1);
-  }
-  return out;
-}
-
-/** The plain data at `path` in the workflow's document (aliases resolved). */
-export function dataAt(root: unknown, path: YamlPath): unknown {
-  let node = root;
-  for (const seg of path) {
-    if (node === null || typeof node !== 'object') return undefined;
-    node = (node as Record<string | number, unknown>)[seg];
-  }
-  return node;
-}
-
-const isConditionPath = (path: YamlPath, base: YamlPath): boolean => {
-  const rel = path.slice(base.length);
-  // `jobs.<id>.if` relative to the job, `steps.<n>.if` relative to the job.
-  return (
-    (rel.length === 1 && rel[0] === 'if') ||
-    (rel.length === 3 && rel[0] === 'steps' && typeof rel[1] === 'number' && rel[2] === 'if')
-  );
-};
-
-/**
- * Every expression in the data at `base` (a job, or the workflow minus its jobs): the
- * fenced `${{ … }}` of each string value, and the whole text of an unfenced `if:`.
- */
-export function expressionSites(
-  data: unknown,
-  base: YamlPath,
-  options: { skipKeys?: readonly string[] } = {},
-): ExpressionSite[] {
-  const sites: ExpressionSite[] = [];
-  const strings =
-    data !== null && typeof data === 'object' && !Array.isArray(data)
-      ? Object.entries(data as Record<string, unknown>)
-          .filter(([k]) => !(options.skipKeys ?? []).includes(k))
-          .flatMap(([k, v]) => walkStrings(v, [...base, k]))
-      : walkStrings(data, base);
-  for (const { path, value } of strings) {
-    const condition = isConditionPath(path, base);
-    const fenced = findExpressions(value);
-    if (condition && fenced.length === 0) {
-      sites.push({ path, body: value, offset: 0, condition });
-      continue;
-    }
-    for (const e of fenced) sites.push({ path, body: e.body, offset: e.offset + 3, condition });
-  }
-  return sites;
-}
-
-// ————————————————————————————————————————————————————— expression parser
 
 export type ExprNode =
   | {
@@ -342,40 +263,7 @@ export function contextName(node: ExprNode): string | undefined {
   return node.segments.join('.');
 }
 
-/**
- * The expressions a rule run for `jobId` owns: those of the job (`scope: job`) and those
- * of the workflow outside `jobs:` (`scope: workflow`, identical for every job).
- */
-export function ownedExpressionSites(
-  root: unknown,
-  jobId: string,
-): { site: ExpressionSite; scope: 'workflow' | 'job' }[] {
-  const jobPath: YamlPath = ['jobs', jobId];
-  return [
-    ...expressionSites(root, [], { skipKeys: ['jobs'] }).map((site) => ({
-      site,
-      scope: 'workflow' as const,
-    })),
-    ...expressionSites(dataAt(root, jobPath), jobPath).map((site) => ({
-      site,
-      scope: 'job' as const,
-    })),
-  ];
-}
-
 /** Masks the contents of `'…'` string literals with spaces (offsets are kept). */
 export function maskStrings(body: string): string {
   return body.replace(/'(?:[^']|'')*'/g, (s) => `'${' '.repeat(Math.max(0, s.length - 2))}'`);
-}
-
-/** `jobs.build.steps.1.env.X` → "step 2 of job `build` (`env.X`)", for messages. */
-export function describePath(path: YamlPath): string {
-  if (path[0] !== 'jobs' || path.length < 2) return `\`${path.join('.')}\``;
-  const job = `job \`${String(path[1])}\``;
-  if (path[2] === 'steps' && typeof path[3] === 'number') {
-    const rest = path.slice(4).join('.');
-    return `step ${path[3] + 1} of ${job}${rest ? ` (\`${rest}\`)` : ''}`;
-  }
-  const rest = path.slice(2).join('.');
-  return `${job}${rest ? ` (\`${rest}\`)` : ''}`;
 }

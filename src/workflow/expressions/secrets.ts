@@ -1,7 +1,8 @@
 /**
- * Finds GitHub expressions (`${{ … }}`) in workflow text and the secrets they reference.
+ * The secrets (and the job token) that GitHub expressions in workflow text reference.
  * Deliberately lexical: it never evaluates anything, it only reports what text can reach.
  */
+import { findExpressions } from './fences.js';
 
 export interface SecretReference {
   /** Upper-cased secret name, or `*` for a reference to all secrets. */
@@ -10,17 +11,6 @@ export interface SecretReference {
   readonly form: 'named' | 'all' | 'dynamic';
   /** Offset of the reference in the searched text. */
   readonly offset: number;
-}
-
-const EXPRESSION = /\$\{\{([\s\S]*?)\}\}/g;
-
-/** Every `${{ … }}` expression with the offset of its `$`. */
-export function findExpressions(text: string): { body: string; offset: number }[] {
-  const found: { body: string; offset: number }[] = [];
-  for (const match of text.matchAll(EXPRESSION)) {
-    found.push({ body: match[1] ?? '', offset: match.index });
-  }
-  return found;
 }
 
 const NAMED = /\bsecrets\s*(?:\.\s*([A-Za-z_][A-Za-z0-9_-]*)|\[\s*(['"])([^'"]+)\2\s*\])/g;
@@ -52,9 +42,4 @@ export function referencesGithubToken(text: string): boolean {
     (e) =>
       /\bgithub\s*\.\s*token\b/.test(e.body) || /\bsecrets\s*\.\s*GITHUB_TOKEN\b/i.test(e.body),
   );
-}
-
-/** True when the whole value is one expression (its content is decided at run time). */
-export function isDynamic(text: string): boolean {
-  return /\$\{\{/.test(text);
 }

@@ -3,8 +3,8 @@ import {
   contextCapability,
   inputCapability,
   normalizeContext,
-  taintedContexts,
-} from '../../../src/rules/lib/untrusted-context.js';
+} from '../../../src/workflow/expressions/contexts.js';
+import { taintedContexts } from '../../../src/workflow/expressions/dataflow.js';
 
 const ctxs = (text: string, env?: Record<string, string>) =>
   taintedContexts(text, env ? new Map(Object.entries(env)) : undefined).map(
