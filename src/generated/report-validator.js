@@ -2,7 +2,7 @@
 /* eslint-disable */
 
 export const validateReport = validate20;
-const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://agent-gate.dev/schemas/report-v1.json","title":"agent-gate CLI report","description":"The document `agent-gate scan|evaluate|merge --format json` prints (and writes to --out as report.json). schemaVersion 1. A change that removes or renames a field, changes a field's type or meaning, or adds a required field bumps schemaVersion; the BOM records (bom.workflows[].jobs[]) follow the evidence pack's schema (evidence.schema.json, $defs/jobInventory) and change with it.","type":"object","additionalProperties":false,"required":["schemaVersion","tool","decision","policy","repositories","reasons","summary","errors","jobs","findings","waivers","bom"],"properties":{"schemaVersion":{"const":1},"tool":{"type":"object","additionalProperties":false,"required":["name","version"],"properties":{"name":{"const":"agent-gate"},"version":{"type":"string","pattern":"^\\d+\\.\\d+\\.\\d+(?:[-+][0-9A-Za-z.-]+)?$"}}},"shard":{"description":"Only in the report of one shard (`scan --shard i/n`); `merge` combines all n of them and drops it.","$ref":"#/$defs/shard"},"decision":{"$ref":"#/$defs/decision"},"policy":{"description":"The policy of the first repository (each repository's own is under repositories[]).","type":"object","additionalProperties":false,"required":["sources","digest","default"],"properties":{"sources":{"$ref":"#/$defs/stringList"},"digest":{"type":"string"},"default":{"$ref":"#/$defs/decision"}}},"repositories":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["root","policy","workflows"],"properties":{"root":{"type":"string"},"policy":{"type":"object","additionalProperties":false,"required":["sources","digest"],"properties":{"sources":{"$ref":"#/$defs/stringList"},"digest":{"type":"string"}}},"workflows":{"$ref":"#/$defs/stringList"}}}},"reasons":{"description":"Decision-wide reasons (e.g. evidence disabled).","$ref":"#/$defs/stringList"},"summary":{"$ref":"#/$defs/summary"},"errors":{"type":"array","items":{"$ref":"#/$defs/error"}},"jobs":{"type":"array","items":{"$ref":"#/$defs/job"}},"findings":{"type":"array","items":{"$ref":"#/$defs/finding"}},"waivers":{"type":"object","additionalProperties":false,"required":["applied","expired"],"properties":{"applied":{"type":"array","items":{"type":"object","$ref":"#/$defs/waiver","required":["path"]}},"expired":{"type":"array","items":{"type":"object","$ref":"#/$defs/waiver","required":["message"]}}}},"bom":{"type":"object","additionalProperties":false,"required":["workflows"],"properties":{"workflows":{"type":"array","items":{"$ref":"#/$defs/bomWorkflow"}}}}},"$defs":{"decision":{"enum":["allow","approval-required","blocked"]},"stringList":{"type":"array","items":{"type":"string"}},"location":{"$ref":"https://agent-gate.dev/schemas/evidence-v1.json#/$defs/location"},"actionClass":{"$ref":"https://agent-gate.dev/schemas/evidence-v1.json#/$defs/actionClass"},"count":{"type":"integer","minimum":0},"shard":{"type":"object","additionalProperties":false,"required":["index","count","total","positions","options"],"properties":{"index":{"type":"integer","minimum":1,"description":"This shard, 1-based (`--shard index/count`)."},"count":{"type":"integer","minimum":1},"total":{"$ref":"#/$defs/count","description":"Repositories in the whole, unsharded list."},"positions":{"description":"For each of this report's repositories, in order, its 0-based position in the whole list.","type":"array","items":{"$ref":"#/$defs/count"}},"options":{"description":"The scan options that shape the report; `merge` refuses shards whose options differ.","type":"object","additionalProperties":false,"required":["policy","policyDigest","defaultPermissions","allTriggers","environments","repository","root","actionsCache"],"properties":{"policy":{"type":["string","null"],"description":"--policy as given (null: each repository's own, else baseline)."},"policyDigest":{"type":["string","null"],"description":"Digest of the --policy given (null without --policy)."},"defaultPermissions":{"enum":["read","write","unknown"]},"allTriggers":{"type":"boolean"},"environments":{"type":["string","null"],"description":"SHA-256 of the --environments file (null without it)."},"repository":{"type":["string","null"]},"root":{"type":["string","null"]},"actionsCache":{"type":["string","null"]}}}}},"summary":{"type":"object","additionalProperties":false,"required":["jobs","allowed","approvalRequired","blocked","assumedDefaultPermissions","gatedOnAssumption","reasons"],"properties":{"jobs":{"$ref":"#/$defs/count"},"allowed":{"$ref":"#/$defs/count"},"approvalRequired":{"$ref":"#/$defs/count"},"blocked":{"$ref":"#/$defs/count"},"assumedDefaultPermissions":{"$ref":"#/$defs/count"},"gatedOnAssumption":{"$ref":"#/$defs/count"},"reasons":{"description":"Why jobs are not allowed, grouped, the most frequent first.","type":"array","items":{"type":"object","additionalProperties":false,"required":["key","jobs","text"],"properties":{"key":{"type":"string"},"jobs":{"$ref":"#/$defs/count"},"text":{"type":"string"}}}}}},"error":{"description":"A file, repository or rule that could not be evaluated; any error makes the exit code 2 (fail closed).","type":"object","additionalProperties":false,"required":["path","message"],"properties":{"path":{"type":"string"},"message":{"type":"string"},"ruleId":{"type":"string","description":"The detection rule that failed (rule failures only)."},"job":{"type":"string","description":"The job it failed on (rule failures only)."},"location":{"$ref":"#/$defs/location"}}},"job":{"description":"One decided job: its verdict, agents, classes, credentials and action paths.","type":"object","additionalProperties":false,"required":["workflow","id","decision","checks","triggers","unattended","agents","classes","credentials","paths"],"properties":{"workflow":{"type":"string"},"trigger":{"type":"string","description":"The trigger this job was decided for (scan)."},"otherTriggers":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["event","decision"],"properties":{"event":{"type":"string"},"decision":{"$ref":"#/$defs/decision"}}}},"id":{"type":"string"},"name":{"type":"string"},"decision":{"$ref":"#/$defs/decision"},"checks":{"$ref":"#/$defs/count","description":"Detection-rule findings on this job."},"checklist":{"$ref":"#/$defs/jobChecklist"},"triggers":{"$ref":"#/$defs/stringList"},"unattended":{"type":"boolean"},"agents":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["id","via","unrestrictedShell","permissionsBypassed","settings","location"],"properties":{"id":{"type":"string"},"ref":{"type":"string"},"via":{"type":"string"},"mode":{"type":"string"},"unrestrictedShell":{"type":"boolean"},"permissionsBypassed":{"type":"boolean"},"settings":{"$ref":"https://agent-gate.dev/schemas/evidence-v1.json#/$defs/agentUse/properties/settings"},"location":{"$ref":"#/$defs/location"}}}},"role":{"$ref":"https://agent-gate.dev/schemas/evidence-v1.json#/$defs/jobInventory/properties/workflowRole"},"classes":{"type":"array","items":{"$ref":"#/$defs/actionClass"}},"credentials":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["id","kind","name","scope","lifetime"],"properties":{"id":{"type":"string"},"kind":{"$ref":"https://agent-gate.dev/schemas/evidence-v1.json#/$defs/credentialKind"},"name":{"type":"string"},"scope":{"enum":["narrow","broad"]},"lifetime":{"$ref":"https://agent-gate.dev/schemas/evidence-v1.json#/$defs/credentialLifetime"}}}},"paths":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["id","class","decision","rule","reason","because","location","waived"],"properties":{"id":{"type":"string"},"class":{"$ref":"#/$defs/actionClass"},"decision":{"$ref":"#/$defs/decision"},"rule":{"type":["string","null"],"description":"The deciding policy rule; null when the policy default decided."},"reason":{"type":"string"},"because":{"type":"string"},"location":{"$ref":"#/$defs/location"},"waived":{"$ref":"#/$defs/stringList"}}}}}},"jobChecklist":{"description":"The job's checklist score in brief (the controls are in the BOM record).","type":"object","additionalProperties":false,"required":["total","outOf","observed","band"],"properties":{"total":{"type":"number","minimum":0,"maximum":20},"outOf":{"const":20},"observed":{"type":"integer","minimum":0,"maximum":20},"band":{"enum":["production-ready","good-foundation","significant-risk","pause"]}}},"finding":{"description":"A policy path decision (kind path) or a detection-rule hit (kind check); the most severe decisions first.","type":"object","additionalProperties":false,"required":["ruleId","kind","decision","severity","confidence","message","remediation","workflow","location"],"properties":{"ruleId":{"type":"string"},"kind":{"enum":["path","check"]},"decision":{"$ref":"#/$defs/decision"},"severity":{"enum":["info","low","medium","high","critical"]},"confidence":{"enum":["low","medium","high"]},"message":{"type":"string"},"remediation":{"type":"string"},"workflow":{"type":"string"},"job":{"type":"string","description":"Absent for workflow-level findings."},"class":{"$ref":"#/$defs/actionClass"},"location":{"$ref":"#/$defs/location"}}},"waiver":{"type":"object","additionalProperties":false,"required":["rule","owner","expires","reason","at"],"properties":{"rule":{"type":"string"},"workflow":{"type":"string"},"job":{"type":"string"},"owner":{"type":"string"},"expires":{"type":"string","pattern":"^\\d{4}-\\d{2}-\\d{2}$"},"reason":{"type":"string"},"at":{"$ref":"#/$defs/location"},"path":{"type":"string","description":"Applied waivers: the action path it waived."},"message":{"type":"string","description":"Expired waivers: what the expiry means."}}},"bomWorkflow":{"description":"One evaluated workflow (one per trigger with --all-triggers): its BOM records in the evidence pack's shape.","type":"object","additionalProperties":false,"required":["path","name","jobs"],"properties":{"path":{"type":"string"},"name":{"type":["string","null"]},"trigger":{"type":"object","additionalProperties":false,"required":["event","others","jobs"],"properties":{"event":{"type":"string"},"others":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["event","decision"],"properties":{"event":{"type":"string"},"decision":{"$ref":"#/$defs/decision"}}}},"jobs":{"description":"Jobs reported from another trigger's run (where they fare worse): job id → event.","type":"object","additionalProperties":{"type":"string"}}}},"jobs":{"type":"array","items":{"$ref":"#/$defs/bomJob"}}}},"bomJob":{"description":"The Agent Action BOM record of a job, exactly as in the evidence pack (the checklist included).","$ref":"https://agent-gate.dev/schemas/evidence-v1.json#/$defs/jobInventory"}}};
+const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://agent-gate.dev/schemas/report-v1.json","title":"agent-gate CLI report","description":"The document `agent-gate scan|evaluate|merge --format json` prints (and writes to --out as report.json). schemaVersion 1. A change that removes or renames a field, changes a field's type or meaning, or adds a required field bumps schemaVersion; the BOM records (bom.workflows[].jobs[]) follow the evidence pack's schema (evidence.schema.json, $defs/jobInventory) and change with it.","type":"object","additionalProperties":false,"required":["schemaVersion","tool","decision","policy","repositories","reasons","summary","errors","jobs","findings","waivers","bom"],"properties":{"schemaVersion":{"const":1},"tool":{"type":"object","additionalProperties":false,"required":["name","version"],"properties":{"name":{"const":"agent-gate"},"version":{"type":"string","pattern":"^\\d+\\.\\d+\\.\\d+(?:[-+][0-9A-Za-z.-]+)?$"}}},"shard":{"description":"Only in the report of one shard (`scan --shard i/n`); `merge` combines all n of them and drops it.","$ref":"#/$defs/shard"},"decision":{"$ref":"#/$defs/decision"},"policy":{"description":"The policy of the first repository (each repository's own is under repositories[]).","type":"object","additionalProperties":false,"required":["sources","digest","default"],"properties":{"sources":{"$ref":"#/$defs/stringList"},"digest":{"type":"string"},"default":{"$ref":"#/$defs/decision"}}},"repositories":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["root","policy","workflows"],"properties":{"root":{"type":"string"},"policy":{"type":"object","additionalProperties":false,"required":["sources","digest"],"properties":{"sources":{"$ref":"#/$defs/stringList"},"digest":{"type":"string"}}},"workflows":{"$ref":"#/$defs/stringList"}}}},"reasons":{"description":"Decision-wide reasons (e.g. evidence disabled).","$ref":"#/$defs/stringList"},"summary":{"$ref":"#/$defs/summary"},"errors":{"type":"array","items":{"$ref":"#/$defs/error"}},"jobs":{"type":"array","items":{"$ref":"#/$defs/job"}},"findings":{"type":"array","items":{"$ref":"#/$defs/finding"}},"waivers":{"type":"object","additionalProperties":false,"required":["applied","expired"],"properties":{"applied":{"type":"array","items":{"type":"object","$ref":"#/$defs/waiver","required":["path"]}},"expired":{"type":"array","items":{"type":"object","$ref":"#/$defs/waiver","required":["message"]}}}},"bom":{"type":"object","additionalProperties":false,"required":["workflows"],"properties":{"workflows":{"type":"array","items":{"$ref":"#/$defs/bomWorkflow"}}}}},"$defs":{"decision":{"enum":["allow","approval-required","blocked"]},"stringList":{"type":"array","items":{"type":"string"}},"location":{"$ref":"https://agent-gate.dev/schemas/evidence-v1.json#/$defs/location"},"actionClass":{"$ref":"https://agent-gate.dev/schemas/evidence-v1.json#/$defs/actionClass"},"count":{"type":"integer","minimum":0},"shard":{"type":"object","additionalProperties":false,"required":["index","count","total","positions","options"],"properties":{"index":{"type":"integer","minimum":1,"description":"This shard, 1-based (`--shard index/count`)."},"count":{"type":"integer","minimum":1},"total":{"$ref":"#/$defs/count","description":"Repositories in the whole, unsharded list."},"positions":{"description":"For each of this report's repositories, in order, its 0-based position in the whole list.","type":"array","items":{"$ref":"#/$defs/count"}},"options":{"description":"The scan options that shape the report; `merge` refuses shards whose options differ.","type":"object","additionalProperties":false,"required":["policy","policyDigest","defaultPermissions","allTriggers","environments","repository","root","actionsCache"],"properties":{"policy":{"type":["string","null"],"description":"--policy as given (null: each repository's own, else baseline)."},"policyDigest":{"type":["string","null"],"description":"Digest of the --policy given (null without --policy)."},"defaultPermissions":{"enum":["read","write","unknown"]},"allTriggers":{"type":"boolean"},"environments":{"type":["string","null"],"description":"SHA-256 of the --environments file (null without it)."},"repository":{"type":["string","null"]},"root":{"type":["string","null"]},"actionsCache":{"type":["string","null"]}}}}},"summary":{"type":"object","additionalProperties":false,"required":["jobs","allowed","approvalRequired","blocked","assumedDefaultPermissions","gatedOnAssumption","reasons"],"properties":{"jobs":{"$ref":"#/$defs/count"},"allowed":{"$ref":"#/$defs/count"},"approvalRequired":{"$ref":"#/$defs/count"},"blocked":{"$ref":"#/$defs/count"},"assumedDefaultPermissions":{"$ref":"#/$defs/count"},"gatedOnAssumption":{"$ref":"#/$defs/count"},"reasons":{"description":"Why jobs are not allowed, grouped, the most frequent first.","type":"array","items":{"type":"object","additionalProperties":false,"required":["key","jobs","text"],"properties":{"key":{"type":"string"},"jobs":{"$ref":"#/$defs/count"},"text":{"type":"string"}}}}}},"error":{"description":"A file, repository or rule that could not be evaluated; any error makes the exit code 2 (fail closed).","type":"object","additionalProperties":false,"required":["path","message"],"properties":{"path":{"type":"string"},"message":{"type":"string"},"ruleId":{"type":"string","description":"The detection rule that failed (rule failures only)."},"job":{"type":"string","description":"The job it failed on (rule failures only)."},"location":{"$ref":"#/$defs/location"}}},"job":{"description":"One decided job: its verdict, agents, classes, credentials and action paths.","type":"object","additionalProperties":false,"required":["workflow","id","decision","checks","triggers","unattended","agents","classes","credentials","paths"],"properties":{"workflow":{"type":"string"},"trigger":{"type":"string","description":"The trigger this job was decided for (scan)."},"otherTriggers":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["event","decision"],"properties":{"event":{"type":"string"},"decision":{"$ref":"#/$defs/decision"}}}},"id":{"type":"string"},"name":{"type":"string"},"decision":{"$ref":"#/$defs/decision"},"checks":{"$ref":"#/$defs/count","description":"Detection-rule findings on this job."},"checklist":{"$ref":"#/$defs/jobChecklist"},"triggers":{"$ref":"#/$defs/stringList"},"unattended":{"type":"boolean"},"agents":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["id","via","unrestrictedShell","permissionsBypassed","settings","location"],"properties":{"id":{"type":"string"},"ref":{"type":"string"},"via":{"type":"string"},"mode":{"type":"string"},"unrestrictedShell":{"type":"boolean"},"permissionsBypassed":{"type":"boolean"},"settings":{"$ref":"https://agent-gate.dev/schemas/evidence-v1.json#/$defs/agentUse/properties/settings"},"location":{"$ref":"#/$defs/location"}}}},"role":{"$ref":"https://agent-gate.dev/schemas/evidence-v1.json#/$defs/jobInventory/properties/workflowRole"},"classes":{"type":"array","items":{"$ref":"#/$defs/actionClass"}},"credentials":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["id","kind","name","scope","lifetime"],"properties":{"id":{"type":"string"},"kind":{"$ref":"https://agent-gate.dev/schemas/evidence-v1.json#/$defs/credentialKind"},"name":{"type":"string"},"scope":{"enum":["narrow","broad"]},"lifetime":{"$ref":"https://agent-gate.dev/schemas/evidence-v1.json#/$defs/credentialLifetime"}}}},"paths":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["id","class","decision","rule","reason","because","location","waived"],"properties":{"id":{"type":"string"},"class":{"$ref":"#/$defs/actionClass"},"decision":{"$ref":"#/$defs/decision"},"rule":{"type":["string","null"],"description":"The deciding policy rule; null when the policy default decided."},"reason":{"type":"string"},"because":{"type":"string"},"location":{"$ref":"#/$defs/location"},"waived":{"$ref":"#/$defs/stringList"}}}}}},"jobChecklist":{"description":"The job's checklist score in brief (the controls are in the BOM record).","type":"object","additionalProperties":false,"required":["total","outOf","observed","band"],"properties":{"total":{"type":"number","minimum":0,"maximum":20},"outOf":{"const":20},"observed":{"type":"integer","minimum":0,"maximum":20},"band":{"enum":["production-ready","good-foundation","significant-risk","pause"]}}},"finding":{"description":"A policy path decision (kind path) or a detection-rule hit (kind check); the most severe decisions first.","type":"object","additionalProperties":false,"required":["ruleId","kind","decision","severity","confidence","message","remediation","workflow","location"],"properties":{"ruleId":{"type":"string"},"kind":{"enum":["path","check"]},"decision":{"$ref":"#/$defs/decision"},"severity":{"enum":["info","low","medium","high","critical"]},"confidence":{"enum":["low","medium","high"]},"message":{"type":"string"},"messageId":{"type":"string","description":"Check findings: the message id in the rule's meta.messages (docs/rules/<id>.md lists them)."},"data":{"type":"object","description":"Check findings: the values the message template was filled with.","additionalProperties":{"oneOf":[{"type":"string"},{"type":"number"}]}},"remediation":{"type":"string"},"workflow":{"type":"string"},"job":{"type":"string","description":"Absent for workflow-level findings."},"class":{"$ref":"#/$defs/actionClass"},"location":{"$ref":"#/$defs/location"}}},"waiver":{"type":"object","additionalProperties":false,"required":["rule","owner","expires","reason","at"],"properties":{"rule":{"type":"string"},"workflow":{"type":"string"},"job":{"type":"string"},"owner":{"type":"string"},"expires":{"type":"string","pattern":"^\\d{4}-\\d{2}-\\d{2}$"},"reason":{"type":"string"},"at":{"$ref":"#/$defs/location"},"path":{"type":"string","description":"Applied waivers: the action path it waived."},"message":{"type":"string","description":"Expired waivers: what the expiry means."}}},"bomWorkflow":{"description":"One evaluated workflow (one per trigger with --all-triggers): its BOM records in the evidence pack's shape.","type":"object","additionalProperties":false,"required":["path","name","jobs"],"properties":{"path":{"type":"string"},"name":{"type":["string","null"]},"trigger":{"type":"object","additionalProperties":false,"required":["event","others","jobs"],"properties":{"event":{"type":"string"},"others":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["event","decision"],"properties":{"event":{"type":"string"},"decision":{"$ref":"#/$defs/decision"}}}},"jobs":{"description":"Jobs reported from another trigger's run (where they fare worse): job id → event.","type":"object","additionalProperties":{"type":"string"}}}},"jobs":{"type":"array","items":{"$ref":"#/$defs/bomJob"}}}},"bomJob":{"description":"The Agent Action BOM record of a job, exactly as in the evidence pack (the checklist included).","$ref":"https://agent-gate.dev/schemas/evidence-v1.json#/$defs/jobInventory"}}};
 const schema35 = {"enum":["allow","approval-required","blocked"]};
 const schema36 = {"type":"array","items":{"type":"string"}};
 const func1 = Object.prototype.hasOwnProperty;
@@ -2831,7 +2831,7 @@ return errors === 0;
 }
 validate74.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-const schema212 = {"description":"A policy path decision (kind path) or a detection-rule hit (kind check); the most severe decisions first.","type":"object","additionalProperties":false,"required":["ruleId","kind","decision","severity","confidence","message","remediation","workflow","location"],"properties":{"ruleId":{"type":"string"},"kind":{"enum":["path","check"]},"decision":{"$ref":"#/$defs/decision"},"severity":{"enum":["info","low","medium","high","critical"]},"confidence":{"enum":["low","medium","high"]},"message":{"type":"string"},"remediation":{"type":"string"},"workflow":{"type":"string"},"job":{"type":"string","description":"Absent for workflow-level findings."},"class":{"$ref":"#/$defs/actionClass"},"location":{"$ref":"#/$defs/location"}}};
+const schema212 = {"description":"A policy path decision (kind path) or a detection-rule hit (kind check); the most severe decisions first.","type":"object","additionalProperties":false,"required":["ruleId","kind","decision","severity","confidence","message","remediation","workflow","location"],"properties":{"ruleId":{"type":"string"},"kind":{"enum":["path","check"]},"decision":{"$ref":"#/$defs/decision"},"severity":{"enum":["info","low","medium","high","critical"]},"confidence":{"enum":["low","medium","high"]},"message":{"type":"string"},"messageId":{"type":"string","description":"Check findings: the message id in the rule's meta.messages (docs/rules/<id>.md lists them)."},"data":{"type":"object","description":"Check findings: the values the message template was filled with.","additionalProperties":{"oneOf":[{"type":"string"},{"type":"number"}]}},"remediation":{"type":"string"},"workflow":{"type":"string"},"job":{"type":"string","description":"Absent for workflow-level findings."},"class":{"$ref":"#/$defs/actionClass"},"location":{"$ref":"#/$defs/location"}}};
 
 function validate78(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -3022,9 +3022,9 @@ vErrors.push(err15);
 errors++;
 }
 }
-if(data.remediation !== undefined){
-if(typeof data.remediation !== "string"){
-const err16 = {instancePath:instancePath+"/remediation",schemaPath:"#/properties/remediation/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.messageId !== undefined){
+if(typeof data.messageId !== "string"){
+const err16 = {instancePath:instancePath+"/messageId",schemaPath:"#/properties/messageId/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -3034,9 +3034,17 @@ vErrors.push(err16);
 errors++;
 }
 }
-if(data.workflow !== undefined){
-if(typeof data.workflow !== "string"){
-const err17 = {instancePath:instancePath+"/workflow",schemaPath:"#/properties/workflow/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.data !== undefined){
+let data7 = data.data;
+if(data7 && typeof data7 == "object" && !Array.isArray(data7)){
+for(const key1 in data7){
+let data8 = data7[key1];
+const _errs17 = errors;
+let valid3 = false;
+let passing0 = null;
+const _errs18 = errors;
+if(typeof data8 !== "string"){
+const err17 = {instancePath:instancePath+"/data/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/data/additionalProperties/oneOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -3045,10 +3053,14 @@ vErrors.push(err17);
 }
 errors++;
 }
+var _valid0 = _errs18 === errors;
+if(_valid0){
+valid3 = true;
+passing0 = 0;
 }
-if(data.job !== undefined){
-if(typeof data.job !== "string"){
-const err18 = {instancePath:instancePath+"/job",schemaPath:"#/properties/job/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const _errs20 = errors;
+if(!((typeof data8 == "number") && (isFinite(data8)))){
+const err18 = {instancePath:instancePath+"/data/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/data/additionalProperties/oneOf/1/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -3057,11 +3069,19 @@ vErrors.push(err18);
 }
 errors++;
 }
+var _valid0 = _errs20 === errors;
+if(_valid0 && valid3){
+valid3 = false;
+passing0 = [passing0, 1];
 }
-if(data.class !== undefined){
-let data9 = data.class;
-if(!((((((((((((((data9 === "read") || (data9 === "comment")) || (data9 === "write-branch")) || (data9 === "modify-workflow")) || (data9 === "run-shell")) || (data9 === "use-secret")) || (data9 === "cloud-credential")) || (data9 === "call-tool")) || (data9 === "publish")) || (data9 === "deploy")) || (data9 === "production")) || (data9 === "destructive")) || (data9 === "bypass-checks")) || (data9 === "opaque"))){
-const err19 = {instancePath:instancePath+"/class",schemaPath:"#/$defs/actionClass/enum",keyword:"enum",params:{allowedValues: schema71.enum},message:"must be equal to one of the allowed values"};
+else {
+if(_valid0){
+valid3 = true;
+passing0 = 1;
+}
+}
+if(!valid3){
+const err19 = {instancePath:instancePath+"/data/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/data/additionalProperties/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf"};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -3070,12 +3090,21 @@ vErrors.push(err19);
 }
 errors++;
 }
+else {
+errors = _errs17;
+if(vErrors !== null){
+if(_errs17){
+vErrors.length = _errs17;
 }
-if(data.location !== undefined){
-let data10 = data.location;
-if(data10 && typeof data10 == "object" && !Array.isArray(data10)){
-if(data10.path === undefined){
-const err20 = {instancePath:instancePath+"/location",schemaPath:"#/$defs/location/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'"};
+else {
+vErrors = null;
+}
+}
+}
+}
+}
+else {
+const err20 = {instancePath:instancePath+"/data",schemaPath:"#/properties/data/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -3084,8 +3113,10 @@ vErrors.push(err20);
 }
 errors++;
 }
-if(data10.line === undefined){
-const err21 = {instancePath:instancePath+"/location",schemaPath:"#/$defs/location/required",keyword:"required",params:{missingProperty: "line"},message:"must have required property '"+"line"+"'"};
+}
+if(data.remediation !== undefined){
+if(typeof data.remediation !== "string"){
+const err21 = {instancePath:instancePath+"/remediation",schemaPath:"#/properties/remediation/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -3094,8 +3125,10 @@ vErrors.push(err21);
 }
 errors++;
 }
-if(data10.column === undefined){
-const err22 = {instancePath:instancePath+"/location",schemaPath:"#/$defs/location/required",keyword:"required",params:{missingProperty: "column"},message:"must have required property '"+"column"+"'"};
+}
+if(data.workflow !== undefined){
+if(typeof data.workflow !== "string"){
+const err22 = {instancePath:instancePath+"/workflow",schemaPath:"#/properties/workflow/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -3104,9 +3137,10 @@ vErrors.push(err22);
 }
 errors++;
 }
-for(const key1 in data10){
-if(!(((key1 === "path") || (key1 === "line")) || (key1 === "column"))){
-const err23 = {instancePath:instancePath+"/location",schemaPath:"#/$defs/location/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
+}
+if(data.job !== undefined){
+if(typeof data.job !== "string"){
+const err23 = {instancePath:instancePath+"/job",schemaPath:"#/properties/job/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -3116,9 +3150,10 @@ vErrors.push(err23);
 errors++;
 }
 }
-if(data10.path !== undefined){
-if(typeof data10.path !== "string"){
-const err24 = {instancePath:instancePath+"/location/path",schemaPath:"#/$defs/location/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.class !== undefined){
+let data12 = data.class;
+if(!((((((((((((((data12 === "read") || (data12 === "comment")) || (data12 === "write-branch")) || (data12 === "modify-workflow")) || (data12 === "run-shell")) || (data12 === "use-secret")) || (data12 === "cloud-credential")) || (data12 === "call-tool")) || (data12 === "publish")) || (data12 === "deploy")) || (data12 === "production")) || (data12 === "destructive")) || (data12 === "bypass-checks")) || (data12 === "opaque"))){
+const err24 = {instancePath:instancePath+"/class",schemaPath:"#/$defs/actionClass/enum",keyword:"enum",params:{allowedValues: schema71.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -3128,10 +3163,11 @@ vErrors.push(err24);
 errors++;
 }
 }
-if(data10.line !== undefined){
-let data12 = data10.line;
-if(!(((typeof data12 == "number") && (!(data12 % 1) && !isNaN(data12))) && (isFinite(data12)))){
-const err25 = {instancePath:instancePath+"/location/line",schemaPath:"#/$defs/location/properties/line/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data.location !== undefined){
+let data13 = data.location;
+if(data13 && typeof data13 == "object" && !Array.isArray(data13)){
+if(data13.path === undefined){
+const err25 = {instancePath:instancePath+"/location",schemaPath:"#/$defs/location/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'"};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -3140,9 +3176,8 @@ vErrors.push(err25);
 }
 errors++;
 }
-if((typeof data12 == "number") && (isFinite(data12))){
-if(data12 < 0 || isNaN(data12)){
-const err26 = {instancePath:instancePath+"/location/line",schemaPath:"#/$defs/location/properties/line/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(data13.line === undefined){
+const err26 = {instancePath:instancePath+"/location",schemaPath:"#/$defs/location/required",keyword:"required",params:{missingProperty: "line"},message:"must have required property '"+"line"+"'"};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -3151,12 +3186,8 @@ vErrors.push(err26);
 }
 errors++;
 }
-}
-}
-if(data10.column !== undefined){
-let data13 = data10.column;
-if(!(((typeof data13 == "number") && (!(data13 % 1) && !isNaN(data13))) && (isFinite(data13)))){
-const err27 = {instancePath:instancePath+"/location/column",schemaPath:"#/$defs/location/properties/column/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data13.column === undefined){
+const err27 = {instancePath:instancePath+"/location",schemaPath:"#/$defs/location/required",keyword:"required",params:{missingProperty: "column"},message:"must have required property '"+"column"+"'"};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -3165,9 +3196,9 @@ vErrors.push(err27);
 }
 errors++;
 }
-if((typeof data13 == "number") && (isFinite(data13))){
-if(data13 < 0 || isNaN(data13)){
-const err28 = {instancePath:instancePath+"/location/column",schemaPath:"#/$defs/location/properties/column/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+for(const key2 in data13){
+if(!(((key2 === "path") || (key2 === "line")) || (key2 === "column"))){
+const err28 = {instancePath:instancePath+"/location",schemaPath:"#/$defs/location/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -3177,10 +3208,9 @@ vErrors.push(err28);
 errors++;
 }
 }
-}
-}
-else {
-const err29 = {instancePath:instancePath+"/location",schemaPath:"#/$defs/location/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data13.path !== undefined){
+if(typeof data13.path !== "string"){
+const err29 = {instancePath:instancePath+"/location/path",schemaPath:"#/$defs/location/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -3190,14 +3220,76 @@ vErrors.push(err29);
 errors++;
 }
 }
-}
-else {
-const err30 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data13.line !== undefined){
+let data15 = data13.line;
+if(!(((typeof data15 == "number") && (!(data15 % 1) && !isNaN(data15))) && (isFinite(data15)))){
+const err30 = {instancePath:instancePath+"/location/line",schemaPath:"#/$defs/location/properties/line/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err30];
 }
 else {
 vErrors.push(err30);
+}
+errors++;
+}
+if((typeof data15 == "number") && (isFinite(data15))){
+if(data15 < 0 || isNaN(data15)){
+const err31 = {instancePath:instancePath+"/location/line",schemaPath:"#/$defs/location/properties/line/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err31];
+}
+else {
+vErrors.push(err31);
+}
+errors++;
+}
+}
+}
+if(data13.column !== undefined){
+let data16 = data13.column;
+if(!(((typeof data16 == "number") && (!(data16 % 1) && !isNaN(data16))) && (isFinite(data16)))){
+const err32 = {instancePath:instancePath+"/location/column",schemaPath:"#/$defs/location/properties/column/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err32];
+}
+else {
+vErrors.push(err32);
+}
+errors++;
+}
+if((typeof data16 == "number") && (isFinite(data16))){
+if(data16 < 0 || isNaN(data16)){
+const err33 = {instancePath:instancePath+"/location/column",schemaPath:"#/$defs/location/properties/column/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err33];
+}
+else {
+vErrors.push(err33);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err34 = {instancePath:instancePath+"/location",schemaPath:"#/$defs/location/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err34];
+}
+else {
+vErrors.push(err34);
+}
+errors++;
+}
+}
+}
+else {
+const err35 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err35];
+}
+else {
+vErrors.push(err35);
 }
 errors++;
 }

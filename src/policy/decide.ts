@@ -200,6 +200,8 @@ function decideChecks(
         severity: hit.severity,
         confidence: hit.confidence,
         message: `${reason ? `${hit.message} — ${reason}` : hit.message}${advisory}`,
+        messageId: hit.messageId,
+        data: hit.data,
         remediation: hit.remediation,
         workflow: hit.workflow,
         job: hit.job,

@@ -53,6 +53,8 @@ export function toJsonDocument(report: Report): Record<string, unknown> {
       severity: f.severity,
       confidence: f.confidence,
       message: f.message,
+      messageId: f.messageId,
+      data: f.data,
       remediation: f.remediation,
       workflow: f.workflow,
       job: f.job,

@@ -9,7 +9,8 @@ import type { JobInventory } from '../inventory/types.js';
 import type { Workflow } from '../workflow/model.js';
 import { locate, locateOffsetInScalar } from '../workflow/source.js';
 import { RULES } from './index.js';
-import type { Confidence, Rule, RuleContext, RuleHit, Severity } from './types.js';
+import { renderMessage } from './render-message.js';
+import type { Confidence, MessageData, Rule, RuleContext, RuleHit, Severity } from './types.js';
 
 /** A rule hit with the rule's meta applied. */
 export interface DetectionHit {
@@ -21,6 +22,9 @@ export interface DetectionHit {
   readonly jobs: readonly string[];
   readonly severity: Severity;
   readonly confidence: Confidence;
+  /** The rule's message id and data, and the text rendered from them. */
+  readonly messageId: string;
+  readonly data: MessageData;
   readonly message: string;
   readonly remediation: string;
   readonly at: RuleHit['at'];
@@ -57,7 +61,8 @@ export function runRules(
       };
       for (const hit of rule.check(ctx)) {
         const workflowLevel = hit.scope === 'workflow';
-        const key = `${rule.meta.id}\0${formatLocation(hit.at)}\0${hit.message}\0${workflowLevel ? '' : inv.job}`;
+        const message = renderMessage(rule.meta, hit.messageId, hit.data);
+        const key = `${rule.meta.id}\0${formatLocation(hit.at)}\0${message}\0${workflowLevel ? '' : inv.job}`;
         const seen = hits.get(key);
         if (seen) {
           if (!seen.jobs.includes(inv.job))
@@ -71,7 +76,9 @@ export function runRules(
           jobs: [inv.job],
           severity: hit.severity ?? rule.meta.severity,
           confidence: hit.confidence ?? rule.meta.confidence,
-          message: hit.message,
+          messageId: hit.messageId,
+          data: hit.data ?? {},
+          message,
           remediation: hit.remediation ?? rule.meta.remediation,
           at: hit.at,
           ...(hit.advisory === undefined ? {} : { advisory: hit.advisory }),
