@@ -1,7 +1,8 @@
 // Build-time code generation, so the gate does no schema compilation or preset file I/O at
 // run time: ajv standalone validators for the JSON schemas (the policy, the evidence pack, and
 // the official SARIF 2.1.0 schema from the @microsoft/jest-sarif dev dependency), the presets
-// as embedded text, and the list of rule documentation pages (docs/rules/<id>.md).
+// as embedded text, and the list of rule documentation pages (docs/rules/<id>.md). The CLI
+// report's schema (policies/report.schema.json) gets a validator too: `merge` checks its inputs.
 import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
@@ -39,6 +40,14 @@ const validators = [
     },
   },
   {
+    // The CLI's JSON report; its BOM records are the evidence schema's (referenced by $id).
+    name: 'report-validator',
+    schema: join(root, 'policies', 'report.schema.json'),
+    ajv: () => new Ajv2020(ajvOptions()),
+    exports: { validateReport: 'https://agent-gate.dev/schemas/report-v1.json' },
+    also: [join(root, 'policies', 'evidence.schema.json')],
+  },
+  {
     // The official SARIF 2.1.0 schema (JSON Schema draft-04). Formats (uri, date-time) are
     // not checked: their validators would need a run-time dependency. Its patterns are not
     // valid as Unicode regular expressions (`]?` in `language`), so they are compiled without /u.
@@ -55,9 +64,10 @@ const validators = [
   },
 ];
 
-for (const { name, schema: file, ajv: makeAjv, exports } of validators) {
+for (const { name, schema: file, ajv: makeAjv, exports, also = [] } of validators) {
   const schema = JSON.parse(readFileSync(file, 'utf8'));
   const ajv = makeAjv();
+  for (const extra of also) ajv.addSchema(JSON.parse(readFileSync(extra, 'utf8')));
   let code;
   let dts;
   if (exports === undefined) {

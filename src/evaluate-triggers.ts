@@ -53,8 +53,13 @@ function worstPerJob(
   pick.forEach((k, j) => {
     if (k !== worstRun) jobTriggers[base.inventory[j]!.job] = events[k] ?? '';
   });
+  // A rule that threw under any trigger is reported once.
+  const failed = new Map(
+    runs.flatMap((r) => r.ruleFailures ?? []).map((f) => [`${f.ruleId}\0${f.job}\0${f.error}`, f]),
+  );
   return {
     workflow: base.workflow,
+    ...(failed.size > 0 ? { ruleFailures: [...failed.values()] } : {}),
     inventory: pick.map((k, j) => runs[k]!.inventory[j]!),
     checklist: pick.map((k, j) => runs[k]!.checklist[j]!),
     decision: {

@@ -13,6 +13,8 @@ import { findJob } from './inventory/build-inventory.js';
 import { resolveChecks } from './policy/checks.js';
 import { decide } from './policy/decide.js';
 import { runRules } from './rules/run-rules.js';
+import type { RuleFailure } from './rules/run-rules.js';
+import type { Rule } from './rules/types.js';
 import type { DecideOptions } from './policy/decide.js';
 import type { Decision, Policy } from './policy/types.js';
 import { parseWorkflowOrAction } from './workflow/action-file.js';
@@ -25,6 +27,8 @@ export interface Evaluation {
   /** The seed's 20-control checklist, scored per decided job (same order as `inventory`). */
   readonly checklist: readonly ChecklistScore[];
   readonly decision: Decision;
+  /** Rules that threw on a job (each such job is blocked); reported as errors. */
+  readonly ruleFailures?: readonly RuleFailure[];
   /** The trigger this run was decided for (`scan`), and the other triggers' decisions. */
   readonly trigger?: {
     readonly event: string;
@@ -53,6 +57,8 @@ export interface EvaluateInput {
   readonly runningJob?: string;
   /** Composite actions and reusable workflows the adapter read (`gatherActionFiles`). */
   readonly actionFiles?: ActionFiles;
+  /** The detection-rule catalog; the registry (src/rules/index.ts) when omitted. */
+  readonly rules?: readonly Rule<unknown>[];
 }
 
 export function evaluateWorkflow(input: EvaluateInput): Evaluation {
@@ -69,13 +75,13 @@ export function evaluateWorkflow(input: EvaluateInput): Evaluation {
     },
     input.jobs,
   );
-  const resolved = resolveChecks(input.policy.checks);
-  const hits = runRules(workflow, inventory, input.context, resolved);
+  const resolved = resolveChecks(input.policy.checks, input.rules);
+  const { hits, failures } = runRules(workflow, inventory, input.context, resolved);
   const decision = decide(inventory, input.policy, {
     context: input.context,
     now: input.now,
     enforcement: input.enforcement,
-    checks: { hits, resolved },
+    checks: { hits, resolved, failures },
   });
   const checklist = inventory.map((inv) => scoreJob(findJob(workflow, inv.job), inv, workflow));
   return {
@@ -83,6 +89,7 @@ export function evaluateWorkflow(input: EvaluateInput): Evaluation {
     inventory,
     checklist,
     decision,
+    ...(failures.length > 0 ? { ruleFailures: failures } : {}),
   };
 }
 

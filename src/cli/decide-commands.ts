@@ -71,6 +71,7 @@ export async function evaluateCommand(command: EvaluateArgs, io: CliIo): Promise
     context,
     jobs: command.jobs.length > 0 ? command.jobs : undefined,
     now: io.now(),
+    rules: io.rules,
   });
   const jobs = command.jobs.length > 0 ? `:${[...command.jobs].sort().join(',')}` : '';
   const scope: RepositoryScope = {
@@ -109,7 +110,17 @@ export async function scanCommand(command: ScanArgs, io: CliIo): Promise<number>
   const evaluations: Evaluation[] = [];
   const scopes: RepositoryScope[] = [];
   for (const target of targets) {
-    const { policy, repoFile } = await resolver.forRoot(target.root);
+    // A repository whose policy cannot be loaded is an error of that repository; the scan
+    // goes on with the others (and exits 2).
+    let resolvedPolicy: Awaited<ReturnType<PolicyResolver['forRoot']>>;
+    try {
+      resolvedPolicy = await resolver.forRoot(target.root);
+    } catch (thrown) {
+      errors.push(repositoryError(target.root, thrown));
+      for (const file of target.files) progress.tick(file);
+      continue;
+    }
+    const { policy, repoFile } = resolvedPolicy;
     const context = {
       ...cliContext({
         event: undefined,
@@ -125,7 +136,14 @@ export async function scanCommand(command: ScanArgs, io: CliIo): Promise<number>
     };
     // One repository snapshot per scanned repository, shared by its workflows.
     const snapshotRoot = repoRootOf(target.files[0] ?? '');
-    let repo = snapshotRoot === undefined ? undefined : readRepoSnapshot(snapshotRoot);
+    let repo: ReturnType<typeof readRepoSnapshot> | undefined;
+    try {
+      repo = snapshotRoot === undefined ? undefined : readRepoSnapshot(snapshotRoot);
+    } catch (thrown) {
+      errors.push(repositoryError(target.root, thrown));
+      for (const file of target.files) progress.tick(file);
+      continue;
+    }
     const workflows: RepositoryScope['workflows'][number][] = [];
     const resolved = new Map<string, string>();
     const reader = diskFileReader({
@@ -154,6 +172,7 @@ export async function scanCommand(command: ScanArgs, io: CliIo): Promise<number>
               policy,
               context,
               now: io.now(),
+              rules: io.rules,
               repo,
               repoPath: snapshotRoot === undefined ? undefined : repoPath,
             },
@@ -189,6 +208,18 @@ export async function scanCommand(command: ScanArgs, io: CliIo): Promise<number>
   }
   const first = scopes[0]?.policy ?? (await resolver.forRoot(undefined)).policy;
   return emitReport(buildReport(first, evaluations, errors, scopes), command.options, io);
+}
+
+/** A repository that could not be scanned at all, named by its root. */
+function repositoryError(root: string, thrown: unknown): FileError {
+  const error = normalizeError(thrown);
+  return {
+    path: root,
+    message:
+      error instanceof InputError
+        ? `${root}: repository not scanned: ${describeError(error)}`
+        : `${root}: internal error while reading this repository, not scanned: ${error.message}`,
+  };
 }
 
 /** `--environments <file>`: protection facts by name; undefined (unknown) without the flag. */

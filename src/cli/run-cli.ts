@@ -3,6 +3,7 @@
  * code (0 allow · 1 blocked · 2 usage/input error · 3 approval-required).
  */
 import { RULES } from '../rules/index.js';
+import type { Rule } from '../rules/types.js';
 import {
   renderCatalogJson,
   renderCatalogMarkdown,
@@ -24,6 +25,8 @@ export interface CliIo {
   readonly now: () => Date;
   /** What the terminal is: colour and progress only on a TTY (absent: not a TTY). */
   readonly terminal?: Terminal;
+  /** The detection-rule catalog (embedders and tests pass their own); the registry if absent. */
+  readonly rules?: readonly Rule<unknown>[];
 }
 
 export interface Terminal {

@@ -17,10 +17,16 @@ export function ruleById(id: string): Rule<unknown> | undefined {
   return RULES.find((r) => r.meta.id === id);
 }
 
-/** The enabled rules, in registry order, with their options and decisions. */
-export function resolveChecks(config: ChecksConfig): ResolvedCheck[] {
+/**
+ * The enabled rules, in registry order, with their options and decisions. `catalog` is the
+ * registry (tests and embedders may pass their own rules; the policy still decides them).
+ */
+export function resolveChecks(
+  config: ChecksConfig,
+  catalog: readonly Rule<unknown>[] = RULES,
+): ResolvedCheck[] {
   const out: ResolvedCheck[] = [];
-  for (const rule of RULES) {
+  for (const rule of catalog) {
     const setting = config.rules[rule.meta.id];
     const presetDecision = rule.meta.defaults[config.profile];
     if (setting?.enabled === false) continue;

@@ -6,7 +6,7 @@
 import type { RunContext } from '../context/run-context.js';
 import { matchesGlob } from '../glob.js';
 import type { JobInventory } from '../inventory/types.js';
-import type { DetectionHit } from '../rules/run-rules.js';
+import type { DetectionHit, RuleFailure } from '../rules/run-rules.js';
 import { formatLocation } from '../errors.js';
 import type { ResolvedCheck } from './checks.js';
 import { heldByEnvironment } from './environment-hold.js';
@@ -37,6 +37,8 @@ export interface DecideOptions {
   readonly checks?: {
     readonly hits: readonly DetectionHit[];
     readonly resolved: readonly ResolvedCheck[];
+    /** Rules that threw on a job: that job is blocked, whatever the policy or a waiver says. */
+    readonly failures?: readonly RuleFailure[];
   };
 }
 
@@ -48,7 +50,10 @@ export function decide(
   const expired = policy.waivers.filter((w) => isExpired(w, options.now));
   const active = policy.waivers.filter((w) => !isExpired(w, options.now));
   const applied: AppliedWaiver[] = [];
-  const checkFindings = decideChecks(options.checks, jobs, policy, active, applied);
+  const checkFindings = [
+    ...decideChecks(options.checks, jobs, policy, active, applied),
+    ...(options.checks?.failures ?? []).map(failureFinding),
+  ];
   const verdicts: JobVerdict[] = jobs.map((job) => {
     const paths = job.paths.map((path) =>
       decidePath(path, job, policy, active, applied, options.context),
@@ -200,6 +205,8 @@ function decideChecks(
         severity: hit.severity,
         confidence: hit.confidence,
         message: `${reason ? `${hit.message} — ${reason}` : hit.message}${advisory}`,
+        messageId: hit.messageId,
+        data: hit.data,
         remediation: hit.remediation,
         workflow: hit.workflow,
         job: hit.job,
@@ -209,6 +216,32 @@ function decideChecks(
     });
   }
   return out;
+}
+
+/** A rule that could not run on a job blocks it: what it would have found is unknown. */
+function failureFinding(f: RuleFailure): {
+  finding: Finding;
+  jobs: readonly string[];
+  workflow: string;
+} {
+  return {
+    workflow: f.workflow,
+    jobs: [f.job],
+    finding: {
+      ruleId: f.ruleId,
+      kind: 'check',
+      decision: 'blocked',
+      severity: 'high',
+      confidence: 'high',
+      message: `rule ${f.ruleId} failed on job \`${f.job}\` (${f.error}); the job is blocked because what the rule checks is unknown`,
+      remediation:
+        'This is an agent-gate bug or an input the rule does not handle: report it with the workflow. Turning the rule off in the policy (`checks:`) unblocks the job, knowingly.',
+      workflow: f.workflow,
+      job: f.job,
+      class: undefined,
+      location: f.at,
+    },
+  };
 }
 
 function toFinding(p: PathVerdict, v: JobVerdict): Finding {

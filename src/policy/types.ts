@@ -129,6 +129,9 @@ export interface Finding {
   readonly severity: Severity;
   readonly confidence: Confidence;
   readonly message: string;
+  /** Check findings: the rule's message id and data the message was rendered from. */
+  readonly messageId?: string;
+  readonly data?: Readonly<Record<string, string | number>>;
   /** How to fix it (or how to get the approval it needs). */
   readonly remediation: string;
   readonly workflow: string;

@@ -50,3 +50,55 @@ export function renderCatalogMarkdown(rules: readonly Rule<unknown>[]): string {
     '',
   ].join('\n');
 }
+
+/** Markers around the generated part of a rule's doc page (docs/rules/<id>.md). */
+export const RULE_DOC_BEGIN = '<!-- BEGIN generated from meta -->';
+export const RULE_DOC_END = '<!-- END generated from meta -->';
+
+/**
+ * The part of a rule's doc page generated from its `meta`: severity, confidence, preset
+ * decisions, peers, and every message the rule reports (id and template). The prose above
+ * it is written by hand; test/rules/catalog.test.ts fails when this part is stale
+ * (`npm run docs:rules` rewrites it).
+ */
+export function renderRuleDocMeta({ meta }: Rule<unknown>): string {
+  const messages = Object.entries(meta.messages).map(
+    ([id, text]) => `| \`${id}\` | ${escapeMarkdown(text)} |`,
+  );
+  return [
+    RULE_DOC_BEGIN,
+    '',
+    '## Reference',
+    '',
+    `Generated from the rule's \`meta\` (src/rules/${meta.id}.ts).`,
+    '',
+    '| | |',
+    '|---|---|',
+    `| id | \`${meta.id}\` |`,
+    `| severity | ${meta.severity} |`,
+    `| confidence | ${meta.confidence} |`,
+    `| decision | baseline: ${meta.defaults.baseline} · strict: ${meta.defaults.strict} |`,
+    `| peers | ${meta.peers.map((p) => `\`${p}\``).join(', ') || 'none'} |`,
+    '',
+    '### Messages',
+    '',
+    'A finding carries its `messageId` and `data`; the message is the template with each',
+    '`{{name}}` filled from `data`.',
+    '',
+    '| message id | template |',
+    '|---|---|',
+    ...messages,
+    '',
+    RULE_DOC_END,
+    '',
+  ].join('\n');
+}
+
+/** A doc page with its generated part replaced (or appended when it has none yet). */
+export function withRuleDocMeta(page: string, rule: Rule<unknown>): string {
+  const start = page.indexOf(RULE_DOC_BEGIN);
+  const end = page.indexOf(RULE_DOC_END);
+  const generated = renderRuleDocMeta(rule);
+  if (start < 0 || end < start) return `${page.trimEnd()}\n\n${generated}`;
+  return `${page.slice(0, start)}${generated}${page.slice(end + RULE_DOC_END.length).replace(/^\n/, '')}`;
+}

@@ -1,10 +1,10 @@
 /**
- * The machine-readable report (`--format json`, schemaVersion 1; DESIGN.md §8): decision,
- * per-job verdicts with agents, findings with locations, and the full BOM.
+ * The machine-readable report (`--format json`; DESIGN.md §8), described by
+ * policies/report.schema.json (`schemaVersion`, see there what bumps it): decision, per-job
+ * verdicts with agents, findings with locations, and the full BOM.
  */
-import { checklistDoc } from '../checklist/render.js';
 import type { ChecklistScore } from '../checklist/types.js';
-import { scoreOf } from '../evaluate.js';
+import { bomWorkflows } from '../evidence/bom.js';
 import type { Evaluation } from '../evaluate.js';
 import type { JobInventory } from '../inventory/types.js';
 import type { JobVerdict } from '../policy/types.js';
@@ -53,6 +53,8 @@ export function toJsonDocument(report: Report): Record<string, unknown> {
       severity: f.severity,
       confidence: f.confidence,
       message: f.message,
+      messageId: f.messageId,
+      data: f.data,
       remediation: f.remediation,
       workflow: f.workflow,
       job: f.job,
@@ -67,12 +69,13 @@ export function toJsonDocument(report: Report): Record<string, unknown> {
         e.decision.waivers.expired.map((x) => ({ ...x.waiver, message: x.message })),
       ),
     },
+    // The BOM records in the evidence pack's shape (one BOM document, one schema).
     bom: {
-      workflows: report.evaluations.map((e) => ({
-        path: e.workflow.path,
-        name: e.workflow.name,
-        trigger: e.trigger,
-        jobs: e.inventory.map((j) => ({ ...j, checklist: checklistDoc(scoreOf(e, j.job)) })),
+      workflows: bomWorkflows(report.evaluations).map((w, i) => ({
+        path: w.path,
+        name: w.name,
+        trigger: report.evaluations[i]?.trigger,
+        jobs: w.jobs,
       })),
     },
   };

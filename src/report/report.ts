@@ -2,13 +2,20 @@
  * One report over one or more evaluated workflows (the action decides one, `scan` many),
  * plus files that could not be evaluated. Files that fail count as blocked: fail closed.
  */
+import { formatLocation } from '../errors.js';
+import type { SourceLocation } from '../errors.js';
 import type { Evaluation } from '../evaluate.js';
+import type { RuleFailure } from '../rules/run-rules.js';
 import type { Decision, DecisionValue, Policy } from '../policy/types.js';
 import { SEVERITY, mostSevere } from '../policy/types.js';
 
 export interface FileError {
   readonly path: string;
   readonly message: string;
+  /** A rule failure: the rule, the job it failed on and the job's location. */
+  readonly ruleId?: string;
+  readonly job?: string;
+  readonly location?: SourceLocation;
 }
 
 /**
@@ -42,11 +49,23 @@ export function buildReport(
   errors: readonly FileError[],
   repositories: readonly RepositoryScope[] = [],
 ): Report {
+  // A rule that threw is an error of the run too (exit 2), located at its job.
+  const all = [...errors, ...evaluations.flatMap((e) => (e.ruleFailures ?? []).map(ruleError))];
   const decisions = [
     ...evaluations.map((e) => e.decision.decision),
-    ...(errors.length > 0 ? (['blocked'] as const) : []),
+    ...(all.length > 0 ? (['blocked'] as const) : []),
   ];
-  return { policy, repositories, evaluations, errors, decision: mostSevere(decisions) };
+  return { policy, repositories, evaluations, errors: all, decision: mostSevere(decisions) };
+}
+
+function ruleError(f: RuleFailure): FileError {
+  return {
+    path: f.at.path,
+    message: `${formatLocation(f.at)}: rule ${f.ruleId} failed on job \`${f.job}\`: ${f.error} (the job is blocked)`,
+    ruleId: f.ruleId,
+    job: f.job,
+    location: f.at,
+  };
 }
 
 /** Every finding, the most severe decisions first (stable within a decision). */

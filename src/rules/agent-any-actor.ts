@@ -31,6 +31,9 @@ export default defineRule<Options>({
     severity: 'high',
     confidence: 'high',
     category: 'agent',
+    messages: {
+      anyone: '{{agent}} can be triggered by anyone: `{{name}}: {{value}}` {{tail}}',
+    },
     peers: [],
     defaults: { baseline: 'approval-required', strict: 'blocked' },
     remediation:
@@ -58,10 +61,12 @@ export default defineRule<Options>({
         const setting = [...agent.settings].reverse().find((s) => s.name === actor.name);
         // e.g. allowed_non_write_users without github_token: ignored by the action.
         if (setting && !setting.risky) continue;
-        push(
-          setting?.at ?? agent.at,
-          `${describeAgent(job, agent)} can be triggered by anyone: \`${actor.name}: ${actor.value}\` ${tail}`,
-        );
+        push(setting?.at ?? agent.at, 'anyone', {
+          agent: describeAgent(job, agent),
+          name: actor.name,
+          value: actor.value,
+          tail,
+        });
       }
     }
     return hits;

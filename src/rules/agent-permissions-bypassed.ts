@@ -38,6 +38,10 @@ export default defineRule<Options>({
     severity: 'high',
     confidence: 'high',
     category: 'agent',
+    messages: {
+      checksOff: '{{agent}} runs with permission or sandbox checks off{{on}}',
+      setting: '{{agent}}: `{{setting}}` — {{reason}}{{also}}{{on}}',
+    },
     peers: [],
     defaults: { baseline: 'blocked', strict: 'blocked' },
     remediation:
@@ -70,7 +74,7 @@ export default defineRule<Options>({
       const effects = settingEffects(workflow, job, agent, idToken);
       const who = describeAgent(job, agent);
       if (!effects) {
-        push(agent.at, `${who} runs with permission or sandbox checks off${on}`);
+        push(agent.at, 'checksOff', { agent: who, on });
         continue;
       }
       const bypasses = effects
@@ -85,7 +89,13 @@ export default defineRule<Options>({
         const value = setting.value === 'present' ? '' : ` ${clip(setting.value)}`;
         const also =
           i === 0 && flags.length > 0 && noSandbox ? ', and without the AWF sandbox' : '';
-        push(setting.at, `${who}: \`${setting.name}${value}\` — ${setting.reason}${also}${on}`);
+        push(setting.at, 'setting', {
+          agent: who,
+          setting: `${setting.name}${value}`,
+          reason: setting.reason,
+          also,
+          on,
+        });
       });
     }
     return hits;

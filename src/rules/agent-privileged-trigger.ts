@@ -30,6 +30,9 @@ export default defineRule<Options>({
     severity: 'high',
     confidence: 'high',
     category: 'agent',
+    messages: {
+      privileged: '{{agent}} runs on {{events}} and the job holds {{held}}',
+    },
     peers: [],
     defaults: { baseline: 'allow', strict: 'approval-required' },
     remediation:
@@ -79,7 +82,12 @@ export default defineRule<Options>({
     return [
       {
         at: agent.at,
-        message: `${describeAgent(job, agent)} runs on ${events.join(', ')} and the job holds ${held.join('; ')}`,
+        messageId: 'privileged',
+        data: {
+          agent: describeAgent(job, agent),
+          events: events.join(', '),
+          held: held.join('; '),
+        },
         severity: strong ? 'high' : 'medium',
         confidence: onlyAssumed ? 'medium' : 'high',
       },

@@ -36,6 +36,9 @@ export default defineRule<Options>({
     severity: 'high',
     confidence: 'medium',
     category: 'agent',
+    messages: {
+      split: '{{agent}} reads {{reads}} while the job holds {{held}}',
+    },
     peers: [],
     defaults: { baseline: 'allow', strict: 'approval-required' },
     remediation:
@@ -92,7 +95,12 @@ export default defineRule<Options>({
     return [
       {
         at: agent.at,
-        message: `${describeAgent(job, agent)} reads ${reads.join('; ')} while the job holds ${authority.join('; ')}`,
+        messageId: 'split',
+        data: {
+          agent: describeAgent(job, agent),
+          reads: reads.join('; '),
+          held: authority.join('; '),
+        },
         severity: explicit ? 'high' : 'medium',
         confidence: explicit ? 'high' : 'medium',
       },

@@ -37,6 +37,9 @@ export default defineRule<Options>({
     severity: 'medium',
     confidence: 'high',
     category: 'agent',
+    messages: {
+      risky: 'MCP server `{{server}}` ({{where}}, loaded by {{agent}}) {{what}}',
+    },
     peers: [],
     defaults: { baseline: 'allow', strict: 'approval-required' },
     remediation:
@@ -79,7 +82,8 @@ export default defineRule<Options>({
       const where = inline ? `input ${t.file.slice(7)}` : t.file;
       hits.push({
         at: t.at,
-        message: `MCP server \`${t.name}\` (${where}, loaded by ${t.agent}) ${what}`,
+        messageId: 'risky',
+        data: { server: t.name, where, agent: t.agent, what },
         severity,
         confidence,
         // A repository config file is the same for every job that loads it: one finding per

@@ -21,6 +21,11 @@ export default defineRule({
     severity: 'high',
     confidence: 'high',
     category: 'agent',
+    messages: {
+      mint: 'step {{step}}{{name}} mints a GitHub App token without `permission-*` inputs (every permission of the installation) for {{agents}}',
+      exchange:
+        "{{agent}} exchanges the job's OIDC token with {{issuer}} for an App token not bounded by `permissions:` ({{note}})",
+    },
     peers: [],
     defaults: { baseline: 'approval-required', strict: 'blocked' },
     remediation:
@@ -51,7 +56,12 @@ export default defineRule({
       if (users.length === 0) continue;
       hits.push({
         at: locate([...mint.at, 'uses']),
-        message: `step ${mint.index + 1}${mint.name ? ` (${mint.name})` : ''} mints a GitHub App token without \`permission-*\` inputs (every permission of the installation) for ${[...new Set(users.map((a) => describeAgent(job, a)))].join(', ')}`,
+        messageId: 'mint',
+        data: {
+          step: mint.index + 1,
+          name: mint.name ? ` (${mint.name})` : '',
+          agents: [...new Set(users.map((a) => describeAgent(job, a)))].join(', '),
+        },
       });
     }
     // The agent action's own OIDC exchange.
@@ -62,7 +72,12 @@ export default defineRule({
       );
       hits.push({
         at: setting?.at ?? agent.at,
-        message: `${describeAgent(job, agent)} exchanges the job's OIDC token with ${agent.tokenExchange.issuer} for an App token not bounded by \`permissions:\` (${agent.tokenExchange.note})`,
+        messageId: 'exchange',
+        data: {
+          agent: describeAgent(job, agent),
+          issuer: agent.tokenExchange.issuer,
+          note: agent.tokenExchange.note,
+        },
       });
     }
     return hits;

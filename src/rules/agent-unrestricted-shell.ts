@@ -28,6 +28,10 @@ export default defineRule({
     severity: 'medium',
     confidence: 'high',
     category: 'agent',
+    messages: {
+      anyShell: '{{agent}} may run any shell command{{tail}}',
+      setting: '{{agent}} may run any shell command: `{{setting}}` — {{reason}}{{tail}}',
+    },
     peers: [],
     defaults: { baseline: 'allow', strict: 'approval-required' },
     remediation:
@@ -51,15 +55,17 @@ export default defineRule({
       const effects = settingEffects(workflow, job, agent, idToken);
       const granting = effects?.filter((e) => e.shell) ?? [];
       if (granting.length === 0) {
-        push(agent.at, `${who} may run any shell command${tail}`);
+        push(agent.at, 'anyShell', { agent: who, tail });
         continue;
       }
       for (const { setting } of granting) {
         const value = setting.value === 'present' ? '' : ` ${clip(setting.value)}`;
-        push(
-          setting.at,
-          `${who} may run any shell command: \`${setting.name}${value}\` — ${setting.reason}${tail}`,
-        );
+        push(setting.at, 'setting', {
+          agent: who,
+          setting: `${setting.name}${value}`,
+          reason: setting.reason,
+          tail,
+        });
       }
     }
     return hits;

@@ -35,6 +35,9 @@ export default defineRule<Options>({
     severity: 'high',
     confidence: 'high',
     category: 'agent',
+    messages: {
+      flows: '{{kind}} `{{expression}}`{{via}} flows into {{into}} of {{agent}}{{held}}',
+    },
     peers: [],
     defaults: { baseline: 'approval-required', strict: 'blocked' },
     remediation:
@@ -69,7 +72,15 @@ export default defineRule<Options>({
       const kind = f.ref.capability === 'arbitrary' ? 'untrusted' : 'outsider-shaped';
       return {
         at: f.at,
-        message: `${kind} \`${f.ref.text}\`${via} flows into ${f.into} of ${describeAgent(job, f.agent)}${held}`,
+        messageId: 'flows',
+        data: {
+          kind,
+          expression: f.ref.text,
+          via,
+          into: f.into,
+          agent: describeAgent(job, f.agent),
+          held,
+        },
         severity: authority.length > 0 ? 'critical' : 'high',
         confidence: f.ref.capability === 'arbitrary' ? base : base === 'high' ? 'medium' : 'low',
       };

@@ -38,6 +38,14 @@ export default defineRule<Options>({
     severity: 'medium',
     confidence: 'low',
     category: 'workflow',
+    messages: {
+      upload:
+        '{{step}} of job `{{job}}` persists the job token{{explicit}} and {{upload}} uploads the workspace as an artifact{{v6}}',
+      persists:
+        '{{step}} of job `{{job}}` persists the job token in the workspace for every later step (no `persist-credentials: false`)',
+      persistsRead:
+        '{{step}} of job `{{job}}` persists the job token in the workspace for every later step (no `persist-credentials: false`); {{untrusted}} can read and send it',
+    },
     peers: ['zizmor:artipacked', 'octoscan:dangerous-artefact'],
     defaults: { baseline: 'allow', strict: 'approval-required' },
     remediation:
@@ -71,18 +79,29 @@ export default defineRule<Options>({
       const first = uploads[0];
       const untrusted = untrustedAfter(step.index, job, inventory.agents);
       let severity: Severity;
-      let message: string;
+      let message: Pick<RuleHit, 'messageId' | 'data'>;
       if (first) {
         severity = v6 ? 'medium' : 'high';
-        message = `${stepLabel(step)} of job \`${job.id}\` persists the job token${explicit ? ` (\`persist-credentials: ${persist.value}\`)` : ''} and ${stepLabel(first)} uploads the workspace as an artifact${v6 ? ' (checkout v6+ keeps the token outside .git/config)' : ''}`;
+        message = {
+          messageId: 'upload',
+          data: {
+            step: stepLabel(step),
+            job: job.id,
+            explicit: explicit ? ` (\`persist-credentials: ${persist.value}\`)` : '',
+            upload: stepLabel(first),
+            v6: v6 ? ' (checkout v6+ keeps the token outside .git/config)' : '',
+          },
+        };
       } else {
+        const base = { step: stepLabel(step), job: job.id };
         severity = v6 ? 'low' : 'medium';
-        message = `${stepLabel(step)} of job \`${job.id}\` persists the job token in the workspace for every later step (no \`persist-credentials: false\`)`;
+        message = untrusted
+          ? { messageId: 'persistsRead', data: { ...base, untrusted } }
+          : { messageId: 'persists', data: base };
       }
-      if (!first && untrusted) message += `; ${untrusted} can read and send it`;
       hits.push({
         at: locate(explicit ? persist.at : usesAt),
-        message,
+        ...message,
         severity,
         confidence: first ? 'high' : 'low',
         // The token only matters where it can leave the job.

@@ -50,6 +50,12 @@ export default defineRule({
     severity: 'high',
     confidence: 'high',
     category: 'workflow',
+    messages: {
+      trusts:
+        "{{where}} trusts `{{condition}}`: the actor of a run can be a bot on an outsider's behalf",
+      trustsNested:
+        "{{where}} trusts `{{condition}}` (with other conditions): the actor of a run can be a bot on an outsider's behalf",
+    },
     peers: ['zizmor:bot-conditions', 'octoscan:bot-check'],
     defaults: { baseline: 'allow', strict: 'approval-required' },
     remediation:
@@ -86,9 +92,8 @@ export default defineRule({
             : `job \`${job.id}\``;
         hits.push({
           at: locateIn(site.path, site.offset + node.start),
-          message: `${where} trusts \`${site.body.slice(node.start, node.end).trim()}\`${
-            nested ? ' (with other conditions)' : ''
-          }: the actor of a run can be a bot on an outsider's behalf`,
+          messageId: nested ? 'trustsNested' : 'trusts',
+          data: { where, condition: site.body.slice(node.start, node.end).trim() },
           confidence,
           severity,
         });

@@ -244,6 +244,12 @@ export default defineRule<Options>({
     severity: 'high',
     confidence: 'low',
     category: 'workflow',
+    messages: {
+      restores:
+        'step {{step}}{{name}} restores a cache with {{action}} in job `{{job}}`, which {{reasons}}',
+      restoresMaybe:
+        'step {{step}}{{name}} restores a cache with {{action}} (depending on a run-time value or the project files) in job `{{job}}`, which {{reasons}}',
+    },
     peers: ['zizmor:cache-poisoning'],
     defaults: { baseline: 'allow', strict: 'approval-required' },
     remediation:
@@ -277,7 +283,14 @@ export default defineRule<Options>({
       const name = stepAction(step)?.name ?? '';
       hits.push({
         at: locate(entry ? entry.at : usesAt),
-        message: `step ${step.index + 1}${step.name ? ` (${step.name})` : ''} restores a cache with ${name}${usage.kind === 'conditional' ? ' (depending on a run-time value or the project files)' : ''} in job \`${job.id}\`, which ${pub.reasons.join(' and ')}`,
+        messageId: usage.kind === 'conditional' ? 'restoresMaybe' : 'restores',
+        data: {
+          step: step.index + 1,
+          name: step.name ? ` (${step.name})` : '',
+          action: name,
+          job: job.id,
+          reasons: pub.reasons.join(' and '),
+        },
         severity: usage.kind === 'on' ? 'high' : 'medium',
         confidence: 'low',
         ...(ships ? {} : { advisory: 'the job publishes and deploys nothing' }),

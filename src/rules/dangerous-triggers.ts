@@ -27,6 +27,10 @@ export default defineRule({
     severity: 'high',
     confidence: 'medium',
     category: 'workflow',
+    messages: {
+      trigger: '`{{event}}` {{danger}}: job `{{job}}` {{what}}',
+      holds: '`{{event}}` {{danger}}: job `{{job}}` {{what}} and holds {{holds}}',
+    },
     peers: ['zizmor:dangerous-triggers'],
     defaults: { baseline: 'allow', strict: 'approval-required' },
     remediation:
@@ -84,9 +88,21 @@ export default defineRule({
             }
           : {}),
         at: locate(node.path, { key: node.key }),
-        message: `\`${t.event}\` ${DANGEROUS[t.event] ?? ''}: job \`${job.id}\` ${what}${
-          holds.length > 0 ? ` and holds ${holds.join(' and ')}` : ''
-        }`,
+        ...(holds.length > 0
+          ? {
+              messageId: 'holds',
+              data: {
+                event: t.event,
+                danger: DANGEROUS[t.event] ?? '',
+                job: job.id,
+                what,
+                holds: holds.join(' and '),
+              },
+            }
+          : {
+              messageId: 'trigger',
+              data: { event: t.event, danger: DANGEROUS[t.event] ?? '', job: job.id, what },
+            }),
         severity,
         confidence,
       };

@@ -31,6 +31,11 @@ export default defineRule<Options>({
     severity: 'medium',
     confidence: 'high',
     category: 'agent',
+    messages: {
+      adds: '{{by}} adds {{named}}{{more}} to {{file}} ({{ecosystem}}); job `{{job}}` checks out and can install it',
+      unreadable:
+        '{{by}} changes {{file}}, whose new dependencies could not be read ({{reason}}); job `{{job}}` checks out and can install them',
+    },
     peers: [],
     defaults: { baseline: 'approval-required', strict: 'approval-required' },
     remediation:
@@ -72,7 +77,8 @@ export default defineRule<Options>({
       const guessed = deps.some((d) => d.note !== undefined);
       hits.push({
         at,
-        message: `${by} adds ${named}${more} to ${file} (${deps[0]?.ecosystem ?? 'unknown'}); job \`${job.id}\` checks out and can install it`,
+        messageId: 'adds',
+        data: { by, named, more, file, ecosystem: deps[0]?.ecosystem ?? 'unknown', job: job.id },
         severity,
         confidence: guessed ? 'medium' : 'high',
       });
@@ -80,7 +86,8 @@ export default defineRule<Options>({
     for (const u of change.unknownDependencies) {
       hits.push({
         at,
-        message: `${by} changes ${u.file}, whose new dependencies could not be read (${u.reason}); job \`${job.id}\` checks out and can install them`,
+        messageId: 'unreadable',
+        data: { by, file: u.file, reason: u.reason, job: job.id },
         severity,
         confidence: 'medium',
       });

@@ -49,6 +49,20 @@ export default defineRule<ExcessivePermissionsOptions>({
     severity: 'high',
     confidence: 'high',
     category: 'workflow',
+    messages: {
+      workflowWriteAll:
+        'workflow-level `permissions: write-all` grants every scope to {{jobs}}{{unused}}',
+      workflowReadAll:
+        'workflow-level `permissions: read-all` grants read to every scope (including private code, packages and security events) to {{jobs}}{{unused}}',
+      workflowWrite: 'workflow-level `{{scope}}: write` is inherited by {{jobs}}{{unused}}',
+      defaultToken:
+        'job `{{job}}` declares no `permissions:` and neither does the workflow: it gets the repository default token (write to contents, packages, actions and more)',
+      defaultTokenUnknown:
+        'job `{{job}}` declares no `permissions:` and neither does the workflow: it gets the repository default token (write to contents, packages, actions and more unless the repository restricts the default)',
+      jobWriteAll: 'job `{{job}}` has `permissions: write-all`: every scope is writable',
+      jobReadAll: 'job `{{job}}` has `permissions: read-all`: every scope is readable',
+      jobWrite: 'job `{{job}}` grants `{{scope}}: write`',
+    },
     peers: ['zizmor:excessive-permissions', 'scorecard:Token-Permissions'],
     defaults: { baseline: 'allow', strict: 'approval-required' },
     remediation:
@@ -92,7 +106,8 @@ function workflowLevel(ctx: RuleContext<ExcessivePermissionsOptions>): RuleHit[]
     return [
       {
         at: locate(block.at),
-        message: `workflow-level \`permissions: write-all\` grants every scope to ${jobsText(inheritors)}${unused}`,
+        messageId: 'workflowWriteAll',
+        data: { jobs: jobsText(inheritors), unused },
         severity: unused ? 'low' : 'high',
         scope,
       },
@@ -102,7 +117,8 @@ function workflowLevel(ctx: RuleContext<ExcessivePermissionsOptions>): RuleHit[]
     return [
       {
         at: locate(block.at),
-        message: `workflow-level \`permissions: read-all\` grants read to every scope (including private code, packages and security events) to ${jobsText(inheritors)}${unused}`,
+        messageId: 'workflowReadAll',
+        data: { jobs: jobsText(inheritors), unused },
         severity: 'low',
         scope,
       },
@@ -113,7 +129,8 @@ function workflowLevel(ctx: RuleContext<ExcessivePermissionsOptions>): RuleHit[]
     if (level !== 'write' || ctx.options.allow[name] === 'write') continue;
     hits.push({
       at: locate([...block.at, name], { key: true }),
-      message: `workflow-level \`${name}: write\` is inherited by ${jobsText(inheritors)}${unused}`,
+      messageId: 'workflowWrite',
+      data: { scope: name, jobs: jobsText(inheritors), unused },
       severity: unused ? 'low' : (SCOPE_SEVERITY[name] ?? 'medium'),
       remediation: `Move \`${name}: write\` to the jobs that need it and keep the workflow-level block read-only (\`permissions: {}\` or \`contents: read\`).`,
       scope,
@@ -135,11 +152,8 @@ function jobLevel(ctx: RuleContext<ExcessivePermissionsOptions>): RuleHit[] {
   return [
     {
       at: locate(job.at, { key: true }),
-      message: `job \`${job.id}\` declares no \`permissions:\` and neither does the workflow: it gets the repository default token (${
-        known
-          ? 'write to contents, packages, actions and more'
-          : 'write to contents, packages, actions and more unless the repository restricts the default'
-      })`,
+      messageId: known ? 'defaultToken' : 'defaultTokenUnknown',
+      data: { job: job.id },
       severity: known ? 'high' : 'medium',
       confidence: known ? 'high' : 'medium',
       remediation: JOB_REMEDIATION,
@@ -156,7 +170,8 @@ function explicitJobBlock(
     return [
       {
         at: locate(block.at),
-        message: `job \`${job.id}\` has \`permissions: write-all\`: every scope is writable`,
+        messageId: 'jobWriteAll',
+        data: { job: job.id },
         severity: 'high',
         remediation: JOB_REMEDIATION,
       },
@@ -166,7 +181,8 @@ function explicitJobBlock(
     return [
       {
         at: locate(block.at),
-        message: `job \`${job.id}\` has \`permissions: read-all\`: every scope is readable`,
+        messageId: 'jobReadAll',
+        data: { job: job.id },
         severity: 'low',
         remediation: JOB_REMEDIATION,
       },
@@ -177,7 +193,8 @@ function explicitJobBlock(
     .filter(([name, level]) => level === 'write' && ctx.options.allow[name] !== 'write')
     .map(([name]) => ({
       at: locate([...block.at, name], { key: true }),
-      message: `job \`${job.id}\` grants \`${name}: write\``,
+      messageId: 'jobWrite',
+      data: { job: job.id, scope: name },
       severity: 'info' as const,
       confidence: 'low' as const,
       remediation: `Check that a step of job \`${job.id}\` needs \`${name}: write\`; drop it or lower it to read otherwise.`,

@@ -33,6 +33,12 @@ export default defineRule({
     severity: 'high',
     confidence: 'high',
     category: 'agent',
+    messages: {
+      notFirst:
+        'the agent-gate step is step {{step}} of job `{{job}}`; {{before}} runs before it and could rewrite `.git` or the files the gate reads',
+      notFirstMany:
+        'the agent-gate step is step {{step}} of job `{{job}}`; {{before}} runs before it and could rewrite `.git` or the files the gate reads ({{count}} such steps)',
+    },
     peers: [],
     defaults: { baseline: 'approval-required', strict: 'blocked' },
     remediation:
@@ -49,7 +55,13 @@ export default defineRule({
     return [
       {
         at: locate([...gate.at, 'uses']),
-        message: `the agent-gate step is step ${gate.index + 1} of job \`${job.id}\`; ${describeStep(first)} runs before it and could rewrite \`.git\` or the files the gate reads${before.length > 1 ? ` (${before.length} such steps)` : ''}`,
+        messageId: before.length > 1 ? 'notFirstMany' : 'notFirst',
+        data: {
+          step: gate.index + 1,
+          job: job.id,
+          before: describeStep(first),
+          count: before.length,
+        },
       },
     ];
   },

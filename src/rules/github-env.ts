@@ -89,6 +89,10 @@ export default defineRule<GithubEnvOptions>({
     severity: 'high',
     confidence: 'medium',
     category: 'workflow',
+    messages: {
+      writes:
+        'step {{step}}{{name}} of job `{{job}}` writes {{what}} to ${{file}} in a workflow {{events}} can start',
+    },
     peers: ['zizmor:github-env', 'octoscan:dangerous-write'],
     defaults: { baseline: 'allow', strict: 'approval-required' },
     remediation:
@@ -134,7 +138,15 @@ export default defineRule<GithubEnvOptions>({
         const output = w.file === 'GITHUB_OUTPUT';
         hits.push({
           at: locateIn([...step.at, 'run'], w.offset),
-          message: `step ${step.index + 1}${step.name ? ` (${step.name})` : ''} of job \`${job.id}\` writes ${describe(w.level)} to $${w.file} in a workflow ${events.map((e) => `\`${e}\``).join(', ')} can start`,
+          messageId: 'writes',
+          data: {
+            step: step.index + 1,
+            name: step.name ? ` (${step.name})` : '',
+            job: job.id,
+            what: describe(w.level),
+            file: w.file,
+            events: events.map((e) => `\`${e}\``).join(', '),
+          },
           severity: output ? 'medium' : 'high',
           confidence: CONFIDENCE[w.level],
         });

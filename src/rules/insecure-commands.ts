@@ -28,6 +28,12 @@ export default defineRule<Options>({
     severity: 'high',
     confidence: 'high',
     category: 'workflow',
+    messages: {
+      expressionEnv: '{{where}} `env:` is an expression and may set {{name}}',
+      sets: '{{where}} sets {{name}}: {{value}}',
+      setsExpression: '{{where}} sets {{name}} from an expression (`{{value}}`) that may be true',
+      writesEnv: '{{where}} writes {{name}}=true to $GITHUB_ENV for the rest of the job',
+    },
     peers: ['zizmor:insecure-commands', 'octoscan:unsecure-commands'],
     defaults: { baseline: 'approval-required', strict: 'blocked' },
     remediation:
@@ -54,7 +60,8 @@ export default defineRule<Options>({
         if (options['expression-env'])
           hits.push({
             at: locate(at),
-            message: `${where} \`env:\` is an expression and may set ${NAME}`,
+            messageId: 'expressionEnv',
+            data: { where, name: NAME },
             severity: 'low',
             confidence: 'low',
             scope,
@@ -67,13 +74,15 @@ export default defineRule<Options>({
       if (text.trim().toLowerCase() === 'true') {
         hits.push({
           at: locate([...at, NAME], { key: true }),
-          message: `${where} sets ${NAME}: ${text}`,
+          messageId: 'sets',
+          data: { where, name: NAME, value: text },
           scope,
         });
       } else if (hasExpression(text)) {
         hits.push({
           at: locate([...at, NAME], { key: true }),
-          message: `${where} sets ${NAME} from an expression (\`${text}\`) that may be true`,
+          messageId: 'setsExpression',
+          data: { where, name: NAME, value: text },
           confidence: 'low',
           scope,
         });
@@ -88,7 +97,8 @@ export default defineRule<Options>({
       for (const m of step.run.matchAll(ENV_WRITE)) {
         hits.push({
           at: locateIn([...step.at, 'run'], m.index),
-          message: `${where} writes ${NAME}=true to $GITHUB_ENV for the rest of the job`,
+          messageId: 'writesEnv',
+          data: { where, name: NAME },
           confidence: 'medium',
         });
       }

@@ -19,6 +19,9 @@ export default defineRule({
     severity: 'medium',
     confidence: 'high',
     category: 'workflow',
+    messages: {
+      everySecret: '{{what}} in {{where}} exposes every secret',
+    },
     peers: ['zizmor:overprovisioned-secrets', 'poutine:job_all_secrets'],
     defaults: { baseline: 'allow', strict: 'approval-required' },
     remediation:
@@ -32,7 +35,8 @@ export default defineRule({
       for (const found of wholeSecrets(site.body)) {
         hits.push({
           at: locateIn(site.path, site.offset + found.offset),
-          message: `${found.what} in ${describePath(site.path)} exposes every secret`,
+          messageId: 'everySecret',
+          data: { what: found.what, where: describePath(site.path) },
           scope,
         });
       }

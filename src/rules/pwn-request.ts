@@ -67,6 +67,11 @@ export default defineRule<Options>({
     severity: 'critical',
     confidence: 'high',
     category: 'workflow',
+    messages: {
+      runs: 'job `{{job}}` ({{trigger}}) brings in untrusted code — {{what}} in {{step}} — and runs it {{where}}: {{exec}}{{note}}',
+      checkoutOnly:
+        'job `{{job}}` ({{trigger}}) brings in untrusted code — {{what}} in {{step}}; no later step is seen to run it{{note}}',
+    },
     peers: [
       'poutine:untrusted_checkout_exec',
       'octoscan:dangerous-checkout',
@@ -135,14 +140,24 @@ export default defineRule<Options>({
         const where = found.step === c.step ? 'in the same script' : `in ${stepLabel(found.step)}`;
         hits.push({
           at,
-          message: `job \`${job.id}\` (${trigger}) brings in untrusted code — ${c.what} in ${stepLabel(c.step)} — and runs it ${where}: ${found.exec.what}${note}`,
+          messageId: 'runs',
+          data: {
+            job: job.id,
+            trigger,
+            what: c.what,
+            step: stepLabel(c.step),
+            where,
+            exec: found.exec.what,
+            note,
+          },
           severity: writes || secrets ? 'critical' : 'high',
           confidence,
         });
       } else if (options.checkoutOnly) {
         hits.push({
           at,
-          message: `job \`${job.id}\` (${trigger}) brings in untrusted code — ${c.what} in ${stepLabel(c.step)}; no later step is seen to run it${note}`,
+          messageId: 'checkoutOnly',
+          data: { job: job.id, trigger, what: c.what, step: stepLabel(c.step), note },
           severity: 'medium',
           confidence: 'low',
         });

@@ -3,13 +3,14 @@
  * inventory and the run context in, hits out (deduplicated: a workflow-level hit is
  * reported once however many jobs raised it). The policy turns hits into decisions.
  */
-import { formatLocation } from '../errors.js';
+import { formatLocation, normalizeError } from '../errors.js';
 import type { RunContext } from '../context/run-context.js';
 import type { JobInventory } from '../inventory/types.js';
 import type { Workflow } from '../workflow/model.js';
 import { locate, locateOffsetInScalar } from '../workflow/source.js';
 import { RULES } from './index.js';
-import type { Confidence, Rule, RuleContext, RuleHit, Severity } from './types.js';
+import { renderMessage } from './render-message.js';
+import type { Confidence, MessageData, Rule, RuleContext, RuleHit, Severity } from './types.js';
 import { wholeExpression } from '../workflow/expressions/fences.js';
 
 /** A rule hit with the rule's meta applied. */
@@ -22,6 +23,9 @@ export interface DetectionHit {
   readonly jobs: readonly string[];
   readonly severity: Severity;
   readonly confidence: Confidence;
+  /** The rule's message id and data, and the text rendered from them. */
+  readonly messageId: string;
+  readonly data: MessageData;
   readonly message: string;
   readonly remediation: string;
   readonly at: RuleHit['at'];
@@ -35,13 +39,33 @@ export interface EnabledRule {
   readonly options: unknown;
 }
 
+/**
+ * A rule that threw on a job (a bug in the rule, or input it did not expect): located at the
+ * job, with the error's text on one line. The job is blocked for it (fail closed) and the
+ * run reports it as an error; the other rules and jobs still run.
+ */
+export interface RuleFailure {
+  readonly ruleId: string;
+  readonly workflow: string;
+  readonly job: string;
+  readonly at: RuleHit['at'];
+  /** The error's message, control characters and line breaks flattened, at most 500 chars. */
+  readonly error: string;
+}
+
+export interface RuleRun {
+  readonly hits: DetectionHit[];
+  readonly failures: RuleFailure[];
+}
+
 export function runRules(
   workflow: Workflow,
   inventory: readonly JobInventory[],
   context: RunContext,
   enabled: readonly EnabledRule[],
-): DetectionHit[] {
+): RuleRun {
   const hits = new Map<string, DetectionHit>();
+  const failures: RuleFailure[] = [];
   for (const inv of inventory) {
     const job = workflow.jobs.find((j) => j.id === inv.job);
     // A job switched off with a literal `if: false` never runs: nothing in it can happen.
@@ -56,9 +80,26 @@ export function runRules(
         locate: (path, opts) => locate(workflow.source, path, opts),
         locateIn: (path, offset) => locateOffsetInScalar(workflow.source, path, offset),
       };
-      for (const hit of rule.check(ctx)) {
+      let found: readonly (RuleHit & { readonly message: string })[];
+      try {
+        // Render inside the guard: an unknown message id or missing data is a rule bug too.
+        found = rule
+          .check(ctx)
+          .map((hit) => ({ ...hit, message: renderMessage(rule.meta, hit.messageId, hit.data) }));
+      } catch (thrown) {
+        failures.push({
+          ruleId: rule.meta.id,
+          workflow: inv.workflow,
+          job: inv.job,
+          at: inv.at,
+          error: oneLine(normalizeError(thrown).message),
+        });
+        continue;
+      }
+      for (const hit of found) {
         const workflowLevel = hit.scope === 'workflow';
-        const key = `${rule.meta.id}\0${formatLocation(hit.at)}\0${hit.message}\0${workflowLevel ? '' : inv.job}`;
+        const { message } = hit;
+        const key = `${rule.meta.id}\0${formatLocation(hit.at)}\0${message}\0${workflowLevel ? '' : inv.job}`;
         const seen = hits.get(key);
         if (seen) {
           if (!seen.jobs.includes(inv.job))
@@ -72,7 +113,9 @@ export function runRules(
           jobs: [inv.job],
           severity: hit.severity ?? rule.meta.severity,
           confidence: hit.confidence ?? rule.meta.confidence,
-          message: hit.message,
+          messageId: hit.messageId,
+          data: hit.data ?? {},
+          message,
           remediation: hit.remediation ?? rule.meta.remediation,
           at: hit.at,
           ...(hit.advisory === undefined ? {} : { advisory: hit.advisory }),
@@ -80,10 +123,18 @@ export function runRules(
       }
     }
   }
-  return [...hits.values()].sort(
+  const sorted = [...hits.values()].sort(
     (a, b) =>
       a.at.line - b.at.line || a.at.column - b.at.column || a.ruleId.localeCompare(b.ruleId),
   );
+  return { hits: sorted, failures };
+}
+
+/** An error text on one line, without control characters, bounded. */
+function oneLine(text: string): string {
+  // eslint-disable-next-line no-control-regex
+  const flat = text.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]+/g, ' ').trim();
+  return flat.length > 500 ? `${flat.slice(0, 499)}…` : flat || 'no message';
 }
 
 /** All rules, for the catalog test and `--list-rules`-style listings. */

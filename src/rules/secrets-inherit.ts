@@ -14,6 +14,9 @@ export default defineRule({
     severity: 'medium',
     confidence: 'high',
     category: 'workflow',
+    messages: {
+      inherit: 'job `{{job}}` passes every secret to {{uses}} (`secrets: inherit`)',
+    },
     peers: ['zizmor:secrets-inherit'],
     defaults: { baseline: 'allow', strict: 'approval-required' },
     remediation:
@@ -26,7 +29,8 @@ export default defineRule({
     return [
       {
         at: locate(['jobs', job.id, 'secrets']),
-        message: `job \`${job.id}\` passes every secret to ${job.uses} (\`secrets: inherit\`)`,
+        messageId: 'inherit',
+        data: { job: job.id, uses: job.uses ?? '' },
       },
     ];
   },

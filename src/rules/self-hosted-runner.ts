@@ -43,6 +43,9 @@ export default defineRule<SelfHostedRunnerOptions>({
     severity: 'high',
     confidence: 'medium',
     category: 'workflow',
+    messages: {
+      selfHosted: 'job `{{job}}` {{why}} ({{on}})',
+    },
     peers: ['poutine:pr_runs_on_self_hosted', 'zizmor:self-hosted-runner'],
     defaults: { baseline: 'allow', strict: 'approval-required' },
     remediation:
@@ -81,7 +84,8 @@ export default defineRule<SelfHostedRunnerOptions>({
         : 'no pull-request trigger';
     const hit: RuleHit = {
       at: locate(verdict.path),
-      message: `job \`${job.id}\` ${verdict.why} (${on})`,
+      messageId: 'selfHosted',
+      data: { job: job.id, why: verdict.why, on },
       confidence: verdict.confidence,
       severity: prEvents.length > 0 ? 'high' : 'low',
     };

@@ -123,6 +123,10 @@ export default defineRule<Options>({
     severity: 'high',
     confidence: 'high',
     category: 'workflow',
+    messages: {
+      expands:
+        '`{{expression}}`{{via}}, {{what}}, expands into {{sink}} of {{step}} in job `{{job}}`',
+    },
     peers: [
       'zizmor:template-injection',
       'scorecard:Dangerous-Workflow',
@@ -168,7 +172,15 @@ export default defineRule<Options>({
         const via = ref.via ? ` (through \`${ref.via}\`)` : '';
         hits.push({
           at: locateIn(path, ref.offset),
-          message: `\`${ref.text}\`${via}, ${g.what}, expands into ${sink} of ${stepLabel(step)} in job \`${job.id}\``,
+          messageId: 'expands',
+          data: {
+            expression: ref.text,
+            via,
+            what: g.what,
+            sink,
+            step: stepLabel(step),
+            job: job.id,
+          },
           severity: g.severity,
           confidence: g.confidence,
         });

@@ -42,7 +42,15 @@ export interface RuleMeta {
   readonly remediation: string;
   /** JSON Schema (draft 2020-12) of the rule's `options` in the policy; `{}`-shaped when none. */
   readonly options: Readonly<Record<string, unknown>>;
+  /**
+   * Every message the rule reports, by message id (ESLint's `meta.messages`): a template whose
+   * `{{name}}` placeholders a hit's `data` fills. Listed in the rule's doc page.
+   */
+  readonly messages: Readonly<Record<string, string>>;
 }
+
+/** The values a hit gives its message template (`{{name}}` → `data.name`). */
+export type MessageData = Readonly<Record<string, string | number>>;
 
 /** Everything a rule may look at for one job. */
 export interface RuleContext<O> {
@@ -60,7 +68,9 @@ export interface RuleContext<O> {
 /** One thing a rule found, with exactly one primary location. */
 export interface RuleHit {
   readonly at: SourceLocation;
-  readonly message: string;
+  /** A key of the rule's `meta.messages`; the text is rendered from it and `data`. */
+  readonly messageId: string;
+  readonly data?: MessageData;
   /** Overrides of the rule's meta for this hit (e.g. a per-scope severity table). */
   readonly severity?: Severity;
   readonly confidence?: Confidence;

@@ -28,6 +28,15 @@ export default defineRule<Options>({
     severity: 'high',
     confidence: 'high',
     category: 'workflow',
+    messages: {
+      runtime:
+        '{{what}} image `{{image}}` in job `{{job}}` is decided at run time; it cannot be shown to be pinned by digest',
+      noTag:
+        '{{what}} in job `{{job}}` has no tag (Docker pulls `latest`), so every run may get a different image',
+      latest: '{{what}} in job `{{job}}` uses `latest`, so every run may get a different image',
+      tagOnly:
+        '{{what}} in job `{{job}}` is pinned by tag only; a tag can be re-pushed, a `@sha256:` digest cannot',
+    },
     peers: ['zizmor:unpinned-images', 'scorecard:Pinned-Dependencies'],
     defaults: { baseline: 'allow', strict: 'approval-required' },
     remediation:
@@ -100,7 +109,8 @@ export default defineRule<Options>({
         }
         hits.push({
           at,
-          message: `${ref.what} image \`${ref.image}\` in job \`${job.id}\` is decided at run time; it cannot be shown to be pinned by digest`,
+          messageId: 'runtime',
+          data: { what: ref.what, image: ref.image, job: job.id },
           confidence: 'low',
         });
         continue;
@@ -132,12 +142,14 @@ function judge(
 ): Omit<RuleHit, 'at'> | undefined {
   if (pin === 'none' || pin === 'latest') {
     return {
-      message: `${what} in job \`${jobId}\` ${pin === 'none' ? 'has no tag (Docker pulls `latest`)' : 'uses `latest`'}, so every run may get a different image`,
+      messageId: pin === 'none' ? 'noTag' : 'latest',
+      data: { what, job: jobId },
     };
   }
   if (pin === 'tag' && options.requireDigest !== false) {
     return {
-      message: `${what} in job \`${jobId}\` is pinned by tag only; a tag can be re-pushed, a \`@sha256:\` digest cannot`,
+      messageId: 'tagOnly',
+      data: { what, job: jobId },
       severity: 'low',
     };
   }

@@ -21,6 +21,13 @@ export default defineRule<Options>({
     severity: 'high',
     confidence: 'high',
     category: 'workflow',
+    messages: {
+      noRefHash:
+        '{{what}} `{{uses}}` in {{where}} has no ref at all ({{by}} requires a commit SHA)',
+      noRef: '{{what}} `{{uses}}` in {{where}} has no ref at all ({{by}} requires a ref)',
+      tag: '{{what}} `{{uses}}` in {{where}} is pinned to tag `{{ref}}`, not a commit SHA (required by {{by}})',
+      ref: '{{what}} `{{uses}}` in {{where}} is pinned to ref `{{ref}}`, not a commit SHA (required by {{by}})',
+    },
     peers: ['zizmor:unpinned-uses', 'scorecard:Pinned-Dependencies'],
     defaults: { baseline: 'allow', strict: 'approval-required' },
     remediation:
@@ -54,7 +61,8 @@ export default defineRule<Options>({
         if (policy === 'any') continue;
         hits.push({
           at: u.at,
-          message: `${what} \`${u.raw}\` in ${where} has no ref at all (${by} requires ${policy === 'hash-pin' ? 'a commit SHA' : 'a ref'})`,
+          messageId: policy === 'hash-pin' ? 'noRefHash' : 'noRef',
+          data: { what, uses: u.raw, where, by },
         });
         continue;
       }
@@ -62,7 +70,8 @@ export default defineRule<Options>({
       const version = isVersionRef(u.ref);
       hits.push({
         at: u.at,
-        message: `${what} \`${u.raw}\` in ${where} is pinned to ${version ? 'tag' : 'ref'} \`${u.ref}\`, not a commit SHA (required by ${by})`,
+        messageId: version ? 'tag' : 'ref',
+        data: { what, uses: u.raw, where, ref: u.ref ?? '', by },
         // A branch moves with every push; a version tag only when someone retags it.
         severity: version ? 'medium' : 'high',
       });

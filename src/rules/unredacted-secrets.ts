@@ -20,6 +20,9 @@ export default defineRule({
     severity: 'medium',
     confidence: 'high',
     category: 'workflow',
+    messages: {
+      fromJson: '`{{expression}}` in {{where}} derives values the log redaction does not know',
+    },
     peers: ['zizmor:unredacted-secrets'],
     defaults: { baseline: 'allow', strict: 'approval-required' },
     remediation:
@@ -33,7 +36,8 @@ export default defineRule({
       for (const found of parsedSecrets(site.body)) {
         hits.push({
           at: locateIn(site.path, site.offset + found.offset),
-          message: `\`${found.text}\` in ${describePath(site.path)} derives values the log redaction does not know`,
+          messageId: 'fromJson',
+          data: { expression: found.text, where: describePath(site.path) },
           scope,
         });
       }

@@ -7,14 +7,18 @@
 import { findDownloadExec, scriptOffset, type DownloadExecKind } from './lib/pin-download-exec.js';
 import { NO_OPTIONS, defineRule, type RuleHit } from './types.js';
 
-const HOW: Readonly<Record<DownloadExecKind, string>> = {
-  pipe: 'pipes a download into an interpreter',
-  'process-substitution': 'runs a download through process substitution',
-  'command-substitution': 'runs the output of a download as a program',
-  'download-then-run': 'runs a downloaded file that was never verified',
-  powershell: 'evaluates a downloaded script',
-  'remote-module': 'runs a module straight from a URL',
-};
+/** One message per kind of download-and-run (the message id is the kind). */
+const MESSAGES = {
+  pipe: '{{step}} in job `{{job}}` pipes a download into an interpreter: `{{command}}`',
+  'process-substitution':
+    '{{step}} in job `{{job}}` runs a download through process substitution: `{{command}}`',
+  'command-substitution':
+    '{{step}} in job `{{job}}` runs the output of a download as a program: `{{command}}`',
+  'download-then-run':
+    '{{step}} in job `{{job}}` runs a downloaded file that was never verified: `{{command}}`',
+  powershell: '{{step}} in job `{{job}}` evaluates a downloaded script: `{{command}}`',
+  'remote-module': '{{step}} in job `{{job}}` runs a module straight from a URL: `{{command}}`',
+} as const satisfies Readonly<Record<DownloadExecKind, string>>;
 
 export default defineRule({
   meta: {
@@ -25,6 +29,7 @@ export default defineRule({
     severity: 'medium',
     confidence: 'high',
     category: 'workflow',
+    messages: MESSAGES,
     peers: ['poutine:unverified_script_exec', 'scorecard:Pinned-Dependencies'],
     defaults: { baseline: 'allow', strict: 'approval-required' },
     remediation:
@@ -40,7 +45,8 @@ export default defineRule({
       for (const found of findDownloadExec(step.run)) {
         hits.push({
           at: locateIn([...step.at, 'run'], scriptOffset(step.run, found.line, found.column)),
-          message: `${label} in job \`${job.id}\` ${HOW[found.kind]}: \`${found.what}\``,
+          messageId: found.kind,
+          data: { step: label, job: job.id, command: found.what },
         });
       }
     }

@@ -41,6 +41,16 @@ export default defineRule({
     severity: 'low',
     confidence: 'high',
     category: 'workflow',
+    messages: {
+      flag: '`{{command}}` in job `{{job}}` passes a static {{registry}} token ({{flag}}, {{via}}); {{registry}} supports trusted publishing',
+      env: 'env `{{key}}` ({{why}}) gives `{{command}}` in job `{{job}}` a static {{registry}} token; {{registry}} supports trusted publishing',
+      stores:
+        '`{{command}}` in job `{{job}}` stores a static {{registry}} token ({{why}}) for publishing; {{registry}} supports trusted publishing',
+      rubygemsOff:
+        '{{step}} in job `{{job}}` turns off trusted publishing in rubygems/release-gem (`setup-trusted-publisher: false`)',
+      action:
+        '{{step}} ({{action}}) in job `{{job}}` publishes to {{registry}} with a static token ({{what}}, {{why}}); {{registry}} supports trusted publishing',
+    },
     peers: ['zizmor:use-trusted-publishing'],
     defaults: { baseline: 'allow', strict: 'approval-required' },
     remediation:
@@ -88,7 +98,14 @@ export default defineRule({
         if (flag && viaFlag) {
           add({
             at,
-            message: `\`${pub.command}\` in job \`${job.id}\` passes a static ${pub.registry} token (${flag.flag}, ${viaFlag}); ${pub.registry} supports trusted publishing`,
+            messageId: 'flag',
+            data: {
+              command: pub.command,
+              job: job.id,
+              registry: pub.registry,
+              flag: flag.flag,
+              via: viaFlag,
+            },
             remediation: `Use trusted publishing: ${HOW[pub.registry]}.`,
           });
           continue;
@@ -99,7 +116,14 @@ export default defineRule({
           if (!why) continue;
           add({
             at: ctx.locate(entry.at),
-            message: `env \`${entry.key}\` (${why}) gives \`${pub.command}\` in job \`${job.id}\` a static ${pub.registry} token; ${pub.registry} supports trusted publishing`,
+            messageId: 'env',
+            data: {
+              key: entry.key,
+              why,
+              command: pub.command,
+              job: job.id,
+              registry: pub.registry,
+            },
             remediation: `Use trusted publishing: ${HOW[pub.registry]}.`,
           });
         }
@@ -113,7 +137,8 @@ export default defineRule({
         if (!published.has(c.registry)) continue;
         add({
           at: ctx.locateIn([...step.at, 'run'], c.offset),
-          message: `\`${c.what}\` in job \`${job.id}\` stores a static ${c.registry} token (${c.why}) for publishing; ${c.registry} supports trusted publishing`,
+          messageId: 'stores',
+          data: { command: c.what, job: job.id, registry: c.registry, why: c.why },
           remediation: `Use trusted publishing: ${HOW[c.registry]}.`,
         });
       }
@@ -143,7 +168,8 @@ function actionHits(
       return [
         {
           at: ctx.locate(setting.at),
-          message: `${label} in job \`${ctx.job.id}\` turns off trusted publishing in rubygems/release-gem (\`setup-trusted-publisher: false\`)`,
+          messageId: 'rubygemsOff',
+          data: { step: label, job: ctx.job.id },
           remediation: `Remove \`setup-trusted-publisher: false\`: ${HOW.RubyGems}.`,
         },
       ];
@@ -159,7 +185,15 @@ function actionHits(
   const hit = (e: Entry, what: string, why: string): void => {
     out.push({
       at: ctx.locate(e.at),
-      message: `${label} (${entry.action}) in job \`${ctx.job.id}\` publishes to ${entry.registry} with a static token (${what}, ${why}); ${entry.registry} supports trusted publishing`,
+      messageId: 'action',
+      data: {
+        step: label,
+        action: entry.action,
+        job: ctx.job.id,
+        registry: entry.registry,
+        what,
+        why,
+      },
       remediation: `Use trusted publishing: ${HOW[entry.registry]}.`,
     });
   };

@@ -3,17 +3,19 @@
  * has a doc page, a bad and a good fixture (the bad one's hits exactly on its `# expect`
  * lines), an options schema that compiles, sane meta and both preset defaults.
  */
-import { existsSync, readFileSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { compileRuleOptions } from '../../src/policy/rule-options.js';
-import { renderCatalogMarkdown } from '../../src/report/render-catalog.js';
+import { renderCatalogMarkdown, withRuleDocMeta } from '../../src/report/render-catalog.js';
 import { RULES } from '../../src/rules/index.js';
 import { CONFIDENCES, SEVERITIES } from '../../src/rules/types.js';
 import { expectedLines, fixtureCase, runRule } from './rule-tester.js';
 
 const ROOT = join(import.meta.dirname, '..', '..');
-const NOT_RULES = new Set(['index.ts', 'types.ts', 'run-rules.ts']);
+const NOT_RULES = new Set(['index.ts', 'types.ts', 'run-rules.ts', 'render-message.ts']);
+/** `npm run docs:rules` (UPDATE_RULE_DOCS=1) rewrites the generated parts instead of failing. */
+const UPDATE = process.env.UPDATE_RULE_DOCS === '1';
 const files = readdirSync(join(ROOT, 'src', 'rules')).filter(
   (f) => f.endsWith('.ts') && !NOT_RULES.has(f),
 );
@@ -26,7 +28,9 @@ describe('rule catalog', () => {
   });
 
   it('docs/rules/README.md is the current catalog (agent-gate rules --format markdown)', () => {
-    expect(readFileSync(join(ROOT, 'docs', 'rules', 'README.md'), 'utf8')).toBe(
+    const file = join(ROOT, 'docs', 'rules', 'README.md');
+    if (UPDATE) writeFileSync(file, renderCatalogMarkdown(RULES));
+    expect(readFileSync(file, 'utf8'), 'stale: run `npm run docs:rules`').toBe(
       renderCatalogMarkdown(RULES),
     );
   });
@@ -54,7 +58,31 @@ describe('rule catalog', () => {
         const text = readFileSync(doc, 'utf8');
         expect(text.split('\n')[0]).toBe(`# ${id}`);
         expect(text).toMatch(/## Remediation/);
-        expect(text).toMatch(/baseline/);
+        // The hand-written header states the same preset decisions as the meta.
+        const header = text.split('\n').find((l) => l.startsWith('**Severity**')) ?? '';
+        expect(header).toContain(`baseline: ${rule.meta.defaults.baseline}`);
+        expect(header).toContain(`strict: ${rule.meta.defaults.strict}`);
+      });
+
+      it('has its doc page reference part generated from the current meta', () => {
+        const doc = join(ROOT, 'docs', 'rules', `${id}.md`);
+        const text = readFileSync(doc, 'utf8');
+        if (UPDATE) writeFileSync(doc, withRuleDocMeta(text, rule));
+        expect(readFileSync(doc, 'utf8'), 'stale: run `npm run docs:rules`').toBe(
+          withRuleDocMeta(text, rule),
+        );
+      });
+
+      it('declares its messages, each placeholder a plain name', () => {
+        const entries = Object.entries(rule.meta.messages);
+        expect(entries.length).toBeGreaterThan(0);
+        for (const [messageId, template] of entries) {
+          expect(messageId).toMatch(/^[a-z][A-Za-z0-9-]*$/);
+          expect(template.length).toBeGreaterThan(10);
+          // Every `{{` opens a placeholder the renderer fills (no stray braces).
+          const opened = template.split('{{').length - 1;
+          expect([...template.matchAll(/\{\{\s*[A-Za-z_]\w*\s*\}\}/g)].length).toBe(opened);
+        }
       });
 
       it('compiles its options schema and accepts its default options', async () => {

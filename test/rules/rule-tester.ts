@@ -51,7 +51,11 @@ export function runRule<O>(rule: Rule<O>, c: RuleCase): DetectionHit[] {
     c.jobs,
   );
   const options = { ...(rule.defaultOptions as object), ...(c.options ?? {}) };
-  return runRules(workflow, inventory, context, [{ rule: rule, options }]);
+  const { hits, failures } = runRules(workflow, inventory, context, [{ rule: rule, options }]);
+  // A rule that throws fails its test (the engine would block the job and report an error).
+  const failed = failures[0];
+  if (failed) throw new Error(`rule ${failed.ruleId} failed on ${failed.job}: ${failed.error}`);
+  return hits;
 }
 
 const where = (h: DetectionHit): string => `${h.at.line}:${h.at.column}`;

@@ -12,7 +12,7 @@ import type { SourceLocation } from '../../errors.js';
 import type { AgentUse, Credential, JobInventory, ToolReach } from '../../inventory/types.js';
 import { actionMatches } from '../../inventory/uses.js';
 import type { Job, Step, Workflow } from '../../workflow/model.js';
-import type { RuleHit, Severity } from '../types.js';
+import type { MessageData, RuleHit, Severity } from '../types.js';
 
 /** Events whose runs an outsider (anyone who can open an issue, comment or fork) can start or steer. */
 export const UNTRUSTED_TRIGGERS: readonly string[] = [
@@ -311,17 +311,17 @@ export function triggersOption(description: string): Record<string, unknown> {
 /** Hits of one severity, at most one per location (the first message there wins). */
 export function hitsOnePerLocation(severity: Severity): {
   readonly hits: RuleHit[];
-  readonly push: (at: SourceLocation, message: string) => void;
+  readonly push: (at: SourceLocation, messageId: string, data: MessageData) => void;
 } {
   const hits: RuleHit[] = [];
   const seen = new Set<string>();
   return {
     hits,
-    push: (at, message) => {
+    push: (at, messageId, data) => {
       const key = `${at.path}:${at.line}:${at.column}`;
       if (seen.has(key)) return;
       seen.add(key);
-      hits.push({ at, message, severity });
+      hits.push({ at, messageId, data, severity });
     },
   };
 }

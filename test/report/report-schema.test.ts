@@ -1,0 +1,85 @@
+/**
+ * The CLI's JSON report against its published schema (policies/report.schema.json, through
+ * the generated validator): real output of `scan` over the examples and a corpus subset, and
+ * of `evaluate`; and documents the schema must reject.
+ */
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../../src/cli/run-cli.js';
+import validateReport from '../../src/generated/report-validator.js';
+
+const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
+export const CORPUS = join(REPO_ROOT, '..', 'shared', 'corpus');
+/** Agents, gh-aw roles, MCP tools, agent config, environments, reusable-workflow calls. */
+export const CORPUS_SUBSET = [
+  'anthropics__claude-agent-sdk-python',
+  'githubnext__agentics',
+  'google-github-actions__run-gemini-cli',
+  'microsoft__playwright-mcp',
+  'modelcontextprotocol__servers',
+  'openai__codex-action',
+  'pypa__gh-action-pypi-publish',
+  'rust-lang__cargo',
+  'zizmorcore__zizmor',
+].map((r) => join(CORPUS, r));
+
+async function json(...argv: string[]): Promise<{ code: number; doc: unknown }> {
+  let out = '';
+  const code = await runCli([...argv, '--format', 'json'], {
+    stdout: (t) => (out += t),
+    stderr: () => undefined,
+    now: () => new Date('2026-11-21T00:00:00Z'),
+  });
+  return { code, doc: JSON.parse(out) as unknown };
+}
+
+function errorsOf(doc: unknown): string[] {
+  return validateReport(doc)
+    ? []
+    : (validateReport.errors ?? []).map((e) => `${e.instancePath} ${e.message ?? ''}`);
+}
+
+describe('report.schema.json', () => {
+  it('describes the scan of the examples', async () => {
+    const { code, doc } = await json('scan', 'examples');
+    expect(code).toBe(1);
+    expect(errorsOf(doc)).toEqual([]);
+  });
+
+  it('describes a corpus subset scan (agents, tools, roles, environments, calls)', async () => {
+    expect(CORPUS_SUBSET.every((d) => existsSync(d))).toBe(true);
+    const { doc } = await json('scan', ...CORPUS_SUBSET, '--all-triggers');
+    expect(errorsOf(doc)).toEqual([]);
+    const report = doc as { jobs: unknown[]; bom: { workflows: { jobs: unknown[] }[] } };
+    expect(report.jobs.length).toBeGreaterThan(50);
+  });
+
+  it('describes an evaluate and the schemaVersion', async () => {
+    const { doc } = await json('evaluate', '--workflow', 'examples/release.yml');
+    expect(errorsOf(doc)).toEqual([]);
+    expect((doc as { schemaVersion: number }).schemaVersion).toBe(1);
+  });
+
+  it('describes a scan with a directory that holds no workflow (an error entry)', async () => {
+    const { code, doc } = await json('scan', 'examples', 'docs');
+    expect(code).toBe(2);
+    expect((doc as { errors: unknown[] }).errors).toHaveLength(1);
+    expect(errorsOf(doc)).toEqual([]);
+  });
+
+  it('rejects an unknown field, a missing field and another schemaVersion', async () => {
+    const { doc } = await json('evaluate', '--workflow', 'examples/ci.yml');
+    const good = doc as Record<string, unknown>;
+    expect(errorsOf({ ...good, extra: 1 })).toContain(' must NOT have additional properties');
+    const missing = Object.fromEntries(Object.entries(good).filter(([k]) => k !== 'findings'));
+    expect(errorsOf(missing).join('\n')).toMatch(/must have required property 'findings'/);
+    expect(errorsOf({ ...good, schemaVersion: 2 })).toContain(
+      '/schemaVersion must be equal to constant',
+    );
+    const jobs = good.jobs as Record<string, unknown>[];
+    const bad = { ...good, jobs: [{ ...jobs[0], decision: 'maybe' }] };
+    expect(errorsOf(bad).join('\n')).toMatch(/\/jobs\/0\/decision/);
+  });
+});
