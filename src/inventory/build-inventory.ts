@@ -29,6 +29,7 @@ import type { JobInventory, RunCommand, UsesRef } from './types.js';
 import { parseUses } from './uses.js';
 import { EMPTY_ACTION_FILES } from './resolve/action-files.js';
 import type { ActionFiles } from './resolve/action-files.js';
+import { calledTokenPermissions } from './resolve/called-workflow.js';
 import { resolveIndirection } from './resolve/expand.js';
 import type { Frame } from './resolve/expand.js';
 import { indirectPaths } from './resolve/frame-paths.js';
@@ -146,16 +147,26 @@ function buildJobInventory(
   const triggers = context.event
     ? [context.event]
     : [...new Set(workflow.triggers.map((t) => t.event))];
-  const permissions = effectivePermissions(workflow, job, context);
+  const grant = effectivePermissions(workflow, job, context);
   const ownSecretUses = collectSecretUses(workflow, job);
   const resolution = resolveIndirection({
     workflow,
     job,
     context,
-    permissions,
+    permissions: grant,
     files: options.actionFiles ?? EMPTY_ACTION_FILES,
     secretUses: ownSecretUses,
   });
+  // A reusable-workflow call: the token its work holds is what the called jobs keep of the
+  // grant (each intersected with its own block), not the grant itself.
+  const permissions = job.uses
+    ? calledTokenPermissions(
+        grant,
+        resolution.frames
+          .filter((f) => f.kind === 'called-job' && f.chain.length === 3)
+          .map((f) => f.permissions),
+      )
+    : grant;
   const repo = options.repo ?? EMPTY_SNAPSHOT;
   const scripts = traceJobScripts(workflow, job, repo, { defaultBranch: context.defaultBranch });
   const agents = [
