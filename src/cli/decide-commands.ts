@@ -25,6 +25,7 @@ import { emitReport, checkOutDir } from './emit-report.js';
 import { cliContext } from './event-context.js';
 import { readRepoSnapshot, readScriptFiles, repoRootOf } from './fs-repo-snapshot.js';
 import { readTextFile } from './fs-policy-reader.js';
+import { repositoryIdentity } from './repo-identity.js';
 import { startProgress } from './progress.js';
 import { PolicyResolver, findRepoRoot, insideRepo, rootUri } from './repo-policy.js';
 import type { CliIo } from './run-cli.js';
@@ -41,7 +42,7 @@ export async function evaluateCommand(command: EvaluateArgs, io: CliIo): Promise
       ...command,
       defaultPermissions: effectiveDefaultPermissions(policy, command.defaultPermissions),
       policyFile: repoFile,
-      repository: command.options.repository,
+      repository: command.options.repository ?? repositoryIdentity(root),
     }),
     environments: environmentsOption(command.environments),
     policyFiles: repoRelative(root, policyFilesRead(policy)),
@@ -121,7 +122,7 @@ export async function scanCommand(command: ScanArgs, io: CliIo): Promise<number>
         changedFiles: [],
         defaultPermissions: effectiveDefaultPermissions(policy, command.defaultPermissions),
         policyFile: repoFile,
-        repository: command.options.repository,
+        repository: command.options.repository ?? repositoryIdentity(target.root),
       }),
       environments,
       policyFiles: repoRelative(target.root, policyFilesRead(policy)),

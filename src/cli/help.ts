@@ -33,7 +33,9 @@ const OUTPUT_OPTIONS = `  -p, --policy <file|preset>   policy file or preset (ba
                                https://api.github.com)
       --repository <owner/name>
                                the repository scanned (names its local actions for the
-                               agent catalog, e.g. claude-code-action's ./base-action)
+                               agent catalog, e.g. claude-code-action's ./base-action, and
+                               evaluates \`if: github.repository == …\`); default: the
+                               checkout's origin remote, else a directory named owner__name
   -q, --quiet                  text report: allowed jobs as a count per workflow
   -v, --verbose                list allowed paths and report-only findings too
   -h, --help                   this help`;
