@@ -5,6 +5,7 @@
  * fetched and then scanned offline with findings located in the fetched files; a 404, a rate
  * limit and a hung connection reported per reference and kept opaque, never allowed.
  */
+import { spawn } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -144,6 +145,24 @@ describe('agent-gate fetch', () => {
     expect(moved.requests).toEqual([]);
     const lock = JSON.parse(readFileSync(join(cache, 'agent-gate.lock.json'), 'utf8'));
     expect(lock.refs['org/tools@v1'].sha).toBe(TOOLS_SHA);
+  });
+
+  it('the CLI bundle fetches as a user runs it (token from GITHUB_TOKEN, API from GITHUB_API_URL)', async () => {
+    const api = await servers.start(ROUTES);
+    const cache = tempDir();
+    const { code, err } = await new Promise<{ code: number | null; err: string }>((done) => {
+      const child = spawn(
+        process.execPath,
+        ['dist/cli/index.js', 'fetch', REPO, '--actions-cache', cache],
+        { env: { PATH: process.env.PATH, GITHUB_TOKEN: 'bundle-token', GITHUB_API_URL: api.url } },
+      );
+      let stderr = '';
+      child.stderr.on('data', (d: Buffer) => (stderr += d.toString()));
+      child.on('close', (c) => done({ code: c, err: stderr }));
+    });
+    expect(err).toMatch(/3 file\(s\) stored, 2 ref\(s\) resolved/);
+    expect(code).toBe(0);
+    expect(api.requests.every((r) => r.headers.authorization === 'token bundle-token')).toBe(true);
   });
 
   it('without a token or a cache directory it refuses before any request (exit 2)', async () => {
