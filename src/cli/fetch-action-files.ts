@@ -57,6 +57,13 @@ export function fetchingFileReader(s: FetchSources, log: FetchLog): FileReader {
         out.set(fileKey(ref), readRef(ref, disk));
         continue;
       }
+      if (!fetchable(ref)) {
+        // Not a name the API or the cache layout can take: the offline reader says why.
+        const why = readRef(ref, disk);
+        out.set(fileKey(ref), why);
+        if ('missing' in why) log.failures.set(referenceName(ref), why.missing);
+        continue;
+      }
       const name = referenceName(ref);
       groups.set(name, [...(groups.get(name) ?? []), ref]);
     }
@@ -82,6 +89,23 @@ export function fetchingFileReader(s: FetchSources, log: FetchLog): FileReader {
     await Promise.all(Array.from({ length: Math.min(CONCURRENCY, queue.length) }, worker));
     return out;
   };
+}
+
+const SAFE_SEGMENT = /^[A-Za-z0-9._-]+$/;
+
+/** Owner, repository, ref and path safe to request and to store under the cache directory. */
+function fetchable(ref: Extract<FileRef, { kind: 'remote' }>): boolean {
+  const [owner = '', repo = '', ...rest] = ref.repo.split('/');
+  return (
+    rest.length === 0 &&
+    SAFE_SEGMENT.test(owner) &&
+    SAFE_SEGMENT.test(repo) &&
+    ![owner, repo].some((p) => /^\.+$/.test(p)) &&
+    /^[\w./-]+$/.test(ref.ref) &&
+    !ref.ref.split('/').some((p) => p === '..' || p === '.' || p === '') &&
+    !ref.path.startsWith('/') &&
+    !ref.path.split('/').some((p) => p === '..' || p === '.' || p === '')
+  );
 }
 
 /** `owner/repo[/dir]@ref`: what a `uses:` names (an action directory, or a workflow file). */

@@ -6,7 +6,7 @@
  * limit and a hung connection reported per reference and kept opaque, never allowed.
  */
 import { spawn } from 'node:child_process';
-import { readFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/run-cli.js';
@@ -163,6 +163,25 @@ describe('agent-gate fetch', () => {
     expect(err).toMatch(/3 file\(s\) stored, 2 ref\(s\) resolved/);
     expect(code).toBe(0);
     expect(api.requests.every((r) => r.headers.authorization === 'token bundle-token')).toBe(true);
+  });
+
+  it('a name the API or the cache layout cannot take is never requested nor written', async () => {
+    const api = await servers.start(ROUTES);
+    const dir = tempDir();
+    mkdirSync(join(dir, '.github', 'workflows'), { recursive: true });
+    writeFileSync(
+      join(dir, '.github', 'workflows', 'odd.yml'),
+      'on: push\njobs:\n  j:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: "or g/tools@v1"\n      - uses: org/tools@v1 x\n',
+    );
+    const cache = tempDir();
+    const run = await cli(['fetch', dir, '--actions-cache', cache, '--api-url', api.url], {
+      GITHUB_TOKEN: 't',
+    });
+    expect(api.requests).toEqual([]);
+    expect(readdirSync(cache)).toEqual(['agent-gate.lock.json']);
+    expect(run.err).toMatch(/or g\/tools: not a repository name/);
+    expect(run.err).toMatch(/org\/tools@v1 x: not a ref name/);
+    expect(run.code).toBe(2);
   });
 
   it('without a token or a cache directory it refuses before any request (exit 2)', async () => {
