@@ -90,6 +90,10 @@ describe('composite action read from the actions cache', () => {
     const [injection] = inFile(all, 'template-injection', file);
     expect(injection!.message).toMatch(/github\.event\.pull_request\.title.*reached through/);
     expect(inFile(all, 'unpinned-uses', file)).toHaveLength(1);
+    // The caller's pull_request_target is the caller's finding, not one in the action file.
+    expect(
+      all.filter((f) => f.ruleId === 'dangerous-triggers').map((f) => f.location.path),
+    ).toEqual([`${DIR}/remote/.github/workflows/triage.yml`]);
   });
 
   it('offline (no cache) the same workflow has no finding in a file it could not read', async () => {
