@@ -77,6 +77,15 @@ describe('called reusable workflow jobs', () => {
   });
 });
 
+describe('no finding twice', () => {
+  it("an agent in a called job is the caller job's agent: its findings are reported once, without the chain", async () => {
+    const all = await findings('evaluate', `${DIR}/called-agent/.github/workflows/caller.yml`);
+    const bypassed = all.filter((f) => f.ruleId === 'agent-permissions-bypassed');
+    expect(bypassed).toHaveLength(1);
+    expect(bypassed[0]!.location.path).toBe(`${DIR}/called-agent/.github/workflows/agent.yml`);
+  });
+});
+
 describe('composite action read from the actions cache', () => {
   it('bad: a remote composite expands the PR title into run:, located in the cached file', async () => {
     const cache = `${DIR}/remote-cache`;
