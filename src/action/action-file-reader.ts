@@ -8,12 +8,12 @@
 import { readFileSync } from 'node:fs';
 import { join, normalize } from 'node:path';
 import type { GitHubClient } from '../github/client.js';
+import { FULL_SHA, readFileAtCommit, resolveCommitSha } from '../github/repo-contents.js';
 import type { FileReader, FileRef, FileResult } from '../inventory/resolve/action-files.js';
 import { fileKey } from '../inventory/resolve/action-files.js';
 import { MAX_SOURCE_BYTES } from '../workflow/source.js';
 import type { RepoFileReader } from './repo-files.js';
 
-const FULL_SHA = /^[0-9a-f]{40}$/i;
 /** Each contents / commits request gives up after this long. */
 export const ACTION_FILE_TIMEOUT_MS = 15_000;
 
@@ -110,18 +110,9 @@ async function resolveSha(
   const name = `${owner}/${repo}@${ref}`;
   const known = s.resolved.get(name);
   if (known) return known;
-  const client = await s.client();
-  const { data } = await client.rest.repos.getCommit({
-    owner,
-    repo,
-    ref,
-    mediaType: { format: 'sha' },
-    request: { signal: AbortSignal.timeout(timeout) },
-  });
-  const sha = typeof data === 'string' ? (data as string).trim() : (data as { sha?: string }).sha;
-  if (!sha || !FULL_SHA.test(sha)) throw new Error('the API did not return a commit SHA');
-  s.resolved.set(name, sha.toLowerCase());
-  return sha.toLowerCase();
+  const sha = await resolveCommitSha(await s.client(), owner, repo, ref, timeout);
+  s.resolved.set(name, sha);
+  return sha;
 }
 
 async function fetchContent(
@@ -133,23 +124,16 @@ async function fetchContent(
   timeout: number,
 ): Promise<FileResult> {
   const where = `${owner}/${repo}/${path}@${sha.slice(0, 12)}`;
+  let client: GitHubClient;
   try {
-    const client = await s.client();
-    const response = await client.rest.repos.getContent({
-      owner,
-      repo,
-      path,
-      ref: sha,
-      mediaType: { format: 'raw' },
-      request: { signal: AbortSignal.timeout(timeout) },
-    });
-    const text = typeof response.data === 'string' ? response.data : undefined;
-    if (text === undefined) return { missing: `${where}: the contents API did not return a file` };
-    if (Buffer.byteLength(text) > MAX_SOURCE_BYTES)
-      return { missing: `${where}: over the ${MAX_SOURCE_BYTES}-byte limit` };
-    return { text, display: `${owner}/${repo}/${path}@${sha}`, sha };
+    client = await s.client();
   } catch (error) {
-    if ((error as { status?: number }).status === 404) return { missing: `${where}: no such file` };
     return { missing: `${where}: cannot read through the API (${(error as Error).message})` };
   }
+  const file = await readFileAtCommit(client, owner, repo, path, sha, {
+    timeoutMs: timeout,
+    maxBytes: MAX_SOURCE_BYTES,
+  });
+  if ('missing' in file) return { missing: `${where}: ${file.missing}` };
+  return { text: file.text, display: `${owner}/${repo}/${path}@${sha}`, sha };
 }

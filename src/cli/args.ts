@@ -24,6 +24,10 @@ export interface CommonOptions {
   readonly actionsCache: string | undefined;
   /** `owner/name` of the repository scanned (names its local actions, e.g. for agents). */
   readonly repository: string | undefined;
+  /** `--fetch`: fill the actions cache through the REST API before deciding. */
+  readonly fetch: boolean;
+  /** `--token` / `--api-url` (else GITHUB_TOKEN / GITHUB_API_URL) for fetching. */
+  readonly network: { readonly token: string | undefined; readonly apiUrl: string | undefined };
 }
 
 export type PermissionsMode = 'read' | 'write' | 'unknown';
@@ -40,6 +44,12 @@ export type Command =
       readonly trustedRoot: string | undefined;
     }
   | { readonly name: 'rules'; readonly format: 'text' | 'json' | 'markdown' }
+  | {
+      readonly name: 'fetch';
+      readonly dirs: readonly string[];
+      readonly actionsCache: string | undefined;
+      readonly network: CommonOptions['network'];
+    }
   | {
       readonly name: 'evaluate';
       readonly options: CommonOptions;
@@ -91,6 +101,15 @@ const COMMON: Record<string, FlagSpec> = {
   '--environments': { takesValue: true },
   '--actions-cache': { takesValue: true },
   '--repository': { takesValue: true },
+  '--fetch': { takesValue: false },
+  '--token': { takesValue: true },
+  '--api-url': { takesValue: true },
+};
+const FETCH: Record<string, FlagSpec> = {
+  ...HELP_FLAG,
+  '--actions-cache': { takesValue: true },
+  '--token': { takesValue: true },
+  '--api-url': { takesValue: true },
 };
 const EVALUATE: Record<string, FlagSpec> = {
   ...COMMON,
@@ -145,6 +164,17 @@ export function parseArgs(argv: readonly string[]): Command {
       requireSigned: flags.has('--require-signed'),
       bundle: one(flags, '--bundle'),
       trustedRoot: one(flags, '--trusted-root'),
+    };
+  }
+  if (name === 'fetch') {
+    const { flags, positional } = parseFlags(rest, FETCH);
+    if (flags.has('--help')) return help();
+    if (positional.length === 0) throw usage('fetch needs at least one directory', name);
+    return {
+      name: 'fetch',
+      dirs: positional,
+      actionsCache: one(flags, '--actions-cache'),
+      network: network(flags),
     };
   }
   if (name === 'evaluate') {
@@ -244,6 +274,8 @@ function common(flags: Map<string, string[]>): CommonOptions {
   const verbose = flags.has('--verbose');
   const quiet = flags.has('--quiet');
   if (verbose && quiet) throw usage('--quiet and --verbose contradict each other');
+  if (!flags.has('--fetch') && (flags.has('--token') || flags.has('--api-url')))
+    throw usage('--token and --api-url are used only with --fetch');
   return {
     policy: one(flags, '--policy'),
     format: (one(flags, '--format') ?? 'text') as Format,
@@ -253,7 +285,13 @@ function common(flags: Map<string, string[]>): CommonOptions {
     root: one(flags, '--root'),
     actionsCache: one(flags, '--actions-cache'),
     repository: repositoryName(one(flags, '--repository')),
+    fetch: flags.has('--fetch'),
+    network: network(flags),
   };
+}
+
+function network(flags: Map<string, string[]>): CommonOptions['network'] {
+  return { token: one(flags, '--token'), apiUrl: one(flags, '--api-url') };
 }
 
 function repositoryName(value: string | undefined): string | undefined {

@@ -14,8 +14,9 @@ import { policyFilesRead } from '../policy/load-policy.js';
 import type { Evaluation } from '../evaluate.js';
 import { buildReport } from '../report/report.js';
 import type { FileError, RepositoryScope } from '../report/report.js';
-import type { Command } from './args.js';
-import { discoverWorkflows } from './discover.js';
+import type { Command, CommonOptions } from './args.js';
+import { FetchSession } from './fetch-session.js';
+import { discoverTargets } from './discover.js';
 import { diskFileReader } from './fs-action-files.js';
 import { gatherActionFiles } from '../inventory/resolve/action-files.js';
 import type { ParsedFile } from '../inventory/resolve/action-files.js';
@@ -24,6 +25,7 @@ import { emitReport, checkOutDir } from './emit-report.js';
 import { cliContext } from './event-context.js';
 import { readRepoSnapshot, readScriptFiles, repoRootOf } from './fs-repo-snapshot.js';
 import { readTextFile } from './fs-policy-reader.js';
+import { repositoryIdentity } from './repo-identity.js';
 import { startProgress } from './progress.js';
 import { PolicyResolver, findRepoRoot, insideRepo, rootUri } from './repo-policy.js';
 import type { CliIo } from './run-cli.js';
@@ -40,7 +42,7 @@ export async function evaluateCommand(command: EvaluateArgs, io: CliIo): Promise
       ...command,
       defaultPermissions: effectiveDefaultPermissions(policy, command.defaultPermissions),
       policyFile: repoFile,
-      repository: command.options.repository,
+      repository: command.options.repository ?? repositoryIdentity(root),
     }),
     environments: environmentsOption(command.environments),
     policyFiles: repoRelative(root, policyFilesRead(policy)),
@@ -52,15 +54,20 @@ export async function evaluateCommand(command: EvaluateArgs, io: CliIo): Promise
   // from --actions-cache (offline otherwise); each file parsed once.
   const parsed = parseWorkflowOrAction(command.workflow, text);
   const resolved = new Map<string, string>();
+  const session = openFetch(command.options, io);
+  const actionFiles = await gatherActionFiles(
+    [parsed],
+    session?.reader(root, resolved) ??
+      diskFileReader({ root, cacheDir: command.options.actionsCache, resolved }),
+    resolved,
+  );
+  session?.noteUses(parsed, actionFiles);
+  session?.finish();
   const evaluation = evaluateWorkflow({
     path: command.workflow,
     text,
     parsed,
-    actionFiles: await gatherActionFiles(
-      [parsed],
-      diskFileReader({ root, cacheDir: command.options.actionsCache, resolved }),
-      resolved,
-    ),
+    actionFiles,
     // The scripts its steps run (package.json, Makefiles, shell scripts), read from disk.
     repo:
       snapshotRoot === undefined
@@ -89,22 +96,8 @@ export async function scanCommand(command: ScanArgs, io: CliIo): Promise<number>
   const resolver = new PolicyResolver(command.options.policy);
   const environments = environmentsOption(command.environments);
   const errors: FileError[] = [];
-  const targets: { root: string; files: string[] }[] = [];
-  for (const dir of command.dirs) {
-    const files = discoverWorkflows(dir);
-    if (files.length === 0) {
-      errors.push({
-        path: dir,
-        message: `${dir}: no workflow files (looked for .github/workflows/*.yml and YAML workflows directly in it; to scan several repositories, name each one)`,
-      });
-      continue;
-    }
-    const first = files[0] ?? dir;
-    const root = findRepoRoot(first) ?? (files.length === 1 && first === dir ? dirname(dir) : dir);
-    const same = targets.find((t) => t.root === root);
-    if (same) same.files.push(...files.filter((f) => !same.files.includes(f)));
-    else targets.push({ root, files });
-  }
+  const session = openFetch(command.options, io);
+  const targets = discoverTargets(command.dirs, errors);
   const total = targets.reduce((n, t) => n + t.files.length, 0);
   const progress = startProgress(io, total);
   const evaluations: Evaluation[] = [];
@@ -129,7 +122,7 @@ export async function scanCommand(command: ScanArgs, io: CliIo): Promise<number>
         changedFiles: [],
         defaultPermissions: effectiveDefaultPermissions(policy, command.defaultPermissions),
         policyFile: repoFile,
-        repository: command.options.repository,
+        repository: command.options.repository ?? repositoryIdentity(target.root),
       }),
       environments,
       policyFiles: repoRelative(target.root, policyFilesRead(policy)),
@@ -146,11 +139,9 @@ export async function scanCommand(command: ScanArgs, io: CliIo): Promise<number>
     }
     const workflows: RepositoryScope['workflows'][number][] = [];
     const resolved = new Map<string, string>();
-    const reader = diskFileReader({
-      root: target.root,
-      cacheDir: command.options.actionsCache,
-      resolved,
-    });
+    const reader =
+      session?.reader(target.root, resolved) ??
+      diskFileReader({ root: target.root, cacheDir: command.options.actionsCache, resolved });
     const parsedFiles = new Map<string, ParsedFile>();
     for (const file of target.files) {
       progress.tick(file);
@@ -160,6 +151,7 @@ export async function scanCommand(command: ScanArgs, io: CliIo): Promise<number>
         const text = readTextFile(file);
         const parsed = parseWorkflowOrAction(file, text);
         const actionFiles = await gatherActionFiles([parsed], reader, resolved, parsedFiles);
+        session?.noteUses(parsed, actionFiles);
         // The scripts its steps run, read once per repository as workflows ask for them.
         if (repo) repo = readScriptFiles(repo, parsed);
         evaluations.push(
@@ -201,6 +193,7 @@ export async function scanCommand(command: ScanArgs, io: CliIo): Promise<number>
     });
   }
   progress.done();
+  session?.finish();
   if (scopes.length === 0) {
     // Nothing could be decided: say why on stderr and fail closed.
     for (const e of errors) io.stderr(`agent-gate: ${e.message}\n`);
@@ -220,6 +213,13 @@ function repositoryError(root: string, thrown: unknown): FileError {
         ? `${root}: repository not scanned: ${describeError(error)}`
         : `${root}: internal error while reading this repository, not scanned: ${error.message}`,
   };
+}
+
+/** `--fetch`: the REST session that fills the actions cache; undefined: offline. */
+function openFetch(options: CommonOptions, io: CliIo): FetchSession | undefined {
+  return options.fetch
+    ? FetchSession.open(options.actionsCache, options.network, io.env ?? {}, io)
+    : undefined;
 }
 
 /** `--environments <file>`: protection facts by name; undefined (unknown) without the flag. */

@@ -7,8 +7,10 @@
  * file given directly.
  */
 import { existsSync, readdirSync, statSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { basename, dirname, join } from 'node:path';
 import { InputError } from '../errors.js';
+import type { FileError } from '../report/report.js';
+import { findRepoRoot } from './repo-policy.js';
 
 const ACTION_METADATA = /^action\.ya?ml$/i;
 
@@ -49,4 +51,34 @@ function yamlFiles(dir: string): string[] {
     .filter((e) => e.isFile() && /\.ya?ml$/i.test(e.name))
     .map((e) => join(dir, e.name))
     .sort();
+}
+
+/** The files of each repository named (one entry per repository root). */
+export interface ScanTarget {
+  readonly root: string;
+  readonly files: string[];
+}
+
+/**
+ * Groups the workflow files of the named paths by repository; a path without any is
+ * recorded as an error (and skipped).
+ */
+export function discoverTargets(dirs: readonly string[], errors: FileError[]): ScanTarget[] {
+  const targets: ScanTarget[] = [];
+  for (const dir of dirs) {
+    const files = discoverWorkflows(dir);
+    if (files.length === 0) {
+      errors.push({
+        path: dir,
+        message: `${dir}: no workflow files (looked for .github/workflows/*.yml and YAML workflows directly in it; to scan several repositories, name each one)`,
+      });
+      continue;
+    }
+    const first = files[0] ?? dir;
+    const root = findRepoRoot(first) ?? (files.length === 1 && first === dir ? dirname(dir) : dir);
+    const same = targets.find((t) => t.root === root);
+    if (same) same.files.push(...files.filter((f) => !same.files.includes(f)));
+    else targets.push({ root, files });
+  }
+  return targets;
 }

@@ -1,17 +1,18 @@
 /**
  * Where the CLI reads the files behind `uses:`: local references from the repository on disk
  * (never through a symlink out of it), remote ones from an actions cache directory
- * (`--actions-cache DIR`, laid out `DIR/<owner>/<repo>/<sha>/<path>`, tags recorded in
- * `DIR/<owner>/<repo>/refs/<tag>`). Offline: nothing is fetched here, and a remote file not
- * in the cache is reported missing (the inventory makes it an opaque path).
+ * (`--actions-cache DIR`, laid out as actions-cache.ts says: files by commit SHA, a tag read
+ * through the lock file `agent-gate fetch` records). Offline: nothing is fetched here, and a
+ * remote file not in the cache is reported missing (the inventory makes it an opaque path).
  */
 import { lstatSync, readFileSync, realpathSync } from 'node:fs';
 import { join, relative, sep } from 'node:path';
 import type { FileReader, FileRef, FileResult } from '../inventory/resolve/action-files.js';
 import { fileKey } from '../inventory/resolve/action-files.js';
 import { MAX_SOURCE_BYTES } from '../workflow/source.js';
-
-const FULL_SHA = /^[0-9a-f]{40}$/i;
+import { FULL_SHA } from '../github/repo-contents.js';
+import { readLock } from './actions-cache.js';
+import type { Lock } from './actions-cache.js';
 const SAFE_SEGMENT = /^[A-Za-z0-9._-]+$/;
 
 export interface DiskSources {
@@ -21,17 +22,23 @@ export interface DiskSources {
   readonly cacheDir: string | undefined;
   /** Filled with the tags resolved to SHAs through the cache's refs files. */
   readonly resolved: Map<string, string>;
+  /** The cache's lock (read from `cacheDir` when not given). */
+  readonly lock?: Lock;
 }
 
 export function diskFileReader(sources: DiskSources): FileReader {
+  let lock = sources.lock;
   return (refs) => {
+    if (lock === undefined && sources.cacheDir !== undefined) lock = readLock(sources.cacheDir);
+    const withLock = { ...sources, lock };
     const out = new Map<string, FileResult>();
-    for (const ref of refs) out.set(fileKey(ref), readRef(ref, sources));
+    for (const ref of refs) out.set(fileKey(ref), readRef(ref, withLock));
     return Promise.resolve(out);
   };
 }
 
-function readRef(ref: FileRef, s: DiskSources): FileResult {
+/** One file from the repository or the cache, or why not (never the network). */
+export function readRef(ref: FileRef, s: DiskSources): FileResult {
   if (ref.kind === 'local') {
     if (s.root === undefined)
       return {
@@ -50,9 +57,15 @@ function readRef(ref: FileRef, s: DiskSources): FileResult {
   if (!FULL_SHA.test(ref.ref)) {
     if (!/^[\w./-]+$/.test(ref.ref) || ref.ref.split('/').includes('..'))
       return { missing: `${ref.repo}@${ref.ref}: not a ref name` };
-    const pinned = readInside(join(s.cacheDir, owner, repo, 'refs'), ref.ref, `refs/${ref.ref}`);
+    const recorded = s.lock?.get(`${ref.repo}@${ref.ref}`)?.sha;
+    const pinned =
+      recorded === undefined
+        ? readInside(join(s.cacheDir, owner, repo, 'refs'), ref.ref, `refs/${ref.ref}`)
+        : { text: recorded, display: '' };
     if ('missing' in pinned)
-      return { missing: `${ref.repo}@${ref.ref} is not in the actions cache ${s.cacheDir}` };
+      return {
+        missing: `${ref.repo}@${ref.ref} is not in the actions cache ${s.cacheDir} (run \`agent-gate fetch\` or scan with --fetch)`,
+      };
     sha = pinned.text.trim();
     if (!FULL_SHA.test(sha))
       return { missing: `${ref.repo}@${ref.ref}: cached ref is not a commit SHA` };

@@ -19,14 +19,23 @@ const OUTPUT_OPTIONS = `  -p, --policy <file|preset>   policy file or preset (ba
                                returns them (one object, a list, or { environments: [...] });
                                required reviewers hold the approval of a job's deploy /
                                production paths. Without it the policy decides.
-      --actions-cache <dir>    remote actions / reusable workflows are read from
-                               <dir>/<owner>/<repo>/<sha>/<path> (a tag: <dir>/<owner>/<repo>/
-                               refs/<tag> holds its SHA); nothing is fetched, and a remote
-                               that is not there is an opaque path. Local ones are read from
-                               the repository; action.yml files are evaluated like workflows.
+      --actions-cache <dir>    remote actions / reusable workflows are read from here:
+                               <dir>/<owner>/<repo>/<sha>/<path>, a tag or branch through
+                               the record <dir>/agent-gate.lock.json (owner/repo@ref → sha,
+                               when, used at file:line) that \`agent-gate fetch\` writes.
+                               Offline: a remote that is not there is an opaque path. Local
+                               ones are read from the repository; action.yml files are
+                               evaluated like workflows.
+      --fetch                  first fill --actions-cache through the REST API (what it
+                               lacks; tags resolved once and recorded), as \`fetch\` does
+      --token <token>          with --fetch: the API token (default: GITHUB_TOKEN)
+      --api-url <url>          with --fetch: the REST API (default: GITHUB_API_URL, else
+                               https://api.github.com)
       --repository <owner/name>
                                the repository scanned (names its local actions for the
-                               agent catalog, e.g. claude-code-action's ./base-action)
+                               agent catalog, e.g. claude-code-action's ./base-action, and
+                               evaluates \`if: github.repository == …\`); default: the
+                               checkout's origin remote, else a directory named owner__name
   -q, --quiet                  text report: allowed jobs as a count per workflow
   -v, --verbose                list allowed paths and report-only findings too
   -h, --help                   this help`;
@@ -92,6 +101,31 @@ Says plainly whether the pack is signed. Exit 0 the pack verifies · 1 it does n
 problem listed) · 2 unreadable input.
 `;
 
+const FETCH = `agent-gate fetch — fill the actions cache through the REST API
+
+Usage:
+  agent-gate fetch <dir|file> [<dir|file> ...] --actions-cache <dir> [options]
+
+Options:
+      --actions-cache <dir>    where the files are kept (required)
+      --token <token>          the API token (default: GITHUB_TOKEN, else GH_TOKEN)
+      --api-url <url>          the REST API (default: GITHUB_API_URL, else
+                               https://api.github.com)
+  -h, --help                   this help
+
+Reads the workflows and action files of each repository (as \`scan\` finds them) and
+fetches the remote actions (owner/repo[/path]@ref) and reusable workflows
+(owner/repo/.github/workflows/x.yml@ref) they use, then what those use, up to the
+indirection depth cap. A tag or branch is resolved once to its commit SHA and recorded in
+<dir>/agent-gate.lock.json with the time and the file:line that uses it; later runs read
+the recorded SHA (delete an entry to resolve it again). Files are stored by SHA:
+<dir>/<owner>/<repo>/<sha>/<path>. Actions the gate knows from its catalogs (actions/*,
+github/*, agents, publishers) are not fetched. Each failure (404, 403, rate limit,
+timeout) is reported with where the reference is used; scan then keeps it opaque.
+
+Exit 0 everything fetched · 2 a reference or file failed, or a usage error
+`;
+
 const RULES = `agent-gate rules — the detection-rule catalog
 
 Usage:
@@ -104,6 +138,7 @@ export const COMMAND_HELP: Readonly<Record<string, string>> = {
   validate: VALIDATE,
   verify: VERIFY,
   rules: RULES,
+  fetch: FETCH,
 };
 
 export const HELP = `agent-gate — CI policy gate for AI coding agents
@@ -111,6 +146,7 @@ export const HELP = `agent-gate — CI policy gate for AI coding agents
 Usage:
   agent-gate evaluate --workflow <file> [--job <id> ...] [-p <file|preset>] [-f <format>]
   agent-gate scan <dir|file> [...] [-p <file|preset>] [-f <format>] [-o <dir>]
+  agent-gate fetch <dir|file> [...] --actions-cache <dir>   remote actions, via the API
   agent-gate validate <policy-file> [...]
   agent-gate verify <pack-dir|pack.zip> [--require-signed]
   agent-gate rules [-f text|json|markdown]   the detection-rule catalog

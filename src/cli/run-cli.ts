@@ -16,6 +16,7 @@ import { redactText } from '../evidence/redact.js';
 import { TOOL_VERSION } from '../version.js';
 import { parseArgs } from './args.js';
 import { evaluateCommand, scanCommand } from './decide-commands.js';
+import { fetchCommand } from './fetch-command.js';
 import { fsPolicyReader } from './fs-policy-reader.js';
 import { verifyCommand } from './verify-command.js';
 
@@ -27,6 +28,8 @@ export interface CliIo {
   readonly terminal?: Terminal;
   /** The detection-rule catalog (embedders and tests pass their own); the registry if absent. */
   readonly rules?: readonly Rule<unknown>[];
+  /** The environment (GITHUB_TOKEN, GITHUB_API_URL for fetching); absent: none. */
+  readonly env?: Readonly<Record<string, string | undefined>>;
 }
 
 export interface Terminal {
@@ -82,5 +85,7 @@ async function dispatch(argv: readonly string[], io: CliIo): Promise<number> {
       return await evaluateCommand(command, io);
     case 'scan':
       return await scanCommand(command, io);
+    case 'fetch':
+      return await fetchCommand(command, io);
   }
 }

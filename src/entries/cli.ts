@@ -23,6 +23,7 @@ try {
     },
     stderr: (text) => process.stderr.write(text),
     now: () => new Date(),
+    env: process.env,
     terminal: {
       stdoutIsTTY: process.stdout.isTTY === true,
       stderrIsTTY: process.stderr.isTTY === true,

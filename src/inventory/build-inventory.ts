@@ -29,7 +29,9 @@ import type { JobInventory, RunCommand, UsesRef } from './types.js';
 import { parseUses } from './uses.js';
 import { EMPTY_ACTION_FILES } from './resolve/action-files.js';
 import type { ActionFiles } from './resolve/action-files.js';
+import { calledTokenPermissions } from './resolve/called-workflow.js';
 import { resolveIndirection } from './resolve/expand.js';
+import type { Frame } from './resolve/expand.js';
 import { indirectPaths } from './resolve/frame-paths.js';
 
 export interface InventoryOptions {
@@ -71,6 +73,50 @@ export function buildInventory(
   return jobs.map((job) => buildJobInventory(workflow, job, context, options, change, plan));
 }
 
+/** The `uses:` references and `run:` scripts of a job (or of a frame's steps), located. */
+export function stepFacts(workflow: Workflow, job: Job): { uses: UsesRef[]; runs: RunCommand[] } {
+  const uses: UsesRef[] = [];
+  if (job.uses)
+    uses.push(
+      parseUses(job.uses, {
+        jobLevel: true,
+        step: undefined,
+        at: locate(workflow.source, [...job.at, 'uses']),
+      }),
+    );
+  for (const step of job.steps) {
+    if (step.uses)
+      uses.push(
+        parseUses(step.uses, {
+          jobLevel: false,
+          step: step.index,
+          at: locate(workflow.source, [...step.at, 'uses']),
+        }),
+      );
+  }
+  const runs: RunCommand[] = job.steps
+    .filter((s) => s.run !== undefined)
+    .map((s) => ({
+      step: s.index,
+      name: s.name,
+      shell: s.shell,
+      script: s.run ?? '',
+      at: locate(workflow.source, [...s.at, 'run']),
+    }));
+  return { uses, runs };
+}
+
+/**
+ * The composite-action steps and called jobs a job's inventory was built from (its frames),
+ * for the detection rules to run on them too. Kept beside the record, not in it: frames hold
+ * whole parsed files, which the BOM never carries.
+ */
+const FRAMES = new WeakMap<JobInventory, readonly Frame[]>();
+
+export function nestedFrames(inventory: JobInventory): readonly Frame[] {
+  return FRAMES.get(inventory) ?? [];
+}
+
 export function findJob(workflow: Workflow, id: string): Job {
   const job = workflow.jobs.find((j) => j.id === id);
   if (!job) {
@@ -101,16 +147,26 @@ function buildJobInventory(
   const triggers = context.event
     ? [context.event]
     : [...new Set(workflow.triggers.map((t) => t.event))];
-  const permissions = effectivePermissions(workflow, job, context);
+  const grant = effectivePermissions(workflow, job, context);
   const ownSecretUses = collectSecretUses(workflow, job);
   const resolution = resolveIndirection({
     workflow,
     job,
     context,
-    permissions,
+    permissions: grant,
     files: options.actionFiles ?? EMPTY_ACTION_FILES,
     secretUses: ownSecretUses,
   });
+  // A reusable-workflow call: the token its work holds is what the called jobs keep of the
+  // grant (each intersected with its own block), not the grant itself.
+  const permissions = job.uses
+    ? calledTokenPermissions(
+        grant,
+        resolution.frames
+          .filter((f) => f.kind === 'called-job' && f.chain.length === 3)
+          .map((f) => f.permissions),
+      )
+    : grant;
   const repo = options.repo ?? EMPTY_SNAPSHOT;
   const scripts = traceJobScripts(workflow, job, repo, { defaultBranch: context.defaultBranch });
   const agents = [
@@ -190,34 +246,7 @@ function buildJobInventory(
       )
       .map(([role, login]) => `${role} ${login} is a bot or agent`),
   ];
-  const uses: UsesRef[] = [];
-  if (job.uses)
-    uses.push(
-      parseUses(job.uses, {
-        jobLevel: true,
-        step: undefined,
-        at: locate(src, [...job.at, 'uses']),
-      }),
-    );
-  for (const step of job.steps) {
-    if (step.uses)
-      uses.push(
-        parseUses(step.uses, {
-          jobLevel: false,
-          step: step.index,
-          at: locate(src, [...step.at, 'uses']),
-        }),
-      );
-  }
-  const runs: RunCommand[] = job.steps
-    .filter((s) => s.run !== undefined)
-    .map((s) => ({
-      step: s.index,
-      name: s.name,
-      shell: s.shell,
-      script: s.run ?? '',
-      at: locate(src, [...s.at, 'run']),
-    }));
+  const { uses, runs } = stepFacts(workflow, job);
   const gaps: string[] = [];
   if (permissions.assumed)
     gaps.push('repository default token permissions unknown; permissive (write) assumed');
@@ -229,7 +258,7 @@ function buildJobInventory(
   gaps.push(...repo.warnings, ...reach.warnings, ...owned.warnings);
 
   const present = new Set(paths.map((p) => p.class));
-  return {
+  const inventory: JobInventory = {
     workflow: workflow.path,
     job: job.id,
     name: job.name,
@@ -267,4 +296,6 @@ function buildJobInventory(
     ...(resolution.calls.length > 0 ? { calls: resolution.calls } : {}),
     ...(resolution.resolvedRefs.length > 0 ? { resolvedRefs: resolution.resolvedRefs } : {}),
   };
+  if (!skippedJob && resolution.frames.length > 0) FRAMES.set(inventory, resolution.frames);
+  return inventory;
 }

@@ -6,7 +6,7 @@
  */
 import { environmentLines } from './environment-lines.js';
 import { formatLocation } from '../errors.js';
-import type { JobInventory } from '../inventory/types.js';
+import type { ChainLink, JobInventory } from '../inventory/types.js';
 import type { DecisionValue } from '../policy/types.js';
 import { SEVERITY } from '../policy/types.js';
 import { TOOL_NAME, TOOL_VERSION } from '../version.js';
@@ -316,6 +316,35 @@ export function renderActionGraph(
   return `${text}${more}`;
 }
 
+/**
+ * The indirection a path was reached through — job → reusable workflow → job → step →
+ * composite action → step → script → command — as nodes from the job to the path's target,
+ * each labelled with its file:line. Nodes are keyed by their place in the file, so paths that
+ * share a chain (every command of one script, every step of one composite) share its nodes.
+ */
+function drawChain(
+  g: Graph,
+  scope: string,
+  jobId: string,
+  chain: readonly ChainLink[] | undefined,
+  targetId: string,
+  label: string,
+): void {
+  if (chain === undefined || chain.length < 2) return;
+  let from = jobId;
+  for (const link of chain.slice(1)) {
+    const where = `${link.at.path.split('/').pop() ?? ''}:${link.at.line}`;
+    const name = link.name.startsWith(`${link.kind} `) ? link.name : `${link.kind} ${link.name}`;
+    const id = g.node(
+      `chain\0${scope}\0${link.kind}\0${link.at.path}:${link.at.line}:${link.at.column}`,
+      `${name} · ${where}`,
+    );
+    g.edge(from, id);
+    from = id;
+  }
+  g.edge(from, targetId, label);
+}
+
 function actorLabel(actor: MarkdownOptions['actor'], inv: JobInventory | undefined): string {
   const login = actor?.login ?? inv?.actor;
   const by = actor?.triggeredBy;
@@ -388,6 +417,7 @@ function drawJob(
       g.edge(from, targetId, p.path.class);
       drawn.add(`${from}>${targetId}`);
     }
+    drawChain(g, scope, jobId, p.path.chain, targetId, p.path.class);
   }
   // …and to what else they are known to reach (a model provider, a cloud role).
   for (const c of inv?.credentials ?? []) {

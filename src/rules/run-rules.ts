@@ -5,7 +5,9 @@
  */
 import { formatLocation, normalizeError } from '../errors.js';
 import type { RunContext } from '../context/run-context.js';
-import type { JobInventory } from '../inventory/types.js';
+import { nestedFrames, stepFacts } from '../inventory/build-inventory.js';
+import type { Frame } from '../inventory/resolve/expand.js';
+import type { ChainLink, JobInventory } from '../inventory/types.js';
 import type { Workflow } from '../workflow/model.js';
 import { locate, locateOffsetInScalar } from '../workflow/source.js';
 import { RULES } from './index.js';
@@ -70,6 +72,39 @@ export function runRules(
     const job = workflow.jobs.find((j) => j.id === inv.job);
     // A job switched off with a literal `if: false` never runs: nothing in it can happen.
     if (!job || isSwitchedOff(job.if)) continue;
+    const own = new Set<string>();
+    const add = (rule: Rule<unknown>, hit: Rendered, message: string, data: MessageData): void => {
+      const workflowLevel = hit.scope === 'workflow';
+      const key = `${rule.meta.id}\0${formatLocation(hit.at)}\0${message}\0${workflowLevel ? '' : inv.job}`;
+      const seen = hits.get(key);
+      if (seen) {
+        if (!seen.jobs.includes(inv.job)) hits.set(key, { ...seen, jobs: [...seen.jobs, inv.job] });
+        return;
+      }
+      hits.set(key, {
+        ruleId: rule.meta.id,
+        workflow: inv.workflow,
+        job: workflowLevel ? undefined : inv.job,
+        jobs: [inv.job],
+        severity: hit.severity ?? rule.meta.severity,
+        confidence: hit.confidence ?? rule.meta.confidence,
+        messageId: hit.messageId,
+        data,
+        message,
+        remediation: hit.remediation ?? rule.meta.remediation,
+        at: hit.at,
+        ...(hit.advisory === undefined ? {} : { advisory: hit.advisory }),
+      });
+    };
+    const fail = (rule: Rule<unknown>, thrown: unknown): void => {
+      failures.push({
+        ruleId: rule.meta.id,
+        workflow: inv.workflow,
+        job: inv.job,
+        at: inv.at,
+        error: oneLine(normalizeError(thrown).message),
+      });
+    };
     for (const { rule, options } of enabled) {
       const ctx: RuleContext<unknown> = {
         workflow,
@@ -80,54 +115,106 @@ export function runRules(
         locate: (path, opts) => locate(workflow.source, path, opts),
         locateIn: (path, offset) => locateOffsetInScalar(workflow.source, path, offset),
       };
-      let found: readonly (RuleHit & { readonly message: string })[];
-      try {
-        // Render inside the guard: an unknown message id or missing data is a rule bug too.
-        found = rule
-          .check(ctx)
-          .map((hit) => ({ ...hit, message: renderMessage(rule.meta, hit.messageId, hit.data) }));
-      } catch (thrown) {
-        failures.push({
-          ruleId: rule.meta.id,
-          workflow: inv.workflow,
-          job: inv.job,
-          at: inv.at,
-          error: oneLine(normalizeError(thrown).message),
-        });
-        continue;
-      }
+      const found = checkOne(rule, ctx, fail);
       for (const hit of found) {
-        const workflowLevel = hit.scope === 'workflow';
-        const { message } = hit;
-        const key = `${rule.meta.id}\0${formatLocation(hit.at)}\0${message}\0${workflowLevel ? '' : inv.job}`;
-        const seen = hits.get(key);
-        if (seen) {
-          if (!seen.jobs.includes(inv.job))
-            hits.set(key, { ...seen, jobs: [...seen.jobs, inv.job] });
-          continue;
-        }
-        hits.set(key, {
-          ruleId: rule.meta.id,
-          workflow: inv.workflow,
-          job: workflowLevel ? undefined : inv.job,
-          jobs: [inv.job],
-          severity: hit.severity ?? rule.meta.severity,
-          confidence: hit.confidence ?? rule.meta.confidence,
-          messageId: hit.messageId,
-          data: hit.data ?? {},
-          message,
-          remediation: hit.remediation ?? rule.meta.remediation,
-          at: hit.at,
-          ...(hit.advisory === undefined ? {} : { advisory: hit.advisory }),
-        });
+        add(rule, hit, hit.message, hit.data ?? {});
+        own.add(`${rule.meta.id}\0${formatLocation(hit.at)}`);
       }
     }
+    // The same rules on the steps of composite actions and called jobs, located there, with
+    // the chain. What the job's own run already reported (agents reached through a call are
+    // the job's agents, located in the called file) is not reported again.
+    for (const frame of nestedFrames(inv))
+      for (const { rule, hit, via } of frameHits(frame, inv, context, enabled, fail))
+        if (!own.has(`${rule.meta.id}\0${formatLocation(hit.at)}`))
+          add(rule, hit, `${hit.message} (reached through ${via})`, { ...hit.data, via });
   }
   const sorted = [...hits.values()].sort(
     (a, b) =>
       a.at.line - b.at.line || a.at.column - b.at.column || a.ruleId.localeCompare(b.ruleId),
   );
   return { hits: sorted, failures };
+}
+
+type Rendered = RuleHit & { readonly message: string };
+
+/** One rule's hits on one job, rendered; a rule that throws is recorded and yields none. */
+function checkOne(
+  rule: Rule<unknown>,
+  ctx: RuleContext<unknown>,
+  fail: (rule: Rule<unknown>, thrown: unknown) => void,
+): readonly Rendered[] {
+  try {
+    // Render inside the guard: an unknown message id or missing data is a rule bug too.
+    return rule
+      .check(ctx)
+      .map((hit) => ({ ...hit, message: renderMessage(rule.meta, hit.messageId, hit.data) }));
+  } catch (thrown) {
+    fail(rule, thrown);
+    return [];
+  }
+}
+
+/**
+ * The rules run on the steps of a composite action or a called job, as the evaluated job runs
+ * them (its inventory: triggers, credentials; the frame's own steps; a called job's
+ * intersected permissions). Only hits located in the nested file are kept: the caller's facts
+ * are the caller's own run's to report, workflow-level hits belong to the file read on its
+ * own, a composite action has no job-level facts (its frame's job location is the action's
+ * `runs:`), and a hit on the caller's triggers has no place in the nested file (it lands on
+ * the document).
+ */
+function frameHits(
+  frame: Frame,
+  inv: JobInventory,
+  context: RunContext,
+  enabled: readonly EnabledRule[],
+  fail: (rule: Rule<unknown>, thrown: unknown) => void,
+): { rule: Rule<unknown>; hit: Rendered; via: string }[] {
+  const { workflow, job } = frame;
+  const inventory: JobInventory = {
+    ...inv,
+    ...stepFacts(workflow, job),
+    ...(frame.kind === 'called-job' ? { permissions: frame.permissions } : {}),
+  };
+  const elsewhere = [
+    formatLocation(locate(workflow.source, [])),
+    ...(frame.kind === 'composite'
+      ? [
+          formatLocation(locate(workflow.source, job.at)),
+          formatLocation(locate(workflow.source, job.at, { key: true })),
+        ]
+      : []),
+  ];
+  const via = chainText(frame.chain);
+  const out: { rule: Rule<unknown>; hit: Rendered; via: string }[] = [];
+  for (const { rule, options } of enabled) {
+    const ctx: RuleContext<unknown> = {
+      workflow,
+      job,
+      inventory,
+      context,
+      options,
+      locate: (path, opts) => locate(workflow.source, path, opts),
+      locateIn: (path, offset) => locateOffsetInScalar(workflow.source, path, offset),
+    };
+    for (const hit of checkOne(rule, ctx, fail)) {
+      if (hit.scope === 'workflow' || hit.at.path !== workflow.source.path) continue;
+      if (elsewhere.includes(formatLocation(hit.at))) continue;
+      out.push({ rule, hit, via });
+    }
+  }
+  return out;
+}
+
+/** `job release (ci.yml:6) → step 2 (ci.yml:9) → action ./x (action.yml:1)`. */
+function chainText(chain: readonly ChainLink[]): string {
+  return chain
+    .map(
+      (l) =>
+        `${l.name.startsWith(`${l.kind} `) ? '' : `${l.kind} `}${l.name} (${l.at.path.split('/').pop() ?? ''}:${l.at.line})`,
+    )
+    .join(' → ');
 }
 
 /** An error text on one line, without control characters, bounded. */

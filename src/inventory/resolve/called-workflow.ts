@@ -63,3 +63,22 @@ export function intersect(
   }
   return { ...callee, scopes, assumed: grant.assumed };
 }
+
+/**
+ * The token a calling job's work really holds: each called job gets the caller's grant
+ * intersected with its own block, so the caller job's token is the union of those (per scope,
+ * the highest any called job keeps). When no called job was read, the grant stands (fail
+ * closed: what cannot be seen keeps the caller's full grant).
+ */
+export function calledTokenPermissions(
+  grant: EffectivePermissions,
+  called: readonly EffectivePermissions[],
+): EffectivePermissions {
+  if (called.length === 0) return grant;
+  const scopes: Record<string, PermissionLevel> = {};
+  for (const p of called)
+    for (const [scope, level] of Object.entries(p.scopes))
+      if (RANK[level] > RANK[scopes[scope] ?? 'none']) scopes[scope] = level;
+  for (const scope of Object.keys(grant.scopes)) scopes[scope] ??= 'none';
+  return { ...grant, scopes, assumed: called.some((p) => p.assumed) };
+}
