@@ -19,7 +19,7 @@ import type { Command, CommonOptions } from './args.js';
 import { FetchSession } from './fetch-session.js';
 import { discoverTargets } from './discover.js';
 import type { ShardInfo, ShardOptions } from '../report/shard-doc.js';
-import { splitIntoShards } from '../report/shard-split.js';
+import { planShard } from '../report/shard-split.js';
 import { diskFileReader } from './fs-action-files.js';
 import { gatherActionFiles } from '../inventory/resolve/action-files.js';
 import type { ParsedFile } from '../inventory/resolve/action-files.js';
@@ -101,19 +101,14 @@ export async function scanCommand(command: ScanArgs, io: CliIo): Promise<number>
   const errors: FileError[] = [];
   const session = openFetch(command.options, io);
   const targets = discoverTargets(command.dirs, errors);
-  // --shard i/n: this shard's part of the list. Positions index the list in a canonical
-  // order (by repository name), so shards agree whatever order each was given the paths in.
-  const canonical = targets
-    .map((t, i) => ({ key: repositoryKey(t.root), root: t.root, i }))
-    .sort((a, b) => compare(a.key, b.key) || compare(a.root, b.root));
-  const assigned = command.shard
-    ? (splitIntoShards(
-        canonical.map((c) => ({ key: c.key, weight: targets[c.i]?.files.length ?? 1 })),
-        command.shard.count,
-      )[command.shard.index - 1] ?? [])
-    : targets.map((_, i) => i);
+  // --shard i/n: this shard's part of the list (positions index it in canonical order).
+  const plan = planShard(
+    targets.map((t) => ({ key: repositoryKey(t.root), tiebreak: t.root, weight: t.files.length })),
+    command.shard,
+  );
+  const { assigned } = plan;
   const targetAt = (position: number): (typeof targets)[number] | undefined =>
-    targets[command.shard ? (canonical[position]?.i ?? -1) : position];
+    targets[plan.indexAt(position) ?? -1];
   // Errors of no one repository (a path with no workflows) are reported by shard 1 only.
   if (command.shard && command.shard.index !== 1) errors.length = 0;
   const errorPositions: number[] = errors.map(() => -1);
@@ -242,16 +237,10 @@ export async function scanCommand(command: ScanArgs, io: CliIo): Promise<number>
     fileErrors: errorPositions,
     options: {
       ...(await shardOptions(command, resolver)),
-      repositoryList: createHash('sha256')
-        .update(canonical.map((c) => c.key).join('\n'))
-        .digest('hex'),
+      repositoryList: plan.listDigest,
     },
   };
   return emitReport({ ...report, shard }, command.options, io);
-}
-
-function compare(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 /** A repository's identity for the shard split: its directory's name, not where it lies. */

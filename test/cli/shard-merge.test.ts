@@ -7,7 +7,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/run-cli.js';
-import { splitIntoShards } from '../../src/report/shard-split.js';
+import { planShard, splitIntoShards } from '../../src/report/shard-split.js';
 import { tempDir } from '../helpers.js';
 import { CORPUS_SUBSET } from '../report/corpus-subset.js';
 
@@ -41,6 +41,31 @@ describe('splitIntoShards', () => {
 
   it('leaves shards empty when there are more shards than items', () => {
     expect(splitIntoShards(items.slice(0, 2), 4).filter((s) => s.length === 0)).toHaveLength(2);
+  });
+});
+
+describe('planShard', () => {
+  const items = ['acme/b', 'acme/a', 'other/c', 'acme/d'].map((key) => ({ key }));
+
+  it('gives a shard the same repositories and positions whatever the list order', () => {
+    const keysOf = (list: typeof items, i: number): string[] => {
+      const plan = planShard(list, { index: i, count: 2 });
+      return plan.assigned.map((p) => list[plan.indexAt(p) ?? -1]?.key ?? '');
+    };
+    const reversed = [...items].reverse();
+    for (const i of [1, 2]) expect(keysOf(reversed, i)).toEqual(keysOf(items, i));
+    expect(planShard(reversed, { index: 1, count: 2 }).listDigest).toBe(
+      planShard(items, undefined).listDigest,
+    );
+    expect(planShard(items.slice(1), undefined).listDigest).not.toBe(
+      planShard(items, undefined).listDigest,
+    );
+  });
+
+  it('without --shard is the whole list in its own order', () => {
+    const plan = planShard(items, undefined);
+    expect(plan.assigned).toEqual([0, 1, 2, 3]);
+    expect(plan.assigned.map((p) => plan.indexAt(p))).toEqual([0, 1, 2, 3]);
   });
 });
 
