@@ -4,6 +4,7 @@
  * one file that cannot be read or parsed is reported without stopping the others.
  */
 import { createHash } from 'node:crypto';
+import { statSync } from 'node:fs';
 import { basename, dirname, resolve } from 'node:path';
 import { InputError, describeError, normalizeError } from '../errors.js';
 import { environmentsFromFile } from '../context/environment-protection.js';
@@ -103,7 +104,11 @@ export async function scanCommand(command: ScanArgs, io: CliIo): Promise<number>
   const targets = discoverTargets(command.dirs, errors);
   // --shard i/n: this shard's part of the list (positions index it in canonical order).
   const plan = planShard(
-    targets.map((t) => ({ key: repositoryKey(t.root), tiebreak: t.root, weight: t.files.length })),
+    targets.map((t) => ({
+      key: repositoryKey(t.root),
+      tiebreak: t.root,
+      weight: bytesOf(t.files),
+    })),
     command.shard,
   );
   const { assigned } = plan;
@@ -241,6 +246,17 @@ export async function scanCommand(command: ScanArgs, io: CliIo): Promise<number>
     },
   };
   return emitReport({ ...report, shard }, command.options, io);
+}
+
+/** The work a repository stands for: its workflow files' size (parsing is linear in it). */
+function bytesOf(files: readonly string[]): number {
+  return files.reduce((n, file) => {
+    try {
+      return n + statSync(file).size;
+    } catch {
+      return n + 1; // unreadable: reported when the shard reads it
+    }
+  }, 0);
 }
 
 /** A repository's identity for the shard split: its directory's name, not where it lies. */

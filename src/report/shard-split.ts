@@ -1,7 +1,7 @@
 /**
  * Splitting a scan's repository list into shards (`scan --shard i/n`, the org-scan matrix).
  * Deterministic and independent of the order the repositories were listed or discovered in:
- * repositories are ordered by weight (workflow count; heaviest first) then by key (its
+ * repositories are ordered by weight (e.g. their workflow files' bytes; heaviest first) then by key (its
  * name: `owner/repo` or the directory's base name) and each goes to the least-loaded shard
  * (ties: the lowest shard), so the same list splits the same way on every run and machine,
  * and shards get about the same work. Pure: `scan` over directories and over the API call it.
@@ -12,7 +12,7 @@ import { InputError } from '../errors.js';
 export interface ShardItem {
   /** Stable identity of the repository (not its position in a list, not a local path). */
   readonly key: string;
-  /** Work it stands for, e.g. its number of workflow files (1 when unknown). */
+  /** Work it stands for, e.g. its workflow files' total size in bytes (1 when unknown). */
   readonly weight?: number;
 }
 
