@@ -38,7 +38,7 @@ describe('report.schema.json', () => {
     expect(errorsOf(doc)).toEqual([]);
     const report = doc as { jobs: unknown[]; bom: { workflows: { jobs: unknown[] }[] } };
     expect(report.jobs.length).toBeGreaterThan(50);
-  });
+  }, 240_000); // a scan of nine real repositories: slow on a busy machine
 
   it('describes an evaluate and the schemaVersion', async () => {
     const { doc } = await json('evaluate', '--workflow', 'examples/release.yml');
