@@ -4,6 +4,8 @@
  * else is a usage error (exit 2), never ignored. `<command> --help` prints that command's help.
  */
 import { InputError } from '../errors.js';
+import { parseShardSpec } from '../report/shard-split.js';
+import type { ShardSpec } from '../report/shard-split.js';
 import { COMMAND_HELP, HELP } from './help.js';
 
 export { HELP };
@@ -71,6 +73,15 @@ export type Command =
       readonly environments: string | undefined;
       /** Report every trigger's decision, not only the worst one. */
       readonly allTriggers: boolean;
+      /** `--shard i/n`: scan only this shard of the repository list (see shard-split.ts). */
+      readonly shard: ShardSpec | undefined;
+    }
+  | {
+      readonly name: 'merge';
+      /** The shards' JSON reports. */
+      readonly files: readonly string[];
+      readonly format: 'json';
+      readonly out: string | undefined;
     };
 
 interface FlagSpec {
@@ -197,10 +208,22 @@ export function parseArgs(argv: readonly string[]): Command {
       environments: one(flags, '--environments'),
     };
   }
+  if (name === 'merge') {
+    const { flags, positional } = parseFlags(rest, {
+      ...HELP_FLAG,
+      '--format': { takesValue: true, values: ['json'] },
+      '--out': { takesValue: true },
+    });
+    if (flags.has('--help')) return help();
+    if (positional.length === 0)
+      throw usage('merge needs the shard reports (report.json files)', name);
+    return { name: 'merge', files: positional, format: 'json', out: one(flags, '--out') };
+  }
   if (name === 'scan') {
     const { flags, positional } = parseFlags(rest, {
       ...COMMON,
       '--all-triggers': { takesValue: false },
+      '--shard': { takesValue: true },
     });
     if (flags.has('--help')) return help();
     if (positional.length === 0) throw usage('scan needs at least one directory', name);
@@ -211,6 +234,7 @@ export function parseArgs(argv: readonly string[]): Command {
       defaultPermissions: permissionsMode(flags),
       environments: one(flags, '--environments'),
       allTriggers: flags.has('--all-triggers'),
+      shard: shardOption(one(flags, '--shard')),
     };
   }
   throw usage(`unknown command: ${name}`);
@@ -298,6 +322,15 @@ function repositoryName(value: string | undefined): string | undefined {
   if (value !== undefined && !/^[A-Za-z0-9_.-]+\/[A-Za-z0-9_.-]+$/.test(value))
     throw usage(`--repository must be owner/name, got \`${value}\``);
   return value;
+}
+
+function shardOption(value: string | undefined): ShardSpec | undefined {
+  if (value === undefined) return undefined;
+  try {
+    return parseShardSpec(value);
+  } catch (e) {
+    throw usage((e as Error).message, 'scan');
+  }
 }
 
 function permissionsMode(flags: Map<string, string[]>): PermissionsMode {

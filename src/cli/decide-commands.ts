@@ -3,7 +3,9 @@
  * repository is decided by the policy the action would use for it (see repo-policy.ts), and
  * one file that cannot be read or parsed is reported without stopping the others.
  */
-import { basename, dirname } from 'node:path';
+import { createHash } from 'node:crypto';
+import { statSync } from 'node:fs';
+import { basename, dirname, resolve } from 'node:path';
 import { InputError, describeError, normalizeError } from '../errors.js';
 import { environmentsFromFile } from '../context/environment-protection.js';
 import type { EnvironmentFacts } from '../context/environment-protection.js';
@@ -17,6 +19,8 @@ import type { FileError, RepositoryScope } from '../report/report.js';
 import type { Command, CommonOptions } from './args.js';
 import { FetchSession } from './fetch-session.js';
 import { discoverTargets } from './discover.js';
+import type { ShardInfo, ShardOptions } from '../report/shard-doc.js';
+import { planShard } from '../report/shard-split.js';
 import { diskFileReader } from './fs-action-files.js';
 import { gatherActionFiles } from '../inventory/resolve/action-files.js';
 import type { ParsedFile } from '../inventory/resolve/action-files.js';
@@ -98,11 +102,34 @@ export async function scanCommand(command: ScanArgs, io: CliIo): Promise<number>
   const errors: FileError[] = [];
   const session = openFetch(command.options, io);
   const targets = discoverTargets(command.dirs, errors);
-  const total = targets.reduce((n, t) => n + t.files.length, 0);
+  // --shard i/n: this shard's part of the list (positions index it in canonical order).
+  const plan = planShard(
+    targets.map((t) => ({
+      key: repositoryKey(t.root),
+      tiebreak: t.root,
+      weight: bytesOf(t.files),
+    })),
+    command.shard,
+  );
+  const { assigned } = plan;
+  const targetAt = (position: number): (typeof targets)[number] | undefined =>
+    targets[plan.indexAt(position) ?? -1];
+  // Errors of no one repository (a path with no workflows) are reported by shard 1 only.
+  if (command.shard && command.shard.index !== 1) errors.length = 0;
+  const errorPositions: number[] = errors.map(() => -1);
+  const evaluationPositions: number[] = [];
+  const scopePositions: number[] = [];
+  const total = assigned.reduce((n, i) => n + (targetAt(i)?.files.length ?? 0), 0);
   const progress = startProgress(io, total);
   const evaluations: Evaluation[] = [];
   const scopes: RepositoryScope[] = [];
-  for (const target of targets) {
+  for (const position of assigned) {
+    const target = targetAt(position);
+    if (target === undefined) continue;
+    const tagged = (): void => {
+      while (errorPositions.length < errors.length) errorPositions.push(position);
+      while (evaluationPositions.length < evaluations.length) evaluationPositions.push(position);
+    };
     // A repository whose policy cannot be loaded is an error of that repository; the scan
     // goes on with the others (and exits 2).
     let resolvedPolicy: Awaited<ReturnType<PolicyResolver['forRoot']>>;
@@ -111,6 +138,7 @@ export async function scanCommand(command: ScanArgs, io: CliIo): Promise<number>
     } catch (thrown) {
       errors.push(repositoryError(target.root, thrown));
       for (const file of target.files) progress.tick(file);
+      tagged();
       continue;
     }
     const { policy, repoFile } = resolvedPolicy;
@@ -135,6 +163,7 @@ export async function scanCommand(command: ScanArgs, io: CliIo): Promise<number>
     } catch (thrown) {
       errors.push(repositoryError(target.root, thrown));
       for (const file of target.files) progress.tick(file);
+      tagged();
       continue;
     }
     const workflows: RepositoryScope['workflows'][number][] = [];
@@ -191,16 +220,66 @@ export async function scanCommand(command: ScanArgs, io: CliIo): Promise<number>
       workflows,
       category: scanCategory(target.root, targets.length, scopes),
     });
+    scopePositions.push(position);
+    tagged();
   }
   progress.done();
   session?.finish();
-  if (scopes.length === 0) {
+  if (scopes.length === 0 && !command.shard) {
     // Nothing could be decided: say why on stderr and fail closed.
     for (const e of errors) io.stderr(`agent-gate: ${e.message}\n`);
     return 2;
   }
   const first = scopes[0]?.policy ?? (await resolver.forRoot(undefined)).policy;
-  return emitReport(buildReport(first, evaluations, errors, scopes), command.options, io);
+  const report = buildReport(first, evaluations, errors, scopes);
+  if (!command.shard) return emitReport(report, command.options, io);
+  const shard: ShardInfo = {
+    ...command.shard,
+    total: targets.length,
+    assigned,
+    repositories: scopePositions,
+    evaluations: evaluationPositions,
+    fileErrors: errorPositions,
+    options: {
+      ...(await shardOptions(command, resolver)),
+      repositoryList: plan.listDigest,
+    },
+  };
+  return emitReport({ ...report, shard }, command.options, io);
+}
+
+/** The work a repository stands for: its workflow files' size (parsing is linear in it). */
+function bytesOf(files: readonly string[]): number {
+  return files.reduce((n, file) => {
+    try {
+      return n + statSync(file).size;
+    } catch {
+      return n + 1; // unreadable: reported when the shard reads it
+    }
+  }, 0);
+}
+
+/** A repository's identity for the shard split: its directory's name, not where it lies. */
+function repositoryKey(root: string): string {
+  return basename(resolve(root));
+}
+
+/** The options that shape a scan's report: shards of one scan must agree on all of them. */
+async function shardOptions(command: ScanArgs, resolver: PolicyResolver): Promise<ShardOptions> {
+  const given = command.options.policy;
+  return {
+    policy: given ?? null,
+    policyDigest: given === undefined ? null : (await resolver.forRoot(undefined)).policy.digest,
+    defaultPermissions: command.defaultPermissions,
+    allTriggers: command.allTriggers,
+    environments:
+      command.environments === undefined
+        ? null
+        : createHash('sha256').update(readTextFile(command.environments)).digest('hex'),
+    repository: command.options.repository ?? null,
+    root: command.options.root ?? null,
+    actionsCache: command.options.actionsCache ?? null,
+  };
 }
 
 /** A repository that could not be scanned at all, named by its root. */

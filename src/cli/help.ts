@@ -68,11 +68,32 @@ Options:
       --all-triggers           list every trigger's decision (each workflow is decided per
                                trigger, its \`if:\` conditions evaluated for that event, and
                                the worst is reported)
+      --shard <i/n>            scan only shard i of n of the repository list (the same split
+                               on every machine, whatever order the paths come in); combine
+                               the shards' -f json reports with \`agent-gate merge\`
 ${OUTPUT_OPTIONS}
 
 Each repository is decided by its own .github/agent-gate.yml (baseline when it has none)
 unless --policy is given. A path with no workflow files is an error; a file that cannot be
 read or parsed is reported with its location and the scan goes on (exit 2 at the end).
+
+${EXIT}
+`;
+
+const MERGE = `agent-gate merge — combine the JSON reports of a sharded scan
+
+Usage:
+  agent-gate merge <report.json> [<report.json> ...] [-f json] [-o <dir>]
+
+Options:
+  -f, --format json            the merged report (JSON; render other formats per shard)
+  -o, --out <dir>              also write report.json there
+  -h, --help                   this help
+
+The reports of all n shards of one \`scan --shard i/n\` run (any order) become the report the
+unsharded scan writes. Reports of another scan (tool version, schemaVersion, shard count,
+repository list or options such as the policy differ), a missing or repeated shard, or a
+file that is not a valid report are refused (exit 2).
 
 ${EXIT}
 `;
@@ -135,6 +156,7 @@ Usage:
 export const COMMAND_HELP: Readonly<Record<string, string>> = {
   evaluate: EVALUATE,
   scan: SCAN,
+  merge: MERGE,
   validate: VALIDATE,
   verify: VERIFY,
   rules: RULES,
@@ -147,6 +169,7 @@ Usage:
   agent-gate evaluate --workflow <file> [--job <id> ...] [-p <file|preset>] [-f <format>]
   agent-gate scan <dir|file> [...] [-p <file|preset>] [-f <format>] [-o <dir>]
   agent-gate fetch <dir|file> [...] --actions-cache <dir>   remote actions, via the API
+  agent-gate merge <report.json> [...] [-o <dir>]   combine the shards of scan --shard i/n
   agent-gate validate <policy-file> [...]
   agent-gate verify <pack-dir|pack.zip> [--require-signed]
   agent-gate rules [-f text|json|markdown]   the detection-rule catalog

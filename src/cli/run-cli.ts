@@ -18,6 +18,7 @@ import { parseArgs } from './args.js';
 import { evaluateCommand, scanCommand } from './decide-commands.js';
 import { fetchCommand } from './fetch-command.js';
 import { fsPolicyReader } from './fs-policy-reader.js';
+import { mergeCommand } from './merge-command.js';
 import { verifyCommand } from './verify-command.js';
 
 export interface CliIo {
@@ -87,5 +88,7 @@ async function dispatch(argv: readonly string[], io: CliIo): Promise<number> {
       return await scanCommand(command, io);
     case 'fetch':
       return await fetchCommand(command, io);
+    case 'merge':
+      return mergeCommand(command, io);
   }
 }

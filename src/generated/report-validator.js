@@ -2,13 +2,14 @@
 /* eslint-disable */
 
 export const validateReport = validate20;
-const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://agent-gate.dev/schemas/report-v1.json","title":"agent-gate CLI report","description":"The document `agent-gate scan|evaluate|merge --format json` prints (and writes to --out as report.json). schemaVersion 1. A change that removes or renames a field, changes a field's type or meaning, or adds a required field bumps schemaVersion; the BOM records (bom.workflows[].jobs[]) follow the evidence pack's schema (evidence.schema.json, $defs/jobInventory) and change with it.","type":"object","additionalProperties":false,"required":["schemaVersion","tool","decision","policy","repositories","reasons","summary","errors","jobs","findings","waivers","bom"],"properties":{"schemaVersion":{"const":1},"tool":{"type":"object","additionalProperties":false,"required":["name","version"],"properties":{"name":{"const":"agent-gate"},"version":{"type":"string","pattern":"^\\d+\\.\\d+\\.\\d+(?:[-+][0-9A-Za-z.-]+)?$"}}},"shard":{"description":"Only in the report of one shard (`scan --shard i/n`); `merge` combines all n of them and drops it.","$ref":"#/$defs/shard"},"decision":{"$ref":"#/$defs/decision"},"policy":{"description":"The policy of the first repository (each repository's own is under repositories[]).","type":"object","additionalProperties":false,"required":["sources","digest","default"],"properties":{"sources":{"$ref":"#/$defs/stringList"},"digest":{"type":"string"},"default":{"$ref":"#/$defs/decision"}}},"repositories":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["root","policy","workflows"],"properties":{"root":{"type":"string"},"policy":{"type":"object","additionalProperties":false,"required":["sources","digest"],"properties":{"sources":{"$ref":"#/$defs/stringList"},"digest":{"type":"string"}}},"workflows":{"$ref":"#/$defs/stringList"}}}},"reasons":{"description":"Decision-wide reasons (e.g. evidence disabled).","$ref":"#/$defs/stringList"},"summary":{"$ref":"#/$defs/summary"},"errors":{"type":"array","items":{"$ref":"#/$defs/error"}},"jobs":{"type":"array","items":{"$ref":"#/$defs/job"}},"findings":{"type":"array","items":{"$ref":"#/$defs/finding"}},"waivers":{"type":"object","additionalProperties":false,"required":["applied","expired"],"properties":{"applied":{"type":"array","items":{"type":"object","$ref":"#/$defs/waiver","required":["path"]}},"expired":{"type":"array","items":{"type":"object","$ref":"#/$defs/waiver","required":["message"]}}}},"bom":{"type":"object","additionalProperties":false,"required":["workflows"],"properties":{"workflows":{"type":"array","items":{"$ref":"#/$defs/bomWorkflow"}}}}},"$defs":{"decision":{"enum":["allow","approval-required","blocked"]},"stringList":{"type":"array","items":{"type":"string"}},"location":{"$ref":"https://agent-gate.dev/schemas/evidence-v1.json#/$defs/location"},"actionClass":{"$ref":"https://agent-gate.dev/schemas/evidence-v1.json#/$defs/actionClass"},"count":{"type":"integer","minimum":0},"shard":{"type":"object","additionalProperties":false,"required":["index","count","total","positions","options"],"properties":{"index":{"type":"integer","minimum":1,"description":"This shard, 1-based (`--shard index/count`)."},"count":{"type":"integer","minimum":1},"total":{"$ref":"#/$defs/count","description":"Repositories in the whole, unsharded list."},"positions":{"description":"For each of this report's repositories, in order, its 0-based position in the whole list.","type":"array","items":{"$ref":"#/$defs/count"}},"options":{"description":"The scan options that shape the report; `merge` refuses shards whose options differ.","type":"object","additionalProperties":false,"required":["policy","policyDigest","defaultPermissions","allTriggers","environments","repository","root","actionsCache"],"properties":{"policy":{"type":["string","null"],"description":"--policy as given (null: each repository's own, else baseline)."},"policyDigest":{"type":["string","null"],"description":"Digest of the --policy given (null without --policy)."},"defaultPermissions":{"enum":["read","write","unknown"]},"allTriggers":{"type":"boolean"},"environments":{"type":["string","null"],"description":"SHA-256 of the --environments file (null without it)."},"repository":{"type":["string","null"]},"root":{"type":["string","null"]},"actionsCache":{"type":["string","null"]}}}}},"summary":{"type":"object","additionalProperties":false,"required":["jobs","allowed","approvalRequired","blocked","assumedDefaultPermissions","gatedOnAssumption","reasons"],"properties":{"jobs":{"$ref":"#/$defs/count"},"allowed":{"$ref":"#/$defs/count"},"approvalRequired":{"$ref":"#/$defs/count"},"blocked":{"$ref":"#/$defs/count"},"assumedDefaultPermissions":{"$ref":"#/$defs/count"},"gatedOnAssumption":{"$ref":"#/$defs/count"},"reasons":{"description":"Why jobs are not allowed, grouped, the most frequent first.","type":"array","items":{"type":"object","additionalProperties":false,"required":["key","jobs","text"],"properties":{"key":{"type":"string"},"jobs":{"$ref":"#/$defs/count"},"text":{"type":"string"}}}}}},"error":{"description":"A file, repository or rule that could not be evaluated; any error makes the exit code 2 (fail closed).","type":"object","additionalProperties":false,"required":["path","message"],"properties":{"path":{"type":"string"},"message":{"type":"string"},"ruleId":{"type":"string","description":"The detection rule that failed (rule failures only)."},"job":{"type":"string","description":"The job it failed on (rule failures only)."},"location":{"$ref":"#/$defs/location"}}},"job":{"description":"One decided job: its verdict, agents, classes, credentials and action paths.","type":"object","additionalProperties":false,"required":["workflow","id","decision","checks","triggers","unattended","agents","classes","credentials","paths"],"properties":{"workflow":{"type":"string"},"trigger":{"type":"string","description":"The trigger this job was decided for (scan)."},"otherTriggers":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["event","decision"],"properties":{"event":{"type":"string"},"decision":{"$ref":"#/$defs/decision"}}}},"id":{"type":"string"},"name":{"type":"string"},"decision":{"$ref":"#/$defs/decision"},"checks":{"$ref":"#/$defs/count","description":"Detection-rule findings on this job."},"checklist":{"$ref":"#/$defs/jobChecklist"},"triggers":{"$ref":"#/$defs/stringList"},"unattended":{"type":"boolean"},"agents":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["id","via","unrestrictedShell","permissionsBypassed","settings","location"],"properties":{"id":{"type":"string"},"ref":{"type":"string"},"via":{"type":"string"},"mode":{"type":"string"},"unrestrictedShell":{"type":"boolean"},"permissionsBypassed":{"type":"boolean"},"settings":{"$ref":"https://agent-gate.dev/schemas/evidence-v1.json#/$defs/agentUse/properties/settings"},"location":{"$ref":"#/$defs/location"}}}},"role":{"$ref":"https://agent-gate.dev/schemas/evidence-v1.json#/$defs/jobInventory/properties/workflowRole"},"classes":{"type":"array","items":{"$ref":"#/$defs/actionClass"}},"credentials":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["id","kind","name","scope","lifetime"],"properties":{"id":{"type":"string"},"kind":{"$ref":"https://agent-gate.dev/schemas/evidence-v1.json#/$defs/credentialKind"},"name":{"type":"string"},"scope":{"enum":["narrow","broad"]},"lifetime":{"$ref":"https://agent-gate.dev/schemas/evidence-v1.json#/$defs/credentialLifetime"}}}},"paths":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["id","class","decision","rule","reason","because","location","waived"],"properties":{"id":{"type":"string"},"class":{"$ref":"#/$defs/actionClass"},"decision":{"$ref":"#/$defs/decision"},"rule":{"type":["string","null"],"description":"The deciding policy rule; null when the policy default decided."},"reason":{"type":"string"},"because":{"type":"string"},"location":{"$ref":"#/$defs/location"},"waived":{"$ref":"#/$defs/stringList"}}}}}},"jobChecklist":{"description":"The job's checklist score in brief (the controls are in the BOM record).","type":"object","additionalProperties":false,"required":["total","outOf","observed","band"],"properties":{"total":{"type":"number","minimum":0,"maximum":20},"outOf":{"const":20},"observed":{"type":"integer","minimum":0,"maximum":20},"band":{"enum":["production-ready","good-foundation","significant-risk","pause"]}}},"finding":{"description":"A policy path decision (kind path) or a detection-rule hit (kind check); the most severe decisions first.","type":"object","additionalProperties":false,"required":["ruleId","kind","decision","severity","confidence","message","remediation","workflow","location"],"properties":{"ruleId":{"type":"string"},"kind":{"enum":["path","check"]},"decision":{"$ref":"#/$defs/decision"},"severity":{"enum":["info","low","medium","high","critical"]},"confidence":{"enum":["low","medium","high"]},"message":{"type":"string"},"messageId":{"type":"string","description":"Check findings: the message id in the rule's meta.messages (docs/rules/<id>.md lists them)."},"data":{"type":"object","description":"Check findings: the values the message template was filled with.","additionalProperties":{"oneOf":[{"type":"string"},{"type":"number"}]}},"remediation":{"type":"string"},"workflow":{"type":"string"},"job":{"type":"string","description":"Absent for workflow-level findings."},"class":{"$ref":"#/$defs/actionClass"},"location":{"$ref":"#/$defs/location"}}},"waiver":{"type":"object","additionalProperties":false,"required":["rule","owner","expires","reason","at"],"properties":{"rule":{"type":"string"},"workflow":{"type":"string"},"job":{"type":"string"},"owner":{"type":"string"},"expires":{"type":"string","pattern":"^\\d{4}-\\d{2}-\\d{2}$"},"reason":{"type":"string"},"at":{"$ref":"#/$defs/location"},"path":{"type":"string","description":"Applied waivers: the action path it waived."},"message":{"type":"string","description":"Expired waivers: what the expiry means."}}},"bomWorkflow":{"description":"One evaluated workflow (one per trigger with --all-triggers): its BOM records in the evidence pack's shape.","type":"object","additionalProperties":false,"required":["path","name","jobs"],"properties":{"path":{"type":"string"},"name":{"type":["string","null"]},"trigger":{"type":"object","additionalProperties":false,"required":["event","others","jobs"],"properties":{"event":{"type":"string"},"others":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["event","decision"],"properties":{"event":{"type":"string"},"decision":{"$ref":"#/$defs/decision"}}}},"jobs":{"description":"Jobs reported from another trigger's run (where they fare worse): job id → event.","type":"object","additionalProperties":{"type":"string"}}}},"jobs":{"type":"array","items":{"$ref":"#/$defs/bomJob"}}}},"bomJob":{"description":"The Agent Action BOM record of a job, exactly as in the evidence pack (the checklist included).","$ref":"https://agent-gate.dev/schemas/evidence-v1.json#/$defs/jobInventory"}}};
+const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://agent-gate.dev/schemas/report-v1.json","title":"agent-gate CLI report","description":"The document `agent-gate scan|evaluate|merge --format json` prints (and writes to --out as report.json). schemaVersion 1. A change that removes or renames a field, changes a field's type or meaning, or adds a required field bumps schemaVersion; the BOM records (bom.workflows[].jobs[]) follow the evidence pack's schema (evidence.schema.json, $defs/jobInventory) and change with it.","type":"object","additionalProperties":false,"required":["schemaVersion","tool","decision","policy","repositories","reasons","summary","errors","jobs","findings","waivers","bom"],"properties":{"schemaVersion":{"const":1},"tool":{"type":"object","additionalProperties":false,"required":["name","version"],"properties":{"name":{"const":"agent-gate"},"version":{"type":"string","pattern":"^\\d+\\.\\d+\\.\\d+(?:[-+][0-9A-Za-z.-]+)?$"}}},"shard":{"description":"Only in the report of one shard (`scan --shard i/n`); `merge` combines all n of them and drops it.","$ref":"#/$defs/shard"},"decision":{"$ref":"#/$defs/decision"},"policy":{"description":"The policy of the first repository (each repository's own is under repositories[]).","type":"object","additionalProperties":false,"required":["sources","digest","default"],"properties":{"sources":{"$ref":"#/$defs/stringList"},"digest":{"type":"string"},"default":{"$ref":"#/$defs/decision"}}},"repositories":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["root","policy","workflows"],"properties":{"root":{"type":"string"},"policy":{"type":"object","additionalProperties":false,"required":["sources","digest"],"properties":{"sources":{"$ref":"#/$defs/stringList"},"digest":{"type":"string"}}},"workflows":{"$ref":"#/$defs/stringList"}}}},"reasons":{"description":"Decision-wide reasons (e.g. evidence disabled).","$ref":"#/$defs/stringList"},"summary":{"$ref":"#/$defs/summary"},"errors":{"type":"array","items":{"$ref":"#/$defs/error"}},"jobs":{"type":"array","items":{"$ref":"#/$defs/job"}},"findings":{"type":"array","items":{"$ref":"#/$defs/finding"}},"waivers":{"type":"object","additionalProperties":false,"required":["applied","expired"],"properties":{"applied":{"type":"array","items":{"type":"object","$ref":"#/$defs/waiver","required":["path"]}},"expired":{"type":"array","items":{"type":"object","$ref":"#/$defs/waiver","required":["message"]}}}},"bom":{"type":"object","additionalProperties":false,"required":["workflows"],"properties":{"workflows":{"type":"array","items":{"$ref":"#/$defs/bomWorkflow"}}}}},"$defs":{"decision":{"enum":["allow","approval-required","blocked"]},"stringList":{"type":"array","items":{"type":"string"}},"location":{"$ref":"https://agent-gate.dev/schemas/evidence-v1.json#/$defs/location"},"actionClass":{"$ref":"https://agent-gate.dev/schemas/evidence-v1.json#/$defs/actionClass"},"count":{"type":"integer","minimum":0},"shard":{"type":"object","additionalProperties":false,"required":["index","count","total","assigned","options","positions"],"properties":{"index":{"type":"integer","minimum":1,"description":"This shard, 1-based (`--shard index/count`)."},"count":{"type":"integer","minimum":1},"total":{"$ref":"#/$defs/count","description":"Repositories in the whole, unsharded list."},"assigned":{"description":"Positions (0-based, in the whole list) of the repositories this shard was given, scanned or not.","type":"array","items":{"$ref":"#/$defs/count"}},"options":{"description":"The scan options that shape the report; `merge` refuses shards whose options differ.","type":"object","additionalProperties":false,"required":["policy","policyDigest","defaultPermissions","allTriggers","environments","repository","root","actionsCache","repositoryList"],"properties":{"policy":{"type":["string","null"],"description":"--policy as given (null: each repository's own, else baseline)."},"policyDigest":{"type":["string","null"],"description":"Digest of the --policy given (null without --policy)."},"defaultPermissions":{"enum":["read","write","unknown"]},"allTriggers":{"type":"boolean"},"environments":{"type":["string","null"],"description":"SHA-256 of the --environments file (null without it)."},"repository":{"type":["string","null"]},"root":{"type":["string","null"]},"actionsCache":{"type":["string","null"]},"repositoryList":{"type":"string","pattern":"^[0-9a-f]{64}$","description":"SHA-256 of the repository names in canonical order: shards of one scan were given the same list."}}},"positions":{"description":"For each element of the report's per-repository arrays, the position of its repository in the whole list ordered by repository name (-1: an error of no one repository). `merge` orders the shards' elements by it.","type":"object","additionalProperties":false,"required":["repositories","jobs","findings","errors","workflows","waiversApplied","waiversExpired"],"properties":{"repositories":{"type":"array","items":{"type":"integer","minimum":-1}},"jobs":{"type":"array","items":{"type":"integer","minimum":-1}},"findings":{"type":"array","items":{"type":"integer","minimum":-1}},"errors":{"type":"array","items":{"type":"integer","minimum":-1}},"workflows":{"type":"array","items":{"type":"integer","minimum":-1},"description":"bom.workflows[]"},"waiversApplied":{"type":"array","items":{"type":"integer","minimum":-1}},"waiversExpired":{"type":"array","items":{"type":"integer","minimum":-1}}}}}},"summary":{"type":"object","additionalProperties":false,"required":["jobs","allowed","approvalRequired","blocked","assumedDefaultPermissions","gatedOnAssumption","reasons"],"properties":{"jobs":{"$ref":"#/$defs/count"},"allowed":{"$ref":"#/$defs/count"},"approvalRequired":{"$ref":"#/$defs/count"},"blocked":{"$ref":"#/$defs/count"},"assumedDefaultPermissions":{"$ref":"#/$defs/count"},"gatedOnAssumption":{"$ref":"#/$defs/count"},"reasons":{"description":"Why jobs are not allowed, grouped, the most frequent first.","type":"array","items":{"type":"object","additionalProperties":false,"required":["key","jobs","text"],"properties":{"key":{"type":"string"},"jobs":{"$ref":"#/$defs/count"},"text":{"type":"string"}}}}}},"error":{"description":"A file, repository or rule that could not be evaluated; any error makes the exit code 2 (fail closed).","type":"object","additionalProperties":false,"required":["path","message"],"properties":{"path":{"type":"string"},"message":{"type":"string"},"ruleId":{"type":"string","description":"The detection rule that failed (rule failures only)."},"job":{"type":"string","description":"The job it failed on (rule failures only)."},"location":{"$ref":"#/$defs/location"}}},"job":{"description":"One decided job: its verdict, agents, classes, credentials and action paths.","type":"object","additionalProperties":false,"required":["workflow","id","decision","checks","triggers","unattended","agents","classes","credentials","paths"],"properties":{"workflow":{"type":"string"},"trigger":{"type":"string","description":"The trigger this job was decided for (scan)."},"otherTriggers":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["event","decision"],"properties":{"event":{"type":"string"},"decision":{"$ref":"#/$defs/decision"}}}},"id":{"type":"string"},"name":{"type":"string"},"decision":{"$ref":"#/$defs/decision"},"checks":{"$ref":"#/$defs/count","description":"Detection-rule findings on this job."},"checklist":{"$ref":"#/$defs/jobChecklist"},"triggers":{"$ref":"#/$defs/stringList"},"unattended":{"type":"boolean"},"agents":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["id","via","unrestrictedShell","permissionsBypassed","settings","location"],"properties":{"id":{"type":"string"},"ref":{"type":"string"},"via":{"type":"string"},"mode":{"type":"string"},"unrestrictedShell":{"type":"boolean"},"permissionsBypassed":{"type":"boolean"},"settings":{"$ref":"https://agent-gate.dev/schemas/evidence-v1.json#/$defs/agentUse/properties/settings"},"location":{"$ref":"#/$defs/location"}}}},"role":{"$ref":"https://agent-gate.dev/schemas/evidence-v1.json#/$defs/jobInventory/properties/workflowRole"},"classes":{"type":"array","items":{"$ref":"#/$defs/actionClass"}},"credentials":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["id","kind","name","scope","lifetime"],"properties":{"id":{"type":"string"},"kind":{"$ref":"https://agent-gate.dev/schemas/evidence-v1.json#/$defs/credentialKind"},"name":{"type":"string"},"scope":{"enum":["narrow","broad"]},"lifetime":{"$ref":"https://agent-gate.dev/schemas/evidence-v1.json#/$defs/credentialLifetime"}}}},"paths":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["id","class","decision","rule","reason","because","location","waived"],"properties":{"id":{"type":"string"},"class":{"$ref":"#/$defs/actionClass"},"decision":{"$ref":"#/$defs/decision"},"rule":{"type":["string","null"],"description":"The deciding policy rule; null when the policy default decided."},"reason":{"type":"string"},"because":{"type":"string"},"location":{"$ref":"#/$defs/location"},"waived":{"$ref":"#/$defs/stringList"}}}}}},"jobChecklist":{"description":"The job's checklist score in brief (the controls are in the BOM record).","type":"object","additionalProperties":false,"required":["total","outOf","observed","band"],"properties":{"total":{"type":"number","minimum":0,"maximum":20},"outOf":{"const":20},"observed":{"type":"integer","minimum":0,"maximum":20},"band":{"enum":["production-ready","good-foundation","significant-risk","pause"]}}},"finding":{"description":"A policy path decision (kind path) or a detection-rule hit (kind check); the most severe decisions first.","type":"object","additionalProperties":false,"required":["ruleId","kind","decision","severity","confidence","message","remediation","workflow","location"],"properties":{"ruleId":{"type":"string"},"kind":{"enum":["path","check"]},"decision":{"$ref":"#/$defs/decision"},"severity":{"enum":["info","low","medium","high","critical"]},"confidence":{"enum":["low","medium","high"]},"message":{"type":"string"},"messageId":{"type":"string","description":"Check findings: the message id in the rule's meta.messages (docs/rules/<id>.md lists them)."},"data":{"type":"object","description":"Check findings: the values the message template was filled with.","additionalProperties":{"oneOf":[{"type":"string"},{"type":"number"}]}},"remediation":{"type":"string"},"workflow":{"type":"string"},"job":{"type":"string","description":"Absent for workflow-level findings."},"class":{"$ref":"#/$defs/actionClass"},"location":{"$ref":"#/$defs/location"}}},"waiver":{"type":"object","additionalProperties":false,"required":["rule","owner","expires","reason","at"],"properties":{"rule":{"type":"string"},"workflow":{"type":"string"},"job":{"type":"string"},"owner":{"type":"string"},"expires":{"type":"string","pattern":"^\\d{4}-\\d{2}-\\d{2}$"},"reason":{"type":"string"},"at":{"$ref":"#/$defs/location"},"path":{"type":"string","description":"Applied waivers: the action path it waived."},"message":{"type":"string","description":"Expired waivers: what the expiry means."}}},"bomWorkflow":{"description":"One evaluated workflow (one per trigger with --all-triggers): its BOM records in the evidence pack's shape.","type":"object","additionalProperties":false,"required":["path","name","jobs"],"properties":{"path":{"type":"string"},"name":{"type":["string","null"]},"trigger":{"type":"object","additionalProperties":false,"required":["event","others","jobs"],"properties":{"event":{"type":"string"},"others":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["event","decision"],"properties":{"event":{"type":"string"},"decision":{"$ref":"#/$defs/decision"}}}},"jobs":{"description":"Jobs reported from another trigger's run (where they fare worse): job id → event.","type":"object","additionalProperties":{"type":"string"}}}},"jobs":{"type":"array","items":{"$ref":"#/$defs/bomJob"}}}},"bomJob":{"description":"The Agent Action BOM record of a job, exactly as in the evidence pack (the checklist included).","$ref":"https://agent-gate.dev/schemas/evidence-v1.json#/$defs/jobInventory"}}};
 const schema35 = {"enum":["allow","approval-required","blocked"]};
 const schema36 = {"type":"array","items":{"type":"string"}};
 const func1 = Object.prototype.hasOwnProperty;
 const pattern4 = new RegExp("^\\d+\\.\\d+\\.\\d+(?:[-+][0-9A-Za-z.-]+)?$", "u");
-const schema32 = {"type":"object","additionalProperties":false,"required":["index","count","total","positions","options"],"properties":{"index":{"type":"integer","minimum":1,"description":"This shard, 1-based (`--shard index/count`)."},"count":{"type":"integer","minimum":1},"total":{"$ref":"#/$defs/count","description":"Repositories in the whole, unsharded list."},"positions":{"description":"For each of this report's repositories, in order, its 0-based position in the whole list.","type":"array","items":{"$ref":"#/$defs/count"}},"options":{"description":"The scan options that shape the report; `merge` refuses shards whose options differ.","type":"object","additionalProperties":false,"required":["policy","policyDigest","defaultPermissions","allTriggers","environments","repository","root","actionsCache"],"properties":{"policy":{"type":["string","null"],"description":"--policy as given (null: each repository's own, else baseline)."},"policyDigest":{"type":["string","null"],"description":"Digest of the --policy given (null without --policy)."},"defaultPermissions":{"enum":["read","write","unknown"]},"allTriggers":{"type":"boolean"},"environments":{"type":["string","null"],"description":"SHA-256 of the --environments file (null without it)."},"repository":{"type":["string","null"]},"root":{"type":["string","null"]},"actionsCache":{"type":["string","null"]}}}}};
+const schema32 = {"type":"object","additionalProperties":false,"required":["index","count","total","assigned","options","positions"],"properties":{"index":{"type":"integer","minimum":1,"description":"This shard, 1-based (`--shard index/count`)."},"count":{"type":"integer","minimum":1},"total":{"$ref":"#/$defs/count","description":"Repositories in the whole, unsharded list."},"assigned":{"description":"Positions (0-based, in the whole list) of the repositories this shard was given, scanned or not.","type":"array","items":{"$ref":"#/$defs/count"}},"options":{"description":"The scan options that shape the report; `merge` refuses shards whose options differ.","type":"object","additionalProperties":false,"required":["policy","policyDigest","defaultPermissions","allTriggers","environments","repository","root","actionsCache","repositoryList"],"properties":{"policy":{"type":["string","null"],"description":"--policy as given (null: each repository's own, else baseline)."},"policyDigest":{"type":["string","null"],"description":"Digest of the --policy given (null without --policy)."},"defaultPermissions":{"enum":["read","write","unknown"]},"allTriggers":{"type":"boolean"},"environments":{"type":["string","null"],"description":"SHA-256 of the --environments file (null without it)."},"repository":{"type":["string","null"]},"root":{"type":["string","null"]},"actionsCache":{"type":["string","null"]},"repositoryList":{"type":"string","pattern":"^[0-9a-f]{64}$","description":"SHA-256 of the repository names in canonical order: shards of one scan were given the same list."}}},"positions":{"description":"For each element of the report's per-repository arrays, the position of its repository in the whole list ordered by repository name (-1: an error of no one repository). `merge` orders the shards' elements by it.","type":"object","additionalProperties":false,"required":["repositories","jobs","findings","errors","workflows","waiversApplied","waiversExpired"],"properties":{"repositories":{"type":"array","items":{"type":"integer","minimum":-1}},"jobs":{"type":"array","items":{"type":"integer","minimum":-1}},"findings":{"type":"array","items":{"type":"integer","minimum":-1}},"errors":{"type":"array","items":{"type":"integer","minimum":-1}},"workflows":{"type":"array","items":{"type":"integer","minimum":-1},"description":"bom.workflows[]"},"waiversApplied":{"type":"array","items":{"type":"integer","minimum":-1}},"waiversExpired":{"type":"array","items":{"type":"integer","minimum":-1}}}}}};
 const schema33 = {"type":"integer","minimum":0};
+const pattern5 = new RegExp("^[0-9a-f]{64}$", "u");
 
 function validate21(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -51,8 +52,8 @@ vErrors.push(err2);
 }
 errors++;
 }
-if(data.positions === undefined){
-const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "positions"},message:"must have required property '"+"positions"+"'"};
+if(data.assigned === undefined){
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "assigned"},message:"must have required property '"+"assigned"+"'"};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -71,9 +72,8 @@ vErrors.push(err4);
 }
 errors++;
 }
-for(const key0 in data){
-if(!(((((key0 === "index") || (key0 === "count")) || (key0 === "total")) || (key0 === "positions")) || (key0 === "options"))){
-const err5 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(data.positions === undefined){
+const err5 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "positions"},message:"must have required property '"+"positions"+"'"};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -82,11 +82,9 @@ vErrors.push(err5);
 }
 errors++;
 }
-}
-if(data.index !== undefined){
-let data0 = data.index;
-if(!(((typeof data0 == "number") && (!(data0 % 1) && !isNaN(data0))) && (isFinite(data0)))){
-const err6 = {instancePath:instancePath+"/index",schemaPath:"#/properties/index/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+for(const key0 in data){
+if(!((((((key0 === "index") || (key0 === "count")) || (key0 === "total")) || (key0 === "assigned")) || (key0 === "options")) || (key0 === "positions"))){
+const err6 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -95,9 +93,11 @@ vErrors.push(err6);
 }
 errors++;
 }
-if((typeof data0 == "number") && (isFinite(data0))){
-if(data0 < 1 || isNaN(data0)){
-const err7 = {instancePath:instancePath+"/index",schemaPath:"#/properties/index/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+}
+if(data.index !== undefined){
+let data0 = data.index;
+if(!(((typeof data0 == "number") && (!(data0 % 1) && !isNaN(data0))) && (isFinite(data0)))){
+const err7 = {instancePath:instancePath+"/index",schemaPath:"#/properties/index/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -106,12 +106,9 @@ vErrors.push(err7);
 }
 errors++;
 }
-}
-}
-if(data.count !== undefined){
-let data1 = data.count;
-if(!(((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1))) && (isFinite(data1)))){
-const err8 = {instancePath:instancePath+"/count",schemaPath:"#/properties/count/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if((typeof data0 == "number") && (isFinite(data0))){
+if(data0 < 1 || isNaN(data0)){
+const err8 = {instancePath:instancePath+"/index",schemaPath:"#/properties/index/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -120,9 +117,12 @@ vErrors.push(err8);
 }
 errors++;
 }
-if((typeof data1 == "number") && (isFinite(data1))){
-if(data1 < 1 || isNaN(data1)){
-const err9 = {instancePath:instancePath+"/count",schemaPath:"#/properties/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+}
+}
+if(data.count !== undefined){
+let data1 = data.count;
+if(!(((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1))) && (isFinite(data1)))){
+const err9 = {instancePath:instancePath+"/count",schemaPath:"#/properties/count/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -131,12 +131,9 @@ vErrors.push(err9);
 }
 errors++;
 }
-}
-}
-if(data.total !== undefined){
-let data2 = data.total;
-if(!(((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2))) && (isFinite(data2)))){
-const err10 = {instancePath:instancePath+"/total",schemaPath:"#/$defs/count/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if((typeof data1 == "number") && (isFinite(data1))){
+if(data1 < 1 || isNaN(data1)){
+const err10 = {instancePath:instancePath+"/count",schemaPath:"#/properties/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -145,9 +142,12 @@ vErrors.push(err10);
 }
 errors++;
 }
-if((typeof data2 == "number") && (isFinite(data2))){
-if(data2 < 0 || isNaN(data2)){
-const err11 = {instancePath:instancePath+"/total",schemaPath:"#/$defs/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+}
+if(data.total !== undefined){
+let data2 = data.total;
+if(!(((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2))) && (isFinite(data2)))){
+const err11 = {instancePath:instancePath+"/total",schemaPath:"#/$defs/count/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -156,16 +156,9 @@ vErrors.push(err11);
 }
 errors++;
 }
-}
-}
-if(data.positions !== undefined){
-let data3 = data.positions;
-if(Array.isArray(data3)){
-const len0 = data3.length;
-for(let i0=0; i0<len0; i0++){
-let data4 = data3[i0];
-if(!(((typeof data4 == "number") && (!(data4 % 1) && !isNaN(data4))) && (isFinite(data4)))){
-const err12 = {instancePath:instancePath+"/positions/" + i0,schemaPath:"#/$defs/count/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if((typeof data2 == "number") && (isFinite(data2))){
+if(data2 < 0 || isNaN(data2)){
+const err12 = {instancePath:instancePath+"/total",schemaPath:"#/$defs/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -174,9 +167,16 @@ vErrors.push(err12);
 }
 errors++;
 }
-if((typeof data4 == "number") && (isFinite(data4))){
-if(data4 < 0 || isNaN(data4)){
-const err13 = {instancePath:instancePath+"/positions/" + i0,schemaPath:"#/$defs/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+}
+if(data.assigned !== undefined){
+let data3 = data.assigned;
+if(Array.isArray(data3)){
+const len0 = data3.length;
+for(let i0=0; i0<len0; i0++){
+let data4 = data3[i0];
+if(!(((typeof data4 == "number") && (!(data4 % 1) && !isNaN(data4))) && (isFinite(data4)))){
+const err13 = {instancePath:instancePath+"/assigned/" + i0,schemaPath:"#/$defs/count/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -185,11 +185,9 @@ vErrors.push(err13);
 }
 errors++;
 }
-}
-}
-}
-else {
-const err14 = {instancePath:instancePath+"/positions",schemaPath:"#/properties/positions/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if((typeof data4 == "number") && (isFinite(data4))){
+if(data4 < 0 || isNaN(data4)){
+const err14 = {instancePath:instancePath+"/assigned/" + i0,schemaPath:"#/$defs/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -199,11 +197,10 @@ vErrors.push(err14);
 errors++;
 }
 }
-if(data.options !== undefined){
-let data5 = data.options;
-if(data5 && typeof data5 == "object" && !Array.isArray(data5)){
-if(data5.policy === undefined){
-const err15 = {instancePath:instancePath+"/options",schemaPath:"#/properties/options/required",keyword:"required",params:{missingProperty: "policy"},message:"must have required property '"+"policy"+"'"};
+}
+}
+else {
+const err15 = {instancePath:instancePath+"/assigned",schemaPath:"#/properties/assigned/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -212,8 +209,12 @@ vErrors.push(err15);
 }
 errors++;
 }
-if(data5.policyDigest === undefined){
-const err16 = {instancePath:instancePath+"/options",schemaPath:"#/properties/options/required",keyword:"required",params:{missingProperty: "policyDigest"},message:"must have required property '"+"policyDigest"+"'"};
+}
+if(data.options !== undefined){
+let data5 = data.options;
+if(data5 && typeof data5 == "object" && !Array.isArray(data5)){
+if(data5.policy === undefined){
+const err16 = {instancePath:instancePath+"/options",schemaPath:"#/properties/options/required",keyword:"required",params:{missingProperty: "policy"},message:"must have required property '"+"policy"+"'"};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -222,8 +223,8 @@ vErrors.push(err16);
 }
 errors++;
 }
-if(data5.defaultPermissions === undefined){
-const err17 = {instancePath:instancePath+"/options",schemaPath:"#/properties/options/required",keyword:"required",params:{missingProperty: "defaultPermissions"},message:"must have required property '"+"defaultPermissions"+"'"};
+if(data5.policyDigest === undefined){
+const err17 = {instancePath:instancePath+"/options",schemaPath:"#/properties/options/required",keyword:"required",params:{missingProperty: "policyDigest"},message:"must have required property '"+"policyDigest"+"'"};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -232,8 +233,8 @@ vErrors.push(err17);
 }
 errors++;
 }
-if(data5.allTriggers === undefined){
-const err18 = {instancePath:instancePath+"/options",schemaPath:"#/properties/options/required",keyword:"required",params:{missingProperty: "allTriggers"},message:"must have required property '"+"allTriggers"+"'"};
+if(data5.defaultPermissions === undefined){
+const err18 = {instancePath:instancePath+"/options",schemaPath:"#/properties/options/required",keyword:"required",params:{missingProperty: "defaultPermissions"},message:"must have required property '"+"defaultPermissions"+"'"};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -242,8 +243,8 @@ vErrors.push(err18);
 }
 errors++;
 }
-if(data5.environments === undefined){
-const err19 = {instancePath:instancePath+"/options",schemaPath:"#/properties/options/required",keyword:"required",params:{missingProperty: "environments"},message:"must have required property '"+"environments"+"'"};
+if(data5.allTriggers === undefined){
+const err19 = {instancePath:instancePath+"/options",schemaPath:"#/properties/options/required",keyword:"required",params:{missingProperty: "allTriggers"},message:"must have required property '"+"allTriggers"+"'"};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -252,8 +253,8 @@ vErrors.push(err19);
 }
 errors++;
 }
-if(data5.repository === undefined){
-const err20 = {instancePath:instancePath+"/options",schemaPath:"#/properties/options/required",keyword:"required",params:{missingProperty: "repository"},message:"must have required property '"+"repository"+"'"};
+if(data5.environments === undefined){
+const err20 = {instancePath:instancePath+"/options",schemaPath:"#/properties/options/required",keyword:"required",params:{missingProperty: "environments"},message:"must have required property '"+"environments"+"'"};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -262,8 +263,8 @@ vErrors.push(err20);
 }
 errors++;
 }
-if(data5.root === undefined){
-const err21 = {instancePath:instancePath+"/options",schemaPath:"#/properties/options/required",keyword:"required",params:{missingProperty: "root"},message:"must have required property '"+"root"+"'"};
+if(data5.repository === undefined){
+const err21 = {instancePath:instancePath+"/options",schemaPath:"#/properties/options/required",keyword:"required",params:{missingProperty: "repository"},message:"must have required property '"+"repository"+"'"};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -272,8 +273,8 @@ vErrors.push(err21);
 }
 errors++;
 }
-if(data5.actionsCache === undefined){
-const err22 = {instancePath:instancePath+"/options",schemaPath:"#/properties/options/required",keyword:"required",params:{missingProperty: "actionsCache"},message:"must have required property '"+"actionsCache"+"'"};
+if(data5.root === undefined){
+const err22 = {instancePath:instancePath+"/options",schemaPath:"#/properties/options/required",keyword:"required",params:{missingProperty: "root"},message:"must have required property '"+"root"+"'"};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -282,9 +283,8 @@ vErrors.push(err22);
 }
 errors++;
 }
-for(const key1 in data5){
-if(!((((((((key1 === "policy") || (key1 === "policyDigest")) || (key1 === "defaultPermissions")) || (key1 === "allTriggers")) || (key1 === "environments")) || (key1 === "repository")) || (key1 === "root")) || (key1 === "actionsCache"))){
-const err23 = {instancePath:instancePath+"/options",schemaPath:"#/properties/options/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
+if(data5.actionsCache === undefined){
+const err23 = {instancePath:instancePath+"/options",schemaPath:"#/properties/options/required",keyword:"required",params:{missingProperty: "actionsCache"},message:"must have required property '"+"actionsCache"+"'"};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -293,11 +293,8 @@ vErrors.push(err23);
 }
 errors++;
 }
-}
-if(data5.policy !== undefined){
-let data6 = data5.policy;
-if((typeof data6 !== "string") && (data6 !== null)){
-const err24 = {instancePath:instancePath+"/options/policy",schemaPath:"#/properties/options/properties/policy/type",keyword:"type",params:{type: schema32.properties.options.properties.policy.type},message:"must be string,null"};
+if(data5.repositoryList === undefined){
+const err24 = {instancePath:instancePath+"/options",schemaPath:"#/properties/options/required",keyword:"required",params:{missingProperty: "repositoryList"},message:"must have required property '"+"repositoryList"+"'"};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -306,11 +303,9 @@ vErrors.push(err24);
 }
 errors++;
 }
-}
-if(data5.policyDigest !== undefined){
-let data7 = data5.policyDigest;
-if((typeof data7 !== "string") && (data7 !== null)){
-const err25 = {instancePath:instancePath+"/options/policyDigest",schemaPath:"#/properties/options/properties/policyDigest/type",keyword:"type",params:{type: schema32.properties.options.properties.policyDigest.type},message:"must be string,null"};
+for(const key1 in data5){
+if(!(func1.call(schema32.properties.options.properties, key1))){
+const err25 = {instancePath:instancePath+"/options",schemaPath:"#/properties/options/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -320,10 +315,10 @@ vErrors.push(err25);
 errors++;
 }
 }
-if(data5.defaultPermissions !== undefined){
-let data8 = data5.defaultPermissions;
-if(!(((data8 === "read") || (data8 === "write")) || (data8 === "unknown"))){
-const err26 = {instancePath:instancePath+"/options/defaultPermissions",schemaPath:"#/properties/options/properties/defaultPermissions/enum",keyword:"enum",params:{allowedValues: schema32.properties.options.properties.defaultPermissions.enum},message:"must be equal to one of the allowed values"};
+if(data5.policy !== undefined){
+let data6 = data5.policy;
+if((typeof data6 !== "string") && (data6 !== null)){
+const err26 = {instancePath:instancePath+"/options/policy",schemaPath:"#/properties/options/properties/policy/type",keyword:"type",params:{type: schema32.properties.options.properties.policy.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -333,9 +328,10 @@ vErrors.push(err26);
 errors++;
 }
 }
-if(data5.allTriggers !== undefined){
-if(typeof data5.allTriggers !== "boolean"){
-const err27 = {instancePath:instancePath+"/options/allTriggers",schemaPath:"#/properties/options/properties/allTriggers/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(data5.policyDigest !== undefined){
+let data7 = data5.policyDigest;
+if((typeof data7 !== "string") && (data7 !== null)){
+const err27 = {instancePath:instancePath+"/options/policyDigest",schemaPath:"#/properties/options/properties/policyDigest/type",keyword:"type",params:{type: schema32.properties.options.properties.policyDigest.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -345,10 +341,10 @@ vErrors.push(err27);
 errors++;
 }
 }
-if(data5.environments !== undefined){
-let data10 = data5.environments;
-if((typeof data10 !== "string") && (data10 !== null)){
-const err28 = {instancePath:instancePath+"/options/environments",schemaPath:"#/properties/options/properties/environments/type",keyword:"type",params:{type: schema32.properties.options.properties.environments.type},message:"must be string,null"};
+if(data5.defaultPermissions !== undefined){
+let data8 = data5.defaultPermissions;
+if(!(((data8 === "read") || (data8 === "write")) || (data8 === "unknown"))){
+const err28 = {instancePath:instancePath+"/options/defaultPermissions",schemaPath:"#/properties/options/properties/defaultPermissions/enum",keyword:"enum",params:{allowedValues: schema32.properties.options.properties.defaultPermissions.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -358,10 +354,9 @@ vErrors.push(err28);
 errors++;
 }
 }
-if(data5.repository !== undefined){
-let data11 = data5.repository;
-if((typeof data11 !== "string") && (data11 !== null)){
-const err29 = {instancePath:instancePath+"/options/repository",schemaPath:"#/properties/options/properties/repository/type",keyword:"type",params:{type: schema32.properties.options.properties.repository.type},message:"must be string,null"};
+if(data5.allTriggers !== undefined){
+if(typeof data5.allTriggers !== "boolean"){
+const err29 = {instancePath:instancePath+"/options/allTriggers",schemaPath:"#/properties/options/properties/allTriggers/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -371,10 +366,10 @@ vErrors.push(err29);
 errors++;
 }
 }
-if(data5.root !== undefined){
-let data12 = data5.root;
-if((typeof data12 !== "string") && (data12 !== null)){
-const err30 = {instancePath:instancePath+"/options/root",schemaPath:"#/properties/options/properties/root/type",keyword:"type",params:{type: schema32.properties.options.properties.root.type},message:"must be string,null"};
+if(data5.environments !== undefined){
+let data10 = data5.environments;
+if((typeof data10 !== "string") && (data10 !== null)){
+const err30 = {instancePath:instancePath+"/options/environments",schemaPath:"#/properties/options/properties/environments/type",keyword:"type",params:{type: schema32.properties.options.properties.environments.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -384,10 +379,10 @@ vErrors.push(err30);
 errors++;
 }
 }
-if(data5.actionsCache !== undefined){
-let data13 = data5.actionsCache;
-if((typeof data13 !== "string") && (data13 !== null)){
-const err31 = {instancePath:instancePath+"/options/actionsCache",schemaPath:"#/properties/options/properties/actionsCache/type",keyword:"type",params:{type: schema32.properties.options.properties.actionsCache.type},message:"must be string,null"};
+if(data5.repository !== undefined){
+let data11 = data5.repository;
+if((typeof data11 !== "string") && (data11 !== null)){
+const err31 = {instancePath:instancePath+"/options/repository",schemaPath:"#/properties/options/properties/repository/type",keyword:"type",params:{type: schema32.properties.options.properties.repository.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -397,9 +392,10 @@ vErrors.push(err31);
 errors++;
 }
 }
-}
-else {
-const err32 = {instancePath:instancePath+"/options",schemaPath:"#/properties/options/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data5.root !== undefined){
+let data12 = data5.root;
+if((typeof data12 !== "string") && (data12 !== null)){
+const err32 = {instancePath:instancePath+"/options/root",schemaPath:"#/properties/options/properties/root/type",keyword:"type",params:{type: schema32.properties.options.properties.root.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -409,14 +405,448 @@ vErrors.push(err32);
 errors++;
 }
 }
-}
-else {
-const err33 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data5.actionsCache !== undefined){
+let data13 = data5.actionsCache;
+if((typeof data13 !== "string") && (data13 !== null)){
+const err33 = {instancePath:instancePath+"/options/actionsCache",schemaPath:"#/properties/options/properties/actionsCache/type",keyword:"type",params:{type: schema32.properties.options.properties.actionsCache.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err33];
 }
 else {
 vErrors.push(err33);
+}
+errors++;
+}
+}
+if(data5.repositoryList !== undefined){
+let data14 = data5.repositoryList;
+if(typeof data14 === "string"){
+if(!pattern5.test(data14)){
+const err34 = {instancePath:instancePath+"/options/repositoryList",schemaPath:"#/properties/options/properties/repositoryList/pattern",keyword:"pattern",params:{pattern: "^[0-9a-f]{64}$"},message:"must match pattern \""+"^[0-9a-f]{64}$"+"\""};
+if(vErrors === null){
+vErrors = [err34];
+}
+else {
+vErrors.push(err34);
+}
+errors++;
+}
+}
+else {
+const err35 = {instancePath:instancePath+"/options/repositoryList",schemaPath:"#/properties/options/properties/repositoryList/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err35];
+}
+else {
+vErrors.push(err35);
+}
+errors++;
+}
+}
+}
+else {
+const err36 = {instancePath:instancePath+"/options",schemaPath:"#/properties/options/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err36];
+}
+else {
+vErrors.push(err36);
+}
+errors++;
+}
+}
+if(data.positions !== undefined){
+let data15 = data.positions;
+if(data15 && typeof data15 == "object" && !Array.isArray(data15)){
+if(data15.repositories === undefined){
+const err37 = {instancePath:instancePath+"/positions",schemaPath:"#/properties/positions/required",keyword:"required",params:{missingProperty: "repositories"},message:"must have required property '"+"repositories"+"'"};
+if(vErrors === null){
+vErrors = [err37];
+}
+else {
+vErrors.push(err37);
+}
+errors++;
+}
+if(data15.jobs === undefined){
+const err38 = {instancePath:instancePath+"/positions",schemaPath:"#/properties/positions/required",keyword:"required",params:{missingProperty: "jobs"},message:"must have required property '"+"jobs"+"'"};
+if(vErrors === null){
+vErrors = [err38];
+}
+else {
+vErrors.push(err38);
+}
+errors++;
+}
+if(data15.findings === undefined){
+const err39 = {instancePath:instancePath+"/positions",schemaPath:"#/properties/positions/required",keyword:"required",params:{missingProperty: "findings"},message:"must have required property '"+"findings"+"'"};
+if(vErrors === null){
+vErrors = [err39];
+}
+else {
+vErrors.push(err39);
+}
+errors++;
+}
+if(data15.errors === undefined){
+const err40 = {instancePath:instancePath+"/positions",schemaPath:"#/properties/positions/required",keyword:"required",params:{missingProperty: "errors"},message:"must have required property '"+"errors"+"'"};
+if(vErrors === null){
+vErrors = [err40];
+}
+else {
+vErrors.push(err40);
+}
+errors++;
+}
+if(data15.workflows === undefined){
+const err41 = {instancePath:instancePath+"/positions",schemaPath:"#/properties/positions/required",keyword:"required",params:{missingProperty: "workflows"},message:"must have required property '"+"workflows"+"'"};
+if(vErrors === null){
+vErrors = [err41];
+}
+else {
+vErrors.push(err41);
+}
+errors++;
+}
+if(data15.waiversApplied === undefined){
+const err42 = {instancePath:instancePath+"/positions",schemaPath:"#/properties/positions/required",keyword:"required",params:{missingProperty: "waiversApplied"},message:"must have required property '"+"waiversApplied"+"'"};
+if(vErrors === null){
+vErrors = [err42];
+}
+else {
+vErrors.push(err42);
+}
+errors++;
+}
+if(data15.waiversExpired === undefined){
+const err43 = {instancePath:instancePath+"/positions",schemaPath:"#/properties/positions/required",keyword:"required",params:{missingProperty: "waiversExpired"},message:"must have required property '"+"waiversExpired"+"'"};
+if(vErrors === null){
+vErrors = [err43];
+}
+else {
+vErrors.push(err43);
+}
+errors++;
+}
+for(const key2 in data15){
+if(!(((((((key2 === "repositories") || (key2 === "jobs")) || (key2 === "findings")) || (key2 === "errors")) || (key2 === "workflows")) || (key2 === "waiversApplied")) || (key2 === "waiversExpired"))){
+const err44 = {instancePath:instancePath+"/positions",schemaPath:"#/properties/positions/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err44];
+}
+else {
+vErrors.push(err44);
+}
+errors++;
+}
+}
+if(data15.repositories !== undefined){
+let data16 = data15.repositories;
+if(Array.isArray(data16)){
+const len1 = data16.length;
+for(let i1=0; i1<len1; i1++){
+let data17 = data16[i1];
+if(!(((typeof data17 == "number") && (!(data17 % 1) && !isNaN(data17))) && (isFinite(data17)))){
+const err45 = {instancePath:instancePath+"/positions/repositories/" + i1,schemaPath:"#/properties/positions/properties/repositories/items/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err45];
+}
+else {
+vErrors.push(err45);
+}
+errors++;
+}
+if((typeof data17 == "number") && (isFinite(data17))){
+if(data17 < -1 || isNaN(data17)){
+const err46 = {instancePath:instancePath+"/positions/repositories/" + i1,schemaPath:"#/properties/positions/properties/repositories/items/minimum",keyword:"minimum",params:{comparison: ">=", limit: -1},message:"must be >= -1"};
+if(vErrors === null){
+vErrors = [err46];
+}
+else {
+vErrors.push(err46);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err47 = {instancePath:instancePath+"/positions/repositories",schemaPath:"#/properties/positions/properties/repositories/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err47];
+}
+else {
+vErrors.push(err47);
+}
+errors++;
+}
+}
+if(data15.jobs !== undefined){
+let data18 = data15.jobs;
+if(Array.isArray(data18)){
+const len2 = data18.length;
+for(let i2=0; i2<len2; i2++){
+let data19 = data18[i2];
+if(!(((typeof data19 == "number") && (!(data19 % 1) && !isNaN(data19))) && (isFinite(data19)))){
+const err48 = {instancePath:instancePath+"/positions/jobs/" + i2,schemaPath:"#/properties/positions/properties/jobs/items/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err48];
+}
+else {
+vErrors.push(err48);
+}
+errors++;
+}
+if((typeof data19 == "number") && (isFinite(data19))){
+if(data19 < -1 || isNaN(data19)){
+const err49 = {instancePath:instancePath+"/positions/jobs/" + i2,schemaPath:"#/properties/positions/properties/jobs/items/minimum",keyword:"minimum",params:{comparison: ">=", limit: -1},message:"must be >= -1"};
+if(vErrors === null){
+vErrors = [err49];
+}
+else {
+vErrors.push(err49);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err50 = {instancePath:instancePath+"/positions/jobs",schemaPath:"#/properties/positions/properties/jobs/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err50];
+}
+else {
+vErrors.push(err50);
+}
+errors++;
+}
+}
+if(data15.findings !== undefined){
+let data20 = data15.findings;
+if(Array.isArray(data20)){
+const len3 = data20.length;
+for(let i3=0; i3<len3; i3++){
+let data21 = data20[i3];
+if(!(((typeof data21 == "number") && (!(data21 % 1) && !isNaN(data21))) && (isFinite(data21)))){
+const err51 = {instancePath:instancePath+"/positions/findings/" + i3,schemaPath:"#/properties/positions/properties/findings/items/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err51];
+}
+else {
+vErrors.push(err51);
+}
+errors++;
+}
+if((typeof data21 == "number") && (isFinite(data21))){
+if(data21 < -1 || isNaN(data21)){
+const err52 = {instancePath:instancePath+"/positions/findings/" + i3,schemaPath:"#/properties/positions/properties/findings/items/minimum",keyword:"minimum",params:{comparison: ">=", limit: -1},message:"must be >= -1"};
+if(vErrors === null){
+vErrors = [err52];
+}
+else {
+vErrors.push(err52);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err53 = {instancePath:instancePath+"/positions/findings",schemaPath:"#/properties/positions/properties/findings/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err53];
+}
+else {
+vErrors.push(err53);
+}
+errors++;
+}
+}
+if(data15.errors !== undefined){
+let data22 = data15.errors;
+if(Array.isArray(data22)){
+const len4 = data22.length;
+for(let i4=0; i4<len4; i4++){
+let data23 = data22[i4];
+if(!(((typeof data23 == "number") && (!(data23 % 1) && !isNaN(data23))) && (isFinite(data23)))){
+const err54 = {instancePath:instancePath+"/positions/errors/" + i4,schemaPath:"#/properties/positions/properties/errors/items/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err54];
+}
+else {
+vErrors.push(err54);
+}
+errors++;
+}
+if((typeof data23 == "number") && (isFinite(data23))){
+if(data23 < -1 || isNaN(data23)){
+const err55 = {instancePath:instancePath+"/positions/errors/" + i4,schemaPath:"#/properties/positions/properties/errors/items/minimum",keyword:"minimum",params:{comparison: ">=", limit: -1},message:"must be >= -1"};
+if(vErrors === null){
+vErrors = [err55];
+}
+else {
+vErrors.push(err55);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err56 = {instancePath:instancePath+"/positions/errors",schemaPath:"#/properties/positions/properties/errors/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err56];
+}
+else {
+vErrors.push(err56);
+}
+errors++;
+}
+}
+if(data15.workflows !== undefined){
+let data24 = data15.workflows;
+if(Array.isArray(data24)){
+const len5 = data24.length;
+for(let i5=0; i5<len5; i5++){
+let data25 = data24[i5];
+if(!(((typeof data25 == "number") && (!(data25 % 1) && !isNaN(data25))) && (isFinite(data25)))){
+const err57 = {instancePath:instancePath+"/positions/workflows/" + i5,schemaPath:"#/properties/positions/properties/workflows/items/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err57];
+}
+else {
+vErrors.push(err57);
+}
+errors++;
+}
+if((typeof data25 == "number") && (isFinite(data25))){
+if(data25 < -1 || isNaN(data25)){
+const err58 = {instancePath:instancePath+"/positions/workflows/" + i5,schemaPath:"#/properties/positions/properties/workflows/items/minimum",keyword:"minimum",params:{comparison: ">=", limit: -1},message:"must be >= -1"};
+if(vErrors === null){
+vErrors = [err58];
+}
+else {
+vErrors.push(err58);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err59 = {instancePath:instancePath+"/positions/workflows",schemaPath:"#/properties/positions/properties/workflows/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err59];
+}
+else {
+vErrors.push(err59);
+}
+errors++;
+}
+}
+if(data15.waiversApplied !== undefined){
+let data26 = data15.waiversApplied;
+if(Array.isArray(data26)){
+const len6 = data26.length;
+for(let i6=0; i6<len6; i6++){
+let data27 = data26[i6];
+if(!(((typeof data27 == "number") && (!(data27 % 1) && !isNaN(data27))) && (isFinite(data27)))){
+const err60 = {instancePath:instancePath+"/positions/waiversApplied/" + i6,schemaPath:"#/properties/positions/properties/waiversApplied/items/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err60];
+}
+else {
+vErrors.push(err60);
+}
+errors++;
+}
+if((typeof data27 == "number") && (isFinite(data27))){
+if(data27 < -1 || isNaN(data27)){
+const err61 = {instancePath:instancePath+"/positions/waiversApplied/" + i6,schemaPath:"#/properties/positions/properties/waiversApplied/items/minimum",keyword:"minimum",params:{comparison: ">=", limit: -1},message:"must be >= -1"};
+if(vErrors === null){
+vErrors = [err61];
+}
+else {
+vErrors.push(err61);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err62 = {instancePath:instancePath+"/positions/waiversApplied",schemaPath:"#/properties/positions/properties/waiversApplied/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err62];
+}
+else {
+vErrors.push(err62);
+}
+errors++;
+}
+}
+if(data15.waiversExpired !== undefined){
+let data28 = data15.waiversExpired;
+if(Array.isArray(data28)){
+const len7 = data28.length;
+for(let i7=0; i7<len7; i7++){
+let data29 = data28[i7];
+if(!(((typeof data29 == "number") && (!(data29 % 1) && !isNaN(data29))) && (isFinite(data29)))){
+const err63 = {instancePath:instancePath+"/positions/waiversExpired/" + i7,schemaPath:"#/properties/positions/properties/waiversExpired/items/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err63];
+}
+else {
+vErrors.push(err63);
+}
+errors++;
+}
+if((typeof data29 == "number") && (isFinite(data29))){
+if(data29 < -1 || isNaN(data29)){
+const err64 = {instancePath:instancePath+"/positions/waiversExpired/" + i7,schemaPath:"#/properties/positions/properties/waiversExpired/items/minimum",keyword:"minimum",params:{comparison: ">=", limit: -1},message:"must be >= -1"};
+if(vErrors === null){
+vErrors = [err64];
+}
+else {
+vErrors.push(err64);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err65 = {instancePath:instancePath+"/positions/waiversExpired",schemaPath:"#/properties/positions/properties/waiversExpired/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err65];
+}
+else {
+vErrors.push(err65);
+}
+errors++;
+}
+}
+}
+else {
+const err66 = {instancePath:instancePath+"/positions",schemaPath:"#/properties/positions/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err66];
+}
+else {
+vErrors.push(err66);
+}
+errors++;
+}
+}
+}
+else {
+const err67 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err67];
+}
+else {
+vErrors.push(err67);
 }
 errors++;
 }
@@ -3299,7 +3729,7 @@ return errors === 0;
 validate78.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 const schema216 = {"type":"object","additionalProperties":false,"required":["rule","owner","expires","reason","at"],"properties":{"rule":{"type":"string"},"workflow":{"type":"string"},"job":{"type":"string"},"owner":{"type":"string"},"expires":{"type":"string","pattern":"^\\d{4}-\\d{2}-\\d{2}$"},"reason":{"type":"string"},"at":{"$ref":"#/$defs/location"},"path":{"type":"string","description":"Applied waivers: the action path it waived."},"message":{"type":"string","description":"Expired waivers: what the expiry means."}}};
-const pattern15 = new RegExp("^\\d{4}-\\d{2}-\\d{2}$", "u");
+const pattern16 = new RegExp("^\\d{4}-\\d{2}-\\d{2}$", "u");
 
 function validate80(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -3425,7 +3855,7 @@ errors++;
 if(data.expires !== undefined){
 let data4 = data.expires;
 if(typeof data4 === "string"){
-if(!pattern15.test(data4)){
+if(!pattern16.test(data4)){
 const err10 = {instancePath:instancePath+"/expires",schemaPath:"#/properties/expires/pattern",keyword:"pattern",params:{pattern: "^\\d{4}-\\d{2}-\\d{2}$"},message:"must match pattern \""+"^\\d{4}-\\d{2}-\\d{2}$"+"\""};
 if(vErrors === null){
 vErrors = [err10];
@@ -7456,7 +7886,7 @@ return errors === 0;
 }
 validate69.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-const pattern27 = new RegExp("^[0-9a-f]{40}$", "u");
+const pattern28 = new RegExp("^[0-9a-f]{40}$", "u");
 
 function validate84(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -11411,7 +11841,7 @@ errors++;
 if(data144.sha !== undefined){
 let data146 = data144.sha;
 if(typeof data146 === "string"){
-if(!pattern27.test(data146)){
+if(!pattern28.test(data146)){
 const err318 = {instancePath:instancePath+"/resolvedRefs/" + i21+"/sha",schemaPath:"#/properties/resolvedRefs/items/properties/sha/pattern",keyword:"pattern",params:{pattern: "^[0-9a-f]{40}$"},message:"must match pattern \""+"^[0-9a-f]{40}$"+"\""};
 if(vErrors === null){
 vErrors = [err318];

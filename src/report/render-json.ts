@@ -11,6 +11,7 @@ import type { JobVerdict } from '../policy/types.js';
 import { TOOL_NAME, TOOL_VERSION } from '../version.js';
 import { allFindings } from './report.js';
 import { summariseReport } from './reason-groups.js';
+import { shardDoc } from './shard-doc.js';
 import type { Report } from './report.js';
 
 export function renderJson(report: Report): string {
@@ -31,6 +32,7 @@ export function toJsonDocument(report: Report): Record<string, unknown> {
   return {
     schemaVersion: 1,
     tool: { name: TOOL_NAME, version: TOOL_VERSION },
+    ...(report.shard ? { shard: shardDoc(report, report.shard) } : {}),
     decision: report.decision,
     policy: {
       sources: report.policy.sources,

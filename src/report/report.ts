@@ -6,6 +6,7 @@ import { formatLocation } from '../errors.js';
 import type { SourceLocation } from '../errors.js';
 import type { Evaluation } from '../evaluate.js';
 import type { RuleFailure } from '../rules/run-rules.js';
+import type { ShardInfo } from './shard-doc.js';
 import type { Decision, DecisionValue, Policy } from '../policy/types.js';
 import { SEVERITY, mostSevere } from '../policy/types.js';
 
@@ -41,6 +42,8 @@ export interface Report {
   readonly evaluations: readonly Evaluation[];
   readonly errors: readonly FileError[];
   readonly decision: DecisionValue;
+  /** Set on the report of one shard of a scan (`scan --shard i/n`). */
+  readonly shard?: ShardInfo;
 }
 
 export function buildReport(
