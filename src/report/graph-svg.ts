@@ -40,8 +40,6 @@ interface Laid {
 }
 interface LaidEdge {
   points: { x: number; y: number }[];
-  x?: number;
-  y?: number;
 }
 
 /**
@@ -76,7 +74,9 @@ const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' 
 export function renderGraphSvg(graph: ControlGraph, id: string, title: string): string | undefined {
   if (graph.empty) return undefined;
   const g = new dagre.graphlib.Graph();
-  g.setGraph({ rankdir: 'LR', nodesep: 14, ranksep: 70, edgesep: 8, marginx: 12, marginy: 12 });
+  // Wider gaps between the columns as edges multiply, so fans of edges stay apart.
+  const ranksep = 80 + Math.min(140, graph.edges.size * 2);
+  g.setGraph({ rankdir: 'LR', nodesep: 16, ranksep, edgesep: 10, marginx: 12, marginy: 12 });
   g.setDefaultEdgeLabel(() => ({}));
   // Insertion order steers dagre's ordering within a rank: sort for a stable picture.
   const nodes = [...graph.nodes.values()].sort(
@@ -97,12 +97,9 @@ export function renderGraphSvg(graph: ControlGraph, id: string, title: string): 
     const from = index.get(e.from);
     const to = index.get(e.to);
     if (from === undefined || to === undefined) continue;
-    g.setEdge(from, to, {
-      width: String(e.jobs).length * CHAR_WIDTH + 8,
-      height: 16,
-      labelpos: 'c',
-      weight: e.jobs,
-    });
+    // No label box for dagre to make room for: each one becomes a dummy node and a big
+    // graph grows tall. The count is drawn half-way along the edge instead.
+    g.setEdge(from, to, { weight: e.jobs });
   }
   dagre.layout(g);
   const size = g.graph();
@@ -137,6 +134,7 @@ export function renderGraphSvg(graph: ControlGraph, id: string, title: string): 
     out.push(
       `<text class="col" x="${fmt((span.left + span.right) / 2)}" y="${-HEADER / 2 + 4}" text-anchor="middle">${COLUMN_TITLE[column]}</text>`,
     );
+  const counts: string[] = [];
   for (const e of edges) {
     const from = index.get(e.from);
     const to = index.get(e.to);
@@ -151,15 +149,16 @@ export function renderGraphSvg(graph: ControlGraph, id: string, title: string): 
       `<g class="edge ${DECISION_CLASS[e.decision]}"><title>${escapeHtml(`${what}: ${a} → ${b} (${e.decision})`)}</title>`,
       `<path d="${d}" stroke-width="${fmt(stroke)}" marker-end="url(#${id}-${DECISION_CLASS[e.decision]})"/>`,
     );
-    if (laid.x !== undefined && laid.y !== undefined) {
-      const w = String(e.jobs).length * CHAR_WIDTH + 8;
-      out.push(
-        `<rect class="count" x="${fmt(laid.x - w / 2)}" y="${fmt(laid.y - 8)}" width="${fmt(w)}" height="16" rx="3"/>`,
-        `<text class="count" x="${fmt(laid.x)}" y="${fmt(laid.y + 4)}" text-anchor="middle">${e.jobs}</text>`,
-      );
-    }
     out.push('</g>');
+    const mid = halfway(laid.points);
+    const w = String(e.jobs).length * CHAR_WIDTH + 8;
+    counts.push(
+      `<rect class="count" x="${fmt(mid.x - w / 2)}" y="${fmt(mid.y - 8)}" width="${fmt(w)}" height="16" rx="3"/>`,
+      `<text class="count" x="${fmt(mid.x)}" y="${fmt(mid.y + 4)}" text-anchor="middle">${e.jobs}</text>`,
+    );
   }
+  // Counts over every edge, nodes over everything.
+  out.push('<g class="counts">', ...counts, '</g>');
   for (const n of nodes) {
     const laid = g.node(index.get(n.key) ?? '');
     const x = laid.x - laid.width / 2;
@@ -175,6 +174,25 @@ export function renderGraphSvg(graph: ControlGraph, id: string, title: string): 
   }
   out.push('</g>', '</svg>');
   return out.join('');
+}
+
+/** The point half-way along a polyline (by length). */
+function halfway(points: readonly { x: number; y: number }[]): { x: number; y: number } {
+  const lengths = points.slice(1).map((p, i) => {
+    const q = points[i] ?? p;
+    return Math.hypot(p.x - q.x, p.y - q.y);
+  });
+  let left = lengths.reduce((sum, len) => sum + len, 0) / 2;
+  for (let i = 0; i < lengths.length; i++) {
+    const len = lengths[i] ?? 0;
+    const a = points[i];
+    const b = points[i + 1];
+    if (a === undefined || b === undefined) break;
+    if (left <= len && len > 0)
+      return { x: a.x + ((b.x - a.x) * left) / len, y: a.y + ((b.y - a.y) * left) / len };
+    left -= len;
+  }
+  return points[0] ?? { x: 0, y: 0 };
 }
 
 function fmt(n: number): string {

@@ -34,7 +34,7 @@ th button{all:unset;cursor:pointer;font-weight:600}
 th[aria-sort=ascending] button::after{content:" \\25B2"}th[aria-sort=descending] button::after{content:" \\25BC"}
 td ul{margin:0;padding-left:16px}
 td.num{white-space:nowrap}
-table.bom td:nth-child(1){min-width:190px}table.bom td:nth-child(3),table.bom td:nth-child(5){min-width:150px}table.bom td:nth-child(6),table.bom td:nth-child(8){min-width:170px}table.bom td:nth-child(9){min-width:300px}
+table.bom td:nth-child(1){min-width:170px}table.bom td:nth-child(3),table.bom td:nth-child(5),table.bom td:nth-child(6),table.bom td:nth-child(8){min-width:130px}table.bom td:nth-child(9){min-width:280px}
 #attention-table td:nth-child(3){min-width:180px}#attention-table td:nth-child(4){min-width:90px}
 .num{text-align:right;font-variant-numeric:tabular-nums}
 .badge{display:inline-block;border-radius:10px;padding:0 8px;font-size:12px;font-weight:600;white-space:nowrap;border:1px solid}

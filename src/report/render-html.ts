@@ -68,6 +68,8 @@ export class HtmlReportWriter {
   /** One repository's section (its BOM, graph and digests); its counts join the summary. */
   repository(repo: HtmlRepository): string {
     const n = this.sections++;
+    // The root as the user named it; `.` alone would be a speck on the page.
+    const shown = repo.scope.root === '.' ? '. (working directory)' : repo.scope.root;
     const report = buildReport(repo.scope.policy, repo.evaluations, repo.errors, [repo.scope]);
     const summary = summariseReport(report);
     const inRepo = new Map(repo.scope.workflows.map((w) => [w.path, w.repoPath]));
@@ -86,7 +88,7 @@ export class HtmlReportWriter {
         [
           `<tr data-decision="${v.decision}">`,
           decisionCell(v.decision),
-          `<td><a href="#repo-${n}">${h(repo.scope.root)}</a></td>`,
+          `<td><a href="#repo-${n}">${h(shown)}</a></td>`,
           `<td>${code(names(v.workflow))}${inv ? `<span class="muted small">:${inv.at.line}</span>` : ''}</td>`,
           `<td>${code(v.job)}</td>`,
           `<td>${trigger !== undefined ? code(trigger) : '—'}</td>`,
@@ -104,7 +106,7 @@ export class HtmlReportWriter {
     const counts = `${summary.jobs} jobs: ${summary.blocked} blocked, ${summary.approvalRequired} approval-required, ${summary.allowed} allowed${repo.errors.length > 0 ? `, ${repo.errors.length} files not evaluated` : ''}`;
     return [
       `<details class="repo" id="repo-${n}" data-name="${h(repo.scope.root.toLowerCase())}"${n < OPEN_REPOSITORIES ? ' open' : ''}>`,
-      `<summary><h2>${h(repo.scope.root)}</h2> ${badge(report.decision)} <span class="muted">${counts}</span></summary>`,
+      `<summary><h2>${h(shown)}</h2> ${badge(report.decision)} <span class="muted">${counts}</span></summary>`,
       `<p class="small">Policy ${repo.scope.policy.sources.map((s) => code(s)).join(' + ')} · ${repo.scope.workflows.length} workflow files</p>`,
       ...repo.errors.map((e) => `<p class="error">⛔ ${h(e.message)}</p>`),
       '<h3>Action control</h3>',
