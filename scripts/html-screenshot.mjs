@@ -51,15 +51,18 @@ function defaultReports() {
   if (!existsSync(cli)) throw new Error(`${cli} is missing: run npm run build first`);
   const scan = (name, dirs) => {
     const file = join(outDir, `${name}.html`);
+    let stderr = '';
     try {
       execFileSync(process.execPath, [cli, 'scan', ...dirs, '--format', 'html', '--out', file], {
-        stdio: ['ignore', 'ignore', 'ignore'],
+        stdio: ['ignore', 'ignore', 'pipe'],
+        maxBuffer: 64 * 1024 * 1024,
       });
     } catch (error) {
       // Exit 1 / 3 are decisions; 2 is a file that could not be read (the corpus has some).
       if (![1, 2, 3].includes(error.status)) throw error;
+      stderr = String(error.stderr ?? '');
     }
-    if (!existsSync(file)) throw new Error(`agent-gate wrote no ${file}`);
+    if (!existsSync(file)) throw new Error(`agent-gate wrote no ${file}:\n${stderr}`);
     return file;
   };
   const reports = [scan('examples', ['examples'])];
@@ -67,7 +70,9 @@ function defaultReports() {
     reports.push(scan('hostile', ['test/fixtures/html/hostile']));
   const corpus = resolve('../shared/corpus');
   if (existsSync(corpus)) {
-    const repos = readdirSync(corpus).map((d) => join(corpus, d) + '/');
+    const repos = readdirSync(corpus, { withFileTypes: true })
+      .filter((d) => d.isDirectory())
+      .map((d) => `${join(corpus, d.name)}/`);
     reports.push(scan('corpus', repos));
   }
   return reports;

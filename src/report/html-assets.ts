@@ -46,7 +46,7 @@ meter{width:70px;vertical-align:middle}
 .controls input,.controls select,.controls button{font:inherit;padding:3px 8px}
 .scroll{overflow:auto;max-height:75vh}
 .graph-wrap{overflow:auto;border:1px solid var(--line);border-radius:6px;background:var(--soft);padding:6px}
-svg.graph{max-width:none;display:block}
+svg.graph{max-width:100%;height:auto;display:block}
 svg.graph text{font:12px system-ui,-apple-system,"Segoe UI",Helvetica,Arial,sans-serif;fill:var(--fg)}
 svg.graph text.col{font-weight:700;fill:var(--muted)}
 svg.graph text.sub,svg.graph text.count{font-size:11px;fill:var(--muted)}
