@@ -10,7 +10,6 @@ import { InputError } from '../errors.js';
 import { redactDeep } from '../evidence/redact.js';
 import { planAnnotations, renderWorkflowCommands } from '../report/annotations.js';
 import { escapeLogText } from '../report/escape.js';
-import { renderHtml } from '../report/render-html.js';
 import { renderJson } from '../report/render-json.js';
 import { renderMarkdown } from '../report/render-markdown.js';
 import { renderSarif } from '../report/render-sarif.js';
@@ -56,17 +55,28 @@ function checkOutFile(out: string): void {
     );
 }
 
-export function emitReport(unsafe: Report, options: CommonOptions, io: CliIo): number {
+export async function emitReport(
+  unsafe: Report,
+  options: CommonOptions,
+  io: CliIo,
+): Promise<number> {
   // Literal secrets written into a workflow never reach stdout or the report files.
   const report = redactDeep(unsafe);
   const shaped = options.root === undefined ? report : rebase(report, options.root);
+  // The HTML renderer (and its layout library) loads only when asked for: deciding one job
+  // does not pay for it.
+  const html =
+    options.format === 'html' ? (await import('../report/render-html.js')).renderHtml : undefined;
   const renderers = {
     text: () =>
       renderText(shaped, { verbose: options.verbose, quiet: options.quiet, cwd: process.cwd() }),
     json: () => renderJson(shaped),
     sarif: () => renderSarif(shaped),
     markdown: () => renderMarkdown(shaped),
-    html: () => renderHtml(shaped),
+    html: () => {
+      if (html === undefined) throw new Error('the HTML renderer was not loaded');
+      return html(shaped);
+    },
     github: () =>
       `${renderWorkflowCommands(planAnnotations(shaped, { where: 'the full report (agent-gate scan -f text)' }))}agent-gate: decision ${shaped.decision}\n`,
   };
