@@ -164,6 +164,29 @@ function shotName(file) {
   return name;
 }
 
+const INTERACT = `(() => {
+  const table = document.getElementById('attention-table');
+  if (!table) return 'ok';
+  const heads = [...table.tHead.rows[0].cells];
+  const col = heads.findIndex((th) => th.textContent.trim() === 'Job');
+  const button = heads[col] && heads[col].querySelector('button');
+  if (!button) return 'no sort button on the Job header';
+  button.click();
+  const shown = () => [...table.tBodies[0].rows].filter((r) => !r.hidden);
+  const jobs = shown().map((r) => r.cells[col].textContent.trim().toLowerCase());
+  if (jobs.length === 0 || jobs.length > Number(table.dataset.page)) return jobs.length + ' rows shown';
+  for (let i = 1; i < jobs.length; i++) if (jobs[i - 1] < jobs[i]) return 'not sorted after a click';
+  if (heads[col].getAttribute('aria-sort') !== 'descending') return 'aria-sort not set';
+  const select = document.querySelector('#attention-table-controls [data-role=decision]');
+  select.value = 'approval-required';
+  select.dispatchEvent(new Event('change'));
+  const rows = shown();
+  if (rows.some((r) => r.dataset.decision !== 'approval-required')) return 'the decision filter let other rows through';
+  const all = table.querySelectorAll('tbody tr[data-decision="approval-required"]').length;
+  if (rows.length !== Math.min(all, Number(table.dataset.page))) return 'the filter shows ' + rows.length + ' of ' + all;
+  return 'ok';
+})()`;
+
 async function shoot(browser, file) {
   const { targetId } = await browser.send('Target.createTarget', { url: 'about:blank' });
   const { sessionId } = await browser.send('Target.attachToTarget', { targetId, flatten: true });
@@ -230,6 +253,12 @@ async function shoot(browser, file) {
     returnByValue: true,
   });
   if (at.value >= 0) await capture('-repository', { x: 0, y: at.value, width: 1400, height: 2200 });
+  // The table script works: a header click sorts the visible page, the decision filter filters.
+  const { result: ui } = await send('Runtime.evaluate', {
+    expression: INTERACT,
+    returnByValue: true,
+  });
+  if (ui.value !== 'ok') problems.push(`attention table: ${ui.value}`);
   await browser.send('Target.closeTarget', { targetId });
   return { file, facts, problems, shots };
 }
