@@ -163,7 +163,6 @@ export const HTML_CSP = [
   "default-src 'none'",
   `style-src ${hash(HTML_STYLE)}`,
   `script-src ${hash(HTML_SCRIPT)}`,
-  'img-src data:',
   "base-uri 'none'",
   "form-action 'none'",
 ].join('; ');
