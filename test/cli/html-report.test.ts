@@ -170,6 +170,16 @@ describe('scan --format html', () => {
     expect(found).toContain('a script that is not the report’s');
   });
 
+  it('evaluate --format html: one workflow, the same page (allow: nothing needs attention)', async () => {
+    const r = await cli('evaluate', 'examples/ci.yml', '--format', 'html');
+    expect(r.code).toBe(0);
+    expect(activeContent(r.out)).toEqual([]);
+    const all = elements(parse(r.out));
+    expect(byClass(all, 'card').map((c) => text(c))).toContain('0blocked');
+    expect(all.find((n) => attr(n, 'id') === 'attention-table')).toBeUndefined();
+    expect(r.out).toContain('None: every decided job is allowed.');
+  });
+
   it('--out names the HTML file (its directory created); a directory there is an error', async () => {
     const dir = tempDir();
     const file = join(dir, 'nested', 'report.html');
