@@ -40,7 +40,10 @@ const OPEN_REPOSITORIES = 1;
 export interface HtmlRepository {
   readonly scope: RepositoryScope;
   readonly evaluations: readonly Evaluation[];
-  /** Files of this repository that could not be evaluated. */
+  /**
+   * Files of this repository that could not be evaluated (rules that failed on a job are
+   * taken from the evaluations, as buildReport does).
+   */
   readonly errors: readonly FileError[];
 }
 
@@ -71,13 +74,15 @@ export class HtmlReportWriter {
     // The root as the user named it; `.` alone would be a speck on the page.
     const shown = repo.scope.root === '.' ? '. (working directory)' : repo.scope.root;
     const report = buildReport(repo.scope.policy, repo.evaluations, repo.errors, [repo.scope]);
+    // The file errors and the rules that failed on a job: each one blocks.
+    const errors = report.errors;
     const summary = summariseReport(report);
     const inRepo = new Map(repo.scope.workflows.map((w) => [w.path, w.repoPath]));
     const names = (path: string): string => inRepo.get(path) ?? path;
     const graph = new ControlGraph();
     const jobs = jobsOf(repo.evaluations);
     for (const { v, inv } of jobs) graph.addJob(v, inv);
-    this.tally.add(summary, repo.evaluations, repo.errors.length, graph);
+    this.tally.add(summary, repo.evaluations, errors.length, graph);
     for (const { v, inv, e } of jobs) {
       if (v.decision === 'allow') continue;
       const classes = [
@@ -103,12 +108,12 @@ export class HtmlReportWriter {
     const svg = graph.empty
       ? undefined
       : renderGraphSvg(graph.folded(), `g${n}`, `Action control of ${repo.scope.root}`);
-    const counts = `${summary.jobs} jobs: ${summary.blocked} blocked, ${summary.approvalRequired} approval-required, ${summary.allowed} allowed${repo.errors.length > 0 ? `, ${repo.errors.length} files not evaluated` : ''}`;
+    const counts = `${summary.jobs} jobs: ${summary.blocked} blocked, ${summary.approvalRequired} approval-required, ${summary.allowed} allowed${errors.length > 0 ? `, ${errors.length} errors (files not evaluated, rules that failed)` : ''}`;
     return [
       `<details class="repo" id="repo-${n}" data-name="${h(repo.scope.root.toLowerCase())}"${n < OPEN_REPOSITORIES ? ' open' : ''}>`,
       `<summary><h2>${h(shown)}</h2> ${badge(report.decision)} <span class="muted">${counts}</span></summary>`,
       `<p class="small">Policy ${repo.scope.policy.sources.map((s) => code(s)).join(' + ')} · ${repo.scope.workflows.length} workflow files</p>`,
-      ...repo.errors.map((e) => `<p class="error">⛔ ${h(e.message)}</p>`),
+      ...errors.map((e) => `<p class="error">⛔ ${h(e.message)}</p>`),
       '<h3>Action control</h3>',
       svg !== undefined
         ? `<div class="graph-wrap">${svg}</div>${LEGEND}`
@@ -153,7 +158,7 @@ export class HtmlReportWriter {
       card('blocked', t.blocked, 'blocked'),
       card('approval', t.approvalRequired, 'approval-required'),
       card('allow', t.allowed, 'allowed'),
-      card('', t.errors + errors.length, 'files not evaluated'),
+      card('', t.errors + errors.length, 'errors (files not evaluated, rules that failed)'),
       card('', t.gatedOnAssumption, 'gated on the assumed default token'),
       '</div>',
       ...[...errors].map((e) => `<p class="error">⛔ ${h(e.message)}</p>`),
@@ -259,6 +264,8 @@ export function renderHtml(report: Report): string {
     else byScope[i]?.evaluations.push(e);
   }
   for (const err of report.errors) {
+    // A rule that failed on a job is derived again from its evaluation, per repository.
+    if (err.ruleId !== undefined) continue;
     const i = owner.get(err.path);
     if (i === undefined) loose.push(err);
     else byScope[i]?.errors.push(err);

@@ -11,6 +11,9 @@ import { parse } from 'parse5';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/run-cli.js';
 import { HTML_SCRIPT, HTML_STYLE } from '../../src/report/html-assets.js';
+import { RULES } from '../../src/rules/index.js';
+import { NO_OPTIONS, defineRule } from '../../src/rules/types.js';
+import type { Rule } from '../../src/rules/types.js';
 import { tempDir } from '../helpers.js';
 
 interface Node {
@@ -24,15 +27,45 @@ interface Node {
 }
 
 async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
+  return cliWith(undefined, ...argv);
+}
+
+async function cliWith(
+  rules: readonly Rule<unknown>[] | undefined,
+  ...argv: string[]
+): Promise<{ code: number; out: string; err: string }> {
   let out = '';
   let err = '';
   const code = await runCli(argv, {
     stdout: (t) => (out += t),
     stderr: (t) => (err += t),
     now: () => new Date('2026-11-21T00:00:00Z'),
+    ...(rules ? { rules } : {}),
   });
   return { code, out, err };
 }
+
+/** A detection rule that throws on the job `publish` (a test double). */
+const THROWS_ON_PUBLISH = defineRule<unknown>({
+  meta: {
+    id: 'throws-on-publish',
+    title: 'A rule that fails on purpose',
+    description: 'Test double: throws on the job publish.',
+    severity: 'low',
+    confidence: 'high',
+    category: 'workflow',
+    messages: { seen: 'saw job `{{job}}`' },
+    peers: [],
+    defaults: { baseline: 'allow', strict: 'allow' },
+    remediation: 'Nothing to fix: a test double.',
+    options: NO_OPTIONS,
+  },
+  defaultOptions: {},
+  check({ job }) {
+    if (job.id === 'publish') throw new Error('boom <script>alert(1)</script>');
+    return [];
+  },
+});
 
 function elements(root: Node): Node[] {
   const out: Node[] = [];
@@ -178,6 +211,21 @@ describe('scan --format html', () => {
     expect(byClass(all, 'card').map((c) => text(c))).toContain('0blocked');
     expect(all.find((n) => attr(n, 'id') === 'attention-table')).toBeUndefined();
     expect(r.out).toContain('None: every decided job is allowed.');
+  });
+
+  it('a rule that fails on a job is an error of its repository, shown and counted once', async () => {
+    const r = await cliWith([...RULES, THROWS_ON_PUBLISH], 'scan', 'examples', '--format', 'html');
+    expect(r.code).toBe(2);
+    expect(activeContent(r.out)).toEqual([]);
+    const all = elements(parse(r.out));
+    const errors = byClass(all, 'error').map(text);
+    expect(errors.filter((e) => e.includes('rule throws-on-publish failed on job'))).toHaveLength(
+      1,
+    );
+    expect(errors.join('\n')).toContain('boom <script>alert(1)</script>');
+    expect(byClass(all, 'card').map(text)).toContain(
+      '1errors (files not evaluated, rules that failed)',
+    );
   });
 
   it('--out names the HTML file (its directory created); a directory there is an error', async () => {
