@@ -10,7 +10,7 @@ import { COMMAND_HELP, HELP } from './help.js';
 
 export { HELP };
 
-export const FORMATS = ['text', 'json', 'sarif', 'markdown', 'github'] as const;
+export const FORMATS = ['text', 'json', 'sarif', 'markdown', 'github', 'html'] as const;
 export type Format = (typeof FORMATS)[number];
 
 export interface CommonOptions {

@@ -38,7 +38,7 @@ type EvaluateArgs = Extract<Command, { name: 'evaluate' }>;
 type ScanArgs = Extract<Command, { name: 'scan' }>;
 
 export async function evaluateCommand(command: EvaluateArgs, io: CliIo): Promise<number> {
-  checkOutDir(command.options.out);
+  checkOutDir(command.options.out, command.options.format);
   const root = findRepoRoot(command.workflow) ?? dirname(command.workflow);
   const { policy, repoFile } = await new PolicyResolver(command.options.policy).forRoot(root);
   const context = {
@@ -96,7 +96,7 @@ export async function evaluateCommand(command: EvaluateArgs, io: CliIo): Promise
 }
 
 export async function scanCommand(command: ScanArgs, io: CliIo): Promise<number> {
-  checkOutDir(command.options.out);
+  checkOutDir(command.options.out, command.options.format);
   const resolver = new PolicyResolver(command.options.policy);
   const environments = environmentsOption(command.environments);
   const errors: FileError[] = [];

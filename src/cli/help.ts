@@ -4,9 +4,11 @@ const EXIT = `Exit codes: 0 allow · 1 blocked · 2 usage or input error · 3 ap
 
 const OUTPUT_OPTIONS = `  -p, --policy <file|preset>   policy file or preset (baseline, strict); default: the
                                repository's .github/agent-gate.yml, else baseline
-  -f, --format <format>        text (default), json, sarif, markdown, or github
-                               (workflow-command annotations, for use inside a CI step)
-  -o, --out <dir>              also write report.json, findings.sarif and summary.md there
+  -f, --format <format>        text (default), json, sarif, markdown, github
+                               (workflow-command annotations, for use inside a CI step), or
+                               html (one self-contained assessment page)
+  -o, --out <dir>              also write report.json, findings.sarif and summary.md there;
+                               with --format html: the HTML file to write (not a directory)
       --root <dir>             SARIF URIs relative to this directory (default: the repository)
       --default-permissions read|write|unknown
                                the repository's default GITHUB_TOKEN permissions for jobs

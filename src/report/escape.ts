@@ -82,3 +82,17 @@ export function jsonForOutput(value: unknown): string {
     return `"${out}"`;
   });
 }
+
+/**
+ * Text for HTML element content or a quoted attribute value (the HTML report, inline SVG):
+ * `<>&"'` as entities, so nothing in it can open a tag, close a `<style>` / `<script>` /
+ * attribute or start a CDATA section; control characters as spaces, invisible ones revealed.
+ */
+export function escapeHtml(text: string): string {
+  return (
+    revealInvisible(text)
+      // eslint-disable-next-line no-control-regex
+      .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, ' ')
+      .replace(/[<>&"']/g, (ch) => HTML_ENTITIES[ch] ?? ch)
+  );
+}

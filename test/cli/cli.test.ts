@@ -133,7 +133,7 @@ describe('bad input is a clear error with exit 2', () => {
     [['evaluate'], /evaluate needs --workflow/],
     [
       ['evaluate', '--workflow', 'examples/ci.yml', '--format', 'yaml'],
-      /--format must be one of: text, json, sarif, markdown, github \(got yaml\)/,
+      /--format must be one of: text, json, sarif, markdown, github, html \(got yaml\)/,
     ],
     [['evaluate', '--workflow', 'examples/ci.yml', '--bogus'], /unknown option: --bogus/],
     [['evaluate', '--workflow', 'missing.yml'], /missing\.yml: cannot read \(ENOENT\)/],

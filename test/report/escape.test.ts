@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { escapeLogText, escapeMarkdown, markdownCode } from '../../src/report/escape.js';
+import {
+  escapeHtml,
+  escapeLogText,
+  escapeMarkdown,
+  markdownCode,
+} from '../../src/report/escape.js';
 
 describe('untrusted text', () => {
   const hostile =
@@ -22,5 +27,13 @@ describe('untrusted text', () => {
   it('cannot close a code span early', () => {
     const code = markdownCode('a`b<c>');
     expect(code).toBe('<code>aˋb&lt;c&gt;</code>');
+  });
+
+  it('HTML: no tag, attribute, entity or CDATA can start; invisible characters revealed', () => {
+    const html = escapeHtml('a"b\'c<script>&amp;</style>]]><![CDATA[\u202e\u0007');
+    expect(html).toBe(
+      'a&quot;b&#39;c&lt;script&gt;&amp;amp;&lt;/style&gt;]]&gt;&lt;![CDATA[[U+202E] ',
+    );
+    expect(escapeHtml('plain text, ünïcode')).toBe('plain text, ünïcode');
   });
 });
