@@ -70,11 +70,24 @@ export function readLock(cacheDir: string): Lock {
   return lock;
 }
 
-/** Writes the record (sorted, whole file replaced at once). */
+/**
+ * Writes the record (sorted, whole file replaced at once). Entries another run wrote since
+ * this one read the file (parallel shards filling one cache) are kept; this run's win.
+ */
 export function writeLock(cacheDir: string, lock: Lock): void {
   mkdirSync(cacheDir, { recursive: true });
+  const merged: Lock = readLock(cacheDir);
+  for (const [name, e] of lock) {
+    const theirs = merged.get(name);
+    merged.set(
+      name,
+      theirs?.sha === e.sha
+        ? { ...e, from: [...new Set([...e.from, ...theirs.from])].slice(0, MAX_FROM) }
+        : e,
+    );
+  }
   const refs = Object.fromEntries(
-    [...lock.entries()]
+    [...merged.entries()]
       .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))
       .map(([name, e]) => [
         name,

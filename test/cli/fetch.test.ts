@@ -165,6 +165,28 @@ describe('agent-gate fetch', () => {
     expect(api.requests.every((r) => r.headers.authorization === 'token bundle-token')).toBe(true);
   });
 
+  it('two runs filling one cache (parallel shards) keep both records', async () => {
+    const api = await servers.start(ROUTES);
+    const cache = tempDir();
+    const other = tempDir();
+    mkdirSync(join(other, '.github', 'workflows'), { recursive: true });
+    writeFileSync(
+      join(other, '.github', 'workflows', 'one.yml'),
+      'on: push\njobs:\n  j:\n    uses: org/shared/.github/workflows/merge.yml@main\n',
+    );
+    // The second run reads the (empty) lock before the first one writes it.
+    const env = { GITHUB_TOKEN: 't' };
+    const [a, b] = await Promise.all([
+      cli(['fetch', REPO, '--actions-cache', cache, '--api-url', api.url], env),
+      cli(['fetch', other, '--actions-cache', cache, '--api-url', api.url], env),
+    ]);
+    expect([a.code, b.code]).toEqual([0, 0]);
+    const lock = JSON.parse(readFileSync(join(cache, 'agent-gate.lock.json'), 'utf8'));
+    expect(Object.keys(lock.refs).sort()).toEqual(['org/shared@main', 'org/tools@v1']);
+    // Both runs resolved org/shared@main to the same commit: both places that use it are kept.
+    expect(lock.refs['org/shared@main'].from).toHaveLength(2);
+  });
+
   it('a name the API or the cache layout cannot take is never requested nor written', async () => {
     const api = await servers.start(ROUTES);
     const dir = tempDir();
