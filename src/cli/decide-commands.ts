@@ -31,6 +31,7 @@ import { readRepoSnapshot, readScriptFiles, repoRootOf } from './fs-repo-snapsho
 import { readTextFile } from './fs-policy-reader.js';
 import { repositoryIdentity } from './repo-identity.js';
 import { startProgress } from './progress.js';
+import { githubScanCommand } from './github-scan.js';
 import { PolicyResolver, findRepoRoot, insideRepo, rootUri } from './repo-policy.js';
 import type { CliIo } from './run-cli.js';
 
@@ -96,6 +97,7 @@ export async function evaluateCommand(command: EvaluateArgs, io: CliIo): Promise
 }
 
 export async function scanCommand(command: ScanArgs, io: CliIo): Promise<number> {
+  if (command.github.targets.length > 0) return githubScanCommand(command, io);
   checkOutDir(command.options.out, command.options.format);
   const resolver = new PolicyResolver(command.options.policy);
   const environments = environmentsOption(command.environments);

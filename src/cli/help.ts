@@ -30,9 +30,10 @@ const OUTPUT_OPTIONS = `  -p, --policy <file|preset>   policy file or preset (ba
                                evaluated like workflows.
       --fetch                  first fill --actions-cache through the REST API (what it
                                lacks; tags resolved once and recorded), as \`fetch\` does
-      --token <token>          with --fetch: the API token (default: GITHUB_TOKEN)
-      --api-url <url>          with --fetch: the REST API (default: GITHUB_API_URL, else
-                               https://api.github.com)
+      --token <token>          with --fetch (or scan --github): the API token (default:
+                               GITHUB_TOKEN)
+      --api-url <url>          with --fetch (or scan --github): the REST API (default:
+                               GITHUB_API_URL, else https://api.github.com)
       --repository <owner/name>
                                the repository scanned (names its local actions for the
                                agent catalog, e.g. claude-code-action's ./base-action, and
@@ -65,11 +66,20 @@ const SCAN = `agent-gate scan — decide every workflow of one or more repositor
 
 Usage:
   agent-gate scan <dir|file> [<dir|file> ...] [options]
+  agent-gate scan --github <owner>[/<repo>] [--github ...] [options]
 
 Options:
       --all-triggers           list every trigger's decision (each workflow is decided per
                                trigger, its \`if:\` conditions evaluated for that event, and
                                the worst is reported)
+      --github <owner>[/<repo>]
+                               read repositories through the REST API at their default
+                               branch head: every repository of an organisation (or user),
+                               or one repository (repeatable)
+      --include-archived       with --github <owner>: archived repositories too
+      --include-forks          with --github <owner>: forks too
+      --cache <dir>            keep API answers, trees and files (by blob SHA) here: a second
+                               or interrupted run reads only what changed
       --shard <i/n>            scan only shard i of n of the repository list (the same split
                                on every machine, whatever order the paths come in); combine
                                the shards' -f json reports with \`agent-gate merge\`
@@ -78,6 +88,8 @@ ${OUTPUT_OPTIONS}
 Each repository is decided by its own .github/agent-gate.yml (baseline when it has none)
 unless --policy is given. A path with no workflow files is an error; a file that cannot be
 read or parsed is reported with its location and the scan goes on (exit 2 at the end).
+With --github, files show as <owner>/<repo>/<path>; a repository that cannot be listed or
+read (403, 404, server errors after retries, a truncated tree) is an error naming it.
 
 ${EXIT}
 `;

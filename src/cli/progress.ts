@@ -13,7 +13,12 @@ export interface Progress {
   done(): void;
 }
 
-export function startProgress(io: CliIo, total: number): Progress {
+/** `total` undefined: counted as they come (an org scan lists repositories as it goes). */
+export function startProgress(
+  io: CliIo,
+  total: number | undefined,
+  unit = 'workflow files',
+): Progress {
   if (!io.terminal?.stderrIsTTY) return { tick: () => undefined, done: () => undefined };
   const started = io.now().getTime();
   let seen = 0;
@@ -23,7 +28,8 @@ export function startProgress(io: CliIo, total: number): Progress {
       seen += 1;
       if (io.now().getTime() - started < PROGRESS_AFTER_MS) return;
       shown = true;
-      io.stderr(`\r\u001b[Kagent-gate: scanning ${seen}/${total} workflow files…`);
+      const count = total === undefined ? `${seen}` : `${seen}/${total}`;
+      io.stderr(`\r\u001b[Kagent-gate: scanning ${count} ${unit}…`);
     },
     done() {
       if (shown) io.stderr('\r\u001b[K');

@@ -16,6 +16,8 @@ export interface ClientOptions {
   readonly baseUrl: string;
   /** Retries of a request after a rate limit or server error. */
   readonly retries?: number;
+  /** Further statuses that are an answer, not a failure to retry (e.g. 409: an empty repository). */
+  readonly doNotRetry?: readonly number[];
   readonly log?: (message: string) => void;
   /** Longest time one request may take, first byte to last (default 30 s). */
   readonly requestTimeoutMs?: number;
@@ -53,7 +55,7 @@ export async function createClient(options: ClientOptions): Promise<GitHubClient
       // 429 is ours (below); the retry plugin keeps server errors and timeouts.
       retry: {
         retries,
-        doNotRetry: [400, 401, 403, 404, 410, 422, 429, 451],
+        doNotRetry: [400, 401, 403, 404, 410, 422, 429, 451, ...(options.doNotRetry ?? [])],
         retryAfterBaseValue: 1000 / scale,
       },
       // The throttling plugin paces requests; rate-limit errors are waited out below, once.
