@@ -1,32 +1,44 @@
 /**
  * Progress on stderr for scans that take longer than a second — only on a terminal (never
- * in a pipe or a CI log), one line rewritten in place and cleared at the end. The clock is
- * the CLI's injected `now`, so tests drive it without waiting.
+ * in a pipe or a CI log) and not with --quiet: one line rewritten in place, at most every
+ * PROGRESS_EVERY_MS, and cleared at the end. It names counts only, never a file (a path is
+ * untrusted text). The clock is the CLI's injected `now`, so tests drive it without waiting.
  */
 import type { CliIo } from './run-cli.js';
 
 /** A scan shorter than this shows no progress at all. */
 export const PROGRESS_AFTER_MS = 1000;
+/** The line is redrawn at most this often (a terminal need not repaint for every file). */
+export const PROGRESS_EVERY_MS = 100;
 
 export interface Progress {
   tick(file: string): void;
   done(): void;
 }
 
-export function startProgress(io: CliIo, total: number): Progress {
-  if (!io.terminal?.stderrIsTTY) return { tick: () => undefined, done: () => undefined };
+const SILENT: Progress = { tick: () => undefined, done: () => undefined };
+
+export function startProgress(
+  io: CliIo,
+  total: number,
+  options: { quiet?: boolean } = {},
+): Progress {
+  if (options.quiet === true || !io.terminal?.stderrIsTTY) return SILENT;
   const started = io.now().getTime();
   let seen = 0;
-  let shown = false;
+  let drawn: number | undefined;
   return {
     tick() {
       seen += 1;
-      if (io.now().getTime() - started < PROGRESS_AFTER_MS) return;
-      shown = true;
-      io.stderr(`\r\u001b[Kagent-gate: scanning ${seen}/${total} workflow files…`);
+      const now = io.now().getTime();
+      if (now - started < PROGRESS_AFTER_MS) return;
+      if (drawn !== undefined && now - drawn < PROGRESS_EVERY_MS) return;
+      drawn = now;
+      const seconds = Math.floor((now - started) / 1000);
+      io.stderr(`\r\u001b[Kagent-gate: scanning ${seen}/${total} workflow files (${seconds} s)…`);
     },
     done() {
-      if (shown) io.stderr('\r\u001b[K');
+      if (drawn !== undefined) io.stderr('\r\u001b[K');
     },
   };
 }
