@@ -2354,7 +2354,7 @@ exports.SignedCertificateTimestamp = SignedCertificateTimestamp;
 
 /***/ }),
 
-/***/ 7030:
+/***/ 4649:
 /***/ ((__unused_webpack_module, exports) => {
 
 
@@ -2468,7 +2468,7 @@ function isSet(value) {
 Object.defineProperty(exports, "__esModule", ({ value: true }));
 exports.Bundle = exports.VerificationMaterial = exports.TimestampVerificationData = void 0;
 /* eslint-disable */
-const envelope_1 = __webpack_require__(7030);
+const envelope_1 = __webpack_require__(4649);
 const sigstore_common_1 = __webpack_require__(5334);
 const sigstore_rekor_1 = __webpack_require__(5204);
 exports.TimestampVerificationData = {
@@ -3926,7 +3926,7 @@ WITHOUT WARRANTIES OR CONDITIONS OF ANY KIND, either express or implied.
 See the License for the specific language governing permissions and
 limitations under the License.
 */
-__exportStar(__webpack_require__(7030), exports);
+__exportStar(__webpack_require__(4649), exports);
 __exportStar(__webpack_require__(715), exports);
 __exportStar(__webpack_require__(5334), exports);
 __exportStar(__webpack_require__(5204), exports);
@@ -4749,7 +4749,7 @@ exports.verifyTSATimestamp = verifyTSATimestamp;
 exports.verifyTLogTimestamp = verifyTLogTimestamp;
 const error_1 = __webpack_require__(6849);
 const checkpoint_1 = __webpack_require__(364);
-const merkle_1 = __webpack_require__(6412);
+const merkle_1 = __webpack_require__(1650);
 const set_1 = __webpack_require__(2688);
 const tsa_1 = __webpack_require__(4472);
 function verifyTSATimestamp(timestamp, data, timestampAuthorities) {
@@ -4793,7 +4793,7 @@ function isTLogEntryWithInclusionProof(entry) {
 
 /***/ }),
 
-/***/ 6412:
+/***/ 1650:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 

@@ -18,7 +18,7 @@ export interface CommonOptions {
   readonly format: Format;
   readonly out: string | undefined;
   readonly verbose: boolean;
-  /** Text report: allowed jobs as a count per workflow. */
+  /** Text report: allowed jobs as a count per workflow; and no progress line on a terminal. */
   readonly quiet: boolean;
   /** The directory SARIF URIs are relative to; default: each workflow's repository. */
   readonly root: string | undefined;

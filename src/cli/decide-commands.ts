@@ -122,7 +122,7 @@ export async function scanCommand(command: ScanArgs, io: CliIo): Promise<number>
   const evaluationPositions: number[] = [];
   const scopePositions: number[] = [];
   const total = assigned.reduce((n, i) => n + (targetAt(i)?.files.length ?? 0), 0);
-  const progress = startProgress(io, total);
+  const progress = startProgress(io, total, { quiet: command.options.quiet });
   const evaluations: Evaluation[] = [];
   const scopes: RepositoryScope[] = [];
   for (const position of assigned) {

@@ -102,7 +102,10 @@ export async function githubScanCommand(
         ? undefined
         : environmentsFromFile(readTextFile(command.environments), command.environments),
   };
-  const progress = startProgress(io, undefined, 'repositories');
+  const progress = startProgress(io, undefined, {
+    quiet: command.options.quiet,
+    unit: 'repositories',
+  });
   const evaluations: Evaluation[] = [];
   const errors: FileError[] = [];
   const scopes: RepositoryScope[] = [];

@@ -39,7 +39,7 @@ const OUTPUT_OPTIONS = `  -p, --policy <file|preset>   policy file or preset (ba
                                agent catalog, e.g. claude-code-action's ./base-action, and
                                evaluates \`if: github.repository == …\`); default: the
                                checkout's origin remote, else a directory named owner__name
-  -q, --quiet                  text report: allowed jobs as a count per workflow
+  -q, --quiet                  text report: allowed jobs as a count per workflow; no progress line
   -v, --verbose                list allowed paths and report-only findings too
   -h, --help                   this help`;
 

@@ -3,7 +3,7 @@
  * workflows), by CLI invocations in `run:` scripts, by gh-aw lock-file headers and by the
  * Copilot setup-steps job — and reads what each one's own settings let it do.
  */
-import type { Job, Workflow } from '../workflow/model.js';
+import type { Job, Step, Workflow } from '../workflow/model.js';
 import { locate } from '../workflow/source.js';
 import { AGENTS } from './agent-catalog.js';
 import type { CompiledAgent } from './agent-catalog.js';
@@ -36,39 +36,8 @@ export function detectAgents(
     }
   }
   for (const step of job.steps) {
-    if (step.uses) {
-      const name = stripRef(step.uses);
-      for (const agent of AGENTS) {
-        // gh-aw's setup action runs in every job of the workflow; its engine is found below.
-        if (agent.entry.id === 'gh-aw') continue;
-        if (agent.entry.uses.some((u) => actionMatches(name, u))) {
-          seen.push({
-            agent,
-            via: 'uses',
-            raw: step.uses,
-            step: step.index,
-            at: locate(src, [...step.at, 'uses']),
-          });
-        }
-      }
-    }
+    seen.push(...stepSightings(src, step));
     if (step.run) {
-      for (const agent of AGENTS) {
-        if (agent.entry.id === 'gh-aw') continue;
-        // Agents known only by `uses:` are not looked for in scripts (their patterns need `@`).
-        if (agent.entry.uses.length > 0 && agent.patterns.every((p) => p.source.includes('@')))
-          continue;
-        // An install, `--version` or `--help` runs no model.
-        if (agent.patterns.some((p) => invokesAgent(p, step.run ?? ''))) {
-          seen.push({
-            agent,
-            via: 'run',
-            raw: undefined,
-            step: step.index,
-            at: locate(src, [...step.at, 'run']),
-          });
-        }
-      }
       // An agent started from a repository script the step runs (`bash scripts/run-agent.sh`).
       for (const script of scripts?.get(step.index)?.texts ?? []) {
         for (const agent of AGENTS) {
@@ -121,6 +90,54 @@ export function detectAgents(
       idTokenWrite,
     }),
   }));
+}
+
+/**
+ * The agents a step's own `uses:` and `run:` start: a fact of the step alone, found once per
+ * step object (a workflow is decided once per trigger, with the same steps).
+ */
+const STEP_SIGHTINGS = new WeakMap<Step, { src: Workflow['source']; sightings: Sighting[] }>();
+
+function stepSightings(src: Workflow['source'], step: Step): readonly Sighting[] {
+  const known = STEP_SIGHTINGS.get(step);
+  if (known?.src === src) return known.sightings;
+  const sightings: Sighting[] = [];
+  if (step.uses) {
+    const name = stripRef(step.uses);
+    for (const agent of AGENTS) {
+      // gh-aw's setup action runs in every job of the workflow; its engine is found below.
+      if (agent.entry.id === 'gh-aw') continue;
+      if (agent.entry.uses.some((u) => actionMatches(name, u))) {
+        sightings.push({
+          agent,
+          via: 'uses',
+          raw: step.uses,
+          step: step.index,
+          at: locate(src, [...step.at, 'uses']),
+        });
+      }
+    }
+  }
+  if (step.run) {
+    for (const agent of AGENTS) {
+      if (agent.entry.id === 'gh-aw') continue;
+      // Agents known only by `uses:` are not looked for in scripts (their patterns need `@`).
+      if (agent.entry.uses.length > 0 && agent.patterns.every((p) => p.source.includes('@')))
+        continue;
+      // An install, `--version` or `--help` runs no model.
+      if (agent.patterns.some((p) => invokesAgent(p, step.run ?? ''))) {
+        sightings.push({
+          agent,
+          via: 'run',
+          raw: undefined,
+          step: step.index,
+          at: locate(src, [...step.at, 'run']),
+        });
+      }
+    }
+  }
+  STEP_SIGHTINGS.set(step, { src, sightings });
+  return sightings;
 }
 
 interface Sighting {

@@ -35,7 +35,7 @@ export interface CommandHit {
 }
 
 export interface CommandHits {
-  hits: CommandHit[];
+  hits: readonly CommandHit[];
   truncated: boolean;
 }
 
@@ -81,10 +81,35 @@ export function classifyScript(script: string, options: ClassifyOptions = {}): C
   return { hits: classifyCommands(commands, options), truncated };
 }
 
-/** Classifies commands already split (a script file's text is split once for several uses). */
+/**
+ * Classifies commands already split (a script file's text is split once for several uses).
+ * Each split (shared: splitCommands keeps it) is classified once per set of options, for the
+ * whole scan; the hits are frozen — copy them to change the list.
+ */
 export function classifyCommands(
   commands: readonly SimpleCommand[],
   options: ClassifyOptions = {},
+): readonly CommandHit[] {
+  const key = `${options.defaultBranch ?? ''}\0${options.workingDirectory ?? '\u0001'}\0${options.shell ?? ''}`;
+  let byOptions = CLASSIFIED.get(commands);
+  if (byOptions === undefined) {
+    byOptions = new Map();
+    CLASSIFIED.set(commands, byOptions);
+  }
+  const known = byOptions.get(key);
+  if (known) return known;
+  const hits = classifyUncached(commands, options);
+  for (const h of hits) Object.freeze(h);
+  Object.freeze(hits);
+  byOptions.set(key, hits);
+  return hits;
+}
+
+const CLASSIFIED = new WeakMap<readonly SimpleCommand[], Map<string, readonly CommandHit[]>>();
+
+function classifyUncached(
+  commands: readonly SimpleCommand[],
+  options: ClassifyOptions,
 ): CommandHit[] {
   const branches = new Set(['main', 'master']);
   if (options.defaultBranch) branches.add(options.defaultBranch);

@@ -35,8 +35,9 @@ export function classifyRun(
   options: ClassifyOptions,
 ): RunClassification {
   const { commands, truncated } = splitOnce(run);
-  const hits = classifyCommands(commands, options);
-  if (!hasExpression(run)) return { hits, truncated, opaque: [] };
+  const shared = classifyCommands(commands, options);
+  if (!hasExpression(run)) return { hits: shared, truncated, opaque: [] };
+  const hits = [...shared];
   const variants = expand(run, sources);
   // A resolved expression is no longer computed at run time: the variants replace the script.
   if (variants.length > 0) hits.length = 0;

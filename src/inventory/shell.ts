@@ -86,7 +86,33 @@ interface Origin {
   fixed?: { line: number; column: number } | undefined;
 }
 
+/**
+ * One split per distinct script text for the whole run: a `run:` script is read by the
+ * command classifier, the script tracer, a dozen rules and again for each trigger a workflow
+ * is decided for. The result is frozen (shared by every caller); the cache is emptied when it
+ * grows past a few thousand scripts, so it stays bounded over any number of repositories.
+ */
+const splits = new Map<string, SplitResult>();
+const MAX_CACHED_SPLITS = 1024;
+
 export function splitCommands(script: string): SplitResult {
+  const key = typeof script === 'string' ? script : '';
+  const hit = splits.get(key);
+  if (hit) return hit;
+  const result = splitUncached(key);
+  for (const c of result.commands) {
+    Object.freeze(c.argv);
+    Object.freeze(c.raw);
+    Object.freeze(c);
+  }
+  Object.freeze(result.commands);
+  Object.freeze(result);
+  if (splits.size >= MAX_CACHED_SPLITS) splits.clear();
+  splits.set(key, result);
+  return result;
+}
+
+function splitUncached(script: string): SplitResult {
   let text = typeof script === 'string' ? script : '';
   let cut = false;
   if (text.length > MAX_SCRIPT_CHARS) {

@@ -4,6 +4,7 @@
  * zizmor's `use-trusted-publishing`, but it points at the token (the action input, the env
  * var, the flag) rather than at every publish command of a job without `id-token: write`.
  */
+import { memoByText } from '../workflow/text-memo.js';
 import { classifyScript } from '../inventory/commands.js';
 import { splitCommands } from '../inventory/shell.js';
 import { normalizeActionName } from '../inventory/uses.js';
@@ -224,7 +225,10 @@ interface PublishCommand {
 }
 
 /** The publish commands of a script (from the inventory's classifier) with their argv. */
-function publishCommands(script: string): PublishCommand[] {
+/** Each distinct script once (a workflow is decided once per trigger). */
+const publishCommands = memoByText(findPublishCommands);
+
+function findPublishCommands(script: string): PublishCommand[] {
   const hits = classifyScript(script).hits.filter((h) => h.class === 'publish');
   if (hits.length === 0) return [];
   const commands = splitCommands(script).commands;

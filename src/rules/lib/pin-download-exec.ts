@@ -8,6 +8,7 @@
  * pipes are recovered from the source text between two consecutive commands. PowerShell has
  * no parser here: its forms are matched per line, outside comments.
  */
+import { memoByText } from '../../workflow/text-memo.js';
 import { splitCommands, type SimpleCommand } from '../../inventory/shell.js';
 import { lineStarts, positionAt } from '../../workflow/text-position.js';
 import { hasExpression } from '../../workflow/expressions/fences.js';
@@ -47,7 +48,10 @@ interface Located {
   readonly end: number;
 }
 
-export function findDownloadExec(script: string): DownloadExec[] {
+/** Each distinct script once (a workflow is decided once per trigger). */
+export const findDownloadExec = memoByText(findDownloadExecUncached);
+
+function findDownloadExecUncached(script: string): DownloadExec[] {
   const { commands } = splitCommands(script);
   const starts = lineStarts(script);
   const located = locateCommands(script, starts, commands);
