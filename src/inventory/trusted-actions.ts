@@ -8,7 +8,8 @@
  */
 import { normalizeActionName } from './uses.js';
 
-const PATTERN = /^([A-Za-z0-9][A-Za-z0-9_.-]*)\/(\*|[A-Za-z0-9][A-Za-z0-9_.-]*(?:\/[^@\s*]+)*(?:\/\*)?)(?:@(\S+))?$/;
+const PATTERN =
+  /^([A-Za-z0-9][A-Za-z0-9_.-]*)\/(\*|[A-Za-z0-9][A-Za-z0-9_.-]*(?:\/[^@\s*]+)*(?:\/\*)?)(?:@(\S+))?$/;
 
 /** Whether the remote action `name` (owner/repo[/path]) at `ref` is on the trusted list. */
 export function trustedAction(name: string, patterns: readonly string[], ref?: string): boolean {

@@ -17,6 +17,7 @@
 import { referencesGithubToken } from '../workflow/expressions/secrets.js';
 import type { Job, Step } from '../workflow/model.js';
 import { LOGIN_ACTION_NAMES } from './cloud-auth.js';
+import { KNOWN_ACTIONS } from './known-actions.js';
 import type { SecretUse } from './secret-flow.js';
 import type { Credential } from './types.js';
 import { actionMatches } from './uses.js';
@@ -38,15 +39,14 @@ export interface VisibleInput {
  */
 const SETS_UP_CREDENTIALS: readonly string[] = [
   ...LOGIN_ACTION_NAMES,
+  ...KNOWN_ACTIONS.filter((a) => a.setsUp).map((a) => a.action),
   'actions/checkout',
-  'docker/login-action',
   'webfactory/ssh-agent',
   'shimataro/ssh-key-action',
   'crazy-max/ghaction-import-gpg',
   'aws-actions/amazon-ecr-login',
   'azure/docker-login',
   'google-github-actions/setup-gcloud',
-  'hashicorp/setup-terraform',
   'hashicorp/vault-action',
   'pulumi/actions',
 ];

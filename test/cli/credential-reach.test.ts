@@ -38,14 +38,11 @@ ${steps}`,
   if (options.policy) writeFileSync(join(dir, '.github', 'agent-gate.yml'), options.policy);
   let out = '';
   let err = '';
-  const code = await runCli(
-    ['scan', dir, '--format', 'json', '--default-permissions', 'read'],
-    {
-      stdout: (t) => (out += t),
-      stderr: (t) => (err += t),
-      now: () => new Date('2026-11-21T00:00:00Z'),
-    },
-  );
+  const code = await runCli(['scan', dir, '--format', 'json', '--default-permissions', 'read'], {
+    stdout: (t) => (out += t),
+    stderr: (t) => (err += t),
+    now: () => new Date('2026-11-21T00:00:00Z'),
+  });
   const doc = JSON.parse(out) as { jobs: { decision: string; paths: JsonPath[] }[] };
   const job = doc.jobs[0]!;
   return { code, decision: job.decision, paths: job.paths, err };
