@@ -130,7 +130,7 @@ describe.concurrent('environment protection read through the API', () => {
     expect(envRequests(r.api)).toEqual([`GET ${ENV_URL} 404`]);
     expect(r.stdout).not.toContain('cannot read the protection of environment production');
     expect(r.summary).toContain(
-      'no protection rules: it does not exist yet (HTTP 404); GitHub creates it without protection rules when the job runs',
+      'no protection rules: it does not exist yet \\(HTTP 404\\); GitHub creates it without protection rules when the job runs',
     );
     expect(r.summary).not.toContain('could not be read');
   });
