@@ -216,7 +216,15 @@ function buildJobInventory(
     knownRemote(name) || trustedAction(name, options.trustedActions ?? [], ref);
   // The credentials each step can reach, derived once: step paths, agent tools and opaque
   // sites under a step all take theirs from it.
-  const visible = visibleCredentials({ job, credentials, secretUses, knownAction });
+  const visible = visibleCredentials({
+    job,
+    credentials,
+    secretUses,
+    knownAction,
+    scripts,
+    frames: resolution.frames.filter((f) => f.kind === 'composite'),
+    opaqueSteps: new Set(resolution.opaque.flatMap((o) => (o.step === undefined ? [] : [o.step]))),
+  });
   const paths = buildActionPaths({
     workflow,
     job,

@@ -18,6 +18,7 @@ import { referencesGithubToken } from '../workflow/expressions/secrets.js';
 import type { Job, Step } from '../workflow/model.js';
 import { LOGIN_ACTION_NAMES } from './cloud-auth.js';
 import { KNOWN_ACTIONS } from './known-actions.js';
+import type { JobScripts } from './scripts/job-scripts.js';
 import type { SecretUse } from './secret-flow.js';
 import type { Credential } from './types.js';
 import { actionMatches } from './uses.js';
@@ -31,6 +32,12 @@ export interface VisibleInput {
   readonly secretUses: readonly SecretUse[];
   /** Whether a remote action's code is known to keep its inputs to itself (catalog / trusted). */
   readonly knownAction?: (name: string, ref?: string) => boolean;
+  /** What each run step's repository scripts run (their text, and what could not be read). */
+  readonly scripts?: JobScripts;
+  /** Local composite actions as expanded: their steps, by the job step they hang from. */
+  readonly frames?: readonly { readonly rootStep: number | undefined; readonly job: Job }[];
+  /** Job steps under which something could not be read (an opaque site). */
+  readonly opaqueSteps?: ReadonlySet<number>;
 }
 
 /**
@@ -99,9 +106,16 @@ function ownCredentials(input: VisibleInput, step: Step): Set<string> {
 /** The credentials a step leaves reachable for the steps after it. */
 function leftBehind(input: VisibleInput, step: Step, own: ReadonlySet<string>): string[] {
   const given = [...own].filter((id) => id !== 'oidc');
+  if (given.length === 0) return [];
   if (step.run !== undefined) {
-    // Only what the script was given can be exported; the job token is not in its env unless named.
-    return EXPORTS.test(step.run) || PERSISTS.test(step.run) ? given : [];
+    // What the script (and the repository scripts it runs) was given is handed on when it
+    // exports or persists it, or when part of it could not be read.
+    const trace = input.scripts?.get(step.index);
+    const texts = [step.run, ...(trace?.texts.map((t) => t.text) ?? [])];
+    const unread =
+      (trace?.opaque.length ?? 0) > 0 ||
+      (trace?.hits.some((h) => h.hit.class === 'opaque') ?? false);
+    return unread || texts.some(handsOn) ? given : [];
   }
   const [name = '', ref] = (step.uses ?? '').split('@');
   if (!name || name.startsWith('docker://')) return [];
@@ -112,10 +126,28 @@ function leftBehind(input: VisibleInput, step: Step, own: ReadonlySet<string>): 
     return given.filter((id) => tokenCarries(token.value, id, input));
   }
   if (SETS_UP_CREDENTIALS.some((a) => actionMatches(name, a))) return given;
+  if (name.startsWith('./')) {
+    // A local composite the gate expanded hands on what its steps export or set up; one it
+    // could not read (or a local node / docker action) may do anything with it.
+    const frames = (input.frames ?? []).filter((f) => f.rootStep === step.index);
+    if (input.opaqueSteps?.has(step.index) || frames.length === 0) return given;
+    const inner = frames.flatMap((f) => f.job.steps);
+    return inner.some(
+      (s) =>
+        (s.run !== undefined && handsOn(s.run)) ||
+        (s.uses !== undefined && SETS_UP_CREDENTIALS.some((a) => actionMatches(s.uses ?? '', a))),
+    )
+      ? given
+      : [];
+  }
   // A remote action whose code is known (catalog, `actions/*`, the policy's trusted list)
-  // keeps its inputs; any other action's code — local ones included — could export them.
-  if (!name.startsWith('./') && input.knownAction?.(name, ref)) return [];
+  // keeps its inputs; any other action's code could export them.
+  if (input.knownAction?.(name, ref)) return [];
   return given;
+}
+
+function handsOn(script: string): boolean {
+  return EXPORTS.test(script) || PERSISTS.test(script);
 }
 
 /** Whether a checkout's `token:` value is the credential `id`. */

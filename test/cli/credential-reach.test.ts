@@ -21,7 +21,7 @@ interface JsonPath {
 
 async function scan(
   steps: string,
-  options: { policy?: string; jobEnv?: string } = {},
+  options: { policy?: string; jobEnv?: string; files?: Record<string, string> } = {},
 ): Promise<{ code: number; decision: string; paths: JsonPath[]; err: string }> {
   const dir = tempDir('agent-gate-reach-');
   mkdirSync(join(dir, '.github', 'workflows'), { recursive: true });
@@ -36,6 +36,10 @@ ${options.jobEnv ? `    env:\n      ${options.jobEnv}\n` : ''}    steps:
 ${steps}`,
   );
   if (options.policy) writeFileSync(join(dir, '.github', 'agent-gate.yml'), options.policy);
+  for (const [path, text] of Object.entries(options.files ?? {})) {
+    mkdirSync(join(dir, path, '..'), { recursive: true });
+    writeFileSync(join(dir, path), text);
+  }
   let out = '';
   let err = '';
   const code = await runCli(['scan', dir, '--format', 'json', '--default-permissions', 'read'], {
@@ -120,17 +124,50 @@ describe('an opaque step reaches the credentials visible to it', () => {
   });
 });
 
+describe('a local composite action hands on what its own steps export', () => {
+  const composite = (run: string) =>
+    `name: setup\nruns:\n  using: composite\n  steps:\n    - shell: bash\n      run: ${run}\n`;
+  const steps = `      - uses: ./.github/actions/setup\n        env: { TOKEN: "\${{ secrets.NPM_TOKEN }}" }\n${OPAQUE_ACTION}`;
+
+  it('one whose step writes $GITHUB_ENV: later steps reach the secret', async () => {
+    const r = await scan(steps, {
+      files: { '.github/actions/setup/action.yml': composite('echo "T=$TOKEN" >> "$GITHUB_ENV"') },
+    });
+    expect(opaque(r.paths, 'some-org/unread-action')?.decision).toBe('approval-required');
+  });
+
+  it('one that only builds: later steps do not', async () => {
+    const r = await scan(steps, {
+      files: { '.github/actions/setup/action.yml': composite('echo building') },
+    });
+    expect(opaque(r.paths, 'some-org/unread-action')?.decision).toBe('allow');
+  });
+
+  it('one that cannot be read may do anything with it', async () => {
+    const r = await scan(steps);
+    expect(opaque(r.paths, 'some-org/unread-action')?.decision).toBe('approval-required');
+  });
+});
+
 describe('policy `actions: { trusted }`', () => {
   const policy = (trusted: string) =>
     `version: 1\nextends: baseline\nactions:\n  trusted: ${trusted}\n`;
 
   it('a trusted unread action is not opaque; an untrusted one still is', async () => {
-    const steps = `      - uses: docker/setup-qemu-action@v3\n      - uses: some-org/unread-action@v2\n        with: { token: "\${{ secrets.DEPLOY_KEY }}" }\n`;
-    const trusted = await scan(steps, { policy: policy('[docker/*]') });
-    expect(opaque(trusted.paths, 'docker/setup-qemu-action')).toBeUndefined();
+    const steps = `      - uses: some-vendor/setup-tool@v3\n      - uses: some-org/unread-action@v2\n        with: { token: "\${{ secrets.DEPLOY_KEY }}" }\n`;
+    const trusted = await scan(steps, { policy: policy('[some-vendor/*]') });
+    expect(opaque(trusted.paths, 'some-vendor/setup-tool')).toBeUndefined();
     expect(opaque(trusted.paths, 'some-org/unread-action')?.decision).toBe('approval-required');
     const untrusted = await scan(steps, { policy: policy('[]') });
-    expect(opaque(untrusted.paths, 'docker/setup-qemu-action')).toBeDefined();
+    expect(opaque(untrusted.paths, 'some-vendor/setup-tool')).toBeDefined();
+  });
+
+  it('an action of the reviewed catalog is known without a policy; one outside it is not', async () => {
+    const r = await scan(
+      '      - uses: astral-sh/setup-uv@v6\n      - uses: fwilhe2/setup-kotlin@v1\n',
+    );
+    expect(opaque(r.paths, 'astral-sh/setup-uv')).toBeUndefined();
+    expect(opaque(r.paths, 'fwilhe2/setup-kotlin')).toBeDefined();
   });
 
   it('a trusted action is still classified by what it is given', async () => {
