@@ -72,6 +72,7 @@ export function evaluateWorkflow(input: EvaluateInput): Evaluation {
       repoPath: input.repoPath ?? input.path,
       runningJob: input.runningJob,
       actionFiles: input.actionFiles,
+      ...(input.policy.trustedActions ? { trustedActions: input.policy.trustedActions } : {}),
     },
     input.jobs,
   );

@@ -1,10 +1,13 @@
 /**
  * Reads the protection of the decided jobs' environments through
- * `GET /repos/{owner}/{repo}/environments/{name}`, each request bounded by a timeout. A
- * failed lookup (no token, 403, 404, 5xx, timeout, an unknown shape) is recorded as
- * unreadable with the reason: the engine then keeps the decision it makes without it.
+ * `GET /repos/{owner}/{repo}/environments/{name}`, each request bounded by a timeout. A 404
+ * means the environment does not exist yet (GitHub creates it unprotected when the job runs):
+ * it is recorded as read and unprotected, with that note. A failed lookup (no token, 403,
+ * 5xx, timeout, an unknown shape) is recorded as unreadable with the reason: the engine then
+ * keeps the decision it makes without it.
  */
 import {
+  absentEnvironment,
   environmentFromResponse,
   unreadableEnvironment,
 } from '../context/environment-protection.js';
@@ -30,7 +33,11 @@ export async function readEnvironments(
         owner,
       );
     } catch (cause) {
-      out[name] = unreadableEnvironment(name, 'api', describeFailure(cause));
+      // 404: no such environment yet — GitHub creates it unprotected when the job runs.
+      out[name] =
+        (cause as { status?: unknown }).status === 404
+          ? absentEnvironment(name, 'api')
+          : unreadableEnvironment(name, 'api', describeFailure(cause));
     }
   }
   return out;

@@ -174,13 +174,36 @@ export async function scanCommand(command: ScanArgs, io: CliIo): Promise<number>
       session?.reader(target.root, resolved) ??
       diskFileReader({ root: target.root, cacheDir: command.options.actionsCache, resolved });
     const parsedFiles = new Map<string, ParsedFile>();
-    for (const file of target.files) {
+    // Each file parsed once, up front: a `workflow_run` trigger is judged by the events of the
+    // repository's other workflows (by name and path).
+    type Read =
+      | { file: string; text: string; parsed: ReturnType<typeof parseWorkflowOrAction> }
+      | { file: string; thrown: unknown };
+    const read = target.files.map((file): Read => {
+      try {
+        const text = readTextFile(file);
+        return { file, text, parsed: parseWorkflowOrAction(file, text) };
+      } catch (thrown) {
+        return { file, thrown };
+      }
+    });
+    const workflowEvents: Record<string, readonly string[]> = {};
+    for (const r of read) {
+      if (!('parsed' in r) || !('jobs' in r.parsed)) continue;
+      const events = [...new Set(r.parsed.triggers.map((t) => t.event))];
+      const repoPath = insideRepo(target.root, r.file) ?? r.file;
+      workflowEvents[repoPath] = events;
+      if (r.parsed.name !== undefined) workflowEvents[r.parsed.name] = events;
+    }
+    const repoContext = { ...context, workflowEvents };
+    for (const r of read) {
+      const file = r.file;
       progress.tick(file);
       const repoPath = insideRepo(target.root, file) ?? file;
       workflows.push({ path: file, repoPath });
       try {
-        const text = readTextFile(file);
-        const parsed = parseWorkflowOrAction(file, text);
+        if (!('parsed' in r)) throw r.thrown;
+        const { text, parsed } = r;
         const actionFiles = await gatherActionFiles([parsed], reader, resolved, parsedFiles);
         session?.noteUses(parsed, actionFiles);
         // The scripts its steps run, read once per repository as workflows ask for them.
@@ -193,7 +216,7 @@ export async function scanCommand(command: ScanArgs, io: CliIo): Promise<number>
               parsed,
               actionFiles,
               policy,
-              context,
+              context: repoContext,
               now: io.now(),
               rules: io.rules,
               repo,

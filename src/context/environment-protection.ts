@@ -72,6 +72,24 @@ export function environmentFromResponse(
   };
 }
 
+/**
+ * An environment the API answers 404 for: it does not exist yet, and GitHub creates it with no
+ * protection rules when a job first names it — so it is read, and unprotected (not unreadable).
+ */
+export function absentEnvironment(name: string, source: string): EnvironmentFacts {
+  return {
+    name,
+    status: 'read',
+    source,
+    reviewers: [],
+    preventSelfReview: undefined,
+    waitTimer: 0,
+    branchPolicy: undefined,
+    customRules: [],
+    note: 'it does not exist yet (HTTP 404); GitHub creates it without protection rules when the job runs',
+  };
+}
+
 /** An environment whose protection could not be read, and why. */
 export function unreadableEnvironment(
   name: string,
@@ -137,7 +155,8 @@ export function describeProtection(f: EnvironmentFacts): string {
   if (f.branchPolicy && f.branchPolicy !== 'any branch')
     parts.push(`deploys from ${f.branchPolicy}`);
   if (f.customRules.length > 0) parts.push(`custom rules ${f.customRules.join(', ')}`);
-  return parts.length > 0 ? parts.join('; ') : 'no protection rules';
+  if (parts.length > 0) return parts.join('; ');
+  return f.note ? `no protection rules: ${f.note}` : 'no protection rules';
 }
 
 function reviewerName(r: unknown, env: string, owner: string | undefined): string {

@@ -62,6 +62,11 @@ export interface RunContext {
    * request changing one of them changes the gate (`modify-workflow`).
    */
   readonly policyFiles: readonly string[];
+  /**
+   * The events of every workflow of this repository, by its `name:` and by its path (what a
+   * `workflow_run` trigger's `workflows:` names); undefined when the adapter did not read them.
+   */
+  readonly workflowEvents?: Readonly<Record<string, readonly string[]>>;
 }
 
 export const EMPTY_CONTEXT: RunContext = {

@@ -3,7 +3,7 @@
 import __runtime0 from "ajv/dist/runtime/ucs2length.js";
 export const validate = validate20;
 export default validate20;
-const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://agent-gate.dev/schemas/policy-v1.json","title":"agent-gate policy","description":"Maps the action paths of CI jobs (and the AI agents in them) to allow, approval-required or blocked.","type":"object","additionalProperties":false,"required":["version"],"properties":{"version":{"const":1,"description":"Policy format version."},"extends":{"description":"Preset name(s) (baseline, strict) or path(s) relative to this file; later entries and this file override earlier ones.","oneOf":[{"$ref":"#/$defs/policyRef"},{"type":"array","items":{"$ref":"#/$defs/policyRef"},"minItems":1,"maxItems":16}]},"default":{"$ref":"#/$defs/decision","description":"Decision for an action path no rule matches."},"production":{"description":"Name patterns (glob, case-insensitive, matched against whole names and their words) of production environments, targets and secrets.","type":"array","items":{"type":"string","minLength":1,"maxLength":100},"maxItems":100},"evidence":{"type":"object","additionalProperties":false,"properties":{"required":{"type":"boolean","description":"An enforcing gate with evidence disabled is blocked (no durable proof trail)."}}},"repository":{"description":"Facts about the repositories this policy gates that GitHub does not put in the workflow.","type":"object","additionalProperties":false,"properties":{"default-permissions":{"description":"The repositories' default GITHUB_TOKEN permissions for jobs that declare no `permissions:` (Settings → Actions → Workflow permissions). `unknown` (the default) assumes write. A workflow's `default-permissions` input or the CLI flag can only make it stricter: when they disagree, write is assumed.","enum":["read","write","unknown"]}}},"rules":{"type":"array","items":{"$ref":"#/$defs/rule"},"maxItems":500},"checks":{"description":"Detection rules (docs/rules/): the preset profile whose defaults apply, and per rule a decision, `off`, or an object with decision / enabled / options.","type":"object","additionalProperties":{"$ref":"#/$defs/check"},"propertyNames":{"pattern":"^[a-z][a-z0-9-]{0,63}$"},"properties":{"profile":{"description":"Which preset defaults apply to rules the policy does not set.","enum":["baseline","strict"]}}},"approval":{"type":"object","additionalProperties":false,"properties":{"approvers":{"description":"Users (login) and org teams (@org/team) who may approve; CODEOWNERS of the workflow when omitted.","type":"array","items":{"type":"string","pattern":"^@?[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(?:/[A-Za-z0-9_.-]+)?$"},"minItems":1,"maxItems":100},"min-approvals":{"type":"integer","minimum":1,"maximum":10},"timeout-minutes":{"type":"integer","minimum":1,"maximum":43200}}},"waivers":{"type":"array","items":{"$ref":"#/$defs/waiver"},"maxItems":500}},"$defs":{"policyRef":{"type":"string","minLength":1,"maxLength":500},"decision":{"enum":["allow","approval-required","blocked"]},"ruleId":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]{0,79}$"},"actionClass":{"enum":["read","comment","write-branch","modify-workflow","run-shell","use-secret","cloud-credential","call-tool","publish","deploy","production","destructive","bypass-checks","opaque"]},"credentialTag":{"anyOf":[{"enum":["github-token","oidc","app-token","static-secret","pat","inherited-secrets","narrow","broad","write","production","job-scoped","short-lived","long-lived","read-only"]},{"type":"string","pattern":"^name:[A-Za-z0-9_*?-]+$"}]},"patterns":{"oneOf":[{"type":"string","minLength":1,"maxLength":200},{"type":"array","items":{"type":"string","minLength":1,"maxLength":200},"minItems":1,"maxItems":100}]},"when":{"type":"object","additionalProperties":false,"description":"Every given matcher must match; a list matches when any of its values does.","properties":{"class":{"oneOf":[{"$ref":"#/$defs/actionClass"},{"type":"array","items":{"$ref":"#/$defs/actionClass"},"minItems":1}]},"agent":{"description":"true: an AI agent runs in the job; false: none does; id(s): one of these agents does.","oneOf":[{"type":"boolean"},{"type":"string","pattern":"^[a-z0-9-]+$"},{"type":"array","items":{"type":"string","pattern":"^[a-z0-9-]+$"},"minItems":1}]},"trigger":{"$ref":"#/$defs/patterns"},"unattended":{"type":"boolean"},"credential":{"description":"The path can use a credential with one of these tags (kind, narrow/broad, write, production, lifetime) or names (name:GLOB).","oneOf":[{"$ref":"#/$defs/credentialTag"},{"type":"array","items":{"$ref":"#/$defs/credentialTag"},"minItems":1}]},"environment":{"description":"true: the job has an environment; false: it has none; pattern(s): its name matches.","oneOf":[{"type":"boolean"},{"$ref":"#/$defs/patterns"}]},"uses":{"$ref":"#/$defs/patterns"},"actor":{"$ref":"#/$defs/patterns"},"branch":{"$ref":"#/$defs/patterns"}}},"rule":{"type":"object","additionalProperties":false,"required":["id"],"properties":{"id":{"$ref":"#/$defs/ruleId"},"description":{"type":"string","maxLength":1000},"when":{"$ref":"#/$defs/when"},"decision":{"$ref":"#/$defs/decision"},"reason":{"type":"string","minLength":1,"maxLength":1000},"enabled":{"type":"boolean","description":"false disables a rule of the same id from an extended policy."}},"if":{"properties":{"enabled":{"const":false}},"required":["enabled"]},"then":{},"else":{"required":["when","decision","reason"]}},"waiver":{"type":"object","additionalProperties":false,"required":["rule","owner","expires","reason"],"properties":{"rule":{"$ref":"#/$defs/ruleId"},"workflow":{"type":"string","minLength":1,"maxLength":300,"description":"Workflow path glob; any when omitted."},"job":{"type":"string","minLength":1,"maxLength":200,"description":"Job id glob; any when omitted."},"owner":{"type":"string","minLength":1,"maxLength":200},"expires":{"type":"string","pattern":"^\\d{4}-\\d{2}-\\d{2}$","description":"Last day (UTC) the waiver applies."},"reason":{"type":"string","minLength":1,"maxLength":1000}}},"check":{"description":"A detection rule's setting: a decision, `off`, or an object.","oneOf":[{"enum":["allow","approval-required","blocked","off"]},{"type":"object","additionalProperties":false,"minProperties":1,"properties":{"decision":{"$ref":"#/$defs/decision"},"enabled":{"type":"boolean"},"options":{"type":"object","description":"Rule options; validated against the rule's own options schema."},"reason":{"type":"string","minLength":1,"maxLength":500}}}]}}};
+const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://agent-gate.dev/schemas/policy-v1.json","title":"agent-gate policy","description":"Maps the action paths of CI jobs (and the AI agents in them) to allow, approval-required or blocked.","type":"object","additionalProperties":false,"required":["version"],"properties":{"version":{"const":1,"description":"Policy format version."},"extends":{"description":"Preset name(s) (baseline, strict) or path(s) relative to this file; later entries and this file override earlier ones.","oneOf":[{"$ref":"#/$defs/policyRef"},{"type":"array","items":{"$ref":"#/$defs/policyRef"},"minItems":1,"maxItems":16}]},"default":{"$ref":"#/$defs/decision","description":"Decision for an action path no rule matches."},"production":{"description":"Name patterns (glob, case-insensitive, matched against whole names and their words) of production environments, targets and secrets.","type":"array","items":{"type":"string","minLength":1,"maxLength":100},"maxItems":100},"evidence":{"type":"object","additionalProperties":false,"properties":{"required":{"type":"boolean","description":"An enforcing gate with evidence disabled is blocked (no durable proof trail)."}}},"actions":{"description":"Remote actions the security team vouches for, stated once (like GitHub's organisation \"allowed actions\" list).","type":"object","additionalProperties":false,"properties":{"trusted":{"description":"Patterns `owner/*`, `owner/repo` (every action in it), `owner/repo/path` or `owner/repo/*`, each optionally pinned `@ref` (`@*` any ref). A trusted action the gate did not read is not an opaque path and keeps its inputs to itself; it is still classified by what it is given (a secret in `with:` is still use-secret). Reusable workflows are never trusted by name. Layers add to the list.","type":"array","items":{"type":"string","minLength":1,"maxLength":200},"maxItems":500}}},"repository":{"description":"Facts about the repositories this policy gates that GitHub does not put in the workflow.","type":"object","additionalProperties":false,"properties":{"default-permissions":{"description":"The repositories' default GITHUB_TOKEN permissions for jobs that declare no `permissions:` (Settings → Actions → Workflow permissions). `unknown` (the default) assumes write. A workflow's `default-permissions` input or the CLI flag can only make it stricter: when they disagree, write is assumed.","enum":["read","write","unknown"]}}},"rules":{"type":"array","items":{"$ref":"#/$defs/rule"},"maxItems":500},"checks":{"description":"Detection rules (docs/rules/): the preset profile whose defaults apply, and per rule a decision, `off`, or an object with decision / enabled / options.","type":"object","additionalProperties":{"$ref":"#/$defs/check"},"propertyNames":{"pattern":"^[a-z][a-z0-9-]{0,63}$"},"properties":{"profile":{"description":"Which preset defaults apply to rules the policy does not set.","enum":["baseline","strict"]}}},"approval":{"type":"object","additionalProperties":false,"properties":{"approvers":{"description":"Users (login) and org teams (@org/team) who may approve; CODEOWNERS of the workflow when omitted.","type":"array","items":{"type":"string","pattern":"^@?[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(?:/[A-Za-z0-9_.-]+)?$"},"minItems":1,"maxItems":100},"min-approvals":{"type":"integer","minimum":1,"maximum":10},"timeout-minutes":{"type":"integer","minimum":1,"maximum":43200}}},"waivers":{"type":"array","items":{"$ref":"#/$defs/waiver"},"maxItems":500}},"$defs":{"policyRef":{"type":"string","minLength":1,"maxLength":500},"decision":{"enum":["allow","approval-required","blocked"]},"ruleId":{"type":"string","pattern":"^[a-z0-9][a-z0-9-]{0,79}$"},"actionClass":{"enum":["read","comment","write-branch","modify-workflow","run-shell","use-secret","cloud-credential","call-tool","publish","deploy","production","destructive","bypass-checks","opaque"]},"credentialTag":{"anyOf":[{"enum":["github-token","oidc","app-token","static-secret","pat","inherited-secrets","narrow","broad","write","production","job-scoped","short-lived","long-lived","read-only"]},{"type":"string","pattern":"^name:[A-Za-z0-9_*?-]+$"}]},"patterns":{"oneOf":[{"type":"string","minLength":1,"maxLength":200},{"type":"array","items":{"type":"string","minLength":1,"maxLength":200},"minItems":1,"maxItems":100}]},"when":{"type":"object","additionalProperties":false,"description":"Every given matcher must match; a list matches when any of its values does.","properties":{"class":{"oneOf":[{"$ref":"#/$defs/actionClass"},{"type":"array","items":{"$ref":"#/$defs/actionClass"},"minItems":1}]},"agent":{"description":"true: an AI agent runs in the job; false: none does; id(s): one of these agents does.","oneOf":[{"type":"boolean"},{"type":"string","pattern":"^[a-z0-9-]+$"},{"type":"array","items":{"type":"string","pattern":"^[a-z0-9-]+$"},"minItems":1}]},"trigger":{"$ref":"#/$defs/patterns"},"unattended":{"type":"boolean"},"credential":{"description":"The path can use a credential with one of these tags (kind, narrow/broad, write, production, lifetime) or names (name:GLOB).","oneOf":[{"$ref":"#/$defs/credentialTag"},{"type":"array","items":{"$ref":"#/$defs/credentialTag"},"minItems":1}]},"environment":{"description":"true: the job has an environment; false: it has none; pattern(s): its name matches.","oneOf":[{"type":"boolean"},{"$ref":"#/$defs/patterns"}]},"uses":{"$ref":"#/$defs/patterns"},"actor":{"$ref":"#/$defs/patterns"},"branch":{"$ref":"#/$defs/patterns"}}},"rule":{"type":"object","additionalProperties":false,"required":["id"],"properties":{"id":{"$ref":"#/$defs/ruleId"},"description":{"type":"string","maxLength":1000},"when":{"$ref":"#/$defs/when"},"decision":{"$ref":"#/$defs/decision"},"reason":{"type":"string","minLength":1,"maxLength":1000},"enabled":{"type":"boolean","description":"false disables a rule of the same id from an extended policy."}},"if":{"properties":{"enabled":{"const":false}},"required":["enabled"]},"then":{},"else":{"required":["when","decision","reason"]}},"waiver":{"type":"object","additionalProperties":false,"required":["rule","owner","expires","reason"],"properties":{"rule":{"$ref":"#/$defs/ruleId"},"workflow":{"type":"string","minLength":1,"maxLength":300,"description":"Workflow path glob; any when omitted."},"job":{"type":"string","minLength":1,"maxLength":200,"description":"Job id glob; any when omitted."},"owner":{"type":"string","minLength":1,"maxLength":200},"expires":{"type":"string","pattern":"^\\d{4}-\\d{2}-\\d{2}$","description":"Last day (UTC) the waiver applies."},"reason":{"type":"string","minLength":1,"maxLength":1000}}},"check":{"description":"A detection rule's setting: a decision, `off`, or an object.","oneOf":[{"enum":["allow","approval-required","blocked","off"]},{"type":"object","additionalProperties":false,"minProperties":1,"properties":{"decision":{"$ref":"#/$defs/decision"},"enabled":{"type":"boolean"},"options":{"type":"object","description":"Rule options; validated against the rule's own options schema."},"reason":{"type":"string","minLength":1,"maxLength":500}}}]}}};
 const schema32 = {"type":"string","minLength":1,"maxLength":500};
 const schema34 = {"enum":["allow","approval-required","blocked"]};
 const func1 = Object.prototype.hasOwnProperty;
@@ -2277,12 +2277,12 @@ vErrors.push(err21);
 errors++;
 }
 }
-if(data.repository !== undefined){
-let data8 = data.repository;
+if(data.actions !== undefined){
+let data8 = data.actions;
 if(data8 && typeof data8 == "object" && !Array.isArray(data8)){
 for(const key2 in data8){
-if(!(key2 === "default-permissions")){
-const err22 = {instancePath:instancePath+"/repository",schemaPath:"#/properties/repository/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"};
+if(!(key2 === "trusted")){
+const err22 = {instancePath:instancePath+"/actions",schemaPath:"#/properties/actions/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -2292,10 +2292,11 @@ vErrors.push(err22);
 errors++;
 }
 }
-if(data8["default-permissions"] !== undefined){
-let data9 = data8["default-permissions"];
-if(!(((data9 === "read") || (data9 === "write")) || (data9 === "unknown"))){
-const err23 = {instancePath:instancePath+"/repository/default-permissions",schemaPath:"#/properties/repository/properties/default-permissions/enum",keyword:"enum",params:{allowedValues: schema31.properties.repository.properties["default-permissions"].enum},message:"must be equal to one of the allowed values"};
+if(data8.trusted !== undefined){
+let data9 = data8.trusted;
+if(Array.isArray(data9)){
+if(data9.length > 500){
+const err23 = {instancePath:instancePath+"/actions/trusted",schemaPath:"#/properties/actions/properties/trusted/maxItems",keyword:"maxItems",params:{limit: 500},message:"must NOT have more than 500 items"};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -2304,10 +2305,12 @@ vErrors.push(err23);
 }
 errors++;
 }
-}
-}
-else {
-const err24 = {instancePath:instancePath+"/repository",schemaPath:"#/properties/repository/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const len2 = data9.length;
+for(let i2=0; i2<len2; i2++){
+let data10 = data9[i2];
+if(typeof data10 === "string"){
+if(func2(data10) > 200){
+const err24 = {instancePath:instancePath+"/actions/trusted/" + i2,schemaPath:"#/properties/actions/properties/trusted/items/maxLength",keyword:"maxLength",params:{limit: 200},message:"must NOT have more than 200 characters"};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -2316,12 +2319,8 @@ vErrors.push(err24);
 }
 errors++;
 }
-}
-if(data.rules !== undefined){
-let data10 = data.rules;
-if(Array.isArray(data10)){
-if(data10.length > 500){
-const err25 = {instancePath:instancePath+"/rules",schemaPath:"#/properties/rules/maxItems",keyword:"maxItems",params:{limit: 500},message:"must NOT have more than 500 items"};
+if(func2(data10) < 1){
+const err25 = {instancePath:instancePath+"/actions/trusted/" + i2,schemaPath:"#/properties/actions/properties/trusted/items/minLength",keyword:"minLength",params:{limit: 1},message:"must NOT have fewer than 1 characters"};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -2330,16 +2329,9 @@ vErrors.push(err25);
 }
 errors++;
 }
-const len2 = data10.length;
-for(let i2=0; i2<len2; i2++){
-if(!(validate21(data10[i2], {instancePath:instancePath+"/rules/" + i2,parentData:data10,parentDataProperty:i2,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate21.errors : vErrors.concat(validate21.errors);
-errors = vErrors.length;
-}
-}
 }
 else {
-const err26 = {instancePath:instancePath+"/rules",schemaPath:"#/properties/rules/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err26 = {instancePath:instancePath+"/actions/trusted/" + i2,schemaPath:"#/properties/actions/properties/trusted/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -2349,14 +2341,9 @@ vErrors.push(err26);
 errors++;
 }
 }
-if(data.checks !== undefined){
-let data12 = data.checks;
-if(data12 && typeof data12 == "object" && !Array.isArray(data12)){
-for(const key3 in data12){
-const _errs33 = errors;
-if(typeof key3 === "string"){
-if(!pattern9.test(key3)){
-const err27 = {instancePath:instancePath+"/checks",schemaPath:"#/properties/checks/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9-]{0,63}$"},message:"must match pattern \""+"^[a-z][a-z0-9-]{0,63}$"+"\"",propertyName:key3};
+}
+else {
+const err27 = {instancePath:instancePath+"/actions/trusted",schemaPath:"#/properties/actions/properties/trusted/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -2366,9 +2353,9 @@ vErrors.push(err27);
 errors++;
 }
 }
-var valid13 = _errs33 === errors;
-if(!valid13){
-const err28 = {instancePath:instancePath+"/checks",schemaPath:"#/properties/checks/propertyNames",keyword:"propertyNames",params:{propertyName: key3},message:"property name must be valid"};
+}
+else {
+const err28 = {instancePath:instancePath+"/actions",schemaPath:"#/properties/actions/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -2378,18 +2365,12 @@ vErrors.push(err28);
 errors++;
 }
 }
-for(const key4 in data12){
-if(!(key4 === "profile")){
-if(!(validate25(data12[key4], {instancePath:instancePath+"/checks/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"),parentData:data12,parentDataProperty:key4,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate25.errors : vErrors.concat(validate25.errors);
-errors = vErrors.length;
-}
-}
-}
-if(data12.profile !== undefined){
-let data14 = data12.profile;
-if(!((data14 === "baseline") || (data14 === "strict"))){
-const err29 = {instancePath:instancePath+"/checks/profile",schemaPath:"#/properties/checks/properties/profile/enum",keyword:"enum",params:{allowedValues: schema31.properties.checks.properties.profile.enum},message:"must be equal to one of the allowed values"};
+if(data.repository !== undefined){
+let data11 = data.repository;
+if(data11 && typeof data11 == "object" && !Array.isArray(data11)){
+for(const key3 in data11){
+if(!(key3 === "default-permissions")){
+const err29 = {instancePath:instancePath+"/repository",schemaPath:"#/properties/repository/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -2399,9 +2380,10 @@ vErrors.push(err29);
 errors++;
 }
 }
-}
-else {
-const err30 = {instancePath:instancePath+"/checks",schemaPath:"#/properties/checks/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data11["default-permissions"] !== undefined){
+let data12 = data11["default-permissions"];
+if(!(((data12 === "read") || (data12 === "write")) || (data12 === "unknown"))){
+const err30 = {instancePath:instancePath+"/repository/default-permissions",schemaPath:"#/properties/repository/properties/default-permissions/enum",keyword:"enum",params:{allowedValues: schema31.properties.repository.properties["default-permissions"].enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -2411,12 +2393,9 @@ vErrors.push(err30);
 errors++;
 }
 }
-if(data.approval !== undefined){
-let data15 = data.approval;
-if(data15 && typeof data15 == "object" && !Array.isArray(data15)){
-for(const key5 in data15){
-if(!(((key5 === "approvers") || (key5 === "min-approvals")) || (key5 === "timeout-minutes"))){
-const err31 = {instancePath:instancePath+"/approval",schemaPath:"#/properties/approval/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties"};
+}
+else {
+const err31 = {instancePath:instancePath+"/repository",schemaPath:"#/properties/repository/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -2426,11 +2405,11 @@ vErrors.push(err31);
 errors++;
 }
 }
-if(data15.approvers !== undefined){
-let data16 = data15.approvers;
-if(Array.isArray(data16)){
-if(data16.length > 100){
-const err32 = {instancePath:instancePath+"/approval/approvers",schemaPath:"#/properties/approval/properties/approvers/maxItems",keyword:"maxItems",params:{limit: 100},message:"must NOT have more than 100 items"};
+if(data.rules !== undefined){
+let data13 = data.rules;
+if(Array.isArray(data13)){
+if(data13.length > 500){
+const err32 = {instancePath:instancePath+"/rules",schemaPath:"#/properties/rules/maxItems",keyword:"maxItems",params:{limit: 500},message:"must NOT have more than 500 items"};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -2439,8 +2418,16 @@ vErrors.push(err32);
 }
 errors++;
 }
-if(data16.length < 1){
-const err33 = {instancePath:instancePath+"/approval/approvers",schemaPath:"#/properties/approval/properties/approvers/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
+const len3 = data13.length;
+for(let i3=0; i3<len3; i3++){
+if(!(validate21(data13[i3], {instancePath:instancePath+"/rules/" + i3,parentData:data13,parentDataProperty:i3,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate21.errors : vErrors.concat(validate21.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err33 = {instancePath:instancePath+"/rules",schemaPath:"#/properties/rules/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -2449,12 +2436,15 @@ vErrors.push(err33);
 }
 errors++;
 }
-const len3 = data16.length;
-for(let i3=0; i3<len3; i3++){
-let data17 = data16[i3];
-if(typeof data17 === "string"){
-if(!pattern10.test(data17)){
-const err34 = {instancePath:instancePath+"/approval/approvers/" + i3,schemaPath:"#/properties/approval/properties/approvers/items/pattern",keyword:"pattern",params:{pattern: "^@?[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(?:/[A-Za-z0-9_.-]+)?$"},message:"must match pattern \""+"^@?[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(?:/[A-Za-z0-9_.-]+)?$"+"\""};
+}
+if(data.checks !== undefined){
+let data15 = data.checks;
+if(data15 && typeof data15 == "object" && !Array.isArray(data15)){
+for(const key4 in data15){
+const _errs40 = errors;
+if(typeof key4 === "string"){
+if(!pattern9.test(key4)){
+const err34 = {instancePath:instancePath+"/checks",schemaPath:"#/properties/checks/propertyNames/pattern",keyword:"pattern",params:{pattern: "^[a-z][a-z0-9-]{0,63}$"},message:"must match pattern \""+"^[a-z][a-z0-9-]{0,63}$"+"\"",propertyName:key4};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -2464,8 +2454,9 @@ vErrors.push(err34);
 errors++;
 }
 }
-else {
-const err35 = {instancePath:instancePath+"/approval/approvers/" + i3,schemaPath:"#/properties/approval/properties/approvers/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+var valid16 = _errs40 === errors;
+if(!valid16){
+const err35 = {instancePath:instancePath+"/checks",schemaPath:"#/properties/checks/propertyNames",keyword:"propertyNames",params:{propertyName: key4},message:"property name must be valid"};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -2475,9 +2466,18 @@ vErrors.push(err35);
 errors++;
 }
 }
+for(const key5 in data15){
+if(!(key5 === "profile")){
+if(!(validate25(data15[key5], {instancePath:instancePath+"/checks/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"),parentData:data15,parentDataProperty:key5,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate25.errors : vErrors.concat(validate25.errors);
+errors = vErrors.length;
 }
-else {
-const err36 = {instancePath:instancePath+"/approval/approvers",schemaPath:"#/properties/approval/properties/approvers/type",keyword:"type",params:{type: "array"},message:"must be array"};
+}
+}
+if(data15.profile !== undefined){
+let data17 = data15.profile;
+if(!((data17 === "baseline") || (data17 === "strict"))){
+const err36 = {instancePath:instancePath+"/checks/profile",schemaPath:"#/properties/checks/properties/profile/enum",keyword:"enum",params:{allowedValues: schema31.properties.checks.properties.profile.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -2487,10 +2487,9 @@ vErrors.push(err36);
 errors++;
 }
 }
-if(data15["min-approvals"] !== undefined){
-let data18 = data15["min-approvals"];
-if(!(((typeof data18 == "number") && (!(data18 % 1) && !isNaN(data18))) && (isFinite(data18)))){
-const err37 = {instancePath:instancePath+"/approval/min-approvals",schemaPath:"#/properties/approval/properties/min-approvals/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+}
+else {
+const err37 = {instancePath:instancePath+"/checks",schemaPath:"#/properties/checks/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -2499,9 +2498,13 @@ vErrors.push(err37);
 }
 errors++;
 }
-if((typeof data18 == "number") && (isFinite(data18))){
-if(data18 > 10 || isNaN(data18)){
-const err38 = {instancePath:instancePath+"/approval/min-approvals",schemaPath:"#/properties/approval/properties/min-approvals/maximum",keyword:"maximum",params:{comparison: "<=", limit: 10},message:"must be <= 10"};
+}
+if(data.approval !== undefined){
+let data18 = data.approval;
+if(data18 && typeof data18 == "object" && !Array.isArray(data18)){
+for(const key6 in data18){
+if(!(((key6 === "approvers") || (key6 === "min-approvals")) || (key6 === "timeout-minutes"))){
+const err38 = {instancePath:instancePath+"/approval",schemaPath:"#/properties/approval/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err38];
 }
@@ -2510,8 +2513,12 @@ vErrors.push(err38);
 }
 errors++;
 }
-if(data18 < 1 || isNaN(data18)){
-const err39 = {instancePath:instancePath+"/approval/min-approvals",schemaPath:"#/properties/approval/properties/min-approvals/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+}
+if(data18.approvers !== undefined){
+let data19 = data18.approvers;
+if(Array.isArray(data19)){
+if(data19.length > 100){
+const err39 = {instancePath:instancePath+"/approval/approvers",schemaPath:"#/properties/approval/properties/approvers/maxItems",keyword:"maxItems",params:{limit: 100},message:"must NOT have more than 100 items"};
 if(vErrors === null){
 vErrors = [err39];
 }
@@ -2520,12 +2527,8 @@ vErrors.push(err39);
 }
 errors++;
 }
-}
-}
-if(data15["timeout-minutes"] !== undefined){
-let data19 = data15["timeout-minutes"];
-if(!(((typeof data19 == "number") && (!(data19 % 1) && !isNaN(data19))) && (isFinite(data19)))){
-const err40 = {instancePath:instancePath+"/approval/timeout-minutes",schemaPath:"#/properties/approval/properties/timeout-minutes/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data19.length < 1){
+const err40 = {instancePath:instancePath+"/approval/approvers",schemaPath:"#/properties/approval/properties/approvers/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
 if(vErrors === null){
 vErrors = [err40];
 }
@@ -2534,9 +2537,12 @@ vErrors.push(err40);
 }
 errors++;
 }
-if((typeof data19 == "number") && (isFinite(data19))){
-if(data19 > 43200 || isNaN(data19)){
-const err41 = {instancePath:instancePath+"/approval/timeout-minutes",schemaPath:"#/properties/approval/properties/timeout-minutes/maximum",keyword:"maximum",params:{comparison: "<=", limit: 43200},message:"must be <= 43200"};
+const len4 = data19.length;
+for(let i4=0; i4<len4; i4++){
+let data20 = data19[i4];
+if(typeof data20 === "string"){
+if(!pattern10.test(data20)){
+const err41 = {instancePath:instancePath+"/approval/approvers/" + i4,schemaPath:"#/properties/approval/properties/approvers/items/pattern",keyword:"pattern",params:{pattern: "^@?[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(?:/[A-Za-z0-9_.-]+)?$"},message:"must match pattern \""+"^@?[A-Za-z0-9](?:[A-Za-z0-9-]{0,38})(?:/[A-Za-z0-9_.-]+)?$"+"\""};
 if(vErrors === null){
 vErrors = [err41];
 }
@@ -2545,8 +2551,9 @@ vErrors.push(err41);
 }
 errors++;
 }
-if(data19 < 1 || isNaN(data19)){
-const err42 = {instancePath:instancePath+"/approval/timeout-minutes",schemaPath:"#/properties/approval/properties/timeout-minutes/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+}
+else {
+const err42 = {instancePath:instancePath+"/approval/approvers/" + i4,schemaPath:"#/properties/approval/properties/approvers/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err42];
 }
@@ -2557,9 +2564,8 @@ errors++;
 }
 }
 }
-}
 else {
-const err43 = {instancePath:instancePath+"/approval",schemaPath:"#/properties/approval/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err43 = {instancePath:instancePath+"/approval/approvers",schemaPath:"#/properties/approval/properties/approvers/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err43];
 }
@@ -2569,11 +2575,10 @@ vErrors.push(err43);
 errors++;
 }
 }
-if(data.waivers !== undefined){
-let data20 = data.waivers;
-if(Array.isArray(data20)){
-if(data20.length > 500){
-const err44 = {instancePath:instancePath+"/waivers",schemaPath:"#/properties/waivers/maxItems",keyword:"maxItems",params:{limit: 500},message:"must NOT have more than 500 items"};
+if(data18["min-approvals"] !== undefined){
+let data21 = data18["min-approvals"];
+if(!(((typeof data21 == "number") && (!(data21 % 1) && !isNaN(data21))) && (isFinite(data21)))){
+const err44 = {instancePath:instancePath+"/approval/min-approvals",schemaPath:"#/properties/approval/properties/min-approvals/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err44];
 }
@@ -2582,16 +2587,9 @@ vErrors.push(err44);
 }
 errors++;
 }
-const len4 = data20.length;
-for(let i4=0; i4<len4; i4++){
-if(!(validate27(data20[i4], {instancePath:instancePath+"/waivers/" + i4,parentData:data20,parentDataProperty:i4,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate27.errors : vErrors.concat(validate27.errors);
-errors = vErrors.length;
-}
-}
-}
-else {
-const err45 = {instancePath:instancePath+"/waivers",schemaPath:"#/properties/waivers/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if((typeof data21 == "number") && (isFinite(data21))){
+if(data21 > 10 || isNaN(data21)){
+const err45 = {instancePath:instancePath+"/approval/min-approvals",schemaPath:"#/properties/approval/properties/min-approvals/maximum",keyword:"maximum",params:{comparison: "<=", limit: 10},message:"must be <= 10"};
 if(vErrors === null){
 vErrors = [err45];
 }
@@ -2600,15 +2598,105 @@ vErrors.push(err45);
 }
 errors++;
 }
-}
-}
-else {
-const err46 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data21 < 1 || isNaN(data21)){
+const err46 = {instancePath:instancePath+"/approval/min-approvals",schemaPath:"#/properties/approval/properties/min-approvals/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
 if(vErrors === null){
 vErrors = [err46];
 }
 else {
 vErrors.push(err46);
+}
+errors++;
+}
+}
+}
+if(data18["timeout-minutes"] !== undefined){
+let data22 = data18["timeout-minutes"];
+if(!(((typeof data22 == "number") && (!(data22 % 1) && !isNaN(data22))) && (isFinite(data22)))){
+const err47 = {instancePath:instancePath+"/approval/timeout-minutes",schemaPath:"#/properties/approval/properties/timeout-minutes/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err47];
+}
+else {
+vErrors.push(err47);
+}
+errors++;
+}
+if((typeof data22 == "number") && (isFinite(data22))){
+if(data22 > 43200 || isNaN(data22)){
+const err48 = {instancePath:instancePath+"/approval/timeout-minutes",schemaPath:"#/properties/approval/properties/timeout-minutes/maximum",keyword:"maximum",params:{comparison: "<=", limit: 43200},message:"must be <= 43200"};
+if(vErrors === null){
+vErrors = [err48];
+}
+else {
+vErrors.push(err48);
+}
+errors++;
+}
+if(data22 < 1 || isNaN(data22)){
+const err49 = {instancePath:instancePath+"/approval/timeout-minutes",schemaPath:"#/properties/approval/properties/timeout-minutes/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+if(vErrors === null){
+vErrors = [err49];
+}
+else {
+vErrors.push(err49);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err50 = {instancePath:instancePath+"/approval",schemaPath:"#/properties/approval/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err50];
+}
+else {
+vErrors.push(err50);
+}
+errors++;
+}
+}
+if(data.waivers !== undefined){
+let data23 = data.waivers;
+if(Array.isArray(data23)){
+if(data23.length > 500){
+const err51 = {instancePath:instancePath+"/waivers",schemaPath:"#/properties/waivers/maxItems",keyword:"maxItems",params:{limit: 500},message:"must NOT have more than 500 items"};
+if(vErrors === null){
+vErrors = [err51];
+}
+else {
+vErrors.push(err51);
+}
+errors++;
+}
+const len5 = data23.length;
+for(let i5=0; i5<len5; i5++){
+if(!(validate27(data23[i5], {instancePath:instancePath+"/waivers/" + i5,parentData:data23,parentDataProperty:i5,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate27.errors : vErrors.concat(validate27.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err52 = {instancePath:instancePath+"/waivers",schemaPath:"#/properties/waivers/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err52];
+}
+else {
+vErrors.push(err52);
+}
+errors++;
+}
+}
+}
+else {
+const err53 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err53];
+}
+else {
+vErrors.push(err53);
 }
 errors++;
 }

@@ -7,7 +7,6 @@ import { nameLooksLike } from '../glob.js';
 import type { SourceLocation } from '../errors.js';
 import type { RunContext } from '../context/run-context.js';
 import { hasExpression } from '../workflow/expressions/fences.js';
-import { referencesGithubToken } from '../workflow/expressions/secrets.js';
 import type { Job, Step, Workflow } from '../workflow/model.js';
 import { matrixLookup, stepEnv } from '../workflow/value-sources.js';
 import { locate, locateInScalar } from '../workflow/source.js';
@@ -30,6 +29,19 @@ import type {
 import { actionMatches } from './uses.js';
 import { opaquePath } from './opaque.js';
 import type { PathDraft } from './opaque.js';
+import { knownRemote } from './resolve/action-files.js';
+import { visibleCredentials } from './visible-credentials.js';
+import type { VisibleCredentials, VisibleInput } from './visible-credentials.js';
+
+/** The visible-credentials input of a job's (or frame's) steps. */
+export function withKnownActions(input: PathInput): VisibleInput {
+  return {
+    job: input.job,
+    credentials: input.credentials,
+    secretUses: input.secretUses,
+    knownAction: input.knownAction ?? knownRemote,
+  };
+}
 
 export interface PathInput {
   readonly workflow: Workflow;
@@ -46,6 +58,10 @@ export interface PathInput {
   readonly scripts?: JobScripts;
   /** Paths reached through indirection (composite actions, reusable workflows, opaque). */
   readonly indirect?: readonly PathDraft[];
+  /** The credentials each step can reach (derived once by the inventory; else derived here). */
+  readonly visible?: VisibleCredentials;
+  /** Whether a remote action's code is known (catalog or the policy's trusted list). */
+  readonly knownAction?: (name: string, ref?: string) => boolean;
 }
 
 type Draft = PathDraft;
@@ -256,20 +272,11 @@ function fromEnvironment(
 
 function fromSteps(input: PathInput, credsByStep: Map<number, readonly string[]>): Draft[] {
   const out: Draft[] = [];
-  let persistedToken = false;
+  const visible = input.visible ?? visibleCredentials(withKnownActions(input));
   for (const step of input.job.steps) {
-    const creds = stepCredentials(input, step, persistedToken);
+    const creds = visible.get(step.index) ?? [];
     credsByStep.set(step.index, creds);
-    if (step.uses) {
-      out.push(...fromUsesStep(input, step, creds));
-
-      if (
-        /^actions\/checkout@/i.test(step.uses) &&
-        !step.with.some((w) => w.key === 'persist-credentials' && w.value === 'false')
-      ) {
-        persistedToken = true;
-      }
-    }
+    if (step.uses) out.push(...fromUsesStep(input, step, creds));
     if (step.run !== undefined) {
       const at = locate(input.workflow.source, [...step.at, 'run']);
       out.push(
@@ -403,27 +410,6 @@ function fromAgents(
     );
   }
   return out;
-}
-
-/** Credential ids a step can use. Actions get the job token by default (their inputs default to it). */
-function stepCredentials(input: PathInput, step: Step, persistedToken: boolean): string[] {
-  const ids = new Set<string>();
-  const text = [
-    step.run ?? '',
-    ...step.with.map((w) => w.value),
-    ...step.env.map((e) => e.value),
-  ].join('\n');
-  if (step.uses || persistedToken || referencesGithubToken(text)) ids.add('github-token');
-  for (const use of input.secretUses) {
-    if (use.reach === 'job' || use.reach === step.index) {
-      ids.add(use.name === '*' ? 'secrets:*' : `secret:${use.name}`);
-    }
-  }
-  for (const c of input.credentials) {
-    if (c.kind === 'oidc' || c.kind === 'inherited-secrets') ids.add(c.id);
-    if (c.kind === 'app-token' && /steps\.[\w-]+\.outputs\.token/.test(text)) ids.add(c.id);
-  }
-  return [...ids].filter((id) => input.credentials.some((c) => c.id === id));
 }
 
 function fromChangedFiles({ context, workflow, job }: PathInput): Draft[] {

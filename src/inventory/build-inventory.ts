@@ -27,7 +27,9 @@ import type { RunPlan } from './run-conditions.js';
 import { collectSecretUses } from './secret-flow.js';
 import type { JobInventory, RunCommand, UsesRef } from './types.js';
 import { parseUses } from './uses.js';
-import { EMPTY_ACTION_FILES } from './resolve/action-files.js';
+import { EMPTY_ACTION_FILES, knownRemote } from './resolve/action-files.js';
+import { trustedAction } from './trusted-actions.js';
+import { visibleCredentials } from './visible-credentials.js';
 import type { ActionFiles } from './resolve/action-files.js';
 import { calledTokenPermissions } from './resolve/called-workflow.js';
 import { resolveIndirection } from './resolve/expand.js';
@@ -45,6 +47,11 @@ export interface InventoryOptions {
   readonly runningJob?: string;
   /** Composite actions and reusable workflows the adapter read; unread ones are opaque. */
   readonly actionFiles?: ActionFiles;
+  /**
+   * The policy's `actions: { trusted }` patterns: remote actions a security team vouches for.
+   * One that was not read is not opaque; it is still classified by what it is given.
+   */
+  readonly trustedActions?: readonly string[];
 }
 
 /** Events whose runs nobody attends at the moment they start (DESIGN.md §4). */
@@ -156,6 +163,7 @@ function buildJobInventory(
     permissions: grant,
     files: options.actionFiles ?? EMPTY_ACTION_FILES,
     secretUses: ownSecretUses,
+    trusted: (name, ref) => trustedAction(name, options.trustedActions ?? [], ref),
   });
   // A reusable-workflow call: the token its work holds is what the called jobs keep of the
   // grant (each intersected with its own block), not the grant itself.
@@ -204,6 +212,19 @@ function buildJobInventory(
         ),
       }
     : undefined;
+  const knownAction = (name: string, ref?: string): boolean =>
+    knownRemote(name) || trustedAction(name, options.trustedActions ?? [], ref);
+  // The credentials each step can reach, derived once: step paths, agent tools and opaque
+  // sites under a step all take theirs from it.
+  const visible = visibleCredentials({
+    job,
+    credentials,
+    secretUses,
+    knownAction,
+    scripts,
+    frames: resolution.frames.filter((f) => f.kind === 'composite'),
+    opaqueSteps: new Set(resolution.opaque.flatMap((o) => (o.step === undefined ? [] : [o.step]))),
+  });
   const paths = buildActionPaths({
     workflow,
     job,
@@ -216,11 +237,15 @@ function buildJobInventory(
     agents,
     tools: reach.tools,
     scripts,
+    visible,
+    knownAction,
     indirect: indirectPaths({
       resolution,
       context,
       credentials,
       productionPatterns: options.productionPatterns,
+      visible,
+      knownAction,
     }),
   });
 

@@ -52,6 +52,9 @@ const LOGIN_ACTIONS: readonly LoginAction[] = [
   },
 ];
 
+/** The login actions' names (they leave credentials behind for later steps). */
+export const LOGIN_ACTION_NAMES: readonly string[] = LOGIN_ACTIONS.map((a) => a.action);
+
 export function findCloudLogins(workflow: Workflow, job: Job): CloudLogin[] {
   const logins: CloudLogin[] = [];
   for (const step of job.steps) {

@@ -22,16 +22,17 @@ export interface OpaqueSite {
 }
 
 /**
- * The opaque path of a site. It carries every credential the job holds: whatever is behind
- * it can reach anything the job can (the policy then asks for approval when that is write or
- * secret authority).
+ * The opaque path of a site. It carries every credential visible where it runs (the step's
+ * own, the job's and workflow's env, the token, what earlier steps left behind — see
+ * visible-credentials.ts): whatever is behind it can reach all of those (the policy then asks
+ * for approval when that is write or secret authority).
  */
-export function opaquePath(site: OpaqueSite, jobCredentials: readonly string[]): PathDraft {
+export function opaquePath(site: OpaqueSite, visible: readonly string[]): PathDraft {
   return {
     class: 'opaque',
     reason: `${site.what} is not analysed: ${site.why}`,
     at: site.at,
-    credentials: [...jobCredentials],
+    credentials: [...visible],
     step: site.step,
     uses: site.uses,
     target: undefined,

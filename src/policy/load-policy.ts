@@ -7,6 +7,7 @@ import { createHash } from 'node:crypto';
 import { InputError } from '../errors.js';
 import { PRESETS } from '../generated/presets.js';
 import { AGENTS } from '../inventory/agent-catalog.js';
+import { trustedPatternError } from '../inventory/trusted-actions.js';
 import type { ActionClass } from '../inventory/action-classes.js';
 import { locate, parseYamlSource } from '../workflow/source.js';
 import type { SourceFile } from '../workflow/source.js';
@@ -69,6 +70,7 @@ interface RawPolicy {
   production?: string[];
   evidence?: { required?: boolean };
   repository?: { 'default-permissions'?: 'read' | 'write' | 'unknown' };
+  actions?: { trusted?: string[] };
   rules?: RawRule[];
   checks?: RawChecks;
   approval?: { approvers?: string[]; 'min-approvals'?: number; 'timeout-minutes'?: number };
@@ -167,6 +169,13 @@ function checkSemantics(source: SourceFile, raw: RawPolicy): void {
         location: locate(source, ['waivers', i, 'expires']),
       });
     }
+  });
+  (raw.actions?.trusted ?? []).forEach((pattern, i) => {
+    const why = trustedPatternError(pattern);
+    if (why)
+      throw new InputError(`actions.trusted: ${why}`, {
+        location: locate(source, ['actions', 'trusted', i]),
+      });
   });
   const ids = new Set<string>();
   (raw.rules ?? []).forEach((rule, i) => {
@@ -292,6 +301,7 @@ function merge(layers: readonly Layer[]): Policy {
   let production: readonly string[] = [];
   let evidenceRequired = false;
   let defaultPermissions: Policy['defaultPermissions'];
+  const trustedActions = new Set<string>();
   let approvers: readonly string[] | undefined;
   let minApprovals = 1;
   let timeoutMinutes = 60;
@@ -310,6 +320,7 @@ function merge(layers: readonly Layer[]): Policy {
         stated === 'unknown'
           ? undefined
           : { value: stated, at: locate(source, ['repository', 'default-permissions']) };
+    for (const pattern of raw.actions?.trusted ?? []) trustedActions.add(pattern);
     if (raw.approval?.approvers) approvers = raw.approval.approvers;
     if (raw.approval?.['min-approvals'] !== undefined) minApprovals = raw.approval['min-approvals'];
     if (raw.approval?.['timeout-minutes'] !== undefined)
@@ -349,6 +360,7 @@ function merge(layers: readonly Layer[]): Policy {
     production,
     evidenceRequired,
     ...(defaultPermissions ? { defaultPermissions } : {}),
+    ...(trustedActions.size > 0 ? { trustedActions: [...trustedActions] } : {}),
     rules: [...rules.values()],
     checks: { profile, rules: checks },
     approval: { approvers, minApprovals, timeoutMinutes },

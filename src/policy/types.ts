@@ -85,6 +85,8 @@ export interface Policy {
    * policy states them; undefined when no layer states it (or states `unknown`).
    */
   readonly defaultPermissions?: { readonly value: 'read' | 'write'; readonly at: SourceLocation };
+  /** `actions: { trusted }`: remote actions the policy vouches for (every layer's, in order). */
+  readonly trustedActions?: readonly string[];
   readonly rules: readonly PolicyRule[];
   readonly checks: ChecksConfig;
   readonly approval: ApprovalSettings;

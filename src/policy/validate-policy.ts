@@ -7,6 +7,7 @@ import validate from '../generated/policy-validator.js';
 import { InputError, formatLocation } from '../errors.js';
 import { locate } from '../workflow/source.js';
 import type { SourceFile, YamlPath } from '../workflow/source.js';
+import { didYouMean } from './suggest.js';
 
 export function validatePolicyDocument(source: SourceFile): void {
   if (validate(source.data)) return;
@@ -63,11 +64,38 @@ function pickPerPath(errors: ErrorObject[]): ErrorObject[] {
   return out;
 }
 
+/**
+ * The keys of the policy's top level and its fixed sections, for "did you mean" on an unknown
+ * key (policies/schema.json is compiled at build time; a test keeps this list equal to it).
+ */
+export const POLICY_KEYS: Readonly<Record<string, readonly string[]>> = {
+  '': [
+    'version',
+    'extends',
+    'default',
+    'production',
+    'evidence',
+    'actions',
+    'repository',
+    'rules',
+    'checks',
+    'approval',
+    'waivers',
+  ],
+  evidence: ['required'],
+  actions: ['trusted'],
+  repository: ['default-permissions'],
+  approval: ['approvers', 'min-approvals', 'timeout-minutes'],
+};
+
 function messageOf(error: ErrorObject): string {
   const params = error.params as Record<string, unknown>;
   switch (error.keyword) {
-    case 'additionalProperties':
-      return `unknown key \`${String(params.additionalProperty)}\``;
+    case 'additionalProperties': {
+      const key = String(params.additionalProperty);
+      const known = POLICY_KEYS[error.instancePath.slice(1)];
+      return `unknown key \`${key}\`${known ? didYouMean(key, known) : ''}`;
+    }
     case 'required':
       return `missing required key \`${String(params.missingProperty)}\``;
     case 'enum':

@@ -5,6 +5,7 @@
  * downloads another run's artifacts) with write access or secrets is the classic
  * "pwn request", while a job that only reads and runs none of it is low risk.
  */
+import { insiderOnlyUpstream } from '../inventory/upstream-events.js';
 import { actionMatches } from '../inventory/uses.js';
 import { writeScopes } from '../inventory/permissions.js';
 import { triggerNode, untrustedInputs } from './lib/trigger-events.js';
@@ -38,7 +39,7 @@ export default defineRule({
     options: NO_OPTIONS,
   },
   defaultOptions: {},
-  check({ workflow, job, inventory, locate }) {
+  check({ workflow, job, inventory, locate, context }) {
     const triggers = workflow.triggers.filter((t) => t.event in DANGEROUS);
     if (triggers.length === 0 || isLabelerOnly(workflow.jobs)) return [];
 
@@ -81,12 +82,16 @@ export default defineRule({
     const safe = code.length === 0 && agents.length === 0 && job.uses === undefined;
     return triggers.map((t): RuleHit => {
       const node = triggerNode(t);
+      // A `workflow_run` after workflows only insiders start is not an untrusted trigger.
+      const insider = insiderOnlyUpstream(t, context);
       return {
-        ...(safe
-          ? {
-              advisory: `job \`${job.id}\` runs nothing from the pull request or another run and no AI agent`,
-            }
-          : {}),
+        ...(insider
+          ? { advisory: insider }
+          : safe
+            ? {
+                advisory: `job \`${job.id}\` runs nothing from the pull request or another run and no AI agent`,
+              }
+            : {}),
         at: locate(node.path, { key: node.key }),
         ...(holds.length > 0
           ? {

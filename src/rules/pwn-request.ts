@@ -8,6 +8,7 @@
  */
 import { executesIn, workspaceExecutions, type Execution } from './lib/checkout-exec.js';
 import { untrustedCheckouts, type UntrustedCheckout } from './lib/checkout-untrusted.js';
+import { insiderOnlyUpstream } from '../inventory/upstream-events.js';
 import type { Job, Step } from '../workflow/model.js';
 import { defineRule, type Confidence, type RuleHit } from './types.js';
 
@@ -100,8 +101,14 @@ export default defineRule<Options>({
     },
   },
   defaultOptions: { checkoutOnly: false, reusableWorkflows: false },
-  check({ workflow, job, inventory, options, locate, locateIn }) {
-    const privileged = inventory.triggers.filter((t) => PRIVILEGED.includes(t));
+  check({ workflow, job, inventory, options, locate, locateIn, context }) {
+    // A `workflow_run` after workflows only insiders start brings no outsider's code.
+    const insiderRun = workflow.triggers.some(
+      (t) => t.event === 'workflow_run' && insiderOnlyUpstream(t, context) !== undefined,
+    );
+    const privileged = inventory.triggers.filter(
+      (t) => PRIVILEGED.includes(t) && !(t === 'workflow_run' && insiderRun),
+    );
     const called = inventory.triggers.includes('workflow_call');
     if (privileged.length === 0 && !(called && options.reusableWorkflows)) return [];
     const hits: RuleHit[] = [];

@@ -8,7 +8,7 @@ import type { RunContext } from '../context/run-context.js';
 import { nestedFrames, stepFacts } from '../inventory/build-inventory.js';
 import type { Frame } from '../inventory/resolve/expand.js';
 import type { ChainLink, JobInventory } from '../inventory/types.js';
-import type { Workflow } from '../workflow/model.js';
+import type { Job, Workflow } from '../workflow/model.js';
 import { locate, locateOffsetInScalar } from '../workflow/source.js';
 import { RULES } from './index.js';
 import { renderMessage } from './render-message.js';
@@ -69,9 +69,11 @@ export function runRules(
   const hits = new Map<string, DetectionHit>();
   const failures: RuleFailure[] = [];
   for (const inv of inventory) {
-    const job = workflow.jobs.find((j) => j.id === inv.job);
-    // A job switched off with a literal `if: false` never runs: nothing in it can happen.
-    if (!job || isSwitchedOff(job.if)) continue;
+    const declared = workflow.jobs.find((j) => j.id === inv.job);
+    // A job switched off with a literal `if: false` never runs: nothing in it can happen; nor
+    // does a job, or a step, whose `if:` cannot hold for the event being decided.
+    if (!declared || isSwitchedOff(declared.if) || inv.skipped !== undefined) continue;
+    const job = runnableJob(declared, inv);
     const own = new Set<string>();
     const add = (rule: Rule<unknown>, hit: Rendered, message: string, data: MessageData): void => {
       const workflowLevel = hit.scope === 'workflow';
@@ -239,4 +241,11 @@ export function isSwitchedOff(condition: string | undefined): boolean {
     /^\(\s*false\s*\)$/.test(bare) ||
     (/^false\s*&&/.test(bare) && !bare.includes('||'))
   );
+}
+
+/** The job as it can run for the decided event: without the steps the inventory skipped. */
+function runnableJob(job: Job, inv: JobInventory): Job {
+  if (inv.skippedSteps.length === 0) return job;
+  const skipped = new Set(inv.skippedSteps.map((s) => s.step));
+  return { ...job, steps: job.steps.filter((s) => !skipped.has(s.index)) };
 }

@@ -78,6 +78,7 @@ function trigger(event: string, config: unknown, at: YamlPath): Trigger {
     event,
     types: stringList(filters.types),
     branches: stringList(filters.branches),
+    ...(event === 'workflow_run' ? { workflows: stringList(filters.workflows) } : {}),
     at,
   };
 }

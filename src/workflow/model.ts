@@ -23,6 +23,8 @@ export interface Trigger {
   /** `types:` filter when given. */
   readonly types: readonly string[];
   readonly branches: readonly string[];
+  /** `workflows:` of a `workflow_run` trigger (the upstream workflows' names). */
+  readonly workflows?: readonly string[];
   readonly at: YamlPath;
 }
 

@@ -120,9 +120,24 @@ describe.concurrent('environment protection read through the API', () => {
     expect(r.summary).toContain('(job <code>deploy</code>): wait timer 10 min');
   });
 
+  it('a 404 means the environment does not exist yet: decided as unprotected, and said so', async () => {
+    const r = await run({
+      environments: { production: production([REVIEWERS]) },
+      faults: [{ match: /\/environments\//, times: Infinity, status: 404, message: 'Not Found' }],
+    });
+    expect(r.code).toBe(1);
+    expect(r.outputs.decision).toBe('approval-required');
+    expect(envRequests(r.api)).toEqual([`GET ${ENV_URL} 404`]);
+    expect(r.stdout).not.toContain('cannot read the protection of environment production');
+    expect(r.summary).toContain(
+      'no protection rules: it does not exist yet \\(HTTP 404\\); GitHub creates it without protection rules when the job runs',
+    );
+    expect(r.summary).not.toContain('could not be read');
+  });
+
   it.each([
     [403, 'Resource not accessible by integration'],
-    [404, 'Not Found'],
+    [401, 'Bad credentials'],
   ])('an API answer %i is said, and the safe decision stands', async (status, message) => {
     const r = await run({
       environments: { production: production([REVIEWERS]) },

@@ -11,6 +11,7 @@ import type { ActionFile } from '../../workflow/action-file.js';
 import { buildWorkflow } from '../../workflow/build-model.js';
 import type { Step, Workflow } from '../../workflow/model.js';
 import { parseYamlSource } from '../../workflow/source.js';
+import { KNOWN_ACTIONS } from '../known-actions.js';
 import { ACTION_TABLE } from '../action-table.js';
 import { AGENTS } from '../agent-catalog.js';
 import { actionMatches, isLocalUses, parseUses } from '../uses.js';
@@ -118,6 +119,7 @@ export function knownRemote(name: string): boolean {
     known =
       /^(actions|github)\//i.test(name) ||
       ACTION_TABLE.some((e) => actionMatches(name, e.action)) ||
+      KNOWN_ACTIONS.some((e) => actionMatches(name, e.action)) ||
       AGENTS.some((a) => a.entry.uses.some((u) => actionMatches(name, u)));
     if (KNOWN.size < 10_000) KNOWN.set(name, known);
   }

@@ -56,6 +56,8 @@ export interface ResolveInput {
   readonly permissions: EffectivePermissions;
   readonly files: ActionFiles;
   readonly secretUses: readonly SecretUse[];
+  /** The policy's trusted actions: one that was not read is not an opaque site. */
+  readonly trusted?: (name: string, ref: string | undefined) => boolean;
 }
 
 export function resolveIndirection(input: ResolveInput): Resolution {
@@ -125,14 +127,16 @@ class Walker {
       if (uses.kind === 'local') this.localAgent(workflow, job, step, root);
       const candidates = candidatesOf(step.uses, false, { kind: 'local' });
       const what = `${uses.kind === 'local' ? 'local' : 'remote'} action ${step.uses}`;
+      const known =
+        uses.kind !== 'local' &&
+        (knownRemote(uses.name) || this.input.trusted?.(uses.name, uses.ref) === true);
       if (candidates.length === 0) {
-        if (uses.kind === 'local' || !knownRemote(uses.name))
-          site(what, 'its reference is computed or leaves the repository');
+        if (!known) site(what, 'its reference is computed or leaves the repository');
         continue;
       }
       const hit = this.lookup(candidates);
       if (!hit || hit.file.kind === 'missing') {
-        if (uses.kind === 'local' || !knownRemote(uses.name))
+        if (!known)
           site(what, hit?.file.kind === 'missing' ? hit.file.why : 'its action.yml was not read');
         continue;
       }

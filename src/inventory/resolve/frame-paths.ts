@@ -14,6 +14,7 @@ import type { PathDraft } from '../opaque.js';
 import { collectSecretUses } from '../secret-flow.js';
 import type { SecretUse } from '../secret-flow.js';
 import type { ChainLink, Credential } from '../types.js';
+import type { VisibleCredentials } from '../visible-credentials.js';
 import type { Frame, Resolution } from './expand.js';
 
 export interface IndirectInput {
@@ -21,13 +22,21 @@ export interface IndirectInput {
   readonly context: RunContext;
   readonly credentials: readonly Credential[];
   readonly productionPatterns: readonly string[];
+  /** What each step of the evaluated job can reach: an opaque site gets its root step's. */
+  readonly visible: VisibleCredentials;
+  /** Whether a remote action's code is known (catalog or the policy's trusted list). */
+  readonly knownAction?: (name: string, ref?: string) => boolean;
 }
 
 export function indirectPaths(input: IndirectInput): PathDraft[] {
   const jobCredentials = input.credentials.map((c) => c.id);
+  // A site under a step reaches what that step can (a nested action gets at most what its
+  // caller was given); a called workflow's site, outside any step of this job, reaches all.
+  const reach = (step: number | undefined): readonly string[] =>
+    (step === undefined ? undefined : input.visible.get(step)) ?? jobCredentials;
   return [
     ...input.resolution.frames.flatMap((f) => framePaths(f, input)),
-    ...input.resolution.opaque.map((site) => opaquePath(site, jobCredentials)),
+    ...input.resolution.opaque.map((site) => opaquePath(site, reach(site.step))),
   ];
 }
 
@@ -67,6 +76,7 @@ function framePaths(frame: Frame, input: IndirectInput): PathDraft[] {
     productionPatterns: input.productionPatterns,
     agents: [],
     tools: [],
+    ...(input.knownAction ? { knownAction: input.knownAction } : {}),
   };
   const steps = stepPaths(pathInput);
   const drafts = [
