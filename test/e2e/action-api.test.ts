@@ -238,7 +238,14 @@ describe.concurrent('pull_request events', () => {
       authorKind: 'agent',
       sensitive: [],
       newDependencies: [
-        { file: 'package.json', ecosystem: 'npm', name: 'evil-pkg', version: '1.0.0', line: 3 },
+        {
+          file: 'package.json',
+          ecosystem: 'npm',
+          name: 'evil-pkg',
+          version: '1.0.0',
+          line: 3,
+          note: null,
+        },
       ],
       unknownDependencies: [{ file: 'go.mod', reason: expect.any(String) }],
     });
