@@ -142,6 +142,20 @@ function classifyCommand(command: SimpleCommand, ctx: Context): CommandHit[] {
   return [];
 }
 
+/** A command as typed, then the command inside each wrapper (`npx x`, `python -m x`). */
+export function commandForms(command: SimpleCommand): ParsedCommand[] {
+  const forms: ParsedCommand[] = [];
+  let start = 0;
+  for (let level = 0; level <= MAX_UNWRAP; level++) {
+    const argv = command.argv.slice(start);
+    forms.push(parseCommand(argv, command.raw.slice(start)));
+    const inner = unwrap(argv);
+    if (inner === undefined) break;
+    start += inner;
+  }
+  return forms;
+}
+
 function findingsFor(c: ParsedCommand, ctx: Context): Finding[] {
   if (isDryRun(c)) return [];
   const out: Finding[] = [];
@@ -244,7 +258,7 @@ function flagValue(args: readonly string[], flags: readonly string[]): string | 
 // Compiling the tables.
 
 /** `'s3 cp|sync, s3api put-object'` → alternatives of steps of accepted words. */
-function compilePath(path: string | undefined): string[][][] {
+export function compilePath(path: string | undefined): string[][][] {
   if (path === undefined) return [[]];
   return path.split(',').map((alt) =>
     alt
@@ -255,7 +269,7 @@ function compilePath(path: string | undefined): string[][][] {
   );
 }
 
-function matchPath(
+export function matchPath(
   paths: Matcher['paths'],
   positionals: readonly string[],
 ): readonly string[] | undefined {
