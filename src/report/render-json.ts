@@ -1,10 +1,15 @@
 /**
  * The machine-readable report (`--format json`; DESIGN.md §8), described by
- * policies/report.schema.json (`schemaVersion`, see there what bumps it): decision, per-job
- * verdicts with agents, findings with locations, and the full BOM.
+ * policies/report.schema.json (`schemaVersion`, see there what bumps it): decision,
+ * per-job verdicts, findings with locations, and the full BOM. Each fact is written once:
+ * the BOM holds the job's facts (agents, credentials, action paths with reason and location),
+ * a job's verdict names them by id with their decisions, and each job's checklist score
+ * refers to its BOM record and to the checklist catalog written once at the top.
  */
+import { checklistCatalogDoc, checklistRefDoc } from '../checklist/report-doc.js';
 import type { ChecklistScore } from '../checklist/types.js';
-import { bomWorkflows } from '../evidence/bom.js';
+import { jobDoc } from '../evidence/bom.js';
+import { scoreOf } from '../evaluate.js';
 import type { Evaluation } from '../evaluate.js';
 import type { JobInventory } from '../inventory/types.js';
 import type { JobVerdict } from '../policy/types.js';
@@ -14,8 +19,9 @@ import { summariseReport } from './reason-groups.js';
 import { shardDoc } from './shard-doc.js';
 import type { Report } from './report.js';
 
+/** One line: a multi-repository report is read by programs (`jq .` indents it for people). */
 export function renderJson(report: Report): string {
-  return `${JSON.stringify(toJsonDocument(report), null, 2)}\n`;
+  return `${JSON.stringify(toJsonDocument(report))}\n`;
 }
 
 export function toJsonDocument(report: Report): Record<string, unknown> {
@@ -63,6 +69,7 @@ export function toJsonDocument(report: Report): Record<string, unknown> {
       class: f.class,
       location: f.location,
     })),
+    checklist: checklistCatalogDoc(),
     waivers: {
       applied: report.evaluations.flatMap((e) =>
         e.decision.waivers.applied.map((a) => ({ ...a.waiver, path: a.path })),
@@ -71,13 +78,16 @@ export function toJsonDocument(report: Report): Record<string, unknown> {
         e.decision.waivers.expired.map((x) => ({ ...x.waiver, message: x.message })),
       ),
     },
-    // The BOM records in the evidence pack's shape (one BOM document, one schema).
+    // The BOM records in the evidence pack's shape, the checklist by reference (report-doc.ts).
     bom: {
-      workflows: bomWorkflows(report.evaluations).map((w, i) => ({
-        path: w.path,
-        name: w.name,
-        trigger: report.evaluations[i]?.trigger,
-        jobs: w.jobs,
+      workflows: report.evaluations.map((e) => ({
+        path: e.workflow.path,
+        name: e.workflow.name ?? null,
+        trigger: e.trigger,
+        jobs: e.inventory.map((j) => ({
+          ...jobDoc(j),
+          checklist: checklistRefDoc(scoreOf(e, j.job)),
+        })),
       })),
     },
   };
@@ -102,33 +112,17 @@ function jobSummary(
       : undefined,
     triggers: inventory?.triggers ?? [],
     unattended: inventory?.unattended ?? false,
-    agents: (inventory?.agents ?? []).map((a) => ({
-      id: a.id,
-      ref: a.ref,
-      via: a.via,
-      mode: a.mode,
-      unrestrictedShell: a.unrestrictedShell,
-      permissionsBypassed: a.permissionsBypassed,
-      settings: a.settings,
-      location: a.at,
-    })),
+    // The agents, credentials and paths themselves are in the job's BOM record (by id).
+    agents: (inventory?.agents ?? []).map((a) => a.id),
     role: inventory?.workflowRole,
     classes: inventory?.classes ?? [],
-    credentials: (inventory?.credentials ?? []).map((c) => ({
-      id: c.id,
-      kind: c.kind,
-      name: c.name,
-      scope: c.scope,
-      lifetime: c.lifetime,
-    })),
+    credentials: (inventory?.credentials ?? []).map((c) => c.id),
     paths: verdict.paths.map((p) => ({
       id: p.path.id,
       class: p.path.class,
       decision: p.decision,
       rule: p.rule ?? null,
-      reason: p.path.reason,
       because: p.reason,
-      location: p.path.at,
       waived: p.waivedRules,
     })),
   };

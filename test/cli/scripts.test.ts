@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/run-cli.js';
+import { withBomFacts } from './json-report.js';
 
 interface JsonPath {
   class: string;
@@ -30,7 +31,7 @@ async function scan(dir: string): Promise<Map<string, JsonJob>> {
     stderr: () => undefined,
     now: () => new Date('2026-11-21T00:00:00Z'),
   });
-  const doc = JSON.parse(out) as { jobs: JsonJob[] };
+  const doc = withBomFacts(JSON.parse(out) as { jobs: JsonJob[] });
   return new Map(doc.jobs.map((j) => [j.id, j]));
 }
 
