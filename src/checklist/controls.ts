@@ -4,15 +4,9 @@
  * own module under controls/ (registered in controls/index.ts).
  */
 import { CONTROL_MODULES } from './controls/index.js';
-import type { Band, BandId, Control, ControlId } from './types.js';
+import type { Band, BandId, Control } from './types.js';
 
 export const CONTROLS: readonly Control[] = CONTROL_MODULES.map((c) => c.meta);
-
-export function controlById(id: ControlId): Control {
-  const control = CONTROLS.find((c) => c.id === id);
-  if (!control) throw new Error(`unknown checklist control ${id}`);
-  return control;
-}
 
 /** The seed's bands, highest first, each with its lowest total (out of 20). */
 export const BANDS: readonly (Band & { readonly min: number })[] = [

@@ -167,7 +167,9 @@ describe('what cannot be read is opaque, with why', () => {
       stderr: () => undefined,
       now: () => new Date('2026-11-21T00:00:00Z'),
     });
-    const doc = JSON.parse(out) as { jobs: JsonJob[]; bom: { jobs: { gaps: string[] }[] } };
+    const doc = withBomFacts(
+      JSON.parse(out) as { jobs: JsonJob[]; bom: { jobs: { gaps: string[] }[] } },
+    );
     const opaque = doc.jobs[0]?.paths.filter((p) => p.class === 'opaque') ?? [];
     expect(opaque).toHaveLength(1);
     expect(opaque[0]?.reason).toContain('`npm run release` is not analysed');
