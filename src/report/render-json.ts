@@ -4,7 +4,8 @@
  * per-job verdicts, findings with locations, and the full BOM. Each fact is written once:
  * the BOM holds the job's facts (agents, credentials, action paths with reason and location),
  * a job's verdict names them by id with their decisions, and each job's checklist score
- * refers to its BOM record and to the checklist catalog written once at the top.
+ * refers to its BOM record and to the checklist catalog written once at the top. In a BOM
+ * workflow entry, a location in that workflow file is `{ line, column }` (the entry's path).
  */
 import { checklistCatalogDoc, checklistRefDoc } from '../checklist/report-doc.js';
 import type { ChecklistScore } from '../checklist/types.js';
@@ -85,12 +86,32 @@ export function toJsonDocument(report: Report): Record<string, unknown> {
         name: e.workflow.name ?? null,
         trigger: e.trigger,
         jobs: e.inventory.map((j) => ({
-          ...jobDoc(j),
+          ...(inWorkflow(jobDoc(j), e.workflow.path) as object),
           checklist: checklistRefDoc(scoreOf(e, j.job)),
         })),
       })),
     },
   };
+}
+
+/**
+ * A BOM record with each location in the workflow's own file written as `{ line, column }`:
+ * the file is the entry's `path` (locations in other files, such as composite actions,
+ * called workflows and scripts, keep theirs).
+ */
+function inWorkflow(value: unknown, path: string): unknown {
+  if (Array.isArray(value)) return value.map((v) => inWorkflow(v, path));
+  if (value === null || typeof value !== 'object') return value;
+  const o = value as Record<string, unknown>;
+  const keys = Object.keys(o);
+  if (
+    keys.length === 3 &&
+    o.path === path &&
+    typeof o.line === 'number' &&
+    typeof o.column === 'number'
+  )
+    return { line: o.line, column: o.column };
+  return Object.fromEntries(keys.map((k) => [k, inWorkflow(o[k], path)]));
 }
 
 function jobSummary(

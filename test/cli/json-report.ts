@@ -2,7 +2,8 @@
  * Reading the CLI's JSON report in tests: a job's verdict names its agents, credentials and
  * decided paths by id, and the job's BOM record holds their facts once. `withBomFacts` joins
  * them back: agents and credentials become their BOM records, each decided path gets its BOM
- * path's `reason` and `location`.
+ * path's `reason` and `location`. A BOM location in the workflow's own file has no `path` (it
+ * is the workflow entry's); it is given back too.
  */
 interface BomFact {
   readonly id: string;
@@ -23,7 +24,24 @@ interface Report {
     credentials: unknown[];
     paths: { id: string }[];
   }[];
-  bom: { workflows: { jobs: BomJob[] }[] };
+  bom: { workflows: { path: string; jobs: BomJob[] }[] };
+}
+
+/** Gives `{ line, column }` locations (in the workflow's own file) their path back, in place. */
+function restorePaths(value: unknown, path: string): void {
+  if (Array.isArray(value)) {
+    for (const v of value) restorePaths(v, path);
+    return;
+  }
+  if (value === null || typeof value !== 'object') return;
+  const o = value as Record<string, unknown>;
+  if (typeof o.line === 'number' && typeof o.column === 'number' && !('path' in o)) {
+    const { line, column } = o;
+    delete o.line;
+    delete o.column;
+    Object.assign(o, { path, line, column });
+  }
+  for (const v of Object.values(o)) restorePaths(v, path);
 }
 
 function pick<T extends BomFact>(facts: readonly T[], id: string, what: string): T {
@@ -37,8 +55,10 @@ export function withBomFacts<T>(doc: T): T {
   const report = doc as unknown as Partial<Report>;
   if (!report.bom || !report.jobs) return doc;
   const bom = new Map<string, BomJob>();
-  for (const w of report.bom.workflows)
+  for (const w of report.bom.workflows) {
+    restorePaths(w.jobs, w.path);
     for (const j of w.jobs) bom.set(`${j.workflow}#${j.job}`, j);
+  }
   for (const job of report.jobs) {
     const record = bom.get(`${job.workflow}#${job.id}`);
     if (!record) throw new Error(`job ${job.id} of ${job.workflow} is not in the BOM`);
