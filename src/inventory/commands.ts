@@ -74,7 +74,7 @@ interface Matcher {
 
 const MAX_COMMAND_CHARS = 200;
 /** `npx pnpm exec …` nests wrappers; a few levels cover real scripts. */
-const MAX_UNWRAP = 3;
+export const MAX_UNWRAP = 3;
 
 export function classifyScript(script: string, options: ClassifyOptions = {}): CommandHits {
   const { commands, truncated } = splitCommands(script);
@@ -142,20 +142,6 @@ function classifyCommand(command: SimpleCommand, ctx: Context): CommandHit[] {
   return [];
 }
 
-/** A command as typed, then the command inside each wrapper (`npx x`, `python -m x`). */
-export function commandForms(command: SimpleCommand): ParsedCommand[] {
-  const forms: ParsedCommand[] = [];
-  let start = 0;
-  for (let level = 0; level <= MAX_UNWRAP; level++) {
-    const argv = command.argv.slice(start);
-    forms.push(parseCommand(argv, command.raw.slice(start)));
-    const inner = unwrap(argv);
-    if (inner === undefined) break;
-    start += inner;
-  }
-  return forms;
-}
-
 function findingsFor(c: ParsedCommand, ctx: Context): Finding[] {
   if (isDryRun(c)) return [];
   const out: Finding[] = [];
@@ -201,7 +187,7 @@ function commandName(word: string): string {
   return base.replace(/(.)@[^@]*$/, '$1').replace(/\.(?:exe|cmd|bat)$/i, '');
 }
 
-function parseCommand(argv: readonly string[], raw: readonly string[]): ParsedCommand {
+export function parseCommand(argv: readonly string[], raw: readonly string[]): ParsedCommand {
   const name = commandName(argv[0] ?? '');
   const args = argv.slice(1);
   let positionals = collectPositionals(args, VALUE_FLAGS.get(name) ?? []);
@@ -324,7 +310,7 @@ const COMPILED_WRAPPERS = WRAPPERS.map((w) => ({
 const PYTHON = /^(?:python[\d.]*|py|pypy[\d.]*)$/;
 
 /** Index in argv of the command a wrapper runs (`npx -y semantic-release` → 2), if any. */
-function unwrap(argv: readonly string[]): number | undefined {
+export function unwrap(argv: readonly string[]): number | undefined {
   const name = commandName(argv[0] ?? '');
   if (PYTHON.test(name)) return pythonModule(argv);
   for (const w of COMPILED_WRAPPERS) {

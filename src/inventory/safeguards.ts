@@ -10,7 +10,7 @@
 import type { SourceLocation } from '../errors.js';
 import type { Entry, Job, Step, Workflow } from '../workflow/model.js';
 import { locate, locateInScalar } from '../workflow/source.js';
-import { commandForms, compilePath, matchPath } from './commands.js';
+import { MAX_UNWRAP, compilePath, matchPath, parseCommand, unwrap } from './commands.js';
 import type { ParsedCommand } from './command-table.js';
 import { containerFlags, type ContainerFlags } from './container-flags.js';
 import {
@@ -154,6 +154,20 @@ function readJob(wf: Workflow, job: Job): JobSafeguards {
     env: envOf(wf, job),
     timeouts: timeoutsOf(wf, job),
   };
+}
+
+/** A command as typed, then the command inside each wrapper (`npx x`, `python -m x`). */
+function commandForms(command: SimpleCommand): ParsedCommand[] {
+  const forms: ParsedCommand[] = [];
+  let start = 0;
+  for (let level = 0; level <= MAX_UNWRAP; level++) {
+    const argv = command.argv.slice(start);
+    forms.push(parseCommand(argv, command.raw.slice(start)));
+    const inner = unwrap(argv);
+    if (inner === undefined) break;
+    start += inner;
+  }
+  return forms;
 }
 
 const COMMANDS = SAFEGUARD_COMMANDS.map((row) => ({ ...row, paths: compilePath(row.path) }));
