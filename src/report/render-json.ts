@@ -12,7 +12,9 @@ import type { ChecklistScore } from '../checklist/types.js';
 import { jobDoc } from '../evidence/bom.js';
 import { scoreOf } from '../evaluate.js';
 import type { Evaluation } from '../evaluate.js';
+import { ACTION_CLASSES } from '../inventory/action-classes.js';
 import type { JobInventory } from '../inventory/types.js';
+import { pathRemediation } from '../policy/path-remediation.js';
 import type { JobVerdict } from '../policy/types.js';
 import { TOOL_NAME, TOOL_VERSION } from '../version.js';
 import { allFindings } from './report.js';
@@ -64,12 +66,14 @@ export function toJsonDocument(report: Report): Record<string, unknown> {
       message: f.message,
       messageId: f.messageId,
       data: f.data,
-      remediation: f.remediation,
+      // A path finding's tip depends only on its class and decision (`pathRemediations`).
+      remediation: f.kind === 'path' ? undefined : f.remediation,
       workflow: f.workflow,
       job: f.job,
       class: f.class,
       location: f.location,
     })),
+    pathRemediations: pathRemediations(),
     checklist: checklistCatalogDoc(),
     waivers: {
       applied: report.evaluations.flatMap((e) =>
@@ -92,6 +96,17 @@ export function toJsonDocument(report: Report): Record<string, unknown> {
       })),
     },
   };
+}
+
+/** The remediation tip of a `path` finding, by class and decision (written once). */
+function pathRemediations(): Record<string, Record<string, string>> {
+  const decisions = ['allow', 'approval-required', 'blocked'] as const;
+  return Object.fromEntries(
+    ACTION_CLASSES.map((c) => [
+      c,
+      Object.fromEntries(decisions.map((d) => [d, pathRemediation(c, d)])),
+    ]),
+  );
 }
 
 /**
