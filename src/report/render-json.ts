@@ -4,8 +4,7 @@
  * per-job verdicts, findings with locations, and the full BOM. Each fact is written once:
  * the BOM holds the job's facts (agents, credentials, action paths with reason and location),
  * a job's verdict names them by id with their decisions, and each job's checklist score
- * refers to its BOM record and to the checklist catalog written once at the top. In a BOM
- * workflow entry, a location in that workflow file is `{ line, column }` (the entry's path).
+ * refers to its BOM record and to the checklist catalog written once at the top.
  */
 import { checklistCatalogDoc, checklistRefDoc } from '../checklist/report-doc.js';
 import type { ChecklistScore } from '../checklist/types.js';
@@ -90,7 +89,7 @@ export function toJsonDocument(report: Report): Record<string, unknown> {
         name: e.workflow.name ?? null,
         trigger: e.trigger,
         jobs: e.inventory.map((j) => ({
-          ...(inWorkflow(jobDoc(j), e.workflow.path) as object),
+          ...jobDoc(j),
           checklist: checklistRefDoc(scoreOf(e, j.job)),
         })),
       })),
@@ -107,26 +106,6 @@ function pathRemediations(): Record<string, Record<string, string>> {
       Object.fromEntries(decisions.map((d) => [d, pathRemediation(c, d)])),
     ]),
   );
-}
-
-/**
- * A BOM record with each location in the workflow's own file written as `{ line, column }`:
- * the file is the entry's `path` (locations in other files, such as composite actions,
- * called workflows and scripts, keep theirs).
- */
-function inWorkflow(value: unknown, path: string): unknown {
-  if (Array.isArray(value)) return value.map((v) => inWorkflow(v, path));
-  if (value === null || typeof value !== 'object') return value;
-  const o = value as Record<string, unknown>;
-  const keys = Object.keys(o);
-  if (
-    keys.length === 3 &&
-    o.path === path &&
-    typeof o.line === 'number' &&
-    typeof o.column === 'number'
-  )
-    return { line: o.line, column: o.column };
-  return Object.fromEntries(keys.map((k) => [k, inWorkflow(o[k], path)]));
 }
 
 function jobSummary(

@@ -2,8 +2,7 @@
  * Reading the CLI's JSON report in tests: a job's verdict names its agents, credentials and
  * decided paths by id, and the job's BOM record holds their facts once. `withBomFacts` joins
  * them back: agents and credentials become their BOM records, each decided path gets its BOM
- * path's `reason` and `location`. A BOM location in the workflow's own file has no `path` (it
- * is the workflow entry's); it is given back too.
+ * path's `reason` and `location`.
  */
 interface BomFact {
   readonly id: string;
@@ -27,23 +26,6 @@ interface Report {
   bom: { workflows: { path: string; jobs: BomJob[] }[] };
 }
 
-/** Gives `{ line, column }` locations (in the workflow's own file) their path back, in place. */
-function restorePaths(value: unknown, path: string): void {
-  if (Array.isArray(value)) {
-    for (const v of value) restorePaths(v, path);
-    return;
-  }
-  if (value === null || typeof value !== 'object') return;
-  const o = value as Record<string, unknown>;
-  if (typeof o.line === 'number' && typeof o.column === 'number' && !('path' in o)) {
-    const { line, column } = o;
-    delete o.line;
-    delete o.column;
-    Object.assign(o, { path, line, column });
-  }
-  for (const v of Object.values(o)) restorePaths(v, path);
-}
-
 function pick<T extends BomFact>(facts: readonly T[], id: string, what: string): T {
   const found = facts.find((f) => f.id === id);
   if (!found) throw new Error(`${what} ${id} is not in the BOM`);
@@ -56,7 +38,6 @@ export function withBomFacts<T>(doc: T): T {
   if (!report.bom || !report.jobs) return doc;
   const bom = new Map<string, BomJob>();
   for (const w of report.bom.workflows) {
-    restorePaths(w.jobs, w.path);
     for (const j of w.jobs) bom.set(`${j.workflow}#${j.job}`, j);
   }
   for (const job of report.jobs) {
