@@ -21,9 +21,13 @@ import { summariseReport } from './reason-groups.js';
 import { shardDoc } from './shard-doc.js';
 import type { Report } from './report.js';
 
-/** One line: a multi-repository report is read by programs (`jq .` indents it for people). */
 export function renderJson(report: Report): string {
-  return `${JSON.stringify(toJsonDocument(report))}\n`;
+  return jsonReportText(toJsonDocument(report));
+}
+
+/** One line: a multi-repository report is read by programs (`jq .` indents it for people). */
+export function jsonReportText(doc: unknown): string {
+  return `${JSON.stringify(doc)}\n`;
 }
 
 export function toJsonDocument(report: Report): Record<string, unknown> {
