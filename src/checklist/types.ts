@@ -34,6 +34,14 @@ export type ControlCategory =
   | 'Code Review'
   | 'Monitoring and Incident Response';
 
+/** What gives each level, in words: the row of the mapping table in docs/checklist.md. */
+export interface ControlLevels {
+  readonly full: string;
+  readonly partial: string;
+  readonly none: string;
+  readonly notObservable: string;
+}
+
 export interface Control {
   readonly id: ControlId;
   /** The item number in the seed (1–20). */
@@ -41,30 +49,50 @@ export interface Control {
   readonly category: ControlCategory;
   /** The item's heading, as the seed words it. */
   readonly title: string;
+  /** The short name in the mapping table of docs/checklist.md. */
+  readonly short: string;
   /** One of the five "start with the basics" items of the seed's Pro Tip (1, 4, 7, 10, 13). */
   readonly basic: boolean;
   /** What we look at in the workflow, in words. */
   readonly looksAt: string;
+  readonly levels: ControlLevels;
+  /** The reasons a score can give, by message id; `{name}` is filled from the verdict's data. */
+  readonly messages: Readonly<Record<string, string>>;
 }
 
 /** The seed's scale: 1 fully implemented, 0.5 partially, 0 not implemented. */
 export type ControlPoints = 1 | 0.5 | 0;
 
+/** A fact of the job's BOM that evidence points at instead of copying it. */
+export interface EvidenceRef {
+  readonly kind: 'credential' | 'path';
+  /** The credential's or the action path's id in the job's inventory record. */
+  readonly id: string;
+}
+
 /** One fact behind a score; `at` is where the workflow shows it, when it does. */
 export interface Evidence {
   readonly text: string;
   readonly at: SourceLocation | undefined;
+  /** Set when the fact is a credential or action path of the BOM (text and at are its own). */
+  readonly ref?: EvidenceRef;
 }
 
-export interface ControlResult {
+/** A control's score for one job: the points, the message id and its data, the evidence. */
+export interface Verdict {
+  /** null = not observable from CI (the message says why). */
+  readonly score: ControlPoints | null;
+  readonly message: string;
+  readonly data?: Readonly<Record<string, string>>;
+  readonly evidence: readonly Evidence[];
+}
+
+export interface ControlResult extends Verdict {
   readonly id: ControlId;
   readonly number: number;
   readonly title: string;
-  /** null = not observable from CI (the reason says why). */
-  readonly score: ControlPoints | null;
-  /** Why this score, or why it cannot be observed: one sentence. */
+  /** The message filled in: why this score, or why it cannot be observed (one sentence). */
   readonly reason: string;
-  readonly evidence: readonly Evidence[];
 }
 
 export type BandId = 'production-ready' | 'good-foundation' | 'significant-risk' | 'pause';

@@ -15,6 +15,7 @@ import type { DecisionValue } from '../policy/types.js';
 import type { Command } from './args.js';
 import { checkOutDir } from './emit-report.js';
 import type { CliIo } from './run-cli.js';
+import { jsonReportText } from '../report/render-json.js';
 
 type MergeArgs = Extract<Command, { name: 'merge' }>;
 
@@ -25,7 +26,7 @@ export function mergeCommand(command: MergeArgs, io: CliIo): number {
     doc: readReport(file),
   }));
   const merged = mergeReports(reports);
-  const text = `${JSON.stringify(merged, null, 2)}\n`;
+  const text = jsonReportText(merged);
   if (command.out !== undefined) {
     try {
       mkdirSync(command.out, { recursive: true });

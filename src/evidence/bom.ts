@@ -54,7 +54,7 @@ function protectionDoc(p: EnvironmentProtection): Doc<EnvironmentProtection> {
   };
 }
 
-function jobDoc(j: JobInventory): Doc<JobInventory> {
+export function jobDoc(j: JobInventory): Doc<JobInventory> {
   return {
     workflow: j.workflow,
     job: j.job,

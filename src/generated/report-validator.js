@@ -2,9 +2,10 @@
 /* eslint-disable */
 
 export const validateReport = validate20;
-const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://agent-gate.dev/schemas/report-v1.json","title":"agent-gate CLI report","description":"The document `agent-gate scan|evaluate|merge --format json` prints (and writes to --out as report.json). schemaVersion 1. A change that removes or renames a field, changes a field's type or meaning, or adds a required field bumps schemaVersion; the BOM records (bom.workflows[].jobs[]) follow the evidence pack's schema (evidence.schema.json, $defs/jobInventory) and change with it.","type":"object","additionalProperties":false,"required":["schemaVersion","tool","decision","policy","repositories","reasons","summary","errors","jobs","findings","waivers","bom"],"properties":{"schemaVersion":{"const":1},"tool":{"type":"object","additionalProperties":false,"required":["name","version"],"properties":{"name":{"const":"agent-gate"},"version":{"type":"string","pattern":"^\\d+\\.\\d+\\.\\d+(?:[-+][0-9A-Za-z.-]+)?$"}}},"shard":{"description":"Only in the report of one shard (`scan --shard i/n`); `merge` combines all n of them and drops it.","$ref":"#/$defs/shard"},"decision":{"$ref":"#/$defs/decision"},"policy":{"description":"The policy of the first repository (each repository's own is under repositories[]).","type":"object","additionalProperties":false,"required":["sources","digest","default"],"properties":{"sources":{"$ref":"#/$defs/stringList"},"digest":{"type":"string"},"default":{"$ref":"#/$defs/decision"}}},"repositories":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["root","policy","workflows"],"properties":{"root":{"type":"string"},"policy":{"type":"object","additionalProperties":false,"required":["sources","digest"],"properties":{"sources":{"$ref":"#/$defs/stringList"},"digest":{"type":"string"}}},"workflows":{"$ref":"#/$defs/stringList"}}}},"reasons":{"description":"Decision-wide reasons (e.g. evidence disabled).","$ref":"#/$defs/stringList"},"summary":{"$ref":"#/$defs/summary"},"errors":{"type":"array","items":{"$ref":"#/$defs/error"}},"jobs":{"type":"array","items":{"$ref":"#/$defs/job"}},"findings":{"type":"array","items":{"$ref":"#/$defs/finding"}},"waivers":{"type":"object","additionalProperties":false,"required":["applied","expired"],"properties":{"applied":{"type":"array","items":{"type":"object","$ref":"#/$defs/waiver","required":["path"]}},"expired":{"type":"array","items":{"type":"object","$ref":"#/$defs/waiver","required":["message"]}}}},"bom":{"type":"object","additionalProperties":false,"required":["workflows"],"properties":{"workflows":{"type":"array","items":{"$ref":"#/$defs/bomWorkflow"}}}}},"$defs":{"decision":{"enum":["allow","approval-required","blocked"]},"stringList":{"type":"array","items":{"type":"string"}},"location":{"$ref":"https://agent-gate.dev/schemas/evidence-v1.json#/$defs/location"},"actionClass":{"$ref":"https://agent-gate.dev/schemas/evidence-v1.json#/$defs/actionClass"},"count":{"type":"integer","minimum":0},"shard":{"type":"object","additionalProperties":false,"required":["index","count","total","assigned","options","positions"],"properties":{"index":{"type":"integer","minimum":1,"description":"This shard, 1-based (`--shard index/count`)."},"count":{"type":"integer","minimum":1},"total":{"$ref":"#/$defs/count","description":"Repositories in the whole, unsharded list."},"assigned":{"description":"Positions (0-based, in the whole list) of the repositories this shard was given, scanned or not.","type":"array","items":{"$ref":"#/$defs/count"}},"options":{"description":"The scan options that shape the report; `merge` refuses shards whose options differ.","type":"object","additionalProperties":false,"required":["policy","policyDigest","defaultPermissions","allTriggers","environments","repository","root","actionsCache","repositoryList"],"properties":{"policy":{"type":["string","null"],"description":"--policy as given (null: each repository's own, else baseline)."},"policyDigest":{"type":["string","null"],"description":"Digest of the --policy given (null without --policy)."},"defaultPermissions":{"enum":["read","write","unknown"]},"allTriggers":{"type":"boolean"},"environments":{"type":["string","null"],"description":"SHA-256 of the --environments file (null without it)."},"repository":{"type":["string","null"]},"root":{"type":["string","null"]},"actionsCache":{"type":["string","null"]},"repositoryList":{"type":"string","pattern":"^[0-9a-f]{64}$","description":"SHA-256 of the repository names in canonical order: shards of one scan were given the same list."}}},"positions":{"description":"For each element of the report's per-repository arrays, the position of its repository in the whole list ordered by repository name (-1: an error of no one repository). `merge` orders the shards' elements by it.","type":"object","additionalProperties":false,"required":["repositories","jobs","findings","errors","workflows","waiversApplied","waiversExpired"],"properties":{"repositories":{"type":"array","items":{"type":"integer","minimum":-1}},"jobs":{"type":"array","items":{"type":"integer","minimum":-1}},"findings":{"type":"array","items":{"type":"integer","minimum":-1}},"errors":{"type":"array","items":{"type":"integer","minimum":-1}},"workflows":{"type":"array","items":{"type":"integer","minimum":-1},"description":"bom.workflows[]"},"waiversApplied":{"type":"array","items":{"type":"integer","minimum":-1}},"waiversExpired":{"type":"array","items":{"type":"integer","minimum":-1}}}}}},"summary":{"type":"object","additionalProperties":false,"required":["jobs","allowed","approvalRequired","blocked","assumedDefaultPermissions","gatedOnAssumption","reasons"],"properties":{"jobs":{"$ref":"#/$defs/count"},"allowed":{"$ref":"#/$defs/count"},"approvalRequired":{"$ref":"#/$defs/count"},"blocked":{"$ref":"#/$defs/count"},"assumedDefaultPermissions":{"$ref":"#/$defs/count"},"gatedOnAssumption":{"$ref":"#/$defs/count"},"reasons":{"description":"Why jobs are not allowed, grouped, the most frequent first.","type":"array","items":{"type":"object","additionalProperties":false,"required":["key","jobs","text"],"properties":{"key":{"type":"string"},"jobs":{"$ref":"#/$defs/count"},"text":{"type":"string"}}}}}},"error":{"description":"A file, repository or rule that could not be evaluated; any error makes the exit code 2 (fail closed).","type":"object","additionalProperties":false,"required":["path","message"],"properties":{"path":{"type":"string"},"message":{"type":"string"},"ruleId":{"type":"string","description":"The detection rule that failed (rule failures only)."},"job":{"type":"string","description":"The job it failed on (rule failures only)."},"location":{"$ref":"#/$defs/location"}}},"job":{"description":"One decided job: its verdict, agents, classes, credentials and action paths.","type":"object","additionalProperties":false,"required":["workflow","id","decision","checks","triggers","unattended","agents","classes","credentials","paths"],"properties":{"workflow":{"type":"string"},"trigger":{"type":"string","description":"The trigger this job was decided for (scan)."},"otherTriggers":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["event","decision"],"properties":{"event":{"type":"string"},"decision":{"$ref":"#/$defs/decision"}}}},"id":{"type":"string"},"name":{"type":"string"},"decision":{"$ref":"#/$defs/decision"},"checks":{"$ref":"#/$defs/count","description":"Detection-rule findings on this job."},"checklist":{"$ref":"#/$defs/jobChecklist"},"triggers":{"$ref":"#/$defs/stringList"},"unattended":{"type":"boolean"},"agents":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["id","via","unrestrictedShell","permissionsBypassed","settings","location"],"properties":{"id":{"type":"string"},"ref":{"type":"string"},"via":{"type":"string"},"mode":{"type":"string"},"unrestrictedShell":{"type":"boolean"},"permissionsBypassed":{"type":"boolean"},"settings":{"$ref":"https://agent-gate.dev/schemas/evidence-v1.json#/$defs/agentUse/properties/settings"},"location":{"$ref":"#/$defs/location"}}}},"role":{"$ref":"https://agent-gate.dev/schemas/evidence-v1.json#/$defs/jobInventory/properties/workflowRole"},"classes":{"type":"array","items":{"$ref":"#/$defs/actionClass"}},"credentials":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["id","kind","name","scope","lifetime"],"properties":{"id":{"type":"string"},"kind":{"$ref":"https://agent-gate.dev/schemas/evidence-v1.json#/$defs/credentialKind"},"name":{"type":"string"},"scope":{"enum":["narrow","broad"]},"lifetime":{"$ref":"https://agent-gate.dev/schemas/evidence-v1.json#/$defs/credentialLifetime"}}}},"paths":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["id","class","decision","rule","reason","because","location","waived"],"properties":{"id":{"type":"string"},"class":{"$ref":"#/$defs/actionClass"},"decision":{"$ref":"#/$defs/decision"},"rule":{"type":["string","null"],"description":"The deciding policy rule; null when the policy default decided."},"reason":{"type":"string"},"because":{"type":"string"},"location":{"$ref":"#/$defs/location"},"waived":{"$ref":"#/$defs/stringList"}}}}}},"jobChecklist":{"description":"The job's checklist score in brief (the controls are in the BOM record).","type":"object","additionalProperties":false,"required":["total","outOf","observed","band"],"properties":{"total":{"type":"number","minimum":0,"maximum":20},"outOf":{"const":20},"observed":{"type":"integer","minimum":0,"maximum":20},"band":{"enum":["production-ready","good-foundation","significant-risk","pause"]}}},"finding":{"description":"A policy path decision (kind path) or a detection-rule hit (kind check); the most severe decisions first.","type":"object","additionalProperties":false,"required":["ruleId","kind","decision","severity","confidence","message","remediation","workflow","location"],"properties":{"ruleId":{"type":"string"},"kind":{"enum":["path","check"]},"decision":{"$ref":"#/$defs/decision"},"severity":{"enum":["info","low","medium","high","critical"]},"confidence":{"enum":["low","medium","high"]},"message":{"type":"string"},"messageId":{"type":"string","description":"Check findings: the message id in the rule's meta.messages (docs/rules/<id>.md lists them)."},"data":{"type":"object","description":"Check findings: the values the message template was filled with.","additionalProperties":{"oneOf":[{"type":"string"},{"type":"number"}]}},"remediation":{"type":"string"},"workflow":{"type":"string"},"job":{"type":"string","description":"Absent for workflow-level findings."},"class":{"$ref":"#/$defs/actionClass"},"location":{"$ref":"#/$defs/location"}}},"waiver":{"type":"object","additionalProperties":false,"required":["rule","owner","expires","reason","at"],"properties":{"rule":{"type":"string"},"workflow":{"type":"string"},"job":{"type":"string"},"owner":{"type":"string"},"expires":{"type":"string","pattern":"^\\d{4}-\\d{2}-\\d{2}$"},"reason":{"type":"string"},"at":{"$ref":"#/$defs/location"},"path":{"type":"string","description":"Applied waivers: the action path it waived."},"message":{"type":"string","description":"Expired waivers: what the expiry means."}}},"bomWorkflow":{"description":"One evaluated workflow (one per trigger with --all-triggers): its BOM records in the evidence pack's shape.","type":"object","additionalProperties":false,"required":["path","name","jobs"],"properties":{"path":{"type":"string"},"name":{"type":["string","null"]},"trigger":{"type":"object","additionalProperties":false,"required":["event","others","jobs"],"properties":{"event":{"type":"string"},"others":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["event","decision"],"properties":{"event":{"type":"string"},"decision":{"$ref":"#/$defs/decision"}}}},"jobs":{"description":"Jobs reported from another trigger's run (where they fare worse): job id → event.","type":"object","additionalProperties":{"type":"string"}}}},"jobs":{"type":"array","items":{"$ref":"#/$defs/bomJob"}}}},"bomJob":{"description":"The Agent Action BOM record of a job, exactly as in the evidence pack (the checklist included).","$ref":"https://agent-gate.dev/schemas/evidence-v1.json#/$defs/jobInventory"}}};
+const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://agent-gate.dev/schemas/report-v1.json","title":"agent-gate CLI report","description":"The document `agent-gate scan|evaluate|merge --format json` prints (and writes to --out as report.json). schemaVersion 1. A change that removes or renames a field, changes a field's type or meaning, or adds a required field bumps schemaVersion; the BOM records (bom.workflows[].jobs[]) follow the evidence pack's schema (evidence.schema.json, $defs/jobInventory) and change with it.","type":"object","additionalProperties":false,"required":["schemaVersion","tool","decision","policy","repositories","reasons","summary","errors","jobs","findings","waivers","bom","checklist","pathRemediations"],"properties":{"schemaVersion":{"const":1},"tool":{"type":"object","additionalProperties":false,"required":["name","version"],"properties":{"name":{"const":"agent-gate"},"version":{"type":"string","pattern":"^\\d+\\.\\d+\\.\\d+(?:[-+][0-9A-Za-z.-]+)?$"}}},"shard":{"description":"Only in the report of one shard (`scan --shard i/n`); `merge` combines all n of them and drops it.","$ref":"#/$defs/shard"},"decision":{"$ref":"#/$defs/decision"},"policy":{"description":"The policy of the first repository (each repository's own is under repositories[]).","type":"object","additionalProperties":false,"required":["sources","digest","default"],"properties":{"sources":{"$ref":"#/$defs/stringList"},"digest":{"type":"string"},"default":{"$ref":"#/$defs/decision"}}},"repositories":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["root","policy","workflows"],"properties":{"root":{"type":"string"},"policy":{"type":"object","additionalProperties":false,"required":["sources","digest"],"properties":{"sources":{"$ref":"#/$defs/stringList"},"digest":{"type":"string"}}},"workflows":{"$ref":"#/$defs/stringList"}}}},"reasons":{"description":"Decision-wide reasons (e.g. evidence disabled).","$ref":"#/$defs/stringList"},"summary":{"$ref":"#/$defs/summary"},"errors":{"type":"array","items":{"$ref":"#/$defs/error"}},"jobs":{"type":"array","items":{"$ref":"#/$defs/job"}},"findings":{"type":"array","items":{"$ref":"#/$defs/finding"}},"waivers":{"type":"object","additionalProperties":false,"required":["applied","expired"],"properties":{"applied":{"type":"array","items":{"type":"object","$ref":"#/$defs/waiver","required":["path"]}},"expired":{"type":"array","items":{"type":"object","$ref":"#/$defs/waiver","required":["message"]}}}},"bom":{"type":"object","additionalProperties":false,"required":["workflows"],"properties":{"workflows":{"type":"array","items":{"$ref":"#/$defs/bomWorkflow"}}}},"checklist":{"$ref":"#/$defs/checklistCatalog"},"pathRemediations":{"description":"The remediation tip of a `path` finding by action class and decision (path findings do not repeat it).","type":"object","additionalProperties":{"type":"object","additionalProperties":{"type":"string"}}}},"$defs":{"decision":{"enum":["allow","approval-required","blocked"]},"stringList":{"type":"array","items":{"type":"string"}},"location":{"$ref":"https://agent-gate.dev/schemas/evidence-v1.json#/$defs/location"},"actionClass":{"$ref":"https://agent-gate.dev/schemas/evidence-v1.json#/$defs/actionClass"},"count":{"type":"integer","minimum":0},"shard":{"type":"object","additionalProperties":false,"required":["index","count","total","assigned","options","positions"],"properties":{"index":{"type":"integer","minimum":1,"description":"This shard, 1-based (`--shard index/count`)."},"count":{"type":"integer","minimum":1},"total":{"$ref":"#/$defs/count","description":"Repositories in the whole, unsharded list."},"assigned":{"description":"Positions (0-based, in the whole list) of the repositories this shard was given, scanned or not.","type":"array","items":{"$ref":"#/$defs/count"}},"options":{"description":"The scan options that shape the report; `merge` refuses shards whose options differ.","type":"object","additionalProperties":false,"required":["policy","policyDigest","defaultPermissions","allTriggers","environments","repository","root","actionsCache","repositoryList"],"properties":{"policy":{"type":["string","null"],"description":"--policy as given (null: each repository's own, else baseline)."},"policyDigest":{"type":["string","null"],"description":"Digest of the --policy given (null without --policy)."},"defaultPermissions":{"enum":["read","write","unknown"]},"allTriggers":{"type":"boolean"},"environments":{"type":["string","null"],"description":"SHA-256 of the --environments file (null without it)."},"repository":{"type":["string","null"]},"root":{"type":["string","null"]},"actionsCache":{"type":["string","null"]},"repositoryList":{"type":"string","pattern":"^[0-9a-f]{64}$","description":"SHA-256 of the repository names in canonical order: shards of one scan were given the same list."}}},"positions":{"description":"For each element of the report's per-repository arrays, the position of its repository in the whole list ordered by repository name (-1: an error of no one repository). `merge` orders the shards' elements by it.","type":"object","additionalProperties":false,"required":["repositories","jobs","findings","errors","workflows","waiversApplied","waiversExpired"],"properties":{"repositories":{"type":"array","items":{"type":"integer","minimum":-1}},"jobs":{"type":"array","items":{"type":"integer","minimum":-1}},"findings":{"type":"array","items":{"type":"integer","minimum":-1}},"errors":{"type":"array","items":{"type":"integer","minimum":-1}},"workflows":{"type":"array","items":{"type":"integer","minimum":-1},"description":"bom.workflows[]"},"waiversApplied":{"type":"array","items":{"type":"integer","minimum":-1}},"waiversExpired":{"type":"array","items":{"type":"integer","minimum":-1}}}}}},"summary":{"type":"object","additionalProperties":false,"required":["jobs","allowed","approvalRequired","blocked","assumedDefaultPermissions","gatedOnAssumption","reasons"],"properties":{"jobs":{"$ref":"#/$defs/count"},"allowed":{"$ref":"#/$defs/count"},"approvalRequired":{"$ref":"#/$defs/count"},"blocked":{"$ref":"#/$defs/count"},"assumedDefaultPermissions":{"$ref":"#/$defs/count"},"gatedOnAssumption":{"$ref":"#/$defs/count"},"reasons":{"description":"Why jobs are not allowed, grouped, the most frequent first.","type":"array","items":{"type":"object","additionalProperties":false,"required":["key","jobs","text"],"properties":{"key":{"type":"string"},"jobs":{"$ref":"#/$defs/count"},"text":{"type":"string"}}}}}},"error":{"description":"A file, repository or rule that could not be evaluated; any error makes the exit code 2 (fail closed).","type":"object","additionalProperties":false,"required":["path","message"],"properties":{"path":{"type":"string"},"message":{"type":"string"},"ruleId":{"type":"string","description":"The detection rule that failed (rule failures only)."},"job":{"type":"string","description":"The job it failed on (rule failures only)."},"location":{"$ref":"#/$defs/location"}}},"job":{"description":"One decided job: its verdict, and the ids of its agents, credentials and action paths (their facts are in the job's BOM record).","type":"object","additionalProperties":false,"required":["workflow","id","decision","checks","triggers","unattended","agents","classes","credentials","paths"],"properties":{"workflow":{"type":"string"},"trigger":{"type":"string","description":"The trigger this job was decided for (scan)."},"otherTriggers":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["event","decision"],"properties":{"event":{"type":"string"},"decision":{"$ref":"#/$defs/decision"}}}},"id":{"type":"string"},"name":{"type":"string"},"decision":{"$ref":"#/$defs/decision"},"checks":{"$ref":"#/$defs/count","description":"Detection-rule findings on this job."},"checklist":{"$ref":"#/$defs/jobChecklist"},"triggers":{"$ref":"#/$defs/stringList"},"unattended":{"type":"boolean"},"agents":{"description":"Ids of the job's agents (bom: agents).","$ref":"#/$defs/stringList"},"role":{"$ref":"https://agent-gate.dev/schemas/evidence-v1.json#/$defs/jobInventory/properties/workflowRole"},"classes":{"type":"array","items":{"$ref":"#/$defs/actionClass"}},"credentials":{"description":"Ids of the job's credentials (bom: credentials).","$ref":"#/$defs/stringList"},"paths":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["id","class","decision","rule","because","waived"],"properties":{"id":{"type":"string"},"class":{"$ref":"#/$defs/actionClass"},"decision":{"$ref":"#/$defs/decision"},"rule":{"type":["string","null"],"description":"The deciding policy rule; null when the policy default decided."},"because":{"type":"string"},"waived":{"$ref":"#/$defs/stringList"}},"description":"A decided action path: its reason, location, credentials and chain are the BOM path with this id."}}}},"jobChecklist":{"description":"The job's checklist score in brief (the controls are in the BOM record).","type":"object","additionalProperties":false,"required":["total","outOf","observed","band"],"properties":{"total":{"type":"number","minimum":0,"maximum":20},"outOf":{"const":20},"observed":{"type":"integer","minimum":0,"maximum":20},"band":{"enum":["production-ready","good-foundation","significant-risk","pause"]}}},"finding":{"description":"A policy path decision (kind path) or a detection-rule hit (kind check); the most severe decisions first.","type":"object","additionalProperties":false,"required":["ruleId","kind","decision","severity","confidence","message","workflow","location"],"properties":{"ruleId":{"type":"string"},"kind":{"enum":["path","check"]},"decision":{"$ref":"#/$defs/decision"},"severity":{"enum":["info","low","medium","high","critical"]},"confidence":{"enum":["low","medium","high"]},"message":{"type":"string"},"messageId":{"type":"string","description":"Check findings: the message id in the rule's meta.messages (docs/rules/<id>.md lists them)."},"data":{"type":"object","description":"Check findings: the values the message template was filled with.","additionalProperties":{"oneOf":[{"type":"string"},{"type":"number"}]}},"remediation":{"type":"string","description":"Check findings only; a path finding's tip is pathRemediations[class][decision]."},"workflow":{"type":"string"},"job":{"type":"string","description":"Absent for workflow-level findings."},"class":{"$ref":"#/$defs/actionClass"},"location":{"$ref":"#/$defs/location"}}},"waiver":{"type":"object","additionalProperties":false,"required":["rule","owner","expires","reason","at"],"properties":{"rule":{"type":"string"},"workflow":{"type":"string"},"job":{"type":"string"},"owner":{"type":"string"},"expires":{"type":"string","pattern":"^\\d{4}-\\d{2}-\\d{2}$"},"reason":{"type":"string"},"at":{"$ref":"#/$defs/location"},"path":{"type":"string","description":"Applied waivers: the action path it waived."},"message":{"type":"string","description":"Expired waivers: what the expiry means."}}},"bomWorkflow":{"description":"One evaluated workflow (one per trigger with --all-triggers): its BOM records in the evidence pack's shape.","type":"object","additionalProperties":false,"required":["path","name","jobs"],"properties":{"path":{"type":"string"},"name":{"type":["string","null"]},"trigger":{"type":"object","additionalProperties":false,"required":["event","others","jobs"],"properties":{"event":{"type":"string"},"others":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["event","decision"],"properties":{"event":{"type":"string"},"decision":{"$ref":"#/$defs/decision"}}}},"jobs":{"description":"Jobs reported from another trigger's run (where they fare worse): job id → event.","type":"object","additionalProperties":{"type":"string"}}}},"jobs":{"type":"array","items":{"$ref":"#/$defs/bomJob"}}}},"bomJob":{"description":"The Agent Action BOM record of a job in the evidence pack's shape, except the checklist: its score by reference (message ids of the top-level checklist catalog, evidence as ids of this record's credentials and paths).","type":"object","additionalProperties":false,"required":["workflow","job","name","at","triggers","actor","unattended","unattendedReasons","environment","runsOn","permissions","credentials","uses","runs","agents","workflowRole","tools","agentConfig","owner","change","targets","classes","paths","gaps","skipped","skippedSteps","calls","resolvedRefs","checklist"],"properties":{"workflow":{"$ref":"https://agent-gate.dev/schemas/evidence-v1.json#/$defs/jobInventory/properties/workflow"},"job":{"$ref":"https://agent-gate.dev/schemas/evidence-v1.json#/$defs/jobInventory/properties/job"},"name":{"$ref":"https://agent-gate.dev/schemas/evidence-v1.json#/$defs/jobInventory/properties/name"},"at":{"$ref":"https://agent-gate.dev/schemas/evidence-v1.json#/$defs/jobInventory/properties/at"},"triggers":{"$ref":"https://agent-gate.dev/schemas/evidence-v1.json#/$defs/jobInventory/properties/triggers"},"actor":{"$ref":"https://agent-gate.dev/schemas/evidence-v1.json#/$defs/jobInventory/properties/actor"},"unattended":{"$ref":"https://agent-gate.dev/schemas/evidence-v1.json#/$defs/jobInventory/properties/unattended"},"unattendedReasons":{"$ref":"https://agent-gate.dev/schemas/evidence-v1.json#/$defs/jobInventory/properties/unattendedReasons"},"environment":{"$ref":"https://agent-gate.dev/schemas/evidence-v1.json#/$defs/jobInventory/properties/environment"},"runsOn":{"$ref":"https://agent-gate.dev/schemas/evidence-v1.json#/$defs/jobInventory/properties/runsOn"},"permissions":{"$ref":"https://agent-gate.dev/schemas/evidence-v1.json#/$defs/jobInventory/properties/permissions"},"credentials":{"$ref":"https://agent-gate.dev/schemas/evidence-v1.json#/$defs/jobInventory/properties/credentials"},"uses":{"$ref":"https://agent-gate.dev/schemas/evidence-v1.json#/$defs/jobInventory/properties/uses"},"runs":{"$ref":"https://agent-gate.dev/schemas/evidence-v1.json#/$defs/jobInventory/properties/runs"},"agents":{"$ref":"https://agent-gate.dev/schemas/evidence-v1.json#/$defs/jobInventory/properties/agents"},"workflowRole":{"$ref":"https://agent-gate.dev/schemas/evidence-v1.json#/$defs/jobInventory/properties/workflowRole"},"tools":{"$ref":"https://agent-gate.dev/schemas/evidence-v1.json#/$defs/jobInventory/properties/tools"},"agentConfig":{"$ref":"https://agent-gate.dev/schemas/evidence-v1.json#/$defs/jobInventory/properties/agentConfig"},"owner":{"$ref":"https://agent-gate.dev/schemas/evidence-v1.json#/$defs/jobInventory/properties/owner"},"change":{"$ref":"https://agent-gate.dev/schemas/evidence-v1.json#/$defs/jobInventory/properties/change"},"targets":{"$ref":"https://agent-gate.dev/schemas/evidence-v1.json#/$defs/jobInventory/properties/targets"},"classes":{"$ref":"https://agent-gate.dev/schemas/evidence-v1.json#/$defs/jobInventory/properties/classes"},"paths":{"$ref":"https://agent-gate.dev/schemas/evidence-v1.json#/$defs/jobInventory/properties/paths"},"gaps":{"$ref":"https://agent-gate.dev/schemas/evidence-v1.json#/$defs/jobInventory/properties/gaps"},"skipped":{"$ref":"https://agent-gate.dev/schemas/evidence-v1.json#/$defs/jobInventory/properties/skipped"},"skippedSteps":{"$ref":"https://agent-gate.dev/schemas/evidence-v1.json#/$defs/jobInventory/properties/skippedSteps"},"resolvedRefs":{"$ref":"https://agent-gate.dev/schemas/evidence-v1.json#/$defs/jobInventory/properties/resolvedRefs"},"calls":{"$ref":"https://agent-gate.dev/schemas/evidence-v1.json#/$defs/jobInventory/properties/calls"},"checklist":{"$ref":"#/$defs/checklistRef"}}},"checklistCatalog":{"description":"Written once: the 20 controls (with every message a score can name) and the seed's bands.","type":"object","additionalProperties":false,"required":["outOf","unobservable","controls","bands"],"properties":{"outOf":{"const":20},"unobservable":{"type":"string"},"controls":{"type":"array","minItems":20,"maxItems":20,"items":{"type":"object","additionalProperties":false,"required":["id","number","category","title","basic","messages"],"properties":{"id":{"type":"string"},"number":{"type":"integer","minimum":1,"maximum":20},"category":{"type":"string"},"title":{"type":"string"},"basic":{"type":"boolean"},"messages":{"type":"object","additionalProperties":{"type":"string"}}}}},"bands":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["id","label","range","min","advice"],"properties":{"id":{"enum":["production-ready","good-foundation","significant-risk","pause"]},"label":{"type":"string"},"range":{"type":"string"},"min":{"type":"number"},"advice":{"type":"string"}}}}}},"checklistRef":{"description":"A job's score by reference: message ids into the catalog, evidence as ids of the job's BOM credentials / paths or a text with its line in the scored workflow (file when elsewhere).","type":"object","additionalProperties":false,"required":["total","observed","band","bestCaseBand","focus","controls"],"properties":{"total":{"type":"number","minimum":0,"maximum":20},"observed":{"type":"integer","minimum":0,"maximum":20},"band":{"enum":["production-ready","good-foundation","significant-risk","pause"]},"bestCaseBand":{"enum":["production-ready","good-foundation","significant-risk","pause"]},"focus":{"type":"array","items":{"type":"string"}},"controls":{"type":"array","minItems":20,"maxItems":20,"items":{"type":"object","additionalProperties":false,"required":["id","score","message","evidence"],"properties":{"id":{"type":"string"},"score":{"enum":[1,0.5,0,null]},"message":{"type":"string"},"data":{"type":"object","additionalProperties":{"type":"string"}},"evidence":{"type":"array","items":{"oneOf":[{"type":"object","additionalProperties":false,"required":["credential"],"properties":{"credential":{"type":"string"}}},{"type":"object","additionalProperties":false,"required":["path"],"properties":{"path":{"type":"string"}}},{"type":"object","additionalProperties":false,"required":["text"],"properties":{"text":{"type":"string"},"line":{"type":"integer","minimum":1},"file":{"type":"string"}}}]}}}}}}}}};
 const schema35 = {"enum":["allow","approval-required","blocked"]};
 const schema36 = {"type":"array","items":{"type":"string"}};
+const schema274 = {"description":"Written once: the 20 controls (with every message a score can name) and the seed's bands.","type":"object","additionalProperties":false,"required":["outOf","unobservable","controls","bands"],"properties":{"outOf":{"const":20},"unobservable":{"type":"string"},"controls":{"type":"array","minItems":20,"maxItems":20,"items":{"type":"object","additionalProperties":false,"required":["id","number","category","title","basic","messages"],"properties":{"id":{"type":"string"},"number":{"type":"integer","minimum":1,"maximum":20},"category":{"type":"string"},"title":{"type":"string"},"basic":{"type":"boolean"},"messages":{"type":"object","additionalProperties":{"type":"string"}}}}},"bands":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["id","label","range","min","advice"],"properties":{"id":{"enum":["production-ready","good-foundation","significant-risk","pause"]},"label":{"type":"string"},"range":{"type":"string"},"min":{"type":"number"},"advice":{"type":"string"}}}}}};
 const func1 = Object.prototype.hasOwnProperty;
 const pattern4 = new RegExp("^\\d+\\.\\d+\\.\\d+(?:[-+][0-9A-Za-z.-]+)?$", "u");
 const schema32 = {"type":"object","additionalProperties":false,"required":["index","count","total","assigned","options","positions"],"properties":{"index":{"type":"integer","minimum":1,"description":"This shard, 1-based (`--shard index/count`)."},"count":{"type":"integer","minimum":1},"total":{"$ref":"#/$defs/count","description":"Repositories in the whole, unsharded list."},"assigned":{"description":"Positions (0-based, in the whole list) of the repositories this shard was given, scanned or not.","type":"array","items":{"$ref":"#/$defs/count"}},"options":{"description":"The scan options that shape the report; `merge` refuses shards whose options differ.","type":"object","additionalProperties":false,"required":["policy","policyDigest","defaultPermissions","allTriggers","environments","repository","root","actionsCache","repositoryList"],"properties":{"policy":{"type":["string","null"],"description":"--policy as given (null: each repository's own, else baseline)."},"policyDigest":{"type":["string","null"],"description":"Digest of the --policy given (null without --policy)."},"defaultPermissions":{"enum":["read","write","unknown"]},"allTriggers":{"type":"boolean"},"environments":{"type":["string","null"],"description":"SHA-256 of the --environments file (null without it)."},"repository":{"type":["string","null"]},"root":{"type":["string","null"]},"actionsCache":{"type":["string","null"]},"repositoryList":{"type":"string","pattern":"^[0-9a-f]{64}$","description":"SHA-256 of the repository names in canonical order: shards of one scan were given the same list."}}},"positions":{"description":"For each element of the report's per-repository arrays, the position of its repository in the whole list ordered by repository name (-1: an error of no one repository). `merge` orders the shards' elements by it.","type":"object","additionalProperties":false,"required":["repositories","jobs","findings","errors","workflows","waiversApplied","waiversExpired"],"properties":{"repositories":{"type":"array","items":{"type":"integer","minimum":-1}},"jobs":{"type":"array","items":{"type":"integer","minimum":-1}},"findings":{"type":"array","items":{"type":"integer","minimum":-1}},"errors":{"type":"array","items":{"type":"integer","minimum":-1}},"workflows":{"type":"array","items":{"type":"integer","minimum":-1},"description":"bom.workflows[]"},"waiversApplied":{"type":"array","items":{"type":"integer","minimum":-1}},"waiversExpired":{"type":"array","items":{"type":"integer","minimum":-1}}}}}};
@@ -1467,286 +1468,10 @@ return errors === 0;
 }
 validate25.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-const schema195 = {"description":"One decided job: its verdict, agents, classes, credentials and action paths.","type":"object","additionalProperties":false,"required":["workflow","id","decision","checks","triggers","unattended","agents","classes","credentials","paths"],"properties":{"workflow":{"type":"string"},"trigger":{"type":"string","description":"The trigger this job was decided for (scan)."},"otherTriggers":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["event","decision"],"properties":{"event":{"type":"string"},"decision":{"$ref":"#/$defs/decision"}}}},"id":{"type":"string"},"name":{"type":"string"},"decision":{"$ref":"#/$defs/decision"},"checks":{"$ref":"#/$defs/count","description":"Detection-rule findings on this job."},"checklist":{"$ref":"#/$defs/jobChecklist"},"triggers":{"$ref":"#/$defs/stringList"},"unattended":{"type":"boolean"},"agents":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["id","via","unrestrictedShell","permissionsBypassed","settings","location"],"properties":{"id":{"type":"string"},"ref":{"type":"string"},"via":{"type":"string"},"mode":{"type":"string"},"unrestrictedShell":{"type":"boolean"},"permissionsBypassed":{"type":"boolean"},"settings":{"$ref":"https://agent-gate.dev/schemas/evidence-v1.json#/$defs/agentUse/properties/settings"},"location":{"$ref":"#/$defs/location"}}}},"role":{"$ref":"https://agent-gate.dev/schemas/evidence-v1.json#/$defs/jobInventory/properties/workflowRole"},"classes":{"type":"array","items":{"$ref":"#/$defs/actionClass"}},"credentials":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["id","kind","name","scope","lifetime"],"properties":{"id":{"type":"string"},"kind":{"$ref":"https://agent-gate.dev/schemas/evidence-v1.json#/$defs/credentialKind"},"name":{"type":"string"},"scope":{"enum":["narrow","broad"]},"lifetime":{"$ref":"https://agent-gate.dev/schemas/evidence-v1.json#/$defs/credentialLifetime"}}}},"paths":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["id","class","decision","rule","reason","because","location","waived"],"properties":{"id":{"type":"string"},"class":{"$ref":"#/$defs/actionClass"},"decision":{"$ref":"#/$defs/decision"},"rule":{"type":["string","null"],"description":"The deciding policy rule; null when the policy default decided."},"reason":{"type":"string"},"because":{"type":"string"},"location":{"$ref":"#/$defs/location"},"waived":{"$ref":"#/$defs/stringList"}}}}}};
+const schema195 = {"description":"One decided job: its verdict, and the ids of its agents, credentials and action paths (their facts are in the job's BOM record).","type":"object","additionalProperties":false,"required":["workflow","id","decision","checks","triggers","unattended","agents","classes","credentials","paths"],"properties":{"workflow":{"type":"string"},"trigger":{"type":"string","description":"The trigger this job was decided for (scan)."},"otherTriggers":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["event","decision"],"properties":{"event":{"type":"string"},"decision":{"$ref":"#/$defs/decision"}}}},"id":{"type":"string"},"name":{"type":"string"},"decision":{"$ref":"#/$defs/decision"},"checks":{"$ref":"#/$defs/count","description":"Detection-rule findings on this job."},"checklist":{"$ref":"#/$defs/jobChecklist"},"triggers":{"$ref":"#/$defs/stringList"},"unattended":{"type":"boolean"},"agents":{"description":"Ids of the job's agents (bom: agents).","$ref":"#/$defs/stringList"},"role":{"$ref":"https://agent-gate.dev/schemas/evidence-v1.json#/$defs/jobInventory/properties/workflowRole"},"classes":{"type":"array","items":{"$ref":"#/$defs/actionClass"}},"credentials":{"description":"Ids of the job's credentials (bom: credentials).","$ref":"#/$defs/stringList"},"paths":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["id","class","decision","rule","because","waived"],"properties":{"id":{"type":"string"},"class":{"$ref":"#/$defs/actionClass"},"decision":{"$ref":"#/$defs/decision"},"rule":{"type":["string","null"],"description":"The deciding policy rule; null when the policy default decided."},"because":{"type":"string"},"waived":{"$ref":"#/$defs/stringList"}},"description":"A decided action path: its reason, location, credentials and chain are the BOM path with this id."}}}};
 const schema199 = {"description":"The job's checklist score in brief (the controls are in the BOM record).","type":"object","additionalProperties":false,"required":["total","outOf","observed","band"],"properties":{"total":{"type":"number","minimum":0,"maximum":20},"outOf":{"const":20},"observed":{"type":"integer","minimum":0,"maximum":20},"band":{"enum":["production-ready","good-foundation","significant-risk","pause"]}}};
-const schema204 = {"description":"The job's part in an agentic workflow framework (gh-aw): only roles that run a model list the agent.","oneOf":[{"type":"null"},{"type":"object","additionalProperties":false,"required":["framework","role","runsModel","actsOnAgentOutput"],"properties":{"framework":{"enum":["gh-aw"]},"role":{"enum":["pre-activation","activation","agent","detection","safe-outputs","conclusion","memory","maintenance","other"]},"runsModel":{"type":"boolean"},"actsOnAgentOutput":{"type":"boolean"}}}]};
+const schema202 = {"description":"The job's part in an agentic workflow framework (gh-aw): only roles that run a model list the agent.","oneOf":[{"type":"null"},{"type":"object","additionalProperties":false,"required":["framework","role","runsModel","actsOnAgentOutput"],"properties":{"framework":{"enum":["gh-aw"]},"role":{"enum":["pre-activation","activation","agent","detection","safe-outputs","conclusion","memory","maintenance","other"]},"runsModel":{"type":"boolean"},"actsOnAgentOutput":{"type":"boolean"}}}]};
 const schema71 = {"enum":["read","comment","write-branch","modify-workflow","run-shell","use-secret","cloud-credential","call-tool","publish","deploy","production","destructive","bypass-checks","opaque"]};
-const schema101 = {"enum":["github-token","oidc","app-token","static-secret","pat","inherited-secrets"]};
-const schema102 = {"enum":["job-scoped","short-lived","long-lived"]};
-const schema201 = {"type":"array","items":{"type":"object","additionalProperties":false,"required":["name","value","risky","reason","at"],"properties":{"name":{"type":"string"},"value":{"type":"string"},"risky":{"type":"boolean"},"reason":{"type":"string"},"at":{"$ref":"#/$defs/location"}}}};
-
-function validate75(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate75.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-if(Array.isArray(data)){
-const len0 = data.length;
-for(let i0=0; i0<len0; i0++){
-let data0 = data[i0];
-if(data0 && typeof data0 == "object" && !Array.isArray(data0)){
-if(data0.name === undefined){
-const err0 = {instancePath:instancePath+"/" + i0,schemaPath:"#/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-if(data0.value === undefined){
-const err1 = {instancePath:instancePath+"/" + i0,schemaPath:"#/items/required",keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-if(data0.risky === undefined){
-const err2 = {instancePath:instancePath+"/" + i0,schemaPath:"#/items/required",keyword:"required",params:{missingProperty: "risky"},message:"must have required property '"+"risky"+"'"};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
-if(data0.reason === undefined){
-const err3 = {instancePath:instancePath+"/" + i0,schemaPath:"#/items/required",keyword:"required",params:{missingProperty: "reason"},message:"must have required property '"+"reason"+"'"};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
-errors++;
-}
-if(data0.at === undefined){
-const err4 = {instancePath:instancePath+"/" + i0,schemaPath:"#/items/required",keyword:"required",params:{missingProperty: "at"},message:"must have required property '"+"at"+"'"};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
-errors++;
-}
-for(const key0 in data0){
-if(!(((((key0 === "name") || (key0 === "value")) || (key0 === "risky")) || (key0 === "reason")) || (key0 === "at"))){
-const err5 = {instancePath:instancePath+"/" + i0,schemaPath:"#/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
-errors++;
-}
-}
-if(data0.name !== undefined){
-if(typeof data0.name !== "string"){
-const err6 = {instancePath:instancePath+"/" + i0+"/name",schemaPath:"#/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
-errors++;
-}
-}
-if(data0.value !== undefined){
-if(typeof data0.value !== "string"){
-const err7 = {instancePath:instancePath+"/" + i0+"/value",schemaPath:"#/items/properties/value/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
-errors++;
-}
-}
-if(data0.risky !== undefined){
-if(typeof data0.risky !== "boolean"){
-const err8 = {instancePath:instancePath+"/" + i0+"/risky",schemaPath:"#/items/properties/risky/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
-errors++;
-}
-}
-if(data0.reason !== undefined){
-if(typeof data0.reason !== "string"){
-const err9 = {instancePath:instancePath+"/" + i0+"/reason",schemaPath:"#/items/properties/reason/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
-errors++;
-}
-}
-if(data0.at !== undefined){
-let data5 = data0.at;
-if(data5 && typeof data5 == "object" && !Array.isArray(data5)){
-if(data5.path === undefined){
-const err10 = {instancePath:instancePath+"/" + i0+"/at",schemaPath:"#/$defs/location/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'"};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
-errors++;
-}
-if(data5.line === undefined){
-const err11 = {instancePath:instancePath+"/" + i0+"/at",schemaPath:"#/$defs/location/required",keyword:"required",params:{missingProperty: "line"},message:"must have required property '"+"line"+"'"};
-if(vErrors === null){
-vErrors = [err11];
-}
-else {
-vErrors.push(err11);
-}
-errors++;
-}
-if(data5.column === undefined){
-const err12 = {instancePath:instancePath+"/" + i0+"/at",schemaPath:"#/$defs/location/required",keyword:"required",params:{missingProperty: "column"},message:"must have required property '"+"column"+"'"};
-if(vErrors === null){
-vErrors = [err12];
-}
-else {
-vErrors.push(err12);
-}
-errors++;
-}
-for(const key1 in data5){
-if(!(((key1 === "path") || (key1 === "line")) || (key1 === "column"))){
-const err13 = {instancePath:instancePath+"/" + i0+"/at",schemaPath:"#/$defs/location/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err13];
-}
-else {
-vErrors.push(err13);
-}
-errors++;
-}
-}
-if(data5.path !== undefined){
-if(typeof data5.path !== "string"){
-const err14 = {instancePath:instancePath+"/" + i0+"/at/path",schemaPath:"#/$defs/location/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err14];
-}
-else {
-vErrors.push(err14);
-}
-errors++;
-}
-}
-if(data5.line !== undefined){
-let data7 = data5.line;
-if(!(((typeof data7 == "number") && (!(data7 % 1) && !isNaN(data7))) && (isFinite(data7)))){
-const err15 = {instancePath:instancePath+"/" + i0+"/at/line",schemaPath:"#/$defs/location/properties/line/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
-if(vErrors === null){
-vErrors = [err15];
-}
-else {
-vErrors.push(err15);
-}
-errors++;
-}
-if((typeof data7 == "number") && (isFinite(data7))){
-if(data7 < 0 || isNaN(data7)){
-const err16 = {instancePath:instancePath+"/" + i0+"/at/line",schemaPath:"#/$defs/location/properties/line/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
-if(vErrors === null){
-vErrors = [err16];
-}
-else {
-vErrors.push(err16);
-}
-errors++;
-}
-}
-}
-if(data5.column !== undefined){
-let data8 = data5.column;
-if(!(((typeof data8 == "number") && (!(data8 % 1) && !isNaN(data8))) && (isFinite(data8)))){
-const err17 = {instancePath:instancePath+"/" + i0+"/at/column",schemaPath:"#/$defs/location/properties/column/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
-if(vErrors === null){
-vErrors = [err17];
-}
-else {
-vErrors.push(err17);
-}
-errors++;
-}
-if((typeof data8 == "number") && (isFinite(data8))){
-if(data8 < 0 || isNaN(data8)){
-const err18 = {instancePath:instancePath+"/" + i0+"/at/column",schemaPath:"#/$defs/location/properties/column/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
-if(vErrors === null){
-vErrors = [err18];
-}
-else {
-vErrors.push(err18);
-}
-errors++;
-}
-}
-}
-}
-else {
-const err19 = {instancePath:instancePath+"/" + i0+"/at",schemaPath:"#/$defs/location/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err19];
-}
-else {
-vErrors.push(err19);
-}
-errors++;
-}
-}
-}
-else {
-const err20 = {instancePath:instancePath+"/" + i0,schemaPath:"#/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err20];
-}
-else {
-vErrors.push(err20);
-}
-errors++;
-}
-}
-}
-else {
-const err21 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err21];
-}
-else {
-vErrors.push(err21);
-}
-errors++;
-}
-validate75.errors = vErrors;
-return errors === 0;
-}
-validate75.evaluated = {"items":true,"dynamicProps":false,"dynamicItems":false};
-
 
 function validate74(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -2252,10 +1977,8 @@ let data18 = data.agents;
 if(Array.isArray(data18)){
 const len2 = data18.length;
 for(let i2=0; i2<len2; i2++){
-let data19 = data18[i2];
-if(data19 && typeof data19 == "object" && !Array.isArray(data19)){
-if(data19.id === undefined){
-const err42 = {instancePath:instancePath+"/agents/" + i2,schemaPath:"#/properties/agents/items/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
+if(typeof data18[i2] !== "string"){
+const err42 = {instancePath:instancePath+"/agents/" + i2,schemaPath:"#/$defs/stringList/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err42];
 }
@@ -2264,8 +1987,10 @@ vErrors.push(err42);
 }
 errors++;
 }
-if(data19.via === undefined){
-const err43 = {instancePath:instancePath+"/agents/" + i2,schemaPath:"#/properties/agents/items/required",keyword:"required",params:{missingProperty: "via"},message:"must have required property '"+"via"+"'"};
+}
+}
+else {
+const err43 = {instancePath:instancePath+"/agents",schemaPath:"#/$defs/stringList/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err43];
 }
@@ -2274,8 +1999,15 @@ vErrors.push(err43);
 }
 errors++;
 }
-if(data19.unrestrictedShell === undefined){
-const err44 = {instancePath:instancePath+"/agents/" + i2,schemaPath:"#/properties/agents/items/required",keyword:"required",params:{missingProperty: "unrestrictedShell"},message:"must have required property '"+"unrestrictedShell"+"'"};
+}
+if(data.role !== undefined){
+let data20 = data.role;
+const _errs48 = errors;
+let valid16 = false;
+let passing0 = null;
+const _errs49 = errors;
+if(data20 !== null){
+const err44 = {instancePath:instancePath+"/role",schemaPath:"https://agent-gate.dev/schemas/evidence-v1.json#/$defs/jobInventory/properties/workflowRole/oneOf/0/type",keyword:"type",params:{type: "null"},message:"must be null"};
 if(vErrors === null){
 vErrors = [err44];
 }
@@ -2284,8 +2016,15 @@ vErrors.push(err44);
 }
 errors++;
 }
-if(data19.permissionsBypassed === undefined){
-const err45 = {instancePath:instancePath+"/agents/" + i2,schemaPath:"#/properties/agents/items/required",keyword:"required",params:{missingProperty: "permissionsBypassed"},message:"must have required property '"+"permissionsBypassed"+"'"};
+var _valid0 = _errs49 === errors;
+if(_valid0){
+valid16 = true;
+passing0 = 0;
+}
+const _errs51 = errors;
+if(data20 && typeof data20 == "object" && !Array.isArray(data20)){
+if(data20.framework === undefined){
+const err45 = {instancePath:instancePath+"/role",schemaPath:"https://agent-gate.dev/schemas/evidence-v1.json#/$defs/jobInventory/properties/workflowRole/oneOf/1/required",keyword:"required",params:{missingProperty: "framework"},message:"must have required property '"+"framework"+"'"};
 if(vErrors === null){
 vErrors = [err45];
 }
@@ -2294,8 +2033,8 @@ vErrors.push(err45);
 }
 errors++;
 }
-if(data19.settings === undefined){
-const err46 = {instancePath:instancePath+"/agents/" + i2,schemaPath:"#/properties/agents/items/required",keyword:"required",params:{missingProperty: "settings"},message:"must have required property '"+"settings"+"'"};
+if(data20.role === undefined){
+const err46 = {instancePath:instancePath+"/role",schemaPath:"https://agent-gate.dev/schemas/evidence-v1.json#/$defs/jobInventory/properties/workflowRole/oneOf/1/required",keyword:"required",params:{missingProperty: "role"},message:"must have required property '"+"role"+"'"};
 if(vErrors === null){
 vErrors = [err46];
 }
@@ -2304,8 +2043,8 @@ vErrors.push(err46);
 }
 errors++;
 }
-if(data19.location === undefined){
-const err47 = {instancePath:instancePath+"/agents/" + i2,schemaPath:"#/properties/agents/items/required",keyword:"required",params:{missingProperty: "location"},message:"must have required property '"+"location"+"'"};
+if(data20.runsModel === undefined){
+const err47 = {instancePath:instancePath+"/role",schemaPath:"https://agent-gate.dev/schemas/evidence-v1.json#/$defs/jobInventory/properties/workflowRole/oneOf/1/required",keyword:"required",params:{missingProperty: "runsModel"},message:"must have required property '"+"runsModel"+"'"};
 if(vErrors === null){
 vErrors = [err47];
 }
@@ -2314,9 +2053,8 @@ vErrors.push(err47);
 }
 errors++;
 }
-for(const key3 in data19){
-if(!((((((((key3 === "id") || (key3 === "ref")) || (key3 === "via")) || (key3 === "mode")) || (key3 === "unrestrictedShell")) || (key3 === "permissionsBypassed")) || (key3 === "settings")) || (key3 === "location"))){
-const err48 = {instancePath:instancePath+"/agents/" + i2,schemaPath:"#/properties/agents/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties"};
+if(data20.actsOnAgentOutput === undefined){
+const err48 = {instancePath:instancePath+"/role",schemaPath:"https://agent-gate.dev/schemas/evidence-v1.json#/$defs/jobInventory/properties/workflowRole/oneOf/1/required",keyword:"required",params:{missingProperty: "actsOnAgentOutput"},message:"must have required property '"+"actsOnAgentOutput"+"'"};
 if(vErrors === null){
 vErrors = [err48];
 }
@@ -2325,10 +2063,9 @@ vErrors.push(err48);
 }
 errors++;
 }
-}
-if(data19.id !== undefined){
-if(typeof data19.id !== "string"){
-const err49 = {instancePath:instancePath+"/agents/" + i2+"/id",schemaPath:"#/properties/agents/items/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key3 in data20){
+if(!((((key3 === "framework") || (key3 === "role")) || (key3 === "runsModel")) || (key3 === "actsOnAgentOutput"))){
+const err49 = {instancePath:instancePath+"/role",schemaPath:"https://agent-gate.dev/schemas/evidence-v1.json#/$defs/jobInventory/properties/workflowRole/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err49];
 }
@@ -2338,9 +2075,9 @@ vErrors.push(err49);
 errors++;
 }
 }
-if(data19.ref !== undefined){
-if(typeof data19.ref !== "string"){
-const err50 = {instancePath:instancePath+"/agents/" + i2+"/ref",schemaPath:"#/properties/agents/items/properties/ref/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data20.framework !== undefined){
+if(!(data20.framework === "gh-aw")){
+const err50 = {instancePath:instancePath+"/role/framework",schemaPath:"https://agent-gate.dev/schemas/evidence-v1.json#/$defs/jobInventory/properties/workflowRole/oneOf/1/properties/framework/enum",keyword:"enum",params:{allowedValues: schema202.oneOf[1].properties.framework.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err50];
 }
@@ -2350,9 +2087,10 @@ vErrors.push(err50);
 errors++;
 }
 }
-if(data19.via !== undefined){
-if(typeof data19.via !== "string"){
-const err51 = {instancePath:instancePath+"/agents/" + i2+"/via",schemaPath:"#/properties/agents/items/properties/via/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data20.role !== undefined){
+let data22 = data20.role;
+if(!(((((((((data22 === "pre-activation") || (data22 === "activation")) || (data22 === "agent")) || (data22 === "detection")) || (data22 === "safe-outputs")) || (data22 === "conclusion")) || (data22 === "memory")) || (data22 === "maintenance")) || (data22 === "other"))){
+const err51 = {instancePath:instancePath+"/role/role",schemaPath:"https://agent-gate.dev/schemas/evidence-v1.json#/$defs/jobInventory/properties/workflowRole/oneOf/1/properties/role/enum",keyword:"enum",params:{allowedValues: schema202.oneOf[1].properties.role.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err51];
 }
@@ -2362,9 +2100,9 @@ vErrors.push(err51);
 errors++;
 }
 }
-if(data19.mode !== undefined){
-if(typeof data19.mode !== "string"){
-const err52 = {instancePath:instancePath+"/agents/" + i2+"/mode",schemaPath:"#/properties/agents/items/properties/mode/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data20.runsModel !== undefined){
+if(typeof data20.runsModel !== "boolean"){
+const err52 = {instancePath:instancePath+"/role/runsModel",schemaPath:"https://agent-gate.dev/schemas/evidence-v1.json#/$defs/jobInventory/properties/workflowRole/oneOf/1/properties/runsModel/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err52];
 }
@@ -2374,9 +2112,9 @@ vErrors.push(err52);
 errors++;
 }
 }
-if(data19.unrestrictedShell !== undefined){
-if(typeof data19.unrestrictedShell !== "boolean"){
-const err53 = {instancePath:instancePath+"/agents/" + i2+"/unrestrictedShell",schemaPath:"#/properties/agents/items/properties/unrestrictedShell/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(data20.actsOnAgentOutput !== undefined){
+if(typeof data20.actsOnAgentOutput !== "boolean"){
+const err53 = {instancePath:instancePath+"/role/actsOnAgentOutput",schemaPath:"https://agent-gate.dev/schemas/evidence-v1.json#/$defs/jobInventory/properties/workflowRole/oneOf/1/properties/actsOnAgentOutput/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err53];
 }
@@ -2386,9 +2124,9 @@ vErrors.push(err53);
 errors++;
 }
 }
-if(data19.permissionsBypassed !== undefined){
-if(typeof data19.permissionsBypassed !== "boolean"){
-const err54 = {instancePath:instancePath+"/agents/" + i2+"/permissionsBypassed",schemaPath:"#/properties/agents/items/properties/permissionsBypassed/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+}
+else {
+const err54 = {instancePath:instancePath+"/role",schemaPath:"https://agent-gate.dev/schemas/evidence-v1.json#/$defs/jobInventory/properties/workflowRole/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err54];
 }
@@ -2397,18 +2135,19 @@ vErrors.push(err54);
 }
 errors++;
 }
+var _valid0 = _errs51 === errors;
+if(_valid0 && valid16){
+valid16 = false;
+passing0 = [passing0, 1];
 }
-if(data19.settings !== undefined){
-if(!(validate75(data19.settings, {instancePath:instancePath+"/agents/" + i2+"/settings",parentData:data19,parentDataProperty:"settings",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate75.errors : vErrors.concat(validate75.errors);
-errors = vErrors.length;
+else {
+if(_valid0){
+valid16 = true;
+passing0 = 1;
 }
 }
-if(data19.location !== undefined){
-let data27 = data19.location;
-if(data27 && typeof data27 == "object" && !Array.isArray(data27)){
-if(data27.path === undefined){
-const err55 = {instancePath:instancePath+"/agents/" + i2+"/location",schemaPath:"#/$defs/location/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'"};
+if(!valid16){
+const err55 = {instancePath:instancePath+"/role",schemaPath:"https://agent-gate.dev/schemas/evidence-v1.json#/$defs/jobInventory/properties/workflowRole/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf"};
 if(vErrors === null){
 vErrors = [err55];
 }
@@ -2417,8 +2156,26 @@ vErrors.push(err55);
 }
 errors++;
 }
-if(data27.line === undefined){
-const err56 = {instancePath:instancePath+"/agents/" + i2+"/location",schemaPath:"#/$defs/location/required",keyword:"required",params:{missingProperty: "line"},message:"must have required property '"+"line"+"'"};
+else {
+errors = _errs48;
+if(vErrors !== null){
+if(_errs48){
+vErrors.length = _errs48;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data.classes !== undefined){
+let data25 = data.classes;
+if(Array.isArray(data25)){
+const len3 = data25.length;
+for(let i3=0; i3<len3; i3++){
+let data26 = data25[i3];
+if(!((((((((((((((data26 === "read") || (data26 === "comment")) || (data26 === "write-branch")) || (data26 === "modify-workflow")) || (data26 === "run-shell")) || (data26 === "use-secret")) || (data26 === "cloud-credential")) || (data26 === "call-tool")) || (data26 === "publish")) || (data26 === "deploy")) || (data26 === "production")) || (data26 === "destructive")) || (data26 === "bypass-checks")) || (data26 === "opaque"))){
+const err56 = {instancePath:instancePath+"/classes/" + i3,schemaPath:"#/$defs/actionClass/enum",keyword:"enum",params:{allowedValues: schema71.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err56];
 }
@@ -2427,8 +2184,10 @@ vErrors.push(err56);
 }
 errors++;
 }
-if(data27.column === undefined){
-const err57 = {instancePath:instancePath+"/agents/" + i2+"/location",schemaPath:"#/$defs/location/required",keyword:"required",params:{missingProperty: "column"},message:"must have required property '"+"column"+"'"};
+}
+}
+else {
+const err57 = {instancePath:instancePath+"/classes",schemaPath:"#/properties/classes/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err57];
 }
@@ -2437,9 +2196,14 @@ vErrors.push(err57);
 }
 errors++;
 }
-for(const key4 in data27){
-if(!(((key4 === "path") || (key4 === "line")) || (key4 === "column"))){
-const err58 = {instancePath:instancePath+"/agents/" + i2+"/location",schemaPath:"#/$defs/location/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties"};
+}
+if(data.credentials !== undefined){
+let data27 = data.credentials;
+if(Array.isArray(data27)){
+const len4 = data27.length;
+for(let i4=0; i4<len4; i4++){
+if(typeof data27[i4] !== "string"){
+const err58 = {instancePath:instancePath+"/credentials/" + i4,schemaPath:"#/$defs/stringList/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err58];
 }
@@ -2449,9 +2213,9 @@ vErrors.push(err58);
 errors++;
 }
 }
-if(data27.path !== undefined){
-if(typeof data27.path !== "string"){
-const err59 = {instancePath:instancePath+"/agents/" + i2+"/location/path",schemaPath:"#/$defs/location/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+else {
+const err59 = {instancePath:instancePath+"/credentials",schemaPath:"#/$defs/stringList/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err59];
 }
@@ -2461,10 +2225,15 @@ vErrors.push(err59);
 errors++;
 }
 }
-if(data27.line !== undefined){
-let data29 = data27.line;
-if(!(((typeof data29 == "number") && (!(data29 % 1) && !isNaN(data29))) && (isFinite(data29)))){
-const err60 = {instancePath:instancePath+"/agents/" + i2+"/location/line",schemaPath:"#/$defs/location/properties/line/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data.paths !== undefined){
+let data29 = data.paths;
+if(Array.isArray(data29)){
+const len5 = data29.length;
+for(let i5=0; i5<len5; i5++){
+let data30 = data29[i5];
+if(data30 && typeof data30 == "object" && !Array.isArray(data30)){
+if(data30.id === undefined){
+const err60 = {instancePath:instancePath+"/paths/" + i5,schemaPath:"#/properties/paths/items/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
 if(vErrors === null){
 vErrors = [err60];
 }
@@ -2473,9 +2242,8 @@ vErrors.push(err60);
 }
 errors++;
 }
-if((typeof data29 == "number") && (isFinite(data29))){
-if(data29 < 0 || isNaN(data29)){
-const err61 = {instancePath:instancePath+"/agents/" + i2+"/location/line",schemaPath:"#/$defs/location/properties/line/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(data30.class === undefined){
+const err61 = {instancePath:instancePath+"/paths/" + i5,schemaPath:"#/properties/paths/items/required",keyword:"required",params:{missingProperty: "class"},message:"must have required property '"+"class"+"'"};
 if(vErrors === null){
 vErrors = [err61];
 }
@@ -2484,12 +2252,8 @@ vErrors.push(err61);
 }
 errors++;
 }
-}
-}
-if(data27.column !== undefined){
-let data30 = data27.column;
-if(!(((typeof data30 == "number") && (!(data30 % 1) && !isNaN(data30))) && (isFinite(data30)))){
-const err62 = {instancePath:instancePath+"/agents/" + i2+"/location/column",schemaPath:"#/$defs/location/properties/column/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data30.decision === undefined){
+const err62 = {instancePath:instancePath+"/paths/" + i5,schemaPath:"#/properties/paths/items/required",keyword:"required",params:{missingProperty: "decision"},message:"must have required property '"+"decision"+"'"};
 if(vErrors === null){
 vErrors = [err62];
 }
@@ -2498,9 +2262,8 @@ vErrors.push(err62);
 }
 errors++;
 }
-if((typeof data30 == "number") && (isFinite(data30))){
-if(data30 < 0 || isNaN(data30)){
-const err63 = {instancePath:instancePath+"/agents/" + i2+"/location/column",schemaPath:"#/$defs/location/properties/column/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(data30.rule === undefined){
+const err63 = {instancePath:instancePath+"/paths/" + i5,schemaPath:"#/properties/paths/items/required",keyword:"required",params:{missingProperty: "rule"},message:"must have required property '"+"rule"+"'"};
 if(vErrors === null){
 vErrors = [err63];
 }
@@ -2509,11 +2272,8 @@ vErrors.push(err63);
 }
 errors++;
 }
-}
-}
-}
-else {
-const err64 = {instancePath:instancePath+"/agents/" + i2+"/location",schemaPath:"#/$defs/location/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data30.because === undefined){
+const err64 = {instancePath:instancePath+"/paths/" + i5,schemaPath:"#/properties/paths/items/required",keyword:"required",params:{missingProperty: "because"},message:"must have required property '"+"because"+"'"};
 if(vErrors === null){
 vErrors = [err64];
 }
@@ -2522,10 +2282,8 @@ vErrors.push(err64);
 }
 errors++;
 }
-}
-}
-else {
-const err65 = {instancePath:instancePath+"/agents/" + i2,schemaPath:"#/properties/agents/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data30.waived === undefined){
+const err65 = {instancePath:instancePath+"/paths/" + i5,schemaPath:"#/properties/paths/items/required",keyword:"required",params:{missingProperty: "waived"},message:"must have required property '"+"waived"+"'"};
 if(vErrors === null){
 vErrors = [err65];
 }
@@ -2534,10 +2292,9 @@ vErrors.push(err65);
 }
 errors++;
 }
-}
-}
-else {
-const err66 = {instancePath:instancePath+"/agents",schemaPath:"#/properties/agents/type",keyword:"type",params:{type: "array"},message:"must be array"};
+for(const key4 in data30){
+if(!((((((key4 === "id") || (key4 === "class")) || (key4 === "decision")) || (key4 === "rule")) || (key4 === "because")) || (key4 === "waived"))){
+const err66 = {instancePath:instancePath+"/paths/" + i5,schemaPath:"#/properties/paths/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err66];
 }
@@ -2547,14 +2304,9 @@ vErrors.push(err66);
 errors++;
 }
 }
-if(data.role !== undefined){
-let data31 = data.role;
-const _errs71 = errors;
-let valid18 = false;
-let passing0 = null;
-const _errs72 = errors;
-if(data31 !== null){
-const err67 = {instancePath:instancePath+"/role",schemaPath:"https://agent-gate.dev/schemas/evidence-v1.json#/$defs/jobInventory/properties/workflowRole/oneOf/0/type",keyword:"type",params:{type: "null"},message:"must be null"};
+if(data30.id !== undefined){
+if(typeof data30.id !== "string"){
+const err67 = {instancePath:instancePath+"/paths/" + i5+"/id",schemaPath:"#/properties/paths/items/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err67];
 }
@@ -2563,15 +2315,11 @@ vErrors.push(err67);
 }
 errors++;
 }
-var _valid0 = _errs72 === errors;
-if(_valid0){
-valid18 = true;
-passing0 = 0;
 }
-const _errs74 = errors;
-if(data31 && typeof data31 == "object" && !Array.isArray(data31)){
-if(data31.framework === undefined){
-const err68 = {instancePath:instancePath+"/role",schemaPath:"https://agent-gate.dev/schemas/evidence-v1.json#/$defs/jobInventory/properties/workflowRole/oneOf/1/required",keyword:"required",params:{missingProperty: "framework"},message:"must have required property '"+"framework"+"'"};
+if(data30.class !== undefined){
+let data32 = data30.class;
+if(!((((((((((((((data32 === "read") || (data32 === "comment")) || (data32 === "write-branch")) || (data32 === "modify-workflow")) || (data32 === "run-shell")) || (data32 === "use-secret")) || (data32 === "cloud-credential")) || (data32 === "call-tool")) || (data32 === "publish")) || (data32 === "deploy")) || (data32 === "production")) || (data32 === "destructive")) || (data32 === "bypass-checks")) || (data32 === "opaque"))){
+const err68 = {instancePath:instancePath+"/paths/" + i5+"/class",schemaPath:"#/$defs/actionClass/enum",keyword:"enum",params:{allowedValues: schema71.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err68];
 }
@@ -2580,8 +2328,11 @@ vErrors.push(err68);
 }
 errors++;
 }
-if(data31.role === undefined){
-const err69 = {instancePath:instancePath+"/role",schemaPath:"https://agent-gate.dev/schemas/evidence-v1.json#/$defs/jobInventory/properties/workflowRole/oneOf/1/required",keyword:"required",params:{missingProperty: "role"},message:"must have required property '"+"role"+"'"};
+}
+if(data30.decision !== undefined){
+let data33 = data30.decision;
+if(!(((data33 === "allow") || (data33 === "approval-required")) || (data33 === "blocked"))){
+const err69 = {instancePath:instancePath+"/paths/" + i5+"/decision",schemaPath:"#/$defs/decision/enum",keyword:"enum",params:{allowedValues: schema35.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err69];
 }
@@ -2590,8 +2341,11 @@ vErrors.push(err69);
 }
 errors++;
 }
-if(data31.runsModel === undefined){
-const err70 = {instancePath:instancePath+"/role",schemaPath:"https://agent-gate.dev/schemas/evidence-v1.json#/$defs/jobInventory/properties/workflowRole/oneOf/1/required",keyword:"required",params:{missingProperty: "runsModel"},message:"must have required property '"+"runsModel"+"'"};
+}
+if(data30.rule !== undefined){
+let data34 = data30.rule;
+if((typeof data34 !== "string") && (data34 !== null)){
+const err70 = {instancePath:instancePath+"/paths/" + i5+"/rule",schemaPath:"#/properties/paths/items/properties/rule/type",keyword:"type",params:{type: schema195.properties.paths.items.properties.rule.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err70];
 }
@@ -2600,8 +2354,10 @@ vErrors.push(err70);
 }
 errors++;
 }
-if(data31.actsOnAgentOutput === undefined){
-const err71 = {instancePath:instancePath+"/role",schemaPath:"https://agent-gate.dev/schemas/evidence-v1.json#/$defs/jobInventory/properties/workflowRole/oneOf/1/required",keyword:"required",params:{missingProperty: "actsOnAgentOutput"},message:"must have required property '"+"actsOnAgentOutput"+"'"};
+}
+if(data30.because !== undefined){
+if(typeof data30.because !== "string"){
+const err71 = {instancePath:instancePath+"/paths/" + i5+"/because",schemaPath:"#/properties/paths/items/properties/because/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err71];
 }
@@ -2610,9 +2366,14 @@ vErrors.push(err71);
 }
 errors++;
 }
-for(const key5 in data31){
-if(!((((key5 === "framework") || (key5 === "role")) || (key5 === "runsModel")) || (key5 === "actsOnAgentOutput"))){
-const err72 = {instancePath:instancePath+"/role",schemaPath:"https://agent-gate.dev/schemas/evidence-v1.json#/$defs/jobInventory/properties/workflowRole/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties"};
+}
+if(data30.waived !== undefined){
+let data36 = data30.waived;
+if(Array.isArray(data36)){
+const len6 = data36.length;
+for(let i6=0; i6<len6; i6++){
+if(typeof data36[i6] !== "string"){
+const err72 = {instancePath:instancePath+"/paths/" + i5+"/waived/" + i6,schemaPath:"#/$defs/stringList/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err72];
 }
@@ -2622,9 +2383,9 @@ vErrors.push(err72);
 errors++;
 }
 }
-if(data31.framework !== undefined){
-if(!(data31.framework === "gh-aw")){
-const err73 = {instancePath:instancePath+"/role/framework",schemaPath:"https://agent-gate.dev/schemas/evidence-v1.json#/$defs/jobInventory/properties/workflowRole/oneOf/1/properties/framework/enum",keyword:"enum",params:{allowedValues: schema204.oneOf[1].properties.framework.enum},message:"must be equal to one of the allowed values"};
+}
+else {
+const err73 = {instancePath:instancePath+"/paths/" + i5+"/waived",schemaPath:"#/$defs/stringList/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err73];
 }
@@ -2634,10 +2395,9 @@ vErrors.push(err73);
 errors++;
 }
 }
-if(data31.role !== undefined){
-let data33 = data31.role;
-if(!(((((((((data33 === "pre-activation") || (data33 === "activation")) || (data33 === "agent")) || (data33 === "detection")) || (data33 === "safe-outputs")) || (data33 === "conclusion")) || (data33 === "memory")) || (data33 === "maintenance")) || (data33 === "other"))){
-const err74 = {instancePath:instancePath+"/role/role",schemaPath:"https://agent-gate.dev/schemas/evidence-v1.json#/$defs/jobInventory/properties/workflowRole/oneOf/1/properties/role/enum",keyword:"enum",params:{allowedValues: schema204.oneOf[1].properties.role.enum},message:"must be equal to one of the allowed values"};
+}
+else {
+const err74 = {instancePath:instancePath+"/paths/" + i5,schemaPath:"#/properties/paths/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err74];
 }
@@ -2647,9 +2407,9 @@ vErrors.push(err74);
 errors++;
 }
 }
-if(data31.runsModel !== undefined){
-if(typeof data31.runsModel !== "boolean"){
-const err75 = {instancePath:instancePath+"/role/runsModel",schemaPath:"https://agent-gate.dev/schemas/evidence-v1.json#/$defs/jobInventory/properties/workflowRole/oneOf/1/properties/runsModel/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+}
+else {
+const err75 = {instancePath:instancePath+"/paths",schemaPath:"#/properties/paths/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err75];
 }
@@ -2659,9 +2419,9 @@ vErrors.push(err75);
 errors++;
 }
 }
-if(data31.actsOnAgentOutput !== undefined){
-if(typeof data31.actsOnAgentOutput !== "boolean"){
-const err76 = {instancePath:instancePath+"/role/actsOnAgentOutput",schemaPath:"https://agent-gate.dev/schemas/evidence-v1.json#/$defs/jobInventory/properties/workflowRole/oneOf/1/properties/actsOnAgentOutput/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+}
+else {
+const err76 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err76];
 }
@@ -2670,603 +2430,17 @@ vErrors.push(err76);
 }
 errors++;
 }
-}
-}
-else {
-const err77 = {instancePath:instancePath+"/role",schemaPath:"https://agent-gate.dev/schemas/evidence-v1.json#/$defs/jobInventory/properties/workflowRole/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err77];
-}
-else {
-vErrors.push(err77);
-}
-errors++;
-}
-var _valid0 = _errs74 === errors;
-if(_valid0 && valid18){
-valid18 = false;
-passing0 = [passing0, 1];
-}
-else {
-if(_valid0){
-valid18 = true;
-passing0 = 1;
-}
-}
-if(!valid18){
-const err78 = {instancePath:instancePath+"/role",schemaPath:"https://agent-gate.dev/schemas/evidence-v1.json#/$defs/jobInventory/properties/workflowRole/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf"};
-if(vErrors === null){
-vErrors = [err78];
-}
-else {
-vErrors.push(err78);
-}
-errors++;
-}
-else {
-errors = _errs71;
-if(vErrors !== null){
-if(_errs71){
-vErrors.length = _errs71;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-if(data.classes !== undefined){
-let data36 = data.classes;
-if(Array.isArray(data36)){
-const len3 = data36.length;
-for(let i3=0; i3<len3; i3++){
-let data37 = data36[i3];
-if(!((((((((((((((data37 === "read") || (data37 === "comment")) || (data37 === "write-branch")) || (data37 === "modify-workflow")) || (data37 === "run-shell")) || (data37 === "use-secret")) || (data37 === "cloud-credential")) || (data37 === "call-tool")) || (data37 === "publish")) || (data37 === "deploy")) || (data37 === "production")) || (data37 === "destructive")) || (data37 === "bypass-checks")) || (data37 === "opaque"))){
-const err79 = {instancePath:instancePath+"/classes/" + i3,schemaPath:"#/$defs/actionClass/enum",keyword:"enum",params:{allowedValues: schema71.enum},message:"must be equal to one of the allowed values"};
-if(vErrors === null){
-vErrors = [err79];
-}
-else {
-vErrors.push(err79);
-}
-errors++;
-}
-}
-}
-else {
-const err80 = {instancePath:instancePath+"/classes",schemaPath:"#/properties/classes/type",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err80];
-}
-else {
-vErrors.push(err80);
-}
-errors++;
-}
-}
-if(data.credentials !== undefined){
-let data38 = data.credentials;
-if(Array.isArray(data38)){
-const len4 = data38.length;
-for(let i4=0; i4<len4; i4++){
-let data39 = data38[i4];
-if(data39 && typeof data39 == "object" && !Array.isArray(data39)){
-if(data39.id === undefined){
-const err81 = {instancePath:instancePath+"/credentials/" + i4,schemaPath:"#/properties/credentials/items/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
-if(vErrors === null){
-vErrors = [err81];
-}
-else {
-vErrors.push(err81);
-}
-errors++;
-}
-if(data39.kind === undefined){
-const err82 = {instancePath:instancePath+"/credentials/" + i4,schemaPath:"#/properties/credentials/items/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'"};
-if(vErrors === null){
-vErrors = [err82];
-}
-else {
-vErrors.push(err82);
-}
-errors++;
-}
-if(data39.name === undefined){
-const err83 = {instancePath:instancePath+"/credentials/" + i4,schemaPath:"#/properties/credentials/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
-if(vErrors === null){
-vErrors = [err83];
-}
-else {
-vErrors.push(err83);
-}
-errors++;
-}
-if(data39.scope === undefined){
-const err84 = {instancePath:instancePath+"/credentials/" + i4,schemaPath:"#/properties/credentials/items/required",keyword:"required",params:{missingProperty: "scope"},message:"must have required property '"+"scope"+"'"};
-if(vErrors === null){
-vErrors = [err84];
-}
-else {
-vErrors.push(err84);
-}
-errors++;
-}
-if(data39.lifetime === undefined){
-const err85 = {instancePath:instancePath+"/credentials/" + i4,schemaPath:"#/properties/credentials/items/required",keyword:"required",params:{missingProperty: "lifetime"},message:"must have required property '"+"lifetime"+"'"};
-if(vErrors === null){
-vErrors = [err85];
-}
-else {
-vErrors.push(err85);
-}
-errors++;
-}
-for(const key6 in data39){
-if(!(((((key6 === "id") || (key6 === "kind")) || (key6 === "name")) || (key6 === "scope")) || (key6 === "lifetime"))){
-const err86 = {instancePath:instancePath+"/credentials/" + i4,schemaPath:"#/properties/credentials/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err86];
-}
-else {
-vErrors.push(err86);
-}
-errors++;
-}
-}
-if(data39.id !== undefined){
-if(typeof data39.id !== "string"){
-const err87 = {instancePath:instancePath+"/credentials/" + i4+"/id",schemaPath:"#/properties/credentials/items/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err87];
-}
-else {
-vErrors.push(err87);
-}
-errors++;
-}
-}
-if(data39.kind !== undefined){
-let data41 = data39.kind;
-if(!((((((data41 === "github-token") || (data41 === "oidc")) || (data41 === "app-token")) || (data41 === "static-secret")) || (data41 === "pat")) || (data41 === "inherited-secrets"))){
-const err88 = {instancePath:instancePath+"/credentials/" + i4+"/kind",schemaPath:"https://agent-gate.dev/schemas/evidence-v1.json#/$defs/credentialKind/enum",keyword:"enum",params:{allowedValues: schema101.enum},message:"must be equal to one of the allowed values"};
-if(vErrors === null){
-vErrors = [err88];
-}
-else {
-vErrors.push(err88);
-}
-errors++;
-}
-}
-if(data39.name !== undefined){
-if(typeof data39.name !== "string"){
-const err89 = {instancePath:instancePath+"/credentials/" + i4+"/name",schemaPath:"#/properties/credentials/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err89];
-}
-else {
-vErrors.push(err89);
-}
-errors++;
-}
-}
-if(data39.scope !== undefined){
-let data43 = data39.scope;
-if(!((data43 === "narrow") || (data43 === "broad"))){
-const err90 = {instancePath:instancePath+"/credentials/" + i4+"/scope",schemaPath:"#/properties/credentials/items/properties/scope/enum",keyword:"enum",params:{allowedValues: schema195.properties.credentials.items.properties.scope.enum},message:"must be equal to one of the allowed values"};
-if(vErrors === null){
-vErrors = [err90];
-}
-else {
-vErrors.push(err90);
-}
-errors++;
-}
-}
-if(data39.lifetime !== undefined){
-let data44 = data39.lifetime;
-if(!(((data44 === "job-scoped") || (data44 === "short-lived")) || (data44 === "long-lived"))){
-const err91 = {instancePath:instancePath+"/credentials/" + i4+"/lifetime",schemaPath:"https://agent-gate.dev/schemas/evidence-v1.json#/$defs/credentialLifetime/enum",keyword:"enum",params:{allowedValues: schema102.enum},message:"must be equal to one of the allowed values"};
-if(vErrors === null){
-vErrors = [err91];
-}
-else {
-vErrors.push(err91);
-}
-errors++;
-}
-}
-}
-else {
-const err92 = {instancePath:instancePath+"/credentials/" + i4,schemaPath:"#/properties/credentials/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err92];
-}
-else {
-vErrors.push(err92);
-}
-errors++;
-}
-}
-}
-else {
-const err93 = {instancePath:instancePath+"/credentials",schemaPath:"#/properties/credentials/type",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err93];
-}
-else {
-vErrors.push(err93);
-}
-errors++;
-}
-}
-if(data.paths !== undefined){
-let data45 = data.paths;
-if(Array.isArray(data45)){
-const len5 = data45.length;
-for(let i5=0; i5<len5; i5++){
-let data46 = data45[i5];
-if(data46 && typeof data46 == "object" && !Array.isArray(data46)){
-if(data46.id === undefined){
-const err94 = {instancePath:instancePath+"/paths/" + i5,schemaPath:"#/properties/paths/items/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
-if(vErrors === null){
-vErrors = [err94];
-}
-else {
-vErrors.push(err94);
-}
-errors++;
-}
-if(data46.class === undefined){
-const err95 = {instancePath:instancePath+"/paths/" + i5,schemaPath:"#/properties/paths/items/required",keyword:"required",params:{missingProperty: "class"},message:"must have required property '"+"class"+"'"};
-if(vErrors === null){
-vErrors = [err95];
-}
-else {
-vErrors.push(err95);
-}
-errors++;
-}
-if(data46.decision === undefined){
-const err96 = {instancePath:instancePath+"/paths/" + i5,schemaPath:"#/properties/paths/items/required",keyword:"required",params:{missingProperty: "decision"},message:"must have required property '"+"decision"+"'"};
-if(vErrors === null){
-vErrors = [err96];
-}
-else {
-vErrors.push(err96);
-}
-errors++;
-}
-if(data46.rule === undefined){
-const err97 = {instancePath:instancePath+"/paths/" + i5,schemaPath:"#/properties/paths/items/required",keyword:"required",params:{missingProperty: "rule"},message:"must have required property '"+"rule"+"'"};
-if(vErrors === null){
-vErrors = [err97];
-}
-else {
-vErrors.push(err97);
-}
-errors++;
-}
-if(data46.reason === undefined){
-const err98 = {instancePath:instancePath+"/paths/" + i5,schemaPath:"#/properties/paths/items/required",keyword:"required",params:{missingProperty: "reason"},message:"must have required property '"+"reason"+"'"};
-if(vErrors === null){
-vErrors = [err98];
-}
-else {
-vErrors.push(err98);
-}
-errors++;
-}
-if(data46.because === undefined){
-const err99 = {instancePath:instancePath+"/paths/" + i5,schemaPath:"#/properties/paths/items/required",keyword:"required",params:{missingProperty: "because"},message:"must have required property '"+"because"+"'"};
-if(vErrors === null){
-vErrors = [err99];
-}
-else {
-vErrors.push(err99);
-}
-errors++;
-}
-if(data46.location === undefined){
-const err100 = {instancePath:instancePath+"/paths/" + i5,schemaPath:"#/properties/paths/items/required",keyword:"required",params:{missingProperty: "location"},message:"must have required property '"+"location"+"'"};
-if(vErrors === null){
-vErrors = [err100];
-}
-else {
-vErrors.push(err100);
-}
-errors++;
-}
-if(data46.waived === undefined){
-const err101 = {instancePath:instancePath+"/paths/" + i5,schemaPath:"#/properties/paths/items/required",keyword:"required",params:{missingProperty: "waived"},message:"must have required property '"+"waived"+"'"};
-if(vErrors === null){
-vErrors = [err101];
-}
-else {
-vErrors.push(err101);
-}
-errors++;
-}
-for(const key7 in data46){
-if(!((((((((key7 === "id") || (key7 === "class")) || (key7 === "decision")) || (key7 === "rule")) || (key7 === "reason")) || (key7 === "because")) || (key7 === "location")) || (key7 === "waived"))){
-const err102 = {instancePath:instancePath+"/paths/" + i5,schemaPath:"#/properties/paths/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err102];
-}
-else {
-vErrors.push(err102);
-}
-errors++;
-}
-}
-if(data46.id !== undefined){
-if(typeof data46.id !== "string"){
-const err103 = {instancePath:instancePath+"/paths/" + i5+"/id",schemaPath:"#/properties/paths/items/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err103];
-}
-else {
-vErrors.push(err103);
-}
-errors++;
-}
-}
-if(data46.class !== undefined){
-let data48 = data46.class;
-if(!((((((((((((((data48 === "read") || (data48 === "comment")) || (data48 === "write-branch")) || (data48 === "modify-workflow")) || (data48 === "run-shell")) || (data48 === "use-secret")) || (data48 === "cloud-credential")) || (data48 === "call-tool")) || (data48 === "publish")) || (data48 === "deploy")) || (data48 === "production")) || (data48 === "destructive")) || (data48 === "bypass-checks")) || (data48 === "opaque"))){
-const err104 = {instancePath:instancePath+"/paths/" + i5+"/class",schemaPath:"#/$defs/actionClass/enum",keyword:"enum",params:{allowedValues: schema71.enum},message:"must be equal to one of the allowed values"};
-if(vErrors === null){
-vErrors = [err104];
-}
-else {
-vErrors.push(err104);
-}
-errors++;
-}
-}
-if(data46.decision !== undefined){
-let data49 = data46.decision;
-if(!(((data49 === "allow") || (data49 === "approval-required")) || (data49 === "blocked"))){
-const err105 = {instancePath:instancePath+"/paths/" + i5+"/decision",schemaPath:"#/$defs/decision/enum",keyword:"enum",params:{allowedValues: schema35.enum},message:"must be equal to one of the allowed values"};
-if(vErrors === null){
-vErrors = [err105];
-}
-else {
-vErrors.push(err105);
-}
-errors++;
-}
-}
-if(data46.rule !== undefined){
-let data50 = data46.rule;
-if((typeof data50 !== "string") && (data50 !== null)){
-const err106 = {instancePath:instancePath+"/paths/" + i5+"/rule",schemaPath:"#/properties/paths/items/properties/rule/type",keyword:"type",params:{type: schema195.properties.paths.items.properties.rule.type},message:"must be string,null"};
-if(vErrors === null){
-vErrors = [err106];
-}
-else {
-vErrors.push(err106);
-}
-errors++;
-}
-}
-if(data46.reason !== undefined){
-if(typeof data46.reason !== "string"){
-const err107 = {instancePath:instancePath+"/paths/" + i5+"/reason",schemaPath:"#/properties/paths/items/properties/reason/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err107];
-}
-else {
-vErrors.push(err107);
-}
-errors++;
-}
-}
-if(data46.because !== undefined){
-if(typeof data46.because !== "string"){
-const err108 = {instancePath:instancePath+"/paths/" + i5+"/because",schemaPath:"#/properties/paths/items/properties/because/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err108];
-}
-else {
-vErrors.push(err108);
-}
-errors++;
-}
-}
-if(data46.location !== undefined){
-let data53 = data46.location;
-if(data53 && typeof data53 == "object" && !Array.isArray(data53)){
-if(data53.path === undefined){
-const err109 = {instancePath:instancePath+"/paths/" + i5+"/location",schemaPath:"#/$defs/location/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'"};
-if(vErrors === null){
-vErrors = [err109];
-}
-else {
-vErrors.push(err109);
-}
-errors++;
-}
-if(data53.line === undefined){
-const err110 = {instancePath:instancePath+"/paths/" + i5+"/location",schemaPath:"#/$defs/location/required",keyword:"required",params:{missingProperty: "line"},message:"must have required property '"+"line"+"'"};
-if(vErrors === null){
-vErrors = [err110];
-}
-else {
-vErrors.push(err110);
-}
-errors++;
-}
-if(data53.column === undefined){
-const err111 = {instancePath:instancePath+"/paths/" + i5+"/location",schemaPath:"#/$defs/location/required",keyword:"required",params:{missingProperty: "column"},message:"must have required property '"+"column"+"'"};
-if(vErrors === null){
-vErrors = [err111];
-}
-else {
-vErrors.push(err111);
-}
-errors++;
-}
-for(const key8 in data53){
-if(!(((key8 === "path") || (key8 === "line")) || (key8 === "column"))){
-const err112 = {instancePath:instancePath+"/paths/" + i5+"/location",schemaPath:"#/$defs/location/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err112];
-}
-else {
-vErrors.push(err112);
-}
-errors++;
-}
-}
-if(data53.path !== undefined){
-if(typeof data53.path !== "string"){
-const err113 = {instancePath:instancePath+"/paths/" + i5+"/location/path",schemaPath:"#/$defs/location/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err113];
-}
-else {
-vErrors.push(err113);
-}
-errors++;
-}
-}
-if(data53.line !== undefined){
-let data55 = data53.line;
-if(!(((typeof data55 == "number") && (!(data55 % 1) && !isNaN(data55))) && (isFinite(data55)))){
-const err114 = {instancePath:instancePath+"/paths/" + i5+"/location/line",schemaPath:"#/$defs/location/properties/line/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
-if(vErrors === null){
-vErrors = [err114];
-}
-else {
-vErrors.push(err114);
-}
-errors++;
-}
-if((typeof data55 == "number") && (isFinite(data55))){
-if(data55 < 0 || isNaN(data55)){
-const err115 = {instancePath:instancePath+"/paths/" + i5+"/location/line",schemaPath:"#/$defs/location/properties/line/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
-if(vErrors === null){
-vErrors = [err115];
-}
-else {
-vErrors.push(err115);
-}
-errors++;
-}
-}
-}
-if(data53.column !== undefined){
-let data56 = data53.column;
-if(!(((typeof data56 == "number") && (!(data56 % 1) && !isNaN(data56))) && (isFinite(data56)))){
-const err116 = {instancePath:instancePath+"/paths/" + i5+"/location/column",schemaPath:"#/$defs/location/properties/column/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
-if(vErrors === null){
-vErrors = [err116];
-}
-else {
-vErrors.push(err116);
-}
-errors++;
-}
-if((typeof data56 == "number") && (isFinite(data56))){
-if(data56 < 0 || isNaN(data56)){
-const err117 = {instancePath:instancePath+"/paths/" + i5+"/location/column",schemaPath:"#/$defs/location/properties/column/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
-if(vErrors === null){
-vErrors = [err117];
-}
-else {
-vErrors.push(err117);
-}
-errors++;
-}
-}
-}
-}
-else {
-const err118 = {instancePath:instancePath+"/paths/" + i5+"/location",schemaPath:"#/$defs/location/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err118];
-}
-else {
-vErrors.push(err118);
-}
-errors++;
-}
-}
-if(data46.waived !== undefined){
-let data57 = data46.waived;
-if(Array.isArray(data57)){
-const len6 = data57.length;
-for(let i6=0; i6<len6; i6++){
-if(typeof data57[i6] !== "string"){
-const err119 = {instancePath:instancePath+"/paths/" + i5+"/waived/" + i6,schemaPath:"#/$defs/stringList/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err119];
-}
-else {
-vErrors.push(err119);
-}
-errors++;
-}
-}
-}
-else {
-const err120 = {instancePath:instancePath+"/paths/" + i5+"/waived",schemaPath:"#/$defs/stringList/type",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err120];
-}
-else {
-vErrors.push(err120);
-}
-errors++;
-}
-}
-}
-else {
-const err121 = {instancePath:instancePath+"/paths/" + i5,schemaPath:"#/properties/paths/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err121];
-}
-else {
-vErrors.push(err121);
-}
-errors++;
-}
-}
-}
-else {
-const err122 = {instancePath:instancePath+"/paths",schemaPath:"#/properties/paths/type",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err122];
-}
-else {
-vErrors.push(err122);
-}
-errors++;
-}
-}
-}
-else {
-const err123 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err123];
-}
-else {
-vErrors.push(err123);
-}
-errors++;
-}
 validate74.errors = vErrors;
 return errors === 0;
 }
 validate74.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-const schema212 = {"description":"A policy path decision (kind path) or a detection-rule hit (kind check); the most severe decisions first.","type":"object","additionalProperties":false,"required":["ruleId","kind","decision","severity","confidence","message","remediation","workflow","location"],"properties":{"ruleId":{"type":"string"},"kind":{"enum":["path","check"]},"decision":{"$ref":"#/$defs/decision"},"severity":{"enum":["info","low","medium","high","critical"]},"confidence":{"enum":["low","medium","high"]},"message":{"type":"string"},"messageId":{"type":"string","description":"Check findings: the message id in the rule's meta.messages (docs/rules/<id>.md lists them)."},"data":{"type":"object","description":"Check findings: the values the message template was filled with.","additionalProperties":{"oneOf":[{"type":"string"},{"type":"number"}]}},"remediation":{"type":"string"},"workflow":{"type":"string"},"job":{"type":"string","description":"Absent for workflow-level findings."},"class":{"$ref":"#/$defs/actionClass"},"location":{"$ref":"#/$defs/location"}}};
+const schema208 = {"description":"A policy path decision (kind path) or a detection-rule hit (kind check); the most severe decisions first.","type":"object","additionalProperties":false,"required":["ruleId","kind","decision","severity","confidence","message","workflow","location"],"properties":{"ruleId":{"type":"string"},"kind":{"enum":["path","check"]},"decision":{"$ref":"#/$defs/decision"},"severity":{"enum":["info","low","medium","high","critical"]},"confidence":{"enum":["low","medium","high"]},"message":{"type":"string"},"messageId":{"type":"string","description":"Check findings: the message id in the rule's meta.messages (docs/rules/<id>.md lists them)."},"data":{"type":"object","description":"Check findings: the values the message template was filled with.","additionalProperties":{"oneOf":[{"type":"string"},{"type":"number"}]}},"remediation":{"type":"string","description":"Check findings only; a path finding's tip is pathRemediations[class][decision]."},"workflow":{"type":"string"},"job":{"type":"string","description":"Absent for workflow-level findings."},"class":{"$ref":"#/$defs/actionClass"},"location":{"$ref":"#/$defs/location"}}};
 
-function validate78(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate76(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate78.evaluated;
+const evaluated0 = validate76.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -3334,8 +2508,8 @@ vErrors.push(err5);
 }
 errors++;
 }
-if(data.remediation === undefined){
-const err6 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "remediation"},message:"must have required property '"+"remediation"+"'"};
+if(data.workflow === undefined){
+const err6 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "workflow"},message:"must have required property '"+"workflow"+"'"};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -3344,8 +2518,8 @@ vErrors.push(err6);
 }
 errors++;
 }
-if(data.workflow === undefined){
-const err7 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "workflow"},message:"must have required property '"+"workflow"+"'"};
+if(data.location === undefined){
+const err7 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "location"},message:"must have required property '"+"location"+"'"};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -3354,8 +2528,9 @@ vErrors.push(err7);
 }
 errors++;
 }
-if(data.location === undefined){
-const err8 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "location"},message:"must have required property '"+"location"+"'"};
+for(const key0 in data){
+if(!(func1.call(schema208.properties, key0))){
+const err8 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -3364,9 +2539,10 @@ vErrors.push(err8);
 }
 errors++;
 }
-for(const key0 in data){
-if(!(func1.call(schema212.properties, key0))){
-const err9 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+}
+if(data.ruleId !== undefined){
+if(typeof data.ruleId !== "string"){
+const err9 = {instancePath:instancePath+"/ruleId",schemaPath:"#/properties/ruleId/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -3376,9 +2552,10 @@ vErrors.push(err9);
 errors++;
 }
 }
-if(data.ruleId !== undefined){
-if(typeof data.ruleId !== "string"){
-const err10 = {instancePath:instancePath+"/ruleId",schemaPath:"#/properties/ruleId/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.kind !== undefined){
+let data1 = data.kind;
+if(!((data1 === "path") || (data1 === "check"))){
+const err10 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/enum",keyword:"enum",params:{allowedValues: schema208.properties.kind.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -3388,10 +2565,10 @@ vErrors.push(err10);
 errors++;
 }
 }
-if(data.kind !== undefined){
-let data1 = data.kind;
-if(!((data1 === "path") || (data1 === "check"))){
-const err11 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/enum",keyword:"enum",params:{allowedValues: schema212.properties.kind.enum},message:"must be equal to one of the allowed values"};
+if(data.decision !== undefined){
+let data2 = data.decision;
+if(!(((data2 === "allow") || (data2 === "approval-required")) || (data2 === "blocked"))){
+const err11 = {instancePath:instancePath+"/decision",schemaPath:"#/$defs/decision/enum",keyword:"enum",params:{allowedValues: schema35.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -3401,10 +2578,10 @@ vErrors.push(err11);
 errors++;
 }
 }
-if(data.decision !== undefined){
-let data2 = data.decision;
-if(!(((data2 === "allow") || (data2 === "approval-required")) || (data2 === "blocked"))){
-const err12 = {instancePath:instancePath+"/decision",schemaPath:"#/$defs/decision/enum",keyword:"enum",params:{allowedValues: schema35.enum},message:"must be equal to one of the allowed values"};
+if(data.severity !== undefined){
+let data3 = data.severity;
+if(!(((((data3 === "info") || (data3 === "low")) || (data3 === "medium")) || (data3 === "high")) || (data3 === "critical"))){
+const err12 = {instancePath:instancePath+"/severity",schemaPath:"#/properties/severity/enum",keyword:"enum",params:{allowedValues: schema208.properties.severity.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -3414,10 +2591,10 @@ vErrors.push(err12);
 errors++;
 }
 }
-if(data.severity !== undefined){
-let data3 = data.severity;
-if(!(((((data3 === "info") || (data3 === "low")) || (data3 === "medium")) || (data3 === "high")) || (data3 === "critical"))){
-const err13 = {instancePath:instancePath+"/severity",schemaPath:"#/properties/severity/enum",keyword:"enum",params:{allowedValues: schema212.properties.severity.enum},message:"must be equal to one of the allowed values"};
+if(data.confidence !== undefined){
+let data4 = data.confidence;
+if(!(((data4 === "low") || (data4 === "medium")) || (data4 === "high"))){
+const err13 = {instancePath:instancePath+"/confidence",schemaPath:"#/properties/confidence/enum",keyword:"enum",params:{allowedValues: schema208.properties.confidence.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -3427,10 +2604,9 @@ vErrors.push(err13);
 errors++;
 }
 }
-if(data.confidence !== undefined){
-let data4 = data.confidence;
-if(!(((data4 === "low") || (data4 === "medium")) || (data4 === "high"))){
-const err14 = {instancePath:instancePath+"/confidence",schemaPath:"#/properties/confidence/enum",keyword:"enum",params:{allowedValues: schema212.properties.confidence.enum},message:"must be equal to one of the allowed values"};
+if(data.message !== undefined){
+if(typeof data.message !== "string"){
+const err14 = {instancePath:instancePath+"/message",schemaPath:"#/properties/message/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -3440,26 +2616,14 @@ vErrors.push(err14);
 errors++;
 }
 }
-if(data.message !== undefined){
-if(typeof data.message !== "string"){
-const err15 = {instancePath:instancePath+"/message",schemaPath:"#/properties/message/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.messageId !== undefined){
+if(typeof data.messageId !== "string"){
+const err15 = {instancePath:instancePath+"/messageId",schemaPath:"#/properties/messageId/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err15];
 }
 else {
 vErrors.push(err15);
-}
-errors++;
-}
-}
-if(data.messageId !== undefined){
-if(typeof data.messageId !== "string"){
-const err16 = {instancePath:instancePath+"/messageId",schemaPath:"#/properties/messageId/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err16];
-}
-else {
-vErrors.push(err16);
 }
 errors++;
 }
@@ -3474,12 +2638,12 @@ let valid3 = false;
 let passing0 = null;
 const _errs18 = errors;
 if(typeof data8 !== "string"){
-const err17 = {instancePath:instancePath+"/data/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/data/additionalProperties/oneOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err16 = {instancePath:instancePath+"/data/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/data/additionalProperties/oneOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
-vErrors = [err17];
+vErrors = [err16];
 }
 else {
-vErrors.push(err17);
+vErrors.push(err16);
 }
 errors++;
 }
@@ -3490,12 +2654,12 @@ passing0 = 0;
 }
 const _errs20 = errors;
 if(!((typeof data8 == "number") && (isFinite(data8)))){
-const err18 = {instancePath:instancePath+"/data/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/data/additionalProperties/oneOf/1/type",keyword:"type",params:{type: "number"},message:"must be number"};
+const err17 = {instancePath:instancePath+"/data/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/data/additionalProperties/oneOf/1/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
-vErrors = [err18];
+vErrors = [err17];
 }
 else {
-vErrors.push(err18);
+vErrors.push(err17);
 }
 errors++;
 }
@@ -3511,12 +2675,12 @@ passing0 = 1;
 }
 }
 if(!valid3){
-const err19 = {instancePath:instancePath+"/data/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/data/additionalProperties/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf"};
+const err18 = {instancePath:instancePath+"/data/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/data/additionalProperties/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf"};
 if(vErrors === null){
-vErrors = [err19];
+vErrors = [err18];
 }
 else {
-vErrors.push(err19);
+vErrors.push(err18);
 }
 errors++;
 }
@@ -3534,7 +2698,19 @@ vErrors = null;
 }
 }
 else {
-const err20 = {instancePath:instancePath+"/data",schemaPath:"#/properties/data/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err19 = {instancePath:instancePath+"/data",schemaPath:"#/properties/data/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+}
+if(data.remediation !== undefined){
+if(typeof data.remediation !== "string"){
+const err20 = {instancePath:instancePath+"/remediation",schemaPath:"#/properties/remediation/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -3544,9 +2720,9 @@ vErrors.push(err20);
 errors++;
 }
 }
-if(data.remediation !== undefined){
-if(typeof data.remediation !== "string"){
-const err21 = {instancePath:instancePath+"/remediation",schemaPath:"#/properties/remediation/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.workflow !== undefined){
+if(typeof data.workflow !== "string"){
+const err21 = {instancePath:instancePath+"/workflow",schemaPath:"#/properties/workflow/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -3556,9 +2732,9 @@ vErrors.push(err21);
 errors++;
 }
 }
-if(data.workflow !== undefined){
-if(typeof data.workflow !== "string"){
-const err22 = {instancePath:instancePath+"/workflow",schemaPath:"#/properties/workflow/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.job !== undefined){
+if(typeof data.job !== "string"){
+const err22 = {instancePath:instancePath+"/job",schemaPath:"#/properties/job/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -3568,9 +2744,10 @@ vErrors.push(err22);
 errors++;
 }
 }
-if(data.job !== undefined){
-if(typeof data.job !== "string"){
-const err23 = {instancePath:instancePath+"/job",schemaPath:"#/properties/job/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.class !== undefined){
+let data12 = data.class;
+if(!((((((((((((((data12 === "read") || (data12 === "comment")) || (data12 === "write-branch")) || (data12 === "modify-workflow")) || (data12 === "run-shell")) || (data12 === "use-secret")) || (data12 === "cloud-credential")) || (data12 === "call-tool")) || (data12 === "publish")) || (data12 === "deploy")) || (data12 === "production")) || (data12 === "destructive")) || (data12 === "bypass-checks")) || (data12 === "opaque"))){
+const err23 = {instancePath:instancePath+"/class",schemaPath:"#/$defs/actionClass/enum",keyword:"enum",params:{allowedValues: schema71.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -3580,10 +2757,11 @@ vErrors.push(err23);
 errors++;
 }
 }
-if(data.class !== undefined){
-let data12 = data.class;
-if(!((((((((((((((data12 === "read") || (data12 === "comment")) || (data12 === "write-branch")) || (data12 === "modify-workflow")) || (data12 === "run-shell")) || (data12 === "use-secret")) || (data12 === "cloud-credential")) || (data12 === "call-tool")) || (data12 === "publish")) || (data12 === "deploy")) || (data12 === "production")) || (data12 === "destructive")) || (data12 === "bypass-checks")) || (data12 === "opaque"))){
-const err24 = {instancePath:instancePath+"/class",schemaPath:"#/$defs/actionClass/enum",keyword:"enum",params:{allowedValues: schema71.enum},message:"must be equal to one of the allowed values"};
+if(data.location !== undefined){
+let data13 = data.location;
+if(data13 && typeof data13 == "object" && !Array.isArray(data13)){
+if(data13.path === undefined){
+const err24 = {instancePath:instancePath+"/location",schemaPath:"#/$defs/location/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'"};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -3592,12 +2770,8 @@ vErrors.push(err24);
 }
 errors++;
 }
-}
-if(data.location !== undefined){
-let data13 = data.location;
-if(data13 && typeof data13 == "object" && !Array.isArray(data13)){
-if(data13.path === undefined){
-const err25 = {instancePath:instancePath+"/location",schemaPath:"#/$defs/location/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'"};
+if(data13.line === undefined){
+const err25 = {instancePath:instancePath+"/location",schemaPath:"#/$defs/location/required",keyword:"required",params:{missingProperty: "line"},message:"must have required property '"+"line"+"'"};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -3606,8 +2780,8 @@ vErrors.push(err25);
 }
 errors++;
 }
-if(data13.line === undefined){
-const err26 = {instancePath:instancePath+"/location",schemaPath:"#/$defs/location/required",keyword:"required",params:{missingProperty: "line"},message:"must have required property '"+"line"+"'"};
+if(data13.column === undefined){
+const err26 = {instancePath:instancePath+"/location",schemaPath:"#/$defs/location/required",keyword:"required",params:{missingProperty: "column"},message:"must have required property '"+"column"+"'"};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -3616,8 +2790,9 @@ vErrors.push(err26);
 }
 errors++;
 }
-if(data13.column === undefined){
-const err27 = {instancePath:instancePath+"/location",schemaPath:"#/$defs/location/required",keyword:"required",params:{missingProperty: "column"},message:"must have required property '"+"column"+"'"};
+for(const key2 in data13){
+if(!(((key2 === "path") || (key2 === "line")) || (key2 === "column"))){
+const err27 = {instancePath:instancePath+"/location",schemaPath:"#/$defs/location/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -3626,9 +2801,10 @@ vErrors.push(err27);
 }
 errors++;
 }
-for(const key2 in data13){
-if(!(((key2 === "path") || (key2 === "line")) || (key2 === "column"))){
-const err28 = {instancePath:instancePath+"/location",schemaPath:"#/$defs/location/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"};
+}
+if(data13.path !== undefined){
+if(typeof data13.path !== "string"){
+const err28 = {instancePath:instancePath+"/location/path",schemaPath:"#/$defs/location/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -3638,9 +2814,10 @@ vErrors.push(err28);
 errors++;
 }
 }
-if(data13.path !== undefined){
-if(typeof data13.path !== "string"){
-const err29 = {instancePath:instancePath+"/location/path",schemaPath:"#/$defs/location/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data13.line !== undefined){
+let data15 = data13.line;
+if(!(((typeof data15 == "number") && (!(data15 % 1) && !isNaN(data15))) && (isFinite(data15)))){
+const err29 = {instancePath:instancePath+"/location/line",schemaPath:"#/$defs/location/properties/line/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -3649,11 +2826,9 @@ vErrors.push(err29);
 }
 errors++;
 }
-}
-if(data13.line !== undefined){
-let data15 = data13.line;
-if(!(((typeof data15 == "number") && (!(data15 % 1) && !isNaN(data15))) && (isFinite(data15)))){
-const err30 = {instancePath:instancePath+"/location/line",schemaPath:"#/$defs/location/properties/line/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if((typeof data15 == "number") && (isFinite(data15))){
+if(data15 < 0 || isNaN(data15)){
+const err30 = {instancePath:instancePath+"/location/line",schemaPath:"#/$defs/location/properties/line/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -3662,9 +2837,12 @@ vErrors.push(err30);
 }
 errors++;
 }
-if((typeof data15 == "number") && (isFinite(data15))){
-if(data15 < 0 || isNaN(data15)){
-const err31 = {instancePath:instancePath+"/location/line",schemaPath:"#/$defs/location/properties/line/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+}
+if(data13.column !== undefined){
+let data16 = data13.column;
+if(!(((typeof data16 == "number") && (!(data16 % 1) && !isNaN(data16))) && (isFinite(data16)))){
+const err31 = {instancePath:instancePath+"/location/column",schemaPath:"#/$defs/location/properties/column/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -3673,12 +2851,9 @@ vErrors.push(err31);
 }
 errors++;
 }
-}
-}
-if(data13.column !== undefined){
-let data16 = data13.column;
-if(!(((typeof data16 == "number") && (!(data16 % 1) && !isNaN(data16))) && (isFinite(data16)))){
-const err32 = {instancePath:instancePath+"/location/column",schemaPath:"#/$defs/location/properties/column/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if((typeof data16 == "number") && (isFinite(data16))){
+if(data16 < 0 || isNaN(data16)){
+const err32 = {instancePath:instancePath+"/location/column",schemaPath:"#/$defs/location/properties/column/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -3687,9 +2862,11 @@ vErrors.push(err32);
 }
 errors++;
 }
-if((typeof data16 == "number") && (isFinite(data16))){
-if(data16 < 0 || isNaN(data16)){
-const err33 = {instancePath:instancePath+"/location/column",schemaPath:"#/$defs/location/properties/column/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+}
+}
+else {
+const err33 = {instancePath:instancePath+"/location",schemaPath:"#/$defs/location/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -3700,9 +2877,8 @@ errors++;
 }
 }
 }
-}
 else {
-const err34 = {instancePath:instancePath+"/location",schemaPath:"#/$defs/location/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err34 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -3711,30 +2887,18 @@ vErrors.push(err34);
 }
 errors++;
 }
-}
-}
-else {
-const err35 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err35];
-}
-else {
-vErrors.push(err35);
-}
-errors++;
-}
-validate78.errors = vErrors;
+validate76.errors = vErrors;
 return errors === 0;
 }
-validate78.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate76.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-const schema216 = {"type":"object","additionalProperties":false,"required":["rule","owner","expires","reason","at"],"properties":{"rule":{"type":"string"},"workflow":{"type":"string"},"job":{"type":"string"},"owner":{"type":"string"},"expires":{"type":"string","pattern":"^\\d{4}-\\d{2}-\\d{2}$"},"reason":{"type":"string"},"at":{"$ref":"#/$defs/location"},"path":{"type":"string","description":"Applied waivers: the action path it waived."},"message":{"type":"string","description":"Expired waivers: what the expiry means."}}};
+const schema212 = {"type":"object","additionalProperties":false,"required":["rule","owner","expires","reason","at"],"properties":{"rule":{"type":"string"},"workflow":{"type":"string"},"job":{"type":"string"},"owner":{"type":"string"},"expires":{"type":"string","pattern":"^\\d{4}-\\d{2}-\\d{2}$"},"reason":{"type":"string"},"at":{"$ref":"#/$defs/location"},"path":{"type":"string","description":"Applied waivers: the action path it waived."},"message":{"type":"string","description":"Expired waivers: what the expiry means."}}};
 const pattern16 = new RegExp("^\\d{4}-\\d{2}-\\d{2}$", "u");
 
-function validate80(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate78(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate80.evaluated;
+const evaluated0 = validate78.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -3793,7 +2957,7 @@ vErrors.push(err4);
 errors++;
 }
 for(const key0 in data){
-if(!(func1.call(schema216.properties, key0))){
+if(!(func1.call(schema212.properties, key0))){
 const err5 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err5];
@@ -4043,15 +3207,1855 @@ vErrors.push(err25);
 }
 errors++;
 }
-validate80.errors = vErrors;
+validate78.errors = vErrors;
 return errors === 0;
 }
-validate80.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate78.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-const schema218 = {"description":"One evaluated workflow (one per trigger with --all-triggers): its BOM records in the evidence pack's shape.","type":"object","additionalProperties":false,"required":["path","name","jobs"],"properties":{"path":{"type":"string"},"name":{"type":["string","null"]},"trigger":{"type":"object","additionalProperties":false,"required":["event","others","jobs"],"properties":{"event":{"type":"string"},"others":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["event","decision"],"properties":{"event":{"type":"string"},"decision":{"$ref":"#/$defs/decision"}}}},"jobs":{"description":"Jobs reported from another trigger's run (where they fare worse): job id → event.","type":"object","additionalProperties":{"type":"string"}}}},"jobs":{"type":"array","items":{"$ref":"#/$defs/bomJob"}}}};
-const schema127 = {"description":"The Agent Action BOM record of one job: who and what can act, with which authority, on which target — every fact with its location.","type":"object","additionalProperties":false,"required":["workflow","job","name","at","triggers","actor","unattended","unattendedReasons","environment","runsOn","permissions","credentials","uses","runs","agents","workflowRole","tools","agentConfig","owner","change","targets","classes","paths","gaps","skipped","skippedSteps","calls","resolvedRefs","checklist"],"properties":{"workflow":{"type":"string"},"job":{"type":"string"},"name":{"$ref":"#/$defs/stringOrNull"},"at":{"$ref":"#/$defs/location"},"triggers":{"$ref":"#/$defs/stringList"},"actor":{"$ref":"#/$defs/stringOrNull"},"unattended":{"type":"boolean"},"unattendedReasons":{"$ref":"#/$defs/stringList"},"environment":{"oneOf":[{"type":"object","additionalProperties":false,"required":["name","dynamic","at","protection"],"properties":{"name":{"type":"string"},"dynamic":{"type":"boolean"},"at":{"$ref":"#/$defs/location"},"protection":{"type":"object","additionalProperties":false,"required":["status","source","reviewers","preventSelfReview","waitTimer","branchPolicy","customRules","note"],"properties":{"status":{"enum":["protected","unprotected","unreadable","unknown"]},"source":{"type":"string"},"reviewers":{"$ref":"#/$defs/stringList"},"preventSelfReview":{"type":["boolean","null"]},"waitTimer":{"type":["integer","null"]},"branchPolicy":{"$ref":"#/$defs/stringOrNull"},"customRules":{"$ref":"#/$defs/stringList"},"note":{"type":"string"}}}}},{"type":"null"}]},"runsOn":{"$ref":"#/$defs/stringList"},"permissions":{"type":"object","additionalProperties":false,"required":["source","scopes","assumed","downgrade","at"],"properties":{"source":{"enum":["job","workflow","default"]},"scopes":{"type":"object","additionalProperties":{"enum":["read","write","none"]}},"assumed":{"type":"boolean"},"downgrade":{"$ref":"#/$defs/stringOrNull"},"at":{"$ref":"#/$defs/location"}}},"credentials":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["id","kind","name","lifetime","scope","write","production","reaches","note","usedIn","at"],"properties":{"id":{"type":"string"},"kind":{"$ref":"#/$defs/credentialKind"},"name":{"type":"string"},"lifetime":{"$ref":"#/$defs/credentialLifetime"},"scope":{"enum":["narrow","broad"]},"write":{"type":"boolean"},"production":{"type":"boolean"},"reaches":{"$ref":"#/$defs/stringList"},"note":{"type":"string"},"usedIn":{"$ref":"#/$defs/stringList"},"at":{"$ref":"#/$defs/location"}}}},"uses":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["raw","kind","name","ref","pinned","step","at"],"properties":{"raw":{"type":"string"},"kind":{"enum":["action","local","docker","reusable-workflow"]},"name":{"type":"string"},"ref":{"$ref":"#/$defs/stringOrNull"},"pinned":{"type":"boolean"},"step":{"type":["integer","null"]},"at":{"$ref":"#/$defs/location"}}}},"runs":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["step","name","shell","script","at"],"properties":{"step":{"type":"integer"},"name":{"$ref":"#/$defs/stringOrNull"},"shell":{"$ref":"#/$defs/stringOrNull"},"script":{"type":"string"},"at":{"$ref":"#/$defs/location"}}}},"agents":{"type":"array","items":{"$ref":"#/$defs/agentUse"}},"workflowRole":{"description":"The job's part in an agentic workflow framework (gh-aw): only roles that run a model list the agent.","oneOf":[{"type":"null"},{"type":"object","additionalProperties":false,"required":["framework","role","runsModel","actsOnAgentOutput"],"properties":{"framework":{"enum":["gh-aw"]},"role":{"enum":["pre-activation","activation","agent","detection","safe-outputs","conclusion","memory","maintenance","other"]},"runsModel":{"type":"boolean"},"actsOnAgentOutput":{"type":"boolean"}}}]},"tools":{"type":"array","items":{"$ref":"#/$defs/toolReach"}},"agentConfig":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["agent","file","permissions","settings"],"properties":{"agent":{"type":"string"},"file":{"type":"string"},"permissions":{"oneOf":[{"$ref":"#/$defs/agentPermissionSettings"},{"type":"null"}]},"settings":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["key","value","at"],"properties":{"key":{"type":"string"},"value":{"type":"string"},"at":{"$ref":"#/$defs/location"}}}}}}},"owner":{"oneOf":[{"$ref":"#/$defs/owner"},{"type":"null"}]},"change":{"oneOf":[{"$ref":"#/$defs/changeAnalysis"},{"type":"null"}]},"targets":{"$ref":"#/$defs/stringList"},"classes":{"type":"array","items":{"$ref":"#/$defs/actionClass"}},"paths":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["id","job","class","reason","at","credentials","step","uses","target","why","chain"],"properties":{"id":{"type":"string"},"job":{"type":"string"},"class":{"$ref":"#/$defs/actionClass"},"reason":{"type":"string"},"at":{"$ref":"#/$defs/location"},"credentials":{"$ref":"#/$defs/stringList"},"step":{"type":["integer","null"]},"uses":{"$ref":"#/$defs/stringOrNull"},"target":{"$ref":"#/$defs/stringOrNull"},"why":{"description":"For opaque paths: why the gate cannot see through.","$ref":"#/$defs/stringOrNull"},"chain":{"description":"How the path is reached through indirection (job → reusable workflow → job → step → composite action → step → script → command); null when direct.","type":["array","null"],"items":{"type":"object","additionalProperties":false,"required":["kind","name","at"],"properties":{"kind":{"enum":["job","workflow","step","action","script","command"]},"name":{"type":"string"},"at":{"$ref":"#/$defs/location"}}}}}}},"gaps":{"description":"What the inventory could not see into (never read as safe).","$ref":"#/$defs/stringList"},"skipped":{"description":"Why the job cannot run for the decided event (its if: condition, or a needs: that cannot run); null when it may run.","$ref":"#/$defs/stringOrNull"},"skippedSteps":{"description":"Steps whose if: condition cannot be true for the decided event; they contribute no action paths.","type":"array","items":{"type":"object","additionalProperties":false,"required":["step","name","reason"],"properties":{"step":{"type":"integer","minimum":0},"name":{"$ref":"#/$defs/stringOrNull"},"reason":{"type":"string"}}}},"resolvedRefs":{"description":"Tags or branches of remote actions and reusable workflows read for this job, resolved to commit SHAs; null when none.","type":["array","null"],"items":{"type":"object","additionalProperties":false,"required":["ref","sha"],"properties":{"ref":{"type":"string"},"sha":{"type":"string","pattern":"^[0-9a-f]{40}$"}}}},"calls":{"description":"Reusable-workflow calls: the call edge and each called job with the token it gets (caller grant intersected with the callee's block); null when the job calls none.","type":["array","null"],"items":{"type":"object","additionalProperties":false,"required":["uses","file","at","jobs"],"properties":{"uses":{"type":"string"},"file":{"type":"string"},"at":{"$ref":"#/$defs/location"},"jobs":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["job","at","permissions"],"properties":{"job":{"type":"string"},"at":{"$ref":"#/$defs/location"},"permissions":{"type":"object","additionalProperties":{"enum":["read","write","none"]}}}}}}}},"checklist":{"$ref":"#/$defs/checklist"}}};
+const schema214 = {"description":"One evaluated workflow (one per trigger with --all-triggers): its BOM records in the evidence pack's shape.","type":"object","additionalProperties":false,"required":["path","name","jobs"],"properties":{"path":{"type":"string"},"name":{"type":["string","null"]},"trigger":{"type":"object","additionalProperties":false,"required":["event","others","jobs"],"properties":{"event":{"type":"string"},"others":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["event","decision"],"properties":{"event":{"type":"string"},"decision":{"$ref":"#/$defs/decision"}}}},"jobs":{"description":"Jobs reported from another trigger's run (where they fare worse): job id → event.","type":"object","additionalProperties":{"type":"string"}}}},"jobs":{"type":"array","items":{"$ref":"#/$defs/bomJob"}}}};
+const schema216 = {"description":"The Agent Action BOM record of a job in the evidence pack's shape, except the checklist: its score by reference (message ids of the top-level checklist catalog, evidence as ids of this record's credentials and paths).","type":"object","additionalProperties":false,"required":["workflow","job","name","at","triggers","actor","unattended","unattendedReasons","environment","runsOn","permissions","credentials","uses","runs","agents","workflowRole","tools","agentConfig","owner","change","targets","classes","paths","gaps","skipped","skippedSteps","calls","resolvedRefs","checklist"],"properties":{"workflow":{"$ref":"https://agent-gate.dev/schemas/evidence-v1.json#/$defs/jobInventory/properties/workflow"},"job":{"$ref":"https://agent-gate.dev/schemas/evidence-v1.json#/$defs/jobInventory/properties/job"},"name":{"$ref":"https://agent-gate.dev/schemas/evidence-v1.json#/$defs/jobInventory/properties/name"},"at":{"$ref":"https://agent-gate.dev/schemas/evidence-v1.json#/$defs/jobInventory/properties/at"},"triggers":{"$ref":"https://agent-gate.dev/schemas/evidence-v1.json#/$defs/jobInventory/properties/triggers"},"actor":{"$ref":"https://agent-gate.dev/schemas/evidence-v1.json#/$defs/jobInventory/properties/actor"},"unattended":{"$ref":"https://agent-gate.dev/schemas/evidence-v1.json#/$defs/jobInventory/properties/unattended"},"unattendedReasons":{"$ref":"https://agent-gate.dev/schemas/evidence-v1.json#/$defs/jobInventory/properties/unattendedReasons"},"environment":{"$ref":"https://agent-gate.dev/schemas/evidence-v1.json#/$defs/jobInventory/properties/environment"},"runsOn":{"$ref":"https://agent-gate.dev/schemas/evidence-v1.json#/$defs/jobInventory/properties/runsOn"},"permissions":{"$ref":"https://agent-gate.dev/schemas/evidence-v1.json#/$defs/jobInventory/properties/permissions"},"credentials":{"$ref":"https://agent-gate.dev/schemas/evidence-v1.json#/$defs/jobInventory/properties/credentials"},"uses":{"$ref":"https://agent-gate.dev/schemas/evidence-v1.json#/$defs/jobInventory/properties/uses"},"runs":{"$ref":"https://agent-gate.dev/schemas/evidence-v1.json#/$defs/jobInventory/properties/runs"},"agents":{"$ref":"https://agent-gate.dev/schemas/evidence-v1.json#/$defs/jobInventory/properties/agents"},"workflowRole":{"$ref":"https://agent-gate.dev/schemas/evidence-v1.json#/$defs/jobInventory/properties/workflowRole"},"tools":{"$ref":"https://agent-gate.dev/schemas/evidence-v1.json#/$defs/jobInventory/properties/tools"},"agentConfig":{"$ref":"https://agent-gate.dev/schemas/evidence-v1.json#/$defs/jobInventory/properties/agentConfig"},"owner":{"$ref":"https://agent-gate.dev/schemas/evidence-v1.json#/$defs/jobInventory/properties/owner"},"change":{"$ref":"https://agent-gate.dev/schemas/evidence-v1.json#/$defs/jobInventory/properties/change"},"targets":{"$ref":"https://agent-gate.dev/schemas/evidence-v1.json#/$defs/jobInventory/properties/targets"},"classes":{"$ref":"https://agent-gate.dev/schemas/evidence-v1.json#/$defs/jobInventory/properties/classes"},"paths":{"$ref":"https://agent-gate.dev/schemas/evidence-v1.json#/$defs/jobInventory/properties/paths"},"gaps":{"$ref":"https://agent-gate.dev/schemas/evidence-v1.json#/$defs/jobInventory/properties/gaps"},"skipped":{"$ref":"https://agent-gate.dev/schemas/evidence-v1.json#/$defs/jobInventory/properties/skipped"},"skippedSteps":{"$ref":"https://agent-gate.dev/schemas/evidence-v1.json#/$defs/jobInventory/properties/skippedSteps"},"resolvedRefs":{"$ref":"https://agent-gate.dev/schemas/evidence-v1.json#/$defs/jobInventory/properties/resolvedRefs"},"calls":{"$ref":"https://agent-gate.dev/schemas/evidence-v1.json#/$defs/jobInventory/properties/calls"},"checklist":{"$ref":"#/$defs/checklistRef"}}};
+const schema217 = {"type":"string"};
+const schema218 = {"type":"string"};
 const schema73 = {"type":["string","null"]};
 const schema67 = {"type":"array","items":{"type":"string"}};
+const schema223 = {"type":"boolean"};
+const schema269 = {"description":"Tags or branches of remote actions and reusable workflows read for this job, resolved to commit SHAs; null when none.","type":["array","null"],"items":{"type":"object","additionalProperties":false,"required":["ref","sha"],"properties":{"ref":{"type":"string"},"sha":{"type":"string","pattern":"^[0-9a-f]{40}$"}}}};
+const schema273 = {"description":"A job's score by reference: message ids into the catalog, evidence as ids of the job's BOM credentials / paths or a text with its line in the scored workflow (file when elsewhere).","type":"object","additionalProperties":false,"required":["total","observed","band","bestCaseBand","focus","controls"],"properties":{"total":{"type":"number","minimum":0,"maximum":20},"observed":{"type":"integer","minimum":0,"maximum":20},"band":{"enum":["production-ready","good-foundation","significant-risk","pause"]},"bestCaseBand":{"enum":["production-ready","good-foundation","significant-risk","pause"]},"focus":{"type":"array","items":{"type":"string"}},"controls":{"type":"array","minItems":20,"maxItems":20,"items":{"type":"object","additionalProperties":false,"required":["id","score","message","evidence"],"properties":{"id":{"type":"string"},"score":{"enum":[1,0.5,0,null]},"message":{"type":"string"},"data":{"type":"object","additionalProperties":{"type":"string"}},"evidence":{"type":"array","items":{"oneOf":[{"type":"object","additionalProperties":false,"required":["credential"],"properties":{"credential":{"type":"string"}}},{"type":"object","additionalProperties":false,"required":["path"],"properties":{"path":{"type":"string"}}},{"type":"object","additionalProperties":false,"required":["text"],"properties":{"text":{"type":"string"},"line":{"type":"integer","minimum":1},"file":{"type":"string"}}}]}}}}}}};
+const schema225 = {"oneOf":[{"type":"object","additionalProperties":false,"required":["name","dynamic","at","protection"],"properties":{"name":{"type":"string"},"dynamic":{"type":"boolean"},"at":{"$ref":"#/$defs/location"},"protection":{"type":"object","additionalProperties":false,"required":["status","source","reviewers","preventSelfReview","waitTimer","branchPolicy","customRules","note"],"properties":{"status":{"enum":["protected","unprotected","unreadable","unknown"]},"source":{"type":"string"},"reviewers":{"$ref":"#/$defs/stringList"},"preventSelfReview":{"type":["boolean","null"]},"waitTimer":{"type":["integer","null"]},"branchPolicy":{"$ref":"#/$defs/stringOrNull"},"customRules":{"$ref":"#/$defs/stringList"},"note":{"type":"string"}}}}},{"type":"null"}]};
+
+function validate83(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate83.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+const _errs0 = errors;
+let valid0 = false;
+let passing0 = null;
+const _errs1 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.name === undefined){
+const err0 = {instancePath,schemaPath:"#/oneOf/0/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.dynamic === undefined){
+const err1 = {instancePath,schemaPath:"#/oneOf/0/required",keyword:"required",params:{missingProperty: "dynamic"},message:"must have required property '"+"dynamic"+"'"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.at === undefined){
+const err2 = {instancePath,schemaPath:"#/oneOf/0/required",keyword:"required",params:{missingProperty: "at"},message:"must have required property '"+"at"+"'"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(data.protection === undefined){
+const err3 = {instancePath,schemaPath:"#/oneOf/0/required",keyword:"required",params:{missingProperty: "protection"},message:"must have required property '"+"protection"+"'"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+for(const key0 in data){
+if(!((((key0 === "name") || (key0 === "dynamic")) || (key0 === "at")) || (key0 === "protection"))){
+const err4 = {instancePath,schemaPath:"#/oneOf/0/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+if(data.name !== undefined){
+if(typeof data.name !== "string"){
+const err5 = {instancePath:instancePath+"/name",schemaPath:"#/oneOf/0/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+if(data.dynamic !== undefined){
+if(typeof data.dynamic !== "boolean"){
+const err6 = {instancePath:instancePath+"/dynamic",schemaPath:"#/oneOf/0/properties/dynamic/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+if(data.at !== undefined){
+let data2 = data.at;
+if(data2 && typeof data2 == "object" && !Array.isArray(data2)){
+if(data2.path === undefined){
+const err7 = {instancePath:instancePath+"/at",schemaPath:"#/$defs/location/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'"};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+if(data2.line === undefined){
+const err8 = {instancePath:instancePath+"/at",schemaPath:"#/$defs/location/required",keyword:"required",params:{missingProperty: "line"},message:"must have required property '"+"line"+"'"};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+if(data2.column === undefined){
+const err9 = {instancePath:instancePath+"/at",schemaPath:"#/$defs/location/required",keyword:"required",params:{missingProperty: "column"},message:"must have required property '"+"column"+"'"};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+for(const key1 in data2){
+if(!(((key1 === "path") || (key1 === "line")) || (key1 === "column"))){
+const err10 = {instancePath:instancePath+"/at",schemaPath:"#/$defs/location/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+if(data2.path !== undefined){
+if(typeof data2.path !== "string"){
+const err11 = {instancePath:instancePath+"/at/path",schemaPath:"#/$defs/location/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+if(data2.line !== undefined){
+let data4 = data2.line;
+if(!(((typeof data4 == "number") && (!(data4 % 1) && !isNaN(data4))) && (isFinite(data4)))){
+const err12 = {instancePath:instancePath+"/at/line",schemaPath:"#/$defs/location/properties/line/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+if((typeof data4 == "number") && (isFinite(data4))){
+if(data4 < 0 || isNaN(data4)){
+const err13 = {instancePath:instancePath+"/at/line",schemaPath:"#/$defs/location/properties/line/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+}
+}
+if(data2.column !== undefined){
+let data5 = data2.column;
+if(!(((typeof data5 == "number") && (!(data5 % 1) && !isNaN(data5))) && (isFinite(data5)))){
+const err14 = {instancePath:instancePath+"/at/column",schemaPath:"#/$defs/location/properties/column/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+if((typeof data5 == "number") && (isFinite(data5))){
+if(data5 < 0 || isNaN(data5)){
+const err15 = {instancePath:instancePath+"/at/column",schemaPath:"#/$defs/location/properties/column/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err16 = {instancePath:instancePath+"/at",schemaPath:"#/$defs/location/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+}
+if(data.protection !== undefined){
+let data6 = data.protection;
+if(data6 && typeof data6 == "object" && !Array.isArray(data6)){
+if(data6.status === undefined){
+const err17 = {instancePath:instancePath+"/protection",schemaPath:"#/oneOf/0/properties/protection/required",keyword:"required",params:{missingProperty: "status"},message:"must have required property '"+"status"+"'"};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+if(data6.source === undefined){
+const err18 = {instancePath:instancePath+"/protection",schemaPath:"#/oneOf/0/properties/protection/required",keyword:"required",params:{missingProperty: "source"},message:"must have required property '"+"source"+"'"};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+if(data6.reviewers === undefined){
+const err19 = {instancePath:instancePath+"/protection",schemaPath:"#/oneOf/0/properties/protection/required",keyword:"required",params:{missingProperty: "reviewers"},message:"must have required property '"+"reviewers"+"'"};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+if(data6.preventSelfReview === undefined){
+const err20 = {instancePath:instancePath+"/protection",schemaPath:"#/oneOf/0/properties/protection/required",keyword:"required",params:{missingProperty: "preventSelfReview"},message:"must have required property '"+"preventSelfReview"+"'"};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+if(data6.waitTimer === undefined){
+const err21 = {instancePath:instancePath+"/protection",schemaPath:"#/oneOf/0/properties/protection/required",keyword:"required",params:{missingProperty: "waitTimer"},message:"must have required property '"+"waitTimer"+"'"};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+if(data6.branchPolicy === undefined){
+const err22 = {instancePath:instancePath+"/protection",schemaPath:"#/oneOf/0/properties/protection/required",keyword:"required",params:{missingProperty: "branchPolicy"},message:"must have required property '"+"branchPolicy"+"'"};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(err22);
+}
+errors++;
+}
+if(data6.customRules === undefined){
+const err23 = {instancePath:instancePath+"/protection",schemaPath:"#/oneOf/0/properties/protection/required",keyword:"required",params:{missingProperty: "customRules"},message:"must have required property '"+"customRules"+"'"};
+if(vErrors === null){
+vErrors = [err23];
+}
+else {
+vErrors.push(err23);
+}
+errors++;
+}
+if(data6.note === undefined){
+const err24 = {instancePath:instancePath+"/protection",schemaPath:"#/oneOf/0/properties/protection/required",keyword:"required",params:{missingProperty: "note"},message:"must have required property '"+"note"+"'"};
+if(vErrors === null){
+vErrors = [err24];
+}
+else {
+vErrors.push(err24);
+}
+errors++;
+}
+for(const key2 in data6){
+if(!((((((((key2 === "status") || (key2 === "source")) || (key2 === "reviewers")) || (key2 === "preventSelfReview")) || (key2 === "waitTimer")) || (key2 === "branchPolicy")) || (key2 === "customRules")) || (key2 === "note"))){
+const err25 = {instancePath:instancePath+"/protection",schemaPath:"#/oneOf/0/properties/protection/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err25];
+}
+else {
+vErrors.push(err25);
+}
+errors++;
+}
+}
+if(data6.status !== undefined){
+let data7 = data6.status;
+if(!((((data7 === "protected") || (data7 === "unprotected")) || (data7 === "unreadable")) || (data7 === "unknown"))){
+const err26 = {instancePath:instancePath+"/protection/status",schemaPath:"#/oneOf/0/properties/protection/properties/status/enum",keyword:"enum",params:{allowedValues: schema225.oneOf[0].properties.protection.properties.status.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err26];
+}
+else {
+vErrors.push(err26);
+}
+errors++;
+}
+}
+if(data6.source !== undefined){
+if(typeof data6.source !== "string"){
+const err27 = {instancePath:instancePath+"/protection/source",schemaPath:"#/oneOf/0/properties/protection/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err27];
+}
+else {
+vErrors.push(err27);
+}
+errors++;
+}
+}
+if(data6.reviewers !== undefined){
+let data9 = data6.reviewers;
+if(Array.isArray(data9)){
+const len0 = data9.length;
+for(let i0=0; i0<len0; i0++){
+if(typeof data9[i0] !== "string"){
+const err28 = {instancePath:instancePath+"/protection/reviewers/" + i0,schemaPath:"#/$defs/stringList/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err28];
+}
+else {
+vErrors.push(err28);
+}
+errors++;
+}
+}
+}
+else {
+const err29 = {instancePath:instancePath+"/protection/reviewers",schemaPath:"#/$defs/stringList/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err29];
+}
+else {
+vErrors.push(err29);
+}
+errors++;
+}
+}
+if(data6.preventSelfReview !== undefined){
+let data11 = data6.preventSelfReview;
+if((typeof data11 !== "boolean") && (data11 !== null)){
+const err30 = {instancePath:instancePath+"/protection/preventSelfReview",schemaPath:"#/oneOf/0/properties/protection/properties/preventSelfReview/type",keyword:"type",params:{type: schema225.oneOf[0].properties.protection.properties.preventSelfReview.type},message:"must be boolean,null"};
+if(vErrors === null){
+vErrors = [err30];
+}
+else {
+vErrors.push(err30);
+}
+errors++;
+}
+}
+if(data6.waitTimer !== undefined){
+let data12 = data6.waitTimer;
+if((!(((typeof data12 == "number") && (!(data12 % 1) && !isNaN(data12))) && (isFinite(data12)))) && (data12 !== null)){
+const err31 = {instancePath:instancePath+"/protection/waitTimer",schemaPath:"#/oneOf/0/properties/protection/properties/waitTimer/type",keyword:"type",params:{type: schema225.oneOf[0].properties.protection.properties.waitTimer.type},message:"must be integer,null"};
+if(vErrors === null){
+vErrors = [err31];
+}
+else {
+vErrors.push(err31);
+}
+errors++;
+}
+}
+if(data6.branchPolicy !== undefined){
+let data13 = data6.branchPolicy;
+if((typeof data13 !== "string") && (data13 !== null)){
+const err32 = {instancePath:instancePath+"/protection/branchPolicy",schemaPath:"#/$defs/stringOrNull/type",keyword:"type",params:{type: schema73.type},message:"must be string,null"};
+if(vErrors === null){
+vErrors = [err32];
+}
+else {
+vErrors.push(err32);
+}
+errors++;
+}
+}
+if(data6.customRules !== undefined){
+let data14 = data6.customRules;
+if(Array.isArray(data14)){
+const len1 = data14.length;
+for(let i1=0; i1<len1; i1++){
+if(typeof data14[i1] !== "string"){
+const err33 = {instancePath:instancePath+"/protection/customRules/" + i1,schemaPath:"#/$defs/stringList/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err33];
+}
+else {
+vErrors.push(err33);
+}
+errors++;
+}
+}
+}
+else {
+const err34 = {instancePath:instancePath+"/protection/customRules",schemaPath:"#/$defs/stringList/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err34];
+}
+else {
+vErrors.push(err34);
+}
+errors++;
+}
+}
+if(data6.note !== undefined){
+if(typeof data6.note !== "string"){
+const err35 = {instancePath:instancePath+"/protection/note",schemaPath:"#/oneOf/0/properties/protection/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err35];
+}
+else {
+vErrors.push(err35);
+}
+errors++;
+}
+}
+}
+else {
+const err36 = {instancePath:instancePath+"/protection",schemaPath:"#/oneOf/0/properties/protection/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err36];
+}
+else {
+vErrors.push(err36);
+}
+errors++;
+}
+}
+}
+else {
+const err37 = {instancePath,schemaPath:"#/oneOf/0/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err37];
+}
+else {
+vErrors.push(err37);
+}
+errors++;
+}
+var _valid0 = _errs1 === errors;
+if(_valid0){
+valid0 = true;
+passing0 = 0;
+var props0 = true;
+}
+const _errs43 = errors;
+if(data !== null){
+const err38 = {instancePath,schemaPath:"#/oneOf/1/type",keyword:"type",params:{type: "null"},message:"must be null"};
+if(vErrors === null){
+vErrors = [err38];
+}
+else {
+vErrors.push(err38);
+}
+errors++;
+}
+var _valid0 = _errs43 === errors;
+if(_valid0 && valid0){
+valid0 = false;
+passing0 = [passing0, 1];
+}
+else {
+if(_valid0){
+valid0 = true;
+passing0 = 1;
+}
+}
+if(!valid0){
+const err39 = {instancePath,schemaPath:"#/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf"};
+if(vErrors === null){
+vErrors = [err39];
+}
+else {
+vErrors.push(err39);
+}
+errors++;
+}
+else {
+errors = _errs0;
+if(vErrors !== null){
+if(_errs0){
+vErrors.length = _errs0;
+}
+else {
+vErrors = null;
+}
+}
+}
+validate83.errors = vErrors;
+evaluated0.props = props0;
+return errors === 0;
+}
+validate83.evaluated = {"dynamicProps":true,"dynamicItems":false};
+
+const schema231 = {"type":"object","additionalProperties":false,"required":["source","scopes","assumed","downgrade","at"],"properties":{"source":{"enum":["job","workflow","default"]},"scopes":{"type":"object","additionalProperties":{"enum":["read","write","none"]}},"assumed":{"type":"boolean"},"downgrade":{"$ref":"#/$defs/stringOrNull"},"at":{"$ref":"#/$defs/location"}}};
+
+function validate85(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate85.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.source === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "source"},message:"must have required property '"+"source"+"'"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.scopes === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "scopes"},message:"must have required property '"+"scopes"+"'"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.assumed === undefined){
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "assumed"},message:"must have required property '"+"assumed"+"'"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(data.downgrade === undefined){
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "downgrade"},message:"must have required property '"+"downgrade"+"'"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+if(data.at === undefined){
+const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "at"},message:"must have required property '"+"at"+"'"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+for(const key0 in data){
+if(!(((((key0 === "source") || (key0 === "scopes")) || (key0 === "assumed")) || (key0 === "downgrade")) || (key0 === "at"))){
+const err5 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+if(data.source !== undefined){
+let data0 = data.source;
+if(!(((data0 === "job") || (data0 === "workflow")) || (data0 === "default"))){
+const err6 = {instancePath:instancePath+"/source",schemaPath:"#/properties/source/enum",keyword:"enum",params:{allowedValues: schema231.properties.source.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+if(data.scopes !== undefined){
+let data1 = data.scopes;
+if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
+for(const key1 in data1){
+let data2 = data1[key1];
+if(!(((data2 === "read") || (data2 === "write")) || (data2 === "none"))){
+const err7 = {instancePath:instancePath+"/scopes/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/scopes/additionalProperties/enum",keyword:"enum",params:{allowedValues: schema231.properties.scopes.additionalProperties.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+}
+else {
+const err8 = {instancePath:instancePath+"/scopes",schemaPath:"#/properties/scopes/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+if(data.assumed !== undefined){
+if(typeof data.assumed !== "boolean"){
+const err9 = {instancePath:instancePath+"/assumed",schemaPath:"#/properties/assumed/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+if(data.downgrade !== undefined){
+let data4 = data.downgrade;
+if((typeof data4 !== "string") && (data4 !== null)){
+const err10 = {instancePath:instancePath+"/downgrade",schemaPath:"#/$defs/stringOrNull/type",keyword:"type",params:{type: schema73.type},message:"must be string,null"};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+if(data.at !== undefined){
+let data5 = data.at;
+if(data5 && typeof data5 == "object" && !Array.isArray(data5)){
+if(data5.path === undefined){
+const err11 = {instancePath:instancePath+"/at",schemaPath:"#/$defs/location/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'"};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+if(data5.line === undefined){
+const err12 = {instancePath:instancePath+"/at",schemaPath:"#/$defs/location/required",keyword:"required",params:{missingProperty: "line"},message:"must have required property '"+"line"+"'"};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+if(data5.column === undefined){
+const err13 = {instancePath:instancePath+"/at",schemaPath:"#/$defs/location/required",keyword:"required",params:{missingProperty: "column"},message:"must have required property '"+"column"+"'"};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+for(const key2 in data5){
+if(!(((key2 === "path") || (key2 === "line")) || (key2 === "column"))){
+const err14 = {instancePath:instancePath+"/at",schemaPath:"#/$defs/location/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+}
+if(data5.path !== undefined){
+if(typeof data5.path !== "string"){
+const err15 = {instancePath:instancePath+"/at/path",schemaPath:"#/$defs/location/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+}
+if(data5.line !== undefined){
+let data7 = data5.line;
+if(!(((typeof data7 == "number") && (!(data7 % 1) && !isNaN(data7))) && (isFinite(data7)))){
+const err16 = {instancePath:instancePath+"/at/line",schemaPath:"#/$defs/location/properties/line/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+if((typeof data7 == "number") && (isFinite(data7))){
+if(data7 < 0 || isNaN(data7)){
+const err17 = {instancePath:instancePath+"/at/line",schemaPath:"#/$defs/location/properties/line/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+}
+}
+if(data5.column !== undefined){
+let data8 = data5.column;
+if(!(((typeof data8 == "number") && (!(data8 % 1) && !isNaN(data8))) && (isFinite(data8)))){
+const err18 = {instancePath:instancePath+"/at/column",schemaPath:"#/$defs/location/properties/column/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+if((typeof data8 == "number") && (isFinite(data8))){
+if(data8 < 0 || isNaN(data8)){
+const err19 = {instancePath:instancePath+"/at/column",schemaPath:"#/$defs/location/properties/column/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err20 = {instancePath:instancePath+"/at",schemaPath:"#/$defs/location/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+}
+}
+else {
+const err21 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+validate85.errors = vErrors;
+return errors === 0;
+}
+validate85.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+
+const schema234 = {"type":"array","items":{"type":"object","additionalProperties":false,"required":["id","kind","name","lifetime","scope","write","production","reaches","note","usedIn","at"],"properties":{"id":{"type":"string"},"kind":{"$ref":"#/$defs/credentialKind"},"name":{"type":"string"},"lifetime":{"$ref":"#/$defs/credentialLifetime"},"scope":{"enum":["narrow","broad"]},"write":{"type":"boolean"},"production":{"type":"boolean"},"reaches":{"$ref":"#/$defs/stringList"},"note":{"type":"string"},"usedIn":{"$ref":"#/$defs/stringList"},"at":{"$ref":"#/$defs/location"}}}};
+const schema101 = {"enum":["github-token","oidc","app-token","static-secret","pat","inherited-secrets"]};
+const schema102 = {"enum":["job-scoped","short-lived","long-lived"]};
+
+function validate87(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate87.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(Array.isArray(data)){
+const len0 = data.length;
+for(let i0=0; i0<len0; i0++){
+let data0 = data[i0];
+if(data0 && typeof data0 == "object" && !Array.isArray(data0)){
+if(data0.id === undefined){
+const err0 = {instancePath:instancePath+"/" + i0,schemaPath:"#/items/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data0.kind === undefined){
+const err1 = {instancePath:instancePath+"/" + i0,schemaPath:"#/items/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data0.name === undefined){
+const err2 = {instancePath:instancePath+"/" + i0,schemaPath:"#/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(data0.lifetime === undefined){
+const err3 = {instancePath:instancePath+"/" + i0,schemaPath:"#/items/required",keyword:"required",params:{missingProperty: "lifetime"},message:"must have required property '"+"lifetime"+"'"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+if(data0.scope === undefined){
+const err4 = {instancePath:instancePath+"/" + i0,schemaPath:"#/items/required",keyword:"required",params:{missingProperty: "scope"},message:"must have required property '"+"scope"+"'"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+if(data0.write === undefined){
+const err5 = {instancePath:instancePath+"/" + i0,schemaPath:"#/items/required",keyword:"required",params:{missingProperty: "write"},message:"must have required property '"+"write"+"'"};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+if(data0.production === undefined){
+const err6 = {instancePath:instancePath+"/" + i0,schemaPath:"#/items/required",keyword:"required",params:{missingProperty: "production"},message:"must have required property '"+"production"+"'"};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+if(data0.reaches === undefined){
+const err7 = {instancePath:instancePath+"/" + i0,schemaPath:"#/items/required",keyword:"required",params:{missingProperty: "reaches"},message:"must have required property '"+"reaches"+"'"};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+if(data0.note === undefined){
+const err8 = {instancePath:instancePath+"/" + i0,schemaPath:"#/items/required",keyword:"required",params:{missingProperty: "note"},message:"must have required property '"+"note"+"'"};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+if(data0.usedIn === undefined){
+const err9 = {instancePath:instancePath+"/" + i0,schemaPath:"#/items/required",keyword:"required",params:{missingProperty: "usedIn"},message:"must have required property '"+"usedIn"+"'"};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+if(data0.at === undefined){
+const err10 = {instancePath:instancePath+"/" + i0,schemaPath:"#/items/required",keyword:"required",params:{missingProperty: "at"},message:"must have required property '"+"at"+"'"};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+for(const key0 in data0){
+if(!(func1.call(schema234.items.properties, key0))){
+const err11 = {instancePath:instancePath+"/" + i0,schemaPath:"#/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+if(data0.id !== undefined){
+if(typeof data0.id !== "string"){
+const err12 = {instancePath:instancePath+"/" + i0+"/id",schemaPath:"#/items/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+}
+if(data0.kind !== undefined){
+let data2 = data0.kind;
+if(!((((((data2 === "github-token") || (data2 === "oidc")) || (data2 === "app-token")) || (data2 === "static-secret")) || (data2 === "pat")) || (data2 === "inherited-secrets"))){
+const err13 = {instancePath:instancePath+"/" + i0+"/kind",schemaPath:"#/$defs/credentialKind/enum",keyword:"enum",params:{allowedValues: schema101.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+}
+if(data0.name !== undefined){
+if(typeof data0.name !== "string"){
+const err14 = {instancePath:instancePath+"/" + i0+"/name",schemaPath:"#/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+}
+if(data0.lifetime !== undefined){
+let data4 = data0.lifetime;
+if(!(((data4 === "job-scoped") || (data4 === "short-lived")) || (data4 === "long-lived"))){
+const err15 = {instancePath:instancePath+"/" + i0+"/lifetime",schemaPath:"#/$defs/credentialLifetime/enum",keyword:"enum",params:{allowedValues: schema102.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+}
+if(data0.scope !== undefined){
+let data5 = data0.scope;
+if(!((data5 === "narrow") || (data5 === "broad"))){
+const err16 = {instancePath:instancePath+"/" + i0+"/scope",schemaPath:"#/items/properties/scope/enum",keyword:"enum",params:{allowedValues: schema234.items.properties.scope.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+}
+if(data0.write !== undefined){
+if(typeof data0.write !== "boolean"){
+const err17 = {instancePath:instancePath+"/" + i0+"/write",schemaPath:"#/items/properties/write/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+}
+if(data0.production !== undefined){
+if(typeof data0.production !== "boolean"){
+const err18 = {instancePath:instancePath+"/" + i0+"/production",schemaPath:"#/items/properties/production/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+}
+if(data0.reaches !== undefined){
+let data8 = data0.reaches;
+if(Array.isArray(data8)){
+const len1 = data8.length;
+for(let i1=0; i1<len1; i1++){
+if(typeof data8[i1] !== "string"){
+const err19 = {instancePath:instancePath+"/" + i0+"/reaches/" + i1,schemaPath:"#/$defs/stringList/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+}
+}
+else {
+const err20 = {instancePath:instancePath+"/" + i0+"/reaches",schemaPath:"#/$defs/stringList/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+}
+if(data0.note !== undefined){
+if(typeof data0.note !== "string"){
+const err21 = {instancePath:instancePath+"/" + i0+"/note",schemaPath:"#/items/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+}
+if(data0.usedIn !== undefined){
+let data11 = data0.usedIn;
+if(Array.isArray(data11)){
+const len2 = data11.length;
+for(let i2=0; i2<len2; i2++){
+if(typeof data11[i2] !== "string"){
+const err22 = {instancePath:instancePath+"/" + i0+"/usedIn/" + i2,schemaPath:"#/$defs/stringList/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(err22);
+}
+errors++;
+}
+}
+}
+else {
+const err23 = {instancePath:instancePath+"/" + i0+"/usedIn",schemaPath:"#/$defs/stringList/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err23];
+}
+else {
+vErrors.push(err23);
+}
+errors++;
+}
+}
+if(data0.at !== undefined){
+let data13 = data0.at;
+if(data13 && typeof data13 == "object" && !Array.isArray(data13)){
+if(data13.path === undefined){
+const err24 = {instancePath:instancePath+"/" + i0+"/at",schemaPath:"#/$defs/location/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'"};
+if(vErrors === null){
+vErrors = [err24];
+}
+else {
+vErrors.push(err24);
+}
+errors++;
+}
+if(data13.line === undefined){
+const err25 = {instancePath:instancePath+"/" + i0+"/at",schemaPath:"#/$defs/location/required",keyword:"required",params:{missingProperty: "line"},message:"must have required property '"+"line"+"'"};
+if(vErrors === null){
+vErrors = [err25];
+}
+else {
+vErrors.push(err25);
+}
+errors++;
+}
+if(data13.column === undefined){
+const err26 = {instancePath:instancePath+"/" + i0+"/at",schemaPath:"#/$defs/location/required",keyword:"required",params:{missingProperty: "column"},message:"must have required property '"+"column"+"'"};
+if(vErrors === null){
+vErrors = [err26];
+}
+else {
+vErrors.push(err26);
+}
+errors++;
+}
+for(const key1 in data13){
+if(!(((key1 === "path") || (key1 === "line")) || (key1 === "column"))){
+const err27 = {instancePath:instancePath+"/" + i0+"/at",schemaPath:"#/$defs/location/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err27];
+}
+else {
+vErrors.push(err27);
+}
+errors++;
+}
+}
+if(data13.path !== undefined){
+if(typeof data13.path !== "string"){
+const err28 = {instancePath:instancePath+"/" + i0+"/at/path",schemaPath:"#/$defs/location/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err28];
+}
+else {
+vErrors.push(err28);
+}
+errors++;
+}
+}
+if(data13.line !== undefined){
+let data15 = data13.line;
+if(!(((typeof data15 == "number") && (!(data15 % 1) && !isNaN(data15))) && (isFinite(data15)))){
+const err29 = {instancePath:instancePath+"/" + i0+"/at/line",schemaPath:"#/$defs/location/properties/line/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err29];
+}
+else {
+vErrors.push(err29);
+}
+errors++;
+}
+if((typeof data15 == "number") && (isFinite(data15))){
+if(data15 < 0 || isNaN(data15)){
+const err30 = {instancePath:instancePath+"/" + i0+"/at/line",schemaPath:"#/$defs/location/properties/line/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err30];
+}
+else {
+vErrors.push(err30);
+}
+errors++;
+}
+}
+}
+if(data13.column !== undefined){
+let data16 = data13.column;
+if(!(((typeof data16 == "number") && (!(data16 % 1) && !isNaN(data16))) && (isFinite(data16)))){
+const err31 = {instancePath:instancePath+"/" + i0+"/at/column",schemaPath:"#/$defs/location/properties/column/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err31];
+}
+else {
+vErrors.push(err31);
+}
+errors++;
+}
+if((typeof data16 == "number") && (isFinite(data16))){
+if(data16 < 0 || isNaN(data16)){
+const err32 = {instancePath:instancePath+"/" + i0+"/at/column",schemaPath:"#/$defs/location/properties/column/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err32];
+}
+else {
+vErrors.push(err32);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err33 = {instancePath:instancePath+"/" + i0+"/at",schemaPath:"#/$defs/location/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err33];
+}
+else {
+vErrors.push(err33);
+}
+errors++;
+}
+}
+}
+else {
+const err34 = {instancePath:instancePath+"/" + i0,schemaPath:"#/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err34];
+}
+else {
+vErrors.push(err34);
+}
+errors++;
+}
+}
+}
+else {
+const err35 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err35];
+}
+else {
+vErrors.push(err35);
+}
+errors++;
+}
+validate87.errors = vErrors;
+return errors === 0;
+}
+validate87.evaluated = {"items":true,"dynamicProps":false,"dynamicItems":false};
+
+const schema240 = {"type":"array","items":{"type":"object","additionalProperties":false,"required":["raw","kind","name","ref","pinned","step","at"],"properties":{"raw":{"type":"string"},"kind":{"enum":["action","local","docker","reusable-workflow"]},"name":{"type":"string"},"ref":{"$ref":"#/$defs/stringOrNull"},"pinned":{"type":"boolean"},"step":{"type":["integer","null"]},"at":{"$ref":"#/$defs/location"}}}};
+
+function validate89(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate89.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(Array.isArray(data)){
+const len0 = data.length;
+for(let i0=0; i0<len0; i0++){
+let data0 = data[i0];
+if(data0 && typeof data0 == "object" && !Array.isArray(data0)){
+if(data0.raw === undefined){
+const err0 = {instancePath:instancePath+"/" + i0,schemaPath:"#/items/required",keyword:"required",params:{missingProperty: "raw"},message:"must have required property '"+"raw"+"'"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data0.kind === undefined){
+const err1 = {instancePath:instancePath+"/" + i0,schemaPath:"#/items/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data0.name === undefined){
+const err2 = {instancePath:instancePath+"/" + i0,schemaPath:"#/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(data0.ref === undefined){
+const err3 = {instancePath:instancePath+"/" + i0,schemaPath:"#/items/required",keyword:"required",params:{missingProperty: "ref"},message:"must have required property '"+"ref"+"'"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+if(data0.pinned === undefined){
+const err4 = {instancePath:instancePath+"/" + i0,schemaPath:"#/items/required",keyword:"required",params:{missingProperty: "pinned"},message:"must have required property '"+"pinned"+"'"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+if(data0.step === undefined){
+const err5 = {instancePath:instancePath+"/" + i0,schemaPath:"#/items/required",keyword:"required",params:{missingProperty: "step"},message:"must have required property '"+"step"+"'"};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+if(data0.at === undefined){
+const err6 = {instancePath:instancePath+"/" + i0,schemaPath:"#/items/required",keyword:"required",params:{missingProperty: "at"},message:"must have required property '"+"at"+"'"};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+for(const key0 in data0){
+if(!(((((((key0 === "raw") || (key0 === "kind")) || (key0 === "name")) || (key0 === "ref")) || (key0 === "pinned")) || (key0 === "step")) || (key0 === "at"))){
+const err7 = {instancePath:instancePath+"/" + i0,schemaPath:"#/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+if(data0.raw !== undefined){
+if(typeof data0.raw !== "string"){
+const err8 = {instancePath:instancePath+"/" + i0+"/raw",schemaPath:"#/items/properties/raw/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+if(data0.kind !== undefined){
+let data2 = data0.kind;
+if(!((((data2 === "action") || (data2 === "local")) || (data2 === "docker")) || (data2 === "reusable-workflow"))){
+const err9 = {instancePath:instancePath+"/" + i0+"/kind",schemaPath:"#/items/properties/kind/enum",keyword:"enum",params:{allowedValues: schema240.items.properties.kind.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+if(data0.name !== undefined){
+if(typeof data0.name !== "string"){
+const err10 = {instancePath:instancePath+"/" + i0+"/name",schemaPath:"#/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+if(data0.ref !== undefined){
+let data4 = data0.ref;
+if((typeof data4 !== "string") && (data4 !== null)){
+const err11 = {instancePath:instancePath+"/" + i0+"/ref",schemaPath:"#/$defs/stringOrNull/type",keyword:"type",params:{type: schema73.type},message:"must be string,null"};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+if(data0.pinned !== undefined){
+if(typeof data0.pinned !== "boolean"){
+const err12 = {instancePath:instancePath+"/" + i0+"/pinned",schemaPath:"#/items/properties/pinned/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+}
+if(data0.step !== undefined){
+let data6 = data0.step;
+if((!(((typeof data6 == "number") && (!(data6 % 1) && !isNaN(data6))) && (isFinite(data6)))) && (data6 !== null)){
+const err13 = {instancePath:instancePath+"/" + i0+"/step",schemaPath:"#/items/properties/step/type",keyword:"type",params:{type: schema240.items.properties.step.type},message:"must be integer,null"};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+}
+if(data0.at !== undefined){
+let data7 = data0.at;
+if(data7 && typeof data7 == "object" && !Array.isArray(data7)){
+if(data7.path === undefined){
+const err14 = {instancePath:instancePath+"/" + i0+"/at",schemaPath:"#/$defs/location/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'"};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+if(data7.line === undefined){
+const err15 = {instancePath:instancePath+"/" + i0+"/at",schemaPath:"#/$defs/location/required",keyword:"required",params:{missingProperty: "line"},message:"must have required property '"+"line"+"'"};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+if(data7.column === undefined){
+const err16 = {instancePath:instancePath+"/" + i0+"/at",schemaPath:"#/$defs/location/required",keyword:"required",params:{missingProperty: "column"},message:"must have required property '"+"column"+"'"};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+for(const key1 in data7){
+if(!(((key1 === "path") || (key1 === "line")) || (key1 === "column"))){
+const err17 = {instancePath:instancePath+"/" + i0+"/at",schemaPath:"#/$defs/location/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+}
+if(data7.path !== undefined){
+if(typeof data7.path !== "string"){
+const err18 = {instancePath:instancePath+"/" + i0+"/at/path",schemaPath:"#/$defs/location/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+}
+if(data7.line !== undefined){
+let data9 = data7.line;
+if(!(((typeof data9 == "number") && (!(data9 % 1) && !isNaN(data9))) && (isFinite(data9)))){
+const err19 = {instancePath:instancePath+"/" + i0+"/at/line",schemaPath:"#/$defs/location/properties/line/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+if((typeof data9 == "number") && (isFinite(data9))){
+if(data9 < 0 || isNaN(data9)){
+const err20 = {instancePath:instancePath+"/" + i0+"/at/line",schemaPath:"#/$defs/location/properties/line/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+}
+}
+if(data7.column !== undefined){
+let data10 = data7.column;
+if(!(((typeof data10 == "number") && (!(data10 % 1) && !isNaN(data10))) && (isFinite(data10)))){
+const err21 = {instancePath:instancePath+"/" + i0+"/at/column",schemaPath:"#/$defs/location/properties/column/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+if((typeof data10 == "number") && (isFinite(data10))){
+if(data10 < 0 || isNaN(data10)){
+const err22 = {instancePath:instancePath+"/" + i0+"/at/column",schemaPath:"#/$defs/location/properties/column/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(err22);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err23 = {instancePath:instancePath+"/" + i0+"/at",schemaPath:"#/$defs/location/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err23];
+}
+else {
+vErrors.push(err23);
+}
+errors++;
+}
+}
+}
+else {
+const err24 = {instancePath:instancePath+"/" + i0,schemaPath:"#/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err24];
+}
+else {
+vErrors.push(err24);
+}
+errors++;
+}
+}
+}
+else {
+const err25 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err25];
+}
+else {
+vErrors.push(err25);
+}
+errors++;
+}
+validate89.errors = vErrors;
+return errors === 0;
+}
+validate89.evaluated = {"items":true,"dynamicProps":false,"dynamicItems":false};
+
+const schema243 = {"type":"array","items":{"type":"object","additionalProperties":false,"required":["step","name","shell","script","at"],"properties":{"step":{"type":"integer"},"name":{"$ref":"#/$defs/stringOrNull"},"shell":{"$ref":"#/$defs/stringOrNull"},"script":{"type":"string"},"at":{"$ref":"#/$defs/location"}}}};
+
+function validate91(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate91.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(Array.isArray(data)){
+const len0 = data.length;
+for(let i0=0; i0<len0; i0++){
+let data0 = data[i0];
+if(data0 && typeof data0 == "object" && !Array.isArray(data0)){
+if(data0.step === undefined){
+const err0 = {instancePath:instancePath+"/" + i0,schemaPath:"#/items/required",keyword:"required",params:{missingProperty: "step"},message:"must have required property '"+"step"+"'"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data0.name === undefined){
+const err1 = {instancePath:instancePath+"/" + i0,schemaPath:"#/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data0.shell === undefined){
+const err2 = {instancePath:instancePath+"/" + i0,schemaPath:"#/items/required",keyword:"required",params:{missingProperty: "shell"},message:"must have required property '"+"shell"+"'"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(data0.script === undefined){
+const err3 = {instancePath:instancePath+"/" + i0,schemaPath:"#/items/required",keyword:"required",params:{missingProperty: "script"},message:"must have required property '"+"script"+"'"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+if(data0.at === undefined){
+const err4 = {instancePath:instancePath+"/" + i0,schemaPath:"#/items/required",keyword:"required",params:{missingProperty: "at"},message:"must have required property '"+"at"+"'"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+for(const key0 in data0){
+if(!(((((key0 === "step") || (key0 === "name")) || (key0 === "shell")) || (key0 === "script")) || (key0 === "at"))){
+const err5 = {instancePath:instancePath+"/" + i0,schemaPath:"#/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+if(data0.step !== undefined){
+let data1 = data0.step;
+if(!(((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1))) && (isFinite(data1)))){
+const err6 = {instancePath:instancePath+"/" + i0+"/step",schemaPath:"#/items/properties/step/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+if(data0.name !== undefined){
+let data2 = data0.name;
+if((typeof data2 !== "string") && (data2 !== null)){
+const err7 = {instancePath:instancePath+"/" + i0+"/name",schemaPath:"#/$defs/stringOrNull/type",keyword:"type",params:{type: schema73.type},message:"must be string,null"};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+if(data0.shell !== undefined){
+let data3 = data0.shell;
+if((typeof data3 !== "string") && (data3 !== null)){
+const err8 = {instancePath:instancePath+"/" + i0+"/shell",schemaPath:"#/$defs/stringOrNull/type",keyword:"type",params:{type: schema73.type},message:"must be string,null"};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+if(data0.script !== undefined){
+if(typeof data0.script !== "string"){
+const err9 = {instancePath:instancePath+"/" + i0+"/script",schemaPath:"#/items/properties/script/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+if(data0.at !== undefined){
+let data5 = data0.at;
+if(data5 && typeof data5 == "object" && !Array.isArray(data5)){
+if(data5.path === undefined){
+const err10 = {instancePath:instancePath+"/" + i0+"/at",schemaPath:"#/$defs/location/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'"};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+if(data5.line === undefined){
+const err11 = {instancePath:instancePath+"/" + i0+"/at",schemaPath:"#/$defs/location/required",keyword:"required",params:{missingProperty: "line"},message:"must have required property '"+"line"+"'"};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+if(data5.column === undefined){
+const err12 = {instancePath:instancePath+"/" + i0+"/at",schemaPath:"#/$defs/location/required",keyword:"required",params:{missingProperty: "column"},message:"must have required property '"+"column"+"'"};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+for(const key1 in data5){
+if(!(((key1 === "path") || (key1 === "line")) || (key1 === "column"))){
+const err13 = {instancePath:instancePath+"/" + i0+"/at",schemaPath:"#/$defs/location/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+}
+if(data5.path !== undefined){
+if(typeof data5.path !== "string"){
+const err14 = {instancePath:instancePath+"/" + i0+"/at/path",schemaPath:"#/$defs/location/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+}
+if(data5.line !== undefined){
+let data7 = data5.line;
+if(!(((typeof data7 == "number") && (!(data7 % 1) && !isNaN(data7))) && (isFinite(data7)))){
+const err15 = {instancePath:instancePath+"/" + i0+"/at/line",schemaPath:"#/$defs/location/properties/line/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+if((typeof data7 == "number") && (isFinite(data7))){
+if(data7 < 0 || isNaN(data7)){
+const err16 = {instancePath:instancePath+"/" + i0+"/at/line",schemaPath:"#/$defs/location/properties/line/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+}
+}
+if(data5.column !== undefined){
+let data8 = data5.column;
+if(!(((typeof data8 == "number") && (!(data8 % 1) && !isNaN(data8))) && (isFinite(data8)))){
+const err17 = {instancePath:instancePath+"/" + i0+"/at/column",schemaPath:"#/$defs/location/properties/column/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+if((typeof data8 == "number") && (isFinite(data8))){
+if(data8 < 0 || isNaN(data8)){
+const err18 = {instancePath:instancePath+"/" + i0+"/at/column",schemaPath:"#/$defs/location/properties/column/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err19 = {instancePath:instancePath+"/" + i0+"/at",schemaPath:"#/$defs/location/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+}
+}
+else {
+const err20 = {instancePath:instancePath+"/" + i0,schemaPath:"#/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+}
+}
+else {
+const err21 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+validate91.errors = vErrors;
+return errors === 0;
+}
+validate91.evaluated = {"items":true,"dynamicProps":false,"dynamicItems":false};
+
+const schema247 = {"type":"array","items":{"$ref":"#/$defs/agentUse"}};
 const schema150 = {"type":"object","additionalProperties":false,"required":["id","product","via","ref","step","at","mode","settings","unrestrictedShell","permissionsBypassed","tokenExchange","allowedActors","promptInputs","mcpConfig"],"properties":{"id":{"type":"string"},"product":{"type":"string"},"via":{"enum":["uses","job-uses","run","workflow-header","setup-steps"]},"ref":{"$ref":"#/$defs/stringOrNull"},"step":{"type":["integer","null"]},"at":{"$ref":"#/$defs/location"},"mode":{"$ref":"#/$defs/stringOrNull"},"settings":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["name","value","risky","reason","at"],"properties":{"name":{"type":"string"},"value":{"type":"string"},"risky":{"type":"boolean"},"reason":{"type":"string"},"at":{"$ref":"#/$defs/location"}}}},"unrestrictedShell":{"type":"boolean"},"permissionsBypassed":{"type":"boolean"},"tokenExchange":{"oneOf":[{"type":"object","additionalProperties":false,"required":["issuer","note"],"properties":{"issuer":{"type":"string"},"note":{"type":"string"}}},{"type":"null"}]},"allowedActors":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["name","value","wildcard"],"properties":{"name":{"type":"string"},"value":{"type":"string"},"wildcard":{"type":"boolean"}}}},"promptInputs":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["input","value","at"],"properties":{"input":{"type":"string"},"value":{"type":"string"},"at":{"$ref":"#/$defs/location"}}}},"mcpConfig":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["source","value","at"],"properties":{"source":{"type":"string"},"value":{"type":"string"},"at":{"$ref":"#/$defs/location"}}}}}};
 
 function validate60(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
@@ -5376,6 +6380,42 @@ return errors === 0;
 }
 validate60.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
+
+function validate93(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate93.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(Array.isArray(data)){
+const len0 = data.length;
+for(let i0=0; i0<len0; i0++){
+if(!(validate60(data[i0], {instancePath:instancePath+"/" + i0,parentData:data,parentDataProperty:i0,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate60.errors : vErrors.concat(validate60.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err0 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+validate93.errors = vErrors;
+return errors === 0;
+}
+validate93.evaluated = {"items":true,"dynamicProps":false,"dynamicItems":false};
+
+const schema249 = {"type":"array","items":{"$ref":"#/$defs/toolReach"}};
 const schema157 = {"type":"object","additionalProperties":false,"required":["agent","name","file","transport","command","args","url","remote","fetchesCode","secrets","trust","tools","writeCapable","at"],"properties":{"agent":{"type":"string"},"name":{"type":"string"},"file":{"type":"string"},"transport":{"enum":["stdio","http","sse","unknown"]},"command":{"$ref":"#/$defs/stringOrNull"},"args":{"$ref":"#/$defs/stringList"},"url":{"$ref":"#/$defs/stringOrNull"},"remote":{"type":"boolean"},"fetchesCode":{"type":"boolean"},"secrets":{"description":"Names of env vars / headers whose values reference secrets; never the values.","$ref":"#/$defs/stringList"},"trust":{"type":"boolean"},"tools":{"oneOf":[{"$ref":"#/$defs/stringList"},{"const":"*"},{"type":"null"}]},"writeCapable":{"type":"boolean"},"at":{"$ref":"#/$defs/location"}}};
 
 function validate62(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
@@ -5957,6 +6997,42 @@ return errors === 0;
 }
 validate62.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
+
+function validate96(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate96.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(Array.isArray(data)){
+const len0 = data.length;
+for(let i0=0; i0<len0; i0++){
+if(!(validate62(data[i0], {instancePath:instancePath+"/" + i0,parentData:data,parentDataProperty:i0,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate62.errors : vErrors.concat(validate62.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err0 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+validate96.errors = vErrors;
+return errors === 0;
+}
+validate96.evaluated = {"items":true,"dynamicProps":false,"dynamicItems":false};
+
+const schema250 = {"type":"array","items":{"type":"object","additionalProperties":false,"required":["agent","file","permissions","settings"],"properties":{"agent":{"type":"string"},"file":{"type":"string"},"permissions":{"oneOf":[{"$ref":"#/$defs/agentPermissionSettings"},{"type":"null"}]},"settings":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["key","value","at"],"properties":{"key":{"type":"string"},"value":{"type":"string"},"at":{"$ref":"#/$defs/location"}}}}}}};
 const schema164 = {"type":"object","additionalProperties":false,"required":["allow","ask","deny","defaultMode","enableAllProjectMcpServers","hooks","sandboxEnabled","at"],"properties":{"allow":{"$ref":"#/$defs/stringList"},"ask":{"$ref":"#/$defs/stringList"},"deny":{"$ref":"#/$defs/stringList"},"defaultMode":{"$ref":"#/$defs/stringOrNull"},"enableAllProjectMcpServers":{"type":["boolean","null"]},"hooks":{"$ref":"#/$defs/stringList"},"sandboxEnabled":{"type":["boolean","null"]},"at":{"$ref":"#/$defs/location"}}};
 
 function validate64(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
@@ -6348,6 +7424,402 @@ return errors === 0;
 }
 validate64.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
+
+function validate99(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate99.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(Array.isArray(data)){
+const len0 = data.length;
+for(let i0=0; i0<len0; i0++){
+let data0 = data[i0];
+if(data0 && typeof data0 == "object" && !Array.isArray(data0)){
+if(data0.agent === undefined){
+const err0 = {instancePath:instancePath+"/" + i0,schemaPath:"#/items/required",keyword:"required",params:{missingProperty: "agent"},message:"must have required property '"+"agent"+"'"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data0.file === undefined){
+const err1 = {instancePath:instancePath+"/" + i0,schemaPath:"#/items/required",keyword:"required",params:{missingProperty: "file"},message:"must have required property '"+"file"+"'"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data0.permissions === undefined){
+const err2 = {instancePath:instancePath+"/" + i0,schemaPath:"#/items/required",keyword:"required",params:{missingProperty: "permissions"},message:"must have required property '"+"permissions"+"'"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(data0.settings === undefined){
+const err3 = {instancePath:instancePath+"/" + i0,schemaPath:"#/items/required",keyword:"required",params:{missingProperty: "settings"},message:"must have required property '"+"settings"+"'"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+for(const key0 in data0){
+if(!((((key0 === "agent") || (key0 === "file")) || (key0 === "permissions")) || (key0 === "settings"))){
+const err4 = {instancePath:instancePath+"/" + i0,schemaPath:"#/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+if(data0.agent !== undefined){
+if(typeof data0.agent !== "string"){
+const err5 = {instancePath:instancePath+"/" + i0+"/agent",schemaPath:"#/items/properties/agent/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+if(data0.file !== undefined){
+if(typeof data0.file !== "string"){
+const err6 = {instancePath:instancePath+"/" + i0+"/file",schemaPath:"#/items/properties/file/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+if(data0.permissions !== undefined){
+let data3 = data0.permissions;
+const _errs9 = errors;
+let valid3 = false;
+let passing0 = null;
+const _errs10 = errors;
+if(!(validate64(data3, {instancePath:instancePath+"/" + i0+"/permissions",parentData:data0,parentDataProperty:"permissions",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate64.errors : vErrors.concat(validate64.errors);
+errors = vErrors.length;
+}
+var _valid0 = _errs10 === errors;
+if(_valid0){
+valid3 = true;
+passing0 = 0;
+}
+const _errs11 = errors;
+if(data3 !== null){
+const err7 = {instancePath:instancePath+"/" + i0+"/permissions",schemaPath:"#/items/properties/permissions/oneOf/1/type",keyword:"type",params:{type: "null"},message:"must be null"};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+var _valid0 = _errs11 === errors;
+if(_valid0 && valid3){
+valid3 = false;
+passing0 = [passing0, 1];
+}
+else {
+if(_valid0){
+valid3 = true;
+passing0 = 1;
+}
+}
+if(!valid3){
+const err8 = {instancePath:instancePath+"/" + i0+"/permissions",schemaPath:"#/items/properties/permissions/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf"};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+else {
+errors = _errs9;
+if(vErrors !== null){
+if(_errs9){
+vErrors.length = _errs9;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data0.settings !== undefined){
+let data4 = data0.settings;
+if(Array.isArray(data4)){
+const len1 = data4.length;
+for(let i1=0; i1<len1; i1++){
+let data5 = data4[i1];
+if(data5 && typeof data5 == "object" && !Array.isArray(data5)){
+if(data5.key === undefined){
+const err9 = {instancePath:instancePath+"/" + i0+"/settings/" + i1,schemaPath:"#/items/properties/settings/items/required",keyword:"required",params:{missingProperty: "key"},message:"must have required property '"+"key"+"'"};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+if(data5.value === undefined){
+const err10 = {instancePath:instancePath+"/" + i0+"/settings/" + i1,schemaPath:"#/items/properties/settings/items/required",keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'"};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+if(data5.at === undefined){
+const err11 = {instancePath:instancePath+"/" + i0+"/settings/" + i1,schemaPath:"#/items/properties/settings/items/required",keyword:"required",params:{missingProperty: "at"},message:"must have required property '"+"at"+"'"};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+for(const key1 in data5){
+if(!(((key1 === "key") || (key1 === "value")) || (key1 === "at"))){
+const err12 = {instancePath:instancePath+"/" + i0+"/settings/" + i1,schemaPath:"#/items/properties/settings/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+}
+if(data5.key !== undefined){
+if(typeof data5.key !== "string"){
+const err13 = {instancePath:instancePath+"/" + i0+"/settings/" + i1+"/key",schemaPath:"#/items/properties/settings/items/properties/key/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+}
+if(data5.value !== undefined){
+if(typeof data5.value !== "string"){
+const err14 = {instancePath:instancePath+"/" + i0+"/settings/" + i1+"/value",schemaPath:"#/items/properties/settings/items/properties/value/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+}
+if(data5.at !== undefined){
+let data8 = data5.at;
+if(data8 && typeof data8 == "object" && !Array.isArray(data8)){
+if(data8.path === undefined){
+const err15 = {instancePath:instancePath+"/" + i0+"/settings/" + i1+"/at",schemaPath:"#/$defs/location/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'"};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+if(data8.line === undefined){
+const err16 = {instancePath:instancePath+"/" + i0+"/settings/" + i1+"/at",schemaPath:"#/$defs/location/required",keyword:"required",params:{missingProperty: "line"},message:"must have required property '"+"line"+"'"};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+if(data8.column === undefined){
+const err17 = {instancePath:instancePath+"/" + i0+"/settings/" + i1+"/at",schemaPath:"#/$defs/location/required",keyword:"required",params:{missingProperty: "column"},message:"must have required property '"+"column"+"'"};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+for(const key2 in data8){
+if(!(((key2 === "path") || (key2 === "line")) || (key2 === "column"))){
+const err18 = {instancePath:instancePath+"/" + i0+"/settings/" + i1+"/at",schemaPath:"#/$defs/location/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+}
+if(data8.path !== undefined){
+if(typeof data8.path !== "string"){
+const err19 = {instancePath:instancePath+"/" + i0+"/settings/" + i1+"/at/path",schemaPath:"#/$defs/location/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+}
+if(data8.line !== undefined){
+let data10 = data8.line;
+if(!(((typeof data10 == "number") && (!(data10 % 1) && !isNaN(data10))) && (isFinite(data10)))){
+const err20 = {instancePath:instancePath+"/" + i0+"/settings/" + i1+"/at/line",schemaPath:"#/$defs/location/properties/line/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+if((typeof data10 == "number") && (isFinite(data10))){
+if(data10 < 0 || isNaN(data10)){
+const err21 = {instancePath:instancePath+"/" + i0+"/settings/" + i1+"/at/line",schemaPath:"#/$defs/location/properties/line/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+}
+}
+if(data8.column !== undefined){
+let data11 = data8.column;
+if(!(((typeof data11 == "number") && (!(data11 % 1) && !isNaN(data11))) && (isFinite(data11)))){
+const err22 = {instancePath:instancePath+"/" + i0+"/settings/" + i1+"/at/column",schemaPath:"#/$defs/location/properties/column/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(err22);
+}
+errors++;
+}
+if((typeof data11 == "number") && (isFinite(data11))){
+if(data11 < 0 || isNaN(data11)){
+const err23 = {instancePath:instancePath+"/" + i0+"/settings/" + i1+"/at/column",schemaPath:"#/$defs/location/properties/column/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err23];
+}
+else {
+vErrors.push(err23);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err24 = {instancePath:instancePath+"/" + i0+"/settings/" + i1+"/at",schemaPath:"#/$defs/location/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err24];
+}
+else {
+vErrors.push(err24);
+}
+errors++;
+}
+}
+}
+else {
+const err25 = {instancePath:instancePath+"/" + i0+"/settings/" + i1,schemaPath:"#/items/properties/settings/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err25];
+}
+else {
+vErrors.push(err25);
+}
+errors++;
+}
+}
+}
+else {
+const err26 = {instancePath:instancePath+"/" + i0+"/settings",schemaPath:"#/items/properties/settings/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err26];
+}
+else {
+vErrors.push(err26);
+}
+errors++;
+}
+}
+}
+else {
+const err27 = {instancePath:instancePath+"/" + i0,schemaPath:"#/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err27];
+}
+else {
+vErrors.push(err27);
+}
+errors++;
+}
+}
+}
+else {
+const err28 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err28];
+}
+else {
+vErrors.push(err28);
+}
+errors++;
+}
+validate99.errors = vErrors;
+return errors === 0;
+}
+validate99.evaluated = {"items":true,"dynamicProps":false,"dynamicItems":false};
+
+const schema252 = {"oneOf":[{"$ref":"#/$defs/owner"},{"type":"null"}]};
 const schema66 = {"type":"object","additionalProperties":false,"required":["owners","file","line"],"properties":{"owners":{"$ref":"#/$defs/stringList"},"file":{"type":"string"},"line":{"type":"integer","minimum":1}}};
 
 function validate34(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
@@ -6484,6 +7956,81 @@ return errors === 0;
 }
 validate34.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
+
+function validate102(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate102.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+const _errs0 = errors;
+let valid0 = false;
+let passing0 = null;
+const _errs1 = errors;
+if(!(validate34(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate34.errors : vErrors.concat(validate34.errors);
+errors = vErrors.length;
+}
+var _valid0 = _errs1 === errors;
+if(_valid0){
+valid0 = true;
+passing0 = 0;
+var props0 = true;
+}
+const _errs2 = errors;
+if(data !== null){
+const err0 = {instancePath,schemaPath:"#/oneOf/1/type",keyword:"type",params:{type: "null"},message:"must be null"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+var _valid0 = _errs2 === errors;
+if(_valid0 && valid0){
+valid0 = false;
+passing0 = [passing0, 1];
+}
+else {
+if(_valid0){
+valid0 = true;
+passing0 = 1;
+}
+}
+if(!valid0){
+const err1 = {instancePath,schemaPath:"#/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+else {
+errors = _errs0;
+if(vErrors !== null){
+if(_errs0){
+vErrors.length = _errs0;
+}
+else {
+vErrors = null;
+}
+}
+}
+validate102.errors = vErrors;
+evaluated0.props = props0;
+return errors === 0;
+}
+validate102.evaluated = {"dynamicProps":true,"dynamicItems":false};
+
+const schema253 = {"oneOf":[{"$ref":"#/$defs/changeAnalysis"},{"type":"null"}]};
 const schema172 = {"type":"object","additionalProperties":false,"required":["author","authorKind","sensitive","newDependencies","unknownDependencies"],"properties":{"author":{"$ref":"#/$defs/stringOrNull"},"authorKind":{"enum":["human","bot","agent","unknown"]},"sensitive":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["file","what"],"properties":{"file":{"type":"string"},"what":{"type":"string"}}}},"newDependencies":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["file","ecosystem","name","version","line","note"],"properties":{"file":{"type":"string"},"ecosystem":{"enum":["npm","pypi","go","cargo","rubygems","composer","maven","github-actions"]},"name":{"type":"string"},"version":{"$ref":"#/$defs/stringOrNull"},"line":{"type":["integer","null"]},"note":{"$ref":"#/$defs/stringOrNull"}}}},"unknownDependencies":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["file","reason"],"properties":{"file":{"type":"string"},"reason":{"type":"string"}}}}}};
 
 function validate67(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
@@ -6954,21 +8501,34 @@ return errors === 0;
 }
 validate67.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-const schema190 = {"description":"The seed's 20-control agent-deployment checklist scored from what the workflow shows (docs/checklist.md).","type":"object","additionalProperties":false,"required":["workflow","job","agents","total","outOf","observed","max","notObservable","band","bestCaseBand","unobservable","focus","controls"],"properties":{"workflow":{"type":"string"},"job":{"type":"string"},"agents":{"$ref":"#/$defs/stringList"},"total":{"type":"number","minimum":0,"maximum":20,"multipleOf":0.5},"outOf":{"const":20},"observed":{"type":"integer","minimum":0,"maximum":20},"max":{"type":"integer","minimum":0,"maximum":20},"notObservable":{"type":"integer","minimum":0,"maximum":20},"band":{"type":"object","additionalProperties":false,"required":["id","label","range"],"properties":{"id":{"enum":["production-ready","good-foundation","significant-risk","pause"]},"label":{"type":"string"},"range":{"type":"string"}}},"bestCaseBand":{"type":"object","additionalProperties":false,"required":["id","label","range"],"properties":{"id":{"enum":["production-ready","good-foundation","significant-risk","pause"]},"label":{"type":"string"},"range":{"type":"string"}}},"unobservable":{"type":"string"},"focus":{"$ref":"#/$defs/stringList"},"controls":{"type":"array","minItems":20,"maxItems":20,"items":{"type":"object","additionalProperties":false,"required":["id","number","title","score","status","reason","evidence"],"properties":{"id":{"type":"string"},"number":{"type":"integer","minimum":1,"maximum":20},"title":{"type":"string"},"score":{"enum":[1,0.5,0,null]},"status":{"enum":["met","partial","not-met","not-observable"]},"reason":{"type":"string"},"evidence":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["text","at"],"properties":{"text":{"type":"string"},"at":{"$ref":"#/$defs/stringOrNull"}}}}}}}}};
 
-function validate69(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate105(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate69.evaluated;
+const evaluated0 = validate105.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
 if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.workflow === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "workflow"},message:"must have required property '"+"workflow"+"'"};
+const _errs0 = errors;
+let valid0 = false;
+let passing0 = null;
+const _errs1 = errors;
+if(!(validate67(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate67.errors : vErrors.concat(validate67.errors);
+errors = vErrors.length;
+}
+var _valid0 = _errs1 === errors;
+if(_valid0){
+valid0 = true;
+passing0 = 0;
+var props0 = true;
+}
+const _errs2 = errors;
+if(data !== null){
+const err0 = {instancePath,schemaPath:"#/oneOf/1/type",keyword:"type",params:{type: "null"},message:"must be null"};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -6977,8 +8537,19 @@ vErrors.push(err0);
 }
 errors++;
 }
-if(data.job === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "job"},message:"must have required property '"+"job"+"'"};
+var _valid0 = _errs2 === errors;
+if(_valid0 && valid0){
+valid0 = false;
+passing0 = [passing0, 1];
+}
+else {
+if(_valid0){
+valid0 = true;
+passing0 = 1;
+}
+}
+if(!valid0){
+const err1 = {instancePath,schemaPath:"#/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -6987,8 +8558,105 @@ vErrors.push(err1);
 }
 errors++;
 }
-if(data.agents === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "agents"},message:"must have required property '"+"agents"+"'"};
+else {
+errors = _errs0;
+if(vErrors !== null){
+if(_errs0){
+vErrors.length = _errs0;
+}
+else {
+vErrors = null;
+}
+}
+}
+validate105.errors = vErrors;
+evaluated0.props = props0;
+return errors === 0;
+}
+validate105.evaluated = {"dynamicProps":true,"dynamicItems":false};
+
+const schema255 = {"type":"array","items":{"$ref":"#/$defs/actionClass"}};
+
+function validate108(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate108.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(Array.isArray(data)){
+const len0 = data.length;
+for(let i0=0; i0<len0; i0++){
+let data0 = data[i0];
+if(!((((((((((((((data0 === "read") || (data0 === "comment")) || (data0 === "write-branch")) || (data0 === "modify-workflow")) || (data0 === "run-shell")) || (data0 === "use-secret")) || (data0 === "cloud-credential")) || (data0 === "call-tool")) || (data0 === "publish")) || (data0 === "deploy")) || (data0 === "production")) || (data0 === "destructive")) || (data0 === "bypass-checks")) || (data0 === "opaque"))){
+const err0 = {instancePath:instancePath+"/" + i0,schemaPath:"#/$defs/actionClass/enum",keyword:"enum",params:{allowedValues: schema71.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+}
+}
+else {
+const err1 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+validate108.errors = vErrors;
+return errors === 0;
+}
+validate108.evaluated = {"items":true,"dynamicProps":false,"dynamicItems":false};
+
+const schema257 = {"type":"array","items":{"type":"object","additionalProperties":false,"required":["id","job","class","reason","at","credentials","step","uses","target","why","chain"],"properties":{"id":{"type":"string"},"job":{"type":"string"},"class":{"$ref":"#/$defs/actionClass"},"reason":{"type":"string"},"at":{"$ref":"#/$defs/location"},"credentials":{"$ref":"#/$defs/stringList"},"step":{"type":["integer","null"]},"uses":{"$ref":"#/$defs/stringOrNull"},"target":{"$ref":"#/$defs/stringOrNull"},"why":{"description":"For opaque paths: why the gate cannot see through.","$ref":"#/$defs/stringOrNull"},"chain":{"description":"How the path is reached through indirection (job → reusable workflow → job → step → composite action → step → script → command); null when direct.","type":["array","null"],"items":{"type":"object","additionalProperties":false,"required":["kind","name","at"],"properties":{"kind":{"enum":["job","workflow","step","action","script","command"]},"name":{"type":"string"},"at":{"$ref":"#/$defs/location"}}}}}}};
+
+function validate110(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate110.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(Array.isArray(data)){
+const len0 = data.length;
+for(let i0=0; i0<len0; i0++){
+let data0 = data[i0];
+if(data0 && typeof data0 == "object" && !Array.isArray(data0)){
+if(data0.id === undefined){
+const err0 = {instancePath:instancePath+"/" + i0,schemaPath:"#/items/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data0.job === undefined){
+const err1 = {instancePath:instancePath+"/" + i0,schemaPath:"#/items/required",keyword:"required",params:{missingProperty: "job"},message:"must have required property '"+"job"+"'"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data0.class === undefined){
+const err2 = {instancePath:instancePath+"/" + i0,schemaPath:"#/items/required",keyword:"required",params:{missingProperty: "class"},message:"must have required property '"+"class"+"'"};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -6997,8 +8665,8 @@ vErrors.push(err2);
 }
 errors++;
 }
-if(data.total === undefined){
-const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "total"},message:"must have required property '"+"total"+"'"};
+if(data0.reason === undefined){
+const err3 = {instancePath:instancePath+"/" + i0,schemaPath:"#/items/required",keyword:"required",params:{missingProperty: "reason"},message:"must have required property '"+"reason"+"'"};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -7007,8 +8675,8 @@ vErrors.push(err3);
 }
 errors++;
 }
-if(data.outOf === undefined){
-const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "outOf"},message:"must have required property '"+"outOf"+"'"};
+if(data0.at === undefined){
+const err4 = {instancePath:instancePath+"/" + i0,schemaPath:"#/items/required",keyword:"required",params:{missingProperty: "at"},message:"must have required property '"+"at"+"'"};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -7017,8 +8685,8 @@ vErrors.push(err4);
 }
 errors++;
 }
-if(data.observed === undefined){
-const err5 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "observed"},message:"must have required property '"+"observed"+"'"};
+if(data0.credentials === undefined){
+const err5 = {instancePath:instancePath+"/" + i0,schemaPath:"#/items/required",keyword:"required",params:{missingProperty: "credentials"},message:"must have required property '"+"credentials"+"'"};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -7027,8 +8695,8 @@ vErrors.push(err5);
 }
 errors++;
 }
-if(data.max === undefined){
-const err6 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "max"},message:"must have required property '"+"max"+"'"};
+if(data0.step === undefined){
+const err6 = {instancePath:instancePath+"/" + i0,schemaPath:"#/items/required",keyword:"required",params:{missingProperty: "step"},message:"must have required property '"+"step"+"'"};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -7037,8 +8705,8 @@ vErrors.push(err6);
 }
 errors++;
 }
-if(data.notObservable === undefined){
-const err7 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "notObservable"},message:"must have required property '"+"notObservable"+"'"};
+if(data0.uses === undefined){
+const err7 = {instancePath:instancePath+"/" + i0,schemaPath:"#/items/required",keyword:"required",params:{missingProperty: "uses"},message:"must have required property '"+"uses"+"'"};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -7047,8 +8715,8 @@ vErrors.push(err7);
 }
 errors++;
 }
-if(data.band === undefined){
-const err8 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "band"},message:"must have required property '"+"band"+"'"};
+if(data0.target === undefined){
+const err8 = {instancePath:instancePath+"/" + i0,schemaPath:"#/items/required",keyword:"required",params:{missingProperty: "target"},message:"must have required property '"+"target"+"'"};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -7057,8 +8725,8 @@ vErrors.push(err8);
 }
 errors++;
 }
-if(data.bestCaseBand === undefined){
-const err9 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "bestCaseBand"},message:"must have required property '"+"bestCaseBand"+"'"};
+if(data0.why === undefined){
+const err9 = {instancePath:instancePath+"/" + i0,schemaPath:"#/items/required",keyword:"required",params:{missingProperty: "why"},message:"must have required property '"+"why"+"'"};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -7067,8 +8735,8 @@ vErrors.push(err9);
 }
 errors++;
 }
-if(data.unobservable === undefined){
-const err10 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "unobservable"},message:"must have required property '"+"unobservable"+"'"};
+if(data0.chain === undefined){
+const err10 = {instancePath:instancePath+"/" + i0,schemaPath:"#/items/required",keyword:"required",params:{missingProperty: "chain"},message:"must have required property '"+"chain"+"'"};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -7077,8 +8745,9 @@ vErrors.push(err10);
 }
 errors++;
 }
-if(data.focus === undefined){
-const err11 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "focus"},message:"must have required property '"+"focus"+"'"};
+for(const key0 in data0){
+if(!(func1.call(schema257.items.properties, key0))){
+const err11 = {instancePath:instancePath+"/" + i0,schemaPath:"#/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -7087,8 +8756,10 @@ vErrors.push(err11);
 }
 errors++;
 }
-if(data.controls === undefined){
-const err12 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "controls"},message:"must have required property '"+"controls"+"'"};
+}
+if(data0.id !== undefined){
+if(typeof data0.id !== "string"){
+const err12 = {instancePath:instancePath+"/" + i0+"/id",schemaPath:"#/items/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -7097,9 +8768,10 @@ vErrors.push(err12);
 }
 errors++;
 }
-for(const key0 in data){
-if(!(func1.call(schema190.properties, key0))){
-const err13 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+}
+if(data0.job !== undefined){
+if(typeof data0.job !== "string"){
+const err13 = {instancePath:instancePath+"/" + i0+"/job",schemaPath:"#/items/properties/job/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -7109,9 +8781,10 @@ vErrors.push(err13);
 errors++;
 }
 }
-if(data.workflow !== undefined){
-if(typeof data.workflow !== "string"){
-const err14 = {instancePath:instancePath+"/workflow",schemaPath:"#/properties/workflow/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data0.class !== undefined){
+let data3 = data0.class;
+if(!((((((((((((((data3 === "read") || (data3 === "comment")) || (data3 === "write-branch")) || (data3 === "modify-workflow")) || (data3 === "run-shell")) || (data3 === "use-secret")) || (data3 === "cloud-credential")) || (data3 === "call-tool")) || (data3 === "publish")) || (data3 === "deploy")) || (data3 === "production")) || (data3 === "destructive")) || (data3 === "bypass-checks")) || (data3 === "opaque"))){
+const err14 = {instancePath:instancePath+"/" + i0+"/class",schemaPath:"#/$defs/actionClass/enum",keyword:"enum",params:{allowedValues: schema71.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -7121,9 +8794,9 @@ vErrors.push(err14);
 errors++;
 }
 }
-if(data.job !== undefined){
-if(typeof data.job !== "string"){
-const err15 = {instancePath:instancePath+"/job",schemaPath:"#/properties/job/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data0.reason !== undefined){
+if(typeof data0.reason !== "string"){
+const err15 = {instancePath:instancePath+"/" + i0+"/reason",schemaPath:"#/items/properties/reason/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -7133,13 +8806,11 @@ vErrors.push(err15);
 errors++;
 }
 }
-if(data.agents !== undefined){
-let data2 = data.agents;
-if(Array.isArray(data2)){
-const len0 = data2.length;
-for(let i0=0; i0<len0; i0++){
-if(typeof data2[i0] !== "string"){
-const err16 = {instancePath:instancePath+"/agents/" + i0,schemaPath:"#/$defs/stringList/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data0.at !== undefined){
+let data5 = data0.at;
+if(data5 && typeof data5 == "object" && !Array.isArray(data5)){
+if(data5.path === undefined){
+const err16 = {instancePath:instancePath+"/" + i0+"/at",schemaPath:"#/$defs/location/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'"};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -7148,10 +8819,8 @@ vErrors.push(err16);
 }
 errors++;
 }
-}
-}
-else {
-const err17 = {instancePath:instancePath+"/agents",schemaPath:"#/$defs/stringList/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data5.line === undefined){
+const err17 = {instancePath:instancePath+"/" + i0+"/at",schemaPath:"#/$defs/location/required",keyword:"required",params:{missingProperty: "line"},message:"must have required property '"+"line"+"'"};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -7160,12 +8829,8 @@ vErrors.push(err17);
 }
 errors++;
 }
-}
-if(data.total !== undefined){
-let data4 = data.total;
-if((typeof data4 == "number") && (isFinite(data4))){
-if(data4 > 20 || isNaN(data4)){
-const err18 = {instancePath:instancePath+"/total",schemaPath:"#/properties/total/maximum",keyword:"maximum",params:{comparison: "<=", limit: 20},message:"must be <= 20"};
+if(data5.column === undefined){
+const err18 = {instancePath:instancePath+"/" + i0+"/at",schemaPath:"#/$defs/location/required",keyword:"required",params:{missingProperty: "column"},message:"must have required property '"+"column"+"'"};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -7174,8 +8839,9 @@ vErrors.push(err18);
 }
 errors++;
 }
-if(data4 < 0 || isNaN(data4)){
-const err19 = {instancePath:instancePath+"/total",schemaPath:"#/properties/total/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+for(const key1 in data5){
+if(!(((key1 === "path") || (key1 === "line")) || (key1 === "column"))){
+const err19 = {instancePath:instancePath+"/" + i0+"/at",schemaPath:"#/$defs/location/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -7184,9 +8850,10 @@ vErrors.push(err19);
 }
 errors++;
 }
-let res0;
-if((0.5 === 0 || (res0 = data4/0.5, res0 !== parseInt(res0)))){
-const err20 = {instancePath:instancePath+"/total",schemaPath:"#/properties/total/multipleOf",keyword:"multipleOf",params:{multipleOf: 0.5},message:"must be multiple of 0.5"};
+}
+if(data5.path !== undefined){
+if(typeof data5.path !== "string"){
+const err20 = {instancePath:instancePath+"/" + i0+"/at/path",schemaPath:"#/$defs/location/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -7196,8 +8863,10 @@ vErrors.push(err20);
 errors++;
 }
 }
-else {
-const err21 = {instancePath:instancePath+"/total",schemaPath:"#/properties/total/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data5.line !== undefined){
+let data7 = data5.line;
+if(!(((typeof data7 == "number") && (!(data7 % 1) && !isNaN(data7))) && (isFinite(data7)))){
+const err21 = {instancePath:instancePath+"/" + i0+"/at/line",schemaPath:"#/$defs/location/properties/line/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -7206,10 +8875,9 @@ vErrors.push(err21);
 }
 errors++;
 }
-}
-if(data.outOf !== undefined){
-if(20 !== data.outOf){
-const err22 = {instancePath:instancePath+"/outOf",schemaPath:"#/properties/outOf/const",keyword:"const",params:{allowedValue: 20},message:"must be equal to constant"};
+if((typeof data7 == "number") && (isFinite(data7))){
+if(data7 < 0 || isNaN(data7)){
+const err22 = {instancePath:instancePath+"/" + i0+"/at/line",schemaPath:"#/$defs/location/properties/line/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -7219,10 +8887,11 @@ vErrors.push(err22);
 errors++;
 }
 }
-if(data.observed !== undefined){
-let data6 = data.observed;
-if(!(((typeof data6 == "number") && (!(data6 % 1) && !isNaN(data6))) && (isFinite(data6)))){
-const err23 = {instancePath:instancePath+"/observed",schemaPath:"#/properties/observed/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+}
+if(data5.column !== undefined){
+let data8 = data5.column;
+if(!(((typeof data8 == "number") && (!(data8 % 1) && !isNaN(data8))) && (isFinite(data8)))){
+const err23 = {instancePath:instancePath+"/" + i0+"/at/column",schemaPath:"#/$defs/location/properties/column/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -7231,9 +8900,9 @@ vErrors.push(err23);
 }
 errors++;
 }
-if((typeof data6 == "number") && (isFinite(data6))){
-if(data6 > 20 || isNaN(data6)){
-const err24 = {instancePath:instancePath+"/observed",schemaPath:"#/properties/observed/maximum",keyword:"maximum",params:{comparison: "<=", limit: 20},message:"must be <= 20"};
+if((typeof data8 == "number") && (isFinite(data8))){
+if(data8 < 0 || isNaN(data8)){
+const err24 = {instancePath:instancePath+"/" + i0+"/at/column",schemaPath:"#/$defs/location/properties/column/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -7242,8 +8911,11 @@ vErrors.push(err24);
 }
 errors++;
 }
-if(data6 < 0 || isNaN(data6)){
-const err25 = {instancePath:instancePath+"/observed",schemaPath:"#/properties/observed/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+}
+}
+else {
+const err25 = {instancePath:instancePath+"/" + i0+"/at",schemaPath:"#/$defs/location/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -7253,11 +8925,13 @@ vErrors.push(err25);
 errors++;
 }
 }
-}
-if(data.max !== undefined){
-let data7 = data.max;
-if(!(((typeof data7 == "number") && (!(data7 % 1) && !isNaN(data7))) && (isFinite(data7)))){
-const err26 = {instancePath:instancePath+"/max",schemaPath:"#/properties/max/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data0.credentials !== undefined){
+let data9 = data0.credentials;
+if(Array.isArray(data9)){
+const len1 = data9.length;
+for(let i1=0; i1<len1; i1++){
+if(typeof data9[i1] !== "string"){
+const err26 = {instancePath:instancePath+"/" + i0+"/credentials/" + i1,schemaPath:"#/$defs/stringList/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -7266,9 +8940,10 @@ vErrors.push(err26);
 }
 errors++;
 }
-if((typeof data7 == "number") && (isFinite(data7))){
-if(data7 > 20 || isNaN(data7)){
-const err27 = {instancePath:instancePath+"/max",schemaPath:"#/properties/max/maximum",keyword:"maximum",params:{comparison: "<=", limit: 20},message:"must be <= 20"};
+}
+}
+else {
+const err27 = {instancePath:instancePath+"/" + i0+"/credentials",schemaPath:"#/$defs/stringList/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -7277,8 +8952,11 @@ vErrors.push(err27);
 }
 errors++;
 }
-if(data7 < 0 || isNaN(data7)){
-const err28 = {instancePath:instancePath+"/max",schemaPath:"#/properties/max/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+if(data0.step !== undefined){
+let data11 = data0.step;
+if((!(((typeof data11 == "number") && (!(data11 % 1) && !isNaN(data11))) && (isFinite(data11)))) && (data11 !== null)){
+const err28 = {instancePath:instancePath+"/" + i0+"/step",schemaPath:"#/items/properties/step/type",keyword:"type",params:{type: schema257.items.properties.step.type},message:"must be integer,null"};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -7288,11 +8966,10 @@ vErrors.push(err28);
 errors++;
 }
 }
-}
-if(data.notObservable !== undefined){
-let data8 = data.notObservable;
-if(!(((typeof data8 == "number") && (!(data8 % 1) && !isNaN(data8))) && (isFinite(data8)))){
-const err29 = {instancePath:instancePath+"/notObservable",schemaPath:"#/properties/notObservable/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data0.uses !== undefined){
+let data12 = data0.uses;
+if((typeof data12 !== "string") && (data12 !== null)){
+const err29 = {instancePath:instancePath+"/" + i0+"/uses",schemaPath:"#/$defs/stringOrNull/type",keyword:"type",params:{type: schema73.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -7301,9 +8978,11 @@ vErrors.push(err29);
 }
 errors++;
 }
-if((typeof data8 == "number") && (isFinite(data8))){
-if(data8 > 20 || isNaN(data8)){
-const err30 = {instancePath:instancePath+"/notObservable",schemaPath:"#/properties/notObservable/maximum",keyword:"maximum",params:{comparison: "<=", limit: 20},message:"must be <= 20"};
+}
+if(data0.target !== undefined){
+let data13 = data0.target;
+if((typeof data13 !== "string") && (data13 !== null)){
+const err30 = {instancePath:instancePath+"/" + i0+"/target",schemaPath:"#/$defs/stringOrNull/type",keyword:"type",params:{type: schema73.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -7312,8 +8991,11 @@ vErrors.push(err30);
 }
 errors++;
 }
-if(data8 < 0 || isNaN(data8)){
-const err31 = {instancePath:instancePath+"/notObservable",schemaPath:"#/properties/notObservable/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+if(data0.why !== undefined){
+let data14 = data0.why;
+if((typeof data14 !== "string") && (data14 !== null)){
+const err31 = {instancePath:instancePath+"/" + i0+"/why",schemaPath:"#/$defs/stringOrNull/type",keyword:"type",params:{type: schema73.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -7323,12 +9005,10 @@ vErrors.push(err31);
 errors++;
 }
 }
-}
-if(data.band !== undefined){
-let data9 = data.band;
-if(data9 && typeof data9 == "object" && !Array.isArray(data9)){
-if(data9.id === undefined){
-const err32 = {instancePath:instancePath+"/band",schemaPath:"#/properties/band/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
+if(data0.chain !== undefined){
+let data15 = data0.chain;
+if((!(Array.isArray(data15))) && (data15 !== null)){
+const err32 = {instancePath:instancePath+"/" + i0+"/chain",schemaPath:"#/items/properties/chain/type",keyword:"type",params:{type: schema257.items.properties.chain.type},message:"must be array,null"};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -7337,8 +9017,13 @@ vErrors.push(err32);
 }
 errors++;
 }
-if(data9.label === undefined){
-const err33 = {instancePath:instancePath+"/band",schemaPath:"#/properties/band/required",keyword:"required",params:{missingProperty: "label"},message:"must have required property '"+"label"+"'"};
+if(Array.isArray(data15)){
+const len2 = data15.length;
+for(let i2=0; i2<len2; i2++){
+let data16 = data15[i2];
+if(data16 && typeof data16 == "object" && !Array.isArray(data16)){
+if(data16.kind === undefined){
+const err33 = {instancePath:instancePath+"/" + i0+"/chain/" + i2,schemaPath:"#/items/properties/chain/items/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'"};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -7347,8 +9032,8 @@ vErrors.push(err33);
 }
 errors++;
 }
-if(data9.range === undefined){
-const err34 = {instancePath:instancePath+"/band",schemaPath:"#/properties/band/required",keyword:"required",params:{missingProperty: "range"},message:"must have required property '"+"range"+"'"};
+if(data16.name === undefined){
+const err34 = {instancePath:instancePath+"/" + i0+"/chain/" + i2,schemaPath:"#/items/properties/chain/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -7357,9 +9042,8 @@ vErrors.push(err34);
 }
 errors++;
 }
-for(const key1 in data9){
-if(!(((key1 === "id") || (key1 === "label")) || (key1 === "range"))){
-const err35 = {instancePath:instancePath+"/band",schemaPath:"#/properties/band/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
+if(data16.at === undefined){
+const err35 = {instancePath:instancePath+"/" + i0+"/chain/" + i2,schemaPath:"#/items/properties/chain/items/required",keyword:"required",params:{missingProperty: "at"},message:"must have required property '"+"at"+"'"};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -7368,11 +9052,9 @@ vErrors.push(err35);
 }
 errors++;
 }
-}
-if(data9.id !== undefined){
-let data10 = data9.id;
-if(!((((data10 === "production-ready") || (data10 === "good-foundation")) || (data10 === "significant-risk")) || (data10 === "pause"))){
-const err36 = {instancePath:instancePath+"/band/id",schemaPath:"#/properties/band/properties/id/enum",keyword:"enum",params:{allowedValues: schema190.properties.band.properties.id.enum},message:"must be equal to one of the allowed values"};
+for(const key2 in data16){
+if(!(((key2 === "kind") || (key2 === "name")) || (key2 === "at"))){
+const err36 = {instancePath:instancePath+"/" + i0+"/chain/" + i2,schemaPath:"#/items/properties/chain/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -7382,9 +9064,10 @@ vErrors.push(err36);
 errors++;
 }
 }
-if(data9.label !== undefined){
-if(typeof data9.label !== "string"){
-const err37 = {instancePath:instancePath+"/band/label",schemaPath:"#/properties/band/properties/label/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data16.kind !== undefined){
+let data17 = data16.kind;
+if(!((((((data17 === "job") || (data17 === "workflow")) || (data17 === "step")) || (data17 === "action")) || (data17 === "script")) || (data17 === "command"))){
+const err37 = {instancePath:instancePath+"/" + i0+"/chain/" + i2+"/kind",schemaPath:"#/items/properties/chain/items/properties/kind/enum",keyword:"enum",params:{allowedValues: schema257.items.properties.chain.items.properties.kind.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -7394,9 +9077,9 @@ vErrors.push(err37);
 errors++;
 }
 }
-if(data9.range !== undefined){
-if(typeof data9.range !== "string"){
-const err38 = {instancePath:instancePath+"/band/range",schemaPath:"#/properties/band/properties/range/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data16.name !== undefined){
+if(typeof data16.name !== "string"){
+const err38 = {instancePath:instancePath+"/" + i0+"/chain/" + i2+"/name",schemaPath:"#/items/properties/chain/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err38];
 }
@@ -7406,9 +9089,11 @@ vErrors.push(err38);
 errors++;
 }
 }
-}
-else {
-const err39 = {instancePath:instancePath+"/band",schemaPath:"#/properties/band/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data16.at !== undefined){
+let data19 = data16.at;
+if(data19 && typeof data19 == "object" && !Array.isArray(data19)){
+if(data19.path === undefined){
+const err39 = {instancePath:instancePath+"/" + i0+"/chain/" + i2+"/at",schemaPath:"#/$defs/location/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'"};
 if(vErrors === null){
 vErrors = [err39];
 }
@@ -7417,12 +9102,8 @@ vErrors.push(err39);
 }
 errors++;
 }
-}
-if(data.bestCaseBand !== undefined){
-let data13 = data.bestCaseBand;
-if(data13 && typeof data13 == "object" && !Array.isArray(data13)){
-if(data13.id === undefined){
-const err40 = {instancePath:instancePath+"/bestCaseBand",schemaPath:"#/properties/bestCaseBand/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
+if(data19.line === undefined){
+const err40 = {instancePath:instancePath+"/" + i0+"/chain/" + i2+"/at",schemaPath:"#/$defs/location/required",keyword:"required",params:{missingProperty: "line"},message:"must have required property '"+"line"+"'"};
 if(vErrors === null){
 vErrors = [err40];
 }
@@ -7431,8 +9112,8 @@ vErrors.push(err40);
 }
 errors++;
 }
-if(data13.label === undefined){
-const err41 = {instancePath:instancePath+"/bestCaseBand",schemaPath:"#/properties/bestCaseBand/required",keyword:"required",params:{missingProperty: "label"},message:"must have required property '"+"label"+"'"};
+if(data19.column === undefined){
+const err41 = {instancePath:instancePath+"/" + i0+"/chain/" + i2+"/at",schemaPath:"#/$defs/location/required",keyword:"required",params:{missingProperty: "column"},message:"must have required property '"+"column"+"'"};
 if(vErrors === null){
 vErrors = [err41];
 }
@@ -7441,8 +9122,9 @@ vErrors.push(err41);
 }
 errors++;
 }
-if(data13.range === undefined){
-const err42 = {instancePath:instancePath+"/bestCaseBand",schemaPath:"#/properties/bestCaseBand/required",keyword:"required",params:{missingProperty: "range"},message:"must have required property '"+"range"+"'"};
+for(const key3 in data19){
+if(!(((key3 === "path") || (key3 === "line")) || (key3 === "column"))){
+const err42 = {instancePath:instancePath+"/" + i0+"/chain/" + i2+"/at",schemaPath:"#/$defs/location/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err42];
 }
@@ -7451,9 +9133,10 @@ vErrors.push(err42);
 }
 errors++;
 }
-for(const key2 in data13){
-if(!(((key2 === "id") || (key2 === "label")) || (key2 === "range"))){
-const err43 = {instancePath:instancePath+"/bestCaseBand",schemaPath:"#/properties/bestCaseBand/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"};
+}
+if(data19.path !== undefined){
+if(typeof data19.path !== "string"){
+const err43 = {instancePath:instancePath+"/" + i0+"/chain/" + i2+"/at/path",schemaPath:"#/$defs/location/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err43];
 }
@@ -7463,10 +9146,10 @@ vErrors.push(err43);
 errors++;
 }
 }
-if(data13.id !== undefined){
-let data14 = data13.id;
-if(!((((data14 === "production-ready") || (data14 === "good-foundation")) || (data14 === "significant-risk")) || (data14 === "pause"))){
-const err44 = {instancePath:instancePath+"/bestCaseBand/id",schemaPath:"#/properties/bestCaseBand/properties/id/enum",keyword:"enum",params:{allowedValues: schema190.properties.bestCaseBand.properties.id.enum},message:"must be equal to one of the allowed values"};
+if(data19.line !== undefined){
+let data21 = data19.line;
+if(!(((typeof data21 == "number") && (!(data21 % 1) && !isNaN(data21))) && (isFinite(data21)))){
+const err44 = {instancePath:instancePath+"/" + i0+"/chain/" + i2+"/at/line",schemaPath:"#/$defs/location/properties/line/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err44];
 }
@@ -7475,10 +9158,9 @@ vErrors.push(err44);
 }
 errors++;
 }
-}
-if(data13.label !== undefined){
-if(typeof data13.label !== "string"){
-const err45 = {instancePath:instancePath+"/bestCaseBand/label",schemaPath:"#/properties/bestCaseBand/properties/label/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if((typeof data21 == "number") && (isFinite(data21))){
+if(data21 < 0 || isNaN(data21)){
+const err45 = {instancePath:instancePath+"/" + i0+"/chain/" + i2+"/at/line",schemaPath:"#/$defs/location/properties/line/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err45];
 }
@@ -7488,9 +9170,11 @@ vErrors.push(err45);
 errors++;
 }
 }
-if(data13.range !== undefined){
-if(typeof data13.range !== "string"){
-const err46 = {instancePath:instancePath+"/bestCaseBand/range",schemaPath:"#/properties/bestCaseBand/properties/range/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+if(data19.column !== undefined){
+let data22 = data19.column;
+if(!(((typeof data22 == "number") && (!(data22 % 1) && !isNaN(data22))) && (isFinite(data22)))){
+const err46 = {instancePath:instancePath+"/" + i0+"/chain/" + i2+"/at/column",schemaPath:"#/$defs/location/properties/column/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err46];
 }
@@ -7499,10 +9183,9 @@ vErrors.push(err46);
 }
 errors++;
 }
-}
-}
-else {
-const err47 = {instancePath:instancePath+"/bestCaseBand",schemaPath:"#/properties/bestCaseBand/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if((typeof data22 == "number") && (isFinite(data22))){
+if(data22 < 0 || isNaN(data22)){
+const err47 = {instancePath:instancePath+"/" + i0+"/chain/" + i2+"/at/column",schemaPath:"#/$defs/location/properties/column/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err47];
 }
@@ -7512,9 +9195,10 @@ vErrors.push(err47);
 errors++;
 }
 }
-if(data.unobservable !== undefined){
-if(typeof data.unobservable !== "string"){
-const err48 = {instancePath:instancePath+"/unobservable",schemaPath:"#/properties/unobservable/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+}
+else {
+const err48 = {instancePath:instancePath+"/" + i0+"/chain/" + i2+"/at",schemaPath:"#/$defs/location/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err48];
 }
@@ -7524,13 +9208,9 @@ vErrors.push(err48);
 errors++;
 }
 }
-if(data.focus !== undefined){
-let data18 = data.focus;
-if(Array.isArray(data18)){
-const len1 = data18.length;
-for(let i1=0; i1<len1; i1++){
-if(typeof data18[i1] !== "string"){
-const err49 = {instancePath:instancePath+"/focus/" + i1,schemaPath:"#/$defs/stringList/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+else {
+const err49 = {instancePath:instancePath+"/" + i0+"/chain/" + i2,schemaPath:"#/items/properties/chain/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err49];
 }
@@ -7541,8 +9221,10 @@ errors++;
 }
 }
 }
+}
+}
 else {
-const err50 = {instancePath:instancePath+"/focus",schemaPath:"#/$defs/stringList/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err50 = {instancePath:instancePath+"/" + i0,schemaPath:"#/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err50];
 }
@@ -7552,11 +9234,9 @@ vErrors.push(err50);
 errors++;
 }
 }
-if(data.controls !== undefined){
-let data20 = data.controls;
-if(Array.isArray(data20)){
-if(data20.length > 20){
-const err51 = {instancePath:instancePath+"/controls",schemaPath:"#/properties/controls/maxItems",keyword:"maxItems",params:{limit: 20},message:"must NOT have more than 20 items"};
+}
+else {
+const err51 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err51];
 }
@@ -7565,333 +9245,626 @@ vErrors.push(err51);
 }
 errors++;
 }
-if(data20.length < 20){
-const err52 = {instancePath:instancePath+"/controls",schemaPath:"#/properties/controls/minItems",keyword:"minItems",params:{limit: 20},message:"must NOT have fewer than 20 items"};
-if(vErrors === null){
-vErrors = [err52];
-}
-else {
-vErrors.push(err52);
-}
-errors++;
-}
-const len2 = data20.length;
-for(let i2=0; i2<len2; i2++){
-let data21 = data20[i2];
-if(data21 && typeof data21 == "object" && !Array.isArray(data21)){
-if(data21.id === undefined){
-const err53 = {instancePath:instancePath+"/controls/" + i2,schemaPath:"#/properties/controls/items/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
-if(vErrors === null){
-vErrors = [err53];
-}
-else {
-vErrors.push(err53);
-}
-errors++;
-}
-if(data21.number === undefined){
-const err54 = {instancePath:instancePath+"/controls/" + i2,schemaPath:"#/properties/controls/items/required",keyword:"required",params:{missingProperty: "number"},message:"must have required property '"+"number"+"'"};
-if(vErrors === null){
-vErrors = [err54];
-}
-else {
-vErrors.push(err54);
-}
-errors++;
-}
-if(data21.title === undefined){
-const err55 = {instancePath:instancePath+"/controls/" + i2,schemaPath:"#/properties/controls/items/required",keyword:"required",params:{missingProperty: "title"},message:"must have required property '"+"title"+"'"};
-if(vErrors === null){
-vErrors = [err55];
-}
-else {
-vErrors.push(err55);
-}
-errors++;
-}
-if(data21.score === undefined){
-const err56 = {instancePath:instancePath+"/controls/" + i2,schemaPath:"#/properties/controls/items/required",keyword:"required",params:{missingProperty: "score"},message:"must have required property '"+"score"+"'"};
-if(vErrors === null){
-vErrors = [err56];
-}
-else {
-vErrors.push(err56);
-}
-errors++;
-}
-if(data21.status === undefined){
-const err57 = {instancePath:instancePath+"/controls/" + i2,schemaPath:"#/properties/controls/items/required",keyword:"required",params:{missingProperty: "status"},message:"must have required property '"+"status"+"'"};
-if(vErrors === null){
-vErrors = [err57];
-}
-else {
-vErrors.push(err57);
-}
-errors++;
-}
-if(data21.reason === undefined){
-const err58 = {instancePath:instancePath+"/controls/" + i2,schemaPath:"#/properties/controls/items/required",keyword:"required",params:{missingProperty: "reason"},message:"must have required property '"+"reason"+"'"};
-if(vErrors === null){
-vErrors = [err58];
-}
-else {
-vErrors.push(err58);
-}
-errors++;
-}
-if(data21.evidence === undefined){
-const err59 = {instancePath:instancePath+"/controls/" + i2,schemaPath:"#/properties/controls/items/required",keyword:"required",params:{missingProperty: "evidence"},message:"must have required property '"+"evidence"+"'"};
-if(vErrors === null){
-vErrors = [err59];
-}
-else {
-vErrors.push(err59);
-}
-errors++;
-}
-for(const key3 in data21){
-if(!(((((((key3 === "id") || (key3 === "number")) || (key3 === "title")) || (key3 === "score")) || (key3 === "status")) || (key3 === "reason")) || (key3 === "evidence"))){
-const err60 = {instancePath:instancePath+"/controls/" + i2,schemaPath:"#/properties/controls/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err60];
-}
-else {
-vErrors.push(err60);
-}
-errors++;
-}
-}
-if(data21.id !== undefined){
-if(typeof data21.id !== "string"){
-const err61 = {instancePath:instancePath+"/controls/" + i2+"/id",schemaPath:"#/properties/controls/items/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err61];
-}
-else {
-vErrors.push(err61);
-}
-errors++;
-}
-}
-if(data21.number !== undefined){
-let data23 = data21.number;
-if(!(((typeof data23 == "number") && (!(data23 % 1) && !isNaN(data23))) && (isFinite(data23)))){
-const err62 = {instancePath:instancePath+"/controls/" + i2+"/number",schemaPath:"#/properties/controls/items/properties/number/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
-if(vErrors === null){
-vErrors = [err62];
-}
-else {
-vErrors.push(err62);
-}
-errors++;
-}
-if((typeof data23 == "number") && (isFinite(data23))){
-if(data23 > 20 || isNaN(data23)){
-const err63 = {instancePath:instancePath+"/controls/" + i2+"/number",schemaPath:"#/properties/controls/items/properties/number/maximum",keyword:"maximum",params:{comparison: "<=", limit: 20},message:"must be <= 20"};
-if(vErrors === null){
-vErrors = [err63];
-}
-else {
-vErrors.push(err63);
-}
-errors++;
-}
-if(data23 < 1 || isNaN(data23)){
-const err64 = {instancePath:instancePath+"/controls/" + i2+"/number",schemaPath:"#/properties/controls/items/properties/number/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
-if(vErrors === null){
-vErrors = [err64];
-}
-else {
-vErrors.push(err64);
-}
-errors++;
-}
-}
-}
-if(data21.title !== undefined){
-if(typeof data21.title !== "string"){
-const err65 = {instancePath:instancePath+"/controls/" + i2+"/title",schemaPath:"#/properties/controls/items/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err65];
-}
-else {
-vErrors.push(err65);
-}
-errors++;
-}
-}
-if(data21.score !== undefined){
-let data25 = data21.score;
-if(!((((data25 === 1) || (data25 === 0.5)) || (data25 === 0)) || (data25 === null))){
-const err66 = {instancePath:instancePath+"/controls/" + i2+"/score",schemaPath:"#/properties/controls/items/properties/score/enum",keyword:"enum",params:{allowedValues: schema190.properties.controls.items.properties.score.enum},message:"must be equal to one of the allowed values"};
-if(vErrors === null){
-vErrors = [err66];
-}
-else {
-vErrors.push(err66);
-}
-errors++;
-}
-}
-if(data21.status !== undefined){
-let data26 = data21.status;
-if(!((((data26 === "met") || (data26 === "partial")) || (data26 === "not-met")) || (data26 === "not-observable"))){
-const err67 = {instancePath:instancePath+"/controls/" + i2+"/status",schemaPath:"#/properties/controls/items/properties/status/enum",keyword:"enum",params:{allowedValues: schema190.properties.controls.items.properties.status.enum},message:"must be equal to one of the allowed values"};
-if(vErrors === null){
-vErrors = [err67];
-}
-else {
-vErrors.push(err67);
-}
-errors++;
-}
-}
-if(data21.reason !== undefined){
-if(typeof data21.reason !== "string"){
-const err68 = {instancePath:instancePath+"/controls/" + i2+"/reason",schemaPath:"#/properties/controls/items/properties/reason/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err68];
-}
-else {
-vErrors.push(err68);
-}
-errors++;
-}
-}
-if(data21.evidence !== undefined){
-let data28 = data21.evidence;
-if(Array.isArray(data28)){
-const len3 = data28.length;
-for(let i3=0; i3<len3; i3++){
-let data29 = data28[i3];
-if(data29 && typeof data29 == "object" && !Array.isArray(data29)){
-if(data29.text === undefined){
-const err69 = {instancePath:instancePath+"/controls/" + i2+"/evidence/" + i3,schemaPath:"#/properties/controls/items/properties/evidence/items/required",keyword:"required",params:{missingProperty: "text"},message:"must have required property '"+"text"+"'"};
-if(vErrors === null){
-vErrors = [err69];
-}
-else {
-vErrors.push(err69);
-}
-errors++;
-}
-if(data29.at === undefined){
-const err70 = {instancePath:instancePath+"/controls/" + i2+"/evidence/" + i3,schemaPath:"#/properties/controls/items/properties/evidence/items/required",keyword:"required",params:{missingProperty: "at"},message:"must have required property '"+"at"+"'"};
-if(vErrors === null){
-vErrors = [err70];
-}
-else {
-vErrors.push(err70);
-}
-errors++;
-}
-for(const key4 in data29){
-if(!((key4 === "text") || (key4 === "at"))){
-const err71 = {instancePath:instancePath+"/controls/" + i2+"/evidence/" + i3,schemaPath:"#/properties/controls/items/properties/evidence/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err71];
-}
-else {
-vErrors.push(err71);
-}
-errors++;
-}
-}
-if(data29.text !== undefined){
-if(typeof data29.text !== "string"){
-const err72 = {instancePath:instancePath+"/controls/" + i2+"/evidence/" + i3+"/text",schemaPath:"#/properties/controls/items/properties/evidence/items/properties/text/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err72];
-}
-else {
-vErrors.push(err72);
-}
-errors++;
-}
-}
-if(data29.at !== undefined){
-let data31 = data29.at;
-if((typeof data31 !== "string") && (data31 !== null)){
-const err73 = {instancePath:instancePath+"/controls/" + i2+"/evidence/" + i3+"/at",schemaPath:"#/$defs/stringOrNull/type",keyword:"type",params:{type: schema73.type},message:"must be string,null"};
-if(vErrors === null){
-vErrors = [err73];
-}
-else {
-vErrors.push(err73);
-}
-errors++;
-}
-}
-}
-else {
-const err74 = {instancePath:instancePath+"/controls/" + i2+"/evidence/" + i3,schemaPath:"#/properties/controls/items/properties/evidence/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err74];
-}
-else {
-vErrors.push(err74);
-}
-errors++;
-}
-}
-}
-else {
-const err75 = {instancePath:instancePath+"/controls/" + i2+"/evidence",schemaPath:"#/properties/controls/items/properties/evidence/type",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err75];
-}
-else {
-vErrors.push(err75);
-}
-errors++;
-}
-}
-}
-else {
-const err76 = {instancePath:instancePath+"/controls/" + i2,schemaPath:"#/properties/controls/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err76];
-}
-else {
-vErrors.push(err76);
-}
-errors++;
-}
-}
-}
-else {
-const err77 = {instancePath:instancePath+"/controls",schemaPath:"#/properties/controls/type",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err77];
-}
-else {
-vErrors.push(err77);
-}
-errors++;
-}
-}
-}
-else {
-const err78 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err78];
-}
-else {
-vErrors.push(err78);
-}
-errors++;
-}
-validate69.errors = vErrors;
+validate110.errors = vErrors;
 return errors === 0;
 }
-validate69.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate110.evaluated = {"items":true,"dynamicProps":false,"dynamicItems":false};
+
+const schema267 = {"description":"Steps whose if: condition cannot be true for the decided event; they contribute no action paths.","type":"array","items":{"type":"object","additionalProperties":false,"required":["step","name","reason"],"properties":{"step":{"type":"integer","minimum":0},"name":{"$ref":"#/$defs/stringOrNull"},"reason":{"type":"string"}}}};
+
+function validate112(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate112.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(Array.isArray(data)){
+const len0 = data.length;
+for(let i0=0; i0<len0; i0++){
+let data0 = data[i0];
+if(data0 && typeof data0 == "object" && !Array.isArray(data0)){
+if(data0.step === undefined){
+const err0 = {instancePath:instancePath+"/" + i0,schemaPath:"#/items/required",keyword:"required",params:{missingProperty: "step"},message:"must have required property '"+"step"+"'"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data0.name === undefined){
+const err1 = {instancePath:instancePath+"/" + i0,schemaPath:"#/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data0.reason === undefined){
+const err2 = {instancePath:instancePath+"/" + i0,schemaPath:"#/items/required",keyword:"required",params:{missingProperty: "reason"},message:"must have required property '"+"reason"+"'"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+for(const key0 in data0){
+if(!(((key0 === "step") || (key0 === "name")) || (key0 === "reason"))){
+const err3 = {instancePath:instancePath+"/" + i0,schemaPath:"#/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+if(data0.step !== undefined){
+let data1 = data0.step;
+if(!(((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1))) && (isFinite(data1)))){
+const err4 = {instancePath:instancePath+"/" + i0+"/step",schemaPath:"#/items/properties/step/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+if((typeof data1 == "number") && (isFinite(data1))){
+if(data1 < 0 || isNaN(data1)){
+const err5 = {instancePath:instancePath+"/" + i0+"/step",schemaPath:"#/items/properties/step/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+}
+if(data0.name !== undefined){
+let data2 = data0.name;
+if((typeof data2 !== "string") && (data2 !== null)){
+const err6 = {instancePath:instancePath+"/" + i0+"/name",schemaPath:"#/$defs/stringOrNull/type",keyword:"type",params:{type: schema73.type},message:"must be string,null"};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+if(data0.reason !== undefined){
+if(typeof data0.reason !== "string"){
+const err7 = {instancePath:instancePath+"/" + i0+"/reason",schemaPath:"#/items/properties/reason/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+}
+else {
+const err8 = {instancePath:instancePath+"/" + i0,schemaPath:"#/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+}
+else {
+const err9 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+validate112.errors = vErrors;
+return errors === 0;
+}
+validate112.evaluated = {"items":true,"dynamicProps":false,"dynamicItems":false};
+
+const schema270 = {"description":"Reusable-workflow calls: the call edge and each called job with the token it gets (caller grant intersected with the callee's block); null when the job calls none.","type":["array","null"],"items":{"type":"object","additionalProperties":false,"required":["uses","file","at","jobs"],"properties":{"uses":{"type":"string"},"file":{"type":"string"},"at":{"$ref":"#/$defs/location"},"jobs":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["job","at","permissions"],"properties":{"job":{"type":"string"},"at":{"$ref":"#/$defs/location"},"permissions":{"type":"object","additionalProperties":{"enum":["read","write","none"]}}}}}}}};
+
+function validate114(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate114.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if((!(Array.isArray(data))) && (data !== null)){
+const err0 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: schema270.type},message:"must be array,null"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(Array.isArray(data)){
+const len0 = data.length;
+for(let i0=0; i0<len0; i0++){
+let data0 = data[i0];
+if(data0 && typeof data0 == "object" && !Array.isArray(data0)){
+if(data0.uses === undefined){
+const err1 = {instancePath:instancePath+"/" + i0,schemaPath:"#/items/required",keyword:"required",params:{missingProperty: "uses"},message:"must have required property '"+"uses"+"'"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data0.file === undefined){
+const err2 = {instancePath:instancePath+"/" + i0,schemaPath:"#/items/required",keyword:"required",params:{missingProperty: "file"},message:"must have required property '"+"file"+"'"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(data0.at === undefined){
+const err3 = {instancePath:instancePath+"/" + i0,schemaPath:"#/items/required",keyword:"required",params:{missingProperty: "at"},message:"must have required property '"+"at"+"'"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+if(data0.jobs === undefined){
+const err4 = {instancePath:instancePath+"/" + i0,schemaPath:"#/items/required",keyword:"required",params:{missingProperty: "jobs"},message:"must have required property '"+"jobs"+"'"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+for(const key0 in data0){
+if(!((((key0 === "uses") || (key0 === "file")) || (key0 === "at")) || (key0 === "jobs"))){
+const err5 = {instancePath:instancePath+"/" + i0,schemaPath:"#/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+if(data0.uses !== undefined){
+if(typeof data0.uses !== "string"){
+const err6 = {instancePath:instancePath+"/" + i0+"/uses",schemaPath:"#/items/properties/uses/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+if(data0.file !== undefined){
+if(typeof data0.file !== "string"){
+const err7 = {instancePath:instancePath+"/" + i0+"/file",schemaPath:"#/items/properties/file/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+if(data0.at !== undefined){
+let data3 = data0.at;
+if(data3 && typeof data3 == "object" && !Array.isArray(data3)){
+if(data3.path === undefined){
+const err8 = {instancePath:instancePath+"/" + i0+"/at",schemaPath:"#/$defs/location/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'"};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+if(data3.line === undefined){
+const err9 = {instancePath:instancePath+"/" + i0+"/at",schemaPath:"#/$defs/location/required",keyword:"required",params:{missingProperty: "line"},message:"must have required property '"+"line"+"'"};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+if(data3.column === undefined){
+const err10 = {instancePath:instancePath+"/" + i0+"/at",schemaPath:"#/$defs/location/required",keyword:"required",params:{missingProperty: "column"},message:"must have required property '"+"column"+"'"};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+for(const key1 in data3){
+if(!(((key1 === "path") || (key1 === "line")) || (key1 === "column"))){
+const err11 = {instancePath:instancePath+"/" + i0+"/at",schemaPath:"#/$defs/location/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+if(data3.path !== undefined){
+if(typeof data3.path !== "string"){
+const err12 = {instancePath:instancePath+"/" + i0+"/at/path",schemaPath:"#/$defs/location/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+}
+if(data3.line !== undefined){
+let data5 = data3.line;
+if(!(((typeof data5 == "number") && (!(data5 % 1) && !isNaN(data5))) && (isFinite(data5)))){
+const err13 = {instancePath:instancePath+"/" + i0+"/at/line",schemaPath:"#/$defs/location/properties/line/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+if((typeof data5 == "number") && (isFinite(data5))){
+if(data5 < 0 || isNaN(data5)){
+const err14 = {instancePath:instancePath+"/" + i0+"/at/line",schemaPath:"#/$defs/location/properties/line/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+}
+}
+if(data3.column !== undefined){
+let data6 = data3.column;
+if(!(((typeof data6 == "number") && (!(data6 % 1) && !isNaN(data6))) && (isFinite(data6)))){
+const err15 = {instancePath:instancePath+"/" + i0+"/at/column",schemaPath:"#/$defs/location/properties/column/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+if((typeof data6 == "number") && (isFinite(data6))){
+if(data6 < 0 || isNaN(data6)){
+const err16 = {instancePath:instancePath+"/" + i0+"/at/column",schemaPath:"#/$defs/location/properties/column/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err17 = {instancePath:instancePath+"/" + i0+"/at",schemaPath:"#/$defs/location/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+}
+if(data0.jobs !== undefined){
+let data7 = data0.jobs;
+if(Array.isArray(data7)){
+const len1 = data7.length;
+for(let i1=0; i1<len1; i1++){
+let data8 = data7[i1];
+if(data8 && typeof data8 == "object" && !Array.isArray(data8)){
+if(data8.job === undefined){
+const err18 = {instancePath:instancePath+"/" + i0+"/jobs/" + i1,schemaPath:"#/items/properties/jobs/items/required",keyword:"required",params:{missingProperty: "job"},message:"must have required property '"+"job"+"'"};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+if(data8.at === undefined){
+const err19 = {instancePath:instancePath+"/" + i0+"/jobs/" + i1,schemaPath:"#/items/properties/jobs/items/required",keyword:"required",params:{missingProperty: "at"},message:"must have required property '"+"at"+"'"};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+if(data8.permissions === undefined){
+const err20 = {instancePath:instancePath+"/" + i0+"/jobs/" + i1,schemaPath:"#/items/properties/jobs/items/required",keyword:"required",params:{missingProperty: "permissions"},message:"must have required property '"+"permissions"+"'"};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+for(const key2 in data8){
+if(!(((key2 === "job") || (key2 === "at")) || (key2 === "permissions"))){
+const err21 = {instancePath:instancePath+"/" + i0+"/jobs/" + i1,schemaPath:"#/items/properties/jobs/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+}
+if(data8.job !== undefined){
+if(typeof data8.job !== "string"){
+const err22 = {instancePath:instancePath+"/" + i0+"/jobs/" + i1+"/job",schemaPath:"#/items/properties/jobs/items/properties/job/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(err22);
+}
+errors++;
+}
+}
+if(data8.at !== undefined){
+let data10 = data8.at;
+if(data10 && typeof data10 == "object" && !Array.isArray(data10)){
+if(data10.path === undefined){
+const err23 = {instancePath:instancePath+"/" + i0+"/jobs/" + i1+"/at",schemaPath:"#/$defs/location/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'"};
+if(vErrors === null){
+vErrors = [err23];
+}
+else {
+vErrors.push(err23);
+}
+errors++;
+}
+if(data10.line === undefined){
+const err24 = {instancePath:instancePath+"/" + i0+"/jobs/" + i1+"/at",schemaPath:"#/$defs/location/required",keyword:"required",params:{missingProperty: "line"},message:"must have required property '"+"line"+"'"};
+if(vErrors === null){
+vErrors = [err24];
+}
+else {
+vErrors.push(err24);
+}
+errors++;
+}
+if(data10.column === undefined){
+const err25 = {instancePath:instancePath+"/" + i0+"/jobs/" + i1+"/at",schemaPath:"#/$defs/location/required",keyword:"required",params:{missingProperty: "column"},message:"must have required property '"+"column"+"'"};
+if(vErrors === null){
+vErrors = [err25];
+}
+else {
+vErrors.push(err25);
+}
+errors++;
+}
+for(const key3 in data10){
+if(!(((key3 === "path") || (key3 === "line")) || (key3 === "column"))){
+const err26 = {instancePath:instancePath+"/" + i0+"/jobs/" + i1+"/at",schemaPath:"#/$defs/location/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err26];
+}
+else {
+vErrors.push(err26);
+}
+errors++;
+}
+}
+if(data10.path !== undefined){
+if(typeof data10.path !== "string"){
+const err27 = {instancePath:instancePath+"/" + i0+"/jobs/" + i1+"/at/path",schemaPath:"#/$defs/location/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err27];
+}
+else {
+vErrors.push(err27);
+}
+errors++;
+}
+}
+if(data10.line !== undefined){
+let data12 = data10.line;
+if(!(((typeof data12 == "number") && (!(data12 % 1) && !isNaN(data12))) && (isFinite(data12)))){
+const err28 = {instancePath:instancePath+"/" + i0+"/jobs/" + i1+"/at/line",schemaPath:"#/$defs/location/properties/line/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err28];
+}
+else {
+vErrors.push(err28);
+}
+errors++;
+}
+if((typeof data12 == "number") && (isFinite(data12))){
+if(data12 < 0 || isNaN(data12)){
+const err29 = {instancePath:instancePath+"/" + i0+"/jobs/" + i1+"/at/line",schemaPath:"#/$defs/location/properties/line/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err29];
+}
+else {
+vErrors.push(err29);
+}
+errors++;
+}
+}
+}
+if(data10.column !== undefined){
+let data13 = data10.column;
+if(!(((typeof data13 == "number") && (!(data13 % 1) && !isNaN(data13))) && (isFinite(data13)))){
+const err30 = {instancePath:instancePath+"/" + i0+"/jobs/" + i1+"/at/column",schemaPath:"#/$defs/location/properties/column/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err30];
+}
+else {
+vErrors.push(err30);
+}
+errors++;
+}
+if((typeof data13 == "number") && (isFinite(data13))){
+if(data13 < 0 || isNaN(data13)){
+const err31 = {instancePath:instancePath+"/" + i0+"/jobs/" + i1+"/at/column",schemaPath:"#/$defs/location/properties/column/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err31];
+}
+else {
+vErrors.push(err31);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err32 = {instancePath:instancePath+"/" + i0+"/jobs/" + i1+"/at",schemaPath:"#/$defs/location/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err32];
+}
+else {
+vErrors.push(err32);
+}
+errors++;
+}
+}
+if(data8.permissions !== undefined){
+let data14 = data8.permissions;
+if(data14 && typeof data14 == "object" && !Array.isArray(data14)){
+for(const key4 in data14){
+let data15 = data14[key4];
+if(!(((data15 === "read") || (data15 === "write")) || (data15 === "none"))){
+const err33 = {instancePath:instancePath+"/" + i0+"/jobs/" + i1+"/permissions/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/items/properties/jobs/items/properties/permissions/additionalProperties/enum",keyword:"enum",params:{allowedValues: schema270.items.properties.jobs.items.properties.permissions.additionalProperties.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err33];
+}
+else {
+vErrors.push(err33);
+}
+errors++;
+}
+}
+}
+else {
+const err34 = {instancePath:instancePath+"/" + i0+"/jobs/" + i1+"/permissions",schemaPath:"#/items/properties/jobs/items/properties/permissions/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err34];
+}
+else {
+vErrors.push(err34);
+}
+errors++;
+}
+}
+}
+else {
+const err35 = {instancePath:instancePath+"/" + i0+"/jobs/" + i1,schemaPath:"#/items/properties/jobs/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err35];
+}
+else {
+vErrors.push(err35);
+}
+errors++;
+}
+}
+}
+else {
+const err36 = {instancePath:instancePath+"/" + i0+"/jobs",schemaPath:"#/items/properties/jobs/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err36];
+}
+else {
+vErrors.push(err36);
+}
+errors++;
+}
+}
+}
+else {
+const err37 = {instancePath:instancePath+"/" + i0,schemaPath:"#/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err37];
+}
+else {
+vErrors.push(err37);
+}
+errors++;
+}
+}
+}
+validate114.errors = vErrors;
+return errors === 0;
+}
+validate114.evaluated = {"items":true,"dynamicProps":false,"dynamicItems":false};
 
 const pattern28 = new RegExp("^[0-9a-f]{40}$", "u");
 
-function validate84(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate82(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate84.evaluated;
+const evaluated0 = validate82.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -8190,7 +10163,7 @@ vErrors.push(err28);
 errors++;
 }
 for(const key0 in data){
-if(!(func1.call(schema127.properties, key0))){
+if(!(func1.call(schema216.properties, key0))){
 const err29 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err29];
@@ -8203,7 +10176,7 @@ errors++;
 }
 if(data.workflow !== undefined){
 if(typeof data.workflow !== "string"){
-const err30 = {instancePath:instancePath+"/workflow",schemaPath:"#/properties/workflow/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err30 = {instancePath:instancePath+"/workflow",schemaPath:"https://agent-gate.dev/schemas/evidence-v1.json#/$defs/jobInventory/properties/workflow/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -8215,7 +10188,7 @@ errors++;
 }
 if(data.job !== undefined){
 if(typeof data.job !== "string"){
-const err31 = {instancePath:instancePath+"/job",schemaPath:"#/properties/job/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err31 = {instancePath:instancePath+"/job",schemaPath:"https://agent-gate.dev/schemas/evidence-v1.json#/$defs/jobInventory/properties/job/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -8228,7 +10201,7 @@ errors++;
 if(data.name !== undefined){
 let data2 = data.name;
 if((typeof data2 !== "string") && (data2 !== null)){
-const err32 = {instancePath:instancePath+"/name",schemaPath:"#/$defs/stringOrNull/type",keyword:"type",params:{type: schema73.type},message:"must be string,null"};
+const err32 = {instancePath:instancePath+"/name",schemaPath:"https://agent-gate.dev/schemas/evidence-v1.json#/$defs/jobInventory/properties/name/type",keyword:"type",params:{type: schema73.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -8242,7 +10215,7 @@ if(data.at !== undefined){
 let data3 = data.at;
 if(data3 && typeof data3 == "object" && !Array.isArray(data3)){
 if(data3.path === undefined){
-const err33 = {instancePath:instancePath+"/at",schemaPath:"#/$defs/location/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'"};
+const err33 = {instancePath:instancePath+"/at",schemaPath:"https://agent-gate.dev/schemas/evidence-v1.json#/$defs/jobInventory/properties/at/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'"};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -8252,7 +10225,7 @@ vErrors.push(err33);
 errors++;
 }
 if(data3.line === undefined){
-const err34 = {instancePath:instancePath+"/at",schemaPath:"#/$defs/location/required",keyword:"required",params:{missingProperty: "line"},message:"must have required property '"+"line"+"'"};
+const err34 = {instancePath:instancePath+"/at",schemaPath:"https://agent-gate.dev/schemas/evidence-v1.json#/$defs/jobInventory/properties/at/required",keyword:"required",params:{missingProperty: "line"},message:"must have required property '"+"line"+"'"};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -8262,7 +10235,7 @@ vErrors.push(err34);
 errors++;
 }
 if(data3.column === undefined){
-const err35 = {instancePath:instancePath+"/at",schemaPath:"#/$defs/location/required",keyword:"required",params:{missingProperty: "column"},message:"must have required property '"+"column"+"'"};
+const err35 = {instancePath:instancePath+"/at",schemaPath:"https://agent-gate.dev/schemas/evidence-v1.json#/$defs/jobInventory/properties/at/required",keyword:"required",params:{missingProperty: "column"},message:"must have required property '"+"column"+"'"};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -8273,7 +10246,7 @@ errors++;
 }
 for(const key1 in data3){
 if(!(((key1 === "path") || (key1 === "line")) || (key1 === "column"))){
-const err36 = {instancePath:instancePath+"/at",schemaPath:"#/$defs/location/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
+const err36 = {instancePath:instancePath+"/at",schemaPath:"https://agent-gate.dev/schemas/evidence-v1.json#/$defs/jobInventory/properties/at/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -8285,7 +10258,7 @@ errors++;
 }
 if(data3.path !== undefined){
 if(typeof data3.path !== "string"){
-const err37 = {instancePath:instancePath+"/at/path",schemaPath:"#/$defs/location/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err37 = {instancePath:instancePath+"/at/path",schemaPath:"https://agent-gate.dev/schemas/evidence-v1.json#/$defs/jobInventory/properties/at/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -8298,7 +10271,7 @@ errors++;
 if(data3.line !== undefined){
 let data5 = data3.line;
 if(!(((typeof data5 == "number") && (!(data5 % 1) && !isNaN(data5))) && (isFinite(data5)))){
-const err38 = {instancePath:instancePath+"/at/line",schemaPath:"#/$defs/location/properties/line/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+const err38 = {instancePath:instancePath+"/at/line",schemaPath:"https://agent-gate.dev/schemas/evidence-v1.json#/$defs/jobInventory/properties/at/properties/line/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err38];
 }
@@ -8309,7 +10282,7 @@ errors++;
 }
 if((typeof data5 == "number") && (isFinite(data5))){
 if(data5 < 0 || isNaN(data5)){
-const err39 = {instancePath:instancePath+"/at/line",schemaPath:"#/$defs/location/properties/line/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+const err39 = {instancePath:instancePath+"/at/line",schemaPath:"https://agent-gate.dev/schemas/evidence-v1.json#/$defs/jobInventory/properties/at/properties/line/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err39];
 }
@@ -8323,7 +10296,7 @@ errors++;
 if(data3.column !== undefined){
 let data6 = data3.column;
 if(!(((typeof data6 == "number") && (!(data6 % 1) && !isNaN(data6))) && (isFinite(data6)))){
-const err40 = {instancePath:instancePath+"/at/column",schemaPath:"#/$defs/location/properties/column/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+const err40 = {instancePath:instancePath+"/at/column",schemaPath:"https://agent-gate.dev/schemas/evidence-v1.json#/$defs/jobInventory/properties/at/properties/column/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err40];
 }
@@ -8334,7 +10307,7 @@ errors++;
 }
 if((typeof data6 == "number") && (isFinite(data6))){
 if(data6 < 0 || isNaN(data6)){
-const err41 = {instancePath:instancePath+"/at/column",schemaPath:"#/$defs/location/properties/column/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+const err41 = {instancePath:instancePath+"/at/column",schemaPath:"https://agent-gate.dev/schemas/evidence-v1.json#/$defs/jobInventory/properties/at/properties/column/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err41];
 }
@@ -8347,7 +10320,7 @@ errors++;
 }
 }
 else {
-const err42 = {instancePath:instancePath+"/at",schemaPath:"#/$defs/location/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err42 = {instancePath:instancePath+"/at",schemaPath:"https://agent-gate.dev/schemas/evidence-v1.json#/$defs/jobInventory/properties/at/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err42];
 }
@@ -8363,7 +10336,7 @@ if(Array.isArray(data7)){
 const len0 = data7.length;
 for(let i0=0; i0<len0; i0++){
 if(typeof data7[i0] !== "string"){
-const err43 = {instancePath:instancePath+"/triggers/" + i0,schemaPath:"#/$defs/stringList/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err43 = {instancePath:instancePath+"/triggers/" + i0,schemaPath:"https://agent-gate.dev/schemas/evidence-v1.json#/$defs/jobInventory/properties/triggers/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err43];
 }
@@ -8375,7 +10348,7 @@ errors++;
 }
 }
 else {
-const err44 = {instancePath:instancePath+"/triggers",schemaPath:"#/$defs/stringList/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err44 = {instancePath:instancePath+"/triggers",schemaPath:"https://agent-gate.dev/schemas/evidence-v1.json#/$defs/jobInventory/properties/triggers/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err44];
 }
@@ -8388,7 +10361,7 @@ errors++;
 if(data.actor !== undefined){
 let data9 = data.actor;
 if((typeof data9 !== "string") && (data9 !== null)){
-const err45 = {instancePath:instancePath+"/actor",schemaPath:"#/$defs/stringOrNull/type",keyword:"type",params:{type: schema73.type},message:"must be string,null"};
+const err45 = {instancePath:instancePath+"/actor",schemaPath:"https://agent-gate.dev/schemas/evidence-v1.json#/$defs/jobInventory/properties/actor/type",keyword:"type",params:{type: schema73.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err45];
 }
@@ -8400,7 +10373,7 @@ errors++;
 }
 if(data.unattended !== undefined){
 if(typeof data.unattended !== "boolean"){
-const err46 = {instancePath:instancePath+"/unattended",schemaPath:"#/properties/unattended/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+const err46 = {instancePath:instancePath+"/unattended",schemaPath:"https://agent-gate.dev/schemas/evidence-v1.json#/$defs/jobInventory/properties/unattended/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err46];
 }
@@ -8416,7 +10389,7 @@ if(Array.isArray(data11)){
 const len1 = data11.length;
 for(let i1=0; i1<len1; i1++){
 if(typeof data11[i1] !== "string"){
-const err47 = {instancePath:instancePath+"/unattendedReasons/" + i1,schemaPath:"#/$defs/stringList/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err47 = {instancePath:instancePath+"/unattendedReasons/" + i1,schemaPath:"https://agent-gate.dev/schemas/evidence-v1.json#/$defs/jobInventory/properties/unattendedReasons/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err47];
 }
@@ -8428,7 +10401,7 @@ errors++;
 }
 }
 else {
-const err48 = {instancePath:instancePath+"/unattendedReasons",schemaPath:"#/$defs/stringList/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err48 = {instancePath:instancePath+"/unattendedReasons",schemaPath:"https://agent-gate.dev/schemas/evidence-v1.json#/$defs/jobInventory/properties/unattendedReasons/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err48];
 }
@@ -8439,14 +10412,18 @@ errors++;
 }
 }
 if(data.environment !== undefined){
-let data13 = data.environment;
-const _errs35 = errors;
-let valid11 = false;
-let passing0 = null;
-const _errs36 = errors;
-if(data13 && typeof data13 == "object" && !Array.isArray(data13)){
-if(data13.name === undefined){
-const err49 = {instancePath:instancePath+"/environment",schemaPath:"#/properties/environment/oneOf/0/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
+if(!(validate83(data.environment, {instancePath:instancePath+"/environment",parentData:data,parentDataProperty:"environment",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate83.errors : vErrors.concat(validate83.errors);
+errors = vErrors.length;
+}
+}
+if(data.runsOn !== undefined){
+let data14 = data.runsOn;
+if(Array.isArray(data14)){
+const len2 = data14.length;
+for(let i2=0; i2<len2; i2++){
+if(typeof data14[i2] !== "string"){
+const err49 = {instancePath:instancePath+"/runsOn/" + i2,schemaPath:"https://agent-gate.dev/schemas/evidence-v1.json#/$defs/jobInventory/properties/runsOn/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err49];
 }
@@ -8455,8 +10432,10 @@ vErrors.push(err49);
 }
 errors++;
 }
-if(data13.dynamic === undefined){
-const err50 = {instancePath:instancePath+"/environment",schemaPath:"#/properties/environment/oneOf/0/required",keyword:"required",params:{missingProperty: "dynamic"},message:"must have required property '"+"dynamic"+"'"};
+}
+}
+else {
+const err50 = {instancePath:instancePath+"/runsOn",schemaPath:"https://agent-gate.dev/schemas/evidence-v1.json#/$defs/jobInventory/properties/runsOn/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err50];
 }
@@ -8465,8 +10444,45 @@ vErrors.push(err50);
 }
 errors++;
 }
-if(data13.at === undefined){
-const err51 = {instancePath:instancePath+"/environment",schemaPath:"#/properties/environment/oneOf/0/required",keyword:"required",params:{missingProperty: "at"},message:"must have required property '"+"at"+"'"};
+}
+if(data.permissions !== undefined){
+if(!(validate85(data.permissions, {instancePath:instancePath+"/permissions",parentData:data,parentDataProperty:"permissions",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate85.errors : vErrors.concat(validate85.errors);
+errors = vErrors.length;
+}
+}
+if(data.credentials !== undefined){
+if(!(validate87(data.credentials, {instancePath:instancePath+"/credentials",parentData:data,parentDataProperty:"credentials",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate87.errors : vErrors.concat(validate87.errors);
+errors = vErrors.length;
+}
+}
+if(data.uses !== undefined){
+if(!(validate89(data.uses, {instancePath:instancePath+"/uses",parentData:data,parentDataProperty:"uses",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate89.errors : vErrors.concat(validate89.errors);
+errors = vErrors.length;
+}
+}
+if(data.runs !== undefined){
+if(!(validate91(data.runs, {instancePath:instancePath+"/runs",parentData:data,parentDataProperty:"runs",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate91.errors : vErrors.concat(validate91.errors);
+errors = vErrors.length;
+}
+}
+if(data.agents !== undefined){
+if(!(validate93(data.agents, {instancePath:instancePath+"/agents",parentData:data,parentDataProperty:"agents",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate93.errors : vErrors.concat(validate93.errors);
+errors = vErrors.length;
+}
+}
+if(data.workflowRole !== undefined){
+let data21 = data.workflowRole;
+const _errs50 = errors;
+let valid18 = false;
+let passing0 = null;
+const _errs51 = errors;
+if(data21 !== null){
+const err51 = {instancePath:instancePath+"/workflowRole",schemaPath:"https://agent-gate.dev/schemas/evidence-v1.json#/$defs/jobInventory/properties/workflowRole/oneOf/0/type",keyword:"type",params:{type: "null"},message:"must be null"};
 if(vErrors === null){
 vErrors = [err51];
 }
@@ -8475,8 +10491,15 @@ vErrors.push(err51);
 }
 errors++;
 }
-if(data13.protection === undefined){
-const err52 = {instancePath:instancePath+"/environment",schemaPath:"#/properties/environment/oneOf/0/required",keyword:"required",params:{missingProperty: "protection"},message:"must have required property '"+"protection"+"'"};
+var _valid0 = _errs51 === errors;
+if(_valid0){
+valid18 = true;
+passing0 = 0;
+}
+const _errs53 = errors;
+if(data21 && typeof data21 == "object" && !Array.isArray(data21)){
+if(data21.framework === undefined){
+const err52 = {instancePath:instancePath+"/workflowRole",schemaPath:"https://agent-gate.dev/schemas/evidence-v1.json#/$defs/jobInventory/properties/workflowRole/oneOf/1/required",keyword:"required",params:{missingProperty: "framework"},message:"must have required property '"+"framework"+"'"};
 if(vErrors === null){
 vErrors = [err52];
 }
@@ -8485,9 +10508,8 @@ vErrors.push(err52);
 }
 errors++;
 }
-for(const key2 in data13){
-if(!((((key2 === "name") || (key2 === "dynamic")) || (key2 === "at")) || (key2 === "protection"))){
-const err53 = {instancePath:instancePath+"/environment",schemaPath:"#/properties/environment/oneOf/0/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"};
+if(data21.role === undefined){
+const err53 = {instancePath:instancePath+"/workflowRole",schemaPath:"https://agent-gate.dev/schemas/evidence-v1.json#/$defs/jobInventory/properties/workflowRole/oneOf/1/required",keyword:"required",params:{missingProperty: "role"},message:"must have required property '"+"role"+"'"};
 if(vErrors === null){
 vErrors = [err53];
 }
@@ -8496,10 +10518,8 @@ vErrors.push(err53);
 }
 errors++;
 }
-}
-if(data13.name !== undefined){
-if(typeof data13.name !== "string"){
-const err54 = {instancePath:instancePath+"/environment/name",schemaPath:"#/properties/environment/oneOf/0/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data21.runsModel === undefined){
+const err54 = {instancePath:instancePath+"/workflowRole",schemaPath:"https://agent-gate.dev/schemas/evidence-v1.json#/$defs/jobInventory/properties/workflowRole/oneOf/1/required",keyword:"required",params:{missingProperty: "runsModel"},message:"must have required property '"+"runsModel"+"'"};
 if(vErrors === null){
 vErrors = [err54];
 }
@@ -8508,10 +10528,8 @@ vErrors.push(err54);
 }
 errors++;
 }
-}
-if(data13.dynamic !== undefined){
-if(typeof data13.dynamic !== "boolean"){
-const err55 = {instancePath:instancePath+"/environment/dynamic",schemaPath:"#/properties/environment/oneOf/0/properties/dynamic/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(data21.actsOnAgentOutput === undefined){
+const err55 = {instancePath:instancePath+"/workflowRole",schemaPath:"https://agent-gate.dev/schemas/evidence-v1.json#/$defs/jobInventory/properties/workflowRole/oneOf/1/required",keyword:"required",params:{missingProperty: "actsOnAgentOutput"},message:"must have required property '"+"actsOnAgentOutput"+"'"};
 if(vErrors === null){
 vErrors = [err55];
 }
@@ -8520,12 +10538,9 @@ vErrors.push(err55);
 }
 errors++;
 }
-}
-if(data13.at !== undefined){
-let data16 = data13.at;
-if(data16 && typeof data16 == "object" && !Array.isArray(data16)){
-if(data16.path === undefined){
-const err56 = {instancePath:instancePath+"/environment/at",schemaPath:"#/$defs/location/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'"};
+for(const key2 in data21){
+if(!((((key2 === "framework") || (key2 === "role")) || (key2 === "runsModel")) || (key2 === "actsOnAgentOutput"))){
+const err56 = {instancePath:instancePath+"/workflowRole",schemaPath:"https://agent-gate.dev/schemas/evidence-v1.json#/$defs/jobInventory/properties/workflowRole/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err56];
 }
@@ -8534,8 +10549,10 @@ vErrors.push(err56);
 }
 errors++;
 }
-if(data16.line === undefined){
-const err57 = {instancePath:instancePath+"/environment/at",schemaPath:"#/$defs/location/required",keyword:"required",params:{missingProperty: "line"},message:"must have required property '"+"line"+"'"};
+}
+if(data21.framework !== undefined){
+if(!(data21.framework === "gh-aw")){
+const err57 = {instancePath:instancePath+"/workflowRole/framework",schemaPath:"https://agent-gate.dev/schemas/evidence-v1.json#/$defs/jobInventory/properties/workflowRole/oneOf/1/properties/framework/enum",keyword:"enum",params:{allowedValues: schema202.oneOf[1].properties.framework.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err57];
 }
@@ -8544,8 +10561,11 @@ vErrors.push(err57);
 }
 errors++;
 }
-if(data16.column === undefined){
-const err58 = {instancePath:instancePath+"/environment/at",schemaPath:"#/$defs/location/required",keyword:"required",params:{missingProperty: "column"},message:"must have required property '"+"column"+"'"};
+}
+if(data21.role !== undefined){
+let data23 = data21.role;
+if(!(((((((((data23 === "pre-activation") || (data23 === "activation")) || (data23 === "agent")) || (data23 === "detection")) || (data23 === "safe-outputs")) || (data23 === "conclusion")) || (data23 === "memory")) || (data23 === "maintenance")) || (data23 === "other"))){
+const err58 = {instancePath:instancePath+"/workflowRole/role",schemaPath:"https://agent-gate.dev/schemas/evidence-v1.json#/$defs/jobInventory/properties/workflowRole/oneOf/1/properties/role/enum",keyword:"enum",params:{allowedValues: schema202.oneOf[1].properties.role.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err58];
 }
@@ -8554,9 +10574,10 @@ vErrors.push(err58);
 }
 errors++;
 }
-for(const key3 in data16){
-if(!(((key3 === "path") || (key3 === "line")) || (key3 === "column"))){
-const err59 = {instancePath:instancePath+"/environment/at",schemaPath:"#/$defs/location/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties"};
+}
+if(data21.runsModel !== undefined){
+if(typeof data21.runsModel !== "boolean"){
+const err59 = {instancePath:instancePath+"/workflowRole/runsModel",schemaPath:"https://agent-gate.dev/schemas/evidence-v1.json#/$defs/jobInventory/properties/workflowRole/oneOf/1/properties/runsModel/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err59];
 }
@@ -8566,9 +10587,9 @@ vErrors.push(err59);
 errors++;
 }
 }
-if(data16.path !== undefined){
-if(typeof data16.path !== "string"){
-const err60 = {instancePath:instancePath+"/environment/at/path",schemaPath:"#/$defs/location/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data21.actsOnAgentOutput !== undefined){
+if(typeof data21.actsOnAgentOutput !== "boolean"){
+const err60 = {instancePath:instancePath+"/workflowRole/actsOnAgentOutput",schemaPath:"https://agent-gate.dev/schemas/evidence-v1.json#/$defs/jobInventory/properties/workflowRole/oneOf/1/properties/actsOnAgentOutput/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err60];
 }
@@ -8578,10 +10599,9 @@ vErrors.push(err60);
 errors++;
 }
 }
-if(data16.line !== undefined){
-let data18 = data16.line;
-if(!(((typeof data18 == "number") && (!(data18 % 1) && !isNaN(data18))) && (isFinite(data18)))){
-const err61 = {instancePath:instancePath+"/environment/at/line",schemaPath:"#/$defs/location/properties/line/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+}
+else {
+const err61 = {instancePath:instancePath+"/workflowRole",schemaPath:"https://agent-gate.dev/schemas/evidence-v1.json#/$defs/jobInventory/properties/workflowRole/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err61];
 }
@@ -8590,9 +10610,19 @@ vErrors.push(err61);
 }
 errors++;
 }
-if((typeof data18 == "number") && (isFinite(data18))){
-if(data18 < 0 || isNaN(data18)){
-const err62 = {instancePath:instancePath+"/environment/at/line",schemaPath:"#/$defs/location/properties/line/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+var _valid0 = _errs53 === errors;
+if(_valid0 && valid18){
+valid18 = false;
+passing0 = [passing0, 1];
+}
+else {
+if(_valid0){
+valid18 = true;
+passing0 = 1;
+}
+}
+if(!valid18){
+const err62 = {instancePath:instancePath+"/workflowRole",schemaPath:"https://agent-gate.dev/schemas/evidence-v1.json#/$defs/jobInventory/properties/workflowRole/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf"};
 if(vErrors === null){
 vErrors = [err62];
 }
@@ -8601,12 +10631,49 @@ vErrors.push(err62);
 }
 errors++;
 }
+else {
+errors = _errs50;
+if(vErrors !== null){
+if(_errs50){
+vErrors.length = _errs50;
+}
+else {
+vErrors = null;
 }
 }
-if(data16.column !== undefined){
-let data19 = data16.column;
-if(!(((typeof data19 == "number") && (!(data19 % 1) && !isNaN(data19))) && (isFinite(data19)))){
-const err63 = {instancePath:instancePath+"/environment/at/column",schemaPath:"#/$defs/location/properties/column/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+}
+}
+if(data.tools !== undefined){
+if(!(validate96(data.tools, {instancePath:instancePath+"/tools",parentData:data,parentDataProperty:"tools",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate96.errors : vErrors.concat(validate96.errors);
+errors = vErrors.length;
+}
+}
+if(data.agentConfig !== undefined){
+if(!(validate99(data.agentConfig, {instancePath:instancePath+"/agentConfig",parentData:data,parentDataProperty:"agentConfig",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate99.errors : vErrors.concat(validate99.errors);
+errors = vErrors.length;
+}
+}
+if(data.owner !== undefined){
+if(!(validate102(data.owner, {instancePath:instancePath+"/owner",parentData:data,parentDataProperty:"owner",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate102.errors : vErrors.concat(validate102.errors);
+errors = vErrors.length;
+}
+}
+if(data.change !== undefined){
+if(!(validate105(data.change, {instancePath:instancePath+"/change",parentData:data,parentDataProperty:"change",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate105.errors : vErrors.concat(validate105.errors);
+errors = vErrors.length;
+}
+}
+if(data.targets !== undefined){
+let data30 = data.targets;
+if(Array.isArray(data30)){
+const len3 = data30.length;
+for(let i3=0; i3<len3; i3++){
+if(typeof data30[i3] !== "string"){
+const err63 = {instancePath:instancePath+"/targets/" + i3,schemaPath:"https://agent-gate.dev/schemas/evidence-v1.json#/$defs/jobInventory/properties/targets/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err63];
 }
@@ -8615,9 +10682,10 @@ vErrors.push(err63);
 }
 errors++;
 }
-if((typeof data19 == "number") && (isFinite(data19))){
-if(data19 < 0 || isNaN(data19)){
-const err64 = {instancePath:instancePath+"/environment/at/column",schemaPath:"#/$defs/location/properties/column/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+}
+else {
+const err64 = {instancePath:instancePath+"/targets",schemaPath:"https://agent-gate.dev/schemas/evidence-v1.json#/$defs/jobInventory/properties/targets/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err64];
 }
@@ -8627,10 +10695,25 @@ vErrors.push(err64);
 errors++;
 }
 }
+if(data.classes !== undefined){
+if(!(validate108(data.classes, {instancePath:instancePath+"/classes",parentData:data,parentDataProperty:"classes",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate108.errors : vErrors.concat(validate108.errors);
+errors = vErrors.length;
 }
 }
-else {
-const err65 = {instancePath:instancePath+"/environment/at",schemaPath:"#/$defs/location/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data.paths !== undefined){
+if(!(validate110(data.paths, {instancePath:instancePath+"/paths",parentData:data,parentDataProperty:"paths",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate110.errors : vErrors.concat(validate110.errors);
+errors = vErrors.length;
+}
+}
+if(data.gaps !== undefined){
+let data34 = data.gaps;
+if(Array.isArray(data34)){
+const len4 = data34.length;
+for(let i4=0; i4<len4; i4++){
+if(typeof data34[i4] !== "string"){
+const err65 = {instancePath:instancePath+"/gaps/" + i4,schemaPath:"https://agent-gate.dev/schemas/evidence-v1.json#/$defs/jobInventory/properties/gaps/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err65];
 }
@@ -8640,11 +10723,9 @@ vErrors.push(err65);
 errors++;
 }
 }
-if(data13.protection !== undefined){
-let data20 = data13.protection;
-if(data20 && typeof data20 == "object" && !Array.isArray(data20)){
-if(data20.status === undefined){
-const err66 = {instancePath:instancePath+"/environment/protection",schemaPath:"#/properties/environment/oneOf/0/properties/protection/required",keyword:"required",params:{missingProperty: "status"},message:"must have required property '"+"status"+"'"};
+}
+else {
+const err66 = {instancePath:instancePath+"/gaps",schemaPath:"https://agent-gate.dev/schemas/evidence-v1.json#/$defs/jobInventory/properties/gaps/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err66];
 }
@@ -8653,8 +10734,11 @@ vErrors.push(err66);
 }
 errors++;
 }
-if(data20.source === undefined){
-const err67 = {instancePath:instancePath+"/environment/protection",schemaPath:"#/properties/environment/oneOf/0/properties/protection/required",keyword:"required",params:{missingProperty: "source"},message:"must have required property '"+"source"+"'"};
+}
+if(data.skipped !== undefined){
+let data36 = data.skipped;
+if((typeof data36 !== "string") && (data36 !== null)){
+const err67 = {instancePath:instancePath+"/skipped",schemaPath:"https://agent-gate.dev/schemas/evidence-v1.json#/$defs/jobInventory/properties/skipped/type",keyword:"type",params:{type: schema73.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err67];
 }
@@ -8663,8 +10747,17 @@ vErrors.push(err67);
 }
 errors++;
 }
-if(data20.reviewers === undefined){
-const err68 = {instancePath:instancePath+"/environment/protection",schemaPath:"#/properties/environment/oneOf/0/properties/protection/required",keyword:"required",params:{missingProperty: "reviewers"},message:"must have required property '"+"reviewers"+"'"};
+}
+if(data.skippedSteps !== undefined){
+if(!(validate112(data.skippedSteps, {instancePath:instancePath+"/skippedSteps",parentData:data,parentDataProperty:"skippedSteps",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate112.errors : vErrors.concat(validate112.errors);
+errors = vErrors.length;
+}
+}
+if(data.resolvedRefs !== undefined){
+let data38 = data.resolvedRefs;
+if((!(Array.isArray(data38))) && (data38 !== null)){
+const err68 = {instancePath:instancePath+"/resolvedRefs",schemaPath:"https://agent-gate.dev/schemas/evidence-v1.json#/$defs/jobInventory/properties/resolvedRefs/type",keyword:"type",params:{type: schema269.type},message:"must be array,null"};
 if(vErrors === null){
 vErrors = [err68];
 }
@@ -8673,8 +10766,13 @@ vErrors.push(err68);
 }
 errors++;
 }
-if(data20.preventSelfReview === undefined){
-const err69 = {instancePath:instancePath+"/environment/protection",schemaPath:"#/properties/environment/oneOf/0/properties/protection/required",keyword:"required",params:{missingProperty: "preventSelfReview"},message:"must have required property '"+"preventSelfReview"+"'"};
+if(Array.isArray(data38)){
+const len5 = data38.length;
+for(let i5=0; i5<len5; i5++){
+let data39 = data38[i5];
+if(data39 && typeof data39 == "object" && !Array.isArray(data39)){
+if(data39.ref === undefined){
+const err69 = {instancePath:instancePath+"/resolvedRefs/" + i5,schemaPath:"https://agent-gate.dev/schemas/evidence-v1.json#/$defs/jobInventory/properties/resolvedRefs/items/required",keyword:"required",params:{missingProperty: "ref"},message:"must have required property '"+"ref"+"'"};
 if(vErrors === null){
 vErrors = [err69];
 }
@@ -8683,8 +10781,8 @@ vErrors.push(err69);
 }
 errors++;
 }
-if(data20.waitTimer === undefined){
-const err70 = {instancePath:instancePath+"/environment/protection",schemaPath:"#/properties/environment/oneOf/0/properties/protection/required",keyword:"required",params:{missingProperty: "waitTimer"},message:"must have required property '"+"waitTimer"+"'"};
+if(data39.sha === undefined){
+const err70 = {instancePath:instancePath+"/resolvedRefs/" + i5,schemaPath:"https://agent-gate.dev/schemas/evidence-v1.json#/$defs/jobInventory/properties/resolvedRefs/items/required",keyword:"required",params:{missingProperty: "sha"},message:"must have required property '"+"sha"+"'"};
 if(vErrors === null){
 vErrors = [err70];
 }
@@ -8693,8 +10791,9 @@ vErrors.push(err70);
 }
 errors++;
 }
-if(data20.branchPolicy === undefined){
-const err71 = {instancePath:instancePath+"/environment/protection",schemaPath:"#/properties/environment/oneOf/0/properties/protection/required",keyword:"required",params:{missingProperty: "branchPolicy"},message:"must have required property '"+"branchPolicy"+"'"};
+for(const key3 in data39){
+if(!((key3 === "ref") || (key3 === "sha"))){
+const err71 = {instancePath:instancePath+"/resolvedRefs/" + i5,schemaPath:"https://agent-gate.dev/schemas/evidence-v1.json#/$defs/jobInventory/properties/resolvedRefs/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err71];
 }
@@ -8703,8 +10802,10 @@ vErrors.push(err71);
 }
 errors++;
 }
-if(data20.customRules === undefined){
-const err72 = {instancePath:instancePath+"/environment/protection",schemaPath:"#/properties/environment/oneOf/0/properties/protection/required",keyword:"required",params:{missingProperty: "customRules"},message:"must have required property '"+"customRules"+"'"};
+}
+if(data39.ref !== undefined){
+if(typeof data39.ref !== "string"){
+const err72 = {instancePath:instancePath+"/resolvedRefs/" + i5+"/ref",schemaPath:"https://agent-gate.dev/schemas/evidence-v1.json#/$defs/jobInventory/properties/resolvedRefs/items/properties/ref/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err72];
 }
@@ -8713,8 +10814,12 @@ vErrors.push(err72);
 }
 errors++;
 }
-if(data20.note === undefined){
-const err73 = {instancePath:instancePath+"/environment/protection",schemaPath:"#/properties/environment/oneOf/0/properties/protection/required",keyword:"required",params:{missingProperty: "note"},message:"must have required property '"+"note"+"'"};
+}
+if(data39.sha !== undefined){
+let data41 = data39.sha;
+if(typeof data41 === "string"){
+if(!pattern28.test(data41)){
+const err73 = {instancePath:instancePath+"/resolvedRefs/" + i5+"/sha",schemaPath:"https://agent-gate.dev/schemas/evidence-v1.json#/$defs/jobInventory/properties/resolvedRefs/items/properties/sha/pattern",keyword:"pattern",params:{pattern: "^[0-9a-f]{40}$"},message:"must match pattern \""+"^[0-9a-f]{40}$"+"\""};
 if(vErrors === null){
 vErrors = [err73];
 }
@@ -8723,9 +10828,9 @@ vErrors.push(err73);
 }
 errors++;
 }
-for(const key4 in data20){
-if(!((((((((key4 === "status") || (key4 === "source")) || (key4 === "reviewers")) || (key4 === "preventSelfReview")) || (key4 === "waitTimer")) || (key4 === "branchPolicy")) || (key4 === "customRules")) || (key4 === "note"))){
-const err74 = {instancePath:instancePath+"/environment/protection",schemaPath:"#/properties/environment/oneOf/0/properties/protection/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties"};
+}
+else {
+const err74 = {instancePath:instancePath+"/resolvedRefs/" + i5+"/sha",schemaPath:"https://agent-gate.dev/schemas/evidence-v1.json#/$defs/jobInventory/properties/resolvedRefs/items/properties/sha/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err74];
 }
@@ -8735,10 +10840,9 @@ vErrors.push(err74);
 errors++;
 }
 }
-if(data20.status !== undefined){
-let data21 = data20.status;
-if(!((((data21 === "protected") || (data21 === "unprotected")) || (data21 === "unreadable")) || (data21 === "unknown"))){
-const err75 = {instancePath:instancePath+"/environment/protection/status",schemaPath:"#/properties/environment/oneOf/0/properties/protection/properties/status/enum",keyword:"enum",params:{allowedValues: schema127.properties.environment.oneOf[0].properties.protection.properties.status.enum},message:"must be equal to one of the allowed values"};
+}
+else {
+const err75 = {instancePath:instancePath+"/resolvedRefs/" + i5,schemaPath:"https://agent-gate.dev/schemas/evidence-v1.json#/$defs/jobInventory/properties/resolvedRefs/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err75];
 }
@@ -8748,9 +10852,19 @@ vErrors.push(err75);
 errors++;
 }
 }
-if(data20.source !== undefined){
-if(typeof data20.source !== "string"){
-const err76 = {instancePath:instancePath+"/environment/protection/source",schemaPath:"#/properties/environment/oneOf/0/properties/protection/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+}
+if(data.calls !== undefined){
+if(!(validate114(data.calls, {instancePath:instancePath+"/calls",parentData:data,parentDataProperty:"calls",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate114.errors : vErrors.concat(validate114.errors);
+errors = vErrors.length;
+}
+}
+if(data.checklist !== undefined){
+let data43 = data.checklist;
+if(data43 && typeof data43 == "object" && !Array.isArray(data43)){
+if(data43.total === undefined){
+const err76 = {instancePath:instancePath+"/checklist",schemaPath:"#/$defs/checklistRef/required",keyword:"required",params:{missingProperty: "total"},message:"must have required property '"+"total"+"'"};
 if(vErrors === null){
 vErrors = [err76];
 }
@@ -8759,14 +10873,8 @@ vErrors.push(err76);
 }
 errors++;
 }
-}
-if(data20.reviewers !== undefined){
-let data23 = data20.reviewers;
-if(Array.isArray(data23)){
-const len2 = data23.length;
-for(let i2=0; i2<len2; i2++){
-if(typeof data23[i2] !== "string"){
-const err77 = {instancePath:instancePath+"/environment/protection/reviewers/" + i2,schemaPath:"#/$defs/stringList/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data43.observed === undefined){
+const err77 = {instancePath:instancePath+"/checklist",schemaPath:"#/$defs/checklistRef/required",keyword:"required",params:{missingProperty: "observed"},message:"must have required property '"+"observed"+"'"};
 if(vErrors === null){
 vErrors = [err77];
 }
@@ -8775,10 +10883,8 @@ vErrors.push(err77);
 }
 errors++;
 }
-}
-}
-else {
-const err78 = {instancePath:instancePath+"/environment/protection/reviewers",schemaPath:"#/$defs/stringList/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data43.band === undefined){
+const err78 = {instancePath:instancePath+"/checklist",schemaPath:"#/$defs/checklistRef/required",keyword:"required",params:{missingProperty: "band"},message:"must have required property '"+"band"+"'"};
 if(vErrors === null){
 vErrors = [err78];
 }
@@ -8787,11 +10893,8 @@ vErrors.push(err78);
 }
 errors++;
 }
-}
-if(data20.preventSelfReview !== undefined){
-let data25 = data20.preventSelfReview;
-if((typeof data25 !== "boolean") && (data25 !== null)){
-const err79 = {instancePath:instancePath+"/environment/protection/preventSelfReview",schemaPath:"#/properties/environment/oneOf/0/properties/protection/properties/preventSelfReview/type",keyword:"type",params:{type: schema127.properties.environment.oneOf[0].properties.protection.properties.preventSelfReview.type},message:"must be boolean,null"};
+if(data43.bestCaseBand === undefined){
+const err79 = {instancePath:instancePath+"/checklist",schemaPath:"#/$defs/checklistRef/required",keyword:"required",params:{missingProperty: "bestCaseBand"},message:"must have required property '"+"bestCaseBand"+"'"};
 if(vErrors === null){
 vErrors = [err79];
 }
@@ -8800,11 +10903,8 @@ vErrors.push(err79);
 }
 errors++;
 }
-}
-if(data20.waitTimer !== undefined){
-let data26 = data20.waitTimer;
-if((!(((typeof data26 == "number") && (!(data26 % 1) && !isNaN(data26))) && (isFinite(data26)))) && (data26 !== null)){
-const err80 = {instancePath:instancePath+"/environment/protection/waitTimer",schemaPath:"#/properties/environment/oneOf/0/properties/protection/properties/waitTimer/type",keyword:"type",params:{type: schema127.properties.environment.oneOf[0].properties.protection.properties.waitTimer.type},message:"must be integer,null"};
+if(data43.focus === undefined){
+const err80 = {instancePath:instancePath+"/checklist",schemaPath:"#/$defs/checklistRef/required",keyword:"required",params:{missingProperty: "focus"},message:"must have required property '"+"focus"+"'"};
 if(vErrors === null){
 vErrors = [err80];
 }
@@ -8813,11 +10913,8 @@ vErrors.push(err80);
 }
 errors++;
 }
-}
-if(data20.branchPolicy !== undefined){
-let data27 = data20.branchPolicy;
-if((typeof data27 !== "string") && (data27 !== null)){
-const err81 = {instancePath:instancePath+"/environment/protection/branchPolicy",schemaPath:"#/$defs/stringOrNull/type",keyword:"type",params:{type: schema73.type},message:"must be string,null"};
+if(data43.controls === undefined){
+const err81 = {instancePath:instancePath+"/checklist",schemaPath:"#/$defs/checklistRef/required",keyword:"required",params:{missingProperty: "controls"},message:"must have required property '"+"controls"+"'"};
 if(vErrors === null){
 vErrors = [err81];
 }
@@ -8826,14 +10923,9 @@ vErrors.push(err81);
 }
 errors++;
 }
-}
-if(data20.customRules !== undefined){
-let data28 = data20.customRules;
-if(Array.isArray(data28)){
-const len3 = data28.length;
-for(let i3=0; i3<len3; i3++){
-if(typeof data28[i3] !== "string"){
-const err82 = {instancePath:instancePath+"/environment/protection/customRules/" + i3,schemaPath:"#/$defs/stringList/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key4 in data43){
+if(!((((((key4 === "total") || (key4 === "observed")) || (key4 === "band")) || (key4 === "bestCaseBand")) || (key4 === "focus")) || (key4 === "controls"))){
+const err82 = {instancePath:instancePath+"/checklist",schemaPath:"#/$defs/checklistRef/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err82];
 }
@@ -8843,9 +10935,11 @@ vErrors.push(err82);
 errors++;
 }
 }
-}
-else {
-const err83 = {instancePath:instancePath+"/environment/protection/customRules",schemaPath:"#/$defs/stringList/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data43.total !== undefined){
+let data44 = data43.total;
+if((typeof data44 == "number") && (isFinite(data44))){
+if(data44 > 20 || isNaN(data44)){
+const err83 = {instancePath:instancePath+"/checklist/total",schemaPath:"#/$defs/checklistRef/properties/total/maximum",keyword:"maximum",params:{comparison: "<=", limit: 20},message:"must be <= 20"};
 if(vErrors === null){
 vErrors = [err83];
 }
@@ -8854,10 +10948,8 @@ vErrors.push(err83);
 }
 errors++;
 }
-}
-if(data20.note !== undefined){
-if(typeof data20.note !== "string"){
-const err84 = {instancePath:instancePath+"/environment/protection/note",schemaPath:"#/properties/environment/oneOf/0/properties/protection/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data44 < 0 || isNaN(data44)){
+const err84 = {instancePath:instancePath+"/checklist/total",schemaPath:"#/$defs/checklistRef/properties/total/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err84];
 }
@@ -8867,9 +10959,8 @@ vErrors.push(err84);
 errors++;
 }
 }
-}
 else {
-const err85 = {instancePath:instancePath+"/environment/protection",schemaPath:"#/properties/environment/oneOf/0/properties/protection/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err85 = {instancePath:instancePath+"/checklist/total",schemaPath:"#/$defs/checklistRef/properties/total/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err85];
 }
@@ -8879,9 +10970,10 @@ vErrors.push(err85);
 errors++;
 }
 }
-}
-else {
-const err86 = {instancePath:instancePath+"/environment",schemaPath:"#/properties/environment/oneOf/0/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data43.observed !== undefined){
+let data45 = data43.observed;
+if(!(((typeof data45 == "number") && (!(data45 % 1) && !isNaN(data45))) && (isFinite(data45)))){
+const err86 = {instancePath:instancePath+"/checklist/observed",schemaPath:"#/$defs/checklistRef/properties/observed/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err86];
 }
@@ -8890,14 +10982,9 @@ vErrors.push(err86);
 }
 errors++;
 }
-var _valid0 = _errs36 === errors;
-if(_valid0){
-valid11 = true;
-passing0 = 0;
-}
-const _errs78 = errors;
-if(data13 !== null){
-const err87 = {instancePath:instancePath+"/environment",schemaPath:"#/properties/environment/oneOf/1/type",keyword:"type",params:{type: "null"},message:"must be null"};
+if((typeof data45 == "number") && (isFinite(data45))){
+if(data45 > 20 || isNaN(data45)){
+const err87 = {instancePath:instancePath+"/checklist/observed",schemaPath:"#/$defs/checklistRef/properties/observed/maximum",keyword:"maximum",params:{comparison: "<=", limit: 20},message:"must be <= 20"};
 if(vErrors === null){
 vErrors = [err87];
 }
@@ -8906,19 +10993,8 @@ vErrors.push(err87);
 }
 errors++;
 }
-var _valid0 = _errs78 === errors;
-if(_valid0 && valid11){
-valid11 = false;
-passing0 = [passing0, 1];
-}
-else {
-if(_valid0){
-valid11 = true;
-passing0 = 1;
-}
-}
-if(!valid11){
-const err88 = {instancePath:instancePath+"/environment",schemaPath:"#/properties/environment/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf"};
+if(data45 < 0 || isNaN(data45)){
+const err88 = {instancePath:instancePath+"/checklist/observed",schemaPath:"#/$defs/checklistRef/properties/observed/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err88];
 }
@@ -8927,25 +11003,12 @@ vErrors.push(err88);
 }
 errors++;
 }
-else {
-errors = _errs35;
-if(vErrors !== null){
-if(_errs35){
-vErrors.length = _errs35;
-}
-else {
-vErrors = null;
 }
 }
-}
-}
-if(data.runsOn !== undefined){
-let data31 = data.runsOn;
-if(Array.isArray(data31)){
-const len4 = data31.length;
-for(let i4=0; i4<len4; i4++){
-if(typeof data31[i4] !== "string"){
-const err89 = {instancePath:instancePath+"/runsOn/" + i4,schemaPath:"#/$defs/stringList/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data43.band !== undefined){
+let data46 = data43.band;
+if(!((((data46 === "production-ready") || (data46 === "good-foundation")) || (data46 === "significant-risk")) || (data46 === "pause"))){
+const err89 = {instancePath:instancePath+"/checklist/band",schemaPath:"#/$defs/checklistRef/properties/band/enum",keyword:"enum",params:{allowedValues: schema273.properties.band.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err89];
 }
@@ -8955,9 +11018,10 @@ vErrors.push(err89);
 errors++;
 }
 }
-}
-else {
-const err90 = {instancePath:instancePath+"/runsOn",schemaPath:"#/$defs/stringList/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data43.bestCaseBand !== undefined){
+let data47 = data43.bestCaseBand;
+if(!((((data47 === "production-ready") || (data47 === "good-foundation")) || (data47 === "significant-risk")) || (data47 === "pause"))){
+const err90 = {instancePath:instancePath+"/checklist/bestCaseBand",schemaPath:"#/$defs/checklistRef/properties/bestCaseBand/enum",keyword:"enum",params:{allowedValues: schema273.properties.bestCaseBand.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err90];
 }
@@ -8967,11 +11031,13 @@ vErrors.push(err90);
 errors++;
 }
 }
-if(data.permissions !== undefined){
-let data33 = data.permissions;
-if(data33 && typeof data33 == "object" && !Array.isArray(data33)){
-if(data33.source === undefined){
-const err91 = {instancePath:instancePath+"/permissions",schemaPath:"#/properties/permissions/required",keyword:"required",params:{missingProperty: "source"},message:"must have required property '"+"source"+"'"};
+if(data43.focus !== undefined){
+let data48 = data43.focus;
+if(Array.isArray(data48)){
+const len6 = data48.length;
+for(let i6=0; i6<len6; i6++){
+if(typeof data48[i6] !== "string"){
+const err91 = {instancePath:instancePath+"/checklist/focus/" + i6,schemaPath:"#/$defs/checklistRef/properties/focus/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err91];
 }
@@ -8980,8 +11046,10 @@ vErrors.push(err91);
 }
 errors++;
 }
-if(data33.scopes === undefined){
-const err92 = {instancePath:instancePath+"/permissions",schemaPath:"#/properties/permissions/required",keyword:"required",params:{missingProperty: "scopes"},message:"must have required property '"+"scopes"+"'"};
+}
+}
+else {
+const err92 = {instancePath:instancePath+"/checklist/focus",schemaPath:"#/$defs/checklistRef/properties/focus/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err92];
 }
@@ -8990,8 +11058,12 @@ vErrors.push(err92);
 }
 errors++;
 }
-if(data33.assumed === undefined){
-const err93 = {instancePath:instancePath+"/permissions",schemaPath:"#/properties/permissions/required",keyword:"required",params:{missingProperty: "assumed"},message:"must have required property '"+"assumed"+"'"};
+}
+if(data43.controls !== undefined){
+let data50 = data43.controls;
+if(Array.isArray(data50)){
+if(data50.length > 20){
+const err93 = {instancePath:instancePath+"/checklist/controls",schemaPath:"#/$defs/checklistRef/properties/controls/maxItems",keyword:"maxItems",params:{limit: 20},message:"must NOT have more than 20 items"};
 if(vErrors === null){
 vErrors = [err93];
 }
@@ -9000,8 +11072,8 @@ vErrors.push(err93);
 }
 errors++;
 }
-if(data33.downgrade === undefined){
-const err94 = {instancePath:instancePath+"/permissions",schemaPath:"#/properties/permissions/required",keyword:"required",params:{missingProperty: "downgrade"},message:"must have required property '"+"downgrade"+"'"};
+if(data50.length < 20){
+const err94 = {instancePath:instancePath+"/checklist/controls",schemaPath:"#/$defs/checklistRef/properties/controls/minItems",keyword:"minItems",params:{limit: 20},message:"must NOT have fewer than 20 items"};
 if(vErrors === null){
 vErrors = [err94];
 }
@@ -9010,8 +11082,12 @@ vErrors.push(err94);
 }
 errors++;
 }
-if(data33.at === undefined){
-const err95 = {instancePath:instancePath+"/permissions",schemaPath:"#/properties/permissions/required",keyword:"required",params:{missingProperty: "at"},message:"must have required property '"+"at"+"'"};
+const len7 = data50.length;
+for(let i7=0; i7<len7; i7++){
+let data51 = data50[i7];
+if(data51 && typeof data51 == "object" && !Array.isArray(data51)){
+if(data51.id === undefined){
+const err95 = {instancePath:instancePath+"/checklist/controls/" + i7,schemaPath:"#/$defs/checklistRef/properties/controls/items/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
 if(vErrors === null){
 vErrors = [err95];
 }
@@ -9020,9 +11096,8 @@ vErrors.push(err95);
 }
 errors++;
 }
-for(const key5 in data33){
-if(!(((((key5 === "source") || (key5 === "scopes")) || (key5 === "assumed")) || (key5 === "downgrade")) || (key5 === "at"))){
-const err96 = {instancePath:instancePath+"/permissions",schemaPath:"#/properties/permissions/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties"};
+if(data51.score === undefined){
+const err96 = {instancePath:instancePath+"/checklist/controls/" + i7,schemaPath:"#/$defs/checklistRef/properties/controls/items/required",keyword:"required",params:{missingProperty: "score"},message:"must have required property '"+"score"+"'"};
 if(vErrors === null){
 vErrors = [err96];
 }
@@ -9031,11 +11106,8 @@ vErrors.push(err96);
 }
 errors++;
 }
-}
-if(data33.source !== undefined){
-let data34 = data33.source;
-if(!(((data34 === "job") || (data34 === "workflow")) || (data34 === "default"))){
-const err97 = {instancePath:instancePath+"/permissions/source",schemaPath:"#/properties/permissions/properties/source/enum",keyword:"enum",params:{allowedValues: schema127.properties.permissions.properties.source.enum},message:"must be equal to one of the allowed values"};
+if(data51.message === undefined){
+const err97 = {instancePath:instancePath+"/checklist/controls/" + i7,schemaPath:"#/$defs/checklistRef/properties/controls/items/required",keyword:"required",params:{missingProperty: "message"},message:"must have required property '"+"message"+"'"};
 if(vErrors === null){
 vErrors = [err97];
 }
@@ -9044,14 +11116,8 @@ vErrors.push(err97);
 }
 errors++;
 }
-}
-if(data33.scopes !== undefined){
-let data35 = data33.scopes;
-if(data35 && typeof data35 == "object" && !Array.isArray(data35)){
-for(const key6 in data35){
-let data36 = data35[key6];
-if(!(((data36 === "read") || (data36 === "write")) || (data36 === "none"))){
-const err98 = {instancePath:instancePath+"/permissions/scopes/" + key6.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/permissions/properties/scopes/additionalProperties/enum",keyword:"enum",params:{allowedValues: schema127.properties.permissions.properties.scopes.additionalProperties.enum},message:"must be equal to one of the allowed values"};
+if(data51.evidence === undefined){
+const err98 = {instancePath:instancePath+"/checklist/controls/" + i7,schemaPath:"#/$defs/checklistRef/properties/controls/items/required",keyword:"required",params:{missingProperty: "evidence"},message:"must have required property '"+"evidence"+"'"};
 if(vErrors === null){
 vErrors = [err98];
 }
@@ -9060,10 +11126,9 @@ vErrors.push(err98);
 }
 errors++;
 }
-}
-}
-else {
-const err99 = {instancePath:instancePath+"/permissions/scopes",schemaPath:"#/properties/permissions/properties/scopes/type",keyword:"type",params:{type: "object"},message:"must be object"};
+for(const key5 in data51){
+if(!(((((key5 === "id") || (key5 === "score")) || (key5 === "message")) || (key5 === "data")) || (key5 === "evidence"))){
+const err99 = {instancePath:instancePath+"/checklist/controls/" + i7,schemaPath:"#/$defs/checklistRef/properties/controls/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err99];
 }
@@ -9073,9 +11138,9 @@ vErrors.push(err99);
 errors++;
 }
 }
-if(data33.assumed !== undefined){
-if(typeof data33.assumed !== "boolean"){
-const err100 = {instancePath:instancePath+"/permissions/assumed",schemaPath:"#/properties/permissions/properties/assumed/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(data51.id !== undefined){
+if(typeof data51.id !== "string"){
+const err100 = {instancePath:instancePath+"/checklist/controls/" + i7+"/id",schemaPath:"#/$defs/checklistRef/properties/controls/items/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err100];
 }
@@ -9085,10 +11150,10 @@ vErrors.push(err100);
 errors++;
 }
 }
-if(data33.downgrade !== undefined){
-let data38 = data33.downgrade;
-if((typeof data38 !== "string") && (data38 !== null)){
-const err101 = {instancePath:instancePath+"/permissions/downgrade",schemaPath:"#/$defs/stringOrNull/type",keyword:"type",params:{type: schema73.type},message:"must be string,null"};
+if(data51.score !== undefined){
+let data53 = data51.score;
+if(!((((data53 === 1) || (data53 === 0.5)) || (data53 === 0)) || (data53 === null))){
+const err101 = {instancePath:instancePath+"/checklist/controls/" + i7+"/score",schemaPath:"#/$defs/checklistRef/properties/controls/items/properties/score/enum",keyword:"enum",params:{allowedValues: schema273.properties.controls.items.properties.score.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err101];
 }
@@ -9098,11 +11163,9 @@ vErrors.push(err101);
 errors++;
 }
 }
-if(data33.at !== undefined){
-let data39 = data33.at;
-if(data39 && typeof data39 == "object" && !Array.isArray(data39)){
-if(data39.path === undefined){
-const err102 = {instancePath:instancePath+"/permissions/at",schemaPath:"#/$defs/location/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'"};
+if(data51.message !== undefined){
+if(typeof data51.message !== "string"){
+const err102 = {instancePath:instancePath+"/checklist/controls/" + i7+"/message",schemaPath:"#/$defs/checklistRef/properties/controls/items/properties/message/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err102];
 }
@@ -9111,8 +11174,13 @@ vErrors.push(err102);
 }
 errors++;
 }
-if(data39.line === undefined){
-const err103 = {instancePath:instancePath+"/permissions/at",schemaPath:"#/$defs/location/required",keyword:"required",params:{missingProperty: "line"},message:"must have required property '"+"line"+"'"};
+}
+if(data51.data !== undefined){
+let data55 = data51.data;
+if(data55 && typeof data55 == "object" && !Array.isArray(data55)){
+for(const key6 in data55){
+if(typeof data55[key6] !== "string"){
+const err103 = {instancePath:instancePath+"/checklist/controls/" + i7+"/data/" + key6.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/$defs/checklistRef/properties/controls/items/properties/data/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err103];
 }
@@ -9121,8 +11189,10 @@ vErrors.push(err103);
 }
 errors++;
 }
-if(data39.column === undefined){
-const err104 = {instancePath:instancePath+"/permissions/at",schemaPath:"#/$defs/location/required",keyword:"required",params:{missingProperty: "column"},message:"must have required property '"+"column"+"'"};
+}
+}
+else {
+const err104 = {instancePath:instancePath+"/checklist/controls/" + i7+"/data",schemaPath:"#/$defs/checklistRef/properties/controls/items/properties/data/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err104];
 }
@@ -9131,9 +11201,20 @@ vErrors.push(err104);
 }
 errors++;
 }
-for(const key7 in data39){
-if(!(((key7 === "path") || (key7 === "line")) || (key7 === "column"))){
-const err105 = {instancePath:instancePath+"/permissions/at",schemaPath:"#/$defs/location/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties"};
+}
+if(data51.evidence !== undefined){
+let data57 = data51.evidence;
+if(Array.isArray(data57)){
+const len8 = data57.length;
+for(let i8=0; i8<len8; i8++){
+let data58 = data57[i8];
+const _errs125 = errors;
+let valid41 = false;
+let passing1 = null;
+const _errs126 = errors;
+if(data58 && typeof data58 == "object" && !Array.isArray(data58)){
+if(data58.credential === undefined){
+const err105 = {instancePath:instancePath+"/checklist/controls/" + i7+"/evidence/" + i8,schemaPath:"#/$defs/checklistRef/properties/controls/items/properties/evidence/items/oneOf/0/required",keyword:"required",params:{missingProperty: "credential"},message:"must have required property '"+"credential"+"'"};
 if(vErrors === null){
 vErrors = [err105];
 }
@@ -9142,10 +11223,9 @@ vErrors.push(err105);
 }
 errors++;
 }
-}
-if(data39.path !== undefined){
-if(typeof data39.path !== "string"){
-const err106 = {instancePath:instancePath+"/permissions/at/path",schemaPath:"#/$defs/location/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key7 in data58){
+if(!(key7 === "credential")){
+const err106 = {instancePath:instancePath+"/checklist/controls/" + i7+"/evidence/" + i8,schemaPath:"#/$defs/checklistRef/properties/controls/items/properties/evidence/items/oneOf/0/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err106];
 }
@@ -9155,10 +11235,9 @@ vErrors.push(err106);
 errors++;
 }
 }
-if(data39.line !== undefined){
-let data41 = data39.line;
-if(!(((typeof data41 == "number") && (!(data41 % 1) && !isNaN(data41))) && (isFinite(data41)))){
-const err107 = {instancePath:instancePath+"/permissions/at/line",schemaPath:"#/$defs/location/properties/line/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data58.credential !== undefined){
+if(typeof data58.credential !== "string"){
+const err107 = {instancePath:instancePath+"/checklist/controls/" + i7+"/evidence/" + i8+"/credential",schemaPath:"#/$defs/checklistRef/properties/controls/items/properties/evidence/items/oneOf/0/properties/credential/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err107];
 }
@@ -9167,9 +11246,10 @@ vErrors.push(err107);
 }
 errors++;
 }
-if((typeof data41 == "number") && (isFinite(data41))){
-if(data41 < 0 || isNaN(data41)){
-const err108 = {instancePath:instancePath+"/permissions/at/line",schemaPath:"#/$defs/location/properties/line/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+}
+else {
+const err108 = {instancePath:instancePath+"/checklist/controls/" + i7+"/evidence/" + i8,schemaPath:"#/$defs/checklistRef/properties/controls/items/properties/evidence/items/oneOf/0/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err108];
 }
@@ -9178,12 +11258,16 @@ vErrors.push(err108);
 }
 errors++;
 }
+var _valid1 = _errs126 === errors;
+if(_valid1){
+valid41 = true;
+passing1 = 0;
+var props4 = true;
 }
-}
-if(data39.column !== undefined){
-let data42 = data39.column;
-if(!(((typeof data42 == "number") && (!(data42 % 1) && !isNaN(data42))) && (isFinite(data42)))){
-const err109 = {instancePath:instancePath+"/permissions/at/column",schemaPath:"#/$defs/location/properties/column/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+const _errs131 = errors;
+if(data58 && typeof data58 == "object" && !Array.isArray(data58)){
+if(data58.path === undefined){
+const err109 = {instancePath:instancePath+"/checklist/controls/" + i7+"/evidence/" + i8,schemaPath:"#/$defs/checklistRef/properties/controls/items/properties/evidence/items/oneOf/1/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'"};
 if(vErrors === null){
 vErrors = [err109];
 }
@@ -9192,9 +11276,9 @@ vErrors.push(err109);
 }
 errors++;
 }
-if((typeof data42 == "number") && (isFinite(data42))){
-if(data42 < 0 || isNaN(data42)){
-const err110 = {instancePath:instancePath+"/permissions/at/column",schemaPath:"#/$defs/location/properties/column/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+for(const key8 in data58){
+if(!(key8 === "path")){
+const err110 = {instancePath:instancePath+"/checklist/controls/" + i7+"/evidence/" + i8,schemaPath:"#/$defs/checklistRef/properties/controls/items/properties/evidence/items/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err110];
 }
@@ -9204,10 +11288,9 @@ vErrors.push(err110);
 errors++;
 }
 }
-}
-}
-else {
-const err111 = {instancePath:instancePath+"/permissions/at",schemaPath:"#/$defs/location/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data58.path !== undefined){
+if(typeof data58.path !== "string"){
+const err111 = {instancePath:instancePath+"/checklist/controls/" + i7+"/evidence/" + i8+"/path",schemaPath:"#/$defs/checklistRef/properties/controls/items/properties/evidence/items/oneOf/1/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err111];
 }
@@ -9219,7 +11302,7 @@ errors++;
 }
 }
 else {
-const err112 = {instancePath:instancePath+"/permissions",schemaPath:"#/properties/permissions/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err112 = {instancePath:instancePath+"/checklist/controls/" + i7+"/evidence/" + i8,schemaPath:"#/$defs/checklistRef/properties/controls/items/properties/evidence/items/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err112];
 }
@@ -9228,16 +11311,23 @@ vErrors.push(err112);
 }
 errors++;
 }
+var _valid1 = _errs131 === errors;
+if(_valid1 && valid41){
+valid41 = false;
+passing1 = [passing1, 1];
 }
-if(data.credentials !== undefined){
-let data43 = data.credentials;
-if(Array.isArray(data43)){
-const len5 = data43.length;
-for(let i5=0; i5<len5; i5++){
-let data44 = data43[i5];
-if(data44 && typeof data44 == "object" && !Array.isArray(data44)){
-if(data44.id === undefined){
-const err113 = {instancePath:instancePath+"/credentials/" + i5,schemaPath:"#/properties/credentials/items/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
+else {
+if(_valid1){
+valid41 = true;
+passing1 = 1;
+if(props4 !== true){
+props4 = true;
+}
+}
+const _errs136 = errors;
+if(data58 && typeof data58 == "object" && !Array.isArray(data58)){
+if(data58.text === undefined){
+const err113 = {instancePath:instancePath+"/checklist/controls/" + i7+"/evidence/" + i8,schemaPath:"#/$defs/checklistRef/properties/controls/items/properties/evidence/items/oneOf/2/required",keyword:"required",params:{missingProperty: "text"},message:"must have required property '"+"text"+"'"};
 if(vErrors === null){
 vErrors = [err113];
 }
@@ -9246,8 +11336,9 @@ vErrors.push(err113);
 }
 errors++;
 }
-if(data44.kind === undefined){
-const err114 = {instancePath:instancePath+"/credentials/" + i5,schemaPath:"#/properties/credentials/items/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'"};
+for(const key9 in data58){
+if(!(((key9 === "text") || (key9 === "line")) || (key9 === "file"))){
+const err114 = {instancePath:instancePath+"/checklist/controls/" + i7+"/evidence/" + i8,schemaPath:"#/$defs/checklistRef/properties/controls/items/properties/evidence/items/oneOf/2/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err114];
 }
@@ -9256,8 +11347,10 @@ vErrors.push(err114);
 }
 errors++;
 }
-if(data44.name === undefined){
-const err115 = {instancePath:instancePath+"/credentials/" + i5,schemaPath:"#/properties/credentials/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
+}
+if(data58.text !== undefined){
+if(typeof data58.text !== "string"){
+const err115 = {instancePath:instancePath+"/checklist/controls/" + i7+"/evidence/" + i8+"/text",schemaPath:"#/$defs/checklistRef/properties/controls/items/properties/evidence/items/oneOf/2/properties/text/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err115];
 }
@@ -9266,8 +11359,11 @@ vErrors.push(err115);
 }
 errors++;
 }
-if(data44.lifetime === undefined){
-const err116 = {instancePath:instancePath+"/credentials/" + i5,schemaPath:"#/properties/credentials/items/required",keyword:"required",params:{missingProperty: "lifetime"},message:"must have required property '"+"lifetime"+"'"};
+}
+if(data58.line !== undefined){
+let data62 = data58.line;
+if(!(((typeof data62 == "number") && (!(data62 % 1) && !isNaN(data62))) && (isFinite(data62)))){
+const err116 = {instancePath:instancePath+"/checklist/controls/" + i7+"/evidence/" + i8+"/line",schemaPath:"#/$defs/checklistRef/properties/controls/items/properties/evidence/items/oneOf/2/properties/line/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err116];
 }
@@ -9276,8 +11372,9 @@ vErrors.push(err116);
 }
 errors++;
 }
-if(data44.scope === undefined){
-const err117 = {instancePath:instancePath+"/credentials/" + i5,schemaPath:"#/properties/credentials/items/required",keyword:"required",params:{missingProperty: "scope"},message:"must have required property '"+"scope"+"'"};
+if((typeof data62 == "number") && (isFinite(data62))){
+if(data62 < 1 || isNaN(data62)){
+const err117 = {instancePath:instancePath+"/checklist/controls/" + i7+"/evidence/" + i8+"/line",schemaPath:"#/$defs/checklistRef/properties/controls/items/properties/evidence/items/oneOf/2/properties/line/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
 if(vErrors === null){
 vErrors = [err117];
 }
@@ -9286,8 +11383,11 @@ vErrors.push(err117);
 }
 errors++;
 }
-if(data44.write === undefined){
-const err118 = {instancePath:instancePath+"/credentials/" + i5,schemaPath:"#/properties/credentials/items/required",keyword:"required",params:{missingProperty: "write"},message:"must have required property '"+"write"+"'"};
+}
+}
+if(data58.file !== undefined){
+if(typeof data58.file !== "string"){
+const err118 = {instancePath:instancePath+"/checklist/controls/" + i7+"/evidence/" + i8+"/file",schemaPath:"#/$defs/checklistRef/properties/controls/items/properties/evidence/items/oneOf/2/properties/file/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err118];
 }
@@ -9296,8 +11396,10 @@ vErrors.push(err118);
 }
 errors++;
 }
-if(data44.production === undefined){
-const err119 = {instancePath:instancePath+"/credentials/" + i5,schemaPath:"#/properties/credentials/items/required",keyword:"required",params:{missingProperty: "production"},message:"must have required property '"+"production"+"'"};
+}
+}
+else {
+const err119 = {instancePath:instancePath+"/checklist/controls/" + i7+"/evidence/" + i8,schemaPath:"#/$defs/checklistRef/properties/controls/items/properties/evidence/items/oneOf/2/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err119];
 }
@@ -9306,8 +11408,23 @@ vErrors.push(err119);
 }
 errors++;
 }
-if(data44.reaches === undefined){
-const err120 = {instancePath:instancePath+"/credentials/" + i5,schemaPath:"#/properties/credentials/items/required",keyword:"required",params:{missingProperty: "reaches"},message:"must have required property '"+"reaches"+"'"};
+var _valid1 = _errs136 === errors;
+if(_valid1 && valid41){
+valid41 = false;
+passing1 = [passing1, 2];
+}
+else {
+if(_valid1){
+valid41 = true;
+passing1 = 2;
+if(props4 !== true){
+props4 = true;
+}
+}
+}
+}
+if(!valid41){
+const err120 = {instancePath:instancePath+"/checklist/controls/" + i7+"/evidence/" + i8,schemaPath:"#/$defs/checklistRef/properties/controls/items/properties/evidence/items/oneOf",keyword:"oneOf",params:{passingSchemas: passing1},message:"must match exactly one schema in oneOf"};
 if(vErrors === null){
 vErrors = [err120];
 }
@@ -9316,8 +11433,21 @@ vErrors.push(err120);
 }
 errors++;
 }
-if(data44.note === undefined){
-const err121 = {instancePath:instancePath+"/credentials/" + i5,schemaPath:"#/properties/credentials/items/required",keyword:"required",params:{missingProperty: "note"},message:"must have required property '"+"note"+"'"};
+else {
+errors = _errs125;
+if(vErrors !== null){
+if(_errs125){
+vErrors.length = _errs125;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+}
+else {
+const err121 = {instancePath:instancePath+"/checklist/controls/" + i7+"/evidence",schemaPath:"#/$defs/checklistRef/properties/controls/items/properties/evidence/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err121];
 }
@@ -9326,8 +11456,10 @@ vErrors.push(err121);
 }
 errors++;
 }
-if(data44.usedIn === undefined){
-const err122 = {instancePath:instancePath+"/credentials/" + i5,schemaPath:"#/properties/credentials/items/required",keyword:"required",params:{missingProperty: "usedIn"},message:"must have required property '"+"usedIn"+"'"};
+}
+}
+else {
+const err122 = {instancePath:instancePath+"/checklist/controls/" + i7,schemaPath:"#/$defs/checklistRef/properties/controls/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err122];
 }
@@ -9336,8 +11468,10 @@ vErrors.push(err122);
 }
 errors++;
 }
-if(data44.at === undefined){
-const err123 = {instancePath:instancePath+"/credentials/" + i5,schemaPath:"#/properties/credentials/items/required",keyword:"required",params:{missingProperty: "at"},message:"must have required property '"+"at"+"'"};
+}
+}
+else {
+const err123 = {instancePath:instancePath+"/checklist/controls",schemaPath:"#/$defs/checklistRef/properties/controls/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err123];
 }
@@ -9346,9 +11480,10 @@ vErrors.push(err123);
 }
 errors++;
 }
-for(const key8 in data44){
-if(!(func1.call(schema127.properties.credentials.items.properties, key8))){
-const err124 = {instancePath:instancePath+"/credentials/" + i5,schemaPath:"#/properties/credentials/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties"};
+}
+}
+else {
+const err124 = {instancePath:instancePath+"/checklist",schemaPath:"#/$defs/checklistRef/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err124];
 }
@@ -9358,9 +11493,9 @@ vErrors.push(err124);
 errors++;
 }
 }
-if(data44.id !== undefined){
-if(typeof data44.id !== "string"){
-const err125 = {instancePath:instancePath+"/credentials/" + i5+"/id",schemaPath:"#/properties/credentials/items/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+else {
+const err125 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err125];
 }
@@ -9369,2999 +11504,16 @@ vErrors.push(err125);
 }
 errors++;
 }
-}
-if(data44.kind !== undefined){
-let data46 = data44.kind;
-if(!((((((data46 === "github-token") || (data46 === "oidc")) || (data46 === "app-token")) || (data46 === "static-secret")) || (data46 === "pat")) || (data46 === "inherited-secrets"))){
-const err126 = {instancePath:instancePath+"/credentials/" + i5+"/kind",schemaPath:"#/$defs/credentialKind/enum",keyword:"enum",params:{allowedValues: schema101.enum},message:"must be equal to one of the allowed values"};
-if(vErrors === null){
-vErrors = [err126];
-}
-else {
-vErrors.push(err126);
-}
-errors++;
-}
-}
-if(data44.name !== undefined){
-if(typeof data44.name !== "string"){
-const err127 = {instancePath:instancePath+"/credentials/" + i5+"/name",schemaPath:"#/properties/credentials/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err127];
-}
-else {
-vErrors.push(err127);
-}
-errors++;
-}
-}
-if(data44.lifetime !== undefined){
-let data48 = data44.lifetime;
-if(!(((data48 === "job-scoped") || (data48 === "short-lived")) || (data48 === "long-lived"))){
-const err128 = {instancePath:instancePath+"/credentials/" + i5+"/lifetime",schemaPath:"#/$defs/credentialLifetime/enum",keyword:"enum",params:{allowedValues: schema102.enum},message:"must be equal to one of the allowed values"};
-if(vErrors === null){
-vErrors = [err128];
-}
-else {
-vErrors.push(err128);
-}
-errors++;
-}
-}
-if(data44.scope !== undefined){
-let data49 = data44.scope;
-if(!((data49 === "narrow") || (data49 === "broad"))){
-const err129 = {instancePath:instancePath+"/credentials/" + i5+"/scope",schemaPath:"#/properties/credentials/items/properties/scope/enum",keyword:"enum",params:{allowedValues: schema127.properties.credentials.items.properties.scope.enum},message:"must be equal to one of the allowed values"};
-if(vErrors === null){
-vErrors = [err129];
-}
-else {
-vErrors.push(err129);
-}
-errors++;
-}
-}
-if(data44.write !== undefined){
-if(typeof data44.write !== "boolean"){
-const err130 = {instancePath:instancePath+"/credentials/" + i5+"/write",schemaPath:"#/properties/credentials/items/properties/write/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
-if(vErrors === null){
-vErrors = [err130];
-}
-else {
-vErrors.push(err130);
-}
-errors++;
-}
-}
-if(data44.production !== undefined){
-if(typeof data44.production !== "boolean"){
-const err131 = {instancePath:instancePath+"/credentials/" + i5+"/production",schemaPath:"#/properties/credentials/items/properties/production/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
-if(vErrors === null){
-vErrors = [err131];
-}
-else {
-vErrors.push(err131);
-}
-errors++;
-}
-}
-if(data44.reaches !== undefined){
-let data52 = data44.reaches;
-if(Array.isArray(data52)){
-const len6 = data52.length;
-for(let i6=0; i6<len6; i6++){
-if(typeof data52[i6] !== "string"){
-const err132 = {instancePath:instancePath+"/credentials/" + i5+"/reaches/" + i6,schemaPath:"#/$defs/stringList/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err132];
-}
-else {
-vErrors.push(err132);
-}
-errors++;
-}
-}
-}
-else {
-const err133 = {instancePath:instancePath+"/credentials/" + i5+"/reaches",schemaPath:"#/$defs/stringList/type",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err133];
-}
-else {
-vErrors.push(err133);
-}
-errors++;
-}
-}
-if(data44.note !== undefined){
-if(typeof data44.note !== "string"){
-const err134 = {instancePath:instancePath+"/credentials/" + i5+"/note",schemaPath:"#/properties/credentials/items/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err134];
-}
-else {
-vErrors.push(err134);
-}
-errors++;
-}
-}
-if(data44.usedIn !== undefined){
-let data55 = data44.usedIn;
-if(Array.isArray(data55)){
-const len7 = data55.length;
-for(let i7=0; i7<len7; i7++){
-if(typeof data55[i7] !== "string"){
-const err135 = {instancePath:instancePath+"/credentials/" + i5+"/usedIn/" + i7,schemaPath:"#/$defs/stringList/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err135];
-}
-else {
-vErrors.push(err135);
-}
-errors++;
-}
-}
-}
-else {
-const err136 = {instancePath:instancePath+"/credentials/" + i5+"/usedIn",schemaPath:"#/$defs/stringList/type",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err136];
-}
-else {
-vErrors.push(err136);
-}
-errors++;
-}
-}
-if(data44.at !== undefined){
-let data57 = data44.at;
-if(data57 && typeof data57 == "object" && !Array.isArray(data57)){
-if(data57.path === undefined){
-const err137 = {instancePath:instancePath+"/credentials/" + i5+"/at",schemaPath:"#/$defs/location/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'"};
-if(vErrors === null){
-vErrors = [err137];
-}
-else {
-vErrors.push(err137);
-}
-errors++;
-}
-if(data57.line === undefined){
-const err138 = {instancePath:instancePath+"/credentials/" + i5+"/at",schemaPath:"#/$defs/location/required",keyword:"required",params:{missingProperty: "line"},message:"must have required property '"+"line"+"'"};
-if(vErrors === null){
-vErrors = [err138];
-}
-else {
-vErrors.push(err138);
-}
-errors++;
-}
-if(data57.column === undefined){
-const err139 = {instancePath:instancePath+"/credentials/" + i5+"/at",schemaPath:"#/$defs/location/required",keyword:"required",params:{missingProperty: "column"},message:"must have required property '"+"column"+"'"};
-if(vErrors === null){
-vErrors = [err139];
-}
-else {
-vErrors.push(err139);
-}
-errors++;
-}
-for(const key9 in data57){
-if(!(((key9 === "path") || (key9 === "line")) || (key9 === "column"))){
-const err140 = {instancePath:instancePath+"/credentials/" + i5+"/at",schemaPath:"#/$defs/location/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err140];
-}
-else {
-vErrors.push(err140);
-}
-errors++;
-}
-}
-if(data57.path !== undefined){
-if(typeof data57.path !== "string"){
-const err141 = {instancePath:instancePath+"/credentials/" + i5+"/at/path",schemaPath:"#/$defs/location/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err141];
-}
-else {
-vErrors.push(err141);
-}
-errors++;
-}
-}
-if(data57.line !== undefined){
-let data59 = data57.line;
-if(!(((typeof data59 == "number") && (!(data59 % 1) && !isNaN(data59))) && (isFinite(data59)))){
-const err142 = {instancePath:instancePath+"/credentials/" + i5+"/at/line",schemaPath:"#/$defs/location/properties/line/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
-if(vErrors === null){
-vErrors = [err142];
-}
-else {
-vErrors.push(err142);
-}
-errors++;
-}
-if((typeof data59 == "number") && (isFinite(data59))){
-if(data59 < 0 || isNaN(data59)){
-const err143 = {instancePath:instancePath+"/credentials/" + i5+"/at/line",schemaPath:"#/$defs/location/properties/line/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
-if(vErrors === null){
-vErrors = [err143];
-}
-else {
-vErrors.push(err143);
-}
-errors++;
-}
-}
-}
-if(data57.column !== undefined){
-let data60 = data57.column;
-if(!(((typeof data60 == "number") && (!(data60 % 1) && !isNaN(data60))) && (isFinite(data60)))){
-const err144 = {instancePath:instancePath+"/credentials/" + i5+"/at/column",schemaPath:"#/$defs/location/properties/column/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
-if(vErrors === null){
-vErrors = [err144];
-}
-else {
-vErrors.push(err144);
-}
-errors++;
-}
-if((typeof data60 == "number") && (isFinite(data60))){
-if(data60 < 0 || isNaN(data60)){
-const err145 = {instancePath:instancePath+"/credentials/" + i5+"/at/column",schemaPath:"#/$defs/location/properties/column/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
-if(vErrors === null){
-vErrors = [err145];
-}
-else {
-vErrors.push(err145);
-}
-errors++;
-}
-}
-}
-}
-else {
-const err146 = {instancePath:instancePath+"/credentials/" + i5+"/at",schemaPath:"#/$defs/location/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err146];
-}
-else {
-vErrors.push(err146);
-}
-errors++;
-}
-}
-}
-else {
-const err147 = {instancePath:instancePath+"/credentials/" + i5,schemaPath:"#/properties/credentials/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err147];
-}
-else {
-vErrors.push(err147);
-}
-errors++;
-}
-}
-}
-else {
-const err148 = {instancePath:instancePath+"/credentials",schemaPath:"#/properties/credentials/type",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err148];
-}
-else {
-vErrors.push(err148);
-}
-errors++;
-}
-}
-if(data.uses !== undefined){
-let data61 = data.uses;
-if(Array.isArray(data61)){
-const len8 = data61.length;
-for(let i8=0; i8<len8; i8++){
-let data62 = data61[i8];
-if(data62 && typeof data62 == "object" && !Array.isArray(data62)){
-if(data62.raw === undefined){
-const err149 = {instancePath:instancePath+"/uses/" + i8,schemaPath:"#/properties/uses/items/required",keyword:"required",params:{missingProperty: "raw"},message:"must have required property '"+"raw"+"'"};
-if(vErrors === null){
-vErrors = [err149];
-}
-else {
-vErrors.push(err149);
-}
-errors++;
-}
-if(data62.kind === undefined){
-const err150 = {instancePath:instancePath+"/uses/" + i8,schemaPath:"#/properties/uses/items/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'"};
-if(vErrors === null){
-vErrors = [err150];
-}
-else {
-vErrors.push(err150);
-}
-errors++;
-}
-if(data62.name === undefined){
-const err151 = {instancePath:instancePath+"/uses/" + i8,schemaPath:"#/properties/uses/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
-if(vErrors === null){
-vErrors = [err151];
-}
-else {
-vErrors.push(err151);
-}
-errors++;
-}
-if(data62.ref === undefined){
-const err152 = {instancePath:instancePath+"/uses/" + i8,schemaPath:"#/properties/uses/items/required",keyword:"required",params:{missingProperty: "ref"},message:"must have required property '"+"ref"+"'"};
-if(vErrors === null){
-vErrors = [err152];
-}
-else {
-vErrors.push(err152);
-}
-errors++;
-}
-if(data62.pinned === undefined){
-const err153 = {instancePath:instancePath+"/uses/" + i8,schemaPath:"#/properties/uses/items/required",keyword:"required",params:{missingProperty: "pinned"},message:"must have required property '"+"pinned"+"'"};
-if(vErrors === null){
-vErrors = [err153];
-}
-else {
-vErrors.push(err153);
-}
-errors++;
-}
-if(data62.step === undefined){
-const err154 = {instancePath:instancePath+"/uses/" + i8,schemaPath:"#/properties/uses/items/required",keyword:"required",params:{missingProperty: "step"},message:"must have required property '"+"step"+"'"};
-if(vErrors === null){
-vErrors = [err154];
-}
-else {
-vErrors.push(err154);
-}
-errors++;
-}
-if(data62.at === undefined){
-const err155 = {instancePath:instancePath+"/uses/" + i8,schemaPath:"#/properties/uses/items/required",keyword:"required",params:{missingProperty: "at"},message:"must have required property '"+"at"+"'"};
-if(vErrors === null){
-vErrors = [err155];
-}
-else {
-vErrors.push(err155);
-}
-errors++;
-}
-for(const key10 in data62){
-if(!(((((((key10 === "raw") || (key10 === "kind")) || (key10 === "name")) || (key10 === "ref")) || (key10 === "pinned")) || (key10 === "step")) || (key10 === "at"))){
-const err156 = {instancePath:instancePath+"/uses/" + i8,schemaPath:"#/properties/uses/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err156];
-}
-else {
-vErrors.push(err156);
-}
-errors++;
-}
-}
-if(data62.raw !== undefined){
-if(typeof data62.raw !== "string"){
-const err157 = {instancePath:instancePath+"/uses/" + i8+"/raw",schemaPath:"#/properties/uses/items/properties/raw/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err157];
-}
-else {
-vErrors.push(err157);
-}
-errors++;
-}
-}
-if(data62.kind !== undefined){
-let data64 = data62.kind;
-if(!((((data64 === "action") || (data64 === "local")) || (data64 === "docker")) || (data64 === "reusable-workflow"))){
-const err158 = {instancePath:instancePath+"/uses/" + i8+"/kind",schemaPath:"#/properties/uses/items/properties/kind/enum",keyword:"enum",params:{allowedValues: schema127.properties.uses.items.properties.kind.enum},message:"must be equal to one of the allowed values"};
-if(vErrors === null){
-vErrors = [err158];
-}
-else {
-vErrors.push(err158);
-}
-errors++;
-}
-}
-if(data62.name !== undefined){
-if(typeof data62.name !== "string"){
-const err159 = {instancePath:instancePath+"/uses/" + i8+"/name",schemaPath:"#/properties/uses/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err159];
-}
-else {
-vErrors.push(err159);
-}
-errors++;
-}
-}
-if(data62.ref !== undefined){
-let data66 = data62.ref;
-if((typeof data66 !== "string") && (data66 !== null)){
-const err160 = {instancePath:instancePath+"/uses/" + i8+"/ref",schemaPath:"#/$defs/stringOrNull/type",keyword:"type",params:{type: schema73.type},message:"must be string,null"};
-if(vErrors === null){
-vErrors = [err160];
-}
-else {
-vErrors.push(err160);
-}
-errors++;
-}
-}
-if(data62.pinned !== undefined){
-if(typeof data62.pinned !== "boolean"){
-const err161 = {instancePath:instancePath+"/uses/" + i8+"/pinned",schemaPath:"#/properties/uses/items/properties/pinned/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
-if(vErrors === null){
-vErrors = [err161];
-}
-else {
-vErrors.push(err161);
-}
-errors++;
-}
-}
-if(data62.step !== undefined){
-let data68 = data62.step;
-if((!(((typeof data68 == "number") && (!(data68 % 1) && !isNaN(data68))) && (isFinite(data68)))) && (data68 !== null)){
-const err162 = {instancePath:instancePath+"/uses/" + i8+"/step",schemaPath:"#/properties/uses/items/properties/step/type",keyword:"type",params:{type: schema127.properties.uses.items.properties.step.type},message:"must be integer,null"};
-if(vErrors === null){
-vErrors = [err162];
-}
-else {
-vErrors.push(err162);
-}
-errors++;
-}
-}
-if(data62.at !== undefined){
-let data69 = data62.at;
-if(data69 && typeof data69 == "object" && !Array.isArray(data69)){
-if(data69.path === undefined){
-const err163 = {instancePath:instancePath+"/uses/" + i8+"/at",schemaPath:"#/$defs/location/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'"};
-if(vErrors === null){
-vErrors = [err163];
-}
-else {
-vErrors.push(err163);
-}
-errors++;
-}
-if(data69.line === undefined){
-const err164 = {instancePath:instancePath+"/uses/" + i8+"/at",schemaPath:"#/$defs/location/required",keyword:"required",params:{missingProperty: "line"},message:"must have required property '"+"line"+"'"};
-if(vErrors === null){
-vErrors = [err164];
-}
-else {
-vErrors.push(err164);
-}
-errors++;
-}
-if(data69.column === undefined){
-const err165 = {instancePath:instancePath+"/uses/" + i8+"/at",schemaPath:"#/$defs/location/required",keyword:"required",params:{missingProperty: "column"},message:"must have required property '"+"column"+"'"};
-if(vErrors === null){
-vErrors = [err165];
-}
-else {
-vErrors.push(err165);
-}
-errors++;
-}
-for(const key11 in data69){
-if(!(((key11 === "path") || (key11 === "line")) || (key11 === "column"))){
-const err166 = {instancePath:instancePath+"/uses/" + i8+"/at",schemaPath:"#/$defs/location/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key11},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err166];
-}
-else {
-vErrors.push(err166);
-}
-errors++;
-}
-}
-if(data69.path !== undefined){
-if(typeof data69.path !== "string"){
-const err167 = {instancePath:instancePath+"/uses/" + i8+"/at/path",schemaPath:"#/$defs/location/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err167];
-}
-else {
-vErrors.push(err167);
-}
-errors++;
-}
-}
-if(data69.line !== undefined){
-let data71 = data69.line;
-if(!(((typeof data71 == "number") && (!(data71 % 1) && !isNaN(data71))) && (isFinite(data71)))){
-const err168 = {instancePath:instancePath+"/uses/" + i8+"/at/line",schemaPath:"#/$defs/location/properties/line/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
-if(vErrors === null){
-vErrors = [err168];
-}
-else {
-vErrors.push(err168);
-}
-errors++;
-}
-if((typeof data71 == "number") && (isFinite(data71))){
-if(data71 < 0 || isNaN(data71)){
-const err169 = {instancePath:instancePath+"/uses/" + i8+"/at/line",schemaPath:"#/$defs/location/properties/line/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
-if(vErrors === null){
-vErrors = [err169];
-}
-else {
-vErrors.push(err169);
-}
-errors++;
-}
-}
-}
-if(data69.column !== undefined){
-let data72 = data69.column;
-if(!(((typeof data72 == "number") && (!(data72 % 1) && !isNaN(data72))) && (isFinite(data72)))){
-const err170 = {instancePath:instancePath+"/uses/" + i8+"/at/column",schemaPath:"#/$defs/location/properties/column/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
-if(vErrors === null){
-vErrors = [err170];
-}
-else {
-vErrors.push(err170);
-}
-errors++;
-}
-if((typeof data72 == "number") && (isFinite(data72))){
-if(data72 < 0 || isNaN(data72)){
-const err171 = {instancePath:instancePath+"/uses/" + i8+"/at/column",schemaPath:"#/$defs/location/properties/column/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
-if(vErrors === null){
-vErrors = [err171];
-}
-else {
-vErrors.push(err171);
-}
-errors++;
-}
-}
-}
-}
-else {
-const err172 = {instancePath:instancePath+"/uses/" + i8+"/at",schemaPath:"#/$defs/location/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err172];
-}
-else {
-vErrors.push(err172);
-}
-errors++;
-}
-}
-}
-else {
-const err173 = {instancePath:instancePath+"/uses/" + i8,schemaPath:"#/properties/uses/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err173];
-}
-else {
-vErrors.push(err173);
-}
-errors++;
-}
-}
-}
-else {
-const err174 = {instancePath:instancePath+"/uses",schemaPath:"#/properties/uses/type",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err174];
-}
-else {
-vErrors.push(err174);
-}
-errors++;
-}
-}
-if(data.runs !== undefined){
-let data73 = data.runs;
-if(Array.isArray(data73)){
-const len9 = data73.length;
-for(let i9=0; i9<len9; i9++){
-let data74 = data73[i9];
-if(data74 && typeof data74 == "object" && !Array.isArray(data74)){
-if(data74.step === undefined){
-const err175 = {instancePath:instancePath+"/runs/" + i9,schemaPath:"#/properties/runs/items/required",keyword:"required",params:{missingProperty: "step"},message:"must have required property '"+"step"+"'"};
-if(vErrors === null){
-vErrors = [err175];
-}
-else {
-vErrors.push(err175);
-}
-errors++;
-}
-if(data74.name === undefined){
-const err176 = {instancePath:instancePath+"/runs/" + i9,schemaPath:"#/properties/runs/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
-if(vErrors === null){
-vErrors = [err176];
-}
-else {
-vErrors.push(err176);
-}
-errors++;
-}
-if(data74.shell === undefined){
-const err177 = {instancePath:instancePath+"/runs/" + i9,schemaPath:"#/properties/runs/items/required",keyword:"required",params:{missingProperty: "shell"},message:"must have required property '"+"shell"+"'"};
-if(vErrors === null){
-vErrors = [err177];
-}
-else {
-vErrors.push(err177);
-}
-errors++;
-}
-if(data74.script === undefined){
-const err178 = {instancePath:instancePath+"/runs/" + i9,schemaPath:"#/properties/runs/items/required",keyword:"required",params:{missingProperty: "script"},message:"must have required property '"+"script"+"'"};
-if(vErrors === null){
-vErrors = [err178];
-}
-else {
-vErrors.push(err178);
-}
-errors++;
-}
-if(data74.at === undefined){
-const err179 = {instancePath:instancePath+"/runs/" + i9,schemaPath:"#/properties/runs/items/required",keyword:"required",params:{missingProperty: "at"},message:"must have required property '"+"at"+"'"};
-if(vErrors === null){
-vErrors = [err179];
-}
-else {
-vErrors.push(err179);
-}
-errors++;
-}
-for(const key12 in data74){
-if(!(((((key12 === "step") || (key12 === "name")) || (key12 === "shell")) || (key12 === "script")) || (key12 === "at"))){
-const err180 = {instancePath:instancePath+"/runs/" + i9,schemaPath:"#/properties/runs/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key12},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err180];
-}
-else {
-vErrors.push(err180);
-}
-errors++;
-}
-}
-if(data74.step !== undefined){
-let data75 = data74.step;
-if(!(((typeof data75 == "number") && (!(data75 % 1) && !isNaN(data75))) && (isFinite(data75)))){
-const err181 = {instancePath:instancePath+"/runs/" + i9+"/step",schemaPath:"#/properties/runs/items/properties/step/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
-if(vErrors === null){
-vErrors = [err181];
-}
-else {
-vErrors.push(err181);
-}
-errors++;
-}
-}
-if(data74.name !== undefined){
-let data76 = data74.name;
-if((typeof data76 !== "string") && (data76 !== null)){
-const err182 = {instancePath:instancePath+"/runs/" + i9+"/name",schemaPath:"#/$defs/stringOrNull/type",keyword:"type",params:{type: schema73.type},message:"must be string,null"};
-if(vErrors === null){
-vErrors = [err182];
-}
-else {
-vErrors.push(err182);
-}
-errors++;
-}
-}
-if(data74.shell !== undefined){
-let data77 = data74.shell;
-if((typeof data77 !== "string") && (data77 !== null)){
-const err183 = {instancePath:instancePath+"/runs/" + i9+"/shell",schemaPath:"#/$defs/stringOrNull/type",keyword:"type",params:{type: schema73.type},message:"must be string,null"};
-if(vErrors === null){
-vErrors = [err183];
-}
-else {
-vErrors.push(err183);
-}
-errors++;
-}
-}
-if(data74.script !== undefined){
-if(typeof data74.script !== "string"){
-const err184 = {instancePath:instancePath+"/runs/" + i9+"/script",schemaPath:"#/properties/runs/items/properties/script/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err184];
-}
-else {
-vErrors.push(err184);
-}
-errors++;
-}
-}
-if(data74.at !== undefined){
-let data79 = data74.at;
-if(data79 && typeof data79 == "object" && !Array.isArray(data79)){
-if(data79.path === undefined){
-const err185 = {instancePath:instancePath+"/runs/" + i9+"/at",schemaPath:"#/$defs/location/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'"};
-if(vErrors === null){
-vErrors = [err185];
-}
-else {
-vErrors.push(err185);
-}
-errors++;
-}
-if(data79.line === undefined){
-const err186 = {instancePath:instancePath+"/runs/" + i9+"/at",schemaPath:"#/$defs/location/required",keyword:"required",params:{missingProperty: "line"},message:"must have required property '"+"line"+"'"};
-if(vErrors === null){
-vErrors = [err186];
-}
-else {
-vErrors.push(err186);
-}
-errors++;
-}
-if(data79.column === undefined){
-const err187 = {instancePath:instancePath+"/runs/" + i9+"/at",schemaPath:"#/$defs/location/required",keyword:"required",params:{missingProperty: "column"},message:"must have required property '"+"column"+"'"};
-if(vErrors === null){
-vErrors = [err187];
-}
-else {
-vErrors.push(err187);
-}
-errors++;
-}
-for(const key13 in data79){
-if(!(((key13 === "path") || (key13 === "line")) || (key13 === "column"))){
-const err188 = {instancePath:instancePath+"/runs/" + i9+"/at",schemaPath:"#/$defs/location/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key13},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err188];
-}
-else {
-vErrors.push(err188);
-}
-errors++;
-}
-}
-if(data79.path !== undefined){
-if(typeof data79.path !== "string"){
-const err189 = {instancePath:instancePath+"/runs/" + i9+"/at/path",schemaPath:"#/$defs/location/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err189];
-}
-else {
-vErrors.push(err189);
-}
-errors++;
-}
-}
-if(data79.line !== undefined){
-let data81 = data79.line;
-if(!(((typeof data81 == "number") && (!(data81 % 1) && !isNaN(data81))) && (isFinite(data81)))){
-const err190 = {instancePath:instancePath+"/runs/" + i9+"/at/line",schemaPath:"#/$defs/location/properties/line/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
-if(vErrors === null){
-vErrors = [err190];
-}
-else {
-vErrors.push(err190);
-}
-errors++;
-}
-if((typeof data81 == "number") && (isFinite(data81))){
-if(data81 < 0 || isNaN(data81)){
-const err191 = {instancePath:instancePath+"/runs/" + i9+"/at/line",schemaPath:"#/$defs/location/properties/line/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
-if(vErrors === null){
-vErrors = [err191];
-}
-else {
-vErrors.push(err191);
-}
-errors++;
-}
-}
-}
-if(data79.column !== undefined){
-let data82 = data79.column;
-if(!(((typeof data82 == "number") && (!(data82 % 1) && !isNaN(data82))) && (isFinite(data82)))){
-const err192 = {instancePath:instancePath+"/runs/" + i9+"/at/column",schemaPath:"#/$defs/location/properties/column/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
-if(vErrors === null){
-vErrors = [err192];
-}
-else {
-vErrors.push(err192);
-}
-errors++;
-}
-if((typeof data82 == "number") && (isFinite(data82))){
-if(data82 < 0 || isNaN(data82)){
-const err193 = {instancePath:instancePath+"/runs/" + i9+"/at/column",schemaPath:"#/$defs/location/properties/column/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
-if(vErrors === null){
-vErrors = [err193];
-}
-else {
-vErrors.push(err193);
-}
-errors++;
-}
-}
-}
-}
-else {
-const err194 = {instancePath:instancePath+"/runs/" + i9+"/at",schemaPath:"#/$defs/location/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err194];
-}
-else {
-vErrors.push(err194);
-}
-errors++;
-}
-}
-}
-else {
-const err195 = {instancePath:instancePath+"/runs/" + i9,schemaPath:"#/properties/runs/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err195];
-}
-else {
-vErrors.push(err195);
-}
-errors++;
-}
-}
-}
-else {
-const err196 = {instancePath:instancePath+"/runs",schemaPath:"#/properties/runs/type",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err196];
-}
-else {
-vErrors.push(err196);
-}
-errors++;
-}
-}
-if(data.agents !== undefined){
-let data83 = data.agents;
-if(Array.isArray(data83)){
-const len10 = data83.length;
-for(let i10=0; i10<len10; i10++){
-if(!(validate60(data83[i10], {instancePath:instancePath+"/agents/" + i10,parentData:data83,parentDataProperty:i10,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate60.errors : vErrors.concat(validate60.errors);
-errors = vErrors.length;
-}
-}
-}
-else {
-const err197 = {instancePath:instancePath+"/agents",schemaPath:"#/properties/agents/type",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err197];
-}
-else {
-vErrors.push(err197);
-}
-errors++;
-}
-}
-if(data.workflowRole !== undefined){
-let data85 = data.workflowRole;
-const _errs204 = errors;
-let valid59 = false;
-let passing1 = null;
-const _errs205 = errors;
-if(data85 !== null){
-const err198 = {instancePath:instancePath+"/workflowRole",schemaPath:"#/properties/workflowRole/oneOf/0/type",keyword:"type",params:{type: "null"},message:"must be null"};
-if(vErrors === null){
-vErrors = [err198];
-}
-else {
-vErrors.push(err198);
-}
-errors++;
-}
-var _valid1 = _errs205 === errors;
-if(_valid1){
-valid59 = true;
-passing1 = 0;
-}
-const _errs207 = errors;
-if(data85 && typeof data85 == "object" && !Array.isArray(data85)){
-if(data85.framework === undefined){
-const err199 = {instancePath:instancePath+"/workflowRole",schemaPath:"#/properties/workflowRole/oneOf/1/required",keyword:"required",params:{missingProperty: "framework"},message:"must have required property '"+"framework"+"'"};
-if(vErrors === null){
-vErrors = [err199];
-}
-else {
-vErrors.push(err199);
-}
-errors++;
-}
-if(data85.role === undefined){
-const err200 = {instancePath:instancePath+"/workflowRole",schemaPath:"#/properties/workflowRole/oneOf/1/required",keyword:"required",params:{missingProperty: "role"},message:"must have required property '"+"role"+"'"};
-if(vErrors === null){
-vErrors = [err200];
-}
-else {
-vErrors.push(err200);
-}
-errors++;
-}
-if(data85.runsModel === undefined){
-const err201 = {instancePath:instancePath+"/workflowRole",schemaPath:"#/properties/workflowRole/oneOf/1/required",keyword:"required",params:{missingProperty: "runsModel"},message:"must have required property '"+"runsModel"+"'"};
-if(vErrors === null){
-vErrors = [err201];
-}
-else {
-vErrors.push(err201);
-}
-errors++;
-}
-if(data85.actsOnAgentOutput === undefined){
-const err202 = {instancePath:instancePath+"/workflowRole",schemaPath:"#/properties/workflowRole/oneOf/1/required",keyword:"required",params:{missingProperty: "actsOnAgentOutput"},message:"must have required property '"+"actsOnAgentOutput"+"'"};
-if(vErrors === null){
-vErrors = [err202];
-}
-else {
-vErrors.push(err202);
-}
-errors++;
-}
-for(const key14 in data85){
-if(!((((key14 === "framework") || (key14 === "role")) || (key14 === "runsModel")) || (key14 === "actsOnAgentOutput"))){
-const err203 = {instancePath:instancePath+"/workflowRole",schemaPath:"#/properties/workflowRole/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key14},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err203];
-}
-else {
-vErrors.push(err203);
-}
-errors++;
-}
-}
-if(data85.framework !== undefined){
-if(!(data85.framework === "gh-aw")){
-const err204 = {instancePath:instancePath+"/workflowRole/framework",schemaPath:"#/properties/workflowRole/oneOf/1/properties/framework/enum",keyword:"enum",params:{allowedValues: schema127.properties.workflowRole.oneOf[1].properties.framework.enum},message:"must be equal to one of the allowed values"};
-if(vErrors === null){
-vErrors = [err204];
-}
-else {
-vErrors.push(err204);
-}
-errors++;
-}
-}
-if(data85.role !== undefined){
-let data87 = data85.role;
-if(!(((((((((data87 === "pre-activation") || (data87 === "activation")) || (data87 === "agent")) || (data87 === "detection")) || (data87 === "safe-outputs")) || (data87 === "conclusion")) || (data87 === "memory")) || (data87 === "maintenance")) || (data87 === "other"))){
-const err205 = {instancePath:instancePath+"/workflowRole/role",schemaPath:"#/properties/workflowRole/oneOf/1/properties/role/enum",keyword:"enum",params:{allowedValues: schema127.properties.workflowRole.oneOf[1].properties.role.enum},message:"must be equal to one of the allowed values"};
-if(vErrors === null){
-vErrors = [err205];
-}
-else {
-vErrors.push(err205);
-}
-errors++;
-}
-}
-if(data85.runsModel !== undefined){
-if(typeof data85.runsModel !== "boolean"){
-const err206 = {instancePath:instancePath+"/workflowRole/runsModel",schemaPath:"#/properties/workflowRole/oneOf/1/properties/runsModel/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
-if(vErrors === null){
-vErrors = [err206];
-}
-else {
-vErrors.push(err206);
-}
-errors++;
-}
-}
-if(data85.actsOnAgentOutput !== undefined){
-if(typeof data85.actsOnAgentOutput !== "boolean"){
-const err207 = {instancePath:instancePath+"/workflowRole/actsOnAgentOutput",schemaPath:"#/properties/workflowRole/oneOf/1/properties/actsOnAgentOutput/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
-if(vErrors === null){
-vErrors = [err207];
-}
-else {
-vErrors.push(err207);
-}
-errors++;
-}
-}
-}
-else {
-const err208 = {instancePath:instancePath+"/workflowRole",schemaPath:"#/properties/workflowRole/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err208];
-}
-else {
-vErrors.push(err208);
-}
-errors++;
-}
-var _valid1 = _errs207 === errors;
-if(_valid1 && valid59){
-valid59 = false;
-passing1 = [passing1, 1];
-}
-else {
-if(_valid1){
-valid59 = true;
-passing1 = 1;
-}
-}
-if(!valid59){
-const err209 = {instancePath:instancePath+"/workflowRole",schemaPath:"#/properties/workflowRole/oneOf",keyword:"oneOf",params:{passingSchemas: passing1},message:"must match exactly one schema in oneOf"};
-if(vErrors === null){
-vErrors = [err209];
-}
-else {
-vErrors.push(err209);
-}
-errors++;
-}
-else {
-errors = _errs204;
-if(vErrors !== null){
-if(_errs204){
-vErrors.length = _errs204;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-if(data.tools !== undefined){
-let data90 = data.tools;
-if(Array.isArray(data90)){
-const len11 = data90.length;
-for(let i11=0; i11<len11; i11++){
-if(!(validate62(data90[i11], {instancePath:instancePath+"/tools/" + i11,parentData:data90,parentDataProperty:i11,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate62.errors : vErrors.concat(validate62.errors);
-errors = vErrors.length;
-}
-}
-}
-else {
-const err210 = {instancePath:instancePath+"/tools",schemaPath:"#/properties/tools/type",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err210];
-}
-else {
-vErrors.push(err210);
-}
-errors++;
-}
-}
-if(data.agentConfig !== undefined){
-let data92 = data.agentConfig;
-if(Array.isArray(data92)){
-const len12 = data92.length;
-for(let i12=0; i12<len12; i12++){
-let data93 = data92[i12];
-if(data93 && typeof data93 == "object" && !Array.isArray(data93)){
-if(data93.agent === undefined){
-const err211 = {instancePath:instancePath+"/agentConfig/" + i12,schemaPath:"#/properties/agentConfig/items/required",keyword:"required",params:{missingProperty: "agent"},message:"must have required property '"+"agent"+"'"};
-if(vErrors === null){
-vErrors = [err211];
-}
-else {
-vErrors.push(err211);
-}
-errors++;
-}
-if(data93.file === undefined){
-const err212 = {instancePath:instancePath+"/agentConfig/" + i12,schemaPath:"#/properties/agentConfig/items/required",keyword:"required",params:{missingProperty: "file"},message:"must have required property '"+"file"+"'"};
-if(vErrors === null){
-vErrors = [err212];
-}
-else {
-vErrors.push(err212);
-}
-errors++;
-}
-if(data93.permissions === undefined){
-const err213 = {instancePath:instancePath+"/agentConfig/" + i12,schemaPath:"#/properties/agentConfig/items/required",keyword:"required",params:{missingProperty: "permissions"},message:"must have required property '"+"permissions"+"'"};
-if(vErrors === null){
-vErrors = [err213];
-}
-else {
-vErrors.push(err213);
-}
-errors++;
-}
-if(data93.settings === undefined){
-const err214 = {instancePath:instancePath+"/agentConfig/" + i12,schemaPath:"#/properties/agentConfig/items/required",keyword:"required",params:{missingProperty: "settings"},message:"must have required property '"+"settings"+"'"};
-if(vErrors === null){
-vErrors = [err214];
-}
-else {
-vErrors.push(err214);
-}
-errors++;
-}
-for(const key15 in data93){
-if(!((((key15 === "agent") || (key15 === "file")) || (key15 === "permissions")) || (key15 === "settings"))){
-const err215 = {instancePath:instancePath+"/agentConfig/" + i12,schemaPath:"#/properties/agentConfig/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key15},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err215];
-}
-else {
-vErrors.push(err215);
-}
-errors++;
-}
-}
-if(data93.agent !== undefined){
-if(typeof data93.agent !== "string"){
-const err216 = {instancePath:instancePath+"/agentConfig/" + i12+"/agent",schemaPath:"#/properties/agentConfig/items/properties/agent/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err216];
-}
-else {
-vErrors.push(err216);
-}
-errors++;
-}
-}
-if(data93.file !== undefined){
-if(typeof data93.file !== "string"){
-const err217 = {instancePath:instancePath+"/agentConfig/" + i12+"/file",schemaPath:"#/properties/agentConfig/items/properties/file/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err217];
-}
-else {
-vErrors.push(err217);
-}
-errors++;
-}
-}
-if(data93.permissions !== undefined){
-let data96 = data93.permissions;
-const _errs229 = errors;
-let valid66 = false;
-let passing2 = null;
-const _errs230 = errors;
-if(!(validate64(data96, {instancePath:instancePath+"/agentConfig/" + i12+"/permissions",parentData:data93,parentDataProperty:"permissions",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate64.errors : vErrors.concat(validate64.errors);
-errors = vErrors.length;
-}
-var _valid2 = _errs230 === errors;
-if(_valid2){
-valid66 = true;
-passing2 = 0;
-}
-const _errs231 = errors;
-if(data96 !== null){
-const err218 = {instancePath:instancePath+"/agentConfig/" + i12+"/permissions",schemaPath:"#/properties/agentConfig/items/properties/permissions/oneOf/1/type",keyword:"type",params:{type: "null"},message:"must be null"};
-if(vErrors === null){
-vErrors = [err218];
-}
-else {
-vErrors.push(err218);
-}
-errors++;
-}
-var _valid2 = _errs231 === errors;
-if(_valid2 && valid66){
-valid66 = false;
-passing2 = [passing2, 1];
-}
-else {
-if(_valid2){
-valid66 = true;
-passing2 = 1;
-}
-}
-if(!valid66){
-const err219 = {instancePath:instancePath+"/agentConfig/" + i12+"/permissions",schemaPath:"#/properties/agentConfig/items/properties/permissions/oneOf",keyword:"oneOf",params:{passingSchemas: passing2},message:"must match exactly one schema in oneOf"};
-if(vErrors === null){
-vErrors = [err219];
-}
-else {
-vErrors.push(err219);
-}
-errors++;
-}
-else {
-errors = _errs229;
-if(vErrors !== null){
-if(_errs229){
-vErrors.length = _errs229;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-if(data93.settings !== undefined){
-let data97 = data93.settings;
-if(Array.isArray(data97)){
-const len13 = data97.length;
-for(let i13=0; i13<len13; i13++){
-let data98 = data97[i13];
-if(data98 && typeof data98 == "object" && !Array.isArray(data98)){
-if(data98.key === undefined){
-const err220 = {instancePath:instancePath+"/agentConfig/" + i12+"/settings/" + i13,schemaPath:"#/properties/agentConfig/items/properties/settings/items/required",keyword:"required",params:{missingProperty: "key"},message:"must have required property '"+"key"+"'"};
-if(vErrors === null){
-vErrors = [err220];
-}
-else {
-vErrors.push(err220);
-}
-errors++;
-}
-if(data98.value === undefined){
-const err221 = {instancePath:instancePath+"/agentConfig/" + i12+"/settings/" + i13,schemaPath:"#/properties/agentConfig/items/properties/settings/items/required",keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'"};
-if(vErrors === null){
-vErrors = [err221];
-}
-else {
-vErrors.push(err221);
-}
-errors++;
-}
-if(data98.at === undefined){
-const err222 = {instancePath:instancePath+"/agentConfig/" + i12+"/settings/" + i13,schemaPath:"#/properties/agentConfig/items/properties/settings/items/required",keyword:"required",params:{missingProperty: "at"},message:"must have required property '"+"at"+"'"};
-if(vErrors === null){
-vErrors = [err222];
-}
-else {
-vErrors.push(err222);
-}
-errors++;
-}
-for(const key16 in data98){
-if(!(((key16 === "key") || (key16 === "value")) || (key16 === "at"))){
-const err223 = {instancePath:instancePath+"/agentConfig/" + i12+"/settings/" + i13,schemaPath:"#/properties/agentConfig/items/properties/settings/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key16},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err223];
-}
-else {
-vErrors.push(err223);
-}
-errors++;
-}
-}
-if(data98.key !== undefined){
-if(typeof data98.key !== "string"){
-const err224 = {instancePath:instancePath+"/agentConfig/" + i12+"/settings/" + i13+"/key",schemaPath:"#/properties/agentConfig/items/properties/settings/items/properties/key/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err224];
-}
-else {
-vErrors.push(err224);
-}
-errors++;
-}
-}
-if(data98.value !== undefined){
-if(typeof data98.value !== "string"){
-const err225 = {instancePath:instancePath+"/agentConfig/" + i12+"/settings/" + i13+"/value",schemaPath:"#/properties/agentConfig/items/properties/settings/items/properties/value/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err225];
-}
-else {
-vErrors.push(err225);
-}
-errors++;
-}
-}
-if(data98.at !== undefined){
-let data101 = data98.at;
-if(data101 && typeof data101 == "object" && !Array.isArray(data101)){
-if(data101.path === undefined){
-const err226 = {instancePath:instancePath+"/agentConfig/" + i12+"/settings/" + i13+"/at",schemaPath:"#/$defs/location/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'"};
-if(vErrors === null){
-vErrors = [err226];
-}
-else {
-vErrors.push(err226);
-}
-errors++;
-}
-if(data101.line === undefined){
-const err227 = {instancePath:instancePath+"/agentConfig/" + i12+"/settings/" + i13+"/at",schemaPath:"#/$defs/location/required",keyword:"required",params:{missingProperty: "line"},message:"must have required property '"+"line"+"'"};
-if(vErrors === null){
-vErrors = [err227];
-}
-else {
-vErrors.push(err227);
-}
-errors++;
-}
-if(data101.column === undefined){
-const err228 = {instancePath:instancePath+"/agentConfig/" + i12+"/settings/" + i13+"/at",schemaPath:"#/$defs/location/required",keyword:"required",params:{missingProperty: "column"},message:"must have required property '"+"column"+"'"};
-if(vErrors === null){
-vErrors = [err228];
-}
-else {
-vErrors.push(err228);
-}
-errors++;
-}
-for(const key17 in data101){
-if(!(((key17 === "path") || (key17 === "line")) || (key17 === "column"))){
-const err229 = {instancePath:instancePath+"/agentConfig/" + i12+"/settings/" + i13+"/at",schemaPath:"#/$defs/location/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key17},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err229];
-}
-else {
-vErrors.push(err229);
-}
-errors++;
-}
-}
-if(data101.path !== undefined){
-if(typeof data101.path !== "string"){
-const err230 = {instancePath:instancePath+"/agentConfig/" + i12+"/settings/" + i13+"/at/path",schemaPath:"#/$defs/location/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err230];
-}
-else {
-vErrors.push(err230);
-}
-errors++;
-}
-}
-if(data101.line !== undefined){
-let data103 = data101.line;
-if(!(((typeof data103 == "number") && (!(data103 % 1) && !isNaN(data103))) && (isFinite(data103)))){
-const err231 = {instancePath:instancePath+"/agentConfig/" + i12+"/settings/" + i13+"/at/line",schemaPath:"#/$defs/location/properties/line/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
-if(vErrors === null){
-vErrors = [err231];
-}
-else {
-vErrors.push(err231);
-}
-errors++;
-}
-if((typeof data103 == "number") && (isFinite(data103))){
-if(data103 < 0 || isNaN(data103)){
-const err232 = {instancePath:instancePath+"/agentConfig/" + i12+"/settings/" + i13+"/at/line",schemaPath:"#/$defs/location/properties/line/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
-if(vErrors === null){
-vErrors = [err232];
-}
-else {
-vErrors.push(err232);
-}
-errors++;
-}
-}
-}
-if(data101.column !== undefined){
-let data104 = data101.column;
-if(!(((typeof data104 == "number") && (!(data104 % 1) && !isNaN(data104))) && (isFinite(data104)))){
-const err233 = {instancePath:instancePath+"/agentConfig/" + i12+"/settings/" + i13+"/at/column",schemaPath:"#/$defs/location/properties/column/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
-if(vErrors === null){
-vErrors = [err233];
-}
-else {
-vErrors.push(err233);
-}
-errors++;
-}
-if((typeof data104 == "number") && (isFinite(data104))){
-if(data104 < 0 || isNaN(data104)){
-const err234 = {instancePath:instancePath+"/agentConfig/" + i12+"/settings/" + i13+"/at/column",schemaPath:"#/$defs/location/properties/column/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
-if(vErrors === null){
-vErrors = [err234];
-}
-else {
-vErrors.push(err234);
-}
-errors++;
-}
-}
-}
-}
-else {
-const err235 = {instancePath:instancePath+"/agentConfig/" + i12+"/settings/" + i13+"/at",schemaPath:"#/$defs/location/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err235];
-}
-else {
-vErrors.push(err235);
-}
-errors++;
-}
-}
-}
-else {
-const err236 = {instancePath:instancePath+"/agentConfig/" + i12+"/settings/" + i13,schemaPath:"#/properties/agentConfig/items/properties/settings/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err236];
-}
-else {
-vErrors.push(err236);
-}
-errors++;
-}
-}
-}
-else {
-const err237 = {instancePath:instancePath+"/agentConfig/" + i12+"/settings",schemaPath:"#/properties/agentConfig/items/properties/settings/type",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err237];
-}
-else {
-vErrors.push(err237);
-}
-errors++;
-}
-}
-}
-else {
-const err238 = {instancePath:instancePath+"/agentConfig/" + i12,schemaPath:"#/properties/agentConfig/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err238];
-}
-else {
-vErrors.push(err238);
-}
-errors++;
-}
-}
-}
-else {
-const err239 = {instancePath:instancePath+"/agentConfig",schemaPath:"#/properties/agentConfig/type",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err239];
-}
-else {
-vErrors.push(err239);
-}
-errors++;
-}
-}
-if(data.owner !== undefined){
-let data105 = data.owner;
-const _errs253 = errors;
-let valid72 = false;
-let passing3 = null;
-const _errs254 = errors;
-if(!(validate34(data105, {instancePath:instancePath+"/owner",parentData:data,parentDataProperty:"owner",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate34.errors : vErrors.concat(validate34.errors);
-errors = vErrors.length;
-}
-var _valid3 = _errs254 === errors;
-if(_valid3){
-valid72 = true;
-passing3 = 0;
-}
-const _errs255 = errors;
-if(data105 !== null){
-const err240 = {instancePath:instancePath+"/owner",schemaPath:"#/properties/owner/oneOf/1/type",keyword:"type",params:{type: "null"},message:"must be null"};
-if(vErrors === null){
-vErrors = [err240];
-}
-else {
-vErrors.push(err240);
-}
-errors++;
-}
-var _valid3 = _errs255 === errors;
-if(_valid3 && valid72){
-valid72 = false;
-passing3 = [passing3, 1];
-}
-else {
-if(_valid3){
-valid72 = true;
-passing3 = 1;
-}
-}
-if(!valid72){
-const err241 = {instancePath:instancePath+"/owner",schemaPath:"#/properties/owner/oneOf",keyword:"oneOf",params:{passingSchemas: passing3},message:"must match exactly one schema in oneOf"};
-if(vErrors === null){
-vErrors = [err241];
-}
-else {
-vErrors.push(err241);
-}
-errors++;
-}
-else {
-errors = _errs253;
-if(vErrors !== null){
-if(_errs253){
-vErrors.length = _errs253;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-if(data.change !== undefined){
-let data106 = data.change;
-const _errs258 = errors;
-let valid73 = false;
-let passing4 = null;
-const _errs259 = errors;
-if(!(validate67(data106, {instancePath:instancePath+"/change",parentData:data,parentDataProperty:"change",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate67.errors : vErrors.concat(validate67.errors);
-errors = vErrors.length;
-}
-var _valid4 = _errs259 === errors;
-if(_valid4){
-valid73 = true;
-passing4 = 0;
-}
-const _errs260 = errors;
-if(data106 !== null){
-const err242 = {instancePath:instancePath+"/change",schemaPath:"#/properties/change/oneOf/1/type",keyword:"type",params:{type: "null"},message:"must be null"};
-if(vErrors === null){
-vErrors = [err242];
-}
-else {
-vErrors.push(err242);
-}
-errors++;
-}
-var _valid4 = _errs260 === errors;
-if(_valid4 && valid73){
-valid73 = false;
-passing4 = [passing4, 1];
-}
-else {
-if(_valid4){
-valid73 = true;
-passing4 = 1;
-}
-}
-if(!valid73){
-const err243 = {instancePath:instancePath+"/change",schemaPath:"#/properties/change/oneOf",keyword:"oneOf",params:{passingSchemas: passing4},message:"must match exactly one schema in oneOf"};
-if(vErrors === null){
-vErrors = [err243];
-}
-else {
-vErrors.push(err243);
-}
-errors++;
-}
-else {
-errors = _errs258;
-if(vErrors !== null){
-if(_errs258){
-vErrors.length = _errs258;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-if(data.targets !== undefined){
-let data107 = data.targets;
-if(Array.isArray(data107)){
-const len14 = data107.length;
-for(let i14=0; i14<len14; i14++){
-if(typeof data107[i14] !== "string"){
-const err244 = {instancePath:instancePath+"/targets/" + i14,schemaPath:"#/$defs/stringList/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err244];
-}
-else {
-vErrors.push(err244);
-}
-errors++;
-}
-}
-}
-else {
-const err245 = {instancePath:instancePath+"/targets",schemaPath:"#/$defs/stringList/type",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err245];
-}
-else {
-vErrors.push(err245);
-}
-errors++;
-}
-}
-if(data.classes !== undefined){
-let data109 = data.classes;
-if(Array.isArray(data109)){
-const len15 = data109.length;
-for(let i15=0; i15<len15; i15++){
-let data110 = data109[i15];
-if(!((((((((((((((data110 === "read") || (data110 === "comment")) || (data110 === "write-branch")) || (data110 === "modify-workflow")) || (data110 === "run-shell")) || (data110 === "use-secret")) || (data110 === "cloud-credential")) || (data110 === "call-tool")) || (data110 === "publish")) || (data110 === "deploy")) || (data110 === "production")) || (data110 === "destructive")) || (data110 === "bypass-checks")) || (data110 === "opaque"))){
-const err246 = {instancePath:instancePath+"/classes/" + i15,schemaPath:"#/$defs/actionClass/enum",keyword:"enum",params:{allowedValues: schema71.enum},message:"must be equal to one of the allowed values"};
-if(vErrors === null){
-vErrors = [err246];
-}
-else {
-vErrors.push(err246);
-}
-errors++;
-}
-}
-}
-else {
-const err247 = {instancePath:instancePath+"/classes",schemaPath:"#/properties/classes/type",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err247];
-}
-else {
-vErrors.push(err247);
-}
-errors++;
-}
-}
-if(data.paths !== undefined){
-let data111 = data.paths;
-if(Array.isArray(data111)){
-const len16 = data111.length;
-for(let i16=0; i16<len16; i16++){
-let data112 = data111[i16];
-if(data112 && typeof data112 == "object" && !Array.isArray(data112)){
-if(data112.id === undefined){
-const err248 = {instancePath:instancePath+"/paths/" + i16,schemaPath:"#/properties/paths/items/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
-if(vErrors === null){
-vErrors = [err248];
-}
-else {
-vErrors.push(err248);
-}
-errors++;
-}
-if(data112.job === undefined){
-const err249 = {instancePath:instancePath+"/paths/" + i16,schemaPath:"#/properties/paths/items/required",keyword:"required",params:{missingProperty: "job"},message:"must have required property '"+"job"+"'"};
-if(vErrors === null){
-vErrors = [err249];
-}
-else {
-vErrors.push(err249);
-}
-errors++;
-}
-if(data112.class === undefined){
-const err250 = {instancePath:instancePath+"/paths/" + i16,schemaPath:"#/properties/paths/items/required",keyword:"required",params:{missingProperty: "class"},message:"must have required property '"+"class"+"'"};
-if(vErrors === null){
-vErrors = [err250];
-}
-else {
-vErrors.push(err250);
-}
-errors++;
-}
-if(data112.reason === undefined){
-const err251 = {instancePath:instancePath+"/paths/" + i16,schemaPath:"#/properties/paths/items/required",keyword:"required",params:{missingProperty: "reason"},message:"must have required property '"+"reason"+"'"};
-if(vErrors === null){
-vErrors = [err251];
-}
-else {
-vErrors.push(err251);
-}
-errors++;
-}
-if(data112.at === undefined){
-const err252 = {instancePath:instancePath+"/paths/" + i16,schemaPath:"#/properties/paths/items/required",keyword:"required",params:{missingProperty: "at"},message:"must have required property '"+"at"+"'"};
-if(vErrors === null){
-vErrors = [err252];
-}
-else {
-vErrors.push(err252);
-}
-errors++;
-}
-if(data112.credentials === undefined){
-const err253 = {instancePath:instancePath+"/paths/" + i16,schemaPath:"#/properties/paths/items/required",keyword:"required",params:{missingProperty: "credentials"},message:"must have required property '"+"credentials"+"'"};
-if(vErrors === null){
-vErrors = [err253];
-}
-else {
-vErrors.push(err253);
-}
-errors++;
-}
-if(data112.step === undefined){
-const err254 = {instancePath:instancePath+"/paths/" + i16,schemaPath:"#/properties/paths/items/required",keyword:"required",params:{missingProperty: "step"},message:"must have required property '"+"step"+"'"};
-if(vErrors === null){
-vErrors = [err254];
-}
-else {
-vErrors.push(err254);
-}
-errors++;
-}
-if(data112.uses === undefined){
-const err255 = {instancePath:instancePath+"/paths/" + i16,schemaPath:"#/properties/paths/items/required",keyword:"required",params:{missingProperty: "uses"},message:"must have required property '"+"uses"+"'"};
-if(vErrors === null){
-vErrors = [err255];
-}
-else {
-vErrors.push(err255);
-}
-errors++;
-}
-if(data112.target === undefined){
-const err256 = {instancePath:instancePath+"/paths/" + i16,schemaPath:"#/properties/paths/items/required",keyword:"required",params:{missingProperty: "target"},message:"must have required property '"+"target"+"'"};
-if(vErrors === null){
-vErrors = [err256];
-}
-else {
-vErrors.push(err256);
-}
-errors++;
-}
-if(data112.why === undefined){
-const err257 = {instancePath:instancePath+"/paths/" + i16,schemaPath:"#/properties/paths/items/required",keyword:"required",params:{missingProperty: "why"},message:"must have required property '"+"why"+"'"};
-if(vErrors === null){
-vErrors = [err257];
-}
-else {
-vErrors.push(err257);
-}
-errors++;
-}
-if(data112.chain === undefined){
-const err258 = {instancePath:instancePath+"/paths/" + i16,schemaPath:"#/properties/paths/items/required",keyword:"required",params:{missingProperty: "chain"},message:"must have required property '"+"chain"+"'"};
-if(vErrors === null){
-vErrors = [err258];
-}
-else {
-vErrors.push(err258);
-}
-errors++;
-}
-for(const key18 in data112){
-if(!(func1.call(schema127.properties.paths.items.properties, key18))){
-const err259 = {instancePath:instancePath+"/paths/" + i16,schemaPath:"#/properties/paths/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key18},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err259];
-}
-else {
-vErrors.push(err259);
-}
-errors++;
-}
-}
-if(data112.id !== undefined){
-if(typeof data112.id !== "string"){
-const err260 = {instancePath:instancePath+"/paths/" + i16+"/id",schemaPath:"#/properties/paths/items/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err260];
-}
-else {
-vErrors.push(err260);
-}
-errors++;
-}
-}
-if(data112.job !== undefined){
-if(typeof data112.job !== "string"){
-const err261 = {instancePath:instancePath+"/paths/" + i16+"/job",schemaPath:"#/properties/paths/items/properties/job/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err261];
-}
-else {
-vErrors.push(err261);
-}
-errors++;
-}
-}
-if(data112.class !== undefined){
-let data115 = data112.class;
-if(!((((((((((((((data115 === "read") || (data115 === "comment")) || (data115 === "write-branch")) || (data115 === "modify-workflow")) || (data115 === "run-shell")) || (data115 === "use-secret")) || (data115 === "cloud-credential")) || (data115 === "call-tool")) || (data115 === "publish")) || (data115 === "deploy")) || (data115 === "production")) || (data115 === "destructive")) || (data115 === "bypass-checks")) || (data115 === "opaque"))){
-const err262 = {instancePath:instancePath+"/paths/" + i16+"/class",schemaPath:"#/$defs/actionClass/enum",keyword:"enum",params:{allowedValues: schema71.enum},message:"must be equal to one of the allowed values"};
-if(vErrors === null){
-vErrors = [err262];
-}
-else {
-vErrors.push(err262);
-}
-errors++;
-}
-}
-if(data112.reason !== undefined){
-if(typeof data112.reason !== "string"){
-const err263 = {instancePath:instancePath+"/paths/" + i16+"/reason",schemaPath:"#/properties/paths/items/properties/reason/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err263];
-}
-else {
-vErrors.push(err263);
-}
-errors++;
-}
-}
-if(data112.at !== undefined){
-let data117 = data112.at;
-if(data117 && typeof data117 == "object" && !Array.isArray(data117)){
-if(data117.path === undefined){
-const err264 = {instancePath:instancePath+"/paths/" + i16+"/at",schemaPath:"#/$defs/location/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'"};
-if(vErrors === null){
-vErrors = [err264];
-}
-else {
-vErrors.push(err264);
-}
-errors++;
-}
-if(data117.line === undefined){
-const err265 = {instancePath:instancePath+"/paths/" + i16+"/at",schemaPath:"#/$defs/location/required",keyword:"required",params:{missingProperty: "line"},message:"must have required property '"+"line"+"'"};
-if(vErrors === null){
-vErrors = [err265];
-}
-else {
-vErrors.push(err265);
-}
-errors++;
-}
-if(data117.column === undefined){
-const err266 = {instancePath:instancePath+"/paths/" + i16+"/at",schemaPath:"#/$defs/location/required",keyword:"required",params:{missingProperty: "column"},message:"must have required property '"+"column"+"'"};
-if(vErrors === null){
-vErrors = [err266];
-}
-else {
-vErrors.push(err266);
-}
-errors++;
-}
-for(const key19 in data117){
-if(!(((key19 === "path") || (key19 === "line")) || (key19 === "column"))){
-const err267 = {instancePath:instancePath+"/paths/" + i16+"/at",schemaPath:"#/$defs/location/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key19},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err267];
-}
-else {
-vErrors.push(err267);
-}
-errors++;
-}
-}
-if(data117.path !== undefined){
-if(typeof data117.path !== "string"){
-const err268 = {instancePath:instancePath+"/paths/" + i16+"/at/path",schemaPath:"#/$defs/location/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err268];
-}
-else {
-vErrors.push(err268);
-}
-errors++;
-}
-}
-if(data117.line !== undefined){
-let data119 = data117.line;
-if(!(((typeof data119 == "number") && (!(data119 % 1) && !isNaN(data119))) && (isFinite(data119)))){
-const err269 = {instancePath:instancePath+"/paths/" + i16+"/at/line",schemaPath:"#/$defs/location/properties/line/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
-if(vErrors === null){
-vErrors = [err269];
-}
-else {
-vErrors.push(err269);
-}
-errors++;
-}
-if((typeof data119 == "number") && (isFinite(data119))){
-if(data119 < 0 || isNaN(data119)){
-const err270 = {instancePath:instancePath+"/paths/" + i16+"/at/line",schemaPath:"#/$defs/location/properties/line/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
-if(vErrors === null){
-vErrors = [err270];
-}
-else {
-vErrors.push(err270);
-}
-errors++;
-}
-}
-}
-if(data117.column !== undefined){
-let data120 = data117.column;
-if(!(((typeof data120 == "number") && (!(data120 % 1) && !isNaN(data120))) && (isFinite(data120)))){
-const err271 = {instancePath:instancePath+"/paths/" + i16+"/at/column",schemaPath:"#/$defs/location/properties/column/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
-if(vErrors === null){
-vErrors = [err271];
-}
-else {
-vErrors.push(err271);
-}
-errors++;
-}
-if((typeof data120 == "number") && (isFinite(data120))){
-if(data120 < 0 || isNaN(data120)){
-const err272 = {instancePath:instancePath+"/paths/" + i16+"/at/column",schemaPath:"#/$defs/location/properties/column/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
-if(vErrors === null){
-vErrors = [err272];
-}
-else {
-vErrors.push(err272);
-}
-errors++;
-}
-}
-}
-}
-else {
-const err273 = {instancePath:instancePath+"/paths/" + i16+"/at",schemaPath:"#/$defs/location/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err273];
-}
-else {
-vErrors.push(err273);
-}
-errors++;
-}
-}
-if(data112.credentials !== undefined){
-let data121 = data112.credentials;
-if(Array.isArray(data121)){
-const len17 = data121.length;
-for(let i17=0; i17<len17; i17++){
-if(typeof data121[i17] !== "string"){
-const err274 = {instancePath:instancePath+"/paths/" + i16+"/credentials/" + i17,schemaPath:"#/$defs/stringList/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err274];
-}
-else {
-vErrors.push(err274);
-}
-errors++;
-}
-}
-}
-else {
-const err275 = {instancePath:instancePath+"/paths/" + i16+"/credentials",schemaPath:"#/$defs/stringList/type",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err275];
-}
-else {
-vErrors.push(err275);
-}
-errors++;
-}
-}
-if(data112.step !== undefined){
-let data123 = data112.step;
-if((!(((typeof data123 == "number") && (!(data123 % 1) && !isNaN(data123))) && (isFinite(data123)))) && (data123 !== null)){
-const err276 = {instancePath:instancePath+"/paths/" + i16+"/step",schemaPath:"#/properties/paths/items/properties/step/type",keyword:"type",params:{type: schema127.properties.paths.items.properties.step.type},message:"must be integer,null"};
-if(vErrors === null){
-vErrors = [err276];
-}
-else {
-vErrors.push(err276);
-}
-errors++;
-}
-}
-if(data112.uses !== undefined){
-let data124 = data112.uses;
-if((typeof data124 !== "string") && (data124 !== null)){
-const err277 = {instancePath:instancePath+"/paths/" + i16+"/uses",schemaPath:"#/$defs/stringOrNull/type",keyword:"type",params:{type: schema73.type},message:"must be string,null"};
-if(vErrors === null){
-vErrors = [err277];
-}
-else {
-vErrors.push(err277);
-}
-errors++;
-}
-}
-if(data112.target !== undefined){
-let data125 = data112.target;
-if((typeof data125 !== "string") && (data125 !== null)){
-const err278 = {instancePath:instancePath+"/paths/" + i16+"/target",schemaPath:"#/$defs/stringOrNull/type",keyword:"type",params:{type: schema73.type},message:"must be string,null"};
-if(vErrors === null){
-vErrors = [err278];
-}
-else {
-vErrors.push(err278);
-}
-errors++;
-}
-}
-if(data112.why !== undefined){
-let data126 = data112.why;
-if((typeof data126 !== "string") && (data126 !== null)){
-const err279 = {instancePath:instancePath+"/paths/" + i16+"/why",schemaPath:"#/$defs/stringOrNull/type",keyword:"type",params:{type: schema73.type},message:"must be string,null"};
-if(vErrors === null){
-vErrors = [err279];
-}
-else {
-vErrors.push(err279);
-}
-errors++;
-}
-}
-if(data112.chain !== undefined){
-let data127 = data112.chain;
-if((!(Array.isArray(data127))) && (data127 !== null)){
-const err280 = {instancePath:instancePath+"/paths/" + i16+"/chain",schemaPath:"#/properties/paths/items/properties/chain/type",keyword:"type",params:{type: schema127.properties.paths.items.properties.chain.type},message:"must be array,null"};
-if(vErrors === null){
-vErrors = [err280];
-}
-else {
-vErrors.push(err280);
-}
-errors++;
-}
-if(Array.isArray(data127)){
-const len18 = data127.length;
-for(let i18=0; i18<len18; i18++){
-let data128 = data127[i18];
-if(data128 && typeof data128 == "object" && !Array.isArray(data128)){
-if(data128.kind === undefined){
-const err281 = {instancePath:instancePath+"/paths/" + i16+"/chain/" + i18,schemaPath:"#/properties/paths/items/properties/chain/items/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'"};
-if(vErrors === null){
-vErrors = [err281];
-}
-else {
-vErrors.push(err281);
-}
-errors++;
-}
-if(data128.name === undefined){
-const err282 = {instancePath:instancePath+"/paths/" + i16+"/chain/" + i18,schemaPath:"#/properties/paths/items/properties/chain/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
-if(vErrors === null){
-vErrors = [err282];
-}
-else {
-vErrors.push(err282);
-}
-errors++;
-}
-if(data128.at === undefined){
-const err283 = {instancePath:instancePath+"/paths/" + i16+"/chain/" + i18,schemaPath:"#/properties/paths/items/properties/chain/items/required",keyword:"required",params:{missingProperty: "at"},message:"must have required property '"+"at"+"'"};
-if(vErrors === null){
-vErrors = [err283];
-}
-else {
-vErrors.push(err283);
-}
-errors++;
-}
-for(const key20 in data128){
-if(!(((key20 === "kind") || (key20 === "name")) || (key20 === "at"))){
-const err284 = {instancePath:instancePath+"/paths/" + i16+"/chain/" + i18,schemaPath:"#/properties/paths/items/properties/chain/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key20},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err284];
-}
-else {
-vErrors.push(err284);
-}
-errors++;
-}
-}
-if(data128.kind !== undefined){
-let data129 = data128.kind;
-if(!((((((data129 === "job") || (data129 === "workflow")) || (data129 === "step")) || (data129 === "action")) || (data129 === "script")) || (data129 === "command"))){
-const err285 = {instancePath:instancePath+"/paths/" + i16+"/chain/" + i18+"/kind",schemaPath:"#/properties/paths/items/properties/chain/items/properties/kind/enum",keyword:"enum",params:{allowedValues: schema127.properties.paths.items.properties.chain.items.properties.kind.enum},message:"must be equal to one of the allowed values"};
-if(vErrors === null){
-vErrors = [err285];
-}
-else {
-vErrors.push(err285);
-}
-errors++;
-}
-}
-if(data128.name !== undefined){
-if(typeof data128.name !== "string"){
-const err286 = {instancePath:instancePath+"/paths/" + i16+"/chain/" + i18+"/name",schemaPath:"#/properties/paths/items/properties/chain/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err286];
-}
-else {
-vErrors.push(err286);
-}
-errors++;
-}
-}
-if(data128.at !== undefined){
-let data131 = data128.at;
-if(data131 && typeof data131 == "object" && !Array.isArray(data131)){
-if(data131.path === undefined){
-const err287 = {instancePath:instancePath+"/paths/" + i16+"/chain/" + i18+"/at",schemaPath:"#/$defs/location/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'"};
-if(vErrors === null){
-vErrors = [err287];
-}
-else {
-vErrors.push(err287);
-}
-errors++;
-}
-if(data131.line === undefined){
-const err288 = {instancePath:instancePath+"/paths/" + i16+"/chain/" + i18+"/at",schemaPath:"#/$defs/location/required",keyword:"required",params:{missingProperty: "line"},message:"must have required property '"+"line"+"'"};
-if(vErrors === null){
-vErrors = [err288];
-}
-else {
-vErrors.push(err288);
-}
-errors++;
-}
-if(data131.column === undefined){
-const err289 = {instancePath:instancePath+"/paths/" + i16+"/chain/" + i18+"/at",schemaPath:"#/$defs/location/required",keyword:"required",params:{missingProperty: "column"},message:"must have required property '"+"column"+"'"};
-if(vErrors === null){
-vErrors = [err289];
-}
-else {
-vErrors.push(err289);
-}
-errors++;
-}
-for(const key21 in data131){
-if(!(((key21 === "path") || (key21 === "line")) || (key21 === "column"))){
-const err290 = {instancePath:instancePath+"/paths/" + i16+"/chain/" + i18+"/at",schemaPath:"#/$defs/location/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key21},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err290];
-}
-else {
-vErrors.push(err290);
-}
-errors++;
-}
-}
-if(data131.path !== undefined){
-if(typeof data131.path !== "string"){
-const err291 = {instancePath:instancePath+"/paths/" + i16+"/chain/" + i18+"/at/path",schemaPath:"#/$defs/location/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err291];
-}
-else {
-vErrors.push(err291);
-}
-errors++;
-}
-}
-if(data131.line !== undefined){
-let data133 = data131.line;
-if(!(((typeof data133 == "number") && (!(data133 % 1) && !isNaN(data133))) && (isFinite(data133)))){
-const err292 = {instancePath:instancePath+"/paths/" + i16+"/chain/" + i18+"/at/line",schemaPath:"#/$defs/location/properties/line/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
-if(vErrors === null){
-vErrors = [err292];
-}
-else {
-vErrors.push(err292);
-}
-errors++;
-}
-if((typeof data133 == "number") && (isFinite(data133))){
-if(data133 < 0 || isNaN(data133)){
-const err293 = {instancePath:instancePath+"/paths/" + i16+"/chain/" + i18+"/at/line",schemaPath:"#/$defs/location/properties/line/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
-if(vErrors === null){
-vErrors = [err293];
-}
-else {
-vErrors.push(err293);
-}
-errors++;
-}
-}
-}
-if(data131.column !== undefined){
-let data134 = data131.column;
-if(!(((typeof data134 == "number") && (!(data134 % 1) && !isNaN(data134))) && (isFinite(data134)))){
-const err294 = {instancePath:instancePath+"/paths/" + i16+"/chain/" + i18+"/at/column",schemaPath:"#/$defs/location/properties/column/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
-if(vErrors === null){
-vErrors = [err294];
-}
-else {
-vErrors.push(err294);
-}
-errors++;
-}
-if((typeof data134 == "number") && (isFinite(data134))){
-if(data134 < 0 || isNaN(data134)){
-const err295 = {instancePath:instancePath+"/paths/" + i16+"/chain/" + i18+"/at/column",schemaPath:"#/$defs/location/properties/column/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
-if(vErrors === null){
-vErrors = [err295];
-}
-else {
-vErrors.push(err295);
-}
-errors++;
-}
-}
-}
-}
-else {
-const err296 = {instancePath:instancePath+"/paths/" + i16+"/chain/" + i18+"/at",schemaPath:"#/$defs/location/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err296];
-}
-else {
-vErrors.push(err296);
-}
-errors++;
-}
-}
-}
-else {
-const err297 = {instancePath:instancePath+"/paths/" + i16+"/chain/" + i18,schemaPath:"#/properties/paths/items/properties/chain/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err297];
-}
-else {
-vErrors.push(err297);
-}
-errors++;
-}
-}
-}
-}
-}
-else {
-const err298 = {instancePath:instancePath+"/paths/" + i16,schemaPath:"#/properties/paths/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err298];
-}
-else {
-vErrors.push(err298);
-}
-errors++;
-}
-}
-}
-else {
-const err299 = {instancePath:instancePath+"/paths",schemaPath:"#/properties/paths/type",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err299];
-}
-else {
-vErrors.push(err299);
-}
-errors++;
-}
-}
-if(data.gaps !== undefined){
-let data135 = data.gaps;
-if(Array.isArray(data135)){
-const len19 = data135.length;
-for(let i19=0; i19<len19; i19++){
-if(typeof data135[i19] !== "string"){
-const err300 = {instancePath:instancePath+"/gaps/" + i19,schemaPath:"#/$defs/stringList/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err300];
-}
-else {
-vErrors.push(err300);
-}
-errors++;
-}
-}
-}
-else {
-const err301 = {instancePath:instancePath+"/gaps",schemaPath:"#/$defs/stringList/type",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err301];
-}
-else {
-vErrors.push(err301);
-}
-errors++;
-}
-}
-if(data.skipped !== undefined){
-let data137 = data.skipped;
-if((typeof data137 !== "string") && (data137 !== null)){
-const err302 = {instancePath:instancePath+"/skipped",schemaPath:"#/$defs/stringOrNull/type",keyword:"type",params:{type: schema73.type},message:"must be string,null"};
-if(vErrors === null){
-vErrors = [err302];
-}
-else {
-vErrors.push(err302);
-}
-errors++;
-}
-}
-if(data.skippedSteps !== undefined){
-let data138 = data.skippedSteps;
-if(Array.isArray(data138)){
-const len20 = data138.length;
-for(let i20=0; i20<len20; i20++){
-let data139 = data138[i20];
-if(data139 && typeof data139 == "object" && !Array.isArray(data139)){
-if(data139.step === undefined){
-const err303 = {instancePath:instancePath+"/skippedSteps/" + i20,schemaPath:"#/properties/skippedSteps/items/required",keyword:"required",params:{missingProperty: "step"},message:"must have required property '"+"step"+"'"};
-if(vErrors === null){
-vErrors = [err303];
-}
-else {
-vErrors.push(err303);
-}
-errors++;
-}
-if(data139.name === undefined){
-const err304 = {instancePath:instancePath+"/skippedSteps/" + i20,schemaPath:"#/properties/skippedSteps/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
-if(vErrors === null){
-vErrors = [err304];
-}
-else {
-vErrors.push(err304);
-}
-errors++;
-}
-if(data139.reason === undefined){
-const err305 = {instancePath:instancePath+"/skippedSteps/" + i20,schemaPath:"#/properties/skippedSteps/items/required",keyword:"required",params:{missingProperty: "reason"},message:"must have required property '"+"reason"+"'"};
-if(vErrors === null){
-vErrors = [err305];
-}
-else {
-vErrors.push(err305);
-}
-errors++;
-}
-for(const key22 in data139){
-if(!(((key22 === "step") || (key22 === "name")) || (key22 === "reason"))){
-const err306 = {instancePath:instancePath+"/skippedSteps/" + i20,schemaPath:"#/properties/skippedSteps/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key22},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err306];
-}
-else {
-vErrors.push(err306);
-}
-errors++;
-}
-}
-if(data139.step !== undefined){
-let data140 = data139.step;
-if(!(((typeof data140 == "number") && (!(data140 % 1) && !isNaN(data140))) && (isFinite(data140)))){
-const err307 = {instancePath:instancePath+"/skippedSteps/" + i20+"/step",schemaPath:"#/properties/skippedSteps/items/properties/step/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
-if(vErrors === null){
-vErrors = [err307];
-}
-else {
-vErrors.push(err307);
-}
-errors++;
-}
-if((typeof data140 == "number") && (isFinite(data140))){
-if(data140 < 0 || isNaN(data140)){
-const err308 = {instancePath:instancePath+"/skippedSteps/" + i20+"/step",schemaPath:"#/properties/skippedSteps/items/properties/step/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
-if(vErrors === null){
-vErrors = [err308];
-}
-else {
-vErrors.push(err308);
-}
-errors++;
-}
-}
-}
-if(data139.name !== undefined){
-let data141 = data139.name;
-if((typeof data141 !== "string") && (data141 !== null)){
-const err309 = {instancePath:instancePath+"/skippedSteps/" + i20+"/name",schemaPath:"#/$defs/stringOrNull/type",keyword:"type",params:{type: schema73.type},message:"must be string,null"};
-if(vErrors === null){
-vErrors = [err309];
-}
-else {
-vErrors.push(err309);
-}
-errors++;
-}
-}
-if(data139.reason !== undefined){
-if(typeof data139.reason !== "string"){
-const err310 = {instancePath:instancePath+"/skippedSteps/" + i20+"/reason",schemaPath:"#/properties/skippedSteps/items/properties/reason/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err310];
-}
-else {
-vErrors.push(err310);
-}
-errors++;
-}
-}
-}
-else {
-const err311 = {instancePath:instancePath+"/skippedSteps/" + i20,schemaPath:"#/properties/skippedSteps/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err311];
-}
-else {
-vErrors.push(err311);
-}
-errors++;
-}
-}
-}
-else {
-const err312 = {instancePath:instancePath+"/skippedSteps",schemaPath:"#/properties/skippedSteps/type",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err312];
-}
-else {
-vErrors.push(err312);
-}
-errors++;
-}
-}
-if(data.resolvedRefs !== undefined){
-let data143 = data.resolvedRefs;
-if((!(Array.isArray(data143))) && (data143 !== null)){
-const err313 = {instancePath:instancePath+"/resolvedRefs",schemaPath:"#/properties/resolvedRefs/type",keyword:"type",params:{type: schema127.properties.resolvedRefs.type},message:"must be array,null"};
-if(vErrors === null){
-vErrors = [err313];
-}
-else {
-vErrors.push(err313);
-}
-errors++;
-}
-if(Array.isArray(data143)){
-const len21 = data143.length;
-for(let i21=0; i21<len21; i21++){
-let data144 = data143[i21];
-if(data144 && typeof data144 == "object" && !Array.isArray(data144)){
-if(data144.ref === undefined){
-const err314 = {instancePath:instancePath+"/resolvedRefs/" + i21,schemaPath:"#/properties/resolvedRefs/items/required",keyword:"required",params:{missingProperty: "ref"},message:"must have required property '"+"ref"+"'"};
-if(vErrors === null){
-vErrors = [err314];
-}
-else {
-vErrors.push(err314);
-}
-errors++;
-}
-if(data144.sha === undefined){
-const err315 = {instancePath:instancePath+"/resolvedRefs/" + i21,schemaPath:"#/properties/resolvedRefs/items/required",keyword:"required",params:{missingProperty: "sha"},message:"must have required property '"+"sha"+"'"};
-if(vErrors === null){
-vErrors = [err315];
-}
-else {
-vErrors.push(err315);
-}
-errors++;
-}
-for(const key23 in data144){
-if(!((key23 === "ref") || (key23 === "sha"))){
-const err316 = {instancePath:instancePath+"/resolvedRefs/" + i21,schemaPath:"#/properties/resolvedRefs/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key23},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err316];
-}
-else {
-vErrors.push(err316);
-}
-errors++;
-}
-}
-if(data144.ref !== undefined){
-if(typeof data144.ref !== "string"){
-const err317 = {instancePath:instancePath+"/resolvedRefs/" + i21+"/ref",schemaPath:"#/properties/resolvedRefs/items/properties/ref/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err317];
-}
-else {
-vErrors.push(err317);
-}
-errors++;
-}
-}
-if(data144.sha !== undefined){
-let data146 = data144.sha;
-if(typeof data146 === "string"){
-if(!pattern28.test(data146)){
-const err318 = {instancePath:instancePath+"/resolvedRefs/" + i21+"/sha",schemaPath:"#/properties/resolvedRefs/items/properties/sha/pattern",keyword:"pattern",params:{pattern: "^[0-9a-f]{40}$"},message:"must match pattern \""+"^[0-9a-f]{40}$"+"\""};
-if(vErrors === null){
-vErrors = [err318];
-}
-else {
-vErrors.push(err318);
-}
-errors++;
-}
-}
-else {
-const err319 = {instancePath:instancePath+"/resolvedRefs/" + i21+"/sha",schemaPath:"#/properties/resolvedRefs/items/properties/sha/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err319];
-}
-else {
-vErrors.push(err319);
-}
-errors++;
-}
-}
-}
-else {
-const err320 = {instancePath:instancePath+"/resolvedRefs/" + i21,schemaPath:"#/properties/resolvedRefs/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err320];
-}
-else {
-vErrors.push(err320);
-}
-errors++;
-}
-}
-}
-}
-if(data.calls !== undefined){
-let data147 = data.calls;
-if((!(Array.isArray(data147))) && (data147 !== null)){
-const err321 = {instancePath:instancePath+"/calls",schemaPath:"#/properties/calls/type",keyword:"type",params:{type: schema127.properties.calls.type},message:"must be array,null"};
-if(vErrors === null){
-vErrors = [err321];
-}
-else {
-vErrors.push(err321);
-}
-errors++;
-}
-if(Array.isArray(data147)){
-const len22 = data147.length;
-for(let i22=0; i22<len22; i22++){
-let data148 = data147[i22];
-if(data148 && typeof data148 == "object" && !Array.isArray(data148)){
-if(data148.uses === undefined){
-const err322 = {instancePath:instancePath+"/calls/" + i22,schemaPath:"#/properties/calls/items/required",keyword:"required",params:{missingProperty: "uses"},message:"must have required property '"+"uses"+"'"};
-if(vErrors === null){
-vErrors = [err322];
-}
-else {
-vErrors.push(err322);
-}
-errors++;
-}
-if(data148.file === undefined){
-const err323 = {instancePath:instancePath+"/calls/" + i22,schemaPath:"#/properties/calls/items/required",keyword:"required",params:{missingProperty: "file"},message:"must have required property '"+"file"+"'"};
-if(vErrors === null){
-vErrors = [err323];
-}
-else {
-vErrors.push(err323);
-}
-errors++;
-}
-if(data148.at === undefined){
-const err324 = {instancePath:instancePath+"/calls/" + i22,schemaPath:"#/properties/calls/items/required",keyword:"required",params:{missingProperty: "at"},message:"must have required property '"+"at"+"'"};
-if(vErrors === null){
-vErrors = [err324];
-}
-else {
-vErrors.push(err324);
-}
-errors++;
-}
-if(data148.jobs === undefined){
-const err325 = {instancePath:instancePath+"/calls/" + i22,schemaPath:"#/properties/calls/items/required",keyword:"required",params:{missingProperty: "jobs"},message:"must have required property '"+"jobs"+"'"};
-if(vErrors === null){
-vErrors = [err325];
-}
-else {
-vErrors.push(err325);
-}
-errors++;
-}
-for(const key24 in data148){
-if(!((((key24 === "uses") || (key24 === "file")) || (key24 === "at")) || (key24 === "jobs"))){
-const err326 = {instancePath:instancePath+"/calls/" + i22,schemaPath:"#/properties/calls/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key24},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err326];
-}
-else {
-vErrors.push(err326);
-}
-errors++;
-}
-}
-if(data148.uses !== undefined){
-if(typeof data148.uses !== "string"){
-const err327 = {instancePath:instancePath+"/calls/" + i22+"/uses",schemaPath:"#/properties/calls/items/properties/uses/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err327];
-}
-else {
-vErrors.push(err327);
-}
-errors++;
-}
-}
-if(data148.file !== undefined){
-if(typeof data148.file !== "string"){
-const err328 = {instancePath:instancePath+"/calls/" + i22+"/file",schemaPath:"#/properties/calls/items/properties/file/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err328];
-}
-else {
-vErrors.push(err328);
-}
-errors++;
-}
-}
-if(data148.at !== undefined){
-let data151 = data148.at;
-if(data151 && typeof data151 == "object" && !Array.isArray(data151)){
-if(data151.path === undefined){
-const err329 = {instancePath:instancePath+"/calls/" + i22+"/at",schemaPath:"#/$defs/location/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'"};
-if(vErrors === null){
-vErrors = [err329];
-}
-else {
-vErrors.push(err329);
-}
-errors++;
-}
-if(data151.line === undefined){
-const err330 = {instancePath:instancePath+"/calls/" + i22+"/at",schemaPath:"#/$defs/location/required",keyword:"required",params:{missingProperty: "line"},message:"must have required property '"+"line"+"'"};
-if(vErrors === null){
-vErrors = [err330];
-}
-else {
-vErrors.push(err330);
-}
-errors++;
-}
-if(data151.column === undefined){
-const err331 = {instancePath:instancePath+"/calls/" + i22+"/at",schemaPath:"#/$defs/location/required",keyword:"required",params:{missingProperty: "column"},message:"must have required property '"+"column"+"'"};
-if(vErrors === null){
-vErrors = [err331];
-}
-else {
-vErrors.push(err331);
-}
-errors++;
-}
-for(const key25 in data151){
-if(!(((key25 === "path") || (key25 === "line")) || (key25 === "column"))){
-const err332 = {instancePath:instancePath+"/calls/" + i22+"/at",schemaPath:"#/$defs/location/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key25},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err332];
-}
-else {
-vErrors.push(err332);
-}
-errors++;
-}
-}
-if(data151.path !== undefined){
-if(typeof data151.path !== "string"){
-const err333 = {instancePath:instancePath+"/calls/" + i22+"/at/path",schemaPath:"#/$defs/location/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err333];
-}
-else {
-vErrors.push(err333);
-}
-errors++;
-}
-}
-if(data151.line !== undefined){
-let data153 = data151.line;
-if(!(((typeof data153 == "number") && (!(data153 % 1) && !isNaN(data153))) && (isFinite(data153)))){
-const err334 = {instancePath:instancePath+"/calls/" + i22+"/at/line",schemaPath:"#/$defs/location/properties/line/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
-if(vErrors === null){
-vErrors = [err334];
-}
-else {
-vErrors.push(err334);
-}
-errors++;
-}
-if((typeof data153 == "number") && (isFinite(data153))){
-if(data153 < 0 || isNaN(data153)){
-const err335 = {instancePath:instancePath+"/calls/" + i22+"/at/line",schemaPath:"#/$defs/location/properties/line/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
-if(vErrors === null){
-vErrors = [err335];
-}
-else {
-vErrors.push(err335);
-}
-errors++;
-}
-}
-}
-if(data151.column !== undefined){
-let data154 = data151.column;
-if(!(((typeof data154 == "number") && (!(data154 % 1) && !isNaN(data154))) && (isFinite(data154)))){
-const err336 = {instancePath:instancePath+"/calls/" + i22+"/at/column",schemaPath:"#/$defs/location/properties/column/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
-if(vErrors === null){
-vErrors = [err336];
-}
-else {
-vErrors.push(err336);
-}
-errors++;
-}
-if((typeof data154 == "number") && (isFinite(data154))){
-if(data154 < 0 || isNaN(data154)){
-const err337 = {instancePath:instancePath+"/calls/" + i22+"/at/column",schemaPath:"#/$defs/location/properties/column/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
-if(vErrors === null){
-vErrors = [err337];
-}
-else {
-vErrors.push(err337);
-}
-errors++;
-}
-}
-}
-}
-else {
-const err338 = {instancePath:instancePath+"/calls/" + i22+"/at",schemaPath:"#/$defs/location/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err338];
-}
-else {
-vErrors.push(err338);
-}
-errors++;
-}
-}
-if(data148.jobs !== undefined){
-let data155 = data148.jobs;
-if(Array.isArray(data155)){
-const len23 = data155.length;
-for(let i23=0; i23<len23; i23++){
-let data156 = data155[i23];
-if(data156 && typeof data156 == "object" && !Array.isArray(data156)){
-if(data156.job === undefined){
-const err339 = {instancePath:instancePath+"/calls/" + i22+"/jobs/" + i23,schemaPath:"#/properties/calls/items/properties/jobs/items/required",keyword:"required",params:{missingProperty: "job"},message:"must have required property '"+"job"+"'"};
-if(vErrors === null){
-vErrors = [err339];
-}
-else {
-vErrors.push(err339);
-}
-errors++;
-}
-if(data156.at === undefined){
-const err340 = {instancePath:instancePath+"/calls/" + i22+"/jobs/" + i23,schemaPath:"#/properties/calls/items/properties/jobs/items/required",keyword:"required",params:{missingProperty: "at"},message:"must have required property '"+"at"+"'"};
-if(vErrors === null){
-vErrors = [err340];
-}
-else {
-vErrors.push(err340);
-}
-errors++;
-}
-if(data156.permissions === undefined){
-const err341 = {instancePath:instancePath+"/calls/" + i22+"/jobs/" + i23,schemaPath:"#/properties/calls/items/properties/jobs/items/required",keyword:"required",params:{missingProperty: "permissions"},message:"must have required property '"+"permissions"+"'"};
-if(vErrors === null){
-vErrors = [err341];
-}
-else {
-vErrors.push(err341);
-}
-errors++;
-}
-for(const key26 in data156){
-if(!(((key26 === "job") || (key26 === "at")) || (key26 === "permissions"))){
-const err342 = {instancePath:instancePath+"/calls/" + i22+"/jobs/" + i23,schemaPath:"#/properties/calls/items/properties/jobs/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key26},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err342];
-}
-else {
-vErrors.push(err342);
-}
-errors++;
-}
-}
-if(data156.job !== undefined){
-if(typeof data156.job !== "string"){
-const err343 = {instancePath:instancePath+"/calls/" + i22+"/jobs/" + i23+"/job",schemaPath:"#/properties/calls/items/properties/jobs/items/properties/job/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err343];
-}
-else {
-vErrors.push(err343);
-}
-errors++;
-}
-}
-if(data156.at !== undefined){
-let data158 = data156.at;
-if(data158 && typeof data158 == "object" && !Array.isArray(data158)){
-if(data158.path === undefined){
-const err344 = {instancePath:instancePath+"/calls/" + i22+"/jobs/" + i23+"/at",schemaPath:"#/$defs/location/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'"};
-if(vErrors === null){
-vErrors = [err344];
-}
-else {
-vErrors.push(err344);
-}
-errors++;
-}
-if(data158.line === undefined){
-const err345 = {instancePath:instancePath+"/calls/" + i22+"/jobs/" + i23+"/at",schemaPath:"#/$defs/location/required",keyword:"required",params:{missingProperty: "line"},message:"must have required property '"+"line"+"'"};
-if(vErrors === null){
-vErrors = [err345];
-}
-else {
-vErrors.push(err345);
-}
-errors++;
-}
-if(data158.column === undefined){
-const err346 = {instancePath:instancePath+"/calls/" + i22+"/jobs/" + i23+"/at",schemaPath:"#/$defs/location/required",keyword:"required",params:{missingProperty: "column"},message:"must have required property '"+"column"+"'"};
-if(vErrors === null){
-vErrors = [err346];
-}
-else {
-vErrors.push(err346);
-}
-errors++;
-}
-for(const key27 in data158){
-if(!(((key27 === "path") || (key27 === "line")) || (key27 === "column"))){
-const err347 = {instancePath:instancePath+"/calls/" + i22+"/jobs/" + i23+"/at",schemaPath:"#/$defs/location/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key27},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err347];
-}
-else {
-vErrors.push(err347);
-}
-errors++;
-}
-}
-if(data158.path !== undefined){
-if(typeof data158.path !== "string"){
-const err348 = {instancePath:instancePath+"/calls/" + i22+"/jobs/" + i23+"/at/path",schemaPath:"#/$defs/location/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err348];
-}
-else {
-vErrors.push(err348);
-}
-errors++;
-}
-}
-if(data158.line !== undefined){
-let data160 = data158.line;
-if(!(((typeof data160 == "number") && (!(data160 % 1) && !isNaN(data160))) && (isFinite(data160)))){
-const err349 = {instancePath:instancePath+"/calls/" + i22+"/jobs/" + i23+"/at/line",schemaPath:"#/$defs/location/properties/line/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
-if(vErrors === null){
-vErrors = [err349];
-}
-else {
-vErrors.push(err349);
-}
-errors++;
-}
-if((typeof data160 == "number") && (isFinite(data160))){
-if(data160 < 0 || isNaN(data160)){
-const err350 = {instancePath:instancePath+"/calls/" + i22+"/jobs/" + i23+"/at/line",schemaPath:"#/$defs/location/properties/line/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
-if(vErrors === null){
-vErrors = [err350];
-}
-else {
-vErrors.push(err350);
-}
-errors++;
-}
-}
-}
-if(data158.column !== undefined){
-let data161 = data158.column;
-if(!(((typeof data161 == "number") && (!(data161 % 1) && !isNaN(data161))) && (isFinite(data161)))){
-const err351 = {instancePath:instancePath+"/calls/" + i22+"/jobs/" + i23+"/at/column",schemaPath:"#/$defs/location/properties/column/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
-if(vErrors === null){
-vErrors = [err351];
-}
-else {
-vErrors.push(err351);
-}
-errors++;
-}
-if((typeof data161 == "number") && (isFinite(data161))){
-if(data161 < 0 || isNaN(data161)){
-const err352 = {instancePath:instancePath+"/calls/" + i22+"/jobs/" + i23+"/at/column",schemaPath:"#/$defs/location/properties/column/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
-if(vErrors === null){
-vErrors = [err352];
-}
-else {
-vErrors.push(err352);
-}
-errors++;
-}
-}
-}
-}
-else {
-const err353 = {instancePath:instancePath+"/calls/" + i22+"/jobs/" + i23+"/at",schemaPath:"#/$defs/location/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err353];
-}
-else {
-vErrors.push(err353);
-}
-errors++;
-}
-}
-if(data156.permissions !== undefined){
-let data162 = data156.permissions;
-if(data162 && typeof data162 == "object" && !Array.isArray(data162)){
-for(const key28 in data162){
-let data163 = data162[key28];
-if(!(((data163 === "read") || (data163 === "write")) || (data163 === "none"))){
-const err354 = {instancePath:instancePath+"/calls/" + i22+"/jobs/" + i23+"/permissions/" + key28.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/calls/items/properties/jobs/items/properties/permissions/additionalProperties/enum",keyword:"enum",params:{allowedValues: schema127.properties.calls.items.properties.jobs.items.properties.permissions.additionalProperties.enum},message:"must be equal to one of the allowed values"};
-if(vErrors === null){
-vErrors = [err354];
-}
-else {
-vErrors.push(err354);
-}
-errors++;
-}
-}
-}
-else {
-const err355 = {instancePath:instancePath+"/calls/" + i22+"/jobs/" + i23+"/permissions",schemaPath:"#/properties/calls/items/properties/jobs/items/properties/permissions/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err355];
-}
-else {
-vErrors.push(err355);
-}
-errors++;
-}
-}
-}
-else {
-const err356 = {instancePath:instancePath+"/calls/" + i22+"/jobs/" + i23,schemaPath:"#/properties/calls/items/properties/jobs/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err356];
-}
-else {
-vErrors.push(err356);
-}
-errors++;
-}
-}
-}
-else {
-const err357 = {instancePath:instancePath+"/calls/" + i22+"/jobs",schemaPath:"#/properties/calls/items/properties/jobs/type",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err357];
-}
-else {
-vErrors.push(err357);
-}
-errors++;
-}
-}
-}
-else {
-const err358 = {instancePath:instancePath+"/calls/" + i22,schemaPath:"#/properties/calls/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err358];
-}
-else {
-vErrors.push(err358);
-}
-errors++;
-}
-}
-}
-}
-if(data.checklist !== undefined){
-if(!(validate69(data.checklist, {instancePath:instancePath+"/checklist",parentData:data,parentDataProperty:"checklist",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate69.errors : vErrors.concat(validate69.errors);
-errors = vErrors.length;
-}
-}
-}
-else {
-const err359 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err359];
-}
-else {
-vErrors.push(err359);
-}
-errors++;
-}
-validate84.errors = vErrors;
+validate82.errors = vErrors;
 return errors === 0;
 }
-validate84.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate82.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 
-function validate83(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate81(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate83.evaluated;
+const evaluated0 = validate81.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -12426,7 +11578,7 @@ errors++;
 if(data.name !== undefined){
 let data1 = data.name;
 if((typeof data1 !== "string") && (data1 !== null)){
-const err5 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: schema218.properties.name.type},message:"must be string,null"};
+const err5 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: schema214.properties.name.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -12625,8 +11777,8 @@ let data10 = data.jobs;
 if(Array.isArray(data10)){
 const len1 = data10.length;
 for(let i1=0; i1<len1; i1++){
-if(!(validate84(data10[i1], {instancePath:instancePath+"/jobs/" + i1,parentData:data10,parentDataProperty:i1,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate84.errors : vErrors.concat(validate84.errors);
+if(!(validate82(data10[i1], {instancePath:instancePath+"/jobs/" + i1,parentData:data10,parentDataProperty:i1,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate82.errors : vErrors.concat(validate82.errors);
 errors = vErrors.length;
 }
 }
@@ -12653,10 +11805,10 @@ vErrors.push(err22);
 }
 errors++;
 }
-validate83.errors = vErrors;
+validate81.errors = vErrors;
 return errors === 0;
 }
-validate83.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate81.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 
 function validate20(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
@@ -12791,9 +11943,8 @@ vErrors.push(err11);
 }
 errors++;
 }
-for(const key0 in data){
-if(!(func1.call(schema31.properties, key0))){
-const err12 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(data.checklist === undefined){
+const err12 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "checklist"},message:"must have required property '"+"checklist"+"'"};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -12802,10 +11953,8 @@ vErrors.push(err12);
 }
 errors++;
 }
-}
-if(data.schemaVersion !== undefined){
-if(1 !== data.schemaVersion){
-const err13 = {instancePath:instancePath+"/schemaVersion",schemaPath:"#/properties/schemaVersion/const",keyword:"const",params:{allowedValue: 1},message:"must be equal to constant"};
+if(data.pathRemediations === undefined){
+const err13 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "pathRemediations"},message:"must have required property '"+"pathRemediations"+"'"};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -12814,12 +11963,9 @@ vErrors.push(err13);
 }
 errors++;
 }
-}
-if(data.tool !== undefined){
-let data1 = data.tool;
-if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
-if(data1.name === undefined){
-const err14 = {instancePath:instancePath+"/tool",schemaPath:"#/properties/tool/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
+for(const key0 in data){
+if(!(func1.call(schema31.properties, key0))){
+const err14 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -12828,8 +11974,10 @@ vErrors.push(err14);
 }
 errors++;
 }
-if(data1.version === undefined){
-const err15 = {instancePath:instancePath+"/tool",schemaPath:"#/properties/tool/required",keyword:"required",params:{missingProperty: "version"},message:"must have required property '"+"version"+"'"};
+}
+if(data.schemaVersion !== undefined){
+if(1 !== data.schemaVersion){
+const err15 = {instancePath:instancePath+"/schemaVersion",schemaPath:"#/properties/schemaVersion/const",keyword:"const",params:{allowedValue: 1},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -12838,9 +11986,12 @@ vErrors.push(err15);
 }
 errors++;
 }
-for(const key1 in data1){
-if(!((key1 === "name") || (key1 === "version"))){
-const err16 = {instancePath:instancePath+"/tool",schemaPath:"#/properties/tool/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
+}
+if(data.tool !== undefined){
+let data1 = data.tool;
+if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
+if(data1.name === undefined){
+const err16 = {instancePath:instancePath+"/tool",schemaPath:"#/properties/tool/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -12849,10 +12000,8 @@ vErrors.push(err16);
 }
 errors++;
 }
-}
-if(data1.name !== undefined){
-if("agent-gate" !== data1.name){
-const err17 = {instancePath:instancePath+"/tool/name",schemaPath:"#/properties/tool/properties/name/const",keyword:"const",params:{allowedValue: "agent-gate"},message:"must be equal to constant"};
+if(data1.version === undefined){
+const err17 = {instancePath:instancePath+"/tool",schemaPath:"#/properties/tool/required",keyword:"required",params:{missingProperty: "version"},message:"must have required property '"+"version"+"'"};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -12861,12 +12010,9 @@ vErrors.push(err17);
 }
 errors++;
 }
-}
-if(data1.version !== undefined){
-let data3 = data1.version;
-if(typeof data3 === "string"){
-if(!pattern4.test(data3)){
-const err18 = {instancePath:instancePath+"/tool/version",schemaPath:"#/properties/tool/properties/version/pattern",keyword:"pattern",params:{pattern: "^\\d+\\.\\d+\\.\\d+(?:[-+][0-9A-Za-z.-]+)?$"},message:"must match pattern \""+"^\\d+\\.\\d+\\.\\d+(?:[-+][0-9A-Za-z.-]+)?$"+"\""};
+for(const key1 in data1){
+if(!((key1 === "name") || (key1 === "version"))){
+const err18 = {instancePath:instancePath+"/tool",schemaPath:"#/properties/tool/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -12876,8 +12022,9 @@ vErrors.push(err18);
 errors++;
 }
 }
-else {
-const err19 = {instancePath:instancePath+"/tool/version",schemaPath:"#/properties/tool/properties/version/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data1.name !== undefined){
+if("agent-gate" !== data1.name){
+const err19 = {instancePath:instancePath+"/tool/name",schemaPath:"#/properties/tool/properties/name/const",keyword:"const",params:{allowedValue: "agent-gate"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -12887,14 +12034,39 @@ vErrors.push(err19);
 errors++;
 }
 }
-}
-else {
-const err20 = {instancePath:instancePath+"/tool",schemaPath:"#/properties/tool/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data1.version !== undefined){
+let data3 = data1.version;
+if(typeof data3 === "string"){
+if(!pattern4.test(data3)){
+const err20 = {instancePath:instancePath+"/tool/version",schemaPath:"#/properties/tool/properties/version/pattern",keyword:"pattern",params:{pattern: "^\\d+\\.\\d+\\.\\d+(?:[-+][0-9A-Za-z.-]+)?$"},message:"must match pattern \""+"^\\d+\\.\\d+\\.\\d+(?:[-+][0-9A-Za-z.-]+)?$"+"\""};
 if(vErrors === null){
 vErrors = [err20];
 }
 else {
 vErrors.push(err20);
+}
+errors++;
+}
+}
+else {
+const err21 = {instancePath:instancePath+"/tool/version",schemaPath:"#/properties/tool/properties/version/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+}
+}
+else {
+const err22 = {instancePath:instancePath+"/tool",schemaPath:"#/properties/tool/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(err22);
 }
 errors++;
 }
@@ -12908,31 +12080,7 @@ errors = vErrors.length;
 if(data.decision !== undefined){
 let data5 = data.decision;
 if(!(((data5 === "allow") || (data5 === "approval-required")) || (data5 === "blocked"))){
-const err21 = {instancePath:instancePath+"/decision",schemaPath:"#/$defs/decision/enum",keyword:"enum",params:{allowedValues: schema35.enum},message:"must be equal to one of the allowed values"};
-if(vErrors === null){
-vErrors = [err21];
-}
-else {
-vErrors.push(err21);
-}
-errors++;
-}
-}
-if(data.policy !== undefined){
-let data6 = data.policy;
-if(data6 && typeof data6 == "object" && !Array.isArray(data6)){
-if(data6.sources === undefined){
-const err22 = {instancePath:instancePath+"/policy",schemaPath:"#/properties/policy/required",keyword:"required",params:{missingProperty: "sources"},message:"must have required property '"+"sources"+"'"};
-if(vErrors === null){
-vErrors = [err22];
-}
-else {
-vErrors.push(err22);
-}
-errors++;
-}
-if(data6.digest === undefined){
-const err23 = {instancePath:instancePath+"/policy",schemaPath:"#/properties/policy/required",keyword:"required",params:{missingProperty: "digest"},message:"must have required property '"+"digest"+"'"};
+const err23 = {instancePath:instancePath+"/decision",schemaPath:"#/$defs/decision/enum",keyword:"enum",params:{allowedValues: schema35.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -12941,8 +12089,12 @@ vErrors.push(err23);
 }
 errors++;
 }
-if(data6.default === undefined){
-const err24 = {instancePath:instancePath+"/policy",schemaPath:"#/properties/policy/required",keyword:"required",params:{missingProperty: "default"},message:"must have required property '"+"default"+"'"};
+}
+if(data.policy !== undefined){
+let data6 = data.policy;
+if(data6 && typeof data6 == "object" && !Array.isArray(data6)){
+if(data6.sources === undefined){
+const err24 = {instancePath:instancePath+"/policy",schemaPath:"#/properties/policy/required",keyword:"required",params:{missingProperty: "sources"},message:"must have required property '"+"sources"+"'"};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -12951,14 +12103,34 @@ vErrors.push(err24);
 }
 errors++;
 }
-for(const key2 in data6){
-if(!(((key2 === "sources") || (key2 === "digest")) || (key2 === "default"))){
-const err25 = {instancePath:instancePath+"/policy",schemaPath:"#/properties/policy/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"};
+if(data6.digest === undefined){
+const err25 = {instancePath:instancePath+"/policy",schemaPath:"#/properties/policy/required",keyword:"required",params:{missingProperty: "digest"},message:"must have required property '"+"digest"+"'"};
 if(vErrors === null){
 vErrors = [err25];
 }
 else {
 vErrors.push(err25);
+}
+errors++;
+}
+if(data6.default === undefined){
+const err26 = {instancePath:instancePath+"/policy",schemaPath:"#/properties/policy/required",keyword:"required",params:{missingProperty: "default"},message:"must have required property '"+"default"+"'"};
+if(vErrors === null){
+vErrors = [err26];
+}
+else {
+vErrors.push(err26);
+}
+errors++;
+}
+for(const key2 in data6){
+if(!(((key2 === "sources") || (key2 === "digest")) || (key2 === "default"))){
+const err27 = {instancePath:instancePath+"/policy",schemaPath:"#/properties/policy/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err27];
+}
+else {
+vErrors.push(err27);
 }
 errors++;
 }
@@ -12969,31 +12141,7 @@ if(Array.isArray(data7)){
 const len0 = data7.length;
 for(let i0=0; i0<len0; i0++){
 if(typeof data7[i0] !== "string"){
-const err26 = {instancePath:instancePath+"/policy/sources/" + i0,schemaPath:"#/$defs/stringList/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err26];
-}
-else {
-vErrors.push(err26);
-}
-errors++;
-}
-}
-}
-else {
-const err27 = {instancePath:instancePath+"/policy/sources",schemaPath:"#/$defs/stringList/type",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err27];
-}
-else {
-vErrors.push(err27);
-}
-errors++;
-}
-}
-if(data6.digest !== undefined){
-if(typeof data6.digest !== "string"){
-const err28 = {instancePath:instancePath+"/policy/digest",schemaPath:"#/properties/policy/properties/digest/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err28 = {instancePath:instancePath+"/policy/sources/" + i0,schemaPath:"#/$defs/stringList/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -13003,10 +12151,9 @@ vErrors.push(err28);
 errors++;
 }
 }
-if(data6.default !== undefined){
-let data10 = data6.default;
-if(!(((data10 === "allow") || (data10 === "approval-required")) || (data10 === "blocked"))){
-const err29 = {instancePath:instancePath+"/policy/default",schemaPath:"#/$defs/decision/enum",keyword:"enum",params:{allowedValues: schema35.enum},message:"must be equal to one of the allowed values"};
+}
+else {
+const err29 = {instancePath:instancePath+"/policy/sources",schemaPath:"#/$defs/stringList/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -13016,14 +12163,39 @@ vErrors.push(err29);
 errors++;
 }
 }
-}
-else {
-const err30 = {instancePath:instancePath+"/policy",schemaPath:"#/properties/policy/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data6.digest !== undefined){
+if(typeof data6.digest !== "string"){
+const err30 = {instancePath:instancePath+"/policy/digest",schemaPath:"#/properties/policy/properties/digest/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err30];
 }
 else {
 vErrors.push(err30);
+}
+errors++;
+}
+}
+if(data6.default !== undefined){
+let data10 = data6.default;
+if(!(((data10 === "allow") || (data10 === "approval-required")) || (data10 === "blocked"))){
+const err31 = {instancePath:instancePath+"/policy/default",schemaPath:"#/$defs/decision/enum",keyword:"enum",params:{allowedValues: schema35.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err31];
+}
+else {
+vErrors.push(err31);
+}
+errors++;
+}
+}
+}
+else {
+const err32 = {instancePath:instancePath+"/policy",schemaPath:"#/properties/policy/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err32];
+}
+else {
+vErrors.push(err32);
 }
 errors++;
 }
@@ -13036,27 +12208,7 @@ for(let i1=0; i1<len1; i1++){
 let data12 = data11[i1];
 if(data12 && typeof data12 == "object" && !Array.isArray(data12)){
 if(data12.root === undefined){
-const err31 = {instancePath:instancePath+"/repositories/" + i1,schemaPath:"#/properties/repositories/items/required",keyword:"required",params:{missingProperty: "root"},message:"must have required property '"+"root"+"'"};
-if(vErrors === null){
-vErrors = [err31];
-}
-else {
-vErrors.push(err31);
-}
-errors++;
-}
-if(data12.policy === undefined){
-const err32 = {instancePath:instancePath+"/repositories/" + i1,schemaPath:"#/properties/repositories/items/required",keyword:"required",params:{missingProperty: "policy"},message:"must have required property '"+"policy"+"'"};
-if(vErrors === null){
-vErrors = [err32];
-}
-else {
-vErrors.push(err32);
-}
-errors++;
-}
-if(data12.workflows === undefined){
-const err33 = {instancePath:instancePath+"/repositories/" + i1,schemaPath:"#/properties/repositories/items/required",keyword:"required",params:{missingProperty: "workflows"},message:"must have required property '"+"workflows"+"'"};
+const err33 = {instancePath:instancePath+"/repositories/" + i1,schemaPath:"#/properties/repositories/items/required",keyword:"required",params:{missingProperty: "root"},message:"must have required property '"+"root"+"'"};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -13065,9 +12217,8 @@ vErrors.push(err33);
 }
 errors++;
 }
-for(const key3 in data12){
-if(!(((key3 === "root") || (key3 === "policy")) || (key3 === "workflows"))){
-const err34 = {instancePath:instancePath+"/repositories/" + i1,schemaPath:"#/properties/repositories/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties"};
+if(data12.policy === undefined){
+const err34 = {instancePath:instancePath+"/repositories/" + i1,schemaPath:"#/properties/repositories/items/required",keyword:"required",params:{missingProperty: "policy"},message:"must have required property '"+"policy"+"'"};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -13076,10 +12227,8 @@ vErrors.push(err34);
 }
 errors++;
 }
-}
-if(data12.root !== undefined){
-if(typeof data12.root !== "string"){
-const err35 = {instancePath:instancePath+"/repositories/" + i1+"/root",schemaPath:"#/properties/repositories/items/properties/root/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data12.workflows === undefined){
+const err35 = {instancePath:instancePath+"/repositories/" + i1,schemaPath:"#/properties/repositories/items/required",keyword:"required",params:{missingProperty: "workflows"},message:"must have required property '"+"workflows"+"'"};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -13088,12 +12237,9 @@ vErrors.push(err35);
 }
 errors++;
 }
-}
-if(data12.policy !== undefined){
-let data14 = data12.policy;
-if(data14 && typeof data14 == "object" && !Array.isArray(data14)){
-if(data14.sources === undefined){
-const err36 = {instancePath:instancePath+"/repositories/" + i1+"/policy",schemaPath:"#/properties/repositories/items/properties/policy/required",keyword:"required",params:{missingProperty: "sources"},message:"must have required property '"+"sources"+"'"};
+for(const key3 in data12){
+if(!(((key3 === "root") || (key3 === "policy")) || (key3 === "workflows"))){
+const err36 = {instancePath:instancePath+"/repositories/" + i1,schemaPath:"#/properties/repositories/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -13102,8 +12248,10 @@ vErrors.push(err36);
 }
 errors++;
 }
-if(data14.digest === undefined){
-const err37 = {instancePath:instancePath+"/repositories/" + i1+"/policy",schemaPath:"#/properties/repositories/items/properties/policy/required",keyword:"required",params:{missingProperty: "digest"},message:"must have required property '"+"digest"+"'"};
+}
+if(data12.root !== undefined){
+if(typeof data12.root !== "string"){
+const err37 = {instancePath:instancePath+"/repositories/" + i1+"/root",schemaPath:"#/properties/repositories/items/properties/root/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -13112,14 +12260,38 @@ vErrors.push(err37);
 }
 errors++;
 }
-for(const key4 in data14){
-if(!((key4 === "sources") || (key4 === "digest"))){
-const err38 = {instancePath:instancePath+"/repositories/" + i1+"/policy",schemaPath:"#/properties/repositories/items/properties/policy/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties"};
+}
+if(data12.policy !== undefined){
+let data14 = data12.policy;
+if(data14 && typeof data14 == "object" && !Array.isArray(data14)){
+if(data14.sources === undefined){
+const err38 = {instancePath:instancePath+"/repositories/" + i1+"/policy",schemaPath:"#/properties/repositories/items/properties/policy/required",keyword:"required",params:{missingProperty: "sources"},message:"must have required property '"+"sources"+"'"};
 if(vErrors === null){
 vErrors = [err38];
 }
 else {
 vErrors.push(err38);
+}
+errors++;
+}
+if(data14.digest === undefined){
+const err39 = {instancePath:instancePath+"/repositories/" + i1+"/policy",schemaPath:"#/properties/repositories/items/properties/policy/required",keyword:"required",params:{missingProperty: "digest"},message:"must have required property '"+"digest"+"'"};
+if(vErrors === null){
+vErrors = [err39];
+}
+else {
+vErrors.push(err39);
+}
+errors++;
+}
+for(const key4 in data14){
+if(!((key4 === "sources") || (key4 === "digest"))){
+const err40 = {instancePath:instancePath+"/repositories/" + i1+"/policy",schemaPath:"#/properties/repositories/items/properties/policy/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err40];
+}
+else {
+vErrors.push(err40);
 }
 errors++;
 }
@@ -13130,31 +12302,7 @@ if(Array.isArray(data15)){
 const len2 = data15.length;
 for(let i2=0; i2<len2; i2++){
 if(typeof data15[i2] !== "string"){
-const err39 = {instancePath:instancePath+"/repositories/" + i1+"/policy/sources/" + i2,schemaPath:"#/$defs/stringList/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err39];
-}
-else {
-vErrors.push(err39);
-}
-errors++;
-}
-}
-}
-else {
-const err40 = {instancePath:instancePath+"/repositories/" + i1+"/policy/sources",schemaPath:"#/$defs/stringList/type",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err40];
-}
-else {
-vErrors.push(err40);
-}
-errors++;
-}
-}
-if(data14.digest !== undefined){
-if(typeof data14.digest !== "string"){
-const err41 = {instancePath:instancePath+"/repositories/" + i1+"/policy/digest",schemaPath:"#/properties/repositories/items/properties/policy/properties/digest/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const err41 = {instancePath:instancePath+"/repositories/" + i1+"/policy/sources/" + i2,schemaPath:"#/$defs/stringList/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err41];
 }
@@ -13166,7 +12314,7 @@ errors++;
 }
 }
 else {
-const err42 = {instancePath:instancePath+"/repositories/" + i1+"/policy",schemaPath:"#/properties/repositories/items/properties/policy/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err42 = {instancePath:instancePath+"/repositories/" + i1+"/policy/sources",schemaPath:"#/$defs/stringList/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err42];
 }
@@ -13176,13 +12324,9 @@ vErrors.push(err42);
 errors++;
 }
 }
-if(data12.workflows !== undefined){
-let data18 = data12.workflows;
-if(Array.isArray(data18)){
-const len3 = data18.length;
-for(let i3=0; i3<len3; i3++){
-if(typeof data18[i3] !== "string"){
-const err43 = {instancePath:instancePath+"/repositories/" + i1+"/workflows/" + i3,schemaPath:"#/$defs/stringList/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data14.digest !== undefined){
+if(typeof data14.digest !== "string"){
+const err43 = {instancePath:instancePath+"/repositories/" + i1+"/policy/digest",schemaPath:"#/properties/repositories/items/properties/policy/properties/digest/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err43];
 }
@@ -13194,7 +12338,7 @@ errors++;
 }
 }
 else {
-const err44 = {instancePath:instancePath+"/repositories/" + i1+"/workflows",schemaPath:"#/$defs/stringList/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err44 = {instancePath:instancePath+"/repositories/" + i1+"/policy",schemaPath:"#/properties/repositories/items/properties/policy/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err44];
 }
@@ -13204,9 +12348,13 @@ vErrors.push(err44);
 errors++;
 }
 }
-}
-else {
-const err45 = {instancePath:instancePath+"/repositories/" + i1,schemaPath:"#/properties/repositories/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data12.workflows !== undefined){
+let data18 = data12.workflows;
+if(Array.isArray(data18)){
+const len3 = data18.length;
+for(let i3=0; i3<len3; i3++){
+if(typeof data18[i3] !== "string"){
+const err45 = {instancePath:instancePath+"/repositories/" + i1+"/workflows/" + i3,schemaPath:"#/$defs/stringList/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err45];
 }
@@ -13218,7 +12366,7 @@ errors++;
 }
 }
 else {
-const err46 = {instancePath:instancePath+"/repositories",schemaPath:"#/properties/repositories/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err46 = {instancePath:instancePath+"/repositories/" + i1+"/workflows",schemaPath:"#/$defs/stringList/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err46];
 }
@@ -13228,13 +12376,9 @@ vErrors.push(err46);
 errors++;
 }
 }
-if(data.reasons !== undefined){
-let data20 = data.reasons;
-if(Array.isArray(data20)){
-const len4 = data20.length;
-for(let i4=0; i4<len4; i4++){
-if(typeof data20[i4] !== "string"){
-const err47 = {instancePath:instancePath+"/reasons/" + i4,schemaPath:"#/$defs/stringList/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+else {
+const err47 = {instancePath:instancePath+"/repositories/" + i1,schemaPath:"#/properties/repositories/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err47];
 }
@@ -13246,12 +12390,40 @@ errors++;
 }
 }
 else {
-const err48 = {instancePath:instancePath+"/reasons",schemaPath:"#/$defs/stringList/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err48 = {instancePath:instancePath+"/repositories",schemaPath:"#/properties/repositories/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err48];
 }
 else {
 vErrors.push(err48);
+}
+errors++;
+}
+}
+if(data.reasons !== undefined){
+let data20 = data.reasons;
+if(Array.isArray(data20)){
+const len4 = data20.length;
+for(let i4=0; i4<len4; i4++){
+if(typeof data20[i4] !== "string"){
+const err49 = {instancePath:instancePath+"/reasons/" + i4,schemaPath:"#/$defs/stringList/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err49];
+}
+else {
+vErrors.push(err49);
+}
+errors++;
+}
+}
+}
+else {
+const err50 = {instancePath:instancePath+"/reasons",schemaPath:"#/$defs/stringList/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err50];
+}
+else {
+vErrors.push(err50);
 }
 errors++;
 }
@@ -13274,12 +12446,12 @@ errors = vErrors.length;
 }
 }
 else {
-const err49 = {instancePath:instancePath+"/errors",schemaPath:"#/properties/errors/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err51 = {instancePath:instancePath+"/errors",schemaPath:"#/properties/errors/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
-vErrors = [err49];
+vErrors = [err51];
 }
 else {
-vErrors.push(err49);
+vErrors.push(err51);
 }
 errors++;
 }
@@ -13296,12 +12468,12 @@ errors = vErrors.length;
 }
 }
 else {
-const err50 = {instancePath:instancePath+"/jobs",schemaPath:"#/properties/jobs/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err52 = {instancePath:instancePath+"/jobs",schemaPath:"#/properties/jobs/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
-vErrors = [err50];
+vErrors = [err52];
 }
 else {
-vErrors.push(err50);
+vErrors.push(err52);
 }
 errors++;
 }
@@ -13311,38 +12483,14 @@ let data27 = data.findings;
 if(Array.isArray(data27)){
 const len7 = data27.length;
 for(let i7=0; i7<len7; i7++){
-if(!(validate78(data27[i7], {instancePath:instancePath+"/findings/" + i7,parentData:data27,parentDataProperty:i7,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate78.errors : vErrors.concat(validate78.errors);
+if(!(validate76(data27[i7], {instancePath:instancePath+"/findings/" + i7,parentData:data27,parentDataProperty:i7,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate76.errors : vErrors.concat(validate76.errors);
 errors = vErrors.length;
 }
 }
 }
 else {
-const err51 = {instancePath:instancePath+"/findings",schemaPath:"#/properties/findings/type",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err51];
-}
-else {
-vErrors.push(err51);
-}
-errors++;
-}
-}
-if(data.waivers !== undefined){
-let data29 = data.waivers;
-if(data29 && typeof data29 == "object" && !Array.isArray(data29)){
-if(data29.applied === undefined){
-const err52 = {instancePath:instancePath+"/waivers",schemaPath:"#/properties/waivers/required",keyword:"required",params:{missingProperty: "applied"},message:"must have required property '"+"applied"+"'"};
-if(vErrors === null){
-vErrors = [err52];
-}
-else {
-vErrors.push(err52);
-}
-errors++;
-}
-if(data29.expired === undefined){
-const err53 = {instancePath:instancePath+"/waivers",schemaPath:"#/properties/waivers/required",keyword:"required",params:{missingProperty: "expired"},message:"must have required property '"+"expired"+"'"};
+const err53 = {instancePath:instancePath+"/findings",schemaPath:"#/properties/findings/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err53];
 }
@@ -13351,14 +12499,38 @@ vErrors.push(err53);
 }
 errors++;
 }
-for(const key5 in data29){
-if(!((key5 === "applied") || (key5 === "expired"))){
-const err54 = {instancePath:instancePath+"/waivers",schemaPath:"#/properties/waivers/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties"};
+}
+if(data.waivers !== undefined){
+let data29 = data.waivers;
+if(data29 && typeof data29 == "object" && !Array.isArray(data29)){
+if(data29.applied === undefined){
+const err54 = {instancePath:instancePath+"/waivers",schemaPath:"#/properties/waivers/required",keyword:"required",params:{missingProperty: "applied"},message:"must have required property '"+"applied"+"'"};
 if(vErrors === null){
 vErrors = [err54];
 }
 else {
 vErrors.push(err54);
+}
+errors++;
+}
+if(data29.expired === undefined){
+const err55 = {instancePath:instancePath+"/waivers",schemaPath:"#/properties/waivers/required",keyword:"required",params:{missingProperty: "expired"},message:"must have required property '"+"expired"+"'"};
+if(vErrors === null){
+vErrors = [err55];
+}
+else {
+vErrors.push(err55);
+}
+errors++;
+}
+for(const key5 in data29){
+if(!((key5 === "applied") || (key5 === "expired"))){
+const err56 = {instancePath:instancePath+"/waivers",schemaPath:"#/properties/waivers/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err56];
+}
+else {
+vErrors.push(err56);
 }
 errors++;
 }
@@ -13369,41 +12541,41 @@ if(Array.isArray(data30)){
 const len8 = data30.length;
 for(let i8=0; i8<len8; i8++){
 let data31 = data30[i8];
-if(!(validate80(data31, {instancePath:instancePath+"/waivers/applied/" + i8,parentData:data30,parentDataProperty:i8,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate80.errors : vErrors.concat(validate80.errors);
+if(!(validate78(data31, {instancePath:instancePath+"/waivers/applied/" + i8,parentData:data30,parentDataProperty:i8,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate78.errors : vErrors.concat(validate78.errors);
 errors = vErrors.length;
 }
 if(data31 && typeof data31 == "object" && !Array.isArray(data31)){
 if(data31.path === undefined){
-const err55 = {instancePath:instancePath+"/waivers/applied/" + i8,schemaPath:"#/properties/waivers/properties/applied/items/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'"};
-if(vErrors === null){
-vErrors = [err55];
-}
-else {
-vErrors.push(err55);
-}
-errors++;
-}
-}
-else {
-const err56 = {instancePath:instancePath+"/waivers/applied/" + i8,schemaPath:"#/properties/waivers/properties/applied/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err56];
-}
-else {
-vErrors.push(err56);
-}
-errors++;
-}
-}
-}
-else {
-const err57 = {instancePath:instancePath+"/waivers/applied",schemaPath:"#/properties/waivers/properties/applied/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err57 = {instancePath:instancePath+"/waivers/applied/" + i8,schemaPath:"#/properties/waivers/properties/applied/items/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'"};
 if(vErrors === null){
 vErrors = [err57];
 }
 else {
 vErrors.push(err57);
+}
+errors++;
+}
+}
+else {
+const err58 = {instancePath:instancePath+"/waivers/applied/" + i8,schemaPath:"#/properties/waivers/properties/applied/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err58];
+}
+else {
+vErrors.push(err58);
+}
+errors++;
+}
+}
+}
+else {
+const err59 = {instancePath:instancePath+"/waivers/applied",schemaPath:"#/properties/waivers/properties/applied/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err59];
+}
+else {
+vErrors.push(err59);
 }
 errors++;
 }
@@ -13414,36 +12586,13 @@ if(Array.isArray(data32)){
 const len9 = data32.length;
 for(let i9=0; i9<len9; i9++){
 let data33 = data32[i9];
-if(!(validate80(data33, {instancePath:instancePath+"/waivers/expired/" + i9,parentData:data32,parentDataProperty:i9,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate80.errors : vErrors.concat(validate80.errors);
+if(!(validate78(data33, {instancePath:instancePath+"/waivers/expired/" + i9,parentData:data32,parentDataProperty:i9,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate78.errors : vErrors.concat(validate78.errors);
 errors = vErrors.length;
 }
 if(data33 && typeof data33 == "object" && !Array.isArray(data33)){
 if(data33.message === undefined){
-const err58 = {instancePath:instancePath+"/waivers/expired/" + i9,schemaPath:"#/properties/waivers/properties/expired/items/required",keyword:"required",params:{missingProperty: "message"},message:"must have required property '"+"message"+"'"};
-if(vErrors === null){
-vErrors = [err58];
-}
-else {
-vErrors.push(err58);
-}
-errors++;
-}
-}
-else {
-const err59 = {instancePath:instancePath+"/waivers/expired/" + i9,schemaPath:"#/properties/waivers/properties/expired/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err59];
-}
-else {
-vErrors.push(err59);
-}
-errors++;
-}
-}
-}
-else {
-const err60 = {instancePath:instancePath+"/waivers/expired",schemaPath:"#/properties/waivers/properties/expired/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err60 = {instancePath:instancePath+"/waivers/expired/" + i9,schemaPath:"#/properties/waivers/properties/expired/items/required",keyword:"required",params:{missingProperty: "message"},message:"must have required property '"+"message"+"'"};
 if(vErrors === null){
 vErrors = [err60];
 }
@@ -13453,9 +12602,8 @@ vErrors.push(err60);
 errors++;
 }
 }
-}
 else {
-const err61 = {instancePath:instancePath+"/waivers",schemaPath:"#/properties/waivers/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err61 = {instancePath:instancePath+"/waivers/expired/" + i9,schemaPath:"#/properties/waivers/properties/expired/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err61];
 }
@@ -13465,11 +12613,9 @@ vErrors.push(err61);
 errors++;
 }
 }
-if(data.bom !== undefined){
-let data34 = data.bom;
-if(data34 && typeof data34 == "object" && !Array.isArray(data34)){
-if(data34.workflows === undefined){
-const err62 = {instancePath:instancePath+"/bom",schemaPath:"#/properties/bom/required",keyword:"required",params:{missingProperty: "workflows"},message:"must have required property '"+"workflows"+"'"};
+}
+else {
+const err62 = {instancePath:instancePath+"/waivers/expired",schemaPath:"#/properties/waivers/properties/expired/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err62];
 }
@@ -13478,9 +12624,10 @@ vErrors.push(err62);
 }
 errors++;
 }
-for(const key6 in data34){
-if(!(key6 === "workflows")){
-const err63 = {instancePath:instancePath+"/bom",schemaPath:"#/properties/bom/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties"};
+}
+}
+else {
+const err63 = {instancePath:instancePath+"/waivers",schemaPath:"#/properties/waivers/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err63];
 }
@@ -13490,19 +12637,11 @@ vErrors.push(err63);
 errors++;
 }
 }
-if(data34.workflows !== undefined){
-let data35 = data34.workflows;
-if(Array.isArray(data35)){
-const len10 = data35.length;
-for(let i10=0; i10<len10; i10++){
-if(!(validate83(data35[i10], {instancePath:instancePath+"/bom/workflows/" + i10,parentData:data35,parentDataProperty:i10,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate83.errors : vErrors.concat(validate83.errors);
-errors = vErrors.length;
-}
-}
-}
-else {
-const err64 = {instancePath:instancePath+"/bom/workflows",schemaPath:"#/properties/bom/properties/workflows/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data.bom !== undefined){
+let data34 = data.bom;
+if(data34 && typeof data34 == "object" && !Array.isArray(data34)){
+if(data34.workflows === undefined){
+const err64 = {instancePath:instancePath+"/bom",schemaPath:"#/properties/bom/required",keyword:"required",params:{missingProperty: "workflows"},message:"must have required property '"+"workflows"+"'"};
 if(vErrors === null){
 vErrors = [err64];
 }
@@ -13511,10 +12650,9 @@ vErrors.push(err64);
 }
 errors++;
 }
-}
-}
-else {
-const err65 = {instancePath:instancePath+"/bom",schemaPath:"#/properties/bom/type",keyword:"type",params:{type: "object"},message:"must be object"};
+for(const key6 in data34){
+if(!(key6 === "workflows")){
+const err65 = {instancePath:instancePath+"/bom",schemaPath:"#/properties/bom/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err65];
 }
@@ -13524,14 +12662,569 @@ vErrors.push(err65);
 errors++;
 }
 }
+if(data34.workflows !== undefined){
+let data35 = data34.workflows;
+if(Array.isArray(data35)){
+const len10 = data35.length;
+for(let i10=0; i10<len10; i10++){
+if(!(validate81(data35[i10], {instancePath:instancePath+"/bom/workflows/" + i10,parentData:data35,parentDataProperty:i10,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate81.errors : vErrors.concat(validate81.errors);
+errors = vErrors.length;
+}
+}
 }
 else {
-const err66 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err66 = {instancePath:instancePath+"/bom/workflows",schemaPath:"#/properties/bom/properties/workflows/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err66];
 }
 else {
 vErrors.push(err66);
+}
+errors++;
+}
+}
+}
+else {
+const err67 = {instancePath:instancePath+"/bom",schemaPath:"#/properties/bom/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err67];
+}
+else {
+vErrors.push(err67);
+}
+errors++;
+}
+}
+if(data.checklist !== undefined){
+let data37 = data.checklist;
+if(data37 && typeof data37 == "object" && !Array.isArray(data37)){
+if(data37.outOf === undefined){
+const err68 = {instancePath:instancePath+"/checklist",schemaPath:"#/$defs/checklistCatalog/required",keyword:"required",params:{missingProperty: "outOf"},message:"must have required property '"+"outOf"+"'"};
+if(vErrors === null){
+vErrors = [err68];
+}
+else {
+vErrors.push(err68);
+}
+errors++;
+}
+if(data37.unobservable === undefined){
+const err69 = {instancePath:instancePath+"/checklist",schemaPath:"#/$defs/checklistCatalog/required",keyword:"required",params:{missingProperty: "unobservable"},message:"must have required property '"+"unobservable"+"'"};
+if(vErrors === null){
+vErrors = [err69];
+}
+else {
+vErrors.push(err69);
+}
+errors++;
+}
+if(data37.controls === undefined){
+const err70 = {instancePath:instancePath+"/checklist",schemaPath:"#/$defs/checklistCatalog/required",keyword:"required",params:{missingProperty: "controls"},message:"must have required property '"+"controls"+"'"};
+if(vErrors === null){
+vErrors = [err70];
+}
+else {
+vErrors.push(err70);
+}
+errors++;
+}
+if(data37.bands === undefined){
+const err71 = {instancePath:instancePath+"/checklist",schemaPath:"#/$defs/checklistCatalog/required",keyword:"required",params:{missingProperty: "bands"},message:"must have required property '"+"bands"+"'"};
+if(vErrors === null){
+vErrors = [err71];
+}
+else {
+vErrors.push(err71);
+}
+errors++;
+}
+for(const key7 in data37){
+if(!((((key7 === "outOf") || (key7 === "unobservable")) || (key7 === "controls")) || (key7 === "bands"))){
+const err72 = {instancePath:instancePath+"/checklist",schemaPath:"#/$defs/checklistCatalog/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err72];
+}
+else {
+vErrors.push(err72);
+}
+errors++;
+}
+}
+if(data37.outOf !== undefined){
+if(20 !== data37.outOf){
+const err73 = {instancePath:instancePath+"/checklist/outOf",schemaPath:"#/$defs/checklistCatalog/properties/outOf/const",keyword:"const",params:{allowedValue: 20},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err73];
+}
+else {
+vErrors.push(err73);
+}
+errors++;
+}
+}
+if(data37.unobservable !== undefined){
+if(typeof data37.unobservable !== "string"){
+const err74 = {instancePath:instancePath+"/checklist/unobservable",schemaPath:"#/$defs/checklistCatalog/properties/unobservable/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err74];
+}
+else {
+vErrors.push(err74);
+}
+errors++;
+}
+}
+if(data37.controls !== undefined){
+let data40 = data37.controls;
+if(Array.isArray(data40)){
+if(data40.length > 20){
+const err75 = {instancePath:instancePath+"/checklist/controls",schemaPath:"#/$defs/checklistCatalog/properties/controls/maxItems",keyword:"maxItems",params:{limit: 20},message:"must NOT have more than 20 items"};
+if(vErrors === null){
+vErrors = [err75];
+}
+else {
+vErrors.push(err75);
+}
+errors++;
+}
+if(data40.length < 20){
+const err76 = {instancePath:instancePath+"/checklist/controls",schemaPath:"#/$defs/checklistCatalog/properties/controls/minItems",keyword:"minItems",params:{limit: 20},message:"must NOT have fewer than 20 items"};
+if(vErrors === null){
+vErrors = [err76];
+}
+else {
+vErrors.push(err76);
+}
+errors++;
+}
+const len11 = data40.length;
+for(let i11=0; i11<len11; i11++){
+let data41 = data40[i11];
+if(data41 && typeof data41 == "object" && !Array.isArray(data41)){
+if(data41.id === undefined){
+const err77 = {instancePath:instancePath+"/checklist/controls/" + i11,schemaPath:"#/$defs/checklistCatalog/properties/controls/items/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
+if(vErrors === null){
+vErrors = [err77];
+}
+else {
+vErrors.push(err77);
+}
+errors++;
+}
+if(data41.number === undefined){
+const err78 = {instancePath:instancePath+"/checklist/controls/" + i11,schemaPath:"#/$defs/checklistCatalog/properties/controls/items/required",keyword:"required",params:{missingProperty: "number"},message:"must have required property '"+"number"+"'"};
+if(vErrors === null){
+vErrors = [err78];
+}
+else {
+vErrors.push(err78);
+}
+errors++;
+}
+if(data41.category === undefined){
+const err79 = {instancePath:instancePath+"/checklist/controls/" + i11,schemaPath:"#/$defs/checklistCatalog/properties/controls/items/required",keyword:"required",params:{missingProperty: "category"},message:"must have required property '"+"category"+"'"};
+if(vErrors === null){
+vErrors = [err79];
+}
+else {
+vErrors.push(err79);
+}
+errors++;
+}
+if(data41.title === undefined){
+const err80 = {instancePath:instancePath+"/checklist/controls/" + i11,schemaPath:"#/$defs/checklistCatalog/properties/controls/items/required",keyword:"required",params:{missingProperty: "title"},message:"must have required property '"+"title"+"'"};
+if(vErrors === null){
+vErrors = [err80];
+}
+else {
+vErrors.push(err80);
+}
+errors++;
+}
+if(data41.basic === undefined){
+const err81 = {instancePath:instancePath+"/checklist/controls/" + i11,schemaPath:"#/$defs/checklistCatalog/properties/controls/items/required",keyword:"required",params:{missingProperty: "basic"},message:"must have required property '"+"basic"+"'"};
+if(vErrors === null){
+vErrors = [err81];
+}
+else {
+vErrors.push(err81);
+}
+errors++;
+}
+if(data41.messages === undefined){
+const err82 = {instancePath:instancePath+"/checklist/controls/" + i11,schemaPath:"#/$defs/checklistCatalog/properties/controls/items/required",keyword:"required",params:{missingProperty: "messages"},message:"must have required property '"+"messages"+"'"};
+if(vErrors === null){
+vErrors = [err82];
+}
+else {
+vErrors.push(err82);
+}
+errors++;
+}
+for(const key8 in data41){
+if(!((((((key8 === "id") || (key8 === "number")) || (key8 === "category")) || (key8 === "title")) || (key8 === "basic")) || (key8 === "messages"))){
+const err83 = {instancePath:instancePath+"/checklist/controls/" + i11,schemaPath:"#/$defs/checklistCatalog/properties/controls/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err83];
+}
+else {
+vErrors.push(err83);
+}
+errors++;
+}
+}
+if(data41.id !== undefined){
+if(typeof data41.id !== "string"){
+const err84 = {instancePath:instancePath+"/checklist/controls/" + i11+"/id",schemaPath:"#/$defs/checklistCatalog/properties/controls/items/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err84];
+}
+else {
+vErrors.push(err84);
+}
+errors++;
+}
+}
+if(data41.number !== undefined){
+let data43 = data41.number;
+if(!(((typeof data43 == "number") && (!(data43 % 1) && !isNaN(data43))) && (isFinite(data43)))){
+const err85 = {instancePath:instancePath+"/checklist/controls/" + i11+"/number",schemaPath:"#/$defs/checklistCatalog/properties/controls/items/properties/number/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err85];
+}
+else {
+vErrors.push(err85);
+}
+errors++;
+}
+if((typeof data43 == "number") && (isFinite(data43))){
+if(data43 > 20 || isNaN(data43)){
+const err86 = {instancePath:instancePath+"/checklist/controls/" + i11+"/number",schemaPath:"#/$defs/checklistCatalog/properties/controls/items/properties/number/maximum",keyword:"maximum",params:{comparison: "<=", limit: 20},message:"must be <= 20"};
+if(vErrors === null){
+vErrors = [err86];
+}
+else {
+vErrors.push(err86);
+}
+errors++;
+}
+if(data43 < 1 || isNaN(data43)){
+const err87 = {instancePath:instancePath+"/checklist/controls/" + i11+"/number",schemaPath:"#/$defs/checklistCatalog/properties/controls/items/properties/number/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+if(vErrors === null){
+vErrors = [err87];
+}
+else {
+vErrors.push(err87);
+}
+errors++;
+}
+}
+}
+if(data41.category !== undefined){
+if(typeof data41.category !== "string"){
+const err88 = {instancePath:instancePath+"/checklist/controls/" + i11+"/category",schemaPath:"#/$defs/checklistCatalog/properties/controls/items/properties/category/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err88];
+}
+else {
+vErrors.push(err88);
+}
+errors++;
+}
+}
+if(data41.title !== undefined){
+if(typeof data41.title !== "string"){
+const err89 = {instancePath:instancePath+"/checklist/controls/" + i11+"/title",schemaPath:"#/$defs/checklistCatalog/properties/controls/items/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err89];
+}
+else {
+vErrors.push(err89);
+}
+errors++;
+}
+}
+if(data41.basic !== undefined){
+if(typeof data41.basic !== "boolean"){
+const err90 = {instancePath:instancePath+"/checklist/controls/" + i11+"/basic",schemaPath:"#/$defs/checklistCatalog/properties/controls/items/properties/basic/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(vErrors === null){
+vErrors = [err90];
+}
+else {
+vErrors.push(err90);
+}
+errors++;
+}
+}
+if(data41.messages !== undefined){
+let data47 = data41.messages;
+if(data47 && typeof data47 == "object" && !Array.isArray(data47)){
+for(const key9 in data47){
+if(typeof data47[key9] !== "string"){
+const err91 = {instancePath:instancePath+"/checklist/controls/" + i11+"/messages/" + key9.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/$defs/checklistCatalog/properties/controls/items/properties/messages/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err91];
+}
+else {
+vErrors.push(err91);
+}
+errors++;
+}
+}
+}
+else {
+const err92 = {instancePath:instancePath+"/checklist/controls/" + i11+"/messages",schemaPath:"#/$defs/checklistCatalog/properties/controls/items/properties/messages/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err92];
+}
+else {
+vErrors.push(err92);
+}
+errors++;
+}
+}
+}
+else {
+const err93 = {instancePath:instancePath+"/checklist/controls/" + i11,schemaPath:"#/$defs/checklistCatalog/properties/controls/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err93];
+}
+else {
+vErrors.push(err93);
+}
+errors++;
+}
+}
+}
+else {
+const err94 = {instancePath:instancePath+"/checklist/controls",schemaPath:"#/$defs/checklistCatalog/properties/controls/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err94];
+}
+else {
+vErrors.push(err94);
+}
+errors++;
+}
+}
+if(data37.bands !== undefined){
+let data49 = data37.bands;
+if(Array.isArray(data49)){
+const len12 = data49.length;
+for(let i12=0; i12<len12; i12++){
+let data50 = data49[i12];
+if(data50 && typeof data50 == "object" && !Array.isArray(data50)){
+if(data50.id === undefined){
+const err95 = {instancePath:instancePath+"/checklist/bands/" + i12,schemaPath:"#/$defs/checklistCatalog/properties/bands/items/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
+if(vErrors === null){
+vErrors = [err95];
+}
+else {
+vErrors.push(err95);
+}
+errors++;
+}
+if(data50.label === undefined){
+const err96 = {instancePath:instancePath+"/checklist/bands/" + i12,schemaPath:"#/$defs/checklistCatalog/properties/bands/items/required",keyword:"required",params:{missingProperty: "label"},message:"must have required property '"+"label"+"'"};
+if(vErrors === null){
+vErrors = [err96];
+}
+else {
+vErrors.push(err96);
+}
+errors++;
+}
+if(data50.range === undefined){
+const err97 = {instancePath:instancePath+"/checklist/bands/" + i12,schemaPath:"#/$defs/checklistCatalog/properties/bands/items/required",keyword:"required",params:{missingProperty: "range"},message:"must have required property '"+"range"+"'"};
+if(vErrors === null){
+vErrors = [err97];
+}
+else {
+vErrors.push(err97);
+}
+errors++;
+}
+if(data50.min === undefined){
+const err98 = {instancePath:instancePath+"/checklist/bands/" + i12,schemaPath:"#/$defs/checklistCatalog/properties/bands/items/required",keyword:"required",params:{missingProperty: "min"},message:"must have required property '"+"min"+"'"};
+if(vErrors === null){
+vErrors = [err98];
+}
+else {
+vErrors.push(err98);
+}
+errors++;
+}
+if(data50.advice === undefined){
+const err99 = {instancePath:instancePath+"/checklist/bands/" + i12,schemaPath:"#/$defs/checklistCatalog/properties/bands/items/required",keyword:"required",params:{missingProperty: "advice"},message:"must have required property '"+"advice"+"'"};
+if(vErrors === null){
+vErrors = [err99];
+}
+else {
+vErrors.push(err99);
+}
+errors++;
+}
+for(const key10 in data50){
+if(!(((((key10 === "id") || (key10 === "label")) || (key10 === "range")) || (key10 === "min")) || (key10 === "advice"))){
+const err100 = {instancePath:instancePath+"/checklist/bands/" + i12,schemaPath:"#/$defs/checklistCatalog/properties/bands/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err100];
+}
+else {
+vErrors.push(err100);
+}
+errors++;
+}
+}
+if(data50.id !== undefined){
+let data51 = data50.id;
+if(!((((data51 === "production-ready") || (data51 === "good-foundation")) || (data51 === "significant-risk")) || (data51 === "pause"))){
+const err101 = {instancePath:instancePath+"/checklist/bands/" + i12+"/id",schemaPath:"#/$defs/checklistCatalog/properties/bands/items/properties/id/enum",keyword:"enum",params:{allowedValues: schema274.properties.bands.items.properties.id.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err101];
+}
+else {
+vErrors.push(err101);
+}
+errors++;
+}
+}
+if(data50.label !== undefined){
+if(typeof data50.label !== "string"){
+const err102 = {instancePath:instancePath+"/checklist/bands/" + i12+"/label",schemaPath:"#/$defs/checklistCatalog/properties/bands/items/properties/label/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err102];
+}
+else {
+vErrors.push(err102);
+}
+errors++;
+}
+}
+if(data50.range !== undefined){
+if(typeof data50.range !== "string"){
+const err103 = {instancePath:instancePath+"/checklist/bands/" + i12+"/range",schemaPath:"#/$defs/checklistCatalog/properties/bands/items/properties/range/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err103];
+}
+else {
+vErrors.push(err103);
+}
+errors++;
+}
+}
+if(data50.min !== undefined){
+let data54 = data50.min;
+if(!((typeof data54 == "number") && (isFinite(data54)))){
+const err104 = {instancePath:instancePath+"/checklist/bands/" + i12+"/min",schemaPath:"#/$defs/checklistCatalog/properties/bands/items/properties/min/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err104];
+}
+else {
+vErrors.push(err104);
+}
+errors++;
+}
+}
+if(data50.advice !== undefined){
+if(typeof data50.advice !== "string"){
+const err105 = {instancePath:instancePath+"/checklist/bands/" + i12+"/advice",schemaPath:"#/$defs/checklistCatalog/properties/bands/items/properties/advice/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err105];
+}
+else {
+vErrors.push(err105);
+}
+errors++;
+}
+}
+}
+else {
+const err106 = {instancePath:instancePath+"/checklist/bands/" + i12,schemaPath:"#/$defs/checklistCatalog/properties/bands/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err106];
+}
+else {
+vErrors.push(err106);
+}
+errors++;
+}
+}
+}
+else {
+const err107 = {instancePath:instancePath+"/checklist/bands",schemaPath:"#/$defs/checklistCatalog/properties/bands/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err107];
+}
+else {
+vErrors.push(err107);
+}
+errors++;
+}
+}
+}
+else {
+const err108 = {instancePath:instancePath+"/checklist",schemaPath:"#/$defs/checklistCatalog/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err108];
+}
+else {
+vErrors.push(err108);
+}
+errors++;
+}
+}
+if(data.pathRemediations !== undefined){
+let data56 = data.pathRemediations;
+if(data56 && typeof data56 == "object" && !Array.isArray(data56)){
+for(const key11 in data56){
+let data57 = data56[key11];
+if(data57 && typeof data57 == "object" && !Array.isArray(data57)){
+for(const key12 in data57){
+if(typeof data57[key12] !== "string"){
+const err109 = {instancePath:instancePath+"/pathRemediations/" + key11.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + key12.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/pathRemediations/additionalProperties/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err109];
+}
+else {
+vErrors.push(err109);
+}
+errors++;
+}
+}
+}
+else {
+const err110 = {instancePath:instancePath+"/pathRemediations/" + key11.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/pathRemediations/additionalProperties/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err110];
+}
+else {
+vErrors.push(err110);
+}
+errors++;
+}
+}
+}
+else {
+const err111 = {instancePath:instancePath+"/pathRemediations",schemaPath:"#/properties/pathRemediations/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err111];
+}
+else {
+vErrors.push(err111);
+}
+errors++;
+}
+}
+}
+else {
+const err112 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err112];
+}
+else {
+vErrors.push(err112);
 }
 errors++;
 }

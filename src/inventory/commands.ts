@@ -74,7 +74,7 @@ interface Matcher {
 
 const MAX_COMMAND_CHARS = 200;
 /** `npx pnpm exec …` nests wrappers; a few levels cover real scripts. */
-const MAX_UNWRAP = 3;
+export const MAX_UNWRAP = 3;
 
 export function classifyScript(script: string, options: ClassifyOptions = {}): CommandHits {
   const { commands, truncated } = splitCommands(script);
@@ -187,7 +187,7 @@ function commandName(word: string): string {
   return base.replace(/(.)@[^@]*$/, '$1').replace(/\.(?:exe|cmd|bat)$/i, '');
 }
 
-function parseCommand(argv: readonly string[], raw: readonly string[]): ParsedCommand {
+export function parseCommand(argv: readonly string[], raw: readonly string[]): ParsedCommand {
   const name = commandName(argv[0] ?? '');
   const args = argv.slice(1);
   let positionals = collectPositionals(args, VALUE_FLAGS.get(name) ?? []);
@@ -244,7 +244,7 @@ function flagValue(args: readonly string[], flags: readonly string[]): string | 
 // Compiling the tables.
 
 /** `'s3 cp|sync, s3api put-object'` → alternatives of steps of accepted words. */
-function compilePath(path: string | undefined): string[][][] {
+export function compilePath(path: string | undefined): string[][][] {
   if (path === undefined) return [[]];
   return path.split(',').map((alt) =>
     alt
@@ -255,7 +255,7 @@ function compilePath(path: string | undefined): string[][][] {
   );
 }
 
-function matchPath(
+export function matchPath(
   paths: Matcher['paths'],
   positionals: readonly string[],
 ): readonly string[] | undefined {
@@ -310,7 +310,7 @@ const COMPILED_WRAPPERS = WRAPPERS.map((w) => ({
 const PYTHON = /^(?:python[\d.]*|py|pypy[\d.]*)$/;
 
 /** Index in argv of the command a wrapper runs (`npx -y semantic-release` → 2), if any. */
-function unwrap(argv: readonly string[]): number | undefined {
+export function unwrap(argv: readonly string[]): number | undefined {
   const name = commandName(argv[0] ?? '');
   if (PYTHON.test(name)) return pythonModule(argv);
   for (const w of COMPILED_WRAPPERS) {

@@ -88,6 +88,9 @@ export function mergeReports(reports: readonly ShardReport[]): Json {
       ),
     ),
     findings: findings.map((x) => x.item),
+    // Catalogs written once per report, the same in every shard of one tool version.
+    pathRemediations: first.pathRemediations,
+    checklist: first.checklist,
     waivers: {
       applied: waivers('applied', (s) => s.positions.waiversApplied),
       expired: waivers('expired', (s) => s.positions.waiversExpired),

@@ -1,12 +1,19 @@
 /**
  * The machine-readable report (`--format json`; DESIGN.md §8), described by
- * policies/report.schema.json (`schemaVersion`, see there what bumps it): decision, per-job
- * verdicts with agents, findings with locations, and the full BOM.
+ * policies/report.schema.json (`schemaVersion`, see there what bumps it): decision,
+ * per-job verdicts, findings with locations, and the full BOM. Each fact is written once:
+ * the BOM holds the job's facts (agents, credentials, action paths with reason and location),
+ * a job's verdict names them by id with their decisions, and each job's checklist score
+ * refers to its BOM record and to the checklist catalog written once at the top.
  */
+import { checklistCatalogDoc, checklistRefDoc } from '../checklist/report-doc.js';
 import type { ChecklistScore } from '../checklist/types.js';
-import { bomWorkflows } from '../evidence/bom.js';
+import { jobDoc } from '../evidence/bom.js';
+import { scoreOf } from '../evaluate.js';
 import type { Evaluation } from '../evaluate.js';
+import { ACTION_CLASSES } from '../inventory/action-classes.js';
 import type { JobInventory } from '../inventory/types.js';
+import { pathRemediation } from '../policy/path-remediation.js';
 import type { JobVerdict } from '../policy/types.js';
 import { TOOL_NAME, TOOL_VERSION } from '../version.js';
 import { allFindings } from './report.js';
@@ -15,7 +22,12 @@ import { shardDoc } from './shard-doc.js';
 import type { Report } from './report.js';
 
 export function renderJson(report: Report): string {
-  return `${JSON.stringify(toJsonDocument(report), null, 2)}\n`;
+  return jsonReportText(toJsonDocument(report));
+}
+
+/** One line: a multi-repository report is read by programs (`jq .` indents it for people). */
+export function jsonReportText(doc: unknown): string {
+  return `${JSON.stringify(doc)}\n`;
 }
 
 export function toJsonDocument(report: Report): Record<string, unknown> {
@@ -57,12 +69,15 @@ export function toJsonDocument(report: Report): Record<string, unknown> {
       message: f.message,
       messageId: f.messageId,
       data: f.data,
-      remediation: f.remediation,
+      // A path finding's tip depends only on its class and decision (`pathRemediations`).
+      remediation: f.kind === 'path' ? undefined : f.remediation,
       workflow: f.workflow,
       job: f.job,
       class: f.class,
       location: f.location,
     })),
+    pathRemediations: pathRemediations(),
+    checklist: checklistCatalogDoc(),
     waivers: {
       applied: report.evaluations.flatMap((e) =>
         e.decision.waivers.applied.map((a) => ({ ...a.waiver, path: a.path })),
@@ -71,16 +86,30 @@ export function toJsonDocument(report: Report): Record<string, unknown> {
         e.decision.waivers.expired.map((x) => ({ ...x.waiver, message: x.message })),
       ),
     },
-    // The BOM records in the evidence pack's shape (one BOM document, one schema).
+    // The BOM records in the evidence pack's shape, the checklist by reference (report-doc.ts).
     bom: {
-      workflows: bomWorkflows(report.evaluations).map((w, i) => ({
-        path: w.path,
-        name: w.name,
-        trigger: report.evaluations[i]?.trigger,
-        jobs: w.jobs,
+      workflows: report.evaluations.map((e) => ({
+        path: e.workflow.path,
+        name: e.workflow.name ?? null,
+        trigger: e.trigger,
+        jobs: e.inventory.map((j) => ({
+          ...jobDoc(j),
+          checklist: checklistRefDoc(scoreOf(e, j.job)),
+        })),
       })),
     },
   };
+}
+
+/** The remediation tip of a `path` finding, by class and decision (written once). */
+function pathRemediations(): Record<string, Record<string, string>> {
+  const decisions = ['allow', 'approval-required', 'blocked'] as const;
+  return Object.fromEntries(
+    ACTION_CLASSES.map((c) => [
+      c,
+      Object.fromEntries(decisions.map((d) => [d, pathRemediation(c, d)])),
+    ]),
+  );
 }
 
 function jobSummary(
@@ -102,33 +131,17 @@ function jobSummary(
       : undefined,
     triggers: inventory?.triggers ?? [],
     unattended: inventory?.unattended ?? false,
-    agents: (inventory?.agents ?? []).map((a) => ({
-      id: a.id,
-      ref: a.ref,
-      via: a.via,
-      mode: a.mode,
-      unrestrictedShell: a.unrestrictedShell,
-      permissionsBypassed: a.permissionsBypassed,
-      settings: a.settings,
-      location: a.at,
-    })),
+    // The agents, credentials and paths themselves are in the job's BOM record (by id).
+    agents: (inventory?.agents ?? []).map((a) => a.id),
     role: inventory?.workflowRole,
     classes: inventory?.classes ?? [],
-    credentials: (inventory?.credentials ?? []).map((c) => ({
-      id: c.id,
-      kind: c.kind,
-      name: c.name,
-      scope: c.scope,
-      lifetime: c.lifetime,
-    })),
+    credentials: (inventory?.credentials ?? []).map((c) => c.id),
     paths: verdict.paths.map((p) => ({
       id: p.path.id,
       class: p.path.class,
       decision: p.decision,
       rule: p.rule ?? null,
-      reason: p.path.reason,
       because: p.reason,
-      location: p.path.at,
       waived: p.waivedRules,
     })),
   };

@@ -6,6 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/run-cli.js';
+import { withBomFacts } from './json-report.js';
 
 const DIR = 'test/fixtures/dataflow';
 
@@ -24,7 +25,7 @@ async function evaluate(file: string): Promise<Doc> {
     stderr: () => undefined,
     now: () => new Date('2026-11-21T00:00:00Z'),
   });
-  return JSON.parse(out) as Doc;
+  return withBomFacts(JSON.parse(out) as Doc);
 }
 
 const injections = (doc: Doc) => doc.findings.filter((f) => f.ruleId === 'template-injection');

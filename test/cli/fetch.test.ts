@@ -13,6 +13,7 @@ import { runCli } from '../../src/cli/run-cli.js';
 import { apiServers } from '../e2e/api-server.js';
 import type { ApiRoutes } from '../e2e/api-server.js';
 import { tempDir } from '../helpers.js';
+import { withBomFacts } from './json-report.js';
 
 const REPO = 'test/fixtures/fetch/repo';
 const REMOTE = 'test/fixtures/fetch/remote';
@@ -63,7 +64,9 @@ interface JsonJob {
   }[];
 }
 const jobOf = (run: Run, id: string): JsonJob => {
-  const found = (JSON.parse(run.out) as { jobs: JsonJob[] }).jobs.find((j) => j.id === id);
+  const found = withBomFacts(JSON.parse(run.out) as { jobs: JsonJob[] }).jobs.find(
+    (j) => j.id === id,
+  );
   if (!found) throw new Error(`no job ${id}`);
   return found;
 };

@@ -6,6 +6,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/run-cli.js';
+import { withBomFacts } from './json-report.js';
 import { tempDir } from '../helpers.js';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
@@ -71,7 +72,7 @@ async function scan(...argv: string[]): Promise<{ code: number; report: JsonRepo
     stderr: (t) => (err += t),
     now: () => new Date('2026-11-21T00:00:00Z'),
   });
-  return { code, report: JSON.parse(out || '{}') as JsonReport, err };
+  return { code, report: withBomFacts(JSON.parse(out || '{}') as JsonReport), err };
 }
 
 const job = (r: JsonReport, workflow: RegExp, id: string) => {

@@ -10,6 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/run-cli.js';
 import { repositoryOfUrl } from '../../src/cli/repo-identity.js';
 import { tempDir } from '../helpers.js';
+import { withBomFacts } from './json-report.js';
 
 const WORKFLOW =
   'on: push\npermissions: {}\njobs:\n  t:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: ./base-action\n        with: { prompt: hi }\n';
@@ -31,7 +32,9 @@ async function agentsOf(dir: string): Promise<string[]> {
     stderr: () => undefined,
     now: () => new Date('2026-12-07T00:00:00Z'),
   });
-  const report = JSON.parse(out) as { jobs: { id: string; agents: { id: string }[] }[] };
+  const report = withBomFacts(
+    JSON.parse(out) as { jobs: { id: string; agents: { id: string }[] }[] },
+  );
   return report.jobs.find((j) => j.id === 't')!.agents.map((a) => a.id);
 }
 

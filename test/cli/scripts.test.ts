@@ -9,6 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/run-cli.js';
+import { withBomFacts } from './json-report.js';
 
 interface JsonPath {
   class: string;
@@ -30,7 +31,7 @@ async function scan(dir: string): Promise<Map<string, JsonJob>> {
     stderr: () => undefined,
     now: () => new Date('2026-11-21T00:00:00Z'),
   });
-  const doc = JSON.parse(out) as { jobs: JsonJob[] };
+  const doc = withBomFacts(JSON.parse(out) as { jobs: JsonJob[] });
   return new Map(doc.jobs.map((j) => [j.id, j]));
 }
 
@@ -166,7 +167,9 @@ describe('what cannot be read is opaque, with why', () => {
       stderr: () => undefined,
       now: () => new Date('2026-11-21T00:00:00Z'),
     });
-    const doc = JSON.parse(out) as { jobs: JsonJob[]; bom: { jobs: { gaps: string[] }[] } };
+    const doc = withBomFacts(
+      JSON.parse(out) as { jobs: JsonJob[]; bom: { jobs: { gaps: string[] }[] } },
+    );
     const opaque = doc.jobs[0]?.paths.filter((p) => p.class === 'opaque') ?? [];
     expect(opaque).toHaveLength(1);
     expect(opaque[0]?.reason).toContain('`npm run release` is not analysed');

@@ -11,6 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { runCli } from '../../src/cli/run-cli.js';
+import { withBomFacts } from '../cli/json-report.js';
 
 const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const CORPUS = join(REPO_ROOT, '..', 'shared', 'corpus');
@@ -132,7 +133,8 @@ interface JsonReport {
 function checkReport(stdout: string, where: string): JsonReport {
   let report: JsonReport;
   try {
-    report = JSON.parse(stdout) as JsonReport;
+    // Agents are named by id in a job's verdict; their records (with locations) are in the BOM.
+    report = withBomFacts(JSON.parse(stdout) as JsonReport);
   } catch (error) {
     throw new Error(`${where}: stdout is not JSON: ${String(error)}\n${stdout.slice(0, 500)}`);
   }

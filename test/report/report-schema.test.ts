@@ -66,4 +66,24 @@ describe('report.schema.json', () => {
     const bad = { ...good, jobs: [{ ...jobs[0], decision: 'maybe' }] };
     expect(errorsOf(bad).join('\n')).toMatch(/\/jobs\/0\/decision/);
   });
+
+  it('rejects a checklist score that copies evidence instead of naming it, or an unknown score', async () => {
+    const { doc } = await json('evaluate', '--workflow', 'examples/ci.yml');
+    const good = doc as { bom: { workflows: { jobs: { checklist: { controls: object[] } }[] }[] } };
+    const withControl = (control: object) => {
+      const copy = structuredClone(good);
+      const checklist = copy.bom.workflows[0]!.jobs[0]!.checklist;
+      checklist.controls[0] = { ...checklist.controls[0], ...control };
+      return copy;
+    };
+    expect(errorsOf(withControl({ evidence: [{ credential: 'github-token' }] }))).toEqual([]);
+    expect(
+      errorsOf(withControl({ evidence: [{ credential: 'github-token', text: 'copied' }] })).join(
+        '\n',
+      ),
+    ).toMatch(/\/checklist\/controls\/0\/evidence\/0/);
+    expect(errorsOf(withControl({ score: 0.25 })).join('\n')).toMatch(
+      /\/checklist\/controls\/0\/score/,
+    );
+  });
 });
