@@ -132,7 +132,7 @@ describe('colour', () => {
 describe('progress on stderr', () => {
   it('appears on a terminal once a scan passes one second, and is cleared', async () => {
     const slow = await cli(['scan', 'examples', '-f', 'json'], { terminal: TTY, stepMs: 400 });
-    expect(slow.err).toMatch(/scanning \d+\/5 workflow files…/);
+    expect(slow.err).toMatch(/scanning \d+\/5 workflow files \(\d+ s\)…/);
     expect(slow.err.endsWith('\r\u001b[K')).toBe(true);
   });
 

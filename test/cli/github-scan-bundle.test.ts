@@ -66,7 +66,9 @@ describe('the bundled CLI: scan --github', () => {
     });
     const out = tempDir();
     const run = await runBundle(server, ['--github', 'acme', '-f', 'json', '--out', out, '-q']);
-    expect(run.stderr).toMatch(/secondary rate limit on GET \/orgs\/{owner}\/repos; retry 1 in 30s/);
+    expect(run.stderr).toMatch(
+      /secondary rate limit on GET \/orgs\/{owner}\/repos; retry 1 in 30s/,
+    );
     expect(run.stderr).not.toContain('test-token');
     const report = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8')) as {
       decision: string;

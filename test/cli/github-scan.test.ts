@@ -504,8 +504,8 @@ describe('scan --github: arguments and progress', () => {
       },
       { env: { GITHUB_TOKEN: 't', GITHUB_API_URL: server.url } },
     );
-    expect(err).toContain('agent-gate: scanning 3 repositories…');
-    expect(err).toContain('agent-gate: scanning 4 repositories…');
+    expect(err).toContain('agent-gate: scanning 3 repositories (1 s)…');
+    expect(err).toContain('agent-gate: scanning 4 repositories (1 s)…');
     expect(err).not.toContain('scanning 1 repositories');
     expect(err.endsWith('\r\u001b[K')).toBe(true);
   });
