@@ -26,7 +26,6 @@ import { planRun, runnableSteps } from './run-conditions.js';
 import type { RunPlan } from './run-conditions.js';
 import { collectSecretUses } from './secret-flow.js';
 import type { JobInventory, RunCommand, UsesRef } from './types.js';
-import { parseUses } from './uses.js';
 import { EMPTY_ACTION_FILES, knownRemote } from './resolve/action-files.js';
 import { trustedAction } from './trusted-actions.js';
 import { visibleCredentials } from './visible-credentials.js';
@@ -35,6 +34,7 @@ import { calledTokenPermissions } from './resolve/called-workflow.js';
 import { resolveIndirection } from './resolve/expand.js';
 import type { Frame } from './resolve/expand.js';
 import { indirectPaths } from './resolve/frame-paths.js';
+import { usesRecord } from './uses.js';
 
 export interface InventoryOptions {
   /** Environment / target name patterns of the `production` class. */
@@ -83,22 +83,12 @@ export function buildInventory(
 /** The `uses:` references and `run:` scripts of a job (or of a frame's steps), located. */
 export function stepFacts(workflow: Workflow, job: Job): { uses: UsesRef[]; runs: RunCommand[] } {
   const uses: UsesRef[] = [];
-  if (job.uses)
-    uses.push(
-      parseUses(job.uses, {
-        jobLevel: true,
-        step: undefined,
-        at: locate(workflow.source, [...job.at, 'uses']),
-      }),
-    );
+  if (job.usesRef)
+    uses.push(usesRecord(job.usesRef, undefined, locate(workflow.source, [...job.at, 'uses'])));
   for (const step of job.steps) {
-    if (step.uses)
+    if (step.usesRef)
       uses.push(
-        parseUses(step.uses, {
-          jobLevel: false,
-          step: step.index,
-          at: locate(workflow.source, [...step.at, 'uses']),
-        }),
+        usesRecord(step.usesRef, step.index, locate(workflow.source, [...step.at, 'uses'])),
       );
   }
   const runs: RunCommand[] = job.steps

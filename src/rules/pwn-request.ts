@@ -11,6 +11,7 @@ import { untrustedCheckouts, type UntrustedCheckout } from './lib/checkout-untru
 import { insiderOnlyUpstream } from '../inventory/upstream-events.js';
 import type { Job, Step } from '../workflow/model.js';
 import { defineRule, type Confidence, type RuleHit } from './types.js';
+import { stepLabel } from '../workflow/step-label.js';
 
 interface Options {
   /** Also report untrusted checkouts that no later step is seen to run (Scorecard's semantics). */
@@ -30,10 +31,6 @@ const MAINTAINER_GATE =
   /labels\.\*\.name|label\.name|author_association|github\.(?:triggering_)?actor\s*==|\.user\.login\s*==/i;
 
 const LOWER: Record<Confidence, Confidence> = { high: 'medium', medium: 'low', low: 'low' };
-
-function stepLabel(step: Step): string {
-  return `step ${step.index + 1}${step.name ? ` (${step.name})` : step.id ? ` (${step.id})` : ''}`;
-}
 
 /**
  * The first later thing that runs the untrusted code: after the command or step where it

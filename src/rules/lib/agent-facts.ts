@@ -13,6 +13,8 @@ import type { AgentUse, Credential, JobInventory, ToolReach } from '../../invent
 import { actionMatches } from '../../inventory/uses.js';
 import type { Job, Step, Workflow } from '../../workflow/model.js';
 import type { MessageData, RuleHit, Severity } from '../types.js';
+import { stepLabel } from '../../workflow/step-label.js';
+import { remoteActionName } from '../../workflow/uses-reference.js';
 
 /** Events whose runs an outsider (anyone who can open an issue, comment or fork) can start or steer. */
 export const UNTRUSTED_TRIGGERS: readonly string[] = [
@@ -85,15 +87,14 @@ export function stepOf(job: Job, agent: AgentUse): Step | undefined {
 /** A short name of the agent's step for messages. */
 export function describeAgent(job: Job, agent: AgentUse): string {
   const step = stepOf(job, agent);
-  const where = step
-    ? `step ${step.index + 1}${step.name ? ` (${step.name})` : step.id ? ` (${step.id})` : ''}`
-    : `job \`${job.id}\``;
+  const where = step ? stepLabel(step) : `job \`${job.id}\``;
   return `${agent.id} in ${where}`;
 }
 
 export function isCheckout(step: Step): boolean {
   return (
-    step.uses !== undefined && actionMatches(step.uses.split('@')[0] ?? '', 'actions/checkout')
+    step.usesRef !== undefined &&
+    actionMatches(remoteActionName(step.usesRef) ?? '', 'actions/checkout')
   );
 }
 

@@ -9,6 +9,7 @@ import { actionMatches } from '../../inventory/uses.js';
 import { findExpressions } from '../../workflow/expressions/fences.js';
 import type { Job, Step, Trigger } from '../../workflow/model.js';
 import type { YamlPath } from '../../workflow/source.js';
+import { remoteActionName } from '../../workflow/uses-reference.js';
 
 /** Events a pull request from anyone can start (poutine's `pr_runs_on_self_hosted` set). */
 export const PULL_REQUEST_EVENTS: ReadonlySet<string> = new Set([
@@ -74,7 +75,7 @@ const withValue = (step: Step, key: string): string | undefined =>
 export function untrustedInputs(job: Job): UntrustedInput[] {
   const out: UntrustedInput[] = [];
   for (const step of job.steps) {
-    const uses = step.uses?.split('@')[0] ?? '';
+    const uses = remoteActionName(step.usesRef) ?? '';
     if (uses && actionMatches(uses, 'actions/checkout')) {
       const ref = withValue(step, 'ref') ?? '';
       const repo = withValue(step, 'repository') ?? '';
