@@ -21,7 +21,7 @@ import type {
   PostedRequest,
 } from './types.js';
 import { DEFAULT_REQUEST_AUTHOR, type WaitDeps } from './wait-types.js';
-import { escapeLogText } from '../report/escape.js';
+import { escapeLogText } from '../escape.js';
 
 /** What one wait fixes at its start. */
 export interface WaitContext {

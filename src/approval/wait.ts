@@ -21,7 +21,7 @@ import {
 } from './types.js';
 import { approversReach, decide, ensureRequest, observe, type WaitContext } from './wait-steps.js';
 import type { ApprovalOutcome, WaitDeps, WaitState } from './wait-types.js';
-import { escapeLogText } from '../report/escape.js';
+import { escapeLogText } from '../escape.js';
 
 const MAX_IGNORED = 200;
 
