@@ -35,6 +35,7 @@ import { resolveIndirection } from './resolve/expand.js';
 import type { Frame } from './resolve/expand.js';
 import { indirectPaths } from './resolve/frame-paths.js';
 import { usesRecord } from './uses.js';
+import { UNATTENDED_EVENTS } from '../workflow/event-sets.js';
 
 export interface InventoryOptions {
   /** Environment / target name patterns of the `production` class. */
@@ -53,19 +54,6 @@ export interface InventoryOptions {
    */
   readonly trustedActions?: readonly string[];
 }
-
-/** Events whose runs nobody attends at the moment they start (DESIGN.md §4). */
-const UNATTENDED_EVENTS = new Set([
-  'schedule',
-  'workflow_run',
-  'repository_dispatch',
-  'issue_comment',
-  'issues',
-  'pull_request_review_comment',
-  'pull_request_target',
-  'discussion',
-  'discussion_comment',
-]);
 
 export function buildInventory(
   workflow: Workflow,

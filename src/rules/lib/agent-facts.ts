@@ -15,32 +15,13 @@ import type { Job, Step, Workflow } from '../../workflow/model.js';
 import type { MessageData, RuleHit, Severity } from '../types.js';
 import { stepLabel } from '../../workflow/step-label.js';
 import { remoteActionName } from '../../workflow/uses-reference.js';
+import { PR_CODE_EVENTS } from '../../workflow/event-sets.js';
 
-/** Events whose runs an outsider (anyone who can open an issue, comment or fork) can start or steer. */
-export const UNTRUSTED_TRIGGERS: readonly string[] = [
-  'pull_request_target',
-  'issue_comment',
-  'issues',
-  'workflow_run',
-  'discussion',
-  'discussion_comment',
-  'pull_request_review',
-  'pull_request_review_comment',
-];
-
-/** Privileged or unattended: the untrusted ones plus runs nobody attends when they start. */
-export const PRIVILEGED_TRIGGERS: readonly string[] = [
-  ...UNTRUSTED_TRIGGERS,
-  'schedule',
-  'repository_dispatch',
-];
-
-/** Pull-request events whose default checkout is the pull request's own code. */
-export const PR_CODE_EVENTS: readonly string[] = [
-  'pull_request',
-  'pull_request_review',
-  'pull_request_review_comment',
-];
+export {
+  PR_CODE_EVENTS,
+  UNTRUSTED_TRIGGERS,
+  UNTRUSTED_OR_UNATTENDED_TRIGGERS as PRIVILEGED_TRIGGERS,
+} from '../../workflow/event-sets.js';
 
 /** Agents that restore their config files (`.mcp.json`, `.claude/`) from the base branch on PR runs. */
 export const RESTORES_CONFIG_FROM_BASE: readonly string[] = ['claude-code-action', 'gh-aw'];
