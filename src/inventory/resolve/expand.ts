@@ -23,6 +23,7 @@ import { bindInputs, substituteStep } from './substitute.js';
 import { bindEntry, intersect, workflowCallInputs } from './called-workflow.js';
 import type { Bindings } from './substitute.js';
 import { stepLabel } from '../../workflow/step-label.js';
+import { parseUsesReference } from '../../workflow/uses-reference.js';
 
 /** Steps of another file, analysed for the job under evaluation. */
 export interface Frame {
@@ -349,7 +350,8 @@ class Walker {
     const found = detectAgents(workflow, {
       ...job,
       uses: undefined,
-      steps: [{ ...step, uses: canonical }],
+      usesRef: undefined,
+      steps: [{ ...step, uses: canonical, usesRef: parseUsesReference(canonical, false) }],
     });
     // The most specific catalog entry wins (`…/base-action` over the whole repository).
     const name = `${repo}/${path.path}`;
