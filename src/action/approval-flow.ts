@@ -19,13 +19,9 @@ import { nextFact, parseApprovers } from '../approval/judge.js';
 import type { ApproverFacts, RequestPath } from '../approval/types.js';
 import type { GitHubClient } from '../github/client.js';
 import { createApprovalApi } from '../github/approval-api.js';
-import {
-  abortableSleep,
-  approvalOutputs,
-  approvalRecord,
-  cancelOnSignals,
-  waitForApproval,
-} from './approval-wait.js';
+import { abortableSleep, approvalOutputs, cancelOnSignals } from './approval-wait.js';
+import { waitForApproval } from '../approval/wait.js';
+import { approvalRecord } from '../approval/wait-record.js';
 import type { RepoFileReader } from './repo-files.js';
 import type { RunnerEnv } from './runner-env.js';
 import type { Settings } from './settings.js';

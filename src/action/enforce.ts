@@ -5,7 +5,7 @@
  */
 import * as core from '@actions/core';
 import { formatLocation } from '../errors.js';
-import { escapeLogText } from '../report/escape.js';
+import { escapeLogText } from '../escape.js';
 import { allFindings } from '../report/report.js';
 import type { Report } from '../report/report.js';
 import type { Settings } from './settings.js';

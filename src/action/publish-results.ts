@@ -5,7 +5,7 @@
 import * as core from '@actions/core';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { jsonForOutput, revealInvisible } from '../report/escape.js';
+import { jsonForOutput, revealInvisible } from '../escape.js';
 import { renderJson } from '../report/render-json.js';
 import { renderMarkdown } from '../report/render-markdown.js';
 import { renderText } from '../report/render-text.js';

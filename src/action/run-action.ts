@@ -19,7 +19,7 @@ import { enforce } from './enforce.js';
 import type { ApprovalDeps, ApprovalResult } from './approval-flow.js';
 import { budgets, timeScale, withinBudget } from './time-scale.js';
 import type { ApprovalRecord } from '../evidence/types.js';
-import { escapeLogText, escapeMarkdown, markdownCode } from '../report/escape.js';
+import { escapeLogText, escapeMarkdown, markdownCode } from '../escape.js';
 import { changedPaths, incompleteListing, listChangedFiles } from './pull-request-files.js';
 import { readRepoSnapshotAt, readScriptFilesAt } from './repo-snapshot.js';
 import { REPO_FILE_PATHS } from '../inventory/repo-snapshot.js';

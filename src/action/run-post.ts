@@ -38,7 +38,7 @@ import type { GitHubClient } from '../github/client.js';
 import { budgets, timeScale, withinBudget } from './time-scale.js';
 import type { Budgets } from './time-scale.js';
 import { uploadEvidence } from './upload-evidence.js';
-import { escapeLogText } from '../report/escape.js';
+import { escapeLogText } from '../escape.js';
 
 export async function runPost(now: () => Date = () => new Date()): Promise<void> {
   const dir = core.getState(STATE_EVIDENCE_DIR);

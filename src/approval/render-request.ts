@@ -6,7 +6,7 @@
  * except the one line that notifies the approvers the trusted policy names.
  * A hidden marker lets a later run find, reuse or supersede the request.
  */
-import { escapeLogText, escapeMarkdown, markdownCode } from '../report/escape.js';
+import { escapeLogText, escapeMarkdown, markdownCode } from '../escape.js';
 import { digestPrefix } from './request-digest.js';
 import type { ApproverSpec, RequestMarker, RequestSubject, RequestTarget } from './types.js';
 

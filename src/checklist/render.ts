@@ -2,7 +2,7 @@
  * The seed checklist score as Markdown (job summary) and as a plain JSON object (BOM).
  * Everything taken from the workflow (paths, job ids, evidence) is untrusted and escaped.
  */
-import { escapeMarkdown, markdownCode } from '../report/escape.js';
+import { escapeMarkdown, markdownCode } from '../escape.js';
 import { CONTROLS } from './controls.js';
 import type { Band, BandId, ChecklistScore, ControlId, ControlPoints, Evidence } from './types.js';
 

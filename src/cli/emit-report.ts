@@ -9,7 +9,7 @@ import { dirname, join } from 'node:path';
 import { InputError } from '../errors.js';
 import { redactDeep } from '../evidence/redact.js';
 import { planAnnotations, renderWorkflowCommands } from '../report/annotations.js';
-import { escapeLogText } from '../report/escape.js';
+import { escapeLogText } from '../escape.js';
 import { renderJson } from '../report/render-json.js';
 import { renderMarkdown } from '../report/render-markdown.js';
 import { renderSarif } from '../report/render-sarif.js';

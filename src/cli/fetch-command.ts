@@ -8,7 +8,7 @@
 import { InputError, describeError, normalizeError } from '../errors.js';
 import { gatherActionFiles } from '../inventory/resolve/action-files.js';
 import type { ParsedFile } from '../inventory/resolve/action-files.js';
-import { escapeLogText } from '../report/escape.js';
+import { escapeLogText } from '../escape.js';
 import type { FileError } from '../report/report.js';
 import { parseWorkflowOrAction } from '../workflow/action-file.js';
 import type { Command } from './args.js';

@@ -12,7 +12,7 @@ import { createClient } from '../github/client.js';
 import type { GitHubClient } from '../github/client.js';
 import type { ActionFiles, FileReader } from '../inventory/resolve/action-files.js';
 import { parseUses } from '../inventory/uses.js';
-import { escapeLogText } from '../report/escape.js';
+import { escapeLogText } from '../escape.js';
 import type { Step, Workflow } from '../workflow/model.js';
 import { locate } from '../workflow/source.js';
 import type { SourceFile, YamlPath } from '../workflow/source.js';

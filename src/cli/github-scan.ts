@@ -17,7 +17,7 @@ import { createClient } from '../github/client.js';
 import { getRepository, headSha, listRepositories, readTree } from '../github/org-repos.js';
 import type { RepoRef, RestApi } from '../github/org-repos.js';
 import { RestCache } from '../github/rest-cache.js';
-import { escapeLogText } from '../report/escape.js';
+import { escapeLogText } from '../escape.js';
 import { buildReport } from '../report/report.js';
 import type { FileError, RepositoryScope } from '../report/report.js';
 import { timeScale } from '../action/time-scale.js';

@@ -11,7 +11,7 @@ import {
 } from '../report/render-catalog.js';
 import { InputError, describeError, normalizeError } from '../errors.js';
 import { loadPolicy } from '../policy/load-policy.js';
-import { escapeLogText } from '../report/escape.js';
+import { escapeLogText } from '../escape.js';
 import { redactText } from '../evidence/redact.js';
 import { TOOL_VERSION } from '../version.js';
 import { parseArgs } from './args.js';

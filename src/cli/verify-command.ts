@@ -7,7 +7,7 @@ import { dirname, join } from 'node:path';
 import { InputError } from '../errors.js';
 import { readTextFile } from './fs-policy-reader.js';
 import { ZIP_LIMITS, readZip } from '../evidence/zip.js';
-import { escapeLogText } from '../report/escape.js';
+import { escapeLogText } from '../escape.js';
 import type { Command } from './args.js';
 import type { CliIo } from './run-cli.js';
 

@@ -8,7 +8,7 @@ import { runAction } from '../action/run-action.js';
 import { OUTPUTS } from '../action/settings.js';
 import { describeError, normalizeError } from '../errors.js';
 import { redactText } from '../evidence/redact.js';
-import { escapeMarkdown } from '../report/escape.js';
+import { escapeMarkdown } from '../escape.js';
 
 /**
  * The failure as the user reads it. A TypeError that gets this far means data of a shape the

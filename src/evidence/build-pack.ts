@@ -12,7 +12,7 @@ import {
   validateEvidence,
   validateManifest,
 } from '../generated/evidence-validator.js';
-import { escapeMarkdown } from '../report/escape.js';
+import { escapeMarkdown } from '../escape.js';
 import { cellCode, renderMarkdown } from '../report/render-markdown.js';
 import { sarifDocument } from '../report/render-sarif.js';
 import { evidenceDocument, TOOL_INFO } from './document.js';

@@ -42,6 +42,7 @@ export function withKnownActions(input: PathInput): VisibleInput {
     knownAction: input.knownAction ?? knownRemote,
   };
 }
+import { remoteActionName } from '../workflow/uses-reference.js';
 
 export interface PathInput {
   readonly workflow: Workflow;
@@ -342,7 +343,7 @@ function fromSteps(input: PathInput, credsByStep: Map<number, readonly string[]>
 }
 
 function fromUsesStep(input: PathInput, step: Step, creds: readonly string[]): Draft[] {
-  const name = step.uses?.split('@')[0] ?? '';
+  const name = remoteActionName(step.usesRef) ?? '';
   const at = locate(input.workflow.source, [...step.at, 'uses']);
   const out: Draft[] = [];
   for (const entry of ACTION_TABLE) {

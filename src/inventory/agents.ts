@@ -24,7 +24,7 @@ export function detectAgents(
   const src = workflow.source;
   if (job.uses) {
     for (const agent of AGENTS) {
-      if (agent.entry.uses.some((u) => actionMatches(stripRef(job.uses ?? ''), u))) {
+      if (agent.entry.uses.some((u) => actionMatches(job.usesRef?.name ?? '', u))) {
         seen.push({
           agent,
           via: 'job-uses',
@@ -103,7 +103,7 @@ function stepSightings(src: Workflow['source'], step: Step): readonly Sighting[]
   if (known?.src === src) return known.sightings;
   const sightings: Sighting[] = [];
   if (step.uses) {
-    const name = stripRef(step.uses);
+    const name = step.usesRef?.name ?? '';
     for (const agent of AGENTS) {
       // gh-aw's setup action runs in every job of the workflow; its engine is found below.
       if (agent.entry.id === 'gh-aw') continue;
@@ -146,11 +146,6 @@ interface Sighting {
   readonly raw: string | undefined;
   readonly step: number | undefined;
   readonly at: AgentUse['at'];
-}
-
-function stripRef(uses: string): string {
-  const at = uses.lastIndexOf('@');
-  return at > 0 ? uses.slice(0, at) : uses;
 }
 
 /** The leading comment block of a file (where gh-aw writes its manifest). */

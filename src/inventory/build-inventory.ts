@@ -26,7 +26,6 @@ import { planRun, runnableSteps } from './run-conditions.js';
 import type { RunPlan } from './run-conditions.js';
 import { collectSecretUses } from './secret-flow.js';
 import type { JobInventory, RunCommand, UsesRef } from './types.js';
-import { parseUses } from './uses.js';
 import { EMPTY_ACTION_FILES, knownRemote } from './resolve/action-files.js';
 import { trustedAction } from './trusted-actions.js';
 import { visibleCredentials } from './visible-credentials.js';
@@ -35,6 +34,8 @@ import { calledTokenPermissions } from './resolve/called-workflow.js';
 import { resolveIndirection } from './resolve/expand.js';
 import type { Frame } from './resolve/expand.js';
 import { indirectPaths } from './resolve/frame-paths.js';
+import { usesRecord } from './uses.js';
+import { UNATTENDED_EVENTS } from '../workflow/event-sets.js';
 
 export interface InventoryOptions {
   /** Environment / target name patterns of the `production` class. */
@@ -54,19 +55,6 @@ export interface InventoryOptions {
   readonly trustedActions?: readonly string[];
 }
 
-/** Events whose runs nobody attends at the moment they start (DESIGN.md §4). */
-const UNATTENDED_EVENTS = new Set([
-  'schedule',
-  'workflow_run',
-  'repository_dispatch',
-  'issue_comment',
-  'issues',
-  'pull_request_review_comment',
-  'pull_request_target',
-  'discussion',
-  'discussion_comment',
-]);
-
 export function buildInventory(
   workflow: Workflow,
   context: RunContext,
@@ -83,22 +71,12 @@ export function buildInventory(
 /** The `uses:` references and `run:` scripts of a job (or of a frame's steps), located. */
 export function stepFacts(workflow: Workflow, job: Job): { uses: UsesRef[]; runs: RunCommand[] } {
   const uses: UsesRef[] = [];
-  if (job.uses)
-    uses.push(
-      parseUses(job.uses, {
-        jobLevel: true,
-        step: undefined,
-        at: locate(workflow.source, [...job.at, 'uses']),
-      }),
-    );
+  if (job.usesRef)
+    uses.push(usesRecord(job.usesRef, undefined, locate(workflow.source, [...job.at, 'uses'])));
   for (const step of job.steps) {
-    if (step.uses)
+    if (step.usesRef)
       uses.push(
-        parseUses(step.uses, {
-          jobLevel: false,
-          step: step.index,
-          at: locate(workflow.source, [...step.at, 'uses']),
-        }),
+        usesRecord(step.usesRef, step.index, locate(workflow.source, [...step.at, 'uses'])),
       );
   }
   const runs: RunCommand[] = job.steps

@@ -7,6 +7,7 @@ import type { SourceLocation } from '../errors.js';
 import type { Job, Workflow } from '../workflow/model.js';
 import { locate } from '../workflow/source.js';
 import { actionMatches } from './uses.js';
+import { remoteActionName } from '../workflow/uses-reference.js';
 
 export interface CloudLogin {
   readonly provider: 'aws' | 'gcp' | 'azure';
@@ -58,7 +59,7 @@ export const LOGIN_ACTION_NAMES: readonly string[] = LOGIN_ACTIONS.map((a) => a.
 export function findCloudLogins(workflow: Workflow, job: Job): CloudLogin[] {
   const logins: CloudLogin[] = [];
   for (const step of job.steps) {
-    const name = step.uses?.split('@')[0];
+    const name = remoteActionName(step.usesRef);
     const row = name ? LOGIN_ACTIONS.find((r) => actionMatches(name, r.action)) : undefined;
     if (!row) continue;
     const input = (key: string): string | undefined => step.with.find((w) => w.key === key)?.value;

@@ -16,6 +16,8 @@ import { CONVERSATION_SCOPES, writeScopes } from './permissions.js';
 import type { SecretUse } from './secret-flow.js';
 import type { AgentUse, Credential, EffectivePermissions } from './types.js';
 import { actionMatches } from './uses.js';
+import { stepLabel } from '../workflow/step-label.js';
+import { remoteActionName, usesWithoutRef } from '../workflow/uses-reference.js';
 
 /** An agent action that trades the job's OIDC token for its own GitHub App token. */
 export interface TokenExchange {
@@ -53,10 +55,6 @@ export function buildCredentials(input: CredentialInput): Credential[] {
   return credentials;
 }
 
-function describeStep(step: Step): string {
-  return `step ${step.index + 1}${step.name ? ` (${step.name})` : step.id ? ` (${step.id})` : ''}`;
-}
-
 function stepOf(job: Job, index: number): Step | undefined {
   return job.steps.find((s) => s.index === index);
 }
@@ -74,7 +72,7 @@ function githubToken({ permissions, repository, job }: CredentialInput): Credent
     )
     .map(
       (s) =>
-        `${describeStep(s)}${s.uses ? ` (${s.uses.split('@')[0] ?? ''}, which may read it by default)` : ''}`,
+        `${stepLabel(s)}${s.usesRef ? ` (${usesWithoutRef(s.usesRef)}, which may read it by default)` : ''}`,
     );
   return {
     id: 'github-token',
@@ -115,7 +113,7 @@ function oidc({ permissions, cloudLogins, job }: CredentialInput): Credential {
       consumers.length > 0
         ? `exchanged for short-lived cloud credentials (${consumers.map((c) => c.provider).join(', ')}); any step can also request a token`
         : 'any step can request an OIDC token; what it reaches depends on the trust policies that accept it',
-    usedIn: consumers.map((c) => describeStep(stepOf(job, c.step) ?? ({ index: c.step } as Step))),
+    usedIn: consumers.map((c) => stepLabel(stepOf(job, c.step) ?? ({ index: c.step } as Step))),
     at: permissions.at,
   };
 }
@@ -123,7 +121,9 @@ function oidc({ permissions, cloudLogins, job }: CredentialInput): Credential {
 function appTokens({ workflow, job }: CredentialInput): Credential[] {
   return job.steps
     .filter(
-      (s) => s.uses && APP_TOKEN_ACTIONS.some((a) => actionMatches(s.uses?.split('@')[0] ?? '', a)),
+      (s) =>
+        s.usesRef &&
+        APP_TOKEN_ACTIONS.some((a) => actionMatches(remoteActionName(s.usesRef) ?? '', a)),
     )
     .map((s) => {
       const limits = s.with.filter((w) => w.key.startsWith('permission-'));
@@ -138,7 +138,7 @@ function appTokens({ workflow, job }: CredentialInput): Credential[] {
       return {
         id: `app-token:${s.id ?? s.index}`,
         kind: 'app-token' as const,
-        name: `GitHub App token (${describeStep(s)})`,
+        name: `GitHub App token (${stepLabel(s)})`,
         lifetime: 'short-lived' as const,
         scope: narrow ? ('narrow' as const) : ('broad' as const),
         write: !limited || limits.some((w) => w.value === 'write'),
@@ -155,7 +155,7 @@ function appTokens({ workflow, job }: CredentialInput): Credential[] {
                 .join('\n')
                 .includes(`steps.${s.id}.outputs.token`),
           )
-          .map(describeStep),
+          .map((s) => stepLabel(s)),
         at: locate(workflow.source, [...s.at, 'uses']),
       };
     });
@@ -182,7 +182,7 @@ function describeUse(use: SecretUse, job: Job): string {
   const where =
     use.reach === 'job'
       ? 'every step (job or workflow env)'
-      : describeStep(stepOf(job, use.reach) ?? ({ index: use.reach } as Step));
+      : stepLabel(stepOf(job, use.reach) ?? ({ index: use.reach } as Step));
   const into = use.into.key
     ? ` ${use.into.kind} ${use.into.key}`
     : use.into.kind === 'script'

@@ -7,6 +7,7 @@
 import type { Job, Step, Workflow } from '../workflow/model.js';
 import { splitCommands } from './shell.js';
 import { actionMatches } from './uses.js';
+import { remoteActionName } from '../workflow/uses-reference.js';
 
 export type GhAwRole =
   | 'pre-activation'
@@ -70,7 +71,8 @@ function isGhAwWorkflow(workflow: Workflow): boolean {
   return workflow.jobs.some((j) =>
     j.steps.some(
       (s) =>
-        s.uses !== undefined && actionMatches(s.uses.split('@')[0] ?? '', 'github/gh-aw-actions'),
+        s.usesRef !== undefined &&
+        actionMatches(remoteActionName(s.usesRef) ?? '', 'github/gh-aw-actions'),
     ),
   );
 }

@@ -6,13 +6,13 @@
  * located, with why, and decided by the policy — never a silent allow.
  */
 import type { SimpleCommand } from './shell.js';
+import { POSIX_SHELLS } from './shell-names.js';
 
 export interface OpaqueCommand {
   readonly kind: string;
   readonly detail: string;
 }
 
-const POSIX_SHELLS = new Set(['bash', 'sh', 'zsh', 'dash', 'ksh', 'ash', 'mksh']);
 /** One expansion and nothing else: `$X`, `${X}`, `${{ … }}`, `$( … )`, `` `…` ``. */
 const WHOLE_EXPANSION = /^(?:\$[A-Za-z_]\w*|\$\{[^}]*\}|\$\{\{[^}]*\}\}|\$\([\s\S]*\)|`[^`]*`)$/;
 /** Tools whose output is shell code that sets up the environment (`eval "$(ssh-agent -s)"`). */

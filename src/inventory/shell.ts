@@ -12,6 +12,7 @@
  * input, reporting `truncated` when it stopped early.
  */
 import { lineStarts } from '../workflow/text-position.js';
+import { POSIX_SHELLS, WINDOWS_SHELLS } from './shell-names.js';
 
 export interface SimpleCommand {
   /** Words of the real command (after prefixes such as `sudo -E` or `FOO=1`), quotes removed. */
@@ -777,8 +778,6 @@ function wordList(list: string): string[] {
   return list.split(' ').filter(Boolean);
 }
 
-const POSIX_SHELLS = new Set(wordList('bash sh zsh dash ksh ash mksh'));
-const WINDOWS_SHELLS = new Set(wordList('pwsh powershell pwsh.exe powershell.exe cmd cmd.exe'));
 const WINDOWS_COMMAND_FLAGS = new Set(wordList('-c -command -commandwithargs -cwa /c /k'));
 const WINDOWS_VALUE_FLAGS = new Set(
   wordList(

@@ -1,49 +1,29 @@
 /**
- * Parses `uses:` references (step actions, docker images, local actions, reusable
- * workflows) and says whether each is pinned to an immutable commit or digest.
+ * `uses:` references as inventory records (the parse itself is the model's,
+ * workflow/uses-reference.ts) and action-name matching against the catalogs.
  */
 import type { UsesRef } from './types.js';
 import type { SourceLocation } from '../errors.js';
+import { isLocalUses, parseUsesReference, type UsesReference } from '../workflow/uses-reference.js';
 
-const FULL_SHA = /^[0-9a-f]{40}$/i;
+export { isLocalUses };
 
+/** The inventory's record of a parsed reference: where it is (key order kept for reports). */
+export function usesRecord(
+  reference: UsesReference,
+  step: number | undefined,
+  at: SourceLocation,
+): UsesRef {
+  const { raw, ...parsed } = reference;
+  return { raw, step, at, ...parsed };
+}
+
+/** Parses a `uses:` that is not on the model (an action file's list) into a record. */
 export function parseUses(
   raw: string,
   options: { jobLevel: boolean; step: number | undefined; at: SourceLocation },
 ): UsesRef {
-  const value = raw.trim();
-  const base = { raw: value, step: options.step, at: options.at };
-  if (value.startsWith('docker://')) {
-    const image = value.slice('docker://'.length);
-    return {
-      ...base,
-      kind: 'docker',
-      name: image.split('@')[0] ?? image,
-      ref: undefined,
-      pinned: /@sha256:[0-9a-f]{64}$/i.test(image),
-    };
-  }
-  if (isLocalUses(value)) {
-    // Local: the code comes from the same checkout as the workflow.
-    return { ...base, kind: 'local', name: value, ref: undefined, pinned: true };
-  }
-  const at = value.lastIndexOf('@');
-  const name = at > 0 ? value.slice(0, at) : value;
-  const ref = at > 0 ? value.slice(at + 1) : undefined;
-  const reusable = options.jobLevel || /\/\.github\/workflows\/[^/]+\.ya?ml$/i.test(name);
-  return {
-    ...base,
-    kind: reusable ? 'reusable-workflow' : 'action',
-    name,
-    ref,
-    pinned: ref !== undefined && FULL_SHA.test(ref),
-  };
-}
-
-/** A `uses:` that names code in the same checkout as the workflow. */
-export function isLocalUses(raw: string): boolean {
-  const value = raw.trim();
-  return value.startsWith('./') || value.startsWith('../') || value.startsWith('$/');
+  return usesRecord(parseUsesReference(raw, options.jobLevel), options.step, options.at);
 }
 
 /** `owner/repo/path` → lower-case name for prefix matching against catalogs. */

@@ -5,21 +5,15 @@
 import type { SourceLocation } from '../errors.js';
 import type { ActionClass } from '../inventory/action-classes.js';
 import type { ActionPath } from '../inventory/types.js';
-import type { Confidence, Severity } from '../rules/types.js';
+import {
+  SEVERITY,
+  mostSevere,
+  type Confidence,
+  type DecisionValue,
+  type Severity,
+} from '../finding-scale.js';
 
-export type DecisionValue = 'allow' | 'approval-required' | 'blocked';
-
-export const SEVERITY: Readonly<Record<DecisionValue, number>> = {
-  allow: 0,
-  'approval-required': 1,
-  blocked: 2,
-};
-
-export function mostSevere(values: Iterable<DecisionValue>): DecisionValue {
-  let worst: DecisionValue = 'allow';
-  for (const v of values) if (SEVERITY[v] > SEVERITY[worst]) worst = v;
-  return worst;
-}
+export { SEVERITY, mostSevere, type DecisionValue };
 
 export interface When {
   readonly class?: readonly ActionClass[];

@@ -7,7 +7,7 @@
 import * as dagreModule from '@dagrejs/dagre';
 import type { DecisionValue } from '../policy/types.js';
 import type { ControlGraph, GraphColumn } from './control-graph.js';
-import { escapeHtml } from './escape.js';
+import { escapeHtml } from '../escape.js';
 
 const COLUMN_TITLE: Readonly<Record<GraphColumn, string>> = {
   agent: 'Agents',

@@ -10,7 +10,7 @@ import { bomWorkflows } from '../evidence/bom.js';
 import type { JobInventory } from '../inventory/types.js';
 import type { DecisionValue, JobVerdict } from '../policy/types.js';
 import { SEVERITY } from '../policy/types.js';
-import { escapeHtml as h } from './escape.js';
+import { escapeHtml as h } from '../escape.js';
 import type { RepositoryScope } from './report.js';
 
 const BADGE_CLASS: Readonly<Record<DecisionValue, string>> = {

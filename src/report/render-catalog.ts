@@ -4,7 +4,7 @@
  * Markdown form is docs/rules/README.md (a test keeps the two identical).
  */
 import type { Rule } from '../rules/types.js';
-import { escapeLogText, escapeMarkdown } from './escape.js';
+import { escapeLogText, escapeMarkdown } from '../escape.js';
 
 export function renderCatalogText(rules: readonly Rule<unknown>[]): string {
   const width = Math.max(...rules.map((r) => r.meta.id.length), 2);

@@ -14,7 +14,7 @@
 import type { Evaluation } from '../evaluate.js';
 import { TOOL_NAME, TOOL_VERSION } from '../version.js';
 import { ControlGraph } from './control-graph.js';
-import { escapeHtml as h } from './escape.js';
+import { escapeHtml as h } from '../escape.js';
 import { renderGraphSvg } from './graph-svg.js';
 import { HTML_CSP, HTML_SCRIPT, HTML_STYLE } from './html-assets.js';
 import {

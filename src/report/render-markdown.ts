@@ -11,7 +11,7 @@ import type { DecisionValue } from '../policy/types.js';
 import { SEVERITY } from '../policy/types.js';
 import { TOOL_NAME, TOOL_VERSION } from '../version.js';
 import { renderChecklistMarkdown } from '../checklist/render.js';
-import { escapeMarkdown, markdownCode } from './escape.js';
+import { escapeMarkdown, markdownCode } from '../escape.js';
 import { allFindings } from './report.js';
 import type { Report } from './report.js';
 

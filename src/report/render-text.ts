@@ -13,7 +13,7 @@ import { pathSeverity } from '../policy/path-remediation.js';
 import type { DecisionValue, JobVerdict } from '../policy/types.js';
 import { TOOL_NAME, TOOL_VERSION } from '../version.js';
 import { environmentLine } from './environment-lines.js';
-import { escapeLogText } from './escape.js';
+import { escapeLogText } from '../escape.js';
 import { summariseReport } from './reason-groups.js';
 import { EXIT_CODES } from './report.js';
 import type { Report } from './report.js';

@@ -11,6 +11,7 @@ import type { Step } from '../workflow/model.js';
 import { activeAgents, describeAgent, stepOf } from './lib/agent-facts.js';
 import type { RuleHit } from './types.js';
 import { NO_OPTIONS, defineRule } from './types.js';
+import { remoteActionName } from '../workflow/uses-reference.js';
 
 export default defineRule({
   meta: {
@@ -85,8 +86,8 @@ export default defineRule({
 });
 
 function isAppTokenStep(step: Step): boolean {
-  const name = step.uses?.split('@')[0] ?? '';
-  return step.uses !== undefined && APP_TOKEN_ACTIONS.some((a) => actionMatches(name, a));
+  const name = remoteActionName(step.usesRef);
+  return name !== undefined && APP_TOKEN_ACTIONS.some((a) => actionMatches(name, a));
 }
 
 function escape(s: string): string {

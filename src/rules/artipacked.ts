@@ -15,6 +15,7 @@ import {
 import { untrustedInputs } from './lib/trigger-events.js';
 import { defineRule, type RuleHit, type Severity } from './types.js';
 import { hasExpression } from '../workflow/expressions/fences.js';
+import { stepLabel } from '../workflow/step-label.js';
 
 interface Options {
   /** Report only checkouts followed by an upload of the workspace. */
@@ -24,10 +25,6 @@ interface Options {
 /** Lines of `path:` that are the whole workspace (or its parent). */
 const WORKSPACE_PATH =
   /^(?:\.{1,2}[/\\]?|\.[/\\]\*{1,2}|\$\{\{\s*github\.workspace\s*\}\}[/\\]?\.?|\$\{?GITHUB_WORKSPACE\}?[/\\]?)$/i;
-
-function stepLabel(step: Step): string {
-  return `step ${step.index + 1}${step.name ? ` (${step.name})` : step.id ? ` (${step.id})` : ''}`;
-}
 
 export default defineRule<Options>({
   meta: {

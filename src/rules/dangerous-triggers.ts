@@ -11,6 +11,7 @@ import { writeScopes } from '../inventory/permissions.js';
 import { triggerNode, untrustedInputs } from './lib/trigger-events.js';
 import type { Confidence, RuleHit, Severity } from './types.js';
 import { NO_OPTIONS, defineRule } from './types.js';
+import { remoteActionName, type UsesReference } from '../workflow/uses-reference.js';
 
 const DANGEROUS: Readonly<Record<string, string>> = {
   pull_request_target:
@@ -117,10 +118,10 @@ export default defineRule({
 
 /** zizmor's exception: one job with one step, `actions/labeler`. */
 function isLabelerOnly(
-  jobs: readonly { steps: readonly { uses: string | undefined }[] }[],
+  jobs: readonly { steps: readonly { usesRef: UsesReference | undefined }[] }[],
 ): boolean {
   const [only] = jobs;
   if (jobs.length !== 1 || !only || only.steps.length !== 1) return false;
-  const uses = only.steps[0]?.uses?.split('@')[0];
+  const uses = remoteActionName(only.steps[0]?.usesRef);
   return uses !== undefined && actionMatches(uses, 'actions/labeler');
 }

@@ -10,6 +10,7 @@ import type { ChangeAnalysis } from '../inventory/types.js';
 import type { NewDependency } from '../inventory/dependency-changes.js';
 import type { Job } from '../workflow/model.js';
 import { defineRule, type RuleHit } from './types.js';
+import { remoteActionName } from '../workflow/uses-reference.js';
 
 const AUTHOR_KINDS = ['agent', 'bot', 'human', 'unknown'] as const;
 type AuthorKind = ChangeAnalysis['authorKind'];
@@ -101,7 +102,7 @@ function runsRepositoryCode(job: Job): boolean {
   if (job.uses !== undefined) return true;
   return job.steps.some((s) => {
     if (s.uses !== undefined) {
-      const name = normalizeActionName(s.uses.split('@')[0] ?? '');
+      const name = normalizeActionName(remoteActionName(s.usesRef) ?? '');
       return name === 'actions/checkout' || s.uses.startsWith('./');
     }
     return /\b(?:git\s+(?:clone|checkout|fetch|pull|switch)|gh\s+(?:pr\s+checkout|repo\s+clone))\b/.test(

@@ -7,11 +7,12 @@
  */
 import type { Step } from '../workflow/model.js';
 import { NO_OPTIONS, defineRule } from './types.js';
+import { stepLabel } from '../workflow/step-label.js';
+import { remoteActionName, type UsesReference } from '../workflow/uses-reference.js';
 
 /** `owner/agent-gate@ref` or `owner/agent-gate/path@ref`: the gate action itself. */
-export function isGateUses(uses: string | undefined): boolean {
-  if (!uses || uses.startsWith('./') || uses.startsWith('docker://')) return false;
-  const repo = uses.split('@')[0]?.split('/')[1];
+export function isGateUses(uses: UsesReference | undefined): boolean {
+  const repo = remoteActionName(uses)?.split('/')[1];
   return repo?.toLowerCase() === 'agent-gate';
 }
 
@@ -21,7 +22,7 @@ function isCheckout(step: Step): boolean {
 
 function describeStep(step: Step): string {
   const what = step.uses ? `uses ${step.uses}` : 'a run script';
-  return `step ${step.index + 1}${step.name ? ` (${step.name})` : ''}: ${what}`;
+  return `${stepLabel(step, 'name')}: ${what}`;
 }
 
 export default defineRule({
@@ -47,7 +48,7 @@ export default defineRule({
   },
   defaultOptions: {},
   check({ job, locate }) {
-    const gate = job.steps.find((s) => isGateUses(s.uses));
+    const gate = job.steps.find((s) => isGateUses(s.usesRef));
     if (!gate) return [];
     const before = job.steps.slice(0, gate.index).filter((s) => !isCheckout(s));
     const first = before[0];

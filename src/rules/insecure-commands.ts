@@ -10,6 +10,7 @@ import { dataAt } from '../workflow/plain-data.js';
 import type { RuleHit } from './types.js';
 import { defineRule } from './types.js';
 import { hasExpression } from '../workflow/expressions/fences.js';
+import { stepLabel } from '../workflow/step-label.js';
 
 interface Options {
   /** Report an `env:` block that is itself an expression (zizmor's auditor-only variant). */
@@ -91,7 +92,7 @@ export default defineRule<Options>({
     scan(['env'], 'the workflow', 'workflow');
     scan([...job.at, 'env'], `job \`${job.id}\``, 'job');
     for (const step of job.steps) {
-      const where = `step ${step.index + 1}${step.name ? ` (${step.name})` : ''} of job \`${job.id}\``;
+      const where = `${stepLabel(step, 'name')} of job \`${job.id}\``;
       scan([...step.at, 'env'], where, 'job');
       if (step.run === undefined) continue;
       for (const m of step.run.matchAll(ENV_WRITE)) {

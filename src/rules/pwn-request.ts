@@ -11,6 +11,8 @@ import { untrustedCheckouts, type UntrustedCheckout } from './lib/checkout-untru
 import { insiderOnlyUpstream } from '../inventory/upstream-events.js';
 import type { Job, Step } from '../workflow/model.js';
 import { defineRule, type Confidence, type RuleHit } from './types.js';
+import { stepLabel } from '../workflow/step-label.js';
+import { PWN_REQUEST_EVENTS } from '../workflow/event-sets.js';
 
 interface Options {
   /** Also report untrusted checkouts that no later step is seen to run (Scorecard's semantics). */
@@ -20,7 +22,7 @@ interface Options {
 }
 
 /** Triggers whose runs hold the base repository's write token and secrets. */
-const PRIVILEGED = ['pull_request_target', 'workflow_run', 'issue_comment', 'issues'];
+const PRIVILEGED = PWN_REQUEST_EVENTS;
 
 /** The job only runs for pull requests from this repository: forks cannot reach it. */
 const SAME_REPO =
@@ -30,10 +32,6 @@ const MAINTAINER_GATE =
   /labels\.\*\.name|label\.name|author_association|github\.(?:triggering_)?actor\s*==|\.user\.login\s*==/i;
 
 const LOWER: Record<Confidence, Confidence> = { high: 'medium', medium: 'low', low: 'low' };
-
-function stepLabel(step: Step): string {
-  return `step ${step.index + 1}${step.name ? ` (${step.name})` : step.id ? ` (${step.id})` : ''}`;
-}
 
 /**
  * The first later thing that runs the untrusted code: after the command or step where it

@@ -15,6 +15,7 @@ import { OUTSIDER_EVENTS } from './lib/trigger-events.js';
 import { contextCapability } from '../workflow/expressions/contexts.js';
 import { taintedContexts, type TaintedRef } from '../workflow/expressions/dataflow.js';
 import { defineRule, type Confidence, type RuleHit, type Severity } from './types.js';
+import { stepLabel } from '../workflow/step-label.js';
 
 interface Options {
   /** Lowest severity reported: `low` adds dispatch and trusted-caller inputs, writer refs, outputs, unfilled contexts. */
@@ -108,10 +109,6 @@ function grade(
   if (ref.capability === 'arbitrary')
     return { severity: 'high', confidence: 'high', what: 'attacker-controlled text' };
   return { severity: 'medium', confidence: 'medium', what: 'attacker-influenced structured text' };
-}
-
-function stepLabel(step: Step): string {
-  return `step ${step.index + 1}${step.name ? ` (${step.name})` : step.id ? ` (${step.id})` : ''}`;
 }
 
 export default defineRule<Options>({

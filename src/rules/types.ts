@@ -7,15 +7,18 @@
 import type { SourceLocation } from '../errors.js';
 import type { RunContext } from '../context/run-context.js';
 import type { JobInventory } from '../inventory/types.js';
-import type { DecisionValue } from '../policy/types.js';
 import type { Job, Workflow } from '../workflow/model.js';
 import type { YamlPath } from '../workflow/source.js';
 
-export const SEVERITIES = ['info', 'low', 'medium', 'high', 'critical'] as const;
-export type Severity = (typeof SEVERITIES)[number];
+import {
+  CONFIDENCES,
+  SEVERITIES,
+  type Confidence,
+  type DecisionValue,
+  type Severity,
+} from '../finding-scale.js';
 
-export const CONFIDENCES = ['low', 'medium', 'high'] as const;
-export type Confidence = (typeof CONFIDENCES)[number];
+export { CONFIDENCES, SEVERITIES, type Confidence, type Severity };
 
 /** What a preset decides for a rule's findings; `off` = the rule does not run. */
 export type PresetDecision = DecisionValue | 'off';

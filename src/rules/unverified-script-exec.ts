@@ -6,6 +6,7 @@
  */
 import { findDownloadExec, scriptOffset, type DownloadExecKind } from './lib/pin-download-exec.js';
 import { NO_OPTIONS, defineRule, type RuleHit } from './types.js';
+import { stepName } from '../workflow/step-label.js';
 
 /** One message per kind of download-and-run (the message id is the kind). */
 const MESSAGES = {
@@ -41,7 +42,7 @@ export default defineRule({
     const hits: RuleHit[] = [];
     for (const step of job.steps) {
       if (step.run === undefined) continue;
-      const label = step.name ?? step.id ?? `step ${step.index + 1}`;
+      const label = stepName(step);
       for (const found of findDownloadExec(step.run)) {
         hits.push({
           at: locateIn([...step.at, 'run'], scriptOffset(step.run, found.line, found.column)),

@@ -21,6 +21,8 @@ import {
   type Registry,
 } from './lib/publish-tokens.js';
 import { NO_OPTIONS, defineRule, type RuleContext, type RuleHit } from './types.js';
+import { stepName } from '../workflow/step-label.js';
+import { remoteActionName } from '../workflow/uses-reference.js';
 
 const HOW: Readonly<Record<Registry, string>> = {
   npm: 'configure a trusted publisher on npmjs.com and publish with `id-token: write` (npm ≥ 11.5)',
@@ -69,8 +71,7 @@ export default defineRule({
     };
     const npmElsewhere = job.steps.some(
       (s) =>
-        s.uses !== undefined &&
-        normalizeActionName(s.uses.split('@')[0] ?? '') === 'actions/setup-node' &&
+        normalizeActionName(remoteActionName(s.usesRef) ?? '') === 'actions/setup-node' &&
         isOtherRegistry('npm', s.with.find((w) => w.key === 'registry-url')?.value),
     );
     const published = new Set<Registry>();
@@ -79,7 +80,8 @@ export default defineRule({
       if (step.uses !== undefined) {
         for (const hit of actionHits(ctx, step, env)) add(hit);
         const entry = PUBLISH_ACTIONS.find(
-          (a) => normalizeActionName(step.uses?.split('@')[0] ?? '') === a.action.toLowerCase(),
+          (a) =>
+            normalizeActionName(remoteActionName(step.usesRef) ?? '') === a.action.toLowerCase(),
         );
         if (
           entry &&
@@ -160,9 +162,9 @@ function actionHits(
   step: Step,
   env: ReadonlyMap<string, Entry>,
 ): RuleHit[] {
-  const name = normalizeActionName(step.uses?.split('@')[0] ?? '');
+  const name = normalizeActionName(remoteActionName(step.usesRef) ?? '');
   const input = (key: string): Entry | undefined => step.with.find((w) => w.key === key);
-  const label = step.name ?? step.id ?? `step ${step.index + 1}`;
+  const label = stepName(step);
   if (name === 'rubygems/release-gem') {
     const setting = input('setup-trusted-publisher');
     if (setting && setting.value.trim().toLowerCase() === 'false') {

@@ -108,6 +108,7 @@ export function actionAsWorkflow(action: ActionFile): Workflow {
     permissions: { kind: 'scopes', scopes: {}, at: action.at },
     env: [],
     uses: undefined,
+    usesRef: undefined,
     with: [],
     secrets: undefined,
     steps: action.steps,

@@ -17,6 +17,7 @@ import type {
 import { locate, parseYamlSource } from './source.js';
 import { checkKeys, JOB_KEYS, placeSteps } from './step-structure.js';
 import type { SourceFile, YamlPath } from './source.js';
+import { parseUsesReference, type UsesReference } from './uses-reference.js';
 
 type Data = Record<string, unknown>;
 
@@ -128,6 +129,7 @@ function buildJob(id: string, data: Data, fail: Fail): Job {
     permissions: buildPermissions(data.permissions, [...at, 'permissions'], fail),
     env: entries(data.env, [...at, 'env']),
     uses: optionalString(data.uses),
+    usesRef: usesReference(data.uses, true),
     with: entries(data.with, [...at, 'with']),
     secrets:
       data.secrets === 'inherit'
@@ -148,6 +150,7 @@ export function buildStep(data: Data, index: number, at: YamlPath): Step {
     id: optionalString(data.id),
     name: optionalString(data.name),
     uses: optionalString(data.uses),
+    usesRef: usesReference(data.uses, false),
     run: optionalString(data.run),
     shell: optionalString(data.shell),
     if: optionalString(data.if),
@@ -156,6 +159,12 @@ export function buildStep(data: Data, index: number, at: YamlPath): Step {
     env: entries(data.env, [...at, 'env']),
     at,
   };
+}
+
+function usesReference(data: unknown, jobLevel: boolean): UsesReference | undefined {
+  const raw = optionalString(data);
+  // An empty `uses:` names nothing (every reader skips it); a blank one is kept as written.
+  return raw === undefined || raw === '' ? undefined : parseUsesReference(raw, jobLevel);
 }
 
 function defaultWorkingDirectory(defaults: unknown): string | undefined {

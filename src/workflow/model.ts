@@ -3,6 +3,7 @@
  * the YAML path it came from so facts can be located. Built by `buildWorkflow`.
  */
 import type { SourceFile, YamlPath } from './source.js';
+import type { UsesReference } from './uses-reference.js';
 
 export type PermissionLevel = 'read' | 'write' | 'none';
 
@@ -40,6 +41,8 @@ export interface Step {
   readonly id: string | undefined;
   readonly name: string | undefined;
   readonly uses: string | undefined;
+  /** `uses:` parsed once (kind, name, ref, pinned). */
+  readonly usesRef: UsesReference | undefined;
   readonly run: string | undefined;
   readonly shell: string | undefined;
   readonly if: string | undefined;
@@ -68,6 +71,8 @@ export interface Job {
   readonly env: readonly Entry[];
   /** Job-level `uses:` (a reusable workflow call). */
   readonly uses: string | undefined;
+  /** Job-level `uses:` parsed once. */
+  readonly usesRef: UsesReference | undefined;
   readonly with: readonly Entry[];
   /** `secrets: inherit`, or the secrets passed to a reusable workflow. */
   readonly secrets: 'inherit' | readonly Entry[] | undefined;

@@ -6,8 +6,8 @@
  * scripted in-memory API.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { waitForApproval } from '../../src/action/approval-wait.js';
-import type { WaitDeps } from '../../src/action/approval-wait.js';
+import { waitForApproval } from '../../src/approval/wait.js';
+import type { WaitDeps } from '../../src/approval/wait-types.js';
 import { requestDigest } from '../../src/approval/request-digest.js';
 import { ApprovalApiError } from '../../src/approval/types.js';
 import type { ApprovalApi, ObservedComment, PostedRequest } from '../../src/approval/types.js';

@@ -8,9 +8,9 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import {
   abortableSleep,
   approvalOutputs,
-  approvalRecord,
   cancelOnSignals,
 } from '../../src/action/approval-wait.js';
+import { approvalRecord } from '../../src/approval/wait-record.js';
 import { parseMarker } from '../../src/approval/render-request.js';
 import { HEAD, harness } from './fake-github.js';
 import type { Harness } from './fake-github.js';

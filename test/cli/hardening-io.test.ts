@@ -8,7 +8,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/run-cli.js';
-import { escapeLogText, escapeMarkdown } from '../../src/report/escape.js';
+import { escapeLogText, escapeMarkdown } from '../../src/escape.js';
 import { MAX_NESTING_DEPTH } from '../../src/workflow/source.js';
 import { tempDir } from '../helpers.js';
 

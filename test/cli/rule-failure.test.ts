@@ -11,7 +11,7 @@ import { runCli } from '../../src/cli/run-cli.js';
 import type { CliIo } from '../../src/cli/run-cli.js';
 import { evaluateWorkflow } from '../../src/evaluate.js';
 import { loadPolicy } from '../../src/policy/load-policy.js';
-import { escapeLogText } from '../../src/report/escape.js';
+import { escapeLogText } from '../../src/escape.js';
 import { RULES } from '../../src/rules/index.js';
 import { NO_OPTIONS, defineRule } from '../../src/rules/types.js';
 import type { Rule } from '../../src/rules/types.js';

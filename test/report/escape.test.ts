@@ -4,7 +4,7 @@ import {
   escapeLogText,
   escapeMarkdown,
   markdownCode,
-} from '../../src/report/escape.js';
+} from '../../src/escape.js';
 
 describe('untrusted text', () => {
   const hostile =

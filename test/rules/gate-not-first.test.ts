@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import rule, { isGateUses } from '../../src/rules/gate-not-first.js';
+import { parseUsesReference } from '../../src/workflow/uses-reference.js';
 import { testRule } from './rule-tester.js';
 
 const job = (steps: string) => `on: push\njobs:\n  j:\n    runs-on: x\n    steps:\n${steps}`;
@@ -37,5 +38,7 @@ describe('isGateUses', () => {
     ['acme/agent-gate-fork@v1', false],
     ['./agent-gate', false],
     ['docker://acme/agent-gate', false],
-  ])('%s → %s', (uses, expected) => expect(isGateUses(uses)).toBe(expected));
+  ])('%s → %s', (uses, expected) =>
+    expect(isGateUses(parseUsesReference(uses, false))).toBe(expected),
+  );
 });

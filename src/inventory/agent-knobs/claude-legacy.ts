@@ -27,8 +27,7 @@ export type Version = 'legacy' | 'current' | 'unknown';
 
 /** v0 / beta, v1+, or unknown (a SHA without a version comment, a branch). */
 export function actionVersion(c: Collector): Version {
-  const uses = c.ctx.step?.uses ?? '';
-  let tag = uses.includes('@') ? uses.slice(uses.lastIndexOf('@') + 1) : '';
+  let tag = c.ctx.step?.usesRef?.ref ?? '';
   if (/^[0-9a-f]{40}$/i.test(tag) && c.ctx.step) {
     const line = locate(c.ctx.workflow.source, [...c.ctx.step.at, 'uses']).line;
     const text = c.ctx.workflow.source.text.split('\n')[line - 1] ?? '';

@@ -16,6 +16,7 @@ import { ACTION_TABLE } from '../action-table.js';
 import { AGENTS } from '../agent-catalog.js';
 import { actionMatches, isLocalUses, parseUses } from '../uses.js';
 import { hasExpression } from '../../workflow/expressions/fences.js';
+import { usesWithoutRef } from '../../workflow/uses-reference.js';
 
 /** Where a file lives: the repository under evaluation, or another one at a ref. */
 export type FileRef =
@@ -178,9 +179,9 @@ function usesOfWorkflow(workflow: Workflow): { raw: string; jobLevel: boolean }[
 /** Step `uses:` worth reading: local actions, and remote ones the catalogs do not know. */
 function stepUses(steps: readonly Step[]): { raw: string; jobLevel: boolean }[] {
   return steps.flatMap((s) => {
-    if (!s.uses) return [];
-    const name = s.uses.split('@')[0] ?? s.uses;
-    return !isLocalUses(s.uses) && knownRemote(name) ? [] : [{ raw: s.uses, jobLevel: false }];
+    if (!s.uses || !s.usesRef) return [];
+    const known = !isLocalUses(s.uses) && knownRemote(usesWithoutRef(s.usesRef));
+    return known ? [] : [{ raw: s.uses, jobLevel: false }];
   });
 }
 

@@ -17,6 +17,7 @@ const EMPTY_STEP: Step = {
   id: undefined,
   name: undefined,
   uses: undefined,
+  usesRef: undefined,
   run: undefined,
   shell: undefined,
   if: undefined,

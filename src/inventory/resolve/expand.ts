@@ -16,12 +16,14 @@ import { effectivePermissions } from '../permissions.js';
 import type { SecretUse } from '../secret-flow.js';
 import { collectSecretUses } from '../secret-flow.js';
 import type { AgentUse, CallEdge, ChainLink, EffectivePermissions } from '../types.js';
-import { actionMatches, parseUses } from '../uses.js';
+import { actionMatches } from '../uses.js';
 import { MAX_INDIRECTION_DEPTH, candidatesOf, knownRemote, lookup } from './action-files.js';
 import type { ActionFiles, FileRef, Origin } from './action-files.js';
 import { bindInputs, substituteStep } from './substitute.js';
 import { bindEntry, intersect, workflowCallInputs } from './called-workflow.js';
 import type { Bindings } from './substitute.js';
+import { stepLabel } from '../../workflow/step-label.js';
+import { parseUsesReference } from '../../workflow/uses-reference.js';
 
 /** Steps of another file, analysed for the job under evaluation. */
 export interface Frame {
@@ -122,8 +124,8 @@ class Walker {
           chain: chain.length > 1 ? [...chain, stepLink] : undefined,
         });
       };
-      const uses = parseUses(step.uses, { jobLevel: false, step: step.index, at });
-      if (uses.kind === 'docker') continue;
+      const uses = step.usesRef;
+      if (!uses || uses.kind === 'docker') continue;
       if (uses.kind === 'local') this.localAgent(workflow, job, step, root);
       const candidates = candidatesOf(step.uses, false, { kind: 'local' });
       const what = `${uses.kind === 'local' ? 'local' : 'remote'} action ${step.uses}`;
@@ -348,7 +350,8 @@ class Walker {
     const found = detectAgents(workflow, {
       ...job,
       uses: undefined,
-      steps: [{ ...step, uses: canonical }],
+      usesRef: undefined,
+      steps: [{ ...step, uses: canonical, usesRef: parseUsesReference(canonical, false) }],
     });
     // The most specific catalog entry wins (`…/base-action` over the whole repository).
     const name = `${repo}/${path.path}`;
@@ -397,8 +400,4 @@ function compositeFrame(
     jobs: [job],
   };
   return { kind: 'composite', workflow, job, chain, rootStep, permissions, inherited };
-}
-
-function stepLabel(step: Step): string {
-  return `step ${step.index + 1}${step.name ? ` (${step.name})` : step.id ? ` (${step.id})` : ''}`;
 }

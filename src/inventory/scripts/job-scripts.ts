@@ -11,6 +11,7 @@ import { splitOnce } from '../split-once.js';
 import { joinPath } from './script-calls.js';
 import { MAX_SCRIPT_DEPTH, traceScripts, type ScriptTrace } from './trace-scripts.js';
 import { hasExpression } from '../../workflow/expressions/fences.js';
+import { stepLabel } from '../../workflow/step-label.js';
 
 /** Step index → what its script runs from the repository. */
 export type JobScripts = ReadonlyMap<number, ScriptTrace>;
@@ -74,10 +75,6 @@ function workingDirectory(job: Job, step: Step): string | undefined {
   const stripped = wd.replace(/^(?:\$\{\{\s*github\.workspace\s*\}\}|\$GITHUB_WORKSPACE)\/?/, '');
   if (hasExpression(stripped)) return undefined;
   return joinPath('', stripped);
-}
-
-function stepLabel(step: Step): string {
-  return `step ${step.index + 1}${step.name ? ` (${step.name})` : step.id ? ` (${step.id})` : ''}`;
 }
 
 /** What an adapter read for `scriptFilesWanted`. */

@@ -13,32 +13,15 @@ import type { AgentUse, Credential, JobInventory, ToolReach } from '../../invent
 import { actionMatches } from '../../inventory/uses.js';
 import type { Job, Step, Workflow } from '../../workflow/model.js';
 import type { MessageData, RuleHit, Severity } from '../types.js';
+import { stepLabel } from '../../workflow/step-label.js';
+import { remoteActionName } from '../../workflow/uses-reference.js';
+import { PR_CODE_EVENTS } from '../../workflow/event-sets.js';
 
-/** Events whose runs an outsider (anyone who can open an issue, comment or fork) can start or steer. */
-export const UNTRUSTED_TRIGGERS: readonly string[] = [
-  'pull_request_target',
-  'issue_comment',
-  'issues',
-  'workflow_run',
-  'discussion',
-  'discussion_comment',
-  'pull_request_review',
-  'pull_request_review_comment',
-];
-
-/** Privileged or unattended: the untrusted ones plus runs nobody attends when they start. */
-export const PRIVILEGED_TRIGGERS: readonly string[] = [
-  ...UNTRUSTED_TRIGGERS,
-  'schedule',
-  'repository_dispatch',
-];
-
-/** Pull-request events whose default checkout is the pull request's own code. */
-export const PR_CODE_EVENTS: readonly string[] = [
-  'pull_request',
-  'pull_request_review',
-  'pull_request_review_comment',
-];
+export {
+  PR_CODE_EVENTS,
+  UNTRUSTED_TRIGGERS,
+  UNTRUSTED_OR_UNATTENDED_TRIGGERS as PRIVILEGED_TRIGGERS,
+} from '../../workflow/event-sets.js';
 
 /** Agents that restore their config files (`.mcp.json`, `.claude/`) from the base branch on PR runs. */
 export const RESTORES_CONFIG_FROM_BASE: readonly string[] = ['claude-code-action', 'gh-aw'];
@@ -85,15 +68,14 @@ export function stepOf(job: Job, agent: AgentUse): Step | undefined {
 /** A short name of the agent's step for messages. */
 export function describeAgent(job: Job, agent: AgentUse): string {
   const step = stepOf(job, agent);
-  const where = step
-    ? `step ${step.index + 1}${step.name ? ` (${step.name})` : step.id ? ` (${step.id})` : ''}`
-    : `job \`${job.id}\``;
+  const where = step ? stepLabel(step) : `job \`${job.id}\``;
   return `${agent.id} in ${where}`;
 }
 
 export function isCheckout(step: Step): boolean {
   return (
-    step.uses !== undefined && actionMatches(step.uses.split('@')[0] ?? '', 'actions/checkout')
+    step.usesRef !== undefined &&
+    actionMatches(remoteActionName(step.usesRef) ?? '', 'actions/checkout')
   );
 }
 

@@ -4,6 +4,8 @@
  * `with:` inputs read case-insensitively.
  */
 import type { Entry, Step, Workflow } from '../../workflow/model.js';
+import { remoteActionName } from '../../workflow/uses-reference.js';
+import { normalizeActionName } from '../../inventory/uses.js';
 
 export interface StepAction {
   /** Lower-case `owner/repo[/path]`. */
@@ -13,13 +15,10 @@ export interface StepAction {
 
 /** The remote action a step uses; undefined for `run:` steps, local and docker uses. */
 export function stepAction(step: Step): StepAction | undefined {
-  const raw = step.uses?.trim();
-  if (!raw || raw.startsWith('./') || raw.startsWith('../') || raw.startsWith('$/'))
-    return undefined;
-  if (raw.startsWith('docker://')) return undefined;
-  const at = raw.lastIndexOf('@');
-  const name = (at > 0 ? raw.slice(0, at) : raw).toLowerCase().replace(/\/+$/, '');
-  return { name, ref: at > 0 ? raw.slice(at + 1) : undefined };
+  const ref = step.usesRef;
+  const name = remoteActionName(ref);
+  if (!ref?.raw || name === undefined) return undefined;
+  return { name: normalizeActionName(name), ref: ref.ref };
 }
 
 /** True when the step uses `action` (`owner/repo` or `owner/repo/path`), any ref. */

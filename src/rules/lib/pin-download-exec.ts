@@ -12,6 +12,7 @@ import { memoByText } from '../../workflow/text-memo.js';
 import { splitCommands, type SimpleCommand } from '../../inventory/shell.js';
 import { lineStarts, positionAt } from '../../workflow/text-position.js';
 import { hasExpression } from '../../workflow/expressions/fences.js';
+import { POSIX_SHELLS } from '../../inventory/shell-names.js';
 
 export type DownloadExecKind =
   | 'pipe'
@@ -31,7 +32,6 @@ export interface DownloadExec {
   readonly url: string | undefined;
 }
 
-const SHELLS = new Set(['sh', 'bash', 'zsh', 'dash', 'ksh', 'ash', 'mksh']);
 const INTERPRETER =
   /^(?:sh|bash|zsh|dash|ksh|ash|mksh|python[\d.]*|pypy[\d.]*|node|nodejs|perl|ruby|php)$/;
 const POWERSHELL_DOWNLOAD =
@@ -165,7 +165,7 @@ function readsStdin(argv: readonly string[]): boolean {
   if (name === 'iex' || name === 'invoke-expression') return true;
   if ((name === 'source' || name === '.') && args[0] === '/dev/stdin') return true;
   if (!INTERPRETER.test(name)) return false;
-  if (SHELLS.has(name)) {
+  if (POSIX_SHELLS.has(name)) {
     for (let i = 0; i < args.length; i++) {
       const a = args[i] ?? '';
       if (a === '-' || a === '/dev/stdin') return true;

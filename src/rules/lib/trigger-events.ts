@@ -9,33 +9,14 @@ import { actionMatches } from '../../inventory/uses.js';
 import { findExpressions } from '../../workflow/expressions/fences.js';
 import type { Job, Step, Trigger } from '../../workflow/model.js';
 import type { YamlPath } from '../../workflow/source.js';
+import { remoteActionName } from '../../workflow/uses-reference.js';
 
 /** Events a pull request from anyone can start (poutine's `pr_runs_on_self_hosted` set). */
-export const PULL_REQUEST_EVENTS: ReadonlySet<string> = new Set([
-  'pull_request',
-  'pull_request_review',
-  'pull_request_review_comment',
-  'pull_request_target',
-]);
-
-/**
- * Events an outsider can start that run with the base repository's token and secrets
- * (octoscan's "external" triggers plus discussions).
- */
-export const PRIVILEGED_EVENTS: ReadonlySet<string> = new Set([
-  'pull_request_target',
-  'workflow_run',
-  'issue_comment',
-  'issues',
-  'discussion',
-  'discussion_comment',
-]);
-
-/** Events whose actor an outsider can influence (pull requests and the privileged ones). */
-export const OUTSIDER_EVENTS: ReadonlySet<string> = new Set([
-  ...PULL_REQUEST_EVENTS,
-  ...PRIVILEGED_EVENTS,
-]);
+export {
+  OUTSIDER_EVENTS,
+  OUTSIDER_PRIVILEGED_EVENTS as PRIVILEGED_EVENTS,
+  PULL_REQUEST_EVENTS,
+} from '../../workflow/event-sets.js';
 
 /** The YAML path and key flag that point at a trigger's name under `on:`. */
 export function triggerNode(trigger: Trigger): { path: YamlPath; key: boolean } {
@@ -74,7 +55,7 @@ const withValue = (step: Step, key: string): string | undefined =>
 export function untrustedInputs(job: Job): UntrustedInput[] {
   const out: UntrustedInput[] = [];
   for (const step of job.steps) {
-    const uses = step.uses?.split('@')[0] ?? '';
+    const uses = remoteActionName(step.usesRef) ?? '';
     if (uses && actionMatches(uses, 'actions/checkout')) {
       const ref = withValue(step, 'ref') ?? '';
       const repo = withValue(step, 'repository') ?? '';
