@@ -1,10 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import {
-  escapeHtml,
-  escapeLogText,
-  escapeMarkdown,
-  markdownCode,
-} from '../../src/escape.js';
+import { escapeHtml, escapeLogText, escapeMarkdown, markdownCode } from '../../src/escape.js';
 
 describe('untrusted text', () => {
   const hostile =
