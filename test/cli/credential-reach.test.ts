@@ -11,6 +11,7 @@ import { describe, expect, it } from 'vitest';
 import { runCli } from '../../src/cli/run-cli.js';
 import { POLICY_KEYS } from '../../src/policy/validate-policy.js';
 import { tempDir } from '../helpers.js';
+import { withBomFacts } from './json-report.js';
 
 interface JsonPath {
   readonly class: string;
@@ -47,7 +48,7 @@ ${steps}`,
     stderr: (t) => (err += t),
     now: () => new Date('2026-11-21T00:00:00Z'),
   });
-  const doc = JSON.parse(out) as { jobs: { decision: string; paths: JsonPath[] }[] };
+  const doc = withBomFacts(JSON.parse(out) as { jobs: { decision: string; paths: JsonPath[] }[] });
   const job = doc.jobs[0]!;
   return { code, decision: job.decision, paths: job.paths, err };
 }
