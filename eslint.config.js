@@ -7,7 +7,12 @@ import tseslint from 'typescript-eslint';
 import globals from 'globals';
 
 /** The only code that does I/O: the action, the CLI, the GitHub client and the entry points. */
-const ADAPTERS = ['src/action/**', 'src/cli/**', 'src/github/**', 'src/entries/**'];
+const ADAPTERS = [
+  'src/adapters/action/**',
+  'src/adapters/cli/**',
+  'src/adapters/github/**',
+  'src/entries/**',
+];
 
 export default tseslint.config(
   {
@@ -38,7 +43,7 @@ export default tseslint.config(
             {
               group: ['@actions/*', '@octokit/*'],
               message:
-                'Engine code never imports @actions/* or Octokit: adapters live in src/action/ and src/github/.',
+                'Engine code never imports @actions/* or Octokit: adapters live in src/adapters/action/ and src/adapters/github/.',
             },
             {
               group: [

@@ -1,6 +1,6 @@
 // API requests per hour of an `approval: wait` that nobody answers, against the 120/hour
 // target (DESIGN.md §6; the GITHUB_TOKEN has 1,000/hour per repository). Runs the real wait
-// loop (src/approval/wait.ts) with the real Octokit client (retry + throttling) against
+// loop (src/engine/approval/wait.ts) with the real Octokit client (retry + throttling) against
 // the loopback GitHub of the tests (test/approval/fake-github.ts), on a fake clock, for waits
 // of 1 h, 6 h and 24 h, on a pull request (reviews + comments per poll) and on an issue
 // (comments per poll). Every HTTP request the server sees counts: finding and posting the

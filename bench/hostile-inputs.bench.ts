@@ -5,10 +5,10 @@
  * loaded machine cannot turn it into a failure (npm run bench:hostile).
  */
 import { bench, describe } from 'vitest';
-import { ownersOf, parseCodeowners } from '../src/inventory/codeowners.js';
-import { classifyScript } from '../src/inventory/commands.js';
-import { splitCommands } from '../src/inventory/shell.js';
-import { redactText } from '../src/evidence/redact.js';
+import { ownersOf, parseCodeowners } from '../src/engine/inventory/codeowners.js';
+import { classifyScript } from '../src/engine/inventory/commands.js';
+import { splitCommands } from '../src/engine/inventory/shell.js';
+import { redactText } from '../src/engine/evidence/redact.js';
 
 /** The same seeded xorshift strings for every run. */
 function scripts(alphabet: readonly string[], count: number, maxLen: number): string[] {

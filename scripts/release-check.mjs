@@ -20,8 +20,8 @@ if (run('git', ['status', '--porcelain']).trim() !== '')
 const pkg = JSON.parse(readFileSync('package.json', 'utf8'));
 if (pkg.version !== version) problems.push(`package.json version is ${pkg.version}`);
 if (pkg.private) problems.push('package.json is private');
-const tool = /TOOL_VERSION = '([^']+)'/.exec(readFileSync('src/version.ts', 'utf8'))?.[1];
-if (tool !== version) problems.push(`src/version.ts TOOL_VERSION is ${tool}`);
+const tool = /TOOL_VERSION = '([^']+)'/.exec(readFileSync('src/engine/version.ts', 'utf8'))?.[1];
+if (tool !== version) problems.push(`src/engine/version.ts TOOL_VERSION is ${tool}`);
 if (!readFileSync('CHANGELOG.md', 'utf8').includes(`## [${version}]`))
   problems.push(`CHANGELOG.md has no "## [${version}]" section`);
 

@@ -2,8 +2,8 @@
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, posix } from 'node:path';
-import { InputError } from '../src/errors.js';
-import type { PolicyReader } from '../src/policy/load-policy.js';
+import { InputError } from '../src/engine/errors.js';
+import type { PolicyReader } from '../src/engine/policy/load-policy.js';
 
 export function memoryReader(files: Record<string, string>): PolicyReader {
   return {

@@ -3,8 +3,8 @@
  * random policies (valid and invalid) and random run contexts / event payloads. Everything
  * comes from one PRNG, so a seed and a case index replay a case exactly.
  */
-import { contextFromPayload } from '../../src/context/payload.js';
-import type { RunContext } from '../../src/context/run-context.js';
+import { contextFromPayload } from '../../src/engine/context/payload.js';
+import type { RunContext } from '../../src/engine/context/run-context.js';
 
 /** mulberry32: small, fast, good enough to spread cases; the same seed gives the same cases. */
 export function prng(seed: number): () => number {

@@ -14,17 +14,17 @@
  * Pure (no I/O): the corpus is passed in.
  */
 import { isMap, isSeq, parseDocument } from 'yaml';
-import type { RunContext } from '../../src/context/run-context.js';
-import { InputError } from '../../src/errors.js';
-import { evaluateWorkflow } from '../../src/evaluate.js';
-import { loadPolicy } from '../../src/policy/load-policy.js';
-import type { Policy } from '../../src/policy/types.js';
-import { buildReport } from '../../src/report/report.js';
-import { renderJson } from '../../src/report/render-json.js';
-import { renderMarkdown } from '../../src/report/render-markdown.js';
-import { renderSarif } from '../../src/report/render-sarif.js';
-import { renderText } from '../../src/report/render-text.js';
-import { redactDeep } from '../../src/evidence/redact.js';
+import type { RunContext } from '../../src/engine/context/run-context.js';
+import { InputError } from '../../src/engine/errors.js';
+import { evaluateWorkflow } from '../../src/engine/evaluate.js';
+import { loadPolicy } from '../../src/engine/policy/load-policy.js';
+import type { Policy } from '../../src/engine/policy/types.js';
+import { buildReport } from '../../src/engine/report/report.js';
+import { renderJson } from '../../src/engine/report/render-json.js';
+import { renderMarkdown } from '../../src/engine/report/render-markdown.js';
+import { renderSarif } from '../../src/engine/report/render-sarif.js';
+import { renderText } from '../../src/engine/report/render-text.js';
+import { redactDeep } from '../../src/engine/evidence/redact.js';
 import {
   CANARY_LINES,
   FUZZ_CANARY,

@@ -4749,7 +4749,7 @@ exports.verifyTSATimestamp = verifyTSATimestamp;
 exports.verifyTLogTimestamp = verifyTLogTimestamp;
 const error_1 = __webpack_require__(6849);
 const checkpoint_1 = __webpack_require__(364);
-const merkle_1 = __webpack_require__(1650);
+const merkle_1 = __webpack_require__(6412);
 const set_1 = __webpack_require__(2688);
 const tsa_1 = __webpack_require__(4472);
 function verifyTSATimestamp(timestamp, data, timestampAuthorities) {
@@ -4793,7 +4793,7 @@ function isTLogEntryWithInclusionProof(entry) {
 
 /***/ }),
 
-/***/ 1650:
+/***/ 6412:
 /***/ ((__unused_webpack_module, exports, __webpack_require__) => {
 
 

@@ -4,11 +4,11 @@
  * and the post step's code is a chunk of its own that the main step never loads.
  */
 import * as core from '@actions/core';
-import { runAction } from '../action/run-action.js';
-import { OUTPUTS } from '../action/settings.js';
-import { describeError, normalizeError } from '../errors.js';
-import { redactText } from '../evidence/redact.js';
-import { escapeMarkdown } from '../escape.js';
+import { runAction } from '../adapters/action/run-action.js';
+import { OUTPUTS } from '../adapters/action/settings.js';
+import { describeError, normalizeError } from '../engine/errors.js';
+import { redactText } from '../engine/evidence/redact.js';
+import { escapeMarkdown } from '../engine/escape.js';
 
 /**
  * The failure as the user reads it. A TypeError that gets this far means data of a shape the
@@ -48,7 +48,7 @@ export async function main(): Promise<void> {
 /** Post step: one guard around runPost — a failure fails the step, never passes silently. */
 export async function post(): Promise<void> {
   try {
-    const { runPost } = await import('../action/run-post.js');
+    const { runPost } = await import('../adapters/action/run-post.js');
     await runPost();
   } catch (thrown) {
     core.setFailed(`agent-gate (post): ${redactText(userMessage(thrown))}`);

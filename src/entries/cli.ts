@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 /** CLI entry (package.json "bin"): one guard around runCli; nothing thrown escapes as success. */
-import { runCli } from '../cli/run-cli.js';
+import { runCli } from '../adapters/cli/run-cli.js';
 
 // A reader that goes away (`agent-gate scan … | head`) is not an error of ours: stop writing
 // and exit quietly with the decision's code, never a stack trace or a spurious 1 ("blocked").

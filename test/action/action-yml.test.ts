@@ -2,8 +2,8 @@
 import { readFileSync } from 'node:fs';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { INPUTS, OUTPUTS } from '../../src/action/settings.js';
-import { TOOL_VERSION } from '../../src/version.js';
+import { INPUTS, OUTPUTS } from '../../src/adapters/action/settings.js';
+import { TOOL_VERSION } from '../../src/engine/version.js';
 
 const action = parse(readFileSync('action.yml', 'utf8')) as {
   runs: { using: string; main: string };

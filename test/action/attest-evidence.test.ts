@@ -22,9 +22,9 @@ import {
   attestEvidence,
   EVIDENCE_PREDICATE_TYPE,
   MISSING_OIDC_MESSAGE,
-} from '../../src/action/attest-evidence.js';
-import type { AttestInput } from '../../src/action/attest-evidence.js';
-import { InputError } from '../../src/errors.js';
+} from '../../src/adapters/action/attest-evidence.js';
+import type { AttestInput } from '../../src/adapters/action/attest-evidence.js';
+import { InputError } from '../../src/engine/errors.js';
 
 const PACK_HEX = createHash('sha256').update('{"files":{"evidence.json":"..."}}').digest('hex');
 const PACK_DIGEST = `sha256:${PACK_HEX}`;

@@ -4,7 +4,7 @@
  * library call it makes is the skipWrite one (covered in attest-evidence.test.ts).
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { readSettings } from '../../src/action/settings.js';
+import { readSettings } from '../../src/adapters/action/settings.js';
 
 afterEach(() => vi.unstubAllEnvs());
 

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { crc32, inflateRawSync } from 'node:zlib';
 import { afterAll, afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type * as UploadEvidence from '../../src/action/upload-evidence.js';
+import type * as UploadEvidence from '../../src/adapters/action/upload-evidence.js';
 import type { ArtifactServer } from '../e2e/artifact-server.js';
 import { JOB_BACKEND_ID, RUN_BACKEND_ID, startArtifactServer } from '../e2e/artifact-server.js';
 
@@ -39,7 +39,7 @@ async function server(
 
 async function load(): Promise<Module> {
   vi.resetModules();
-  return import('../../src/action/upload-evidence.js');
+  return import('../../src/adapters/action/upload-evidence.js');
 }
 
 beforeEach(() => {
@@ -314,7 +314,7 @@ describe('uploadEvidence against the artifact service emulator', () => {
     async (days) => {
       const s = await server();
       const { uploadEvidence } = await load();
-      const { InputError } = await import('../../src/errors.js');
+      const { InputError } = await import('../../src/engine/errors.js');
 
       const error = await uploadEvidence({
         dir: pack,

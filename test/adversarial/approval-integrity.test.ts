@@ -4,8 +4,12 @@
  * mode both go through it). Bad cases must stay pending; the good control must approve.
  */
 import { describe, expect, it } from 'vitest';
-import { judge, parseApprovers } from '../../src/approval/judge.js';
-import type { ApproverFacts, ObservedComment, ObservedReview } from '../../src/approval/types.js';
+import { judge, parseApprovers } from '../../src/engine/approval/judge.js';
+import type {
+  ApproverFacts,
+  ObservedComment,
+  ObservedReview,
+} from '../../src/engine/approval/types.js';
 
 const DIGEST = `sha256:${'0123456789abcdef'.repeat(4)}`;
 const PREFIX = DIGEST.slice(7, 19);

@@ -7,7 +7,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { REDACTED, redactText } from '../../src/evidence/redact.js';
+import { REDACTED, redactText } from '../../src/engine/evidence/redact.js';
 import { CANARIES, CANARY, CANARY_WORKFLOW } from './canary-workflow.js';
 import { runCase } from './cli-harness.js';
 

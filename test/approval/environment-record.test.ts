@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { recordEnvironmentApprovals } from '../../src/approval/environment-record.js';
-import type { RunApprovalEntry } from '../../src/approval/environment-record.js';
-import { parseApprovers } from '../../src/approval/judge.js';
-import type { ApproverFacts } from '../../src/approval/types.js';
+import { recordEnvironmentApprovals } from '../../src/engine/approval/environment-record.js';
+import type { RunApprovalEntry } from '../../src/engine/approval/environment-record.js';
+import { parseApprovers } from '../../src/engine/approval/judge.js';
+import type { ApproverFacts } from '../../src/engine/approval/types.js';
 
 const entry = (
   login: string,

@@ -6,9 +6,13 @@ import {
   nextFact,
   parseApprovers,
   parseCommand,
-} from '../../src/approval/judge.js';
-import type { JudgeInput } from '../../src/approval/judge.js';
-import type { ApproverFacts, ObservedComment, ObservedReview } from '../../src/approval/types.js';
+} from '../../src/engine/approval/judge.js';
+import type { JudgeInput } from '../../src/engine/approval/judge.js';
+import type {
+  ApproverFacts,
+  ObservedComment,
+  ObservedReview,
+} from '../../src/engine/approval/types.js';
 
 const DIGEST = `sha256:${'0123456789abcdef'.repeat(4)}`;
 const PREFIX = '0123456789ab';

@@ -5,8 +5,8 @@ import {
   budgetWait,
   nextPollDelay,
   steadyIntervalMs,
-} from '../../src/approval/poll-schedule.js';
-import type { PollInput } from '../../src/approval/poll-schedule.js';
+} from '../../src/engine/approval/poll-schedule.js';
+import type { PollInput } from '../../src/engine/approval/poll-schedule.js';
 
 const T0 = Date.parse('2026-03-02T09:00:00Z');
 const base: PollInput = {

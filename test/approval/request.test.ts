@@ -1,6 +1,6 @@
 /** The request digest, the request's Markdown (escaping of hostile text) and its marker. */
 import { describe, expect, it } from 'vitest';
-import { parseApprovers } from '../../src/approval/judge.js';
+import { parseApprovers } from '../../src/engine/approval/judge.js';
 import {
   outcomeBanner,
   parseMarker,
@@ -8,9 +8,13 @@ import {
   renderMarker,
   renderRequest,
   renderTitle,
-} from '../../src/approval/render-request.js';
-import type { RenderInput } from '../../src/approval/render-request.js';
-import { canonicalJson, digestPrefix, requestDigest } from '../../src/approval/request-digest.js';
+} from '../../src/engine/approval/render-request.js';
+import type { RenderInput } from '../../src/engine/approval/render-request.js';
+import {
+  canonicalJson,
+  digestPrefix,
+  requestDigest,
+} from '../../src/engine/approval/request-digest.js';
 import { SUBJECT, WORKFLOW } from './fake-github.js';
 
 describe('request digest', () => {

@@ -6,11 +6,15 @@
  * scripted in-memory API.
  */
 import { afterEach, describe, expect, it } from 'vitest';
-import { waitForApproval } from '../../src/approval/wait.js';
-import type { WaitDeps } from '../../src/approval/wait-types.js';
-import { requestDigest } from '../../src/approval/request-digest.js';
-import { ApprovalApiError } from '../../src/approval/types.js';
-import type { ApprovalApi, ObservedComment, PostedRequest } from '../../src/approval/types.js';
+import { waitForApproval } from '../../src/engine/approval/wait.js';
+import type { WaitDeps } from '../../src/engine/approval/wait-types.js';
+import { requestDigest } from '../../src/engine/approval/request-digest.js';
+import { ApprovalApiError } from '../../src/engine/approval/types.js';
+import type {
+  ApprovalApi,
+  ObservedComment,
+  PostedRequest,
+} from '../../src/engine/approval/types.js';
 import { HEAD, SUBJECT, WORKFLOW, fakeClock, harness } from './fake-github.js';
 import type { Harness, Scenario } from './fake-github.js';
 

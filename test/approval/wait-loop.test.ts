@@ -9,9 +9,9 @@ import {
   abortableSleep,
   approvalOutputs,
   cancelOnSignals,
-} from '../../src/action/approval-wait.js';
-import { approvalRecord } from '../../src/approval/wait-record.js';
-import { parseMarker } from '../../src/approval/render-request.js';
+} from '../../src/adapters/action/approval-wait.js';
+import { approvalRecord } from '../../src/engine/approval/wait-record.js';
+import { parseMarker } from '../../src/engine/approval/render-request.js';
 import { HEAD, harness } from './fake-github.js';
 import type { Harness } from './fake-github.js';
 

@@ -1,5 +1,5 @@
 /**
- * The checklist catalog contract: every file in src/checklist/controls/ is a registered
+ * The checklist catalog contract: every file in src/engine/checklist/controls/ is a registered
  * control, ids are unique and in the seed's order, each control has meta a reader can use,
  * its row in docs/checklist.md (generated from meta), and a passing and a failing fixture
  * (test/fixtures/checklist/<id>/{pass,fail}.yml, each with its expected `# score:`).
@@ -7,18 +7,18 @@
 import { readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { formatMessage } from '../../src/checklist/control.js';
-import { CONTROL_MODULES } from '../../src/checklist/controls/index.js';
-import { renderControlTable } from '../../src/checklist/render-docs.js';
-import { scoreJob } from '../../src/checklist/score-job.js';
-import type { ChecklistScore, ControlPoints } from '../../src/checklist/types.js';
-import { EMPTY_CONTEXT } from '../../src/context/run-context.js';
-import { buildInventory } from '../../src/inventory/build-inventory.js';
-import { parseWorkflow } from '../../src/workflow/build-model.js';
+import { formatMessage } from '../../src/engine/checklist/control.js';
+import { CONTROL_MODULES } from '../../src/engine/checklist/controls/index.js';
+import { renderControlTable } from '../../src/engine/checklist/render-docs.js';
+import { scoreJob } from '../../src/engine/checklist/score-job.js';
+import type { ChecklistScore, ControlPoints } from '../../src/engine/checklist/types.js';
+import { EMPTY_CONTEXT } from '../../src/engine/context/run-context.js';
+import { buildInventory } from '../../src/engine/inventory/build-inventory.js';
+import { parseWorkflow } from '../../src/engine/workflow/build-model.js';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const FIXTURES = join(ROOT, 'test', 'fixtures', 'checklist');
-const files = readdirSync(join(ROOT, 'src', 'checklist', 'controls')).filter(
+const files = readdirSync(join(ROOT, 'src', 'engine', 'checklist', 'controls')).filter(
   (f) => f.endsWith('.ts') && f !== 'index.ts',
 );
 

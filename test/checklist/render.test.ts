@@ -3,14 +3,14 @@
  * escaping of hostile names and evidence, and the BOM object.
  */
 import { describe, expect, it } from 'vitest';
-import { bandOf } from '../../src/checklist/controls.js';
-import { checklistDoc, renderChecklistMarkdown } from '../../src/checklist/render.js';
-import type { ScoredJob } from '../../src/checklist/render.js';
-import { scoreJob } from '../../src/checklist/score-job.js';
-import type { ChecklistScore } from '../../src/checklist/types.js';
-import { EMPTY_CONTEXT } from '../../src/context/run-context.js';
-import { buildInventory } from '../../src/inventory/build-inventory.js';
-import { parseWorkflow } from '../../src/workflow/build-model.js';
+import { bandOf } from '../../src/engine/checklist/controls.js';
+import { checklistDoc, renderChecklistMarkdown } from '../../src/engine/checklist/render.js';
+import type { ScoredJob } from '../../src/engine/checklist/render.js';
+import { scoreJob } from '../../src/engine/checklist/score-job.js';
+import type { ChecklistScore } from '../../src/engine/checklist/types.js';
+import { EMPTY_CONTEXT } from '../../src/engine/context/run-context.js';
+import { buildInventory } from '../../src/engine/inventory/build-inventory.js';
+import { parseWorkflow } from '../../src/engine/workflow/build-model.js';
 
 function scored(path: string, yaml: string): ScoredJob[] {
   const workflow = parseWorkflow(path, yaml);

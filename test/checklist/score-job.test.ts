@@ -3,12 +3,12 @@
  * inline workflows, the totals, and the seed's bands.
  */
 import { describe, expect, it } from 'vitest';
-import { BANDS, CONTROLS, bandOf } from '../../src/checklist/controls.js';
-import { scoreJob } from '../../src/checklist/score-job.js';
-import type { ChecklistScore, ControlId, ControlResult } from '../../src/checklist/types.js';
-import { EMPTY_CONTEXT } from '../../src/context/run-context.js';
-import { buildInventory } from '../../src/inventory/build-inventory.js';
-import { parseWorkflow } from '../../src/workflow/build-model.js';
+import { BANDS, CONTROLS, bandOf } from '../../src/engine/checklist/controls.js';
+import { scoreJob } from '../../src/engine/checklist/score-job.js';
+import type { ChecklistScore, ControlId, ControlResult } from '../../src/engine/checklist/types.js';
+import { EMPTY_CONTEXT } from '../../src/engine/context/run-context.js';
+import { buildInventory } from '../../src/engine/inventory/build-inventory.js';
+import { parseWorkflow } from '../../src/engine/workflow/build-model.js';
 
 const PATH = '.github/workflows/agent.yml';
 

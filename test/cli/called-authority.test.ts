@@ -6,7 +6,7 @@
  * the CLI.
  */
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../../src/cli/run-cli.js';
+import { runCli } from '../../src/adapters/cli/run-cli.js';
 
 const DIR = 'test/fixtures/called-authority';
 

@@ -5,7 +5,7 @@
  * links share their nodes. The BOM carries the same chain (test/cli/indirection.test.ts).
  */
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../../src/cli/run-cli.js';
+import { runCli } from '../../src/adapters/cli/run-cli.js';
 
 const DIR = 'test/fixtures';
 

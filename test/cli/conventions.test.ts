@@ -7,8 +7,8 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../../src/cli/run-cli.js';
-import type { CliIo, Terminal } from '../../src/cli/run-cli.js';
+import { runCli } from '../../src/adapters/cli/run-cli.js';
+import type { CliIo, Terminal } from '../../src/adapters/cli/run-cli.js';
 import { tempDir } from '../helpers.js';
 
 async function cli(

@@ -8,8 +8,8 @@
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../../src/cli/run-cli.js';
-import { POLICY_KEYS } from '../../src/policy/validate-policy.js';
+import { runCli } from '../../src/adapters/cli/run-cli.js';
+import { POLICY_KEYS } from '../../src/engine/policy/validate-policy.js';
 import { tempDir } from '../helpers.js';
 import { withBomFacts } from './json-report.js';
 

@@ -5,7 +5,7 @@
  * expression nothing resolves is an opaque path.
  */
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../../src/cli/run-cli.js';
+import { runCli } from '../../src/adapters/cli/run-cli.js';
 import { withBomFacts } from './json-report.js';
 
 const DIR = 'test/fixtures/dataflow';

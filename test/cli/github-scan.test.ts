@@ -7,11 +7,11 @@
 import { cpSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { parseArgs } from '../../src/cli/args.js';
-import type { Command } from '../../src/cli/args.js';
-import { runCli } from '../../src/cli/run-cli.js';
-import { githubScanCommand } from '../../src/cli/github-scan.js';
-import type { GithubScanDeps } from '../../src/cli/github-scan.js';
+import { parseArgs } from '../../src/adapters/cli/args.js';
+import type { Command } from '../../src/adapters/cli/args.js';
+import { runCli } from '../../src/adapters/cli/run-cli.js';
+import { githubScanCommand } from '../../src/adapters/cli/github-scan.js';
+import type { GithubScanDeps } from '../../src/adapters/cli/github-scan.js';
 import { tempDir } from '../helpers.js';
 import { filesOf, generatedOrg, startGithubServer } from './github-server.js';
 import type { FakeRepo, Fault, GithubServer, ServerSetup } from './github-server.js';

@@ -7,9 +7,9 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../../src/cli/run-cli.js';
-import { escapeLogText, escapeMarkdown } from '../../src/escape.js';
-import { MAX_NESTING_DEPTH } from '../../src/workflow/source.js';
+import { runCli } from '../../src/adapters/cli/run-cli.js';
+import { escapeLogText, escapeMarkdown } from '../../src/engine/escape.js';
+import { MAX_NESTING_DEPTH } from '../../src/engine/workflow/source.js';
 import { tempDir } from '../helpers.js';
 
 async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {

@@ -9,11 +9,11 @@ import { cpSync, existsSync, mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parse } from 'parse5';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../../src/cli/run-cli.js';
-import { HTML_SCRIPT, HTML_STYLE } from '../../src/report/html-assets.js';
-import { RULES } from '../../src/rules/index.js';
-import { NO_OPTIONS, defineRule } from '../../src/rules/types.js';
-import type { Rule } from '../../src/rules/types.js';
+import { runCli } from '../../src/adapters/cli/run-cli.js';
+import { HTML_SCRIPT, HTML_STYLE } from '../../src/engine/report/html-assets.js';
+import { RULES } from '../../src/engine/rules/index.js';
+import { NO_OPTIONS, defineRule } from '../../src/engine/rules/types.js';
+import type { Rule } from '../../src/engine/rules/types.js';
 import { tempDir } from '../helpers.js';
 
 interface Node {

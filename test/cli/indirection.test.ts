@@ -5,7 +5,7 @@
  * fixture each, under test/fixtures/indirection/.
  */
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../../src/cli/run-cli.js';
+import { runCli } from '../../src/adapters/cli/run-cli.js';
 import { withBomFacts } from './json-report.js';
 import { tempDir } from '../helpers.js';
 import { writeFileSync } from 'node:fs';

@@ -6,7 +6,7 @@
  * fixture each, through the CLI; and an action.yml given directly (zizmor's composite audits).
  */
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../../src/cli/run-cli.js';
+import { runCli } from '../../src/adapters/cli/run-cli.js';
 
 const DIR = 'test/fixtures/nested-rules';
 

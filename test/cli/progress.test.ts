@@ -3,9 +3,13 @@
  * every PROGRESS_EVERY_MS, cleared at the end, never with --quiet. A fake clock drives it.
  */
 import { describe, expect, it } from 'vitest';
-import { PROGRESS_AFTER_MS, PROGRESS_EVERY_MS, startProgress } from '../../src/cli/progress.js';
-import { runCli } from '../../src/cli/run-cli.js';
-import type { CliIo } from '../../src/cli/run-cli.js';
+import {
+  PROGRESS_AFTER_MS,
+  PROGRESS_EVERY_MS,
+  startProgress,
+} from '../../src/adapters/cli/progress.js';
+import { runCli } from '../../src/adapters/cli/run-cli.js';
+import type { CliIo } from '../../src/adapters/cli/run-cli.js';
 
 /** A clock that advances `step` ms each time it is read. */
 function fakeIo(step: number, tty: boolean): CliIo & { err: string; out: string } {

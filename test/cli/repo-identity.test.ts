@@ -7,8 +7,8 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../../src/cli/run-cli.js';
-import { repositoryOfUrl } from '../../src/cli/repo-identity.js';
+import { runCli } from '../../src/adapters/cli/run-cli.js';
+import { repositoryOfUrl } from '../../src/adapters/cli/repo-identity.js';
 import { tempDir } from '../helpers.js';
 import { withBomFacts } from './json-report.js';
 

@@ -6,8 +6,8 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../../src/cli/run-cli.js';
-import { planShard, splitIntoShards } from '../../src/report/shard-split.js';
+import { runCli } from '../../src/adapters/cli/run-cli.js';
+import { planShard, splitIntoShards } from '../../src/engine/report/shard-split.js';
 import { tempDir } from '../helpers.js';
 import { CORPUS_SUBSET } from '../report/corpus-subset.js';
 

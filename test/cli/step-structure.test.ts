@@ -4,7 +4,7 @@
  * step key is a located input error (exit 2) — never silently skipped.
  */
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../../src/cli/run-cli.js';
+import { runCli } from '../../src/adapters/cli/run-cli.js';
 
 const DIR = 'test/fixtures/structure';
 

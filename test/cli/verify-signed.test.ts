@@ -20,8 +20,8 @@ import type { HandlerFn } from '@sigstore/mock';
 import { DSSEBundleBuilder, FulcioSigner, RekorWitness } from '@sigstore/sign';
 import nock from 'nock';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli } from '../../src/cli/run-cli.js';
-import { buildPackFiles } from '../../src/evidence/build-pack.js';
+import { runCli } from '../../src/adapters/cli/run-cli.js';
+import { buildPackFiles } from '../../src/engine/evidence/build-pack.js';
 import { exampleReport, inputFor } from '../evidence/pack-helpers.js';
 import { tempDir } from '../helpers.js';
 

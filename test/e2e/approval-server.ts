@@ -18,8 +18,8 @@ import { createHash } from 'node:crypto';
 import { createServer, request as httpRequest } from 'node:http';
 import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { parseMarker } from '../../src/approval/render-request.js';
-import type { RequestMarker } from '../../src/approval/types.js';
+import { parseMarker } from '../../src/engine/approval/render-request.js';
+import type { RequestMarker } from '../../src/engine/approval/types.js';
 import { startFakeGitHub } from '../approval/fake-github.js';
 import type {
   FakeClock,

@@ -4,8 +4,8 @@
  * a loopback server speaking the artifact service's twirp and blob protocol.
  */
 import { afterAll, describe, expect, it } from 'vitest';
-import { readZip } from '../../src/evidence/zip.js';
-import { verifyPack } from '../../src/evidence/verify-pack.js';
+import { readZip } from '../../src/engine/evidence/zip.js';
+import { verifyPack } from '../../src/engine/evidence/verify-pack.js';
 import { startArtifactServer } from './artifact-server.js';
 import type { ArtifactServer } from './artifact-server.js';
 import { apiServers, example, makeWorkspace, removeTempDirs, runAction } from './harness.js';

@@ -5,7 +5,7 @@
  * error, never silently. Main and post steps of the bundle against the loopback artifact server.
  */
 import { afterAll, describe, expect, it } from 'vitest';
-import { readZip } from '../../src/evidence/zip.js';
+import { readZip } from '../../src/engine/evidence/zip.js';
 import { startArtifactServer } from './artifact-server.js';
 import type { ArtifactServer } from './artifact-server.js';
 import { apiServers, example, makeWorkspace, removeTempDirs, runAction } from './harness.js';

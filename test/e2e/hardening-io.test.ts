@@ -306,7 +306,7 @@ describe.concurrent('evidence changed between the main and the post step (item 7
     );
     expect(artifact.uploads).toHaveLength(1);
     const upload = artifact.uploads[0]!;
-    const { readZip } = await import('../../src/evidence/zip.js');
+    const { readZip } = await import('../../src/engine/evidence/zip.js');
     const zip = readZip(upload.zip);
     expect([...zip.keys()]).toEqual(['tampering.json']);
     const record = JSON.parse(zip.get('tampering.json')!.toString('utf8')) as Record<
@@ -326,7 +326,7 @@ describe.concurrent('evidence changed between the main and the post step (item 7
     others.push(artifact);
     const { main, post } = await mainThenPost(artifact, () => undefined);
     expect(post.code, post.stdout).toBe(0);
-    const { readZip } = await import('../../src/evidence/zip.js');
+    const { readZip } = await import('../../src/engine/evidence/zip.js');
     const zip = readZip(artifact.uploads[0]!.zip);
     const evidence = JSON.parse(zip.get('evidence.json')!.toString('utf8')) as {
       validation: { note: string };

@@ -1,8 +1,8 @@
 /** A signed pack carries attestation.json + the bundle beside the manifest; verify checks they sign it. */
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { buildPackFiles } from '../../src/evidence/build-pack.js';
-import { verifyPack } from '../../src/evidence/verify-pack.js';
+import { buildPackFiles } from '../../src/engine/evidence/build-pack.js';
+import { verifyPack } from '../../src/engine/evidence/verify-pack.js';
 import { asBuffers, exampleReport, inputFor } from './pack-helpers.js';
 
 async function signedPack(subjectDigest?: string): Promise<Map<string, Buffer>> {

@@ -2,13 +2,13 @@
 import { readFileSync } from 'node:fs';
 import { Ajv2020 } from 'ajv/dist/2020.js';
 import { describe, expect, it } from 'vitest';
-import { buildEvidence, buildPackFiles } from '../../src/evidence/build-pack.js';
-import { NO_CHECK_RUNS_NOTE } from '../../src/evidence/document.js';
-import type { EvidenceDocument } from '../../src/evidence/types.js';
+import { buildEvidence, buildPackFiles } from '../../src/engine/evidence/build-pack.js';
+import { NO_CHECK_RUNS_NOTE } from '../../src/engine/evidence/document.js';
+import type { EvidenceDocument } from '../../src/engine/evidence/types.js';
 import { validateEvidence } from '../../src/generated/evidence-validator.js';
-import { findingFingerprint } from '../../src/report/render-sarif.js';
-import { allFindings } from '../../src/report/report.js';
-import { TOOL_VERSION } from '../../src/version.js';
+import { findingFingerprint } from '../../src/engine/report/render-sarif.js';
+import { allFindings } from '../../src/engine/report/report.js';
+import { TOOL_VERSION } from '../../src/engine/version.js';
 import {
   EXAMPLES,
   HEAD_SHA,

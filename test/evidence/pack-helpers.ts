@@ -1,13 +1,13 @@
 /** Shared by the evidence tests: reports of the examples and the input of a pack built from them. */
 import { readFileSync } from 'node:fs';
-import { EMPTY_CONTEXT } from '../../src/context/run-context.js';
-import type { RunContext } from '../../src/context/run-context.js';
-import { evaluateWorkflow } from '../../src/evaluate.js';
-import type { EvidenceInput } from '../../src/evidence/types.js';
-import type { RepoSnapshot } from '../../src/inventory/repo-snapshot.js';
-import { loadPolicy } from '../../src/policy/load-policy.js';
-import { buildReport } from '../../src/report/report.js';
-import type { Report } from '../../src/report/report.js';
+import { EMPTY_CONTEXT } from '../../src/engine/context/run-context.js';
+import type { RunContext } from '../../src/engine/context/run-context.js';
+import { evaluateWorkflow } from '../../src/engine/evaluate.js';
+import type { EvidenceInput } from '../../src/engine/evidence/types.js';
+import type { RepoSnapshot } from '../../src/engine/inventory/repo-snapshot.js';
+import { loadPolicy } from '../../src/engine/policy/load-policy.js';
+import { buildReport } from '../../src/engine/report/report.js';
+import type { Report } from '../../src/engine/report/report.js';
 import { memoryReader } from '../helpers.js';
 
 export const EXAMPLES = [

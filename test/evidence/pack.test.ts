@@ -1,9 +1,9 @@
 /** The pack's files, manifest digests, and verifyPack on altered, missing and extra files. */
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
-import { buildPackFiles, packDigest, serialize } from '../../src/evidence/build-pack.js';
-import type { Manifest } from '../../src/evidence/types.js';
-import { verifyPack } from '../../src/evidence/verify-pack.js';
+import { buildPackFiles, packDigest, serialize } from '../../src/engine/evidence/build-pack.js';
+import type { Manifest } from '../../src/engine/evidence/types.js';
+import { verifyPack } from '../../src/engine/evidence/verify-pack.js';
 import { validateManifest } from '../../src/generated/evidence-validator.js';
 import { asBuffers, exampleReport, inputFor } from './pack-helpers.js';
 

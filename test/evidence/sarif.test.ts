@@ -3,14 +3,18 @@
  * @microsoft/jest-sarif copy with ajv-draft-04, independently of the generated validator),
  * help URIs per rule, and fingerprints that survive line shifts.
  */
-import { RULES } from '../../src/rules/index.js';
+import { RULES } from '../../src/engine/rules/index.js';
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import AjvDraft04Module from 'ajv-draft-04';
 import { describe, expect, it } from 'vitest';
-import { buildPackFiles } from '../../src/evidence/build-pack.js';
+import { buildPackFiles } from '../../src/engine/evidence/build-pack.js';
 import validateSarifGenerated from '../../src/generated/sarif-validator.js';
-import { POLICY_REFERENCE_URI, renderSarif, ruleHelpUri } from '../../src/report/render-sarif.js';
+import {
+  POLICY_REFERENCE_URI,
+  renderSarif,
+  ruleHelpUri,
+} from '../../src/engine/report/render-sarif.js';
 import { EXAMPLES, exampleReport, inputFor, reportOf } from './pack-helpers.js';
 
 const require = createRequire(import.meta.url);

@@ -4,10 +4,10 @@
  * never appear in any file of the pack — while the report they came from does hold them.
  */
 import { describe, expect, it } from 'vitest';
-import { contextFromPayload } from '../../src/context/payload.js';
-import { buildPackFiles } from '../../src/evidence/build-pack.js';
-import { REDACTED, redactDeep, redactText } from '../../src/evidence/redact.js';
-import { renderJson } from '../../src/report/render-json.js';
+import { contextFromPayload } from '../../src/engine/context/payload.js';
+import { buildPackFiles } from '../../src/engine/evidence/build-pack.js';
+import { REDACTED, redactDeep, redactText } from '../../src/engine/evidence/redact.js';
+import { renderJson } from '../../src/engine/report/render-json.js';
 import { EXAMPLES, exampleReport, inputFor, reportOf } from './pack-helpers.js';
 
 const MARK = 'Zq9CANARY';

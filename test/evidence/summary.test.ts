@@ -4,7 +4,7 @@
  * stays under the step-summary limit, cut with a note and never inside the graph's fence.
  */
 import { describe, expect, it } from 'vitest';
-import { buildPackFiles } from '../../src/evidence/build-pack.js';
+import { buildPackFiles } from '../../src/engine/evidence/build-pack.js';
 import {
   MAX_SUMMARY_BYTES,
   TRUNCATION_NOTE,
@@ -12,8 +12,8 @@ import {
   renderActionGraph,
   renderMarkdown,
   truncateMarkdown,
-} from '../../src/report/render-markdown.js';
-import type { Report } from '../../src/report/report.js';
+} from '../../src/engine/report/render-markdown.js';
+import type { Report } from '../../src/engine/report/report.js';
 import { exampleReport, inputFor, reportOf } from './pack-helpers.js';
 
 const HOSTILE = `name: "hostile ]] \\" <script>"

@@ -1,6 +1,6 @@
 /** Zip archives made by hand (local headers, data, central directory, end record) for the tests. */
 import { deflateRawSync } from 'node:zlib';
-import { crc32 } from '../../src/evidence/zip.js';
+import { crc32 } from '../../src/engine/evidence/zip.js';
 
 export interface ZipEntry {
   readonly name: string;

@@ -5,7 +5,7 @@
  * exercised with a fake sleep, against the loopback API server.
  */
 import { afterAll, describe, expect, it } from 'vitest';
-import { createClient, rateLimitWait } from '../../src/github/client.js';
+import { createClient, rateLimitWait } from '../../src/adapters/github/client.js';
 import { apiServers } from '../e2e/api-server.js';
 
 const NOW = Date.parse('2026-12-07T12:00:00Z');

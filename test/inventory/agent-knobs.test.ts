@@ -1,5 +1,5 @@
 /**
- * Agent authority from the agents' own settings (src/inventory/agent-knobs.ts): per agent a
+ * Agent authority from the agents' own settings (src/engine/inventory/agent-knobs.ts): per agent a
  * risky and a safe configuration with exact modes, flags, settings and line numbers; token
  * exchange; fail-closed parsing; and a pass over every corpus workflow.
  */
@@ -7,12 +7,12 @@ import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { agentAuthority } from '../../src/inventory/agent-knobs.js';
-import type { AgentAuthority } from '../../src/inventory/agent-knobs.js';
-import { catalogKnob } from '../../src/inventory/agent-knobs/inputs.js';
-import { detectAgents } from '../../src/inventory/agents.js';
-import { parseWorkflow } from '../../src/workflow/build-model.js';
-import type { Job, Workflow } from '../../src/workflow/model.js';
+import { agentAuthority } from '../../src/engine/inventory/agent-knobs.js';
+import type { AgentAuthority } from '../../src/engine/inventory/agent-knobs.js';
+import { catalogKnob } from '../../src/engine/inventory/agent-knobs/inputs.js';
+import { detectAgents } from '../../src/engine/inventory/agents.js';
+import { parseWorkflow } from '../../src/engine/workflow/build-model.js';
+import type { Job, Workflow } from '../../src/engine/workflow/model.js';
 
 const REPO_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const FIXTURES = join(REPO_ROOT, 'test', 'fixtures', 'agents');

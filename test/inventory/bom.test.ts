@@ -2,12 +2,12 @@
 import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readRepoSnapshot } from '../../src/cli/fs-repo-snapshot.js';
-import { EMPTY_CONTEXT } from '../../src/context/run-context.js';
-import type { RunContext } from '../../src/context/run-context.js';
-import { buildInventory } from '../../src/inventory/build-inventory.js';
-import type { RepoSnapshot } from '../../src/inventory/repo-snapshot.js';
-import { parseWorkflow } from '../../src/workflow/build-model.js';
+import { readRepoSnapshot } from '../../src/adapters/cli/fs-repo-snapshot.js';
+import { EMPTY_CONTEXT } from '../../src/engine/context/run-context.js';
+import type { RunContext } from '../../src/engine/context/run-context.js';
+import { buildInventory } from '../../src/engine/inventory/build-inventory.js';
+import type { RepoSnapshot } from '../../src/engine/inventory/repo-snapshot.js';
+import { parseWorkflow } from '../../src/engine/workflow/build-model.js';
 import { tempDir } from '../helpers.js';
 
 function job(text: string, context: Partial<RunContext> = {}, repo?: RepoSnapshot) {

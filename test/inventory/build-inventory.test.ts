@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
-import { EMPTY_CONTEXT } from '../../src/context/run-context.js';
-import type { RunContext } from '../../src/context/run-context.js';
-import { contextFromPayload } from '../../src/context/payload.js';
-import { nameLooksLike, matchesGlob } from '../../src/glob.js';
-import { buildInventory } from '../../src/inventory/build-inventory.js';
-import { sensitiveChanges } from '../../src/inventory/changed-files.js';
-import { parseUses } from '../../src/inventory/uses.js';
-import { parseWorkflow } from '../../src/workflow/build-model.js';
+import { EMPTY_CONTEXT } from '../../src/engine/context/run-context.js';
+import type { RunContext } from '../../src/engine/context/run-context.js';
+import { contextFromPayload } from '../../src/engine/context/payload.js';
+import { nameLooksLike, matchesGlob } from '../../src/engine/glob.js';
+import { buildInventory } from '../../src/engine/inventory/build-inventory.js';
+import { sensitiveChanges } from '../../src/engine/inventory/changed-files.js';
+import { parseUses } from '../../src/engine/inventory/uses.js';
+import { parseWorkflow } from '../../src/engine/workflow/build-model.js';
 
 const PROD = ['prod', 'production', 'live'];
 const at = { path: 'x', line: 1, column: 1 };

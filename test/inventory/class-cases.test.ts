@@ -6,12 +6,12 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { basename, join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { EMPTY_CONTEXT } from '../../src/context/run-context.js';
-import { evaluateWorkflow } from '../../src/evaluate.js';
-import { ACTION_CLASSES } from '../../src/inventory/action-classes.js';
-import { loadPolicy } from '../../src/policy/load-policy.js';
-import type { Policy } from '../../src/policy/types.js';
-import type { RepoSnapshot } from '../../src/inventory/repo-snapshot.js';
+import { EMPTY_CONTEXT } from '../../src/engine/context/run-context.js';
+import { evaluateWorkflow } from '../../src/engine/evaluate.js';
+import { ACTION_CLASSES } from '../../src/engine/inventory/action-classes.js';
+import { loadPolicy } from '../../src/engine/policy/load-policy.js';
+import type { Policy } from '../../src/engine/policy/types.js';
+import type { RepoSnapshot } from '../../src/engine/inventory/repo-snapshot.js';
 import { memoryReader } from '../helpers.js';
 
 const DIR = 'test/fixtures/classes';

@@ -13,7 +13,7 @@ import {
   ownersOf,
   parseCodeowners,
   type CodeownersRule,
-} from '../../src/inventory/codeowners.js';
+} from '../../src/engine/inventory/codeowners.js';
 
 const rulesOf = (text: string): CodeownersRule[] => {
   const { rules, warnings } = parseCodeowners(text, 'CODEOWNERS');

@@ -4,7 +4,7 @@
  * `gh api`, and `find … -delete` under a broad path is destructive.
  */
 import { describe, expect, it } from 'vitest';
-import { classifyScript } from '../../src/inventory/commands.js';
+import { classifyScript } from '../../src/engine/inventory/commands.js';
 
 const kinds = (script: string): string[] => classifyScript(script).hits.map((h) => h.kind);
 const table = (cases: readonly (readonly [string, readonly string[]])[]): void => {

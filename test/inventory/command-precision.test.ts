@@ -4,7 +4,7 @@
  * `git push --no-verify` is a write, and moving out of the workspace keeps `rm -rf *` broad.
  */
 import { describe, expect, it } from 'vitest';
-import { classifyScript } from '../../src/inventory/commands.js';
+import { classifyScript } from '../../src/engine/inventory/commands.js';
 
 const kinds = (script: string, workingDirectory?: string): string[] =>
   classifyScript(script, workingDirectory === undefined ? {} : { workingDirectory }).hits.map(

@@ -1,6 +1,6 @@
 import { describe, it, expect } from 'vitest';
-import { COMMAND_RULES, VALUE_FLAGS } from '../../src/inventory/command-table.js';
-import { classifyScript, type CommandHit } from '../../src/inventory/commands.js';
+import { COMMAND_RULES, VALUE_FLAGS } from '../../src/engine/inventory/command-table.js';
+import { classifyScript, type CommandHit } from '../../src/engine/inventory/commands.js';
 
 const kinds = (script: string, defaultBranch?: string): string[] =>
   classifyScript(script, defaultBranch === undefined ? {} : { defaultBranch }).hits.map(

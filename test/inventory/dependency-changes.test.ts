@@ -8,7 +8,7 @@ import {
   dependencyChanges,
   type NewDependency,
   type PullRequestFile,
-} from '../../src/inventory/dependency-changes.js';
+} from '../../src/engine/inventory/dependency-changes.js';
 
 /** `[name, version, line]` of each new dependency, plus `?` when its section was guessed. */
 const added = (filename: string, patch: string, status = 'modified'): unknown[] => {

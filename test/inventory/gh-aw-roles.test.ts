@@ -5,10 +5,10 @@
  */
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { EMPTY_CONTEXT } from '../../src/context/run-context.js';
-import { buildInventory } from '../../src/inventory/build-inventory.js';
-import type { JobInventory } from '../../src/inventory/types.js';
-import { parseWorkflow } from '../../src/workflow/build-model.js';
+import { EMPTY_CONTEXT } from '../../src/engine/context/run-context.js';
+import { buildInventory } from '../../src/engine/inventory/build-inventory.js';
+import type { JobInventory } from '../../src/engine/inventory/types.js';
+import { parseWorkflow } from '../../src/engine/workflow/build-model.js';
 
 const FIXTURE = 'test/fixtures/agents/gh-aw-roles.lock.yml';
 

@@ -4,7 +4,7 @@
  * interpreter's inline code that runs commands. Ordinary idioms stay readable.
  */
 import { describe, expect, it } from 'vitest';
-import { classifyScript } from '../../src/inventory/commands.js';
+import { classifyScript } from '../../src/engine/inventory/commands.js';
 
 const kinds = (script: string): string[] =>
   classifyScript(script).hits.map((h) => `${h.class}:${h.kind}`);

@@ -3,9 +3,9 @@
  * runs in is never judged unable to run (it is running).
  */
 import { describe, expect, it } from 'vitest';
-import { EMPTY_CONTEXT } from '../../src/context/run-context.js';
-import { buildInventory } from '../../src/inventory/build-inventory.js';
-import { parseWorkflow } from '../../src/workflow/build-model.js';
+import { EMPTY_CONTEXT } from '../../src/engine/context/run-context.js';
+import { buildInventory } from '../../src/engine/inventory/build-inventory.js';
+import { parseWorkflow } from '../../src/engine/workflow/build-model.js';
 
 const WORKFLOW = `on: [push, pull_request]
 permissions: { contents: read }

@@ -4,8 +4,8 @@
  * do not count; containers carry their own flags; harden-runner's defaults.
  */
 import { describe, expect, it } from 'vitest';
-import { jobSafeguards } from '../../src/inventory/safeguards.js';
-import { parseWorkflow } from '../../src/workflow/build-model.js';
+import { jobSafeguards } from '../../src/engine/inventory/safeguards.js';
+import { parseWorkflow } from '../../src/engine/workflow/build-model.js';
 
 function job(steps: string, extra = ''): ReturnType<typeof jobSafeguards> {
   const text = `on: push\njobs:\n  j:\n    runs-on: ubuntu-latest\n${extra}    steps:\n${steps}`;

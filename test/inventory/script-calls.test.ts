@@ -4,10 +4,10 @@
  * `working-directory` move them, and the matrix value lookup the dataflow reads.
  */
 import { describe, expect, it } from 'vitest';
-import { findScriptCalls } from '../../src/inventory/scripts/script-calls.js';
-import { splitCommands } from '../../src/inventory/shell.js';
-import { parseWorkflow } from '../../src/workflow/build-model.js';
-import { matrixLookup } from '../../src/workflow/value-sources.js';
+import { findScriptCalls } from '../../src/engine/inventory/scripts/script-calls.js';
+import { splitCommands } from '../../src/engine/inventory/shell.js';
+import { parseWorkflow } from '../../src/engine/workflow/build-model.js';
+import { matrixLookup } from '../../src/engine/workflow/value-sources.js';
 
 function calls(script: string, dir: string | null = '') {
   return findScriptCalls(splitCommands(script).commands, {

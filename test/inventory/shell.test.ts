@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import { splitCommands } from '../../src/inventory/shell.js';
+import { splitCommands } from '../../src/engine/inventory/shell.js';
 
 const argvs = (script: string): string[][] => splitCommands(script).commands.map((c) => c.argv);
 const at = (script: string): [string, number, number][] =>

@@ -6,12 +6,12 @@
 import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { EMPTY_CONTEXT } from '../../src/context/run-context.js';
-import { evaluateWorkflow } from '../../src/evaluate.js';
-import { ACTION_CLASSES } from '../../src/inventory/action-classes.js';
-import type { ActionClass } from '../../src/inventory/action-classes.js';
-import { loadPolicy } from '../../src/policy/load-policy.js';
-import type { DecisionValue, Policy } from '../../src/policy/types.js';
+import { EMPTY_CONTEXT } from '../../src/engine/context/run-context.js';
+import { evaluateWorkflow } from '../../src/engine/evaluate.js';
+import { ACTION_CLASSES } from '../../src/engine/inventory/action-classes.js';
+import type { ActionClass } from '../../src/engine/inventory/action-classes.js';
+import { loadPolicy } from '../../src/engine/policy/load-policy.js';
+import type { DecisionValue, Policy } from '../../src/engine/policy/types.js';
 import { memoryReader } from '../helpers.js';
 
 const EXPECTED: Record<ActionClass, { decision: DecisionValue; rule: string | undefined }> = {

@@ -4,11 +4,11 @@
  * detection rules, and what evaluate() makes of it.
  */
 import { describe, expect, it } from 'vitest';
-import { EMPTY_CONTEXT } from '../../src/context/run-context.js';
-import { evaluateWorkflow } from '../../src/evaluate.js';
-import { resolveChecks } from '../../src/policy/checks.js';
-import { loadPolicy } from '../../src/policy/load-policy.js';
-import { RULES } from '../../src/rules/index.js';
+import { EMPTY_CONTEXT } from '../../src/engine/context/run-context.js';
+import { evaluateWorkflow } from '../../src/engine/evaluate.js';
+import { resolveChecks } from '../../src/engine/policy/checks.js';
+import { loadPolicy } from '../../src/engine/policy/load-policy.js';
+import { RULES } from '../../src/engine/rules/index.js';
 import { expectInputError, memoryReader } from '../helpers.js';
 
 const load = (text: string, more: Record<string, string> = {}) =>

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
-import { EMPTY_CONTEXT } from '../../src/context/run-context.js';
-import type { RunContext } from '../../src/context/run-context.js';
-import { evaluateWorkflow } from '../../src/evaluate.js';
-import type { EvaluateInput } from '../../src/evaluate.js';
-import { loadPolicy } from '../../src/policy/load-policy.js';
+import { EMPTY_CONTEXT } from '../../src/engine/context/run-context.js';
+import type { RunContext } from '../../src/engine/context/run-context.js';
+import { evaluateWorkflow } from '../../src/engine/evaluate.js';
+import type { EvaluateInput } from '../../src/engine/evaluate.js';
+import { loadPolicy } from '../../src/engine/policy/load-policy.js';
 import { memoryReader } from '../helpers.js';
 
 const NOW = new Date('2026-11-21T12:00:00Z');

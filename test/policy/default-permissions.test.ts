@@ -5,10 +5,10 @@
 import { writeFileSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../../src/cli/run-cli.js';
-import { fsPolicyReader } from '../../src/cli/fs-policy-reader.js';
-import { loadPolicy } from '../../src/policy/load-policy.js';
-import { effectiveDefaultPermissions } from '../../src/policy/default-permissions.js';
+import { runCli } from '../../src/adapters/cli/run-cli.js';
+import { fsPolicyReader } from '../../src/adapters/cli/fs-policy-reader.js';
+import { loadPolicy } from '../../src/engine/policy/load-policy.js';
+import { effectiveDefaultPermissions } from '../../src/engine/policy/default-permissions.js';
 import { tempDir } from '../helpers.js';
 
 async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {

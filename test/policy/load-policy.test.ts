@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { loadPolicy, PRESET_NAMES } from '../../src/policy/load-policy.js';
+import { loadPolicy, PRESET_NAMES } from '../../src/engine/policy/load-policy.js';
 import { expectInputError, memoryReader } from '../helpers.js';
 
 describe('presets', () => {

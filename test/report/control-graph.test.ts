@@ -5,16 +5,16 @@
  */
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { EMPTY_CONTEXT } from '../../src/context/run-context.js';
-import { evaluateWorkflow } from '../../src/evaluate.js';
-import type { Evaluation } from '../../src/evaluate.js';
-import { loadPolicy } from '../../src/policy/load-policy.js';
-import type { Policy } from '../../src/policy/types.js';
-import { ControlGraph, GRAPH_COLUMNS, MAX_TARGETS } from '../../src/report/control-graph.js';
-import { renderGraphSvg } from '../../src/report/graph-svg.js';
-import { HtmlReportWriter, renderHtml } from '../../src/report/render-html.js';
-import { buildReport } from '../../src/report/report.js';
-import type { RepositoryScope } from '../../src/report/report.js';
+import { EMPTY_CONTEXT } from '../../src/engine/context/run-context.js';
+import { evaluateWorkflow } from '../../src/engine/evaluate.js';
+import type { Evaluation } from '../../src/engine/evaluate.js';
+import { loadPolicy } from '../../src/engine/policy/load-policy.js';
+import type { Policy } from '../../src/engine/policy/types.js';
+import { ControlGraph, GRAPH_COLUMNS, MAX_TARGETS } from '../../src/engine/report/control-graph.js';
+import { renderGraphSvg } from '../../src/engine/report/graph-svg.js';
+import { HtmlReportWriter, renderHtml } from '../../src/engine/report/render-html.js';
+import { buildReport } from '../../src/engine/report/report.js';
+import type { RepositoryScope } from '../../src/engine/report/report.js';
 import { memoryReader } from '../helpers.js';
 
 let baseline: Policy;

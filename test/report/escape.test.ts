@@ -1,5 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { escapeHtml, escapeLogText, escapeMarkdown, markdownCode } from '../../src/escape.js';
+import {
+  escapeHtml,
+  escapeLogText,
+  escapeMarkdown,
+  markdownCode,
+} from '../../src/engine/escape.js';
 
 describe('untrusted text', () => {
   const hostile =

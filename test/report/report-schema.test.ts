@@ -5,7 +5,7 @@
  */
 import { existsSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { runCli } from '../../src/cli/run-cli.js';
+import { runCli } from '../../src/adapters/cli/run-cli.js';
 import validateReport from '../../src/generated/report-validator.js';
 import { CORPUS_SUBSET } from './corpus-subset.js';
 

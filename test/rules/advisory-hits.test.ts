@@ -4,13 +4,13 @@
  * in the job is advisory — on the record, deciding nothing — and the rest decide as before.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { EMPTY_CONTEXT } from '../../src/context/run-context.js';
-import { evaluateWorkflow } from '../../src/evaluate.js';
-import { loadPolicy } from '../../src/policy/load-policy.js';
-import type { Policy } from '../../src/policy/types.js';
-import artipacked from '../../src/rules/artipacked.js';
-import cachePoisoning from '../../src/rules/cache-poisoning.js';
-import dangerousTriggers from '../../src/rules/dangerous-triggers.js';
+import { EMPTY_CONTEXT } from '../../src/engine/context/run-context.js';
+import { evaluateWorkflow } from '../../src/engine/evaluate.js';
+import { loadPolicy } from '../../src/engine/policy/load-policy.js';
+import type { Policy } from '../../src/engine/policy/types.js';
+import artipacked from '../../src/engine/rules/artipacked.js';
+import cachePoisoning from '../../src/engine/rules/cache-poisoning.js';
+import dangerousTriggers from '../../src/engine/rules/dangerous-triggers.js';
 import { memoryReader } from '../helpers.js';
 import { runRule } from './rule-tester.js';
 

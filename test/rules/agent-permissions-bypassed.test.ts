@@ -1,4 +1,4 @@
-import rule from '../../src/rules/agent-permissions-bypassed.js';
+import rule from '../../src/engine/rules/agent-permissions-bypassed.js';
 import { testRule } from './rule-tester.js';
 
 const SHA = '8e8c483db84b4bee98b60c0593521ed34d9990e8';

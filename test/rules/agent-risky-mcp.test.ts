@@ -1,4 +1,4 @@
-import rule from '../../src/rules/agent-risky-mcp.js';
+import rule from '../../src/engine/rules/agent-risky-mcp.js';
 import { describe, expect, it } from 'vitest';
 import { runRule, testRule } from './rule-tester.js';
 

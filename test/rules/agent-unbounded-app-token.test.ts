@@ -1,4 +1,4 @@
-import rule from '../../src/rules/agent-unbounded-app-token.js';
+import rule from '../../src/engine/rules/agent-unbounded-app-token.js';
 import { testRule } from './rule-tester.js';
 
 const SHA = '8e8c483db84b4bee98b60c0593521ed34d9990e8';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import rule from '../../src/rules/artipacked.js';
+import rule from '../../src/engine/rules/artipacked.js';
 import { runRule, testRule } from './rule-tester.js';
 
 const wf = (steps: string) => `on: push

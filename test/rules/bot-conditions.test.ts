@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import rule from '../../src/rules/bot-conditions.js';
+import rule from '../../src/engine/rules/bot-conditions.js';
 import { runRule, testRule } from './rule-tester.js';
 
 const jobIf = (cond: string, on = 'pull_request_target'): string =>

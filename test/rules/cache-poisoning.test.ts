@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import rule from '../../src/rules/cache-poisoning.js';
+import rule from '../../src/engine/rules/cache-poisoning.js';
 import { runRule, testRule } from './rule-tester.js';
 
 const wf = (on: string, steps: string) => `on:

@@ -1,22 +1,22 @@
 /**
- * The catalog contract: every file in src/rules/ that is a rule is registered; every rule
+ * The catalog contract: every file in src/engine/rules/ that is a rule is registered; every rule
  * has a doc page, a bad and a good fixture (the bad one's hits exactly on its `# expect`
  * lines), an options schema that compiles, sane meta and both preset defaults.
  */
 import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { compileRuleOptions } from '../../src/policy/rule-options.js';
-import { renderCatalogMarkdown, withRuleDocMeta } from '../../src/report/render-catalog.js';
-import { RULES } from '../../src/rules/index.js';
-import { CONFIDENCES, SEVERITIES } from '../../src/rules/types.js';
+import { compileRuleOptions } from '../../src/engine/policy/rule-options.js';
+import { renderCatalogMarkdown, withRuleDocMeta } from '../../src/engine/report/render-catalog.js';
+import { RULES } from '../../src/engine/rules/index.js';
+import { CONFIDENCES, SEVERITIES } from '../../src/engine/rules/types.js';
 import { expectedLines, fixtureCase, runRule } from './rule-tester.js';
 
 const ROOT = join(import.meta.dirname, '..', '..');
 const NOT_RULES = new Set(['index.ts', 'types.ts', 'run-rules.ts', 'render-message.ts']);
 /** `npm run docs:rules` (UPDATE_RULE_DOCS=1) rewrites the generated parts instead of failing. */
 const UPDATE = process.env.UPDATE_RULE_DOCS === '1';
-const files = readdirSync(join(ROOT, 'src', 'rules')).filter(
+const files = readdirSync(join(ROOT, 'src', 'engine', 'rules')).filter(
   (f) => f.endsWith('.ts') && !NOT_RULES.has(f),
 );
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import rule from '../../src/rules/dangerous-triggers.js';
+import rule from '../../src/engine/rules/dangerous-triggers.js';
 import { runRule, testRule } from './rule-tester.js';
 
 const CHECKOUT = 'actions/checkout@11bd71901bbe5b1630ceea73d27597364c9af683';

@@ -1,5 +1,5 @@
-import type { RunContext } from '../../src/context/run-context.js';
-import rule from '../../src/rules/dependency-change.js';
+import type { RunContext } from '../../src/engine/context/run-context.js';
+import rule from '../../src/engine/rules/dependency-change.js';
 import { testRule } from './rule-tester.js';
 
 const patch = (file: string, lines: string) => ({

@@ -1,4 +1,4 @@
-import rule from '../../src/rules/excessive-permissions.js';
+import rule from '../../src/engine/rules/excessive-permissions.js';
 import { testRule } from './rule-tester.js';
 
 const job = (id: string, extra = ''): string =>

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import rule, { isGateUses } from '../../src/rules/gate-not-first.js';
-import { parseUsesReference } from '../../src/workflow/uses-reference.js';
+import rule, { isGateUses } from '../../src/engine/rules/gate-not-first.js';
+import { parseUsesReference } from '../../src/engine/workflow/uses-reference.js';
 import { testRule } from './rule-tester.js';
 
 const job = (steps: string) => `on: push\njobs:\n  j:\n    runs-on: x\n    steps:\n${steps}`;

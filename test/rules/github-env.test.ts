@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import rule from '../../src/rules/github-env.js';
+import rule from '../../src/engine/rules/github-env.js';
 import { runRule, testRule } from './rule-tester.js';
 
 /** A one-step workflow; the script starts on line 7, column 11. */

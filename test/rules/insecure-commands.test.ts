@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import rule from '../../src/rules/insecure-commands.js';
+import rule from '../../src/engine/rules/insecure-commands.js';
 import { runRule, testRule } from './rule-tester.js';
 
 const wf = (workflowEnv: string, jobEnv: string, stepEnv: string): string =>

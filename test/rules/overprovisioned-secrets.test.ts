@@ -1,4 +1,4 @@
-import rule from '../../src/rules/overprovisioned-secrets.js';
+import rule from '../../src/engine/rules/overprovisioned-secrets.js';
 import { testRule } from './rule-tester.js';
 
 const step = (env: string): string =>

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { renderMessage } from '../../src/rules/render-message.js';
+import { renderMessage } from '../../src/engine/rules/render-message.js';
 
 const meta = {
   id: 'demo',

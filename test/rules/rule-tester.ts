@@ -5,14 +5,14 @@
 import { readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { EMPTY_CONTEXT } from '../../src/context/run-context.js';
-import type { RunContext } from '../../src/context/run-context.js';
-import { buildInventory } from '../../src/inventory/build-inventory.js';
-import type { RepoSnapshot } from '../../src/inventory/repo-snapshot.js';
-import { runRules } from '../../src/rules/run-rules.js';
-import type { DetectionHit } from '../../src/rules/run-rules.js';
-import type { Rule } from '../../src/rules/types.js';
-import { parseWorkflow } from '../../src/workflow/build-model.js';
+import { EMPTY_CONTEXT } from '../../src/engine/context/run-context.js';
+import type { RunContext } from '../../src/engine/context/run-context.js';
+import { buildInventory } from '../../src/engine/inventory/build-inventory.js';
+import type { RepoSnapshot } from '../../src/engine/inventory/repo-snapshot.js';
+import { runRules } from '../../src/engine/rules/run-rules.js';
+import type { DetectionHit } from '../../src/engine/rules/run-rules.js';
+import type { Rule } from '../../src/engine/rules/types.js';
+import { parseWorkflow } from '../../src/engine/workflow/build-model.js';
 
 export interface RuleCase {
   /** Test title. */

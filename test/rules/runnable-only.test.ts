@@ -4,10 +4,10 @@
  * no action paths; the same step without the condition still reports.
  */
 import { beforeAll, describe, expect, it } from 'vitest';
-import { EMPTY_CONTEXT } from '../../src/context/run-context.js';
-import { evaluateWorkflow } from '../../src/evaluate.js';
-import { loadPolicy } from '../../src/policy/load-policy.js';
-import type { Policy } from '../../src/policy/types.js';
+import { EMPTY_CONTEXT } from '../../src/engine/context/run-context.js';
+import { evaluateWorkflow } from '../../src/engine/evaluate.js';
+import { loadPolicy } from '../../src/engine/policy/load-policy.js';
+import type { Policy } from '../../src/engine/policy/types.js';
 import { memoryReader } from '../helpers.js';
 
 let baseline: Policy;

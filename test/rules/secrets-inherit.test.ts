@@ -1,6 +1,6 @@
-import rule from '../../src/rules/secrets-inherit.js';
+import rule from '../../src/engine/rules/secrets-inherit.js';
 import { describe, expect, it } from 'vitest';
-import { isSwitchedOff } from '../../src/rules/run-rules.js';
+import { isSwitchedOff } from '../../src/engine/rules/run-rules.js';
 import { runRule, testRule } from './rule-tester.js';
 
 const call = (secrets: string) => `on: push

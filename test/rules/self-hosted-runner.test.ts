@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import rule from '../../src/rules/self-hosted-runner.js';
+import rule from '../../src/engine/rules/self-hosted-runner.js';
 import { runRule, testRule } from './rule-tester.js';
 
 const wf = (on: string, runsOn: string, extra = ''): string =>

@@ -1,4 +1,4 @@
-import rule from '../../src/rules/template-injection.js';
+import rule from '../../src/engine/rules/template-injection.js';
 import { runRule, testRule } from './rule-tester.js';
 import { describe, expect, it } from 'vitest';
 

@@ -1,4 +1,4 @@
-import rule from '../../src/rules/unpinned-images.js';
+import rule from '../../src/engine/rules/unpinned-images.js';
 import { runRule, testRule } from './rule-tester.js';
 import { expect, it } from 'vitest';
 

@@ -1,4 +1,4 @@
-import rule from '../../src/rules/unpinned-uses.js';
+import rule from '../../src/engine/rules/unpinned-uses.js';
 import { testRule } from './rule-tester.js';
 
 const SHA = '0123456789abcdef0123456789abcdef01234567';

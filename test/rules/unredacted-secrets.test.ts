@@ -1,4 +1,4 @@
-import rule from '../../src/rules/unredacted-secrets.js';
+import rule from '../../src/engine/rules/unredacted-secrets.js';
 import { testRule } from './rule-tester.js';
 
 const step = (env: string): string =>

@@ -1,4 +1,4 @@
-import rule from '../../src/rules/unverified-script-exec.js';
+import rule from '../../src/engine/rules/unverified-script-exec.js';
 import { testRule } from './rule-tester.js';
 
 /** A job whose single step runs `script` as a literal block (content starts on line 7). */

@@ -1,4 +1,4 @@
-import rule from '../../src/rules/use-trusted-publishing.js';
+import rule from '../../src/engine/rules/use-trusted-publishing.js';
 import { testRule } from './rule-tester.js';
 
 const job = (steps: string, extra = '') => `on: push

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { InputError } from '../../src/errors.js';
-import { parseWorkflow } from '../../src/workflow/build-model.js';
-import { locate, locateInScalar, parseYamlSource } from '../../src/workflow/source.js';
+import { InputError } from '../../src/engine/errors.js';
+import { parseWorkflow } from '../../src/engine/workflow/build-model.js';
+import { locate, locateInScalar, parseYamlSource } from '../../src/engine/workflow/source.js';
 
 const WORKFLOW = `name: demo
 on:

@@ -3,10 +3,10 @@
  * run's event / ref / actor; everything it does not know may run.
  */
 import { describe, expect, it } from 'vitest';
-import { evaluateCondition } from '../../src/workflow/condition.js';
-import type { ConditionFacts } from '../../src/workflow/condition.js';
-import { conditionFacts } from '../../src/inventory/run-conditions.js';
-import { EMPTY_CONTEXT } from '../../src/context/run-context.js';
+import { evaluateCondition } from '../../src/engine/workflow/condition.js';
+import type { ConditionFacts } from '../../src/engine/workflow/condition.js';
+import { conditionFacts } from '../../src/engine/inventory/run-conditions.js';
+import { EMPTY_CONTEXT } from '../../src/engine/context/run-context.js';
 
 const facts = (
   event: string | undefined,

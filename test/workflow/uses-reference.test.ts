@@ -2,13 +2,13 @@
  * `uses:` is parsed once, when the model is built, and one label names a step everywhere.
  */
 import { describe, expect, it } from 'vitest';
-import { parseWorkflow } from '../../src/workflow/build-model.js';
-import { stepLabel, stepName } from '../../src/workflow/step-label.js';
+import { parseWorkflow } from '../../src/engine/workflow/build-model.js';
+import { stepLabel, stepName } from '../../src/engine/workflow/step-label.js';
 import {
   parseUsesReference,
   remoteActionName,
   usesWithoutRef,
-} from '../../src/workflow/uses-reference.js';
+} from '../../src/engine/workflow/uses-reference.js';
 
 describe('parseUsesReference', () => {
   it('splits an action at its last @ and tells a pinned commit from a tag', () => {

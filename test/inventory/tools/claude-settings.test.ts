@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseToolConfig } from '../../../src/inventory/tools/parse-tool-config.js';
+import { parseToolConfig } from '../../../src/engine/inventory/tools/parse-tool-config.js';
 import { fixture } from './helpers.js';
 
 const FILE = '.claude/settings.json';

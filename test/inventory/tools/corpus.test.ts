@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import {
   parseToolConfig,
   TOOL_CONFIG_FILES,
-} from '../../../src/inventory/tools/parse-tool-config.js';
+} from '../../../src/engine/inventory/tools/parse-tool-config.js';
 
 const CORPUS = join(fileURLToPath(new URL('../../../', import.meta.url)), '..', 'shared', 'corpus');
 if (!existsSync(join(CORPUS, 'MANIFEST.tsv')))

@@ -8,9 +8,9 @@ import { describe, expect, it } from 'vitest';
 import {
   parseInlineToolConfig,
   parseToolConfig,
-} from '../../../src/inventory/tools/parse-tool-config.js';
-import type { ToolConfigFormat } from '../../../src/inventory/tools/types.js';
-import { readToml } from '../../../src/inventory/tools/toml.js';
+} from '../../../src/engine/inventory/tools/parse-tool-config.js';
+import type { ToolConfigFormat } from '../../../src/engine/inventory/tools/types.js';
+import { readToml } from '../../../src/engine/inventory/tools/toml.js';
 import { fixture } from './helpers.js';
 
 /** mulberry32: a small seeded PRNG, so a failure reproduces. */

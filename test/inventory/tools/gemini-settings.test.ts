@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { CORE_TOOLS_ABSENT } from '../../../src/inventory/tools/gemini-settings.js';
-import { parseToolConfig } from '../../../src/inventory/tools/parse-tool-config.js';
+import { CORE_TOOLS_ABSENT } from '../../../src/engine/inventory/tools/gemini-settings.js';
+import { parseToolConfig } from '../../../src/engine/inventory/tools/parse-tool-config.js';
 import { brief, fixture } from './helpers.js';
 
 const FILE = '.gemini/settings.json';

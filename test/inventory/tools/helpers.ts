@@ -1,7 +1,7 @@
 /** Shared helpers of the tool-config tests: fixtures and a compact view of a server. */
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import type { ToolServer } from '../../../src/inventory/tools/types.js';
+import type { ToolServer } from '../../../src/engine/inventory/tools/types.js';
 
 const FIXTURES = fileURLToPath(new URL('../../fixtures/tools/', import.meta.url));
 

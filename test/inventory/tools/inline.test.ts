@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { CORE_TOOLS_ABSENT } from '../../../src/inventory/tools/gemini-settings.js';
-import { parseInlineToolConfig } from '../../../src/inventory/tools/parse-tool-config.js';
+import { CORE_TOOLS_ABSENT } from '../../../src/engine/inventory/tools/gemini-settings.js';
+import { parseInlineToolConfig } from '../../../src/engine/inventory/tools/parse-tool-config.js';
 
 const AT = { path: '.github/workflows/agent.yml', line: 31, column: 21 };
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { stripJsonc } from '../../../src/inventory/tools/jsonc.js';
+import { stripJsonc } from '../../../src/engine/inventory/tools/jsonc.js';
 
 describe('stripJsonc', () => {
   it('blanks comments and trailing commas without moving anything', () => {

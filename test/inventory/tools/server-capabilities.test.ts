@@ -1,16 +1,20 @@
 import { describe, expect, it } from 'vitest';
-import { analyzeLaunch, imageName, packageName } from '../../../src/inventory/tools/launch.js';
+import {
+  analyzeLaunch,
+  imageName,
+  packageName,
+} from '../../../src/engine/inventory/tools/launch.js';
 import {
   NO_SECRET_CONTEXT,
   referencedSecrets,
   secretEntryNames,
-} from '../../../src/inventory/tools/secrets.js';
+} from '../../../src/engine/inventory/tools/secrets.js';
 import {
   isWriteCapable,
   KNOWN_SERVERS,
   knownServer,
-} from '../../../src/inventory/tools/server-capabilities.js';
-import { urlIdentity } from '../../../src/inventory/tools/server.js';
+} from '../../../src/engine/inventory/tools/server-capabilities.js';
+import { urlIdentity } from '../../../src/engine/inventory/tools/server.js';
 
 describe('launch analysis', () => {
   it.each([

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { readToml, tomlKey } from '../../../src/inventory/tools/toml.js';
+import { readToml, tomlKey } from '../../../src/engine/inventory/tools/toml.js';
 
 const data = (text: string): unknown => {
   const doc = readToml(text);

@@ -3,8 +3,8 @@ import {
   contextCapability,
   inputCapability,
   normalizeContext,
-} from '../../../src/workflow/expressions/contexts.js';
-import { taintedContexts } from '../../../src/workflow/expressions/dataflow.js';
+} from '../../../src/engine/workflow/expressions/contexts.js';
+import { taintedContexts } from '../../../src/engine/workflow/expressions/dataflow.js';
 
 const ctxs = (text: string, env?: Record<string, string>) =>
   taintedContexts(text, env ? new Map(Object.entries(env)) : undefined).map(

@@ -9,10 +9,10 @@ import {
   findExpressions,
   hasExpression,
   wholeExpression,
-} from '../../../src/workflow/expressions/fences.js';
-import { contextName, parseExpression } from '../../../src/workflow/expressions/grammar.js';
-import { evaluateExpression } from '../../../src/workflow/expressions/evaluate.js';
-import { UNKNOWN, truthOf } from '../../../src/workflow/expressions/values.js';
+} from '../../../src/engine/workflow/expressions/fences.js';
+import { contextName, parseExpression } from '../../../src/engine/workflow/expressions/grammar.js';
+import { evaluateExpression } from '../../../src/engine/workflow/expressions/evaluate.js';
+import { UNKNOWN, truthOf } from '../../../src/engine/workflow/expressions/values.js';
 
 describe('fences', () => {
   it('finds each ${{ }} with the offset of its $', () => {
