@@ -51,8 +51,11 @@ for (const file of files) {
     `  blocked jobs: ${blocked.length}`,
   ];
   for (const j of blocked.slice(0, maxBlocked)) {
+    // A verdict names its paths by id; the reason is in the job's BOM record.
+    const path = (j.paths ?? []).find((p) => p.decision === 'blocked');
+    const record = path && bomJob(doc, j)?.paths?.find((p) => p.id === path.id);
     const why =
-      (j.paths ?? []).find((p) => p.decision === 'blocked') ??
+      (path && { ...path, reason: path.reason ?? record?.reason }) ??
       (doc.findings ?? []).find(
         (f) => f.decision === 'blocked' && f.job === j.id && f.workflow === j.workflow,
       );
@@ -91,4 +94,11 @@ for (const file of files) {
     );
   }
   process.stdout.write(`${out.join('\n')}\n\n`);
+}
+
+/** The BOM record of a verdict's job. */
+function bomJob(doc, job) {
+  for (const w of doc.bom?.workflows ?? [])
+    for (const r of w.jobs ?? []) if (r.workflow === job.workflow && r.job === job.id) return r;
+  return undefined;
 }
