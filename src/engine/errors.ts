@@ -53,3 +53,18 @@ export function describeError(error: Error): string {
   }
   return error.message;
 }
+
+/**
+ * What a file that could not be evaluated reports (the scan goes on and exits 2): the input
+ * error as the user should read it, anything else as an internal error of that file.
+ */
+export function fileErrorOf(file: string, thrown: unknown): { path: string; message: string } {
+  const error = normalizeError(thrown);
+  return {
+    path: file,
+    message:
+      error instanceof InputError
+        ? describeError(error)
+        : `${file}: internal error while evaluating this file: ${error.message}`,
+  };
+}

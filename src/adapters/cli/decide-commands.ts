@@ -6,7 +6,7 @@
 import { createHash } from 'node:crypto';
 import { statSync } from 'node:fs';
 import { basename, dirname, resolve } from 'node:path';
-import { InputError, describeError, normalizeError } from '../../engine/errors.js';
+import { InputError, describeError, fileErrorOf, normalizeError } from '../../engine/errors.js';
 import { environmentsFromFile } from '../../engine/context/environment-protection.js';
 import type { EnvironmentFacts } from '../../engine/context/environment-protection.js';
 import { evaluateWorkflow } from '../../engine/evaluate.js';
@@ -228,14 +228,7 @@ export async function scanCommand(command: ScanArgs, io: CliIo): Promise<number>
       } catch (thrown) {
         // A file that cannot be evaluated is reported (and makes the scan fail, exit 2);
         // it never stops the other files.
-        const error = normalizeError(thrown);
-        errors.push({
-          path: file,
-          message:
-            error instanceof InputError
-              ? describeError(error)
-              : `${file}: internal error while evaluating this file: ${error.message}`,
-        });
+        errors.push(fileErrorOf(file, thrown));
       }
     }
     scopes.push({

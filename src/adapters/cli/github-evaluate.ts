@@ -5,7 +5,7 @@
  * reusable workflows through the same gatherer, scripts read level by level as the engine
  * asks — only the reads differ (blobs of the tree instead of files on disk).
  */
-import { InputError, describeError, normalizeError } from '../../engine/errors.js';
+import { InputError, fileErrorOf } from '../../engine/errors.js';
 import { readRepoSnapshotAt, readScriptFilesAt } from '../action/repo-snapshot.js';
 import { repoPolicyReader } from '../action/repo-policy-reader.js';
 import type { EnvironmentFacts } from '../../engine/context/environment-protection.js';
@@ -120,14 +120,7 @@ export async function evaluateRepository(
         ),
       );
     } catch (thrown) {
-      const error = normalizeError(thrown);
-      errors.push({
-        path: file,
-        message:
-          error instanceof InputError
-            ? describeError(error)
-            : `${file}: internal error while evaluating this file: ${error.message}`,
-      });
+      errors.push(fileErrorOf(file, thrown));
     }
   }
   return { evaluations, errors, scope };
