@@ -10,7 +10,9 @@
 import type { SourceLocation } from '../errors.js';
 import type { Entry, Job, Step, Workflow } from '../workflow/model.js';
 import { locate, locateInScalar } from '../workflow/source.js';
-import { MAX_UNWRAP, compilePath, matchPath, parseCommand, unwrap } from './commands.js';
+import { parseCommand } from './commands/argv.js';
+import { compilePath, matchPath } from './commands/matchers.js';
+import { MAX_UNWRAP, unwrap } from './commands/wrappers.js';
 import type { ParsedCommand } from './command-table.js';
 import { containerFlags, type ContainerFlags } from './container-flags.js';
 import {
