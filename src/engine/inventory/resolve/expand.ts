@@ -5,62 +5,24 @@
  * caller's grant (reusable workflow) — and whatever cannot be read becomes an opaque site.
  * Pure: the files come from `ActionFiles`, which the adapters filled.
  */
-import type { RunContext } from '../../context/run-context.js';
-import type { ActionFile } from '../../workflow/action-file.js';
-import type { Entry, Job, Step, Workflow } from '../../workflow/model.js';
+import type { Entry, Job, Workflow } from '../../workflow/model.js';
 import { locate } from '../../workflow/source.js';
-import { AGENTS } from '../agent-catalog.js';
 import { detectAgents } from '../agents.js';
 import type { OpaqueSite } from '../opaque.js';
 import { effectivePermissions } from '../permissions.js';
 import type { SecretUse } from '../secret-flow.js';
 import { collectSecretUses } from '../secret-flow.js';
 import type { AgentUse, CallEdge, ChainLink, EffectivePermissions } from '../types.js';
-import { actionMatches } from '../uses.js';
 import { MAX_INDIRECTION_DEPTH, candidatesOf, knownRemote, lookup } from './action-files.js';
-import type { ActionFiles, FileRef, Origin } from './action-files.js';
+import type { FileRef, Origin } from './action-files.js';
 import { bindInputs, substituteStep } from './substitute.js';
 import { bindEntry, intersect, workflowCallInputs } from './called-workflow.js';
 import type { Bindings } from './substitute.js';
 import { stepLabel } from '../../workflow/step-label.js';
-import { parseUsesReference } from '../../workflow/uses-reference.js';
+import { compositeFrame, type Frame, type Resolution, type ResolveInput } from './frame.js';
+import { localAgents } from './local-agent.js';
 
-/** Steps of another file, analysed for the job under evaluation. */
-export interface Frame {
-  readonly kind: 'composite' | 'called-job';
-  /** The file the steps are in (locations point there). */
-  readonly workflow: Workflow;
-  /** The steps with the caller's values bound in. */
-  readonly job: Job;
-  readonly chain: readonly ChainLink[];
-  /** The step of the evaluated job the frame hangs from (undefined for a called job). */
-  readonly rootStep: number | undefined;
-  readonly permissions: EffectivePermissions;
-  /** Secret names that reach every step of the frame (the calling step's). */
-  readonly inherited: readonly string[];
-}
-
-export interface Resolution {
-  readonly frames: readonly Frame[];
-  readonly opaque: readonly OpaqueSite[];
-  readonly agents: readonly AgentUse[];
-  readonly calls: readonly CallEdge[];
-  /** Secrets a called workflow references under `secrets: inherit` (credentials of the job). */
-  readonly secretUses: readonly SecretUse[];
-  /** Tags or branches behind the files read, resolved to commits: `owner/repo@v1` → sha. */
-  readonly resolvedRefs: readonly { readonly ref: string; readonly sha: string }[];
-}
-
-export interface ResolveInput {
-  readonly workflow: Workflow;
-  readonly job: Job;
-  readonly context: RunContext;
-  readonly permissions: EffectivePermissions;
-  readonly files: ActionFiles;
-  readonly secretUses: readonly SecretUse[];
-  /** The policy's trusted actions: one that was not read is not an opaque site. */
-  readonly trusted?: (name: string, ref: string | undefined) => boolean;
-}
+export type { Frame, Resolution, ResolveInput } from './frame.js';
 
 export function resolveIndirection(input: ResolveInput): Resolution {
   const out = {
@@ -126,7 +88,10 @@ class Walker {
       };
       const uses = step.usesRef;
       if (!uses || uses.kind === 'docker') continue;
-      if (uses.kind === 'local') this.localAgent(workflow, job, step, root);
+      if (uses.kind === 'local')
+        this.out.agents.push(
+          ...localAgents(this.input.context.repository, workflow, job, step, root),
+        );
       const candidates = candidatesOf(step.uses, false, { kind: 'local' });
       const what = `${uses.kind === 'local' ? 'local' : 'remote'} action ${step.uses}`;
       const known =
@@ -335,69 +300,4 @@ class Walker {
       this.out.agents.push({ ...a, step: frame.rootStep });
     }
   }
-
-  /**
-   * A local action of a repository the catalog knows (claude-code-action's `./base-action`
-   * is `anthropics/claude-code-action/base-action`): the agent runs even when its file is not
-   * read.
-   */
-  private localAgent(workflow: Workflow, job: Job, step: Step, root: number): void {
-    const repo = this.input.context.repository;
-    if (!repo || !step.uses) return;
-    const path = candidatesOf(step.uses, true, { kind: 'local' })[0];
-    if (!path || path.kind !== 'local') return;
-    const canonical = `${repo}/${path.path}@local`;
-    const found = detectAgents(workflow, {
-      ...job,
-      uses: undefined,
-      usesRef: undefined,
-      steps: [{ ...step, uses: canonical, usesRef: parseUsesReference(canonical, false) }],
-    });
-    // The most specific catalog entry wins (`…/base-action` over the whole repository).
-    const name = `${repo}/${path.path}`;
-    const specificity = (id: string): number =>
-      Math.max(
-        0,
-        ...(AGENTS.find((x) => x.entry.id === id)?.entry.uses ?? [])
-          .filter((u) => actionMatches(name, u))
-          .map((u) => u.length),
-      );
-    const best = Math.max(0, ...found.map((a) => specificity(a.id)));
-    for (const a of found)
-      if (specificity(a.id) === best) this.out.agents.push({ ...a, ref: undefined, step: root });
-  }
-}
-
-function compositeFrame(
-  action: ActionFile,
-  caller: Job,
-  callerWorkflow: Workflow,
-  bindings: Bindings,
-  chain: readonly ChainLink[],
-  rootStep: number,
-  permissions: EffectivePermissions,
-  inherited: readonly string[],
-): Frame {
-  const job: Job = {
-    ...caller,
-    uses: undefined,
-    with: [],
-    secrets: undefined,
-    env: [],
-    permissions: undefined,
-    environment: undefined,
-    container: undefined,
-    steps: action.steps.map((s) => substituteStep(s, bindings)),
-    at: action.at,
-  };
-  const workflow: Workflow = {
-    source: action.source,
-    path: action.path,
-    name: action.name,
-    triggers: callerWorkflow.triggers,
-    permissions: undefined,
-    env: [],
-    jobs: [job],
-  };
-  return { kind: 'composite', workflow, job, chain, rootStep, permissions, inherited };
 }
