@@ -382,3 +382,52 @@ describe('splitCommands: robustness', () => {
     }
   });
 });
+
+describe('splitCommands: output writes', () => {
+  const writes = (script: string) =>
+    splitCommands(script).outputs.map((o) => [
+      o.via,
+      o.target,
+      o.line,
+      o.column,
+      o.writers.map((w) => w.argv.join(' ')),
+    ]);
+
+  it('records a redirected command with the earlier stages of its pipeline', () => {
+    expect(writes('a x | b >> "$F"\necho ok > /dev/null 2>&1')).toEqual([
+      ['redirect', '"$F"', 1, 12, ['b', 'a x']],
+      ['redirect', '/dev/null', 2, 11, ['echo ok']],
+    ]);
+  });
+
+  it('records tee with what is piped into it, not tee itself', () => {
+    expect(writes('jq .x f | sudo tee -a "$GITHUB_PATH"')).toEqual([
+      ['tee', '"$GITHUB_PATH"', 1, 23, ['jq .x f']],
+    ]);
+  });
+
+  it('gives a compound redirection every command of the compound and its input pipeline', () => {
+    expect(writes('{\n  echo a\n  echo "$B"\n} >> $O')).toEqual([
+      ['redirect', '$O', 4, 6, ['echo a', 'echo $B']],
+    ]);
+    expect(writes('cat l | while read -r x; do\n  echo "$x"\ndone > out')).toEqual([
+      ['redirect', 'out', 3, 8, ['read -r x', 'echo $x', 'cat l']],
+    ]);
+    expect(writes('( cd a; make ) > log; if t; then y; fi >> f')).toEqual([
+      ['redirect', 'log', 1, 18, ['cd a', 'make']],
+      ['redirect', 'f', 1, 43, ['t', 'y']],
+    ]);
+  });
+
+  it('does not count input redirections, descriptor copies, quoted or commented text', () => {
+    expect(writes("cat < in 2>&1 >&2\necho 'x >> $GITHUB_ENV' # y >> $GITHUB_ENV")).toEqual([]);
+  });
+
+  it('keeps here-document bodies on the command they feed, with their quoting', () => {
+    const [cat] = splitCommands("cat <<'EOF' >> $F\nA=$B\nEOF").commands;
+    expect(cat?.heredocs).toEqual([{ body: 'A=$B\n', quoted: true }]);
+    const [plain] = splitCommands('cat <<EOF\nA=$B\nEOF').commands;
+    expect(plain?.heredocs).toEqual([{ body: 'A=$B\n', quoted: false }]);
+    expect(splitCommands('cat f').commands[0]?.heredocs).toBeUndefined();
+  });
+});

@@ -42,6 +42,8 @@ export function splitCommands(script: string): SplitResult {
     Object.freeze(c);
   }
   Object.freeze(result.commands);
+  for (const o of result.outputs) Object.freeze(o);
+  Object.freeze(result.outputs);
   Object.freeze(result);
   if (splits.size >= MAX_CACHED_SPLITS) splits.clear();
   splits.set(key, result);
@@ -58,6 +60,8 @@ function splitUncached(script: string): SplitResult {
   }
   const shared: Shared = {
     commands: [],
+    outputs: [],
+    fed: [],
     lineStarts: lineStarts(text),
     tokens: MAX_TOKENS,
     inlineChars: MAX_INLINE_CHARS,
@@ -69,6 +73,11 @@ function splitUncached(script: string): SplitResult {
     // The limits above should make this unreachable (e.g. stack overflow); callers rely on no throw.
     shared.halted = true;
   }
-  const commands = shared.commands.sort((a, b) => a.line - b.line || a.column - b.column);
-  return { commands, truncated: cut || shared.halted };
+  for (const { command, heredocs } of shared.fed)
+    command.heredocs = heredocs.map((h) => ({ body: h.body?.text ?? '', quoted: h.quoted }));
+  const byPosition = (a: { line: number; column: number }, b: { line: number; column: number }) =>
+    a.line - b.line || a.column - b.column;
+  const commands = shared.commands.sort(byPosition);
+  const outputs = shared.outputs.sort(byPosition);
+  return { commands, outputs, truncated: cut || shared.halted };
 }

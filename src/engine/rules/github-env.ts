@@ -10,7 +10,9 @@
  * or a variable the workflow sets to such values is not reported; the confidence follows
  * what the value can carry (free text from the event > shaped text > unknown command output).
  */
+import { splitCommands, type SimpleCommand } from '../inventory/shell.js';
 import type { Step } from '../workflow/model.js';
+import { lineStarts } from '../workflow/text-position.js';
 import { taintedContexts } from '../workflow/expressions/dataflow.js';
 import { dataAt } from '../workflow/plain-data.js';
 import { PRIVILEGED_EVENTS } from './lib/trigger-events.js';
@@ -54,28 +56,12 @@ const OUTSIDER_VARS: Readonly<Record<string, Level>> = {
 };
 /** Commands whose output an outsider cannot shape (`$(date +%F)`, `$(pwd)`, …). */
 const SAFE_COMMANDS = new Set(['date', 'pwd', 'nproc', 'uname', 'mktemp', 'whoami', 'id', 'arch']);
-/** Command words that print nothing an outsider wrote (control flow, tests). */
-const SILENT = new Set(
-  'for if while until case select elif [ [[ test true false : } ) done fi esac'.split(' '),
-);
-const LEADING = new Set([
-  '{',
-  '(',
-  'then',
-  'do',
-  'else',
-  '!',
-  'time',
-  'exec',
-  'command',
-  'builtin',
-]);
-const OPENERS = new Set(['{', '(', 'for', 'while', 'until', 'if', 'case', 'select']);
-const CLOSERS = new Set(['}', ')', 'done', 'fi', 'esac']);
+/** Commands that print nothing an outsider wrote (tests; control flow is not a command). */
+const SILENT = new Set(['[', 'test', 'true', 'false', ':']);
 
-const TARGET = String.raw`(?:"?\$\{?(GITHUB_ENV|GITHUB_PATH|GITHUB_OUTPUT)\}?"?|"?\$\{\{\s*github\.(env|path|output)\s*\}\}"?)`;
-const REDIRECT = new RegExp(String.raw`(?:^|[^<>\d])&?\d?(?:>>|>\||>)\s*` + TARGET, 'g');
-const TEE = new RegExp(String.raw`\btee\b(?:\s+-\S+)*\s+` + TARGET, 'g');
+/** A write target naming an environment file: `$GITHUB_ENV`, `"${GITHUB_PATH}"`, `${{ github.output }}`. */
+const TARGET =
+  /^"?(?:\$\{?(GITHUB_ENV|GITHUB_PATH|GITHUB_OUTPUT)|\$\{\{\s*github\.(env|path|output)\s*\}\})/;
 const PWSH_WRITE =
   /(?:>>?|\b(?:Out-File|Add-Content|Set-Content|Tee-Object)\b[^\n]*?)\s*["']?\$env:(GITHUB_ENV|GITHUB_PATH|GITHUB_OUTPUT)\b/gi;
 const CMD_WRITE = />>?\s*"?%(GITHUB_ENV|GITHUB_PATH|GITHUB_OUTPUT)%"?/gi;
@@ -193,87 +179,24 @@ interface Write {
   readonly level: Level;
 }
 
-const fileOf = (m: RegExpMatchArray): FileName =>
-  (m[1] ?? `GITHUB_${(m[2] ?? 'env').toUpperCase()}`) as FileName;
-
 // ————————————————————————————————————————————————————— POSIX shells
 
-interface Segment {
-  readonly start: number;
-  readonly end: number;
-  /** The operator that ends it: `|`, `&&`, `||`, `;`, `&`, newline, or '' at the end. */
-  readonly sep: string;
-  readonly heredocs: { body: string; quoted: boolean }[];
-}
-
-function shWrites(raw: string, analyser: ValueAnalyser): Write[] {
-  const { segs, script } = segments(raw);
+/** The writes of the one shell model (inventory/shell): redirections and `tee` into env files. */
+function shWrites(script: string, analyser: ValueAnalyser): Write[] {
+  const { outputs } = splitCommands(script);
+  const starts = lineStarts(script);
   const out: Write[] = [];
-  const deltas: number[] = [];
-  segs.forEach((seg, k) => {
-    const text = maskSingleQuoted(script.slice(seg.start, seg.end));
-    for (const m of text.matchAll(TEE)) {
-      const producers = pipelineBefore(segs, k);
-      out.push({
-        file: fileOf(m),
-        offset: seg.start + m.index + m[0].indexOf('$'),
-        level: maxLevel(producers.map((p) => analyser.producer(script, p))),
-      });
-    }
-    for (const m of text.matchAll(REDIRECT)) {
-      const first = firstWord(text);
-      const from = CLOSERS.has(first) ? compoundStart(segs, k, script, deltas) : k;
-      const withPipe = [...segs.slice(from, k + 1), ...pipelineBefore(segs, from)];
-      const levels = withPipe.map((p) =>
-        p === seg
-          ? analyser.producer(script, p, m.index, m.index + m[0].length)
-          : analyser.producer(script, p),
-      );
-      out.push({
-        file: fileOf(m),
-        offset: seg.start + m.index + m[0].indexOf('$'),
-        level: maxLevel(levels),
-      });
-    }
-  });
-  return out;
-}
-
-function pipelineBefore(segs: readonly Segment[], k: number): Segment[] {
-  const out: Segment[] = [];
-  for (let j = k - 1; j >= 0 && segs[j]?.sep === '|'; j--) out.push(segs[j] as Segment);
-  return out;
-}
-
-/** Index of the first segment of the compound command a closer (`}`, `done`, …) at `k` ends. */
-function compoundStart(
-  segs: readonly Segment[],
-  k: number,
-  script: string,
-  deltas: number[],
-): number {
-  let depth = 0;
-  // Bounded: a compound spans a few hundred commands at most in real scripts.
-  const stop = Math.max(0, k - MAX_COMPOUND);
-  for (let j = k; j >= stop; j--) {
-    let delta = deltas[j];
-    if (delta === undefined) {
-      const seg = segs[j] as Segment;
-      delta = 0;
-      for (const word of script.slice(seg.start, seg.end).trim().split(/\s+/)) {
-        if (CLOSERS.has(word)) delta++;
-        else if (OPENERS.has(word)) delta--;
-      }
-      deltas[j] = delta;
-    }
-    depth += delta;
-    if (depth <= 0) return j;
+  for (const o of outputs) {
+    const m = TARGET.exec(o.target);
+    if (!m) continue;
+    out.push({
+      file: (m[1] ?? `GITHUB_${(m[2] ?? 'env').toUpperCase()}`) as FileName,
+      offset: (starts[o.line - 1] ?? 0) + o.column - 1 + Math.max(0, o.target.indexOf('$')),
+      level: maxLevel(o.writers.map((c) => analyser.producer(c))),
+    });
   }
-  // No opener in reach: judge the closing command alone.
-  return k;
+  return out;
 }
-
-const MAX_COMPOUND = 200;
 
 function firstWord(text: string): string {
   return /^\s*(\S*)/.exec(text)?.[1] ?? '';
@@ -281,134 +204,6 @@ function firstWord(text: string): string {
 
 function maskSingleQuoted(text: string): string {
   return text.replace(/'[^']*'/g, (s) => ' '.repeat(s.length));
-}
-
-/**
- * Splits a script into simple commands, honouring quotes, substitutions and heredocs;
- * `script` is the text with comments blanked out (offsets unchanged).
- */
-function segments(script: string): { segs: Segment[]; script: string } {
-  const out: Segment[] = [];
-  const comments: [number, number][] = [];
-  const n = script.length;
-  let start = 0;
-  let heredocs: { body: string; quoted: boolean }[] = [];
-  let pending: { delim: string; strip: boolean; quoted: boolean; into: typeof heredocs }[] = [];
-  const push = (end: number, sep: string): void => {
-    out.push({ start, end, sep, heredocs });
-    heredocs = [];
-  };
-  let i = 0;
-  while (i < n) {
-    const c = script[i];
-    const next = script[i + 1];
-    if (c === '\\') i += 2;
-    else if (c === "'") i = closeAt(script, "'", i + 1);
-    else if (c === '"') i = skipDouble(script, i + 1);
-    else if (c === '`') i = closeAt(script, '`', i + 1);
-    else if (c === '$' && script.startsWith('${{', i)) {
-      const j = script.indexOf('}}', i + 3);
-      i = j < 0 ? n : j + 2;
-    } else if (c === '$' && next === '(') i = skipParens(script, i + 2);
-    else if (c === '$' && next === '{') i = closeAt(script, '}', i + 2);
-    else if (c === '#' && (i === start || /[\s;&|(]/.test(script[i - 1] ?? ' '))) {
-      const j = script.indexOf('\n', i);
-      comments.push([i, j < 0 ? n : j]);
-      i = j < 0 ? n : j;
-    } else if (c === '<' && next === '<' && script[i + 2] !== '<') {
-      const m = /^<<(-?)\s*(?:'([^']*)'|"([^"]*)"|\\?([^\s;&|<>()]+))/.exec(
-        script.slice(i, i + 300),
-      );
-      if (m) {
-        const delim = m[2] ?? m[3] ?? m[4] ?? '';
-        pending.push({
-          delim,
-          strip: m[1] === '-',
-          quoted: m[2] !== undefined || m[3] !== undefined || m[0].includes('\\'),
-          into: heredocs,
-        });
-        i += m[0].length;
-      } else i += 2;
-    } else if (c === '\n') {
-      push(i, '\n');
-      i++;
-      for (const p of pending) {
-        const lines: string[] = [];
-        while (i < n) {
-          const eol = script.indexOf('\n', i);
-          const line = script.slice(i, eol < 0 ? n : eol);
-          i = eol < 0 ? n : eol + 1;
-          if ((p.strip ? line.replace(/^\t+/, '') : line).trim() === p.delim) break;
-          lines.push(line);
-        }
-        p.into.push({ body: lines.join('\n'), quoted: p.quoted });
-      }
-      pending = [];
-      start = i;
-    } else if (c === ';') {
-      push(i, ';');
-      i += next === ';' ? 2 : 1;
-      start = i;
-    } else if ((c === '&' && next === '&') || (c === '|' && next === '|')) {
-      push(i, `${c}${c}`);
-      i += 2;
-      start = i;
-    } else if (c === '|') {
-      push(i, '|');
-      i += next === '&' ? 2 : 1;
-      start = i;
-    } else if (c === '&' && next !== '>' && script[i - 1] !== '>') {
-      push(i, '&');
-      i++;
-      start = i;
-    } else i++;
-  }
-  push(n, '');
-  const parts: string[] = [];
-  let at = 0;
-  for (const [from, to] of comments) {
-    parts.push(script.slice(at, from), ' '.repeat(to - from));
-    at = to;
-  }
-  parts.push(script.slice(at));
-  return { segs: out, script: parts.join('') };
-}
-
-function closeAt(s: string, ch: string, from: number): number {
-  const j = s.indexOf(ch, from);
-  return j < 0 ? s.length : j + 1;
-}
-
-function skipDouble(s: string, from: number): number {
-  let i = from;
-  while (i < s.length) {
-    const c = s[i];
-    if (c === '\\') i += 2;
-    else if (c === '"') return i + 1;
-    else if (c === '$' && s[i + 1] === '(') i = skipParens(s, i + 2);
-    else if (c === '`') i = closeAt(s, '`', i + 1);
-    else i++;
-  }
-  return s.length;
-}
-
-function skipParens(s: string, from: number): number {
-  let depth = 1;
-  let i = from;
-  while (i < s.length) {
-    const c = s[i];
-    if (c === '\\') i += 2;
-    else if (c === "'") i = closeAt(s, "'", i + 1);
-    else if (c === '"') i = skipDouble(s, i + 1);
-    else if (c === '(') {
-      depth++;
-      i++;
-    } else if (c === ')') {
-      i++;
-      if (--depth === 0) return i;
-    } else i++;
-  }
-  return s.length;
 }
 
 // ————————————————————————————————————————————————————— PowerShell and cmd
@@ -475,34 +270,22 @@ class ValueAnalyser {
     return level;
   }
 
-  /** Level of what a simple command prints (the write redirect, if any, cut out). */
-  producer(script: string, seg: Segment, cutFrom = -1, cutTo = -1): Level {
-    let text = script.slice(seg.start, seg.end);
-    if (cutFrom >= 0)
-      text = text.slice(0, cutFrom) + ' '.repeat(cutTo - cutFrom) + text.slice(cutTo);
-    let words = text.trim();
-    // Leading keywords and `VAR=value` prefixes do not print anything.
-    for (;;) {
-      const w = firstWord(words);
-      if (LEADING.has(w) || /^[A-Za-z_]\w*=\S*$/.test(w))
-        words = words.slice(words.indexOf(w) + w.length).trim();
-      else break;
-    }
-    const cmd = firstWord(words);
-    if (cmd === '') return 0;
-    const args = words.slice(cmd.length);
-    if (cmd === 'echo' || cmd === 'printf') return this.text(args, 0);
+  /** Level of what a simple command prints. */
+  producer(c: SimpleCommand): Level {
+    const cmd = c.argv[0] ?? '';
+    if (cmd === 'echo' || cmd === 'printf') return this.text(c.raw.slice(1).join(' '), 0);
     if (SILENT.has(cmd)) return 0;
-    const heredoc = seg.heredocs[0];
-    if (
-      cmd === 'cat' &&
-      heredoc &&
-      !/[^\s<>&\d-]/.test(args.replace(/<<-?\s*\S+/, '').replace(/>+\s*\S+/g, ''))
-    ) {
+    const heredocs = c.heredocs ?? [];
+    const heredoc = heredocs[0];
+    if (cmd === 'cat' && heredoc && c.argv.every((a, i) => i === 0 || a === '-')) {
       return heredoc.quoted ? this.expressions(heredoc.body) : this.text(heredoc.body, 0);
     }
     // Any other command: its output is not known to be fixed.
-    return maxLevel([1, this.text(words, 0), ...seg.heredocs.map((h) => this.text(h.body, 0))]);
+    return maxLevel([
+      1,
+      this.text(c.raw.join(' '), 0),
+      ...heredocs.map((h) => this.text(h.body, 0)),
+    ]);
   }
 
   /** Level of shell text: expressions, parameter expansions and command substitutions. */

@@ -3,10 +3,15 @@
  * keywords (`if`, `for x in …`, `case … esac`, `[[ … ]]`) that only shape control flow.
  */
 import { wordList } from './launchers.js';
-import type { Heredoc, Op, Word } from './types.js';
+import { OutputWrites, type WriteSink } from './output-writes.js';
+import type { Heredoc, Op, SimpleCommand, Word } from './types.js';
 
 /** Reserved words that only shape control flow: the commands around them are what runs. */
 const TRANSPARENT_KEYWORDS = new Set(wordList('if then else elif fi do done while until ! { }'));
+
+/** Keywords that open and close compound commands (a redirection after the closer covers it all). */
+const OPENERS = new Set(wordList('{ if while until for select case'));
+const CLOSERS = new Set(wordList('} fi done esac'));
 
 /** Words that are not commands until some terminator: `for x in …;`, `[[ … ]]`, `case x in`. */
 type Skip = 'none' | 'for-header' | 'test' | 'function-name' | 'case-header';
@@ -33,17 +38,23 @@ export class ListState {
 
   private heredocs: Heredoc[] = [];
   private stdin: 'file' | 'string' | undefined;
+  private readonly writes: OutputWrites;
 
+  /** `emit` returns the commands the words ran; `write` receives each output write. */
   constructor(
     private readonly emit: (
       words: Word[],
       heredocs: readonly Heredoc[],
       stdin: 'file' | 'string' | undefined,
-    ) => void,
-  ) {}
+    ) => readonly SimpleCommand[],
+    write: WriteSink,
+  ) {
+    this.writes = new OutputWrites(write);
+  }
 
   flush(): void {
-    if (this.words.length > 0) this.emit(this.words, this.heredocs, this.stdin);
+    const emitted = this.words.length > 0 ? this.emit(this.words, this.heredocs, this.stdin) : [];
+    this.writes.command(this.words, emitted);
     this.words = [];
     this.heredocs = [];
     this.stdin = undefined;
@@ -54,6 +65,12 @@ export class ListState {
     this.stdin = from;
   }
 
+  /** `> f`, `>> f`, `&> f`, `>| f` on the command being read (or after a compound's closer). */
+  redirectOutput(target: Word): void {
+    if (this.cases.at(-1) === 'pattern') return;
+    this.writes.redirect(target, this.words.length > 0);
+  }
+
   /** A here-document redirection of the command being read. */
   heredoc(h: Heredoc): void {
     this.heredocs.push(h);
@@ -61,11 +78,15 @@ export class ListState {
 
   word(w: Word): void {
     if (this.cases.at(-1) === 'pattern') {
-      if (!w.quoted && w.raw === 'esac') this.cases.pop();
+      if (!w.quoted && w.raw === 'esac') {
+        this.cases.pop();
+        this.writes.close();
+      }
       return;
     }
     if (this.skipWord(w)) return;
     if (this.words.length === 0 && !w.quoted && this.keyword(w.raw)) return;
+    this.writes.word();
     this.words.push(w);
   }
 
@@ -86,7 +107,10 @@ export class ListState {
         if (this.words.length > 0) {
           this.words = [];
           this.swallowClose = true;
-        } else this.parens++;
+        } else {
+          this.parens++;
+          this.writes.open();
+        }
         return false;
       case ')':
         if (this.swallowClose) {
@@ -96,21 +120,27 @@ export class ListState {
         this.flush();
         if (this.parens === 0) return inSubstitution;
         this.parens--;
+        this.writes.close();
         return false;
       case ';;':
       case ';&':
       case ';;&':
         this.flush();
+        this.writes.separate();
         if (this.cases.length > 0) this.cases[this.cases.length - 1] = 'pattern';
+        return false;
+      case '|':
+      case '|&':
+        this.flush();
+        this.writes.pipeTo();
         return false;
       case ';':
       case '\n':
       case '&':
       case '&&':
-      case '|':
-      case '|&':
       case '||':
         this.flush();
+        this.writes.separate();
         return false;
     }
   }
@@ -138,6 +168,8 @@ export class ListState {
   }
 
   private keyword(word: string): boolean {
+    if (OPENERS.has(word)) this.writes.open();
+    else if (CLOSERS.has(word)) this.writes.close();
     if (TRANSPARENT_KEYWORDS.has(word) || word.startsWith('((')) return true;
     if (word === 'esac') {
       this.cases.pop();

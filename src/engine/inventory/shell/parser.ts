@@ -5,12 +5,14 @@
  */
 import { execCommands, readsScriptFromStdin, resolve } from './launchers.js';
 import { ListState } from './list-state.js';
-import type { Heredoc, Op, Origin, Shared, Token, Word } from './types.js';
+import type { Heredoc, Op, Origin, Shared, SimpleCommand, Token, Word } from './types.js';
 import { MAX_COMMANDS, MAX_DEPTH, MAX_EXEC_LEVELS, MAX_EXPRESSION_CHARS } from './types.js';
 import { META, WordLexer } from './word-lexer.js';
 
 const OPERATORS: readonly Op[] = [';;&', '&&', '||', '|&', ';;', ';&', ';', '&', '|', '(', ')'];
 const REDIRECTION = /\d*(?:&>>|&>|>>|>&|>\||<<<|<<-|<<|<&|<>|>|<)/y;
+/** Redirections that send a command's output to a file (`>&`, `<&` only duplicate descriptors). */
+const OUTPUT_OPS = new Set(['>', '>>', '>|', '&>', '&>>']);
 const EOF: Token = { type: 'eof' };
 const REDIR: Token = { type: 'redir' };
 
@@ -32,8 +34,16 @@ export class Parser extends WordLexer {
   }
 
   private parseList(inSubstitution: boolean): void {
-    const list = new ListState((words, heredocs, stdin) =>
-      this.emitWithHeredocs(words, heredocs, stdin),
+    const list = new ListState(
+      (words, heredocs, stdin) => this.emitWithHeredocs(words, heredocs, stdin),
+      (target, via, writers) => {
+        this.shared.outputs.push({
+          via,
+          target: target.raw,
+          ...this.position(target.start),
+          writers,
+        });
+      },
     );
     for (;;) {
       const token = this.next();
@@ -41,6 +51,7 @@ export class Parser extends WordLexer {
       if (token.type === 'word') list.word(token.word);
       else if (token.type === 'redir' && token.heredoc) list.heredoc(token.heredoc);
       else if (token.type === 'redir' && token.stdin) list.redirectStdin(token.stdin);
+      else if (token.type === 'redir' && token.output) list.redirectOutput(token.output);
       else if (token.type === 'op' && list.op(token.op, inSubstitution)) return;
     }
     list.flush();
@@ -132,8 +143,13 @@ export class Parser extends WordLexer {
     const target = this.lexWord();
     if (op === '<' || op === '<>') return { type: 'redir', stdin: 'file' };
     if (op === '<<<') return { type: 'redir', stdin: 'string' };
+    if (OUTPUT_OPS.has(op)) return { type: 'redir', output: target };
     if (op !== '<<' && op !== '<<-') return REDIR;
-    const heredoc: Heredoc = { delimiter: target.value, stripTabs: op === '<<-' };
+    const heredoc: Heredoc = {
+      delimiter: target.value,
+      stripTabs: op === '<<-',
+      quoted: target.quoted,
+    };
     this.heredocs.push(heredoc);
     return { type: 'redir', heredoc };
   }
@@ -177,18 +193,21 @@ export class Parser extends WordLexer {
     words: Word[],
     heredocs: readonly Heredoc[],
     stdin: 'file' | 'string' | undefined,
-  ): void {
+  ): readonly SimpleCommand[] {
     const at = this.shared.commands.length;
     this.emit(words);
     const emitted = this.shared.commands[at];
     if (emitted && (heredocs.length > 0 || stdin))
       emitted.stdin = heredocs.length > 0 ? 'heredoc' : stdin;
-    if (heredocs.length === 0 || !readsScriptFromStdin(words)) return;
+    if (emitted && heredocs.length > 0) this.shared.fed.push({ command: emitted, heredocs });
+    const ran = this.shared.commands.slice(at);
+    if (heredocs.length === 0 || !readsScriptFromStdin(words)) return ran;
     // The last here-document on stdin wins, as in the shell.
     const fed = heredocs[heredocs.length - 1];
-    if (!fed) return;
+    if (!fed) return ran;
     fed.feedsShell = true;
     if (fed.body) this.parseHeredoc(fed);
+    return ran;
   }
 
   /** `$( … )` or `<( … )`: its commands run, so they are parsed in place and emitted. */

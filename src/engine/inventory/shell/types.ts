@@ -15,10 +15,39 @@ export interface SimpleCommand {
   text: string;
   /** Where its stdin comes from when the script redirects it: `<<EOF`, `< file`, `<<< text`. */
   stdin?: 'heredoc' | 'file' | 'string';
+  /** The here-documents on its stdin, in order: their text, and whether the delimiter was quoted (no expansion). */
+  heredocs?: readonly HeredocText[];
+}
+
+export interface HeredocText {
+  readonly body: string;
+  readonly quoted: boolean;
+}
+
+/**
+ * A file the script writes command output to: `cmd > f`, `cmd >> "$F"`, `{ …; } >> f`,
+ * `… done > f`, `( … ) > f`, or `… | tee -a f`.
+ */
+export interface OutputWrite {
+  readonly via: 'redirect' | 'tee';
+  /** Source text of the target word, quotes kept (`"$GITHUB_ENV"`, `${{ github.env }}`). */
+  readonly target: string;
+  /** 1-based position of the target word (pinned to the launcher for inline scripts). */
+  readonly line: number;
+  readonly column: number;
+  /**
+   * The commands whose output lands there: the redirected command or every command of the
+   * redirected compound, and the earlier stages of its pipeline (`a | b > f`: b and a; for
+   * `a | tee f`: a). Commands run inside `$( … )` are not listed: their output is in the
+   * words of the command that holds them.
+   */
+  readonly writers: readonly SimpleCommand[];
 }
 
 export interface SplitResult {
   commands: SimpleCommand[];
+  /** The files written through output redirections and `tee`, in source order. */
+  outputs: OutputWrite[];
   truncated: boolean;
 }
 
@@ -41,7 +70,7 @@ export type Op = ';' | '&&' | '||' | '|' | '|&' | '&' | '\n' | '(' | ')' | ';;' 
 export type Token =
   | { type: 'word'; word: Word }
   | { type: 'op'; op: Op }
-  | { type: 'redir'; heredoc?: Heredoc; stdin?: 'file' | 'string' }
+  | { type: 'redir'; heredoc?: Heredoc; stdin?: 'file' | 'string'; output?: Word }
   | { type: 'eof' };
 
 /**
@@ -53,6 +82,8 @@ export type Token =
 export interface Heredoc {
   delimiter: string;
   stripTabs: boolean;
+  /** `<<'EOF'`, `<<"EOF"`, `<<\EOF`: the body is not expanded. */
+  quoted: boolean;
   feedsShell?: boolean;
   body?: { text: string; start: number };
 }
@@ -60,6 +91,9 @@ export interface Heredoc {
 /** State shared by every parser working on one script (nested ones included). */
 export interface Shared {
   commands: SimpleCommand[];
+  outputs: OutputWrite[];
+  /** Commands fed by here-documents, whose bodies are read after the command is emitted. */
+  fed: { command: SimpleCommand; heredocs: readonly Heredoc[] }[];
   lineStarts: number[];
   tokens: number;
   inlineChars: number;
