@@ -127,6 +127,11 @@ testRule(rule, {
       errors: ['8:26'],
     },
     {
+      name: 'a here-string (<<<) is not a here-document: the lines after it are read',
+      workflow: wf('IFS=. read -ra P <<< "$CURRENT"\necho "v=${P[0]}" >> $GITHUB_OUTPUT'),
+      errors: ['8:31'],
+    },
+    {
       name: 'pwsh on a Windows runner',
       workflow: wf('"T=$env:TITLE" >> $env:GITHUB_ENV', {
         runsOn: 'windows-latest',
