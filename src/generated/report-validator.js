@@ -5056,7 +5056,7 @@ return errors === 0;
 validate91.evaluated = {"items":true,"dynamicProps":false,"dynamicItems":false};
 
 const schema247 = {"type":"array","items":{"$ref":"#/$defs/agentUse"}};
-const schema150 = {"type":"object","additionalProperties":false,"required":["id","product","via","ref","step","at","mode","settings","unrestrictedShell","permissionsBypassed","tokenExchange","allowedActors","promptInputs","mcpConfig"],"properties":{"id":{"type":"string"},"product":{"type":"string"},"via":{"enum":["uses","job-uses","run","workflow-header","setup-steps"]},"ref":{"$ref":"#/$defs/stringOrNull"},"step":{"type":["integer","null"]},"at":{"$ref":"#/$defs/location"},"mode":{"$ref":"#/$defs/stringOrNull"},"settings":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["name","value","risky","reason","at"],"properties":{"name":{"type":"string"},"value":{"type":"string"},"risky":{"type":"boolean"},"reason":{"type":"string"},"at":{"$ref":"#/$defs/location"}}}},"unrestrictedShell":{"type":"boolean"},"permissionsBypassed":{"type":"boolean"},"tokenExchange":{"oneOf":[{"type":"object","additionalProperties":false,"required":["issuer","note"],"properties":{"issuer":{"type":"string"},"note":{"type":"string"}}},{"type":"null"}]},"allowedActors":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["name","value","wildcard"],"properties":{"name":{"type":"string"},"value":{"type":"string"},"wildcard":{"type":"boolean"}}}},"promptInputs":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["input","value","at"],"properties":{"input":{"type":"string"},"value":{"type":"string"},"at":{"$ref":"#/$defs/location"}}}},"mcpConfig":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["source","value","at"],"properties":{"source":{"type":"string"},"value":{"type":"string"},"at":{"$ref":"#/$defs/location"}}}}}};
+const schema150 = {"type":"object","additionalProperties":false,"required":["id","product","via","ref","step","at","mode","settings","unrestrictedShell","permissionsBypassed","tokenExchange","allowedActors","promptInputs","mcpConfig"],"properties":{"id":{"type":"string"},"product":{"type":"string"},"via":{"enum":["uses","job-uses","run","workflow-header","setup-steps"]},"ref":{"$ref":"#/$defs/stringOrNull"},"step":{"type":["integer","null"]},"at":{"$ref":"#/$defs/location"},"mode":{"$ref":"#/$defs/stringOrNull"},"settings":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["name","value","risky","reason","at","grantsShell","bypassesChecks"],"properties":{"name":{"type":"string"},"value":{"type":"string"},"risky":{"type":"boolean"},"grantsShell":{"type":"boolean","description":"This setting grants the agent an unrestricted shell."},"bypassesChecks":{"type":"boolean","description":"This setting turns the agent's permission, approval or sandbox checks off."},"reason":{"type":"string"},"at":{"$ref":"#/$defs/location"}}}},"unrestrictedShell":{"type":"boolean"},"permissionsBypassed":{"type":"boolean"},"tokenExchange":{"oneOf":[{"type":"object","additionalProperties":false,"required":["issuer","note"],"properties":{"issuer":{"type":"string"},"note":{"type":"string"}}},{"type":"null"}]},"allowedActors":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["name","value","wildcard"],"properties":{"name":{"type":"string"},"value":{"type":"string"},"wildcard":{"type":"boolean"}}}},"promptInputs":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["input","value","at"],"properties":{"input":{"type":"string"},"value":{"type":"string"},"at":{"$ref":"#/$defs/location"}}}},"mcpConfig":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["source","value","at"],"properties":{"source":{"type":"string"},"value":{"type":"string"},"at":{"$ref":"#/$defs/location"}}}}}};
 
 function validate60(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -5473,9 +5473,8 @@ vErrors.push(err35);
 }
 errors++;
 }
-for(const key2 in data11){
-if(!(((((key2 === "name") || (key2 === "value")) || (key2 === "risky")) || (key2 === "reason")) || (key2 === "at"))){
-const err36 = {instancePath:instancePath+"/settings/" + i0,schemaPath:"#/properties/settings/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"};
+if(data11.grantsShell === undefined){
+const err36 = {instancePath:instancePath+"/settings/" + i0,schemaPath:"#/properties/settings/items/required",keyword:"required",params:{missingProperty: "grantsShell"},message:"must have required property '"+"grantsShell"+"'"};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -5484,10 +5483,8 @@ vErrors.push(err36);
 }
 errors++;
 }
-}
-if(data11.name !== undefined){
-if(typeof data11.name !== "string"){
-const err37 = {instancePath:instancePath+"/settings/" + i0+"/name",schemaPath:"#/properties/settings/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data11.bypassesChecks === undefined){
+const err37 = {instancePath:instancePath+"/settings/" + i0,schemaPath:"#/properties/settings/items/required",keyword:"required",params:{missingProperty: "bypassesChecks"},message:"must have required property '"+"bypassesChecks"+"'"};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -5496,10 +5493,9 @@ vErrors.push(err37);
 }
 errors++;
 }
-}
-if(data11.value !== undefined){
-if(typeof data11.value !== "string"){
-const err38 = {instancePath:instancePath+"/settings/" + i0+"/value",schemaPath:"#/properties/settings/items/properties/value/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key2 in data11){
+if(!(((((((key2 === "name") || (key2 === "value")) || (key2 === "risky")) || (key2 === "grantsShell")) || (key2 === "bypassesChecks")) || (key2 === "reason")) || (key2 === "at"))){
+const err38 = {instancePath:instancePath+"/settings/" + i0,schemaPath:"#/properties/settings/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err38];
 }
@@ -5509,9 +5505,9 @@ vErrors.push(err38);
 errors++;
 }
 }
-if(data11.risky !== undefined){
-if(typeof data11.risky !== "boolean"){
-const err39 = {instancePath:instancePath+"/settings/" + i0+"/risky",schemaPath:"#/properties/settings/items/properties/risky/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(data11.name !== undefined){
+if(typeof data11.name !== "string"){
+const err39 = {instancePath:instancePath+"/settings/" + i0+"/name",schemaPath:"#/properties/settings/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err39];
 }
@@ -5521,9 +5517,9 @@ vErrors.push(err39);
 errors++;
 }
 }
-if(data11.reason !== undefined){
-if(typeof data11.reason !== "string"){
-const err40 = {instancePath:instancePath+"/settings/" + i0+"/reason",schemaPath:"#/properties/settings/items/properties/reason/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data11.value !== undefined){
+if(typeof data11.value !== "string"){
+const err40 = {instancePath:instancePath+"/settings/" + i0+"/value",schemaPath:"#/properties/settings/items/properties/value/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err40];
 }
@@ -5533,11 +5529,9 @@ vErrors.push(err40);
 errors++;
 }
 }
-if(data11.at !== undefined){
-let data16 = data11.at;
-if(data16 && typeof data16 == "object" && !Array.isArray(data16)){
-if(data16.path === undefined){
-const err41 = {instancePath:instancePath+"/settings/" + i0+"/at",schemaPath:"#/$defs/location/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'"};
+if(data11.risky !== undefined){
+if(typeof data11.risky !== "boolean"){
+const err41 = {instancePath:instancePath+"/settings/" + i0+"/risky",schemaPath:"#/properties/settings/items/properties/risky/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err41];
 }
@@ -5546,8 +5540,10 @@ vErrors.push(err41);
 }
 errors++;
 }
-if(data16.line === undefined){
-const err42 = {instancePath:instancePath+"/settings/" + i0+"/at",schemaPath:"#/$defs/location/required",keyword:"required",params:{missingProperty: "line"},message:"must have required property '"+"line"+"'"};
+}
+if(data11.grantsShell !== undefined){
+if(typeof data11.grantsShell !== "boolean"){
+const err42 = {instancePath:instancePath+"/settings/" + i0+"/grantsShell",schemaPath:"#/properties/settings/items/properties/grantsShell/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err42];
 }
@@ -5556,8 +5552,10 @@ vErrors.push(err42);
 }
 errors++;
 }
-if(data16.column === undefined){
-const err43 = {instancePath:instancePath+"/settings/" + i0+"/at",schemaPath:"#/$defs/location/required",keyword:"required",params:{missingProperty: "column"},message:"must have required property '"+"column"+"'"};
+}
+if(data11.bypassesChecks !== undefined){
+if(typeof data11.bypassesChecks !== "boolean"){
+const err43 = {instancePath:instancePath+"/settings/" + i0+"/bypassesChecks",schemaPath:"#/properties/settings/items/properties/bypassesChecks/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err43];
 }
@@ -5566,9 +5564,10 @@ vErrors.push(err43);
 }
 errors++;
 }
-for(const key3 in data16){
-if(!(((key3 === "path") || (key3 === "line")) || (key3 === "column"))){
-const err44 = {instancePath:instancePath+"/settings/" + i0+"/at",schemaPath:"#/$defs/location/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties"};
+}
+if(data11.reason !== undefined){
+if(typeof data11.reason !== "string"){
+const err44 = {instancePath:instancePath+"/settings/" + i0+"/reason",schemaPath:"#/properties/settings/items/properties/reason/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err44];
 }
@@ -5578,9 +5577,11 @@ vErrors.push(err44);
 errors++;
 }
 }
-if(data16.path !== undefined){
-if(typeof data16.path !== "string"){
-const err45 = {instancePath:instancePath+"/settings/" + i0+"/at/path",schemaPath:"#/$defs/location/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data11.at !== undefined){
+let data18 = data11.at;
+if(data18 && typeof data18 == "object" && !Array.isArray(data18)){
+if(data18.path === undefined){
+const err45 = {instancePath:instancePath+"/settings/" + i0+"/at",schemaPath:"#/$defs/location/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'"};
 if(vErrors === null){
 vErrors = [err45];
 }
@@ -5589,11 +5590,8 @@ vErrors.push(err45);
 }
 errors++;
 }
-}
-if(data16.line !== undefined){
-let data18 = data16.line;
-if(!(((typeof data18 == "number") && (!(data18 % 1) && !isNaN(data18))) && (isFinite(data18)))){
-const err46 = {instancePath:instancePath+"/settings/" + i0+"/at/line",schemaPath:"#/$defs/location/properties/line/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data18.line === undefined){
+const err46 = {instancePath:instancePath+"/settings/" + i0+"/at",schemaPath:"#/$defs/location/required",keyword:"required",params:{missingProperty: "line"},message:"must have required property '"+"line"+"'"};
 if(vErrors === null){
 vErrors = [err46];
 }
@@ -5602,9 +5600,8 @@ vErrors.push(err46);
 }
 errors++;
 }
-if((typeof data18 == "number") && (isFinite(data18))){
-if(data18 < 0 || isNaN(data18)){
-const err47 = {instancePath:instancePath+"/settings/" + i0+"/at/line",schemaPath:"#/$defs/location/properties/line/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(data18.column === undefined){
+const err47 = {instancePath:instancePath+"/settings/" + i0+"/at",schemaPath:"#/$defs/location/required",keyword:"required",params:{missingProperty: "column"},message:"must have required property '"+"column"+"'"};
 if(vErrors === null){
 vErrors = [err47];
 }
@@ -5613,12 +5610,9 @@ vErrors.push(err47);
 }
 errors++;
 }
-}
-}
-if(data16.column !== undefined){
-let data19 = data16.column;
-if(!(((typeof data19 == "number") && (!(data19 % 1) && !isNaN(data19))) && (isFinite(data19)))){
-const err48 = {instancePath:instancePath+"/settings/" + i0+"/at/column",schemaPath:"#/$defs/location/properties/column/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+for(const key3 in data18){
+if(!(((key3 === "path") || (key3 === "line")) || (key3 === "column"))){
+const err48 = {instancePath:instancePath+"/settings/" + i0+"/at",schemaPath:"#/$defs/location/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err48];
 }
@@ -5627,9 +5621,10 @@ vErrors.push(err48);
 }
 errors++;
 }
-if((typeof data19 == "number") && (isFinite(data19))){
-if(data19 < 0 || isNaN(data19)){
-const err49 = {instancePath:instancePath+"/settings/" + i0+"/at/column",schemaPath:"#/$defs/location/properties/column/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+if(data18.path !== undefined){
+if(typeof data18.path !== "string"){
+const err49 = {instancePath:instancePath+"/settings/" + i0+"/at/path",schemaPath:"#/$defs/location/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err49];
 }
@@ -5639,10 +5634,10 @@ vErrors.push(err49);
 errors++;
 }
 }
-}
-}
-else {
-const err50 = {instancePath:instancePath+"/settings/" + i0+"/at",schemaPath:"#/$defs/location/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data18.line !== undefined){
+let data20 = data18.line;
+if(!(((typeof data20 == "number") && (!(data20 % 1) && !isNaN(data20))) && (isFinite(data20)))){
+const err50 = {instancePath:instancePath+"/settings/" + i0+"/at/line",schemaPath:"#/$defs/location/properties/line/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err50];
 }
@@ -5651,10 +5646,9 @@ vErrors.push(err50);
 }
 errors++;
 }
-}
-}
-else {
-const err51 = {instancePath:instancePath+"/settings/" + i0,schemaPath:"#/properties/settings/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if((typeof data20 == "number") && (isFinite(data20))){
+if(data20 < 0 || isNaN(data20)){
+const err51 = {instancePath:instancePath+"/settings/" + i0+"/at/line",schemaPath:"#/$defs/location/properties/line/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err51];
 }
@@ -5665,8 +5659,10 @@ errors++;
 }
 }
 }
-else {
-const err52 = {instancePath:instancePath+"/settings",schemaPath:"#/properties/settings/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data18.column !== undefined){
+let data21 = data18.column;
+if(!(((typeof data21 == "number") && (!(data21 % 1) && !isNaN(data21))) && (isFinite(data21)))){
+const err52 = {instancePath:instancePath+"/settings/" + i0+"/at/column",schemaPath:"#/$defs/location/properties/column/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err52];
 }
@@ -5675,10 +5671,9 @@ vErrors.push(err52);
 }
 errors++;
 }
-}
-if(data.unrestrictedShell !== undefined){
-if(typeof data.unrestrictedShell !== "boolean"){
-const err53 = {instancePath:instancePath+"/unrestrictedShell",schemaPath:"#/properties/unrestrictedShell/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if((typeof data21 == "number") && (isFinite(data21))){
+if(data21 < 0 || isNaN(data21)){
+const err53 = {instancePath:instancePath+"/settings/" + i0+"/at/column",schemaPath:"#/$defs/location/properties/column/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err53];
 }
@@ -5688,9 +5683,10 @@ vErrors.push(err53);
 errors++;
 }
 }
-if(data.permissionsBypassed !== undefined){
-if(typeof data.permissionsBypassed !== "boolean"){
-const err54 = {instancePath:instancePath+"/permissionsBypassed",schemaPath:"#/properties/permissionsBypassed/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+}
+}
+else {
+const err54 = {instancePath:instancePath+"/settings/" + i0+"/at",schemaPath:"#/$defs/location/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err54];
 }
@@ -5700,15 +5696,9 @@ vErrors.push(err54);
 errors++;
 }
 }
-if(data.tokenExchange !== undefined){
-let data22 = data.tokenExchange;
-const _errs53 = errors;
-let valid10 = false;
-let passing0 = null;
-const _errs54 = errors;
-if(data22 && typeof data22 == "object" && !Array.isArray(data22)){
-if(data22.issuer === undefined){
-const err55 = {instancePath:instancePath+"/tokenExchange",schemaPath:"#/properties/tokenExchange/oneOf/0/required",keyword:"required",params:{missingProperty: "issuer"},message:"must have required property '"+"issuer"+"'"};
+}
+else {
+const err55 = {instancePath:instancePath+"/settings/" + i0,schemaPath:"#/properties/settings/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err55];
 }
@@ -5717,8 +5707,10 @@ vErrors.push(err55);
 }
 errors++;
 }
-if(data22.note === undefined){
-const err56 = {instancePath:instancePath+"/tokenExchange",schemaPath:"#/properties/tokenExchange/oneOf/0/required",keyword:"required",params:{missingProperty: "note"},message:"must have required property '"+"note"+"'"};
+}
+}
+else {
+const err56 = {instancePath:instancePath+"/settings",schemaPath:"#/properties/settings/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err56];
 }
@@ -5727,9 +5719,10 @@ vErrors.push(err56);
 }
 errors++;
 }
-for(const key4 in data22){
-if(!((key4 === "issuer") || (key4 === "note"))){
-const err57 = {instancePath:instancePath+"/tokenExchange",schemaPath:"#/properties/tokenExchange/oneOf/0/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties"};
+}
+if(data.unrestrictedShell !== undefined){
+if(typeof data.unrestrictedShell !== "boolean"){
+const err57 = {instancePath:instancePath+"/unrestrictedShell",schemaPath:"#/properties/unrestrictedShell/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err57];
 }
@@ -5739,9 +5732,9 @@ vErrors.push(err57);
 errors++;
 }
 }
-if(data22.issuer !== undefined){
-if(typeof data22.issuer !== "string"){
-const err58 = {instancePath:instancePath+"/tokenExchange/issuer",schemaPath:"#/properties/tokenExchange/oneOf/0/properties/issuer/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.permissionsBypassed !== undefined){
+if(typeof data.permissionsBypassed !== "boolean"){
+const err58 = {instancePath:instancePath+"/permissionsBypassed",schemaPath:"#/properties/permissionsBypassed/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err58];
 }
@@ -5751,9 +5744,15 @@ vErrors.push(err58);
 errors++;
 }
 }
-if(data22.note !== undefined){
-if(typeof data22.note !== "string"){
-const err59 = {instancePath:instancePath+"/tokenExchange/note",schemaPath:"#/properties/tokenExchange/oneOf/0/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.tokenExchange !== undefined){
+let data24 = data.tokenExchange;
+const _errs57 = errors;
+let valid10 = false;
+let passing0 = null;
+const _errs58 = errors;
+if(data24 && typeof data24 == "object" && !Array.isArray(data24)){
+if(data24.issuer === undefined){
+const err59 = {instancePath:instancePath+"/tokenExchange",schemaPath:"#/properties/tokenExchange/oneOf/0/required",keyword:"required",params:{missingProperty: "issuer"},message:"must have required property '"+"issuer"+"'"};
 if(vErrors === null){
 vErrors = [err59];
 }
@@ -5762,10 +5761,8 @@ vErrors.push(err59);
 }
 errors++;
 }
-}
-}
-else {
-const err60 = {instancePath:instancePath+"/tokenExchange",schemaPath:"#/properties/tokenExchange/oneOf/0/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data24.note === undefined){
+const err60 = {instancePath:instancePath+"/tokenExchange",schemaPath:"#/properties/tokenExchange/oneOf/0/required",keyword:"required",params:{missingProperty: "note"},message:"must have required property '"+"note"+"'"};
 if(vErrors === null){
 vErrors = [err60];
 }
@@ -5774,14 +5771,9 @@ vErrors.push(err60);
 }
 errors++;
 }
-var _valid0 = _errs54 === errors;
-if(_valid0){
-valid10 = true;
-passing0 = 0;
-}
-const _errs61 = errors;
-if(data22 !== null){
-const err61 = {instancePath:instancePath+"/tokenExchange",schemaPath:"#/properties/tokenExchange/oneOf/1/type",keyword:"type",params:{type: "null"},message:"must be null"};
+for(const key4 in data24){
+if(!((key4 === "issuer") || (key4 === "note"))){
+const err61 = {instancePath:instancePath+"/tokenExchange",schemaPath:"#/properties/tokenExchange/oneOf/0/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err61];
 }
@@ -5790,7 +5782,59 @@ vErrors.push(err61);
 }
 errors++;
 }
-var _valid0 = _errs61 === errors;
+}
+if(data24.issuer !== undefined){
+if(typeof data24.issuer !== "string"){
+const err62 = {instancePath:instancePath+"/tokenExchange/issuer",schemaPath:"#/properties/tokenExchange/oneOf/0/properties/issuer/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err62];
+}
+else {
+vErrors.push(err62);
+}
+errors++;
+}
+}
+if(data24.note !== undefined){
+if(typeof data24.note !== "string"){
+const err63 = {instancePath:instancePath+"/tokenExchange/note",schemaPath:"#/properties/tokenExchange/oneOf/0/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err63];
+}
+else {
+vErrors.push(err63);
+}
+errors++;
+}
+}
+}
+else {
+const err64 = {instancePath:instancePath+"/tokenExchange",schemaPath:"#/properties/tokenExchange/oneOf/0/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err64];
+}
+else {
+vErrors.push(err64);
+}
+errors++;
+}
+var _valid0 = _errs58 === errors;
+if(_valid0){
+valid10 = true;
+passing0 = 0;
+}
+const _errs65 = errors;
+if(data24 !== null){
+const err65 = {instancePath:instancePath+"/tokenExchange",schemaPath:"#/properties/tokenExchange/oneOf/1/type",keyword:"type",params:{type: "null"},message:"must be null"};
+if(vErrors === null){
+vErrors = [err65];
+}
+else {
+vErrors.push(err65);
+}
+errors++;
+}
+var _valid0 = _errs65 === errors;
 if(_valid0 && valid10){
 valid10 = false;
 passing0 = [passing0, 1];
@@ -5802,67 +5846,7 @@ passing0 = 1;
 }
 }
 if(!valid10){
-const err62 = {instancePath:instancePath+"/tokenExchange",schemaPath:"#/properties/tokenExchange/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf"};
-if(vErrors === null){
-vErrors = [err62];
-}
-else {
-vErrors.push(err62);
-}
-errors++;
-}
-else {
-errors = _errs53;
-if(vErrors !== null){
-if(_errs53){
-vErrors.length = _errs53;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-if(data.allowedActors !== undefined){
-let data25 = data.allowedActors;
-if(Array.isArray(data25)){
-const len1 = data25.length;
-for(let i1=0; i1<len1; i1++){
-let data26 = data25[i1];
-if(data26 && typeof data26 == "object" && !Array.isArray(data26)){
-if(data26.name === undefined){
-const err63 = {instancePath:instancePath+"/allowedActors/" + i1,schemaPath:"#/properties/allowedActors/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
-if(vErrors === null){
-vErrors = [err63];
-}
-else {
-vErrors.push(err63);
-}
-errors++;
-}
-if(data26.value === undefined){
-const err64 = {instancePath:instancePath+"/allowedActors/" + i1,schemaPath:"#/properties/allowedActors/items/required",keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'"};
-if(vErrors === null){
-vErrors = [err64];
-}
-else {
-vErrors.push(err64);
-}
-errors++;
-}
-if(data26.wildcard === undefined){
-const err65 = {instancePath:instancePath+"/allowedActors/" + i1,schemaPath:"#/properties/allowedActors/items/required",keyword:"required",params:{missingProperty: "wildcard"},message:"must have required property '"+"wildcard"+"'"};
-if(vErrors === null){
-vErrors = [err65];
-}
-else {
-vErrors.push(err65);
-}
-errors++;
-}
-for(const key5 in data26){
-if(!(((key5 === "name") || (key5 === "value")) || (key5 === "wildcard"))){
-const err66 = {instancePath:instancePath+"/allowedActors/" + i1,schemaPath:"#/properties/allowedActors/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties"};
+const err66 = {instancePath:instancePath+"/tokenExchange",schemaPath:"#/properties/tokenExchange/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf"};
 if(vErrors === null){
 vErrors = [err66];
 }
@@ -5871,10 +5855,27 @@ vErrors.push(err66);
 }
 errors++;
 }
+else {
+errors = _errs57;
+if(vErrors !== null){
+if(_errs57){
+vErrors.length = _errs57;
 }
-if(data26.name !== undefined){
-if(typeof data26.name !== "string"){
-const err67 = {instancePath:instancePath+"/allowedActors/" + i1+"/name",schemaPath:"#/properties/allowedActors/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data.allowedActors !== undefined){
+let data27 = data.allowedActors;
+if(Array.isArray(data27)){
+const len1 = data27.length;
+for(let i1=0; i1<len1; i1++){
+let data28 = data27[i1];
+if(data28 && typeof data28 == "object" && !Array.isArray(data28)){
+if(data28.name === undefined){
+const err67 = {instancePath:instancePath+"/allowedActors/" + i1,schemaPath:"#/properties/allowedActors/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
 if(vErrors === null){
 vErrors = [err67];
 }
@@ -5883,10 +5884,8 @@ vErrors.push(err67);
 }
 errors++;
 }
-}
-if(data26.value !== undefined){
-if(typeof data26.value !== "string"){
-const err68 = {instancePath:instancePath+"/allowedActors/" + i1+"/value",schemaPath:"#/properties/allowedActors/items/properties/value/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data28.value === undefined){
+const err68 = {instancePath:instancePath+"/allowedActors/" + i1,schemaPath:"#/properties/allowedActors/items/required",keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'"};
 if(vErrors === null){
 vErrors = [err68];
 }
@@ -5895,10 +5894,8 @@ vErrors.push(err68);
 }
 errors++;
 }
-}
-if(data26.wildcard !== undefined){
-if(typeof data26.wildcard !== "boolean"){
-const err69 = {instancePath:instancePath+"/allowedActors/" + i1+"/wildcard",schemaPath:"#/properties/allowedActors/items/properties/wildcard/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(data28.wildcard === undefined){
+const err69 = {instancePath:instancePath+"/allowedActors/" + i1,schemaPath:"#/properties/allowedActors/items/required",keyword:"required",params:{missingProperty: "wildcard"},message:"must have required property '"+"wildcard"+"'"};
 if(vErrors === null){
 vErrors = [err69];
 }
@@ -5907,10 +5904,9 @@ vErrors.push(err69);
 }
 errors++;
 }
-}
-}
-else {
-const err70 = {instancePath:instancePath+"/allowedActors/" + i1,schemaPath:"#/properties/allowedActors/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+for(const key5 in data28){
+if(!(((key5 === "name") || (key5 === "value")) || (key5 === "wildcard"))){
+const err70 = {instancePath:instancePath+"/allowedActors/" + i1,schemaPath:"#/properties/allowedActors/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err70];
 }
@@ -5920,9 +5916,9 @@ vErrors.push(err70);
 errors++;
 }
 }
-}
-else {
-const err71 = {instancePath:instancePath+"/allowedActors",schemaPath:"#/properties/allowedActors/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data28.name !== undefined){
+if(typeof data28.name !== "string"){
+const err71 = {instancePath:instancePath+"/allowedActors/" + i1+"/name",schemaPath:"#/properties/allowedActors/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err71];
 }
@@ -5932,15 +5928,9 @@ vErrors.push(err71);
 errors++;
 }
 }
-if(data.promptInputs !== undefined){
-let data30 = data.promptInputs;
-if(Array.isArray(data30)){
-const len2 = data30.length;
-for(let i2=0; i2<len2; i2++){
-let data31 = data30[i2];
-if(data31 && typeof data31 == "object" && !Array.isArray(data31)){
-if(data31.input === undefined){
-const err72 = {instancePath:instancePath+"/promptInputs/" + i2,schemaPath:"#/properties/promptInputs/items/required",keyword:"required",params:{missingProperty: "input"},message:"must have required property '"+"input"+"'"};
+if(data28.value !== undefined){
+if(typeof data28.value !== "string"){
+const err72 = {instancePath:instancePath+"/allowedActors/" + i1+"/value",schemaPath:"#/properties/allowedActors/items/properties/value/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err72];
 }
@@ -5949,8 +5939,10 @@ vErrors.push(err72);
 }
 errors++;
 }
-if(data31.value === undefined){
-const err73 = {instancePath:instancePath+"/promptInputs/" + i2,schemaPath:"#/properties/promptInputs/items/required",keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'"};
+}
+if(data28.wildcard !== undefined){
+if(typeof data28.wildcard !== "boolean"){
+const err73 = {instancePath:instancePath+"/allowedActors/" + i1+"/wildcard",schemaPath:"#/properties/allowedActors/items/properties/wildcard/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err73];
 }
@@ -5959,8 +5951,10 @@ vErrors.push(err73);
 }
 errors++;
 }
-if(data31.at === undefined){
-const err74 = {instancePath:instancePath+"/promptInputs/" + i2,schemaPath:"#/properties/promptInputs/items/required",keyword:"required",params:{missingProperty: "at"},message:"must have required property '"+"at"+"'"};
+}
+}
+else {
+const err74 = {instancePath:instancePath+"/allowedActors/" + i1,schemaPath:"#/properties/allowedActors/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err74];
 }
@@ -5969,9 +5963,10 @@ vErrors.push(err74);
 }
 errors++;
 }
-for(const key6 in data31){
-if(!(((key6 === "input") || (key6 === "value")) || (key6 === "at"))){
-const err75 = {instancePath:instancePath+"/promptInputs/" + i2,schemaPath:"#/properties/promptInputs/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties"};
+}
+}
+else {
+const err75 = {instancePath:instancePath+"/allowedActors",schemaPath:"#/properties/allowedActors/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err75];
 }
@@ -5981,9 +5976,15 @@ vErrors.push(err75);
 errors++;
 }
 }
-if(data31.input !== undefined){
-if(typeof data31.input !== "string"){
-const err76 = {instancePath:instancePath+"/promptInputs/" + i2+"/input",schemaPath:"#/properties/promptInputs/items/properties/input/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.promptInputs !== undefined){
+let data32 = data.promptInputs;
+if(Array.isArray(data32)){
+const len2 = data32.length;
+for(let i2=0; i2<len2; i2++){
+let data33 = data32[i2];
+if(data33 && typeof data33 == "object" && !Array.isArray(data33)){
+if(data33.input === undefined){
+const err76 = {instancePath:instancePath+"/promptInputs/" + i2,schemaPath:"#/properties/promptInputs/items/required",keyword:"required",params:{missingProperty: "input"},message:"must have required property '"+"input"+"'"};
 if(vErrors === null){
 vErrors = [err76];
 }
@@ -5992,10 +5993,8 @@ vErrors.push(err76);
 }
 errors++;
 }
-}
-if(data31.value !== undefined){
-if(typeof data31.value !== "string"){
-const err77 = {instancePath:instancePath+"/promptInputs/" + i2+"/value",schemaPath:"#/properties/promptInputs/items/properties/value/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data33.value === undefined){
+const err77 = {instancePath:instancePath+"/promptInputs/" + i2,schemaPath:"#/properties/promptInputs/items/required",keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'"};
 if(vErrors === null){
 vErrors = [err77];
 }
@@ -6004,12 +6003,8 @@ vErrors.push(err77);
 }
 errors++;
 }
-}
-if(data31.at !== undefined){
-let data34 = data31.at;
-if(data34 && typeof data34 == "object" && !Array.isArray(data34)){
-if(data34.path === undefined){
-const err78 = {instancePath:instancePath+"/promptInputs/" + i2+"/at",schemaPath:"#/$defs/location/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'"};
+if(data33.at === undefined){
+const err78 = {instancePath:instancePath+"/promptInputs/" + i2,schemaPath:"#/properties/promptInputs/items/required",keyword:"required",params:{missingProperty: "at"},message:"must have required property '"+"at"+"'"};
 if(vErrors === null){
 vErrors = [err78];
 }
@@ -6018,8 +6013,9 @@ vErrors.push(err78);
 }
 errors++;
 }
-if(data34.line === undefined){
-const err79 = {instancePath:instancePath+"/promptInputs/" + i2+"/at",schemaPath:"#/$defs/location/required",keyword:"required",params:{missingProperty: "line"},message:"must have required property '"+"line"+"'"};
+for(const key6 in data33){
+if(!(((key6 === "input") || (key6 === "value")) || (key6 === "at"))){
+const err79 = {instancePath:instancePath+"/promptInputs/" + i2,schemaPath:"#/properties/promptInputs/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err79];
 }
@@ -6028,8 +6024,10 @@ vErrors.push(err79);
 }
 errors++;
 }
-if(data34.column === undefined){
-const err80 = {instancePath:instancePath+"/promptInputs/" + i2+"/at",schemaPath:"#/$defs/location/required",keyword:"required",params:{missingProperty: "column"},message:"must have required property '"+"column"+"'"};
+}
+if(data33.input !== undefined){
+if(typeof data33.input !== "string"){
+const err80 = {instancePath:instancePath+"/promptInputs/" + i2+"/input",schemaPath:"#/properties/promptInputs/items/properties/input/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err80];
 }
@@ -6038,9 +6036,10 @@ vErrors.push(err80);
 }
 errors++;
 }
-for(const key7 in data34){
-if(!(((key7 === "path") || (key7 === "line")) || (key7 === "column"))){
-const err81 = {instancePath:instancePath+"/promptInputs/" + i2+"/at",schemaPath:"#/$defs/location/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties"};
+}
+if(data33.value !== undefined){
+if(typeof data33.value !== "string"){
+const err81 = {instancePath:instancePath+"/promptInputs/" + i2+"/value",schemaPath:"#/properties/promptInputs/items/properties/value/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err81];
 }
@@ -6050,9 +6049,11 @@ vErrors.push(err81);
 errors++;
 }
 }
-if(data34.path !== undefined){
-if(typeof data34.path !== "string"){
-const err82 = {instancePath:instancePath+"/promptInputs/" + i2+"/at/path",schemaPath:"#/$defs/location/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data33.at !== undefined){
+let data36 = data33.at;
+if(data36 && typeof data36 == "object" && !Array.isArray(data36)){
+if(data36.path === undefined){
+const err82 = {instancePath:instancePath+"/promptInputs/" + i2+"/at",schemaPath:"#/$defs/location/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'"};
 if(vErrors === null){
 vErrors = [err82];
 }
@@ -6061,11 +6062,8 @@ vErrors.push(err82);
 }
 errors++;
 }
-}
-if(data34.line !== undefined){
-let data36 = data34.line;
-if(!(((typeof data36 == "number") && (!(data36 % 1) && !isNaN(data36))) && (isFinite(data36)))){
-const err83 = {instancePath:instancePath+"/promptInputs/" + i2+"/at/line",schemaPath:"#/$defs/location/properties/line/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data36.line === undefined){
+const err83 = {instancePath:instancePath+"/promptInputs/" + i2+"/at",schemaPath:"#/$defs/location/required",keyword:"required",params:{missingProperty: "line"},message:"must have required property '"+"line"+"'"};
 if(vErrors === null){
 vErrors = [err83];
 }
@@ -6074,9 +6072,8 @@ vErrors.push(err83);
 }
 errors++;
 }
-if((typeof data36 == "number") && (isFinite(data36))){
-if(data36 < 0 || isNaN(data36)){
-const err84 = {instancePath:instancePath+"/promptInputs/" + i2+"/at/line",schemaPath:"#/$defs/location/properties/line/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(data36.column === undefined){
+const err84 = {instancePath:instancePath+"/promptInputs/" + i2+"/at",schemaPath:"#/$defs/location/required",keyword:"required",params:{missingProperty: "column"},message:"must have required property '"+"column"+"'"};
 if(vErrors === null){
 vErrors = [err84];
 }
@@ -6085,12 +6082,9 @@ vErrors.push(err84);
 }
 errors++;
 }
-}
-}
-if(data34.column !== undefined){
-let data37 = data34.column;
-if(!(((typeof data37 == "number") && (!(data37 % 1) && !isNaN(data37))) && (isFinite(data37)))){
-const err85 = {instancePath:instancePath+"/promptInputs/" + i2+"/at/column",schemaPath:"#/$defs/location/properties/column/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+for(const key7 in data36){
+if(!(((key7 === "path") || (key7 === "line")) || (key7 === "column"))){
+const err85 = {instancePath:instancePath+"/promptInputs/" + i2+"/at",schemaPath:"#/$defs/location/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err85];
 }
@@ -6099,9 +6093,10 @@ vErrors.push(err85);
 }
 errors++;
 }
-if((typeof data37 == "number") && (isFinite(data37))){
-if(data37 < 0 || isNaN(data37)){
-const err86 = {instancePath:instancePath+"/promptInputs/" + i2+"/at/column",schemaPath:"#/$defs/location/properties/column/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+if(data36.path !== undefined){
+if(typeof data36.path !== "string"){
+const err86 = {instancePath:instancePath+"/promptInputs/" + i2+"/at/path",schemaPath:"#/$defs/location/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err86];
 }
@@ -6111,10 +6106,10 @@ vErrors.push(err86);
 errors++;
 }
 }
-}
-}
-else {
-const err87 = {instancePath:instancePath+"/promptInputs/" + i2+"/at",schemaPath:"#/$defs/location/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data36.line !== undefined){
+let data38 = data36.line;
+if(!(((typeof data38 == "number") && (!(data38 % 1) && !isNaN(data38))) && (isFinite(data38)))){
+const err87 = {instancePath:instancePath+"/promptInputs/" + i2+"/at/line",schemaPath:"#/$defs/location/properties/line/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err87];
 }
@@ -6123,10 +6118,9 @@ vErrors.push(err87);
 }
 errors++;
 }
-}
-}
-else {
-const err88 = {instancePath:instancePath+"/promptInputs/" + i2,schemaPath:"#/properties/promptInputs/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if((typeof data38 == "number") && (isFinite(data38))){
+if(data38 < 0 || isNaN(data38)){
+const err88 = {instancePath:instancePath+"/promptInputs/" + i2+"/at/line",schemaPath:"#/$defs/location/properties/line/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err88];
 }
@@ -6137,8 +6131,10 @@ errors++;
 }
 }
 }
-else {
-const err89 = {instancePath:instancePath+"/promptInputs",schemaPath:"#/properties/promptInputs/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data36.column !== undefined){
+let data39 = data36.column;
+if(!(((typeof data39 == "number") && (!(data39 % 1) && !isNaN(data39))) && (isFinite(data39)))){
+const err89 = {instancePath:instancePath+"/promptInputs/" + i2+"/at/column",schemaPath:"#/$defs/location/properties/column/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err89];
 }
@@ -6147,16 +6143,9 @@ vErrors.push(err89);
 }
 errors++;
 }
-}
-if(data.mcpConfig !== undefined){
-let data38 = data.mcpConfig;
-if(Array.isArray(data38)){
-const len3 = data38.length;
-for(let i3=0; i3<len3; i3++){
-let data39 = data38[i3];
-if(data39 && typeof data39 == "object" && !Array.isArray(data39)){
-if(data39.source === undefined){
-const err90 = {instancePath:instancePath+"/mcpConfig/" + i3,schemaPath:"#/properties/mcpConfig/items/required",keyword:"required",params:{missingProperty: "source"},message:"must have required property '"+"source"+"'"};
+if((typeof data39 == "number") && (isFinite(data39))){
+if(data39 < 0 || isNaN(data39)){
+const err90 = {instancePath:instancePath+"/promptInputs/" + i2+"/at/column",schemaPath:"#/$defs/location/properties/column/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err90];
 }
@@ -6165,8 +6154,11 @@ vErrors.push(err90);
 }
 errors++;
 }
-if(data39.value === undefined){
-const err91 = {instancePath:instancePath+"/mcpConfig/" + i3,schemaPath:"#/properties/mcpConfig/items/required",keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'"};
+}
+}
+}
+else {
+const err91 = {instancePath:instancePath+"/promptInputs/" + i2+"/at",schemaPath:"#/$defs/location/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err91];
 }
@@ -6175,8 +6167,10 @@ vErrors.push(err91);
 }
 errors++;
 }
-if(data39.at === undefined){
-const err92 = {instancePath:instancePath+"/mcpConfig/" + i3,schemaPath:"#/properties/mcpConfig/items/required",keyword:"required",params:{missingProperty: "at"},message:"must have required property '"+"at"+"'"};
+}
+}
+else {
+const err92 = {instancePath:instancePath+"/promptInputs/" + i2,schemaPath:"#/properties/promptInputs/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err92];
 }
@@ -6185,9 +6179,10 @@ vErrors.push(err92);
 }
 errors++;
 }
-for(const key8 in data39){
-if(!(((key8 === "source") || (key8 === "value")) || (key8 === "at"))){
-const err93 = {instancePath:instancePath+"/mcpConfig/" + i3,schemaPath:"#/properties/mcpConfig/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties"};
+}
+}
+else {
+const err93 = {instancePath:instancePath+"/promptInputs",schemaPath:"#/properties/promptInputs/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err93];
 }
@@ -6197,9 +6192,15 @@ vErrors.push(err93);
 errors++;
 }
 }
-if(data39.source !== undefined){
-if(typeof data39.source !== "string"){
-const err94 = {instancePath:instancePath+"/mcpConfig/" + i3+"/source",schemaPath:"#/properties/mcpConfig/items/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.mcpConfig !== undefined){
+let data40 = data.mcpConfig;
+if(Array.isArray(data40)){
+const len3 = data40.length;
+for(let i3=0; i3<len3; i3++){
+let data41 = data40[i3];
+if(data41 && typeof data41 == "object" && !Array.isArray(data41)){
+if(data41.source === undefined){
+const err94 = {instancePath:instancePath+"/mcpConfig/" + i3,schemaPath:"#/properties/mcpConfig/items/required",keyword:"required",params:{missingProperty: "source"},message:"must have required property '"+"source"+"'"};
 if(vErrors === null){
 vErrors = [err94];
 }
@@ -6208,10 +6209,8 @@ vErrors.push(err94);
 }
 errors++;
 }
-}
-if(data39.value !== undefined){
-if(typeof data39.value !== "string"){
-const err95 = {instancePath:instancePath+"/mcpConfig/" + i3+"/value",schemaPath:"#/properties/mcpConfig/items/properties/value/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data41.value === undefined){
+const err95 = {instancePath:instancePath+"/mcpConfig/" + i3,schemaPath:"#/properties/mcpConfig/items/required",keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'"};
 if(vErrors === null){
 vErrors = [err95];
 }
@@ -6220,12 +6219,8 @@ vErrors.push(err95);
 }
 errors++;
 }
-}
-if(data39.at !== undefined){
-let data42 = data39.at;
-if(data42 && typeof data42 == "object" && !Array.isArray(data42)){
-if(data42.path === undefined){
-const err96 = {instancePath:instancePath+"/mcpConfig/" + i3+"/at",schemaPath:"#/$defs/location/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'"};
+if(data41.at === undefined){
+const err96 = {instancePath:instancePath+"/mcpConfig/" + i3,schemaPath:"#/properties/mcpConfig/items/required",keyword:"required",params:{missingProperty: "at"},message:"must have required property '"+"at"+"'"};
 if(vErrors === null){
 vErrors = [err96];
 }
@@ -6234,8 +6229,9 @@ vErrors.push(err96);
 }
 errors++;
 }
-if(data42.line === undefined){
-const err97 = {instancePath:instancePath+"/mcpConfig/" + i3+"/at",schemaPath:"#/$defs/location/required",keyword:"required",params:{missingProperty: "line"},message:"must have required property '"+"line"+"'"};
+for(const key8 in data41){
+if(!(((key8 === "source") || (key8 === "value")) || (key8 === "at"))){
+const err97 = {instancePath:instancePath+"/mcpConfig/" + i3,schemaPath:"#/properties/mcpConfig/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err97];
 }
@@ -6244,8 +6240,10 @@ vErrors.push(err97);
 }
 errors++;
 }
-if(data42.column === undefined){
-const err98 = {instancePath:instancePath+"/mcpConfig/" + i3+"/at",schemaPath:"#/$defs/location/required",keyword:"required",params:{missingProperty: "column"},message:"must have required property '"+"column"+"'"};
+}
+if(data41.source !== undefined){
+if(typeof data41.source !== "string"){
+const err98 = {instancePath:instancePath+"/mcpConfig/" + i3+"/source",schemaPath:"#/properties/mcpConfig/items/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err98];
 }
@@ -6254,9 +6252,10 @@ vErrors.push(err98);
 }
 errors++;
 }
-for(const key9 in data42){
-if(!(((key9 === "path") || (key9 === "line")) || (key9 === "column"))){
-const err99 = {instancePath:instancePath+"/mcpConfig/" + i3+"/at",schemaPath:"#/$defs/location/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties"};
+}
+if(data41.value !== undefined){
+if(typeof data41.value !== "string"){
+const err99 = {instancePath:instancePath+"/mcpConfig/" + i3+"/value",schemaPath:"#/properties/mcpConfig/items/properties/value/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err99];
 }
@@ -6266,9 +6265,11 @@ vErrors.push(err99);
 errors++;
 }
 }
-if(data42.path !== undefined){
-if(typeof data42.path !== "string"){
-const err100 = {instancePath:instancePath+"/mcpConfig/" + i3+"/at/path",schemaPath:"#/$defs/location/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data41.at !== undefined){
+let data44 = data41.at;
+if(data44 && typeof data44 == "object" && !Array.isArray(data44)){
+if(data44.path === undefined){
+const err100 = {instancePath:instancePath+"/mcpConfig/" + i3+"/at",schemaPath:"#/$defs/location/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'"};
 if(vErrors === null){
 vErrors = [err100];
 }
@@ -6277,11 +6278,8 @@ vErrors.push(err100);
 }
 errors++;
 }
-}
-if(data42.line !== undefined){
-let data44 = data42.line;
-if(!(((typeof data44 == "number") && (!(data44 % 1) && !isNaN(data44))) && (isFinite(data44)))){
-const err101 = {instancePath:instancePath+"/mcpConfig/" + i3+"/at/line",schemaPath:"#/$defs/location/properties/line/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data44.line === undefined){
+const err101 = {instancePath:instancePath+"/mcpConfig/" + i3+"/at",schemaPath:"#/$defs/location/required",keyword:"required",params:{missingProperty: "line"},message:"must have required property '"+"line"+"'"};
 if(vErrors === null){
 vErrors = [err101];
 }
@@ -6290,9 +6288,8 @@ vErrors.push(err101);
 }
 errors++;
 }
-if((typeof data44 == "number") && (isFinite(data44))){
-if(data44 < 0 || isNaN(data44)){
-const err102 = {instancePath:instancePath+"/mcpConfig/" + i3+"/at/line",schemaPath:"#/$defs/location/properties/line/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(data44.column === undefined){
+const err102 = {instancePath:instancePath+"/mcpConfig/" + i3+"/at",schemaPath:"#/$defs/location/required",keyword:"required",params:{missingProperty: "column"},message:"must have required property '"+"column"+"'"};
 if(vErrors === null){
 vErrors = [err102];
 }
@@ -6301,12 +6298,9 @@ vErrors.push(err102);
 }
 errors++;
 }
-}
-}
-if(data42.column !== undefined){
-let data45 = data42.column;
-if(!(((typeof data45 == "number") && (!(data45 % 1) && !isNaN(data45))) && (isFinite(data45)))){
-const err103 = {instancePath:instancePath+"/mcpConfig/" + i3+"/at/column",schemaPath:"#/$defs/location/properties/column/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+for(const key9 in data44){
+if(!(((key9 === "path") || (key9 === "line")) || (key9 === "column"))){
+const err103 = {instancePath:instancePath+"/mcpConfig/" + i3+"/at",schemaPath:"#/$defs/location/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err103];
 }
@@ -6315,9 +6309,10 @@ vErrors.push(err103);
 }
 errors++;
 }
-if((typeof data45 == "number") && (isFinite(data45))){
-if(data45 < 0 || isNaN(data45)){
-const err104 = {instancePath:instancePath+"/mcpConfig/" + i3+"/at/column",schemaPath:"#/$defs/location/properties/column/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+if(data44.path !== undefined){
+if(typeof data44.path !== "string"){
+const err104 = {instancePath:instancePath+"/mcpConfig/" + i3+"/at/path",schemaPath:"#/$defs/location/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err104];
 }
@@ -6327,10 +6322,10 @@ vErrors.push(err104);
 errors++;
 }
 }
-}
-}
-else {
-const err105 = {instancePath:instancePath+"/mcpConfig/" + i3+"/at",schemaPath:"#/$defs/location/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data44.line !== undefined){
+let data46 = data44.line;
+if(!(((typeof data46 == "number") && (!(data46 % 1) && !isNaN(data46))) && (isFinite(data46)))){
+const err105 = {instancePath:instancePath+"/mcpConfig/" + i3+"/at/line",schemaPath:"#/$defs/location/properties/line/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err105];
 }
@@ -6339,10 +6334,9 @@ vErrors.push(err105);
 }
 errors++;
 }
-}
-}
-else {
-const err106 = {instancePath:instancePath+"/mcpConfig/" + i3,schemaPath:"#/properties/mcpConfig/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if((typeof data46 == "number") && (isFinite(data46))){
+if(data46 < 0 || isNaN(data46)){
+const err106 = {instancePath:instancePath+"/mcpConfig/" + i3+"/at/line",schemaPath:"#/$defs/location/properties/line/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err106];
 }
@@ -6353,8 +6347,10 @@ errors++;
 }
 }
 }
-else {
-const err107 = {instancePath:instancePath+"/mcpConfig",schemaPath:"#/properties/mcpConfig/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data44.column !== undefined){
+let data47 = data44.column;
+if(!(((typeof data47 == "number") && (!(data47 % 1) && !isNaN(data47))) && (isFinite(data47)))){
+const err107 = {instancePath:instancePath+"/mcpConfig/" + i3+"/at/column",schemaPath:"#/$defs/location/properties/column/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err107];
 }
@@ -6363,15 +6359,63 @@ vErrors.push(err107);
 }
 errors++;
 }
-}
-}
-else {
-const err108 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if((typeof data47 == "number") && (isFinite(data47))){
+if(data47 < 0 || isNaN(data47)){
+const err108 = {instancePath:instancePath+"/mcpConfig/" + i3+"/at/column",schemaPath:"#/$defs/location/properties/column/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err108];
 }
 else {
 vErrors.push(err108);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err109 = {instancePath:instancePath+"/mcpConfig/" + i3+"/at",schemaPath:"#/$defs/location/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err109];
+}
+else {
+vErrors.push(err109);
+}
+errors++;
+}
+}
+}
+else {
+const err110 = {instancePath:instancePath+"/mcpConfig/" + i3,schemaPath:"#/properties/mcpConfig/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err110];
+}
+else {
+vErrors.push(err110);
+}
+errors++;
+}
+}
+}
+else {
+const err111 = {instancePath:instancePath+"/mcpConfig",schemaPath:"#/properties/mcpConfig/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err111];
+}
+else {
+vErrors.push(err111);
+}
+errors++;
+}
+}
+}
+else {
+const err112 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err112];
+}
+else {
+vErrors.push(err112);
 }
 errors++;
 }

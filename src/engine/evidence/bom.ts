@@ -189,6 +189,8 @@ function agentDoc(a: AgentUse): Doc<AgentUse> {
       risky: s.risky,
       reason: s.reason,
       at: loc(s.at),
+      grantsShell: s.grantsShell,
+      bypassesChecks: s.bypassesChecks,
     })),
     unrestrictedShell: a.unrestrictedShell,
     permissionsBypassed: a.permissionsBypassed,

@@ -22,7 +22,6 @@ import {
   writeAuthority,
   hitsOnePerLocation,
 } from './lib/agent-facts.js';
-import { settingEffects } from './lib/agent-effects.js';
 import { defineRule } from './types.js';
 
 interface Options {
@@ -65,27 +64,24 @@ export default defineRule<Options>({
     const privileged = triggersIn(inventory, PRIVILEGED_TRIGGERS);
     const severity = privileged.length > 0 ? 'critical' : 'high';
     const on = privileged.length > 0 ? ` on ${privileged.join(', ')}` : '';
-    const idToken = inventory.permissions.scopes['id-token'] === 'write';
     const { hits, push } = hitsOnePerLocation(severity);
     // gh-aw's threat-detection job: the same engine over the agent's output, read-only.
     const detection = ghAwDetectionJob(workflow, job);
     const authority = detection ? detectionAuthority(inventory, job) : [];
     for (const agent of agents) {
-      const effects = settingEffects(workflow, job, agent, idToken);
       const who = describeAgent(job, agent);
-      if (!effects) {
+      const all = agent.settings.filter((s) => s.bypassesChecks);
+      if (all.length === 0) {
         push(agent.at, 'checksOff', { agent: who, on });
         continue;
       }
-      const bypasses = effects
-        .filter((e) => e.bypass)
-        .filter((e) => !e.setting.name.startsWith('<always>') || options.includeBuiltIn);
+      const bypasses = all.filter((s) => !s.name.startsWith('<always>') || options.includeBuiltIn);
       // gh-aw without AWF plus an explicit bypass flag is one root cause: report the flag.
-      const flags = bypasses.filter((e) => !SANDBOX_ABSENT(e.setting));
+      const flags = bypasses.filter((s) => !SANDBOX_ABSENT(s));
       const noSandbox = flags.length < bypasses.length;
       if (flags.length === 0 && noSandbox && detection && authority.length === 0) continue;
       const shown = flags.length > 0 ? flags : bypasses;
-      shown.forEach(({ setting }, i) => {
+      shown.forEach((setting, i) => {
         const value = setting.value === 'present' ? '' : ` ${clip(setting.value)}`;
         const also =
           i === 0 && flags.length > 0 && noSandbox ? ', and without the AWF sandbox' : '';

@@ -16,7 +16,6 @@ import {
   writeAuthority,
   hitsOnePerLocation,
 } from './lib/agent-facts.js';
-import { settingEffects } from './lib/agent-effects.js';
 import { NO_OPTIONS, defineRule } from './types.js';
 
 export default defineRule({
@@ -39,7 +38,7 @@ export default defineRule({
     options: NO_OPTIONS,
   },
   defaultOptions: {},
-  check({ workflow, job, inventory }) {
+  check({ job, inventory }) {
     const all = activeAgents(inventory);
     const agents = all.filter((a) => a.unrestrictedShell && !inAwf(a));
     if (agents.length === 0) return [];
@@ -48,17 +47,15 @@ export default defineRule({
     if (h.secrets.length > 0) authority.push(`secrets ${h.secrets.map((c) => c.name).join(', ')}`);
     const severity = authority.length > 0 ? 'high' : 'medium';
     const tail = authority.length > 0 ? `; the job holds ${authority.join('; ')}` : '';
-    const idToken = inventory.permissions.scopes['id-token'] === 'write';
     const { hits, push } = hitsOnePerLocation(severity);
     for (const agent of agents) {
       const who = describeAgent(job, agent);
-      const effects = settingEffects(workflow, job, agent, idToken);
-      const granting = effects?.filter((e) => e.shell) ?? [];
+      const granting = agent.settings.filter((s) => s.grantsShell);
       if (granting.length === 0) {
         push(agent.at, 'anyShell', { agent: who, tail });
         continue;
       }
-      for (const { setting } of granting) {
+      for (const setting of granting) {
         const value = setting.value === 'present' ? '' : ` ${clip(setting.value)}`;
         push(setting.at, 'setting', {
           agent: who,

@@ -18,6 +18,10 @@ export interface AgentSetting {
   /** One short sentence: what this gives the agent. */
   readonly reason: string;
   readonly at: SourceLocation;
+  /** This setting grants an unrestricted shell (a later deny rule may still remove it). */
+  readonly grantsShell: boolean;
+  /** This setting turns permission / approval / sandbox checks off. */
+  readonly bypassesChecks: boolean;
 }
 
 export interface AllowedActor {
@@ -103,7 +107,15 @@ export class Collector {
   constructor(readonly ctx: AgentContext) {}
 
   add(name: string, value: string, verdict: Verdict, at: SourceLocation): void {
-    this.settings.push({ name, value, risky: verdict.risky, reason: verdict.reason, at });
+    this.settings.push({
+      name,
+      value,
+      risky: verdict.risky,
+      reason: verdict.reason,
+      at,
+      grantsShell: verdict.shell === true,
+      bypassesChecks: verdict.bypass === true,
+    });
     if (verdict.shell) this.shell = true;
     if (verdict.bypass) this.bypass = true;
     if (verdict.mode !== undefined) this.mode = verdict.mode;
