@@ -15,7 +15,7 @@ import {
   writeAuthority,
   hitsOnePerLocation,
   triggersOption,
-} from './lib/agent-facts.js';
+} from './shared/agent-facts.js';
 import { defineRule } from './types.js';
 
 interface Options {

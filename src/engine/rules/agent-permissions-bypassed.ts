@@ -21,7 +21,7 @@ import {
   triggersIn,
   writeAuthority,
   hitsOnePerLocation,
-} from './lib/agent-facts.js';
+} from './shared/agent-facts.js';
 import { defineRule } from './types.js';
 
 interface Options {

@@ -14,7 +14,7 @@ import {
   primaryAgent,
   triggersIn,
   triggersOption,
-} from './lib/agent-facts.js';
+} from './shared/agent-facts.js';
 import { defineRule } from './types.js';
 
 interface Options {

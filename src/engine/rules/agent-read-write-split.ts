@@ -18,8 +18,8 @@ import {
   triggersIn,
   writeAuthority,
   triggersOption,
-} from './lib/agent-facts.js';
-import { agentFlows } from './lib/agent-flows.js';
+} from './shared/agent-facts.js';
+import { agentFlows } from './shared/agent-flows.js';
 import { defineRule } from './types.js';
 
 interface Options {

@@ -17,7 +17,7 @@ import {
   prCodeCheckout,
   stepOf,
   toolServers,
-} from './lib/agent-facts.js';
+} from './shared/agent-facts.js';
 import type { Confidence, RuleHit, Severity } from './types.js';
 import { defineRule } from './types.js';
 

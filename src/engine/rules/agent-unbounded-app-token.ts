@@ -8,7 +8,7 @@
 import { APP_TOKEN_ACTIONS } from '../inventory/action-table.js';
 import { actionMatches } from '../inventory/uses.js';
 import type { Step } from '../workflow/model.js';
-import { activeAgents, describeAgent, stepOf } from './lib/agent-facts.js';
+import { activeAgents, describeAgent, stepOf } from './shared/agent-facts.js';
 import type { RuleHit } from './types.js';
 import { NO_OPTIONS, defineRule } from './types.js';
 import { remoteActionName } from '../workflow/uses-reference.js';

@@ -15,7 +15,7 @@ import {
   primaryAgent,
   writeAuthority,
   hitsOnePerLocation,
-} from './lib/agent-facts.js';
+} from './shared/agent-facts.js';
 import { NO_OPTIONS, defineRule } from './types.js';
 
 export default defineRule({

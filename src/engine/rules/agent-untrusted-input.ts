@@ -16,8 +16,8 @@ import {
   holdings,
   primaryAgent,
   writeAuthority,
-} from './lib/agent-facts.js';
-import { agentFlows } from './lib/agent-flows.js';
+} from './shared/agent-facts.js';
+import { agentFlows } from './shared/agent-flows.js';
 import type { Confidence } from './types.js';
 import { defineRule } from './types.js';
 

@@ -11,8 +11,8 @@ import {
   input,
   usesAction,
   versionBelow,
-} from './lib/checkout-steps.js';
-import { untrustedInputs } from './lib/trigger-events.js';
+} from './shared/checkout-steps.js';
+import { untrustedInputs } from '../inventory/untrusted-inputs.js';
 import { defineRule, type RuleHit, type Severity } from './types.js';
 import { hasExpression } from '../workflow/expressions/fences.js';
 import { stepLabel } from '../workflow/step-label.js';

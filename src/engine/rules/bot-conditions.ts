@@ -7,7 +7,7 @@
 import type { ExprNode } from '../workflow/expressions/grammar.js';
 import { contextName, parseExpression, visit } from '../workflow/expressions/grammar.js';
 import { expressionSites } from '../workflow/expressions/sites.js';
-import { OUTSIDER_EVENTS, PRIVILEGED_EVENTS } from './lib/trigger-events.js';
+import { OUTSIDER_EVENTS, OUTSIDER_PRIVILEGED_EVENTS } from '../workflow/event-sets.js';
 import type { Confidence, RuleHit, Severity } from './types.js';
 import { NO_OPTIONS, defineRule } from './types.js';
 
@@ -66,7 +66,7 @@ export default defineRule({
   check({ workflow, job, inventory, locateIn }) {
     // Privileged events give the spoofed run write access and secrets; pull requests from
     // forks get a read-only token; other events (push, schedule) have no outsider actor.
-    const severity: Severity = inventory.triggers.some((t) => PRIVILEGED_EVENTS.has(t))
+    const severity: Severity = inventory.triggers.some((t) => OUTSIDER_PRIVILEGED_EVENTS.has(t))
       ? 'high'
       : inventory.triggers.some((t) => OUTSIDER_EVENTS.has(t))
         ? 'medium'

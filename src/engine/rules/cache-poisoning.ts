@@ -13,7 +13,7 @@ import {
   stepAction,
   versionBelow,
   type Version,
-} from './lib/checkout-steps.js';
+} from './shared/checkout-steps.js';
 import { defineRule, type RuleHit } from './types.js';
 import { hasExpression, wholeExpression } from '../workflow/expressions/fences.js';
 

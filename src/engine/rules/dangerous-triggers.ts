@@ -8,7 +8,8 @@
 import { insiderOnlyUpstream } from '../inventory/upstream-events.js';
 import { actionMatches } from '../inventory/uses.js';
 import { writeScopes } from '../inventory/permissions.js';
-import { triggerNode, untrustedInputs } from './lib/trigger-events.js';
+import { untrustedInputs } from '../inventory/untrusted-inputs.js';
+import { triggerNode } from '../workflow/trigger-node.js';
 import type { Confidence, RuleHit, Severity } from './types.js';
 import { NO_OPTIONS, defineRule } from './types.js';
 import { remoteActionName, type UsesReference } from '../workflow/uses-reference.js';

@@ -15,7 +15,7 @@ import type { Step } from '../workflow/model.js';
 import { lineStarts } from '../workflow/text-position.js';
 import { taintedContexts } from '../workflow/expressions/dataflow.js';
 import { dataAt } from '../workflow/plain-data.js';
-import { PRIVILEGED_EVENTS } from './lib/trigger-events.js';
+import { OUTSIDER_PRIVILEGED_EVENTS } from '../workflow/event-sets.js';
 import type { Confidence, RuleHit } from './types.js';
 import { defineRule } from './types.js';
 
@@ -98,7 +98,7 @@ export default defineRule<GithubEnvOptions>({
   },
   defaultOptions: { files: ['GITHUB_ENV', 'GITHUB_PATH', 'GITHUB_OUTPUT'] },
   check({ workflow, job, inventory, options, locateIn }) {
-    const events = inventory.triggers.filter((t) => PRIVILEGED_EVENTS.has(t));
+    const events = inventory.triggers.filter((t) => OUTSIDER_PRIVILEGED_EVENTS.has(t));
     if (events.length === 0) return [];
     const root = workflow.source.data;
     const hits: RuleHit[] = [];

@@ -6,8 +6,8 @@
  * and secrets. poutine's `untrusted_checkout_exec` plus octoscan's `gh pr checkout` /
  * `git checkout` / artifact vectors.
  */
-import { executesIn, workspaceExecutions, type Execution } from './lib/checkout-exec.js';
-import { untrustedCheckouts, type UntrustedCheckout } from './lib/checkout-untrusted.js';
+import { executesIn, workspaceExecutions, type Execution } from './pwn-request/checkout-exec.js';
+import { untrustedCheckouts, type UntrustedCheckout } from './pwn-request/checkout-untrusted.js';
 import { insiderOnlyUpstream } from '../inventory/upstream-events.js';
 import type { Job, Step } from '../workflow/model.js';
 import { defineRule, type Confidence, type RuleHit } from './types.js';

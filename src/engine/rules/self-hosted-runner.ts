@@ -6,7 +6,7 @@
  */
 import type { YamlPath } from '../workflow/source.js';
 import { dataAt } from '../workflow/plain-data.js';
-import { PULL_REQUEST_EVENTS } from './lib/trigger-events.js';
+import { PULL_REQUEST_EVENTS } from '../workflow/event-sets.js';
 import type { Confidence, RuleHit } from './types.js';
 import { defineRule } from './types.js';
 import { hasExpression } from '../workflow/expressions/fences.js';

@@ -8,10 +8,10 @@
  */
 import type { Step, Workflow } from '../workflow/model.js';
 import { matrixLookup } from '../workflow/value-sources.js';
-import { stepAction } from './lib/checkout-steps.js';
-import { callInputs, declaredInputTypes, envFor, populatedBy } from './lib/inject-events.js';
-import { isSinkInput } from './lib/inject-sinks.js';
-import { OUTSIDER_EVENTS } from './lib/trigger-events.js';
+import { stepAction } from './shared/checkout-steps.js';
+import { callInputs, declaredInputTypes, envFor, populatedBy } from './shared/inject-events.js';
+import { isSinkInput } from './template-injection/sinks.js';
+import { OUTSIDER_EVENTS } from '../workflow/event-sets.js';
 import { contextCapability } from '../workflow/expressions/contexts.js';
 import { taintedContexts, type TaintedRef } from '../workflow/expressions/dataflow.js';
 import { defineRule, type Confidence, type RuleHit, type Severity } from './types.js';

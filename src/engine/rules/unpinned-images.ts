@@ -3,7 +3,7 @@
  * by `@sha256:` digest. Same semantics as zizmor's `unpinned-images`: no tag or `latest` is
  * the serious case; a tag without a digest is reported at low severity (zizmor: pedantic).
  */
-import { expandMatrix, imagePin, type ImagePin } from './lib/pin-images.js';
+import { expandMatrix, imagePin, type ImagePin } from './unpinned-images/image-pins.js';
 import { defineRule, type RuleHit } from './types.js';
 import type { YamlPath } from '../workflow/source.js';
 

@@ -4,8 +4,8 @@
  * `ref-pin` / `any` by `owner/*`, `owner/repo` … pattern; everything hash-pinned by
  * default). Scorecard's Pinned-Dependencies (workflow part) checks the same `uses:`.
  */
-import { PIN_PATTERN, PIN_POLICIES, isVersionRef, policyFor } from './lib/pin-policy.js';
-import type { PinPolicy } from './lib/pin-policy.js';
+import { PIN_PATTERN, PIN_POLICIES, isVersionRef, policyFor } from './unpinned-uses/pin-policy.js';
+import type { PinPolicy } from './unpinned-uses/pin-policy.js';
 import { defineRule, type RuleHit } from './types.js';
 
 interface Options {

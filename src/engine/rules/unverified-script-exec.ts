@@ -4,7 +4,7 @@
  * `deno run https://…`, or a downloaded file run before any checksum or signature check.
  * poutine's `unverified_script_exec` and Scorecard's Pinned-Dependencies `downloadThenRun`.
  */
-import { findDownloadExec, scriptOffset, type DownloadExecKind } from './lib/pin-download-exec.js';
+import { findDownloadExec, scriptOffset, type DownloadExecKind } from './shared/download-exec.js';
 import { NO_OPTIONS, defineRule, type RuleHit } from './types.js';
 import { stepName } from '../workflow/step-label.js';
 

@@ -8,7 +8,7 @@ import { memoByText } from '../workflow/text-memo.js';
 import { classifyScript } from '../inventory/commands.js';
 import { splitCommands } from '../inventory/shell.js';
 import { normalizeActionName } from '../inventory/uses.js';
-import { scriptOffset } from './lib/pin-download-exec.js';
+import { scriptOffset } from './shared/download-exec.js';
 import type { Entry, Step } from '../workflow/model.js';
 import type { YamlPath } from '../workflow/source.js';
 import {
@@ -19,7 +19,7 @@ import {
   isOtherRegistry,
   staticCredential,
   type Registry,
-} from './lib/publish-tokens.js';
+} from './use-trusted-publishing/publish-tokens.js';
 import { NO_OPTIONS, defineRule, type RuleContext, type RuleHit } from './types.js';
 import { stepName } from '../workflow/step-label.js';
 import { remoteActionName } from '../workflow/uses-reference.js';

@@ -1,29 +1,14 @@
 /**
- * Shared helpers of the trigger-aware rules: which events an outsider can start, where a
- * trigger is written, and whether a job brings pull-request code (or another run's
- * artifacts) into a privileged run.
+ * Whether a job brings pull-request code (or another run's artifacts) in: the steps that
+ * check out a pull request's head or merge ref, a fork, or download artifacts of another run.
+ * A fact of the job, read by the trigger-aware rules.
  */
-import { classifyScript } from '../../inventory/commands.js';
-import { PR_HEAD } from '../../inventory/command-table.js';
-import { actionMatches } from '../../inventory/uses.js';
-import { findExpressions } from '../../workflow/expressions/fences.js';
-import type { Job, Step, Trigger } from '../../workflow/model.js';
-import type { YamlPath } from '../../workflow/source.js';
-import { remoteActionName } from '../../workflow/uses-reference.js';
-
-/** Events a pull request from anyone can start (poutine's `pr_runs_on_self_hosted` set). */
-export {
-  OUTSIDER_EVENTS,
-  OUTSIDER_PRIVILEGED_EVENTS as PRIVILEGED_EVENTS,
-  PULL_REQUEST_EVENTS,
-} from '../../workflow/event-sets.js';
-
-/** The YAML path and key flag that point at a trigger's name under `on:`. */
-export function triggerNode(trigger: Trigger): { path: YamlPath; key: boolean } {
-  // `on: { event: … }` → the key; `on: [a, b]` → the item; `on: event` → the value.
-  const last = trigger.at[trigger.at.length - 1];
-  return { path: trigger.at, key: trigger.at.length === 2 && typeof last === 'string' };
-}
+import { classifyScript } from './commands.js';
+import { PR_HEAD } from './command-table.js';
+import { actionMatches } from './uses.js';
+import { findExpressions } from '../workflow/expressions/fences.js';
+import type { Job, Step } from '../workflow/model.js';
+import { remoteActionName } from '../workflow/uses-reference.js';
 
 /** Contexts a checkout ref may use without fetching pull-request code. */
 const BASE_REF =

@@ -8,7 +8,7 @@ import { PR_HEAD } from '../../inventory/command-table.js';
 import { splitCommands } from '../../inventory/shell.js';
 import type { Entry, Job, Step } from '../../workflow/model.js';
 import type { YamlPath } from '../../workflow/source.js';
-import { input, stepAction } from './checkout-steps.js';
+import { input, stepAction } from '../shared/checkout-steps.js';
 import { hasExpression } from '../../workflow/expressions/fences.js';
 
 export interface UntrustedCheckout {

@@ -6,7 +6,7 @@
  */
 import { splitCommands } from '../../inventory/shell.js';
 import type { Step } from '../../workflow/model.js';
-import { input, isLocalAction, stepAction } from './checkout-steps.js';
+import { input, isLocalAction, stepAction } from '../shared/checkout-steps.js';
 import { hasExpression } from '../../workflow/expressions/fences.js';
 
 /** `tool → subcommands` that run workspace code; `*` = any invocation of the tool. */
