@@ -459,6 +459,7 @@ describe('classifyScript: argv, not text', () => {
       class: 'publish',
       kind: 'npm-publish',
       command: 'npm publish --registry https://r.example',
+      argv: ['npm', 'publish', '--registry', 'https://r.example'],
       line: 1,
       column: 11,
       detail: 'publishes an npm package',

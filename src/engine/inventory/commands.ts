@@ -21,6 +21,8 @@ export interface CommandHit {
   kind: string;
   /** The matched command, argv joined with spaces, at most 200 chars. */
   command: string;
+  /** The whole argv of the matched command (the shell model's, launcher prefixes removed). */
+  argv: readonly string[];
   line: number;
   column: number;
   detail: string;
@@ -126,6 +128,7 @@ function toHit(f: Finding, command: SimpleCommand): CommandHit {
     class: f.class,
     kind: f.kind,
     command: text.length > MAX_COMMAND_CHARS ? `${text.slice(0, MAX_COMMAND_CHARS - 1)}…` : text,
+    argv: command.argv,
     line: command.line,
     column: command.column,
     detail: f.detail,

@@ -231,22 +231,15 @@ interface PublishCommand {
 const publishCommands = memoByText(findPublishCommands);
 
 function findPublishCommands(script: string): PublishCommand[] {
-  const hits = classifyScript(script).hits.filter((h) => h.class === 'publish');
-  if (hits.length === 0) return [];
-  const commands = splitCommands(script).commands;
   const out: PublishCommand[] = [];
-  for (const h of hits) {
-    const registry = PUBLISH_COMMANDS.get(h.kind);
+  for (const h of classifyScript(script).hits) {
+    const registry = h.class === 'publish' ? PUBLISH_COMMANDS.get(h.kind) : undefined;
     if (!registry) continue;
-    const prefix = h.command.replace(/…$/, '');
-    const cmd = commands.find(
-      (c) => c.line === h.line && c.column === h.column && c.argv.join(' ').startsWith(prefix),
-    );
     out.push({
       kind: h.kind,
       registry,
       command: h.command,
-      argv: cmd?.argv ?? [],
+      argv: h.argv,
       target: h.target,
       line: h.line,
       column: h.column,
