@@ -228,13 +228,35 @@ describe('gaps (it.fails: these pass once the engine closes them)', () => {
     },
   );
 
+  // Same gap, remote: an unknown remote node action holding a secret is an opaque path while
+  // unfetched, and fetching its action.yml into --actions-cache (which shows only `using:
+  // node24`, not its code) turns the job from approval-required into allow.
+  it('remote node action holding a secret, unfetched: an opaque path, approval-required', async () => {
+    const offline = await job('remote-node/repo', 'ci');
+    expect(of(offline, 'opaque')).toHaveLength(1);
+    expect(offline.decision).toBe('approval-required');
+  });
+
+  it.fails(
+    'remote node action holding a secret, fetched: still opaque code, approval-required',
+    async () => {
+      const { report } = await scanned(
+        `${DIR}/remote-node/repo`,
+        '--actions-cache',
+        `${DIR}/remote-node/cache`,
+      );
+      const fetched = report.jobs[0]!;
+      expect(fetched.decision).toBe('approval-required');
+    },
+  );
+
   it('good: the same local node action given a literal is allowed', async () => {
     const good = await job('good', 'nodeaction');
     expect(good.decision).toBe('allow');
     expect(good.credentials.map((c) => c.id)).toEqual(['github-token']);
   });
 
-  // GAP (issue 10.4, closed world): src/engine/workflow/action-file.ts:57 builds composite steps
+  // GAP (issue 10.4, closed world): src/engine/workflow/action-file.ts:58 builds composite steps
   // with `buildStep` and never calls `checkKeys` / `placeSteps` (step-structure.ts), so a
   // `parallel:` group or an unknown key (`run-after:`) in an action.yml step is dropped without
   // a word: the `gh pr merge --admin` inside is never seen and the job is allowed.
