@@ -12,6 +12,7 @@ async function help(command: string): Promise<string> {
   const code = await runCli([command, '--help'], {
     stdout: (t) => (out += t),
     stderr: () => undefined,
+    now: () => new Date('2026-11-21T00:00:00Z'),
   });
   expect(code).toBe(0);
   return out.replace(/\s+/g, ' ');
