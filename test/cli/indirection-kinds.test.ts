@@ -6,8 +6,11 @@
  * workflow files on both sides, only what they call differs). Two gaps are recorded with
  * `it.fails`: each passes once the engine closes it.
  */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../src/adapters/cli/run-cli.js';
+import { tempDir } from '../helpers.js';
 import { withBomFacts } from './json-report.js';
 
 const DIR = 'test/fixtures/indirection-kinds';
@@ -279,5 +282,56 @@ describe('gaps (it.fails: these pass once the engine closes them)', () => {
     const { code, report } = await scan(`${DIR}/keys-good`);
     expect(report.errors).toEqual([]);
     expect(code).toBe(0);
+  });
+});
+
+describe('what cannot be read is an opaque path with why (gated: the step holds a secret)', () => {
+  const workflow = (run: string) =>
+    `on: push\npermissions:\n  contents: read\njobs:\n  j:\n    runs-on: ubuntu-latest\n    steps:\n      - run: ${run}\n        env:\n          T: \${{ secrets.T }}\n`;
+  const CASES: readonly [string, string, string][] = [
+    ['npm run release', 'package.json: invalid JSON', 'package.json'],
+    ['make release', 'target `release` is not defined in Makefile', 'Makefile'],
+    ['just deploy', 'justfile / Justfile / .justfile is not in the repository', 'justfile'],
+    ['"./scripts/$NAME.sh"', 'runs a script whose path is computed at run time', 'scripts/x.sh'],
+  ];
+  const repo = (good: boolean): string => {
+    const dir = tempDir('agent-gate-unreadable-');
+    mkdirSync(join(dir, '.github', 'workflows'), { recursive: true });
+    mkdirSync(join(dir, 'scripts'));
+    CASES.forEach(([run], i) => {
+      const written = good && run.includes('$NAME') ? './scripts/x.sh' : run;
+      writeFileSync(join(dir, '.github', 'workflows', `c${i}.yml`), workflow(written));
+    });
+    writeFileSync(
+      join(dir, 'package.json'),
+      good
+        ? '{ "scripts": { "release": "echo ok" } }\n'
+        : '{ "scripts": { "release": "echo ok" }\n',
+    );
+    writeFileSync(join(dir, 'Makefile'), good ? 'release:\n\techo ok\n' : 'build:\n\techo ok\n');
+    if (good) writeFileSync(join(dir, 'justfile'), 'deploy:\n    echo ok\n');
+    writeFileSync(join(dir, 'scripts', 'x.sh'), '#!/bin/sh\necho ok\n');
+    return dir;
+  };
+
+  it.each(CASES.map(([run, why], i) => [run, why, i] as const))(
+    'bad: `%s` → %s',
+    async (_run, why, i) => {
+      const { report } = await scan(repo(false));
+      const j = report.jobs.find((x) => x.workflow.endsWith(`/c${i}.yml`))!;
+      const opaque = of(j, 'opaque');
+      expect(opaque).toHaveLength(1);
+      expect(opaque[0]!.reason).toContain(why);
+      expect(opaque[0]!.location.line).toBe(8);
+      expect(j.decision).toBe('approval-required');
+    },
+  );
+
+  it('good: the same calls, readable, are followed and allowed', async () => {
+    const { report } = await scan(repo(true));
+    expect(report.errors).toEqual([]);
+    expect(
+      report.jobs.map((j) => [j.workflow.split('/').pop(), of(j, 'opaque').length, j.decision]),
+    ).toEqual(CASES.map((_, i) => [`c${i}.yml`, 0, 'allow']));
   });
 });
