@@ -216,7 +216,7 @@ describe('reusable workflows: a cycle', () => {
 });
 
 describe('gaps (it.fails: these pass once the engine closes them)', () => {
-  // GAP (issue 10.1 / 10.6): src/engine/inventory/resolve/expand.ts:150 skips a local `node` /
+  // GAP (issue 10.1 / 10.6): src/engine/inventory/resolve/expand.ts:115 skips a local `node` /
   // `docker` action (`if (action.using !== 'composite') continue;`): its code is unseen, yet
   // handing it `secrets.NPM_TOKEN` through `with:` is no opaque path, and the attended job is
   // allowed. The same secret given to `run: ./build.sh` (absent) or to an unfetched remote
