@@ -30,7 +30,9 @@ jobs:
       - run: gh pr merge --admin 1
 `;
 
-async function logOf(file: string): Promise<{ code: number; plain: string[]; stdout: string }> {
+async function logOf(
+  file: string,
+): Promise<{ code: number | null; plain: string[]; stdout: string }> {
   const api = await servers.start();
   const ws = makeWorkspace({ [`.github/workflows/${file}`]: WORKFLOW });
   const r = await runAction({
