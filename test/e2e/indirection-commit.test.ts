@@ -77,6 +77,26 @@ describe.concurrent(
   },
 );
 
+describe.concurrent('a local composite action that exists only in the working tree', () => {
+  it('is not read from there: an opaque path (the step holds a secret) → approval-required', async () => {
+    const ws = makeWorkspace({ '.github/workflows/ship.yml': LOCAL });
+    writeFiles(ws.dir, { '.github/actions/ship/action.yml': composite('npm test') });
+    const api = await servers.start();
+    const r = await runAction({
+      workflow: 'ship.yml',
+      sha: ws.sha,
+      job: 'release',
+      event: 'push',
+      workspace: ws.dir,
+      api: api.url,
+    });
+    expect(r.outputs.decision).toBe('approval-required');
+    const opaque = findingsOf(r).find((f) => f.ruleId === 'approve-opaque-with-credentials');
+    expect(opaque?.message).toContain('local action ./.github/actions/ship is not analysed');
+    expect(opaque?.location).toMatchObject({ path: '.github/workflows/ship.yml', line: 8 });
+  });
+});
+
 const SHA = 'e'.repeat(40);
 const REMOTE = `on: push
 permissions:
