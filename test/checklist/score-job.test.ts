@@ -156,6 +156,29 @@ describe('scoreJob: the 20 controls', () => {
     it('not observable: no agent', () => {
       expect(control(score(wf({ steps: '      - run: make' })), 'tool-allowlist').score).toBeNull();
     });
+    it('0: the evidence names the setting that opens the shell, whatever its reason says', () => {
+      const open = control(
+        score(
+          wf({
+            steps:
+              '      - run: codex exec --full-auto --dangerously-bypass-approvals-and-sandbox "fix it"',
+          }),
+        ),
+        'tool-allowlist',
+      );
+      expect(open.score).toBe(0);
+      // `--full-auto` is risky too, but it is not what turns the checks off.
+      expect(open.evidence.map((e) => e.text)).toEqual([
+        expect.stringContaining('--dangerously-bypass-approvals-and-sandbox'),
+      ]);
+      const shell = control(
+        score(wf({ steps: `${CLAUDE}\n          claude_args: --allowedTools Bash` })),
+        'tool-allowlist',
+      );
+      expect(shell.evidence.map((e) => e.text)).toEqual([
+        expect.stringContaining('--allowedTools'),
+      ]);
+    });
   });
 
   describe('4 isolation', () => {

@@ -53,9 +53,10 @@ export default defineControl({
     for (const agent of f.agents) {
       const allow = agent.settings.filter((s) => ALLOW_LIST_SETTINGS.has(s.name));
       if (agent.unrestrictedShell || agent.permissionsBypassed) {
+        // The setting that does it (the reader's own verdict), else the first risky one.
         const why =
-          agent.settings.find(
-            (s) => s.risky && (s.name.includes('all') || s.reason.includes('shell')),
+          agent.settings.find((s) =>
+            agent.permissionsBypassed ? s.bypassesChecks : s.grantsShell,
           ) ?? agent.settings.find((s) => s.risky);
         open.push(
           ev(
