@@ -12,7 +12,7 @@
  */
 import { splitCommands, type SimpleCommand } from '../inventory/shell.js';
 import type { Step } from '../workflow/model.js';
-import { lineStarts } from '../workflow/text-position.js';
+import { offsetOf } from '../workflow/text-position.js';
 import { taintedContexts } from '../workflow/expressions/dataflow.js';
 import { dataAt } from '../workflow/plain-data.js';
 import { OUTSIDER_PRIVILEGED_EVENTS } from '../workflow/event-sets.js';
@@ -184,14 +184,13 @@ interface Write {
 /** The writes of the one shell model (inventory/shell): redirections and `tee` into env files. */
 function shWrites(script: string, analyser: ValueAnalyser): Write[] {
   const { outputs } = splitCommands(script);
-  const starts = lineStarts(script);
   const out: Write[] = [];
   for (const o of outputs) {
     const m = TARGET.exec(o.target);
     if (!m) continue;
     out.push({
       file: (m[1] ?? `GITHUB_${(m[2] ?? 'env').toUpperCase()}`) as FileName,
-      offset: (starts[o.line - 1] ?? 0) + o.column - 1 + Math.max(0, o.target.indexOf('$')),
+      offset: offsetOf(script, o.line, o.column) + Math.max(0, o.target.indexOf('$')),
       level: maxLevel(o.writers.map((c) => analyser.producer(c))),
     });
   }

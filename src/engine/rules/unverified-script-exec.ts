@@ -4,7 +4,8 @@
  * `deno run https://…`, or a downloaded file run before any checksum or signature check.
  * poutine's `unverified_script_exec` and Scorecard's Pinned-Dependencies `downloadThenRun`.
  */
-import { findDownloadExec, scriptOffset, type DownloadExecKind } from './shared/download-exec.js';
+import { findDownloadExec, type DownloadExecKind } from './shared/download-exec.js';
+import { offsetOf } from '../workflow/text-position.js';
 import { NO_OPTIONS, defineRule, type RuleHit } from './types.js';
 import { stepName } from '../workflow/step-label.js';
 
@@ -45,7 +46,7 @@ export default defineRule({
       const label = stepName(step);
       for (const found of findDownloadExec(step.run)) {
         hits.push({
-          at: locateIn([...step.at, 'run'], scriptOffset(step.run, found.line, found.column)),
+          at: locateIn([...step.at, 'run'], offsetOf(step.run, found.line, found.column)),
           messageId: found.kind,
           data: { step: label, job: job.id, command: found.what },
         });

@@ -8,7 +8,7 @@ import { memoByText } from '../workflow/text-memo.js';
 import { classifyScript } from '../inventory/commands.js';
 import { splitCommands } from '../inventory/shell.js';
 import { normalizeActionName } from '../inventory/uses.js';
-import { scriptOffset } from './shared/download-exec.js';
+import { offsetOf } from '../workflow/text-position.js';
 import type { Entry, Step } from '../workflow/model.js';
 import type { YamlPath } from '../workflow/source.js';
 import {
@@ -95,7 +95,7 @@ export default defineRule({
         if (isOtherRegistry(pub.registry, pub.target)) continue;
         published.add(pub.registry);
         const runPath: YamlPath = [...step.at, 'run'];
-        const at = ctx.locateIn(runPath, scriptOffset(step.run, pub.line, pub.column));
+        const at = ctx.locateIn(runPath, offsetOf(step.run, pub.line, pub.column));
         const flag = tokenFlag(pub.kind, pub.argv);
         const viaFlag = flag ? staticCredential(flag.value, env) : undefined;
         if (flag && viaFlag) {
@@ -283,7 +283,7 @@ function configuredTokens(
     if (why) {
       out.push({
         registry: 'crates.io',
-        offset: scriptOffset(script, c.line, c.column),
+        offset: offsetOf(script, c.line, c.column),
         what: 'cargo login',
         why,
       });

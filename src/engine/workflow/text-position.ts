@@ -26,6 +26,17 @@ export function positionAt(
   return { line: lo + 1, column: offset - (starts[lo] ?? 0) + 1 };
 }
 
+/** The offset in `text` of a 1-based line and column (as the shell splitter reports them). */
+export function offsetOf(text: string, line: number, column: number): number {
+  let offset = 0;
+  for (let l = 1; l < line; l++) {
+    const nl = text.indexOf('\n', offset);
+    if (nl < 0) break;
+    offset = nl + 1;
+  }
+  return offset + column - 1;
+}
+
 /** The 1-based line and column of one `offset` in `text` (for a single lookup). */
 export function positionOf(text: string, offset: number): { line: number; column: number } {
   let line = 1;

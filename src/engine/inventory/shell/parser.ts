@@ -3,6 +3,7 @@
  * redirections, here-documents, `(( … ))`), command lists, command substitutions and inline
  * scripts parsed again, each simple command emitted with its position.
  */
+import { positionAt } from '../../workflow/text-position.js';
 import { execCommands, readsScriptFromStdin, resolve } from './launchers.js';
 import { ListState } from './list-state.js';
 import type { Heredoc, Op, Origin, Shared, SimpleCommand, Token, Word } from './types.js';
@@ -276,15 +277,6 @@ export class Parser extends WordLexer {
 
   private position(offset: number): { line: number; column: number } {
     if (this.origin.fixed) return this.origin.fixed;
-    const at = this.origin.base + offset;
-    const starts = this.shared.lineStarts;
-    let lo = 0;
-    let hi = starts.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1;
-      if ((starts[mid] ?? 0) <= at) lo = mid;
-      else hi = mid - 1;
-    }
-    return { line: lo + 1, column: at - (starts[lo] ?? 0) + 1 };
+    return positionAt(this.shared.lineStarts, this.origin.base + offset);
   }
 }

@@ -403,17 +403,6 @@ function powershell(script: string): DownloadExec[] {
   return out;
 }
 
-/** Offset in `script` of a 1-based line and column (as the shell splitter reports them). */
-export function scriptOffset(script: string, line: number, column: number): number {
-  let offset = 0;
-  for (let l = 1; l < line; l++) {
-    const nl = script.indexOf('\n', offset);
-    if (nl < 0) break;
-    offset = nl + 1;
-  }
-  return offset + column - 1;
-}
-
 function clip(text: string): string {
   return text.length > MAX_WHAT ? `${text.slice(0, MAX_WHAT - 1)}…` : text;
 }
