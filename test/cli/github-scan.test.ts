@@ -474,12 +474,11 @@ describe('scan --github: arguments and progress', () => {
       ['scan', 'dir', '--github', 'acme'],
       ['scan', '--github', '../etc'],
       ['scan', '--github', 'a/b/c'],
-      ['scan', '--github', 'acme', '--shard', '1/2'],
     ]) {
       const r = await scanDisk(...argv.slice(1));
       expect(r.code, argv.join(' ')).toBe(2);
       expect(r.err).toMatch(
-        /applies to --github only|not both|--github takes <owner> or <owner>\/<repo>|--shard applies to directories only/,
+        /applies to --github only|not both|--github takes <owner> or <owner>\/<repo>/,
       );
     }
     // Only the run with a token reached the API: list, head, tree, one blob.

@@ -269,10 +269,6 @@ export function parseArgs(argv: readonly string[]): Command {
       throw usage('scan needs at least one directory (or --github <owner>[/<repo>])', name);
     if (positional.length > 0 && github.targets.length > 0)
       throw usage('scan reads either directories or --github repositories, not both', name);
-    // The shard split of an API listing (planShard over full names) is not wired yet: refuse
-    // rather than scan every repository in every shard.
-    if (github.targets.length > 0 && flags.has('--shard'))
-      throw usage('--shard applies to directories only (not yet to --github)', name);
     return {
       name: 'scan',
       options: common(flags),

@@ -3,7 +3,6 @@
  * repository is decided by the policy the action would use for it (see repo-policy.ts), and
  * one file that cannot be read or parsed is reported without stopping the others.
  */
-import { createHash } from 'node:crypto';
 import { statSync } from 'node:fs';
 import { basename, dirname, resolve } from 'node:path';
 import { InputError, describeError, fileErrorOf, normalizeError } from '../../engine/errors.js';
@@ -19,8 +18,9 @@ import type { FileError, RepositoryScope } from '../../engine/report/report.js';
 import type { Command, CommonOptions } from './args.js';
 import { FetchSession } from './fetch-session.js';
 import { discoverTargets } from './discover.js';
-import type { ShardInfo, ShardOptions } from '../../engine/report/shard-doc.js';
+import type { ShardInfo } from '../../engine/report/shard-doc.js';
 import { planShard } from '../../engine/report/shard-split.js';
+import { shardOptions } from './shard-options.js';
 import { diskFileReader } from './fs-action-files.js';
 import { gatherActionFiles } from '../../engine/inventory/resolve/action-files.js';
 import type { ParsedFile } from '../../engine/inventory/resolve/action-files.js';
@@ -280,24 +280,6 @@ function bytesOf(files: readonly string[]): number {
 /** A repository's identity for the shard split: its directory's name, not where it lies. */
 function repositoryKey(root: string): string {
   return basename(resolve(root));
-}
-
-/** The options that shape a scan's report: shards of one scan must agree on all of them. */
-async function shardOptions(command: ScanArgs, resolver: PolicyResolver): Promise<ShardOptions> {
-  const given = command.options.policy;
-  return {
-    policy: given ?? null,
-    policyDigest: given === undefined ? null : (await resolver.forRoot(undefined)).policy.digest,
-    defaultPermissions: command.defaultPermissions,
-    allTriggers: command.allTriggers,
-    environments:
-      command.environments === undefined
-        ? null
-        : createHash('sha256').update(readTextFile(command.environments)).digest('hex'),
-    repository: command.options.repository ?? null,
-    root: command.options.root ?? null,
-    actionsCache: command.options.actionsCache ?? null,
-  };
 }
 
 /** A repository that could not be scanned at all, named by its root. */

@@ -11,6 +11,7 @@
  * so a directory scan run where `<owner>/<repo>` is a checkout gives the same paths; SARIF's
  * root URI is the repository's web address at the scanned commit instead of a file URI.
  */
+import { createHash } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { InputError, describeError, normalizeError } from '../../engine/errors.js';
 import { createClient } from '../github/client.js';
@@ -34,6 +35,9 @@ import { discoverIn } from './discover.js';
 import { DEFAULT_API_URL, FetchSession } from './fetch-session.js';
 import { environmentsFromFile } from '../../engine/context/environment-protection.js';
 import { readTextFile } from './fs-policy-reader.js';
+import { planShard } from '../../engine/report/shard-split.js';
+import type { ShardInfo } from '../../engine/report/shard-doc.js';
+import { shardOptions } from './shard-options.js';
 
 type ScanArgs = Extract<Command, { name: 'scan' }>;
 
@@ -109,14 +113,28 @@ export async function githubScanCommand(
   const evaluations: Evaluation[] = [];
   const errors: FileError[] = [];
   const scopes: RepositoryScope[] = [];
+  // --shard i/n: the whole list first (the split needs it), then only this shard's part.
+  const shard = command.shard ? await planGithubShard(api, command) : undefined;
+  // Where each element of the report came from, in the whole list (ShardInfo, shard-doc.ts).
+  const positions = { evaluations: [] as number[], errors: [] as number[], scopes: [] as number[] };
+  const tag = (position: number): void => {
+    for (const [list, of] of [
+      [positions.evaluations, evaluations],
+      [positions.errors, errors],
+      [positions.scopes, scopes],
+    ] as const)
+      while (list.length < of.length) list.push(position);
+  };
   let count = 0;
   for await (const item of readAhead(
-    repositories(api, github.targets, github),
+    shard ? assignedOf(shard) : repositories(api, github.targets, github),
     (repo) => fetchRepo(api, repo),
     deps.readAhead ?? DEFAULT_READ_AHEAD,
   )) {
+    const position = item.repo ? (shard?.positionOf.get(item.repo.fullName) ?? -1) : -1;
     if ('error' in item) {
       errors.push(item.error);
+      tag(position);
       continue;
     }
     count += 1;
@@ -129,17 +147,86 @@ export async function githubScanCommand(
     } catch (thrown) {
       errors.push(repoError(item.repo.fullName, thrown));
     }
+    tag(position);
   }
   progress.done();
   settings.session?.finish();
   deps.onDone?.({ hits: cache.hits, repositories: count });
-  if (scopes.length === 0) {
+  if (scopes.length === 0 && !shard) {
     for (const e of errors) io.stderr(`agent-gate: ${escapeLogText(e.message)}\n`);
     if (errors.length === 0) io.stderr('agent-gate: --github: no repositories to scan\n');
     return 2;
   }
   const first = scopes[0]?.policy ?? (await settings.resolver.forRoot(undefined)).policy;
-  return emitReport(buildReport(first, evaluations, errors, scopes), command.options, io);
+  const report = buildReport(first, evaluations, errors, scopes);
+  if (!shard || !command.shard) return emitReport(report, command.options, io);
+  const info: ShardInfo = {
+    ...command.shard,
+    total: shard.listed.length,
+    assigned: shard.assigned,
+    repositories: positions.scopes,
+    evaluations: positions.evaluations,
+    fileErrors: positions.errors,
+    options: {
+      ...(await shardOptions(command, settings.resolver)),
+      repositoryList: shard.listDigest,
+    },
+  };
+  return emitReport({ ...report, shard: info }, command.options, io);
+}
+
+/** One shard's part of the listed repositories (`--shard i/n` with `--github`). */
+interface GithubShard {
+  /** Every repository listed, in listing order: positions index this list. */
+  readonly listed: readonly RepoRef[];
+  /** Positions of this shard's repositories, in listing order. */
+  readonly assigned: readonly number[];
+  readonly positionOf: ReadonlyMap<string, number>;
+  /**
+   * SHA-256 of the full names in listing order: shards of one scan list the same. The owners
+   * named and the archived / forks filters decide that list, so they need no option of their own.
+   */
+  readonly listDigest: string;
+}
+
+/**
+ * Lists every repository named (1 request per 100 of an owner's), then splits them with
+ * planShard by full name (weight 1: sizes are known only from each tree). Positions are
+ * listing positions — owners in command-line order, each owner's repositories sorted by name
+ * as the API lists them — so `merge` puts the shards back in the order one unsharded scan
+ * reports them; a list that differs between shards (order included) makes `merge` refuse
+ * them. A listing that fails leaves the split undefined: the shard fails (exit 2).
+ */
+async function planGithubShard(api: RestApi, command: ScanArgs): Promise<GithubShard> {
+  const listed: RepoRef[] = [];
+  for await (const item of repositories(api, command.github.targets, command.github)) {
+    if ('error' in item)
+      throw new InputError(`--shard: cannot list the repositories to split: ${item.error.message}`);
+    listed.push(item.repo);
+  }
+  const plan = planShard(
+    listed.map((repo) => ({ key: repo.fullName })),
+    command.shard,
+  );
+  const assigned = plan.assigned
+    .map((p) => plan.indexAt(p) ?? -1)
+    .filter((i) => i >= 0)
+    .sort((a, b) => a - b);
+  return {
+    listed,
+    assigned,
+    positionOf: new Map(listed.map((repo, i) => [repo.fullName, i])),
+    listDigest: createHash('sha256')
+      .update(listed.map((repo) => repo.fullName).join('\n'))
+      .digest('hex'),
+  };
+}
+
+function* assignedOf(shard: GithubShard): Generator<Listed> {
+  for (const position of shard.assigned) {
+    const repo = shard.listed[position];
+    if (repo) yield { repo };
+  }
 }
 
 /** A repository read from the API, ready for the engine. */
@@ -181,10 +268,6 @@ async function* repositories(
         const key = repo.fullName.toLowerCase();
         if (seen.has(key)) continue;
         seen.add(key);
-        // Where `--shard i/n` would apply (refused with --github for now, args.ts): planShard
-        // needs the whole list, so the listing would be read to the end first (1 request per
-        // 100 repositories), planned by full name (weight 1: sizes are known only after each
-        // tree), and only this shard's repositories read further, with positions for ShardInfo.
         yield { repo };
       }
     } catch (thrown) {
@@ -202,13 +285,16 @@ async function* single(repo: Promise<RepoRef>): AsyncGenerator<RepoRef> {
  * listing order; a repository whose reading failed becomes its located error.
  */
 async function* readAhead(
-  listed: AsyncGenerator<Listed>,
+  listed: AsyncIterator<Listed> | Iterator<Listed>,
   read: (repo: RepoRef) => Promise<FetchedRepo>,
   ahead: number,
 ): AsyncGenerator<
-  { readonly repo: RepoRef; readonly fetched: FetchedRepo } | { readonly error: FileError }
+  | { readonly repo: RepoRef; readonly fetched: FetchedRepo }
+  | { readonly repo?: RepoRef; readonly error: FileError }
 > {
-  type Pending = Promise<{ repo: RepoRef; fetched: FetchedRepo } | { error: FileError }>;
+  type Pending = Promise<
+    { repo: RepoRef; fetched: FetchedRepo } | { repo?: RepoRef; error: FileError }
+  >;
   const queue: Pending[] = [];
   let exhausted = false;
   const fill = async (): Promise<void> => {
@@ -225,7 +311,7 @@ async function* readAhead(
       }
       const pending = read(item.repo).then(
         (fetched) => ({ repo: item.repo, fetched }),
-        (thrown: unknown) => ({ error: repoError(item.repo.fullName, thrown) }),
+        (thrown: unknown) => ({ repo: item.repo, error: repoError(item.repo.fullName, thrown) }),
       );
       queue.push(pending);
     }

@@ -81,8 +81,10 @@ Options:
       --cache <dir>            keep API answers, trees and files (by blob SHA) here: a second
                                or interrupted run reads only what changed
       --shard <i/n>            scan only shard i of n of the repository list (the same split
-                               on every machine, whatever order the paths come in); combine
-                               the shards' -f json reports with \`agent-gate merge\`
+                               on every machine, whatever order the paths come in; with
+                               --github the whole listing is read first and split by full
+                               name); combine the shards' -f json reports with
+                               \`agent-gate merge\`
 ${OUTPUT_OPTIONS}
 
 Each repository is decided by its own .github/agent-gate.yml (baseline when it has none)
