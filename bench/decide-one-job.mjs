@@ -3,9 +3,11 @@
 // spawned child, the floor, Node's own start, the CLI bundle and the action bundle run with a
 // runner-shaped environment. Reports; never gates (exit 0 whatever the ratios).
 //
-//   node bench/decide-one-job.mjs [--runs N] [--workflow <file>] [--job <id>]
+//   node bench/decide-one-job.mjs [--runs N] [--workflow <file>] [--job <id>] [--dist DIR] [--vs DIR]
 //
 // --workflow is a path inside ../shared/corpus (or any path); --job names a job in it.
+// --dist times the bundles of another build (default: ./dist); --vs DIR adds that build's CLI
+// and action as two more rows, interleaved with the others (a before / after in one run).
 import { execFileSync, spawn } from 'node:child_process';
 import {
   copyFileSync,
@@ -24,8 +26,6 @@ import { fileURLToPath } from 'node:url';
 const ROOT = fileURLToPath(new URL('..', import.meta.url));
 const CORPUS = join(ROOT, '..', 'shared', 'corpus');
 const FLOOR_SCRIPT = join(ROOT, 'bench', 'parse-floor.mjs');
-const CLI_BUNDLE = join(ROOT, 'dist', 'cli', 'index.js');
-const ACTION_BUNDLE = join(ROOT, 'dist', 'index.js');
 const GOAL = 2.0;
 
 const DEFAULT_WORKFLOW = 'anthropics__claude-code-action/.github/workflows/claude.yml';
@@ -37,7 +37,13 @@ function fail(message) {
 }
 
 function parseArgs(argv) {
-  const options = { runs: 15, workflow: DEFAULT_WORKFLOW, job: undefined };
+  const options = {
+    runs: 15,
+    workflow: DEFAULT_WORKFLOW,
+    job: undefined,
+    dist: join(ROOT, 'dist'),
+    vs: undefined,
+  };
   for (let i = 0; i < argv.length; i++) {
     const arg = argv[i];
     const [flag, inline] = arg.includes('=') ? arg.split(/=(.*)/s) : [arg, undefined];
@@ -48,9 +54,11 @@ function parseArgs(argv) {
         fail('--runs must be a positive integer');
     } else if (flag === '--workflow') options.workflow = value();
     else if (flag === '--job') options.job = value();
+    else if (flag === '--dist') options.dist = resolve(value());
+    else if (flag === '--vs') options.vs = resolve(value());
     else if (flag === '--help' || flag === '-h') {
       console.log(
-        'usage: node bench/decide-one-job.mjs [--runs N] [--workflow <file>] [--job <id>]',
+        'usage: node bench/decide-one-job.mjs [--runs N] [--workflow <file>] [--job <id>] [--dist DIR] [--vs DIR]',
       );
       process.exit(0);
     } else fail(`unknown argument: ${arg}`);
@@ -66,7 +74,11 @@ const source = [resolve(options.workflow), join(CORPUS, options.workflow)].find(
 );
 if (!source) fail(`workflow not found: ${options.workflow} (looked in the cwd and in ${CORPUS})`);
 if (!/\.ya?ml$/i.test(source)) fail(`not a .yml/.yaml file: ${source}`);
-for (const bundle of [CLI_BUNDLE, ACTION_BUNDLE]) {
+const bundles = (dist) => ({ cli: join(dist, 'cli', 'index.js'), action: join(dist, 'index.js') });
+const CLI_BUNDLE = bundles(options.dist).cli;
+const ACTION_BUNDLE = bundles(options.dist).action;
+const VS = options.vs === undefined ? undefined : bundles(options.vs);
+for (const bundle of [CLI_BUNDLE, ACTION_BUNDLE, ...(VS ? [VS.cli, VS.action] : [])]) {
   if (!existsSync(bundle)) fail(`${bundle} is missing: run \`npm run build\` first`);
 }
 
@@ -192,6 +204,39 @@ const actionEnv = {
 
 // ---- what is timed ---------------------------------------------------------------------
 
+const cliSubject = (key, label, bundle) => ({
+  key,
+  label,
+  args: [bundle, 'evaluate', '--workflow', workflowPath, '--job', options.job, '--format', 'json'],
+  env: BASE_ENV,
+  check: (r) => {
+    if (![0, 1, 3].includes(r.code)) return `exit ${r.code}: ${r.stderr.trim()}`;
+    const job = JSON.parse(r.stdout).jobs.find((j) => j.id === options.job);
+    if (!job) return `job ${options.job} is not in the report`;
+    facts.cliDecision ??= job.decision;
+    facts.agents ??= job.agents.map((a) => a.id);
+    return true;
+  },
+});
+const actionSubject = (key, label, bundle) => ({
+  key,
+  label,
+  args: [bundle],
+  env: actionEnv,
+  before: resetCommandFiles,
+  check: (r) => {
+    if (r.code !== 0)
+      return `exit ${r.code}: ${(r.stdout + r.stderr).trim().split('\n').slice(-5).join('\n')}`;
+    const decision = /^decision<<(\S+)\n(.*)\n\1$/m.exec(
+      readFileSync(commandFiles.GITHUB_OUTPUT, 'utf8'),
+    );
+    if (!decision) return 'no decision output in GITHUB_OUTPUT';
+    if (!/read via git/.test(r.stdout))
+      return 'the workflow was not read from the local git repository';
+    facts.actionDecision ??= decision[2];
+    return true;
+  },
+});
 const subjects = [
   {
     key: 'floor',
@@ -207,48 +252,14 @@ const subjects = [
     env: BASE_ENV,
     check: (r) => r.code === 0 || `exit ${r.code}`,
   },
-  {
-    key: 'cli',
-    label: `CLI: evaluate --job ${options.job} --format json`,
-    args: [
-      CLI_BUNDLE,
-      'evaluate',
-      '--workflow',
-      workflowPath,
-      '--job',
-      options.job,
-      '--format',
-      'json',
-    ],
-    env: BASE_ENV,
-    check: (r) => {
-      if (![0, 1, 3].includes(r.code)) return `exit ${r.code}: ${r.stderr.trim()}`;
-      const job = JSON.parse(r.stdout).jobs.find((j) => j.id === options.job);
-      if (!job) return `job ${options.job} is not in the report`;
-      facts.cliDecision = job.decision;
-      facts.agents = job.agents.map((a) => a.id);
-      return true;
-    },
-  },
-  {
-    key: 'action',
-    label: 'action: dist/index.js (runner env, audit)',
-    args: [ACTION_BUNDLE],
-    env: actionEnv,
-    before: resetCommandFiles,
-    check: (r) => {
-      if (r.code !== 0)
-        return `exit ${r.code}: ${(r.stdout + r.stderr).trim().split('\n').slice(-5).join('\n')}`;
-      const decision = /^decision<<(\S+)\n(.*)\n\1$/m.exec(
-        readFileSync(commandFiles.GITHUB_OUTPUT, 'utf8'),
-      );
-      if (!decision) return 'no decision output in GITHUB_OUTPUT';
-      if (!/read via git/.test(r.stdout))
-        return 'the workflow was not read from the local git repository';
-      facts.actionDecision = decision[2];
-      return true;
-    },
-  },
+  cliSubject('cli', `CLI: evaluate --job ${options.job} --format json`, CLI_BUNDLE),
+  actionSubject('action', 'action: dist/index.js (runner env, audit)', ACTION_BUNDLE),
+  ...(VS
+    ? [
+        cliSubject('cli-vs', `CLI of --vs ${options.vs}`, VS.cli),
+        actionSubject('action-vs', `action of --vs ${options.vs}`, VS.action),
+      ]
+    : []),
 ];
 const facts = {};
 
@@ -299,14 +310,19 @@ const p90 = (values) => {
   return s[Math.min(s.length - 1, Math.ceil(0.9 * s.length) - 1)];
 };
 const floor = median(times.floor);
+// Each round's subject ÷ the same round's floor, then the median: a change of machine load
+// between rounds cancels out (the plain ratio of medians does not).
+const paired = (key, base = 'floor') =>
+  median(times[key].map((ms, round) => ms / times[base][round]));
 const rows = subjects.map((s) => {
   const ratio = median(times[s.key]) / floor;
+  const pairedRatio = paired(s.key);
   const verdict =
     s.key === 'floor'
       ? '(the floor)'
       : s.key === 'node'
         ? '(reference)'
-        : ratio <= GOAL
+        : pairedRatio <= GOAL
           ? 'yes'
           : 'NO';
   return [
@@ -314,10 +330,18 @@ const rows = subjects.map((s) => {
     median(times[s.key]).toFixed(1),
     p90(times[s.key]).toFixed(1),
     `${ratio.toFixed(2)}×`,
+    `${pairedRatio.toFixed(2)}×`,
     verdict,
   ];
 });
-const header = ['', 'median ms', 'p90 ms', '× floor', `meets ≤ ${GOAL.toFixed(1)}×`];
+const header = [
+  '',
+  'median ms',
+  'p90 ms',
+  '× floor',
+  'paired × floor',
+  `meets ≤ ${GOAL.toFixed(1)}×`,
+];
 const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
 const line = (cells) =>
   cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]) : c.padStart(widths[i]))).join('  ');
@@ -336,10 +360,14 @@ console.log('');
 console.log(line(header));
 for (const row of rows) console.log(line(row));
 console.log('');
+if (VS)
+  console.log(
+    `This build ÷ --vs ${options.vs}, paired by round: CLI ${paired('cli', 'cli-vs').toFixed(2)}×, action ${paired('action', 'action-vs').toFixed(2)}×.\n`,
+  );
 console.log(
   `Goal (DESIGN.md §9): deciding one job costs at most ${GOAL.toFixed(1)}× the floor (a bare Node process that imports yaml and parses the same file).`,
 );
-const missed = rows.filter((r) => r[4] === 'NO').map((r) => r[0]);
+const missed = rows.filter((r) => r[5] === 'NO').map((r) => r[0]);
 console.log(
   missed.length === 0
     ? 'Both the CLI and the action meet the goal.'

@@ -3,7 +3,7 @@
  * dist/post/index.js (post), are two-line wrappers that call these. One build serves both,
  * and the post step's code is a chunk of its own that the main step never loads.
  */
-import * as core from '@actions/core';
+import * as core from '../adapters/action/runner-commands.js';
 import { runAction } from '../adapters/action/run-action.js';
 import { OUTPUTS } from '../adapters/action/settings.js';
 import { describeError, normalizeError } from '../engine/errors.js';
@@ -31,11 +31,9 @@ export async function main(): Promise<void> {
     core.setOutput(OUTPUTS.decision, 'blocked');
     core.setFailed(`agent-gate: ${message}`);
     try {
-      await core.summary
-        .addRaw(
-          `## agent-gate: ⛔ blocked\n\nThe gate could not decide, so it fails closed:\n\n> ${escapeMarkdown(message)}\n`,
-        )
-        .write();
+      await core.appendSummary(
+        `## agent-gate: ⛔ blocked\n\nThe gate could not decide, so it fails closed:\n\n> ${escapeMarkdown(message)}\n`,
+      );
     } catch {
       // No summary file (not on a runner): the failure above is what matters.
     }

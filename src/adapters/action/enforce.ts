@@ -3,7 +3,7 @@
  * fails with `approval: fail` and passes the decision on with `approval: environment`;
  * audit mode reports and never fails.
  */
-import * as core from '@actions/core';
+import * as core from './runner-commands.js';
 import { formatLocation } from '../../engine/errors.js';
 import { escapeLogText } from '../../engine/escape.js';
 import { allFindings } from '../../engine/report/report.js';

@@ -3,7 +3,7 @@
  * RUNNER_TEMP, the inputs the pack is built from (so the post step can rebuild it with the
  * job's outcome), and the state key that tells the post step where to look.
  */
-import * as core from '@actions/core';
+import * as core from './runner-commands.js';
 import { mkdirSync, readFileSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { InputError } from '../../engine/errors.js';

@@ -2,7 +2,7 @@
  * Turns a report into what the runner shows: the log, annotations at the workflow line,
  * the job summary, outputs, and the report files under RUNNER_TEMP.
  */
-import * as core from '@actions/core';
+import * as core from './runner-commands.js';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { jsonForOutput, revealInvisible } from '../../engine/escape.js';
@@ -49,7 +49,7 @@ export async function writeSummary(
   sections: readonly string[] = [],
 ): Promise<void> {
   try {
-    await core.summary.addRaw(renderMarkdown(report, { sections })).write();
+    await core.appendSummary(renderMarkdown(report, { sections }));
   } catch (error) {
     core.warning(`could not write the job summary: ${(error as Error).message}`);
   }

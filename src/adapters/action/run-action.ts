@@ -2,7 +2,7 @@
  * The action: find this job's workflow at the commit that runs, read the policy from a
  * trusted commit, decide, report, and turn the decision into the step's result.
  */
-import * as core from '@actions/core';
+import * as core from './runner-commands.js';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { contextFromPayload } from '../../engine/context/payload.js';

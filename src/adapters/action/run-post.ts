@@ -4,7 +4,7 @@
  * and upload it. A pack that cannot be completed, signed or uploaded fails the step (fail
  * closed) and stays on disk, with its path in the log.
  */
-import * as core from '@actions/core';
+import * as core from './runner-commands.js';
 import { join } from 'node:path';
 import { createHash } from 'node:crypto';
 import { ATTESTATION_BUNDLE_FILE, ATTESTATION_FILE } from '../../engine/evidence/types.js';

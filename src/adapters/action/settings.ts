@@ -2,7 +2,7 @@
  * The action's inputs, read once into one typed settings object. Enumerated inputs are
  * checked against their allowed values; a typo is an error, never a silent default.
  */
-import * as core from '@actions/core';
+import * as core from './runner-commands.js';
 import { InputError } from '../../engine/errors.js';
 import { hasExpression } from '../../engine/workflow/expressions/fences.js';
 

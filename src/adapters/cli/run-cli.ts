@@ -4,11 +4,6 @@
  */
 import { RULES } from '../../engine/rules/index.js';
 import type { Rule } from '../../engine/rules/types.js';
-import {
-  renderCatalogJson,
-  renderCatalogMarkdown,
-  renderCatalogText,
-} from '../../engine/report/render-catalog.js';
 import { InputError, describeError, normalizeError } from '../../engine/errors.js';
 import { loadPolicy } from '../../engine/policy/load-policy.js';
 import { escapeLogText } from '../../engine/escape.js';
@@ -16,10 +11,7 @@ import { redactText } from '../../engine/evidence/redact.js';
 import { TOOL_VERSION } from '../../engine/version.js';
 import { parseArgs } from './args.js';
 import { evaluateCommand, scanCommand } from './decide-commands.js';
-import { fetchCommand } from './fetch-command.js';
 import { fsPolicyReader } from './fs-policy-reader.js';
-import { mergeCommand } from './merge-command.js';
-import { verifyCommand } from './verify-command.js';
 
 export interface CliIo {
   readonly stdout: (text: string) => void;
@@ -54,6 +46,10 @@ export async function runCli(argv: readonly string[], io: CliIo): Promise<number
   }
 }
 
+/**
+ * Commands other than evaluate / scan load their modules when run: deciding a job in a fresh
+ * process pays only for what it uses (BENCHMARKS.md, "Deciding one job").
+ */
 async function dispatch(argv: readonly string[], io: CliIo): Promise<number> {
   const command = parseArgs(argv);
   switch (command.name) {
@@ -72,23 +68,25 @@ async function dispatch(argv: readonly string[], io: CliIo): Promise<number> {
       }
       return 0;
     case 'verify':
-      return await verifyCommand(command, io);
-    case 'rules':
+      return await (await import('./verify-command.js')).verifyCommand(command, io);
+    case 'rules': {
+      const catalog = await import('../../engine/report/render-catalog.js');
       io.stdout(
         command.format === 'json'
-          ? renderCatalogJson(RULES)
+          ? catalog.renderCatalogJson(RULES)
           : command.format === 'markdown'
-            ? renderCatalogMarkdown(RULES)
-            : renderCatalogText(RULES),
+            ? catalog.renderCatalogMarkdown(RULES)
+            : catalog.renderCatalogText(RULES),
       );
       return 0;
+    }
     case 'evaluate':
       return await evaluateCommand(command, io);
     case 'scan':
       return await scanCommand(command, io);
     case 'fetch':
-      return await fetchCommand(command, io);
+      return await (await import('./fetch-command.js')).fetchCommand(command, io);
     case 'merge':
-      return mergeCommand(command, io);
+      return (await import('./merge-command.js')).mergeCommand(command, io);
   }
 }
