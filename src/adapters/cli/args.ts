@@ -77,6 +77,8 @@ export type Command =
       readonly github: GithubSource;
       /** `--shard i/n`: scan only this shard of the repository list (see shard-split.ts). */
       readonly shard: ShardSpec | undefined;
+      /** `--jobs N`: repositories decided by N worker threads (1: this thread); default: scan-pool.ts. */
+      readonly jobs: number | undefined;
     }
   | {
       readonly name: 'merge';
@@ -261,6 +263,7 @@ export function parseArgs(argv: readonly string[]): Command {
       ...COMMON,
       '--all-triggers': { takesValue: false },
       '--shard': { takesValue: true },
+      '--jobs': { takesValue: true },
       ...GITHUB,
     });
     if (flags.has('--help')) return help();
@@ -277,6 +280,7 @@ export function parseArgs(argv: readonly string[]): Command {
       environments: one(flags, '--environments'),
       allTriggers: flags.has('--all-triggers'),
       shard: shardOption(one(flags, '--shard')),
+      jobs: jobsOption(one(flags, '--jobs'), github.targets.length > 0),
       github,
     };
   }
@@ -378,6 +382,16 @@ function shardOption(value: string | undefined): ShardSpec | undefined {
   } catch (e) {
     throw usage((e as Error).message, 'scan');
   }
+}
+
+/** `--jobs N`, 1 ≤ N ≤ 64; the pool decides directories only (--github reads as it decides). */
+function jobsOption(value: string | undefined, github: boolean): number | undefined {
+  if (value === undefined) return undefined;
+  if (!/^[1-9]\d?$/.test(value) || Number(value) > 64)
+    throw usage(`--jobs must be a whole number from 1 to 64, got \`${value}\``, 'scan');
+  if (github && value !== '1')
+    throw usage('--jobs applies to directory scans (--github decides in one thread)', 'scan');
+  return Number(value);
 }
 
 function permissionsMode(flags: Map<string, string[]>): PermissionsMode {

@@ -5,11 +5,9 @@
  */
 import { statSync } from 'node:fs';
 import { basename, dirname, resolve } from 'node:path';
-import { InputError, describeError, fileErrorOf, normalizeError } from '../../engine/errors.js';
 import { environmentsFromFile } from '../../engine/context/environment-protection.js';
 import type { EnvironmentFacts } from '../../engine/context/environment-protection.js';
 import { evaluateWorkflow } from '../../engine/evaluate.js';
-import { evaluateEachTrigger } from '../../engine/evaluate-triggers.js';
 import { effectiveDefaultPermissions } from '../../engine/policy/default-permissions.js';
 import { policyFilesRead } from '../../engine/policy/load-policy.js';
 import type { Evaluation } from '../../engine/evaluate.js';
@@ -23,14 +21,17 @@ import { planShard } from '../../engine/report/shard-split.js';
 import { shardOptions } from './shard-options.js';
 import { diskFileReader } from './fs-action-files.js';
 import { gatherActionFiles } from '../../engine/inventory/resolve/action-files.js';
-import type { ParsedFile } from '../../engine/inventory/resolve/action-files.js';
 import { parseWorkflowOrAction } from '../../engine/workflow/action-file.js';
 import { emitReport, checkOutDir } from './emit-report.js';
 import { cliContext } from './event-context.js';
 import { readRepoSnapshot, readScriptFiles, repoRootOf } from './fs-repo-snapshot.js';
+import { repoRelative, scanRepository } from './scan-repository.js';
+import type { RepositoryResult, RepositoryScanContext, ScanTarget } from './scan-repository.js';
+import { defaultJobs, scanInPool, workerHeapMb } from './scan-pool.js';
 import { readTextFile } from './fs-policy-reader.js';
 import { repositoryIdentity } from './repo-identity.js';
 import { startProgress } from './progress.js';
+import type { Progress } from './progress.js';
 import { githubScanCommand } from './github-scan.js';
 import { PolicyResolver, findRepoRoot, insideRepo, rootUri } from './repo-policy.js';
 import type { CliIo } from './run-cli.js';
@@ -125,121 +126,31 @@ export async function scanCommand(command: ScanArgs, io: CliIo): Promise<number>
   const progress = startProgress(io, total, { quiet: command.options.quiet });
   const evaluations: Evaluation[] = [];
   const scopes: RepositoryScope[] = [];
-  for (const position of assigned) {
+  const order = assigned.flatMap((position) => {
     const target = targetAt(position);
-    if (target === undefined) continue;
-    const tagged = (): void => {
-      while (errorPositions.length < errors.length) errorPositions.push(position);
-      while (evaluationPositions.length < evaluations.length) evaluationPositions.push(position);
-    };
-    // A repository whose policy cannot be loaded is an error of that repository; the scan
-    // goes on with the others (and exits 2).
-    let resolvedPolicy: Awaited<ReturnType<PolicyResolver['forRoot']>>;
-    try {
-      resolvedPolicy = await resolver.forRoot(target.root);
-    } catch (thrown) {
-      errors.push(repositoryError(target.root, thrown));
-      for (const file of target.files) progress.tick(file);
-      tagged();
-      continue;
-    }
-    const { policy, repoFile } = resolvedPolicy;
-    const context = {
-      ...cliContext({
-        event: undefined,
-        eventPath: undefined,
-        actor: undefined,
-        changedFiles: [],
-        defaultPermissions: effectiveDefaultPermissions(policy, command.defaultPermissions),
-        policyFile: repoFile,
-        repository: command.options.repository ?? repositoryIdentity(target.root),
-      }),
-      environments,
-      policyFiles: repoRelative(target.root, policyFilesRead(policy)),
-    };
-    // One repository snapshot per scanned repository, shared by its workflows.
-    const snapshotRoot = repoRootOf(target.files[0] ?? '');
-    let repo: ReturnType<typeof readRepoSnapshot> | undefined;
-    try {
-      repo = snapshotRoot === undefined ? undefined : readRepoSnapshot(snapshotRoot);
-    } catch (thrown) {
-      errors.push(repositoryError(target.root, thrown));
-      for (const file of target.files) progress.tick(file);
-      tagged();
-      continue;
-    }
-    const workflows: RepositoryScope['workflows'][number][] = [];
-    const resolved = new Map<string, string>();
-    const reader =
-      session?.reader(target.root, resolved) ??
-      diskFileReader({ root: target.root, cacheDir: command.options.actionsCache, resolved });
-    const parsedFiles = new Map<string, ParsedFile>();
-    // Each file parsed once, up front: a `workflow_run` trigger is judged by the events of the
-    // repository's other workflows (by name and path).
-    type Read =
-      | { file: string; text: string; parsed: ReturnType<typeof parseWorkflowOrAction> }
-      | { file: string; thrown: unknown };
-    const read = target.files.map((file): Read => {
-      try {
-        const text = readTextFile(file);
-        return { file, text, parsed: parseWorkflowOrAction(file, text) };
-      } catch (thrown) {
-        return { file, thrown };
-      }
-    });
-    const workflowEvents: Record<string, readonly string[]> = {};
-    for (const r of read) {
-      if (!('parsed' in r) || !('jobs' in r.parsed)) continue;
-      const events = [...new Set(r.parsed.triggers.map((t) => t.event))];
-      const repoPath = insideRepo(target.root, r.file) ?? r.file;
-      workflowEvents[repoPath] = events;
-      if (r.parsed.name !== undefined) workflowEvents[r.parsed.name] = events;
-    }
-    const repoContext = { ...context, workflowEvents };
-    for (const r of read) {
-      const file = r.file;
-      progress.tick(file);
-      const repoPath = insideRepo(target.root, file) ?? file;
-      workflows.push({ path: file, repoPath });
-      try {
-        if (!('parsed' in r)) throw r.thrown;
-        const { text, parsed } = r;
-        const actionFiles = await gatherActionFiles([parsed], reader, resolved, parsedFiles);
-        session?.noteUses(parsed, actionFiles);
-        // The scripts its steps run, read once per repository as workflows ask for them.
-        if (repo) repo = readScriptFiles(repo, parsed);
-        evaluations.push(
-          ...evaluateEachTrigger(
-            {
-              path: file,
-              text,
-              parsed,
-              actionFiles,
-              policy,
-              context: repoContext,
-              now: io.now(),
-              rules: io.rules,
-              repo,
-              repoPath: snapshotRoot === undefined ? undefined : repoPath,
-            },
-            command.allTriggers,
-          ),
-        );
-      } catch (thrown) {
-        // A file that cannot be evaluated is reported (and makes the scan fail, exit 2);
-        // it never stops the other files.
-        errors.push(fileErrorOf(file, thrown));
-      }
-    }
+    return target === undefined ? [] : [{ position, target }];
+  });
+  const now = io.now();
+  // Each repository's result, in the scan's order: from this thread, or from the pool.
+  const results = scanResults(
+    order.map((o) => o.target),
+    { command, resolver, environments, session, now, rules: io.rules },
+    io,
+    progress,
+  );
+  let k = 0;
+  for await (const result of results) {
+    const { position } = order[k++]!;
+    evaluations.push(...result.evaluations);
+    errors.push(...result.errors);
+    while (errorPositions.length < errors.length) errorPositions.push(position);
+    while (evaluationPositions.length < evaluations.length) evaluationPositions.push(position);
+    if (result.scope === undefined) continue;
     scopes.push({
-      root: target.root,
-      rootUri: rootUri(target.root),
-      policy,
-      workflows,
-      category: scanCategory(target.root, targets.length, scopes),
+      ...result.scope,
+      category: scanCategory(result.scope.root, targets.length, scopes),
     });
     scopePositions.push(position);
-    tagged();
   }
   progress.done();
   session?.finish();
@@ -282,18 +193,6 @@ function repositoryKey(root: string): string {
   return basename(resolve(root));
 }
 
-/** A repository that could not be scanned at all, named by its root. */
-function repositoryError(root: string, thrown: unknown): FileError {
-  const error = normalizeError(thrown);
-  return {
-    path: root,
-    message:
-      error instanceof InputError
-        ? `${root}: repository not scanned: ${describeError(error)}`
-        : `${root}: internal error while reading this repository, not scanned: ${error.message}`,
-  };
-}
-
 /** `--fetch`: the REST session that fills the actions cache; undefined: offline. */
 function openFetch(options: CommonOptions, io: CliIo): FetchSession | undefined {
   return options.fetch
@@ -308,18 +207,58 @@ function environmentsOption(
   return file === undefined ? undefined : environmentsFromFile(readTextFile(file), file);
 }
 
-/** The policy files inside the repository, as repository paths (a change to one is gated). */
-function repoRelative(root: string, files: readonly string[]): string[] {
-  return files.flatMap((file) => {
-    const rel = insideRepo(root, file);
-    return rel === undefined ? [] : [rel];
-  });
-}
-
 /** One code-scanning category per repository (several runs in one upload must differ). */
 function scanCategory(root: string, count: number, earlier: readonly RepositoryScope[]): string {
   if (count === 1) return 'agent-gate/scan/';
   const name = basename(root.replace(/[\\/]+$/, '')) || 'repository';
   const taken = earlier.filter((s) => s.category.startsWith(`agent-gate/scan/${name}`)).length;
   return `agent-gate/scan/${name}${taken > 0 ? `-${taken + 1}` : ''}/`;
+}
+
+/**
+ * The repositories' results in the scan's order. `--jobs N` (N > 1) decides them in a pool of
+ * worker threads when it can: the bundled CLI (the workers run it), more than one repository,
+ * no `--fetch` session (its REST client lives in this thread) and the registry's rules.
+ */
+function scanResults(
+  targets: readonly ScanTarget[],
+  ctx: RepositoryScanContext,
+  io: CliIo,
+  progress: Progress,
+): AsyncGenerator<RepositoryResult> {
+  const workers = Math.min(ctx.command.jobs ?? defaultJobs(), targets.length);
+  if (workers > 1 && io.workerScript !== undefined && !ctx.session && !ctx.rules)
+    return ticked(
+      scanInPool(targets, {
+        script: io.workerScript,
+        workers,
+        command: ctx.command,
+        now: ctx.now,
+        maxHeapMb: workerHeapMb(io.env),
+      }),
+      targets,
+      progress,
+    );
+  return inThread(targets, ctx, progress);
+}
+
+async function* inThread(
+  targets: readonly ScanTarget[],
+  ctx: RepositoryScanContext,
+  progress: Progress,
+): AsyncGenerator<RepositoryResult> {
+  for (const target of targets) yield await scanRepository(target, ctx, (f) => progress.tick(f));
+}
+
+/** The pool's results, each repository's files ticked as its result comes in. */
+async function* ticked(
+  results: AsyncGenerator<RepositoryResult>,
+  targets: readonly ScanTarget[],
+  progress: Progress,
+): AsyncGenerator<RepositoryResult> {
+  let k = 0;
+  for await (const result of results) {
+    for (const file of targets[k++]?.files ?? []) progress.tick(file);
+    yield result;
+  }
 }

@@ -23,6 +23,11 @@ export interface CliIo {
   readonly rules?: readonly Rule<unknown>[];
   /** The environment (GITHUB_TOKEN, GITHUB_API_URL for fetching); absent: none. */
   readonly env?: Readonly<Record<string, string | undefined>>;
+  /**
+   * The script `scan --jobs N` starts its worker threads with: the CLI bundle's entry. Absent
+   * (the CLI run in-process, e.g. by tests): repositories are decided in this thread.
+   */
+  readonly workerScript?: string | URL;
 }
 
 export interface Terminal {
