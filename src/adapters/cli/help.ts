@@ -85,9 +85,9 @@ Options:
                                --github the whole listing is read first and split by full
                                name); combine the shards' -f json reports with
                                \`agent-gate merge\`
-      --jobs <n>               decide repositories in n worker threads (1: one thread;
-                               default: 2 where there are two cores); the report is the
-                               same bytes whatever n (directories only)
+      --jobs <n>               decide repositories in n worker threads (default 1: this
+                               thread); the report is the same bytes whatever n; pays off
+                               only with idle cores (directories only)
 ${OUTPUT_OPTIONS}
 
 Each repository is decided by its own .github/agent-gate.yml (baseline when it has none)
