@@ -34,32 +34,32 @@ afterEach(() => {
 
 describe('workflow commands on stdout', () => {
   it('escapes messages and properties so hostile text cannot start or end a command', () => {
-    core.warning('50% done\n::error::injected\r', {
+    core.warning('50% done\n::error::injected\r ##[x]', {
       title: 'a: b, c',
       file: '.github/workflows/x.yml',
       startLine: 3,
       startColumn: 7,
     });
     expect(stdout).toBe(
-      '::warning title=a%3A b%2C c,file=.github/workflows/x.yml,line=3,col=7::50%25 done%0A::error::injected%0D\n',
+      '::warning title=a%3A b%2C c,file=.github/workflows/x.yml,line=3,col=7::50%25 done%0A::error::injected%0D #\u200b#[x]\n',
     );
     expect(parseAnnotations(stdout)).toEqual([
       {
         level: 'warning',
         properties: { title: 'a: b, c', file: '.github/workflows/x.yml', line: '3', col: '7' },
-        message: '50% done\n::error::injected\r',
+        message: '50% done\n::error::injected\r #\u200b#[x]',
       },
     ]);
   });
 
-  it('leaves out properties without a value; info is plain text', () => {
+  it('leaves out properties without a value; info lines are escaped log text', () => {
     core.notice('n', { title: 'only a title' });
     core.error('e');
-    core.info('::not a command when it is info');
+    core.info('::not a command when it is info ##[error]x');
     expect(stdout.split('\n')).toEqual([
       '::notice title=only a title::n',
       '::error::e',
-      '::not a command when it is info',
+      ':\u200b:not a command when it is info #\u200b#[error]x',
       '',
     ]);
   });

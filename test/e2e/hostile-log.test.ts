@@ -55,10 +55,10 @@ describe.concurrent('legacy `##[` commands in the step log', () => {
     expect(r.plain.filter((l) => l.includes('##['))).toEqual([]);
   });
 
-  // GAP: src/adapters/action/run-action.ts:137-139 logs `Evaluating ${workflowName}@…`
-  // with core.info and no escapeLogText, so a workflow file named `x ##[error]y.yml` (a pull
-  // request can add one) reaches a plain log line as a live legacy runner command.
-  it.fails('bad: a hostile workflow file name reaches plain log lines escaped', async () => {
+  // Was a gap: run-action.ts logged `Evaluating ${workflowName}@…` raw; every log line now goes
+  // through runner-commands.ts, which escapes each line (a workflow file named `x ##[error]y.yml`,
+  // which a pull request can add, would otherwise be a live legacy runner command).
+  it('bad: a hostile workflow file name reaches plain log lines escaped', async () => {
     const r = await logOf('x ##[error]y.yml');
     expect(r.code).toBe(1);
     expect(r.plain.filter((l) => l.includes('##['))).toEqual([]);

@@ -14,6 +14,7 @@ import { randomUUID } from 'node:crypto';
 import { appendFileSync, constants, existsSync } from 'node:fs';
 import { access, appendFile } from 'node:fs/promises';
 import { EOL } from 'node:os';
+import { escapeLogText } from '../../engine/escape.js';
 
 /** Where an annotation points (the subset of `@actions/core`'s AnnotationProperties we use). */
 export interface AnnotationProperties {
@@ -101,15 +102,26 @@ export function setSecret(secret: string): void {
   issueCommand('add-mask', {}, secret);
 }
 
+/**
+ * Text as the log shows it: each line escaped (no workflow command, legacy `##[` command or
+ * control character), whoever built it. Escaping is idempotent, so text a renderer already
+ * escaped is unchanged; one place means a new log line cannot forget it.
+ */
+function logLines(message: string): string[] {
+  return message.split(/\r?\n/).map(escapeLogText);
+}
+
 export function info(message: string): void {
-  process.stdout.write(message + EOL);
+  process.stdout.write(logLines(message).join(EOL) + EOL);
 }
 
 function annotation(level: string, message: string, p: AnnotationProperties = {}): void {
   issueCommand(
     level,
     { title: p.title, file: p.file, line: p.startLine, col: p.startColumn },
-    message,
+    // One command line already (escapeData encodes CR / LF); only the legacy `##[` form,
+    // which the runner finds anywhere in a line, is neutralised as in every log line.
+    message.replace(/##\[/g, '#\u200b#['),
   );
 }
 
