@@ -4,7 +4,6 @@
  */
 import type { RunContext } from '../context/run-context.js';
 import { InputError } from '../errors.js';
-import { hasExpression } from '../workflow/expressions/fences.js';
 import type { Job, Workflow } from '../workflow/model.js';
 import { locate } from '../workflow/source.js';
 import { ACTION_CLASSES } from './action-classes.js';
@@ -21,7 +20,7 @@ import { traceJobScripts } from './scripts/job-scripts.js';
 import { toolReach } from './tool-reach.js';
 import { buildCredentials } from './credentials.js';
 import { effectivePermissions } from './permissions.js';
-import { environmentProtection } from './environment-protection.js';
+import { jobEnvironment } from './environment-protection.js';
 import { planRun, runnableSteps } from './run-conditions.js';
 import type { RunPlan } from './run-conditions.js';
 import { collectSecretUses } from './secret-flow.js';
@@ -178,18 +177,7 @@ function buildJobInventory(
     productionPatterns: options.productionPatterns,
     repository: context.repository,
   });
-  const environment = job.environment
-    ? {
-        name: job.environment.name,
-        dynamic: hasExpression(job.environment.name),
-        at: locate(src, job.environment.at),
-        protection: environmentProtection(
-          job.environment.name,
-          hasExpression(job.environment.name),
-          context,
-        ),
-      }
-    : undefined;
+  const environment = jobEnvironment(job, src, context);
   const knownAction = (name: string, ref?: string): boolean =>
     knownRemote(name) || trustedAction(name, options.trustedActions ?? [], ref);
   // The credentials each step can reach, derived once: step paths, agent tools and opaque

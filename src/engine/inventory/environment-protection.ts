@@ -3,7 +3,28 @@
  * looked up for that name, or `unknown` (never looked up, or a name computed at run time).
  */
 import type { RunContext } from '../context/run-context.js';
-import type { EnvironmentProtection } from './types.js';
+import type { SourceFile } from '../workflow/source.js';
+import { locate } from '../workflow/source.js';
+import type { Job } from '../workflow/model.js';
+import { hasExpression } from '../workflow/expressions/fences.js';
+import type { EnvironmentProtection, JobInventory } from './types.js';
+
+/** A job's environment as the inventory records it (the job's own, or a called job's). */
+export function jobEnvironment(
+  job: Job,
+  source: SourceFile,
+  context: RunContext,
+): JobInventory['environment'] {
+  if (!job.environment) return undefined;
+  const { name } = job.environment;
+  const dynamic = hasExpression(name);
+  return {
+    name,
+    dynamic,
+    at: locate(source, job.environment.at),
+    protection: environmentProtection(name, dynamic, context),
+  };
+}
 
 export function environmentProtection(
   name: string,

@@ -45,7 +45,7 @@ export function evaluateCondition(
   if (body === undefined) return { mayRun: true };
   const tree = parseExpression(body);
   if (!tree) return { mayRun: true };
-  const value = evaluateExpression(tree, (path) => resolve(path, facts));
+  const value = evaluateExpression(tree, (path) => conditionValue(path, facts));
   if (truthOf(value) === false)
     return {
       mayRun: false,
@@ -67,7 +67,7 @@ function describeFacts(f: ConditionFacts): string {
 }
 
 /** A context path's value for this run (lower-cased path). */
-function resolve(path: readonly string[], f: ConditionFacts): Value {
+export function conditionValue(path: readonly string[], f: ConditionFacts): Value {
   if (path[0] !== 'github') return UNKNOWN;
   const key = path.slice(1).join('.');
   const fact = (s: StringFact): Value =>

@@ -5,10 +5,9 @@
  * the gate could not see through.
  */
 import type { RunContext } from '../../context/run-context.js';
-import { hasExpression } from '../../workflow/expressions/fences.js';
 import { locate } from '../../workflow/source.js';
 import { environmentPaths, stepPaths } from '../action-paths.js';
-import { environmentProtection } from '../environment-protection.js';
+import { jobEnvironment } from '../environment-protection.js';
 import { opaquePath } from '../opaque.js';
 import type { PathDraft } from '../opaque.js';
 import { collectSecretUses } from '../secret-flow.js';
@@ -53,18 +52,7 @@ function framePaths(frame: Frame, input: IndirectInput): PathDraft[] {
     },
   }));
   const src = frame.workflow.source;
-  const environment = frame.job.environment
-    ? {
-        name: frame.job.environment.name,
-        dynamic: hasExpression(frame.job.environment.name),
-        at: locate(src, frame.job.environment.at),
-        protection: environmentProtection(
-          frame.job.environment.name,
-          hasExpression(frame.job.environment.name),
-          input.context,
-        ),
-      }
-    : undefined;
+  const environment = jobEnvironment(frame.job, src, input.context);
   const pathInput = {
     workflow: frame.workflow,
     job: frame.job,

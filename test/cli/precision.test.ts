@@ -1,0 +1,94 @@
+/**
+ * Precision of the classes (issue 11): facts the workflow shows decide a path, not a guess.
+ * Each behaviour has a case that must still gate (bad) and one that no longer does (good).
+ */
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../../src/adapters/cli/run-cli.js';
+import { tempDir } from '../helpers.js';
+
+interface Path {
+  class: string;
+  decision: string;
+  reason: string;
+}
+interface Result {
+  code: number;
+  decision: string;
+  paths: Path[];
+  err: string;
+}
+
+/** Evaluates `workflow` (written into a fresh repository with `files`) and joins paths to their reasons. */
+async function evaluate(
+  workflow: string,
+  argv: string[] = [],
+  files: Record<string, string> = {},
+): Promise<Result> {
+  const dir = tempDir('agent-gate-precision-');
+  const path = join(dir, '.github/workflows/ci.yml');
+  for (const [name, text] of Object.entries({ ...files, '.github/workflows/ci.yml': workflow })) {
+    mkdirSync(dirname(join(dir, name)), { recursive: true });
+    writeFileSync(join(dir, name), text);
+  }
+  let out = '';
+  let err = '';
+  const code = await runCli(['evaluate', path, '--format', 'json', ...argv], {
+    stdout: (t) => (out += t),
+    stderr: (t) => (err += t),
+    now: () => new Date('2026-12-08T00:00:00Z'),
+  });
+  const doc = JSON.parse(out) as {
+    decision: string;
+    jobs: { paths: { id: string; class: string; decision: string }[] }[];
+    bom: { workflows: { jobs: { paths: { id: string; reason: string }[] }[] }[] };
+  };
+  const reasons = new Map(
+    doc.bom.workflows.flatMap((w) => w.jobs.flatMap((j) => j.paths.map((p) => [p.id, p.reason]))),
+  );
+  const paths = doc.jobs.flatMap((j) =>
+    j.paths.map((p) => ({ class: p.class, decision: p.decision, reason: reasons.get(p.id) ?? '' })),
+  );
+  return { code, decision: doc.decision, paths, err };
+}
+
+const of = (r: Result, cls: string): Path[] => r.paths.filter((p) => p.class === cls);
+
+const envJob = (environment: string, on = 'push'): string => `on: ${on}
+permissions: { contents: read }
+jobs:
+  build:
+    runs-on: ubuntu-latest
+    environment: ${environment}
+    steps:
+      - run: cargo build --release
+`;
+
+describe('a computed environment name is judged by the names it can take', () => {
+  it('bad: a name read from an input may be anything: treated as production', async () => {
+    const r = await evaluate(envJob(`\${{ github.event.inputs.environment || 'build' }}`));
+    expect(of(r, 'production')[0]?.reason).toMatch(/treated as production/);
+    expect(r.decision).toBe('approval-required');
+  });
+
+  it('bad: a name that can be production is production, and says which value', async () => {
+    const r = await evaluate(
+      envJob(`\${{ github.ref == 'refs/heads/main' && 'production' || 'staging' }}`),
+    );
+    expect(of(r, 'production')[0]?.reason).toMatch(/it can be production/);
+    expect(r.decision).toBe('approval-required');
+  });
+
+  it('good: `build` or none is not production; on a pull request it is no environment at all', async () => {
+    const name = `\${{ (github.ref == 'refs/heads/main' || startsWith(github.ref, 'refs/tags/')) && 'build' || '' }}`;
+    const push = await evaluate(envJob(name));
+    expect(of(push, 'production')).toEqual([]);
+    expect(of(push, 'deploy')).toEqual([]);
+    expect(of(push, 'use-secret')[0]?.reason).toMatch(/can be build or none/);
+    expect(push.decision).toBe('allow');
+    const pr = await evaluate(envJob(name, 'pull_request'), ['--event', 'pull_request']);
+    expect(pr.paths.filter((p) => /environment/.test(p.reason))).toEqual([]);
+    expect(pr.decision).toBe('allow');
+  });
+});
