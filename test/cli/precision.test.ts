@@ -92,3 +92,63 @@ describe('a computed environment name is judged by the names it can take', () =>
     expect(pr.decision).toBe('allow');
   });
 });
+
+const kubeJob = (setup: string): string => `on: push
+permissions: { contents: read }
+jobs:
+  e2e:
+    runs-on: ubuntu-latest
+    steps:
+${setup}
+      - run: |
+          kubectl create deployment app --image=app:test
+          helm install charts/app --wait
+`;
+
+describe('a cluster the job creates on its runner is not a deploy target', () => {
+  it('bad: kubectl / helm against a cluster the job did not create deploy', async () => {
+    const r = await evaluate(kubeJob('      - run: echo no cluster here'));
+    expect(of(r, 'deploy').map((p) => p.reason)).toEqual([
+      expect.stringMatching(/changes Kubernetes resources/),
+      expect.stringMatching(/installs or upgrades a Helm release/),
+    ]);
+    expect(r.decision).toBe('approval-required');
+  });
+
+  it('bad: a job that also fetches a remote cluster’s credentials may target it', async () => {
+    const r = await evaluate(
+      kubeJob(`      - run: kind create cluster --wait 5m
+      - run: aws eks update-kubeconfig --name prod`),
+    );
+    expect(of(r, 'deploy')).toHaveLength(2);
+  });
+
+  it('bad: a command naming another context still deploys', async () => {
+    const r = await evaluate(`on: push
+permissions: { contents: read }
+jobs:
+  e2e:
+    runs-on: ubuntu-latest
+    steps:
+      - run: |
+          kind create cluster
+          kubectl --context prod apply -f app.yaml
+          kubectl --context kind-kind apply -f app.yaml
+`);
+    expect(of(r, 'deploy').map((p) => p.reason)).toEqual([expect.stringMatching(/--context prod/)]);
+  });
+
+  it('good: after `kind create cluster` or a kind action they change the job’s own cluster', async () => {
+    for (const setup of [
+      '      - run: kind create cluster --wait 5m',
+      '      - uses: helm/kind-action@a1b0e391336a6ee6713a0583f8c6240d70863de3',
+    ]) {
+      const r = await evaluate(kubeJob(setup));
+      expect(of(r, 'deploy')).toEqual([]);
+      expect(of(r, 'read').map((p) => p.reason)).toContainEqual(
+        expect.stringMatching(/on the job's own cluster \((kind create cluster|helm\/kind-action)/),
+      );
+      expect(r.decision).toBe('allow');
+    }
+  });
+});

@@ -6,6 +6,7 @@ import { locate, locateInScalar } from '../../workflow/source.js';
 import { remoteActionName } from '../../workflow/uses-reference.js';
 import { matrixLookup, stepEnv } from '../../workflow/value-sources.js';
 import { ACTION_TABLE } from '../action-table.js';
+import { localCluster, onLocalCluster } from '../local-cluster.js';
 import { opaquePath } from '../opaque.js';
 import { classifyRun } from '../run-variants.js';
 import { scriptPathDrafts } from '../scripts/script-paths.js';
@@ -16,6 +17,7 @@ import { draft, withKnownActions, type Draft, type PathInput } from './input.js'
 export function fromSteps(input: PathInput, credsByStep: Map<number, readonly string[]>): Draft[] {
   const out: Draft[] = [];
   const visible = input.visible ?? visibleCredentials(withKnownActions(input));
+  const cluster = localCluster(input.job);
   for (const step of input.job.steps) {
     const creds = visible.get(step.index) ?? [];
     credsByStep.set(step.index, creds);
@@ -46,11 +48,20 @@ export function fromSteps(input: PathInput, credsByStep: Map<number, readonly st
           hit.line,
           hit.column,
         );
+        const local = onLocalCluster(cluster, step.index, hit);
         out.push(
-          draft(hit.class, `${hit.detail}: \`${hit.command}\``, hitAt, creds, {
-            step: step.index,
-            target: hit.target,
-          }),
+          local
+            ? draft(
+                'read',
+                `${hit.detail} on the job's own cluster (${local.by}, step ${local.step + 1}): \`${hit.command}\``,
+                hitAt,
+                creds,
+                { step: step.index, target: 'cluster:local' },
+              )
+            : draft(hit.class, `${hit.detail}: \`${hit.command}\``, hitAt, creds, {
+                step: step.index,
+                target: hit.target,
+              }),
         );
       }
       for (const o of classified.opaque) {
