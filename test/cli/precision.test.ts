@@ -152,3 +152,31 @@ jobs:
     }
   });
 });
+
+const goreleaser = (args: string | undefined): string => `on: push
+permissions: { contents: read }
+jobs:
+  release:
+    runs-on: ubuntu-latest
+    steps:
+      - uses: goreleaser/goreleaser-action@e435ccd777264be153ace6237001ef4d979d3a7a
+${args === undefined ? '' : `        with:\n          args: ${args}\n`}`;
+
+describe('goreleaser-action publishes only when goreleaser would', () => {
+  it('bad: no args (a release), `release --clean`, or computed args publish', async () => {
+    for (const args of [undefined, 'release --clean', '${{ inputs.args }}']) {
+      const r = await evaluate(goreleaser(args));
+      expect(
+        of(r, 'publish').map((p) => p.reason),
+        String(args),
+      ).toEqual([expect.stringMatching(/goreleaser-action runs goreleaser/)]);
+    }
+  });
+
+  it('good: `check`, `build --snapshot` and `release --snapshot` publish nothing', async () => {
+    for (const args of ['check', 'build --snapshot --clean', 'release --snapshot --clean']) {
+      const r = await evaluate(goreleaser(args));
+      expect(of(r, 'publish'), args).toEqual([]);
+    }
+  });
+});

@@ -11,6 +11,11 @@ export interface ActionEntry {
   readonly detail: string;
   /** Input that must be truthy (`true`, or an expression) for the entry to apply. */
   readonly whenInput?: string;
+  /**
+   * The action runs `command <input>`: the entry applies only when the command classifier
+   * puts that command line in the entry's class (an expression in the input: it applies).
+   */
+  readonly runs?: { readonly command: string; readonly input: string };
   readonly target?: string;
 }
 
@@ -57,7 +62,13 @@ export const ACTION_TABLE: readonly ActionEntry[] = [
     detail: 'uploads a release asset',
     target: 'github:releases',
   },
-  { action: 'goreleaser/goreleaser-action', class: 'publish', detail: 'runs goreleaser' },
+  {
+    action: 'goreleaser/goreleaser-action',
+    class: 'publish',
+    detail: 'runs goreleaser',
+    // `args: check`, `build`, `release --snapshot` publish nothing; no args is `release`.
+    runs: { command: 'goreleaser', input: 'args' },
+  },
   {
     action: 'changesets/action',
     class: 'publish',

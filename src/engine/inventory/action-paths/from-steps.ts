@@ -6,6 +6,7 @@ import { locate, locateInScalar } from '../../workflow/source.js';
 import { remoteActionName } from '../../workflow/uses-reference.js';
 import { matrixLookup, stepEnv } from '../../workflow/value-sources.js';
 import { ACTION_TABLE } from '../action-table.js';
+import { classifyScript } from '../commands.js';
 import { localCluster, onLocalCluster } from '../local-cluster.js';
 import { opaquePath } from '../opaque.js';
 import { classifyRun } from '../run-variants.js';
@@ -105,6 +106,7 @@ function fromUsesStep(input: PathInput, step: Step, creds: readonly string[]): D
       const v = step.with.find((w) => w.key === entry.whenInput)?.value;
       if (v === undefined || (v !== 'true' && !hasExpression(v))) continue;
     }
+    if (entry.runs && !runsInClass(step, entry.runs, entry.class)) continue;
     out.push(
       draft(entry.class, `${name} ${entry.detail}`, at, creds, {
         step: step.index,
@@ -114,6 +116,18 @@ function fromUsesStep(input: PathInput, step: Step, creds: readonly string[]): D
     );
   }
   return out;
+}
+
+/** Whether `command <input>` (the action's own command line) is in `cls`. */
+function runsInClass(
+  step: Step,
+  runs: { readonly command: string; readonly input: string },
+  cls: string,
+): boolean {
+  const args = step.with.find((w) => w.key === runs.input)?.value ?? '';
+  if (hasExpression(args)) return true;
+  const line = `${runs.command} ${args.replace(/\s+/g, ' ')}`;
+  return classifyScript(line).hits.some((h) => h.class === cls);
 }
 
 /** The step's shell: its `shell:`, else PowerShell on Windows runners (GitHub's default). */
