@@ -180,3 +180,40 @@ describe('goreleaser-action publishes only when goreleaser would', () => {
     }
   });
 });
+
+const ghAwJob = (setup: string): string => `on: push
+permissions: { contents: read }
+jobs:
+  agent:
+    runs-on: ubuntu-latest
+    steps:
+${setup}
+      - name: Check for OAuth tokens
+        run: bash "\${RUNNER_TEMP}/gh-aw/actions/check_oauth_tokens.sh"
+        env:
+          TOKEN: \${{ secrets.COPILOT_TOKEN }}
+`;
+const SETUP = `      - uses: github/gh-aw-actions/setup@ea4b911d44a5336c74325a122a5fd9110b45ff06
+        with:
+          destination: \${{ runner.temp }}/gh-aw/actions`;
+
+describe('scripts a catalogued action wrote for the job are its runtime, not unknown code', () => {
+  it('bad: without the setup step, or from another directory, the script is opaque', async () => {
+    for (const setup of [
+      '      - run: echo no setup',
+      SETUP.replace('gh-aw/actions', 'elsewhere'),
+    ]) {
+      const r = await evaluate(ghAwJob(setup), [], { 'README.md': '' });
+      expect(of(r, 'opaque').map((p) => p.reason)).toEqual([
+        expect.stringMatching(/runs a script whose path is computed at run time/),
+      ]);
+      expect(r.decision).toBe('approval-required');
+    }
+  });
+
+  it('good: after gh-aw’s setup action wrote its runtime there, the script is known', async () => {
+    const r = await evaluate(ghAwJob(SETUP), [], { 'README.md': '' });
+    expect(of(r, 'opaque')).toEqual([]);
+    expect(of(r, 'use-secret')).toHaveLength(1);
+  });
+});

@@ -10,6 +10,7 @@
  *   does         one line: what it does with the runner and the network
  *   credentials  inputs that take a credential (they default to `github.token` when noted)
  *   setsUp       true when it writes a credential where later steps can use it
+ *   runtime      the input naming the directory it writes its runtime scripts to
  * Publishers only (the tool's own vendor or a long-standing widely used maintainer); one-person
  * helpers stay opaque until a policy trusts them (`actions: { trusted }`).
  */
@@ -19,6 +20,12 @@ export interface KnownAction {
   readonly does: string;
   readonly credentials: readonly string[];
   readonly setsUp?: boolean;
+  /**
+   * The action writes its own runtime (scripts versioned with the action) into the directory
+   * its `input` names; the steps after it that run a script from there run this catalogued
+   * code, not unknown code.
+   */
+  readonly runtime?: { readonly input: string; readonly what: string };
 }
 
 export const KNOWN_ACTIONS: readonly KnownAction[] = [
@@ -101,6 +108,12 @@ export const KNOWN_ACTIONS: readonly KnownAction[] = [
     action: 're-actors/alls-green',
     does: 'checks the results of the jobs it needs (no network, no token)',
     credentials: [],
+  },
+  {
+    action: 'github/gh-aw-actions/setup',
+    does: 'copies the gh-aw runtime (the shell and JavaScript helpers of the compiled lock file, versioned with the action) into `destination`',
+    credentials: [],
+    runtime: { input: 'destination', what: 'the gh-aw runtime' },
   },
   {
     action: 'lycheeverse/lychee-action',

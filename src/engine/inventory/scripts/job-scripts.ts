@@ -8,6 +8,7 @@ import { locate, locateInScalar } from '../../workflow/source.js';
 import type { ClassifyOptions } from '../commands.js';
 import type { RepoSnapshot } from '../repo-snapshot.js';
 import { splitOnce } from '../split-once.js';
+import { runtimeDirsByStep } from './runtime-dirs.js';
 import { joinPath } from './script-calls.js';
 import { MAX_SCRIPT_DEPTH, traceScripts, type ScriptTrace } from './trace-scripts.js';
 import { hasExpression } from '../../workflow/expressions/fences.js';
@@ -26,6 +27,7 @@ export function traceJobScripts(
   classify: ClassifyOptions,
 ): JobScripts {
   const out = new Map<number, ScriptTrace>();
+  const runtime = runtimeDirsByStep(job);
   for (const step of job.steps) {
     if (step.run === undefined) continue;
     if (step.shell !== undefined && !POSIX_SHELLS.test(step.shell)) continue;
@@ -40,6 +42,7 @@ export function traceJobScripts(
       label: stepLabel(step),
       stepAt: locate(workflow.source, [...step.at, 'run']),
       classify,
+      runtime: runtime.get(step.index) ?? [],
     });
     if (
       trace.hits.length > 0 ||

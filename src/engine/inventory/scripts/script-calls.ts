@@ -6,6 +6,7 @@
  * Paths are resolved against the working directory, following `cd` within the script.
  */
 import type { SimpleCommand } from '../shell.js';
+import { inRuntimeDir, type RuntimeDir } from './runtime-dirs.js';
 
 interface CallBase {
   /** The calling command as written (argv joined), for messages. */
@@ -106,6 +107,8 @@ export interface CallContext {
   readonly dir: string | undefined;
   /** The full text of the script (to tell `bash <<EOF` from `curl … | bash`). */
   readonly text: string;
+  /** Directories an earlier step filled with a catalogued action's runtime (runtime-dirs.ts). */
+  readonly runtime?: readonly RuntimeDir[];
 }
 
 export function findScriptCalls(
@@ -133,7 +136,7 @@ export function findScriptCalls(
         out.push({ ...base, kind: 'opaque', why: 'runs in a directory computed at run time' });
       continue;
     }
-    const call = classify(argv, dir, base);
+    const call = classify(argv, dir, base, context.runtime ?? []);
     if (call) out.push(call);
   }
   return out;
@@ -149,15 +152,20 @@ function looksLikeCall(argv: readonly string[]): boolean {
   );
 }
 
-function classify(argv: readonly string[], dir: string, base: CallBase): ScriptCall | undefined {
+function classify(
+  argv: readonly string[],
+  dir: string,
+  base: CallBase,
+  runtime: readonly RuntimeDir[],
+): ScriptCall | undefined {
   const name = argv[0] ?? '';
   if (PACKAGE_MANAGERS.has(name)) return packageCall(name, argv.slice(1), dir, base);
   if (name === 'make' || name === 'gmake' || name === '$(MAKE)' || name === '${MAKE}')
     return makeCall(argv.slice(1), dir, base);
   if (name === 'just') return justCall(argv.slice(1), dir, base);
-  if (SHELLS.has(name)) return shellCall(argv.slice(1), dir, base);
-  if (name === 'source' || name === '.') return fileCall(argv[1], dir, base);
-  if (name.includes('/') && !name.startsWith('/')) return fileCall(name, dir, base);
+  if (SHELLS.has(name)) return shellCall(argv.slice(1), dir, base, runtime);
+  if (name === 'source' || name === '.') return fileCall(argv[1], dir, base, runtime);
+  if (name.includes('/') && !name.startsWith('/')) return fileCall(name, dir, base, runtime);
   return undefined;
 }
 
@@ -299,7 +307,12 @@ function justCall(args: readonly string[], dir: string, base: CallBase): ScriptC
   };
 }
 
-function shellCall(args: readonly string[], dir: string, base: CallBase): ScriptCall | undefined {
+function shellCall(
+  args: readonly string[],
+  dir: string,
+  base: CallBase,
+  runtime: readonly RuntimeDir[],
+): ScriptCall | undefined {
   for (let i = 0; i < args.length; i++) {
     const a = args[i] ?? '';
     // `bash -c '…'` is split by the shell parser; `-s` / `-` read stdin.
@@ -312,14 +325,21 @@ function shellCall(args: readonly string[], dir: string, base: CallBase): Script
     if (a.startsWith('-') || a.startsWith('+')) continue;
     // `bash <(curl …)`, `/dev/fd/N`: produced by another command (the classifier's opaque path).
     if (a.startsWith('<(') || a.startsWith('/dev/fd/') || a.startsWith('/proc/')) return undefined;
-    return fileCall(a, dir, base);
+    return fileCall(a, dir, base, runtime);
   }
   // No operand: stdin (`curl … | sh`, an opaque path of the classifier) or a heredoc.
   return undefined;
 }
 
-function fileCall(path: string | undefined, dir: string, base: CallBase): ScriptCall | undefined {
+function fileCall(
+  path: string | undefined,
+  dir: string,
+  base: CallBase,
+  runtime: readonly RuntimeDir[],
+): ScriptCall | undefined {
   if (path === undefined) return undefined;
+  // A catalogued action's runtime, written by an earlier step: known code, nothing to follow.
+  if (inRuntimeDir(path, runtime)) return undefined;
   const stripped = path.replace(
     /^(?:\$\{?GITHUB_WORKSPACE\}?|\$\{\{\s*github\.workspace\s*\}\})\//,
     '',

@@ -12,6 +12,7 @@ import { classifyCommands, type ClassifyOptions, type CommandHit } from '../comm
 import { displayPath, REPO_FILE_PATHS, type RepoSnapshot } from '../repo-snapshot.js';
 import type { ChainLink } from '../types.js';
 import { splitCommands, type SimpleCommand } from '../shell.js';
+import type { RuntimeDir } from './runtime-dirs.js';
 import { findScriptCalls, type ScriptCall } from './script-calls.js';
 import {
   parseScriptFile,
@@ -65,6 +66,8 @@ export interface TraceInput {
   /** Where the step's script is (the first link of every chain). */
   readonly stepAt: SourceLocation;
   readonly classify: ClassifyOptions;
+  /** Runtime directories of catalogued actions run before this step (runtime-dirs.ts). */
+  readonly runtime?: readonly RuntimeDir[];
 }
 
 type Lookup =
@@ -248,7 +251,11 @@ export function traceScripts(input: TraceInput): ScriptTrace {
     }
   };
 
-  const top = findScriptCalls(input.commands, { dir: input.dir, text: input.text });
+  const top = findScriptCalls(input.commands, {
+    dir: input.dir,
+    text: input.text,
+    ...(input.runtime ? { runtime: input.runtime } : {}),
+  });
   visit(top, input.locate, input.label, [{ kind: 'step', name: input.label, at: input.stepAt }], 0);
   return { hits, opaque, texts, wanted: [...wanted] };
 }
