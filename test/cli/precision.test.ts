@@ -212,8 +212,10 @@ describe('scripts a catalogued action wrote for the job are its runtime, not unk
   });
 
   it('good: after gh-aw’s setup action wrote its runtime there, the script is known', async () => {
-    const r = await evaluate(ghAwJob(SETUP), [], { 'README.md': '' });
-    expect(of(r, 'opaque')).toEqual([]);
-    expect(of(r, 'use-secret')).toHaveLength(1);
+    for (const setup of [SETUP, SETUP.replace('gh-aw-actions/setup', 'gh-aw/actions/setup')]) {
+      const r = await evaluate(ghAwJob(setup), [], { 'README.md': '' });
+      expect(of(r, 'opaque')).toEqual([]);
+      expect(of(r, 'use-secret')).toHaveLength(1);
+    }
   });
 });

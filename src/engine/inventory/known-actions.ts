@@ -109,12 +109,12 @@ export const KNOWN_ACTIONS: readonly KnownAction[] = [
     does: 'checks the results of the jobs it needs (no network, no token)',
     credentials: [],
   },
-  {
-    action: 'github/gh-aw-actions/setup',
+  ...['github/gh-aw-actions/setup', 'github/gh-aw/actions/setup'].map((action) => ({
+    action,
     does: 'copies the gh-aw runtime (the shell and JavaScript helpers of the compiled lock file, versioned with the action) into `destination`',
     credentials: [],
     runtime: { input: 'destination', what: 'the gh-aw runtime' },
-  },
+  })),
   {
     action: 'lycheeverse/lychee-action',
     does: 'checks links in files',
