@@ -6,6 +6,7 @@ import { formatLocation } from '../errors.js';
 import type { SourceLocation } from '../errors.js';
 import type { Evaluation } from '../evaluate.js';
 import type { RuleFailure } from '../rules/run-rules.js';
+import { mergeDuplicateFindings } from './merge-findings.js';
 import type { ShardInfo } from './shard-doc.js';
 import type { Decision, DecisionValue, Policy } from '../policy/types.js';
 import { SEVERITY, mostSevere } from '../policy/types.js';
@@ -71,13 +72,18 @@ function ruleError(f: RuleFailure): FileError {
   };
 }
 
-/** Every finding, the most severe decisions first (stable within a decision). */
+/**
+ * Every finding, the most severe decisions first (stable within a decision); a detection hit
+ * reported at one place through several chains once (merge-findings.ts).
+ */
 export function allFindings(report: Report): Decision['findings'] {
-  return report.evaluations
-    .flatMap((e) => e.decision.findings)
-    .map((f, i) => ({ f, i }))
-    .sort((a, b) => SEVERITY[b.f.decision] - SEVERITY[a.f.decision] || a.i - b.i)
-    .map((x) => x.f);
+  return mergeDuplicateFindings(
+    report.evaluations
+      .flatMap((e) => e.decision.findings)
+      .map((f, i) => ({ f, i }))
+      .sort((a, b) => SEVERITY[b.f.decision] - SEVERITY[a.f.decision] || a.i - b.i)
+      .map((x) => x.f),
+  );
 }
 
 export const EXIT_CODES: Readonly<Record<DecisionValue, number>> = {

@@ -5,6 +5,7 @@
  * back in the order the unsharded scan writes them, without guessing from paths.
  */
 import type { Finding } from '../policy/types.js';
+import { sourceFinding } from './merge-findings.js';
 import { allFindings } from './report.js';
 import type { Report } from './report.js';
 
@@ -45,7 +46,7 @@ export function shardDoc(report: Report, info: ShardInfo): Record<string, unknow
     positions: {
       repositories: info.repositories,
       jobs: report.evaluations.flatMap((e, i) => e.decision.jobs.map(() => at(i))),
-      findings: allFindings(report).map((f) => owner.get(f) ?? -1),
+      findings: allFindings(report).map((f) => owner.get(sourceFinding(f)) ?? -1),
       // buildReport puts rule failures after the adapter's errors, in evaluation order.
       errors: [
         ...info.fileErrors,
