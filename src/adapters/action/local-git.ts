@@ -27,6 +27,8 @@ export interface LocalGit {
   read(ref: string, path: string): GitRead;
   /** Whether the path is in the commit (and how), without reading it; undefined when git cannot tell. */
   has(ref: string, path: string): 'file' | 'symlink' | 'absent' | undefined;
+  /** The files directly in a directory of the commit; undefined when git cannot tell. */
+  list(ref: string, dir: string): readonly string[] | undefined;
 }
 
 export function localGit(workspace: string | undefined): LocalGit {
@@ -75,6 +77,19 @@ export function localGit(workspace: string | undefined): LocalGit {
   return {
     preload(ref, paths) {
       if (usable && isSha(ref)) lookUp(ref, paths);
+    },
+    list(ref, dir) {
+      if (!usable || !isSha(ref)) return undefined;
+      let listing: string;
+      try {
+        listing = git(['ls-tree', '-z', '--full-tree', ref, '--', `${dir}/`]).toString('utf8');
+      } catch {
+        return undefined;
+      }
+      return listing
+        .split('\0')
+        .map((line) => /^\d+ blob [0-9a-f]{40,64}\t(.*)$/s.exec(line)?.[1])
+        .filter((p): p is string => p !== undefined);
     },
     has(ref, path) {
       if (!usable || !isSha(ref)) return undefined;

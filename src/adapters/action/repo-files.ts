@@ -22,6 +22,11 @@ export interface RepoFileReader {
     ref: string,
     paths: readonly string[],
   ): Promise<readonly { path: string; symlink: boolean }[]>;
+  /**
+   * The files directly in `dir` at `ref` (git, else the contents API); throws when it cannot
+   * be listed. Optional: a reader without it cannot tell the repository's other workflows.
+   */
+  list?(ref: string, dir: string): Promise<readonly string[]>;
 }
 
 export interface RepoFileOptions {
@@ -79,6 +84,30 @@ export function repoFileReader(options: RepoFileOptions): RepoFileReader {
       return paths
         .filter((p) => blobs.has(p))
         .map((path) => ({ path, symlink: blobs.get(path) === true }));
+    },
+    async list(ref, dir) {
+      const local = git.list(ref, dir);
+      if (local !== undefined) return local;
+      const client = await options.client();
+      try {
+        const { data } = await client.rest.repos.getContent({
+          owner: options.owner,
+          repo: options.repo,
+          path: dir,
+          ref,
+        });
+        if (!Array.isArray(data))
+          throw new Error(`${dir} is not a directory (the contents API did not list it)`);
+        return data
+          .filter((e) => e?.type === 'file' && typeof e.path === 'string')
+          .map((e) => e.path);
+      } catch (cause) {
+        if ((cause as { status?: number }).status === 404) return [];
+        throw new InputError(
+          `cannot list ${dir} at ${ref} through the API: ${(cause as Error).message}`,
+          { cause },
+        );
+      }
     },
     async read(path, ref) {
       const local = git.read(ref, path);

@@ -42,6 +42,7 @@ import { readRunnerEnv } from './runner-env.js';
 import { effectiveDefaultPermissions } from '../../engine/policy/default-permissions.js';
 import { ENVIRONMENT_TIMEOUT_MS, readEnvironments } from './environment-lookup.js';
 import { parseWorkflow } from '../../engine/workflow/build-model.js';
+import { readWorkflowEvents } from './workflow-events.js';
 import type { Workflow } from '../../engine/workflow/model.js';
 import { hasExpression } from '../../engine/workflow/expressions/fences.js';
 import { OUTPUTS, readSettings } from './settings.js';
@@ -164,6 +165,14 @@ export async function runAction(now: () => Date = () => new Date()): Promise<voi
     core.info(
       `Merge group ${mergeGroup.baseSha.slice(0, 12)}…${mergeGroup.headSha.slice(0, 12)} changes ${changedFiles.length} file(s), analysed as a pull request's`,
     );
+  // A `workflow_run` trigger is untrusted unless its upstream workflows run only on events no
+  // outsider can cause: read the repository's other workflows at the workflow's commit.
+  const upstream = await phase(
+    readWorkflowEvents(workflowFiles, runner.workflowSha, parsed),
+    'the repository’s workflows',
+  );
+  for (const problem of upstream.problems)
+    core.warning(`agent-gate: upstream workflows: ${problem} (read as unknown: untrusted)`);
   const context: RunContext = {
     ...base,
     actor: runner.actor ?? base.actor,
@@ -177,6 +186,7 @@ export async function runAction(now: () => Date = () => new Date()): Promise<voi
     defaultPermissions: effectiveDefaultPermissions(policy, settings.defaultPermissions),
     policyFile,
     policyFiles,
+    ...(upstream.events ? { workflowEvents: upstream.events } : {}),
   };
   // Agent and MCP configuration as the job will check it out; CODEOWNERS as trusted.
   // The scripts its steps run (package scripts, Makefiles, shell scripts) at the same commit.
