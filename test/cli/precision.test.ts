@@ -115,12 +115,16 @@ describe('a cluster the job creates on its runner is not a deploy target', () =>
     expect(r.decision).toBe('approval-required');
   });
 
-  it('bad: a job that also fetches a remote cluster’s credentials may target it', async () => {
-    const r = await evaluate(
-      kubeJob(`      - run: kind create cluster --wait 5m
-      - run: aws eks update-kubeconfig --name prod`),
-    );
-    expect(of(r, 'deploy')).toHaveLength(2);
+  it('bad: a job that also fetches or configures another cluster may target it', async () => {
+    for (const other of [
+      '      - run: aws eks update-kubeconfig --name prod',
+      '      - run: kubectl config use-context prod',
+      '      - run: echo "$CFG" > kubeconfig\n        env: { CFG: "${{ secrets.PROD_K8S_CONFIG }}" }',
+      '      - run: echo configured\n        env: { KUBECONFIG: /etc/prod.conf }',
+    ]) {
+      const r = await evaluate(kubeJob(`      - run: kind create cluster --wait 5m\n${other}`));
+      expect(of(r, 'deploy'), other).toHaveLength(2);
+    }
   });
 
   it('bad: a command naming another context still deploys', async () => {

@@ -57,9 +57,13 @@ const FETCHES_REMOTE: readonly (readonly string[])[] = [
 /** Contexts the local tools name their clusters with. */
 const LOCAL_CONTEXT = /^(?:kind-|minikube$|k3d-|microk8s$)/;
 
-const KUBECONFIG_SECRET = /secrets\.[\w-]*kube/i;
+/** A secret that looks like cluster credentials, or a kubeconfig named by the environment. */
+const CLUSTER_SECRET = /secrets\.[\w-]*(?:kube|k8s|cluster)/i;
+const KUBECONFIG_ENV = /^(?:KUBECONFIG|KUBE_CONFIG)$/i;
 
 export function localCluster(job: Job): LocalCluster | undefined {
+  if (job.env.some((e) => KUBECONFIG_ENV.test(e.key) || CLUSTER_SECRET.test(e.value)))
+    return undefined;
   let found: LocalCluster | undefined;
   for (const step of job.steps) {
     if (remoteCluster(step)) return undefined;
@@ -85,11 +89,18 @@ export function localCluster(job: Job): LocalCluster | undefined {
 function remoteCluster(step: Step): boolean {
   const name = remoteActionName(step.usesRef);
   if (name && REMOTE_CLUSTER_ACTIONS.some((a) => actionMatches(name, a))) return true;
-  if ([...step.env, ...step.with].some((e) => KUBECONFIG_SECRET.test(e.value))) return true;
+  const entries = [...step.env, ...step.with];
+  if (entries.some((e) => KUBECONFIG_ENV.test(e.key) || CLUSTER_SECRET.test(e.value))) return true;
   if (step.run === undefined) return false;
-  if (KUBECONFIG_SECRET.test(step.run)) return true;
-  return splitOnce(step.run).commands.some((c) =>
-    FETCHES_REMOTE.some((p) => startsWith(c.argv, p)),
+  if (CLUSTER_SECRET.test(step.run)) return true;
+  return splitOnce(step.run).commands.some(
+    (c) =>
+      FETCHES_REMOTE.some((p) => startsWith(c.argv, p)) ||
+      // `kubectl config set-cluster …` / `use-context prod`: another cluster is configured.
+      (startsWith(c.argv, ['kubectl', 'config']) &&
+        (/^set-(?:cluster|credentials)$/.test(c.argv[2] ?? '') ||
+          (c.argv[2] === 'use-context' && !LOCAL_CONTEXT.test(c.argv[3] ?? '')))) ||
+      c.argv.some((a) => a === '--kubeconfig' || a.startsWith('--kubeconfig=')),
   );
 }
 
