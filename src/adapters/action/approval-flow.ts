@@ -7,6 +7,7 @@
 import { createHash } from 'node:crypto';
 import { formatLocation } from '../../engine/errors.js';
 import type { RunContext } from '../../engine/context/run-context.js';
+import type { Evaluation } from '../../engine/evaluate.js';
 import type { ApprovalRecord } from '../../engine/evidence/types.js';
 import { bomWorkflows } from '../../engine/evidence/bom.js';
 import {
@@ -335,4 +336,19 @@ export async function recordMode(deps: ApprovalDeps): Promise<ApprovalResult> {
     verdict.state === 'unresolved' ? 'approver facts could not be resolved' : verdict.message,
     verdict.ignored.map((i) => ({ login: i.login, why: i.why })),
   );
+}
+
+/** Where the jobs that need approval deploy (see ApprovalDeps.jobEnvironments). */
+export function approvalEnvironments(evaluation: Evaluation): ApprovalDeps['jobEnvironments'] {
+  const needs = new Set(
+    evaluation.decision.jobs.filter((j) => j.decision === 'approval-required').map((j) => j.job),
+  );
+  const names: string[] = [];
+  const dynamic: string[] = [];
+  for (const job of evaluation.inventory) {
+    if (!needs.has(job.job) || !job.environment) continue;
+    if (job.environment.dynamic) dynamic.push(job.job);
+    else names.push(job.environment.name);
+  }
+  return { names, dynamic };
 }

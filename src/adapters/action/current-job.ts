@@ -6,10 +6,13 @@
  * defines this job (`job.workflow_ref`) — all of them when several do, said so — and refuses
  * before any work when none does or when it cannot tell which file it runs in.
  */
+import * as core from './runner-commands.js';
 import { InputError } from '../../engine/errors.js';
+import { escapeLogText } from '../../engine/escape.js';
 import { jobsCalling, parseWorkflowRef, sameRepository } from '../../engine/workflow/callers.js';
 import type { Workflow } from '../../engine/workflow/model.js';
 import type { RunnerEnv } from './runner-env.js';
+import type { Settings } from './settings.js';
 
 export interface CurrentJobs {
   /** Job ids of the caller's workflow to decide. */
@@ -83,4 +86,31 @@ function usesAction(steps: Workflow['jobs'][number]['steps'], repository: string
     const uses = s.uses?.trim().toLowerCase();
     return uses !== undefined && (uses.startsWith(`${prefix}@`) || uses.startsWith(`${prefix}/`));
   });
+}
+
+/**
+ * `jobs: current` → the job ids to decide: GITHUB_JOB, or inside a reusable workflow the
+ * caller job(s) that call it. Parsed here only when the runner's facts leave a doubt.
+ */
+export function selectCurrentJobs(
+  settings: Settings,
+  runner: RunnerEnv,
+  workflow: Workflow,
+): CurrentJobs {
+  const called = calledWorkflowOf(runner, settings.jobWorkflowRef);
+  if (!called && settings.jobWorkflowRef !== undefined)
+    return { jobs: [runner.job], calledWorkflow: undefined, ambiguous: false, note: undefined };
+  const result = currentJobs(
+    workflow,
+    runner,
+    called,
+    settings.jobWorkflowRef === undefined
+      ? process.env.GITHUB_ACTION_REPOSITORY || undefined
+      : undefined,
+  );
+  if (result.note) {
+    if (result.ambiguous) core.warning(escapeLogText(result.note));
+    else core.info(escapeLogText(result.note));
+  }
+  return result;
 }

@@ -5,7 +5,12 @@
 import * as core from './runner-commands.js';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { jsonForOutput, revealInvisible } from '../../engine/escape.js';
+import {
+  escapeMarkdown,
+  jsonForOutput,
+  markdownCode,
+  revealInvisible,
+} from '../../engine/escape.js';
 import { renderJson } from '../../engine/report/render-json.js';
 import { renderMarkdown } from '../../engine/report/render-markdown.js';
 import { renderText } from '../../engine/report/render-text.js';
@@ -13,6 +18,8 @@ import { ANNOTATIONS_PER_LEVEL, planAnnotations } from '../../engine/report/anno
 import { allFindings } from '../../engine/report/report.js';
 import type { Report } from '../../engine/report/report.js';
 import { OUTPUTS } from './settings.js';
+import type { ApprovalResult } from './approval-flow.js';
+import { PACK_DIR } from './evidence-store.js';
 
 const MAX_OUTPUT_FINDINGS = 100;
 
@@ -89,4 +96,47 @@ export function writeReportFiles(report: Report, dir: string): string {
   const jsonPath = join(dir, 'report.json');
   writeFileSync(jsonPath, renderJson(report));
   return jsonPath;
+}
+
+/**
+ * Summary, report files and outputs. The evidence input itself is saved by the caller; the
+ * post step builds, validates and writes the pack at the end of the job with the outcome
+ * (building it here too would cost every gated run twice).
+ */
+export async function publish(
+  report: Report,
+  dir: string | undefined,
+  approval: ApprovalResult | undefined,
+): Promise<void> {
+  await writeSummary(report, approval ? [approvalSection(approval)] : []);
+  const outputs = approval?.outputs ?? { approved: 'false', 'approved-by': '', 'approval-url': '' };
+  core.setOutput(OUTPUTS.approved, outputs.approved);
+  core.setOutput(OUTPUTS.approvedBy, outputs['approved-by']);
+  core.setOutput(OUTPUTS.approvalUrl, outputs['approval-url']);
+  if (!dir) {
+    setOutputs(report, undefined, undefined);
+    return;
+  }
+  const reportPath = writeReportFiles(report, dir);
+  core.info(`Evidence recorded in ${dir}; the post step completes the pack at the end of the job`);
+  setOutputs(report, reportPath, join(dir, PACK_DIR));
+}
+
+/** The approval's outcome for the job summary (every piece of untrusted text escaped). */
+function approvalSection(approval: ApprovalResult): string {
+  const r = approval.record;
+  const lines = [
+    '### Approval',
+    '',
+    `- ${approval.approved ? '✅' : '⛔'} ${escapeMarkdown(approval.message)}`,
+    `- mode ${markdownCode(r.mode)}, status ${markdownCode(r.status)}${r.requestDigest ? `, request digest ${markdownCode(r.requestDigest)}` : ''}`,
+  ];
+  if (r.requestUrl) lines.push(`- request: ${escapeMarkdown(r.requestUrl)}`);
+  for (const a of r.approvals)
+    lines.push(
+      `- approved by ${markdownCode(a.login)} at ${escapeMarkdown(a.at)} (${escapeMarkdown(a.how)})`,
+    );
+  for (const i of (r.ignored ?? []).slice(0, 20))
+    lines.push(`- not counted: ${markdownCode(i.login)} — ${escapeMarkdown(i.why)}`);
+  return lines.join('\n');
 }

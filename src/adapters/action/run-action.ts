@@ -3,66 +3,49 @@
  * trusted commit, decide, report, and turn the decision into the step's result.
  */
 import * as core from './runner-commands.js';
-import { readFileSync } from 'node:fs';
-import { join } from 'node:path';
 import { contextFromPayload } from '../../engine/context/payload.js';
 import type { RunContext } from '../../engine/context/run-context.js';
 import { InputError } from '../../engine/errors.js';
 import { evaluateWorkflow } from '../../engine/evaluate.js';
-import type { Evaluation } from '../../engine/evaluate.js';
 import { redactDeep } from '../../engine/evidence/redact.js';
-import { isPresetName, loadPolicy, policyFilesRead } from '../../engine/policy/load-policy.js';
-import type { Policy } from '../../engine/policy/types.js';
+import { policyFilesRead } from '../../engine/policy/load-policy.js';
 import { buildReport } from '../../engine/report/report.js';
-import type { Report } from '../../engine/report/report.js';
 import { enforce } from './enforce.js';
-import type { ApprovalDeps, ApprovalResult } from './approval-flow.js';
+import { approvalEnvironments } from './approval-flow.js';
+import { baseSha, readPayload } from './event-payload.js';
+import { resolveCentralPolicy, resolvePolicy } from './trusted-policy.js';
+import { PULL_REQUEST_EVENTS } from '../../engine/workflow/event-sets.js';
+import { DEFAULT_POLICY_FILE } from '../../engine/policy/policy-file.js';
+import type { ApprovalResult } from './approval-flow.js';
 import { budgets, timeScale, withinBudget } from './time-scale.js';
 import type { ApprovalRecord } from '../../engine/evidence/types.js';
-import { escapeLogText, escapeMarkdown, markdownCode } from '../../engine/escape.js';
+import { escapeLogText } from '../../engine/escape.js';
 import { changedPaths, incompleteListing, listChangedFiles } from './pull-request-files.js';
 import { readRepoSnapshotAt, readScriptFilesAt } from './repo-snapshot.js';
 import { REPO_FILE_PATHS } from '../../engine/inventory/repo-snapshot.js';
-import {
-  annotate,
-  logReport,
-  setOutputs,
-  writeReportFiles,
-  writeSummary,
-} from './publish-results.js';
+import { annotate, logReport, publish } from './publish-results.js';
 import { repoFileReader } from './repo-files.js';
 import { actionFileReader } from './action-file-reader.js';
 import { gatherActionFiles } from '../../engine/inventory/resolve/action-files.js';
-import { repoPolicyReader } from './repo-policy-reader.js';
 import { evidenceInput } from './evidence-input.js';
-import { PACK_DIR, evidenceDir, saveEvidenceInput } from './evidence-store.js';
+import { evidenceDir, saveEvidenceInput } from './evidence-store.js';
 import { lazyClient } from './api-client.js';
-import type { GitHubClient } from '../github/client.js';
 import { readRunnerEnv } from './runner-env.js';
 import { effectiveDefaultPermissions } from '../../engine/policy/default-permissions.js';
 import { ENVIRONMENT_TIMEOUT_MS, readEnvironments } from './environment-lookup.js';
 import { parseWorkflow } from '../../engine/workflow/build-model.js';
 import { readWorkflowEvents } from './workflow-events.js';
-import type { Workflow } from '../../engine/workflow/model.js';
 import { hasExpression } from '../../engine/workflow/expressions/fences.js';
 import { OUTPUTS, readSettings } from './settings.js';
-import type { Settings } from './settings.js';
 import { commandRunMessage, commandRunRecord, gateCommandOf } from './command-comment.js';
-import { calledWorkflowOf, currentJobs } from './current-job.js';
-import type { CurrentJobs } from './current-job.js';
+import { selectCurrentJobs } from './current-job.js';
 import { jobIdentity } from './job-identity.js';
 import { listMergeGroupFiles, mergeGroupOf } from './merge-group.js';
 import { withScope } from './run-scope.js';
 import type { RunScope } from './run-scope.js';
 import { defaultArtifactName } from './upload-evidence.js';
 
-export const DEFAULT_POLICY_FILE = '.github/agent-gate.yml';
-const PULL_REQUEST_EVENTS = new Set([
-  'pull_request',
-  'pull_request_target',
-  'pull_request_review',
-  'pull_request_review_comment',
-]);
+export { DEFAULT_POLICY_FILE } from '../../engine/policy/policy-file.js';
 
 export async function runAction(now: () => Date = () => new Date()): Promise<void> {
   const started = now().toISOString();
@@ -336,162 +319,4 @@ export async function runAction(now: () => Date = () => new Date()): Promise<voi
   await publish(report, dir, approval);
   if (dir) save(approval?.record);
   enforce(report, settings, approval);
-}
-
-/** Where the jobs that need approval deploy (see ApprovalDeps.jobEnvironments). */
-function approvalEnvironments(evaluation: Evaluation): ApprovalDeps['jobEnvironments'] {
-  const needs = new Set(
-    evaluation.decision.jobs.filter((j) => j.decision === 'approval-required').map((j) => j.job),
-  );
-  const names: string[] = [];
-  const dynamic: string[] = [];
-  for (const job of evaluation.inventory) {
-    if (!needs.has(job.job) || !job.environment) continue;
-    if (job.environment.dynamic) dynamic.push(job.job);
-    else names.push(job.environment.name);
-  }
-  return { names, dynamic };
-}
-
-/**
- * `jobs: current` → the job ids to decide: GITHUB_JOB, or inside a reusable workflow the
- * caller job(s) that call it. Parsed here only when the runner's facts leave a doubt.
- */
-function selectCurrentJobs(
-  settings: Settings,
-  runner: ReturnType<typeof readRunnerEnv>,
-  workflow: Workflow,
-): CurrentJobs {
-  const called = calledWorkflowOf(runner, settings.jobWorkflowRef);
-  if (!called && settings.jobWorkflowRef !== undefined)
-    return { jobs: [runner.job], calledWorkflow: undefined, ambiguous: false, note: undefined };
-  const result = currentJobs(
-    workflow,
-    runner,
-    called,
-    settings.jobWorkflowRef === undefined
-      ? process.env.GITHUB_ACTION_REPOSITORY || undefined
-      : undefined,
-  );
-  if (result.note) {
-    if (result.ambiguous) core.warning(escapeLogText(result.note));
-    else core.info(escapeLogText(result.note));
-  }
-  return result;
-}
-
-/**
- * The policy from a central repository (`policy-repository: owner/name@ref`), read through
- * the contents API at that ref: nothing in this repository, its pull requests included, can
- * change it. When it is this repository, its policy files are this repository's (see policyFiles).
- */
-async function resolveCentralPolicy(
-  settings: Settings,
-  central: NonNullable<Settings['policyRepository']>,
-  client: () => Promise<GitHubClient>,
-): Promise<{ policy: Policy; policyFile: undefined }> {
-  const files = repoFileReader({
-    workspace: undefined,
-    owner: central.owner,
-    repo: central.repo,
-    client,
-  });
-  const reader = repoPolicyReader(files, central.ref);
-  const path = settings.policy ?? DEFAULT_POLICY_FILE;
-  if (isPresetName(path))
-    throw new InputError(
-      `input \`policy-repository\` names a repository, but \`policy\` is the preset ${path}; give the policy file's path in ${central.owner}/${central.repo}`,
-    );
-  const policy = await loadPolicy(path, {
-    ...reader,
-    read: async (p) => {
-      try {
-        return await reader.read(p);
-      } catch (cause) {
-        throw new InputError(
-          `cannot read the central policy ${central.owner}/${central.repo}/${p}@${central.ref}: ${(cause as Error).message}`,
-          { cause },
-        );
-      }
-    },
-  });
-  core.info(`Policy read from ${central.owner}/${central.repo}@${central.ref}`);
-  return { policy, policyFile: undefined };
-}
-
-async function resolvePolicy(
-  settings: Settings,
-  files: ReturnType<typeof repoFileReader>,
-  ref: string,
-): Promise<{ policy: Policy; policyFile: string | undefined }> {
-  const reader = repoPolicyReader(files, ref);
-  const ref0 =
-    settings.policy ??
-    ((await reader.exists(DEFAULT_POLICY_FILE)) ? DEFAULT_POLICY_FILE : 'baseline');
-  const policy = await loadPolicy(ref0, reader);
-  return { policy, policyFile: isPresetName(ref0) ? undefined : ref0 };
-}
-
-/**
- * Summary, report files and outputs. The evidence input itself is saved by the caller; the
- * post step builds, validates and writes the pack at the end of the job with the outcome
- * (building it here too would cost every gated run twice).
- */
-async function publish(
-  report: Report,
-  dir: string | undefined,
-  approval: ApprovalResult | undefined,
-): Promise<void> {
-  await writeSummary(report, approval ? [approvalSection(approval)] : []);
-  const outputs = approval?.outputs ?? { approved: 'false', 'approved-by': '', 'approval-url': '' };
-  core.setOutput(OUTPUTS.approved, outputs.approved);
-  core.setOutput(OUTPUTS.approvedBy, outputs['approved-by']);
-  core.setOutput(OUTPUTS.approvalUrl, outputs['approval-url']);
-  if (!dir) {
-    setOutputs(report, undefined, undefined);
-    return;
-  }
-  const reportPath = writeReportFiles(report, dir);
-  core.info(`Evidence recorded in ${dir}; the post step completes the pack at the end of the job`);
-  setOutputs(report, reportPath, join(dir, PACK_DIR));
-}
-
-/** The approval's outcome for the job summary (every piece of untrusted text escaped). */
-function approvalSection(approval: ApprovalResult): string {
-  const r = approval.record;
-  const lines = [
-    '### Approval',
-    '',
-    `- ${approval.approved ? '✅' : '⛔'} ${escapeMarkdown(approval.message)}`,
-    `- mode ${markdownCode(r.mode)}, status ${markdownCode(r.status)}${r.requestDigest ? `, request digest ${markdownCode(r.requestDigest)}` : ''}`,
-  ];
-  if (r.requestUrl) lines.push(`- request: ${escapeMarkdown(r.requestUrl)}`);
-  for (const a of r.approvals)
-    lines.push(
-      `- approved by ${markdownCode(a.login)} at ${escapeMarkdown(a.at)} (${escapeMarkdown(a.how)})`,
-    );
-  for (const i of (r.ignored ?? []).slice(0, 20))
-    lines.push(`- not counted: ${markdownCode(i.login)} — ${escapeMarkdown(i.why)}`);
-  return lines.join('\n');
-}
-
-function readPayload(path: string | undefined): unknown {
-  if (!path) return {};
-  try {
-    return JSON.parse(readFileSync(path, 'utf8')) as unknown;
-  } catch (cause) {
-    throw new InputError(`cannot read the event payload ${path}: ${(cause as Error).message}`, {
-      cause,
-    });
-  }
-}
-
-function baseSha(payload: unknown): string {
-  const sha = (payload as { pull_request?: { base?: { sha?: unknown } } }).pull_request?.base?.sha;
-  if (typeof sha !== 'string' || !/^[0-9a-f]{40}$/i.test(sha)) {
-    throw new InputError(
-      'pull request event without pull_request.base.sha: cannot read the policy from the base commit',
-    );
-  }
-  return sha;
 }

@@ -11,8 +11,9 @@ import { loadPolicy, isPresetName } from '../../engine/policy/load-policy.js';
 import type { Policy } from '../../engine/policy/types.js';
 import { repoRootOf } from './fs-repo-snapshot.js';
 import { fsPolicyReader } from './fs-policy-reader.js';
+import { DEFAULT_POLICY_FILE } from '../../engine/policy/policy-file.js';
 
-export const DEFAULT_POLICY_FILE = '.github/agent-gate.yml';
+export { DEFAULT_POLICY_FILE };
 
 /**
  * The repository a workflow file belongs to: two levels above `.github/workflows/`, else the
