@@ -18,6 +18,7 @@ import { dataAt } from '../workflow/plain-data.js';
 import { OUTSIDER_PRIVILEGED_EVENTS } from '../workflow/event-sets.js';
 import type { Confidence, RuleHit } from './types.js';
 import { defineRule } from './types.js';
+import { POSIX_SHELLS } from '../inventory/shell-names.js';
 
 type FileName = 'GITHUB_ENV' | 'GITHUB_PATH' | 'GITHUB_OUTPUT';
 
@@ -162,7 +163,7 @@ function shellOf(
     stringAt(root, ['defaults', 'run', 'shell']);
   if (declared === undefined) return runsOn.some((l) => /^windows/i.test(l)) ? 'pwsh' : 'sh';
   const name = declared.trim().split(/\s+/)[0]?.toLowerCase() ?? '';
-  if (/^(?:bash|sh|zsh|dash|ksh)$/.test(name)) return 'sh';
+  if (POSIX_SHELLS.has(name)) return 'sh';
   if (name === 'pwsh' || name === 'powershell') return 'pwsh';
   if (name === 'cmd') return 'cmd';
   return 'other';

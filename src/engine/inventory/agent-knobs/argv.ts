@@ -8,6 +8,7 @@ import { splitCommands } from '../shell.js';
 import type { SimpleCommand } from '../shell.js';
 import type { Locator } from './collector.js';
 import { lineStarts, positionAt } from '../../workflow/text-position.js';
+import { POSIX_SHELLS } from '../shell-names.js';
 
 export interface Arg {
   readonly value: string;
@@ -58,7 +59,6 @@ const LAUNCHERS = new Set(
 const WRAPPERS = new Set(['awf']);
 /** `claude --version`: asks the binary about itself, runs no agent. */
 const INFO = new Set(['--version', '-v', '-V', '--help', '-h', 'version', 'help']);
-const SHELLS = new Set(['bash', 'sh', 'zsh', 'dash']);
 const MAX_NESTING = 3;
 
 export function findInvocations(script: string, match: CliMatch, at: Locator): Invocation[] {
@@ -87,7 +87,7 @@ export function findInvocations(script: string, match: CliMatch, at: Locator): I
         const rest = dash >= 0 ? cmd.argv.slice(dash + 1) : [];
         const c = rest.indexOf('-c');
         const inner = c >= 0 ? rest[c + 1] : undefined;
-        if (rest[0] !== undefined && SHELLS.has(basename(rest[0])) && inner !== undefined) {
+        if (rest[0] !== undefined && POSIX_SHELLS.has(basename(rest[0])) && inner !== undefined) {
           visit(inner, offset, basename(first), depth + 1);
           continue;
         }

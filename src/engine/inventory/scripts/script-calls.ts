@@ -7,6 +7,7 @@
  */
 import type { SimpleCommand } from '../shell.js';
 import { inRuntimeDir, type RuntimeDir } from './runtime-dirs.js';
+import { POSIX_SHELLS } from '../shell-names.js';
 
 interface CallBase {
   /** The calling command as written (argv joined), for messages. */
@@ -73,7 +74,6 @@ const ALIASES: Readonly<Record<string, string>> = {
   add: 'install',
 };
 const PACKAGE_MANAGERS = new Set(['npm', 'pnpm', 'yarn', 'bun']);
-const SHELLS = new Set(['bash', 'sh', 'zsh', 'dash', 'ksh']);
 /** Flags of the package managers that take a value (so the value is not the script name). */
 const PM_VALUE_FLAGS = new Set([
   '--prefix',
@@ -163,7 +163,7 @@ function classify(
   if (name === 'make' || name === 'gmake' || name === '$(MAKE)' || name === '${MAKE}')
     return makeCall(argv.slice(1), dir, base);
   if (name === 'just') return justCall(argv.slice(1), dir, base);
-  if (SHELLS.has(name)) return shellCall(argv.slice(1), dir, base, runtime);
+  if (POSIX_SHELLS.has(name)) return shellCall(argv.slice(1), dir, base, runtime);
   if (name === 'source' || name === '.') return fileCall(argv[1], dir, base, runtime);
   if (name.includes('/') && !name.startsWith('/')) return fileCall(name, dir, base, runtime);
   return undefined;
@@ -266,18 +266,7 @@ function makeCall(args: readonly string[], dir: string, base: CallBase): ScriptC
       targets.push(a);
     }
   }
-  if (file !== undefined) {
-    const path = joinPath(at, file);
-    if (path === undefined || file.includes('$'))
-      return { ...base, kind: 'opaque', why: `reads a makefile the gate cannot resolve (${file})` };
-    return { ...base, kind: 'make', files: [path], targets };
-  }
-  return {
-    ...base,
-    kind: 'make',
-    files: ['GNUmakefile', 'makefile', 'Makefile'].map((f) => joinFile(at, f)),
-    targets,
-  };
+  return recipeCall('make', file, at, targets, base);
 }
 
 function justCall(args: readonly string[], dir: string, base: CallBase): ScriptCall {
@@ -293,18 +282,32 @@ function justCall(args: readonly string[], dir: string, base: CallBase): ScriptC
       break;
     }
   }
-  if (file !== undefined) {
-    const path = joinPath(dir, file);
-    if (path === undefined || file.includes('$'))
-      return { ...base, kind: 'opaque', why: `reads a justfile the gate cannot resolve (${file})` };
-    return { ...base, kind: 'just', files: [path], targets };
-  }
-  return {
-    ...base,
-    kind: 'just',
-    files: ['justfile', 'Justfile', '.justfile'].map((f) => joinFile(dir, f)),
-    targets,
-  };
+  return recipeCall('just', file, dir, targets, base);
+}
+
+const RECIPE_FILES = {
+  make: { what: 'makefile', defaults: ['GNUmakefile', 'makefile', 'Makefile'] },
+  just: { what: 'justfile', defaults: ['justfile', 'Justfile', '.justfile'] },
+} as const;
+
+/**
+ * The recipe file a make / just call reads: the one it names (opaque when the gate cannot
+ * resolve it), else the tool's default file names in `dir`.
+ */
+function recipeCall(
+  kind: 'make' | 'just',
+  file: string | undefined,
+  dir: string,
+  targets: string[],
+  base: CallBase,
+): ScriptCall {
+  const { what, defaults } = RECIPE_FILES[kind];
+  if (file === undefined)
+    return { ...base, kind, files: defaults.map((f) => joinFile(dir, f)), targets };
+  const path = joinPath(dir, file);
+  if (path === undefined || file.includes('$'))
+    return { ...base, kind: 'opaque', why: `reads a ${what} the gate cannot resolve (${file})` };
+  return { ...base, kind, files: [path], targets };
 }
 
 function shellCall(
