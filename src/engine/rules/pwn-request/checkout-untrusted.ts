@@ -10,6 +10,8 @@ import type { Entry, Job, Step } from '../../workflow/model.js';
 import type { YamlPath } from '../../workflow/source.js';
 import { input, stepAction } from '../shared/checkout-steps.js';
 import { hasExpression } from '../../workflow/expressions/fences.js';
+import { offsetOf } from '../../workflow/text-position.js';
+import { PR_CODE_EVENTS } from '../../workflow/event-sets.js';
 
 export interface UntrustedCheckout {
   readonly step: Step;
@@ -111,16 +113,6 @@ function baseOutput(value: string, job: Job): boolean {
   );
 }
 
-function offsetOf(text: string, line: number, column: number): number {
-  let offset = 0;
-  for (let l = 1; l < line; l++) {
-    const next = text.indexOf('\n', offset);
-    if (next < 0) return offset;
-    offset = next + 1;
-  }
-  return offset + column - 1;
-}
-
 /** `./site/`, `${{ github.workspace }}/site` → `site`; undefined for the root or unknown. */
 function subdirectory(path: string): string | undefined {
   const p = path
@@ -217,13 +209,6 @@ function materialised(
   return undefined;
 }
 
-/** Events whose runs execute the pull request's own workflow file (and may upload anything). */
-const PR_CODE_EVENTS = new Set([
-  'pull_request',
-  'pull_request_review',
-  'pull_request_review_comment',
-]);
-
 /** `gh run download` flags that take a value. */
 const GH_DOWNLOAD_VALUE_FLAGS = new Set([
   '-n',
@@ -269,7 +254,7 @@ function ownRunDownload(args: readonly string[], script: string, scope: Checkout
   }
   if (runId === undefined) return false;
   if (/^(?:\$\{\{\s*github\.run_id\s*\}\}|\$\{?GITHUB_RUN_ID\}?)$/.test(runId)) return true;
-  if (scope.triggers.some((t) => PR_CODE_EVENTS.has(t))) return false;
+  if (scope.triggers.some((t) => PR_CODE_EVENTS.includes(t))) return false;
   const v = /^\$\{?([A-Za-z_]\w*)\}?$/.exec(runId)?.[1];
   if (v === undefined) return false;
   const assigns = [...script.matchAll(new RegExp(`(?:^|[\\s;&|(])${v}=([^\\n]*)`, 'g'))].map(
