@@ -260,25 +260,38 @@ describe('node / docker actions: opaque code unless catalogued, fetched or not',
   });
 });
 
-describe('gaps (it.fails: these pass once the engine closes them)', () => {
-  // GAP (issue 10.4, closed world): src/engine/workflow/action-file.ts:58 builds composite steps
-  // with `buildStep` and never calls `checkKeys` / `placeSteps` (step-structure.ts), so a
-  // `parallel:` group or an unknown key (`run-after:`) in an action.yml step is dropped without
-  // a word: the `gh pr merge --admin` inside is never seen and the job is allowed.
-  it.fails(
-    'bad: unknown keys in a composite step are an input error or an opaque path, never dropped',
-    async () => {
-      const { code, report } = await scan(`${DIR}/keys-bad`);
-      const action = `${DIR}/keys-bad/.github/actions/keys/action.yml`;
-      const located =
-        report.errors.some((e) => e.message.includes(`${action}:5:`)) ||
-        report.jobs.some((j) =>
-          j.paths.some((p) => p.location.path === action && p.location.line === 5),
-        );
-      expect(located).toBe(true);
-      expect(code).not.toBe(0);
-    },
-  );
+describe('composite steps have the closed-world structure of job steps', () => {
+  // Issue 10.4: action.yml steps go through the same key check and step placement as a job's
+  // (step-structure.ts): an unknown key is an input error located in the action file, a
+  // `parallel:` group is expanded and its steps analysed.
+  it('bad: an unknown key (`run-after:`) in a composite step is an input error at its key in action.yml', async () => {
+    const { code, report } = await scan(`${DIR}/keys-bad`);
+    const action = `${DIR}/keys-bad/.github/actions/keys/action.yml`;
+    expect(report.errors).toEqual([
+      {
+        path: action,
+        message: `${action}:10:7: composite action, step 2: unknown key \`run-after\` (the gate does not know what it does, so it cannot allow it)`,
+      },
+    ]);
+    expect(code).not.toBe(0);
+  });
+
+  it('bad: a `parallel:` group in a composite is read: its `gh pr merge --admin` blocks the job, located in action.yml', async () => {
+    const { report } = await scan(`${DIR}/keys-parallel`);
+    expect(report.errors).toEqual([]);
+    const j = report.jobs[0]!;
+    expect(of(j, 'bypass-checks')).toEqual([
+      expect.objectContaining({
+        decision: 'blocked',
+        location: {
+          path: `${DIR}/keys-parallel/.github/actions/keys/action.yml`,
+          line: 7,
+          column: 16,
+        },
+      }),
+    ]);
+    expect(j.decision).toBe('blocked');
+  });
 
   it('good: the same composite with known keys only is allowed', async () => {
     const { code, report } = await scan(`${DIR}/keys-good`);

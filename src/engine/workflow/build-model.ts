@@ -110,7 +110,7 @@ function buildJob(id: string, data: Data, fail: Fail): Job {
   checkKeys(data, JOB_KEYS, `job \`${id}\``, at, fail);
   const steps = placeSteps(
     (stepsData as unknown[] | undefined) ?? [],
-    id,
+    `job \`${id}\``,
     [...at, 'steps'],
     fail,
   ).map((placed, index) => buildStep(placed.data, index, placed.at));

@@ -81,45 +81,40 @@ export interface PlacedStep {
 }
 
 /**
- * The job's steps in run order with `parallel:` groups expanded (a group inside a group is
- * refused, as GitHub refuses it). Every step map is checked against STEP_KEYS.
+ * The steps of a job or of a composite action in run order with `parallel:` groups expanded
+ * (a group inside a group is refused, as GitHub refuses it). Every step map is checked against
+ * STEP_KEYS. `owner` names where they are written in messages: ``job `build` `` or
+ * `composite action`.
  */
 export function placeSteps(
   steps: readonly unknown[],
-  jobId: string,
+  owner: string,
   at: YamlPath,
   fail: Fail,
 ): PlacedStep[] {
   const out: PlacedStep[] = [];
   steps.forEach((step, i) => {
     const stepAt: YamlPath = [...at, i];
-    if (!isMap(step)) fail(`job \`${jobId}\`: step ${i + 1} is not a map`, stepAt);
+    if (!isMap(step)) fail(`${owner}: step ${i + 1} is not a map`, stepAt);
     const data = step;
     if (!('parallel' in data)) {
-      checkKeys(data, STEP_KEYS, `job \`${jobId}\`, step ${i + 1}`, stepAt, fail);
+      checkKeys(data, STEP_KEYS, `${owner}, step ${i + 1}`, stepAt, fail);
       out.push({ data, at: stepAt });
       return;
     }
-    checkKeys(data, GROUP_KEYS, `job \`${jobId}\`, parallel group (step ${i + 1})`, stepAt, fail);
+    checkKeys(data, GROUP_KEYS, `${owner}, parallel group (step ${i + 1})`, stepAt, fail);
     const group = data.parallel;
     if (!Array.isArray(group) || group.length === 0)
-      fail(`job \`${jobId}\`: \`parallel:\` must be a non-empty list of steps`, [
-        ...stepAt,
-        'parallel',
-      ]);
+      fail(`${owner}: \`parallel:\` must be a non-empty list of steps`, [...stepAt, 'parallel']);
     (group as unknown[]).forEach((inner, j) => {
       const innerAt: YamlPath = [...stepAt, 'parallel', j];
-      if (!isMap(inner))
-        fail(`job \`${jobId}\`: step ${j + 1} of a parallel group is not a map`, innerAt);
+      if (!isMap(inner)) fail(`${owner}: step ${j + 1} of a parallel group is not a map`, innerAt);
       if ('parallel' in inner)
-        fail(`job \`${jobId}\`: a parallel group cannot contain another one`, [
-          ...innerAt,
-          'parallel',
-        ]);
+        fail(`${owner}: a parallel group cannot contain another one`, [...innerAt, 'parallel']);
       checkKeys(
         inner,
         STEP_KEYS,
-        `job \`${jobId}\`, step ${j + 1} of the parallel group at step ${i + 1}`,
+        `${owner}, step ${j + 1} of the parallel group at step ${i + 1}`,
         innerAt,
         fail,
       );
