@@ -139,6 +139,7 @@ function buildJob(id: string, data: Data, fail: Fail): Job {
           : undefined,
     steps,
     matrix: isMap(data.strategy) ? data.strategy.matrix : undefined,
+    outputs: entries(data.outputs, [...at, 'outputs']),
     at,
   };
 }
