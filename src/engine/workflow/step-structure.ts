@@ -1,5 +1,5 @@
 /**
- * The closed-world shape of jobs and steps: every key GitHub accepts is known here, and an
+ * The closed-world shape of workflows, jobs and steps: every key GitHub accepts is known here, and an
  * unknown one is an input error at its location (never skipped: an unseen key may carry
  * behaviour). Steps of `parallel:` groups (June 2026) are flattened into the job's steps in
  * order, each keeping its own YAML path; `background`, `wait`, `wait-all` and `cancel` steps
@@ -9,6 +9,19 @@ import type { YamlPath } from './source.js';
 
 type Data = Record<string, unknown>;
 type Fail = (message: string, at: YamlPath, key?: boolean) => never;
+
+/** Top-level keys of a workflow file (GitHub's workflow schema, `workflow-root`). */
+export const WORKFLOW_KEYS: ReadonlySet<string> = new Set([
+  'name',
+  'description',
+  'run-name',
+  'on',
+  'permissions',
+  'env',
+  'defaults',
+  'concurrency',
+  'jobs',
+]);
 
 export const JOB_KEYS: ReadonlySet<string> = new Set([
   'name',
