@@ -136,3 +136,31 @@ describe('needs.<job>.outputs.<name> is followed across jobs; cycles and unknown
     expect(await evaluate(yaml)).toEqual([]);
   });
 });
+
+describe('an agent prompt fed by another job output', () => {
+  const agentWorkflow = (output: string) =>
+    `on: issues\npermissions: { contents: read }\njobs:\n  plan:\n    runs-on: ubuntu-latest\n    outputs:\n      text: ${output}\n    steps:\n      - run: echo\n  agent:\n    needs: plan\n    runs-on: ubuntu-latest\n    steps:\n      - uses: anthropics/claude-code-action@0123456789abcdef0123456789abcdef01234567\n        with:\n          prompt: "Triage: \${{ needs.plan.outputs.text }}"\n          anthropic_api_key: \${{ secrets.KEY }}\n`;
+  const agentFindings = async (output: string) => {
+    const file = join(tempDir(), 'wf.yml');
+    writeFileSync(file, agentWorkflow(output));
+    let out = '';
+    await runCli(['evaluate', '--workflow', file, '--format', 'json'], {
+      stdout: (t) => (out += t),
+      stderr: () => undefined,
+      now: () => new Date('2026-11-21T00:00:00Z'),
+    });
+    return (JSON.parse(out) as { findings: Finding[] }).findings.filter(
+      (f) => f.ruleId === 'agent-untrusted-input',
+    );
+  };
+
+  it('bad: the issue body carried by the output reaches the prompt, named', async () => {
+    const found = await agentFindings('${{ github.event.issue.body }}');
+    expect(found).toHaveLength(1);
+    expect(found[0]!.message).toContain('github.event.issue.body');
+  });
+
+  it('good: a literal output reaches nothing', async () => {
+    expect(await agentFindings('a fixed plan')).toEqual([]);
+  });
+});
