@@ -215,68 +215,83 @@ describe('reusable workflows: a cycle', () => {
   });
 });
 
-describe('gaps (it.fails: these pass once the engine closes them)', () => {
-  // GAP (issue 10.1 / 10.6): src/engine/inventory/resolve/expand.ts:115 skips a local `node` /
-  // `docker` action (`if (action.using !== 'composite') continue;`): its code is unseen, yet
-  // handing it `secrets.NPM_TOKEN` through `with:` is no opaque path, and the attended job is
-  // allowed. The same secret given to `run: ./build.sh` (absent) or to an unfetched remote
-  // action is an opaque path that needs approval.
-  it.fails(
-    'bad: a local node action given a secret is an opaque path holding it (approval-required)',
-    async () => {
-      const bad = await job('bad', 'nodeaction');
-      expect(bad.credentials.map((c) => c.id)).toContain('secret:NPM_TOKEN');
-      expect(of(bad, 'opaque')).toHaveLength(1);
-      expect(bad.decision).toBe('approval-required');
-    },
-  );
+describe('node / docker actions: opaque code unless catalogued, fetched or not', () => {
+  // Issue 10.1 / 10.6: a `node` / `docker` action's code is never analysed. Unless a catalog
+  // knows it, it is an opaque path at its `uses:` step naming its runtime, holding what the
+  // step hands it; reading its action.yml (local, or fetched into --actions-cache) only shows
+  // `using: node24` and must not loosen the decision of the unfetched reference.
+  it('bad: a local node action given a secret is an opaque path holding it (approval-required)', async () => {
+    const bad = await job('bad', 'nodeaction');
+    expect(bad.credentials.map((c) => c.id)).toContain('secret:NPM_TOKEN');
+    expect(of(bad, 'opaque')).toEqual([
+      expect.objectContaining({
+        decision: 'approval-required',
+        location: { path: `${DIR}/bad/.github/workflows/nodeaction.yml`, line: 9, column: 15 },
+        reason:
+          'local action ./.github/actions/node is not analysed: node24 action code is not analysed',
+      }),
+    ]);
+    expect(bad.decision).toBe('approval-required');
+  });
 
-  // Same gap, remote: an unknown remote node action holding a secret is an opaque path while
-  // unfetched, and fetching its action.yml into --actions-cache (which shows only `using:
-  // node24`, not its code) turns the job from approval-required into allow.
   it('remote node action holding a secret, unfetched: an opaque path, approval-required', async () => {
     const offline = await job('remote-node/repo', 'ci');
     expect(of(offline, 'opaque')).toHaveLength(1);
     expect(offline.decision).toBe('approval-required');
   });
 
-  it.fails(
-    'remote node action holding a secret, fetched: still opaque code, approval-required',
-    async () => {
-      const { report } = await scanned(
-        `${DIR}/remote-node/repo`,
-        '--actions-cache',
-        `${DIR}/remote-node/cache`,
-      );
-      const fetched = report.jobs[0]!;
-      expect(fetched.decision).toBe('approval-required');
-    },
-  );
+  it('remote node action holding a secret, fetched: still opaque code, approval-required', async () => {
+    const { report } = await scanned(
+      `${DIR}/remote-node/repo`,
+      '--actions-cache',
+      `${DIR}/remote-node/cache`,
+    );
+    const fetched = report.jobs[0]!;
+    expect(of(fetched, 'opaque').map((p) => p.reason)).toEqual([
+      'remote action org/js@aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa is not analysed: node24 action code is not analysed',
+    ]);
+    expect(fetched.decision).toBe('approval-required');
+  });
 
   it('good: the same local node action given a literal is allowed', async () => {
     const good = await job('good', 'nodeaction');
     expect(good.decision).toBe('allow');
     expect(good.credentials.map((c) => c.id)).toEqual(['github-token']);
   });
+});
 
-  // GAP (issue 10.4, closed world): src/engine/workflow/action-file.ts:58 builds composite steps
-  // with `buildStep` and never calls `checkKeys` / `placeSteps` (step-structure.ts), so a
-  // `parallel:` group or an unknown key (`run-after:`) in an action.yml step is dropped without
-  // a word: the `gh pr merge --admin` inside is never seen and the job is allowed.
-  it.fails(
-    'bad: unknown keys in a composite step are an input error or an opaque path, never dropped',
-    async () => {
-      const { code, report } = await scan(`${DIR}/keys-bad`);
-      const action = `${DIR}/keys-bad/.github/actions/keys/action.yml`;
-      const located =
-        report.errors.some((e) => e.message.includes(`${action}:5:`)) ||
-        report.jobs.some((j) =>
-          j.paths.some((p) => p.location.path === action && p.location.line === 5),
-        );
-      expect(located).toBe(true);
-      expect(code).not.toBe(0);
-    },
-  );
+describe('composite steps have the closed-world structure of job steps', () => {
+  // Issue 10.4: action.yml steps go through the same key check and step placement as a job's
+  // (step-structure.ts): an unknown key is an input error located in the action file, a
+  // `parallel:` group is expanded and its steps analysed.
+  it('bad: an unknown key (`run-after:`) in a composite step is an input error at its key in action.yml', async () => {
+    const { code, report } = await scan(`${DIR}/keys-bad`);
+    const action = `${DIR}/keys-bad/.github/actions/keys/action.yml`;
+    expect(report.errors).toEqual([
+      {
+        path: action,
+        message: `${action}:10:7: composite action, step 2: unknown key \`run-after\` (the gate does not know what it does, so it cannot allow it)`,
+      },
+    ]);
+    expect(code).not.toBe(0);
+  });
+
+  it('bad: a `parallel:` group in a composite is read: its `gh pr merge --admin` blocks the job, located in action.yml', async () => {
+    const { report } = await scan(`${DIR}/keys-parallel`);
+    expect(report.errors).toEqual([]);
+    const j = report.jobs[0]!;
+    expect(of(j, 'bypass-checks')).toEqual([
+      expect.objectContaining({
+        decision: 'blocked',
+        location: {
+          path: `${DIR}/keys-parallel/.github/actions/keys/action.yml`,
+          line: 7,
+          column: 16,
+        },
+      }),
+    ]);
+    expect(j.decision).toBe('blocked');
+  });
 
   it('good: the same composite with known keys only is allowed', async () => {
     const { code, report } = await scan(`${DIR}/keys-good`);

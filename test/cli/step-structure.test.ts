@@ -1,7 +1,7 @@
 /**
  * Every step structure: steps inside `parallel:` groups are analysed like any step (under
- * both presets), `background` / `wait` / `wait-all` / `cancel` parse, and an unknown job or
- * step key is a located input error (exit 2) — never silently skipped.
+ * both presets), `background` / `wait` / `wait-all` / `cancel` parse, and an unknown workflow,
+ * job or step key is a located input error (exit 2) — never silently skipped.
  */
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../src/adapters/cli/run-cli.js';
@@ -53,11 +53,18 @@ describe('closed world: unknown keys are located input errors', () => {
     ['unknown-step-key.yml', 7, 'unknown key `run-after`'],
     ['unknown-job-key.yml', 5, 'unknown key `pre-steps`'],
     ['nested-parallel.yml', 8, 'a parallel group cannot contain another one'],
+    ['unknown-workflow-key.yml', 2, 'workflow: unknown key `on-extra`'],
   ])('%s', async (file, line, message) => {
     const r = await evaluate(file, 'baseline');
     expect(r.code).toBe(2);
     expect(r.err).toContain(`${DIR}/${file}:${line}:`);
     expect(r.err).toContain(message);
+  });
+
+  it("every top-level key of GitHub's workflow schema is known (description, run-name, defaults, concurrency, …)", async () => {
+    const r = await evaluate('workflow-keys.yml', 'baseline');
+    expect(r.err).toBe('');
+    expect(r.code).toBe(0);
   });
 
   it('background, wait, wait-all and cancel steps are known keys', async () => {

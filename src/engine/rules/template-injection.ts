@@ -7,7 +7,7 @@
  * of the job fills the context at all.
  */
 import type { Step, Workflow } from '../workflow/model.js';
-import { matrixLookup } from '../workflow/value-sources.js';
+import { jobOutputLookup, matrixLookup } from '../workflow/value-sources.js';
 import { stepAction } from './shared/checkout-steps.js';
 import { callInputs, declaredInputTypes, envFor, populatedBy } from './shared/inject-events.js';
 import { isSinkInput } from './template-injection/sinks.js';
@@ -156,6 +156,7 @@ export default defineRule<Options>({
     };
     const min = RANK[options.minSeverity];
     const matrix = matrixLookup(job);
+    const jobOutputs = jobOutputLookup(workflow);
     const report = (
       step: Step,
       path: readonly (string | number)[],
@@ -163,7 +164,7 @@ export default defineRule<Options>({
       sink: string,
     ) => {
       const env = envFor(workflow, job, step);
-      for (const ref of taintedContexts(value, env, { inputTypes, matrix })) {
+      for (const ref of taintedContexts(value, env, { inputTypes, matrix, jobOutputs })) {
         const g = grade(ref, inventory.triggers, inputs);
         if (RANK[g.severity] < min) continue;
         const via = ref.via ? ` (through \`${ref.via}\`)` : '';

@@ -7,6 +7,7 @@ import { InputError } from '../errors.js';
 import { buildStep, buildWorkflow } from './build-model.js';
 import type { Job, Step, Workflow } from './model.js';
 import { locate, parseYamlSource } from './source.js';
+import { placeSteps } from './step-structure.js';
 import type { SourceFile, YamlPath } from './source.js';
 
 export interface ActionInput {
@@ -39,8 +40,8 @@ export function parseActionFile(path: string, text: string): ActionFile {
 }
 
 export function buildActionFile(source: SourceFile): ActionFile {
-  const fail = (message: string, at: YamlPath): never => {
-    throw new InputError(message, { location: locate(source, at) });
+  const fail = (message: string, at: YamlPath, key = false): never => {
+    throw new InputError(message, { location: locate(source, at, { key }) });
   };
   const data = source.data;
   if (!isMap(data)) return fail('not an action: the document is not a map', []);
@@ -52,11 +53,11 @@ export function buildActionFile(source: SourceFile): ActionFile {
   if (using === 'composite') {
     if (!Array.isArray(runs.steps))
       return fail('composite action: `runs.steps` is not a list', ['runs']);
-    steps = (runs.steps as unknown[]).map((step, index) => {
-      const at: YamlPath = ['runs', 'steps', index];
-      if (!isMap(step)) return fail(`composite action: step ${index + 1} is not a map`, at);
-      return buildStep(step, index, at);
-    });
+    // The same closed-world step structure as a job's: unknown keys fail, `parallel:` groups
+    // are expanded in run order.
+    steps = placeSteps(runs.steps as unknown[], 'composite action', ['runs', 'steps'], fail).map(
+      (placed, index) => buildStep(placed.data, index, placed.at),
+    );
   } else if (using !== 'docker' && !/^node\d+$/.test(using)) {
     return fail(`action: unknown \`runs.using: ${using}\``, ['runs', 'using']);
   }

@@ -15,7 +15,7 @@ import type {
   Workflow,
 } from './model.js';
 import { locate, parseYamlSource } from './source.js';
-import { checkKeys, JOB_KEYS, placeSteps } from './step-structure.js';
+import { checkKeys, JOB_KEYS, placeSteps, WORKFLOW_KEYS } from './step-structure.js';
 import type { SourceFile, YamlPath } from './source.js';
 import { parseUsesReference, type UsesReference } from './uses-reference.js';
 
@@ -35,6 +35,7 @@ export function buildWorkflow(source: SourceFile): Workflow {
   if (!('on' in data)) fail('not a workflow: no `on:` trigger', []);
   if (!isMap(data.jobs))
     fail('not a workflow: no `jobs:` map', isMap(data) && 'jobs' in data ? ['jobs'] : []);
+  checkKeys(data, WORKFLOW_KEYS, 'workflow', [], fail);
   const jobsData = data.jobs as Data;
   if (Object.keys(jobsData).length === 0) fail('`jobs:` is empty', ['jobs']);
 
@@ -110,7 +111,7 @@ function buildJob(id: string, data: Data, fail: Fail): Job {
   checkKeys(data, JOB_KEYS, `job \`${id}\``, at, fail);
   const steps = placeSteps(
     (stepsData as unknown[] | undefined) ?? [],
-    id,
+    `job \`${id}\``,
     [...at, 'steps'],
     fail,
   ).map((placed, index) => buildStep(placed.data, index, placed.at));
@@ -139,6 +140,7 @@ function buildJob(id: string, data: Data, fail: Fail): Job {
           : undefined,
     steps,
     matrix: isMap(data.strategy) ? data.strategy.matrix : undefined,
+    outputs: entries(data.outputs, [...at, 'outputs']),
     at,
   };
 }

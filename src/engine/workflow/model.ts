@@ -79,6 +79,8 @@ export interface Job {
   readonly steps: readonly Step[];
   /** `strategy.matrix` as written (plain data, or an expression string). */
   readonly matrix?: unknown;
+  /** `outputs:` as written: what `needs.<id>.outputs.<name>` carries. */
+  readonly outputs?: readonly Entry[];
   /** `defaults.run.working-directory` of the job, else of the workflow. */
   readonly defaultWorkingDirectory?: string | undefined;
   readonly at: YamlPath;

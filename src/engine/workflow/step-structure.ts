@@ -1,5 +1,5 @@
 /**
- * The closed-world shape of jobs and steps: every key GitHub accepts is known here, and an
+ * The closed-world shape of workflows, jobs and steps: every key GitHub accepts is known here, and an
  * unknown one is an input error at its location (never skipped: an unseen key may carry
  * behaviour). Steps of `parallel:` groups (June 2026) are flattened into the job's steps in
  * order, each keeping its own YAML path; `background`, `wait`, `wait-all` and `cancel` steps
@@ -9,6 +9,19 @@ import type { YamlPath } from './source.js';
 
 type Data = Record<string, unknown>;
 type Fail = (message: string, at: YamlPath, key?: boolean) => never;
+
+/** Top-level keys of a workflow file (GitHub's workflow schema, `workflow-root`). */
+export const WORKFLOW_KEYS: ReadonlySet<string> = new Set([
+  'name',
+  'description',
+  'run-name',
+  'on',
+  'permissions',
+  'env',
+  'defaults',
+  'concurrency',
+  'jobs',
+]);
 
 export const JOB_KEYS: ReadonlySet<string> = new Set([
   'name',
@@ -81,45 +94,40 @@ export interface PlacedStep {
 }
 
 /**
- * The job's steps in run order with `parallel:` groups expanded (a group inside a group is
- * refused, as GitHub refuses it). Every step map is checked against STEP_KEYS.
+ * The steps of a job or of a composite action in run order with `parallel:` groups expanded
+ * (a group inside a group is refused, as GitHub refuses it). Every step map is checked against
+ * STEP_KEYS. `owner` names where they are written in messages: ``job `build` `` or
+ * `composite action`.
  */
 export function placeSteps(
   steps: readonly unknown[],
-  jobId: string,
+  owner: string,
   at: YamlPath,
   fail: Fail,
 ): PlacedStep[] {
   const out: PlacedStep[] = [];
   steps.forEach((step, i) => {
     const stepAt: YamlPath = [...at, i];
-    if (!isMap(step)) fail(`job \`${jobId}\`: step ${i + 1} is not a map`, stepAt);
+    if (!isMap(step)) fail(`${owner}: step ${i + 1} is not a map`, stepAt);
     const data = step;
     if (!('parallel' in data)) {
-      checkKeys(data, STEP_KEYS, `job \`${jobId}\`, step ${i + 1}`, stepAt, fail);
+      checkKeys(data, STEP_KEYS, `${owner}, step ${i + 1}`, stepAt, fail);
       out.push({ data, at: stepAt });
       return;
     }
-    checkKeys(data, GROUP_KEYS, `job \`${jobId}\`, parallel group (step ${i + 1})`, stepAt, fail);
+    checkKeys(data, GROUP_KEYS, `${owner}, parallel group (step ${i + 1})`, stepAt, fail);
     const group = data.parallel;
     if (!Array.isArray(group) || group.length === 0)
-      fail(`job \`${jobId}\`: \`parallel:\` must be a non-empty list of steps`, [
-        ...stepAt,
-        'parallel',
-      ]);
+      fail(`${owner}: \`parallel:\` must be a non-empty list of steps`, [...stepAt, 'parallel']);
     (group as unknown[]).forEach((inner, j) => {
       const innerAt: YamlPath = [...stepAt, 'parallel', j];
-      if (!isMap(inner))
-        fail(`job \`${jobId}\`: step ${j + 1} of a parallel group is not a map`, innerAt);
+      if (!isMap(inner)) fail(`${owner}: step ${j + 1} of a parallel group is not a map`, innerAt);
       if ('parallel' in inner)
-        fail(`job \`${jobId}\`: a parallel group cannot contain another one`, [
-          ...innerAt,
-          'parallel',
-        ]);
+        fail(`${owner}: a parallel group cannot contain another one`, [...innerAt, 'parallel']);
       checkKeys(
         inner,
         STEP_KEYS,
-        `job \`${jobId}\`, step ${j + 1} of the parallel group at step ${i + 1}`,
+        `${owner}, step ${j + 1} of the parallel group at step ${i + 1}`,
         innerAt,
         fail,
       );

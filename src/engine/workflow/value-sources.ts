@@ -68,6 +68,27 @@ function text(value: unknown): string {
   return JSON.stringify(value);
 }
 
+/** What a job's output is defined as: its expression text, read where the producing job runs. */
+export interface JobOutput {
+  readonly text: string;
+  readonly env: ReadonlyMap<string, string>;
+  readonly matrix: MatrixLookup | undefined;
+}
+
+/** `needs.<job>.outputs.<name>` (lower-case) → its definition; undefined when unknown. */
+export type JobOutputLookup = (job: string, name: string) => JobOutput | undefined;
+
+export function jobOutputLookup(workflow: Workflow): JobOutputLookup {
+  return (jobId, name) => {
+    const job = workflow.jobs.find((j) => j.id.toLowerCase() === jobId);
+    const entry = job?.outputs?.find((o) => o.key.toLowerCase() === name);
+    if (!job || !entry) return undefined;
+    const env = new Map<string, string>();
+    for (const e of [...workflow.env, ...job.env]) env.set(e.key, e.value);
+    return { text: entry.value, env, matrix: matrixLookup(job) };
+  };
+}
+
 /** The env a step sees from the workflow file: workflow, then job, then step entries. */
 export function stepEnv(workflow: Workflow, job: Job, step: Step): Map<string, string> {
   const env = new Map<string, string>();

@@ -112,7 +112,12 @@ class Walker {
         continue;
       }
       const action = hit.file.action;
-      if (action.using !== 'composite') continue; // node / docker code: known by its catalog entry
+      if (action.using !== 'composite') {
+        // node / docker code is never read: known by its catalog entry, else opaque — fetching
+        // its action.yml must not loosen what the unfetched reference decided.
+        if (!known) site(what, `${action.using} action code is not analysed`);
+        continue;
+      }
       if (visiting.has(hit.key)) {
         site(what, `cycle: ${hit.key} is already being expanded on this chain`);
         continue;

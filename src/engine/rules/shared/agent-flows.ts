@@ -4,7 +4,7 @@
  * and workflow env only when the agent's step names the variable). Shared by
  * `agent-untrusted-input` (which reports each flow) and `agent-read-write-split`.
  */
-import { matrixLookup } from '../../workflow/value-sources.js';
+import { jobOutputLookup, matrixLookup } from '../../workflow/value-sources.js';
 import type { SourceLocation } from '../../errors.js';
 import type { AgentUse } from '../../inventory/types.js';
 import type { Entry, Job, Workflow } from '../../workflow/model.js';
@@ -71,6 +71,7 @@ export function agentFlows(
     flows.push(flow);
   };
   const matrix = matrixLookup(job);
+  const jobOutputs = jobOutputLookup(workflow);
   const baseEnv = new Map<string, string>();
   for (const e of [...workflow.env, ...job.env]) baseEnv.set(e.key, e.value);
 
@@ -86,7 +87,7 @@ export function agentFlows(
       const entries = agent.via === 'job-uses' ? job.with : (step?.with ?? []);
       for (const entry of entries) {
         const prompt = prompts.has(entry.key.toLowerCase());
-        for (const ref of taintedContexts(entry.value, env, { matrix }).filter(keep))
+        for (const ref of taintedContexts(entry.value, env, { matrix, jobOutputs }).filter(keep))
           push({
             agent,
             ref,
@@ -99,7 +100,7 @@ export function agentFlows(
 
     if (agent.via === 'run' && step?.run !== undefined) {
       const path: YamlPath = [...step.at, 'run'];
-      const refs = taintedContexts(step.run, env, { matrix }).filter(keep);
+      const refs = taintedContexts(step.run, env, { matrix, jobOutputs }).filter(keep);
       for (const prompt of agent.promptInputs) {
         for (const ref of refs) {
           if (!prompt.value.includes(ref.via ?? ref.text)) continue;
@@ -123,7 +124,7 @@ export function agentFlows(
           const named = envRef(entry.key).test(text);
           // Job and workflow env reach every step: only what the agent's step names counts.
           if (scope !== 'step' && !named) continue;
-          for (const ref of taintedContexts(entry.value).filter(keep)) {
+          for (const ref of taintedContexts(entry.value, undefined, { jobOutputs }).filter(keep)) {
             if (DEFAULT_ENV.has(ref.context)) continue;
             push({
               agent,

@@ -3,9 +3,10 @@
  * controls (contexts.ts). The dataflow rules: toJSON / format / join / fromJSON propagate;
  * `a && b` yields b; `a || b` yields either; comparisons, `!` and every other call yield
  * booleans or fixed values and stop the flow. `env.X` and `matrix.x` are followed one level
- * into the values they hold.
+ * into the values they hold; `needs.<job>.outputs.<name>` into the producing job's definition
+ * (across any number of jobs, a cycle or an unknown job staying unknown content).
  */
-import type { MatrixLookup } from '../value-sources.js';
+import type { JobOutputLookup, MatrixLookup } from '../value-sources.js';
 import { capabilityOf, inputCapability, normalizeContext, type Capability } from './contexts.js';
 import { findExpressions } from './fences.js';
 import { parseExpression, type ExprNode } from './grammar.js';
@@ -26,6 +27,10 @@ export interface TaintOptions {
   readonly inputTypes?: ReadonlyMap<string, string>;
   /** The job's matrix: `matrix.x` is followed into the values it can hold. */
   readonly matrix?: MatrixLookup;
+  /** The workflow's job outputs: `needs.<job>.outputs.<name>` is followed into its definition. */
+  readonly jobOutputs?: JobOutputLookup;
+  /** Job outputs being followed on this chain (a cycle stays unknown content). */
+  readonly following?: ReadonlySet<string>;
 }
 
 const PROPAGATING = new Set(['tojson', 'format', 'join', 'fromjson']);
@@ -109,12 +114,46 @@ function taintedIn(
             refs.push({ ...inner, offset, via: `matrix.${key.join('.')}` });
         continue;
       }
+      if (segs[0] === 'needs' && segs[2] === 'outputs' && segs.length === 4) {
+        const followed = followOutput(segs[1]!, segs[3]!, options);
+        if (followed) {
+          for (const inner of followed) refs.push({ ...inner, offset, via: f.text.trim() });
+          continue;
+        }
+      }
       const capability = classify(segs, options);
       if (capability === 'arbitrary' || capability === 'structured')
         refs.push({ context: segs.join('.'), capability, offset, text: f.text.trim() });
     }
   }
   return refs;
+}
+
+/**
+ * The contexts a job output's definition carries, read where the producing job runs (its env
+ * and matrix); undefined — unknown content, classified as such — for an unknown job or
+ * output, a computed name, or a cycle of outputs.
+ */
+function followOutput(
+  job: string,
+  name: string,
+  options: TaintOptions,
+): readonly TaintedRef[] | undefined {
+  const key = `${job}.${name}`;
+  if (!options.jobOutputs || job === '*' || name === '*' || options.following?.has(key))
+    return undefined;
+  const output = options.jobOutputs(job, name);
+  if (!output) return undefined;
+  return taintedIn(
+    output.text,
+    output.env,
+    {
+      ...options,
+      matrix: output.matrix,
+      following: new Set([...(options.following ?? []), key]),
+    },
+    0,
+  );
 }
 
 function lookupEnv(
