@@ -4,8 +4,14 @@
  * fares worst, named by that trigger (so a job gated only on pull requests is never shown
  * allowed because a push run skips it); the workflow lists every trigger's decision. With
  * `all`, every run is returned whole.
+ *
+ * The runs share what does not depend on the event (`sharedDerivations`): each job's facts are
+ * derived once per run shape (the `if:` outcomes and token downgrade a trigger gives it), and
+ * rules and checklist controls run again for a trigger only when they read it
+ * (inventory/trigger-reads.ts). Per trigger: the shape, the view naming the trigger, the
+ * checks that read it, and the decision.
  */
-import { evaluateWorkflow } from './evaluate.js';
+import { evaluateWorkflow, sharedDerivations } from './evaluate.js';
 import type { EvaluateInput, Evaluation } from './evaluate.js';
 import { SEVERITY, mostSevere } from './policy/types.js';
 import { parseWorkflow } from './workflow/build-model.js';
@@ -14,8 +20,9 @@ export function evaluateEachTrigger(input: EvaluateInput, all: boolean): Evaluat
   const parsed = input.parsed ?? parseWorkflow(input.path, input.text);
   const events = [...new Set(parsed.triggers.map((t) => t.event))];
   if (events.length === 0) return [evaluateWorkflow({ ...input, parsed })];
+  const shared = sharedDerivations();
   const runs = events.map((event) =>
-    evaluateWorkflow({ ...input, parsed, context: { ...input.context, event } }),
+    evaluateWorkflow({ ...input, parsed, shared, context: { ...input.context, event } }),
   );
   const decisions = runs.map((r, i) => ({ event: events[i] ?? '', decision: r.decision.decision }));
   if (all)

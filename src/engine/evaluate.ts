@@ -3,7 +3,10 @@
  * Pure; used alike by the action, the CLI's `evaluate` and its `scan`.
  */
 import type { RunContext } from './context/run-context.js';
-import { buildInventory } from './inventory/build-inventory.js';
+import { buildInventory, factsOfRecord } from './inventory/build-inventory.js';
+import type { FactsMemo } from './inventory/build-inventory.js';
+import { onceUnlessTriggerRead, watchedRecord } from './inventory/trigger-reads.js';
+import type { ShapeOutcome } from './inventory/trigger-reads.js';
 import type { RepoSnapshot } from './inventory/repo-snapshot.js';
 import type { ActionFiles } from './inventory/resolve/action-files.js';
 import type { JobInventory } from './inventory/types.js';
@@ -11,9 +14,10 @@ import { scoreJob } from './checklist/score-job.js';
 import type { ChecklistScore } from './checklist/types.js';
 import { findJob } from './inventory/build-inventory.js';
 import { resolveChecks } from './policy/checks.js';
+import type { ResolvedCheck } from './policy/checks.js';
 import { decide } from './policy/decide.js';
 import { runRules } from './rules/run-rules.js';
-import type { RuleFailure } from './rules/run-rules.js';
+import type { RuleFailure, RuleMemo } from './rules/run-rules.js';
 import type { Rule } from './rules/types.js';
 import type { DecideOptions } from './policy/decide.js';
 import type { Decision, Policy } from './policy/types.js';
@@ -59,6 +63,23 @@ export interface EvaluateInput {
   readonly actionFiles?: ActionFiles;
   /** The detection-rule catalog; the registry (src/engine/rules/index.ts) when omitted. */
   readonly rules?: readonly Rule<unknown>[];
+  /**
+   * What earlier runs of this same input under other triggers derived (evaluate-triggers.ts):
+   * job facts by run shape, and the rule and checklist results that did not read the trigger.
+   */
+  readonly shared?: SharedDerivations;
+}
+
+/** Derivations shared by the per-trigger runs of one workflow (one input, events aside). */
+export interface SharedDerivations {
+  readonly facts: FactsMemo;
+  readonly rules: RuleMemo;
+  readonly checklist: WeakMap<object, Map<string, ShapeOutcome<ChecklistScore>>>;
+  resolved?: ResolvedCheck[];
+}
+
+export function sharedDerivations(): SharedDerivations {
+  return { facts: new Map(), rules: new WeakMap(), checklist: new WeakMap() };
 }
 
 export function evaluateWorkflow(input: EvaluateInput): Evaluation {
@@ -75,16 +96,28 @@ export function evaluateWorkflow(input: EvaluateInput): Evaluation {
       ...(input.policy.trustedActions ? { trustedActions: input.policy.trustedActions } : {}),
     },
     input.jobs,
+    input.shared?.facts,
   );
-  const resolved = resolveChecks(input.policy.checks, input.rules);
-  const { hits, failures } = runRules(workflow, inventory, input.context, resolved);
+  const { shared } = input;
+  const resolved = shared?.resolved ?? resolveChecks(input.policy.checks, input.rules);
+  if (shared) shared.resolved = resolved;
+  const { hits, failures } = runRules(workflow, inventory, input.context, resolved, shared?.rules);
   const decision = decide(inventory, input.policy, {
     context: input.context,
     now: input.now,
     enforcement: input.enforcement,
     checks: { hits, resolved, failures },
   });
-  const checklist = inventory.map((inv) => scoreJob(findJob(workflow, inv.job), inv, workflow));
+  const checklist = inventory.map((inv) => {
+    const facts = factsOfRecord(inv);
+    let memo = facts && shared?.checklist.get(facts);
+    if (facts && shared && !memo)
+      shared.checklist.set(facts, (memo = new Map<string, ShapeOutcome<ChecklistScore>>()));
+    // The controls see the trigger through a watched copy: a score that did not read it is reused.
+    return onceUnlessTriggerRead(memo, inv.job, () =>
+      scoreJob(findJob(workflow, inv.job), watchedRecord(inv), workflow),
+    );
+  });
   return {
     workflow: { path: workflow.path, name: workflow.name },
     inventory,

@@ -153,6 +153,17 @@ function downgradeReason(
   return undefined;
 }
 
+/**
+ * What of the run context the token grant reads beyond the workflow: the downgrade a default
+ * token and a declared block get (the only place the event reaches permissions). Two runs
+ * with the same pair get the same permissions for every job and called job.
+ */
+export function tokenDowngrades(
+  context: RunContext,
+): readonly [string | undefined, string | undefined] {
+  return [downgradeReason(context, 'default'), downgradeReason(context, 'job')];
+}
+
 function declaredPermissions(
   workflow: Workflow,
   job: Job,

@@ -5,7 +5,13 @@
  */
 import { formatLocation, normalizeError } from '../errors.js';
 import type { RunContext } from '../context/run-context.js';
-import { nestedFrames, stepFacts } from '../inventory/build-inventory.js';
+import { factsOfRecord, nestedFrames, stepFacts } from '../inventory/build-inventory.js';
+import {
+  onceUnlessTriggerRead,
+  watchedContext,
+  watchedRecord,
+} from '../inventory/trigger-reads.js';
+import type { ShapeOutcome } from '../inventory/trigger-reads.js';
 import type { Frame } from '../inventory/resolve/expand.js';
 import type { ChainLink, JobInventory } from '../inventory/types.js';
 import type { Job, Workflow } from '../workflow/model.js';
@@ -60,15 +66,26 @@ export interface RuleRun {
   readonly failures: RuleFailure[];
 }
 
+/**
+ * Rule results kept across the triggers of one workflow: by the job facts (or the frame) they
+ * were computed on, then by rule. One memo serves one workflow, policy and run context.
+ */
+export type RuleMemo = WeakMap<object, Map<Rule<unknown>, ShapeOutcome<Checked>>>;
+
 export function runRules(
   workflow: Workflow,
   inventory: readonly JobInventory[],
-  context: RunContext,
+  runContext: RunContext,
   enabled: readonly EnabledRule[],
+  memo?: RuleMemo,
 ): RuleRun {
   const hits = new Map<string, DetectionHit>();
   const failures: RuleFailure[] = [];
-  for (const inv of inventory) {
+  // The rules see the trigger through watched copies: what did not read it is reused.
+  const context = watchedContext(runContext);
+  for (const record of inventory) {
+    const inv = watchedRecord(record);
+    const shared = shapeMemo(memo, factsOfRecord(record));
     const declared = workflow.jobs.find((j) => j.id === inv.job);
     // A job switched off with a literal `if: false` never runs: nothing in it can happen; nor
     // does a job, or a step, whose `if:` cannot hold for the event being decided.
@@ -117,7 +134,7 @@ export function runRules(
         locate: (path, opts) => locate(workflow.source, path, opts),
         locateIn: (path, offset) => locateOffsetInScalar(workflow.source, path, offset),
       };
-      const found = checkOne(rule, ctx, fail);
+      const found = checkOne(rule, ctx, fail, shared);
       for (const hit of found) {
         add(rule, hit, hit.message, hit.data ?? {});
         own.add(`${rule.meta.id}\0${formatLocation(hit.at)}`);
@@ -126,8 +143,8 @@ export function runRules(
     // The same rules on the steps of composite actions and called jobs, located there, with
     // the chain. What the job's own run already reported (agents reached through a call are
     // the job's agents, located in the called file) is not reported again.
-    for (const frame of nestedFrames(inv))
-      for (const { rule, hit, via } of frameHits(frame, inv, context, enabled, fail))
+    for (const frame of nestedFrames(record))
+      for (const { rule, hit, via } of frameHits(frame, record, context, enabled, fail, memo))
         if (!own.has(`${rule.meta.id}\0${formatLocation(hit.at)}`))
           add(rule, hit, `${hit.message} (reached through ${via})`, { ...hit.data, via });
   }
@@ -140,21 +157,47 @@ export function runRules(
 
 type Rendered = RuleHit & { readonly message: string };
 
-/** One rule's hits on one job, rendered; a rule that throws is recorded and yields none. */
+/** What one rule gave on one job: its rendered hits, or what it threw. */
+interface Checked {
+  readonly hits: readonly Rendered[];
+  readonly thrown?: { readonly value: unknown };
+}
+
+/** The rule results of one job facts object (or frame) in the memo, created on first use. */
+function shapeMemo(
+  memo: RuleMemo | undefined,
+  key: object | undefined,
+): Map<Rule<unknown>, ShapeOutcome<Checked>> | undefined {
+  if (!memo || !key) return undefined;
+  let shared = memo.get(key);
+  if (!shared) memo.set(key, (shared = new Map<Rule<unknown>, ShapeOutcome<Checked>>()));
+  return shared;
+}
+
+/**
+ * One rule's hits on one job, rendered; a rule that throws is recorded and yields none. From
+ * `shared` when an earlier trigger of the same run shape got them without reading the trigger.
+ */
 function checkOne(
   rule: Rule<unknown>,
   ctx: RuleContext<unknown>,
   fail: (rule: Rule<unknown>, thrown: unknown) => void,
+  shared: Map<Rule<unknown>, ShapeOutcome<Checked>> | undefined,
 ): readonly Rendered[] {
-  try {
-    // Render inside the guard: an unknown message id or missing data is a rule bug too.
-    return rule
-      .check(ctx)
-      .map((hit) => ({ ...hit, message: renderMessage(rule.meta, hit.messageId, hit.data) }));
-  } catch (thrown) {
-    fail(rule, thrown);
-    return [];
-  }
+  const checked = onceUnlessTriggerRead(shared, rule, (): Checked => {
+    try {
+      // Render inside the guard: an unknown message id or missing data is a rule bug too.
+      return {
+        hits: rule
+          .check(ctx)
+          .map((hit) => ({ ...hit, message: renderMessage(rule.meta, hit.messageId, hit.data) })),
+      };
+    } catch (thrown) {
+      return { hits: [], thrown: { value: thrown } };
+    }
+  });
+  if (checked.thrown) fail(rule, checked.thrown.value);
+  return checked.hits;
 }
 
 /**
@@ -172,13 +215,15 @@ function frameHits(
   context: RunContext,
   enabled: readonly EnabledRule[],
   fail: (rule: Rule<unknown>, thrown: unknown) => void,
+  memo: RuleMemo | undefined,
 ): { rule: Rule<unknown>; hit: Rendered; via: string }[] {
   const { workflow, job } = frame;
-  const inventory: JobInventory = {
+  const inventory = watchedRecord({
     ...inv,
     ...stepFacts(workflow, job),
     ...(frame.kind === 'called-job' ? { permissions: frame.permissions } : {}),
-  };
+  });
+  const shared = shapeMemo(memo, frame);
   const elsewhere = [
     formatLocation(locate(workflow.source, [])),
     ...(frame.kind === 'composite'
@@ -200,7 +245,7 @@ function frameHits(
       locate: (path, opts) => locate(workflow.source, path, opts),
       locateIn: (path, offset) => locateOffsetInScalar(workflow.source, path, offset),
     };
-    for (const hit of checkOne(rule, ctx, fail)) {
+    for (const hit of checkOne(rule, ctx, fail, shared)) {
       if (hit.scope === 'workflow' || hit.at.path !== workflow.source.path) continue;
       if (elsewhere.includes(formatLocation(hit.at))) continue;
       out.push({ rule, hit, via });
