@@ -14,7 +14,6 @@ import { jobFacts } from './job-facts.js';
 import type { JobFacts, RunShape } from './job-facts.js';
 import { tokenDowngrades } from './permissions.js';
 import { planRun, runnableSteps } from './run-conditions.js';
-import type { RunPlan } from './run-conditions.js';
 import type { JobInventory } from './types.js';
 import type { ActionFiles } from './resolve/action-files.js';
 import type { Frame } from './resolve/expand.js';
@@ -63,23 +62,23 @@ export function buildInventory(
     ? [context.event]
     : [...new Set(workflow.triggers.map((t) => t.event))];
   return jobs.map((job) => {
-    const shape = runShape(job, plan, options);
-    const key = JSON.stringify([job.id, shape.skippedJob ?? null, shape.skipped, downgrades]);
+    // What the event makes of the job: whether it can run, and which of its steps can.
+    const skippedJob = job.id === options.runningJob ? undefined : plan.skippedJobs.get(job.id);
+    const steps = runnableSteps(job, plan.facts);
+    const shape: RunShape = { skippedJob: skippedJob !== undefined, runnable: steps.runnable };
+    const key = JSON.stringify([
+      job.id,
+      shape.skippedJob || shape.runnable.map((s) => s.index),
+      downgrades,
+    ]);
     let facts = memo?.get(key);
     if (!facts) {
       facts = jobFacts(workflow, job, context, options, change, shape);
       memo?.set(key, facts);
     }
-    return triggerView(facts, triggers, context);
+    const skipped = { skipped: skippedJob, skippedSteps: skippedJob ? [] : steps.skipped };
+    return triggerView(facts, triggers, context, skipped);
   });
-}
-
-/** What the event makes of a job: whether it can run, and which of its steps can. */
-function runShape(declared: Job, plan: RunPlan, options: InventoryOptions): RunShape {
-  const skippedJob =
-    declared.id === options.runningJob ? undefined : plan.skippedJobs.get(declared.id);
-  const steps = runnableSteps(declared, plan.facts);
-  return { skippedJob, runnable: steps.runnable, skipped: steps.skipped };
 }
 
 /** The BOM record of a job for the triggers decided: its facts, the trigger named. */
@@ -87,6 +86,7 @@ function triggerView(
   facts: JobFacts,
   triggers: readonly string[],
   context: RunContext,
+  skipped: Pick<JobInventory, 'skipped' | 'skippedSteps'>,
 ): JobInventory {
   const unattendedReasons = [
     ...facts.unattendedBefore,
@@ -102,6 +102,8 @@ function triggerView(
     unattended: unattendedReasons.length > 0,
     unattendedReasons: [...new Set(unattendedReasons)],
     ...facts.tail,
+    ...skipped,
+    ...facts.end,
   };
   FACTS.set(inventory, facts);
   return inventory;

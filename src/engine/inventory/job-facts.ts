@@ -24,7 +24,6 @@ import { toolReach } from './tool-reach.js';
 import { buildCredentials } from './credentials.js';
 import { effectivePermissions } from './permissions.js';
 import { jobEnvironment } from './environment-protection.js';
-import type { SkippedStep } from './run-conditions.js';
 import { collectSecretUses } from './secret-flow.js';
 import type { JobInventory, RunCommand, UsesRef } from './types.js';
 import { EMPTY_ACTION_FILES, knownRemote } from './resolve/action-files.js';
@@ -37,15 +36,24 @@ import { indirectPaths } from './resolve/frame-paths.js';
 import { usesRecord } from './uses.js';
 import type { InventoryOptions } from './build-inventory.js';
 
-/** The fields of a BOM record that name the trigger being decided: the per-trigger view. */
-export type TriggerField = 'triggers' | 'unattended' | 'unattendedReasons';
+/**
+ * The fields of a BOM record the per-trigger view sets: the trigger, the attendance it adds,
+ * and what cannot run for it with the reason (the reason may name the event).
+ */
+export type TriggerField =
+  'triggers' | 'unattended' | 'unattendedReasons' | 'skipped' | 'skippedSteps';
 
 /** A job's BOM record without the trigger, and what the view needs to add it. */
 export interface JobFacts {
   /** The record's fields before the trigger ones (`workflow`, `job`, `name`, `at`). */
   readonly head: Pick<JobInventory, 'workflow' | 'job' | 'name' | 'at'>;
-  /** The record's fields after them, in the record's order. */
-  readonly tail: Omit<JobInventory, TriggerField | keyof JobFacts['head'] | 'actor'>;
+  /** The record's fields between the attendance and what was skipped, in the record's order. */
+  readonly tail: Omit<
+    JobInventory,
+    TriggerField | keyof JobFacts['head'] | 'actor' | 'calls' | 'resolvedRefs'
+  >;
+  /** The record's last fields: the reusable-workflow calls and resolved refs, when any. */
+  readonly end: Pick<JobInventory, 'calls' | 'resolvedRefs'>;
   /** Why the job is unattended whatever the trigger: its agents and gh-aw role. */
   readonly unattendedBefore: readonly string[];
   /** The same from who started the run (actor, triggering actor, sender). */
@@ -54,12 +62,12 @@ export interface JobFacts {
   readonly frames: readonly Frame[];
 }
 
-/** How the event shapes the job: what cannot run, and why. */
+/** How the event shapes the job: what cannot run (the view says why). */
 export interface RunShape {
-  /** Why the whole job cannot run (its `if:`, a `needs:`), or undefined. */
-  readonly skippedJob: string | undefined;
+  /** The whole job cannot run (its `if:`, a `needs:`). */
+  readonly skippedJob: boolean;
+  /** The steps that can run (all of them, when the job cannot run at all: none count). */
   readonly runnable: readonly Job['steps'][number][];
-  readonly skipped: readonly SkippedStep[];
 }
 
 export function jobFacts(
@@ -221,8 +229,8 @@ export function jobFacts(
       classes: skippedJob ? [] : ACTION_CLASSES.filter((c) => present.has(c)),
       paths: skippedJob ? [] : paths,
       gaps: [...new Set(gaps)],
-      skipped: skippedJob,
-      skippedSteps: skippedJob ? [] : shape.skipped,
+    },
+    end: {
       ...(resolution.calls.length > 0 ? { calls: resolution.calls } : {}),
       ...(resolution.resolvedRefs.length > 0 ? { resolvedRefs: resolution.resolvedRefs } : {}),
     },

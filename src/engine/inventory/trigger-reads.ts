@@ -1,8 +1,8 @@
 /**
  * Which checks read the trigger. A workflow is decided once per trigger it declares, and the
  * triggers of one run shape share their job facts (job-facts.ts); what differs between them
- * is only the view: the record's `triggers`, `unattended` and `unattendedReasons`, and the
- * run context's `event`. A detection rule or a checklist control handed watched copies of the
+ * is only the view: the record's `triggers`, `unattended`, `unattendedReasons`, `skipped`
+ * and `skippedSteps` (their reasons may name the event), and the run context's `event`. A detection rule or a checklist control handed watched copies of the
  * record and the context is run once; if it read none of those fields, its result holds for
  * every trigger of the shape (the same pure code on the same inputs takes the same course up
  * to a read it never made), and it is reused; if it read one, it runs again per trigger.
@@ -12,7 +12,13 @@ import type { RunContext } from '../context/run-context.js';
 import type { TriggerField } from './job-facts.js';
 import type { JobInventory } from './types.js';
 
-const RECORD_FIELDS: readonly TriggerField[] = ['triggers', 'unattended', 'unattendedReasons'];
+const RECORD_FIELDS: readonly TriggerField[] = [
+  'triggers',
+  'unattended',
+  'unattendedReasons',
+  'skipped',
+  'skippedSteps',
+];
 
 /** How many trigger-dependent reads happened so far (compare before and after a check). */
 let reads = 0;

@@ -89,8 +89,8 @@ export function runRules(
     const declared = workflow.jobs.find((j) => j.id === inv.job);
     // A job switched off with a literal `if: false` never runs: nothing in it can happen; nor
     // does a job, or a step, whose `if:` cannot hold for the event being decided.
-    if (!declared || isSwitchedOff(declared.if) || inv.skipped !== undefined) continue;
-    const job = runnableJob(declared, inv);
+    if (!declared || isSwitchedOff(declared.if) || record.skipped !== undefined) continue;
+    const job = runnableJob(declared, record);
     const own = new Set<string>();
     const add = (rule: Rule<unknown>, hit: Rendered, message: string, data: MessageData): void => {
       const workflowLevel = hit.scope === 'workflow';
