@@ -66,11 +66,13 @@ export default defineRule({
   check({ workflow, job, inventory, locateIn }) {
     // Privileged events give the spoofed run write access and secrets; pull requests from
     // forks get a read-only token; other events (push, schedule) have no outsider actor.
-    const severity: Severity = inventory.triggers.some((t) => OUTSIDER_PRIVILEGED_EVENTS.has(t))
-      ? 'high'
-      : inventory.triggers.some((t) => OUTSIDER_EVENTS.has(t))
-        ? 'medium'
-        : 'low';
+    // Read only when a check is found: a job without one is the same under every trigger.
+    const severity = (): Severity =>
+      inventory.triggers.some((t) => OUTSIDER_PRIVILEGED_EVENTS.has(t))
+        ? 'high'
+        : inventory.triggers.some((t) => OUTSIDER_EVENTS.has(t))
+          ? 'medium'
+          : 'low';
     const sites = expressionSites(
       (workflow.source.data as { jobs?: Record<string, unknown> }).jobs?.[job.id],
       job.at,
@@ -95,7 +97,7 @@ export default defineRule({
           messageId: nested ? 'trustsNested' : 'trusts',
           data: { where, condition: site.body.slice(node.start, node.end).trim() },
           confidence,
-          severity,
+          severity: severity(),
         });
       });
     }

@@ -149,10 +149,15 @@ export default defineRule<Options>({
   check({ workflow, job, inventory, options, locateIn }) {
     const hits: RuleHit[] = [];
     const inputTypes = declaredInputTypes(workflow);
+    // The triggers are read only for a tainted expression: a job without one is the same under
+    // every trigger (src/engine/inventory/trigger-reads.ts).
+    let outsiderEvents: boolean | undefined;
     const inputs: Inputs = {
       declared: inputTypes,
       call: callInputs(workflow),
-      outsiderEvents: runsOnOutsiderEvents(workflow, inventory.triggers),
+      get outsiderEvents() {
+        return (outsiderEvents ??= runsOnOutsiderEvents(workflow, inventory.triggers));
+      },
     };
     const min = RANK[options.minSeverity];
     const matrix = matrixLookup(job);
