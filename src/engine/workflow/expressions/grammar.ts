@@ -6,6 +6,7 @@
  * expressions. Text that does not parse yields undefined, and each caller decides what an
  * unparsable expression means for it (always the cautious reading).
  */
+import { memoByText } from '../text-memo.js';
 
 export type ExprNode =
   | {
@@ -215,12 +216,16 @@ class Parser {
   }
 }
 
-/** The syntax tree of one expression body, or undefined when it does not parse. */
-export function parseExpression(body: string): ExprNode | undefined {
+/**
+ * The syntax tree of one expression body, or undefined when it does not parse. Parsed once
+ * per distinct body (text-memo.ts): the rules and the `if:` evaluation of every trigger ask
+ * for the same bodies again and again; the tree is read-only data, shared.
+ */
+export const parseExpression: (body: string) => ExprNode | undefined = memoByText((body) => {
   const tokens = tokenize(body);
   if (!tokens || tokens.length === 0) return undefined;
   return new Parser(tokens).parse();
-}
+}, 4096);
 
 /** Visits every node with its ancestors (nearest last). */
 export function visit(

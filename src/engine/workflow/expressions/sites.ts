@@ -6,6 +6,7 @@
 import type { YamlPath } from '../source.js';
 import { dataAt, walkStrings } from '../plain-data.js';
 import { findExpressions } from './fences.js';
+import { memoByObject } from '../text-memo.js';
 
 /** One expression body and where it is: `offset` is the body's offset in the scalar. */
 export interface ExpressionSite {
@@ -58,6 +59,18 @@ export function expressionSites(
  * of the workflow outside `jobs:` (`scope: workflow`, identical for every job).
  */
 export function ownedExpressionSites(
+  root: unknown,
+  jobId: string,
+): readonly { site: ExpressionSite; scope: 'workflow' | 'job' }[] {
+  // Held by the workflow's data: the same for every rule and every trigger that asks.
+  return root !== null && typeof root === 'object'
+    ? ownedSitesOf(root, jobId)
+    : ownedSitesUncached(root, jobId);
+}
+
+const ownedSitesOf = memoByObject((root: object, jobId: string) => ownedSitesUncached(root, jobId));
+
+function ownedSitesUncached(
   root: unknown,
   jobId: string,
 ): { site: ExpressionSite; scope: 'workflow' | 'job' }[] {
