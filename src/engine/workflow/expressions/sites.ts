@@ -76,13 +76,22 @@ function ownedSitesUncached(
 ): { site: ExpressionSite; scope: 'workflow' | 'job' }[] {
   const jobPath: YamlPath = ['jobs', jobId];
   return [
-    ...expressionSites(root, [], { skipKeys: ['jobs'] }).map((site) => ({
-      site,
-      scope: 'workflow' as const,
-    })),
+    ...(root !== null && typeof root === 'object'
+      ? workflowSitesOf(root, '')
+      : workflowSites(root)),
     ...expressionSites(dataAt(root, jobPath), jobPath).map((site) => ({
       site,
       scope: 'job' as const,
     })),
   ];
 }
+
+/** The expressions of the workflow outside `jobs:` (the same for every job: found once). */
+function workflowSites(root: unknown): { site: ExpressionSite; scope: 'workflow' }[] {
+  return expressionSites(root, [], { skipKeys: ['jobs'] }).map((site) => ({
+    site,
+    scope: 'workflow' as const,
+  }));
+}
+
+const workflowSitesOf = memoByObject((root: object) => workflowSites(root));
