@@ -124,6 +124,7 @@ export function runRules(
         error: oneLine(normalizeError(thrown).message),
       });
     };
+    const locators = locatorsOf(workflow);
     for (const { rule, options } of enabled) {
       const ctx: RuleContext<unknown> = {
         workflow,
@@ -131,8 +132,7 @@ export function runRules(
         inventory: inv,
         context,
         options,
-        locate: (path, opts) => locate(workflow.source, path, opts),
-        locateIn: (path, offset) => locateOffsetInScalar(workflow.source, path, offset),
+        ...locators,
       };
       const found = checkOne(rule, ctx, fail, shared);
       for (const hit of found) {
@@ -235,16 +235,9 @@ function frameHits(
   ];
   const via = chainText(frame.chain);
   const out: { rule: Rule<unknown>; hit: Rendered; via: string }[] = [];
+  const locators = locatorsOf(workflow);
   for (const { rule, options } of enabled) {
-    const ctx: RuleContext<unknown> = {
-      workflow,
-      job,
-      inventory,
-      context,
-      options,
-      locate: (path, opts) => locate(workflow.source, path, opts),
-      locateIn: (path, offset) => locateOffsetInScalar(workflow.source, path, offset),
-    };
+    const ctx: RuleContext<unknown> = { workflow, job, inventory, context, options, ...locators };
     for (const hit of checkOne(rule, ctx, fail, shared)) {
       if (hit.scope === 'workflow' || hit.at.path !== workflow.source.path) continue;
       if (elsewhere.includes(formatLocation(hit.at))) continue;
@@ -252,6 +245,14 @@ function frameHits(
     }
   }
   return out;
+}
+
+/** The rule context's locators for one file (made once per job, not once per rule). */
+function locatorsOf(workflow: Workflow): Pick<RuleContext<unknown>, 'locate' | 'locateIn'> {
+  return {
+    locate: (path, opts) => locate(workflow.source, path, opts),
+    locateIn: (path, offset) => locateOffsetInScalar(workflow.source, path, offset),
+  };
 }
 
 /** `job release (ci.yml:6) → step 2 (ci.yml:9) → action ./x (action.yml:1)`. */
