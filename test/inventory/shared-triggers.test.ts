@@ -190,6 +190,21 @@ describe('job facts across the triggers of a workflow', () => {
     expect(dispatch!.paths).toBe(pr!.paths);
   });
 
+  it('judges a computed environment name by the names it can take for each trigger', () => {
+    const text = `on: [push, pull_request]
+permissions: { contents: read }
+jobs:
+  ship:
+    runs-on: ubuntu-latest
+    environment: \${{ github.event_name == 'push' && 'production' || '' }}
+    steps:
+      - run: make
+`;
+    const [push, pr] = runs(text, RULES).map((e) => e.inventory[0]!);
+    expect(push!.classes).toContain('deploy');
+    expect(pr!.classes).not.toContain('deploy');
+  });
+
   it('lowers the token only for the trigger GitHub lowers it for (a fork pull request)', () => {
     const text = `on: [push, pull_request]
 jobs:

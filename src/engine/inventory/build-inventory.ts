@@ -9,7 +9,9 @@ import type { RunContext } from '../context/run-context.js';
 import { InputError } from '../errors.js';
 import type { Job, Workflow } from '../workflow/model.js';
 import { locate } from '../workflow/source.js';
+import { hasExpression } from '../workflow/expressions/fences.js';
 import { analyseChange } from './change-analysis.js';
+import { environmentNames } from './environment-name.js';
 import { jobFacts } from './job-facts.js';
 import type { JobFacts, RunShape } from './job-facts.js';
 import { tokenDowngrades } from './permissions.js';
@@ -70,6 +72,13 @@ export function buildInventory(
       job.id,
       shape.skippedJob || shape.runnable.map((s) => s.index),
       downgrades,
+      // A computed environment name is judged by the names it can take for the event
+      // (action-paths/from-environment.ts); so are those of the jobs a call reaches, known only
+      // once the call is resolved: a calling job's facts are the event's own.
+      job.environment && hasExpression(job.environment.name)
+        ? (environmentNames(job.environment.name, plan.facts) ?? null)
+        : null,
+      job.uses !== undefined ? (context.event ?? null) : null,
     ]);
     let facts = memo?.get(key);
     if (!facts) {

@@ -1,8 +1,10 @@
 /**
  * A job's facts for one *run shape*: everything of its BOM record except what names the
- * trigger. The event reaches a job's facts through two doors only, and both are the shape:
- * which of its steps can run (the `if:` outcomes, run-conditions.ts) and how the token is
- * lowered (the fork / Dependabot downgrade, permissions.ts). The rest of the run context read
+ * trigger. The event reaches a job's facts through three doors only, and they are the shape:
+ * which of its steps can run (the `if:` outcomes, run-conditions.ts), how the token is
+ * lowered (the fork / Dependabot downgrade, permissions.ts) and the names a computed
+ * environment can take (environment-name.ts; for a reusable-workflow call, whose called jobs'
+ * environments are read when it is resolved, the event itself). The rest of the run context read
  * here (repository, default branch, actors, changed files, environments, default permissions)
  * is the same for every trigger of a workflow. So triggers whose shape is the same share one
  * derivation (build-inventory.ts keys them); per trigger only the view is built: the trigger
