@@ -6,7 +6,8 @@
  * programs that want one flat view, and the tests' proof that nothing was lost. Pure.
  */
 import { SEVERITY } from '../policy/types.js';
-import type { DecisionValue } from '../policy/types.js';
+import type { DecisionValue, Finding } from '../policy/types.js';
+import { mergeDuplicateFindings } from './merge-findings.js';
 
 type Json = Record<string, unknown>;
 type At = readonly [number, number] | readonly [number, number, number];
@@ -62,7 +63,12 @@ export function resolveReport(doc: Json): Json {
     summary: doc.summary,
     errors: doc.errors,
     jobs,
-    findings: findings.sort((a, b) => rank(b.f) - rank(a.f) || a.i - b.i).map((x) => x.f),
+    // A detection hit read through several chains is one finding (merge-findings.ts).
+    findings: mergeDuplicateFindings(
+      findings
+        .sort((a, b) => rank(b.f) - rank(a.f) || a.i - b.i)
+        .map((x) => x.f) as unknown as Finding[],
+    ),
     pathRemediations: catalog.pathRemediations,
     checklist: catalog.checklist,
     waivers: doc.waivers,
