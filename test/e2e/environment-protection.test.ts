@@ -72,9 +72,9 @@ async function run(
   const reportPath = r.outputs['report-path'] ?? '';
   if (!reportPath || !existsSync(reportPath))
     throw new Error(`no report; the step said:\n${r.stdout}\n${r.stderr}`);
-  const report = readReport<{
+  const report = readReport(readFileSync(reportPath, 'utf8')) as {
     jobs: { paths: { class: string; decision: string; because: string }[] }[];
-  }>(readFileSync(reportPath, 'utf8'));
+  };
   return { ...r, api, report };
 }
 

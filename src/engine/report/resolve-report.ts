@@ -173,7 +173,7 @@ function resolveWorkflow(
         ...u,
       })),
       runs: record.runs.map((r) => ({ ...r, script: null })),
-      gaps: (record.gaps as unknown[]).map((g) => {
+      gaps: record.gaps.map((g) => {
         if (typeof g !== 'string') return text(g);
         const p = paths.find((x) => x.id === g);
         if (!p) throw new Error(`${w.path}: gap names path ${g}, not in the BOM`);
