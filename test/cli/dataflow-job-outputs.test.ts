@@ -108,7 +108,7 @@ describe('needs.<job>.outputs.<name> is followed across jobs; cycles and unknown
         now: () => new Date('2026-11-21T00:00:00Z'),
       },
     );
-    return (JSON.parse(out) as { findings: Finding[] }).findings.filter(
+    return (readReport(out) as { findings: Finding[] }).findings.filter(
       (f) => f.ruleId === 'template-injection',
     );
   };
@@ -150,7 +150,7 @@ describe('an agent prompt fed by another job output', () => {
       stderr: () => undefined,
       now: () => new Date('2026-11-21T00:00:00Z'),
     });
-    return (JSON.parse(out) as { findings: Finding[] }).findings.filter(
+    return (readReport(out) as { findings: Finding[] }).findings.filter(
       (f) => f.ruleId === 'agent-untrusted-input',
     );
   };
