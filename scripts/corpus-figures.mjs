@@ -27,7 +27,8 @@ if (files.length === 0) {
 }
 
 for (const file of files) {
-  const doc = JSON.parse(readFileSync(file, 'utf8'));
+  const read = JSON.parse(readFileSync(file, 'utf8'));
+  const doc = read.schemaVersion === 2 ? flatten(read) : read;
   if (doc.schemaVersion !== 1 || !Array.isArray(doc.jobs))
     throw new Error(`${file}: not an agent-gate JSON report`);
   const jobs = doc.jobs;
@@ -94,6 +95,43 @@ for (const file of files) {
     );
   }
   process.stdout.write(`${out.join('\n')}\n\n`);
+}
+
+/**
+ * A schemaVersion 2 report (each fact once: per workflow record, jobs with their verdicts)
+ * as the few schemaVersion 1 fields read here: jobs[] with workflow, id, decision, trigger,
+ * agents and decided paths (class, decision, rule, reason).
+ */
+function flatten(doc) {
+  const jobs = [];
+  for (const w of doc.workflows) {
+    for (const j of w.jobs) {
+      if (j.decision === undefined) continue;
+      const t = w.trigger;
+      jobs.push({
+        workflow: w.path,
+        id: j.job,
+        decision: j.decision,
+        trigger: t ? (t.jobs[j.job] ?? t.event) : undefined,
+        otherTriggers: t?.others,
+        triggers: j.triggers,
+        agents: j.agents.map((a) => a.id),
+        paths: j.paths
+          .filter((p) => p.verdict !== undefined)
+          .map((p) => {
+            const v = w.verdicts[p.verdict];
+            return {
+              id: p.id,
+              class: p.class,
+              decision: v.decision,
+              rule: v.rule,
+              reason: w.texts[p.reason],
+            };
+          }),
+      });
+    }
+  }
+  return { ...doc, schemaVersion: 1, jobs, findings: [], bom: { workflows: [] } };
 }
 
 /** The BOM record of a verdict's job. */

@@ -44,7 +44,7 @@ const validators = [
     name: 'report-validator',
     schema: join(root, 'policies', 'report.schema.json'),
     ajv: () => new Ajv2020(ajvOptions()),
-    exports: { validateReport: 'https://agent-gate.dev/schemas/report-v1.json' },
+    exports: { validateReport: 'https://agent-gate.dev/schemas/report-v2.json' },
     also: [join(root, 'policies', 'evidence.schema.json')],
   },
   {

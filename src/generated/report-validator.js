@@ -2,15 +2,10678 @@
 /* eslint-disable */
 
 export const validateReport = validate20;
-const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://agent-gate.dev/schemas/report-v1.json","title":"agent-gate CLI report","description":"The document `agent-gate scan|evaluate|merge --format json` prints (and writes to --out as report.json). schemaVersion 1. A change that removes or renames a field, changes a field's type or meaning, or adds a required field bumps schemaVersion; the BOM records (bom.workflows[].jobs[]) follow the evidence pack's schema (evidence.schema.json, $defs/jobInventory) and change with it.","type":"object","additionalProperties":false,"required":["schemaVersion","tool","decision","policy","repositories","reasons","summary","errors","jobs","findings","waivers","bom","checklist","pathRemediations"],"properties":{"schemaVersion":{"const":1},"tool":{"type":"object","additionalProperties":false,"required":["name","version"],"properties":{"name":{"const":"agent-gate"},"version":{"type":"string","pattern":"^\\d+\\.\\d+\\.\\d+(?:[-+][0-9A-Za-z.-]+)?$"}}},"shard":{"description":"Only in the report of one shard (`scan --shard i/n`); `merge` combines all n of them and drops it.","$ref":"#/$defs/shard"},"decision":{"$ref":"#/$defs/decision"},"policy":{"description":"The policy of the first repository (each repository's own is under repositories[]).","type":"object","additionalProperties":false,"required":["sources","digest","default"],"properties":{"sources":{"$ref":"#/$defs/stringList"},"digest":{"type":"string"},"default":{"$ref":"#/$defs/decision"}}},"repositories":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["root","policy","workflows"],"properties":{"root":{"type":"string"},"policy":{"type":"object","additionalProperties":false,"required":["sources","digest"],"properties":{"sources":{"$ref":"#/$defs/stringList"},"digest":{"type":"string"}}},"workflows":{"$ref":"#/$defs/stringList"}}}},"reasons":{"description":"Decision-wide reasons (e.g. evidence disabled).","$ref":"#/$defs/stringList"},"summary":{"$ref":"#/$defs/summary"},"errors":{"type":"array","items":{"$ref":"#/$defs/error"}},"jobs":{"type":"array","items":{"$ref":"#/$defs/job"}},"findings":{"type":"array","items":{"$ref":"#/$defs/finding"}},"waivers":{"type":"object","additionalProperties":false,"required":["applied","expired"],"properties":{"applied":{"type":"array","items":{"type":"object","$ref":"#/$defs/waiver","required":["path"]}},"expired":{"type":"array","items":{"type":"object","$ref":"#/$defs/waiver","required":["message"]}}}},"bom":{"type":"object","additionalProperties":false,"required":["workflows"],"properties":{"workflows":{"type":"array","items":{"$ref":"#/$defs/bomWorkflow"}}}},"checklist":{"$ref":"#/$defs/checklistCatalog"},"pathRemediations":{"description":"The remediation tip of a `path` finding by action class and decision (path findings do not repeat it).","type":"object","additionalProperties":{"type":"object","additionalProperties":{"type":"string"}}}},"$defs":{"decision":{"enum":["allow","approval-required","blocked"]},"stringList":{"type":"array","items":{"type":"string"}},"location":{"$ref":"https://agent-gate.dev/schemas/evidence-v1.json#/$defs/location"},"actionClass":{"$ref":"https://agent-gate.dev/schemas/evidence-v1.json#/$defs/actionClass"},"count":{"type":"integer","minimum":0},"shard":{"type":"object","additionalProperties":false,"required":["index","count","total","assigned","options","positions"],"properties":{"index":{"type":"integer","minimum":1,"description":"This shard, 1-based (`--shard index/count`)."},"count":{"type":"integer","minimum":1},"total":{"$ref":"#/$defs/count","description":"Repositories in the whole, unsharded list."},"assigned":{"description":"Positions (0-based, in the whole list) of the repositories this shard was given, scanned or not.","type":"array","items":{"$ref":"#/$defs/count"}},"options":{"description":"The scan options that shape the report; `merge` refuses shards whose options differ.","type":"object","additionalProperties":false,"required":["policy","policyDigest","defaultPermissions","allTriggers","environments","repository","root","actionsCache","repositoryList"],"properties":{"policy":{"type":["string","null"],"description":"--policy as given (null: each repository's own, else baseline)."},"policyDigest":{"type":["string","null"],"description":"Digest of the --policy given (null without --policy)."},"defaultPermissions":{"enum":["read","write","unknown"]},"allTriggers":{"type":"boolean"},"environments":{"type":["string","null"],"description":"SHA-256 of the --environments file (null without it)."},"repository":{"type":["string","null"]},"root":{"type":["string","null"]},"actionsCache":{"type":["string","null"]},"repositoryList":{"type":"string","pattern":"^[0-9a-f]{64}$","description":"SHA-256 of the repository names in canonical order: shards of one scan were given the same list."}}},"positions":{"description":"For each element of the report's per-repository arrays, the position of its repository in the whole list ordered by repository name (-1: an error of no one repository). `merge` orders the shards' elements by it.","type":"object","additionalProperties":false,"required":["repositories","jobs","findings","errors","workflows","waiversApplied","waiversExpired"],"properties":{"repositories":{"type":"array","items":{"type":"integer","minimum":-1}},"jobs":{"type":"array","items":{"type":"integer","minimum":-1}},"findings":{"type":"array","items":{"type":"integer","minimum":-1}},"errors":{"type":"array","items":{"type":"integer","minimum":-1}},"workflows":{"type":"array","items":{"type":"integer","minimum":-1},"description":"bom.workflows[]"},"waiversApplied":{"type":"array","items":{"type":"integer","minimum":-1}},"waiversExpired":{"type":"array","items":{"type":"integer","minimum":-1}}}}}},"summary":{"type":"object","additionalProperties":false,"required":["jobs","allowed","approvalRequired","blocked","assumedDefaultPermissions","gatedOnAssumption","reasons"],"properties":{"jobs":{"$ref":"#/$defs/count"},"allowed":{"$ref":"#/$defs/count"},"approvalRequired":{"$ref":"#/$defs/count"},"blocked":{"$ref":"#/$defs/count"},"assumedDefaultPermissions":{"$ref":"#/$defs/count"},"gatedOnAssumption":{"$ref":"#/$defs/count"},"reasons":{"description":"Why jobs are not allowed, grouped, the most frequent first.","type":"array","items":{"type":"object","additionalProperties":false,"required":["key","jobs","text"],"properties":{"key":{"type":"string"},"jobs":{"$ref":"#/$defs/count"},"text":{"type":"string"}}}}}},"error":{"description":"A file, repository or rule that could not be evaluated; any error makes the exit code 2 (fail closed).","type":"object","additionalProperties":false,"required":["path","message"],"properties":{"path":{"type":"string"},"message":{"type":"string"},"ruleId":{"type":"string","description":"The detection rule that failed (rule failures only)."},"job":{"type":"string","description":"The job it failed on (rule failures only)."},"location":{"$ref":"#/$defs/location"}}},"job":{"description":"One decided job: its verdict, and the ids of its agents, credentials and action paths (their facts are in the job's BOM record).","type":"object","additionalProperties":false,"required":["workflow","id","decision","checks","triggers","unattended","agents","classes","credentials","paths"],"properties":{"workflow":{"type":"string"},"trigger":{"type":"string","description":"The trigger this job was decided for (scan)."},"otherTriggers":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["event","decision"],"properties":{"event":{"type":"string"},"decision":{"$ref":"#/$defs/decision"}}}},"id":{"type":"string"},"name":{"type":"string"},"decision":{"$ref":"#/$defs/decision"},"checks":{"$ref":"#/$defs/count","description":"Detection-rule findings on this job."},"checklist":{"$ref":"#/$defs/jobChecklist"},"triggers":{"$ref":"#/$defs/stringList"},"unattended":{"type":"boolean"},"agents":{"description":"Ids of the job's agents (bom: agents).","$ref":"#/$defs/stringList"},"role":{"$ref":"https://agent-gate.dev/schemas/evidence-v1.json#/$defs/jobInventory/properties/workflowRole"},"classes":{"type":"array","items":{"$ref":"#/$defs/actionClass"}},"credentials":{"description":"Ids of the job's credentials (bom: credentials).","$ref":"#/$defs/stringList"},"paths":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["id","class","decision","rule","because","waived"],"properties":{"id":{"type":"string"},"class":{"$ref":"#/$defs/actionClass"},"decision":{"$ref":"#/$defs/decision"},"rule":{"type":["string","null"],"description":"The deciding policy rule; null when the policy default decided."},"because":{"type":"string"},"waived":{"$ref":"#/$defs/stringList"}},"description":"A decided action path: its reason, location, credentials and chain are the BOM path with this id."}}}},"jobChecklist":{"description":"The job's checklist score in brief (the controls are in the BOM record).","type":"object","additionalProperties":false,"required":["total","outOf","observed","band"],"properties":{"total":{"type":"number","minimum":0,"maximum":20},"outOf":{"const":20},"observed":{"type":"integer","minimum":0,"maximum":20},"band":{"enum":["production-ready","good-foundation","significant-risk","pause"]}}},"finding":{"description":"A policy path decision (kind path) or a detection-rule hit (kind check); the most severe decisions first.","type":"object","additionalProperties":false,"required":["ruleId","kind","decision","severity","confidence","message","workflow","location"],"properties":{"ruleId":{"type":"string"},"kind":{"enum":["path","check"]},"decision":{"$ref":"#/$defs/decision"},"severity":{"enum":["info","low","medium","high","critical"]},"confidence":{"enum":["low","medium","high"]},"message":{"type":"string"},"messageId":{"type":"string","description":"Check findings: the message id in the rule's meta.messages (docs/rules/<id>.md lists them)."},"data":{"type":"object","description":"Check findings: the values the message template was filled with.","additionalProperties":{"oneOf":[{"type":"string"},{"type":"number"}]}},"remediation":{"type":"string","description":"Check findings only; a path finding's tip is pathRemediations[class][decision]."},"workflow":{"type":"string"},"job":{"type":"string","description":"Absent for workflow-level findings."},"class":{"$ref":"#/$defs/actionClass"},"location":{"$ref":"#/$defs/location"}}},"waiver":{"type":"object","additionalProperties":false,"required":["rule","owner","expires","reason","at"],"properties":{"rule":{"type":"string"},"workflow":{"type":"string"},"job":{"type":"string"},"owner":{"type":"string"},"expires":{"type":"string","pattern":"^\\d{4}-\\d{2}-\\d{2}$"},"reason":{"type":"string"},"at":{"$ref":"#/$defs/location"},"path":{"type":"string","description":"Applied waivers: the action path it waived."},"message":{"type":"string","description":"Expired waivers: what the expiry means."}}},"bomWorkflow":{"description":"One evaluated workflow (one per trigger with --all-triggers): its BOM records in the evidence pack's shape.","type":"object","additionalProperties":false,"required":["path","name","jobs"],"properties":{"path":{"type":"string"},"name":{"type":["string","null"]},"trigger":{"type":"object","additionalProperties":false,"required":["event","others","jobs"],"properties":{"event":{"type":"string"},"others":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["event","decision"],"properties":{"event":{"type":"string"},"decision":{"$ref":"#/$defs/decision"}}}},"jobs":{"description":"Jobs reported from another trigger's run (where they fare worse): job id → event.","type":"object","additionalProperties":{"type":"string"}}}},"jobs":{"type":"array","items":{"$ref":"#/$defs/bomJob"}}}},"bomJob":{"description":"The Agent Action BOM record of a job in the evidence pack's shape, except the checklist: its score by reference (message ids of the top-level checklist catalog, evidence as ids of this record's credentials and paths).","type":"object","additionalProperties":false,"required":["workflow","job","name","at","triggers","actor","unattended","unattendedReasons","environment","runsOn","permissions","credentials","uses","runs","agents","workflowRole","tools","agentConfig","owner","change","targets","classes","paths","gaps","skipped","skippedSteps","calls","resolvedRefs","checklist"],"properties":{"workflow":{"$ref":"https://agent-gate.dev/schemas/evidence-v1.json#/$defs/jobInventory/properties/workflow"},"job":{"$ref":"https://agent-gate.dev/schemas/evidence-v1.json#/$defs/jobInventory/properties/job"},"name":{"$ref":"https://agent-gate.dev/schemas/evidence-v1.json#/$defs/jobInventory/properties/name"},"at":{"$ref":"https://agent-gate.dev/schemas/evidence-v1.json#/$defs/jobInventory/properties/at"},"triggers":{"$ref":"https://agent-gate.dev/schemas/evidence-v1.json#/$defs/jobInventory/properties/triggers"},"actor":{"$ref":"https://agent-gate.dev/schemas/evidence-v1.json#/$defs/jobInventory/properties/actor"},"unattended":{"$ref":"https://agent-gate.dev/schemas/evidence-v1.json#/$defs/jobInventory/properties/unattended"},"unattendedReasons":{"$ref":"https://agent-gate.dev/schemas/evidence-v1.json#/$defs/jobInventory/properties/unattendedReasons"},"environment":{"$ref":"https://agent-gate.dev/schemas/evidence-v1.json#/$defs/jobInventory/properties/environment"},"runsOn":{"$ref":"https://agent-gate.dev/schemas/evidence-v1.json#/$defs/jobInventory/properties/runsOn"},"permissions":{"$ref":"https://agent-gate.dev/schemas/evidence-v1.json#/$defs/jobInventory/properties/permissions"},"credentials":{"$ref":"https://agent-gate.dev/schemas/evidence-v1.json#/$defs/jobInventory/properties/credentials"},"uses":{"$ref":"https://agent-gate.dev/schemas/evidence-v1.json#/$defs/jobInventory/properties/uses"},"runs":{"$ref":"https://agent-gate.dev/schemas/evidence-v1.json#/$defs/jobInventory/properties/runs"},"agents":{"$ref":"https://agent-gate.dev/schemas/evidence-v1.json#/$defs/jobInventory/properties/agents"},"workflowRole":{"$ref":"https://agent-gate.dev/schemas/evidence-v1.json#/$defs/jobInventory/properties/workflowRole"},"tools":{"$ref":"https://agent-gate.dev/schemas/evidence-v1.json#/$defs/jobInventory/properties/tools"},"agentConfig":{"$ref":"https://agent-gate.dev/schemas/evidence-v1.json#/$defs/jobInventory/properties/agentConfig"},"owner":{"$ref":"https://agent-gate.dev/schemas/evidence-v1.json#/$defs/jobInventory/properties/owner"},"change":{"$ref":"https://agent-gate.dev/schemas/evidence-v1.json#/$defs/jobInventory/properties/change"},"targets":{"$ref":"https://agent-gate.dev/schemas/evidence-v1.json#/$defs/jobInventory/properties/targets"},"classes":{"$ref":"https://agent-gate.dev/schemas/evidence-v1.json#/$defs/jobInventory/properties/classes"},"paths":{"$ref":"https://agent-gate.dev/schemas/evidence-v1.json#/$defs/jobInventory/properties/paths"},"gaps":{"$ref":"https://agent-gate.dev/schemas/evidence-v1.json#/$defs/jobInventory/properties/gaps"},"skipped":{"$ref":"https://agent-gate.dev/schemas/evidence-v1.json#/$defs/jobInventory/properties/skipped"},"skippedSteps":{"$ref":"https://agent-gate.dev/schemas/evidence-v1.json#/$defs/jobInventory/properties/skippedSteps"},"resolvedRefs":{"$ref":"https://agent-gate.dev/schemas/evidence-v1.json#/$defs/jobInventory/properties/resolvedRefs"},"calls":{"$ref":"https://agent-gate.dev/schemas/evidence-v1.json#/$defs/jobInventory/properties/calls"},"checklist":{"$ref":"#/$defs/checklistRef"}}},"checklistCatalog":{"description":"Written once: the 20 controls (with every message a score can name) and the seed's bands.","type":"object","additionalProperties":false,"required":["outOf","unobservable","controls","bands"],"properties":{"outOf":{"const":20},"unobservable":{"type":"string"},"controls":{"type":"array","minItems":20,"maxItems":20,"items":{"type":"object","additionalProperties":false,"required":["id","number","category","title","basic","messages"],"properties":{"id":{"type":"string"},"number":{"type":"integer","minimum":1,"maximum":20},"category":{"type":"string"},"title":{"type":"string"},"basic":{"type":"boolean"},"messages":{"type":"object","additionalProperties":{"type":"string"}}}}},"bands":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["id","label","range","min","advice"],"properties":{"id":{"enum":["production-ready","good-foundation","significant-risk","pause"]},"label":{"type":"string"},"range":{"type":"string"},"min":{"type":"number"},"advice":{"type":"string"}}}}}},"checklistRef":{"description":"A job's score by reference: message ids into the catalog, evidence as ids of the job's BOM credentials / paths or a text with its line in the scored workflow (file when elsewhere).","type":"object","additionalProperties":false,"required":["total","observed","band","bestCaseBand","focus","controls"],"properties":{"total":{"type":"number","minimum":0,"maximum":20},"observed":{"type":"integer","minimum":0,"maximum":20},"band":{"enum":["production-ready","good-foundation","significant-risk","pause"]},"bestCaseBand":{"enum":["production-ready","good-foundation","significant-risk","pause"]},"focus":{"type":"array","items":{"type":"string"}},"controls":{"type":"array","minItems":20,"maxItems":20,"items":{"type":"object","additionalProperties":false,"required":["id","score","message","evidence"],"properties":{"id":{"type":"string"},"score":{"enum":[1,0.5,0,null]},"message":{"type":"string"},"data":{"type":"object","additionalProperties":{"type":"string"}},"evidence":{"type":"array","items":{"oneOf":[{"type":"object","additionalProperties":false,"required":["credential"],"properties":{"credential":{"type":"string"}}},{"type":"object","additionalProperties":false,"required":["path"],"properties":{"path":{"type":"string"}}},{"type":"object","additionalProperties":false,"required":["text"],"properties":{"text":{"type":"string"},"line":{"type":"integer","minimum":1},"file":{"type":"string"}}}]}}}}}}}}};
+const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://agent-gate.dev/schemas/report-v2.json","title":"agent-gate CLI report","description":"The document `agent-gate scan|evaluate|merge --format json` prints (and writes to --out as report.json). schemaVersion 2: each fact once — one record per evaluated workflow (`workflows`) holding its BOM job records with their verdicts and checklist scores, and its findings; repeated text, files, chain links, checklist evidence and controls written once per record and named by index; catalogs once per report. What depends on the whole scan (decision, policies, summary, errors, waivers, shard positions) follows the workflows, so the report streams. A change that removes or renames a field, changes a field's type or meaning, or adds a required field bumps schemaVersion. src/engine/report/resolve-report.ts reads a report back into its full facts.","type":"object","additionalProperties":false,"required":["schemaVersion","tool","catalog","workflows","decision","policy","repositories","reasons","summary","errors","waivers"],"properties":{"schemaVersion":{"const":2},"tool":{"type":"object","additionalProperties":false,"required":["name","version"],"properties":{"name":{"const":"agent-gate"},"version":{"type":"string","pattern":"^\\d+\\.\\d+\\.\\d+(?:[-+][0-9A-Za-z.-]+)?$"}}},"catalog":{"type":"object","additionalProperties":false,"required":["checklist","pathRemediations","pathSeverities","permissionScopes"],"properties":{"checklist":{"$ref":"#/$defs/checklistCatalog"},"pathRemediations":{"description":"The remediation tip of a `path` finding by action class and decision (path findings do not repeat it).","type":"object","additionalProperties":{"type":"object","additionalProperties":{"type":"string"}}},"pathSeverities":{"description":"A path finding's severity by decision.","type":"object","additionalProperties":{"enum":["info","low","medium","high","critical"]}},"permissionScopes":{"description":"Every GITHUB_TOKEN scope (a job's permissions list only those it has).","$ref":"#/$defs/stringList"}}},"workflows":{"type":"array","items":{"$ref":"#/$defs/workflow"}},"decision":{"$ref":"#/$defs/decision"},"policy":{"description":"The policy of the first repository (each repository's own is under repositories[]).","type":"object","additionalProperties":false,"required":["sources","digest","default"],"properties":{"sources":{"$ref":"#/$defs/stringList"},"digest":{"type":"string"},"default":{"$ref":"#/$defs/decision"}}},"repositories":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["root","policy","workflows"],"properties":{"root":{"type":"string"},"policy":{"type":"object","additionalProperties":false,"required":["sources","digest"],"properties":{"sources":{"$ref":"#/$defs/stringList"},"digest":{"type":"string"}}},"workflows":{"$ref":"#/$defs/stringList"}}}},"reasons":{"description":"Decision-wide reasons (e.g. evidence disabled).","$ref":"#/$defs/stringList"},"summary":{"$ref":"#/$defs/summary"},"errors":{"type":"array","items":{"$ref":"#/$defs/error"}},"waivers":{"type":"object","additionalProperties":false,"required":["applied","expired"],"properties":{"applied":{"type":"array","items":{"type":"object","$ref":"#/$defs/waiver","required":["path"]}},"expired":{"type":"array","items":{"type":"object","$ref":"#/$defs/waiver","required":["message"]}}}},"shard":{"description":"Only in the report of one shard (`scan --shard i/n`); `merge` combines all n of them and drops it.","$ref":"#/$defs/shard"}},"$defs":{"decision":{"enum":["allow","approval-required","blocked"]},"stringList":{"type":"array","items":{"type":"string"}},"count":{"type":"integer","minimum":0},"summary":{"type":"object","additionalProperties":false,"required":["jobs","allowed","approvalRequired","blocked","assumedDefaultPermissions","gatedOnAssumption","reasons"],"properties":{"jobs":{"$ref":"#/$defs/count"},"allowed":{"$ref":"#/$defs/count"},"approvalRequired":{"$ref":"#/$defs/count"},"blocked":{"$ref":"#/$defs/count"},"assumedDefaultPermissions":{"$ref":"#/$defs/count"},"gatedOnAssumption":{"$ref":"#/$defs/count"},"reasons":{"description":"Why jobs are not allowed, grouped, the most frequent first.","type":"array","items":{"type":"object","additionalProperties":false,"required":["key","jobs","text"],"properties":{"key":{"type":"string"},"jobs":{"$ref":"#/$defs/count"},"text":{"type":"string"}}}}}},"error":{"description":"A file, repository or rule that could not be evaluated; any error makes the exit code 2 (fail closed).","type":"object","additionalProperties":false,"required":["path","message"],"properties":{"path":{"type":"string"},"message":{"type":"string"},"ruleId":{"type":"string","description":"The detection rule that failed (rule failures only)."},"job":{"type":"string","description":"The job it failed on (rule failures only)."},"location":{"$ref":"#/$defs/location"}}},"waiver":{"type":"object","additionalProperties":false,"required":["rule","owner","expires","reason","at"],"properties":{"rule":{"type":"string"},"workflow":{"type":"string"},"job":{"type":"string"},"owner":{"type":"string"},"expires":{"type":"string","pattern":"^\\d{4}-\\d{2}-\\d{2}$"},"reason":{"type":"string"},"at":{"$ref":"#/$defs/location"},"path":{"type":"string","description":"Applied waivers: the action path it waived."},"message":{"type":"string","description":"Expired waivers: what the expiry means."}}},"checklistCatalog":{"description":"Written once: the 20 controls (with every message a score can name) and the seed's bands.","type":"object","additionalProperties":false,"required":["outOf","unobservable","controls","bands"],"properties":{"outOf":{"const":20},"unobservable":{"type":"string"},"controls":{"type":"array","minItems":20,"maxItems":20,"items":{"type":"object","additionalProperties":false,"required":["id","number","category","title","basic","messages"],"properties":{"id":{"type":"string"},"number":{"type":"integer","minimum":1,"maximum":20},"category":{"type":"string"},"title":{"type":"string"},"basic":{"type":"boolean"},"messages":{"type":"object","additionalProperties":{"type":"string"}}}}},"bands":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["id","label","range","min","advice"],"properties":{"id":{"enum":["production-ready","good-foundation","significant-risk","pause"]},"label":{"type":"string"},"range":{"type":"string"},"min":{"type":"number"},"advice":{"type":"string"}}}}}},"location":{"$ref":"https://agent-gate.dev/schemas/evidence-v1.json#/$defs/location"},"actionClass":{"$ref":"https://agent-gate.dev/schemas/evidence-v1.json#/$defs/actionClass"},"stringOrNull":{"$ref":"https://agent-gate.dev/schemas/evidence-v1.json#/$defs/stringOrNull"},"credentialKind":{"$ref":"https://agent-gate.dev/schemas/evidence-v1.json#/$defs/credentialKind"},"credentialLifetime":{"$ref":"https://agent-gate.dev/schemas/evidence-v1.json#/$defs/credentialLifetime"},"owner":{"type":"object","additionalProperties":false,"required":["owners","file","line"],"properties":{"owners":{"$ref":"#/$defs/stringList"},"file":{"type":"string"},"line":{"type":"integer","minimum":1}}},"agentUse":{"type":"object","additionalProperties":false,"required":["id","product","via","ref","step","at","mode","settings","unrestrictedShell","permissionsBypassed","tokenExchange","allowedActors","promptInputs","mcpConfig"],"properties":{"id":{"type":"string"},"product":{"type":"string"},"via":{"enum":["uses","job-uses","run","workflow-header","setup-steps"]},"ref":{"$ref":"#/$defs/stringOrNull"},"step":{"type":["integer","null"]},"at":{"$ref":"#/$defs/at"},"mode":{"$ref":"#/$defs/stringOrNull"},"settings":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["name","value","risky","reason","at","grantsShell","bypassesChecks"],"properties":{"name":{"type":"string"},"value":{"type":"string"},"risky":{"type":"boolean"},"grantsShell":{"type":"boolean","description":"This setting grants the agent an unrestricted shell."},"bypassesChecks":{"type":"boolean","description":"This setting turns the agent's permission, approval or sandbox checks off."},"reason":{"type":"string"},"at":{"$ref":"#/$defs/at"}}}},"unrestrictedShell":{"type":"boolean"},"permissionsBypassed":{"type":"boolean"},"tokenExchange":{"oneOf":[{"type":"object","additionalProperties":false,"required":["issuer","note"],"properties":{"issuer":{"type":"string"},"note":{"type":"string"}}},{"type":"null"}]},"allowedActors":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["name","value","wildcard"],"properties":{"name":{"type":"string"},"value":{"type":"string"},"wildcard":{"type":"boolean"}}}},"promptInputs":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["input","value","at"],"properties":{"input":{"type":"string"},"value":{"type":"string"},"at":{"$ref":"#/$defs/at"}}}},"mcpConfig":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["source","value","at"],"properties":{"source":{"type":"string"},"value":{"type":"string"},"at":{"$ref":"#/$defs/at"}}}}}},"toolReach":{"type":"object","additionalProperties":false,"required":["agent","name","file","transport","command","args","url","remote","fetchesCode","secrets","trust","tools","writeCapable","at"],"properties":{"agent":{"type":"string"},"name":{"type":"string"},"file":{"type":"string"},"transport":{"enum":["stdio","http","sse","unknown"]},"command":{"$ref":"#/$defs/stringOrNull"},"args":{"$ref":"#/$defs/stringList"},"url":{"$ref":"#/$defs/stringOrNull"},"remote":{"type":"boolean"},"fetchesCode":{"type":"boolean"},"secrets":{"description":"Names of env vars / headers whose values reference secrets; never the values.","$ref":"#/$defs/stringList"},"trust":{"type":"boolean"},"tools":{"oneOf":[{"$ref":"#/$defs/stringList"},{"const":"*"},{"type":"null"}]},"writeCapable":{"type":"boolean"},"at":{"$ref":"#/$defs/at"}}},"agentPermissionSettings":{"type":"object","additionalProperties":false,"required":["allow","ask","deny","defaultMode","enableAllProjectMcpServers","hooks","sandboxEnabled","at"],"properties":{"allow":{"$ref":"#/$defs/stringList"},"ask":{"$ref":"#/$defs/stringList"},"deny":{"$ref":"#/$defs/stringList"},"defaultMode":{"$ref":"#/$defs/stringOrNull"},"enableAllProjectMcpServers":{"type":["boolean","null"]},"hooks":{"$ref":"#/$defs/stringList"},"sandboxEnabled":{"type":["boolean","null"]},"at":{"$ref":"#/$defs/at"}}},"changeAnalysis":{"type":"object","additionalProperties":false,"required":["author","authorKind","sensitive","newDependencies","unknownDependencies"],"properties":{"author":{"$ref":"#/$defs/stringOrNull"},"authorKind":{"enum":["human","bot","agent","unknown"]},"sensitive":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["file","what"],"properties":{"file":{"type":"string"},"what":{"type":"string"}}}},"newDependencies":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["file","ecosystem","name","version","line","note"],"properties":{"file":{"type":"string"},"ecosystem":{"enum":["npm","pypi","go","cargo","rubygems","composer","maven","github-actions"]},"name":{"type":"string"},"version":{"$ref":"#/$defs/stringOrNull"},"line":{"type":["integer","null"]},"note":{"$ref":"#/$defs/stringOrNull"}}}},"unknownDependencies":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["file","reason"],"properties":{"file":{"type":"string"},"reason":{"type":"string"}}}}}},"at":{"description":"A location: [line, column] in the record's workflow file, or [line, column, file] with file an index into the record's `files`.","oneOf":[{"type":"array","prefixItems":[{"type":"integer","minimum":0},{"type":"integer","minimum":0}],"minItems":2,"maxItems":2,"items":false},{"type":"array","prefixItems":[{"type":"integer","minimum":0},{"type":"integer","minimum":0},{"type":"integer","minimum":0}],"minItems":3,"maxItems":3,"items":false}]},"textRef":{"description":"An index into the record's `texts`.","type":"integer","minimum":0},"shard":{"type":"object","additionalProperties":false,"required":["index","count","total","assigned","options","positions"],"properties":{"index":{"type":"integer","minimum":1,"description":"This shard, 1-based (`--shard index/count`)."},"count":{"type":"integer","minimum":1},"total":{"$ref":"#/$defs/count","description":"Repositories in the whole, unsharded list."},"assigned":{"description":"Positions (0-based, in the whole list) of the repositories this shard was given, scanned or not.","type":"array","items":{"$ref":"#/$defs/count"}},"options":{"description":"The scan options that shape the report; `merge` refuses shards whose options differ.","type":"object","additionalProperties":false,"required":["policy","policyDigest","defaultPermissions","allTriggers","environments","repository","root","actionsCache","repositoryList"],"properties":{"policy":{"type":["string","null"],"description":"--policy as given (null: each repository's own, else baseline)."},"policyDigest":{"type":["string","null"],"description":"Digest of the --policy given (null without --policy)."},"defaultPermissions":{"enum":["read","write","unknown"]},"allTriggers":{"type":"boolean"},"environments":{"type":["string","null"],"description":"SHA-256 of the --environments file (null without it)."},"repository":{"type":["string","null"]},"root":{"type":["string","null"]},"actionsCache":{"type":["string","null"]},"repositoryList":{"type":"string","pattern":"^[0-9a-f]{64}$","description":"SHA-256 of the repository names in canonical order: shards of one scan were given the same list."}}},"positions":{"description":"For each element of the report's per-repository arrays, the position of its repository in the whole list ordered by repository name (-1: an error of no one repository). `merge` orders the shards' elements by it.","type":"object","additionalProperties":false,"required":["repositories","workflows","errors","waiversApplied","waiversExpired"],"properties":{"repositories":{"type":"array","items":{"type":"integer","minimum":-1}},"errors":{"type":"array","items":{"type":"integer","minimum":-1}},"workflows":{"type":"array","items":{"type":"integer","minimum":-1},"description":"workflows[]"},"waiversApplied":{"type":"array","items":{"type":"integer","minimum":-1}},"waiversExpired":{"type":"array","items":{"type":"integer","minimum":-1}}}}}},"job":{"description":"A job's Agent Action BOM record (the evidence pack's jobInventory, each fact once) with its verdict and checklist score.","type":"object","additionalProperties":false,"required":["job","name","at","triggers","actor","unattended","unattendedReasons","environment","runsOn","permissions","credentials","uses","runs","agents","workflowRole","tools","agentConfig","owner","change","targets","classes","paths","gaps","skipped","skippedSteps","calls","resolvedRefs","checklist"],"properties":{"job":{"type":"string"},"name":{"$ref":"#/$defs/stringOrNull"},"at":{"$ref":"#/$defs/at"},"triggers":{"$ref":"#/$defs/stringList"},"actor":{"$ref":"#/$defs/stringOrNull"},"unattended":{"type":"boolean"},"unattendedReasons":{"$ref":"#/$defs/stringList"},"environment":{"oneOf":[{"type":"object","additionalProperties":false,"required":["name","dynamic","at","protection"],"properties":{"name":{"type":"string"},"dynamic":{"type":"boolean"},"at":{"$ref":"#/$defs/at"},"protection":{"type":"object","additionalProperties":false,"required":["status","source","reviewers","preventSelfReview","waitTimer","branchPolicy","customRules","note"],"properties":{"status":{"enum":["protected","unprotected","unreadable","unknown"]},"source":{"type":"string"},"reviewers":{"$ref":"#/$defs/stringList"},"preventSelfReview":{"type":["boolean","null"]},"waitTimer":{"type":["integer","null"]},"branchPolicy":{"$ref":"#/$defs/stringOrNull"},"customRules":{"$ref":"#/$defs/stringList"},"note":{"type":"string"}}}}},{"type":"null"}]},"runsOn":{"$ref":"#/$defs/stringList"},"permissions":{"type":"object","additionalProperties":false,"required":["source","scopes","assumed","downgrade","at"],"properties":{"source":{"enum":["job","workflow","default"]},"scopes":{"description":"The scopes the token has; every other scope of catalog.permissionScopes is `none`.","type":"object","additionalProperties":{"enum":["read","write"]}},"assumed":{"type":"boolean"},"downgrade":{"$ref":"#/$defs/stringOrNull"},"at":{"$ref":"#/$defs/at"}}},"credentials":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["id","kind","name","lifetime","scope","write","production","reaches","note","usedIn","at"],"properties":{"id":{"type":"string"},"kind":{"$ref":"#/$defs/credentialKind"},"name":{"type":"string"},"lifetime":{"$ref":"#/$defs/credentialLifetime"},"scope":{"enum":["narrow","broad"]},"write":{"type":"boolean"},"production":{"type":"boolean"},"reaches":{"$ref":"#/$defs/stringList"},"note":{"type":"string"},"usedIn":{"type":"array","items":{"$ref":"#/$defs/textRef"}},"at":{"$ref":"#/$defs/at"}}}},"uses":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["kind","name","ref","pinned","step","at"],"properties":{"raw":{"type":"string","description":"Only when it is not `name@ref`."},"kind":{"enum":["action","local","docker","reusable-workflow"]},"name":{"type":"string"},"ref":{"$ref":"#/$defs/stringOrNull"},"pinned":{"type":"boolean"},"step":{"type":["integer","null"]},"at":{"$ref":"#/$defs/at"}}}},"runs":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["step","name","shell","at"],"properties":{"step":{"type":"integer"},"name":{"$ref":"#/$defs/stringOrNull"},"shell":{"$ref":"#/$defs/stringOrNull"},"at":{"$ref":"#/$defs/at"}},"description":"A run step; its script is the workflow text at `at` (the evidence pack copies it)."}},"agents":{"type":"array","items":{"$ref":"#/$defs/agentUse"}},"workflowRole":{"description":"The job's part in an agentic workflow framework (gh-aw): only roles that run a model list the agent.","oneOf":[{"type":"null"},{"type":"object","additionalProperties":false,"required":["framework","role","runsModel","actsOnAgentOutput"],"properties":{"framework":{"enum":["gh-aw"]},"role":{"enum":["pre-activation","activation","agent","detection","safe-outputs","conclusion","memory","maintenance","other"]},"runsModel":{"type":"boolean"},"actsOnAgentOutput":{"type":"boolean"}}}]},"tools":{"type":"array","items":{"$ref":"#/$defs/toolReach"}},"agentConfig":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["agent","file","permissions","settings"],"properties":{"agent":{"type":"string"},"file":{"type":"string"},"permissions":{"oneOf":[{"$ref":"#/$defs/agentPermissionSettings"},{"type":"null"}]},"settings":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["key","value","at"],"properties":{"key":{"type":"string"},"value":{"type":"string"},"at":{"$ref":"#/$defs/at"}}}}}}},"owner":{"oneOf":[{"$ref":"#/$defs/owner"},{"type":"null"}]},"change":{"oneOf":[{"$ref":"#/$defs/changeAnalysis"},{"type":"null"}]},"targets":{"$ref":"#/$defs/stringList"},"classes":{"type":"array","items":{"$ref":"#/$defs/actionClass"}},"paths":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["class","reason","at","credentials"],"oneOf":[{"required":["id"]},{"required":["n"]}],"properties":{"id":{"type":"string","description":"When it is not `<job>/<class>/<n>`."},"n":{"type":"integer","minimum":1,"description":"The path's id is `<job>/<class>/<n>`."},"class":{"$ref":"#/$defs/actionClass"},"reason":{"$ref":"#/$defs/textRef"},"at":{"$ref":"#/$defs/at"},"credentials":{"description":"An index into the record's `credentialSets`.","type":"integer","minimum":0},"step":{"type":"integer"},"uses":{"type":"string"},"target":{"type":"string"},"why":{"description":"For opaque paths: why the gate cannot see through.","$ref":"#/$defs/textRef"},"chain":{"description":"How the path is reached through indirection (job → reusable workflow → job → step → composite action → step → script → command): indices into the record's `links`; absent when direct.","type":"array","items":{"description":"An index into the record's `links`.","type":"integer","minimum":0}},"verdict":{"description":"The path's decision (decided jobs): an index into the record's `verdicts`.","type":"integer","minimum":0}}}},"gaps":{"description":"What the gate could not see: a text, or the id of an opaque path when the gap is that path's reason followed by its id in parentheses.","type":"array","items":{"oneOf":[{"$ref":"#/$defs/textRef"},{"type":"string"}]}},"skipped":{"description":"Why the job cannot run for the decided event (its if: condition, or a needs: that cannot run); null when it may run.","$ref":"#/$defs/stringOrNull"},"skippedSteps":{"description":"Steps whose if: condition cannot be true for the decided event; they contribute no action paths.","type":"array","items":{"type":"object","additionalProperties":false,"required":["step","name","reason"],"properties":{"step":{"type":"integer","minimum":0},"name":{"$ref":"#/$defs/stringOrNull"},"reason":{"type":"string"}}}},"resolvedRefs":{"description":"Tags or branches of remote actions and reusable workflows read for this job, resolved to commit SHAs; null when none.","type":["array","null"],"items":{"type":"object","additionalProperties":false,"required":["ref","sha"],"properties":{"ref":{"type":"string"},"sha":{"type":"string","pattern":"^[0-9a-f]{40}$"}}}},"calls":{"description":"Reusable-workflow calls: the call edge and each called job with the token it gets (caller grant intersected with the callee's block); null when the job calls none.","type":["array","null"],"items":{"type":"object","additionalProperties":false,"required":["uses","file","at","jobs"],"properties":{"uses":{"type":"string"},"file":{"type":"string"},"at":{"$ref":"#/$defs/at"},"jobs":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["job","at","permissions"],"properties":{"job":{"type":"string"},"at":{"$ref":"#/$defs/at"},"permissions":{"type":"object","additionalProperties":{"enum":["read","write","none"]}}}}}}}},"checklist":{"description":"The job's score: controls in the catalog's order, each an index into the record's `controls`.","type":"object","additionalProperties":false,"required":["total","observed","band","bestCaseBand","focus","controls"],"properties":{"total":{"type":"number","minimum":0,"maximum":20},"observed":{"type":"integer","minimum":0,"maximum":20},"band":{"enum":["production-ready","good-foundation","significant-risk","pause"]},"bestCaseBand":{"enum":["production-ready","good-foundation","significant-risk","pause"]},"focus":{"type":"array","items":{"type":"string"}},"controls":{"type":"array","minItems":20,"maxItems":20,"items":{"description":"An index into the record's `controls`.","type":"integer","minimum":0}}}},"decision":{"description":"The job's decision (absent for a job not decided, e.g. outside evaluate --job).","$ref":"#/$defs/decision"},"checks":{"$ref":"#/$defs/count","description":"Detection-rule findings on this job."},"decided":{"description":"The verdict's paths by id when they are not all of `paths` in order.","$ref":"#/$defs/stringList"}}},"workflow":{"description":"One evaluated workflow (one per trigger with --all-triggers): its BOM job records with verdicts and checklist scores, and its findings. Text, files, chain links, checklist evidence and controls, credential sets and path verdicts are written once in the record's tables and named by index.","type":"object","additionalProperties":false,"required":["path","name","files","texts","links","evidence","controls","credentialSets","verdicts","jobs","findings"],"properties":{"path":{"type":"string"},"name":{"type":["string","null"]},"trigger":{"type":"object","additionalProperties":false,"required":["event","others","jobs"],"properties":{"event":{"type":"string"},"others":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["event","decision"],"properties":{"event":{"type":"string"},"decision":{"$ref":"#/$defs/decision"}}}},"jobs":{"description":"Jobs reported from another trigger's run (where they fare worse): job id → event.","type":"object","additionalProperties":{"type":"string"}}}},"files":{"description":"Files other than the workflow that locations name (composite actions, called workflows, scripts, agent configs).","$ref":"#/$defs/stringList"},"texts":{"description":"Text written once: path reasons, why and because, credential uses, gaps, remediation tips.","$ref":"#/$defs/stringList"},"links":{"description":"A chain link: [kind, name, line, column, file?] (file: an index into `files`).","type":"array","items":{"oneOf":[{"type":"array","prefixItems":[{"enum":["job","workflow","step","action","script","command"]},{"type":"string"},{"type":"integer","minimum":0},{"type":"integer","minimum":0}],"minItems":4,"maxItems":4,"items":false},{"type":"array","prefixItems":[{"enum":["job","workflow","step","action","script","command"]},{"type":"string"},{"type":"integer","minimum":0},{"type":"integer","minimum":0},{"type":"integer","minimum":0}],"minItems":5,"maxItems":5,"items":false}]}},"evidence":{"description":"Checklist evidence: a credential or path of the job's BOM record by id, or a text as [text, line?, file?] (its line in the workflow; file when elsewhere).","type":"array","items":{"oneOf":[{"type":"object","additionalProperties":false,"required":["credential"],"properties":{"credential":{"type":"string"}}},{"type":"object","additionalProperties":false,"required":["path"],"properties":{"path":{"type":"string"}}},{"type":"array","prefixItems":[{"type":"string"}],"minItems":1,"maxItems":1,"items":false},{"type":"array","prefixItems":[{"type":"string"},{"type":"integer","minimum":1}],"minItems":2,"maxItems":2,"items":false},{"type":"array","prefixItems":[{"type":"string"},{"type":"integer","minimum":1},{"type":"string"}],"minItems":3,"maxItems":3,"items":false}]}},"controls":{"description":"A control's result: [score, message id into the catalog, evidence indices?, data?].","type":"array","items":{"oneOf":[{"type":"array","prefixItems":[{"enum":[1,0.5,0,null]},{"type":"string"}],"minItems":2,"maxItems":2,"items":false},{"type":"array","prefixItems":[{"enum":[1,0.5,0,null]},{"type":"string"},{"type":"array","items":{"type":"integer","minimum":0}}],"minItems":3,"maxItems":3,"items":false},{"type":"array","prefixItems":[{"enum":[1,0.5,0,null]},{"type":"string"},{"type":"array","items":{"type":"integer","minimum":0}},{"type":"object","additionalProperties":{"type":"string"}}],"minItems":4,"maxItems":4,"items":false}]}},"credentialSets":{"description":"Lists of credential ids (an action path's credentials).","type":"array","items":{"$ref":"#/$defs/stringList"}},"verdicts":{"description":"A decided path's verdict: decision, deciding policy rule (null: the policy default), why (texts), waived rules.","type":"array","items":{"type":"object","additionalProperties":false,"required":["decision","rule","because"],"properties":{"decision":{"$ref":"#/$defs/decision"},"rule":{"type":["string","null"]},"because":{"$ref":"#/$defs/textRef"},"waived":{"$ref":"#/$defs/stringList"}}}},"jobs":{"type":"array","items":{"$ref":"#/$defs/job"}},"verdictOrder":{"description":"The decided jobs' order when it is not the BOM's.","$ref":"#/$defs/stringList"},"findings":{"description":"The workflow's findings in the order they were made (a reader lists the most severe first): a path finding as the decided path it comes from, a check finding in full.","type":"array","items":{"$ref":"#/$defs/finding"}}}},"finding":{"oneOf":[{"description":"A path finding: the decided path (job, path id) it was made from — ruleId = the verdict's rule or policy-default, severity = catalog.pathSeverities[decision], confidence high, message `class: reason — because`, location the path's.","type":"object","additionalProperties":false,"required":["job","path"],"properties":{"job":{"type":"string"},"path":{"type":"string"}}},{"description":"A detection-rule hit (kind check), or a path finding that is not exactly its decided path.","type":"object","additionalProperties":false,"required":["ruleId","kind","decision","severity","confidence","message","at"],"properties":{"ruleId":{"type":"string"},"kind":{"enum":["path","check"]},"decision":{"$ref":"#/$defs/decision"},"severity":{"enum":["info","low","medium","high","critical"]},"confidence":{"enum":["low","medium","high"]},"message":{"type":"string"},"messageId":{"type":"string","description":"Check findings: the message id in the rule's meta.messages (docs/rules/<id>.md lists them)."},"data":{"type":"object","description":"Check findings: the values the message template was filled with.","additionalProperties":{"oneOf":[{"type":"string"},{"type":"number"}]}},"remediation":{"description":"Check findings only (texts); a path finding's tip is catalog.pathRemediations[class][decision].","$ref":"#/$defs/textRef"},"workflow":{"type":"string","description":"Only when not the record's workflow."},"job":{"type":"string","description":"Absent for workflow-level findings."},"class":{"$ref":"#/$defs/actionClass"},"at":{"$ref":"#/$defs/at"}}}]}}};
+const schema32 = {"description":"Written once: the 20 controls (with every message a score can name) and the seed's bands.","type":"object","additionalProperties":false,"required":["outOf","unobservable","controls","bands"],"properties":{"outOf":{"const":20},"unobservable":{"type":"string"},"controls":{"type":"array","minItems":20,"maxItems":20,"items":{"type":"object","additionalProperties":false,"required":["id","number","category","title","basic","messages"],"properties":{"id":{"type":"string"},"number":{"type":"integer","minimum":1,"maximum":20},"category":{"type":"string"},"title":{"type":"string"},"basic":{"type":"boolean"},"messages":{"type":"object","additionalProperties":{"type":"string"}}}}},"bands":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["id","label","range","min","advice"],"properties":{"id":{"enum":["production-ready","good-foundation","significant-risk","pause"]},"label":{"type":"string"},"range":{"type":"string"},"min":{"type":"number"},"advice":{"type":"string"}}}}}};
+const schema33 = {"type":"array","items":{"type":"string"}};
 const schema35 = {"enum":["allow","approval-required","blocked"]};
-const schema36 = {"type":"array","items":{"type":"string"}};
-const schema274 = {"description":"Written once: the 20 controls (with every message a score can name) and the seed's bands.","type":"object","additionalProperties":false,"required":["outOf","unobservable","controls","bands"],"properties":{"outOf":{"const":20},"unobservable":{"type":"string"},"controls":{"type":"array","minItems":20,"maxItems":20,"items":{"type":"object","additionalProperties":false,"required":["id","number","category","title","basic","messages"],"properties":{"id":{"type":"string"},"number":{"type":"integer","minimum":1,"maximum":20},"category":{"type":"string"},"title":{"type":"string"},"basic":{"type":"boolean"},"messages":{"type":"object","additionalProperties":{"type":"string"}}}}},"bands":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["id","label","range","min","advice"],"properties":{"id":{"enum":["production-ready","good-foundation","significant-risk","pause"]},"label":{"type":"string"},"range":{"type":"string"},"min":{"type":"number"},"advice":{"type":"string"}}}}}};
 const func1 = Object.prototype.hasOwnProperty;
 const pattern4 = new RegExp("^\\d+\\.\\d+\\.\\d+(?:[-+][0-9A-Za-z.-]+)?$", "u");
-const schema32 = {"type":"object","additionalProperties":false,"required":["index","count","total","assigned","options","positions"],"properties":{"index":{"type":"integer","minimum":1,"description":"This shard, 1-based (`--shard index/count`)."},"count":{"type":"integer","minimum":1},"total":{"$ref":"#/$defs/count","description":"Repositories in the whole, unsharded list."},"assigned":{"description":"Positions (0-based, in the whole list) of the repositories this shard was given, scanned or not.","type":"array","items":{"$ref":"#/$defs/count"}},"options":{"description":"The scan options that shape the report; `merge` refuses shards whose options differ.","type":"object","additionalProperties":false,"required":["policy","policyDigest","defaultPermissions","allTriggers","environments","repository","root","actionsCache","repositoryList"],"properties":{"policy":{"type":["string","null"],"description":"--policy as given (null: each repository's own, else baseline)."},"policyDigest":{"type":["string","null"],"description":"Digest of the --policy given (null without --policy)."},"defaultPermissions":{"enum":["read","write","unknown"]},"allTriggers":{"type":"boolean"},"environments":{"type":["string","null"],"description":"SHA-256 of the --environments file (null without it)."},"repository":{"type":["string","null"]},"root":{"type":["string","null"]},"actionsCache":{"type":["string","null"]},"repositoryList":{"type":"string","pattern":"^[0-9a-f]{64}$","description":"SHA-256 of the repository names in canonical order: shards of one scan were given the same list."}}},"positions":{"description":"For each element of the report's per-repository arrays, the position of its repository in the whole list ordered by repository name (-1: an error of no one repository). `merge` orders the shards' elements by it.","type":"object","additionalProperties":false,"required":["repositories","jobs","findings","errors","workflows","waiversApplied","waiversExpired"],"properties":{"repositories":{"type":"array","items":{"type":"integer","minimum":-1}},"jobs":{"type":"array","items":{"type":"integer","minimum":-1}},"findings":{"type":"array","items":{"type":"integer","minimum":-1}},"errors":{"type":"array","items":{"type":"integer","minimum":-1}},"workflows":{"type":"array","items":{"type":"integer","minimum":-1},"description":"bom.workflows[]"},"waiversApplied":{"type":"array","items":{"type":"integer","minimum":-1}},"waiversExpired":{"type":"array","items":{"type":"integer","minimum":-1}}}}}};
-const schema33 = {"type":"integer","minimum":0};
-const pattern5 = new RegExp("^[0-9a-f]{64}$", "u");
+const schema34 = {"description":"One evaluated workflow (one per trigger with --all-triggers): its BOM job records with verdicts and checklist scores, and its findings. Text, files, chain links, checklist evidence and controls, credential sets and path verdicts are written once in the record's tables and named by index.","type":"object","additionalProperties":false,"required":["path","name","files","texts","links","evidence","controls","credentialSets","verdicts","jobs","findings"],"properties":{"path":{"type":"string"},"name":{"type":["string","null"]},"trigger":{"type":"object","additionalProperties":false,"required":["event","others","jobs"],"properties":{"event":{"type":"string"},"others":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["event","decision"],"properties":{"event":{"type":"string"},"decision":{"$ref":"#/$defs/decision"}}}},"jobs":{"description":"Jobs reported from another trigger's run (where they fare worse): job id → event.","type":"object","additionalProperties":{"type":"string"}}}},"files":{"description":"Files other than the workflow that locations name (composite actions, called workflows, scripts, agent configs).","$ref":"#/$defs/stringList"},"texts":{"description":"Text written once: path reasons, why and because, credential uses, gaps, remediation tips.","$ref":"#/$defs/stringList"},"links":{"description":"A chain link: [kind, name, line, column, file?] (file: an index into `files`).","type":"array","items":{"oneOf":[{"type":"array","prefixItems":[{"enum":["job","workflow","step","action","script","command"]},{"type":"string"},{"type":"integer","minimum":0},{"type":"integer","minimum":0}],"minItems":4,"maxItems":4,"items":false},{"type":"array","prefixItems":[{"enum":["job","workflow","step","action","script","command"]},{"type":"string"},{"type":"integer","minimum":0},{"type":"integer","minimum":0},{"type":"integer","minimum":0}],"minItems":5,"maxItems":5,"items":false}]}},"evidence":{"description":"Checklist evidence: a credential or path of the job's BOM record by id, or a text as [text, line?, file?] (its line in the workflow; file when elsewhere).","type":"array","items":{"oneOf":[{"type":"object","additionalProperties":false,"required":["credential"],"properties":{"credential":{"type":"string"}}},{"type":"object","additionalProperties":false,"required":["path"],"properties":{"path":{"type":"string"}}},{"type":"array","prefixItems":[{"type":"string"}],"minItems":1,"maxItems":1,"items":false},{"type":"array","prefixItems":[{"type":"string"},{"type":"integer","minimum":1}],"minItems":2,"maxItems":2,"items":false},{"type":"array","prefixItems":[{"type":"string"},{"type":"integer","minimum":1},{"type":"string"}],"minItems":3,"maxItems":3,"items":false}]}},"controls":{"description":"A control's result: [score, message id into the catalog, evidence indices?, data?].","type":"array","items":{"oneOf":[{"type":"array","prefixItems":[{"enum":[1,0.5,0,null]},{"type":"string"}],"minItems":2,"maxItems":2,"items":false},{"type":"array","prefixItems":[{"enum":[1,0.5,0,null]},{"type":"string"},{"type":"array","items":{"type":"integer","minimum":0}}],"minItems":3,"maxItems":3,"items":false},{"type":"array","prefixItems":[{"enum":[1,0.5,0,null]},{"type":"string"},{"type":"array","items":{"type":"integer","minimum":0}},{"type":"object","additionalProperties":{"type":"string"}}],"minItems":4,"maxItems":4,"items":false}]}},"credentialSets":{"description":"Lists of credential ids (an action path's credentials).","type":"array","items":{"$ref":"#/$defs/stringList"}},"verdicts":{"description":"A decided path's verdict: decision, deciding policy rule (null: the policy default), why (texts), waived rules.","type":"array","items":{"type":"object","additionalProperties":false,"required":["decision","rule","because"],"properties":{"decision":{"$ref":"#/$defs/decision"},"rule":{"type":["string","null"]},"because":{"$ref":"#/$defs/textRef"},"waived":{"$ref":"#/$defs/stringList"}}}},"jobs":{"type":"array","items":{"$ref":"#/$defs/job"}},"verdictOrder":{"description":"The decided jobs' order when it is not the BOM's.","$ref":"#/$defs/stringList"},"findings":{"description":"The workflow's findings in the order they were made (a reader lists the most severe first): a path finding as the decided path it comes from, a check finding in full.","type":"array","items":{"$ref":"#/$defs/finding"}}}};
+const schema40 = {"description":"An index into the record's `texts`.","type":"integer","minimum":0};
+const schema42 = {"description":"A job's Agent Action BOM record (the evidence pack's jobInventory, each fact once) with its verdict and checklist score.","type":"object","additionalProperties":false,"required":["job","name","at","triggers","actor","unattended","unattendedReasons","environment","runsOn","permissions","credentials","uses","runs","agents","workflowRole","tools","agentConfig","owner","change","targets","classes","paths","gaps","skipped","skippedSteps","calls","resolvedRefs","checklist"],"properties":{"job":{"type":"string"},"name":{"$ref":"#/$defs/stringOrNull"},"at":{"$ref":"#/$defs/at"},"triggers":{"$ref":"#/$defs/stringList"},"actor":{"$ref":"#/$defs/stringOrNull"},"unattended":{"type":"boolean"},"unattendedReasons":{"$ref":"#/$defs/stringList"},"environment":{"oneOf":[{"type":"object","additionalProperties":false,"required":["name","dynamic","at","protection"],"properties":{"name":{"type":"string"},"dynamic":{"type":"boolean"},"at":{"$ref":"#/$defs/at"},"protection":{"type":"object","additionalProperties":false,"required":["status","source","reviewers","preventSelfReview","waitTimer","branchPolicy","customRules","note"],"properties":{"status":{"enum":["protected","unprotected","unreadable","unknown"]},"source":{"type":"string"},"reviewers":{"$ref":"#/$defs/stringList"},"preventSelfReview":{"type":["boolean","null"]},"waitTimer":{"type":["integer","null"]},"branchPolicy":{"$ref":"#/$defs/stringOrNull"},"customRules":{"$ref":"#/$defs/stringList"},"note":{"type":"string"}}}}},{"type":"null"}]},"runsOn":{"$ref":"#/$defs/stringList"},"permissions":{"type":"object","additionalProperties":false,"required":["source","scopes","assumed","downgrade","at"],"properties":{"source":{"enum":["job","workflow","default"]},"scopes":{"description":"The scopes the token has; every other scope of catalog.permissionScopes is `none`.","type":"object","additionalProperties":{"enum":["read","write"]}},"assumed":{"type":"boolean"},"downgrade":{"$ref":"#/$defs/stringOrNull"},"at":{"$ref":"#/$defs/at"}}},"credentials":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["id","kind","name","lifetime","scope","write","production","reaches","note","usedIn","at"],"properties":{"id":{"type":"string"},"kind":{"$ref":"#/$defs/credentialKind"},"name":{"type":"string"},"lifetime":{"$ref":"#/$defs/credentialLifetime"},"scope":{"enum":["narrow","broad"]},"write":{"type":"boolean"},"production":{"type":"boolean"},"reaches":{"$ref":"#/$defs/stringList"},"note":{"type":"string"},"usedIn":{"type":"array","items":{"$ref":"#/$defs/textRef"}},"at":{"$ref":"#/$defs/at"}}}},"uses":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["kind","name","ref","pinned","step","at"],"properties":{"raw":{"type":"string","description":"Only when it is not `name@ref`."},"kind":{"enum":["action","local","docker","reusable-workflow"]},"name":{"type":"string"},"ref":{"$ref":"#/$defs/stringOrNull"},"pinned":{"type":"boolean"},"step":{"type":["integer","null"]},"at":{"$ref":"#/$defs/at"}}}},"runs":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["step","name","shell","at"],"properties":{"step":{"type":"integer"},"name":{"$ref":"#/$defs/stringOrNull"},"shell":{"$ref":"#/$defs/stringOrNull"},"at":{"$ref":"#/$defs/at"}},"description":"A run step; its script is the workflow text at `at` (the evidence pack copies it)."}},"agents":{"type":"array","items":{"$ref":"#/$defs/agentUse"}},"workflowRole":{"description":"The job's part in an agentic workflow framework (gh-aw): only roles that run a model list the agent.","oneOf":[{"type":"null"},{"type":"object","additionalProperties":false,"required":["framework","role","runsModel","actsOnAgentOutput"],"properties":{"framework":{"enum":["gh-aw"]},"role":{"enum":["pre-activation","activation","agent","detection","safe-outputs","conclusion","memory","maintenance","other"]},"runsModel":{"type":"boolean"},"actsOnAgentOutput":{"type":"boolean"}}}]},"tools":{"type":"array","items":{"$ref":"#/$defs/toolReach"}},"agentConfig":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["agent","file","permissions","settings"],"properties":{"agent":{"type":"string"},"file":{"type":"string"},"permissions":{"oneOf":[{"$ref":"#/$defs/agentPermissionSettings"},{"type":"null"}]},"settings":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["key","value","at"],"properties":{"key":{"type":"string"},"value":{"type":"string"},"at":{"$ref":"#/$defs/at"}}}}}}},"owner":{"oneOf":[{"$ref":"#/$defs/owner"},{"type":"null"}]},"change":{"oneOf":[{"$ref":"#/$defs/changeAnalysis"},{"type":"null"}]},"targets":{"$ref":"#/$defs/stringList"},"classes":{"type":"array","items":{"$ref":"#/$defs/actionClass"}},"paths":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["class","reason","at","credentials"],"oneOf":[{"required":["id"]},{"required":["n"]}],"properties":{"id":{"type":"string","description":"When it is not `<job>/<class>/<n>`."},"n":{"type":"integer","minimum":1,"description":"The path's id is `<job>/<class>/<n>`."},"class":{"$ref":"#/$defs/actionClass"},"reason":{"$ref":"#/$defs/textRef"},"at":{"$ref":"#/$defs/at"},"credentials":{"description":"An index into the record's `credentialSets`.","type":"integer","minimum":0},"step":{"type":"integer"},"uses":{"type":"string"},"target":{"type":"string"},"why":{"description":"For opaque paths: why the gate cannot see through.","$ref":"#/$defs/textRef"},"chain":{"description":"How the path is reached through indirection (job → reusable workflow → job → step → composite action → step → script → command): indices into the record's `links`; absent when direct.","type":"array","items":{"description":"An index into the record's `links`.","type":"integer","minimum":0}},"verdict":{"description":"The path's decision (decided jobs): an index into the record's `verdicts`.","type":"integer","minimum":0}}}},"gaps":{"description":"What the gate could not see: a text, or the id of an opaque path when the gap is that path's reason followed by its id in parentheses.","type":"array","items":{"oneOf":[{"$ref":"#/$defs/textRef"},{"type":"string"}]}},"skipped":{"description":"Why the job cannot run for the decided event (its if: condition, or a needs: that cannot run); null when it may run.","$ref":"#/$defs/stringOrNull"},"skippedSteps":{"description":"Steps whose if: condition cannot be true for the decided event; they contribute no action paths.","type":"array","items":{"type":"object","additionalProperties":false,"required":["step","name","reason"],"properties":{"step":{"type":"integer","minimum":0},"name":{"$ref":"#/$defs/stringOrNull"},"reason":{"type":"string"}}}},"resolvedRefs":{"description":"Tags or branches of remote actions and reusable workflows read for this job, resolved to commit SHAs; null when none.","type":["array","null"],"items":{"type":"object","additionalProperties":false,"required":["ref","sha"],"properties":{"ref":{"type":"string"},"sha":{"type":"string","pattern":"^[0-9a-f]{40}$"}}}},"calls":{"description":"Reusable-workflow calls: the call edge and each called job with the token it gets (caller grant intersected with the callee's block); null when the job calls none.","type":["array","null"],"items":{"type":"object","additionalProperties":false,"required":["uses","file","at","jobs"],"properties":{"uses":{"type":"string"},"file":{"type":"string"},"at":{"$ref":"#/$defs/at"},"jobs":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["job","at","permissions"],"properties":{"job":{"type":"string"},"at":{"$ref":"#/$defs/at"},"permissions":{"type":"object","additionalProperties":{"enum":["read","write","none"]}}}}}}}},"checklist":{"description":"The job's score: controls in the catalog's order, each an index into the record's `controls`.","type":"object","additionalProperties":false,"required":["total","observed","band","bestCaseBand","focus","controls"],"properties":{"total":{"type":"number","minimum":0,"maximum":20},"observed":{"type":"integer","minimum":0,"maximum":20},"band":{"enum":["production-ready","good-foundation","significant-risk","pause"]},"bestCaseBand":{"enum":["production-ready","good-foundation","significant-risk","pause"]},"focus":{"type":"array","items":{"type":"string"}},"controls":{"type":"array","minItems":20,"maxItems":20,"items":{"description":"An index into the record's `controls`.","type":"integer","minimum":0}}}},"decision":{"description":"The job's decision (absent for a job not decided, e.g. outside evaluate --job).","$ref":"#/$defs/decision"},"checks":{"$ref":"#/$defs/count","description":"Detection-rule findings on this job."},"decided":{"description":"The verdict's paths by id when they are not all of `paths` in order.","$ref":"#/$defs/stringList"}}};
+const schema66 = {"type":["string","null"]};
+const schema188 = {"description":"A location: [line, column] in the record's workflow file, or [line, column, file] with file an index into the record's `files`.","oneOf":[{"type":"array","prefixItems":[{"type":"integer","minimum":0},{"type":"integer","minimum":0}],"minItems":2,"maxItems":2,"items":false},{"type":"array","prefixItems":[{"type":"integer","minimum":0},{"type":"integer","minimum":0},{"type":"integer","minimum":0}],"minItems":3,"maxItems":3,"items":false}]};
+const schema94 = {"enum":["github-token","oidc","app-token","static-secret","pat","inherited-secrets"]};
+const schema95 = {"enum":["job-scoped","short-lived","long-lived"]};
+const schema64 = {"enum":["read","comment","write-branch","modify-workflow","run-shell","use-secret","cloud-credential","call-tool","publish","deploy","production","destructive","bypass-checks","opaque"]};
+const schema249 = {"type":"integer","minimum":0};
+const schema209 = {"type":"object","additionalProperties":false,"required":["id","product","via","ref","step","at","mode","settings","unrestrictedShell","permissionsBypassed","tokenExchange","allowedActors","promptInputs","mcpConfig"],"properties":{"id":{"type":"string"},"product":{"type":"string"},"via":{"enum":["uses","job-uses","run","workflow-header","setup-steps"]},"ref":{"$ref":"#/$defs/stringOrNull"},"step":{"type":["integer","null"]},"at":{"$ref":"#/$defs/at"},"mode":{"$ref":"#/$defs/stringOrNull"},"settings":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["name","value","risky","reason","at","grantsShell","bypassesChecks"],"properties":{"name":{"type":"string"},"value":{"type":"string"},"risky":{"type":"boolean"},"grantsShell":{"type":"boolean","description":"This setting grants the agent an unrestricted shell."},"bypassesChecks":{"type":"boolean","description":"This setting turns the agent's permission, approval or sandbox checks off."},"reason":{"type":"string"},"at":{"$ref":"#/$defs/at"}}}},"unrestrictedShell":{"type":"boolean"},"permissionsBypassed":{"type":"boolean"},"tokenExchange":{"oneOf":[{"type":"object","additionalProperties":false,"required":["issuer","note"],"properties":{"issuer":{"type":"string"},"note":{"type":"string"}}},{"type":"null"}]},"allowedActors":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["name","value","wildcard"],"properties":{"name":{"type":"string"},"value":{"type":"string"},"wildcard":{"type":"boolean"}}}},"promptInputs":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["input","value","at"],"properties":{"input":{"type":"string"},"value":{"type":"string"},"at":{"$ref":"#/$defs/at"}}}},"mcpConfig":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["source","value","at"],"properties":{"source":{"type":"string"},"value":{"type":"string"},"at":{"$ref":"#/$defs/at"}}}}}};
+
+function validate70(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate70.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.id === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.product === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "product"},message:"must have required property '"+"product"+"'"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.via === undefined){
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "via"},message:"must have required property '"+"via"+"'"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(data.ref === undefined){
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "ref"},message:"must have required property '"+"ref"+"'"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+if(data.step === undefined){
+const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "step"},message:"must have required property '"+"step"+"'"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+if(data.at === undefined){
+const err5 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "at"},message:"must have required property '"+"at"+"'"};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+if(data.mode === undefined){
+const err6 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "mode"},message:"must have required property '"+"mode"+"'"};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+if(data.settings === undefined){
+const err7 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "settings"},message:"must have required property '"+"settings"+"'"};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+if(data.unrestrictedShell === undefined){
+const err8 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "unrestrictedShell"},message:"must have required property '"+"unrestrictedShell"+"'"};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+if(data.permissionsBypassed === undefined){
+const err9 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "permissionsBypassed"},message:"must have required property '"+"permissionsBypassed"+"'"};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+if(data.tokenExchange === undefined){
+const err10 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "tokenExchange"},message:"must have required property '"+"tokenExchange"+"'"};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+if(data.allowedActors === undefined){
+const err11 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "allowedActors"},message:"must have required property '"+"allowedActors"+"'"};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+if(data.promptInputs === undefined){
+const err12 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "promptInputs"},message:"must have required property '"+"promptInputs"+"'"};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+if(data.mcpConfig === undefined){
+const err13 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "mcpConfig"},message:"must have required property '"+"mcpConfig"+"'"};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+for(const key0 in data){
+if(!(func1.call(schema209.properties, key0))){
+const err14 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+}
+if(data.id !== undefined){
+if(typeof data.id !== "string"){
+const err15 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+}
+if(data.product !== undefined){
+if(typeof data.product !== "string"){
+const err16 = {instancePath:instancePath+"/product",schemaPath:"#/properties/product/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+}
+if(data.via !== undefined){
+let data2 = data.via;
+if(!(((((data2 === "uses") || (data2 === "job-uses")) || (data2 === "run")) || (data2 === "workflow-header")) || (data2 === "setup-steps"))){
+const err17 = {instancePath:instancePath+"/via",schemaPath:"#/properties/via/enum",keyword:"enum",params:{allowedValues: schema209.properties.via.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+}
+if(data.ref !== undefined){
+let data3 = data.ref;
+if((typeof data3 !== "string") && (data3 !== null)){
+const err18 = {instancePath:instancePath+"/ref",schemaPath:"#/$defs/stringOrNull/type",keyword:"type",params:{type: schema66.type},message:"must be string,null"};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+}
+if(data.step !== undefined){
+let data4 = data.step;
+if((!(((typeof data4 == "number") && (!(data4 % 1) && !isNaN(data4))) && (isFinite(data4)))) && (data4 !== null)){
+const err19 = {instancePath:instancePath+"/step",schemaPath:"#/properties/step/type",keyword:"type",params:{type: schema209.properties.step.type},message:"must be integer,null"};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+}
+if(data.at !== undefined){
+let data5 = data.at;
+const _errs14 = errors;
+let valid3 = false;
+let passing0 = null;
+const _errs15 = errors;
+if(Array.isArray(data5)){
+if(data5.length > 2){
+const err20 = {instancePath:instancePath+"/at",schemaPath:"#/$defs/at/oneOf/0/maxItems",keyword:"maxItems",params:{limit: 2},message:"must NOT have more than 2 items"};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+if(data5.length < 2){
+const err21 = {instancePath:instancePath+"/at",schemaPath:"#/$defs/at/oneOf/0/minItems",keyword:"minItems",params:{limit: 2},message:"must NOT have fewer than 2 items"};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+const len0 = data5.length;
+if(len0 > 0){
+let data6 = data5[0];
+if(!(((typeof data6 == "number") && (!(data6 % 1) && !isNaN(data6))) && (isFinite(data6)))){
+const err22 = {instancePath:instancePath+"/at/0",schemaPath:"#/$defs/at/oneOf/0/prefixItems/0/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(err22);
+}
+errors++;
+}
+if((typeof data6 == "number") && (isFinite(data6))){
+if(data6 < 0 || isNaN(data6)){
+const err23 = {instancePath:instancePath+"/at/0",schemaPath:"#/$defs/at/oneOf/0/prefixItems/0/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err23];
+}
+else {
+vErrors.push(err23);
+}
+errors++;
+}
+}
+}
+if(len0 > 1){
+let data7 = data5[1];
+if(!(((typeof data7 == "number") && (!(data7 % 1) && !isNaN(data7))) && (isFinite(data7)))){
+const err24 = {instancePath:instancePath+"/at/1",schemaPath:"#/$defs/at/oneOf/0/prefixItems/1/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err24];
+}
+else {
+vErrors.push(err24);
+}
+errors++;
+}
+if((typeof data7 == "number") && (isFinite(data7))){
+if(data7 < 0 || isNaN(data7)){
+const err25 = {instancePath:instancePath+"/at/1",schemaPath:"#/$defs/at/oneOf/0/prefixItems/1/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err25];
+}
+else {
+vErrors.push(err25);
+}
+errors++;
+}
+}
+}
+const len1 = data5.length;
+if(!(len1 <= 2)){
+const err26 = {instancePath:instancePath+"/at",schemaPath:"#/$defs/at/oneOf/0/items",keyword:"items",params:{limit: 2},message:"must NOT have more than 2 items"};
+if(vErrors === null){
+vErrors = [err26];
+}
+else {
+vErrors.push(err26);
+}
+errors++;
+}
+}
+else {
+const err27 = {instancePath:instancePath+"/at",schemaPath:"#/$defs/at/oneOf/0/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err27];
+}
+else {
+vErrors.push(err27);
+}
+errors++;
+}
+var _valid0 = _errs15 === errors;
+if(_valid0){
+valid3 = true;
+passing0 = 0;
+var items0 = true;
+}
+const _errs21 = errors;
+if(Array.isArray(data5)){
+if(data5.length > 3){
+const err28 = {instancePath:instancePath+"/at",schemaPath:"#/$defs/at/oneOf/1/maxItems",keyword:"maxItems",params:{limit: 3},message:"must NOT have more than 3 items"};
+if(vErrors === null){
+vErrors = [err28];
+}
+else {
+vErrors.push(err28);
+}
+errors++;
+}
+if(data5.length < 3){
+const err29 = {instancePath:instancePath+"/at",schemaPath:"#/$defs/at/oneOf/1/minItems",keyword:"minItems",params:{limit: 3},message:"must NOT have fewer than 3 items"};
+if(vErrors === null){
+vErrors = [err29];
+}
+else {
+vErrors.push(err29);
+}
+errors++;
+}
+const len2 = data5.length;
+if(len2 > 0){
+let data8 = data5[0];
+if(!(((typeof data8 == "number") && (!(data8 % 1) && !isNaN(data8))) && (isFinite(data8)))){
+const err30 = {instancePath:instancePath+"/at/0",schemaPath:"#/$defs/at/oneOf/1/prefixItems/0/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err30];
+}
+else {
+vErrors.push(err30);
+}
+errors++;
+}
+if((typeof data8 == "number") && (isFinite(data8))){
+if(data8 < 0 || isNaN(data8)){
+const err31 = {instancePath:instancePath+"/at/0",schemaPath:"#/$defs/at/oneOf/1/prefixItems/0/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err31];
+}
+else {
+vErrors.push(err31);
+}
+errors++;
+}
+}
+}
+if(len2 > 1){
+let data9 = data5[1];
+if(!(((typeof data9 == "number") && (!(data9 % 1) && !isNaN(data9))) && (isFinite(data9)))){
+const err32 = {instancePath:instancePath+"/at/1",schemaPath:"#/$defs/at/oneOf/1/prefixItems/1/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err32];
+}
+else {
+vErrors.push(err32);
+}
+errors++;
+}
+if((typeof data9 == "number") && (isFinite(data9))){
+if(data9 < 0 || isNaN(data9)){
+const err33 = {instancePath:instancePath+"/at/1",schemaPath:"#/$defs/at/oneOf/1/prefixItems/1/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err33];
+}
+else {
+vErrors.push(err33);
+}
+errors++;
+}
+}
+}
+if(len2 > 2){
+let data10 = data5[2];
+if(!(((typeof data10 == "number") && (!(data10 % 1) && !isNaN(data10))) && (isFinite(data10)))){
+const err34 = {instancePath:instancePath+"/at/2",schemaPath:"#/$defs/at/oneOf/1/prefixItems/2/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err34];
+}
+else {
+vErrors.push(err34);
+}
+errors++;
+}
+if((typeof data10 == "number") && (isFinite(data10))){
+if(data10 < 0 || isNaN(data10)){
+const err35 = {instancePath:instancePath+"/at/2",schemaPath:"#/$defs/at/oneOf/1/prefixItems/2/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err35];
+}
+else {
+vErrors.push(err35);
+}
+errors++;
+}
+}
+}
+const len3 = data5.length;
+if(!(len3 <= 3)){
+const err36 = {instancePath:instancePath+"/at",schemaPath:"#/$defs/at/oneOf/1/items",keyword:"items",params:{limit: 3},message:"must NOT have more than 3 items"};
+if(vErrors === null){
+vErrors = [err36];
+}
+else {
+vErrors.push(err36);
+}
+errors++;
+}
+}
+else {
+const err37 = {instancePath:instancePath+"/at",schemaPath:"#/$defs/at/oneOf/1/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err37];
+}
+else {
+vErrors.push(err37);
+}
+errors++;
+}
+var _valid0 = _errs21 === errors;
+if(_valid0 && valid3){
+valid3 = false;
+passing0 = [passing0, 1];
+}
+else {
+if(_valid0){
+valid3 = true;
+passing0 = 1;
+if(items0 !== true){
+items0 = true;
+}
+}
+}
+if(!valid3){
+const err38 = {instancePath:instancePath+"/at",schemaPath:"#/$defs/at/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf"};
+if(vErrors === null){
+vErrors = [err38];
+}
+else {
+vErrors.push(err38);
+}
+errors++;
+}
+else {
+errors = _errs14;
+if(vErrors !== null){
+if(_errs14){
+vErrors.length = _errs14;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data.mode !== undefined){
+let data11 = data.mode;
+if((typeof data11 !== "string") && (data11 !== null)){
+const err39 = {instancePath:instancePath+"/mode",schemaPath:"#/$defs/stringOrNull/type",keyword:"type",params:{type: schema66.type},message:"must be string,null"};
+if(vErrors === null){
+vErrors = [err39];
+}
+else {
+vErrors.push(err39);
+}
+errors++;
+}
+}
+if(data.settings !== undefined){
+let data12 = data.settings;
+if(Array.isArray(data12)){
+const len4 = data12.length;
+for(let i0=0; i0<len4; i0++){
+let data13 = data12[i0];
+if(data13 && typeof data13 == "object" && !Array.isArray(data13)){
+if(data13.name === undefined){
+const err40 = {instancePath:instancePath+"/settings/" + i0,schemaPath:"#/properties/settings/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
+if(vErrors === null){
+vErrors = [err40];
+}
+else {
+vErrors.push(err40);
+}
+errors++;
+}
+if(data13.value === undefined){
+const err41 = {instancePath:instancePath+"/settings/" + i0,schemaPath:"#/properties/settings/items/required",keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'"};
+if(vErrors === null){
+vErrors = [err41];
+}
+else {
+vErrors.push(err41);
+}
+errors++;
+}
+if(data13.risky === undefined){
+const err42 = {instancePath:instancePath+"/settings/" + i0,schemaPath:"#/properties/settings/items/required",keyword:"required",params:{missingProperty: "risky"},message:"must have required property '"+"risky"+"'"};
+if(vErrors === null){
+vErrors = [err42];
+}
+else {
+vErrors.push(err42);
+}
+errors++;
+}
+if(data13.reason === undefined){
+const err43 = {instancePath:instancePath+"/settings/" + i0,schemaPath:"#/properties/settings/items/required",keyword:"required",params:{missingProperty: "reason"},message:"must have required property '"+"reason"+"'"};
+if(vErrors === null){
+vErrors = [err43];
+}
+else {
+vErrors.push(err43);
+}
+errors++;
+}
+if(data13.at === undefined){
+const err44 = {instancePath:instancePath+"/settings/" + i0,schemaPath:"#/properties/settings/items/required",keyword:"required",params:{missingProperty: "at"},message:"must have required property '"+"at"+"'"};
+if(vErrors === null){
+vErrors = [err44];
+}
+else {
+vErrors.push(err44);
+}
+errors++;
+}
+if(data13.grantsShell === undefined){
+const err45 = {instancePath:instancePath+"/settings/" + i0,schemaPath:"#/properties/settings/items/required",keyword:"required",params:{missingProperty: "grantsShell"},message:"must have required property '"+"grantsShell"+"'"};
+if(vErrors === null){
+vErrors = [err45];
+}
+else {
+vErrors.push(err45);
+}
+errors++;
+}
+if(data13.bypassesChecks === undefined){
+const err46 = {instancePath:instancePath+"/settings/" + i0,schemaPath:"#/properties/settings/items/required",keyword:"required",params:{missingProperty: "bypassesChecks"},message:"must have required property '"+"bypassesChecks"+"'"};
+if(vErrors === null){
+vErrors = [err46];
+}
+else {
+vErrors.push(err46);
+}
+errors++;
+}
+for(const key1 in data13){
+if(!(((((((key1 === "name") || (key1 === "value")) || (key1 === "risky")) || (key1 === "grantsShell")) || (key1 === "bypassesChecks")) || (key1 === "reason")) || (key1 === "at"))){
+const err47 = {instancePath:instancePath+"/settings/" + i0,schemaPath:"#/properties/settings/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err47];
+}
+else {
+vErrors.push(err47);
+}
+errors++;
+}
+}
+if(data13.name !== undefined){
+if(typeof data13.name !== "string"){
+const err48 = {instancePath:instancePath+"/settings/" + i0+"/name",schemaPath:"#/properties/settings/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err48];
+}
+else {
+vErrors.push(err48);
+}
+errors++;
+}
+}
+if(data13.value !== undefined){
+if(typeof data13.value !== "string"){
+const err49 = {instancePath:instancePath+"/settings/" + i0+"/value",schemaPath:"#/properties/settings/items/properties/value/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err49];
+}
+else {
+vErrors.push(err49);
+}
+errors++;
+}
+}
+if(data13.risky !== undefined){
+if(typeof data13.risky !== "boolean"){
+const err50 = {instancePath:instancePath+"/settings/" + i0+"/risky",schemaPath:"#/properties/settings/items/properties/risky/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(vErrors === null){
+vErrors = [err50];
+}
+else {
+vErrors.push(err50);
+}
+errors++;
+}
+}
+if(data13.grantsShell !== undefined){
+if(typeof data13.grantsShell !== "boolean"){
+const err51 = {instancePath:instancePath+"/settings/" + i0+"/grantsShell",schemaPath:"#/properties/settings/items/properties/grantsShell/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(vErrors === null){
+vErrors = [err51];
+}
+else {
+vErrors.push(err51);
+}
+errors++;
+}
+}
+if(data13.bypassesChecks !== undefined){
+if(typeof data13.bypassesChecks !== "boolean"){
+const err52 = {instancePath:instancePath+"/settings/" + i0+"/bypassesChecks",schemaPath:"#/properties/settings/items/properties/bypassesChecks/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(vErrors === null){
+vErrors = [err52];
+}
+else {
+vErrors.push(err52);
+}
+errors++;
+}
+}
+if(data13.reason !== undefined){
+if(typeof data13.reason !== "string"){
+const err53 = {instancePath:instancePath+"/settings/" + i0+"/reason",schemaPath:"#/properties/settings/items/properties/reason/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err53];
+}
+else {
+vErrors.push(err53);
+}
+errors++;
+}
+}
+if(data13.at !== undefined){
+let data20 = data13.at;
+const _errs51 = errors;
+let valid11 = false;
+let passing1 = null;
+const _errs52 = errors;
+if(Array.isArray(data20)){
+if(data20.length > 2){
+const err54 = {instancePath:instancePath+"/settings/" + i0+"/at",schemaPath:"#/$defs/at/oneOf/0/maxItems",keyword:"maxItems",params:{limit: 2},message:"must NOT have more than 2 items"};
+if(vErrors === null){
+vErrors = [err54];
+}
+else {
+vErrors.push(err54);
+}
+errors++;
+}
+if(data20.length < 2){
+const err55 = {instancePath:instancePath+"/settings/" + i0+"/at",schemaPath:"#/$defs/at/oneOf/0/minItems",keyword:"minItems",params:{limit: 2},message:"must NOT have fewer than 2 items"};
+if(vErrors === null){
+vErrors = [err55];
+}
+else {
+vErrors.push(err55);
+}
+errors++;
+}
+const len5 = data20.length;
+if(len5 > 0){
+let data21 = data20[0];
+if(!(((typeof data21 == "number") && (!(data21 % 1) && !isNaN(data21))) && (isFinite(data21)))){
+const err56 = {instancePath:instancePath+"/settings/" + i0+"/at/0",schemaPath:"#/$defs/at/oneOf/0/prefixItems/0/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err56];
+}
+else {
+vErrors.push(err56);
+}
+errors++;
+}
+if((typeof data21 == "number") && (isFinite(data21))){
+if(data21 < 0 || isNaN(data21)){
+const err57 = {instancePath:instancePath+"/settings/" + i0+"/at/0",schemaPath:"#/$defs/at/oneOf/0/prefixItems/0/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err57];
+}
+else {
+vErrors.push(err57);
+}
+errors++;
+}
+}
+}
+if(len5 > 1){
+let data22 = data20[1];
+if(!(((typeof data22 == "number") && (!(data22 % 1) && !isNaN(data22))) && (isFinite(data22)))){
+const err58 = {instancePath:instancePath+"/settings/" + i0+"/at/1",schemaPath:"#/$defs/at/oneOf/0/prefixItems/1/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err58];
+}
+else {
+vErrors.push(err58);
+}
+errors++;
+}
+if((typeof data22 == "number") && (isFinite(data22))){
+if(data22 < 0 || isNaN(data22)){
+const err59 = {instancePath:instancePath+"/settings/" + i0+"/at/1",schemaPath:"#/$defs/at/oneOf/0/prefixItems/1/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err59];
+}
+else {
+vErrors.push(err59);
+}
+errors++;
+}
+}
+}
+const len6 = data20.length;
+if(!(len6 <= 2)){
+const err60 = {instancePath:instancePath+"/settings/" + i0+"/at",schemaPath:"#/$defs/at/oneOf/0/items",keyword:"items",params:{limit: 2},message:"must NOT have more than 2 items"};
+if(vErrors === null){
+vErrors = [err60];
+}
+else {
+vErrors.push(err60);
+}
+errors++;
+}
+}
+else {
+const err61 = {instancePath:instancePath+"/settings/" + i0+"/at",schemaPath:"#/$defs/at/oneOf/0/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err61];
+}
+else {
+vErrors.push(err61);
+}
+errors++;
+}
+var _valid1 = _errs52 === errors;
+if(_valid1){
+valid11 = true;
+passing1 = 0;
+var items1 = true;
+}
+const _errs58 = errors;
+if(Array.isArray(data20)){
+if(data20.length > 3){
+const err62 = {instancePath:instancePath+"/settings/" + i0+"/at",schemaPath:"#/$defs/at/oneOf/1/maxItems",keyword:"maxItems",params:{limit: 3},message:"must NOT have more than 3 items"};
+if(vErrors === null){
+vErrors = [err62];
+}
+else {
+vErrors.push(err62);
+}
+errors++;
+}
+if(data20.length < 3){
+const err63 = {instancePath:instancePath+"/settings/" + i0+"/at",schemaPath:"#/$defs/at/oneOf/1/minItems",keyword:"minItems",params:{limit: 3},message:"must NOT have fewer than 3 items"};
+if(vErrors === null){
+vErrors = [err63];
+}
+else {
+vErrors.push(err63);
+}
+errors++;
+}
+const len7 = data20.length;
+if(len7 > 0){
+let data23 = data20[0];
+if(!(((typeof data23 == "number") && (!(data23 % 1) && !isNaN(data23))) && (isFinite(data23)))){
+const err64 = {instancePath:instancePath+"/settings/" + i0+"/at/0",schemaPath:"#/$defs/at/oneOf/1/prefixItems/0/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err64];
+}
+else {
+vErrors.push(err64);
+}
+errors++;
+}
+if((typeof data23 == "number") && (isFinite(data23))){
+if(data23 < 0 || isNaN(data23)){
+const err65 = {instancePath:instancePath+"/settings/" + i0+"/at/0",schemaPath:"#/$defs/at/oneOf/1/prefixItems/0/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err65];
+}
+else {
+vErrors.push(err65);
+}
+errors++;
+}
+}
+}
+if(len7 > 1){
+let data24 = data20[1];
+if(!(((typeof data24 == "number") && (!(data24 % 1) && !isNaN(data24))) && (isFinite(data24)))){
+const err66 = {instancePath:instancePath+"/settings/" + i0+"/at/1",schemaPath:"#/$defs/at/oneOf/1/prefixItems/1/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err66];
+}
+else {
+vErrors.push(err66);
+}
+errors++;
+}
+if((typeof data24 == "number") && (isFinite(data24))){
+if(data24 < 0 || isNaN(data24)){
+const err67 = {instancePath:instancePath+"/settings/" + i0+"/at/1",schemaPath:"#/$defs/at/oneOf/1/prefixItems/1/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err67];
+}
+else {
+vErrors.push(err67);
+}
+errors++;
+}
+}
+}
+if(len7 > 2){
+let data25 = data20[2];
+if(!(((typeof data25 == "number") && (!(data25 % 1) && !isNaN(data25))) && (isFinite(data25)))){
+const err68 = {instancePath:instancePath+"/settings/" + i0+"/at/2",schemaPath:"#/$defs/at/oneOf/1/prefixItems/2/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err68];
+}
+else {
+vErrors.push(err68);
+}
+errors++;
+}
+if((typeof data25 == "number") && (isFinite(data25))){
+if(data25 < 0 || isNaN(data25)){
+const err69 = {instancePath:instancePath+"/settings/" + i0+"/at/2",schemaPath:"#/$defs/at/oneOf/1/prefixItems/2/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err69];
+}
+else {
+vErrors.push(err69);
+}
+errors++;
+}
+}
+}
+const len8 = data20.length;
+if(!(len8 <= 3)){
+const err70 = {instancePath:instancePath+"/settings/" + i0+"/at",schemaPath:"#/$defs/at/oneOf/1/items",keyword:"items",params:{limit: 3},message:"must NOT have more than 3 items"};
+if(vErrors === null){
+vErrors = [err70];
+}
+else {
+vErrors.push(err70);
+}
+errors++;
+}
+}
+else {
+const err71 = {instancePath:instancePath+"/settings/" + i0+"/at",schemaPath:"#/$defs/at/oneOf/1/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err71];
+}
+else {
+vErrors.push(err71);
+}
+errors++;
+}
+var _valid1 = _errs58 === errors;
+if(_valid1 && valid11){
+valid11 = false;
+passing1 = [passing1, 1];
+}
+else {
+if(_valid1){
+valid11 = true;
+passing1 = 1;
+if(items1 !== true){
+items1 = true;
+}
+}
+}
+if(!valid11){
+const err72 = {instancePath:instancePath+"/settings/" + i0+"/at",schemaPath:"#/$defs/at/oneOf",keyword:"oneOf",params:{passingSchemas: passing1},message:"must match exactly one schema in oneOf"};
+if(vErrors === null){
+vErrors = [err72];
+}
+else {
+vErrors.push(err72);
+}
+errors++;
+}
+else {
+errors = _errs51;
+if(vErrors !== null){
+if(_errs51){
+vErrors.length = _errs51;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+}
+else {
+const err73 = {instancePath:instancePath+"/settings/" + i0,schemaPath:"#/properties/settings/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err73];
+}
+else {
+vErrors.push(err73);
+}
+errors++;
+}
+}
+}
+else {
+const err74 = {instancePath:instancePath+"/settings",schemaPath:"#/properties/settings/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err74];
+}
+else {
+vErrors.push(err74);
+}
+errors++;
+}
+}
+if(data.unrestrictedShell !== undefined){
+if(typeof data.unrestrictedShell !== "boolean"){
+const err75 = {instancePath:instancePath+"/unrestrictedShell",schemaPath:"#/properties/unrestrictedShell/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(vErrors === null){
+vErrors = [err75];
+}
+else {
+vErrors.push(err75);
+}
+errors++;
+}
+}
+if(data.permissionsBypassed !== undefined){
+if(typeof data.permissionsBypassed !== "boolean"){
+const err76 = {instancePath:instancePath+"/permissionsBypassed",schemaPath:"#/properties/permissionsBypassed/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(vErrors === null){
+vErrors = [err76];
+}
+else {
+vErrors.push(err76);
+}
+errors++;
+}
+}
+if(data.tokenExchange !== undefined){
+let data28 = data.tokenExchange;
+const _errs71 = errors;
+let valid14 = false;
+let passing2 = null;
+const _errs72 = errors;
+if(data28 && typeof data28 == "object" && !Array.isArray(data28)){
+if(data28.issuer === undefined){
+const err77 = {instancePath:instancePath+"/tokenExchange",schemaPath:"#/properties/tokenExchange/oneOf/0/required",keyword:"required",params:{missingProperty: "issuer"},message:"must have required property '"+"issuer"+"'"};
+if(vErrors === null){
+vErrors = [err77];
+}
+else {
+vErrors.push(err77);
+}
+errors++;
+}
+if(data28.note === undefined){
+const err78 = {instancePath:instancePath+"/tokenExchange",schemaPath:"#/properties/tokenExchange/oneOf/0/required",keyword:"required",params:{missingProperty: "note"},message:"must have required property '"+"note"+"'"};
+if(vErrors === null){
+vErrors = [err78];
+}
+else {
+vErrors.push(err78);
+}
+errors++;
+}
+for(const key2 in data28){
+if(!((key2 === "issuer") || (key2 === "note"))){
+const err79 = {instancePath:instancePath+"/tokenExchange",schemaPath:"#/properties/tokenExchange/oneOf/0/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err79];
+}
+else {
+vErrors.push(err79);
+}
+errors++;
+}
+}
+if(data28.issuer !== undefined){
+if(typeof data28.issuer !== "string"){
+const err80 = {instancePath:instancePath+"/tokenExchange/issuer",schemaPath:"#/properties/tokenExchange/oneOf/0/properties/issuer/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err80];
+}
+else {
+vErrors.push(err80);
+}
+errors++;
+}
+}
+if(data28.note !== undefined){
+if(typeof data28.note !== "string"){
+const err81 = {instancePath:instancePath+"/tokenExchange/note",schemaPath:"#/properties/tokenExchange/oneOf/0/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err81];
+}
+else {
+vErrors.push(err81);
+}
+errors++;
+}
+}
+}
+else {
+const err82 = {instancePath:instancePath+"/tokenExchange",schemaPath:"#/properties/tokenExchange/oneOf/0/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err82];
+}
+else {
+vErrors.push(err82);
+}
+errors++;
+}
+var _valid2 = _errs72 === errors;
+if(_valid2){
+valid14 = true;
+passing2 = 0;
+}
+const _errs79 = errors;
+if(data28 !== null){
+const err83 = {instancePath:instancePath+"/tokenExchange",schemaPath:"#/properties/tokenExchange/oneOf/1/type",keyword:"type",params:{type: "null"},message:"must be null"};
+if(vErrors === null){
+vErrors = [err83];
+}
+else {
+vErrors.push(err83);
+}
+errors++;
+}
+var _valid2 = _errs79 === errors;
+if(_valid2 && valid14){
+valid14 = false;
+passing2 = [passing2, 1];
+}
+else {
+if(_valid2){
+valid14 = true;
+passing2 = 1;
+}
+}
+if(!valid14){
+const err84 = {instancePath:instancePath+"/tokenExchange",schemaPath:"#/properties/tokenExchange/oneOf",keyword:"oneOf",params:{passingSchemas: passing2},message:"must match exactly one schema in oneOf"};
+if(vErrors === null){
+vErrors = [err84];
+}
+else {
+vErrors.push(err84);
+}
+errors++;
+}
+else {
+errors = _errs71;
+if(vErrors !== null){
+if(_errs71){
+vErrors.length = _errs71;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data.allowedActors !== undefined){
+let data31 = data.allowedActors;
+if(Array.isArray(data31)){
+const len9 = data31.length;
+for(let i1=0; i1<len9; i1++){
+let data32 = data31[i1];
+if(data32 && typeof data32 == "object" && !Array.isArray(data32)){
+if(data32.name === undefined){
+const err85 = {instancePath:instancePath+"/allowedActors/" + i1,schemaPath:"#/properties/allowedActors/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
+if(vErrors === null){
+vErrors = [err85];
+}
+else {
+vErrors.push(err85);
+}
+errors++;
+}
+if(data32.value === undefined){
+const err86 = {instancePath:instancePath+"/allowedActors/" + i1,schemaPath:"#/properties/allowedActors/items/required",keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'"};
+if(vErrors === null){
+vErrors = [err86];
+}
+else {
+vErrors.push(err86);
+}
+errors++;
+}
+if(data32.wildcard === undefined){
+const err87 = {instancePath:instancePath+"/allowedActors/" + i1,schemaPath:"#/properties/allowedActors/items/required",keyword:"required",params:{missingProperty: "wildcard"},message:"must have required property '"+"wildcard"+"'"};
+if(vErrors === null){
+vErrors = [err87];
+}
+else {
+vErrors.push(err87);
+}
+errors++;
+}
+for(const key3 in data32){
+if(!(((key3 === "name") || (key3 === "value")) || (key3 === "wildcard"))){
+const err88 = {instancePath:instancePath+"/allowedActors/" + i1,schemaPath:"#/properties/allowedActors/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err88];
+}
+else {
+vErrors.push(err88);
+}
+errors++;
+}
+}
+if(data32.name !== undefined){
+if(typeof data32.name !== "string"){
+const err89 = {instancePath:instancePath+"/allowedActors/" + i1+"/name",schemaPath:"#/properties/allowedActors/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err89];
+}
+else {
+vErrors.push(err89);
+}
+errors++;
+}
+}
+if(data32.value !== undefined){
+if(typeof data32.value !== "string"){
+const err90 = {instancePath:instancePath+"/allowedActors/" + i1+"/value",schemaPath:"#/properties/allowedActors/items/properties/value/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err90];
+}
+else {
+vErrors.push(err90);
+}
+errors++;
+}
+}
+if(data32.wildcard !== undefined){
+if(typeof data32.wildcard !== "boolean"){
+const err91 = {instancePath:instancePath+"/allowedActors/" + i1+"/wildcard",schemaPath:"#/properties/allowedActors/items/properties/wildcard/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(vErrors === null){
+vErrors = [err91];
+}
+else {
+vErrors.push(err91);
+}
+errors++;
+}
+}
+}
+else {
+const err92 = {instancePath:instancePath+"/allowedActors/" + i1,schemaPath:"#/properties/allowedActors/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err92];
+}
+else {
+vErrors.push(err92);
+}
+errors++;
+}
+}
+}
+else {
+const err93 = {instancePath:instancePath+"/allowedActors",schemaPath:"#/properties/allowedActors/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err93];
+}
+else {
+vErrors.push(err93);
+}
+errors++;
+}
+}
+if(data.promptInputs !== undefined){
+let data36 = data.promptInputs;
+if(Array.isArray(data36)){
+const len10 = data36.length;
+for(let i2=0; i2<len10; i2++){
+let data37 = data36[i2];
+if(data37 && typeof data37 == "object" && !Array.isArray(data37)){
+if(data37.input === undefined){
+const err94 = {instancePath:instancePath+"/promptInputs/" + i2,schemaPath:"#/properties/promptInputs/items/required",keyword:"required",params:{missingProperty: "input"},message:"must have required property '"+"input"+"'"};
+if(vErrors === null){
+vErrors = [err94];
+}
+else {
+vErrors.push(err94);
+}
+errors++;
+}
+if(data37.value === undefined){
+const err95 = {instancePath:instancePath+"/promptInputs/" + i2,schemaPath:"#/properties/promptInputs/items/required",keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'"};
+if(vErrors === null){
+vErrors = [err95];
+}
+else {
+vErrors.push(err95);
+}
+errors++;
+}
+if(data37.at === undefined){
+const err96 = {instancePath:instancePath+"/promptInputs/" + i2,schemaPath:"#/properties/promptInputs/items/required",keyword:"required",params:{missingProperty: "at"},message:"must have required property '"+"at"+"'"};
+if(vErrors === null){
+vErrors = [err96];
+}
+else {
+vErrors.push(err96);
+}
+errors++;
+}
+for(const key4 in data37){
+if(!(((key4 === "input") || (key4 === "value")) || (key4 === "at"))){
+const err97 = {instancePath:instancePath+"/promptInputs/" + i2,schemaPath:"#/properties/promptInputs/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err97];
+}
+else {
+vErrors.push(err97);
+}
+errors++;
+}
+}
+if(data37.input !== undefined){
+if(typeof data37.input !== "string"){
+const err98 = {instancePath:instancePath+"/promptInputs/" + i2+"/input",schemaPath:"#/properties/promptInputs/items/properties/input/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err98];
+}
+else {
+vErrors.push(err98);
+}
+errors++;
+}
+}
+if(data37.value !== undefined){
+if(typeof data37.value !== "string"){
+const err99 = {instancePath:instancePath+"/promptInputs/" + i2+"/value",schemaPath:"#/properties/promptInputs/items/properties/value/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err99];
+}
+else {
+vErrors.push(err99);
+}
+errors++;
+}
+}
+if(data37.at !== undefined){
+let data40 = data37.at;
+const _errs103 = errors;
+let valid23 = false;
+let passing3 = null;
+const _errs104 = errors;
+if(Array.isArray(data40)){
+if(data40.length > 2){
+const err100 = {instancePath:instancePath+"/promptInputs/" + i2+"/at",schemaPath:"#/$defs/at/oneOf/0/maxItems",keyword:"maxItems",params:{limit: 2},message:"must NOT have more than 2 items"};
+if(vErrors === null){
+vErrors = [err100];
+}
+else {
+vErrors.push(err100);
+}
+errors++;
+}
+if(data40.length < 2){
+const err101 = {instancePath:instancePath+"/promptInputs/" + i2+"/at",schemaPath:"#/$defs/at/oneOf/0/minItems",keyword:"minItems",params:{limit: 2},message:"must NOT have fewer than 2 items"};
+if(vErrors === null){
+vErrors = [err101];
+}
+else {
+vErrors.push(err101);
+}
+errors++;
+}
+const len11 = data40.length;
+if(len11 > 0){
+let data41 = data40[0];
+if(!(((typeof data41 == "number") && (!(data41 % 1) && !isNaN(data41))) && (isFinite(data41)))){
+const err102 = {instancePath:instancePath+"/promptInputs/" + i2+"/at/0",schemaPath:"#/$defs/at/oneOf/0/prefixItems/0/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err102];
+}
+else {
+vErrors.push(err102);
+}
+errors++;
+}
+if((typeof data41 == "number") && (isFinite(data41))){
+if(data41 < 0 || isNaN(data41)){
+const err103 = {instancePath:instancePath+"/promptInputs/" + i2+"/at/0",schemaPath:"#/$defs/at/oneOf/0/prefixItems/0/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err103];
+}
+else {
+vErrors.push(err103);
+}
+errors++;
+}
+}
+}
+if(len11 > 1){
+let data42 = data40[1];
+if(!(((typeof data42 == "number") && (!(data42 % 1) && !isNaN(data42))) && (isFinite(data42)))){
+const err104 = {instancePath:instancePath+"/promptInputs/" + i2+"/at/1",schemaPath:"#/$defs/at/oneOf/0/prefixItems/1/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err104];
+}
+else {
+vErrors.push(err104);
+}
+errors++;
+}
+if((typeof data42 == "number") && (isFinite(data42))){
+if(data42 < 0 || isNaN(data42)){
+const err105 = {instancePath:instancePath+"/promptInputs/" + i2+"/at/1",schemaPath:"#/$defs/at/oneOf/0/prefixItems/1/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err105];
+}
+else {
+vErrors.push(err105);
+}
+errors++;
+}
+}
+}
+const len12 = data40.length;
+if(!(len12 <= 2)){
+const err106 = {instancePath:instancePath+"/promptInputs/" + i2+"/at",schemaPath:"#/$defs/at/oneOf/0/items",keyword:"items",params:{limit: 2},message:"must NOT have more than 2 items"};
+if(vErrors === null){
+vErrors = [err106];
+}
+else {
+vErrors.push(err106);
+}
+errors++;
+}
+}
+else {
+const err107 = {instancePath:instancePath+"/promptInputs/" + i2+"/at",schemaPath:"#/$defs/at/oneOf/0/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err107];
+}
+else {
+vErrors.push(err107);
+}
+errors++;
+}
+var _valid3 = _errs104 === errors;
+if(_valid3){
+valid23 = true;
+passing3 = 0;
+var items2 = true;
+}
+const _errs110 = errors;
+if(Array.isArray(data40)){
+if(data40.length > 3){
+const err108 = {instancePath:instancePath+"/promptInputs/" + i2+"/at",schemaPath:"#/$defs/at/oneOf/1/maxItems",keyword:"maxItems",params:{limit: 3},message:"must NOT have more than 3 items"};
+if(vErrors === null){
+vErrors = [err108];
+}
+else {
+vErrors.push(err108);
+}
+errors++;
+}
+if(data40.length < 3){
+const err109 = {instancePath:instancePath+"/promptInputs/" + i2+"/at",schemaPath:"#/$defs/at/oneOf/1/minItems",keyword:"minItems",params:{limit: 3},message:"must NOT have fewer than 3 items"};
+if(vErrors === null){
+vErrors = [err109];
+}
+else {
+vErrors.push(err109);
+}
+errors++;
+}
+const len13 = data40.length;
+if(len13 > 0){
+let data43 = data40[0];
+if(!(((typeof data43 == "number") && (!(data43 % 1) && !isNaN(data43))) && (isFinite(data43)))){
+const err110 = {instancePath:instancePath+"/promptInputs/" + i2+"/at/0",schemaPath:"#/$defs/at/oneOf/1/prefixItems/0/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err110];
+}
+else {
+vErrors.push(err110);
+}
+errors++;
+}
+if((typeof data43 == "number") && (isFinite(data43))){
+if(data43 < 0 || isNaN(data43)){
+const err111 = {instancePath:instancePath+"/promptInputs/" + i2+"/at/0",schemaPath:"#/$defs/at/oneOf/1/prefixItems/0/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err111];
+}
+else {
+vErrors.push(err111);
+}
+errors++;
+}
+}
+}
+if(len13 > 1){
+let data44 = data40[1];
+if(!(((typeof data44 == "number") && (!(data44 % 1) && !isNaN(data44))) && (isFinite(data44)))){
+const err112 = {instancePath:instancePath+"/promptInputs/" + i2+"/at/1",schemaPath:"#/$defs/at/oneOf/1/prefixItems/1/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err112];
+}
+else {
+vErrors.push(err112);
+}
+errors++;
+}
+if((typeof data44 == "number") && (isFinite(data44))){
+if(data44 < 0 || isNaN(data44)){
+const err113 = {instancePath:instancePath+"/promptInputs/" + i2+"/at/1",schemaPath:"#/$defs/at/oneOf/1/prefixItems/1/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err113];
+}
+else {
+vErrors.push(err113);
+}
+errors++;
+}
+}
+}
+if(len13 > 2){
+let data45 = data40[2];
+if(!(((typeof data45 == "number") && (!(data45 % 1) && !isNaN(data45))) && (isFinite(data45)))){
+const err114 = {instancePath:instancePath+"/promptInputs/" + i2+"/at/2",schemaPath:"#/$defs/at/oneOf/1/prefixItems/2/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err114];
+}
+else {
+vErrors.push(err114);
+}
+errors++;
+}
+if((typeof data45 == "number") && (isFinite(data45))){
+if(data45 < 0 || isNaN(data45)){
+const err115 = {instancePath:instancePath+"/promptInputs/" + i2+"/at/2",schemaPath:"#/$defs/at/oneOf/1/prefixItems/2/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err115];
+}
+else {
+vErrors.push(err115);
+}
+errors++;
+}
+}
+}
+const len14 = data40.length;
+if(!(len14 <= 3)){
+const err116 = {instancePath:instancePath+"/promptInputs/" + i2+"/at",schemaPath:"#/$defs/at/oneOf/1/items",keyword:"items",params:{limit: 3},message:"must NOT have more than 3 items"};
+if(vErrors === null){
+vErrors = [err116];
+}
+else {
+vErrors.push(err116);
+}
+errors++;
+}
+}
+else {
+const err117 = {instancePath:instancePath+"/promptInputs/" + i2+"/at",schemaPath:"#/$defs/at/oneOf/1/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err117];
+}
+else {
+vErrors.push(err117);
+}
+errors++;
+}
+var _valid3 = _errs110 === errors;
+if(_valid3 && valid23){
+valid23 = false;
+passing3 = [passing3, 1];
+}
+else {
+if(_valid3){
+valid23 = true;
+passing3 = 1;
+if(items2 !== true){
+items2 = true;
+}
+}
+}
+if(!valid23){
+const err118 = {instancePath:instancePath+"/promptInputs/" + i2+"/at",schemaPath:"#/$defs/at/oneOf",keyword:"oneOf",params:{passingSchemas: passing3},message:"must match exactly one schema in oneOf"};
+if(vErrors === null){
+vErrors = [err118];
+}
+else {
+vErrors.push(err118);
+}
+errors++;
+}
+else {
+errors = _errs103;
+if(vErrors !== null){
+if(_errs103){
+vErrors.length = _errs103;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+}
+else {
+const err119 = {instancePath:instancePath+"/promptInputs/" + i2,schemaPath:"#/properties/promptInputs/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err119];
+}
+else {
+vErrors.push(err119);
+}
+errors++;
+}
+}
+}
+else {
+const err120 = {instancePath:instancePath+"/promptInputs",schemaPath:"#/properties/promptInputs/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err120];
+}
+else {
+vErrors.push(err120);
+}
+errors++;
+}
+}
+if(data.mcpConfig !== undefined){
+let data46 = data.mcpConfig;
+if(Array.isArray(data46)){
+const len15 = data46.length;
+for(let i3=0; i3<len15; i3++){
+let data47 = data46[i3];
+if(data47 && typeof data47 == "object" && !Array.isArray(data47)){
+if(data47.source === undefined){
+const err121 = {instancePath:instancePath+"/mcpConfig/" + i3,schemaPath:"#/properties/mcpConfig/items/required",keyword:"required",params:{missingProperty: "source"},message:"must have required property '"+"source"+"'"};
+if(vErrors === null){
+vErrors = [err121];
+}
+else {
+vErrors.push(err121);
+}
+errors++;
+}
+if(data47.value === undefined){
+const err122 = {instancePath:instancePath+"/mcpConfig/" + i3,schemaPath:"#/properties/mcpConfig/items/required",keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'"};
+if(vErrors === null){
+vErrors = [err122];
+}
+else {
+vErrors.push(err122);
+}
+errors++;
+}
+if(data47.at === undefined){
+const err123 = {instancePath:instancePath+"/mcpConfig/" + i3,schemaPath:"#/properties/mcpConfig/items/required",keyword:"required",params:{missingProperty: "at"},message:"must have required property '"+"at"+"'"};
+if(vErrors === null){
+vErrors = [err123];
+}
+else {
+vErrors.push(err123);
+}
+errors++;
+}
+for(const key5 in data47){
+if(!(((key5 === "source") || (key5 === "value")) || (key5 === "at"))){
+const err124 = {instancePath:instancePath+"/mcpConfig/" + i3,schemaPath:"#/properties/mcpConfig/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err124];
+}
+else {
+vErrors.push(err124);
+}
+errors++;
+}
+}
+if(data47.source !== undefined){
+if(typeof data47.source !== "string"){
+const err125 = {instancePath:instancePath+"/mcpConfig/" + i3+"/source",schemaPath:"#/properties/mcpConfig/items/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err125];
+}
+else {
+vErrors.push(err125);
+}
+errors++;
+}
+}
+if(data47.value !== undefined){
+if(typeof data47.value !== "string"){
+const err126 = {instancePath:instancePath+"/mcpConfig/" + i3+"/value",schemaPath:"#/properties/mcpConfig/items/properties/value/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err126];
+}
+else {
+vErrors.push(err126);
+}
+errors++;
+}
+}
+if(data47.at !== undefined){
+let data50 = data47.at;
+const _errs129 = errors;
+let valid30 = false;
+let passing4 = null;
+const _errs130 = errors;
+if(Array.isArray(data50)){
+if(data50.length > 2){
+const err127 = {instancePath:instancePath+"/mcpConfig/" + i3+"/at",schemaPath:"#/$defs/at/oneOf/0/maxItems",keyword:"maxItems",params:{limit: 2},message:"must NOT have more than 2 items"};
+if(vErrors === null){
+vErrors = [err127];
+}
+else {
+vErrors.push(err127);
+}
+errors++;
+}
+if(data50.length < 2){
+const err128 = {instancePath:instancePath+"/mcpConfig/" + i3+"/at",schemaPath:"#/$defs/at/oneOf/0/minItems",keyword:"minItems",params:{limit: 2},message:"must NOT have fewer than 2 items"};
+if(vErrors === null){
+vErrors = [err128];
+}
+else {
+vErrors.push(err128);
+}
+errors++;
+}
+const len16 = data50.length;
+if(len16 > 0){
+let data51 = data50[0];
+if(!(((typeof data51 == "number") && (!(data51 % 1) && !isNaN(data51))) && (isFinite(data51)))){
+const err129 = {instancePath:instancePath+"/mcpConfig/" + i3+"/at/0",schemaPath:"#/$defs/at/oneOf/0/prefixItems/0/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err129];
+}
+else {
+vErrors.push(err129);
+}
+errors++;
+}
+if((typeof data51 == "number") && (isFinite(data51))){
+if(data51 < 0 || isNaN(data51)){
+const err130 = {instancePath:instancePath+"/mcpConfig/" + i3+"/at/0",schemaPath:"#/$defs/at/oneOf/0/prefixItems/0/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err130];
+}
+else {
+vErrors.push(err130);
+}
+errors++;
+}
+}
+}
+if(len16 > 1){
+let data52 = data50[1];
+if(!(((typeof data52 == "number") && (!(data52 % 1) && !isNaN(data52))) && (isFinite(data52)))){
+const err131 = {instancePath:instancePath+"/mcpConfig/" + i3+"/at/1",schemaPath:"#/$defs/at/oneOf/0/prefixItems/1/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err131];
+}
+else {
+vErrors.push(err131);
+}
+errors++;
+}
+if((typeof data52 == "number") && (isFinite(data52))){
+if(data52 < 0 || isNaN(data52)){
+const err132 = {instancePath:instancePath+"/mcpConfig/" + i3+"/at/1",schemaPath:"#/$defs/at/oneOf/0/prefixItems/1/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err132];
+}
+else {
+vErrors.push(err132);
+}
+errors++;
+}
+}
+}
+const len17 = data50.length;
+if(!(len17 <= 2)){
+const err133 = {instancePath:instancePath+"/mcpConfig/" + i3+"/at",schemaPath:"#/$defs/at/oneOf/0/items",keyword:"items",params:{limit: 2},message:"must NOT have more than 2 items"};
+if(vErrors === null){
+vErrors = [err133];
+}
+else {
+vErrors.push(err133);
+}
+errors++;
+}
+}
+else {
+const err134 = {instancePath:instancePath+"/mcpConfig/" + i3+"/at",schemaPath:"#/$defs/at/oneOf/0/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err134];
+}
+else {
+vErrors.push(err134);
+}
+errors++;
+}
+var _valid4 = _errs130 === errors;
+if(_valid4){
+valid30 = true;
+passing4 = 0;
+var items3 = true;
+}
+const _errs136 = errors;
+if(Array.isArray(data50)){
+if(data50.length > 3){
+const err135 = {instancePath:instancePath+"/mcpConfig/" + i3+"/at",schemaPath:"#/$defs/at/oneOf/1/maxItems",keyword:"maxItems",params:{limit: 3},message:"must NOT have more than 3 items"};
+if(vErrors === null){
+vErrors = [err135];
+}
+else {
+vErrors.push(err135);
+}
+errors++;
+}
+if(data50.length < 3){
+const err136 = {instancePath:instancePath+"/mcpConfig/" + i3+"/at",schemaPath:"#/$defs/at/oneOf/1/minItems",keyword:"minItems",params:{limit: 3},message:"must NOT have fewer than 3 items"};
+if(vErrors === null){
+vErrors = [err136];
+}
+else {
+vErrors.push(err136);
+}
+errors++;
+}
+const len18 = data50.length;
+if(len18 > 0){
+let data53 = data50[0];
+if(!(((typeof data53 == "number") && (!(data53 % 1) && !isNaN(data53))) && (isFinite(data53)))){
+const err137 = {instancePath:instancePath+"/mcpConfig/" + i3+"/at/0",schemaPath:"#/$defs/at/oneOf/1/prefixItems/0/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err137];
+}
+else {
+vErrors.push(err137);
+}
+errors++;
+}
+if((typeof data53 == "number") && (isFinite(data53))){
+if(data53 < 0 || isNaN(data53)){
+const err138 = {instancePath:instancePath+"/mcpConfig/" + i3+"/at/0",schemaPath:"#/$defs/at/oneOf/1/prefixItems/0/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err138];
+}
+else {
+vErrors.push(err138);
+}
+errors++;
+}
+}
+}
+if(len18 > 1){
+let data54 = data50[1];
+if(!(((typeof data54 == "number") && (!(data54 % 1) && !isNaN(data54))) && (isFinite(data54)))){
+const err139 = {instancePath:instancePath+"/mcpConfig/" + i3+"/at/1",schemaPath:"#/$defs/at/oneOf/1/prefixItems/1/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err139];
+}
+else {
+vErrors.push(err139);
+}
+errors++;
+}
+if((typeof data54 == "number") && (isFinite(data54))){
+if(data54 < 0 || isNaN(data54)){
+const err140 = {instancePath:instancePath+"/mcpConfig/" + i3+"/at/1",schemaPath:"#/$defs/at/oneOf/1/prefixItems/1/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err140];
+}
+else {
+vErrors.push(err140);
+}
+errors++;
+}
+}
+}
+if(len18 > 2){
+let data55 = data50[2];
+if(!(((typeof data55 == "number") && (!(data55 % 1) && !isNaN(data55))) && (isFinite(data55)))){
+const err141 = {instancePath:instancePath+"/mcpConfig/" + i3+"/at/2",schemaPath:"#/$defs/at/oneOf/1/prefixItems/2/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err141];
+}
+else {
+vErrors.push(err141);
+}
+errors++;
+}
+if((typeof data55 == "number") && (isFinite(data55))){
+if(data55 < 0 || isNaN(data55)){
+const err142 = {instancePath:instancePath+"/mcpConfig/" + i3+"/at/2",schemaPath:"#/$defs/at/oneOf/1/prefixItems/2/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err142];
+}
+else {
+vErrors.push(err142);
+}
+errors++;
+}
+}
+}
+const len19 = data50.length;
+if(!(len19 <= 3)){
+const err143 = {instancePath:instancePath+"/mcpConfig/" + i3+"/at",schemaPath:"#/$defs/at/oneOf/1/items",keyword:"items",params:{limit: 3},message:"must NOT have more than 3 items"};
+if(vErrors === null){
+vErrors = [err143];
+}
+else {
+vErrors.push(err143);
+}
+errors++;
+}
+}
+else {
+const err144 = {instancePath:instancePath+"/mcpConfig/" + i3+"/at",schemaPath:"#/$defs/at/oneOf/1/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err144];
+}
+else {
+vErrors.push(err144);
+}
+errors++;
+}
+var _valid4 = _errs136 === errors;
+if(_valid4 && valid30){
+valid30 = false;
+passing4 = [passing4, 1];
+}
+else {
+if(_valid4){
+valid30 = true;
+passing4 = 1;
+if(items3 !== true){
+items3 = true;
+}
+}
+}
+if(!valid30){
+const err145 = {instancePath:instancePath+"/mcpConfig/" + i3+"/at",schemaPath:"#/$defs/at/oneOf",keyword:"oneOf",params:{passingSchemas: passing4},message:"must match exactly one schema in oneOf"};
+if(vErrors === null){
+vErrors = [err145];
+}
+else {
+vErrors.push(err145);
+}
+errors++;
+}
+else {
+errors = _errs129;
+if(vErrors !== null){
+if(_errs129){
+vErrors.length = _errs129;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+}
+else {
+const err146 = {instancePath:instancePath+"/mcpConfig/" + i3,schemaPath:"#/properties/mcpConfig/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err146];
+}
+else {
+vErrors.push(err146);
+}
+errors++;
+}
+}
+}
+else {
+const err147 = {instancePath:instancePath+"/mcpConfig",schemaPath:"#/properties/mcpConfig/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err147];
+}
+else {
+vErrors.push(err147);
+}
+errors++;
+}
+}
+}
+else {
+const err148 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err148];
+}
+else {
+vErrors.push(err148);
+}
+errors++;
+}
+validate70.errors = vErrors;
+return errors === 0;
+}
+validate70.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+
+const schema216 = {"type":"object","additionalProperties":false,"required":["agent","name","file","transport","command","args","url","remote","fetchesCode","secrets","trust","tools","writeCapable","at"],"properties":{"agent":{"type":"string"},"name":{"type":"string"},"file":{"type":"string"},"transport":{"enum":["stdio","http","sse","unknown"]},"command":{"$ref":"#/$defs/stringOrNull"},"args":{"$ref":"#/$defs/stringList"},"url":{"$ref":"#/$defs/stringOrNull"},"remote":{"type":"boolean"},"fetchesCode":{"type":"boolean"},"secrets":{"description":"Names of env vars / headers whose values reference secrets; never the values.","$ref":"#/$defs/stringList"},"trust":{"type":"boolean"},"tools":{"oneOf":[{"$ref":"#/$defs/stringList"},{"const":"*"},{"type":"null"}]},"writeCapable":{"type":"boolean"},"at":{"$ref":"#/$defs/at"}}};
+
+function validate72(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate72.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.agent === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "agent"},message:"must have required property '"+"agent"+"'"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.name === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.file === undefined){
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "file"},message:"must have required property '"+"file"+"'"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(data.transport === undefined){
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "transport"},message:"must have required property '"+"transport"+"'"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+if(data.command === undefined){
+const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "command"},message:"must have required property '"+"command"+"'"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+if(data.args === undefined){
+const err5 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "args"},message:"must have required property '"+"args"+"'"};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+if(data.url === undefined){
+const err6 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "url"},message:"must have required property '"+"url"+"'"};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+if(data.remote === undefined){
+const err7 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "remote"},message:"must have required property '"+"remote"+"'"};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+if(data.fetchesCode === undefined){
+const err8 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "fetchesCode"},message:"must have required property '"+"fetchesCode"+"'"};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+if(data.secrets === undefined){
+const err9 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "secrets"},message:"must have required property '"+"secrets"+"'"};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+if(data.trust === undefined){
+const err10 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "trust"},message:"must have required property '"+"trust"+"'"};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+if(data.tools === undefined){
+const err11 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "tools"},message:"must have required property '"+"tools"+"'"};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+if(data.writeCapable === undefined){
+const err12 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "writeCapable"},message:"must have required property '"+"writeCapable"+"'"};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+if(data.at === undefined){
+const err13 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "at"},message:"must have required property '"+"at"+"'"};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+for(const key0 in data){
+if(!(func1.call(schema216.properties, key0))){
+const err14 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+}
+if(data.agent !== undefined){
+if(typeof data.agent !== "string"){
+const err15 = {instancePath:instancePath+"/agent",schemaPath:"#/properties/agent/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+}
+if(data.name !== undefined){
+if(typeof data.name !== "string"){
+const err16 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+}
+if(data.file !== undefined){
+if(typeof data.file !== "string"){
+const err17 = {instancePath:instancePath+"/file",schemaPath:"#/properties/file/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+}
+if(data.transport !== undefined){
+let data3 = data.transport;
+if(!((((data3 === "stdio") || (data3 === "http")) || (data3 === "sse")) || (data3 === "unknown"))){
+const err18 = {instancePath:instancePath+"/transport",schemaPath:"#/properties/transport/enum",keyword:"enum",params:{allowedValues: schema216.properties.transport.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+}
+if(data.command !== undefined){
+let data4 = data.command;
+if((typeof data4 !== "string") && (data4 !== null)){
+const err19 = {instancePath:instancePath+"/command",schemaPath:"#/$defs/stringOrNull/type",keyword:"type",params:{type: schema66.type},message:"must be string,null"};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+}
+if(data.args !== undefined){
+let data5 = data.args;
+if(Array.isArray(data5)){
+const len0 = data5.length;
+for(let i0=0; i0<len0; i0++){
+if(typeof data5[i0] !== "string"){
+const err20 = {instancePath:instancePath+"/args/" + i0,schemaPath:"#/$defs/stringList/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+}
+}
+else {
+const err21 = {instancePath:instancePath+"/args",schemaPath:"#/$defs/stringList/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+}
+if(data.url !== undefined){
+let data7 = data.url;
+if((typeof data7 !== "string") && (data7 !== null)){
+const err22 = {instancePath:instancePath+"/url",schemaPath:"#/$defs/stringOrNull/type",keyword:"type",params:{type: schema66.type},message:"must be string,null"};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(err22);
+}
+errors++;
+}
+}
+if(data.remote !== undefined){
+if(typeof data.remote !== "boolean"){
+const err23 = {instancePath:instancePath+"/remote",schemaPath:"#/properties/remote/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(vErrors === null){
+vErrors = [err23];
+}
+else {
+vErrors.push(err23);
+}
+errors++;
+}
+}
+if(data.fetchesCode !== undefined){
+if(typeof data.fetchesCode !== "boolean"){
+const err24 = {instancePath:instancePath+"/fetchesCode",schemaPath:"#/properties/fetchesCode/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(vErrors === null){
+vErrors = [err24];
+}
+else {
+vErrors.push(err24);
+}
+errors++;
+}
+}
+if(data.secrets !== undefined){
+let data10 = data.secrets;
+if(Array.isArray(data10)){
+const len1 = data10.length;
+for(let i1=0; i1<len1; i1++){
+if(typeof data10[i1] !== "string"){
+const err25 = {instancePath:instancePath+"/secrets/" + i1,schemaPath:"#/$defs/stringList/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err25];
+}
+else {
+vErrors.push(err25);
+}
+errors++;
+}
+}
+}
+else {
+const err26 = {instancePath:instancePath+"/secrets",schemaPath:"#/$defs/stringList/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err26];
+}
+else {
+vErrors.push(err26);
+}
+errors++;
+}
+}
+if(data.trust !== undefined){
+if(typeof data.trust !== "boolean"){
+const err27 = {instancePath:instancePath+"/trust",schemaPath:"#/properties/trust/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(vErrors === null){
+vErrors = [err27];
+}
+else {
+vErrors.push(err27);
+}
+errors++;
+}
+}
+if(data.tools !== undefined){
+let data13 = data.tools;
+const _errs32 = errors;
+let valid9 = false;
+let passing0 = null;
+const _errs33 = errors;
+if(Array.isArray(data13)){
+const len2 = data13.length;
+for(let i2=0; i2<len2; i2++){
+if(typeof data13[i2] !== "string"){
+const err28 = {instancePath:instancePath+"/tools/" + i2,schemaPath:"#/$defs/stringList/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err28];
+}
+else {
+vErrors.push(err28);
+}
+errors++;
+}
+}
+}
+else {
+const err29 = {instancePath:instancePath+"/tools",schemaPath:"#/$defs/stringList/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err29];
+}
+else {
+vErrors.push(err29);
+}
+errors++;
+}
+var _valid0 = _errs33 === errors;
+if(_valid0){
+valid9 = true;
+passing0 = 0;
+}
+const _errs38 = errors;
+if("*" !== data13){
+const err30 = {instancePath:instancePath+"/tools",schemaPath:"#/properties/tools/oneOf/1/const",keyword:"const",params:{allowedValue: "*"},message:"must be equal to constant"};
+if(vErrors === null){
+vErrors = [err30];
+}
+else {
+vErrors.push(err30);
+}
+errors++;
+}
+var _valid0 = _errs38 === errors;
+if(_valid0 && valid9){
+valid9 = false;
+passing0 = [passing0, 1];
+}
+else {
+if(_valid0){
+valid9 = true;
+passing0 = 1;
+}
+const _errs39 = errors;
+if(data13 !== null){
+const err31 = {instancePath:instancePath+"/tools",schemaPath:"#/properties/tools/oneOf/2/type",keyword:"type",params:{type: "null"},message:"must be null"};
+if(vErrors === null){
+vErrors = [err31];
+}
+else {
+vErrors.push(err31);
+}
+errors++;
+}
+var _valid0 = _errs39 === errors;
+if(_valid0 && valid9){
+valid9 = false;
+passing0 = [passing0, 2];
+}
+else {
+if(_valid0){
+valid9 = true;
+passing0 = 2;
+}
+}
+}
+if(!valid9){
+const err32 = {instancePath:instancePath+"/tools",schemaPath:"#/properties/tools/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf"};
+if(vErrors === null){
+vErrors = [err32];
+}
+else {
+vErrors.push(err32);
+}
+errors++;
+}
+else {
+errors = _errs32;
+if(vErrors !== null){
+if(_errs32){
+vErrors.length = _errs32;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data.writeCapable !== undefined){
+if(typeof data.writeCapable !== "boolean"){
+const err33 = {instancePath:instancePath+"/writeCapable",schemaPath:"#/properties/writeCapable/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(vErrors === null){
+vErrors = [err33];
+}
+else {
+vErrors.push(err33);
+}
+errors++;
+}
+}
+if(data.at !== undefined){
+let data16 = data.at;
+const _errs45 = errors;
+let valid14 = false;
+let passing1 = null;
+const _errs46 = errors;
+if(Array.isArray(data16)){
+if(data16.length > 2){
+const err34 = {instancePath:instancePath+"/at",schemaPath:"#/$defs/at/oneOf/0/maxItems",keyword:"maxItems",params:{limit: 2},message:"must NOT have more than 2 items"};
+if(vErrors === null){
+vErrors = [err34];
+}
+else {
+vErrors.push(err34);
+}
+errors++;
+}
+if(data16.length < 2){
+const err35 = {instancePath:instancePath+"/at",schemaPath:"#/$defs/at/oneOf/0/minItems",keyword:"minItems",params:{limit: 2},message:"must NOT have fewer than 2 items"};
+if(vErrors === null){
+vErrors = [err35];
+}
+else {
+vErrors.push(err35);
+}
+errors++;
+}
+const len3 = data16.length;
+if(len3 > 0){
+let data17 = data16[0];
+if(!(((typeof data17 == "number") && (!(data17 % 1) && !isNaN(data17))) && (isFinite(data17)))){
+const err36 = {instancePath:instancePath+"/at/0",schemaPath:"#/$defs/at/oneOf/0/prefixItems/0/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err36];
+}
+else {
+vErrors.push(err36);
+}
+errors++;
+}
+if((typeof data17 == "number") && (isFinite(data17))){
+if(data17 < 0 || isNaN(data17)){
+const err37 = {instancePath:instancePath+"/at/0",schemaPath:"#/$defs/at/oneOf/0/prefixItems/0/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err37];
+}
+else {
+vErrors.push(err37);
+}
+errors++;
+}
+}
+}
+if(len3 > 1){
+let data18 = data16[1];
+if(!(((typeof data18 == "number") && (!(data18 % 1) && !isNaN(data18))) && (isFinite(data18)))){
+const err38 = {instancePath:instancePath+"/at/1",schemaPath:"#/$defs/at/oneOf/0/prefixItems/1/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err38];
+}
+else {
+vErrors.push(err38);
+}
+errors++;
+}
+if((typeof data18 == "number") && (isFinite(data18))){
+if(data18 < 0 || isNaN(data18)){
+const err39 = {instancePath:instancePath+"/at/1",schemaPath:"#/$defs/at/oneOf/0/prefixItems/1/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err39];
+}
+else {
+vErrors.push(err39);
+}
+errors++;
+}
+}
+}
+const len4 = data16.length;
+if(!(len4 <= 2)){
+const err40 = {instancePath:instancePath+"/at",schemaPath:"#/$defs/at/oneOf/0/items",keyword:"items",params:{limit: 2},message:"must NOT have more than 2 items"};
+if(vErrors === null){
+vErrors = [err40];
+}
+else {
+vErrors.push(err40);
+}
+errors++;
+}
+}
+else {
+const err41 = {instancePath:instancePath+"/at",schemaPath:"#/$defs/at/oneOf/0/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err41];
+}
+else {
+vErrors.push(err41);
+}
+errors++;
+}
+var _valid1 = _errs46 === errors;
+if(_valid1){
+valid14 = true;
+passing1 = 0;
+var items1 = true;
+}
+const _errs52 = errors;
+if(Array.isArray(data16)){
+if(data16.length > 3){
+const err42 = {instancePath:instancePath+"/at",schemaPath:"#/$defs/at/oneOf/1/maxItems",keyword:"maxItems",params:{limit: 3},message:"must NOT have more than 3 items"};
+if(vErrors === null){
+vErrors = [err42];
+}
+else {
+vErrors.push(err42);
+}
+errors++;
+}
+if(data16.length < 3){
+const err43 = {instancePath:instancePath+"/at",schemaPath:"#/$defs/at/oneOf/1/minItems",keyword:"minItems",params:{limit: 3},message:"must NOT have fewer than 3 items"};
+if(vErrors === null){
+vErrors = [err43];
+}
+else {
+vErrors.push(err43);
+}
+errors++;
+}
+const len5 = data16.length;
+if(len5 > 0){
+let data19 = data16[0];
+if(!(((typeof data19 == "number") && (!(data19 % 1) && !isNaN(data19))) && (isFinite(data19)))){
+const err44 = {instancePath:instancePath+"/at/0",schemaPath:"#/$defs/at/oneOf/1/prefixItems/0/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err44];
+}
+else {
+vErrors.push(err44);
+}
+errors++;
+}
+if((typeof data19 == "number") && (isFinite(data19))){
+if(data19 < 0 || isNaN(data19)){
+const err45 = {instancePath:instancePath+"/at/0",schemaPath:"#/$defs/at/oneOf/1/prefixItems/0/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err45];
+}
+else {
+vErrors.push(err45);
+}
+errors++;
+}
+}
+}
+if(len5 > 1){
+let data20 = data16[1];
+if(!(((typeof data20 == "number") && (!(data20 % 1) && !isNaN(data20))) && (isFinite(data20)))){
+const err46 = {instancePath:instancePath+"/at/1",schemaPath:"#/$defs/at/oneOf/1/prefixItems/1/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err46];
+}
+else {
+vErrors.push(err46);
+}
+errors++;
+}
+if((typeof data20 == "number") && (isFinite(data20))){
+if(data20 < 0 || isNaN(data20)){
+const err47 = {instancePath:instancePath+"/at/1",schemaPath:"#/$defs/at/oneOf/1/prefixItems/1/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err47];
+}
+else {
+vErrors.push(err47);
+}
+errors++;
+}
+}
+}
+if(len5 > 2){
+let data21 = data16[2];
+if(!(((typeof data21 == "number") && (!(data21 % 1) && !isNaN(data21))) && (isFinite(data21)))){
+const err48 = {instancePath:instancePath+"/at/2",schemaPath:"#/$defs/at/oneOf/1/prefixItems/2/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err48];
+}
+else {
+vErrors.push(err48);
+}
+errors++;
+}
+if((typeof data21 == "number") && (isFinite(data21))){
+if(data21 < 0 || isNaN(data21)){
+const err49 = {instancePath:instancePath+"/at/2",schemaPath:"#/$defs/at/oneOf/1/prefixItems/2/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err49];
+}
+else {
+vErrors.push(err49);
+}
+errors++;
+}
+}
+}
+const len6 = data16.length;
+if(!(len6 <= 3)){
+const err50 = {instancePath:instancePath+"/at",schemaPath:"#/$defs/at/oneOf/1/items",keyword:"items",params:{limit: 3},message:"must NOT have more than 3 items"};
+if(vErrors === null){
+vErrors = [err50];
+}
+else {
+vErrors.push(err50);
+}
+errors++;
+}
+}
+else {
+const err51 = {instancePath:instancePath+"/at",schemaPath:"#/$defs/at/oneOf/1/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err51];
+}
+else {
+vErrors.push(err51);
+}
+errors++;
+}
+var _valid1 = _errs52 === errors;
+if(_valid1 && valid14){
+valid14 = false;
+passing1 = [passing1, 1];
+}
+else {
+if(_valid1){
+valid14 = true;
+passing1 = 1;
+if(items1 !== true){
+items1 = true;
+}
+}
+}
+if(!valid14){
+const err52 = {instancePath:instancePath+"/at",schemaPath:"#/$defs/at/oneOf",keyword:"oneOf",params:{passingSchemas: passing1},message:"must match exactly one schema in oneOf"};
+if(vErrors === null){
+vErrors = [err52];
+}
+else {
+vErrors.push(err52);
+}
+errors++;
+}
+else {
+errors = _errs45;
+if(vErrors !== null){
+if(_errs45){
+vErrors.length = _errs45;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+}
+else {
+const err53 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err53];
+}
+else {
+vErrors.push(err53);
+}
+errors++;
+}
+validate72.errors = vErrors;
+return errors === 0;
+}
+validate72.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+
+const schema223 = {"type":"object","additionalProperties":false,"required":["allow","ask","deny","defaultMode","enableAllProjectMcpServers","hooks","sandboxEnabled","at"],"properties":{"allow":{"$ref":"#/$defs/stringList"},"ask":{"$ref":"#/$defs/stringList"},"deny":{"$ref":"#/$defs/stringList"},"defaultMode":{"$ref":"#/$defs/stringOrNull"},"enableAllProjectMcpServers":{"type":["boolean","null"]},"hooks":{"$ref":"#/$defs/stringList"},"sandboxEnabled":{"type":["boolean","null"]},"at":{"$ref":"#/$defs/at"}}};
+
+function validate74(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate74.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.allow === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "allow"},message:"must have required property '"+"allow"+"'"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.ask === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "ask"},message:"must have required property '"+"ask"+"'"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.deny === undefined){
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "deny"},message:"must have required property '"+"deny"+"'"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(data.defaultMode === undefined){
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "defaultMode"},message:"must have required property '"+"defaultMode"+"'"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+if(data.enableAllProjectMcpServers === undefined){
+const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "enableAllProjectMcpServers"},message:"must have required property '"+"enableAllProjectMcpServers"+"'"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+if(data.hooks === undefined){
+const err5 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "hooks"},message:"must have required property '"+"hooks"+"'"};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+if(data.sandboxEnabled === undefined){
+const err6 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "sandboxEnabled"},message:"must have required property '"+"sandboxEnabled"+"'"};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+if(data.at === undefined){
+const err7 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "at"},message:"must have required property '"+"at"+"'"};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+for(const key0 in data){
+if(!((((((((key0 === "allow") || (key0 === "ask")) || (key0 === "deny")) || (key0 === "defaultMode")) || (key0 === "enableAllProjectMcpServers")) || (key0 === "hooks")) || (key0 === "sandboxEnabled")) || (key0 === "at"))){
+const err8 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+if(data.allow !== undefined){
+let data0 = data.allow;
+if(Array.isArray(data0)){
+const len0 = data0.length;
+for(let i0=0; i0<len0; i0++){
+if(typeof data0[i0] !== "string"){
+const err9 = {instancePath:instancePath+"/allow/" + i0,schemaPath:"#/$defs/stringList/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+}
+}
+else {
+const err10 = {instancePath:instancePath+"/allow",schemaPath:"#/$defs/stringList/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+if(data.ask !== undefined){
+let data2 = data.ask;
+if(Array.isArray(data2)){
+const len1 = data2.length;
+for(let i1=0; i1<len1; i1++){
+if(typeof data2[i1] !== "string"){
+const err11 = {instancePath:instancePath+"/ask/" + i1,schemaPath:"#/$defs/stringList/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+}
+else {
+const err12 = {instancePath:instancePath+"/ask",schemaPath:"#/$defs/stringList/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+}
+if(data.deny !== undefined){
+let data4 = data.deny;
+if(Array.isArray(data4)){
+const len2 = data4.length;
+for(let i2=0; i2<len2; i2++){
+if(typeof data4[i2] !== "string"){
+const err13 = {instancePath:instancePath+"/deny/" + i2,schemaPath:"#/$defs/stringList/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+}
+}
+else {
+const err14 = {instancePath:instancePath+"/deny",schemaPath:"#/$defs/stringList/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+}
+if(data.defaultMode !== undefined){
+let data6 = data.defaultMode;
+if((typeof data6 !== "string") && (data6 !== null)){
+const err15 = {instancePath:instancePath+"/defaultMode",schemaPath:"#/$defs/stringOrNull/type",keyword:"type",params:{type: schema66.type},message:"must be string,null"};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+}
+if(data.enableAllProjectMcpServers !== undefined){
+let data7 = data.enableAllProjectMcpServers;
+if((typeof data7 !== "boolean") && (data7 !== null)){
+const err16 = {instancePath:instancePath+"/enableAllProjectMcpServers",schemaPath:"#/properties/enableAllProjectMcpServers/type",keyword:"type",params:{type: schema223.properties.enableAllProjectMcpServers.type},message:"must be boolean,null"};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+}
+if(data.hooks !== undefined){
+let data8 = data.hooks;
+if(Array.isArray(data8)){
+const len3 = data8.length;
+for(let i3=0; i3<len3; i3++){
+if(typeof data8[i3] !== "string"){
+const err17 = {instancePath:instancePath+"/hooks/" + i3,schemaPath:"#/$defs/stringList/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+}
+}
+else {
+const err18 = {instancePath:instancePath+"/hooks",schemaPath:"#/$defs/stringList/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+}
+if(data.sandboxEnabled !== undefined){
+let data10 = data.sandboxEnabled;
+if((typeof data10 !== "boolean") && (data10 !== null)){
+const err19 = {instancePath:instancePath+"/sandboxEnabled",schemaPath:"#/properties/sandboxEnabled/type",keyword:"type",params:{type: schema223.properties.sandboxEnabled.type},message:"must be boolean,null"};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+}
+if(data.at !== undefined){
+let data11 = data.at;
+const _errs31 = errors;
+let valid15 = false;
+let passing0 = null;
+const _errs32 = errors;
+if(Array.isArray(data11)){
+if(data11.length > 2){
+const err20 = {instancePath:instancePath+"/at",schemaPath:"#/$defs/at/oneOf/0/maxItems",keyword:"maxItems",params:{limit: 2},message:"must NOT have more than 2 items"};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+if(data11.length < 2){
+const err21 = {instancePath:instancePath+"/at",schemaPath:"#/$defs/at/oneOf/0/minItems",keyword:"minItems",params:{limit: 2},message:"must NOT have fewer than 2 items"};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+const len4 = data11.length;
+if(len4 > 0){
+let data12 = data11[0];
+if(!(((typeof data12 == "number") && (!(data12 % 1) && !isNaN(data12))) && (isFinite(data12)))){
+const err22 = {instancePath:instancePath+"/at/0",schemaPath:"#/$defs/at/oneOf/0/prefixItems/0/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(err22);
+}
+errors++;
+}
+if((typeof data12 == "number") && (isFinite(data12))){
+if(data12 < 0 || isNaN(data12)){
+const err23 = {instancePath:instancePath+"/at/0",schemaPath:"#/$defs/at/oneOf/0/prefixItems/0/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err23];
+}
+else {
+vErrors.push(err23);
+}
+errors++;
+}
+}
+}
+if(len4 > 1){
+let data13 = data11[1];
+if(!(((typeof data13 == "number") && (!(data13 % 1) && !isNaN(data13))) && (isFinite(data13)))){
+const err24 = {instancePath:instancePath+"/at/1",schemaPath:"#/$defs/at/oneOf/0/prefixItems/1/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err24];
+}
+else {
+vErrors.push(err24);
+}
+errors++;
+}
+if((typeof data13 == "number") && (isFinite(data13))){
+if(data13 < 0 || isNaN(data13)){
+const err25 = {instancePath:instancePath+"/at/1",schemaPath:"#/$defs/at/oneOf/0/prefixItems/1/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err25];
+}
+else {
+vErrors.push(err25);
+}
+errors++;
+}
+}
+}
+const len5 = data11.length;
+if(!(len5 <= 2)){
+const err26 = {instancePath:instancePath+"/at",schemaPath:"#/$defs/at/oneOf/0/items",keyword:"items",params:{limit: 2},message:"must NOT have more than 2 items"};
+if(vErrors === null){
+vErrors = [err26];
+}
+else {
+vErrors.push(err26);
+}
+errors++;
+}
+}
+else {
+const err27 = {instancePath:instancePath+"/at",schemaPath:"#/$defs/at/oneOf/0/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err27];
+}
+else {
+vErrors.push(err27);
+}
+errors++;
+}
+var _valid0 = _errs32 === errors;
+if(_valid0){
+valid15 = true;
+passing0 = 0;
+var items0 = true;
+}
+const _errs38 = errors;
+if(Array.isArray(data11)){
+if(data11.length > 3){
+const err28 = {instancePath:instancePath+"/at",schemaPath:"#/$defs/at/oneOf/1/maxItems",keyword:"maxItems",params:{limit: 3},message:"must NOT have more than 3 items"};
+if(vErrors === null){
+vErrors = [err28];
+}
+else {
+vErrors.push(err28);
+}
+errors++;
+}
+if(data11.length < 3){
+const err29 = {instancePath:instancePath+"/at",schemaPath:"#/$defs/at/oneOf/1/minItems",keyword:"minItems",params:{limit: 3},message:"must NOT have fewer than 3 items"};
+if(vErrors === null){
+vErrors = [err29];
+}
+else {
+vErrors.push(err29);
+}
+errors++;
+}
+const len6 = data11.length;
+if(len6 > 0){
+let data14 = data11[0];
+if(!(((typeof data14 == "number") && (!(data14 % 1) && !isNaN(data14))) && (isFinite(data14)))){
+const err30 = {instancePath:instancePath+"/at/0",schemaPath:"#/$defs/at/oneOf/1/prefixItems/0/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err30];
+}
+else {
+vErrors.push(err30);
+}
+errors++;
+}
+if((typeof data14 == "number") && (isFinite(data14))){
+if(data14 < 0 || isNaN(data14)){
+const err31 = {instancePath:instancePath+"/at/0",schemaPath:"#/$defs/at/oneOf/1/prefixItems/0/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err31];
+}
+else {
+vErrors.push(err31);
+}
+errors++;
+}
+}
+}
+if(len6 > 1){
+let data15 = data11[1];
+if(!(((typeof data15 == "number") && (!(data15 % 1) && !isNaN(data15))) && (isFinite(data15)))){
+const err32 = {instancePath:instancePath+"/at/1",schemaPath:"#/$defs/at/oneOf/1/prefixItems/1/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err32];
+}
+else {
+vErrors.push(err32);
+}
+errors++;
+}
+if((typeof data15 == "number") && (isFinite(data15))){
+if(data15 < 0 || isNaN(data15)){
+const err33 = {instancePath:instancePath+"/at/1",schemaPath:"#/$defs/at/oneOf/1/prefixItems/1/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err33];
+}
+else {
+vErrors.push(err33);
+}
+errors++;
+}
+}
+}
+if(len6 > 2){
+let data16 = data11[2];
+if(!(((typeof data16 == "number") && (!(data16 % 1) && !isNaN(data16))) && (isFinite(data16)))){
+const err34 = {instancePath:instancePath+"/at/2",schemaPath:"#/$defs/at/oneOf/1/prefixItems/2/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err34];
+}
+else {
+vErrors.push(err34);
+}
+errors++;
+}
+if((typeof data16 == "number") && (isFinite(data16))){
+if(data16 < 0 || isNaN(data16)){
+const err35 = {instancePath:instancePath+"/at/2",schemaPath:"#/$defs/at/oneOf/1/prefixItems/2/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err35];
+}
+else {
+vErrors.push(err35);
+}
+errors++;
+}
+}
+}
+const len7 = data11.length;
+if(!(len7 <= 3)){
+const err36 = {instancePath:instancePath+"/at",schemaPath:"#/$defs/at/oneOf/1/items",keyword:"items",params:{limit: 3},message:"must NOT have more than 3 items"};
+if(vErrors === null){
+vErrors = [err36];
+}
+else {
+vErrors.push(err36);
+}
+errors++;
+}
+}
+else {
+const err37 = {instancePath:instancePath+"/at",schemaPath:"#/$defs/at/oneOf/1/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err37];
+}
+else {
+vErrors.push(err37);
+}
+errors++;
+}
+var _valid0 = _errs38 === errors;
+if(_valid0 && valid15){
+valid15 = false;
+passing0 = [passing0, 1];
+}
+else {
+if(_valid0){
+valid15 = true;
+passing0 = 1;
+if(items0 !== true){
+items0 = true;
+}
+}
+}
+if(!valid15){
+const err38 = {instancePath:instancePath+"/at",schemaPath:"#/$defs/at/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf"};
+if(vErrors === null){
+vErrors = [err38];
+}
+else {
+vErrors.push(err38);
+}
+errors++;
+}
+else {
+errors = _errs31;
+if(vErrors !== null){
+if(_errs31){
+vErrors.length = _errs31;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+}
+else {
+const err39 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err39];
+}
+else {
+vErrors.push(err39);
+}
+errors++;
+}
+validate74.errors = vErrors;
+return errors === 0;
+}
+validate74.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+
+const schema231 = {"type":"object","additionalProperties":false,"required":["owners","file","line"],"properties":{"owners":{"$ref":"#/$defs/stringList"},"file":{"type":"string"},"line":{"type":"integer","minimum":1}}};
+
+function validate76(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate76.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.owners === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "owners"},message:"must have required property '"+"owners"+"'"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.file === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "file"},message:"must have required property '"+"file"+"'"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.line === undefined){
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "line"},message:"must have required property '"+"line"+"'"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+for(const key0 in data){
+if(!(((key0 === "owners") || (key0 === "file")) || (key0 === "line"))){
+const err3 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+if(data.owners !== undefined){
+let data0 = data.owners;
+if(Array.isArray(data0)){
+const len0 = data0.length;
+for(let i0=0; i0<len0; i0++){
+if(typeof data0[i0] !== "string"){
+const err4 = {instancePath:instancePath+"/owners/" + i0,schemaPath:"#/$defs/stringList/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+}
+else {
+const err5 = {instancePath:instancePath+"/owners",schemaPath:"#/$defs/stringList/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+if(data.file !== undefined){
+if(typeof data.file !== "string"){
+const err6 = {instancePath:instancePath+"/file",schemaPath:"#/properties/file/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+if(data.line !== undefined){
+let data3 = data.line;
+if(!(((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3))) && (isFinite(data3)))){
+const err7 = {instancePath:instancePath+"/line",schemaPath:"#/properties/line/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+if((typeof data3 == "number") && (isFinite(data3))){
+if(data3 < 1 || isNaN(data3)){
+const err8 = {instancePath:instancePath+"/line",schemaPath:"#/properties/line/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err9 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+validate76.errors = vErrors;
+return errors === 0;
+}
+validate76.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+
+const schema233 = {"type":"object","additionalProperties":false,"required":["author","authorKind","sensitive","newDependencies","unknownDependencies"],"properties":{"author":{"$ref":"#/$defs/stringOrNull"},"authorKind":{"enum":["human","bot","agent","unknown"]},"sensitive":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["file","what"],"properties":{"file":{"type":"string"},"what":{"type":"string"}}}},"newDependencies":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["file","ecosystem","name","version","line","note"],"properties":{"file":{"type":"string"},"ecosystem":{"enum":["npm","pypi","go","cargo","rubygems","composer","maven","github-actions"]},"name":{"type":"string"},"version":{"$ref":"#/$defs/stringOrNull"},"line":{"type":["integer","null"]},"note":{"$ref":"#/$defs/stringOrNull"}}}},"unknownDependencies":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["file","reason"],"properties":{"file":{"type":"string"},"reason":{"type":"string"}}}}}};
+
+function validate78(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate78.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.author === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "author"},message:"must have required property '"+"author"+"'"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.authorKind === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "authorKind"},message:"must have required property '"+"authorKind"+"'"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.sensitive === undefined){
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "sensitive"},message:"must have required property '"+"sensitive"+"'"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(data.newDependencies === undefined){
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "newDependencies"},message:"must have required property '"+"newDependencies"+"'"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+if(data.unknownDependencies === undefined){
+const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "unknownDependencies"},message:"must have required property '"+"unknownDependencies"+"'"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+for(const key0 in data){
+if(!(((((key0 === "author") || (key0 === "authorKind")) || (key0 === "sensitive")) || (key0 === "newDependencies")) || (key0 === "unknownDependencies"))){
+const err5 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+}
+if(data.author !== undefined){
+let data0 = data.author;
+if((typeof data0 !== "string") && (data0 !== null)){
+const err6 = {instancePath:instancePath+"/author",schemaPath:"#/$defs/stringOrNull/type",keyword:"type",params:{type: schema66.type},message:"must be string,null"};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+}
+if(data.authorKind !== undefined){
+let data1 = data.authorKind;
+if(!((((data1 === "human") || (data1 === "bot")) || (data1 === "agent")) || (data1 === "unknown"))){
+const err7 = {instancePath:instancePath+"/authorKind",schemaPath:"#/properties/authorKind/enum",keyword:"enum",params:{allowedValues: schema233.properties.authorKind.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+}
+if(data.sensitive !== undefined){
+let data2 = data.sensitive;
+if(Array.isArray(data2)){
+const len0 = data2.length;
+for(let i0=0; i0<len0; i0++){
+let data3 = data2[i0];
+if(data3 && typeof data3 == "object" && !Array.isArray(data3)){
+if(data3.file === undefined){
+const err8 = {instancePath:instancePath+"/sensitive/" + i0,schemaPath:"#/properties/sensitive/items/required",keyword:"required",params:{missingProperty: "file"},message:"must have required property '"+"file"+"'"};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+if(data3.what === undefined){
+const err9 = {instancePath:instancePath+"/sensitive/" + i0,schemaPath:"#/properties/sensitive/items/required",keyword:"required",params:{missingProperty: "what"},message:"must have required property '"+"what"+"'"};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+for(const key1 in data3){
+if(!((key1 === "file") || (key1 === "what"))){
+const err10 = {instancePath:instancePath+"/sensitive/" + i0,schemaPath:"#/properties/sensitive/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+}
+if(data3.file !== undefined){
+if(typeof data3.file !== "string"){
+const err11 = {instancePath:instancePath+"/sensitive/" + i0+"/file",schemaPath:"#/properties/sensitive/items/properties/file/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+}
+if(data3.what !== undefined){
+if(typeof data3.what !== "string"){
+const err12 = {instancePath:instancePath+"/sensitive/" + i0+"/what",schemaPath:"#/properties/sensitive/items/properties/what/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+}
+}
+else {
+const err13 = {instancePath:instancePath+"/sensitive/" + i0,schemaPath:"#/properties/sensitive/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+}
+}
+else {
+const err14 = {instancePath:instancePath+"/sensitive",schemaPath:"#/properties/sensitive/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+}
+if(data.newDependencies !== undefined){
+let data6 = data.newDependencies;
+if(Array.isArray(data6)){
+const len1 = data6.length;
+for(let i1=0; i1<len1; i1++){
+let data7 = data6[i1];
+if(data7 && typeof data7 == "object" && !Array.isArray(data7)){
+if(data7.file === undefined){
+const err15 = {instancePath:instancePath+"/newDependencies/" + i1,schemaPath:"#/properties/newDependencies/items/required",keyword:"required",params:{missingProperty: "file"},message:"must have required property '"+"file"+"'"};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+if(data7.ecosystem === undefined){
+const err16 = {instancePath:instancePath+"/newDependencies/" + i1,schemaPath:"#/properties/newDependencies/items/required",keyword:"required",params:{missingProperty: "ecosystem"},message:"must have required property '"+"ecosystem"+"'"};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+if(data7.name === undefined){
+const err17 = {instancePath:instancePath+"/newDependencies/" + i1,schemaPath:"#/properties/newDependencies/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+if(data7.version === undefined){
+const err18 = {instancePath:instancePath+"/newDependencies/" + i1,schemaPath:"#/properties/newDependencies/items/required",keyword:"required",params:{missingProperty: "version"},message:"must have required property '"+"version"+"'"};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+if(data7.line === undefined){
+const err19 = {instancePath:instancePath+"/newDependencies/" + i1,schemaPath:"#/properties/newDependencies/items/required",keyword:"required",params:{missingProperty: "line"},message:"must have required property '"+"line"+"'"};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+if(data7.note === undefined){
+const err20 = {instancePath:instancePath+"/newDependencies/" + i1,schemaPath:"#/properties/newDependencies/items/required",keyword:"required",params:{missingProperty: "note"},message:"must have required property '"+"note"+"'"};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+for(const key2 in data7){
+if(!((((((key2 === "file") || (key2 === "ecosystem")) || (key2 === "name")) || (key2 === "version")) || (key2 === "line")) || (key2 === "note"))){
+const err21 = {instancePath:instancePath+"/newDependencies/" + i1,schemaPath:"#/properties/newDependencies/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+}
+if(data7.file !== undefined){
+if(typeof data7.file !== "string"){
+const err22 = {instancePath:instancePath+"/newDependencies/" + i1+"/file",schemaPath:"#/properties/newDependencies/items/properties/file/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(err22);
+}
+errors++;
+}
+}
+if(data7.ecosystem !== undefined){
+let data9 = data7.ecosystem;
+if(!((((((((data9 === "npm") || (data9 === "pypi")) || (data9 === "go")) || (data9 === "cargo")) || (data9 === "rubygems")) || (data9 === "composer")) || (data9 === "maven")) || (data9 === "github-actions"))){
+const err23 = {instancePath:instancePath+"/newDependencies/" + i1+"/ecosystem",schemaPath:"#/properties/newDependencies/items/properties/ecosystem/enum",keyword:"enum",params:{allowedValues: schema233.properties.newDependencies.items.properties.ecosystem.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err23];
+}
+else {
+vErrors.push(err23);
+}
+errors++;
+}
+}
+if(data7.name !== undefined){
+if(typeof data7.name !== "string"){
+const err24 = {instancePath:instancePath+"/newDependencies/" + i1+"/name",schemaPath:"#/properties/newDependencies/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err24];
+}
+else {
+vErrors.push(err24);
+}
+errors++;
+}
+}
+if(data7.version !== undefined){
+let data11 = data7.version;
+if((typeof data11 !== "string") && (data11 !== null)){
+const err25 = {instancePath:instancePath+"/newDependencies/" + i1+"/version",schemaPath:"#/$defs/stringOrNull/type",keyword:"type",params:{type: schema66.type},message:"must be string,null"};
+if(vErrors === null){
+vErrors = [err25];
+}
+else {
+vErrors.push(err25);
+}
+errors++;
+}
+}
+if(data7.line !== undefined){
+let data12 = data7.line;
+if((!(((typeof data12 == "number") && (!(data12 % 1) && !isNaN(data12))) && (isFinite(data12)))) && (data12 !== null)){
+const err26 = {instancePath:instancePath+"/newDependencies/" + i1+"/line",schemaPath:"#/properties/newDependencies/items/properties/line/type",keyword:"type",params:{type: schema233.properties.newDependencies.items.properties.line.type},message:"must be integer,null"};
+if(vErrors === null){
+vErrors = [err26];
+}
+else {
+vErrors.push(err26);
+}
+errors++;
+}
+}
+if(data7.note !== undefined){
+let data13 = data7.note;
+if((typeof data13 !== "string") && (data13 !== null)){
+const err27 = {instancePath:instancePath+"/newDependencies/" + i1+"/note",schemaPath:"#/$defs/stringOrNull/type",keyword:"type",params:{type: schema66.type},message:"must be string,null"};
+if(vErrors === null){
+vErrors = [err27];
+}
+else {
+vErrors.push(err27);
+}
+errors++;
+}
+}
+}
+else {
+const err28 = {instancePath:instancePath+"/newDependencies/" + i1,schemaPath:"#/properties/newDependencies/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err28];
+}
+else {
+vErrors.push(err28);
+}
+errors++;
+}
+}
+}
+else {
+const err29 = {instancePath:instancePath+"/newDependencies",schemaPath:"#/properties/newDependencies/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err29];
+}
+else {
+vErrors.push(err29);
+}
+errors++;
+}
+}
+if(data.unknownDependencies !== undefined){
+let data14 = data.unknownDependencies;
+if(Array.isArray(data14)){
+const len2 = data14.length;
+for(let i2=0; i2<len2; i2++){
+let data15 = data14[i2];
+if(data15 && typeof data15 == "object" && !Array.isArray(data15)){
+if(data15.file === undefined){
+const err30 = {instancePath:instancePath+"/unknownDependencies/" + i2,schemaPath:"#/properties/unknownDependencies/items/required",keyword:"required",params:{missingProperty: "file"},message:"must have required property '"+"file"+"'"};
+if(vErrors === null){
+vErrors = [err30];
+}
+else {
+vErrors.push(err30);
+}
+errors++;
+}
+if(data15.reason === undefined){
+const err31 = {instancePath:instancePath+"/unknownDependencies/" + i2,schemaPath:"#/properties/unknownDependencies/items/required",keyword:"required",params:{missingProperty: "reason"},message:"must have required property '"+"reason"+"'"};
+if(vErrors === null){
+vErrors = [err31];
+}
+else {
+vErrors.push(err31);
+}
+errors++;
+}
+for(const key3 in data15){
+if(!((key3 === "file") || (key3 === "reason"))){
+const err32 = {instancePath:instancePath+"/unknownDependencies/" + i2,schemaPath:"#/properties/unknownDependencies/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err32];
+}
+else {
+vErrors.push(err32);
+}
+errors++;
+}
+}
+if(data15.file !== undefined){
+if(typeof data15.file !== "string"){
+const err33 = {instancePath:instancePath+"/unknownDependencies/" + i2+"/file",schemaPath:"#/properties/unknownDependencies/items/properties/file/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err33];
+}
+else {
+vErrors.push(err33);
+}
+errors++;
+}
+}
+if(data15.reason !== undefined){
+if(typeof data15.reason !== "string"){
+const err34 = {instancePath:instancePath+"/unknownDependencies/" + i2+"/reason",schemaPath:"#/properties/unknownDependencies/items/properties/reason/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err34];
+}
+else {
+vErrors.push(err34);
+}
+errors++;
+}
+}
+}
+else {
+const err35 = {instancePath:instancePath+"/unknownDependencies/" + i2,schemaPath:"#/properties/unknownDependencies/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err35];
+}
+else {
+vErrors.push(err35);
+}
+errors++;
+}
+}
+}
+else {
+const err36 = {instancePath:instancePath+"/unknownDependencies",schemaPath:"#/properties/unknownDependencies/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err36];
+}
+else {
+vErrors.push(err36);
+}
+errors++;
+}
+}
+}
+else {
+const err37 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err37];
+}
+else {
+vErrors.push(err37);
+}
+errors++;
+}
+validate78.errors = vErrors;
+return errors === 0;
+}
+validate78.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+
+const pattern27 = new RegExp("^[0-9a-f]{40}$", "u");
+
+function validate22(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate22.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.job === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "job"},message:"must have required property '"+"job"+"'"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.name === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+if(data.at === undefined){
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "at"},message:"must have required property '"+"at"+"'"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+if(data.triggers === undefined){
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "triggers"},message:"must have required property '"+"triggers"+"'"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+if(data.actor === undefined){
+const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "actor"},message:"must have required property '"+"actor"+"'"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+if(data.unattended === undefined){
+const err5 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "unattended"},message:"must have required property '"+"unattended"+"'"};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+if(data.unattendedReasons === undefined){
+const err6 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "unattendedReasons"},message:"must have required property '"+"unattendedReasons"+"'"};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+if(data.environment === undefined){
+const err7 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "environment"},message:"must have required property '"+"environment"+"'"};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+if(data.runsOn === undefined){
+const err8 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "runsOn"},message:"must have required property '"+"runsOn"+"'"};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+if(data.permissions === undefined){
+const err9 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "permissions"},message:"must have required property '"+"permissions"+"'"};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+if(data.credentials === undefined){
+const err10 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "credentials"},message:"must have required property '"+"credentials"+"'"};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+if(data.uses === undefined){
+const err11 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "uses"},message:"must have required property '"+"uses"+"'"};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+if(data.runs === undefined){
+const err12 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "runs"},message:"must have required property '"+"runs"+"'"};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+if(data.agents === undefined){
+const err13 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "agents"},message:"must have required property '"+"agents"+"'"};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+if(data.workflowRole === undefined){
+const err14 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "workflowRole"},message:"must have required property '"+"workflowRole"+"'"};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+if(data.tools === undefined){
+const err15 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "tools"},message:"must have required property '"+"tools"+"'"};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+if(data.agentConfig === undefined){
+const err16 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "agentConfig"},message:"must have required property '"+"agentConfig"+"'"};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+if(data.owner === undefined){
+const err17 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "owner"},message:"must have required property '"+"owner"+"'"};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+if(data.change === undefined){
+const err18 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "change"},message:"must have required property '"+"change"+"'"};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+if(data.targets === undefined){
+const err19 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "targets"},message:"must have required property '"+"targets"+"'"};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+if(data.classes === undefined){
+const err20 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "classes"},message:"must have required property '"+"classes"+"'"};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+if(data.paths === undefined){
+const err21 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "paths"},message:"must have required property '"+"paths"+"'"};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+if(data.gaps === undefined){
+const err22 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "gaps"},message:"must have required property '"+"gaps"+"'"};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(err22);
+}
+errors++;
+}
+if(data.skipped === undefined){
+const err23 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "skipped"},message:"must have required property '"+"skipped"+"'"};
+if(vErrors === null){
+vErrors = [err23];
+}
+else {
+vErrors.push(err23);
+}
+errors++;
+}
+if(data.skippedSteps === undefined){
+const err24 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "skippedSteps"},message:"must have required property '"+"skippedSteps"+"'"};
+if(vErrors === null){
+vErrors = [err24];
+}
+else {
+vErrors.push(err24);
+}
+errors++;
+}
+if(data.calls === undefined){
+const err25 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "calls"},message:"must have required property '"+"calls"+"'"};
+if(vErrors === null){
+vErrors = [err25];
+}
+else {
+vErrors.push(err25);
+}
+errors++;
+}
+if(data.resolvedRefs === undefined){
+const err26 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "resolvedRefs"},message:"must have required property '"+"resolvedRefs"+"'"};
+if(vErrors === null){
+vErrors = [err26];
+}
+else {
+vErrors.push(err26);
+}
+errors++;
+}
+if(data.checklist === undefined){
+const err27 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "checklist"},message:"must have required property '"+"checklist"+"'"};
+if(vErrors === null){
+vErrors = [err27];
+}
+else {
+vErrors.push(err27);
+}
+errors++;
+}
+for(const key0 in data){
+if(!(func1.call(schema42.properties, key0))){
+const err28 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err28];
+}
+else {
+vErrors.push(err28);
+}
+errors++;
+}
+}
+if(data.job !== undefined){
+if(typeof data.job !== "string"){
+const err29 = {instancePath:instancePath+"/job",schemaPath:"#/properties/job/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err29];
+}
+else {
+vErrors.push(err29);
+}
+errors++;
+}
+}
+if(data.name !== undefined){
+let data1 = data.name;
+if((typeof data1 !== "string") && (data1 !== null)){
+const err30 = {instancePath:instancePath+"/name",schemaPath:"#/$defs/stringOrNull/type",keyword:"type",params:{type: schema66.type},message:"must be string,null"};
+if(vErrors === null){
+vErrors = [err30];
+}
+else {
+vErrors.push(err30);
+}
+errors++;
+}
+}
+if(data.at !== undefined){
+let data2 = data.at;
+const _errs9 = errors;
+let valid3 = false;
+let passing0 = null;
+const _errs10 = errors;
+if(Array.isArray(data2)){
+if(data2.length > 2){
+const err31 = {instancePath:instancePath+"/at",schemaPath:"#/$defs/at/oneOf/0/maxItems",keyword:"maxItems",params:{limit: 2},message:"must NOT have more than 2 items"};
+if(vErrors === null){
+vErrors = [err31];
+}
+else {
+vErrors.push(err31);
+}
+errors++;
+}
+if(data2.length < 2){
+const err32 = {instancePath:instancePath+"/at",schemaPath:"#/$defs/at/oneOf/0/minItems",keyword:"minItems",params:{limit: 2},message:"must NOT have fewer than 2 items"};
+if(vErrors === null){
+vErrors = [err32];
+}
+else {
+vErrors.push(err32);
+}
+errors++;
+}
+const len0 = data2.length;
+if(len0 > 0){
+let data3 = data2[0];
+if(!(((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3))) && (isFinite(data3)))){
+const err33 = {instancePath:instancePath+"/at/0",schemaPath:"#/$defs/at/oneOf/0/prefixItems/0/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err33];
+}
+else {
+vErrors.push(err33);
+}
+errors++;
+}
+if((typeof data3 == "number") && (isFinite(data3))){
+if(data3 < 0 || isNaN(data3)){
+const err34 = {instancePath:instancePath+"/at/0",schemaPath:"#/$defs/at/oneOf/0/prefixItems/0/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err34];
+}
+else {
+vErrors.push(err34);
+}
+errors++;
+}
+}
+}
+if(len0 > 1){
+let data4 = data2[1];
+if(!(((typeof data4 == "number") && (!(data4 % 1) && !isNaN(data4))) && (isFinite(data4)))){
+const err35 = {instancePath:instancePath+"/at/1",schemaPath:"#/$defs/at/oneOf/0/prefixItems/1/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err35];
+}
+else {
+vErrors.push(err35);
+}
+errors++;
+}
+if((typeof data4 == "number") && (isFinite(data4))){
+if(data4 < 0 || isNaN(data4)){
+const err36 = {instancePath:instancePath+"/at/1",schemaPath:"#/$defs/at/oneOf/0/prefixItems/1/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err36];
+}
+else {
+vErrors.push(err36);
+}
+errors++;
+}
+}
+}
+const len1 = data2.length;
+if(!(len1 <= 2)){
+const err37 = {instancePath:instancePath+"/at",schemaPath:"#/$defs/at/oneOf/0/items",keyword:"items",params:{limit: 2},message:"must NOT have more than 2 items"};
+if(vErrors === null){
+vErrors = [err37];
+}
+else {
+vErrors.push(err37);
+}
+errors++;
+}
+}
+else {
+const err38 = {instancePath:instancePath+"/at",schemaPath:"#/$defs/at/oneOf/0/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err38];
+}
+else {
+vErrors.push(err38);
+}
+errors++;
+}
+var _valid0 = _errs10 === errors;
+if(_valid0){
+valid3 = true;
+passing0 = 0;
+var items0 = true;
+}
+const _errs16 = errors;
+if(Array.isArray(data2)){
+if(data2.length > 3){
+const err39 = {instancePath:instancePath+"/at",schemaPath:"#/$defs/at/oneOf/1/maxItems",keyword:"maxItems",params:{limit: 3},message:"must NOT have more than 3 items"};
+if(vErrors === null){
+vErrors = [err39];
+}
+else {
+vErrors.push(err39);
+}
+errors++;
+}
+if(data2.length < 3){
+const err40 = {instancePath:instancePath+"/at",schemaPath:"#/$defs/at/oneOf/1/minItems",keyword:"minItems",params:{limit: 3},message:"must NOT have fewer than 3 items"};
+if(vErrors === null){
+vErrors = [err40];
+}
+else {
+vErrors.push(err40);
+}
+errors++;
+}
+const len2 = data2.length;
+if(len2 > 0){
+let data5 = data2[0];
+if(!(((typeof data5 == "number") && (!(data5 % 1) && !isNaN(data5))) && (isFinite(data5)))){
+const err41 = {instancePath:instancePath+"/at/0",schemaPath:"#/$defs/at/oneOf/1/prefixItems/0/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err41];
+}
+else {
+vErrors.push(err41);
+}
+errors++;
+}
+if((typeof data5 == "number") && (isFinite(data5))){
+if(data5 < 0 || isNaN(data5)){
+const err42 = {instancePath:instancePath+"/at/0",schemaPath:"#/$defs/at/oneOf/1/prefixItems/0/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err42];
+}
+else {
+vErrors.push(err42);
+}
+errors++;
+}
+}
+}
+if(len2 > 1){
+let data6 = data2[1];
+if(!(((typeof data6 == "number") && (!(data6 % 1) && !isNaN(data6))) && (isFinite(data6)))){
+const err43 = {instancePath:instancePath+"/at/1",schemaPath:"#/$defs/at/oneOf/1/prefixItems/1/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err43];
+}
+else {
+vErrors.push(err43);
+}
+errors++;
+}
+if((typeof data6 == "number") && (isFinite(data6))){
+if(data6 < 0 || isNaN(data6)){
+const err44 = {instancePath:instancePath+"/at/1",schemaPath:"#/$defs/at/oneOf/1/prefixItems/1/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err44];
+}
+else {
+vErrors.push(err44);
+}
+errors++;
+}
+}
+}
+if(len2 > 2){
+let data7 = data2[2];
+if(!(((typeof data7 == "number") && (!(data7 % 1) && !isNaN(data7))) && (isFinite(data7)))){
+const err45 = {instancePath:instancePath+"/at/2",schemaPath:"#/$defs/at/oneOf/1/prefixItems/2/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err45];
+}
+else {
+vErrors.push(err45);
+}
+errors++;
+}
+if((typeof data7 == "number") && (isFinite(data7))){
+if(data7 < 0 || isNaN(data7)){
+const err46 = {instancePath:instancePath+"/at/2",schemaPath:"#/$defs/at/oneOf/1/prefixItems/2/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err46];
+}
+else {
+vErrors.push(err46);
+}
+errors++;
+}
+}
+}
+const len3 = data2.length;
+if(!(len3 <= 3)){
+const err47 = {instancePath:instancePath+"/at",schemaPath:"#/$defs/at/oneOf/1/items",keyword:"items",params:{limit: 3},message:"must NOT have more than 3 items"};
+if(vErrors === null){
+vErrors = [err47];
+}
+else {
+vErrors.push(err47);
+}
+errors++;
+}
+}
+else {
+const err48 = {instancePath:instancePath+"/at",schemaPath:"#/$defs/at/oneOf/1/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err48];
+}
+else {
+vErrors.push(err48);
+}
+errors++;
+}
+var _valid0 = _errs16 === errors;
+if(_valid0 && valid3){
+valid3 = false;
+passing0 = [passing0, 1];
+}
+else {
+if(_valid0){
+valid3 = true;
+passing0 = 1;
+if(items0 !== true){
+items0 = true;
+}
+}
+}
+if(!valid3){
+const err49 = {instancePath:instancePath+"/at",schemaPath:"#/$defs/at/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf"};
+if(vErrors === null){
+vErrors = [err49];
+}
+else {
+vErrors.push(err49);
+}
+errors++;
+}
+else {
+errors = _errs9;
+if(vErrors !== null){
+if(_errs9){
+vErrors.length = _errs9;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data.triggers !== undefined){
+let data8 = data.triggers;
+if(Array.isArray(data8)){
+const len4 = data8.length;
+for(let i0=0; i0<len4; i0++){
+if(typeof data8[i0] !== "string"){
+const err50 = {instancePath:instancePath+"/triggers/" + i0,schemaPath:"#/$defs/stringList/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err50];
+}
+else {
+vErrors.push(err50);
+}
+errors++;
+}
+}
+}
+else {
+const err51 = {instancePath:instancePath+"/triggers",schemaPath:"#/$defs/stringList/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err51];
+}
+else {
+vErrors.push(err51);
+}
+errors++;
+}
+}
+if(data.actor !== undefined){
+let data10 = data.actor;
+if((typeof data10 !== "string") && (data10 !== null)){
+const err52 = {instancePath:instancePath+"/actor",schemaPath:"#/$defs/stringOrNull/type",keyword:"type",params:{type: schema66.type},message:"must be string,null"};
+if(vErrors === null){
+vErrors = [err52];
+}
+else {
+vErrors.push(err52);
+}
+errors++;
+}
+}
+if(data.unattended !== undefined){
+if(typeof data.unattended !== "boolean"){
+const err53 = {instancePath:instancePath+"/unattended",schemaPath:"#/properties/unattended/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(vErrors === null){
+vErrors = [err53];
+}
+else {
+vErrors.push(err53);
+}
+errors++;
+}
+}
+if(data.unattendedReasons !== undefined){
+let data12 = data.unattendedReasons;
+if(Array.isArray(data12)){
+const len5 = data12.length;
+for(let i1=0; i1<len5; i1++){
+if(typeof data12[i1] !== "string"){
+const err54 = {instancePath:instancePath+"/unattendedReasons/" + i1,schemaPath:"#/$defs/stringList/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err54];
+}
+else {
+vErrors.push(err54);
+}
+errors++;
+}
+}
+}
+else {
+const err55 = {instancePath:instancePath+"/unattendedReasons",schemaPath:"#/$defs/stringList/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err55];
+}
+else {
+vErrors.push(err55);
+}
+errors++;
+}
+}
+if(data.environment !== undefined){
+let data14 = data.environment;
+const _errs40 = errors;
+let valid13 = false;
+let passing1 = null;
+const _errs41 = errors;
+if(data14 && typeof data14 == "object" && !Array.isArray(data14)){
+if(data14.name === undefined){
+const err56 = {instancePath:instancePath+"/environment",schemaPath:"#/properties/environment/oneOf/0/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
+if(vErrors === null){
+vErrors = [err56];
+}
+else {
+vErrors.push(err56);
+}
+errors++;
+}
+if(data14.dynamic === undefined){
+const err57 = {instancePath:instancePath+"/environment",schemaPath:"#/properties/environment/oneOf/0/required",keyword:"required",params:{missingProperty: "dynamic"},message:"must have required property '"+"dynamic"+"'"};
+if(vErrors === null){
+vErrors = [err57];
+}
+else {
+vErrors.push(err57);
+}
+errors++;
+}
+if(data14.at === undefined){
+const err58 = {instancePath:instancePath+"/environment",schemaPath:"#/properties/environment/oneOf/0/required",keyword:"required",params:{missingProperty: "at"},message:"must have required property '"+"at"+"'"};
+if(vErrors === null){
+vErrors = [err58];
+}
+else {
+vErrors.push(err58);
+}
+errors++;
+}
+if(data14.protection === undefined){
+const err59 = {instancePath:instancePath+"/environment",schemaPath:"#/properties/environment/oneOf/0/required",keyword:"required",params:{missingProperty: "protection"},message:"must have required property '"+"protection"+"'"};
+if(vErrors === null){
+vErrors = [err59];
+}
+else {
+vErrors.push(err59);
+}
+errors++;
+}
+for(const key1 in data14){
+if(!((((key1 === "name") || (key1 === "dynamic")) || (key1 === "at")) || (key1 === "protection"))){
+const err60 = {instancePath:instancePath+"/environment",schemaPath:"#/properties/environment/oneOf/0/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err60];
+}
+else {
+vErrors.push(err60);
+}
+errors++;
+}
+}
+if(data14.name !== undefined){
+if(typeof data14.name !== "string"){
+const err61 = {instancePath:instancePath+"/environment/name",schemaPath:"#/properties/environment/oneOf/0/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err61];
+}
+else {
+vErrors.push(err61);
+}
+errors++;
+}
+}
+if(data14.dynamic !== undefined){
+if(typeof data14.dynamic !== "boolean"){
+const err62 = {instancePath:instancePath+"/environment/dynamic",schemaPath:"#/properties/environment/oneOf/0/properties/dynamic/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(vErrors === null){
+vErrors = [err62];
+}
+else {
+vErrors.push(err62);
+}
+errors++;
+}
+}
+if(data14.at !== undefined){
+let data17 = data14.at;
+const _errs50 = errors;
+let valid16 = false;
+let passing2 = null;
+const _errs51 = errors;
+if(Array.isArray(data17)){
+if(data17.length > 2){
+const err63 = {instancePath:instancePath+"/environment/at",schemaPath:"#/$defs/at/oneOf/0/maxItems",keyword:"maxItems",params:{limit: 2},message:"must NOT have more than 2 items"};
+if(vErrors === null){
+vErrors = [err63];
+}
+else {
+vErrors.push(err63);
+}
+errors++;
+}
+if(data17.length < 2){
+const err64 = {instancePath:instancePath+"/environment/at",schemaPath:"#/$defs/at/oneOf/0/minItems",keyword:"minItems",params:{limit: 2},message:"must NOT have fewer than 2 items"};
+if(vErrors === null){
+vErrors = [err64];
+}
+else {
+vErrors.push(err64);
+}
+errors++;
+}
+const len6 = data17.length;
+if(len6 > 0){
+let data18 = data17[0];
+if(!(((typeof data18 == "number") && (!(data18 % 1) && !isNaN(data18))) && (isFinite(data18)))){
+const err65 = {instancePath:instancePath+"/environment/at/0",schemaPath:"#/$defs/at/oneOf/0/prefixItems/0/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err65];
+}
+else {
+vErrors.push(err65);
+}
+errors++;
+}
+if((typeof data18 == "number") && (isFinite(data18))){
+if(data18 < 0 || isNaN(data18)){
+const err66 = {instancePath:instancePath+"/environment/at/0",schemaPath:"#/$defs/at/oneOf/0/prefixItems/0/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err66];
+}
+else {
+vErrors.push(err66);
+}
+errors++;
+}
+}
+}
+if(len6 > 1){
+let data19 = data17[1];
+if(!(((typeof data19 == "number") && (!(data19 % 1) && !isNaN(data19))) && (isFinite(data19)))){
+const err67 = {instancePath:instancePath+"/environment/at/1",schemaPath:"#/$defs/at/oneOf/0/prefixItems/1/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err67];
+}
+else {
+vErrors.push(err67);
+}
+errors++;
+}
+if((typeof data19 == "number") && (isFinite(data19))){
+if(data19 < 0 || isNaN(data19)){
+const err68 = {instancePath:instancePath+"/environment/at/1",schemaPath:"#/$defs/at/oneOf/0/prefixItems/1/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err68];
+}
+else {
+vErrors.push(err68);
+}
+errors++;
+}
+}
+}
+const len7 = data17.length;
+if(!(len7 <= 2)){
+const err69 = {instancePath:instancePath+"/environment/at",schemaPath:"#/$defs/at/oneOf/0/items",keyword:"items",params:{limit: 2},message:"must NOT have more than 2 items"};
+if(vErrors === null){
+vErrors = [err69];
+}
+else {
+vErrors.push(err69);
+}
+errors++;
+}
+}
+else {
+const err70 = {instancePath:instancePath+"/environment/at",schemaPath:"#/$defs/at/oneOf/0/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err70];
+}
+else {
+vErrors.push(err70);
+}
+errors++;
+}
+var _valid2 = _errs51 === errors;
+if(_valid2){
+valid16 = true;
+passing2 = 0;
+var items1 = true;
+}
+const _errs57 = errors;
+if(Array.isArray(data17)){
+if(data17.length > 3){
+const err71 = {instancePath:instancePath+"/environment/at",schemaPath:"#/$defs/at/oneOf/1/maxItems",keyword:"maxItems",params:{limit: 3},message:"must NOT have more than 3 items"};
+if(vErrors === null){
+vErrors = [err71];
+}
+else {
+vErrors.push(err71);
+}
+errors++;
+}
+if(data17.length < 3){
+const err72 = {instancePath:instancePath+"/environment/at",schemaPath:"#/$defs/at/oneOf/1/minItems",keyword:"minItems",params:{limit: 3},message:"must NOT have fewer than 3 items"};
+if(vErrors === null){
+vErrors = [err72];
+}
+else {
+vErrors.push(err72);
+}
+errors++;
+}
+const len8 = data17.length;
+if(len8 > 0){
+let data20 = data17[0];
+if(!(((typeof data20 == "number") && (!(data20 % 1) && !isNaN(data20))) && (isFinite(data20)))){
+const err73 = {instancePath:instancePath+"/environment/at/0",schemaPath:"#/$defs/at/oneOf/1/prefixItems/0/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err73];
+}
+else {
+vErrors.push(err73);
+}
+errors++;
+}
+if((typeof data20 == "number") && (isFinite(data20))){
+if(data20 < 0 || isNaN(data20)){
+const err74 = {instancePath:instancePath+"/environment/at/0",schemaPath:"#/$defs/at/oneOf/1/prefixItems/0/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err74];
+}
+else {
+vErrors.push(err74);
+}
+errors++;
+}
+}
+}
+if(len8 > 1){
+let data21 = data17[1];
+if(!(((typeof data21 == "number") && (!(data21 % 1) && !isNaN(data21))) && (isFinite(data21)))){
+const err75 = {instancePath:instancePath+"/environment/at/1",schemaPath:"#/$defs/at/oneOf/1/prefixItems/1/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err75];
+}
+else {
+vErrors.push(err75);
+}
+errors++;
+}
+if((typeof data21 == "number") && (isFinite(data21))){
+if(data21 < 0 || isNaN(data21)){
+const err76 = {instancePath:instancePath+"/environment/at/1",schemaPath:"#/$defs/at/oneOf/1/prefixItems/1/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err76];
+}
+else {
+vErrors.push(err76);
+}
+errors++;
+}
+}
+}
+if(len8 > 2){
+let data22 = data17[2];
+if(!(((typeof data22 == "number") && (!(data22 % 1) && !isNaN(data22))) && (isFinite(data22)))){
+const err77 = {instancePath:instancePath+"/environment/at/2",schemaPath:"#/$defs/at/oneOf/1/prefixItems/2/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err77];
+}
+else {
+vErrors.push(err77);
+}
+errors++;
+}
+if((typeof data22 == "number") && (isFinite(data22))){
+if(data22 < 0 || isNaN(data22)){
+const err78 = {instancePath:instancePath+"/environment/at/2",schemaPath:"#/$defs/at/oneOf/1/prefixItems/2/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err78];
+}
+else {
+vErrors.push(err78);
+}
+errors++;
+}
+}
+}
+const len9 = data17.length;
+if(!(len9 <= 3)){
+const err79 = {instancePath:instancePath+"/environment/at",schemaPath:"#/$defs/at/oneOf/1/items",keyword:"items",params:{limit: 3},message:"must NOT have more than 3 items"};
+if(vErrors === null){
+vErrors = [err79];
+}
+else {
+vErrors.push(err79);
+}
+errors++;
+}
+}
+else {
+const err80 = {instancePath:instancePath+"/environment/at",schemaPath:"#/$defs/at/oneOf/1/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err80];
+}
+else {
+vErrors.push(err80);
+}
+errors++;
+}
+var _valid2 = _errs57 === errors;
+if(_valid2 && valid16){
+valid16 = false;
+passing2 = [passing2, 1];
+}
+else {
+if(_valid2){
+valid16 = true;
+passing2 = 1;
+if(items1 !== true){
+items1 = true;
+}
+}
+}
+if(!valid16){
+const err81 = {instancePath:instancePath+"/environment/at",schemaPath:"#/$defs/at/oneOf",keyword:"oneOf",params:{passingSchemas: passing2},message:"must match exactly one schema in oneOf"};
+if(vErrors === null){
+vErrors = [err81];
+}
+else {
+vErrors.push(err81);
+}
+errors++;
+}
+else {
+errors = _errs50;
+if(vErrors !== null){
+if(_errs50){
+vErrors.length = _errs50;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data14.protection !== undefined){
+let data23 = data14.protection;
+if(data23 && typeof data23 == "object" && !Array.isArray(data23)){
+if(data23.status === undefined){
+const err82 = {instancePath:instancePath+"/environment/protection",schemaPath:"#/properties/environment/oneOf/0/properties/protection/required",keyword:"required",params:{missingProperty: "status"},message:"must have required property '"+"status"+"'"};
+if(vErrors === null){
+vErrors = [err82];
+}
+else {
+vErrors.push(err82);
+}
+errors++;
+}
+if(data23.source === undefined){
+const err83 = {instancePath:instancePath+"/environment/protection",schemaPath:"#/properties/environment/oneOf/0/properties/protection/required",keyword:"required",params:{missingProperty: "source"},message:"must have required property '"+"source"+"'"};
+if(vErrors === null){
+vErrors = [err83];
+}
+else {
+vErrors.push(err83);
+}
+errors++;
+}
+if(data23.reviewers === undefined){
+const err84 = {instancePath:instancePath+"/environment/protection",schemaPath:"#/properties/environment/oneOf/0/properties/protection/required",keyword:"required",params:{missingProperty: "reviewers"},message:"must have required property '"+"reviewers"+"'"};
+if(vErrors === null){
+vErrors = [err84];
+}
+else {
+vErrors.push(err84);
+}
+errors++;
+}
+if(data23.preventSelfReview === undefined){
+const err85 = {instancePath:instancePath+"/environment/protection",schemaPath:"#/properties/environment/oneOf/0/properties/protection/required",keyword:"required",params:{missingProperty: "preventSelfReview"},message:"must have required property '"+"preventSelfReview"+"'"};
+if(vErrors === null){
+vErrors = [err85];
+}
+else {
+vErrors.push(err85);
+}
+errors++;
+}
+if(data23.waitTimer === undefined){
+const err86 = {instancePath:instancePath+"/environment/protection",schemaPath:"#/properties/environment/oneOf/0/properties/protection/required",keyword:"required",params:{missingProperty: "waitTimer"},message:"must have required property '"+"waitTimer"+"'"};
+if(vErrors === null){
+vErrors = [err86];
+}
+else {
+vErrors.push(err86);
+}
+errors++;
+}
+if(data23.branchPolicy === undefined){
+const err87 = {instancePath:instancePath+"/environment/protection",schemaPath:"#/properties/environment/oneOf/0/properties/protection/required",keyword:"required",params:{missingProperty: "branchPolicy"},message:"must have required property '"+"branchPolicy"+"'"};
+if(vErrors === null){
+vErrors = [err87];
+}
+else {
+vErrors.push(err87);
+}
+errors++;
+}
+if(data23.customRules === undefined){
+const err88 = {instancePath:instancePath+"/environment/protection",schemaPath:"#/properties/environment/oneOf/0/properties/protection/required",keyword:"required",params:{missingProperty: "customRules"},message:"must have required property '"+"customRules"+"'"};
+if(vErrors === null){
+vErrors = [err88];
+}
+else {
+vErrors.push(err88);
+}
+errors++;
+}
+if(data23.note === undefined){
+const err89 = {instancePath:instancePath+"/environment/protection",schemaPath:"#/properties/environment/oneOf/0/properties/protection/required",keyword:"required",params:{missingProperty: "note"},message:"must have required property '"+"note"+"'"};
+if(vErrors === null){
+vErrors = [err89];
+}
+else {
+vErrors.push(err89);
+}
+errors++;
+}
+for(const key2 in data23){
+if(!((((((((key2 === "status") || (key2 === "source")) || (key2 === "reviewers")) || (key2 === "preventSelfReview")) || (key2 === "waitTimer")) || (key2 === "branchPolicy")) || (key2 === "customRules")) || (key2 === "note"))){
+const err90 = {instancePath:instancePath+"/environment/protection",schemaPath:"#/properties/environment/oneOf/0/properties/protection/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err90];
+}
+else {
+vErrors.push(err90);
+}
+errors++;
+}
+}
+if(data23.status !== undefined){
+let data24 = data23.status;
+if(!((((data24 === "protected") || (data24 === "unprotected")) || (data24 === "unreadable")) || (data24 === "unknown"))){
+const err91 = {instancePath:instancePath+"/environment/protection/status",schemaPath:"#/properties/environment/oneOf/0/properties/protection/properties/status/enum",keyword:"enum",params:{allowedValues: schema42.properties.environment.oneOf[0].properties.protection.properties.status.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err91];
+}
+else {
+vErrors.push(err91);
+}
+errors++;
+}
+}
+if(data23.source !== undefined){
+if(typeof data23.source !== "string"){
+const err92 = {instancePath:instancePath+"/environment/protection/source",schemaPath:"#/properties/environment/oneOf/0/properties/protection/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err92];
+}
+else {
+vErrors.push(err92);
+}
+errors++;
+}
+}
+if(data23.reviewers !== undefined){
+let data26 = data23.reviewers;
+if(Array.isArray(data26)){
+const len10 = data26.length;
+for(let i2=0; i2<len10; i2++){
+if(typeof data26[i2] !== "string"){
+const err93 = {instancePath:instancePath+"/environment/protection/reviewers/" + i2,schemaPath:"#/$defs/stringList/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err93];
+}
+else {
+vErrors.push(err93);
+}
+errors++;
+}
+}
+}
+else {
+const err94 = {instancePath:instancePath+"/environment/protection/reviewers",schemaPath:"#/$defs/stringList/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err94];
+}
+else {
+vErrors.push(err94);
+}
+errors++;
+}
+}
+if(data23.preventSelfReview !== undefined){
+let data28 = data23.preventSelfReview;
+if((typeof data28 !== "boolean") && (data28 !== null)){
+const err95 = {instancePath:instancePath+"/environment/protection/preventSelfReview",schemaPath:"#/properties/environment/oneOf/0/properties/protection/properties/preventSelfReview/type",keyword:"type",params:{type: schema42.properties.environment.oneOf[0].properties.protection.properties.preventSelfReview.type},message:"must be boolean,null"};
+if(vErrors === null){
+vErrors = [err95];
+}
+else {
+vErrors.push(err95);
+}
+errors++;
+}
+}
+if(data23.waitTimer !== undefined){
+let data29 = data23.waitTimer;
+if((!(((typeof data29 == "number") && (!(data29 % 1) && !isNaN(data29))) && (isFinite(data29)))) && (data29 !== null)){
+const err96 = {instancePath:instancePath+"/environment/protection/waitTimer",schemaPath:"#/properties/environment/oneOf/0/properties/protection/properties/waitTimer/type",keyword:"type",params:{type: schema42.properties.environment.oneOf[0].properties.protection.properties.waitTimer.type},message:"must be integer,null"};
+if(vErrors === null){
+vErrors = [err96];
+}
+else {
+vErrors.push(err96);
+}
+errors++;
+}
+}
+if(data23.branchPolicy !== undefined){
+let data30 = data23.branchPolicy;
+if((typeof data30 !== "string") && (data30 !== null)){
+const err97 = {instancePath:instancePath+"/environment/protection/branchPolicy",schemaPath:"#/$defs/stringOrNull/type",keyword:"type",params:{type: schema66.type},message:"must be string,null"};
+if(vErrors === null){
+vErrors = [err97];
+}
+else {
+vErrors.push(err97);
+}
+errors++;
+}
+}
+if(data23.customRules !== undefined){
+let data31 = data23.customRules;
+if(Array.isArray(data31)){
+const len11 = data31.length;
+for(let i3=0; i3<len11; i3++){
+if(typeof data31[i3] !== "string"){
+const err98 = {instancePath:instancePath+"/environment/protection/customRules/" + i3,schemaPath:"#/$defs/stringList/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err98];
+}
+else {
+vErrors.push(err98);
+}
+errors++;
+}
+}
+}
+else {
+const err99 = {instancePath:instancePath+"/environment/protection/customRules",schemaPath:"#/$defs/stringList/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err99];
+}
+else {
+vErrors.push(err99);
+}
+errors++;
+}
+}
+if(data23.note !== undefined){
+if(typeof data23.note !== "string"){
+const err100 = {instancePath:instancePath+"/environment/protection/note",schemaPath:"#/properties/environment/oneOf/0/properties/protection/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err100];
+}
+else {
+vErrors.push(err100);
+}
+errors++;
+}
+}
+}
+else {
+const err101 = {instancePath:instancePath+"/environment/protection",schemaPath:"#/properties/environment/oneOf/0/properties/protection/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err101];
+}
+else {
+vErrors.push(err101);
+}
+errors++;
+}
+}
+}
+else {
+const err102 = {instancePath:instancePath+"/environment",schemaPath:"#/properties/environment/oneOf/0/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err102];
+}
+else {
+vErrors.push(err102);
+}
+errors++;
+}
+var _valid1 = _errs41 === errors;
+if(_valid1){
+valid13 = true;
+passing1 = 0;
+}
+const _errs90 = errors;
+if(data14 !== null){
+const err103 = {instancePath:instancePath+"/environment",schemaPath:"#/properties/environment/oneOf/1/type",keyword:"type",params:{type: "null"},message:"must be null"};
+if(vErrors === null){
+vErrors = [err103];
+}
+else {
+vErrors.push(err103);
+}
+errors++;
+}
+var _valid1 = _errs90 === errors;
+if(_valid1 && valid13){
+valid13 = false;
+passing1 = [passing1, 1];
+}
+else {
+if(_valid1){
+valid13 = true;
+passing1 = 1;
+}
+}
+if(!valid13){
+const err104 = {instancePath:instancePath+"/environment",schemaPath:"#/properties/environment/oneOf",keyword:"oneOf",params:{passingSchemas: passing1},message:"must match exactly one schema in oneOf"};
+if(vErrors === null){
+vErrors = [err104];
+}
+else {
+vErrors.push(err104);
+}
+errors++;
+}
+else {
+errors = _errs40;
+if(vErrors !== null){
+if(_errs40){
+vErrors.length = _errs40;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data.runsOn !== undefined){
+let data34 = data.runsOn;
+if(Array.isArray(data34)){
+const len12 = data34.length;
+for(let i4=0; i4<len12; i4++){
+if(typeof data34[i4] !== "string"){
+const err105 = {instancePath:instancePath+"/runsOn/" + i4,schemaPath:"#/$defs/stringList/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err105];
+}
+else {
+vErrors.push(err105);
+}
+errors++;
+}
+}
+}
+else {
+const err106 = {instancePath:instancePath+"/runsOn",schemaPath:"#/$defs/stringList/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err106];
+}
+else {
+vErrors.push(err106);
+}
+errors++;
+}
+}
+if(data.permissions !== undefined){
+let data36 = data.permissions;
+if(data36 && typeof data36 == "object" && !Array.isArray(data36)){
+if(data36.source === undefined){
+const err107 = {instancePath:instancePath+"/permissions",schemaPath:"#/properties/permissions/required",keyword:"required",params:{missingProperty: "source"},message:"must have required property '"+"source"+"'"};
+if(vErrors === null){
+vErrors = [err107];
+}
+else {
+vErrors.push(err107);
+}
+errors++;
+}
+if(data36.scopes === undefined){
+const err108 = {instancePath:instancePath+"/permissions",schemaPath:"#/properties/permissions/required",keyword:"required",params:{missingProperty: "scopes"},message:"must have required property '"+"scopes"+"'"};
+if(vErrors === null){
+vErrors = [err108];
+}
+else {
+vErrors.push(err108);
+}
+errors++;
+}
+if(data36.assumed === undefined){
+const err109 = {instancePath:instancePath+"/permissions",schemaPath:"#/properties/permissions/required",keyword:"required",params:{missingProperty: "assumed"},message:"must have required property '"+"assumed"+"'"};
+if(vErrors === null){
+vErrors = [err109];
+}
+else {
+vErrors.push(err109);
+}
+errors++;
+}
+if(data36.downgrade === undefined){
+const err110 = {instancePath:instancePath+"/permissions",schemaPath:"#/properties/permissions/required",keyword:"required",params:{missingProperty: "downgrade"},message:"must have required property '"+"downgrade"+"'"};
+if(vErrors === null){
+vErrors = [err110];
+}
+else {
+vErrors.push(err110);
+}
+errors++;
+}
+if(data36.at === undefined){
+const err111 = {instancePath:instancePath+"/permissions",schemaPath:"#/properties/permissions/required",keyword:"required",params:{missingProperty: "at"},message:"must have required property '"+"at"+"'"};
+if(vErrors === null){
+vErrors = [err111];
+}
+else {
+vErrors.push(err111);
+}
+errors++;
+}
+for(const key3 in data36){
+if(!(((((key3 === "source") || (key3 === "scopes")) || (key3 === "assumed")) || (key3 === "downgrade")) || (key3 === "at"))){
+const err112 = {instancePath:instancePath+"/permissions",schemaPath:"#/properties/permissions/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err112];
+}
+else {
+vErrors.push(err112);
+}
+errors++;
+}
+}
+if(data36.source !== undefined){
+let data37 = data36.source;
+if(!(((data37 === "job") || (data37 === "workflow")) || (data37 === "default"))){
+const err113 = {instancePath:instancePath+"/permissions/source",schemaPath:"#/properties/permissions/properties/source/enum",keyword:"enum",params:{allowedValues: schema42.properties.permissions.properties.source.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err113];
+}
+else {
+vErrors.push(err113);
+}
+errors++;
+}
+}
+if(data36.scopes !== undefined){
+let data38 = data36.scopes;
+if(data38 && typeof data38 == "object" && !Array.isArray(data38)){
+for(const key4 in data38){
+let data39 = data38[key4];
+if(!((data39 === "read") || (data39 === "write"))){
+const err114 = {instancePath:instancePath+"/permissions/scopes/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/permissions/properties/scopes/additionalProperties/enum",keyword:"enum",params:{allowedValues: schema42.properties.permissions.properties.scopes.additionalProperties.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err114];
+}
+else {
+vErrors.push(err114);
+}
+errors++;
+}
+}
+}
+else {
+const err115 = {instancePath:instancePath+"/permissions/scopes",schemaPath:"#/properties/permissions/properties/scopes/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err115];
+}
+else {
+vErrors.push(err115);
+}
+errors++;
+}
+}
+if(data36.assumed !== undefined){
+if(typeof data36.assumed !== "boolean"){
+const err116 = {instancePath:instancePath+"/permissions/assumed",schemaPath:"#/properties/permissions/properties/assumed/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(vErrors === null){
+vErrors = [err116];
+}
+else {
+vErrors.push(err116);
+}
+errors++;
+}
+}
+if(data36.downgrade !== undefined){
+let data41 = data36.downgrade;
+if((typeof data41 !== "string") && (data41 !== null)){
+const err117 = {instancePath:instancePath+"/permissions/downgrade",schemaPath:"#/$defs/stringOrNull/type",keyword:"type",params:{type: schema66.type},message:"must be string,null"};
+if(vErrors === null){
+vErrors = [err117];
+}
+else {
+vErrors.push(err117);
+}
+errors++;
+}
+}
+if(data36.at !== undefined){
+let data42 = data36.at;
+const _errs112 = errors;
+let valid34 = false;
+let passing3 = null;
+const _errs113 = errors;
+if(Array.isArray(data42)){
+if(data42.length > 2){
+const err118 = {instancePath:instancePath+"/permissions/at",schemaPath:"#/$defs/at/oneOf/0/maxItems",keyword:"maxItems",params:{limit: 2},message:"must NOT have more than 2 items"};
+if(vErrors === null){
+vErrors = [err118];
+}
+else {
+vErrors.push(err118);
+}
+errors++;
+}
+if(data42.length < 2){
+const err119 = {instancePath:instancePath+"/permissions/at",schemaPath:"#/$defs/at/oneOf/0/minItems",keyword:"minItems",params:{limit: 2},message:"must NOT have fewer than 2 items"};
+if(vErrors === null){
+vErrors = [err119];
+}
+else {
+vErrors.push(err119);
+}
+errors++;
+}
+const len13 = data42.length;
+if(len13 > 0){
+let data43 = data42[0];
+if(!(((typeof data43 == "number") && (!(data43 % 1) && !isNaN(data43))) && (isFinite(data43)))){
+const err120 = {instancePath:instancePath+"/permissions/at/0",schemaPath:"#/$defs/at/oneOf/0/prefixItems/0/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err120];
+}
+else {
+vErrors.push(err120);
+}
+errors++;
+}
+if((typeof data43 == "number") && (isFinite(data43))){
+if(data43 < 0 || isNaN(data43)){
+const err121 = {instancePath:instancePath+"/permissions/at/0",schemaPath:"#/$defs/at/oneOf/0/prefixItems/0/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err121];
+}
+else {
+vErrors.push(err121);
+}
+errors++;
+}
+}
+}
+if(len13 > 1){
+let data44 = data42[1];
+if(!(((typeof data44 == "number") && (!(data44 % 1) && !isNaN(data44))) && (isFinite(data44)))){
+const err122 = {instancePath:instancePath+"/permissions/at/1",schemaPath:"#/$defs/at/oneOf/0/prefixItems/1/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err122];
+}
+else {
+vErrors.push(err122);
+}
+errors++;
+}
+if((typeof data44 == "number") && (isFinite(data44))){
+if(data44 < 0 || isNaN(data44)){
+const err123 = {instancePath:instancePath+"/permissions/at/1",schemaPath:"#/$defs/at/oneOf/0/prefixItems/1/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err123];
+}
+else {
+vErrors.push(err123);
+}
+errors++;
+}
+}
+}
+const len14 = data42.length;
+if(!(len14 <= 2)){
+const err124 = {instancePath:instancePath+"/permissions/at",schemaPath:"#/$defs/at/oneOf/0/items",keyword:"items",params:{limit: 2},message:"must NOT have more than 2 items"};
+if(vErrors === null){
+vErrors = [err124];
+}
+else {
+vErrors.push(err124);
+}
+errors++;
+}
+}
+else {
+const err125 = {instancePath:instancePath+"/permissions/at",schemaPath:"#/$defs/at/oneOf/0/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err125];
+}
+else {
+vErrors.push(err125);
+}
+errors++;
+}
+var _valid3 = _errs113 === errors;
+if(_valid3){
+valid34 = true;
+passing3 = 0;
+var items2 = true;
+}
+const _errs119 = errors;
+if(Array.isArray(data42)){
+if(data42.length > 3){
+const err126 = {instancePath:instancePath+"/permissions/at",schemaPath:"#/$defs/at/oneOf/1/maxItems",keyword:"maxItems",params:{limit: 3},message:"must NOT have more than 3 items"};
+if(vErrors === null){
+vErrors = [err126];
+}
+else {
+vErrors.push(err126);
+}
+errors++;
+}
+if(data42.length < 3){
+const err127 = {instancePath:instancePath+"/permissions/at",schemaPath:"#/$defs/at/oneOf/1/minItems",keyword:"minItems",params:{limit: 3},message:"must NOT have fewer than 3 items"};
+if(vErrors === null){
+vErrors = [err127];
+}
+else {
+vErrors.push(err127);
+}
+errors++;
+}
+const len15 = data42.length;
+if(len15 > 0){
+let data45 = data42[0];
+if(!(((typeof data45 == "number") && (!(data45 % 1) && !isNaN(data45))) && (isFinite(data45)))){
+const err128 = {instancePath:instancePath+"/permissions/at/0",schemaPath:"#/$defs/at/oneOf/1/prefixItems/0/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err128];
+}
+else {
+vErrors.push(err128);
+}
+errors++;
+}
+if((typeof data45 == "number") && (isFinite(data45))){
+if(data45 < 0 || isNaN(data45)){
+const err129 = {instancePath:instancePath+"/permissions/at/0",schemaPath:"#/$defs/at/oneOf/1/prefixItems/0/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err129];
+}
+else {
+vErrors.push(err129);
+}
+errors++;
+}
+}
+}
+if(len15 > 1){
+let data46 = data42[1];
+if(!(((typeof data46 == "number") && (!(data46 % 1) && !isNaN(data46))) && (isFinite(data46)))){
+const err130 = {instancePath:instancePath+"/permissions/at/1",schemaPath:"#/$defs/at/oneOf/1/prefixItems/1/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err130];
+}
+else {
+vErrors.push(err130);
+}
+errors++;
+}
+if((typeof data46 == "number") && (isFinite(data46))){
+if(data46 < 0 || isNaN(data46)){
+const err131 = {instancePath:instancePath+"/permissions/at/1",schemaPath:"#/$defs/at/oneOf/1/prefixItems/1/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err131];
+}
+else {
+vErrors.push(err131);
+}
+errors++;
+}
+}
+}
+if(len15 > 2){
+let data47 = data42[2];
+if(!(((typeof data47 == "number") && (!(data47 % 1) && !isNaN(data47))) && (isFinite(data47)))){
+const err132 = {instancePath:instancePath+"/permissions/at/2",schemaPath:"#/$defs/at/oneOf/1/prefixItems/2/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err132];
+}
+else {
+vErrors.push(err132);
+}
+errors++;
+}
+if((typeof data47 == "number") && (isFinite(data47))){
+if(data47 < 0 || isNaN(data47)){
+const err133 = {instancePath:instancePath+"/permissions/at/2",schemaPath:"#/$defs/at/oneOf/1/prefixItems/2/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err133];
+}
+else {
+vErrors.push(err133);
+}
+errors++;
+}
+}
+}
+const len16 = data42.length;
+if(!(len16 <= 3)){
+const err134 = {instancePath:instancePath+"/permissions/at",schemaPath:"#/$defs/at/oneOf/1/items",keyword:"items",params:{limit: 3},message:"must NOT have more than 3 items"};
+if(vErrors === null){
+vErrors = [err134];
+}
+else {
+vErrors.push(err134);
+}
+errors++;
+}
+}
+else {
+const err135 = {instancePath:instancePath+"/permissions/at",schemaPath:"#/$defs/at/oneOf/1/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err135];
+}
+else {
+vErrors.push(err135);
+}
+errors++;
+}
+var _valid3 = _errs119 === errors;
+if(_valid3 && valid34){
+valid34 = false;
+passing3 = [passing3, 1];
+}
+else {
+if(_valid3){
+valid34 = true;
+passing3 = 1;
+if(items2 !== true){
+items2 = true;
+}
+}
+}
+if(!valid34){
+const err136 = {instancePath:instancePath+"/permissions/at",schemaPath:"#/$defs/at/oneOf",keyword:"oneOf",params:{passingSchemas: passing3},message:"must match exactly one schema in oneOf"};
+if(vErrors === null){
+vErrors = [err136];
+}
+else {
+vErrors.push(err136);
+}
+errors++;
+}
+else {
+errors = _errs112;
+if(vErrors !== null){
+if(_errs112){
+vErrors.length = _errs112;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+}
+else {
+const err137 = {instancePath:instancePath+"/permissions",schemaPath:"#/properties/permissions/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err137];
+}
+else {
+vErrors.push(err137);
+}
+errors++;
+}
+}
+if(data.credentials !== undefined){
+let data48 = data.credentials;
+if(Array.isArray(data48)){
+const len17 = data48.length;
+for(let i5=0; i5<len17; i5++){
+let data49 = data48[i5];
+if(data49 && typeof data49 == "object" && !Array.isArray(data49)){
+if(data49.id === undefined){
+const err138 = {instancePath:instancePath+"/credentials/" + i5,schemaPath:"#/properties/credentials/items/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
+if(vErrors === null){
+vErrors = [err138];
+}
+else {
+vErrors.push(err138);
+}
+errors++;
+}
+if(data49.kind === undefined){
+const err139 = {instancePath:instancePath+"/credentials/" + i5,schemaPath:"#/properties/credentials/items/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'"};
+if(vErrors === null){
+vErrors = [err139];
+}
+else {
+vErrors.push(err139);
+}
+errors++;
+}
+if(data49.name === undefined){
+const err140 = {instancePath:instancePath+"/credentials/" + i5,schemaPath:"#/properties/credentials/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
+if(vErrors === null){
+vErrors = [err140];
+}
+else {
+vErrors.push(err140);
+}
+errors++;
+}
+if(data49.lifetime === undefined){
+const err141 = {instancePath:instancePath+"/credentials/" + i5,schemaPath:"#/properties/credentials/items/required",keyword:"required",params:{missingProperty: "lifetime"},message:"must have required property '"+"lifetime"+"'"};
+if(vErrors === null){
+vErrors = [err141];
+}
+else {
+vErrors.push(err141);
+}
+errors++;
+}
+if(data49.scope === undefined){
+const err142 = {instancePath:instancePath+"/credentials/" + i5,schemaPath:"#/properties/credentials/items/required",keyword:"required",params:{missingProperty: "scope"},message:"must have required property '"+"scope"+"'"};
+if(vErrors === null){
+vErrors = [err142];
+}
+else {
+vErrors.push(err142);
+}
+errors++;
+}
+if(data49.write === undefined){
+const err143 = {instancePath:instancePath+"/credentials/" + i5,schemaPath:"#/properties/credentials/items/required",keyword:"required",params:{missingProperty: "write"},message:"must have required property '"+"write"+"'"};
+if(vErrors === null){
+vErrors = [err143];
+}
+else {
+vErrors.push(err143);
+}
+errors++;
+}
+if(data49.production === undefined){
+const err144 = {instancePath:instancePath+"/credentials/" + i5,schemaPath:"#/properties/credentials/items/required",keyword:"required",params:{missingProperty: "production"},message:"must have required property '"+"production"+"'"};
+if(vErrors === null){
+vErrors = [err144];
+}
+else {
+vErrors.push(err144);
+}
+errors++;
+}
+if(data49.reaches === undefined){
+const err145 = {instancePath:instancePath+"/credentials/" + i5,schemaPath:"#/properties/credentials/items/required",keyword:"required",params:{missingProperty: "reaches"},message:"must have required property '"+"reaches"+"'"};
+if(vErrors === null){
+vErrors = [err145];
+}
+else {
+vErrors.push(err145);
+}
+errors++;
+}
+if(data49.note === undefined){
+const err146 = {instancePath:instancePath+"/credentials/" + i5,schemaPath:"#/properties/credentials/items/required",keyword:"required",params:{missingProperty: "note"},message:"must have required property '"+"note"+"'"};
+if(vErrors === null){
+vErrors = [err146];
+}
+else {
+vErrors.push(err146);
+}
+errors++;
+}
+if(data49.usedIn === undefined){
+const err147 = {instancePath:instancePath+"/credentials/" + i5,schemaPath:"#/properties/credentials/items/required",keyword:"required",params:{missingProperty: "usedIn"},message:"must have required property '"+"usedIn"+"'"};
+if(vErrors === null){
+vErrors = [err147];
+}
+else {
+vErrors.push(err147);
+}
+errors++;
+}
+if(data49.at === undefined){
+const err148 = {instancePath:instancePath+"/credentials/" + i5,schemaPath:"#/properties/credentials/items/required",keyword:"required",params:{missingProperty: "at"},message:"must have required property '"+"at"+"'"};
+if(vErrors === null){
+vErrors = [err148];
+}
+else {
+vErrors.push(err148);
+}
+errors++;
+}
+for(const key5 in data49){
+if(!(func1.call(schema42.properties.credentials.items.properties, key5))){
+const err149 = {instancePath:instancePath+"/credentials/" + i5,schemaPath:"#/properties/credentials/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err149];
+}
+else {
+vErrors.push(err149);
+}
+errors++;
+}
+}
+if(data49.id !== undefined){
+if(typeof data49.id !== "string"){
+const err150 = {instancePath:instancePath+"/credentials/" + i5+"/id",schemaPath:"#/properties/credentials/items/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err150];
+}
+else {
+vErrors.push(err150);
+}
+errors++;
+}
+}
+if(data49.kind !== undefined){
+let data51 = data49.kind;
+if(!((((((data51 === "github-token") || (data51 === "oidc")) || (data51 === "app-token")) || (data51 === "static-secret")) || (data51 === "pat")) || (data51 === "inherited-secrets"))){
+const err151 = {instancePath:instancePath+"/credentials/" + i5+"/kind",schemaPath:"#/$defs/credentialKind/enum",keyword:"enum",params:{allowedValues: schema94.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err151];
+}
+else {
+vErrors.push(err151);
+}
+errors++;
+}
+}
+if(data49.name !== undefined){
+if(typeof data49.name !== "string"){
+const err152 = {instancePath:instancePath+"/credentials/" + i5+"/name",schemaPath:"#/properties/credentials/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err152];
+}
+else {
+vErrors.push(err152);
+}
+errors++;
+}
+}
+if(data49.lifetime !== undefined){
+let data53 = data49.lifetime;
+if(!(((data53 === "job-scoped") || (data53 === "short-lived")) || (data53 === "long-lived"))){
+const err153 = {instancePath:instancePath+"/credentials/" + i5+"/lifetime",schemaPath:"#/$defs/credentialLifetime/enum",keyword:"enum",params:{allowedValues: schema95.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err153];
+}
+else {
+vErrors.push(err153);
+}
+errors++;
+}
+}
+if(data49.scope !== undefined){
+let data54 = data49.scope;
+if(!((data54 === "narrow") || (data54 === "broad"))){
+const err154 = {instancePath:instancePath+"/credentials/" + i5+"/scope",schemaPath:"#/properties/credentials/items/properties/scope/enum",keyword:"enum",params:{allowedValues: schema42.properties.credentials.items.properties.scope.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err154];
+}
+else {
+vErrors.push(err154);
+}
+errors++;
+}
+}
+if(data49.write !== undefined){
+if(typeof data49.write !== "boolean"){
+const err155 = {instancePath:instancePath+"/credentials/" + i5+"/write",schemaPath:"#/properties/credentials/items/properties/write/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(vErrors === null){
+vErrors = [err155];
+}
+else {
+vErrors.push(err155);
+}
+errors++;
+}
+}
+if(data49.production !== undefined){
+if(typeof data49.production !== "boolean"){
+const err156 = {instancePath:instancePath+"/credentials/" + i5+"/production",schemaPath:"#/properties/credentials/items/properties/production/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(vErrors === null){
+vErrors = [err156];
+}
+else {
+vErrors.push(err156);
+}
+errors++;
+}
+}
+if(data49.reaches !== undefined){
+let data57 = data49.reaches;
+if(Array.isArray(data57)){
+const len18 = data57.length;
+for(let i6=0; i6<len18; i6++){
+if(typeof data57[i6] !== "string"){
+const err157 = {instancePath:instancePath+"/credentials/" + i5+"/reaches/" + i6,schemaPath:"#/$defs/stringList/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err157];
+}
+else {
+vErrors.push(err157);
+}
+errors++;
+}
+}
+}
+else {
+const err158 = {instancePath:instancePath+"/credentials/" + i5+"/reaches",schemaPath:"#/$defs/stringList/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err158];
+}
+else {
+vErrors.push(err158);
+}
+errors++;
+}
+}
+if(data49.note !== undefined){
+if(typeof data49.note !== "string"){
+const err159 = {instancePath:instancePath+"/credentials/" + i5+"/note",schemaPath:"#/properties/credentials/items/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err159];
+}
+else {
+vErrors.push(err159);
+}
+errors++;
+}
+}
+if(data49.usedIn !== undefined){
+let data60 = data49.usedIn;
+if(Array.isArray(data60)){
+const len19 = data60.length;
+for(let i7=0; i7<len19; i7++){
+let data61 = data60[i7];
+if(!(((typeof data61 == "number") && (!(data61 % 1) && !isNaN(data61))) && (isFinite(data61)))){
+const err160 = {instancePath:instancePath+"/credentials/" + i5+"/usedIn/" + i7,schemaPath:"#/$defs/textRef/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err160];
+}
+else {
+vErrors.push(err160);
+}
+errors++;
+}
+if((typeof data61 == "number") && (isFinite(data61))){
+if(data61 < 0 || isNaN(data61)){
+const err161 = {instancePath:instancePath+"/credentials/" + i5+"/usedIn/" + i7,schemaPath:"#/$defs/textRef/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err161];
+}
+else {
+vErrors.push(err161);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err162 = {instancePath:instancePath+"/credentials/" + i5+"/usedIn",schemaPath:"#/properties/credentials/items/properties/usedIn/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err162];
+}
+else {
+vErrors.push(err162);
+}
+errors++;
+}
+}
+if(data49.at !== undefined){
+let data62 = data49.at;
+const _errs159 = errors;
+let valid49 = false;
+let passing4 = null;
+const _errs160 = errors;
+if(Array.isArray(data62)){
+if(data62.length > 2){
+const err163 = {instancePath:instancePath+"/credentials/" + i5+"/at",schemaPath:"#/$defs/at/oneOf/0/maxItems",keyword:"maxItems",params:{limit: 2},message:"must NOT have more than 2 items"};
+if(vErrors === null){
+vErrors = [err163];
+}
+else {
+vErrors.push(err163);
+}
+errors++;
+}
+if(data62.length < 2){
+const err164 = {instancePath:instancePath+"/credentials/" + i5+"/at",schemaPath:"#/$defs/at/oneOf/0/minItems",keyword:"minItems",params:{limit: 2},message:"must NOT have fewer than 2 items"};
+if(vErrors === null){
+vErrors = [err164];
+}
+else {
+vErrors.push(err164);
+}
+errors++;
+}
+const len20 = data62.length;
+if(len20 > 0){
+let data63 = data62[0];
+if(!(((typeof data63 == "number") && (!(data63 % 1) && !isNaN(data63))) && (isFinite(data63)))){
+const err165 = {instancePath:instancePath+"/credentials/" + i5+"/at/0",schemaPath:"#/$defs/at/oneOf/0/prefixItems/0/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err165];
+}
+else {
+vErrors.push(err165);
+}
+errors++;
+}
+if((typeof data63 == "number") && (isFinite(data63))){
+if(data63 < 0 || isNaN(data63)){
+const err166 = {instancePath:instancePath+"/credentials/" + i5+"/at/0",schemaPath:"#/$defs/at/oneOf/0/prefixItems/0/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err166];
+}
+else {
+vErrors.push(err166);
+}
+errors++;
+}
+}
+}
+if(len20 > 1){
+let data64 = data62[1];
+if(!(((typeof data64 == "number") && (!(data64 % 1) && !isNaN(data64))) && (isFinite(data64)))){
+const err167 = {instancePath:instancePath+"/credentials/" + i5+"/at/1",schemaPath:"#/$defs/at/oneOf/0/prefixItems/1/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err167];
+}
+else {
+vErrors.push(err167);
+}
+errors++;
+}
+if((typeof data64 == "number") && (isFinite(data64))){
+if(data64 < 0 || isNaN(data64)){
+const err168 = {instancePath:instancePath+"/credentials/" + i5+"/at/1",schemaPath:"#/$defs/at/oneOf/0/prefixItems/1/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err168];
+}
+else {
+vErrors.push(err168);
+}
+errors++;
+}
+}
+}
+const len21 = data62.length;
+if(!(len21 <= 2)){
+const err169 = {instancePath:instancePath+"/credentials/" + i5+"/at",schemaPath:"#/$defs/at/oneOf/0/items",keyword:"items",params:{limit: 2},message:"must NOT have more than 2 items"};
+if(vErrors === null){
+vErrors = [err169];
+}
+else {
+vErrors.push(err169);
+}
+errors++;
+}
+}
+else {
+const err170 = {instancePath:instancePath+"/credentials/" + i5+"/at",schemaPath:"#/$defs/at/oneOf/0/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err170];
+}
+else {
+vErrors.push(err170);
+}
+errors++;
+}
+var _valid4 = _errs160 === errors;
+if(_valid4){
+valid49 = true;
+passing4 = 0;
+var items3 = true;
+}
+const _errs166 = errors;
+if(Array.isArray(data62)){
+if(data62.length > 3){
+const err171 = {instancePath:instancePath+"/credentials/" + i5+"/at",schemaPath:"#/$defs/at/oneOf/1/maxItems",keyword:"maxItems",params:{limit: 3},message:"must NOT have more than 3 items"};
+if(vErrors === null){
+vErrors = [err171];
+}
+else {
+vErrors.push(err171);
+}
+errors++;
+}
+if(data62.length < 3){
+const err172 = {instancePath:instancePath+"/credentials/" + i5+"/at",schemaPath:"#/$defs/at/oneOf/1/minItems",keyword:"minItems",params:{limit: 3},message:"must NOT have fewer than 3 items"};
+if(vErrors === null){
+vErrors = [err172];
+}
+else {
+vErrors.push(err172);
+}
+errors++;
+}
+const len22 = data62.length;
+if(len22 > 0){
+let data65 = data62[0];
+if(!(((typeof data65 == "number") && (!(data65 % 1) && !isNaN(data65))) && (isFinite(data65)))){
+const err173 = {instancePath:instancePath+"/credentials/" + i5+"/at/0",schemaPath:"#/$defs/at/oneOf/1/prefixItems/0/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err173];
+}
+else {
+vErrors.push(err173);
+}
+errors++;
+}
+if((typeof data65 == "number") && (isFinite(data65))){
+if(data65 < 0 || isNaN(data65)){
+const err174 = {instancePath:instancePath+"/credentials/" + i5+"/at/0",schemaPath:"#/$defs/at/oneOf/1/prefixItems/0/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err174];
+}
+else {
+vErrors.push(err174);
+}
+errors++;
+}
+}
+}
+if(len22 > 1){
+let data66 = data62[1];
+if(!(((typeof data66 == "number") && (!(data66 % 1) && !isNaN(data66))) && (isFinite(data66)))){
+const err175 = {instancePath:instancePath+"/credentials/" + i5+"/at/1",schemaPath:"#/$defs/at/oneOf/1/prefixItems/1/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err175];
+}
+else {
+vErrors.push(err175);
+}
+errors++;
+}
+if((typeof data66 == "number") && (isFinite(data66))){
+if(data66 < 0 || isNaN(data66)){
+const err176 = {instancePath:instancePath+"/credentials/" + i5+"/at/1",schemaPath:"#/$defs/at/oneOf/1/prefixItems/1/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err176];
+}
+else {
+vErrors.push(err176);
+}
+errors++;
+}
+}
+}
+if(len22 > 2){
+let data67 = data62[2];
+if(!(((typeof data67 == "number") && (!(data67 % 1) && !isNaN(data67))) && (isFinite(data67)))){
+const err177 = {instancePath:instancePath+"/credentials/" + i5+"/at/2",schemaPath:"#/$defs/at/oneOf/1/prefixItems/2/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err177];
+}
+else {
+vErrors.push(err177);
+}
+errors++;
+}
+if((typeof data67 == "number") && (isFinite(data67))){
+if(data67 < 0 || isNaN(data67)){
+const err178 = {instancePath:instancePath+"/credentials/" + i5+"/at/2",schemaPath:"#/$defs/at/oneOf/1/prefixItems/2/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err178];
+}
+else {
+vErrors.push(err178);
+}
+errors++;
+}
+}
+}
+const len23 = data62.length;
+if(!(len23 <= 3)){
+const err179 = {instancePath:instancePath+"/credentials/" + i5+"/at",schemaPath:"#/$defs/at/oneOf/1/items",keyword:"items",params:{limit: 3},message:"must NOT have more than 3 items"};
+if(vErrors === null){
+vErrors = [err179];
+}
+else {
+vErrors.push(err179);
+}
+errors++;
+}
+}
+else {
+const err180 = {instancePath:instancePath+"/credentials/" + i5+"/at",schemaPath:"#/$defs/at/oneOf/1/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err180];
+}
+else {
+vErrors.push(err180);
+}
+errors++;
+}
+var _valid4 = _errs166 === errors;
+if(_valid4 && valid49){
+valid49 = false;
+passing4 = [passing4, 1];
+}
+else {
+if(_valid4){
+valid49 = true;
+passing4 = 1;
+if(items3 !== true){
+items3 = true;
+}
+}
+}
+if(!valid49){
+const err181 = {instancePath:instancePath+"/credentials/" + i5+"/at",schemaPath:"#/$defs/at/oneOf",keyword:"oneOf",params:{passingSchemas: passing4},message:"must match exactly one schema in oneOf"};
+if(vErrors === null){
+vErrors = [err181];
+}
+else {
+vErrors.push(err181);
+}
+errors++;
+}
+else {
+errors = _errs159;
+if(vErrors !== null){
+if(_errs159){
+vErrors.length = _errs159;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+}
+else {
+const err182 = {instancePath:instancePath+"/credentials/" + i5,schemaPath:"#/properties/credentials/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err182];
+}
+else {
+vErrors.push(err182);
+}
+errors++;
+}
+}
+}
+else {
+const err183 = {instancePath:instancePath+"/credentials",schemaPath:"#/properties/credentials/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err183];
+}
+else {
+vErrors.push(err183);
+}
+errors++;
+}
+}
+if(data.uses !== undefined){
+let data68 = data.uses;
+if(Array.isArray(data68)){
+const len24 = data68.length;
+for(let i8=0; i8<len24; i8++){
+let data69 = data68[i8];
+if(data69 && typeof data69 == "object" && !Array.isArray(data69)){
+if(data69.kind === undefined){
+const err184 = {instancePath:instancePath+"/uses/" + i8,schemaPath:"#/properties/uses/items/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'"};
+if(vErrors === null){
+vErrors = [err184];
+}
+else {
+vErrors.push(err184);
+}
+errors++;
+}
+if(data69.name === undefined){
+const err185 = {instancePath:instancePath+"/uses/" + i8,schemaPath:"#/properties/uses/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
+if(vErrors === null){
+vErrors = [err185];
+}
+else {
+vErrors.push(err185);
+}
+errors++;
+}
+if(data69.ref === undefined){
+const err186 = {instancePath:instancePath+"/uses/" + i8,schemaPath:"#/properties/uses/items/required",keyword:"required",params:{missingProperty: "ref"},message:"must have required property '"+"ref"+"'"};
+if(vErrors === null){
+vErrors = [err186];
+}
+else {
+vErrors.push(err186);
+}
+errors++;
+}
+if(data69.pinned === undefined){
+const err187 = {instancePath:instancePath+"/uses/" + i8,schemaPath:"#/properties/uses/items/required",keyword:"required",params:{missingProperty: "pinned"},message:"must have required property '"+"pinned"+"'"};
+if(vErrors === null){
+vErrors = [err187];
+}
+else {
+vErrors.push(err187);
+}
+errors++;
+}
+if(data69.step === undefined){
+const err188 = {instancePath:instancePath+"/uses/" + i8,schemaPath:"#/properties/uses/items/required",keyword:"required",params:{missingProperty: "step"},message:"must have required property '"+"step"+"'"};
+if(vErrors === null){
+vErrors = [err188];
+}
+else {
+vErrors.push(err188);
+}
+errors++;
+}
+if(data69.at === undefined){
+const err189 = {instancePath:instancePath+"/uses/" + i8,schemaPath:"#/properties/uses/items/required",keyword:"required",params:{missingProperty: "at"},message:"must have required property '"+"at"+"'"};
+if(vErrors === null){
+vErrors = [err189];
+}
+else {
+vErrors.push(err189);
+}
+errors++;
+}
+for(const key6 in data69){
+if(!(((((((key6 === "raw") || (key6 === "kind")) || (key6 === "name")) || (key6 === "ref")) || (key6 === "pinned")) || (key6 === "step")) || (key6 === "at"))){
+const err190 = {instancePath:instancePath+"/uses/" + i8,schemaPath:"#/properties/uses/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err190];
+}
+else {
+vErrors.push(err190);
+}
+errors++;
+}
+}
+if(data69.raw !== undefined){
+if(typeof data69.raw !== "string"){
+const err191 = {instancePath:instancePath+"/uses/" + i8+"/raw",schemaPath:"#/properties/uses/items/properties/raw/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err191];
+}
+else {
+vErrors.push(err191);
+}
+errors++;
+}
+}
+if(data69.kind !== undefined){
+let data71 = data69.kind;
+if(!((((data71 === "action") || (data71 === "local")) || (data71 === "docker")) || (data71 === "reusable-workflow"))){
+const err192 = {instancePath:instancePath+"/uses/" + i8+"/kind",schemaPath:"#/properties/uses/items/properties/kind/enum",keyword:"enum",params:{allowedValues: schema42.properties.uses.items.properties.kind.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err192];
+}
+else {
+vErrors.push(err192);
+}
+errors++;
+}
+}
+if(data69.name !== undefined){
+if(typeof data69.name !== "string"){
+const err193 = {instancePath:instancePath+"/uses/" + i8+"/name",schemaPath:"#/properties/uses/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err193];
+}
+else {
+vErrors.push(err193);
+}
+errors++;
+}
+}
+if(data69.ref !== undefined){
+let data73 = data69.ref;
+if((typeof data73 !== "string") && (data73 !== null)){
+const err194 = {instancePath:instancePath+"/uses/" + i8+"/ref",schemaPath:"#/$defs/stringOrNull/type",keyword:"type",params:{type: schema66.type},message:"must be string,null"};
+if(vErrors === null){
+vErrors = [err194];
+}
+else {
+vErrors.push(err194);
+}
+errors++;
+}
+}
+if(data69.pinned !== undefined){
+if(typeof data69.pinned !== "boolean"){
+const err195 = {instancePath:instancePath+"/uses/" + i8+"/pinned",schemaPath:"#/properties/uses/items/properties/pinned/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(vErrors === null){
+vErrors = [err195];
+}
+else {
+vErrors.push(err195);
+}
+errors++;
+}
+}
+if(data69.step !== undefined){
+let data75 = data69.step;
+if((!(((typeof data75 == "number") && (!(data75 % 1) && !isNaN(data75))) && (isFinite(data75)))) && (data75 !== null)){
+const err196 = {instancePath:instancePath+"/uses/" + i8+"/step",schemaPath:"#/properties/uses/items/properties/step/type",keyword:"type",params:{type: schema42.properties.uses.items.properties.step.type},message:"must be integer,null"};
+if(vErrors === null){
+vErrors = [err196];
+}
+else {
+vErrors.push(err196);
+}
+errors++;
+}
+}
+if(data69.at !== undefined){
+let data76 = data69.at;
+const _errs193 = errors;
+let valid57 = false;
+let passing5 = null;
+const _errs194 = errors;
+if(Array.isArray(data76)){
+if(data76.length > 2){
+const err197 = {instancePath:instancePath+"/uses/" + i8+"/at",schemaPath:"#/$defs/at/oneOf/0/maxItems",keyword:"maxItems",params:{limit: 2},message:"must NOT have more than 2 items"};
+if(vErrors === null){
+vErrors = [err197];
+}
+else {
+vErrors.push(err197);
+}
+errors++;
+}
+if(data76.length < 2){
+const err198 = {instancePath:instancePath+"/uses/" + i8+"/at",schemaPath:"#/$defs/at/oneOf/0/minItems",keyword:"minItems",params:{limit: 2},message:"must NOT have fewer than 2 items"};
+if(vErrors === null){
+vErrors = [err198];
+}
+else {
+vErrors.push(err198);
+}
+errors++;
+}
+const len25 = data76.length;
+if(len25 > 0){
+let data77 = data76[0];
+if(!(((typeof data77 == "number") && (!(data77 % 1) && !isNaN(data77))) && (isFinite(data77)))){
+const err199 = {instancePath:instancePath+"/uses/" + i8+"/at/0",schemaPath:"#/$defs/at/oneOf/0/prefixItems/0/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err199];
+}
+else {
+vErrors.push(err199);
+}
+errors++;
+}
+if((typeof data77 == "number") && (isFinite(data77))){
+if(data77 < 0 || isNaN(data77)){
+const err200 = {instancePath:instancePath+"/uses/" + i8+"/at/0",schemaPath:"#/$defs/at/oneOf/0/prefixItems/0/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err200];
+}
+else {
+vErrors.push(err200);
+}
+errors++;
+}
+}
+}
+if(len25 > 1){
+let data78 = data76[1];
+if(!(((typeof data78 == "number") && (!(data78 % 1) && !isNaN(data78))) && (isFinite(data78)))){
+const err201 = {instancePath:instancePath+"/uses/" + i8+"/at/1",schemaPath:"#/$defs/at/oneOf/0/prefixItems/1/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err201];
+}
+else {
+vErrors.push(err201);
+}
+errors++;
+}
+if((typeof data78 == "number") && (isFinite(data78))){
+if(data78 < 0 || isNaN(data78)){
+const err202 = {instancePath:instancePath+"/uses/" + i8+"/at/1",schemaPath:"#/$defs/at/oneOf/0/prefixItems/1/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err202];
+}
+else {
+vErrors.push(err202);
+}
+errors++;
+}
+}
+}
+const len26 = data76.length;
+if(!(len26 <= 2)){
+const err203 = {instancePath:instancePath+"/uses/" + i8+"/at",schemaPath:"#/$defs/at/oneOf/0/items",keyword:"items",params:{limit: 2},message:"must NOT have more than 2 items"};
+if(vErrors === null){
+vErrors = [err203];
+}
+else {
+vErrors.push(err203);
+}
+errors++;
+}
+}
+else {
+const err204 = {instancePath:instancePath+"/uses/" + i8+"/at",schemaPath:"#/$defs/at/oneOf/0/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err204];
+}
+else {
+vErrors.push(err204);
+}
+errors++;
+}
+var _valid5 = _errs194 === errors;
+if(_valid5){
+valid57 = true;
+passing5 = 0;
+var items4 = true;
+}
+const _errs200 = errors;
+if(Array.isArray(data76)){
+if(data76.length > 3){
+const err205 = {instancePath:instancePath+"/uses/" + i8+"/at",schemaPath:"#/$defs/at/oneOf/1/maxItems",keyword:"maxItems",params:{limit: 3},message:"must NOT have more than 3 items"};
+if(vErrors === null){
+vErrors = [err205];
+}
+else {
+vErrors.push(err205);
+}
+errors++;
+}
+if(data76.length < 3){
+const err206 = {instancePath:instancePath+"/uses/" + i8+"/at",schemaPath:"#/$defs/at/oneOf/1/minItems",keyword:"minItems",params:{limit: 3},message:"must NOT have fewer than 3 items"};
+if(vErrors === null){
+vErrors = [err206];
+}
+else {
+vErrors.push(err206);
+}
+errors++;
+}
+const len27 = data76.length;
+if(len27 > 0){
+let data79 = data76[0];
+if(!(((typeof data79 == "number") && (!(data79 % 1) && !isNaN(data79))) && (isFinite(data79)))){
+const err207 = {instancePath:instancePath+"/uses/" + i8+"/at/0",schemaPath:"#/$defs/at/oneOf/1/prefixItems/0/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err207];
+}
+else {
+vErrors.push(err207);
+}
+errors++;
+}
+if((typeof data79 == "number") && (isFinite(data79))){
+if(data79 < 0 || isNaN(data79)){
+const err208 = {instancePath:instancePath+"/uses/" + i8+"/at/0",schemaPath:"#/$defs/at/oneOf/1/prefixItems/0/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err208];
+}
+else {
+vErrors.push(err208);
+}
+errors++;
+}
+}
+}
+if(len27 > 1){
+let data80 = data76[1];
+if(!(((typeof data80 == "number") && (!(data80 % 1) && !isNaN(data80))) && (isFinite(data80)))){
+const err209 = {instancePath:instancePath+"/uses/" + i8+"/at/1",schemaPath:"#/$defs/at/oneOf/1/prefixItems/1/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err209];
+}
+else {
+vErrors.push(err209);
+}
+errors++;
+}
+if((typeof data80 == "number") && (isFinite(data80))){
+if(data80 < 0 || isNaN(data80)){
+const err210 = {instancePath:instancePath+"/uses/" + i8+"/at/1",schemaPath:"#/$defs/at/oneOf/1/prefixItems/1/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err210];
+}
+else {
+vErrors.push(err210);
+}
+errors++;
+}
+}
+}
+if(len27 > 2){
+let data81 = data76[2];
+if(!(((typeof data81 == "number") && (!(data81 % 1) && !isNaN(data81))) && (isFinite(data81)))){
+const err211 = {instancePath:instancePath+"/uses/" + i8+"/at/2",schemaPath:"#/$defs/at/oneOf/1/prefixItems/2/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err211];
+}
+else {
+vErrors.push(err211);
+}
+errors++;
+}
+if((typeof data81 == "number") && (isFinite(data81))){
+if(data81 < 0 || isNaN(data81)){
+const err212 = {instancePath:instancePath+"/uses/" + i8+"/at/2",schemaPath:"#/$defs/at/oneOf/1/prefixItems/2/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err212];
+}
+else {
+vErrors.push(err212);
+}
+errors++;
+}
+}
+}
+const len28 = data76.length;
+if(!(len28 <= 3)){
+const err213 = {instancePath:instancePath+"/uses/" + i8+"/at",schemaPath:"#/$defs/at/oneOf/1/items",keyword:"items",params:{limit: 3},message:"must NOT have more than 3 items"};
+if(vErrors === null){
+vErrors = [err213];
+}
+else {
+vErrors.push(err213);
+}
+errors++;
+}
+}
+else {
+const err214 = {instancePath:instancePath+"/uses/" + i8+"/at",schemaPath:"#/$defs/at/oneOf/1/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err214];
+}
+else {
+vErrors.push(err214);
+}
+errors++;
+}
+var _valid5 = _errs200 === errors;
+if(_valid5 && valid57){
+valid57 = false;
+passing5 = [passing5, 1];
+}
+else {
+if(_valid5){
+valid57 = true;
+passing5 = 1;
+if(items4 !== true){
+items4 = true;
+}
+}
+}
+if(!valid57){
+const err215 = {instancePath:instancePath+"/uses/" + i8+"/at",schemaPath:"#/$defs/at/oneOf",keyword:"oneOf",params:{passingSchemas: passing5},message:"must match exactly one schema in oneOf"};
+if(vErrors === null){
+vErrors = [err215];
+}
+else {
+vErrors.push(err215);
+}
+errors++;
+}
+else {
+errors = _errs193;
+if(vErrors !== null){
+if(_errs193){
+vErrors.length = _errs193;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+}
+else {
+const err216 = {instancePath:instancePath+"/uses/" + i8,schemaPath:"#/properties/uses/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err216];
+}
+else {
+vErrors.push(err216);
+}
+errors++;
+}
+}
+}
+else {
+const err217 = {instancePath:instancePath+"/uses",schemaPath:"#/properties/uses/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err217];
+}
+else {
+vErrors.push(err217);
+}
+errors++;
+}
+}
+if(data.runs !== undefined){
+let data82 = data.runs;
+if(Array.isArray(data82)){
+const len29 = data82.length;
+for(let i9=0; i9<len29; i9++){
+let data83 = data82[i9];
+if(data83 && typeof data83 == "object" && !Array.isArray(data83)){
+if(data83.step === undefined){
+const err218 = {instancePath:instancePath+"/runs/" + i9,schemaPath:"#/properties/runs/items/required",keyword:"required",params:{missingProperty: "step"},message:"must have required property '"+"step"+"'"};
+if(vErrors === null){
+vErrors = [err218];
+}
+else {
+vErrors.push(err218);
+}
+errors++;
+}
+if(data83.name === undefined){
+const err219 = {instancePath:instancePath+"/runs/" + i9,schemaPath:"#/properties/runs/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
+if(vErrors === null){
+vErrors = [err219];
+}
+else {
+vErrors.push(err219);
+}
+errors++;
+}
+if(data83.shell === undefined){
+const err220 = {instancePath:instancePath+"/runs/" + i9,schemaPath:"#/properties/runs/items/required",keyword:"required",params:{missingProperty: "shell"},message:"must have required property '"+"shell"+"'"};
+if(vErrors === null){
+vErrors = [err220];
+}
+else {
+vErrors.push(err220);
+}
+errors++;
+}
+if(data83.at === undefined){
+const err221 = {instancePath:instancePath+"/runs/" + i9,schemaPath:"#/properties/runs/items/required",keyword:"required",params:{missingProperty: "at"},message:"must have required property '"+"at"+"'"};
+if(vErrors === null){
+vErrors = [err221];
+}
+else {
+vErrors.push(err221);
+}
+errors++;
+}
+for(const key7 in data83){
+if(!((((key7 === "step") || (key7 === "name")) || (key7 === "shell")) || (key7 === "at"))){
+const err222 = {instancePath:instancePath+"/runs/" + i9,schemaPath:"#/properties/runs/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err222];
+}
+else {
+vErrors.push(err222);
+}
+errors++;
+}
+}
+if(data83.step !== undefined){
+let data84 = data83.step;
+if(!(((typeof data84 == "number") && (!(data84 % 1) && !isNaN(data84))) && (isFinite(data84)))){
+const err223 = {instancePath:instancePath+"/runs/" + i9+"/step",schemaPath:"#/properties/runs/items/properties/step/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err223];
+}
+else {
+vErrors.push(err223);
+}
+errors++;
+}
+}
+if(data83.name !== undefined){
+let data85 = data83.name;
+if((typeof data85 !== "string") && (data85 !== null)){
+const err224 = {instancePath:instancePath+"/runs/" + i9+"/name",schemaPath:"#/$defs/stringOrNull/type",keyword:"type",params:{type: schema66.type},message:"must be string,null"};
+if(vErrors === null){
+vErrors = [err224];
+}
+else {
+vErrors.push(err224);
+}
+errors++;
+}
+}
+if(data83.shell !== undefined){
+let data86 = data83.shell;
+if((typeof data86 !== "string") && (data86 !== null)){
+const err225 = {instancePath:instancePath+"/runs/" + i9+"/shell",schemaPath:"#/$defs/stringOrNull/type",keyword:"type",params:{type: schema66.type},message:"must be string,null"};
+if(vErrors === null){
+vErrors = [err225];
+}
+else {
+vErrors.push(err225);
+}
+errors++;
+}
+}
+if(data83.at !== undefined){
+let data87 = data83.at;
+const _errs223 = errors;
+let valid66 = false;
+let passing6 = null;
+const _errs224 = errors;
+if(Array.isArray(data87)){
+if(data87.length > 2){
+const err226 = {instancePath:instancePath+"/runs/" + i9+"/at",schemaPath:"#/$defs/at/oneOf/0/maxItems",keyword:"maxItems",params:{limit: 2},message:"must NOT have more than 2 items"};
+if(vErrors === null){
+vErrors = [err226];
+}
+else {
+vErrors.push(err226);
+}
+errors++;
+}
+if(data87.length < 2){
+const err227 = {instancePath:instancePath+"/runs/" + i9+"/at",schemaPath:"#/$defs/at/oneOf/0/minItems",keyword:"minItems",params:{limit: 2},message:"must NOT have fewer than 2 items"};
+if(vErrors === null){
+vErrors = [err227];
+}
+else {
+vErrors.push(err227);
+}
+errors++;
+}
+const len30 = data87.length;
+if(len30 > 0){
+let data88 = data87[0];
+if(!(((typeof data88 == "number") && (!(data88 % 1) && !isNaN(data88))) && (isFinite(data88)))){
+const err228 = {instancePath:instancePath+"/runs/" + i9+"/at/0",schemaPath:"#/$defs/at/oneOf/0/prefixItems/0/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err228];
+}
+else {
+vErrors.push(err228);
+}
+errors++;
+}
+if((typeof data88 == "number") && (isFinite(data88))){
+if(data88 < 0 || isNaN(data88)){
+const err229 = {instancePath:instancePath+"/runs/" + i9+"/at/0",schemaPath:"#/$defs/at/oneOf/0/prefixItems/0/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err229];
+}
+else {
+vErrors.push(err229);
+}
+errors++;
+}
+}
+}
+if(len30 > 1){
+let data89 = data87[1];
+if(!(((typeof data89 == "number") && (!(data89 % 1) && !isNaN(data89))) && (isFinite(data89)))){
+const err230 = {instancePath:instancePath+"/runs/" + i9+"/at/1",schemaPath:"#/$defs/at/oneOf/0/prefixItems/1/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err230];
+}
+else {
+vErrors.push(err230);
+}
+errors++;
+}
+if((typeof data89 == "number") && (isFinite(data89))){
+if(data89 < 0 || isNaN(data89)){
+const err231 = {instancePath:instancePath+"/runs/" + i9+"/at/1",schemaPath:"#/$defs/at/oneOf/0/prefixItems/1/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err231];
+}
+else {
+vErrors.push(err231);
+}
+errors++;
+}
+}
+}
+const len31 = data87.length;
+if(!(len31 <= 2)){
+const err232 = {instancePath:instancePath+"/runs/" + i9+"/at",schemaPath:"#/$defs/at/oneOf/0/items",keyword:"items",params:{limit: 2},message:"must NOT have more than 2 items"};
+if(vErrors === null){
+vErrors = [err232];
+}
+else {
+vErrors.push(err232);
+}
+errors++;
+}
+}
+else {
+const err233 = {instancePath:instancePath+"/runs/" + i9+"/at",schemaPath:"#/$defs/at/oneOf/0/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err233];
+}
+else {
+vErrors.push(err233);
+}
+errors++;
+}
+var _valid6 = _errs224 === errors;
+if(_valid6){
+valid66 = true;
+passing6 = 0;
+var items5 = true;
+}
+const _errs230 = errors;
+if(Array.isArray(data87)){
+if(data87.length > 3){
+const err234 = {instancePath:instancePath+"/runs/" + i9+"/at",schemaPath:"#/$defs/at/oneOf/1/maxItems",keyword:"maxItems",params:{limit: 3},message:"must NOT have more than 3 items"};
+if(vErrors === null){
+vErrors = [err234];
+}
+else {
+vErrors.push(err234);
+}
+errors++;
+}
+if(data87.length < 3){
+const err235 = {instancePath:instancePath+"/runs/" + i9+"/at",schemaPath:"#/$defs/at/oneOf/1/minItems",keyword:"minItems",params:{limit: 3},message:"must NOT have fewer than 3 items"};
+if(vErrors === null){
+vErrors = [err235];
+}
+else {
+vErrors.push(err235);
+}
+errors++;
+}
+const len32 = data87.length;
+if(len32 > 0){
+let data90 = data87[0];
+if(!(((typeof data90 == "number") && (!(data90 % 1) && !isNaN(data90))) && (isFinite(data90)))){
+const err236 = {instancePath:instancePath+"/runs/" + i9+"/at/0",schemaPath:"#/$defs/at/oneOf/1/prefixItems/0/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err236];
+}
+else {
+vErrors.push(err236);
+}
+errors++;
+}
+if((typeof data90 == "number") && (isFinite(data90))){
+if(data90 < 0 || isNaN(data90)){
+const err237 = {instancePath:instancePath+"/runs/" + i9+"/at/0",schemaPath:"#/$defs/at/oneOf/1/prefixItems/0/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err237];
+}
+else {
+vErrors.push(err237);
+}
+errors++;
+}
+}
+}
+if(len32 > 1){
+let data91 = data87[1];
+if(!(((typeof data91 == "number") && (!(data91 % 1) && !isNaN(data91))) && (isFinite(data91)))){
+const err238 = {instancePath:instancePath+"/runs/" + i9+"/at/1",schemaPath:"#/$defs/at/oneOf/1/prefixItems/1/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err238];
+}
+else {
+vErrors.push(err238);
+}
+errors++;
+}
+if((typeof data91 == "number") && (isFinite(data91))){
+if(data91 < 0 || isNaN(data91)){
+const err239 = {instancePath:instancePath+"/runs/" + i9+"/at/1",schemaPath:"#/$defs/at/oneOf/1/prefixItems/1/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err239];
+}
+else {
+vErrors.push(err239);
+}
+errors++;
+}
+}
+}
+if(len32 > 2){
+let data92 = data87[2];
+if(!(((typeof data92 == "number") && (!(data92 % 1) && !isNaN(data92))) && (isFinite(data92)))){
+const err240 = {instancePath:instancePath+"/runs/" + i9+"/at/2",schemaPath:"#/$defs/at/oneOf/1/prefixItems/2/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err240];
+}
+else {
+vErrors.push(err240);
+}
+errors++;
+}
+if((typeof data92 == "number") && (isFinite(data92))){
+if(data92 < 0 || isNaN(data92)){
+const err241 = {instancePath:instancePath+"/runs/" + i9+"/at/2",schemaPath:"#/$defs/at/oneOf/1/prefixItems/2/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err241];
+}
+else {
+vErrors.push(err241);
+}
+errors++;
+}
+}
+}
+const len33 = data87.length;
+if(!(len33 <= 3)){
+const err242 = {instancePath:instancePath+"/runs/" + i9+"/at",schemaPath:"#/$defs/at/oneOf/1/items",keyword:"items",params:{limit: 3},message:"must NOT have more than 3 items"};
+if(vErrors === null){
+vErrors = [err242];
+}
+else {
+vErrors.push(err242);
+}
+errors++;
+}
+}
+else {
+const err243 = {instancePath:instancePath+"/runs/" + i9+"/at",schemaPath:"#/$defs/at/oneOf/1/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err243];
+}
+else {
+vErrors.push(err243);
+}
+errors++;
+}
+var _valid6 = _errs230 === errors;
+if(_valid6 && valid66){
+valid66 = false;
+passing6 = [passing6, 1];
+}
+else {
+if(_valid6){
+valid66 = true;
+passing6 = 1;
+if(items5 !== true){
+items5 = true;
+}
+}
+}
+if(!valid66){
+const err244 = {instancePath:instancePath+"/runs/" + i9+"/at",schemaPath:"#/$defs/at/oneOf",keyword:"oneOf",params:{passingSchemas: passing6},message:"must match exactly one schema in oneOf"};
+if(vErrors === null){
+vErrors = [err244];
+}
+else {
+vErrors.push(err244);
+}
+errors++;
+}
+else {
+errors = _errs223;
+if(vErrors !== null){
+if(_errs223){
+vErrors.length = _errs223;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+}
+else {
+const err245 = {instancePath:instancePath+"/runs/" + i9,schemaPath:"#/properties/runs/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err245];
+}
+else {
+vErrors.push(err245);
+}
+errors++;
+}
+}
+}
+else {
+const err246 = {instancePath:instancePath+"/runs",schemaPath:"#/properties/runs/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err246];
+}
+else {
+vErrors.push(err246);
+}
+errors++;
+}
+}
+if(data.agents !== undefined){
+let data93 = data.agents;
+if(Array.isArray(data93)){
+const len34 = data93.length;
+for(let i10=0; i10<len34; i10++){
+if(!(validate70(data93[i10], {instancePath:instancePath+"/agents/" + i10,parentData:data93,parentDataProperty:i10,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate70.errors : vErrors.concat(validate70.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err247 = {instancePath:instancePath+"/agents",schemaPath:"#/properties/agents/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err247];
+}
+else {
+vErrors.push(err247);
+}
+errors++;
+}
+}
+if(data.workflowRole !== undefined){
+let data95 = data.workflowRole;
+const _errs242 = errors;
+let valid71 = false;
+let passing7 = null;
+const _errs243 = errors;
+if(data95 !== null){
+const err248 = {instancePath:instancePath+"/workflowRole",schemaPath:"#/properties/workflowRole/oneOf/0/type",keyword:"type",params:{type: "null"},message:"must be null"};
+if(vErrors === null){
+vErrors = [err248];
+}
+else {
+vErrors.push(err248);
+}
+errors++;
+}
+var _valid7 = _errs243 === errors;
+if(_valid7){
+valid71 = true;
+passing7 = 0;
+}
+const _errs245 = errors;
+if(data95 && typeof data95 == "object" && !Array.isArray(data95)){
+if(data95.framework === undefined){
+const err249 = {instancePath:instancePath+"/workflowRole",schemaPath:"#/properties/workflowRole/oneOf/1/required",keyword:"required",params:{missingProperty: "framework"},message:"must have required property '"+"framework"+"'"};
+if(vErrors === null){
+vErrors = [err249];
+}
+else {
+vErrors.push(err249);
+}
+errors++;
+}
+if(data95.role === undefined){
+const err250 = {instancePath:instancePath+"/workflowRole",schemaPath:"#/properties/workflowRole/oneOf/1/required",keyword:"required",params:{missingProperty: "role"},message:"must have required property '"+"role"+"'"};
+if(vErrors === null){
+vErrors = [err250];
+}
+else {
+vErrors.push(err250);
+}
+errors++;
+}
+if(data95.runsModel === undefined){
+const err251 = {instancePath:instancePath+"/workflowRole",schemaPath:"#/properties/workflowRole/oneOf/1/required",keyword:"required",params:{missingProperty: "runsModel"},message:"must have required property '"+"runsModel"+"'"};
+if(vErrors === null){
+vErrors = [err251];
+}
+else {
+vErrors.push(err251);
+}
+errors++;
+}
+if(data95.actsOnAgentOutput === undefined){
+const err252 = {instancePath:instancePath+"/workflowRole",schemaPath:"#/properties/workflowRole/oneOf/1/required",keyword:"required",params:{missingProperty: "actsOnAgentOutput"},message:"must have required property '"+"actsOnAgentOutput"+"'"};
+if(vErrors === null){
+vErrors = [err252];
+}
+else {
+vErrors.push(err252);
+}
+errors++;
+}
+for(const key8 in data95){
+if(!((((key8 === "framework") || (key8 === "role")) || (key8 === "runsModel")) || (key8 === "actsOnAgentOutput"))){
+const err253 = {instancePath:instancePath+"/workflowRole",schemaPath:"#/properties/workflowRole/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err253];
+}
+else {
+vErrors.push(err253);
+}
+errors++;
+}
+}
+if(data95.framework !== undefined){
+if(!(data95.framework === "gh-aw")){
+const err254 = {instancePath:instancePath+"/workflowRole/framework",schemaPath:"#/properties/workflowRole/oneOf/1/properties/framework/enum",keyword:"enum",params:{allowedValues: schema42.properties.workflowRole.oneOf[1].properties.framework.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err254];
+}
+else {
+vErrors.push(err254);
+}
+errors++;
+}
+}
+if(data95.role !== undefined){
+let data97 = data95.role;
+if(!(((((((((data97 === "pre-activation") || (data97 === "activation")) || (data97 === "agent")) || (data97 === "detection")) || (data97 === "safe-outputs")) || (data97 === "conclusion")) || (data97 === "memory")) || (data97 === "maintenance")) || (data97 === "other"))){
+const err255 = {instancePath:instancePath+"/workflowRole/role",schemaPath:"#/properties/workflowRole/oneOf/1/properties/role/enum",keyword:"enum",params:{allowedValues: schema42.properties.workflowRole.oneOf[1].properties.role.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err255];
+}
+else {
+vErrors.push(err255);
+}
+errors++;
+}
+}
+if(data95.runsModel !== undefined){
+if(typeof data95.runsModel !== "boolean"){
+const err256 = {instancePath:instancePath+"/workflowRole/runsModel",schemaPath:"#/properties/workflowRole/oneOf/1/properties/runsModel/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(vErrors === null){
+vErrors = [err256];
+}
+else {
+vErrors.push(err256);
+}
+errors++;
+}
+}
+if(data95.actsOnAgentOutput !== undefined){
+if(typeof data95.actsOnAgentOutput !== "boolean"){
+const err257 = {instancePath:instancePath+"/workflowRole/actsOnAgentOutput",schemaPath:"#/properties/workflowRole/oneOf/1/properties/actsOnAgentOutput/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(vErrors === null){
+vErrors = [err257];
+}
+else {
+vErrors.push(err257);
+}
+errors++;
+}
+}
+}
+else {
+const err258 = {instancePath:instancePath+"/workflowRole",schemaPath:"#/properties/workflowRole/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err258];
+}
+else {
+vErrors.push(err258);
+}
+errors++;
+}
+var _valid7 = _errs245 === errors;
+if(_valid7 && valid71){
+valid71 = false;
+passing7 = [passing7, 1];
+}
+else {
+if(_valid7){
+valid71 = true;
+passing7 = 1;
+}
+}
+if(!valid71){
+const err259 = {instancePath:instancePath+"/workflowRole",schemaPath:"#/properties/workflowRole/oneOf",keyword:"oneOf",params:{passingSchemas: passing7},message:"must match exactly one schema in oneOf"};
+if(vErrors === null){
+vErrors = [err259];
+}
+else {
+vErrors.push(err259);
+}
+errors++;
+}
+else {
+errors = _errs242;
+if(vErrors !== null){
+if(_errs242){
+vErrors.length = _errs242;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data.tools !== undefined){
+let data100 = data.tools;
+if(Array.isArray(data100)){
+const len35 = data100.length;
+for(let i11=0; i11<len35; i11++){
+if(!(validate72(data100[i11], {instancePath:instancePath+"/tools/" + i11,parentData:data100,parentDataProperty:i11,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate72.errors : vErrors.concat(validate72.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err260 = {instancePath:instancePath+"/tools",schemaPath:"#/properties/tools/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err260];
+}
+else {
+vErrors.push(err260);
+}
+errors++;
+}
+}
+if(data.agentConfig !== undefined){
+let data102 = data.agentConfig;
+if(Array.isArray(data102)){
+const len36 = data102.length;
+for(let i12=0; i12<len36; i12++){
+let data103 = data102[i12];
+if(data103 && typeof data103 == "object" && !Array.isArray(data103)){
+if(data103.agent === undefined){
+const err261 = {instancePath:instancePath+"/agentConfig/" + i12,schemaPath:"#/properties/agentConfig/items/required",keyword:"required",params:{missingProperty: "agent"},message:"must have required property '"+"agent"+"'"};
+if(vErrors === null){
+vErrors = [err261];
+}
+else {
+vErrors.push(err261);
+}
+errors++;
+}
+if(data103.file === undefined){
+const err262 = {instancePath:instancePath+"/agentConfig/" + i12,schemaPath:"#/properties/agentConfig/items/required",keyword:"required",params:{missingProperty: "file"},message:"must have required property '"+"file"+"'"};
+if(vErrors === null){
+vErrors = [err262];
+}
+else {
+vErrors.push(err262);
+}
+errors++;
+}
+if(data103.permissions === undefined){
+const err263 = {instancePath:instancePath+"/agentConfig/" + i12,schemaPath:"#/properties/agentConfig/items/required",keyword:"required",params:{missingProperty: "permissions"},message:"must have required property '"+"permissions"+"'"};
+if(vErrors === null){
+vErrors = [err263];
+}
+else {
+vErrors.push(err263);
+}
+errors++;
+}
+if(data103.settings === undefined){
+const err264 = {instancePath:instancePath+"/agentConfig/" + i12,schemaPath:"#/properties/agentConfig/items/required",keyword:"required",params:{missingProperty: "settings"},message:"must have required property '"+"settings"+"'"};
+if(vErrors === null){
+vErrors = [err264];
+}
+else {
+vErrors.push(err264);
+}
+errors++;
+}
+for(const key9 in data103){
+if(!((((key9 === "agent") || (key9 === "file")) || (key9 === "permissions")) || (key9 === "settings"))){
+const err265 = {instancePath:instancePath+"/agentConfig/" + i12,schemaPath:"#/properties/agentConfig/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err265];
+}
+else {
+vErrors.push(err265);
+}
+errors++;
+}
+}
+if(data103.agent !== undefined){
+if(typeof data103.agent !== "string"){
+const err266 = {instancePath:instancePath+"/agentConfig/" + i12+"/agent",schemaPath:"#/properties/agentConfig/items/properties/agent/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err266];
+}
+else {
+vErrors.push(err266);
+}
+errors++;
+}
+}
+if(data103.file !== undefined){
+if(typeof data103.file !== "string"){
+const err267 = {instancePath:instancePath+"/agentConfig/" + i12+"/file",schemaPath:"#/properties/agentConfig/items/properties/file/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err267];
+}
+else {
+vErrors.push(err267);
+}
+errors++;
+}
+}
+if(data103.permissions !== undefined){
+let data106 = data103.permissions;
+const _errs267 = errors;
+let valid78 = false;
+let passing8 = null;
+const _errs268 = errors;
+if(!(validate74(data106, {instancePath:instancePath+"/agentConfig/" + i12+"/permissions",parentData:data103,parentDataProperty:"permissions",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate74.errors : vErrors.concat(validate74.errors);
+errors = vErrors.length;
+}
+var _valid8 = _errs268 === errors;
+if(_valid8){
+valid78 = true;
+passing8 = 0;
+}
+const _errs269 = errors;
+if(data106 !== null){
+const err268 = {instancePath:instancePath+"/agentConfig/" + i12+"/permissions",schemaPath:"#/properties/agentConfig/items/properties/permissions/oneOf/1/type",keyword:"type",params:{type: "null"},message:"must be null"};
+if(vErrors === null){
+vErrors = [err268];
+}
+else {
+vErrors.push(err268);
+}
+errors++;
+}
+var _valid8 = _errs269 === errors;
+if(_valid8 && valid78){
+valid78 = false;
+passing8 = [passing8, 1];
+}
+else {
+if(_valid8){
+valid78 = true;
+passing8 = 1;
+}
+}
+if(!valid78){
+const err269 = {instancePath:instancePath+"/agentConfig/" + i12+"/permissions",schemaPath:"#/properties/agentConfig/items/properties/permissions/oneOf",keyword:"oneOf",params:{passingSchemas: passing8},message:"must match exactly one schema in oneOf"};
+if(vErrors === null){
+vErrors = [err269];
+}
+else {
+vErrors.push(err269);
+}
+errors++;
+}
+else {
+errors = _errs267;
+if(vErrors !== null){
+if(_errs267){
+vErrors.length = _errs267;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data103.settings !== undefined){
+let data107 = data103.settings;
+if(Array.isArray(data107)){
+const len37 = data107.length;
+for(let i13=0; i13<len37; i13++){
+let data108 = data107[i13];
+if(data108 && typeof data108 == "object" && !Array.isArray(data108)){
+if(data108.key === undefined){
+const err270 = {instancePath:instancePath+"/agentConfig/" + i12+"/settings/" + i13,schemaPath:"#/properties/agentConfig/items/properties/settings/items/required",keyword:"required",params:{missingProperty: "key"},message:"must have required property '"+"key"+"'"};
+if(vErrors === null){
+vErrors = [err270];
+}
+else {
+vErrors.push(err270);
+}
+errors++;
+}
+if(data108.value === undefined){
+const err271 = {instancePath:instancePath+"/agentConfig/" + i12+"/settings/" + i13,schemaPath:"#/properties/agentConfig/items/properties/settings/items/required",keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'"};
+if(vErrors === null){
+vErrors = [err271];
+}
+else {
+vErrors.push(err271);
+}
+errors++;
+}
+if(data108.at === undefined){
+const err272 = {instancePath:instancePath+"/agentConfig/" + i12+"/settings/" + i13,schemaPath:"#/properties/agentConfig/items/properties/settings/items/required",keyword:"required",params:{missingProperty: "at"},message:"must have required property '"+"at"+"'"};
+if(vErrors === null){
+vErrors = [err272];
+}
+else {
+vErrors.push(err272);
+}
+errors++;
+}
+for(const key10 in data108){
+if(!(((key10 === "key") || (key10 === "value")) || (key10 === "at"))){
+const err273 = {instancePath:instancePath+"/agentConfig/" + i12+"/settings/" + i13,schemaPath:"#/properties/agentConfig/items/properties/settings/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err273];
+}
+else {
+vErrors.push(err273);
+}
+errors++;
+}
+}
+if(data108.key !== undefined){
+if(typeof data108.key !== "string"){
+const err274 = {instancePath:instancePath+"/agentConfig/" + i12+"/settings/" + i13+"/key",schemaPath:"#/properties/agentConfig/items/properties/settings/items/properties/key/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err274];
+}
+else {
+vErrors.push(err274);
+}
+errors++;
+}
+}
+if(data108.value !== undefined){
+if(typeof data108.value !== "string"){
+const err275 = {instancePath:instancePath+"/agentConfig/" + i12+"/settings/" + i13+"/value",schemaPath:"#/properties/agentConfig/items/properties/settings/items/properties/value/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err275];
+}
+else {
+vErrors.push(err275);
+}
+errors++;
+}
+}
+if(data108.at !== undefined){
+let data111 = data108.at;
+const _errs282 = errors;
+let valid83 = false;
+let passing9 = null;
+const _errs283 = errors;
+if(Array.isArray(data111)){
+if(data111.length > 2){
+const err276 = {instancePath:instancePath+"/agentConfig/" + i12+"/settings/" + i13+"/at",schemaPath:"#/$defs/at/oneOf/0/maxItems",keyword:"maxItems",params:{limit: 2},message:"must NOT have more than 2 items"};
+if(vErrors === null){
+vErrors = [err276];
+}
+else {
+vErrors.push(err276);
+}
+errors++;
+}
+if(data111.length < 2){
+const err277 = {instancePath:instancePath+"/agentConfig/" + i12+"/settings/" + i13+"/at",schemaPath:"#/$defs/at/oneOf/0/minItems",keyword:"minItems",params:{limit: 2},message:"must NOT have fewer than 2 items"};
+if(vErrors === null){
+vErrors = [err277];
+}
+else {
+vErrors.push(err277);
+}
+errors++;
+}
+const len38 = data111.length;
+if(len38 > 0){
+let data112 = data111[0];
+if(!(((typeof data112 == "number") && (!(data112 % 1) && !isNaN(data112))) && (isFinite(data112)))){
+const err278 = {instancePath:instancePath+"/agentConfig/" + i12+"/settings/" + i13+"/at/0",schemaPath:"#/$defs/at/oneOf/0/prefixItems/0/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err278];
+}
+else {
+vErrors.push(err278);
+}
+errors++;
+}
+if((typeof data112 == "number") && (isFinite(data112))){
+if(data112 < 0 || isNaN(data112)){
+const err279 = {instancePath:instancePath+"/agentConfig/" + i12+"/settings/" + i13+"/at/0",schemaPath:"#/$defs/at/oneOf/0/prefixItems/0/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err279];
+}
+else {
+vErrors.push(err279);
+}
+errors++;
+}
+}
+}
+if(len38 > 1){
+let data113 = data111[1];
+if(!(((typeof data113 == "number") && (!(data113 % 1) && !isNaN(data113))) && (isFinite(data113)))){
+const err280 = {instancePath:instancePath+"/agentConfig/" + i12+"/settings/" + i13+"/at/1",schemaPath:"#/$defs/at/oneOf/0/prefixItems/1/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err280];
+}
+else {
+vErrors.push(err280);
+}
+errors++;
+}
+if((typeof data113 == "number") && (isFinite(data113))){
+if(data113 < 0 || isNaN(data113)){
+const err281 = {instancePath:instancePath+"/agentConfig/" + i12+"/settings/" + i13+"/at/1",schemaPath:"#/$defs/at/oneOf/0/prefixItems/1/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err281];
+}
+else {
+vErrors.push(err281);
+}
+errors++;
+}
+}
+}
+const len39 = data111.length;
+if(!(len39 <= 2)){
+const err282 = {instancePath:instancePath+"/agentConfig/" + i12+"/settings/" + i13+"/at",schemaPath:"#/$defs/at/oneOf/0/items",keyword:"items",params:{limit: 2},message:"must NOT have more than 2 items"};
+if(vErrors === null){
+vErrors = [err282];
+}
+else {
+vErrors.push(err282);
+}
+errors++;
+}
+}
+else {
+const err283 = {instancePath:instancePath+"/agentConfig/" + i12+"/settings/" + i13+"/at",schemaPath:"#/$defs/at/oneOf/0/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err283];
+}
+else {
+vErrors.push(err283);
+}
+errors++;
+}
+var _valid9 = _errs283 === errors;
+if(_valid9){
+valid83 = true;
+passing9 = 0;
+var items6 = true;
+}
+const _errs289 = errors;
+if(Array.isArray(data111)){
+if(data111.length > 3){
+const err284 = {instancePath:instancePath+"/agentConfig/" + i12+"/settings/" + i13+"/at",schemaPath:"#/$defs/at/oneOf/1/maxItems",keyword:"maxItems",params:{limit: 3},message:"must NOT have more than 3 items"};
+if(vErrors === null){
+vErrors = [err284];
+}
+else {
+vErrors.push(err284);
+}
+errors++;
+}
+if(data111.length < 3){
+const err285 = {instancePath:instancePath+"/agentConfig/" + i12+"/settings/" + i13+"/at",schemaPath:"#/$defs/at/oneOf/1/minItems",keyword:"minItems",params:{limit: 3},message:"must NOT have fewer than 3 items"};
+if(vErrors === null){
+vErrors = [err285];
+}
+else {
+vErrors.push(err285);
+}
+errors++;
+}
+const len40 = data111.length;
+if(len40 > 0){
+let data114 = data111[0];
+if(!(((typeof data114 == "number") && (!(data114 % 1) && !isNaN(data114))) && (isFinite(data114)))){
+const err286 = {instancePath:instancePath+"/agentConfig/" + i12+"/settings/" + i13+"/at/0",schemaPath:"#/$defs/at/oneOf/1/prefixItems/0/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err286];
+}
+else {
+vErrors.push(err286);
+}
+errors++;
+}
+if((typeof data114 == "number") && (isFinite(data114))){
+if(data114 < 0 || isNaN(data114)){
+const err287 = {instancePath:instancePath+"/agentConfig/" + i12+"/settings/" + i13+"/at/0",schemaPath:"#/$defs/at/oneOf/1/prefixItems/0/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err287];
+}
+else {
+vErrors.push(err287);
+}
+errors++;
+}
+}
+}
+if(len40 > 1){
+let data115 = data111[1];
+if(!(((typeof data115 == "number") && (!(data115 % 1) && !isNaN(data115))) && (isFinite(data115)))){
+const err288 = {instancePath:instancePath+"/agentConfig/" + i12+"/settings/" + i13+"/at/1",schemaPath:"#/$defs/at/oneOf/1/prefixItems/1/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err288];
+}
+else {
+vErrors.push(err288);
+}
+errors++;
+}
+if((typeof data115 == "number") && (isFinite(data115))){
+if(data115 < 0 || isNaN(data115)){
+const err289 = {instancePath:instancePath+"/agentConfig/" + i12+"/settings/" + i13+"/at/1",schemaPath:"#/$defs/at/oneOf/1/prefixItems/1/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err289];
+}
+else {
+vErrors.push(err289);
+}
+errors++;
+}
+}
+}
+if(len40 > 2){
+let data116 = data111[2];
+if(!(((typeof data116 == "number") && (!(data116 % 1) && !isNaN(data116))) && (isFinite(data116)))){
+const err290 = {instancePath:instancePath+"/agentConfig/" + i12+"/settings/" + i13+"/at/2",schemaPath:"#/$defs/at/oneOf/1/prefixItems/2/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err290];
+}
+else {
+vErrors.push(err290);
+}
+errors++;
+}
+if((typeof data116 == "number") && (isFinite(data116))){
+if(data116 < 0 || isNaN(data116)){
+const err291 = {instancePath:instancePath+"/agentConfig/" + i12+"/settings/" + i13+"/at/2",schemaPath:"#/$defs/at/oneOf/1/prefixItems/2/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err291];
+}
+else {
+vErrors.push(err291);
+}
+errors++;
+}
+}
+}
+const len41 = data111.length;
+if(!(len41 <= 3)){
+const err292 = {instancePath:instancePath+"/agentConfig/" + i12+"/settings/" + i13+"/at",schemaPath:"#/$defs/at/oneOf/1/items",keyword:"items",params:{limit: 3},message:"must NOT have more than 3 items"};
+if(vErrors === null){
+vErrors = [err292];
+}
+else {
+vErrors.push(err292);
+}
+errors++;
+}
+}
+else {
+const err293 = {instancePath:instancePath+"/agentConfig/" + i12+"/settings/" + i13+"/at",schemaPath:"#/$defs/at/oneOf/1/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err293];
+}
+else {
+vErrors.push(err293);
+}
+errors++;
+}
+var _valid9 = _errs289 === errors;
+if(_valid9 && valid83){
+valid83 = false;
+passing9 = [passing9, 1];
+}
+else {
+if(_valid9){
+valid83 = true;
+passing9 = 1;
+if(items6 !== true){
+items6 = true;
+}
+}
+}
+if(!valid83){
+const err294 = {instancePath:instancePath+"/agentConfig/" + i12+"/settings/" + i13+"/at",schemaPath:"#/$defs/at/oneOf",keyword:"oneOf",params:{passingSchemas: passing9},message:"must match exactly one schema in oneOf"};
+if(vErrors === null){
+vErrors = [err294];
+}
+else {
+vErrors.push(err294);
+}
+errors++;
+}
+else {
+errors = _errs282;
+if(vErrors !== null){
+if(_errs282){
+vErrors.length = _errs282;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+}
+else {
+const err295 = {instancePath:instancePath+"/agentConfig/" + i12+"/settings/" + i13,schemaPath:"#/properties/agentConfig/items/properties/settings/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err295];
+}
+else {
+vErrors.push(err295);
+}
+errors++;
+}
+}
+}
+else {
+const err296 = {instancePath:instancePath+"/agentConfig/" + i12+"/settings",schemaPath:"#/properties/agentConfig/items/properties/settings/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err296];
+}
+else {
+vErrors.push(err296);
+}
+errors++;
+}
+}
+}
+else {
+const err297 = {instancePath:instancePath+"/agentConfig/" + i12,schemaPath:"#/properties/agentConfig/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err297];
+}
+else {
+vErrors.push(err297);
+}
+errors++;
+}
+}
+}
+else {
+const err298 = {instancePath:instancePath+"/agentConfig",schemaPath:"#/properties/agentConfig/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err298];
+}
+else {
+vErrors.push(err298);
+}
+errors++;
+}
+}
+if(data.owner !== undefined){
+let data117 = data.owner;
+const _errs298 = errors;
+let valid86 = false;
+let passing10 = null;
+const _errs299 = errors;
+if(!(validate76(data117, {instancePath:instancePath+"/owner",parentData:data,parentDataProperty:"owner",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate76.errors : vErrors.concat(validate76.errors);
+errors = vErrors.length;
+}
+var _valid10 = _errs299 === errors;
+if(_valid10){
+valid86 = true;
+passing10 = 0;
+}
+const _errs300 = errors;
+if(data117 !== null){
+const err299 = {instancePath:instancePath+"/owner",schemaPath:"#/properties/owner/oneOf/1/type",keyword:"type",params:{type: "null"},message:"must be null"};
+if(vErrors === null){
+vErrors = [err299];
+}
+else {
+vErrors.push(err299);
+}
+errors++;
+}
+var _valid10 = _errs300 === errors;
+if(_valid10 && valid86){
+valid86 = false;
+passing10 = [passing10, 1];
+}
+else {
+if(_valid10){
+valid86 = true;
+passing10 = 1;
+}
+}
+if(!valid86){
+const err300 = {instancePath:instancePath+"/owner",schemaPath:"#/properties/owner/oneOf",keyword:"oneOf",params:{passingSchemas: passing10},message:"must match exactly one schema in oneOf"};
+if(vErrors === null){
+vErrors = [err300];
+}
+else {
+vErrors.push(err300);
+}
+errors++;
+}
+else {
+errors = _errs298;
+if(vErrors !== null){
+if(_errs298){
+vErrors.length = _errs298;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data.change !== undefined){
+let data118 = data.change;
+const _errs303 = errors;
+let valid87 = false;
+let passing11 = null;
+const _errs304 = errors;
+if(!(validate78(data118, {instancePath:instancePath+"/change",parentData:data,parentDataProperty:"change",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate78.errors : vErrors.concat(validate78.errors);
+errors = vErrors.length;
+}
+var _valid11 = _errs304 === errors;
+if(_valid11){
+valid87 = true;
+passing11 = 0;
+}
+const _errs305 = errors;
+if(data118 !== null){
+const err301 = {instancePath:instancePath+"/change",schemaPath:"#/properties/change/oneOf/1/type",keyword:"type",params:{type: "null"},message:"must be null"};
+if(vErrors === null){
+vErrors = [err301];
+}
+else {
+vErrors.push(err301);
+}
+errors++;
+}
+var _valid11 = _errs305 === errors;
+if(_valid11 && valid87){
+valid87 = false;
+passing11 = [passing11, 1];
+}
+else {
+if(_valid11){
+valid87 = true;
+passing11 = 1;
+}
+}
+if(!valid87){
+const err302 = {instancePath:instancePath+"/change",schemaPath:"#/properties/change/oneOf",keyword:"oneOf",params:{passingSchemas: passing11},message:"must match exactly one schema in oneOf"};
+if(vErrors === null){
+vErrors = [err302];
+}
+else {
+vErrors.push(err302);
+}
+errors++;
+}
+else {
+errors = _errs303;
+if(vErrors !== null){
+if(_errs303){
+vErrors.length = _errs303;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data.targets !== undefined){
+let data119 = data.targets;
+if(Array.isArray(data119)){
+const len42 = data119.length;
+for(let i14=0; i14<len42; i14++){
+if(typeof data119[i14] !== "string"){
+const err303 = {instancePath:instancePath+"/targets/" + i14,schemaPath:"#/$defs/stringList/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err303];
+}
+else {
+vErrors.push(err303);
+}
+errors++;
+}
+}
+}
+else {
+const err304 = {instancePath:instancePath+"/targets",schemaPath:"#/$defs/stringList/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err304];
+}
+else {
+vErrors.push(err304);
+}
+errors++;
+}
+}
+if(data.classes !== undefined){
+let data121 = data.classes;
+if(Array.isArray(data121)){
+const len43 = data121.length;
+for(let i15=0; i15<len43; i15++){
+let data122 = data121[i15];
+if(!((((((((((((((data122 === "read") || (data122 === "comment")) || (data122 === "write-branch")) || (data122 === "modify-workflow")) || (data122 === "run-shell")) || (data122 === "use-secret")) || (data122 === "cloud-credential")) || (data122 === "call-tool")) || (data122 === "publish")) || (data122 === "deploy")) || (data122 === "production")) || (data122 === "destructive")) || (data122 === "bypass-checks")) || (data122 === "opaque"))){
+const err305 = {instancePath:instancePath+"/classes/" + i15,schemaPath:"#/$defs/actionClass/enum",keyword:"enum",params:{allowedValues: schema64.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err305];
+}
+else {
+vErrors.push(err305);
+}
+errors++;
+}
+}
+}
+else {
+const err306 = {instancePath:instancePath+"/classes",schemaPath:"#/properties/classes/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err306];
+}
+else {
+vErrors.push(err306);
+}
+errors++;
+}
+}
+if(data.paths !== undefined){
+let data123 = data.paths;
+if(Array.isArray(data123)){
+const len44 = data123.length;
+for(let i16=0; i16<len44; i16++){
+let data124 = data123[i16];
+const _errs320 = errors;
+let valid96 = false;
+let passing12 = null;
+const _errs321 = errors;
+if(data124 && typeof data124 == "object" && !Array.isArray(data124)){
+if(data124.id === undefined){
+const err307 = {instancePath:instancePath+"/paths/" + i16,schemaPath:"#/properties/paths/items/oneOf/0/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
+if(vErrors === null){
+vErrors = [err307];
+}
+else {
+vErrors.push(err307);
+}
+errors++;
+}
+}
+var _valid12 = _errs321 === errors;
+if(_valid12){
+valid96 = true;
+passing12 = 0;
+}
+const _errs322 = errors;
+if(data124 && typeof data124 == "object" && !Array.isArray(data124)){
+if(data124.n === undefined){
+const err308 = {instancePath:instancePath+"/paths/" + i16,schemaPath:"#/properties/paths/items/oneOf/1/required",keyword:"required",params:{missingProperty: "n"},message:"must have required property '"+"n"+"'"};
+if(vErrors === null){
+vErrors = [err308];
+}
+else {
+vErrors.push(err308);
+}
+errors++;
+}
+}
+var _valid12 = _errs322 === errors;
+if(_valid12 && valid96){
+valid96 = false;
+passing12 = [passing12, 1];
+}
+else {
+if(_valid12){
+valid96 = true;
+passing12 = 1;
+}
+}
+if(!valid96){
+const err309 = {instancePath:instancePath+"/paths/" + i16,schemaPath:"#/properties/paths/items/oneOf",keyword:"oneOf",params:{passingSchemas: passing12},message:"must match exactly one schema in oneOf"};
+if(vErrors === null){
+vErrors = [err309];
+}
+else {
+vErrors.push(err309);
+}
+errors++;
+}
+else {
+errors = _errs320;
+if(vErrors !== null){
+if(_errs320){
+vErrors.length = _errs320;
+}
+else {
+vErrors = null;
+}
+}
+}
+if(data124 && typeof data124 == "object" && !Array.isArray(data124)){
+if(data124.class === undefined){
+const err310 = {instancePath:instancePath+"/paths/" + i16,schemaPath:"#/properties/paths/items/required",keyword:"required",params:{missingProperty: "class"},message:"must have required property '"+"class"+"'"};
+if(vErrors === null){
+vErrors = [err310];
+}
+else {
+vErrors.push(err310);
+}
+errors++;
+}
+if(data124.reason === undefined){
+const err311 = {instancePath:instancePath+"/paths/" + i16,schemaPath:"#/properties/paths/items/required",keyword:"required",params:{missingProperty: "reason"},message:"must have required property '"+"reason"+"'"};
+if(vErrors === null){
+vErrors = [err311];
+}
+else {
+vErrors.push(err311);
+}
+errors++;
+}
+if(data124.at === undefined){
+const err312 = {instancePath:instancePath+"/paths/" + i16,schemaPath:"#/properties/paths/items/required",keyword:"required",params:{missingProperty: "at"},message:"must have required property '"+"at"+"'"};
+if(vErrors === null){
+vErrors = [err312];
+}
+else {
+vErrors.push(err312);
+}
+errors++;
+}
+if(data124.credentials === undefined){
+const err313 = {instancePath:instancePath+"/paths/" + i16,schemaPath:"#/properties/paths/items/required",keyword:"required",params:{missingProperty: "credentials"},message:"must have required property '"+"credentials"+"'"};
+if(vErrors === null){
+vErrors = [err313];
+}
+else {
+vErrors.push(err313);
+}
+errors++;
+}
+for(const key11 in data124){
+if(!(func1.call(schema42.properties.paths.items.properties, key11))){
+const err314 = {instancePath:instancePath+"/paths/" + i16,schemaPath:"#/properties/paths/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key11},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err314];
+}
+else {
+vErrors.push(err314);
+}
+errors++;
+}
+}
+if(data124.id !== undefined){
+if(typeof data124.id !== "string"){
+const err315 = {instancePath:instancePath+"/paths/" + i16+"/id",schemaPath:"#/properties/paths/items/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err315];
+}
+else {
+vErrors.push(err315);
+}
+errors++;
+}
+}
+if(data124.n !== undefined){
+let data126 = data124.n;
+if(!(((typeof data126 == "number") && (!(data126 % 1) && !isNaN(data126))) && (isFinite(data126)))){
+const err316 = {instancePath:instancePath+"/paths/" + i16+"/n",schemaPath:"#/properties/paths/items/properties/n/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err316];
+}
+else {
+vErrors.push(err316);
+}
+errors++;
+}
+if((typeof data126 == "number") && (isFinite(data126))){
+if(data126 < 1 || isNaN(data126)){
+const err317 = {instancePath:instancePath+"/paths/" + i16+"/n",schemaPath:"#/properties/paths/items/properties/n/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+if(vErrors === null){
+vErrors = [err317];
+}
+else {
+vErrors.push(err317);
+}
+errors++;
+}
+}
+}
+if(data124.class !== undefined){
+let data127 = data124.class;
+if(!((((((((((((((data127 === "read") || (data127 === "comment")) || (data127 === "write-branch")) || (data127 === "modify-workflow")) || (data127 === "run-shell")) || (data127 === "use-secret")) || (data127 === "cloud-credential")) || (data127 === "call-tool")) || (data127 === "publish")) || (data127 === "deploy")) || (data127 === "production")) || (data127 === "destructive")) || (data127 === "bypass-checks")) || (data127 === "opaque"))){
+const err318 = {instancePath:instancePath+"/paths/" + i16+"/class",schemaPath:"#/$defs/actionClass/enum",keyword:"enum",params:{allowedValues: schema64.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err318];
+}
+else {
+vErrors.push(err318);
+}
+errors++;
+}
+}
+if(data124.reason !== undefined){
+let data128 = data124.reason;
+if(!(((typeof data128 == "number") && (!(data128 % 1) && !isNaN(data128))) && (isFinite(data128)))){
+const err319 = {instancePath:instancePath+"/paths/" + i16+"/reason",schemaPath:"#/$defs/textRef/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err319];
+}
+else {
+vErrors.push(err319);
+}
+errors++;
+}
+if((typeof data128 == "number") && (isFinite(data128))){
+if(data128 < 0 || isNaN(data128)){
+const err320 = {instancePath:instancePath+"/paths/" + i16+"/reason",schemaPath:"#/$defs/textRef/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err320];
+}
+else {
+vErrors.push(err320);
+}
+errors++;
+}
+}
+}
+if(data124.at !== undefined){
+let data129 = data124.at;
+const _errs335 = errors;
+let valid101 = false;
+let passing13 = null;
+const _errs336 = errors;
+if(Array.isArray(data129)){
+if(data129.length > 2){
+const err321 = {instancePath:instancePath+"/paths/" + i16+"/at",schemaPath:"#/$defs/at/oneOf/0/maxItems",keyword:"maxItems",params:{limit: 2},message:"must NOT have more than 2 items"};
+if(vErrors === null){
+vErrors = [err321];
+}
+else {
+vErrors.push(err321);
+}
+errors++;
+}
+if(data129.length < 2){
+const err322 = {instancePath:instancePath+"/paths/" + i16+"/at",schemaPath:"#/$defs/at/oneOf/0/minItems",keyword:"minItems",params:{limit: 2},message:"must NOT have fewer than 2 items"};
+if(vErrors === null){
+vErrors = [err322];
+}
+else {
+vErrors.push(err322);
+}
+errors++;
+}
+const len45 = data129.length;
+if(len45 > 0){
+let data130 = data129[0];
+if(!(((typeof data130 == "number") && (!(data130 % 1) && !isNaN(data130))) && (isFinite(data130)))){
+const err323 = {instancePath:instancePath+"/paths/" + i16+"/at/0",schemaPath:"#/$defs/at/oneOf/0/prefixItems/0/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err323];
+}
+else {
+vErrors.push(err323);
+}
+errors++;
+}
+if((typeof data130 == "number") && (isFinite(data130))){
+if(data130 < 0 || isNaN(data130)){
+const err324 = {instancePath:instancePath+"/paths/" + i16+"/at/0",schemaPath:"#/$defs/at/oneOf/0/prefixItems/0/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err324];
+}
+else {
+vErrors.push(err324);
+}
+errors++;
+}
+}
+}
+if(len45 > 1){
+let data131 = data129[1];
+if(!(((typeof data131 == "number") && (!(data131 % 1) && !isNaN(data131))) && (isFinite(data131)))){
+const err325 = {instancePath:instancePath+"/paths/" + i16+"/at/1",schemaPath:"#/$defs/at/oneOf/0/prefixItems/1/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err325];
+}
+else {
+vErrors.push(err325);
+}
+errors++;
+}
+if((typeof data131 == "number") && (isFinite(data131))){
+if(data131 < 0 || isNaN(data131)){
+const err326 = {instancePath:instancePath+"/paths/" + i16+"/at/1",schemaPath:"#/$defs/at/oneOf/0/prefixItems/1/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err326];
+}
+else {
+vErrors.push(err326);
+}
+errors++;
+}
+}
+}
+const len46 = data129.length;
+if(!(len46 <= 2)){
+const err327 = {instancePath:instancePath+"/paths/" + i16+"/at",schemaPath:"#/$defs/at/oneOf/0/items",keyword:"items",params:{limit: 2},message:"must NOT have more than 2 items"};
+if(vErrors === null){
+vErrors = [err327];
+}
+else {
+vErrors.push(err327);
+}
+errors++;
+}
+}
+else {
+const err328 = {instancePath:instancePath+"/paths/" + i16+"/at",schemaPath:"#/$defs/at/oneOf/0/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err328];
+}
+else {
+vErrors.push(err328);
+}
+errors++;
+}
+var _valid13 = _errs336 === errors;
+if(_valid13){
+valid101 = true;
+passing13 = 0;
+var items7 = true;
+}
+const _errs342 = errors;
+if(Array.isArray(data129)){
+if(data129.length > 3){
+const err329 = {instancePath:instancePath+"/paths/" + i16+"/at",schemaPath:"#/$defs/at/oneOf/1/maxItems",keyword:"maxItems",params:{limit: 3},message:"must NOT have more than 3 items"};
+if(vErrors === null){
+vErrors = [err329];
+}
+else {
+vErrors.push(err329);
+}
+errors++;
+}
+if(data129.length < 3){
+const err330 = {instancePath:instancePath+"/paths/" + i16+"/at",schemaPath:"#/$defs/at/oneOf/1/minItems",keyword:"minItems",params:{limit: 3},message:"must NOT have fewer than 3 items"};
+if(vErrors === null){
+vErrors = [err330];
+}
+else {
+vErrors.push(err330);
+}
+errors++;
+}
+const len47 = data129.length;
+if(len47 > 0){
+let data132 = data129[0];
+if(!(((typeof data132 == "number") && (!(data132 % 1) && !isNaN(data132))) && (isFinite(data132)))){
+const err331 = {instancePath:instancePath+"/paths/" + i16+"/at/0",schemaPath:"#/$defs/at/oneOf/1/prefixItems/0/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err331];
+}
+else {
+vErrors.push(err331);
+}
+errors++;
+}
+if((typeof data132 == "number") && (isFinite(data132))){
+if(data132 < 0 || isNaN(data132)){
+const err332 = {instancePath:instancePath+"/paths/" + i16+"/at/0",schemaPath:"#/$defs/at/oneOf/1/prefixItems/0/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err332];
+}
+else {
+vErrors.push(err332);
+}
+errors++;
+}
+}
+}
+if(len47 > 1){
+let data133 = data129[1];
+if(!(((typeof data133 == "number") && (!(data133 % 1) && !isNaN(data133))) && (isFinite(data133)))){
+const err333 = {instancePath:instancePath+"/paths/" + i16+"/at/1",schemaPath:"#/$defs/at/oneOf/1/prefixItems/1/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err333];
+}
+else {
+vErrors.push(err333);
+}
+errors++;
+}
+if((typeof data133 == "number") && (isFinite(data133))){
+if(data133 < 0 || isNaN(data133)){
+const err334 = {instancePath:instancePath+"/paths/" + i16+"/at/1",schemaPath:"#/$defs/at/oneOf/1/prefixItems/1/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err334];
+}
+else {
+vErrors.push(err334);
+}
+errors++;
+}
+}
+}
+if(len47 > 2){
+let data134 = data129[2];
+if(!(((typeof data134 == "number") && (!(data134 % 1) && !isNaN(data134))) && (isFinite(data134)))){
+const err335 = {instancePath:instancePath+"/paths/" + i16+"/at/2",schemaPath:"#/$defs/at/oneOf/1/prefixItems/2/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err335];
+}
+else {
+vErrors.push(err335);
+}
+errors++;
+}
+if((typeof data134 == "number") && (isFinite(data134))){
+if(data134 < 0 || isNaN(data134)){
+const err336 = {instancePath:instancePath+"/paths/" + i16+"/at/2",schemaPath:"#/$defs/at/oneOf/1/prefixItems/2/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err336];
+}
+else {
+vErrors.push(err336);
+}
+errors++;
+}
+}
+}
+const len48 = data129.length;
+if(!(len48 <= 3)){
+const err337 = {instancePath:instancePath+"/paths/" + i16+"/at",schemaPath:"#/$defs/at/oneOf/1/items",keyword:"items",params:{limit: 3},message:"must NOT have more than 3 items"};
+if(vErrors === null){
+vErrors = [err337];
+}
+else {
+vErrors.push(err337);
+}
+errors++;
+}
+}
+else {
+const err338 = {instancePath:instancePath+"/paths/" + i16+"/at",schemaPath:"#/$defs/at/oneOf/1/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err338];
+}
+else {
+vErrors.push(err338);
+}
+errors++;
+}
+var _valid13 = _errs342 === errors;
+if(_valid13 && valid101){
+valid101 = false;
+passing13 = [passing13, 1];
+}
+else {
+if(_valid13){
+valid101 = true;
+passing13 = 1;
+if(items7 !== true){
+items7 = true;
+}
+}
+}
+if(!valid101){
+const err339 = {instancePath:instancePath+"/paths/" + i16+"/at",schemaPath:"#/$defs/at/oneOf",keyword:"oneOf",params:{passingSchemas: passing13},message:"must match exactly one schema in oneOf"};
+if(vErrors === null){
+vErrors = [err339];
+}
+else {
+vErrors.push(err339);
+}
+errors++;
+}
+else {
+errors = _errs335;
+if(vErrors !== null){
+if(_errs335){
+vErrors.length = _errs335;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data124.credentials !== undefined){
+let data135 = data124.credentials;
+if(!(((typeof data135 == "number") && (!(data135 % 1) && !isNaN(data135))) && (isFinite(data135)))){
+const err340 = {instancePath:instancePath+"/paths/" + i16+"/credentials",schemaPath:"#/properties/paths/items/properties/credentials/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err340];
+}
+else {
+vErrors.push(err340);
+}
+errors++;
+}
+if((typeof data135 == "number") && (isFinite(data135))){
+if(data135 < 0 || isNaN(data135)){
+const err341 = {instancePath:instancePath+"/paths/" + i16+"/credentials",schemaPath:"#/properties/paths/items/properties/credentials/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err341];
+}
+else {
+vErrors.push(err341);
+}
+errors++;
+}
+}
+}
+if(data124.step !== undefined){
+let data136 = data124.step;
+if(!(((typeof data136 == "number") && (!(data136 % 1) && !isNaN(data136))) && (isFinite(data136)))){
+const err342 = {instancePath:instancePath+"/paths/" + i16+"/step",schemaPath:"#/properties/paths/items/properties/step/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err342];
+}
+else {
+vErrors.push(err342);
+}
+errors++;
+}
+}
+if(data124.uses !== undefined){
+if(typeof data124.uses !== "string"){
+const err343 = {instancePath:instancePath+"/paths/" + i16+"/uses",schemaPath:"#/properties/paths/items/properties/uses/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err343];
+}
+else {
+vErrors.push(err343);
+}
+errors++;
+}
+}
+if(data124.target !== undefined){
+if(typeof data124.target !== "string"){
+const err344 = {instancePath:instancePath+"/paths/" + i16+"/target",schemaPath:"#/properties/paths/items/properties/target/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err344];
+}
+else {
+vErrors.push(err344);
+}
+errors++;
+}
+}
+if(data124.why !== undefined){
+let data139 = data124.why;
+if(!(((typeof data139 == "number") && (!(data139 % 1) && !isNaN(data139))) && (isFinite(data139)))){
+const err345 = {instancePath:instancePath+"/paths/" + i16+"/why",schemaPath:"#/$defs/textRef/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err345];
+}
+else {
+vErrors.push(err345);
+}
+errors++;
+}
+if((typeof data139 == "number") && (isFinite(data139))){
+if(data139 < 0 || isNaN(data139)){
+const err346 = {instancePath:instancePath+"/paths/" + i16+"/why",schemaPath:"#/$defs/textRef/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err346];
+}
+else {
+vErrors.push(err346);
+}
+errors++;
+}
+}
+}
+if(data124.chain !== undefined){
+let data140 = data124.chain;
+if(Array.isArray(data140)){
+const len49 = data140.length;
+for(let i17=0; i17<len49; i17++){
+let data141 = data140[i17];
+if(!(((typeof data141 == "number") && (!(data141 % 1) && !isNaN(data141))) && (isFinite(data141)))){
+const err347 = {instancePath:instancePath+"/paths/" + i16+"/chain/" + i17,schemaPath:"#/properties/paths/items/properties/chain/items/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err347];
+}
+else {
+vErrors.push(err347);
+}
+errors++;
+}
+if((typeof data141 == "number") && (isFinite(data141))){
+if(data141 < 0 || isNaN(data141)){
+const err348 = {instancePath:instancePath+"/paths/" + i16+"/chain/" + i17,schemaPath:"#/properties/paths/items/properties/chain/items/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err348];
+}
+else {
+vErrors.push(err348);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err349 = {instancePath:instancePath+"/paths/" + i16+"/chain",schemaPath:"#/properties/paths/items/properties/chain/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err349];
+}
+else {
+vErrors.push(err349);
+}
+errors++;
+}
+}
+if(data124.verdict !== undefined){
+let data142 = data124.verdict;
+if(!(((typeof data142 == "number") && (!(data142 % 1) && !isNaN(data142))) && (isFinite(data142)))){
+const err350 = {instancePath:instancePath+"/paths/" + i16+"/verdict",schemaPath:"#/properties/paths/items/properties/verdict/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err350];
+}
+else {
+vErrors.push(err350);
+}
+errors++;
+}
+if((typeof data142 == "number") && (isFinite(data142))){
+if(data142 < 0 || isNaN(data142)){
+const err351 = {instancePath:instancePath+"/paths/" + i16+"/verdict",schemaPath:"#/properties/paths/items/properties/verdict/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err351];
+}
+else {
+vErrors.push(err351);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err352 = {instancePath:instancePath+"/paths/" + i16,schemaPath:"#/properties/paths/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err352];
+}
+else {
+vErrors.push(err352);
+}
+errors++;
+}
+}
+}
+else {
+const err353 = {instancePath:instancePath+"/paths",schemaPath:"#/properties/paths/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err353];
+}
+else {
+vErrors.push(err353);
+}
+errors++;
+}
+}
+if(data.gaps !== undefined){
+let data143 = data.gaps;
+if(Array.isArray(data143)){
+const len50 = data143.length;
+for(let i18=0; i18<len50; i18++){
+let data144 = data143[i18];
+const _errs370 = errors;
+let valid109 = false;
+let passing14 = null;
+const _errs371 = errors;
+if(!(((typeof data144 == "number") && (!(data144 % 1) && !isNaN(data144))) && (isFinite(data144)))){
+const err354 = {instancePath:instancePath+"/gaps/" + i18,schemaPath:"#/$defs/textRef/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err354];
+}
+else {
+vErrors.push(err354);
+}
+errors++;
+}
+if((typeof data144 == "number") && (isFinite(data144))){
+if(data144 < 0 || isNaN(data144)){
+const err355 = {instancePath:instancePath+"/gaps/" + i18,schemaPath:"#/$defs/textRef/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err355];
+}
+else {
+vErrors.push(err355);
+}
+errors++;
+}
+}
+var _valid14 = _errs371 === errors;
+if(_valid14){
+valid109 = true;
+passing14 = 0;
+}
+const _errs374 = errors;
+if(typeof data144 !== "string"){
+const err356 = {instancePath:instancePath+"/gaps/" + i18,schemaPath:"#/properties/gaps/items/oneOf/1/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err356];
+}
+else {
+vErrors.push(err356);
+}
+errors++;
+}
+var _valid14 = _errs374 === errors;
+if(_valid14 && valid109){
+valid109 = false;
+passing14 = [passing14, 1];
+}
+else {
+if(_valid14){
+valid109 = true;
+passing14 = 1;
+}
+}
+if(!valid109){
+const err357 = {instancePath:instancePath+"/gaps/" + i18,schemaPath:"#/properties/gaps/items/oneOf",keyword:"oneOf",params:{passingSchemas: passing14},message:"must match exactly one schema in oneOf"};
+if(vErrors === null){
+vErrors = [err357];
+}
+else {
+vErrors.push(err357);
+}
+errors++;
+}
+else {
+errors = _errs370;
+if(vErrors !== null){
+if(_errs370){
+vErrors.length = _errs370;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+}
+else {
+const err358 = {instancePath:instancePath+"/gaps",schemaPath:"#/properties/gaps/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err358];
+}
+else {
+vErrors.push(err358);
+}
+errors++;
+}
+}
+if(data.skipped !== undefined){
+let data145 = data.skipped;
+if((typeof data145 !== "string") && (data145 !== null)){
+const err359 = {instancePath:instancePath+"/skipped",schemaPath:"#/$defs/stringOrNull/type",keyword:"type",params:{type: schema66.type},message:"must be string,null"};
+if(vErrors === null){
+vErrors = [err359];
+}
+else {
+vErrors.push(err359);
+}
+errors++;
+}
+}
+if(data.skippedSteps !== undefined){
+let data146 = data.skippedSteps;
+if(Array.isArray(data146)){
+const len51 = data146.length;
+for(let i19=0; i19<len51; i19++){
+let data147 = data146[i19];
+if(data147 && typeof data147 == "object" && !Array.isArray(data147)){
+if(data147.step === undefined){
+const err360 = {instancePath:instancePath+"/skippedSteps/" + i19,schemaPath:"#/properties/skippedSteps/items/required",keyword:"required",params:{missingProperty: "step"},message:"must have required property '"+"step"+"'"};
+if(vErrors === null){
+vErrors = [err360];
+}
+else {
+vErrors.push(err360);
+}
+errors++;
+}
+if(data147.name === undefined){
+const err361 = {instancePath:instancePath+"/skippedSteps/" + i19,schemaPath:"#/properties/skippedSteps/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
+if(vErrors === null){
+vErrors = [err361];
+}
+else {
+vErrors.push(err361);
+}
+errors++;
+}
+if(data147.reason === undefined){
+const err362 = {instancePath:instancePath+"/skippedSteps/" + i19,schemaPath:"#/properties/skippedSteps/items/required",keyword:"required",params:{missingProperty: "reason"},message:"must have required property '"+"reason"+"'"};
+if(vErrors === null){
+vErrors = [err362];
+}
+else {
+vErrors.push(err362);
+}
+errors++;
+}
+for(const key12 in data147){
+if(!(((key12 === "step") || (key12 === "name")) || (key12 === "reason"))){
+const err363 = {instancePath:instancePath+"/skippedSteps/" + i19,schemaPath:"#/properties/skippedSteps/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key12},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err363];
+}
+else {
+vErrors.push(err363);
+}
+errors++;
+}
+}
+if(data147.step !== undefined){
+let data148 = data147.step;
+if(!(((typeof data148 == "number") && (!(data148 % 1) && !isNaN(data148))) && (isFinite(data148)))){
+const err364 = {instancePath:instancePath+"/skippedSteps/" + i19+"/step",schemaPath:"#/properties/skippedSteps/items/properties/step/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err364];
+}
+else {
+vErrors.push(err364);
+}
+errors++;
+}
+if((typeof data148 == "number") && (isFinite(data148))){
+if(data148 < 0 || isNaN(data148)){
+const err365 = {instancePath:instancePath+"/skippedSteps/" + i19+"/step",schemaPath:"#/properties/skippedSteps/items/properties/step/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err365];
+}
+else {
+vErrors.push(err365);
+}
+errors++;
+}
+}
+}
+if(data147.name !== undefined){
+let data149 = data147.name;
+if((typeof data149 !== "string") && (data149 !== null)){
+const err366 = {instancePath:instancePath+"/skippedSteps/" + i19+"/name",schemaPath:"#/$defs/stringOrNull/type",keyword:"type",params:{type: schema66.type},message:"must be string,null"};
+if(vErrors === null){
+vErrors = [err366];
+}
+else {
+vErrors.push(err366);
+}
+errors++;
+}
+}
+if(data147.reason !== undefined){
+if(typeof data147.reason !== "string"){
+const err367 = {instancePath:instancePath+"/skippedSteps/" + i19+"/reason",schemaPath:"#/properties/skippedSteps/items/properties/reason/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err367];
+}
+else {
+vErrors.push(err367);
+}
+errors++;
+}
+}
+}
+else {
+const err368 = {instancePath:instancePath+"/skippedSteps/" + i19,schemaPath:"#/properties/skippedSteps/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err368];
+}
+else {
+vErrors.push(err368);
+}
+errors++;
+}
+}
+}
+else {
+const err369 = {instancePath:instancePath+"/skippedSteps",schemaPath:"#/properties/skippedSteps/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err369];
+}
+else {
+vErrors.push(err369);
+}
+errors++;
+}
+}
+if(data.resolvedRefs !== undefined){
+let data151 = data.resolvedRefs;
+if((!(Array.isArray(data151))) && (data151 !== null)){
+const err370 = {instancePath:instancePath+"/resolvedRefs",schemaPath:"#/properties/resolvedRefs/type",keyword:"type",params:{type: schema42.properties.resolvedRefs.type},message:"must be array,null"};
+if(vErrors === null){
+vErrors = [err370];
+}
+else {
+vErrors.push(err370);
+}
+errors++;
+}
+if(Array.isArray(data151)){
+const len52 = data151.length;
+for(let i20=0; i20<len52; i20++){
+let data152 = data151[i20];
+if(data152 && typeof data152 == "object" && !Array.isArray(data152)){
+if(data152.ref === undefined){
+const err371 = {instancePath:instancePath+"/resolvedRefs/" + i20,schemaPath:"#/properties/resolvedRefs/items/required",keyword:"required",params:{missingProperty: "ref"},message:"must have required property '"+"ref"+"'"};
+if(vErrors === null){
+vErrors = [err371];
+}
+else {
+vErrors.push(err371);
+}
+errors++;
+}
+if(data152.sha === undefined){
+const err372 = {instancePath:instancePath+"/resolvedRefs/" + i20,schemaPath:"#/properties/resolvedRefs/items/required",keyword:"required",params:{missingProperty: "sha"},message:"must have required property '"+"sha"+"'"};
+if(vErrors === null){
+vErrors = [err372];
+}
+else {
+vErrors.push(err372);
+}
+errors++;
+}
+for(const key13 in data152){
+if(!((key13 === "ref") || (key13 === "sha"))){
+const err373 = {instancePath:instancePath+"/resolvedRefs/" + i20,schemaPath:"#/properties/resolvedRefs/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key13},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err373];
+}
+else {
+vErrors.push(err373);
+}
+errors++;
+}
+}
+if(data152.ref !== undefined){
+if(typeof data152.ref !== "string"){
+const err374 = {instancePath:instancePath+"/resolvedRefs/" + i20+"/ref",schemaPath:"#/properties/resolvedRefs/items/properties/ref/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err374];
+}
+else {
+vErrors.push(err374);
+}
+errors++;
+}
+}
+if(data152.sha !== undefined){
+let data154 = data152.sha;
+if(typeof data154 === "string"){
+if(!pattern27.test(data154)){
+const err375 = {instancePath:instancePath+"/resolvedRefs/" + i20+"/sha",schemaPath:"#/properties/resolvedRefs/items/properties/sha/pattern",keyword:"pattern",params:{pattern: "^[0-9a-f]{40}$"},message:"must match pattern \""+"^[0-9a-f]{40}$"+"\""};
+if(vErrors === null){
+vErrors = [err375];
+}
+else {
+vErrors.push(err375);
+}
+errors++;
+}
+}
+else {
+const err376 = {instancePath:instancePath+"/resolvedRefs/" + i20+"/sha",schemaPath:"#/properties/resolvedRefs/items/properties/sha/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err376];
+}
+else {
+vErrors.push(err376);
+}
+errors++;
+}
+}
+}
+else {
+const err377 = {instancePath:instancePath+"/resolvedRefs/" + i20,schemaPath:"#/properties/resolvedRefs/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err377];
+}
+else {
+vErrors.push(err377);
+}
+errors++;
+}
+}
+}
+}
+if(data.calls !== undefined){
+let data155 = data.calls;
+if((!(Array.isArray(data155))) && (data155 !== null)){
+const err378 = {instancePath:instancePath+"/calls",schemaPath:"#/properties/calls/type",keyword:"type",params:{type: schema42.properties.calls.type},message:"must be array,null"};
+if(vErrors === null){
+vErrors = [err378];
+}
+else {
+vErrors.push(err378);
+}
+errors++;
+}
+if(Array.isArray(data155)){
+const len53 = data155.length;
+for(let i21=0; i21<len53; i21++){
+let data156 = data155[i21];
+if(data156 && typeof data156 == "object" && !Array.isArray(data156)){
+if(data156.uses === undefined){
+const err379 = {instancePath:instancePath+"/calls/" + i21,schemaPath:"#/properties/calls/items/required",keyword:"required",params:{missingProperty: "uses"},message:"must have required property '"+"uses"+"'"};
+if(vErrors === null){
+vErrors = [err379];
+}
+else {
+vErrors.push(err379);
+}
+errors++;
+}
+if(data156.file === undefined){
+const err380 = {instancePath:instancePath+"/calls/" + i21,schemaPath:"#/properties/calls/items/required",keyword:"required",params:{missingProperty: "file"},message:"must have required property '"+"file"+"'"};
+if(vErrors === null){
+vErrors = [err380];
+}
+else {
+vErrors.push(err380);
+}
+errors++;
+}
+if(data156.at === undefined){
+const err381 = {instancePath:instancePath+"/calls/" + i21,schemaPath:"#/properties/calls/items/required",keyword:"required",params:{missingProperty: "at"},message:"must have required property '"+"at"+"'"};
+if(vErrors === null){
+vErrors = [err381];
+}
+else {
+vErrors.push(err381);
+}
+errors++;
+}
+if(data156.jobs === undefined){
+const err382 = {instancePath:instancePath+"/calls/" + i21,schemaPath:"#/properties/calls/items/required",keyword:"required",params:{missingProperty: "jobs"},message:"must have required property '"+"jobs"+"'"};
+if(vErrors === null){
+vErrors = [err382];
+}
+else {
+vErrors.push(err382);
+}
+errors++;
+}
+for(const key14 in data156){
+if(!((((key14 === "uses") || (key14 === "file")) || (key14 === "at")) || (key14 === "jobs"))){
+const err383 = {instancePath:instancePath+"/calls/" + i21,schemaPath:"#/properties/calls/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key14},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err383];
+}
+else {
+vErrors.push(err383);
+}
+errors++;
+}
+}
+if(data156.uses !== undefined){
+if(typeof data156.uses !== "string"){
+const err384 = {instancePath:instancePath+"/calls/" + i21+"/uses",schemaPath:"#/properties/calls/items/properties/uses/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err384];
+}
+else {
+vErrors.push(err384);
+}
+errors++;
+}
+}
+if(data156.file !== undefined){
+if(typeof data156.file !== "string"){
+const err385 = {instancePath:instancePath+"/calls/" + i21+"/file",schemaPath:"#/properties/calls/items/properties/file/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err385];
+}
+else {
+vErrors.push(err385);
+}
+errors++;
+}
+}
+if(data156.at !== undefined){
+let data159 = data156.at;
+const _errs411 = errors;
+let valid123 = false;
+let passing15 = null;
+const _errs412 = errors;
+if(Array.isArray(data159)){
+if(data159.length > 2){
+const err386 = {instancePath:instancePath+"/calls/" + i21+"/at",schemaPath:"#/$defs/at/oneOf/0/maxItems",keyword:"maxItems",params:{limit: 2},message:"must NOT have more than 2 items"};
+if(vErrors === null){
+vErrors = [err386];
+}
+else {
+vErrors.push(err386);
+}
+errors++;
+}
+if(data159.length < 2){
+const err387 = {instancePath:instancePath+"/calls/" + i21+"/at",schemaPath:"#/$defs/at/oneOf/0/minItems",keyword:"minItems",params:{limit: 2},message:"must NOT have fewer than 2 items"};
+if(vErrors === null){
+vErrors = [err387];
+}
+else {
+vErrors.push(err387);
+}
+errors++;
+}
+const len54 = data159.length;
+if(len54 > 0){
+let data160 = data159[0];
+if(!(((typeof data160 == "number") && (!(data160 % 1) && !isNaN(data160))) && (isFinite(data160)))){
+const err388 = {instancePath:instancePath+"/calls/" + i21+"/at/0",schemaPath:"#/$defs/at/oneOf/0/prefixItems/0/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err388];
+}
+else {
+vErrors.push(err388);
+}
+errors++;
+}
+if((typeof data160 == "number") && (isFinite(data160))){
+if(data160 < 0 || isNaN(data160)){
+const err389 = {instancePath:instancePath+"/calls/" + i21+"/at/0",schemaPath:"#/$defs/at/oneOf/0/prefixItems/0/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err389];
+}
+else {
+vErrors.push(err389);
+}
+errors++;
+}
+}
+}
+if(len54 > 1){
+let data161 = data159[1];
+if(!(((typeof data161 == "number") && (!(data161 % 1) && !isNaN(data161))) && (isFinite(data161)))){
+const err390 = {instancePath:instancePath+"/calls/" + i21+"/at/1",schemaPath:"#/$defs/at/oneOf/0/prefixItems/1/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err390];
+}
+else {
+vErrors.push(err390);
+}
+errors++;
+}
+if((typeof data161 == "number") && (isFinite(data161))){
+if(data161 < 0 || isNaN(data161)){
+const err391 = {instancePath:instancePath+"/calls/" + i21+"/at/1",schemaPath:"#/$defs/at/oneOf/0/prefixItems/1/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err391];
+}
+else {
+vErrors.push(err391);
+}
+errors++;
+}
+}
+}
+const len55 = data159.length;
+if(!(len55 <= 2)){
+const err392 = {instancePath:instancePath+"/calls/" + i21+"/at",schemaPath:"#/$defs/at/oneOf/0/items",keyword:"items",params:{limit: 2},message:"must NOT have more than 2 items"};
+if(vErrors === null){
+vErrors = [err392];
+}
+else {
+vErrors.push(err392);
+}
+errors++;
+}
+}
+else {
+const err393 = {instancePath:instancePath+"/calls/" + i21+"/at",schemaPath:"#/$defs/at/oneOf/0/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err393];
+}
+else {
+vErrors.push(err393);
+}
+errors++;
+}
+var _valid15 = _errs412 === errors;
+if(_valid15){
+valid123 = true;
+passing15 = 0;
+var items8 = true;
+}
+const _errs418 = errors;
+if(Array.isArray(data159)){
+if(data159.length > 3){
+const err394 = {instancePath:instancePath+"/calls/" + i21+"/at",schemaPath:"#/$defs/at/oneOf/1/maxItems",keyword:"maxItems",params:{limit: 3},message:"must NOT have more than 3 items"};
+if(vErrors === null){
+vErrors = [err394];
+}
+else {
+vErrors.push(err394);
+}
+errors++;
+}
+if(data159.length < 3){
+const err395 = {instancePath:instancePath+"/calls/" + i21+"/at",schemaPath:"#/$defs/at/oneOf/1/minItems",keyword:"minItems",params:{limit: 3},message:"must NOT have fewer than 3 items"};
+if(vErrors === null){
+vErrors = [err395];
+}
+else {
+vErrors.push(err395);
+}
+errors++;
+}
+const len56 = data159.length;
+if(len56 > 0){
+let data162 = data159[0];
+if(!(((typeof data162 == "number") && (!(data162 % 1) && !isNaN(data162))) && (isFinite(data162)))){
+const err396 = {instancePath:instancePath+"/calls/" + i21+"/at/0",schemaPath:"#/$defs/at/oneOf/1/prefixItems/0/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err396];
+}
+else {
+vErrors.push(err396);
+}
+errors++;
+}
+if((typeof data162 == "number") && (isFinite(data162))){
+if(data162 < 0 || isNaN(data162)){
+const err397 = {instancePath:instancePath+"/calls/" + i21+"/at/0",schemaPath:"#/$defs/at/oneOf/1/prefixItems/0/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err397];
+}
+else {
+vErrors.push(err397);
+}
+errors++;
+}
+}
+}
+if(len56 > 1){
+let data163 = data159[1];
+if(!(((typeof data163 == "number") && (!(data163 % 1) && !isNaN(data163))) && (isFinite(data163)))){
+const err398 = {instancePath:instancePath+"/calls/" + i21+"/at/1",schemaPath:"#/$defs/at/oneOf/1/prefixItems/1/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err398];
+}
+else {
+vErrors.push(err398);
+}
+errors++;
+}
+if((typeof data163 == "number") && (isFinite(data163))){
+if(data163 < 0 || isNaN(data163)){
+const err399 = {instancePath:instancePath+"/calls/" + i21+"/at/1",schemaPath:"#/$defs/at/oneOf/1/prefixItems/1/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err399];
+}
+else {
+vErrors.push(err399);
+}
+errors++;
+}
+}
+}
+if(len56 > 2){
+let data164 = data159[2];
+if(!(((typeof data164 == "number") && (!(data164 % 1) && !isNaN(data164))) && (isFinite(data164)))){
+const err400 = {instancePath:instancePath+"/calls/" + i21+"/at/2",schemaPath:"#/$defs/at/oneOf/1/prefixItems/2/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err400];
+}
+else {
+vErrors.push(err400);
+}
+errors++;
+}
+if((typeof data164 == "number") && (isFinite(data164))){
+if(data164 < 0 || isNaN(data164)){
+const err401 = {instancePath:instancePath+"/calls/" + i21+"/at/2",schemaPath:"#/$defs/at/oneOf/1/prefixItems/2/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err401];
+}
+else {
+vErrors.push(err401);
+}
+errors++;
+}
+}
+}
+const len57 = data159.length;
+if(!(len57 <= 3)){
+const err402 = {instancePath:instancePath+"/calls/" + i21+"/at",schemaPath:"#/$defs/at/oneOf/1/items",keyword:"items",params:{limit: 3},message:"must NOT have more than 3 items"};
+if(vErrors === null){
+vErrors = [err402];
+}
+else {
+vErrors.push(err402);
+}
+errors++;
+}
+}
+else {
+const err403 = {instancePath:instancePath+"/calls/" + i21+"/at",schemaPath:"#/$defs/at/oneOf/1/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err403];
+}
+else {
+vErrors.push(err403);
+}
+errors++;
+}
+var _valid15 = _errs418 === errors;
+if(_valid15 && valid123){
+valid123 = false;
+passing15 = [passing15, 1];
+}
+else {
+if(_valid15){
+valid123 = true;
+passing15 = 1;
+if(items8 !== true){
+items8 = true;
+}
+}
+}
+if(!valid123){
+const err404 = {instancePath:instancePath+"/calls/" + i21+"/at",schemaPath:"#/$defs/at/oneOf",keyword:"oneOf",params:{passingSchemas: passing15},message:"must match exactly one schema in oneOf"};
+if(vErrors === null){
+vErrors = [err404];
+}
+else {
+vErrors.push(err404);
+}
+errors++;
+}
+else {
+errors = _errs411;
+if(vErrors !== null){
+if(_errs411){
+vErrors.length = _errs411;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data156.jobs !== undefined){
+let data165 = data156.jobs;
+if(Array.isArray(data165)){
+const len58 = data165.length;
+for(let i22=0; i22<len58; i22++){
+let data166 = data165[i22];
+if(data166 && typeof data166 == "object" && !Array.isArray(data166)){
+if(data166.job === undefined){
+const err405 = {instancePath:instancePath+"/calls/" + i21+"/jobs/" + i22,schemaPath:"#/properties/calls/items/properties/jobs/items/required",keyword:"required",params:{missingProperty: "job"},message:"must have required property '"+"job"+"'"};
+if(vErrors === null){
+vErrors = [err405];
+}
+else {
+vErrors.push(err405);
+}
+errors++;
+}
+if(data166.at === undefined){
+const err406 = {instancePath:instancePath+"/calls/" + i21+"/jobs/" + i22,schemaPath:"#/properties/calls/items/properties/jobs/items/required",keyword:"required",params:{missingProperty: "at"},message:"must have required property '"+"at"+"'"};
+if(vErrors === null){
+vErrors = [err406];
+}
+else {
+vErrors.push(err406);
+}
+errors++;
+}
+if(data166.permissions === undefined){
+const err407 = {instancePath:instancePath+"/calls/" + i21+"/jobs/" + i22,schemaPath:"#/properties/calls/items/properties/jobs/items/required",keyword:"required",params:{missingProperty: "permissions"},message:"must have required property '"+"permissions"+"'"};
+if(vErrors === null){
+vErrors = [err407];
+}
+else {
+vErrors.push(err407);
+}
+errors++;
+}
+for(const key15 in data166){
+if(!(((key15 === "job") || (key15 === "at")) || (key15 === "permissions"))){
+const err408 = {instancePath:instancePath+"/calls/" + i21+"/jobs/" + i22,schemaPath:"#/properties/calls/items/properties/jobs/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key15},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err408];
+}
+else {
+vErrors.push(err408);
+}
+errors++;
+}
+}
+if(data166.job !== undefined){
+if(typeof data166.job !== "string"){
+const err409 = {instancePath:instancePath+"/calls/" + i21+"/jobs/" + i22+"/job",schemaPath:"#/properties/calls/items/properties/jobs/items/properties/job/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err409];
+}
+else {
+vErrors.push(err409);
+}
+errors++;
+}
+}
+if(data166.at !== undefined){
+let data168 = data166.at;
+const _errs435 = errors;
+let valid130 = false;
+let passing16 = null;
+const _errs436 = errors;
+if(Array.isArray(data168)){
+if(data168.length > 2){
+const err410 = {instancePath:instancePath+"/calls/" + i21+"/jobs/" + i22+"/at",schemaPath:"#/$defs/at/oneOf/0/maxItems",keyword:"maxItems",params:{limit: 2},message:"must NOT have more than 2 items"};
+if(vErrors === null){
+vErrors = [err410];
+}
+else {
+vErrors.push(err410);
+}
+errors++;
+}
+if(data168.length < 2){
+const err411 = {instancePath:instancePath+"/calls/" + i21+"/jobs/" + i22+"/at",schemaPath:"#/$defs/at/oneOf/0/minItems",keyword:"minItems",params:{limit: 2},message:"must NOT have fewer than 2 items"};
+if(vErrors === null){
+vErrors = [err411];
+}
+else {
+vErrors.push(err411);
+}
+errors++;
+}
+const len59 = data168.length;
+if(len59 > 0){
+let data169 = data168[0];
+if(!(((typeof data169 == "number") && (!(data169 % 1) && !isNaN(data169))) && (isFinite(data169)))){
+const err412 = {instancePath:instancePath+"/calls/" + i21+"/jobs/" + i22+"/at/0",schemaPath:"#/$defs/at/oneOf/0/prefixItems/0/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err412];
+}
+else {
+vErrors.push(err412);
+}
+errors++;
+}
+if((typeof data169 == "number") && (isFinite(data169))){
+if(data169 < 0 || isNaN(data169)){
+const err413 = {instancePath:instancePath+"/calls/" + i21+"/jobs/" + i22+"/at/0",schemaPath:"#/$defs/at/oneOf/0/prefixItems/0/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err413];
+}
+else {
+vErrors.push(err413);
+}
+errors++;
+}
+}
+}
+if(len59 > 1){
+let data170 = data168[1];
+if(!(((typeof data170 == "number") && (!(data170 % 1) && !isNaN(data170))) && (isFinite(data170)))){
+const err414 = {instancePath:instancePath+"/calls/" + i21+"/jobs/" + i22+"/at/1",schemaPath:"#/$defs/at/oneOf/0/prefixItems/1/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err414];
+}
+else {
+vErrors.push(err414);
+}
+errors++;
+}
+if((typeof data170 == "number") && (isFinite(data170))){
+if(data170 < 0 || isNaN(data170)){
+const err415 = {instancePath:instancePath+"/calls/" + i21+"/jobs/" + i22+"/at/1",schemaPath:"#/$defs/at/oneOf/0/prefixItems/1/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err415];
+}
+else {
+vErrors.push(err415);
+}
+errors++;
+}
+}
+}
+const len60 = data168.length;
+if(!(len60 <= 2)){
+const err416 = {instancePath:instancePath+"/calls/" + i21+"/jobs/" + i22+"/at",schemaPath:"#/$defs/at/oneOf/0/items",keyword:"items",params:{limit: 2},message:"must NOT have more than 2 items"};
+if(vErrors === null){
+vErrors = [err416];
+}
+else {
+vErrors.push(err416);
+}
+errors++;
+}
+}
+else {
+const err417 = {instancePath:instancePath+"/calls/" + i21+"/jobs/" + i22+"/at",schemaPath:"#/$defs/at/oneOf/0/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err417];
+}
+else {
+vErrors.push(err417);
+}
+errors++;
+}
+var _valid16 = _errs436 === errors;
+if(_valid16){
+valid130 = true;
+passing16 = 0;
+var items9 = true;
+}
+const _errs442 = errors;
+if(Array.isArray(data168)){
+if(data168.length > 3){
+const err418 = {instancePath:instancePath+"/calls/" + i21+"/jobs/" + i22+"/at",schemaPath:"#/$defs/at/oneOf/1/maxItems",keyword:"maxItems",params:{limit: 3},message:"must NOT have more than 3 items"};
+if(vErrors === null){
+vErrors = [err418];
+}
+else {
+vErrors.push(err418);
+}
+errors++;
+}
+if(data168.length < 3){
+const err419 = {instancePath:instancePath+"/calls/" + i21+"/jobs/" + i22+"/at",schemaPath:"#/$defs/at/oneOf/1/minItems",keyword:"minItems",params:{limit: 3},message:"must NOT have fewer than 3 items"};
+if(vErrors === null){
+vErrors = [err419];
+}
+else {
+vErrors.push(err419);
+}
+errors++;
+}
+const len61 = data168.length;
+if(len61 > 0){
+let data171 = data168[0];
+if(!(((typeof data171 == "number") && (!(data171 % 1) && !isNaN(data171))) && (isFinite(data171)))){
+const err420 = {instancePath:instancePath+"/calls/" + i21+"/jobs/" + i22+"/at/0",schemaPath:"#/$defs/at/oneOf/1/prefixItems/0/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err420];
+}
+else {
+vErrors.push(err420);
+}
+errors++;
+}
+if((typeof data171 == "number") && (isFinite(data171))){
+if(data171 < 0 || isNaN(data171)){
+const err421 = {instancePath:instancePath+"/calls/" + i21+"/jobs/" + i22+"/at/0",schemaPath:"#/$defs/at/oneOf/1/prefixItems/0/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err421];
+}
+else {
+vErrors.push(err421);
+}
+errors++;
+}
+}
+}
+if(len61 > 1){
+let data172 = data168[1];
+if(!(((typeof data172 == "number") && (!(data172 % 1) && !isNaN(data172))) && (isFinite(data172)))){
+const err422 = {instancePath:instancePath+"/calls/" + i21+"/jobs/" + i22+"/at/1",schemaPath:"#/$defs/at/oneOf/1/prefixItems/1/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err422];
+}
+else {
+vErrors.push(err422);
+}
+errors++;
+}
+if((typeof data172 == "number") && (isFinite(data172))){
+if(data172 < 0 || isNaN(data172)){
+const err423 = {instancePath:instancePath+"/calls/" + i21+"/jobs/" + i22+"/at/1",schemaPath:"#/$defs/at/oneOf/1/prefixItems/1/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err423];
+}
+else {
+vErrors.push(err423);
+}
+errors++;
+}
+}
+}
+if(len61 > 2){
+let data173 = data168[2];
+if(!(((typeof data173 == "number") && (!(data173 % 1) && !isNaN(data173))) && (isFinite(data173)))){
+const err424 = {instancePath:instancePath+"/calls/" + i21+"/jobs/" + i22+"/at/2",schemaPath:"#/$defs/at/oneOf/1/prefixItems/2/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err424];
+}
+else {
+vErrors.push(err424);
+}
+errors++;
+}
+if((typeof data173 == "number") && (isFinite(data173))){
+if(data173 < 0 || isNaN(data173)){
+const err425 = {instancePath:instancePath+"/calls/" + i21+"/jobs/" + i22+"/at/2",schemaPath:"#/$defs/at/oneOf/1/prefixItems/2/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err425];
+}
+else {
+vErrors.push(err425);
+}
+errors++;
+}
+}
+}
+const len62 = data168.length;
+if(!(len62 <= 3)){
+const err426 = {instancePath:instancePath+"/calls/" + i21+"/jobs/" + i22+"/at",schemaPath:"#/$defs/at/oneOf/1/items",keyword:"items",params:{limit: 3},message:"must NOT have more than 3 items"};
+if(vErrors === null){
+vErrors = [err426];
+}
+else {
+vErrors.push(err426);
+}
+errors++;
+}
+}
+else {
+const err427 = {instancePath:instancePath+"/calls/" + i21+"/jobs/" + i22+"/at",schemaPath:"#/$defs/at/oneOf/1/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err427];
+}
+else {
+vErrors.push(err427);
+}
+errors++;
+}
+var _valid16 = _errs442 === errors;
+if(_valid16 && valid130){
+valid130 = false;
+passing16 = [passing16, 1];
+}
+else {
+if(_valid16){
+valid130 = true;
+passing16 = 1;
+if(items9 !== true){
+items9 = true;
+}
+}
+}
+if(!valid130){
+const err428 = {instancePath:instancePath+"/calls/" + i21+"/jobs/" + i22+"/at",schemaPath:"#/$defs/at/oneOf",keyword:"oneOf",params:{passingSchemas: passing16},message:"must match exactly one schema in oneOf"};
+if(vErrors === null){
+vErrors = [err428];
+}
+else {
+vErrors.push(err428);
+}
+errors++;
+}
+else {
+errors = _errs435;
+if(vErrors !== null){
+if(_errs435){
+vErrors.length = _errs435;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data166.permissions !== undefined){
+let data174 = data166.permissions;
+if(data174 && typeof data174 == "object" && !Array.isArray(data174)){
+for(const key16 in data174){
+let data175 = data174[key16];
+if(!(((data175 === "read") || (data175 === "write")) || (data175 === "none"))){
+const err429 = {instancePath:instancePath+"/calls/" + i21+"/jobs/" + i22+"/permissions/" + key16.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/calls/items/properties/jobs/items/properties/permissions/additionalProperties/enum",keyword:"enum",params:{allowedValues: schema42.properties.calls.items.properties.jobs.items.properties.permissions.additionalProperties.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err429];
+}
+else {
+vErrors.push(err429);
+}
+errors++;
+}
+}
+}
+else {
+const err430 = {instancePath:instancePath+"/calls/" + i21+"/jobs/" + i22+"/permissions",schemaPath:"#/properties/calls/items/properties/jobs/items/properties/permissions/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err430];
+}
+else {
+vErrors.push(err430);
+}
+errors++;
+}
+}
+}
+else {
+const err431 = {instancePath:instancePath+"/calls/" + i21+"/jobs/" + i22,schemaPath:"#/properties/calls/items/properties/jobs/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err431];
+}
+else {
+vErrors.push(err431);
+}
+errors++;
+}
+}
+}
+else {
+const err432 = {instancePath:instancePath+"/calls/" + i21+"/jobs",schemaPath:"#/properties/calls/items/properties/jobs/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err432];
+}
+else {
+vErrors.push(err432);
+}
+errors++;
+}
+}
+}
+else {
+const err433 = {instancePath:instancePath+"/calls/" + i21,schemaPath:"#/properties/calls/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err433];
+}
+else {
+vErrors.push(err433);
+}
+errors++;
+}
+}
+}
+}
+if(data.checklist !== undefined){
+let data176 = data.checklist;
+if(data176 && typeof data176 == "object" && !Array.isArray(data176)){
+if(data176.total === undefined){
+const err434 = {instancePath:instancePath+"/checklist",schemaPath:"#/properties/checklist/required",keyword:"required",params:{missingProperty: "total"},message:"must have required property '"+"total"+"'"};
+if(vErrors === null){
+vErrors = [err434];
+}
+else {
+vErrors.push(err434);
+}
+errors++;
+}
+if(data176.observed === undefined){
+const err435 = {instancePath:instancePath+"/checklist",schemaPath:"#/properties/checklist/required",keyword:"required",params:{missingProperty: "observed"},message:"must have required property '"+"observed"+"'"};
+if(vErrors === null){
+vErrors = [err435];
+}
+else {
+vErrors.push(err435);
+}
+errors++;
+}
+if(data176.band === undefined){
+const err436 = {instancePath:instancePath+"/checklist",schemaPath:"#/properties/checklist/required",keyword:"required",params:{missingProperty: "band"},message:"must have required property '"+"band"+"'"};
+if(vErrors === null){
+vErrors = [err436];
+}
+else {
+vErrors.push(err436);
+}
+errors++;
+}
+if(data176.bestCaseBand === undefined){
+const err437 = {instancePath:instancePath+"/checklist",schemaPath:"#/properties/checklist/required",keyword:"required",params:{missingProperty: "bestCaseBand"},message:"must have required property '"+"bestCaseBand"+"'"};
+if(vErrors === null){
+vErrors = [err437];
+}
+else {
+vErrors.push(err437);
+}
+errors++;
+}
+if(data176.focus === undefined){
+const err438 = {instancePath:instancePath+"/checklist",schemaPath:"#/properties/checklist/required",keyword:"required",params:{missingProperty: "focus"},message:"must have required property '"+"focus"+"'"};
+if(vErrors === null){
+vErrors = [err438];
+}
+else {
+vErrors.push(err438);
+}
+errors++;
+}
+if(data176.controls === undefined){
+const err439 = {instancePath:instancePath+"/checklist",schemaPath:"#/properties/checklist/required",keyword:"required",params:{missingProperty: "controls"},message:"must have required property '"+"controls"+"'"};
+if(vErrors === null){
+vErrors = [err439];
+}
+else {
+vErrors.push(err439);
+}
+errors++;
+}
+for(const key17 in data176){
+if(!((((((key17 === "total") || (key17 === "observed")) || (key17 === "band")) || (key17 === "bestCaseBand")) || (key17 === "focus")) || (key17 === "controls"))){
+const err440 = {instancePath:instancePath+"/checklist",schemaPath:"#/properties/checklist/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key17},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err440];
+}
+else {
+vErrors.push(err440);
+}
+errors++;
+}
+}
+if(data176.total !== undefined){
+let data177 = data176.total;
+if((typeof data177 == "number") && (isFinite(data177))){
+if(data177 > 20 || isNaN(data177)){
+const err441 = {instancePath:instancePath+"/checklist/total",schemaPath:"#/properties/checklist/properties/total/maximum",keyword:"maximum",params:{comparison: "<=", limit: 20},message:"must be <= 20"};
+if(vErrors === null){
+vErrors = [err441];
+}
+else {
+vErrors.push(err441);
+}
+errors++;
+}
+if(data177 < 0 || isNaN(data177)){
+const err442 = {instancePath:instancePath+"/checklist/total",schemaPath:"#/properties/checklist/properties/total/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err442];
+}
+else {
+vErrors.push(err442);
+}
+errors++;
+}
+}
+else {
+const err443 = {instancePath:instancePath+"/checklist/total",schemaPath:"#/properties/checklist/properties/total/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err443];
+}
+else {
+vErrors.push(err443);
+}
+errors++;
+}
+}
+if(data176.observed !== undefined){
+let data178 = data176.observed;
+if(!(((typeof data178 == "number") && (!(data178 % 1) && !isNaN(data178))) && (isFinite(data178)))){
+const err444 = {instancePath:instancePath+"/checklist/observed",schemaPath:"#/properties/checklist/properties/observed/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err444];
+}
+else {
+vErrors.push(err444);
+}
+errors++;
+}
+if((typeof data178 == "number") && (isFinite(data178))){
+if(data178 > 20 || isNaN(data178)){
+const err445 = {instancePath:instancePath+"/checklist/observed",schemaPath:"#/properties/checklist/properties/observed/maximum",keyword:"maximum",params:{comparison: "<=", limit: 20},message:"must be <= 20"};
+if(vErrors === null){
+vErrors = [err445];
+}
+else {
+vErrors.push(err445);
+}
+errors++;
+}
+if(data178 < 0 || isNaN(data178)){
+const err446 = {instancePath:instancePath+"/checklist/observed",schemaPath:"#/properties/checklist/properties/observed/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err446];
+}
+else {
+vErrors.push(err446);
+}
+errors++;
+}
+}
+}
+if(data176.band !== undefined){
+let data179 = data176.band;
+if(!((((data179 === "production-ready") || (data179 === "good-foundation")) || (data179 === "significant-risk")) || (data179 === "pause"))){
+const err447 = {instancePath:instancePath+"/checklist/band",schemaPath:"#/properties/checklist/properties/band/enum",keyword:"enum",params:{allowedValues: schema42.properties.checklist.properties.band.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err447];
+}
+else {
+vErrors.push(err447);
+}
+errors++;
+}
+}
+if(data176.bestCaseBand !== undefined){
+let data180 = data176.bestCaseBand;
+if(!((((data180 === "production-ready") || (data180 === "good-foundation")) || (data180 === "significant-risk")) || (data180 === "pause"))){
+const err448 = {instancePath:instancePath+"/checklist/bestCaseBand",schemaPath:"#/properties/checklist/properties/bestCaseBand/enum",keyword:"enum",params:{allowedValues: schema42.properties.checklist.properties.bestCaseBand.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err448];
+}
+else {
+vErrors.push(err448);
+}
+errors++;
+}
+}
+if(data176.focus !== undefined){
+let data181 = data176.focus;
+if(Array.isArray(data181)){
+const len63 = data181.length;
+for(let i23=0; i23<len63; i23++){
+if(typeof data181[i23] !== "string"){
+const err449 = {instancePath:instancePath+"/checklist/focus/" + i23,schemaPath:"#/properties/checklist/properties/focus/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err449];
+}
+else {
+vErrors.push(err449);
+}
+errors++;
+}
+}
+}
+else {
+const err450 = {instancePath:instancePath+"/checklist/focus",schemaPath:"#/properties/checklist/properties/focus/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err450];
+}
+else {
+vErrors.push(err450);
+}
+errors++;
+}
+}
+if(data176.controls !== undefined){
+let data183 = data176.controls;
+if(Array.isArray(data183)){
+if(data183.length > 20){
+const err451 = {instancePath:instancePath+"/checklist/controls",schemaPath:"#/properties/checklist/properties/controls/maxItems",keyword:"maxItems",params:{limit: 20},message:"must NOT have more than 20 items"};
+if(vErrors === null){
+vErrors = [err451];
+}
+else {
+vErrors.push(err451);
+}
+errors++;
+}
+if(data183.length < 20){
+const err452 = {instancePath:instancePath+"/checklist/controls",schemaPath:"#/properties/checklist/properties/controls/minItems",keyword:"minItems",params:{limit: 20},message:"must NOT have fewer than 20 items"};
+if(vErrors === null){
+vErrors = [err452];
+}
+else {
+vErrors.push(err452);
+}
+errors++;
+}
+const len64 = data183.length;
+for(let i24=0; i24<len64; i24++){
+let data184 = data183[i24];
+if(!(((typeof data184 == "number") && (!(data184 % 1) && !isNaN(data184))) && (isFinite(data184)))){
+const err453 = {instancePath:instancePath+"/checklist/controls/" + i24,schemaPath:"#/properties/checklist/properties/controls/items/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err453];
+}
+else {
+vErrors.push(err453);
+}
+errors++;
+}
+if((typeof data184 == "number") && (isFinite(data184))){
+if(data184 < 0 || isNaN(data184)){
+const err454 = {instancePath:instancePath+"/checklist/controls/" + i24,schemaPath:"#/properties/checklist/properties/controls/items/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err454];
+}
+else {
+vErrors.push(err454);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err455 = {instancePath:instancePath+"/checklist/controls",schemaPath:"#/properties/checklist/properties/controls/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err455];
+}
+else {
+vErrors.push(err455);
+}
+errors++;
+}
+}
+}
+else {
+const err456 = {instancePath:instancePath+"/checklist",schemaPath:"#/properties/checklist/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err456];
+}
+else {
+vErrors.push(err456);
+}
+errors++;
+}
+}
+if(data.decision !== undefined){
+let data185 = data.decision;
+if(!(((data185 === "allow") || (data185 === "approval-required")) || (data185 === "blocked"))){
+const err457 = {instancePath:instancePath+"/decision",schemaPath:"#/$defs/decision/enum",keyword:"enum",params:{allowedValues: schema35.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err457];
+}
+else {
+vErrors.push(err457);
+}
+errors++;
+}
+}
+if(data.checks !== undefined){
+let data186 = data.checks;
+if(!(((typeof data186 == "number") && (!(data186 % 1) && !isNaN(data186))) && (isFinite(data186)))){
+const err458 = {instancePath:instancePath+"/checks",schemaPath:"#/$defs/count/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err458];
+}
+else {
+vErrors.push(err458);
+}
+errors++;
+}
+if((typeof data186 == "number") && (isFinite(data186))){
+if(data186 < 0 || isNaN(data186)){
+const err459 = {instancePath:instancePath+"/checks",schemaPath:"#/$defs/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err459];
+}
+else {
+vErrors.push(err459);
+}
+errors++;
+}
+}
+}
+if(data.decided !== undefined){
+let data187 = data.decided;
+if(Array.isArray(data187)){
+const len65 = data187.length;
+for(let i25=0; i25<len65; i25++){
+if(typeof data187[i25] !== "string"){
+const err460 = {instancePath:instancePath+"/decided/" + i25,schemaPath:"#/$defs/stringList/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err460];
+}
+else {
+vErrors.push(err460);
+}
+errors++;
+}
+}
+}
+else {
+const err461 = {instancePath:instancePath+"/decided",schemaPath:"#/$defs/stringList/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err461];
+}
+else {
+vErrors.push(err461);
+}
+errors++;
+}
+}
+}
+else {
+const err462 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err462];
+}
+else {
+vErrors.push(err462);
+}
+errors++;
+}
+validate22.errors = vErrors;
+return errors === 0;
+}
+validate22.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+
+const schema252 = {"oneOf":[{"description":"A path finding: the decided path (job, path id) it was made from — ruleId = the verdict's rule or policy-default, severity = catalog.pathSeverities[decision], confidence high, message `class: reason — because`, location the path's.","type":"object","additionalProperties":false,"required":["job","path"],"properties":{"job":{"type":"string"},"path":{"type":"string"}}},{"description":"A detection-rule hit (kind check), or a path finding that is not exactly its decided path.","type":"object","additionalProperties":false,"required":["ruleId","kind","decision","severity","confidence","message","at"],"properties":{"ruleId":{"type":"string"},"kind":{"enum":["path","check"]},"decision":{"$ref":"#/$defs/decision"},"severity":{"enum":["info","low","medium","high","critical"]},"confidence":{"enum":["low","medium","high"]},"message":{"type":"string"},"messageId":{"type":"string","description":"Check findings: the message id in the rule's meta.messages (docs/rules/<id>.md lists them)."},"data":{"type":"object","description":"Check findings: the values the message template was filled with.","additionalProperties":{"oneOf":[{"type":"string"},{"type":"number"}]}},"remediation":{"description":"Check findings only (texts); a path finding's tip is catalog.pathRemediations[class][decision].","$ref":"#/$defs/textRef"},"workflow":{"type":"string","description":"Only when not the record's workflow."},"job":{"type":"string","description":"Absent for workflow-level findings."},"class":{"$ref":"#/$defs/actionClass"},"at":{"$ref":"#/$defs/at"}}}]};
+
+function validate81(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+let vErrors = null;
+let errors = 0;
+const evaluated0 = validate81.evaluated;
+if(evaluated0.dynamicProps){
+evaluated0.props = undefined;
+}
+if(evaluated0.dynamicItems){
+evaluated0.items = undefined;
+}
+const _errs0 = errors;
+let valid0 = false;
+let passing0 = null;
+const _errs1 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.job === undefined){
+const err0 = {instancePath,schemaPath:"#/oneOf/0/required",keyword:"required",params:{missingProperty: "job"},message:"must have required property '"+"job"+"'"};
+if(vErrors === null){
+vErrors = [err0];
+}
+else {
+vErrors.push(err0);
+}
+errors++;
+}
+if(data.path === undefined){
+const err1 = {instancePath,schemaPath:"#/oneOf/0/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'"};
+if(vErrors === null){
+vErrors = [err1];
+}
+else {
+vErrors.push(err1);
+}
+errors++;
+}
+for(const key0 in data){
+if(!((key0 === "job") || (key0 === "path"))){
+const err2 = {instancePath,schemaPath:"#/oneOf/0/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err2];
+}
+else {
+vErrors.push(err2);
+}
+errors++;
+}
+}
+if(data.job !== undefined){
+if(typeof data.job !== "string"){
+const err3 = {instancePath:instancePath+"/job",schemaPath:"#/oneOf/0/properties/job/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err3];
+}
+else {
+vErrors.push(err3);
+}
+errors++;
+}
+}
+if(data.path !== undefined){
+if(typeof data.path !== "string"){
+const err4 = {instancePath:instancePath+"/path",schemaPath:"#/oneOf/0/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err4];
+}
+else {
+vErrors.push(err4);
+}
+errors++;
+}
+}
+}
+else {
+const err5 = {instancePath,schemaPath:"#/oneOf/0/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err5];
+}
+else {
+vErrors.push(err5);
+}
+errors++;
+}
+var _valid0 = _errs1 === errors;
+if(_valid0){
+valid0 = true;
+passing0 = 0;
+var props0 = true;
+}
+const _errs8 = errors;
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.ruleId === undefined){
+const err6 = {instancePath,schemaPath:"#/oneOf/1/required",keyword:"required",params:{missingProperty: "ruleId"},message:"must have required property '"+"ruleId"+"'"};
+if(vErrors === null){
+vErrors = [err6];
+}
+else {
+vErrors.push(err6);
+}
+errors++;
+}
+if(data.kind === undefined){
+const err7 = {instancePath,schemaPath:"#/oneOf/1/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'"};
+if(vErrors === null){
+vErrors = [err7];
+}
+else {
+vErrors.push(err7);
+}
+errors++;
+}
+if(data.decision === undefined){
+const err8 = {instancePath,schemaPath:"#/oneOf/1/required",keyword:"required",params:{missingProperty: "decision"},message:"must have required property '"+"decision"+"'"};
+if(vErrors === null){
+vErrors = [err8];
+}
+else {
+vErrors.push(err8);
+}
+errors++;
+}
+if(data.severity === undefined){
+const err9 = {instancePath,schemaPath:"#/oneOf/1/required",keyword:"required",params:{missingProperty: "severity"},message:"must have required property '"+"severity"+"'"};
+if(vErrors === null){
+vErrors = [err9];
+}
+else {
+vErrors.push(err9);
+}
+errors++;
+}
+if(data.confidence === undefined){
+const err10 = {instancePath,schemaPath:"#/oneOf/1/required",keyword:"required",params:{missingProperty: "confidence"},message:"must have required property '"+"confidence"+"'"};
+if(vErrors === null){
+vErrors = [err10];
+}
+else {
+vErrors.push(err10);
+}
+errors++;
+}
+if(data.message === undefined){
+const err11 = {instancePath,schemaPath:"#/oneOf/1/required",keyword:"required",params:{missingProperty: "message"},message:"must have required property '"+"message"+"'"};
+if(vErrors === null){
+vErrors = [err11];
+}
+else {
+vErrors.push(err11);
+}
+errors++;
+}
+if(data.at === undefined){
+const err12 = {instancePath,schemaPath:"#/oneOf/1/required",keyword:"required",params:{missingProperty: "at"},message:"must have required property '"+"at"+"'"};
+if(vErrors === null){
+vErrors = [err12];
+}
+else {
+vErrors.push(err12);
+}
+errors++;
+}
+for(const key1 in data){
+if(!(func1.call(schema252.oneOf[1].properties, key1))){
+const err13 = {instancePath,schemaPath:"#/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err13];
+}
+else {
+vErrors.push(err13);
+}
+errors++;
+}
+}
+if(data.ruleId !== undefined){
+if(typeof data.ruleId !== "string"){
+const err14 = {instancePath:instancePath+"/ruleId",schemaPath:"#/oneOf/1/properties/ruleId/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err14];
+}
+else {
+vErrors.push(err14);
+}
+errors++;
+}
+}
+if(data.kind !== undefined){
+let data3 = data.kind;
+if(!((data3 === "path") || (data3 === "check"))){
+const err15 = {instancePath:instancePath+"/kind",schemaPath:"#/oneOf/1/properties/kind/enum",keyword:"enum",params:{allowedValues: schema252.oneOf[1].properties.kind.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err15];
+}
+else {
+vErrors.push(err15);
+}
+errors++;
+}
+}
+if(data.decision !== undefined){
+let data4 = data.decision;
+if(!(((data4 === "allow") || (data4 === "approval-required")) || (data4 === "blocked"))){
+const err16 = {instancePath:instancePath+"/decision",schemaPath:"#/$defs/decision/enum",keyword:"enum",params:{allowedValues: schema35.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err16];
+}
+else {
+vErrors.push(err16);
+}
+errors++;
+}
+}
+if(data.severity !== undefined){
+let data5 = data.severity;
+if(!(((((data5 === "info") || (data5 === "low")) || (data5 === "medium")) || (data5 === "high")) || (data5 === "critical"))){
+const err17 = {instancePath:instancePath+"/severity",schemaPath:"#/oneOf/1/properties/severity/enum",keyword:"enum",params:{allowedValues: schema252.oneOf[1].properties.severity.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err17];
+}
+else {
+vErrors.push(err17);
+}
+errors++;
+}
+}
+if(data.confidence !== undefined){
+let data6 = data.confidence;
+if(!(((data6 === "low") || (data6 === "medium")) || (data6 === "high"))){
+const err18 = {instancePath:instancePath+"/confidence",schemaPath:"#/oneOf/1/properties/confidence/enum",keyword:"enum",params:{allowedValues: schema252.oneOf[1].properties.confidence.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err18];
+}
+else {
+vErrors.push(err18);
+}
+errors++;
+}
+}
+if(data.message !== undefined){
+if(typeof data.message !== "string"){
+const err19 = {instancePath:instancePath+"/message",schemaPath:"#/oneOf/1/properties/message/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err19];
+}
+else {
+vErrors.push(err19);
+}
+errors++;
+}
+}
+if(data.messageId !== undefined){
+if(typeof data.messageId !== "string"){
+const err20 = {instancePath:instancePath+"/messageId",schemaPath:"#/oneOf/1/properties/messageId/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err20];
+}
+else {
+vErrors.push(err20);
+}
+errors++;
+}
+}
+if(data.data !== undefined){
+let data9 = data.data;
+if(data9 && typeof data9 == "object" && !Array.isArray(data9)){
+for(const key2 in data9){
+let data10 = data9[key2];
+const _errs26 = errors;
+let valid5 = false;
+let passing1 = null;
+const _errs27 = errors;
+if(typeof data10 !== "string"){
+const err21 = {instancePath:instancePath+"/data/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/oneOf/1/properties/data/additionalProperties/oneOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err21];
+}
+else {
+vErrors.push(err21);
+}
+errors++;
+}
+var _valid1 = _errs27 === errors;
+if(_valid1){
+valid5 = true;
+passing1 = 0;
+}
+const _errs29 = errors;
+if(!((typeof data10 == "number") && (isFinite(data10)))){
+const err22 = {instancePath:instancePath+"/data/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/oneOf/1/properties/data/additionalProperties/oneOf/1/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(err22);
+}
+errors++;
+}
+var _valid1 = _errs29 === errors;
+if(_valid1 && valid5){
+valid5 = false;
+passing1 = [passing1, 1];
+}
+else {
+if(_valid1){
+valid5 = true;
+passing1 = 1;
+}
+}
+if(!valid5){
+const err23 = {instancePath:instancePath+"/data/" + key2.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/oneOf/1/properties/data/additionalProperties/oneOf",keyword:"oneOf",params:{passingSchemas: passing1},message:"must match exactly one schema in oneOf"};
+if(vErrors === null){
+vErrors = [err23];
+}
+else {
+vErrors.push(err23);
+}
+errors++;
+}
+else {
+errors = _errs26;
+if(vErrors !== null){
+if(_errs26){
+vErrors.length = _errs26;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+}
+else {
+const err24 = {instancePath:instancePath+"/data",schemaPath:"#/oneOf/1/properties/data/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err24];
+}
+else {
+vErrors.push(err24);
+}
+errors++;
+}
+}
+if(data.remediation !== undefined){
+let data11 = data.remediation;
+if(!(((typeof data11 == "number") && (!(data11 % 1) && !isNaN(data11))) && (isFinite(data11)))){
+const err25 = {instancePath:instancePath+"/remediation",schemaPath:"#/$defs/textRef/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err25];
+}
+else {
+vErrors.push(err25);
+}
+errors++;
+}
+if((typeof data11 == "number") && (isFinite(data11))){
+if(data11 < 0 || isNaN(data11)){
+const err26 = {instancePath:instancePath+"/remediation",schemaPath:"#/$defs/textRef/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err26];
+}
+else {
+vErrors.push(err26);
+}
+errors++;
+}
+}
+}
+if(data.workflow !== undefined){
+if(typeof data.workflow !== "string"){
+const err27 = {instancePath:instancePath+"/workflow",schemaPath:"#/oneOf/1/properties/workflow/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err27];
+}
+else {
+vErrors.push(err27);
+}
+errors++;
+}
+}
+if(data.job !== undefined){
+if(typeof data.job !== "string"){
+const err28 = {instancePath:instancePath+"/job",schemaPath:"#/oneOf/1/properties/job/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err28];
+}
+else {
+vErrors.push(err28);
+}
+errors++;
+}
+}
+if(data.class !== undefined){
+let data14 = data.class;
+if(!((((((((((((((data14 === "read") || (data14 === "comment")) || (data14 === "write-branch")) || (data14 === "modify-workflow")) || (data14 === "run-shell")) || (data14 === "use-secret")) || (data14 === "cloud-credential")) || (data14 === "call-tool")) || (data14 === "publish")) || (data14 === "deploy")) || (data14 === "production")) || (data14 === "destructive")) || (data14 === "bypass-checks")) || (data14 === "opaque"))){
+const err29 = {instancePath:instancePath+"/class",schemaPath:"#/$defs/actionClass/enum",keyword:"enum",params:{allowedValues: schema64.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err29];
+}
+else {
+vErrors.push(err29);
+}
+errors++;
+}
+}
+if(data.at !== undefined){
+let data15 = data.at;
+const _errs42 = errors;
+let valid9 = false;
+let passing2 = null;
+const _errs43 = errors;
+if(Array.isArray(data15)){
+if(data15.length > 2){
+const err30 = {instancePath:instancePath+"/at",schemaPath:"#/$defs/at/oneOf/0/maxItems",keyword:"maxItems",params:{limit: 2},message:"must NOT have more than 2 items"};
+if(vErrors === null){
+vErrors = [err30];
+}
+else {
+vErrors.push(err30);
+}
+errors++;
+}
+if(data15.length < 2){
+const err31 = {instancePath:instancePath+"/at",schemaPath:"#/$defs/at/oneOf/0/minItems",keyword:"minItems",params:{limit: 2},message:"must NOT have fewer than 2 items"};
+if(vErrors === null){
+vErrors = [err31];
+}
+else {
+vErrors.push(err31);
+}
+errors++;
+}
+const len0 = data15.length;
+if(len0 > 0){
+let data16 = data15[0];
+if(!(((typeof data16 == "number") && (!(data16 % 1) && !isNaN(data16))) && (isFinite(data16)))){
+const err32 = {instancePath:instancePath+"/at/0",schemaPath:"#/$defs/at/oneOf/0/prefixItems/0/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err32];
+}
+else {
+vErrors.push(err32);
+}
+errors++;
+}
+if((typeof data16 == "number") && (isFinite(data16))){
+if(data16 < 0 || isNaN(data16)){
+const err33 = {instancePath:instancePath+"/at/0",schemaPath:"#/$defs/at/oneOf/0/prefixItems/0/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err33];
+}
+else {
+vErrors.push(err33);
+}
+errors++;
+}
+}
+}
+if(len0 > 1){
+let data17 = data15[1];
+if(!(((typeof data17 == "number") && (!(data17 % 1) && !isNaN(data17))) && (isFinite(data17)))){
+const err34 = {instancePath:instancePath+"/at/1",schemaPath:"#/$defs/at/oneOf/0/prefixItems/1/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err34];
+}
+else {
+vErrors.push(err34);
+}
+errors++;
+}
+if((typeof data17 == "number") && (isFinite(data17))){
+if(data17 < 0 || isNaN(data17)){
+const err35 = {instancePath:instancePath+"/at/1",schemaPath:"#/$defs/at/oneOf/0/prefixItems/1/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err35];
+}
+else {
+vErrors.push(err35);
+}
+errors++;
+}
+}
+}
+const len1 = data15.length;
+if(!(len1 <= 2)){
+const err36 = {instancePath:instancePath+"/at",schemaPath:"#/$defs/at/oneOf/0/items",keyword:"items",params:{limit: 2},message:"must NOT have more than 2 items"};
+if(vErrors === null){
+vErrors = [err36];
+}
+else {
+vErrors.push(err36);
+}
+errors++;
+}
+}
+else {
+const err37 = {instancePath:instancePath+"/at",schemaPath:"#/$defs/at/oneOf/0/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err37];
+}
+else {
+vErrors.push(err37);
+}
+errors++;
+}
+var _valid2 = _errs43 === errors;
+if(_valid2){
+valid9 = true;
+passing2 = 0;
+var items0 = true;
+}
+const _errs49 = errors;
+if(Array.isArray(data15)){
+if(data15.length > 3){
+const err38 = {instancePath:instancePath+"/at",schemaPath:"#/$defs/at/oneOf/1/maxItems",keyword:"maxItems",params:{limit: 3},message:"must NOT have more than 3 items"};
+if(vErrors === null){
+vErrors = [err38];
+}
+else {
+vErrors.push(err38);
+}
+errors++;
+}
+if(data15.length < 3){
+const err39 = {instancePath:instancePath+"/at",schemaPath:"#/$defs/at/oneOf/1/minItems",keyword:"minItems",params:{limit: 3},message:"must NOT have fewer than 3 items"};
+if(vErrors === null){
+vErrors = [err39];
+}
+else {
+vErrors.push(err39);
+}
+errors++;
+}
+const len2 = data15.length;
+if(len2 > 0){
+let data18 = data15[0];
+if(!(((typeof data18 == "number") && (!(data18 % 1) && !isNaN(data18))) && (isFinite(data18)))){
+const err40 = {instancePath:instancePath+"/at/0",schemaPath:"#/$defs/at/oneOf/1/prefixItems/0/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err40];
+}
+else {
+vErrors.push(err40);
+}
+errors++;
+}
+if((typeof data18 == "number") && (isFinite(data18))){
+if(data18 < 0 || isNaN(data18)){
+const err41 = {instancePath:instancePath+"/at/0",schemaPath:"#/$defs/at/oneOf/1/prefixItems/0/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err41];
+}
+else {
+vErrors.push(err41);
+}
+errors++;
+}
+}
+}
+if(len2 > 1){
+let data19 = data15[1];
+if(!(((typeof data19 == "number") && (!(data19 % 1) && !isNaN(data19))) && (isFinite(data19)))){
+const err42 = {instancePath:instancePath+"/at/1",schemaPath:"#/$defs/at/oneOf/1/prefixItems/1/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err42];
+}
+else {
+vErrors.push(err42);
+}
+errors++;
+}
+if((typeof data19 == "number") && (isFinite(data19))){
+if(data19 < 0 || isNaN(data19)){
+const err43 = {instancePath:instancePath+"/at/1",schemaPath:"#/$defs/at/oneOf/1/prefixItems/1/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err43];
+}
+else {
+vErrors.push(err43);
+}
+errors++;
+}
+}
+}
+if(len2 > 2){
+let data20 = data15[2];
+if(!(((typeof data20 == "number") && (!(data20 % 1) && !isNaN(data20))) && (isFinite(data20)))){
+const err44 = {instancePath:instancePath+"/at/2",schemaPath:"#/$defs/at/oneOf/1/prefixItems/2/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err44];
+}
+else {
+vErrors.push(err44);
+}
+errors++;
+}
+if((typeof data20 == "number") && (isFinite(data20))){
+if(data20 < 0 || isNaN(data20)){
+const err45 = {instancePath:instancePath+"/at/2",schemaPath:"#/$defs/at/oneOf/1/prefixItems/2/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err45];
+}
+else {
+vErrors.push(err45);
+}
+errors++;
+}
+}
+}
+const len3 = data15.length;
+if(!(len3 <= 3)){
+const err46 = {instancePath:instancePath+"/at",schemaPath:"#/$defs/at/oneOf/1/items",keyword:"items",params:{limit: 3},message:"must NOT have more than 3 items"};
+if(vErrors === null){
+vErrors = [err46];
+}
+else {
+vErrors.push(err46);
+}
+errors++;
+}
+}
+else {
+const err47 = {instancePath:instancePath+"/at",schemaPath:"#/$defs/at/oneOf/1/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err47];
+}
+else {
+vErrors.push(err47);
+}
+errors++;
+}
+var _valid2 = _errs49 === errors;
+if(_valid2 && valid9){
+valid9 = false;
+passing2 = [passing2, 1];
+}
+else {
+if(_valid2){
+valid9 = true;
+passing2 = 1;
+if(items0 !== true){
+items0 = true;
+}
+}
+}
+if(!valid9){
+const err48 = {instancePath:instancePath+"/at",schemaPath:"#/$defs/at/oneOf",keyword:"oneOf",params:{passingSchemas: passing2},message:"must match exactly one schema in oneOf"};
+if(vErrors === null){
+vErrors = [err48];
+}
+else {
+vErrors.push(err48);
+}
+errors++;
+}
+else {
+errors = _errs42;
+if(vErrors !== null){
+if(_errs42){
+vErrors.length = _errs42;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+}
+else {
+const err49 = {instancePath,schemaPath:"#/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err49];
+}
+else {
+vErrors.push(err49);
+}
+errors++;
+}
+var _valid0 = _errs8 === errors;
+if(_valid0 && valid0){
+valid0 = false;
+passing0 = [passing0, 1];
+}
+else {
+if(_valid0){
+valid0 = true;
+passing0 = 1;
+if(props0 !== true){
+props0 = true;
+}
+}
+}
+if(!valid0){
+const err50 = {instancePath,schemaPath:"#/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf"};
+if(vErrors === null){
+vErrors = [err50];
+}
+else {
+vErrors.push(err50);
+}
+errors++;
+}
+else {
+errors = _errs0;
+if(vErrors !== null){
+if(_errs0){
+vErrors.length = _errs0;
+}
+else {
+vErrors = null;
+}
+}
+}
+validate81.errors = vErrors;
+evaluated0.props = props0;
+return errors === 0;
+}
+validate81.evaluated = {"dynamicProps":true,"dynamicItems":false};
+
 
 function validate21(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -23,8 +10686,8 @@ if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
 if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.index === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "index"},message:"must have required property '"+"index"+"'"};
+if(data.path === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'"};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -33,8 +10696,8 @@ vErrors.push(err0);
 }
 errors++;
 }
-if(data.count === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "count"},message:"must have required property '"+"count"+"'"};
+if(data.name === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -43,8 +10706,8 @@ vErrors.push(err1);
 }
 errors++;
 }
-if(data.total === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "total"},message:"must have required property '"+"total"+"'"};
+if(data.files === undefined){
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "files"},message:"must have required property '"+"files"+"'"};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -53,8 +10716,8 @@ vErrors.push(err2);
 }
 errors++;
 }
-if(data.assigned === undefined){
-const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "assigned"},message:"must have required property '"+"assigned"+"'"};
+if(data.texts === undefined){
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "texts"},message:"must have required property '"+"texts"+"'"};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -63,8 +10726,8 @@ vErrors.push(err3);
 }
 errors++;
 }
-if(data.options === undefined){
-const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "options"},message:"must have required property '"+"options"+"'"};
+if(data.links === undefined){
+const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "links"},message:"must have required property '"+"links"+"'"};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -73,8 +10736,8 @@ vErrors.push(err4);
 }
 errors++;
 }
-if(data.positions === undefined){
-const err5 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "positions"},message:"must have required property '"+"positions"+"'"};
+if(data.evidence === undefined){
+const err5 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "evidence"},message:"must have required property '"+"evidence"+"'"};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -83,9 +10746,8 @@ vErrors.push(err5);
 }
 errors++;
 }
-for(const key0 in data){
-if(!((((((key0 === "index") || (key0 === "count")) || (key0 === "total")) || (key0 === "assigned")) || (key0 === "options")) || (key0 === "positions"))){
-const err6 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(data.controls === undefined){
+const err6 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "controls"},message:"must have required property '"+"controls"+"'"};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -94,11 +10756,8 @@ vErrors.push(err6);
 }
 errors++;
 }
-}
-if(data.index !== undefined){
-let data0 = data.index;
-if(!(((typeof data0 == "number") && (!(data0 % 1) && !isNaN(data0))) && (isFinite(data0)))){
-const err7 = {instancePath:instancePath+"/index",schemaPath:"#/properties/index/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data.credentialSets === undefined){
+const err7 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "credentialSets"},message:"must have required property '"+"credentialSets"+"'"};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -107,9 +10766,8 @@ vErrors.push(err7);
 }
 errors++;
 }
-if((typeof data0 == "number") && (isFinite(data0))){
-if(data0 < 1 || isNaN(data0)){
-const err8 = {instancePath:instancePath+"/index",schemaPath:"#/properties/index/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+if(data.verdicts === undefined){
+const err8 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "verdicts"},message:"must have required property '"+"verdicts"+"'"};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -118,12 +10776,8 @@ vErrors.push(err8);
 }
 errors++;
 }
-}
-}
-if(data.count !== undefined){
-let data1 = data.count;
-if(!(((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1))) && (isFinite(data1)))){
-const err9 = {instancePath:instancePath+"/count",schemaPath:"#/properties/count/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data.jobs === undefined){
+const err9 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "jobs"},message:"must have required property '"+"jobs"+"'"};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -132,9 +10786,8 @@ vErrors.push(err9);
 }
 errors++;
 }
-if((typeof data1 == "number") && (isFinite(data1))){
-if(data1 < 1 || isNaN(data1)){
-const err10 = {instancePath:instancePath+"/count",schemaPath:"#/properties/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+if(data.findings === undefined){
+const err10 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "findings"},message:"must have required property '"+"findings"+"'"};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -143,12 +10796,9 @@ vErrors.push(err10);
 }
 errors++;
 }
-}
-}
-if(data.total !== undefined){
-let data2 = data.total;
-if(!(((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2))) && (isFinite(data2)))){
-const err11 = {instancePath:instancePath+"/total",schemaPath:"#/$defs/count/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+for(const key0 in data){
+if(!(func1.call(schema34.properties, key0))){
+const err11 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -157,9 +10807,10 @@ vErrors.push(err11);
 }
 errors++;
 }
-if((typeof data2 == "number") && (isFinite(data2))){
-if(data2 < 0 || isNaN(data2)){
-const err12 = {instancePath:instancePath+"/total",schemaPath:"#/$defs/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+if(data.path !== undefined){
+if(typeof data.path !== "string"){
+const err12 = {instancePath:instancePath+"/path",schemaPath:"#/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -169,15 +10820,10 @@ vErrors.push(err12);
 errors++;
 }
 }
-}
-if(data.assigned !== undefined){
-let data3 = data.assigned;
-if(Array.isArray(data3)){
-const len0 = data3.length;
-for(let i0=0; i0<len0; i0++){
-let data4 = data3[i0];
-if(!(((typeof data4 == "number") && (!(data4 % 1) && !isNaN(data4))) && (isFinite(data4)))){
-const err13 = {instancePath:instancePath+"/assigned/" + i0,schemaPath:"#/$defs/count/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data.name !== undefined){
+let data1 = data.name;
+if((typeof data1 !== "string") && (data1 !== null)){
+const err13 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: schema34.properties.name.type},message:"must be string,null"};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -186,9 +10832,12 @@ vErrors.push(err13);
 }
 errors++;
 }
-if((typeof data4 == "number") && (isFinite(data4))){
-if(data4 < 0 || isNaN(data4)){
-const err14 = {instancePath:instancePath+"/assigned/" + i0,schemaPath:"#/$defs/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+if(data.trigger !== undefined){
+let data2 = data.trigger;
+if(data2 && typeof data2 == "object" && !Array.isArray(data2)){
+if(data2.event === undefined){
+const err14 = {instancePath:instancePath+"/trigger",schemaPath:"#/properties/trigger/required",keyword:"required",params:{missingProperty: "event"},message:"must have required property '"+"event"+"'"};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -197,11 +10846,8 @@ vErrors.push(err14);
 }
 errors++;
 }
-}
-}
-}
-else {
-const err15 = {instancePath:instancePath+"/assigned",schemaPath:"#/properties/assigned/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data2.others === undefined){
+const err15 = {instancePath:instancePath+"/trigger",schemaPath:"#/properties/trigger/required",keyword:"required",params:{missingProperty: "others"},message:"must have required property '"+"others"+"'"};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -210,12 +10856,8 @@ vErrors.push(err15);
 }
 errors++;
 }
-}
-if(data.options !== undefined){
-let data5 = data.options;
-if(data5 && typeof data5 == "object" && !Array.isArray(data5)){
-if(data5.policy === undefined){
-const err16 = {instancePath:instancePath+"/options",schemaPath:"#/properties/options/required",keyword:"required",params:{missingProperty: "policy"},message:"must have required property '"+"policy"+"'"};
+if(data2.jobs === undefined){
+const err16 = {instancePath:instancePath+"/trigger",schemaPath:"#/properties/trigger/required",keyword:"required",params:{missingProperty: "jobs"},message:"must have required property '"+"jobs"+"'"};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -224,8 +10866,9 @@ vErrors.push(err16);
 }
 errors++;
 }
-if(data5.policyDigest === undefined){
-const err17 = {instancePath:instancePath+"/options",schemaPath:"#/properties/options/required",keyword:"required",params:{missingProperty: "policyDigest"},message:"must have required property '"+"policyDigest"+"'"};
+for(const key1 in data2){
+if(!(((key1 === "event") || (key1 === "others")) || (key1 === "jobs"))){
+const err17 = {instancePath:instancePath+"/trigger",schemaPath:"#/properties/trigger/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -234,8 +10877,10 @@ vErrors.push(err17);
 }
 errors++;
 }
-if(data5.defaultPermissions === undefined){
-const err18 = {instancePath:instancePath+"/options",schemaPath:"#/properties/options/required",keyword:"required",params:{missingProperty: "defaultPermissions"},message:"must have required property '"+"defaultPermissions"+"'"};
+}
+if(data2.event !== undefined){
+if(typeof data2.event !== "string"){
+const err18 = {instancePath:instancePath+"/trigger/event",schemaPath:"#/properties/trigger/properties/event/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -244,8 +10889,16 @@ vErrors.push(err18);
 }
 errors++;
 }
-if(data5.allTriggers === undefined){
-const err19 = {instancePath:instancePath+"/options",schemaPath:"#/properties/options/required",keyword:"required",params:{missingProperty: "allTriggers"},message:"must have required property '"+"allTriggers"+"'"};
+}
+if(data2.others !== undefined){
+let data4 = data2.others;
+if(Array.isArray(data4)){
+const len0 = data4.length;
+for(let i0=0; i0<len0; i0++){
+let data5 = data4[i0];
+if(data5 && typeof data5 == "object" && !Array.isArray(data5)){
+if(data5.event === undefined){
+const err19 = {instancePath:instancePath+"/trigger/others/" + i0,schemaPath:"#/properties/trigger/properties/others/items/required",keyword:"required",params:{missingProperty: "event"},message:"must have required property '"+"event"+"'"};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -254,8 +10907,8 @@ vErrors.push(err19);
 }
 errors++;
 }
-if(data5.environments === undefined){
-const err20 = {instancePath:instancePath+"/options",schemaPath:"#/properties/options/required",keyword:"required",params:{missingProperty: "environments"},message:"must have required property '"+"environments"+"'"};
+if(data5.decision === undefined){
+const err20 = {instancePath:instancePath+"/trigger/others/" + i0,schemaPath:"#/properties/trigger/properties/others/items/required",keyword:"required",params:{missingProperty: "decision"},message:"must have required property '"+"decision"+"'"};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -264,8 +10917,9 @@ vErrors.push(err20);
 }
 errors++;
 }
-if(data5.repository === undefined){
-const err21 = {instancePath:instancePath+"/options",schemaPath:"#/properties/options/required",keyword:"required",params:{missingProperty: "repository"},message:"must have required property '"+"repository"+"'"};
+for(const key2 in data5){
+if(!((key2 === "event") || (key2 === "decision"))){
+const err21 = {instancePath:instancePath+"/trigger/others/" + i0,schemaPath:"#/properties/trigger/properties/others/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -274,8 +10928,10 @@ vErrors.push(err21);
 }
 errors++;
 }
-if(data5.root === undefined){
-const err22 = {instancePath:instancePath+"/options",schemaPath:"#/properties/options/required",keyword:"required",params:{missingProperty: "root"},message:"must have required property '"+"root"+"'"};
+}
+if(data5.event !== undefined){
+if(typeof data5.event !== "string"){
+const err22 = {instancePath:instancePath+"/trigger/others/" + i0+"/event",schemaPath:"#/properties/trigger/properties/others/items/properties/event/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -284,8 +10940,11 @@ vErrors.push(err22);
 }
 errors++;
 }
-if(data5.actionsCache === undefined){
-const err23 = {instancePath:instancePath+"/options",schemaPath:"#/properties/options/required",keyword:"required",params:{missingProperty: "actionsCache"},message:"must have required property '"+"actionsCache"+"'"};
+}
+if(data5.decision !== undefined){
+let data7 = data5.decision;
+if(!(((data7 === "allow") || (data7 === "approval-required")) || (data7 === "blocked"))){
+const err23 = {instancePath:instancePath+"/trigger/others/" + i0+"/decision",schemaPath:"#/$defs/decision/enum",keyword:"enum",params:{allowedValues: schema35.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -294,8 +10953,10 @@ vErrors.push(err23);
 }
 errors++;
 }
-if(data5.repositoryList === undefined){
-const err24 = {instancePath:instancePath+"/options",schemaPath:"#/properties/options/required",keyword:"required",params:{missingProperty: "repositoryList"},message:"must have required property '"+"repositoryList"+"'"};
+}
+}
+else {
+const err24 = {instancePath:instancePath+"/trigger/others/" + i0,schemaPath:"#/properties/trigger/properties/others/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -304,9 +10965,10 @@ vErrors.push(err24);
 }
 errors++;
 }
-for(const key1 in data5){
-if(!(func1.call(schema32.properties.options.properties, key1))){
-const err25 = {instancePath:instancePath+"/options",schemaPath:"#/properties/options/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
+}
+}
+else {
+const err25 = {instancePath:instancePath+"/trigger/others",schemaPath:"#/properties/trigger/properties/others/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -316,10 +10978,12 @@ vErrors.push(err25);
 errors++;
 }
 }
-if(data5.policy !== undefined){
-let data6 = data5.policy;
-if((typeof data6 !== "string") && (data6 !== null)){
-const err26 = {instancePath:instancePath+"/options/policy",schemaPath:"#/properties/options/properties/policy/type",keyword:"type",params:{type: schema32.properties.options.properties.policy.type},message:"must be string,null"};
+if(data2.jobs !== undefined){
+let data8 = data2.jobs;
+if(data8 && typeof data8 == "object" && !Array.isArray(data8)){
+for(const key3 in data8){
+if(typeof data8[key3] !== "string"){
+const err26 = {instancePath:instancePath+"/trigger/jobs/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/trigger/properties/jobs/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -329,10 +10993,9 @@ vErrors.push(err26);
 errors++;
 }
 }
-if(data5.policyDigest !== undefined){
-let data7 = data5.policyDigest;
-if((typeof data7 !== "string") && (data7 !== null)){
-const err27 = {instancePath:instancePath+"/options/policyDigest",schemaPath:"#/properties/options/properties/policyDigest/type",keyword:"type",params:{type: schema32.properties.options.properties.policyDigest.type},message:"must be string,null"};
+}
+else {
+const err27 = {instancePath:instancePath+"/trigger/jobs",schemaPath:"#/properties/trigger/properties/jobs/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -342,10 +11005,9 @@ vErrors.push(err27);
 errors++;
 }
 }
-if(data5.defaultPermissions !== undefined){
-let data8 = data5.defaultPermissions;
-if(!(((data8 === "read") || (data8 === "write")) || (data8 === "unknown"))){
-const err28 = {instancePath:instancePath+"/options/defaultPermissions",schemaPath:"#/properties/options/properties/defaultPermissions/enum",keyword:"enum",params:{allowedValues: schema32.properties.options.properties.defaultPermissions.enum},message:"must be equal to one of the allowed values"};
+}
+else {
+const err28 = {instancePath:instancePath+"/trigger",schemaPath:"#/properties/trigger/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -355,9 +11017,13 @@ vErrors.push(err28);
 errors++;
 }
 }
-if(data5.allTriggers !== undefined){
-if(typeof data5.allTriggers !== "boolean"){
-const err29 = {instancePath:instancePath+"/options/allTriggers",schemaPath:"#/properties/options/properties/allTriggers/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(data.files !== undefined){
+let data10 = data.files;
+if(Array.isArray(data10)){
+const len1 = data10.length;
+for(let i1=0; i1<len1; i1++){
+if(typeof data10[i1] !== "string"){
+const err29 = {instancePath:instancePath+"/files/" + i1,schemaPath:"#/$defs/stringList/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -367,10 +11033,9 @@ vErrors.push(err29);
 errors++;
 }
 }
-if(data5.environments !== undefined){
-let data10 = data5.environments;
-if((typeof data10 !== "string") && (data10 !== null)){
-const err30 = {instancePath:instancePath+"/options/environments",schemaPath:"#/properties/options/properties/environments/type",keyword:"type",params:{type: schema32.properties.options.properties.environments.type},message:"must be string,null"};
+}
+else {
+const err30 = {instancePath:instancePath+"/files",schemaPath:"#/$defs/stringList/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -380,10 +11045,13 @@ vErrors.push(err30);
 errors++;
 }
 }
-if(data5.repository !== undefined){
-let data11 = data5.repository;
-if((typeof data11 !== "string") && (data11 !== null)){
-const err31 = {instancePath:instancePath+"/options/repository",schemaPath:"#/properties/options/properties/repository/type",keyword:"type",params:{type: schema32.properties.options.properties.repository.type},message:"must be string,null"};
+if(data.texts !== undefined){
+let data12 = data.texts;
+if(Array.isArray(data12)){
+const len2 = data12.length;
+for(let i2=0; i2<len2; i2++){
+if(typeof data12[i2] !== "string"){
+const err31 = {instancePath:instancePath+"/texts/" + i2,schemaPath:"#/$defs/stringList/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -393,10 +11061,9 @@ vErrors.push(err31);
 errors++;
 }
 }
-if(data5.root !== undefined){
-let data12 = data5.root;
-if((typeof data12 !== "string") && (data12 !== null)){
-const err32 = {instancePath:instancePath+"/options/root",schemaPath:"#/properties/options/properties/root/type",keyword:"type",params:{type: schema32.properties.options.properties.root.type},message:"must be string,null"};
+}
+else {
+const err32 = {instancePath:instancePath+"/texts",schemaPath:"#/$defs/stringList/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -406,10 +11073,19 @@ vErrors.push(err32);
 errors++;
 }
 }
-if(data5.actionsCache !== undefined){
-let data13 = data5.actionsCache;
-if((typeof data13 !== "string") && (data13 !== null)){
-const err33 = {instancePath:instancePath+"/options/actionsCache",schemaPath:"#/properties/options/properties/actionsCache/type",keyword:"type",params:{type: schema32.properties.options.properties.actionsCache.type},message:"must be string,null"};
+if(data.links !== undefined){
+let data14 = data.links;
+if(Array.isArray(data14)){
+const len3 = data14.length;
+for(let i3=0; i3<len3; i3++){
+let data15 = data14[i3];
+const _errs38 = errors;
+let valid15 = false;
+let passing0 = null;
+const _errs39 = errors;
+if(Array.isArray(data15)){
+if(data15.length > 4){
+const err33 = {instancePath:instancePath+"/links/" + i3,schemaPath:"#/properties/links/items/oneOf/0/maxItems",keyword:"maxItems",params:{limit: 4},message:"must NOT have more than 4 items"};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -418,12 +11094,8 @@ vErrors.push(err33);
 }
 errors++;
 }
-}
-if(data5.repositoryList !== undefined){
-let data14 = data5.repositoryList;
-if(typeof data14 === "string"){
-if(!pattern5.test(data14)){
-const err34 = {instancePath:instancePath+"/options/repositoryList",schemaPath:"#/properties/options/properties/repositoryList/pattern",keyword:"pattern",params:{pattern: "^[0-9a-f]{64}$"},message:"must match pattern \""+"^[0-9a-f]{64}$"+"\""};
+if(data15.length < 4){
+const err34 = {instancePath:instancePath+"/links/" + i3,schemaPath:"#/properties/links/items/oneOf/0/minItems",keyword:"minItems",params:{limit: 4},message:"must NOT have fewer than 4 items"};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -432,9 +11104,11 @@ vErrors.push(err34);
 }
 errors++;
 }
-}
-else {
-const err35 = {instancePath:instancePath+"/options/repositoryList",schemaPath:"#/properties/options/properties/repositoryList/type",keyword:"type",params:{type: "string"},message:"must be string"};
+const len4 = data15.length;
+if(len4 > 0){
+let data16 = data15[0];
+if(!((((((data16 === "job") || (data16 === "workflow")) || (data16 === "step")) || (data16 === "action")) || (data16 === "script")) || (data16 === "command"))){
+const err35 = {instancePath:instancePath+"/links/" + i3+"/0",schemaPath:"#/properties/links/items/oneOf/0/prefixItems/0/enum",keyword:"enum",params:{allowedValues: schema34.properties.links.items.oneOf[0].prefixItems[0].enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -444,9 +11118,9 @@ vErrors.push(err35);
 errors++;
 }
 }
-}
-else {
-const err36 = {instancePath:instancePath+"/options",schemaPath:"#/properties/options/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(len4 > 1){
+if(typeof data15[1] !== "string"){
+const err36 = {instancePath:instancePath+"/links/" + i3+"/1",schemaPath:"#/properties/links/items/oneOf/0/prefixItems/1/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -456,11 +11130,10 @@ vErrors.push(err36);
 errors++;
 }
 }
-if(data.positions !== undefined){
-let data15 = data.positions;
-if(data15 && typeof data15 == "object" && !Array.isArray(data15)){
-if(data15.repositories === undefined){
-const err37 = {instancePath:instancePath+"/positions",schemaPath:"#/properties/positions/required",keyword:"required",params:{missingProperty: "repositories"},message:"must have required property '"+"repositories"+"'"};
+if(len4 > 2){
+let data18 = data15[2];
+if(!(((typeof data18 == "number") && (!(data18 % 1) && !isNaN(data18))) && (isFinite(data18)))){
+const err37 = {instancePath:instancePath+"/links/" + i3+"/2",schemaPath:"#/properties/links/items/oneOf/0/prefixItems/2/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -469,8 +11142,9 @@ vErrors.push(err37);
 }
 errors++;
 }
-if(data15.jobs === undefined){
-const err38 = {instancePath:instancePath+"/positions",schemaPath:"#/properties/positions/required",keyword:"required",params:{missingProperty: "jobs"},message:"must have required property '"+"jobs"+"'"};
+if((typeof data18 == "number") && (isFinite(data18))){
+if(data18 < 0 || isNaN(data18)){
+const err38 = {instancePath:instancePath+"/links/" + i3+"/2",schemaPath:"#/properties/links/items/oneOf/0/prefixItems/2/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err38];
 }
@@ -479,8 +11153,12 @@ vErrors.push(err38);
 }
 errors++;
 }
-if(data15.findings === undefined){
-const err39 = {instancePath:instancePath+"/positions",schemaPath:"#/properties/positions/required",keyword:"required",params:{missingProperty: "findings"},message:"must have required property '"+"findings"+"'"};
+}
+}
+if(len4 > 3){
+let data19 = data15[3];
+if(!(((typeof data19 == "number") && (!(data19 % 1) && !isNaN(data19))) && (isFinite(data19)))){
+const err39 = {instancePath:instancePath+"/links/" + i3+"/3",schemaPath:"#/properties/links/items/oneOf/0/prefixItems/3/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err39];
 }
@@ -489,8 +11167,9 @@ vErrors.push(err39);
 }
 errors++;
 }
-if(data15.errors === undefined){
-const err40 = {instancePath:instancePath+"/positions",schemaPath:"#/properties/positions/required",keyword:"required",params:{missingProperty: "errors"},message:"must have required property '"+"errors"+"'"};
+if((typeof data19 == "number") && (isFinite(data19))){
+if(data19 < 0 || isNaN(data19)){
+const err40 = {instancePath:instancePath+"/links/" + i3+"/3",schemaPath:"#/properties/links/items/oneOf/0/prefixItems/3/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err40];
 }
@@ -499,8 +11178,11 @@ vErrors.push(err40);
 }
 errors++;
 }
-if(data15.workflows === undefined){
-const err41 = {instancePath:instancePath+"/positions",schemaPath:"#/properties/positions/required",keyword:"required",params:{missingProperty: "workflows"},message:"must have required property '"+"workflows"+"'"};
+}
+}
+const len5 = data15.length;
+if(!(len5 <= 4)){
+const err41 = {instancePath:instancePath+"/links/" + i3,schemaPath:"#/properties/links/items/oneOf/0/items",keyword:"items",params:{limit: 4},message:"must NOT have more than 4 items"};
 if(vErrors === null){
 vErrors = [err41];
 }
@@ -509,8 +11191,9 @@ vErrors.push(err41);
 }
 errors++;
 }
-if(data15.waiversApplied === undefined){
-const err42 = {instancePath:instancePath+"/positions",schemaPath:"#/properties/positions/required",keyword:"required",params:{missingProperty: "waiversApplied"},message:"must have required property '"+"waiversApplied"+"'"};
+}
+else {
+const err42 = {instancePath:instancePath+"/links/" + i3,schemaPath:"#/properties/links/items/oneOf/0/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err42];
 }
@@ -519,8 +11202,16 @@ vErrors.push(err42);
 }
 errors++;
 }
-if(data15.waiversExpired === undefined){
-const err43 = {instancePath:instancePath+"/positions",schemaPath:"#/properties/positions/required",keyword:"required",params:{missingProperty: "waiversExpired"},message:"must have required property '"+"waiversExpired"+"'"};
+var _valid0 = _errs39 === errors;
+if(_valid0){
+valid15 = true;
+passing0 = 0;
+var items0 = true;
+}
+const _errs48 = errors;
+if(Array.isArray(data15)){
+if(data15.length > 5){
+const err43 = {instancePath:instancePath+"/links/" + i3,schemaPath:"#/properties/links/items/oneOf/1/maxItems",keyword:"maxItems",params:{limit: 5},message:"must NOT have more than 5 items"};
 if(vErrors === null){
 vErrors = [err43];
 }
@@ -529,9 +11220,8 @@ vErrors.push(err43);
 }
 errors++;
 }
-for(const key2 in data15){
-if(!(((((((key2 === "repositories") || (key2 === "jobs")) || (key2 === "findings")) || (key2 === "errors")) || (key2 === "workflows")) || (key2 === "waiversApplied")) || (key2 === "waiversExpired"))){
-const err44 = {instancePath:instancePath+"/positions",schemaPath:"#/properties/positions/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"};
+if(data15.length < 5){
+const err44 = {instancePath:instancePath+"/links/" + i3,schemaPath:"#/properties/links/items/oneOf/1/minItems",keyword:"minItems",params:{limit: 5},message:"must NOT have fewer than 5 items"};
 if(vErrors === null){
 vErrors = [err44];
 }
@@ -540,15 +11230,11 @@ vErrors.push(err44);
 }
 errors++;
 }
-}
-if(data15.repositories !== undefined){
-let data16 = data15.repositories;
-if(Array.isArray(data16)){
-const len1 = data16.length;
-for(let i1=0; i1<len1; i1++){
-let data17 = data16[i1];
-if(!(((typeof data17 == "number") && (!(data17 % 1) && !isNaN(data17))) && (isFinite(data17)))){
-const err45 = {instancePath:instancePath+"/positions/repositories/" + i1,schemaPath:"#/properties/positions/properties/repositories/items/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+const len6 = data15.length;
+if(len6 > 0){
+let data20 = data15[0];
+if(!((((((data20 === "job") || (data20 === "workflow")) || (data20 === "step")) || (data20 === "action")) || (data20 === "script")) || (data20 === "command"))){
+const err45 = {instancePath:instancePath+"/links/" + i3+"/0",schemaPath:"#/properties/links/items/oneOf/1/prefixItems/0/enum",keyword:"enum",params:{allowedValues: schema34.properties.links.items.oneOf[1].prefixItems[0].enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err45];
 }
@@ -557,9 +11243,10 @@ vErrors.push(err45);
 }
 errors++;
 }
-if((typeof data17 == "number") && (isFinite(data17))){
-if(data17 < -1 || isNaN(data17)){
-const err46 = {instancePath:instancePath+"/positions/repositories/" + i1,schemaPath:"#/properties/positions/properties/repositories/items/minimum",keyword:"minimum",params:{comparison: ">=", limit: -1},message:"must be >= -1"};
+}
+if(len6 > 1){
+if(typeof data15[1] !== "string"){
+const err46 = {instancePath:instancePath+"/links/" + i3+"/1",schemaPath:"#/properties/links/items/oneOf/1/prefixItems/1/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err46];
 }
@@ -569,10 +11256,10 @@ vErrors.push(err46);
 errors++;
 }
 }
-}
-}
-else {
-const err47 = {instancePath:instancePath+"/positions/repositories",schemaPath:"#/properties/positions/properties/repositories/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(len6 > 2){
+let data22 = data15[2];
+if(!(((typeof data22 == "number") && (!(data22 % 1) && !isNaN(data22))) && (isFinite(data22)))){
+const err47 = {instancePath:instancePath+"/links/" + i3+"/2",schemaPath:"#/properties/links/items/oneOf/1/prefixItems/2/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err47];
 }
@@ -581,15 +11268,9 @@ vErrors.push(err47);
 }
 errors++;
 }
-}
-if(data15.jobs !== undefined){
-let data18 = data15.jobs;
-if(Array.isArray(data18)){
-const len2 = data18.length;
-for(let i2=0; i2<len2; i2++){
-let data19 = data18[i2];
-if(!(((typeof data19 == "number") && (!(data19 % 1) && !isNaN(data19))) && (isFinite(data19)))){
-const err48 = {instancePath:instancePath+"/positions/jobs/" + i2,schemaPath:"#/properties/positions/properties/jobs/items/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if((typeof data22 == "number") && (isFinite(data22))){
+if(data22 < 0 || isNaN(data22)){
+const err48 = {instancePath:instancePath+"/links/" + i3+"/2",schemaPath:"#/properties/links/items/oneOf/1/prefixItems/2/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err48];
 }
@@ -598,9 +11279,12 @@ vErrors.push(err48);
 }
 errors++;
 }
-if((typeof data19 == "number") && (isFinite(data19))){
-if(data19 < -1 || isNaN(data19)){
-const err49 = {instancePath:instancePath+"/positions/jobs/" + i2,schemaPath:"#/properties/positions/properties/jobs/items/minimum",keyword:"minimum",params:{comparison: ">=", limit: -1},message:"must be >= -1"};
+}
+}
+if(len6 > 3){
+let data23 = data15[3];
+if(!(((typeof data23 == "number") && (!(data23 % 1) && !isNaN(data23))) && (isFinite(data23)))){
+const err49 = {instancePath:instancePath+"/links/" + i3+"/3",schemaPath:"#/properties/links/items/oneOf/1/prefixItems/3/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err49];
 }
@@ -609,11 +11293,9 @@ vErrors.push(err49);
 }
 errors++;
 }
-}
-}
-}
-else {
-const err50 = {instancePath:instancePath+"/positions/jobs",schemaPath:"#/properties/positions/properties/jobs/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if((typeof data23 == "number") && (isFinite(data23))){
+if(data23 < 0 || isNaN(data23)){
+const err50 = {instancePath:instancePath+"/links/" + i3+"/3",schemaPath:"#/properties/links/items/oneOf/1/prefixItems/3/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err50];
 }
@@ -623,14 +11305,11 @@ vErrors.push(err50);
 errors++;
 }
 }
-if(data15.findings !== undefined){
-let data20 = data15.findings;
-if(Array.isArray(data20)){
-const len3 = data20.length;
-for(let i3=0; i3<len3; i3++){
-let data21 = data20[i3];
-if(!(((typeof data21 == "number") && (!(data21 % 1) && !isNaN(data21))) && (isFinite(data21)))){
-const err51 = {instancePath:instancePath+"/positions/findings/" + i3,schemaPath:"#/properties/positions/properties/findings/items/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+}
+if(len6 > 4){
+let data24 = data15[4];
+if(!(((typeof data24 == "number") && (!(data24 % 1) && !isNaN(data24))) && (isFinite(data24)))){
+const err51 = {instancePath:instancePath+"/links/" + i3+"/4",schemaPath:"#/properties/links/items/oneOf/1/prefixItems/4/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err51];
 }
@@ -639,9 +11318,9 @@ vErrors.push(err51);
 }
 errors++;
 }
-if((typeof data21 == "number") && (isFinite(data21))){
-if(data21 < -1 || isNaN(data21)){
-const err52 = {instancePath:instancePath+"/positions/findings/" + i3,schemaPath:"#/properties/positions/properties/findings/items/minimum",keyword:"minimum",params:{comparison: ">=", limit: -1},message:"must be >= -1"};
+if((typeof data24 == "number") && (isFinite(data24))){
+if(data24 < 0 || isNaN(data24)){
+const err52 = {instancePath:instancePath+"/links/" + i3+"/4",schemaPath:"#/properties/links/items/oneOf/1/prefixItems/4/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err52];
 }
@@ -652,9 +11331,9 @@ errors++;
 }
 }
 }
-}
-else {
-const err53 = {instancePath:instancePath+"/positions/findings",schemaPath:"#/properties/positions/properties/findings/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const len7 = data15.length;
+if(!(len7 <= 5)){
+const err53 = {instancePath:instancePath+"/links/" + i3,schemaPath:"#/properties/links/items/oneOf/1/items",keyword:"items",params:{limit: 5},message:"must NOT have more than 5 items"};
 if(vErrors === null){
 vErrors = [err53];
 }
@@ -664,14 +11343,8 @@ vErrors.push(err53);
 errors++;
 }
 }
-if(data15.errors !== undefined){
-let data22 = data15.errors;
-if(Array.isArray(data22)){
-const len4 = data22.length;
-for(let i4=0; i4<len4; i4++){
-let data23 = data22[i4];
-if(!(((typeof data23 == "number") && (!(data23 % 1) && !isNaN(data23))) && (isFinite(data23)))){
-const err54 = {instancePath:instancePath+"/positions/errors/" + i4,schemaPath:"#/properties/positions/properties/errors/items/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+else {
+const err54 = {instancePath:instancePath+"/links/" + i3,schemaPath:"#/properties/links/items/oneOf/1/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err54];
 }
@@ -680,9 +11353,22 @@ vErrors.push(err54);
 }
 errors++;
 }
-if((typeof data23 == "number") && (isFinite(data23))){
-if(data23 < -1 || isNaN(data23)){
-const err55 = {instancePath:instancePath+"/positions/errors/" + i4,schemaPath:"#/properties/positions/properties/errors/items/minimum",keyword:"minimum",params:{comparison: ">=", limit: -1},message:"must be >= -1"};
+var _valid0 = _errs48 === errors;
+if(_valid0 && valid15){
+valid15 = false;
+passing0 = [passing0, 1];
+}
+else {
+if(_valid0){
+valid15 = true;
+passing0 = 1;
+if(items0 !== true){
+items0 = true;
+}
+}
+}
+if(!valid15){
+const err55 = {instancePath:instancePath+"/links/" + i3,schemaPath:"#/properties/links/items/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf"};
 if(vErrors === null){
 vErrors = [err55];
 }
@@ -691,11 +11377,21 @@ vErrors.push(err55);
 }
 errors++;
 }
+else {
+errors = _errs38;
+if(vErrors !== null){
+if(_errs38){
+vErrors.length = _errs38;
+}
+else {
+vErrors = null;
+}
+}
 }
 }
 }
 else {
-const err56 = {instancePath:instancePath+"/positions/errors",schemaPath:"#/properties/positions/properties/errors/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err56 = {instancePath:instancePath+"/links",schemaPath:"#/properties/links/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err56];
 }
@@ -705,14 +11401,19 @@ vErrors.push(err56);
 errors++;
 }
 }
-if(data15.workflows !== undefined){
-let data24 = data15.workflows;
-if(Array.isArray(data24)){
-const len5 = data24.length;
-for(let i5=0; i5<len5; i5++){
-let data25 = data24[i5];
-if(!(((typeof data25 == "number") && (!(data25 % 1) && !isNaN(data25))) && (isFinite(data25)))){
-const err57 = {instancePath:instancePath+"/positions/workflows/" + i5,schemaPath:"#/properties/positions/properties/workflows/items/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data.evidence !== undefined){
+let data25 = data.evidence;
+if(Array.isArray(data25)){
+const len8 = data25.length;
+for(let i4=0; i4<len8; i4++){
+let data26 = data25[i4];
+const _errs62 = errors;
+let valid20 = false;
+let passing1 = null;
+const _errs63 = errors;
+if(data26 && typeof data26 == "object" && !Array.isArray(data26)){
+if(data26.credential === undefined){
+const err57 = {instancePath:instancePath+"/evidence/" + i4,schemaPath:"#/properties/evidence/items/oneOf/0/required",keyword:"required",params:{missingProperty: "credential"},message:"must have required property '"+"credential"+"'"};
 if(vErrors === null){
 vErrors = [err57];
 }
@@ -721,9 +11422,9 @@ vErrors.push(err57);
 }
 errors++;
 }
-if((typeof data25 == "number") && (isFinite(data25))){
-if(data25 < -1 || isNaN(data25)){
-const err58 = {instancePath:instancePath+"/positions/workflows/" + i5,schemaPath:"#/properties/positions/properties/workflows/items/minimum",keyword:"minimum",params:{comparison: ">=", limit: -1},message:"must be >= -1"};
+for(const key4 in data26){
+if(!(key4 === "credential")){
+const err58 = {instancePath:instancePath+"/evidence/" + i4,schemaPath:"#/properties/evidence/items/oneOf/0/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err58];
 }
@@ -733,10 +11434,9 @@ vErrors.push(err58);
 errors++;
 }
 }
-}
-}
-else {
-const err59 = {instancePath:instancePath+"/positions/workflows",schemaPath:"#/properties/positions/properties/workflows/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data26.credential !== undefined){
+if(typeof data26.credential !== "string"){
+const err59 = {instancePath:instancePath+"/evidence/" + i4+"/credential",schemaPath:"#/properties/evidence/items/oneOf/0/properties/credential/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err59];
 }
@@ -746,14 +11446,9 @@ vErrors.push(err59);
 errors++;
 }
 }
-if(data15.waiversApplied !== undefined){
-let data26 = data15.waiversApplied;
-if(Array.isArray(data26)){
-const len6 = data26.length;
-for(let i6=0; i6<len6; i6++){
-let data27 = data26[i6];
-if(!(((typeof data27 == "number") && (!(data27 % 1) && !isNaN(data27))) && (isFinite(data27)))){
-const err60 = {instancePath:instancePath+"/positions/waiversApplied/" + i6,schemaPath:"#/properties/positions/properties/waiversApplied/items/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+}
+else {
+const err60 = {instancePath:instancePath+"/evidence/" + i4,schemaPath:"#/properties/evidence/items/oneOf/0/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err60];
 }
@@ -762,9 +11457,16 @@ vErrors.push(err60);
 }
 errors++;
 }
-if((typeof data27 == "number") && (isFinite(data27))){
-if(data27 < -1 || isNaN(data27)){
-const err61 = {instancePath:instancePath+"/positions/waiversApplied/" + i6,schemaPath:"#/properties/positions/properties/waiversApplied/items/minimum",keyword:"minimum",params:{comparison: ">=", limit: -1},message:"must be >= -1"};
+var _valid1 = _errs63 === errors;
+if(_valid1){
+valid20 = true;
+passing1 = 0;
+var props0 = true;
+}
+const _errs68 = errors;
+if(data26 && typeof data26 == "object" && !Array.isArray(data26)){
+if(data26.path === undefined){
+const err61 = {instancePath:instancePath+"/evidence/" + i4,schemaPath:"#/properties/evidence/items/oneOf/1/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'"};
 if(vErrors === null){
 vErrors = [err61];
 }
@@ -773,11 +11475,9 @@ vErrors.push(err61);
 }
 errors++;
 }
-}
-}
-}
-else {
-const err62 = {instancePath:instancePath+"/positions/waiversApplied",schemaPath:"#/properties/positions/properties/waiversApplied/type",keyword:"type",params:{type: "array"},message:"must be array"};
+for(const key5 in data26){
+if(!(key5 === "path")){
+const err62 = {instancePath:instancePath+"/evidence/" + i4,schemaPath:"#/properties/evidence/items/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err62];
 }
@@ -787,14 +11487,9 @@ vErrors.push(err62);
 errors++;
 }
 }
-if(data15.waiversExpired !== undefined){
-let data28 = data15.waiversExpired;
-if(Array.isArray(data28)){
-const len7 = data28.length;
-for(let i7=0; i7<len7; i7++){
-let data29 = data28[i7];
-if(!(((typeof data29 == "number") && (!(data29 % 1) && !isNaN(data29))) && (isFinite(data29)))){
-const err63 = {instancePath:instancePath+"/positions/waiversExpired/" + i7,schemaPath:"#/properties/positions/properties/waiversExpired/items/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data26.path !== undefined){
+if(typeof data26.path !== "string"){
+const err63 = {instancePath:instancePath+"/evidence/" + i4+"/path",schemaPath:"#/properties/evidence/items/oneOf/1/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err63];
 }
@@ -803,9 +11498,10 @@ vErrors.push(err63);
 }
 errors++;
 }
-if((typeof data29 == "number") && (isFinite(data29))){
-if(data29 < -1 || isNaN(data29)){
-const err64 = {instancePath:instancePath+"/positions/waiversExpired/" + i7,schemaPath:"#/properties/positions/properties/waiversExpired/items/minimum",keyword:"minimum",params:{comparison: ">=", limit: -1},message:"must be >= -1"};
+}
+}
+else {
+const err64 = {instancePath:instancePath+"/evidence/" + i4,schemaPath:"#/properties/evidence/items/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err64];
 }
@@ -814,11 +11510,23 @@ vErrors.push(err64);
 }
 errors++;
 }
-}
-}
+var _valid1 = _errs68 === errors;
+if(_valid1 && valid20){
+valid20 = false;
+passing1 = [passing1, 1];
 }
 else {
-const err65 = {instancePath:instancePath+"/positions/waiversExpired",schemaPath:"#/properties/positions/properties/waiversExpired/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(_valid1){
+valid20 = true;
+passing1 = 1;
+if(props0 !== true){
+props0 = true;
+}
+}
+const _errs73 = errors;
+if(Array.isArray(data26)){
+if(data26.length > 1){
+const err65 = {instancePath:instancePath+"/evidence/" + i4,schemaPath:"#/properties/evidence/items/oneOf/2/maxItems",keyword:"maxItems",params:{limit: 1},message:"must NOT have more than 1 items"};
 if(vErrors === null){
 vErrors = [err65];
 }
@@ -827,10 +11535,8 @@ vErrors.push(err65);
 }
 errors++;
 }
-}
-}
-else {
-const err66 = {instancePath:instancePath+"/positions",schemaPath:"#/properties/positions/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data26.length < 1){
+const err66 = {instancePath:instancePath+"/evidence/" + i4,schemaPath:"#/properties/evidence/items/oneOf/2/minItems",keyword:"minItems",params:{limit: 1},message:"must NOT have fewer than 1 items"};
 if(vErrors === null){
 vErrors = [err66];
 }
@@ -839,10 +11545,10 @@ vErrors.push(err66);
 }
 errors++;
 }
-}
-}
-else {
-const err67 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const len9 = data26.length;
+if(len9 > 0){
+if(typeof data26[0] !== "string"){
+const err67 = {instancePath:instancePath+"/evidence/" + i4+"/0",schemaPath:"#/properties/evidence/items/oneOf/2/prefixItems/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err67];
 }
@@ -851,17 +11557,966 @@ vErrors.push(err67);
 }
 errors++;
 }
+}
+const len10 = data26.length;
+if(!(len10 <= 1)){
+const err68 = {instancePath:instancePath+"/evidence/" + i4,schemaPath:"#/properties/evidence/items/oneOf/2/items",keyword:"items",params:{limit: 1},message:"must NOT have more than 1 items"};
+if(vErrors === null){
+vErrors = [err68];
+}
+else {
+vErrors.push(err68);
+}
+errors++;
+}
+}
+else {
+const err69 = {instancePath:instancePath+"/evidence/" + i4,schemaPath:"#/properties/evidence/items/oneOf/2/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err69];
+}
+else {
+vErrors.push(err69);
+}
+errors++;
+}
+var _valid1 = _errs73 === errors;
+if(_valid1 && valid20){
+valid20 = false;
+passing1 = [passing1, 2];
+}
+else {
+if(_valid1){
+valid20 = true;
+passing1 = 2;
+var items1 = true;
+}
+const _errs77 = errors;
+if(Array.isArray(data26)){
+if(data26.length > 2){
+const err70 = {instancePath:instancePath+"/evidence/" + i4,schemaPath:"#/properties/evidence/items/oneOf/3/maxItems",keyword:"maxItems",params:{limit: 2},message:"must NOT have more than 2 items"};
+if(vErrors === null){
+vErrors = [err70];
+}
+else {
+vErrors.push(err70);
+}
+errors++;
+}
+if(data26.length < 2){
+const err71 = {instancePath:instancePath+"/evidence/" + i4,schemaPath:"#/properties/evidence/items/oneOf/3/minItems",keyword:"minItems",params:{limit: 2},message:"must NOT have fewer than 2 items"};
+if(vErrors === null){
+vErrors = [err71];
+}
+else {
+vErrors.push(err71);
+}
+errors++;
+}
+const len11 = data26.length;
+if(len11 > 0){
+if(typeof data26[0] !== "string"){
+const err72 = {instancePath:instancePath+"/evidence/" + i4+"/0",schemaPath:"#/properties/evidence/items/oneOf/3/prefixItems/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err72];
+}
+else {
+vErrors.push(err72);
+}
+errors++;
+}
+}
+if(len11 > 1){
+let data31 = data26[1];
+if(!(((typeof data31 == "number") && (!(data31 % 1) && !isNaN(data31))) && (isFinite(data31)))){
+const err73 = {instancePath:instancePath+"/evidence/" + i4+"/1",schemaPath:"#/properties/evidence/items/oneOf/3/prefixItems/1/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err73];
+}
+else {
+vErrors.push(err73);
+}
+errors++;
+}
+if((typeof data31 == "number") && (isFinite(data31))){
+if(data31 < 1 || isNaN(data31)){
+const err74 = {instancePath:instancePath+"/evidence/" + i4+"/1",schemaPath:"#/properties/evidence/items/oneOf/3/prefixItems/1/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+if(vErrors === null){
+vErrors = [err74];
+}
+else {
+vErrors.push(err74);
+}
+errors++;
+}
+}
+}
+const len12 = data26.length;
+if(!(len12 <= 2)){
+const err75 = {instancePath:instancePath+"/evidence/" + i4,schemaPath:"#/properties/evidence/items/oneOf/3/items",keyword:"items",params:{limit: 2},message:"must NOT have more than 2 items"};
+if(vErrors === null){
+vErrors = [err75];
+}
+else {
+vErrors.push(err75);
+}
+errors++;
+}
+}
+else {
+const err76 = {instancePath:instancePath+"/evidence/" + i4,schemaPath:"#/properties/evidence/items/oneOf/3/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err76];
+}
+else {
+vErrors.push(err76);
+}
+errors++;
+}
+var _valid1 = _errs77 === errors;
+if(_valid1 && valid20){
+valid20 = false;
+passing1 = [passing1, 3];
+}
+else {
+if(_valid1){
+valid20 = true;
+passing1 = 3;
+if(items1 !== true){
+items1 = true;
+}
+}
+const _errs83 = errors;
+if(Array.isArray(data26)){
+if(data26.length > 3){
+const err77 = {instancePath:instancePath+"/evidence/" + i4,schemaPath:"#/properties/evidence/items/oneOf/4/maxItems",keyword:"maxItems",params:{limit: 3},message:"must NOT have more than 3 items"};
+if(vErrors === null){
+vErrors = [err77];
+}
+else {
+vErrors.push(err77);
+}
+errors++;
+}
+if(data26.length < 3){
+const err78 = {instancePath:instancePath+"/evidence/" + i4,schemaPath:"#/properties/evidence/items/oneOf/4/minItems",keyword:"minItems",params:{limit: 3},message:"must NOT have fewer than 3 items"};
+if(vErrors === null){
+vErrors = [err78];
+}
+else {
+vErrors.push(err78);
+}
+errors++;
+}
+const len13 = data26.length;
+if(len13 > 0){
+if(typeof data26[0] !== "string"){
+const err79 = {instancePath:instancePath+"/evidence/" + i4+"/0",schemaPath:"#/properties/evidence/items/oneOf/4/prefixItems/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err79];
+}
+else {
+vErrors.push(err79);
+}
+errors++;
+}
+}
+if(len13 > 1){
+let data33 = data26[1];
+if(!(((typeof data33 == "number") && (!(data33 % 1) && !isNaN(data33))) && (isFinite(data33)))){
+const err80 = {instancePath:instancePath+"/evidence/" + i4+"/1",schemaPath:"#/properties/evidence/items/oneOf/4/prefixItems/1/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err80];
+}
+else {
+vErrors.push(err80);
+}
+errors++;
+}
+if((typeof data33 == "number") && (isFinite(data33))){
+if(data33 < 1 || isNaN(data33)){
+const err81 = {instancePath:instancePath+"/evidence/" + i4+"/1",schemaPath:"#/properties/evidence/items/oneOf/4/prefixItems/1/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+if(vErrors === null){
+vErrors = [err81];
+}
+else {
+vErrors.push(err81);
+}
+errors++;
+}
+}
+}
+if(len13 > 2){
+if(typeof data26[2] !== "string"){
+const err82 = {instancePath:instancePath+"/evidence/" + i4+"/2",schemaPath:"#/properties/evidence/items/oneOf/4/prefixItems/2/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err82];
+}
+else {
+vErrors.push(err82);
+}
+errors++;
+}
+}
+const len14 = data26.length;
+if(!(len14 <= 3)){
+const err83 = {instancePath:instancePath+"/evidence/" + i4,schemaPath:"#/properties/evidence/items/oneOf/4/items",keyword:"items",params:{limit: 3},message:"must NOT have more than 3 items"};
+if(vErrors === null){
+vErrors = [err83];
+}
+else {
+vErrors.push(err83);
+}
+errors++;
+}
+}
+else {
+const err84 = {instancePath:instancePath+"/evidence/" + i4,schemaPath:"#/properties/evidence/items/oneOf/4/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err84];
+}
+else {
+vErrors.push(err84);
+}
+errors++;
+}
+var _valid1 = _errs83 === errors;
+if(_valid1 && valid20){
+valid20 = false;
+passing1 = [passing1, 4];
+}
+else {
+if(_valid1){
+valid20 = true;
+passing1 = 4;
+if(items1 !== true){
+items1 = true;
+}
+}
+}
+}
+}
+}
+if(!valid20){
+const err85 = {instancePath:instancePath+"/evidence/" + i4,schemaPath:"#/properties/evidence/items/oneOf",keyword:"oneOf",params:{passingSchemas: passing1},message:"must match exactly one schema in oneOf"};
+if(vErrors === null){
+vErrors = [err85];
+}
+else {
+vErrors.push(err85);
+}
+errors++;
+}
+else {
+errors = _errs62;
+if(vErrors !== null){
+if(_errs62){
+vErrors.length = _errs62;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+}
+else {
+const err86 = {instancePath:instancePath+"/evidence",schemaPath:"#/properties/evidence/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err86];
+}
+else {
+vErrors.push(err86);
+}
+errors++;
+}
+}
+if(data.controls !== undefined){
+let data35 = data.controls;
+if(Array.isArray(data35)){
+const len15 = data35.length;
+for(let i5=0; i5<len15; i5++){
+let data36 = data35[i5];
+const _errs94 = errors;
+let valid28 = false;
+let passing2 = null;
+const _errs95 = errors;
+if(Array.isArray(data36)){
+if(data36.length > 2){
+const err87 = {instancePath:instancePath+"/controls/" + i5,schemaPath:"#/properties/controls/items/oneOf/0/maxItems",keyword:"maxItems",params:{limit: 2},message:"must NOT have more than 2 items"};
+if(vErrors === null){
+vErrors = [err87];
+}
+else {
+vErrors.push(err87);
+}
+errors++;
+}
+if(data36.length < 2){
+const err88 = {instancePath:instancePath+"/controls/" + i5,schemaPath:"#/properties/controls/items/oneOf/0/minItems",keyword:"minItems",params:{limit: 2},message:"must NOT have fewer than 2 items"};
+if(vErrors === null){
+vErrors = [err88];
+}
+else {
+vErrors.push(err88);
+}
+errors++;
+}
+const len16 = data36.length;
+if(len16 > 0){
+let data37 = data36[0];
+if(!((((data37 === 1) || (data37 === 0.5)) || (data37 === 0)) || (data37 === null))){
+const err89 = {instancePath:instancePath+"/controls/" + i5+"/0",schemaPath:"#/properties/controls/items/oneOf/0/prefixItems/0/enum",keyword:"enum",params:{allowedValues: schema34.properties.controls.items.oneOf[0].prefixItems[0].enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err89];
+}
+else {
+vErrors.push(err89);
+}
+errors++;
+}
+}
+if(len16 > 1){
+if(typeof data36[1] !== "string"){
+const err90 = {instancePath:instancePath+"/controls/" + i5+"/1",schemaPath:"#/properties/controls/items/oneOf/0/prefixItems/1/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err90];
+}
+else {
+vErrors.push(err90);
+}
+errors++;
+}
+}
+const len17 = data36.length;
+if(!(len17 <= 2)){
+const err91 = {instancePath:instancePath+"/controls/" + i5,schemaPath:"#/properties/controls/items/oneOf/0/items",keyword:"items",params:{limit: 2},message:"must NOT have more than 2 items"};
+if(vErrors === null){
+vErrors = [err91];
+}
+else {
+vErrors.push(err91);
+}
+errors++;
+}
+}
+else {
+const err92 = {instancePath:instancePath+"/controls/" + i5,schemaPath:"#/properties/controls/items/oneOf/0/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err92];
+}
+else {
+vErrors.push(err92);
+}
+errors++;
+}
+var _valid2 = _errs95 === errors;
+if(_valid2){
+valid28 = true;
+passing2 = 0;
+var items2 = true;
+}
+const _errs100 = errors;
+if(Array.isArray(data36)){
+if(data36.length > 3){
+const err93 = {instancePath:instancePath+"/controls/" + i5,schemaPath:"#/properties/controls/items/oneOf/1/maxItems",keyword:"maxItems",params:{limit: 3},message:"must NOT have more than 3 items"};
+if(vErrors === null){
+vErrors = [err93];
+}
+else {
+vErrors.push(err93);
+}
+errors++;
+}
+if(data36.length < 3){
+const err94 = {instancePath:instancePath+"/controls/" + i5,schemaPath:"#/properties/controls/items/oneOf/1/minItems",keyword:"minItems",params:{limit: 3},message:"must NOT have fewer than 3 items"};
+if(vErrors === null){
+vErrors = [err94];
+}
+else {
+vErrors.push(err94);
+}
+errors++;
+}
+const len18 = data36.length;
+if(len18 > 0){
+let data39 = data36[0];
+if(!((((data39 === 1) || (data39 === 0.5)) || (data39 === 0)) || (data39 === null))){
+const err95 = {instancePath:instancePath+"/controls/" + i5+"/0",schemaPath:"#/properties/controls/items/oneOf/1/prefixItems/0/enum",keyword:"enum",params:{allowedValues: schema34.properties.controls.items.oneOf[1].prefixItems[0].enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err95];
+}
+else {
+vErrors.push(err95);
+}
+errors++;
+}
+}
+if(len18 > 1){
+if(typeof data36[1] !== "string"){
+const err96 = {instancePath:instancePath+"/controls/" + i5+"/1",schemaPath:"#/properties/controls/items/oneOf/1/prefixItems/1/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err96];
+}
+else {
+vErrors.push(err96);
+}
+errors++;
+}
+}
+if(len18 > 2){
+let data41 = data36[2];
+if(Array.isArray(data41)){
+const len19 = data41.length;
+for(let i6=0; i6<len19; i6++){
+let data42 = data41[i6];
+if(!(((typeof data42 == "number") && (!(data42 % 1) && !isNaN(data42))) && (isFinite(data42)))){
+const err97 = {instancePath:instancePath+"/controls/" + i5+"/2/" + i6,schemaPath:"#/properties/controls/items/oneOf/1/prefixItems/2/items/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err97];
+}
+else {
+vErrors.push(err97);
+}
+errors++;
+}
+if((typeof data42 == "number") && (isFinite(data42))){
+if(data42 < 0 || isNaN(data42)){
+const err98 = {instancePath:instancePath+"/controls/" + i5+"/2/" + i6,schemaPath:"#/properties/controls/items/oneOf/1/prefixItems/2/items/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err98];
+}
+else {
+vErrors.push(err98);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err99 = {instancePath:instancePath+"/controls/" + i5+"/2",schemaPath:"#/properties/controls/items/oneOf/1/prefixItems/2/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err99];
+}
+else {
+vErrors.push(err99);
+}
+errors++;
+}
+}
+const len20 = data36.length;
+if(!(len20 <= 3)){
+const err100 = {instancePath:instancePath+"/controls/" + i5,schemaPath:"#/properties/controls/items/oneOf/1/items",keyword:"items",params:{limit: 3},message:"must NOT have more than 3 items"};
+if(vErrors === null){
+vErrors = [err100];
+}
+else {
+vErrors.push(err100);
+}
+errors++;
+}
+}
+else {
+const err101 = {instancePath:instancePath+"/controls/" + i5,schemaPath:"#/properties/controls/items/oneOf/1/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err101];
+}
+else {
+vErrors.push(err101);
+}
+errors++;
+}
+var _valid2 = _errs100 === errors;
+if(_valid2 && valid28){
+valid28 = false;
+passing2 = [passing2, 1];
+}
+else {
+if(_valid2){
+valid28 = true;
+passing2 = 1;
+if(items2 !== true){
+items2 = true;
+}
+}
+const _errs109 = errors;
+if(Array.isArray(data36)){
+if(data36.length > 4){
+const err102 = {instancePath:instancePath+"/controls/" + i5,schemaPath:"#/properties/controls/items/oneOf/2/maxItems",keyword:"maxItems",params:{limit: 4},message:"must NOT have more than 4 items"};
+if(vErrors === null){
+vErrors = [err102];
+}
+else {
+vErrors.push(err102);
+}
+errors++;
+}
+if(data36.length < 4){
+const err103 = {instancePath:instancePath+"/controls/" + i5,schemaPath:"#/properties/controls/items/oneOf/2/minItems",keyword:"minItems",params:{limit: 4},message:"must NOT have fewer than 4 items"};
+if(vErrors === null){
+vErrors = [err103];
+}
+else {
+vErrors.push(err103);
+}
+errors++;
+}
+const len21 = data36.length;
+if(len21 > 0){
+let data43 = data36[0];
+if(!((((data43 === 1) || (data43 === 0.5)) || (data43 === 0)) || (data43 === null))){
+const err104 = {instancePath:instancePath+"/controls/" + i5+"/0",schemaPath:"#/properties/controls/items/oneOf/2/prefixItems/0/enum",keyword:"enum",params:{allowedValues: schema34.properties.controls.items.oneOf[2].prefixItems[0].enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err104];
+}
+else {
+vErrors.push(err104);
+}
+errors++;
+}
+}
+if(len21 > 1){
+if(typeof data36[1] !== "string"){
+const err105 = {instancePath:instancePath+"/controls/" + i5+"/1",schemaPath:"#/properties/controls/items/oneOf/2/prefixItems/1/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err105];
+}
+else {
+vErrors.push(err105);
+}
+errors++;
+}
+}
+if(len21 > 2){
+let data45 = data36[2];
+if(Array.isArray(data45)){
+const len22 = data45.length;
+for(let i7=0; i7<len22; i7++){
+let data46 = data45[i7];
+if(!(((typeof data46 == "number") && (!(data46 % 1) && !isNaN(data46))) && (isFinite(data46)))){
+const err106 = {instancePath:instancePath+"/controls/" + i5+"/2/" + i7,schemaPath:"#/properties/controls/items/oneOf/2/prefixItems/2/items/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err106];
+}
+else {
+vErrors.push(err106);
+}
+errors++;
+}
+if((typeof data46 == "number") && (isFinite(data46))){
+if(data46 < 0 || isNaN(data46)){
+const err107 = {instancePath:instancePath+"/controls/" + i5+"/2/" + i7,schemaPath:"#/properties/controls/items/oneOf/2/prefixItems/2/items/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err107];
+}
+else {
+vErrors.push(err107);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err108 = {instancePath:instancePath+"/controls/" + i5+"/2",schemaPath:"#/properties/controls/items/oneOf/2/prefixItems/2/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err108];
+}
+else {
+vErrors.push(err108);
+}
+errors++;
+}
+}
+if(len21 > 3){
+let data47 = data36[3];
+if(data47 && typeof data47 == "object" && !Array.isArray(data47)){
+for(const key6 in data47){
+if(typeof data47[key6] !== "string"){
+const err109 = {instancePath:instancePath+"/controls/" + i5+"/3/" + key6.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/controls/items/oneOf/2/prefixItems/3/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err109];
+}
+else {
+vErrors.push(err109);
+}
+errors++;
+}
+}
+}
+else {
+const err110 = {instancePath:instancePath+"/controls/" + i5+"/3",schemaPath:"#/properties/controls/items/oneOf/2/prefixItems/3/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err110];
+}
+else {
+vErrors.push(err110);
+}
+errors++;
+}
+}
+const len23 = data36.length;
+if(!(len23 <= 4)){
+const err111 = {instancePath:instancePath+"/controls/" + i5,schemaPath:"#/properties/controls/items/oneOf/2/items",keyword:"items",params:{limit: 4},message:"must NOT have more than 4 items"};
+if(vErrors === null){
+vErrors = [err111];
+}
+else {
+vErrors.push(err111);
+}
+errors++;
+}
+}
+else {
+const err112 = {instancePath:instancePath+"/controls/" + i5,schemaPath:"#/properties/controls/items/oneOf/2/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err112];
+}
+else {
+vErrors.push(err112);
+}
+errors++;
+}
+var _valid2 = _errs109 === errors;
+if(_valid2 && valid28){
+valid28 = false;
+passing2 = [passing2, 2];
+}
+else {
+if(_valid2){
+valid28 = true;
+passing2 = 2;
+if(items2 !== true){
+items2 = true;
+}
+}
+}
+}
+if(!valid28){
+const err113 = {instancePath:instancePath+"/controls/" + i5,schemaPath:"#/properties/controls/items/oneOf",keyword:"oneOf",params:{passingSchemas: passing2},message:"must match exactly one schema in oneOf"};
+if(vErrors === null){
+vErrors = [err113];
+}
+else {
+vErrors.push(err113);
+}
+errors++;
+}
+else {
+errors = _errs94;
+if(vErrors !== null){
+if(_errs94){
+vErrors.length = _errs94;
+}
+else {
+vErrors = null;
+}
+}
+}
+}
+}
+else {
+const err114 = {instancePath:instancePath+"/controls",schemaPath:"#/properties/controls/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err114];
+}
+else {
+vErrors.push(err114);
+}
+errors++;
+}
+}
+if(data.credentialSets !== undefined){
+let data49 = data.credentialSets;
+if(Array.isArray(data49)){
+const len24 = data49.length;
+for(let i8=0; i8<len24; i8++){
+let data50 = data49[i8];
+if(Array.isArray(data50)){
+const len25 = data50.length;
+for(let i9=0; i9<len25; i9++){
+if(typeof data50[i9] !== "string"){
+const err115 = {instancePath:instancePath+"/credentialSets/" + i8+"/" + i9,schemaPath:"#/$defs/stringList/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err115];
+}
+else {
+vErrors.push(err115);
+}
+errors++;
+}
+}
+}
+else {
+const err116 = {instancePath:instancePath+"/credentialSets/" + i8,schemaPath:"#/$defs/stringList/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err116];
+}
+else {
+vErrors.push(err116);
+}
+errors++;
+}
+}
+}
+else {
+const err117 = {instancePath:instancePath+"/credentialSets",schemaPath:"#/properties/credentialSets/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err117];
+}
+else {
+vErrors.push(err117);
+}
+errors++;
+}
+}
+if(data.verdicts !== undefined){
+let data52 = data.verdicts;
+if(Array.isArray(data52)){
+const len26 = data52.length;
+for(let i10=0; i10<len26; i10++){
+let data53 = data52[i10];
+if(data53 && typeof data53 == "object" && !Array.isArray(data53)){
+if(data53.decision === undefined){
+const err118 = {instancePath:instancePath+"/verdicts/" + i10,schemaPath:"#/properties/verdicts/items/required",keyword:"required",params:{missingProperty: "decision"},message:"must have required property '"+"decision"+"'"};
+if(vErrors === null){
+vErrors = [err118];
+}
+else {
+vErrors.push(err118);
+}
+errors++;
+}
+if(data53.rule === undefined){
+const err119 = {instancePath:instancePath+"/verdicts/" + i10,schemaPath:"#/properties/verdicts/items/required",keyword:"required",params:{missingProperty: "rule"},message:"must have required property '"+"rule"+"'"};
+if(vErrors === null){
+vErrors = [err119];
+}
+else {
+vErrors.push(err119);
+}
+errors++;
+}
+if(data53.because === undefined){
+const err120 = {instancePath:instancePath+"/verdicts/" + i10,schemaPath:"#/properties/verdicts/items/required",keyword:"required",params:{missingProperty: "because"},message:"must have required property '"+"because"+"'"};
+if(vErrors === null){
+vErrors = [err120];
+}
+else {
+vErrors.push(err120);
+}
+errors++;
+}
+for(const key7 in data53){
+if(!((((key7 === "decision") || (key7 === "rule")) || (key7 === "because")) || (key7 === "waived"))){
+const err121 = {instancePath:instancePath+"/verdicts/" + i10,schemaPath:"#/properties/verdicts/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err121];
+}
+else {
+vErrors.push(err121);
+}
+errors++;
+}
+}
+if(data53.decision !== undefined){
+let data54 = data53.decision;
+if(!(((data54 === "allow") || (data54 === "approval-required")) || (data54 === "blocked"))){
+const err122 = {instancePath:instancePath+"/verdicts/" + i10+"/decision",schemaPath:"#/$defs/decision/enum",keyword:"enum",params:{allowedValues: schema35.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err122];
+}
+else {
+vErrors.push(err122);
+}
+errors++;
+}
+}
+if(data53.rule !== undefined){
+let data55 = data53.rule;
+if((typeof data55 !== "string") && (data55 !== null)){
+const err123 = {instancePath:instancePath+"/verdicts/" + i10+"/rule",schemaPath:"#/properties/verdicts/items/properties/rule/type",keyword:"type",params:{type: schema34.properties.verdicts.items.properties.rule.type},message:"must be string,null"};
+if(vErrors === null){
+vErrors = [err123];
+}
+else {
+vErrors.push(err123);
+}
+errors++;
+}
+}
+if(data53.because !== undefined){
+let data56 = data53.because;
+if(!(((typeof data56 == "number") && (!(data56 % 1) && !isNaN(data56))) && (isFinite(data56)))){
+const err124 = {instancePath:instancePath+"/verdicts/" + i10+"/because",schemaPath:"#/$defs/textRef/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err124];
+}
+else {
+vErrors.push(err124);
+}
+errors++;
+}
+if((typeof data56 == "number") && (isFinite(data56))){
+if(data56 < 0 || isNaN(data56)){
+const err125 = {instancePath:instancePath+"/verdicts/" + i10+"/because",schemaPath:"#/$defs/textRef/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(vErrors === null){
+vErrors = [err125];
+}
+else {
+vErrors.push(err125);
+}
+errors++;
+}
+}
+}
+if(data53.waived !== undefined){
+let data57 = data53.waived;
+if(Array.isArray(data57)){
+const len27 = data57.length;
+for(let i11=0; i11<len27; i11++){
+if(typeof data57[i11] !== "string"){
+const err126 = {instancePath:instancePath+"/verdicts/" + i10+"/waived/" + i11,schemaPath:"#/$defs/stringList/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err126];
+}
+else {
+vErrors.push(err126);
+}
+errors++;
+}
+}
+}
+else {
+const err127 = {instancePath:instancePath+"/verdicts/" + i10+"/waived",schemaPath:"#/$defs/stringList/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err127];
+}
+else {
+vErrors.push(err127);
+}
+errors++;
+}
+}
+}
+else {
+const err128 = {instancePath:instancePath+"/verdicts/" + i10,schemaPath:"#/properties/verdicts/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err128];
+}
+else {
+vErrors.push(err128);
+}
+errors++;
+}
+}
+}
+else {
+const err129 = {instancePath:instancePath+"/verdicts",schemaPath:"#/properties/verdicts/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err129];
+}
+else {
+vErrors.push(err129);
+}
+errors++;
+}
+}
+if(data.jobs !== undefined){
+let data59 = data.jobs;
+if(Array.isArray(data59)){
+const len28 = data59.length;
+for(let i12=0; i12<len28; i12++){
+if(!(validate22(data59[i12], {instancePath:instancePath+"/jobs/" + i12,parentData:data59,parentDataProperty:i12,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate22.errors : vErrors.concat(validate22.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err130 = {instancePath:instancePath+"/jobs",schemaPath:"#/properties/jobs/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err130];
+}
+else {
+vErrors.push(err130);
+}
+errors++;
+}
+}
+if(data.verdictOrder !== undefined){
+let data61 = data.verdictOrder;
+if(Array.isArray(data61)){
+const len29 = data61.length;
+for(let i13=0; i13<len29; i13++){
+if(typeof data61[i13] !== "string"){
+const err131 = {instancePath:instancePath+"/verdictOrder/" + i13,schemaPath:"#/$defs/stringList/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err131];
+}
+else {
+vErrors.push(err131);
+}
+errors++;
+}
+}
+}
+else {
+const err132 = {instancePath:instancePath+"/verdictOrder",schemaPath:"#/$defs/stringList/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err132];
+}
+else {
+vErrors.push(err132);
+}
+errors++;
+}
+}
+if(data.findings !== undefined){
+let data63 = data.findings;
+if(Array.isArray(data63)){
+const len30 = data63.length;
+for(let i14=0; i14<len30; i14++){
+if(!(validate81(data63[i14], {instancePath:instancePath+"/findings/" + i14,parentData:data63,parentDataProperty:i14,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate81.errors : vErrors.concat(validate81.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err133 = {instancePath:instancePath+"/findings",schemaPath:"#/properties/findings/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err133];
+}
+else {
+vErrors.push(err133);
+}
+errors++;
+}
+}
+}
+else {
+const err134 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err134];
+}
+else {
+vErrors.push(err134);
+}
+errors++;
+}
 validate21.errors = vErrors;
 return errors === 0;
 }
 validate21.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-const schema41 = {"type":"object","additionalProperties":false,"required":["jobs","allowed","approvalRequired","blocked","assumedDefaultPermissions","gatedOnAssumption","reasons"],"properties":{"jobs":{"$ref":"#/$defs/count"},"allowed":{"$ref":"#/$defs/count"},"approvalRequired":{"$ref":"#/$defs/count"},"blocked":{"$ref":"#/$defs/count"},"assumedDefaultPermissions":{"$ref":"#/$defs/count"},"gatedOnAssumption":{"$ref":"#/$defs/count"},"reasons":{"description":"Why jobs are not allowed, grouped, the most frequent first.","type":"array","items":{"type":"object","additionalProperties":false,"required":["key","jobs","text"],"properties":{"key":{"type":"string"},"jobs":{"$ref":"#/$defs/count"},"text":{"type":"string"}}}}}};
+const schema263 = {"type":"object","additionalProperties":false,"required":["jobs","allowed","approvalRequired","blocked","assumedDefaultPermissions","gatedOnAssumption","reasons"],"properties":{"jobs":{"$ref":"#/$defs/count"},"allowed":{"$ref":"#/$defs/count"},"approvalRequired":{"$ref":"#/$defs/count"},"blocked":{"$ref":"#/$defs/count"},"assumedDefaultPermissions":{"$ref":"#/$defs/count"},"gatedOnAssumption":{"$ref":"#/$defs/count"},"reasons":{"description":"Why jobs are not allowed, grouped, the most frequent first.","type":"array","items":{"type":"object","additionalProperties":false,"required":["key","jobs","text"],"properties":{"key":{"type":"string"},"jobs":{"$ref":"#/$defs/count"},"text":{"type":"string"}}}}}};
 
-function validate23(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate84(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate23.evaluated;
+const evaluated0 = validate84.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -1234,18 +12889,18 @@ vErrors.push(err30);
 }
 errors++;
 }
-validate23.errors = vErrors;
+validate84.errors = vErrors;
 return errors === 0;
 }
-validate23.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate84.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-const schema49 = {"description":"A file, repository or rule that could not be evaluated; any error makes the exit code 2 (fail closed).","type":"object","additionalProperties":false,"required":["path","message"],"properties":{"path":{"type":"string"},"message":{"type":"string"},"ruleId":{"type":"string","description":"The detection rule that failed (rule failures only)."},"job":{"type":"string","description":"The job it failed on (rule failures only)."},"location":{"$ref":"#/$defs/location"}}};
-const schema76 = {"description":"A position in a source file, 1-based.","type":"object","additionalProperties":false,"required":["path","line","column"],"properties":{"path":{"type":"string"},"line":{"type":"integer","minimum":0},"column":{"type":"integer","minimum":0}}};
+const schema271 = {"description":"A file, repository or rule that could not be evaluated; any error makes the exit code 2 (fail closed).","type":"object","additionalProperties":false,"required":["path","message"],"properties":{"path":{"type":"string"},"message":{"type":"string"},"ruleId":{"type":"string","description":"The detection rule that failed (rule failures only)."},"job":{"type":"string","description":"The job it failed on (rule failures only)."},"location":{"$ref":"#/$defs/location"}}};
+const schema69 = {"description":"A position in a source file, 1-based.","type":"object","additionalProperties":false,"required":["path","line","column"],"properties":{"path":{"type":"string"},"line":{"type":"integer","minimum":0},"column":{"type":"integer","minimum":0}}};
 
-function validate25(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate86(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate25.evaluated;
+const evaluated0 = validate86.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -1463,1442 +13118,18 @@ vErrors.push(err17);
 }
 errors++;
 }
-validate25.errors = vErrors;
+validate86.errors = vErrors;
 return errors === 0;
 }
-validate25.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate86.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-const schema195 = {"description":"One decided job: its verdict, and the ids of its agents, credentials and action paths (their facts are in the job's BOM record).","type":"object","additionalProperties":false,"required":["workflow","id","decision","checks","triggers","unattended","agents","classes","credentials","paths"],"properties":{"workflow":{"type":"string"},"trigger":{"type":"string","description":"The trigger this job was decided for (scan)."},"otherTriggers":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["event","decision"],"properties":{"event":{"type":"string"},"decision":{"$ref":"#/$defs/decision"}}}},"id":{"type":"string"},"name":{"type":"string"},"decision":{"$ref":"#/$defs/decision"},"checks":{"$ref":"#/$defs/count","description":"Detection-rule findings on this job."},"checklist":{"$ref":"#/$defs/jobChecklist"},"triggers":{"$ref":"#/$defs/stringList"},"unattended":{"type":"boolean"},"agents":{"description":"Ids of the job's agents (bom: agents).","$ref":"#/$defs/stringList"},"role":{"$ref":"https://agent-gate.dev/schemas/evidence-v1.json#/$defs/jobInventory/properties/workflowRole"},"classes":{"type":"array","items":{"$ref":"#/$defs/actionClass"}},"credentials":{"description":"Ids of the job's credentials (bom: credentials).","$ref":"#/$defs/stringList"},"paths":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["id","class","decision","rule","because","waived"],"properties":{"id":{"type":"string"},"class":{"$ref":"#/$defs/actionClass"},"decision":{"$ref":"#/$defs/decision"},"rule":{"type":["string","null"],"description":"The deciding policy rule; null when the policy default decided."},"because":{"type":"string"},"waived":{"$ref":"#/$defs/stringList"}},"description":"A decided action path: its reason, location, credentials and chain are the BOM path with this id."}}}};
-const schema199 = {"description":"The job's checklist score in brief (the controls are in the BOM record).","type":"object","additionalProperties":false,"required":["total","outOf","observed","band"],"properties":{"total":{"type":"number","minimum":0,"maximum":20},"outOf":{"const":20},"observed":{"type":"integer","minimum":0,"maximum":20},"band":{"enum":["production-ready","good-foundation","significant-risk","pause"]}}};
-const schema202 = {"description":"The job's part in an agentic workflow framework (gh-aw): only roles that run a model list the agent.","oneOf":[{"type":"null"},{"type":"object","additionalProperties":false,"required":["framework","role","runsModel","actsOnAgentOutput"],"properties":{"framework":{"enum":["gh-aw"]},"role":{"enum":["pre-activation","activation","agent","detection","safe-outputs","conclusion","memory","maintenance","other"]},"runsModel":{"type":"boolean"},"actsOnAgentOutput":{"type":"boolean"}}}]};
-const schema71 = {"enum":["read","comment","write-branch","modify-workflow","run-shell","use-secret","cloud-credential","call-tool","publish","deploy","production","destructive","bypass-checks","opaque"]};
+const schema273 = {"type":"object","additionalProperties":false,"required":["rule","owner","expires","reason","at"],"properties":{"rule":{"type":"string"},"workflow":{"type":"string"},"job":{"type":"string"},"owner":{"type":"string"},"expires":{"type":"string","pattern":"^\\d{4}-\\d{2}-\\d{2}$"},"reason":{"type":"string"},"at":{"$ref":"#/$defs/location"},"path":{"type":"string","description":"Applied waivers: the action path it waived."},"message":{"type":"string","description":"Expired waivers: what the expiry means."}}};
+const pattern15 = new RegExp("^\\d{4}-\\d{2}-\\d{2}$", "u");
 
-function validate74(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
+function validate88(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
 let errors = 0;
-const evaluated0 = validate74.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.workflow === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "workflow"},message:"must have required property '"+"workflow"+"'"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-if(data.id === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-if(data.decision === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "decision"},message:"must have required property '"+"decision"+"'"};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
-if(data.checks === undefined){
-const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "checks"},message:"must have required property '"+"checks"+"'"};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
-errors++;
-}
-if(data.triggers === undefined){
-const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "triggers"},message:"must have required property '"+"triggers"+"'"};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
-errors++;
-}
-if(data.unattended === undefined){
-const err5 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "unattended"},message:"must have required property '"+"unattended"+"'"};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
-errors++;
-}
-if(data.agents === undefined){
-const err6 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "agents"},message:"must have required property '"+"agents"+"'"};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
-errors++;
-}
-if(data.classes === undefined){
-const err7 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "classes"},message:"must have required property '"+"classes"+"'"};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
-errors++;
-}
-if(data.credentials === undefined){
-const err8 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "credentials"},message:"must have required property '"+"credentials"+"'"};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
-errors++;
-}
-if(data.paths === undefined){
-const err9 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "paths"},message:"must have required property '"+"paths"+"'"};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
-errors++;
-}
-for(const key0 in data){
-if(!(func1.call(schema195.properties, key0))){
-const err10 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
-errors++;
-}
-}
-if(data.workflow !== undefined){
-if(typeof data.workflow !== "string"){
-const err11 = {instancePath:instancePath+"/workflow",schemaPath:"#/properties/workflow/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err11];
-}
-else {
-vErrors.push(err11);
-}
-errors++;
-}
-}
-if(data.trigger !== undefined){
-if(typeof data.trigger !== "string"){
-const err12 = {instancePath:instancePath+"/trigger",schemaPath:"#/properties/trigger/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err12];
-}
-else {
-vErrors.push(err12);
-}
-errors++;
-}
-}
-if(data.otherTriggers !== undefined){
-let data2 = data.otherTriggers;
-if(Array.isArray(data2)){
-const len0 = data2.length;
-for(let i0=0; i0<len0; i0++){
-let data3 = data2[i0];
-if(data3 && typeof data3 == "object" && !Array.isArray(data3)){
-if(data3.event === undefined){
-const err13 = {instancePath:instancePath+"/otherTriggers/" + i0,schemaPath:"#/properties/otherTriggers/items/required",keyword:"required",params:{missingProperty: "event"},message:"must have required property '"+"event"+"'"};
-if(vErrors === null){
-vErrors = [err13];
-}
-else {
-vErrors.push(err13);
-}
-errors++;
-}
-if(data3.decision === undefined){
-const err14 = {instancePath:instancePath+"/otherTriggers/" + i0,schemaPath:"#/properties/otherTriggers/items/required",keyword:"required",params:{missingProperty: "decision"},message:"must have required property '"+"decision"+"'"};
-if(vErrors === null){
-vErrors = [err14];
-}
-else {
-vErrors.push(err14);
-}
-errors++;
-}
-for(const key1 in data3){
-if(!((key1 === "event") || (key1 === "decision"))){
-const err15 = {instancePath:instancePath+"/otherTriggers/" + i0,schemaPath:"#/properties/otherTriggers/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err15];
-}
-else {
-vErrors.push(err15);
-}
-errors++;
-}
-}
-if(data3.event !== undefined){
-if(typeof data3.event !== "string"){
-const err16 = {instancePath:instancePath+"/otherTriggers/" + i0+"/event",schemaPath:"#/properties/otherTriggers/items/properties/event/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err16];
-}
-else {
-vErrors.push(err16);
-}
-errors++;
-}
-}
-if(data3.decision !== undefined){
-let data5 = data3.decision;
-if(!(((data5 === "allow") || (data5 === "approval-required")) || (data5 === "blocked"))){
-const err17 = {instancePath:instancePath+"/otherTriggers/" + i0+"/decision",schemaPath:"#/$defs/decision/enum",keyword:"enum",params:{allowedValues: schema35.enum},message:"must be equal to one of the allowed values"};
-if(vErrors === null){
-vErrors = [err17];
-}
-else {
-vErrors.push(err17);
-}
-errors++;
-}
-}
-}
-else {
-const err18 = {instancePath:instancePath+"/otherTriggers/" + i0,schemaPath:"#/properties/otherTriggers/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err18];
-}
-else {
-vErrors.push(err18);
-}
-errors++;
-}
-}
-}
-else {
-const err19 = {instancePath:instancePath+"/otherTriggers",schemaPath:"#/properties/otherTriggers/type",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err19];
-}
-else {
-vErrors.push(err19);
-}
-errors++;
-}
-}
-if(data.id !== undefined){
-if(typeof data.id !== "string"){
-const err20 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err20];
-}
-else {
-vErrors.push(err20);
-}
-errors++;
-}
-}
-if(data.name !== undefined){
-if(typeof data.name !== "string"){
-const err21 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err21];
-}
-else {
-vErrors.push(err21);
-}
-errors++;
-}
-}
-if(data.decision !== undefined){
-let data8 = data.decision;
-if(!(((data8 === "allow") || (data8 === "approval-required")) || (data8 === "blocked"))){
-const err22 = {instancePath:instancePath+"/decision",schemaPath:"#/$defs/decision/enum",keyword:"enum",params:{allowedValues: schema35.enum},message:"must be equal to one of the allowed values"};
-if(vErrors === null){
-vErrors = [err22];
-}
-else {
-vErrors.push(err22);
-}
-errors++;
-}
-}
-if(data.checks !== undefined){
-let data9 = data.checks;
-if(!(((typeof data9 == "number") && (!(data9 % 1) && !isNaN(data9))) && (isFinite(data9)))){
-const err23 = {instancePath:instancePath+"/checks",schemaPath:"#/$defs/count/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
-if(vErrors === null){
-vErrors = [err23];
-}
-else {
-vErrors.push(err23);
-}
-errors++;
-}
-if((typeof data9 == "number") && (isFinite(data9))){
-if(data9 < 0 || isNaN(data9)){
-const err24 = {instancePath:instancePath+"/checks",schemaPath:"#/$defs/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
-if(vErrors === null){
-vErrors = [err24];
-}
-else {
-vErrors.push(err24);
-}
-errors++;
-}
-}
-}
-if(data.checklist !== undefined){
-let data10 = data.checklist;
-if(data10 && typeof data10 == "object" && !Array.isArray(data10)){
-if(data10.total === undefined){
-const err25 = {instancePath:instancePath+"/checklist",schemaPath:"#/$defs/jobChecklist/required",keyword:"required",params:{missingProperty: "total"},message:"must have required property '"+"total"+"'"};
-if(vErrors === null){
-vErrors = [err25];
-}
-else {
-vErrors.push(err25);
-}
-errors++;
-}
-if(data10.outOf === undefined){
-const err26 = {instancePath:instancePath+"/checklist",schemaPath:"#/$defs/jobChecklist/required",keyword:"required",params:{missingProperty: "outOf"},message:"must have required property '"+"outOf"+"'"};
-if(vErrors === null){
-vErrors = [err26];
-}
-else {
-vErrors.push(err26);
-}
-errors++;
-}
-if(data10.observed === undefined){
-const err27 = {instancePath:instancePath+"/checklist",schemaPath:"#/$defs/jobChecklist/required",keyword:"required",params:{missingProperty: "observed"},message:"must have required property '"+"observed"+"'"};
-if(vErrors === null){
-vErrors = [err27];
-}
-else {
-vErrors.push(err27);
-}
-errors++;
-}
-if(data10.band === undefined){
-const err28 = {instancePath:instancePath+"/checklist",schemaPath:"#/$defs/jobChecklist/required",keyword:"required",params:{missingProperty: "band"},message:"must have required property '"+"band"+"'"};
-if(vErrors === null){
-vErrors = [err28];
-}
-else {
-vErrors.push(err28);
-}
-errors++;
-}
-for(const key2 in data10){
-if(!((((key2 === "total") || (key2 === "outOf")) || (key2 === "observed")) || (key2 === "band"))){
-const err29 = {instancePath:instancePath+"/checklist",schemaPath:"#/$defs/jobChecklist/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err29];
-}
-else {
-vErrors.push(err29);
-}
-errors++;
-}
-}
-if(data10.total !== undefined){
-let data11 = data10.total;
-if((typeof data11 == "number") && (isFinite(data11))){
-if(data11 > 20 || isNaN(data11)){
-const err30 = {instancePath:instancePath+"/checklist/total",schemaPath:"#/$defs/jobChecklist/properties/total/maximum",keyword:"maximum",params:{comparison: "<=", limit: 20},message:"must be <= 20"};
-if(vErrors === null){
-vErrors = [err30];
-}
-else {
-vErrors.push(err30);
-}
-errors++;
-}
-if(data11 < 0 || isNaN(data11)){
-const err31 = {instancePath:instancePath+"/checklist/total",schemaPath:"#/$defs/jobChecklist/properties/total/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
-if(vErrors === null){
-vErrors = [err31];
-}
-else {
-vErrors.push(err31);
-}
-errors++;
-}
-}
-else {
-const err32 = {instancePath:instancePath+"/checklist/total",schemaPath:"#/$defs/jobChecklist/properties/total/type",keyword:"type",params:{type: "number"},message:"must be number"};
-if(vErrors === null){
-vErrors = [err32];
-}
-else {
-vErrors.push(err32);
-}
-errors++;
-}
-}
-if(data10.outOf !== undefined){
-if(20 !== data10.outOf){
-const err33 = {instancePath:instancePath+"/checklist/outOf",schemaPath:"#/$defs/jobChecklist/properties/outOf/const",keyword:"const",params:{allowedValue: 20},message:"must be equal to constant"};
-if(vErrors === null){
-vErrors = [err33];
-}
-else {
-vErrors.push(err33);
-}
-errors++;
-}
-}
-if(data10.observed !== undefined){
-let data13 = data10.observed;
-if(!(((typeof data13 == "number") && (!(data13 % 1) && !isNaN(data13))) && (isFinite(data13)))){
-const err34 = {instancePath:instancePath+"/checklist/observed",schemaPath:"#/$defs/jobChecklist/properties/observed/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
-if(vErrors === null){
-vErrors = [err34];
-}
-else {
-vErrors.push(err34);
-}
-errors++;
-}
-if((typeof data13 == "number") && (isFinite(data13))){
-if(data13 > 20 || isNaN(data13)){
-const err35 = {instancePath:instancePath+"/checklist/observed",schemaPath:"#/$defs/jobChecklist/properties/observed/maximum",keyword:"maximum",params:{comparison: "<=", limit: 20},message:"must be <= 20"};
-if(vErrors === null){
-vErrors = [err35];
-}
-else {
-vErrors.push(err35);
-}
-errors++;
-}
-if(data13 < 0 || isNaN(data13)){
-const err36 = {instancePath:instancePath+"/checklist/observed",schemaPath:"#/$defs/jobChecklist/properties/observed/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
-if(vErrors === null){
-vErrors = [err36];
-}
-else {
-vErrors.push(err36);
-}
-errors++;
-}
-}
-}
-if(data10.band !== undefined){
-let data14 = data10.band;
-if(!((((data14 === "production-ready") || (data14 === "good-foundation")) || (data14 === "significant-risk")) || (data14 === "pause"))){
-const err37 = {instancePath:instancePath+"/checklist/band",schemaPath:"#/$defs/jobChecklist/properties/band/enum",keyword:"enum",params:{allowedValues: schema199.properties.band.enum},message:"must be equal to one of the allowed values"};
-if(vErrors === null){
-vErrors = [err37];
-}
-else {
-vErrors.push(err37);
-}
-errors++;
-}
-}
-}
-else {
-const err38 = {instancePath:instancePath+"/checklist",schemaPath:"#/$defs/jobChecklist/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err38];
-}
-else {
-vErrors.push(err38);
-}
-errors++;
-}
-}
-if(data.triggers !== undefined){
-let data15 = data.triggers;
-if(Array.isArray(data15)){
-const len1 = data15.length;
-for(let i1=0; i1<len1; i1++){
-if(typeof data15[i1] !== "string"){
-const err39 = {instancePath:instancePath+"/triggers/" + i1,schemaPath:"#/$defs/stringList/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err39];
-}
-else {
-vErrors.push(err39);
-}
-errors++;
-}
-}
-}
-else {
-const err40 = {instancePath:instancePath+"/triggers",schemaPath:"#/$defs/stringList/type",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err40];
-}
-else {
-vErrors.push(err40);
-}
-errors++;
-}
-}
-if(data.unattended !== undefined){
-if(typeof data.unattended !== "boolean"){
-const err41 = {instancePath:instancePath+"/unattended",schemaPath:"#/properties/unattended/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
-if(vErrors === null){
-vErrors = [err41];
-}
-else {
-vErrors.push(err41);
-}
-errors++;
-}
-}
-if(data.agents !== undefined){
-let data18 = data.agents;
-if(Array.isArray(data18)){
-const len2 = data18.length;
-for(let i2=0; i2<len2; i2++){
-if(typeof data18[i2] !== "string"){
-const err42 = {instancePath:instancePath+"/agents/" + i2,schemaPath:"#/$defs/stringList/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err42];
-}
-else {
-vErrors.push(err42);
-}
-errors++;
-}
-}
-}
-else {
-const err43 = {instancePath:instancePath+"/agents",schemaPath:"#/$defs/stringList/type",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err43];
-}
-else {
-vErrors.push(err43);
-}
-errors++;
-}
-}
-if(data.role !== undefined){
-let data20 = data.role;
-const _errs48 = errors;
-let valid16 = false;
-let passing0 = null;
-const _errs49 = errors;
-if(data20 !== null){
-const err44 = {instancePath:instancePath+"/role",schemaPath:"https://agent-gate.dev/schemas/evidence-v1.json#/$defs/jobInventory/properties/workflowRole/oneOf/0/type",keyword:"type",params:{type: "null"},message:"must be null"};
-if(vErrors === null){
-vErrors = [err44];
-}
-else {
-vErrors.push(err44);
-}
-errors++;
-}
-var _valid0 = _errs49 === errors;
-if(_valid0){
-valid16 = true;
-passing0 = 0;
-}
-const _errs51 = errors;
-if(data20 && typeof data20 == "object" && !Array.isArray(data20)){
-if(data20.framework === undefined){
-const err45 = {instancePath:instancePath+"/role",schemaPath:"https://agent-gate.dev/schemas/evidence-v1.json#/$defs/jobInventory/properties/workflowRole/oneOf/1/required",keyword:"required",params:{missingProperty: "framework"},message:"must have required property '"+"framework"+"'"};
-if(vErrors === null){
-vErrors = [err45];
-}
-else {
-vErrors.push(err45);
-}
-errors++;
-}
-if(data20.role === undefined){
-const err46 = {instancePath:instancePath+"/role",schemaPath:"https://agent-gate.dev/schemas/evidence-v1.json#/$defs/jobInventory/properties/workflowRole/oneOf/1/required",keyword:"required",params:{missingProperty: "role"},message:"must have required property '"+"role"+"'"};
-if(vErrors === null){
-vErrors = [err46];
-}
-else {
-vErrors.push(err46);
-}
-errors++;
-}
-if(data20.runsModel === undefined){
-const err47 = {instancePath:instancePath+"/role",schemaPath:"https://agent-gate.dev/schemas/evidence-v1.json#/$defs/jobInventory/properties/workflowRole/oneOf/1/required",keyword:"required",params:{missingProperty: "runsModel"},message:"must have required property '"+"runsModel"+"'"};
-if(vErrors === null){
-vErrors = [err47];
-}
-else {
-vErrors.push(err47);
-}
-errors++;
-}
-if(data20.actsOnAgentOutput === undefined){
-const err48 = {instancePath:instancePath+"/role",schemaPath:"https://agent-gate.dev/schemas/evidence-v1.json#/$defs/jobInventory/properties/workflowRole/oneOf/1/required",keyword:"required",params:{missingProperty: "actsOnAgentOutput"},message:"must have required property '"+"actsOnAgentOutput"+"'"};
-if(vErrors === null){
-vErrors = [err48];
-}
-else {
-vErrors.push(err48);
-}
-errors++;
-}
-for(const key3 in data20){
-if(!((((key3 === "framework") || (key3 === "role")) || (key3 === "runsModel")) || (key3 === "actsOnAgentOutput"))){
-const err49 = {instancePath:instancePath+"/role",schemaPath:"https://agent-gate.dev/schemas/evidence-v1.json#/$defs/jobInventory/properties/workflowRole/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err49];
-}
-else {
-vErrors.push(err49);
-}
-errors++;
-}
-}
-if(data20.framework !== undefined){
-if(!(data20.framework === "gh-aw")){
-const err50 = {instancePath:instancePath+"/role/framework",schemaPath:"https://agent-gate.dev/schemas/evidence-v1.json#/$defs/jobInventory/properties/workflowRole/oneOf/1/properties/framework/enum",keyword:"enum",params:{allowedValues: schema202.oneOf[1].properties.framework.enum},message:"must be equal to one of the allowed values"};
-if(vErrors === null){
-vErrors = [err50];
-}
-else {
-vErrors.push(err50);
-}
-errors++;
-}
-}
-if(data20.role !== undefined){
-let data22 = data20.role;
-if(!(((((((((data22 === "pre-activation") || (data22 === "activation")) || (data22 === "agent")) || (data22 === "detection")) || (data22 === "safe-outputs")) || (data22 === "conclusion")) || (data22 === "memory")) || (data22 === "maintenance")) || (data22 === "other"))){
-const err51 = {instancePath:instancePath+"/role/role",schemaPath:"https://agent-gate.dev/schemas/evidence-v1.json#/$defs/jobInventory/properties/workflowRole/oneOf/1/properties/role/enum",keyword:"enum",params:{allowedValues: schema202.oneOf[1].properties.role.enum},message:"must be equal to one of the allowed values"};
-if(vErrors === null){
-vErrors = [err51];
-}
-else {
-vErrors.push(err51);
-}
-errors++;
-}
-}
-if(data20.runsModel !== undefined){
-if(typeof data20.runsModel !== "boolean"){
-const err52 = {instancePath:instancePath+"/role/runsModel",schemaPath:"https://agent-gate.dev/schemas/evidence-v1.json#/$defs/jobInventory/properties/workflowRole/oneOf/1/properties/runsModel/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
-if(vErrors === null){
-vErrors = [err52];
-}
-else {
-vErrors.push(err52);
-}
-errors++;
-}
-}
-if(data20.actsOnAgentOutput !== undefined){
-if(typeof data20.actsOnAgentOutput !== "boolean"){
-const err53 = {instancePath:instancePath+"/role/actsOnAgentOutput",schemaPath:"https://agent-gate.dev/schemas/evidence-v1.json#/$defs/jobInventory/properties/workflowRole/oneOf/1/properties/actsOnAgentOutput/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
-if(vErrors === null){
-vErrors = [err53];
-}
-else {
-vErrors.push(err53);
-}
-errors++;
-}
-}
-}
-else {
-const err54 = {instancePath:instancePath+"/role",schemaPath:"https://agent-gate.dev/schemas/evidence-v1.json#/$defs/jobInventory/properties/workflowRole/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err54];
-}
-else {
-vErrors.push(err54);
-}
-errors++;
-}
-var _valid0 = _errs51 === errors;
-if(_valid0 && valid16){
-valid16 = false;
-passing0 = [passing0, 1];
-}
-else {
-if(_valid0){
-valid16 = true;
-passing0 = 1;
-}
-}
-if(!valid16){
-const err55 = {instancePath:instancePath+"/role",schemaPath:"https://agent-gate.dev/schemas/evidence-v1.json#/$defs/jobInventory/properties/workflowRole/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf"};
-if(vErrors === null){
-vErrors = [err55];
-}
-else {
-vErrors.push(err55);
-}
-errors++;
-}
-else {
-errors = _errs48;
-if(vErrors !== null){
-if(_errs48){
-vErrors.length = _errs48;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-if(data.classes !== undefined){
-let data25 = data.classes;
-if(Array.isArray(data25)){
-const len3 = data25.length;
-for(let i3=0; i3<len3; i3++){
-let data26 = data25[i3];
-if(!((((((((((((((data26 === "read") || (data26 === "comment")) || (data26 === "write-branch")) || (data26 === "modify-workflow")) || (data26 === "run-shell")) || (data26 === "use-secret")) || (data26 === "cloud-credential")) || (data26 === "call-tool")) || (data26 === "publish")) || (data26 === "deploy")) || (data26 === "production")) || (data26 === "destructive")) || (data26 === "bypass-checks")) || (data26 === "opaque"))){
-const err56 = {instancePath:instancePath+"/classes/" + i3,schemaPath:"#/$defs/actionClass/enum",keyword:"enum",params:{allowedValues: schema71.enum},message:"must be equal to one of the allowed values"};
-if(vErrors === null){
-vErrors = [err56];
-}
-else {
-vErrors.push(err56);
-}
-errors++;
-}
-}
-}
-else {
-const err57 = {instancePath:instancePath+"/classes",schemaPath:"#/properties/classes/type",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err57];
-}
-else {
-vErrors.push(err57);
-}
-errors++;
-}
-}
-if(data.credentials !== undefined){
-let data27 = data.credentials;
-if(Array.isArray(data27)){
-const len4 = data27.length;
-for(let i4=0; i4<len4; i4++){
-if(typeof data27[i4] !== "string"){
-const err58 = {instancePath:instancePath+"/credentials/" + i4,schemaPath:"#/$defs/stringList/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err58];
-}
-else {
-vErrors.push(err58);
-}
-errors++;
-}
-}
-}
-else {
-const err59 = {instancePath:instancePath+"/credentials",schemaPath:"#/$defs/stringList/type",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err59];
-}
-else {
-vErrors.push(err59);
-}
-errors++;
-}
-}
-if(data.paths !== undefined){
-let data29 = data.paths;
-if(Array.isArray(data29)){
-const len5 = data29.length;
-for(let i5=0; i5<len5; i5++){
-let data30 = data29[i5];
-if(data30 && typeof data30 == "object" && !Array.isArray(data30)){
-if(data30.id === undefined){
-const err60 = {instancePath:instancePath+"/paths/" + i5,schemaPath:"#/properties/paths/items/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
-if(vErrors === null){
-vErrors = [err60];
-}
-else {
-vErrors.push(err60);
-}
-errors++;
-}
-if(data30.class === undefined){
-const err61 = {instancePath:instancePath+"/paths/" + i5,schemaPath:"#/properties/paths/items/required",keyword:"required",params:{missingProperty: "class"},message:"must have required property '"+"class"+"'"};
-if(vErrors === null){
-vErrors = [err61];
-}
-else {
-vErrors.push(err61);
-}
-errors++;
-}
-if(data30.decision === undefined){
-const err62 = {instancePath:instancePath+"/paths/" + i5,schemaPath:"#/properties/paths/items/required",keyword:"required",params:{missingProperty: "decision"},message:"must have required property '"+"decision"+"'"};
-if(vErrors === null){
-vErrors = [err62];
-}
-else {
-vErrors.push(err62);
-}
-errors++;
-}
-if(data30.rule === undefined){
-const err63 = {instancePath:instancePath+"/paths/" + i5,schemaPath:"#/properties/paths/items/required",keyword:"required",params:{missingProperty: "rule"},message:"must have required property '"+"rule"+"'"};
-if(vErrors === null){
-vErrors = [err63];
-}
-else {
-vErrors.push(err63);
-}
-errors++;
-}
-if(data30.because === undefined){
-const err64 = {instancePath:instancePath+"/paths/" + i5,schemaPath:"#/properties/paths/items/required",keyword:"required",params:{missingProperty: "because"},message:"must have required property '"+"because"+"'"};
-if(vErrors === null){
-vErrors = [err64];
-}
-else {
-vErrors.push(err64);
-}
-errors++;
-}
-if(data30.waived === undefined){
-const err65 = {instancePath:instancePath+"/paths/" + i5,schemaPath:"#/properties/paths/items/required",keyword:"required",params:{missingProperty: "waived"},message:"must have required property '"+"waived"+"'"};
-if(vErrors === null){
-vErrors = [err65];
-}
-else {
-vErrors.push(err65);
-}
-errors++;
-}
-for(const key4 in data30){
-if(!((((((key4 === "id") || (key4 === "class")) || (key4 === "decision")) || (key4 === "rule")) || (key4 === "because")) || (key4 === "waived"))){
-const err66 = {instancePath:instancePath+"/paths/" + i5,schemaPath:"#/properties/paths/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err66];
-}
-else {
-vErrors.push(err66);
-}
-errors++;
-}
-}
-if(data30.id !== undefined){
-if(typeof data30.id !== "string"){
-const err67 = {instancePath:instancePath+"/paths/" + i5+"/id",schemaPath:"#/properties/paths/items/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err67];
-}
-else {
-vErrors.push(err67);
-}
-errors++;
-}
-}
-if(data30.class !== undefined){
-let data32 = data30.class;
-if(!((((((((((((((data32 === "read") || (data32 === "comment")) || (data32 === "write-branch")) || (data32 === "modify-workflow")) || (data32 === "run-shell")) || (data32 === "use-secret")) || (data32 === "cloud-credential")) || (data32 === "call-tool")) || (data32 === "publish")) || (data32 === "deploy")) || (data32 === "production")) || (data32 === "destructive")) || (data32 === "bypass-checks")) || (data32 === "opaque"))){
-const err68 = {instancePath:instancePath+"/paths/" + i5+"/class",schemaPath:"#/$defs/actionClass/enum",keyword:"enum",params:{allowedValues: schema71.enum},message:"must be equal to one of the allowed values"};
-if(vErrors === null){
-vErrors = [err68];
-}
-else {
-vErrors.push(err68);
-}
-errors++;
-}
-}
-if(data30.decision !== undefined){
-let data33 = data30.decision;
-if(!(((data33 === "allow") || (data33 === "approval-required")) || (data33 === "blocked"))){
-const err69 = {instancePath:instancePath+"/paths/" + i5+"/decision",schemaPath:"#/$defs/decision/enum",keyword:"enum",params:{allowedValues: schema35.enum},message:"must be equal to one of the allowed values"};
-if(vErrors === null){
-vErrors = [err69];
-}
-else {
-vErrors.push(err69);
-}
-errors++;
-}
-}
-if(data30.rule !== undefined){
-let data34 = data30.rule;
-if((typeof data34 !== "string") && (data34 !== null)){
-const err70 = {instancePath:instancePath+"/paths/" + i5+"/rule",schemaPath:"#/properties/paths/items/properties/rule/type",keyword:"type",params:{type: schema195.properties.paths.items.properties.rule.type},message:"must be string,null"};
-if(vErrors === null){
-vErrors = [err70];
-}
-else {
-vErrors.push(err70);
-}
-errors++;
-}
-}
-if(data30.because !== undefined){
-if(typeof data30.because !== "string"){
-const err71 = {instancePath:instancePath+"/paths/" + i5+"/because",schemaPath:"#/properties/paths/items/properties/because/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err71];
-}
-else {
-vErrors.push(err71);
-}
-errors++;
-}
-}
-if(data30.waived !== undefined){
-let data36 = data30.waived;
-if(Array.isArray(data36)){
-const len6 = data36.length;
-for(let i6=0; i6<len6; i6++){
-if(typeof data36[i6] !== "string"){
-const err72 = {instancePath:instancePath+"/paths/" + i5+"/waived/" + i6,schemaPath:"#/$defs/stringList/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err72];
-}
-else {
-vErrors.push(err72);
-}
-errors++;
-}
-}
-}
-else {
-const err73 = {instancePath:instancePath+"/paths/" + i5+"/waived",schemaPath:"#/$defs/stringList/type",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err73];
-}
-else {
-vErrors.push(err73);
-}
-errors++;
-}
-}
-}
-else {
-const err74 = {instancePath:instancePath+"/paths/" + i5,schemaPath:"#/properties/paths/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err74];
-}
-else {
-vErrors.push(err74);
-}
-errors++;
-}
-}
-}
-else {
-const err75 = {instancePath:instancePath+"/paths",schemaPath:"#/properties/paths/type",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err75];
-}
-else {
-vErrors.push(err75);
-}
-errors++;
-}
-}
-}
-else {
-const err76 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err76];
-}
-else {
-vErrors.push(err76);
-}
-errors++;
-}
-validate74.errors = vErrors;
-return errors === 0;
-}
-validate74.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
-
-const schema208 = {"description":"A policy path decision (kind path) or a detection-rule hit (kind check); the most severe decisions first.","type":"object","additionalProperties":false,"required":["ruleId","kind","decision","severity","confidence","message","workflow","location"],"properties":{"ruleId":{"type":"string"},"kind":{"enum":["path","check"]},"decision":{"$ref":"#/$defs/decision"},"severity":{"enum":["info","low","medium","high","critical"]},"confidence":{"enum":["low","medium","high"]},"message":{"type":"string"},"messageId":{"type":"string","description":"Check findings: the message id in the rule's meta.messages (docs/rules/<id>.md lists them)."},"data":{"type":"object","description":"Check findings: the values the message template was filled with.","additionalProperties":{"oneOf":[{"type":"string"},{"type":"number"}]}},"remediation":{"type":"string","description":"Check findings only; a path finding's tip is pathRemediations[class][decision]."},"workflow":{"type":"string"},"job":{"type":"string","description":"Absent for workflow-level findings."},"class":{"$ref":"#/$defs/actionClass"},"location":{"$ref":"#/$defs/location"}}};
-
-function validate76(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate76.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.ruleId === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "ruleId"},message:"must have required property '"+"ruleId"+"'"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-if(data.kind === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-if(data.decision === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "decision"},message:"must have required property '"+"decision"+"'"};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
-if(data.severity === undefined){
-const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "severity"},message:"must have required property '"+"severity"+"'"};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
-errors++;
-}
-if(data.confidence === undefined){
-const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "confidence"},message:"must have required property '"+"confidence"+"'"};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
-errors++;
-}
-if(data.message === undefined){
-const err5 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "message"},message:"must have required property '"+"message"+"'"};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
-errors++;
-}
-if(data.workflow === undefined){
-const err6 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "workflow"},message:"must have required property '"+"workflow"+"'"};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
-errors++;
-}
-if(data.location === undefined){
-const err7 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "location"},message:"must have required property '"+"location"+"'"};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
-errors++;
-}
-for(const key0 in data){
-if(!(func1.call(schema208.properties, key0))){
-const err8 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
-errors++;
-}
-}
-if(data.ruleId !== undefined){
-if(typeof data.ruleId !== "string"){
-const err9 = {instancePath:instancePath+"/ruleId",schemaPath:"#/properties/ruleId/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
-errors++;
-}
-}
-if(data.kind !== undefined){
-let data1 = data.kind;
-if(!((data1 === "path") || (data1 === "check"))){
-const err10 = {instancePath:instancePath+"/kind",schemaPath:"#/properties/kind/enum",keyword:"enum",params:{allowedValues: schema208.properties.kind.enum},message:"must be equal to one of the allowed values"};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
-errors++;
-}
-}
-if(data.decision !== undefined){
-let data2 = data.decision;
-if(!(((data2 === "allow") || (data2 === "approval-required")) || (data2 === "blocked"))){
-const err11 = {instancePath:instancePath+"/decision",schemaPath:"#/$defs/decision/enum",keyword:"enum",params:{allowedValues: schema35.enum},message:"must be equal to one of the allowed values"};
-if(vErrors === null){
-vErrors = [err11];
-}
-else {
-vErrors.push(err11);
-}
-errors++;
-}
-}
-if(data.severity !== undefined){
-let data3 = data.severity;
-if(!(((((data3 === "info") || (data3 === "low")) || (data3 === "medium")) || (data3 === "high")) || (data3 === "critical"))){
-const err12 = {instancePath:instancePath+"/severity",schemaPath:"#/properties/severity/enum",keyword:"enum",params:{allowedValues: schema208.properties.severity.enum},message:"must be equal to one of the allowed values"};
-if(vErrors === null){
-vErrors = [err12];
-}
-else {
-vErrors.push(err12);
-}
-errors++;
-}
-}
-if(data.confidence !== undefined){
-let data4 = data.confidence;
-if(!(((data4 === "low") || (data4 === "medium")) || (data4 === "high"))){
-const err13 = {instancePath:instancePath+"/confidence",schemaPath:"#/properties/confidence/enum",keyword:"enum",params:{allowedValues: schema208.properties.confidence.enum},message:"must be equal to one of the allowed values"};
-if(vErrors === null){
-vErrors = [err13];
-}
-else {
-vErrors.push(err13);
-}
-errors++;
-}
-}
-if(data.message !== undefined){
-if(typeof data.message !== "string"){
-const err14 = {instancePath:instancePath+"/message",schemaPath:"#/properties/message/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err14];
-}
-else {
-vErrors.push(err14);
-}
-errors++;
-}
-}
-if(data.messageId !== undefined){
-if(typeof data.messageId !== "string"){
-const err15 = {instancePath:instancePath+"/messageId",schemaPath:"#/properties/messageId/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err15];
-}
-else {
-vErrors.push(err15);
-}
-errors++;
-}
-}
-if(data.data !== undefined){
-let data7 = data.data;
-if(data7 && typeof data7 == "object" && !Array.isArray(data7)){
-for(const key1 in data7){
-let data8 = data7[key1];
-const _errs17 = errors;
-let valid3 = false;
-let passing0 = null;
-const _errs18 = errors;
-if(typeof data8 !== "string"){
-const err16 = {instancePath:instancePath+"/data/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/data/additionalProperties/oneOf/0/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err16];
-}
-else {
-vErrors.push(err16);
-}
-errors++;
-}
-var _valid0 = _errs18 === errors;
-if(_valid0){
-valid3 = true;
-passing0 = 0;
-}
-const _errs20 = errors;
-if(!((typeof data8 == "number") && (isFinite(data8)))){
-const err17 = {instancePath:instancePath+"/data/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/data/additionalProperties/oneOf/1/type",keyword:"type",params:{type: "number"},message:"must be number"};
-if(vErrors === null){
-vErrors = [err17];
-}
-else {
-vErrors.push(err17);
-}
-errors++;
-}
-var _valid0 = _errs20 === errors;
-if(_valid0 && valid3){
-valid3 = false;
-passing0 = [passing0, 1];
-}
-else {
-if(_valid0){
-valid3 = true;
-passing0 = 1;
-}
-}
-if(!valid3){
-const err18 = {instancePath:instancePath+"/data/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/data/additionalProperties/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf"};
-if(vErrors === null){
-vErrors = [err18];
-}
-else {
-vErrors.push(err18);
-}
-errors++;
-}
-else {
-errors = _errs17;
-if(vErrors !== null){
-if(_errs17){
-vErrors.length = _errs17;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-}
-else {
-const err19 = {instancePath:instancePath+"/data",schemaPath:"#/properties/data/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err19];
-}
-else {
-vErrors.push(err19);
-}
-errors++;
-}
-}
-if(data.remediation !== undefined){
-if(typeof data.remediation !== "string"){
-const err20 = {instancePath:instancePath+"/remediation",schemaPath:"#/properties/remediation/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err20];
-}
-else {
-vErrors.push(err20);
-}
-errors++;
-}
-}
-if(data.workflow !== undefined){
-if(typeof data.workflow !== "string"){
-const err21 = {instancePath:instancePath+"/workflow",schemaPath:"#/properties/workflow/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err21];
-}
-else {
-vErrors.push(err21);
-}
-errors++;
-}
-}
-if(data.job !== undefined){
-if(typeof data.job !== "string"){
-const err22 = {instancePath:instancePath+"/job",schemaPath:"#/properties/job/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err22];
-}
-else {
-vErrors.push(err22);
-}
-errors++;
-}
-}
-if(data.class !== undefined){
-let data12 = data.class;
-if(!((((((((((((((data12 === "read") || (data12 === "comment")) || (data12 === "write-branch")) || (data12 === "modify-workflow")) || (data12 === "run-shell")) || (data12 === "use-secret")) || (data12 === "cloud-credential")) || (data12 === "call-tool")) || (data12 === "publish")) || (data12 === "deploy")) || (data12 === "production")) || (data12 === "destructive")) || (data12 === "bypass-checks")) || (data12 === "opaque"))){
-const err23 = {instancePath:instancePath+"/class",schemaPath:"#/$defs/actionClass/enum",keyword:"enum",params:{allowedValues: schema71.enum},message:"must be equal to one of the allowed values"};
-if(vErrors === null){
-vErrors = [err23];
-}
-else {
-vErrors.push(err23);
-}
-errors++;
-}
-}
-if(data.location !== undefined){
-let data13 = data.location;
-if(data13 && typeof data13 == "object" && !Array.isArray(data13)){
-if(data13.path === undefined){
-const err24 = {instancePath:instancePath+"/location",schemaPath:"#/$defs/location/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'"};
-if(vErrors === null){
-vErrors = [err24];
-}
-else {
-vErrors.push(err24);
-}
-errors++;
-}
-if(data13.line === undefined){
-const err25 = {instancePath:instancePath+"/location",schemaPath:"#/$defs/location/required",keyword:"required",params:{missingProperty: "line"},message:"must have required property '"+"line"+"'"};
-if(vErrors === null){
-vErrors = [err25];
-}
-else {
-vErrors.push(err25);
-}
-errors++;
-}
-if(data13.column === undefined){
-const err26 = {instancePath:instancePath+"/location",schemaPath:"#/$defs/location/required",keyword:"required",params:{missingProperty: "column"},message:"must have required property '"+"column"+"'"};
-if(vErrors === null){
-vErrors = [err26];
-}
-else {
-vErrors.push(err26);
-}
-errors++;
-}
-for(const key2 in data13){
-if(!(((key2 === "path") || (key2 === "line")) || (key2 === "column"))){
-const err27 = {instancePath:instancePath+"/location",schemaPath:"#/$defs/location/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err27];
-}
-else {
-vErrors.push(err27);
-}
-errors++;
-}
-}
-if(data13.path !== undefined){
-if(typeof data13.path !== "string"){
-const err28 = {instancePath:instancePath+"/location/path",schemaPath:"#/$defs/location/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err28];
-}
-else {
-vErrors.push(err28);
-}
-errors++;
-}
-}
-if(data13.line !== undefined){
-let data15 = data13.line;
-if(!(((typeof data15 == "number") && (!(data15 % 1) && !isNaN(data15))) && (isFinite(data15)))){
-const err29 = {instancePath:instancePath+"/location/line",schemaPath:"#/$defs/location/properties/line/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
-if(vErrors === null){
-vErrors = [err29];
-}
-else {
-vErrors.push(err29);
-}
-errors++;
-}
-if((typeof data15 == "number") && (isFinite(data15))){
-if(data15 < 0 || isNaN(data15)){
-const err30 = {instancePath:instancePath+"/location/line",schemaPath:"#/$defs/location/properties/line/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
-if(vErrors === null){
-vErrors = [err30];
-}
-else {
-vErrors.push(err30);
-}
-errors++;
-}
-}
-}
-if(data13.column !== undefined){
-let data16 = data13.column;
-if(!(((typeof data16 == "number") && (!(data16 % 1) && !isNaN(data16))) && (isFinite(data16)))){
-const err31 = {instancePath:instancePath+"/location/column",schemaPath:"#/$defs/location/properties/column/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
-if(vErrors === null){
-vErrors = [err31];
-}
-else {
-vErrors.push(err31);
-}
-errors++;
-}
-if((typeof data16 == "number") && (isFinite(data16))){
-if(data16 < 0 || isNaN(data16)){
-const err32 = {instancePath:instancePath+"/location/column",schemaPath:"#/$defs/location/properties/column/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
-if(vErrors === null){
-vErrors = [err32];
-}
-else {
-vErrors.push(err32);
-}
-errors++;
-}
-}
-}
-}
-else {
-const err33 = {instancePath:instancePath+"/location",schemaPath:"#/$defs/location/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err33];
-}
-else {
-vErrors.push(err33);
-}
-errors++;
-}
-}
-}
-else {
-const err34 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err34];
-}
-else {
-vErrors.push(err34);
-}
-errors++;
-}
-validate76.errors = vErrors;
-return errors === 0;
-}
-validate76.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
-
-const schema212 = {"type":"object","additionalProperties":false,"required":["rule","owner","expires","reason","at"],"properties":{"rule":{"type":"string"},"workflow":{"type":"string"},"job":{"type":"string"},"owner":{"type":"string"},"expires":{"type":"string","pattern":"^\\d{4}-\\d{2}-\\d{2}$"},"reason":{"type":"string"},"at":{"$ref":"#/$defs/location"},"path":{"type":"string","description":"Applied waivers: the action path it waived."},"message":{"type":"string","description":"Expired waivers: what the expiry means."}}};
-const pattern16 = new RegExp("^\\d{4}-\\d{2}-\\d{2}$", "u");
-
-function validate78(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate78.evaluated;
+const evaluated0 = validate88.evaluated;
 if(evaluated0.dynamicProps){
 evaluated0.props = undefined;
 }
@@ -2957,7 +13188,7 @@ vErrors.push(err4);
 errors++;
 }
 for(const key0 in data){
-if(!(func1.call(schema212.properties, key0))){
+if(!(func1.call(schema273.properties, key0))){
 const err5 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err5];
@@ -3019,7 +13250,7 @@ errors++;
 if(data.expires !== undefined){
 let data4 = data.expires;
 if(typeof data4 === "string"){
-if(!pattern16.test(data4)){
+if(!pattern15.test(data4)){
 const err10 = {instancePath:instancePath+"/expires",schemaPath:"#/properties/expires/pattern",keyword:"pattern",params:{pattern: "^\\d{4}-\\d{2}-\\d{2}$"},message:"must match pattern \""+"^\\d{4}-\\d{2}-\\d{2}$"+"\""};
 if(vErrors === null){
 vErrors = [err10];
@@ -3207,1578 +13438,13 @@ vErrors.push(err25);
 }
 errors++;
 }
-validate78.errors = vErrors;
+validate88.errors = vErrors;
 return errors === 0;
 }
-validate78.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate88.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
-const schema214 = {"description":"One evaluated workflow (one per trigger with --all-triggers): its BOM records in the evidence pack's shape.","type":"object","additionalProperties":false,"required":["path","name","jobs"],"properties":{"path":{"type":"string"},"name":{"type":["string","null"]},"trigger":{"type":"object","additionalProperties":false,"required":["event","others","jobs"],"properties":{"event":{"type":"string"},"others":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["event","decision"],"properties":{"event":{"type":"string"},"decision":{"$ref":"#/$defs/decision"}}}},"jobs":{"description":"Jobs reported from another trigger's run (where they fare worse): job id → event.","type":"object","additionalProperties":{"type":"string"}}}},"jobs":{"type":"array","items":{"$ref":"#/$defs/bomJob"}}}};
-const schema216 = {"description":"The Agent Action BOM record of a job in the evidence pack's shape, except the checklist: its score by reference (message ids of the top-level checklist catalog, evidence as ids of this record's credentials and paths).","type":"object","additionalProperties":false,"required":["workflow","job","name","at","triggers","actor","unattended","unattendedReasons","environment","runsOn","permissions","credentials","uses","runs","agents","workflowRole","tools","agentConfig","owner","change","targets","classes","paths","gaps","skipped","skippedSteps","calls","resolvedRefs","checklist"],"properties":{"workflow":{"$ref":"https://agent-gate.dev/schemas/evidence-v1.json#/$defs/jobInventory/properties/workflow"},"job":{"$ref":"https://agent-gate.dev/schemas/evidence-v1.json#/$defs/jobInventory/properties/job"},"name":{"$ref":"https://agent-gate.dev/schemas/evidence-v1.json#/$defs/jobInventory/properties/name"},"at":{"$ref":"https://agent-gate.dev/schemas/evidence-v1.json#/$defs/jobInventory/properties/at"},"triggers":{"$ref":"https://agent-gate.dev/schemas/evidence-v1.json#/$defs/jobInventory/properties/triggers"},"actor":{"$ref":"https://agent-gate.dev/schemas/evidence-v1.json#/$defs/jobInventory/properties/actor"},"unattended":{"$ref":"https://agent-gate.dev/schemas/evidence-v1.json#/$defs/jobInventory/properties/unattended"},"unattendedReasons":{"$ref":"https://agent-gate.dev/schemas/evidence-v1.json#/$defs/jobInventory/properties/unattendedReasons"},"environment":{"$ref":"https://agent-gate.dev/schemas/evidence-v1.json#/$defs/jobInventory/properties/environment"},"runsOn":{"$ref":"https://agent-gate.dev/schemas/evidence-v1.json#/$defs/jobInventory/properties/runsOn"},"permissions":{"$ref":"https://agent-gate.dev/schemas/evidence-v1.json#/$defs/jobInventory/properties/permissions"},"credentials":{"$ref":"https://agent-gate.dev/schemas/evidence-v1.json#/$defs/jobInventory/properties/credentials"},"uses":{"$ref":"https://agent-gate.dev/schemas/evidence-v1.json#/$defs/jobInventory/properties/uses"},"runs":{"$ref":"https://agent-gate.dev/schemas/evidence-v1.json#/$defs/jobInventory/properties/runs"},"agents":{"$ref":"https://agent-gate.dev/schemas/evidence-v1.json#/$defs/jobInventory/properties/agents"},"workflowRole":{"$ref":"https://agent-gate.dev/schemas/evidence-v1.json#/$defs/jobInventory/properties/workflowRole"},"tools":{"$ref":"https://agent-gate.dev/schemas/evidence-v1.json#/$defs/jobInventory/properties/tools"},"agentConfig":{"$ref":"https://agent-gate.dev/schemas/evidence-v1.json#/$defs/jobInventory/properties/agentConfig"},"owner":{"$ref":"https://agent-gate.dev/schemas/evidence-v1.json#/$defs/jobInventory/properties/owner"},"change":{"$ref":"https://agent-gate.dev/schemas/evidence-v1.json#/$defs/jobInventory/properties/change"},"targets":{"$ref":"https://agent-gate.dev/schemas/evidence-v1.json#/$defs/jobInventory/properties/targets"},"classes":{"$ref":"https://agent-gate.dev/schemas/evidence-v1.json#/$defs/jobInventory/properties/classes"},"paths":{"$ref":"https://agent-gate.dev/schemas/evidence-v1.json#/$defs/jobInventory/properties/paths"},"gaps":{"$ref":"https://agent-gate.dev/schemas/evidence-v1.json#/$defs/jobInventory/properties/gaps"},"skipped":{"$ref":"https://agent-gate.dev/schemas/evidence-v1.json#/$defs/jobInventory/properties/skipped"},"skippedSteps":{"$ref":"https://agent-gate.dev/schemas/evidence-v1.json#/$defs/jobInventory/properties/skippedSteps"},"resolvedRefs":{"$ref":"https://agent-gate.dev/schemas/evidence-v1.json#/$defs/jobInventory/properties/resolvedRefs"},"calls":{"$ref":"https://agent-gate.dev/schemas/evidence-v1.json#/$defs/jobInventory/properties/calls"},"checklist":{"$ref":"#/$defs/checklistRef"}}};
-const schema217 = {"type":"string"};
-const schema218 = {"type":"string"};
-const schema73 = {"type":["string","null"]};
-const schema67 = {"type":"array","items":{"type":"string"}};
-const schema223 = {"type":"boolean"};
-const schema269 = {"description":"Tags or branches of remote actions and reusable workflows read for this job, resolved to commit SHAs; null when none.","type":["array","null"],"items":{"type":"object","additionalProperties":false,"required":["ref","sha"],"properties":{"ref":{"type":"string"},"sha":{"type":"string","pattern":"^[0-9a-f]{40}$"}}}};
-const schema273 = {"description":"A job's score by reference: message ids into the catalog, evidence as ids of the job's BOM credentials / paths or a text with its line in the scored workflow (file when elsewhere).","type":"object","additionalProperties":false,"required":["total","observed","band","bestCaseBand","focus","controls"],"properties":{"total":{"type":"number","minimum":0,"maximum":20},"observed":{"type":"integer","minimum":0,"maximum":20},"band":{"enum":["production-ready","good-foundation","significant-risk","pause"]},"bestCaseBand":{"enum":["production-ready","good-foundation","significant-risk","pause"]},"focus":{"type":"array","items":{"type":"string"}},"controls":{"type":"array","minItems":20,"maxItems":20,"items":{"type":"object","additionalProperties":false,"required":["id","score","message","evidence"],"properties":{"id":{"type":"string"},"score":{"enum":[1,0.5,0,null]},"message":{"type":"string"},"data":{"type":"object","additionalProperties":{"type":"string"}},"evidence":{"type":"array","items":{"oneOf":[{"type":"object","additionalProperties":false,"required":["credential"],"properties":{"credential":{"type":"string"}}},{"type":"object","additionalProperties":false,"required":["path"],"properties":{"path":{"type":"string"}}},{"type":"object","additionalProperties":false,"required":["text"],"properties":{"text":{"type":"string"},"line":{"type":"integer","minimum":1},"file":{"type":"string"}}}]}}}}}}};
-const schema225 = {"oneOf":[{"type":"object","additionalProperties":false,"required":["name","dynamic","at","protection"],"properties":{"name":{"type":"string"},"dynamic":{"type":"boolean"},"at":{"$ref":"#/$defs/location"},"protection":{"type":"object","additionalProperties":false,"required":["status","source","reviewers","preventSelfReview","waitTimer","branchPolicy","customRules","note"],"properties":{"status":{"enum":["protected","unprotected","unreadable","unknown"]},"source":{"type":"string"},"reviewers":{"$ref":"#/$defs/stringList"},"preventSelfReview":{"type":["boolean","null"]},"waitTimer":{"type":["integer","null"]},"branchPolicy":{"$ref":"#/$defs/stringOrNull"},"customRules":{"$ref":"#/$defs/stringList"},"note":{"type":"string"}}}}},{"type":"null"}]};
-
-function validate83(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate83.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-const _errs0 = errors;
-let valid0 = false;
-let passing0 = null;
-const _errs1 = errors;
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.name === undefined){
-const err0 = {instancePath,schemaPath:"#/oneOf/0/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-if(data.dynamic === undefined){
-const err1 = {instancePath,schemaPath:"#/oneOf/0/required",keyword:"required",params:{missingProperty: "dynamic"},message:"must have required property '"+"dynamic"+"'"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-if(data.at === undefined){
-const err2 = {instancePath,schemaPath:"#/oneOf/0/required",keyword:"required",params:{missingProperty: "at"},message:"must have required property '"+"at"+"'"};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
-if(data.protection === undefined){
-const err3 = {instancePath,schemaPath:"#/oneOf/0/required",keyword:"required",params:{missingProperty: "protection"},message:"must have required property '"+"protection"+"'"};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
-errors++;
-}
-for(const key0 in data){
-if(!((((key0 === "name") || (key0 === "dynamic")) || (key0 === "at")) || (key0 === "protection"))){
-const err4 = {instancePath,schemaPath:"#/oneOf/0/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
-errors++;
-}
-}
-if(data.name !== undefined){
-if(typeof data.name !== "string"){
-const err5 = {instancePath:instancePath+"/name",schemaPath:"#/oneOf/0/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
-errors++;
-}
-}
-if(data.dynamic !== undefined){
-if(typeof data.dynamic !== "boolean"){
-const err6 = {instancePath:instancePath+"/dynamic",schemaPath:"#/oneOf/0/properties/dynamic/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
-errors++;
-}
-}
-if(data.at !== undefined){
-let data2 = data.at;
-if(data2 && typeof data2 == "object" && !Array.isArray(data2)){
-if(data2.path === undefined){
-const err7 = {instancePath:instancePath+"/at",schemaPath:"#/$defs/location/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'"};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
-errors++;
-}
-if(data2.line === undefined){
-const err8 = {instancePath:instancePath+"/at",schemaPath:"#/$defs/location/required",keyword:"required",params:{missingProperty: "line"},message:"must have required property '"+"line"+"'"};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
-errors++;
-}
-if(data2.column === undefined){
-const err9 = {instancePath:instancePath+"/at",schemaPath:"#/$defs/location/required",keyword:"required",params:{missingProperty: "column"},message:"must have required property '"+"column"+"'"};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
-errors++;
-}
-for(const key1 in data2){
-if(!(((key1 === "path") || (key1 === "line")) || (key1 === "column"))){
-const err10 = {instancePath:instancePath+"/at",schemaPath:"#/$defs/location/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
-errors++;
-}
-}
-if(data2.path !== undefined){
-if(typeof data2.path !== "string"){
-const err11 = {instancePath:instancePath+"/at/path",schemaPath:"#/$defs/location/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err11];
-}
-else {
-vErrors.push(err11);
-}
-errors++;
-}
-}
-if(data2.line !== undefined){
-let data4 = data2.line;
-if(!(((typeof data4 == "number") && (!(data4 % 1) && !isNaN(data4))) && (isFinite(data4)))){
-const err12 = {instancePath:instancePath+"/at/line",schemaPath:"#/$defs/location/properties/line/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
-if(vErrors === null){
-vErrors = [err12];
-}
-else {
-vErrors.push(err12);
-}
-errors++;
-}
-if((typeof data4 == "number") && (isFinite(data4))){
-if(data4 < 0 || isNaN(data4)){
-const err13 = {instancePath:instancePath+"/at/line",schemaPath:"#/$defs/location/properties/line/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
-if(vErrors === null){
-vErrors = [err13];
-}
-else {
-vErrors.push(err13);
-}
-errors++;
-}
-}
-}
-if(data2.column !== undefined){
-let data5 = data2.column;
-if(!(((typeof data5 == "number") && (!(data5 % 1) && !isNaN(data5))) && (isFinite(data5)))){
-const err14 = {instancePath:instancePath+"/at/column",schemaPath:"#/$defs/location/properties/column/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
-if(vErrors === null){
-vErrors = [err14];
-}
-else {
-vErrors.push(err14);
-}
-errors++;
-}
-if((typeof data5 == "number") && (isFinite(data5))){
-if(data5 < 0 || isNaN(data5)){
-const err15 = {instancePath:instancePath+"/at/column",schemaPath:"#/$defs/location/properties/column/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
-if(vErrors === null){
-vErrors = [err15];
-}
-else {
-vErrors.push(err15);
-}
-errors++;
-}
-}
-}
-}
-else {
-const err16 = {instancePath:instancePath+"/at",schemaPath:"#/$defs/location/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err16];
-}
-else {
-vErrors.push(err16);
-}
-errors++;
-}
-}
-if(data.protection !== undefined){
-let data6 = data.protection;
-if(data6 && typeof data6 == "object" && !Array.isArray(data6)){
-if(data6.status === undefined){
-const err17 = {instancePath:instancePath+"/protection",schemaPath:"#/oneOf/0/properties/protection/required",keyword:"required",params:{missingProperty: "status"},message:"must have required property '"+"status"+"'"};
-if(vErrors === null){
-vErrors = [err17];
-}
-else {
-vErrors.push(err17);
-}
-errors++;
-}
-if(data6.source === undefined){
-const err18 = {instancePath:instancePath+"/protection",schemaPath:"#/oneOf/0/properties/protection/required",keyword:"required",params:{missingProperty: "source"},message:"must have required property '"+"source"+"'"};
-if(vErrors === null){
-vErrors = [err18];
-}
-else {
-vErrors.push(err18);
-}
-errors++;
-}
-if(data6.reviewers === undefined){
-const err19 = {instancePath:instancePath+"/protection",schemaPath:"#/oneOf/0/properties/protection/required",keyword:"required",params:{missingProperty: "reviewers"},message:"must have required property '"+"reviewers"+"'"};
-if(vErrors === null){
-vErrors = [err19];
-}
-else {
-vErrors.push(err19);
-}
-errors++;
-}
-if(data6.preventSelfReview === undefined){
-const err20 = {instancePath:instancePath+"/protection",schemaPath:"#/oneOf/0/properties/protection/required",keyword:"required",params:{missingProperty: "preventSelfReview"},message:"must have required property '"+"preventSelfReview"+"'"};
-if(vErrors === null){
-vErrors = [err20];
-}
-else {
-vErrors.push(err20);
-}
-errors++;
-}
-if(data6.waitTimer === undefined){
-const err21 = {instancePath:instancePath+"/protection",schemaPath:"#/oneOf/0/properties/protection/required",keyword:"required",params:{missingProperty: "waitTimer"},message:"must have required property '"+"waitTimer"+"'"};
-if(vErrors === null){
-vErrors = [err21];
-}
-else {
-vErrors.push(err21);
-}
-errors++;
-}
-if(data6.branchPolicy === undefined){
-const err22 = {instancePath:instancePath+"/protection",schemaPath:"#/oneOf/0/properties/protection/required",keyword:"required",params:{missingProperty: "branchPolicy"},message:"must have required property '"+"branchPolicy"+"'"};
-if(vErrors === null){
-vErrors = [err22];
-}
-else {
-vErrors.push(err22);
-}
-errors++;
-}
-if(data6.customRules === undefined){
-const err23 = {instancePath:instancePath+"/protection",schemaPath:"#/oneOf/0/properties/protection/required",keyword:"required",params:{missingProperty: "customRules"},message:"must have required property '"+"customRules"+"'"};
-if(vErrors === null){
-vErrors = [err23];
-}
-else {
-vErrors.push(err23);
-}
-errors++;
-}
-if(data6.note === undefined){
-const err24 = {instancePath:instancePath+"/protection",schemaPath:"#/oneOf/0/properties/protection/required",keyword:"required",params:{missingProperty: "note"},message:"must have required property '"+"note"+"'"};
-if(vErrors === null){
-vErrors = [err24];
-}
-else {
-vErrors.push(err24);
-}
-errors++;
-}
-for(const key2 in data6){
-if(!((((((((key2 === "status") || (key2 === "source")) || (key2 === "reviewers")) || (key2 === "preventSelfReview")) || (key2 === "waitTimer")) || (key2 === "branchPolicy")) || (key2 === "customRules")) || (key2 === "note"))){
-const err25 = {instancePath:instancePath+"/protection",schemaPath:"#/oneOf/0/properties/protection/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err25];
-}
-else {
-vErrors.push(err25);
-}
-errors++;
-}
-}
-if(data6.status !== undefined){
-let data7 = data6.status;
-if(!((((data7 === "protected") || (data7 === "unprotected")) || (data7 === "unreadable")) || (data7 === "unknown"))){
-const err26 = {instancePath:instancePath+"/protection/status",schemaPath:"#/oneOf/0/properties/protection/properties/status/enum",keyword:"enum",params:{allowedValues: schema225.oneOf[0].properties.protection.properties.status.enum},message:"must be equal to one of the allowed values"};
-if(vErrors === null){
-vErrors = [err26];
-}
-else {
-vErrors.push(err26);
-}
-errors++;
-}
-}
-if(data6.source !== undefined){
-if(typeof data6.source !== "string"){
-const err27 = {instancePath:instancePath+"/protection/source",schemaPath:"#/oneOf/0/properties/protection/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err27];
-}
-else {
-vErrors.push(err27);
-}
-errors++;
-}
-}
-if(data6.reviewers !== undefined){
-let data9 = data6.reviewers;
-if(Array.isArray(data9)){
-const len0 = data9.length;
-for(let i0=0; i0<len0; i0++){
-if(typeof data9[i0] !== "string"){
-const err28 = {instancePath:instancePath+"/protection/reviewers/" + i0,schemaPath:"#/$defs/stringList/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err28];
-}
-else {
-vErrors.push(err28);
-}
-errors++;
-}
-}
-}
-else {
-const err29 = {instancePath:instancePath+"/protection/reviewers",schemaPath:"#/$defs/stringList/type",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err29];
-}
-else {
-vErrors.push(err29);
-}
-errors++;
-}
-}
-if(data6.preventSelfReview !== undefined){
-let data11 = data6.preventSelfReview;
-if((typeof data11 !== "boolean") && (data11 !== null)){
-const err30 = {instancePath:instancePath+"/protection/preventSelfReview",schemaPath:"#/oneOf/0/properties/protection/properties/preventSelfReview/type",keyword:"type",params:{type: schema225.oneOf[0].properties.protection.properties.preventSelfReview.type},message:"must be boolean,null"};
-if(vErrors === null){
-vErrors = [err30];
-}
-else {
-vErrors.push(err30);
-}
-errors++;
-}
-}
-if(data6.waitTimer !== undefined){
-let data12 = data6.waitTimer;
-if((!(((typeof data12 == "number") && (!(data12 % 1) && !isNaN(data12))) && (isFinite(data12)))) && (data12 !== null)){
-const err31 = {instancePath:instancePath+"/protection/waitTimer",schemaPath:"#/oneOf/0/properties/protection/properties/waitTimer/type",keyword:"type",params:{type: schema225.oneOf[0].properties.protection.properties.waitTimer.type},message:"must be integer,null"};
-if(vErrors === null){
-vErrors = [err31];
-}
-else {
-vErrors.push(err31);
-}
-errors++;
-}
-}
-if(data6.branchPolicy !== undefined){
-let data13 = data6.branchPolicy;
-if((typeof data13 !== "string") && (data13 !== null)){
-const err32 = {instancePath:instancePath+"/protection/branchPolicy",schemaPath:"#/$defs/stringOrNull/type",keyword:"type",params:{type: schema73.type},message:"must be string,null"};
-if(vErrors === null){
-vErrors = [err32];
-}
-else {
-vErrors.push(err32);
-}
-errors++;
-}
-}
-if(data6.customRules !== undefined){
-let data14 = data6.customRules;
-if(Array.isArray(data14)){
-const len1 = data14.length;
-for(let i1=0; i1<len1; i1++){
-if(typeof data14[i1] !== "string"){
-const err33 = {instancePath:instancePath+"/protection/customRules/" + i1,schemaPath:"#/$defs/stringList/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err33];
-}
-else {
-vErrors.push(err33);
-}
-errors++;
-}
-}
-}
-else {
-const err34 = {instancePath:instancePath+"/protection/customRules",schemaPath:"#/$defs/stringList/type",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err34];
-}
-else {
-vErrors.push(err34);
-}
-errors++;
-}
-}
-if(data6.note !== undefined){
-if(typeof data6.note !== "string"){
-const err35 = {instancePath:instancePath+"/protection/note",schemaPath:"#/oneOf/0/properties/protection/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err35];
-}
-else {
-vErrors.push(err35);
-}
-errors++;
-}
-}
-}
-else {
-const err36 = {instancePath:instancePath+"/protection",schemaPath:"#/oneOf/0/properties/protection/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err36];
-}
-else {
-vErrors.push(err36);
-}
-errors++;
-}
-}
-}
-else {
-const err37 = {instancePath,schemaPath:"#/oneOf/0/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err37];
-}
-else {
-vErrors.push(err37);
-}
-errors++;
-}
-var _valid0 = _errs1 === errors;
-if(_valid0){
-valid0 = true;
-passing0 = 0;
-var props0 = true;
-}
-const _errs43 = errors;
-if(data !== null){
-const err38 = {instancePath,schemaPath:"#/oneOf/1/type",keyword:"type",params:{type: "null"},message:"must be null"};
-if(vErrors === null){
-vErrors = [err38];
-}
-else {
-vErrors.push(err38);
-}
-errors++;
-}
-var _valid0 = _errs43 === errors;
-if(_valid0 && valid0){
-valid0 = false;
-passing0 = [passing0, 1];
-}
-else {
-if(_valid0){
-valid0 = true;
-passing0 = 1;
-}
-}
-if(!valid0){
-const err39 = {instancePath,schemaPath:"#/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf"};
-if(vErrors === null){
-vErrors = [err39];
-}
-else {
-vErrors.push(err39);
-}
-errors++;
-}
-else {
-errors = _errs0;
-if(vErrors !== null){
-if(_errs0){
-vErrors.length = _errs0;
-}
-else {
-vErrors = null;
-}
-}
-}
-validate83.errors = vErrors;
-evaluated0.props = props0;
-return errors === 0;
-}
-validate83.evaluated = {"dynamicProps":true,"dynamicItems":false};
-
-const schema231 = {"type":"object","additionalProperties":false,"required":["source","scopes","assumed","downgrade","at"],"properties":{"source":{"enum":["job","workflow","default"]},"scopes":{"type":"object","additionalProperties":{"enum":["read","write","none"]}},"assumed":{"type":"boolean"},"downgrade":{"$ref":"#/$defs/stringOrNull"},"at":{"$ref":"#/$defs/location"}}};
-
-function validate85(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate85.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.source === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "source"},message:"must have required property '"+"source"+"'"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-if(data.scopes === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "scopes"},message:"must have required property '"+"scopes"+"'"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-if(data.assumed === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "assumed"},message:"must have required property '"+"assumed"+"'"};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
-if(data.downgrade === undefined){
-const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "downgrade"},message:"must have required property '"+"downgrade"+"'"};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
-errors++;
-}
-if(data.at === undefined){
-const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "at"},message:"must have required property '"+"at"+"'"};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
-errors++;
-}
-for(const key0 in data){
-if(!(((((key0 === "source") || (key0 === "scopes")) || (key0 === "assumed")) || (key0 === "downgrade")) || (key0 === "at"))){
-const err5 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
-errors++;
-}
-}
-if(data.source !== undefined){
-let data0 = data.source;
-if(!(((data0 === "job") || (data0 === "workflow")) || (data0 === "default"))){
-const err6 = {instancePath:instancePath+"/source",schemaPath:"#/properties/source/enum",keyword:"enum",params:{allowedValues: schema231.properties.source.enum},message:"must be equal to one of the allowed values"};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
-errors++;
-}
-}
-if(data.scopes !== undefined){
-let data1 = data.scopes;
-if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
-for(const key1 in data1){
-let data2 = data1[key1];
-if(!(((data2 === "read") || (data2 === "write")) || (data2 === "none"))){
-const err7 = {instancePath:instancePath+"/scopes/" + key1.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/scopes/additionalProperties/enum",keyword:"enum",params:{allowedValues: schema231.properties.scopes.additionalProperties.enum},message:"must be equal to one of the allowed values"};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
-errors++;
-}
-}
-}
-else {
-const err8 = {instancePath:instancePath+"/scopes",schemaPath:"#/properties/scopes/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
-errors++;
-}
-}
-if(data.assumed !== undefined){
-if(typeof data.assumed !== "boolean"){
-const err9 = {instancePath:instancePath+"/assumed",schemaPath:"#/properties/assumed/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
-errors++;
-}
-}
-if(data.downgrade !== undefined){
-let data4 = data.downgrade;
-if((typeof data4 !== "string") && (data4 !== null)){
-const err10 = {instancePath:instancePath+"/downgrade",schemaPath:"#/$defs/stringOrNull/type",keyword:"type",params:{type: schema73.type},message:"must be string,null"};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
-errors++;
-}
-}
-if(data.at !== undefined){
-let data5 = data.at;
-if(data5 && typeof data5 == "object" && !Array.isArray(data5)){
-if(data5.path === undefined){
-const err11 = {instancePath:instancePath+"/at",schemaPath:"#/$defs/location/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'"};
-if(vErrors === null){
-vErrors = [err11];
-}
-else {
-vErrors.push(err11);
-}
-errors++;
-}
-if(data5.line === undefined){
-const err12 = {instancePath:instancePath+"/at",schemaPath:"#/$defs/location/required",keyword:"required",params:{missingProperty: "line"},message:"must have required property '"+"line"+"'"};
-if(vErrors === null){
-vErrors = [err12];
-}
-else {
-vErrors.push(err12);
-}
-errors++;
-}
-if(data5.column === undefined){
-const err13 = {instancePath:instancePath+"/at",schemaPath:"#/$defs/location/required",keyword:"required",params:{missingProperty: "column"},message:"must have required property '"+"column"+"'"};
-if(vErrors === null){
-vErrors = [err13];
-}
-else {
-vErrors.push(err13);
-}
-errors++;
-}
-for(const key2 in data5){
-if(!(((key2 === "path") || (key2 === "line")) || (key2 === "column"))){
-const err14 = {instancePath:instancePath+"/at",schemaPath:"#/$defs/location/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err14];
-}
-else {
-vErrors.push(err14);
-}
-errors++;
-}
-}
-if(data5.path !== undefined){
-if(typeof data5.path !== "string"){
-const err15 = {instancePath:instancePath+"/at/path",schemaPath:"#/$defs/location/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err15];
-}
-else {
-vErrors.push(err15);
-}
-errors++;
-}
-}
-if(data5.line !== undefined){
-let data7 = data5.line;
-if(!(((typeof data7 == "number") && (!(data7 % 1) && !isNaN(data7))) && (isFinite(data7)))){
-const err16 = {instancePath:instancePath+"/at/line",schemaPath:"#/$defs/location/properties/line/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
-if(vErrors === null){
-vErrors = [err16];
-}
-else {
-vErrors.push(err16);
-}
-errors++;
-}
-if((typeof data7 == "number") && (isFinite(data7))){
-if(data7 < 0 || isNaN(data7)){
-const err17 = {instancePath:instancePath+"/at/line",schemaPath:"#/$defs/location/properties/line/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
-if(vErrors === null){
-vErrors = [err17];
-}
-else {
-vErrors.push(err17);
-}
-errors++;
-}
-}
-}
-if(data5.column !== undefined){
-let data8 = data5.column;
-if(!(((typeof data8 == "number") && (!(data8 % 1) && !isNaN(data8))) && (isFinite(data8)))){
-const err18 = {instancePath:instancePath+"/at/column",schemaPath:"#/$defs/location/properties/column/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
-if(vErrors === null){
-vErrors = [err18];
-}
-else {
-vErrors.push(err18);
-}
-errors++;
-}
-if((typeof data8 == "number") && (isFinite(data8))){
-if(data8 < 0 || isNaN(data8)){
-const err19 = {instancePath:instancePath+"/at/column",schemaPath:"#/$defs/location/properties/column/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
-if(vErrors === null){
-vErrors = [err19];
-}
-else {
-vErrors.push(err19);
-}
-errors++;
-}
-}
-}
-}
-else {
-const err20 = {instancePath:instancePath+"/at",schemaPath:"#/$defs/location/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err20];
-}
-else {
-vErrors.push(err20);
-}
-errors++;
-}
-}
-}
-else {
-const err21 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err21];
-}
-else {
-vErrors.push(err21);
-}
-errors++;
-}
-validate85.errors = vErrors;
-return errors === 0;
-}
-validate85.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
-
-const schema234 = {"type":"array","items":{"type":"object","additionalProperties":false,"required":["id","kind","name","lifetime","scope","write","production","reaches","note","usedIn","at"],"properties":{"id":{"type":"string"},"kind":{"$ref":"#/$defs/credentialKind"},"name":{"type":"string"},"lifetime":{"$ref":"#/$defs/credentialLifetime"},"scope":{"enum":["narrow","broad"]},"write":{"type":"boolean"},"production":{"type":"boolean"},"reaches":{"$ref":"#/$defs/stringList"},"note":{"type":"string"},"usedIn":{"$ref":"#/$defs/stringList"},"at":{"$ref":"#/$defs/location"}}}};
-const schema101 = {"enum":["github-token","oidc","app-token","static-secret","pat","inherited-secrets"]};
-const schema102 = {"enum":["job-scoped","short-lived","long-lived"]};
-
-function validate87(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate87.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-if(Array.isArray(data)){
-const len0 = data.length;
-for(let i0=0; i0<len0; i0++){
-let data0 = data[i0];
-if(data0 && typeof data0 == "object" && !Array.isArray(data0)){
-if(data0.id === undefined){
-const err0 = {instancePath:instancePath+"/" + i0,schemaPath:"#/items/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-if(data0.kind === undefined){
-const err1 = {instancePath:instancePath+"/" + i0,schemaPath:"#/items/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-if(data0.name === undefined){
-const err2 = {instancePath:instancePath+"/" + i0,schemaPath:"#/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
-if(data0.lifetime === undefined){
-const err3 = {instancePath:instancePath+"/" + i0,schemaPath:"#/items/required",keyword:"required",params:{missingProperty: "lifetime"},message:"must have required property '"+"lifetime"+"'"};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
-errors++;
-}
-if(data0.scope === undefined){
-const err4 = {instancePath:instancePath+"/" + i0,schemaPath:"#/items/required",keyword:"required",params:{missingProperty: "scope"},message:"must have required property '"+"scope"+"'"};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
-errors++;
-}
-if(data0.write === undefined){
-const err5 = {instancePath:instancePath+"/" + i0,schemaPath:"#/items/required",keyword:"required",params:{missingProperty: "write"},message:"must have required property '"+"write"+"'"};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
-errors++;
-}
-if(data0.production === undefined){
-const err6 = {instancePath:instancePath+"/" + i0,schemaPath:"#/items/required",keyword:"required",params:{missingProperty: "production"},message:"must have required property '"+"production"+"'"};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
-errors++;
-}
-if(data0.reaches === undefined){
-const err7 = {instancePath:instancePath+"/" + i0,schemaPath:"#/items/required",keyword:"required",params:{missingProperty: "reaches"},message:"must have required property '"+"reaches"+"'"};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
-errors++;
-}
-if(data0.note === undefined){
-const err8 = {instancePath:instancePath+"/" + i0,schemaPath:"#/items/required",keyword:"required",params:{missingProperty: "note"},message:"must have required property '"+"note"+"'"};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
-errors++;
-}
-if(data0.usedIn === undefined){
-const err9 = {instancePath:instancePath+"/" + i0,schemaPath:"#/items/required",keyword:"required",params:{missingProperty: "usedIn"},message:"must have required property '"+"usedIn"+"'"};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
-errors++;
-}
-if(data0.at === undefined){
-const err10 = {instancePath:instancePath+"/" + i0,schemaPath:"#/items/required",keyword:"required",params:{missingProperty: "at"},message:"must have required property '"+"at"+"'"};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
-errors++;
-}
-for(const key0 in data0){
-if(!(func1.call(schema234.items.properties, key0))){
-const err11 = {instancePath:instancePath+"/" + i0,schemaPath:"#/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err11];
-}
-else {
-vErrors.push(err11);
-}
-errors++;
-}
-}
-if(data0.id !== undefined){
-if(typeof data0.id !== "string"){
-const err12 = {instancePath:instancePath+"/" + i0+"/id",schemaPath:"#/items/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err12];
-}
-else {
-vErrors.push(err12);
-}
-errors++;
-}
-}
-if(data0.kind !== undefined){
-let data2 = data0.kind;
-if(!((((((data2 === "github-token") || (data2 === "oidc")) || (data2 === "app-token")) || (data2 === "static-secret")) || (data2 === "pat")) || (data2 === "inherited-secrets"))){
-const err13 = {instancePath:instancePath+"/" + i0+"/kind",schemaPath:"#/$defs/credentialKind/enum",keyword:"enum",params:{allowedValues: schema101.enum},message:"must be equal to one of the allowed values"};
-if(vErrors === null){
-vErrors = [err13];
-}
-else {
-vErrors.push(err13);
-}
-errors++;
-}
-}
-if(data0.name !== undefined){
-if(typeof data0.name !== "string"){
-const err14 = {instancePath:instancePath+"/" + i0+"/name",schemaPath:"#/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err14];
-}
-else {
-vErrors.push(err14);
-}
-errors++;
-}
-}
-if(data0.lifetime !== undefined){
-let data4 = data0.lifetime;
-if(!(((data4 === "job-scoped") || (data4 === "short-lived")) || (data4 === "long-lived"))){
-const err15 = {instancePath:instancePath+"/" + i0+"/lifetime",schemaPath:"#/$defs/credentialLifetime/enum",keyword:"enum",params:{allowedValues: schema102.enum},message:"must be equal to one of the allowed values"};
-if(vErrors === null){
-vErrors = [err15];
-}
-else {
-vErrors.push(err15);
-}
-errors++;
-}
-}
-if(data0.scope !== undefined){
-let data5 = data0.scope;
-if(!((data5 === "narrow") || (data5 === "broad"))){
-const err16 = {instancePath:instancePath+"/" + i0+"/scope",schemaPath:"#/items/properties/scope/enum",keyword:"enum",params:{allowedValues: schema234.items.properties.scope.enum},message:"must be equal to one of the allowed values"};
-if(vErrors === null){
-vErrors = [err16];
-}
-else {
-vErrors.push(err16);
-}
-errors++;
-}
-}
-if(data0.write !== undefined){
-if(typeof data0.write !== "boolean"){
-const err17 = {instancePath:instancePath+"/" + i0+"/write",schemaPath:"#/items/properties/write/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
-if(vErrors === null){
-vErrors = [err17];
-}
-else {
-vErrors.push(err17);
-}
-errors++;
-}
-}
-if(data0.production !== undefined){
-if(typeof data0.production !== "boolean"){
-const err18 = {instancePath:instancePath+"/" + i0+"/production",schemaPath:"#/items/properties/production/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
-if(vErrors === null){
-vErrors = [err18];
-}
-else {
-vErrors.push(err18);
-}
-errors++;
-}
-}
-if(data0.reaches !== undefined){
-let data8 = data0.reaches;
-if(Array.isArray(data8)){
-const len1 = data8.length;
-for(let i1=0; i1<len1; i1++){
-if(typeof data8[i1] !== "string"){
-const err19 = {instancePath:instancePath+"/" + i0+"/reaches/" + i1,schemaPath:"#/$defs/stringList/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err19];
-}
-else {
-vErrors.push(err19);
-}
-errors++;
-}
-}
-}
-else {
-const err20 = {instancePath:instancePath+"/" + i0+"/reaches",schemaPath:"#/$defs/stringList/type",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err20];
-}
-else {
-vErrors.push(err20);
-}
-errors++;
-}
-}
-if(data0.note !== undefined){
-if(typeof data0.note !== "string"){
-const err21 = {instancePath:instancePath+"/" + i0+"/note",schemaPath:"#/items/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err21];
-}
-else {
-vErrors.push(err21);
-}
-errors++;
-}
-}
-if(data0.usedIn !== undefined){
-let data11 = data0.usedIn;
-if(Array.isArray(data11)){
-const len2 = data11.length;
-for(let i2=0; i2<len2; i2++){
-if(typeof data11[i2] !== "string"){
-const err22 = {instancePath:instancePath+"/" + i0+"/usedIn/" + i2,schemaPath:"#/$defs/stringList/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err22];
-}
-else {
-vErrors.push(err22);
-}
-errors++;
-}
-}
-}
-else {
-const err23 = {instancePath:instancePath+"/" + i0+"/usedIn",schemaPath:"#/$defs/stringList/type",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err23];
-}
-else {
-vErrors.push(err23);
-}
-errors++;
-}
-}
-if(data0.at !== undefined){
-let data13 = data0.at;
-if(data13 && typeof data13 == "object" && !Array.isArray(data13)){
-if(data13.path === undefined){
-const err24 = {instancePath:instancePath+"/" + i0+"/at",schemaPath:"#/$defs/location/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'"};
-if(vErrors === null){
-vErrors = [err24];
-}
-else {
-vErrors.push(err24);
-}
-errors++;
-}
-if(data13.line === undefined){
-const err25 = {instancePath:instancePath+"/" + i0+"/at",schemaPath:"#/$defs/location/required",keyword:"required",params:{missingProperty: "line"},message:"must have required property '"+"line"+"'"};
-if(vErrors === null){
-vErrors = [err25];
-}
-else {
-vErrors.push(err25);
-}
-errors++;
-}
-if(data13.column === undefined){
-const err26 = {instancePath:instancePath+"/" + i0+"/at",schemaPath:"#/$defs/location/required",keyword:"required",params:{missingProperty: "column"},message:"must have required property '"+"column"+"'"};
-if(vErrors === null){
-vErrors = [err26];
-}
-else {
-vErrors.push(err26);
-}
-errors++;
-}
-for(const key1 in data13){
-if(!(((key1 === "path") || (key1 === "line")) || (key1 === "column"))){
-const err27 = {instancePath:instancePath+"/" + i0+"/at",schemaPath:"#/$defs/location/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err27];
-}
-else {
-vErrors.push(err27);
-}
-errors++;
-}
-}
-if(data13.path !== undefined){
-if(typeof data13.path !== "string"){
-const err28 = {instancePath:instancePath+"/" + i0+"/at/path",schemaPath:"#/$defs/location/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err28];
-}
-else {
-vErrors.push(err28);
-}
-errors++;
-}
-}
-if(data13.line !== undefined){
-let data15 = data13.line;
-if(!(((typeof data15 == "number") && (!(data15 % 1) && !isNaN(data15))) && (isFinite(data15)))){
-const err29 = {instancePath:instancePath+"/" + i0+"/at/line",schemaPath:"#/$defs/location/properties/line/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
-if(vErrors === null){
-vErrors = [err29];
-}
-else {
-vErrors.push(err29);
-}
-errors++;
-}
-if((typeof data15 == "number") && (isFinite(data15))){
-if(data15 < 0 || isNaN(data15)){
-const err30 = {instancePath:instancePath+"/" + i0+"/at/line",schemaPath:"#/$defs/location/properties/line/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
-if(vErrors === null){
-vErrors = [err30];
-}
-else {
-vErrors.push(err30);
-}
-errors++;
-}
-}
-}
-if(data13.column !== undefined){
-let data16 = data13.column;
-if(!(((typeof data16 == "number") && (!(data16 % 1) && !isNaN(data16))) && (isFinite(data16)))){
-const err31 = {instancePath:instancePath+"/" + i0+"/at/column",schemaPath:"#/$defs/location/properties/column/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
-if(vErrors === null){
-vErrors = [err31];
-}
-else {
-vErrors.push(err31);
-}
-errors++;
-}
-if((typeof data16 == "number") && (isFinite(data16))){
-if(data16 < 0 || isNaN(data16)){
-const err32 = {instancePath:instancePath+"/" + i0+"/at/column",schemaPath:"#/$defs/location/properties/column/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
-if(vErrors === null){
-vErrors = [err32];
-}
-else {
-vErrors.push(err32);
-}
-errors++;
-}
-}
-}
-}
-else {
-const err33 = {instancePath:instancePath+"/" + i0+"/at",schemaPath:"#/$defs/location/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err33];
-}
-else {
-vErrors.push(err33);
-}
-errors++;
-}
-}
-}
-else {
-const err34 = {instancePath:instancePath+"/" + i0,schemaPath:"#/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err34];
-}
-else {
-vErrors.push(err34);
-}
-errors++;
-}
-}
-}
-else {
-const err35 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err35];
-}
-else {
-vErrors.push(err35);
-}
-errors++;
-}
-validate87.errors = vErrors;
-return errors === 0;
-}
-validate87.evaluated = {"items":true,"dynamicProps":false,"dynamicItems":false};
-
-const schema240 = {"type":"array","items":{"type":"object","additionalProperties":false,"required":["raw","kind","name","ref","pinned","step","at"],"properties":{"raw":{"type":"string"},"kind":{"enum":["action","local","docker","reusable-workflow"]},"name":{"type":"string"},"ref":{"$ref":"#/$defs/stringOrNull"},"pinned":{"type":"boolean"},"step":{"type":["integer","null"]},"at":{"$ref":"#/$defs/location"}}}};
-
-function validate89(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate89.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-if(Array.isArray(data)){
-const len0 = data.length;
-for(let i0=0; i0<len0; i0++){
-let data0 = data[i0];
-if(data0 && typeof data0 == "object" && !Array.isArray(data0)){
-if(data0.raw === undefined){
-const err0 = {instancePath:instancePath+"/" + i0,schemaPath:"#/items/required",keyword:"required",params:{missingProperty: "raw"},message:"must have required property '"+"raw"+"'"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-if(data0.kind === undefined){
-const err1 = {instancePath:instancePath+"/" + i0,schemaPath:"#/items/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-if(data0.name === undefined){
-const err2 = {instancePath:instancePath+"/" + i0,schemaPath:"#/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
-if(data0.ref === undefined){
-const err3 = {instancePath:instancePath+"/" + i0,schemaPath:"#/items/required",keyword:"required",params:{missingProperty: "ref"},message:"must have required property '"+"ref"+"'"};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
-errors++;
-}
-if(data0.pinned === undefined){
-const err4 = {instancePath:instancePath+"/" + i0,schemaPath:"#/items/required",keyword:"required",params:{missingProperty: "pinned"},message:"must have required property '"+"pinned"+"'"};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
-errors++;
-}
-if(data0.step === undefined){
-const err5 = {instancePath:instancePath+"/" + i0,schemaPath:"#/items/required",keyword:"required",params:{missingProperty: "step"},message:"must have required property '"+"step"+"'"};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
-errors++;
-}
-if(data0.at === undefined){
-const err6 = {instancePath:instancePath+"/" + i0,schemaPath:"#/items/required",keyword:"required",params:{missingProperty: "at"},message:"must have required property '"+"at"+"'"};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
-errors++;
-}
-for(const key0 in data0){
-if(!(((((((key0 === "raw") || (key0 === "kind")) || (key0 === "name")) || (key0 === "ref")) || (key0 === "pinned")) || (key0 === "step")) || (key0 === "at"))){
-const err7 = {instancePath:instancePath+"/" + i0,schemaPath:"#/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
-errors++;
-}
-}
-if(data0.raw !== undefined){
-if(typeof data0.raw !== "string"){
-const err8 = {instancePath:instancePath+"/" + i0+"/raw",schemaPath:"#/items/properties/raw/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
-errors++;
-}
-}
-if(data0.kind !== undefined){
-let data2 = data0.kind;
-if(!((((data2 === "action") || (data2 === "local")) || (data2 === "docker")) || (data2 === "reusable-workflow"))){
-const err9 = {instancePath:instancePath+"/" + i0+"/kind",schemaPath:"#/items/properties/kind/enum",keyword:"enum",params:{allowedValues: schema240.items.properties.kind.enum},message:"must be equal to one of the allowed values"};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
-errors++;
-}
-}
-if(data0.name !== undefined){
-if(typeof data0.name !== "string"){
-const err10 = {instancePath:instancePath+"/" + i0+"/name",schemaPath:"#/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
-errors++;
-}
-}
-if(data0.ref !== undefined){
-let data4 = data0.ref;
-if((typeof data4 !== "string") && (data4 !== null)){
-const err11 = {instancePath:instancePath+"/" + i0+"/ref",schemaPath:"#/$defs/stringOrNull/type",keyword:"type",params:{type: schema73.type},message:"must be string,null"};
-if(vErrors === null){
-vErrors = [err11];
-}
-else {
-vErrors.push(err11);
-}
-errors++;
-}
-}
-if(data0.pinned !== undefined){
-if(typeof data0.pinned !== "boolean"){
-const err12 = {instancePath:instancePath+"/" + i0+"/pinned",schemaPath:"#/items/properties/pinned/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
-if(vErrors === null){
-vErrors = [err12];
-}
-else {
-vErrors.push(err12);
-}
-errors++;
-}
-}
-if(data0.step !== undefined){
-let data6 = data0.step;
-if((!(((typeof data6 == "number") && (!(data6 % 1) && !isNaN(data6))) && (isFinite(data6)))) && (data6 !== null)){
-const err13 = {instancePath:instancePath+"/" + i0+"/step",schemaPath:"#/items/properties/step/type",keyword:"type",params:{type: schema240.items.properties.step.type},message:"must be integer,null"};
-if(vErrors === null){
-vErrors = [err13];
-}
-else {
-vErrors.push(err13);
-}
-errors++;
-}
-}
-if(data0.at !== undefined){
-let data7 = data0.at;
-if(data7 && typeof data7 == "object" && !Array.isArray(data7)){
-if(data7.path === undefined){
-const err14 = {instancePath:instancePath+"/" + i0+"/at",schemaPath:"#/$defs/location/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'"};
-if(vErrors === null){
-vErrors = [err14];
-}
-else {
-vErrors.push(err14);
-}
-errors++;
-}
-if(data7.line === undefined){
-const err15 = {instancePath:instancePath+"/" + i0+"/at",schemaPath:"#/$defs/location/required",keyword:"required",params:{missingProperty: "line"},message:"must have required property '"+"line"+"'"};
-if(vErrors === null){
-vErrors = [err15];
-}
-else {
-vErrors.push(err15);
-}
-errors++;
-}
-if(data7.column === undefined){
-const err16 = {instancePath:instancePath+"/" + i0+"/at",schemaPath:"#/$defs/location/required",keyword:"required",params:{missingProperty: "column"},message:"must have required property '"+"column"+"'"};
-if(vErrors === null){
-vErrors = [err16];
-}
-else {
-vErrors.push(err16);
-}
-errors++;
-}
-for(const key1 in data7){
-if(!(((key1 === "path") || (key1 === "line")) || (key1 === "column"))){
-const err17 = {instancePath:instancePath+"/" + i0+"/at",schemaPath:"#/$defs/location/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err17];
-}
-else {
-vErrors.push(err17);
-}
-errors++;
-}
-}
-if(data7.path !== undefined){
-if(typeof data7.path !== "string"){
-const err18 = {instancePath:instancePath+"/" + i0+"/at/path",schemaPath:"#/$defs/location/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err18];
-}
-else {
-vErrors.push(err18);
-}
-errors++;
-}
-}
-if(data7.line !== undefined){
-let data9 = data7.line;
-if(!(((typeof data9 == "number") && (!(data9 % 1) && !isNaN(data9))) && (isFinite(data9)))){
-const err19 = {instancePath:instancePath+"/" + i0+"/at/line",schemaPath:"#/$defs/location/properties/line/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
-if(vErrors === null){
-vErrors = [err19];
-}
-else {
-vErrors.push(err19);
-}
-errors++;
-}
-if((typeof data9 == "number") && (isFinite(data9))){
-if(data9 < 0 || isNaN(data9)){
-const err20 = {instancePath:instancePath+"/" + i0+"/at/line",schemaPath:"#/$defs/location/properties/line/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
-if(vErrors === null){
-vErrors = [err20];
-}
-else {
-vErrors.push(err20);
-}
-errors++;
-}
-}
-}
-if(data7.column !== undefined){
-let data10 = data7.column;
-if(!(((typeof data10 == "number") && (!(data10 % 1) && !isNaN(data10))) && (isFinite(data10)))){
-const err21 = {instancePath:instancePath+"/" + i0+"/at/column",schemaPath:"#/$defs/location/properties/column/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
-if(vErrors === null){
-vErrors = [err21];
-}
-else {
-vErrors.push(err21);
-}
-errors++;
-}
-if((typeof data10 == "number") && (isFinite(data10))){
-if(data10 < 0 || isNaN(data10)){
-const err22 = {instancePath:instancePath+"/" + i0+"/at/column",schemaPath:"#/$defs/location/properties/column/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
-if(vErrors === null){
-vErrors = [err22];
-}
-else {
-vErrors.push(err22);
-}
-errors++;
-}
-}
-}
-}
-else {
-const err23 = {instancePath:instancePath+"/" + i0+"/at",schemaPath:"#/$defs/location/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err23];
-}
-else {
-vErrors.push(err23);
-}
-errors++;
-}
-}
-}
-else {
-const err24 = {instancePath:instancePath+"/" + i0,schemaPath:"#/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err24];
-}
-else {
-vErrors.push(err24);
-}
-errors++;
-}
-}
-}
-else {
-const err25 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err25];
-}
-else {
-vErrors.push(err25);
-}
-errors++;
-}
-validate89.errors = vErrors;
-return errors === 0;
-}
-validate89.evaluated = {"items":true,"dynamicProps":false,"dynamicItems":false};
-
-const schema243 = {"type":"array","items":{"type":"object","additionalProperties":false,"required":["step","name","shell","script","at"],"properties":{"step":{"type":"integer"},"name":{"$ref":"#/$defs/stringOrNull"},"shell":{"$ref":"#/$defs/stringOrNull"},"script":{"type":"string"},"at":{"$ref":"#/$defs/location"}}}};
+const schema275 = {"type":"object","additionalProperties":false,"required":["index","count","total","assigned","options","positions"],"properties":{"index":{"type":"integer","minimum":1,"description":"This shard, 1-based (`--shard index/count`)."},"count":{"type":"integer","minimum":1},"total":{"$ref":"#/$defs/count","description":"Repositories in the whole, unsharded list."},"assigned":{"description":"Positions (0-based, in the whole list) of the repositories this shard was given, scanned or not.","type":"array","items":{"$ref":"#/$defs/count"}},"options":{"description":"The scan options that shape the report; `merge` refuses shards whose options differ.","type":"object","additionalProperties":false,"required":["policy","policyDigest","defaultPermissions","allTriggers","environments","repository","root","actionsCache","repositoryList"],"properties":{"policy":{"type":["string","null"],"description":"--policy as given (null: each repository's own, else baseline)."},"policyDigest":{"type":["string","null"],"description":"Digest of the --policy given (null without --policy)."},"defaultPermissions":{"enum":["read","write","unknown"]},"allTriggers":{"type":"boolean"},"environments":{"type":["string","null"],"description":"SHA-256 of the --environments file (null without it)."},"repository":{"type":["string","null"]},"root":{"type":["string","null"]},"actionsCache":{"type":["string","null"]},"repositoryList":{"type":"string","pattern":"^[0-9a-f]{64}$","description":"SHA-256 of the repository names in canonical order: shards of one scan were given the same list."}}},"positions":{"description":"For each element of the report's per-repository arrays, the position of its repository in the whole list ordered by repository name (-1: an error of no one repository). `merge` orders the shards' elements by it.","type":"object","additionalProperties":false,"required":["repositories","workflows","errors","waiversApplied","waiversExpired"],"properties":{"repositories":{"type":"array","items":{"type":"integer","minimum":-1}},"errors":{"type":"array","items":{"type":"integer","minimum":-1}},"workflows":{"type":"array","items":{"type":"integer","minimum":-1},"description":"workflows[]"},"waiversApplied":{"type":"array","items":{"type":"integer","minimum":-1}},"waiversExpired":{"type":"array","items":{"type":"integer","minimum":-1}}}}}};
+const pattern25 = new RegExp("^[0-9a-f]{64}$", "u");
 
 function validate91(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -4790,13 +13456,9 @@ evaluated0.props = undefined;
 if(evaluated0.dynamicItems){
 evaluated0.items = undefined;
 }
-if(Array.isArray(data)){
-const len0 = data.length;
-for(let i0=0; i0<len0; i0++){
-let data0 = data[i0];
-if(data0 && typeof data0 == "object" && !Array.isArray(data0)){
-if(data0.step === undefined){
-const err0 = {instancePath:instancePath+"/" + i0,schemaPath:"#/items/required",keyword:"required",params:{missingProperty: "step"},message:"must have required property '"+"step"+"'"};
+if(data && typeof data == "object" && !Array.isArray(data)){
+if(data.index === undefined){
+const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "index"},message:"must have required property '"+"index"+"'"};
 if(vErrors === null){
 vErrors = [err0];
 }
@@ -4805,8 +13467,8 @@ vErrors.push(err0);
 }
 errors++;
 }
-if(data0.name === undefined){
-const err1 = {instancePath:instancePath+"/" + i0,schemaPath:"#/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
+if(data.count === undefined){
+const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "count"},message:"must have required property '"+"count"+"'"};
 if(vErrors === null){
 vErrors = [err1];
 }
@@ -4815,8 +13477,8 @@ vErrors.push(err1);
 }
 errors++;
 }
-if(data0.shell === undefined){
-const err2 = {instancePath:instancePath+"/" + i0,schemaPath:"#/items/required",keyword:"required",params:{missingProperty: "shell"},message:"must have required property '"+"shell"+"'"};
+if(data.total === undefined){
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "total"},message:"must have required property '"+"total"+"'"};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -4825,8 +13487,8 @@ vErrors.push(err2);
 }
 errors++;
 }
-if(data0.script === undefined){
-const err3 = {instancePath:instancePath+"/" + i0,schemaPath:"#/items/required",keyword:"required",params:{missingProperty: "script"},message:"must have required property '"+"script"+"'"};
+if(data.assigned === undefined){
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "assigned"},message:"must have required property '"+"assigned"+"'"};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -4835,8 +13497,8 @@ vErrors.push(err3);
 }
 errors++;
 }
-if(data0.at === undefined){
-const err4 = {instancePath:instancePath+"/" + i0,schemaPath:"#/items/required",keyword:"required",params:{missingProperty: "at"},message:"must have required property '"+"at"+"'"};
+if(data.options === undefined){
+const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "options"},message:"must have required property '"+"options"+"'"};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -4845,9 +13507,8 @@ vErrors.push(err4);
 }
 errors++;
 }
-for(const key0 in data0){
-if(!(((((key0 === "step") || (key0 === "name")) || (key0 === "shell")) || (key0 === "script")) || (key0 === "at"))){
-const err5 = {instancePath:instancePath+"/" + i0,schemaPath:"#/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(data.positions === undefined){
+const err5 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "positions"},message:"must have required property '"+"positions"+"'"};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -4856,11 +13517,9 @@ vErrors.push(err5);
 }
 errors++;
 }
-}
-if(data0.step !== undefined){
-let data1 = data0.step;
-if(!(((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1))) && (isFinite(data1)))){
-const err6 = {instancePath:instancePath+"/" + i0+"/step",schemaPath:"#/items/properties/step/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+for(const key0 in data){
+if(!((((((key0 === "index") || (key0 === "count")) || (key0 === "total")) || (key0 === "assigned")) || (key0 === "options")) || (key0 === "positions"))){
+const err6 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -4870,10 +13529,10 @@ vErrors.push(err6);
 errors++;
 }
 }
-if(data0.name !== undefined){
-let data2 = data0.name;
-if((typeof data2 !== "string") && (data2 !== null)){
-const err7 = {instancePath:instancePath+"/" + i0+"/name",schemaPath:"#/$defs/stringOrNull/type",keyword:"type",params:{type: schema73.type},message:"must be string,null"};
+if(data.index !== undefined){
+let data0 = data.index;
+if(!(((typeof data0 == "number") && (!(data0 % 1) && !isNaN(data0))) && (isFinite(data0)))){
+const err7 = {instancePath:instancePath+"/index",schemaPath:"#/properties/index/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -4882,11 +13541,9 @@ vErrors.push(err7);
 }
 errors++;
 }
-}
-if(data0.shell !== undefined){
-let data3 = data0.shell;
-if((typeof data3 !== "string") && (data3 !== null)){
-const err8 = {instancePath:instancePath+"/" + i0+"/shell",schemaPath:"#/$defs/stringOrNull/type",keyword:"type",params:{type: schema73.type},message:"must be string,null"};
+if((typeof data0 == "number") && (isFinite(data0))){
+if(data0 < 1 || isNaN(data0)){
+const err8 = {instancePath:instancePath+"/index",schemaPath:"#/properties/index/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -4896,9 +13553,11 @@ vErrors.push(err8);
 errors++;
 }
 }
-if(data0.script !== undefined){
-if(typeof data0.script !== "string"){
-const err9 = {instancePath:instancePath+"/" + i0+"/script",schemaPath:"#/items/properties/script/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+if(data.count !== undefined){
+let data1 = data.count;
+if(!(((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1))) && (isFinite(data1)))){
+const err9 = {instancePath:instancePath+"/count",schemaPath:"#/properties/count/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -4907,12 +13566,9 @@ vErrors.push(err9);
 }
 errors++;
 }
-}
-if(data0.at !== undefined){
-let data5 = data0.at;
-if(data5 && typeof data5 == "object" && !Array.isArray(data5)){
-if(data5.path === undefined){
-const err10 = {instancePath:instancePath+"/" + i0+"/at",schemaPath:"#/$defs/location/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'"};
+if((typeof data1 == "number") && (isFinite(data1))){
+if(data1 < 1 || isNaN(data1)){
+const err10 = {instancePath:instancePath+"/count",schemaPath:"#/properties/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
 if(vErrors === null){
 vErrors = [err10];
 }
@@ -4921,8 +13577,12 @@ vErrors.push(err10);
 }
 errors++;
 }
-if(data5.line === undefined){
-const err11 = {instancePath:instancePath+"/" + i0+"/at",schemaPath:"#/$defs/location/required",keyword:"required",params:{missingProperty: "line"},message:"must have required property '"+"line"+"'"};
+}
+}
+if(data.total !== undefined){
+let data2 = data.total;
+if(!(((typeof data2 == "number") && (!(data2 % 1) && !isNaN(data2))) && (isFinite(data2)))){
+const err11 = {instancePath:instancePath+"/total",schemaPath:"#/$defs/count/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -4931,8 +13591,9 @@ vErrors.push(err11);
 }
 errors++;
 }
-if(data5.column === undefined){
-const err12 = {instancePath:instancePath+"/" + i0+"/at",schemaPath:"#/$defs/location/required",keyword:"required",params:{missingProperty: "column"},message:"must have required property '"+"column"+"'"};
+if((typeof data2 == "number") && (isFinite(data2))){
+if(data2 < 0 || isNaN(data2)){
+const err12 = {instancePath:instancePath+"/total",schemaPath:"#/$defs/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -4941,9 +13602,16 @@ vErrors.push(err12);
 }
 errors++;
 }
-for(const key1 in data5){
-if(!(((key1 === "path") || (key1 === "line")) || (key1 === "column"))){
-const err13 = {instancePath:instancePath+"/" + i0+"/at",schemaPath:"#/$defs/location/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
+}
+}
+if(data.assigned !== undefined){
+let data3 = data.assigned;
+if(Array.isArray(data3)){
+const len0 = data3.length;
+for(let i0=0; i0<len0; i0++){
+let data4 = data3[i0];
+if(!(((typeof data4 == "number") && (!(data4 % 1) && !isNaN(data4))) && (isFinite(data4)))){
+const err13 = {instancePath:instancePath+"/assigned/" + i0,schemaPath:"#/$defs/count/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -4952,10 +13620,9 @@ vErrors.push(err13);
 }
 errors++;
 }
-}
-if(data5.path !== undefined){
-if(typeof data5.path !== "string"){
-const err14 = {instancePath:instancePath+"/" + i0+"/at/path",schemaPath:"#/$defs/location/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if((typeof data4 == "number") && (isFinite(data4))){
+if(data4 < 0 || isNaN(data4)){
+const err14 = {instancePath:instancePath+"/assigned/" + i0,schemaPath:"#/$defs/count/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -4965,10 +13632,10 @@ vErrors.push(err14);
 errors++;
 }
 }
-if(data5.line !== undefined){
-let data7 = data5.line;
-if(!(((typeof data7 == "number") && (!(data7 % 1) && !isNaN(data7))) && (isFinite(data7)))){
-const err15 = {instancePath:instancePath+"/" + i0+"/at/line",schemaPath:"#/$defs/location/properties/line/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+}
+}
+else {
+const err15 = {instancePath:instancePath+"/assigned",schemaPath:"#/properties/assigned/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -4977,9 +13644,12 @@ vErrors.push(err15);
 }
 errors++;
 }
-if((typeof data7 == "number") && (isFinite(data7))){
-if(data7 < 0 || isNaN(data7)){
-const err16 = {instancePath:instancePath+"/" + i0+"/at/line",schemaPath:"#/$defs/location/properties/line/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+if(data.options !== undefined){
+let data5 = data.options;
+if(data5 && typeof data5 == "object" && !Array.isArray(data5)){
+if(data5.policy === undefined){
+const err16 = {instancePath:instancePath+"/options",schemaPath:"#/properties/options/required",keyword:"required",params:{missingProperty: "policy"},message:"must have required property '"+"policy"+"'"};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -4988,12 +13658,8 @@ vErrors.push(err16);
 }
 errors++;
 }
-}
-}
-if(data5.column !== undefined){
-let data8 = data5.column;
-if(!(((typeof data8 == "number") && (!(data8 % 1) && !isNaN(data8))) && (isFinite(data8)))){
-const err17 = {instancePath:instancePath+"/" + i0+"/at/column",schemaPath:"#/$defs/location/properties/column/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data5.policyDigest === undefined){
+const err17 = {instancePath:instancePath+"/options",schemaPath:"#/properties/options/required",keyword:"required",params:{missingProperty: "policyDigest"},message:"must have required property '"+"policyDigest"+"'"};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -5002,9 +13668,8 @@ vErrors.push(err17);
 }
 errors++;
 }
-if((typeof data8 == "number") && (isFinite(data8))){
-if(data8 < 0 || isNaN(data8)){
-const err18 = {instancePath:instancePath+"/" + i0+"/at/column",schemaPath:"#/$defs/location/properties/column/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(data5.defaultPermissions === undefined){
+const err18 = {instancePath:instancePath+"/options",schemaPath:"#/properties/options/required",keyword:"required",params:{missingProperty: "defaultPermissions"},message:"must have required property '"+"defaultPermissions"+"'"};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -5013,11 +13678,8 @@ vErrors.push(err18);
 }
 errors++;
 }
-}
-}
-}
-else {
-const err19 = {instancePath:instancePath+"/" + i0+"/at",schemaPath:"#/$defs/location/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data5.allTriggers === undefined){
+const err19 = {instancePath:instancePath+"/options",schemaPath:"#/properties/options/required",keyword:"required",params:{missingProperty: "allTriggers"},message:"must have required property '"+"allTriggers"+"'"};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -5026,10 +13688,8 @@ vErrors.push(err19);
 }
 errors++;
 }
-}
-}
-else {
-const err20 = {instancePath:instancePath+"/" + i0,schemaPath:"#/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data5.environments === undefined){
+const err20 = {instancePath:instancePath+"/options",schemaPath:"#/properties/options/required",keyword:"required",params:{missingProperty: "environments"},message:"must have required property '"+"environments"+"'"};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -5038,6825 +13698,499 @@ vErrors.push(err20);
 }
 errors++;
 }
-}
-}
-else {
-const err21 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data5.repository === undefined){
+const err21 = {instancePath:instancePath+"/options",schemaPath:"#/properties/options/required",keyword:"required",params:{missingProperty: "repository"},message:"must have required property '"+"repository"+"'"};
 if(vErrors === null){
 vErrors = [err21];
 }
 else {
 vErrors.push(err21);
+}
+errors++;
+}
+if(data5.root === undefined){
+const err22 = {instancePath:instancePath+"/options",schemaPath:"#/properties/options/required",keyword:"required",params:{missingProperty: "root"},message:"must have required property '"+"root"+"'"};
+if(vErrors === null){
+vErrors = [err22];
+}
+else {
+vErrors.push(err22);
+}
+errors++;
+}
+if(data5.actionsCache === undefined){
+const err23 = {instancePath:instancePath+"/options",schemaPath:"#/properties/options/required",keyword:"required",params:{missingProperty: "actionsCache"},message:"must have required property '"+"actionsCache"+"'"};
+if(vErrors === null){
+vErrors = [err23];
+}
+else {
+vErrors.push(err23);
+}
+errors++;
+}
+if(data5.repositoryList === undefined){
+const err24 = {instancePath:instancePath+"/options",schemaPath:"#/properties/options/required",keyword:"required",params:{missingProperty: "repositoryList"},message:"must have required property '"+"repositoryList"+"'"};
+if(vErrors === null){
+vErrors = [err24];
+}
+else {
+vErrors.push(err24);
+}
+errors++;
+}
+for(const key1 in data5){
+if(!(func1.call(schema275.properties.options.properties, key1))){
+const err25 = {instancePath:instancePath+"/options",schemaPath:"#/properties/options/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err25];
+}
+else {
+vErrors.push(err25);
+}
+errors++;
+}
+}
+if(data5.policy !== undefined){
+let data6 = data5.policy;
+if((typeof data6 !== "string") && (data6 !== null)){
+const err26 = {instancePath:instancePath+"/options/policy",schemaPath:"#/properties/options/properties/policy/type",keyword:"type",params:{type: schema275.properties.options.properties.policy.type},message:"must be string,null"};
+if(vErrors === null){
+vErrors = [err26];
+}
+else {
+vErrors.push(err26);
+}
+errors++;
+}
+}
+if(data5.policyDigest !== undefined){
+let data7 = data5.policyDigest;
+if((typeof data7 !== "string") && (data7 !== null)){
+const err27 = {instancePath:instancePath+"/options/policyDigest",schemaPath:"#/properties/options/properties/policyDigest/type",keyword:"type",params:{type: schema275.properties.options.properties.policyDigest.type},message:"must be string,null"};
+if(vErrors === null){
+vErrors = [err27];
+}
+else {
+vErrors.push(err27);
+}
+errors++;
+}
+}
+if(data5.defaultPermissions !== undefined){
+let data8 = data5.defaultPermissions;
+if(!(((data8 === "read") || (data8 === "write")) || (data8 === "unknown"))){
+const err28 = {instancePath:instancePath+"/options/defaultPermissions",schemaPath:"#/properties/options/properties/defaultPermissions/enum",keyword:"enum",params:{allowedValues: schema275.properties.options.properties.defaultPermissions.enum},message:"must be equal to one of the allowed values"};
+if(vErrors === null){
+vErrors = [err28];
+}
+else {
+vErrors.push(err28);
+}
+errors++;
+}
+}
+if(data5.allTriggers !== undefined){
+if(typeof data5.allTriggers !== "boolean"){
+const err29 = {instancePath:instancePath+"/options/allTriggers",schemaPath:"#/properties/options/properties/allTriggers/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(vErrors === null){
+vErrors = [err29];
+}
+else {
+vErrors.push(err29);
+}
+errors++;
+}
+}
+if(data5.environments !== undefined){
+let data10 = data5.environments;
+if((typeof data10 !== "string") && (data10 !== null)){
+const err30 = {instancePath:instancePath+"/options/environments",schemaPath:"#/properties/options/properties/environments/type",keyword:"type",params:{type: schema275.properties.options.properties.environments.type},message:"must be string,null"};
+if(vErrors === null){
+vErrors = [err30];
+}
+else {
+vErrors.push(err30);
+}
+errors++;
+}
+}
+if(data5.repository !== undefined){
+let data11 = data5.repository;
+if((typeof data11 !== "string") && (data11 !== null)){
+const err31 = {instancePath:instancePath+"/options/repository",schemaPath:"#/properties/options/properties/repository/type",keyword:"type",params:{type: schema275.properties.options.properties.repository.type},message:"must be string,null"};
+if(vErrors === null){
+vErrors = [err31];
+}
+else {
+vErrors.push(err31);
+}
+errors++;
+}
+}
+if(data5.root !== undefined){
+let data12 = data5.root;
+if((typeof data12 !== "string") && (data12 !== null)){
+const err32 = {instancePath:instancePath+"/options/root",schemaPath:"#/properties/options/properties/root/type",keyword:"type",params:{type: schema275.properties.options.properties.root.type},message:"must be string,null"};
+if(vErrors === null){
+vErrors = [err32];
+}
+else {
+vErrors.push(err32);
+}
+errors++;
+}
+}
+if(data5.actionsCache !== undefined){
+let data13 = data5.actionsCache;
+if((typeof data13 !== "string") && (data13 !== null)){
+const err33 = {instancePath:instancePath+"/options/actionsCache",schemaPath:"#/properties/options/properties/actionsCache/type",keyword:"type",params:{type: schema275.properties.options.properties.actionsCache.type},message:"must be string,null"};
+if(vErrors === null){
+vErrors = [err33];
+}
+else {
+vErrors.push(err33);
+}
+errors++;
+}
+}
+if(data5.repositoryList !== undefined){
+let data14 = data5.repositoryList;
+if(typeof data14 === "string"){
+if(!pattern25.test(data14)){
+const err34 = {instancePath:instancePath+"/options/repositoryList",schemaPath:"#/properties/options/properties/repositoryList/pattern",keyword:"pattern",params:{pattern: "^[0-9a-f]{64}$"},message:"must match pattern \""+"^[0-9a-f]{64}$"+"\""};
+if(vErrors === null){
+vErrors = [err34];
+}
+else {
+vErrors.push(err34);
+}
+errors++;
+}
+}
+else {
+const err35 = {instancePath:instancePath+"/options/repositoryList",schemaPath:"#/properties/options/properties/repositoryList/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err35];
+}
+else {
+vErrors.push(err35);
+}
+errors++;
+}
+}
+}
+else {
+const err36 = {instancePath:instancePath+"/options",schemaPath:"#/properties/options/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err36];
+}
+else {
+vErrors.push(err36);
+}
+errors++;
+}
+}
+if(data.positions !== undefined){
+let data15 = data.positions;
+if(data15 && typeof data15 == "object" && !Array.isArray(data15)){
+if(data15.repositories === undefined){
+const err37 = {instancePath:instancePath+"/positions",schemaPath:"#/properties/positions/required",keyword:"required",params:{missingProperty: "repositories"},message:"must have required property '"+"repositories"+"'"};
+if(vErrors === null){
+vErrors = [err37];
+}
+else {
+vErrors.push(err37);
+}
+errors++;
+}
+if(data15.workflows === undefined){
+const err38 = {instancePath:instancePath+"/positions",schemaPath:"#/properties/positions/required",keyword:"required",params:{missingProperty: "workflows"},message:"must have required property '"+"workflows"+"'"};
+if(vErrors === null){
+vErrors = [err38];
+}
+else {
+vErrors.push(err38);
+}
+errors++;
+}
+if(data15.errors === undefined){
+const err39 = {instancePath:instancePath+"/positions",schemaPath:"#/properties/positions/required",keyword:"required",params:{missingProperty: "errors"},message:"must have required property '"+"errors"+"'"};
+if(vErrors === null){
+vErrors = [err39];
+}
+else {
+vErrors.push(err39);
+}
+errors++;
+}
+if(data15.waiversApplied === undefined){
+const err40 = {instancePath:instancePath+"/positions",schemaPath:"#/properties/positions/required",keyword:"required",params:{missingProperty: "waiversApplied"},message:"must have required property '"+"waiversApplied"+"'"};
+if(vErrors === null){
+vErrors = [err40];
+}
+else {
+vErrors.push(err40);
+}
+errors++;
+}
+if(data15.waiversExpired === undefined){
+const err41 = {instancePath:instancePath+"/positions",schemaPath:"#/properties/positions/required",keyword:"required",params:{missingProperty: "waiversExpired"},message:"must have required property '"+"waiversExpired"+"'"};
+if(vErrors === null){
+vErrors = [err41];
+}
+else {
+vErrors.push(err41);
+}
+errors++;
+}
+for(const key2 in data15){
+if(!(((((key2 === "repositories") || (key2 === "errors")) || (key2 === "workflows")) || (key2 === "waiversApplied")) || (key2 === "waiversExpired"))){
+const err42 = {instancePath:instancePath+"/positions",schemaPath:"#/properties/positions/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"};
+if(vErrors === null){
+vErrors = [err42];
+}
+else {
+vErrors.push(err42);
+}
+errors++;
+}
+}
+if(data15.repositories !== undefined){
+let data16 = data15.repositories;
+if(Array.isArray(data16)){
+const len1 = data16.length;
+for(let i1=0; i1<len1; i1++){
+let data17 = data16[i1];
+if(!(((typeof data17 == "number") && (!(data17 % 1) && !isNaN(data17))) && (isFinite(data17)))){
+const err43 = {instancePath:instancePath+"/positions/repositories/" + i1,schemaPath:"#/properties/positions/properties/repositories/items/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err43];
+}
+else {
+vErrors.push(err43);
+}
+errors++;
+}
+if((typeof data17 == "number") && (isFinite(data17))){
+if(data17 < -1 || isNaN(data17)){
+const err44 = {instancePath:instancePath+"/positions/repositories/" + i1,schemaPath:"#/properties/positions/properties/repositories/items/minimum",keyword:"minimum",params:{comparison: ">=", limit: -1},message:"must be >= -1"};
+if(vErrors === null){
+vErrors = [err44];
+}
+else {
+vErrors.push(err44);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err45 = {instancePath:instancePath+"/positions/repositories",schemaPath:"#/properties/positions/properties/repositories/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err45];
+}
+else {
+vErrors.push(err45);
+}
+errors++;
+}
+}
+if(data15.errors !== undefined){
+let data18 = data15.errors;
+if(Array.isArray(data18)){
+const len2 = data18.length;
+for(let i2=0; i2<len2; i2++){
+let data19 = data18[i2];
+if(!(((typeof data19 == "number") && (!(data19 % 1) && !isNaN(data19))) && (isFinite(data19)))){
+const err46 = {instancePath:instancePath+"/positions/errors/" + i2,schemaPath:"#/properties/positions/properties/errors/items/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err46];
+}
+else {
+vErrors.push(err46);
+}
+errors++;
+}
+if((typeof data19 == "number") && (isFinite(data19))){
+if(data19 < -1 || isNaN(data19)){
+const err47 = {instancePath:instancePath+"/positions/errors/" + i2,schemaPath:"#/properties/positions/properties/errors/items/minimum",keyword:"minimum",params:{comparison: ">=", limit: -1},message:"must be >= -1"};
+if(vErrors === null){
+vErrors = [err47];
+}
+else {
+vErrors.push(err47);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err48 = {instancePath:instancePath+"/positions/errors",schemaPath:"#/properties/positions/properties/errors/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err48];
+}
+else {
+vErrors.push(err48);
+}
+errors++;
+}
+}
+if(data15.workflows !== undefined){
+let data20 = data15.workflows;
+if(Array.isArray(data20)){
+const len3 = data20.length;
+for(let i3=0; i3<len3; i3++){
+let data21 = data20[i3];
+if(!(((typeof data21 == "number") && (!(data21 % 1) && !isNaN(data21))) && (isFinite(data21)))){
+const err49 = {instancePath:instancePath+"/positions/workflows/" + i3,schemaPath:"#/properties/positions/properties/workflows/items/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err49];
+}
+else {
+vErrors.push(err49);
+}
+errors++;
+}
+if((typeof data21 == "number") && (isFinite(data21))){
+if(data21 < -1 || isNaN(data21)){
+const err50 = {instancePath:instancePath+"/positions/workflows/" + i3,schemaPath:"#/properties/positions/properties/workflows/items/minimum",keyword:"minimum",params:{comparison: ">=", limit: -1},message:"must be >= -1"};
+if(vErrors === null){
+vErrors = [err50];
+}
+else {
+vErrors.push(err50);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err51 = {instancePath:instancePath+"/positions/workflows",schemaPath:"#/properties/positions/properties/workflows/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err51];
+}
+else {
+vErrors.push(err51);
+}
+errors++;
+}
+}
+if(data15.waiversApplied !== undefined){
+let data22 = data15.waiversApplied;
+if(Array.isArray(data22)){
+const len4 = data22.length;
+for(let i4=0; i4<len4; i4++){
+let data23 = data22[i4];
+if(!(((typeof data23 == "number") && (!(data23 % 1) && !isNaN(data23))) && (isFinite(data23)))){
+const err52 = {instancePath:instancePath+"/positions/waiversApplied/" + i4,schemaPath:"#/properties/positions/properties/waiversApplied/items/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err52];
+}
+else {
+vErrors.push(err52);
+}
+errors++;
+}
+if((typeof data23 == "number") && (isFinite(data23))){
+if(data23 < -1 || isNaN(data23)){
+const err53 = {instancePath:instancePath+"/positions/waiversApplied/" + i4,schemaPath:"#/properties/positions/properties/waiversApplied/items/minimum",keyword:"minimum",params:{comparison: ">=", limit: -1},message:"must be >= -1"};
+if(vErrors === null){
+vErrors = [err53];
+}
+else {
+vErrors.push(err53);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err54 = {instancePath:instancePath+"/positions/waiversApplied",schemaPath:"#/properties/positions/properties/waiversApplied/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err54];
+}
+else {
+vErrors.push(err54);
+}
+errors++;
+}
+}
+if(data15.waiversExpired !== undefined){
+let data24 = data15.waiversExpired;
+if(Array.isArray(data24)){
+const len5 = data24.length;
+for(let i5=0; i5<len5; i5++){
+let data25 = data24[i5];
+if(!(((typeof data25 == "number") && (!(data25 % 1) && !isNaN(data25))) && (isFinite(data25)))){
+const err55 = {instancePath:instancePath+"/positions/waiversExpired/" + i5,schemaPath:"#/properties/positions/properties/waiversExpired/items/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(vErrors === null){
+vErrors = [err55];
+}
+else {
+vErrors.push(err55);
+}
+errors++;
+}
+if((typeof data25 == "number") && (isFinite(data25))){
+if(data25 < -1 || isNaN(data25)){
+const err56 = {instancePath:instancePath+"/positions/waiversExpired/" + i5,schemaPath:"#/properties/positions/properties/waiversExpired/items/minimum",keyword:"minimum",params:{comparison: ">=", limit: -1},message:"must be >= -1"};
+if(vErrors === null){
+vErrors = [err56];
+}
+else {
+vErrors.push(err56);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err57 = {instancePath:instancePath+"/positions/waiversExpired",schemaPath:"#/properties/positions/properties/waiversExpired/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err57];
+}
+else {
+vErrors.push(err57);
+}
+errors++;
+}
+}
+}
+else {
+const err58 = {instancePath:instancePath+"/positions",schemaPath:"#/properties/positions/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err58];
+}
+else {
+vErrors.push(err58);
+}
+errors++;
+}
+}
+}
+else {
+const err59 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err59];
+}
+else {
+vErrors.push(err59);
 }
 errors++;
 }
 validate91.errors = vErrors;
 return errors === 0;
 }
-validate91.evaluated = {"items":true,"dynamicProps":false,"dynamicItems":false};
-
-const schema247 = {"type":"array","items":{"$ref":"#/$defs/agentUse"}};
-const schema150 = {"type":"object","additionalProperties":false,"required":["id","product","via","ref","step","at","mode","settings","unrestrictedShell","permissionsBypassed","tokenExchange","allowedActors","promptInputs","mcpConfig"],"properties":{"id":{"type":"string"},"product":{"type":"string"},"via":{"enum":["uses","job-uses","run","workflow-header","setup-steps"]},"ref":{"$ref":"#/$defs/stringOrNull"},"step":{"type":["integer","null"]},"at":{"$ref":"#/$defs/location"},"mode":{"$ref":"#/$defs/stringOrNull"},"settings":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["name","value","risky","reason","at","grantsShell","bypassesChecks"],"properties":{"name":{"type":"string"},"value":{"type":"string"},"risky":{"type":"boolean"},"grantsShell":{"type":"boolean","description":"This setting grants the agent an unrestricted shell."},"bypassesChecks":{"type":"boolean","description":"This setting turns the agent's permission, approval or sandbox checks off."},"reason":{"type":"string"},"at":{"$ref":"#/$defs/location"}}}},"unrestrictedShell":{"type":"boolean"},"permissionsBypassed":{"type":"boolean"},"tokenExchange":{"oneOf":[{"type":"object","additionalProperties":false,"required":["issuer","note"],"properties":{"issuer":{"type":"string"},"note":{"type":"string"}}},{"type":"null"}]},"allowedActors":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["name","value","wildcard"],"properties":{"name":{"type":"string"},"value":{"type":"string"},"wildcard":{"type":"boolean"}}}},"promptInputs":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["input","value","at"],"properties":{"input":{"type":"string"},"value":{"type":"string"},"at":{"$ref":"#/$defs/location"}}}},"mcpConfig":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["source","value","at"],"properties":{"source":{"type":"string"},"value":{"type":"string"},"at":{"$ref":"#/$defs/location"}}}}}};
-
-function validate60(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate60.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.id === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-if(data.product === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "product"},message:"must have required property '"+"product"+"'"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-if(data.via === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "via"},message:"must have required property '"+"via"+"'"};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
-if(data.ref === undefined){
-const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "ref"},message:"must have required property '"+"ref"+"'"};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
-errors++;
-}
-if(data.step === undefined){
-const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "step"},message:"must have required property '"+"step"+"'"};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
-errors++;
-}
-if(data.at === undefined){
-const err5 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "at"},message:"must have required property '"+"at"+"'"};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
-errors++;
-}
-if(data.mode === undefined){
-const err6 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "mode"},message:"must have required property '"+"mode"+"'"};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
-errors++;
-}
-if(data.settings === undefined){
-const err7 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "settings"},message:"must have required property '"+"settings"+"'"};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
-errors++;
-}
-if(data.unrestrictedShell === undefined){
-const err8 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "unrestrictedShell"},message:"must have required property '"+"unrestrictedShell"+"'"};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
-errors++;
-}
-if(data.permissionsBypassed === undefined){
-const err9 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "permissionsBypassed"},message:"must have required property '"+"permissionsBypassed"+"'"};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
-errors++;
-}
-if(data.tokenExchange === undefined){
-const err10 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "tokenExchange"},message:"must have required property '"+"tokenExchange"+"'"};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
-errors++;
-}
-if(data.allowedActors === undefined){
-const err11 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "allowedActors"},message:"must have required property '"+"allowedActors"+"'"};
-if(vErrors === null){
-vErrors = [err11];
-}
-else {
-vErrors.push(err11);
-}
-errors++;
-}
-if(data.promptInputs === undefined){
-const err12 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "promptInputs"},message:"must have required property '"+"promptInputs"+"'"};
-if(vErrors === null){
-vErrors = [err12];
-}
-else {
-vErrors.push(err12);
-}
-errors++;
-}
-if(data.mcpConfig === undefined){
-const err13 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "mcpConfig"},message:"must have required property '"+"mcpConfig"+"'"};
-if(vErrors === null){
-vErrors = [err13];
-}
-else {
-vErrors.push(err13);
-}
-errors++;
-}
-for(const key0 in data){
-if(!(func1.call(schema150.properties, key0))){
-const err14 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err14];
-}
-else {
-vErrors.push(err14);
-}
-errors++;
-}
-}
-if(data.id !== undefined){
-if(typeof data.id !== "string"){
-const err15 = {instancePath:instancePath+"/id",schemaPath:"#/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err15];
-}
-else {
-vErrors.push(err15);
-}
-errors++;
-}
-}
-if(data.product !== undefined){
-if(typeof data.product !== "string"){
-const err16 = {instancePath:instancePath+"/product",schemaPath:"#/properties/product/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err16];
-}
-else {
-vErrors.push(err16);
-}
-errors++;
-}
-}
-if(data.via !== undefined){
-let data2 = data.via;
-if(!(((((data2 === "uses") || (data2 === "job-uses")) || (data2 === "run")) || (data2 === "workflow-header")) || (data2 === "setup-steps"))){
-const err17 = {instancePath:instancePath+"/via",schemaPath:"#/properties/via/enum",keyword:"enum",params:{allowedValues: schema150.properties.via.enum},message:"must be equal to one of the allowed values"};
-if(vErrors === null){
-vErrors = [err17];
-}
-else {
-vErrors.push(err17);
-}
-errors++;
-}
-}
-if(data.ref !== undefined){
-let data3 = data.ref;
-if((typeof data3 !== "string") && (data3 !== null)){
-const err18 = {instancePath:instancePath+"/ref",schemaPath:"#/$defs/stringOrNull/type",keyword:"type",params:{type: schema73.type},message:"must be string,null"};
-if(vErrors === null){
-vErrors = [err18];
-}
-else {
-vErrors.push(err18);
-}
-errors++;
-}
-}
-if(data.step !== undefined){
-let data4 = data.step;
-if((!(((typeof data4 == "number") && (!(data4 % 1) && !isNaN(data4))) && (isFinite(data4)))) && (data4 !== null)){
-const err19 = {instancePath:instancePath+"/step",schemaPath:"#/properties/step/type",keyword:"type",params:{type: schema150.properties.step.type},message:"must be integer,null"};
-if(vErrors === null){
-vErrors = [err19];
-}
-else {
-vErrors.push(err19);
-}
-errors++;
-}
-}
-if(data.at !== undefined){
-let data5 = data.at;
-if(data5 && typeof data5 == "object" && !Array.isArray(data5)){
-if(data5.path === undefined){
-const err20 = {instancePath:instancePath+"/at",schemaPath:"#/$defs/location/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'"};
-if(vErrors === null){
-vErrors = [err20];
-}
-else {
-vErrors.push(err20);
-}
-errors++;
-}
-if(data5.line === undefined){
-const err21 = {instancePath:instancePath+"/at",schemaPath:"#/$defs/location/required",keyword:"required",params:{missingProperty: "line"},message:"must have required property '"+"line"+"'"};
-if(vErrors === null){
-vErrors = [err21];
-}
-else {
-vErrors.push(err21);
-}
-errors++;
-}
-if(data5.column === undefined){
-const err22 = {instancePath:instancePath+"/at",schemaPath:"#/$defs/location/required",keyword:"required",params:{missingProperty: "column"},message:"must have required property '"+"column"+"'"};
-if(vErrors === null){
-vErrors = [err22];
-}
-else {
-vErrors.push(err22);
-}
-errors++;
-}
-for(const key1 in data5){
-if(!(((key1 === "path") || (key1 === "line")) || (key1 === "column"))){
-const err23 = {instancePath:instancePath+"/at",schemaPath:"#/$defs/location/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err23];
-}
-else {
-vErrors.push(err23);
-}
-errors++;
-}
-}
-if(data5.path !== undefined){
-if(typeof data5.path !== "string"){
-const err24 = {instancePath:instancePath+"/at/path",schemaPath:"#/$defs/location/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err24];
-}
-else {
-vErrors.push(err24);
-}
-errors++;
-}
-}
-if(data5.line !== undefined){
-let data7 = data5.line;
-if(!(((typeof data7 == "number") && (!(data7 % 1) && !isNaN(data7))) && (isFinite(data7)))){
-const err25 = {instancePath:instancePath+"/at/line",schemaPath:"#/$defs/location/properties/line/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
-if(vErrors === null){
-vErrors = [err25];
-}
-else {
-vErrors.push(err25);
-}
-errors++;
-}
-if((typeof data7 == "number") && (isFinite(data7))){
-if(data7 < 0 || isNaN(data7)){
-const err26 = {instancePath:instancePath+"/at/line",schemaPath:"#/$defs/location/properties/line/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
-if(vErrors === null){
-vErrors = [err26];
-}
-else {
-vErrors.push(err26);
-}
-errors++;
-}
-}
-}
-if(data5.column !== undefined){
-let data8 = data5.column;
-if(!(((typeof data8 == "number") && (!(data8 % 1) && !isNaN(data8))) && (isFinite(data8)))){
-const err27 = {instancePath:instancePath+"/at/column",schemaPath:"#/$defs/location/properties/column/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
-if(vErrors === null){
-vErrors = [err27];
-}
-else {
-vErrors.push(err27);
-}
-errors++;
-}
-if((typeof data8 == "number") && (isFinite(data8))){
-if(data8 < 0 || isNaN(data8)){
-const err28 = {instancePath:instancePath+"/at/column",schemaPath:"#/$defs/location/properties/column/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
-if(vErrors === null){
-vErrors = [err28];
-}
-else {
-vErrors.push(err28);
-}
-errors++;
-}
-}
-}
-}
-else {
-const err29 = {instancePath:instancePath+"/at",schemaPath:"#/$defs/location/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err29];
-}
-else {
-vErrors.push(err29);
-}
-errors++;
-}
-}
-if(data.mode !== undefined){
-let data9 = data.mode;
-if((typeof data9 !== "string") && (data9 !== null)){
-const err30 = {instancePath:instancePath+"/mode",schemaPath:"#/$defs/stringOrNull/type",keyword:"type",params:{type: schema73.type},message:"must be string,null"};
-if(vErrors === null){
-vErrors = [err30];
-}
-else {
-vErrors.push(err30);
-}
-errors++;
-}
-}
-if(data.settings !== undefined){
-let data10 = data.settings;
-if(Array.isArray(data10)){
-const len0 = data10.length;
-for(let i0=0; i0<len0; i0++){
-let data11 = data10[i0];
-if(data11 && typeof data11 == "object" && !Array.isArray(data11)){
-if(data11.name === undefined){
-const err31 = {instancePath:instancePath+"/settings/" + i0,schemaPath:"#/properties/settings/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
-if(vErrors === null){
-vErrors = [err31];
-}
-else {
-vErrors.push(err31);
-}
-errors++;
-}
-if(data11.value === undefined){
-const err32 = {instancePath:instancePath+"/settings/" + i0,schemaPath:"#/properties/settings/items/required",keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'"};
-if(vErrors === null){
-vErrors = [err32];
-}
-else {
-vErrors.push(err32);
-}
-errors++;
-}
-if(data11.risky === undefined){
-const err33 = {instancePath:instancePath+"/settings/" + i0,schemaPath:"#/properties/settings/items/required",keyword:"required",params:{missingProperty: "risky"},message:"must have required property '"+"risky"+"'"};
-if(vErrors === null){
-vErrors = [err33];
-}
-else {
-vErrors.push(err33);
-}
-errors++;
-}
-if(data11.reason === undefined){
-const err34 = {instancePath:instancePath+"/settings/" + i0,schemaPath:"#/properties/settings/items/required",keyword:"required",params:{missingProperty: "reason"},message:"must have required property '"+"reason"+"'"};
-if(vErrors === null){
-vErrors = [err34];
-}
-else {
-vErrors.push(err34);
-}
-errors++;
-}
-if(data11.at === undefined){
-const err35 = {instancePath:instancePath+"/settings/" + i0,schemaPath:"#/properties/settings/items/required",keyword:"required",params:{missingProperty: "at"},message:"must have required property '"+"at"+"'"};
-if(vErrors === null){
-vErrors = [err35];
-}
-else {
-vErrors.push(err35);
-}
-errors++;
-}
-if(data11.grantsShell === undefined){
-const err36 = {instancePath:instancePath+"/settings/" + i0,schemaPath:"#/properties/settings/items/required",keyword:"required",params:{missingProperty: "grantsShell"},message:"must have required property '"+"grantsShell"+"'"};
-if(vErrors === null){
-vErrors = [err36];
-}
-else {
-vErrors.push(err36);
-}
-errors++;
-}
-if(data11.bypassesChecks === undefined){
-const err37 = {instancePath:instancePath+"/settings/" + i0,schemaPath:"#/properties/settings/items/required",keyword:"required",params:{missingProperty: "bypassesChecks"},message:"must have required property '"+"bypassesChecks"+"'"};
-if(vErrors === null){
-vErrors = [err37];
-}
-else {
-vErrors.push(err37);
-}
-errors++;
-}
-for(const key2 in data11){
-if(!(((((((key2 === "name") || (key2 === "value")) || (key2 === "risky")) || (key2 === "grantsShell")) || (key2 === "bypassesChecks")) || (key2 === "reason")) || (key2 === "at"))){
-const err38 = {instancePath:instancePath+"/settings/" + i0,schemaPath:"#/properties/settings/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err38];
-}
-else {
-vErrors.push(err38);
-}
-errors++;
-}
-}
-if(data11.name !== undefined){
-if(typeof data11.name !== "string"){
-const err39 = {instancePath:instancePath+"/settings/" + i0+"/name",schemaPath:"#/properties/settings/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err39];
-}
-else {
-vErrors.push(err39);
-}
-errors++;
-}
-}
-if(data11.value !== undefined){
-if(typeof data11.value !== "string"){
-const err40 = {instancePath:instancePath+"/settings/" + i0+"/value",schemaPath:"#/properties/settings/items/properties/value/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err40];
-}
-else {
-vErrors.push(err40);
-}
-errors++;
-}
-}
-if(data11.risky !== undefined){
-if(typeof data11.risky !== "boolean"){
-const err41 = {instancePath:instancePath+"/settings/" + i0+"/risky",schemaPath:"#/properties/settings/items/properties/risky/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
-if(vErrors === null){
-vErrors = [err41];
-}
-else {
-vErrors.push(err41);
-}
-errors++;
-}
-}
-if(data11.grantsShell !== undefined){
-if(typeof data11.grantsShell !== "boolean"){
-const err42 = {instancePath:instancePath+"/settings/" + i0+"/grantsShell",schemaPath:"#/properties/settings/items/properties/grantsShell/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
-if(vErrors === null){
-vErrors = [err42];
-}
-else {
-vErrors.push(err42);
-}
-errors++;
-}
-}
-if(data11.bypassesChecks !== undefined){
-if(typeof data11.bypassesChecks !== "boolean"){
-const err43 = {instancePath:instancePath+"/settings/" + i0+"/bypassesChecks",schemaPath:"#/properties/settings/items/properties/bypassesChecks/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
-if(vErrors === null){
-vErrors = [err43];
-}
-else {
-vErrors.push(err43);
-}
-errors++;
-}
-}
-if(data11.reason !== undefined){
-if(typeof data11.reason !== "string"){
-const err44 = {instancePath:instancePath+"/settings/" + i0+"/reason",schemaPath:"#/properties/settings/items/properties/reason/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err44];
-}
-else {
-vErrors.push(err44);
-}
-errors++;
-}
-}
-if(data11.at !== undefined){
-let data18 = data11.at;
-if(data18 && typeof data18 == "object" && !Array.isArray(data18)){
-if(data18.path === undefined){
-const err45 = {instancePath:instancePath+"/settings/" + i0+"/at",schemaPath:"#/$defs/location/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'"};
-if(vErrors === null){
-vErrors = [err45];
-}
-else {
-vErrors.push(err45);
-}
-errors++;
-}
-if(data18.line === undefined){
-const err46 = {instancePath:instancePath+"/settings/" + i0+"/at",schemaPath:"#/$defs/location/required",keyword:"required",params:{missingProperty: "line"},message:"must have required property '"+"line"+"'"};
-if(vErrors === null){
-vErrors = [err46];
-}
-else {
-vErrors.push(err46);
-}
-errors++;
-}
-if(data18.column === undefined){
-const err47 = {instancePath:instancePath+"/settings/" + i0+"/at",schemaPath:"#/$defs/location/required",keyword:"required",params:{missingProperty: "column"},message:"must have required property '"+"column"+"'"};
-if(vErrors === null){
-vErrors = [err47];
-}
-else {
-vErrors.push(err47);
-}
-errors++;
-}
-for(const key3 in data18){
-if(!(((key3 === "path") || (key3 === "line")) || (key3 === "column"))){
-const err48 = {instancePath:instancePath+"/settings/" + i0+"/at",schemaPath:"#/$defs/location/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err48];
-}
-else {
-vErrors.push(err48);
-}
-errors++;
-}
-}
-if(data18.path !== undefined){
-if(typeof data18.path !== "string"){
-const err49 = {instancePath:instancePath+"/settings/" + i0+"/at/path",schemaPath:"#/$defs/location/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err49];
-}
-else {
-vErrors.push(err49);
-}
-errors++;
-}
-}
-if(data18.line !== undefined){
-let data20 = data18.line;
-if(!(((typeof data20 == "number") && (!(data20 % 1) && !isNaN(data20))) && (isFinite(data20)))){
-const err50 = {instancePath:instancePath+"/settings/" + i0+"/at/line",schemaPath:"#/$defs/location/properties/line/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
-if(vErrors === null){
-vErrors = [err50];
-}
-else {
-vErrors.push(err50);
-}
-errors++;
-}
-if((typeof data20 == "number") && (isFinite(data20))){
-if(data20 < 0 || isNaN(data20)){
-const err51 = {instancePath:instancePath+"/settings/" + i0+"/at/line",schemaPath:"#/$defs/location/properties/line/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
-if(vErrors === null){
-vErrors = [err51];
-}
-else {
-vErrors.push(err51);
-}
-errors++;
-}
-}
-}
-if(data18.column !== undefined){
-let data21 = data18.column;
-if(!(((typeof data21 == "number") && (!(data21 % 1) && !isNaN(data21))) && (isFinite(data21)))){
-const err52 = {instancePath:instancePath+"/settings/" + i0+"/at/column",schemaPath:"#/$defs/location/properties/column/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
-if(vErrors === null){
-vErrors = [err52];
-}
-else {
-vErrors.push(err52);
-}
-errors++;
-}
-if((typeof data21 == "number") && (isFinite(data21))){
-if(data21 < 0 || isNaN(data21)){
-const err53 = {instancePath:instancePath+"/settings/" + i0+"/at/column",schemaPath:"#/$defs/location/properties/column/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
-if(vErrors === null){
-vErrors = [err53];
-}
-else {
-vErrors.push(err53);
-}
-errors++;
-}
-}
-}
-}
-else {
-const err54 = {instancePath:instancePath+"/settings/" + i0+"/at",schemaPath:"#/$defs/location/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err54];
-}
-else {
-vErrors.push(err54);
-}
-errors++;
-}
-}
-}
-else {
-const err55 = {instancePath:instancePath+"/settings/" + i0,schemaPath:"#/properties/settings/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err55];
-}
-else {
-vErrors.push(err55);
-}
-errors++;
-}
-}
-}
-else {
-const err56 = {instancePath:instancePath+"/settings",schemaPath:"#/properties/settings/type",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err56];
-}
-else {
-vErrors.push(err56);
-}
-errors++;
-}
-}
-if(data.unrestrictedShell !== undefined){
-if(typeof data.unrestrictedShell !== "boolean"){
-const err57 = {instancePath:instancePath+"/unrestrictedShell",schemaPath:"#/properties/unrestrictedShell/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
-if(vErrors === null){
-vErrors = [err57];
-}
-else {
-vErrors.push(err57);
-}
-errors++;
-}
-}
-if(data.permissionsBypassed !== undefined){
-if(typeof data.permissionsBypassed !== "boolean"){
-const err58 = {instancePath:instancePath+"/permissionsBypassed",schemaPath:"#/properties/permissionsBypassed/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
-if(vErrors === null){
-vErrors = [err58];
-}
-else {
-vErrors.push(err58);
-}
-errors++;
-}
-}
-if(data.tokenExchange !== undefined){
-let data24 = data.tokenExchange;
-const _errs57 = errors;
-let valid10 = false;
-let passing0 = null;
-const _errs58 = errors;
-if(data24 && typeof data24 == "object" && !Array.isArray(data24)){
-if(data24.issuer === undefined){
-const err59 = {instancePath:instancePath+"/tokenExchange",schemaPath:"#/properties/tokenExchange/oneOf/0/required",keyword:"required",params:{missingProperty: "issuer"},message:"must have required property '"+"issuer"+"'"};
-if(vErrors === null){
-vErrors = [err59];
-}
-else {
-vErrors.push(err59);
-}
-errors++;
-}
-if(data24.note === undefined){
-const err60 = {instancePath:instancePath+"/tokenExchange",schemaPath:"#/properties/tokenExchange/oneOf/0/required",keyword:"required",params:{missingProperty: "note"},message:"must have required property '"+"note"+"'"};
-if(vErrors === null){
-vErrors = [err60];
-}
-else {
-vErrors.push(err60);
-}
-errors++;
-}
-for(const key4 in data24){
-if(!((key4 === "issuer") || (key4 === "note"))){
-const err61 = {instancePath:instancePath+"/tokenExchange",schemaPath:"#/properties/tokenExchange/oneOf/0/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err61];
-}
-else {
-vErrors.push(err61);
-}
-errors++;
-}
-}
-if(data24.issuer !== undefined){
-if(typeof data24.issuer !== "string"){
-const err62 = {instancePath:instancePath+"/tokenExchange/issuer",schemaPath:"#/properties/tokenExchange/oneOf/0/properties/issuer/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err62];
-}
-else {
-vErrors.push(err62);
-}
-errors++;
-}
-}
-if(data24.note !== undefined){
-if(typeof data24.note !== "string"){
-const err63 = {instancePath:instancePath+"/tokenExchange/note",schemaPath:"#/properties/tokenExchange/oneOf/0/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err63];
-}
-else {
-vErrors.push(err63);
-}
-errors++;
-}
-}
-}
-else {
-const err64 = {instancePath:instancePath+"/tokenExchange",schemaPath:"#/properties/tokenExchange/oneOf/0/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err64];
-}
-else {
-vErrors.push(err64);
-}
-errors++;
-}
-var _valid0 = _errs58 === errors;
-if(_valid0){
-valid10 = true;
-passing0 = 0;
-}
-const _errs65 = errors;
-if(data24 !== null){
-const err65 = {instancePath:instancePath+"/tokenExchange",schemaPath:"#/properties/tokenExchange/oneOf/1/type",keyword:"type",params:{type: "null"},message:"must be null"};
-if(vErrors === null){
-vErrors = [err65];
-}
-else {
-vErrors.push(err65);
-}
-errors++;
-}
-var _valid0 = _errs65 === errors;
-if(_valid0 && valid10){
-valid10 = false;
-passing0 = [passing0, 1];
-}
-else {
-if(_valid0){
-valid10 = true;
-passing0 = 1;
-}
-}
-if(!valid10){
-const err66 = {instancePath:instancePath+"/tokenExchange",schemaPath:"#/properties/tokenExchange/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf"};
-if(vErrors === null){
-vErrors = [err66];
-}
-else {
-vErrors.push(err66);
-}
-errors++;
-}
-else {
-errors = _errs57;
-if(vErrors !== null){
-if(_errs57){
-vErrors.length = _errs57;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-if(data.allowedActors !== undefined){
-let data27 = data.allowedActors;
-if(Array.isArray(data27)){
-const len1 = data27.length;
-for(let i1=0; i1<len1; i1++){
-let data28 = data27[i1];
-if(data28 && typeof data28 == "object" && !Array.isArray(data28)){
-if(data28.name === undefined){
-const err67 = {instancePath:instancePath+"/allowedActors/" + i1,schemaPath:"#/properties/allowedActors/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
-if(vErrors === null){
-vErrors = [err67];
-}
-else {
-vErrors.push(err67);
-}
-errors++;
-}
-if(data28.value === undefined){
-const err68 = {instancePath:instancePath+"/allowedActors/" + i1,schemaPath:"#/properties/allowedActors/items/required",keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'"};
-if(vErrors === null){
-vErrors = [err68];
-}
-else {
-vErrors.push(err68);
-}
-errors++;
-}
-if(data28.wildcard === undefined){
-const err69 = {instancePath:instancePath+"/allowedActors/" + i1,schemaPath:"#/properties/allowedActors/items/required",keyword:"required",params:{missingProperty: "wildcard"},message:"must have required property '"+"wildcard"+"'"};
-if(vErrors === null){
-vErrors = [err69];
-}
-else {
-vErrors.push(err69);
-}
-errors++;
-}
-for(const key5 in data28){
-if(!(((key5 === "name") || (key5 === "value")) || (key5 === "wildcard"))){
-const err70 = {instancePath:instancePath+"/allowedActors/" + i1,schemaPath:"#/properties/allowedActors/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err70];
-}
-else {
-vErrors.push(err70);
-}
-errors++;
-}
-}
-if(data28.name !== undefined){
-if(typeof data28.name !== "string"){
-const err71 = {instancePath:instancePath+"/allowedActors/" + i1+"/name",schemaPath:"#/properties/allowedActors/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err71];
-}
-else {
-vErrors.push(err71);
-}
-errors++;
-}
-}
-if(data28.value !== undefined){
-if(typeof data28.value !== "string"){
-const err72 = {instancePath:instancePath+"/allowedActors/" + i1+"/value",schemaPath:"#/properties/allowedActors/items/properties/value/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err72];
-}
-else {
-vErrors.push(err72);
-}
-errors++;
-}
-}
-if(data28.wildcard !== undefined){
-if(typeof data28.wildcard !== "boolean"){
-const err73 = {instancePath:instancePath+"/allowedActors/" + i1+"/wildcard",schemaPath:"#/properties/allowedActors/items/properties/wildcard/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
-if(vErrors === null){
-vErrors = [err73];
-}
-else {
-vErrors.push(err73);
-}
-errors++;
-}
-}
-}
-else {
-const err74 = {instancePath:instancePath+"/allowedActors/" + i1,schemaPath:"#/properties/allowedActors/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err74];
-}
-else {
-vErrors.push(err74);
-}
-errors++;
-}
-}
-}
-else {
-const err75 = {instancePath:instancePath+"/allowedActors",schemaPath:"#/properties/allowedActors/type",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err75];
-}
-else {
-vErrors.push(err75);
-}
-errors++;
-}
-}
-if(data.promptInputs !== undefined){
-let data32 = data.promptInputs;
-if(Array.isArray(data32)){
-const len2 = data32.length;
-for(let i2=0; i2<len2; i2++){
-let data33 = data32[i2];
-if(data33 && typeof data33 == "object" && !Array.isArray(data33)){
-if(data33.input === undefined){
-const err76 = {instancePath:instancePath+"/promptInputs/" + i2,schemaPath:"#/properties/promptInputs/items/required",keyword:"required",params:{missingProperty: "input"},message:"must have required property '"+"input"+"'"};
-if(vErrors === null){
-vErrors = [err76];
-}
-else {
-vErrors.push(err76);
-}
-errors++;
-}
-if(data33.value === undefined){
-const err77 = {instancePath:instancePath+"/promptInputs/" + i2,schemaPath:"#/properties/promptInputs/items/required",keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'"};
-if(vErrors === null){
-vErrors = [err77];
-}
-else {
-vErrors.push(err77);
-}
-errors++;
-}
-if(data33.at === undefined){
-const err78 = {instancePath:instancePath+"/promptInputs/" + i2,schemaPath:"#/properties/promptInputs/items/required",keyword:"required",params:{missingProperty: "at"},message:"must have required property '"+"at"+"'"};
-if(vErrors === null){
-vErrors = [err78];
-}
-else {
-vErrors.push(err78);
-}
-errors++;
-}
-for(const key6 in data33){
-if(!(((key6 === "input") || (key6 === "value")) || (key6 === "at"))){
-const err79 = {instancePath:instancePath+"/promptInputs/" + i2,schemaPath:"#/properties/promptInputs/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err79];
-}
-else {
-vErrors.push(err79);
-}
-errors++;
-}
-}
-if(data33.input !== undefined){
-if(typeof data33.input !== "string"){
-const err80 = {instancePath:instancePath+"/promptInputs/" + i2+"/input",schemaPath:"#/properties/promptInputs/items/properties/input/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err80];
-}
-else {
-vErrors.push(err80);
-}
-errors++;
-}
-}
-if(data33.value !== undefined){
-if(typeof data33.value !== "string"){
-const err81 = {instancePath:instancePath+"/promptInputs/" + i2+"/value",schemaPath:"#/properties/promptInputs/items/properties/value/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err81];
-}
-else {
-vErrors.push(err81);
-}
-errors++;
-}
-}
-if(data33.at !== undefined){
-let data36 = data33.at;
-if(data36 && typeof data36 == "object" && !Array.isArray(data36)){
-if(data36.path === undefined){
-const err82 = {instancePath:instancePath+"/promptInputs/" + i2+"/at",schemaPath:"#/$defs/location/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'"};
-if(vErrors === null){
-vErrors = [err82];
-}
-else {
-vErrors.push(err82);
-}
-errors++;
-}
-if(data36.line === undefined){
-const err83 = {instancePath:instancePath+"/promptInputs/" + i2+"/at",schemaPath:"#/$defs/location/required",keyword:"required",params:{missingProperty: "line"},message:"must have required property '"+"line"+"'"};
-if(vErrors === null){
-vErrors = [err83];
-}
-else {
-vErrors.push(err83);
-}
-errors++;
-}
-if(data36.column === undefined){
-const err84 = {instancePath:instancePath+"/promptInputs/" + i2+"/at",schemaPath:"#/$defs/location/required",keyword:"required",params:{missingProperty: "column"},message:"must have required property '"+"column"+"'"};
-if(vErrors === null){
-vErrors = [err84];
-}
-else {
-vErrors.push(err84);
-}
-errors++;
-}
-for(const key7 in data36){
-if(!(((key7 === "path") || (key7 === "line")) || (key7 === "column"))){
-const err85 = {instancePath:instancePath+"/promptInputs/" + i2+"/at",schemaPath:"#/$defs/location/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err85];
-}
-else {
-vErrors.push(err85);
-}
-errors++;
-}
-}
-if(data36.path !== undefined){
-if(typeof data36.path !== "string"){
-const err86 = {instancePath:instancePath+"/promptInputs/" + i2+"/at/path",schemaPath:"#/$defs/location/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err86];
-}
-else {
-vErrors.push(err86);
-}
-errors++;
-}
-}
-if(data36.line !== undefined){
-let data38 = data36.line;
-if(!(((typeof data38 == "number") && (!(data38 % 1) && !isNaN(data38))) && (isFinite(data38)))){
-const err87 = {instancePath:instancePath+"/promptInputs/" + i2+"/at/line",schemaPath:"#/$defs/location/properties/line/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
-if(vErrors === null){
-vErrors = [err87];
-}
-else {
-vErrors.push(err87);
-}
-errors++;
-}
-if((typeof data38 == "number") && (isFinite(data38))){
-if(data38 < 0 || isNaN(data38)){
-const err88 = {instancePath:instancePath+"/promptInputs/" + i2+"/at/line",schemaPath:"#/$defs/location/properties/line/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
-if(vErrors === null){
-vErrors = [err88];
-}
-else {
-vErrors.push(err88);
-}
-errors++;
-}
-}
-}
-if(data36.column !== undefined){
-let data39 = data36.column;
-if(!(((typeof data39 == "number") && (!(data39 % 1) && !isNaN(data39))) && (isFinite(data39)))){
-const err89 = {instancePath:instancePath+"/promptInputs/" + i2+"/at/column",schemaPath:"#/$defs/location/properties/column/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
-if(vErrors === null){
-vErrors = [err89];
-}
-else {
-vErrors.push(err89);
-}
-errors++;
-}
-if((typeof data39 == "number") && (isFinite(data39))){
-if(data39 < 0 || isNaN(data39)){
-const err90 = {instancePath:instancePath+"/promptInputs/" + i2+"/at/column",schemaPath:"#/$defs/location/properties/column/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
-if(vErrors === null){
-vErrors = [err90];
-}
-else {
-vErrors.push(err90);
-}
-errors++;
-}
-}
-}
-}
-else {
-const err91 = {instancePath:instancePath+"/promptInputs/" + i2+"/at",schemaPath:"#/$defs/location/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err91];
-}
-else {
-vErrors.push(err91);
-}
-errors++;
-}
-}
-}
-else {
-const err92 = {instancePath:instancePath+"/promptInputs/" + i2,schemaPath:"#/properties/promptInputs/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err92];
-}
-else {
-vErrors.push(err92);
-}
-errors++;
-}
-}
-}
-else {
-const err93 = {instancePath:instancePath+"/promptInputs",schemaPath:"#/properties/promptInputs/type",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err93];
-}
-else {
-vErrors.push(err93);
-}
-errors++;
-}
-}
-if(data.mcpConfig !== undefined){
-let data40 = data.mcpConfig;
-if(Array.isArray(data40)){
-const len3 = data40.length;
-for(let i3=0; i3<len3; i3++){
-let data41 = data40[i3];
-if(data41 && typeof data41 == "object" && !Array.isArray(data41)){
-if(data41.source === undefined){
-const err94 = {instancePath:instancePath+"/mcpConfig/" + i3,schemaPath:"#/properties/mcpConfig/items/required",keyword:"required",params:{missingProperty: "source"},message:"must have required property '"+"source"+"'"};
-if(vErrors === null){
-vErrors = [err94];
-}
-else {
-vErrors.push(err94);
-}
-errors++;
-}
-if(data41.value === undefined){
-const err95 = {instancePath:instancePath+"/mcpConfig/" + i3,schemaPath:"#/properties/mcpConfig/items/required",keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'"};
-if(vErrors === null){
-vErrors = [err95];
-}
-else {
-vErrors.push(err95);
-}
-errors++;
-}
-if(data41.at === undefined){
-const err96 = {instancePath:instancePath+"/mcpConfig/" + i3,schemaPath:"#/properties/mcpConfig/items/required",keyword:"required",params:{missingProperty: "at"},message:"must have required property '"+"at"+"'"};
-if(vErrors === null){
-vErrors = [err96];
-}
-else {
-vErrors.push(err96);
-}
-errors++;
-}
-for(const key8 in data41){
-if(!(((key8 === "source") || (key8 === "value")) || (key8 === "at"))){
-const err97 = {instancePath:instancePath+"/mcpConfig/" + i3,schemaPath:"#/properties/mcpConfig/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err97];
-}
-else {
-vErrors.push(err97);
-}
-errors++;
-}
-}
-if(data41.source !== undefined){
-if(typeof data41.source !== "string"){
-const err98 = {instancePath:instancePath+"/mcpConfig/" + i3+"/source",schemaPath:"#/properties/mcpConfig/items/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err98];
-}
-else {
-vErrors.push(err98);
-}
-errors++;
-}
-}
-if(data41.value !== undefined){
-if(typeof data41.value !== "string"){
-const err99 = {instancePath:instancePath+"/mcpConfig/" + i3+"/value",schemaPath:"#/properties/mcpConfig/items/properties/value/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err99];
-}
-else {
-vErrors.push(err99);
-}
-errors++;
-}
-}
-if(data41.at !== undefined){
-let data44 = data41.at;
-if(data44 && typeof data44 == "object" && !Array.isArray(data44)){
-if(data44.path === undefined){
-const err100 = {instancePath:instancePath+"/mcpConfig/" + i3+"/at",schemaPath:"#/$defs/location/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'"};
-if(vErrors === null){
-vErrors = [err100];
-}
-else {
-vErrors.push(err100);
-}
-errors++;
-}
-if(data44.line === undefined){
-const err101 = {instancePath:instancePath+"/mcpConfig/" + i3+"/at",schemaPath:"#/$defs/location/required",keyword:"required",params:{missingProperty: "line"},message:"must have required property '"+"line"+"'"};
-if(vErrors === null){
-vErrors = [err101];
-}
-else {
-vErrors.push(err101);
-}
-errors++;
-}
-if(data44.column === undefined){
-const err102 = {instancePath:instancePath+"/mcpConfig/" + i3+"/at",schemaPath:"#/$defs/location/required",keyword:"required",params:{missingProperty: "column"},message:"must have required property '"+"column"+"'"};
-if(vErrors === null){
-vErrors = [err102];
-}
-else {
-vErrors.push(err102);
-}
-errors++;
-}
-for(const key9 in data44){
-if(!(((key9 === "path") || (key9 === "line")) || (key9 === "column"))){
-const err103 = {instancePath:instancePath+"/mcpConfig/" + i3+"/at",schemaPath:"#/$defs/location/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err103];
-}
-else {
-vErrors.push(err103);
-}
-errors++;
-}
-}
-if(data44.path !== undefined){
-if(typeof data44.path !== "string"){
-const err104 = {instancePath:instancePath+"/mcpConfig/" + i3+"/at/path",schemaPath:"#/$defs/location/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err104];
-}
-else {
-vErrors.push(err104);
-}
-errors++;
-}
-}
-if(data44.line !== undefined){
-let data46 = data44.line;
-if(!(((typeof data46 == "number") && (!(data46 % 1) && !isNaN(data46))) && (isFinite(data46)))){
-const err105 = {instancePath:instancePath+"/mcpConfig/" + i3+"/at/line",schemaPath:"#/$defs/location/properties/line/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
-if(vErrors === null){
-vErrors = [err105];
-}
-else {
-vErrors.push(err105);
-}
-errors++;
-}
-if((typeof data46 == "number") && (isFinite(data46))){
-if(data46 < 0 || isNaN(data46)){
-const err106 = {instancePath:instancePath+"/mcpConfig/" + i3+"/at/line",schemaPath:"#/$defs/location/properties/line/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
-if(vErrors === null){
-vErrors = [err106];
-}
-else {
-vErrors.push(err106);
-}
-errors++;
-}
-}
-}
-if(data44.column !== undefined){
-let data47 = data44.column;
-if(!(((typeof data47 == "number") && (!(data47 % 1) && !isNaN(data47))) && (isFinite(data47)))){
-const err107 = {instancePath:instancePath+"/mcpConfig/" + i3+"/at/column",schemaPath:"#/$defs/location/properties/column/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
-if(vErrors === null){
-vErrors = [err107];
-}
-else {
-vErrors.push(err107);
-}
-errors++;
-}
-if((typeof data47 == "number") && (isFinite(data47))){
-if(data47 < 0 || isNaN(data47)){
-const err108 = {instancePath:instancePath+"/mcpConfig/" + i3+"/at/column",schemaPath:"#/$defs/location/properties/column/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
-if(vErrors === null){
-vErrors = [err108];
-}
-else {
-vErrors.push(err108);
-}
-errors++;
-}
-}
-}
-}
-else {
-const err109 = {instancePath:instancePath+"/mcpConfig/" + i3+"/at",schemaPath:"#/$defs/location/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err109];
-}
-else {
-vErrors.push(err109);
-}
-errors++;
-}
-}
-}
-else {
-const err110 = {instancePath:instancePath+"/mcpConfig/" + i3,schemaPath:"#/properties/mcpConfig/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err110];
-}
-else {
-vErrors.push(err110);
-}
-errors++;
-}
-}
-}
-else {
-const err111 = {instancePath:instancePath+"/mcpConfig",schemaPath:"#/properties/mcpConfig/type",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err111];
-}
-else {
-vErrors.push(err111);
-}
-errors++;
-}
-}
-}
-else {
-const err112 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err112];
-}
-else {
-vErrors.push(err112);
-}
-errors++;
-}
-validate60.errors = vErrors;
-return errors === 0;
-}
-validate60.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
-
-
-function validate93(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate93.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-if(Array.isArray(data)){
-const len0 = data.length;
-for(let i0=0; i0<len0; i0++){
-if(!(validate60(data[i0], {instancePath:instancePath+"/" + i0,parentData:data,parentDataProperty:i0,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate60.errors : vErrors.concat(validate60.errors);
-errors = vErrors.length;
-}
-}
-}
-else {
-const err0 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-validate93.errors = vErrors;
-return errors === 0;
-}
-validate93.evaluated = {"items":true,"dynamicProps":false,"dynamicItems":false};
-
-const schema249 = {"type":"array","items":{"$ref":"#/$defs/toolReach"}};
-const schema157 = {"type":"object","additionalProperties":false,"required":["agent","name","file","transport","command","args","url","remote","fetchesCode","secrets","trust","tools","writeCapable","at"],"properties":{"agent":{"type":"string"},"name":{"type":"string"},"file":{"type":"string"},"transport":{"enum":["stdio","http","sse","unknown"]},"command":{"$ref":"#/$defs/stringOrNull"},"args":{"$ref":"#/$defs/stringList"},"url":{"$ref":"#/$defs/stringOrNull"},"remote":{"type":"boolean"},"fetchesCode":{"type":"boolean"},"secrets":{"description":"Names of env vars / headers whose values reference secrets; never the values.","$ref":"#/$defs/stringList"},"trust":{"type":"boolean"},"tools":{"oneOf":[{"$ref":"#/$defs/stringList"},{"const":"*"},{"type":"null"}]},"writeCapable":{"type":"boolean"},"at":{"$ref":"#/$defs/location"}}};
-
-function validate62(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate62.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.agent === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "agent"},message:"must have required property '"+"agent"+"'"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-if(data.name === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-if(data.file === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "file"},message:"must have required property '"+"file"+"'"};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
-if(data.transport === undefined){
-const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "transport"},message:"must have required property '"+"transport"+"'"};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
-errors++;
-}
-if(data.command === undefined){
-const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "command"},message:"must have required property '"+"command"+"'"};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
-errors++;
-}
-if(data.args === undefined){
-const err5 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "args"},message:"must have required property '"+"args"+"'"};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
-errors++;
-}
-if(data.url === undefined){
-const err6 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "url"},message:"must have required property '"+"url"+"'"};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
-errors++;
-}
-if(data.remote === undefined){
-const err7 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "remote"},message:"must have required property '"+"remote"+"'"};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
-errors++;
-}
-if(data.fetchesCode === undefined){
-const err8 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "fetchesCode"},message:"must have required property '"+"fetchesCode"+"'"};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
-errors++;
-}
-if(data.secrets === undefined){
-const err9 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "secrets"},message:"must have required property '"+"secrets"+"'"};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
-errors++;
-}
-if(data.trust === undefined){
-const err10 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "trust"},message:"must have required property '"+"trust"+"'"};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
-errors++;
-}
-if(data.tools === undefined){
-const err11 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "tools"},message:"must have required property '"+"tools"+"'"};
-if(vErrors === null){
-vErrors = [err11];
-}
-else {
-vErrors.push(err11);
-}
-errors++;
-}
-if(data.writeCapable === undefined){
-const err12 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "writeCapable"},message:"must have required property '"+"writeCapable"+"'"};
-if(vErrors === null){
-vErrors = [err12];
-}
-else {
-vErrors.push(err12);
-}
-errors++;
-}
-if(data.at === undefined){
-const err13 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "at"},message:"must have required property '"+"at"+"'"};
-if(vErrors === null){
-vErrors = [err13];
-}
-else {
-vErrors.push(err13);
-}
-errors++;
-}
-for(const key0 in data){
-if(!(func1.call(schema157.properties, key0))){
-const err14 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err14];
-}
-else {
-vErrors.push(err14);
-}
-errors++;
-}
-}
-if(data.agent !== undefined){
-if(typeof data.agent !== "string"){
-const err15 = {instancePath:instancePath+"/agent",schemaPath:"#/properties/agent/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err15];
-}
-else {
-vErrors.push(err15);
-}
-errors++;
-}
-}
-if(data.name !== undefined){
-if(typeof data.name !== "string"){
-const err16 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err16];
-}
-else {
-vErrors.push(err16);
-}
-errors++;
-}
-}
-if(data.file !== undefined){
-if(typeof data.file !== "string"){
-const err17 = {instancePath:instancePath+"/file",schemaPath:"#/properties/file/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err17];
-}
-else {
-vErrors.push(err17);
-}
-errors++;
-}
-}
-if(data.transport !== undefined){
-let data3 = data.transport;
-if(!((((data3 === "stdio") || (data3 === "http")) || (data3 === "sse")) || (data3 === "unknown"))){
-const err18 = {instancePath:instancePath+"/transport",schemaPath:"#/properties/transport/enum",keyword:"enum",params:{allowedValues: schema157.properties.transport.enum},message:"must be equal to one of the allowed values"};
-if(vErrors === null){
-vErrors = [err18];
-}
-else {
-vErrors.push(err18);
-}
-errors++;
-}
-}
-if(data.command !== undefined){
-let data4 = data.command;
-if((typeof data4 !== "string") && (data4 !== null)){
-const err19 = {instancePath:instancePath+"/command",schemaPath:"#/$defs/stringOrNull/type",keyword:"type",params:{type: schema73.type},message:"must be string,null"};
-if(vErrors === null){
-vErrors = [err19];
-}
-else {
-vErrors.push(err19);
-}
-errors++;
-}
-}
-if(data.args !== undefined){
-let data5 = data.args;
-if(Array.isArray(data5)){
-const len0 = data5.length;
-for(let i0=0; i0<len0; i0++){
-if(typeof data5[i0] !== "string"){
-const err20 = {instancePath:instancePath+"/args/" + i0,schemaPath:"#/$defs/stringList/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err20];
-}
-else {
-vErrors.push(err20);
-}
-errors++;
-}
-}
-}
-else {
-const err21 = {instancePath:instancePath+"/args",schemaPath:"#/$defs/stringList/type",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err21];
-}
-else {
-vErrors.push(err21);
-}
-errors++;
-}
-}
-if(data.url !== undefined){
-let data7 = data.url;
-if((typeof data7 !== "string") && (data7 !== null)){
-const err22 = {instancePath:instancePath+"/url",schemaPath:"#/$defs/stringOrNull/type",keyword:"type",params:{type: schema73.type},message:"must be string,null"};
-if(vErrors === null){
-vErrors = [err22];
-}
-else {
-vErrors.push(err22);
-}
-errors++;
-}
-}
-if(data.remote !== undefined){
-if(typeof data.remote !== "boolean"){
-const err23 = {instancePath:instancePath+"/remote",schemaPath:"#/properties/remote/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
-if(vErrors === null){
-vErrors = [err23];
-}
-else {
-vErrors.push(err23);
-}
-errors++;
-}
-}
-if(data.fetchesCode !== undefined){
-if(typeof data.fetchesCode !== "boolean"){
-const err24 = {instancePath:instancePath+"/fetchesCode",schemaPath:"#/properties/fetchesCode/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
-if(vErrors === null){
-vErrors = [err24];
-}
-else {
-vErrors.push(err24);
-}
-errors++;
-}
-}
-if(data.secrets !== undefined){
-let data10 = data.secrets;
-if(Array.isArray(data10)){
-const len1 = data10.length;
-for(let i1=0; i1<len1; i1++){
-if(typeof data10[i1] !== "string"){
-const err25 = {instancePath:instancePath+"/secrets/" + i1,schemaPath:"#/$defs/stringList/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err25];
-}
-else {
-vErrors.push(err25);
-}
-errors++;
-}
-}
-}
-else {
-const err26 = {instancePath:instancePath+"/secrets",schemaPath:"#/$defs/stringList/type",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err26];
-}
-else {
-vErrors.push(err26);
-}
-errors++;
-}
-}
-if(data.trust !== undefined){
-if(typeof data.trust !== "boolean"){
-const err27 = {instancePath:instancePath+"/trust",schemaPath:"#/properties/trust/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
-if(vErrors === null){
-vErrors = [err27];
-}
-else {
-vErrors.push(err27);
-}
-errors++;
-}
-}
-if(data.tools !== undefined){
-let data13 = data.tools;
-const _errs32 = errors;
-let valid9 = false;
-let passing0 = null;
-const _errs33 = errors;
-if(Array.isArray(data13)){
-const len2 = data13.length;
-for(let i2=0; i2<len2; i2++){
-if(typeof data13[i2] !== "string"){
-const err28 = {instancePath:instancePath+"/tools/" + i2,schemaPath:"#/$defs/stringList/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err28];
-}
-else {
-vErrors.push(err28);
-}
-errors++;
-}
-}
-}
-else {
-const err29 = {instancePath:instancePath+"/tools",schemaPath:"#/$defs/stringList/type",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err29];
-}
-else {
-vErrors.push(err29);
-}
-errors++;
-}
-var _valid0 = _errs33 === errors;
-if(_valid0){
-valid9 = true;
-passing0 = 0;
-}
-const _errs38 = errors;
-if("*" !== data13){
-const err30 = {instancePath:instancePath+"/tools",schemaPath:"#/properties/tools/oneOf/1/const",keyword:"const",params:{allowedValue: "*"},message:"must be equal to constant"};
-if(vErrors === null){
-vErrors = [err30];
-}
-else {
-vErrors.push(err30);
-}
-errors++;
-}
-var _valid0 = _errs38 === errors;
-if(_valid0 && valid9){
-valid9 = false;
-passing0 = [passing0, 1];
-}
-else {
-if(_valid0){
-valid9 = true;
-passing0 = 1;
-}
-const _errs39 = errors;
-if(data13 !== null){
-const err31 = {instancePath:instancePath+"/tools",schemaPath:"#/properties/tools/oneOf/2/type",keyword:"type",params:{type: "null"},message:"must be null"};
-if(vErrors === null){
-vErrors = [err31];
-}
-else {
-vErrors.push(err31);
-}
-errors++;
-}
-var _valid0 = _errs39 === errors;
-if(_valid0 && valid9){
-valid9 = false;
-passing0 = [passing0, 2];
-}
-else {
-if(_valid0){
-valid9 = true;
-passing0 = 2;
-}
-}
-}
-if(!valid9){
-const err32 = {instancePath:instancePath+"/tools",schemaPath:"#/properties/tools/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf"};
-if(vErrors === null){
-vErrors = [err32];
-}
-else {
-vErrors.push(err32);
-}
-errors++;
-}
-else {
-errors = _errs32;
-if(vErrors !== null){
-if(_errs32){
-vErrors.length = _errs32;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-if(data.writeCapable !== undefined){
-if(typeof data.writeCapable !== "boolean"){
-const err33 = {instancePath:instancePath+"/writeCapable",schemaPath:"#/properties/writeCapable/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
-if(vErrors === null){
-vErrors = [err33];
-}
-else {
-vErrors.push(err33);
-}
-errors++;
-}
-}
-if(data.at !== undefined){
-let data16 = data.at;
-if(data16 && typeof data16 == "object" && !Array.isArray(data16)){
-if(data16.path === undefined){
-const err34 = {instancePath:instancePath+"/at",schemaPath:"#/$defs/location/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'"};
-if(vErrors === null){
-vErrors = [err34];
-}
-else {
-vErrors.push(err34);
-}
-errors++;
-}
-if(data16.line === undefined){
-const err35 = {instancePath:instancePath+"/at",schemaPath:"#/$defs/location/required",keyword:"required",params:{missingProperty: "line"},message:"must have required property '"+"line"+"'"};
-if(vErrors === null){
-vErrors = [err35];
-}
-else {
-vErrors.push(err35);
-}
-errors++;
-}
-if(data16.column === undefined){
-const err36 = {instancePath:instancePath+"/at",schemaPath:"#/$defs/location/required",keyword:"required",params:{missingProperty: "column"},message:"must have required property '"+"column"+"'"};
-if(vErrors === null){
-vErrors = [err36];
-}
-else {
-vErrors.push(err36);
-}
-errors++;
-}
-for(const key1 in data16){
-if(!(((key1 === "path") || (key1 === "line")) || (key1 === "column"))){
-const err37 = {instancePath:instancePath+"/at",schemaPath:"#/$defs/location/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err37];
-}
-else {
-vErrors.push(err37);
-}
-errors++;
-}
-}
-if(data16.path !== undefined){
-if(typeof data16.path !== "string"){
-const err38 = {instancePath:instancePath+"/at/path",schemaPath:"#/$defs/location/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err38];
-}
-else {
-vErrors.push(err38);
-}
-errors++;
-}
-}
-if(data16.line !== undefined){
-let data18 = data16.line;
-if(!(((typeof data18 == "number") && (!(data18 % 1) && !isNaN(data18))) && (isFinite(data18)))){
-const err39 = {instancePath:instancePath+"/at/line",schemaPath:"#/$defs/location/properties/line/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
-if(vErrors === null){
-vErrors = [err39];
-}
-else {
-vErrors.push(err39);
-}
-errors++;
-}
-if((typeof data18 == "number") && (isFinite(data18))){
-if(data18 < 0 || isNaN(data18)){
-const err40 = {instancePath:instancePath+"/at/line",schemaPath:"#/$defs/location/properties/line/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
-if(vErrors === null){
-vErrors = [err40];
-}
-else {
-vErrors.push(err40);
-}
-errors++;
-}
-}
-}
-if(data16.column !== undefined){
-let data19 = data16.column;
-if(!(((typeof data19 == "number") && (!(data19 % 1) && !isNaN(data19))) && (isFinite(data19)))){
-const err41 = {instancePath:instancePath+"/at/column",schemaPath:"#/$defs/location/properties/column/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
-if(vErrors === null){
-vErrors = [err41];
-}
-else {
-vErrors.push(err41);
-}
-errors++;
-}
-if((typeof data19 == "number") && (isFinite(data19))){
-if(data19 < 0 || isNaN(data19)){
-const err42 = {instancePath:instancePath+"/at/column",schemaPath:"#/$defs/location/properties/column/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
-if(vErrors === null){
-vErrors = [err42];
-}
-else {
-vErrors.push(err42);
-}
-errors++;
-}
-}
-}
-}
-else {
-const err43 = {instancePath:instancePath+"/at",schemaPath:"#/$defs/location/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err43];
-}
-else {
-vErrors.push(err43);
-}
-errors++;
-}
-}
-}
-else {
-const err44 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err44];
-}
-else {
-vErrors.push(err44);
-}
-errors++;
-}
-validate62.errors = vErrors;
-return errors === 0;
-}
-validate62.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
-
-
-function validate96(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate96.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-if(Array.isArray(data)){
-const len0 = data.length;
-for(let i0=0; i0<len0; i0++){
-if(!(validate62(data[i0], {instancePath:instancePath+"/" + i0,parentData:data,parentDataProperty:i0,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate62.errors : vErrors.concat(validate62.errors);
-errors = vErrors.length;
-}
-}
-}
-else {
-const err0 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-validate96.errors = vErrors;
-return errors === 0;
-}
-validate96.evaluated = {"items":true,"dynamicProps":false,"dynamicItems":false};
-
-const schema250 = {"type":"array","items":{"type":"object","additionalProperties":false,"required":["agent","file","permissions","settings"],"properties":{"agent":{"type":"string"},"file":{"type":"string"},"permissions":{"oneOf":[{"$ref":"#/$defs/agentPermissionSettings"},{"type":"null"}]},"settings":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["key","value","at"],"properties":{"key":{"type":"string"},"value":{"type":"string"},"at":{"$ref":"#/$defs/location"}}}}}}};
-const schema164 = {"type":"object","additionalProperties":false,"required":["allow","ask","deny","defaultMode","enableAllProjectMcpServers","hooks","sandboxEnabled","at"],"properties":{"allow":{"$ref":"#/$defs/stringList"},"ask":{"$ref":"#/$defs/stringList"},"deny":{"$ref":"#/$defs/stringList"},"defaultMode":{"$ref":"#/$defs/stringOrNull"},"enableAllProjectMcpServers":{"type":["boolean","null"]},"hooks":{"$ref":"#/$defs/stringList"},"sandboxEnabled":{"type":["boolean","null"]},"at":{"$ref":"#/$defs/location"}}};
-
-function validate64(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate64.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.allow === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "allow"},message:"must have required property '"+"allow"+"'"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-if(data.ask === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "ask"},message:"must have required property '"+"ask"+"'"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-if(data.deny === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "deny"},message:"must have required property '"+"deny"+"'"};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
-if(data.defaultMode === undefined){
-const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "defaultMode"},message:"must have required property '"+"defaultMode"+"'"};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
-errors++;
-}
-if(data.enableAllProjectMcpServers === undefined){
-const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "enableAllProjectMcpServers"},message:"must have required property '"+"enableAllProjectMcpServers"+"'"};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
-errors++;
-}
-if(data.hooks === undefined){
-const err5 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "hooks"},message:"must have required property '"+"hooks"+"'"};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
-errors++;
-}
-if(data.sandboxEnabled === undefined){
-const err6 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "sandboxEnabled"},message:"must have required property '"+"sandboxEnabled"+"'"};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
-errors++;
-}
-if(data.at === undefined){
-const err7 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "at"},message:"must have required property '"+"at"+"'"};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
-errors++;
-}
-for(const key0 in data){
-if(!((((((((key0 === "allow") || (key0 === "ask")) || (key0 === "deny")) || (key0 === "defaultMode")) || (key0 === "enableAllProjectMcpServers")) || (key0 === "hooks")) || (key0 === "sandboxEnabled")) || (key0 === "at"))){
-const err8 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
-errors++;
-}
-}
-if(data.allow !== undefined){
-let data0 = data.allow;
-if(Array.isArray(data0)){
-const len0 = data0.length;
-for(let i0=0; i0<len0; i0++){
-if(typeof data0[i0] !== "string"){
-const err9 = {instancePath:instancePath+"/allow/" + i0,schemaPath:"#/$defs/stringList/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
-errors++;
-}
-}
-}
-else {
-const err10 = {instancePath:instancePath+"/allow",schemaPath:"#/$defs/stringList/type",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
-errors++;
-}
-}
-if(data.ask !== undefined){
-let data2 = data.ask;
-if(Array.isArray(data2)){
-const len1 = data2.length;
-for(let i1=0; i1<len1; i1++){
-if(typeof data2[i1] !== "string"){
-const err11 = {instancePath:instancePath+"/ask/" + i1,schemaPath:"#/$defs/stringList/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err11];
-}
-else {
-vErrors.push(err11);
-}
-errors++;
-}
-}
-}
-else {
-const err12 = {instancePath:instancePath+"/ask",schemaPath:"#/$defs/stringList/type",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err12];
-}
-else {
-vErrors.push(err12);
-}
-errors++;
-}
-}
-if(data.deny !== undefined){
-let data4 = data.deny;
-if(Array.isArray(data4)){
-const len2 = data4.length;
-for(let i2=0; i2<len2; i2++){
-if(typeof data4[i2] !== "string"){
-const err13 = {instancePath:instancePath+"/deny/" + i2,schemaPath:"#/$defs/stringList/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err13];
-}
-else {
-vErrors.push(err13);
-}
-errors++;
-}
-}
-}
-else {
-const err14 = {instancePath:instancePath+"/deny",schemaPath:"#/$defs/stringList/type",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err14];
-}
-else {
-vErrors.push(err14);
-}
-errors++;
-}
-}
-if(data.defaultMode !== undefined){
-let data6 = data.defaultMode;
-if((typeof data6 !== "string") && (data6 !== null)){
-const err15 = {instancePath:instancePath+"/defaultMode",schemaPath:"#/$defs/stringOrNull/type",keyword:"type",params:{type: schema73.type},message:"must be string,null"};
-if(vErrors === null){
-vErrors = [err15];
-}
-else {
-vErrors.push(err15);
-}
-errors++;
-}
-}
-if(data.enableAllProjectMcpServers !== undefined){
-let data7 = data.enableAllProjectMcpServers;
-if((typeof data7 !== "boolean") && (data7 !== null)){
-const err16 = {instancePath:instancePath+"/enableAllProjectMcpServers",schemaPath:"#/properties/enableAllProjectMcpServers/type",keyword:"type",params:{type: schema164.properties.enableAllProjectMcpServers.type},message:"must be boolean,null"};
-if(vErrors === null){
-vErrors = [err16];
-}
-else {
-vErrors.push(err16);
-}
-errors++;
-}
-}
-if(data.hooks !== undefined){
-let data8 = data.hooks;
-if(Array.isArray(data8)){
-const len3 = data8.length;
-for(let i3=0; i3<len3; i3++){
-if(typeof data8[i3] !== "string"){
-const err17 = {instancePath:instancePath+"/hooks/" + i3,schemaPath:"#/$defs/stringList/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err17];
-}
-else {
-vErrors.push(err17);
-}
-errors++;
-}
-}
-}
-else {
-const err18 = {instancePath:instancePath+"/hooks",schemaPath:"#/$defs/stringList/type",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err18];
-}
-else {
-vErrors.push(err18);
-}
-errors++;
-}
-}
-if(data.sandboxEnabled !== undefined){
-let data10 = data.sandboxEnabled;
-if((typeof data10 !== "boolean") && (data10 !== null)){
-const err19 = {instancePath:instancePath+"/sandboxEnabled",schemaPath:"#/properties/sandboxEnabled/type",keyword:"type",params:{type: schema164.properties.sandboxEnabled.type},message:"must be boolean,null"};
-if(vErrors === null){
-vErrors = [err19];
-}
-else {
-vErrors.push(err19);
-}
-errors++;
-}
-}
-if(data.at !== undefined){
-let data11 = data.at;
-if(data11 && typeof data11 == "object" && !Array.isArray(data11)){
-if(data11.path === undefined){
-const err20 = {instancePath:instancePath+"/at",schemaPath:"#/$defs/location/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'"};
-if(vErrors === null){
-vErrors = [err20];
-}
-else {
-vErrors.push(err20);
-}
-errors++;
-}
-if(data11.line === undefined){
-const err21 = {instancePath:instancePath+"/at",schemaPath:"#/$defs/location/required",keyword:"required",params:{missingProperty: "line"},message:"must have required property '"+"line"+"'"};
-if(vErrors === null){
-vErrors = [err21];
-}
-else {
-vErrors.push(err21);
-}
-errors++;
-}
-if(data11.column === undefined){
-const err22 = {instancePath:instancePath+"/at",schemaPath:"#/$defs/location/required",keyword:"required",params:{missingProperty: "column"},message:"must have required property '"+"column"+"'"};
-if(vErrors === null){
-vErrors = [err22];
-}
-else {
-vErrors.push(err22);
-}
-errors++;
-}
-for(const key1 in data11){
-if(!(((key1 === "path") || (key1 === "line")) || (key1 === "column"))){
-const err23 = {instancePath:instancePath+"/at",schemaPath:"#/$defs/location/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err23];
-}
-else {
-vErrors.push(err23);
-}
-errors++;
-}
-}
-if(data11.path !== undefined){
-if(typeof data11.path !== "string"){
-const err24 = {instancePath:instancePath+"/at/path",schemaPath:"#/$defs/location/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err24];
-}
-else {
-vErrors.push(err24);
-}
-errors++;
-}
-}
-if(data11.line !== undefined){
-let data13 = data11.line;
-if(!(((typeof data13 == "number") && (!(data13 % 1) && !isNaN(data13))) && (isFinite(data13)))){
-const err25 = {instancePath:instancePath+"/at/line",schemaPath:"#/$defs/location/properties/line/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
-if(vErrors === null){
-vErrors = [err25];
-}
-else {
-vErrors.push(err25);
-}
-errors++;
-}
-if((typeof data13 == "number") && (isFinite(data13))){
-if(data13 < 0 || isNaN(data13)){
-const err26 = {instancePath:instancePath+"/at/line",schemaPath:"#/$defs/location/properties/line/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
-if(vErrors === null){
-vErrors = [err26];
-}
-else {
-vErrors.push(err26);
-}
-errors++;
-}
-}
-}
-if(data11.column !== undefined){
-let data14 = data11.column;
-if(!(((typeof data14 == "number") && (!(data14 % 1) && !isNaN(data14))) && (isFinite(data14)))){
-const err27 = {instancePath:instancePath+"/at/column",schemaPath:"#/$defs/location/properties/column/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
-if(vErrors === null){
-vErrors = [err27];
-}
-else {
-vErrors.push(err27);
-}
-errors++;
-}
-if((typeof data14 == "number") && (isFinite(data14))){
-if(data14 < 0 || isNaN(data14)){
-const err28 = {instancePath:instancePath+"/at/column",schemaPath:"#/$defs/location/properties/column/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
-if(vErrors === null){
-vErrors = [err28];
-}
-else {
-vErrors.push(err28);
-}
-errors++;
-}
-}
-}
-}
-else {
-const err29 = {instancePath:instancePath+"/at",schemaPath:"#/$defs/location/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err29];
-}
-else {
-vErrors.push(err29);
-}
-errors++;
-}
-}
-}
-else {
-const err30 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err30];
-}
-else {
-vErrors.push(err30);
-}
-errors++;
-}
-validate64.errors = vErrors;
-return errors === 0;
-}
-validate64.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
-
-
-function validate99(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate99.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-if(Array.isArray(data)){
-const len0 = data.length;
-for(let i0=0; i0<len0; i0++){
-let data0 = data[i0];
-if(data0 && typeof data0 == "object" && !Array.isArray(data0)){
-if(data0.agent === undefined){
-const err0 = {instancePath:instancePath+"/" + i0,schemaPath:"#/items/required",keyword:"required",params:{missingProperty: "agent"},message:"must have required property '"+"agent"+"'"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-if(data0.file === undefined){
-const err1 = {instancePath:instancePath+"/" + i0,schemaPath:"#/items/required",keyword:"required",params:{missingProperty: "file"},message:"must have required property '"+"file"+"'"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-if(data0.permissions === undefined){
-const err2 = {instancePath:instancePath+"/" + i0,schemaPath:"#/items/required",keyword:"required",params:{missingProperty: "permissions"},message:"must have required property '"+"permissions"+"'"};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
-if(data0.settings === undefined){
-const err3 = {instancePath:instancePath+"/" + i0,schemaPath:"#/items/required",keyword:"required",params:{missingProperty: "settings"},message:"must have required property '"+"settings"+"'"};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
-errors++;
-}
-for(const key0 in data0){
-if(!((((key0 === "agent") || (key0 === "file")) || (key0 === "permissions")) || (key0 === "settings"))){
-const err4 = {instancePath:instancePath+"/" + i0,schemaPath:"#/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
-errors++;
-}
-}
-if(data0.agent !== undefined){
-if(typeof data0.agent !== "string"){
-const err5 = {instancePath:instancePath+"/" + i0+"/agent",schemaPath:"#/items/properties/agent/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
-errors++;
-}
-}
-if(data0.file !== undefined){
-if(typeof data0.file !== "string"){
-const err6 = {instancePath:instancePath+"/" + i0+"/file",schemaPath:"#/items/properties/file/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
-errors++;
-}
-}
-if(data0.permissions !== undefined){
-let data3 = data0.permissions;
-const _errs9 = errors;
-let valid3 = false;
-let passing0 = null;
-const _errs10 = errors;
-if(!(validate64(data3, {instancePath:instancePath+"/" + i0+"/permissions",parentData:data0,parentDataProperty:"permissions",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate64.errors : vErrors.concat(validate64.errors);
-errors = vErrors.length;
-}
-var _valid0 = _errs10 === errors;
-if(_valid0){
-valid3 = true;
-passing0 = 0;
-}
-const _errs11 = errors;
-if(data3 !== null){
-const err7 = {instancePath:instancePath+"/" + i0+"/permissions",schemaPath:"#/items/properties/permissions/oneOf/1/type",keyword:"type",params:{type: "null"},message:"must be null"};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
-errors++;
-}
-var _valid0 = _errs11 === errors;
-if(_valid0 && valid3){
-valid3 = false;
-passing0 = [passing0, 1];
-}
-else {
-if(_valid0){
-valid3 = true;
-passing0 = 1;
-}
-}
-if(!valid3){
-const err8 = {instancePath:instancePath+"/" + i0+"/permissions",schemaPath:"#/items/properties/permissions/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf"};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
-errors++;
-}
-else {
-errors = _errs9;
-if(vErrors !== null){
-if(_errs9){
-vErrors.length = _errs9;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-if(data0.settings !== undefined){
-let data4 = data0.settings;
-if(Array.isArray(data4)){
-const len1 = data4.length;
-for(let i1=0; i1<len1; i1++){
-let data5 = data4[i1];
-if(data5 && typeof data5 == "object" && !Array.isArray(data5)){
-if(data5.key === undefined){
-const err9 = {instancePath:instancePath+"/" + i0+"/settings/" + i1,schemaPath:"#/items/properties/settings/items/required",keyword:"required",params:{missingProperty: "key"},message:"must have required property '"+"key"+"'"};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
-errors++;
-}
-if(data5.value === undefined){
-const err10 = {instancePath:instancePath+"/" + i0+"/settings/" + i1,schemaPath:"#/items/properties/settings/items/required",keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'"};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
-errors++;
-}
-if(data5.at === undefined){
-const err11 = {instancePath:instancePath+"/" + i0+"/settings/" + i1,schemaPath:"#/items/properties/settings/items/required",keyword:"required",params:{missingProperty: "at"},message:"must have required property '"+"at"+"'"};
-if(vErrors === null){
-vErrors = [err11];
-}
-else {
-vErrors.push(err11);
-}
-errors++;
-}
-for(const key1 in data5){
-if(!(((key1 === "key") || (key1 === "value")) || (key1 === "at"))){
-const err12 = {instancePath:instancePath+"/" + i0+"/settings/" + i1,schemaPath:"#/items/properties/settings/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err12];
-}
-else {
-vErrors.push(err12);
-}
-errors++;
-}
-}
-if(data5.key !== undefined){
-if(typeof data5.key !== "string"){
-const err13 = {instancePath:instancePath+"/" + i0+"/settings/" + i1+"/key",schemaPath:"#/items/properties/settings/items/properties/key/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err13];
-}
-else {
-vErrors.push(err13);
-}
-errors++;
-}
-}
-if(data5.value !== undefined){
-if(typeof data5.value !== "string"){
-const err14 = {instancePath:instancePath+"/" + i0+"/settings/" + i1+"/value",schemaPath:"#/items/properties/settings/items/properties/value/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err14];
-}
-else {
-vErrors.push(err14);
-}
-errors++;
-}
-}
-if(data5.at !== undefined){
-let data8 = data5.at;
-if(data8 && typeof data8 == "object" && !Array.isArray(data8)){
-if(data8.path === undefined){
-const err15 = {instancePath:instancePath+"/" + i0+"/settings/" + i1+"/at",schemaPath:"#/$defs/location/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'"};
-if(vErrors === null){
-vErrors = [err15];
-}
-else {
-vErrors.push(err15);
-}
-errors++;
-}
-if(data8.line === undefined){
-const err16 = {instancePath:instancePath+"/" + i0+"/settings/" + i1+"/at",schemaPath:"#/$defs/location/required",keyword:"required",params:{missingProperty: "line"},message:"must have required property '"+"line"+"'"};
-if(vErrors === null){
-vErrors = [err16];
-}
-else {
-vErrors.push(err16);
-}
-errors++;
-}
-if(data8.column === undefined){
-const err17 = {instancePath:instancePath+"/" + i0+"/settings/" + i1+"/at",schemaPath:"#/$defs/location/required",keyword:"required",params:{missingProperty: "column"},message:"must have required property '"+"column"+"'"};
-if(vErrors === null){
-vErrors = [err17];
-}
-else {
-vErrors.push(err17);
-}
-errors++;
-}
-for(const key2 in data8){
-if(!(((key2 === "path") || (key2 === "line")) || (key2 === "column"))){
-const err18 = {instancePath:instancePath+"/" + i0+"/settings/" + i1+"/at",schemaPath:"#/$defs/location/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err18];
-}
-else {
-vErrors.push(err18);
-}
-errors++;
-}
-}
-if(data8.path !== undefined){
-if(typeof data8.path !== "string"){
-const err19 = {instancePath:instancePath+"/" + i0+"/settings/" + i1+"/at/path",schemaPath:"#/$defs/location/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err19];
-}
-else {
-vErrors.push(err19);
-}
-errors++;
-}
-}
-if(data8.line !== undefined){
-let data10 = data8.line;
-if(!(((typeof data10 == "number") && (!(data10 % 1) && !isNaN(data10))) && (isFinite(data10)))){
-const err20 = {instancePath:instancePath+"/" + i0+"/settings/" + i1+"/at/line",schemaPath:"#/$defs/location/properties/line/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
-if(vErrors === null){
-vErrors = [err20];
-}
-else {
-vErrors.push(err20);
-}
-errors++;
-}
-if((typeof data10 == "number") && (isFinite(data10))){
-if(data10 < 0 || isNaN(data10)){
-const err21 = {instancePath:instancePath+"/" + i0+"/settings/" + i1+"/at/line",schemaPath:"#/$defs/location/properties/line/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
-if(vErrors === null){
-vErrors = [err21];
-}
-else {
-vErrors.push(err21);
-}
-errors++;
-}
-}
-}
-if(data8.column !== undefined){
-let data11 = data8.column;
-if(!(((typeof data11 == "number") && (!(data11 % 1) && !isNaN(data11))) && (isFinite(data11)))){
-const err22 = {instancePath:instancePath+"/" + i0+"/settings/" + i1+"/at/column",schemaPath:"#/$defs/location/properties/column/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
-if(vErrors === null){
-vErrors = [err22];
-}
-else {
-vErrors.push(err22);
-}
-errors++;
-}
-if((typeof data11 == "number") && (isFinite(data11))){
-if(data11 < 0 || isNaN(data11)){
-const err23 = {instancePath:instancePath+"/" + i0+"/settings/" + i1+"/at/column",schemaPath:"#/$defs/location/properties/column/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
-if(vErrors === null){
-vErrors = [err23];
-}
-else {
-vErrors.push(err23);
-}
-errors++;
-}
-}
-}
-}
-else {
-const err24 = {instancePath:instancePath+"/" + i0+"/settings/" + i1+"/at",schemaPath:"#/$defs/location/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err24];
-}
-else {
-vErrors.push(err24);
-}
-errors++;
-}
-}
-}
-else {
-const err25 = {instancePath:instancePath+"/" + i0+"/settings/" + i1,schemaPath:"#/items/properties/settings/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err25];
-}
-else {
-vErrors.push(err25);
-}
-errors++;
-}
-}
-}
-else {
-const err26 = {instancePath:instancePath+"/" + i0+"/settings",schemaPath:"#/items/properties/settings/type",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err26];
-}
-else {
-vErrors.push(err26);
-}
-errors++;
-}
-}
-}
-else {
-const err27 = {instancePath:instancePath+"/" + i0,schemaPath:"#/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err27];
-}
-else {
-vErrors.push(err27);
-}
-errors++;
-}
-}
-}
-else {
-const err28 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err28];
-}
-else {
-vErrors.push(err28);
-}
-errors++;
-}
-validate99.errors = vErrors;
-return errors === 0;
-}
-validate99.evaluated = {"items":true,"dynamicProps":false,"dynamicItems":false};
-
-const schema252 = {"oneOf":[{"$ref":"#/$defs/owner"},{"type":"null"}]};
-const schema66 = {"type":"object","additionalProperties":false,"required":["owners","file","line"],"properties":{"owners":{"$ref":"#/$defs/stringList"},"file":{"type":"string"},"line":{"type":"integer","minimum":1}}};
-
-function validate34(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate34.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.owners === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "owners"},message:"must have required property '"+"owners"+"'"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-if(data.file === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "file"},message:"must have required property '"+"file"+"'"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-if(data.line === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "line"},message:"must have required property '"+"line"+"'"};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
-for(const key0 in data){
-if(!(((key0 === "owners") || (key0 === "file")) || (key0 === "line"))){
-const err3 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
-errors++;
-}
-}
-if(data.owners !== undefined){
-let data0 = data.owners;
-if(Array.isArray(data0)){
-const len0 = data0.length;
-for(let i0=0; i0<len0; i0++){
-if(typeof data0[i0] !== "string"){
-const err4 = {instancePath:instancePath+"/owners/" + i0,schemaPath:"#/$defs/stringList/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
-errors++;
-}
-}
-}
-else {
-const err5 = {instancePath:instancePath+"/owners",schemaPath:"#/$defs/stringList/type",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
-errors++;
-}
-}
-if(data.file !== undefined){
-if(typeof data.file !== "string"){
-const err6 = {instancePath:instancePath+"/file",schemaPath:"#/properties/file/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
-errors++;
-}
-}
-if(data.line !== undefined){
-let data3 = data.line;
-if(!(((typeof data3 == "number") && (!(data3 % 1) && !isNaN(data3))) && (isFinite(data3)))){
-const err7 = {instancePath:instancePath+"/line",schemaPath:"#/properties/line/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
-errors++;
-}
-if((typeof data3 == "number") && (isFinite(data3))){
-if(data3 < 1 || isNaN(data3)){
-const err8 = {instancePath:instancePath+"/line",schemaPath:"#/properties/line/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
-errors++;
-}
-}
-}
-}
-else {
-const err9 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
-errors++;
-}
-validate34.errors = vErrors;
-return errors === 0;
-}
-validate34.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
-
-
-function validate102(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate102.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-const _errs0 = errors;
-let valid0 = false;
-let passing0 = null;
-const _errs1 = errors;
-if(!(validate34(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate34.errors : vErrors.concat(validate34.errors);
-errors = vErrors.length;
-}
-var _valid0 = _errs1 === errors;
-if(_valid0){
-valid0 = true;
-passing0 = 0;
-var props0 = true;
-}
-const _errs2 = errors;
-if(data !== null){
-const err0 = {instancePath,schemaPath:"#/oneOf/1/type",keyword:"type",params:{type: "null"},message:"must be null"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-var _valid0 = _errs2 === errors;
-if(_valid0 && valid0){
-valid0 = false;
-passing0 = [passing0, 1];
-}
-else {
-if(_valid0){
-valid0 = true;
-passing0 = 1;
-}
-}
-if(!valid0){
-const err1 = {instancePath,schemaPath:"#/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-else {
-errors = _errs0;
-if(vErrors !== null){
-if(_errs0){
-vErrors.length = _errs0;
-}
-else {
-vErrors = null;
-}
-}
-}
-validate102.errors = vErrors;
-evaluated0.props = props0;
-return errors === 0;
-}
-validate102.evaluated = {"dynamicProps":true,"dynamicItems":false};
-
-const schema253 = {"oneOf":[{"$ref":"#/$defs/changeAnalysis"},{"type":"null"}]};
-const schema172 = {"type":"object","additionalProperties":false,"required":["author","authorKind","sensitive","newDependencies","unknownDependencies"],"properties":{"author":{"$ref":"#/$defs/stringOrNull"},"authorKind":{"enum":["human","bot","agent","unknown"]},"sensitive":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["file","what"],"properties":{"file":{"type":"string"},"what":{"type":"string"}}}},"newDependencies":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["file","ecosystem","name","version","line","note"],"properties":{"file":{"type":"string"},"ecosystem":{"enum":["npm","pypi","go","cargo","rubygems","composer","maven","github-actions"]},"name":{"type":"string"},"version":{"$ref":"#/$defs/stringOrNull"},"line":{"type":["integer","null"]},"note":{"$ref":"#/$defs/stringOrNull"}}}},"unknownDependencies":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["file","reason"],"properties":{"file":{"type":"string"},"reason":{"type":"string"}}}}}};
-
-function validate67(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate67.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.author === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "author"},message:"must have required property '"+"author"+"'"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-if(data.authorKind === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "authorKind"},message:"must have required property '"+"authorKind"+"'"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-if(data.sensitive === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "sensitive"},message:"must have required property '"+"sensitive"+"'"};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
-if(data.newDependencies === undefined){
-const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "newDependencies"},message:"must have required property '"+"newDependencies"+"'"};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
-errors++;
-}
-if(data.unknownDependencies === undefined){
-const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "unknownDependencies"},message:"must have required property '"+"unknownDependencies"+"'"};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
-errors++;
-}
-for(const key0 in data){
-if(!(((((key0 === "author") || (key0 === "authorKind")) || (key0 === "sensitive")) || (key0 === "newDependencies")) || (key0 === "unknownDependencies"))){
-const err5 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
-errors++;
-}
-}
-if(data.author !== undefined){
-let data0 = data.author;
-if((typeof data0 !== "string") && (data0 !== null)){
-const err6 = {instancePath:instancePath+"/author",schemaPath:"#/$defs/stringOrNull/type",keyword:"type",params:{type: schema73.type},message:"must be string,null"};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
-errors++;
-}
-}
-if(data.authorKind !== undefined){
-let data1 = data.authorKind;
-if(!((((data1 === "human") || (data1 === "bot")) || (data1 === "agent")) || (data1 === "unknown"))){
-const err7 = {instancePath:instancePath+"/authorKind",schemaPath:"#/properties/authorKind/enum",keyword:"enum",params:{allowedValues: schema172.properties.authorKind.enum},message:"must be equal to one of the allowed values"};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
-errors++;
-}
-}
-if(data.sensitive !== undefined){
-let data2 = data.sensitive;
-if(Array.isArray(data2)){
-const len0 = data2.length;
-for(let i0=0; i0<len0; i0++){
-let data3 = data2[i0];
-if(data3 && typeof data3 == "object" && !Array.isArray(data3)){
-if(data3.file === undefined){
-const err8 = {instancePath:instancePath+"/sensitive/" + i0,schemaPath:"#/properties/sensitive/items/required",keyword:"required",params:{missingProperty: "file"},message:"must have required property '"+"file"+"'"};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
-errors++;
-}
-if(data3.what === undefined){
-const err9 = {instancePath:instancePath+"/sensitive/" + i0,schemaPath:"#/properties/sensitive/items/required",keyword:"required",params:{missingProperty: "what"},message:"must have required property '"+"what"+"'"};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
-errors++;
-}
-for(const key1 in data3){
-if(!((key1 === "file") || (key1 === "what"))){
-const err10 = {instancePath:instancePath+"/sensitive/" + i0,schemaPath:"#/properties/sensitive/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
-errors++;
-}
-}
-if(data3.file !== undefined){
-if(typeof data3.file !== "string"){
-const err11 = {instancePath:instancePath+"/sensitive/" + i0+"/file",schemaPath:"#/properties/sensitive/items/properties/file/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err11];
-}
-else {
-vErrors.push(err11);
-}
-errors++;
-}
-}
-if(data3.what !== undefined){
-if(typeof data3.what !== "string"){
-const err12 = {instancePath:instancePath+"/sensitive/" + i0+"/what",schemaPath:"#/properties/sensitive/items/properties/what/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err12];
-}
-else {
-vErrors.push(err12);
-}
-errors++;
-}
-}
-}
-else {
-const err13 = {instancePath:instancePath+"/sensitive/" + i0,schemaPath:"#/properties/sensitive/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err13];
-}
-else {
-vErrors.push(err13);
-}
-errors++;
-}
-}
-}
-else {
-const err14 = {instancePath:instancePath+"/sensitive",schemaPath:"#/properties/sensitive/type",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err14];
-}
-else {
-vErrors.push(err14);
-}
-errors++;
-}
-}
-if(data.newDependencies !== undefined){
-let data6 = data.newDependencies;
-if(Array.isArray(data6)){
-const len1 = data6.length;
-for(let i1=0; i1<len1; i1++){
-let data7 = data6[i1];
-if(data7 && typeof data7 == "object" && !Array.isArray(data7)){
-if(data7.file === undefined){
-const err15 = {instancePath:instancePath+"/newDependencies/" + i1,schemaPath:"#/properties/newDependencies/items/required",keyword:"required",params:{missingProperty: "file"},message:"must have required property '"+"file"+"'"};
-if(vErrors === null){
-vErrors = [err15];
-}
-else {
-vErrors.push(err15);
-}
-errors++;
-}
-if(data7.ecosystem === undefined){
-const err16 = {instancePath:instancePath+"/newDependencies/" + i1,schemaPath:"#/properties/newDependencies/items/required",keyword:"required",params:{missingProperty: "ecosystem"},message:"must have required property '"+"ecosystem"+"'"};
-if(vErrors === null){
-vErrors = [err16];
-}
-else {
-vErrors.push(err16);
-}
-errors++;
-}
-if(data7.name === undefined){
-const err17 = {instancePath:instancePath+"/newDependencies/" + i1,schemaPath:"#/properties/newDependencies/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
-if(vErrors === null){
-vErrors = [err17];
-}
-else {
-vErrors.push(err17);
-}
-errors++;
-}
-if(data7.version === undefined){
-const err18 = {instancePath:instancePath+"/newDependencies/" + i1,schemaPath:"#/properties/newDependencies/items/required",keyword:"required",params:{missingProperty: "version"},message:"must have required property '"+"version"+"'"};
-if(vErrors === null){
-vErrors = [err18];
-}
-else {
-vErrors.push(err18);
-}
-errors++;
-}
-if(data7.line === undefined){
-const err19 = {instancePath:instancePath+"/newDependencies/" + i1,schemaPath:"#/properties/newDependencies/items/required",keyword:"required",params:{missingProperty: "line"},message:"must have required property '"+"line"+"'"};
-if(vErrors === null){
-vErrors = [err19];
-}
-else {
-vErrors.push(err19);
-}
-errors++;
-}
-if(data7.note === undefined){
-const err20 = {instancePath:instancePath+"/newDependencies/" + i1,schemaPath:"#/properties/newDependencies/items/required",keyword:"required",params:{missingProperty: "note"},message:"must have required property '"+"note"+"'"};
-if(vErrors === null){
-vErrors = [err20];
-}
-else {
-vErrors.push(err20);
-}
-errors++;
-}
-for(const key2 in data7){
-if(!((((((key2 === "file") || (key2 === "ecosystem")) || (key2 === "name")) || (key2 === "version")) || (key2 === "line")) || (key2 === "note"))){
-const err21 = {instancePath:instancePath+"/newDependencies/" + i1,schemaPath:"#/properties/newDependencies/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err21];
-}
-else {
-vErrors.push(err21);
-}
-errors++;
-}
-}
-if(data7.file !== undefined){
-if(typeof data7.file !== "string"){
-const err22 = {instancePath:instancePath+"/newDependencies/" + i1+"/file",schemaPath:"#/properties/newDependencies/items/properties/file/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err22];
-}
-else {
-vErrors.push(err22);
-}
-errors++;
-}
-}
-if(data7.ecosystem !== undefined){
-let data9 = data7.ecosystem;
-if(!((((((((data9 === "npm") || (data9 === "pypi")) || (data9 === "go")) || (data9 === "cargo")) || (data9 === "rubygems")) || (data9 === "composer")) || (data9 === "maven")) || (data9 === "github-actions"))){
-const err23 = {instancePath:instancePath+"/newDependencies/" + i1+"/ecosystem",schemaPath:"#/properties/newDependencies/items/properties/ecosystem/enum",keyword:"enum",params:{allowedValues: schema172.properties.newDependencies.items.properties.ecosystem.enum},message:"must be equal to one of the allowed values"};
-if(vErrors === null){
-vErrors = [err23];
-}
-else {
-vErrors.push(err23);
-}
-errors++;
-}
-}
-if(data7.name !== undefined){
-if(typeof data7.name !== "string"){
-const err24 = {instancePath:instancePath+"/newDependencies/" + i1+"/name",schemaPath:"#/properties/newDependencies/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err24];
-}
-else {
-vErrors.push(err24);
-}
-errors++;
-}
-}
-if(data7.version !== undefined){
-let data11 = data7.version;
-if((typeof data11 !== "string") && (data11 !== null)){
-const err25 = {instancePath:instancePath+"/newDependencies/" + i1+"/version",schemaPath:"#/$defs/stringOrNull/type",keyword:"type",params:{type: schema73.type},message:"must be string,null"};
-if(vErrors === null){
-vErrors = [err25];
-}
-else {
-vErrors.push(err25);
-}
-errors++;
-}
-}
-if(data7.line !== undefined){
-let data12 = data7.line;
-if((!(((typeof data12 == "number") && (!(data12 % 1) && !isNaN(data12))) && (isFinite(data12)))) && (data12 !== null)){
-const err26 = {instancePath:instancePath+"/newDependencies/" + i1+"/line",schemaPath:"#/properties/newDependencies/items/properties/line/type",keyword:"type",params:{type: schema172.properties.newDependencies.items.properties.line.type},message:"must be integer,null"};
-if(vErrors === null){
-vErrors = [err26];
-}
-else {
-vErrors.push(err26);
-}
-errors++;
-}
-}
-if(data7.note !== undefined){
-let data13 = data7.note;
-if((typeof data13 !== "string") && (data13 !== null)){
-const err27 = {instancePath:instancePath+"/newDependencies/" + i1+"/note",schemaPath:"#/$defs/stringOrNull/type",keyword:"type",params:{type: schema73.type},message:"must be string,null"};
-if(vErrors === null){
-vErrors = [err27];
-}
-else {
-vErrors.push(err27);
-}
-errors++;
-}
-}
-}
-else {
-const err28 = {instancePath:instancePath+"/newDependencies/" + i1,schemaPath:"#/properties/newDependencies/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err28];
-}
-else {
-vErrors.push(err28);
-}
-errors++;
-}
-}
-}
-else {
-const err29 = {instancePath:instancePath+"/newDependencies",schemaPath:"#/properties/newDependencies/type",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err29];
-}
-else {
-vErrors.push(err29);
-}
-errors++;
-}
-}
-if(data.unknownDependencies !== undefined){
-let data14 = data.unknownDependencies;
-if(Array.isArray(data14)){
-const len2 = data14.length;
-for(let i2=0; i2<len2; i2++){
-let data15 = data14[i2];
-if(data15 && typeof data15 == "object" && !Array.isArray(data15)){
-if(data15.file === undefined){
-const err30 = {instancePath:instancePath+"/unknownDependencies/" + i2,schemaPath:"#/properties/unknownDependencies/items/required",keyword:"required",params:{missingProperty: "file"},message:"must have required property '"+"file"+"'"};
-if(vErrors === null){
-vErrors = [err30];
-}
-else {
-vErrors.push(err30);
-}
-errors++;
-}
-if(data15.reason === undefined){
-const err31 = {instancePath:instancePath+"/unknownDependencies/" + i2,schemaPath:"#/properties/unknownDependencies/items/required",keyword:"required",params:{missingProperty: "reason"},message:"must have required property '"+"reason"+"'"};
-if(vErrors === null){
-vErrors = [err31];
-}
-else {
-vErrors.push(err31);
-}
-errors++;
-}
-for(const key3 in data15){
-if(!((key3 === "file") || (key3 === "reason"))){
-const err32 = {instancePath:instancePath+"/unknownDependencies/" + i2,schemaPath:"#/properties/unknownDependencies/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err32];
-}
-else {
-vErrors.push(err32);
-}
-errors++;
-}
-}
-if(data15.file !== undefined){
-if(typeof data15.file !== "string"){
-const err33 = {instancePath:instancePath+"/unknownDependencies/" + i2+"/file",schemaPath:"#/properties/unknownDependencies/items/properties/file/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err33];
-}
-else {
-vErrors.push(err33);
-}
-errors++;
-}
-}
-if(data15.reason !== undefined){
-if(typeof data15.reason !== "string"){
-const err34 = {instancePath:instancePath+"/unknownDependencies/" + i2+"/reason",schemaPath:"#/properties/unknownDependencies/items/properties/reason/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err34];
-}
-else {
-vErrors.push(err34);
-}
-errors++;
-}
-}
-}
-else {
-const err35 = {instancePath:instancePath+"/unknownDependencies/" + i2,schemaPath:"#/properties/unknownDependencies/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err35];
-}
-else {
-vErrors.push(err35);
-}
-errors++;
-}
-}
-}
-else {
-const err36 = {instancePath:instancePath+"/unknownDependencies",schemaPath:"#/properties/unknownDependencies/type",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err36];
-}
-else {
-vErrors.push(err36);
-}
-errors++;
-}
-}
-}
-else {
-const err37 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err37];
-}
-else {
-vErrors.push(err37);
-}
-errors++;
-}
-validate67.errors = vErrors;
-return errors === 0;
-}
-validate67.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
-
-
-function validate105(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate105.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-const _errs0 = errors;
-let valid0 = false;
-let passing0 = null;
-const _errs1 = errors;
-if(!(validate67(data, {instancePath,parentData,parentDataProperty,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate67.errors : vErrors.concat(validate67.errors);
-errors = vErrors.length;
-}
-var _valid0 = _errs1 === errors;
-if(_valid0){
-valid0 = true;
-passing0 = 0;
-var props0 = true;
-}
-const _errs2 = errors;
-if(data !== null){
-const err0 = {instancePath,schemaPath:"#/oneOf/1/type",keyword:"type",params:{type: "null"},message:"must be null"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-var _valid0 = _errs2 === errors;
-if(_valid0 && valid0){
-valid0 = false;
-passing0 = [passing0, 1];
-}
-else {
-if(_valid0){
-valid0 = true;
-passing0 = 1;
-}
-}
-if(!valid0){
-const err1 = {instancePath,schemaPath:"#/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-else {
-errors = _errs0;
-if(vErrors !== null){
-if(_errs0){
-vErrors.length = _errs0;
-}
-else {
-vErrors = null;
-}
-}
-}
-validate105.errors = vErrors;
-evaluated0.props = props0;
-return errors === 0;
-}
-validate105.evaluated = {"dynamicProps":true,"dynamicItems":false};
-
-const schema255 = {"type":"array","items":{"$ref":"#/$defs/actionClass"}};
-
-function validate108(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate108.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-if(Array.isArray(data)){
-const len0 = data.length;
-for(let i0=0; i0<len0; i0++){
-let data0 = data[i0];
-if(!((((((((((((((data0 === "read") || (data0 === "comment")) || (data0 === "write-branch")) || (data0 === "modify-workflow")) || (data0 === "run-shell")) || (data0 === "use-secret")) || (data0 === "cloud-credential")) || (data0 === "call-tool")) || (data0 === "publish")) || (data0 === "deploy")) || (data0 === "production")) || (data0 === "destructive")) || (data0 === "bypass-checks")) || (data0 === "opaque"))){
-const err0 = {instancePath:instancePath+"/" + i0,schemaPath:"#/$defs/actionClass/enum",keyword:"enum",params:{allowedValues: schema71.enum},message:"must be equal to one of the allowed values"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-}
-}
-else {
-const err1 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-validate108.errors = vErrors;
-return errors === 0;
-}
-validate108.evaluated = {"items":true,"dynamicProps":false,"dynamicItems":false};
-
-const schema257 = {"type":"array","items":{"type":"object","additionalProperties":false,"required":["id","job","class","reason","at","credentials","step","uses","target","why","chain"],"properties":{"id":{"type":"string"},"job":{"type":"string"},"class":{"$ref":"#/$defs/actionClass"},"reason":{"type":"string"},"at":{"$ref":"#/$defs/location"},"credentials":{"$ref":"#/$defs/stringList"},"step":{"type":["integer","null"]},"uses":{"$ref":"#/$defs/stringOrNull"},"target":{"$ref":"#/$defs/stringOrNull"},"why":{"description":"For opaque paths: why the gate cannot see through.","$ref":"#/$defs/stringOrNull"},"chain":{"description":"How the path is reached through indirection (job → reusable workflow → job → step → composite action → step → script → command); null when direct.","type":["array","null"],"items":{"type":"object","additionalProperties":false,"required":["kind","name","at"],"properties":{"kind":{"enum":["job","workflow","step","action","script","command"]},"name":{"type":"string"},"at":{"$ref":"#/$defs/location"}}}}}}};
-
-function validate110(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate110.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-if(Array.isArray(data)){
-const len0 = data.length;
-for(let i0=0; i0<len0; i0++){
-let data0 = data[i0];
-if(data0 && typeof data0 == "object" && !Array.isArray(data0)){
-if(data0.id === undefined){
-const err0 = {instancePath:instancePath+"/" + i0,schemaPath:"#/items/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-if(data0.job === undefined){
-const err1 = {instancePath:instancePath+"/" + i0,schemaPath:"#/items/required",keyword:"required",params:{missingProperty: "job"},message:"must have required property '"+"job"+"'"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-if(data0.class === undefined){
-const err2 = {instancePath:instancePath+"/" + i0,schemaPath:"#/items/required",keyword:"required",params:{missingProperty: "class"},message:"must have required property '"+"class"+"'"};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
-if(data0.reason === undefined){
-const err3 = {instancePath:instancePath+"/" + i0,schemaPath:"#/items/required",keyword:"required",params:{missingProperty: "reason"},message:"must have required property '"+"reason"+"'"};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
-errors++;
-}
-if(data0.at === undefined){
-const err4 = {instancePath:instancePath+"/" + i0,schemaPath:"#/items/required",keyword:"required",params:{missingProperty: "at"},message:"must have required property '"+"at"+"'"};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
-errors++;
-}
-if(data0.credentials === undefined){
-const err5 = {instancePath:instancePath+"/" + i0,schemaPath:"#/items/required",keyword:"required",params:{missingProperty: "credentials"},message:"must have required property '"+"credentials"+"'"};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
-errors++;
-}
-if(data0.step === undefined){
-const err6 = {instancePath:instancePath+"/" + i0,schemaPath:"#/items/required",keyword:"required",params:{missingProperty: "step"},message:"must have required property '"+"step"+"'"};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
-errors++;
-}
-if(data0.uses === undefined){
-const err7 = {instancePath:instancePath+"/" + i0,schemaPath:"#/items/required",keyword:"required",params:{missingProperty: "uses"},message:"must have required property '"+"uses"+"'"};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
-errors++;
-}
-if(data0.target === undefined){
-const err8 = {instancePath:instancePath+"/" + i0,schemaPath:"#/items/required",keyword:"required",params:{missingProperty: "target"},message:"must have required property '"+"target"+"'"};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
-errors++;
-}
-if(data0.why === undefined){
-const err9 = {instancePath:instancePath+"/" + i0,schemaPath:"#/items/required",keyword:"required",params:{missingProperty: "why"},message:"must have required property '"+"why"+"'"};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
-errors++;
-}
-if(data0.chain === undefined){
-const err10 = {instancePath:instancePath+"/" + i0,schemaPath:"#/items/required",keyword:"required",params:{missingProperty: "chain"},message:"must have required property '"+"chain"+"'"};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
-errors++;
-}
-for(const key0 in data0){
-if(!(func1.call(schema257.items.properties, key0))){
-const err11 = {instancePath:instancePath+"/" + i0,schemaPath:"#/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err11];
-}
-else {
-vErrors.push(err11);
-}
-errors++;
-}
-}
-if(data0.id !== undefined){
-if(typeof data0.id !== "string"){
-const err12 = {instancePath:instancePath+"/" + i0+"/id",schemaPath:"#/items/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err12];
-}
-else {
-vErrors.push(err12);
-}
-errors++;
-}
-}
-if(data0.job !== undefined){
-if(typeof data0.job !== "string"){
-const err13 = {instancePath:instancePath+"/" + i0+"/job",schemaPath:"#/items/properties/job/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err13];
-}
-else {
-vErrors.push(err13);
-}
-errors++;
-}
-}
-if(data0.class !== undefined){
-let data3 = data0.class;
-if(!((((((((((((((data3 === "read") || (data3 === "comment")) || (data3 === "write-branch")) || (data3 === "modify-workflow")) || (data3 === "run-shell")) || (data3 === "use-secret")) || (data3 === "cloud-credential")) || (data3 === "call-tool")) || (data3 === "publish")) || (data3 === "deploy")) || (data3 === "production")) || (data3 === "destructive")) || (data3 === "bypass-checks")) || (data3 === "opaque"))){
-const err14 = {instancePath:instancePath+"/" + i0+"/class",schemaPath:"#/$defs/actionClass/enum",keyword:"enum",params:{allowedValues: schema71.enum},message:"must be equal to one of the allowed values"};
-if(vErrors === null){
-vErrors = [err14];
-}
-else {
-vErrors.push(err14);
-}
-errors++;
-}
-}
-if(data0.reason !== undefined){
-if(typeof data0.reason !== "string"){
-const err15 = {instancePath:instancePath+"/" + i0+"/reason",schemaPath:"#/items/properties/reason/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err15];
-}
-else {
-vErrors.push(err15);
-}
-errors++;
-}
-}
-if(data0.at !== undefined){
-let data5 = data0.at;
-if(data5 && typeof data5 == "object" && !Array.isArray(data5)){
-if(data5.path === undefined){
-const err16 = {instancePath:instancePath+"/" + i0+"/at",schemaPath:"#/$defs/location/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'"};
-if(vErrors === null){
-vErrors = [err16];
-}
-else {
-vErrors.push(err16);
-}
-errors++;
-}
-if(data5.line === undefined){
-const err17 = {instancePath:instancePath+"/" + i0+"/at",schemaPath:"#/$defs/location/required",keyword:"required",params:{missingProperty: "line"},message:"must have required property '"+"line"+"'"};
-if(vErrors === null){
-vErrors = [err17];
-}
-else {
-vErrors.push(err17);
-}
-errors++;
-}
-if(data5.column === undefined){
-const err18 = {instancePath:instancePath+"/" + i0+"/at",schemaPath:"#/$defs/location/required",keyword:"required",params:{missingProperty: "column"},message:"must have required property '"+"column"+"'"};
-if(vErrors === null){
-vErrors = [err18];
-}
-else {
-vErrors.push(err18);
-}
-errors++;
-}
-for(const key1 in data5){
-if(!(((key1 === "path") || (key1 === "line")) || (key1 === "column"))){
-const err19 = {instancePath:instancePath+"/" + i0+"/at",schemaPath:"#/$defs/location/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err19];
-}
-else {
-vErrors.push(err19);
-}
-errors++;
-}
-}
-if(data5.path !== undefined){
-if(typeof data5.path !== "string"){
-const err20 = {instancePath:instancePath+"/" + i0+"/at/path",schemaPath:"#/$defs/location/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err20];
-}
-else {
-vErrors.push(err20);
-}
-errors++;
-}
-}
-if(data5.line !== undefined){
-let data7 = data5.line;
-if(!(((typeof data7 == "number") && (!(data7 % 1) && !isNaN(data7))) && (isFinite(data7)))){
-const err21 = {instancePath:instancePath+"/" + i0+"/at/line",schemaPath:"#/$defs/location/properties/line/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
-if(vErrors === null){
-vErrors = [err21];
-}
-else {
-vErrors.push(err21);
-}
-errors++;
-}
-if((typeof data7 == "number") && (isFinite(data7))){
-if(data7 < 0 || isNaN(data7)){
-const err22 = {instancePath:instancePath+"/" + i0+"/at/line",schemaPath:"#/$defs/location/properties/line/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
-if(vErrors === null){
-vErrors = [err22];
-}
-else {
-vErrors.push(err22);
-}
-errors++;
-}
-}
-}
-if(data5.column !== undefined){
-let data8 = data5.column;
-if(!(((typeof data8 == "number") && (!(data8 % 1) && !isNaN(data8))) && (isFinite(data8)))){
-const err23 = {instancePath:instancePath+"/" + i0+"/at/column",schemaPath:"#/$defs/location/properties/column/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
-if(vErrors === null){
-vErrors = [err23];
-}
-else {
-vErrors.push(err23);
-}
-errors++;
-}
-if((typeof data8 == "number") && (isFinite(data8))){
-if(data8 < 0 || isNaN(data8)){
-const err24 = {instancePath:instancePath+"/" + i0+"/at/column",schemaPath:"#/$defs/location/properties/column/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
-if(vErrors === null){
-vErrors = [err24];
-}
-else {
-vErrors.push(err24);
-}
-errors++;
-}
-}
-}
-}
-else {
-const err25 = {instancePath:instancePath+"/" + i0+"/at",schemaPath:"#/$defs/location/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err25];
-}
-else {
-vErrors.push(err25);
-}
-errors++;
-}
-}
-if(data0.credentials !== undefined){
-let data9 = data0.credentials;
-if(Array.isArray(data9)){
-const len1 = data9.length;
-for(let i1=0; i1<len1; i1++){
-if(typeof data9[i1] !== "string"){
-const err26 = {instancePath:instancePath+"/" + i0+"/credentials/" + i1,schemaPath:"#/$defs/stringList/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err26];
-}
-else {
-vErrors.push(err26);
-}
-errors++;
-}
-}
-}
-else {
-const err27 = {instancePath:instancePath+"/" + i0+"/credentials",schemaPath:"#/$defs/stringList/type",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err27];
-}
-else {
-vErrors.push(err27);
-}
-errors++;
-}
-}
-if(data0.step !== undefined){
-let data11 = data0.step;
-if((!(((typeof data11 == "number") && (!(data11 % 1) && !isNaN(data11))) && (isFinite(data11)))) && (data11 !== null)){
-const err28 = {instancePath:instancePath+"/" + i0+"/step",schemaPath:"#/items/properties/step/type",keyword:"type",params:{type: schema257.items.properties.step.type},message:"must be integer,null"};
-if(vErrors === null){
-vErrors = [err28];
-}
-else {
-vErrors.push(err28);
-}
-errors++;
-}
-}
-if(data0.uses !== undefined){
-let data12 = data0.uses;
-if((typeof data12 !== "string") && (data12 !== null)){
-const err29 = {instancePath:instancePath+"/" + i0+"/uses",schemaPath:"#/$defs/stringOrNull/type",keyword:"type",params:{type: schema73.type},message:"must be string,null"};
-if(vErrors === null){
-vErrors = [err29];
-}
-else {
-vErrors.push(err29);
-}
-errors++;
-}
-}
-if(data0.target !== undefined){
-let data13 = data0.target;
-if((typeof data13 !== "string") && (data13 !== null)){
-const err30 = {instancePath:instancePath+"/" + i0+"/target",schemaPath:"#/$defs/stringOrNull/type",keyword:"type",params:{type: schema73.type},message:"must be string,null"};
-if(vErrors === null){
-vErrors = [err30];
-}
-else {
-vErrors.push(err30);
-}
-errors++;
-}
-}
-if(data0.why !== undefined){
-let data14 = data0.why;
-if((typeof data14 !== "string") && (data14 !== null)){
-const err31 = {instancePath:instancePath+"/" + i0+"/why",schemaPath:"#/$defs/stringOrNull/type",keyword:"type",params:{type: schema73.type},message:"must be string,null"};
-if(vErrors === null){
-vErrors = [err31];
-}
-else {
-vErrors.push(err31);
-}
-errors++;
-}
-}
-if(data0.chain !== undefined){
-let data15 = data0.chain;
-if((!(Array.isArray(data15))) && (data15 !== null)){
-const err32 = {instancePath:instancePath+"/" + i0+"/chain",schemaPath:"#/items/properties/chain/type",keyword:"type",params:{type: schema257.items.properties.chain.type},message:"must be array,null"};
-if(vErrors === null){
-vErrors = [err32];
-}
-else {
-vErrors.push(err32);
-}
-errors++;
-}
-if(Array.isArray(data15)){
-const len2 = data15.length;
-for(let i2=0; i2<len2; i2++){
-let data16 = data15[i2];
-if(data16 && typeof data16 == "object" && !Array.isArray(data16)){
-if(data16.kind === undefined){
-const err33 = {instancePath:instancePath+"/" + i0+"/chain/" + i2,schemaPath:"#/items/properties/chain/items/required",keyword:"required",params:{missingProperty: "kind"},message:"must have required property '"+"kind"+"'"};
-if(vErrors === null){
-vErrors = [err33];
-}
-else {
-vErrors.push(err33);
-}
-errors++;
-}
-if(data16.name === undefined){
-const err34 = {instancePath:instancePath+"/" + i0+"/chain/" + i2,schemaPath:"#/items/properties/chain/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
-if(vErrors === null){
-vErrors = [err34];
-}
-else {
-vErrors.push(err34);
-}
-errors++;
-}
-if(data16.at === undefined){
-const err35 = {instancePath:instancePath+"/" + i0+"/chain/" + i2,schemaPath:"#/items/properties/chain/items/required",keyword:"required",params:{missingProperty: "at"},message:"must have required property '"+"at"+"'"};
-if(vErrors === null){
-vErrors = [err35];
-}
-else {
-vErrors.push(err35);
-}
-errors++;
-}
-for(const key2 in data16){
-if(!(((key2 === "kind") || (key2 === "name")) || (key2 === "at"))){
-const err36 = {instancePath:instancePath+"/" + i0+"/chain/" + i2,schemaPath:"#/items/properties/chain/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err36];
-}
-else {
-vErrors.push(err36);
-}
-errors++;
-}
-}
-if(data16.kind !== undefined){
-let data17 = data16.kind;
-if(!((((((data17 === "job") || (data17 === "workflow")) || (data17 === "step")) || (data17 === "action")) || (data17 === "script")) || (data17 === "command"))){
-const err37 = {instancePath:instancePath+"/" + i0+"/chain/" + i2+"/kind",schemaPath:"#/items/properties/chain/items/properties/kind/enum",keyword:"enum",params:{allowedValues: schema257.items.properties.chain.items.properties.kind.enum},message:"must be equal to one of the allowed values"};
-if(vErrors === null){
-vErrors = [err37];
-}
-else {
-vErrors.push(err37);
-}
-errors++;
-}
-}
-if(data16.name !== undefined){
-if(typeof data16.name !== "string"){
-const err38 = {instancePath:instancePath+"/" + i0+"/chain/" + i2+"/name",schemaPath:"#/items/properties/chain/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err38];
-}
-else {
-vErrors.push(err38);
-}
-errors++;
-}
-}
-if(data16.at !== undefined){
-let data19 = data16.at;
-if(data19 && typeof data19 == "object" && !Array.isArray(data19)){
-if(data19.path === undefined){
-const err39 = {instancePath:instancePath+"/" + i0+"/chain/" + i2+"/at",schemaPath:"#/$defs/location/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'"};
-if(vErrors === null){
-vErrors = [err39];
-}
-else {
-vErrors.push(err39);
-}
-errors++;
-}
-if(data19.line === undefined){
-const err40 = {instancePath:instancePath+"/" + i0+"/chain/" + i2+"/at",schemaPath:"#/$defs/location/required",keyword:"required",params:{missingProperty: "line"},message:"must have required property '"+"line"+"'"};
-if(vErrors === null){
-vErrors = [err40];
-}
-else {
-vErrors.push(err40);
-}
-errors++;
-}
-if(data19.column === undefined){
-const err41 = {instancePath:instancePath+"/" + i0+"/chain/" + i2+"/at",schemaPath:"#/$defs/location/required",keyword:"required",params:{missingProperty: "column"},message:"must have required property '"+"column"+"'"};
-if(vErrors === null){
-vErrors = [err41];
-}
-else {
-vErrors.push(err41);
-}
-errors++;
-}
-for(const key3 in data19){
-if(!(((key3 === "path") || (key3 === "line")) || (key3 === "column"))){
-const err42 = {instancePath:instancePath+"/" + i0+"/chain/" + i2+"/at",schemaPath:"#/$defs/location/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err42];
-}
-else {
-vErrors.push(err42);
-}
-errors++;
-}
-}
-if(data19.path !== undefined){
-if(typeof data19.path !== "string"){
-const err43 = {instancePath:instancePath+"/" + i0+"/chain/" + i2+"/at/path",schemaPath:"#/$defs/location/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err43];
-}
-else {
-vErrors.push(err43);
-}
-errors++;
-}
-}
-if(data19.line !== undefined){
-let data21 = data19.line;
-if(!(((typeof data21 == "number") && (!(data21 % 1) && !isNaN(data21))) && (isFinite(data21)))){
-const err44 = {instancePath:instancePath+"/" + i0+"/chain/" + i2+"/at/line",schemaPath:"#/$defs/location/properties/line/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
-if(vErrors === null){
-vErrors = [err44];
-}
-else {
-vErrors.push(err44);
-}
-errors++;
-}
-if((typeof data21 == "number") && (isFinite(data21))){
-if(data21 < 0 || isNaN(data21)){
-const err45 = {instancePath:instancePath+"/" + i0+"/chain/" + i2+"/at/line",schemaPath:"#/$defs/location/properties/line/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
-if(vErrors === null){
-vErrors = [err45];
-}
-else {
-vErrors.push(err45);
-}
-errors++;
-}
-}
-}
-if(data19.column !== undefined){
-let data22 = data19.column;
-if(!(((typeof data22 == "number") && (!(data22 % 1) && !isNaN(data22))) && (isFinite(data22)))){
-const err46 = {instancePath:instancePath+"/" + i0+"/chain/" + i2+"/at/column",schemaPath:"#/$defs/location/properties/column/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
-if(vErrors === null){
-vErrors = [err46];
-}
-else {
-vErrors.push(err46);
-}
-errors++;
-}
-if((typeof data22 == "number") && (isFinite(data22))){
-if(data22 < 0 || isNaN(data22)){
-const err47 = {instancePath:instancePath+"/" + i0+"/chain/" + i2+"/at/column",schemaPath:"#/$defs/location/properties/column/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
-if(vErrors === null){
-vErrors = [err47];
-}
-else {
-vErrors.push(err47);
-}
-errors++;
-}
-}
-}
-}
-else {
-const err48 = {instancePath:instancePath+"/" + i0+"/chain/" + i2+"/at",schemaPath:"#/$defs/location/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err48];
-}
-else {
-vErrors.push(err48);
-}
-errors++;
-}
-}
-}
-else {
-const err49 = {instancePath:instancePath+"/" + i0+"/chain/" + i2,schemaPath:"#/items/properties/chain/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err49];
-}
-else {
-vErrors.push(err49);
-}
-errors++;
-}
-}
-}
-}
-}
-else {
-const err50 = {instancePath:instancePath+"/" + i0,schemaPath:"#/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err50];
-}
-else {
-vErrors.push(err50);
-}
-errors++;
-}
-}
-}
-else {
-const err51 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err51];
-}
-else {
-vErrors.push(err51);
-}
-errors++;
-}
-validate110.errors = vErrors;
-return errors === 0;
-}
-validate110.evaluated = {"items":true,"dynamicProps":false,"dynamicItems":false};
-
-const schema267 = {"description":"Steps whose if: condition cannot be true for the decided event; they contribute no action paths.","type":"array","items":{"type":"object","additionalProperties":false,"required":["step","name","reason"],"properties":{"step":{"type":"integer","minimum":0},"name":{"$ref":"#/$defs/stringOrNull"},"reason":{"type":"string"}}}};
-
-function validate112(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate112.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-if(Array.isArray(data)){
-const len0 = data.length;
-for(let i0=0; i0<len0; i0++){
-let data0 = data[i0];
-if(data0 && typeof data0 == "object" && !Array.isArray(data0)){
-if(data0.step === undefined){
-const err0 = {instancePath:instancePath+"/" + i0,schemaPath:"#/items/required",keyword:"required",params:{missingProperty: "step"},message:"must have required property '"+"step"+"'"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-if(data0.name === undefined){
-const err1 = {instancePath:instancePath+"/" + i0,schemaPath:"#/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-if(data0.reason === undefined){
-const err2 = {instancePath:instancePath+"/" + i0,schemaPath:"#/items/required",keyword:"required",params:{missingProperty: "reason"},message:"must have required property '"+"reason"+"'"};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
-for(const key0 in data0){
-if(!(((key0 === "step") || (key0 === "name")) || (key0 === "reason"))){
-const err3 = {instancePath:instancePath+"/" + i0,schemaPath:"#/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
-errors++;
-}
-}
-if(data0.step !== undefined){
-let data1 = data0.step;
-if(!(((typeof data1 == "number") && (!(data1 % 1) && !isNaN(data1))) && (isFinite(data1)))){
-const err4 = {instancePath:instancePath+"/" + i0+"/step",schemaPath:"#/items/properties/step/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
-errors++;
-}
-if((typeof data1 == "number") && (isFinite(data1))){
-if(data1 < 0 || isNaN(data1)){
-const err5 = {instancePath:instancePath+"/" + i0+"/step",schemaPath:"#/items/properties/step/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
-errors++;
-}
-}
-}
-if(data0.name !== undefined){
-let data2 = data0.name;
-if((typeof data2 !== "string") && (data2 !== null)){
-const err6 = {instancePath:instancePath+"/" + i0+"/name",schemaPath:"#/$defs/stringOrNull/type",keyword:"type",params:{type: schema73.type},message:"must be string,null"};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
-errors++;
-}
-}
-if(data0.reason !== undefined){
-if(typeof data0.reason !== "string"){
-const err7 = {instancePath:instancePath+"/" + i0+"/reason",schemaPath:"#/items/properties/reason/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
-errors++;
-}
-}
-}
-else {
-const err8 = {instancePath:instancePath+"/" + i0,schemaPath:"#/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
-errors++;
-}
-}
-}
-else {
-const err9 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
-errors++;
-}
-validate112.errors = vErrors;
-return errors === 0;
-}
-validate112.evaluated = {"items":true,"dynamicProps":false,"dynamicItems":false};
-
-const schema270 = {"description":"Reusable-workflow calls: the call edge and each called job with the token it gets (caller grant intersected with the callee's block); null when the job calls none.","type":["array","null"],"items":{"type":"object","additionalProperties":false,"required":["uses","file","at","jobs"],"properties":{"uses":{"type":"string"},"file":{"type":"string"},"at":{"$ref":"#/$defs/location"},"jobs":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["job","at","permissions"],"properties":{"job":{"type":"string"},"at":{"$ref":"#/$defs/location"},"permissions":{"type":"object","additionalProperties":{"enum":["read","write","none"]}}}}}}}};
-
-function validate114(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate114.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-if((!(Array.isArray(data))) && (data !== null)){
-const err0 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: schema270.type},message:"must be array,null"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-if(Array.isArray(data)){
-const len0 = data.length;
-for(let i0=0; i0<len0; i0++){
-let data0 = data[i0];
-if(data0 && typeof data0 == "object" && !Array.isArray(data0)){
-if(data0.uses === undefined){
-const err1 = {instancePath:instancePath+"/" + i0,schemaPath:"#/items/required",keyword:"required",params:{missingProperty: "uses"},message:"must have required property '"+"uses"+"'"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-if(data0.file === undefined){
-const err2 = {instancePath:instancePath+"/" + i0,schemaPath:"#/items/required",keyword:"required",params:{missingProperty: "file"},message:"must have required property '"+"file"+"'"};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
-if(data0.at === undefined){
-const err3 = {instancePath:instancePath+"/" + i0,schemaPath:"#/items/required",keyword:"required",params:{missingProperty: "at"},message:"must have required property '"+"at"+"'"};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
-errors++;
-}
-if(data0.jobs === undefined){
-const err4 = {instancePath:instancePath+"/" + i0,schemaPath:"#/items/required",keyword:"required",params:{missingProperty: "jobs"},message:"must have required property '"+"jobs"+"'"};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
-errors++;
-}
-for(const key0 in data0){
-if(!((((key0 === "uses") || (key0 === "file")) || (key0 === "at")) || (key0 === "jobs"))){
-const err5 = {instancePath:instancePath+"/" + i0,schemaPath:"#/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
-errors++;
-}
-}
-if(data0.uses !== undefined){
-if(typeof data0.uses !== "string"){
-const err6 = {instancePath:instancePath+"/" + i0+"/uses",schemaPath:"#/items/properties/uses/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
-errors++;
-}
-}
-if(data0.file !== undefined){
-if(typeof data0.file !== "string"){
-const err7 = {instancePath:instancePath+"/" + i0+"/file",schemaPath:"#/items/properties/file/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
-errors++;
-}
-}
-if(data0.at !== undefined){
-let data3 = data0.at;
-if(data3 && typeof data3 == "object" && !Array.isArray(data3)){
-if(data3.path === undefined){
-const err8 = {instancePath:instancePath+"/" + i0+"/at",schemaPath:"#/$defs/location/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'"};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
-errors++;
-}
-if(data3.line === undefined){
-const err9 = {instancePath:instancePath+"/" + i0+"/at",schemaPath:"#/$defs/location/required",keyword:"required",params:{missingProperty: "line"},message:"must have required property '"+"line"+"'"};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
-errors++;
-}
-if(data3.column === undefined){
-const err10 = {instancePath:instancePath+"/" + i0+"/at",schemaPath:"#/$defs/location/required",keyword:"required",params:{missingProperty: "column"},message:"must have required property '"+"column"+"'"};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
-errors++;
-}
-for(const key1 in data3){
-if(!(((key1 === "path") || (key1 === "line")) || (key1 === "column"))){
-const err11 = {instancePath:instancePath+"/" + i0+"/at",schemaPath:"#/$defs/location/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err11];
-}
-else {
-vErrors.push(err11);
-}
-errors++;
-}
-}
-if(data3.path !== undefined){
-if(typeof data3.path !== "string"){
-const err12 = {instancePath:instancePath+"/" + i0+"/at/path",schemaPath:"#/$defs/location/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err12];
-}
-else {
-vErrors.push(err12);
-}
-errors++;
-}
-}
-if(data3.line !== undefined){
-let data5 = data3.line;
-if(!(((typeof data5 == "number") && (!(data5 % 1) && !isNaN(data5))) && (isFinite(data5)))){
-const err13 = {instancePath:instancePath+"/" + i0+"/at/line",schemaPath:"#/$defs/location/properties/line/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
-if(vErrors === null){
-vErrors = [err13];
-}
-else {
-vErrors.push(err13);
-}
-errors++;
-}
-if((typeof data5 == "number") && (isFinite(data5))){
-if(data5 < 0 || isNaN(data5)){
-const err14 = {instancePath:instancePath+"/" + i0+"/at/line",schemaPath:"#/$defs/location/properties/line/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
-if(vErrors === null){
-vErrors = [err14];
-}
-else {
-vErrors.push(err14);
-}
-errors++;
-}
-}
-}
-if(data3.column !== undefined){
-let data6 = data3.column;
-if(!(((typeof data6 == "number") && (!(data6 % 1) && !isNaN(data6))) && (isFinite(data6)))){
-const err15 = {instancePath:instancePath+"/" + i0+"/at/column",schemaPath:"#/$defs/location/properties/column/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
-if(vErrors === null){
-vErrors = [err15];
-}
-else {
-vErrors.push(err15);
-}
-errors++;
-}
-if((typeof data6 == "number") && (isFinite(data6))){
-if(data6 < 0 || isNaN(data6)){
-const err16 = {instancePath:instancePath+"/" + i0+"/at/column",schemaPath:"#/$defs/location/properties/column/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
-if(vErrors === null){
-vErrors = [err16];
-}
-else {
-vErrors.push(err16);
-}
-errors++;
-}
-}
-}
-}
-else {
-const err17 = {instancePath:instancePath+"/" + i0+"/at",schemaPath:"#/$defs/location/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err17];
-}
-else {
-vErrors.push(err17);
-}
-errors++;
-}
-}
-if(data0.jobs !== undefined){
-let data7 = data0.jobs;
-if(Array.isArray(data7)){
-const len1 = data7.length;
-for(let i1=0; i1<len1; i1++){
-let data8 = data7[i1];
-if(data8 && typeof data8 == "object" && !Array.isArray(data8)){
-if(data8.job === undefined){
-const err18 = {instancePath:instancePath+"/" + i0+"/jobs/" + i1,schemaPath:"#/items/properties/jobs/items/required",keyword:"required",params:{missingProperty: "job"},message:"must have required property '"+"job"+"'"};
-if(vErrors === null){
-vErrors = [err18];
-}
-else {
-vErrors.push(err18);
-}
-errors++;
-}
-if(data8.at === undefined){
-const err19 = {instancePath:instancePath+"/" + i0+"/jobs/" + i1,schemaPath:"#/items/properties/jobs/items/required",keyword:"required",params:{missingProperty: "at"},message:"must have required property '"+"at"+"'"};
-if(vErrors === null){
-vErrors = [err19];
-}
-else {
-vErrors.push(err19);
-}
-errors++;
-}
-if(data8.permissions === undefined){
-const err20 = {instancePath:instancePath+"/" + i0+"/jobs/" + i1,schemaPath:"#/items/properties/jobs/items/required",keyword:"required",params:{missingProperty: "permissions"},message:"must have required property '"+"permissions"+"'"};
-if(vErrors === null){
-vErrors = [err20];
-}
-else {
-vErrors.push(err20);
-}
-errors++;
-}
-for(const key2 in data8){
-if(!(((key2 === "job") || (key2 === "at")) || (key2 === "permissions"))){
-const err21 = {instancePath:instancePath+"/" + i0+"/jobs/" + i1,schemaPath:"#/items/properties/jobs/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err21];
-}
-else {
-vErrors.push(err21);
-}
-errors++;
-}
-}
-if(data8.job !== undefined){
-if(typeof data8.job !== "string"){
-const err22 = {instancePath:instancePath+"/" + i0+"/jobs/" + i1+"/job",schemaPath:"#/items/properties/jobs/items/properties/job/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err22];
-}
-else {
-vErrors.push(err22);
-}
-errors++;
-}
-}
-if(data8.at !== undefined){
-let data10 = data8.at;
-if(data10 && typeof data10 == "object" && !Array.isArray(data10)){
-if(data10.path === undefined){
-const err23 = {instancePath:instancePath+"/" + i0+"/jobs/" + i1+"/at",schemaPath:"#/$defs/location/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'"};
-if(vErrors === null){
-vErrors = [err23];
-}
-else {
-vErrors.push(err23);
-}
-errors++;
-}
-if(data10.line === undefined){
-const err24 = {instancePath:instancePath+"/" + i0+"/jobs/" + i1+"/at",schemaPath:"#/$defs/location/required",keyword:"required",params:{missingProperty: "line"},message:"must have required property '"+"line"+"'"};
-if(vErrors === null){
-vErrors = [err24];
-}
-else {
-vErrors.push(err24);
-}
-errors++;
-}
-if(data10.column === undefined){
-const err25 = {instancePath:instancePath+"/" + i0+"/jobs/" + i1+"/at",schemaPath:"#/$defs/location/required",keyword:"required",params:{missingProperty: "column"},message:"must have required property '"+"column"+"'"};
-if(vErrors === null){
-vErrors = [err25];
-}
-else {
-vErrors.push(err25);
-}
-errors++;
-}
-for(const key3 in data10){
-if(!(((key3 === "path") || (key3 === "line")) || (key3 === "column"))){
-const err26 = {instancePath:instancePath+"/" + i0+"/jobs/" + i1+"/at",schemaPath:"#/$defs/location/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err26];
-}
-else {
-vErrors.push(err26);
-}
-errors++;
-}
-}
-if(data10.path !== undefined){
-if(typeof data10.path !== "string"){
-const err27 = {instancePath:instancePath+"/" + i0+"/jobs/" + i1+"/at/path",schemaPath:"#/$defs/location/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err27];
-}
-else {
-vErrors.push(err27);
-}
-errors++;
-}
-}
-if(data10.line !== undefined){
-let data12 = data10.line;
-if(!(((typeof data12 == "number") && (!(data12 % 1) && !isNaN(data12))) && (isFinite(data12)))){
-const err28 = {instancePath:instancePath+"/" + i0+"/jobs/" + i1+"/at/line",schemaPath:"#/$defs/location/properties/line/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
-if(vErrors === null){
-vErrors = [err28];
-}
-else {
-vErrors.push(err28);
-}
-errors++;
-}
-if((typeof data12 == "number") && (isFinite(data12))){
-if(data12 < 0 || isNaN(data12)){
-const err29 = {instancePath:instancePath+"/" + i0+"/jobs/" + i1+"/at/line",schemaPath:"#/$defs/location/properties/line/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
-if(vErrors === null){
-vErrors = [err29];
-}
-else {
-vErrors.push(err29);
-}
-errors++;
-}
-}
-}
-if(data10.column !== undefined){
-let data13 = data10.column;
-if(!(((typeof data13 == "number") && (!(data13 % 1) && !isNaN(data13))) && (isFinite(data13)))){
-const err30 = {instancePath:instancePath+"/" + i0+"/jobs/" + i1+"/at/column",schemaPath:"#/$defs/location/properties/column/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
-if(vErrors === null){
-vErrors = [err30];
-}
-else {
-vErrors.push(err30);
-}
-errors++;
-}
-if((typeof data13 == "number") && (isFinite(data13))){
-if(data13 < 0 || isNaN(data13)){
-const err31 = {instancePath:instancePath+"/" + i0+"/jobs/" + i1+"/at/column",schemaPath:"#/$defs/location/properties/column/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
-if(vErrors === null){
-vErrors = [err31];
-}
-else {
-vErrors.push(err31);
-}
-errors++;
-}
-}
-}
-}
-else {
-const err32 = {instancePath:instancePath+"/" + i0+"/jobs/" + i1+"/at",schemaPath:"#/$defs/location/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err32];
-}
-else {
-vErrors.push(err32);
-}
-errors++;
-}
-}
-if(data8.permissions !== undefined){
-let data14 = data8.permissions;
-if(data14 && typeof data14 == "object" && !Array.isArray(data14)){
-for(const key4 in data14){
-let data15 = data14[key4];
-if(!(((data15 === "read") || (data15 === "write")) || (data15 === "none"))){
-const err33 = {instancePath:instancePath+"/" + i0+"/jobs/" + i1+"/permissions/" + key4.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/items/properties/jobs/items/properties/permissions/additionalProperties/enum",keyword:"enum",params:{allowedValues: schema270.items.properties.jobs.items.properties.permissions.additionalProperties.enum},message:"must be equal to one of the allowed values"};
-if(vErrors === null){
-vErrors = [err33];
-}
-else {
-vErrors.push(err33);
-}
-errors++;
-}
-}
-}
-else {
-const err34 = {instancePath:instancePath+"/" + i0+"/jobs/" + i1+"/permissions",schemaPath:"#/items/properties/jobs/items/properties/permissions/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err34];
-}
-else {
-vErrors.push(err34);
-}
-errors++;
-}
-}
-}
-else {
-const err35 = {instancePath:instancePath+"/" + i0+"/jobs/" + i1,schemaPath:"#/items/properties/jobs/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err35];
-}
-else {
-vErrors.push(err35);
-}
-errors++;
-}
-}
-}
-else {
-const err36 = {instancePath:instancePath+"/" + i0+"/jobs",schemaPath:"#/items/properties/jobs/type",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err36];
-}
-else {
-vErrors.push(err36);
-}
-errors++;
-}
-}
-}
-else {
-const err37 = {instancePath:instancePath+"/" + i0,schemaPath:"#/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err37];
-}
-else {
-vErrors.push(err37);
-}
-errors++;
-}
-}
-}
-validate114.errors = vErrors;
-return errors === 0;
-}
-validate114.evaluated = {"items":true,"dynamicProps":false,"dynamicItems":false};
-
-const pattern28 = new RegExp("^[0-9a-f]{40}$", "u");
-
-function validate82(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate82.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.workflow === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "workflow"},message:"must have required property '"+"workflow"+"'"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-if(data.job === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "job"},message:"must have required property '"+"job"+"'"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-if(data.name === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
-if(data.at === undefined){
-const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "at"},message:"must have required property '"+"at"+"'"};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
-errors++;
-}
-if(data.triggers === undefined){
-const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "triggers"},message:"must have required property '"+"triggers"+"'"};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
-errors++;
-}
-if(data.actor === undefined){
-const err5 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "actor"},message:"must have required property '"+"actor"+"'"};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
-errors++;
-}
-if(data.unattended === undefined){
-const err6 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "unattended"},message:"must have required property '"+"unattended"+"'"};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
-errors++;
-}
-if(data.unattendedReasons === undefined){
-const err7 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "unattendedReasons"},message:"must have required property '"+"unattendedReasons"+"'"};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
-errors++;
-}
-if(data.environment === undefined){
-const err8 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "environment"},message:"must have required property '"+"environment"+"'"};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
-errors++;
-}
-if(data.runsOn === undefined){
-const err9 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "runsOn"},message:"must have required property '"+"runsOn"+"'"};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
-errors++;
-}
-if(data.permissions === undefined){
-const err10 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "permissions"},message:"must have required property '"+"permissions"+"'"};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
-errors++;
-}
-if(data.credentials === undefined){
-const err11 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "credentials"},message:"must have required property '"+"credentials"+"'"};
-if(vErrors === null){
-vErrors = [err11];
-}
-else {
-vErrors.push(err11);
-}
-errors++;
-}
-if(data.uses === undefined){
-const err12 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "uses"},message:"must have required property '"+"uses"+"'"};
-if(vErrors === null){
-vErrors = [err12];
-}
-else {
-vErrors.push(err12);
-}
-errors++;
-}
-if(data.runs === undefined){
-const err13 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "runs"},message:"must have required property '"+"runs"+"'"};
-if(vErrors === null){
-vErrors = [err13];
-}
-else {
-vErrors.push(err13);
-}
-errors++;
-}
-if(data.agents === undefined){
-const err14 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "agents"},message:"must have required property '"+"agents"+"'"};
-if(vErrors === null){
-vErrors = [err14];
-}
-else {
-vErrors.push(err14);
-}
-errors++;
-}
-if(data.workflowRole === undefined){
-const err15 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "workflowRole"},message:"must have required property '"+"workflowRole"+"'"};
-if(vErrors === null){
-vErrors = [err15];
-}
-else {
-vErrors.push(err15);
-}
-errors++;
-}
-if(data.tools === undefined){
-const err16 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "tools"},message:"must have required property '"+"tools"+"'"};
-if(vErrors === null){
-vErrors = [err16];
-}
-else {
-vErrors.push(err16);
-}
-errors++;
-}
-if(data.agentConfig === undefined){
-const err17 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "agentConfig"},message:"must have required property '"+"agentConfig"+"'"};
-if(vErrors === null){
-vErrors = [err17];
-}
-else {
-vErrors.push(err17);
-}
-errors++;
-}
-if(data.owner === undefined){
-const err18 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "owner"},message:"must have required property '"+"owner"+"'"};
-if(vErrors === null){
-vErrors = [err18];
-}
-else {
-vErrors.push(err18);
-}
-errors++;
-}
-if(data.change === undefined){
-const err19 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "change"},message:"must have required property '"+"change"+"'"};
-if(vErrors === null){
-vErrors = [err19];
-}
-else {
-vErrors.push(err19);
-}
-errors++;
-}
-if(data.targets === undefined){
-const err20 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "targets"},message:"must have required property '"+"targets"+"'"};
-if(vErrors === null){
-vErrors = [err20];
-}
-else {
-vErrors.push(err20);
-}
-errors++;
-}
-if(data.classes === undefined){
-const err21 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "classes"},message:"must have required property '"+"classes"+"'"};
-if(vErrors === null){
-vErrors = [err21];
-}
-else {
-vErrors.push(err21);
-}
-errors++;
-}
-if(data.paths === undefined){
-const err22 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "paths"},message:"must have required property '"+"paths"+"'"};
-if(vErrors === null){
-vErrors = [err22];
-}
-else {
-vErrors.push(err22);
-}
-errors++;
-}
-if(data.gaps === undefined){
-const err23 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "gaps"},message:"must have required property '"+"gaps"+"'"};
-if(vErrors === null){
-vErrors = [err23];
-}
-else {
-vErrors.push(err23);
-}
-errors++;
-}
-if(data.skipped === undefined){
-const err24 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "skipped"},message:"must have required property '"+"skipped"+"'"};
-if(vErrors === null){
-vErrors = [err24];
-}
-else {
-vErrors.push(err24);
-}
-errors++;
-}
-if(data.skippedSteps === undefined){
-const err25 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "skippedSteps"},message:"must have required property '"+"skippedSteps"+"'"};
-if(vErrors === null){
-vErrors = [err25];
-}
-else {
-vErrors.push(err25);
-}
-errors++;
-}
-if(data.calls === undefined){
-const err26 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "calls"},message:"must have required property '"+"calls"+"'"};
-if(vErrors === null){
-vErrors = [err26];
-}
-else {
-vErrors.push(err26);
-}
-errors++;
-}
-if(data.resolvedRefs === undefined){
-const err27 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "resolvedRefs"},message:"must have required property '"+"resolvedRefs"+"'"};
-if(vErrors === null){
-vErrors = [err27];
-}
-else {
-vErrors.push(err27);
-}
-errors++;
-}
-if(data.checklist === undefined){
-const err28 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "checklist"},message:"must have required property '"+"checklist"+"'"};
-if(vErrors === null){
-vErrors = [err28];
-}
-else {
-vErrors.push(err28);
-}
-errors++;
-}
-for(const key0 in data){
-if(!(func1.call(schema216.properties, key0))){
-const err29 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err29];
-}
-else {
-vErrors.push(err29);
-}
-errors++;
-}
-}
-if(data.workflow !== undefined){
-if(typeof data.workflow !== "string"){
-const err30 = {instancePath:instancePath+"/workflow",schemaPath:"https://agent-gate.dev/schemas/evidence-v1.json#/$defs/jobInventory/properties/workflow/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err30];
-}
-else {
-vErrors.push(err30);
-}
-errors++;
-}
-}
-if(data.job !== undefined){
-if(typeof data.job !== "string"){
-const err31 = {instancePath:instancePath+"/job",schemaPath:"https://agent-gate.dev/schemas/evidence-v1.json#/$defs/jobInventory/properties/job/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err31];
-}
-else {
-vErrors.push(err31);
-}
-errors++;
-}
-}
-if(data.name !== undefined){
-let data2 = data.name;
-if((typeof data2 !== "string") && (data2 !== null)){
-const err32 = {instancePath:instancePath+"/name",schemaPath:"https://agent-gate.dev/schemas/evidence-v1.json#/$defs/jobInventory/properties/name/type",keyword:"type",params:{type: schema73.type},message:"must be string,null"};
-if(vErrors === null){
-vErrors = [err32];
-}
-else {
-vErrors.push(err32);
-}
-errors++;
-}
-}
-if(data.at !== undefined){
-let data3 = data.at;
-if(data3 && typeof data3 == "object" && !Array.isArray(data3)){
-if(data3.path === undefined){
-const err33 = {instancePath:instancePath+"/at",schemaPath:"https://agent-gate.dev/schemas/evidence-v1.json#/$defs/jobInventory/properties/at/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'"};
-if(vErrors === null){
-vErrors = [err33];
-}
-else {
-vErrors.push(err33);
-}
-errors++;
-}
-if(data3.line === undefined){
-const err34 = {instancePath:instancePath+"/at",schemaPath:"https://agent-gate.dev/schemas/evidence-v1.json#/$defs/jobInventory/properties/at/required",keyword:"required",params:{missingProperty: "line"},message:"must have required property '"+"line"+"'"};
-if(vErrors === null){
-vErrors = [err34];
-}
-else {
-vErrors.push(err34);
-}
-errors++;
-}
-if(data3.column === undefined){
-const err35 = {instancePath:instancePath+"/at",schemaPath:"https://agent-gate.dev/schemas/evidence-v1.json#/$defs/jobInventory/properties/at/required",keyword:"required",params:{missingProperty: "column"},message:"must have required property '"+"column"+"'"};
-if(vErrors === null){
-vErrors = [err35];
-}
-else {
-vErrors.push(err35);
-}
-errors++;
-}
-for(const key1 in data3){
-if(!(((key1 === "path") || (key1 === "line")) || (key1 === "column"))){
-const err36 = {instancePath:instancePath+"/at",schemaPath:"https://agent-gate.dev/schemas/evidence-v1.json#/$defs/jobInventory/properties/at/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err36];
-}
-else {
-vErrors.push(err36);
-}
-errors++;
-}
-}
-if(data3.path !== undefined){
-if(typeof data3.path !== "string"){
-const err37 = {instancePath:instancePath+"/at/path",schemaPath:"https://agent-gate.dev/schemas/evidence-v1.json#/$defs/jobInventory/properties/at/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err37];
-}
-else {
-vErrors.push(err37);
-}
-errors++;
-}
-}
-if(data3.line !== undefined){
-let data5 = data3.line;
-if(!(((typeof data5 == "number") && (!(data5 % 1) && !isNaN(data5))) && (isFinite(data5)))){
-const err38 = {instancePath:instancePath+"/at/line",schemaPath:"https://agent-gate.dev/schemas/evidence-v1.json#/$defs/jobInventory/properties/at/properties/line/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
-if(vErrors === null){
-vErrors = [err38];
-}
-else {
-vErrors.push(err38);
-}
-errors++;
-}
-if((typeof data5 == "number") && (isFinite(data5))){
-if(data5 < 0 || isNaN(data5)){
-const err39 = {instancePath:instancePath+"/at/line",schemaPath:"https://agent-gate.dev/schemas/evidence-v1.json#/$defs/jobInventory/properties/at/properties/line/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
-if(vErrors === null){
-vErrors = [err39];
-}
-else {
-vErrors.push(err39);
-}
-errors++;
-}
-}
-}
-if(data3.column !== undefined){
-let data6 = data3.column;
-if(!(((typeof data6 == "number") && (!(data6 % 1) && !isNaN(data6))) && (isFinite(data6)))){
-const err40 = {instancePath:instancePath+"/at/column",schemaPath:"https://agent-gate.dev/schemas/evidence-v1.json#/$defs/jobInventory/properties/at/properties/column/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
-if(vErrors === null){
-vErrors = [err40];
-}
-else {
-vErrors.push(err40);
-}
-errors++;
-}
-if((typeof data6 == "number") && (isFinite(data6))){
-if(data6 < 0 || isNaN(data6)){
-const err41 = {instancePath:instancePath+"/at/column",schemaPath:"https://agent-gate.dev/schemas/evidence-v1.json#/$defs/jobInventory/properties/at/properties/column/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
-if(vErrors === null){
-vErrors = [err41];
-}
-else {
-vErrors.push(err41);
-}
-errors++;
-}
-}
-}
-}
-else {
-const err42 = {instancePath:instancePath+"/at",schemaPath:"https://agent-gate.dev/schemas/evidence-v1.json#/$defs/jobInventory/properties/at/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err42];
-}
-else {
-vErrors.push(err42);
-}
-errors++;
-}
-}
-if(data.triggers !== undefined){
-let data7 = data.triggers;
-if(Array.isArray(data7)){
-const len0 = data7.length;
-for(let i0=0; i0<len0; i0++){
-if(typeof data7[i0] !== "string"){
-const err43 = {instancePath:instancePath+"/triggers/" + i0,schemaPath:"https://agent-gate.dev/schemas/evidence-v1.json#/$defs/jobInventory/properties/triggers/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err43];
-}
-else {
-vErrors.push(err43);
-}
-errors++;
-}
-}
-}
-else {
-const err44 = {instancePath:instancePath+"/triggers",schemaPath:"https://agent-gate.dev/schemas/evidence-v1.json#/$defs/jobInventory/properties/triggers/type",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err44];
-}
-else {
-vErrors.push(err44);
-}
-errors++;
-}
-}
-if(data.actor !== undefined){
-let data9 = data.actor;
-if((typeof data9 !== "string") && (data9 !== null)){
-const err45 = {instancePath:instancePath+"/actor",schemaPath:"https://agent-gate.dev/schemas/evidence-v1.json#/$defs/jobInventory/properties/actor/type",keyword:"type",params:{type: schema73.type},message:"must be string,null"};
-if(vErrors === null){
-vErrors = [err45];
-}
-else {
-vErrors.push(err45);
-}
-errors++;
-}
-}
-if(data.unattended !== undefined){
-if(typeof data.unattended !== "boolean"){
-const err46 = {instancePath:instancePath+"/unattended",schemaPath:"https://agent-gate.dev/schemas/evidence-v1.json#/$defs/jobInventory/properties/unattended/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
-if(vErrors === null){
-vErrors = [err46];
-}
-else {
-vErrors.push(err46);
-}
-errors++;
-}
-}
-if(data.unattendedReasons !== undefined){
-let data11 = data.unattendedReasons;
-if(Array.isArray(data11)){
-const len1 = data11.length;
-for(let i1=0; i1<len1; i1++){
-if(typeof data11[i1] !== "string"){
-const err47 = {instancePath:instancePath+"/unattendedReasons/" + i1,schemaPath:"https://agent-gate.dev/schemas/evidence-v1.json#/$defs/jobInventory/properties/unattendedReasons/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err47];
-}
-else {
-vErrors.push(err47);
-}
-errors++;
-}
-}
-}
-else {
-const err48 = {instancePath:instancePath+"/unattendedReasons",schemaPath:"https://agent-gate.dev/schemas/evidence-v1.json#/$defs/jobInventory/properties/unattendedReasons/type",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err48];
-}
-else {
-vErrors.push(err48);
-}
-errors++;
-}
-}
-if(data.environment !== undefined){
-if(!(validate83(data.environment, {instancePath:instancePath+"/environment",parentData:data,parentDataProperty:"environment",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate83.errors : vErrors.concat(validate83.errors);
-errors = vErrors.length;
-}
-}
-if(data.runsOn !== undefined){
-let data14 = data.runsOn;
-if(Array.isArray(data14)){
-const len2 = data14.length;
-for(let i2=0; i2<len2; i2++){
-if(typeof data14[i2] !== "string"){
-const err49 = {instancePath:instancePath+"/runsOn/" + i2,schemaPath:"https://agent-gate.dev/schemas/evidence-v1.json#/$defs/jobInventory/properties/runsOn/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err49];
-}
-else {
-vErrors.push(err49);
-}
-errors++;
-}
-}
-}
-else {
-const err50 = {instancePath:instancePath+"/runsOn",schemaPath:"https://agent-gate.dev/schemas/evidence-v1.json#/$defs/jobInventory/properties/runsOn/type",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err50];
-}
-else {
-vErrors.push(err50);
-}
-errors++;
-}
-}
-if(data.permissions !== undefined){
-if(!(validate85(data.permissions, {instancePath:instancePath+"/permissions",parentData:data,parentDataProperty:"permissions",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate85.errors : vErrors.concat(validate85.errors);
-errors = vErrors.length;
-}
-}
-if(data.credentials !== undefined){
-if(!(validate87(data.credentials, {instancePath:instancePath+"/credentials",parentData:data,parentDataProperty:"credentials",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate87.errors : vErrors.concat(validate87.errors);
-errors = vErrors.length;
-}
-}
-if(data.uses !== undefined){
-if(!(validate89(data.uses, {instancePath:instancePath+"/uses",parentData:data,parentDataProperty:"uses",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate89.errors : vErrors.concat(validate89.errors);
-errors = vErrors.length;
-}
-}
-if(data.runs !== undefined){
-if(!(validate91(data.runs, {instancePath:instancePath+"/runs",parentData:data,parentDataProperty:"runs",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate91.errors : vErrors.concat(validate91.errors);
-errors = vErrors.length;
-}
-}
-if(data.agents !== undefined){
-if(!(validate93(data.agents, {instancePath:instancePath+"/agents",parentData:data,parentDataProperty:"agents",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate93.errors : vErrors.concat(validate93.errors);
-errors = vErrors.length;
-}
-}
-if(data.workflowRole !== undefined){
-let data21 = data.workflowRole;
-const _errs50 = errors;
-let valid18 = false;
-let passing0 = null;
-const _errs51 = errors;
-if(data21 !== null){
-const err51 = {instancePath:instancePath+"/workflowRole",schemaPath:"https://agent-gate.dev/schemas/evidence-v1.json#/$defs/jobInventory/properties/workflowRole/oneOf/0/type",keyword:"type",params:{type: "null"},message:"must be null"};
-if(vErrors === null){
-vErrors = [err51];
-}
-else {
-vErrors.push(err51);
-}
-errors++;
-}
-var _valid0 = _errs51 === errors;
-if(_valid0){
-valid18 = true;
-passing0 = 0;
-}
-const _errs53 = errors;
-if(data21 && typeof data21 == "object" && !Array.isArray(data21)){
-if(data21.framework === undefined){
-const err52 = {instancePath:instancePath+"/workflowRole",schemaPath:"https://agent-gate.dev/schemas/evidence-v1.json#/$defs/jobInventory/properties/workflowRole/oneOf/1/required",keyword:"required",params:{missingProperty: "framework"},message:"must have required property '"+"framework"+"'"};
-if(vErrors === null){
-vErrors = [err52];
-}
-else {
-vErrors.push(err52);
-}
-errors++;
-}
-if(data21.role === undefined){
-const err53 = {instancePath:instancePath+"/workflowRole",schemaPath:"https://agent-gate.dev/schemas/evidence-v1.json#/$defs/jobInventory/properties/workflowRole/oneOf/1/required",keyword:"required",params:{missingProperty: "role"},message:"must have required property '"+"role"+"'"};
-if(vErrors === null){
-vErrors = [err53];
-}
-else {
-vErrors.push(err53);
-}
-errors++;
-}
-if(data21.runsModel === undefined){
-const err54 = {instancePath:instancePath+"/workflowRole",schemaPath:"https://agent-gate.dev/schemas/evidence-v1.json#/$defs/jobInventory/properties/workflowRole/oneOf/1/required",keyword:"required",params:{missingProperty: "runsModel"},message:"must have required property '"+"runsModel"+"'"};
-if(vErrors === null){
-vErrors = [err54];
-}
-else {
-vErrors.push(err54);
-}
-errors++;
-}
-if(data21.actsOnAgentOutput === undefined){
-const err55 = {instancePath:instancePath+"/workflowRole",schemaPath:"https://agent-gate.dev/schemas/evidence-v1.json#/$defs/jobInventory/properties/workflowRole/oneOf/1/required",keyword:"required",params:{missingProperty: "actsOnAgentOutput"},message:"must have required property '"+"actsOnAgentOutput"+"'"};
-if(vErrors === null){
-vErrors = [err55];
-}
-else {
-vErrors.push(err55);
-}
-errors++;
-}
-for(const key2 in data21){
-if(!((((key2 === "framework") || (key2 === "role")) || (key2 === "runsModel")) || (key2 === "actsOnAgentOutput"))){
-const err56 = {instancePath:instancePath+"/workflowRole",schemaPath:"https://agent-gate.dev/schemas/evidence-v1.json#/$defs/jobInventory/properties/workflowRole/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err56];
-}
-else {
-vErrors.push(err56);
-}
-errors++;
-}
-}
-if(data21.framework !== undefined){
-if(!(data21.framework === "gh-aw")){
-const err57 = {instancePath:instancePath+"/workflowRole/framework",schemaPath:"https://agent-gate.dev/schemas/evidence-v1.json#/$defs/jobInventory/properties/workflowRole/oneOf/1/properties/framework/enum",keyword:"enum",params:{allowedValues: schema202.oneOf[1].properties.framework.enum},message:"must be equal to one of the allowed values"};
-if(vErrors === null){
-vErrors = [err57];
-}
-else {
-vErrors.push(err57);
-}
-errors++;
-}
-}
-if(data21.role !== undefined){
-let data23 = data21.role;
-if(!(((((((((data23 === "pre-activation") || (data23 === "activation")) || (data23 === "agent")) || (data23 === "detection")) || (data23 === "safe-outputs")) || (data23 === "conclusion")) || (data23 === "memory")) || (data23 === "maintenance")) || (data23 === "other"))){
-const err58 = {instancePath:instancePath+"/workflowRole/role",schemaPath:"https://agent-gate.dev/schemas/evidence-v1.json#/$defs/jobInventory/properties/workflowRole/oneOf/1/properties/role/enum",keyword:"enum",params:{allowedValues: schema202.oneOf[1].properties.role.enum},message:"must be equal to one of the allowed values"};
-if(vErrors === null){
-vErrors = [err58];
-}
-else {
-vErrors.push(err58);
-}
-errors++;
-}
-}
-if(data21.runsModel !== undefined){
-if(typeof data21.runsModel !== "boolean"){
-const err59 = {instancePath:instancePath+"/workflowRole/runsModel",schemaPath:"https://agent-gate.dev/schemas/evidence-v1.json#/$defs/jobInventory/properties/workflowRole/oneOf/1/properties/runsModel/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
-if(vErrors === null){
-vErrors = [err59];
-}
-else {
-vErrors.push(err59);
-}
-errors++;
-}
-}
-if(data21.actsOnAgentOutput !== undefined){
-if(typeof data21.actsOnAgentOutput !== "boolean"){
-const err60 = {instancePath:instancePath+"/workflowRole/actsOnAgentOutput",schemaPath:"https://agent-gate.dev/schemas/evidence-v1.json#/$defs/jobInventory/properties/workflowRole/oneOf/1/properties/actsOnAgentOutput/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
-if(vErrors === null){
-vErrors = [err60];
-}
-else {
-vErrors.push(err60);
-}
-errors++;
-}
-}
-}
-else {
-const err61 = {instancePath:instancePath+"/workflowRole",schemaPath:"https://agent-gate.dev/schemas/evidence-v1.json#/$defs/jobInventory/properties/workflowRole/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err61];
-}
-else {
-vErrors.push(err61);
-}
-errors++;
-}
-var _valid0 = _errs53 === errors;
-if(_valid0 && valid18){
-valid18 = false;
-passing0 = [passing0, 1];
-}
-else {
-if(_valid0){
-valid18 = true;
-passing0 = 1;
-}
-}
-if(!valid18){
-const err62 = {instancePath:instancePath+"/workflowRole",schemaPath:"https://agent-gate.dev/schemas/evidence-v1.json#/$defs/jobInventory/properties/workflowRole/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf"};
-if(vErrors === null){
-vErrors = [err62];
-}
-else {
-vErrors.push(err62);
-}
-errors++;
-}
-else {
-errors = _errs50;
-if(vErrors !== null){
-if(_errs50){
-vErrors.length = _errs50;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-if(data.tools !== undefined){
-if(!(validate96(data.tools, {instancePath:instancePath+"/tools",parentData:data,parentDataProperty:"tools",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate96.errors : vErrors.concat(validate96.errors);
-errors = vErrors.length;
-}
-}
-if(data.agentConfig !== undefined){
-if(!(validate99(data.agentConfig, {instancePath:instancePath+"/agentConfig",parentData:data,parentDataProperty:"agentConfig",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate99.errors : vErrors.concat(validate99.errors);
-errors = vErrors.length;
-}
-}
-if(data.owner !== undefined){
-if(!(validate102(data.owner, {instancePath:instancePath+"/owner",parentData:data,parentDataProperty:"owner",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate102.errors : vErrors.concat(validate102.errors);
-errors = vErrors.length;
-}
-}
-if(data.change !== undefined){
-if(!(validate105(data.change, {instancePath:instancePath+"/change",parentData:data,parentDataProperty:"change",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate105.errors : vErrors.concat(validate105.errors);
-errors = vErrors.length;
-}
-}
-if(data.targets !== undefined){
-let data30 = data.targets;
-if(Array.isArray(data30)){
-const len3 = data30.length;
-for(let i3=0; i3<len3; i3++){
-if(typeof data30[i3] !== "string"){
-const err63 = {instancePath:instancePath+"/targets/" + i3,schemaPath:"https://agent-gate.dev/schemas/evidence-v1.json#/$defs/jobInventory/properties/targets/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err63];
-}
-else {
-vErrors.push(err63);
-}
-errors++;
-}
-}
-}
-else {
-const err64 = {instancePath:instancePath+"/targets",schemaPath:"https://agent-gate.dev/schemas/evidence-v1.json#/$defs/jobInventory/properties/targets/type",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err64];
-}
-else {
-vErrors.push(err64);
-}
-errors++;
-}
-}
-if(data.classes !== undefined){
-if(!(validate108(data.classes, {instancePath:instancePath+"/classes",parentData:data,parentDataProperty:"classes",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate108.errors : vErrors.concat(validate108.errors);
-errors = vErrors.length;
-}
-}
-if(data.paths !== undefined){
-if(!(validate110(data.paths, {instancePath:instancePath+"/paths",parentData:data,parentDataProperty:"paths",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate110.errors : vErrors.concat(validate110.errors);
-errors = vErrors.length;
-}
-}
-if(data.gaps !== undefined){
-let data34 = data.gaps;
-if(Array.isArray(data34)){
-const len4 = data34.length;
-for(let i4=0; i4<len4; i4++){
-if(typeof data34[i4] !== "string"){
-const err65 = {instancePath:instancePath+"/gaps/" + i4,schemaPath:"https://agent-gate.dev/schemas/evidence-v1.json#/$defs/jobInventory/properties/gaps/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err65];
-}
-else {
-vErrors.push(err65);
-}
-errors++;
-}
-}
-}
-else {
-const err66 = {instancePath:instancePath+"/gaps",schemaPath:"https://agent-gate.dev/schemas/evidence-v1.json#/$defs/jobInventory/properties/gaps/type",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err66];
-}
-else {
-vErrors.push(err66);
-}
-errors++;
-}
-}
-if(data.skipped !== undefined){
-let data36 = data.skipped;
-if((typeof data36 !== "string") && (data36 !== null)){
-const err67 = {instancePath:instancePath+"/skipped",schemaPath:"https://agent-gate.dev/schemas/evidence-v1.json#/$defs/jobInventory/properties/skipped/type",keyword:"type",params:{type: schema73.type},message:"must be string,null"};
-if(vErrors === null){
-vErrors = [err67];
-}
-else {
-vErrors.push(err67);
-}
-errors++;
-}
-}
-if(data.skippedSteps !== undefined){
-if(!(validate112(data.skippedSteps, {instancePath:instancePath+"/skippedSteps",parentData:data,parentDataProperty:"skippedSteps",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate112.errors : vErrors.concat(validate112.errors);
-errors = vErrors.length;
-}
-}
-if(data.resolvedRefs !== undefined){
-let data38 = data.resolvedRefs;
-if((!(Array.isArray(data38))) && (data38 !== null)){
-const err68 = {instancePath:instancePath+"/resolvedRefs",schemaPath:"https://agent-gate.dev/schemas/evidence-v1.json#/$defs/jobInventory/properties/resolvedRefs/type",keyword:"type",params:{type: schema269.type},message:"must be array,null"};
-if(vErrors === null){
-vErrors = [err68];
-}
-else {
-vErrors.push(err68);
-}
-errors++;
-}
-if(Array.isArray(data38)){
-const len5 = data38.length;
-for(let i5=0; i5<len5; i5++){
-let data39 = data38[i5];
-if(data39 && typeof data39 == "object" && !Array.isArray(data39)){
-if(data39.ref === undefined){
-const err69 = {instancePath:instancePath+"/resolvedRefs/" + i5,schemaPath:"https://agent-gate.dev/schemas/evidence-v1.json#/$defs/jobInventory/properties/resolvedRefs/items/required",keyword:"required",params:{missingProperty: "ref"},message:"must have required property '"+"ref"+"'"};
-if(vErrors === null){
-vErrors = [err69];
-}
-else {
-vErrors.push(err69);
-}
-errors++;
-}
-if(data39.sha === undefined){
-const err70 = {instancePath:instancePath+"/resolvedRefs/" + i5,schemaPath:"https://agent-gate.dev/schemas/evidence-v1.json#/$defs/jobInventory/properties/resolvedRefs/items/required",keyword:"required",params:{missingProperty: "sha"},message:"must have required property '"+"sha"+"'"};
-if(vErrors === null){
-vErrors = [err70];
-}
-else {
-vErrors.push(err70);
-}
-errors++;
-}
-for(const key3 in data39){
-if(!((key3 === "ref") || (key3 === "sha"))){
-const err71 = {instancePath:instancePath+"/resolvedRefs/" + i5,schemaPath:"https://agent-gate.dev/schemas/evidence-v1.json#/$defs/jobInventory/properties/resolvedRefs/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err71];
-}
-else {
-vErrors.push(err71);
-}
-errors++;
-}
-}
-if(data39.ref !== undefined){
-if(typeof data39.ref !== "string"){
-const err72 = {instancePath:instancePath+"/resolvedRefs/" + i5+"/ref",schemaPath:"https://agent-gate.dev/schemas/evidence-v1.json#/$defs/jobInventory/properties/resolvedRefs/items/properties/ref/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err72];
-}
-else {
-vErrors.push(err72);
-}
-errors++;
-}
-}
-if(data39.sha !== undefined){
-let data41 = data39.sha;
-if(typeof data41 === "string"){
-if(!pattern28.test(data41)){
-const err73 = {instancePath:instancePath+"/resolvedRefs/" + i5+"/sha",schemaPath:"https://agent-gate.dev/schemas/evidence-v1.json#/$defs/jobInventory/properties/resolvedRefs/items/properties/sha/pattern",keyword:"pattern",params:{pattern: "^[0-9a-f]{40}$"},message:"must match pattern \""+"^[0-9a-f]{40}$"+"\""};
-if(vErrors === null){
-vErrors = [err73];
-}
-else {
-vErrors.push(err73);
-}
-errors++;
-}
-}
-else {
-const err74 = {instancePath:instancePath+"/resolvedRefs/" + i5+"/sha",schemaPath:"https://agent-gate.dev/schemas/evidence-v1.json#/$defs/jobInventory/properties/resolvedRefs/items/properties/sha/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err74];
-}
-else {
-vErrors.push(err74);
-}
-errors++;
-}
-}
-}
-else {
-const err75 = {instancePath:instancePath+"/resolvedRefs/" + i5,schemaPath:"https://agent-gate.dev/schemas/evidence-v1.json#/$defs/jobInventory/properties/resolvedRefs/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err75];
-}
-else {
-vErrors.push(err75);
-}
-errors++;
-}
-}
-}
-}
-if(data.calls !== undefined){
-if(!(validate114(data.calls, {instancePath:instancePath+"/calls",parentData:data,parentDataProperty:"calls",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate114.errors : vErrors.concat(validate114.errors);
-errors = vErrors.length;
-}
-}
-if(data.checklist !== undefined){
-let data43 = data.checklist;
-if(data43 && typeof data43 == "object" && !Array.isArray(data43)){
-if(data43.total === undefined){
-const err76 = {instancePath:instancePath+"/checklist",schemaPath:"#/$defs/checklistRef/required",keyword:"required",params:{missingProperty: "total"},message:"must have required property '"+"total"+"'"};
-if(vErrors === null){
-vErrors = [err76];
-}
-else {
-vErrors.push(err76);
-}
-errors++;
-}
-if(data43.observed === undefined){
-const err77 = {instancePath:instancePath+"/checklist",schemaPath:"#/$defs/checklistRef/required",keyword:"required",params:{missingProperty: "observed"},message:"must have required property '"+"observed"+"'"};
-if(vErrors === null){
-vErrors = [err77];
-}
-else {
-vErrors.push(err77);
-}
-errors++;
-}
-if(data43.band === undefined){
-const err78 = {instancePath:instancePath+"/checklist",schemaPath:"#/$defs/checklistRef/required",keyword:"required",params:{missingProperty: "band"},message:"must have required property '"+"band"+"'"};
-if(vErrors === null){
-vErrors = [err78];
-}
-else {
-vErrors.push(err78);
-}
-errors++;
-}
-if(data43.bestCaseBand === undefined){
-const err79 = {instancePath:instancePath+"/checklist",schemaPath:"#/$defs/checklistRef/required",keyword:"required",params:{missingProperty: "bestCaseBand"},message:"must have required property '"+"bestCaseBand"+"'"};
-if(vErrors === null){
-vErrors = [err79];
-}
-else {
-vErrors.push(err79);
-}
-errors++;
-}
-if(data43.focus === undefined){
-const err80 = {instancePath:instancePath+"/checklist",schemaPath:"#/$defs/checklistRef/required",keyword:"required",params:{missingProperty: "focus"},message:"must have required property '"+"focus"+"'"};
-if(vErrors === null){
-vErrors = [err80];
-}
-else {
-vErrors.push(err80);
-}
-errors++;
-}
-if(data43.controls === undefined){
-const err81 = {instancePath:instancePath+"/checklist",schemaPath:"#/$defs/checklistRef/required",keyword:"required",params:{missingProperty: "controls"},message:"must have required property '"+"controls"+"'"};
-if(vErrors === null){
-vErrors = [err81];
-}
-else {
-vErrors.push(err81);
-}
-errors++;
-}
-for(const key4 in data43){
-if(!((((((key4 === "total") || (key4 === "observed")) || (key4 === "band")) || (key4 === "bestCaseBand")) || (key4 === "focus")) || (key4 === "controls"))){
-const err82 = {instancePath:instancePath+"/checklist",schemaPath:"#/$defs/checklistRef/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err82];
-}
-else {
-vErrors.push(err82);
-}
-errors++;
-}
-}
-if(data43.total !== undefined){
-let data44 = data43.total;
-if((typeof data44 == "number") && (isFinite(data44))){
-if(data44 > 20 || isNaN(data44)){
-const err83 = {instancePath:instancePath+"/checklist/total",schemaPath:"#/$defs/checklistRef/properties/total/maximum",keyword:"maximum",params:{comparison: "<=", limit: 20},message:"must be <= 20"};
-if(vErrors === null){
-vErrors = [err83];
-}
-else {
-vErrors.push(err83);
-}
-errors++;
-}
-if(data44 < 0 || isNaN(data44)){
-const err84 = {instancePath:instancePath+"/checklist/total",schemaPath:"#/$defs/checklistRef/properties/total/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
-if(vErrors === null){
-vErrors = [err84];
-}
-else {
-vErrors.push(err84);
-}
-errors++;
-}
-}
-else {
-const err85 = {instancePath:instancePath+"/checklist/total",schemaPath:"#/$defs/checklistRef/properties/total/type",keyword:"type",params:{type: "number"},message:"must be number"};
-if(vErrors === null){
-vErrors = [err85];
-}
-else {
-vErrors.push(err85);
-}
-errors++;
-}
-}
-if(data43.observed !== undefined){
-let data45 = data43.observed;
-if(!(((typeof data45 == "number") && (!(data45 % 1) && !isNaN(data45))) && (isFinite(data45)))){
-const err86 = {instancePath:instancePath+"/checklist/observed",schemaPath:"#/$defs/checklistRef/properties/observed/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
-if(vErrors === null){
-vErrors = [err86];
-}
-else {
-vErrors.push(err86);
-}
-errors++;
-}
-if((typeof data45 == "number") && (isFinite(data45))){
-if(data45 > 20 || isNaN(data45)){
-const err87 = {instancePath:instancePath+"/checklist/observed",schemaPath:"#/$defs/checklistRef/properties/observed/maximum",keyword:"maximum",params:{comparison: "<=", limit: 20},message:"must be <= 20"};
-if(vErrors === null){
-vErrors = [err87];
-}
-else {
-vErrors.push(err87);
-}
-errors++;
-}
-if(data45 < 0 || isNaN(data45)){
-const err88 = {instancePath:instancePath+"/checklist/observed",schemaPath:"#/$defs/checklistRef/properties/observed/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
-if(vErrors === null){
-vErrors = [err88];
-}
-else {
-vErrors.push(err88);
-}
-errors++;
-}
-}
-}
-if(data43.band !== undefined){
-let data46 = data43.band;
-if(!((((data46 === "production-ready") || (data46 === "good-foundation")) || (data46 === "significant-risk")) || (data46 === "pause"))){
-const err89 = {instancePath:instancePath+"/checklist/band",schemaPath:"#/$defs/checklistRef/properties/band/enum",keyword:"enum",params:{allowedValues: schema273.properties.band.enum},message:"must be equal to one of the allowed values"};
-if(vErrors === null){
-vErrors = [err89];
-}
-else {
-vErrors.push(err89);
-}
-errors++;
-}
-}
-if(data43.bestCaseBand !== undefined){
-let data47 = data43.bestCaseBand;
-if(!((((data47 === "production-ready") || (data47 === "good-foundation")) || (data47 === "significant-risk")) || (data47 === "pause"))){
-const err90 = {instancePath:instancePath+"/checklist/bestCaseBand",schemaPath:"#/$defs/checklistRef/properties/bestCaseBand/enum",keyword:"enum",params:{allowedValues: schema273.properties.bestCaseBand.enum},message:"must be equal to one of the allowed values"};
-if(vErrors === null){
-vErrors = [err90];
-}
-else {
-vErrors.push(err90);
-}
-errors++;
-}
-}
-if(data43.focus !== undefined){
-let data48 = data43.focus;
-if(Array.isArray(data48)){
-const len6 = data48.length;
-for(let i6=0; i6<len6; i6++){
-if(typeof data48[i6] !== "string"){
-const err91 = {instancePath:instancePath+"/checklist/focus/" + i6,schemaPath:"#/$defs/checklistRef/properties/focus/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err91];
-}
-else {
-vErrors.push(err91);
-}
-errors++;
-}
-}
-}
-else {
-const err92 = {instancePath:instancePath+"/checklist/focus",schemaPath:"#/$defs/checklistRef/properties/focus/type",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err92];
-}
-else {
-vErrors.push(err92);
-}
-errors++;
-}
-}
-if(data43.controls !== undefined){
-let data50 = data43.controls;
-if(Array.isArray(data50)){
-if(data50.length > 20){
-const err93 = {instancePath:instancePath+"/checklist/controls",schemaPath:"#/$defs/checklistRef/properties/controls/maxItems",keyword:"maxItems",params:{limit: 20},message:"must NOT have more than 20 items"};
-if(vErrors === null){
-vErrors = [err93];
-}
-else {
-vErrors.push(err93);
-}
-errors++;
-}
-if(data50.length < 20){
-const err94 = {instancePath:instancePath+"/checklist/controls",schemaPath:"#/$defs/checklistRef/properties/controls/minItems",keyword:"minItems",params:{limit: 20},message:"must NOT have fewer than 20 items"};
-if(vErrors === null){
-vErrors = [err94];
-}
-else {
-vErrors.push(err94);
-}
-errors++;
-}
-const len7 = data50.length;
-for(let i7=0; i7<len7; i7++){
-let data51 = data50[i7];
-if(data51 && typeof data51 == "object" && !Array.isArray(data51)){
-if(data51.id === undefined){
-const err95 = {instancePath:instancePath+"/checklist/controls/" + i7,schemaPath:"#/$defs/checklistRef/properties/controls/items/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
-if(vErrors === null){
-vErrors = [err95];
-}
-else {
-vErrors.push(err95);
-}
-errors++;
-}
-if(data51.score === undefined){
-const err96 = {instancePath:instancePath+"/checklist/controls/" + i7,schemaPath:"#/$defs/checklistRef/properties/controls/items/required",keyword:"required",params:{missingProperty: "score"},message:"must have required property '"+"score"+"'"};
-if(vErrors === null){
-vErrors = [err96];
-}
-else {
-vErrors.push(err96);
-}
-errors++;
-}
-if(data51.message === undefined){
-const err97 = {instancePath:instancePath+"/checklist/controls/" + i7,schemaPath:"#/$defs/checklistRef/properties/controls/items/required",keyword:"required",params:{missingProperty: "message"},message:"must have required property '"+"message"+"'"};
-if(vErrors === null){
-vErrors = [err97];
-}
-else {
-vErrors.push(err97);
-}
-errors++;
-}
-if(data51.evidence === undefined){
-const err98 = {instancePath:instancePath+"/checklist/controls/" + i7,schemaPath:"#/$defs/checklistRef/properties/controls/items/required",keyword:"required",params:{missingProperty: "evidence"},message:"must have required property '"+"evidence"+"'"};
-if(vErrors === null){
-vErrors = [err98];
-}
-else {
-vErrors.push(err98);
-}
-errors++;
-}
-for(const key5 in data51){
-if(!(((((key5 === "id") || (key5 === "score")) || (key5 === "message")) || (key5 === "data")) || (key5 === "evidence"))){
-const err99 = {instancePath:instancePath+"/checklist/controls/" + i7,schemaPath:"#/$defs/checklistRef/properties/controls/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err99];
-}
-else {
-vErrors.push(err99);
-}
-errors++;
-}
-}
-if(data51.id !== undefined){
-if(typeof data51.id !== "string"){
-const err100 = {instancePath:instancePath+"/checklist/controls/" + i7+"/id",schemaPath:"#/$defs/checklistRef/properties/controls/items/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err100];
-}
-else {
-vErrors.push(err100);
-}
-errors++;
-}
-}
-if(data51.score !== undefined){
-let data53 = data51.score;
-if(!((((data53 === 1) || (data53 === 0.5)) || (data53 === 0)) || (data53 === null))){
-const err101 = {instancePath:instancePath+"/checklist/controls/" + i7+"/score",schemaPath:"#/$defs/checklistRef/properties/controls/items/properties/score/enum",keyword:"enum",params:{allowedValues: schema273.properties.controls.items.properties.score.enum},message:"must be equal to one of the allowed values"};
-if(vErrors === null){
-vErrors = [err101];
-}
-else {
-vErrors.push(err101);
-}
-errors++;
-}
-}
-if(data51.message !== undefined){
-if(typeof data51.message !== "string"){
-const err102 = {instancePath:instancePath+"/checklist/controls/" + i7+"/message",schemaPath:"#/$defs/checklistRef/properties/controls/items/properties/message/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err102];
-}
-else {
-vErrors.push(err102);
-}
-errors++;
-}
-}
-if(data51.data !== undefined){
-let data55 = data51.data;
-if(data55 && typeof data55 == "object" && !Array.isArray(data55)){
-for(const key6 in data55){
-if(typeof data55[key6] !== "string"){
-const err103 = {instancePath:instancePath+"/checklist/controls/" + i7+"/data/" + key6.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/$defs/checklistRef/properties/controls/items/properties/data/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err103];
-}
-else {
-vErrors.push(err103);
-}
-errors++;
-}
-}
-}
-else {
-const err104 = {instancePath:instancePath+"/checklist/controls/" + i7+"/data",schemaPath:"#/$defs/checklistRef/properties/controls/items/properties/data/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err104];
-}
-else {
-vErrors.push(err104);
-}
-errors++;
-}
-}
-if(data51.evidence !== undefined){
-let data57 = data51.evidence;
-if(Array.isArray(data57)){
-const len8 = data57.length;
-for(let i8=0; i8<len8; i8++){
-let data58 = data57[i8];
-const _errs125 = errors;
-let valid41 = false;
-let passing1 = null;
-const _errs126 = errors;
-if(data58 && typeof data58 == "object" && !Array.isArray(data58)){
-if(data58.credential === undefined){
-const err105 = {instancePath:instancePath+"/checklist/controls/" + i7+"/evidence/" + i8,schemaPath:"#/$defs/checklistRef/properties/controls/items/properties/evidence/items/oneOf/0/required",keyword:"required",params:{missingProperty: "credential"},message:"must have required property '"+"credential"+"'"};
-if(vErrors === null){
-vErrors = [err105];
-}
-else {
-vErrors.push(err105);
-}
-errors++;
-}
-for(const key7 in data58){
-if(!(key7 === "credential")){
-const err106 = {instancePath:instancePath+"/checklist/controls/" + i7+"/evidence/" + i8,schemaPath:"#/$defs/checklistRef/properties/controls/items/properties/evidence/items/oneOf/0/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err106];
-}
-else {
-vErrors.push(err106);
-}
-errors++;
-}
-}
-if(data58.credential !== undefined){
-if(typeof data58.credential !== "string"){
-const err107 = {instancePath:instancePath+"/checklist/controls/" + i7+"/evidence/" + i8+"/credential",schemaPath:"#/$defs/checklistRef/properties/controls/items/properties/evidence/items/oneOf/0/properties/credential/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err107];
-}
-else {
-vErrors.push(err107);
-}
-errors++;
-}
-}
-}
-else {
-const err108 = {instancePath:instancePath+"/checklist/controls/" + i7+"/evidence/" + i8,schemaPath:"#/$defs/checklistRef/properties/controls/items/properties/evidence/items/oneOf/0/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err108];
-}
-else {
-vErrors.push(err108);
-}
-errors++;
-}
-var _valid1 = _errs126 === errors;
-if(_valid1){
-valid41 = true;
-passing1 = 0;
-var props4 = true;
-}
-const _errs131 = errors;
-if(data58 && typeof data58 == "object" && !Array.isArray(data58)){
-if(data58.path === undefined){
-const err109 = {instancePath:instancePath+"/checklist/controls/" + i7+"/evidence/" + i8,schemaPath:"#/$defs/checklistRef/properties/controls/items/properties/evidence/items/oneOf/1/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'"};
-if(vErrors === null){
-vErrors = [err109];
-}
-else {
-vErrors.push(err109);
-}
-errors++;
-}
-for(const key8 in data58){
-if(!(key8 === "path")){
-const err110 = {instancePath:instancePath+"/checklist/controls/" + i7+"/evidence/" + i8,schemaPath:"#/$defs/checklistRef/properties/controls/items/properties/evidence/items/oneOf/1/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err110];
-}
-else {
-vErrors.push(err110);
-}
-errors++;
-}
-}
-if(data58.path !== undefined){
-if(typeof data58.path !== "string"){
-const err111 = {instancePath:instancePath+"/checklist/controls/" + i7+"/evidence/" + i8+"/path",schemaPath:"#/$defs/checklistRef/properties/controls/items/properties/evidence/items/oneOf/1/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err111];
-}
-else {
-vErrors.push(err111);
-}
-errors++;
-}
-}
-}
-else {
-const err112 = {instancePath:instancePath+"/checklist/controls/" + i7+"/evidence/" + i8,schemaPath:"#/$defs/checklistRef/properties/controls/items/properties/evidence/items/oneOf/1/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err112];
-}
-else {
-vErrors.push(err112);
-}
-errors++;
-}
-var _valid1 = _errs131 === errors;
-if(_valid1 && valid41){
-valid41 = false;
-passing1 = [passing1, 1];
-}
-else {
-if(_valid1){
-valid41 = true;
-passing1 = 1;
-if(props4 !== true){
-props4 = true;
-}
-}
-const _errs136 = errors;
-if(data58 && typeof data58 == "object" && !Array.isArray(data58)){
-if(data58.text === undefined){
-const err113 = {instancePath:instancePath+"/checklist/controls/" + i7+"/evidence/" + i8,schemaPath:"#/$defs/checklistRef/properties/controls/items/properties/evidence/items/oneOf/2/required",keyword:"required",params:{missingProperty: "text"},message:"must have required property '"+"text"+"'"};
-if(vErrors === null){
-vErrors = [err113];
-}
-else {
-vErrors.push(err113);
-}
-errors++;
-}
-for(const key9 in data58){
-if(!(((key9 === "text") || (key9 === "line")) || (key9 === "file"))){
-const err114 = {instancePath:instancePath+"/checklist/controls/" + i7+"/evidence/" + i8,schemaPath:"#/$defs/checklistRef/properties/controls/items/properties/evidence/items/oneOf/2/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err114];
-}
-else {
-vErrors.push(err114);
-}
-errors++;
-}
-}
-if(data58.text !== undefined){
-if(typeof data58.text !== "string"){
-const err115 = {instancePath:instancePath+"/checklist/controls/" + i7+"/evidence/" + i8+"/text",schemaPath:"#/$defs/checklistRef/properties/controls/items/properties/evidence/items/oneOf/2/properties/text/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err115];
-}
-else {
-vErrors.push(err115);
-}
-errors++;
-}
-}
-if(data58.line !== undefined){
-let data62 = data58.line;
-if(!(((typeof data62 == "number") && (!(data62 % 1) && !isNaN(data62))) && (isFinite(data62)))){
-const err116 = {instancePath:instancePath+"/checklist/controls/" + i7+"/evidence/" + i8+"/line",schemaPath:"#/$defs/checklistRef/properties/controls/items/properties/evidence/items/oneOf/2/properties/line/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
-if(vErrors === null){
-vErrors = [err116];
-}
-else {
-vErrors.push(err116);
-}
-errors++;
-}
-if((typeof data62 == "number") && (isFinite(data62))){
-if(data62 < 1 || isNaN(data62)){
-const err117 = {instancePath:instancePath+"/checklist/controls/" + i7+"/evidence/" + i8+"/line",schemaPath:"#/$defs/checklistRef/properties/controls/items/properties/evidence/items/oneOf/2/properties/line/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
-if(vErrors === null){
-vErrors = [err117];
-}
-else {
-vErrors.push(err117);
-}
-errors++;
-}
-}
-}
-if(data58.file !== undefined){
-if(typeof data58.file !== "string"){
-const err118 = {instancePath:instancePath+"/checklist/controls/" + i7+"/evidence/" + i8+"/file",schemaPath:"#/$defs/checklistRef/properties/controls/items/properties/evidence/items/oneOf/2/properties/file/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err118];
-}
-else {
-vErrors.push(err118);
-}
-errors++;
-}
-}
-}
-else {
-const err119 = {instancePath:instancePath+"/checklist/controls/" + i7+"/evidence/" + i8,schemaPath:"#/$defs/checklistRef/properties/controls/items/properties/evidence/items/oneOf/2/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err119];
-}
-else {
-vErrors.push(err119);
-}
-errors++;
-}
-var _valid1 = _errs136 === errors;
-if(_valid1 && valid41){
-valid41 = false;
-passing1 = [passing1, 2];
-}
-else {
-if(_valid1){
-valid41 = true;
-passing1 = 2;
-if(props4 !== true){
-props4 = true;
-}
-}
-}
-}
-if(!valid41){
-const err120 = {instancePath:instancePath+"/checklist/controls/" + i7+"/evidence/" + i8,schemaPath:"#/$defs/checklistRef/properties/controls/items/properties/evidence/items/oneOf",keyword:"oneOf",params:{passingSchemas: passing1},message:"must match exactly one schema in oneOf"};
-if(vErrors === null){
-vErrors = [err120];
-}
-else {
-vErrors.push(err120);
-}
-errors++;
-}
-else {
-errors = _errs125;
-if(vErrors !== null){
-if(_errs125){
-vErrors.length = _errs125;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-}
-else {
-const err121 = {instancePath:instancePath+"/checklist/controls/" + i7+"/evidence",schemaPath:"#/$defs/checklistRef/properties/controls/items/properties/evidence/type",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err121];
-}
-else {
-vErrors.push(err121);
-}
-errors++;
-}
-}
-}
-else {
-const err122 = {instancePath:instancePath+"/checklist/controls/" + i7,schemaPath:"#/$defs/checklistRef/properties/controls/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err122];
-}
-else {
-vErrors.push(err122);
-}
-errors++;
-}
-}
-}
-else {
-const err123 = {instancePath:instancePath+"/checklist/controls",schemaPath:"#/$defs/checklistRef/properties/controls/type",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err123];
-}
-else {
-vErrors.push(err123);
-}
-errors++;
-}
-}
-}
-else {
-const err124 = {instancePath:instancePath+"/checklist",schemaPath:"#/$defs/checklistRef/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err124];
-}
-else {
-vErrors.push(err124);
-}
-errors++;
-}
-}
-}
-else {
-const err125 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err125];
-}
-else {
-vErrors.push(err125);
-}
-errors++;
-}
-validate82.errors = vErrors;
-return errors === 0;
-}
-validate82.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
-
-
-function validate81(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-let vErrors = null;
-let errors = 0;
-const evaluated0 = validate81.evaluated;
-if(evaluated0.dynamicProps){
-evaluated0.props = undefined;
-}
-if(evaluated0.dynamicItems){
-evaluated0.items = undefined;
-}
-if(data && typeof data == "object" && !Array.isArray(data)){
-if(data.path === undefined){
-const err0 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'"};
-if(vErrors === null){
-vErrors = [err0];
-}
-else {
-vErrors.push(err0);
-}
-errors++;
-}
-if(data.name === undefined){
-const err1 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
-if(vErrors === null){
-vErrors = [err1];
-}
-else {
-vErrors.push(err1);
-}
-errors++;
-}
-if(data.jobs === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "jobs"},message:"must have required property '"+"jobs"+"'"};
-if(vErrors === null){
-vErrors = [err2];
-}
-else {
-vErrors.push(err2);
-}
-errors++;
-}
-for(const key0 in data){
-if(!((((key0 === "path") || (key0 === "name")) || (key0 === "trigger")) || (key0 === "jobs"))){
-const err3 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err3];
-}
-else {
-vErrors.push(err3);
-}
-errors++;
-}
-}
-if(data.path !== undefined){
-if(typeof data.path !== "string"){
-const err4 = {instancePath:instancePath+"/path",schemaPath:"#/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err4];
-}
-else {
-vErrors.push(err4);
-}
-errors++;
-}
-}
-if(data.name !== undefined){
-let data1 = data.name;
-if((typeof data1 !== "string") && (data1 !== null)){
-const err5 = {instancePath:instancePath+"/name",schemaPath:"#/properties/name/type",keyword:"type",params:{type: schema214.properties.name.type},message:"must be string,null"};
-if(vErrors === null){
-vErrors = [err5];
-}
-else {
-vErrors.push(err5);
-}
-errors++;
-}
-}
-if(data.trigger !== undefined){
-let data2 = data.trigger;
-if(data2 && typeof data2 == "object" && !Array.isArray(data2)){
-if(data2.event === undefined){
-const err6 = {instancePath:instancePath+"/trigger",schemaPath:"#/properties/trigger/required",keyword:"required",params:{missingProperty: "event"},message:"must have required property '"+"event"+"'"};
-if(vErrors === null){
-vErrors = [err6];
-}
-else {
-vErrors.push(err6);
-}
-errors++;
-}
-if(data2.others === undefined){
-const err7 = {instancePath:instancePath+"/trigger",schemaPath:"#/properties/trigger/required",keyword:"required",params:{missingProperty: "others"},message:"must have required property '"+"others"+"'"};
-if(vErrors === null){
-vErrors = [err7];
-}
-else {
-vErrors.push(err7);
-}
-errors++;
-}
-if(data2.jobs === undefined){
-const err8 = {instancePath:instancePath+"/trigger",schemaPath:"#/properties/trigger/required",keyword:"required",params:{missingProperty: "jobs"},message:"must have required property '"+"jobs"+"'"};
-if(vErrors === null){
-vErrors = [err8];
-}
-else {
-vErrors.push(err8);
-}
-errors++;
-}
-for(const key1 in data2){
-if(!(((key1 === "event") || (key1 === "others")) || (key1 === "jobs"))){
-const err9 = {instancePath:instancePath+"/trigger",schemaPath:"#/properties/trigger/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err9];
-}
-else {
-vErrors.push(err9);
-}
-errors++;
-}
-}
-if(data2.event !== undefined){
-if(typeof data2.event !== "string"){
-const err10 = {instancePath:instancePath+"/trigger/event",schemaPath:"#/properties/trigger/properties/event/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err10];
-}
-else {
-vErrors.push(err10);
-}
-errors++;
-}
-}
-if(data2.others !== undefined){
-let data4 = data2.others;
-if(Array.isArray(data4)){
-const len0 = data4.length;
-for(let i0=0; i0<len0; i0++){
-let data5 = data4[i0];
-if(data5 && typeof data5 == "object" && !Array.isArray(data5)){
-if(data5.event === undefined){
-const err11 = {instancePath:instancePath+"/trigger/others/" + i0,schemaPath:"#/properties/trigger/properties/others/items/required",keyword:"required",params:{missingProperty: "event"},message:"must have required property '"+"event"+"'"};
-if(vErrors === null){
-vErrors = [err11];
-}
-else {
-vErrors.push(err11);
-}
-errors++;
-}
-if(data5.decision === undefined){
-const err12 = {instancePath:instancePath+"/trigger/others/" + i0,schemaPath:"#/properties/trigger/properties/others/items/required",keyword:"required",params:{missingProperty: "decision"},message:"must have required property '"+"decision"+"'"};
-if(vErrors === null){
-vErrors = [err12];
-}
-else {
-vErrors.push(err12);
-}
-errors++;
-}
-for(const key2 in data5){
-if(!((key2 === "event") || (key2 === "decision"))){
-const err13 = {instancePath:instancePath+"/trigger/others/" + i0,schemaPath:"#/properties/trigger/properties/others/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"};
-if(vErrors === null){
-vErrors = [err13];
-}
-else {
-vErrors.push(err13);
-}
-errors++;
-}
-}
-if(data5.event !== undefined){
-if(typeof data5.event !== "string"){
-const err14 = {instancePath:instancePath+"/trigger/others/" + i0+"/event",schemaPath:"#/properties/trigger/properties/others/items/properties/event/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err14];
-}
-else {
-vErrors.push(err14);
-}
-errors++;
-}
-}
-if(data5.decision !== undefined){
-let data7 = data5.decision;
-if(!(((data7 === "allow") || (data7 === "approval-required")) || (data7 === "blocked"))){
-const err15 = {instancePath:instancePath+"/trigger/others/" + i0+"/decision",schemaPath:"#/$defs/decision/enum",keyword:"enum",params:{allowedValues: schema35.enum},message:"must be equal to one of the allowed values"};
-if(vErrors === null){
-vErrors = [err15];
-}
-else {
-vErrors.push(err15);
-}
-errors++;
-}
-}
-}
-else {
-const err16 = {instancePath:instancePath+"/trigger/others/" + i0,schemaPath:"#/properties/trigger/properties/others/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err16];
-}
-else {
-vErrors.push(err16);
-}
-errors++;
-}
-}
-}
-else {
-const err17 = {instancePath:instancePath+"/trigger/others",schemaPath:"#/properties/trigger/properties/others/type",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err17];
-}
-else {
-vErrors.push(err17);
-}
-errors++;
-}
-}
-if(data2.jobs !== undefined){
-let data8 = data2.jobs;
-if(data8 && typeof data8 == "object" && !Array.isArray(data8)){
-for(const key3 in data8){
-if(typeof data8[key3] !== "string"){
-const err18 = {instancePath:instancePath+"/trigger/jobs/" + key3.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/trigger/properties/jobs/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string"};
-if(vErrors === null){
-vErrors = [err18];
-}
-else {
-vErrors.push(err18);
-}
-errors++;
-}
-}
-}
-else {
-const err19 = {instancePath:instancePath+"/trigger/jobs",schemaPath:"#/properties/trigger/properties/jobs/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err19];
-}
-else {
-vErrors.push(err19);
-}
-errors++;
-}
-}
-}
-else {
-const err20 = {instancePath:instancePath+"/trigger",schemaPath:"#/properties/trigger/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err20];
-}
-else {
-vErrors.push(err20);
-}
-errors++;
-}
-}
-if(data.jobs !== undefined){
-let data10 = data.jobs;
-if(Array.isArray(data10)){
-const len1 = data10.length;
-for(let i1=0; i1<len1; i1++){
-if(!(validate82(data10[i1], {instancePath:instancePath+"/jobs/" + i1,parentData:data10,parentDataProperty:i1,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate82.errors : vErrors.concat(validate82.errors);
-errors = vErrors.length;
-}
-}
-}
-else {
-const err21 = {instancePath:instancePath+"/jobs",schemaPath:"#/properties/jobs/type",keyword:"type",params:{type: "array"},message:"must be array"};
-if(vErrors === null){
-vErrors = [err21];
-}
-else {
-vErrors.push(err21);
-}
-errors++;
-}
-}
-}
-else {
-const err22 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
-if(vErrors === null){
-vErrors = [err22];
-}
-else {
-vErrors.push(err22);
-}
-errors++;
-}
-validate81.errors = vErrors;
-return errors === 0;
-}
-validate81.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
+validate91.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 
 function validate20(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
-/*# sourceURL="https://agent-gate.dev/schemas/report-v1.json" */;
+/*# sourceURL="https://agent-gate.dev/schemas/report-v2.json" */;
 let vErrors = null;
 let errors = 0;
 const evaluated0 = validate20.evaluated;
@@ -11887,8 +14221,8 @@ vErrors.push(err1);
 }
 errors++;
 }
-if(data.decision === undefined){
-const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "decision"},message:"must have required property '"+"decision"+"'"};
+if(data.catalog === undefined){
+const err2 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "catalog"},message:"must have required property '"+"catalog"+"'"};
 if(vErrors === null){
 vErrors = [err2];
 }
@@ -11897,8 +14231,8 @@ vErrors.push(err2);
 }
 errors++;
 }
-if(data.policy === undefined){
-const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "policy"},message:"must have required property '"+"policy"+"'"};
+if(data.workflows === undefined){
+const err3 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "workflows"},message:"must have required property '"+"workflows"+"'"};
 if(vErrors === null){
 vErrors = [err3];
 }
@@ -11907,8 +14241,8 @@ vErrors.push(err3);
 }
 errors++;
 }
-if(data.repositories === undefined){
-const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "repositories"},message:"must have required property '"+"repositories"+"'"};
+if(data.decision === undefined){
+const err4 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "decision"},message:"must have required property '"+"decision"+"'"};
 if(vErrors === null){
 vErrors = [err4];
 }
@@ -11917,8 +14251,8 @@ vErrors.push(err4);
 }
 errors++;
 }
-if(data.reasons === undefined){
-const err5 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "reasons"},message:"must have required property '"+"reasons"+"'"};
+if(data.policy === undefined){
+const err5 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "policy"},message:"must have required property '"+"policy"+"'"};
 if(vErrors === null){
 vErrors = [err5];
 }
@@ -11927,8 +14261,8 @@ vErrors.push(err5);
 }
 errors++;
 }
-if(data.summary === undefined){
-const err6 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "summary"},message:"must have required property '"+"summary"+"'"};
+if(data.repositories === undefined){
+const err6 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "repositories"},message:"must have required property '"+"repositories"+"'"};
 if(vErrors === null){
 vErrors = [err6];
 }
@@ -11937,8 +14271,8 @@ vErrors.push(err6);
 }
 errors++;
 }
-if(data.errors === undefined){
-const err7 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "errors"},message:"must have required property '"+"errors"+"'"};
+if(data.reasons === undefined){
+const err7 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "reasons"},message:"must have required property '"+"reasons"+"'"};
 if(vErrors === null){
 vErrors = [err7];
 }
@@ -11947,8 +14281,8 @@ vErrors.push(err7);
 }
 errors++;
 }
-if(data.jobs === undefined){
-const err8 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "jobs"},message:"must have required property '"+"jobs"+"'"};
+if(data.summary === undefined){
+const err8 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "summary"},message:"must have required property '"+"summary"+"'"};
 if(vErrors === null){
 vErrors = [err8];
 }
@@ -11957,8 +14291,8 @@ vErrors.push(err8);
 }
 errors++;
 }
-if(data.findings === undefined){
-const err9 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "findings"},message:"must have required property '"+"findings"+"'"};
+if(data.errors === undefined){
+const err9 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "errors"},message:"must have required property '"+"errors"+"'"};
 if(vErrors === null){
 vErrors = [err9];
 }
@@ -11977,8 +14311,9 @@ vErrors.push(err10);
 }
 errors++;
 }
-if(data.bom === undefined){
-const err11 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "bom"},message:"must have required property '"+"bom"+"'"};
+for(const key0 in data){
+if(!(func1.call(schema31.properties, key0))){
+const err11 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err11];
 }
@@ -11987,8 +14322,10 @@ vErrors.push(err11);
 }
 errors++;
 }
-if(data.checklist === undefined){
-const err12 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "checklist"},message:"must have required property '"+"checklist"+"'"};
+}
+if(data.schemaVersion !== undefined){
+if(2 !== data.schemaVersion){
+const err12 = {instancePath:instancePath+"/schemaVersion",schemaPath:"#/properties/schemaVersion/const",keyword:"const",params:{allowedValue: 2},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err12];
 }
@@ -11997,8 +14334,12 @@ vErrors.push(err12);
 }
 errors++;
 }
-if(data.pathRemediations === undefined){
-const err13 = {instancePath,schemaPath:"#/required",keyword:"required",params:{missingProperty: "pathRemediations"},message:"must have required property '"+"pathRemediations"+"'"};
+}
+if(data.tool !== undefined){
+let data1 = data.tool;
+if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
+if(data1.name === undefined){
+const err13 = {instancePath:instancePath+"/tool",schemaPath:"#/properties/tool/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
 if(vErrors === null){
 vErrors = [err13];
 }
@@ -12007,9 +14348,8 @@ vErrors.push(err13);
 }
 errors++;
 }
-for(const key0 in data){
-if(!(func1.call(schema31.properties, key0))){
-const err14 = {instancePath,schemaPath:"#/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key0},message:"must NOT have additional properties"};
+if(data1.version === undefined){
+const err14 = {instancePath:instancePath+"/tool",schemaPath:"#/properties/tool/required",keyword:"required",params:{missingProperty: "version"},message:"must have required property '"+"version"+"'"};
 if(vErrors === null){
 vErrors = [err14];
 }
@@ -12018,10 +14358,9 @@ vErrors.push(err14);
 }
 errors++;
 }
-}
-if(data.schemaVersion !== undefined){
-if(1 !== data.schemaVersion){
-const err15 = {instancePath:instancePath+"/schemaVersion",schemaPath:"#/properties/schemaVersion/const",keyword:"const",params:{allowedValue: 1},message:"must be equal to constant"};
+for(const key1 in data1){
+if(!((key1 === "name") || (key1 === "version"))){
+const err15 = {instancePath:instancePath+"/tool",schemaPath:"#/properties/tool/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err15];
 }
@@ -12031,11 +14370,9 @@ vErrors.push(err15);
 errors++;
 }
 }
-if(data.tool !== undefined){
-let data1 = data.tool;
-if(data1 && typeof data1 == "object" && !Array.isArray(data1)){
-if(data1.name === undefined){
-const err16 = {instancePath:instancePath+"/tool",schemaPath:"#/properties/tool/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
+if(data1.name !== undefined){
+if("agent-gate" !== data1.name){
+const err16 = {instancePath:instancePath+"/tool/name",schemaPath:"#/properties/tool/properties/name/const",keyword:"const",params:{allowedValue: "agent-gate"},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err16];
 }
@@ -12044,8 +14381,12 @@ vErrors.push(err16);
 }
 errors++;
 }
-if(data1.version === undefined){
-const err17 = {instancePath:instancePath+"/tool",schemaPath:"#/properties/tool/required",keyword:"required",params:{missingProperty: "version"},message:"must have required property '"+"version"+"'"};
+}
+if(data1.version !== undefined){
+let data3 = data1.version;
+if(typeof data3 === "string"){
+if(!pattern4.test(data3)){
+const err17 = {instancePath:instancePath+"/tool/version",schemaPath:"#/properties/tool/properties/version/pattern",keyword:"pattern",params:{pattern: "^\\d+\\.\\d+\\.\\d+(?:[-+][0-9A-Za-z.-]+)?$"},message:"must match pattern \""+"^\\d+\\.\\d+\\.\\d+(?:[-+][0-9A-Za-z.-]+)?$"+"\""};
 if(vErrors === null){
 vErrors = [err17];
 }
@@ -12054,9 +14395,9 @@ vErrors.push(err17);
 }
 errors++;
 }
-for(const key1 in data1){
-if(!((key1 === "name") || (key1 === "version"))){
-const err18 = {instancePath:instancePath+"/tool",schemaPath:"#/properties/tool/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key1},message:"must NOT have additional properties"};
+}
+else {
+const err18 = {instancePath:instancePath+"/tool/version",schemaPath:"#/properties/tool/properties/version/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err18];
 }
@@ -12066,9 +14407,9 @@ vErrors.push(err18);
 errors++;
 }
 }
-if(data1.name !== undefined){
-if("agent-gate" !== data1.name){
-const err19 = {instancePath:instancePath+"/tool/name",schemaPath:"#/properties/tool/properties/name/const",keyword:"const",params:{allowedValue: "agent-gate"},message:"must be equal to constant"};
+}
+else {
+const err19 = {instancePath:instancePath+"/tool",schemaPath:"#/properties/tool/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err19];
 }
@@ -12078,11 +14419,11 @@ vErrors.push(err19);
 errors++;
 }
 }
-if(data1.version !== undefined){
-let data3 = data1.version;
-if(typeof data3 === "string"){
-if(!pattern4.test(data3)){
-const err20 = {instancePath:instancePath+"/tool/version",schemaPath:"#/properties/tool/properties/version/pattern",keyword:"pattern",params:{pattern: "^\\d+\\.\\d+\\.\\d+(?:[-+][0-9A-Za-z.-]+)?$"},message:"must match pattern \""+"^\\d+\\.\\d+\\.\\d+(?:[-+][0-9A-Za-z.-]+)?$"+"\""};
+if(data.catalog !== undefined){
+let data4 = data.catalog;
+if(data4 && typeof data4 == "object" && !Array.isArray(data4)){
+if(data4.checklist === undefined){
+const err20 = {instancePath:instancePath+"/catalog",schemaPath:"#/properties/catalog/required",keyword:"required",params:{missingProperty: "checklist"},message:"must have required property '"+"checklist"+"'"};
 if(vErrors === null){
 vErrors = [err20];
 }
@@ -12091,9 +14432,8 @@ vErrors.push(err20);
 }
 errors++;
 }
-}
-else {
-const err21 = {instancePath:instancePath+"/tool/version",schemaPath:"#/properties/tool/properties/version/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data4.pathRemediations === undefined){
+const err21 = {instancePath:instancePath+"/catalog",schemaPath:"#/properties/catalog/required",keyword:"required",params:{missingProperty: "pathRemediations"},message:"must have required property '"+"pathRemediations"+"'"};
 if(vErrors === null){
 vErrors = [err21];
 }
@@ -12102,10 +14442,8 @@ vErrors.push(err21);
 }
 errors++;
 }
-}
-}
-else {
-const err22 = {instancePath:instancePath+"/tool",schemaPath:"#/properties/tool/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data4.pathSeverities === undefined){
+const err22 = {instancePath:instancePath+"/catalog",schemaPath:"#/properties/catalog/required",keyword:"required",params:{missingProperty: "pathSeverities"},message:"must have required property '"+"pathSeverities"+"'"};
 if(vErrors === null){
 vErrors = [err22];
 }
@@ -12114,17 +14452,8 @@ vErrors.push(err22);
 }
 errors++;
 }
-}
-if(data.shard !== undefined){
-if(!(validate21(data.shard, {instancePath:instancePath+"/shard",parentData:data,parentDataProperty:"shard",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate21.errors : vErrors.concat(validate21.errors);
-errors = vErrors.length;
-}
-}
-if(data.decision !== undefined){
-let data5 = data.decision;
-if(!(((data5 === "allow") || (data5 === "approval-required")) || (data5 === "blocked"))){
-const err23 = {instancePath:instancePath+"/decision",schemaPath:"#/$defs/decision/enum",keyword:"enum",params:{allowedValues: schema35.enum},message:"must be equal to one of the allowed values"};
+if(data4.permissionScopes === undefined){
+const err23 = {instancePath:instancePath+"/catalog",schemaPath:"#/properties/catalog/required",keyword:"required",params:{missingProperty: "permissionScopes"},message:"must have required property '"+"permissionScopes"+"'"};
 if(vErrors === null){
 vErrors = [err23];
 }
@@ -12133,12 +14462,9 @@ vErrors.push(err23);
 }
 errors++;
 }
-}
-if(data.policy !== undefined){
-let data6 = data.policy;
-if(data6 && typeof data6 == "object" && !Array.isArray(data6)){
-if(data6.sources === undefined){
-const err24 = {instancePath:instancePath+"/policy",schemaPath:"#/properties/policy/required",keyword:"required",params:{missingProperty: "sources"},message:"must have required property '"+"sources"+"'"};
+for(const key2 in data4){
+if(!((((key2 === "checklist") || (key2 === "pathRemediations")) || (key2 === "pathSeverities")) || (key2 === "permissionScopes"))){
+const err24 = {instancePath:instancePath+"/catalog",schemaPath:"#/properties/catalog/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err24];
 }
@@ -12147,8 +14473,12 @@ vErrors.push(err24);
 }
 errors++;
 }
-if(data6.digest === undefined){
-const err25 = {instancePath:instancePath+"/policy",schemaPath:"#/properties/policy/required",keyword:"required",params:{missingProperty: "digest"},message:"must have required property '"+"digest"+"'"};
+}
+if(data4.checklist !== undefined){
+let data5 = data4.checklist;
+if(data5 && typeof data5 == "object" && !Array.isArray(data5)){
+if(data5.outOf === undefined){
+const err25 = {instancePath:instancePath+"/catalog/checklist",schemaPath:"#/$defs/checklistCatalog/required",keyword:"required",params:{missingProperty: "outOf"},message:"must have required property '"+"outOf"+"'"};
 if(vErrors === null){
 vErrors = [err25];
 }
@@ -12157,8 +14487,8 @@ vErrors.push(err25);
 }
 errors++;
 }
-if(data6.default === undefined){
-const err26 = {instancePath:instancePath+"/policy",schemaPath:"#/properties/policy/required",keyword:"required",params:{missingProperty: "default"},message:"must have required property '"+"default"+"'"};
+if(data5.unobservable === undefined){
+const err26 = {instancePath:instancePath+"/catalog/checklist",schemaPath:"#/$defs/checklistCatalog/required",keyword:"required",params:{missingProperty: "unobservable"},message:"must have required property '"+"unobservable"+"'"};
 if(vErrors === null){
 vErrors = [err26];
 }
@@ -12167,9 +14497,8 @@ vErrors.push(err26);
 }
 errors++;
 }
-for(const key2 in data6){
-if(!(((key2 === "sources") || (key2 === "digest")) || (key2 === "default"))){
-const err27 = {instancePath:instancePath+"/policy",schemaPath:"#/properties/policy/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"};
+if(data5.controls === undefined){
+const err27 = {instancePath:instancePath+"/catalog/checklist",schemaPath:"#/$defs/checklistCatalog/required",keyword:"required",params:{missingProperty: "controls"},message:"must have required property '"+"controls"+"'"};
 if(vErrors === null){
 vErrors = [err27];
 }
@@ -12178,14 +14507,8 @@ vErrors.push(err27);
 }
 errors++;
 }
-}
-if(data6.sources !== undefined){
-let data7 = data6.sources;
-if(Array.isArray(data7)){
-const len0 = data7.length;
-for(let i0=0; i0<len0; i0++){
-if(typeof data7[i0] !== "string"){
-const err28 = {instancePath:instancePath+"/policy/sources/" + i0,schemaPath:"#/$defs/stringList/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data5.bands === undefined){
+const err28 = {instancePath:instancePath+"/catalog/checklist",schemaPath:"#/$defs/checklistCatalog/required",keyword:"required",params:{missingProperty: "bands"},message:"must have required property '"+"bands"+"'"};
 if(vErrors === null){
 vErrors = [err28];
 }
@@ -12194,10 +14517,9 @@ vErrors.push(err28);
 }
 errors++;
 }
-}
-}
-else {
-const err29 = {instancePath:instancePath+"/policy/sources",schemaPath:"#/$defs/stringList/type",keyword:"type",params:{type: "array"},message:"must be array"};
+for(const key3 in data5){
+if(!((((key3 === "outOf") || (key3 === "unobservable")) || (key3 === "controls")) || (key3 === "bands"))){
+const err29 = {instancePath:instancePath+"/catalog/checklist",schemaPath:"#/$defs/checklistCatalog/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err29];
 }
@@ -12207,9 +14529,9 @@ vErrors.push(err29);
 errors++;
 }
 }
-if(data6.digest !== undefined){
-if(typeof data6.digest !== "string"){
-const err30 = {instancePath:instancePath+"/policy/digest",schemaPath:"#/properties/policy/properties/digest/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data5.outOf !== undefined){
+if(20 !== data5.outOf){
+const err30 = {instancePath:instancePath+"/catalog/checklist/outOf",schemaPath:"#/$defs/checklistCatalog/properties/outOf/const",keyword:"const",params:{allowedValue: 20},message:"must be equal to constant"};
 if(vErrors === null){
 vErrors = [err30];
 }
@@ -12219,10 +14541,9 @@ vErrors.push(err30);
 errors++;
 }
 }
-if(data6.default !== undefined){
-let data10 = data6.default;
-if(!(((data10 === "allow") || (data10 === "approval-required")) || (data10 === "blocked"))){
-const err31 = {instancePath:instancePath+"/policy/default",schemaPath:"#/$defs/decision/enum",keyword:"enum",params:{allowedValues: schema35.enum},message:"must be equal to one of the allowed values"};
+if(data5.unobservable !== undefined){
+if(typeof data5.unobservable !== "string"){
+const err31 = {instancePath:instancePath+"/catalog/checklist/unobservable",schemaPath:"#/$defs/checklistCatalog/properties/unobservable/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err31];
 }
@@ -12232,9 +14553,11 @@ vErrors.push(err31);
 errors++;
 }
 }
-}
-else {
-const err32 = {instancePath:instancePath+"/policy",schemaPath:"#/properties/policy/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data5.controls !== undefined){
+let data8 = data5.controls;
+if(Array.isArray(data8)){
+if(data8.length > 20){
+const err32 = {instancePath:instancePath+"/catalog/checklist/controls",schemaPath:"#/$defs/checklistCatalog/properties/controls/maxItems",keyword:"maxItems",params:{limit: 20},message:"must NOT have more than 20 items"};
 if(vErrors === null){
 vErrors = [err32];
 }
@@ -12243,16 +14566,8 @@ vErrors.push(err32);
 }
 errors++;
 }
-}
-if(data.repositories !== undefined){
-let data11 = data.repositories;
-if(Array.isArray(data11)){
-const len1 = data11.length;
-for(let i1=0; i1<len1; i1++){
-let data12 = data11[i1];
-if(data12 && typeof data12 == "object" && !Array.isArray(data12)){
-if(data12.root === undefined){
-const err33 = {instancePath:instancePath+"/repositories/" + i1,schemaPath:"#/properties/repositories/items/required",keyword:"required",params:{missingProperty: "root"},message:"must have required property '"+"root"+"'"};
+if(data8.length < 20){
+const err33 = {instancePath:instancePath+"/catalog/checklist/controls",schemaPath:"#/$defs/checklistCatalog/properties/controls/minItems",keyword:"minItems",params:{limit: 20},message:"must NOT have fewer than 20 items"};
 if(vErrors === null){
 vErrors = [err33];
 }
@@ -12261,8 +14576,12 @@ vErrors.push(err33);
 }
 errors++;
 }
-if(data12.policy === undefined){
-const err34 = {instancePath:instancePath+"/repositories/" + i1,schemaPath:"#/properties/repositories/items/required",keyword:"required",params:{missingProperty: "policy"},message:"must have required property '"+"policy"+"'"};
+const len0 = data8.length;
+for(let i0=0; i0<len0; i0++){
+let data9 = data8[i0];
+if(data9 && typeof data9 == "object" && !Array.isArray(data9)){
+if(data9.id === undefined){
+const err34 = {instancePath:instancePath+"/catalog/checklist/controls/" + i0,schemaPath:"#/$defs/checklistCatalog/properties/controls/items/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
 if(vErrors === null){
 vErrors = [err34];
 }
@@ -12271,8 +14590,8 @@ vErrors.push(err34);
 }
 errors++;
 }
-if(data12.workflows === undefined){
-const err35 = {instancePath:instancePath+"/repositories/" + i1,schemaPath:"#/properties/repositories/items/required",keyword:"required",params:{missingProperty: "workflows"},message:"must have required property '"+"workflows"+"'"};
+if(data9.number === undefined){
+const err35 = {instancePath:instancePath+"/catalog/checklist/controls/" + i0,schemaPath:"#/$defs/checklistCatalog/properties/controls/items/required",keyword:"required",params:{missingProperty: "number"},message:"must have required property '"+"number"+"'"};
 if(vErrors === null){
 vErrors = [err35];
 }
@@ -12281,9 +14600,8 @@ vErrors.push(err35);
 }
 errors++;
 }
-for(const key3 in data12){
-if(!(((key3 === "root") || (key3 === "policy")) || (key3 === "workflows"))){
-const err36 = {instancePath:instancePath+"/repositories/" + i1,schemaPath:"#/properties/repositories/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties"};
+if(data9.category === undefined){
+const err36 = {instancePath:instancePath+"/catalog/checklist/controls/" + i0,schemaPath:"#/$defs/checklistCatalog/properties/controls/items/required",keyword:"required",params:{missingProperty: "category"},message:"must have required property '"+"category"+"'"};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -12292,10 +14610,8 @@ vErrors.push(err36);
 }
 errors++;
 }
-}
-if(data12.root !== undefined){
-if(typeof data12.root !== "string"){
-const err37 = {instancePath:instancePath+"/repositories/" + i1+"/root",schemaPath:"#/properties/repositories/items/properties/root/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data9.title === undefined){
+const err37 = {instancePath:instancePath+"/catalog/checklist/controls/" + i0,schemaPath:"#/$defs/checklistCatalog/properties/controls/items/required",keyword:"required",params:{missingProperty: "title"},message:"must have required property '"+"title"+"'"};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -12304,12 +14620,8 @@ vErrors.push(err37);
 }
 errors++;
 }
-}
-if(data12.policy !== undefined){
-let data14 = data12.policy;
-if(data14 && typeof data14 == "object" && !Array.isArray(data14)){
-if(data14.sources === undefined){
-const err38 = {instancePath:instancePath+"/repositories/" + i1+"/policy",schemaPath:"#/properties/repositories/items/properties/policy/required",keyword:"required",params:{missingProperty: "sources"},message:"must have required property '"+"sources"+"'"};
+if(data9.basic === undefined){
+const err38 = {instancePath:instancePath+"/catalog/checklist/controls/" + i0,schemaPath:"#/$defs/checklistCatalog/properties/controls/items/required",keyword:"required",params:{missingProperty: "basic"},message:"must have required property '"+"basic"+"'"};
 if(vErrors === null){
 vErrors = [err38];
 }
@@ -12318,8 +14630,8 @@ vErrors.push(err38);
 }
 errors++;
 }
-if(data14.digest === undefined){
-const err39 = {instancePath:instancePath+"/repositories/" + i1+"/policy",schemaPath:"#/properties/repositories/items/properties/policy/required",keyword:"required",params:{missingProperty: "digest"},message:"must have required property '"+"digest"+"'"};
+if(data9.messages === undefined){
+const err39 = {instancePath:instancePath+"/catalog/checklist/controls/" + i0,schemaPath:"#/$defs/checklistCatalog/properties/controls/items/required",keyword:"required",params:{missingProperty: "messages"},message:"must have required property '"+"messages"+"'"};
 if(vErrors === null){
 vErrors = [err39];
 }
@@ -12328,9 +14640,9 @@ vErrors.push(err39);
 }
 errors++;
 }
-for(const key4 in data14){
-if(!((key4 === "sources") || (key4 === "digest"))){
-const err40 = {instancePath:instancePath+"/repositories/" + i1+"/policy",schemaPath:"#/properties/repositories/items/properties/policy/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties"};
+for(const key4 in data9){
+if(!((((((key4 === "id") || (key4 === "number")) || (key4 === "category")) || (key4 === "title")) || (key4 === "basic")) || (key4 === "messages"))){
+const err40 = {instancePath:instancePath+"/catalog/checklist/controls/" + i0,schemaPath:"#/$defs/checklistCatalog/properties/controls/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err40];
 }
@@ -12340,13 +14652,9 @@ vErrors.push(err40);
 errors++;
 }
 }
-if(data14.sources !== undefined){
-let data15 = data14.sources;
-if(Array.isArray(data15)){
-const len2 = data15.length;
-for(let i2=0; i2<len2; i2++){
-if(typeof data15[i2] !== "string"){
-const err41 = {instancePath:instancePath+"/repositories/" + i1+"/policy/sources/" + i2,schemaPath:"#/$defs/stringList/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data9.id !== undefined){
+if(typeof data9.id !== "string"){
+const err41 = {instancePath:instancePath+"/catalog/checklist/controls/" + i0+"/id",schemaPath:"#/$defs/checklistCatalog/properties/controls/items/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err41];
 }
@@ -12356,9 +14664,10 @@ vErrors.push(err41);
 errors++;
 }
 }
-}
-else {
-const err42 = {instancePath:instancePath+"/repositories/" + i1+"/policy/sources",schemaPath:"#/$defs/stringList/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data9.number !== undefined){
+let data11 = data9.number;
+if(!(((typeof data11 == "number") && (!(data11 % 1) && !isNaN(data11))) && (isFinite(data11)))){
+const err42 = {instancePath:instancePath+"/catalog/checklist/controls/" + i0+"/number",schemaPath:"#/$defs/checklistCatalog/properties/controls/items/properties/number/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err42];
 }
@@ -12367,10 +14676,9 @@ vErrors.push(err42);
 }
 errors++;
 }
-}
-if(data14.digest !== undefined){
-if(typeof data14.digest !== "string"){
-const err43 = {instancePath:instancePath+"/repositories/" + i1+"/policy/digest",schemaPath:"#/properties/repositories/items/properties/policy/properties/digest/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if((typeof data11 == "number") && (isFinite(data11))){
+if(data11 > 20 || isNaN(data11)){
+const err43 = {instancePath:instancePath+"/catalog/checklist/controls/" + i0+"/number",schemaPath:"#/$defs/checklistCatalog/properties/controls/items/properties/number/maximum",keyword:"maximum",params:{comparison: "<=", limit: 20},message:"must be <= 20"};
 if(vErrors === null){
 vErrors = [err43];
 }
@@ -12379,10 +14687,8 @@ vErrors.push(err43);
 }
 errors++;
 }
-}
-}
-else {
-const err44 = {instancePath:instancePath+"/repositories/" + i1+"/policy",schemaPath:"#/properties/repositories/items/properties/policy/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data11 < 1 || isNaN(data11)){
+const err44 = {instancePath:instancePath+"/catalog/checklist/controls/" + i0+"/number",schemaPath:"#/$defs/checklistCatalog/properties/controls/items/properties/number/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
 if(vErrors === null){
 vErrors = [err44];
 }
@@ -12392,13 +14698,10 @@ vErrors.push(err44);
 errors++;
 }
 }
-if(data12.workflows !== undefined){
-let data18 = data12.workflows;
-if(Array.isArray(data18)){
-const len3 = data18.length;
-for(let i3=0; i3<len3; i3++){
-if(typeof data18[i3] !== "string"){
-const err45 = {instancePath:instancePath+"/repositories/" + i1+"/workflows/" + i3,schemaPath:"#/$defs/stringList/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+if(data9.category !== undefined){
+if(typeof data9.category !== "string"){
+const err45 = {instancePath:instancePath+"/catalog/checklist/controls/" + i0+"/category",schemaPath:"#/$defs/checklistCatalog/properties/controls/items/properties/category/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err45];
 }
@@ -12408,9 +14711,9 @@ vErrors.push(err45);
 errors++;
 }
 }
-}
-else {
-const err46 = {instancePath:instancePath+"/repositories/" + i1+"/workflows",schemaPath:"#/$defs/stringList/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data9.title !== undefined){
+if(typeof data9.title !== "string"){
+const err46 = {instancePath:instancePath+"/catalog/checklist/controls/" + i0+"/title",schemaPath:"#/$defs/checklistCatalog/properties/controls/items/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err46];
 }
@@ -12420,9 +14723,9 @@ vErrors.push(err46);
 errors++;
 }
 }
-}
-else {
-const err47 = {instancePath:instancePath+"/repositories/" + i1,schemaPath:"#/properties/repositories/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data9.basic !== undefined){
+if(typeof data9.basic !== "boolean"){
+const err47 = {instancePath:instancePath+"/catalog/checklist/controls/" + i0+"/basic",schemaPath:"#/$defs/checklistCatalog/properties/controls/items/properties/basic/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err47];
 }
@@ -12432,9 +14735,12 @@ vErrors.push(err47);
 errors++;
 }
 }
-}
-else {
-const err48 = {instancePath:instancePath+"/repositories",schemaPath:"#/properties/repositories/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data9.messages !== undefined){
+let data15 = data9.messages;
+if(data15 && typeof data15 == "object" && !Array.isArray(data15)){
+for(const key5 in data15){
+if(typeof data15[key5] !== "string"){
+const err48 = {instancePath:instancePath+"/catalog/checklist/controls/" + i0+"/messages/" + key5.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/$defs/checklistCatalog/properties/controls/items/properties/messages/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err48];
 }
@@ -12444,13 +14750,9 @@ vErrors.push(err48);
 errors++;
 }
 }
-if(data.reasons !== undefined){
-let data20 = data.reasons;
-if(Array.isArray(data20)){
-const len4 = data20.length;
-for(let i4=0; i4<len4; i4++){
-if(typeof data20[i4] !== "string"){
-const err49 = {instancePath:instancePath+"/reasons/" + i4,schemaPath:"#/$defs/stringList/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+else {
+const err49 = {instancePath:instancePath+"/catalog/checklist/controls/" + i0+"/messages",schemaPath:"#/$defs/checklistCatalog/properties/controls/items/properties/messages/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err49];
 }
@@ -12462,7 +14764,7 @@ errors++;
 }
 }
 else {
-const err50 = {instancePath:instancePath+"/reasons",schemaPath:"#/$defs/stringList/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err50 = {instancePath:instancePath+"/catalog/checklist/controls/" + i0,schemaPath:"#/$defs/checklistCatalog/properties/controls/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err50];
 }
@@ -12472,25 +14774,9 @@ vErrors.push(err50);
 errors++;
 }
 }
-if(data.summary !== undefined){
-if(!(validate23(data.summary, {instancePath:instancePath+"/summary",parentData:data,parentDataProperty:"summary",rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate23.errors : vErrors.concat(validate23.errors);
-errors = vErrors.length;
-}
-}
-if(data.errors !== undefined){
-let data23 = data.errors;
-if(Array.isArray(data23)){
-const len5 = data23.length;
-for(let i5=0; i5<len5; i5++){
-if(!(validate25(data23[i5], {instancePath:instancePath+"/errors/" + i5,parentData:data23,parentDataProperty:i5,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate25.errors : vErrors.concat(validate25.errors);
-errors = vErrors.length;
-}
-}
 }
 else {
-const err51 = {instancePath:instancePath+"/errors",schemaPath:"#/properties/errors/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err51 = {instancePath:instancePath+"/catalog/checklist/controls",schemaPath:"#/$defs/checklistCatalog/properties/controls/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err51];
 }
@@ -12500,19 +14786,15 @@ vErrors.push(err51);
 errors++;
 }
 }
-if(data.jobs !== undefined){
-let data25 = data.jobs;
-if(Array.isArray(data25)){
-const len6 = data25.length;
-for(let i6=0; i6<len6; i6++){
-if(!(validate74(data25[i6], {instancePath:instancePath+"/jobs/" + i6,parentData:data25,parentDataProperty:i6,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate74.errors : vErrors.concat(validate74.errors);
-errors = vErrors.length;
-}
-}
-}
-else {
-const err52 = {instancePath:instancePath+"/jobs",schemaPath:"#/properties/jobs/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data5.bands !== undefined){
+let data17 = data5.bands;
+if(Array.isArray(data17)){
+const len1 = data17.length;
+for(let i1=0; i1<len1; i1++){
+let data18 = data17[i1];
+if(data18 && typeof data18 == "object" && !Array.isArray(data18)){
+if(data18.id === undefined){
+const err52 = {instancePath:instancePath+"/catalog/checklist/bands/" + i1,schemaPath:"#/$defs/checklistCatalog/properties/bands/items/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
 if(vErrors === null){
 vErrors = [err52];
 }
@@ -12521,20 +14803,8 @@ vErrors.push(err52);
 }
 errors++;
 }
-}
-if(data.findings !== undefined){
-let data27 = data.findings;
-if(Array.isArray(data27)){
-const len7 = data27.length;
-for(let i7=0; i7<len7; i7++){
-if(!(validate76(data27[i7], {instancePath:instancePath+"/findings/" + i7,parentData:data27,parentDataProperty:i7,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate76.errors : vErrors.concat(validate76.errors);
-errors = vErrors.length;
-}
-}
-}
-else {
-const err53 = {instancePath:instancePath+"/findings",schemaPath:"#/properties/findings/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data18.label === undefined){
+const err53 = {instancePath:instancePath+"/catalog/checklist/bands/" + i1,schemaPath:"#/$defs/checklistCatalog/properties/bands/items/required",keyword:"required",params:{missingProperty: "label"},message:"must have required property '"+"label"+"'"};
 if(vErrors === null){
 vErrors = [err53];
 }
@@ -12543,12 +14813,8 @@ vErrors.push(err53);
 }
 errors++;
 }
-}
-if(data.waivers !== undefined){
-let data29 = data.waivers;
-if(data29 && typeof data29 == "object" && !Array.isArray(data29)){
-if(data29.applied === undefined){
-const err54 = {instancePath:instancePath+"/waivers",schemaPath:"#/properties/waivers/required",keyword:"required",params:{missingProperty: "applied"},message:"must have required property '"+"applied"+"'"};
+if(data18.range === undefined){
+const err54 = {instancePath:instancePath+"/catalog/checklist/bands/" + i1,schemaPath:"#/$defs/checklistCatalog/properties/bands/items/required",keyword:"required",params:{missingProperty: "range"},message:"must have required property '"+"range"+"'"};
 if(vErrors === null){
 vErrors = [err54];
 }
@@ -12557,8 +14823,8 @@ vErrors.push(err54);
 }
 errors++;
 }
-if(data29.expired === undefined){
-const err55 = {instancePath:instancePath+"/waivers",schemaPath:"#/properties/waivers/required",keyword:"required",params:{missingProperty: "expired"},message:"must have required property '"+"expired"+"'"};
+if(data18.min === undefined){
+const err55 = {instancePath:instancePath+"/catalog/checklist/bands/" + i1,schemaPath:"#/$defs/checklistCatalog/properties/bands/items/required",keyword:"required",params:{missingProperty: "min"},message:"must have required property '"+"min"+"'"};
 if(vErrors === null){
 vErrors = [err55];
 }
@@ -12567,9 +14833,8 @@ vErrors.push(err55);
 }
 errors++;
 }
-for(const key5 in data29){
-if(!((key5 === "applied") || (key5 === "expired"))){
-const err56 = {instancePath:instancePath+"/waivers",schemaPath:"#/properties/waivers/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties"};
+if(data18.advice === undefined){
+const err56 = {instancePath:instancePath+"/catalog/checklist/bands/" + i1,schemaPath:"#/$defs/checklistCatalog/properties/bands/items/required",keyword:"required",params:{missingProperty: "advice"},message:"must have required property '"+"advice"+"'"};
 if(vErrors === null){
 vErrors = [err56];
 }
@@ -12578,20 +14843,9 @@ vErrors.push(err56);
 }
 errors++;
 }
-}
-if(data29.applied !== undefined){
-let data30 = data29.applied;
-if(Array.isArray(data30)){
-const len8 = data30.length;
-for(let i8=0; i8<len8; i8++){
-let data31 = data30[i8];
-if(!(validate78(data31, {instancePath:instancePath+"/waivers/applied/" + i8,parentData:data30,parentDataProperty:i8,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate78.errors : vErrors.concat(validate78.errors);
-errors = vErrors.length;
-}
-if(data31 && typeof data31 == "object" && !Array.isArray(data31)){
-if(data31.path === undefined){
-const err57 = {instancePath:instancePath+"/waivers/applied/" + i8,schemaPath:"#/properties/waivers/properties/applied/items/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'"};
+for(const key6 in data18){
+if(!(((((key6 === "id") || (key6 === "label")) || (key6 === "range")) || (key6 === "min")) || (key6 === "advice"))){
+const err57 = {instancePath:instancePath+"/catalog/checklist/bands/" + i1,schemaPath:"#/$defs/checklistCatalog/properties/bands/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err57];
 }
@@ -12601,8 +14855,10 @@ vErrors.push(err57);
 errors++;
 }
 }
-else {
-const err58 = {instancePath:instancePath+"/waivers/applied/" + i8,schemaPath:"#/properties/waivers/properties/applied/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data18.id !== undefined){
+let data19 = data18.id;
+if(!((((data19 === "production-ready") || (data19 === "good-foundation")) || (data19 === "significant-risk")) || (data19 === "pause"))){
+const err58 = {instancePath:instancePath+"/catalog/checklist/bands/" + i1+"/id",schemaPath:"#/$defs/checklistCatalog/properties/bands/items/properties/id/enum",keyword:"enum",params:{allowedValues: schema32.properties.bands.items.properties.id.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err58];
 }
@@ -12612,9 +14868,9 @@ vErrors.push(err58);
 errors++;
 }
 }
-}
-else {
-const err59 = {instancePath:instancePath+"/waivers/applied",schemaPath:"#/properties/waivers/properties/applied/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data18.label !== undefined){
+if(typeof data18.label !== "string"){
+const err59 = {instancePath:instancePath+"/catalog/checklist/bands/" + i1+"/label",schemaPath:"#/$defs/checklistCatalog/properties/bands/items/properties/label/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err59];
 }
@@ -12624,19 +14880,9 @@ vErrors.push(err59);
 errors++;
 }
 }
-if(data29.expired !== undefined){
-let data32 = data29.expired;
-if(Array.isArray(data32)){
-const len9 = data32.length;
-for(let i9=0; i9<len9; i9++){
-let data33 = data32[i9];
-if(!(validate78(data33, {instancePath:instancePath+"/waivers/expired/" + i9,parentData:data32,parentDataProperty:i9,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate78.errors : vErrors.concat(validate78.errors);
-errors = vErrors.length;
-}
-if(data33 && typeof data33 == "object" && !Array.isArray(data33)){
-if(data33.message === undefined){
-const err60 = {instancePath:instancePath+"/waivers/expired/" + i9,schemaPath:"#/properties/waivers/properties/expired/items/required",keyword:"required",params:{missingProperty: "message"},message:"must have required property '"+"message"+"'"};
+if(data18.range !== undefined){
+if(typeof data18.range !== "string"){
+const err60 = {instancePath:instancePath+"/catalog/checklist/bands/" + i1+"/range",schemaPath:"#/$defs/checklistCatalog/properties/bands/items/properties/range/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err60];
 }
@@ -12646,8 +14892,10 @@ vErrors.push(err60);
 errors++;
 }
 }
-else {
-const err61 = {instancePath:instancePath+"/waivers/expired/" + i9,schemaPath:"#/properties/waivers/properties/expired/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data18.min !== undefined){
+let data22 = data18.min;
+if(!((typeof data22 == "number") && (isFinite(data22)))){
+const err61 = {instancePath:instancePath+"/catalog/checklist/bands/" + i1+"/min",schemaPath:"#/$defs/checklistCatalog/properties/bands/items/properties/min/type",keyword:"type",params:{type: "number"},message:"must be number"};
 if(vErrors === null){
 vErrors = [err61];
 }
@@ -12657,9 +14905,9 @@ vErrors.push(err61);
 errors++;
 }
 }
-}
-else {
-const err62 = {instancePath:instancePath+"/waivers/expired",schemaPath:"#/properties/waivers/properties/expired/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data18.advice !== undefined){
+if(typeof data18.advice !== "string"){
+const err62 = {instancePath:instancePath+"/catalog/checklist/bands/" + i1+"/advice",schemaPath:"#/$defs/checklistCatalog/properties/bands/items/properties/advice/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err62];
 }
@@ -12671,7 +14919,7 @@ errors++;
 }
 }
 else {
-const err63 = {instancePath:instancePath+"/waivers",schemaPath:"#/properties/waivers/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err63 = {instancePath:instancePath+"/catalog/checklist/bands/" + i1,schemaPath:"#/$defs/checklistCatalog/properties/bands/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err63];
 }
@@ -12681,11 +14929,9 @@ vErrors.push(err63);
 errors++;
 }
 }
-if(data.bom !== undefined){
-let data34 = data.bom;
-if(data34 && typeof data34 == "object" && !Array.isArray(data34)){
-if(data34.workflows === undefined){
-const err64 = {instancePath:instancePath+"/bom",schemaPath:"#/properties/bom/required",keyword:"required",params:{missingProperty: "workflows"},message:"must have required property '"+"workflows"+"'"};
+}
+else {
+const err64 = {instancePath:instancePath+"/catalog/checklist/bands",schemaPath:"#/$defs/checklistCatalog/properties/bands/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err64];
 }
@@ -12694,9 +14940,10 @@ vErrors.push(err64);
 }
 errors++;
 }
-for(const key6 in data34){
-if(!(key6 === "workflows")){
-const err65 = {instancePath:instancePath+"/bom",schemaPath:"#/properties/bom/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties"};
+}
+}
+else {
+const err65 = {instancePath:instancePath+"/catalog/checklist",schemaPath:"#/$defs/checklistCatalog/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err65];
 }
@@ -12706,19 +14953,15 @@ vErrors.push(err65);
 errors++;
 }
 }
-if(data34.workflows !== undefined){
-let data35 = data34.workflows;
-if(Array.isArray(data35)){
-const len10 = data35.length;
-for(let i10=0; i10<len10; i10++){
-if(!(validate81(data35[i10], {instancePath:instancePath+"/bom/workflows/" + i10,parentData:data35,parentDataProperty:i10,rootData,dynamicAnchors}))){
-vErrors = vErrors === null ? validate81.errors : vErrors.concat(validate81.errors);
-errors = vErrors.length;
-}
-}
-}
-else {
-const err66 = {instancePath:instancePath+"/bom/workflows",schemaPath:"#/properties/bom/properties/workflows/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data4.pathRemediations !== undefined){
+let data24 = data4.pathRemediations;
+if(data24 && typeof data24 == "object" && !Array.isArray(data24)){
+for(const key7 in data24){
+let data25 = data24[key7];
+if(data25 && typeof data25 == "object" && !Array.isArray(data25)){
+for(const key8 in data25){
+if(typeof data25[key8] !== "string"){
+const err66 = {instancePath:instancePath+"/catalog/pathRemediations/" + key7.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + key8.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/catalog/properties/pathRemediations/additionalProperties/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err66];
 }
@@ -12730,7 +14973,7 @@ errors++;
 }
 }
 else {
-const err67 = {instancePath:instancePath+"/bom",schemaPath:"#/properties/bom/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err67 = {instancePath:instancePath+"/catalog/pathRemediations/" + key7.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/catalog/properties/pathRemediations/additionalProperties/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err67];
 }
@@ -12740,11 +14983,9 @@ vErrors.push(err67);
 errors++;
 }
 }
-if(data.checklist !== undefined){
-let data37 = data.checklist;
-if(data37 && typeof data37 == "object" && !Array.isArray(data37)){
-if(data37.outOf === undefined){
-const err68 = {instancePath:instancePath+"/checklist",schemaPath:"#/$defs/checklistCatalog/required",keyword:"required",params:{missingProperty: "outOf"},message:"must have required property '"+"outOf"+"'"};
+}
+else {
+const err68 = {instancePath:instancePath+"/catalog/pathRemediations",schemaPath:"#/properties/catalog/properties/pathRemediations/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err68];
 }
@@ -12753,8 +14994,14 @@ vErrors.push(err68);
 }
 errors++;
 }
-if(data37.unobservable === undefined){
-const err69 = {instancePath:instancePath+"/checklist",schemaPath:"#/$defs/checklistCatalog/required",keyword:"required",params:{missingProperty: "unobservable"},message:"must have required property '"+"unobservable"+"'"};
+}
+if(data4.pathSeverities !== undefined){
+let data27 = data4.pathSeverities;
+if(data27 && typeof data27 == "object" && !Array.isArray(data27)){
+for(const key9 in data27){
+let data28 = data27[key9];
+if(!(((((data28 === "info") || (data28 === "low")) || (data28 === "medium")) || (data28 === "high")) || (data28 === "critical"))){
+const err69 = {instancePath:instancePath+"/catalog/pathSeverities/" + key9.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/catalog/properties/pathSeverities/additionalProperties/enum",keyword:"enum",params:{allowedValues: schema31.properties.catalog.properties.pathSeverities.additionalProperties.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err69];
 }
@@ -12763,8 +15010,10 @@ vErrors.push(err69);
 }
 errors++;
 }
-if(data37.controls === undefined){
-const err70 = {instancePath:instancePath+"/checklist",schemaPath:"#/$defs/checklistCatalog/required",keyword:"required",params:{missingProperty: "controls"},message:"must have required property '"+"controls"+"'"};
+}
+}
+else {
+const err70 = {instancePath:instancePath+"/catalog/pathSeverities",schemaPath:"#/properties/catalog/properties/pathSeverities/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err70];
 }
@@ -12773,8 +15022,14 @@ vErrors.push(err70);
 }
 errors++;
 }
-if(data37.bands === undefined){
-const err71 = {instancePath:instancePath+"/checklist",schemaPath:"#/$defs/checklistCatalog/required",keyword:"required",params:{missingProperty: "bands"},message:"must have required property '"+"bands"+"'"};
+}
+if(data4.permissionScopes !== undefined){
+let data29 = data4.permissionScopes;
+if(Array.isArray(data29)){
+const len2 = data29.length;
+for(let i2=0; i2<len2; i2++){
+if(typeof data29[i2] !== "string"){
+const err71 = {instancePath:instancePath+"/catalog/permissionScopes/" + i2,schemaPath:"#/$defs/stringList/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err71];
 }
@@ -12783,9 +15038,10 @@ vErrors.push(err71);
 }
 errors++;
 }
-for(const key7 in data37){
-if(!((((key7 === "outOf") || (key7 === "unobservable")) || (key7 === "controls")) || (key7 === "bands"))){
-const err72 = {instancePath:instancePath+"/checklist",schemaPath:"#/$defs/checklistCatalog/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties"};
+}
+}
+else {
+const err72 = {instancePath:instancePath+"/catalog/permissionScopes",schemaPath:"#/$defs/stringList/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err72];
 }
@@ -12795,9 +15051,9 @@ vErrors.push(err72);
 errors++;
 }
 }
-if(data37.outOf !== undefined){
-if(20 !== data37.outOf){
-const err73 = {instancePath:instancePath+"/checklist/outOf",schemaPath:"#/$defs/checklistCatalog/properties/outOf/const",keyword:"const",params:{allowedValue: 20},message:"must be equal to constant"};
+}
+else {
+const err73 = {instancePath:instancePath+"/catalog",schemaPath:"#/properties/catalog/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err73];
 }
@@ -12807,9 +15063,19 @@ vErrors.push(err73);
 errors++;
 }
 }
-if(data37.unobservable !== undefined){
-if(typeof data37.unobservable !== "string"){
-const err74 = {instancePath:instancePath+"/checklist/unobservable",schemaPath:"#/$defs/checklistCatalog/properties/unobservable/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.workflows !== undefined){
+let data31 = data.workflows;
+if(Array.isArray(data31)){
+const len3 = data31.length;
+for(let i3=0; i3<len3; i3++){
+if(!(validate21(data31[i3], {instancePath:instancePath+"/workflows/" + i3,parentData:data31,parentDataProperty:i3,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate21.errors : vErrors.concat(validate21.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err74 = {instancePath:instancePath+"/workflows",schemaPath:"#/properties/workflows/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err74];
 }
@@ -12819,11 +15085,10 @@ vErrors.push(err74);
 errors++;
 }
 }
-if(data37.controls !== undefined){
-let data40 = data37.controls;
-if(Array.isArray(data40)){
-if(data40.length > 20){
-const err75 = {instancePath:instancePath+"/checklist/controls",schemaPath:"#/$defs/checklistCatalog/properties/controls/maxItems",keyword:"maxItems",params:{limit: 20},message:"must NOT have more than 20 items"};
+if(data.decision !== undefined){
+let data33 = data.decision;
+if(!(((data33 === "allow") || (data33 === "approval-required")) || (data33 === "blocked"))){
+const err75 = {instancePath:instancePath+"/decision",schemaPath:"#/$defs/decision/enum",keyword:"enum",params:{allowedValues: schema35.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err75];
 }
@@ -12832,8 +15097,12 @@ vErrors.push(err75);
 }
 errors++;
 }
-if(data40.length < 20){
-const err76 = {instancePath:instancePath+"/checklist/controls",schemaPath:"#/$defs/checklistCatalog/properties/controls/minItems",keyword:"minItems",params:{limit: 20},message:"must NOT have fewer than 20 items"};
+}
+if(data.policy !== undefined){
+let data34 = data.policy;
+if(data34 && typeof data34 == "object" && !Array.isArray(data34)){
+if(data34.sources === undefined){
+const err76 = {instancePath:instancePath+"/policy",schemaPath:"#/properties/policy/required",keyword:"required",params:{missingProperty: "sources"},message:"must have required property '"+"sources"+"'"};
 if(vErrors === null){
 vErrors = [err76];
 }
@@ -12842,12 +15111,8 @@ vErrors.push(err76);
 }
 errors++;
 }
-const len11 = data40.length;
-for(let i11=0; i11<len11; i11++){
-let data41 = data40[i11];
-if(data41 && typeof data41 == "object" && !Array.isArray(data41)){
-if(data41.id === undefined){
-const err77 = {instancePath:instancePath+"/checklist/controls/" + i11,schemaPath:"#/$defs/checklistCatalog/properties/controls/items/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
+if(data34.digest === undefined){
+const err77 = {instancePath:instancePath+"/policy",schemaPath:"#/properties/policy/required",keyword:"required",params:{missingProperty: "digest"},message:"must have required property '"+"digest"+"'"};
 if(vErrors === null){
 vErrors = [err77];
 }
@@ -12856,8 +15121,8 @@ vErrors.push(err77);
 }
 errors++;
 }
-if(data41.number === undefined){
-const err78 = {instancePath:instancePath+"/checklist/controls/" + i11,schemaPath:"#/$defs/checklistCatalog/properties/controls/items/required",keyword:"required",params:{missingProperty: "number"},message:"must have required property '"+"number"+"'"};
+if(data34.default === undefined){
+const err78 = {instancePath:instancePath+"/policy",schemaPath:"#/properties/policy/required",keyword:"required",params:{missingProperty: "default"},message:"must have required property '"+"default"+"'"};
 if(vErrors === null){
 vErrors = [err78];
 }
@@ -12866,8 +15131,9 @@ vErrors.push(err78);
 }
 errors++;
 }
-if(data41.category === undefined){
-const err79 = {instancePath:instancePath+"/checklist/controls/" + i11,schemaPath:"#/$defs/checklistCatalog/properties/controls/items/required",keyword:"required",params:{missingProperty: "category"},message:"must have required property '"+"category"+"'"};
+for(const key10 in data34){
+if(!(((key10 === "sources") || (key10 === "digest")) || (key10 === "default"))){
+const err79 = {instancePath:instancePath+"/policy",schemaPath:"#/properties/policy/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err79];
 }
@@ -12876,8 +15142,14 @@ vErrors.push(err79);
 }
 errors++;
 }
-if(data41.title === undefined){
-const err80 = {instancePath:instancePath+"/checklist/controls/" + i11,schemaPath:"#/$defs/checklistCatalog/properties/controls/items/required",keyword:"required",params:{missingProperty: "title"},message:"must have required property '"+"title"+"'"};
+}
+if(data34.sources !== undefined){
+let data35 = data34.sources;
+if(Array.isArray(data35)){
+const len4 = data35.length;
+for(let i4=0; i4<len4; i4++){
+if(typeof data35[i4] !== "string"){
+const err80 = {instancePath:instancePath+"/policy/sources/" + i4,schemaPath:"#/$defs/stringList/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err80];
 }
@@ -12886,8 +15158,10 @@ vErrors.push(err80);
 }
 errors++;
 }
-if(data41.basic === undefined){
-const err81 = {instancePath:instancePath+"/checklist/controls/" + i11,schemaPath:"#/$defs/checklistCatalog/properties/controls/items/required",keyword:"required",params:{missingProperty: "basic"},message:"must have required property '"+"basic"+"'"};
+}
+}
+else {
+const err81 = {instancePath:instancePath+"/policy/sources",schemaPath:"#/$defs/stringList/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err81];
 }
@@ -12896,8 +15170,10 @@ vErrors.push(err81);
 }
 errors++;
 }
-if(data41.messages === undefined){
-const err82 = {instancePath:instancePath+"/checklist/controls/" + i11,schemaPath:"#/$defs/checklistCatalog/properties/controls/items/required",keyword:"required",params:{missingProperty: "messages"},message:"must have required property '"+"messages"+"'"};
+}
+if(data34.digest !== undefined){
+if(typeof data34.digest !== "string"){
+const err82 = {instancePath:instancePath+"/policy/digest",schemaPath:"#/properties/policy/properties/digest/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err82];
 }
@@ -12906,9 +15182,11 @@ vErrors.push(err82);
 }
 errors++;
 }
-for(const key8 in data41){
-if(!((((((key8 === "id") || (key8 === "number")) || (key8 === "category")) || (key8 === "title")) || (key8 === "basic")) || (key8 === "messages"))){
-const err83 = {instancePath:instancePath+"/checklist/controls/" + i11,schemaPath:"#/$defs/checklistCatalog/properties/controls/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties"};
+}
+if(data34.default !== undefined){
+let data38 = data34.default;
+if(!(((data38 === "allow") || (data38 === "approval-required")) || (data38 === "blocked"))){
+const err83 = {instancePath:instancePath+"/policy/default",schemaPath:"#/$defs/decision/enum",keyword:"enum",params:{allowedValues: schema35.enum},message:"must be equal to one of the allowed values"};
 if(vErrors === null){
 vErrors = [err83];
 }
@@ -12918,9 +15196,9 @@ vErrors.push(err83);
 errors++;
 }
 }
-if(data41.id !== undefined){
-if(typeof data41.id !== "string"){
-const err84 = {instancePath:instancePath+"/checklist/controls/" + i11+"/id",schemaPath:"#/$defs/checklistCatalog/properties/controls/items/properties/id/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+else {
+const err84 = {instancePath:instancePath+"/policy",schemaPath:"#/properties/policy/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err84];
 }
@@ -12930,10 +15208,15 @@ vErrors.push(err84);
 errors++;
 }
 }
-if(data41.number !== undefined){
-let data43 = data41.number;
-if(!(((typeof data43 == "number") && (!(data43 % 1) && !isNaN(data43))) && (isFinite(data43)))){
-const err85 = {instancePath:instancePath+"/checklist/controls/" + i11+"/number",schemaPath:"#/$defs/checklistCatalog/properties/controls/items/properties/number/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data.repositories !== undefined){
+let data39 = data.repositories;
+if(Array.isArray(data39)){
+const len5 = data39.length;
+for(let i5=0; i5<len5; i5++){
+let data40 = data39[i5];
+if(data40 && typeof data40 == "object" && !Array.isArray(data40)){
+if(data40.root === undefined){
+const err85 = {instancePath:instancePath+"/repositories/" + i5,schemaPath:"#/properties/repositories/items/required",keyword:"required",params:{missingProperty: "root"},message:"must have required property '"+"root"+"'"};
 if(vErrors === null){
 vErrors = [err85];
 }
@@ -12942,9 +15225,8 @@ vErrors.push(err85);
 }
 errors++;
 }
-if((typeof data43 == "number") && (isFinite(data43))){
-if(data43 > 20 || isNaN(data43)){
-const err86 = {instancePath:instancePath+"/checklist/controls/" + i11+"/number",schemaPath:"#/$defs/checklistCatalog/properties/controls/items/properties/number/maximum",keyword:"maximum",params:{comparison: "<=", limit: 20},message:"must be <= 20"};
+if(data40.policy === undefined){
+const err86 = {instancePath:instancePath+"/repositories/" + i5,schemaPath:"#/properties/repositories/items/required",keyword:"required",params:{missingProperty: "policy"},message:"must have required property '"+"policy"+"'"};
 if(vErrors === null){
 vErrors = [err86];
 }
@@ -12953,8 +15235,8 @@ vErrors.push(err86);
 }
 errors++;
 }
-if(data43 < 1 || isNaN(data43)){
-const err87 = {instancePath:instancePath+"/checklist/controls/" + i11+"/number",schemaPath:"#/$defs/checklistCatalog/properties/controls/items/properties/number/minimum",keyword:"minimum",params:{comparison: ">=", limit: 1},message:"must be >= 1"};
+if(data40.workflows === undefined){
+const err87 = {instancePath:instancePath+"/repositories/" + i5,schemaPath:"#/properties/repositories/items/required",keyword:"required",params:{missingProperty: "workflows"},message:"must have required property '"+"workflows"+"'"};
 if(vErrors === null){
 vErrors = [err87];
 }
@@ -12963,11 +15245,9 @@ vErrors.push(err87);
 }
 errors++;
 }
-}
-}
-if(data41.category !== undefined){
-if(typeof data41.category !== "string"){
-const err88 = {instancePath:instancePath+"/checklist/controls/" + i11+"/category",schemaPath:"#/$defs/checklistCatalog/properties/controls/items/properties/category/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key11 in data40){
+if(!(((key11 === "root") || (key11 === "policy")) || (key11 === "workflows"))){
+const err88 = {instancePath:instancePath+"/repositories/" + i5,schemaPath:"#/properties/repositories/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key11},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err88];
 }
@@ -12977,9 +15257,9 @@ vErrors.push(err88);
 errors++;
 }
 }
-if(data41.title !== undefined){
-if(typeof data41.title !== "string"){
-const err89 = {instancePath:instancePath+"/checklist/controls/" + i11+"/title",schemaPath:"#/$defs/checklistCatalog/properties/controls/items/properties/title/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data40.root !== undefined){
+if(typeof data40.root !== "string"){
+const err89 = {instancePath:instancePath+"/repositories/" + i5+"/root",schemaPath:"#/properties/repositories/items/properties/root/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err89];
 }
@@ -12989,9 +15269,11 @@ vErrors.push(err89);
 errors++;
 }
 }
-if(data41.basic !== undefined){
-if(typeof data41.basic !== "boolean"){
-const err90 = {instancePath:instancePath+"/checklist/controls/" + i11+"/basic",schemaPath:"#/$defs/checklistCatalog/properties/controls/items/properties/basic/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(data40.policy !== undefined){
+let data42 = data40.policy;
+if(data42 && typeof data42 == "object" && !Array.isArray(data42)){
+if(data42.sources === undefined){
+const err90 = {instancePath:instancePath+"/repositories/" + i5+"/policy",schemaPath:"#/properties/repositories/items/properties/policy/required",keyword:"required",params:{missingProperty: "sources"},message:"must have required property '"+"sources"+"'"};
 if(vErrors === null){
 vErrors = [err90];
 }
@@ -13000,13 +15282,8 @@ vErrors.push(err90);
 }
 errors++;
 }
-}
-if(data41.messages !== undefined){
-let data47 = data41.messages;
-if(data47 && typeof data47 == "object" && !Array.isArray(data47)){
-for(const key9 in data47){
-if(typeof data47[key9] !== "string"){
-const err91 = {instancePath:instancePath+"/checklist/controls/" + i11+"/messages/" + key9.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/$defs/checklistCatalog/properties/controls/items/properties/messages/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data42.digest === undefined){
+const err91 = {instancePath:instancePath+"/repositories/" + i5+"/policy",schemaPath:"#/properties/repositories/items/properties/policy/required",keyword:"required",params:{missingProperty: "digest"},message:"must have required property '"+"digest"+"'"};
 if(vErrors === null){
 vErrors = [err91];
 }
@@ -13015,10 +15292,9 @@ vErrors.push(err91);
 }
 errors++;
 }
-}
-}
-else {
-const err92 = {instancePath:instancePath+"/checklist/controls/" + i11+"/messages",schemaPath:"#/$defs/checklistCatalog/properties/controls/items/properties/messages/type",keyword:"type",params:{type: "object"},message:"must be object"};
+for(const key12 in data42){
+if(!((key12 === "sources") || (key12 === "digest"))){
+const err92 = {instancePath:instancePath+"/repositories/" + i5+"/policy",schemaPath:"#/properties/repositories/items/properties/policy/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key12},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err92];
 }
@@ -13028,9 +15304,13 @@ vErrors.push(err92);
 errors++;
 }
 }
-}
-else {
-const err93 = {instancePath:instancePath+"/checklist/controls/" + i11,schemaPath:"#/$defs/checklistCatalog/properties/controls/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data42.sources !== undefined){
+let data43 = data42.sources;
+if(Array.isArray(data43)){
+const len6 = data43.length;
+for(let i6=0; i6<len6; i6++){
+if(typeof data43[i6] !== "string"){
+const err93 = {instancePath:instancePath+"/repositories/" + i5+"/policy/sources/" + i6,schemaPath:"#/$defs/stringList/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err93];
 }
@@ -13042,7 +15322,7 @@ errors++;
 }
 }
 else {
-const err94 = {instancePath:instancePath+"/checklist/controls",schemaPath:"#/$defs/checklistCatalog/properties/controls/type",keyword:"type",params:{type: "array"},message:"must be array"};
+const err94 = {instancePath:instancePath+"/repositories/" + i5+"/policy/sources",schemaPath:"#/$defs/stringList/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err94];
 }
@@ -13052,15 +15332,9 @@ vErrors.push(err94);
 errors++;
 }
 }
-if(data37.bands !== undefined){
-let data49 = data37.bands;
-if(Array.isArray(data49)){
-const len12 = data49.length;
-for(let i12=0; i12<len12; i12++){
-let data50 = data49[i12];
-if(data50 && typeof data50 == "object" && !Array.isArray(data50)){
-if(data50.id === undefined){
-const err95 = {instancePath:instancePath+"/checklist/bands/" + i12,schemaPath:"#/$defs/checklistCatalog/properties/bands/items/required",keyword:"required",params:{missingProperty: "id"},message:"must have required property '"+"id"+"'"};
+if(data42.digest !== undefined){
+if(typeof data42.digest !== "string"){
+const err95 = {instancePath:instancePath+"/repositories/" + i5+"/policy/digest",schemaPath:"#/properties/repositories/items/properties/policy/properties/digest/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err95];
 }
@@ -13069,8 +15343,10 @@ vErrors.push(err95);
 }
 errors++;
 }
-if(data50.label === undefined){
-const err96 = {instancePath:instancePath+"/checklist/bands/" + i12,schemaPath:"#/$defs/checklistCatalog/properties/bands/items/required",keyword:"required",params:{missingProperty: "label"},message:"must have required property '"+"label"+"'"};
+}
+}
+else {
+const err96 = {instancePath:instancePath+"/repositories/" + i5+"/policy",schemaPath:"#/properties/repositories/items/properties/policy/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err96];
 }
@@ -13079,8 +15355,14 @@ vErrors.push(err96);
 }
 errors++;
 }
-if(data50.range === undefined){
-const err97 = {instancePath:instancePath+"/checklist/bands/" + i12,schemaPath:"#/$defs/checklistCatalog/properties/bands/items/required",keyword:"required",params:{missingProperty: "range"},message:"must have required property '"+"range"+"'"};
+}
+if(data40.workflows !== undefined){
+let data46 = data40.workflows;
+if(Array.isArray(data46)){
+const len7 = data46.length;
+for(let i7=0; i7<len7; i7++){
+if(typeof data46[i7] !== "string"){
+const err97 = {instancePath:instancePath+"/repositories/" + i5+"/workflows/" + i7,schemaPath:"#/$defs/stringList/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err97];
 }
@@ -13089,8 +15371,10 @@ vErrors.push(err97);
 }
 errors++;
 }
-if(data50.min === undefined){
-const err98 = {instancePath:instancePath+"/checklist/bands/" + i12,schemaPath:"#/$defs/checklistCatalog/properties/bands/items/required",keyword:"required",params:{missingProperty: "min"},message:"must have required property '"+"min"+"'"};
+}
+}
+else {
+const err98 = {instancePath:instancePath+"/repositories/" + i5+"/workflows",schemaPath:"#/$defs/stringList/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err98];
 }
@@ -13099,8 +15383,10 @@ vErrors.push(err98);
 }
 errors++;
 }
-if(data50.advice === undefined){
-const err99 = {instancePath:instancePath+"/checklist/bands/" + i12,schemaPath:"#/$defs/checklistCatalog/properties/bands/items/required",keyword:"required",params:{missingProperty: "advice"},message:"must have required property '"+"advice"+"'"};
+}
+}
+else {
+const err99 = {instancePath:instancePath+"/repositories/" + i5,schemaPath:"#/properties/repositories/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err99];
 }
@@ -13109,9 +15395,10 @@ vErrors.push(err99);
 }
 errors++;
 }
-for(const key10 in data50){
-if(!(((((key10 === "id") || (key10 === "label")) || (key10 === "range")) || (key10 === "min")) || (key10 === "advice"))){
-const err100 = {instancePath:instancePath+"/checklist/bands/" + i12,schemaPath:"#/$defs/checklistCatalog/properties/bands/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key10},message:"must NOT have additional properties"};
+}
+}
+else {
+const err100 = {instancePath:instancePath+"/repositories",schemaPath:"#/properties/repositories/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err100];
 }
@@ -13121,10 +15408,13 @@ vErrors.push(err100);
 errors++;
 }
 }
-if(data50.id !== undefined){
-let data51 = data50.id;
-if(!((((data51 === "production-ready") || (data51 === "good-foundation")) || (data51 === "significant-risk")) || (data51 === "pause"))){
-const err101 = {instancePath:instancePath+"/checklist/bands/" + i12+"/id",schemaPath:"#/$defs/checklistCatalog/properties/bands/items/properties/id/enum",keyword:"enum",params:{allowedValues: schema274.properties.bands.items.properties.id.enum},message:"must be equal to one of the allowed values"};
+if(data.reasons !== undefined){
+let data48 = data.reasons;
+if(Array.isArray(data48)){
+const len8 = data48.length;
+for(let i8=0; i8<len8; i8++){
+if(typeof data48[i8] !== "string"){
+const err101 = {instancePath:instancePath+"/reasons/" + i8,schemaPath:"#/$defs/stringList/items/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err101];
 }
@@ -13134,9 +15424,9 @@ vErrors.push(err101);
 errors++;
 }
 }
-if(data50.label !== undefined){
-if(typeof data50.label !== "string"){
-const err102 = {instancePath:instancePath+"/checklist/bands/" + i12+"/label",schemaPath:"#/$defs/checklistCatalog/properties/bands/items/properties/label/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+else {
+const err102 = {instancePath:instancePath+"/reasons",schemaPath:"#/$defs/stringList/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err102];
 }
@@ -13146,9 +15436,25 @@ vErrors.push(err102);
 errors++;
 }
 }
-if(data50.range !== undefined){
-if(typeof data50.range !== "string"){
-const err103 = {instancePath:instancePath+"/checklist/bands/" + i12+"/range",schemaPath:"#/$defs/checklistCatalog/properties/bands/items/properties/range/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.summary !== undefined){
+if(!(validate84(data.summary, {instancePath:instancePath+"/summary",parentData:data,parentDataProperty:"summary",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate84.errors : vErrors.concat(validate84.errors);
+errors = vErrors.length;
+}
+}
+if(data.errors !== undefined){
+let data51 = data.errors;
+if(Array.isArray(data51)){
+const len9 = data51.length;
+for(let i9=0; i9<len9; i9++){
+if(!(validate86(data51[i9], {instancePath:instancePath+"/errors/" + i9,parentData:data51,parentDataProperty:i9,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate86.errors : vErrors.concat(validate86.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err103 = {instancePath:instancePath+"/errors",schemaPath:"#/properties/errors/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err103];
 }
@@ -13158,10 +15464,11 @@ vErrors.push(err103);
 errors++;
 }
 }
-if(data50.min !== undefined){
-let data54 = data50.min;
-if(!((typeof data54 == "number") && (isFinite(data54)))){
-const err104 = {instancePath:instancePath+"/checklist/bands/" + i12+"/min",schemaPath:"#/$defs/checklistCatalog/properties/bands/items/properties/min/type",keyword:"type",params:{type: "number"},message:"must be number"};
+if(data.waivers !== undefined){
+let data53 = data.waivers;
+if(data53 && typeof data53 == "object" && !Array.isArray(data53)){
+if(data53.applied === undefined){
+const err104 = {instancePath:instancePath+"/waivers",schemaPath:"#/properties/waivers/required",keyword:"required",params:{missingProperty: "applied"},message:"must have required property '"+"applied"+"'"};
 if(vErrors === null){
 vErrors = [err104];
 }
@@ -13170,10 +15477,8 @@ vErrors.push(err104);
 }
 errors++;
 }
-}
-if(data50.advice !== undefined){
-if(typeof data50.advice !== "string"){
-const err105 = {instancePath:instancePath+"/checklist/bands/" + i12+"/advice",schemaPath:"#/$defs/checklistCatalog/properties/bands/items/properties/advice/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data53.expired === undefined){
+const err105 = {instancePath:instancePath+"/waivers",schemaPath:"#/properties/waivers/required",keyword:"required",params:{missingProperty: "expired"},message:"must have required property '"+"expired"+"'"};
 if(vErrors === null){
 vErrors = [err105];
 }
@@ -13182,10 +15487,9 @@ vErrors.push(err105);
 }
 errors++;
 }
-}
-}
-else {
-const err106 = {instancePath:instancePath+"/checklist/bands/" + i12,schemaPath:"#/$defs/checklistCatalog/properties/bands/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+for(const key13 in data53){
+if(!((key13 === "applied") || (key13 === "expired"))){
+const err106 = {instancePath:instancePath+"/waivers",schemaPath:"#/properties/waivers/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key13},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err106];
 }
@@ -13195,9 +15499,19 @@ vErrors.push(err106);
 errors++;
 }
 }
+if(data53.applied !== undefined){
+let data54 = data53.applied;
+if(Array.isArray(data54)){
+const len10 = data54.length;
+for(let i10=0; i10<len10; i10++){
+let data55 = data54[i10];
+if(!(validate88(data55, {instancePath:instancePath+"/waivers/applied/" + i10,parentData:data54,parentDataProperty:i10,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate88.errors : vErrors.concat(validate88.errors);
+errors = vErrors.length;
 }
-else {
-const err107 = {instancePath:instancePath+"/checklist/bands",schemaPath:"#/$defs/checklistCatalog/properties/bands/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data55 && typeof data55 == "object" && !Array.isArray(data55)){
+if(data55.path === undefined){
+const err107 = {instancePath:instancePath+"/waivers/applied/" + i10,schemaPath:"#/properties/waivers/properties/applied/items/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'"};
 if(vErrors === null){
 vErrors = [err107];
 }
@@ -13207,9 +15521,8 @@ vErrors.push(err107);
 errors++;
 }
 }
-}
 else {
-const err108 = {instancePath:instancePath+"/checklist",schemaPath:"#/$defs/checklistCatalog/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err108 = {instancePath:instancePath+"/waivers/applied/" + i10,schemaPath:"#/properties/waivers/properties/applied/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err108];
 }
@@ -13219,15 +15532,9 @@ vErrors.push(err108);
 errors++;
 }
 }
-if(data.pathRemediations !== undefined){
-let data56 = data.pathRemediations;
-if(data56 && typeof data56 == "object" && !Array.isArray(data56)){
-for(const key11 in data56){
-let data57 = data56[key11];
-if(data57 && typeof data57 == "object" && !Array.isArray(data57)){
-for(const key12 in data57){
-if(typeof data57[key12] !== "string"){
-const err109 = {instancePath:instancePath+"/pathRemediations/" + key11.replace(/~/g, "~0").replace(/\//g, "~1")+"/" + key12.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/pathRemediations/additionalProperties/additionalProperties/type",keyword:"type",params:{type: "string"},message:"must be string"};
+}
+else {
+const err109 = {instancePath:instancePath+"/waivers/applied",schemaPath:"#/properties/waivers/properties/applied/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err109];
 }
@@ -13237,9 +15544,19 @@ vErrors.push(err109);
 errors++;
 }
 }
+if(data53.expired !== undefined){
+let data56 = data53.expired;
+if(Array.isArray(data56)){
+const len11 = data56.length;
+for(let i11=0; i11<len11; i11++){
+let data57 = data56[i11];
+if(!(validate88(data57, {instancePath:instancePath+"/waivers/expired/" + i11,parentData:data56,parentDataProperty:i11,rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate88.errors : vErrors.concat(validate88.errors);
+errors = vErrors.length;
 }
-else {
-const err110 = {instancePath:instancePath+"/pathRemediations/" + key11.replace(/~/g, "~0").replace(/\//g, "~1"),schemaPath:"#/properties/pathRemediations/additionalProperties/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data57 && typeof data57 == "object" && !Array.isArray(data57)){
+if(data57.message === undefined){
+const err110 = {instancePath:instancePath+"/waivers/expired/" + i11,schemaPath:"#/properties/waivers/properties/expired/items/required",keyword:"required",params:{missingProperty: "message"},message:"must have required property '"+"message"+"'"};
 if(vErrors === null){
 vErrors = [err110];
 }
@@ -13249,9 +15566,8 @@ vErrors.push(err110);
 errors++;
 }
 }
-}
 else {
-const err111 = {instancePath:instancePath+"/pathRemediations",schemaPath:"#/properties/pathRemediations/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err111 = {instancePath:instancePath+"/waivers/expired/" + i11,schemaPath:"#/properties/waivers/properties/expired/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err111];
 }
@@ -13263,12 +15579,42 @@ errors++;
 }
 }
 else {
-const err112 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+const err112 = {instancePath:instancePath+"/waivers/expired",schemaPath:"#/properties/waivers/properties/expired/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err112];
 }
 else {
 vErrors.push(err112);
+}
+errors++;
+}
+}
+}
+else {
+const err113 = {instancePath:instancePath+"/waivers",schemaPath:"#/properties/waivers/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err113];
+}
+else {
+vErrors.push(err113);
+}
+errors++;
+}
+}
+if(data.shard !== undefined){
+if(!(validate91(data.shard, {instancePath:instancePath+"/shard",parentData:data,parentDataProperty:"shard",rootData,dynamicAnchors}))){
+vErrors = vErrors === null ? validate91.errors : vErrors.concat(validate91.errors);
+errors = vErrors.length;
+}
+}
+}
+else {
+const err114 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err114];
+}
+else {
+vErrors.push(err114);
 }
 errors++;
 }

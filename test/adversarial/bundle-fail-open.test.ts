@@ -5,6 +5,7 @@
  */
 import { afterAll, describe, expect, it } from 'vitest';
 import { apiServers, makeWorkspace, removeTempDirs, runAction } from '../e2e/harness.js';
+import { readReport } from '../cli/json-report.js';
 
 const servers = apiServers();
 afterAll(async () => {
@@ -38,7 +39,7 @@ describe.concurrent('bundle: fail-open regressions', () => {
       // issue_comment: GitHub does not restrict the token; push: only the default token is
       // read-only, a permissions block raises it. Either way the bot-run job is unattended.
       expect(r.outputs.decision, r.stdout).toBe('approval-required');
-      const report = JSON.parse(r.tempFiles.get(r.outputs['report-path'] ?? '') ?? '{}') as {
+      const report = readReport(r.tempFiles.get(r.outputs['report-path'] ?? '') ?? '{}') as {
         bom: { workflows: { jobs: { permissions: { scopes: Record<string, string> } }[] }[] };
       };
       expect(report.bom.workflows[0]!.jobs[0]!.permissions.scopes.contents).toBe('write');

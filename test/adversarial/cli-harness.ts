@@ -6,6 +6,7 @@ import { mkdirSync, writeFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { runCli } from '../../src/adapters/cli/run-cli.js';
 import { tempDir } from '../helpers.js';
+import { readReport } from '../cli/json-report.js';
 
 export interface CliResult {
   readonly code: number;
@@ -76,7 +77,7 @@ export interface JsonReport {
 
 export function json(r: CliResult): JsonReport {
   try {
-    return JSON.parse(r.out) as JsonReport;
+    return readReport(r.out) as JsonReport;
   } catch {
     throw new Error(`not JSON (exit ${r.code}): ${r.out}\n${r.err}`);
   }

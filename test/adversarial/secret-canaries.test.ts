@@ -87,6 +87,26 @@ describe('CLI sinks', () => {
     },
   );
 
+  it.each(['text', 'json', 'sarif', 'markdown'])(
+    'scan (streamed, one workflow file at a time) --format %s carries no canary',
+    async (format) => {
+      const r = await runCase(FILES, (dir) => [
+        'scan',
+        dir,
+        '--verbose',
+        '--format',
+        format,
+        '--out',
+        join(dir, 'out'),
+      ]);
+      expect(r.out.length).toBeGreaterThan(0);
+      expect(r.out).not.toMatch(CANARY);
+      for (const f of readdirSync(join(r.dir, 'out')))
+        expect(readFileSync(join(r.dir, 'out', f), 'utf8'), f).not.toMatch(CANARY);
+      expect(readFileSync(join(r.dir, 'out', 'report.json'), 'utf8')).toContain(REDACTED);
+    },
+  );
+
   it('an error message quoting the input is redacted too', async () => {
     const r = await runCase(
       {

@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../src/adapters/cli/run-cli.js';
 import { tempDir } from '../helpers.js';
+import { readReport } from './json-report.js';
 
 async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
   let out = '';
@@ -62,7 +63,7 @@ describe('annotations within GitHub’s per-step limits', () => {
     const dir = tempDir();
     const file = join(dir, 'crowded.yml');
     writeFileSync(file, crowdedWorkflow(12));
-    const json = JSON.parse((await cli('evaluate', file, '-f', 'json')).out) as {
+    const json = readReport((await cli('evaluate', file, '-f', 'json')).out) as {
       findings: Finding[];
     };
     const r = await cli('evaluate', file, '-f', 'github');

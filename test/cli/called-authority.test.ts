@@ -7,6 +7,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../src/adapters/cli/run-cli.js';
+import { readReport } from './json-report.js';
 
 const DIR = 'test/fixtures/called-authority';
 
@@ -25,7 +26,7 @@ async function callerJob(fixture: string, id: string): Promise<BomJob> {
     stderr: () => undefined,
     now: () => new Date('2026-12-07T00:00:00Z'),
   });
-  const report = JSON.parse(out) as { bom: { workflows: { jobs: BomJob[] }[] } };
+  const report = readReport(out) as { bom: { workflows: { jobs: BomJob[] }[] } };
   const job = report.bom.workflows[0]?.jobs.find((j) => j.job === id);
   if (!job) throw new Error(`no job ${id}`);
   return job;

@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../src/adapters/cli/run-cli.js';
 import { tempDir } from '../helpers.js';
+import { readReport } from './json-report.js';
 
 async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
   let out = '';
@@ -26,7 +27,7 @@ describe('exit codes', () => {
   ])('evaluate %s → exit %i (%s)', async (file, code, decision) => {
     const r = await cli('evaluate', '--workflow', file, '--format', 'json');
     expect(r.code).toBe(code);
-    const doc = JSON.parse(r.out) as {
+    const doc = readReport(r.out) as {
       schemaVersion: number;
       decision: string;
       jobs: { id: string; decision: string; agents: unknown[] }[];
@@ -41,7 +42,7 @@ describe('exit codes', () => {
   it('scan of the examples is blocked overall and lists every job', async () => {
     const r = await cli('scan', 'examples', '--format', 'json');
     expect(r.code).toBe(1);
-    const doc = JSON.parse(r.out) as { jobs: { id: string; decision: string }[] };
+    const doc = readReport(r.out) as { jobs: { id: string; decision: string }[] };
     expect(doc.jobs.map((j) => `${j.id}:${j.decision}`)).toEqual([
       'test:allow',
       'fix:approval-required',
@@ -65,7 +66,7 @@ describe('exit codes', () => {
       '--format',
       'json',
     );
-    const doc = JSON.parse(r.out) as {
+    const doc = readReport(r.out) as {
       bom: { workflows: { jobs: { triggers: string[]; unattendedReasons: string[] }[] }[] };
     };
     const job = doc.bom.workflows[0]!.jobs[0]!;
@@ -183,7 +184,7 @@ describe('bad input is a clear error with exit 2', () => {
     const r = await cli('scan', dir, '--format', 'json');
     expect(r.code).toBe(2);
     expect(r.err).toMatch(/bad\.yml:\d+:\d+: invalid YAML/);
-    const doc = JSON.parse(r.out) as {
+    const doc = readReport(r.out) as {
       decision: string;
       jobs: { id: string; decision: string }[];
       errors: { path: string; message: string }[];

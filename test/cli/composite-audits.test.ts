@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../src/adapters/cli/run-cli.js';
 import { tempDir } from '../helpers.js';
+import { readReport } from './json-report.js';
 
 const DIR = 'test/fixtures/composite-audits';
 const AUDITS = [
@@ -49,7 +50,7 @@ async function findings(target: string): Promise<{ code: number; findings: Findi
     stderr: () => undefined,
     now: () => new Date('2026-11-21T00:00:00Z'),
   });
-  const doc = JSON.parse(out) as { errors: unknown[]; findings: Finding[] };
+  const doc = readReport(out) as { errors: unknown[]; findings: Finding[] };
   expect(doc.errors).toEqual([]);
   return { code, findings: doc.findings };
 }

@@ -10,6 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { runCli } from '../../src/adapters/cli/run-cli.js';
 import type { CliIo, Terminal } from '../../src/adapters/cli/run-cli.js';
 import { tempDir } from '../helpers.js';
+import { readReport } from './json-report.js';
 
 async function cli(
   argv: string[],
@@ -167,7 +168,7 @@ describe('inputs that are errors (exit 2)', () => {
     const empty = tempDir();
     const r = await cli(['scan', 'examples', empty, '-f', 'json']);
     expect(r.code).toBe(2);
-    const doc = JSON.parse(r.out) as { jobs: unknown[]; errors: { path: string }[] };
+    const doc = readReport(r.out) as { jobs: unknown[]; errors: { path: string }[] };
     expect(doc.jobs).toHaveLength(5);
     expect(doc.errors.map((e) => e.path)).toEqual([empty]);
   });

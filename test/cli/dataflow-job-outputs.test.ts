@@ -10,6 +10,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../src/adapters/cli/run-cli.js';
 import { tempDir } from '../helpers.js';
+import { readReport } from './json-report.js';
 
 const DIR = 'test/fixtures/dataflow';
 
@@ -37,7 +38,7 @@ async function injections(file: string, policy?: string): Promise<Finding[]> {
       now: () => new Date('2026-11-21T00:00:00Z'),
     },
   );
-  const doc = JSON.parse(out) as { findings: Finding[] };
+  const doc = readReport(out) as { findings: Finding[] };
   return doc.findings.filter((f) => f.ruleId === 'template-injection');
 }
 
@@ -73,7 +74,7 @@ describe('fromJSON of another job output feeds the matrix', () => {
       stderr: () => undefined,
       now: () => new Date('2026-11-21T00:00:00Z'),
     });
-    const doc = JSON.parse(out) as { findings: Finding[] };
+    const doc = readReport(out) as { findings: Finding[] };
     expect(doc.findings.filter((f) => f.ruleId === 'template-injection')).toEqual([]);
   });
 
@@ -107,7 +108,7 @@ describe('needs.<job>.outputs.<name> is followed across jobs; cycles and unknown
         now: () => new Date('2026-11-21T00:00:00Z'),
       },
     );
-    return (JSON.parse(out) as { findings: Finding[] }).findings.filter(
+    return (readReport(out) as { findings: Finding[] }).findings.filter(
       (f) => f.ruleId === 'template-injection',
     );
   };
@@ -149,7 +150,7 @@ describe('an agent prompt fed by another job output', () => {
       stderr: () => undefined,
       now: () => new Date('2026-11-21T00:00:00Z'),
     });
-    return (JSON.parse(out) as { findings: Finding[] }).findings.filter(
+    return (readReport(out) as { findings: Finding[] }).findings.filter(
       (f) => f.ruleId === 'agent-untrusted-input',
     );
   };

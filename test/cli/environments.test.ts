@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../src/adapters/cli/run-cli.js';
 import { tempDir } from '../helpers.js';
+import { readReport } from './json-report.js';
 
 async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
   let out = '';
@@ -76,7 +77,7 @@ describe('evaluate --environments', () => {
     const r = await cli('evaluate', workflow, '--environments', env, '--format', 'json');
     expect(r.err).toBe('');
     expect(r.code).toBe(0);
-    const doc = JSON.parse(r.out) as Doc;
+    const doc = readReport(r.out) as Doc;
     expect(doc.decision).toBe('allow');
     const held = doc.jobs[0]!.paths.filter((p) => ['deploy', 'production'].includes(p.class));
     expect(held.map((p) => [p.class, p.decision, p.rule])).toEqual([
@@ -104,7 +105,7 @@ describe('evaluate --environments', () => {
     });
     const r = await cli('evaluate', workflow, '--environments', env, '--format', 'json');
     expect(r.code).toBe(3);
-    const doc = JSON.parse(r.out) as Doc;
+    const doc = readReport(r.out) as Doc;
     expect(doc.jobs[0]!.paths.find((p) => p.class === 'deploy')?.decision).toBe(
       'approval-required',
     );

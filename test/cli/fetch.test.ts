@@ -13,7 +13,7 @@ import { runCli } from '../../src/adapters/cli/run-cli.js';
 import { apiServers } from '../e2e/api-server.js';
 import type { ApiRoutes } from '../e2e/api-server.js';
 import { tempDir } from '../helpers.js';
-import { withBomFacts } from './json-report.js';
+import { withBomFacts, readReport } from './json-report.js';
 
 const REPO = 'test/fixtures/fetch/repo';
 const REMOTE = 'test/fixtures/fetch/remote';
@@ -124,7 +124,7 @@ describe('agent-gate fetch', () => {
       }),
     );
     const bom = (
-      JSON.parse(scan.out) as {
+      readReport(scan.out) as {
         bom: { workflows: { jobs: { job: string; resolvedRefs: unknown }[] }[] };
       }
     ).bom.workflows[0]!.jobs.find((j) => j.job === 'ship')!;

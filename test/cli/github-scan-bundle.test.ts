@@ -11,6 +11,7 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { tempDir } from '../helpers.js';
 import { generatedOrg, startGithubServer } from './github-server.js';
 import type { Fault, GithubServer } from './github-server.js';
+import { readReport } from './json-report.js';
 
 let server: GithubServer | undefined;
 afterEach(async () => {
@@ -70,7 +71,7 @@ describe('the bundled CLI: scan --github', () => {
       /secondary rate limit on GET \/orgs\/{owner}\/repos; retry 1 in 30s/,
     );
     expect(run.stderr).not.toContain('test-token');
-    const report = JSON.parse(readFileSync(join(out, 'report.json'), 'utf8')) as {
+    const report = readReport(readFileSync(join(out, 'report.json'), 'utf8')) as {
       decision: string;
       repositories: unknown[];
       errors: unknown[];

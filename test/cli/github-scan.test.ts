@@ -15,6 +15,7 @@ import type { GithubScanDeps } from '../../src/adapters/cli/github-scan.js';
 import { tempDir } from '../helpers.js';
 import { filesOf, generatedOrg, startGithubServer } from './github-server.js';
 import type { FakeRepo, Fault, GithubServer, ServerSetup } from './github-server.js';
+import { readReport } from './json-report.js';
 
 const NOW = new Date('2026-11-21T00:00:00Z');
 let servers: GithubServer[] = [];
@@ -163,7 +164,7 @@ describe('scan --github <org>: hundreds of repositories', () => {
     const server = await serve({ repos, orgs: new Set(['big']) });
     const run = await scanGithub(server, ['--github', 'big', '-f', 'json']);
     expect(run.err).toBe('');
-    const report = JSON.parse(run.out) as JsonReport;
+    const report = readReport(run.out) as JsonReport;
     expect(report.errors).toEqual([]);
     expect(report.repositories).toHaveLength(300);
     expect(report.repositories.map((r) => r.root)).not.toContain('big/zz-fork');
@@ -221,7 +222,7 @@ describe('scan --github <org>: hundreds of repositories', () => {
       '-f',
       'json',
     ]);
-    const report = JSON.parse(run.out) as JsonReport;
+    const report = readReport(run.out) as JsonReport;
     expect(report.repositories.map((r) => r.root)).toEqual([
       'octocat/repo-0000',
       'octocat/repo-0001',
@@ -291,8 +292,8 @@ describe('scan --github: rate limits, failures, hung connections', () => {
       ],
     });
     const run = await scanGithub(server, ['--github', 'acme', '-f', 'json']);
-    expect((JSON.parse(run.out) as JsonReport).errors).toEqual([]);
-    expect((JSON.parse(run.out) as JsonReport).repositories).toHaveLength(5);
+    expect((readReport(run.out) as JsonReport).errors).toEqual([]);
+    expect((readReport(run.out) as JsonReport).repositories).toHaveLength(5);
     // GitHub's word, on the fake clock: 120 s to the reset (+1), and 7 s.
     expect(run.waits.sort((a, b) => a - b)).toEqual([7_000, 121_000]);
     expect(run.err).toMatch(/rate limited on GET .*git\/trees.*retry 1 in 121s/);
@@ -311,7 +312,7 @@ describe('scan --github: rate limits, failures, hung connections', () => {
     const run = await scanGithub(server, ['--github', 'acme', '-f', 'json'], {
       env: { GITHUB_TOKEN: 't', GITHUB_API_URL: server.url, AGENT_GATE_TIME_SCALE: '1000' },
     });
-    const report = JSON.parse(run.out) as JsonReport;
+    const report = readReport(run.out) as JsonReport;
     expect(report.repositories.map((r) => r.root)).toEqual([
       'acme/repo-0000',
       'acme/repo-0001',
@@ -342,7 +343,7 @@ describe('scan --github: rate limits, failures, hung connections', () => {
       env: { GITHUB_TOKEN: 't', GITHUB_API_URL: server.url, AGENT_GATE_TIME_SCALE: '1000' },
       requestTimeoutMs: 150,
     });
-    const report = JSON.parse(run.out) as JsonReport;
+    const report = readReport(run.out) as JsonReport;
     expect(report.errors.map((e) => e.path)).toEqual(['acme/repo-0001/.github/workflows/ci.yml']);
     expect(report.errors[0]?.message).toMatch(/cannot read the file: .*no answer within 0\.2 s/);
     expect(report.repositories).toHaveLength(5);
@@ -382,7 +383,7 @@ describe('scan --github: rate limits, failures, hung connections', () => {
       '-f',
       'json',
     ]);
-    const report = JSON.parse(run.out) as JsonReport;
+    const report = readReport(run.out) as JsonReport;
     expect(report.errors.map((e) => e.message)).toEqual([
       expect.stringMatching(
         /^acme\/huge: the tree at [0-9a-f]{12} is too large for one request \(GitHub truncated it\)/,
@@ -432,7 +433,7 @@ describe('scan --github --cache: conditional requests and resumption', () => {
       { env: scaled },
     );
     expect(interrupted.code).toBe(2);
-    expect((JSON.parse(interrupted.out) as JsonReport).errors).toHaveLength(50);
+    expect((readReport(interrupted.out) as JsonReport).errors).toHaveLength(50);
     const readBefore = new Set(server.requests.filter((r) => r.status === 200).map((r) => r.url));
     faults.length = 0;
     server.requests.length = 0;

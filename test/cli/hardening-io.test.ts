@@ -11,6 +11,7 @@ import { runCli } from '../../src/adapters/cli/run-cli.js';
 import { escapeLogText, escapeMarkdown } from '../../src/engine/escape.js';
 import { MAX_NESTING_DEPTH } from '../../src/engine/workflow/source.js';
 import { tempDir } from '../helpers.js';
+import { readReport } from './json-report.js';
 
 async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
   let out = '';
@@ -91,7 +92,7 @@ describe('deep documents (item 11)', () => {
       `${[...HEAD, '    steps:', '      - run: npm test'].join('\n')}\n`,
     );
     const r = await cli('scan', dir, '--format', 'json');
-    const doc = JSON.parse(r.out) as {
+    const doc = readReport(r.out) as {
       jobs: { id: string; decision: string }[];
       errors?: { path?: string; message?: string }[];
     };
@@ -177,7 +178,7 @@ describe('jobs switched off with `if: false` (item 14)', () => {
       const r = await cli('evaluate', '--workflow', file);
       expect(r.code, `${condition}\n${r.out}${r.err}`).toBe(0);
       expect(r.out).toMatch(/job nuke → allow — cannot run: .*false/);
-      const json = JSON.parse(
+      const json = readReport(
         (await cli('evaluate', '--workflow', file, '--format', 'json')).out,
       ) as {
         decision: string;

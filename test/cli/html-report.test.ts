@@ -15,6 +15,7 @@ import { RULES } from '../../src/engine/rules/index.js';
 import { NO_OPTIONS, defineRule } from '../../src/engine/rules/types.js';
 import type { Rule } from '../../src/engine/rules/types.js';
 import { tempDir } from '../helpers.js';
+import { readReport } from './json-report.js';
 
 interface Node {
   nodeName: string;
@@ -123,7 +124,7 @@ const sha256 = (s: string): string => createHash('sha256').update(s, 'utf8').dig
 describe('scan --format html', () => {
   it('one self-contained page: summary, attention table, per repository BOM, graph and digests', async () => {
     const json = await cli('scan', 'examples', '--format', 'json');
-    const doc = JSON.parse(json.out) as {
+    const doc = readReport(json.out) as {
       jobs: { decision: string }[];
       summary: { blocked: number; approvalRequired: number; allowed: number };
     };

@@ -1,9 +1,17 @@
 /**
- * Reading the CLI's JSON report in tests: a job's verdict names its agents, credentials and
- * decided paths by id, and the job's BOM record holds their facts once. `withBomFacts` joins
- * them back: agents and credentials become their BOM records, each decided path gets its BOM
- * path's `reason` and `location`.
+ * Reading the CLI's JSON report in tests. The report (schemaVersion 2) writes each fact once;
+ * `readReport` resolves its references into the full facts (resolve-report.ts: `jobs`,
+ * `findings`, `bom.workflows` as schemaVersion 1 had them). A job's verdict still names its
+ * agents, credentials and decided paths by id; `withBomFacts` joins them back: agents and
+ * credentials become their BOM records, each decided path gets its BOM path's `reason` and
+ * `location`.
  */
+import { resolveReport } from '../../src/engine/report/resolve-report.js';
+
+/** The report's text (stdout or report.json) with every reference resolved. */
+export function readReport(text: string): unknown {
+  return resolveReport(JSON.parse(text) as Record<string, unknown>);
+}
 interface BomFact {
   readonly id: string;
   readonly at: unknown;
@@ -33,7 +41,9 @@ function pick<T extends BomFact>(facts: readonly T[], id: string, what: string):
 }
 
 /** The report with each job's ids replaced by (or joined with) their BOM facts. */
-export function withBomFacts<T>(doc: T): T {
+export function withBomFacts<T>(input: T): T {
+  const raw = input as unknown as Record<string, unknown>;
+  const doc = (raw.schemaVersion === 2 ? resolveReport(raw) : input) as T;
   const report = doc as unknown as Partial<Report>;
   if (!report.bom || !report.jobs) return doc;
   const bom = new Map<string, BomJob>();

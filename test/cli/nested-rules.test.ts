@@ -7,6 +7,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../src/adapters/cli/run-cli.js';
+import { readReport } from './json-report.js';
 
 const DIR = 'test/fixtures/nested-rules';
 
@@ -25,7 +26,7 @@ async function findings(...argv: string[]): Promise<Finding[]> {
     stderr: () => undefined,
     now: () => new Date('2026-12-07T00:00:00Z'),
   });
-  return (JSON.parse(out) as { findings: Finding[] }).findings;
+  return (readReport(out) as { findings: Finding[] }).findings;
 }
 
 const inFile = (all: readonly Finding[], rule: string, path: string) =>

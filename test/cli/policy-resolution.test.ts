@@ -8,6 +8,7 @@ import { join, relative, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../src/adapters/cli/run-cli.js';
 import { tempDir } from '../helpers.js';
+import { readReport } from './json-report.js';
 
 async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
   let out = '';
@@ -45,7 +46,7 @@ describe('scan reads each repository’s own policy', () => {
     const strict = repo(BLOCK_PUBLISH);
     const plain = repo(undefined);
     const r = await cli('scan', strict, plain, '-f', 'json');
-    const doc = JSON.parse(r.out) as JsonReport;
+    const doc = readReport(r.out) as JsonReport;
     expect(doc.jobs.map((j) => j.decision)).toEqual(['blocked', 'approval-required']);
     expect(r.code).toBe(1);
     expect(doc.repositories.map((x) => [x.root, x.policy.sources])).toEqual([
@@ -72,7 +73,7 @@ describe('scan reads each repository’s own policy', () => {
   it('--policy overrides every repository’s own file', async () => {
     const strict = repo(BLOCK_PUBLISH);
     const r = await cli('scan', strict, '-p', 'baseline', '-f', 'json');
-    const doc = JSON.parse(r.out) as JsonReport;
+    const doc = readReport(r.out) as JsonReport;
     expect(doc.jobs.map((j) => j.decision)).toEqual(['approval-required']);
     expect(doc.policy.sources).toEqual(['preset:baseline']);
   });
@@ -85,7 +86,7 @@ describe('evaluate finds the policy beside the workflow, not in the current dire
     // would say approval-required; the workflow's repository says blocked.
     const r = await cli('evaluate', join(strict, '.github/workflows/release.yml'), '-f', 'json');
     expect(r.code).toBe(1);
-    const doc = JSON.parse(r.out) as JsonReport;
+    const doc = readReport(r.out) as JsonReport;
     expect(doc.decision).toBe('blocked');
     expect(doc.policy.sources.at(-1)).toBe(join(strict, '.github/agent-gate.yml'));
   });
@@ -94,7 +95,7 @@ describe('evaluate finds the policy beside the workflow, not in the current dire
     const plain = repo(undefined);
     const r = await cli('evaluate', join(plain, '.github/workflows/release.yml'), '-f', 'json');
     expect(r.code).toBe(3);
-    expect((JSON.parse(r.out) as JsonReport).policy.sources).toEqual(['preset:baseline']);
+    expect((readReport(r.out) as JsonReport).policy.sources).toEqual(['preset:baseline']);
   });
 });
 

@@ -7,6 +7,7 @@ import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../src/adapters/cli/run-cli.js';
 import { tempDir } from '../helpers.js';
+import { readReport } from './json-report.js';
 
 interface Path {
   class: string;
@@ -39,7 +40,7 @@ async function evaluate(
     stderr: (t) => (err += t),
     now: () => new Date('2026-12-08T00:00:00Z'),
   });
-  const doc = JSON.parse(out) as {
+  const doc = readReport(out) as {
     decision: string;
     jobs: { paths: { id: string; class: string; decision: string }[] }[];
     bom: { workflows: { jobs: { paths: { id: string; reason: string }[] }[] }[] };

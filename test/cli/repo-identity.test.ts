@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import { runCli } from '../../src/adapters/cli/run-cli.js';
 import { repositoryOfUrl } from '../../src/adapters/cli/repo-identity.js';
 import { tempDir } from '../helpers.js';
-import { withBomFacts } from './json-report.js';
+import { withBomFacts, readReport } from './json-report.js';
 
 const WORKFLOW =
   'on: push\npermissions: {}\njobs:\n  t:\n    runs-on: ubuntu-latest\n    steps:\n      - uses: ./base-action\n        with: { prompt: hi }\n';
@@ -33,7 +33,7 @@ async function agentsOf(dir: string): Promise<string[]> {
     now: () => new Date('2026-12-07T00:00:00Z'),
   });
   const report = withBomFacts(
-    JSON.parse(out) as { jobs: { id: string; agents: { id: string }[] }[] },
+    readReport(out) as { jobs: { id: string; agents: { id: string }[] }[] },
   );
   return report.jobs.find((j) => j.id === 't')!.agents.map((a) => a.id);
 }

@@ -18,6 +18,7 @@ import type { Rule } from '../../src/engine/rules/types.js';
 import validateReport from '../../src/generated/report-validator.js';
 import { memoryReader, tempDir } from '../helpers.js';
 import { readFileSync } from 'node:fs';
+import { readReport } from './json-report.js';
 
 function failingRule(id: string, fail: (job: string) => 'throw' | 'bad-id' | 'ok'): Rule<unknown> {
   return defineRule<unknown>({
@@ -119,9 +120,9 @@ describe('a rule that fails', () => {
       [...RULES, failingRule('flaky', fail)],
     );
     expect(r.code).toBe(2);
-    const before = JSON.parse(plain.out) as Doc;
-    const doc = JSON.parse(r.out) as Doc;
-    expect(validateReport(doc), JSON.stringify(validateReport.errors)).toBe(true);
+    const before = readReport(plain.out) as Doc;
+    expect(validateReport(JSON.parse(r.out)), JSON.stringify(validateReport.errors)).toBe(true);
+    const doc = readReport(r.out) as Doc;
     // Every other job keeps its decision; the two failing ones are blocked.
     expect(doc.jobs.map((j) => `${j.workflow}#${j.id}`)).toEqual(
       before.jobs.map((j) => `${j.workflow}#${j.id}`),
@@ -159,7 +160,7 @@ describe('a rule that fails', () => {
     writeFileSync(join(broken, '.github', 'agent-gate.yml'), 'version: 1\nnot-a-key: true\n');
     const r = await cli(['scan', broken, 'examples', '--format', 'json']);
     expect(r.code).toBe(2);
-    const doc = JSON.parse(r.out) as Doc;
+    const doc = readReport(r.out) as Doc;
     expect(doc.errors).toHaveLength(1);
     expect(doc.errors[0]!.path).toBe(broken);
     expect(doc.errors[0]!.message).toContain('repository not scanned');

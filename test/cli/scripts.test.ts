@@ -9,7 +9,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../src/adapters/cli/run-cli.js';
-import { withBomFacts } from './json-report.js';
+import { withBomFacts, readReport } from './json-report.js';
 
 interface JsonPath {
   class: string;
@@ -168,7 +168,7 @@ describe('what cannot be read is opaque, with why', () => {
       now: () => new Date('2026-11-21T00:00:00Z'),
     });
     const doc = withBomFacts(
-      JSON.parse(out) as { jobs: JsonJob[]; bom: { jobs: { gaps: string[] }[] } },
+      readReport(out) as { jobs: JsonJob[]; bom: { jobs: { gaps: string[] }[] } },
     );
     const opaque = doc.jobs[0]?.paths.filter((p) => p.class === 'opaque') ?? [];
     expect(opaque).toHaveLength(1);

@@ -127,11 +127,11 @@ describe('scan --shard and merge', () => {
     const unsharded = await cli('merge', a, whole);
     expect(unsharded.err).toContain('not the report of a shard');
     const doc = JSON.parse(readFileSync(b, 'utf8')) as Record<string, unknown>;
-    writeFileSync(join(dir, 'v2.json'), JSON.stringify({ ...doc, schemaVersion: 2 }));
-    const v2 = await cli('merge', a, join(dir, 'v2.json'));
-    expect(v2.code).toBe(2);
-    expect(v2.err).toContain('not an agent-gate JSON report');
-    expect(v2.err).toContain('/schemaVersion must be equal to constant');
+    writeFileSync(join(dir, 'v1.json'), JSON.stringify({ ...doc, schemaVersion: 1 }));
+    const v1 = await cli('merge', a, join(dir, 'v1.json'));
+    expect(v1.code).toBe(2);
+    expect(v1.err).toContain('not an agent-gate JSON report');
+    expect(v1.err).toContain('/schemaVersion must be equal to constant');
   }, 240_000);
 
   it('rejects a malformed --shard', async () => {

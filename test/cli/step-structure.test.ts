@@ -5,6 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../src/adapters/cli/run-cli.js';
+import { readReport } from './json-report.js';
 
 const DIR = 'test/fixtures/structure';
 
@@ -32,7 +33,7 @@ describe.each(['baseline', 'strict'])('parallel step groups under %s', (policy) 
   it('an injection and an @main action inside a group are found, located in the group', async () => {
     const r = await evaluate('parallel-bad.yml', policy);
     expect(r.code).not.toBe(0);
-    const doc = JSON.parse(r.out) as { findings: Finding[] };
+    const doc = readReport(r.out) as { findings: Finding[] };
     const injection = doc.findings.find((f) => f.ruleId === 'template-injection');
     expect(injection?.location).toEqual({ path: `${DIR}/parallel-bad.yml`, line: 14, column: 28 });
     expect(injection?.decision).not.toBe('allow');
@@ -42,7 +43,7 @@ describe.each(['baseline', 'strict'])('parallel step groups under %s', (policy) 
 
   it('the same group with env-passed text and a pinned action has neither finding', async () => {
     const r = await evaluate('parallel-good.yml', policy);
-    const doc = JSON.parse(r.out) as { findings: Finding[] };
+    const doc = readReport(r.out) as { findings: Finding[] };
     expect(doc.findings.map((f) => f.ruleId)).not.toContain('template-injection');
     expect(doc.findings.map((f) => f.ruleId)).not.toContain('unpinned-uses');
   });

@@ -8,6 +8,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../src/adapters/cli/run-cli.js';
 import { tempDir } from '../helpers.js';
+import { readReport } from './json-report.js';
 
 async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
   let out = '';
@@ -63,7 +64,7 @@ describe('scan, trigger by trigger', () => {
   it('a step guarded by the main branch does not gate pull requests', async () => {
     const r = await cli('scan', repo(PUBLISH_ON_MAIN('pull_request')), '--format', 'json');
     expect(r.code).toBe(0);
-    const doc = JSON.parse(r.out) as Doc;
+    const doc = readReport(r.out) as Doc;
     expect(doc.jobs[0]!.trigger).toBe('pull_request');
     expect(doc.jobs[0]!.paths.map((p) => p.class)).not.toContain('publish');
     expect(doc.bom.workflows[0]!.jobs[0]!.skippedSteps).toEqual([
@@ -79,7 +80,7 @@ describe('scan, trigger by trigger', () => {
   it('the worst trigger decides and is named; the others are listed', async () => {
     const r = await cli('scan', repo(PUBLISH_ON_MAIN('[pull_request, push]')), '--format', 'json');
     expect(r.code).toBe(3);
-    const doc = JSON.parse(r.out) as Doc;
+    const doc = readReport(r.out) as Doc;
     expect(doc.jobs).toHaveLength(1);
     expect(doc.jobs[0]).toMatchObject({
       decision: 'approval-required',
@@ -110,7 +111,7 @@ jobs:
       '--format',
       'json',
     );
-    const doc = JSON.parse(r.out) as Doc;
+    const doc = readReport(r.out) as Doc;
     expect(doc.jobs.map((j) => `${j.id}:${j.decision}:${j.trigger}`)).toEqual([
       'on-push:approval-required:push',
       'on-pr:approval-required:pull_request',
@@ -125,7 +126,7 @@ jobs:
       '--format',
       'json',
     );
-    const doc = JSON.parse(r.out) as Doc;
+    const doc = readReport(r.out) as Doc;
     expect(doc.jobs.map((j) => `${j.trigger}:${j.decision}`)).toEqual([
       'pull_request:allow',
       'push:approval-required',
@@ -158,7 +159,7 @@ jobs:
       '--format',
       'json',
     );
-    const doc = JSON.parse(r.out) as Doc;
+    const doc = readReport(r.out) as Doc;
     expect(doc.jobs.map((j) => `${j.id}:${j.decision}`)).toEqual([
       'release:allow',
       'announce:allow',

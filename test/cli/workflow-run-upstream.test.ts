@@ -9,6 +9,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../src/adapters/cli/run-cli.js';
 import { tempDir } from '../helpers.js';
+import { readReport } from './json-report.js';
 
 const DOWNSTREAM = `on:
   workflow_run:
@@ -48,7 +49,7 @@ async function scan(up: string | undefined) {
     stderr: () => undefined,
     now: () => new Date('2026-11-21T00:00:00Z'),
   });
-  const doc = JSON.parse(out) as { findings: Finding[] };
+  const doc = readReport(out) as { findings: Finding[] };
   const down = doc.findings.filter((f) => (f.workflow ?? '').endsWith('down.yml'));
   return {
     pwn: down.filter((f) => f.ruleId === 'pwn-request'),

@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { runCli } from '../../src/adapters/cli/run-cli.js';
-import { withBomFacts } from '../cli/json-report.js';
+import { withBomFacts, readReport } from '../cli/json-report.js';
 
 const REPO = join(
   fileURLToPath(new URL('../../', import.meta.url)),
@@ -51,7 +51,7 @@ describe('anthropics__claude-code-action (corpus)', () => {
     });
     expect(code).not.toBe(2);
     const report = withBomFacts(
-      JSON.parse(out) as {
+      readReport(out) as {
         errors: unknown[];
         jobs: { workflow: string; id: string; agents: { id: string }[] }[];
       },

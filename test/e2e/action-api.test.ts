@@ -15,6 +15,7 @@ import {
 } from './harness.js';
 import type { ApiServer } from './harness.js';
 import { expectFailedStep, findingsOf } from './assertions.js';
+import { readReport } from '../cli/json-report.js';
 
 const servers = apiServers();
 afterAll(async () => {
@@ -228,7 +229,7 @@ describe.concurrent('pull_request events', () => {
       workspace: ws.dir,
       api: api.url,
     });
-    const report = JSON.parse(r.tempFiles.get(r.outputs['report-path'] ?? '') ?? '{}') as {
+    const report = readReport(r.tempFiles.get(r.outputs['report-path'] ?? '') ?? '{}') as {
       bom: { workflows: { jobs: { owner: unknown; change: unknown }[] }[] };
     };
     const job = report.bom.workflows[0]!.jobs[0]!;

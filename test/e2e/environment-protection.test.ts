@@ -8,6 +8,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { apiServers, makeWorkspace, removeTempDirs, runAction } from './harness.js';
 import type { ApiRoutes, ApiServer, RunResult } from './harness.js';
+import { readReport } from '../cli/json-report.js';
 
 const servers = apiServers();
 afterAll(async () => {
@@ -71,7 +72,9 @@ async function run(
   const reportPath = r.outputs['report-path'] ?? '';
   if (!reportPath || !existsSync(reportPath))
     throw new Error(`no report; the step said:\n${r.stdout}\n${r.stderr}`);
-  const report = JSON.parse(readFileSync(reportPath, 'utf8'));
+  const report = readReport(readFileSync(reportPath, 'utf8')) as {
+    jobs: { paths: { class: string; decision: string; because: string }[] }[];
+  };
   return { ...r, api, report };
 }
 
@@ -95,7 +98,7 @@ describe.concurrent('environment protection read through the API', () => {
     expect(r.summary).toContain(
       '- <code>production</code> (job <code>deploy</code>): required reviewers @alice, @acme/release \\(self\\-review prevented\\) — approval held by the environment for 2 paths \\(rule approve\\-deploy, approve\\-production\\)',
     );
-    const bom = JSON.parse(readFileSync(r.outputs['report-path']!, 'utf8')) as {
+    const bom = readReport(readFileSync(r.outputs['report-path']!, 'utf8')) as {
       bom: {
         workflows: {
           jobs: { environment: { protection: { status: string; source: string } } }[];

@@ -8,6 +8,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { apiServers, makeWorkspace, removeTempDirs, runAction } from './harness.js';
 import type { RunResult } from './harness.js';
+import { readReport } from '../cli/json-report.js';
 
 const servers = apiServers();
 afterAll(async () => {
@@ -78,7 +79,7 @@ describe.concurrent('a workflow from another repository', () => {
     );
     expect(result.stdout).not.toContain('cannot find the workflow file');
     // The agent job was decided (the decoy in this repository has no jobs at all).
-    const report = JSON.parse(result.tempFiles.get(result.outputs['report-path']!) ?? '{}') as {
+    const report = readReport(result.tempFiles.get(result.outputs['report-path']!) ?? '{}') as {
       jobs?: { id: string; agents?: unknown[] }[];
     };
     expect(report.jobs?.map((j) => j.id)).toEqual(['review']);

@@ -8,6 +8,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { ROOT, apiServers, makeWorkspace, removeTempDirs, runAction } from './harness.js';
 import type { RunOptions, RunResult } from './harness.js';
+import { readReport } from '../cli/json-report.js';
 
 const servers = apiServers();
 afterAll(async () => {
@@ -91,7 +92,7 @@ async function run(callerText: string, options: Partial<RunOptions> = {}): Promi
 }
 
 function decidedJobs(result: RunResult): string[] {
-  const report = JSON.parse(result.tempFiles.get(result.outputs['report-path']!) ?? '{}') as {
+  const report = readReport(result.tempFiles.get(result.outputs['report-path']!) ?? '{}') as {
     jobs?: { id: string }[];
   };
   return (report.jobs ?? []).map((j) => j.id);

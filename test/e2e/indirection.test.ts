@@ -7,6 +7,7 @@
 import { afterAll, describe, expect, it } from 'vitest';
 import { apiServers, makeWorkspace, removeTempDirs, runAction } from './harness.js';
 import { findingsOf } from './assertions.js';
+import { readReport } from '../cli/json-report.js';
 
 const servers = apiServers();
 afterAll(async () => {
@@ -129,7 +130,7 @@ describe.concurrent('a remote reusable workflow, read through the contents API',
       'GET /repos/org/shared/commits/v1 200',
       `GET /repos/org/shared/contents/.github%2Fworkflows%2Fmerge.yml?ref=${REMOTE_SHA} 200`,
     ]);
-    const report = JSON.parse(r.tempFiles.get(r.outputs['report-path'] ?? '') ?? '{}') as {
+    const report = readReport(r.tempFiles.get(r.outputs['report-path'] ?? '') ?? '{}') as {
       bom: { workflows: { jobs: { resolvedRefs: unknown; calls: { jobs: unknown[] }[] }[] }[] };
     };
     const job = report.bom.workflows[0]!.jobs[0]!;

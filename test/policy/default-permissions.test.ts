@@ -10,6 +10,7 @@ import { fsPolicyReader } from '../../src/adapters/cli/fs-policy-reader.js';
 import { loadPolicy } from '../../src/engine/policy/load-policy.js';
 import { effectiveDefaultPermissions } from '../../src/engine/policy/default-permissions.js';
 import { tempDir } from '../helpers.js';
+import { readReport } from '../cli/json-report.js';
 
 async function cli(...argv: string[]): Promise<{ code: number; out: string; err: string }> {
   let out = '';
@@ -94,14 +95,14 @@ describe('scan with the repository default stated', () => {
   it('unknown: the job is gated on the assumed write token, and the report says so', async () => {
     const r = await cli('scan', repo(), '--format', 'json');
     expect(r.code).toBe(3);
-    const doc = JSON.parse(r.out) as { summary: { assumedDefaultPermissions: number } };
+    const doc = readReport(r.out) as { summary: { assumedDefaultPermissions: number } };
     expect(doc.summary.assumedDefaultPermissions).toBe(1);
   });
 
   it('read in the policy: the same job is allowed and nothing rests on an assumption', async () => {
     const r = await cli('scan', repo(), '--policy', policyFile(STATES_READ), '--format', 'json');
     expect(r.code).toBe(0);
-    const doc = JSON.parse(r.out) as { summary: { assumedDefaultPermissions: number } };
+    const doc = readReport(r.out) as { summary: { assumedDefaultPermissions: number } };
     expect(doc.summary.assumedDefaultPermissions).toBe(0);
   });
 

@@ -14,6 +14,7 @@ import { beforeAll, describe, expect, it } from 'vitest';
 import { runCli } from '../../src/adapters/cli/run-cli.js';
 import validateSarif from '../../src/generated/sarif-validator.js';
 import { tempDir } from '../helpers.js';
+import { readReport } from '../cli/json-report.js';
 
 const FILE = 'x,line=1,title=forged::y ##[error]z <b>|`t`.yml';
 const WORKFLOW = `name: "::warning::forged-wf ##[error]forged-wf <img src=x onerror=alert(1)>"
@@ -190,7 +191,7 @@ describe('json: data, not markup', () => {
   it('the hostile names round-trip exactly', () => {
     const r = outputs.get('json')!;
     expect(r.code).toBe(1);
-    const doc = JSON.parse(r.out) as {
+    const doc = readReport(r.out) as {
       jobs: { workflow: string }[];
       bom: { workflows: { name: string | null; jobs: { name: string | null }[] }[] };
     };

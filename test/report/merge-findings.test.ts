@@ -7,6 +7,7 @@ import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { runCli } from '../../src/adapters/cli/run-cli.js';
 import { tempDir } from '../helpers.js';
+import { readReport } from '../cli/json-report.js';
 
 const ACTION = `name: setup
 runs:
@@ -50,7 +51,7 @@ async function scan(): Promise<{ findings: Finding[]; jobs: { id: string; decisi
     stderr: () => undefined,
     now: () => new Date('2026-12-08T00:00:00Z'),
   });
-  return JSON.parse(out) as { findings: Finding[]; jobs: { id: string; decision: string }[] };
+  return readReport(out) as { findings: Finding[]; jobs: { id: string; decision: string }[] };
 }
 
 describe('duplicate detection findings', () => {

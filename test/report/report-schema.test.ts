@@ -36,14 +36,14 @@ describe('report.schema.json', () => {
     expect(CORPUS_SUBSET.every((d) => existsSync(d))).toBe(true);
     const { doc } = await json('scan', ...CORPUS_SUBSET, '--all-triggers');
     expect(errorsOf(doc)).toEqual([]);
-    const report = doc as { jobs: unknown[]; bom: { workflows: { jobs: unknown[] }[] } };
-    expect(report.jobs.length).toBeGreaterThan(50);
+    const report = doc as { workflows: { jobs: unknown[] }[] };
+    expect(report.workflows.flatMap((w) => w.jobs).length).toBeGreaterThan(50);
   }, 240_000); // a scan of nine real repositories: slow on a busy machine
 
   it('describes an evaluate and the schemaVersion', async () => {
     const { doc } = await json('evaluate', '--workflow', 'examples/release.yml');
     expect(errorsOf(doc)).toEqual([]);
-    expect((doc as { schemaVersion: number }).schemaVersion).toBe(1);
+    expect((doc as { schemaVersion: number }).schemaVersion).toBe(2);
   });
 
   it('describes a scan with a directory that holds no workflow (an error entry)', async () => {
@@ -57,33 +57,42 @@ describe('report.schema.json', () => {
     const { doc } = await json('evaluate', '--workflow', 'examples/ci.yml');
     const good = doc as Record<string, unknown>;
     expect(errorsOf({ ...good, extra: 1 })).toContain(' must NOT have additional properties');
-    const missing = Object.fromEntries(Object.entries(good).filter(([k]) => k !== 'findings'));
-    expect(errorsOf(missing).join('\n')).toMatch(/must have required property 'findings'/);
-    expect(errorsOf({ ...good, schemaVersion: 2 })).toContain(
+    const missing = Object.fromEntries(Object.entries(good).filter(([k]) => k !== 'workflows'));
+    expect(errorsOf(missing).join('\n')).toMatch(/must have required property 'workflows'/);
+    expect(errorsOf({ ...good, schemaVersion: 1 })).toContain(
       '/schemaVersion must be equal to constant',
     );
-    const jobs = good.jobs as Record<string, unknown>[];
-    const bad = { ...good, jobs: [{ ...jobs[0], decision: 'maybe' }] };
-    expect(errorsOf(bad).join('\n')).toMatch(/\/jobs\/0\/decision/);
+    const bad = structuredClone(good) as { workflows: { jobs: { decision: string }[] }[] };
+    bad.workflows[0]!.jobs[0]!.decision = 'maybe';
+    expect(errorsOf(bad).join('\n')).toMatch(/\/workflows\/0\/jobs\/0\/decision/);
   });
 
-  it('rejects a checklist score that copies evidence instead of naming it, or an unknown score', async () => {
+  it('rejects checklist evidence that copies a fact instead of naming it, an unknown score, a bad location', async () => {
     const { doc } = await json('evaluate', '--workflow', 'examples/ci.yml');
-    const good = doc as { bom: { workflows: { jobs: { checklist: { controls: object[] } }[] }[] } };
-    const withControl = (control: object) => {
+    type Record2 = {
+      evidence: object[];
+      controls: unknown[][];
+      jobs: { at: unknown }[];
+    };
+    const good = doc as { workflows: Record2[] };
+    const edit = (change: (w: Record2) => void) => {
       const copy = structuredClone(good);
-      const checklist = copy.bom.workflows[0]!.jobs[0]!.checklist;
-      checklist.controls[0] = { ...checklist.controls[0], ...control };
+      change(copy.workflows[0]!);
       return copy;
     };
-    expect(errorsOf(withControl({ evidence: [{ credential: 'github-token' }] }))).toEqual([]);
-    expect(
-      errorsOf(withControl({ evidence: [{ credential: 'github-token', text: 'copied' }] })).join(
-        '\n',
-      ),
-    ).toMatch(/\/checklist\/controls\/0\/evidence\/0/);
-    expect(errorsOf(withControl({ score: 0.25 })).join('\n')).toMatch(
-      /\/checklist\/controls\/0\/score/,
+    expect(errorsOf(edit((w) => void (w.evidence[0] = { credential: 'github-token' })))).toEqual(
+      [],
     );
+    expect(
+      errorsOf(
+        edit((w) => void (w.evidence[0] = { credential: 'github-token', text: 'copied' })),
+      ).join('\n'),
+    ).toMatch(/\/workflows\/0\/evidence\/0/);
+    expect(errorsOf(edit((w) => void (w.controls[0]![0] = 0.25))).join('\n')).toMatch(
+      /\/workflows\/0\/controls\/0/,
+    );
+    expect(
+      errorsOf(edit((w) => void (w.jobs[0]!.at = { path: 'x', line: 1, column: 1 }))),
+    ).not.toEqual([]);
   });
 });

@@ -10,12 +10,12 @@ import type { EnvironmentFacts } from '../../engine/context/environment-protecti
 import { evaluateWorkflow } from '../../engine/evaluate.js';
 import { effectiveDefaultPermissions } from '../../engine/policy/default-permissions.js';
 import { policyFilesRead } from '../../engine/policy/load-policy.js';
-import type { Evaluation } from '../../engine/evaluate.js';
 import { buildReport } from '../../engine/report/report.js';
 import type { FileError, RepositoryScope } from '../../engine/report/report.js';
 import type { Command, CommonOptions } from './args.js';
 import { FetchSession } from './fetch-session.js';
 import { discoverTargets } from './discover.js';
+import { ShardPositionLog } from '../../engine/report/shard-doc.js';
 import type { ShardInfo } from '../../engine/report/shard-doc.js';
 import { planShard } from '../../engine/report/shard-split.js';
 import { shardOptions } from './shard-options.js';
@@ -23,6 +23,7 @@ import { diskFileReader } from './fs-action-files.js';
 import { gatherActionFiles } from '../../engine/inventory/resolve/action-files.js';
 import { parseWorkflowOrAction } from '../../engine/workflow/action-file.js';
 import { emitReport, checkOutDir } from './emit-report.js';
+import { StreamedReport } from './stream-report.js';
 import { cliContext } from './event-context.js';
 import { readRepoSnapshot, readScriptFiles, repoRootOf } from './fs-repo-snapshot.js';
 import { repoRelative, scanRepository } from './scan-repository.js';
@@ -100,11 +101,25 @@ export async function evaluateCommand(command: EvaluateArgs, io: CliIo): Promise
 export async function scanCommand(command: ScanArgs, io: CliIo): Promise<number> {
   if (command.github.targets.length > 0) return githubScanCommand(command, io);
   checkOutDir(command.options.out, command.options.format);
+  const report = await StreamedReport.open(command.options, io);
+  try {
+    return await scanInto(report, command, io);
+  } finally {
+    report.dispose();
+  }
+}
+
+/**
+ * The scan loop: for each repository, in order (from this thread or the pool), its
+ * evaluations go to the report's writers (`report.evaluated`) and are dropped, then the
+ * repository ends (`report.repository`); errors as they are met (`report.error`).
+ */
+async function scanInto(report: StreamedReport, command: ScanArgs, io: CliIo): Promise<number> {
   const resolver = new PolicyResolver(command.options.policy);
   const environments = environmentsOption(command.environments);
-  const errors: FileError[] = [];
+  const discovered: FileError[] = [];
   const session = openFetch(command.options, io);
-  const targets = discoverTargets(command.dirs, errors);
+  const targets = discoverTargets(command.dirs, discovered);
   // --shard i/n: this shard's part of the list (positions index it in canonical order).
   const plan = planShard(
     targets.map((t) => ({
@@ -117,15 +132,17 @@ export async function scanCommand(command: ScanArgs, io: CliIo): Promise<number>
   const { assigned } = plan;
   const targetAt = (position: number): (typeof targets)[number] | undefined =>
     targets[plan.indexAt(position) ?? -1];
+  const log = new ShardPositionLog();
+  const errors: FileError[] = [];
+  const fail = (error: FileError, position: number): void => {
+    errors.push(error);
+    report.error(error);
+    log.fileErrors.push(position);
+  };
   // Errors of no one repository (a path with no workflows) are reported by shard 1 only.
-  if (command.shard && command.shard.index !== 1) errors.length = 0;
-  const errorPositions: number[] = errors.map(() => -1);
-  const evaluationPositions: number[] = [];
-  const scopePositions: number[] = [];
+  if (!command.shard || command.shard.index === 1) for (const e of discovered) fail(e, -1);
   const total = assigned.reduce((n, i) => n + (targetAt(i)?.files.length ?? 0), 0);
   const progress = startProgress(io, total, { quiet: command.options.quiet });
-  const evaluations: Evaluation[] = [];
-  const scopes: RepositoryScope[] = [];
   const order = assigned.flatMap((position) => {
     const target = targetAt(position);
     return target === undefined ? [] : [{ position, target }];
@@ -138,43 +155,40 @@ export async function scanCommand(command: ScanArgs, io: CliIo): Promise<number>
     io,
     progress,
   );
+  const categories: string[] = [];
   let k = 0;
   for await (const result of results) {
     const { position } = order[k++]!;
-    evaluations.push(...result.evaluations);
-    errors.push(...result.errors);
-    while (errorPositions.length < errors.length) errorPositions.push(position);
-    while (evaluationPositions.length < evaluations.length) evaluationPositions.push(position);
+    for (const e of result.errors) fail(e, position);
+    // The hand-off: this repository's evaluations to the writers, in scan order, then dropped.
+    report.evaluated(result.evaluations);
+    for (const e of result.evaluations) log.evaluation(e, position);
     if (result.scope === undefined) continue;
-    scopes.push({
-      ...result.scope,
-      category: scanCategory(result.scope.root, targets.length, scopes),
-    });
-    scopePositions.push(position);
+    const category = scanCategory(result.scope.root, targets.length, categories);
+    categories.push(category);
+    report.repository({ ...result.scope, category }, result.errors);
+    log.repositories.push(position);
   }
   progress.done();
   session?.finish();
-  if (scopes.length === 0 && !command.shard) {
+  if (!report.hasRepositories && !command.shard) {
     // Nothing could be decided: say why on stderr and fail closed.
     for (const e of errors) io.stderr(`agent-gate: ${e.message}\n`);
     return 2;
   }
-  const first = scopes[0]?.policy ?? (await resolver.forRoot(undefined)).policy;
-  const report = buildReport(first, evaluations, errors, scopes);
-  if (!command.shard) return emitReport(report, command.options, io);
+  const fallback = report.hasRepositories ? undefined : (await resolver.forRoot(undefined)).policy;
+  if (!command.shard) return report.finish(fallback);
   const shard: ShardInfo = {
     ...command.shard,
     total: targets.length,
     assigned,
-    repositories: scopePositions,
-    evaluations: evaluationPositions,
-    fileErrors: errorPositions,
+    positions: log.positions(),
     options: {
       ...(await shardOptions(command, resolver)),
       repositoryList: plan.listDigest,
     },
   };
-  return emitReport({ ...report, shard }, command.options, io);
+  return report.finish(fallback, shard);
 }
 
 /** The work a repository stands for: its workflow files' size (parsing is linear in it). */
@@ -208,10 +222,10 @@ function environmentsOption(
 }
 
 /** One code-scanning category per repository (several runs in one upload must differ). */
-function scanCategory(root: string, count: number, earlier: readonly RepositoryScope[]): string {
+function scanCategory(root: string, count: number, earlier: readonly string[]): string {
   if (count === 1) return 'agent-gate/scan/';
   const name = basename(root.replace(/[\\/]+$/, '')) || 'repository';
-  const taken = earlier.filter((s) => s.category.startsWith(`agent-gate/scan/${name}`)).length;
+  const taken = earlier.filter((c) => c.startsWith(`agent-gate/scan/${name}`)).length;
   return `agent-gate/scan/${name}${taken > 0 ? `-${taken + 1}` : ''}/`;
 }
 

@@ -131,14 +131,16 @@ function writeOutFile(out: string, html: string): void {
 
 /** --root: every repository's SARIF URIs relative to that one directory instead. */
 function rebase(report: Report, root: string): Report {
-  const uri = rootUri(root);
-  const repositories: RepositoryScope[] = report.repositories.map((scope) => ({
+  return { ...report, repositories: report.repositories.map((s) => rebaseScope(s, root)) };
+}
+
+export function rebaseScope(scope: RepositoryScope, root: string): RepositoryScope {
+  return {
     ...scope,
-    rootUri: uri,
+    rootUri: rootUri(root),
     workflows: scope.workflows.map((w) => ({
       path: w.path,
       repoPath: insideRepo(root, w.path) ?? w.repoPath,
     })),
-  }));
-  return { ...report, repositories };
+  };
 }

@@ -19,23 +19,23 @@ import { getRepository, headSha, listRepositories, readTree } from '../github/or
 import type { RepoRef, RestApi } from '../github/org-repos.js';
 import { RestCache } from '../github/rest-cache.js';
 import { escapeLogText } from '../../engine/escape.js';
-import { buildReport } from '../../engine/report/report.js';
-import type { FileError, RepositoryScope } from '../../engine/report/report.js';
+import type { FileError } from '../../engine/report/report.js';
 import { timeScale } from '../action/time-scale.js';
 import type { Command } from './args.js';
-import { checkOutDir, emitReport } from './emit-report.js';
+import { checkOutDir } from './emit-report.js';
+import { StreamedReport } from './stream-report.js';
 import { evaluateRepository } from './github-evaluate.js';
 import type { ScanSettings } from './github-evaluate.js';
 import { PolicyResolver } from './repo-policy.js';
 import { startProgress } from './progress.js';
 import type { CliIo } from './run-cli.js';
 import { RepoTree } from './github-repo-files.js';
-import type { Evaluation } from '../../engine/evaluate.js';
 import { discoverIn } from './discover.js';
 import { DEFAULT_API_URL, FetchSession } from './fetch-session.js';
 import { environmentsFromFile } from '../../engine/context/environment-protection.js';
 import { readTextFile } from './fs-policy-reader.js';
 import { planShard } from '../../engine/report/shard-split.js';
+import { ShardPositionLog } from '../../engine/report/shard-doc.js';
 import type { ShardInfo } from '../../engine/report/shard-doc.js';
 import { shardOptions } from './shard-options.js';
 
@@ -110,69 +110,69 @@ export async function githubScanCommand(
     quiet: command.options.quiet,
     unit: 'repositories',
   });
-  const evaluations: Evaluation[] = [];
-  const errors: FileError[] = [];
-  const scopes: RepositoryScope[] = [];
   // --shard i/n: the whole list first (the split needs it), then only this shard's part.
   const shard = command.shard ? await planGithubShard(api, command) : undefined;
-  // Where each element of the report came from, in the whole list (ShardInfo, shard-doc.ts).
-  const positions = { evaluations: [] as number[], errors: [] as number[], scopes: [] as number[] };
-  const tag = (position: number): void => {
-    for (const [list, of] of [
-      [positions.evaluations, evaluations],
-      [positions.errors, errors],
-      [positions.scopes, scopes],
-    ] as const)
-      while (list.length < of.length) list.push(position);
-  };
-  let count = 0;
-  for await (const item of readAhead(
-    shard ? assignedOf(shard) : repositories(api, github.targets, github),
-    (repo) => fetchRepo(api, repo),
-    deps.readAhead ?? DEFAULT_READ_AHEAD,
-  )) {
-    const position = item.repo ? (shard?.positionOf.get(item.repo.fullName) ?? -1) : -1;
-    if ('error' in item) {
-      errors.push(item.error);
-      tag(position);
-      continue;
+  // For each repository, in order: its evaluations to the report's writers, then dropped.
+  const report = await StreamedReport.open(command.options, io);
+  try {
+    const errors: FileError[] = [];
+    // Where each element of the report came from, in the whole list (ShardInfo, shard-doc.ts).
+    const log = new ShardPositionLog();
+    const fail = (error: FileError, position: number): void => {
+      errors.push(error);
+      report.error(error);
+      log.fileErrors.push(position);
+    };
+    let count = 0;
+    for await (const item of readAhead(
+      shard ? assignedOf(shard) : repositories(api, github.targets, github),
+      (repo) => fetchRepo(api, repo),
+      deps.readAhead ?? DEFAULT_READ_AHEAD,
+    )) {
+      const position = item.repo ? (shard?.positionOf.get(item.repo.fullName) ?? -1) : -1;
+      if ('error' in item) {
+        fail(item.error, position);
+        continue;
+      }
+      count += 1;
+      progress.tick(item.repo.fullName);
+      try {
+        const result = await evaluateRepository(item.fetched, settings);
+        for (const e of result.errors) fail(e, position);
+        report.evaluated(result.evaluations);
+        for (const e of result.evaluations) log.evaluation(e, position);
+        report.repository(result.scope, result.errors);
+        log.repositories.push(position);
+      } catch (thrown) {
+        fail(repoError(item.repo.fullName, thrown), position);
+      }
     }
-    count += 1;
-    progress.tick(item.repo.fullName);
-    try {
-      const result = await evaluateRepository(item.fetched, settings);
-      evaluations.push(...result.evaluations);
-      errors.push(...result.errors);
-      scopes.push(result.scope);
-    } catch (thrown) {
-      errors.push(repoError(item.repo.fullName, thrown));
+    progress.done();
+    settings.session?.finish();
+    deps.onDone?.({ hits: cache.hits, repositories: count });
+    if (!report.hasRepositories && !shard) {
+      for (const e of errors) io.stderr(`agent-gate: ${escapeLogText(e.message)}\n`);
+      if (errors.length === 0) io.stderr('agent-gate: --github: no repositories to scan\n');
+      return 2;
     }
-    tag(position);
+    const fallback = report.hasRepositories
+      ? undefined
+      : (await settings.resolver.forRoot(undefined)).policy;
+    if (!shard || !command.shard) return report.finish(fallback);
+    const info: ShardInfo = {
+      ...command.shard,
+      total: shard.listed.length,
+      assigned: shard.assigned,
+      positions: log.positions(),
+      options: {
+        ...(await shardOptions(command, settings.resolver)),
+        repositoryList: shard.listDigest,
+      },
+    };
+    return report.finish(fallback, info);
+  } finally {
+    report.dispose();
   }
-  progress.done();
-  settings.session?.finish();
-  deps.onDone?.({ hits: cache.hits, repositories: count });
-  if (scopes.length === 0 && !shard) {
-    for (const e of errors) io.stderr(`agent-gate: ${escapeLogText(e.message)}\n`);
-    if (errors.length === 0) io.stderr('agent-gate: --github: no repositories to scan\n');
-    return 2;
-  }
-  const first = scopes[0]?.policy ?? (await settings.resolver.forRoot(undefined)).policy;
-  const report = buildReport(first, evaluations, errors, scopes);
-  if (!shard || !command.shard) return emitReport(report, command.options, io);
-  const info: ShardInfo = {
-    ...command.shard,
-    total: shard.listed.length,
-    assigned: shard.assigned,
-    repositories: positions.scopes,
-    evaluations: positions.evaluations,
-    fileErrors: positions.errors,
-    options: {
-      ...(await shardOptions(command, settings.resolver)),
-      repositoryList: shard.listDigest,
-    },
-  };
-  return emitReport({ ...report, shard: info }, command.options, io);
 }
 
 /** One shard's part of the listed repositories (`--shard i/n` with `--github`). */

@@ -8,7 +8,7 @@
  * silently incomplete would read as "everything was scanned". Pure (the CLI reads the files).
  */
 import { InputError } from '../errors.js';
-import { SEVERITY, mostSevere } from '../policy/types.js';
+import { mostSevere } from '../policy/types.js';
 import type { DecisionValue } from '../policy/types.js';
 
 type Json = Record<string, unknown>;
@@ -21,10 +21,8 @@ export interface ShardReport {
 
 interface Positions {
   readonly repositories: number[];
-  readonly jobs: number[];
-  readonly findings: number[];
-  readonly errors: number[];
   readonly workflows: number[];
+  readonly errors: number[];
   readonly waiversApplied: number[];
   readonly waiversExpired: number[];
 }
@@ -60,10 +58,6 @@ export function mergeReports(reports: readonly ShardReport[]): Json {
     (s) => s.positions.repositories,
   );
   const firstRepo = [...repositories].sort((a, b) => a.at - b.at)[0];
-  const findings = pick<Json>(
-    (d) => list(d, 'findings'),
-    (s) => s.positions.findings,
-  ).sort((a, b) => severity(b.item) - severity(a.item) || a.at - b.at || a.k - b.k || a.i - b.i);
   // The unsharded order: errors of no one repository, then each repository's file errors,
   // then rule failures (buildReport appends them), each group in repository order.
   const errors = pick<Json>(
@@ -75,33 +69,23 @@ export function mergeReports(reports: readonly ShardReport[]): Json {
   const merged: Json = {
     schemaVersion: first.schemaVersion,
     tool: first.tool,
+    // Catalogs written once per report, the same in every shard of one tool version.
+    catalog: first.catalog,
+    workflows: byPosition(
+      pick<Json>(
+        (d) => list(d, 'workflows'),
+        (s) => s.positions.workflows,
+      ),
+    ),
     decision: mostSevere(docs.map((d) => d.decision as DecisionValue)),
     policy: (firstRepo ? docs[firstRepo.k] : first)?.policy,
     repositories: byPosition(repositories),
     reasons: docs.flatMap((d) => list(d, 'reasons')),
     summary: mergeSummaries(docs.map((d) => d.summary as Summary)),
     errors: errors.map((x) => x.item),
-    jobs: byPosition(
-      pick<Json>(
-        (d) => list(d, 'jobs'),
-        (s) => s.positions.jobs,
-      ),
-    ),
-    findings: findings.map((x) => x.item),
-    // Catalogs written once per report, the same in every shard of one tool version.
-    pathRemediations: first.pathRemediations,
-    checklist: first.checklist,
     waivers: {
       applied: waivers('applied', (s) => s.positions.waiversApplied),
       expired: waivers('expired', (s) => s.positions.waiversExpired),
-    },
-    bom: {
-      workflows: byPosition(
-        pick<Json>(
-          (d) => list(d.bom as Json, 'workflows'),
-          (s) => s.positions.workflows,
-        ),
-      ),
     },
   };
   // The unsharded report's key order (the first shard's, without `shard`).
@@ -189,10 +173,6 @@ function mergeSummaries(parts: readonly Summary[]): Summary {
 function list(doc: Json | undefined, key: string): unknown[] {
   const value = doc?.[key];
   return Array.isArray(value) ? value : [];
-}
-
-function severity(finding: Json): number {
-  return SEVERITY[finding.decision as DecisionValue] ?? 0;
 }
 
 function errorGroup(x: { item: Json; at: number }): number {

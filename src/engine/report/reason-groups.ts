@@ -3,6 +3,7 @@
  * would change it ("412 jobs: repository default assumed write — set default-permissions").
  * A job counts once per group; groups are sorted by how many jobs they hold.
  */
+import type { Evaluation } from '../evaluate.js';
 import type { JobInventory } from '../inventory/types.js';
 import type { JobVerdict } from '../policy/types.js';
 import type { Report } from './report.js';
@@ -28,40 +29,67 @@ export interface ReportSummary {
 const DEFAULT_TOKEN = '(repository default token)';
 
 export function summariseReport(report: Report): ReportSummary {
-  const groups = new Map<string, { text: string; jobs: Set<string> }>();
-  const add = (key: string, text: string, job: string): void => {
-    const g = groups.get(key) ?? { text, jobs: new Set<string>() };
-    g.jobs.add(job);
-    groups.set(key, g);
-  };
-  let jobs = 0;
-  const counts = { allow: 0, 'approval-required': 0, blocked: 0 };
-  let assumed = 0;
-  let gatedOnAssumption = 0;
-  for (const e of report.evaluations) {
+  const summary = new SummaryBuilder();
+  for (const e of report.evaluations) summary.add(e);
+  return summary.result();
+}
+
+/**
+ * The summary built one evaluation at a time (a streamed scan keeps only this). A job counts
+ * once per group: one workflow's evaluations (one per trigger) come one after another, so only
+ * the current workflow's job ids are remembered.
+ */
+export class SummaryBuilder {
+  private readonly groups = new Map<
+    string,
+    { text: string; jobs: number; workflow: string; seen: Set<string> }
+  >();
+  private jobs = 0;
+  private readonly counts = { allow: 0, 'approval-required': 0, blocked: 0 };
+  private assumed = 0;
+  private gatedOnAssumption = 0;
+
+  add(e: Evaluation): void {
     for (const v of e.decision.jobs) {
-      jobs++;
-      counts[v.decision]++;
+      this.jobs++;
+      this.counts[v.decision]++;
       const inv = e.inventory.find((i) => i.job === v.job);
-      const id = `${v.workflow}#${v.job}`;
-      if (inv?.permissions.assumed) assumed++;
+      if (inv?.permissions.assumed) this.assumed++;
       if (v.decision === 'allow') continue;
-      if (restsOnAssumption(v, inv)) gatedOnAssumption++;
-      for (const [key, text] of jobReasons(v, inv)) add(key, text, id);
+      if (restsOnAssumption(v, inv)) this.gatedOnAssumption++;
+      for (const [key, text] of jobReasons(v, inv)) this.count(key, text, v.workflow, v.job);
     }
   }
-  const reasons = [...groups.entries()]
-    .map(([key, g]) => ({ key, jobs: g.jobs.size, text: g.text }))
-    .sort((a, b) => b.jobs - a.jobs || a.key.localeCompare(b.key));
-  return {
-    jobs,
-    allowed: counts.allow,
-    approvalRequired: counts['approval-required'],
-    blocked: counts.blocked,
-    assumedDefaultPermissions: assumed,
-    gatedOnAssumption,
-    reasons,
-  };
+
+  private count(key: string, text: string, workflow: string, job: string): void {
+    let g = this.groups.get(key);
+    if (!g) {
+      g = { text, jobs: 0, workflow, seen: new Set() };
+      this.groups.set(key, g);
+    }
+    if (g.workflow !== workflow) {
+      g.workflow = workflow;
+      g.seen = new Set();
+    }
+    if (g.seen.has(job)) return;
+    g.seen.add(job);
+    g.jobs++;
+  }
+
+  result(): ReportSummary {
+    const reasons = [...this.groups.entries()]
+      .map(([key, g]) => ({ key, jobs: g.jobs, text: g.text }))
+      .sort((a, b) => b.jobs - a.jobs || a.key.localeCompare(b.key));
+    return {
+      jobs: this.jobs,
+      allowed: this.counts.allow,
+      approvalRequired: this.counts['approval-required'],
+      blocked: this.counts.blocked,
+      assumedDefaultPermissions: this.assumed,
+      gatedOnAssumption: this.gatedOnAssumption,
+      reasons,
+    };
+  }
 }
 
 function restsOnAssumption(v: JobVerdict, inv: JobInventory | undefined): boolean {

@@ -13,7 +13,7 @@ import type { Finding, Policy, Severity } from '../policy/types.js';
 import type { Rule } from '../rules/types.js';
 import { TOOL_NAME, TOOL_URI, TOOL_VERSION } from '../version.js';
 import { allFindings } from './report.js';
-import type { Report } from './report.js';
+import type { Report, RepositoryScope } from './report.js';
 
 export const SARIF_SCHEMA_URI = 'https://json.schemastore.org/sarif-2.1.0.json';
 /** The README section every rule (presets' and a repository's own) is explained by. */
@@ -87,18 +87,28 @@ function runScopes(report: Report): RunScope[] {
       },
     ];
   }
-  return report.repositories.map((scope) => {
-    const byPath = new Map(scope.workflows.map((w) => [w.path, w.repoPath]));
-    const prefix = scope.root.endsWith('/') ? scope.root : `${scope.root}/`;
-    return {
-      policy: scope.policy,
-      findings: findings.filter((f) => byPath.has(f.workflow)),
-      rootUri: scope.rootUri,
-      category: scope.category,
-      repoPathOf: (path) =>
-        byPath.get(path) ?? (path.startsWith(prefix) ? path.slice(prefix.length) : path),
-    };
-  });
+  return report.repositories.map((scope) => repositoryRunScope(scope, findings));
+}
+
+/** One repository's run from its findings, the most severe first (a streamed scan's SARIF). */
+export function sarifRepositoryRun(
+  scope: RepositoryScope,
+  findings: readonly Finding[],
+): Record<string, unknown> {
+  return sarifRun(repositoryRunScope(scope, findings));
+}
+
+function repositoryRunScope(scope: RepositoryScope, findings: readonly Finding[]): RunScope {
+  const byPath = new Map(scope.workflows.map((w) => [w.path, w.repoPath]));
+  const prefix = scope.root.endsWith('/') ? scope.root : `${scope.root}/`;
+  return {
+    policy: scope.policy,
+    findings: findings.filter((f) => byPath.has(f.workflow)),
+    rootUri: scope.rootUri,
+    category: scope.category,
+    repoPathOf: (path) =>
+      byPath.get(path) ?? (path.startsWith(prefix) ? path.slice(prefix.length) : path),
+  };
 }
 
 function sarifRun(scope: RunScope): Record<string, unknown> {

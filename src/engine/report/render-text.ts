@@ -15,6 +15,7 @@ import { TOOL_NAME, TOOL_VERSION } from '../version.js';
 import { environmentLine } from './environment-lines.js';
 import { escapeLogText } from '../escape.js';
 import { summariseReport } from './reason-groups.js';
+import type { ReportSummary } from './reason-groups.js';
 import { EXIT_CODES } from './report.js';
 import type { Report } from './report.js';
 
@@ -34,11 +35,33 @@ export interface TextOptions {
 }
 
 export function renderText(report: Report, options: TextOptions = {}): string {
-  const rel = relativeTo(options.cwd);
-  const at = (loc: SourceLocation): string => formatLocation({ ...loc, path: rel(loc.path) });
-  const lines: string[] = [...policyLines(report, rel), ''];
-  for (const e of report.evaluations) {
-    lines.push(escapeLogText(`${rel(e.workflow.path)}${triggerNote(e)}`));
+  const text = new TextBuilder(options);
+  const body = report.evaluations.flatMap((e) => text.evaluation(e));
+  for (const e of report.evaluations) text.count(e);
+  return `${[...text.head(report), ...body, ...text.tail(report, summariseReport(report))].join('\n')}\n`;
+}
+
+/** The text report in pieces: a streamed scan writes each evaluation's lines as it goes. */
+export class TextBuilder {
+  private readonly rel: (path: string) => string;
+  private readonly at: (loc: SourceLocation) => string;
+  private jobs = 0;
+  private workflows = 0;
+
+  constructor(private readonly options: TextOptions = {}) {
+    this.rel = relativeTo(options.cwd);
+    this.at = (loc) => formatLocation({ ...loc, path: this.rel(loc.path) });
+  }
+
+  /** Which policy decided, then a blank line. */
+  head(report: Pick<Report, 'policy' | 'repositories'>): string[] {
+    return [...policyLines(report, this.rel), ''];
+  }
+
+  /** One evaluated workflow's lines (ending in a blank line). */
+  evaluation(e: Evaluation): string[] {
+    const { options, at, rel } = this;
+    const lines: string[] = [escapeLogText(`${rel(e.workflow.path)}${triggerNote(e)}`)];
     let allowed = 0;
     for (const verdict of e.decision.jobs) {
       const inv = e.inventory.find((i) => i.job === verdict.job);
@@ -62,15 +85,27 @@ export function renderText(report: Report, options: TextOptions = {}): string {
         `  waived: ${a.waiver.rule} on ${a.path} (owner ${escapeLogText(a.waiver.owner)}, until ${a.waiver.expires}: ${escapeLogText(a.waiver.reason)})`,
       );
     lines.push('');
+    return lines;
   }
-  for (const err of report.errors) lines.push(`✗ error ${escapeLogText(err.message)}`);
-  if (report.errors.length > 0) lines.push('');
-  lines.push(...summaryLines(report));
-  const jobs = report.evaluations.reduce((n, e) => n + e.decision.jobs.length, 0);
-  lines.push(
-    `Decision: ${report.decision.toUpperCase()} (${jobs} job${jobs === 1 ? '' : 's'} in ${report.evaluations.length} workflow${report.evaluations.length === 1 ? '' : 's'}${report.errors.length > 0 ? `, ${report.errors.length} file error(s)` : ''}; exit ${EXIT_CODES[report.decision]})`,
-  );
-  return `${lines.join('\n')}\n`;
+
+  /** Counts an evaluation for the closing line. */
+  count(e: Evaluation): void {
+    this.jobs += e.decision.jobs.length;
+    this.workflows++;
+  }
+
+  /** Errors, the grouped reasons and the decision line. */
+  tail(report: Pick<Report, 'errors' | 'decision'>, summary: ReportSummary): string[] {
+    const { jobs, workflows } = this;
+    const lines: string[] = [];
+    for (const err of report.errors) lines.push(`✗ error ${escapeLogText(err.message)}`);
+    if (report.errors.length > 0) lines.push('');
+    lines.push(...summaryLines(summary));
+    lines.push(
+      `Decision: ${report.decision.toUpperCase()} (${jobs} job${jobs === 1 ? '' : 's'} in ${workflows} workflow${workflows === 1 ? '' : 's'}${report.errors.length > 0 ? `, ${report.errors.length} file error(s)` : ''}; exit ${EXIT_CODES[report.decision]})`,
+    );
+    return lines;
+  }
 }
 
 /** ` (on push; also pull_request → allow)` when the run was decided for one trigger. */
@@ -92,8 +127,7 @@ function allowedLine(verdict: JobVerdict, inv: JobInventory | undefined): string
 }
 
 /** Grouped reasons and the assumptions decisions rest on. */
-function summaryLines(report: Report): string[] {
-  const s = summariseReport(report);
+function summaryLines(s: ReportSummary): string[] {
   const gated = s.approvalRequired + s.blocked;
   const out: string[] = [];
   if (gated > 0) {
@@ -120,7 +154,10 @@ function agentIds(inv: JobInventory): string[] {
 }
 
 /** Which policy decided: one line, or one per repository when they differ. */
-function policyLines(report: Report, rel: (path: string) => string): string[] {
+function policyLines(
+  report: Pick<Report, 'policy' | 'repositories'>,
+  rel: (path: string) => string,
+): string[] {
   const shown = (p: Report['policy']): string =>
     `${escapeLogText(p.sources.map(rel).join(' + '))} (${p.digest.slice(0, 19)}…)`;
   const scopes = report.repositories;

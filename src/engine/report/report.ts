@@ -62,7 +62,8 @@ export function buildReport(
   return { policy, repositories, evaluations, errors: all, decision: mostSevere(decisions) };
 }
 
-function ruleError(f: RuleFailure): FileError {
+/** A rule that threw on a job, as the run's error (located at the job; the job is blocked). */
+export function ruleError(f: RuleFailure): FileError {
   return {
     path: f.at.path,
     message: `${formatLocation(f.at)}: rule ${f.ruleId} failed on job \`${f.job}\`: ${f.error} (the job is blocked)`,

@@ -4,13 +4,20 @@
  * list) of the repository each element came from — so `merge` can put the shards' elements
  * back in the order the unsharded scan writes them, without guessing from paths.
  */
-import type { Finding } from '../policy/types.js';
-import { sourceFinding } from './merge-findings.js';
-import { allFindings } from './report.js';
-import type { Report } from './report.js';
+import type { Evaluation } from '../evaluate.js';
 
 /** The scan options a shard was run with; shards of one scan must agree on all of them. */
 export type ShardOptions = Readonly<Record<string, string | boolean | null>>;
+
+/** For each per-repository array of the report, the whole-list position of each element. */
+export interface ShardPositions {
+  readonly repositories: readonly number[];
+  readonly workflows: readonly number[];
+  /** -1: an error of no one repository (e.g. a path with no workflows). */
+  readonly errors: readonly number[];
+  readonly waiversApplied: readonly number[];
+  readonly waiversExpired: readonly number[];
+}
 
 export interface ShardInfo {
   readonly index: number;
@@ -19,46 +26,48 @@ export interface ShardInfo {
   readonly total: number;
   /** Positions of the repositories this shard was given (scanned or not). */
   readonly assigned: readonly number[];
-  /** Position of each of the report's repositories (`Report.repositories`). */
-  readonly repositories: readonly number[];
-  /** Position of each evaluation (`Report.evaluations`). */
-  readonly evaluations: readonly number[];
-  /**
-   * Position of each error the adapter passed to `buildReport` (-1: an error of no one
-   * repository, e.g. a path with no workflows); rule failures follow from `evaluations`.
-   */
-  readonly fileErrors: readonly number[];
   readonly options: ShardOptions;
+  readonly positions: ShardPositions;
 }
 
-export function shardDoc(report: Report, info: ShardInfo): Record<string, unknown> {
-  const at = (i: number): number => info.evaluations[i] ?? -1;
-  const owner = new Map<Finding, number>();
-  report.evaluations.forEach((e, i) => {
-    for (const f of e.decision.findings) owner.set(f, at(i));
-  });
+/** Positions collected as a shard's repositories are written, one evaluation at a time. */
+export class ShardPositionLog {
+  readonly repositories: number[] = [];
+  readonly workflows: number[] = [];
+  readonly waiversApplied: number[] = [];
+  readonly waiversExpired: number[] = [];
+  /** The adapter's errors (file errors), then rule failures: buildReport's order. */
+  readonly fileErrors: number[] = [];
+  readonly ruleFailures: number[] = [];
+
+  evaluation(e: Evaluation, position: number): void {
+    this.workflows.push(position);
+    const each = (list: readonly unknown[] | undefined, into: number[]): void => {
+      for (let i = 0; i < (list?.length ?? 0); i++) into.push(position);
+    };
+    each(e.decision.waivers.applied, this.waiversApplied);
+    each(e.decision.waivers.expired, this.waiversExpired);
+    each(e.ruleFailures, this.ruleFailures);
+  }
+
+  positions(): ShardPositions {
+    return {
+      repositories: this.repositories,
+      workflows: this.workflows,
+      errors: [...this.fileErrors, ...this.ruleFailures],
+      waiversApplied: this.waiversApplied,
+      waiversExpired: this.waiversExpired,
+    };
+  }
+}
+
+export function shardDoc(info: ShardInfo): Record<string, unknown> {
   return {
     index: info.index,
     count: info.count,
     total: info.total,
     assigned: info.assigned,
     options: info.options,
-    positions: {
-      repositories: info.repositories,
-      jobs: report.evaluations.flatMap((e, i) => e.decision.jobs.map(() => at(i))),
-      findings: allFindings(report).map((f) => owner.get(sourceFinding(f)) ?? -1),
-      // buildReport puts rule failures after the adapter's errors, in evaluation order.
-      errors: [
-        ...info.fileErrors,
-        ...report.evaluations.flatMap((e, i) => (e.ruleFailures ?? []).map(() => at(i))),
-      ],
-      workflows: report.evaluations.map((_, i) => at(i)),
-      waiversApplied: report.evaluations.flatMap((e, i) =>
-        e.decision.waivers.applied.map(() => at(i)),
-      ),
-      waiversExpired: report.evaluations.flatMap((e, i) =>
-        e.decision.waivers.expired.map(() => at(i)),
-      ),
-    },
+    positions: info.positions,
   };
 }
