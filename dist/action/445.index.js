@@ -11,8 +11,8 @@ __webpack_require__.d(__webpack_exports__, {
   runPost: () => (/* binding */ runPost)
 });
 
-// EXTERNAL MODULE: ./node_modules/@actions/core/lib/core.js + 13 modules
-var core = __webpack_require__(77094);
+// EXTERNAL MODULE: ./src/adapters/action/runner-commands.ts
+var runner_commands = __webpack_require__(28736);
 // EXTERNAL MODULE: external "node:path"
 var external_node_path_ = __webpack_require__(76760);
 // EXTERNAL MODULE: external "node:crypto"
@@ -42,7 +42,7 @@ var ucs2length = __webpack_require__(36214);
 /* eslint-disable */
 
 const evidence_validator_validateEvidence = validate20;
-const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://agent-gate.dev/schemas/evidence-v1.json","title":"agent-gate evidence","description":"evidence.json of an agent-gate evidence pack: who ran what, with which authority, on which target, what the gate decided, who approved, what was checked and how the job ended. Secret values never appear: only names, kinds and sources. Also defines the pack's bom.json ($defs/bomDocument) and manifest.json ($defs/manifest).","type":"object","additionalProperties":false,"required":["$schema","schemaVersion","tool","run","owner","decision","approval","outcome","timestamps","credentials","targets","policy","validation","findings","evidence","attestation","bom"],"properties":{"$schema":{"const":"https://agent-gate.dev/schemas/evidence-v1.json"},"schemaVersion":{"const":1,"description":"Evidence format version."},"tool":{"$ref":"#/$defs/tool"},"run":{"description":"The run the gate decided, as the runner described it.","type":"object","additionalProperties":false,"required":["repository","workflowPath","workflowSha","job","runId","runAttempt","runUrl","event","ref","sha","actor","triggeringActor","prAuthor"],"properties":{"repository":{"type":"string","pattern":"^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$"},"workflowPath":{"$ref":"#/$defs/text"},"workflowSha":{"$ref":"#/$defs/gitSha"},"job":{"$ref":"#/$defs/text"},"runId":{"$ref":"#/$defs/numericIdOrNull"},"runAttempt":{"$ref":"#/$defs/numericIdOrNull"},"runUrl":{"$ref":"#/$defs/urlOrNull"},"event":{"$ref":"#/$defs/text"},"ref":{"$ref":"#/$defs/textOrNull","description":"Full ref, e.g. refs/heads/main."},"sha":{"oneOf":[{"$ref":"#/$defs/gitSha"},{"type":"null"}],"description":"The commit the run is for (GITHUB_SHA)."},"actor":{"$ref":"#/$defs/textOrNull"},"triggeringActor":{"$ref":"#/$defs/textOrNull"},"prAuthor":{"$ref":"#/$defs/textOrNull","description":"Author of the pull request the run is for, if any."},"scope":{"description":"Where the decided facts came from beyond the runner's variables: a workflow in another repository, the caller jobs decided inside a reusable workflow, the policy's commit, the change analysed (pull request or merge group). Null in packs that predate it.","oneOf":[{"type":"object","additionalProperties":false,"required":["workflowRepository","calledWorkflow","decidedJobs","policyRef","changes"],"properties":{"workflowRepository":{"$ref":"#/$defs/textOrNull"},"calledWorkflow":{"$ref":"#/$defs/textOrNull"},"decidedJobs":{"oneOf":[{"type":"array","items":{"$ref":"#/$defs/text"}},{"type":"null"}]},"policyRef":{"$ref":"#/$defs/text"},"changes":{"oneOf":[{"type":"object","additionalProperties":false,"required":["source","base","head","files"],"properties":{"source":{"enum":["pull-request","merge-group"]},"base":{"oneOf":[{"$ref":"#/$defs/gitSha"},{"type":"null"}]},"head":{"oneOf":[{"$ref":"#/$defs/gitSha"},{"type":"null"}]},"files":{"type":"integer","minimum":0}}},{"type":"null"}]}}},{"type":"null"}]}}},"owner":{"description":"Owners of the workflow file (CODEOWNERS, last matching rule); null when no rule matches or CODEOWNERS was not read.","oneOf":[{"$ref":"#/$defs/owner"},{"type":"null"}]},"decision":{"type":"object","additionalProperties":false,"required":["value","reasons","errors","jobs","waivers"],"properties":{"value":{"$ref":"#/$defs/decision"},"reasons":{"description":"Decision-wide reasons that are not about one path.","type":"array","items":{"type":"string"}},"errors":{"description":"Files that could not be evaluated (each counts as blocked).","type":"array","items":{"type":"object","additionalProperties":false,"required":["path","message"],"properties":{"path":{"type":"string"},"message":{"type":"string"}}}},"jobs":{"type":"array","items":{"$ref":"#/$defs/jobVerdict"}},"waivers":{"type":"object","additionalProperties":false,"required":["applied","expired"],"properties":{"applied":{"type":"array","items":{"$ref":"#/$defs/appliedWaiver"}},"expired":{"type":"array","items":{"$ref":"#/$defs/expiredWaiver"}}}}}},"approval":{"$ref":"#/$defs/approval"},"outcome":{"description":"How the job ended. `unknown` when it could not be learnt — then `note` says why.","type":"object","additionalProperties":false,"required":["status","source","note"],"properties":{"status":{"enum":["success","failure","cancelled","unknown"]},"source":{"$ref":"#/$defs/text","description":"Where the outcome was read from."},"note":{"$ref":"#/$defs/textOrNull"}},"if":{"properties":{"status":{"const":"unknown"}}},"then":{"properties":{"note":{"$ref":"#/$defs/text"}}}},"timestamps":{"type":"object","additionalProperties":false,"required":["started","decided","finished"],"properties":{"started":{"$ref":"#/$defs/timestamp"},"decided":{"$ref":"#/$defs/timestamp"},"finished":{"oneOf":[{"$ref":"#/$defs/timestamp"},{"type":"null"}]}}},"credentials":{"description":"Every credential the decided jobs can use: names, kinds and sources, never values.","type":"array","items":{"$ref":"#/$defs/credentialSource"}},"targets":{"description":"What the decided jobs can reach, with the paths and credentials that reach it.","type":"array","items":{"$ref":"#/$defs/target"}},"policy":{"type":"object","additionalProperties":false,"required":["sources","digest","default","evidenceRequired","approval"],"properties":{"sources":{"description":"Files the policy was built from, base first (presets as preset:<name>).","type":"array","items":{"$ref":"#/$defs/text"},"minItems":1},"digest":{"$ref":"#/$defs/sha256Digest"},"default":{"$ref":"#/$defs/decision"},"evidenceRequired":{"type":"boolean"},"approval":{"type":"object","additionalProperties":false,"required":["approvers","minApprovals","timeoutMinutes"],"properties":{"approvers":{"oneOf":[{"type":"array","items":{"type":"string"}},{"type":"null"}]},"minApprovals":{"type":"integer","minimum":1},"timeoutMinutes":{"type":"integer","minimum":1}}}}},"validation":{"description":"Which checks ran: this gate's rules, and the commit's check runs where they could be read.","type":"object","additionalProperties":false,"required":["rules","checkRuns","note"],"properties":{"rules":{"type":"array","items":{"$ref":"#/$defs/ruleEvaluated"}},"checkRuns":{"oneOf":[{"type":"array","items":{"type":"object","additionalProperties":false,"required":["name","conclusion"],"properties":{"name":{"type":"string"},"conclusion":{"type":["string","null"]}}}},{"type":"null"}]},"note":{"$ref":"#/$defs/textOrNull"}},"if":{"properties":{"checkRuns":{"type":"null"}}},"then":{"properties":{"note":{"$ref":"#/$defs/text"}}}},"findings":{"type":"array","items":{"$ref":"#/$defs/finding"}},"evidence":{"description":"Where this pack goes.","type":"object","additionalProperties":false,"required":["mode","artifactName"],"properties":{"mode":{"enum":["artifact","file","none"]},"artifactName":{"$ref":"#/$defs/textOrNull"}},"if":{"properties":{"mode":{"const":"artifact"}}},"then":{"properties":{"artifactName":{"$ref":"#/$defs/text"}}}},"attestation":{"description":"The signed attestation over the pack, if one was made. subjectDigest is the pack digest it signs: the digest of this pack with attestation set to null in evidence.json (the record cannot sign itself).","oneOf":[{"type":"object","additionalProperties":false,"required":["id","bundleDigest","subjectDigest"],"properties":{"id":{"$ref":"#/$defs/textOrNull"},"bundleDigest":{"$ref":"#/$defs/textOrNull"},"subjectDigest":{"oneOf":[{"$ref":"#/$defs/sha256Digest"},{"type":"null"}]}}},{"type":"null"}]},"bom":{"description":"The Agent Action BOM of every decided job (the same as bom.json).","type":"array","items":{"$ref":"#/$defs/bomWorkflow"}}},"$defs":{"text":{"type":"string","minLength":1},"textOrNull":{"oneOf":[{"$ref":"#/$defs/text"},{"type":"null"}]},"stringOrNull":{"type":["string","null"]},"numericIdOrNull":{"oneOf":[{"type":"string","pattern":"^[0-9]{1,20}$"},{"type":"null"}]},"urlOrNull":{"oneOf":[{"type":"string","pattern":"^https?://[^\\s]+$"},{"type":"null"}]},"gitSha":{"type":"string","pattern":"^(?:[0-9a-f]{40}|[0-9a-f]{64})$"},"sha256Digest":{"type":"string","pattern":"^sha256:[0-9a-f]{64}$"},"sha256Hex":{"type":"string","pattern":"^[0-9a-f]{64}$"},"timestamp":{"description":"RFC 3339 date-time.","type":"string","pattern":"^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(?:\\.\\d+)?(?:Z|[+-]\\d{2}:\\d{2})$"},"decision":{"enum":["allow","approval-required","blocked"]},"actionClass":{"enum":["read","comment","write-branch","modify-workflow","run-shell","use-secret","cloud-credential","call-tool","publish","deploy","production","destructive","bypass-checks","opaque"]},"stringList":{"type":"array","items":{"type":"string"}},"location":{"description":"A position in a source file, 1-based.","type":"object","additionalProperties":false,"required":["path","line","column"],"properties":{"path":{"type":"string"},"line":{"type":"integer","minimum":0},"column":{"type":"integer","minimum":0}}},"tool":{"type":"object","additionalProperties":false,"required":["name","version","uri"],"properties":{"name":{"const":"agent-gate"},"version":{"type":"string","pattern":"^\\d+\\.\\d+\\.\\d+(?:[-+][0-9A-Za-z.-]+)?$"},"uri":{"type":"string","pattern":"^https://"}}},"owner":{"type":"object","additionalProperties":false,"required":["owners","file","line"],"properties":{"owners":{"$ref":"#/$defs/stringList"},"file":{"type":"string"},"line":{"type":"integer","minimum":1}}},"approval":{"description":"The approval record: what was asked (request and its digest), who approved, when, how and on which digest.","type":"object","additionalProperties":false,"required":["mode","status","requestDigest","requestUrl","approvals","ignored","note"],"properties":{"mode":{"enum":["fail","wait","environment","record"]},"status":{"enum":["not-required","required","handed-to-environment","approved","denied","timed-out","cancelled"]},"requestDigest":{"oneOf":[{"$ref":"#/$defs/sha256Digest"},{"type":"null"}]},"requestUrl":{"$ref":"#/$defs/urlOrNull"},"approvals":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["login","at","how","digest"],"properties":{"login":{"$ref":"#/$defs/text"},"at":{"$ref":"#/$defs/timestamp"},"how":{"$ref":"#/$defs/text"},"digest":{"oneOf":[{"$ref":"#/$defs/sha256Digest"},{"type":"null"}]}}}},"ignored":{"description":"Would-be approvals that did not count, each with the reason (self-approval, bot, not an approver, stale head, other digest, edited comment, …).","type":"array","items":{"type":"object","additionalProperties":false,"required":["login","why"],"properties":{"login":{"$ref":"#/$defs/text"},"why":{"$ref":"#/$defs/text"}}}},"note":{"$ref":"#/$defs/textOrNull","description":"How the wait or the record ended, in one line."}},"if":{"properties":{"status":{"const":"approved"}}},"then":{"properties":{"approvals":{"type":"array","minItems":1}}}},"jobVerdict":{"type":"object","additionalProperties":false,"required":["workflow","job","decision","paths"],"properties":{"workflow":{"type":"string"},"job":{"type":"string"},"decision":{"$ref":"#/$defs/decision"},"paths":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["id","class","decision","rule","reason","because","credentials","target","location","waived"],"properties":{"id":{"type":"string"},"class":{"$ref":"#/$defs/actionClass"},"decision":{"$ref":"#/$defs/decision"},"rule":{"$ref":"#/$defs/stringOrNull","description":"The deciding rule; null when the policy default decided."},"reason":{"type":"string","description":"What put the job in this class."},"because":{"type":"string","description":"Why this decision."},"credentials":{"$ref":"#/$defs/stringList"},"target":{"$ref":"#/$defs/stringOrNull"},"location":{"$ref":"#/$defs/location"},"waived":{"$ref":"#/$defs/stringList"}}}}}},"appliedWaiver":{"type":"object","additionalProperties":false,"required":["rule","workflow","job","owner","expires","reason","location","path"],"properties":{"rule":{"type":"string"},"workflow":{"$ref":"#/$defs/stringOrNull"},"job":{"$ref":"#/$defs/stringOrNull"},"owner":{"type":"string"},"expires":{"type":"string","pattern":"^\\d{4}-\\d{2}-\\d{2}$"},"reason":{"type":"string"},"location":{"$ref":"#/$defs/location"},"path":{"type":"string","description":"The action path the waiver was applied to."}}},"expiredWaiver":{"type":"object","additionalProperties":false,"required":["rule","workflow","job","owner","expires","reason","location","message"],"properties":{"rule":{"type":"string"},"workflow":{"$ref":"#/$defs/stringOrNull"},"job":{"$ref":"#/$defs/stringOrNull"},"owner":{"type":"string"},"expires":{"type":"string","pattern":"^\\d{4}-\\d{2}-\\d{2}$"},"reason":{"type":"string"},"location":{"$ref":"#/$defs/location"},"message":{"type":"string"}}},"credentialKind":{"enum":["github-token","oidc","app-token","static-secret","pat","inherited-secrets"]},"credentialLifetime":{"enum":["job-scoped","short-lived","long-lived"]},"credentialSource":{"type":"object","additionalProperties":false,"required":["workflow","job","id","kind","name","lifetime","scope","write","production","reaches","usedIn","note","location"],"properties":{"workflow":{"type":"string"},"job":{"type":"string"},"id":{"type":"string"},"kind":{"$ref":"#/$defs/credentialKind"},"name":{"type":"string"},"lifetime":{"$ref":"#/$defs/credentialLifetime"},"scope":{"enum":["narrow","broad"]},"write":{"type":"boolean"},"production":{"type":"boolean"},"reaches":{"$ref":"#/$defs/stringList"},"usedIn":{"$ref":"#/$defs/stringList"},"note":{"type":"string"},"location":{"$ref":"#/$defs/location"}}},"target":{"type":"object","additionalProperties":false,"required":["workflow","job","target","classes","credentials","decision"],"properties":{"workflow":{"type":"string"},"job":{"type":"string"},"target":{"type":"string"},"classes":{"type":"array","items":{"$ref":"#/$defs/actionClass"}},"credentials":{"description":"Ids of the credentials that reach the target.","$ref":"#/$defs/stringList"},"decision":{"description":"The most severe decision of the paths to this target; null when no path names it.","oneOf":[{"$ref":"#/$defs/decision"},{"type":"null"}]}}},"finding":{"type":"object","additionalProperties":false,"required":["ruleId","kind","decision","severity","confidence","message","remediation","workflow","job","class","location","fingerprint"],"properties":{"ruleId":{"type":"string"},"kind":{"enum":["path","check"]},"decision":{"$ref":"#/$defs/decision"},"severity":{"enum":["info","low","medium","high","critical"]},"confidence":{"enum":["low","medium","high"]},"message":{"type":"string"},"remediation":{"type":"string"},"workflow":{"type":"string"},"job":{"$ref":"#/$defs/stringOrNull"},"class":{"oneOf":[{"$ref":"#/$defs/actionClass"},{"type":"null"}]},"location":{"$ref":"#/$defs/location"},"fingerprint":{"description":"The SARIF partialFingerprints agentGate/v1 of the result: independent of line numbers.","$ref":"#/$defs/sha256Hex"}}},"ruleEvaluated":{"type":"object","additionalProperties":false,"required":["id","decision","reason","location","decidedPaths","waivedPaths"],"properties":{"id":{"type":"string"},"decision":{"$ref":"#/$defs/decision"},"reason":{"type":"string"},"location":{"$ref":"#/$defs/location"},"decidedPaths":{"description":"Action paths this rule decided.","type":"integer","minimum":0},"waivedPaths":{"description":"Action paths where a waiver set this rule aside.","type":"integer","minimum":0}}},"bomWorkflow":{"type":"object","additionalProperties":false,"required":["path","name","jobs"],"properties":{"path":{"type":"string"},"name":{"$ref":"#/$defs/stringOrNull"},"jobs":{"type":"array","items":{"$ref":"#/$defs/jobInventory"}}}},"bomDocument":{"description":"bom.json of an evidence pack.","type":"object","additionalProperties":false,"required":["schemaVersion","tool","workflows"],"properties":{"schemaVersion":{"const":1},"tool":{"$ref":"#/$defs/tool"},"workflows":{"type":"array","items":{"$ref":"#/$defs/bomWorkflow"}}}},"manifest":{"description":"manifest.json of an evidence pack. digest = SHA-256 over the UTF-8 lines `<name>\\0<sha256 hex>\\n` of every other file, sorted by name (byte order), concatenated.","type":"object","additionalProperties":false,"required":["schemaVersion","tool","policyDigest","files","digest"],"properties":{"schemaVersion":{"const":1},"tool":{"$ref":"#/$defs/tool"},"policyDigest":{"$ref":"#/$defs/sha256Digest"},"files":{"type":"object","minProperties":1,"propertyNames":{"pattern":"^[A-Za-z0-9][A-Za-z0-9._-]*$"},"additionalProperties":{"type":"object","additionalProperties":false,"required":["sha256","bytes"],"properties":{"sha256":{"$ref":"#/$defs/sha256Hex"},"bytes":{"type":"integer","minimum":0}}}},"digest":{"$ref":"#/$defs/sha256Digest"}}},"jobInventory":{"description":"The Agent Action BOM record of one job: who and what can act, with which authority, on which target — every fact with its location.","type":"object","additionalProperties":false,"required":["workflow","job","name","at","triggers","actor","unattended","unattendedReasons","environment","runsOn","permissions","credentials","uses","runs","agents","workflowRole","tools","agentConfig","owner","change","targets","classes","paths","gaps","skipped","skippedSteps","calls","resolvedRefs","checklist"],"properties":{"workflow":{"type":"string"},"job":{"type":"string"},"name":{"$ref":"#/$defs/stringOrNull"},"at":{"$ref":"#/$defs/location"},"triggers":{"$ref":"#/$defs/stringList"},"actor":{"$ref":"#/$defs/stringOrNull"},"unattended":{"type":"boolean"},"unattendedReasons":{"$ref":"#/$defs/stringList"},"environment":{"oneOf":[{"type":"object","additionalProperties":false,"required":["name","dynamic","at","protection"],"properties":{"name":{"type":"string"},"dynamic":{"type":"boolean"},"at":{"$ref":"#/$defs/location"},"protection":{"type":"object","additionalProperties":false,"required":["status","source","reviewers","preventSelfReview","waitTimer","branchPolicy","customRules","note"],"properties":{"status":{"enum":["protected","unprotected","unreadable","unknown"]},"source":{"type":"string"},"reviewers":{"$ref":"#/$defs/stringList"},"preventSelfReview":{"type":["boolean","null"]},"waitTimer":{"type":["integer","null"]},"branchPolicy":{"$ref":"#/$defs/stringOrNull"},"customRules":{"$ref":"#/$defs/stringList"},"note":{"type":"string"}}}}},{"type":"null"}]},"runsOn":{"$ref":"#/$defs/stringList"},"permissions":{"type":"object","additionalProperties":false,"required":["source","scopes","assumed","downgrade","at"],"properties":{"source":{"enum":["job","workflow","default"]},"scopes":{"type":"object","additionalProperties":{"enum":["read","write","none"]}},"assumed":{"type":"boolean"},"downgrade":{"$ref":"#/$defs/stringOrNull"},"at":{"$ref":"#/$defs/location"}}},"credentials":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["id","kind","name","lifetime","scope","write","production","reaches","note","usedIn","at"],"properties":{"id":{"type":"string"},"kind":{"$ref":"#/$defs/credentialKind"},"name":{"type":"string"},"lifetime":{"$ref":"#/$defs/credentialLifetime"},"scope":{"enum":["narrow","broad"]},"write":{"type":"boolean"},"production":{"type":"boolean"},"reaches":{"$ref":"#/$defs/stringList"},"note":{"type":"string"},"usedIn":{"$ref":"#/$defs/stringList"},"at":{"$ref":"#/$defs/location"}}}},"uses":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["raw","kind","name","ref","pinned","step","at"],"properties":{"raw":{"type":"string"},"kind":{"enum":["action","local","docker","reusable-workflow"]},"name":{"type":"string"},"ref":{"$ref":"#/$defs/stringOrNull"},"pinned":{"type":"boolean"},"step":{"type":["integer","null"]},"at":{"$ref":"#/$defs/location"}}}},"runs":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["step","name","shell","script","at"],"properties":{"step":{"type":"integer"},"name":{"$ref":"#/$defs/stringOrNull"},"shell":{"$ref":"#/$defs/stringOrNull"},"script":{"type":"string"},"at":{"$ref":"#/$defs/location"}}}},"agents":{"type":"array","items":{"$ref":"#/$defs/agentUse"}},"workflowRole":{"description":"The job's part in an agentic workflow framework (gh-aw): only roles that run a model list the agent.","oneOf":[{"type":"null"},{"type":"object","additionalProperties":false,"required":["framework","role","runsModel","actsOnAgentOutput"],"properties":{"framework":{"enum":["gh-aw"]},"role":{"enum":["pre-activation","activation","agent","detection","safe-outputs","conclusion","memory","maintenance","other"]},"runsModel":{"type":"boolean"},"actsOnAgentOutput":{"type":"boolean"}}}]},"tools":{"type":"array","items":{"$ref":"#/$defs/toolReach"}},"agentConfig":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["agent","file","permissions","settings"],"properties":{"agent":{"type":"string"},"file":{"type":"string"},"permissions":{"oneOf":[{"$ref":"#/$defs/agentPermissionSettings"},{"type":"null"}]},"settings":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["key","value","at"],"properties":{"key":{"type":"string"},"value":{"type":"string"},"at":{"$ref":"#/$defs/location"}}}}}}},"owner":{"oneOf":[{"$ref":"#/$defs/owner"},{"type":"null"}]},"change":{"oneOf":[{"$ref":"#/$defs/changeAnalysis"},{"type":"null"}]},"targets":{"$ref":"#/$defs/stringList"},"classes":{"type":"array","items":{"$ref":"#/$defs/actionClass"}},"paths":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["id","job","class","reason","at","credentials","step","uses","target","why","chain"],"properties":{"id":{"type":"string"},"job":{"type":"string"},"class":{"$ref":"#/$defs/actionClass"},"reason":{"type":"string"},"at":{"$ref":"#/$defs/location"},"credentials":{"$ref":"#/$defs/stringList"},"step":{"type":["integer","null"]},"uses":{"$ref":"#/$defs/stringOrNull"},"target":{"$ref":"#/$defs/stringOrNull"},"why":{"description":"For opaque paths: why the gate cannot see through.","$ref":"#/$defs/stringOrNull"},"chain":{"description":"How the path is reached through indirection (job → reusable workflow → job → step → composite action → step → script → command); null when direct.","type":["array","null"],"items":{"type":"object","additionalProperties":false,"required":["kind","name","at"],"properties":{"kind":{"enum":["job","workflow","step","action","script","command"]},"name":{"type":"string"},"at":{"$ref":"#/$defs/location"}}}}}}},"gaps":{"description":"What the inventory could not see into (never read as safe).","$ref":"#/$defs/stringList"},"skipped":{"description":"Why the job cannot run for the decided event (its if: condition, or a needs: that cannot run); null when it may run.","$ref":"#/$defs/stringOrNull"},"skippedSteps":{"description":"Steps whose if: condition cannot be true for the decided event; they contribute no action paths.","type":"array","items":{"type":"object","additionalProperties":false,"required":["step","name","reason"],"properties":{"step":{"type":"integer","minimum":0},"name":{"$ref":"#/$defs/stringOrNull"},"reason":{"type":"string"}}}},"resolvedRefs":{"description":"Tags or branches of remote actions and reusable workflows read for this job, resolved to commit SHAs; null when none.","type":["array","null"],"items":{"type":"object","additionalProperties":false,"required":["ref","sha"],"properties":{"ref":{"type":"string"},"sha":{"type":"string","pattern":"^[0-9a-f]{40}$"}}}},"calls":{"description":"Reusable-workflow calls: the call edge and each called job with the token it gets (caller grant intersected with the callee's block); null when the job calls none.","type":["array","null"],"items":{"type":"object","additionalProperties":false,"required":["uses","file","at","jobs"],"properties":{"uses":{"type":"string"},"file":{"type":"string"},"at":{"$ref":"#/$defs/location"},"jobs":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["job","at","permissions"],"properties":{"job":{"type":"string"},"at":{"$ref":"#/$defs/location"},"permissions":{"type":"object","additionalProperties":{"enum":["read","write","none"]}}}}}}}},"checklist":{"$ref":"#/$defs/checklist"}}},"agentUse":{"type":"object","additionalProperties":false,"required":["id","product","via","ref","step","at","mode","settings","unrestrictedShell","permissionsBypassed","tokenExchange","allowedActors","promptInputs","mcpConfig"],"properties":{"id":{"type":"string"},"product":{"type":"string"},"via":{"enum":["uses","job-uses","run","workflow-header","setup-steps"]},"ref":{"$ref":"#/$defs/stringOrNull"},"step":{"type":["integer","null"]},"at":{"$ref":"#/$defs/location"},"mode":{"$ref":"#/$defs/stringOrNull"},"settings":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["name","value","risky","reason","at"],"properties":{"name":{"type":"string"},"value":{"type":"string"},"risky":{"type":"boolean"},"reason":{"type":"string"},"at":{"$ref":"#/$defs/location"}}}},"unrestrictedShell":{"type":"boolean"},"permissionsBypassed":{"type":"boolean"},"tokenExchange":{"oneOf":[{"type":"object","additionalProperties":false,"required":["issuer","note"],"properties":{"issuer":{"type":"string"},"note":{"type":"string"}}},{"type":"null"}]},"allowedActors":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["name","value","wildcard"],"properties":{"name":{"type":"string"},"value":{"type":"string"},"wildcard":{"type":"boolean"}}}},"promptInputs":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["input","value","at"],"properties":{"input":{"type":"string"},"value":{"type":"string"},"at":{"$ref":"#/$defs/location"}}}},"mcpConfig":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["source","value","at"],"properties":{"source":{"type":"string"},"value":{"type":"string"},"at":{"$ref":"#/$defs/location"}}}}}},"toolReach":{"type":"object","additionalProperties":false,"required":["agent","name","file","transport","command","args","url","remote","fetchesCode","secrets","trust","tools","writeCapable","at"],"properties":{"agent":{"type":"string"},"name":{"type":"string"},"file":{"type":"string"},"transport":{"enum":["stdio","http","sse","unknown"]},"command":{"$ref":"#/$defs/stringOrNull"},"args":{"$ref":"#/$defs/stringList"},"url":{"$ref":"#/$defs/stringOrNull"},"remote":{"type":"boolean"},"fetchesCode":{"type":"boolean"},"secrets":{"description":"Names of env vars / headers whose values reference secrets; never the values.","$ref":"#/$defs/stringList"},"trust":{"type":"boolean"},"tools":{"oneOf":[{"$ref":"#/$defs/stringList"},{"const":"*"},{"type":"null"}]},"writeCapable":{"type":"boolean"},"at":{"$ref":"#/$defs/location"}}},"agentPermissionSettings":{"type":"object","additionalProperties":false,"required":["allow","ask","deny","defaultMode","enableAllProjectMcpServers","hooks","sandboxEnabled","at"],"properties":{"allow":{"$ref":"#/$defs/stringList"},"ask":{"$ref":"#/$defs/stringList"},"deny":{"$ref":"#/$defs/stringList"},"defaultMode":{"$ref":"#/$defs/stringOrNull"},"enableAllProjectMcpServers":{"type":["boolean","null"]},"hooks":{"$ref":"#/$defs/stringList"},"sandboxEnabled":{"type":["boolean","null"]},"at":{"$ref":"#/$defs/location"}}},"changeAnalysis":{"type":"object","additionalProperties":false,"required":["author","authorKind","sensitive","newDependencies","unknownDependencies"],"properties":{"author":{"$ref":"#/$defs/stringOrNull"},"authorKind":{"enum":["human","bot","agent","unknown"]},"sensitive":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["file","what"],"properties":{"file":{"type":"string"},"what":{"type":"string"}}}},"newDependencies":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["file","ecosystem","name","version","line","note"],"properties":{"file":{"type":"string"},"ecosystem":{"enum":["npm","pypi","go","cargo","rubygems","composer","maven","github-actions"]},"name":{"type":"string"},"version":{"$ref":"#/$defs/stringOrNull"},"line":{"type":["integer","null"]},"note":{"$ref":"#/$defs/stringOrNull"}}}},"unknownDependencies":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["file","reason"],"properties":{"file":{"type":"string"},"reason":{"type":"string"}}}}}},"checklist":{"description":"The seed's 20-control agent-deployment checklist scored from what the workflow shows (docs/checklist.md).","type":"object","additionalProperties":false,"required":["workflow","job","agents","total","outOf","observed","max","notObservable","band","bestCaseBand","unobservable","focus","controls"],"properties":{"workflow":{"type":"string"},"job":{"type":"string"},"agents":{"$ref":"#/$defs/stringList"},"total":{"type":"number","minimum":0,"maximum":20,"multipleOf":0.5},"outOf":{"const":20},"observed":{"type":"integer","minimum":0,"maximum":20},"max":{"type":"integer","minimum":0,"maximum":20},"notObservable":{"type":"integer","minimum":0,"maximum":20},"band":{"type":"object","additionalProperties":false,"required":["id","label","range"],"properties":{"id":{"enum":["production-ready","good-foundation","significant-risk","pause"]},"label":{"type":"string"},"range":{"type":"string"}}},"bestCaseBand":{"type":"object","additionalProperties":false,"required":["id","label","range"],"properties":{"id":{"enum":["production-ready","good-foundation","significant-risk","pause"]},"label":{"type":"string"},"range":{"type":"string"}}},"unobservable":{"type":"string"},"focus":{"$ref":"#/$defs/stringList"},"controls":{"type":"array","minItems":20,"maxItems":20,"items":{"type":"object","additionalProperties":false,"required":["id","number","title","score","status","reason","evidence"],"properties":{"id":{"type":"string"},"number":{"type":"integer","minimum":1,"maximum":20},"title":{"type":"string"},"score":{"enum":[1,0.5,0,null]},"status":{"enum":["met","partial","not-met","not-observable"]},"reason":{"type":"string"},"evidence":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["text","at"],"properties":{"text":{"type":"string"},"at":{"$ref":"#/$defs/stringOrNull"}}}}}}}}}}};
+const schema31 = {"$schema":"https://json-schema.org/draft/2020-12/schema","$id":"https://agent-gate.dev/schemas/evidence-v1.json","title":"agent-gate evidence","description":"evidence.json of an agent-gate evidence pack: who ran what, with which authority, on which target, what the gate decided, who approved, what was checked and how the job ended. Secret values never appear: only names, kinds and sources. Also defines the pack's bom.json ($defs/bomDocument) and manifest.json ($defs/manifest).","type":"object","additionalProperties":false,"required":["$schema","schemaVersion","tool","run","owner","decision","approval","outcome","timestamps","credentials","targets","policy","validation","findings","evidence","attestation","bom"],"properties":{"$schema":{"const":"https://agent-gate.dev/schemas/evidence-v1.json"},"schemaVersion":{"const":1,"description":"Evidence format version."},"tool":{"$ref":"#/$defs/tool"},"run":{"description":"The run the gate decided, as the runner described it.","type":"object","additionalProperties":false,"required":["repository","workflowPath","workflowSha","job","runId","runAttempt","runUrl","event","ref","sha","actor","triggeringActor","prAuthor"],"properties":{"repository":{"type":"string","pattern":"^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+$"},"workflowPath":{"$ref":"#/$defs/text"},"workflowSha":{"$ref":"#/$defs/gitSha"},"job":{"$ref":"#/$defs/text"},"runId":{"$ref":"#/$defs/numericIdOrNull"},"runAttempt":{"$ref":"#/$defs/numericIdOrNull"},"runUrl":{"$ref":"#/$defs/urlOrNull"},"event":{"$ref":"#/$defs/text"},"ref":{"$ref":"#/$defs/textOrNull","description":"Full ref, e.g. refs/heads/main."},"sha":{"oneOf":[{"$ref":"#/$defs/gitSha"},{"type":"null"}],"description":"The commit the run is for (GITHUB_SHA)."},"actor":{"$ref":"#/$defs/textOrNull"},"triggeringActor":{"$ref":"#/$defs/textOrNull"},"prAuthor":{"$ref":"#/$defs/textOrNull","description":"Author of the pull request the run is for, if any."},"scope":{"description":"Where the decided facts came from beyond the runner's variables: a workflow in another repository, the caller jobs decided inside a reusable workflow, the policy's commit, the change analysed (pull request or merge group). Null in packs that predate it.","oneOf":[{"type":"object","additionalProperties":false,"required":["workflowRepository","calledWorkflow","decidedJobs","policyRef","changes"],"properties":{"workflowRepository":{"$ref":"#/$defs/textOrNull"},"calledWorkflow":{"$ref":"#/$defs/textOrNull"},"decidedJobs":{"oneOf":[{"type":"array","items":{"$ref":"#/$defs/text"}},{"type":"null"}]},"policyRef":{"$ref":"#/$defs/text"},"changes":{"oneOf":[{"type":"object","additionalProperties":false,"required":["source","base","head","files"],"properties":{"source":{"enum":["pull-request","merge-group"]},"base":{"oneOf":[{"$ref":"#/$defs/gitSha"},{"type":"null"}]},"head":{"oneOf":[{"$ref":"#/$defs/gitSha"},{"type":"null"}]},"files":{"type":"integer","minimum":0}}},{"type":"null"}]}}},{"type":"null"}]}}},"owner":{"description":"Owners of the workflow file (CODEOWNERS, last matching rule); null when no rule matches or CODEOWNERS was not read.","oneOf":[{"$ref":"#/$defs/owner"},{"type":"null"}]},"decision":{"type":"object","additionalProperties":false,"required":["value","reasons","errors","jobs","waivers"],"properties":{"value":{"$ref":"#/$defs/decision"},"reasons":{"description":"Decision-wide reasons that are not about one path.","type":"array","items":{"type":"string"}},"errors":{"description":"Files that could not be evaluated (each counts as blocked).","type":"array","items":{"type":"object","additionalProperties":false,"required":["path","message"],"properties":{"path":{"type":"string"},"message":{"type":"string"}}}},"jobs":{"type":"array","items":{"$ref":"#/$defs/jobVerdict"}},"waivers":{"type":"object","additionalProperties":false,"required":["applied","expired"],"properties":{"applied":{"type":"array","items":{"$ref":"#/$defs/appliedWaiver"}},"expired":{"type":"array","items":{"$ref":"#/$defs/expiredWaiver"}}}}}},"approval":{"$ref":"#/$defs/approval"},"outcome":{"description":"How the job ended. `unknown` when it could not be learnt — then `note` says why.","type":"object","additionalProperties":false,"required":["status","source","note"],"properties":{"status":{"enum":["success","failure","cancelled","unknown"]},"source":{"$ref":"#/$defs/text","description":"Where the outcome was read from."},"note":{"$ref":"#/$defs/textOrNull"}},"if":{"properties":{"status":{"const":"unknown"}}},"then":{"properties":{"note":{"$ref":"#/$defs/text"}}}},"timestamps":{"type":"object","additionalProperties":false,"required":["started","decided","finished"],"properties":{"started":{"$ref":"#/$defs/timestamp"},"decided":{"$ref":"#/$defs/timestamp"},"finished":{"oneOf":[{"$ref":"#/$defs/timestamp"},{"type":"null"}]}}},"credentials":{"description":"Every credential the decided jobs can use: names, kinds and sources, never values.","type":"array","items":{"$ref":"#/$defs/credentialSource"}},"targets":{"description":"What the decided jobs can reach, with the paths and credentials that reach it.","type":"array","items":{"$ref":"#/$defs/target"}},"policy":{"type":"object","additionalProperties":false,"required":["sources","digest","default","evidenceRequired","approval"],"properties":{"sources":{"description":"Files the policy was built from, base first (presets as preset:<name>).","type":"array","items":{"$ref":"#/$defs/text"},"minItems":1},"digest":{"$ref":"#/$defs/sha256Digest"},"default":{"$ref":"#/$defs/decision"},"evidenceRequired":{"type":"boolean"},"approval":{"type":"object","additionalProperties":false,"required":["approvers","minApprovals","timeoutMinutes"],"properties":{"approvers":{"oneOf":[{"type":"array","items":{"type":"string"}},{"type":"null"}]},"minApprovals":{"type":"integer","minimum":1},"timeoutMinutes":{"type":"integer","minimum":1}}}}},"validation":{"description":"Which checks ran: this gate's rules, and the commit's check runs where they could be read.","type":"object","additionalProperties":false,"required":["rules","checkRuns","note"],"properties":{"rules":{"type":"array","items":{"$ref":"#/$defs/ruleEvaluated"}},"checkRuns":{"oneOf":[{"type":"array","items":{"type":"object","additionalProperties":false,"required":["name","conclusion"],"properties":{"name":{"type":"string"},"conclusion":{"type":["string","null"]}}}},{"type":"null"}]},"note":{"$ref":"#/$defs/textOrNull"}},"if":{"properties":{"checkRuns":{"type":"null"}}},"then":{"properties":{"note":{"$ref":"#/$defs/text"}}}},"findings":{"type":"array","items":{"$ref":"#/$defs/finding"}},"evidence":{"description":"Where this pack goes.","type":"object","additionalProperties":false,"required":["mode","artifactName"],"properties":{"mode":{"enum":["artifact","file","none"]},"artifactName":{"$ref":"#/$defs/textOrNull"}},"if":{"properties":{"mode":{"const":"artifact"}}},"then":{"properties":{"artifactName":{"$ref":"#/$defs/text"}}}},"attestation":{"description":"The signed attestation over the pack, if one was made. subjectDigest is the pack digest it signs: the digest of this pack with attestation set to null in evidence.json (the record cannot sign itself).","oneOf":[{"type":"object","additionalProperties":false,"required":["id","bundleDigest","subjectDigest"],"properties":{"id":{"$ref":"#/$defs/textOrNull"},"bundleDigest":{"$ref":"#/$defs/textOrNull"},"subjectDigest":{"oneOf":[{"$ref":"#/$defs/sha256Digest"},{"type":"null"}]}}},{"type":"null"}]},"bom":{"description":"The Agent Action BOM of every decided job (the same as bom.json).","type":"array","items":{"$ref":"#/$defs/bomWorkflow"}}},"$defs":{"text":{"type":"string","minLength":1},"textOrNull":{"oneOf":[{"$ref":"#/$defs/text"},{"type":"null"}]},"stringOrNull":{"type":["string","null"]},"numericIdOrNull":{"oneOf":[{"type":"string","pattern":"^[0-9]{1,20}$"},{"type":"null"}]},"urlOrNull":{"oneOf":[{"type":"string","pattern":"^https?://[^\\s]+$"},{"type":"null"}]},"gitSha":{"type":"string","pattern":"^(?:[0-9a-f]{40}|[0-9a-f]{64})$"},"sha256Digest":{"type":"string","pattern":"^sha256:[0-9a-f]{64}$"},"sha256Hex":{"type":"string","pattern":"^[0-9a-f]{64}$"},"timestamp":{"description":"RFC 3339 date-time.","type":"string","pattern":"^\\d{4}-\\d{2}-\\d{2}T\\d{2}:\\d{2}:\\d{2}(?:\\.\\d+)?(?:Z|[+-]\\d{2}:\\d{2})$"},"decision":{"enum":["allow","approval-required","blocked"]},"actionClass":{"enum":["read","comment","write-branch","modify-workflow","run-shell","use-secret","cloud-credential","call-tool","publish","deploy","production","destructive","bypass-checks","opaque"]},"stringList":{"type":"array","items":{"type":"string"}},"location":{"description":"A position in a source file, 1-based.","type":"object","additionalProperties":false,"required":["path","line","column"],"properties":{"path":{"type":"string"},"line":{"type":"integer","minimum":0},"column":{"type":"integer","minimum":0}}},"tool":{"type":"object","additionalProperties":false,"required":["name","version","uri"],"properties":{"name":{"const":"agent-gate"},"version":{"type":"string","pattern":"^\\d+\\.\\d+\\.\\d+(?:[-+][0-9A-Za-z.-]+)?$"},"uri":{"type":"string","pattern":"^https://"}}},"owner":{"type":"object","additionalProperties":false,"required":["owners","file","line"],"properties":{"owners":{"$ref":"#/$defs/stringList"},"file":{"type":"string"},"line":{"type":"integer","minimum":1}}},"approval":{"description":"The approval record: what was asked (request and its digest), who approved, when, how and on which digest.","type":"object","additionalProperties":false,"required":["mode","status","requestDigest","requestUrl","approvals","ignored","note"],"properties":{"mode":{"enum":["fail","wait","environment","record"]},"status":{"enum":["not-required","required","handed-to-environment","approved","denied","timed-out","cancelled"]},"requestDigest":{"oneOf":[{"$ref":"#/$defs/sha256Digest"},{"type":"null"}]},"requestUrl":{"$ref":"#/$defs/urlOrNull"},"approvals":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["login","at","how","digest"],"properties":{"login":{"$ref":"#/$defs/text"},"at":{"$ref":"#/$defs/timestamp"},"how":{"$ref":"#/$defs/text"},"digest":{"oneOf":[{"$ref":"#/$defs/sha256Digest"},{"type":"null"}]}}}},"ignored":{"description":"Would-be approvals that did not count, each with the reason (self-approval, bot, not an approver, stale head, other digest, edited comment, …).","type":"array","items":{"type":"object","additionalProperties":false,"required":["login","why"],"properties":{"login":{"$ref":"#/$defs/text"},"why":{"$ref":"#/$defs/text"}}}},"note":{"$ref":"#/$defs/textOrNull","description":"How the wait or the record ended, in one line."}},"if":{"properties":{"status":{"const":"approved"}}},"then":{"properties":{"approvals":{"type":"array","minItems":1}}}},"jobVerdict":{"type":"object","additionalProperties":false,"required":["workflow","job","decision","paths"],"properties":{"workflow":{"type":"string"},"job":{"type":"string"},"decision":{"$ref":"#/$defs/decision"},"paths":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["id","class","decision","rule","reason","because","credentials","target","location","waived"],"properties":{"id":{"type":"string"},"class":{"$ref":"#/$defs/actionClass"},"decision":{"$ref":"#/$defs/decision"},"rule":{"$ref":"#/$defs/stringOrNull","description":"The deciding rule; null when the policy default decided."},"reason":{"type":"string","description":"What put the job in this class."},"because":{"type":"string","description":"Why this decision."},"credentials":{"$ref":"#/$defs/stringList"},"target":{"$ref":"#/$defs/stringOrNull"},"location":{"$ref":"#/$defs/location"},"waived":{"$ref":"#/$defs/stringList"}}}}}},"appliedWaiver":{"type":"object","additionalProperties":false,"required":["rule","workflow","job","owner","expires","reason","location","path"],"properties":{"rule":{"type":"string"},"workflow":{"$ref":"#/$defs/stringOrNull"},"job":{"$ref":"#/$defs/stringOrNull"},"owner":{"type":"string"},"expires":{"type":"string","pattern":"^\\d{4}-\\d{2}-\\d{2}$"},"reason":{"type":"string"},"location":{"$ref":"#/$defs/location"},"path":{"type":"string","description":"The action path the waiver was applied to."}}},"expiredWaiver":{"type":"object","additionalProperties":false,"required":["rule","workflow","job","owner","expires","reason","location","message"],"properties":{"rule":{"type":"string"},"workflow":{"$ref":"#/$defs/stringOrNull"},"job":{"$ref":"#/$defs/stringOrNull"},"owner":{"type":"string"},"expires":{"type":"string","pattern":"^\\d{4}-\\d{2}-\\d{2}$"},"reason":{"type":"string"},"location":{"$ref":"#/$defs/location"},"message":{"type":"string"}}},"credentialKind":{"enum":["github-token","oidc","app-token","static-secret","pat","inherited-secrets"]},"credentialLifetime":{"enum":["job-scoped","short-lived","long-lived"]},"credentialSource":{"type":"object","additionalProperties":false,"required":["workflow","job","id","kind","name","lifetime","scope","write","production","reaches","usedIn","note","location"],"properties":{"workflow":{"type":"string"},"job":{"type":"string"},"id":{"type":"string"},"kind":{"$ref":"#/$defs/credentialKind"},"name":{"type":"string"},"lifetime":{"$ref":"#/$defs/credentialLifetime"},"scope":{"enum":["narrow","broad"]},"write":{"type":"boolean"},"production":{"type":"boolean"},"reaches":{"$ref":"#/$defs/stringList"},"usedIn":{"$ref":"#/$defs/stringList"},"note":{"type":"string"},"location":{"$ref":"#/$defs/location"}}},"target":{"type":"object","additionalProperties":false,"required":["workflow","job","target","classes","credentials","decision"],"properties":{"workflow":{"type":"string"},"job":{"type":"string"},"target":{"type":"string"},"classes":{"type":"array","items":{"$ref":"#/$defs/actionClass"}},"credentials":{"description":"Ids of the credentials that reach the target.","$ref":"#/$defs/stringList"},"decision":{"description":"The most severe decision of the paths to this target; null when no path names it.","oneOf":[{"$ref":"#/$defs/decision"},{"type":"null"}]}}},"finding":{"type":"object","additionalProperties":false,"required":["ruleId","kind","decision","severity","confidence","message","remediation","workflow","job","class","location","fingerprint"],"properties":{"ruleId":{"type":"string"},"kind":{"enum":["path","check"]},"decision":{"$ref":"#/$defs/decision"},"severity":{"enum":["info","low","medium","high","critical"]},"confidence":{"enum":["low","medium","high"]},"message":{"type":"string"},"remediation":{"type":"string"},"workflow":{"type":"string"},"job":{"$ref":"#/$defs/stringOrNull"},"class":{"oneOf":[{"$ref":"#/$defs/actionClass"},{"type":"null"}]},"location":{"$ref":"#/$defs/location"},"fingerprint":{"description":"The SARIF partialFingerprints agentGate/v1 of the result: independent of line numbers.","$ref":"#/$defs/sha256Hex"}}},"ruleEvaluated":{"type":"object","additionalProperties":false,"required":["id","decision","reason","location","decidedPaths","waivedPaths"],"properties":{"id":{"type":"string"},"decision":{"$ref":"#/$defs/decision"},"reason":{"type":"string"},"location":{"$ref":"#/$defs/location"},"decidedPaths":{"description":"Action paths this rule decided.","type":"integer","minimum":0},"waivedPaths":{"description":"Action paths where a waiver set this rule aside.","type":"integer","minimum":0}}},"bomWorkflow":{"type":"object","additionalProperties":false,"required":["path","name","jobs"],"properties":{"path":{"type":"string"},"name":{"$ref":"#/$defs/stringOrNull"},"jobs":{"type":"array","items":{"$ref":"#/$defs/jobInventory"}}}},"bomDocument":{"description":"bom.json of an evidence pack.","type":"object","additionalProperties":false,"required":["schemaVersion","tool","workflows"],"properties":{"schemaVersion":{"const":1},"tool":{"$ref":"#/$defs/tool"},"workflows":{"type":"array","items":{"$ref":"#/$defs/bomWorkflow"}}}},"manifest":{"description":"manifest.json of an evidence pack. digest = SHA-256 over the UTF-8 lines `<name>\\0<sha256 hex>\\n` of every other file, sorted by name (byte order), concatenated.","type":"object","additionalProperties":false,"required":["schemaVersion","tool","policyDigest","files","digest"],"properties":{"schemaVersion":{"const":1},"tool":{"$ref":"#/$defs/tool"},"policyDigest":{"$ref":"#/$defs/sha256Digest"},"files":{"type":"object","minProperties":1,"propertyNames":{"pattern":"^[A-Za-z0-9][A-Za-z0-9._-]*$"},"additionalProperties":{"type":"object","additionalProperties":false,"required":["sha256","bytes"],"properties":{"sha256":{"$ref":"#/$defs/sha256Hex"},"bytes":{"type":"integer","minimum":0}}}},"digest":{"$ref":"#/$defs/sha256Digest"}}},"jobInventory":{"description":"The Agent Action BOM record of one job: who and what can act, with which authority, on which target — every fact with its location.","type":"object","additionalProperties":false,"required":["workflow","job","name","at","triggers","actor","unattended","unattendedReasons","environment","runsOn","permissions","credentials","uses","runs","agents","workflowRole","tools","agentConfig","owner","change","targets","classes","paths","gaps","skipped","skippedSteps","calls","resolvedRefs","checklist"],"properties":{"workflow":{"type":"string"},"job":{"type":"string"},"name":{"$ref":"#/$defs/stringOrNull"},"at":{"$ref":"#/$defs/location"},"triggers":{"$ref":"#/$defs/stringList"},"actor":{"$ref":"#/$defs/stringOrNull"},"unattended":{"type":"boolean"},"unattendedReasons":{"$ref":"#/$defs/stringList"},"environment":{"oneOf":[{"type":"object","additionalProperties":false,"required":["name","dynamic","at","protection"],"properties":{"name":{"type":"string"},"dynamic":{"type":"boolean"},"at":{"$ref":"#/$defs/location"},"protection":{"type":"object","additionalProperties":false,"required":["status","source","reviewers","preventSelfReview","waitTimer","branchPolicy","customRules","note"],"properties":{"status":{"enum":["protected","unprotected","unreadable","unknown"]},"source":{"type":"string"},"reviewers":{"$ref":"#/$defs/stringList"},"preventSelfReview":{"type":["boolean","null"]},"waitTimer":{"type":["integer","null"]},"branchPolicy":{"$ref":"#/$defs/stringOrNull"},"customRules":{"$ref":"#/$defs/stringList"},"note":{"type":"string"}}}}},{"type":"null"}]},"runsOn":{"$ref":"#/$defs/stringList"},"permissions":{"type":"object","additionalProperties":false,"required":["source","scopes","assumed","downgrade","at"],"properties":{"source":{"enum":["job","workflow","default"]},"scopes":{"type":"object","additionalProperties":{"enum":["read","write","none"]}},"assumed":{"type":"boolean"},"downgrade":{"$ref":"#/$defs/stringOrNull"},"at":{"$ref":"#/$defs/location"}}},"credentials":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["id","kind","name","lifetime","scope","write","production","reaches","note","usedIn","at"],"properties":{"id":{"type":"string"},"kind":{"$ref":"#/$defs/credentialKind"},"name":{"type":"string"},"lifetime":{"$ref":"#/$defs/credentialLifetime"},"scope":{"enum":["narrow","broad"]},"write":{"type":"boolean"},"production":{"type":"boolean"},"reaches":{"$ref":"#/$defs/stringList"},"note":{"type":"string"},"usedIn":{"$ref":"#/$defs/stringList"},"at":{"$ref":"#/$defs/location"}}}},"uses":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["raw","kind","name","ref","pinned","step","at"],"properties":{"raw":{"type":"string"},"kind":{"enum":["action","local","docker","reusable-workflow"]},"name":{"type":"string"},"ref":{"$ref":"#/$defs/stringOrNull"},"pinned":{"type":"boolean"},"step":{"type":["integer","null"]},"at":{"$ref":"#/$defs/location"}}}},"runs":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["step","name","shell","script","at"],"properties":{"step":{"type":"integer"},"name":{"$ref":"#/$defs/stringOrNull"},"shell":{"$ref":"#/$defs/stringOrNull"},"script":{"type":"string"},"at":{"$ref":"#/$defs/location"}}}},"agents":{"type":"array","items":{"$ref":"#/$defs/agentUse"}},"workflowRole":{"description":"The job's part in an agentic workflow framework (gh-aw): only roles that run a model list the agent.","oneOf":[{"type":"null"},{"type":"object","additionalProperties":false,"required":["framework","role","runsModel","actsOnAgentOutput"],"properties":{"framework":{"enum":["gh-aw"]},"role":{"enum":["pre-activation","activation","agent","detection","safe-outputs","conclusion","memory","maintenance","other"]},"runsModel":{"type":"boolean"},"actsOnAgentOutput":{"type":"boolean"}}}]},"tools":{"type":"array","items":{"$ref":"#/$defs/toolReach"}},"agentConfig":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["agent","file","permissions","settings"],"properties":{"agent":{"type":"string"},"file":{"type":"string"},"permissions":{"oneOf":[{"$ref":"#/$defs/agentPermissionSettings"},{"type":"null"}]},"settings":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["key","value","at"],"properties":{"key":{"type":"string"},"value":{"type":"string"},"at":{"$ref":"#/$defs/location"}}}}}}},"owner":{"oneOf":[{"$ref":"#/$defs/owner"},{"type":"null"}]},"change":{"oneOf":[{"$ref":"#/$defs/changeAnalysis"},{"type":"null"}]},"targets":{"$ref":"#/$defs/stringList"},"classes":{"type":"array","items":{"$ref":"#/$defs/actionClass"}},"paths":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["id","job","class","reason","at","credentials","step","uses","target","why","chain"],"properties":{"id":{"type":"string"},"job":{"type":"string"},"class":{"$ref":"#/$defs/actionClass"},"reason":{"type":"string"},"at":{"$ref":"#/$defs/location"},"credentials":{"$ref":"#/$defs/stringList"},"step":{"type":["integer","null"]},"uses":{"$ref":"#/$defs/stringOrNull"},"target":{"$ref":"#/$defs/stringOrNull"},"why":{"description":"For opaque paths: why the gate cannot see through.","$ref":"#/$defs/stringOrNull"},"chain":{"description":"How the path is reached through indirection (job → reusable workflow → job → step → composite action → step → script → command); null when direct.","type":["array","null"],"items":{"type":"object","additionalProperties":false,"required":["kind","name","at"],"properties":{"kind":{"enum":["job","workflow","step","action","script","command"]},"name":{"type":"string"},"at":{"$ref":"#/$defs/location"}}}}}}},"gaps":{"description":"What the inventory could not see into (never read as safe).","$ref":"#/$defs/stringList"},"skipped":{"description":"Why the job cannot run for the decided event (its if: condition, or a needs: that cannot run); null when it may run.","$ref":"#/$defs/stringOrNull"},"skippedSteps":{"description":"Steps whose if: condition cannot be true for the decided event; they contribute no action paths.","type":"array","items":{"type":"object","additionalProperties":false,"required":["step","name","reason"],"properties":{"step":{"type":"integer","minimum":0},"name":{"$ref":"#/$defs/stringOrNull"},"reason":{"type":"string"}}}},"resolvedRefs":{"description":"Tags or branches of remote actions and reusable workflows read for this job, resolved to commit SHAs; null when none.","type":["array","null"],"items":{"type":"object","additionalProperties":false,"required":["ref","sha"],"properties":{"ref":{"type":"string"},"sha":{"type":"string","pattern":"^[0-9a-f]{40}$"}}}},"calls":{"description":"Reusable-workflow calls: the call edge and each called job with the token it gets (caller grant intersected with the callee's block); null when the job calls none.","type":["array","null"],"items":{"type":"object","additionalProperties":false,"required":["uses","file","at","jobs"],"properties":{"uses":{"type":"string"},"file":{"type":"string"},"at":{"$ref":"#/$defs/location"},"jobs":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["job","at","permissions"],"properties":{"job":{"type":"string"},"at":{"$ref":"#/$defs/location"},"permissions":{"type":"object","additionalProperties":{"enum":["read","write","none"]}}}}}}}},"checklist":{"$ref":"#/$defs/checklist"}}},"agentUse":{"type":"object","additionalProperties":false,"required":["id","product","via","ref","step","at","mode","settings","unrestrictedShell","permissionsBypassed","tokenExchange","allowedActors","promptInputs","mcpConfig"],"properties":{"id":{"type":"string"},"product":{"type":"string"},"via":{"enum":["uses","job-uses","run","workflow-header","setup-steps"]},"ref":{"$ref":"#/$defs/stringOrNull"},"step":{"type":["integer","null"]},"at":{"$ref":"#/$defs/location"},"mode":{"$ref":"#/$defs/stringOrNull"},"settings":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["name","value","risky","reason","at","grantsShell","bypassesChecks"],"properties":{"name":{"type":"string"},"value":{"type":"string"},"risky":{"type":"boolean"},"grantsShell":{"type":"boolean","description":"This setting grants the agent an unrestricted shell."},"bypassesChecks":{"type":"boolean","description":"This setting turns the agent's permission, approval or sandbox checks off."},"reason":{"type":"string"},"at":{"$ref":"#/$defs/location"}}}},"unrestrictedShell":{"type":"boolean"},"permissionsBypassed":{"type":"boolean"},"tokenExchange":{"oneOf":[{"type":"object","additionalProperties":false,"required":["issuer","note"],"properties":{"issuer":{"type":"string"},"note":{"type":"string"}}},{"type":"null"}]},"allowedActors":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["name","value","wildcard"],"properties":{"name":{"type":"string"},"value":{"type":"string"},"wildcard":{"type":"boolean"}}}},"promptInputs":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["input","value","at"],"properties":{"input":{"type":"string"},"value":{"type":"string"},"at":{"$ref":"#/$defs/location"}}}},"mcpConfig":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["source","value","at"],"properties":{"source":{"type":"string"},"value":{"type":"string"},"at":{"$ref":"#/$defs/location"}}}}}},"toolReach":{"type":"object","additionalProperties":false,"required":["agent","name","file","transport","command","args","url","remote","fetchesCode","secrets","trust","tools","writeCapable","at"],"properties":{"agent":{"type":"string"},"name":{"type":"string"},"file":{"type":"string"},"transport":{"enum":["stdio","http","sse","unknown"]},"command":{"$ref":"#/$defs/stringOrNull"},"args":{"$ref":"#/$defs/stringList"},"url":{"$ref":"#/$defs/stringOrNull"},"remote":{"type":"boolean"},"fetchesCode":{"type":"boolean"},"secrets":{"description":"Names of env vars / headers whose values reference secrets; never the values.","$ref":"#/$defs/stringList"},"trust":{"type":"boolean"},"tools":{"oneOf":[{"$ref":"#/$defs/stringList"},{"const":"*"},{"type":"null"}]},"writeCapable":{"type":"boolean"},"at":{"$ref":"#/$defs/location"}}},"agentPermissionSettings":{"type":"object","additionalProperties":false,"required":["allow","ask","deny","defaultMode","enableAllProjectMcpServers","hooks","sandboxEnabled","at"],"properties":{"allow":{"$ref":"#/$defs/stringList"},"ask":{"$ref":"#/$defs/stringList"},"deny":{"$ref":"#/$defs/stringList"},"defaultMode":{"$ref":"#/$defs/stringOrNull"},"enableAllProjectMcpServers":{"type":["boolean","null"]},"hooks":{"$ref":"#/$defs/stringList"},"sandboxEnabled":{"type":["boolean","null"]},"at":{"$ref":"#/$defs/location"}}},"changeAnalysis":{"type":"object","additionalProperties":false,"required":["author","authorKind","sensitive","newDependencies","unknownDependencies"],"properties":{"author":{"$ref":"#/$defs/stringOrNull"},"authorKind":{"enum":["human","bot","agent","unknown"]},"sensitive":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["file","what"],"properties":{"file":{"type":"string"},"what":{"type":"string"}}}},"newDependencies":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["file","ecosystem","name","version","line","note"],"properties":{"file":{"type":"string"},"ecosystem":{"enum":["npm","pypi","go","cargo","rubygems","composer","maven","github-actions"]},"name":{"type":"string"},"version":{"$ref":"#/$defs/stringOrNull"},"line":{"type":["integer","null"]},"note":{"$ref":"#/$defs/stringOrNull"}}}},"unknownDependencies":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["file","reason"],"properties":{"file":{"type":"string"},"reason":{"type":"string"}}}}}},"checklist":{"description":"The seed's 20-control agent-deployment checklist scored from what the workflow shows (docs/checklist.md).","type":"object","additionalProperties":false,"required":["workflow","job","agents","total","outOf","observed","max","notObservable","band","bestCaseBand","unobservable","focus","controls"],"properties":{"workflow":{"type":"string"},"job":{"type":"string"},"agents":{"$ref":"#/$defs/stringList"},"total":{"type":"number","minimum":0,"maximum":20,"multipleOf":0.5},"outOf":{"const":20},"observed":{"type":"integer","minimum":0,"maximum":20},"max":{"type":"integer","minimum":0,"maximum":20},"notObservable":{"type":"integer","minimum":0,"maximum":20},"band":{"type":"object","additionalProperties":false,"required":["id","label","range"],"properties":{"id":{"enum":["production-ready","good-foundation","significant-risk","pause"]},"label":{"type":"string"},"range":{"type":"string"}}},"bestCaseBand":{"type":"object","additionalProperties":false,"required":["id","label","range"],"properties":{"id":{"enum":["production-ready","good-foundation","significant-risk","pause"]},"label":{"type":"string"},"range":{"type":"string"}}},"unobservable":{"type":"string"},"focus":{"$ref":"#/$defs/stringList"},"controls":{"type":"array","minItems":20,"maxItems":20,"items":{"type":"object","additionalProperties":false,"required":["id","number","title","score","status","reason","evidence"],"properties":{"id":{"type":"string"},"number":{"type":"integer","minimum":1,"maximum":20},"title":{"type":"string"},"score":{"enum":[1,0.5,0,null]},"status":{"enum":["met","partial","not-met","not-observable"]},"reason":{"type":"string"},"evidence":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["text","at"],"properties":{"text":{"type":"string"},"at":{"$ref":"#/$defs/stringOrNull"}}}}}}}}}}};
 const schema32 = {"type":"object","additionalProperties":false,"required":["name","version","uri"],"properties":{"name":{"const":"agent-gate"},"version":{"type":"string","pattern":"^\\d+\\.\\d+\\.\\d+(?:[-+][0-9A-Za-z.-]+)?$"},"uri":{"type":"string","pattern":"^https://"}}};
 const schema33 = {"type":"string","minLength":1};
 const schema34 = {"type":"string","pattern":"^(?:[0-9a-f]{40}|[0-9a-f]{64})$"};
@@ -3738,7 +3738,7 @@ validate47.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 const schema106 = {"type":"object","additionalProperties":false,"required":["path","name","jobs"],"properties":{"path":{"type":"string"},"name":{"$ref":"#/$defs/stringOrNull"},"jobs":{"type":"array","items":{"$ref":"#/$defs/jobInventory"}}}};
 const schema108 = {"description":"The Agent Action BOM record of one job: who and what can act, with which authority, on which target — every fact with its location.","type":"object","additionalProperties":false,"required":["workflow","job","name","at","triggers","actor","unattended","unattendedReasons","environment","runsOn","permissions","credentials","uses","runs","agents","workflowRole","tools","agentConfig","owner","change","targets","classes","paths","gaps","skipped","skippedSteps","calls","resolvedRefs","checklist"],"properties":{"workflow":{"type":"string"},"job":{"type":"string"},"name":{"$ref":"#/$defs/stringOrNull"},"at":{"$ref":"#/$defs/location"},"triggers":{"$ref":"#/$defs/stringList"},"actor":{"$ref":"#/$defs/stringOrNull"},"unattended":{"type":"boolean"},"unattendedReasons":{"$ref":"#/$defs/stringList"},"environment":{"oneOf":[{"type":"object","additionalProperties":false,"required":["name","dynamic","at","protection"],"properties":{"name":{"type":"string"},"dynamic":{"type":"boolean"},"at":{"$ref":"#/$defs/location"},"protection":{"type":"object","additionalProperties":false,"required":["status","source","reviewers","preventSelfReview","waitTimer","branchPolicy","customRules","note"],"properties":{"status":{"enum":["protected","unprotected","unreadable","unknown"]},"source":{"type":"string"},"reviewers":{"$ref":"#/$defs/stringList"},"preventSelfReview":{"type":["boolean","null"]},"waitTimer":{"type":["integer","null"]},"branchPolicy":{"$ref":"#/$defs/stringOrNull"},"customRules":{"$ref":"#/$defs/stringList"},"note":{"type":"string"}}}}},{"type":"null"}]},"runsOn":{"$ref":"#/$defs/stringList"},"permissions":{"type":"object","additionalProperties":false,"required":["source","scopes","assumed","downgrade","at"],"properties":{"source":{"enum":["job","workflow","default"]},"scopes":{"type":"object","additionalProperties":{"enum":["read","write","none"]}},"assumed":{"type":"boolean"},"downgrade":{"$ref":"#/$defs/stringOrNull"},"at":{"$ref":"#/$defs/location"}}},"credentials":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["id","kind","name","lifetime","scope","write","production","reaches","note","usedIn","at"],"properties":{"id":{"type":"string"},"kind":{"$ref":"#/$defs/credentialKind"},"name":{"type":"string"},"lifetime":{"$ref":"#/$defs/credentialLifetime"},"scope":{"enum":["narrow","broad"]},"write":{"type":"boolean"},"production":{"type":"boolean"},"reaches":{"$ref":"#/$defs/stringList"},"note":{"type":"string"},"usedIn":{"$ref":"#/$defs/stringList"},"at":{"$ref":"#/$defs/location"}}}},"uses":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["raw","kind","name","ref","pinned","step","at"],"properties":{"raw":{"type":"string"},"kind":{"enum":["action","local","docker","reusable-workflow"]},"name":{"type":"string"},"ref":{"$ref":"#/$defs/stringOrNull"},"pinned":{"type":"boolean"},"step":{"type":["integer","null"]},"at":{"$ref":"#/$defs/location"}}}},"runs":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["step","name","shell","script","at"],"properties":{"step":{"type":"integer"},"name":{"$ref":"#/$defs/stringOrNull"},"shell":{"$ref":"#/$defs/stringOrNull"},"script":{"type":"string"},"at":{"$ref":"#/$defs/location"}}}},"agents":{"type":"array","items":{"$ref":"#/$defs/agentUse"}},"workflowRole":{"description":"The job's part in an agentic workflow framework (gh-aw): only roles that run a model list the agent.","oneOf":[{"type":"null"},{"type":"object","additionalProperties":false,"required":["framework","role","runsModel","actsOnAgentOutput"],"properties":{"framework":{"enum":["gh-aw"]},"role":{"enum":["pre-activation","activation","agent","detection","safe-outputs","conclusion","memory","maintenance","other"]},"runsModel":{"type":"boolean"},"actsOnAgentOutput":{"type":"boolean"}}}]},"tools":{"type":"array","items":{"$ref":"#/$defs/toolReach"}},"agentConfig":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["agent","file","permissions","settings"],"properties":{"agent":{"type":"string"},"file":{"type":"string"},"permissions":{"oneOf":[{"$ref":"#/$defs/agentPermissionSettings"},{"type":"null"}]},"settings":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["key","value","at"],"properties":{"key":{"type":"string"},"value":{"type":"string"},"at":{"$ref":"#/$defs/location"}}}}}}},"owner":{"oneOf":[{"$ref":"#/$defs/owner"},{"type":"null"}]},"change":{"oneOf":[{"$ref":"#/$defs/changeAnalysis"},{"type":"null"}]},"targets":{"$ref":"#/$defs/stringList"},"classes":{"type":"array","items":{"$ref":"#/$defs/actionClass"}},"paths":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["id","job","class","reason","at","credentials","step","uses","target","why","chain"],"properties":{"id":{"type":"string"},"job":{"type":"string"},"class":{"$ref":"#/$defs/actionClass"},"reason":{"type":"string"},"at":{"$ref":"#/$defs/location"},"credentials":{"$ref":"#/$defs/stringList"},"step":{"type":["integer","null"]},"uses":{"$ref":"#/$defs/stringOrNull"},"target":{"$ref":"#/$defs/stringOrNull"},"why":{"description":"For opaque paths: why the gate cannot see through.","$ref":"#/$defs/stringOrNull"},"chain":{"description":"How the path is reached through indirection (job → reusable workflow → job → step → composite action → step → script → command); null when direct.","type":["array","null"],"items":{"type":"object","additionalProperties":false,"required":["kind","name","at"],"properties":{"kind":{"enum":["job","workflow","step","action","script","command"]},"name":{"type":"string"},"at":{"$ref":"#/$defs/location"}}}}}}},"gaps":{"description":"What the inventory could not see into (never read as safe).","$ref":"#/$defs/stringList"},"skipped":{"description":"Why the job cannot run for the decided event (its if: condition, or a needs: that cannot run); null when it may run.","$ref":"#/$defs/stringOrNull"},"skippedSteps":{"description":"Steps whose if: condition cannot be true for the decided event; they contribute no action paths.","type":"array","items":{"type":"object","additionalProperties":false,"required":["step","name","reason"],"properties":{"step":{"type":"integer","minimum":0},"name":{"$ref":"#/$defs/stringOrNull"},"reason":{"type":"string"}}}},"resolvedRefs":{"description":"Tags or branches of remote actions and reusable workflows read for this job, resolved to commit SHAs; null when none.","type":["array","null"],"items":{"type":"object","additionalProperties":false,"required":["ref","sha"],"properties":{"ref":{"type":"string"},"sha":{"type":"string","pattern":"^[0-9a-f]{40}$"}}}},"calls":{"description":"Reusable-workflow calls: the call edge and each called job with the token it gets (caller grant intersected with the callee's block); null when the job calls none.","type":["array","null"],"items":{"type":"object","additionalProperties":false,"required":["uses","file","at","jobs"],"properties":{"uses":{"type":"string"},"file":{"type":"string"},"at":{"$ref":"#/$defs/location"},"jobs":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["job","at","permissions"],"properties":{"job":{"type":"string"},"at":{"$ref":"#/$defs/location"},"permissions":{"type":"object","additionalProperties":{"enum":["read","write","none"]}}}}}}}},"checklist":{"$ref":"#/$defs/checklist"}}};
-const schema131 = {"type":"object","additionalProperties":false,"required":["id","product","via","ref","step","at","mode","settings","unrestrictedShell","permissionsBypassed","tokenExchange","allowedActors","promptInputs","mcpConfig"],"properties":{"id":{"type":"string"},"product":{"type":"string"},"via":{"enum":["uses","job-uses","run","workflow-header","setup-steps"]},"ref":{"$ref":"#/$defs/stringOrNull"},"step":{"type":["integer","null"]},"at":{"$ref":"#/$defs/location"},"mode":{"$ref":"#/$defs/stringOrNull"},"settings":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["name","value","risky","reason","at"],"properties":{"name":{"type":"string"},"value":{"type":"string"},"risky":{"type":"boolean"},"reason":{"type":"string"},"at":{"$ref":"#/$defs/location"}}}},"unrestrictedShell":{"type":"boolean"},"permissionsBypassed":{"type":"boolean"},"tokenExchange":{"oneOf":[{"type":"object","additionalProperties":false,"required":["issuer","note"],"properties":{"issuer":{"type":"string"},"note":{"type":"string"}}},{"type":"null"}]},"allowedActors":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["name","value","wildcard"],"properties":{"name":{"type":"string"},"value":{"type":"string"},"wildcard":{"type":"boolean"}}}},"promptInputs":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["input","value","at"],"properties":{"input":{"type":"string"},"value":{"type":"string"},"at":{"$ref":"#/$defs/location"}}}},"mcpConfig":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["source","value","at"],"properties":{"source":{"type":"string"},"value":{"type":"string"},"at":{"$ref":"#/$defs/location"}}}}}};
+const schema131 = {"type":"object","additionalProperties":false,"required":["id","product","via","ref","step","at","mode","settings","unrestrictedShell","permissionsBypassed","tokenExchange","allowedActors","promptInputs","mcpConfig"],"properties":{"id":{"type":"string"},"product":{"type":"string"},"via":{"enum":["uses","job-uses","run","workflow-header","setup-steps"]},"ref":{"$ref":"#/$defs/stringOrNull"},"step":{"type":["integer","null"]},"at":{"$ref":"#/$defs/location"},"mode":{"$ref":"#/$defs/stringOrNull"},"settings":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["name","value","risky","reason","at","grantsShell","bypassesChecks"],"properties":{"name":{"type":"string"},"value":{"type":"string"},"risky":{"type":"boolean"},"grantsShell":{"type":"boolean","description":"This setting grants the agent an unrestricted shell."},"bypassesChecks":{"type":"boolean","description":"This setting turns the agent's permission, approval or sandbox checks off."},"reason":{"type":"string"},"at":{"$ref":"#/$defs/location"}}}},"unrestrictedShell":{"type":"boolean"},"permissionsBypassed":{"type":"boolean"},"tokenExchange":{"oneOf":[{"type":"object","additionalProperties":false,"required":["issuer","note"],"properties":{"issuer":{"type":"string"},"note":{"type":"string"}}},{"type":"null"}]},"allowedActors":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["name","value","wildcard"],"properties":{"name":{"type":"string"},"value":{"type":"string"},"wildcard":{"type":"boolean"}}}},"promptInputs":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["input","value","at"],"properties":{"input":{"type":"string"},"value":{"type":"string"},"at":{"$ref":"#/$defs/location"}}}},"mcpConfig":{"type":"array","items":{"type":"object","additionalProperties":false,"required":["source","value","at"],"properties":{"source":{"type":"string"},"value":{"type":"string"},"at":{"$ref":"#/$defs/location"}}}}}};
 
 function validate54(data, {instancePath="", parentData, parentDataProperty, rootData=data, dynamicAnchors={}}={}){
 let vErrors = null;
@@ -4155,9 +4155,8 @@ vErrors.push(err35);
 }
 errors++;
 }
-for(const key2 in data11){
-if(!(((((key2 === "name") || (key2 === "value")) || (key2 === "risky")) || (key2 === "reason")) || (key2 === "at"))){
-const err36 = {instancePath:instancePath+"/settings/" + i0,schemaPath:"#/properties/settings/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"};
+if(data11.grantsShell === undefined){
+const err36 = {instancePath:instancePath+"/settings/" + i0,schemaPath:"#/properties/settings/items/required",keyword:"required",params:{missingProperty: "grantsShell"},message:"must have required property '"+"grantsShell"+"'"};
 if(vErrors === null){
 vErrors = [err36];
 }
@@ -4166,10 +4165,8 @@ vErrors.push(err36);
 }
 errors++;
 }
-}
-if(data11.name !== undefined){
-if(typeof data11.name !== "string"){
-const err37 = {instancePath:instancePath+"/settings/" + i0+"/name",schemaPath:"#/properties/settings/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data11.bypassesChecks === undefined){
+const err37 = {instancePath:instancePath+"/settings/" + i0,schemaPath:"#/properties/settings/items/required",keyword:"required",params:{missingProperty: "bypassesChecks"},message:"must have required property '"+"bypassesChecks"+"'"};
 if(vErrors === null){
 vErrors = [err37];
 }
@@ -4178,10 +4175,9 @@ vErrors.push(err37);
 }
 errors++;
 }
-}
-if(data11.value !== undefined){
-if(typeof data11.value !== "string"){
-const err38 = {instancePath:instancePath+"/settings/" + i0+"/value",schemaPath:"#/properties/settings/items/properties/value/type",keyword:"type",params:{type: "string"},message:"must be string"};
+for(const key2 in data11){
+if(!(((((((key2 === "name") || (key2 === "value")) || (key2 === "risky")) || (key2 === "grantsShell")) || (key2 === "bypassesChecks")) || (key2 === "reason")) || (key2 === "at"))){
+const err38 = {instancePath:instancePath+"/settings/" + i0,schemaPath:"#/properties/settings/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key2},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err38];
 }
@@ -4191,9 +4187,9 @@ vErrors.push(err38);
 errors++;
 }
 }
-if(data11.risky !== undefined){
-if(typeof data11.risky !== "boolean"){
-const err39 = {instancePath:instancePath+"/settings/" + i0+"/risky",schemaPath:"#/properties/settings/items/properties/risky/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(data11.name !== undefined){
+if(typeof data11.name !== "string"){
+const err39 = {instancePath:instancePath+"/settings/" + i0+"/name",schemaPath:"#/properties/settings/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err39];
 }
@@ -4203,9 +4199,9 @@ vErrors.push(err39);
 errors++;
 }
 }
-if(data11.reason !== undefined){
-if(typeof data11.reason !== "string"){
-const err40 = {instancePath:instancePath+"/settings/" + i0+"/reason",schemaPath:"#/properties/settings/items/properties/reason/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data11.value !== undefined){
+if(typeof data11.value !== "string"){
+const err40 = {instancePath:instancePath+"/settings/" + i0+"/value",schemaPath:"#/properties/settings/items/properties/value/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err40];
 }
@@ -4215,11 +4211,9 @@ vErrors.push(err40);
 errors++;
 }
 }
-if(data11.at !== undefined){
-let data16 = data11.at;
-if(data16 && typeof data16 == "object" && !Array.isArray(data16)){
-if(data16.path === undefined){
-const err41 = {instancePath:instancePath+"/settings/" + i0+"/at",schemaPath:"#/$defs/location/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'"};
+if(data11.risky !== undefined){
+if(typeof data11.risky !== "boolean"){
+const err41 = {instancePath:instancePath+"/settings/" + i0+"/risky",schemaPath:"#/properties/settings/items/properties/risky/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err41];
 }
@@ -4228,8 +4222,10 @@ vErrors.push(err41);
 }
 errors++;
 }
-if(data16.line === undefined){
-const err42 = {instancePath:instancePath+"/settings/" + i0+"/at",schemaPath:"#/$defs/location/required",keyword:"required",params:{missingProperty: "line"},message:"must have required property '"+"line"+"'"};
+}
+if(data11.grantsShell !== undefined){
+if(typeof data11.grantsShell !== "boolean"){
+const err42 = {instancePath:instancePath+"/settings/" + i0+"/grantsShell",schemaPath:"#/properties/settings/items/properties/grantsShell/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err42];
 }
@@ -4238,8 +4234,10 @@ vErrors.push(err42);
 }
 errors++;
 }
-if(data16.column === undefined){
-const err43 = {instancePath:instancePath+"/settings/" + i0+"/at",schemaPath:"#/$defs/location/required",keyword:"required",params:{missingProperty: "column"},message:"must have required property '"+"column"+"'"};
+}
+if(data11.bypassesChecks !== undefined){
+if(typeof data11.bypassesChecks !== "boolean"){
+const err43 = {instancePath:instancePath+"/settings/" + i0+"/bypassesChecks",schemaPath:"#/properties/settings/items/properties/bypassesChecks/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err43];
 }
@@ -4248,9 +4246,10 @@ vErrors.push(err43);
 }
 errors++;
 }
-for(const key3 in data16){
-if(!(((key3 === "path") || (key3 === "line")) || (key3 === "column"))){
-const err44 = {instancePath:instancePath+"/settings/" + i0+"/at",schemaPath:"#/$defs/location/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties"};
+}
+if(data11.reason !== undefined){
+if(typeof data11.reason !== "string"){
+const err44 = {instancePath:instancePath+"/settings/" + i0+"/reason",schemaPath:"#/properties/settings/items/properties/reason/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err44];
 }
@@ -4260,9 +4259,11 @@ vErrors.push(err44);
 errors++;
 }
 }
-if(data16.path !== undefined){
-if(typeof data16.path !== "string"){
-const err45 = {instancePath:instancePath+"/settings/" + i0+"/at/path",schemaPath:"#/$defs/location/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data11.at !== undefined){
+let data18 = data11.at;
+if(data18 && typeof data18 == "object" && !Array.isArray(data18)){
+if(data18.path === undefined){
+const err45 = {instancePath:instancePath+"/settings/" + i0+"/at",schemaPath:"#/$defs/location/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'"};
 if(vErrors === null){
 vErrors = [err45];
 }
@@ -4271,11 +4272,8 @@ vErrors.push(err45);
 }
 errors++;
 }
-}
-if(data16.line !== undefined){
-let data18 = data16.line;
-if(!(((typeof data18 == "number") && (!(data18 % 1) && !isNaN(data18))) && (isFinite(data18)))){
-const err46 = {instancePath:instancePath+"/settings/" + i0+"/at/line",schemaPath:"#/$defs/location/properties/line/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data18.line === undefined){
+const err46 = {instancePath:instancePath+"/settings/" + i0+"/at",schemaPath:"#/$defs/location/required",keyword:"required",params:{missingProperty: "line"},message:"must have required property '"+"line"+"'"};
 if(vErrors === null){
 vErrors = [err46];
 }
@@ -4284,9 +4282,8 @@ vErrors.push(err46);
 }
 errors++;
 }
-if((typeof data18 == "number") && (isFinite(data18))){
-if(data18 < 0 || isNaN(data18)){
-const err47 = {instancePath:instancePath+"/settings/" + i0+"/at/line",schemaPath:"#/$defs/location/properties/line/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(data18.column === undefined){
+const err47 = {instancePath:instancePath+"/settings/" + i0+"/at",schemaPath:"#/$defs/location/required",keyword:"required",params:{missingProperty: "column"},message:"must have required property '"+"column"+"'"};
 if(vErrors === null){
 vErrors = [err47];
 }
@@ -4295,12 +4292,9 @@ vErrors.push(err47);
 }
 errors++;
 }
-}
-}
-if(data16.column !== undefined){
-let data19 = data16.column;
-if(!(((typeof data19 == "number") && (!(data19 % 1) && !isNaN(data19))) && (isFinite(data19)))){
-const err48 = {instancePath:instancePath+"/settings/" + i0+"/at/column",schemaPath:"#/$defs/location/properties/column/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+for(const key3 in data18){
+if(!(((key3 === "path") || (key3 === "line")) || (key3 === "column"))){
+const err48 = {instancePath:instancePath+"/settings/" + i0+"/at",schemaPath:"#/$defs/location/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key3},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err48];
 }
@@ -4309,9 +4303,10 @@ vErrors.push(err48);
 }
 errors++;
 }
-if((typeof data19 == "number") && (isFinite(data19))){
-if(data19 < 0 || isNaN(data19)){
-const err49 = {instancePath:instancePath+"/settings/" + i0+"/at/column",schemaPath:"#/$defs/location/properties/column/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+if(data18.path !== undefined){
+if(typeof data18.path !== "string"){
+const err49 = {instancePath:instancePath+"/settings/" + i0+"/at/path",schemaPath:"#/$defs/location/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err49];
 }
@@ -4321,10 +4316,10 @@ vErrors.push(err49);
 errors++;
 }
 }
-}
-}
-else {
-const err50 = {instancePath:instancePath+"/settings/" + i0+"/at",schemaPath:"#/$defs/location/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data18.line !== undefined){
+let data20 = data18.line;
+if(!(((typeof data20 == "number") && (!(data20 % 1) && !isNaN(data20))) && (isFinite(data20)))){
+const err50 = {instancePath:instancePath+"/settings/" + i0+"/at/line",schemaPath:"#/$defs/location/properties/line/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err50];
 }
@@ -4333,10 +4328,9 @@ vErrors.push(err50);
 }
 errors++;
 }
-}
-}
-else {
-const err51 = {instancePath:instancePath+"/settings/" + i0,schemaPath:"#/properties/settings/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if((typeof data20 == "number") && (isFinite(data20))){
+if(data20 < 0 || isNaN(data20)){
+const err51 = {instancePath:instancePath+"/settings/" + i0+"/at/line",schemaPath:"#/$defs/location/properties/line/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err51];
 }
@@ -4347,8 +4341,10 @@ errors++;
 }
 }
 }
-else {
-const err52 = {instancePath:instancePath+"/settings",schemaPath:"#/properties/settings/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data18.column !== undefined){
+let data21 = data18.column;
+if(!(((typeof data21 == "number") && (!(data21 % 1) && !isNaN(data21))) && (isFinite(data21)))){
+const err52 = {instancePath:instancePath+"/settings/" + i0+"/at/column",schemaPath:"#/$defs/location/properties/column/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err52];
 }
@@ -4357,10 +4353,9 @@ vErrors.push(err52);
 }
 errors++;
 }
-}
-if(data.unrestrictedShell !== undefined){
-if(typeof data.unrestrictedShell !== "boolean"){
-const err53 = {instancePath:instancePath+"/unrestrictedShell",schemaPath:"#/properties/unrestrictedShell/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if((typeof data21 == "number") && (isFinite(data21))){
+if(data21 < 0 || isNaN(data21)){
+const err53 = {instancePath:instancePath+"/settings/" + i0+"/at/column",schemaPath:"#/$defs/location/properties/column/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err53];
 }
@@ -4370,9 +4365,10 @@ vErrors.push(err53);
 errors++;
 }
 }
-if(data.permissionsBypassed !== undefined){
-if(typeof data.permissionsBypassed !== "boolean"){
-const err54 = {instancePath:instancePath+"/permissionsBypassed",schemaPath:"#/properties/permissionsBypassed/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+}
+}
+else {
+const err54 = {instancePath:instancePath+"/settings/" + i0+"/at",schemaPath:"#/$defs/location/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err54];
 }
@@ -4382,15 +4378,9 @@ vErrors.push(err54);
 errors++;
 }
 }
-if(data.tokenExchange !== undefined){
-let data22 = data.tokenExchange;
-const _errs53 = errors;
-let valid10 = false;
-let passing0 = null;
-const _errs54 = errors;
-if(data22 && typeof data22 == "object" && !Array.isArray(data22)){
-if(data22.issuer === undefined){
-const err55 = {instancePath:instancePath+"/tokenExchange",schemaPath:"#/properties/tokenExchange/oneOf/0/required",keyword:"required",params:{missingProperty: "issuer"},message:"must have required property '"+"issuer"+"'"};
+}
+else {
+const err55 = {instancePath:instancePath+"/settings/" + i0,schemaPath:"#/properties/settings/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err55];
 }
@@ -4399,8 +4389,10 @@ vErrors.push(err55);
 }
 errors++;
 }
-if(data22.note === undefined){
-const err56 = {instancePath:instancePath+"/tokenExchange",schemaPath:"#/properties/tokenExchange/oneOf/0/required",keyword:"required",params:{missingProperty: "note"},message:"must have required property '"+"note"+"'"};
+}
+}
+else {
+const err56 = {instancePath:instancePath+"/settings",schemaPath:"#/properties/settings/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err56];
 }
@@ -4409,9 +4401,10 @@ vErrors.push(err56);
 }
 errors++;
 }
-for(const key4 in data22){
-if(!((key4 === "issuer") || (key4 === "note"))){
-const err57 = {instancePath:instancePath+"/tokenExchange",schemaPath:"#/properties/tokenExchange/oneOf/0/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties"};
+}
+if(data.unrestrictedShell !== undefined){
+if(typeof data.unrestrictedShell !== "boolean"){
+const err57 = {instancePath:instancePath+"/unrestrictedShell",schemaPath:"#/properties/unrestrictedShell/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err57];
 }
@@ -4421,9 +4414,9 @@ vErrors.push(err57);
 errors++;
 }
 }
-if(data22.issuer !== undefined){
-if(typeof data22.issuer !== "string"){
-const err58 = {instancePath:instancePath+"/tokenExchange/issuer",schemaPath:"#/properties/tokenExchange/oneOf/0/properties/issuer/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.permissionsBypassed !== undefined){
+if(typeof data.permissionsBypassed !== "boolean"){
+const err58 = {instancePath:instancePath+"/permissionsBypassed",schemaPath:"#/properties/permissionsBypassed/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err58];
 }
@@ -4433,9 +4426,15 @@ vErrors.push(err58);
 errors++;
 }
 }
-if(data22.note !== undefined){
-if(typeof data22.note !== "string"){
-const err59 = {instancePath:instancePath+"/tokenExchange/note",schemaPath:"#/properties/tokenExchange/oneOf/0/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.tokenExchange !== undefined){
+let data24 = data.tokenExchange;
+const _errs57 = errors;
+let valid10 = false;
+let passing0 = null;
+const _errs58 = errors;
+if(data24 && typeof data24 == "object" && !Array.isArray(data24)){
+if(data24.issuer === undefined){
+const err59 = {instancePath:instancePath+"/tokenExchange",schemaPath:"#/properties/tokenExchange/oneOf/0/required",keyword:"required",params:{missingProperty: "issuer"},message:"must have required property '"+"issuer"+"'"};
 if(vErrors === null){
 vErrors = [err59];
 }
@@ -4444,10 +4443,8 @@ vErrors.push(err59);
 }
 errors++;
 }
-}
-}
-else {
-const err60 = {instancePath:instancePath+"/tokenExchange",schemaPath:"#/properties/tokenExchange/oneOf/0/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data24.note === undefined){
+const err60 = {instancePath:instancePath+"/tokenExchange",schemaPath:"#/properties/tokenExchange/oneOf/0/required",keyword:"required",params:{missingProperty: "note"},message:"must have required property '"+"note"+"'"};
 if(vErrors === null){
 vErrors = [err60];
 }
@@ -4456,14 +4453,9 @@ vErrors.push(err60);
 }
 errors++;
 }
-var _valid0 = _errs54 === errors;
-if(_valid0){
-valid10 = true;
-passing0 = 0;
-}
-const _errs61 = errors;
-if(data22 !== null){
-const err61 = {instancePath:instancePath+"/tokenExchange",schemaPath:"#/properties/tokenExchange/oneOf/1/type",keyword:"type",params:{type: "null"},message:"must be null"};
+for(const key4 in data24){
+if(!((key4 === "issuer") || (key4 === "note"))){
+const err61 = {instancePath:instancePath+"/tokenExchange",schemaPath:"#/properties/tokenExchange/oneOf/0/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key4},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err61];
 }
@@ -4472,7 +4464,59 @@ vErrors.push(err61);
 }
 errors++;
 }
-var _valid0 = _errs61 === errors;
+}
+if(data24.issuer !== undefined){
+if(typeof data24.issuer !== "string"){
+const err62 = {instancePath:instancePath+"/tokenExchange/issuer",schemaPath:"#/properties/tokenExchange/oneOf/0/properties/issuer/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err62];
+}
+else {
+vErrors.push(err62);
+}
+errors++;
+}
+}
+if(data24.note !== undefined){
+if(typeof data24.note !== "string"){
+const err63 = {instancePath:instancePath+"/tokenExchange/note",schemaPath:"#/properties/tokenExchange/oneOf/0/properties/note/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(vErrors === null){
+vErrors = [err63];
+}
+else {
+vErrors.push(err63);
+}
+errors++;
+}
+}
+}
+else {
+const err64 = {instancePath:instancePath+"/tokenExchange",schemaPath:"#/properties/tokenExchange/oneOf/0/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err64];
+}
+else {
+vErrors.push(err64);
+}
+errors++;
+}
+var _valid0 = _errs58 === errors;
+if(_valid0){
+valid10 = true;
+passing0 = 0;
+}
+const _errs65 = errors;
+if(data24 !== null){
+const err65 = {instancePath:instancePath+"/tokenExchange",schemaPath:"#/properties/tokenExchange/oneOf/1/type",keyword:"type",params:{type: "null"},message:"must be null"};
+if(vErrors === null){
+vErrors = [err65];
+}
+else {
+vErrors.push(err65);
+}
+errors++;
+}
+var _valid0 = _errs65 === errors;
 if(_valid0 && valid10){
 valid10 = false;
 passing0 = [passing0, 1];
@@ -4484,67 +4528,7 @@ passing0 = 1;
 }
 }
 if(!valid10){
-const err62 = {instancePath:instancePath+"/tokenExchange",schemaPath:"#/properties/tokenExchange/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf"};
-if(vErrors === null){
-vErrors = [err62];
-}
-else {
-vErrors.push(err62);
-}
-errors++;
-}
-else {
-errors = _errs53;
-if(vErrors !== null){
-if(_errs53){
-vErrors.length = _errs53;
-}
-else {
-vErrors = null;
-}
-}
-}
-}
-if(data.allowedActors !== undefined){
-let data25 = data.allowedActors;
-if(Array.isArray(data25)){
-const len1 = data25.length;
-for(let i1=0; i1<len1; i1++){
-let data26 = data25[i1];
-if(data26 && typeof data26 == "object" && !Array.isArray(data26)){
-if(data26.name === undefined){
-const err63 = {instancePath:instancePath+"/allowedActors/" + i1,schemaPath:"#/properties/allowedActors/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
-if(vErrors === null){
-vErrors = [err63];
-}
-else {
-vErrors.push(err63);
-}
-errors++;
-}
-if(data26.value === undefined){
-const err64 = {instancePath:instancePath+"/allowedActors/" + i1,schemaPath:"#/properties/allowedActors/items/required",keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'"};
-if(vErrors === null){
-vErrors = [err64];
-}
-else {
-vErrors.push(err64);
-}
-errors++;
-}
-if(data26.wildcard === undefined){
-const err65 = {instancePath:instancePath+"/allowedActors/" + i1,schemaPath:"#/properties/allowedActors/items/required",keyword:"required",params:{missingProperty: "wildcard"},message:"must have required property '"+"wildcard"+"'"};
-if(vErrors === null){
-vErrors = [err65];
-}
-else {
-vErrors.push(err65);
-}
-errors++;
-}
-for(const key5 in data26){
-if(!(((key5 === "name") || (key5 === "value")) || (key5 === "wildcard"))){
-const err66 = {instancePath:instancePath+"/allowedActors/" + i1,schemaPath:"#/properties/allowedActors/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties"};
+const err66 = {instancePath:instancePath+"/tokenExchange",schemaPath:"#/properties/tokenExchange/oneOf",keyword:"oneOf",params:{passingSchemas: passing0},message:"must match exactly one schema in oneOf"};
 if(vErrors === null){
 vErrors = [err66];
 }
@@ -4553,10 +4537,27 @@ vErrors.push(err66);
 }
 errors++;
 }
+else {
+errors = _errs57;
+if(vErrors !== null){
+if(_errs57){
+vErrors.length = _errs57;
 }
-if(data26.name !== undefined){
-if(typeof data26.name !== "string"){
-const err67 = {instancePath:instancePath+"/allowedActors/" + i1+"/name",schemaPath:"#/properties/allowedActors/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
+else {
+vErrors = null;
+}
+}
+}
+}
+if(data.allowedActors !== undefined){
+let data27 = data.allowedActors;
+if(Array.isArray(data27)){
+const len1 = data27.length;
+for(let i1=0; i1<len1; i1++){
+let data28 = data27[i1];
+if(data28 && typeof data28 == "object" && !Array.isArray(data28)){
+if(data28.name === undefined){
+const err67 = {instancePath:instancePath+"/allowedActors/" + i1,schemaPath:"#/properties/allowedActors/items/required",keyword:"required",params:{missingProperty: "name"},message:"must have required property '"+"name"+"'"};
 if(vErrors === null){
 vErrors = [err67];
 }
@@ -4565,10 +4566,8 @@ vErrors.push(err67);
 }
 errors++;
 }
-}
-if(data26.value !== undefined){
-if(typeof data26.value !== "string"){
-const err68 = {instancePath:instancePath+"/allowedActors/" + i1+"/value",schemaPath:"#/properties/allowedActors/items/properties/value/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data28.value === undefined){
+const err68 = {instancePath:instancePath+"/allowedActors/" + i1,schemaPath:"#/properties/allowedActors/items/required",keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'"};
 if(vErrors === null){
 vErrors = [err68];
 }
@@ -4577,10 +4576,8 @@ vErrors.push(err68);
 }
 errors++;
 }
-}
-if(data26.wildcard !== undefined){
-if(typeof data26.wildcard !== "boolean"){
-const err69 = {instancePath:instancePath+"/allowedActors/" + i1+"/wildcard",schemaPath:"#/properties/allowedActors/items/properties/wildcard/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
+if(data28.wildcard === undefined){
+const err69 = {instancePath:instancePath+"/allowedActors/" + i1,schemaPath:"#/properties/allowedActors/items/required",keyword:"required",params:{missingProperty: "wildcard"},message:"must have required property '"+"wildcard"+"'"};
 if(vErrors === null){
 vErrors = [err69];
 }
@@ -4589,10 +4586,9 @@ vErrors.push(err69);
 }
 errors++;
 }
-}
-}
-else {
-const err70 = {instancePath:instancePath+"/allowedActors/" + i1,schemaPath:"#/properties/allowedActors/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+for(const key5 in data28){
+if(!(((key5 === "name") || (key5 === "value")) || (key5 === "wildcard"))){
+const err70 = {instancePath:instancePath+"/allowedActors/" + i1,schemaPath:"#/properties/allowedActors/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key5},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err70];
 }
@@ -4602,9 +4598,9 @@ vErrors.push(err70);
 errors++;
 }
 }
-}
-else {
-const err71 = {instancePath:instancePath+"/allowedActors",schemaPath:"#/properties/allowedActors/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data28.name !== undefined){
+if(typeof data28.name !== "string"){
+const err71 = {instancePath:instancePath+"/allowedActors/" + i1+"/name",schemaPath:"#/properties/allowedActors/items/properties/name/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err71];
 }
@@ -4614,15 +4610,9 @@ vErrors.push(err71);
 errors++;
 }
 }
-if(data.promptInputs !== undefined){
-let data30 = data.promptInputs;
-if(Array.isArray(data30)){
-const len2 = data30.length;
-for(let i2=0; i2<len2; i2++){
-let data31 = data30[i2];
-if(data31 && typeof data31 == "object" && !Array.isArray(data31)){
-if(data31.input === undefined){
-const err72 = {instancePath:instancePath+"/promptInputs/" + i2,schemaPath:"#/properties/promptInputs/items/required",keyword:"required",params:{missingProperty: "input"},message:"must have required property '"+"input"+"'"};
+if(data28.value !== undefined){
+if(typeof data28.value !== "string"){
+const err72 = {instancePath:instancePath+"/allowedActors/" + i1+"/value",schemaPath:"#/properties/allowedActors/items/properties/value/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err72];
 }
@@ -4631,8 +4621,10 @@ vErrors.push(err72);
 }
 errors++;
 }
-if(data31.value === undefined){
-const err73 = {instancePath:instancePath+"/promptInputs/" + i2,schemaPath:"#/properties/promptInputs/items/required",keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'"};
+}
+if(data28.wildcard !== undefined){
+if(typeof data28.wildcard !== "boolean"){
+const err73 = {instancePath:instancePath+"/allowedActors/" + i1+"/wildcard",schemaPath:"#/properties/allowedActors/items/properties/wildcard/type",keyword:"type",params:{type: "boolean"},message:"must be boolean"};
 if(vErrors === null){
 vErrors = [err73];
 }
@@ -4641,8 +4633,10 @@ vErrors.push(err73);
 }
 errors++;
 }
-if(data31.at === undefined){
-const err74 = {instancePath:instancePath+"/promptInputs/" + i2,schemaPath:"#/properties/promptInputs/items/required",keyword:"required",params:{missingProperty: "at"},message:"must have required property '"+"at"+"'"};
+}
+}
+else {
+const err74 = {instancePath:instancePath+"/allowedActors/" + i1,schemaPath:"#/properties/allowedActors/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err74];
 }
@@ -4651,9 +4645,10 @@ vErrors.push(err74);
 }
 errors++;
 }
-for(const key6 in data31){
-if(!(((key6 === "input") || (key6 === "value")) || (key6 === "at"))){
-const err75 = {instancePath:instancePath+"/promptInputs/" + i2,schemaPath:"#/properties/promptInputs/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties"};
+}
+}
+else {
+const err75 = {instancePath:instancePath+"/allowedActors",schemaPath:"#/properties/allowedActors/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err75];
 }
@@ -4663,9 +4658,15 @@ vErrors.push(err75);
 errors++;
 }
 }
-if(data31.input !== undefined){
-if(typeof data31.input !== "string"){
-const err76 = {instancePath:instancePath+"/promptInputs/" + i2+"/input",schemaPath:"#/properties/promptInputs/items/properties/input/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.promptInputs !== undefined){
+let data32 = data.promptInputs;
+if(Array.isArray(data32)){
+const len2 = data32.length;
+for(let i2=0; i2<len2; i2++){
+let data33 = data32[i2];
+if(data33 && typeof data33 == "object" && !Array.isArray(data33)){
+if(data33.input === undefined){
+const err76 = {instancePath:instancePath+"/promptInputs/" + i2,schemaPath:"#/properties/promptInputs/items/required",keyword:"required",params:{missingProperty: "input"},message:"must have required property '"+"input"+"'"};
 if(vErrors === null){
 vErrors = [err76];
 }
@@ -4674,10 +4675,8 @@ vErrors.push(err76);
 }
 errors++;
 }
-}
-if(data31.value !== undefined){
-if(typeof data31.value !== "string"){
-const err77 = {instancePath:instancePath+"/promptInputs/" + i2+"/value",schemaPath:"#/properties/promptInputs/items/properties/value/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data33.value === undefined){
+const err77 = {instancePath:instancePath+"/promptInputs/" + i2,schemaPath:"#/properties/promptInputs/items/required",keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'"};
 if(vErrors === null){
 vErrors = [err77];
 }
@@ -4686,12 +4685,8 @@ vErrors.push(err77);
 }
 errors++;
 }
-}
-if(data31.at !== undefined){
-let data34 = data31.at;
-if(data34 && typeof data34 == "object" && !Array.isArray(data34)){
-if(data34.path === undefined){
-const err78 = {instancePath:instancePath+"/promptInputs/" + i2+"/at",schemaPath:"#/$defs/location/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'"};
+if(data33.at === undefined){
+const err78 = {instancePath:instancePath+"/promptInputs/" + i2,schemaPath:"#/properties/promptInputs/items/required",keyword:"required",params:{missingProperty: "at"},message:"must have required property '"+"at"+"'"};
 if(vErrors === null){
 vErrors = [err78];
 }
@@ -4700,8 +4695,9 @@ vErrors.push(err78);
 }
 errors++;
 }
-if(data34.line === undefined){
-const err79 = {instancePath:instancePath+"/promptInputs/" + i2+"/at",schemaPath:"#/$defs/location/required",keyword:"required",params:{missingProperty: "line"},message:"must have required property '"+"line"+"'"};
+for(const key6 in data33){
+if(!(((key6 === "input") || (key6 === "value")) || (key6 === "at"))){
+const err79 = {instancePath:instancePath+"/promptInputs/" + i2,schemaPath:"#/properties/promptInputs/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key6},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err79];
 }
@@ -4710,8 +4706,10 @@ vErrors.push(err79);
 }
 errors++;
 }
-if(data34.column === undefined){
-const err80 = {instancePath:instancePath+"/promptInputs/" + i2+"/at",schemaPath:"#/$defs/location/required",keyword:"required",params:{missingProperty: "column"},message:"must have required property '"+"column"+"'"};
+}
+if(data33.input !== undefined){
+if(typeof data33.input !== "string"){
+const err80 = {instancePath:instancePath+"/promptInputs/" + i2+"/input",schemaPath:"#/properties/promptInputs/items/properties/input/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err80];
 }
@@ -4720,9 +4718,10 @@ vErrors.push(err80);
 }
 errors++;
 }
-for(const key7 in data34){
-if(!(((key7 === "path") || (key7 === "line")) || (key7 === "column"))){
-const err81 = {instancePath:instancePath+"/promptInputs/" + i2+"/at",schemaPath:"#/$defs/location/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties"};
+}
+if(data33.value !== undefined){
+if(typeof data33.value !== "string"){
+const err81 = {instancePath:instancePath+"/promptInputs/" + i2+"/value",schemaPath:"#/properties/promptInputs/items/properties/value/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err81];
 }
@@ -4732,9 +4731,11 @@ vErrors.push(err81);
 errors++;
 }
 }
-if(data34.path !== undefined){
-if(typeof data34.path !== "string"){
-const err82 = {instancePath:instancePath+"/promptInputs/" + i2+"/at/path",schemaPath:"#/$defs/location/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data33.at !== undefined){
+let data36 = data33.at;
+if(data36 && typeof data36 == "object" && !Array.isArray(data36)){
+if(data36.path === undefined){
+const err82 = {instancePath:instancePath+"/promptInputs/" + i2+"/at",schemaPath:"#/$defs/location/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'"};
 if(vErrors === null){
 vErrors = [err82];
 }
@@ -4743,11 +4744,8 @@ vErrors.push(err82);
 }
 errors++;
 }
-}
-if(data34.line !== undefined){
-let data36 = data34.line;
-if(!(((typeof data36 == "number") && (!(data36 % 1) && !isNaN(data36))) && (isFinite(data36)))){
-const err83 = {instancePath:instancePath+"/promptInputs/" + i2+"/at/line",schemaPath:"#/$defs/location/properties/line/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data36.line === undefined){
+const err83 = {instancePath:instancePath+"/promptInputs/" + i2+"/at",schemaPath:"#/$defs/location/required",keyword:"required",params:{missingProperty: "line"},message:"must have required property '"+"line"+"'"};
 if(vErrors === null){
 vErrors = [err83];
 }
@@ -4756,9 +4754,8 @@ vErrors.push(err83);
 }
 errors++;
 }
-if((typeof data36 == "number") && (isFinite(data36))){
-if(data36 < 0 || isNaN(data36)){
-const err84 = {instancePath:instancePath+"/promptInputs/" + i2+"/at/line",schemaPath:"#/$defs/location/properties/line/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(data36.column === undefined){
+const err84 = {instancePath:instancePath+"/promptInputs/" + i2+"/at",schemaPath:"#/$defs/location/required",keyword:"required",params:{missingProperty: "column"},message:"must have required property '"+"column"+"'"};
 if(vErrors === null){
 vErrors = [err84];
 }
@@ -4767,12 +4764,9 @@ vErrors.push(err84);
 }
 errors++;
 }
-}
-}
-if(data34.column !== undefined){
-let data37 = data34.column;
-if(!(((typeof data37 == "number") && (!(data37 % 1) && !isNaN(data37))) && (isFinite(data37)))){
-const err85 = {instancePath:instancePath+"/promptInputs/" + i2+"/at/column",schemaPath:"#/$defs/location/properties/column/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+for(const key7 in data36){
+if(!(((key7 === "path") || (key7 === "line")) || (key7 === "column"))){
+const err85 = {instancePath:instancePath+"/promptInputs/" + i2+"/at",schemaPath:"#/$defs/location/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key7},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err85];
 }
@@ -4781,9 +4775,10 @@ vErrors.push(err85);
 }
 errors++;
 }
-if((typeof data37 == "number") && (isFinite(data37))){
-if(data37 < 0 || isNaN(data37)){
-const err86 = {instancePath:instancePath+"/promptInputs/" + i2+"/at/column",schemaPath:"#/$defs/location/properties/column/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+if(data36.path !== undefined){
+if(typeof data36.path !== "string"){
+const err86 = {instancePath:instancePath+"/promptInputs/" + i2+"/at/path",schemaPath:"#/$defs/location/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err86];
 }
@@ -4793,10 +4788,10 @@ vErrors.push(err86);
 errors++;
 }
 }
-}
-}
-else {
-const err87 = {instancePath:instancePath+"/promptInputs/" + i2+"/at",schemaPath:"#/$defs/location/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data36.line !== undefined){
+let data38 = data36.line;
+if(!(((typeof data38 == "number") && (!(data38 % 1) && !isNaN(data38))) && (isFinite(data38)))){
+const err87 = {instancePath:instancePath+"/promptInputs/" + i2+"/at/line",schemaPath:"#/$defs/location/properties/line/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err87];
 }
@@ -4805,10 +4800,9 @@ vErrors.push(err87);
 }
 errors++;
 }
-}
-}
-else {
-const err88 = {instancePath:instancePath+"/promptInputs/" + i2,schemaPath:"#/properties/promptInputs/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if((typeof data38 == "number") && (isFinite(data38))){
+if(data38 < 0 || isNaN(data38)){
+const err88 = {instancePath:instancePath+"/promptInputs/" + i2+"/at/line",schemaPath:"#/$defs/location/properties/line/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err88];
 }
@@ -4819,8 +4813,10 @@ errors++;
 }
 }
 }
-else {
-const err89 = {instancePath:instancePath+"/promptInputs",schemaPath:"#/properties/promptInputs/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data36.column !== undefined){
+let data39 = data36.column;
+if(!(((typeof data39 == "number") && (!(data39 % 1) && !isNaN(data39))) && (isFinite(data39)))){
+const err89 = {instancePath:instancePath+"/promptInputs/" + i2+"/at/column",schemaPath:"#/$defs/location/properties/column/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err89];
 }
@@ -4829,16 +4825,9 @@ vErrors.push(err89);
 }
 errors++;
 }
-}
-if(data.mcpConfig !== undefined){
-let data38 = data.mcpConfig;
-if(Array.isArray(data38)){
-const len3 = data38.length;
-for(let i3=0; i3<len3; i3++){
-let data39 = data38[i3];
-if(data39 && typeof data39 == "object" && !Array.isArray(data39)){
-if(data39.source === undefined){
-const err90 = {instancePath:instancePath+"/mcpConfig/" + i3,schemaPath:"#/properties/mcpConfig/items/required",keyword:"required",params:{missingProperty: "source"},message:"must have required property '"+"source"+"'"};
+if((typeof data39 == "number") && (isFinite(data39))){
+if(data39 < 0 || isNaN(data39)){
+const err90 = {instancePath:instancePath+"/promptInputs/" + i2+"/at/column",schemaPath:"#/$defs/location/properties/column/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err90];
 }
@@ -4847,8 +4836,11 @@ vErrors.push(err90);
 }
 errors++;
 }
-if(data39.value === undefined){
-const err91 = {instancePath:instancePath+"/mcpConfig/" + i3,schemaPath:"#/properties/mcpConfig/items/required",keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'"};
+}
+}
+}
+else {
+const err91 = {instancePath:instancePath+"/promptInputs/" + i2+"/at",schemaPath:"#/$defs/location/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err91];
 }
@@ -4857,8 +4849,10 @@ vErrors.push(err91);
 }
 errors++;
 }
-if(data39.at === undefined){
-const err92 = {instancePath:instancePath+"/mcpConfig/" + i3,schemaPath:"#/properties/mcpConfig/items/required",keyword:"required",params:{missingProperty: "at"},message:"must have required property '"+"at"+"'"};
+}
+}
+else {
+const err92 = {instancePath:instancePath+"/promptInputs/" + i2,schemaPath:"#/properties/promptInputs/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
 if(vErrors === null){
 vErrors = [err92];
 }
@@ -4867,9 +4861,10 @@ vErrors.push(err92);
 }
 errors++;
 }
-for(const key8 in data39){
-if(!(((key8 === "source") || (key8 === "value")) || (key8 === "at"))){
-const err93 = {instancePath:instancePath+"/mcpConfig/" + i3,schemaPath:"#/properties/mcpConfig/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties"};
+}
+}
+else {
+const err93 = {instancePath:instancePath+"/promptInputs",schemaPath:"#/properties/promptInputs/type",keyword:"type",params:{type: "array"},message:"must be array"};
 if(vErrors === null){
 vErrors = [err93];
 }
@@ -4879,9 +4874,15 @@ vErrors.push(err93);
 errors++;
 }
 }
-if(data39.source !== undefined){
-if(typeof data39.source !== "string"){
-const err94 = {instancePath:instancePath+"/mcpConfig/" + i3+"/source",schemaPath:"#/properties/mcpConfig/items/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data.mcpConfig !== undefined){
+let data40 = data.mcpConfig;
+if(Array.isArray(data40)){
+const len3 = data40.length;
+for(let i3=0; i3<len3; i3++){
+let data41 = data40[i3];
+if(data41 && typeof data41 == "object" && !Array.isArray(data41)){
+if(data41.source === undefined){
+const err94 = {instancePath:instancePath+"/mcpConfig/" + i3,schemaPath:"#/properties/mcpConfig/items/required",keyword:"required",params:{missingProperty: "source"},message:"must have required property '"+"source"+"'"};
 if(vErrors === null){
 vErrors = [err94];
 }
@@ -4890,10 +4891,8 @@ vErrors.push(err94);
 }
 errors++;
 }
-}
-if(data39.value !== undefined){
-if(typeof data39.value !== "string"){
-const err95 = {instancePath:instancePath+"/mcpConfig/" + i3+"/value",schemaPath:"#/properties/mcpConfig/items/properties/value/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data41.value === undefined){
+const err95 = {instancePath:instancePath+"/mcpConfig/" + i3,schemaPath:"#/properties/mcpConfig/items/required",keyword:"required",params:{missingProperty: "value"},message:"must have required property '"+"value"+"'"};
 if(vErrors === null){
 vErrors = [err95];
 }
@@ -4902,12 +4901,8 @@ vErrors.push(err95);
 }
 errors++;
 }
-}
-if(data39.at !== undefined){
-let data42 = data39.at;
-if(data42 && typeof data42 == "object" && !Array.isArray(data42)){
-if(data42.path === undefined){
-const err96 = {instancePath:instancePath+"/mcpConfig/" + i3+"/at",schemaPath:"#/$defs/location/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'"};
+if(data41.at === undefined){
+const err96 = {instancePath:instancePath+"/mcpConfig/" + i3,schemaPath:"#/properties/mcpConfig/items/required",keyword:"required",params:{missingProperty: "at"},message:"must have required property '"+"at"+"'"};
 if(vErrors === null){
 vErrors = [err96];
 }
@@ -4916,8 +4911,9 @@ vErrors.push(err96);
 }
 errors++;
 }
-if(data42.line === undefined){
-const err97 = {instancePath:instancePath+"/mcpConfig/" + i3+"/at",schemaPath:"#/$defs/location/required",keyword:"required",params:{missingProperty: "line"},message:"must have required property '"+"line"+"'"};
+for(const key8 in data41){
+if(!(((key8 === "source") || (key8 === "value")) || (key8 === "at"))){
+const err97 = {instancePath:instancePath+"/mcpConfig/" + i3,schemaPath:"#/properties/mcpConfig/items/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key8},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err97];
 }
@@ -4926,8 +4922,10 @@ vErrors.push(err97);
 }
 errors++;
 }
-if(data42.column === undefined){
-const err98 = {instancePath:instancePath+"/mcpConfig/" + i3+"/at",schemaPath:"#/$defs/location/required",keyword:"required",params:{missingProperty: "column"},message:"must have required property '"+"column"+"'"};
+}
+if(data41.source !== undefined){
+if(typeof data41.source !== "string"){
+const err98 = {instancePath:instancePath+"/mcpConfig/" + i3+"/source",schemaPath:"#/properties/mcpConfig/items/properties/source/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err98];
 }
@@ -4936,9 +4934,10 @@ vErrors.push(err98);
 }
 errors++;
 }
-for(const key9 in data42){
-if(!(((key9 === "path") || (key9 === "line")) || (key9 === "column"))){
-const err99 = {instancePath:instancePath+"/mcpConfig/" + i3+"/at",schemaPath:"#/$defs/location/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties"};
+}
+if(data41.value !== undefined){
+if(typeof data41.value !== "string"){
+const err99 = {instancePath:instancePath+"/mcpConfig/" + i3+"/value",schemaPath:"#/properties/mcpConfig/items/properties/value/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err99];
 }
@@ -4948,9 +4947,11 @@ vErrors.push(err99);
 errors++;
 }
 }
-if(data42.path !== undefined){
-if(typeof data42.path !== "string"){
-const err100 = {instancePath:instancePath+"/mcpConfig/" + i3+"/at/path",schemaPath:"#/$defs/location/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string"};
+if(data41.at !== undefined){
+let data44 = data41.at;
+if(data44 && typeof data44 == "object" && !Array.isArray(data44)){
+if(data44.path === undefined){
+const err100 = {instancePath:instancePath+"/mcpConfig/" + i3+"/at",schemaPath:"#/$defs/location/required",keyword:"required",params:{missingProperty: "path"},message:"must have required property '"+"path"+"'"};
 if(vErrors === null){
 vErrors = [err100];
 }
@@ -4959,11 +4960,8 @@ vErrors.push(err100);
 }
 errors++;
 }
-}
-if(data42.line !== undefined){
-let data44 = data42.line;
-if(!(((typeof data44 == "number") && (!(data44 % 1) && !isNaN(data44))) && (isFinite(data44)))){
-const err101 = {instancePath:instancePath+"/mcpConfig/" + i3+"/at/line",schemaPath:"#/$defs/location/properties/line/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+if(data44.line === undefined){
+const err101 = {instancePath:instancePath+"/mcpConfig/" + i3+"/at",schemaPath:"#/$defs/location/required",keyword:"required",params:{missingProperty: "line"},message:"must have required property '"+"line"+"'"};
 if(vErrors === null){
 vErrors = [err101];
 }
@@ -4972,9 +4970,8 @@ vErrors.push(err101);
 }
 errors++;
 }
-if((typeof data44 == "number") && (isFinite(data44))){
-if(data44 < 0 || isNaN(data44)){
-const err102 = {instancePath:instancePath+"/mcpConfig/" + i3+"/at/line",schemaPath:"#/$defs/location/properties/line/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+if(data44.column === undefined){
+const err102 = {instancePath:instancePath+"/mcpConfig/" + i3+"/at",schemaPath:"#/$defs/location/required",keyword:"required",params:{missingProperty: "column"},message:"must have required property '"+"column"+"'"};
 if(vErrors === null){
 vErrors = [err102];
 }
@@ -4983,12 +4980,9 @@ vErrors.push(err102);
 }
 errors++;
 }
-}
-}
-if(data42.column !== undefined){
-let data45 = data42.column;
-if(!(((typeof data45 == "number") && (!(data45 % 1) && !isNaN(data45))) && (isFinite(data45)))){
-const err103 = {instancePath:instancePath+"/mcpConfig/" + i3+"/at/column",schemaPath:"#/$defs/location/properties/column/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
+for(const key9 in data44){
+if(!(((key9 === "path") || (key9 === "line")) || (key9 === "column"))){
+const err103 = {instancePath:instancePath+"/mcpConfig/" + i3+"/at",schemaPath:"#/$defs/location/additionalProperties",keyword:"additionalProperties",params:{additionalProperty: key9},message:"must NOT have additional properties"};
 if(vErrors === null){
 vErrors = [err103];
 }
@@ -4997,9 +4991,10 @@ vErrors.push(err103);
 }
 errors++;
 }
-if((typeof data45 == "number") && (isFinite(data45))){
-if(data45 < 0 || isNaN(data45)){
-const err104 = {instancePath:instancePath+"/mcpConfig/" + i3+"/at/column",schemaPath:"#/$defs/location/properties/column/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
+}
+if(data44.path !== undefined){
+if(typeof data44.path !== "string"){
+const err104 = {instancePath:instancePath+"/mcpConfig/" + i3+"/at/path",schemaPath:"#/$defs/location/properties/path/type",keyword:"type",params:{type: "string"},message:"must be string"};
 if(vErrors === null){
 vErrors = [err104];
 }
@@ -5009,10 +5004,10 @@ vErrors.push(err104);
 errors++;
 }
 }
-}
-}
-else {
-const err105 = {instancePath:instancePath+"/mcpConfig/" + i3+"/at",schemaPath:"#/$defs/location/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(data44.line !== undefined){
+let data46 = data44.line;
+if(!(((typeof data46 == "number") && (!(data46 % 1) && !isNaN(data46))) && (isFinite(data46)))){
+const err105 = {instancePath:instancePath+"/mcpConfig/" + i3+"/at/line",schemaPath:"#/$defs/location/properties/line/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err105];
 }
@@ -5021,10 +5016,9 @@ vErrors.push(err105);
 }
 errors++;
 }
-}
-}
-else {
-const err106 = {instancePath:instancePath+"/mcpConfig/" + i3,schemaPath:"#/properties/mcpConfig/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if((typeof data46 == "number") && (isFinite(data46))){
+if(data46 < 0 || isNaN(data46)){
+const err106 = {instancePath:instancePath+"/mcpConfig/" + i3+"/at/line",schemaPath:"#/$defs/location/properties/line/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err106];
 }
@@ -5035,8 +5029,10 @@ errors++;
 }
 }
 }
-else {
-const err107 = {instancePath:instancePath+"/mcpConfig",schemaPath:"#/properties/mcpConfig/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(data44.column !== undefined){
+let data47 = data44.column;
+if(!(((typeof data47 == "number") && (!(data47 % 1) && !isNaN(data47))) && (isFinite(data47)))){
+const err107 = {instancePath:instancePath+"/mcpConfig/" + i3+"/at/column",schemaPath:"#/$defs/location/properties/column/type",keyword:"type",params:{type: "integer"},message:"must be integer"};
 if(vErrors === null){
 vErrors = [err107];
 }
@@ -5045,15 +5041,63 @@ vErrors.push(err107);
 }
 errors++;
 }
-}
-}
-else {
-const err108 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if((typeof data47 == "number") && (isFinite(data47))){
+if(data47 < 0 || isNaN(data47)){
+const err108 = {instancePath:instancePath+"/mcpConfig/" + i3+"/at/column",schemaPath:"#/$defs/location/properties/column/minimum",keyword:"minimum",params:{comparison: ">=", limit: 0},message:"must be >= 0"};
 if(vErrors === null){
 vErrors = [err108];
 }
 else {
 vErrors.push(err108);
+}
+errors++;
+}
+}
+}
+}
+else {
+const err109 = {instancePath:instancePath+"/mcpConfig/" + i3+"/at",schemaPath:"#/$defs/location/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err109];
+}
+else {
+vErrors.push(err109);
+}
+errors++;
+}
+}
+}
+else {
+const err110 = {instancePath:instancePath+"/mcpConfig/" + i3,schemaPath:"#/properties/mcpConfig/items/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err110];
+}
+else {
+vErrors.push(err110);
+}
+errors++;
+}
+}
+}
+else {
+const err111 = {instancePath:instancePath+"/mcpConfig",schemaPath:"#/properties/mcpConfig/type",keyword:"type",params:{type: "array"},message:"must be array"};
+if(vErrors === null){
+vErrors = [err111];
+}
+else {
+vErrors.push(err111);
+}
+errors++;
+}
+}
+}
+else {
+const err112 = {instancePath,schemaPath:"#/type",keyword:"type",params:{type: "object"},message:"must be object"};
+if(vErrors === null){
+vErrors = [err112];
+}
+else {
+vErrors.push(err112);
 }
 errors++;
 }
@@ -16045,8 +16089,8 @@ validate69.evaluated = {"props":true,"dynamicProps":false,"dynamicItems":false};
 
 // EXTERNAL MODULE: ./src/engine/escape.ts
 var engine_escape = __webpack_require__(25775);
-// EXTERNAL MODULE: ./src/engine/report/render-markdown.ts
-var render_markdown = __webpack_require__(65943);
+// EXTERNAL MODULE: ./src/engine/report/render-markdown.ts + 1 modules
+var render_markdown = __webpack_require__(33926);
 ;// CONCATENATED MODULE: ./src/generated/rule-docs.ts
 // Generated by scripts/generate.mjs from docs/rules/ — do not edit.
 /** Rule ids that have a documentation page, docs/rules/<id>.md. */
@@ -16058,8 +16102,8 @@ var checks = __webpack_require__(90680);
 var path_remediation = __webpack_require__(32846);
 // EXTERNAL MODULE: ./src/engine/version.ts
 var version = __webpack_require__(48574);
-// EXTERNAL MODULE: ./src/engine/report/report.ts
-var report_report = __webpack_require__(39863);
+// EXTERNAL MODULE: ./src/engine/report/report.ts + 1 modules
+var report_report = __webpack_require__(76922);
 ;// CONCATENATED MODULE: ./src/engine/report/render-sarif.ts
 /**
  * SARIF 2.1.0 rendering of the findings, for code-scanning upload and the evidence pack
@@ -16130,17 +16174,22 @@ function runScopes(report) {
             },
         ];
     }
-    return report.repositories.map((scope) => {
-        const byPath = new Map(scope.workflows.map((w) => [w.path, w.repoPath]));
-        const prefix = scope.root.endsWith('/') ? scope.root : `${scope.root}/`;
-        return {
-            policy: scope.policy,
-            findings: findings.filter((f) => byPath.has(f.workflow)),
-            rootUri: scope.rootUri,
-            category: scope.category,
-            repoPathOf: (path) => byPath.get(path) ?? (path.startsWith(prefix) ? path.slice(prefix.length) : path),
-        };
-    });
+    return report.repositories.map((scope) => repositoryRunScope(scope, findings));
+}
+/** One repository's run from its findings, the most severe first (a streamed scan's SARIF). */
+function sarifRepositoryRun(scope, findings) {
+    return sarifRun(repositoryRunScope(scope, findings));
+}
+function repositoryRunScope(scope, findings) {
+    const byPath = new Map(scope.workflows.map((w) => [w.path, w.repoPath]));
+    const prefix = scope.root.endsWith('/') ? scope.root : `${scope.root}/`;
+    return {
+        policy: scope.policy,
+        findings: findings.filter((f) => byPath.has(f.workflow)),
+        rootUri: scope.rootUri,
+        category: scope.category,
+        repoPathOf: (path) => byPath.get(path) ?? (path.startsWith(prefix) ? path.slice(prefix.length) : path),
+    };
 }
 function sarifRun(scope) {
     // Most severe first (allFindings' order), so a cap keeps what matters.
@@ -16754,7 +16803,7 @@ async function attestEvidence(input) {
         throw new errors/* InputError */.dz('attest: SIGSTORE_ID_TOKEN is set; unset it so the evidence is signed with this job’s OIDC identity');
     let library;
     try {
-        library = await Promise.all(/* import() */[__webpack_require__.e(251), __webpack_require__.e(351), __webpack_require__.e(724), __webpack_require__.e(476)]).then(__webpack_require__.bind(__webpack_require__, 4476));
+        library = await Promise.all(/* import() */[__webpack_require__.e(251), __webpack_require__.e(351), __webpack_require__.e(110), __webpack_require__.e(476)]).then(__webpack_require__.bind(__webpack_require__, 4476));
     }
     catch (error) {
         throw new Error(`attest: could not load @actions/attest: ${attest_evidence_messageOf(error)}`, {
@@ -16997,9 +17046,9 @@ var upload_evidence = __webpack_require__(59462);
 
 
 async function runPost(now = () => new Date()) {
-    const dir = core/* getState */.Gu(evidence_store/* STATE_EVIDENCE_DIR */.sQ);
+    const dir = runner_commands/* getState */.Gu(evidence_store/* STATE_EVIDENCE_DIR */.sQ);
     if (!dir) {
-        core/* info */.pq('agent-gate: no evidence pack to complete (the gate wrote none: evidence none, or it failed before deciding)');
+        runner_commands/* info */.pq('agent-gate: no evidence pack to complete (the gate wrote none: evidence none, or it failed before deciding)');
         return;
     }
     const settings = (0,action_settings/* readSettings */.sb)();
@@ -17012,9 +17061,9 @@ async function runPost(now = () => new Date()) {
 }
 async function completePack(dir, settings, runner, api, limits, now) {
     const seal = {
-        digest: core/* getState */.Gu(evidence_seal/* STATE_EVIDENCE_DIGEST */.HO) || undefined,
-        decision: core/* getState */.Gu(evidence_seal/* STATE_DECISION */.ZO) || undefined,
-        artifact: core/* getState */.Gu(evidence_seal/* STATE_ARTIFACT */.HT),
+        digest: runner_commands/* getState */.Gu(evidence_seal/* STATE_EVIDENCE_DIGEST */.HO) || undefined,
+        decision: runner_commands/* getState */.Gu(evidence_seal/* STATE_DECISION */.ZO) || undefined,
+        artifact: runner_commands/* getState */.Gu(evidence_seal/* STATE_ARTIFACT */.HT),
     };
     const text = (0,evidence_store/* readEvidenceText */.NR)(dir);
     const mismatch = (0,evidence_seal/* sealMismatch */.ao)(seal, text);
@@ -17061,11 +17110,11 @@ async function completePack(dir, settings, runner, api, limits, now) {
         });
         files.set(ATTESTATION_FILE, `${JSON.stringify({ id: result.attestationId ?? null, bundleDigest: result.bundleDigest, subject: 'manifest.json', subjectDigest: `sha256:${(0,external_node_crypto_.createHash)('sha256').update(manifest).digest('hex')}`, certificateIdentity: result.certificateIdentity ?? null }, null, 2)}\n`);
         files.set(ATTESTATION_BUNDLE_FILE, `${result.bundleJson}\n`);
-        core/* setOutput */.uH(action_settings/* OUTPUTS */.py.attestationId, result.attestationId ?? '');
+        runner_commands/* setOutput */.uH(action_settings/* OUTPUTS */.py.attestationId, result.attestationId ?? '');
     }
     (0,evidence_store/* writePack */.hG)(dir, files);
     const packDir = (0,external_node_path_.join)(dir, evidence_store/* PACK_DIR */.UX);
-    core/* info */.pq((0,engine_escape/* escapeLogText */.dD)(`agent-gate: evidence pack completed in ${packDir} (outcome ${outcome.status}${outcome.note ? `: ${outcome.note}` : ''})`));
+    runner_commands/* info */.pq((0,engine_escape/* escapeLogText */.dD)(`agent-gate: evidence pack completed in ${packDir} (outcome ${outcome.status}${outcome.note ? `: ${outcome.note}` : ''})`));
     if (first.evidence.mode !== 'artifact')
         return;
     const uploaded = await (0,upload_evidence/* uploadEvidence */.di)({
@@ -17075,8 +17124,8 @@ async function completePack(dir, settings, runner, api, limits, now) {
         retentionDays: settings.retentionDays,
         timeoutMs: limits.uploadMs,
     });
-    core/* setOutput */.uH(action_settings/* OUTPUTS */.py.evidenceArtifactId, String(uploaded.id));
-    core/* info */.pq((0,engine_escape/* escapeLogText */.dD)(`agent-gate: evidence uploaded as artifact ${first.evidence.artifactName ?? ''} (id ${uploaded.id}, sha256 ${uploaded.digest})`));
+    runner_commands/* setOutput */.uH(action_settings/* OUTPUTS */.py.evidenceArtifactId, String(uploaded.id));
+    runner_commands/* info */.pq((0,engine_escape/* escapeLogText */.dD)(`agent-gate: evidence uploaded as artifact ${first.evidence.artifactName ?? ''} (id ${uploaded.id}, sha256 ${uploaded.digest})`));
 }
 /**
  * The evidence the main step left was changed (or cannot be matched): record that — and only
@@ -17097,7 +17146,7 @@ async function refuseTampered(dir, seal, text, why, retentionDays, limits) {
                 retentionDays,
                 timeoutMs: limits.uploadMs,
             });
-            core/* setOutput */.uH(action_settings/* OUTPUTS */.py.evidenceArtifactId, String(r.id));
+            runner_commands/* setOutput */.uH(action_settings/* OUTPUTS */.py.evidenceArtifactId, String(r.id));
             uploaded = `; the record was uploaded as artifact ${seal.artifact} (id ${r.id})`;
         }
         catch (error) {
