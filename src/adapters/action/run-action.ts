@@ -39,6 +39,7 @@ import { hasExpression } from '../../engine/workflow/expressions/fences.js';
 import { OUTPUTS, readSettings } from './settings.js';
 import { commandRunMessage, commandRunRecord, gateCommandOf } from './command-comment.js';
 import { selectCurrentJobs } from './current-job.js';
+import { withGateTrusted } from './gate-self.js';
 import { jobIdentity } from './job-identity.js';
 import { listMergeGroupFiles, mergeGroupOf } from './merge-group.js';
 import { withScope } from './run-scope.js';
@@ -222,7 +223,7 @@ export async function runAction(now: () => Date = () => new Date()): Promise<voi
     text: workflow.text,
     parsed,
     actionFiles,
-    policy,
+    policy: withGateTrusted(policy, process.env),
     context: { ...context, environments },
     repo,
     jobs: current?.jobs,
