@@ -26,15 +26,21 @@ export function revealInvisible(text: string): string {
  * no control characters.
  */
 export function escapeLogText(text: string): string {
-  return (
+  return escapeLegacyCommands(
     revealInvisible(text)
       // eslint-disable-next-line no-control-regex
       .replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, ' ')
       .replace(/\r?\n/g, ' ⏎ ')
-      .replace(/::/g, ':\u200b:')
-      // The runner still parses the legacy `##[command]` form anywhere in a line.
-      .replace(/##\[/g, '#\u200b#[')
+      .replace(/::/g, ':\u200b:'),
   );
+}
+
+/**
+ * The legacy `##[command]` form neutralised: the runner still parses it anywhere in a line,
+ * even inside a `::warning::` message. Idempotent.
+ */
+export function escapeLegacyCommands(text: string): string {
+  return text.replace(/##\[/g, '#\u200b#[');
 }
 
 const MD_SPECIAL = /[\\`*_{}[\]()#+!|<>&~"'$-]/g;
@@ -89,10 +95,10 @@ export function jsonForOutput(value: unknown): string {
  * attribute or start a CDATA section; control characters as spaces, invisible ones revealed.
  */
 export function escapeHtml(text: string): string {
-  return (
+  return escapeLegacyCommands(
     revealInvisible(text)
       // eslint-disable-next-line no-control-regex
       .replace(/[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f]/g, ' ')
-      .replace(/[<>&"']/g, (ch) => HTML_ENTITIES[ch] ?? ch)
+      .replace(/[<>&"']/g, (ch) => HTML_ENTITIES[ch] ?? ch),
   );
 }

@@ -14,7 +14,7 @@ import { randomUUID } from 'node:crypto';
 import { appendFileSync, constants, existsSync } from 'node:fs';
 import { access, appendFile } from 'node:fs/promises';
 import { EOL } from 'node:os';
-import { escapeLogText } from '../../engine/escape.js';
+import { escapeLegacyCommands, escapeLogText } from '../../engine/escape.js';
 
 /** Where an annotation points (the subset of `@actions/core`'s AnnotationProperties we use). */
 export interface AnnotationProperties {
@@ -121,7 +121,7 @@ function annotation(level: string, message: string, p: AnnotationProperties = {}
     { title: p.title, file: p.file, line: p.startLine, col: p.startColumn },
     // One command line already (escapeData encodes CR / LF); only the legacy `##[` form,
     // which the runner finds anywhere in a line, is neutralised as in every log line.
-    message.replace(/##\[/g, '#\u200b#['),
+    escapeLegacyCommands(message),
   );
 }
 

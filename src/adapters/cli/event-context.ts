@@ -4,7 +4,11 @@
 import { EMPTY_CONTEXT } from '../../engine/context/run-context.js';
 import type { RunContext } from '../../engine/context/run-context.js';
 import { contextFromPayload } from '../../engine/context/payload.js';
+import type { EnvironmentFacts } from '../../engine/context/environment-protection.js';
 import { InputError } from '../../engine/errors.js';
+import { effectiveDefaultPermissions } from '../../engine/policy/default-permissions.js';
+import type { DefaultPermissions } from '../../engine/policy/default-permissions.js';
+import type { Policy } from '../../engine/policy/types.js';
 import { readTextFile } from './fs-policy-reader.js';
 
 export function cliContext(input: {
@@ -38,5 +42,32 @@ export function cliContext(input: {
     defaultPermissions: input.defaultPermissions,
     policyFile: input.policyFile,
     repository: input.repository ?? fromPayload.repository,
+  };
+}
+
+/**
+ * The run context `scan` decides one repository with (directory or `--github`): no event
+ * payload, no changed files; the repository default from the policy or the flag.
+ */
+export function scanContext(input: {
+  policy: Policy;
+  policyFile: string | undefined;
+  defaultPermissions: DefaultPermissions;
+  repository: string | undefined;
+  environments: Readonly<Record<string, EnvironmentFacts>> | undefined;
+  policyFiles: readonly string[];
+}): RunContext {
+  return {
+    ...cliContext({
+      event: undefined,
+      eventPath: undefined,
+      actor: undefined,
+      changedFiles: [],
+      defaultPermissions: effectiveDefaultPermissions(input.policy, input.defaultPermissions),
+      policyFile: input.policyFile,
+      repository: input.repository,
+    }),
+    environments: input.environments,
+    policyFiles: input.policyFiles,
   };
 }

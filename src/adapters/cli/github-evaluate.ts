@@ -14,13 +14,12 @@ import type { Evaluation } from '../../engine/evaluate.js';
 import { gatherActionFiles } from '../../engine/inventory/resolve/action-files.js';
 import type { ParsedFile } from '../../engine/inventory/resolve/action-files.js';
 import type { RepoSnapshot } from '../../engine/inventory/repo-snapshot.js';
-import { effectiveDefaultPermissions } from '../../engine/policy/default-permissions.js';
 import { loadPolicy, policyFilesRead } from '../../engine/policy/load-policy.js';
 import type { FileError, RepositoryScope } from '../../engine/report/report.js';
 import { parseWorkflowOrAction } from '../../engine/workflow/action-file.js';
 import { MAX_SOURCE_BYTES } from '../../engine/workflow/source.js';
 import type { Command } from './args.js';
-import { cliContext } from './event-context.js';
+import { scanContext } from './event-context.js';
 import { diskFileReader } from './fs-action-files.js';
 import { repoRootOf } from './fs-repo-snapshot.js';
 import type { FetchedRepo } from './github-scan.js';
@@ -57,20 +56,15 @@ export async function evaluateRepository(
   const { command } = settings;
   const root = repo.fullName;
   const { policy, repoFile } = await policyOf(fetched, settings);
-  const context = {
-    ...cliContext({
-      event: undefined,
-      eventPath: undefined,
-      actor: undefined,
-      changedFiles: [],
-      defaultPermissions: effectiveDefaultPermissions(policy, command.defaultPermissions),
-      policyFile: repoFile,
-      repository: command.options.repository ?? repo.fullName,
-    }),
+  const context = scanContext({
+    policy,
+    policyFile: repoFile,
+    defaultPermissions: command.defaultPermissions,
+    repository: command.options.repository ?? repo.fullName,
     environments: settings.environments,
     // A policy read from the repository is gated like the directory scan's (repository paths).
     policyFiles: repoFile === undefined ? [] : policyFilesRead(policy),
-  };
+  });
   const scope: RepositoryScope = {
     root,
     rootUri: tree ? `${repo.htmlUrl.replace(/\/+$/, '')}/blob/${tree.sha}/` : `${repo.htmlUrl}/`,

@@ -10,13 +10,12 @@ import { evaluateEachTrigger } from '../../engine/evaluate-triggers.js';
 import type { Evaluation } from '../../engine/evaluate.js';
 import { gatherActionFiles } from '../../engine/inventory/resolve/action-files.js';
 import type { ParsedFile } from '../../engine/inventory/resolve/action-files.js';
-import { effectiveDefaultPermissions } from '../../engine/policy/default-permissions.js';
 import { policyFilesRead } from '../../engine/policy/load-policy.js';
 import type { FileError, RepositoryScope } from '../../engine/report/report.js';
 import type { Rule } from '../../engine/rules/types.js';
 import { parseWorkflowOrAction } from '../../engine/workflow/action-file.js';
 import type { Command } from './args.js';
-import { cliContext } from './event-context.js';
+import { scanContext } from './event-context.js';
 import type { FetchSession } from './fetch-session.js';
 import { diskFileReader } from './fs-action-files.js';
 import { readTextFile } from './fs-policy-reader.js';
@@ -72,19 +71,14 @@ export async function scanRepository(
     return unscanned(thrown);
   }
   const { policy, repoFile } = resolvedPolicy;
-  const context = {
-    ...cliContext({
-      event: undefined,
-      eventPath: undefined,
-      actor: undefined,
-      changedFiles: [],
-      defaultPermissions: effectiveDefaultPermissions(policy, command.defaultPermissions),
-      policyFile: repoFile,
-      repository: command.options.repository ?? repositoryIdentity(target.root),
-    }),
+  const context = scanContext({
+    policy,
+    policyFile: repoFile,
+    defaultPermissions: command.defaultPermissions,
+    repository: command.options.repository ?? repositoryIdentity(target.root),
     environments: ctx.environments,
     policyFiles: repoRelative(target.root, policyFilesRead(policy)),
-  };
+  });
   // One repository snapshot per scanned repository, shared by its workflows.
   const snapshotRoot = repoRootOf(target.files[0] ?? '');
   let repo: ReturnType<typeof readRepoSnapshot> | undefined;

@@ -2,11 +2,12 @@
  * Which findings become workflow annotations. GitHub shows at most 10 error, 10 warning and
  * 10 notice annotations per step and silently drops the rest, so the most severe come first
  * within each level and, when any are left out, the last notice says how many and where they
- * are. Shared by the action (through @actions/core) and the CLI's `github` format.
+ * are. Shared by the action (through adapters/action/runner-commands.ts) and the CLI's `github` format.
  */
 import { SEVERITIES } from '../rules/types.js';
 import type { Finding } from '../policy/types.js';
 import type { SourceLocation } from '../errors.js';
+import { escapeLegacyCommands } from '../escape.js';
 import { allFindings } from './report.js';
 import type { Report } from './report.js';
 
@@ -144,11 +145,10 @@ export function renderWorkflowCommands(plan: AnnotationPlan): string {
  * command (the encoded data itself cannot start a new command line).
  */
 function oneLine(text: string): string {
-  return (
+  return escapeLegacyCommands(
     text
       // eslint-disable-next-line no-control-regex
       .replace(/[\u0000-\u0008\u000b-\u001f\u007f]/g, ' ')
-      .replace(/\r?\n/g, ' ⏎ ')
-      .replace(/##\[/g, '#\u200b#[')
+      .replace(/\r?\n/g, ' ⏎ '),
   );
 }
